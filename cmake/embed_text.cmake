@@ -1,0 +1,17 @@
+# Turns a text file into a C string literal split into chunks (compilers cap one literal's length).
+# Usage: cmake -DIN=file -DOUT=file.inc -P embed_text.cmake
+file(READ "${IN}" content HEX)
+string(LENGTH "${content}" n)
+set(out "")
+set(i 0)
+while(i LESS n)
+  string(SUBSTRING "${content}" ${i} 8000 chunk)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" chunk "${chunk}")
+  string(APPEND out "\"${chunk}\"\n")
+  math(EXPR i "${i} + 8000")
+endwhile()
+if(n EQUAL 0)
+  set(out "\"\"\n")
+endif()
+file(WRITE "${OUT}.tmp" "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,40 @@
+// The account record: an Instagram user object as the engine sees it.
+// Every field is optional; "unknown" is kept distinct from zero all the way into the model.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "json_util.h"
+#include "result.h"
+
+namespace fm {
+
+// Limits for untrusted records: anything past them is an error, not a value.
+constexpr int64_t kMaxCount = 10'000'000'000LL;  // no Instagram count comes near 10^10
+constexpr size_t kMaxUsernameBytes = 1000;
+constexpr size_t kMaxTextBytes = 20000;           // bios are capped at 150 characters by Instagram
+
+struct Account {
+  // Text fields, as Instagram serves them.
+  std::optional<std::string> username, full_name, biography, external_url;
+  std::optional<bool> is_private, is_verified, has_profile_pic;
+  std::optional<int64_t> media_count, follower_count, following_count;
+  // Fallbacks for data sets that carry only derived values. Text wins when both are present.
+  std::optional<int64_t> username_length, username_digit_count, biography_length;
+  std::optional<bool> has_external_url;
+  // Further fallbacks (Kaggle set): shares and counts derived from names.
+  std::optional<double> username_digit_share, full_name_digit_share;
+  std::optional<int64_t> full_name_word_count;
+  std::optional<bool> full_name_equals_username;
+  // Two-phase audits mark followers seen only through the followers list.
+  bool lite_only = false;
+};
+
+// Reads one record from a parsed JSON object. Unknown keys are ignored.
+// `where` prefixes field names in errors (e.g. "line 3: ").
+Result<Account> account_from_json(const json& obj);
+// Parses one JSON text (e.g. a JSON Lines line) into an account.
+Result<Account> account_from_text(const std::string& text);
+
+}  // namespace fm

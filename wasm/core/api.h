@@ -1,0 +1,32 @@
+// The engine's whole outside surface: JSON text in, JSON text out, errors as values.
+// The Embind glue (wasm/bindings.cpp) and the native tools call exactly these, so the
+// browser, the CLI and the tests run one implementation.
+#pragma once
+#include <string>
+
+namespace fm {
+
+// Engine and model version, e.g. "fakemeter-engine 0.1.0 (model 2026-11-29)".
+std::string api_version();
+
+// Account records as JSON Lines in; one JSON line out per non-blank input line, in order:
+// {"fake_probability","is_fake","tier","reasons"} or {"error":"line N: ..."}.
+std::string api_classify_jsonl(const std::string& jsonl);
+
+// Audience estimate from a follower sample. Request:
+// {"total_followers": N, "sampling": "newest_first"|"random", "followers": [records...]}
+// (a record may carry "phase": "lite"). Answer: the estimator's report, or {"error":{id,message}}.
+std::string api_estimate(const std::string& request_json);
+
+// Profile analysis of a web_profile_info document. Options (JSON object, may be "{}"):
+// {"audience": <a report from api_estimate>, "now": unix seconds}. Answer: the profile report,
+// or {"error":{id,message}}.
+std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json);
+
+// A follower's web_profile_info mapped to an account record (for full-tier audit fetches).
+std::string api_account_from_profile(const std::string& profile_json);
+
+// {"error":{"id":..., "message":...}} as text.
+std::string api_error(const std::string& id, const std::string& message);
+
+}  // namespace fm

@@ -1,0 +1,90 @@
+#include "gbt.h"
+
+#include <cmath>
+
+namespace fm {
+
+double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib) {
+  double margin = e.base_score;
+  for (const Tree& t : e.trees) {
+    int32_t n = 0;
+    while (t.feature[n] >= 0) {
+      int f = t.feature[n];
+      double v = x[f];
+      int32_t next = std::isnan(v) ? (t.default_left[n] ? t.left[n] : t.right[n])
+                                   : (v < t.threshold[n] ? t.left[n] : t.right[n]);
+      if (contrib) contrib[f] += t.value[next] - t.value[n];
+      n = next;
+    }
+    margin += t.value[n];
+  }
+  return margin;
+}
+
+json ensemble_to_json(const Ensemble& e) {
+  json trees = json::array();
+  for (const Tree& t : e.trees) {
+    trees.push_back({{"feature", t.feature},
+                     {"threshold", t.threshold},
+                     {"left", t.left},
+                     {"right", t.right},
+                     {"default_left", t.default_left},
+                     {"value", t.value}});
+  }
+  return {{"base_score", e.base_score}, {"trees", trees}};
+}
+
+namespace {
+template <typename T>
+bool read_array(const json& j, const char* key, std::vector<T>& out) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return false;
+  out.clear();
+  out.reserve(it->size());
+  for (const auto& v : *it) {
+    if (!v.is_number()) return false;
+    double d = v.get<double>();
+    if (!std::isfinite(d)) return false;
+    out.push_back(static_cast<T>(d));
+  }
+  return true;
+}
+}  // namespace
+
+Result<Ensemble> ensemble_from_json(const json& j, const std::string& where) {
+  if (!j.is_object()) return make_error("model.shape", where + " must be an object");
+  Ensemble e;
+  auto bs = j.find("base_score");
+  if (bs == j.end() || !bs->is_number()) return make_error("model.shape", where + ".base_score must be a number");
+  e.base_score = bs->get<double>();
+  auto trees = j.find("trees");
+  if (trees == j.end() || !trees->is_array()) return make_error("model.shape", where + ".trees must be an array");
+  for (size_t ti = 0; ti < trees->size(); ++ti) {
+    const json& tj = (*trees)[ti];
+    std::string tw = where + ".trees[" + std::to_string(ti) + "]";
+    if (!tj.is_object()) return make_error("model.shape", tw + " must be an object");
+    Tree t;
+    if (!read_array(tj, "feature", t.feature) || !read_array(tj, "threshold", t.threshold) ||
+        !read_array(tj, "left", t.left) || !read_array(tj, "right", t.right) ||
+        !read_array(tj, "default_left", t.default_left) || !read_array(tj, "value", t.value))
+      return make_error("model.shape", tw + " needs numeric arrays feature, threshold, left, right, default_left, value");
+    size_t n = t.feature.size();
+    if (n == 0 || t.threshold.size() != n || t.left.size() != n || t.right.size() != n ||
+        t.default_left.size() != n || t.value.size() != n)
+      return make_error("model.shape", tw + " has arrays of different lengths");
+    // Children must point strictly forward: no cycles, no out-of-range reads.
+    for (size_t k = 0; k < n; ++k) {
+      if (t.feature[k] >= kFeatureCount)
+        return make_error("model.shape", tw + " node " + std::to_string(k) + " names unknown feature " +
+                                             std::to_string(t.feature[k]));
+      if (t.feature[k] < 0) continue;
+      if (t.left[k] <= int32_t(k) || t.right[k] <= int32_t(k) || t.left[k] >= int32_t(n) ||
+          t.right[k] >= int32_t(n))
+        return make_error("model.shape", tw + " node " + std::to_string(k) + " links outside the tree");
+    }
+    e.trees.push_back(std::move(t));
+  }
+  return e;
+}
+
+}  // namespace fm

@@ -1,0 +1,37 @@
+// Gradient-boosted regression trees over FeatureVector, with a learned default
+// direction for unknown (NaN) inputs, as XGBoost does.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "account_features.h"
+#include "json_util.h"
+#include "result.h"
+
+namespace fm {
+
+// One tree in flat arrays; node 0 is the root. A node with feature < 0 is a leaf.
+// `value` holds the leaf output, and for inner nodes the mean output below them,
+// which lets a prediction be explained as per-feature contributions along its path.
+struct Tree {
+  std::vector<int16_t> feature;
+  std::vector<double> threshold;   // go left when x < threshold
+  std::vector<int32_t> left, right;
+  std::vector<uint8_t> default_left;  // where NaN goes
+  std::vector<double> value;
+};
+
+struct Ensemble {
+  double base_score = 0.0;  // log-odds before the first tree
+  std::vector<Tree> trees;
+};
+
+// Raw margin (log-odds). When `contrib` is given (size kFeatureCount), adds each split
+// feature's share of the margin along the path (Saabas attribution).
+double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib = nullptr);
+
+json ensemble_to_json(const Ensemble& e);
+// Validates shape and node links so a corrupt model cannot index out of bounds or loop.
+Result<Ensemble> ensemble_from_json(const json& j, const std::string& where);
+
+}  // namespace fm

@@ -1,0 +1,148 @@
+#include "json_util.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "utf8.h"
+
+namespace fm {
+
+Result<json> parse_json(const std::string& text, const std::string& what) {
+  // A sax-less non-throwing parse only says "discarded"; find the offset ourselves
+  // by re-parsing with a callback-free error sink so the message can point at it.
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_discarded()) return j;
+  struct Sink : nlohmann::json_sax<json> {
+    size_t where = 0;
+    std::string token;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
+      where = pos;
+      token = last;
+      return false;
+    }
+  } sink;
+  json::sax_parse(text, &sink, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  std::string near = sink.token.size() > 24 ? sink.token.substr(0, 24) : sink.token;
+  std::string msg = what + " is not valid JSON";
+  if (text.empty()) {
+    msg += ": it is empty";
+  } else if (sink.where >= text.size()) {
+    msg += ": it ends early (truncated?) at byte " + std::to_string(sink.where);
+  } else {
+    msg += ": syntax error at byte " + std::to_string(sink.where);
+    if (!near.empty() && utf8_valid(near)) msg += " near '" + near + "'";
+  }
+  return make_error("json.parse", msg);
+}
+
+std::string dump_json(const json& j, int indent) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+int json_depth(const json& j, int stop_at) {
+  if (stop_at <= 0) return 1;
+  int deepest = 0;
+  if (j.is_object() || j.is_array()) {
+    for (const auto& v : j) {
+      int d = json_depth(v, stop_at - 1);
+      if (d > deepest) deepest = d;
+    }
+  }
+  return deepest + 1;
+}
+
+static std::string field(const std::string& where, const char* key) {
+  return where.empty() ? std::string(key) : where + "." + key;
+}
+
+Result<std::optional<bool>> read_bool(const json& obj, const char* key, const std::string& where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<bool>{};
+  if (it->is_boolean()) return std::optional<bool>{it->get<bool>()};
+  // Data sets write booleans as 0/1; accept exactly those two numbers.
+  if (it->is_number_integer() || it->is_number_unsigned()) {
+    int64_t v = it->get<int64_t>();
+    if (v == 0 || v == 1) return std::optional<bool>{v == 1};
+  }
+  return make_error("account.type", "field '" + field(where, key) + "' must be true or false, got " +
+                                        dump_json(*it).substr(0, 40));
+}
+
+Result<std::optional<int64_t>> read_int(const json& obj, const char* key, const std::string& where,
+                                        int64_t min_value, int64_t max_value) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<int64_t>{};
+  double v;
+  if (it->is_number_integer()) {
+    v = static_cast<double>(it->get<int64_t>());
+  } else if (it->is_number_unsigned()) {
+    v = static_cast<double>(it->get<uint64_t>());
+  } else if (it->is_number_float()) {
+    v = it->get<double>();
+    if (!std::isfinite(v) || std::floor(v) != v)
+      return make_error("account.type", "field '" + field(where, key) + "' must be a whole number, got " +
+                                            dump_json(*it));
+  } else {
+    return make_error("account.type", "field '" + field(where, key) + "' must be a number, got " +
+                                          dump_json(*it).substr(0, 40));
+  }
+  if (v < static_cast<double>(min_value))
+    return make_error("account.range", "field '" + field(where, key) + "' must be at least " +
+                                           std::to_string(min_value) + ", got " + fmt_num(v, 12));
+  if (v > static_cast<double>(max_value))
+    return make_error("account.range", "field '" + field(where, key) + "' is absurdly large (" +
+                                           fmt_num(v, 12) + " > " + fmt_num(double(max_value), 12) + ")");
+  return std::optional<int64_t>{static_cast<int64_t>(v)};
+}
+
+Result<std::optional<double>> read_number(const json& obj, const char* key, const std::string& where,
+                                          double min_value, double max_value) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<double>{};
+  if (!it->is_number())
+    return make_error("account.type", "field '" + field(where, key) + "' must be a number, got " +
+                                          dump_json(*it).substr(0, 40));
+  double v = it->get<double>();
+  if (!std::isfinite(v) || v < min_value || v > max_value)
+    return make_error("account.range", "field '" + field(where, key) + "' must be between " +
+                                           fmt_num(min_value) + " and " + fmt_num(max_value) + ", got " +
+                                           fmt_num(v));
+  return std::optional<double>{v};
+}
+
+Result<std::optional<std::string>> read_string(const json& obj, const char* key,
+                                               const std::string& where, size_t max_bytes) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::optional<std::string>{};
+  if (!it->is_string())
+    return make_error("account.type", "field '" + field(where, key) + "' must be text, got " +
+                                          dump_json(*it).substr(0, 40));
+  const std::string& s = it->get_ref<const std::string&>();
+  if (s.size() > max_bytes)
+    return make_error("account.range", "field '" + field(where, key) + "' is too long (" +
+                                           std::to_string(s.size()) + " bytes, limit " +
+                                           std::to_string(max_bytes) + ")");
+  if (!utf8_valid(s))
+    return make_error("account.utf8", "field '" + field(where, key) + "' is not valid UTF-8");
+  return std::optional<std::string>{s};
+}
+
+std::string fmt_num(double v, int precision) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+  return buf;
+}
+
+}  // namespace fm

@@ -1,0 +1,43 @@
+// The model file: one calibrated ensemble per tier, its operating threshold, and the
+// cross-validated error rates the audience estimator corrects for.
+#pragma once
+#include <string>
+
+#include "gbt.h"
+
+namespace fm {
+
+// Cross-validated behaviour of a tier at its operating threshold, from out-of-fold scores.
+struct TierStats {
+  double tpr = 0, fpr = 0;       // recall on fakes; share of real accounts flagged
+  double n_fake = 0, n_real = 0;  // how many out-of-fold accounts those rates rest on
+  double auc = 0;
+};
+
+struct TierModel {
+  Ensemble ensemble;
+  double platt_a = 1.0, platt_b = 0.0;  // p = sigmoid(a * margin + b)
+  double threshold = 0.5;               // on the calibrated probability
+  TierStats cv;
+};
+
+struct Model {
+  std::string version;  // e.g. "2026-11-29+<hash>", shown in bug reports
+  TierModel lite, full;
+  const TierModel& tier(Tier t) const { return t == Tier::kLite ? lite : full; }
+};
+
+constexpr const char* kModelFormat = "fakemeter-model";
+constexpr int kModelFormatVersion = 1;
+
+Result<Model> model_from_text(const std::string& text);
+json model_to_json(const Model& m);
+
+// The model compiled into this build (models/model.json at build time).
+const Model& builtin_model();
+// The builtin model file's text, or an error if it did not load.
+Result<bool> builtin_model_status();
+
+inline double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+}  // namespace fm

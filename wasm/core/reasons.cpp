@@ -1,0 +1,82 @@
+#include "reasons.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "json_util.h"
+
+namespace fm {
+
+namespace {
+std::string count(double v) { return fmt_num(std::round(v), 12); }
+std::string from_log1p(double v) { return count(std::expm1(v)); }
+std::string pct(double share) { return fmt_num(std::round(share * 100), 3) + "%"; }
+
+// What a feature's value says, in words; empty when there is nothing readable to say.
+std::string describe(int f, double v) {
+  switch (f) {
+    case kUsernameLength: return "username of " + count(v) + " characters";
+    case kUsernameDigitCount: return v == 0 ? "no digits in username" : count(v) + " digits in username";
+    case kUsernameDigitShare: return pct(v) + " of username is digits";
+    case kUsernameTrailingDigits:
+      return v == 0 ? "username does not end in digits" : "username ends in " + count(v) + " digits";
+    case kUsernameLetterShare: return pct(v) + " of username is letters";
+    case kUsernameSeparators: return count(v) + " dots/underscores in username";
+    case kFullNameWordCount: return v == 0 ? "no display name" : "display name of " + count(v) + " words";
+    case kFullNameDigitShare: return pct(v) + " of display name is digits";
+    case kFullNameEqualsUsername: return v > 0 ? "display name equals username" : "display name differs from username";
+    case kFullNameUsernameSimilarity: return "display name " + pct(v) + " similar to username";
+    case kHasProfilePic: return v > 0 ? "has a profile picture" : "no profile picture";
+    case kIsPrivate: return v > 0 ? "private account" : "public account";
+    case kIsVerified: return v > 0 ? "verified" : "not verified";
+    case kBiographyLength: return v == 0 ? "empty bio" : "bio of " + count(v) + " characters";
+    case kHasExternalUrl: return v > 0 ? "has a link in bio" : "no link in bio";
+    case kLogMediaCount: return from_log1p(v) + " posts";
+    case kLogFollowerCount: return from_log1p(v) + " followers";
+    case kLogFollowingCount: return "follows " + from_log1p(v) + " accounts";
+    case kLogFollowRatio: {
+      double r = std::exp(v);
+      return r >= 1 ? "follows " + fmt_num(r, 2) + "x as many as follow it"
+                    : "followed by " + fmt_num(1 / r, 2) + "x as many as it follows";
+    }
+    case kLogPostsPerFollower: return fmt_num(std::exp(v), 2) + " posts per follower";
+    default: return "";
+  }
+}
+}  // namespace
+
+std::vector<std::string> explain(const FeatureVector& x, const double* contrib, bool verdict_fake,
+                                 size_t max_reasons) {
+  // Several features restate one fact (digit count, share, trailing digits); keep the
+  // strongest of a group so three reasons say three different things.
+  auto group = [](int f) {
+    if (f <= kUsernameSeparators) return f == kUsernameLength ? 0 : 1;
+    if (f == kFullNameEqualsUsername || f == kFullNameUsernameSimilarity) return 2;
+    if (f == kLogFollowingCount || f == kLogFollowRatio) return 3;
+    if (f == kLogMediaCount || f == kLogPostsPerFollower) return 4;
+    return 10 + f;
+  };
+  std::vector<int> order;
+  for (int f = 0; f < kFeatureCount; ++f)
+    if (known(x[f]) && std::fabs(contrib[f]) >= 0.05) order.push_back(f);
+  // Reasons for the verdict first, then the strongest against it.
+  double sign = verdict_fake ? 1.0 : -1.0;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    bool fa = contrib[a] * sign > 0, fb = contrib[b] * sign > 0;
+    if (fa != fb) return fa;
+    return std::fabs(contrib[a]) > std::fabs(contrib[b]);
+  });
+  std::vector<std::string> out;
+  std::vector<int> used;
+  for (int f : order) {
+    if (out.size() >= max_reasons) break;
+    if (std::find(used.begin(), used.end(), group(f)) != used.end()) continue;
+    std::string d = describe(f, x[f]);
+    if (d.empty()) continue;
+    used.push_back(group(f));
+    out.push_back(d + (contrib[f] > 0 ? " (fake-like)" : " (real-like)"));
+  }
+  return out;
+}
+
+}  // namespace fm
