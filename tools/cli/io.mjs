@@ -1,0 +1,38 @@
+// Shared CLI plumbing: reading input files or stdin, and a tiny argument parser.
+import { readFile } from 'node:fs/promises';
+
+export async function readInput(file, stdin) {
+  if (!file || file === '-') {
+    const chunks = [];
+    for await (const c of stdin) chunks.push(c);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+  }
+}
+
+export class UsageError extends Error {}
+
+// Parses argv against a spec {name: {value: bool}}; returns {opts, positional}.
+export function parseArgs(argv, spec) {
+  const opts = {};
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-' || !a.startsWith('-')) { positional.push(a); continue; }
+    const eq = a.indexOf('=');
+    const name = (eq > 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
+    if (!(name in spec)) throw new UsageError(`unknown option ${a}`);
+    if (spec[name].value) {
+      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`option --${name} needs a value`);
+      opts[name] = v;
+    } else {
+      opts[name] = true;
+    }
+  }
+  return { opts, positional };
+}
