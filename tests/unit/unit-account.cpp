@@ -1,0 +1,88 @@
+// The account record: optional fields, fallbacks, and errors that name the field.
+#include <doctest/doctest.h>
+
+#include "account.h"
+
+using fm::account_from_text;
+
+TEST_CASE("[account] every field is optional and unknown stays unknown") {
+  auto a = account_from_text("{}");
+  REQUIRE(a.ok());
+  CHECK_FALSE(a.value().username.has_value());
+  CHECK_FALSE(a.value().follower_count.has_value());
+  auto b = account_from_text(R"({"username": null, "follower_count": null, "is_private": null})");
+  REQUIRE(b.ok());
+  CHECK_FALSE(b.value().username.has_value());
+  CHECK_FALSE(b.value().is_private.has_value());
+}
+
+TEST_CASE("[account] fields are read with their types and unknown keys are ignored") {
+  auto a = account_from_text(
+      R"({"username":"anna.b","full_name":"Anna B","is_private":true,"has_profile_pic":0,)"
+      R"("media_count":12,"follower_count":340,"following_count":2.0,"pk":"123","whatever":[1,2]})");
+  REQUIRE(a.ok());
+  CHECK(*a.value().username == "anna.b");
+  CHECK(*a.value().is_private == true);
+  CHECK(*a.value().has_profile_pic == false);
+  CHECK(*a.value().following_count == 2);
+  CHECK(a.value().lite_only == false);
+}
+
+TEST_CASE("[account] wrong types name the field") {
+  auto a = account_from_text(R"({"follower_count":"12K"})");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.error().id == "account.type");
+  CHECK(a.error().message == "field 'follower_count' must be a number, got \"12K\"");
+  auto b = account_from_text(R"({"is_private":"yes"})");
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.error().message.find("'is_private'") != std::string::npos);
+  auto c = account_from_text(R"({"media_count":1.5})");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().message.find("whole number") != std::string::npos);
+  auto d = account_from_text(R"({"is_verified":2})");
+  CHECK_FALSE(d.ok());
+}
+
+TEST_CASE("[account] negative and absurd values are refused") {
+  auto neg = account_from_text(R"({"following_count":-1})");
+  REQUIRE_FALSE(neg.ok());
+  CHECK(neg.error().id == "account.range");
+  CHECK(neg.error().message.find("'following_count' must be at least 0") != std::string::npos);
+  auto big = account_from_text(R"({"follower_count":10000000001})");
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().message.find("absurdly large") != std::string::npos);
+  CHECK(account_from_text(R"({"follower_count":10000000000})").ok());
+  std::string long_name(1001, 'a');
+  auto ln = account_from_text("{\"username\":\"" + long_name + "\"}");
+  REQUIRE_FALSE(ln.ok());
+  CHECK(ln.error().message.find("'username' is too long") != std::string::npos);
+  auto digits = account_from_text(R"({"username_length":3,"username_digit_count":4})");
+  CHECK_FALSE(digits.ok());
+}
+
+TEST_CASE("[account] invalid UTF-8 is an error naming the field") {
+  auto a = account_from_text("{\"full_name\":\"ab\xff\"}");
+  REQUIRE_FALSE(a.ok());
+  // nlohmann refuses invalid UTF-8 while parsing, before any field is read.
+  CHECK(a.error().id == "json.parse");
+}
+
+TEST_CASE("[account] the phase marks lite-only followers") {
+  CHECK(account_from_text(R"({"phase":"lite"})").value().lite_only);
+  CHECK_FALSE(account_from_text(R"({"phase":"full"})").value().lite_only);
+  auto bad = account_from_text(R"({"phase":"medium"})");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("'phase'") != std::string::npos);
+}
+
+TEST_CASE("[account] non-objects and broken JSON get clear errors") {
+  auto arr = account_from_text("[1,2]");
+  REQUIRE_FALSE(arr.ok());
+  CHECK(arr.error().message == "an account record must be a JSON object, got array");
+  auto cut = account_from_text(R"({"username":"an)");
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().message.find("ends early") != std::string::npos);
+  auto empty = account_from_text("");
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().message.find("empty") != std::string::npos);
+}
