@@ -1,0 +1,63 @@
+// `scripts/fakemeter classify`: one output line per record, in order; bad lines are
+// reported in place, on stderr, and in the exit status; the rest are still scored.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'scripts', 'fakemeter');
+const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' });
+
+test('classify scores each record in order with tier and reasons', () => {
+  const input = [
+    '{"username":"anna.bauer","full_name":"Anna Bauer","has_profile_pic":true,"is_private":true}',
+    '{"username":"x_83920174","has_profile_pic":false,"media_count":0,"follower_count":3,"following_count":4100}',
+  ].join('\n') + '\n';
+  const r = run(['classify'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].tier, 'lite');
+  assert.equal(lines[1].tier, 'full');
+  for (const l of lines) {
+    assert.ok(l.fake_probability >= 0 && l.fake_probability <= 1);
+    assert.equal(typeof l.is_fake, 'boolean');
+    assert.ok(Array.isArray(l.reasons));
+  }
+  assert.ok(lines[1].fake_probability > lines[0].fake_probability, 'the bot-like account scores higher');
+});
+
+test('a bad line is reported in its place and the others are still scored', () => {
+  const input = '{"username":"a"}\n{"follower_count":-5}\n{oops\n{"username":"b"}\n';
+  const r = run(['classify', '-'], input);
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 4);
+  assert.ok('fake_probability' in lines[0]);
+  assert.match(lines[1].error, /^line 2: \[account\.range\] field 'follower_count' must be at least 0/);
+  assert.match(lines[2].error, /^line 3: \[json\.parse\]/);
+  assert.ok('fake_probability' in lines[3]);
+  assert.match(r.stderr, /line 2: .*follower_count/);
+  assert.match(r.stderr, /line 3: /);
+});
+
+test('blank lines are skipped but line numbers still count them', () => {
+  const r = run(['classify'], '{"username":"a"}\n\n{"is_private":"no"}\n');
+  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.match(lines[1].error, /^line 3: /);
+});
+
+test('--help documents the command and a missing file is a clear error', () => {
+  const h = run(['classify', '--help'], '');
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /JSON Lines/);
+  const m = run(['classify', '/no/such/file.jsonl'], '');
+  assert.equal(m.status, 2);
+  assert.match(m.stderr, /cannot read \/no\/such\/file\.jsonl: no such file/);
+  const u = run(['classify', '--bogus'], '');
+  assert.equal(u.status, 2);
+  assert.match(u.stderr, /unknown option --bogus/);
+});
