@@ -1,0 +1,77 @@
+#include "csv.h"
+
+namespace fm::train {
+
+int CsvTable::column(const std::string& name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+Result<CsvTable> parse_csv(const std::string& text, const std::string& file) {
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  std::string field;
+  int line = 1;
+  row.line = 1;
+  bool in_quotes = false, quoted = false, row_has_content = false;
+  auto where = [&](int l) { return file + ":" + std::to_string(l) + ": "; };
+  auto end_field = [&]() {
+    row.fields.push_back(std::move(field));
+    field.clear();
+    quoted = false;
+  };
+  auto end_row = [&]() {
+    if (row_has_content) rows.push_back(std::move(row));
+    row = CsvRow{};
+    row_has_content = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
+        else in_quotes = false;
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      if (!field.empty() || quoted)
+        return make_error("data.csv", where(line) + "a quote inside an unquoted field");
+      in_quotes = quoted = true;
+      row_has_content = true;
+    } else if (c == ',') {
+      end_field();
+      row_has_content = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (row_has_content || !field.empty()) end_field();
+      end_row();
+      ++line;
+      row.line = line;
+    } else {
+      if (quoted) return make_error("data.csv", where(line) + "text after a closing quote");
+      field += c;
+      row_has_content = true;
+    }
+  }
+  if (in_quotes) return make_error("data.csv", where(row.line) + "a quoted field is never closed");
+  if (row_has_content || !field.empty()) end_field();
+  end_row();
+
+  if (rows.empty()) return make_error("data.csv", file + ": no header row");
+  CsvTable t;
+  t.header = std::move(rows.front().fields);
+  for (size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].fields.size() != t.header.size())
+      return make_error("data.csv", where(rows[r].line) + "expected " + std::to_string(t.header.size()) +
+                                        " fields, got " + std::to_string(rows[r].fields.size()));
+    t.rows.push_back(std::move(rows[r]));
+  }
+  return t;
+}
+
+}  // namespace fm::train
