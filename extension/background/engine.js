@@ -1,0 +1,56 @@
+// The wasm engine, created once per service-worker life. The generated module is imported
+// statically (service workers forbid dynamic import()). Instantiation is done here so a
+// failure rejects instead of waiting forever (Emscripten 3.1.6 otherwise hangs), and every
+// caller then gets the same "engine failed to load" error.
+import createFakemeterEngine from '../engine/fakemeter_engine.mjs';
+
+const WASM_URL = new URL('../engine/fakemeter_engine.wasm', import.meta.url);
+const LOAD_TIMEOUT_MS = 15000;
+
+let enginePromise = null;
+
+export class EngineLoadError extends Error {}
+
+function load() {
+  return new Promise((resolve, reject) => {
+    if (typeof WebAssembly !== 'object') {
+      reject(new EngineLoadError('WebAssembly is not available in this browser'));
+      return;
+    }
+    const timer = setTimeout(() => reject(new EngineLoadError('engine did not start within 15 s')), LOAD_TIMEOUT_MS);
+    const fail = (e) => { clearTimeout(timer); reject(new EngineLoadError(`engine failed to load: ${e && e.message ? e.message : e}`)); };
+    createFakemeterEngine({
+      instantiateWasm(imports, receiveInstance) {
+        fetch(WASM_URL)
+          .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${WASM_URL.pathname}`); return r.arrayBuffer(); })
+          .then((bytes) => WebAssembly.instantiate(bytes, imports))
+          .then((out) => receiveInstance(out.instance, out.module))
+          .catch(fail);
+        return {};
+      },
+      onAbort: (what) => fail(new Error(`aborted: ${what}`)),
+    }).then((mod) => { clearTimeout(timer); resolve(mod); }, fail);
+  });
+}
+
+export function engine() {
+  if (!enginePromise) enginePromise = load();
+  return enginePromise;
+}
+
+// Calls one API function and parses its JSON answer. Returns the parsed value; an engine
+// error comes back as the value {error: {id, message}} (never thrown).
+export async function call(name, ...args) {
+  const mod = await engine();
+  const text = mod[name](...args);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { id: 'engine.output', message: `${name} returned text that is not JSON` } };
+  }
+}
+
+export async function version() {
+  const mod = await engine();
+  return mod.version();
+}

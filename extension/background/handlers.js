@@ -1,0 +1,280 @@
+// Message handlers, one map per channel (see shared/messages.js for the shapes, which are
+// checked before any handler runs). Every handler that changes state runs under the store
+// lock and persists before it answers.
+import * as store from './store.js';
+import { analyzeDoc, classifyProfileAnswer, docFromOg, estimate, accountFromProfile } from './analysis.js';
+import { loadStrings } from './strings.js';
+import { version } from './engine.js';
+import { reserve, release, onRateLimited, onSuccess, usedInLastHour } from '../shared/scheduler.js';
+import { classifyResponse, parseFollowersPage } from '../shared/instagram.js';
+import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf } from '../shared/audit.js';
+import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
+
+const now = () => Date.now();
+
+async function hello() {
+  const settings = await store.getSettings();
+  const { lang, strings, fallback } = await loadStrings(settings.language);
+  let engine = null;
+  try { engine = await version(); } catch (e) { engine = null; }
+  return { lang, strings, fallback, settings, engine };
+}
+
+async function saveReport(report, { rough = false } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough });
+  if (built.error) return { saved: false, detail: built.error };
+  if (rough) {
+    const existing = (await store.getHistory()).entries[report.username];
+    if (existing && !existing.rough) return { saved: false, entry: existing };
+  }
+  try {
+    await store.putHistoryEntry(built.entry);
+    return { saved: true, entry: built.entry };
+  } catch (e) {
+    return { saved: false, storageFull: store.isQuotaError(e), detail: String(e.message || e) };
+  }
+}
+
+async function cached({ username }) {
+  const entry = (await store.getHistory()).entries[username] || null;
+  const audit = await store.getAudit(username);
+  return { entry, audit: audit ? { progress: progressOf(audit), report: audit.report } : null };
+}
+
+// Reserves a slot for the one instant fetch of a profile page (no pacing gap, but counted
+// toward the hourly cap and held back by a 429 back-off).
+function instantBegin() {
+  return store.locked(async () => {
+    const settings = await store.getSettings();
+    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true });
+    await store.saveAuditAndScheduler(null, r.state);
+    return { at: r.at, reason: r.reason };
+  });
+}
+
+async function noteAnswer(status) {
+  return store.locked(async () => {
+    const settings = await store.getSettings();
+    const s = await store.getScheduler();
+    const next = status === 429 ? onRateLimited(s, now(), settings) : onSuccess(s);
+    await store.saveAuditAndScheduler(null, next);
+    return next;
+  });
+}
+
+async function instantAnalyze(msg) {
+  const sched = await noteAnswer(msg.status);
+  const c = classifyProfileAnswer(msg);
+  if (c.state === 'rate_limited') return { state: 'rate_limited', retryAt: sched.backoffUntil };
+  if (c.state) return { state: c.state, detail: c.detail || null };
+  const r = await analyzeDoc(msg.body);
+  if (r.state) return r;
+  if (r.report.username.toLowerCase() !== msg.username.toLowerCase()) {
+    return { state: 'changed', detail: `asked for ${msg.username}, Instagram answered ${r.report.username}` };
+  }
+  await store.locked(() => store.putDoc(r.report.username, msg.body)).catch(() => {});
+  const saved = await saveReport(r.report);
+  return { report: r.report, computedAt: now(), storageFull: saved.storageFull || false };
+}
+
+async function instantRough({ username, fullName, og }) {
+  const r = await analyzeDoc(docFromOg(username, fullName, og));
+  if (r.state === 'engine_failed') return r;
+  if (r.state || r.report.fake_percent === null) return { state: 'logged_out' };
+  await saveReport(r.report, { rough: true });
+  return { report: r.report, rough: true, state: 'logged_out', computedAt: now() };
+}
+
+// ---- the audit
+
+function auditView(a) {
+  return { progress: progressOf(a), report: a.report, estimate: a.estimate };
+}
+
+async function auditStart({ username, userId, isPrivate }) {
+  return store.locked(async () => {
+    const existing = await store.getAudit(username);
+    if (existing && existing.status === 'running') return auditView(existing);
+    // A cancelled audit picks up where it stopped: nothing learned is thrown away.
+    if (existing && existing.status === 'cancelled' && existing.userId === userId) {
+      const resumed = { ...existing, status: 'running', updatedAt: now() };
+      await store.saveAuditAndScheduler(resumed, null);
+      return auditView(resumed);
+    }
+    const settings = await store.getSettings();
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+    const a = newAudit({ username, userId, isPrivate, listSize: settings.auditListSize,
+                         fullSize: settings.auditFullSize, now: now(), seed });
+    await store.saveAuditAndScheduler(a, null);
+    return auditView(a);
+  });
+}
+
+// The next request of an audit: {action: 'fetch', id, url, kind, at} or {action: 'end', ...}.
+// A request already handed out is handed out again (same id, same slot): a reply lost when
+// the worker stopped never costs a second request.
+async function auditNext({ username }) {
+  return store.locked(async () => {
+    let a = await store.getAudit(username);
+    if (!a) return { action: 'end', missing: true };
+    const had = a.pending;
+    const n = nextRequest(a);
+    a = n.state;
+    let sched = null;
+    if (n.request && !(had && had.id === n.request.id && had.at)) {
+      const settings = await store.getSettings();
+      const r = reserve(await store.getScheduler(), now(), settings);
+      sched = r.state;
+      a = setPendingTime(a, r.at);
+    }
+    if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
+    if (!a.pending) return { action: 'end', ...auditView(a) };
+    const { id, url, kind, at } = a.pending;
+    return { action: 'fetch', id, url, kind, at, ...auditView(a) };
+  });
+}
+
+// Instagram's answer -> an audit outcome.
+async function outcomeOf(a, kind, msg, sched) {
+  const c = classifyResponse(msg.status, msg.contentType, msg.body);
+  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: sched.backoffUntil };
+  if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
+  if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
+  if (kind === 'page') {
+    if (c.kind === 'forbidden' || (c.kind === 'not_found' && a.isPrivate)) {
+      return a.isPrivate ? { kind: 'stop', reason: 'private' }
+                         : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${msg.status}` };
+    }
+    if (c.kind === 'not_found') return { kind: 'stop', reason: 'not_found' };
+    if (c.kind !== 'ok') return { kind: 'stop', reason: 'changed', detail: `followers list: ${c.detail}` };
+    const page = parseFollowersPage(c.json);
+    if (page.error) return { kind: 'stop', reason: 'changed', detail: page.error };
+    return { kind: 'page', accounts: page.accounts, nextCursor: page.nextCursor };
+  }
+  if (c.kind !== 'ok') return { kind: 'profile_failed' };
+  const r = await accountFromProfile(msg.body);
+  return r.record ? { kind: 'profile', record: r.record } : { kind: 'profile_failed' };
+}
+
+async function auditResult(msg) {
+  return store.locked(async () => {
+    let a = await store.getAudit(msg.username);
+    if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running') {
+      return a ? { duplicate: true, ...auditView(a) } : { duplicate: true };
+    }
+    const settings = await store.getSettings();
+    let sched = await store.getScheduler();
+    sched = msg.status === 429 ? onRateLimited(sched, now(), settings) : onSuccess(sched);
+    const outcome = await outcomeOf(a, a.pending.kind, msg, sched);
+    a = applyOutcome(a, msg.id, outcome, now()).state;
+    if (outcome.kind === 'page' || outcome.kind === 'profile' || (a.status === 'done' && !a.estimate)) {
+      a = await refreshEstimate(a);
+    }
+    // The estimate is saved with the audit state in the same write as the counters.
+    await store.saveAuditAndScheduler(a, sched);
+    return auditView(a);
+  });
+}
+
+async function refreshEstimate(a) {
+  if (a.lite.length === 0) return a;
+  const doc = await store.getDoc(a.username);
+  let total = a.lite.length;
+  if (doc) {
+    try {
+      const c = JSON.parse(doc).data.user.edge_followed_by.count;
+      if (Number.isInteger(c) && c >= total) total = c;
+    } catch { /* the engine reports a broken document below */ }
+  }
+  const est = await estimate(estimateRequest(a, total));
+  if (est.error) return { ...a, estimateError: est.error };
+  let out = { ...a, estimate: est.report, estimateError: null };
+  if (doc) {
+    const r = await analyzeDoc(doc, est.report);
+    if (r.report) {
+      out = { ...out, report: r.report };
+      await saveReport(r.report);
+    }
+  }
+  return out;
+}
+
+async function auditCancel({ username }) {
+  return store.locked(async () => {
+    const a = await store.getAudit(username);
+    if (!a) return { missing: true };
+    let sched = null;
+    if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now());
+    const c = cancelAudit(a, now());
+    await store.saveAuditAndScheduler(c, sched);
+    return auditView(c);
+  });
+}
+
+async function auditStatus({ username }) {
+  const a = await store.getAudit(username);
+  if (!a) return { missing: true };
+  const sched = await store.getScheduler();
+  return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()) };
+}
+
+// ---- privileged: history and settings
+
+async function historyList({ query }) {
+  return { entries: listEntries(await store.getHistory(), query || '').map((e) => ({ ...e, report: undefined })) };
+}
+
+async function historyGet({ username }) {
+  return { entry: (await store.getHistory()).entries[username] || null };
+}
+
+function historyDelete({ usernames }) {
+  return store.locked(async () => {
+    const { history } = await store.saveHistory(deleteEntries(await store.getHistory(), usernames));
+    return { count: Object.keys(history.entries).length };
+  });
+}
+
+async function historyExport({ format }) {
+  const h = await store.getHistory();
+  return { text: format === 'csv' ? exportCsv(h) : exportJson(h), format };
+}
+
+function historyImport({ text }) {
+  return store.locked(async () => {
+    const r = importJson(text, await store.getHistory());
+    if (r.error) return { error: { id: 'history.import', message: r.error } };
+    try {
+      const { shrunk } = await store.saveHistory(r.history);
+      return { imported: r.count, shrunk };
+    } catch (e) {
+      return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
+    }
+  });
+}
+
+export const contentHandlers = {
+  hello,
+  'profile.cached': cached,
+  'instant.begin': instantBegin,
+  'instant.analyze': instantAnalyze,
+  'instant.rough': instantRough,
+  'audit.start': auditStart,
+  'audit.next': auditNext,
+  'audit.result': auditResult,
+  'audit.cancel': auditCancel,
+  'audit.status': auditStatus,
+};
+
+export const privilegedHandlers = {
+  hello,
+  'history.list': historyList,
+  'history.get': historyGet,
+  'history.delete': historyDelete,
+  'history.export': historyExport,
+  'history.import': historyImport,
+  'settings.get': async () => ({ settings: await store.getSettings() }),
+  'settings.set': ({ settings }) => store.locked(async () => ({ settings: await store.setSettings(settings) })),
+  'audit.status': auditStatus,
+  'audit.cancel': auditCancel,
+};

@@ -1,0 +1,219 @@
+// Content script: reads, asks, and draws. Its parts and when each is on:
+//
+//   start() ──> hello (strings, settings) ──> route watcher (always on)
+//                                                │ path changed (load, pushState, popstate)
+//                                                ▼
+//                 profile page? ──no──> tear down the overlay, do nothing
+//                      │ yes
+//                      ▼
+//   ProfileFeature(username, AbortSignal): cached result ─or─ instant fetch (same origin,
+//        the user's session) ─> background analysis ─> Overlay (badge + panel)
+//                      │ "Audit followers" / a running audit found in storage
+//                      ▼
+//   audit loop: background says what to fetch and when (global scheduler) ─> fetch ─>
+//        background applies the answer and persists ─> progress + live estimate
+//
+// One MutationObserver, batched per animation frame, notices both navigation (the URL
+// changed) and re-renders that removed the badge. A feature run is aborted when the user
+// leaves the profile; a running audit stays in storage and resumes on return.
+import { send, isInvalidated } from './messaging.js';
+import { Overlay } from './overlay.js';
+import { translator } from '../shared/i18n.js';
+import { profileFromPath, profileInfoUrl, requestHeaders, parseOgDescription, userIdFromProfile, SELECTORS } from '../shared/instagram.js';
+import { MAX_BODY_CHARS } from '../shared/messages.js';
+
+let t = (k) => k;
+let settings = { autoRun: true };
+let current = null;   // {username, controller, feature}
+
+function sleepUntil(at, signal) {
+  const ms = Math.max(0, at - Date.now());
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) { reject(signal.reason); return; }
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+}
+
+// A same-origin request with the user's cookies; network failures come back as status 0.
+async function igFetch(url, signal) {
+  try {
+    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' });
+    let body = await res.text();
+    let status = res.status;
+    if (res.redirected && /\/accounts\/login/.test(res.url)) status = 401;
+    if (body.length > MAX_BODY_CHARS) body = body.slice(0, MAX_BODY_CHARS);
+    return { status, contentType: (res.headers.get('content-type') || '').slice(0, 200), body };
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return { status: 0, contentType: '', body: '' };
+  }
+}
+
+class ProfileFeature {
+  constructor(username, signal) {
+    this.username = username;
+    this.signal = signal;
+    this.userId = null;
+    this.isPrivate = false;
+    this.auditController = null;
+    this.overlay = new Overlay(t, username, {
+      onAudit: () => this.startAudit().catch((e) => this.fail(e)),
+      onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
+      onRecheck: () => this.runInstant().catch((e) => this.fail(e)),
+      onRun: () => this.runInstant().catch((e) => this.fail(e)),
+    });
+    signal.addEventListener('abort', () => {
+      if (this.auditController) this.auditController.abort();
+      this.overlay.destroy();
+    }, { once: true });
+  }
+
+  fail(e) {
+    if (this.signal.aborted || isInvalidated()) return;
+    console.warn('fakemeter:', e);
+    this.overlay.setState(e && e.id === 'message.rejected' ? 'changed' : 'engine_failed', { detail: String(e.message || e) });
+  }
+
+  place() { this.overlay.place(); }
+
+  async run() {
+    this.overlay.place();
+    setTimeout(() => { if (!this.signal.aborted) this.overlay.place(); }, 3100);
+    const cached = await send('profile.cached', { username: this.username });
+    if (this.signal.aborted) return;
+    if (cached.audit) this.overlay.setAudit(cached.audit);
+    if (cached.entry && cached.entry.report) {
+      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough });
+    } else if (settings.autoRun) {
+      await this.runInstant();
+    } else {
+      this.overlay.setIdle();
+    }
+    if (cached.audit && cached.audit.progress.status === 'running' && !this.signal.aborted) {
+      await this.ensureUserId();
+      if (this.userId) this.loopAudit().catch((e) => this.fail(e));
+    }
+  }
+
+  async ensureUserId() {
+    if (!this.userId) await this.runInstant();
+  }
+
+  async runInstant() {
+    this.overlay.setLoading();
+    const begin = await send('instant.begin', { username: this.username });
+    if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at });
+    await sleepUntil(begin.at, this.signal);
+    const answer = await igFetch(profileInfoUrl(this.username), this.signal);
+    try {
+      const doc = JSON.parse(answer.body);
+      this.userId = userIdFromProfile(doc);
+      this.isPrivate = !!(doc && doc.data && doc.data.user && doc.data.user.is_private === true);
+    } catch { /* the background reports what is wrong with it */ }
+    const r = await send('instant.analyze', { username: this.username, ...answer });
+    if (this.signal.aborted) return;
+    if (r.report) {
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull });
+    } else if (r.state === 'logged_out') {
+      await this.runRough();
+    } else {
+      this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt });
+    }
+  }
+
+  // Logged out: the counts in og:description, if they are this profile's.
+  async runRough() {
+    const meta = document.querySelector(SELECTORS.ogDescription);
+    const content = meta ? meta.getAttribute('content') || '' : '';
+    const og = content.toLowerCase().includes(`(@${this.username.toLowerCase()})`) ? parseOgDescription(content) : null;
+    if (!og) { this.overlay.setState('logged_out'); return; }
+    const m = /from (.*) \(@/.exec(content);
+    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og });
+    if (this.signal.aborted) return;
+    if (r.report) this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true });
+    else this.overlay.setState(r.state || 'logged_out', { detail: r.detail });
+  }
+
+  async startAudit() {
+    await this.ensureUserId();
+    if (!this.userId || this.signal.aborted) return;
+    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate: this.isPrivate });
+    this.overlay.setAudit(view);
+    await this.loopAudit();
+  }
+
+  async loopAudit() {
+    if (this.auditController) return;  // one loop per profile view
+    const controller = new AbortController();
+    this.auditController = controller;
+    const signal = controller.signal;
+    try {
+      for (;;) {
+        if (signal.aborted || this.signal.aborted) return;
+        const step = await send('audit.next', { username: this.username });
+        if (signal.aborted) return;
+        this.overlay.setAudit(step.action === 'end' && step.missing ? null : step);
+        if (step.action !== 'fetch') return;
+        await sleepUntil(step.at, signal);
+        const answer = await igFetch(step.url, signal);
+        const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
+        if (!signal.aborted) this.overlay.setAudit(view);
+      }
+    } catch (e) {
+      if (!signal.aborted) throw e;
+    } finally {
+      if (this.auditController === controller) this.auditController = null;
+    }
+  }
+
+  async cancelAudit() {
+    if (this.auditController) this.auditController.abort();
+    const view = await send('audit.cancel', { username: this.username });
+    this.overlay.setAudit(view.missing ? null : view);
+  }
+}
+
+function onRoute() {
+  const username = profileFromPath(location.pathname);
+  if (current && current.username === username) return;
+  if (current) current.controller.abort();
+  current = null;
+  if (!username) return;
+  const controller = new AbortController();
+  const feature = new ProfileFeature(username, controller.signal);
+  current = { username, controller, feature };
+  feature.run().catch((e) => feature.fail(e));
+}
+
+function watch() {
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    if (isInvalidated()) return;
+    onRoute();
+    if (current) current.feature.place();
+  };
+  const schedule = () => { if (!scheduled) { scheduled = true; requestAnimationFrame(check); } };
+  new MutationObserver((records) => {
+    // Our own shadow hosts changing is no reason to look again.
+    if (records.every((r) => r.target instanceof Element && r.target.closest('[data-fakemeter]'))) return;
+    schedule();
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  addEventListener('popstate', schedule);
+  if (globalThis.navigation) globalThis.navigation.addEventListener('navigatesuccess', schedule);
+  check();
+}
+
+export async function start() {
+  if (document.documentElement.hasAttribute('data-fakemeter-loaded')) return;
+  document.documentElement.setAttribute('data-fakemeter-loaded', '1');
+  try {
+    const hello = await send('hello');
+    t = translator(hello.strings, hello.fallback);
+    settings = hello.settings;
+  } catch (e) {
+    console.warn('fakemeter: background unavailable:', e);
+  }
+  watch();
+}

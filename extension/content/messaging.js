@@ -1,0 +1,35 @@
+// The content script's one way to the background. A stopped service worker is woken by the
+// next message; while it restarts, sends fail with "receiving end does not exist" or
+// "message port closed", and are retried (the background's handlers are idempotent).
+const api = globalThis.browser || globalThis.chrome;
+const RETRYABLE = /Could not establish connection|Receiving end does not exist|message port closed|before a response was received/i;
+const MAX_TRIES = 10;
+
+export class BackgroundError extends Error {
+  constructor(error) {
+    super(`${error.id}: ${error.message}`);
+    this.id = error.id;
+  }
+}
+
+let invalidated = false;
+export const isInvalidated = () => invalidated;
+
+export async function send(what, payload = {}) {
+  let delay = 50;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const answer = await api.runtime.sendMessage({ what, ...payload });
+      if (answer === undefined && attempt < MAX_TRIES) throw new Error('message port closed (no answer)');
+      if (answer && answer.error && typeof answer.error === 'object') throw new BackgroundError(answer.error);
+      return answer;
+    } catch (e) {
+      if (e instanceof BackgroundError) throw e;
+      const text = String(e && e.message ? e.message : e);
+      if (/Extension context invalidated/i.test(text)) { invalidated = true; throw e; }
+      if (!RETRYABLE.test(text) || attempt >= MAX_TRIES) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 2000);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// Shadow-root styles of the badge and the panel: light by default, dark when the host has
+// data-theme="dark" (set from Instagram's own background colour).
+export const STYLE = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin-left: 8px;
+  --fg: #262626; --muted: #737373; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
+  --good: #2e7d32; --fair: #a86b00; --poor: #d0541b; --bad: #c62828; --unknown: #737373;
+  font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
+:host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
+  --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; }
+:host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
+.badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
+  border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
+.badge:focus-visible, button:focus-visible { outline: 2px solid #0095f6; outline-offset: 2px; }
+.badge-text { font-weight: 600; }
+.grade-good .badge-text, .estimate.grade-good { color: var(--good); }
+.grade-fair .badge-text, .estimate.grade-fair { color: var(--fair); }
+.grade-poor .badge-text, .estimate.grade-poor { color: var(--poor); }
+.grade-bad .badge-text, .estimate.grade-bad { color: var(--bad); }
+.grade-unknown .badge-text { color: var(--unknown); }
+.badge.grade-good { border-color: var(--good); } .badge.grade-fair { border-color: var(--fair); }
+.badge.grade-poor { border-color: var(--poor); } .badge.grade-bad { border-color: var(--bad); }
+.note { color: var(--muted); font-size: 12px; }
+.state { color: var(--muted); }
+.badge .state[data-state] { font-size: 12px; }
+.badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }
+.panel { width: 340px; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
+  border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
+.head { display: flex; justify-content: space-between; align-items: center; }
+h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
+.estimate { font-size: 20px; font-weight: 700; margin: 8px 0 2px; }
+.grade { font-weight: 600; }
+.panel .state { display: block; margin: 6px 0; }
+.muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
+button { font: inherit; color: #fff; background: #0095f6; border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
+button:disabled { background: var(--line); color: var(--muted); cursor: default; }
+button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; }
+.interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }
+.interval .range { position: absolute; top: 0; height: 10px; background: var(--fair); opacity: .45; border-radius: 5px; }
+.interval .tick { position: absolute; top: -3px; width: 2px; height: 16px; background: var(--fg); }
+.scale { display: flex; justify-content: space-between; color: var(--muted); font-size: 10px; }
+.reasons { margin: 0; padding-left: 0; list-style: none; }
+.reasons li { display: flex; gap: 6px; margin: 3px 0; }
+.dot { flex: none; width: 8px; height: 8px; border-radius: 4px; margin-top: 5px; background: var(--unknown); }
+.sev-low .dot { background: var(--fair); } .sev-medium .dot { background: var(--poor); } .sev-high .dot { background: var(--bad); }
+.sev-info .dot { background: var(--good); }
+.stack { display: flex; height: 12px; border-radius: 6px; overflow: hidden; background: var(--chip); }
+.seg, .swatch { display: inline-block; height: 12px; }
+.swatch { width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
+.cat-likely_fake { background: var(--bad); } .cat-mass_followers { background: var(--poor); }
+.cat-influencers_brands { background: #8e44ad; } .cat-private_real { background: #5b8def; } .cat-public_real { background: var(--good); }
+.legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
+.spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; }
+.foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
+progress { width: 100%; }
+.detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }
+`;

@@ -1,0 +1,11 @@
+// Chromium's extension API behind the small surface the rest of the extension uses.
+// extension/platform/firefox/browser.js has the same exports; scripts/package picks one.
+const api = globalThis.chrome;
+
+export const BROWSER = 'chromium';
+export const runtime = api.runtime;
+export const storage = api.storage.local;
+export const extensionOrigin = api.runtime.getURL('');
+export const getURL = (path) => api.runtime.getURL(path);
+export const uiLanguage = () => (api.i18n && api.i18n.getUILanguage ? api.i18n.getUILanguage() : 'en');
+export const tabs = api.tabs;

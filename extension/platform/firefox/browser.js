@@ -1,0 +1,11 @@
+// Firefox's extension API (the promise-based `browser` namespace; Firefox MV3 runs the
+// background as an event page from background.scripts). Same exports as chromium/browser.js.
+const api = globalThis.browser || globalThis.chrome;
+
+export const BROWSER = 'firefox';
+export const runtime = api.runtime;
+export const storage = api.storage.local;
+export const extensionOrigin = api.runtime.getURL('');
+export const getURL = (path) => api.runtime.getURL(path);
+export const uiLanguage = () => (api.i18n && api.i18n.getUILanguage ? api.i18n.getUILanguage() : 'en');
+export const tabs = api.tabs;

@@ -1,0 +1,207 @@
+// Stored history of checked accounts: the schema, its versions, migration, and export/import.
+//
+// Schema 2 (current), storage key "history":
+//   {schema: 2, entries: {<username>: Entry}}
+//   Entry = {username, full_name, fake_percent|null, ci_low|null, ci_high|null, grade,
+//            confidence, status, states[], follower_count|null, rough, computed_at (ms since
+//            epoch), report (the full profile report, or null once dropped for space)}
+// Schema 1 (previous), storage key "history": a bare array
+//   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
+// migrate() turns either (or nothing) into schema 2 without dropping an entry.
+
+import { isUsername } from './instagram.js';
+
+export const HISTORY_KEY = 'history';
+export const SCHEMA_VERSION = 2;
+export const EXPORT_FORMAT = 'fakemeter-history';
+export const MAX_ENTRIES = 5000;
+const GRADES = ['good', 'fair', 'poor', 'bad', 'unknown'];
+const CONFIDENCES = ['instant', 'audited', 'rough', 'none'];
+
+export function emptyHistory() {
+  return { schema: SCHEMA_VERSION, entries: {} };
+}
+
+function numOrNull(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+// Checks one entry; returns {entry} (a clean copy) or {error} naming the field.
+export function validateEntry(e, where = 'entry') {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return { error: `${where} must be an object` };
+  if (!isUsername(e.username)) return { error: `${where}.username must be an Instagram username` };
+  for (const k of ['fake_percent', 'ci_low', 'ci_high']) {
+    if (e[k] !== null && e[k] !== undefined && (typeof e[k] !== 'number' || !(e[k] >= 0 && e[k] <= 100))) {
+      return { error: `${where}.${k} must be a percentage (0..100) or null` };
+    }
+  }
+  if (!Number.isFinite(e.computed_at) || e.computed_at < 0) return { error: `${where}.computed_at must be a time in ms` };
+  const grade = e.grade === undefined ? 'unknown' : e.grade;
+  if (!GRADES.includes(grade)) return { error: `${where}.grade must be one of ${GRADES.join(', ')}` };
+  const confidence = e.confidence === undefined ? 'none' : e.confidence;
+  if (!CONFIDENCES.includes(confidence)) return { error: `${where}.confidence must be one of ${CONFIDENCES.join(', ')}` };
+  if (e.states !== undefined && (!Array.isArray(e.states) || e.states.some((s) => typeof s !== 'string'))) {
+    return { error: `${where}.states must be a list of strings` };
+  }
+  return {
+    entry: {
+      username: e.username,
+      full_name: typeof e.full_name === 'string' ? e.full_name.slice(0, 200) : '',
+      fake_percent: numOrNull(e.fake_percent),
+      ci_low: numOrNull(e.ci_low),
+      ci_high: numOrNull(e.ci_high),
+      grade,
+      confidence,
+      status: typeof e.status === 'string' ? e.status : 'ok',
+      states: Array.isArray(e.states) ? e.states.slice(0, 10) : [],
+      follower_count: numOrNull(e.follower_count),
+      rough: e.rough === true,
+      computed_at: e.computed_at,
+      report: e.report && typeof e.report === 'object' ? e.report : null,
+    },
+  };
+}
+
+// A profile report (contract of analyzeProfile) -> history entry.
+export function entryFromReport(report, { computedAt, rough = false }) {
+  return validateEntry({
+    username: report.username,
+    full_name: report.full_name,
+    fake_percent: report.fake_percent,
+    ci_low: report.ci_low,
+    ci_high: report.ci_high,
+    grade: report.grade,
+    confidence: rough ? 'rough' : report.confidence,
+    status: report.status,
+    states: report.states,
+    follower_count: report.follower_count,
+    rough,
+    computed_at: computedAt,
+    report,
+  }, 'report');
+}
+
+function gradeOf(pct) {
+  if (pct === null) return 'unknown';
+  return pct < 10 ? 'good' : pct < 25 ? 'fair' : pct < 50 ? 'poor' : 'bad';
+}
+
+// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[]}.
+// Entries that cannot be read are listed in `dropped` with the reason (never silently lost).
+export function migrate(stored) {
+  if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, dropped: [] };
+  const history = emptyHistory();
+  const dropped = [];
+  if (Array.isArray(stored)) {
+    stored.forEach((old, i) => {
+      const pct = numOrNull(old && old.pct);
+      const r = validateEntry({
+        username: old && old.u,
+        fake_percent: pct,
+        ci_low: numOrNull(old && old.lo),
+        ci_high: numOrNull(old && old.hi),
+        grade: old && GRADES.includes(old.grade) ? old.grade : gradeOf(pct),
+        confidence: pct === null ? 'none' : 'instant',
+        computed_at: old && old.t,
+      }, `history[${i}]`);
+      if (r.error) dropped.push(r.error);
+      else history.entries[r.entry.username] = r.entry;
+    });
+    return { history, migratedFrom: 1, dropped };
+  }
+  if (typeof stored === 'object' && stored.schema === SCHEMA_VERSION && stored.entries && typeof stored.entries === 'object') {
+    for (const [name, e] of Object.entries(stored.entries)) {
+      const r = validateEntry(e, `entries.${name}`);
+      if (r.error) dropped.push(r.error);
+      else history.entries[r.entry.username] = r.entry;
+    }
+    return { history, migratedFrom: null, dropped };
+  }
+  return { history, migratedFrom: null, dropped: ['history has an unknown layout; started a new one'] };
+}
+
+export function putEntry(history, entry) {
+  const entries = { ...history.entries, [entry.username]: entry };
+  const names = Object.keys(entries);
+  if (names.length > MAX_ENTRIES) {
+    names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);
+    for (const n of names.slice(0, names.length - MAX_ENTRIES)) delete entries[n];
+  }
+  return { ...history, entries };
+}
+
+export function deleteEntries(history, usernames) {
+  const entries = { ...history.entries };
+  for (const n of usernames) delete entries[n];
+  return { ...history, entries };
+}
+
+// Drops the full reports of the oldest half of the entries that still carry one (to make
+// room when storage is full); the summary numbers stay.
+export function shrink(history) {
+  const withReport = Object.values(history.entries).filter((e) => e.report)
+    .sort((a, b) => a.computed_at - b.computed_at);
+  if (withReport.length === 0) return null;
+  const entries = { ...history.entries };
+  for (const e of withReport.slice(0, Math.max(1, Math.ceil(withReport.length / 2)))) {
+    entries[e.username] = { ...e, report: null };
+  }
+  return { ...history, entries };
+}
+
+// Sorted newest first, optionally filtered by a search text (username or full name).
+export function listEntries(history, query = '') {
+  const q = String(query).trim().toLowerCase();
+  return Object.values(history.entries)
+    .filter((e) => !q || e.username.toLowerCase().includes(q) || e.full_name.toLowerCase().includes(q))
+    .sort((a, b) => b.computed_at - a.computed_at || (a.username < b.username ? -1 : 1));
+}
+
+export function exportJson(history, now = Date.now()) {
+  const entries = Object.values(history.entries).sort((a, b) => (a.username < b.username ? -1 : 1));
+  return JSON.stringify({ format: EXPORT_FORMAT, schema: SCHEMA_VERSION, exported_at: new Date(now).toISOString(), entries }, null, 2);
+}
+
+// Cells that a spreadsheet would run as a formula get a leading quote.
+function csvCell(v) {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count', 'computed_at'];
+
+export function exportCsv(history) {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const e of listEntries(history)) {
+    rows.push(CSV_COLUMNS.map((c) => csvCell(c === 'computed_at' ? new Date(e.computed_at).toISOString() : e[c])).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+// Text of an export (either schema) -> {history} merged over `into`, or {error}.
+// An import is all or nothing: one bad entry rejects the file, naming the entry.
+export function importJson(text, into = emptyHistory()) {
+  let doc;
+  try { doc = JSON.parse(text); } catch (e) { return { error: `import: not JSON (${e.message})` }; }
+  if (!doc || doc.format !== EXPORT_FORMAT) return { error: `import: "format" must be "${EXPORT_FORMAT}"` };
+  if (!Array.isArray(doc.entries)) return { error: 'import: "entries" must be a list' };
+  let entries;
+  if (doc.schema === 1) {
+    const m = migrate(doc.entries);
+    if (m.dropped.length) return { error: `import: ${m.dropped[0]}` };
+    entries = Object.values(m.history.entries);
+  } else if (doc.schema === SCHEMA_VERSION) {
+    entries = [];
+    for (let i = 0; i < doc.entries.length; i++) {
+      const r = validateEntry(doc.entries[i], `entries[${i}]`);
+      if (r.error) return { error: `import: ${r.error}` };
+      entries.push(r.entry);
+    }
+  } else {
+    return { error: `import: unknown schema ${JSON.stringify(doc.schema)}` };
+  }
+  let history = into;
+  for (const e of entries) history = putEntry(history, e);
+  return { history, count: entries.length };
+}

@@ -1,0 +1,33 @@
+// Strings: the _locales/<lang>/messages.json files (Chrome's format), loaded whole so the
+// user's language setting can override the browser's. "$1".."$9" are substitutions.
+
+export const SUPPORTED = ['en', 'nl'];
+
+export function resolveLanguage(setting, uiLanguage) {
+  if (SUPPORTED.includes(setting)) return setting;
+  const ui = String(uiLanguage || '').toLowerCase().split(/[-_]/)[0];
+  return SUPPORTED.includes(ui) ? ui : 'en';
+}
+
+// messages.json object -> {key: text}
+export function flatten(messagesJson) {
+  const out = {};
+  for (const [k, v] of Object.entries(messagesJson || {})) {
+    if (v && typeof v.message === 'string') out[k] = v.message;
+  }
+  return out;
+}
+
+// A translator over a flat dictionary, falling back to a second one (English), then the key.
+export function translator(dict, fallback = {}) {
+  return (key, ...subs) => {
+    const text = Object.hasOwn(dict, key) ? dict[key] : Object.hasOwn(fallback, key) ? fallback[key] : key;
+    return text.replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : String(subs[d - 1])));
+  };
+}
+
+// "≈23% fake (15–31%)" style numbers: one decimal below 10, none above.
+export function fmtPercent(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '?';
+  return v < 10 && v !== 0 ? v.toFixed(1).replace(/\.0$/, '') : String(Math.round(v));
+}

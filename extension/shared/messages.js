@@ -1,0 +1,77 @@
+// Message channels between the content script / extension pages and the background, with
+// the shape of every message. Two channels (after uBlock's messaging): "content" messages
+// come from content scripts on instagram.com and can never reach the "privileged" handlers,
+// which only the extension's own pages (popup, options) may call. Anything that does not
+// match a shape here is rejected before a handler sees it.
+
+import { isUsername, ORIGIN } from './instagram.js';
+
+export const MAX_BODY_CHARS = 4_000_000;   // one Instagram JSON answer; far above real sizes
+const MAX_TEXT = 20_000_000;               // an import file
+
+const str = (max) => (v) => typeof v === 'string' && v.length <= max;
+const username = (v) => isUsername(v);
+const int = (lo, hi) => (v) => Number.isInteger(v) && v >= lo && v <= hi;
+const bool = (v) => typeof v === 'boolean';
+const optional = (check) => (v) => v === undefined || check(v);
+const userId = (v) => typeof v === 'string' && /^\d{1,30}$/.test(v);
+const count = (v) => v === null || (Number.isInteger(v) && v >= 0 && v < 1e11);
+const og = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
+  count(v.followers) && count(v.following) && count(v.posts) && Object.keys(v).length === 3;
+const httpAnswer = { status: int(0, 999), contentType: str(200), body: str(MAX_BODY_CHARS) };
+const usernames = (v) => Array.isArray(v) && v.length <= 10000 && v.every(isUsername);
+const settingsPatch = (v) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length <= 20;
+
+export const SHAPES = {
+  content: {
+    hello: {},
+    'profile.cached': { username },
+    'instant.begin': { username },
+    'instant.analyze': { username, ...httpAnswer },
+    'instant.rough': { username, fullName: optional(str(500)), og },
+    'audit.start': { username, userId, isPrivate: bool },
+    'audit.next': { username },
+    'audit.result': { username, id: int(1, 1e9), ...httpAnswer },
+    'audit.cancel': { username },
+    'audit.status': { username },
+  },
+  privileged: {
+    hello: {},
+    'history.list': { query: optional(str(200)) },
+    'history.get': { username },
+    'history.delete': { usernames },
+    'history.export': { format: (v) => v === 'json' || v === 'csv' },
+    'history.import': { text: str(MAX_TEXT) },
+    'settings.get': {},
+    'settings.set': { settings: settingsPatch },
+    'audit.status': { username },
+    'audit.cancel': { username },
+  },
+};
+
+// Which channel a sender may use, or null when it may use none.
+export function channelOf(sender, extensionId, extensionOrigin) {
+  if (!sender || sender.id !== extensionId) return null;
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  if (extensionOrigin && url.startsWith(extensionOrigin)) return 'privileged';
+  if (sender.tab && url.startsWith(`${ORIGIN}/`)) return 'content';
+  return null;
+}
+
+// Checks a message against its channel's shapes. Returns {ok: true} or {ok: false, error}.
+export function validateMessage(msg, channel) {
+  if (!channel || !SHAPES[channel]) return { ok: false, error: 'sender is not allowed to message the background' };
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { ok: false, error: 'message must be an object' };
+  const { what } = msg;
+  if (typeof what !== 'string' || !Object.hasOwn(SHAPES[channel], what)) {
+    return { ok: false, error: `unknown message ${JSON.stringify(String(what).slice(0, 40))} on the ${channel} channel` };
+  }
+  const shape = SHAPES[channel][what];
+  for (const key of Object.keys(msg)) {
+    if (key !== 'what' && !Object.hasOwn(shape, key)) return { ok: false, error: `${what}: unexpected field "${key.slice(0, 40)}"` };
+  }
+  for (const [key, check] of Object.entries(shape)) {
+    if (!check(msg[key])) return { ok: false, error: `${what}: field "${key}" is missing or malformed` };
+  }
+  return { ok: true };
+}

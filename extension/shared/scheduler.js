@@ -1,0 +1,82 @@
+// The one request scheduler: pacing, the rolling hourly cap and exponential back-off on 429,
+// as pure functions over a plain state object. The background keeps one such state in
+// storage for all tabs together, so several audits at once share the pacing and the cap,
+// and a restarted service worker picks up exactly where the last one stopped.
+
+export const HOUR_MS = 3600_000;
+export const MAX_BACKOFF_MS = HOUR_MS;
+// Back-off after a 429 starts at this many pacing intervals (30 s at the default 1.5 s)
+// and doubles on each further 429, up to an hour.
+export const BACKOFF_INTERVALS = 20;
+
+export function emptySchedulerState() {
+  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 };
+}
+
+export function normalizeSchedulerState(raw) {
+  const s = emptySchedulerState();
+  if (!raw || typeof raw !== 'object') return s;
+  if (Number.isFinite(raw.lastSlot)) s.lastSlot = raw.lastSlot;
+  if (Array.isArray(raw.ledger)) s.ledger = raw.ledger.filter(Number.isFinite).sort((a, b) => a - b);
+  if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
+  if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
+  return s;
+}
+
+// Drops ledger entries older than an hour before `now`.
+function prune(ledger, now) {
+  return ledger.filter((t) => t > now - HOUR_MS);
+}
+
+// Reserves the next request slot. Returns {state, at, reason}: `at` is the earliest time the
+// request may be sent; `reason` is 'now' | 'pacing' | 'cap' | 'backoff' (what decided `at`).
+// Interactive requests (the one instant fetch per profile viewed) skip the pacing gap but
+// still count toward the cap and wait out a back-off.
+export function reserve(state, now, { pacingMs, hourlyCap, interactive = false }) {
+  const ledger = prune(state.ledger, now);
+  let at = now;
+  let reason = 'now';
+  if (!interactive && state.lastSlot > 0 && state.lastSlot + pacingMs > at) { at = state.lastSlot + pacingMs; reason = 'pacing'; }
+  if (state.backoffUntil > at) { at = state.backoffUntil; reason = 'backoff'; }
+  // The cap holds for every rolling hour: the request may go once the entry `cap` places
+  // back has left the window.
+  const sorted = ledger.slice().sort((a, b) => a - b);
+  if (sorted.length >= hourlyCap) {
+    const freeAt = sorted[sorted.length - hourlyCap] + HOUR_MS;
+    if (freeAt > at) { at = freeAt; reason = 'cap'; }
+  }
+  sorted.push(at);
+  return {
+    state: { ...state, ledger: sorted, lastSlot: Math.max(state.lastSlot, interactive ? state.lastSlot : at) },
+    at,
+    reason,
+  };
+}
+
+// Gives back a slot that was reserved but never used (audit cancelled before it came).
+export function release(state, at, now) {
+  if (!(at > now)) return state;
+  const ledger = state.ledger.slice();
+  const i = ledger.lastIndexOf(at);
+  if (i >= 0) ledger.splice(i, 1);
+  const lastSlot = state.lastSlot === at ? Math.max(0, ...ledger.filter((t) => t <= now)) : state.lastSlot;
+  return { ...state, ledger, lastSlot };
+}
+
+// A 429 arrived: back off exponentially. Returns the new state; `backoffUntil` says when
+// requests may start again.
+export function onRateLimited(state, now, { pacingMs }) {
+  const level = state.backoffLevel + 1;
+  const wait = Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+  return { ...state, backoffLevel: level, backoffUntil: Math.max(state.backoffUntil, now + wait) };
+}
+
+// A request went through: the back-off level resets (the wait already served stays).
+export function onSuccess(state) {
+  return state.backoffLevel === 0 ? state : { ...state, backoffLevel: 0 };
+}
+
+// Requests counted in the hour before `now`.
+export function usedInLastHour(state, now) {
+  return prune(state.ledger, now).filter((t) => t <= now).length;
+}

@@ -1,0 +1,39 @@
+// User settings: defaults, limits, and normalisation of whatever storage holds. One place,
+// so the options page, the background and the tests agree on what a valid setting is.
+
+export const SETTINGS_KEY = 'settings';
+
+export const DEFAULT_SETTINGS = Object.freeze({
+  autoRun: true,            // instant estimate on every profile page visited
+  auditListSize: 200,       // followers listed (newest first) per audit
+  auditFullSize: 30,        // of those, profiles fetched in full (random subsample)
+  pacingMs: 1500,           // at least this long between two requests to Instagram
+  hourlyCap: 200,           // requests per rolling hour, all tabs together
+  language: 'auto',         // 'auto' (browser), 'en', 'nl'
+});
+
+// Limits: the lower pacing bound allows fast test runs; the UI offers >= 1000 ms.
+const LIMITS = {
+  auditListSize: [25, 1000],
+  auditFullSize: [0, 200],
+  pacingMs: [20, 60000],
+  hourlyCap: [1, 2000],
+};
+
+export const LANGUAGES = ['auto', 'en', 'nl'];
+
+// Any stored value -> a complete, valid settings object (bad fields fall back to defaults).
+export function normalizeSettings(raw) {
+  const s = { ...DEFAULT_SETTINGS };
+  if (!raw || typeof raw !== 'object') return s;
+  if (typeof raw.autoRun === 'boolean') s.autoRun = raw.autoRun;
+  for (const [key, [lo, hi]] of Object.entries(LIMITS)) {
+    const v = raw[key];
+    if (typeof v === 'number' && Number.isFinite(v)) s[key] = Math.min(hi, Math.max(lo, Math.round(v)));
+  }
+  if (LANGUAGES.includes(raw.language)) s.language = raw.language;
+  if (s.auditFullSize > s.auditListSize) s.auditFullSize = s.auditListSize;
+  return s;
+}
+
+export const SETTING_LIMITS = LIMITS;

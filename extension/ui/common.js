@@ -1,0 +1,36 @@
+// Shared by the popup and the options page: privileged messages and the user's strings.
+import { runtime } from '../platform/browser.js';
+import { translator } from '../shared/i18n.js';
+
+export async function ask(what, payload = {}) {
+  const answer = await runtime.sendMessage({ what, ...payload });
+  if (answer && answer.error) throw new Error(`${answer.error.id}: ${answer.error.message}`);
+  return answer;
+}
+
+// Loads strings and fills every [data-i18n] element's text (and [data-i18n-label]'s aria-label).
+export async function localise() {
+  const hello = await ask('hello');
+  const t = translator(hello.strings, hello.fallback);
+  document.documentElement.lang = hello.lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
+  return { t, hello };
+}
+
+export function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,0 +1,111 @@
+// Popup: the current tab's profile report, and the searchable history with export, import
+// and delete. Everything shown from history is set as text.
+import { tabs } from '../platform/browser.js';
+import { profileFromPath, ORIGIN } from '../shared/instagram.js';
+import { fmtPercent } from '../shared/i18n.js';
+import { ask, localise, el, download } from './common.js';
+
+let t = (k) => k;
+
+function estimateCell(e) {
+  return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', fmtPercent(e.fake_percent));
+}
+function intervalCell(e) {
+  return e.ci_low === null || e.ci_high === null ? '' : `${fmtPercent(e.ci_low)}–${fmtPercent(e.ci_high)}%`;
+}
+
+async function currentUsername() {
+  try {
+    const [tab] = await tabs.query({ active: true, currentWindow: true });
+    const url = tab && tab.url ? new URL(tab.url) : null;
+    return url && url.origin === ORIGIN ? profileFromPath(url.pathname) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function showCurrent() {
+  const body = document.getElementById('current-body');
+  body.replaceChildren();
+  const username = await currentUsername();
+  if (!username) { body.append(el('p', { class: 'muted' }, t('popupNoProfile'))); return; }
+  const { entry } = await ask('history.get', { username });
+  const status = await ask('audit.status', { username });
+  body.append(el('p', { class: 'who' }, `@${username}`));
+  if (!entry) {
+    body.append(el('p', { class: 'muted' }, t('popupNotChecked')));
+  } else {
+    body.append(el('p', { class: `estimate grade-${entry.grade}`, id: 'current-estimate' },
+      entry.fake_percent === null ? t('noEstimate')
+        : entry.ci_low === null ? t('badgeEstimateNoInterval', fmtPercent(entry.fake_percent))
+          : t('badgeEstimate', fmtPercent(entry.fake_percent), fmtPercent(entry.ci_low), fmtPercent(entry.ci_high))));
+    body.append(el('p', {}, t(`grade_${entry.grade}`)));
+    if (entry.report && Array.isArray(entry.report.reasons)) {
+      const ul = el('ul', { class: 'reasons' });
+      for (const r of entry.report.reasons.slice(0, 6)) ul.append(el('li', {}, String(r.text)));
+      body.append(ul);
+    }
+    body.append(el('p', { class: 'muted' }, t('computedAt', new Date(entry.computed_at).toLocaleString(), '')));
+  }
+  if (!status.missing) {
+    const p = status.progress;
+    body.append(el('p', { class: 'muted' }, t('auditProgress', p.pagesDone, p.pagesTarget, p.profilesDone, p.profilesTarget, p.requests)));
+  }
+}
+
+async function showHistory() {
+  const query = document.getElementById('search').value;
+  const { entries } = await ask('history.list', { query });
+  const rows = document.getElementById('rows');
+  rows.replaceChildren();
+  for (const e of entries) {
+    const tr = el('tr');
+    const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
+    const user = el('td');
+    user.append(a);
+    const del = el('button', { class: 'small', 'aria-label': t('deleteEntry', e.username) }, '×');
+    del.addEventListener('click', async () => { await ask('history.delete', { usernames: [e.username] }); await showHistory(); });
+    const delCell = el('td');
+    delCell.append(del);
+    tr.append(user, el('td', { class: `grade-${e.grade}` }, estimateCell(e)), el('td', {}, intervalCell(e)),
+              el('td', {}, new Date(e.computed_at).toLocaleDateString()), delCell);
+    rows.append(tr);
+  }
+  document.getElementById('empty').hidden = entries.length > 0;
+}
+
+function say(text) { document.getElementById('message').textContent = text; }
+
+async function main() {
+  ({ t } = await localise());
+  document.getElementById('search').addEventListener('input', () => showHistory());
+  document.getElementById('export-csv').addEventListener('click', async () => {
+    const { text } = await ask('history.export', { format: 'csv' });
+    download('fakemeter-history.csv', text, 'text/csv');
+  });
+  document.getElementById('export-json').addEventListener('click', async () => {
+    const { text } = await ask('history.export', { format: 'json' });
+    download('fakemeter-history.json', text, 'application/json');
+  });
+  document.getElementById('import-file').addEventListener('change', async (ev) => {
+    const file = ev.target.files[0];
+    if (!file) return;
+    try {
+      const r = await ask('history.import', { text: await file.text() });
+      say(t('imported', r.imported));
+    } catch (e) {
+      say(String(e.message));
+    }
+    ev.target.value = '';
+    await showHistory();
+  });
+  document.getElementById('delete-all').addEventListener('click', async () => {
+    if (!confirm(t('deleteAllConfirm'))) return;
+    const { entries } = await ask('history.list', {});
+    await ask('history.delete', { usernames: entries.map((e) => e.username) });
+    await showHistory();
+  });
+  await Promise.all([showCurrent(), showHistory()]);
+}
+
+main().catch((e) => say(String(e.message || e)));

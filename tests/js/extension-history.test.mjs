@@ -1,0 +1,100 @@
+// Stored history: schema migration from the previous layout, validation, export/import round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
+         emptyHistory, SCHEMA_VERSION } from '../../extension/shared/history.js';
+
+const v1 = [
+  { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
+  { u: 'bob.b', pct: 4, lo: 1, hi: 9, grade: 'good', t: 1_790_000_100_000 },
+  { u: 'carl_', pct: null, lo: null, hi: null, t: 1_790_000_200_000 },
+];
+
+function report(username, pct) {
+  return {
+    username, full_name: `Name ${username}`, status: pct === null ? 'insufficient_data' : 'ok', states: pct === null ? ['no_posts'] : [],
+    fake_percent: pct, ci_low: pct === null ? null : Math.max(0, pct - 5), ci_high: pct === null ? null : pct + 5,
+    confidence: pct === null ? 'none' : 'instant', grade: pct === null ? 'unknown' : pct < 10 ? 'good' : 'fair',
+    follower_count: 1234, reasons: [{ signal: 'engagement', severity: 'low', text: 'Engagement 0.4%' }],
+  };
+}
+
+test('schema 1 history migrates to schema 2 without losing an entry', () => {
+  const { history, migratedFrom, dropped } = migrate(v1);
+  assert.equal(migratedFrom, 1);
+  assert.deepEqual(dropped, []);
+  assert.equal(history.schema, SCHEMA_VERSION);
+  assert.deepEqual(Object.keys(history.entries).sort(), ['anna', 'bob.b', 'carl_']);
+  const anna = history.entries.anna;
+  assert.equal(anna.fake_percent, 23.1);
+  assert.equal(anna.ci_low, 15);
+  assert.equal(anna.ci_high, 31.2);
+  assert.equal(anna.grade, 'fair');
+  assert.equal(anna.computed_at, 1_790_000_000_000);
+  assert.equal(history.entries['bob.b'].grade, 'good');
+  assert.equal(history.entries.carl_.grade, 'unknown');
+  assert.equal(history.entries.carl_.confidence, 'none');
+  // Migrating the result again changes nothing.
+  assert.deepEqual(migrate(history).history, history);
+  assert.equal(migrate(history).migratedFrom, null);
+});
+
+test('unreadable old entries are reported, not silently dropped', () => {
+  const { history, dropped } = migrate([...v1, { u: 'bad name', pct: 3, t: 1 }, { u: 'x', pct: 300, t: 1 }]);
+  assert.equal(Object.keys(history.entries).length, 3);
+  assert.equal(dropped.length, 2);
+  assert.match(dropped[0], /history\[3\]\.username/);
+  assert.match(dropped[1], /history\[4\]\.fake_percent/);
+  assert.deepEqual(migrate(undefined).history, emptyHistory());
+  assert.match(migrate({ weird: true }).dropped[0], /unknown layout/);
+});
+
+test('export then re-import gives back the same history', () => {
+  let h = migrate(v1).history;
+  h = putEntry(h, entryFromReport(report('dora', 12.5), { computedAt: 1_790_000_300_000 }).entry);
+  h = putEntry(h, entryFromReport(report('eve', null), { computedAt: 1_790_000_400_000, rough: false }).entry);
+  const text = exportJson(h, 0);
+  const back = importJson(text);
+  assert.equal(back.count, 5);
+  assert.deepEqual(back.history, h);
+  assert.equal(exportJson(back.history, 0), text);
+});
+
+test('a schema 1 export imports too', () => {
+  const text = JSON.stringify({ format: 'fakemeter-history', schema: 1, entries: v1 });
+  const r = importJson(text);
+  assert.equal(r.count, 3);
+  assert.deepEqual(r.history, migrate(v1).history);
+});
+
+test('bad imports are rejected whole, naming the problem', () => {
+  assert.match(importJson('{').error, /not JSON/);
+  assert.match(importJson('{"format":"other","entries":[]}').error, /"format"/);
+  assert.match(importJson('{"format":"fakemeter-history","schema":9,"entries":[]}').error, /unknown schema 9/);
+  const h = migrate(v1).history;
+  const doc = JSON.parse(exportJson(h));
+  doc.entries[1].ci_high = 'lots';
+  assert.match(importJson(JSON.stringify(doc)).error, /entries\[1\]\.ci_high/);
+});
+
+test('CSV export quotes, and defuses spreadsheet formulas', () => {
+  let h = emptyHistory();
+  h = putEntry(h, entryFromReport({ ...report('mallory', 40), full_name: '=HYPERLINK("x","y"), "quoted"' }, { computedAt: 0 }).entry);
+  const csv = exportCsv(h);
+  const [head, row] = csv.trim().split('\r\n');
+  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at');
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z`);
+});
+
+test('list, search, delete and shrink', () => {
+  let h = migrate(v1).history;
+  assert.deepEqual(listEntries(h).map((e) => e.username), ['carl_', 'bob.b', 'anna']);
+  assert.deepEqual(listEntries(h, 'BO').map((e) => e.username), ['bob.b']);
+  h = deleteEntries(h, ['bob.b']);
+  assert.deepEqual(Object.keys(h.entries).sort(), ['anna', 'carl_']);
+  h = putEntry(h, entryFromReport(report('dora', 12.5), { computedAt: 5 }).entry);
+  const small = shrink(h);
+  assert.equal(small.entries.dora.report, null);
+  assert.equal(small.entries.dora.fake_percent, 12.5);
+  assert.equal(shrink(small), null);
+});

@@ -1,0 +1,81 @@
+// The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptySchedulerState, reserve, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+         HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS } from '../../extension/shared/scheduler.js';
+
+const cfg = { pacingMs: 1500, hourlyCap: 200 };
+
+test('consecutive reservations are at least the pacing interval apart', () => {
+  let s = emptySchedulerState();
+  const times = [];
+  for (let i = 0; i < 10; i++) {
+    const r = reserve(s, 1_000_000, cfg);  // all asked at the same moment (several tabs)
+    s = r.state;
+    times.push(r.at);
+  }
+  assert.equal(times[0], 1_000_000);
+  for (let i = 1; i < times.length; i++) assert.equal(times[i] - times[i - 1], 1500);
+});
+
+test('a request asked for late goes at once', () => {
+  let s = reserve(emptySchedulerState(), 0, cfg).state;
+  const r = reserve(s, 10_000, cfg);
+  assert.equal(r.at, 10_000);
+  assert.equal(r.reason, 'now');
+});
+
+test('the hourly cap holds over every rolling hour', () => {
+  const capCfg = { pacingMs: 10, hourlyCap: 5 };
+  let s = emptySchedulerState();
+  const times = [];
+  for (let i = 0; i < 12; i++) { const r = reserve(s, 0, capCfg); s = r.state; times.push(r.at); }
+  // Any window of an hour holds at most 5 slots.
+  for (const start of times) assert.ok(times.filter((t) => t >= start && t < start + HOUR_MS).length <= 5);
+  assert.equal(times[5], times[0] + HOUR_MS);
+  let five = emptySchedulerState();
+  for (let i = 0; i < 5; i++) five = reserve(five, 0, capCfg).state;
+  assert.equal(reserve(five, 0, capCfg).reason, 'cap');
+});
+
+test('interactive requests skip pacing but count toward the cap', () => {
+  let s = reserve(emptySchedulerState(), 1000, cfg).state;
+  const r = reserve(s, 1001, { ...cfg, interactive: true });
+  assert.equal(r.at, 1001);
+  assert.equal(usedInLastHour(r.state, 2000), 2);
+  // ...and do not push the next paced slot.
+  assert.equal(reserve(r.state, 1002, cfg).at, 2500);
+});
+
+test('429 backs off exponentially, capped at an hour, reset by success', () => {
+  let s = emptySchedulerState();
+  const waits = [];
+  for (let i = 0; i < 12; i++) { s = onRateLimited(s, 0, cfg); waits.push(s.backoffUntil); }
+  assert.equal(waits[0], 1500 * BACKOFF_INTERVALS);
+  assert.equal(waits[1], 2 * 1500 * BACKOFF_INTERVALS);
+  assert.equal(waits[2], 4 * 1500 * BACKOFF_INTERVALS);
+  assert.equal(waits.at(-1), MAX_BACKOFF_MS);
+  const r = reserve(s, 10, cfg);
+  assert.equal(r.at, MAX_BACKOFF_MS);
+  assert.equal(r.reason, 'backoff');
+  assert.equal(onSuccess(s).backoffLevel, 0);
+  assert.equal(onRateLimited(onSuccess(s), MAX_BACKOFF_MS, cfg).backoffUntil, MAX_BACKOFF_MS + 1500 * BACKOFF_INTERVALS);
+});
+
+test('a released future slot frees its place; a past one stays counted', () => {
+  const T = 1_000_000;
+  let s = emptySchedulerState();
+  const a = reserve(s, T, cfg); s = a.state;
+  const b = reserve(s, T, cfg); s = b.state;
+  assert.equal(b.at, T + 1500);
+  const freed = release(s, b.at, T + 100);
+  assert.equal(freed.ledger.length, 1);
+  assert.equal(reserve(freed, T + 100, cfg).at, T + 1500);
+  assert.equal(release(s, a.at, T + 100).ledger.length, 2);
+});
+
+test('stored state is normalised', () => {
+  assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
+  const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
+  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0 });
+});

@@ -1,0 +1,70 @@
+// Settings normalisation, and that every string the extension uses exists in both locales.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { normalizeSettings, DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { translator, flatten, resolveLanguage, fmtPercent } from '../../extension/shared/i18n.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const locale = (l) => JSON.parse(fs.readFileSync(path.join(root, `_locales/${l}/messages.json`), 'utf8'));
+
+test('settings: defaults, clamping, bad values ignored', () => {
+  assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+  assert.equal(DEFAULT_SETTINGS.pacingMs >= 1500, true);
+  const s = normalizeSettings({ pacingMs: 50, hourlyCap: 1e9, auditListSize: 'x', language: 'fr', autoRun: false, auditFullSize: 5000 });
+  assert.equal(s.pacingMs, 50);
+  assert.equal(s.hourlyCap, 2000);
+  assert.equal(s.auditListSize, DEFAULT_SETTINGS.auditListSize);
+  assert.equal(s.language, 'auto');
+  assert.equal(s.autoRun, false);
+  assert.equal(s.auditFullSize, 200);
+  assert.equal(normalizeSettings({ pacingMs: 1 }).pacingMs, 20);
+});
+
+test('English and Dutch have the same keys, and every key the code uses exists', () => {
+  const en = locale('en');
+  const nl = locale('nl');
+  assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
+  for (const [k, v] of Object.entries(nl)) {
+    assert.ok(v.message.length > 0, k);
+    // The same substitutions in both languages.
+    assert.deepEqual((v.message.match(/\$\d/g) || []).sort(), (en[k].message.match(/\$\d/g) || []).sort(), k);
+  }
+  const used = new Set();
+  const walk = (dir) => {
+    for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory() && f.name !== 'engine') walk(p);
+      else if (/\.(js|html)$/.test(f.name)) {
+        const text = fs.readFileSync(p, 'utf8');
+        for (const m of text.matchAll(/\bt\('([A-Za-z_]+)'/g)) used.add(m[1]);
+        for (const m of text.matchAll(/data-i18n(?:-label|-placeholder)?="([A-Za-z_]+)"/g)) used.add(m[1]);
+      }
+    }
+  };
+  walk(path.join(root, 'extension'));
+  const states = ['loading', 'private', 'no_posts', 'hidden_likes', 'logged_out', 'rate_limited', 'not_found', 'changed', 'engine_failed'];
+  for (const g of ['good', 'fair', 'poor', 'bad', 'unknown']) used.add(`grade_${g}`);
+  for (const c of ['private', 'no_posts', 'hidden_likes', 'new_account', 'logged_out']) used.add(`chip_${c}`);
+  assert.ok(used.size > 60, `found ${used.size} keys in use`);
+  for (const k of used) assert.ok(Object.hasOwn(en, k), `missing in _locales/en: ${k}`);
+  assert.ok(states.length);
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  for (const m of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) assert.ok(en[m[1]] && nl[m[1]], m[1]);
+});
+
+test('translator substitutes and falls back', () => {
+  const t = translator(flatten(locale('nl')), flatten(locale('en')));
+  assert.equal(t('badgeEstimate', 23, 15, 31), '≈23% nep (15–31%)');
+  assert.equal(translator(flatten(locale('en')))('badgeEstimate', 23, 15, 31), '≈23% fake (15–31%)');
+  assert.equal(translator({}, { a: 'A $1' })('a', 'x'), 'A x');
+  assert.equal(t('no_such_key'), 'no_such_key');
+  assert.equal(resolveLanguage('auto', 'nl-BE'), 'nl');
+  assert.equal(resolveLanguage('auto', 'fr'), 'en');
+  assert.equal(resolveLanguage('en', 'nl'), 'en');
+  assert.equal(fmtPercent(23.1), '23');
+  assert.equal(fmtPercent(4.25), '4.3');
+  assert.equal(fmtPercent(0), '0');
+  assert.equal(fmtPercent(null), '?');
+});
