@@ -1,0 +1,68 @@
+// Launches Debian's Chromium, headless, with the unpacked extension, www.instagram.com mapped
+// to the stand-in, and a fresh profile directory; driven by puppeteer-core.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM, extensionPath } from './paths.mjs';
+
+// options: { standin (from startStandin, required), extension: path | false (default: extensionPath()),
+//            headless: true, timeout: ms for waits (default 15000), args: extra Chromium flags }
+export async function launchBrowser(options = {}) {
+  const { standin } = options;
+  if (!standin?.port) throw new Error('launchBrowser: options.standin must be a started stand-in (startStandin())');
+  const ext = options.extension === false ? null : options.extension || extensionPath();
+  if (options.extension !== false && !ext) {
+    throw new Error('launchBrowser: no extension to load (no dist/extension/manifest.json, no manifest.json at the repo root); run scripts/build && scripts/package');
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-chromium-'));
+  const args = [
+    `--host-resolver-rules=MAP www.instagram.com 127.0.0.1:${standin.port}`,
+    '--ignore-certificate-errors',
+    '--no-first-run', '--no-default-browser-check', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--mute-audio',
+    '--window-size=1280,900',
+    ...(os.userInfo().uid === 0 ? ['--no-sandbox'] : []),
+    ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+    ...(options.args || []),
+  ];
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    userDataDir,
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    enableExtensions: !!ext,
+    pipe: true,
+    defaultViewport: { width: 1280, height: 900 },
+    protocolTimeout: 60000,
+  });
+  const timeout = options.timeout ?? 15000;
+  let extensionId = null, worker = null;
+  if (ext) {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout });
+    extensionId = new URL(target.url()).host;
+    worker = await target.worker();
+  }
+  return {
+    browser, extensionId, extensionDir: ext, timeout,
+    // The extension's background service worker (puppeteer WebWorker), re-found if it restarted.
+    async worker() {
+      if (!ext) throw new Error('no extension loaded');
+      const target = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout });
+      worker = await target.worker();
+      return worker;
+    },
+    async newPage() {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(timeout);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

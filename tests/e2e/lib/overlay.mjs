@@ -1,0 +1,94 @@
+// Reading and driving the extension's overlay (badge and panel hosts with open shadow roots,
+// elements marked with part="..." per the stand-in page contract), plus screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS } from './paths.mjs';
+
+export const BADGE = '[data-fakemeter="badge"]';
+export const PANEL = '[data-fakemeter="panel"]';
+
+// Snapshot of the overlay as plain data (runs in the page; shadow roots are open).
+export function overlayState(page) {
+  return page.evaluate(() => {
+    const part = (host, name) => host?.shadowRoot?.querySelector(`[part~="${name}"]`) || null;
+    const text = (el) => (el ? el.textContent.trim() : null);
+    const badge = document.querySelector('[data-fakemeter="badge"]');
+    const panel = document.querySelector('[data-fakemeter="panel"]');
+    const stateEl = part(badge, 'state') || part(panel, 'state');
+    const progress = part(panel, 'progress') || part(badge, 'progress');
+    const progressValue = progress
+      ? Number(progress.getAttribute('aria-valuenow') ?? (progress.max ? progress.value / progress.max * 100 : progress.value))
+      : null;
+    return {
+      loaded: document.documentElement.dataset.fakemeterLoaded === '1',
+      badges: document.querySelectorAll('[data-fakemeter="badge"]').length,
+      badge: !!badge,
+      badgeInHeader: !!badge?.closest('header'),
+      badgeAfterFollowers: !!badge?.previousElementSibling?.matches?.('a[href$="/followers/"]'),
+      badgeText: text(part(badge, 'badge-text')),
+      state: stateEl?.getAttribute('data-state') ?? null,
+      stateText: text(stateEl),
+      panel: !!panel,
+      panelEstimate: text(part(panel, 'panel-estimate')),
+      auditButton: !!part(panel, 'audit-button') || !!part(badge, 'audit-button'),
+      progress: progressValue,
+      progressText: text(progress),
+      cancel: !!part(panel, 'cancel'),
+      panelText: panel?.shadowRoot ? panel.shadowRoot.textContent.replace(/\s+/g, ' ').trim() : null,
+      username: location.pathname.split('/')[1] || null,
+    };
+  });
+}
+
+// Polls overlayState until predicate(state) holds; returns that state. Polls on animation
+// frames (no fixed sleeps), gives up after `timeout` ms with the last state in the error.
+export async function waitForOverlay(page, predicate, { timeout = 15000, what = 'overlay condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await overlayState(page);
+    if (predicate(last)) return last;
+    if (Date.now() > deadline) throw new Error(`waitForOverlay: ${what} not met within ${timeout} ms; last state ${JSON.stringify(last)}`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+}
+
+// The badge shows a number or a state message.
+export const waitForBadge = (page, opts = {}) =>
+  waitForOverlay(page, (s) => s.badge && (!!s.badgeText || (!!s.state && s.state !== 'loading')), { what: 'badge with text or state', ...opts });
+
+// "≈23% fake (15–31%)" -> {percent: 23, low: 15, high: 31}; null if no number in it.
+export function parseEstimate(text) {
+  if (!text) return null;
+  const nums = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)].map((m) => Number(m[1].replace(',', '.')));
+  const range = /\((\d+(?:[.,]\d+)?)\s*%?\s*[–-]\s*(\d+(?:[.,]\d+)?)\s*%\)/.exec(text);
+  if (!nums.length) return null;
+  return { percent: nums[0], low: range ? Number(range[1].replace(',', '.')) : null, high: range ? Number(range[2].replace(',', '.')) : null };
+}
+
+// Clicks an element inside a host's shadow root by its part name (e.g. 'audit-button').
+export async function clickPart(page, host, partName) {
+  const el = await page.waitForSelector(`${host} >>> [part~="${partName}"]`);
+  await el.click();
+}
+
+// Opens the panel by clicking the badge (and waits for the panel host).
+export async function openPanel(page) {
+  const text = await page.$(`${BADGE} >>> [part~="badge-text"]`);
+  if (text) await text.click(); else await page.click(BADGE);
+  await page.waitForSelector(PANEL);
+}
+
+// Writes a screenshot to tests/e2e/artifacts/<name>.png (or dir/<name>.png); clip to an element when given.
+export async function screenshot(page, name, { element = null, dir = ARTIFACTS, padding = 24 } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  let clip;
+  if (element) {
+    const handle = typeof element === 'string' ? await page.$(element) : element;
+    const box = handle && await handle.boundingBox();
+    if (box) clip = { x: Math.max(0, box.x - padding), y: Math.max(0, box.y - padding), width: box.width + 2 * padding, height: box.height + 2 * padding };
+  }
+  await page.screenshot({ path: file, clip });
+  return file;
+}

@@ -1,0 +1,80 @@
+// The stand-in page's own script (served as /static/app.js under a strict CSP), playing the
+// part of Instagram's single-page app: it draws <main> from data after load, intercepts links
+// to other pages (history.pushState), fetches the new page's data and redraws <main>.
+// Everything from the data is set as text. window.__standin lets tests see what it drew.
+(() => {
+  const root = document.getElementById('react-root');
+  const delay = Number(root.dataset.renderDelay || 0);
+  const state = (window.__standin = { renders: 0, html: '', path: '' });
+  if (new URLSearchParams(location.search).get('theme') === 'dark') document.documentElement.classList.add('dark');
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const c of children) node.append(c);
+    return node;
+  }
+  const full = (n) => n.toLocaleString('en-US');
+  const short = (n) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${+(n / 1e3).toFixed(1)}K` : full(n));
+
+  function nav(names) {
+    return el('nav', { 'aria-label': 'Profiles' }, el('a', { href: '/' }, 'Instagram'), el('a', { href: '/explore/' }, 'Explore'),
+      ...names.map((n) => el('a', { href: `/${n}/` }, n)));
+  }
+
+  function profileMain(u) {
+    const header = el('header', {}, el('section', {},
+      el('h2', {}, u.username),
+      el('ul', {},
+        el('li', {}, el('span', {}, el('span', {}, full(u.posts)), ' posts')),
+        el('li', {}, el('a', { href: `/${u.username}/followers/`, role: 'link' }, el('span', { title: full(u.followers) }, short(u.followers)), ' followers')),
+        el('li', {}, el('a', { href: `/${u.username}/following/`, role: 'link' }, el('span', {}, short(u.following)), ' following'))),
+      el('h1', {}, u.full_name),
+      el('div', { class: 'bio' }, u.biography)));
+    let grid;
+    if (u.is_private) grid = el('article', {}, el('p', {}, 'This account is private'));
+    else if (!u.posts) grid = el('article', {}, el('p', {}, 'No posts yet'));
+    else grid = el('article', {}, ...u.shortcodes.map((c) => el('a', { href: `/p/${c}/`, 'aria-label': 'Post' })));
+    return el('main', { role: 'main' }, header, grid);
+  }
+
+  function render(data) {
+    document.title = data.title;
+    let meta = document.querySelector('meta[property="og:description"]');
+    if (data.og) {
+      if (!meta) document.head.append((meta = el('meta', { property: 'og:description' })));
+      meta.setAttribute('content', data.og);
+    } else if (meta) meta.remove();
+    let main;
+    if (data.type === 'profile') main = profileMain(data.user);
+    else if (data.type === 'not_found') main = el('main', { role: 'main' }, el('h2', {}, "Sorry, this page isn't available."));
+    else main = el('main', { role: 'main' }, el('h2', {}, data.title));
+    root.replaceChildren(nav(data.nav), main);
+    state.renders++;
+    state.html = main.innerHTML;
+    state.path = data.path;
+    root.dataset.rendered = data.path;
+  }
+
+  let navSeq = 0;
+  async function navigate(path) {
+    const seq = ++navSeq;
+    const res = await fetch(`/standin/page-data/?path=${encodeURIComponent(path)}`);
+    const data = await res.json();
+    if (seq === navSeq) render(data);
+  }
+
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('a[href^="/"]') : null;
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    const href = a.getAttribute('href');
+    if (href === location.pathname) return;
+    history.pushState({}, '', href);
+    navigate(href);
+  });
+  window.addEventListener('popstate', () => navigate(location.pathname));
+
+  const initial = JSON.parse(document.getElementById('standin-data').textContent);
+  setTimeout(() => render(initial), delay);
+})();

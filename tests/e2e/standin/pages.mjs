@@ -1,0 +1,70 @@
+// Server-side part of the stand-in's pages: the data a page renders from, and the HTML shell
+// (og:description meta, embedded data, the page's own script). The visible header is drawn
+// by app.js in the browser, like Instagram's single-page app does.
+import { SEEDED } from './profiles.mjs';
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const fmtFull = (n) => n.toLocaleString('en-US');
+// og:description abbreviates like Instagram: "12.5K Followers", "48.7M Followers".
+function ogCount(n) {
+  if (n >= 1e6) return `${+(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e4) return `${+(n / 1e3).toFixed(1)}K`;
+  return fmtFull(n);
+}
+
+export function pageData(path, username, user) {
+  const nav = SEEDED.map((p) => p.username);
+  if (username && user) {
+    const media = user.edge_owner_to_timeline_media;
+    return {
+      status: 200, type: 'profile', path, nav,
+      title: `${user.full_name ? user.full_name + ' ' : ''}(@${user.username}) • Instagram photos and videos`,
+      og: `${ogCount(user.edge_followed_by.count)} Followers, ${ogCount(user.edge_follow.count)} Following, ` +
+        `${ogCount(media.count)} Posts - See Instagram photos and videos from ${user.full_name ? user.full_name + ' ' : ''}(@${user.username})`,
+      user: {
+        username: user.username, full_name: user.full_name, biography: user.biography, external_url: user.external_url,
+        is_private: user.is_private, is_verified: user.is_verified, followers: user.edge_followed_by.count,
+        following: user.edge_follow.count, posts: media.count, shortcodes: media.edges.map((e) => e.node.shortcode),
+      },
+    };
+  }
+  if (username) return { status: 404, type: 'not_found', path, nav, title: 'Page not found • Instagram' };
+  const title = path.startsWith('/explore/') ? 'Explore' : path.startsWith('/p/') || path.startsWith('/reel/') ? 'Post'
+    : path.startsWith('/accounts/login') ? 'Login' : 'Instagram';
+  return { status: 200, type: 'other', path, nav, title: `${title} • Instagram` };
+}
+
+export function renderPage(data, { renderDelayMs }) {
+  // The embedded JSON must not be able to close its <script>: escape "<" inside it.
+  const embedded = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>${escapeHtml(data.title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${data.og ? `<meta property="og:description" content="${escapeHtml(data.og)}">` : ''}
+<style>
+body{margin:0;font:14px -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;background:#fff;color:#000}
+html.dark body{background:#000;color:#f5f5f5}
+nav{display:flex;gap:10px;flex-wrap:wrap;padding:8px 16px;border-bottom:1px solid #dbdbdb;font-size:12px}
+nav a,main a{color:inherit}
+main{max-width:935px;margin:0 auto;padding:30px 20px}
+header section{display:flex;flex-direction:column;gap:12px}
+header ul{display:flex;gap:40px;list-style:none;padding:0;margin:0;align-items:center;font-size:16px}
+header ul a{text-decoration:none} header ul span span,header ul a span{font-weight:600}
+h2{font-size:20px;font-weight:400;margin:0} h1{font-size:14px;margin:0}
+.bio{white-space:pre-wrap}
+article{display:grid;grid-template-columns:repeat(3,1fr);gap:4px;margin-top:40px}
+article a{display:block;aspect-ratio:1;background:#efefef}
+html.dark article a{background:#262626}
+article p{grid-column:1/-1;text-align:center;color:#737373}
+</style>
+<script type="application/json" id="standin-data">${embedded}</script>
+<script src="/static/app.js" defer></script>
+</head><body><div id="react-root" data-render-delay="${Number(renderDelayMs) || 0}"></div></body></html>
+`;
+}
+
+export function challengePage() {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Challenge • Instagram</title></head>
+<body><h1>We Detected An Unusual Login Attempt</h1><p>To secure your account, we'll send you a security code.</p></body></html>`;
+}

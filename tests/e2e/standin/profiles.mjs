@@ -1,0 +1,100 @@
+// The seeded profiles: each one's known truth (true fake share of its followers) and the
+// profile-level numbers it serves. Likes come from the real followers only (bought followers
+// do not like), at organic rates fitted from the labelled data, except where a profile's
+// story says otherwise (like subscription, bought account).
+import { prng } from './prng.mjs';
+import { DIST, fromQuantiles } from './sample.mjs';
+import { postNode, userDocument, DEFAULT_AVATAR } from './followers.mjs';
+
+const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so runs are identical
+
+export const SEEDED = [
+  { username: 'lena.bakes', kind: 'organic_small', fakeShare: 0.05, followers: 820, following: 410, posts: 64,
+    fullName: 'Lena Baumann', bio: 'Sourdough, cakes and a small garden in Bern.' },
+  { username: 'marco.travels', kind: 'organic_mid', fakeShare: 0.10, followers: 24_300, following: 612, posts: 412,
+    fullName: 'Marco Rossi', bio: 'Travel photographer. Alps, coasts, trains.', externalUrl: 'https://example.com/marco' },
+  { username: 'fitqueen_daily', kind: 'bought_40', fakeShare: 0.40, followers: 52_000, following: 1_480, posts: 230,
+    fullName: 'Fit Queen', bio: 'Daily workouts | DM for collabs', business: true, category: 'Fitness' },
+  { username: 'urban.sketcher', kind: 'like_subscription', fakeShare: 0.10, followers: 6_100, following: 390, posts: 150,
+    fullName: 'Urban Sketcher', bio: 'Pen and ink, one city a week.', likeSubscription: 200 },
+  { username: 'shopdeals.official', kind: 'bought_account', fakeShare: 0.85, followers: 10_000, following: 12, posts: 3,
+    fullName: 'Shop Deals', bio: 'Best deals every day', business: true, category: 'Shopping & retail', newAccount: true },
+  { username: 'private.person', kind: 'private', fakeShare: 0.20, followers: 640, following: 520, posts: 85,
+    fullName: 'Private Person', bio: '', isPrivate: true },
+  { username: 'quiet.likes', kind: 'hidden_likes', fakeShare: 0.10, followers: 3_400, following: 800, posts: 96,
+    fullName: 'Quiet Likes', bio: 'Likes hidden on purpose.', hiddenLikes: true },
+  { username: 'new.page.2026', kind: 'zero_posts', fakeShare: 0.30, followers: 150, following: 300, posts: 0,
+    fullName: 'New Page', bio: 'Coming soon' },
+  { username: 'megastar', kind: 'celebrity', fakeShare: 0.15, followers: 48_700_000, following: 310, posts: 2_140,
+    fullName: 'Mega Star', bio: 'Official account.', verified: true, business: true, category: 'Artist' },
+  { username: 'xss_tester', kind: 'injection', fakeShare: 0.10, followers: 1_900, following: 350, posts: 40,
+    fullName: '<img src=x onerror="window.__fmPwned=1">Eve <b>Bold</b>',
+    bio: '<script>window.__fmPwned=2</script><a href="javascript:window.__fmPwned=3">click</a> &amp; "quotes" \'single\' <style>*{display:none}</style>',
+    externalUrl: 'javascript:window.__fmPwned=4' },
+];
+// A name that does not exist: page and API answer 404, like Instagram.
+export const NONEXISTENT = 'no.such.user.2026';
+
+export const PROFILE_IDS = Object.fromEntries(SEEDED.map((p, i) => [p.username, String(1_000_000 + i * 7919)]));
+
+function organicRate(p, rand) {
+  // Fitted likes-per-follower of (mostly small) real accounts, damped for bigger audiences,
+  // where engagement is known to fall with size.
+  const base = fromQuantiles(DIST.engagement.likes_per_follower, 0.35 + 0.3 * rand());
+  const real = p.followers * (1 - p.fakeShare);
+  return base * Math.min(1, (1000 / Math.max(real, 1)) ** 0.35);
+}
+
+function makePosts(p) {
+  const rand = prng(`${p.username}/posts`);
+  const n = p.isPrivate ? 0 : Math.min(12, p.posts);
+  const rate = organicRate(p, rand);
+  const cvTable = DIST.engagement.likes_cv_between_posts;
+  const cv = fromQuantiles(cvTable, 0.3 + 0.4 * rand());
+  const realFollowers = p.followers * (1 - p.fakeShare);
+  const edges = [];
+  let t = NOW - rand.int(1, 3) * 86400;
+  for (let i = 0; i < n; i++) {
+    let likes;
+    if (p.hiddenLikes) likes = null;
+    else if (p.likeSubscription) likes = p.likeSubscription + rand.int(-3, 3); // bought: the same ~200 every time
+    else if (p.newAccount) likes = rand.int(4, 15);
+    else likes = Math.max(0, Math.round(realFollowers * rate * Math.max(0.2, 1 + cv * rand.normal())));
+    const commentShare = fromQuantiles(DIST.engagement.comments_per_like, 0.5 + 0.4 * rand());
+    const comments = p.likeSubscription ? rand.int(0, 2) : Math.round((likes ?? realFollowers * rate) * commentShare);
+    const isVideo = i % 4 === 3;
+    edges.push(postNode(`${PROFILE_IDS[p.username]}${String(i).padStart(3, '0')}`, t, likes, comments, {
+      isVideo, views: isVideo && likes !== null ? likes * 6 : null, caption: `Post ${p.posts - i}`,
+    }));
+    const gapDays = p.newAccount ? rand.int(1, 4) : fromQuantiles(DIST.engagement.days_between_posts, 0.2 + 0.5 * rand());
+    t -= Math.round(gapDays * 86400) + 3600;
+  }
+  return edges;
+}
+
+const docCache = new Map();
+// web_profile_info body of a seeded profile (same object every call).
+export function seededDocument(p) {
+  if (!docCache.has(p.username)) {
+    docCache.set(p.username, userDocument({
+      id: PROFILE_IDS[p.username], username: p.username, full_name: p.fullName, biography: p.bio,
+      external_url: p.externalUrl || null, is_private: !!p.isPrivate, is_verified: !!p.verified,
+      is_business: !!p.business, category: p.category || null,
+      profile_pic_url: `https://www.instagram.com/static/avatars/${PROFILE_IDS[p.username]}.jpg`,
+      followers: p.followers, following: p.following, media_count: p.posts, edges: makePosts(p),
+      highlights: p.posts > 50 ? 4 : 0,
+    }));
+  }
+  return docCache.get(p.username);
+}
+
+export function findSeeded(username) {
+  return SEEDED.find((p) => p.username === username) || null;
+}
+
+// The truth table tests and the demo compare against.
+export function truth() {
+  return SEEDED.map((p) => ({ username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers }))
+    .concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
+}
+export { DEFAULT_AVATAR };

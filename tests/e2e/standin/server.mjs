@@ -1,0 +1,255 @@
+// The local Instagram stand-in: an HTTPS server on loopback that answers as www.instagram.com
+// does for the seeded profiles (pages, web_profile_info, paginated follower lists), plus a
+// plain-HTTP control server on another loopback port for failure modes and the request log.
+// Use from tests through tests/e2e/lib/standin.mjs; run alone with
+//   node tests/e2e/standin/server.mjs [--port N] [--control-port N] [--logged-out]
+import https from 'node:https';
+import http from 'node:http';
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { makeCertificate } from './cert.mjs';
+import { SEEDED, NONEXISTENT, PROFILE_IDS, seededDocument, findSeeded, truth } from './profiles.mjs';
+import { makeFollower, listEntry, followerProfileInfo } from './followers.mjs';
+import { renderPage, pageData, challengePage } from './pages.mjs';
+
+export const APP_ID = '936619743392459';
+export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error'];
+const PAGE_MAX = 25;
+const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
+const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+const encodeCursor = (offset) => 'QVFE' + Buffer.from(`fm:${offset}`).toString('base64url');
+function decodeCursor(cursor) {
+  if (!cursor.startsWith('QVFE')) return null;
+  const m = /^fm:(\d+)$/.exec(Buffer.from(cursor.slice(4), 'base64url').toString());
+  return m ? Number(m[1]) : null;
+}
+
+// Validates one failure rule; throws with what is wrong (the control endpoint answers 400 with it).
+function checkRule(rule) {
+  if (!rule || typeof rule !== 'object') throw new Error('failure rule must be an object');
+  if (!FAILURE_MODES.includes(rule.mode)) throw new Error(`failure rule: mode must be one of ${FAILURE_MODES.join(', ')}, got ${JSON.stringify(rule.mode)}`);
+  for (const k of ['after', 'times', 'delayMs']) {
+    if (rule[k] !== undefined && !(Number.isInteger(rule[k]) && rule[k] >= 0)) throw new Error(`failure rule: ${k} must be a non-negative integer`);
+  }
+  if (rule.match !== undefined && typeof rule.match !== 'string') throw new Error('failure rule: match must be a string (substring of path+query)');
+  return { mode: rule.mode, match: rule.match ?? '/api/', after: rule.after ?? 0, times: rule.times ?? Infinity,
+    delayMs: rule.delayMs ?? (rule.mode === 'slow' ? 1000 : 0), seen: 0, fired: 0 };
+}
+
+export async function startStandin(options = {}) {
+  const events = new EventEmitter();
+  const state = {
+    session: options.session === 'logged_out' ? 'logged_out' : 'logged_in',
+    followsPrivate: !!options.followsPrivate,
+    renderDelayMs: options.renderDelayMs ?? 30,
+    rules: (options.failures || []).map(checkRule),
+    log: [],
+    sessions: new Set(),
+    registry: new Map(), // follower username -> record (filled as follower pages are served)
+    t0: performance.now(),
+  };
+
+  function pickRule(pathAndQuery) {
+    for (const r of state.rules) {
+      if (!pathAndQuery.includes(r.match)) continue;
+      r.seen++;
+      if (r.seen > r.after && r.fired < r.times) { r.fired++; return r; }
+    }
+    return null;
+  }
+
+  function send(res, status, body, type, extra = {}) {
+    const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    res.writeHead(status, { 'content-type': type, 'content-length': buf.length, 'cache-control': 'private, no-cache, no-store', ...extra });
+    res.end(buf);
+  }
+  const json = (res, status, body, extra) => send(res, status, body, 'application/json; charset=utf-8', extra);
+
+  function sessionOk(req) {
+    const m = /(?:^|;\s*)sessionid=([^;]+)/.exec(req.headers.cookie || '');
+    return m && state.sessions.has(m[1]);
+  }
+
+  // JSON API. Returns [status, body] or sends itself.
+  function api(url, req) {
+    if (state.session === 'logged_out' || !sessionOk(req)) return [401, { message: 'login_required', status: 'fail' }];
+    if (req.headers['x-ig-app-id'] !== APP_ID) return [400, { message: 'useragent mismatch', status: 'fail' }];
+    if (url.pathname === '/api/v1/users/web_profile_info/') {
+      const username = url.searchParams.get('username') || '';
+      const seeded = findSeeded(username);
+      if (seeded) return [200, seededDocument(seeded)];
+      const follower = state.registry.get(username);
+      if (follower) return [200, followerProfileInfo(follower)];
+      return [404, { message: 'User not found', status: 'fail' }];
+    }
+    const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
+    if (fm) {
+      const profile = SEEDED.find((p) => PROFILE_IDS[p.username] === fm[1]);
+      if (!profile) return [404, { message: 'User not found', status: 'fail' }];
+      if (profile.isPrivate && !state.followsPrivate) return [400, { message: 'Not authorized to view user', status: 'fail' }];
+      const count = Math.min(PAGE_MAX, Math.max(1, Number(url.searchParams.get('count')) || 12));
+      const cursor = url.searchParams.get('max_id');
+      const offset = cursor === null ? 0 : decodeCursor(cursor);
+      if (offset === null) return [400, { message: 'Invalid max_id', status: 'fail' }];
+      const end = Math.min(profile.followers, offset + count);
+      const users = [];
+      for (let i = offset; i < end; i++) {
+        const f = makeFollower(profile, i);
+        if (!state.registry.has(f.username)) state.registry.set(f.username, f);
+        users.push(listEntry(f));
+      }
+      const body = { users, big_list: profile.followers > 1000, page_size: count, has_more: end < profile.followers,
+        should_limit_list_of_followers: false, status: 'ok' };
+      if (end < profile.followers) body.next_max_id = encodeCursor(end);
+      return [200, body];
+    }
+    return [404, { message: 'Page not found', status: 'fail' }];
+  }
+
+  function profileUsername(pathname) {
+    const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(?:followers|following)\/)?$/.exec(pathname);
+    if (!m || ['explore', 'accounts', 'direct', 'stories', 'p', 'reel', 'challenge', 'static', 'api', 'standin'].includes(m[1])) return null;
+    return m[1];
+  }
+  function userForPage(username) {
+    const seeded = findSeeded(username);
+    if (seeded) return seededDocument(seeded).data.user;
+    const f = state.registry.get(username);
+    return f ? followerProfileInfo(f).data.user : null;
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url, 'https://www.instagram.com');
+    const pq = url.pathname + url.search;
+    const entry = { seq: state.log.length, t: +(performance.now() - state.t0).toFixed(2), at: Date.now(), method: req.method,
+      path: url.pathname, search: url.search, headers: { ...req.headers }, status: 0, failure: null,
+      kind: url.pathname.startsWith('/api/') ? 'api' : url.pathname.startsWith('/static/') ? 'static'
+        : url.pathname.startsWith('/standin/') ? 'page-data' : 'page' };
+    state.log.push(entry);
+    const done = (status) => { entry.status = status; events.emit('request', entry); };
+
+    const rule = entry.kind === 'static' ? null : pickRule(pq);
+    if (rule) {
+      entry.failure = rule.mode;
+      if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
+      if (rule.mode === 'rate_limit') { json(res, 429, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(429); }
+      if (rule.mode === 'login_required') { json(res, 401, { message: 'login_required', status: 'fail' }); return done(401); }
+      if (rule.mode === 'challenge') { send(res, 200, challengePage(), 'text/html; charset=utf-8'); return done(200); }
+      if (rule.mode === 'not_found') { json(res, 404, { message: 'User not found', status: 'fail' }); return done(404); }
+      if (rule.mode === 'server_error') { send(res, 500, 'Internal Server Error', 'text/plain'); return done(500); }
+      // 'truncated' and 'slow' fall through to a normal answer (cut short / delayed).
+    }
+
+    if (entry.kind === 'api') {
+      const [status, body] = api(url, req);
+      let text = JSON.stringify(body);
+      if (rule?.mode === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
+      json(res, status, text);
+      return done(status);
+    }
+    if (url.pathname === '/static/app.js') { send(res, 200, APP_JS, 'text/javascript; charset=utf-8'); return done(200); }
+    if (url.pathname.startsWith('/static/')) { send(res, 200, PIXEL_GIF, 'image/gif'); return done(200); }
+    if (url.pathname === '/favicon.ico') { send(res, 200, PIXEL_GIF, 'image/gif'); return done(200); }
+    if (url.pathname === '/standin/page-data/') {
+      const path = url.searchParams.get('path') || '/';
+      const username = profileUsername(path);
+      const data = pageData(path, username, username ? userForPage(username) : null);
+      json(res, data.status, data, {});
+      return done(data.status);
+    }
+    // HTML pages.
+    const username = profileUsername(url.pathname);
+    const user = username ? userForPage(username) : null;
+    const data = pageData(url.pathname, username, user);
+    const headers = {
+      'content-security-policy': "script-src 'self'; object-src 'none'; base-uri 'self'",
+      'x-frame-options': 'DENY',
+    };
+    if (state.session === 'logged_in') {
+      const sid = crypto.randomBytes(12).toString('hex');
+      state.sessions.add(sid);
+      headers['set-cookie'] = [`sessionid=${sid}; Path=/; Secure; HttpOnly; SameSite=Lax`, `csrftoken=${sid.slice(0, 16)}; Path=/; Secure; SameSite=Lax`];
+    }
+    send(res, data.status, renderPage(data, { renderDelayMs: state.renderDelayMs }), 'text/html; charset=utf-8', headers);
+    return done(data.status);
+  }
+
+  const { key, cert } = makeCertificate();
+  const server = https.createServer({ key, cert }, (req, res) => {
+    handle(req, res).catch((err) => { try { send(res, 500, String(err.stack || err), 'text/plain'); } catch {} });
+  });
+
+  // Control server (plain HTTP, loopback, separate port).
+  const control = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    try {
+      const input = body ? JSON.parse(body) : {};
+      if (req.method === 'GET' && url.pathname === '/log') return json(res, 200, handle_.log());
+      if (req.method === 'POST' && url.pathname === '/log/clear') { handle_.clearLog(); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/failures') { handle_.addFailure(input); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/failures/clear') { handle_.clearFailures(); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/session') { handle_.setSession(input.mode); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/reset') { handle_.reset(); return json(res, 200, { ok: true }); }
+      if (req.method === 'GET' && url.pathname === '/truth') return json(res, 200, truth());
+      return json(res, 404, { error: `no control endpoint ${req.method} ${url.pathname}` });
+    } catch (err) {
+      return json(res, 400, { error: err.message });
+    }
+  });
+
+  const listen = (srv, port) => new Promise((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(port, '127.0.0.1', () => resolve(srv.address().port));
+  });
+  const port = await listen(server, options.port ?? 0);
+  const controlPort = await listen(control, options.controlPort ?? 0);
+
+  const handle_ = {
+    port, controlPort,
+    origin: 'https://www.instagram.com',
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    events,
+    profileUrl: (username) => `https://www.instagram.com/${username}/`,
+    addFailure(rule) { state.rules.push(checkRule(rule)); },
+    clearFailures() { state.rules = []; },
+    setSession(mode) {
+      if (!['logged_in', 'logged_out'].includes(mode)) throw new Error(`session must be logged_in or logged_out, got ${JSON.stringify(mode)}`);
+      state.session = mode;
+    },
+    setFollowsPrivate(v) { state.followsPrivate = !!v; },
+    log: () => state.log.map((e) => ({ ...e })),
+    clearLog() { state.log = []; },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; },
+    truth,
+    // The web_profile_info body served for a username (what the extension receives), or null.
+    documentFor(username) {
+      const seeded = findSeeded(username);
+      if (seeded) return seededDocument(seeded);
+      const f = state.registry.get(username);
+      return f ? followerProfileInfo(f) : null;
+    },
+    async close() {
+      server.closeAllConnections?.();
+      control.closeAllConnections?.();
+      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => control.close(r))]);
+    },
+  };
+  return handle_;
+}
+
+export { SEEDED, NONEXISTENT, truth };
+
+// Standalone: node tests/e2e/standin/server.mjs [--port N] [--control-port N] [--logged-out]
+if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+  const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : undefined; };
+  const s = await startStandin({ port: arg('--port') ?? 8443, controlPort: arg('--control-port') ?? 8444,
+    session: process.argv.includes('--logged-out') ? 'logged_out' : 'logged_in' });
+  console.log(`stand-in on https://127.0.0.1:${s.port} (as www.instagram.com), control on ${s.controlUrl}`);
+  console.log(`chromium --host-resolver-rules="MAP www.instagram.com 127.0.0.1:${s.port}" --ignore-certificate-errors https://www.instagram.com/${SEEDED[0].username}/`);
+  process.on('SIGINT', () => s.close().then(() => process.exit(0)));
+}
