@@ -1,10 +1,38 @@
-// PLACEHOLDER until profile analysis lands (issue 4).
+// The profile entry points: web_profile_info text in, the profile report (or an account
+// record) out. Parsing, signals and wording live in profile/.
 #include "api.h"
+#include "profile/profile.h"
+#include "profile/reference.h"
+#include "profile/report.h"
+
 namespace fm {
-std::string api_analyze_profile(const std::string&, const std::string&) {
-  return api_error("engine.todo", "profile analysis not built yet");
+
+std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json) {
+  const auto& ref = prof::builtin_reference();
+  if (!ref) return api_error("profile.reference", "the built-in engagement reference did not load: " + ref.error().text());
+  auto opt = prof::parse_options(options_json);
+  if (!opt) return api_error(opt.error().id, opt.error().message);
+  auto profile = prof::parse_profile(profile_json);
+  if (!profile) return api_error(profile.error().id, profile.error().message);
+  return dump_json(prof::analyze_profile(profile.value(), ref.value(), opt.value(), api_version()));
 }
-std::string api_account_from_profile(const std::string&) {
-  return api_error("engine.todo", "profile analysis not built yet");
+
+std::string api_account_from_profile(const std::string& profile_json) {
+  auto parsed = prof::parse_profile(profile_json);
+  if (!parsed) return api_error(parsed.error().id, parsed.error().message);
+  const prof::Profile& p = parsed.value();
+  if (!p.found) return api_error("profile.not_found", "data.user is null: Instagram returned no user");
+  json rec = {{"username", p.username},
+              {"full_name", p.full_name},
+              {"biography", p.biography},
+              {"external_url", p.external_url.empty() ? json(nullptr) : json(p.external_url)},
+              {"is_private", p.is_private},
+              {"is_verified", p.is_verified},
+              {"has_profile_pic", p.has_profile_pic ? json(*p.has_profile_pic) : json(nullptr)},
+              {"media_count", p.media_count ? json(*p.media_count) : json(nullptr)},
+              {"follower_count", p.followers ? json(*p.followers) : json(nullptr)},
+              {"following_count", p.following ? json(*p.following) : json(nullptr)}};
+  return dump_json(rec);
 }
+
 }  // namespace fm

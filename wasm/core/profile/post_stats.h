@@ -1,0 +1,35 @@
+// What the recent posts say, reduced to the few numbers the signals compare with real
+// accounts. The same function feeds the reference derivation and the analysis, so both
+// measure exactly the same thing.
+#pragma once
+#include <vector>
+
+#include "profile.h"
+
+namespace fm::prof {
+
+// Instagram's web_profile_info shows the 12 newest posts; the reference is measured on the
+// same window so a profile is compared like with like.
+constexpr size_t kPostWindow = 12;
+
+struct PostStats {
+  int posts = 0;                 // posts in the window
+  int with_likes = 0;            // of them, with a visible like count
+  int hidden_likes = 0;          // of them, like count hidden
+  double median_likes = 0;       // over posts with visible likes
+  double median_comments = 0;    // same posts
+  double median_engagement = 0;  // median of likes + comments per post
+  double min_likes = 0;
+  double sd_log_likes = 0;       // spread of log(1 + likes): a subscription flattens it
+  double comment_ratio_log = 0;  // log((1 + comments) / (1 + likes)) summed over open-comment posts
+  bool has_comment_ratio = false;
+  double floor_log = 0;          // log((1 + min likes) / (1 + median likes))
+  int videos_with_views = 0;
+  int likes_above_views = 0;     // videos with more likes than views (organic likes cannot do that)
+  double median_like_view_ratio = 0;
+  int64_t newest = 0, oldest = 0;  // taken_at of the window's ends (0 if undated)
+};
+
+PostStats post_stats(const std::vector<Post>& posts_newest_first);
+
+}  // namespace fm::prof

@@ -1,0 +1,48 @@
+// A web_profile_info document as the profile analysis sees it (shape: ../shared/docs/
+// instagram-web.md). Parsing is the only place that knows Instagram's field names.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "json_util.h"
+#include "result.h"
+
+namespace fm::prof {
+
+// Limits for untrusted documents: past them is an error, never a guess.
+constexpr size_t kMaxDocumentBytes = 2 * 1024 * 1024;
+constexpr int kMaxDepth = 64;        // web_profile_info nests about 10 deep
+constexpr size_t kMaxPostsRead = 50; // Instagram sends 12; more are ignored (and counted)
+
+struct Post {
+  std::optional<int64_t> likes;     // nullopt: hidden by the owner (-1 or missing)
+  std::optional<int64_t> comments;  // nullopt: missing
+  std::optional<int64_t> views;     // videos only
+  int64_t taken_at = 0;             // unix seconds, 0 when missing
+  bool is_video = false;
+  bool comments_disabled = false;
+};
+
+struct Profile {
+  bool found = true;  // false for {"data":{"user":null}}
+  std::string username, full_name, biography, external_url, category;
+  bool is_private = false, is_verified = false, is_business = false, is_professional = false;
+  std::optional<bool> has_profile_pic;  // nullopt when no avatar URL was sent
+  std::optional<int64_t> followers, following, media_count;
+  std::vector<Post> posts;  // newest first, at most kMaxPostsRead
+  size_t posts_ignored = 0; // edges past kMaxPostsRead
+};
+
+// Parses and checks a web_profile_info document. Errors have ids "profile.*" and name the
+// field path, e.g. "data.user.edge_followed_by.count must be a number, got \"12k\"".
+Result<Profile> parse_profile(const std::string& text);
+
+// Bracket nesting depth of JSON text, strings skipped; stops counting past `limit`.
+int text_depth(const std::string& text, int limit);
+
+// The well-known default avatar ("anonymous" picture).
+constexpr const char* kDefaultAvatarMark = "44884218_345707102882519_2446069589734326272_n";
+
+}  // namespace fm::prof

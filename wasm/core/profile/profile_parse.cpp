@@ -1,0 +1,193 @@
+#include <algorithm>
+
+#include "account.h"
+#include "profile.h"
+
+namespace fm::prof {
+
+namespace {
+
+// The checked readers speak of "account.*" ids and "field 'x'"; a profile error should say
+// "profile.*" so callers can tell which document was wrong.
+Error as_profile_error(const Error& e) {
+  std::string id = e.id;
+  if (id.rfind("account.", 0) == 0) id = "profile." + id.substr(8);
+  return Error{id, e.message};
+}
+
+#define FM_TAKE(target, expr)                             \
+  do {                                                    \
+    auto r_ = (expr);                                     \
+    if (!r_) return as_profile_error(r_.error());         \
+    target = r_.value();                                  \
+  } while (0)
+
+// An optional nested object: absent/null -> nullptr; anything else but an object -> error.
+Result<const json*> child_object(const json& parent, const char* key, const std::string& where) {
+  auto it = parent.find(key);
+  if (it == parent.end() || it->is_null()) return static_cast<const json*>(nullptr);
+  if (!it->is_object())
+    return make_error("profile.type", where + "." + key + " must be an object, got " +
+                                          std::string(it->type_name()));
+  return &*it;
+}
+
+// {"count": n} objects. A count of -1 means "hidden" where Instagram uses it (likes).
+Result<std::optional<int64_t>> edge_count(const json& parent, const char* key, const std::string& where,
+                                          bool allow_hidden) {
+  auto obj = child_object(parent, key, where);
+  if (!obj) return obj.error();
+  if (!obj.value()) return std::optional<int64_t>{};
+  auto v = read_int(*obj.value(), "count", where + "." + key, allow_hidden ? -1 : 0, kMaxCount);
+  if (!v) return as_profile_error(v.error());
+  if (v.value() && *v.value() < 0) return std::optional<int64_t>{};
+  return v.value();
+}
+
+Result<Post> parse_post(const json& node, const std::string& w) {
+  Post p;
+  std::optional<int64_t> liked, preview;
+  FM_TAKE(liked, edge_count(node, "edge_liked_by", w, true));
+  FM_TAKE(preview, edge_count(node, "edge_media_preview_like", w, true));
+  // Both carry the like count; a hidden count is -1 (or absent) in both.
+  p.likes = liked ? liked : preview;
+  FM_TAKE(p.comments, edge_count(node, "edge_media_to_comment", w, false));
+  std::optional<bool> b;
+  FM_TAKE(b, read_bool(node, "is_video", w));
+  p.is_video = b.value_or(false);
+  FM_TAKE(b, read_bool(node, "comments_disabled", w));
+  p.comments_disabled = b.value_or(false);
+  std::optional<int64_t> t;
+  FM_TAKE(t, read_int(node, "taken_at_timestamp", w, 0, 32503680000LL));  // before year 3000
+  p.taken_at = t.value_or(0);
+  FM_TAKE(t, read_int(node, "video_view_count", w, 0, kMaxCount));
+  if (p.is_video) p.views = t;
+  return p;
+}
+
+}  // namespace
+
+int text_depth(const std::string& text, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+Result<Profile> parse_profile(const std::string& text) {
+  if (text.size() > kMaxDocumentBytes)
+    return make_error("profile.size", "the profile document is " + std::to_string(text.size()) +
+                                          " bytes; the limit is " + std::to_string(kMaxDocumentBytes));
+  // Checked before parsing so a hostile document never builds a deep tree.
+  if (text_depth(text, kMaxDepth) > kMaxDepth)
+    return make_error("profile.depth", "the profile document nests deeper than " +
+                                           std::to_string(kMaxDepth) + " levels");
+  auto parsed = parse_json(text, "the profile document");
+  if (!parsed) return make_error("profile.parse", parsed.error().message);
+  const json& doc = parsed.value();
+  if (!doc.is_object())
+    return make_error("profile.shape", "the profile document must be a JSON object, got " +
+                                           std::string(doc.type_name()));
+  // Instagram's failure bodies: {"message": "...", "status": "fail"}.
+  auto status = doc.find("status");
+  if (status != doc.end() && status->is_string() && *status == "fail") {
+    std::string msg;
+    auto m = doc.find("message");
+    if (m != doc.end() && m->is_string()) msg = m->get_ref<const std::string&>().substr(0, 200);
+    return make_error("profile.instagram", "Instagram answered with a failure: " +
+                                               (msg.empty() ? std::string("(no message)") : msg));
+  }
+  auto data = doc.find("data");
+  if (data == doc.end())
+    return make_error("profile.shape", "the profile document has no 'data' object (is it a web_profile_info answer?)");
+  if (!data->is_object())
+    return make_error("profile.type", "data must be an object, got " + std::string(data->type_name()));
+  Profile p;
+  auto user_it = data->find("user");
+  if (user_it == data->end())
+    return make_error("profile.shape", "data has no 'user' field");
+  if (user_it->is_null()) {
+    p.found = false;
+    return p;
+  }
+  if (!user_it->is_object())
+    return make_error("profile.type", "data.user must be an object, got " + std::string(user_it->type_name()));
+  const json& u = *user_it;
+  const std::string w = "data.user";
+  std::optional<std::string> s;
+  FM_TAKE(s, read_string(u, "username", w, kMaxUsernameBytes));
+  if (!s || s->empty()) return make_error("profile.shape", "data.user.username is missing");
+  p.username = *s;
+  FM_TAKE(s, read_string(u, "full_name", w, kMaxTextBytes));
+  p.full_name = s.value_or("");
+  FM_TAKE(s, read_string(u, "biography", w, kMaxTextBytes));
+  p.biography = s.value_or("");
+  FM_TAKE(s, read_string(u, "external_url", w, kMaxTextBytes));
+  p.external_url = s.value_or("");
+  FM_TAKE(s, read_string(u, "category_name", w, kMaxTextBytes));
+  p.category = s.value_or("");
+  FM_TAKE(s, read_string(u, "profile_pic_url", w, kMaxTextBytes));
+  if (s) p.has_profile_pic = s->find(kDefaultAvatarMark) == std::string::npos;
+  std::optional<bool> b;
+  FM_TAKE(b, read_bool(u, "is_private", w));
+  p.is_private = b.value_or(false);
+  FM_TAKE(b, read_bool(u, "is_verified", w));
+  p.is_verified = b.value_or(false);
+  FM_TAKE(b, read_bool(u, "is_business_account", w));
+  p.is_business = b.value_or(false);
+  FM_TAKE(b, read_bool(u, "is_professional_account", w));
+  p.is_professional = b.value_or(false);
+  FM_TAKE(p.followers, edge_count(u, "edge_followed_by", w, false));
+  FM_TAKE(p.following, edge_count(u, "edge_follow", w, false));
+  if (!p.followers) return make_error("profile.shape", "data.user.edge_followed_by.count is missing");
+
+  const json* media = nullptr;
+  FM_TAKE(media, child_object(u, "edge_owner_to_timeline_media", w));
+  if (media) {
+    const std::string mw = w + ".edge_owner_to_timeline_media";
+    FM_TAKE(p.media_count, read_int(*media, "count", mw, 0, kMaxCount));
+    auto edges = media->find("edges");
+    if (edges != media->end() && !edges->is_null()) {
+      if (!edges->is_array())
+        return make_error("profile.type", mw + ".edges must be an array, got " + std::string(edges->type_name()));
+      for (size_t i = 0; i < edges->size(); ++i) {
+        if (p.posts.size() >= kMaxPostsRead) {
+          p.posts_ignored = edges->size() - i;
+          break;
+        }
+        const std::string ew = mw + ".edges[" + std::to_string(i) + "]";
+        const json& e = (*edges)[i];
+        if (!e.is_object())
+          return make_error("profile.type", ew + " must be an object, got " + std::string(e.type_name()));
+        const json* node = nullptr;
+        FM_TAKE(node, child_object(e, "node", ew));
+        if (!node) return make_error("profile.shape", ew + ".node is missing");
+        Post post;
+        FM_TAKE(post, parse_post(*node, ew + ".node"));
+        p.posts.push_back(post);
+      }
+    }
+  }
+  // Newest first whatever order the document used (stable, so undated posts keep their place).
+  std::stable_sort(p.posts.begin(), p.posts.end(),
+                   [](const Post& a, const Post& b) { return a.taken_at > b.taken_at; });
+  return p;
+}
+
+#undef FM_TAKE
+
+}  // namespace fm::prof

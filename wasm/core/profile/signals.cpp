@@ -1,0 +1,148 @@
+#include "signals.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fm::prof {
+
+namespace {
+
+// The published tiers' level: log(1 + rate * followers) with the "average" band's midpoint
+// as the rate, interpolated in log(followers) between tier midpoints, constant rate outside.
+double benchmark_log_engagement(const Reference& ref, double x) {
+  const auto& bs = ref.benchmarks;
+  double f = std::expm1(x);
+  auto rate = [](const BenchmarkTier& b) { return (b.avg_low + b.avg_high) / 200.0; };
+  auto mid = [](const BenchmarkTier& b) { return std::sqrt(b.min_followers * b.max_followers); };
+  if (bs.empty()) return ref.engagement_line.at(x);
+  if (f <= mid(bs.front())) return std::log1p(rate(bs.front()) * f);
+  for (size_t i = 1; i < bs.size(); ++i) {
+    if (f <= mid(bs[i])) {
+      double x0 = std::log(mid(bs[i - 1])), x1 = std::log(mid(bs[i]));
+      double t = (std::log(f) - x0) / (x1 - x0);
+      double r = std::exp((1 - t) * std::log(rate(bs[i - 1])) + t * std::log(rate(bs[i])));
+      return std::log1p(r * f);
+    }
+  }
+  return std::log1p(rate(bs.back()) * f);
+}
+
+// 0 where the data's line holds, 1 where only the benchmarks do, linear in log(followers) between.
+double benchmark_weight(const Reference& ref, double x) {
+  double x0 = std::log1p(ref.fit_max_followers), x1 = std::log1p(kPersonReferenceMax);
+  if (ref.benchmarks.empty() || x <= x0) return 0;
+  if (x >= x1 || x1 <= x0) return 1;
+  return (x - x0) / (x1 - x0);
+}
+
+}  // namespace
+
+double expected_log_engagement(const Reference& ref, double x) {
+  double w = benchmark_weight(ref, x);
+  if (w == 0) return ref.engagement_line.at(x);
+  return (1 - w) * ref.engagement_line.at(x) + w * benchmark_log_engagement(ref, x);
+}
+
+bool blended_zone(const Reference& ref, double followers) {
+  double w = benchmark_weight(ref, std::log1p(followers));
+  return w > 0 && w < 1;
+}
+
+TierSolidity tier_solidity(const Reference& ref, double followers) {
+  TierSolidity t;
+  for (const auto& d : ref.data_tiers)
+    if (followers >= d.min_followers && followers < d.max_followers) t.n_real = d.n;
+  std::string n = std::to_string(t.n_real) + (t.n_real == 1 ? " real account" : " real accounts");
+  if (followers <= ref.fit_max_followers && t.n_real >= 50) {
+    t.level = "measured";
+    t.source = "measured on " + n + " of this size";
+  } else if (followers <= ref.fit_max_followers || ref.benchmarks.empty()) {
+    t.level = "thin";
+    t.source = "only " + n + " of this size in the data; the trend of the other sizes carries it";
+  } else if (blended_zone(ref, followers)) {
+    t.level = "blended";
+    t.source = "blended between our real persons' accounts (data up to " + fmt_num(std::round(ref.fit_max_followers), 6) +
+               " followers) and published influencer benchmarks (The Social Cat), which expect far less engagement; " +
+               n + " of this size in our data; the interval spans both";
+  } else {
+    t.level = "benchmark";
+    t.source = "published influencer benchmarks for this tier (The Social Cat), not measured by us; " + n +
+               " of this size in our data";
+  }
+  return t;
+}
+
+Engagement engagement_signal(const Reference& ref, double followers, double median_engagement,
+                             bool business, std::optional<double> organic_engagement,
+                             std::optional<double> lowest_engagement) {
+  Engagement e;
+  double x = std::log1p(followers);
+  double mu = expected_log_engagement(ref, x);
+  const Distribution& res = ref.engagement_residual;
+  e.rate = followers > 0 ? median_engagement / followers : 0;
+  e.percentile = res.cdf(std::log1p(median_engagement) - mu);
+  auto rate_at = [&](double p) { return followers > 0 ? std::expm1(mu + res.quantile(p)) / followers : 0; };
+  e.rate_q10 = rate_at(0.10);
+  e.rate_q25 = rate_at(0.25);
+  e.rate_q50 = rate_at(0.50);
+  e.rate_q90 = rate_at(0.90);
+
+  // Observed y = mu(x) + b * log(1 - f) + residual: unreachable followers lower engagement
+  // as if the account had only its real followers, with the data's elasticity b of engagement
+  // to followers around the account's own tier (the tiers' levels differ between the data and
+  // the published benchmarks; comparing locally keeps that jump out of the estimate).
+  // Solving at the residual's quantiles inverts the test: the 95% interval holds every fake
+  // share under which the observed engagement is within the central 95% of real accounts'.
+  double shift = business ? std::log(kBusinessEngagementFactor) : 0.0;
+  double b = std::max(0.3, ref.engagement_line.b);
+  auto share_at = [&](double engagement, double residual) {
+    double log_real_share = (std::log1p(engagement) - residual - mu) / b;
+    return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
+  };
+  double point_eng = organic_engagement.value_or(median_engagement);
+  double high_eng = lowest_engagement.value_or(point_eng);
+  e.likes_adjusted = organic_engagement.has_value();
+  e.organic_rate = followers > 0 ? point_eng / followers : 0;
+  e.share = share_at(point_eng, res.quantile(0.5) + shift);
+  e.share_low = share_at(median_engagement, res.quantile(0.025) + shift);
+  e.share_high = share_at(high_eng, res.quantile(0.975));
+  // Between the data and the published tiers the two references disagree (persons engage far
+  // more than the benchmarks' influencers): the interval spans both, the point blends them.
+  if (blended_zone(ref, followers)) {
+    auto share_vs = [&](double level, double engagement, double residual) {
+      double log_real_share = (std::log1p(engagement) - residual - level) / b;
+      return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
+    };
+    double persons = ref.engagement_line.at(x), influencers = benchmark_log_engagement(ref, x);
+    e.share_high = std::max(e.share_high, share_vs(std::max(persons, influencers), high_eng, res.quantile(0.975)));
+    e.share_low = std::min(e.share_low, share_vs(std::min(persons, influencers), median_engagement,
+                                                 res.quantile(0.025) + shift));
+  }
+  e.share_low = std::min(e.share_low, e.share);
+  e.share_high = std::max(e.share_high, e.share);
+  return e;
+}
+
+BoughtLikes bought_likes_signal(const Reference& ref, double followers, const PostStats& s) {
+  BoughtLikes b;
+  double lm = std::log1p(s.median_likes);
+  b.z_dispersion = -ref.dispersion.z(lm, s.sd_log_likes);
+  b.z_comments = s.has_comment_ratio ? -ref.comments.z(lm, s.comment_ratio_log) : 0.0;
+  double mu = expected_log_engagement(ref, std::log1p(followers));
+  b.z_audience = ref.engagement_residual.z(std::log1p(s.median_engagement) - mu);
+  b.z_floor = ref.floor.z(lm, s.floor_log);
+  const double* w = kBoughtLikesWeights;
+  double norm = std::sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);
+  b.score = (w[0] * b.z_dispersion + w[1] * b.z_comments + w[2] * b.z_audience + w[3] * b.z_floor) / norm;
+  b.threshold = ref.bought_likes_threshold;
+  b.flagged = b.score > b.threshold;
+  // A subscription adds c to every post: min = c + r*m, median = c + m with r the real
+  // accounts' typical floor ratio, so the organic median is m = (median - min) / (1 - r).
+  double r = std::clamp(ref.floor_ratio_median, 0.0, 0.9);
+  double m = (s.median_likes - s.min_likes) / (1 - r);
+  b.organic_median_likes = std::clamp(m, 0.0, s.median_likes);
+  b.subscription_likes = s.median_likes - b.organic_median_likes;
+  return b;
+}
+
+}  // namespace fm::prof

@@ -1,0 +1,65 @@
+// The profile signals as numbers: each compares one thing the profile shows with the
+// reference. No wording here (report.cpp writes the sentences).
+#pragma once
+#include <optional>
+
+#include "reference.h"
+
+namespace fm::prof {
+
+// Expected log(1 + engagement per post) of a real account with log(1 + followers) = x:
+// the data's line up to fit_max_followers, the published tiers' "average" band from
+// kPersonReferenceMax on, and a blend (linear in log followers) between the two.
+double expected_log_engagement(const Reference& ref, double x);
+
+// Where the reference at this follower count comes from and how much it rests on.
+struct TierSolidity {
+  std::string level;   // "measured" | "thin" | "blended" | "benchmark"
+  std::string source;  // sentence for people
+  int n_real = 0;      // real accounts of the data in this tier
+};
+TierSolidity tier_solidity(const Reference& ref, double followers);
+// Between the data's range and the first published tier's midpoint above it.
+bool blended_zone(const Reference& ref, double followers);
+
+struct Engagement {
+  double rate = 0;                  // median (likes + comments) per post / followers
+  double percentile = 0.5;          // among real accounts of this size, in [0,1]
+  double rate_q10 = 0, rate_q25 = 0, rate_q50 = 0, rate_q90 = 0;  // real accounts of this size
+  // Implied unreachable (fake) share of the followers, 95% interval, in [0, 0.99].
+  double share = 0, share_low = 0, share_high = 0;
+  bool likes_adjusted = false;      // computed from organic likes after removing bought ones
+  double organic_rate = 0;          // the engagement rate the point estimate used
+};
+// `organic_engagement`: when set (bought likes suspected), the point estimate uses it.
+Engagement engagement_signal(const Reference& ref, double followers, double median_engagement,
+                             bool business, std::optional<double> organic_engagement = std::nullopt,
+                             std::optional<double> lowest_engagement = std::nullopt);
+
+struct BoughtLikes {
+  double score = 0;       // weighted sum of the z-scores below, scaled to unit variance
+  double threshold = 0;   // 5% of real reference accounts score above it
+  bool flagged = false;
+  double z_dispersion = 0, z_comments = 0, z_audience = 0, z_floor = 0;
+  double organic_median_likes = 0;  // estimate if the likes carry a constant subscription
+  double subscription_likes = 0;    // estimated likes added per post
+};
+// Needs kMinPostsBoughtLikes posts with likes (caller checks).
+BoughtLikes bought_likes_signal(const Reference& ref, double followers, const PostStats& s);
+
+// Weights of the bought-likes z-scores: dispersion, comments per like, likes vs audience,
+// like floor. Likes out of line with the audience weigh double: the most direct evidence.
+constexpr double kBoughtLikesWeights[4] = {1, 1, 2, 1};
+
+// Persons' accounts (the data) are assumed to reach up to here; above, accounts are judged
+// as influencers only (10k is the usual nano-influencer ceiling).
+constexpr double kPersonReferenceMax = 10000;
+
+// Followers never drop below this share of their likes' implied reach.
+constexpr double kMaxShare = 0.99;
+// Business and brand accounts engage less than the persons of the reference; we assume
+// down to half as much (our assumption: no verified published ratio) for the point estimate
+// and the lower end, while the upper end keeps the personal reference.
+constexpr double kBusinessEngagementFactor = 0.5;
+
+}  // namespace fm::prof
