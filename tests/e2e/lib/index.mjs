@@ -5,3 +5,4 @@ export * from './browser.mjs';
 export * from './overlay.mjs';
 export * from './extension.mjs';
 export * from './engine.mjs';
+export * from './suite.mjs';

@@ -16,9 +16,18 @@ export function overlayState(page) {
     const panel = document.querySelector('[data-fakemeter="panel"]');
     const stateEl = part(badge, 'state') || part(panel, 'state');
     const progress = part(panel, 'progress') || part(badge, 'progress');
-    const progressValue = progress
-      ? Number(progress.getAttribute('aria-valuenow') ?? (progress.max ? progress.value / progress.max * 100 : progress.value))
-      : null;
+    const progressValue = progress ? Number(progress.getAttribute('aria-valuenow') ?? progress.value) : null;
+    const progressMax = progress ? Number(progress.getAttribute('aria-valuemax') ?? progress.max ?? 100) : null;
+    // Visible text of a shadow root, without its <style>.
+    const shadowText = (host) => {
+      if (!host?.shadowRoot) return null;
+      const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
+      let out = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.tagName !== 'STYLE') out += n.nodeValue + ' ';
+      return out.replace(/\s+/g, ' ').trim();
+    };
+    const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])])
+      .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim() }));
     return {
       loaded: document.documentElement.dataset.fakemeterLoaded === '1',
       badges: document.querySelectorAll('[data-fakemeter="badge"]').length,
@@ -31,10 +40,14 @@ export function overlayState(page) {
       panel: !!panel,
       panelEstimate: text(part(panel, 'panel-estimate')),
       auditButton: !!part(panel, 'audit-button') || !!part(badge, 'audit-button'),
+      states,
       progress: progressValue,
+      progressMax,
       progressText: text(progress),
       cancel: !!part(panel, 'cancel'),
-      panelText: panel?.shadowRoot ? panel.shadowRoot.textContent.replace(/\s+/g, ' ').trim() : null,
+      auditRunning: !!part(panel, 'cancel'),
+      badgeFullText: shadowText(badge),
+      panelText: shadowText(panel),
       username: location.pathname.split('/')[1] || null,
     };
   });

@@ -1,0 +1,61 @@
+// One stand-in + one browser with the extension, set up with test settings (fast pacing).
+// Settings go in under the extension's own key and limits (extension/shared/settings.js).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { SETTINGS_KEY, DEFAULT_SETTINGS } from '../../../extension/shared/settings.js';
+import { REPO } from './paths.mjs';
+import { startStandin } from './standin.mjs';
+import { launchBrowser } from './browser.mjs';
+import { extensionStorage } from './extension.mjs';
+
+// Fast pacing for tests: 20 ms between requests (the extension's lower bound), a high hourly cap.
+export const FAST_SETTINGS = Object.freeze({ ...DEFAULT_SETTINGS, pacingMs: 20, hourlyCap: 2000 });
+
+function newestMtime(p) {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((n) => newestMtime(path.join(p, n))));
+}
+
+// Re-runs scripts/package when dist/extension is missing or older than the extension's sources,
+// so the tests never drive a stale package. FM_EXTENSION (an explicit path) skips this.
+export function ensurePackaged() {
+  if (process.env.FM_EXTENSION) return;
+  const manifest = path.join(REPO, 'dist/extension/manifest.json');
+  const sources = ['manifest.json', '_locales', 'extension', 'PRIVACY.md'].map((p) => path.join(REPO, p)).filter((p) => fs.existsSync(p));
+  const stale = !fs.existsSync(manifest) || Math.max(...sources.map(newestMtime)) > fs.statSync(manifest).mtimeMs;
+  if (stale && fs.existsSync(path.join(REPO, 'scripts/package'))) {
+    execFileSync(path.join(REPO, 'scripts/package'), { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+// options: { standin: startStandin options, settings: overrides of FAST_SETTINGS, extension, timeout }
+export async function openSuite(options = {}) {
+  ensurePackaged();
+  const standin = await startStandin(options.standin || {});
+  let session;
+  try {
+    session = await launchBrowser({ standin, extension: options.extension, timeout: options.timeout });
+  } catch (e) {
+    await standin.close();
+    throw e;
+  }
+  const settings = { ...FAST_SETTINGS, ...(options.settings || {}) };
+  const suite = {
+    standin, session, settings,
+    storage: () => extensionStorage(session),
+    // Forget cached results and audits, keep the test settings.
+    async resetExtension() {
+      const s = await extensionStorage(session);
+      await s.clear();
+      await s.set({ [SETTINGS_KEY]: settings });
+    },
+    async close() {
+      await session.close();
+      await standin.close();
+    },
+  };
+  await suite.resetExtension();
+  return suite;
+}

@@ -1,0 +1,198 @@
+// The stand-in itself: it must answer as the contract and instagram-web.md say, or every
+// extension test built on it proves nothing. Plain HTTPS requests plus one browser without
+// the extension for the page script, CSP and SPA navigation.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import https from 'node:https';
+import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID } from './lib/index.mjs';
+import { makeFollower } from './standin/followers.mjs';
+import { DIST } from './standin/sample.mjs';
+
+let standin, cookie;
+
+// GET on the stand-in as www.instagram.com; resolves {status, headers, body}.
+function get(path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', port: standin.port, path, servername: 'www.instagram.com',
+      rejectUnauthorized: false, headers: { host: 'www.instagram.com', ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const api = (path, extra = {}) => get(path, { cookie, 'x-ig-app-id': APP_ID, ...extra });
+const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
+
+before(async () => {
+  standin = await startStandin();
+  const page = await get(`/${SEEDED[0].username}/`);
+  cookie = page.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+});
+after(() => standin.close());
+
+test('profile page has a strict CSP, og:description and sets the session cookie', async () => {
+  const res = await get('/marco.travels/');
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-security-policy'], /script-src 'self'/);
+  assert.doesNotMatch(res.headers['content-security-policy'], /unsafe-eval|wasm-unsafe-eval/);
+  assert.match(res.body, /<meta property="og:description" content="24.3K Followers, 612 Following, 412 Posts - See Instagram photos and videos from Marco Rossi \(@marco.travels\)">/);
+  assert.ok(res.headers['set-cookie'].some((c) => /^sessionid=[0-9a-f]+;/.test(c)));
+});
+
+test('JSON endpoints need the session cookie and the app id header', async () => {
+  assert.equal((await get('/api/v1/users/web_profile_info/?username=lena.bakes', { 'x-ig-app-id': APP_ID })).status, 401);
+  const noHeader = await get('/api/v1/users/web_profile_info/?username=lena.bakes', { cookie });
+  assert.equal(noHeader.status, 400);
+  const ok = await api('/api/v1/users/web_profile_info/?username=lena.bakes');
+  assert.equal(ok.status, 200);
+  const user = JSON.parse(ok.body).data.user;
+  assert.equal(user.edge_followed_by.count, 820);
+  assert.equal(user.edge_owner_to_timeline_media.edges.length, 12);
+});
+
+test('a nonexistent name answers 404 on the page and the API', async () => {
+  assert.equal((await get(`/${NONEXISTENT}/`)).status, 404);
+  assert.equal((await api(`/api/v1/users/web_profile_info/?username=${NONEXISTENT}`)).status, 404);
+});
+
+test('followers list: newest first, pages capped at 25, cursor absent on the last page, followers fetchable', async () => {
+  const p = byKind('zero_posts'); // 150 followers -> 6 full pages
+  const id = JSON.parse((await api(`/api/v1/users/web_profile_info/?username=${p.username}`)).body).data.user.id;
+  const seen = [];
+  let cursor = null, pages = 0;
+  do {
+    const res = await api(`/api/v1/friendships/${id}/followers/?count=50&search_surface=follow_list_page${cursor ? `&max_id=${cursor}` : ''}`);
+    assert.equal(res.status, 200);
+    const body = JSON.parse(res.body);
+    assert.ok(body.users.length <= 25);
+    seen.push(...body.users);
+    cursor = body.next_max_id;
+    pages++;
+  } while (cursor);
+  assert.equal(pages, 6);
+  assert.equal(seen.length, 150);
+  assert.equal(seen[0].username, makeFollower(p, 0).username, 'first entry is follower 0 (newest)');
+  const anon = seen.find((u) => u.has_anonymous_profile_picture);
+  assert.ok(anon && anon.profile_pic_url.includes('44884218_345707102882519_2446069589734326272_n') && !('profile_pic_id' in anon));
+  const full = JSON.parse((await api(`/api/v1/users/web_profile_info/?username=${seen[3].username}`)).body).data.user;
+  assert.equal(full.username, seen[3].username);
+  assert.equal(typeof full.edge_followed_by.count, 'number');
+  assert.equal((await api(`/api/v1/friendships/${id}/followers/?count=25&max_id=bogus`)).status, 400);
+});
+
+test('a private profile\'s followers list is refused unless the viewer follows it', async () => {
+  const p = byKind('private');
+  const id = JSON.parse((await api(`/api/v1/users/web_profile_info/?username=${p.username}`)).body).data.user.id;
+  assert.equal((await api(`/api/v1/friendships/${id}/followers/?count=25`)).status, 400);
+  standin.setFollowsPrivate(true);
+  try {
+    assert.equal((await api(`/api/v1/friendships/${id}/followers/?count=25`)).status, 200);
+  } finally {
+    standin.setFollowsPrivate(false);
+  }
+});
+
+test('followers carry the profile\'s known fake share and the fitted class statistics', () => {
+  for (const p of SEEDED) {
+    let fakes = 0;
+    for (let i = 0; i < 200; i++) fakes += makeFollower(p, i).fake ? 1 : 0;
+    assert.equal(fakes / 200, Math.round(p.fakeShare * 20) / 20, p.username);
+  }
+  // Medians of generated records sit near the fitted medians, per class.
+  const p = byKind('bought_40');
+  const rows = Array.from({ length: 4000 }, (_, i) => makeFollower(p, i));
+  for (const cls of ['fake', 'real']) {
+    const sub = rows.filter((r) => r.fake === (cls === 'fake'));
+    const med = (k) => sub.map((r) => r[k]).sort((a, b) => a - b)[sub.length >> 1];
+    const fitted = DIST.classes[cls];
+    for (const [field, table] of [['follower_count', fitted.followers], ['following_count', fitted.following]]) {
+      const m = med(field), target = table[10];
+      assert.ok(m >= target * 0.6 - 2 && m <= target * 1.6 + 2, `${cls} ${field}: median ${m} vs fitted ${target}`);
+    }
+  }
+  // Same index -> same follower (determinism).
+  assert.deepEqual(makeFollower(p, 1234), makeFollower(p, 1234));
+});
+
+test('failure modes: 429 after a burst, truncated JSON, challenge page, login_required, slow', async () => {
+  const url = '/api/v1/users/web_profile_info/?username=lena.bakes';
+  try {
+    standin.addFailure({ mode: 'rate_limit', after: 3, times: 2 });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await api(url)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429, 200]);
+    standin.clearFailures();
+
+    standin.addFailure({ mode: 'truncated', times: 1 });
+    const cut = await api(url);
+    assert.throws(() => JSON.parse(cut.body));
+    standin.addFailure({ mode: 'challenge', times: 1 });
+    const ch = await api(url);
+    assert.match(ch.headers['content-type'], /text\/html/);
+    standin.addFailure({ mode: 'login_required', times: 1 });
+    assert.deepEqual(JSON.parse((await api(url)).body), { message: 'login_required', status: 'fail' });
+    standin.addFailure({ mode: 'slow', delayMs: 300, times: 1 });
+    const t0 = performance.now();
+    assert.equal((await api(url)).status, 200);
+    assert.ok(performance.now() - t0 >= 290);
+    assert.throws(() => standin.addFailure({ mode: 'explode' }), /mode must be one of/);
+  } finally {
+    standin.clearFailures();
+  }
+  const logged = standin.log().filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.failure);
+  assert.deepEqual(logged.slice(-6).map((e) => e.failure), ['rate_limit', 'rate_limit', 'truncated', 'challenge', 'login_required', 'slow']);
+  assert.equal(logged.at(-1).headers['x-ig-app-id'], APP_ID);
+});
+
+test('control endpoint switches modes over plain HTTP on its own port', async () => {
+  const post = (path, body) => fetch(standin.controlUrl + path, { method: 'POST', body: JSON.stringify(body) });
+  assert.equal((await post('/session', { mode: 'logged_out' })).status, 200);
+  try {
+    const res = await api('/api/v1/users/web_profile_info/?username=lena.bakes');
+    assert.equal(res.status, 401);
+    assert.deepEqual(JSON.parse(res.body), { message: 'login_required', status: 'fail' });
+    assert.match((await get('/lena.bakes/')).body, /og:description/);
+  } finally {
+    await post('/session', { mode: 'logged_in' });
+  }
+  assert.equal((await post('/failures', { mode: 'nope' })).status, 400);
+  const log = await (await fetch(standin.controlUrl + '/log')).json();
+  assert.ok(log.length > 0 && 'headers' in log[0]);
+});
+
+test('in Chromium: the page script renders the header, inline script is blocked, SPA navigation re-renders', async () => {
+  const session = await launchBrowser({ standin, extension: false });
+  try {
+    const page = await session.newPage();
+    await page.goto(standin.profileUrl('megastar'));
+    await page.waitForSelector('header a[href$="/followers/"]');
+    const header = await page.evaluate(() => ({
+      h2: document.querySelector('header h2').textContent,
+      followers: document.querySelector('header a[href$="/followers/"] span').textContent,
+      title: document.querySelector('header a[href$="/followers/"] span').title,
+    }));
+    assert.deepEqual(header, { h2: 'megastar', followers: '48.7M', title: '48,700,000' });
+    // The page's CSP must refuse inline script, as Instagram's does.
+    const blocked = await page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.head.append(s);
+    }));
+    assert.match(blocked, /script-src/);
+    const loads = [];
+    page.on('load', () => loads.push(1));
+    await page.click('nav a[href="/xss_tester/"]');
+    await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/xss_tester/');
+    const after = await page.evaluate(() => ({ path: location.pathname, h1: document.querySelector('header h1').textContent,
+      injected: document.querySelectorAll('main img, main script, main b').length, pwned: window.__fmPwned ?? null }));
+    assert.deepEqual(after, { path: '/xss_tester/', h1: '<img src=x onerror="window.__fmPwned=1">Eve <b>Bold</b>', injected: 0, pwned: null });
+    assert.equal(loads.length, 0, 'navigation happened without a page load');
+  } finally {
+    await session.close();
+  }
+});
