@@ -34,6 +34,9 @@ std::vector<double> weights(const std::vector<Sample>& s, Weighting w) {
   if (w == Weighting::kSets)
     for (size_t i = 0; i < s.size(); ++i)
       out[i] = double(s.size()) / (double(count.size()) * count[s[i].set]);
+  if (w == Weighting::kSrf3)
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s[i].set == "srf") out[i] = 3.0;
   return out;
 }
 
@@ -63,9 +66,9 @@ std::vector<BoostParams> grid(bool quick, int& max_trees, std::vector<int>& chec
     for (int d : {2, 3}) g.push_back(BoostParams{40, d, 0.2, 1.0, 1.0, 0.0});
   } else {
     checkpoints = {50, 100, 150, 200};
-    for (int d : {2, 3, 4})
+    for (int d : {2, 3})
       for (double eta : {0.05, 0.1})
-        for (double mcw : {1.0, 3.0}) g.push_back(BoostParams{200, d, eta, mcw, 1.0, 0.0});
+        for (double mcw : {1.0, 3.0, 5.0}) g.push_back(BoostParams{200, d, eta, mcw, 1.0, 0.0});
   }
   max_trees = checkpoints.back();
   return g;
@@ -73,7 +76,9 @@ std::vector<BoostParams> grid(bool quick, int& max_trees, std::vector<int>& chec
 
 }  // namespace
 
-const char* weighting_name(Weighting w) { return w == Weighting::kRows ? "rows" : "sets"; }
+const char* weighting_name(Weighting w) {
+  return w == Weighting::kRows ? "rows" : w == Weighting::kSets ? "sets" : "srf3";
+}
 
 double pick_threshold(const std::vector<double>& prob, const std::vector<int>& label, double max_fpr) {
   std::vector<double> values(prob);
@@ -130,7 +135,7 @@ TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fol
   int max_trees = 0;
   std::vector<int> checkpoints;
   const auto configs = grid(opt.quick, max_trees, checkpoints);
-  for (Weighting wt : {Weighting::kRows, Weighting::kSets}) {
+  for (Weighting wt : {Weighting::kRows, Weighting::kSets, Weighting::kSrf3}) {
     for (const BoostParams& base : configs) {
       auto oof = cv_margins(base, wt, checkpoints);
       for (size_t c = 0; c < checkpoints.size(); ++c) {

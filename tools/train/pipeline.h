@@ -15,8 +15,9 @@ namespace fm::train {
 constexpr int kFolds = 5;
 constexpr uint64_t kFoldSeed = 20171129;  // any fixed value; this one is SRF's publication year
 
-// How rows are weighted: every row alike, or every data set with the same total weight.
-enum class Weighting { kRows, kSets };
+// How rows are weighted: every row alike, every data set with the same total weight, or
+// SRF rows (real followers, what the extension audits) three times the others.
+enum class Weighting { kRows, kSets, kSrf3 };
 const char* weighting_name(Weighting w);
 
 struct Candidate {

@@ -92,8 +92,8 @@ std::string metrics_markdown(const ReportInput& in) {
   md += "- 5-fold cross-validation with a fixed seeded assignment stratified by (data set, label). The same folds "
         "choose the hyper-parameters and produce the figures below, so the figures are slightly optimistic "
         "(no nested CV; the grid is small).\n";
-  md += "- Hyper-parameters: the grid (depth 2/3/4, eta 0.05/0.1, min child weight 1/3, lambda 1, 50-200 trees, "
-        "rows weighted alike or each set with equal total weight) is scored by the mean over the three sets of "
+  md += "- Hyper-parameters: the grid (depth 2/3, eta 0.05/0.1, min child weight 1/3/5, lambda 1, 50-200 trees; "
+        "rows weighted alike, each set with equal total weight, or SRF rows x3) is scored by the mean over the three sets of "
         "out-of-fold AUC, so no one set dominates; among the candidates within 0.002 of the best, the smallest "
         "(trees x nodes per tree) wins, because the model is compiled into the wasm engine.\n";
   md += "- Calibration: Platt scaling fitted on all out-of-fold margins (pooled).\n";

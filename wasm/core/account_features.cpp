@@ -18,7 +18,7 @@ const char* const kNames[kFeatureCount] = {
     "full_name_username_similarity", "has_profile_pic",  "is_private",
     "is_verified",           "biography_length",         "has_external_url",
     "log_media_count",       "log_follower_count",       "log_following_count",
-    "log_follow_ratio",      "log_posts_per_follower"};
+    "log_follow_ratio",      "log_posts_per_follower",   "log_following_per_post"};
 
 double b2d(const std::optional<bool>& b) { return b ? (*b ? 1.0 : 0.0) : kNaN; }
 double i2d(const std::optional<int64_t>& i) { return i ? static_cast<double>(*i) : kNaN; }
@@ -147,6 +147,8 @@ FeatureVector extract_features(const Account& a) {
     f[kLogFollowRatio] = std::log((double(*a.following_count) + 1) / (double(*a.follower_count) + 1));
   if (a.media_count && a.follower_count)
     f[kLogPostsPerFollower] = std::log((double(*a.media_count) + 1) / (double(*a.follower_count) + 1));
+  if (a.following_count && a.media_count)
+    f[kLogFollowingPerPost] = std::log((double(*a.following_count) + 1) / (double(*a.media_count) + 1));
   return f;
 }
 

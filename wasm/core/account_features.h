@@ -32,6 +32,7 @@ enum Feature : int {
   kLogFollowingCount,
   kLogFollowRatio,    // log((following+1)/(followers+1))
   kLogPostsPerFollower,  // log((posts+1)/(followers+1))
+  kLogFollowingPerPost,  // log((following+1)/(posts+1)): follows a lot, posts nothing
   kFeatureCount
 };
 constexpr int kLiteFeatureCount = kBiographyLength;  // features [0, kLiteFeatureCount) are lite

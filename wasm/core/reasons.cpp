@@ -40,6 +40,7 @@ std::string describe(int f, double v) {
                     : "followed by " + fmt_num(1 / r, 2) + "x as many as it follows";
     }
     case kLogPostsPerFollower: return fmt_num(std::exp(v), 2) + " posts per follower";
+    case kLogFollowingPerPost: return "follows " + fmt_num(std::exp(v), 2) + "x as many accounts as it has posts";
     default: return "";
   }
 }
@@ -53,7 +54,7 @@ std::vector<std::string> explain(const FeatureVector& x, const double* contrib, 
     if (f <= kUsernameSeparators) return f == kUsernameLength ? 0 : 1;
     if (f == kFullNameEqualsUsername || f == kFullNameUsernameSimilarity) return 2;
     if (f == kLogFollowingCount || f == kLogFollowRatio) return 3;
-    if (f == kLogMediaCount || f == kLogPostsPerFollower) return 4;
+    if (f == kLogMediaCount || f == kLogPostsPerFollower || f == kLogFollowingPerPost) return 4;
     return 10 + f;
   };
   std::vector<int> order;
