@@ -246,6 +246,5 @@ int main(int argc, char** argv) {
                 "Business accounts: no reference data; the analysis assumes they may engage down to half as much "
                 "(our assumption, not a published figure).\n");
   }
-  std::printf("\nMeasured with %s.\n", api_version().c_str());
   return 0;
 }

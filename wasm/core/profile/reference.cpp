@@ -129,7 +129,7 @@ Reference derive_reference(const std::vector<ReferenceAccount>& accounts, const 
   // The line is trusted up to where 99% of the data lies; the published tiers take over above.
   std::vector<double> sorted_f = followers;
   std::sort(sorted_f.begin(), sorted_f.end());
-  r.fit_max_followers = quantile_sorted(sorted_f, 0.99);
+  r.fit_max_followers = quantile_sorted(sorted_f, 0.95);
   for (size_t t = 0; t + 1 < sizeof kTierEdges / sizeof kTierEdges[0]; ++t) {
     DataTier d{kTierEdges[t], kTierEdges[t + 1], 0, 0};
     std::vector<double> rates;

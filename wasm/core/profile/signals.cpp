@@ -37,10 +37,18 @@ double benchmark_weight(const Reference& ref, double x) {
 
 }  // namespace
 
-double expected_log_engagement(const Reference& ref, double x) {
+double blended_log_engagement(const Reference& ref, double x) {
   double w = benchmark_weight(ref, x);
   if (w == 0) return ref.engagement_line.at(x);
   return (1 - w) * ref.engagement_line.at(x) + w * benchmark_log_engagement(ref, x);
+}
+
+double expected_log_engagement(const Reference& ref, double x) {
+  // Running maximum on a fine grid: more followers never expect less engagement, so buying
+  // followers can never make an account look better.
+  double m = blended_log_engagement(ref, x);
+  for (double t = 0; t < x; t += 0.01) m = std::max(m, blended_log_engagement(ref, t));
+  return m;
 }
 
 bool blended_zone(const Reference& ref, double followers) {
@@ -89,35 +97,30 @@ Engagement engagement_signal(const Reference& ref, double followers, double medi
 
   // Observed y = mu(x) + b * log(1 - f) + residual: unreachable followers lower engagement
   // as if the account had only its real followers, with the data's elasticity b of engagement
-  // to followers around the account's own tier (the tiers' levels differ between the data and
-  // the published benchmarks; comparing locally keeps that jump out of the estimate).
+  // to followers around the account's own level.
   // Solving at the residual's quantiles inverts the test: the 95% interval holds every fake
   // share under which the observed engagement is within the central 95% of real accounts'.
+  // Where the persons' data and the influencer benchmarks disagree (between the data's range
+  // and kPersonReferenceMax, and on the flat stretch of the running maximum), the interval
+  // spans both: its lower end uses the more lenient level, its upper end the stricter one.
   double shift = business ? std::log(kBusinessEngagementFactor) : 0.0;
   double b = std::max(0.3, ref.engagement_line.b);
-  auto share_at = [&](double engagement, double residual) {
-    double log_real_share = (std::log1p(engagement) - residual - mu) / b;
+  auto share_at = [&](double level, double engagement, double residual) {
+    double log_real_share = (std::log1p(engagement) - residual - level) / b;
     return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
   };
+  double lenient = mu, strict = mu;
+  if (benchmark_weight(ref, x) > 0) {
+    lenient = std::min({mu, blended_log_engagement(ref, x), benchmark_log_engagement(ref, x)});
+    if (x < std::log1p(kPersonReferenceMax)) strict = std::max(mu, ref.engagement_line.at(x));
+  }
   double point_eng = organic_engagement.value_or(median_engagement);
   double high_eng = lowest_engagement.value_or(point_eng);
   e.likes_adjusted = organic_engagement.has_value();
   e.organic_rate = followers > 0 ? point_eng / followers : 0;
-  e.share = share_at(point_eng, res.quantile(0.5) + shift);
-  e.share_low = share_at(median_engagement, res.quantile(0.025) + shift);
-  e.share_high = share_at(high_eng, res.quantile(0.975));
-  // Between the data and the published tiers the two references disagree (persons engage far
-  // more than the benchmarks' influencers): the interval spans both, the point blends them.
-  if (blended_zone(ref, followers)) {
-    auto share_vs = [&](double level, double engagement, double residual) {
-      double log_real_share = (std::log1p(engagement) - residual - level) / b;
-      return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
-    };
-    double persons = ref.engagement_line.at(x), influencers = benchmark_log_engagement(ref, x);
-    e.share_high = std::max(e.share_high, share_vs(std::max(persons, influencers), high_eng, res.quantile(0.975)));
-    e.share_low = std::min(e.share_low, share_vs(std::min(persons, influencers), median_engagement,
-                                                 res.quantile(0.025) + shift));
-  }
+  e.share = share_at(mu, point_eng, res.quantile(0.5) + shift);
+  e.share_low = share_at(lenient, median_engagement, res.quantile(0.025) + shift);
+  e.share_high = share_at(strict, high_eng, res.quantile(0.975));
   e.share_low = std::min(e.share_low, e.share);
   e.share_high = std::max(e.share_high, e.share);
   return e;

@@ -9,8 +9,12 @@ namespace fm::prof {
 
 // Expected log(1 + engagement per post) of a real account with log(1 + followers) = x:
 // the data's line up to fit_max_followers, the published tiers' "average" band from
-// kPersonReferenceMax on, and a blend (linear in log followers) between the two.
+// kPersonReferenceMax on, a blend (linear in log followers) between the two, and never
+// decreasing (the running maximum): the two references disagree in level (persons engage far
+// more than the benchmarks' influencers) and a fake detector must not reward bought followers.
 double expected_log_engagement(const Reference& ref, double x);
+// The blend before the running maximum.
+double blended_log_engagement(const Reference& ref, double x);
 
 // Where the reference at this follower count comes from and how much it rests on.
 struct TierSolidity {

@@ -1,0 +1,357 @@
+// Profile analysis (issue 4): parsing web_profile_info with its limits and errors, the
+// signals on the fixtures in tests/fixtures/profiles/, the report contract, the combination
+// with an audience report, and the committed reference matching the code that derives it.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "account.h"
+#include "api.h"
+#include "profile/instafake.h"
+#include "profile/profile.h"
+#include "profile/reference.h"
+#include "profile/report.h"
+#include "profile/signals.h"
+
+using namespace fm;
+using namespace fm::prof;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string fixture(const std::string& name) {
+  std::string text = read_file(std::string(FM_SOURCE_DIR) + "/tests/fixtures/profiles/" + name + ".json");
+  REQUIRE_MESSAGE(!text.empty(), "fixture " << name << " is missing");
+  return text;
+}
+
+json analyze(const std::string& text, const std::string& options = "{}") {
+  auto j = parse_json(api_analyze_profile(text, options), "report");
+  REQUIRE(j.ok());
+  return j.value();
+}
+
+json report_of(const std::string& name, const std::string& options = "{}") {
+  json r = analyze(fixture(name), options);
+  REQUIRE_MESSAGE(!r.contains("error"), name << ": " << r.dump());
+  return r;
+}
+
+std::string error_id(const json& r) {
+  REQUIRE(r.contains("error"));
+  return r["error"]["id"].get<std::string>();
+}
+std::string error_message(const json& r) { return r["error"]["message"].get<std::string>(); }
+
+// A document with `n` posts of the given likes (or -1 for hidden), newest first.
+std::string doc_with(int64_t followers, const std::vector<int64_t>& likes, int64_t media = 100) {
+  json edges = json::array();
+  for (size_t i = 0; i < likes.size(); ++i)
+    edges.push_back({{"node",
+                      {{"taken_at_timestamp", 1700000000 - int64_t(i) * 86400 * 5},
+                       {"is_video", false},
+                       {"edge_liked_by", {{"count", likes[i]}}},
+                       {"edge_media_to_comment", {{"count", 3}}}}}});
+  json d = {{"data",
+             {{"user",
+               {{"username", "t"},
+                {"edge_followed_by", {{"count", followers}}},
+                {"edge_follow", {{"count", 300}}},
+                {"edge_owner_to_timeline_media", {{"count", media}, {"edges", edges}}}}}}},
+            {"status", "ok"}};
+  return d.dump();
+}
+
+const std::vector<int64_t> kVaried = {120, 80, 150, 95, 60, 200, 110, 70, 130, 90, 170, 100};
+
+}  // namespace
+
+TEST_CASE("[profile] every report carries the contract's fields") {
+  for (const char* name : {"organic", "bought_followers", "like_subscription", "private", "hidden_likes", "no_posts",
+                           "new_account", "mass_following", "large_business", "views_mismatch", "not_found"}) {
+    CAPTURE(name);
+    json r = report_of(name);
+    for (const char* k : {"username", "full_name", "is_private", "is_verified", "is_business", "follower_count",
+                          "following_count", "media_count", "status", "states", "fake_percent", "ci_low", "ci_high",
+                          "confidence", "grade", "grade_label", "reasons", "signals", "posts", "audience",
+                          "combined_note", "engine"})
+      CHECK_MESSAGE(r.contains(k), k);
+    CHECK(r["states"].is_array());
+    CHECK(r["reasons"].is_array());
+    for (const auto& reason : r["reasons"]) {
+      CHECK(reason["signal"].is_string());
+      CHECK(reason["text"].is_string());
+      std::string sev = reason["severity"].get<std::string>();
+      CHECK((sev == "info" || sev == "low" || sev == "medium" || sev == "high"));
+    }
+    if (r["status"] == "ok") {
+      double f = r["fake_percent"].get<double>(), lo = r["ci_low"].get<double>(), hi = r["ci_high"].get<double>();
+      CHECK(lo >= 0);
+      CHECK(lo <= f);
+      CHECK(f <= hi);
+      CHECK(hi <= 100);
+      CHECK(r["grade"] != "unknown");
+      CHECK(r["confidence"] == "instant");
+    } else {
+      CHECK(r["status"] == "insufficient_data");
+      CHECK(r["fake_percent"].is_null());
+      CHECK(r["ci_low"].is_null());
+      CHECK(r["ci_high"].is_null());
+      CHECK(r["grade"] == "unknown");
+      CHECK(r["confidence"] == "none");
+    }
+    CHECK(r["audience"].is_null());
+    CHECK(r["combined_note"].is_null());
+  }
+}
+
+TEST_CASE("[profile] not-enough-data states are reported, not guessed") {
+  CHECK(report_of("private")["states"] == json::array({"private"}));
+  CHECK(report_of("hidden_likes")["states"] == json::array({"hidden_likes"}));
+  CHECK(report_of("no_posts")["states"] == json::array({"no_posts"}));
+  CHECK(report_of("new_account")["states"] == json::array({"new_account"}));
+  CHECK(report_of("not_found")["states"] == json::array({"not_found"}));
+  for (const char* name : {"private", "hidden_likes", "no_posts", "new_account", "not_found"})
+    CHECK(report_of(name)["status"] == "insufficient_data");
+  // A single hidden post among visible ones does not stop the analysis.
+  std::vector<int64_t> likes = kVaried;
+  likes[3] = -1;
+  json r = analyze(doc_with(600, likes));
+  CHECK(r["status"] == "ok");
+  CHECK(r["signals"]["posts_read"]["hidden_likes"] == 1);
+  CHECK(r["posts"][3]["likes"].is_null());
+}
+
+TEST_CASE("[profile] the organic fixture reads as mostly real, bought followers as worse") {
+  json organic = report_of("organic");
+  CHECK(organic["grade"] == "good");
+  CHECK(organic["signals"]["bought_likes"]["flagged"] == false);
+  CHECK(organic["signals"]["engagement"]["reference"]["solidity"] == "measured");
+  json bought = report_of("bought_followers");
+  CHECK(bought["fake_percent"].get<double>() > organic["fake_percent"].get<double>() + 20);
+  CHECK(bought["signals"]["engagement"]["reference"]["solidity"] == "benchmark");
+}
+
+TEST_CASE("[profile] more followers for the same likes never lowers the implied fake share") {
+  double last = -1;
+  for (int64_t followers : {300, 600, 1200, 2500, 5000, 12000, 40000, 150000}) {
+    CAPTURE(followers);
+    json r = analyze(doc_with(followers, kVaried));
+    REQUIRE(r["status"] == "ok");
+    double f = r["fake_percent"].get<double>();
+    CHECK(f >= last);
+    last = f;
+  }
+  CHECK(last > 50);
+}
+
+TEST_CASE("[profile] a like subscription is flagged and sized") {
+  json r = report_of("like_subscription");
+  const json& b = r["signals"]["bought_likes"];
+  CHECK(b["flagged"] == true);
+  CHECK(b["score"].get<double>() > b["threshold"].get<double>());
+  double per_post = b["estimated_bought_per_post"].get<double>();
+  CHECK(per_post > 120);  // the fixture adds 195-205 to each post
+  CHECK(per_post < 240);
+  CHECK(r["signals"]["engagement"]["likes_adjusted_for_bought"] == true);
+  CHECK(r["reasons"][0]["severity"] == "high");
+  // Videos with more likes than views betray bought likes by themselves.
+  json v = report_of("views_mismatch");
+  CHECK(v["signals"]["bought_likes"]["flagged"] == true);
+  CHECK(v["signals"]["bought_likes"]["likes_above_views"] == 12);
+}
+
+TEST_CASE("[profile] mass following and sudden audiences become reasons with their numbers") {
+  json r = report_of("mass_following");
+  CHECK(r["signals"]["following"]["mass_following"] == true);
+  bool found = false;
+  for (const auto& reason : r["reasons"])
+    if (reason["signal"] == "following") {
+      found = true;
+      CHECK(reason["text"].get<std::string>().find("7,450") != std::string::npos);
+    }
+  CHECK(found);
+  json n = report_of("new_account");
+  CHECK(n["signals"]["history"]["sudden_audience"] == true);
+  CHECK(report_of("organic")["signals"]["history"]["sudden_audience"] == false);
+}
+
+TEST_CASE("[profile] business accounts get the benefit of the doubt") {
+  json doc = parse_json(doc_with(30000, kVaried), "doc").value();
+  json r_person = analyze(doc.dump());
+  doc["data"]["user"]["is_business_account"] = true;
+  json r_business = analyze(doc.dump());
+  CHECK(r_business["is_business"] == true);
+  CHECK(r_business["fake_percent"].get<double>() < r_person["fake_percent"].get<double>());
+  CHECK(r_business["ci_high"].get<double>() == doctest::Approx(r_person["ci_high"].get<double>()));
+}
+
+TEST_CASE("[profile] malformed documents get an error that names what was wrong") {
+  json r = analyze(fixture("wrong_types"));
+  CHECK(error_id(r) == "profile.type");
+  CHECK(error_message(r).find("data.user.edge_followed_by.count") != std::string::npos);
+  CHECK(error_message(r).find("must be a number") != std::string::npos);
+  r = analyze(fixture("truncated"));
+  CHECK(error_id(r) == "profile.parse");
+  CHECK(error_message(r).find("truncated") != std::string::npos);
+  r = analyze(fixture("rate_limited"));
+  CHECK(error_id(r) == "profile.instagram");
+  CHECK(error_message(r).find("Please wait") != std::string::npos);
+  CHECK(error_id(analyze("")) == "profile.parse");
+  CHECK(error_id(analyze("[1,2]")) == "profile.shape");
+  CHECK(error_id(analyze(R"({"users":[]})")) == "profile.shape");
+  CHECK(error_id(analyze(R"({"data":{"user":[]}})")) == "profile.type");
+  CHECK(error_message(analyze(R"({"data":{"user":{"username":"a"}}})")).find("edge_followed_by") != std::string::npos);
+  r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"edge_liked_by":{"count":-7}}}]}}}})");
+  CHECK(error_id(r) == "profile.range");
+  CHECK(error_message(r).find("edges[0].node.edge_liked_by.count") != std::string::npos);
+  r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"is_video":"yes"}}]}}}})");
+  CHECK(error_id(r) == "profile.type");
+  CHECK(error_message(r).find("edges[0].node.is_video") != std::string::npos);
+  r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":1e300}}}})");
+  CHECK(error_id(r) == "profile.range");
+}
+
+TEST_CASE("[profile] input limits: size, depth, posts read, string length") {
+  std::string big = std::string(kMaxDocumentBytes + 1, ' ');
+  json r = analyze(big);
+  CHECK(error_id(r) == "profile.size");
+  CHECK(error_message(r).find(std::to_string(kMaxDocumentBytes)) != std::string::npos);
+  std::string deep = R"({"data":{"user":{"username":"a","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}}}";
+  CHECK(error_id(analyze(deep)) == "profile.depth");
+  // Brackets inside strings are text, not nesting.
+  std::string quoted = R"({"data":{"user":{"username":"a","biography":")" + std::string(500, '[') +
+                       R"(","edge_followed_by":{"count":5}}}})";
+  CHECK(analyze(quoted)["status"] == "insufficient_data");
+  std::vector<int64_t> many(70, 100);
+  for (size_t i = 0; i < many.size(); ++i) many[i] = 50 + int64_t(i * 7 % 90);
+  r = analyze(doc_with(800, many, 500));
+  CHECK(r["status"] == "ok");
+  CHECK(r["posts"].size() == kMaxPostsRead);
+  CHECK(r["signals"]["posts_read"]["ignored_past_limit"] == 70 - kMaxPostsRead);
+  json doc = parse_json(doc_with(800, kVaried), "doc").value();
+  doc["data"]["user"]["username"] = std::string(kMaxUsernameBytes + 1, 'a');
+  CHECK(error_id(analyze(doc.dump())) == "profile.range");
+}
+
+TEST_CASE("[profile] an audience report is combined, and a large sample dominates") {
+  json organic = report_of("bought_followers");
+  double instant = organic["fake_percent"].get<double>();
+  json big = {{"fake_percent", 12.0}, {"ci_low", 9.5}, {"ci_high", 14.5}, {"sample_size", 600},
+              {"full_sample_size", 600}, {"method", "x"}, {"breakdown", json::object()}, {"sampling_note", ""}};
+  json r = report_of("bought_followers", json{{"audience", big}}.dump());
+  CHECK(r["confidence"] == "audited");
+  CHECK(r["audience"] == big);
+  CHECK(std::fabs(r["fake_percent"].get<double>() - 12.0) < 1.0);
+  CHECK(r["ci_high"].get<double>() - r["ci_low"].get<double>() <= 5.0 + 1e-9);
+  std::string note = r["combined_note"].get<std::string>();
+  CHECK(note.find("follower sample of 600") != std::string::npos);
+  CHECK(note.find("dominant") != std::string::npos);
+  // A tiny sample with a wide interval moves the instant estimate less.
+  json small = big;
+  small["sample_size"] = 8;
+  small["ci_low"] = 0.0;
+  small["ci_high"] = 70.0;
+  json s = report_of("bought_followers", json{{"audience", small}}.dump());
+  double fs = s["fake_percent"].get<double>();
+  CHECK(std::fabs(fs - instant) < std::fabs(r["fake_percent"].get<double>() - instant));
+  // A private profile has no instant estimate: the sample stands alone.
+  json p = report_of("private", json{{"audience", big}}.dump());
+  CHECK(p["status"] == "ok");
+  CHECK(p["fake_percent"] == 12.0);
+  CHECK(p["confidence"] == "audited");
+}
+
+TEST_CASE("[profile] bad options are errors, never ignored") {
+  std::string doc = fixture("organic");
+  CHECK(error_id(analyze(doc, "{")) == "profile.options");
+  CHECK(error_id(analyze(doc, "[]")) == "profile.options");
+  CHECK(error_id(analyze(doc, R"({"audience": 5})")) == "profile.options");
+  CHECK(error_id(analyze(doc, R"({"audience": {"error": {"id": "engine.todo"}}})")) == "profile.options");
+  json r = analyze(doc, R"({"audience": {"fake_percent": 12, "ci_low": 9}})");
+  CHECK(error_id(r) == "profile.options");
+  CHECK(error_message(r).find("ci_high") != std::string::npos);
+  CHECK(error_id(analyze(doc, R"({"audience": {"fake_percent": 120, "ci_low": 9, "ci_high": 14, "sample_size": 5}})")) ==
+        "profile.options");
+  CHECK(error_id(analyze(doc, R"({"now": "today"})")) == "profile.options");
+  CHECK(analyze(doc, "")["status"] == "ok");  // empty options mean none
+}
+
+TEST_CASE("[profile] 'now' decides whether an account is brand-new") {
+  std::string doc = fixture("new_account");
+  CHECK(analyze(doc, R"({"now": 1700000000})")["states"] == json::array({"new_account"}));
+  json later = analyze(doc, R"({"now": 1790000000})");
+  CHECK(later["states"] == json::array());
+  CHECK(later["status"] == "insufficient_data");  // still only 2 posts
+}
+
+TEST_CASE("[profile] accountFromProfile maps a follower's profile to an account record") {
+  auto j = parse_json(api_account_from_profile(fixture("no_posts")), "record");
+  REQUIRE(j.ok());
+  const json& a = j.value();
+  CHECK(a["username"] == "finn_empty");
+  CHECK(a["has_profile_pic"] == false);  // the default avatar
+  CHECK(a["follower_count"] == 40);
+  CHECK(a["following_count"] == 90);
+  CHECK(a["media_count"] == 0);
+  CHECK(a["is_private"] == false);
+  CHECK(a["biography"] == "fixture <b>bio</b>");  // text, passed through as text
+  auto o = parse_json(api_account_from_profile(fixture("organic")), "record").value();
+  CHECK(o["has_profile_pic"] == true);
+  // The record is accepted by the classifier's reader.
+  std::string out = api_classify_jsonl(o.dump());
+  CHECK(out.find("fake_probability") != std::string::npos);
+  CHECK(error_id(parse_json(api_account_from_profile(fixture("not_found")), "e").value()) == "profile.not_found");
+  CHECK(error_id(parse_json(api_account_from_profile("{"), "e").value()) == "profile.parse");
+}
+
+TEST_CASE("[profile] statistics helpers") {
+  CHECK(normal_quantile(0.975) == doctest::Approx(1.959964).epsilon(1e-6));
+  CHECK(normal_quantile(0.5) == doctest::Approx(0.0));
+  CHECK(normal_quantile(0.001) == doctest::Approx(-3.090232).epsilon(1e-6));
+  std::vector<double> v;
+  for (int i = 0; i <= 100; ++i) v.push_back(i);
+  Distribution d = make_distribution(v);
+  CHECK(d.quantile(0.25) == doctest::Approx(25));
+  CHECK(d.cdf(50) == doctest::Approx(0.5));
+  CHECK(d.cdf(-5) == doctest::Approx(0.5 / 102));
+  LineFit f = fit_line({1, 2, 3}, {3, 5, 7});
+  CHECK(f.a == doctest::Approx(1));
+  CHECK(f.b == doctest::Approx(2));
+}
+
+TEST_CASE("[profile] the compiled-in reference loads and round-trips") {
+  const auto& ref = builtin_reference();
+  REQUIRE_MESSAGE(ref.ok(), (ref.ok() ? "" : ref.error().text()));
+  CHECK(ref.value().n_accounts > 500);
+  CHECK(ref.value().benchmarks.size() == published_benchmarks().size());
+  auto again = reference_from_text(dump_json(reference_to_json(ref.value())));
+  REQUIRE(again.ok());
+  CHECK(again.value().bought_likes_threshold == doctest::Approx(ref.value().bought_likes_threshold));
+  CHECK(reference_from_text("{}").error().id == "reference.shape");
+}
+
+TEST_CASE("[profile] the committed reference is what derive-engagement makes of the data") {
+  std::string data = read_file(std::string(FM_SOURCE_DIR) + "/../shared/data/instafake/nonautomatedAccountData.json");
+  if (data.empty()) {
+    MESSAGE("shared data not found next to the repository; skipping the reproduction check");
+    return;
+  }
+  auto accounts = instafake_accounts_from_text(data);
+  REQUIRE(accounts.ok());
+  CHECK(accounts.value().size() == 700);
+  Reference r = derive_reference(accounts.value(), "check");
+  json derived = reference_to_json(r);
+  json committed = parse_json(read_file(std::string(FM_SOURCE_DIR) + "/models/engagement_reference.json"), "ref").value();
+  derived.erase("derived_from");
+  committed.erase("derived_from");
+  CHECK_MESSAGE(derived == committed, "models/engagement_reference.json is stale: run build/native/derive-engagement");
+}
