@@ -1,0 +1,144 @@
+// `scripts/fakemeter profile`: the web_profile_info fixtures through the wasm engine, the
+// report contract, the follower-sample combination, errors and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'scripts', 'fakemeter');
+const fixtures = path.join(root, 'tests', 'fixtures', 'profiles');
+const fx = (name) => path.join(fixtures, `${name}.json`);
+const run = (args, input) => spawnSync(cli, ['profile', ...args], { input, encoding: 'utf8' });
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'fm-profile-'));
+
+const contractKeys = ['username', 'full_name', 'is_private', 'is_verified', 'is_business', 'follower_count',
+  'following_count', 'media_count', 'status', 'states', 'fake_percent', 'ci_low', 'ci_high', 'confidence', 'grade',
+  'grade_label', 'reasons', 'signals', 'posts', 'audience', 'combined_note', 'engine'];
+
+// A follower sample: plain-looking accounts and bot-like ones.
+function writeSample(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(JSON.stringify(i % 4 === 0
+      ? { username: `x_${82736450 + i}`, has_profile_pic: false, media_count: 0, follower_count: 2, following_count: 4100 + i }
+      : { username: `friend.${i}`, full_name: 'Sam Rivers', has_profile_pic: true, is_private: i % 2 === 0,
+          media_count: 40 + i, follower_count: 300 + i, following_count: 280 + i, biography: 'climbing, coffee' }));
+  }
+  const file = path.join(tmp, `sample-${n}.jsonl`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+test('an organic profile gets an instant estimate that follows the contract', () => {
+  const r = run([fx('organic')]);
+  assert.equal(r.status, 0, r.stderr);
+  const rep = JSON.parse(r.stdout);
+  for (const k of contractKeys) assert.ok(k in rep, `missing ${k}`);
+  assert.equal(rep.status, 'ok');
+  assert.equal(rep.confidence, 'instant');
+  assert.equal(rep.username, 'anna_organic');
+  assert.ok(rep.ci_low <= rep.fake_percent && rep.fake_percent <= rep.ci_high);
+  assert.equal(rep.grade, 'good');
+  assert.equal(rep.posts.length, 12);
+  assert.ok(rep.posts[0].taken_at >= rep.posts[11].taken_at, 'posts newest first');
+  assert.match(rep.engine, /^fakemeter-engine /);
+  assert.equal(rep.audience, null);
+});
+
+test('bought likes and bought followers show in the signals and reasons', () => {
+  const sub = JSON.parse(run([fx('like_subscription')]).stdout);
+  assert.equal(sub.signals.bought_likes.flagged, true);
+  assert.ok(sub.reasons.some((x) => x.signal === 'bought_likes' && x.severity === 'high'));
+  const organic = JSON.parse(run([fx('organic')]).stdout);
+  const bought = JSON.parse(run([fx('bought_followers')]).stdout);
+  assert.ok(bought.fake_percent > organic.fake_percent, `${bought.fake_percent} vs ${organic.fake_percent}`);
+  const engagement = bought.reasons.find((x) => x.signal === 'engagement');
+  assert.match(engagement.text, /^Engagement [0-9.]+%: /);
+});
+
+test('not-enough-data states give null estimates, not numbers', () => {
+  for (const [name, state] of [['private', 'private'], ['hidden_likes', 'hidden_likes'], ['no_posts', 'no_posts'],
+    ['new_account', 'new_account'], ['not_found', 'not_found']]) {
+    const r = run([fx(name)]);
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    const rep = JSON.parse(r.stdout);
+    assert.equal(rep.status, 'insufficient_data', name);
+    assert.deepEqual(rep.states, [state], name);
+    assert.equal(rep.fake_percent, null);
+    assert.equal(rep.grade, 'unknown');
+  }
+  const text = run([fx('private'), '--format', 'text']);
+  assert.match(text.stdout, /not enough data \(private\)/);
+});
+
+test('a broken document is an error naming what was wrong, with exit status 1', () => {
+  let r = run([fx('wrong_types')]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /\[profile\.type\] .*data\.user\.edge_followed_by\.count.* must be a number/);
+  r = run([fx('truncated')]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[profile\.parse\] .*truncated/);
+  r = run(['-'], 'this is not json');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[profile\.parse\]/);
+  r = run([fx('rate_limited')]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[profile\.instagram\] .*Please wait/);
+});
+
+test('a follower sample is combined with the instant estimate and dominates as it grows', () => {
+  const instant = JSON.parse(run([fx('bought_followers')]).stdout);
+  const results = [];
+  for (const n of [12, 400]) {
+    const r = run([fx('bought_followers'), '--followers', writeSample(n)]);
+    assert.equal(r.status, 0, r.stderr);
+    const rep = JSON.parse(r.stdout);
+    assert.equal(rep.confidence, 'audited');
+    assert.equal(rep.status, 'ok');
+    assert.ok(rep.audience && rep.audience.sample_size === n, 'the audience report is attached');
+    assert.match(rep.combined_note, new RegExp(`follower sample of ${n}`));
+    assert.ok(rep.ci_low <= rep.fake_percent && rep.fake_percent <= rep.ci_high);
+    results.push(rep);
+  }
+  const [small, large] = results;
+  const dist = (rep) => Math.abs(rep.fake_percent - rep.audience.fake_percent);
+  assert.ok(dist(large) <= dist(small), 'the larger sample pulls the figure closer to its own estimate');
+  assert.ok(dist(large) < Math.abs(instant.fake_percent - large.audience.fake_percent) || dist(large) === 0);
+  assert.match(large.combined_note, /dominant/);
+});
+
+test('--total overrides the follower count the sample was drawn from', () => {
+  const r = run([fx('organic'), '--followers', writeSample(50), '--total', '5000']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).audience.total_followers, 5000);
+});
+
+test('a bad sample line is named; usage errors exit 2', () => {
+  const bad = path.join(tmp, 'bad.jsonl');
+  writeFileSync(bad, '{"username":"a"}\n{oops\n');
+  let r = run([fx('organic'), '--followers', bad]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /line 2: not valid JSON/);
+  assert.equal(run([]).status, 2);
+  assert.equal(run([fx('organic'), '--format', 'xml']).status, 2);
+  assert.equal(run([fx('organic'), '--total', '50']).status, 2);
+  r = run([fx('organic'), '--followers', path.join(tmp, 'missing.jsonl')]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /no such file/);
+});
+
+test('text output is for people and never passes control characters from the page through', () => {
+  const doc = JSON.parse(readFileSync(fx('organic'), 'utf8'));
+  doc.data.user.full_name = 'Evil\u001b[2J\u001b]0;pwned\u0007 Name';
+  const r = run(['-', '--format', 'text'], JSON.stringify(doc));
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(r.stdout), 'no control characters in the output');
+  assert.match(r.stdout, /@anna_organic \(Evil\[2J\]0;pwned Name\)/);
+  assert.match(r.stdout, /Grade: good - Mostly real followers/);
+  assert.match(r.stdout, /Likes per post, oldest to newest: /);
+});

@@ -1,0 +1,135 @@
+// `fakemeter profile FILE [--followers SAMPLE.jsonl] [--total N] [--format json|text]`:
+// a web_profile_info document in, the profile report out: the instant estimate from the
+// profile alone, or, with a follower sample, that estimate combined with the audience estimate.
+import { loadEngine, call } from './engine.mjs';
+import { readInput, parseArgs, UsageError } from './io.mjs';
+import { parseFollowers, InputError } from './estimate.mjs';
+import { readFile } from 'node:fs/promises';
+
+export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE.jsonl] [--total N]
+                               [--sampling newest_first|random] [--format json|text]
+
+Analyses an Instagram profile from its web_profile_info JSON (what
+/api/v1/users/web_profile_info/?username=NAME answers): engagement against real
+accounts of the same size, bought likes, mass following, an audience without history.
+Prints one report: an instant fake-follower estimate with a 95% interval, a grade,
+reasons with their numbers, the raw signals and the recent posts.
+  --followers F   a follower sample (JSON Lines account records, as for 'estimate');
+                  its audience estimate is combined with the instant one (the sample
+                  dominates as it grows) and the confidence becomes "audited"
+  --total N       the follower count the sample was drawn from (default: the profile's)
+  --sampling S    how the sample was drawn: newest_first (default) or random
+  --format F      json (default; the engine's report) or text (for people)
+Exit status: 0 on success, 1 on a bad document or sample (the message says what and
+where), 2 on usage errors.`;
+
+export async function main(argv, io) {
+  const { opts, positional } = parseArgs(argv, {
+    help: {}, h: {}, followers: { value: true }, total: { value: true }, format: { value: true },
+    sampling: { value: true },
+  });
+  if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
+  if (positional.length !== 1) throw new UsageError('profile takes one web_profile_info file (or - for standard input)');
+  const format = opts.format ?? 'json';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got '${format}'`);
+  const sampling = opts.sampling ?? 'newest_first';
+  if (sampling !== 'newest_first' && sampling !== 'random') {
+    throw new UsageError(`--sampling must be newest_first or random, got '${sampling}'`);
+  }
+  if (opts.total !== undefined && opts.followers === undefined) throw new UsageError('--total only applies with --followers');
+  if (opts.total !== undefined &&
+      (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total)))) {
+    throw new UsageError(`--total must be a whole number of at least 1, got '${opts.total}'`);
+  }
+
+  const profileText = await readInput(positional[0], io.stdin);
+  const engine = await loadEngine();
+  let report = JSON.parse(call(engine, 'analyzeProfile', profileText, '{}'));
+  if (report.error) {
+    io.stderr.write(`profile: [${report.error.id}] ${report.error.message}\n`);
+    return 1;
+  }
+
+  if (opts.followers !== undefined) {
+    let sampleText;
+    try {
+      sampleText = await readFile(opts.followers, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${opts.followers}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+    }
+    let followers;
+    try {
+      followers = parseFollowers(sampleText);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stderr.write(`profile: ${opts.followers}: ${err.message}\n`);
+      return 1;
+    }
+    if (followers.length === 0) {
+      io.stderr.write(`profile: ${opts.followers}: no follower records\n`);
+      return 1;
+    }
+    const total = opts.total !== undefined ? Number(opts.total) : report.follower_count;
+    if (!Number.isSafeInteger(total) || total < 1) {
+      io.stderr.write('profile: the profile has no follower count; pass --total N\n');
+      return 1;
+    }
+    const request = { total_followers: total, sampling, followers: followers.map((f) => f.rec) };
+    const audience = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
+    if (audience.error) {
+      const msg = audience.error.message.replace(/^followers\[(\d+)\]/, (m, i) => `line ${followers[Number(i)].line}`);
+      io.stderr.write(`profile: audience estimate failed: [${audience.error.id}] ${msg}\n`);
+      return 1;
+    }
+    report = JSON.parse(call(engine, 'analyzeProfile', profileText, JSON.stringify({ audience })));
+    if (report.error) {
+      io.stderr.write(`profile: [${report.error.id}] ${report.error.message}\n`);
+      return 1;
+    }
+  }
+  io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
+  return 0;
+}
+
+// Text from the page (names, bios) reaches a terminal: drop control characters so it can
+// never move the cursor, recolour or retitle it.
+const clean = (s) => String(s ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+const num = (v) => (v === null || v === undefined ? 'unknown' : Number(v).toLocaleString('en-US'));
+const pct = (v) => (v === null || v === undefined ? 'unknown' : `${v.toFixed(1)}%`);
+
+function sparkline(posts) {
+  const likes = posts.map((p) => p.likes);
+  const seen = likes.filter((l) => l !== null);
+  if (seen.length === 0) return null;
+  const lo = Math.min(...seen), hi = Math.max(...seen);
+  const bars = '▁▂▃▄▅▆▇█';
+  // Oldest to newest, left to right, as a chart reads.
+  return likes.slice().reverse().map((l) => (l === null ? '·'
+    : bars[hi === lo ? 3 : Math.round(((l - lo) / (hi - lo)) * (bars.length - 1))])).join('') +
+    `  (${num(lo)} to ${num(hi)} likes)`;
+}
+
+// A plain-text rendering for people; everything in it comes from the report.
+export function renderText(r) {
+  const out = [];
+  const name = clean(r.full_name) ? ` (${clean(r.full_name)})` : '';
+  const flags = [r.is_verified && 'verified', r.is_business && 'business', r.is_private && 'private'].filter(Boolean);
+  out.push(`@${clean(r.username)}${name}${flags.length ? ' [' + flags.join(', ') + ']' : ''}`);
+  out.push(`${num(r.follower_count)} followers, ${num(r.following_count)} following, ${num(r.media_count)} posts`);
+  out.push('');
+  if (r.status === 'ok') {
+    out.push(`Fake or inactive followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
+  } else {
+    out.push(`Fake or inactive followers: not enough data${r.states.length ? ' (' + r.states.join(', ') + ')' : ''}`);
+  }
+  out.push(`Grade: ${r.grade} - ${r.grade_label}`);
+  if (r.combined_note) out.push(clean(r.combined_note));
+  if (r.reasons.length) {
+    out.push('', 'Why:');
+    for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(x.text)}`);
+  }
+  const line = sparkline(r.posts || []);
+  if (line) out.push('', `Likes per post, oldest to newest: ${line}`);
+  out.push('', `Engine: ${clean(r.engine)}`);
+  return out.join('\n') + '\n';
+}
