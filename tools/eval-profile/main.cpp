@@ -221,6 +221,13 @@ int main(int argc, char** argv) {
   for (int xi = 0; xi < 5; ++xi)
     std::printf("| %s%% | %s%% |\n", f1(kShares[xi] * 100).c_str(), f1(detect_at_5(real_x[xi], subs_x[xi])).c_str());
 
+  std::printf("\n### Not evaluated here\n\n"
+              "Mass following (following above the real accounts' 95th percentile of following/followers and at "
+              "least 1,000, or near Instagram's 7,500 cap), sudden audience (more followers per post than 99%% of the "
+              "real accounts, or >= 10,000 followers on <= 12 posts under 60 days old) and videos with more likes than "
+              "views are reported as reasons with their numbers; no labelled data measures their error rates, and they "
+              "do not change `fake_percent`. Simulated inflation is idealised: real bought followers and likes arrive "
+              "over time and are partly removed by Instagram.\n");
   std::printf("\n### How solid the reference is, by follower tier\n\n");
   if (ref_all) {
     const Reference& r = ref_all.value();
