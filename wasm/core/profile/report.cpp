@@ -111,7 +111,7 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
 json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptions& opt, const std::string& engine) {
   json report = {
       {"username", p.username},   {"full_name", p.full_name},     {"is_private", p.is_private},
-      {"is_verified", p.is_verified}, {"is_business", p.is_business || p.is_professional},
+      {"is_verified", p.is_verified}, {"is_business", p.is_business},
       {"follower_count", p.followers ? json(*p.followers) : json(nullptr)},
       {"following_count", p.following ? json(*p.following) : json(nullptr)},
       {"media_count", p.media_count ? json(*p.media_count) : json(nullptr)},
@@ -134,7 +134,8 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
     reasons.push_back(reason("profile", "info", "Instagram returned no user for this profile (deleted, blocked or renamed)"));
   } else {
     const double followers = double(p.followers.value_or(0));
-    const bool business = p.is_business || p.is_professional;
+    // Brands and shops, not creators: creators are the influencers the benchmarks describe.
+    const bool business = p.is_business;
     PostStats s = post_stats(p.posts);
     const int64_t now = opt.now.value_or(s.newest);
     const bool all_posts_seen = p.media_count && *p.media_count <= int64_t(p.posts.size());
@@ -156,7 +157,7 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
       reasons.push_back(reason("profile", "info", "Like counts are hidden on " + std::to_string(s.hidden_likes) +
                                                       " of the " + std::to_string(s.posts) + " recent posts"));
     }
-    const bool young = s.oldest && all_posts_seen && now - s.oldest < kNewAccountSeconds;
+    const bool young = s.oldest && all_posts_seen && now >= s.oldest && now - s.oldest < kNewAccountSeconds;
     if (s.with_likes < kMinPostsEngagement && s.posts > 0 && young) {
       states.push_back("new_account");
       reasons.push_back(reason("profile", "info", "Brand-new account: its first post is " +
@@ -188,6 +189,8 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
           {"business_adjusted", business},
           {"reference", {{"solidity", tier.level}, {"source", tier.source}, {"real_accounts_in_tier", tier.n_real}}}};
       const char* sev = e.share >= 0.5 ? "high" : e.share >= 0.25 ? "medium" : e.share >= 0.1 ? "low" : "info";
+      // An interval that reaches 0 is not conclusive on its own.
+      if (e.share_low <= 0 && std::string(sev) == "high") sev = "medium";
       std::string text = engagement_sentence(e);
       if (e.likes_adjusted)
         text += "; without the likes that look bought it would be about " + pct(e.organic_rate);
