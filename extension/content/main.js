@@ -22,6 +22,7 @@ import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, requestHeaders, parseOgDescription, userIdFromProfile, SELECTORS } from '../shared/instagram.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 
+const LONG_WAIT_MS = 5000;
 let t = (k) => k;
 let settings = { autoRun: true };
 let current = null;   // {username, controller, feature}
@@ -153,7 +154,9 @@ class ProfileFeature {
         if (signal.aborted || this.signal.aborted) return;
         const step = await send('audit.next', { username: this.username });
         if (signal.aborted) return;
-        this.overlay.setAudit(step.action === 'end' && step.missing ? null : step);
+        // A slot far ahead means the hourly cap (or a back-off) holds this audit: say until when.
+        const waitUntil = step.action === 'fetch' && step.at - Date.now() > LONG_WAIT_MS ? step.at : null;
+        this.overlay.setAudit(step.action === 'end' && step.missing ? null : { ...step, waitUntil });
         if (step.action !== 'fetch') return;
         await sleepUntil(step.at, signal);
         const answer = await igFetch(step.url, signal);

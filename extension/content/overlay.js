@@ -384,7 +384,8 @@ export class Overlay {
       sec.append(bar);
       sec.append(el('p', { class: 'muted', part: 'progress-text' },
                     t('auditProgress', pr.pagesDone, pr.pagesTarget, pr.profilesDone, pr.profilesTarget, pr.requests)));
-      if (pr.retryAt && pr.retryAt > Date.now()) sec.append(this.stateNode('rate_limited', null, pr.retryAt));
+      const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
+      if (waitUntil > Date.now()) sec.append(this.stateNode('rate_limited', null, waitUntil));
       if (pr.status === 'stopped') sec.append(this.stateNode(pr.stopReason === 'private' ? 'private' : pr.stopReason, pr.stopDetail));
       if (pr.status === 'stopped' && pr.stopDetail) sec.append(el('pre', { class: 'detail', part: 'detail' }, pr.stopDetail));
       if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
