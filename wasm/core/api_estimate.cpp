@@ -1,5 +1,91 @@
-// PLACEHOLDER until the audience estimator lands (issue 3).
+// api_estimate: request validation and scoring at the edge of the estimator. Each follower is
+// scored at the lite tier (all of them: the two-phase estimator regresses on it) and, when its
+// record carries profile-level fields and is not marked "phase":"lite", at the full tier too.
 #include "api.h"
+#include "classifier.h"
+#include "estimator/rate_shift.h"
+#include "estimator/report_json.h"
+
 namespace fm {
-std::string api_estimate(const std::string&) { return api_error("engine.todo", "estimator not built yet"); }
+
+namespace {
+constexpr size_t kMaxFollowers = 20000;  // an audit lists a few hundred; more is a mistake or an attack
+constexpr int kMaxDepth = 16;            // request -> followers -> record -> value is depth 4
+
+TierSetting tier_setting(const TierModel& t, RateShift shift) {
+  TierSetting s;
+  s.threshold = t.threshold;
+  s.rates = TierRates{t.cv.tpr, t.cv.fpr, t.cv.n_fake, t.cv.n_real, shift.tpr_sd, shift.fpr_sd};
+  return s;
+}
+
+Result<AudienceInput> read_request(const std::string& text, const Model& model) {
+  auto parsed = parse_json(text, "the estimate request");
+  if (!parsed) return parsed.error();
+  const json& j = parsed.value();
+  if (!j.is_object())
+    return make_error("estimate.shape", "the estimate request must be a JSON object with total_followers "
+                                        "and followers, got " + std::string(j.type_name()));
+  if (json_depth(j, kMaxDepth + 1) > kMaxDepth)
+    return make_error("estimate.shape", "the estimate request is nested deeper than " +
+                                            std::to_string(kMaxDepth) + " levels");
+  AudienceInput in;
+  auto total = read_int(j, "total_followers", "", 1, kMaxCount);
+  if (!total) return make_error("estimate.total", total.error().message);
+  if (!total.value()) return make_error("estimate.total", "field 'total_followers' is missing");
+  in.total_followers = double(*total.value());
+
+  auto sampling = read_string(j, "sampling", "", 40);
+  if (!sampling) return make_error("estimate.sampling", sampling.error().message);
+  if (sampling.value()) {
+    if (*sampling.value() != "newest_first" && *sampling.value() != "random")
+      return make_error("estimate.sampling", "field 'sampling' must be \"newest_first\" or \"random\", got \"" +
+                                                 *sampling.value() + "\"");
+    in.newest_first = *sampling.value() == "newest_first";
+  }
+
+  auto fl = j.find("followers");
+  if (fl == j.end() || fl->is_null()) return make_error("estimate.followers", "field 'followers' is missing");
+  if (!fl->is_array())
+    return make_error("estimate.followers", "field 'followers' must be an array of account records, got " +
+                                                std::string(fl->type_name()));
+  if (fl->empty()) return make_error("estimate.followers", "field 'followers' is empty: nothing to estimate from");
+  if (fl->size() > kMaxFollowers)
+    return make_error("estimate.limit", "too many followers: " + std::to_string(fl->size()) + " (at most " +
+                                            std::to_string(kMaxFollowers) + " per request)");
+  if (double(fl->size()) > in.total_followers)
+    return make_error("estimate.total", "total_followers (" + std::to_string(*total.value()) +
+                                            ") is smaller than the " + std::to_string(fl->size()) +
+                                            " followers given");
+
+  in.lite = tier_setting(model.lite, kLiteRateShift);
+  in.full = tier_setting(model.full, kFullRateShift);
+  in.followers.reserve(fl->size());
+  for (size_t i = 0; i < fl->size(); ++i) {
+    auto acc = account_from_json((*fl)[i]);
+    if (!acc) return make_error(acc.error().id, "followers[" + std::to_string(i) + "]: " + acc.error().message);
+    const Account& a = acc.value();
+    FollowerScore f;
+    FeatureVector x = extract_features(a);
+    f.p_lite = fake_probability(model, x, Tier::kLite);
+    if (pick_tier(a) == Tier::kFull) f.p_full = fake_probability(model, x, Tier::kFull);
+    f.is_private = a.is_private;
+    f.follower_count = a.follower_count;
+    f.following_count = a.following_count;
+    in.followers.push_back(f);
+  }
+  return in;
+}
+}  // namespace
+
+std::string api_estimate(const std::string& request_json) {
+  auto status = builtin_model_status();
+  if (!status) return api_error(status.error().id, status.error().message);
+  const Model& model = builtin_model();
+  auto in = read_request(request_json, model);
+  if (!in) return api_error(in.error().id, in.error().message);
+  AudienceEstimate e = estimate_audience(in.value());
+  return dump_json(report_to_json(e, in.value(), model.version));
+}
+
 }  // namespace fm

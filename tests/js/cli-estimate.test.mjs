@@ -1,0 +1,86 @@
+// `scripts/fakemeter estimate`: JSON Lines of follower records in, one audience report out;
+// bad lines and bad options are named and give a non-zero exit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'scripts', 'fakemeter');
+const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' });
+
+const real = (i) => ({ username: `anna.b${i}`, full_name: 'Anna B', has_profile_pic: true, media_count: 120 + i,
+  follower_count: 300 + i, following_count: 280, biography: 'hiking, coffee', is_private: i % 2 === 0 });
+const bot = (i) => ({ username: `user${i}88127345`, has_profile_pic: false, media_count: 0, follower_count: 3,
+  following_count: 4100 + i, is_private: false });
+const jsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+test('estimate prints the report as JSON with the issue fields', () => {
+  const recs = [];
+  for (let i = 0; i < 80; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
+  const r = run(['estimate', '--total', '20000', '--sampling', 'random'], jsonl(recs));
+  assert.equal(r.status, 0, r.stderr);
+  const rep = JSON.parse(r.stdout);
+  for (const k of ['fake_percent', 'ci_low', 'ci_high', 'sample_size', 'full_sample_size', 'method', 'breakdown',
+    'sampling_note', 'requests_for_5pt', 'model_version']) assert.ok(k in rep, k);
+  assert.equal(rep.sample_size, 80);
+  assert.equal(rep.full_sample_size, 80);
+  assert.ok(rep.ci_low <= rep.fake_percent && rep.fake_percent <= rep.ci_high);
+  assert.ok(rep.ci_low >= 0 && rep.ci_high <= 100);
+  // A quarter of obvious bots: the estimate must see them (the interval is wide on 80).
+  assert.ok(rep.ci_high >= 20, `ci_high ${rep.ci_high}`);
+  assert.ok(rep.fake_percent > 5, `fake_percent ${rep.fake_percent}`);
+  assert.equal(rep.breakdown.mass_followers.count, 0, 'bots are counted as likely fake, not mass followers');
+  assert.ok(rep.breakdown.likely_fake.count >= 15);
+});
+
+test('estimate --format text renders the report for people, two-phase included', () => {
+  const recs = [];
+  for (let i = 0; i < 120; i++) {
+    const rec = i % 5 === 0 ? bot(i) : real(i);
+    recs.push(i < 30 ? rec : { phase: 'lite', username: rec.username, full_name: rec.full_name,
+      has_profile_pic: rec.has_profile_pic, is_private: rec.is_private });
+  }
+  const r = run(['estimate', '--total', '5000', '--format', 'text', '-'], jsonl(recs));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^Fake followers: \d+\.\d% {2}\(95% interval \d+\.\d% to \d+\.\d%\)/);
+  assert.match(r.stdout, /Sample: 120 of 5000 followers \(30 fetched in full, 90 from the followers list only\)/);
+  assert.match(r.stdout, /120 newest followers, not a random sample/);
+  assert.match(r.stdout, /Full fetches alone would give/);
+  assert.match(r.stdout, /mass followers/);
+});
+
+test('a bad line is named and nothing is estimated', () => {
+  const r = run(['estimate', '--total', '100'], '{"username":"a"}\n\n{"username": 5}\n');
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /line 3: field 'username' must be text/);
+  const bad = run(['estimate', '--total', '100'], '{"username":"a"}\n{oops\n');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /line 2: not valid JSON/);
+  const arr = run(['estimate', '--total', '100'], '[1,2]\n');
+  assert.equal(arr.status, 1);
+  assert.match(arr.stderr, /line 1: an account record must be a JSON object/);
+});
+
+test('options are checked: --total required, at least the sample, formats known', () => {
+  const input = jsonl([real(1), real(2), real(3)]);
+  let r = run(['estimate'], input);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--total N is required/);
+  r = run(['estimate', '--total', 'many'], input);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--total must be a whole number/);
+  r = run(['estimate', '--total', '2'], input);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /total_followers \(2\) is smaller than the 3 followers given/);
+  r = run(['estimate', '--total', '10', '--format', 'xml'], input);
+  assert.equal(r.status, 2);
+  r = run(['estimate', '--total', '10'], '\n\n');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no follower records/);
+  r = run(['estimate', '--help']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /Usage: scripts\/fakemeter estimate --total N/);
+});

@@ -1,0 +1,220 @@
+// The audience estimator: statistics (adjusted count, Wilson, two-phase regression), the
+// breakdown, the plan for +/-5 points, and api_estimate's validation and report.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "api.h"
+#include "estimator/audience.h"
+#include "estimator/mixture.h"
+#include "json_util.h"
+
+using namespace fm;
+
+namespace {
+TierRates rates(double tpr, double fpr, double n1 = 1e6, double n0 = 1e6) {
+  return TierRates{tpr, fpr, n1, n0, 0, 0};
+}
+json estimate(const std::string& req) {
+  auto j = parse_json(api_estimate(req), "answer");
+  REQUIRE(j.ok());
+  return j.value();
+}
+std::string record(int i, bool fakeish) {
+  // Profile-level counts make it a full-tier record.
+  return fakeish ? R"({"username":"user)" + std::to_string(i) + R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
+                 : R"({"username":"anna.b)" + std::to_string(i) + R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
+}
+}  // namespace
+
+TEST_CASE("[estimator] the adjusted count undoes the classifier's known error rates") {
+  // 1000 sampled of a huge audience; flagged share 0.3 with tpr 0.8, fpr 0.1 means pi = 2/7.
+  FlaggedShare s = simple_share(300, 1000, 1e9);
+  Prevalence p = correct_for_errors(s, rates(0.8, 0.1), 1.96);
+  CHECK(p.point == doctest::Approx(0.2 / 0.7));
+  CHECK(p.low < p.point);
+  CHECK(p.high > p.point);
+  // With exact rates the width is sampling only: Wilson on q, scaled by 1/(tpr-fpr).
+  double ql, qh;
+  wilson(0.3, 1000, 1.96, ql, qh);
+  CHECK(p.high - p.low == doctest::Approx((qh - ql) / 0.7).epsilon(1e-3));
+}
+
+TEST_CASE("[estimator] estimates below zero clamp to zero with an interval that still reaches up") {
+  Prevalence p = correct_for_errors(simple_share(0, 50, 1e9), rates(0.8, 0.01), 1.96);
+  CHECK(p.point == 0);
+  CHECK(p.low == 0);
+  CHECK(p.high > 0.05);  // 0 of 50 does not prove the audience is clean
+  CHECK(p.high < 0.2);
+}
+
+TEST_CASE("[estimator] uncertain rates widen the interval, most where the share is large") {
+  FlaggedShare s = simple_share(330, 1000, 1e9);
+  Prevalence exact = correct_for_errors(s, rates(0.7, 0.03), 1.96);
+  Prevalence few = correct_for_errors(s, rates(0.7, 0.03, 74, 658), 1.96);
+  CHECK(few.point == doctest::Approx(exact.point));
+  CHECK(few.high - few.low > 1.3 * (exact.high - exact.low));
+  CHECK(few.rate_sd > 0);
+}
+
+TEST_CASE("[estimator] finite-population correction: a census leaves only the rate error") {
+  Prevalence sample = correct_for_errors(simple_share(30, 100, 1e6), rates(0.8, 0.1), 1.96);
+  Prevalence census = correct_for_errors(simple_share(30, 100, 100), rates(0.8, 0.1), 1.96);
+  CHECK(census.high - census.low < 0.01);
+  CHECK(sample.high - sample.low > 0.2);
+  Prevalence half = correct_for_errors(simple_share(30, 100, 200), rates(0.8, 0.1), 1.96);
+  CHECK(half.high - half.low < sample.high - sample.low);
+}
+
+TEST_CASE("[estimator] a classifier without separation gives the whole range") {
+  Prevalence p = correct_for_errors(simple_share(10, 100, 1e6), rates(0.5, 0.5), 1.96);
+  CHECK_FALSE(p.informative);
+  CHECK(p.low == 0);
+  CHECK(p.high == 1);
+}
+
+TEST_CASE("[estimator] two-phase regression uses the lite tier only where it predicts the full flag") {
+  // Lite probability equals the full flag: the whole lite sample pins the share down.
+  std::vector<double> x_all, x_sub, y_sub;
+  for (int i = 0; i < 400; ++i) x_all.push_back(i % 4 == 0 ? 0.9 : 0.1);  // 25% look fake at lite
+  for (int i = 0; i < 40; ++i) {
+    double y = i % 2 == 0 ? 1 : 0;  // the subsample happens to be 50% flagged
+    x_sub.push_back(y ? 0.9 : 0.1);
+    y_sub.push_back(y);
+  }
+  TwoPhaseShare good = regression_share(x_all, x_sub, y_sub, 1e6);
+  CHECK(good.lite_used);
+  CHECK(good.share.q == doctest::Approx(0.25).epsilon(0.01));
+  CHECK(good.share.var < good.full_only_var / 4);
+
+  // Lite probability unrelated to the flag: falls back to the subsample alone.
+  std::vector<double> x_noise;
+  for (int i = 0; i < 40; ++i) x_noise.push_back((i / 2) % 2 == 0 ? 0.9 : 0.1);
+  TwoPhaseShare weak = regression_share(x_all, x_noise, y_sub, 1e6);
+  CHECK_FALSE(weak.lite_used);
+  CHECK(weak.share.q == doctest::Approx(0.5));
+}
+
+TEST_CASE("[estimator] the breakdown splits the real remainder as the unflagged sample is") {
+  std::vector<BreakdownInput> f = {
+      {true, false, 10, 10},          // flagged
+      {false, false, 100, 2000},      // mass follower
+      {false, false, 9000, 100},      // influencer
+      {false, true, 100, 100},        // private real
+      {false, false, 100, 100},       // public real
+      {false, true, std::nullopt, std::nullopt},  // lite only: private, status unknown
+  };
+  Breakdown b = audience_breakdown(f, 0.2);
+  CHECK(b.likely_fake.count == 1);
+  CHECK(b.mass_followers.count == 1);
+  CHECK(b.influencers.count == 1);
+  CHECK(b.private_real.count == 2);
+  CHECK(b.public_real.count == 1);
+  CHECK(b.unassessed == 1);
+  double sum = *b.likely_fake.share + *b.mass_followers.share + *b.influencers.share + *b.private_real.share +
+               *b.public_real.share;
+  CHECK(sum == doctest::Approx(1.0));
+  CHECK(*b.mass_followers.share == doctest::Approx(0.8 / 4));  // 1 of 4 unflagged with known counts
+  CHECK(b.note.find("lite-only") != std::string::npos);
+}
+
+TEST_CASE("[estimator] the +/-5 plan is cheaper when the lite tier explains the full flag") {
+  TierRates r = rates(0.85, 0.03, 5000, 20000);
+  AuditPlan full_only = plan_audit(0.2 * 0.8, 0, r, 0.2, 1e7, 1.96, 0.05);
+  AuditPlan two_phase = plan_audit(0.2 * 0.8, 0.8, r, 0.2, 1e7, 1.96, 0.05);
+  REQUIRE(full_only.possible);
+  REQUIRE(two_phase.possible);
+  CHECK(two_phase.requests < full_only.requests);
+  CHECK(full_only.full_fetches == full_only.lite_followers);
+  CHECK(two_phase.lite_followers > two_phase.full_fetches);
+  // The plan delivers what it promises under its own variance model.
+  double n = full_only.full_fetches;
+  CHECK(planned_half_width(0.16 / n, r, 0.2, 1.96) <= 0.05);
+  // Rates resting on few accounts cannot reach +/-5 at all.
+  AuditPlan hopeless = plan_audit(0.25, 0, rates(0.6, 0.05, 10, 10), 0.5, 1e7, 1.96, 0.05);
+  CHECK_FALSE(hopeless.possible);
+  CHECK(hopeless.note.find("rate uncertainty") != std::string::npos);
+}
+
+TEST_CASE("[estimator] the score mixture recovers a known mixture of two profiles") {
+  std::vector<ProfileSample> rows;
+  for (int i = 0; i < 500; ++i) rows.push_back({"a", false, 0.05 + 0.3 * (i % 3) / 3, 0.02 + 0.2 * (i % 5) / 5});
+  for (int i = 0; i < 500; ++i) rows.push_back({"a", true, 0.5 + 0.4 * (i % 3) / 3, 0.6 + 0.35 * (i % 5) / 5});
+  ScoreProfiles p = build_profiles(rows, "test");
+  ScoreCounts c;
+  // 30% fake: 300 draws from the fake profile, 700 from the real one, in expectation.
+  for (int k = 0; k < kJointCells; ++k) c.joint[k] = 1000 * (0.3 * p.profiles[1].joint[k] + 0.7 * p.profiles[0].joint[k]);
+  REQUIRE(p.profiles[1].fake);
+  MixtureFit f = fit_mixture(p, c, 1, 1.96);
+  CHECK(f.point == doctest::Approx(0.3).epsilon(0.01));
+  CHECK(f.low < 0.3);
+  CHECK(f.high > 0.3);
+  CHECK(f.high - f.low < 0.1);
+}
+
+TEST_CASE("[estimator] api_estimate reports the issue's fields") {
+  std::string req = R"({"total_followers": 5000, "sampling": "random", "followers": [)";
+  for (int i = 0; i < 60; ++i) req += (i ? "," : "") + record(i, i % 3 == 0);
+  req += "]}";
+  json r = estimate(req);
+  REQUIRE_FALSE(r.contains("error"));
+  for (const char* k : {"fake_percent", "ci_low", "ci_high", "sample_size", "full_sample_size", "method",
+                        "breakdown", "sampling_note", "lite_sample_size", "requests_for_5pt", "model_version"})
+    CHECK_MESSAGE(r.contains(k), k);
+  CHECK(r["sample_size"] == 60);
+  CHECK(r["full_sample_size"] == 60);
+  CHECK(r["lite_sample_size"] == 0);
+  double p = r["fake_percent"].get<double>();
+  CHECK(r["ci_low"].get<double>() <= p);
+  CHECK(p <= r["ci_high"].get<double>());
+  CHECK(r["ci_low"].get<double>() >= 0);
+  CHECK(r["ci_high"].get<double>() <= 100);
+  CHECK(r["sampling_note"].get<std::string>().find("random sample") != std::string::npos);
+  CHECK(r["breakdown"]["likely_fake"]["count"].get<int>() > 0);
+}
+
+TEST_CASE("[estimator] api_estimate: two-phase samples and the newest-first note") {
+  std::string req = R"({"total_followers": 100000, "followers": [)";
+  for (int i = 0; i < 200; ++i) {
+    std::string rec = record(i, i % 4 == 0);
+    if (i >= 30) rec.insert(1, R"("phase":"lite",)");
+    req += (i ? "," : "") + rec;
+  }
+  req += "]}";
+  json r = estimate(req);
+  REQUIRE_FALSE(r.contains("error"));
+  CHECK(r["full_sample_size"] == 30);
+  CHECK(r["lite_sample_size"] == 170);
+  CHECK(r["sampling"] == "newest_first");
+  CHECK(r["sampling_note"].get<std::string>().find("200 newest followers") != std::string::npos);
+  REQUIRE(r.contains("two_phase"));
+  CHECK(r["two_phase"].contains("interval_full_only"));
+  CHECK(r["two_phase"].contains("interval_without_subsample"));
+  CHECK(r["two_phase"].contains("narrowed_percent"));
+}
+
+TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and where") {
+  auto err = [](const std::string& req) {
+    json r = estimate(req);
+    REQUIRE(r.contains("error"));
+    return r["error"]["id"].get<std::string>() + " " + r["error"]["message"].get<std::string>();
+  };
+  CHECK(err("[1,2]").find("estimate.shape") == 0);
+  CHECK(err("{oops").find("json.parse") == 0);
+  CHECK(err(R"({"followers":[{}]})") == "estimate.total field 'total_followers' is missing");
+  CHECK(err(R"({"total_followers":0,"followers":[{}]})").find("estimate.total field 'total_followers' must be at least 1") == 0);
+  CHECK(err(R"({"total_followers":1,"followers":[{},{}]})") ==
+        "estimate.total total_followers (1) is smaller than the 2 followers given");
+  CHECK(err(R"({"total_followers":10,"followers":[]})").find("estimate.followers") == 0);
+  CHECK(err(R"({"total_followers":10,"followers":{}})").find("estimate.followers field 'followers' must be an array") == 0);
+  CHECK(err(R"({"total_followers":10,"sampling":"oldest","followers":[{}]})").find("estimate.sampling") == 0);
+  CHECK(err(R"({"total_followers":10,"followers":[{"username":"a"},{"username":12}]})") ==
+        "account.type followers[1]: field 'username' must be text, got 12");
+  CHECK(err(R"({"total_followers":10,"followers":[{"phase":"half"}]})").find("followers[0]: field 'phase'") !=
+        std::string::npos);
+  std::string many = R"({"total_followers":100000,"followers":[)";
+  for (int i = 0; i < 20001; ++i) many += i ? ",{}" : "{}";
+  many += "]}";
+  CHECK(err(many) == "estimate.limit too many followers: 20001 (at most 20000 per request)");
+}

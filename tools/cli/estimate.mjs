@@ -1,0 +1,121 @@
+// `fakemeter estimate --total N [--format json|text] [--sampling newest_first|random] [FILE|-]`:
+// follower account records as JSON Lines in, the audience estimate out (one engine call).
+import { loadEngine, call } from './engine.mjs';
+import { readInput, parseArgs, UsageError } from './io.mjs';
+
+export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
+                                [--sampling newest_first|random] [FILE|-]
+
+Estimates the share of fake followers of an account from a sample of its followers,
+with a 95% interval that covers sampling error and the classifier's own error.
+Input: JSON Lines (FILE, or standard input when FILE is - or absent), one follower
+account record per line (the same record as 'classify'). A record may carry
+"phase": "lite" when only the followers-list fields were fetched; records with
+profile-level counts are scored at the full tier too. A two-phase audit lists many
+followers (lite) and fetches a random few of them in full.
+  --total N       the account's follower count (at least the number of records)
+  --format F      json (default; the engine's report) or text (for people)
+  --sampling S    how the sample was drawn: newest_first (default: the followers
+                  list serves newest first) or random
+Exit status: 0 on success, 1 on bad input (the message names the line), 2 on usage errors.`;
+
+const kMaxLineBytes = 1 << 20;
+
+// Parses JSON Lines into records; a bad line throws an error naming it.
+export function parseFollowers(text) {
+  const followers = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (!line.trim()) continue;
+    if (line.length > kMaxLineBytes) throw new InputError(`line ${i + 1}: longer than ${kMaxLineBytes} bytes`);
+    let rec;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      throw new InputError(`line ${i + 1}: not valid JSON (${err.message})`);
+    }
+    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+      throw new InputError(`line ${i + 1}: an account record must be a JSON object`);
+    }
+    followers.push({ line: i + 1, rec });
+  }
+  return followers;
+}
+
+export class InputError extends Error {}
+
+export async function main(argv, io) {
+  const { opts, positional } = parseArgs(argv, {
+    help: {}, h: {}, total: { value: true }, format: { value: true }, sampling: { value: true },
+  });
+  if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
+  if (positional.length > 1) throw new UsageError('estimate takes at most one input file');
+  if (opts.total === undefined) throw new UsageError('--total N is required (the account\'s follower count)');
+  if (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total))) {
+    throw new UsageError(`--total must be a whole number of at least 1, got '${opts.total}'`);
+  }
+  const format = opts.format ?? 'json';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got '${format}'`);
+  const sampling = opts.sampling ?? 'newest_first';
+  if (sampling !== 'newest_first' && sampling !== 'random') {
+    throw new UsageError(`--sampling must be newest_first or random, got '${sampling}'`);
+  }
+
+  const text = await readInput(positional[0], io.stdin);
+  let followers;
+  try {
+    followers = parseFollowers(text);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.stderr.write(`estimate: ${err.message}\n`);
+    return 1;
+  }
+  if (followers.length === 0) {
+    io.stderr.write('estimate: no follower records in the input\n');
+    return 1;
+  }
+  const request = { total_followers: Number(opts.total), sampling, followers: followers.map((f) => f.rec) };
+  const engine = await loadEngine();
+  const report = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
+  if (report.error) {
+    // The engine names followers by index; point at the input line as well.
+    const msg = report.error.message.replace(/^followers\[(\d+)\]/, (m, i) => `line ${followers[Number(i)].line}`);
+    io.stderr.write(`estimate: [${report.error.id}] ${msg}\n`);
+    return 1;
+  }
+  io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
+  return 0;
+}
+
+const pct = (v) => (v === null || v === undefined ? 'unknown' : `${v.toFixed(1)}%`);
+
+// A plain-text rendering for people; everything in it comes from the report.
+export function renderText(r) {
+  const out = [];
+  out.push(`Fake followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
+  out.push(`Sample: ${r.sample_size} of ${r.total_followers} followers` +
+    (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
+  out.push(`Sampling: ${r.sampling_note}`);
+  out.push(`Method: ${r.method}`);
+  if (r.two_phase && r.two_phase.interval_full_only) {
+    const f = r.two_phase.interval_full_only;
+    out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; ` +
+      `listing followers narrowed the interval by ${r.two_phase.narrowed_percent.toFixed(1)}%.`);
+  }
+  out.push('', 'Audience breakdown:');
+  const b = r.breakdown;
+  const rows = [
+    ['likely fake', b.likely_fake], ['mass followers', b.mass_followers], ['influencers/brands', b.influencers],
+    ['private real', b.private_real], ['public real', b.public_real],
+  ];
+  for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.percent).padStart(8)}   (${s.count} sampled)`);
+  out.push(`  ${b.note}`);
+  const plan = r.requests_for_5pt;
+  out.push('', plan.requests === null
+    ? `For a +/-5-point interval: ${plan.note}.`
+    : `For a +/-5-point interval: about ${plan.requests} requests (${plan.note}).`);
+  for (const w of r.warnings || []) out.push(`Warning: ${w}`);
+  out.push(`Model: ${r.model_version}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,89 @@
+#include "simulate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fm {
+
+uint64_t Rng::next() {
+  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+size_t Rng::below(size_t n) { return size_t(uniform() * double(n)) % n; }
+double Rng::uniform() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
+
+void MethodStats::add(double truth, double point, double low, double high) {
+  abs_err += std::fabs(point - truth);
+  err += point - truth;
+  // Reports are rounded to 0.1 point; judge the interval as it would be shown.
+  double lo = std::round(low * 1000) / 1000, hi = std::round(high * 1000) / 1000;
+  covered += (lo <= truth + 1e-9 && truth <= hi + 1e-9) ? 1 : 0;
+  width += high - low;
+  ++reps;
+}
+
+namespace {
+double share_at(const std::vector<FollowerScore>& f, double cut) {
+  double k = 0;
+  for (const auto& x : f) k += (x.p_full ? *x.p_full : x.p_lite) >= cut;
+  return k / f.size();
+}
+}  // namespace
+
+CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m, const SimSettings& s, Rng& rng) {
+  CellResult cell;
+  cell.share = share;
+  cell.n = n;
+  cell.m = m;
+  cell.floor = 80 * std::sqrt(share * (1 - share) / n);
+  double N = s.audience;
+  double F = std::round(share * N);
+  double truth = F / N;
+  AudienceInput in;
+  in.total_followers = N;
+  in.newest_first = false;
+  in.lite = s.lite;
+  in.full = s.full;
+  std::vector<size_t> order(n);
+  for (int rep = 0; rep < s.reps; ++rep) {
+    // The audience's members are independent draws from the pool given their label, so a
+    // sample without replacement from it is: a hypergeometric number of fakes, each fake an
+    // independent draw from the pool's fakes (and likewise for the real ones).
+    const Half& half = halves[size_t(rep) % halves.size()];
+    const Pool& pool = *half.pool;
+    in.profiles = nullptr;
+    in.followers.clear();
+    double fakes_left = F;
+    for (int i = 0; i < n; ++i) {
+      bool fake = rng.uniform() * (N - i) < fakes_left;
+      if (fake) fakes_left -= 1;
+      const auto& src = fake ? pool.fakes : pool.reals;
+      in.followers.push_back(src[rng.below(src.size())]);
+    }
+    // The full subsample is a random m of the n (the sample's order is already random).
+    for (int i = 0; i < n; ++i) order[i] = size_t(i);
+    for (int i = 0; i < m; ++i) std::swap(order[i], order[i + rng.below(size_t(n - i))]);
+    for (int i = m; i < n; ++i) in.followers[order[i]].p_full.reset();
+
+    double q = share_at(in.followers, 0.5);
+    double wald = 1.959964 * std::sqrt(q * (1 - q) / n);
+    cell.naive.add(truth, q, std::max(0.0, q - wald), std::min(1.0, q + wald));
+    cell.srf.add(truth, share_at(in.followers, 0.3), share_at(in.followers, 0.35),
+                 share_at(in.followers, 0.25));
+    AudienceEstimate e = estimate_audience(in);
+    cell.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
+    if (e.full_only) cell.ours_full_only.add(truth, e.full_only->point, e.full_only->low, e.full_only->high);
+    if (e.plan_5pt.possible) cell.plans.push_back(e.plan_5pt);
+    if (half.profiles) {
+      // The alternative we tried: the sample as a mixture of known sources' score profiles.
+      in.profiles = half.profiles;
+      AudienceEstimate alt = estimate_audience(in);
+      cell.mixture.add(truth, alt.estimate.point, alt.estimate.low, alt.estimate.high);
+    }
+  }
+  return cell;
+}
+
+}  // namespace fm

@@ -1,0 +1,74 @@
+// The audience estimate: from classified followers to the report's numbers.
+// Pure: the caller scores the followers (api_estimate.cpp with the builtin model, the
+// evaluation tool with out-of-fold probabilities) and passes the model's tier rates.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "breakdown.h"
+#include "mixture.h"
+#include "prevalence.h"
+
+namespace fm {
+
+constexpr int kFollowersPerPage = 25;  // a followers-list request returns a few dozen users
+
+// One sampled follower: lite probability always (a full record scored at lite tier too),
+// full probability when its profile was fetched.
+struct FollowerScore {
+  double p_lite = 0;
+  std::optional<double> p_full;
+  std::optional<bool> is_private;
+  std::optional<int64_t> follower_count, following_count;
+};
+
+struct TierSetting {
+  TierRates rates;
+  double threshold = 0.5;
+};
+
+struct AudienceInput {
+  double total_followers = 0;  // N, at least the number of followers given
+  bool newest_first = true;    // the followers list serves newest first
+  std::vector<FollowerScore> followers;
+  TierSetting lite, full;
+  double z = 1.959963984540054;  // 95%
+  // Score profiles of the scoring model; without them (or for another model) the estimator
+  // falls back to the adjusted count at the full tier's threshold.
+  const ScoreProfiles* profiles = nullptr;
+};
+
+// An audit design: how many followers to list and how many to fetch in full.
+struct AuditPlan {
+  bool possible = false;
+  int lite_followers = 0, full_fetches = 0, requests = 0;
+  std::string note;
+};
+
+struct AudienceEstimate {
+  Prevalence estimate;
+  std::string method;
+  int sample_size = 0, full_sample_size = 0, lite_sample_size = 0;
+  std::optional<Prevalence> full_only;  // the full subsample alone (two-phase audits)
+  std::optional<Prevalence> lite_only;  // the lite tier alone, corrected with its pooled rates
+  std::optional<TwoPhaseShare> two_phase;
+  Breakdown breakdown;
+  AuditPlan plan_5pt;
+  std::string sampling_note;
+  std::vector<std::string> warnings;
+};
+
+AudienceEstimate estimate_audience(const AudienceInput& in);
+
+// The cheapest design (pages of the followers list + full fetches) whose interval would be
+// +/- half_width at fake share pi, given the full flag's variance sy2 in this audience and the
+// share r2 of it the lite probability explains (0 when unknown).
+// The same for the score-mixture estimator: information per full fetch and per listed
+// follower (from this sample's own fits).
+AuditPlan plan_audit_info(double info_full, double info_lite, double N, double z, double half_width);
+
+AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
+                     double half_width);
+
+}  // namespace fm

@@ -1,0 +1,67 @@
+#include "breakdown.h"
+
+namespace fm {
+
+Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, double fake_share) {
+  Breakdown b;
+  // Shares among unflagged followers: mass and influencer rates from those whose counts are
+  // known (a random subsample in a two-phase audit, so unbiased); private/public from everyone
+  // unflagged outside those two groups whose privacy is known (the lite tier shows it).
+  int known_counts = 0, mass = 0, infl = 0, priv = 0, pub = 0;
+  for (const auto& f : followers) {
+    if (f.flagged) {
+      ++b.likely_fake.count;
+      continue;
+    }
+    bool counts_known = f.following_count.has_value() || f.follower_count.has_value();
+    if (counts_known) {
+      ++known_counts;
+      if (f.following_count && *f.following_count > kMassFollowingOver) {
+        ++mass;
+        continue;
+      }
+      if (f.follower_count && *f.follower_count > kInfluencerFollowersOver) {
+        ++infl;
+        continue;
+      }
+    } else {
+      ++b.unassessed;
+    }
+    if (f.is_private) (*f.is_private ? priv : pub)++;
+  }
+  b.mass_followers.count = mass;
+  b.influencers.count = infl;
+  b.private_real.count = priv;
+  b.public_real.count = pub;
+
+  double real = 1 - fake_share;
+  b.likely_fake.share = fake_share;
+  double c_mass = 0, c_infl = 0;
+  bool split_known = known_counts > 0;
+  if (split_known) {
+    c_mass = double(mass) / known_counts;
+    c_infl = double(infl) / known_counts;
+    b.mass_followers.share = real * c_mass;
+    b.influencers.share = real * c_infl;
+  }
+  double rest = real * (1 - c_mass - c_infl);
+  if (priv + pub > 0) {
+    b.private_real.share = rest * priv / double(priv + pub);
+    b.public_real.share = rest * pub / double(priv + pub);
+  }
+  b.note = "likely_fake share is the corrected estimate (fake_percent); the real remainder is split "
+           "as the unflagged sampled followers are. Counts are sampled followers per category "
+           "(likely_fake: flagged at the tier's threshold).";
+  if (b.unassessed > 0)
+    b.note += split_known
+                  ? " Follower and following counts are unknown for " + std::to_string(b.unassessed) +
+                        " lite-only followers: they count as private/public by what the list shows, and "
+                        "the mass-follower and influencer shares come from the fully fetched followers."
+                  : " No unflagged follower was fetched in full, so mass followers and influencers cannot be told "
+                    "apart: their shares are unknown (null) and private/public cover all real followers.";
+  if (!split_known && b.unassessed == 0 && b.likely_fake.count == int(followers.size()))
+    b.note += " Every sampled follower was flagged, so the real remainder cannot be split.";
+  return b;
+}
+
+}  // namespace fm

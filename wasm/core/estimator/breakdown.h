@@ -1,0 +1,35 @@
+// The audience split the commercial tools show: likely fake, mass followers, influencers and
+// brands, private real people, public real people. Shares add up to 100%.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fm {
+
+constexpr int64_t kMassFollowingOver = 1500;   // follows more than this many accounts
+constexpr int64_t kInfluencerFollowersOver = 5000;  // followed by more than this many
+
+// What the breakdown needs to know about one sampled follower.
+struct BreakdownInput {
+  bool flagged = false;  // flagged fake at its tier's operating threshold
+  std::optional<bool> is_private;
+  std::optional<int64_t> follower_count, following_count;  // unknown for lite-only followers
+};
+
+struct BreakdownShare {
+  std::optional<double> share;  // fraction of the audience; unknown when nothing could say
+  int count = 0;                // sampled followers seen in this category
+};
+
+struct Breakdown {
+  BreakdownShare likely_fake, mass_followers, influencers, private_real, public_real;
+  int unassessed = 0;  // not flagged, counts unknown (lite only): mass/influencer status unknown
+  std::string note;
+};
+
+// fake_share is the corrected estimate; the real remainder is split as the unflagged sample is.
+Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, double fake_share);
+
+}  // namespace fm

@@ -1,0 +1,126 @@
+#include "prevalence.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fm {
+
+namespace {
+constexpr double kHuge = 1e12;        // effective size of a census (no sampling error left)
+constexpr double kMinRateGap = 0.05;  // tpr - fpr below this: the classifier cannot correct a share
+constexpr int kMinSubsample = 8;      // fewer full fetches cannot fit a slope worth trusting
+
+double clamp01(double v) { return std::min(1.0, std::max(0.0, v)); }
+
+// (N - n) / (N - 1): the share of the audience's variance a sample of n leaves unexplained.
+double fpc(double n, double N) {
+  if (N <= n) return 0;
+  return N > 1 ? (N - n) / (N - 1) : 1;
+}
+}  // namespace
+
+void wilson(double q, double n, double z, double& low, double& high) {
+  q = clamp01(q);
+  if (n <= 0) {
+    low = 0, high = 1;
+    return;
+  }
+  double z2n = z * z / n;
+  double centre = (q + z2n / 2) / (1 + z2n);
+  double half = z * std::sqrt(q * (1 - q) / n + z2n / (4 * n)) / (1 + z2n);
+  low = clamp01(centre - half);
+  high = clamp01(centre + half);
+}
+
+FlaggedShare simple_share(double k, double n, double N) {
+  FlaggedShare s;
+  if (n <= 0) return FlaggedShare{0, 0.25, 0};
+  s.q = clamp01(k / n);
+  double f = fpc(n, N);
+  s.n_eff = f > 0 ? std::min(kHuge, n / f) : kHuge;
+  s.var = s.q * (1 - s.q) / s.n_eff;
+  return s;
+}
+
+TwoPhaseShare regression_share(const std::vector<double>& x_all, const std::vector<double>& x_sub,
+                               const std::vector<double>& y_sub, double N) {
+  TwoPhaseShare out;
+  double m = static_cast<double>(y_sub.size());
+  double n = static_cast<double>(x_all.size());
+  double k = 0;
+  for (double y : y_sub) k += y;
+  out.share = simple_share(k, m, N);
+  double ybar = m > 0 ? k / m : 0;
+  out.full_only_var = m > 1 ? ybar * (1 - ybar) * m / (m - 1) * (1 / m - 1 / std::max(N, m)) : 0.25;
+  if (y_sub.size() != x_sub.size() || m < kMinSubsample || n <= m) return out;
+
+  double xbar_m = 0, xbar_n = 0;
+  for (double x : x_sub) xbar_m += x;
+  for (double x : x_all) xbar_n += x;
+  xbar_m /= m;
+  xbar_n /= n;
+  double sxx = 0, sxy = 0, syy = 0;
+  for (size_t i = 0; i < y_sub.size(); ++i) {
+    double dx = x_sub[i] - xbar_m, dy = y_sub[i] - ybar;
+    sxx += dx * dx, sxy += dx * dy, syy += dy * dy;
+  }
+  if (sxx <= 1e-12 || syy <= 0) return out;  // all flags equal or no spread in lite: nothing to fit
+  double b = sxy / sxx;
+  double se2 = std::max(0.0, (syy - b * sxy) / (m - 2));  // residual variance around the fitted line
+  double sy2 = syy / (m - 1);
+  double d = xbar_n - xbar_m;
+  // Double-sampling variance: what the whole lite sample pins down, what the residuals leave
+  // to the subsample, and the slope's own uncertainty carried by the gap d between the means.
+  double var = sy2 * (1 / n - 1 / N) + se2 * (1 / m - 1 / n) + d * d * se2 / sxx;
+  out.slope = b;
+  out.r2 = sxy * sxy / (sxx * syy);
+  if (!(var < out.full_only_var)) return out;  // the lite tier does not help in this audience
+  out.lite_used = true;
+  out.share.q = clamp01(ybar + b * d);
+  out.share.var = std::max(var, 1e-12);
+  // Effective size: the simple random sample of full fetches with the same variance at ybar.
+  out.share.n_eff = std::min(kHuge, std::max(m, ybar * (1 - ybar) / out.share.var));
+  return out;
+}
+
+double planned_half_width(double var_q, const TierRates& r, double pi, double z) {
+  double gap = r.tpr - r.fpr;
+  if (gap < kMinRateGap) return 1;
+  pi = clamp01(pi);
+  double vt = r.tpr * (1 - r.tpr) / r.n_fake + r.shift_sd_tpr * r.shift_sd_tpr;
+  double vf = r.fpr * (1 - r.fpr) / r.n_real + r.shift_sd_fpr * r.shift_sd_fpr;
+  return z * std::sqrt(var_q / (gap * gap) + (pi * pi * vt + (1 - pi) * (1 - pi) * vf) / (gap * gap));
+}
+
+Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double z) {
+  Prevalence p;
+  p.q = s.q;
+  double gap = r.tpr - r.fpr;
+  if (gap < kMinRateGap) {
+    // A classifier that barely separates fakes from real accounts cannot say anything.
+    p.informative = false;
+    p.point = clamp01(s.q);
+    p.low = 0, p.high = 1;
+    return p;
+  }
+  double vt = r.tpr * (1 - r.tpr) / r.n_fake + r.shift_sd_tpr * r.shift_sd_tpr;
+  double vf = r.fpr * (1 - r.fpr) / r.n_real + r.shift_sd_fpr * r.shift_sd_fpr;
+  auto rate_sd = [&](double pi) {
+    pi = clamp01(pi);
+    return std::sqrt(pi * pi * vt + (1 - pi) * (1 - pi) * vf) / gap;
+  };
+  double ql, qh;
+  wilson(s.q, s.n_eff, z, ql, qh);
+  double pi = (s.q - r.fpr) / gap;
+  double pil = (ql - r.fpr) / gap, pih = (qh - r.fpr) / gap;
+  double low = pi - std::sqrt((pi - pil) * (pi - pil) + std::pow(z * rate_sd(pil), 2));
+  double high = pi + std::sqrt((pih - pi) * (pih - pi) + std::pow(z * rate_sd(pih), 2));
+  p.sampling_half = (pih - pil) / 2;
+  p.rate_sd = rate_sd(pi);
+  p.point = clamp01(pi);
+  p.low = std::min(p.point, clamp01(low));
+  p.high = std::max(p.point, clamp01(high));
+  return p;
+}
+
+}  // namespace fm

@@ -1,0 +1,82 @@
+#include "report_json.h"
+
+#include <cmath>
+
+namespace fm {
+
+namespace {
+double pct(double share) { return std::round(share * 1000.0) / 10.0; }
+
+json interval_json(const Prevalence& p) {
+  return {{"fake_percent", pct(p.point)}, {"ci_low", pct(p.low)}, {"ci_high", pct(p.high)},
+          {"width", pct(p.high - p.low)}};
+}
+
+json share_json(const BreakdownShare& s) {
+  json j = {{"count", s.count}};
+  j["percent"] = s.share ? json(pct(*s.share)) : json(nullptr);
+  return j;
+}
+
+json rates_json(const TierSetting& t) {
+  return {{"threshold", t.threshold},   {"tpr", t.rates.tpr},
+          {"fpr", t.rates.fpr},         {"n_fake", t.rates.n_fake},
+          {"n_real", t.rates.n_real},   {"shift_sd_tpr", t.rates.shift_sd_tpr},
+          {"shift_sd_fpr", t.rates.shift_sd_fpr}};
+}
+}  // namespace
+
+json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const std::string& model_version) {
+  json r;
+  r["fake_percent"] = pct(e.estimate.point);
+  r["ci_low"] = pct(e.estimate.low);
+  r["ci_high"] = pct(e.estimate.high);
+  r["confidence"] = 0.95;
+  r["sample_size"] = e.sample_size;
+  r["full_sample_size"] = e.full_sample_size;
+  r["lite_sample_size"] = e.lite_sample_size;
+  r["total_followers"] = static_cast<int64_t>(in.total_followers);
+  r["method"] = e.method;
+  r["sampling"] = in.newest_first ? "newest_first" : "random";
+  r["sampling_note"] = e.sampling_note;
+  r["flagged_percent"] = pct(e.estimate.q);
+  r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)},
+                         {"rate_sd", pct(e.estimate.rate_sd)}};
+
+  const Breakdown& b = e.breakdown;
+  r["breakdown"] = {{"likely_fake", share_json(b.likely_fake)},
+                    {"mass_followers", share_json(b.mass_followers)},
+                    {"influencers", share_json(b.influencers)},
+                    {"private_real", share_json(b.private_real)},
+                    {"public_real", share_json(b.public_real)},
+                    {"unassessed_count", b.unassessed},
+                    {"note", b.note}};
+
+  if (e.two_phase) {
+    const TwoPhaseShare& tp = *e.two_phase;
+    json t = {{"lite_used", tp.lite_used}, {"slope", tp.slope}, {"r2", tp.r2}};
+    if (e.full_only) {
+      t["interval_full_only"] = interval_json(*e.full_only);
+      double w_full = e.full_only->high - e.full_only->low, w = e.estimate.high - e.estimate.low;
+      // How much listing lite followers narrowed the interval the full fetches alone give.
+      t["narrowed_percent"] = w_full > 0 ? std::round((1 - w / w_full) * 1000.0) / 10.0 : 0.0;
+    }
+    if (e.lite_only) t["interval_without_subsample"] = interval_json(*e.lite_only);
+    r["two_phase"] = t;
+  }
+
+  const AuditPlan& p = e.plan_5pt;
+  if (p.possible)
+    r["requests_for_5pt"] = {{"requests", p.requests}, {"follower_pages", p.requests - p.full_fetches},
+                             {"lite_followers", p.lite_followers}, {"full_fetches", p.full_fetches},
+                             {"note", p.note}};
+  else
+    r["requests_for_5pt"] = {{"requests", nullptr}, {"note", p.note}};
+
+  r["classifier"] = {{"lite", rates_json(in.lite)}, {"full", rates_json(in.full)}};
+  r["model_version"] = model_version;
+  r["warnings"] = e.warnings;
+  return r;
+}
+
+}  // namespace fm
