@@ -9,7 +9,7 @@
 //  - Sampling error: a Wilson interval for q at the sample's effective size (finite-population
 //    correction included), mapped through the correction; Wilson stays sane at 0 of n.
 //  - Rate error: tpr and fpr rest on n_fake / n_real out-of-fold accounts (binomial variance)
-//    and move between audiences of different origin (RateShift, measured between source sets).
+//    and may move between audiences of different origin (RateShift, see rate_shift.h).
 //    The delta method turns both into a standard deviation on pi, added in quadrature at
 //    each end of the interval (evaluated at that end, so it widens where it matters).
 //  - Two-phase: the flagged share q is estimated by a double-sampling regression estimator:
