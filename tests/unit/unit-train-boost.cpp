@@ -123,3 +123,27 @@ TEST_CASE("[boost] round_sig keeps the requested significant digits") {
   CHECK(round_sig(-1234.56789, 5) == -1234.6);
   CHECK(round_sig(0.0, 7) == 0.0);
 }
+
+TEST_CASE("[boost] a monotone constraint forbids splits against its direction") {
+  // Fakes have *more* media here; a -1 constraint on media must keep the score flat or falling.
+  Problem p;
+  for (int i = 0; i < 100; ++i) {
+    FeatureVector x = unknown();
+    x[kLogMediaCount] = i % 10;
+    p.x.push_back(x);
+    p.y.push_back(i % 10 >= 5 ? 1 : 0);
+    p.w.push_back(1);
+  }
+  BoostParams free{10, 2, 0.3, 1.0, 1.0, 0.0};
+  BoostParams down = free;
+  down.monotone[kLogMediaCount] = -1;
+  auto score = [](const Ensemble& e, double media) {
+    FeatureVector x = unknown();
+    x[kLogMediaCount] = media;
+    return predict_margin(e, x);
+  };
+  Ensemble unconstrained = train_boost(p.set(), free).ensemble;
+  CHECK(score(unconstrained, 9) > score(unconstrained, 0) + 1);
+  Ensemble constrained = train_boost(p.set(), down).ensemble;
+  for (int m = 1; m < 10; ++m) CHECK(score(constrained, m) <= score(constrained, m - 1) + 1e-12);
+}

@@ -72,8 +72,11 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
       h[i] = W[r] * std::max(pr * (1 - pr), 1e-16);
     }
     Tree tree;
-    std::vector<double> G, H;  // per node sums
+    std::vector<double> G, H;       // per node sums
+    std::vector<double> lo, hi;     // bounds on a node's weight from monotone splits above it
     auto add_node = [&](double gs, double hs) {
+      lo.push_back(-HUGE_VAL);
+      hi.push_back(HUGE_VAL);
       tree.feature.push_back(-1);
       tree.threshold.push_back(0);
       tree.left.push_back(0);
@@ -122,6 +125,11 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
               double GL = gl[s] + (dl ? gm : 0), HL = hl[s] + (dl ? hm : 0);
               double GR = G[nd] - GL, HR = H[nd] - HL;
               if (HL < p.min_child_weight || HR < p.min_child_weight) continue;
+              if (int c = p.monotone[f]) {
+                double wl = std::clamp(leaf_weight(GL, HL, p.lambda), lo[nd], hi[nd]);
+                double wr = std::clamp(leaf_weight(GR, HR, p.lambda), lo[nd], hi[nd]);
+                if ((c > 0 && wl > wr) || (c < 0 && wl < wr)) continue;
+              }
               double gain = 0.5 * (score(GL, HL, p.lambda) + score(GR, HR, p.lambda) - parent) - p.gamma;
               if (gain > best[s].gain + 1e-12) {
                 bool side = hm > 0 ? dl : (hl[s] >= hk[s] - hl[s]);
@@ -148,6 +156,8 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
         int l = add_node(0, 0), r = add_node(0, 0);
         tree.left[nd] = l;
         tree.right[nd] = r;
+        lo[l] = lo[r] = lo[nd];
+        hi[l] = hi[r] = hi[nd];
         next.push_back(l);
         next.push_back(r);
       }
@@ -162,13 +172,26 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
         G[c] += g[i];
         H[c] += h[i];
       }
+      // Monotone splits cap the subtrees: everything left stays on its side of the midpoint.
+      for (size_t k = 0; k < next.size(); k += 2) {
+        int l = next[k], r = next[k + 1];
+        int nd = 0;
+        while (tree.left[nd] != l) ++nd;
+        int c = p.monotone[tree.feature[nd]];
+        if (!c) continue;
+        double mid = 0.5 * (std::clamp(leaf_weight(G[l], H[l], p.lambda), lo[nd], hi[nd]) +
+                            std::clamp(leaf_weight(G[r], H[r], p.lambda), lo[nd], hi[nd]));
+        if (c > 0) { hi[l] = std::min(hi[l], mid); lo[r] = std::max(lo[r], mid); }
+        else { lo[l] = std::max(lo[l], mid); hi[r] = std::min(hi[r], mid); }
+      }
       level = std::move(next);
     }
     // Leaves get the shrunk Newton step; inner nodes the hessian-weighted mean of their
     // children, so that Saabas attributions along a path add up to the leaf value.
     for (int nd = static_cast<int>(tree.feature.size()) - 1; nd >= 0; --nd) {
       if (tree.feature[nd] < 0) {
-        tree.value[nd] = round_sig(p.eta * leaf_weight(G[nd], H[nd], p.lambda), kValueDigits);
+        double w = std::clamp(leaf_weight(G[nd], H[nd], p.lambda), lo[nd], hi[nd]);
+        tree.value[nd] = round_sig(p.eta * w, kValueDigits);
       } else {
         int l = tree.left[nd], r = tree.right[nd];
         double hs = H[l] + H[r];

@@ -3,6 +3,7 @@
 // Output is an fm::Ensemble, scored by the engine's own fm::predict_margin.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "account_features.h"
@@ -17,6 +18,9 @@ struct BoostParams {
   double min_child_weight = 1.0;  // minimum hessian sum in a child
   double lambda = 1.0;            // L2 on leaf values
   double gamma = 0.0;             // minimum gain to split
+  // Per feature: +1 = the fake score may only rise with the value, -1 = only fall, 0 = free.
+  // Unknown (NaN) values are not constrained; they follow the learned default side.
+  std::array<int8_t, kFeatureCount> monotone{};
 };
 
 struct TrainSet {

@@ -94,8 +94,14 @@ std::string metrics_markdown(const ReportInput& in) {
         "(no nested CV; the grid is small).\n";
   md += "- Hyper-parameters: the grid (depth 2/3, eta 0.05/0.1, min child weight 1/3/5, lambda 1, 50-200 trees; "
         "rows weighted alike, each set with equal total weight, or SRF rows x3) is scored by the mean over the three sets of "
-        "out-of-fold AUC, so no one set dominates; among the candidates within 0.002 of the best, the smallest "
-        "(trees x nodes per tree) wins, because the model is compiled into the wasm engine.\n";
+        "out-of-fold AUC, so no one set dominates; among the candidates within 0.002 of the best (differences that "
+        "small are noise with 74 SRF fakes), the lowest mean out-of-fold log loss wins (a proper score, which also "
+        "judges the probabilities the audience estimator uses), then the smaller model. The grid stops at depth 3 "
+        "and 200 trees so the model compiled into the wasm engine stays small.\n";
+  md += "- Monotone constraints (both tiers, on known values): the fake score never rises with followers, posts, "
+        "bio length, a bio link or a profile picture, and never falls with following per follower or per post. "
+        "In a check on the same folds (depth 2, 100 trees, eta 0.1) this moved the mean out-of-fold AUC from 0.9720 "
+        "to 0.9726, i.e. it costs nothing, and it keeps scores and reasons sane on records unlike the training data.\n";
   md += "- Calibration: Platt scaling fitted on all out-of-fold margins (pooled).\n";
   md += "- Operating threshold: the highest out-of-fold accuracy on the SRF set whose false-positive rate is at most "
         "3%. SRF are real followers sampled from follower lists, which is what the extension audits; flagging real "

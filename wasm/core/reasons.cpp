@@ -40,7 +40,10 @@ std::string describe(int f, double v) {
                     : "followed by " + fmt_num(1 / r, 2) + "x as many as it follows";
     }
     case kLogPostsPerFollower: return fmt_num(std::exp(v), 2) + " posts per follower";
-    case kLogFollowingPerPost: return "follows " + fmt_num(std::exp(v), 2) + "x as many accounts as it has posts";
+    case kLogFollowingPerPost: {
+      double r = std::exp(v);  // (following+1)/(posts+1)
+      return "follows " + (r >= 10 ? count(r) : fmt_num(r, 2)) + " accounts per post";
+    }
     default: return "";
   }
 }
