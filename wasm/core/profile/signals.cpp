@@ -47,7 +47,9 @@ double expected_log_engagement(const Reference& ref, double x) {
   // Running maximum on a fine grid: more followers never expect less engagement, so buying
   // followers can never make an account look better.
   double m = blended_log_engagement(ref, x);
-  for (double t = 0; t < x; t += 0.01) m = std::max(m, blended_log_engagement(ref, t));
+  // The data's line rises (b > 0), so only the blend and benchmark stretch can dip.
+  double from = ref.engagement_line.b > 0 ? std::log1p(ref.fit_max_followers) : 0;
+  for (double t = from; t < x; t += 0.01) m = std::max(m, blended_log_engagement(ref, t));
   return m;
 }
 
