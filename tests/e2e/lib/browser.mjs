@@ -53,7 +53,14 @@ export async function launchBrowser(options = {}) {
       const target = await browser.waitForTarget(
         (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout });
       worker = await target.worker();
-      return worker;
+      // Right after start the worker's global may not have the extension APIs yet: wait for them.
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const ready = await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.storage?.local).catch(() => false);
+        if (ready) return worker;
+        if (Date.now() > deadline) throw new Error('extension service worker has no chrome.storage after ' + timeout + ' ms');
+        await new Promise((r) => setImmediate(r));
+      }
     },
     async newPage() {
       const page = await browser.newPage();

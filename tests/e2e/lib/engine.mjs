@@ -6,14 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO } from './paths.mjs';
 
-export function cliProfile(document, options = null) {
+// extraArgs: further CLI arguments (e.g. ['--now', '1795000000']).
+export function cliProfile(document, extraArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-cli-'));
   const file = path.join(dir, 'profile.json');
   fs.writeFileSync(file, JSON.stringify(document));
-  const args = ['profile', file];
-  if (options) { fs.writeFileSync(path.join(dir, 'options.json'), JSON.stringify(options)); args.push('--options', path.join(dir, 'options.json')); }
+  const args = ['profile', ...extraArgs, file];
   return new Promise((resolve, reject) => {
-    execFile(path.join(REPO, 'scripts/fakemeter'), args, { encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(process.env.FM_FAKEMETER || path.join(REPO, 'scripts/fakemeter'), args, { encoding: 'utf8' }, (err, stdout, stderr) => {
       fs.rmSync(dir, { recursive: true, force: true });
       if (err && !stdout) return reject(new Error(`scripts/fakemeter profile failed: ${stderr || err.message}`));
       try { resolve(JSON.parse(stdout)); } catch { reject(new Error(`scripts/fakemeter profile printed no JSON: ${stdout.slice(0, 200)} ${stderr}`)); }

@@ -1,0 +1,112 @@
+// The follower audit in the real browser: visible progress to a final estimate whose
+// interval contains the profile's true fake share; paced, newest-first pages plus a random
+// subsample fetched in full; cancel keeps what was learned; cached results on revisit.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
+  apiRequests, SEEDED, PANEL } from './lib/index.mjs';
+
+const T = { timeout: 120_000 };
+let suite, page;
+before(async () => {
+  suite = await openSuite();
+  page = await suite.session.newPage();
+}, T);
+after(() => suite?.close());
+
+const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
+
+// Opens the profile, starts the audit, records every progress value seen until it ends.
+async function runAudit(username, { screenshotName = null } = {}) {
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const before = suite.standin.log().length;
+  await clickPart(page, PANEL, 'audit-button');
+  const seen = [];
+  let shot = false;
+  const end = await waitForOverlay(page, (s) => {
+    if (s.progress !== null) seen.push([s.progress, s.progressMax, s.auditRunning]);
+    if (s.auditRunning && !shot && s.progress > 0 && s.progress < s.progressMax) shot = true;
+    return s.progress !== null && !s.auditRunning && seen.some((x) => x[2]);
+  }, { timeout: 90_000, what: `audit of @${username} to finish` });
+  if (screenshotName) await screenshot(page, screenshotName);
+  const requests = suite.standin.log().slice(before).filter((e) => e.kind === 'api');
+  return { end, seen, requests };
+}
+
+for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
+  const p = byKind(kind);
+  test(`audit of @${p.username} (${kind}): progress shown, final interval contains the true ${p.fakeShare * 100}%`, T, async () => {
+    await suite.resetExtension();
+    const { end, seen, requests } = await runAudit(p.username, { screenshotName: `panel-audited-${p.username}` });
+    // Progress was visible while running, moved forward only, and reached its target.
+    assert.ok(seen.some(([v, max, running]) => running && v > 0 && v < max), `an intermediate progress value was shown: ${JSON.stringify(seen.slice(0, 5))}`);
+    const values = seen.map((x) => x[0]);
+    assert.deepEqual(values, [...values].sort((a, b) => a - b), 'progress never went backwards');
+    assert.equal(end.progress, end.progressMax, 'audit finished (progress at its target)');
+    // The final estimate.
+    const est = parseEstimate(end.panelEstimate);
+    assert.ok(est && est.low !== null, `panel shows an estimate with an interval: ${end.panelEstimate}`);
+    const truth = p.fakeShare * 100;
+    assert.ok(est.low <= truth && truth <= est.high, `true ${truth}% inside [${est.low}, ${est.high}] (estimate ${est.percent}%)`);
+    // The requests: followers pages newest first (cursor chain), capped page size, the app id
+    // header, a subsample of listed followers fetched in full, and pacing kept.
+    const pages = requests.filter((e) => e.path.includes('/followers/'));
+    const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+    assert.ok(pages.length >= 1 && profiles.length >= 1, `pages ${pages.length}, profiles ${profiles.length}`);
+    assert.ok(!new URLSearchParams(pages[0].search).has('max_id'), 'first page has no cursor (newest followers first)');
+    for (const r of requests) assert.equal(r.headers['x-ig-app-id'], '936619743392459');
+    const gaps = requests.slice(1).map((r, i) => r.at - requests[i].at);
+    assert.ok(Math.min(...gaps) >= suite.settings.pacingMs - 5, `requests paced at >= ${suite.settings.pacingMs} ms (min gap ${Math.min(...gaps)} ms)`);
+    console.log(`# @${p.username}: true ${truth}%, audited ${end.panelEstimate}, ${pages.length} pages + ${profiles.length} profiles`);
+  });
+}
+
+test('cancel stops the audit at once and keeps what was learned; it does not resume by itself', T, async () => {
+  await suite.resetExtension();
+  const p = byKind('celebrity');
+  // Slow follower pages, so the audit is surely still running when we cancel.
+  suite.standin.addFailure({ mode: 'slow', match: '/followers/', delayMs: 150 });
+  try {
+    await page.goto(suite.standin.profileUrl(p.username));
+    await waitForBadge(page);
+    await openPanel(page);
+    await clickPart(page, PANEL, 'audit-button');
+    await waitForOverlay(page, (s) => s.auditRunning && s.progress >= 2, { what: 'audit under way' });
+    await clickPart(page, PANEL, 'cancel');
+    const cancelled = await waitForOverlay(page, (s) => !s.auditRunning && s.progress !== null, { what: 'audit cancelled' });
+    assert.ok(cancelled.progress < cancelled.progressMax, 'stopped before its target');
+    assert.ok(cancelled.panelEstimate, 'an estimate is still shown');
+    await screenshot(page, 'panel-cancelled');
+    const afterCancel = apiRequests(suite.standin, '/followers/').length;
+    // Revisit: the cancelled audit is still there (kept), and no audit request goes out.
+    await page.reload();
+    await waitForBadge(page);
+    await openPanel(page);
+    const again = await waitForOverlay(page, (s) => s.progress !== null, { what: 'kept audit progress after reload' });
+    assert.equal(again.progress, cancelled.progress, 'progress kept across the revisit');
+    assert.equal(again.auditRunning, false);
+    assert.equal(apiRequests(suite.standin, '/followers/').length, afterCancel, 'no follower request after cancel');
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
+test('a revisit shows the cached result at once, marked with its age, without fetching again', T, async () => {
+  await suite.resetExtension();
+  const username = 'lena.bakes';
+  const first = await (async () => { await page.goto(suite.standin.profileUrl(username)); return waitForBadge(page); })();
+  const fetches = () => apiRequests(suite.standin, `username=${username}`).length;
+  const n = fetches();
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await page.goto(suite.standin.profileUrl(username));
+  const again = await waitForBadge(page);
+  assert.equal(again.badgeText, first.badgeText, 'same result');
+  assert.equal(fetches(), n, 'no new web_profile_info request for the cached profile');
+  assert.notEqual(again.badgeFullText, again.badgeText, `badge marks the cached result with its age: "${again.badgeFullText}"`);
+  await openPanel(page);
+  const panel = await overlayState(page);
+  assert.match(panel.panelText, /Re-check|re-check|Opnieuw/i);
+});

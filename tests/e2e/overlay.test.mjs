@@ -1,0 +1,162 @@
+// The badge in the real browser: on every seeded profile it shows what the CLI computes for
+// the same JSON; SPA navigation replaces it; the page's own content stays as the page drew
+// it; injected HTML in a bio or name shows as text and runs nothing. Screenshots of each
+// badge and of the open panel go to tests/e2e/artifacts/.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
+  apiRequests, SEEDED, NONEXISTENT, BADGE, PANEL } from './lib/index.mjs';
+
+let suite, page;
+before(async () => {
+  suite = await openSuite();
+  page = await suite.session.newPage();
+});
+after(() => suite?.close());
+
+// Badge numbers are rounded for display (one decimal under 10%, whole numbers above).
+const tolerance = (v) => (v < 10 ? 0.051 : 0.51);
+function assertNumbersMatch(shown, report, who) {
+  assert.ok(shown, `${who}: badge shows no number`);
+  assert.ok(Math.abs(shown.percent - report.fake_percent) <= tolerance(report.fake_percent),
+    `${who}: badge ${shown.percent}% vs CLI ${report.fake_percent}%`);
+  assert.ok(Math.abs(shown.low - report.ci_low) <= tolerance(report.ci_low), `${who}: low ${shown.low} vs ${report.ci_low}`);
+  assert.ok(Math.abs(shown.high - report.ci_high) <= tolerance(report.ci_high), `${who}: high ${shown.high} vs ${report.ci_high}`);
+}
+
+async function settledBadge(username) {
+  await page.goto(suite.standin.profileUrl(username));
+  return waitForBadge(page, { what: `badge on @${username}` });
+}
+
+test('the badge on each seeded profile shows the number scripts/fakemeter profile gives', async () => {
+  for (const p of SEEDED) {
+    const state = await settledBadge(p.username);
+    const report = await cliProfile(suite.standin.documentFor(p.username));
+    assert.ok(!report.error, `${p.username}: CLI error ${JSON.stringify(report.error)}`);
+    assert.equal(state.badges, 1, `${p.username}: exactly one badge`);
+    assert.ok(state.badgeAfterFollowers, `${p.username}: badge sits right after the followers link`);
+    if (typeof report.fake_percent === 'number') {
+      assertNumbersMatch(parseEstimate(state.badgeText), report, p.username);
+    } else {
+      assert.equal(state.badgeText, null, `${p.username}: no number when the engine has none`);
+      const primary = report.states.find((s) => s !== 'new_account');
+      assert.ok(state.states.some((s) => s.state === primary && s.text), `${p.username}: state ${primary} shown, got ${JSON.stringify(state.states)}`);
+    }
+    for (const s of report.states) {
+      if (['private', 'no_posts', 'hidden_likes'].includes(s)) {
+        assert.ok(state.states.some((x) => x.state === s && x.text), `${p.username}: "${s}" shown with its message`);
+      }
+    }
+    await screenshot(page, `badge-${p.username}`, { element: 'header' });
+  }
+});
+
+test('a nonexistent profile shows "not found" and no number', async () => {
+  const state = await settledBadge(NONEXISTENT);
+  assert.equal(state.badgeText, null);
+  assert.ok(state.states.some((s) => s.state === 'not_found' && s.text.length > 0), JSON.stringify(state.states));
+});
+
+test('the open panel shows the estimate with reasons; screenshots in light and dark themes', async () => {
+  const username = 'fitqueen_daily';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const state = await overlayState(page);
+  const report = await cliProfile(suite.standin.documentFor(username));
+  assertNumbersMatch(parseEstimate(state.panelEstimate), report, `${username} panel`);
+  for (const r of report.reasons.slice(0, 3)) assert.ok(state.panelText.includes(r.text), `panel lists reason "${r.text}"`);
+  assert.ok(state.auditButton, 'panel offers "Audit followers"');
+  await screenshot(page, 'panel-light');
+  await page.goto(`${suite.standin.profileUrl(username)}?theme=dark`);
+  await waitForBadge(page);
+  await openPanel(page);
+  await screenshot(page, 'panel-dark');
+});
+
+test('SPA navigation replaces the badge; non-profile pages get none; back restores it', async () => {
+  await settledBadge('lena.bakes');
+  const loads = [];
+  const onLoad = () => loads.push(1);
+  page.on('load', onLoad);
+  try {
+    const marco = await cliProfile(suite.standin.documentFor('marco.travels'));
+    await page.click('nav a[href="/marco.travels/"]');
+    const s = await waitForOverlay(page, (x) => x.username === 'marco.travels' && x.badgeText !== null &&
+      Math.abs((parseEstimate(x.badgeText)?.percent ?? -1) - marco.fake_percent) <= tolerance(marco.fake_percent),
+      { what: 'badge for @marco.travels after pushState' });
+    assert.equal(s.badges, 1, 'the old badge is gone, one new badge');
+    assertNumbersMatch(parseEstimate(s.badgeText), marco, 'marco.travels after SPA navigation');
+
+    await page.click('nav a[href="/explore/"]');
+    await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/explore/');
+    const explore = await waitForOverlay(page, (x) => x.badges === 0 && !x.panel, { what: 'no overlay on /explore/' });
+    assert.equal(explore.badges, 0);
+
+    await page.goBack();
+    const back = await waitForOverlay(page, (x) => x.username === 'marco.travels' && x.badgeText !== null, { what: 'badge after history back' });
+    assertNumbersMatch(parseEstimate(back.badgeText), marco, 'marco.travels after back');
+    assert.equal(loads.length, 0, 'all of this happened without a page load');
+  } finally {
+    page.off('load', onLoad);
+  }
+});
+
+test("the page's own content is untouched", async () => {
+  for (const username of ['marco.travels', 'xss_tester']) {
+    await settledBadge(username);
+    const check = await page.evaluate(() => {
+      const main = document.querySelector('main').cloneNode(true);
+      main.querySelectorAll('[data-fakemeter]').forEach((n) => n.remove());
+      return {
+        same: main.innerHTML === window.__standin.html,
+        renders: window.__standin.renders,
+        og: document.querySelector('meta[property="og:description"]').content,
+        extraInMain: [...document.querySelectorAll('main *')].filter((n) => n.hasAttribute('data-fakemeter')).length,
+      };
+    });
+    assert.ok(check.same, `${username}: <main> minus the badge host equals what the page drew`);
+    assert.equal(check.renders, 1, `${username}: the page drew once (the extension caused no re-render)`);
+    assert.ok(check.extraInMain <= 1, 'at most the badge host was added inside <main>');
+    assert.match(check.og, /Followers, .* Following, .* Posts - See Instagram photos and videos from/);
+  }
+});
+
+test('injected HTML in the bio and full name shows as text and runs nothing', async () => {
+  const username = 'xss_tester';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const result = await page.evaluate((badgeSel, panelSel) => {
+    const roots = [document.querySelector(badgeSel), document.querySelector(panelSel)].map((h) => h.shadowRoot);
+    const bad = roots.flatMap((r) => [...r.querySelectorAll('img, script, iframe, object, embed, b, a[href^="javascript:"]')]);
+    const onAttrs = roots.flatMap((r) => [...r.querySelectorAll('*')]).filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)));
+    return { pwned: window.__fmPwned ?? null, bad: bad.map((e) => e.outerHTML), onAttrs: onAttrs.length };
+  }, BADGE, PANEL);
+  assert.deepEqual(result, { pwned: null, bad: [], onAttrs: 0 });
+  // The popup's history lists the account: its name must show as text there too.
+  const popup = await suite.session.newPage();
+  try {
+    await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+    await popup.waitForFunction((u) => document.body.textContent.includes(u), {}, username);
+    const inPopup = await popup.evaluate(() => ({
+      pwned: window.__fmPwned ?? null,
+      injected: document.querySelectorAll('img[src="x"], body script, b').length,
+    }));
+    assert.deepEqual(inPopup, { pwned: null, injected: 0 });
+    await screenshot(popup, 'popup-history');
+  } finally {
+    await popup.close();
+  }
+  assert.equal(await page.evaluate(() => window.__fmPwned ?? null), null);
+});
+
+test('one web_profile_info request per profile view, with the app id header and the session cookie', () => {
+  const reqs = apiRequests(suite.standin, 'web_profile_info');
+  assert.ok(reqs.length > 0);
+  for (const r of reqs) {
+    assert.equal(r.headers['x-ig-app-id'], '936619743392459');
+    assert.match(r.headers.cookie || '', /sessionid=/);
+  }
+});
