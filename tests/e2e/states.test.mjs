@@ -1,0 +1,155 @@
+// Every state the overlay can be in shows its message and no invented number: private, no
+// posts, hidden likes, logged out, rate-limited, not found, Instagram changed its JSON
+// (truncated answer), challenge page, engine failed to load; and an audit that meets a 429
+// backs off and still finishes.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
+  extensionPath, extensionStorage, FAST_SETTINGS, SEEDED, NONEXISTENT, PANEL } from './lib/index.mjs';
+
+const T = { timeout: 120_000 };
+let suite, page;
+before(async () => {
+  suite = await openSuite();
+  page = await suite.session.newPage();
+}, T);
+after(() => suite?.close());
+
+const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
+
+// Fresh storage, the profile opened, the badge settled; returns the overlay state.
+async function visit(username) {
+  await suite.resetExtension();
+  await page.goto(suite.standin.profileUrl(username));
+  return waitForBadge(page, { what: `badge on @${username}` });
+}
+function assertState(s, wanted, who) {
+  const hit = s.states.find((x) => wanted.includes(x.state));
+  assert.ok(hit, `${who}: one of ${wanted.join('/')} shown, got ${JSON.stringify(s.states)} / "${s.badgeFullText}"`);
+  assert.ok(hit.text.length > 3, `${who}: the state has a message`);
+  return hit;
+}
+
+for (const [kind, state] of [['private', 'private'], ['zero_posts', 'no_posts'], ['hidden_likes', 'hidden_likes']]) {
+  test(`${kind} profile shows "${state}" with its message`, T, async () => {
+    const p = byKind(kind);
+    const s = await visit(p.username);
+    assertState(s, [state], p.username);
+    await screenshot(page, `state-${state}`, { element: 'header' });
+  });
+}
+
+test('private profile: the audit is not offered as if it could run', T, async () => {
+  const s = await visit(byKind('private').username);
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel, { what: 'panel' });
+  const disabled = await page.$eval(`${PANEL} >>> [part~="audit-button"]`, (b) => b.disabled).catch(() => null);
+  assert.ok(disabled === true || /follow/i.test(panel.panelText), 'audit disabled or explained for a private account');
+  assert.ok(s.states.some((x) => x.state === 'private'));
+});
+
+test('nonexistent profile: "not found", no number', T, async () => {
+  const s = await visit(NONEXISTENT);
+  assertState(s, ['not_found'], NONEXISTENT);
+  assert.equal(s.badgeText, null);
+});
+
+test('rate-limited instant fetch: "rate_limited" with its message, no number', T, async () => {
+  suite.standin.addFailure({ mode: 'rate_limit', match: 'web_profile_info' });
+  try {
+    const s = await visit('lena.bakes');
+    assertState(s, ['rate_limited'], 'lena.bakes');
+    assert.equal(s.badgeText, null);
+    await screenshot(page, 'state-rate_limited', { element: 'header' });
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
+test('truncated JSON: "could not read this profile" with details for a bug report', T, async () => {
+  suite.standin.addFailure({ mode: 'truncated', match: 'web_profile_info' });
+  try {
+    const s = await visit('marco.travels');
+    assertState(s, ['changed'], 'marco.travels');
+    assert.equal(s.badgeText, null);
+    await openPanel(page);
+    const panel = await waitForOverlay(page, (x) => x.panel && x.panelText.length > 0, { what: 'panel with details' });
+    assert.ok(panel.panelText.length > s.stateText.length, 'the panel adds details');
+    await screenshot(page, 'state-changed');
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
+test('challenge page instead of JSON: a clear state, no number', T, async () => {
+  suite.standin.addFailure({ mode: 'challenge', match: 'web_profile_info' });
+  try {
+    const s = await visit('urban.sketcher');
+    assertState(s, ['challenge', 'logged_out', 'changed'], 'urban.sketcher');
+    assert.equal(s.badgeText, null);
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
+test('logged out: says so; any number shown is marked rough', T, async () => {
+  suite.standin.setSession('logged_out');
+  try {
+    const s = await visit('fitqueen_daily');
+    assertState(s, ['logged_out'], 'fitqueen_daily');
+    if (s.badgeText) assert.notEqual(s.badgeFullText, s.badgeText, 'a rough number carries a note');
+    await screenshot(page, 'state-logged_out', { element: 'header' });
+  } finally {
+    suite.standin.setSession('logged_in');
+  }
+});
+
+test('an audit that meets 429 waits (back-off), then finishes', T, async () => {
+  const p = byKind('bought_40');
+  await visit(p.username);
+  suite.standin.addFailure({ mode: 'rate_limit', match: '/followers/', after: 2, times: 1 });
+  try {
+    await openPanel(page);
+    await clickPart(page, PANEL, 'audit-button');
+    const end = await waitForOverlay(page, (s) => s.progress !== null && !s.auditRunning && s.progress === s.progressMax,
+      { timeout: 90_000, what: 'audit finished after a 429' });
+    const api = suite.standin.log().filter((e) => e.kind === 'api' && e.path.includes('/followers/'));
+    const i = api.findIndex((e) => e.status === 429);
+    assert.ok(i >= 0, 'a 429 was served');
+    const wait = api[i + 1].at - api[i].at;
+    const minBackoff = FAST_SETTINGS.pacingMs * 10;
+    assert.ok(wait >= minBackoff, `next follower request ${wait} ms after the 429 (back-off, >= ${minBackoff} ms)`);
+    assert.equal(api[i + 1].search, api[i].search, 'the same page is asked again');
+    assert.ok(end.panelEstimate);
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
+test('engine failed to load: "engine_failed" with its message', T, async () => {
+  // A copy of the packaged extension whose wasm is garbage.
+  const src = extensionPath();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-broken-ext-'));
+  fs.cpSync(src, dir, { recursive: true });
+  const wasm = path.join(dir, 'extension/engine/fakemeter_engine.wasm');
+  assert.ok(fs.existsSync(wasm), `engine at ${wasm}`);
+  fs.writeFileSync(wasm, 'not wasm');
+  const standin = await startStandin();
+  const session = await launchBrowser({ standin, extension: dir });
+  try {
+    await (await extensionStorage(session)).set({ settings: FAST_SETTINGS });
+    const p = await session.newPage();
+    await p.goto(standin.profileUrl('lena.bakes'));
+    const s = await waitForBadge(p);
+    assertState(s, ['engine_failed'], 'broken engine');
+    assert.equal(s.badgeText, null);
+    await screenshot(p, 'state-engine_failed', { element: 'header' });
+  } finally {
+    await session.close();
+    await standin.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
