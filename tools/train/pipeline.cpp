@@ -14,6 +14,10 @@ namespace {
 constexpr double kMaxFpr = 0.03;      // operating point: at most 3% of real followers flagged
 constexpr double kAucTolerance = 0.002;  // a smaller model within this of the best is preferred
 constexpr int kStatDigits = 6;
+// Scoring cost cap: trees x depth = node visits per account and tier. The wasm engine must
+// score 10,000 accounts, JSON parsing included, in under 50 ms; 200 visits cost about 2 ms
+// per 10,000 natively, leaving the budget to parsing.
+constexpr int kMaxVisits = 200;
 
 std::vector<FeatureVector> tier_features(const std::vector<Sample>& s, Tier tier) {
   std::vector<FeatureVector> x;
@@ -167,7 +171,7 @@ TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fol
         }
         for (double a : cand.set_auc) cand.mean_auc += a / double(cand.set_auc.size());
         cand.nodes = size_bound(cand.params);
-        run.grid.push_back(cand);
+        if (cand.params.n_trees * cand.params.max_depth <= kMaxVisits) run.grid.push_back(cand);
       }
     }
   }

@@ -96,8 +96,9 @@ std::string metrics_markdown(const ReportInput& in) {
         "rows weighted alike, each set with equal total weight, or SRF rows x3) is scored by the mean over the three sets of "
         "out-of-fold AUC, so no one set dominates; among the candidates within 0.002 of the best (differences that "
         "small are noise with 74 SRF fakes), the lowest mean out-of-fold log loss wins (a proper score, which also "
-        "judges the probabilities the audience estimator uses), then the smaller model. The grid stops at depth 3 "
-        "and 200 trees so the model compiled into the wasm engine stays small.\n";
+        "judges the probabilities the audience estimator uses), then the smaller model. Only candidates with trees x depth <= 200 "
+        "(node visits per scored account) are eligible, so scoring stays a small part of the wasm engine's budget "
+        "(10,000 accounts in under 50 ms, JSON parsing included) and model.json stays small.\n";
   md += "- Monotone constraints (both tiers, on known values): the fake score never rises with followers, posts, "
         "bio length, a bio link or a profile picture, and never falls with following per follower or per post. "
         "In a check on the same folds (depth 2, 100 trees, eta 0.1) this moved the mean out-of-fold AUC from 0.9720 "
