@@ -55,6 +55,7 @@ std::string f1(double v) { return fmt_num(std::round(v * 10) / 10, 6); }
 struct ShareStats {
   std::vector<double> err, width;
   int covered = 0, n = 0, insufficient = 0;
+  int good = 0, bad = 0;  // graded "good" (< 10%) and "bad" (> 50%)
 };
 
 }  // namespace
@@ -121,6 +122,8 @@ int main(int argc, char** argv) {
         }
         double est = r["fake_percent"].get<double>(), lo = r["ci_low"].get<double>(), hi = r["ci_high"].get<double>();
         ++st.n;
+        st.good += r["grade"] == "good";
+        st.bad += r["grade"] == "bad";
         st.err.push_back(std::fabs(est - 100 * x));
         st.width.push_back(hi - lo);
         // Reported to 0.1 points: a truth of exactly 0 sits at the interval's floor.
@@ -179,12 +182,14 @@ int main(int argc, char** argv) {
               "including the bought-likes adjustment when a real account is falsely flagged). Accounts: those with "
               ">= %d posts with likes and >= 1 follower.\n\n",
               kMinPostsEngagement);
-  std::printf("| bought share x | accounts | MAE (points) | 95%% interval coverage | median interval width (points) |\n");
-  std::printf("|---|---|---|---|---|\n");
+  std::printf("| bought share x | accounts | MAE (points) | 95%% interval coverage | median interval width (points) "
+              "| graded good (< 10%%) | graded bad (> 50%%) |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
   for (int xi = 0; xi < 5; ++xi) {
     const ShareStats& st = share[xi];
-    std::printf("| %s%% | %d | %s | %s%% | %s |\n", f1(kShares[xi] * 100).c_str(), st.n, f1(mean(st.err)).c_str(),
-                f1(100.0 * st.covered / std::max(1, st.n)).c_str(), f1(median(st.width)).c_str());
+    std::printf("| %s%% | %d | %s | %s%% | %s | %s%% | %s%% |\n", f1(kShares[xi] * 100).c_str(), st.n,
+                f1(mean(st.err)).c_str(), f1(100.0 * st.covered / std::max(1, st.n)).c_str(), f1(median(st.width)).c_str(),
+                f1(100.0 * st.good / std::max(1, st.n)).c_str(), f1(100.0 * st.bad / std::max(1, st.n)).c_str());
   }
   std::printf("\nTarget: coverage >= 90%% at every x. ");
   bool cov_ok = true;
