@@ -197,7 +197,11 @@ int main(int argc, char** argv) {
   std::printf("%s\n\n", cov_ok ? "**Met.**" : "**Not met** (see the table).");
   std::printf("Reading it: the intervals are wide (the engagement of real accounts of one size spreads over more than "
               "a factor of 10), so the instant estimate is a first look; the follower-sample audit narrows it. "
-              "The point estimate is biased towards 0 at x = 0 by construction (shares below 0 are clipped).\n\n");
+              "The point estimate is biased towards 0 at x = 0 by construction (shares below 0 are clipped). "
+              "The grade columns are what a person sees before any follower sample: %s%% of untouched real accounts "
+              "get \"bad\" from engagement alone, which is why the report says `confidence: instant` and carries "
+              "the interval.\n\n",
+              f1(100.0 * share[0].bad / std::max(1, share[0].n)).c_str());
 
   std::printf("### Bought likes (like subscription)\n\n");
   std::printf("Simulation: c likes per post (+-5%%, uniform) added to each of the newest 12 posts. Score: "
