@@ -1,0 +1,71 @@
+// The demo (run by scripts/demo): every seeded profile of the stand-in opened in headless
+// Chromium with the real extension; the instant badge, then a follower audit where the
+// extension offers one; a table of true fake share vs. Fakemeter's estimates, and
+// screenshots of each badge and panel in demo-output/.
+// Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit]
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, screenshot,
+  SEEDED, NONEXISTENT, PANEL, REPO } from './lib/index.mjs';
+
+const argOut = process.argv.indexOf('--out');
+const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]) : path.join(REPO, 'demo-output');
+const audit = !process.argv.includes('--no-audit');
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+
+const fmtEst = (e) => (e ? `${e.percent}%` + (e.low !== null ? ` (${e.low}–${e.high}%)` : '') : '—');
+const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
+
+const suite = await openSuite();
+const rows = [];
+try {
+  const page = await suite.session.newPage();
+  for (const p of [...SEEDED, { username: NONEXISTENT, kind: 'nonexistent', fakeShare: null }]) {
+    const row = { profile: p.username, kind: p.kind, truth: p.fakeShare === null ? '—' : `${Math.round(p.fakeShare * 100)}%` };
+    await page.goto(suite.standin.profileUrl(p.username));
+    const s = await waitForBadge(page, { what: `badge on @${p.username}` });
+    const instant = parseEstimate(s.badgeText);
+    row.instant = instant ? fmtEst(instant) : `(${shortState(s) || s.stateText})`;
+    row.states = shortState(s);
+    await screenshot(page, `${p.username}-badge`, { element: s.badgeInHeader ? 'header' : null, dir: outDir });
+    row.audited = '—';
+    row.inside = '';
+    row.requests = '';
+    if (p.fakeShare !== null) {
+      await openPanel(page);
+      const canAudit = await page.$eval(`${PANEL} >>> [part~="audit-button"]`, (b) => !b.disabled).catch(() => false);
+      if (audit && canAudit) {
+        const before = suite.standin.log().length;
+        await clickPart(page, PANEL, 'audit-button');
+        const end = await waitForOverlay(page, (x) => x.auditRunning || (x.progress !== null && x.progress === x.progressMax),
+          { what: 'audit started' }).then(() => waitForOverlay(page, (x) => x.progress !== null && !x.auditRunning,
+          { timeout: 120_000, what: `audit of @${p.username}` }));
+        const est = parseEstimate(end.panelEstimate);
+        row.audited = est ? fmtEst(est) : `(${shortState(end) || 'no estimate'})`;
+        if (est && est.low !== null) row.inside = est.low <= p.fakeShare * 100 && p.fakeShare * 100 <= est.high ? 'yes' : 'NO';
+        row.requests = String(suite.standin.log().slice(before).filter((e) => e.kind === 'api').length);
+      } else if (!canAudit) {
+        row.audited = '(audit not available)';
+      }
+      await screenshot(page, `${p.username}-panel`, { dir: outDir });
+    }
+    rows.push(row);
+    process.stderr.write(`demo: @${p.username} done\n`);
+  }
+} finally {
+  await suite.close();
+}
+
+const cols = [['profile', 'profile'], ['kind', 'kind'], ['truth', 'true fake'], ['instant', 'instant badge'],
+  ['audited', 'audited estimate (95% interval)'], ['inside', 'truth inside'], ['requests', 'audit requests']];
+const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => String(r[k]).length)));
+const line = (vals) => vals.map((v, i) => String(v).padEnd(widths[i])).join('  ');
+const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([k]) => r[k])))].join('\n');
+console.log(table);
+console.log(`\nStand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
+console.log(`Audits: ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full, ` +
+  `paced at ${suite.settings.pacingMs} ms (test pacing; the extension's default is 1500 ms).`);
+console.log(`Screenshots: ${path.relative(process.cwd(), outDir) || '.'}/ (${fs.readdirSync(outDir).length} files)`);
+fs.writeFileSync(path.join(outDir, 'results.txt'), table + '\n');
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(rows, null, 2) + '\n');
