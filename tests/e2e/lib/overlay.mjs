@@ -80,9 +80,15 @@ export function parseEstimate(text) {
 }
 
 // Clicks an element inside a host's shadow root by its part name (e.g. 'audit-button').
+// Found and clicked in one step inside the page: the overlay re-renders on every progress
+// update, so a handle taken earlier may already be detached.
 export async function clickPart(page, host, partName) {
-  const el = await page.waitForSelector(`${host} >>> [part~="${partName}"]`);
-  await el.click();
+  await page.waitForFunction((h, p) => {
+    const el = document.querySelector(h)?.shadowRoot?.querySelector(`[part~="${p}"]`);
+    if (!el || el.disabled) return false;
+    el.click();
+    return true;
+  }, { polling: 'raf' }, host, partName);
 }
 
 // Opens the panel by clicking the badge (and waits for the panel host).
