@@ -51,6 +51,9 @@ Result<Account> account_from_json(const json& obj) {
 #undef FM_READ
 
 Result<Account> account_from_text(const std::string& text) {
+  if (text.size() > kMaxRecordBytes)
+    return make_error("account.size", "the account record is too long (" + std::to_string(text.size()) +
+                                          " bytes, limit " + std::to_string(kMaxRecordBytes) + ")");
   auto j = parse_json(text, "the account record");
   if (!j) return j.error();
   return account_from_json(j.value());

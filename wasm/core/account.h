@@ -14,6 +14,9 @@ namespace fm {
 constexpr int64_t kMaxCount = 10'000'000'000LL;  // no Instagram count comes near 10^10
 constexpr size_t kMaxUsernameBytes = 1000;
 constexpr size_t kMaxTextBytes = 20000;           // bios are capped at 150 characters by Instagram
+// One record's JSON text. A whole web_profile_info user object with its 12 posts and captions
+// (Instagram caps captions at 2200 characters) stays far below this.
+constexpr size_t kMaxRecordBytes = 1u << 20;
 
 struct Account {
   // Text fields, as Instagram serves them.
@@ -34,7 +37,8 @@ struct Account {
 // Reads one record from a parsed JSON object. Unknown keys are ignored.
 // `where` prefixes field names in errors (e.g. "line 3: ").
 Result<Account> account_from_json(const json& obj);
-// Parses one JSON text (e.g. a JSON Lines line) into an account.
+// Parses one JSON text (e.g. a JSON Lines line) into an account; longer than
+// kMaxRecordBytes is an "account.size" error.
 Result<Account> account_from_text(const std::string& text);
 
 }  // namespace fm

@@ -2,6 +2,7 @@
 // The Embind glue (wasm/bindings.cpp) and the native tools call exactly these, so the
 // browser, the CLI and the tests run one implementation.
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace fm {
@@ -11,7 +12,11 @@ std::string api_version();
 
 // Account records as JSON Lines in; one JSON line out per non-blank input line, in order:
 // {"fake_probability","is_fake","tier","reasons"} or {"error":"line N: ..."}.
+// A batch past a limit below gets one line instead, {"error":{"id":"classify.limit",...}}
+// (an object, where a line's error is text): callers split bigger inputs into batches.
 std::string api_classify_jsonl(const std::string& jsonl);
+constexpr size_t kMaxJsonlBytes = 32u << 20;  // one batch's text
+constexpr size_t kMaxJsonlRecords = 100'000;  // non-blank lines per batch (answers ~200 bytes each)
 
 // Audience estimate from a follower sample. Request:
 // {"total_followers": N, "sampling": "newest_first"|"random", "followers": [records...]}

@@ -15,7 +15,36 @@ std::string api_version() {
   return std::string("fakemeter-engine 0.1.0 (model ") + model + ")";
 }
 
+namespace {
+// Refuses a whole batch past the limits before any record is parsed, so the answer's size
+// stays proportional to a bounded input.
+std::string batch_limit_error(const std::string& jsonl) {
+  if (jsonl.size() > kMaxJsonlBytes)
+    return api_error("classify.limit", "the batch is too large (" + std::to_string(jsonl.size()) +
+                                           " bytes, limit " + std::to_string(kMaxJsonlBytes) +
+                                           "): split it into smaller batches");
+  size_t records = 0, line_no = 0, pos = 0;
+  while (pos < jsonl.size()) {
+    ++line_no;
+    size_t end = jsonl.find('\n', pos);
+    if (end == std::string::npos) end = jsonl.size();
+    for (size_t i = pos; i < end; ++i)
+      if (jsonl[i] != ' ' && jsonl[i] != '\t' && !(jsonl[i] == '\r' && i + 1 == end)) {
+        if (++records > kMaxJsonlRecords)
+          return api_error("classify.limit", "the batch has more than " + std::to_string(kMaxJsonlRecords) +
+                                                 " records (the next one is on line " +
+                                                 std::to_string(line_no) + "): split it into smaller batches");
+        break;
+      }
+    pos = end + 1;
+  }
+  return "";
+}
+}  // namespace
+
 std::string api_classify_jsonl(const std::string& jsonl) {
+  std::string refused = batch_limit_error(jsonl);
+  if (!refused.empty()) return refused + "\n";
   auto status = builtin_model_status();
   std::string out;
   out.reserve(jsonl.size() / 2 + 64);

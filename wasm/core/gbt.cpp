@@ -1,6 +1,8 @@
 #include "gbt.h"
 
 #include <cmath>
+#include <limits>
+#include <type_traits>
 
 namespace fm {
 
@@ -35,6 +37,7 @@ json ensemble_to_json(const Ensemble& e) {
 }
 
 namespace {
+// Integer arrays take whole numbers that fit T: casting any other double to T is undefined.
 template <typename T>
 bool read_array(const json& j, const char* key, std::vector<T>& out) {
   auto it = j.find(key);
@@ -45,6 +48,9 @@ bool read_array(const json& j, const char* key, std::vector<T>& out) {
     if (!v.is_number()) return false;
     double d = v.get<double>();
     if (!std::isfinite(d)) return false;
+    if (std::is_integral<T>::value &&
+        (std::floor(d) != d || d < double(std::numeric_limits<T>::min()) || d > double(std::numeric_limits<T>::max())))
+      return false;
     out.push_back(static_cast<T>(d));
   }
   return true;
@@ -55,10 +61,14 @@ Result<Ensemble> ensemble_from_json(const json& j, const std::string& where) {
   if (!j.is_object()) return make_error("model.shape", where + " must be an object");
   Ensemble e;
   auto bs = j.find("base_score");
-  if (bs == j.end() || !bs->is_number()) return make_error("model.shape", where + ".base_score must be a number");
+  if (bs == j.end() || !bs->is_number() || !(std::fabs(bs->get<double>()) <= kMaxAbsTreeValue))
+    return make_error("model.shape", where + ".base_score must be a number within +-" + fmt_num(kMaxAbsTreeValue));
   e.base_score = bs->get<double>();
   auto trees = j.find("trees");
   if (trees == j.end() || !trees->is_array()) return make_error("model.shape", where + ".trees must be an array");
+  if (trees->size() > kMaxTrees)
+    return make_error("model.limit", where + ".trees has " + std::to_string(trees->size()) + " trees, limit " +
+                                         std::to_string(kMaxTrees));
   for (size_t ti = 0; ti < trees->size(); ++ti) {
     const json& tj = (*trees)[ti];
     std::string tw = where + ".trees[" + std::to_string(ti) + "]";
@@ -67,13 +77,19 @@ Result<Ensemble> ensemble_from_json(const json& j, const std::string& where) {
     if (!read_array(tj, "feature", t.feature) || !read_array(tj, "threshold", t.threshold) ||
         !read_array(tj, "left", t.left) || !read_array(tj, "right", t.right) ||
         !read_array(tj, "default_left", t.default_left) || !read_array(tj, "value", t.value))
-      return make_error("model.shape", tw + " needs numeric arrays feature, threshold, left, right, default_left, value");
+      return make_error("model.shape", tw + " needs numeric arrays feature, threshold, left, right, default_left, value"
+                                            " (whole numbers in range for feature, left, right, default_left)");
     size_t n = t.feature.size();
+    if (n > kMaxTreeNodes)
+      return make_error("model.limit", tw + " has " + std::to_string(n) + " nodes, limit " + std::to_string(kMaxTreeNodes));
     if (n == 0 || t.threshold.size() != n || t.left.size() != n || t.right.size() != n ||
         t.default_left.size() != n || t.value.size() != n)
       return make_error("model.shape", tw + " has arrays of different lengths");
     // Children must point strictly forward: no cycles, no out-of-range reads.
     for (size_t k = 0; k < n; ++k) {
+      if (!(std::fabs(t.value[k]) <= kMaxAbsTreeValue))
+        return make_error("model.shape", tw + " node " + std::to_string(k) + " has a value beyond +-" +
+                                             fmt_num(kMaxAbsTreeValue));
       if (t.feature[k] >= kFeatureCount)
         return make_error("model.shape", tw + " node " + std::to_string(k) + " names unknown feature " +
                                              std::to_string(t.feature[k]));

@@ -30,6 +30,14 @@ struct Ensemble {
 // feature's share of the margin along the path (Saabas attribution).
 double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib = nullptr);
 
+// Limits on a model file, so a corrupt or hostile one costs bounded memory and time per score
+// (a trained model has a few hundred trees of at most a few dozen nodes). Past one: "model.limit".
+constexpr size_t kMaxTrees = 10'000;        // per ensemble
+constexpr size_t kMaxTreeNodes = 1u << 15;  // per tree
+// |base_score| and |value| of every node: real boosted trees stay within single digits, and
+// this keeps any sum over kMaxTrees trees finite (an infinite margin would score NaN).
+constexpr double kMaxAbsTreeValue = 1e6;
+
 json ensemble_to_json(const Ensemble& e);
 // Validates shape and node links so a corrupt model cannot index out of bounds or loop.
 Result<Ensemble> ensemble_from_json(const json& j, const std::string& where);

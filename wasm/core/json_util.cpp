@@ -7,7 +7,46 @@
 
 namespace fm {
 
+namespace {
+// One pass over the bytes, tracking strings so brackets inside them do not count.
+// Values are bounded above by 1 + brackets opened + commas. Stops at the first limit,
+// so a hostile text costs one scan and no allocation.
+std::optional<Error> check_limits(const std::string& text, const std::string& what) {
+  if (text.size() > kMaxJsonBytes)
+    return make_error("json.size", what + " is too large (" + std::to_string(text.size()) +
+                                       " bytes, limit " + std::to_string(kMaxJsonBytes) + ")");
+  int depth = 0;
+  size_t values = 1;
+  bool in_string = false, escaped = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\0')
+      return make_error("json.parse", what + " is not valid JSON: NUL byte at byte " + std::to_string(i));
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == '[' || c == '{' || c == ',') {
+      if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth)
+        return make_error("json.depth", what + " nests deeper than " + std::to_string(kMaxJsonDepth) +
+                                            " levels (at byte " + std::to_string(i) + ")");
+      if (++values > kMaxJsonValues)
+        return make_error("json.size", what + " has more than " + std::to_string(kMaxJsonValues) +
+                                           " values (at byte " + std::to_string(i) + ")");
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 Result<json> parse_json(const std::string& text, const std::string& what) {
+  if (auto limit = check_limits(text, what)) return *limit;
   // A sax-less non-throwing parse only says "discarded"; find the offset ourselves
   // by re-parsing with a callback-free error sink so the message can point at it.
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);

@@ -12,7 +12,19 @@ namespace fm {
 
 using json = nlohmann::json;
 
-// Parses text without throwing; a syntax error becomes an Error naming the byte offset.
+// Limits every parse enforces before nlohmann sees the text (a cheap byte scan), so no
+// entry point can be made to recurse deeply or build an unbounded document:
+// - depth: Instagram's deepest document (web_profile_info) nests about 10 levels; nlohmann's
+//   dump, copy and compare recurse, so thousands of levels would overflow the stack.
+// - bytes and values: the wasm heap stops at 256 MB and a parsed value costs up to ~100 bytes
+//   (empty objects are the worst case); 1M values stays well under the ceiling.
+constexpr int kMaxJsonDepth = 64;
+constexpr size_t kMaxJsonBytes = 32u << 20;   // 32 MiB
+constexpr size_t kMaxJsonValues = 1'000'000;  // scalars, arrays and objects counted together
+
+// Parses text without throwing; a syntax error becomes an Error naming the byte offset
+// (id "json.parse"); past a limit above, "json.depth" or "json.size" naming the limit.
+// A NUL byte is a syntax error (nlohmann would stop reading there and accept the prefix).
 Result<json> parse_json(const std::string& text, const std::string& what);
 
 // Serialises without aborting on invalid UTF-8 (replaced by U+FFFD).

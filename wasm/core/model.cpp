@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "utf8.h"
+
 namespace fm {
 
 namespace {
@@ -47,11 +49,13 @@ Result<Model> model_from_text(const std::string& text) {
   auto parsed = parse_json(text, "the model file");
   if (!parsed) return make_error("model.parse", parsed.error().message);
   const json& j = parsed.value();
-  if (!j.is_object() || j.value("format", std::string()) != kModelFormat)
+  // json::value() aborts on a wrong type under JSON_NOEXCEPTION: check types first.
+  auto format = j.is_object() ? j.find("format") : j.end();
+  if (!j.is_object() || format == j.end() || !format->is_string() || *format != kModelFormat)
     return make_error("model.format", "not a Fakemeter model file (expected \"format\": \"" +
                                           std::string(kModelFormat) + "\")");
   auto fv = j.find("format_version");
-  if (fv == j.end() || !fv->is_number_integer() || fv->get<int>() != kModelFormatVersion)
+  if (fv == j.end() || !fv->is_number_integer() || fv->get<int64_t>() != kModelFormatVersion)
     return make_error("model.format", "unsupported model format_version (this engine reads version " +
                                           std::to_string(kModelFormatVersion) + ")");
   // The file names its features so a model trained against another feature list is refused.
@@ -64,7 +68,16 @@ Result<Model> model_from_text(const std::string& text) {
       return make_error("model.features", "model feature " + std::to_string(f) + " is not '" +
                                               feature_name(f) + "'");
   Model m;
-  m.version = j.value("version", std::string("unversioned"));
+  auto version = j.find("version");
+  if (version == j.end() || version->is_null()) {
+    m.version = "unversioned";
+  } else if (!version->is_string() || version->get_ref<const std::string&>().size() > kMaxModelVersionBytes ||
+             !utf8_valid(version->get_ref<const std::string&>())) {
+    return make_error("model.shape", "the model's version must be UTF-8 text of at most " +
+                                         std::to_string(kMaxModelVersionBytes) + " bytes");
+  } else {
+    m.version = version->get<std::string>();
+  }
   auto tiers = j.find("tiers");
   if (tiers == j.end() || !tiers->is_object() || !tiers->contains("lite") || !tiers->contains("full"))
     return make_error("model.shape", "the model needs tiers.lite and tiers.full");
@@ -72,6 +85,12 @@ Result<Model> model_from_text(const std::string& text) {
   if (!lite) return lite.error();
   auto full = tier_from_json((*tiers)["full"], "tiers.full");
   if (!full) return full.error();
+  size_t nodes = 0;
+  for (const TierModel* t : {&lite.value(), &full.value()})
+    for (const Tree& tree : t->ensemble.trees) nodes += tree.feature.size();
+  if (nodes > kMaxModelNodes)
+    return make_error("model.limit", "the model has " + std::to_string(nodes) + " tree nodes, limit " +
+                                         std::to_string(kMaxModelNodes));
   m.lite = std::move(lite.value());
   m.full = std::move(full.value());
   return m;

@@ -29,6 +29,10 @@ struct Model {
 
 constexpr const char* kModelFormat = "fakemeter-model";
 constexpr int kModelFormatVersion = 1;
+// Tree nodes over both tiers: bounds the work of one score (each node is visited at most
+// once per tree walk) and the memory of a loaded model. See also gbt.h's limits.
+constexpr size_t kMaxModelNodes = 100'000;
+constexpr size_t kMaxModelVersionBytes = 200;  // the version is quoted in api_version()
 
 Result<Model> model_from_text(const std::string& text);
 json model_to_json(const Model& m);
