@@ -7,7 +7,6 @@
 
 #include "api.h"
 #include "estimator/audience.h"
-#include "estimator/mixture.h"
 #include "json_util.h"
 
 using namespace fm;
@@ -135,22 +134,6 @@ TEST_CASE("[estimator] the +/-5 plan is cheaper when the lite tier explains the 
   AuditPlan hopeless = plan_audit(0.25, 0, rates(0.6, 0.05, 10, 10), 0.5, 1e7, 1.96, 0.05);
   CHECK_FALSE(hopeless.possible);
   CHECK(hopeless.note.find("rate uncertainty") != std::string::npos);
-}
-
-TEST_CASE("[estimator] the score mixture recovers a known mixture of two profiles") {
-  std::vector<ProfileSample> rows;
-  for (int i = 0; i < 500; ++i) rows.push_back({"a", false, 0.05 + 0.3 * (i % 3) / 3, 0.02 + 0.2 * (i % 5) / 5});
-  for (int i = 0; i < 500; ++i) rows.push_back({"a", true, 0.5 + 0.4 * (i % 3) / 3, 0.6 + 0.35 * (i % 5) / 5});
-  ScoreProfiles p = build_profiles(rows, "test");
-  ScoreCounts c;
-  // 30% fake: 300 draws from the fake profile, 700 from the real one, in expectation.
-  for (int k = 0; k < kJointCells; ++k) c.joint[k] = 1000 * (0.3 * p.profiles[1].joint[k] + 0.7 * p.profiles[0].joint[k]);
-  REQUIRE(p.profiles[1].fake);
-  MixtureFit f = fit_mixture(p, c, 1, 1.96);
-  CHECK(f.point == doctest::Approx(0.3).epsilon(0.01));
-  CHECK(f.low < 0.3);
-  CHECK(f.high > 0.3);
-  CHECK(f.high - f.low < 0.1);
 }
 
 TEST_CASE("[estimator] api_estimate reports the issue's fields") {

@@ -3,10 +3,14 @@
 // naive counting and SRF Data's cutoff method, and prints the Markdown section of
 // EVALUATION.md. Deterministic for a given seed. Usage:
 //   eval-estimator [--oof build/train/oof.jsonl] [--reps 400] [--seed 20261129]
+//   eval-estimator [--oof ...] --write-profiles models/score_profiles.json
+// The second form derives the score profiles the engine compiles in (estimator/score_profiles.h)
+// from all out-of-fold rows, for the builtin model, and writes them instead of evaluating.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -19,6 +23,7 @@ using namespace fm;
 
 int main(int argc, char** argv) {
   EvalConfig cfg;
+  std::string write_profiles;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -30,10 +35,13 @@ int main(int argc, char** argv) {
     };
     if (a == "--oof") cfg.oof = value();
     else if (a == "--reps") cfg.sim.reps = std::max(10, std::atoi(value().c_str()));
+    else if (a == "--write-profiles") write_profiles = value();
     else if (a == "--seed") cfg.seed = std::strtoull(value().c_str(), nullptr, 10);
     else if (a == "--help" || a == "-h") {
       std::printf("Usage: eval-estimator [--oof build/train/oof.jsonl] [--reps N] [--seed S]\n"
-                  "Prints the estimator section of EVALUATION.md (Markdown) on stdout.\n");
+                  "       eval-estimator [--oof build/train/oof.jsonl] --write-profiles FILE\n"
+                  "Prints the estimator section of EVALUATION.md (Markdown) on stdout, or writes\n"
+                  "the score profiles of the builtin model (models/score_profiles.json).\n");
       return 0;
     } else {
       std::fprintf(stderr, "eval-estimator: unknown argument %s\n", a.c_str());
@@ -49,6 +57,19 @@ int main(int argc, char** argv) {
   if (!rows) {
     std::fprintf(stderr, "eval-estimator: %s\n", rows.error().text().c_str());
     return 1;
+  }
+  if (!write_profiles.empty()) {
+    std::vector<ProfileSample> samples;
+    for (const auto& r : rows.value()) samples.push_back({r.set, r.fake, *r.score.p_full});
+    const Model& m = builtin_model();
+    std::string text = dump_json(profiles_to_json(build_profiles(samples, m.full.threshold, m.version)), 1) + "\n";
+    std::ofstream out(write_profiles);
+    if (!(out << text)) {
+      std::fprintf(stderr, "eval-estimator: cannot write %s\n", write_profiles.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "eval-estimator: wrote %s for model %s\n", write_profiles.c_str(), m.version.c_str());
+    return 0;
   }
   std::string md = run_evaluation(rows.value(), builtin_model(), cfg);
   std::fwrite(md.data(), 1, md.size(), stdout);

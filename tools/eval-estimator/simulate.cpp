@@ -53,7 +53,6 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
     // independent draw from the pool's fakes (and likewise for the real ones).
     const Half& half = halves[size_t(rep) % halves.size()];
     const Pool& pool = *half.pool;
-    in.profiles = nullptr;
     in.followers.clear();
     double fakes_left = F;
     for (int i = 0; i < n; ++i) {
@@ -72,16 +71,28 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
     cell.naive.add(truth, q, std::max(0.0, q - wald), std::min(1.0, q + wald));
     cell.srf.add(truth, share_at(in.followers, 0.3), share_at(in.followers, 0.35),
                  share_at(in.followers, 0.25));
-    AudienceEstimate e = estimate_audience(in);
+    // The estimator as it shipped before: the model's cv rates for every audience.
+    in.profiles = nullptr;
+    AudienceEstimate old = estimate_audience(in);
+    cell.pooled.add(truth, old.estimate.point, old.estimate.low, old.estimate.high);
+    if (half.profiles) {
+      for (const auto& src : half.profiles->sources)
+        if (src.source == "srf") {
+          AudienceInput x = in;
+          x.profiles = nullptr;
+          x.full.rates = TierRates{src.tpr, src.fpr, src.n_fake, src.n_real, 0, 0};
+          AudienceEstimate o = estimate_audience(x);
+          cell.srf_xfit.add(truth, o.estimate.point, o.estimate.low, o.estimate.high);
+        }
+    }
+    in.profiles = half.profiles;
+    AudienceEstimate e = half.profiles ? estimate_audience(in) : old;
     cell.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
     if (e.full_only) cell.ours_full_only.add(truth, e.full_only->point, e.full_only->low, e.full_only->high);
     if (e.plan_5pt.possible) cell.plans.push_back(e.plan_5pt);
-    if (half.profiles) {
-      // The alternative we tried: the sample as a mixture of known sources' score profiles.
-      in.profiles = half.profiles;
-      AudienceEstimate alt = estimate_audience(in);
-      cell.mixture.add(truth, alt.estimate.point, alt.estimate.low, alt.estimate.high);
-    }
+    if (e.regimes)
+      for (const auto& r : e.regimes->regimes)
+        if (r.source == pool.name) cell.true_weight += r.weight / s.reps;
   }
   return cell;
 }

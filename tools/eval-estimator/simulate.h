@@ -36,7 +36,9 @@ struct MethodStats {
 struct CellResult {
   double share = 0;
   int n = 0, m = 0;                   // followers sampled, of which fetched in full
-  MethodStats naive, srf, ours, ours_full_only, mixture;
+  MethodStats naive, srf, ours, ours_full_only, pooled;  // pooled: adjusted count with the model's cv rates only
+  MethodStats srf_xfit;  // the same with the SRF rates of the other half of the folds (the old method, cross-fitted)
+  double true_weight = 0;             // mean posterior weight of the audience's own source
   double floor = 0;                   // perfect-classifier MAE, points
   std::vector<AuditPlan> plans;       // ours: design for +/-5 planned from each sample
 };
@@ -48,10 +50,11 @@ struct SimSettings {
 };
 
 // Cross-fitting: audiences are drawn from one half of the folds and judged with score profiles
-// built from the other half, so no sampled account shaped the profiles that explain it.
+// (regime rates and histograms) built from the other half, so no sampled account shaped the
+// profiles that explain it.
 struct Half {
   const Pool* pool = nullptr;
-  const ScoreProfiles* profiles = nullptr;  // null: the adjusted-count fallback
+  const ScoreProfiles* profiles = nullptr;  // null: only the pooled adjusted count
 };
 
 // One cell: `reps` audiences of size N at fake share `share` from `pool`, each sampled

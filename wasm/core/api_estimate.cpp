@@ -5,6 +5,7 @@
 #include "classifier.h"
 #include "estimator/rate_shift.h"
 #include "estimator/report_json.h"
+#include "estimator/score_profiles.h"
 
 namespace fm {
 
@@ -84,7 +85,16 @@ std::string api_estimate(const std::string& request_json) {
   const Model& model = builtin_model();
   auto in = read_request(request_json, model);
   if (!in) return api_error(in.error().id, in.error().message);
+  // The compiled-in score profiles weigh the audience regimes; they must describe this model.
+  const auto& profiles = builtin_score_profiles();
+  bool profiles_ok = profiles.ok() && profiles.value().model_version == model.version;
+  if (profiles_ok) in.value().profiles = &profiles.value();
   AudienceEstimate e = estimate_audience(in.value());
+  if (!profiles_ok)
+    e.warnings.push_back(profiles.ok() ? "the compiled-in score profiles are for model " + profiles.value().model_version +
+                                             ", not " + model.version + ": corrected with the model's own cv rates only"
+                                       : "the compiled-in score profiles are unusable (" + profiles.error().message +
+                                             "): corrected with the model's own cv rates only");
   return dump_json(report_to_json(e, in.value(), model.version));
 }
 

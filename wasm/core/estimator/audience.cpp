@@ -7,6 +7,13 @@ namespace fm {
 
 namespace {
 bool flagged(double p, double threshold) { return p >= threshold; }
+
+// The two-phase regression's auxiliary variable: the lite probability on the log-odds scale,
+// where the full flag's dependence on it is closer to linear than on the probability scale.
+double lite_x(double p) {
+  p = std::min(1 - 1e-4, std::max(1e-4, p));
+  return std::log(p / (1 - p));
+}
 }  // namespace
 
 AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
@@ -52,109 +59,11 @@ AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, do
   return plan;
 }
 
-AuditPlan plan_audit_info(double info_full, double info_lite, double N, double z, double half_width) {
-  AuditPlan plan;
-  double need = std::pow(z / half_width, 2);  // information a +/-half_width interval needs
-  if (!(info_full > 0) && !(info_lite > 0)) {
-    plan.note = "not reachable: this sample says nothing about the share";
-    return plan;
-  }
-  double cap = std::min(N, 200000.0);
-  int best = -1;
-  for (int m = 0; m <= cap; ++m) {
-    double left = need - m * info_full;
-    double extra = 0;
-    if (left > 0) {
-      if (!(info_lite > 1e-12)) continue;
-      extra = std::ceil(left / info_lite);
-    }
-    double listed = m + extra;
-    if (listed > N || listed < 1) continue;
-    int cost = int(std::ceil(listed / kFollowersPerPage)) + m;
-    if (best < 0 || cost < best) {
-      best = cost;
-      plan.lite_followers = int(listed);
-      plan.full_fetches = m;
-    }
-    if (m > best) break;
-  }
-  if (best < 0) {
-    plan.note = "not reachable within this audience";
-    return plan;
-  }
-  plan.possible = true;
-  plan.requests = best;
-  plan.note = "planned from this sample's information: list " + std::to_string(plan.lite_followers) +
-              " followers (" + std::to_string(best - plan.full_fetches) + " page requests of " +
-              std::to_string(kFollowersPerPage) + ") and fetch " + std::to_string(plan.full_fetches) +
-              " of them at random in full";
-  return plan;
-}
-
 namespace {
-Prevalence from_fit(const MixtureFit& f, double q) {
-  Prevalence p;
-  p.point = f.point, p.low = f.low, p.high = f.high, p.q = q;
-  p.sampling_half = (f.high - f.low) / 2;
-  return p;
-}
-
-// Information (1 / variance) per account a fit carries, undoing the finite-population factor.
-double info_per_account(const MixtureFit& f, double accounts, double fpc, double z) {
-  double h = std::max(f.point - f.low, f.high - f.point);
-  if (accounts <= 0 || h <= 0 || fpc <= 0) return 0;
-  return std::pow(z / h, 2) * fpc / accounts;
-}
-
-// Score-mixture estimate (mixture.h) of a sample; fills the estimate, the comparisons and the plan.
-void estimate_by_mixture(const AudienceInput& in, double N, AudienceEstimate& out) {
-  const ScoreProfiles& pr = *in.profiles;
-  ScoreCounts all, full_only, lite_only;
-  double flagged_n = 0;
-  for (const auto& f : in.followers) {
-    int a = pr.lite_bin(f.p_lite);
-    lite_only.lite[a] += 1;
-    if (f.p_full) {
-      int cell = a * kFullBins + pr.full_bin(*f.p_full);
-      all.joint[cell] += 1;
-      full_only.joint[cell] += 1;
-      flagged_n += *f.p_full >= in.full.threshold;
-    } else {
-      all.lite[a] += 1;
-      flagged_n += f.p_lite >= in.lite.threshold;
-    }
-  }
-  double n = double(in.followers.size());
-  double fpc = N > n ? (N - n) / std::max(1.0, N - 1) : 0;
-  double q = n > 0 ? flagged_n / n : 0;
-  MixtureFit fit = fit_by_source(pr, all, fpc, in.z).combined;
-  out.estimate = from_fit(fit, q);
-  double m = out.full_sample_size;
-  double fpc_m = N > m ? (N - m) / std::max(1.0, N - 1) : 0;
-  MixtureFit fit_full = fit_by_source(pr, full_only, fpc_m, in.z).combined;
-  MixtureFit fit_lite = fit_by_source(pr, lite_only, fpc, in.z).combined;
-  if (out.lite_sample_size > 0 && m > 0) {
-    out.full_only = from_fit(fit_full, q);
-    out.lite_only = from_fit(fit_lite, q);
-  }
-  out.plan_5pt = plan_audit_info(info_per_account(fit_full, m, fpc_m, in.z),
-                                 info_per_account(fit_lite, n, fpc, in.z), N, in.z, 0.05);
-  if (m == n)
-    out.method = "score mixture at the full tier: maximum-likelihood fake share, the sample explained as "
-                 "a mixture of the fake and real score profiles of the known account sources; 95% "
-                 "profile-likelihood interval with finite-population correction";
-  else if (m == 0)
-    out.method = "score mixture at the lite tier only (no follower fetched in full): maximum-likelihood "
-                 "fake share over the lite score profiles of the known account sources; profile-likelihood "
-                 "interval";
-  else
-    out.method = "two-phase score mixture: the full subsample's joint lite/full scores and every other "
-                 "follower's lite score in one likelihood over the known account sources' profiles, so "
-                 "the lite tier counts only as far as the full subsample shows it holds here; "
-                 "maximum-likelihood fake share, profile-likelihood interval";
-  if (m == 0)
-    out.warnings.push_back("no follower was fetched in full: the lite tier alone is weak on some audiences; "
-                           "fetch a random few in full for a tighter, sturdier estimate");
+// Whether the profiles describe the probabilities and threshold this estimate works with.
+bool profiles_fit(const AudienceInput& in) {
+  return in.profiles && !in.profiles->sources.empty() &&
+         std::fabs(in.profiles->threshold - in.full.threshold) < 1e-9;
 }
 }  // namespace
 
@@ -167,11 +76,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   std::vector<BreakdownInput> bd;
   x_all.reserve(fs.size());
   for (const auto& f : fs) {
-    x_all.push_back(f.p_lite);
+    x_all.push_back(lite_x(f.p_lite));
     lite_flags += flagged(f.p_lite, in.lite.threshold);
     bool flag;
     if (f.p_full) {
-      x_sub.push_back(f.p_lite);
+      x_sub.push_back(lite_x(f.p_lite));
       y_sub.push_back(flagged(*f.p_full, in.full.threshold));
       flag = y_sub.back() > 0;
     } else {
@@ -187,13 +96,28 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
 
   double r2_for_plan = 0;
   const TierRates& rf = in.full.rates;
-  if (in.profiles) {
-    estimate_by_mixture(in, N, out);
-  } else if (out.full_sample_size == out.sample_size) {
-    out.estimate = correct_for_errors(simple_share(full_flags, out.sample_size, N), rf, in.z);
-    out.method = "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated "
-                 "tpr/fpr), Wilson interval with finite-population correction, widened for the "
-                 "uncertainty of the rates";
+  bool by_regime = profiles_fit(in);
+  std::vector<double> p_full;
+  for (const auto& f : fs)
+    if (f.p_full) p_full.push_back(*f.p_full);
+  // Corrects a flagged share of the full tier: averaged over the regimes when the profiles are
+  // there, else with the model's cv rates.
+  auto correct_full = [&](const FlaggedShare& s, bool keep) {
+    if (!by_regime) return correct_for_errors(s, rf, in.z);
+    RegimeAverage ra = average_over_regimes(*in.profiles, p_full, s, in.z);
+    if (keep) out.regimes = ra;
+    return ra.combined;
+  };
+  const std::string correction =
+      by_regime ? "adjusted count at the full tier, averaged over audience regimes (each known source's "
+                  "cross-validated tpr/fpr, weighted by how well its full-tier score profile explains this "
+                  "sample); Wilson interval with finite-population correction, widened for the uncertainty "
+                  "of the rates; the interval is the regime mixture's 2.5-97.5% range"
+                : "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated tpr/fpr), "
+                  "Wilson interval with finite-population correction, widened for the uncertainty of the rates";
+  if (out.full_sample_size == out.sample_size) {
+    out.estimate = correct_full(simple_share(full_flags, out.sample_size, N), true);
+    out.method = correction;
   } else if (out.full_sample_size == 0) {
     out.estimate = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
     out.method = "adjusted count at the lite tier only (no follower fetched in full)";
@@ -202,32 +126,38 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
         "interval carries how far its error rates move between audiences");
   } else {
     TwoPhaseShare tp = regression_share(x_all, x_sub, y_sub, N);
-    out.estimate = correct_for_errors(tp.share, rf, in.z);
-    out.full_only = correct_for_errors(simple_share(full_flags, out.full_sample_size, N), rf, in.z);
+    out.estimate = correct_full(tp.share, true);
+    out.full_only = correct_full(simple_share(full_flags, out.full_sample_size, N), false);
     out.lite_only = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
     out.two_phase = tp;
     r2_for_plan = tp.lite_used ? tp.r2 : 0;
-    out.method = tp.lite_used
-                     ? "two-phase: adjusted count at the full tier, its flagged share estimated by "
-                       "double-sampling regression on the lite probability of every sampled follower "
-                       "(slope fitted on the full subsample of this audience)"
-                     : "two-phase, lite tier set aside: in this audience the lite probability did not "
-                       "predict the full tier's flag well enough to help, so the full subsample alone "
-                       "is used (adjusted count at the full tier)";
+    out.method = (tp.lite_used
+                      ? "two-phase: the full tier's flagged share estimated by double-sampling regression on "
+                        "the lite probability of every sampled follower (slope fitted on the full subsample of "
+                        "this audience), then "
+                      : "two-phase, lite tier set aside (in this audience the lite probability did not predict "
+                        "the full tier's flag well enough to help), the full subsample alone: ") +
+                 correction;
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
                              " followers fetched in full: the interval rests mostly on them");
   }
   if (!out.estimate.informative)
-    out.warnings.push_back("the model's cross-validated rates do not separate fake from real accounts "
+    out.warnings.push_back("the classifier's cross-validated rates do not separate fake from real accounts "
                            "(tpr - fpr < 0.05): no share can be estimated, the interval is 0-100%");
+  if (in.profiles && !by_regime)
+    out.warnings.push_back("the score profiles do not match the model's full-tier threshold: corrected with "
+                           "the model's own cv rates only");
 
-  if (!in.profiles) {
+  {
     // Plan at the middle of the current interval (a small sample's point estimate of 0 would
-    // promise too cheap an audit), with the flag variance the classifier implies there.
+    // promise too cheap an audit), with the rates of the most probable regime.
+    const TierRates& rp = out.regimes && out.regimes->best >= 0
+                              ? out.regimes->regimes[size_t(out.regimes->best)].rates
+                              : rf;
     double pi_plan = (out.estimate.low + out.estimate.high) / 2;
-    double q_pi = rf.fpr + (rf.tpr - rf.fpr) * pi_plan;
-    out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rf, pi_plan, N, in.z, 0.05);
+    double q_pi = rp.fpr + (rp.tpr - rp.fpr) * pi_plan;
+    out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rp, pi_plan, N, in.z, 0.05);
   }
 
   out.breakdown = audience_breakdown(bd, out.estimate.point);

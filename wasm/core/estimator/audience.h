@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "breakdown.h"
-#include "mixture.h"
 #include "prevalence.h"
+#include "regimes.h"
 
 namespace fm {
 
@@ -34,8 +34,10 @@ struct AudienceInput {
   std::vector<FollowerScore> followers;
   TierSetting lite, full;
   double z = 1.959963984540054;  // 95%
-  // Score profiles of the scoring model; without them (or for another model) the estimator
-  // falls back to the adjusted count at the full tier's threshold.
+  // Score profiles of the scoring model (regimes.h): with them the full tier's flags are
+  // corrected with each known source's rates, weighed by how well the source explains the
+  // sample. Without them (or for another model or threshold) the estimator falls back to the
+  // adjusted count with the model's own cv rates (`full.rates`).
   const ScoreProfiles* profiles = nullptr;
 };
 
@@ -53,6 +55,7 @@ struct AudienceEstimate {
   std::optional<Prevalence> full_only;  // the full subsample alone (two-phase audits)
   std::optional<Prevalence> lite_only;  // the lite tier alone, corrected with its pooled rates
   std::optional<TwoPhaseShare> two_phase;
+  std::optional<RegimeAverage> regimes;  // when the score profiles were used
   Breakdown breakdown;
   AuditPlan plan_5pt;
   std::string sampling_note;
@@ -64,10 +67,6 @@ AudienceEstimate estimate_audience(const AudienceInput& in);
 // The cheapest design (pages of the followers list + full fetches) whose interval would be
 // +/- half_width at fake share pi, given the full flag's variance sy2 in this audience and the
 // share r2 of it the lite probability explains (0 when unknown).
-// The same for the score-mixture estimator: information per full fetch and per listed
-// follower (from this sample's own fits).
-AuditPlan plan_audit_info(double info_full, double info_lite, double N, double z, double half_width);
-
 AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
                      double half_width);
 

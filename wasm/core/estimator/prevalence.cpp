@@ -113,8 +113,17 @@ Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double 
   wilson(s.q, s.n_eff, z, ql, qh);
   double pi = (s.q - r.fpr) / gap;
   double pil = (ql - r.fpr) / gap, pih = (qh - r.fpr) / gap;
-  double low = pi - std::sqrt((pi - pil) * (pi - pil) + std::pow(z * rate_sd(pil), 2));
-  double high = pi + std::sqrt((pih - pi) * (pih - pi) + std::pow(z * rate_sd(pih), 2));
+  // Rate error at each end. fpr enters linearly (delta method); tpr divides, so its effect is
+  // lopsided: a true tpr z sd lower stretches the share by gap / (gap - z sd), a higher one
+  // shrinks it by gap / (gap + z sd). Substituting the shifted tpr keeps that asymmetry (the
+  // symmetric delta method undercovers large shares when tpr rests on a few dozen fakes).
+  double pic = clamp01(pi);
+  double sd_t = std::sqrt(vt), f_part = z * (1 - pic) * std::sqrt(vf) / gap;
+  double gap_low = gap - z * sd_t;
+  double up_t = gap_low > kMinRateGap ? pic * (gap / gap_low - 1) : 1.0;
+  double down_t = pic * (1 - gap / (gap + z * sd_t));
+  double low = pi - std::sqrt((pi - pil) * (pi - pil) + down_t * down_t + f_part * f_part);
+  double high = pi + std::sqrt((pih - pi) * (pih - pi) + up_t * up_t + f_part * f_part);
   p.sampling_half = (pih - pil) / 2;
   p.rate_sd = rate_sd(pi);
   p.point = clamp01(pi);

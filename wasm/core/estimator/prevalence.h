@@ -10,8 +10,9 @@
 //    correction included), mapped through the correction; Wilson stays sane at 0 of n.
 //  - Rate error: tpr and fpr rest on n_fake / n_real out-of-fold accounts (binomial variance)
 //    and may move between audiences of different origin (RateShift, see rate_shift.h).
-//    The delta method turns both into a standard deviation on pi, added in quadrature at
-//    each end of the interval (evaluated at that end, so it widens where it matters).
+//    fpr's part enters by the delta method, tpr's by substituting tpr -/+ z sd (it divides, so
+//    its effect is lopsided); both are added in quadrature at each end of the interval.
+//  - Which rates: the audience estimate averages over regimes (regimes.h), each with its own.
 //  - Two-phase: the flagged share q is estimated by a double-sampling regression estimator:
 //    full-tier flags y on the random full subsample, the lite probability x on every follower,
 //    q = mean_m(y) + b * (mean_n(x) - mean_m(x)) with b fitted within this audience. The lite

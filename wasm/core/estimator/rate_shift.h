@@ -1,12 +1,8 @@
-// How far a tier's error rates may move between the model's cross-validation audience and
-// the audience at hand, as a standard deviation added to the rates' own binomial uncertainty.
-//
-// The model's cv rates are the trainer's SRF out-of-fold figures (real followers of
-// influencers, what the extension audits). `scripts/eval-estimator` measures how far the other
-// source sets sit from them ("rate shift" in EVALUATION.md: tpr ~0.17, fpr ~0.02 for the full
-// tier). Those sets label other kinds of fake (spam, bought accounts the full tier catches more
-// easily); allowing for that whole shift would make every interval 30+ points wide, so the
-// allowance is 0 and the resulting bias on those audiences is reported in EVALUATION.md.
+// How far a tier's error rates may move between the audience they were measured on and the
+// audience at hand, as a standard deviation added to the rates' own binomial uncertainty, for the
+// corrections that use one set of rates: the lite tier alone, and the full tier's fallback when no
+// matching score profiles are compiled in. (With the profiles, the full tier's rates come per
+// regime, regimes.h, and that file's kKindSpread plays this part.)
 #pragma once
 
 namespace fm {

@@ -18,6 +18,41 @@ json share_json(const BreakdownShare& s) {
   return j;
 }
 
+// Plain words for the known sources of labelled accounts (score_profiles.h).
+std::string regime_words(const std::string& source) {
+  if (source == "srf") return "followers of influencers with hard-to-spot fakes (like SRF Data's labelled followers)";
+  if (source == "kaggle") return "obvious spam and fake accounts (like the Kaggle fake-account set)";
+  if (source == "instafake") return "bought or fake accounts (like the InstaFake set)";
+  return "accounts like the '" + source + "' set";
+}
+
+json regime_json(const RegimeAverage& ra) {
+  json list = json::array();
+  for (const auto& r : ra.regimes)
+    list.push_back({{"source", r.source},
+                    {"weight", std::round(r.weight * 1000.0) / 1000.0},
+                    {"fake_percent", pct(r.estimate.point)},
+                    {"ci_low", pct(r.estimate.low)},
+                    {"ci_high", pct(r.estimate.high)},
+                    {"tpr", r.rates.tpr},
+                    {"fpr", r.rates.fpr},
+                    {"n_fake", r.rates.n_fake},
+                    {"n_real", r.rates.n_real}});
+  json j = {{"regimes", list}};
+  if (ra.best >= 0) {
+    const RegimeFit& b = ra.regimes[size_t(ra.best)];
+    j["resembles"] = b.source;
+    int w = int(std::lround(b.weight * 100));
+    j["explanation"] =
+        "The fetched followers' scores look most like " + regime_words(b.source) + " (" + std::to_string(w) +
+        "% of the weight). The classifier catches " + std::to_string(int(std::lround(b.rates.tpr * 100))) +
+        "% of fakes of that kind; each kind's error rates correct the count, weighted by how well it explains "
+        "this sample" +
+        (b.weight < 0.9 ? std::string(", and the interval spans the kinds the sample cannot tell apart.") : ".");
+  }
+  return j;
+}
+
 json rates_json(const TierSetting& t) {
   return {{"threshold", t.threshold},   {"tpr", t.rates.tpr},
           {"fpr", t.rates.fpr},         {"n_fake", t.rates.n_fake},
@@ -64,6 +99,9 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
     if (e.lite_only) t["interval_without_subsample"] = interval_json(*e.lite_only);
     r["two_phase"] = t;
   }
+
+  if (e.regimes) r["regime"] = regime_json(*e.regimes);
+  else r["regime"] = {{"resembles", nullptr}, {"explanation", "not assessed: corrected with the model's own cv rates"}};
 
   const AuditPlan& p = e.plan_5pt;
   if (p.possible)

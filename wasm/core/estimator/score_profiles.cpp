@@ -7,65 +7,74 @@
 namespace fm {
 
 namespace {
-constexpr double kSmoothingAccounts = 5;  // pseudo-accounts of the pooled shape per profile
-constexpr double kUniformAccounts = 0.5;  // and spread evenly, so no cell is impossible
+constexpr double kSmoothingAccounts = 4;  // pseudo-accounts of the label's pooled shape per histogram
+constexpr double kUniformAccounts = 0.5;  // and spread evenly, so no bin is impossible
 
-template <size_t K>
-int bin_of(const std::array<double, K>& edges, double p) {
-  return int(std::upper_bound(edges.begin(), edges.end(), p) - edges.begin());
-}
-
-template <size_t K>
-std::array<double, K> quantile_edges(std::vector<double> v) {
-  std::array<double, K> e{};
+std::array<double, kProfileBins - 1> quantile_edges(std::vector<double> v) {
+  std::array<double, kProfileBins - 1> e{};
   std::sort(v.begin(), v.end());
-  for (size_t k = 0; k < K; ++k) e[k] = v.empty() ? double(k + 1) / (K + 1) : v[(v.size() * (k + 1)) / (K + 1)];
-  for (size_t k = 1; k < K; ++k) e[k] = std::max(e[k], e[k - 1] + 1e-9);  // strictly increasing
+  for (size_t k = 0; k < e.size(); ++k)
+    e[k] = v.empty() ? double(k + 1) / kProfileBins : v[(v.size() * (k + 1)) / kProfileBins];
+  for (size_t k = 1; k < e.size(); ++k) e[k] = std::max(e[k], e[k - 1] + 1e-9);  // strictly increasing
   return e;
 }
 }  // namespace
 
-int ScoreProfiles::lite_bin(double p) const { return bin_of(lite_edges, p); }
-int ScoreProfiles::full_bin(double p) const { return bin_of(full_edges, p); }
+int ScoreProfiles::bin(double p) const {
+  return int(std::upper_bound(edges.begin(), edges.end(), p) - edges.begin());
+}
 
-ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, const std::string& model_version) {
+ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
+                             const std::string& model_version) {
   ScoreProfiles out;
   out.model_version = model_version;
-  std::vector<double> pl, pf;
-  for (const auto& r : rows) pl.push_back(r.p_lite), pf.push_back(r.p_full);
-  out.lite_edges = quantile_edges<kLiteBins - 1>(pl);
-  out.full_edges = quantile_edges<kFullBins - 1>(pf);
-  std::map<std::pair<std::string, bool>, std::array<double, kJointCells>> counts;
-  std::array<double, kJointCells> pooled[2]{};
+  out.threshold = threshold;
+  std::vector<double> pf;
+  for (const auto& r : rows) pf.push_back(r.p_full);
+  out.edges = quantile_edges(pf);
+  struct Counts {
+    std::array<double, kProfileBins> fake{}, real{};
+    double n_fake = 0, n_real = 0, flagged_fake = 0, flagged_real = 0;
+  };
+  std::map<std::string, Counts> by_source;
+  std::array<double, kProfileBins> pooled[2]{};
   double pooled_n[2] = {0, 0};
   for (const auto& r : rows) {
-    int cell = out.lite_bin(r.p_lite) * kFullBins + out.full_bin(r.p_full);
-    counts[{r.source, r.fake}][cell] += 1;
-    pooled[r.fake][cell] += 1;
+    int b = out.bin(r.p_full);
+    Counts& c = by_source[r.source];
+    bool flag = r.p_full >= threshold;
+    if (r.fake) c.fake[b] += 1, c.n_fake += 1, c.flagged_fake += flag;
+    else c.real[b] += 1, c.n_real += 1, c.flagged_real += flag;
+    pooled[r.fake][b] += 1;
     pooled_n[r.fake] += 1;
   }
-  for (const auto& [key, c] : counts) {
-    ScoreProfile p;
-    p.source = key.first;
-    p.fake = key.second;
-    for (double v : c) p.accounts += v;
-    double total = p.accounts + kSmoothingAccounts + kUniformAccounts;
-    for (int k = 0; k < kJointCells; ++k)
-      p.joint[k] = (c[k] + kSmoothingAccounts * pooled[p.fake][k] / pooled_n[p.fake] +
-                    kUniformAccounts / kJointCells) / total;
-    out.profiles.push_back(p);
+  auto smooth = [&](const std::array<double, kProfileBins>& c, double n, int label) {
+    std::array<double, kProfileBins> h{};
+    double total = n + kSmoothingAccounts + kUniformAccounts;
+    for (int b = 0; b < kProfileBins; ++b)
+      h[b] = (c[b] + kSmoothingAccounts * (pooled_n[label] > 0 ? pooled[label][b] / pooled_n[label] : 1.0 / kProfileBins) +
+              kUniformAccounts / kProfileBins) / total;
+    return h;
+  };
+  for (const auto& [name, c] : by_source) {
+    if (c.n_fake < 1 || c.n_real < 1) continue;  // a source needs both labels to be a regime
+    SourceProfile s;
+    s.source = name;
+    s.n_fake = c.n_fake, s.n_real = c.n_real;
+    s.tpr = c.flagged_fake / c.n_fake, s.fpr = c.flagged_real / c.n_real;
+    s.fake = smooth(c.fake, c.n_fake, 1);
+    s.real = smooth(c.real, c.n_real, 0);
+    out.sources.push_back(s);
   }
   return out;
 }
 
 json profiles_to_json(const ScoreProfiles& p) {
   json list = json::array();
-  for (const auto& s : p.profiles)
-    list.push_back({{"source", s.source}, {"fake", s.fake}, {"accounts", s.accounts}, {"joint", s.joint}});
-  return {{"model_version", p.model_version},
-          {"lite_edges", p.lite_edges},
-          {"full_edges", p.full_edges},
-          {"profiles", list}};
+  for (const auto& s : p.sources)
+    list.push_back({{"source", s.source}, {"n_fake", s.n_fake}, {"n_real", s.n_real}, {"tpr", s.tpr},
+                    {"fpr", s.fpr}, {"fake", s.fake}, {"real", s.real}});
+  return {{"model_version", p.model_version}, {"threshold", p.threshold}, {"edges", p.edges}, {"sources", list}};
 }
 
 namespace {
@@ -80,6 +89,15 @@ bool read_array(const json& j, const char* key, std::array<double, K>& out) {
   }
   return true;
 }
+
+bool is_distribution(const std::array<double, kProfileBins>& h) {
+  double sum = 0;
+  for (double v : h) {
+    if (!(v > 0)) return false;
+    sum += v;
+  }
+  return std::fabs(sum - 1) < 1e-6;
+}
 }  // namespace
 
 Result<ScoreProfiles> profiles_from_json(const json& j) {
@@ -89,34 +107,44 @@ Result<ScoreProfiles> profiles_from_json(const json& j) {
   auto v = read_string(j, "model_version", "", 200);
   if (!v || !v.value()) return bad("model_version missing");
   p.model_version = *v.value();
-  if (!read_array(j, "lite_edges", p.lite_edges) || !read_array(j, "full_edges", p.full_edges))
-    return bad("bin edges must be arrays of " + std::to_string(kLiteBins - 1) + " and " +
-               std::to_string(kFullBins - 1) + " numbers");
-  auto list = j.find("profiles");
-  if (list == j.end() || !list->is_array() || list->empty()) return bad("profiles missing");
-  bool any_fake = false, any_real = false;
-  for (const auto& e : *list) {
-    if (!e.is_object()) return bad("a profile is not an object");
-    ScoreProfile s;
+  auto t = read_number(j, "threshold", "", 0, 1);
+  if (!t || !t.value()) return bad("threshold missing or not in [0, 1]");
+  p.threshold = *t.value();
+  if (!read_array(j, "edges", p.edges))
+    return bad("edges must be an array of " + std::to_string(kProfileBins - 1) + " numbers");
+  for (size_t k = 1; k < p.edges.size(); ++k)
+    if (!(p.edges[k] > p.edges[k - 1])) return bad("edges must increase");
+  auto list = j.find("sources");
+  if (list == j.end() || !list->is_array() || list->empty()) return bad("sources missing");
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& e = (*list)[i];
+    std::string where = "sources[" + std::to_string(i) + "]";
+    if (!e.is_object()) return bad(where + " is not an object");
+    SourceProfile s;
     auto src = read_string(e, "source", "", 100);
-    auto fake = read_bool(e, "fake", "");
-    auto n = read_number(e, "accounts", "", 0, 1e9);
-    if (!src || !src.value() || !fake || !fake.value() || !n || !n.value() || !read_array(e, "joint", s.joint))
-      return bad("each profile needs source, fake, accounts and " + std::to_string(kJointCells) + " cells");
+    auto nf = read_number(e, "n_fake", "", 1, 1e9);
+    auto nr = read_number(e, "n_real", "", 1, 1e9);
+    auto tpr = read_number(e, "tpr", "", 0, 1);
+    auto fpr = read_number(e, "fpr", "", 0, 1);
+    if (!src || !src.value() || !nf || !nf.value() || !nr || !nr.value() || !tpr || !tpr.value() || !fpr ||
+        !fpr.value())
+      return bad(where + " needs source, n_fake, n_real (>= 1), tpr and fpr (in [0, 1])");
+    if (!read_array(e, "fake", s.fake) || !read_array(e, "real", s.real))
+      return bad(where + " needs fake and real histograms of " + std::to_string(kProfileBins) + " numbers");
+    if (!is_distribution(s.fake) || !is_distribution(s.real))
+      return bad(where + ": each histogram must be positive in every bin and sum to 1");
     s.source = *src.value();
-    s.fake = *fake.value();
-    s.accounts = *n.value();
-    double sum = 0;
-    for (double c : s.joint) {
-      if (c <= 0) return bad("profile " + s.source + " has a cell without mass");
-      sum += c;
-    }
-    if (std::fabs(sum - 1) > 1e-6) return bad("profile " + s.source + " does not sum to 1");
-    (s.fake ? any_fake : any_real) = true;
-    p.profiles.push_back(s);
+    s.n_fake = *nf.value(), s.n_real = *nr.value();
+    s.tpr = *tpr.value(), s.fpr = *fpr.value();
+    p.sources.push_back(s);
   }
-  if (!any_fake || !any_real) return bad("needs at least one fake and one real profile");
   return p;
+}
+
+Result<ScoreProfiles> profiles_from_text(const std::string& text) {
+  auto j = parse_json(text, "the score profiles");
+  if (!j) return j.error();
+  return profiles_from_json(j.value());
 }
 
 }  // namespace fm

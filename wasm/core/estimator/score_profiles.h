@@ -1,10 +1,17 @@
-// Score profiles: how the classifier's probabilities fall for fake and for real accounts of
-// each known source of accounts, jointly at the lite and the full tier. The audience
-// estimator explains a follower sample as a mixture of these profiles (mixture.h).
+// Score profiles: per known source of labelled accounts (SRF's followers of influencers,
+// Kaggle's fake/spam accounts, InstaFake's bought accounts), the full tier's out-of-fold error
+// rates at its operating threshold (with the accounts they rest on) and how its calibrated
+// probability falls for that source's fake and real accounts (binned).
 //
-// Evaluated as an alternative to the adjusted count (EVALUATION.md, "score mixture"): the
-// evaluation builds them from the trainer's out-of-fold predictions. The engine does not ship
-// them: on SRF's follower audiences the mixture's intervals did not hold their coverage.
+// Why: each source labels a different kind of fake, and the full tier's recall differs between
+// them (SRF ~0.65, Kaggle ~0.90). One pooled tpr/fpr corrects one kind of audience and biases
+// the others; the estimator (regimes.h) instead weighs each source's rates by how well its score
+// profile explains the sample at hand. Only the calibrated full probability is used: which
+// fields a record lacks is an artefact of the data sets, not something a real audit shows.
+//
+// Derived from the trainer's out-of-fold predictions (build/train/oof.jsonl) by
+// `eval-estimator --write-profiles` (scripts/eval-estimator), committed as
+// models/score_profiles.json and compiled into the engine (builtin_score_profiles.cpp).
 #pragma once
 #include <array>
 #include <string>
@@ -15,42 +22,40 @@
 
 namespace fm {
 
-constexpr int kLiteBins = 4, kFullBins = 8;
-constexpr int kJointCells = kLiteBins * kFullBins;
+constexpr int kProfileBins = 8;
 
-struct ScoreProfile {
-  std::string source;  // "srf", "kaggle", "instafake"
-  bool fake = false;
-  double accounts = 0;                     // how many out-of-fold accounts it rests on
-  std::array<double, kJointCells> joint{};  // P(lite bin, full bin), lite-major; sums to 1
-  double lite(int a) const {
-    double s = 0;
-    for (int b = 0; b < kFullBins; ++b) s += joint[a * kFullBins + b];
-    return s;
-  }
+struct SourceProfile {
+  std::string source;                   // "srf", "kaggle", "instafake"
+  double n_fake = 0, n_real = 0;        // out-of-fold accounts behind the figures
+  double tpr = 0, fpr = 0;              // full tier, at the profiles' threshold
+  std::array<double, kProfileBins> fake{}, real{};  // P(bin | label); each sums to 1, no empty bin
 };
 
 struct ScoreProfiles {
-  std::string model_version;
-  std::array<double, kLiteBins - 1> lite_edges{};  // bin a holds p in [edge[a-1], edge[a])
-  std::array<double, kFullBins - 1> full_edges{};
-  std::vector<ScoreProfile> profiles;
-  int lite_bin(double p) const;
-  int full_bin(double p) const;
+  std::string model_version;  // the model whose probabilities these are
+  double threshold = 0.5;     // the full tier's operating threshold
+  std::array<double, kProfileBins - 1> edges{};  // bin b holds p in [edges[b-1], edges[b])
+  std::vector<SourceProfile> sources;
+  int bin(double p) const;
 };
 
-// One labelled, out-of-fold scored account.
+// One labelled account scored out of fold.
 struct ProfileSample {
   std::string source;
   bool fake = false;
-  double p_lite = 0, p_full = 0;
+  double p_full = 0;
 };
 
-// Bin edges are pooled quantiles; each profile is smoothed toward its label's pooled shape
-// (a few accounts' worth), so a small source does not put zero mass where it saw nobody.
-ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, const std::string& model_version);
+// Bin edges are pooled quantiles of p_full; each histogram is smoothed toward its label's
+// pooled shape (a few accounts' worth) so a small source leaves no bin impossible.
+ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
+                             const std::string& model_version);
 
 json profiles_to_json(const ScoreProfiles& p);
 Result<ScoreProfiles> profiles_from_json(const json& j);
+Result<ScoreProfiles> profiles_from_text(const std::string& text);
+
+// The committed profiles compiled into the engine (models/score_profiles.json).
+const Result<ScoreProfiles>& builtin_score_profiles();
 
 }  // namespace fm

@@ -1,0 +1,207 @@
+// The audience estimator's regimes: score profiles (derivation, file format, the compiled-in
+// copy), the likelihood weights, the posterior mixture, and the report's `regime` field.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "api.h"
+#include "classifier.h"
+#include "estimator/audience.h"
+#include "estimator/regimes.h"
+#include "json_util.h"
+
+using namespace fm;
+
+namespace {
+// Two kinds of audience with the same real accounts: "hard" fakes are missed 40% of the time
+// (scored 0.2-0.3), "easy" fakes 5% of the time.
+std::vector<ProfileSample> two_kinds() {
+  std::vector<ProfileSample> rows;
+  for (const char* src : {"hard", "easy"}) {
+    bool hard = std::string(src) == "hard";
+    for (int i = 0; i < 400; ++i) rows.push_back({src, false, 0.01 + 0.04 * (i % 10) / 10.0});
+    for (int i = 0; i < 200; ++i) {
+      bool missed = hard ? i % 5 < 2 : i % 20 == 0;
+      rows.push_back({src, true, missed ? 0.2 + 0.1 * (i % 7) / 7.0 : 0.8 + 0.15 * (i % 9) / 9.0});
+    }
+  }
+  return rows;
+}
+
+// Full probabilities of a sample of n at fake share pi, drawn evenly from one kind's accounts.
+std::vector<double> sample_of(const std::vector<ProfileSample>& rows, const std::string& src, double pi, int n) {
+  std::vector<double> fakes, reals, out;
+  for (const auto& r : rows)
+    if (r.source == src) (r.fake ? fakes : reals).push_back(r.p_full);
+  int k = int(std::lround(pi * n));
+  for (int i = 0; i < k; ++i) out.push_back(fakes[(size_t(i) * 7) % fakes.size()]);
+  for (int i = k; i < n; ++i) out.push_back(reals[(size_t(i) * 3) % reals.size()]);
+  return out;
+}
+
+FlaggedShare flagged_share(const std::vector<double>& p, double threshold, double N) {
+  double k = 0;
+  for (double v : p) k += v >= threshold;
+  return simple_share(k, double(p.size()), N);
+}
+
+const RegimeFit& regime(const RegimeAverage& ra, const std::string& src) {
+  for (const auto& r : ra.regimes)
+    if (r.source == src) return r;
+  FAIL("no regime " << src);
+  return ra.regimes.front();
+}
+}  // namespace
+
+TEST_CASE("[regimes] profiles carry each source's rates and score histograms") {
+  ScoreProfiles p = build_profiles(two_kinds(), 0.5, "m1");
+  REQUIRE(p.sources.size() == 2);
+  for (const auto& s : p.sources) {
+    CHECK(s.n_fake == 200);
+    CHECK(s.n_real == 400);
+    CHECK(s.fpr == 0);
+    CHECK(s.tpr == doctest::Approx(s.source == "hard" ? 0.6 : 0.95));
+    double sf = 0, sr = 0;
+    for (int b = 0; b < kProfileBins; ++b) {
+      CHECK(s.fake[b] > 0);  // smoothed: no bin impossible
+      sf += s.fake[b], sr += s.real[b];
+    }
+    CHECK(sf == doctest::Approx(1));
+    CHECK(sr == doctest::Approx(1));
+  }
+  // The file format round-trips and refuses what it cannot use.
+  auto back = profiles_from_json(profiles_to_json(p));
+  REQUIRE(back.ok());
+  CHECK(back.value().sources[1].tpr == p.sources[1].tpr);
+  CHECK(back.value().edges == p.edges);
+  json broken = profiles_to_json(p);
+  broken["sources"][0]["fake"][3] = 0;
+  auto bad = profiles_from_json(broken);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("sources[0]") != std::string::npos);
+  CHECK_FALSE(profiles_from_text("{\"model_version\":\"x\"}").ok());
+}
+
+TEST_CASE("[regimes] the sample's scores pick the regime, and its rates correct the count") {
+  auto rows = two_kinds();
+  ScoreProfiles p = build_profiles(rows, 0.5, "m1");
+  for (const char* src : {"hard", "easy"}) {
+    auto s = sample_of(rows, src, 0.4, 300);
+    RegimeAverage ra = average_over_regimes(p, s, flagged_share(s, 0.5, 1e6), 1.96);
+    CAPTURE(src);
+    CHECK(regime(ra, src).weight > 0.95);
+    CHECK(ra.regimes[size_t(ra.best)].source == src);
+    CHECK(ra.combined.point == doctest::Approx(0.4).epsilon(0.05));
+    CHECK(ra.combined.low < 0.4);
+    CHECK(ra.combined.high > 0.4);
+  }
+  // The wrong regime's rates would have been far off: "easy" rates on a "hard" audience.
+  auto s = sample_of(rows, "hard", 0.4, 300);
+  RegimeAverage ra = average_over_regimes(p, s, flagged_share(s, 0.5, 1e6), 1.96);
+  CHECK(regime(ra, "easy").estimate.point < 0.27);
+}
+
+TEST_CASE("[regimes] a sample that cannot tell the regimes apart gets an interval spanning them") {
+  auto rows = two_kinds();
+  ScoreProfiles p = build_profiles(rows, 0.5, "m1");
+  // Caught fakes and real accounts score alike in both kinds; a small sample with no missed-fake
+  // score in it leans towards "easy" but cannot rule "hard" out.
+  std::vector<double> s;
+  for (int i = 0; i < 2; ++i) s.push_back(0.9);
+  for (int i = 0; i < 6; ++i) s.push_back(0.02);
+  RegimeAverage ra = average_over_regimes(p, s, flagged_share(s, 0.5, 1e6), 1.96);
+  const RegimeFit &h = regime(ra, "hard"), &e = regime(ra, "easy");
+  CHECK(h.weight > 0.15);
+  CHECK(e.weight > h.weight);
+  CHECK(h.estimate.point > e.estimate.point + 0.1);
+  // Wider than the favoured regime's own interval, towards the other's estimate.
+  CHECK(ra.combined.low <= e.estimate.low + 0.02);
+  CHECK(ra.combined.high > e.estimate.high + 0.05);
+  CHECK(ra.combined.high > h.estimate.point);
+}
+
+TEST_CASE("[regimes] the posterior mixture: one part is itself, two disjoint parts span both") {
+  Prevalence a, b;
+  a.point = 0.2, a.low = 0.15, a.high = 0.25;
+  b.point = 0.6, b.low = 0.55, b.high = 0.65;
+  Prevalence one = mix_estimates({{1.0, a}}, 1.96);
+  CHECK(one.low == a.low);
+  CHECK(one.high == a.high);
+  Prevalence both = mix_estimates({{0.5, a}, {0.5, b}}, 1.96);
+  CHECK(both.point == doctest::Approx(0.4));
+  CHECK(both.low < 0.2);
+  CHECK(both.high > 0.6);
+  // A part with little weight barely moves the ends.
+  Prevalence mostly_a = mix_estimates({{0.99, a}, {0.01, b}}, 1.96);
+  CHECK(mostly_a.high < 0.3);
+}
+
+TEST_CASE("[regimes] recall resting on few fakes stretches the interval more upwards than downwards") {
+  Prevalence p = correct_for_errors(simple_share(450, 1000, 1e9), TierRates{0.65, 0.015, 37, 329, 0, 0}, 1.96);
+  CHECK(p.high - p.point > 1.2 * (p.point - p.low));
+}
+
+TEST_CASE("[regimes] estimate_audience averages over regimes when the profiles fit the threshold") {
+  auto rows = two_kinds();
+  ScoreProfiles p = build_profiles(rows, 0.5, "m1");
+  AudienceInput in;
+  in.total_followers = 100000;
+  in.full.threshold = 0.5;
+  in.full.rates = TierRates{0.95, 0.0, 200, 400, 0, 0};  // the model's own rates: "easy"
+  in.lite.threshold = 0.5;
+  in.lite.rates = TierRates{0.5, 0.05, 200, 400, 0, 0};
+  for (double v : sample_of(rows, "hard", 0.5, 200)) {
+    FollowerScore f;
+    f.p_lite = 0.3;
+    f.p_full = v;
+    in.followers.push_back(f);
+  }
+  AudienceEstimate old = estimate_audience(in);
+  CHECK_FALSE(old.regimes.has_value());
+  in.profiles = &p;
+  AudienceEstimate e = estimate_audience(in);
+  REQUIRE(e.regimes.has_value());
+  CHECK(e.regimes->regimes[size_t(e.regimes->best)].source == "hard");
+  CHECK(std::fabs(e.estimate.point - 0.5) < 0.05);
+  CHECK(std::fabs(old.estimate.point - 0.5) > 0.15);  // "easy" rates undercount hard fakes
+  // Profiles for another threshold are not used.
+  in.full.threshold = 0.6;
+  AudienceEstimate other = estimate_audience(in);
+  CHECK_FALSE(other.regimes.has_value());
+  CHECK_FALSE(other.warnings.empty());
+}
+
+TEST_CASE("[regimes] the compiled-in profiles describe the compiled-in model") {
+  const auto& p = builtin_score_profiles();
+  REQUIRE_MESSAGE(p.ok(), "models/score_profiles.json: " << (p.ok() ? "" : p.error().message));
+  CHECK_MESSAGE(p.value().model_version == builtin_model().version,
+                "models/score_profiles.json is for another model: run scripts/eval-estimator after retraining");
+  CHECK(p.value().threshold == builtin_model().full.threshold);
+  CHECK(p.value().sources.size() >= 2);
+}
+
+TEST_CASE("[regimes] api_estimate says which kind of audience the sample resembles") {
+  std::string req = R"({"total_followers": 5000, "sampling": "random", "followers": [)";
+  for (int i = 0; i < 80; ++i) {
+    std::string rec = i % 3 == 0
+        ? R"({"username":"user)" + std::to_string(i) + R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
+        : R"({"username":"anna.b)" + std::to_string(i) + R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
+    req += (i ? "," : "") + rec;
+  }
+  req += "]}";
+  auto parsed = parse_json(api_estimate(req), "answer");
+  REQUIRE(parsed.ok());
+  const json& r = parsed.value();
+  REQUIRE_FALSE(r.contains("error"));
+  REQUIRE(r.contains("regime"));
+  REQUIRE(r["regime"]["resembles"].is_string());
+  CHECK(r["regime"]["explanation"].get<std::string>().find("look most like") != std::string::npos);
+  double w = 0;
+  for (const auto& g : r["regime"]["regimes"]) {
+    w += g["weight"].get<double>();
+    CHECK(g["ci_low"].get<double>() <= g["fake_percent"].get<double>());
+  }
+  CHECK(w == doctest::Approx(1).epsilon(0.01));
+  CHECK(r["method"].get<std::string>().find("regimes") != std::string::npos);
+}
