@@ -101,3 +101,10 @@ TEST_CASE("[folds] stratified, balanced and fixed by the seed") {
     CHECK_MESSAGE(*hi - *lo <= 1, name);
   }
 }
+
+TEST_CASE("[metrics] AUC standard error follows Hanley-McNeil") {
+  // By hand: Q1 = 0.9/1.1, Q2 = 2*0.81/1.9, SE^2 = (0.09 + 49(Q1-0.81) + 49(Q2-0.81)) / 2500.
+  CHECK(std::fabs(auc_standard_error(0.9, 50, 50) - 0.03212) < 0.0001);
+  CHECK(auc_standard_error(0.9, 500, 500) < auc_standard_error(0.9, 50, 50));
+  CHECK(auc_standard_error(0.9, 0, 10) == 0);
+}

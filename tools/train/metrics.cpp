@@ -24,6 +24,13 @@ double auc(const std::vector<double>& score, const std::vector<int>& label) {
   return (rank_sum - pos * (pos + 1) / 2) / (pos * neg);
 }
 
+double auc_standard_error(double a, double n_pos, double n_neg) {
+  if (n_pos < 1 || n_neg < 1) return 0;
+  double q1 = a / (2 - a), q2 = 2 * a * a / (1 + a);
+  double v = (a * (1 - a) + (n_pos - 1) * (q1 - a * a) + (n_neg - 1) * (q2 - a * a)) / (n_pos * n_neg);
+  return std::sqrt(std::max(v, 0.0));
+}
+
 double brier(const std::vector<double>& prob, const std::vector<int>& label) {
   if (prob.empty()) return 0;
   double s = 0;

@@ -6,6 +6,8 @@ namespace fm::train {
 
 // Area under the ROC curve (Mann-Whitney; tied scores count half). 0.5 if a class is empty.
 double auc(const std::vector<double>& score, const std::vector<int>& label);
+// Standard error of an AUC from n_pos positives and n_neg negatives (Hanley & McNeil 1982).
+double auc_standard_error(double auc, double n_pos, double n_neg);
 // Mean squared error of probabilities.
 double brier(const std::vector<double>& prob, const std::vector<int>& label);
 double log_loss(const std::vector<double>& prob, const std::vector<int>& label);

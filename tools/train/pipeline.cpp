@@ -199,7 +199,27 @@ TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fol
   run.oof_prob.resize(n);
   for (size_t i = 0; i < n; ++i) run.oof_prob[i] = apply_platt(run.platt, run.oof_margin[i]);
 
+  {
+    BoostParams free = run.chosen.params;
+    free.monotone.fill(0);
+    auto m = cv_margins(free, run.chosen.weighting, {free.n_trees});
+    for (const auto& set : set_names()) {
+      Subset sm = subset(samples, m[0], set);
+      run.unconstrained_set_auc.push_back(auc(sm.score, sm.label));
+      run.unconstrained_mean_auc += run.unconstrained_set_auc.back() / double(set_names().size());
+    }
+  }
+
   Subset srf = subset(samples, run.oof_prob, "srf");
+  {
+    // Highest recall with FPR <= 3.7%: the lowest such threshold.
+    std::vector<double> cuts(srf.score);
+    std::sort(cuts.begin(), cuts.end());
+    for (double t : cuts) {
+      Confusion c = confusion(srf.score, srf.label, t);
+      if (c.fpr() <= 0.037) { run.srf_at_published_fpr = c; break; }
+    }
+  }
   run.threshold = round_sig(pick_threshold(srf.score, srf.label, kMaxFpr), 9);
   Confusion c = confusion(srf.score, srf.label, run.threshold);
   run.stats.tpr = round_sig(c.recall(), kStatDigits);

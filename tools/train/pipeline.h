@@ -55,6 +55,11 @@ struct TierRun {
   std::vector<CrossResult> cross;
   BoostResult final_model;
   int final_nodes = 0;
+  // The chosen settings without monotone constraints, same folds: what the constraints cost.
+  std::vector<double> unconstrained_set_auc;
+  double unconstrained_mean_auc = 0;
+  // SRF out-of-fold at the loosest threshold whose FPR stays within SRF's published 3.7%.
+  Confusion srf_at_published_fpr;
 };
 
 struct RunOptions {
