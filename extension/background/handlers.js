@@ -5,7 +5,7 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, docFromOg, estimate, accountFromProfile } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, release, onRateLimited, onSuccess, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, release, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, parseFollowersPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf } from '../shared/audit.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
@@ -52,7 +52,7 @@ function instantBegin() {
   });
 }
 
-async function noteAnswer(status) {
+async function recordInstantAnswer(status) {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const s = await store.getScheduler();
@@ -63,7 +63,7 @@ async function noteAnswer(status) {
 }
 
 async function instantAnalyze(msg) {
-  const sched = await noteAnswer(msg.status);
+  const sched = await recordInstantAnswer(msg.status);
   const c = classifyProfileAnswer(msg);
   if (c.state === 'rate_limited') return { state: 'rate_limited', retryAt: sched.backoffUntil };
   if (c.state) return { state: c.state, detail: c.detail || null };
@@ -163,7 +163,7 @@ async function auditResult(msg) {
       return a ? { duplicate: true, ...auditView(a) } : { duplicate: true };
     }
     const settings = await store.getSettings();
-    let sched = await store.getScheduler();
+    let sched = noteAnswer(await store.getScheduler(), now());
     sched = msg.status === 429 ? onRateLimited(sched, now(), settings) : onSuccess(sched);
     const outcome = await outcomeOf(a, a.pending.kind, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;

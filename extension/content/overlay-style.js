@@ -31,7 +31,7 @@ h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .grade { font-weight: 600; }
 .panel .state { display: block; margin: 6px 0; }
 .muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
-button { font: inherit; color: #fff; background: #0095f6; border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
+button { white-space: nowrap; font: inherit; color: #fff; background: #0095f6; border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
 button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }

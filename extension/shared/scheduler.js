@@ -76,6 +76,12 @@ export function onSuccess(state) {
   return state.backoffLevel === 0 ? state : { ...state, backoffLevel: 0 };
 }
 
+// An answer to a paced request arrived: the next paced request waits a full interval from
+// now, so the gaps Instagram sees never shrink below the pacing (whatever the latency was).
+export function noteAnswer(state, now) {
+  return now > state.lastSlot ? { ...state, lastSlot: now } : state;
+}
+
 // Requests counted in the hour before `now`.
 export function usedInLastHour(state, now) {
   return prune(state.ledger, now).filter((t) => t <= now).length;

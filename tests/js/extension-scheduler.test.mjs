@@ -1,7 +1,7 @@
 // The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySchedulerState, reserve, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+import { emptySchedulerState, reserve, noteAnswer, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -78,4 +78,12 @@ test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
   assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0 });
+});
+
+test('the next paced request waits a full interval after the previous answer', () => {
+  const T = 1_000_000;
+  let s = reserve(emptySchedulerState(), T, cfg).state;   // sent at T
+  s = noteAnswer(s, T + 700);                              // answered 700 ms later
+  assert.equal(reserve(s, T + 700, cfg).at, T + 2200);
+  assert.equal(noteAnswer(s, T).lastSlot, T + 700, 'an older answer changes nothing');
 });

@@ -1,0 +1,129 @@
+// The follower audit in the browser: pages newest first then a random subsample in full,
+// paced, with a live estimate; back-off on 429; stop on login; private accounts; cancel keeps
+// what was learned and resume carries on from there.
+import test, { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForOverlay, clickPart, overlayState, screenshot, PANEL } from './lib/index.mjs';
+import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
+
+const PACING = 120;
+let suite, page;
+before(async () => {
+  suite = await openSuite({ settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 6 } });
+});
+beforeEach(async () => {
+  suite.standin.reset();
+  await suite.resetExtension();
+  if (page) await page.close();
+  page = await suite.session.newPage();
+});
+after(() => suite?.close());
+
+test('an audit lists follower pages, fetches a subsample in full, paced, and narrows the estimate', async () => {
+  const username = 'marco.travels';
+  await startAudit(suite, page, username);
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'audit done' });
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  const pages = reqs.filter((e) => e.path.includes('/followers/'));
+  const profiles = reqs.filter((e) => e.path.includes('web_profile_info'));
+  assert.equal(pages.length, 2, 'two pages of 25 for a sample of 50');
+  assert.ok(!pages[0].search.includes('max_id'), 'first page is the newest');
+  assert.ok(pages[1].search.includes('max_id='), 'second page follows the cursor');
+  assert.equal(profiles.length, 6, 'six followers fetched in full');
+  assert.equal(new Set(profiles.map((e) => e.search)).size, 6, 'six different followers');
+  assert.equal(done.requests, reqs.length, 'the audit counted every request it made');
+  for (const e of reqs) {
+    assert.equal(e.headers['x-ig-app-id'], '936619743392459');
+    assert.match(e.headers.cookie || '', /sessionid=/);
+    assert.equal(e.status, 200);
+  }
+  // Pacing: consecutive audit requests at least PACING ms apart (a few ms of timer slack).
+  for (let i = 1; i < reqs.length; i++) {
+    assert.ok(reqs[i].t - reqs[i - 1].t >= PACING - 5, `gap ${i}: ${(reqs[i].t - reqs[i - 1].t).toFixed(1)} ms`);
+  }
+  assert.ok(done.estimate && typeof done.estimate.fake_percent === 'number', 'the audience estimate was computed');
+  const s = await waitForOverlay(page, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel,
+    { what: 'progress full' });
+  assert.equal(s.progressMax, 2 + 6);
+  assert.ok(s.panelEstimate, 'panel shows an estimate');
+  assert.equal(done.report && done.report.confidence, 'audited', 'the combined report is the audited one');
+  await screenshot(page, 'audit-done');
+});
+
+test('a 429 mid-audit backs off, shows when it retries, then finishes', async () => {
+  const username = 'lena.bakes';
+  suite.standin.addFailure({ mode: 'rate_limit', match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, username);
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'rate_limited'), { what: 'rate-limited shown' });
+  assert.match(s.states.find((x) => x.state === 'rate_limited').text, /\d:\d\d/, 'names the retry time');
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'audit done after back-off' });
+  const pages = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).filter((e) => e.path.includes('/followers/'));
+  assert.deepEqual(pages.map((e) => e.status), [200, 429, 200]);
+  assert.equal(pages[1].search, pages[2].search, 'the same page is asked again');
+  // Back-off is 20 pacing intervals after the first 429.
+  assert.ok(pages[2].t - pages[1].t >= 20 * PACING - 5, `waited ${(pages[2].t - pages[1].t).toFixed(0)} ms`);
+  assert.equal(done.rateLimited, 1);
+});
+
+test('a login page mid-audit stops it with the logged-out state, keeping what was fetched', async () => {
+  const username = 'lena.bakes';
+  suite.standin.addFailure({ mode: 'login_required', match: '/followers/', after: 1 });
+  await startAudit(suite, page, username);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+    { what: 'audit stopped' });
+  assert.equal(a.stopReason, 'logged_out');
+  assert.equal(a.lite.length, 25, 'the first page is kept');
+  await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'logged_out'), { what: 'logged-out state in the panel' });
+  const count = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length;
+  assert.equal(count, 2, 'no request after the stop');
+});
+
+test('a challenge page stops the audit', async () => {
+  const username = 'lena.bakes';
+  suite.standin.addFailure({ mode: 'challenge', match: '/followers/' });
+  await startAudit(suite, page, username);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+    { what: 'audit stopped' });
+  assert.equal(a.stopReason, 'challenge');
+  await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'challenge'), { what: 'challenge state shown' });
+});
+
+test('a private account you do not follow: instant estimate only, the audit says it is unavailable', async () => {
+  const username = 'private.person';
+  await startAudit(suite, page, username);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+    { what: 'audit stopped' });
+  assert.equal(a.stopReason, 'private');
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'private'), { what: 'private state' });
+  assert.ok(s.states.find((x) => x.state === 'private').text.length > 10);
+  assert.equal(auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length, 1, 'one refused request, then nothing');
+});
+
+test('cancel keeps what was learned; resume continues from there', async () => {
+  const username = 'marco.travels';
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, pacingMs: 400, auditListSize: 100, auditFullSize: 4 } });
+  await startAudit(suite, page, username);
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.pagesDone >= 2; }, { what: 'two pages in' });
+  await clickPart(page, PANEL, 'cancel');
+  const cancelled = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'cancelled' && a; },
+    { what: 'cancelled' });
+  const learned = cancelled.lite.length;
+  assert.ok(learned >= 50);
+  const userId = userIdOf(suite.standin, username);
+  const before = auditRequests(suite.standin, username, userId).length;
+  assert.ok(before <= cancelled.requests + 1, 'at most the one request in flight went out after cancel');
+  const st = await overlayState(page);
+  assert.ok(st.auditButton && !st.cancel, 'the audit button is back');
+  await s.set({ settings: { ...suite.settings, pacingMs: 30, auditListSize: 100, auditFullSize: 4 } });
+  await clickPart(page, PANEL, 'audit-button');
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'resumed audit done' });
+  assert.ok(done.lite.length >= learned, 'nothing learned was lost');
+  assert.equal(done.pagesDone, 4);
+  const pages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200);
+  const firstPages = pages.filter((e) => !e.search.includes('max_id'));
+  assert.equal(firstPages.length, 1, 'resume did not start over from the newest page');
+});
