@@ -23,7 +23,7 @@ test('estimate prints the report as JSON with the issue fields', () => {
   assert.equal(r.status, 0, r.stderr);
   const rep = JSON.parse(r.stdout);
   for (const k of ['fake_percent', 'ci_low', 'ci_high', 'sample_size', 'full_sample_size', 'method', 'breakdown',
-    'sampling_note', 'requests_for_5pt', 'model_version']) assert.ok(k in rep, k);
+    'sampling_note', 'requests_for_5pt', 'model_version', 'regime']) assert.ok(k in rep, k);
   assert.equal(rep.sample_size, 80);
   assert.equal(rep.full_sample_size, 80);
   assert.ok(rep.ci_low <= rep.fake_percent && rep.fake_percent <= rep.ci_high);
@@ -49,6 +49,7 @@ test('estimate --format text renders the report for people, two-phase included',
   assert.match(r.stdout, /120 newest followers, not a random sample/);
   assert.match(r.stdout, /Full fetches alone would give/);
   assert.match(r.stdout, /mass followers/);
+  assert.match(r.stdout, /Audience type: The fetched followers. scores look most like /);
 });
 
 test('a bad line is named and nothing is estimated', () => {

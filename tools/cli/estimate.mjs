@@ -98,6 +98,7 @@ export function renderText(r) {
     (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
   out.push(`Sampling: ${r.sampling_note}`);
   out.push(`Method: ${r.method}`);
+  if (r.regime && r.regime.explanation) out.push(`Audience type: ${r.regime.explanation}`);
   if (r.two_phase && r.two_phase.interval_full_only) {
     const f = r.two_phase.interval_full_only;
     out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; ` +

@@ -87,9 +87,14 @@ double planned_half_width(double var_q, const TierRates& r, double pi, double z)
   double gap = r.tpr - r.fpr;
   if (gap < kMinRateGap) return 1;
   pi = clamp01(pi);
+  // The interval's upper side as correct_for_errors builds it: sampling by the delta method,
+  // tpr by substitution, fpr by the delta method.
   double vt = r.tpr * (1 - r.tpr) / r.n_fake + r.shift_sd_tpr * r.shift_sd_tpr;
   double vf = r.fpr * (1 - r.fpr) / r.n_real + r.shift_sd_fpr * r.shift_sd_fpr;
-  return z * std::sqrt(var_q / (gap * gap) + (pi * pi * vt + (1 - pi) * (1 - pi) * vf) / (gap * gap));
+  double gap_low = gap - z * std::sqrt(vt);
+  double up_t = gap_low > kMinRateGap ? pi * (gap / gap_low - 1) : 1.0;
+  double f_part = z * (1 - pi) * std::sqrt(vf) / gap;
+  return std::sqrt(z * z * var_q / (gap * gap) + up_t * up_t + f_part * f_part);
 }
 
 Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double z) {

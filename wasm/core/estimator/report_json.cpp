@@ -20,10 +20,10 @@ json share_json(const BreakdownShare& s) {
 
 // Plain words for the known sources of labelled accounts (score_profiles.h).
 std::string regime_words(const std::string& source) {
-  if (source == "srf") return "followers of influencers with hard-to-spot fakes (like SRF Data's labelled followers)";
-  if (source == "kaggle") return "obvious spam and fake accounts (like the Kaggle fake-account set)";
-  if (source == "instafake") return "bought or fake accounts (like the InstaFake set)";
-  return "accounts like the '" + source + "' set";
+  if (source == "srf") return "followers of influencers with hard-to-spot fakes, as in SRF Data's labelled followers";
+  if (source == "kaggle") return "obvious spam and fake accounts, as in the Kaggle fake-account set";
+  if (source == "instafake") return "bought or fake accounts, as in the InstaFake set";
+  return "the accounts of the '" + source + "' set";
 }
 
 json regime_json(const RegimeAverage& ra) {
