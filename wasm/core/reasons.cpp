@@ -36,8 +36,9 @@ std::string describe(int f, double v) {
     case kLogFollowingCount: return "follows " + from_log1p(v) + " accounts";
     case kLogFollowRatio: {
       double r = std::exp(v);
-      return r >= 1 ? "follows " + fmt_num(r, 2) + "x as many as follow it"
-                    : "followed by " + fmt_num(1 / r, 2) + "x as many as it follows";
+      auto times = [](double x) { return (x >= 10 ? count(x) : fmt_num(x, 2)) + "x"; };  // never "2.3e+02x"
+      return r >= 1 ? "follows " + times(r) + " as many as follow it"
+                    : "followed by " + times(1 / r) + " as many as it follows";
     }
     case kLogPostsPerFollower: return fmt_num(std::exp(v), 2) + " posts per follower";
     case kLogFollowingPerPost: {
