@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
   apiRequests, SEEDED, NONEXISTENT, BADGE, PANEL } from './lib/index.mjs';
 
+const T = { timeout: 120_000 };
 let suite, page;
 before(async () => {
   suite = await openSuite();
   page = await suite.session.newPage();
-});
+}, T);
 after(() => suite?.close());
 
 // Badge numbers are rounded for display (one decimal under 10%, whole numbers above).
@@ -29,7 +30,7 @@ async function settledBadge(username) {
   return waitForBadge(page, { what: `badge on @${username}` });
 }
 
-test('the badge on each seeded profile shows the number scripts/fakemeter profile gives', async () => {
+test('the badge on each seeded profile shows the number scripts/fakemeter profile gives', T, async () => {
   for (const p of SEEDED) {
     const state = await settledBadge(p.username);
     const report = await cliProfile(suite.standin.documentFor(p.username));
@@ -52,13 +53,13 @@ test('the badge on each seeded profile shows the number scripts/fakemeter profil
   }
 });
 
-test('a nonexistent profile shows "not found" and no number', async () => {
+test('a nonexistent profile shows "not found" and no number', T, async () => {
   const state = await settledBadge(NONEXISTENT);
   assert.equal(state.badgeText, null);
   assert.ok(state.states.some((s) => s.state === 'not_found' && s.text.length > 0), JSON.stringify(state.states));
 });
 
-test('the open panel shows the estimate with reasons; screenshots in light and dark themes', async () => {
+test('the open panel shows the estimate with reasons; screenshots in light and dark themes', T, async () => {
   const username = 'fitqueen_daily';
   await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
@@ -75,7 +76,7 @@ test('the open panel shows the estimate with reasons; screenshots in light and d
   await screenshot(page, 'panel-dark');
 });
 
-test('SPA navigation replaces the badge; non-profile pages get none; back restores it', async () => {
+test('SPA navigation replaces the badge; non-profile pages get none; back restores it', T, async () => {
   await settledBadge('lena.bakes');
   const loads = [];
   const onLoad = () => loads.push(1);
@@ -103,7 +104,7 @@ test('SPA navigation replaces the badge; non-profile pages get none; back restor
   }
 });
 
-test("the page's own content is untouched", async () => {
+test("the page's own content is untouched", T, async () => {
   for (const username of ['marco.travels', 'xss_tester']) {
     await settledBadge(username);
     const check = await page.evaluate(() => {
@@ -123,7 +124,7 @@ test("the page's own content is untouched", async () => {
   }
 });
 
-test('injected HTML in the bio and full name shows as text and runs nothing', async () => {
+test('injected HTML in the bio and full name shows as text and runs nothing', T, async () => {
   const username = 'xss_tester';
   await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
@@ -152,7 +153,7 @@ test('injected HTML in the bio and full name shows as text and runs nothing', as
   assert.equal(await page.evaluate(() => window.__fmPwned ?? null), null);
 });
 
-test('one web_profile_info request per profile view, with the app id header and the session cookie', () => {
+test('one web_profile_info request per profile view, with the app id header and the session cookie', T, () => {
   const reqs = apiRequests(suite.standin, 'web_profile_info');
   assert.ok(reqs.length > 0);
   for (const r of reqs) {
