@@ -10,9 +10,11 @@
 namespace fm {
 
 namespace {
+// An audience that matches no single regime: SRF's real followers with Kaggle's fakes.
+const char kMixed[] = "srf real + kaggle fake";
 const double kShares[] = {0, 0.05, 0.10, 0.20, 0.30, 0.50, 0.70};
 const int kSizes[] = {25, 50, 100, 200, 400};
-const char* kSets[] = {"srf", "kaggle", "instafake"};
+const char* kSets[] = {"srf", "kaggle", "instafake", kMixed};
 constexpr int kTwoPhaseLite = 200, kTwoPhaseFull = 30;
 constexpr int kSplits = 40;  // random profile/audience splits the repetitions cycle through
 
@@ -90,7 +92,11 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
       }
     }
     split_profiles[size_t(k)] = build_profiles(fit_rows, model.full.threshold, model.version);
+    auto& sp = split_pools[size_t(k)];
+    if (sp.count("srf") && sp.count("kaggle"))
+      sp[kMixed] = Pool{kMixed, sp["kaggle"].fakes, sp["srf"].reals};
   }
+  if (pools.count("srf") && pools.count("kaggle")) pools[kMixed] = Pool{kMixed, pools["kaggle"].fakes, pools["srf"].reals};
   auto halves_of = [&](const std::string& name, bool regimes) {
     std::vector<Half> hs;
     for (int k = 0; k < kSplits; ++k) {
@@ -175,7 +181,7 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
       line(std::string("| ") + name + " | " + (which == 0 ? "**new: regime-averaged**" : which == 1 ? "old: model cv rates (in-sample)" : "old, cross-fitted: SRF rates of the other half") + " | " +
            f1(cmin) + "-" + f1(cmax) + "% | " + std::to_string(ok) + "/" + std::to_string(cells) + " | " +
            f1(mae / cells) + " | " + f1(tmin) + "-" + f1(tmax) + "% | " + f1(tmae / k) + " | " +
-           (which ? std::string("") : f3(w200 / cells) + " / " + f3(wtp / k)) + " |");
+           (which || std::string(name) == kMixed ? std::string("") : f3(w200 / cells) + " / " + f3(wtp / k)) + " |");
     }
   }
   line("");
