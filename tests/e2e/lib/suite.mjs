@@ -26,7 +26,15 @@ export function ensurePackaged() {
   const sources = ['manifest.json', '_locales', 'extension', 'PRIVACY.md'].map((p) => path.join(REPO, p)).filter((p) => fs.existsSync(p));
   const stale = !fs.existsSync(manifest) || Math.max(...sources.map(newestMtime)) > fs.statSync(manifest).mtimeMs;
   if (stale && fs.existsSync(path.join(REPO, 'scripts/package'))) {
-    execFileSync(path.join(REPO, 'scripts/package'), { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Another run may be packaging the same tree right now; one retry covers that race.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync(path.join(REPO, 'scripts/package'), { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+        return;
+      } catch (e) {
+        if (attempt >= 2) throw new Error(`scripts/package failed: ${String(e.stderr || e.message).trim()}`);
+      }
+    }
   }
 }
 
