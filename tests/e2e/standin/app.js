@@ -14,21 +14,32 @@
     for (const c of children) node.append(c);
     return node;
   }
-  const full = (n) => n.toLocaleString('en-US');
-  const short = (n) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${+(n / 1e3).toFixed(1)}K` : full(n));
+  // Header words and number styles per page language (kept in step with pages.mjs).
+  const LANGS = {
+    en: { locale: 'en-US', m: 'M', words: ['posts', 'followers', 'following'] },
+    nl: { locale: 'nl-NL', m: ' mln', words: ['berichten', 'volgers', 'volgend'] },
+  };
+  let L = LANGS.en;
+  const full = (n) => n.toLocaleString(L.locale);
+  const dec = (x) => (+x.toFixed(1)).toLocaleString(L.locale);
+  const short = (n) => (n >= 1e6 ? `${dec(n / 1e6)}${L.m}` : n >= 1e4 ? `${dec(n / 1e3)}K` : full(n));
 
   function nav(names) {
     return el('nav', { 'aria-label': 'Profiles' }, el('a', { href: '/' }, 'Instagram'), el('a', { href: '/explore/' }, 'Explore'),
       ...names.map((n) => el('a', { href: `/${n}/` }, n)));
   }
 
-  function profileMain(u) {
+  function profileMain(u, followersLink, counts) {
+    const [wPosts, wFollowers, wFollowing] = L.words;
+    const followers = [el('span', { title: full(u.followers) }, short(u.followers)), ` ${wFollowers}`];
+    const list = !counts ? el('div', { class: 'redesigned' }) : el('ul', {},
+        el('li', {}, el('span', {}, el('span', {}, full(u.posts)), ` ${wPosts}`)),
+        // Without the link (as for logged-out viewers), the count is plain text in its item.
+        el('li', {}, followersLink ? el('a', { href: `/${u.username}/followers/`, role: 'link' }, ...followers) : el('span', {}, ...followers)),
+        el('li', {}, el('a', { href: `/${u.username}/following/`, role: 'link' }, el('span', {}, short(u.following)), ` ${wFollowing}`)));
     const header = el('header', {}, el('section', {},
       el('h2', {}, u.username),
-      el('ul', {},
-        el('li', {}, el('span', {}, el('span', {}, full(u.posts)), ' posts')),
-        el('li', {}, el('a', { href: `/${u.username}/followers/`, role: 'link' }, el('span', { title: full(u.followers) }, short(u.followers)), ' followers')),
-        el('li', {}, el('a', { href: `/${u.username}/following/`, role: 'link' }, el('span', {}, short(u.following)), ' following'))),
+      list,
       el('h1', {}, u.full_name),
       el('div', { class: 'bio' }, u.biography)));
     let grid;
@@ -46,7 +57,9 @@
       meta.setAttribute('content', data.og);
     } else if (meta) meta.remove();
     let main;
-    if (data.type === 'profile') main = profileMain(data.user);
+    L = LANGS[data.lang] || LANGS.en;
+    document.documentElement.lang = data.lang || 'en';
+    if (data.type === 'profile') main = profileMain(data.user, data.followersLink !== false, data.counts !== false);
     else if (data.type === 'not_found') main = el('main', { role: 'main' }, el('h2', {}, "Sorry, this page isn't available."));
     else main = el('main', { role: 'main' }, el('h2', {}, data.title));
     root.replaceChildren(nav(data.nav), main);

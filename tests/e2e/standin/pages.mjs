@@ -4,23 +4,36 @@
 import { SEEDED } from './profiles.mjs';
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-const fmtFull = (n) => n.toLocaleString('en-US');
-// og:description abbreviates like Instagram: "12.5K Followers", "48.7M Followers".
-function ogCount(n) {
-  if (n >= 1e6) return `${+(n / 1e6).toFixed(1)}M`;
-  if (n >= 1e4) return `${+(n / 1e3).toFixed(1)}K`;
-  return fmtFull(n);
+// Page languages: English (default) and Dutch, with Instagram's number styles
+// ("12.5K", "48.7M" / "1.234", "12,5K", "48,7 mln").
+export const LANGS = {
+  en: { locale: 'en-US', k: (x) => `${x}K`, m: (x) => `${x}M`, words: ['Followers', 'Following', 'Posts'],
+    og: (name) => `See Instagram photos and videos from ${name}` },
+  nl: { locale: 'nl-NL', k: (x) => `${x}K`, m: (x) => `${x} mln`, words: ['volgers', 'volgend', 'berichten'],
+    og: (name) => `Bekijk Instagram-foto's en -video's van ${name}` },
+};
+export function shortCount(n, lang = 'en') {
+  const L = LANGS[lang];
+  const dec = (x) => (+x.toFixed(1)).toLocaleString(L.locale);
+  if (n >= 1e6) return L.m(dec(n / 1e6));
+  if (n >= 1e4) return L.k(dec(n / 1e3));
+  return n.toLocaleString(L.locale);
 }
 
-export function pageData(path, username, user) {
+// variant: {lang: 'en'|'nl', followersLink: bool, counts: bool} (the page markup options;
+// counts: false draws no counts list at all, like a redesign the extension does not know).
+export function pageData(path, username, user, variant = {}) {
   const nav = SEEDED.map((p) => p.username);
+  const lang = LANGS[variant.lang] ? variant.lang : 'en';
+  const L = LANGS[lang];
   if (username && user) {
     const media = user.edge_owner_to_timeline_media;
+    const name = `${user.full_name ? user.full_name + ' ' : ''}(@${user.username})`;
+    const c = [user.edge_followed_by.count, user.edge_follow.count, media.count].map((n) => shortCount(n, lang));
     return {
-      status: 200, type: 'profile', path, nav,
-      title: `${user.full_name ? user.full_name + ' ' : ''}(@${user.username}) • Instagram photos and videos`,
-      og: `${ogCount(user.edge_followed_by.count)} Followers, ${ogCount(user.edge_follow.count)} Following, ` +
-        `${ogCount(media.count)} Posts - See Instagram photos and videos from ${user.full_name ? user.full_name + ' ' : ''}(@${user.username})`,
+      status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false, counts: variant.counts !== false,
+      title: `${name} • Instagram photos and videos`,
+      og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
       user: {
         username: user.username, full_name: user.full_name, biography: user.biography, external_url: user.external_url,
         is_private: user.is_private, is_verified: user.is_verified, followers: user.edge_followed_by.count,
@@ -28,17 +41,17 @@ export function pageData(path, username, user) {
       },
     };
   }
-  if (username) return { status: 404, type: 'not_found', path, nav, title: 'Page not found • Instagram' };
+  if (username) return { status: 404, type: 'not_found', path, nav, lang, title: 'Page not found • Instagram' };
   const title = path.startsWith('/explore/') ? 'Explore' : path.startsWith('/p/') || path.startsWith('/reel/') ? 'Post'
     : path.startsWith('/accounts/login') ? 'Login' : 'Instagram';
-  return { status: 200, type: 'other', path, nav, title: `${title} • Instagram` };
+  return { status: 200, type: 'other', path, nav, lang, title: `${title} • Instagram` };
 }
 
 export function renderPage(data, { renderDelayMs }) {
   // The embedded JSON must not be able to close its <script>: escape "<" inside it.
   const embedded = JSON.stringify(data).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${data.lang || 'en'}"><head><meta charset="utf-8">
 <title>${escapeHtml(data.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${data.og ? `<meta property="og:description" content="${escapeHtml(data.og)}">` : ''}

@@ -39,12 +39,22 @@ function checkRule(rule) {
     delayMs: rule.delayMs ?? (rule.mode === 'slow' ? 1000 : 0), seen: 0, fired: 0 };
 }
 
+function checkVariant(v) {
+  if (!v || typeof v !== 'object') throw new Error('page variant must be an object');
+  if (v.lang !== undefined && !['en', 'nl'].includes(v.lang)) throw new Error(`page variant: lang must be en or nl, got ${JSON.stringify(v.lang)}`);
+  for (const k of ['followersLink', 'counts']) {
+    if (v[k] !== undefined && typeof v[k] !== 'boolean') throw new Error(`page variant: ${k} must be true or false`);
+  }
+  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, counts: v.counts !== false };
+}
+
 export async function startStandin(options = {}) {
   const events = new EventEmitter();
   const state = {
     session: options.session === 'logged_out' ? 'logged_out' : 'logged_in',
     followsPrivate: !!options.followsPrivate,
     renderDelayMs: options.renderDelayMs ?? 30,
+    variant: checkVariant(options.variant || {}),
     rules: (options.failures || []).map(checkRule),
     log: [],
     sessions: new Set(),
@@ -156,14 +166,14 @@ export async function startStandin(options = {}) {
     if (url.pathname === '/standin/page-data/') {
       const path = url.searchParams.get('path') || '/';
       const username = profileUsername(path);
-      const data = pageData(path, username, username ? userForPage(username) : null);
+      const data = pageData(path, username, username ? userForPage(username) : null, state.variant);
       json(res, data.status, data, {});
       return done(data.status);
     }
     // HTML pages.
     const username = profileUsername(url.pathname);
     const user = username ? userForPage(username) : null;
-    const data = pageData(url.pathname, username, user);
+    const data = pageData(url.pathname, username, user, state.variant);
     const headers = {
       'content-security-policy': "script-src 'self'; object-src 'none'; base-uri 'self'",
       'x-frame-options': 'DENY',
@@ -194,6 +204,7 @@ export async function startStandin(options = {}) {
       if (req.method === 'POST' && url.pathname === '/failures') { handle_.addFailure(input); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/failures/clear') { handle_.clearFailures(); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/session') { handle_.setSession(input.mode); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/page-variant') { handle_.setPageVariant(input); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/reset') { handle_.reset(); return json(res, 200, { ok: true }); }
       if (req.method === 'GET' && url.pathname === '/truth') return json(res, 200, truth());
       return json(res, 404, { error: `no control endpoint ${req.method} ${url.pathname}` });
@@ -222,9 +233,11 @@ export async function startStandin(options = {}) {
       state.session = mode;
     },
     setFollowsPrivate(v) { state.followsPrivate = !!v; },
+    // Page markup options: {lang: 'en'|'nl', followersLink: bool, counts: bool} (applies to pages served from now on).
+    setPageVariant(v) { state.variant = checkVariant(v); },
     log: () => state.log.map((e) => ({ ...e })),
     clearLog() { state.log = []; },
-    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); },
     truth,
     // The web_profile_info body served for a username (what the extension receives), or null.
     documentFor(username) {

@@ -1,0 +1,71 @@
+// The badge finds its place on the page variants Instagram serves: Dutch words and number
+// styles, a followers count that is not a link (the list-item fallback), no counts list at
+// all (the fixed-position last resort); logged out in Dutch reads the localised og:description.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForBadge, parseEstimate, cliProfile, screenshot, BADGE } from './lib/index.mjs';
+
+const T = { timeout: 120_000 };
+let suite, page;
+before(async () => {
+  suite = await openSuite();
+  page = await suite.session.newPage();
+}, T);
+after(() => suite?.close());
+
+async function visit(username, variant) {
+  suite.standin.setPageVariant(variant);
+  await suite.resetExtension();
+  await page.goto(suite.standin.profileUrl(username));
+  await page.waitForFunction((u) => document.getElementById('react-root').dataset.rendered === `/${u}/`, {}, username);
+  return waitForBadge(page, { what: `badge on @${username} (${JSON.stringify(variant)})` });
+}
+const where = () => page.evaluate((sel) => {
+  const host = document.querySelector(sel);
+  let fixed = false;
+  for (let n = host; n; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') fixed = true;
+  return { inLi: !!host.closest('li'), liText: host.closest('li')?.textContent ?? null, inHeader: !!host.closest('header'), fixed };
+}, BADGE);
+const close = (shown, report) => Math.abs(shown.percent - report.fake_percent) <= (report.fake_percent < 10 ? 0.051 : 0.51);
+
+test('Dutch page: badge after the "volgers" link, same number as the CLI', T, async () => {
+  const s = await visit('marco.travels', { lang: 'nl' });
+  const header = await page.$eval('header a[href$="/followers/"]', (a) => a.textContent);
+  assert.match(header, /24,3K volgers/);
+  assert.ok(s.badgeAfterFollowers);
+  const report = await cliProfile(suite.standin.documentFor('marco.travels'));
+  assert.ok(close(parseEstimate(s.badgeText), report), `${s.badgeText} vs ${report.fake_percent}`);
+  await screenshot(page, 'variant-nl', { element: 'header' });
+});
+
+test('followers count without a link: the badge goes into the list item that names followers', T, async () => {
+  for (const lang of ['en', 'nl']) {
+    const s = await visit('lena.bakes', { lang, followersLink: false });
+    assert.ok(s.badgeText, `${lang}: badge shows a number`);
+    const w = await where();
+    assert.ok(w.inLi && /followers|volgers/.test(w.liText), `${lang}: badge inside the followers item: ${JSON.stringify(w)}`);
+  }
+  await screenshot(page, 'variant-no-link', { element: 'header' });
+});
+
+test('no counts list at all: a fixed-position badge still shows the number', T, async () => {
+  const s = await visit('fitqueen_daily', { counts: false });
+  assert.ok(s.badgeText, 'badge shows a number');
+  const w = await where();
+  assert.ok(w.fixed && !w.inLi, `fixed-position badge: ${JSON.stringify(w)}`);
+  await screenshot(page, 'variant-no-counts');
+});
+
+test('logged out, Dutch page: the estimate is marked rough or the logged-out state is shown', T, async () => {
+  suite.standin.setSession('logged_out');
+  try {
+    const s = await visit('xss_tester', { lang: 'nl' });
+    const og = await page.$eval('meta[property="og:description"]', (m) => m.content);
+    assert.match(og, /^1\.900 volgers, 350 volgend, 40 berichten - Bekijk/);
+    assert.ok(s.states.some((x) => x.state === 'logged_out' && x.text), JSON.stringify(s.states));
+    if (s.badgeText) assert.notEqual(s.badgeFullText, s.badgeText, 'a rough number carries a note');
+  } finally {
+    suite.standin.setSession('logged_in');
+    suite.standin.setPageVariant({});
+  }
+});
