@@ -175,3 +175,9 @@ TEST_CASE("[loaders] instafake records map derived username values; errors name 
   REQUIRE_FALSE(syntax.ok());
   CHECK(syntax.error().id == "data.json");
 }
+
+TEST_CASE("[csv] a stray carriage return stays on its line") {
+  auto t = parse_csv("a,b\r\n1,2\r,3\r\n", "x.csv");
+  REQUIRE_FALSE(t.ok());
+  CHECK(t.error().message == "x.csv:2: expected 2 fields, got 3");
+}

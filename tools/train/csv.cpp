@@ -46,8 +46,9 @@ Result<CsvTable> parse_csv(const std::string& text, const std::string& file) {
     } else if (c == ',') {
       end_field();
       row_has_content = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      // Rows end at LF or CRLF; a lone CR is field text, as editors show it on the same line.
+      if (c == '\r') ++i;
       if (row_has_content || !field.empty()) end_field();
       end_row();
       ++line;

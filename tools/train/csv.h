@@ -1,5 +1,5 @@
 // A small RFC 4180 reader for the labelled data sets: quoted fields, "" escapes,
-// CRLF or LF line ends. Every error names the file and the line it found it on.
+// CRLF or LF line ends (a lone CR is text). Every error names the file and the line.
 #pragma once
 #include <string>
 #include <vector>
