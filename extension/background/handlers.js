@@ -5,7 +5,7 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, docFromOg, estimate, accountFromProfile } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, release, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, release, claim, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, parseFollowersPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf } from '../shared/audit.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
@@ -131,6 +131,19 @@ async function auditNext({ username }) {
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
     return { action: 'fetch', id, url, kind, at, ...auditView(a) };
+  });
+}
+
+// Right before the content script sends a paced request: {go: true} or {go: false, at} (try
+// again then), or {stale: true} when that request is no longer the pending one.
+async function auditClaim({ username, id }) {
+  return store.locked(async () => {
+    const a = await store.getAudit(username);
+    if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
+    const settings = await store.getSettings();
+    const c = claim(await store.getScheduler(), now(), settings);
+    if (c.go) await store.saveAuditAndScheduler(null, c.state);
+    return { go: c.go, at: c.at };
   });
 }
 
@@ -261,6 +274,7 @@ export const contentHandlers = {
   'instant.rough': instantRough,
   'audit.start': auditStart,
   'audit.next': auditNext,
+  'audit.claim': auditClaim,
   'audit.result': auditResult,
   'audit.cancel': auditCancel,
   'audit.status': auditStatus,

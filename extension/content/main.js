@@ -159,6 +159,13 @@ class ProfileFeature {
         this.overlay.setAudit(step.action === 'end' && step.missing ? null : { ...step, waitUntil });
         if (step.action !== 'fetch') return;
         await sleepUntil(step.at, signal);
+        // The global scheduler has the last word just before the request goes out.
+        let claimed = await send('audit.claim', { username: this.username, id: step.id });
+        while (!claimed.go && !claimed.stale) {
+          await sleepUntil(claimed.at, signal);
+          claimed = await send('audit.claim', { username: this.username, id: step.id });
+        }
+        if (claimed.stale) continue;
         const answer = await igFetch(step.url, signal);
         const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
         if (!signal.aborted) this.overlay.setAudit(view);

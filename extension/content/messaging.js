@@ -3,7 +3,8 @@
 // "message port closed", and are retried (the background's handlers are idempotent).
 const api = globalThis.browser || globalThis.chrome;
 const RETRYABLE = /Could not establish connection|Receiving end does not exist|message port closed|before a response was received/i;
-const MAX_TRIES = 10;
+const MAX_TRIES = 30;
+const ATTEMPT_TIMEOUT_MS = 5000;
 
 export class BackgroundError extends Error {
   constructor(error) {
@@ -19,7 +20,12 @@ export async function send(what, payload = {}) {
   let delay = 50;
   for (let attempt = 1; ; attempt++) {
     try {
-      const answer = await api.runtime.sendMessage({ what, ...payload });
+      // A worker stopped mid-message may never answer (seen in headless Chromium): give each
+      // attempt a deadline and ask again; the background's handlers are idempotent.
+      const answer = await Promise.race([
+        api.runtime.sendMessage({ what, ...payload }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('message port closed (no answer in time)')), ATTEMPT_TIMEOUT_MS)),
+      ]);
       if (answer === undefined && attempt < MAX_TRIES) throw new Error('message port closed (no answer)');
       if (answer && answer.error && typeof answer.error === 'object') throw new BackgroundError(answer.error);
       return answer;

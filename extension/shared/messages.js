@@ -31,6 +31,7 @@ export const SHAPES = {
     'instant.rough': { username, fullName: optional(str(500)), og },
     'audit.start': { username, userId, isPrivate: bool },
     'audit.next': { username },
+    'audit.claim': { username, id: int(1, 1e9) },
     'audit.result': { username, id: int(1, 1e9), ...httpAnswer },
     'audit.cancel': { username },
     'audit.status': { username },

@@ -10,7 +10,7 @@ export const MAX_BACKOFF_MS = HOUR_MS;
 export const BACKOFF_INTERVALS = 20;
 
 export function emptySchedulerState() {
-  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 };
+  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, lastSent: 0 };
 }
 
 export function normalizeSchedulerState(raw) {
@@ -20,6 +20,7 @@ export function normalizeSchedulerState(raw) {
   if (Array.isArray(raw.ledger)) s.ledger = raw.ledger.filter(Number.isFinite).sort((a, b) => a - b);
   if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
+  if (Number.isFinite(raw.lastSent)) s.lastSent = raw.lastSent;
   return s;
 }
 
@@ -74,6 +75,15 @@ export function onRateLimited(state, now, { pacingMs }) {
 // A request went through: the back-off level resets (the wait already served stays).
 export function onSuccess(state) {
   return state.backoffLevel === 0 ? state : { ...state, backoffLevel: 0 };
+}
+
+// The last check before a paced request goes out (slots are handed out ahead of time, and a
+// tab's timer may fire late, e.g. in a background tab): it may go only if the previous paced
+// request went at least one interval ago and no back-off holds. Returns {state, go, at}.
+export function claim(state, now, { pacingMs }) {
+  const at = Math.max(state.lastSent > 0 ? state.lastSent + pacingMs : 0, state.backoffUntil);
+  if (now < at) return { state, go: false, at };
+  return { state: { ...state, lastSent: now }, go: true, at: now };
 }
 
 // An answer to a paced request arrived: the next paced request waits a full interval from

@@ -15,10 +15,23 @@ export async function waitFor(fn, { timeout = 20000, what = 'condition', interva
   }
 }
 
+// One extension page per suite (the options page), to read storage and drive the worker
+// from the extension's own origin.
+const extPages = new WeakMap();
+export async function extensionPage(suite) {
+  let page = extPages.get(suite);
+  if (!page || page.isClosed()) {
+    page = await suite.session.browser.newPage();
+    await page.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
+    extPages.set(suite, page);
+  }
+  return page;
+}
+
 export async function storedAudit(suite, username) {
-  const s = await suite.storage();
+  const page = await extensionPage(suite);
   const key = `audit:${username}`;
-  return (await s.get(key))[key] || null;
+  return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), key);
 }
 
 // Requests an audit of `username` made: its followers pages and its followers' profiles
@@ -35,30 +48,55 @@ export function userIdOf(standin, username) {
 }
 
 // Opens the profile, waits for its badge, opens the panel and presses "Audit followers".
-export async function startAudit(suite, page, username) {
-  await page.goto(suite.standin.profileUrl(username));
+export async function startAudit(suite, page, username, { navigate = true } = {}) {
+  if (navigate) await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
   await openPanel(page);
   await clickPart(page, PANEL, 'audit-button');
   await waitForOverlay(page, (s) => s.progress !== null, { what: `audit progress on @${username}` });
 }
 
-// Stops every service worker of the browser through the DevTools protocol (what Chrome does
-// to an idle extension worker), from an extension page's session. Resolves once it stopped.
-export async function stopWorkers(session) {
-  const page = await session.browser.newPage();
+// Stops the extension's service worker through the DevTools protocol (what Chrome does to an
+// idle worker after ~30 s) and waits until the extension itself (its content script's next
+// message) has started it again. Puppeteer attaches to every worker with "wait for debugger
+// on start" and, when the restarted worker reuses the stopped one's target id, never lets it
+// run; releasing that pause (Runtime.runIfWaitingForDebugger) undoes the harness's own
+// interference and nothing more.
+export async function stopWorkers(suite, { restart = true } = {}) {
+  const page = await extensionPage(suite);
+  const cdp = await page.createCDPSession();
+  // Status changes as they come (a restart can follow the stop within milliseconds).
+  let status = 'running', stopped = false, restarted = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.includes(suite.session.extensionId)) continue;
+      status = v.runningStatus;
+      if (status === 'stopped') stopped = true;
+      else if (stopped && (status === 'starting' || status === 'running')) restarted = true;
+    }
+  });
   try {
-    await page.goto(`chrome-extension://${session.extensionId}/extension/ui/options.html`);
-    const cdp = await page.createCDPSession();
-    let stopped = false;
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      if (e.versions.some((v) => v.runningStatus === 'stopped')) stopped = true;
-    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await waitFor(() => stopped, { what: 'service worker stopped', timeout: 10000 });
-    await cdp.detach();
+    if (!restart) return;
+    await waitFor(() => restarted, { what: 'service worker restarted by the extension', timeout: 20000 });
+    const browserCdp = await suite.session.browser.target().createCDPSession();
+    try {
+      await waitFor(async () => {
+        const { targetInfos } = await browserCdp.send('Target.getTargets');
+        for (const t of targetInfos.filter((x) => x.type === 'service_worker' && x.url.includes(suite.session.extensionId))) {
+          const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true });
+          const session = browserCdp.connection().session(sessionId);
+          await session.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+          await session.detach().catch(() => {});
+        }
+        return status === 'running';
+      }, { what: 'service worker running again', timeout: 20000, interval: 50 });
+    } finally {
+      await browserCdp.detach().catch(() => {});
+    }
   } finally {
-    await page.close();
+    await cdp.detach().catch(() => {});
   }
 }

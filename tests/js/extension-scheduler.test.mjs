@@ -1,7 +1,7 @@
 // The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySchedulerState, reserve, noteAnswer, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+import { emptySchedulerState, reserve, noteAnswer, claim, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -77,7 +77,7 @@ test('a released future slot frees its place; a past one stays counted', () => {
 test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
-  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0 });
+  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, lastSent: 0 });
 });
 
 test('the next paced request waits a full interval after the previous answer', () => {
@@ -86,4 +86,18 @@ test('the next paced request waits a full interval after the previous answer', (
   s = noteAnswer(s, T + 700);                              // answered 700 ms later
   assert.equal(reserve(s, T + 700, cfg).at, T + 2200);
   assert.equal(noteAnswer(s, T).lastSlot, T + 700, 'an older answer changes nothing');
+});
+
+test('a claim lets a request go only a full interval after the previous one went', () => {
+  const T = 1_000_000;
+  let s = emptySchedulerState();
+  let c = claim(s, T, cfg);
+  assert.equal(c.go, true);
+  s = c.state;
+  c = claim(s, T + 1000, cfg);                 // a late timer in another tab
+  assert.deepEqual([c.go, c.at], [false, T + 1500]);
+  c = claim(s, T + 1500, cfg);
+  assert.equal(c.go, true);
+  s = onRateLimited(c.state, T + 1600, cfg);
+  assert.equal(claim(s, T + 3100, cfg).go, false, 'a back-off holds claims too');
 });

@@ -1,0 +1,169 @@
+// Issue 7, the extension half, in the browser: an audit survives its service worker being
+// stopped mid-way (resumes, loses nothing, counts every request once); three tabs auditing
+// at once share one pacing and one hourly cap; history stored in the previous schema is
+// migrated on upgrade; malformed or privileged messages from a content script are rejected.
+import test, { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForBadge, waitForOverlay, overlayState, apiRequests } from './lib/index.mjs';
+import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
+
+let suite;
+const pages = [];
+before(async () => { suite = await openSuite(); });
+beforeEach(async () => {
+  while (pages.length) await pages.pop().close();
+  suite.standin.reset();
+  // Through an extension page, not the worker target: the worker is stopped and restarted here.
+  const page = await extensionPage(suite);
+  await page.evaluate((settings) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ settings })), suite.settings);
+});
+after(() => suite?.close());
+
+async function newPage() {
+  const p = await suite.session.newPage();
+  pages.push(p);
+  return p;
+}
+
+async function storageSet(items) {
+  const page = await extensionPage(suite);
+  await page.evaluate((i) => chrome.storage.local.set(i), items);
+}
+
+async function setSettings(patch) {
+  await storageSet({ settings: { ...suite.settings, ...patch } });
+}
+
+async function storageGet(key) {
+  const page = await extensionPage(suite);
+  return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k]), key);
+}
+
+test('an audit survives its service worker being stopped three times and counts every request once', async () => {
+  await setSettings({ pacingMs: 150, auditListSize: 150, auditFullSize: 10 });
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  const page = await newPage();
+  await startAudit(suite, page, username);
+  for (const atLeast of [2, 7, 12]) {
+    await waitFor(() => auditRequests(suite.standin, username, userId).length >= atLeast, { what: `${atLeast} requests` });
+    await stopWorkers(suite);
+  }
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'audit done after worker stops', timeout: 30000 });
+  const reqs = auditRequests(suite.standin, username, userId);
+  const followerPages = reqs.filter((e) => e.path.includes('/followers/'));
+  const profiles = reqs.filter((e) => e.path.includes('web_profile_info'));
+  assert.equal(followerPages.length, 6, 'six pages, none asked twice');
+  assert.equal(new Set(followerPages.map((e) => e.search)).size, 6);
+  assert.equal(profiles.length, 10, 'ten profiles, none asked twice');
+  assert.equal(new Set(profiles.map((e) => e.search)).size, 10);
+  assert.equal(done.requests, reqs.length, 'the stored count equals what the stand-in saw');
+  assert.equal(done.lite.length, 150, 'every listed follower kept');
+  assert.equal(Object.keys(done.full).length, 10, 'every full profile kept');
+  const s = await waitForOverlay(page, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel,
+    { what: 'progress complete in the page' });
+  assert.equal(s.progressMax, 16);
+});
+
+test('three tabs auditing at once stay within one hourly cap and one pacing', async () => {
+  const cap = 12;
+  const pacing = 150;
+  await setSettings({ pacingMs: pacing, hourlyCap: cap, auditListSize: 50, auditFullSize: 5 });
+  const names = ['lena.bakes', 'marco.travels', 'fitqueen_daily'];
+  const tabs = [];
+  for (const n of names) {
+    const p = await newPage();
+    await p.goto(suite.standin.profileUrl(n));
+    await waitForBadge(p);
+    tabs.push(p);
+  }
+  // Start all three before any finishes: each audit needs 7 requests, 21 in all, over the cap.
+  // (Each tab is brought to the front to be clicked; hidden tabs get no animation frames.)
+  for (const [i, p] of tabs.entries()) {
+    await p.bringToFront();
+    await startAudit(suite, p, names[i], { navigate: false });
+  }
+  // Every tab ends up either done or waiting for the cap, saying until when.
+  for (const [i, p] of tabs.entries()) {
+    await waitFor(async () => {
+      const a = await storedAudit(suite, names[i]);
+      if (a && a.status === 'done') return true;
+      const st = await overlayState(p);
+      return st.states.some((x) => x.state === 'rate_limited');
+    }, { what: `tab ${names[i]} done or held by the cap`, timeout: 30000 });
+  }
+  const api = apiRequests(suite.standin);
+  assert.equal(api.length, cap, `exactly the cap was used: ${api.length} requests`);
+  const audits = await Promise.all(names.map((n) => storedAudit(suite, n)));
+  assert.ok(audits.filter((a) => a.status !== 'done').length >= 1, 'at least one audit is held by the cap');
+  assert.equal(audits.reduce((sum, a) => sum + a.requests, 0) + names.length, cap, 'stored counts add up (plus 3 instant fetches)');
+  // One pacing across tabs: consecutive audit requests (any tab) at least `pacing` apart when
+  // sent; arrival here adds up to a connection set-up of jitter (20 ms allowed for it).
+  const JITTER = 20;
+  const auditOnly = api.filter((e) => e.path.includes('/followers/') || !names.some((n) => e.search === `?username=${n}`));
+  for (let i = 1; i < auditOnly.length; i++) {
+    assert.ok(auditOnly[i].t - auditOnly[i - 1].t >= pacing - JITTER, `gap ${i}: ${(auditOnly[i].t - auditOnly[i - 1].t).toFixed(1)} ms`);
+  }
+  const scheduler = await storageGet('scheduler');
+  assert.ok(scheduler.ledger.length >= cap, 'the shared ledger holds every slot');
+  assert.ok(Math.max(...scheduler.ledger) - Date.now() > 50 * 60 * 1000, 'the next slot is about an hour away');
+});
+
+test('history stored in the previous schema is migrated on upgrade without loss', async () => {
+  const v1 = [
+    { u: 'old.one', pct: 12.5, lo: 8, hi: 17, t: Date.parse('2026-10-01T10:00:00Z') },
+    { u: 'old_two', pct: 61, lo: 50, hi: 70, grade: 'bad', t: Date.parse('2026-10-02T10:00:00Z') },
+  ];
+  await storageSet({ history: v1 });
+  const popup = await newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
+  const rows = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((c) => c.textContent)));
+  assert.deepEqual(rows, [['old_two', '≈61% fake', '50–70%'], ['old.one', '≈13% fake', '8–17%']]);
+  const history = await storageGet('history');
+  assert.equal(history.schema, 2);
+  assert.deepEqual(Object.keys(history.entries).sort(), ['old.one', 'old_two']);
+  assert.equal(history.entries.old_two.grade, 'bad');
+  assert.equal(history.entries['old.one'].fake_percent, 12.5);
+  // A new check adds to the migrated history.
+  const page = await newPage();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  const after = await storageGet('history');
+  assert.deepEqual(Object.keys(after.entries).sort(), ['lena.bakes', 'old.one', 'old_two']);
+});
+
+test('content-script messages are validated: malformed and privileged ones are rejected', async () => {
+  const page = await newPage();
+  const cdp = await page.createCDPSession();
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  const ctx = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(suite.session.extensionId)),
+    { what: 'content script context' });
+  const send = async (msg) => {
+    const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, awaitPromise: true, returnByValue: true,
+      expression: `chrome.runtime.sendMessage(${JSON.stringify(msg)})` });
+    return r.result.value;
+  };
+  assert.ok((await send({ what: 'hello' })).strings, 'a valid message is answered');
+  for (const msg of [
+    { what: 'history.import', text: JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [] }) },
+    { what: 'history.delete', usernames: ['lena.bakes'] },
+    { what: 'settings.set', settings: { pacingMs: 20 } },
+    { what: 'audit.next', username: '<img src=x>' },
+    { what: 'audit.result', username: 'lena.bakes', id: 'one', status: 200, contentType: '', body: '' },
+    { what: 'instant.analyze', username: 'lena.bakes', status: 200, contentType: '', body: '{}', evil: true },
+    { what: 'nope' },
+  ]) {
+    const r = await send(msg);
+    assert.equal(r?.error?.id, 'message.rejected', `${JSON.stringify(msg).slice(0, 80)} -> ${JSON.stringify(r)}`);
+  }
+  assert.ok((await storageGet('history')).entries['lena.bakes'], 'the rejected delete deleted nothing');
+  assert.equal((await storageGet('settings')).pacingMs, suite.settings.pacingMs, 'settings unchanged');
+  // The page itself has no way in at all.
+  assert.equal(await page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage), 'undefined');
+});
