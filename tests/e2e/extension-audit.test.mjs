@@ -48,6 +48,7 @@ test('an audit lists follower pages, fetches a subsample in full, paced, and nar
   assert.equal(s.progressMax, 2 + 6);
   assert.ok(s.panelEstimate, 'panel shows an estimate');
   assert.equal(done.report && done.report.confidence, 'audited', 'the combined report is the audited one');
+  await page.bringToFront();
   await screenshot(page, 'audit-done');
 });
 

@@ -21,9 +21,12 @@ const extPages = new WeakMap();
 export async function extensionPage(suite) {
   let page = extPages.get(suite);
   if (!page || page.isClosed()) {
+    const before = (await suite.session.browser.pages()).filter((p) => !p.url().startsWith('chrome-extension://')).at(-1);
     page = await suite.session.browser.newPage();
     await page.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
     extPages.set(suite, page);
+    // Hidden tabs get no animation frames (and no screenshots): give the front back.
+    if (before) await before.bringToFront();
   }
   return page;
 }
@@ -49,6 +52,7 @@ export function userIdOf(standin, username) {
 
 // Opens the profile, waits for its badge, opens the panel and presses "Audit followers".
 export async function startAudit(suite, page, username, { navigate = true } = {}) {
+  await page.bringToFront();
   if (navigate) await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
   await openPanel(page);
