@@ -217,3 +217,15 @@ TEST_CASE("[limits] the model's version is short UTF-8 text") {
   j["version"] = std::string(kMaxModelVersionBytes + 1, 'v');
   CHECK(model_error(j).message == "the model's version must be UTF-8 text of at most 200 bytes");
 }
+
+TEST_CASE("[limits] integer tree arrays take whole numbers in their type's range only") {
+  // Casting 1e10 to int32_t (or 1.5 to a node index) is undefined behaviour; it is refused.
+  for (auto [key, value] : {std::pair<const char*, double>{"left", 1e10}, {"right", -3e9}, {"feature", 40000},
+                            {"feature", 1.5}, {"default_left", 256}, {"default_left", -1}}) {
+    json j = toy_model_json();
+    j["tiers"]["lite"]["ensemble"]["trees"][0][key][0] = value;
+    Error e = model_error(j);
+    CHECK(e.id == "model.shape");
+    CHECK(e.message.find("tiers.lite.ensemble.trees[0] needs numeric arrays") == 0);
+  }
+}
