@@ -1,10 +1,15 @@
 // The follower audit in the real browser: visible progress to a final estimate whose
 // interval contains the profile's true fake share; paced, newest-first pages plus a random
 // subsample fetched in full; cancel keeps what was learned; cached results on revisit.
+// The truth checks fetch every listed follower in full (auditFullSize = auditListSize), so
+// the sample, and with it the estimate, is the same on every run: the extension picks its
+// subsample with a fresh random seed per audit, which would make a 95% interval miss the
+// truth in about one run in twenty. The default two-phase audit is checked for its shape.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
   apiRequests, SEEDED, PANEL } from './lib/index.mjs';
+import { makeFollower } from './standin/followers.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -38,7 +43,7 @@ async function runAudit(username, { screenshotName = null } = {}) {
 for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
   const p = byKind(kind);
   test(`audit of @${p.username} (${kind}): progress shown, final interval contains the true ${p.fakeShare * 100}%`, T, async () => {
-    await suite.resetExtension();
+    await suite.resetExtension({ auditListSize: 200, auditFullSize: 200 });
     const { end, seen, requests } = await runAudit(p.username, { screenshotName: `panel-audited-${p.username}` });
     // Progress was visible while running, moved forward only, and reached its target.
     assert.ok(seen.some(([v, max, running]) => running && v > 0 && v < max), `an intermediate progress value was shown: ${JSON.stringify(seen.slice(0, 5))}`);
@@ -59,9 +64,31 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
     for (const r of requests) assert.equal(r.headers['x-ig-app-id'], '936619743392459');
     const gaps = requests.slice(1).map((r, i) => r.at - requests[i].at);
     assert.ok(Math.min(...gaps) >= suite.settings.pacingMs - 5, `requests paced at >= ${suite.settings.pacingMs} ms (min gap ${Math.min(...gaps)} ms)`);
+    assert.equal(profiles.length, 200, 'every listed follower fetched in full');
     console.log(`# @${p.username}: true ${truth}%, audited ${end.panelEstimate}, ${pages.length} pages + ${profiles.length} profiles`);
   });
 }
+
+test('default two-phase audit: newest-first pages, then a random subsample of the listed followers in full', T, async () => {
+  await suite.resetExtension();
+  const p = byKind('bought_40');
+  const { end, requests } = await runAudit(p.username);
+  const pages = requests.filter((e) => e.path.includes('/followers/'));
+  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+  const listSize = suite.settings.auditListSize, fullSize = suite.settings.auditFullSize;
+  assert.equal(pages.length, Math.ceil(listSize / 25), `${listSize} followers listed in pages of 25`);
+  // Every page after the first follows the cursor the previous one returned.
+  for (let i = 1; i < pages.length; i++) assert.ok(new URLSearchParams(pages[i].search).has('max_id'), `page ${i + 1} has a cursor`);
+  assert.equal(profiles.length, fullSize, `${fullSize} followers fetched in full`);
+  const firstProfile = requests.indexOf(profiles[0]);
+  assert.ok(firstProfile > requests.indexOf(pages.at(-1)), 'full fetches come after the list');
+  const fetched = profiles.map((e) => new URLSearchParams(e.search).get('username'));
+  assert.equal(new Set(fetched).size, fullSize, 'no follower fetched twice');
+  const listed = new Set(Array.from({ length: listSize }, (_, i) => makeFollower(p, i).username));
+  assert.ok(fetched.every((u) => listed.has(u)), 'the full fetches are a subsample of the listed (newest) followers');
+  assert.ok(end.panelEstimate && parseEstimate(end.panelEstimate), `an estimate: ${end.panelEstimate}`);
+  assert.match(end.panelText, /sample|steekproef/i);
+});
 
 test('cancel stops the audit at once and keeps what was learned; it does not resume by itself', T, async () => {
   await suite.resetExtension();

@@ -53,11 +53,11 @@ export async function openSuite(options = {}) {
   const suite = {
     standin, session, settings,
     storage: () => extensionStorage(session),
-    // Forget cached results and audits, keep the test settings.
-    async resetExtension() {
+    // Forget cached results and audits; store the test settings (plus overrides, for this run).
+    async resetExtension(overrides = {}) {
       const s = await extensionStorage(session);
       await s.clear();
-      await s.set({ [SETTINGS_KEY]: settings });
+      await s.set({ [SETTINGS_KEY]: { ...settings, ...overrides } });
     },
     async close() {
       await session.close();
