@@ -21,7 +21,10 @@ const extPages = new WeakMap();
 export async function extensionPage(suite) {
   let page = extPages.get(suite);
   if (!page || page.isClosed()) {
-    const before = (await suite.session.browser.pages()).filter((p) => !p.url().startsWith('chrome-extension://')).at(-1);
+    let before = null;
+    for (const p of await suite.session.browser.pages()) {
+      if (await p.evaluate(() => document.visibilityState === 'visible').catch(() => false)) before = p;
+    }
     page = await suite.session.browser.newPage();
     await page.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
     extPages.set(suite, page);

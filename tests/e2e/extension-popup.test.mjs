@@ -1,0 +1,96 @@
+// The popup's history: listed newest first, searchable, exported as JSON and CSV through real
+// downloads, deleted, and re-imported from the exported file to the same history.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSuite, waitForBadge, screenshot } from './lib/index.mjs';
+import { waitFor, extensionPage } from './extension-support.mjs';
+
+let suite, downloads;
+before(async () => {
+  suite = await openSuite();
+  downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-downloads-'));
+  const cdp = await suite.session.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+});
+after(async () => {
+  await suite?.close();
+  if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
+});
+
+async function downloaded(name) {
+  const file = path.join(downloads, name);
+  await waitFor(() => fs.existsSync(file) && !fs.existsSync(`${file}.crdownload`) && fs.statSync(file).size > 0, { what: `download ${name}` });
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file);
+  return text;
+}
+
+const rowNames = (popup) => popup.$$eval('#rows tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+
+test('history: search, export JSON and CSV, delete all, re-import gives back the same history', async () => {
+  const page = await suite.session.newPage();
+  for (const u of ['lena.bakes', 'marco.travels', 'quiet.likes']) {
+    await page.goto(suite.standin.profileUrl(u));
+    await waitForBadge(page);
+  }
+  const popup = await suite.session.newPage();
+  popup.on('dialog', (d) => d.accept());
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3);
+  assert.deepEqual(await rowNames(popup), ['quiet.likes', 'marco.travels', 'lena.bakes'], 'newest first');
+  await popup.type('#search', 'MARCO');
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 1);
+  assert.deepEqual(await rowNames(popup), ['marco.travels']);
+  await popup.$eval('#search', (el) => { el.value = ''; el.dispatchEvent(new Event('input')); });
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3);
+  await screenshot(popup, 'popup-history');
+
+  await popup.click('#export-json');
+  const json = await downloaded('fakemeter-history.json');
+  const exported = JSON.parse(json);
+  assert.equal(exported.format, 'fakemeter-history');
+  assert.equal(exported.schema, 2);
+  assert.deepEqual(exported.entries.map((e) => e.username), ['lena.bakes', 'marco.travels', 'quiet.likes']);
+
+  await popup.click('#export-csv');
+  const csv = (await downloaded('fakemeter-history.csv')).trim().split('\r\n');
+  assert.equal(csv[0], 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at');
+  assert.equal(csv.length, 4);
+  const marco = exported.entries.find((e) => e.username === 'marco.travels');
+  assert.ok(csv.some((l) => l.startsWith(`marco.travels,Marco Rossi,${marco.fake_percent},`)), csv.join('\n'));
+
+  // Delete one, then all.
+  await popup.click('#rows tr:first-child button');
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
+  await popup.click('#delete-all');
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 0);
+  const ext = await extensionPage(suite);
+  assert.deepEqual((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries, {});
+
+  // Re-import the exported file: the same history comes back.
+  const file = path.join(downloads, 'import.json');
+  fs.writeFileSync(file, json);
+  const input = await popup.$('#import-file');
+  await input.uploadFile(file);
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3 || /:/.test(document.getElementById('message').textContent));
+  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Imported 3 entries.');
+  assert.equal((await rowNames(popup)).length, 3);
+  await popup.click('#export-json');
+  const again = JSON.parse(await downloaded('fakemeter-history.json'));
+  assert.deepEqual(again.entries, exported.entries, 'export -> import -> export round-trips');
+});
+
+test('a malformed import is rejected whole with a message, and the history is untouched', async () => {
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  const before = await rowNames(popup);
+  const file = path.join(downloads, 'bad.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [{ username: 'ok_user', computed_at: 1 }, { username: 'bad name', computed_at: 1 }] }));
+  await (await popup.$('#import-file')).uploadFile(file);
+  const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
+  assert.match(message, /entries\[1\]\.username/);
+  assert.deepEqual(await rowNames(popup), before);
+});
