@@ -1,0 +1,72 @@
+// Overlay and options in the browser: keyboard access and ARIA on the badge and panel, the
+// language setting (Dutch strings on the page), and the options page writing its settings.
+import test, { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, waitForBadge, waitForOverlay, BADGE, PANEL } from './lib/index.mjs';
+import { extensionPage } from './extension-support.mjs';
+
+let suite, page;
+before(async () => { suite = await openSuite(); });
+beforeEach(async () => {
+  await suite.resetExtension();
+  if (page) await page.close();
+  page = await suite.session.newPage();
+});
+after(() => suite?.close());
+
+test('the badge is keyboard reachable and labelled; Enter opens the panel, Escape closes it', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  const badge = await page.$(`${BADGE} >>> [part~="badge"]`);
+  const attrs = await badge.evaluate((el) => ({ role: el.getAttribute('role'), tab: el.tabIndex, label: el.getAttribute('aria-label') }));
+  assert.equal(attrs.role, 'button');
+  assert.equal(attrs.tab, 0);
+  assert.match(attrs.label, /Fakemeter: ≈\d+(\.\d)?% fake/);
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(PANEL);
+  const dialog = await page.$(`${PANEL} >>> [role="dialog"]`);
+  assert.ok(await dialog.evaluate((el) => el.getAttribute('aria-label').includes('@marco.travels')));
+  const focused = await page.evaluate(() => document.querySelector('[data-fakemeter="panel"]').shadowRoot.activeElement?.getAttribute('part'));
+  assert.equal(focused, 'close', 'focus moves into the panel');
+  const progressLabelled = await page.$eval(PANEL, (h) => [...h.shadowRoot.querySelectorAll('[role="img"]')].every((e) => e.getAttribute('aria-label')));
+  assert.ok(progressLabelled, 'charts carry aria-labels');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+});
+
+test('language setting: Dutch strings on the page', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'nl' } });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  const st = await waitForBadge(page);
+  assert.match(st.badgeText, /^≈\d+(\.\d)?% nep \(/);
+  await page.goto(suite.standin.profileUrl('private.person'));
+  const priv = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'private'));
+  assert.match(priv.states.find((y) => y.state === 'private').text, /privé/i);
+});
+
+test('the options page saves pacing, sample sizes, auto-run and language', async () => {
+  const opt = await suite.session.newPage();
+  await opt.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
+  await opt.waitForFunction(() => document.getElementById('pacingSeconds').value !== '');
+  const set = (id, v) => opt.$eval(`#${id}`, (el, val) => { el.value = val; }, v);
+  await set('pacingSeconds', '2.5');
+  await set('auditListSize', '100');
+  await set('auditFullSize', '20');
+  await set('hourlyCap', '150');
+  await opt.select('#language', 'nl');
+  await opt.click('#autoRun');
+  await opt.click('button[type=submit]');
+  await opt.waitForFunction(() => document.getElementById('status').textContent !== '');
+  const ext = await extensionPage(suite);
+  const { settings } = await ext.evaluate(() => chrome.storage.local.get('settings'));
+  assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, pacingMs: 2500, hourlyCap: 150, language: 'nl' });
+  // Auto-run off: a profile shows a "check" button and fetches nothing until asked.
+  suite.standin.clearLog();
+  await page.bringToFront();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await page.waitForSelector(`${BADGE} >>> .badge-text`);
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 0, 'no request without auto-run');
+  await opt.close();
+});
