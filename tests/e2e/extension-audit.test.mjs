@@ -116,8 +116,7 @@ test('cancel keeps what was learned; resume continues from there', async () => {
   const userId = userIdOf(suite.standin, username);
   const before = auditRequests(suite.standin, username, userId).length;
   assert.ok(before <= cancelled.requests + 1, 'at most the one request in flight went out after cancel');
-  const st = await overlayState(page);
-  assert.ok(st.auditButton && !st.cancel, 'the audit button is back');
+  await waitForOverlay(page, (st) => st.auditButton && !st.cancel, { what: 'the audit button is back after cancel' });
   await s.set({ settings: { ...suite.settings, pacingMs: 30, auditListSize: 100, auditFullSize: 4 } });
   await clickPart(page, PANEL, 'audit-button');
   const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
