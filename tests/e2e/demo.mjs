@@ -2,7 +2,9 @@
 // Chromium with the real extension; the instant badge, then a follower audit where the
 // extension offers one; a table of true fake share vs. Fakemeter's estimates, and
 // screenshots of each badge and panel in demo-output/.
-// Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit]
+// Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit] [--full-audit]
+//   --full-audit  fetch every listed follower in full (the extension's largest audit; the
+//                 sample, and so the table, is then the same on every run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, screenshot,
@@ -17,7 +19,8 @@ fs.mkdirSync(outDir, { recursive: true });
 const fmtEst = (e) => (e ? `${e.percent}%` + (e.low !== null ? ` (${e.low}–${e.high}%)` : '') : '—');
 const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
 
-const suite = await openSuite();
+const fullAudit = process.argv.includes('--full-audit');
+const suite = await openSuite(fullAudit ? { settings: { auditListSize: 200, auditFullSize: 200 } } : {});
 const rows = [];
 try {
   const page = await suite.session.newPage();
@@ -65,7 +68,8 @@ const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w)
 console.log(table);
 console.log(`\nStand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
 console.log(`Audits: ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full, ` +
-  `paced at ${suite.settings.pacingMs} ms (test pacing; the extension's default is 1500 ms).`);
+  `paced at ${suite.settings.pacingMs} ms (test pacing; the extension's default is 1500 ms).` +
+  (fullAudit ? '' : '\nThe full-fetch subsample is drawn at random per audit, so audited figures vary a little between runs (--full-audit fetches all).'));
 console.log(`Screenshots: ${path.relative(process.cwd(), outDir) || '.'}/ (${fs.readdirSync(outDir).length} files)`);
 fs.writeFileSync(path.join(outDir, 'results.txt'), table + '\n');
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(rows, null, 2) + '\n');
