@@ -4,8 +4,8 @@
 // (../shared/docs/instagram-web.md), with values drawn from a seeded generator, so the
 // corpus is small, reproducible and free of anyone's data.
 // Usage: node tests/fuzz/make-corpus.mjs   (rewrites the corpus folders; commit the result)
-// When build/wasm/node/fakemeter_engine.js exists, the profile seeds also carry a real
-// audience report from the engine's estimator as options.
+// When build/wasm/node/fakemeter_engine.js (or FM_ENGINE_DIR) exists, the profile seeds also
+// carry a real audience report from the engine's estimator as options.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -135,12 +135,10 @@ function profileDoc({ posts = 12, isPrivate = false, hideLikes = false, now = 17
 
 // --- model files ------------------------------------------------------------------------
 
-const featureNames = [
-  'username_length', 'username_digit_count', 'username_digit_share', 'username_trailing_digits',
-  'username_letter_share', 'username_separators', 'full_name_word_count', 'full_name_digit_share',
-  'full_name_equals_username', 'full_name_username_similarity', 'has_profile_pic', 'is_private',
-  'is_verified', 'biography_length', 'has_external_url', 'log_media_count', 'log_follower_count',
-  'log_following_count', 'log_follow_ratio', 'log_posts_per_follower'];
+// The engine's feature list, from the committed model (a model naming other features is
+// refused at once, and the fuzzer would never get past that check).
+const featureNames = JSON.parse(fs.readFileSync(path.join(root, 'models/model.json'), 'utf8')).features;
+const liteFeatureCount = featureNames.indexOf('biography_length');
 
 // A complete binary tree of the given depth over random features (lite tiers use lite features).
 function tree(depth, featureCount) {
@@ -165,7 +163,7 @@ function tier(trees, depth, featureCount) {
 }
 function model(trees, depth, version = 'fuzz-seed') {
   return { format: 'fakemeter-model', format_version: 1, version, features: featureNames,
-           tiers: { lite: tier(trees, depth, 13), full: tier(trees, depth, featureNames.length) } };
+           tiers: { lite: tier(trees, depth, liteFeatureCount), full: tier(trees, depth, featureNames.length) } };
 }
 
 // --- writing ------------------------------------------------------------------------------
@@ -208,7 +206,7 @@ add('fuzz-estimate', 'edge-bad-sampling.json', J({ total_followers: 100, samplin
 // A real audience report, when an engine build is at hand, makes the profile seeds reach
 // the code that reads options.audience.
 let audience = null;
-const enginePath = path.join(root, 'build/wasm/node/fakemeter_engine.js');
+const enginePath = path.join(process.env.FM_ENGINE_DIR || path.join(root, 'build/wasm/node'), 'fakemeter_engine.js');
 if (fs.existsSync(enginePath)) {
   const factory = createRequire(import.meta.url)(enginePath);
   const engine = await factory({ wasmBinary: fs.readFileSync(enginePath.replace(/\.js$/, '.wasm')) });
