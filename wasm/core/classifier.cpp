@@ -33,7 +33,7 @@ Classification classify_at(const Model& m, const Account& a, Tier tier) {
   // Calibration scales the margin; a negative slope would flip what "fake-like" means.
   if (t.platt_a < 0)
     for (double& v : contrib) v = -v;
-  c.reasons = explain(x, contrib, c.is_fake);
+  c.reasons = explain(a, x, contrib, c.is_fake);
   return c;
 }
 

@@ -179,9 +179,76 @@ Result<std::optional<std::string>> read_string(const json& obj, const char* key,
 }
 
 std::string fmt_num(double v, int precision) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-  return buf;
+  // Reads like printf's %.*g, but printf goes through long double, which wasm emulates in
+  // software (slow): round to `precision` significant digits ourselves.
+  if (!std::isfinite(v)) return std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
+  if (v == 0) return "0";
+  if (precision < 1) precision = 1;
+  if (precision > 17) precision = 17;
+  double a = std::fabs(v);
+  int magnitude = static_cast<int>(std::floor(std::log10(a)));
+  // The significant digits as a whole number, e.g. 0.012345 at 3 digits -> 123, magnitude -2.
+  double digits = std::round(a / std::pow(10.0, magnitude - precision + 1));
+  if (digits >= std::pow(10.0, precision)) {  // 9.9996 -> 10.00: one more order of magnitude
+    digits = std::round(digits / 10);
+    ++magnitude;
+  }
+  std::string d = std::to_string(static_cast<long long>(digits));
+  std::string out = v < 0 ? "-" : "";
+  if (magnitude < -4 || magnitude >= precision) {  // exponent form, as %g: 1.5e+12, 2e-05
+    std::string frac = d.substr(1);
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    out += d.substr(0, 1);
+    if (!frac.empty()) out += "." + frac;
+    std::string e = std::to_string(magnitude < 0 ? -magnitude : magnitude);
+    out += std::string("e") + (magnitude < 0 ? "-" : "+") + (e.size() < 2 ? "0" : "") + e;
+    return out;
+  }
+  if (magnitude >= 0) {  // d has `precision` digits; the point goes after magnitude+1 of them
+    std::string whole = d.substr(0, magnitude + 1), frac = d.substr(magnitude + 1);
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    return out + whole + (frac.empty() ? "" : "." + frac);
+  }
+  std::string frac = std::string(-magnitude - 1, '0') + d;
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return out + "0." + frac;
+}
+
+void append_json_number(std::string& out, double v) {
+  if (!std::isfinite(v)) { out += "null"; return; }  // as nlohmann dumps non-finite numbers
+  char buf[64];
+  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+void append_json_string(std::string& out, const std::string& s) {
+  if (!utf8_valid(s)) {  // rare: let nlohmann replace the bad bytes
+    out += dump_json(json(s));
+    return;
+  }
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
 }
 
 }  // namespace fm

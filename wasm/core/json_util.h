@@ -42,6 +42,11 @@ Result<std::optional<double>> read_number(const json& obj, const char* key, cons
 Result<std::optional<std::string>> read_string(const json& obj, const char* key,
                                                const std::string& where, size_t max_bytes);
 
+// Appends a number exactly as nlohmann's dump writes it (shortest round-trip form).
+void append_json_number(std::string& out, double v);
+// Appends a quoted, escaped JSON string (invalid UTF-8 replaced).
+void append_json_string(std::string& out, const std::string& s);
+
 // Compact number formatting for messages and reports ("0.25", "12", "1.5e+12").
 std::string fmt_num(double v, int precision = 4);
 

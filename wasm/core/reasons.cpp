@@ -9,11 +9,16 @@ namespace fm {
 
 namespace {
 std::string count(double v) { return fmt_num(std::round(v), 12); }
-std::string from_log1p(double v) { return count(std::expm1(v)); }
+// Ratios come from the record's integer counts, not from exp(log(...)) of the features:
+// libm differs by an ulp between builds, and a reason must read the same in wasm and natively.
+double ratio(const std::optional<int64_t>& num, const std::optional<int64_t>& den) {
+  return (double(num.value_or(0)) + 1) / (double(den.value_or(0)) + 1);
+}
+std::string count_of(const std::optional<int64_t>& n) { return count(double(n.value_or(0))); }
 std::string pct(double share) { return fmt_num(std::round(share * 100), 3) + "%"; }
 
 // What a feature's value says, in words; empty when there is nothing readable to say.
-std::string describe(int f, double v) {
+std::string describe(int f, double v, const Account& a) {
   switch (f) {
     case kUsernameLength: return "username of " + count(v) + " characters";
     case kUsernameDigitCount: return v == 0 ? "no digits in username" : count(v) + " digits in username";
@@ -31,18 +36,18 @@ std::string describe(int f, double v) {
     case kIsVerified: return v > 0 ? "verified" : "not verified";
     case kBiographyLength: return v == 0 ? "empty bio" : "bio of " + count(v) + " characters";
     case kHasExternalUrl: return v > 0 ? "has a link in bio" : "no link in bio";
-    case kLogMediaCount: return from_log1p(v) + " posts";
-    case kLogFollowerCount: return from_log1p(v) + " followers";
-    case kLogFollowingCount: return "follows " + from_log1p(v) + " accounts";
+    case kLogMediaCount: return count_of(a.media_count) + " posts";
+    case kLogFollowerCount: return count_of(a.follower_count) + " followers";
+    case kLogFollowingCount: return "follows " + count_of(a.following_count) + " accounts";
     case kLogFollowRatio: {
-      double r = std::exp(v);
+      double r = ratio(a.following_count, a.follower_count);
       auto times = [](double x) { return (x >= 10 ? count(x) : fmt_num(x, 2)) + "x"; };  // never "2.3e+02x"
       return r >= 1 ? "follows " + times(r) + " as many as follow it"
                     : "followed by " + times(1 / r) + " as many as it follows";
     }
-    case kLogPostsPerFollower: return fmt_num(std::exp(v), 2) + " posts per follower";
+    case kLogPostsPerFollower: return fmt_num(ratio(a.media_count, a.follower_count), 2) + " posts per follower";
     case kLogFollowingPerPost: {
-      double r = std::exp(v);  // (following+1)/(posts+1)
+      double r = ratio(a.following_count, a.media_count);
       return "follows " + (r >= 10 ? count(r) : fmt_num(r, 2)) + " accounts per post";
     }
     default: return "";
@@ -50,7 +55,7 @@ std::string describe(int f, double v) {
 }
 }  // namespace
 
-std::vector<std::string> explain(const FeatureVector& x, const double* contrib, bool verdict_fake,
+std::vector<std::string> explain(const Account& a, const FeatureVector& x, const double* contrib, bool verdict_fake,
                                  size_t max_reasons) {
   // Several features restate one fact (digit count, share, trailing digits); keep the
   // strongest of a group so three reasons say three different things.
@@ -76,7 +81,7 @@ std::vector<std::string> explain(const FeatureVector& x, const double* contrib, 
   for (int f : order) {
     if (out.size() >= max_reasons) break;
     if (std::find(used.begin(), used.end(), group(f)) != used.end()) continue;
-    std::string d = describe(f, x[f]);
+    std::string d = describe(f, x[f], a);
     if (d.empty()) continue;
     used.push_back(group(f));
     out.push_back(d + (contrib[f] > 0 ? " (fake-like)" : " (real-like)"));
