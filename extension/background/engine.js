@@ -38,11 +38,28 @@ export function engine() {
   return enginePromise;
 }
 
+// The engine refuses documents over 32 MiB itself, but an argument near the heap ceiling
+// can kill the module before it gets to say so: refuse those here.
+const MAX_ARG_BYTES = 32 * 1024 * 1024;
+const utf8Bytes = (s) => (s.length * 3 <= MAX_ARG_BYTES ? s.length : new TextEncoder().encode(s).length);
+
 // Calls one API function and parses its JSON answer. Returns the parsed value; an engine
 // error comes back as the value {error: {id, message}} (never thrown).
 export async function call(name, ...args) {
+  for (const a of args) {
+    if (typeof a === 'string' && utf8Bytes(a) > MAX_ARG_BYTES) {
+      return { error: { id: 'engine.input', message: `${name}: input over ${MAX_ARG_BYTES} bytes refused` } };
+    }
+  }
   const mod = await engine();
-  const text = mod[name](...args);
+  let text;
+  try {
+    text = mod[name](...args);
+  } catch (e) {
+    // A trap (e.g. out of memory) leaves the module unusable: start a fresh one next time.
+    enginePromise = null;
+    return { error: { id: 'engine.crashed', message: `${name} failed inside the engine: ${e && e.message ? e.message : e}` } };
+  }
   try {
     return JSON.parse(text);
   } catch {

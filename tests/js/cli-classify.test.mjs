@@ -61,3 +61,15 @@ test('--help documents the command and a missing file is a clear error', () => {
   assert.equal(u.status, 2);
   assert.match(u.stderr, /unknown option --bogus/);
 });
+
+test('inputs past one engine batch are split and keep their order and line numbers', () => {
+  const lines = Array.from({ length: 120000 }, (_, i) => JSON.stringify({ username: `user${i}` }));
+  lines[100005] = '{bad';
+  const r = run(['classify'], lines.join('\n') + '\n');
+  assert.equal(r.status, 1);
+  const out = r.stdout.trimEnd().split('\n');
+  assert.equal(out.length, 120000);
+  assert.match(JSON.parse(out[100005]).error, /^line 100006: \[json\.parse\]/);
+  assert.ok('fake_probability' in JSON.parse(out[100006]));
+  assert.match(r.stderr, /line 100006/);
+});

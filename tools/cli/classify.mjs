@@ -25,15 +25,41 @@ export async function main(argv, io) {
   if (positional.length > 1) { io.stderr.write('classify takes at most one input file\n'); return 2; }
   const text = await readInput(positional[0], io.stdin);
   const engine = await loadEngine();
-  const out = call(engine, 'classifyJsonl', text);
   let failed = 0;
-  for (const line of out.split('\n')) {
-    if (!line) continue;
-    if (line.startsWith('{"error"')) {
-      failed++;
-      io.stderr.write(`classify: ${JSON.parse(line).error}\n`);
+  for (const { chunk, firstLine } of batches(text)) {
+    const rows = call(engine, 'classifyJsonl', chunk).split('\n').filter(Boolean);
+    for (let row of rows) {
+      if (row.startsWith('{"error"')) {
+        failed++;
+        const { error } = JSON.parse(row);
+        // Per-line errors are strings ("line N: ..."), numbered within their batch.
+        const msg = typeof error === 'string'
+          ? error.replace(/^line (\d+)/, (_, n) => `line ${Number(n) + firstLine - 1}`)
+          : `[${error.id}] ${error.message}`;
+        io.stderr.write(`classify: ${msg}\n`);
+        row = JSON.stringify({ error: msg });
+      }
+      io.stdout.write(row + '\n');
     }
   }
-  io.stdout.write(out);
   return failed ? 1 : 0;
+}
+
+// Splits the input into batches the engine takes (at most 50,000 lines and 16 MiB each),
+// at line boundaries, so any input size is scored without nearing the engine's limits.
+function* batches(text, maxLines = 50000, maxBytes = 16 * 1024 * 1024) {
+  let start = 0, firstLine = 1;
+  while (start < text.length) {
+    let end = start, lines = 0, bytes = 0;
+    while (end < text.length && lines < maxLines && bytes < maxBytes) {
+      const nl = text.indexOf('\n', end);
+      const stop = nl === -1 ? text.length : nl + 1;
+      bytes += Buffer.byteLength(text.slice(end, stop));
+      end = stop;
+      lines++;
+    }
+    yield { chunk: text.slice(start, end), firstLine };
+    firstLine += lines;
+    start = end;
+  }
 }

@@ -36,11 +36,22 @@ async function instantiate() {
   return engine;
 }
 
-// Calls an engine function and turns an abort into a thrown Error with the reason.
+// The engine refuses documents over 32 MiB itself, but an argument near the heap ceiling
+// can kill the module before it gets to say so: callers split or refuse bigger inputs.
+export const MAX_ARG_BYTES = 32 * 1024 * 1024;
+
+// Calls an engine function; an over-size argument or an abort becomes a thrown Error with
+// the reason, and a dead module is dropped so the next loadEngine() starts a fresh one.
 export function call(engine, fn, ...args) {
+  for (const a of args) {
+    if (typeof a === 'string' && Buffer.byteLength(a) > MAX_ARG_BYTES) {
+      throw new Error(`input to ${fn} is over ${MAX_ARG_BYTES} bytes: split it into smaller pieces`);
+    }
+  }
   try {
     return engine[fn](...args);
   } catch (err) {
+    enginePromise = null;
     const why = engine.fakemeterAborted && engine.fakemeterAborted();
     throw new Error(`engine failed in ${fn}: ${why || err.message || err}`);
   }
