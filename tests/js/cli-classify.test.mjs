@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'scripts', 'fakemeter');
-const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' });
+const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 
 test('classify scores each record in order with tier and reasons', () => {
   const input = [
