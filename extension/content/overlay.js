@@ -7,7 +7,6 @@ import { STYLE } from './overlay-style.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
-const CATEGORY_ALIASES = { influencers_brands: 'influencers' };
 const PIN_AFTER_MS = 3000;
 const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];
 
@@ -322,9 +321,8 @@ export class Overlay {
     const legend = el('ul', { class: 'legend' });
     const parts = [];
     for (const cat of CATEGORIES) {
-      // The estimator names some categories and fields a little differently; accept both.
-      const raw = audience.breakdown[cat] || audience.breakdown[CATEGORY_ALIASES[cat]];
-      const share = raw && (typeof raw.share === 'number' ? raw.share : raw.percent);
+      const raw = audience.breakdown[cat];
+      const share = raw && raw.share;
       if (typeof share !== 'number') continue;
       const item = { share, count: raw.count };
       const seg = el('span', { class: `seg cat-${cat}` });

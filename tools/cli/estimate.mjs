@@ -107,10 +107,10 @@ export function renderText(r) {
   out.push('', 'Audience breakdown:');
   const b = r.breakdown;
   const rows = [
-    ['likely fake', b.likely_fake], ['mass followers', b.mass_followers], ['influencers/brands', b.influencers],
+    ['likely fake', b.likely_fake], ['mass followers', b.mass_followers], ['influencers/brands', b.influencers_brands],
     ['private real', b.private_real], ['public real', b.public_real],
   ];
-  for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.percent).padStart(8)}   (${s.count} sampled)`);
+  for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.share).padStart(8)}   (${s.count} sampled)`);
   out.push(`  ${b.note}`);
   const plan = r.requests_for_5pt;
   out.push('', plan.requests === null

@@ -14,7 +14,7 @@ json interval_json(const Prevalence& p) {
 
 json share_json(const BreakdownShare& s) {
   json j = {{"count", s.count}};
-  j["percent"] = s.share ? json(pct(*s.share)) : json(nullptr);
+  j["share"] = s.share ? json(pct(*s.share)) : json(nullptr);  // percent of the audience
   return j;
 }
 
@@ -81,7 +81,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   const Breakdown& b = e.breakdown;
   r["breakdown"] = {{"likely_fake", share_json(b.likely_fake)},
                     {"mass_followers", share_json(b.mass_followers)},
-                    {"influencers", share_json(b.influencers)},
+                    {"influencers_brands", share_json(b.influencers)},
                     {"private_real", share_json(b.private_real)},
                     {"public_real", share_json(b.public_real)},
                     {"unassessed_count", b.unassessed},
