@@ -1,16 +1,24 @@
 // Fuzzes one account record: fm::account_from_text, then scoring at every tier with the
-// builtin model. A record is what a followers page or a data set hands the engine.
+// builtin model, and checks the flat-record fast parser against nlohmann. A record is what a followers page or a data set hands the engine.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "account.h"
 #include "classifier.h"
+#include "flat_json.h"
 #include "fuzz_check.h"
 #include "utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
+  // The flat-record fast path must read exactly what nlohmann reads, whenever it takes a text.
+  fm::json flat;
+  if (fm::scan_flat_object(text, flat)) {
+    fm::json full = fm::json::parse(text, nullptr, false);
+    if (full.is_discarded()) fm_fuzz::fail("flat_json took a text nlohmann rejects");
+    if (fm::dump_json(full) != fm::dump_json(flat)) fm_fuzz::fail("flat_json and nlohmann read different values");
+  }
   auto acc = fm::account_from_text(text);
   if (!acc) {
     fm_fuzz::check_error(acc.error(), "account_from_text");
