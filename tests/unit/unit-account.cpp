@@ -86,3 +86,10 @@ TEST_CASE("[account] non-objects and broken JSON get clear errors") {
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.error().message.find("empty") != std::string::npos);
 }
+
+TEST_CASE("[account] an engine error answer is refused, not scored as an empty record") {
+  auto a = account_from_text(R"({"error":{"id":"profile.parse","message":"truncated"}})");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.error().id == "account.shape");
+  CHECK(a.error().message.find("profile.parse") != std::string::npos);
+}

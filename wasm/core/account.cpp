@@ -15,6 +15,11 @@ Result<Account> account_from_json(const json& obj) {
   if (!obj.is_object())
     return make_error("account.shape", "an account record must be a JSON object, got " +
                                            std::string(obj.type_name()));
+  // An engine error answer ({"error": ...}, e.g. from accountFromProfile) passed on by mistake
+  // would otherwise score as an empty record, since unknown keys are ignored.
+  if (obj.contains("error"))
+    return make_error("account.shape", "this is an error answer, not an account record: " +
+                                           dump_json(obj["error"]).substr(0, 120));
   Account a;
   const std::string w;  // top-level fields are named bare
   FM_READ(a.username, read_string(obj, "username", w, kMaxUsernameBytes));
