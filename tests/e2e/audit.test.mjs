@@ -5,21 +5,16 @@
 // the sample, and with it the estimate, is the same on every run: the extension picks its
 // subsample with a fresh random seed per audit, which would make a 95% interval miss the
 // truth in about one run in twenty. The default two-phase audit is checked for its shape.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
-  apiRequests, SEEDED, PANEL } from './lib/index.mjs';
+import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
+  apiRequests, SEEDED, PANEL, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
-before(async () => {
-  suite = await openSuite();
-  page = await suite.session.newPage();
-}, T);
-after(() => suite?.close());
+useSuite((s, p) => { suite = s; page = p; });
 
-const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
 
 // Opens the profile, starts the audit, records every progress value seen until it ends.
 async function runAudit(username, { screenshotName = null } = {}) {
@@ -41,7 +36,7 @@ async function runAudit(username, { screenshotName = null } = {}) {
 }
 
 for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
-  const p = byKind(kind);
+  const p = seededByKind(kind);
   test(`audit of @${p.username} (${kind}): progress shown, final interval contains the true ${p.fakeShare * 100}%`, T, async () => {
     await suite.resetExtension({ auditListSize: 200, auditFullSize: 200 });
     const { end, seen, requests } = await runAudit(p.username, { screenshotName: `panel-audited-${p.username}` });
@@ -71,7 +66,7 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
 
 test('default two-phase audit: newest-first pages, then a random subsample of the listed followers in full', T, async () => {
   await suite.resetExtension();
-  const p = byKind('bought_40');
+  const p = seededByKind('bought_40');
   const { end, requests } = await runAudit(p.username);
   const pages = requests.filter((e) => e.path.includes('/followers/'));
   const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
@@ -92,7 +87,7 @@ test('default two-phase audit: newest-first pages, then a random subsample of th
 
 test('cancel stops the audit at once and keeps what was learned; it does not resume by itself', T, async () => {
   await suite.resetExtension();
-  const p = byKind('celebrity');
+  const p = seededByKind('celebrity');
   // Slow follower pages, so the audit is surely still running when we cancel.
   suite.standin.addFailure({ mode: 'slow', match: '/followers/', delayMs: 150 });
   try {

@@ -1,17 +1,13 @@
 // The badge finds its place on the page variants Instagram serves: Dutch words and number
 // styles, a followers count that is not a link (the list-item fallback), no counts list at
 // all (the fixed-position last resort); logged out in Dutch reads the localised og:description.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, parseEstimate, cliProfile, screenshot, BADGE } from './lib/index.mjs';
+import { useSuite, waitForBadge, parseEstimate, cliProfile, screenshot, BADGE } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
-before(async () => {
-  suite = await openSuite();
-  page = await suite.session.newPage();
-}, T);
-after(() => suite?.close());
+useSuite((s, p) => { suite = s; page = p; });
 
 async function visit(username, variant) {
   suite.standin.setPageVariant(variant);

@@ -2,18 +2,14 @@
 // the same JSON; SPA navigation replaces it; the page's own content stays as the page drew
 // it; injected HTML in a bio or name shows as text and runs nothing. Screenshots of each
 // badge and of the open panel go to tests/e2e/artifacts/.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
+import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
   apiRequests, SEEDED, NONEXISTENT, BADGE, PANEL } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
-before(async () => {
-  suite = await openSuite();
-  page = await suite.session.newPage();
-}, T);
-after(() => suite?.close());
+useSuite((s, p) => { suite = s; page = p; });
 
 // Badge numbers are rounded for display (one decimal under 10%, whole numbers above).
 const tolerance = (v) => (v < 10 ? 0.051 : 0.51);

@@ -4,7 +4,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID } from './lib/index.mjs';
+import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { DIST } from './standin/sample.mjs';
 
@@ -25,7 +25,6 @@ function get(path, headers = {}) {
   });
 }
 const api = (path, extra = {}) => get(path, { cookie, 'x-ig-app-id': APP_ID, ...extra });
-const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
 
 before(async () => {
   standin = await startStandin();
@@ -60,7 +59,7 @@ test('a nonexistent name answers 404 on the page and the API', async () => {
 });
 
 test('followers list: newest first, pages capped at 25, cursor absent on the last page, followers fetchable', async () => {
-  const p = byKind('zero_posts'); // 150 followers -> 6 full pages
+  const p = seededByKind('zero_posts'); // 150 followers -> 6 full pages
   const id = JSON.parse((await api(`/api/v1/users/web_profile_info/?username=${p.username}`)).body).data.user.id;
   const seen = [];
   let cursor = null, pages = 0;
@@ -85,7 +84,7 @@ test('followers list: newest first, pages capped at 25, cursor absent on the las
 });
 
 test('a private profile\'s followers list is refused unless the viewer follows it', async () => {
-  const p = byKind('private');
+  const p = seededByKind('private');
   const id = JSON.parse((await api(`/api/v1/users/web_profile_info/?username=${p.username}`)).body).data.user.id;
   assert.equal((await api(`/api/v1/friendships/${id}/followers/?count=25`)).status, 400);
   standin.setFollowsPrivate(true);
@@ -103,7 +102,7 @@ test('followers carry the profile\'s known fake share and the fitted class stati
     assert.equal(fakes / 200, Math.round(p.fakeShare * 20) / 20, p.username);
   }
   // Medians of generated records sit near the fitted medians, per class.
-  const p = byKind('bought_40');
+  const p = seededByKind('bought_40');
   const rows = Array.from({ length: 4000 }, (_, i) => makeFollower(p, i));
   for (const cls of ['fake', 'real']) {
     const sub = rows.filter((r) => r.fake === (cls === 'fake'));

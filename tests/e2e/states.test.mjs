@@ -2,23 +2,18 @@
 // posts, hidden likes, logged out, rate-limited, not found, Instagram changed its JSON
 // (truncated answer), challenge page, engine failed to load; and an audit that meets a 429
 // backs off and still finishes.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
-  extensionPath, extensionStorage, FAST_SETTINGS, SEEDED, NONEXISTENT, PANEL } from './lib/index.mjs';
+import { useSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
+  extensionPath, extensionStorage, FAST_SETTINGS, SEEDED, NONEXISTENT, PANEL, seededByKind } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
-before(async () => {
-  suite = await openSuite();
-  page = await suite.session.newPage();
-}, T);
-after(() => suite?.close());
+useSuite((s, p) => { suite = s; page = p; });
 
-const byKind = (kind) => SEEDED.find((p) => p.kind === kind);
 
 // Fresh storage, the profile opened, the badge settled; returns the overlay state.
 async function visit(username) {
@@ -35,7 +30,7 @@ function assertState(s, wanted, who) {
 
 for (const [kind, state] of [['private', 'private'], ['zero_posts', 'no_posts'], ['hidden_likes', 'hidden_likes']]) {
   test(`${kind} profile shows "${state}" with its message`, T, async () => {
-    const p = byKind(kind);
+    const p = seededByKind(kind);
     const s = await visit(p.username);
     assertState(s, [state], p.username);
     await screenshot(page, `state-${state}`, { element: 'header' });
@@ -43,7 +38,7 @@ for (const [kind, state] of [['private', 'private'], ['zero_posts', 'no_posts'],
 }
 
 test('private profile: the audit is not offered as if it could run', T, async () => {
-  const s = await visit(byKind('private').username);
+  const s = await visit(seededByKind('private').username);
   await openPanel(page);
   const panel = await waitForOverlay(page, (x) => x.panel, { what: 'panel' });
   const disabled = await page.$eval(`${PANEL} >>> [part~="audit-button"]`, (b) => b.disabled).catch(() => null);
@@ -108,7 +103,7 @@ test('logged out: says so; any number shown is marked rough', T, async () => {
 });
 
 test('an audit that meets 429 waits (back-off), then finishes', T, async () => {
-  const p = byKind('bought_40');
+  const p = seededByKind('bought_40');
   await visit(p.username);
   suite.standin.addFailure({ mode: 'rate_limit', match: '/followers/', after: 2, times: 1 });
   try {

@@ -1,7 +1,11 @@
 // Test-side handle on the stand-in: start/stop it, switch failure modes, read and wait on its
 // request log. Failure modes can also be switched over HTTP on standin.controlUrl (see README).
 import { startStandin as start, FAILURE_MODES, APP_ID } from '../standin/server.mjs';
+import { SEEDED } from '../standin/server.mjs';
 export { SEEDED, NONEXISTENT, truth } from '../standin/server.mjs';
+
+// The seeded profile of one kind ('organic_small', 'private', ...).
+export const seededByKind = (kind) => SEEDED.find((p) => p.kind === kind);
 export { FAILURE_MODES, APP_ID };
 
 // options: { session: 'logged_in'|'logged_out', failures: [rule...], followsPrivate, renderDelayMs, port, controlPort }

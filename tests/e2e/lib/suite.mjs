@@ -1,5 +1,6 @@
 // One stand-in + one browser with the extension, set up with test settings (fast pacing).
 // Settings go in under the extension's own key and limits (extension/shared/settings.js).
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -66,4 +67,15 @@ export async function openSuite(options = {}) {
   };
   await suite.resetExtension();
   return suite;
+}
+
+// One suite and a first page for a whole test file, closed after it. onReady(suite, page)
+// hands them to the file's own variables.
+export function useSuite(onReady, options = {}) {
+  let suite;
+  before(async () => {
+    suite = await openSuite(options);
+    onReady(suite, await suite.session.newPage());
+  }, { timeout: 120_000 });
+  after(() => suite?.close());
 }
