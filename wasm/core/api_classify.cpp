@@ -14,6 +14,13 @@ std::string api_version() {
 }
 
 namespace {
+// Blank lines (spaces, tabs, a final CR) carry no record and are skipped, not answered.
+bool blank_line(const std::string& s, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (s[i] != ' ' && s[i] != '\t' && !(s[i] == '\r' && i + 1 == end)) return false;
+  return true;
+}
+
 // Refuses a whole batch past the limits before any record is parsed, so the answer's size
 // stays proportional to a bounded input.
 std::string batch_limit_error(const std::string& jsonl) {
@@ -26,14 +33,10 @@ std::string batch_limit_error(const std::string& jsonl) {
     ++line_no;
     size_t end = jsonl.find('\n', pos);
     if (end == std::string::npos) end = jsonl.size();
-    for (size_t i = pos; i < end; ++i)
-      if (jsonl[i] != ' ' && jsonl[i] != '\t' && !(jsonl[i] == '\r' && i + 1 == end)) {
-        if (++records > kMaxJsonlRecords)
-          return api_error("classify.limit", "the batch has more than " + std::to_string(kMaxJsonlRecords) +
-                                                 " records (the next one is on line " +
-                                                 std::to_string(line_no) + "): split it into smaller batches");
-        break;
-      }
+    if (!blank_line(jsonl, pos, end) && ++records > kMaxJsonlRecords)
+      return api_error("classify.limit", "the batch has more than " + std::to_string(kMaxJsonlRecords) +
+                                             " records (the next one is on line " + std::to_string(line_no) +
+                                             "): split it into smaller batches");
     pos = end + 1;
   }
   return "";
@@ -72,13 +75,11 @@ std::string api_classify_jsonl(const std::string& jsonl) {
     size_t end = jsonl.find('\n', pos);
     if (end == std::string::npos) end = jsonl.size();
     ++line_no;
-    std::string line = jsonl.substr(pos, end - pos);
+    size_t begin = pos;
     pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      if (pos > jsonl.size()) break;
-      continue;  // blank lines carry no record
-    }
+    if (blank_line(jsonl, begin, end)) continue;
+    if (end > begin && jsonl[end - 1] == '\r') --end;
+    std::string line = jsonl.substr(begin, end - begin);
     if (!status) {
       append_error_row(out, line_no, status.error());
     } else {
