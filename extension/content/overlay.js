@@ -2,8 +2,10 @@
 // (open, for tests) shadow root so Instagram's styles and ours never meet. Every string that
 // came from the page or from Instagram is set with textContent; no innerHTML anywhere.
 import { SELECTORS, FOLLOWER_WORDS } from '../shared/instagram.js';
-import { fmtPercent } from '../shared/i18n.js';
+import { fmtPercent, ageText } from '../shared/i18n.js';
 import { STYLE } from './overlay-style.js';
+
+export { ageText };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
@@ -37,15 +39,6 @@ export function findAnchor(root = document) {
     if (FOLLOWER_WORDS.some((w) => text.includes(w))) return { inside: li };
   }
   return null;
-}
-
-export function ageText(t, ms) {
-  const min = Math.round(ms / 60000);
-  if (min < 1) return t('ageJustNow');
-  if (min < 60) return t('ageMinutes', min);
-  const h = Math.round(min / 60);
-  if (h < 48) return t('ageHours', h);
-  return t('ageDays', Math.round(h / 24));
 }
 
 export function estimateText(t, r) {

@@ -31,3 +31,13 @@ export function fmtPercent(v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '?';
   return v < 10 && v !== 0 ? v.toFixed(1).replace(/\.0$/, '') : String(Math.round(v));
 }
+
+// How long ago a result was computed ("3 h ago"), for cached results in the overlay and popup.
+export function ageText(t, ms) {
+  const min = Math.round(ms / 60000);
+  if (min < 1) return t('ageJustNow');
+  if (min < 60) return t('ageMinutes', min);
+  const h = Math.round(min / 60);
+  if (h < 48) return t('ageHours', h);
+  return t('ageDays', Math.round(h / 24));
+}

@@ -1,11 +1,13 @@
 // Popup: the current tab's profile report, and the searchable history with export, import
 // and delete. Everything shown from history is set as text.
-import { tabs } from '../platform/browser.js';
+import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { fmtPercent } from '../shared/i18n.js';
+import { fmtPercent, ageText } from '../shared/i18n.js';
+import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
 
 let t = (k) => k;
+const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];
 
 function estimateCell(e) {
   return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', fmtPercent(e.fake_percent));
@@ -24,33 +26,45 @@ async function currentUsername() {
   }
 }
 
+// The current tab's profile: its stored result (estimate, interval, grade, age) or a
+// sentence saying why there is none. `data-state` on the section body names which.
 async function showCurrent() {
   const body = document.getElementById('current-body');
-  body.replaceChildren();
   const username = await currentUsername();
-  if (!username) { body.append(el('p', { class: 'muted' }, t('popupNoProfile'))); return; }
+  if (!username) {
+    body.dataset.state = 'no_profile';
+    body.replaceChildren(el('p', { class: 'muted' }, t('popupNoProfile')));
+    return;
+  }
   const { entry } = await ask('history.get', { username });
   const status = await ask('audit.status', { username });
-  body.append(el('p', { class: 'who' }, `@${username}`));
+  const parts = [el('p', { class: 'who', id: 'current-user' }, `@${username}`)];
   if (!entry) {
-    body.append(el('p', { class: 'muted' }, t('popupNotChecked')));
+    body.dataset.state = 'not_checked';
+    parts.push(el('p', { class: 'muted' }, t('popupNotChecked')));
   } else {
-    body.append(el('p', { class: `estimate grade-${entry.grade}`, id: 'current-estimate' },
+    body.dataset.state = 'report';
+    parts.push(el('p', { class: `estimate grade-${entry.grade}`, id: 'current-estimate' },
       entry.fake_percent === null ? t('noEstimate')
         : entry.ci_low === null ? t('badgeEstimateNoInterval', fmtPercent(entry.fake_percent))
           : t('badgeEstimate', fmtPercent(entry.fake_percent), fmtPercent(entry.ci_low), fmtPercent(entry.ci_high))));
-    body.append(el('p', {}, t(`grade_${entry.grade}`)));
+    parts.push(el('p', { id: 'current-grade' }, t(`grade_${entry.grade}`)));
+    if (entry.rough) parts.push(el('p', { class: 'muted' }, t('roughExplain')));
+    const chips = entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
+    if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
       for (const r of entry.report.reasons.slice(0, 6)) ul.append(el('li', {}, String(r.text)));
-      body.append(ul);
+      parts.push(ul);
     }
-    body.append(el('p', { class: 'muted' }, t('computedAt', new Date(entry.computed_at).toLocaleString(), '')));
+    parts.push(el('p', { class: 'muted', id: 'current-age' },
+      t('computedAt', new Date(entry.computed_at).toLocaleString(), ageText(t, Date.now() - entry.computed_at))));
   }
   if (!status.missing) {
     const p = status.progress;
-    body.append(el('p', { class: 'muted' }, t('auditProgress', p.pagesDone, p.pagesTarget, p.profilesDone, p.profilesTarget, p.requests)));
+    parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.pagesDone, p.pagesTarget, p.profilesDone, p.profilesTarget, p.requests)));
   }
+  body.replaceChildren(...parts);
 }
 
 async function showHistory() {
@@ -104,6 +118,10 @@ async function main() {
     const { entries } = await ask('history.list', {});
     await ask('history.delete', { usernames: entries.map((e) => e.username) });
     await showHistory();
+  });
+  // A check that finishes while the popup is open shows up in it.
+  storage.onChanged?.addListener((changes) => {
+    if (HISTORY_KEY in changes) Promise.all([showCurrent(), showHistory()]).catch((e) => say(String(e.message || e)));
   });
   await Promise.all([showCurrent(), showHistory()]);
 }

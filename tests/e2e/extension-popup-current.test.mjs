@@ -1,0 +1,135 @@
+// The popup's "current profile" section, opened the way the toolbar button opens it
+// (chrome.action.openPopup(), so the popup sees the real active tab): the checked profile's
+// estimate, interval, grade and age as stored; a cached result's age; a profile not checked
+// yet, filled in live when the check finishes; and no profile / a non-profile page.
+import test, { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, screenshot } from './lib/index.mjs';
+import { extensionPage } from './extension-support.mjs';
+
+const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
+const en = (key) => EN[key].message;
+
+let suite, page;
+before(async () => { suite = await openSuite(); });
+beforeEach(async () => {
+  await suite.resetExtension();
+  if (page) await page.close();
+  page = await suite.session.newPage();
+});
+after(() => suite?.close());
+
+// Opens the extension's toolbar popup over `tab` (made the active tab first) and returns it
+// once its current-profile section has drawn. The popup closes with the next test's page.
+async function openActionPopup(tab) {
+  await tab.bringToFront();
+  const { browser } = suite.session;
+  const old = new Set((await browser.pages()).map((p) => p.target()));
+  const worker = await suite.session.worker();
+  const opened = await worker.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e) => String(e.message || e)));
+  assert.equal(opened, 'ok', 'chrome.action.openPopup()');
+  const target = await browser.waitForTarget((t) => t.url().endsWith('/extension/ui/popup.html') && !old.has(t), { timeout: 10000 });
+  const popup = await target.asPage();
+  await popup.waitForFunction(() => document.getElementById('current-body').dataset.state);
+  return popup;
+}
+
+const current = (popup) => popup.$eval('#current-body', (b) => ({
+  state: b.dataset.state,
+  text: b.innerText,
+  user: b.querySelector('#current-user')?.textContent ?? null,
+  estimate: b.querySelector('#current-estimate')?.textContent ?? null,
+  grade: b.querySelector('#current-grade')?.textContent ?? null,
+  age: b.querySelector('#current-age')?.textContent ?? null,
+  states: b.querySelector('#current-states')?.textContent ?? null,
+}));
+
+async function storedEntry(username) {
+  const ext = await extensionPage(suite);
+  await page.bringToFront();
+  return ext.evaluate((u) => chrome.storage.local.get('history').then((o) => o.history?.entries?.[u] ?? null), username);
+}
+
+test('a checked profile: username, the badge\'s estimate and interval, grade and age, as stored', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  const badge = await waitForBadge(page);
+  assert.match(badge.badgeText, /^≈\d+(\.\d)?% fake \(\d+(\.\d)?–\d+(\.\d)?%\)$/);
+  const entry = await storedEntry('marco.travels');
+  assert.ok(entry && typeof entry.fake_percent === 'number', 'the check was stored');
+
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.state, 'report');
+  assert.equal(c.user, '@marco.travels');
+  assert.equal(c.estimate, badge.badgeText, 'the popup shows what the badge shows');
+  const [pct, lo, hi] = c.estimate.match(/\d+(?:\.\d)?/g).map(Number);
+  assert.deepEqual([pct, lo, hi], [entry.fake_percent, entry.ci_low, entry.ci_high].map((v) => Number(v < 10 && v !== 0 ? v.toFixed(1) : Math.round(v))));
+  assert.equal(c.grade, en(`grade_${entry.grade}`));
+  assert.match(c.age, /\(just now\)$/);
+  await screenshot(popup, 'popup-current');
+  await popup.close();
+
+  // The same result three hours later: the popup says how old it is.
+  const ext = await extensionPage(suite);
+  await ext.evaluate(async (u) => {
+    const { history } = await chrome.storage.local.get('history');
+    history.entries[u].computed_at -= 3 * 3600 * 1000;
+    await chrome.storage.local.set({ history });
+  }, 'marco.travels');
+  const later = await openActionPopup(page);
+  const c2 = await current(later);
+  assert.equal(c2.estimate, badge.badgeText);
+  assert.match(c2.age, /\(3 h ago\)$/);
+  await later.close();
+});
+
+test('a private profile: its state is named next to the estimate', async () => {
+  await page.goto(suite.standin.profileUrl('private.person'));
+  await waitForOverlay(page, (s) => s.states.some((x) => x.state === 'private'), { what: 'private chip' });
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.user, '@private.person');
+  assert.equal(c.state, 'report');
+  assert.ok(c.states && c.states.includes(en('chip_private')), JSON.stringify(c));
+  await popup.close();
+});
+
+test('not checked yet (auto-run off) says so, and fills in when the check finishes', async () => {
+  await suite.resetExtension({ autoRun: false });
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(page, (s) => s.badge && /check/i.test(s.badgeFullText || ''), { what: 'idle badge' });
+  await openPanel(page);
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.state, 'not_checked');
+  assert.equal(c.user, '@lena.bakes');
+  assert.match(c.text, new RegExp(en('popupNotChecked')));
+  assert.equal(c.estimate, null, 'no number before the check');
+
+  // Run the check from the panel while the popup stays open (a script click: a real one
+  // would focus the page and close the popup): the popup picks the result up.
+  await clickPart(page, PANEL, 'run');
+  const done = await waitForBadge(page);
+  await popup.waitForFunction(() => document.getElementById('current-body').dataset.state === 'report');
+  assert.equal((await current(popup)).estimate, done.badgeText);
+  await popup.close();
+});
+
+test('no profile open: a non-profile Instagram page and a page elsewhere both say so', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await page.goto(new URL('/explore/', suite.standin.profileUrl('marco.travels')).href);
+  const explore = await openActionPopup(page);
+  const c = await current(explore);
+  assert.equal(c.state, 'no_profile');
+  assert.equal(c.text.trim(), en('popupNoProfile'));
+  assert.equal(c.estimate, null);
+  await explore.close();
+
+  await page.goto('about:blank');
+  const blank = await openActionPopup(page);
+  assert.equal((await current(blank)).state, 'no_profile');
+  await blank.close();
+});
