@@ -1,5 +1,7 @@
 #include "audience.h"
 
+#include "two_phase.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,19 +18,17 @@ double lite_x(double p) {
 }
 }  // namespace
 
-AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
-                     double half_width) {
+AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width) {
   AuditPlan plan;
-  double gap = full.tpr - full.fpr;
-  double rate_only = planned_half_width(0, full, pi, z);
-  if (gap <= 0 || rate_only >= half_width) {
-    plan.note = "not reachable: the classifier's own rate uncertainty alone gives +/-" +
-                std::to_string(int(std::lround(rate_only * 100))) + " points";
+  double fixed_half = z * std::sqrt(std::max(0.0, fixed_var));
+  if (!(unit_var > 0) || fixed_half >= half_width) {
+    plan.note = "not reachable: the classifier's own error-rate uncertainty alone gives +/-" +
+                std::to_string(int(std::lround(std::min(1.0, fixed_half) * 100))) + " points";
     return plan;
   }
-  // Largest variance of the flagged-share estimate that still gives the wanted half-width.
-  double vmax = (std::pow(half_width / z, 2) - std::pow(rate_only / z, 2)) * gap * gap;
-  double se2 = sy2 * (1 - std::min(1.0, std::max(0.0, r2)));
+  // Largest sampling variance that still gives the wanted half-width.
+  double vmax = std::pow(half_width / z, 2) - std::max(0.0, fixed_var);
+  double sy2 = unit_var, se2 = sy2 * (1 - std::min(1.0, std::max(0.0, r2)));
   double cap = std::min(N, 200000.0);
   int best = -1;
   for (int m = 2; m <= cap; ++m) {
@@ -57,6 +57,21 @@ AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, do
               std::to_string(kFollowersPerPage) + ") and fetch " + std::to_string(plan.full_fetches) +
               " of them at random in full";
   return plan;
+}
+
+AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
+                     double half_width) {
+  double gap = full.tpr - full.fpr;
+  double rate_only = planned_half_width(0, full, pi, z);
+  if (gap <= 0) return plan_design(0, 0, 1, N, z, half_width);
+  return plan_design(sy2 / (gap * gap), r2, std::pow(rate_only / z, 2), N, z, half_width);
+}
+
+AuditPlan plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width,
+                             double spread) {
+  double info = mixture_info(s, pi);
+  if (!(info > 0)) return plan_design(0, 0, 1, N, z, half_width);
+  return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread), N, z, half_width);
 }
 
 namespace {
@@ -100,23 +115,25 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   std::vector<double> p_full;
   for (const auto& f : fs)
     if (f.p_full) p_full.push_back(*f.p_full);
-  // Corrects a flagged share of the full tier: averaged over the regimes when the profiles are
-  // there, else with the model's cv rates.
-  auto correct_full = [&](const FlaggedShare& s, bool keep) {
-    if (!by_regime) return correct_for_errors(s, rf, in.z);
-    RegimeAverage ra = average_over_regimes(*in.profiles, p_full, s, in.z);
-    if (keep) out.regimes = ra;
-    return ra.combined;
-  };
   const std::string correction =
-      by_regime ? "adjusted count at the full tier, averaged over audience regimes (each known source's "
-                  "cross-validated tpr/fpr, weighted by how well its full-tier score profile explains this "
-                  "sample); Wilson interval with finite-population correction, widened for the uncertainty "
-                  "of the rates; the interval is the regime mixture's 2.5-97.5% range"
+      by_regime ? "mixture estimate at the full tier, averaged over audience regimes: for each known source, the "
+                  "fake share whose mix of that source's fake and real score histograms best explains the "
+                  "sample's full-tier probabilities (maximum likelihood; profile-likelihood interval with "
+                  "finite-population correction, widened for the uncertainty of the histograms), weighted by "
+                  "how well the source explains this sample; the interval is the regime mixture's 2.5-97.5% range"
                 : "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated tpr/fpr), "
                   "Wilson interval with finite-population correction, widened for the uncertainty of the rates";
   if (out.full_sample_size == out.sample_size) {
-    out.estimate = correct_full(simple_share(full_flags, out.sample_size, N), true);
+    FlaggedShare s = simple_share(full_flags, out.sample_size, N);
+    if (by_regime) {
+      out.regimes = average_over_regimes(*in.profiles, p_full, binned_counts(*in.profiles, p_full, N), s.q, in.z);
+      out.estimate = out.regimes->combined;
+      // Every fully fetched follower was scored at the lite tier too: how much lite explains
+      // here tells the planner what listing more followers would be worth.
+      r2_for_plan = squared_correlation(x_all, p_full);
+    } else {
+      out.estimate = correct_for_errors(s, rf, in.z);
+    }
     out.method = correction;
   } else if (out.full_sample_size == 0) {
     out.estimate = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
@@ -126,17 +143,26 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
         "interval carries how far its error rates move between audiences");
   } else {
     TwoPhaseShare tp = regression_share(x_all, x_sub, y_sub, N);
-    out.estimate = correct_full(tp.share, true);
-    out.full_only = correct_full(simple_share(full_flags, out.full_sample_size, N), false);
+    FlaggedShare full_share = simple_share(full_flags, out.full_sample_size, N);
+    if (by_regime) {
+      TwoPhaseHistogram th = two_phase_histogram(*in.profiles, x_all, x_sub, p_full, N);
+      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, in.z);
+      out.estimate = out.regimes->combined;
+      out.full_only = average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z).combined;
+      tp.slope = th.slope, tp.r2 = th.r2, tp.lite_used = th.lite_used;
+    } else {
+      out.estimate = correct_for_errors(tp.share, rf, in.z);
+      out.full_only = correct_for_errors(full_share, rf, in.z);
+    }
     out.lite_only = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
     out.two_phase = tp;
     r2_for_plan = tp.lite_used ? tp.r2 : 0;
     out.method = (tp.lite_used
-                      ? "two-phase: the full tier's flagged share estimated by double-sampling regression on "
-                        "the lite probability of every sampled follower (slope fitted on the full subsample of "
-                        "this audience), then "
+                      ? "two-phase: the audience's full-tier score histogram estimated by double-sampling "
+                        "regression on the lite probability of every sampled follower (slopes fitted on the full "
+                        "subsample of this audience), then "
                       : "two-phase, lite tier set aside (in this audience the lite probability did not predict "
-                        "the full tier's flag well enough to help), the full subsample alone: ") +
+                        "the full tier's score well enough to help), the full subsample alone: ") +
                  correction;
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
@@ -151,13 +177,16 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
 
   {
     // Plan at the middle of the current interval (a small sample's point estimate of 0 would
-    // promise too cheap an audit), with the rates of the most probable regime.
-    const TierRates& rp = out.regimes && out.regimes->best >= 0
-                              ? out.regimes->regimes[size_t(out.regimes->best)].rates
-                              : rf;
+    // promise too cheap an audit), with the most probable regime's histograms (or the model's
+    // cv rates without profiles).
     double pi_plan = (out.estimate.low + out.estimate.high) / 2;
-    double q_pi = rp.fpr + (rp.tpr - rp.fpr) * pi_plan;
-    out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rp, pi_plan, N, in.z, 0.05);
+    if (by_regime && out.regimes && out.regimes->best >= 0) {
+      const SourceProfile& s = in.profiles->sources[size_t(out.regimes->best)];
+      out.plan_5pt = plan_audit_mixture(s, r2_for_plan, pi_plan, N, in.z, 0.05, kKindSpread);
+    } else {
+      double q_pi = rf.fpr + (rf.tpr - rf.fpr) * pi_plan;
+      out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rf, pi_plan, N, in.z, 0.05);
+    }
   }
 
   out.breakdown = audience_breakdown(bd, out.estimate.point);

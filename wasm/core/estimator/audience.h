@@ -70,4 +70,14 @@ AudienceEstimate estimate_audience(const AudienceInput& in);
 AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
                      double half_width);
 
+// The same for the mixture estimate under one regime: its information per follower at pi, the
+// share r2 of the full score the lite tier explains, and the histograms' own uncertainty.
+AuditPlan plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width,
+                             double spread);
+
+// The cheapest design whose estimate has variance unit_var * ((1 - r2)/m + r2/n - 1/N) +
+// fixed_var <= (half_width / z)^2, with n followers listed (pages of kFollowersPerPage) and m of
+// them fetched in full.
+AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width);
+
 }  // namespace fm

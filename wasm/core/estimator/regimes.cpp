@@ -31,10 +31,7 @@ double mixture_quantile(const std::vector<std::pair<double, Prevalence>>& parts,
 }  // namespace
 
 double regime_loglik(const SourceProfile& s, const std::vector<double>& counts, double pi) {
-  double ll = 0;
-  for (size_t b = 0; b < counts.size() && b < s.fake.size(); ++b)
-    if (counts[b] > 0) ll += counts[b] * std::log(pi * s.fake[b] + (1 - pi) * s.real[b]);
-  return ll;
+  return mixture_loglik(s, counts, pi);
 }
 
 Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts, double z) {
@@ -62,32 +59,20 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
 }
 
 RegimeAverage average_over_regimes(const ScoreProfiles& p, const std::vector<double>& p_full,
-                                   const FlaggedShare& share, double z) {
+                                   const std::vector<double>& counts, double q, double z) {
   RegimeAverage out;
-  std::vector<double> counts(kProfileBins, 0.0);
-  for (double v : p_full) counts[size_t(p.bin(v))] += 1;
+  std::vector<double> evidence(kProfileBins, 0.0);
+  for (double v : p_full) evidence[size_t(p.bin(v))] += 1;
   double top = -1e300;
   for (const auto& s : p.sources) {
     RegimeFit f;
     f.source = s.source;
-    // The log-likelihood is concave in pi: golden-section search on [0, 1].
-    const double g = (std::sqrt(5.0) - 1) / 2;
-    double a = 0, b = 1, c = b - g * (b - a), d = a + g * (b - a);
-    double fc = regime_loglik(s, counts, c), fd = regime_loglik(s, counts, d);
-    for (int it = 0; it < 60; ++it) {
-      if (fc > fd) b = d, d = c, fd = fc, c = b - g * (b - a), fc = regime_loglik(s, counts, c);
-      else a = c, c = d, fc = fd, d = a + g * (b - a), fd = regime_loglik(s, counts, d);
-    }
-    f.pi_ml = (a + b) / 2;
-    f.loglik = regime_loglik(s, counts, f.pi_ml);
-    for (double edge : {0.0, 1.0}) {  // the maximum may sit on the boundary
-      double l = regime_loglik(s, counts, edge);
-      if (l > f.loglik) f.loglik = l, f.pi_ml = edge;
-    }
+    f.pi_ml = mixture_mle(s, evidence);
+    f.loglik = mixture_loglik(s, evidence, f.pi_ml);
     f.rates = TierRates{s.tpr, s.fpr, s.n_fake, s.n_real,
                         std::sqrt(kKindSpread * s.tpr * (1 - s.tpr) / s.n_fake),
                         std::sqrt(kKindSpread * s.fpr * (1 - s.fpr) / s.n_real)};
-    f.estimate = correct_for_errors(share, f.rates, z);
+    f.estimate = mixture_estimate(s, counts, z, kKindSpread, q);
     top = std::max(top, f.loglik);
     out.regimes.push_back(f);
   }
