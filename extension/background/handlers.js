@@ -28,8 +28,8 @@ async function saveReport(report, { rough = false } = {}) {
     if (existing && !existing.rough) return { saved: false, entry: existing };
   }
   try {
-    await store.putHistoryEntry(built.entry);
-    return { saved: true, entry: built.entry };
+    const { shrunk } = await store.putHistoryEntry(built.entry);
+    return { saved: true, entry: built.entry, shrunk };
   } catch (e) {
     return { saved: false, storageFull: store.isQuotaError(e), detail: String(e.message || e) };
   }
@@ -41,13 +41,23 @@ async function cached({ username }) {
   return { entry, audit: audit ? { progress: progressOf(audit), report: audit.report } : null };
 }
 
+async function saveSchedulerIfRoom(state) {
+  try {
+    await store.saveAuditAndScheduler(null, state);
+  } catch (e) {
+    if (!store.isQuotaError(e)) throw e;
+  }
+}
+
 // Reserves a slot for the one instant fetch of a profile page (no pacing gap, but counted
 // toward the hourly cap and held back by a 429 back-off).
 function instantBegin() {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true });
-    await store.saveAuditAndScheduler(null, r.state);
+    // Storage full even after making room: the one fetch still goes (unrecorded) and the
+    // result says storage is full, rather than the check failing.
+    await saveSchedulerIfRoom(r.state);
     return { at: r.at, reason: r.reason };
   });
 }
@@ -57,7 +67,7 @@ async function recordInstantAnswer(status) {
     const settings = await store.getSettings();
     const s = await store.getScheduler();
     const next = status === 429 ? onRateLimited(s, now(), settings) : onSuccess(s);
-    await store.saveAuditAndScheduler(null, next);
+    await saveSchedulerIfRoom(next);
     return next;
   });
 }
@@ -72,16 +82,18 @@ async function instantAnalyze(msg) {
   if (r.report.username.toLowerCase() !== msg.username.toLowerCase()) {
     return { state: 'changed', detail: `asked for ${msg.username}, Instagram answered ${r.report.username}` };
   }
-  await store.locked(() => store.putDoc(r.report.username, msg.body)).catch(() => {});
-  const saved = await saveReport(r.report);
-  return { report: r.report, computedAt: now(), storageFull: saved.storageFull || false };
+  // The result first (with room made for it), then the document an audit would need.
+  const saved = await store.locked(() => saveReport(r.report));
+  const doc = await store.locked(() => store.putDoc(r.report.username, msg.body)).catch(() => ({ shrunk: false }));
+  return { report: r.report, computedAt: now(), storageFull: saved.storageFull || false,
+           storageShrunk: !!(saved.shrunk || doc.shrunk) };
 }
 
 async function instantRough({ username, fullName, og }) {
   const r = await analyzeDoc(docFromOg(username, fullName, og));
   if (r.state === 'engine_failed') return r;
   if (r.state || r.report.fake_percent === null) return { state: 'logged_out' };
-  await saveReport(r.report, { rough: true });
+  await store.locked(() => saveReport(r.report, { rough: true }));
   return { report: r.report, rough: true, state: 'logged_out', computedAt: now() };
 }
 
@@ -118,6 +130,7 @@ async function auditNext({ username }) {
     let a = await store.getAudit(username);
     if (!a) return { action: 'end', missing: true };
     const had = a.pending;
+    const wasRunning = a.status === 'running';
     const n = nextRequest(a);
     a = n.state;
     let sched = null;
@@ -128,6 +141,7 @@ async function auditNext({ username }) {
       a = setPendingTime(a, r.at);
     }
     if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
+    if (wasRunning && a.status !== 'running' && a.report) await saveReport(a.report);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
     return { action: 'fetch', id, url, kind, at, ...auditView(a) };
@@ -185,6 +199,9 @@ async function auditResult(msg) {
     }
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
+    // The history gets the audited result once the audit ends, not on every step: rewriting
+    // a history of thousands of entries per request would cost more than the request.
+    if (a.status !== 'running' && a.report) await saveReport(a.report);
     return auditView(a);
   });
 }
@@ -204,10 +221,7 @@ async function refreshEstimate(a) {
   let out = { ...a, estimate: est.report, estimateError: null };
   if (doc) {
     const r = await analyzeDoc(doc, est.report);
-    if (r.report) {
-      out = { ...out, report: r.report };
-      await saveReport(r.report);
-    }
+    if (r.report) out = { ...out, report: r.report };
   }
   return out;
 }
@@ -220,6 +234,7 @@ async function auditCancel({ username }) {
     if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now());
     const c = cancelAudit(a, now());
     await store.saveAuditAndScheduler(c, sched);
+    if (c.report) await saveReport(c.report);
     return auditView(c);
   });
 }
@@ -243,7 +258,7 @@ async function historyGet({ username }) {
 
 function historyDelete({ usernames }) {
   return store.locked(async () => {
-    const { history } = await store.saveHistory(deleteEntries(await store.getHistory(), usernames));
+    const history = await store.forgetAccounts(deleteEntries(await store.getHistory(), usernames), usernames);
     return { count: Object.keys(history.entries).length };
   });
 }

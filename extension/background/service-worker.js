@@ -5,6 +5,7 @@ import { runtime, extensionOrigin } from '../platform/browser.js';
 import { channelOf, validateMessage } from '../shared/messages.js';
 import { contentHandlers, privilegedHandlers } from './handlers.js';
 import { engine } from './engine.js';
+import { isQuotaError } from './store.js';
 
 const HANDLERS = { content: contentHandlers, privileged: privilegedHandlers };
 
@@ -18,7 +19,8 @@ runtime.onMessage.addListener((msg, sender, sendResponse) => {
   Promise.resolve()
     .then(() => HANDLERS[channel][msg.what](msg, sender))
     .then((answer) => sendResponse(answer === undefined ? {} : answer),
-          (e) => sendResponse({ error: { id: 'background.failed', message: String(e && e.message ? e.message : e) } }));
+          (e) => sendResponse({ error: { id: isQuotaError(e) ? 'storage.full' : 'background.failed',
+                                         message: String(e && e.message ? e.message : e) } }));
   return true;
 });
 

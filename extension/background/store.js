@@ -35,7 +35,7 @@ export async function getSettings() {
 
 export async function setSettings(patch) {
   const next = normalizeSettings({ ...(await getSettings()), ...patch });
-  await storage.set({ [SETTINGS_KEY]: next });
+  await write({ [SETTINGS_KEY]: next });
   return next;
 }
 
@@ -48,10 +48,58 @@ export async function getHistory() {
   return history;
 }
 
-// Saves the history; when storage is full, drops the oldest full reports (keeping every
-// entry's numbers) until it fits. Returns {history, shrunk} or throws a quota error when
-// even the bare summaries do not fit.
-export async function saveHistory(history) {
+// chrome.storage.local holds 10 MiB (QUOTA_BYTES; no unlimitedStorage permission, on
+// purpose). When a write does not fit, room is made from what can be rebuilt or spared, in
+// this order: cached profile documents (oldest first; never one being written or one an
+// audit needs), then the full reports of the oldest half of the history (every
+// entry keeps its numbers). Audits, history numbers and settings are never dropped; when
+// nothing is left to drop the quota error comes out and the caller says storage is full.
+
+// Removes the oldest cached document that is not protected. Returns whether it removed one.
+async function dropOldestDoc(protect = []) {
+  const index = (await get(DOCS_INDEX_KEY)) || [];
+  for (const u of index) {
+    if (protect.includes(DOC_PREFIX + u)) continue;
+    const audit = await getAudit(u);
+    if (audit && audit.status === 'running') continue;
+    await storage.remove(DOC_PREFIX + u);
+    await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
+    return true;
+  }
+  return false;
+}
+
+// Frees some room as above. Returns 'doc' or 'history' (what went), or null when nothing can.
+async function makeRoom(protectDocs, keep = null) {
+  if (await dropOldestDoc(protectDocs)) return 'doc';
+  const smaller = shrink(await getHistory(), keep);
+  if (!smaller) return null;
+  await storage.set({ [HISTORY_KEY]: smaller });
+  return 'history';
+}
+
+// Writes items, making room as above when they do not fit (the document of an audit being
+// written stays). Returns {shrunk}: whether history reports were dropped.
+export async function write(items) {
+  let shrunk = false;
+  const protect = Object.keys(items).map((k) => (k.startsWith(AUDIT_PREFIX) ? DOC_PREFIX + k.slice(AUDIT_PREFIX.length) : k));
+  for (;;) {
+    try {
+      await storage.set(items);
+      return { shrunk };
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      const freed = await makeRoom(protect);
+      if (!freed) throw e;
+      if (freed === 'history') shrunk = true;
+    }
+  }
+}
+
+// Saves the history; when it does not fit, drops its own oldest reports except `keep`'s
+// (cached documents are bounded to MAX_DOCS and stay). Returns {history, shrunk} or throws a
+// quota error when nothing more can be dropped.
+export async function saveHistory(history, { keep = null } = {}) {
   let h = history;
   let shrunk = false;
   for (;;) {
@@ -60,7 +108,7 @@ export async function saveHistory(history) {
       return { history: h, shrunk };
     } catch (e) {
       if (!isQuotaError(e)) throw e;
-      const smaller = shrink(h);
+      const smaller = shrink(h, keep);
       if (!smaller) throw e;
       h = smaller;
       shrunk = true;
@@ -69,7 +117,7 @@ export async function saveHistory(history) {
 }
 
 export async function putHistoryEntry(entry) {
-  return saveHistory(putEntry(await getHistory(), entry));
+  return saveHistory(putEntry(await getHistory(), entry), { keep: entry.username });
 }
 
 export async function getScheduler() {
@@ -85,17 +133,40 @@ export async function saveAuditAndScheduler(audit, scheduler) {
   const items = {};
   if (audit) items[AUDIT_PREFIX + audit.username] = audit;
   if (scheduler) items[SCHEDULER_KEY] = scheduler;
-  await storage.set(items);
+  await write(items);
 }
 
 // The last web_profile_info document seen per username (needed to combine an audit with
 // the profile signals); only the most recent few are kept.
+// The profile's document is what an audit of it combines with: when storage is full it
+// makes room like any write. Returns {shrunk}.
 export async function putDoc(username, text) {
-  const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);
-  index.push(username);
-  const evict = index.splice(0, Math.max(0, index.length - MAX_DOCS));
-  if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
-  await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index });
+  let shrunk = false;
+  for (;;) {
+    const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);
+    index.push(username);
+    const evict = index.splice(0, Math.max(0, index.length - MAX_DOCS));
+    if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
+    try {
+      await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index });
+      return { shrunk };
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      const freed = await makeRoom([DOC_PREFIX + username], username);
+      if (!freed) throw e;
+      if (freed === 'history') shrunk = true;
+    }
+  }
+}
+
+// Everything kept about these accounts (history entry, audit, cached document): what
+// "delete" in the popup removes, and the user's way to free storage.
+export async function forgetAccounts(history, usernames) {
+  const { history: kept } = await saveHistory(history);
+  const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => !usernames.includes(u));
+  await storage.remove(usernames.flatMap((u) => [AUDIT_PREFIX + u, DOC_PREFIX + u]));
+  await storage.set({ [DOCS_INDEX_KEY]: index });
+  return kept;
 }
 
 export async function getDoc(username) {

@@ -73,6 +73,7 @@ class ProfileFeature {
   fail(e) {
     if (this.signal.aborted || isInvalidated()) return;
     console.warn('fakemeter:', e);
+    if (e && e.id === 'storage.full') { this.overlay.noteStorageFull(); return; }
     this.overlay.setState(e && e.id === 'message.rejected' ? 'changed' : 'engine_failed', { detail: String(e.message || e) });
   }
 
@@ -115,7 +116,7 @@ class ProfileFeature {
     const r = await send('instant.analyze', { username: this.username, ...answer });
     if (this.signal.aborted) return;
     if (r.report) {
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull });
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk });
     } else if (r.state === 'logged_out') {
       await this.runRough();
     } else {

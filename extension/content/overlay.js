@@ -113,8 +113,8 @@ export class Overlay {
   setLoading() { this.model = { kind: 'loading' }; this.render(); }
   setIdle() { this.model = { kind: 'idle' }; this.render(); }
 
-  setReport(report, { computedAt, cached = false, rough = false, storageFull = false } = {}) {
-    this.model = { kind: 'report', report, computedAt, cached, rough, storageFull };
+  setReport(report, { computedAt, cached = false, rough = false, storageFull = false, storageShrunk = false } = {}) {
+    this.model = { kind: 'report', report, computedAt, cached, rough, storageFull, storageShrunk };
     this.render();
   }
 
@@ -125,9 +125,18 @@ export class Overlay {
 
   setAudit(view) {
     this.audit = view;
+    this.auditStorageFull = false;
     if (view && view.report && (view.progress.requests > 0 || view.progress.status !== 'running')) {
       this.model = { kind: 'report', report: view.report, computedAt: Date.now(), cached: false, rough: false };
     }
+    this.render();
+  }
+
+  // Storage stayed full after making room, so the audit could not save its next step: the
+  // report stays; the audit section says why it stopped. Without a report, it is the state.
+  noteStorageFull() {
+    if (this.model.kind !== 'report') { this.setState('storage_full'); return; }
+    this.auditStorageFull = true;
     this.render();
   }
 
@@ -164,7 +173,7 @@ export class Overlay {
     const key = {
       loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', hidden_likes: 'stateHiddenLikes',
       logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged', engine_failed: 'stateEngineFailed',
-      challenge: 'stateChallenge', new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle',
+      challenge: 'stateChallenge', storage_full: 'stateStorageFull', new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle',
     }[state] || 'stateChanged';
     return t(key);
   }
@@ -253,7 +262,9 @@ export class Overlay {
                 text || this.stateMessage((r.states || [])[0] || 'insufficient')));
     p.append(el('div', { class: 'grade' }, t(`grade_${r.grade || 'unknown'}`)));
     if (model.rough) p.append(el('p', { class: 'muted' }, t('roughExplain')));
-    if (model.storageFull) p.append(el('p', { class: 'muted' }, t('storageFull')));
+    if (model.storageFull || model.storageShrunk) {
+      p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
+    }
     for (const s of r.states || []) p.append(this.stateNode(s));
 
     if (typeof r.fake_percent === 'number') p.append(this.intervalBar(r));
@@ -382,6 +393,7 @@ export class Overlay {
       if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
       if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
     }
+    if (this.auditStorageFull) sec.append(el('p', { class: 'muted', part: 'storage-note' }, t('storageAuditStopped')));
     if (running) {
       const cancel = el('button', { part: 'cancel' }, t('cancel'));
       cancel.addEventListener('click', () => this.handlers.onCancel());

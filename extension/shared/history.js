@@ -137,9 +137,9 @@ export function deleteEntries(history, usernames) {
 }
 
 // Drops the full reports of the oldest half of the entries that still carry one (to make
-// room when storage is full); the summary numbers stay.
-export function shrink(history) {
-  const withReport = Object.values(history.entries).filter((e) => e.report)
+// room when storage is full), except `keep`'s (the result being saved); the summary numbers stay.
+export function shrink(history, keep = null) {
+  const withReport = Object.values(history.entries).filter((e) => e.report && e.username !== keep)
     .sort((a, b) => a.computed_at - b.computed_at);
   if (withReport.length === 0) return null;
   const entries = { ...history.entries };

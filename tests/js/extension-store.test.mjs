@@ -74,3 +74,32 @@ test('the lock runs read-modify-writes one after another', async () => {
   })));
   assert.deepEqual(order, ['start1', 'end1', 'start2', 'end2', 'start3', 'end3']);
 });
+
+test('a write that does not fit drops cached documents first, then old reports; never an audit or the result being saved', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  quota = Infinity;
+  for (let i = 0; i < 10; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
+  await store.putDoc('user8', 'd'.repeat(3000));
+  await store.putDoc('user9', 'd'.repeat(3000));
+  data['audit:user9'] = { username: 'user9', status: 'done', lite: 'a'.repeat(1000) };
+  quota = size() + 500;
+  // An audit write needing ~3 kB: the oldest document goes, nothing else.
+  await store.saveAuditAndScheduler({ username: 'user7', status: 'running', lite: 'x'.repeat(2500) }, null);
+  assert.equal(data['doc:user8'], undefined, 'the oldest cached document made room');
+  assert.ok(data['doc:user9'], 'the newer one stayed');
+  assert.deepEqual(data.docs, ['user9']);
+  assert.ok(Object.values(data.history.entries).every((e) => e.report), 'no report dropped while a document could go');
+  // The next one needs more than documents can give (user7's own document is kept): old reports go.
+  await store.putDoc('user7', 'd'.repeat(100));
+  const r = await store.write({ 'audit:user7': { username: 'user7', status: 'running', lite: 'x'.repeat(9000) } });
+  assert.equal(r.shrunk, true);
+  assert.equal(data.history.entries.user0.report, null);
+  assert.equal(data.history.entries.user0.fake_percent, 10, 'numbers kept');
+  assert.ok(data['doc:user7'], "the audit's own document stays");
+  assert.equal(data['audit:user9'].lite.length, 1000, 'audits are never dropped');
+  // Saving a new result never drops its own report: with nothing else to drop, the quota error comes out.
+  for (const e of Object.values(data.history.entries)) e.report = null;
+  quota = size() + 100;
+  await assert.rejects(store.putHistoryEntry(entryFromReport(report('user10', 1), { computedAt: 50 }).entry), /quota/i);
+  assert.equal(data.history.entries.user10, undefined);
+});

@@ -1,0 +1,184 @@
+// A real storage-quota overflow in Chromium: chrome.storage.local holds QUOTA_BYTES (10 MiB;
+// the extension has no unlimitedStorage permission). Storage is filled from the extension's
+// own page to a few KB below the quota, then a profile is checked and an audit run:
+//   - room can be made: the oldest half of the history's full reports go (every entry keeps
+//     its numbers), the new result is shown and saved, the panel says what happened, and an
+//     audit finishes the same way;
+//   - nothing can be dropped (storage full of audits): the result is still shown, the panel
+//     says it was not saved, an audit stops saying storage is full, nothing stored changes;
+//     deleting history entries in the popup frees room and the audit resumes to the end.
+import test, { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
+import { extensionPage, startAudit } from './extension-support.mjs';
+
+const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
+const en = (key) => EN[key].message;
+
+let suite, page, template;
+before(async () => {
+  suite = await openSuite();
+  // One real history entry (with its full report) to copy as filler.
+  page = await suite.session.newPage();
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  template = await (await ext()).evaluate(() => chrome.storage.local.get('history').then((o) => o.history.entries['marco.travels']));
+  assert.ok(template?.report, 'a template entry with a report');
+});
+beforeEach(async () => {
+  await suite.resetExtension();
+  if (page) await page.close();
+  page = await suite.session.newPage();
+});
+after(() => suite?.close());
+
+async function ext() {
+  const e = await extensionPage(suite);
+  if (page && !page.isClosed()) await page.bringToFront();
+  return e;
+}
+
+// Fills storage to exactly QUOTA_BYTES - margin: `entries` history entries (copies of the
+// template, oldest first, with or without their full reports) and one finished audit of
+// another account padded to take up the rest. Keeps a copy of everything in the extension
+// page (window.before) for later comparison. Returns the bytes in use.
+async function fill({ entries, reports, margin }) {
+  return (await ext()).evaluate(async ({ template, entries, reports, margin }) => {
+    const local = chrome.storage.local;
+    const history = (await local.get('history')).history || { schema: 2, entries: {} };
+    const base = Date.now() - 30 * 86400_000;
+    for (let i = 0; i < entries; i++) {
+      const username = `filler_${String(i).padStart(5, '0')}`;
+      history.entries[username] = { ...template, username, computed_at: base + i * 1000,
+                                    report: reports ? { ...template.report, username } : null };
+    }
+    const audit = { v: 1, username: 'filler_audited', userId: '1', status: 'done', pad: '' };
+    await local.set({ history, 'audit:filler_audited': audit });
+    const need = local.QUOTA_BYTES - margin - await local.getBytesInUse(null);
+    if (need < 0) throw new Error(`fill: already ${-need} bytes over the target`);
+    await local.set({ 'audit:filler_audited': { ...audit, pad: 'p'.repeat(need) } });
+    window.before = await local.get(null);
+    return local.getBytesInUse(null);
+  }, { template, entries, reports, margin });
+}
+
+// Compares storage now with window.before, in the extension page: per old history entry,
+// whether its numbers are unchanged and whether its report is unchanged / dropped.
+function compareWithBefore() {
+  return ext().then((e) => e.evaluate(async () => {
+    const now = await chrome.storage.local.get(null);
+    const before = window.before;
+    const nums = ['username', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'computed_at', 'follower_count'];
+    const out = { used: await chrome.storage.local.getBytesInUse(null), quota: chrome.storage.local.QUOTA_BYTES,
+                  missing: [], numbersChanged: [], reportKept: [], reportDropped: [], reportChanged: [],
+                  otherKeysChanged: [], newEntries: [] };
+    for (const [u, e] of Object.entries(before.history.entries)) {
+      const n = now.history?.entries?.[u];
+      if (!n) { out.missing.push(u); continue; }
+      if (nums.some((k) => n[k] !== e[k])) out.numbersChanged.push(u);
+      if (!e.report) continue;
+      if (n.report === null) out.reportDropped.push({ u, t: e.computed_at });
+      else if (JSON.stringify(n.report) === JSON.stringify(e.report)) out.reportKept.push({ u, t: e.computed_at });
+      else out.reportChanged.push(u);
+    }
+    out.newEntries = Object.keys(now.history?.entries || {}).filter((u) => !(u in before.history.entries));
+    for (const k of Object.keys(before)) {
+      if (k === 'history' || k === 'scheduler') continue;
+      if (JSON.stringify(before[k]) !== JSON.stringify(now[k])) out.otherKeysChanged.push(k);
+    }
+    out.entries = Object.fromEntries(out.newEntries.map((u) => [u, { ...now.history.entries[u], report: !!now.history.entries[u].report }]));
+    return out;
+  }));
+}
+
+const panelText = async () => (await waitForOverlay(page, (s) => s.panel && s.panelText.length > 0, { what: 'panel' })).panelText;
+
+test('storage nearly full: the oldest half of the reports make room; every entry keeps its numbers; the new result is saved', async () => {
+  const used = await fill({ entries: 1300, reports: true, margin: 3000 });
+  assert.equal(used, 10 * 1024 * 1024 - 3000);
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  const badge = await waitForBadge(page);
+  assert.ok(parseEstimate(badge.badgeText), `a number on the badge: ${badge.badgeText}`);
+  await openPanel(page);
+  assert.ok((await panelText()).includes(en('storageShrunk')), 'the panel says older details were dropped');
+
+  const c = await compareWithBefore();
+  assert.ok(c.used <= c.quota, `${c.used} bytes in use, quota ${c.quota}`);
+  assert.deepEqual(c.missing, [], 'no entry lost');
+  assert.deepEqual(c.numbersChanged, [], 'no entry\'s numbers changed');
+  assert.deepEqual(c.reportChanged, [], 'no report altered');
+  assert.deepEqual(c.otherKeysChanged, [], 'audits and settings untouched');
+  // Exactly the design: the oldest ceil(n/2) of the other reports dropped, the newer ones intact.
+  const withReport = c.reportDropped.length + c.reportKept.length;
+  assert.equal(c.reportDropped.length, Math.ceil(withReport / 2));
+  assert.ok(Math.max(...c.reportDropped.map((x) => x.t)) < Math.min(...c.reportKept.map((x) => x.t)), 'the dropped ones are the oldest');
+  assert.deepEqual(c.newEntries, ['lena.bakes']);
+  assert.equal(c.entries['lena.bakes'].report, true, 'the new result is stored with its report');
+  assert.equal(parseEstimate(badge.badgeText).percent, Number(c.entries['lena.bakes'].fake_percent.toFixed(c.entries['lena.bakes'].fake_percent < 10 ? 1 : 0)));
+});
+
+test('storage nearly full during an audit: it makes room the same way and finishes', async () => {
+  // Room for the check and its document (about 9 KB), not for the audit's state (tens of KB).
+  await fill({ entries: 1300, reports: true, margin: 20000 });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  assert.equal((await compareWithBefore()).reportDropped.length, 0, 'the check itself fitted');
+  await startAudit(suite, page, 'marco.travels', { navigate: false });
+  const done = await waitForOverlay(page, (s) => s.progress !== null && !s.auditRunning, { what: 'audit finished', timeout: 60000 });
+  assert.ok(!/storage is full/i.test(done.panelText), done.panelText);
+  const audit = await (await ext()).evaluate(() => chrome.storage.local.get('audit:marco.travels').then((o) => o['audit:marco.travels']));
+  assert.equal(audit.status, 'done');
+  assert.ok(audit.estimate && typeof audit.estimate.fake_percent === 'number', 'the audit estimate is stored');
+  assert.equal(audit.report?.confidence, 'audited', 'the combined report is stored with the audit');
+  const c = await compareWithBefore();
+  assert.ok(c.used <= c.quota);
+  assert.deepEqual(c.missing, []);
+  assert.deepEqual(c.numbersChanged, []);
+  assert.deepEqual(c.reportChanged, []);
+  assert.deepEqual(c.otherKeysChanged, []);
+  assert.ok(c.reportDropped.length > 0, 'room was made from old reports');
+  assert.equal(c.entries['marco.travels'].confidence, 'audited', 'the history holds the audited result');
+});
+
+test('storage full of what cannot be dropped: result shown but not saved, audit stops saying so, nothing lost; deleting history frees room and the audit finishes', async () => {
+  await fill({ entries: 3000, reports: false, margin: 1500 });
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  const badge = await waitForBadge(page);
+  assert.ok(parseEstimate(badge.badgeText), `a number on the badge: ${badge.badgeText}`);
+  await openPanel(page);
+  assert.ok((await panelText()).includes(en('storageFull')), 'the panel says the result was not saved');
+  let c = await compareWithBefore();
+  assert.deepEqual([c.missing, c.numbersChanged, c.otherKeysChanged, c.newEntries], [[], [], [], []], 'storage as it was');
+
+  // The audit starts (its first state is small) and stops once its state no longer fits.
+  await waitForOverlay(page, (s) => s.auditButton, { what: 'audit button' });
+  await page.evaluate(() => document.querySelector('[data-fakemeter="panel"]').shadowRoot.querySelector('[part~="audit-button"]').click());
+  const stopped = await waitForOverlay(page, (s) => s.panelText.includes(en('storageAuditStopped')), { what: 'audit stopped: storage full', timeout: 30000 });
+  assert.ok(parseEstimate(stopped.panelEstimate), 'the estimate stays in the panel');
+  c = await compareWithBefore();
+  assert.ok(c.used <= c.quota);
+  assert.deepEqual([c.missing, c.numbersChanged, c.otherKeysChanged], [[], [], []], 'nothing stored before was lost or changed');
+  const partial = await (await ext()).evaluate(() => chrome.storage.local.get('audit:lena.bakes').then((o) => o['audit:lena.bakes'] || null));
+  assert.ok(partial === null || partial.status === 'running', 'what was saved of the audit is a consistent running state');
+
+  // The way out the message names: delete entries in the popup's history; the audit resumes.
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ what: 'history.delete', usernames: ['filler_audited'] }));
+  assert.ok(!answer.error, JSON.stringify(answer));
+  const freed = await popup.evaluate(() => chrome.storage.local.get('audit:filler_audited').then((o) => o['audit:filler_audited'] === undefined));
+  assert.ok(freed, 'deleting an account in the history also deletes its stored audit');
+  await popup.close();
+  await page.bringToFront();
+  await page.reload();
+  await waitForBadge(page);
+  await clickPart(page, BADGE, 'badge-text');   // found and clicked in one go: the badge re-renders as the audit resumes
+  await page.waitForSelector(PANEL);
+  if (partial === null) await page.evaluate(() => document.querySelector('[data-fakemeter="panel"]').shadowRoot.querySelector('[part~="audit-button"]').click());
+  await waitForOverlay(page, (s) => s.progress !== null && s.progress === s.progressMax && !s.auditRunning,
+                       { what: 'audit finished after room was freed', timeout: 60000 });
+  const audit = await (await ext()).evaluate(() => chrome.storage.local.get('audit:lena.bakes').then((o) => o['audit:lena.bakes']));
+  assert.equal(audit.status, 'done');
+});
