@@ -1,0 +1,107 @@
+// The Firefox build (dist/firefox from scripts/package) in Debian's headless firefox-esr, on
+// the stand-in: it installs without manifest warnings (Firefox set to fail an install on any;
+// a copy with an unknown key shows it does), its background (event page from background.scripts, an ES module)
+// loads the wasm engine, profile pages get the badge with the number the CLI gives for the same
+// JSON, and an audit runs at the default pacing until cancelled. Skipped only when firefox-esr
+// is not installed (scripts/setup installs it).
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStandin, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, BADGE, PANEL, screenshot } from './lib/index.mjs';
+import { waitFor, auditRequests } from './extension-support.mjs';
+import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+
+const skip = fs.existsSync(FIREFOX) ? false : `${FIREFOX} not found: install Debian's firefox-esr (scripts/setup does)`;
+const T = { skip };
+
+let standin, tunnel, ff, page, tmp;
+before(async () => {
+  if (skip) return;
+  ensurePackaged();
+  if (!fs.existsSync(path.join(firefoxExtensionPath(), 'manifest.json'))) {
+    throw new Error(`no Firefox build at ${firefoxExtensionPath()}: run scripts/package`);
+  }
+  standin = await startStandin();
+  tunnel = await startTunnel(standin.port);
+  ff = await launchFirefox({ tunnelPort: tunnel.port });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-firefox-'));
+}, { timeout: 120_000 });
+after(async () => {
+  await ff?.close();
+  await tunnel?.close();
+  await standin?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the Firefox build installs with no manifest warning (warnings fail installs here; a copy with an unknown key is refused)', T, async () => {
+  // The control: the same build with a key Firefox does not know, under another id.
+  const copy = path.join(tmp, 'control');
+  fs.cpSync(firefoxExtensionPath(), copy, { recursive: true });
+  const m = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8'));
+  m.not_a_manifest_key = true;
+  m.browser_specific_settings.gecko.id = 'control@fakemeter.invalid';
+  fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify(m));
+  await assert.rejects(ff.browser.installExtension(copy), /Warning processing not_a_manifest_key/);
+
+  const id = await ff.browser.installExtension(firefoxExtensionPath());
+  assert.equal(id, GECKO_ID);
+  const manifest = JSON.parse(fs.readFileSync(path.join(firefoxExtensionPath(), 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.background, { scripts: ['extension/background/service-worker.js'], type: 'module' });
+  page = await ff.newPage();
+});
+
+test('profile pages get the badge with the CLI\'s number: the background loaded the wasm engine', T, async () => {
+  assert.ok(page, 'installed');
+  for (const username of ['marco.travels', 'lena.bakes']) {
+    await page.goto(standin.profileUrl(username));
+    const s = await waitForBadge(page, { timeout: 20000 });
+    const report = await cliProfile(standin.documentFor(username));
+    assert.ok(!report.error, JSON.stringify(report.error));
+    const shown = parseEstimate(s.badgeText);
+    assert.ok(shown, `@${username}: a number on the badge, got ${JSON.stringify(s)}`);
+    const tol = (v) => (v < 10 ? 0.051 : 0.51);
+    assert.ok(Math.abs(shown.percent - report.fake_percent) <= tol(report.fake_percent), `@${username}: ${shown.percent} vs CLI ${report.fake_percent}`);
+    assert.ok(Math.abs(shown.low - report.ci_low) <= tol(report.ci_low) && Math.abs(shown.high - report.ci_high) <= tol(report.ci_high),
+      `@${username}: interval ${shown.low}–${shown.high} vs CLI ${report.ci_low}–${report.ci_high}`);
+    assert.equal(s.badges, 1);
+    assert.ok(s.badgeAfterFollowers);
+  }
+  // The panel names the engine that computed it (the wasm module's version string).
+  await clickPart(page, BADGE, 'badge-text');
+  await page.waitForSelector(PANEL);
+  const panel = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: 'panel' });
+  const report = await cliProfile(standin.documentFor('lena.bakes'));
+  assert.ok(report.engine && panel.panelText.includes(report.engine), `panel names the engine ${report.engine}`);
+  await screenshot(page, 'firefox-panel');
+  assert.deepEqual(ff.output().split('\n').filter((l) => /fakemeter:/.test(l)), [], 'no errors logged by the extension');
+});
+
+test('an audit runs in Firefox at the default pacing, the estimate updates, and cancel stops it', T, async () => {
+  assert.ok(page, 'installed');
+  const username = 'marco.travels';
+  await page.goto(standin.profileUrl(username));
+  await waitForBadge(page, { timeout: 20000 });
+  const userId = standin.documentFor(username).data.user.id;
+  const before = auditRequests(standin, username, userId).length;
+  await clickPart(page, BADGE, 'badge-text');
+  await page.waitForSelector(PANEL);
+  await clickPart(page, PANEL, 'audit-button');
+  // Two paced requests answered, and an audience estimate drawn from them.
+  const mid = await waitForOverlay(page, (s) => s.progress >= 2 && /Audience \(sample of \d+\)/.test(s.panelText || ''),
+                                   { what: 'two audit requests and an audience estimate', timeout: 20000 });
+  assert.ok(mid.auditRunning, 'running, with a cancel button');
+  const reqs = auditRequests(standin, username, userId).slice(before);
+  assert.ok(reqs.length >= 2, `${reqs.length} audit requests`);
+  assert.ok(reqs[0].path.startsWith(`/api/v1/friendships/${userId}/followers/`), 'the first request is the newest followers page');
+  for (let i = 1; i < reqs.length; i++) {
+    const gap = reqs[i].t - reqs[i - 1].t;
+    assert.ok(gap >= DEFAULT_SETTINGS.pacingMs - 100, `request ${i} came ${gap} ms after the previous one (pacing ${DEFAULT_SETTINGS.pacingMs} ms)`);
+  }
+  await clickPart(page, PANEL, 'cancel');
+  const cancelled = await waitForOverlay(page, (s) => !s.auditRunning && /cancelled/i.test(s.panelText || ''), { what: 'audit cancelled' });
+  assert.ok(cancelled.progress >= 2, 'what was learned is kept');
+  assert.ok(parseEstimate(cancelled.panelEstimate), 'the estimate stays');
+});
