@@ -17,7 +17,7 @@
 // changed) and re-renders that removed the badge. A feature run is aborted when the user
 // leaves the profile; a running audit stays in storage and resumes on return.
 import { send, isInvalidated } from './messaging.js';
-import { Overlay } from './overlay.js';
+import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, requestHeaders, parseOgDescription, userIdFromProfile, SELECTORS } from '../shared/instagram.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
@@ -223,6 +223,7 @@ export async function start() {
     const hello = await send('hello');
     t = translator(hello.strings, hello.fallback);
     settings = hello.settings;
+    setReportContext({ extension: (globalThis.browser || globalThis.chrome).runtime.getManifest().version, engine: hello.engine });
   } catch (e) {
     console.warn('fakemeter: background unavailable:', e);
   }

@@ -19,6 +19,21 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+// What a bug report needs besides the error itself; set once by the content script.
+let reportContext = { extension: '?', engine: null };
+export function setReportContext(ctx) { reportContext = { ...reportContext, ...ctx }; }
+
+// The text under "Details for a bug report": the error, then where and with what it happened.
+export function bugReport(detail, username, now = new Date()) {
+  return [
+    String(detail),
+    `profile: @${username}`,
+    `Fakemeter ${reportContext.extension} · ${reportContext.engine || 'engine not loaded'}`,
+    `browser: ${navigator.userAgent}`,
+    `time: ${now.toISOString()}`,
+  ].join('\n');
+}
+
 function isDarkPage() {
   const bg = getComputedStyle(document.body || document.documentElement).backgroundColor;
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(bg || '');
@@ -242,7 +257,7 @@ export class Overlay {
       p.append(this.stateNode(model.state, model.detail, model.retryAt));
       if (model.detail) {
         p.append(el('p', { class: 'muted' }, t('bugReportHint')));
-        p.append(el('pre', { class: 'detail', part: 'detail' }, model.detail));
+        p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, this.username)));
       }
     } else if (model.kind === 'idle') {
       const run = el('button', { part: 'run' }, t('badgeRun'));
@@ -389,7 +404,10 @@ export class Overlay {
       const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
       if (waitUntil > Date.now()) sec.append(this.stateNode('rate_limited', null, waitUntil));
       if (pr.status === 'stopped') sec.append(this.stateNode(pr.stopReason === 'private' ? 'private' : pr.stopReason, pr.stopDetail));
-      if (pr.status === 'stopped' && pr.stopDetail) sec.append(el('pre', { class: 'detail', part: 'detail' }, pr.stopDetail));
+      if (pr.status === 'stopped' && pr.stopDetail) {
+        sec.append(el('p', { class: 'muted' }, t('bugReportHint')));
+        sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, this.username)));
+      }
       if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
       if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
     }
