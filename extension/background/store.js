@@ -137,9 +137,8 @@ export async function saveAuditAndScheduler(audit, scheduler) {
 }
 
 // The last web_profile_info document seen per username (needed to combine an audit with
-// the profile signals); only the most recent few are kept.
-// The profile's document is what an audit of it combines with: when storage is full it
-// makes room like any write. Returns {shrunk}.
+// the profile signals); only the most recent MAX_DOCS are kept. When storage is full it makes
+// room like any write, never dropping its own profile's entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
   let shrunk = false;
   for (;;) {
