@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStandin, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, BADGE, PANEL, screenshot } from './lib/index.mjs';
+import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, BADGE, PANEL, screenshot } from './lib/index.mjs';
 import { waitFor, auditRequests } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
@@ -53,7 +53,7 @@ test('the Firefox build installs with no manifest warning (warnings fail install
   page = await ff.newPage();
 });
 
-test('profile pages get the badge with the CLI\'s number: the background loaded the wasm engine', T, async () => {
+test('profile pages get the badge with the CLI\'s number (the background loaded the wasm engine); a revisit comes from storage', T, async () => {
   assert.ok(page, 'installed');
   for (const username of ['marco.travels', 'lena.bakes']) {
     await page.goto(standin.profileUrl(username));
@@ -69,7 +69,18 @@ test('profile pages get the badge with the CLI\'s number: the background loaded 
     assert.equal(s.badges, 1);
     assert.ok(s.badgeAfterFollowers);
   }
+  // storage.local works: a revisit shows the stored result at once, with its age, and asks
+  // Instagram nothing.
+  const asked = () => apiRequests(standin, 'username=marco.travels').length;
+  const before = asked();
+  await page.goto(standin.profileUrl('marco.travels'));
+  const again = await waitForBadge(page, { timeout: 20000 });
+  assert.match(again.badgeFullText, /just now|min ago/, 'marked with its age');
+  assert.equal(asked(), before, 'no new web_profile_info request');
+
   // The panel names the engine that computed it (the wasm module's version string).
+  await page.goto(standin.profileUrl('lena.bakes'));
+  await waitForBadge(page, { timeout: 20000 });
   await clickPart(page, BADGE, 'badge-text');
   await page.waitForSelector(PANEL);
   const panel = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: 'panel' });
