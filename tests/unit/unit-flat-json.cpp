@@ -12,10 +12,11 @@ namespace {
 // Either the fast path declines, or it yields the same document as the full parser.
 void check_agrees(const std::string& text) {
   CAPTURE(text);
-  json fast;
-  bool taken = scan_flat_object(text, fast);
+  FlatObject flat;
+  bool taken = scan_flat_object(text, flat);
   json full = json::parse(text, nullptr, false);
   if (taken) {
+    json fast = flat_to_json(flat);
     REQUIRE_FALSE(full.is_discarded());
     CHECK(fast == full);
     CHECK(dump_json(fast) == dump_json(full));
@@ -33,10 +34,30 @@ TEST_CASE("[flat-json] plain records take the fast path and agree with nlohmann"
       "{\"u\":\"x\"}\r\n",
   };
   for (const char* t : taken) {
-    json out;
+    FlatObject out;
     CHECK(scan_flat_object(t, out));
     check_agrees(t);
   }
+}
+
+TEST_CASE("[flat-json] decimals read exactly as strtod reads them") {
+  // The fast decimal path must round as strtod does; random decimals of every length and
+  // exponent, including the 15/16-digit and 10^22/10^23 edges where it hands over to strtod.
+  uint64_t state = 42;
+  auto next = [&]() { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return state >> 33; };
+  for (int k = 0; k < 20000; ++k) {
+    std::string digits = std::to_string(next()) + std::to_string(next());
+    digits = digits.substr(0, 1 + next() % 18);
+    digits[0] = static_cast<char>('1' + next() % 9);  // JSON forbids leading zeros
+    size_t dot = next() % (digits.size() + 1);
+    std::string num = (next() % 2 ? "-" : "") + digits.substr(0, dot) + (dot < digits.size() ? "." + digits.substr(dot) : "");
+    if (num.back() == '.' || num[0] == '.' || (num[0] == '-' && num[1] == '.')) num.insert(num.find('.'), "0");
+    if (next() % 2) num += "e" + std::to_string(static_cast<int>(next() % 60) - 30);
+    check_agrees("{\"x\":" + num + "}");
+  }
+  for (const char* t : {R"({"x":0.1})", R"({"x":-0.0})", R"({"x":1e22})", R"({"x":1e23})", R"({"x":123456789012345.6})",
+                        R"({"x":9007199254740993.0})", R"({"x":0.000000000000000000000001})", R"({"x":1.7976931348623157e308})"})
+    check_agrees(t);
 }
 
 TEST_CASE("[flat-json] anything unusual is left to the full parser") {
@@ -48,9 +69,13 @@ TEST_CASE("[flat-json] anything unusual is left to the full parser") {
       R"({"a":tru})",               "{\"a\":\"\x01\"}",     "{\"a\":\"\xff\"}",
       R"([1])",                     "",                     R"({"a":1)",
       R"({"a":NaN})",               R"({"a":1e999})",
+      // more members than the fast path holds
+      R"({"a":0,"b":1,"c":2,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"j":9,"k":10,"l":11,"m":12,"n":13,)"
+      R"("o":14,"p":15,"q":16,"r":17,"s":18,"t":19,"u":20,"v":21,"w":22,"x":23,"y":24,"z":25,"A":26,)"
+      R"("B":27,"C":28,"D":29,"E":30,"F":31,"G":32,"H":33,"I":34,"J":35,"K":36,"L":37,"M":38,"N":39,"O":40})",
   };
   for (const char* t : declined) {
-    json out;
+    FlatObject out;
     CAPTURE(t);
     CHECK_FALSE(scan_flat_object(t, out));
     check_agrees(t);
@@ -69,6 +94,51 @@ TEST_CASE("[flat-json] records read the same through either path") {
   auto err = account_from_text(R"({"follower_count":-1})");
   REQUIRE_FALSE(err.ok());
   CHECK(err.error().id == "account.range");
+}
+
+namespace {
+// The fast reader either declines or reads exactly the account the full reader reads.
+void check_same_account(const std::string& text, bool want_fast) {
+  CAPTURE(text);
+  FlatObject flat;
+  Account fast;
+  bool taken = scan_flat_object(text, flat) && account_from_flat(flat, fast);
+  CHECK(taken == want_fast);
+  auto full = parse_json(text, "test");
+  REQUIRE(full.ok());
+  auto slow = account_from_json(full.value());
+  if (!taken) return;
+  REQUIRE(slow.ok());
+  const Account& s = slow.value();
+  CHECK(fast.username == s.username);
+  CHECK(fast.full_name == s.full_name);
+  CHECK(fast.is_private == s.is_private);
+  CHECK(fast.has_profile_pic == s.has_profile_pic);
+  CHECK(fast.follower_count == s.follower_count);
+  CHECK(fast.username_digit_share == s.username_digit_share);
+  CHECK(fast.lite_only == s.lite_only);
+}
+}  // namespace
+
+TEST_CASE("[flat-json] the fast account reader agrees with the full one or declines") {
+  check_same_account(R"({"username":"anna","follower_count":12,"is_private":1,"has_profile_pic":false})", true);
+  check_same_account(R"({"username":"a","username":null,"phase":"lite","phase":"full"})", true);
+  check_same_account(R"({"follower_count":3,"follower_count":null,"username_digit_share":1})", true);
+  check_same_account(R"({"unknown":[1,{"x":2}],"username":"anna"})", false);  // nested: full parser
+  // Anything the full reader words as an error, or reads by a rule of its own, is declined.
+  const char* declined[] = {
+      R"({"follower_count":-1})",          R"({"follower_count":-0})",    R"({"follower_count":5.0})",
+      R"({"follower_count":10000000001})", R"({"is_private":2})",         R"({"is_private":"yes"})",
+      R"({"username_digit_share":1.5})",   R"({"phase":"medium"})",       R"({"error":null})",
+      R"({"username_length":2,"username_digit_count":3})", R"({"username":5})",
+  };
+  for (const char* t : declined) {
+    CAPTURE(t);
+    FlatObject flat;
+    Account a;
+    REQUIRE(scan_flat_object(t, flat));
+    CHECK_FALSE(account_from_flat(flat, a));
+  }
 }
 
 TEST_CASE("[format] fmt_num reads like printf's %g") {

@@ -284,6 +284,7 @@ Model make_model(const TierRun& lite, const TierRun& full) {
   };
   fill(m.lite, lite);
   fill(m.full, full);
+  pack_tiers(m);
   // FNV-1a over the serialised model: the version changes exactly when the model does.
   m.version = "";
   std::string text = dump_json(model_to_json(m));

@@ -1,8 +1,58 @@
 #include "account.h"
 
+#include <cmath>
+
 #include "flat_json.h"
 
 namespace fm {
+
+namespace {
+// Every field of the record, in the order errors are looked for. One table serves both
+// readers below, so the fast path cannot learn a field or a limit the full one lacks.
+enum class Type { kText, kBool, kCount, kShare };
+struct Field {
+  std::string_view name;  // from a literal: NUL-terminated
+  Type type;
+  int64_t max;  // bytes (text), largest value (counts)
+  std::optional<std::string> Account::*text;
+  std::optional<bool> Account::*flag;
+  std::optional<int64_t> Account::*count;
+  std::optional<double> Account::*share;
+};
+constexpr Field text(std::string_view n, int64_t max, std::optional<std::string> Account::*m) {
+  return {n, Type::kText, max, m, nullptr, nullptr, nullptr};
+}
+constexpr Field flag(std::string_view n, std::optional<bool> Account::*m) {
+  return {n, Type::kBool, 0, nullptr, m, nullptr, nullptr};
+}
+constexpr Field count(std::string_view n, int64_t max, std::optional<int64_t> Account::*m) {
+  return {n, Type::kCount, max, nullptr, nullptr, m, nullptr};
+}
+constexpr Field share(std::string_view n, std::optional<double> Account::*m) {
+  return {n, Type::kShare, 0, nullptr, nullptr, nullptr, m};
+}
+constexpr int64_t kUser = static_cast<int64_t>(kMaxUsernameBytes);
+constexpr int64_t kText = static_cast<int64_t>(kMaxTextBytes);
+const Field kFields[] = {
+    text("username", kUser, &Account::username),
+    text("full_name", kText, &Account::full_name),
+    text("biography", kText, &Account::biography),
+    text("external_url", kText, &Account::external_url),
+    flag("is_private", &Account::is_private),
+    flag("is_verified", &Account::is_verified),
+    flag("has_profile_pic", &Account::has_profile_pic),
+    count("media_count", kMaxCount, &Account::media_count),
+    count("follower_count", kMaxCount, &Account::follower_count),
+    count("following_count", kMaxCount, &Account::following_count),
+    count("username_length", kUser, &Account::username_length),
+    count("username_digit_count", kUser, &Account::username_digit_count),
+    count("biography_length", kText, &Account::biography_length),
+    flag("has_external_url", &Account::has_external_url),
+    share("username_digit_share", &Account::username_digit_share),
+    share("full_name_digit_share", &Account::full_name_digit_share),
+    count("full_name_word_count", kText, &Account::full_name_word_count),
+    flag("full_name_equals_username", &Account::full_name_equals_username),
+};
 
 #define FM_READ(target, expr)             \
   do {                                    \
@@ -10,6 +60,72 @@ namespace fm {
     if (!r_) return r_.error();           \
     target = r_.value();                  \
   } while (0)
+
+Result<bool> read_field(const json& obj, const Field& f, Account& a) {
+  const std::string w;  // top-level fields are named bare
+  switch (f.type) {
+    case Type::kText: FM_READ(a.*f.text, read_string(obj, f.name.data(), w, static_cast<size_t>(f.max))); break;
+    case Type::kBool: FM_READ(a.*f.flag, read_bool(obj, f.name.data(), w)); break;
+    case Type::kCount: FM_READ(a.*f.count, read_int(obj, f.name.data(), w, 0, f.max)); break;
+    case Type::kShare: FM_READ(a.*f.share, read_number(obj, f.name.data(), w, 0.0, 1.0)); break;
+  }
+  return true;
+}
+
+#undef FM_READ
+
+Result<Account> check_cross_fields(Account a) {
+  if (a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length)
+    return make_error("account.range", "field 'username_digit_count' (" +
+                                           std::to_string(*a.username_digit_count) +
+                                           ") exceeds 'username_length' (" +
+                                           std::to_string(*a.username_length) + ")");
+  return a;
+}
+
+// The fast reader: takes a value only when the full reader would take it unchanged, and
+// declines (returns false) on anything else, including every error, which the full reader
+// then words.
+bool read_flat_value(const FlatValue& v, const Field& f, Account& a) {
+  using K = FlatValue::Kind;
+  if (v.kind == K::kNull) {  // a repeated key's later null makes the field unknown again
+    switch (f.type) {
+      case Type::kText: (a.*f.text).reset(); break;
+      case Type::kBool: (a.*f.flag).reset(); break;
+      case Type::kCount: (a.*f.count).reset(); break;
+      case Type::kShare: (a.*f.share).reset(); break;
+    }
+    return true;
+  }
+  switch (f.type) {
+    case Type::kText:
+      if (v.kind != K::kString || v.s.size() > static_cast<size_t>(f.max)) return false;
+      (a.*f.text).emplace(v.s);  // the scanner checked UTF-8
+      return true;
+    case Type::kBool:
+      if (v.kind == K::kBool) { a.*f.flag = v.b; return true; }
+      if (v.kind == K::kUint && v.u <= 1) { a.*f.flag = v.u == 1; return true; }
+      return false;
+    case Type::kCount:
+      if (v.kind != K::kUint || v.u > static_cast<uint64_t>(f.max)) return false;
+      a.*f.count = static_cast<int64_t>(v.u);
+      return true;
+    case Type::kShare: {
+      double d = v.kind == K::kDouble ? v.d : v.kind == K::kUint ? static_cast<double>(v.u) : -1.0;
+      if (!(d >= 0.0 && d <= 1.0)) return false;
+      a.*f.share = d;
+      return true;
+    }
+  }
+  return false;
+}
+
+const Field* find_field(std::string_view key) {
+  for (const Field& f : kFields)
+    if (key == f.name) return &f;
+  return nullptr;
+}
+}  // namespace
 
 Result<Account> account_from_json(const json& obj) {
   if (!obj.is_object())
@@ -21,30 +137,10 @@ Result<Account> account_from_json(const json& obj) {
     return make_error("account.shape", "this is an error answer, not an account record: " +
                                            dump_json(obj["error"]).substr(0, 120));
   Account a;
-  const std::string w;  // top-level fields are named bare
-  FM_READ(a.username, read_string(obj, "username", w, kMaxUsernameBytes));
-  FM_READ(a.full_name, read_string(obj, "full_name", w, kMaxTextBytes));
-  FM_READ(a.biography, read_string(obj, "biography", w, kMaxTextBytes));
-  FM_READ(a.external_url, read_string(obj, "external_url", w, kMaxTextBytes));
-  FM_READ(a.is_private, read_bool(obj, "is_private", w));
-  FM_READ(a.is_verified, read_bool(obj, "is_verified", w));
-  FM_READ(a.has_profile_pic, read_bool(obj, "has_profile_pic", w));
-  FM_READ(a.media_count, read_int(obj, "media_count", w, 0, kMaxCount));
-  FM_READ(a.follower_count, read_int(obj, "follower_count", w, 0, kMaxCount));
-  FM_READ(a.following_count, read_int(obj, "following_count", w, 0, kMaxCount));
-  FM_READ(a.username_length, read_int(obj, "username_length", w, 0, kMaxUsernameBytes));
-  FM_READ(a.username_digit_count, read_int(obj, "username_digit_count", w, 0, kMaxUsernameBytes));
-  FM_READ(a.biography_length, read_int(obj, "biography_length", w, 0, kMaxTextBytes));
-  FM_READ(a.has_external_url, read_bool(obj, "has_external_url", w));
-  FM_READ(a.username_digit_share, read_number(obj, "username_digit_share", w, 0.0, 1.0));
-  FM_READ(a.full_name_digit_share, read_number(obj, "full_name_digit_share", w, 0.0, 1.0));
-  FM_READ(a.full_name_word_count, read_int(obj, "full_name_word_count", w, 0, kMaxTextBytes));
-  FM_READ(a.full_name_equals_username, read_bool(obj, "full_name_equals_username", w));
-  if (a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length)
-    return make_error("account.range", "field 'username_digit_count' (" +
-                                           std::to_string(*a.username_digit_count) +
-                                           ") exceeds 'username_length' (" +
-                                           std::to_string(*a.username_length) + ")");
+  for (const Field& f : kFields) {
+    auto r = read_field(obj, f, a);
+    if (!r) return r.error();
+  }
   auto phase = obj.find("phase");
   if (phase != obj.end() && !phase->is_null()) {
     if (!phase->is_string() || (*phase != "lite" && *phase != "full"))
@@ -52,18 +148,37 @@ Result<Account> account_from_json(const json& obj) {
                                             dump_json(*phase).substr(0, 40));
     a.lite_only = *phase == "lite";
   }
-  return a;
+  return check_cross_fields(std::move(a));
 }
 
-#undef FM_READ
+bool account_from_flat(const FlatObject& obj, Account& a) {
+  a = Account{};
+  for (size_t k = 0; k < obj.size; ++k) {
+    const FlatMember& m = obj.members[k];
+    if (const Field* f = find_field(m.key)) {
+      if (!read_flat_value(m.value, *f, a)) return false;
+    } else if (m.key == "phase") {
+      using K = FlatValue::Kind;
+      if (m.value.kind == K::kNull) a.lite_only = false;
+      else if (m.value.kind == K::kString && (m.value.s == "lite" || m.value.s == "full")) a.lite_only = m.value.s == "lite";
+      else return false;
+    } else if (m.key == "error") {
+      return false;
+    }
+  }
+  return !(a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length);
+}
 
-Result<Account> account_from_text(const std::string& text) {
+Result<Account> account_from_text(std::string_view text) {
   if (text.size() > kMaxRecordBytes)
     return make_error("account.size", "the account record is too long (" + std::to_string(text.size()) +
                                           " bytes, limit " + std::to_string(kMaxRecordBytes) + ")");
-  json flat;
-  if (scan_flat_object(text, flat)) return account_from_json(flat);
-  auto j = parse_json(text, "the account record");
+  {
+    FlatObject flat;
+    Account a;
+    if (scan_flat_object(text, flat) && account_from_flat(flat, a)) return a;
+  }
+  auto j = parse_json(std::string(text), "the account record");
   if (!j) return j.error();
   return account_from_json(j.value());
 }

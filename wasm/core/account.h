@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "json_util.h"
 #include "result.h"
@@ -37,8 +38,12 @@ struct Account {
 // Reads one record from a parsed JSON object. Unknown keys are ignored.
 // `where` prefixes field names in errors (e.g. "line 3: ").
 Result<Account> account_from_json(const json& obj);
+struct FlatObject;
+// The fast path's reader: true with `out` set when account_from_json would accept the same
+// members and read the same account; false (decline) otherwise, errors included.
+bool account_from_flat(const FlatObject& obj, Account& out);
 // Parses one JSON text (e.g. a JSON Lines line) into an account; longer than
 // kMaxRecordBytes is an "account.size" error.
-Result<Account> account_from_text(const std::string& text);
+Result<Account> account_from_text(std::string_view text);
 
 }  // namespace fm

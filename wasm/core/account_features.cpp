@@ -135,7 +135,7 @@ FeatureVector extract_features(const Account& a) {
   f[kIsPrivate] = b2d(a.is_private);
   f[kIsVerified] = b2d(a.is_verified);
 
-  if (a.biography) f[kBiographyLength] = static_cast<double>(utf8_decode(*a.biography).size());
+  if (a.biography) f[kBiographyLength] = static_cast<double>(utf8_length(*a.biography));
   else f[kBiographyLength] = i2d(a.biography_length);
   if (a.external_url) f[kHasExternalUrl] = a.external_url->empty() ? 0.0 : 1.0;
   else f[kHasExternalUrl] = b2d(a.has_external_url);

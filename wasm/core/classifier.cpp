@@ -11,13 +11,23 @@ void mask_to_tier(FeatureVector& x, Tier tier) {
   if (tier == Tier::kLite)
     for (int f = kLiteFeatureCount; f < kFeatureCount; ++f) x[f] = std::nan("");
 }
+
+// The packed trees, unless the ensemble changed after packing (tests that edit a model):
+// then a fresh packing, so a stale one can never score.
+const PackedEnsemble& scoring_trees(const TierModel& t, PackedEnsemble& scratch) {
+  if (t.packed.roots.size() == t.ensemble.trees.size() && t.packed.base_score == t.ensemble.base_score)
+    return t.packed;
+  scratch = pack_ensemble(t.ensemble);
+  return scratch;
+}
 }  // namespace
 
 double fake_probability(const Model& m, const FeatureVector& x, Tier tier) {
   const TierModel& t = m.tier(tier);
   FeatureVector masked = x;
   mask_to_tier(masked, tier);
-  return sigmoid(t.platt_a * predict_margin(t.ensemble, masked) + t.platt_b);
+  PackedEnsemble scratch;
+  return sigmoid(t.platt_a * predict_margin(scoring_trees(t, scratch), masked) + t.platt_b);
 }
 
 Classification classify_at(const Model& m, const Account& a, Tier tier) {
@@ -25,7 +35,8 @@ Classification classify_at(const Model& m, const Account& a, Tier tier) {
   FeatureVector x = extract_features(a);
   mask_to_tier(x, tier);
   double contrib[kFeatureCount] = {};
-  double margin = predict_margin(t.ensemble, x, contrib);
+  PackedEnsemble scratch;
+  double margin = predict_margin(scoring_trees(t, scratch), x, contrib);
   Classification c;
   c.tier = tier;
   c.fake_probability = sigmoid(t.platt_a * margin + t.platt_b);

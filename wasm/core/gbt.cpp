@@ -6,21 +6,49 @@
 
 namespace fm {
 
-double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib) {
-  double margin = e.base_score;
+PackedEnsemble pack_ensemble(const Ensemble& e) {
+  PackedEnsemble p;
+  p.base_score = e.base_score;
+  p.roots.reserve(e.trees.size());
   for (const Tree& t : e.trees) {
-    int32_t n = 0;
-    while (t.feature[n] >= 0) {
-      int f = t.feature[n];
-      double v = x[f];
-      int32_t next = std::isnan(v) ? (t.default_left[n] ? t.left[n] : t.right[n])
-                                   : (v < t.threshold[n] ? t.left[n] : t.right[n]);
-      if (contrib) contrib[f] += t.value[next] - t.value[n];
-      n = next;
+    auto base = static_cast<int32_t>(p.nodes.size());
+    p.roots.push_back(base);
+    for (size_t n = 0; n < t.feature.size(); ++n)
+      p.nodes.push_back({t.threshold[n], t.value[n], base + t.left[n], base + t.right[n], t.feature[n],
+                         t.default_left[n]});
+  }
+  return p;
+}
+
+namespace {
+// One walk per tree; with kExplain, each split's feature is credited the change of the mean
+// output along the path. Templated so the plain score carries no per-node test of `contrib`.
+template <bool kExplain>
+double walk(const PackedEnsemble& e, const FeatureVector& x, double* contrib) {
+  const PackedNode* nodes = e.nodes.data();
+  double margin = e.base_score;
+  for (int32_t root : e.roots) {
+    const PackedNode* nd = nodes + root;
+    while (nd->feature >= 0) {
+      double v = x[nd->feature];
+      // NaN fails every comparison: it goes where the node's learned default says.
+      bool go_left = v < nd->threshold || (std::isnan(v) && nd->default_left);
+      const PackedNode* child = nodes + (go_left ? nd->left : nd->right);
+      if (kExplain) contrib[nd->feature] += child->value - nd->value;
+      nd = child;
     }
-    margin += t.value[n];
+    margin += nd->value;
   }
   return margin;
+}
+}  // namespace
+
+double predict_margin(const PackedEnsemble& e, const FeatureVector& x, double* contrib) {
+  return contrib ? walk<true>(e, x, contrib) : walk<false>(e, x, nullptr);
+}
+
+double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib) {
+  return predict_margin(pack_ensemble(e), x, contrib);
 }
 
 json ensemble_to_json(const Ensemble& e) {

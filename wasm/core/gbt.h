@@ -26,8 +26,27 @@ struct Ensemble {
   std::vector<Tree> trees;
 };
 
+// The same trees packed for scoring: every node of every tree in one array, each tree's
+// nodes in their Tree order with children as absolute indices. A score then walks one
+// block of memory instead of six vectors per tree (the walk was a sixth of a wasm batch).
+struct PackedNode {
+  double threshold;
+  double value;
+  int32_t left, right;
+  int16_t feature;  // < 0: leaf
+  uint8_t default_left;
+};
+struct PackedEnsemble {
+  double base_score = 0.0;
+  std::vector<PackedNode> nodes;
+  std::vector<int32_t> roots;  // one per tree, in tree order
+};
+PackedEnsemble pack_ensemble(const Ensemble& e);
+
 // Raw margin (log-odds). When `contrib` is given (size kFeatureCount), adds each split
 // feature's share of the margin along the path (Saabas attribution).
+// Both forms give the same doubles: the Ensemble form packs and calls the packed one.
+double predict_margin(const PackedEnsemble& e, const FeatureVector& x, double* contrib = nullptr);
 double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib = nullptr);
 
 // Limits on a model file, so a corrupt or hostile one costs bounded memory and time per score

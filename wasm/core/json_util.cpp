@@ -186,6 +186,11 @@ std::string fmt_num(double v, int precision) {
   if (precision < 1) precision = 1;
   if (precision > 17) precision = 17;
   double a = std::fabs(v);
+  // Whole numbers that fit the precision print as themselves (most counts in reasons).
+  static const double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
+                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+  if (std::floor(a) == a && a < kPow10[precision] && a < 1e15)
+    return std::to_string(static_cast<long long>(v));
   int magnitude = static_cast<int>(std::floor(std::log10(a)));
   // The significant digits as a whole number, e.g. 0.012345 at 3 digits -> 123, magnitude -2.
   double digits = std::round(a / std::pow(10.0, magnitude - precision + 1));
@@ -222,14 +227,17 @@ void append_json_number(std::string& out, double v) {
 }
 
 void append_json_string(std::string& out, const std::string& s) {
-  if (!utf8_valid(s)) {  // rare: let nlohmann replace the bad bytes
-    out += dump_json(json(s));
-    return;
-  }
   static const char kHex[] = "0123456789abcdef";
+  const size_t mark = out.size();
   out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  size_t run = 0;          // plain bytes are copied in runs, not one by one
+  unsigned char high = 0;  // any byte >= 0x80: only then is a UTF-8 check needed
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    high |= c;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -239,15 +247,17 @@ void append_json_string(std::string& out, const std::string& s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
     }
   }
+  if (high >= 0x80 && !utf8_valid(s)) {  // rare: let nlohmann replace the bad bytes
+    out.resize(mark);
+    out += dump_json(json(s));
+    return;
+  }
+  out.append(s, run, s.size() - run);
   out += '"';
 }
 

@@ -93,7 +93,12 @@ Result<Model> model_from_text(const std::string& text) {
                                          std::to_string(kMaxModelNodes));
   m.lite = std::move(lite.value());
   m.full = std::move(full.value());
+  pack_tiers(m);
   return m;
+}
+
+void pack_tiers(Model& m) {
+  for (TierModel* t : {&m.lite, &m.full}) t->packed = pack_ensemble(t->ensemble);
 }
 
 json model_to_json(const Model& m) {

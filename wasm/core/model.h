@@ -16,6 +16,9 @@ struct TierStats {
 
 struct TierModel {
   Ensemble ensemble;
+  // `ensemble` packed for scoring, by pack_tiers(); the classifier repacks on the fly (slowly)
+  // if someone changed the trees since.
+  PackedEnsemble packed;
   double platt_a = 1.0, platt_b = 0.0;  // p = sigmoid(a * margin + b)
   double threshold = 0.5;               // on the calibrated probability
   TierStats cv;
@@ -26,6 +29,9 @@ struct Model {
   TierModel lite, full;
   const TierModel& tier(Tier t) const { return t == Tier::kLite ? lite : full; }
 };
+
+// Packs both tiers' ensembles for scoring: call after building or changing a Model's trees.
+void pack_tiers(Model& m);
 
 constexpr const char* kModelFormat = "fakemeter-model";
 constexpr int kModelFormatVersion = 1;

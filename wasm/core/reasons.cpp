@@ -66,24 +66,30 @@ std::vector<std::string> explain(const Account& a, const FeatureVector& x, const
     if (f == kLogMediaCount || f == kLogPostsPerFollower || f == kLogFollowingPerPost) return 4;
     return 10 + f;
   };
-  std::vector<int> order;
+  // At most kFeatureCount candidates: a fixed array and an insertion sort (stable, no heap).
+  int order[kFeatureCount];
+  int count = 0;
   for (int f = 0; f < kFeatureCount; ++f)
-    if (known(x[f]) && std::fabs(contrib[f]) >= 0.05) order.push_back(f);
+    if (known(x[f]) && std::fabs(contrib[f]) >= 0.05) order[count++] = f;
   // Reasons for the verdict first, then the strongest against it.
   double sign = verdict_fake ? 1.0 : -1.0;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+  auto before = [&](int a, int b) {
     bool fa = contrib[a] * sign > 0, fb = contrib[b] * sign > 0;
     if (fa != fb) return fa;
     return std::fabs(contrib[a]) > std::fabs(contrib[b]);
-  });
+  };
+  for (int i = 1; i < count; ++i)
+    for (int j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
   std::vector<std::string> out;
-  std::vector<int> used;
-  for (int f : order) {
+  int used[kFeatureCount];
+  int n_used = 0;
+  for (int k = 0; k < count; ++k) {
+    int f = order[k];
     if (out.size() >= max_reasons) break;
-    if (std::find(used.begin(), used.end(), group(f)) != used.end()) continue;
+    if (std::find(used, used + n_used, group(f)) != used + n_used) continue;
     std::string d = describe(f, x[f], a);
     if (d.empty()) continue;
-    used.push_back(group(f));
+    used[n_used++] = group(f);
     out.push_back(d + (contrib[f] > 0 ? " (fake-like)" : " (real-like)"));
   }
   return out;

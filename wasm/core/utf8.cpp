@@ -1,10 +1,12 @@
 #include "utf8.h"
 
+#include <cstring>
+
 namespace fm {
 
 namespace {
 // Returns the length of the sequence at s[i] and its code point, or 0 if malformed.
-int decode_one(const std::string& s, size_t i, uint32_t& cp) {
+int decode_one(std::string_view s, size_t i, uint32_t& cp) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
   if (c < 0x80) { cp = c; return 1; }
@@ -25,9 +27,16 @@ int decode_one(const std::string& s, size_t i, uint32_t& cp) {
 }
 }  // namespace
 
-bool utf8_valid(const std::string& s) {
+bool utf8_valid(std::string_view s) {
   uint32_t cp;
-  for (size_t i = 0; i < s.size();) {
+  size_t i = 0;
+  // ASCII in words of 8 bytes first: most names and all generated text are ASCII.
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }  // most names are ASCII
     int n = decode_one(s, i, cp);
     if (n == 0) return false;
     i += n;
@@ -35,7 +44,7 @@ bool utf8_valid(const std::string& s) {
   return true;
 }
 
-std::vector<uint32_t> utf8_decode(const std::string& s) {
+std::vector<uint32_t> utf8_decode(std::string_view s) {
   std::vector<uint32_t> out;
   out.reserve(s.size());
   uint32_t cp;
@@ -46,6 +55,16 @@ std::vector<uint32_t> utf8_decode(const std::string& s) {
     i += n;
   }
   return out;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  uint32_t cp;
+  for (size_t i = 0; i < s.size(); ++n) {
+    int k = static_cast<unsigned char>(s[i]) < 0x80 ? 1 : decode_one(s, i, cp);
+    i += k ? k : 1;
+  }
+  return n;
 }
 
 bool is_letter(uint32_t c) {
