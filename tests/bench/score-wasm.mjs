@@ -1,8 +1,8 @@
-// Wasm scoring throughput in node, JSON parsing included (the call the extension makes).
+// Wasm scoring throughput in node, JSON parsing included: the call `fakemeter classify` makes.
 // Usage: node tests/bench/score-wasm.mjs FILE.jsonl [REPEATS] -> one JSON line.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadEngine } from '../../tools/cli/engine.mjs';
+import { loadEngine, classifyJsonl } from '../../tools/cli/engine.mjs';
 
 const [file, repeatsArg] = process.argv.slice(2);
 if (!file) { console.error('usage: score-wasm.mjs FILE.jsonl [REPEATS]'); process.exit(2); }
@@ -10,12 +10,12 @@ const text = readFileSync(file, 'utf8');
 const repeats = Math.max(1, Number(repeatsArg) || 7);
 const records = text.split('\n').filter(Boolean).length;
 const engine = await loadEngine();
-engine.classifyJsonl(text);  // warm-up: compile tiers and grow the heap once
+classifyJsonl(engine, text);  // warm-up: compile tiers and grow the heap once
 const ms = [];
 let bytes = 0;
 for (let r = 0; r < repeats; r++) {
   const t0 = performance.now();
-  bytes += engine.classifyJsonl(text).length;
+  bytes += classifyJsonl(engine, text).length;
   ms.push(performance.now() - t0);
 }
 ms.sort((a, b) => a - b);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEngine } from '../../tools/cli/engine.mjs';
+import { loadEngine, classifyJsonl } from '../../tools/cli/engine.mjs';
 import { labelledRecordsJsonl } from './lib/shared-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,4 +35,22 @@ test('wasm and native engines agree on every account in the shared data', async 
     assert.deepEqual(w.reasons, n.reasons);
   }
   console.log(`# parity: ${count} accounts, largest probability difference ${worst}`);
+});
+
+test('the byte-buffer classify path answers exactly as the Embind string path', async () => {
+  const engine = await loadEngine();
+  const { jsonl } = labelledRecordsJsonl();
+  assert.equal(classifyJsonl(engine, jsonl), engine.classifyJsonl(jsonl));
+  // Non-ASCII text, bad lines, blank and CRLF lines.
+  const tricky = [
+    '{"username":"zoë_🌸","full_name":"Zoë \\"Z\\" 🌸","follower_count":12}',
+    '', '   ', '{"username":"anna"}\r', '{"follower_count":-1}', 'not json', '{"username":"x"}',
+  ].join('\n');
+  assert.equal(classifyJsonl(engine, tricky), engine.classifyJsonl(tricky));
+  // A lone surrogate (not text) is encoded as U+FFFD, as TextEncoder does everywhere; Embind
+  // wrote invalid bytes that the engine then misread as a truncated record.
+  assert.equal(classifyJsonl(engine, '{"full_name":"a\ud800"}'), classifyJsonl(engine, '{"full_name":"a\ufffd"}'));
+  assert.equal(classifyJsonl(engine, ''), engine.classifyJsonl(''));
+  // The buffer is released after each call: a second big call still answers fully.
+  assert.equal(classifyJsonl(engine, jsonl).split('\n').length, engine.classifyJsonl(jsonl).split('\n').length);
 });

@@ -1,5 +1,5 @@
 // `fakemeter classify [FILE|-]`: account records as JSON Lines in, one JSON line out per record.
-import { loadEngine, call } from './engine.mjs';
+import { loadEngine, classifyJsonl } from './engine.mjs';
 import { readInput, parseArgs } from './io.mjs';
 
 export const help = `Usage: scripts/fakemeter classify [FILE|-]
@@ -27,7 +27,7 @@ export async function main(argv, io) {
   const engine = await loadEngine();
   let failed = 0;
   for (const { chunk, firstLine } of batches(text)) {
-    const rows = call(engine, 'classifyJsonl', chunk).split('\n').filter(Boolean);
+    const rows = classifyJsonl(engine, chunk).split('\n').filter(Boolean);
     for (let row of rows) {
       if (row.startsWith('{"error"')) {
         failed++;

@@ -44,12 +44,40 @@ export const MAX_ARG_BYTES = 32 * 1024 * 1024;
 // the reason, and a dead module is dropped so the next loadEngine() starts a fresh one.
 export function call(engine, fn, ...args) {
   for (const a of args) {
-    if (typeof a === 'string' && Buffer.byteLength(a) > MAX_ARG_BYTES) {
-      throw new Error(`input to ${fn} is over ${MAX_ARG_BYTES} bytes: split it into smaller pieces`);
-    }
+    if (typeof a === 'string' && Buffer.byteLength(a) > MAX_ARG_BYTES) tooBig(fn);
   }
+  return guarded(engine, fn, () => engine[fn](...args));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// classifyJsonl through the engine's byte buffer (wasm/bindings.cpp, fm_io_*): the text is
+// encoded straight into wasm memory and the answer decoded from it, natively, instead of
+// Embind's per-character string conversion. Same engine call, same answer.
+export function classifyJsonl(engine, text) {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_ARG_BYTES) tooBig('classifyJsonl');
+  return guarded(engine, 'classifyJsonl', () => {
+    try {
+      const ptr = engine._fm_io_reserve(bytes);
+      const { written } = encoder.encodeInto(text, engine.HEAPU8.subarray(ptr, ptr + bytes));
+      const length = engine._fm_io_classify_jsonl(written);
+      const out = engine._fm_io_data();  // memory may have grown: read HEAPU8 afresh
+      return decoder.decode(engine.HEAPU8.subarray(out, out + length));
+    } finally {
+      engine._fm_io_release();
+    }
+  });
+}
+
+function tooBig(fn) {
+  throw new Error(`input to ${fn} is over ${MAX_ARG_BYTES} bytes: split it into smaller pieces`);
+}
+
+function guarded(engine, fn, run) {
   try {
-    return engine[fn](...args);
+    return run();
   } catch (err) {
     enginePromise = null;
     const why = engine.fakemeterAborted && engine.fakemeterAborted();
