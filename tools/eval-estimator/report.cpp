@@ -234,9 +234,9 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
   line("");
   line("Each two-phase sample plans the cheapest design for +/-5 points at its own estimate "
        "(`requests_for_5pt`: pages of " + std::to_string(kFollowersPerPage) +
-       " followers plus one request per full fetch), with the most probable regime's rates. The median plan "
+       " followers plus one request per full fetch), with the most probable regime's score histograms. The median plan "
        "per cell (over all samples; `not reachable` when most samples find no design reaching +/-5, because the "
-       "rates' own uncertainty alone exceeds it) is then run as its own design and checked:");
+       "histograms' own uncertainty alone exceeds it) is then run as its own design and checked:");
   line("");
   line("| set | true % | plans reachable | median plan: requests | listed | full | measured mean half-width | cov |");
   line("|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -46,8 +46,8 @@ json regime_json(const RegimeAverage& ra) {
     j["explanation"] =
         "The fetched followers' scores look most like " + regime_words(b.source) + " (" + std::to_string(w) +
         "% of the weight). The classifier catches " + std::to_string(int(std::lround(b.rates.tpr * 100))) +
-        "% of fakes of that kind; each kind's error rates correct the count, weighted by how well it explains "
-        "this sample" +
+        "% of fakes of that kind at its threshold; each kind's score histograms split this sample into fakes and "
+        "real accounts, weighted by how well that kind explains the sample" +
         (b.weight < 0.9 ? std::string(", and the interval spans the kinds the sample cannot tell apart.") : ".");
   }
   return j;
