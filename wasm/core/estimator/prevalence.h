@@ -1,6 +1,9 @@
 // The statistics of the audience estimate: from a sample of classified followers to the
 // audience's fake share with a 95% interval. Pure numbers in, numbers out.
 //
+// With the score profiles compiled in, full-tier samples are estimated by the regime mixtures
+// (regimes.h, mixture.h); the adjusted count here serves lite-only audits, the fallback for a
+// model without matching profiles, and the flagged share the report shows.
 // Method (why, in EVALUATION.md): adjusted classify-and-count (Rogan-Gladen). The share of
 // followers the full tier flags at its operating threshold, q, relates to the true fake share
 // pi through the classifier's cross-validated rates: q = fpr + (tpr - fpr) * pi, so
