@@ -168,6 +168,10 @@ TEST_CASE("[mixture] the +/-5 plan: cheaper where lite explains the full score, 
   // The plan's own design reaches +/-5 by the planner's formula.
   double n_eff = 1 / ((1 - 0.8) / two_phase.full_fetches + 0.8 / two_phase.lite_followers);
   CHECK(mixture_planned_half_width(s, 0.2, n_eff, 1.96, 1) <= 0.0501);
+  // Even a lite tier that explains nearly everything needs enough full fetches to fit its slope.
+  AuditPlan near_perfect = plan_audit_mixture(s, 0.999, 0.2, 1e7, 1.96, 0.05, 1);
+  REQUIRE(near_perfect.possible);
+  CHECK(near_perfect.full_fetches >= 8);
   AuditPlan hopeless = plan_audit_mixture(regime(5, 5), 0, 0.5, 1e7, 1.96, 0.05, 1);
   CHECK_FALSE(hopeless.possible);
   CHECK(hopeless.note.find("not reachable") != std::string::npos);

@@ -8,6 +8,8 @@
 namespace fm {
 
 namespace {
+constexpr int kMinPlanFetches = 8;  // as two_phase.cpp: fewer full fetches fit no lite slope
+
 // Student's t quantile matching the normal quantile z at df degrees of freedom (Cornish-Fisher
 // expansion; within 0.002 of the exact value for df >= 6).
 double student_quantile(double z, double df) {
@@ -34,12 +36,17 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
                 std::to_string(int(std::lround(std::min(1.0, fixed_half) * 100))) + " points";
     return plan;
   }
-  // Largest sampling variance that still gives the wanted half-width.
-  double vmax = std::pow(half_width / z, 2) - std::max(0.0, fixed_var);
-  double sy2 = unit_var, se2 = sy2 * (1 - std::min(1.0, std::max(0.0, r2)));
+  double sy2 = unit_var, r2c = std::min(1.0, std::max(0.0, r2));
   double cap = std::min(N, 200000.0);
   int best = -1;
   for (int m = 2; m <= cap; ++m) {
+    // The estimator fits the lite slope only on kMinPlanFetches or more full fetches, and then
+    // reads its interval with Student's t for m - 2 degrees of freedom: plan the same way.
+    bool two_phase = r2c > 0 && m >= kMinPlanFetches;
+    double zm = two_phase ? student_quantile(z, m - 2) : z;
+    double se2 = two_phase ? sy2 * (1 - r2c) : sy2;
+    // Largest sampling variance that still gives the wanted half-width.
+    double vmax = std::pow(half_width / zm, 2) - std::max(0.0, fixed_var);
     // Double-sampling variance with n listed and m fetched: (sy2 - se2)/n + se2/m - sy2/N.
     double room = vmax - se2 / m + sy2 / N;
     if (room <= 0) continue;
