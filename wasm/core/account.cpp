@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "flat_json.h"
+#include "size_optimized.h"
 
 namespace fm {
 
@@ -54,6 +55,9 @@ const Field kFields[] = {
     flag("full_name_equals_username", &Account::full_name_equals_username),
 };
 
+// The full reader runs only on records the fast path declines (and in the trainer).
+FM_SIZE_OPTIMIZED_BEGIN
+
 #define FM_READ(target, expr)             \
   do {                                    \
     auto r_ = (expr);                     \
@@ -73,6 +77,8 @@ Result<bool> read_field(const json& obj, const Field& f, Account& a) {
 }
 
 #undef FM_READ
+
+FM_SIZE_OPTIMIZED_END
 
 Result<Account> check_cross_fields(Account a) {
   if (a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length)
@@ -127,6 +133,8 @@ const Field* find_field(std::string_view key) {
 }
 }  // namespace
 
+FM_SIZE_OPTIMIZED_BEGIN
+
 Result<Account> account_from_json(const json& obj) {
   if (!obj.is_object())
     return make_error("account.shape", "an account record must be a JSON object, got " +
@@ -150,6 +158,8 @@ Result<Account> account_from_json(const json& obj) {
   }
   return check_cross_fields(std::move(a));
 }
+
+FM_SIZE_OPTIMIZED_END
 
 bool account_from_flat(const FlatObject& obj, Account& a) {
   a = Account{};

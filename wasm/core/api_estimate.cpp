@@ -6,6 +6,9 @@
 #include "estimator/rate_shift.h"
 #include "estimator/report_json.h"
 #include "estimator/score_profiles.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -99,3 +102,5 @@ std::string api_estimate(const std::string& request_json) {
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

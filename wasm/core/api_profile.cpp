@@ -4,6 +4,9 @@
 #include "profile/profile.h"
 #include "profile/reference.h"
 #include "profile/report.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -36,3 +39,5 @@ std::string api_account_from_profile(const std::string& profile_json) {
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

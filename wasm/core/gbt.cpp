@@ -4,6 +4,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "size_optimized.h"
+
 namespace fm {
 
 PackedEnsemble pack_ensemble(const Ensemble& e) {
@@ -50,6 +52,9 @@ double predict_margin(const PackedEnsemble& e, const FeatureVector& x, double* c
 double predict_margin(const Ensemble& e, const FeatureVector& x, double* contrib) {
   return predict_margin(pack_ensemble(e), x, contrib);
 }
+
+// Model files are read once per engine: built for size.
+FM_SIZE_OPTIMIZED_BEGIN
 
 json ensemble_to_json(const Ensemble& e) {
   json trees = json::array();
@@ -130,5 +135,7 @@ Result<Ensemble> ensemble_from_json(const json& j, const std::string& where) {
   }
   return e;
 }
+
+FM_SIZE_OPTIMIZED_END
 
 }  // namespace fm

@@ -4,6 +4,10 @@
 #include <cstdio>
 
 #include "utf8.h"
+#include "size_optimized.h"
+
+// Reading JSON runs on model load and on records the fast path declines: built for size.
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -177,6 +181,13 @@ Result<std::optional<std::string>> read_string(const json& obj, const char* key,
     return make_error("account.utf8", "field '" + field(where, key) + "' is not valid UTF-8");
   return std::optional<std::string>{s};
 }
+
+}  // namespace fm
+
+FM_SIZE_OPTIMIZED_END
+
+// Writing: on every scored account.
+namespace fm {
 
 std::string fmt_num(double v, int precision) {
   // Reads like printf's %.*g, but printf goes through long double, which wasm emulates in

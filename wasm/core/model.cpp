@@ -3,6 +3,9 @@
 #include <cmath>
 
 #include "utf8.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -112,3 +115,5 @@ json model_to_json(const Model& m) {
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -219,3 +222,5 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

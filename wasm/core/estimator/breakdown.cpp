@@ -1,4 +1,7 @@
 #include "breakdown.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -65,3 +68,5 @@ Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, doubl
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -97,3 +100,5 @@ double mixture_planned_half_width(const SourceProfile& s, double pi, double n_ef
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -138,3 +141,5 @@ Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double 
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

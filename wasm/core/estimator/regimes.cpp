@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -91,3 +94,5 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p, const std::vector<dou
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -1,6 +1,9 @@
 #include "report_json.h"
 
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -118,3 +121,5 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -148,3 +151,5 @@ Result<ScoreProfiles> profiles_from_text(const std::string& text) {
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
@@ -93,3 +96,5 @@ TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p, const std::vector<
 }
 
 }  // namespace fm
+
+FM_SIZE_OPTIMIZED_END

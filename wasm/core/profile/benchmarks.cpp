@@ -11,6 +11,9 @@
 // These are influencer accounts (with whatever fake followers they have), not the private
 // persons of the real-account data, so the two references are not the same population.
 #include "reference.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -33,3 +36,5 @@ const char* published_benchmark_source() {
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

@@ -1,4 +1,7 @@
 #include "instafake.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -59,3 +62,5 @@ Result<std::vector<ReferenceAccount>> instafake_accounts_from_text(const std::st
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

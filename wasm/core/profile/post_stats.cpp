@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "stats.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -53,3 +56,5 @@ PostStats post_stats(const std::vector<Post>& all) {
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

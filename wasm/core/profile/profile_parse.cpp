@@ -2,6 +2,9 @@
 
 #include "account.h"
 #include "profile.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -191,3 +194,5 @@ Result<Profile> parse_profile(const std::string& text) {
 #undef FM_TAKE
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

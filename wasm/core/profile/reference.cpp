@@ -5,6 +5,9 @@
 #include <cstdlib>
 
 #include "signals.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -268,3 +271,5 @@ Result<Reference> reference_from_text(const std::string& text) {
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

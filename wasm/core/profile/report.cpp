@@ -6,6 +6,9 @@
 #include "account.h"
 #include "post_stats.h"
 #include "signals.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -350,3 +353,5 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -151,3 +154,5 @@ BoughtLikes bought_likes_signal(const Reference& ref, double followers, const Po
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END

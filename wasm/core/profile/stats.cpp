@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
@@ -110,3 +113,5 @@ Distribution make_distribution(std::vector<double> values) {
 }
 
 }  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END
