@@ -29,17 +29,19 @@ struct Ensemble {
 // The same trees packed for scoring: every node of every tree in one array, each tree's
 // nodes in their Tree order with children as absolute indices. A score then walks one
 // block of memory instead of six vectors per tree (the walk was a sixth of a wasm batch).
+// A leaf points to itself (feature 0), so every tree can take the same number of steps.
 struct PackedNode {
   double threshold;
   double value;
   int32_t left, right;
-  int16_t feature;  // < 0: leaf
+  int16_t feature;
   uint8_t default_left;
 };
 struct PackedEnsemble {
   double base_score = 0.0;
   std::vector<PackedNode> nodes;
   std::vector<int32_t> roots;  // one per tree, in tree order
+  int depth = 0;               // of the deepest tree
 };
 PackedEnsemble pack_ensemble(const Ensemble& e);
 
