@@ -17,40 +17,53 @@ double ratio(const std::optional<int64_t>& num, const std::optional<int64_t>& de
 std::string count_of(const std::optional<int64_t>& n) { return count(double(n.value_or(0))); }
 std::string pct(double share) { return fmt_num(std::round(share * 100), 3) + "%"; }
 
-// What a feature's value says, in words; empty when there is nothing readable to say.
-std::string describe(int f, double v, const Account& a) {
+// Appends pieces to one string: a reason is built in place, without a temporary per piece.
+struct Words {
+  std::string& s;
+  template <typename... P>
+  bool say(const P&... pieces) {
+    (s.append(pieces), ...);
+    return true;
+  }
+};
+
+// What a feature's value says, in words, appended to `s`; false when there is nothing
+// readable to say.
+bool describe(int f, double v, const Account& a, std::string& s) {
+  Words w{s};
   switch (f) {
-    case kUsernameLength: return "username of " + count(v) + " characters";
-    case kUsernameDigitCount: return v == 0 ? "no digits in username" : count(v) + " digits in username";
-    case kUsernameDigitShare: return pct(v) + " of username is digits";
+    case kUsernameLength: return w.say("username of ", count(v), " characters");
+    case kUsernameDigitCount: return v == 0 ? w.say("no digits in username") : w.say(count(v), " digits in username");
+    case kUsernameDigitShare: return w.say(pct(v), " of username is digits");
     case kUsernameTrailingDigits:
-      return v == 0 ? "username does not end in digits" : "username ends in " + count(v) + " digits";
-    case kUsernameLetterShare: return pct(v) + " of username is letters";
-    case kUsernameSeparators: return count(v) + " dots/underscores in username";
-    case kFullNameWordCount: return v == 0 ? "no display name" : "display name of " + count(v) + " words";
-    case kFullNameDigitShare: return pct(v) + " of display name is digits";
-    case kFullNameEqualsUsername: return v > 0 ? "display name equals username" : "display name differs from username";
-    case kFullNameUsernameSimilarity: return "display name " + pct(v) + " similar to username";
-    case kHasProfilePic: return v > 0 ? "has a profile picture" : "no profile picture";
-    case kIsPrivate: return v > 0 ? "private account" : "public account";
-    case kIsVerified: return v > 0 ? "verified" : "not verified";
-    case kBiographyLength: return v == 0 ? "empty bio" : "bio of " + count(v) + " characters";
-    case kHasExternalUrl: return v > 0 ? "has a link in bio" : "no link in bio";
-    case kLogMediaCount: return count_of(a.media_count) + " posts";
-    case kLogFollowerCount: return count_of(a.follower_count) + " followers";
-    case kLogFollowingCount: return "follows " + count_of(a.following_count) + " accounts";
+      return v == 0 ? w.say("username does not end in digits") : w.say("username ends in ", count(v), " digits");
+    case kUsernameLetterShare: return w.say(pct(v), " of username is letters");
+    case kUsernameSeparators: return w.say(count(v), " dots/underscores in username");
+    case kFullNameWordCount: return v == 0 ? w.say("no display name") : w.say("display name of ", count(v), " words");
+    case kFullNameDigitShare: return w.say(pct(v), " of display name is digits");
+    case kFullNameEqualsUsername:
+      return w.say(v > 0 ? "display name equals username" : "display name differs from username");
+    case kFullNameUsernameSimilarity: return w.say("display name ", pct(v), " similar to username");
+    case kHasProfilePic: return w.say(v > 0 ? "has a profile picture" : "no profile picture");
+    case kIsPrivate: return w.say(v > 0 ? "private account" : "public account");
+    case kIsVerified: return w.say(v > 0 ? "verified" : "not verified");
+    case kBiographyLength: return v == 0 ? w.say("empty bio") : w.say("bio of ", count(v), " characters");
+    case kHasExternalUrl: return w.say(v > 0 ? "has a link in bio" : "no link in bio");
+    case kLogMediaCount: return w.say(count_of(a.media_count), " posts");
+    case kLogFollowerCount: return w.say(count_of(a.follower_count), " followers");
+    case kLogFollowingCount: return w.say("follows ", count_of(a.following_count), " accounts");
     case kLogFollowRatio: {
       double r = ratio(a.following_count, a.follower_count);
       auto times = [](double x) { return (x >= 10 ? count(x) : fmt_num(x, 2)) + "x"; };  // never "2.3e+02x"
-      return r >= 1 ? "follows " + times(r) + " as many as follow it"
-                    : "followed by " + times(1 / r) + " as many as it follows";
+      return r >= 1 ? w.say("follows ", times(r), " as many as follow it")
+                    : w.say("followed by ", times(1 / r), " as many as it follows");
     }
-    case kLogPostsPerFollower: return fmt_num(ratio(a.media_count, a.follower_count), 2) + " posts per follower";
+    case kLogPostsPerFollower: return w.say(fmt_num(ratio(a.media_count, a.follower_count), 2), " posts per follower");
     case kLogFollowingPerPost: {
       double r = ratio(a.following_count, a.media_count);
-      return "follows " + (r >= 10 ? count(r) : fmt_num(r, 2)) + " accounts per post";
+      return w.say("follows ", r >= 10 ? count(r) : fmt_num(r, 2), " accounts per post");
     }
-    default: return "";
+    default: return false;
   }
 }
 }  // namespace
@@ -81,16 +94,19 @@ std::vector<std::string> explain(const Account& a, const FeatureVector& x, const
   for (int i = 1; i < count; ++i)
     for (int j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
   std::vector<std::string> out;
+  out.reserve(std::min<size_t>(max_reasons, kFeatureCount));
   int used[kFeatureCount];
   int n_used = 0;
   for (int k = 0; k < count; ++k) {
     int f = order[k];
     if (out.size() >= max_reasons) break;
     if (std::find(used, used + n_used, group(f)) != used + n_used) continue;
-    std::string d = describe(f, x[f], a);
-    if (d.empty()) continue;
+    std::string d;
+    d.reserve(64);
+    if (!describe(f, x[f], a, d)) continue;
     used[n_used++] = group(f);
-    out.push_back(d + (contrib[f] > 0 ? " (fake-like)" : " (real-like)"));
+    d += contrib[f] > 0 ? " (fake-like)" : " (real-like)";
+    out.push_back(std::move(d));
   }
   return out;
 }
