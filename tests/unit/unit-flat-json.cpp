@@ -156,3 +156,24 @@ TEST_CASE("[format] fmt_num reads like printf's %g") {
     if (c.v != 6.75 && c.v != 2.5) CHECK(fmt_num(c.v, c.p) == std::string(buf));  // ties: we round half away
   }
 }
+
+TEST_CASE("[format] append_json_string writes what nlohmann's dump writes") {
+  // Special bytes at every offset of words of eight (the writer skips plain words whole),
+  // every control byte, quotes, backslashes, multi-byte UTF-8 and invalid bytes.
+  std::vector<std::string> texts = {"", "plain ascii text of some length", "Zoë 🌸 ünïcödé", "bad \xff byte",
+                                    "\xe2\x82", "tab\there", "del\x7f"};
+  for (int c = 0; c < 0x20; ++c) texts.push_back(std::string("ab") + static_cast<char>(c) + "cd");
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f'})
+    for (size_t at = 0; at < 20; ++at) {
+      std::string s(20, 'x');
+      s[at] = special;
+      texts.push_back(s);
+      texts.push_back(s + "\xc3\xa9");  // and a high byte after it
+    }
+  for (const auto& t : texts) {
+    CAPTURE(t);
+    std::string out = "prefix:";
+    append_json_string(out, t);
+    CHECK(out == "prefix:" + dump_json(json(t)));
+  }
+}

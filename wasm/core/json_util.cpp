@@ -1,5 +1,7 @@
 #include "json_util.h"
 
+#include <cstring>
+
 #include <cmath>
 #include <cstdio>
 
@@ -244,6 +246,16 @@ void append_json_string(std::string& out, const std::string& s) {
   size_t run = 0;          // plain bytes are copied in runs, not one by one
   unsigned char high = 0;  // any byte >= 0x80: only then is a UTF-8 check needed
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight plain ASCII bytes at a time (no control byte, quote, backslash or high bit):
+    // the common case, skipped without a test per byte.
+    for (uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+      uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
+      uint64_t special = (w - kOnes * 0x20) | (quote - kOnes) | (slash - kOnes) | w;
+      if (special & kHighs) break;  // some byte needs a look (exact test below)
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     high |= c;
     if (c >= 0x20 && c != '"' && c != '\\') continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "json_util.h"
 
@@ -22,7 +23,7 @@ struct Words {
   std::string& s;
   template <typename... P>
   bool say(const P&... pieces) {
-    (s.append(pieces), ...);
+    (s.append(std::string_view(pieces)), ...);  // a literal's length is folded at compile time
     return true;
   }
 };
@@ -105,7 +106,7 @@ std::vector<std::string> explain(const Account& a, const FeatureVector& x, const
     d.reserve(64);
     if (!describe(f, x[f], a, d)) continue;
     used[n_used++] = group(f);
-    d += contrib[f] > 0 ? " (fake-like)" : " (real-like)";
+    d += std::string_view(contrib[f] > 0 ? " (fake-like)" : " (real-like)", 12);
     out.push_back(std::move(d));
   }
   return out;
