@@ -1,23 +1,17 @@
 // The follower audit in the browser: pages newest first then a random subsample in full,
 // paced, with a live estimate; back-off on 429; stop on login; private accounts; cancel keeps
 // what was learned and resume carries on from there.
-import test, { after, before, beforeEach } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForOverlay, clickPart, overlayState, screenshot, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, clickPart, overlayState, screenshot, PANEL } from './lib/index.mjs';
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
 
 const PACING = 120;
 let suite, page;
-before(async () => {
-  suite = await openSuite({ settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 6 } });
+useFreshPages((s, p) => { suite = s; page = p; }, {
+  options: { settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 6 } },
+  resetStandin: true,
 });
-beforeEach(async () => {
-  suite.standin.reset();
-  await suite.resetExtension();
-  if (page) await page.close();
-  page = await suite.session.newPage();
-});
-after(() => suite?.close());
 
 test('an audit lists follower pages, fetches a subsample in full, paced, and narrows the estimate', async () => {
   const username = 'marco.travels';

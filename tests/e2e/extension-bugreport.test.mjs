@@ -4,24 +4,18 @@
 // browser, the time). The same for an audit stopped by a followers page of another shape.
 // The changed answers are served by intercepting the page's requests (the stand-in keeps the
 // real shape).
-import test, { after, before, beforeEach } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSuite, waitForBadge, waitForOverlay, clickPart, BADGE, PANEL, REPO, cliProfile } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, clickPart, BADGE, PANEL, REPO, cliProfile } from './lib/index.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO, 'manifest.json'), 'utf8')).version;
 
 let suite, page;
-before(async () => { suite = await openSuite(); });
-beforeEach(async () => {
-  await suite.resetExtension();
-  if (page) await page.close();
-  page = await suite.session.newPage();
-});
-after(() => suite?.close());
+useFreshPages((s, p) => { suite = s; page = p; });
 
 // Answers requests whose URL contains `match` with `body` (JSON); everything else goes through.
 async function serveChanged(match, body) {

@@ -2,24 +2,18 @@
 // (chrome.action.openPopup(), so the popup sees the real active tab): the checked profile's
 // estimate, interval, grade and age as stored; a cached result's age; a profile not checked
 // yet, filled in live when the check finishes; and no profile / a non-profile page.
-import test, { after, before, beforeEach } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, screenshot } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, screenshot } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
 
 let suite, page;
-before(async () => { suite = await openSuite(); });
-beforeEach(async () => {
-  await suite.resetExtension();
-  if (page) await page.close();
-  page = await suite.session.newPage();
-});
-after(() => suite?.close());
+useFreshPages((s, p) => { suite = s; page = p; });
 
 // Opens the extension's toolbar popup over `tab` (made the active tab first) and returns it
 // once its current-profile section has drawn. The popup closes with the next test's page.

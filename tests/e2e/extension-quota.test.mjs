@@ -7,32 +7,28 @@
 //   - nothing can be dropped (storage full of audits): the result is still shown, the panel
 //     says it was not saved, an audit stops saying storage is full, nothing stored changes;
 //     deleting history entries in the popup frees room and the audit resumes to the end.
-import test, { after, before, beforeEach } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage, startAudit } from './extension-support.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
 
 let suite, page, template;
-before(async () => {
-  suite = await openSuite();
+useFreshPages((s, p) => { suite = s; page = p; }, {
   // One real history entry (with its full report) to copy as filler.
-  page = await suite.session.newPage();
-  await page.goto(suite.standin.profileUrl('marco.travels'));
-  await waitForBadge(page);
-  template = await (await ext()).evaluate(() => chrome.storage.local.get('history').then((o) => o.history.entries['marco.travels']));
-  assert.ok(template?.report, 'a template entry with a report');
+  onOpen: async (s, p) => {
+    suite = s;
+    page = p;
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    template = await (await ext()).evaluate(() => chrome.storage.local.get('history').then((o) => o.history.entries['marco.travels']));
+    assert.ok(template?.report, 'a template entry with a report');
+  },
 });
-beforeEach(async () => {
-  await suite.resetExtension();
-  if (page) await page.close();
-  page = await suite.session.newPage();
-});
-after(() => suite?.close());
 
 async function ext() {
   const e = await extensionPage(suite);

@@ -1,18 +1,12 @@
 // Overlay and options in the browser: keyboard access and ARIA on the badge and panel, the
 // language setting (Dutch strings on the page), and the options page writing its settings.
-import test, { after, before, beforeEach } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, waitForOverlay, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 let suite, page;
-before(async () => { suite = await openSuite(); });
-beforeEach(async () => {
-  await suite.resetExtension();
-  if (page) await page.close();
-  page = await suite.session.newPage();
-});
-after(() => suite?.close());
+useFreshPages((s, p) => { suite = s; page = p; });
 
 test('the badge is keyboard reachable and labelled; Enter opens the panel, Escape closes it', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));

@@ -1,6 +1,6 @@
 // One stand-in + one browser with the extension, set up with test settings (fast pacing).
 // Settings go in under the extension's own key and limits (extension/shared/settings.js).
-import { before, after } from 'node:test';
+import { before, beforeEach, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -77,5 +77,28 @@ export function useSuite(onReady, options = {}) {
     suite = await openSuite(options);
     onReady(suite, await suite.session.newPage());
   }, { timeout: 120_000 });
+  after(() => suite?.close());
+}
+
+// One suite for a whole test file, and before each test a reset extension (and, with
+// resetStandin, a reset stand-in) and a fresh tab, the last one closed. onEach(suite, page)
+// hands them to the file's own variables; onOpen(suite, page), if given, runs once first
+// (e.g. to record a template from a real check).
+export function useFreshPages(onEach, { options = {}, resetStandin = false, onOpen = null } = {}) {
+  let suite, page;
+  before(async () => {
+    suite = await openSuite(options);
+    if (onOpen) {
+      page = await suite.session.newPage();
+      await onOpen(suite, page);
+    }
+  }, { timeout: 120_000 });
+  beforeEach(async () => {
+    if (resetStandin) suite.standin.reset();
+    await suite.resetExtension();
+    if (page) await page.close();
+    page = await suite.session.newPage();
+    onEach(suite, page);
+  });
   after(() => suite?.close());
 }
