@@ -249,11 +249,12 @@ TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fol
     for (size_t i = 0; i < n; ++i)
       if (samples[i].set != set) ts.rows.push_back(static_cast<int>(i));
     BoostResult m = train_boost(ts, run.chosen.params);
+    const PackedEnsemble packed = pack_ensemble(m.ensemble);  // once, not per scored row
     std::vector<double> prob;
     std::vector<int> lab;
     for (size_t i = 0; i < n; ++i)
       if (samples[i].set == set) {
-        prob.push_back(sigmoid_d(predict_margin(m.ensemble, X[i])));
+        prob.push_back(sigmoid_d(predict_margin(packed, X[i])));
         lab.push_back(samples[i].label);
       }
     CrossResult cr;

@@ -80,8 +80,13 @@ Result<bool> read_field(const json& obj, const Field& f, Account& a) {
 
 FM_SIZE_OPTIMIZED_END
 
+// The one rule across fields: a username cannot have more digits than characters.
+bool digits_exceed_length(const Account& a) {
+  return a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length;
+}
+
 Result<Account> check_cross_fields(Account a) {
-  if (a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length)
+  if (digits_exceed_length(a))
     return make_error("account.range", "field 'username_digit_count' (" +
                                            std::to_string(*a.username_digit_count) +
                                            ") exceeds 'username_length' (" +
@@ -176,7 +181,7 @@ bool account_from_flat(const FlatObject& obj, Account& a) {
       return false;
     }
   }
-  return !(a.username_length && a.username_digit_count && *a.username_digit_count > *a.username_length);
+  return !digits_exceed_length(a);
 }
 
 Result<Account> account_from_text(std::string_view text) {

@@ -15,8 +15,6 @@ bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 // is one correctly rounded IEEE operation on two exact doubles, so it equals strtod's
 // answer; strtod itself goes through emulated long double in wasm. Anything else: false.
 bool fast_decimal(std::string_view t, double& out) {
-  static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   size_t i = 0;
   bool neg = i < t.size() && t[i] == '-';
   if (neg) ++i;
@@ -63,18 +61,16 @@ struct Scanner {
   bool string(std::string_view& out) {
     if (i >= s.size() || s[i] != '"') return false;
     size_t start = ++i;
-    unsigned char high = 0;  // any byte >= 0x80: only then is a UTF-8 check needed
     while (i < s.size()) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c == '"') break;
       if (c == '\\' || c < 0x20) return false;
-      high |= c;
       ++i;
     }
     if (i >= s.size()) return false;
     out = s.substr(start, i - start);
     ++i;
-    return high < 0x80 || utf8_valid(out);
+    return utf8_valid(out);
   }
   bool literal(std::string_view word) {
     if (s.substr(i, word.size()) != word) return false;

@@ -200,8 +200,6 @@ std::string fmt_num(double v, int precision) {
   if (precision > 17) precision = 17;
   double a = std::fabs(v);
   // Whole numbers that fit the precision print as themselves (most counts in reasons).
-  static const double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
-                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
   if (std::floor(a) == a && a < kPow10[precision] && a < 1e15)
     return std::to_string(static_cast<long long>(v));
   int magnitude = static_cast<int>(std::floor(std::log10(a)));
@@ -243,8 +241,7 @@ void append_json_string(std::string& out, const std::string& s) {
   static const char kHex[] = "0123456789abcdef";
   const size_t mark = out.size();
   out += '"';
-  size_t run = 0;          // plain bytes are copied in runs, not one by one
-  unsigned char high = 0;  // any byte >= 0x80: only then is a UTF-8 check needed
+  size_t run = 0;  // plain bytes are copied in runs, not one by one
   for (size_t i = 0; i < s.size(); ++i) {
     // Eight plain ASCII bytes at a time (no control byte, quote, backslash or high bit):
     // the common case, skipped without a test per byte.
@@ -257,7 +254,6 @@ void append_json_string(std::string& out, const std::string& s) {
     }
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    high |= c;
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s, run, i - run);
     run = i + 1;
@@ -275,7 +271,7 @@ void append_json_string(std::string& out, const std::string& s) {
         out += kHex[c & 15];
     }
   }
-  if (high >= 0x80 && !utf8_valid(s)) {  // rare: let nlohmann replace the bad bytes
+  if (!utf8_valid(s)) {  // rare: let nlohmann replace the bad bytes
     out.resize(mark);
     out += dump_json(json(s));
     return;

@@ -42,6 +42,10 @@ Result<std::optional<double>> read_number(const json& obj, const char* key, cons
 Result<std::optional<std::string>> read_string(const json& obj, const char* key,
                                                const std::string& where, size_t max_bytes);
 
+// 10^0 .. 10^22: every one is exactly a double (number reading and formatting rely on that).
+inline constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // Appends a number exactly as nlohmann's dump writes it (shortest round-trip form).
 void append_json_number(std::string& out, double v);
 // Appends a quoted, escaped JSON string (invalid UTF-8 replaced).
