@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "../common/report_format.h"
 #include "estimator/rate_shift.h"
 
 namespace fm {
@@ -18,16 +19,8 @@ const char* kSets[] = {"srf", "kaggle", "instafake", kMixed};
 constexpr int kTwoPhaseLite = 200, kTwoPhaseFull = 30;
 constexpr int kSplits = 40;  // random profile/audience splits the repetitions cycle through
 
-std::string f1(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.1f", v);
-  return b;
-}
-std::string f3(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", v);
-  return b;
-}
+using report::f1;
+using report::f3;
 
 TierSetting setting(const TierModel& t, RateShift shift) {
   TierSetting s;

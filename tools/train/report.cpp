@@ -4,21 +4,14 @@
 #include <cstdio>
 #include <numeric>
 
+#include "../common/report_format.h"
 #include "json_util.h"
 
 namespace fm::train {
 
 namespace {
-std::string f3(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.3f", v);
-  return b;
-}
-std::string pct(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.1f%%", v * 100);
-  return b;
-}
+using report::f3;
+using report::pct;
 std::string num(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%g", v);
