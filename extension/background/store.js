@@ -78,22 +78,29 @@ async function makeRoom(protectDocs, keep = null) {
   return 'history';
 }
 
-// Writes items, making room as above when they do not fit (the document of an audit being
-// written stays). Returns {shrunk}: whether history reports were dropped.
-export async function write(items) {
+// Runs `attempt` (a storage write) until it fits, making room as above between tries
+// (never from `protect`ed keys or `keep`'s history report). Returns {shrunk}: whether history
+// reports were dropped; throws the quota error when nothing more can go.
+async function withRoom(attempt, protect, keep = null) {
   let shrunk = false;
-  const protect = Object.keys(items).map((k) => (k.startsWith(AUDIT_PREFIX) ? DOC_PREFIX + k.slice(AUDIT_PREFIX.length) : k));
   for (;;) {
     try {
-      await storage.set(items);
+      await attempt();
       return { shrunk };
     } catch (e) {
       if (!isQuotaError(e)) throw e;
-      const freed = await makeRoom(protect);
+      const freed = await makeRoom(protect, keep);
       if (!freed) throw e;
       if (freed === 'history') shrunk = true;
     }
   }
+}
+
+// Writes items, making room when they do not fit (the document of an audit being written
+// stays). Returns {shrunk}.
+export async function write(items) {
+  const protect = Object.keys(items).map((k) => (k.startsWith(AUDIT_PREFIX) ? DOC_PREFIX + k.slice(AUDIT_PREFIX.length) : k));
+  return withRoom(() => storage.set(items), protect);
 }
 
 // Saves the history; when it does not fit, drops its own oldest reports except `keep`'s
@@ -140,22 +147,13 @@ export async function saveAuditAndScheduler(audit, scheduler) {
 // the profile signals); only the most recent MAX_DOCS are kept. When storage is full it makes
 // room like any write, never dropping its own profile's entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
-  let shrunk = false;
-  for (;;) {
+  return withRoom(async () => {
     const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);
     index.push(username);
     const evict = index.splice(0, Math.max(0, index.length - MAX_DOCS));
     if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
-    try {
-      await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index });
-      return { shrunk };
-    } catch (e) {
-      if (!isQuotaError(e)) throw e;
-      const freed = await makeRoom([DOC_PREFIX + username], username);
-      if (!freed) throw e;
-      if (freed === 'history') shrunk = true;
-    }
-  }
+    await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index });
+  }, [DOC_PREFIX + username], username);
 }
 
 // Everything kept about these accounts (history entry, audit, cached document): what
