@@ -2,15 +2,12 @@
 // (open, for tests) shadow root so Instagram's styles and ours never meet. Every string that
 // came from the page or from Instagram is set with textContent; no innerHTML anywhere.
 import { SELECTORS, FOLLOWER_WORDS } from '../shared/instagram.js';
-import { fmtPercent, ageText } from '../shared/i18n.js';
+import { fmtPercent, ageText, STATE_CHIPS } from '../shared/i18n.js';
 import { STYLE } from './overlay-style.js';
-
-export { ageText };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
 const PIN_AFTER_MS = 3000;
-const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);

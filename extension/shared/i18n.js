@@ -41,3 +41,7 @@ export function ageText(t, ms) {
   if (h < 48) return t('ageHours', h);
   return t('ageDays', Math.round(h / 24));
 }
+
+// Report states that have a short chip label (`chip_<state>` in _locales), for the overlay
+// and the popup alike.
+export const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];

@@ -2,12 +2,11 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { fmtPercent, ageText } from '../shared/i18n.js';
+import { fmtPercent, ageText, STATE_CHIPS } from '../shared/i18n.js';
 import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
 
 let t = (k) => k;
-const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];
 
 function estimateCell(e) {
   return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', fmtPercent(e.fake_percent));
