@@ -161,10 +161,11 @@ class ProfileFeature {
         if (step.action !== 'fetch') return;
         await sleepUntil(step.at, signal);
         // The global scheduler has the last word just before the request goes out.
-        let claimed = await send('audit.claim', { username: this.username, id: step.id });
-        while (!claimed.go && !claimed.stale) {
-          await sleepUntil(claimed.at, signal);
+        let claimed;
+        for (;;) {
           claimed = await send('audit.claim', { username: this.username, id: step.id });
+          if (claimed.go || claimed.stale) break;
+          await sleepUntil(claimed.at, signal);
         }
         if (claimed.stale) continue;
         const answer = await igFetch(step.url, signal);
