@@ -22,13 +22,6 @@ constexpr int kSplits = 40;  // random profile/audience splits the repetitions c
 using report::f1;
 using report::f3;
 
-TierSetting setting(const TierModel& t, RateShift shift) {
-  TierSetting s;
-  s.threshold = t.threshold;
-  s.rates = TierRates{t.cv.tpr, t.cv.fpr, t.cv.n_fake, t.cv.n_real, shift.tpr_sd, shift.fpr_sd};
-  return s;
-}
-
 struct SetRates {
   double tpr_full = 0, fpr_full = 0, tpr_lite = 0, fpr_lite = 0;
 };
@@ -53,8 +46,8 @@ bool cov_ok(const MethodStats& s) { return s.coverage() >= 92 && s.coverage() <=
 }  // namespace
 
 std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, EvalConfig cfg) {
-  cfg.sim.lite = setting(model.lite, kLiteRateShift);
-  cfg.sim.full = setting(model.full, kFullRateShift);
+  cfg.sim.lite = tier_setting(model.lite, kLiteRateShift);
+  cfg.sim.full = tier_setting(model.full, kFullRateShift);
   std::map<std::string, Pool> pools;
   for (const auto& r : rows) {
     Pool& p = pools[r.set];

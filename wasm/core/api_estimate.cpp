@@ -16,13 +16,6 @@ namespace {
 constexpr size_t kMaxFollowers = 20000;  // an audit lists a few hundred; more is a mistake or an attack
 constexpr int kMaxDepth = 16;            // request -> followers -> record -> value is depth 4
 
-TierSetting tier_setting(const TierModel& t, RateShift shift) {
-  TierSetting s;
-  s.threshold = t.threshold;
-  s.rates = TierRates{t.cv.tpr, t.cv.fpr, t.cv.n_fake, t.cv.n_real, shift.tpr_sd, shift.fpr_sd};
-  return s;
-}
-
 Result<AudienceInput> read_request(const std::string& text, const Model& model) {
   auto parsed = parse_json(text, "the estimate request");
   if (!parsed) return parsed.error();

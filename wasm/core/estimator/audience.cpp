@@ -1,5 +1,6 @@
 #include "audience.h"
 
+#include "model.h"
 #include "two_phase.h"
 
 #include <algorithm>
@@ -30,6 +31,13 @@ double lite_x(double p) {
   return std::log(p / (1 - p));
 }
 }  // namespace
+
+TierSetting tier_setting(const TierModel& t, RateShift shift) {
+  TierSetting s;
+  s.threshold = t.threshold;
+  s.rates = TierRates{t.cv.tpr, t.cv.fpr, t.cv.n_fake, t.cv.n_real, shift.tpr_sd, shift.fpr_sd};
+  return s;
+}
 
 AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width) {
   AuditPlan plan;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "breakdown.h"
+#include "rate_shift.h"
 #include "prevalence.h"
 #include "regimes.h"
 
@@ -27,6 +28,10 @@ struct TierSetting {
   TierRates rates;
   double threshold = 0.5;
 };
+
+struct TierModel;
+// A model tier's threshold and cross-validated rates, widened by `shift` (rate_shift.h).
+TierSetting tier_setting(const TierModel& t, RateShift shift);
 
 struct AudienceInput {
   double total_followers = 0;  // N, at least the number of followers given
