@@ -1,7 +1,7 @@
 // `fakemeter estimate --total N [--format json|text] [--sampling newest_first|random] [FILE|-]`:
 // follower account records as JSON Lines in, the audience estimate out (one engine call).
 import { loadEngine, call } from './engine.mjs';
-import { readInput, parseArgs, UsageError } from './io.mjs';
+import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -55,12 +55,8 @@ export async function main(argv, io) {
   if (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total))) {
     throw new UsageError(`--total must be a whole number of at least 1, got '${opts.total}'`);
   }
-  const format = opts.format ?? 'json';
-  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got '${format}'`);
-  const sampling = opts.sampling ?? 'newest_first';
-  if (sampling !== 'newest_first' && sampling !== 'random') {
-    throw new UsageError(`--sampling must be newest_first or random, got '${sampling}'`);
-  }
+  const format = choice(opts, 'format', ['json', 'text']);
+  const sampling = choice(opts, 'sampling', ['newest_first', 'random']);
 
   const text = await readInput(positional[0], io.stdin);
   let followers;

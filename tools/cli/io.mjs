@@ -36,3 +36,10 @@ export function parseArgs(argv, spec) {
   }
   return { opts, positional };
 }
+
+// The value of option --name, one of `allowed` (the first is the default).
+export function choice(opts, name, allowed) {
+  const v = opts[name] ?? allowed[0];
+  if (!allowed.includes(v)) throw new UsageError(`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, got '${v}'`);
+  return v;
+}

@@ -2,7 +2,7 @@
 // a web_profile_info document in, the profile report out: the instant estimate from the
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
-import { readInput, parseArgs, UsageError } from './io.mjs';
+import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { parseFollowers, InputError } from './estimate.mjs';
 import { readFile } from 'node:fs/promises';
 
@@ -30,12 +30,8 @@ export async function main(argv, io) {
   });
   if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
   if (positional.length !== 1) throw new UsageError('profile takes one web_profile_info file (or - for standard input)');
-  const format = opts.format ?? 'json';
-  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got '${format}'`);
-  const sampling = opts.sampling ?? 'newest_first';
-  if (sampling !== 'newest_first' && sampling !== 'random') {
-    throw new UsageError(`--sampling must be newest_first or random, got '${sampling}'`);
-  }
+  const format = choice(opts, 'format', ['json', 'text']);
+  const sampling = choice(opts, 'sampling', ['newest_first', 'random']);
   if (opts.total !== undefined && opts.followers === undefined) throw new UsageError('--total only applies with --followers');
   if (opts.total !== undefined &&
       (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total)))) {
