@@ -14,7 +14,7 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 namespace {
-// One pass over the bytes, tracking strings so brackets inside them do not count.
+// One pass over the bytes (walk_json_text: brackets inside strings do not count).
 // Values are bounded above by 1 + brackets opened + commas. Stops at the first limit,
 // so a hostile text costs one scan and no allocation.
 std::optional<Error> check_limits(const std::string& text, const std::string& what) {
@@ -23,31 +23,25 @@ std::optional<Error> check_limits(const std::string& text, const std::string& wh
                                        " bytes, limit " + std::to_string(kMaxJsonBytes) + ")");
   int depth = 0;
   size_t values = 1;
-  bool in_string = false, escaped = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\0')
-      return make_error("json.parse", what + " is not valid JSON: NUL byte at byte " + std::to_string(i));
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
+  std::optional<Error> fault;
+  walk_json_text(text, [&](size_t i, char c, bool in_string) {
+    if (c == '\0') {
+      fault = make_error("json.parse", what + " is not valid JSON: NUL byte at byte " + std::to_string(i));
+    } else if (in_string) {
+      return true;
     } else if (c == ']' || c == '}') {
       --depth;
     } else if (c == '[' || c == '{' || c == ',') {
       if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth)
-        return make_error("json.depth", what + " nests deeper than " + std::to_string(kMaxJsonDepth) +
-                                            " levels (at byte " + std::to_string(i) + ")");
-      if (++values > kMaxJsonValues)
-        return make_error("json.size", what + " has more than " + std::to_string(kMaxJsonValues) +
-                                           " values (at byte " + std::to_string(i) + ")");
+        fault = make_error("json.depth", what + " nests deeper than " + std::to_string(kMaxJsonDepth) +
+                                             " levels (at byte " + std::to_string(i) + ")");
+      else if (++values > kMaxJsonValues)
+        fault = make_error("json.size", what + " has more than " + std::to_string(kMaxJsonValues) +
+                                            " values (at byte " + std::to_string(i) + ")");
     }
-  }
-  return std::nullopt;
+    return !fault;
+  });
+  return fault;
 }
 }  // namespace
 

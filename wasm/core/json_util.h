@@ -22,6 +22,27 @@ constexpr int kMaxJsonDepth = 64;
 constexpr size_t kMaxJsonBytes = 32u << 20;   // 32 MiB
 constexpr size_t kMaxJsonValues = 1'000'000;  // scalars, arrays and objects counted together
 
+// Walks JSON text byte by byte as its structure goes, without parsing it: calls
+// visit(i, c, in_string) for each byte in order, in_string telling whether the byte lies within
+// a string literal (after its opening quote, up to and including its closing one), so brackets
+// and commas inside strings can be told apart. Stops early when visit returns false.
+template <typename Visit>
+void walk_json_text(const std::string& text, Visit visit) {
+  bool in_string = false, escaped = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool inside = in_string;
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    }
+    if (!visit(i, c, inside)) return;
+  }
+}
+
 // Parses text without throwing; a syntax error becomes an Error naming the byte offset
 // (id "json.parse"); past a limit above, "json.depth" or "json.size" naming the limit.
 // A NUL byte is a syntax error (nlohmann would stop reading there and accept the prefix).

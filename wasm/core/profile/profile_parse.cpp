@@ -72,22 +72,12 @@ Result<Post> parse_post(const json& node, const std::string& w) {
 
 int text_depth(const std::string& text, int limit) {
   int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') {
-      if (++depth > deepest) deepest = depth;
-      if (deepest > limit) return deepest;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
+  walk_json_text(text, [&](size_t, char c, bool in_string) {
+    if (in_string) return true;
+    if (c == '{' || c == '[') deepest = std::max(deepest, ++depth);
+    else if (c == '}' || c == ']') --depth;
+    return deepest <= limit;
+  });
   return deepest;
 }
 
