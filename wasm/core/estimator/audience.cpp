@@ -1,6 +1,7 @@
 #include "audience.h"
 
 #include "model.h"
+#include "sampling.h"
 #include "two_phase.h"
 
 #include <algorithm>
@@ -12,7 +13,6 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 namespace {
-constexpr int kMinPlanFetches = 8;  // as two_phase.cpp: fewer full fetches fit no lite slope
 
 // Student's t quantile matching the normal quantile z at df degrees of freedom (Cornish-Fisher
 // expansion; within 0.002 of the exact value for df >= 6).
@@ -51,9 +51,9 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
   double cap = std::min(N, 200000.0);
   int best = -1;
   for (int m = 2; m <= cap; ++m) {
-    // The estimator fits the lite slope only on kMinPlanFetches or more full fetches, and then
+    // The estimator fits the lite slope only on kMinSubsample or more full fetches, and then
     // reads its interval with Student's t for m - 2 degrees of freedom: plan the same way.
-    bool two_phase = r2c > 0 && m >= kMinPlanFetches;
+    bool two_phase = r2c > 0 && m >= kMinSubsample;
     double zm = two_phase ? student_quantile(z, m - 2) : z;
     double se2 = two_phase ? sy2 * (1 - r2c) : sy2;
     // Largest sampling variance that still gives the wanted half-width.

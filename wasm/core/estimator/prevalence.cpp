@@ -1,4 +1,5 @@
 #include "prevalence.h"
+#include "sampling.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,17 +10,9 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 namespace {
-constexpr double kHuge = 1e12;        // effective size of a census (no sampling error left)
 constexpr double kMinRateGap = 0.05;  // tpr - fpr below this: the classifier cannot correct a share
-constexpr int kMinSubsample = 8;      // fewer full fetches cannot fit a slope worth trusting
 
 double clamp01(double v) { return std::min(1.0, std::max(0.0, v)); }
-
-// (N - n) / (N - 1): the share of the audience's variance a sample of n leaves unexplained.
-double fpc(double n, double N) {
-  if (N <= n) return 0;
-  return N > 1 ? (N - n) / (N - 1) : 1;
-}
 }  // namespace
 
 void wilson(double q, double n, double z, double& low, double& high) {
@@ -39,8 +32,7 @@ FlaggedShare simple_share(double k, double n, double N) {
   FlaggedShare s;
   if (n <= 0) return FlaggedShare{0, 0.25, 0};
   s.q = clamp01(k / n);
-  double f = fpc(n, N);
-  s.n_eff = f > 0 ? std::min(kHuge, n / f) : kHuge;
+  s.n_eff = effective_size(n, N);
   s.var = s.q * (1 - s.q) / s.n_eff;
   return s;
 }
@@ -82,7 +74,7 @@ TwoPhaseShare regression_share(const std::vector<double>& x_all, const std::vect
   out.share.q = clamp01(ybar + b * d);
   out.share.var = std::max(var, 1e-12);
   // Effective size: the simple random sample of full fetches with the same variance at ybar.
-  out.share.n_eff = std::min(kHuge, std::max(m, ybar * (1 - ybar) / out.share.var));
+  out.share.n_eff = std::min(kCensusSize, std::max(m, ybar * (1 - ybar) / out.share.var));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "two_phase.h"
 
+#include "sampling.h"
+
 #include <algorithm>
 #include <cmath>
 #include "size_optimized.h"
@@ -8,17 +10,6 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
-namespace {
-constexpr double kHuge = 1e12;    // effective size of a census
-constexpr int kMinSubsample = 8;  // fewer full fetches cannot fit a slope worth trusting
-
-// Effective size of a simple random sample of n from N: n / ((N - n) / (N - 1)).
-double effective_size(double n, double N) {
-  if (N <= n) return kHuge;
-  double f = N > 1 ? (N - n) / (N - 1) : 1;
-  return std::min(kHuge, n / f);
-}
-}  // namespace
 
 std::vector<double> binned_counts(const ScoreProfiles& p, const std::vector<double>& p_full, double N) {
   std::vector<double> c(kProfileBins, 0.0);
@@ -90,7 +81,7 @@ TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p, const std::vector<
   for (size_t k = 0; k < h.size(); ++k) sum += h[k] = std::max(0.0, h[k] + sxb[k] / sxx * d);
   if (!(sum > 0)) return out;
   out.lite_used = true;
-  out.n_eff = std::min(kHuge, std::max(out.full_n_eff, sy2 / std::max(var, 1e-12)));
+  out.n_eff = std::min(kCensusSize, std::max(out.full_n_eff, sy2 / std::max(var, 1e-12)));
   for (size_t k = 0; k < h.size(); ++k) out.counts[k] = h[k] / sum * out.n_eff;
   return out;
 }
