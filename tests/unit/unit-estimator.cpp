@@ -175,6 +175,16 @@ TEST_CASE("[estimator] api_estimate: two-phase samples and the newest-first note
   CHECK(r["two_phase"].contains("interval_full_only"));
   CHECK(r["two_phase"].contains("interval_without_subsample"));
   CHECK(r["two_phase"].contains("narrowed_percent"));
+  double trust = r["two_phase"]["lite_model_weight"].get<double>();
+  CHECK(trust >= 0);
+  CHECK(trust <= 1);
+  // Only the kinds whose lite histograms are sharp enough are asked (not SRF's).
+  int asked = 0;
+  for (const auto& g : r["regime"]["regimes"]) {
+    if (g["source"] == "srf") CHECK_FALSE(g.contains("lite_trust"));
+    asked += g.contains("lite_trust");
+  }
+  CHECK(asked == 2);
 }
 
 TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and where") {

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   }
   if (!write_profiles.empty()) {
     std::vector<ProfileSample> samples;
-    for (const auto& r : rows.value()) samples.push_back({r.set, r.fake, *r.score.p_full});
+    for (const auto& r : rows.value()) samples.push_back({r.set, r.fake, *r.score.p_full, r.score.p_lite});
     const Model& m = builtin_model();
     std::string text = dump_json(profiles_to_json(build_profiles(samples, m.full.threshold, m.version)), 1) + "\n";
     std::ofstream out(write_profiles);

@@ -72,7 +72,7 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
         for (size_t i = 0; i + 1 < v.size(); ++i) std::swap(v[i], v[i + rng.below(v.size() - i)]);
         size_t half = v.size() / 2;
         for (size_t i = 0; i < v.size(); ++i) {
-          if (i < half) fit_rows.push_back({name, fake == 1, *v[i].p_full});
+          if (i < half) fit_rows.push_back({name, fake == 1, *v[i].p_full, v[i].p_lite});
           else (fake ? aud.fakes : aud.reals).push_back(v[i]);
         }
       }

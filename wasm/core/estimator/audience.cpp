@@ -2,6 +2,7 @@
 
 #include "model.h"
 #include "sampling.h"
+#include "lite_model.h"
 #include "two_phase.h"
 
 #include <algorithm>
@@ -176,6 +177,13 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       // quantile instead of the normal one when the lite tier is used.
       double zt = th.lite_used ? student_quantile(in.z, double(out.full_sample_size) - 2) : in.z;
       out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt);
+      LiteModelInput lm;
+      lm.total_followers = N;
+      for (const auto& f : fs) {
+        if (f.p_full) lm.sub_full.push_back(*f.p_full), lm.sub_lite.push_back(f.p_lite);
+        else lm.lite_only.push_back(f.p_lite);
+      }
+      tp.lite_model_weight = blend_lite_model(*out.regimes, *in.profiles, lm, in.z);
       out.estimate = out.regimes->combined;
       out.full_only = average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z).combined;
       tp.slope = th.slope, tp.r2 = th.r2, tp.lite_used = th.lite_used;
@@ -192,7 +200,14 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                         "subsample of this audience), then "
                       : "two-phase, lite tier set aside (in this audience the lite probability did not predict "
                         "the full tier's score well enough to help), the full subsample alone: ") +
-                 correction;
+                 correction +
+                 (tp.lite_model_weight > 0
+                      ? "; blended with the joint estimate that also explains the listed-only followers' lite "
+                        "scores by each kind's lite histograms, weighted by how far this audience vouches for "
+                        "them (lite and full estimates agreeing on the fetched followers, lite histograms fitting "
+                        "the listed ones): " +
+                            std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
+                      : "");
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
                              " followers fetched in full: the interval rests mostly on them");

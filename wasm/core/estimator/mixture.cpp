@@ -76,19 +76,49 @@ double mixture_hist_var(const SourceProfile& s, double pi, double spread) {
 
 Prevalence mixture_estimate(const SourceProfile& s, const std::vector<double>& counts, double z, double spread,
                             double q) {
+  return mixture_estimate(std::vector<MixturePart>{{s, counts}}, z, spread, q);
+}
+
+Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, double spread, double q) {
+  auto ll = [&](double pi) {
+    double v = 0;
+    for (const auto& m : parts) v += mixture_loglik(m.profile, m.counts, pi);
+    return v;
+  };
+  auto slope = [&](double pi) {
+    double g = 0;
+    for (const auto& m : parts) g += score(m.profile, m.counts, pi);
+    return g;
+  };
+  // Variance of the maximum from every part's histograms, each part weighted by its share of
+  // the information at pi.
+  auto hist_var = [&](double pi) {
+    std::vector<double> info;
+    double total = 0, v = 0;
+    for (const auto& m : parts) {
+      double n = 0;
+      for (double c : m.counts) n += c;
+      total += info.emplace_back(n * mixture_info(m.profile, pi));
+    }
+    if (parts.size() == 1) return mixture_hist_var(parts[0].profile, pi, spread);
+    if (!(total > 0)) return 1.0;
+    for (size_t j = 0; j < parts.size(); ++j)
+      v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
+    return std::min(1.0, v);
+  };
   Prevalence p;
   p.q = q;
-  p.point = mixture_mle(s, counts);
-  double top = mixture_loglik(s, counts, p.point), cut = z * z / 2;
-  auto ll = [&](double pi) { return mixture_loglik(s, counts, pi); };
+  p.point = slope(0) <= 0 ? 0 : slope(1) >= 0 ? 1 : bisect(slope, 0, 1, 0);
+  double top = ll(p.point), cut = z * z / 2;
   double lo = ll(0) >= top - cut ? 0 : bisect(ll, 0, p.point, top - cut);
   double hi = ll(1) >= top - cut ? 1 : bisect(ll, p.point, 1, top - cut);
-  double vl = mixture_hist_var(s, lo, spread), vh = mixture_hist_var(s, hi, spread);
+  double vl = hist_var(lo), vh = hist_var(hi);
   p.low = std::max(0.0, p.point - std::sqrt((p.point - lo) * (p.point - lo) + z * z * vl));
   p.high = std::min(1.0, p.point + std::sqrt((hi - p.point) * (hi - p.point) + z * z * vh));
   p.sampling_half = (hi - lo) / 2;
-  p.rate_sd = std::sqrt(mixture_hist_var(s, p.point, spread));
-  p.informative = mixture_info(s, 0.5) > 1e-6;
+  p.rate_sd = std::sqrt(hist_var(p.point));
+  p.informative = false;
+  for (const auto& m : parts) p.informative = p.informative || mixture_info(m.profile, 0.5) > 1e-6;
   if (!p.informative) p.low = 0, p.high = 1;
   return p;
 }

@@ -38,6 +38,19 @@ double mixture_hist_var(const SourceProfile& s, double pi, double spread);
 Prevalence mixture_estimate(const SourceProfile& s, const std::vector<double>& counts, double z, double spread,
                             double q);
 
+// One part of a likelihood whose parts share the fake share: effective counts over one
+// profile's bins (a two-phase audit: the fetched followers' full-tier bins, the listed-only
+// followers' lite bins; lite_model.h).
+struct MixturePart {
+  SourceProfile profile;
+  std::vector<double> counts;
+};
+
+// The same estimate from several parts. The histograms' uncertainty widens it part by part,
+// each weighted by its share of the information (the maximum moves with a part's histograms in
+// proportion to that share).
+Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, double spread, double q);
+
 // Half-width a design would give at fake share pi when the effective sample is worth n_eff
 // simple random full fetches (infinite n_eff: only the histograms' uncertainty is left).
 double mixture_planned_half_width(const SourceProfile& s, double pi, double n_eff, double z, double spread);

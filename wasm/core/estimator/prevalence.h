@@ -61,6 +61,7 @@ struct TwoPhaseShare {
   double slope = 0;          // fitted b
   double r2 = 0;             // squared correlation of lite probability and full flag in the subsample
   bool lite_used = false;    // false when the lite tier did not reduce the variance here
+  double lite_model_weight = 0;  // how far the lite tier's own histograms were trusted (lite_model.h)
 };
 
 // x_all: lite probability of every sampled follower (the subsample included), x_sub/y_sub:

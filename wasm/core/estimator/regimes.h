@@ -38,6 +38,7 @@ struct RegimeFit {
   double pi_ml = 0;    // the share that maximises it on the evidence
   TierRates rates;     // the source's full-tier rates (reported; planning without profiles)
   Prevalence estimate; // the mixture estimate under this regime
+  double lite_trust = -1;  // two-phase: posterior that its lite histograms hold (lite_model.h); -1 unused
 };
 
 struct RegimeAverage {

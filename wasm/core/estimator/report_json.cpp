@@ -41,6 +41,9 @@ json regime_json(const RegimeAverage& ra) {
                     {"fpr", r.rates.fpr},
                     {"n_fake", r.rates.n_fake},
                     {"n_real", r.rates.n_real}});
+  for (size_t i = 0; i < ra.regimes.size(); ++i)
+    if (ra.regimes[i].lite_trust >= 0)
+      list[i]["lite_trust"] = std::round(ra.regimes[i].lite_trust * 1000.0) / 1000.0;
   json j = {{"regimes", list}};
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
@@ -92,7 +95,8 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
 
   if (e.two_phase) {
     const TwoPhaseShare& tp = *e.two_phase;
-    json t = {{"lite_used", tp.lite_used}, {"slope", tp.slope}, {"r2", tp.r2}};
+    json t = {{"lite_used", tp.lite_used}, {"slope", tp.slope}, {"r2", tp.r2},
+              {"lite_model_weight", std::round(tp.lite_model_weight * 1000.0) / 1000.0}};
     if (e.full_only) {
       t["interval_full_only"] = interval_json(*e.full_only);
       double w_full = e.full_only->high - e.full_only->low, w = e.estimate.high - e.estimate.low;

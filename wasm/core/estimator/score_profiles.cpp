@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -21,52 +22,81 @@ std::array<double, kProfileBins - 1> quantile_edges(std::vector<double> v) {
   for (size_t k = 1; k < e.size(); ++k) e[k] = std::max(e[k], e[k - 1] + 1e-9);  // strictly increasing
   return e;
 }
-}  // namespace
 
-int ScoreProfiles::bin(double p) const {
+int bin_of(const std::array<double, kProfileBins - 1>& edges, double p) {
   return int(std::upper_bound(edges.begin(), edges.end(), p) - edges.begin());
 }
+}  // namespace
+
+int ScoreProfiles::bin(double p) const { return bin_of(edges, p); }
+int ScoreProfiles::lite_bin(double p) const { return bin_of(lite_edges, p); }
+
+SourceProfile SourceProfile::lite() const {
+  SourceProfile l = *this;
+  l.fake = lite_fake, l.real = lite_real;
+  return l;
+}
+
+namespace {
+using Hist = std::array<double, kProfileBins>;
+
+// Per source and label, counts per bin of one probability; each histogram is smoothed toward
+// its label's pooled shape (a few accounts' worth) and spread evenly, so no bin is impossible.
+struct Histograms {
+  std::map<std::string, std::array<Hist, 2>> by_source;  // [source][label]
+  std::map<std::string, std::array<double, 2>> n;
+
+  template <class Value>
+  Histograms(const std::vector<ProfileSample>& rows, const std::array<double, kProfileBins - 1>& edges, Value value) {
+    for (const auto& r : rows) {
+      by_source[r.source][r.fake][size_t(bin_of(edges, value(r)))] += 1;
+      n[r.source][r.fake] += 1;
+    }
+  }
+  Hist smoothed(const std::string& source, int label) const {
+    Hist pooled{};
+    double pooled_n = 0;
+    for (const auto& [name, h] : by_source)
+      for (int b = 0; b < kProfileBins; ++b) pooled[b] += h[label][b], pooled_n += h[label][b];
+    const Hist& c = by_source.at(source)[label];
+    double total = n.at(source)[label] + kSmoothingAccounts + kUniformAccounts;
+    Hist h{};
+    for (int b = 0; b < kProfileBins; ++b)
+      h[b] = (c[b] + kSmoothingAccounts * (pooled_n > 0 ? pooled[b] / pooled_n : 1.0 / kProfileBins) +
+              kUniformAccounts / kProfileBins) / total;
+    return h;
+  }
+};
+}  // namespace
 
 ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
                              const std::string& model_version) {
   ScoreProfiles out;
   out.model_version = model_version;
   out.threshold = threshold;
-  std::vector<double> pf;
-  for (const auto& r : rows) pf.push_back(r.p_full);
-  out.edges = quantile_edges(pf);
-  struct Counts {
-    std::array<double, kProfileBins> fake{}, real{};
-    double n_fake = 0, n_real = 0, flagged_fake = 0, flagged_real = 0;
-  };
-  std::map<std::string, Counts> by_source;
-  std::array<double, kProfileBins> pooled[2]{};
-  double pooled_n[2] = {0, 0};
+  std::vector<double> pf, pl;
+  out.has_lite = !rows.empty();
   for (const auto& r : rows) {
-    int b = out.bin(r.p_full);
-    Counts& c = by_source[r.source];
-    bool flag = r.p_full >= threshold;
-    if (r.fake) c.fake[b] += 1, c.n_fake += 1, c.flagged_fake += flag;
-    else c.real[b] += 1, c.n_real += 1, c.flagged_real += flag;
-    pooled[r.fake][b] += 1;
-    pooled_n[r.fake] += 1;
+    pf.push_back(r.p_full);
+    if (r.p_lite) pl.push_back(*r.p_lite);
+    else out.has_lite = false;
   }
-  auto smooth = [&](const std::array<double, kProfileBins>& c, double n, int label) {
-    std::array<double, kProfileBins> h{};
-    double total = n + kSmoothingAccounts + kUniformAccounts;
-    for (int b = 0; b < kProfileBins; ++b)
-      h[b] = (c[b] + kSmoothingAccounts * (pooled_n[label] > 0 ? pooled[label][b] / pooled_n[label] : 1.0 / kProfileBins) +
-              kUniformAccounts / kProfileBins) / total;
-    return h;
-  };
-  for (const auto& [name, c] : by_source) {
-    if (c.n_fake < 1 || c.n_real < 1) continue;  // a source needs both labels to be a regime
+  out.edges = quantile_edges(pf);
+  if (out.has_lite) out.lite_edges = quantile_edges(pl);
+  Histograms full(rows, out.edges, [](const ProfileSample& r) { return r.p_full; });
+  std::optional<Histograms> lite;
+  if (out.has_lite) lite.emplace(rows, out.lite_edges, [](const ProfileSample& r) { return *r.p_lite; });
+  std::map<std::string, std::array<double, 2>> flagged;
+  for (const auto& r : rows) flagged[r.source][r.fake] += r.p_full >= threshold;
+  for (const auto& [name, n] : full.n) {
+    if (n[1] < 1 || n[0] < 1) continue;  // a source needs both labels to be a regime
     SourceProfile s;
     s.source = name;
-    s.n_fake = c.n_fake, s.n_real = c.n_real;
-    s.tpr = c.flagged_fake / c.n_fake, s.fpr = c.flagged_real / c.n_real;
-    s.fake = smooth(c.fake, c.n_fake, 1);
-    s.real = smooth(c.real, c.n_real, 0);
+    s.n_fake = n[1], s.n_real = n[0];
+    s.tpr = flagged[name][1] / n[1], s.fpr = flagged[name][0] / n[0];
+    s.fake = full.smoothed(name, 1);
+    s.real = full.smoothed(name, 0);
+    if (lite) s.lite_fake = lite->smoothed(name, 1), s.lite_real = lite->smoothed(name, 0);
     out.sources.push_back(s);
   }
   return out;
@@ -74,10 +104,15 @@ ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double thre
 
 json profiles_to_json(const ScoreProfiles& p) {
   json list = json::array();
-  for (const auto& s : p.sources)
-    list.push_back({{"source", s.source}, {"n_fake", s.n_fake}, {"n_real", s.n_real}, {"tpr", s.tpr},
-                    {"fpr", s.fpr}, {"fake", s.fake}, {"real", s.real}});
-  return {{"model_version", p.model_version}, {"threshold", p.threshold}, {"edges", p.edges}, {"sources", list}};
+  for (const auto& s : p.sources) {
+    json e = {{"source", s.source}, {"n_fake", s.n_fake}, {"n_real", s.n_real}, {"tpr", s.tpr},
+              {"fpr", s.fpr}, {"fake", s.fake}, {"real", s.real}};
+    if (p.has_lite) e["lite_fake"] = s.lite_fake, e["lite_real"] = s.lite_real;
+    list.push_back(e);
+  }
+  json j = {{"model_version", p.model_version}, {"threshold", p.threshold}, {"edges", p.edges}, {"sources", list}};
+  if (p.has_lite) j["lite_edges"] = p.lite_edges;
+  return j;
 }
 
 namespace {
@@ -113,10 +148,18 @@ Result<ScoreProfiles> profiles_from_json(const json& j) {
   auto t = read_number(j, "threshold", "", 0, 1);
   if (!t || !t.value()) return bad("threshold missing or not in [0, 1]");
   p.threshold = *t.value();
-  if (!read_array(j, "edges", p.edges))
-    return bad("edges must be an array of " + std::to_string(kProfileBins - 1) + " numbers");
-  for (size_t k = 1; k < p.edges.size(); ++k)
-    if (!(p.edges[k] > p.edges[k - 1])) return bad("edges must increase");
+  auto read_edges = [&](const char* key, std::array<double, kProfileBins - 1>& edges) -> std::optional<Error> {
+    if (!read_array(j, key, edges))
+      return bad(std::string(key) + " must be an array of " + std::to_string(kProfileBins - 1) + " numbers");
+    for (size_t k = 1; k < edges.size(); ++k)
+      if (!(edges[k] > edges[k - 1])) return bad(std::string(key) + " must increase");
+    return std::nullopt;
+  };
+  if (auto e = read_edges("edges", p.edges)) return *e;
+  // Lite histograms are optional (older profiles lack them), but all or nothing.
+  p.has_lite = j.contains("lite_edges");
+  if (p.has_lite)
+    if (auto e = read_edges("lite_edges", p.lite_edges)) return *e;
   auto list = j.find("sources");
   if (list == j.end() || !list->is_array() || list->empty()) return bad("sources missing");
   for (size_t i = 0; i < list->size(); ++i) {
@@ -134,7 +177,11 @@ Result<ScoreProfiles> profiles_from_json(const json& j) {
       return bad(where + " needs source, n_fake, n_real (>= 1), tpr and fpr (in [0, 1])");
     if (!read_array(e, "fake", s.fake) || !read_array(e, "real", s.real))
       return bad(where + " needs fake and real histograms of " + std::to_string(kProfileBins) + " numbers");
-    if (!is_distribution(s.fake) || !is_distribution(s.real))
+    if (p.has_lite && (!read_array(e, "lite_fake", s.lite_fake) || !read_array(e, "lite_real", s.lite_real)))
+      return bad(where + " needs lite_fake and lite_real histograms of " + std::to_string(kProfileBins) +
+                 " numbers, as lite_edges is given");
+    if (!is_distribution(s.fake) || !is_distribution(s.real) ||
+        (p.has_lite && (!is_distribution(s.lite_fake) || !is_distribution(s.lite_real))))
       return bad(where + ": each histogram must be positive in every bin and sum to 1");
     s.source = *src.value();
     s.n_fake = *nf.value(), s.n_real = *nr.value();

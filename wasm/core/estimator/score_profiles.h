@@ -9,11 +9,15 @@
 // profile explains the sample at hand. Only the calibrated full probability is used: which
 // fields a record lacks is an artefact of the data sets, not something a real audit shows.
 //
+// The lite tier's probability gets histograms of its own (lite bins), so that followers only
+// listed, never fetched, can be explained the same way in a two-phase audit (lite_model.h).
+//
 // Derived from the trainer's out-of-fold predictions (build/train/oof.jsonl) by
 // `eval-estimator --write-profiles` (scripts/eval-estimator), committed as
 // models/score_profiles.json and compiled into the engine (builtin_score_profiles.cpp).
 #pragma once
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +33,9 @@ struct SourceProfile {
   double n_fake = 0, n_real = 0;        // out-of-fold accounts behind the figures
   double tpr = 0, fpr = 0;              // full tier, at the profiles' threshold
   std::array<double, kProfileBins> fake{}, real{};  // P(bin | label); each sums to 1, no empty bin
+  std::array<double, kProfileBins> lite_fake{}, lite_real{};  // the same for the lite probability
+  // The lite histograms as a profile of their own, for the mixture functions.
+  SourceProfile lite() const;
 };
 
 struct ScoreProfiles {
@@ -36,7 +43,10 @@ struct ScoreProfiles {
   double threshold = 0.5;     // the full tier's operating threshold
   std::array<double, kProfileBins - 1> edges{};  // bin b holds p in [edges[b-1], edges[b])
   std::vector<SourceProfile> sources;
+  bool has_lite = false;                              // lite histograms present
+  std::array<double, kProfileBins - 1> lite_edges{};  // the same for the lite probability
   int bin(double p) const;
+  int lite_bin(double p) const;
 };
 
 // One labelled account scored out of fold.
@@ -44,9 +54,10 @@ struct ProfileSample {
   std::string source;
   bool fake = false;
   double p_full = 0;
+  std::optional<double> p_lite;  // lite histograms are built only when every row has it
 };
 
-// Bin edges are pooled quantiles of p_full; each histogram is smoothed toward its label's
+// Bin edges are pooled quantiles of p_full (and of p_lite for the lite bins); each histogram is smoothed toward its label's
 // pooled shape (a few accounts' worth) so a small source leaves no bin impossible.
 ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
                              const std::string& model_version);
