@@ -40,33 +40,16 @@ SourceProfile SourceProfile::lite() const {
 namespace {
 using Hist = std::array<double, kProfileBins>;
 
-// Per source and label, counts per bin of one probability; each histogram is smoothed toward
-// its label's pooled shape (a few accounts' worth) and spread evenly, so no bin is impossible.
-struct Histograms {
-  std::map<std::string, std::array<Hist, 2>> by_source;  // [source][label]
-  std::map<std::string, std::array<double, 2>> n;
-
-  template <class Value>
-  Histograms(const std::vector<ProfileSample>& rows, const std::array<double, kProfileBins - 1>& edges, Value value) {
-    for (const auto& r : rows) {
-      by_source[r.source][r.fake][size_t(bin_of(edges, value(r)))] += 1;
-      n[r.source][r.fake] += 1;
-    }
-  }
-  Hist smoothed(const std::string& source, int label) const {
-    Hist pooled{};
-    double pooled_n = 0;
-    for (const auto& [name, h] : by_source)
-      for (int b = 0; b < kProfileBins; ++b) pooled[b] += h[label][b], pooled_n += h[label][b];
-    const Hist& c = by_source.at(source)[label];
-    double total = n.at(source)[label] + kSmoothingAccounts + kUniformAccounts;
-    Hist h{};
-    for (int b = 0; b < kProfileBins; ++b)
-      h[b] = (c[b] + kSmoothingAccounts * (pooled_n > 0 ? pooled[b] / pooled_n : 1.0 / kProfileBins) +
-              kUniformAccounts / kProfileBins) / total;
-    return h;
-  }
-};
+// A histogram of c's n accounts smoothed toward its label's pooled shape (a few accounts'
+// worth) and spread evenly, so no bin is impossible.
+Hist smoothed(const Hist& c, double n, const Hist& pooled, double pooled_n) {
+  Hist h{};
+  double total = n + kSmoothingAccounts + kUniformAccounts;
+  for (int b = 0; b < kProfileBins; ++b)
+    h[b] = (c[b] + kSmoothingAccounts * (pooled_n > 0 ? pooled[b] / pooled_n : 1.0 / kProfileBins) +
+            kUniformAccounts / kProfileBins) / total;
+  return h;
+}
 }  // namespace
 
 ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
@@ -83,20 +66,32 @@ ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double thre
   }
   out.edges = quantile_edges(pf);
   if (out.has_lite) out.lite_edges = quantile_edges(pl);
-  Histograms full(rows, out.edges, [](const ProfileSample& r) { return r.p_full; });
-  std::optional<Histograms> lite;
-  if (out.has_lite) lite.emplace(rows, out.lite_edges, [](const ProfileSample& r) { return *r.p_lite; });
-  std::map<std::string, std::array<double, 2>> flagged;
-  for (const auto& r : rows) flagged[r.source][r.fake] += r.p_full >= threshold;
-  for (const auto& [name, n] : full.n) {
-    if (n[1] < 1 || n[0] < 1) continue;  // a source needs both labels to be a regime
+  // Per source and label ([0] real, [1] fake): counts per full and per lite bin.
+  struct Counts {
+    std::array<Hist, 2> full{}, lite{};
+    double n[2] = {0, 0}, flagged[2] = {0, 0};
+  };
+  std::map<std::string, Counts> by_source;
+  Counts pooled;
+  for (const auto& r : rows) {
+    int f = r.fake, b = out.bin(r.p_full), lb = out.has_lite ? out.lite_bin(*r.p_lite) : 0;
+    for (Counts* c : {&by_source[r.source], &pooled}) {
+      c->full[f][b] += 1, c->lite[f][lb] += 1;
+      c->n[f] += 1, c->flagged[f] += r.p_full >= threshold;
+    }
+  }
+  for (const auto& [name, c] : by_source) {
+    if (c.n[1] < 1 || c.n[0] < 1) continue;  // a source needs both labels to be a regime
     SourceProfile s;
     s.source = name;
-    s.n_fake = n[1], s.n_real = n[0];
-    s.tpr = flagged[name][1] / n[1], s.fpr = flagged[name][0] / n[0];
-    s.fake = full.smoothed(name, 1);
-    s.real = full.smoothed(name, 0);
-    if (lite) s.lite_fake = lite->smoothed(name, 1), s.lite_real = lite->smoothed(name, 0);
+    s.n_fake = c.n[1], s.n_real = c.n[0];
+    s.tpr = c.flagged[1] / c.n[1], s.fpr = c.flagged[0] / c.n[0];
+    s.fake = smoothed(c.full[1], c.n[1], pooled.full[1], pooled.n[1]);
+    s.real = smoothed(c.full[0], c.n[0], pooled.full[0], pooled.n[0]);
+    if (out.has_lite) {
+      s.lite_fake = smoothed(c.lite[1], c.n[1], pooled.lite[1], pooled.n[1]);
+      s.lite_real = smoothed(c.lite[0], c.n[0], pooled.lite[0], pooled.n[0]);
+    }
     out.sources.push_back(s);
   }
   return out;
