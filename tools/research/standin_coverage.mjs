@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// How the default audit (200 followers listed, 30 of them fetched in full) does on audiences
+// unlike any one labelled set: the stand-in's followers, drawn from distributions fitted to all
+// labelled data (tests/e2e/standin), at known fake shares. Each repetition is a fresh profile
+// (its own followers); the 30 fetched are a random subsample, as the extension picks them.
+// Records go through the extension's own adapter (accountFromListUser) and the engine's
+// (accountFromProfile), then the wasm engine's estimateAudience.
+// Research aid, not part of the tests. Usage:
+//   node tools/research/standin_coverage.mjs [--reps 60] [--total 5000]
+//   FM_ENGINE_DIR=<another build/wasm/node> node tools/research/standin_coverage.mjs   (compare builds)
+import { makeFollower, listEntry, followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
+import { accountFromListUser } from '../../extension/shared/instagram.js';
+import { prng } from '../../tests/e2e/standin/prng.mjs';
+import { loadEngine } from '../cli/engine.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const reps = arg('--reps', 60), total = arg('--total', 5000);
+const LISTED = 200, FETCHED = 30, SHARES = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7];
+
+const engine = await loadEngine();
+const call = (fn, text) => JSON.parse(engine[fn](text));
+console.log(`engine ${engine.version()}, ${reps} audiences per share, ${LISTED} listed + ${FETCHED} fetched, ` +
+  `audience of ${total}`);
+console.log('| true % | MAE | bias | coverage | mean width | lite model weight |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+const all = { mae: 0, cells: 0 };
+for (const share of SHARES) {
+  let absErr = 0, err = 0, covered = 0, width = 0, trust = 0;
+  for (let rep = 0; rep < reps; rep++) {
+    const profile = { username: `coverage.${Math.round(share * 100)}.${rep}`, fakeShare: share };
+    const rand = prng(`${profile.username}/subsample`);
+    const order = Array.from({ length: LISTED }, (_, i) => i);
+    for (let i = 0; i < FETCHED; i++) {
+      const j = i + Math.floor(rand() * (LISTED - i));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const fetched = new Set(order.slice(0, FETCHED));
+    const followers = [];
+    for (let i = 0; i < LISTED; i++) {
+      const f = makeFollower(profile, i);
+      if (fetched.has(i)) {
+        const rec = call('accountFromProfile', JSON.stringify(followerProfileInfo(f)));
+        if (rec.error) throw new Error(`follower ${i}: ${rec.error.message}`);
+        followers.push(rec);
+      } else {
+        followers.push(accountFromListUser(listEntry(f)).record);
+      }
+    }
+    const r = call('estimateAudience', JSON.stringify({ total_followers: total, sampling: 'newest_first', followers }));
+    if (r.error) throw new Error(r.error.message);
+    const truth = share * 100;
+    absErr += Math.abs(r.fake_percent - truth);
+    err += r.fake_percent - truth;
+    covered += r.ci_low <= truth && truth <= r.ci_high ? 1 : 0;
+    width += r.ci_high - r.ci_low;
+    trust += r.two_phase?.lite_model_weight ?? 0;
+  }
+  const f = (v) => (v / reps).toFixed(1);
+  console.log(`| ${share * 100} | ${f(absErr)} | ${f(err)} | ${(100 * covered / reps).toFixed(1)}% | ${f(width)} | ` +
+    `${(trust / reps).toFixed(2)} |`);
+  all.mae += absErr / reps;
+  all.cells += 1;
+}
+console.log(`mean MAE over the shares: ${(all.mae / all.cells).toFixed(2)}`);
