@@ -48,8 +48,18 @@ LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, cons
   for (double v : in.lite_only) only_bins.push_back(p.lite_bin(v));
   double m = double(full_bins.size()), n = m + double(only_bins.size());
   double scale = n > 0 ? effective_size(n, std::max(in.total_followers, n)) / n : 1;
-  std::vector<double> only = counts_of(only_bins, scale);
-  fit.joint = mixture_estimate({{s, counts_of(full_bins, scale)}, {lite, only}}, z, spread, q);
+  std::vector<double> only = counts_of(only_bins, scale), full = counts_of(full_bins, scale);
+  // The listed-only followers are worth at most what the lite histograms can tell: their counts
+  // are discounted so that their information, n I, becomes 1 / (1/(n I) + histogram variance)
+  // (at the untempered estimate). Untempered, a thousand listed followers would pin the share
+  // down far tighter than labelled histograms of a few hundred accounts allow.
+  double n_only = 0;
+  for (double c : only) n_only += c;
+  double pi0 = mixture_estimate({{s, full}, {lite, only}}, z, spread, q).point;
+  double kappa = 1 / (1 + n_only * mixture_info(lite, pi0) * mixture_hist_var(lite, pi0, spread));
+  std::vector<double> tempered = only;
+  for (double& c : tempered) c *= kappa;
+  fit.joint = mixture_estimate({{s, full}, {lite, tempered, true}}, z, spread, q);
 
   // The fetched followers seen by each tier: the lite histograms hold if the two estimates
   // differ by no more than their paired noise and both histograms' uncertainty.
@@ -72,8 +82,7 @@ LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, cons
 
   // The listed-only followers: the regime's lite mixture at the joint share against a free
   // histogram of their lite bins.
-  double n_only = 0, loglik_model = 0, loglik_free = 0;
-  for (double c : only) n_only += c;
+  double loglik_model = 0, loglik_free = 0;
   for (size_t k = 0; k < only.size(); ++k)
     if (only[k] > 0) {
       double mix = fit.joint.point * lite.fake[k] + (1 - fit.joint.point) * lite.real[k];

@@ -6,7 +6,8 @@
 // good. Each known source also says how its fakes' and real accounts' lite probabilities fall
 // (score_profiles.h); where that holds, every listed follower is evidence on its own: the
 // *joint* estimate explains the fetched followers' full-tier bins and the listed-only
-// followers' lite bins with one fake share (mixture.h, several parts).
+// followers' lite bins with one fake share (mixture.h, several parts), the listed-only
+// followers tempered for the lite histograms' own uncertainty (worth at most 1 / that variance).
 //
 // Whether it holds is asked of the audience at hand, twice, and the answers are weighed as a
 // Bayes factor between "the regime's lite histograms hold" and "they do not":
@@ -24,8 +25,8 @@
 // trust the lite tier outright: on an audience unlike every labelled set (the evaluation's SRF
 // real followers with Kaggle's fakes) its histograms are wrong and the joint estimate is off
 // by 10-25 points; the checks above send such audiences back to double sampling.
-// With many listed followers the fit check also sees the labelled histograms' own noise and
-// sets the lite model aside, so audits are planned for double sampling alone (audience.h).
+// Whether a bigger audit's listed followers will vouch for the lite histograms is not known in
+// advance, so audits are planned for double sampling alone (audience.h).
 #pragma once
 #include <vector>
 

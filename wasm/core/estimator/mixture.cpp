@@ -103,7 +103,7 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
     if (parts.size() == 1) return mixture_hist_var(parts[0].profile, pi, spread);
     if (!(total > 0)) return 1.0;
     for (size_t j = 0; j < parts.size(); ++j)
-      v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
+      if (!parts[j].tempered) v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
     return std::min(1.0, v);
   };
   Prevalence p;

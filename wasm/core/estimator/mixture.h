@@ -44,6 +44,9 @@ Prevalence mixture_estimate(const SourceProfile& s, const std::vector<double>& c
 struct MixturePart {
   SourceProfile profile;
   std::vector<double> counts;
+  // Counts already discounted for the part's histogram uncertainty (lite_model.h): that
+  // uncertainty is then in the likelihood and does not widen the interval again.
+  bool tempered = false;
 };
 
 // The same estimate from several parts. The histograms' uncertainty widens it part by part,
