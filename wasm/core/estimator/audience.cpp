@@ -179,10 +179,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt);
       LiteModelInput lm;
       lm.total_followers = N;
-      for (const auto& f : fs) {
-        if (f.p_full) lm.sub_full.push_back(*f.p_full), lm.sub_lite.push_back(f.p_lite);
-        else lm.lite_only.push_back(f.p_lite);
-      }
+      lm.sub_full = p_full;
+      for (const auto& f : fs) (f.p_full ? lm.sub_lite : lm.lite_only).push_back(f.p_lite);
       tp.lite_model_weight = blend_lite_model(*out.regimes, *in.profiles, lm, in.z);
       out.estimate = out.regimes->combined;
       out.full_only = average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z).combined;

@@ -29,33 +29,35 @@ std::vector<double> counts_of(const std::vector<int>& bins, double weight) {
   for (int b : bins) c[size_t(b)] += weight;
   return c;
 }
-}  // namespace
 
-bool lite_usable(const SourceProfile& s, double spread) {
-  double info = mixture_info(s, 0.5);
-  if (!(info > 0)) return false;
-  double reference = mixture_hist_var(s, 0.5, spread) + 1 / (kReferenceFetches * info);
-  return 4 * mixture_hist_var(s.lite(), 0.5, spread) < reference;
+// The followers' bins: the same under every regime (the profiles share their bin edges).
+struct Binned {
+  std::vector<int> full, sub_lite, only;  // fetched: full and lite bin; listed only: lite bin
+  double scale = 1;                       // effective size per follower (finite-population correction)
+};
+
+Binned bin_followers(const ScoreProfiles& p, const LiteModelInput& in) {
+  Binned b;
+  for (double v : in.sub_full) b.full.push_back(p.bin(v));
+  for (double v : in.sub_lite) b.sub_lite.push_back(p.lite_bin(v));
+  for (double v : in.lite_only) b.only.push_back(p.lite_bin(v));
+  double n = double(b.full.size() + b.only.size());
+  b.scale = n > 0 ? effective_size(n, std::max(in.total_followers, n)) / n : 1;
+  return b;
 }
 
-LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, const LiteModelInput& in, double z,
-                            double spread, double q) {
+LiteModelFit fit_binned(const Binned& b, const SourceProfile& s, double z, double spread, double q) {
   LiteModelFit fit;
   SourceProfile lite = s.lite();
-  std::vector<int> full_bins, sub_lite_bins, only_bins;
-  for (double v : in.sub_full) full_bins.push_back(p.bin(v));
-  for (double v : in.sub_lite) sub_lite_bins.push_back(p.lite_bin(v));
-  for (double v : in.lite_only) only_bins.push_back(p.lite_bin(v));
-  double m = double(full_bins.size()), n = m + double(only_bins.size());
-  double scale = n > 0 ? effective_size(n, std::max(in.total_followers, n)) / n : 1;
-  std::vector<double> only = counts_of(only_bins, scale), full = counts_of(full_bins, scale);
+  double m = double(b.full.size());
+  std::vector<double> only = counts_of(b.only, b.scale), full = counts_of(b.full, b.scale);
   // The listed-only followers are worth at most what the lite histograms can tell: their counts
   // are discounted so that their information, n I, becomes 1 / (1/(n I) + histogram variance)
   // (at the untempered estimate). Untempered, a thousand listed followers would pin the share
   // down far tighter than labelled histograms of a few hundred accounts allow.
   double n_only = 0;
   for (double c : only) n_only += c;
-  double pi0 = mixture_estimate({{s, full}, {lite, only}}, z, spread, q).point;
+  double pi0 = mixture_mle({{s, full}, {lite, only}});
   double kappa = 1 / (1 + n_only * mixture_info(lite, pi0) * mixture_hist_var(lite, pi0, spread));
   std::vector<double> tempered = only;
   for (double& c : tempered) c *= kappa;
@@ -63,13 +65,13 @@ LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, cons
 
   // The fetched followers seen by each tier: the lite histograms hold if the two estimates
   // differ by no more than their paired noise and both histograms' uncertainty.
-  double pf = mixture_mle(s, counts_of(full_bins, 1)), pl = mixture_mle(lite, counts_of(sub_lite_bins, 1));
+  double pf = mixture_mle(s, full), pl = mixture_mle(lite, counts_of(b.sub_lite, 1));
   fit.discrepancy = pl - pf;
   double info_f = mixture_info(s, pf), info_l = mixture_info(lite, pl);
   std::vector<double> d;
   double mean = 0;
-  for (size_t i = 0; i < full_bins.size() && i < sub_lite_bins.size(); ++i) {
-    d.push_back(influence(lite, sub_lite_bins[i], pl, info_l) - influence(s, full_bins[i], pf, info_f));
+  for (size_t i = 0; i < b.full.size() && i < b.sub_lite.size(); ++i) {
+    d.push_back(influence(lite, b.sub_lite[i], pl, info_l) - influence(s, b.full[i], pf, info_f));
     mean += d.back() / m;
   }
   double var = 0;
@@ -94,16 +96,30 @@ LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, cons
   fit.trust = 1 / (1 + std::exp(-std::max(-700.0, std::min(700.0, log_odds))));
   return fit;
 }
+}  // namespace
+
+bool lite_usable(const SourceProfile& s, double spread) {
+  double info = mixture_info(s, 0.5);
+  if (!(info > 0)) return false;
+  double reference = mixture_hist_var(s, 0.5, spread) + 1 / (kReferenceFetches * info);
+  return 4 * mixture_hist_var(s.lite(), 0.5, spread) < reference;
+}
+
+LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, const LiteModelInput& in, double z,
+                            double spread, double q) {
+  return fit_binned(bin_followers(p, in), s, z, spread, q);
+}
 
 double blend_lite_model(RegimeAverage& ra, const ScoreProfiles& p, const LiteModelInput& in, double z) {
   if (!p.has_lite || in.sub_full.empty() || in.lite_only.empty()) return 0;
+  Binned binned = bin_followers(p, in);
   double mean_trust = 0;
   std::vector<std::pair<double, Prevalence>> parts;
   for (size_t i = 0; i < ra.regimes.size() && i < p.sources.size(); ++i) {
     RegimeFit& f = ra.regimes[i];
     const SourceProfile& s = p.sources[i];
     if (lite_usable(s, kKindSpread)) {
-      LiteModelFit lm = fit_lite_model(p, s, in, z, kKindSpread, f.estimate.q);
+      LiteModelFit lm = fit_binned(binned, s, z, kKindSpread, f.estimate.q);
       f.lite_trust = lm.trust;
       f.estimate = mix_estimates({{lm.trust, lm.joint}, {1 - lm.trust, f.estimate}}, z);
       mean_trust += f.weight * lm.trust;

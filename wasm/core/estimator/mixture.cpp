@@ -29,6 +29,20 @@ double bisect(F f, double a, double b, double target) {
   }
   return (a + b) / 2;
 }
+
+// The share in [0, 1] where a decreasing score (d loglik / d pi) crosses 0.
+template <class Score>
+double maximum(Score slope) {
+  if (slope(0) <= 0) return 0;
+  if (slope(1) >= 0) return 1;
+  return bisect(slope, 0, 1, 0);
+}
+
+double parts_score(const std::vector<MixturePart>& parts, double pi) {
+  double g = 0;
+  for (const auto& m : parts) g += score(m.profile, m.counts, pi);
+  return g;
+}
 }  // namespace
 
 double mixture_loglik(const SourceProfile& s, const std::vector<double>& counts, double pi) {
@@ -39,9 +53,11 @@ double mixture_loglik(const SourceProfile& s, const std::vector<double>& counts,
 }
 
 double mixture_mle(const SourceProfile& s, const std::vector<double>& counts) {
-  if (score(s, counts, 0) <= 0) return 0;
-  if (score(s, counts, 1) >= 0) return 1;
-  return bisect([&](double pi) { return score(s, counts, pi); }, 0, 1, 0);
+  return maximum([&](double pi) { return score(s, counts, pi); });
+}
+
+double mixture_mle(const std::vector<MixturePart>& parts) {
+  return maximum([&](double pi) { return parts_score(parts, pi); });
 }
 
 double mixture_info(const SourceProfile& s, double pi) {
@@ -85,14 +101,10 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
     for (const auto& m : parts) v += mixture_loglik(m.profile, m.counts, pi);
     return v;
   };
-  auto slope = [&](double pi) {
-    double g = 0;
-    for (const auto& m : parts) g += score(m.profile, m.counts, pi);
-    return g;
-  };
   // Variance of the maximum from every part's histograms, each part weighted by its share of
   // the information at pi.
   auto hist_var = [&](double pi) {
+    if (parts.size() == 1) return mixture_hist_var(parts[0].profile, pi, spread);
     std::vector<double> info;
     double total = 0, v = 0;
     for (const auto& m : parts) {
@@ -100,7 +112,6 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
       for (double c : m.counts) n += c;
       total += info.emplace_back(n * mixture_info(m.profile, pi));
     }
-    if (parts.size() == 1) return mixture_hist_var(parts[0].profile, pi, spread);
     if (!(total > 0)) return 1.0;
     for (size_t j = 0; j < parts.size(); ++j)
       if (!parts[j].tempered) v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
@@ -108,7 +119,7 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
   };
   Prevalence p;
   p.q = q;
-  p.point = slope(0) <= 0 ? 0 : slope(1) >= 0 ? 1 : bisect(slope, 0, 1, 0);
+  p.point = mixture_mle(parts);
   double top = ll(p.point), cut = z * z / 2;
   double lo = ll(0) >= top - cut ? 0 : bisect(ll, 0, p.point, top - cut);
   double hi = ll(1) >= top - cut ? 1 : bisect(ll, p.point, 1, top - cut);

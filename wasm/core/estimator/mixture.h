@@ -54,6 +54,9 @@ struct MixturePart {
 // proportion to that share).
 Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, double spread, double q);
 
+// The share in [0, 1] that maximises the parts' joint log-likelihood.
+double mixture_mle(const std::vector<MixturePart>& parts);
+
 // Half-width a design would give at fake share pi when the effective sample is worth n_eff
 // simple random full fetches (infinite n_eff: only the histograms' uncertainty is left).
 double mixture_planned_half_width(const SourceProfile& s, double pi, double n_eff, double z, double spread);

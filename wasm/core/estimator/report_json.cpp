@@ -9,6 +9,7 @@ namespace fm {
 
 namespace {
 double pct(double share) { return std::round(share * 1000.0) / 10.0; }
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 json interval_json(const Prevalence& p) {
   return {{"fake_percent", pct(p.point)}, {"ci_low", pct(p.low)}, {"ci_high", pct(p.high)},
@@ -31,19 +32,19 @@ std::string regime_words(const std::string& source) {
 
 json regime_json(const RegimeAverage& ra) {
   json list = json::array();
-  for (const auto& r : ra.regimes)
-    list.push_back({{"source", r.source},
-                    {"weight", std::round(r.weight * 1000.0) / 1000.0},
-                    {"fake_percent", pct(r.estimate.point)},
-                    {"ci_low", pct(r.estimate.low)},
-                    {"ci_high", pct(r.estimate.high)},
-                    {"tpr", r.rates.tpr},
-                    {"fpr", r.rates.fpr},
-                    {"n_fake", r.rates.n_fake},
-                    {"n_real", r.rates.n_real}});
-  for (size_t i = 0; i < ra.regimes.size(); ++i)
-    if (ra.regimes[i].lite_trust >= 0)
-      list[i]["lite_trust"] = std::round(ra.regimes[i].lite_trust * 1000.0) / 1000.0;
+  for (const auto& r : ra.regimes) {
+    json g = {{"source", r.source},
+              {"weight", round3(r.weight)},
+              {"fake_percent", pct(r.estimate.point)},
+              {"ci_low", pct(r.estimate.low)},
+              {"ci_high", pct(r.estimate.high)},
+              {"tpr", r.rates.tpr},
+              {"fpr", r.rates.fpr},
+              {"n_fake", r.rates.n_fake},
+              {"n_real", r.rates.n_real}};
+    if (r.lite_trust >= 0) g["lite_trust"] = round3(r.lite_trust);
+    list.push_back(g);
+  }
   json j = {{"regimes", list}};
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
@@ -96,7 +97,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   if (e.two_phase) {
     const TwoPhaseShare& tp = *e.two_phase;
     json t = {{"lite_used", tp.lite_used}, {"slope", tp.slope}, {"r2", tp.r2},
-              {"lite_model_weight", std::round(tp.lite_model_weight * 1000.0) / 1000.0}};
+              {"lite_model_weight", round3(tp.lite_model_weight)}};
     if (e.full_only) {
       t["interval_full_only"] = interval_json(*e.full_only);
       double w_full = e.full_only->high - e.full_only->low, w = e.estimate.high - e.estimate.low;

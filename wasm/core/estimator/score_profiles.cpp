@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <optional>
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN

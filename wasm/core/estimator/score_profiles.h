@@ -57,8 +57,9 @@ struct ProfileSample {
   std::optional<double> p_lite;  // lite histograms are built only when every row has it
 };
 
-// Bin edges are pooled quantiles of p_full (and of p_lite for the lite bins); each histogram is smoothed toward its label's
-// pooled shape (a few accounts' worth) so a small source leaves no bin impossible.
+// Bin edges are pooled quantiles of p_full (and of p_lite for the lite bins); each histogram is
+// smoothed toward its label's pooled shape (a few accounts' worth) so a small source leaves no
+// bin impossible.
 ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
                              const std::string& model_version);
 

@@ -10,7 +10,6 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm {
 
-
 std::vector<double> binned_counts(const ScoreProfiles& p, const std::vector<double>& p_full, double N) {
   std::vector<double> c(kProfileBins, 0.0);
   for (double v : p_full) c[size_t(p.bin(v))] += 1;
