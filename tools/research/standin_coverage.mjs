@@ -2,15 +2,17 @@
 // How the default audit (200 followers listed, 30 of them fetched in full) does on audiences
 // unlike any one labelled set: the stand-in's followers, drawn from distributions fitted to all
 // labelled data (tests/e2e/standin), at known fake shares. Each repetition is a fresh profile
-// (its own followers); the 30 fetched are a random subsample, as the extension picks them.
-// Records go through the extension's own adapter (accountFromListUser) and the engine's
-// (accountFromProfile), then the wasm engine's estimateAudience.
+// (its own followers) audited by the extension's own audit state machine (extension/shared/
+// audit.js: pages, a seeded random subsample, the estimate request), with answers shaped like
+// Instagram's and read by the extension's adapter (parseFollowersPage) and the engine's
+// (accountFromProfile), then the wasm engine's estimateAudience. No browser, no pacing.
 // Research aid, not part of the tests. Usage:
 //   node tools/research/standin_coverage.mjs [--reps 60] [--total 5000]
 //   FM_ENGINE_DIR=<another build/wasm/node> node tools/research/standin_coverage.mjs   (compare builds)
 import { makeFollower, listEntry, followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
-import { accountFromListUser } from '../../extension/shared/instagram.js';
-import { prng } from '../../tests/e2e/standin/prng.mjs';
+import { parseFollowersPage, FOLLOWERS_PAGE_SIZE } from '../../extension/shared/instagram.js';
+import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../extension/shared/audit.js';
+import { hashString } from '../../tests/e2e/standin/prng.mjs';
 import { loadEngine } from '../cli/engine.mjs';
 
 const arg = (name, dflt) => {
@@ -31,25 +33,31 @@ for (const share of SHARES) {
   let absErr = 0, err = 0, covered = 0, width = 0, trust = 0;
   for (let rep = 0; rep < reps; rep++) {
     const profile = { username: `coverage.${Math.round(share * 100)}.${rep}`, fakeShare: share };
-    const rand = prng(`${profile.username}/subsample`);
-    const order = Array.from({ length: LISTED }, (_, i) => i);
-    for (let i = 0; i < FETCHED; i++) {
-      const j = i + Math.floor(rand() * (LISTED - i));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const fetched = new Set(order.slice(0, FETCHED));
-    const followers = [];
-    for (let i = 0; i < LISTED; i++) {
-      const f = makeFollower(profile, i);
-      if (fetched.has(i)) {
-        const rec = call('accountFromProfile', JSON.stringify(followerProfileInfo(f)));
-        if (rec.error) throw new Error(`follower ${i}: ${rec.error.message}`);
-        followers.push(rec);
+    let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, listSize: LISTED,
+      fullSize: FETCHED, now: 0, seed: hashString(profile.username) });
+    const listed = new Map();  // username -> follower, for the profile fetches
+    for (let step = 0; ; step++) {
+      let request;
+      ({ state, request } = nextRequest(state));
+      if (!request) break;
+      let outcome;
+      if (request.kind === 'page') {
+        const offset = state.lite.length, users = [];
+        for (let i = offset; i < offset + FOLLOWERS_PAGE_SIZE; i++) {
+          const f = makeFollower(profile, i);
+          listed.set(f.username, f);
+          users.push(listEntry(f));
+        }
+        outcome = { kind: 'page', ...parseFollowersPage({ users, next_max_id: String(offset + users.length) }) };
       } else {
-        followers.push(accountFromListUser(listEntry(f)).record);
+        const record = call('accountFromProfile', JSON.stringify(followerProfileInfo(listed.get(request.target))));
+        if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
+        outcome = { kind: 'profile', record };
       }
+      if (outcome.error) throw new Error(outcome.error);
+      ({ state } = applyOutcome(state, request.id, outcome, step));
     }
-    const r = call('estimateAudience', JSON.stringify({ total_followers: total, sampling: 'newest_first', followers }));
+    const r = call('estimateAudience', JSON.stringify(estimateRequest(state, total)));
     if (r.error) throw new Error(r.error.message);
     const truth = share * 100;
     absErr += Math.abs(r.fake_percent - truth);
