@@ -1,5 +1,6 @@
 // Fuzzes one account record: fm::account_from_text, then scoring at every tier with the
-// builtin model, and checks the flat-record fast parser against nlohmann. A record is what a followers page or a data set hands the engine.
+// builtin model, and checks the flat-record fast parser against nlohmann. A record is what a followers page or a data
+// set hands the engine.
 #include <cstddef>
 #include <cstdint>
 #include <string>

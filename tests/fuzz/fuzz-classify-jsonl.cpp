@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     pos = end + 1;
   }
   if (batch_error ? lines != 1 : lines != records_in(text))
-    fm_fuzz::fail("classify: " + std::to_string(lines) + " answer lines for " +
-                  std::to_string(records_in(text)) + " records");
+    fm_fuzz::fail("classify: " + std::to_string(lines) + " answer lines for " + std::to_string(records_in(text)) +
+                  " records");
   return 0;
 }

@@ -20,8 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A record the engine made must be one the engine reads.
   if (!j.contains("error")) {
     auto acc = fm::account_from_text(rec);
-    if (!acc) fm_fuzz::fail("api_account_from_profile made a record account_from_text refuses: " +
-                            acc.error().text());
+    if (!acc) fm_fuzz::fail("api_account_from_profile made a record account_from_text refuses: " + acc.error().text());
   }
   return 0;
 }

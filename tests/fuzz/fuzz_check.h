@@ -37,8 +37,8 @@ inline fm::json check_api_answer(const std::string& out, const char* where) {
     if (!err->is_object()) fail(std::string(where) + ": error is not an object: " + out.substr(0, 200));
     auto id = err->find("id");
     auto msg = err->find("message");
-    if (id == err->end() || !id->is_string() || id->get_ref<const std::string&>().empty() ||
-        msg == err->end() || !msg->is_string() || msg->get_ref<const std::string&>().empty())
+    if (id == err->end() || !id->is_string() || id->get_ref<const std::string&>().empty() || msg == err->end() ||
+        !msg->is_string() || msg->get_ref<const std::string&>().empty())
       fail(std::string(where) + ": error lacks id or message: " + out.substr(0, 200));
   }
   return parsed.value();

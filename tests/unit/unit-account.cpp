@@ -17,9 +17,9 @@ TEST_CASE("[account] every field is optional and unknown stays unknown") {
 }
 
 TEST_CASE("[account] fields are read with their types and unknown keys are ignored") {
-  auto a = account_from_text(
-      R"({"username":"anna.b","full_name":"Anna B","is_private":true,"has_profile_pic":0,)"
-      R"("media_count":12,"follower_count":340,"following_count":2.0,"pk":"123","whatever":[1,2]})");
+  auto a =
+      account_from_text(R"({"username":"anna.b","full_name":"Anna B","is_private":true,"has_profile_pic":0,)"
+                        R"("media_count":12,"follower_count":340,"following_count":2.0,"pk":"123","whatever":[1,2]})");
   REQUIRE(a.ok());
   CHECK(*a.value().username == "anna.b");
   CHECK(*a.value().is_private == true);

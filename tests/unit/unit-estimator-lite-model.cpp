@@ -64,7 +64,11 @@ struct Draw {
 
 // n listed followers at fake share pi, m of them fetched in full. `lite_of_reals`: the lite
 // histogram the audience's real followers actually follow (the regime's, or another).
-AudienceInput audience(const ScoreProfiles& p, double pi, int n, int m, Draw& d,
+AudienceInput audience(const ScoreProfiles& p,
+                       double pi,
+                       int n,
+                       int m,
+                       Draw& d,
                        const std::array<double, kProfileBins>* lite_of_reals = nullptr) {
   const SourceProfile& s = p.sources[0];
   AudienceInput in;

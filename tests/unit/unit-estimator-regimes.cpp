@@ -193,9 +193,12 @@ TEST_CASE("[regimes] the compiled-in profiles describe the compiled-in model") {
 TEST_CASE("[regimes] api_estimate says which kind of audience the sample resembles") {
   std::string req = R"({"total_followers": 5000, "sampling": "random", "followers": [)";
   for (int i = 0; i < 80; ++i) {
-    std::string rec = i % 3 == 0
-        ? R"({"username":"user)" + std::to_string(i) + R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
-        : R"({"username":"anna.b)" + std::to_string(i) + R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
+    std::string rec =
+        i % 3 == 0
+            ? R"({"username":"user)" + std::to_string(i) +
+                  R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
+            : R"({"username":"anna.b)" + std::to_string(i) +
+                  R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
     req += (i ? "," : "") + rec;
   }
   req += "]}";

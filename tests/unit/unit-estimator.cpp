@@ -12,9 +12,7 @@
 using namespace fm;
 
 namespace {
-TierRates rates(double tpr, double fpr, double n1 = 1e6, double n0 = 1e6) {
-  return TierRates{tpr, fpr, n1, n0, 0, 0};
-}
+TierRates rates(double tpr, double fpr, double n1 = 1e6, double n0 = 1e6) { return TierRates{tpr, fpr, n1, n0, 0, 0}; }
 json estimate(const std::string& req) {
   auto j = parse_json(api_estimate(req), "answer");
   REQUIRE(j.ok());
@@ -22,8 +20,11 @@ json estimate(const std::string& req) {
 }
 std::string record(int i, bool fakeish) {
   // Profile-level counts make it a full-tier record.
-  return fakeish ? R"({"username":"user)" + std::to_string(i) + R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
-                 : R"({"username":"anna.b)" + std::to_string(i) + R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
+  return fakeish
+             ? R"({"username":"user)" + std::to_string(i) +
+                   R"(8812734","has_profile_pic":false,"media_count":0,"follower_count":2,"following_count":4000})"
+             : R"({"username":"anna.b)" + std::to_string(i) +
+                   R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
 }
 }  // namespace
 
@@ -97,11 +98,11 @@ TEST_CASE("[estimator] two-phase regression uses the lite tier only where it pre
 
 TEST_CASE("[estimator] the breakdown splits the real remainder as the unflagged sample is") {
   std::vector<BreakdownInput> f = {
-      {true, false, 10, 10},          // flagged
-      {false, false, 100, 2000},      // mass follower
-      {false, false, 9000, 100},      // influencer
-      {false, true, 100, 100},        // private real
-      {false, false, 100, 100},       // public real
+      {true, false, 10, 10},                      // flagged
+      {false, false, 100, 2000},                  // mass follower
+      {false, false, 9000, 100},                  // influencer
+      {false, true, 100, 100},                    // private real
+      {false, false, 100, 100},                   // public real
       {false, true, std::nullopt, std::nullopt},  // lite only: private, status unknown
   };
   Breakdown b = audience_breakdown(f, 0.2);
@@ -142,8 +143,8 @@ TEST_CASE("[estimator] api_estimate reports the issue's fields") {
   req += "]}";
   json r = estimate(req);
   REQUIRE_FALSE(r.contains("error"));
-  for (const char* k : {"fake_percent", "ci_low", "ci_high", "sample_size", "full_sample_size", "method",
-                        "breakdown", "sampling_note", "lite_sample_size", "requests_for_5pt", "model_version"})
+  for (const char* k : {"fake_percent", "ci_low", "ci_high", "sample_size", "full_sample_size", "method", "breakdown",
+                        "sampling_note", "lite_sample_size", "requests_for_5pt", "model_version"})
     CHECK_MESSAGE(r.contains(k), k);
   CHECK(r["sample_size"] == 60);
   CHECK(r["full_sample_size"] == 60);
@@ -196,11 +197,13 @@ TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and w
   CHECK(err("[1,2]").find("estimate.shape") == 0);
   CHECK(err("{oops").find("json.parse") == 0);
   CHECK(err(R"({"followers":[{}]})") == "estimate.total field 'total_followers' is missing");
-  CHECK(err(R"({"total_followers":0,"followers":[{}]})").find("estimate.total field 'total_followers' must be at least 1") == 0);
+  CHECK(err(R"({"total_followers":0,"followers":[{}]})")
+            .find("estimate.total field 'total_followers' must be at least 1") == 0);
   CHECK(err(R"({"total_followers":1,"followers":[{},{}]})") ==
         "estimate.total total_followers (1) is smaller than the 2 followers given");
   CHECK(err(R"({"total_followers":10,"followers":[]})").find("estimate.followers") == 0);
-  CHECK(err(R"({"total_followers":10,"followers":{}})").find("estimate.followers field 'followers' must be an array") == 0);
+  CHECK(err(R"({"total_followers":10,"followers":{}})").find("estimate.followers field 'followers' must be an array") ==
+        0);
   CHECK(err(R"({"total_followers":10,"sampling":"oldest","followers":[{}]})").find("estimate.sampling") == 0);
   CHECK(err(R"({"total_followers":10,"followers":[{"username":"a"},{"username":12}]})") ==
         "account.type followers[1]: field 'username' must be text, got 12");

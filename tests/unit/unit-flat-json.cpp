@@ -1,8 +1,8 @@
 // The flat-record fast path must read exactly what nlohmann reads, and decline the rest.
 #include <doctest/doctest.h>
 
-#include "account.h"
 #include <cstdio>
+#include "account.h"
 
 #include "flat_json.h"
 
@@ -44,31 +44,49 @@ TEST_CASE("[flat-json] decimals read exactly as strtod reads them") {
   // The fast decimal path must round as strtod does; random decimals of every length and
   // exponent, including the 15/16-digit and 10^22/10^23 edges where it hands over to strtod.
   uint64_t state = 42;
-  auto next = [&]() { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return state >> 33; };
+  auto next = [&]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
   for (int k = 0; k < 20000; ++k) {
     std::string digits = std::to_string(next()) + std::to_string(next());
     digits = digits.substr(0, 1 + next() % 18);
     digits[0] = static_cast<char>('1' + next() % 9);  // JSON forbids leading zeros
     size_t dot = next() % (digits.size() + 1);
-    std::string num = (next() % 2 ? "-" : "") + digits.substr(0, dot) + (dot < digits.size() ? "." + digits.substr(dot) : "");
+    std::string num =
+        (next() % 2 ? "-" : "") + digits.substr(0, dot) + (dot < digits.size() ? "." + digits.substr(dot) : "");
     if (num.back() == '.' || num[0] == '.' || (num[0] == '-' && num[1] == '.')) num.insert(num.find('.'), "0");
     if (next() % 2) num += "e" + std::to_string(static_cast<int>(next() % 60) - 30);
     check_agrees("{\"x\":" + num + "}");
   }
-  for (const char* t : {R"({"x":0.1})", R"({"x":-0.0})", R"({"x":1e22})", R"({"x":1e23})", R"({"x":123456789012345.6})",
-                        R"({"x":9007199254740993.0})", R"({"x":0.000000000000000000000001})", R"({"x":1.7976931348623157e308})"})
+  for (const char* t :
+       {R"({"x":0.1})", R"({"x":-0.0})", R"({"x":1e22})", R"({"x":1e23})", R"({"x":123456789012345.6})",
+        R"({"x":9007199254740993.0})", R"({"x":0.000000000000000000000001})", R"({"x":1.7976931348623157e308})"})
     check_agrees(t);
 }
 
 TEST_CASE("[flat-json] anything unusual is left to the full parser") {
   const char* declined[] = {
-      R"({"a":"with \"escape\""})", R"({"a":[1,2]})",       R"({"a":{"b":1}})",
-      R"({"a":01})",                R"({"a":1.})",          R"({"a":.5})",
-      R"({"a":1e})",                R"({"a":123456789012345678901})", R"({"a":-})",
-      R"({"a":1,})",                R"({"a" 1})",           R"({"a":1} x)",
-      R"({"a":tru})",               "{\"a\":\"\x01\"}",     "{\"a\":\"\xff\"}",
-      R"([1])",                     "",                     R"({"a":1)",
-      R"({"a":NaN})",               R"({"a":1e999})",
+      R"({"a":"with \"escape\""})",
+      R"({"a":[1,2]})",
+      R"({"a":{"b":1}})",
+      R"({"a":01})",
+      R"({"a":1.})",
+      R"({"a":.5})",
+      R"({"a":1e})",
+      R"({"a":123456789012345678901})",
+      R"({"a":-})",
+      R"({"a":1,})",
+      R"({"a" 1})",
+      R"({"a":1} x)",
+      R"({"a":tru})",
+      "{\"a\":\"\x01\"}",
+      "{\"a\":\"\xff\"}",
+      R"([1])",
+      "",
+      R"({"a":1)",
+      R"({"a":NaN})",
+      R"({"a":1e999})",
       // more members than the fast path holds
       R"({"a":0,"b":1,"c":2,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"j":9,"k":10,"l":11,"m":12,"n":13,)"
       R"("o":14,"p":15,"q":16,"r":17,"s":18,"t":19,"u":20,"v":21,"w":22,"x":23,"y":24,"z":25,"A":26,)"
@@ -127,10 +145,17 @@ TEST_CASE("[flat-json] the fast account reader agrees with the full one or decli
   check_same_account(R"({"unknown":[1,{"x":2}],"username":"anna"})", false);  // nested: full parser
   // Anything the full reader words as an error, or reads by a rule of its own, is declined.
   const char* declined[] = {
-      R"({"follower_count":-1})",          R"({"follower_count":-0})",    R"({"follower_count":5.0})",
-      R"({"follower_count":10000000001})", R"({"is_private":2})",         R"({"is_private":"yes"})",
-      R"({"username_digit_share":1.5})",   R"({"phase":"medium"})",       R"({"error":null})",
-      R"({"username_length":2,"username_digit_count":3})", R"({"username":5})",
+      R"({"follower_count":-1})",
+      R"({"follower_count":-0})",
+      R"({"follower_count":5.0})",
+      R"({"follower_count":10000000001})",
+      R"({"is_private":2})",
+      R"({"is_private":"yes"})",
+      R"({"username_digit_share":1.5})",
+      R"({"phase":"medium"})",
+      R"({"error":null})",
+      R"({"username_length":2,"username_digit_count":3})",
+      R"({"username":5})",
   };
   for (const char* t : declined) {
     CAPTURE(t);
@@ -142,11 +167,26 @@ TEST_CASE("[flat-json] the fast account reader agrees with the full one or decli
 }
 
 TEST_CASE("[format] fmt_num reads like printf's %g") {
-  struct Case { double v; int p; const char* want; } cases[] = {
-      {0, 4, "0"},         {12, 4, "12"},          {0.25, 4, "0.25"},      {1e6, 4, "1e+06"},
-      {1.5e12, 12, "1.5e+12"}, {123456789, 12, "123456789"}, {6.75, 2, "6.8"}, {9.9996, 4, "10"},
-      {-3.14159, 3, "-3.14"}, {0.00012345, 3, "0.000123"}, {0.000012345, 3, "1.23e-05"},
-      {99999, 4, "1e+05"},  {1000, 4, "1000"},       {10000, 4, "1e+04"},   {2.5, 1, "3"},
+  struct Case {
+    double v;
+    int p;
+    const char* want;
+  } cases[] = {
+      {0, 4, "0"},
+      {12, 4, "12"},
+      {0.25, 4, "0.25"},
+      {1e6, 4, "1e+06"},
+      {1.5e12, 12, "1.5e+12"},
+      {123456789, 12, "123456789"},
+      {6.75, 2, "6.8"},
+      {9.9996, 4, "10"},
+      {-3.14159, 3, "-3.14"},
+      {0.00012345, 3, "0.000123"},
+      {0.000012345, 3, "1.23e-05"},
+      {99999, 4, "1e+05"},
+      {1000, 4, "1000"},
+      {10000, 4, "1e+04"},
+      {2.5, 1, "3"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.v);
@@ -160,8 +200,8 @@ TEST_CASE("[format] fmt_num reads like printf's %g") {
 TEST_CASE("[format] append_json_string writes what nlohmann's dump writes") {
   // Special bytes at every offset of words of eight (the writer skips plain words whole),
   // every control byte, quotes, backslashes, multi-byte UTF-8 and invalid bytes.
-  std::vector<std::string> texts = {"", "plain ascii text of some length", "Zoë 🌸 ünïcödé", "bad \xff byte",
-                                    "\xe2\x82", "tab\there", "del\x7f"};
+  std::vector<std::string> texts = {
+      "", "plain ascii text of some length", "Zoë 🌸 ünïcödé", "bad \xff byte", "\xe2\x82", "tab\there", "del\x7f"};
   for (int c = 0; c < 0x20; ++c) texts.push_back(std::string("ab") + static_cast<char>(c) + "cd");
   for (char special : {'"', '\\', '\n', '\x01', '\x1f'})
     for (size_t at = 0; at < 20; ++at) {

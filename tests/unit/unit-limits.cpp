@@ -141,8 +141,9 @@ TEST_CASE("[limits] a classify batch of more than kMaxJsonlRecords records is re
   CHECK(count_lines(out) == kMaxJsonlRecords);
   CHECK(out.find("error") == std::string::npos);
   out = api_classify_jsonl(batch + "{}");
-  CHECK(out == "{\"error\":{\"id\":\"classify.limit\",\"message\":\"the batch has more than 100000 records "
-               "(the next one is on line 200001): split it into smaller batches\"}}\n");
+  CHECK(out ==
+        "{\"error\":{\"id\":\"classify.limit\",\"message\":\"the batch has more than 100000 records "
+        "(the next one is on line 200001): split it into smaller batches\"}}\n");
 }
 
 TEST_CASE("[limits] a classify batch past kMaxJsonlBytes is refused whole") {
@@ -179,8 +180,8 @@ TEST_CASE("[limits] a model of more than kMaxModelNodes nodes in all is refused"
   j["tiers"]["lite"]["ensemble"]["trees"] = {big, big};
   j["tiers"]["full"]["ensemble"]["trees"] = {big, big};
   CHECK(model_from_text(dump_json(j)).ok());  // exactly at the limit
-  json leaf = {{"feature", {-1}}, {"threshold", {0}}, {"left", {0}}, {"right", {0}}, {"default_left", {0}},
-               {"value", {0.5}}};
+  json leaf = {{"feature", {-1}}, {"threshold", {0}},    {"left", {0}},
+               {"right", {0}},    {"default_left", {0}}, {"value", {0.5}}};
   j["tiers"]["full"]["ensemble"]["trees"].push_back(leaf);
   Error e = model_error(j);
   CHECK(e.id == "model.limit");
@@ -220,8 +221,12 @@ TEST_CASE("[limits] the model's version is short UTF-8 text") {
 
 TEST_CASE("[limits] integer tree arrays take whole numbers in their type's range only") {
   // Casting 1e10 to int32_t (or 1.5 to a node index) is undefined behaviour; it is refused.
-  for (auto [key, value] : {std::pair<const char*, double>{"left", 1e10}, {"right", -3e9}, {"feature", 40000},
-                            {"feature", 1.5}, {"default_left", 256}, {"default_left", -1}}) {
+  for (auto [key, value] : {std::pair<const char*, double>{"left", 1e10},
+                            {"right", -3e9},
+                            {"feature", 40000},
+                            {"feature", 1.5},
+                            {"default_left", 256},
+                            {"default_left", -1}}) {
     json j = toy_model_json();
     j["tiers"]["lite"]["ensemble"]["trees"][0][key][0] = value;
     Error e = model_error(j);

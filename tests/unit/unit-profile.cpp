@@ -79,10 +79,11 @@ TEST_CASE("[profile] every report carries the contract's fields") {
                            "new_account", "mass_following", "large_business", "views_mismatch", "not_found"}) {
     CAPTURE(name);
     json r = report_of(name);
-    for (const char* k : {"username", "full_name", "is_private", "is_verified", "is_business", "follower_count",
-                          "following_count", "media_count", "status", "states", "fake_percent", "ci_low", "ci_high",
-                          "confidence", "grade", "grade_label", "reasons", "signals", "posts", "audience",
-                          "combined_note", "engine"})
+    for (const char* k :
+         {"username",        "full_name",   "is_private",    "is_verified", "is_business",  "follower_count",
+          "following_count", "media_count", "status",        "states",      "fake_percent", "ci_low",
+          "ci_high",         "confidence",  "grade",         "grade_label", "reasons",      "signals",
+          "posts",           "audience",    "combined_note", "engine"})
       CHECK_MESSAGE(r.contains(k), k);
     CHECK(r["states"].is_array());
     CHECK(r["reasons"].is_array());
@@ -210,10 +211,12 @@ TEST_CASE("[profile] malformed documents get an error that names what was wrong"
   CHECK(error_id(analyze(R"({"users":[]})")) == "profile.shape");
   CHECK(error_id(analyze(R"({"data":{"user":[]}})")) == "profile.type");
   CHECK(error_message(analyze(R"({"data":{"user":{"username":"a"}}})")).find("edge_followed_by") != std::string::npos);
-  r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"edge_liked_by":{"count":-7}}}]}}}})");
+  r = analyze(
+      R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"edge_liked_by":{"count":-7}}}]}}}})");
   CHECK(error_id(r) == "profile.range");
   CHECK(error_message(r).find("edges[0].node.edge_liked_by.count") != std::string::npos);
-  r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"is_video":"yes"}}]}}}})");
+  r = analyze(
+      R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5},"edge_owner_to_timeline_media":{"count":1,"edges":[{"node":{"is_video":"yes"}}]}}}})");
   CHECK(error_id(r) == "profile.type");
   CHECK(error_message(r).find("edges[0].node.is_video") != std::string::npos);
   r = analyze(R"({"data":{"user":{"username":"a","edge_followed_by":{"count":1e300}}}})");
@@ -225,7 +228,8 @@ TEST_CASE("[profile] input limits: size, depth, posts read, string length") {
   json r = analyze(big);
   CHECK(error_id(r) == "profile.size");
   CHECK(error_message(r).find(std::to_string(kMaxDocumentBytes)) != std::string::npos);
-  std::string deep = R"({"data":{"user":{"username":"a","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}}}";
+  std::string deep =
+      R"({"data":{"user":{"username":"a","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}}}";
   CHECK(error_id(analyze(deep)) == "profile.depth");
   // Brackets inside strings are text, not nesting.
   std::string quoted = R"({"data":{"user":{"username":"a","biography":")" + std::string(500, '[') +
@@ -245,8 +249,9 @@ TEST_CASE("[profile] input limits: size, depth, posts read, string length") {
 TEST_CASE("[profile] an audience report is combined, and a large sample dominates") {
   json organic = report_of("bought_followers");
   double instant = organic["fake_percent"].get<double>();
-  json big = {{"fake_percent", 12.0}, {"ci_low", 9.5}, {"ci_high", 14.5}, {"sample_size", 600},
-              {"full_sample_size", 600}, {"method", "x"}, {"breakdown", json::object()}, {"sampling_note", ""}};
+  json big = {{"fake_percent", 12.0},        {"ci_low", 9.5},           {"ci_high", 14.5},
+              {"sample_size", 600},          {"full_sample_size", 600}, {"method", "x"},
+              {"breakdown", json::object()}, {"sampling_note", ""}};
   json r = report_of("bought_followers", json{{"audience", big}}.dump());
   CHECK(r["confidence"] == "audited");
   CHECK(r["audience"] == big);
@@ -279,8 +284,9 @@ TEST_CASE("[profile] bad options are errors, never ignored") {
   json r = analyze(doc, R"({"audience": {"fake_percent": 12, "ci_low": 9}})");
   CHECK(error_id(r) == "profile.options");
   CHECK(error_message(r).find("ci_high") != std::string::npos);
-  CHECK(error_id(analyze(doc, R"({"audience": {"fake_percent": 120, "ci_low": 9, "ci_high": 14, "sample_size": 5}})")) ==
-        "profile.options");
+  CHECK(
+      error_id(analyze(doc, R"({"audience": {"fake_percent": 120, "ci_low": 9, "ci_high": 14, "sample_size": 5}})")) ==
+      "profile.options");
   CHECK(error_id(analyze(doc, R"({"now": "today"})")) == "profile.options");
   CHECK(analyze(doc, "")["status"] == "ok");  // empty options mean none
 }
@@ -350,7 +356,8 @@ TEST_CASE("[profile] the committed reference is what derive-engagement makes of 
   CHECK(accounts.value().size() == 700);
   Reference r = derive_reference(accounts.value(), "check");
   json derived = reference_to_json(r);
-  json committed = parse_json(read_file(std::string(FM_SOURCE_DIR) + "/models/engagement_reference.json"), "ref").value();
+  json committed =
+      parse_json(read_file(std::string(FM_SOURCE_DIR) + "/models/engagement_reference.json"), "ref").value();
   derived.erase("derived_from");
   committed.erase("derived_from");
   CHECK_MESSAGE(derived == committed, "models/engagement_reference.json is stale: run build/native/derive-engagement");

@@ -154,7 +154,8 @@ TEST_CASE("[loaders] instafake records map derived username values; errors name 
   std::vector<Sample> out;
   auto r = load_instafake(
       "[{\"userFollowerCount\": 25, \"userFollowingCount\": 1937, \"userBiographyLength\": 0, \"userMediaCount\": 0,"
-      " \"userHasProfilPic\": 1, \"userIsPrivate\": 0, \"usernameDigitCount\": 3, \"usernameLength\": 12, \"isFake\": 1}]",
+      " \"userHasProfilPic\": 1, \"userIsPrivate\": 0, \"usernameDigitCount\": 3, \"usernameLength\": 12, \"isFake\": "
+      "1}]",
       "fake.json", 1, out);
   REQUIRE(r.ok());
   REQUIRE(out.size() == 1);

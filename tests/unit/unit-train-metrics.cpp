@@ -18,7 +18,7 @@ TEST_CASE("[metrics] AUC counts ordered pairs, ties as half") {
   CHECK(auc({0.3, 0.2, 0.1}, {0, 1, 1}) == 0.0);
   CHECK(auc({0.5, 0.5, 0.5, 0.5}, {0, 1, 0, 1}) == 0.5);
   CHECK(auc({0.2, 0.5, 0.5}, {0, 0, 1}) == doctest::Approx(0.75));  // one win, one tie
-  CHECK(auc({0.2, 0.3}, {1, 1}) == 0.5);                          // no negatives: undefined
+  CHECK(auc({0.2, 0.3}, {1, 1}) == 0.5);                            // no negatives: undefined
 }
 
 TEST_CASE("[metrics] Brier, log loss and confusion rates") {

@@ -33,8 +33,8 @@ int main(int argc, char** argv) {
   }
   std::sort(ms.begin(), ms.end());
   double median = ms[ms.size() / 2];
-  std::cout << "{\"records\":" << records << ",\"repeats\":" << repeats << ",\"median_ms\":" << median << ",\"best_ms\":" << ms.front()
-            << ",\"accounts_per_s\":" << records / (median / 1000.0) << ",\"out_bytes\":" << sink / repeats
-            << "}\n";
+  std::cout << "{\"records\":" << records << ",\"repeats\":" << repeats << ",\"median_ms\":" << median
+            << ",\"best_ms\":" << ms.front() << ",\"accounts_per_s\":" << records / (median / 1000.0)
+            << ",\"out_bytes\":" << sink / repeats << "}\n";
   return 0;
 }

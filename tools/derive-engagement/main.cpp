@@ -41,9 +41,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "derive-engagement: cannot write %s\n", out.c_str());
     return 1;
   }
-  std::printf("derive-engagement: %d accounts with >= %d posts with likes (engagement), %d with >= %d (bought likes); "
-              "line log(1+eng) = %.3f + %.3f log(1+followers), fitted up to %.0f followers; bought-likes threshold %.3f -> %s\n",
-              ref.n_accounts, fm::prof::kMinPostsEngagement, ref.n_bought_likes, fm::prof::kMinPostsBoughtLikes,
-              ref.engagement_line.a, ref.engagement_line.b, ref.fit_max_followers, ref.bought_likes_threshold, out.c_str());
+  std::printf(
+      "derive-engagement: %d accounts with >= %d posts with likes (engagement), %d with >= %d (bought likes); "
+      "line log(1+eng) = %.3f + %.3f log(1+followers), fitted up to %.0f followers; bought-likes threshold %.3f -> "
+      "%s\n",
+      ref.n_accounts, fm::prof::kMinPostsEngagement, ref.n_bought_likes, fm::prof::kMinPostsBoughtLikes,
+      ref.engagement_line.a, ref.engagement_line.b, ref.fit_max_followers, ref.bought_likes_threshold, out.c_str());
   return 0;
 }

@@ -38,10 +38,11 @@ int main(int argc, char** argv) {
     else if (a == "--write-profiles") write_profiles = value();
     else if (a == "--seed") cfg.seed = std::strtoull(value().c_str(), nullptr, 10);
     else if (a == "--help" || a == "-h") {
-      std::printf("Usage: eval-estimator [--oof build/train/oof.jsonl] [--reps N] [--seed S]\n"
-                  "       eval-estimator [--oof build/train/oof.jsonl] --write-profiles FILE\n"
-                  "Prints the estimator section of EVALUATION.md (Markdown) on stdout, or writes\n"
-                  "the score profiles of the builtin model (models/score_profiles.json).\n");
+      std::printf(
+          "Usage: eval-estimator [--oof build/train/oof.jsonl] [--reps N] [--seed S]\n"
+          "       eval-estimator [--oof build/train/oof.jsonl] --write-profiles FILE\n"
+          "Prints the estimator section of EVALUATION.md (Markdown) on stdout, or writes\n"
+          "the score profiles of the builtin model (models/score_profiles.json).\n");
       return 0;
     } else {
       std::fprintf(stderr, "eval-estimator: unknown argument %s\n", a.c_str());

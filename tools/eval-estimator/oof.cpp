@@ -25,8 +25,7 @@ Result<std::vector<OofRow>> read_oof(const std::string& path) {
     auto pl = read_number(o, "p_lite", "", 0, 1);
     auto pf = read_number(o, "p_full", "", 0, 1);
     for (const Error* e : {set ? nullptr : &set.error(), fold ? nullptr : &fold.error(),
-                           label ? nullptr : &label.error(), pl ? nullptr : &pl.error(),
-                           pf ? nullptr : &pf.error()})
+                           label ? nullptr : &label.error(), pl ? nullptr : &pl.error(), pf ? nullptr : &pf.error()})
       if (e) return make_error("oof.field", where + e->message);
     if (!set.value() || !fold.value() || !label.value() || !pl.value() || !pf.value())
       return make_error("oof.field", where + "needs set, fold, label, p_lite and p_full");

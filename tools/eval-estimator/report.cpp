@@ -79,10 +79,10 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
     }
     split_profiles[size_t(k)] = build_profiles(fit_rows, model.full.threshold, model.version);
     auto& sp = split_pools[size_t(k)];
-    if (sp.count("srf") && sp.count("kaggle"))
-      sp[kMixed] = Pool{kMixed, sp["kaggle"].fakes, sp["srf"].reals};
+    if (sp.count("srf") && sp.count("kaggle")) sp[kMixed] = Pool{kMixed, sp["kaggle"].fakes, sp["srf"].reals};
   }
-  if (pools.count("srf") && pools.count("kaggle")) pools[kMixed] = Pool{kMixed, pools["kaggle"].fakes, pools["srf"].reals};
+  if (pools.count("srf") && pools.count("kaggle"))
+    pools[kMixed] = Pool{kMixed, pools["kaggle"].fakes, pools["srf"].reals};
   auto halves_of = [&](const std::string& name, bool regimes) {
     std::vector<Half> hs;
     for (int k = 0; k < kSplits; ++k) {
@@ -96,16 +96,18 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
   auto line = [&](const std::string& s) { md += s + "\n"; };
 
   line("Regenerate with `scripts/eval-estimator` (seed " + std::to_string(cfg.seed) + ", " +
-       std::to_string(cfg.sim.reps) + " repetitions per cell, audiences of " +
-       std::to_string(int(cfg.sim.audience)) + " followers, model `" + model.version + "`).");
+       std::to_string(cfg.sim.reps) + " repetitions per cell, audiences of " + std::to_string(int(cfg.sim.audience)) +
+       " followers, model `" + model.version + "`).");
   line("");
 
   // ---- error rates per set: what the pooled figures hide
   line("### The classifier's error rates by source set (out-of-fold)");
   line("");
-  line("Full-tier rates at the model's threshold, per source set; the regimes the estimator weighs are these "
-       "(in the evaluation each built from a random half of every set's accounts, the audience drawn from the other half; 40 such splits). The old "
-       "estimator applied the model's `cv` rates to every audience.");
+  line(
+      "Full-tier rates at the model's threshold, per source set; the regimes the estimator weighs are these "
+      "(in the evaluation each built from a random half of every set's accounts, the audience drawn from the other "
+      "half; 40 such splits). The old "
+      "estimator applied the model's `cv` rates to every audience.");
   line("");
   line("| set | fakes | real | full tpr | full fpr | lite tpr | lite fpr |");
   line("|---|---:|---:|---:|---:|---:|---:|");
@@ -130,18 +132,20 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
     auto hs = halves_of(name, true);
     for (double s : kShares)
       for (int n : kSizes) full_cells[name].push_back(run_cell(hs, s, n, n, cfg.sim, rng));
-    for (double s : kShares)
-      two_phase[name].push_back(run_cell(hs, s, kTwoPhaseLite, kTwoPhaseFull, cfg.sim, rng));
+    for (double s : kShares) two_phase[name].push_back(run_cell(hs, s, kTwoPhaseLite, kTwoPhaseFull, cfg.sim, rng));
   }
 
   // ---- summary against the targets
   line("### Summary against the targets");
   line("");
-  line("Targets: 200 full followers: coverage 92-98% in every share cell, MAE <= 1.5 x floor + 0.5 in "
-       "every cell and <= 3 points on average. 200 lite + 30 full: coverage 92-98% everywhere, mean MAE "
-       "<= 4 points on Kaggle and instafake audiences.");
+  line(
+      "Targets: 200 full followers: coverage 92-98% in every share cell, MAE <= 1.5 x floor + 0.5 in "
+      "every cell and <= 3 points on average. 200 lite + 30 full: coverage 92-98% everywhere, mean MAE "
+      "<= 4 points on Kaggle and instafake audiences.");
   line("");
-  line("| set | estimator | n=200 full: coverage range | cells within MAE target | mean MAE | 200+30: coverage range | mean MAE | weight on own regime (n=200 / 200+30) |");
+  line(
+      "| set | estimator | n=200 full: coverage range | cells within MAE target | mean MAE | 200+30: coverage range | "
+      "mean MAE | weight on own regime (n=200 / 200+30) |");
   line("|---|---|---|---:|---:|---|---:|---:|");
   for (const char* name : kSets) {
     if (!full_cells.count(name)) continue;
@@ -164,8 +168,11 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
         tmae += s.mae(), wtp += c.true_weight;
       }
       double k = double(two_phase[name].size());
-      line(std::string("| ") + name + " | " + (which == 0 ? "**new: regime-averaged**" : which == 1 ? "old: model cv rates (in-sample)" : "old, cross-fitted: SRF rates of the other half") + " | " +
-           f1(cmin) + "-" + f1(cmax) + "% | " + std::to_string(ok) + "/" + std::to_string(cells) + " | " +
+      line(std::string("| ") + name + " | " +
+           (which == 0   ? "**new: regime-averaged**"
+            : which == 1 ? "old: model cv rates (in-sample)"
+                         : "old, cross-fitted: SRF rates of the other half") +
+           " | " + f1(cmin) + "-" + f1(cmax) + "% | " + std::to_string(ok) + "/" + std::to_string(cells) + " | " +
            f1(mae / cells) + " | " + f1(tmin) + "-" + f1(tmax) + "% | " + f1(tmae / k) + " | " +
            (which || std::string(name) == kMixed ? std::string("") : f3(w200 / cells) + " / " + f3(wtp / k)) + " |");
     }
@@ -177,34 +184,39 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
     if (!full_cells.count(name)) continue;
     line(std::string("### Full tier, audiences from ") + name);
     line("");
-    line("MAE, bias and width in points; cov = share of 95% intervals holding the audience's true share. "
-         "SRF's \"interval\" is its range from cutoffs 0.35 to 0.25; naive counting gets a Wald interval.");
+    line(
+        "MAE, bias and width in points; cov = share of 95% intervals holding the audience's true share. "
+        "SRF's \"interval\" is its range from cutoffs 0.35 to 0.25; naive counting gets a Wald interval.");
     line("");
-    line("| true % | n | floor | naive MAE | bias | cov | SRF MAE | bias | cov | ours MAE | bias | cov | width | MAE ok | own regime weight | old MAE | bias | cov |");
+    line(
+        "| true % | n | floor | naive MAE | bias | cov | SRF MAE | bias | cov | ours MAE | bias | cov | width | MAE ok "
+        "| own regime weight | old MAE | bias | cov |");
     line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
     for (const auto& c : full_cells[name])
-      line("| " + f1(100 * c.share) + " | " + std::to_string(c.n) + " | " + f1(c.floor) + " | " +
-           f1(c.naive.mae()) + " | " + f1(c.naive.bias()) + " | " + f1(c.naive.coverage()) + " | " +
-           f1(c.srf.mae()) + " | " + f1(c.srf.bias()) + " | " + f1(c.srf.coverage()) + " | " +
-           f1(c.ours.mae()) + " | " + f1(c.ours.bias()) + " | " + f1(c.ours.coverage()) + " | " +
-           f1(c.ours.mean_width()) + " | " + (mae_ok(c) ? "yes" : "no") + " | " + f3(c.true_weight) + " | " +
-           f1(c.pooled.mae()) + " | " + f1(c.pooled.bias()) + " | " + f1(c.pooled.coverage()) + " |");
+      line("| " + f1(100 * c.share) + " | " + std::to_string(c.n) + " | " + f1(c.floor) + " | " + f1(c.naive.mae()) +
+           " | " + f1(c.naive.bias()) + " | " + f1(c.naive.coverage()) + " | " + f1(c.srf.mae()) + " | " +
+           f1(c.srf.bias()) + " | " + f1(c.srf.coverage()) + " | " + f1(c.ours.mae()) + " | " + f1(c.ours.bias()) +
+           " | " + f1(c.ours.coverage()) + " | " + f1(c.ours.mean_width()) + " | " + (mae_ok(c) ? "yes" : "no") +
+           " | " + f3(c.true_weight) + " | " + f1(c.pooled.mae()) + " | " + f1(c.pooled.bias()) + " | " +
+           f1(c.pooled.coverage()) + " |");
     line("");
   }
   line("### Two-phase: " + std::to_string(kTwoPhaseLite) + " lite followers, " + std::to_string(kTwoPhaseFull) +
        " of them fetched in full");
   line("");
-  line("`30 alone` is our estimator on the 30 full fetches only; `narrowed` is how much narrower the "
-       "two-phase interval is on average.");
+  line(
+      "`30 alone` is our estimator on the 30 full fetches only; `narrowed` is how much narrower the "
+      "two-phase interval is on average.");
   line("");
-  line("| set | true % | naive MAE | cov | SRF MAE | cov | 30 alone MAE | cov | width | ours MAE | bias | cov | width | narrowed | old MAE | bias | cov |");
+  line(
+      "| set | true % | naive MAE | cov | SRF MAE | cov | 30 alone MAE | cov | width | ours MAE | bias | cov | width | "
+      "narrowed | old MAE | bias | cov |");
   line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const char* name : kSets) {
     if (!two_phase.count(name)) continue;
     for (const auto& c : two_phase[name]) {
-      double narrowed = c.ours_full_only.mean_width() > 0
-                            ? 100 * (1 - c.ours.mean_width() / c.ours_full_only.mean_width())
-                            : 0;
+      double narrowed =
+          c.ours_full_only.mean_width() > 0 ? 100 * (1 - c.ours.mean_width() / c.ours_full_only.mean_width()) : 0;
       line(std::string("| ") + name + " | " + f1(100 * c.share) + " | " + f1(c.naive.mae()) + " | " +
            f1(c.naive.coverage()) + " | " + f1(c.srf.mae()) + " | " + f1(c.srf.coverage()) + " | " +
            f1(c.ours_full_only.mae()) + " | " + f1(c.ours_full_only.coverage()) + " | " +
@@ -218,11 +230,13 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
   // ---- requests for +/-5 points
   line("### Instagram requests for a +/-5-point interval");
   line("");
-  line("Each two-phase sample plans the cheapest design for +/-5 points at its own estimate "
-       "(`requests_for_5pt`: pages of " + std::to_string(kFollowersPerPage) +
-       " followers plus one request per full fetch), with the most probable regime's score histograms. The median plan "
-       "per cell (over all samples; `not reachable` when most samples find no design reaching +/-5, because the "
-       "histograms' own uncertainty alone exceeds it) is then run as its own design and checked:");
+  line(
+      "Each two-phase sample plans the cheapest design for +/-5 points at its own estimate "
+      "(`requests_for_5pt`: pages of " +
+      std::to_string(kFollowersPerPage) +
+      " followers plus one request per full fetch), with the most probable regime's score histograms. The median plan "
+      "per cell (over all samples; `not reachable` when most samples find no design reaching +/-5, because the "
+      "histograms' own uncertainty alone exceeds it) is then run as its own design and checked:");
   line("");
   line("| set | true % | plans reachable | median plan: requests | listed | full | measured mean half-width | cov |");
   line("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -255,4 +269,3 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
 }
 
 }  // namespace fm
-

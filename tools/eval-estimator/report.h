@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
 #include "estimator/score_profiles.h"
+#include "model.h"
 #include "simulate.h"
 
 namespace fm {
@@ -19,4 +19,3 @@ struct EvalConfig {
 std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, EvalConfig cfg);
 
 }  // namespace fm
-

@@ -69,8 +69,7 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
     double q = share_at(in.followers, 0.5);
     double wald = 1.959964 * std::sqrt(q * (1 - q) / n);
     cell.naive.add(truth, q, std::max(0.0, q - wald), std::min(1.0, q + wald));
-    cell.srf.add(truth, share_at(in.followers, 0.3), share_at(in.followers, 0.35),
-                 share_at(in.followers, 0.25));
+    cell.srf.add(truth, share_at(in.followers, 0.3), share_at(in.followers, 0.35), share_at(in.followers, 0.25));
     // The estimator as it shipped before: the model's cv rates for every audience.
     in.profiles = nullptr;
     AudienceEstimate old = estimate_audience(in);

@@ -35,12 +35,12 @@ struct MethodStats {
 
 struct CellResult {
   double share = 0;
-  int n = 0, m = 0;                   // followers sampled, of which fetched in full
+  int n = 0, m = 0;                                      // followers sampled, of which fetched in full
   MethodStats naive, srf, ours, ours_full_only, pooled;  // pooled: adjusted count with the model's cv rates only
-  MethodStats srf_xfit;  // the same with the SRF rates of the other half of the folds (the old method, cross-fitted)
-  double true_weight = 0;             // mean posterior weight of the audience's own source
-  double floor = 0;                   // perfect-classifier MAE, points
-  std::vector<AuditPlan> plans;       // ours: design for +/-5 planned from each sample
+  MethodStats srf_xfit;    // the same with the SRF rates of the other half of the folds (the old method, cross-fitted)
+  double true_weight = 0;  // mean posterior weight of the audience's own source
+  double floor = 0;        // perfect-classifier MAE, points
+  std::vector<AuditPlan> plans;  // ours: design for +/-5 planned from each sample
 };
 
 struct SimSettings {

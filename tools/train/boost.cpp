@@ -49,7 +49,10 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
 
   // Base score: weighted log-odds of the training labels.
   double sw = 0, swy = 0;
-  for (int r : rows) { sw += W[r]; swy += W[r] * Y[r]; }
+  for (int r : rows) {
+    sw += W[r];
+    swy += W[r] * Y[r];
+  }
   double prior = std::clamp(swy / std::max(sw, 1e-12), 1e-6, 1 - 1e-6);
   out.ensemble.base_score = round_sig(std::log(prior / (1 - prior)), kValueDigits);
 
@@ -58,8 +61,7 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
   for (int f = 0; f < kFeatureCount; ++f) {
     for (int i = 0; i < n; ++i)
       if (!std::isnan(X[rows[i]][f])) sorted[f].push_back(i);
-    std::stable_sort(sorted[f].begin(), sorted[f].end(),
-                     [&](int a, int b) { return X[rows[a]][f] < X[rows[b]][f]; });
+    std::stable_sort(sorted[f].begin(), sorted[f].end(), [&](int a, int b) { return X[rows[a]][f] < X[rows[b]][f]; });
   }
 
   std::vector<double> margin(n, out.ensemble.base_score), g(n), h(n);
@@ -72,8 +74,8 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
       h[i] = W[r] * std::max(pr * (1 - pr), 1e-16);
     }
     Tree tree;
-    std::vector<double> G, H;       // per node sums
-    std::vector<double> lo, hi;     // bounds on a node's weight from monotone splits above it
+    std::vector<double> G, H;    // per node sums
+    std::vector<double> lo, hi;  // bounds on a node's weight from monotone splits above it
     auto add_node = [&](double gs, double hs) {
       lo.push_back(-HUGE_VAL);
       hi.push_back(HUGE_VAL);
@@ -88,7 +90,11 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
       return static_cast<int>(tree.feature.size() - 1);
     };
     double g0 = 0, h0 = 0;
-    for (int i = 0; i < n; ++i) { g0 += g[i]; h0 += h[i]; node_of[i] = 0; }
+    for (int i = 0; i < n; ++i) {
+      g0 += g[i];
+      h0 += h[i];
+      node_of[i] = 0;
+    }
     add_node(g0, h0);
     std::vector<int> level = {0};
     for (int depth = 0; depth < p.max_depth && !level.empty(); ++depth) {
@@ -181,8 +187,13 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
         if (!c) continue;
         double mid = 0.5 * (std::clamp(leaf_weight(G[l], H[l], p.lambda), lo[nd], hi[nd]) +
                             std::clamp(leaf_weight(G[r], H[r], p.lambda), lo[nd], hi[nd]));
-        if (c > 0) { hi[l] = std::min(hi[l], mid); lo[r] = std::max(lo[r], mid); }
-        else { lo[l] = std::max(lo[l], mid); hi[r] = std::min(hi[r], mid); }
+        if (c > 0) {
+          hi[l] = std::min(hi[l], mid);
+          lo[r] = std::max(lo[r], mid);
+        } else {
+          lo[l] = std::max(lo[l], mid);
+          hi[r] = std::min(hi[r], mid);
+        }
       }
       level = std::move(next);
     }
@@ -195,9 +206,9 @@ BoostResult train_boost(const TrainSet& data, const BoostParams& p) {
       } else {
         int l = tree.left[nd], r = tree.right[nd];
         double hs = H[l] + H[r];
-        tree.value[nd] = round_sig(hs > 0 ? (H[l] * tree.value[l] + H[r] * tree.value[r]) / hs
-                                          : 0.5 * (tree.value[l] + tree.value[r]),
-                                   kValueDigits);
+        tree.value[nd] = round_sig(
+            hs > 0 ? (H[l] * tree.value[l] + H[r] * tree.value[r]) / hs : 0.5 * (tree.value[l] + tree.value[r]),
+            kValueDigits);
       }
     }
     for (int i = 0; i < n; ++i) margin[i] += tree.value[node_of[i]];

@@ -30,8 +30,10 @@ Result<CsvTable> parse_csv(const std::string& text, const std::string& file) {
     char c = text[i];
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-        else in_quotes = false;
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else in_quotes = false;
       } else {
         if (c == '\n') ++line;
         field += c;
@@ -39,8 +41,7 @@ Result<CsvTable> parse_csv(const std::string& text, const std::string& file) {
       continue;
     }
     if (c == '"') {
-      if (!field.empty() || quoted)
-        return make_error("data.csv", where(line) + "a quote inside an unquoted field");
+      if (!field.empty() || quoted) return make_error("data.csv", where(line) + "a quote inside an unquoted field");
       in_quotes = quoted = true;
       row_has_content = true;
     } else if (c == ',') {

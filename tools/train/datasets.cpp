@@ -22,8 +22,12 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 // The record goes through the engine's own reader; its error names the field.
-Result<bool> add_sample(const std::string& set, int label, json record, const std::string& where,
-                        std::vector<Sample>& out, int row) {
+Result<bool> add_sample(const std::string& set,
+                        int label,
+                        json record,
+                        const std::string& where,
+                        std::vector<Sample>& out,
+                        int row) {
   auto acc = account_from_json(record);
   if (!acc) return make_error("data.record", where + acc.error().text());
   Sample s;
@@ -47,7 +51,8 @@ Result<json> csv_bool(const std::string& s, const std::string& where, const std:
   if (s == "TRUE" || s == "1") return json(true);
   if (s == "FALSE" || s == "0") return json(false);
   if (s.empty() || s == "NA") return json(nullptr);
-  return make_error("data.value", where + "column '" + col + "' must be TRUE/FALSE or 0/1, got '" + s.substr(0, 40) + "'");
+  return make_error("data.value",
+                    where + "column '" + col + "' must be TRUE/FALSE or 0/1, got '" + s.substr(0, 40) + "'");
 }
 
 Result<double> csv_number(const std::string& s, const std::string& where, const std::string& col) {
@@ -66,7 +71,8 @@ Result<json> csv_count(const std::string& s, const std::string& where, const std
   auto v = csv_number(s, where, col);
   if (!v) return v.error();
   if (v.value() != std::floor(v.value()) || std::fabs(v.value()) > 1e15)
-    return make_error("data.value", where + "column '" + col + "' must be a whole number, got '" + s.substr(0, 40) + "'");
+    return make_error("data.value",
+                      where + "column '" + col + "' must be a whole number, got '" + s.substr(0, 40) + "'");
   return json(static_cast<int64_t>(v.value()));
 }
 
@@ -93,14 +99,19 @@ Result<bool> load_instafake(const std::string& text, const std::string& file, in
   const json& arr = parsed.value();
   if (!arr.is_array()) return make_error("data.json", file + ": expected a JSON array of accounts");
   // Field in the file -> field of the account record, and whether it is a 0/1 flag.
-  struct Map { const char* from; const char* to; bool is_flag; };
+  struct Map {
+    const char* from;
+    const char* to;
+    bool is_flag;
+  };
   static const Map kMap[] = {
-      {"userFollowerCount", "follower_count", false}, {"userFollowingCount", "following_count", false},
-      {"userBiographyLength", "biography_length", false}, {"userMediaCount", "media_count", false},
-      {"userHasProfilPic", "has_profile_pic", true},    {"userIsPrivate", "is_private", true},
+      {"userFollowerCount", "follower_count", false},        {"userFollowingCount", "following_count", false},
+      {"userBiographyLength", "biography_length", false},    {"userMediaCount", "media_count", false},
+      {"userHasProfilPic", "has_profile_pic", true},         {"userIsPrivate", "is_private", true},
       {"usernameDigitCount", "username_digit_count", false}, {"usernameLength", "username_length", false}};
   int row = 0;
-  for (const auto& s : out) if (s.set == "instafake") ++row;
+  for (const auto& s : out)
+    if (s.set == "instafake") ++row;
   for (size_t i = 0; i < arr.size(); ++i) {
     const json& o = arr[i];
     std::string where = file + ": record " + std::to_string(i + 1) + ": ";
@@ -129,8 +140,13 @@ Result<bool> load_instafake(const std::string& text, const std::string& file, in
 Result<bool> load_srf(const std::string& text, const std::string& file, std::vector<Sample>& out) {
   auto t = parse_csv(text, file);
   if (!t) return t.error();
-  const std::vector<std::string> cols = {"rating", "Username", "Number.of.posts", "Number.of.people.they.follow",
-                                         "Number.of.followers", "has_profile_picture", "Private.account"};
+  const std::vector<std::string> cols = {"rating",
+                                         "Username",
+                                         "Number.of.posts",
+                                         "Number.of.people.they.follow",
+                                         "Number.of.followers",
+                                         "has_profile_picture",
+                                         "Private.account"};
   auto c = columns(t.value(), cols, file);
   if (!c) return c.error();
   const auto& ci = c.value();
@@ -164,9 +180,10 @@ Result<bool> load_srf(const std::string& text, const std::string& file, std::vec
 Result<bool> load_kaggle(const std::string& text, const std::string& file, std::vector<Sample>& out) {
   auto t = parse_csv(text, file);
   if (!t) return t.error();
-  const std::vector<std::string> cols = {"profile pic",   "nums/length username", "fullname words",
-                                         "nums/length fullname", "name==username", "description length",
-                                         "external URL",  "private", "#posts", "#followers", "#follows", "fake"};
+  const std::vector<std::string> cols = {
+      "profile pic",    "nums/length username", "fullname words", "nums/length fullname",
+      "name==username", "description length",   "external URL",   "private",
+      "#posts",         "#followers",           "#follows",       "fake"};
   auto c = columns(t.value(), cols, file);
   if (!c) return c.error();
   const auto& ci = c.value();
@@ -176,8 +193,8 @@ Result<bool> load_kaggle(const std::string& text, const std::string& file, std::
     const auto& f = r.fields;
     json rec = json::object();
     // Flags.
-    const std::pair<int, const char*> flags[] = {{0, "has_profile_pic"}, {4, "full_name_equals_username"},
-                                                 {6, "has_external_url"}, {7, "is_private"}};
+    const std::pair<int, const char*> flags[] = {
+        {0, "has_profile_pic"}, {4, "full_name_equals_username"}, {6, "has_external_url"}, {7, "is_private"}};
     for (const auto& [k, key] : flags) {
       auto v = csv_bool(f[ci[k]], where, cols[k]);
       if (!v) return v.error();
@@ -191,8 +208,11 @@ Result<bool> load_kaggle(const std::string& text, const std::string& file, std::
       rec[key] = v.value();
     }
     // Counts.
-    const std::pair<int, const char*> counts[] = {{2, "full_name_word_count"}, {5, "biography_length"},
-                                                  {8, "media_count"}, {9, "follower_count"}, {10, "following_count"}};
+    const std::pair<int, const char*> counts[] = {{2, "full_name_word_count"},
+                                                  {5, "biography_length"},
+                                                  {8, "media_count"},
+                                                  {9, "follower_count"},
+                                                  {10, "following_count"}};
     for (const auto& [k, key] : counts) {
       auto v = csv_count(f[ci[k]], where, cols[k]);
       if (!v) return v.error();

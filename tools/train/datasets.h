@@ -20,8 +20,7 @@ struct Sample {
 };
 
 // Each loader takes the file's text and its name (for errors) and appends to `out`.
-Result<bool> load_instafake(const std::string& text, const std::string& file, int label,
-                            std::vector<Sample>& out);
+Result<bool> load_instafake(const std::string& text, const std::string& file, int label, std::vector<Sample>& out);
 Result<bool> load_srf(const std::string& text, const std::string& file, std::vector<Sample>& out);
 Result<bool> load_kaggle(const std::string& text, const std::string& file, std::vector<Sample>& out);
 

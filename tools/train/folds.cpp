@@ -15,7 +15,8 @@ uint64_t Rng::below(uint64_t n) {
   // Rejection sampling: no modulo bias.
   uint64_t limit = UINT64_MAX - UINT64_MAX % n;
   uint64_t v;
-  do v = next(); while (v >= limit);
+  do v = next();
+  while (v >= limit);
   return v % n;
 }
 

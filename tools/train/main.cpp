@@ -41,7 +41,10 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& dst) {
-      if (i + 1 >= argc) { std::fprintf(stderr, "train: %s needs a value\n%s", a.c_str(), kUsage); std::exit(2); }
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "train: %s needs a value\n%s", a.c_str(), kUsage);
+        std::exit(2);
+      }
       dst = argv[++i];
     };
     if (a == "--data") value(data);
@@ -50,13 +53,24 @@ int main(int argc, char** argv) {
     else if (a == "--oof") value(oof_path);
     else if (a == "--command") value(command);
     else if (a == "--quick") opt.quick = true;
-    else if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
-    else { std::fprintf(stderr, "train: unknown argument '%s'\n%s", a.c_str(), kUsage); return 2; }
+    else if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else {
+      std::fprintf(stderr, "train: unknown argument '%s'\n%s", a.c_str(), kUsage);
+      return 2;
+    }
   }
-  if (data.empty()) { std::fprintf(stderr, "train: --data is required\n%s", kUsage); return 2; }
+  if (data.empty()) {
+    std::fprintf(stderr, "train: --data is required\n%s", kUsage);
+    return 2;
+  }
 
   auto loaded = load_all(data);
-  if (!loaded) { std::fprintf(stderr, "train: %s\n", loaded.error().text().c_str()); return 1; }
+  if (!loaded) {
+    std::fprintf(stderr, "train: %s\n", loaded.error().text().c_str());
+    return 1;
+  }
   const auto& samples = loaded.value();
   std::vector<std::string> groups;
   for (const auto& s : samples) groups.push_back(s.set + "/" + std::to_string(s.label));
@@ -72,7 +86,10 @@ int main(int argc, char** argv) {
   std::string text = fm::dump_json(fm::model_to_json(model)) + "\n";
   // The engine must read back what we write.
   auto check = fm::model_from_text(text);
-  if (!check) { std::fprintf(stderr, "train: written model does not load: %s\n", check.error().text().c_str()); return 1; }
+  if (!check) {
+    std::fprintf(stderr, "train: written model does not load: %s\n", check.error().text().c_str());
+    return 1;
+  }
 
   bool ok = true;
   if (!model_path.empty()) ok &= write_file(model_path, text);

@@ -75,11 +75,15 @@ Platt fit_platt(const std::vector<double>& margin, const std::vector<int>& label
     for (size_t i = 0; i < margin.size(); ++i) {
       double p = apply_platt(c, margin[i]);
       double d = p - label[i], w = std::max(p * (1 - p), 1e-12), m = margin[i];
-      ga += d * m; gb += d;
-      haa += w * m * m; hab += w * m; hbb += w;
+      ga += d * m;
+      gb += d;
+      haa += w * m * m;
+      hab += w * m;
+      hbb += w;
     }
     // A tiny ridge keeps the step defined when the data are separable.
-    haa += 1e-9; hbb += 1e-9;
+    haa += 1e-9;
+    hbb += 1e-9;
     double det = haa * hbb - hab * hab;
     if (!(det > 0)) break;
     double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;

@@ -11,7 +11,7 @@ namespace fm::train {
 
 namespace {
 
-constexpr double kMaxFpr = 0.03;      // operating point: at most 3% of real followers flagged
+constexpr double kMaxFpr = 0.03;         // operating point: at most 3% of real followers flagged
 constexpr double kAucTolerance = 0.002;  // a smaller model within this of the best is preferred
 constexpr int kStatDigits = 6;
 // Scoring cost cap: trees x depth = node visits per account and tier. The wasm engine must
@@ -36,8 +36,7 @@ std::vector<double> weights(const std::vector<Sample>& s, Weighting w) {
   for (const auto& r : s) count[r.set] += 1;
   std::vector<double> out(s.size(), 1.0);
   if (w == Weighting::kSets)
-    for (size_t i = 0; i < s.size(); ++i)
-      out[i] = double(s.size()) / (double(count.size()) * count[s[i].set]);
+    for (size_t i = 0; i < s.size(); ++i) out[i] = double(s.size()) / (double(count.size()) * count[s[i].set]);
   if (w == Weighting::kSrf3)
     for (size_t i = 0; i < s.size(); ++i)
       if (s[i].set == "srf") out[i] = 3.0;
@@ -120,8 +119,7 @@ double pick_threshold(const std::vector<double>& prob, const std::vector<int>& l
   return best_t;
 }
 
-TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fold, Tier tier,
-                 const RunOptions& opt) {
+TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fold, Tier tier, const RunOptions& opt) {
   TierRun run;
   run.tier = tier;
   const auto X = tier_features(samples, tier);
@@ -217,7 +215,10 @@ TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fol
     std::sort(cuts.begin(), cuts.end());
     for (double t : cuts) {
       Confusion c = confusion(srf.score, srf.label, t);
-      if (c.fpr() <= 0.037) { run.srf_at_published_fpr = c; break; }
+      if (c.fpr() <= 0.037) {
+        run.srf_at_published_fpr = c;
+        break;
+      }
     }
   }
   run.threshold = round_sig(pick_threshold(srf.score, srf.label, kMaxFpr), 9);
@@ -290,7 +291,10 @@ Model make_model(const TierRun& lite, const TierRun& full) {
   m.version = "";
   std::string text = dump_json(model_to_json(m));
   uint64_t h = 1469598103934665603ULL;
-  for (unsigned char ch : text) { h ^= ch; h *= 1099511628211ULL; }
+  for (unsigned char ch : text) {
+    h ^= ch;
+    h *= 1099511628211ULL;
+  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "gbt-%016llx", static_cast<unsigned long long>(h));
   m.version = buf;

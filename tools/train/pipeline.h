@@ -23,10 +23,10 @@ const char* weighting_name(Weighting w);
 struct Candidate {
   BoostParams params;
   Weighting weighting = Weighting::kRows;
-  double mean_auc = 0;                 // mean over data sets of out-of-fold AUC
-  std::vector<double> set_auc;         // in set_names() order
-  double mean_log_loss = 0;            // of raw sigmoid(margin), mean over sets
-  int nodes = 0;                       // n_trees * (2^(depth+1)-1): the size bound used for ties
+  double mean_auc = 0;          // mean over data sets of out-of-fold AUC
+  std::vector<double> set_auc;  // in set_names() order
+  double mean_log_loss = 0;     // of raw sigmoid(margin), mean over sets
+  int nodes = 0;                // n_trees * (2^(depth+1)-1): the size bound used for ties
 };
 
 struct SetMetrics {
@@ -67,8 +67,7 @@ struct RunOptions {
 };
 
 // Runs everything for one tier. `fold` from stratified_folds over (set, label).
-TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fold, Tier tier,
-                 const RunOptions& opt);
+TierRun run_tier(const std::vector<Sample>& samples, const std::vector<int>& fold, Tier tier, const RunOptions& opt);
 
 // The model file contents from both tiers; version = content hash, so same data -> same bytes.
 Model make_model(const TierRun& lite, const TierRun& full);

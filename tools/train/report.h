@@ -19,7 +19,9 @@ struct ReportInput {
 std::string metrics_markdown(const ReportInput& in);
 
 // One JSON line per sample: set, row, fold, label, calibrated out-of-fold p_lite/p_full, record.
-std::string oof_jsonl(const std::vector<Sample>& samples, const std::vector<int>& fold, const TierRun& lite,
+std::string oof_jsonl(const std::vector<Sample>& samples,
+                      const std::vector<int>& fold,
+                      const TierRun& lite,
                       const TierRun& full);
 
 }  // namespace fm::train

@@ -58,11 +58,11 @@ const Field kFields[] = {
 // The full reader runs only on records the fast path declines (and in the trainer).
 FM_SIZE_OPTIMIZED_BEGIN
 
-#define FM_READ(target, expr)             \
-  do {                                    \
-    auto r_ = (expr);                     \
-    if (!r_) return r_.error();           \
-    target = r_.value();                  \
+#define FM_READ(target, expr)   \
+  do {                          \
+    auto r_ = (expr);           \
+    if (!r_) return r_.error(); \
+    target = r_.value();        \
   } while (0)
 
 Result<bool> read_field(const json& obj, const Field& f, Account& a) {
@@ -87,10 +87,8 @@ bool digits_exceed_length(const Account& a) {
 
 Result<Account> check_cross_fields(Account a) {
   if (digits_exceed_length(a))
-    return make_error("account.range", "field 'username_digit_count' (" +
-                                           std::to_string(*a.username_digit_count) +
-                                           ") exceeds 'username_length' (" +
-                                           std::to_string(*a.username_length) + ")");
+    return make_error("account.range", "field 'username_digit_count' (" + std::to_string(*a.username_digit_count) +
+                                           ") exceeds 'username_length' (" + std::to_string(*a.username_length) + ")");
   return a;
 }
 
@@ -114,8 +112,14 @@ bool read_flat_value(const FlatValue& v, const Field& f, Account& a) {
       (a.*f.text).emplace(v.s);  // the scanner checked UTF-8
       return true;
     case Type::kBool:
-      if (v.kind == K::kBool) { a.*f.flag = v.b; return true; }
-      if (v.kind == K::kUint && v.u <= 1) { a.*f.flag = v.u == 1; return true; }
+      if (v.kind == K::kBool) {
+        a.*f.flag = v.b;
+        return true;
+      }
+      if (v.kind == K::kUint && v.u <= 1) {
+        a.*f.flag = v.u == 1;
+        return true;
+      }
       return false;
     case Type::kCount:
       if (v.kind != K::kUint || v.u > static_cast<uint64_t>(f.max)) return false;
@@ -142,13 +146,12 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 Result<Account> account_from_json(const json& obj) {
   if (!obj.is_object())
-    return make_error("account.shape", "an account record must be a JSON object, got " +
-                                           std::string(obj.type_name()));
+    return make_error("account.shape", "an account record must be a JSON object, got " + std::string(obj.type_name()));
   // An engine error answer ({"error": ...}, e.g. from accountFromProfile) passed on by mistake
   // would otherwise score as an empty record, since unknown keys are ignored.
   if (obj.contains("error"))
-    return make_error("account.shape", "this is an error answer, not an account record: " +
-                                           dump_json(obj["error"]).substr(0, 120));
+    return make_error("account.shape",
+                      "this is an error answer, not an account record: " + dump_json(obj["error"]).substr(0, 120));
   Account a;
   for (const Field& f : kFields) {
     auto r = read_field(obj, f, a);
@@ -157,8 +160,8 @@ Result<Account> account_from_json(const json& obj) {
   auto phase = obj.find("phase");
   if (phase != obj.end() && !phase->is_null()) {
     if (!phase->is_string() || (*phase != "lite" && *phase != "full"))
-      return make_error("account.type", "field 'phase' must be \"lite\" or \"full\", got " +
-                                            dump_json(*phase).substr(0, 40));
+      return make_error("account.type",
+                        "field 'phase' must be \"lite\" or \"full\", got " + dump_json(*phase).substr(0, 40));
     a.lite_only = *phase == "lite";
   }
   return check_cross_fields(std::move(a));
@@ -175,7 +178,8 @@ bool account_from_flat(const FlatObject& obj, Account& a) {
     } else if (m.key == "phase") {
       using K = FlatValue::Kind;
       if (m.value.kind == K::kNull) a.lite_only = false;
-      else if (m.value.kind == K::kString && (m.value.s == "lite" || m.value.s == "full")) a.lite_only = m.value.s == "lite";
+      else if (m.value.kind == K::kString && (m.value.s == "lite" || m.value.s == "full"))
+        a.lite_only = m.value.s == "lite";
       else return false;
     } else if (m.key == "error") {
       return false;

@@ -14,7 +14,7 @@ namespace fm {
 // Limits for untrusted records: anything past them is an error, not a value.
 constexpr int64_t kMaxCount = 10'000'000'000LL;  // no Instagram count comes near 10^10
 constexpr size_t kMaxUsernameBytes = 1000;
-constexpr size_t kMaxTextBytes = 20000;           // bios are capped at 150 characters by Instagram
+constexpr size_t kMaxTextBytes = 20000;  // bios are capped at 150 characters by Instagram
 // One record's JSON text. A whole web_profile_info user object with its 12 posts and captions
 // (Instagram caps captions at 2200 characters) stays far below this.
 constexpr size_t kMaxRecordBytes = 1u << 20;

@@ -11,20 +11,31 @@ namespace fm {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const char* const kNames[kFeatureCount] = {
-    "username_length",       "username_digit_count",     "username_digit_share",
-    "username_trailing_digits", "username_letter_share", "username_separators",
-    "full_name_word_count",  "full_name_digit_share",    "full_name_equals_username",
-    "full_name_username_similarity", "has_profile_pic",  "is_private",
-    "is_verified",           "biography_length",         "has_external_url",
-    "log_media_count",       "log_follower_count",       "log_following_count",
-    "log_follow_ratio",      "log_posts_per_follower",   "log_following_per_post"};
+const char* const kNames[kFeatureCount] = {"username_length",
+                                           "username_digit_count",
+                                           "username_digit_share",
+                                           "username_trailing_digits",
+                                           "username_letter_share",
+                                           "username_separators",
+                                           "full_name_word_count",
+                                           "full_name_digit_share",
+                                           "full_name_equals_username",
+                                           "full_name_username_similarity",
+                                           "has_profile_pic",
+                                           "is_private",
+                                           "is_verified",
+                                           "biography_length",
+                                           "has_external_url",
+                                           "log_media_count",
+                                           "log_follower_count",
+                                           "log_following_count",
+                                           "log_follow_ratio",
+                                           "log_posts_per_follower",
+                                           "log_following_per_post"};
 
 double b2d(const std::optional<bool>& b) { return b ? (*b ? 1.0 : 0.0) : kNaN; }
 double i2d(const std::optional<int64_t>& i) { return i ? static_cast<double>(*i) : kNaN; }
-double log1p_or_nan(const std::optional<int64_t>& i) {
-  return i ? std::log1p(static_cast<double>(*i)) : kNaN;
-}
+double log1p_or_nan(const std::optional<int64_t>& i) { return i ? std::log1p(static_cast<double>(*i)) : kNaN; }
 
 bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000; }
 
@@ -113,8 +124,14 @@ FeatureVector extract_features(const Account& a) {
     int words = 0, digits = 0;
     bool in_word = false;
     for (uint32_t c : cps) {
-      if (is_space(c)) { in_word = false; continue; }
-      if (!in_word) { ++words; in_word = true; }
+      if (is_space(c)) {
+        in_word = false;
+        continue;
+      }
+      if (!in_word) {
+        ++words;
+        in_word = true;
+      }
       if (is_ascii_digit(c)) ++digits;
     }
     f[kFullNameWordCount] = words;
@@ -154,8 +171,7 @@ FeatureVector extract_features(const Account& a) {
 
 Tier pick_tier(const Account& a) {
   if (a.lite_only) return Tier::kLite;
-  bool profile_level = a.media_count || a.follower_count || a.following_count || a.biography ||
-                       a.biography_length;
+  bool profile_level = a.media_count || a.follower_count || a.following_count || a.biography || a.biography_length;
   return profile_level ? Tier::kFull : Tier::kLite;
 }
 

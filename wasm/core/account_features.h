@@ -30,7 +30,7 @@ enum Feature : int {
   kLogMediaCount,
   kLogFollowerCount,
   kLogFollowingCount,
-  kLogFollowRatio,    // log((following+1)/(followers+1))
+  kLogFollowRatio,       // log((following+1)/(followers+1))
   kLogPostsPerFollower,  // log((posts+1)/(followers+1))
   kLogFollowingPerPost,  // log((following+1)/(posts+1)): follows a lot, posts nothing
   kFeatureCount

@@ -27,9 +27,8 @@ bool blank_line(const std::string& s, size_t begin, size_t end) {
 // stays proportional to a bounded input.
 std::string batch_limit_error(const std::string& jsonl) {
   if (jsonl.size() > kMaxJsonlBytes)
-    return api_error("classify.limit", "the batch is too large (" + std::to_string(jsonl.size()) +
-                                           " bytes, limit " + std::to_string(kMaxJsonlBytes) +
-                                           "): split it into smaller batches");
+    return api_error("classify.limit", "the batch is too large (" + std::to_string(jsonl.size()) + " bytes, limit " +
+                                           std::to_string(kMaxJsonlBytes) + "): split it into smaller batches");
   size_t records = 0, line_no = 0, pos = 0;
   while (pos < jsonl.size()) {
     ++line_no;

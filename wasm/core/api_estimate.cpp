@@ -21,11 +21,13 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model) 
   if (!parsed) return parsed.error();
   const json& j = parsed.value();
   if (!j.is_object())
-    return make_error("estimate.shape", "the estimate request must be a JSON object with total_followers "
-                                        "and followers, got " + std::string(j.type_name()));
+    return make_error("estimate.shape",
+                      "the estimate request must be a JSON object with total_followers "
+                      "and followers, got " +
+                          std::string(j.type_name()));
   if (json_depth(j, kMaxDepth + 1) > kMaxDepth)
-    return make_error("estimate.shape", "the estimate request is nested deeper than " +
-                                            std::to_string(kMaxDepth) + " levels");
+    return make_error("estimate.shape",
+                      "the estimate request is nested deeper than " + std::to_string(kMaxDepth) + " levels");
   AudienceInput in;
   auto total = read_int(j, "total_followers", "", 1, kMaxCount);
   if (!total) return make_error("estimate.total", total.error().message);
@@ -36,24 +38,23 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model) 
   if (!sampling) return make_error("estimate.sampling", sampling.error().message);
   if (sampling.value()) {
     if (*sampling.value() != "newest_first" && *sampling.value() != "random")
-      return make_error("estimate.sampling", "field 'sampling' must be \"newest_first\" or \"random\", got \"" +
-                                                 *sampling.value() + "\"");
+      return make_error("estimate.sampling",
+                        "field 'sampling' must be \"newest_first\" or \"random\", got \"" + *sampling.value() + "\"");
     in.newest_first = *sampling.value() == "newest_first";
   }
 
   auto fl = j.find("followers");
   if (fl == j.end() || fl->is_null()) return make_error("estimate.followers", "field 'followers' is missing");
   if (!fl->is_array())
-    return make_error("estimate.followers", "field 'followers' must be an array of account records, got " +
-                                                std::string(fl->type_name()));
+    return make_error("estimate.followers",
+                      "field 'followers' must be an array of account records, got " + std::string(fl->type_name()));
   if (fl->empty()) return make_error("estimate.followers", "field 'followers' is empty: nothing to estimate from");
   if (fl->size() > kMaxFollowers)
     return make_error("estimate.limit", "too many followers: " + std::to_string(fl->size()) + " (at most " +
                                             std::to_string(kMaxFollowers) + " per request)");
   if (double(fl->size()) > in.total_followers)
     return make_error("estimate.total", "total_followers (" + std::to_string(*total.value()) +
-                                            ") is smaller than the " + std::to_string(fl->size()) +
-                                            " followers given");
+                                            ") is smaller than the " + std::to_string(fl->size()) + " followers given");
 
   in.lite = tier_setting(model.lite, kLiteRateShift);
   in.full = tier_setting(model.full, kFullRateShift);
@@ -87,10 +88,11 @@ std::string api_estimate(const std::string& request_json) {
   if (profiles_ok) in.value().profiles = &profiles.value();
   AudienceEstimate e = estimate_audience(in.value());
   if (!profiles_ok)
-    e.warnings.push_back(profiles.ok() ? "the compiled-in score profiles are for model " + profiles.value().model_version +
-                                             ", not " + model.version + ": corrected with the model's own cv rates only"
-                                       : "the compiled-in score profiles are unusable (" + profiles.error().message +
-                                             "): corrected with the model's own cv rates only");
+    e.warnings.push_back(profiles.ok()
+                             ? "the compiled-in score profiles are for model " + profiles.value().model_version +
+                                   ", not " + model.version + ": corrected with the model's own cv rates only"
+                             : "the compiled-in score profiles are unusable (" + profiles.error().message +
+                                   "): corrected with the model's own cv rates only");
   return dump_json(report_to_json(e, in.value(), model.version));
 }
 

@@ -12,7 +12,8 @@ namespace fm {
 
 std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json) {
   const auto& ref = prof::builtin_reference();
-  if (!ref) return api_error("profile.reference", "the built-in engagement reference did not load: " + ref.error().text());
+  if (!ref)
+    return api_error("profile.reference", "the built-in engagement reference did not load: " + ref.error().text());
   auto opt = prof::parse_options(options_json);
   if (!opt) return api_error(opt.error().id, opt.error().message);
   auto profile = prof::parse_profile(profile_json);

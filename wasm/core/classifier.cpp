@@ -15,8 +15,7 @@ void mask_to_tier(FeatureVector& x, Tier tier) {
 // The packed trees, unless the ensemble changed after packing (tests that edit a model):
 // then a fresh packing, so a stale one can never score.
 const PackedEnsemble& scoring_trees(const TierModel& t, PackedEnsemble& scratch) {
-  if (t.packed.roots.size() == t.ensemble.trees.size() && t.packed.base_score == t.ensemble.base_score)
-    return t.packed;
+  if (t.packed.roots.size() == t.ensemble.trees.size() && t.packed.base_score == t.ensemble.base_score) return t.packed;
   scratch = pack_ensemble(t.ensemble);
   return scratch;
 }

@@ -22,7 +22,10 @@ bool fast_decimal(std::string_view t, double& out) {
   int sig = 0, exp10 = 0;
   bool frac = false;
   for (; i < t.size() && t[i] != 'e' && t[i] != 'E'; ++i) {
-    if (t[i] == '.') { frac = true; continue; }
+    if (t[i] == '.') {
+      frac = true;
+      continue;
+    }
     int d = t[i] - '0';
     if (m == 0 && d == 0) {  // leading zeros are not significant
       if (frac) --exp10;
@@ -82,7 +85,10 @@ struct Scanner {
   bool number(FlatValue& out) {
     size_t start = i;
     bool neg = false;
-    if (i < s.size() && s[i] == '-') { neg = true; ++i; }
+    if (i < s.size() && s[i] == '-') {
+      neg = true;
+      ++i;
+    }
     size_t int_start = i;
     uint64_t v = 0;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
@@ -107,8 +113,13 @@ struct Scanner {
       if (i == e) return false;
     }
     if (whole && digits <= 18) {
-      if (neg) { out.kind = FlatValue::Kind::kInt; out.i = -static_cast<int64_t>(v); }
-      else { out.kind = FlatValue::Kind::kUint; out.u = v; }
+      if (neg) {
+        out.kind = FlatValue::Kind::kInt;
+        out.i = -static_cast<int64_t>(v);
+      } else {
+        out.kind = FlatValue::Kind::kUint;
+        out.u = v;
+      }
       return true;
     }
     if (whole) return false;  // huge integers: leave their overflow rules to the full parser
@@ -127,10 +138,24 @@ struct Scanner {
   bool value(FlatValue& out) {
     if (i >= s.size()) return false;
     char c = s[i];
-    if (c == '"') { out.kind = FlatValue::Kind::kString; return string(out.s); }
-    if (c == 't') { out.kind = FlatValue::Kind::kBool; out.b = true; return literal("true"); }
-    if (c == 'f') { out.kind = FlatValue::Kind::kBool; out.b = false; return literal("false"); }
-    if (c == 'n') { out.kind = FlatValue::Kind::kNull; return literal("null"); }
+    if (c == '"') {
+      out.kind = FlatValue::Kind::kString;
+      return string(out.s);
+    }
+    if (c == 't') {
+      out.kind = FlatValue::Kind::kBool;
+      out.b = true;
+      return literal("true");
+    }
+    if (c == 'f') {
+      out.kind = FlatValue::Kind::kBool;
+      out.b = false;
+      return literal("false");
+    }
+    if (c == 'n') {
+      out.kind = FlatValue::Kind::kNull;
+      return literal("null");
+    }
     if (c == '-' || (c >= '0' && c <= '9')) return number(out);
     return false;  // objects, arrays: the full parser
   }
@@ -159,8 +184,14 @@ bool scan_flat_object(std::string_view text, FlatObject& out) {
       if (!sc.value(m.value)) return false;
       sc.skip_ws();
       if (sc.i >= text.size()) return false;
-      if (text[sc.i] == ',') { ++sc.i; continue; }
-      if (text[sc.i] == '}') { ++sc.i; break; }
+      if (text[sc.i] == ',') {
+        ++sc.i;
+        continue;
+      }
+      if (text[sc.i] == '}') {
+        ++sc.i;
+        break;
+      }
       return false;
     }
   }

@@ -17,9 +17,9 @@ struct FlatValue {
   enum class Kind : uint8_t { kNull, kBool, kInt, kUint, kDouble, kString };
   Kind kind;
   bool b;
-  int64_t i;          // kInt: negative whole numbers
-  uint64_t u;         // kUint: non-negative whole numbers (as nlohmann stores them)
-  double d;           // kDouble
+  int64_t i;           // kInt: negative whole numbers
+  uint64_t u;          // kUint: non-negative whole numbers (as nlohmann stores them)
+  double d;            // kDouble
   std::string_view s;  // kString: the raw bytes between the quotes (no escapes, valid UTF-8)
 };
 

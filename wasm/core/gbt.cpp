@@ -23,8 +23,8 @@ PackedEnsemble pack_ensemble(const Ensemble& e) {
         p.nodes.push_back({0.0, t.value[n], self, self, 0, 0});
         continue;
       }
-      p.nodes.push_back({t.threshold[n], t.value[n], base + t.left[n], base + t.right[n], t.feature[n],
-                         t.default_left[n]});
+      p.nodes.push_back(
+          {t.threshold[n], t.value[n], base + t.left[n], base + t.right[n], t.feature[n], t.default_left[n]});
       // Children lie after their parent (checked when a model loads), so one pass finds depths.
       for (int32_t c : {t.left[n], t.right[n]})
         if (c > static_cast<int32_t>(n) && c < static_cast<int32_t>(depth.size()))
@@ -151,21 +151,21 @@ Result<Ensemble> ensemble_from_json(const json& j, const std::string& where) {
                                             " (whole numbers in range for feature, left, right, default_left)");
     size_t n = t.feature.size();
     if (n > kMaxTreeNodes)
-      return make_error("model.limit", tw + " has " + std::to_string(n) + " nodes, limit " + std::to_string(kMaxTreeNodes));
-    if (n == 0 || t.threshold.size() != n || t.left.size() != n || t.right.size() != n ||
-        t.default_left.size() != n || t.value.size() != n)
+      return make_error("model.limit",
+                        tw + " has " + std::to_string(n) + " nodes, limit " + std::to_string(kMaxTreeNodes));
+    if (n == 0 || t.threshold.size() != n || t.left.size() != n || t.right.size() != n || t.default_left.size() != n ||
+        t.value.size() != n)
       return make_error("model.shape", tw + " has arrays of different lengths");
     // Children must point strictly forward: no cycles, no out-of-range reads.
     for (size_t k = 0; k < n; ++k) {
       if (!(std::fabs(t.value[k]) <= kMaxAbsTreeValue))
-        return make_error("model.shape", tw + " node " + std::to_string(k) + " has a value beyond +-" +
-                                             fmt_num(kMaxAbsTreeValue));
+        return make_error("model.shape",
+                          tw + " node " + std::to_string(k) + " has a value beyond +-" + fmt_num(kMaxAbsTreeValue));
       if (t.feature[k] >= kFeatureCount)
-        return make_error("model.shape", tw + " node " + std::to_string(k) + " names unknown feature " +
-                                             std::to_string(t.feature[k]));
+        return make_error("model.shape",
+                          tw + " node " + std::to_string(k) + " names unknown feature " + std::to_string(t.feature[k]));
       if (t.feature[k] < 0) continue;
-      if (t.left[k] <= int32_t(k) || t.right[k] <= int32_t(k) || t.left[k] >= int32_t(n) ||
-          t.right[k] >= int32_t(n))
+      if (t.left[k] <= int32_t(k) || t.right[k] <= int32_t(k) || t.left[k] >= int32_t(n) || t.right[k] >= int32_t(n))
         return make_error("model.shape", tw + " node " + std::to_string(k) + " links outside the tree");
     }
     e.trees.push_back(std::move(t));

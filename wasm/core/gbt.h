@@ -15,7 +15,7 @@ namespace fm {
 // which lets a prediction be explained as per-feature contributions along its path.
 struct Tree {
   std::vector<int16_t> feature;
-  std::vector<double> threshold;   // go left when x < threshold
+  std::vector<double> threshold;  // go left when x < threshold
   std::vector<int32_t> left, right;
   std::vector<uint8_t> default_left;  // where NaN goes
   std::vector<double> value;

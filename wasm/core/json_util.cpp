@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "utf8.h"
 #include "size_optimized.h"
+#include "utf8.h"
 
 // Reading JSON runs on model load and on records the fast path declines: built for size.
 FM_SIZE_OPTIMIZED_BEGIN
@@ -19,8 +19,8 @@ namespace {
 // so a hostile text costs one scan and no allocation.
 std::optional<Error> check_limits(const std::string& text, const std::string& what) {
   if (text.size() > kMaxJsonBytes)
-    return make_error("json.size", what + " is too large (" + std::to_string(text.size()) +
-                                       " bytes, limit " + std::to_string(kMaxJsonBytes) + ")");
+    return make_error("json.size", what + " is too large (" + std::to_string(text.size()) + " bytes, limit " +
+                                       std::to_string(kMaxJsonBytes) + ")");
   int depth = 0;
   size_t values = 1;
   std::optional<Error> fault;
@@ -86,9 +86,7 @@ Result<json> parse_json(const std::string& text, const std::string& what) {
   return make_error("json.parse", msg);
 }
 
-std::string dump_json(const json& j, int indent) {
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
-}
+std::string dump_json(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
 int json_depth(const json& j, int stop_at) {
   if (stop_at <= 0) return 1;
@@ -115,12 +113,15 @@ Result<std::optional<bool>> read_bool(const json& obj, const char* key, const st
     int64_t v = it->get<int64_t>();
     if (v == 0 || v == 1) return std::optional<bool>{v == 1};
   }
-  return make_error("account.type", "field '" + field(where, key) + "' must be true or false, got " +
-                                        dump_json(*it).substr(0, 40));
+  return make_error("account.type",
+                    "field '" + field(where, key) + "' must be true or false, got " + dump_json(*it).substr(0, 40));
 }
 
-Result<std::optional<int64_t>> read_int(const json& obj, const char* key, const std::string& where,
-                                        int64_t min_value, int64_t max_value) {
+Result<std::optional<int64_t>> read_int(const json& obj,
+                                        const char* key,
+                                        const std::string& where,
+                                        int64_t min_value,
+                                        int64_t max_value) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::optional<int64_t>{};
   double v;
@@ -131,50 +132,52 @@ Result<std::optional<int64_t>> read_int(const json& obj, const char* key, const 
   } else if (it->is_number_float()) {
     v = it->get<double>();
     if (!std::isfinite(v) || std::floor(v) != v)
-      return make_error("account.type", "field '" + field(where, key) + "' must be a whole number, got " +
-                                            dump_json(*it));
+      return make_error("account.type",
+                        "field '" + field(where, key) + "' must be a whole number, got " + dump_json(*it));
   } else {
-    return make_error("account.type", "field '" + field(where, key) + "' must be a number, got " +
-                                          dump_json(*it).substr(0, 40));
+    return make_error("account.type",
+                      "field '" + field(where, key) + "' must be a number, got " + dump_json(*it).substr(0, 40));
   }
   if (v < static_cast<double>(min_value))
     return make_error("account.range", "field '" + field(where, key) + "' must be at least " +
                                            std::to_string(min_value) + ", got " + fmt_num(v, 12));
   if (v > static_cast<double>(max_value))
-    return make_error("account.range", "field '" + field(where, key) + "' is absurdly large (" +
-                                           fmt_num(v, 12) + " > " + fmt_num(double(max_value), 12) + ")");
+    return make_error("account.range", "field '" + field(where, key) + "' is absurdly large (" + fmt_num(v, 12) +
+                                           " > " + fmt_num(double(max_value), 12) + ")");
   return std::optional<int64_t>{static_cast<int64_t>(v)};
 }
 
-Result<std::optional<double>> read_number(const json& obj, const char* key, const std::string& where,
-                                          double min_value, double max_value) {
+Result<std::optional<double>> read_number(const json& obj,
+                                          const char* key,
+                                          const std::string& where,
+                                          double min_value,
+                                          double max_value) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::optional<double>{};
   if (!it->is_number())
-    return make_error("account.type", "field '" + field(where, key) + "' must be a number, got " +
-                                          dump_json(*it).substr(0, 40));
+    return make_error("account.type",
+                      "field '" + field(where, key) + "' must be a number, got " + dump_json(*it).substr(0, 40));
   double v = it->get<double>();
   if (!std::isfinite(v) || v < min_value || v > max_value)
-    return make_error("account.range", "field '" + field(where, key) + "' must be between " +
-                                           fmt_num(min_value) + " and " + fmt_num(max_value) + ", got " +
-                                           fmt_num(v));
+    return make_error("account.range", "field '" + field(where, key) + "' must be between " + fmt_num(min_value) +
+                                           " and " + fmt_num(max_value) + ", got " + fmt_num(v));
   return std::optional<double>{v};
 }
 
-Result<std::optional<std::string>> read_string(const json& obj, const char* key,
-                                               const std::string& where, size_t max_bytes) {
+Result<std::optional<std::string>> read_string(const json& obj,
+                                               const char* key,
+                                               const std::string& where,
+                                               size_t max_bytes) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::optional<std::string>{};
   if (!it->is_string())
-    return make_error("account.type", "field '" + field(where, key) + "' must be text, got " +
-                                          dump_json(*it).substr(0, 40));
+    return make_error("account.type",
+                      "field '" + field(where, key) + "' must be text, got " + dump_json(*it).substr(0, 40));
   const std::string& s = it->get_ref<const std::string&>();
   if (s.size() > max_bytes)
-    return make_error("account.range", "field '" + field(where, key) + "' is too long (" +
-                                           std::to_string(s.size()) + " bytes, limit " +
-                                           std::to_string(max_bytes) + ")");
-  if (!utf8_valid(s))
-    return make_error("account.utf8", "field '" + field(where, key) + "' is not valid UTF-8");
+    return make_error("account.range", "field '" + field(where, key) + "' is too long (" + std::to_string(s.size()) +
+                                           " bytes, limit " + std::to_string(max_bytes) + ")");
+  if (!utf8_valid(s)) return make_error("account.utf8", "field '" + field(where, key) + "' is not valid UTF-8");
   return std::optional<std::string>{s};
 }
 
@@ -194,8 +197,7 @@ std::string fmt_num(double v, int precision) {
   if (precision > 17) precision = 17;
   double a = std::fabs(v);
   // Whole numbers that fit the precision print as themselves (most counts in reasons).
-  if (std::floor(a) == a && a < kPow10[precision] && a < 1e15)
-    return std::to_string(static_cast<long long>(v));
+  if (std::floor(a) == a && a < kPow10[precision] && a < 1e15) return std::to_string(static_cast<long long>(v));
   int magnitude = static_cast<int>(std::floor(std::log10(a)));
   // The significant digits as a whole number, e.g. 0.012345 at 3 digits -> 123, magnitude -2.
   double digits = std::round(a / std::pow(10.0, magnitude - precision + 1));
@@ -225,7 +227,10 @@ std::string fmt_num(double v, int precision) {
 }
 
 void append_json_number(std::string& out, double v) {
-  if (!std::isfinite(v)) { out += "null"; return; }  // as nlohmann dumps non-finite numbers
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }  // as nlohmann dumps non-finite numbers
   char buf[64];
   char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
   out.append(buf, end);

@@ -56,12 +56,20 @@ int json_depth(const json& j, int stop_at = 1000);
 
 // Field readers: absent or null -> std::nullopt; wrong type -> Error naming `where.key`.
 Result<std::optional<bool>> read_bool(const json& obj, const char* key, const std::string& where);
-Result<std::optional<int64_t>> read_int(const json& obj, const char* key, const std::string& where,
-                                        int64_t min_value, int64_t max_value);
-Result<std::optional<double>> read_number(const json& obj, const char* key, const std::string& where,
-                                          double min_value, double max_value);
-Result<std::optional<std::string>> read_string(const json& obj, const char* key,
-                                               const std::string& where, size_t max_bytes);
+Result<std::optional<int64_t>> read_int(const json& obj,
+                                        const char* key,
+                                        const std::string& where,
+                                        int64_t min_value,
+                                        int64_t max_value);
+Result<std::optional<double>> read_number(const json& obj,
+                                          const char* key,
+                                          const std::string& where,
+                                          double min_value,
+                                          double max_value);
+Result<std::optional<std::string>> read_string(const json& obj,
+                                               const char* key,
+                                               const std::string& where,
+                                               size_t max_bytes);
 
 // 10^0 .. 10^22: every one is exactly a double (number reading and formatting rely on that).
 inline constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "utf8.h"
 #include "size_optimized.h"
+#include "utf8.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
 
@@ -40,11 +40,12 @@ Result<TierModel> tier_from_json(const json& j, const std::string& where) {
 }
 
 json tier_to_json(const TierModel& t) {
-  return {{"ensemble", ensemble_to_json(t.ensemble)},
-          {"calibration", {{"a", t.platt_a}, {"b", t.platt_b}}},
-          {"threshold", t.threshold},
-          {"cv", {{"tpr", t.cv.tpr}, {"fpr", t.cv.fpr}, {"n_fake", t.cv.n_fake}, {"n_real", t.cv.n_real},
-                  {"auc", t.cv.auc}}}};
+  return {
+      {"ensemble", ensemble_to_json(t.ensemble)},
+      {"calibration", {{"a", t.platt_a}, {"b", t.platt_b}}},
+      {"threshold", t.threshold},
+      {"cv",
+       {{"tpr", t.cv.tpr}, {"fpr", t.cv.fpr}, {"n_fake", t.cv.n_fake}, {"n_real", t.cv.n_real}, {"auc", t.cv.auc}}}};
 }
 }  // namespace
 
@@ -55,8 +56,8 @@ Result<Model> model_from_text(const std::string& text) {
   // json::value() aborts on a wrong type under JSON_NOEXCEPTION: check types first.
   auto format = j.is_object() ? j.find("format") : j.end();
   if (!j.is_object() || format == j.end() || !format->is_string() || *format != kModelFormat)
-    return make_error("model.format", "not a Fakemeter model file (expected \"format\": \"" +
-                                          std::string(kModelFormat) + "\")");
+    return make_error("model.format",
+                      "not a Fakemeter model file (expected \"format\": \"" + std::string(kModelFormat) + "\")");
   auto fv = j.find("format_version");
   if (fv == j.end() || !fv->is_number_integer() || fv->get<int64_t>() != kModelFormatVersion)
     return make_error("model.format", "unsupported model format_version (this engine reads version " +
@@ -68,8 +69,7 @@ Result<Model> model_from_text(const std::string& text) {
                                             std::to_string(kFeatureCount) + " features");
   for (int f = 0; f < kFeatureCount; ++f)
     if (!(*names)[f].is_string() || (*names)[f].get<std::string>() != feature_name(f))
-      return make_error("model.features", "model feature " + std::to_string(f) + " is not '" +
-                                              feature_name(f) + "'");
+      return make_error("model.features", "model feature " + std::to_string(f) + " is not '" + feature_name(f) + "'");
   Model m;
   auto version = j.find("version");
   if (version == j.end() || version->is_null()) {

@@ -9,7 +9,7 @@ namespace fm {
 
 // Cross-validated behaviour of a tier at its operating threshold, from out-of-fold scores.
 struct TierStats {
-  double tpr = 0, fpr = 0;       // recall on fakes; share of real accounts flagged
+  double tpr = 0, fpr = 0;        // recall on fakes; share of real accounts flagged
   double n_fake = 0, n_real = 0;  // how many out-of-fold accounts those rates rest on
   double auc = 0;
 };

@@ -69,7 +69,10 @@ bool describe(int f, double v, const Account& a, std::string& s) {
 }
 }  // namespace
 
-std::vector<std::string> explain(const Account& a, const FeatureVector& x, const double* contrib, bool verdict_fake,
+std::vector<std::string> explain(const Account& a,
+                                 const FeatureVector& x,
+                                 const double* contrib,
+                                 bool verdict_fake,
                                  size_t max_reasons) {
   // Several features restate one fact (digit count, share, trailing digits); keep the
   // strongest of a group so three reasons say three different things.

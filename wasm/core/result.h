@@ -18,8 +18,8 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   const T& value() const { return std::get<0>(v_); }
@@ -30,8 +30,6 @@ class Result {
   std::variant<T, Error> v_;
 };
 
-inline Error make_error(std::string id, std::string message) {
-  return Error{std::move(id), std::move(message)};
-}
+inline Error make_error(std::string id, std::string message) { return Error{std::move(id), std::move(message)}; }
 
 }  // namespace fm

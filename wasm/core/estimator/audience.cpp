@@ -1,8 +1,8 @@
 #include "audience.h"
 
+#include "lite_model.h"
 #include "model.h"
 #include "sampling.h"
-#include "lite_model.h"
 #include "two_phase.h"
 
 #include <algorithm>
@@ -86,16 +86,15 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
   return plan;
 }
 
-AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
-                     double half_width) {
+AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z, double half_width) {
   double gap = full.tpr - full.fpr;
   double rate_only = planned_half_width(0, full, pi, z);
   if (gap <= 0) return plan_design(0, 0, 1, N, z, half_width);
   return plan_design(sy2 / (gap * gap), r2, std::pow(rate_only / z, 2), N, z, half_width);
 }
 
-AuditPlan plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width,
-                             double spread) {
+AuditPlan
+plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width, double spread) {
   double info = mixture_info(s, pi);
   if (!(info > 0)) return plan_design(0, 0, 1, N, z, half_width);
   return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread), N, z, half_width);
@@ -104,8 +103,7 @@ AuditPlan plan_audit_mixture(const SourceProfile& s, double r2, double pi, doubl
 namespace {
 // Whether the profiles describe the probabilities and threshold this estimate works with.
 bool profiles_fit(const AudienceInput& in) {
-  return in.profiles && !in.profiles->sources.empty() &&
-         std::fabs(in.profiles->threshold - in.full.threshold) < 1e-9;
+  return in.profiles && !in.profiles->sources.empty() && std::fabs(in.profiles->threshold - in.full.threshold) < 1e-9;
 }
 }  // namespace
 
@@ -192,30 +190,32 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     out.lite_only = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
     out.two_phase = tp;
     r2_for_plan = tp.lite_used ? tp.r2 : 0;
-    out.method = (tp.lite_used
-                      ? "two-phase: the audience's full-tier score histogram estimated by double-sampling "
+    out.method =
+        (tp.lite_used ? "two-phase: the audience's full-tier score histogram estimated by double-sampling "
                         "regression on the lite probability of every sampled follower (slopes fitted on the full "
                         "subsample of this audience), then "
                       : "two-phase, lite tier set aside (in this audience the lite probability did not predict "
                         "the full tier's score well enough to help), the full subsample alone: ") +
-                 correction +
-                 (tp.lite_model_weight > 0
-                      ? "; blended with the joint estimate that also explains the listed-only followers' lite "
-                        "scores by each kind's lite histograms, weighted by how far this audience vouches for "
-                        "them (lite and full estimates agreeing on the fetched followers, lite histograms fitting "
-                        "the listed ones): " +
-                            std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
-                      : "");
+        correction +
+        (tp.lite_model_weight > 0
+             ? "; blended with the joint estimate that also explains the listed-only followers' lite "
+               "scores by each kind's lite histograms, weighted by how far this audience vouches for "
+               "them (lite and full estimates agreeing on the fetched followers, lite histograms fitting "
+               "the listed ones): " +
+                   std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
+             : "");
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
                              " followers fetched in full: the interval rests mostly on them");
   }
   if (!out.estimate.informative)
-    out.warnings.push_back("the classifier's cross-validated rates do not separate fake from real accounts "
-                           "(tpr - fpr < 0.05): no share can be estimated, the interval is 0-100%");
+    out.warnings.push_back(
+        "the classifier's cross-validated rates do not separate fake from real accounts "
+        "(tpr - fpr < 0.05): no share can be estimated, the interval is 0-100%");
   if (in.profiles && !by_regime)
-    out.warnings.push_back("the score profiles do not match the model's full-tier threshold: corrected with "
-                           "the model's own cv rates only");
+    out.warnings.push_back(
+        "the score profiles do not match the model's full-tier threshold: corrected with "
+        "the model's own cv rates only");
 
   {
     // Plan at the middle of the current interval (a small sample's point estimate of 0 would
@@ -232,13 +232,12 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   }
 
   out.breakdown = audience_breakdown(bd, out.estimate.point);
-  out.sampling_note =
-      in.newest_first
-          ? "These are the " + std::to_string(out.sample_size) +
-                " newest followers, not a random sample of all of them: the estimate describes "
-                "recent followers, who can differ from the audience as a whole (bought followers "
-                "often arrive in bursts). The interval covers sampling and classifier error, not that."
-          : "A random sample of the followers: the estimate describes the whole audience.";
+  out.sampling_note = in.newest_first
+                          ? "These are the " + std::to_string(out.sample_size) +
+                                " newest followers, not a random sample of all of them: the estimate describes "
+                                "recent followers, who can differ from the audience as a whole (bought followers "
+                                "often arrive in bursts). The interval covers sampling and classifier error, not that."
+                          : "A random sample of the followers: the estimate describes the whole audience.";
   return out;
 }
 

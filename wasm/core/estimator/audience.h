@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "breakdown.h"
-#include "rate_shift.h"
 #include "prevalence.h"
+#include "rate_shift.h"
 #include "regimes.h"
 
 namespace fm {
@@ -72,13 +72,12 @@ AudienceEstimate estimate_audience(const AudienceInput& in);
 // The cheapest design (pages of the followers list + full fetches) whose interval would be
 // +/- half_width at fake share pi, given the full flag's variance sy2 in this audience and the
 // share r2 of it the lite probability explains (0 when unknown).
-AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z,
-                     double half_width);
+AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z, double half_width);
 
 // The same for the mixture estimate under one regime: its information per follower at pi, the
 // share r2 of the full score the lite tier explains, and the histograms' own uncertainty.
-AuditPlan plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width,
-                             double spread);
+AuditPlan
+plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width, double spread);
 
 // The cheapest design whose estimate has variance unit_var * ((1 - r2)/m + r2/n - 1/N) +
 // fixed_var <= (half_width / z)^2, with n followers listed (pages of kFollowersPerPage) and m of

@@ -52,9 +52,10 @@ Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, doubl
     b.private_real.share = rest * priv / double(priv + pub);
     b.public_real.share = rest * pub / double(priv + pub);
   }
-  b.note = "likely_fake share is the corrected estimate (fake_percent); the real remainder is split "
-           "as the unflagged sampled followers are. Counts are sampled followers per category "
-           "(likely_fake: flagged at the tier's threshold).";
+  b.note =
+      "likely_fake share is the corrected estimate (fake_percent); the real remainder is split "
+      "as the unflagged sampled followers are. Counts are sampled followers per category "
+      "(likely_fake: flagged at the tier's threshold).";
   if (b.unassessed > 0)
     b.note += split_known
                   ? " Follower and following counts are unknown for " + std::to_string(b.unassessed) +

@@ -8,7 +8,7 @@
 
 namespace fm {
 
-constexpr int64_t kMassFollowingOver = 1500;   // follows more than this many accounts
+constexpr int64_t kMassFollowingOver = 1500;        // follows more than this many accounts
 constexpr int64_t kInfluencerFollowersOver = 5000;  // followed by more than this many
 
 // What the breakdown needs to know about one sampled follower.

@@ -105,8 +105,12 @@ bool lite_usable(const SourceProfile& s, double spread) {
   return 4 * mixture_hist_var(s.lite(), 0.5, spread) < reference;
 }
 
-LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, const LiteModelInput& in, double z,
-                            double spread, double q) {
+LiteModelFit fit_lite_model(const ScoreProfiles& p,
+                            const SourceProfile& s,
+                            const LiteModelInput& in,
+                            double z,
+                            double spread,
+                            double q) {
   return fit_binned(bin_followers(p, in), s, z, spread, q);
 }
 

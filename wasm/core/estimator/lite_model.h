@@ -55,8 +55,12 @@ struct LiteModelFit {
 bool lite_usable(const SourceProfile& s, double spread);
 
 // The joint estimate under one regime and how far this audience vouches for it.
-LiteModelFit fit_lite_model(const ScoreProfiles& p, const SourceProfile& s, const LiteModelInput& in, double z,
-                            double spread, double q);
+LiteModelFit fit_lite_model(const ScoreProfiles& p,
+                            const SourceProfile& s,
+                            const LiteModelInput& in,
+                            double z,
+                            double spread,
+                            double q);
 
 // Replaces each regime's estimate in `ra` (the double-sampling one) by its posterior mixture
 // with the joint estimate, and the combined estimate accordingly. Returns the trust averaged

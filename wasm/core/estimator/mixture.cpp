@@ -76,8 +76,8 @@ double mixture_hist_var(const SourceProfile& s, double pi, double spread) {
   // n_fake and n_real labelled accounts.
   double D = mixture_info(s, pi);
   if (!(D > 1e-12)) return 1;
-  auto part = [&](const std::array<double, kProfileBins>& h, const std::array<double, kProfileBins>& other,
-                  double n, double sign) {
+  auto part = [&](const std::array<double, kProfileBins>& h, const std::array<double, kProfileBins>& other, double n,
+                  double sign) {
     double e1 = 0, e2 = 0;
     for (size_t b = 0; b < h.size(); ++b) {
       double g = sign * other[b] / (mix(s, b, pi) * D);
@@ -90,7 +90,10 @@ double mixture_hist_var(const SourceProfile& s, double pi, double spread) {
   return std::min(1.0, v * (1 + spread));
 }
 
-Prevalence mixture_estimate(const SourceProfile& s, const std::vector<double>& counts, double z, double spread,
+Prevalence mixture_estimate(const SourceProfile& s,
+                            const std::vector<double>& counts,
+                            double z,
+                            double spread,
                             double q) {
   return mixture_estimate(std::vector<MixturePart>{{s, counts}}, z, spread, q);
 }
@@ -114,7 +117,8 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
     }
     if (!(total > 0)) return 1.0;
     for (size_t j = 0; j < parts.size(); ++j)
-      if (!parts[j].tempered) v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
+      if (!parts[j].tempered)
+        v += (info[j] / total) * (info[j] / total) * mixture_hist_var(parts[j].profile, pi, spread);
     return std::min(1.0, v);
   };
   Prevalence p;

@@ -35,7 +35,10 @@ double mixture_hist_var(const SourceProfile& s, double pi, double spread);
 
 // Point and 95% interval (z) from effective counts per bin. `q`, the flagged share, is
 // carried through for the report.
-Prevalence mixture_estimate(const SourceProfile& s, const std::vector<double>& counts, double z, double spread,
+Prevalence mixture_estimate(const SourceProfile& s,
+                            const std::vector<double>& counts,
+                            double z,
+                            double spread,
                             double q);
 
 // One part of a likelihood whose parts share the fake share: effective counts over one

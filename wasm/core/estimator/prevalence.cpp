@@ -37,8 +37,10 @@ FlaggedShare simple_share(double k, double n, double N) {
   return s;
 }
 
-TwoPhaseShare regression_share(const std::vector<double>& x_all, const std::vector<double>& x_sub,
-                               const std::vector<double>& y_sub, double N) {
+TwoPhaseShare regression_share(const std::vector<double>& x_all,
+                               const std::vector<double>& x_sub,
+                               const std::vector<double>& y_sub,
+                               double N) {
   TwoPhaseShare out;
   double m = static_cast<double>(y_sub.size());
   double n = static_cast<double>(x_all.size());

@@ -45,10 +45,10 @@ struct FlaggedShare {
 // The fake share of the audience, as fractions in [0,1].
 struct Prevalence {
   double point = 0, low = 0, high = 1;
-  double q = 0;                 // the flagged share it started from
-  double sampling_half = 0;     // half-width the sampling error alone gives (on pi)
-  double rate_sd = 0;           // standard deviation the rate uncertainty adds (at the point)
-  bool informative = true;      // false when tpr - fpr is too small to correct anything
+  double q = 0;              // the flagged share it started from
+  double sampling_half = 0;  // half-width the sampling error alone gives (on pi)
+  double rate_sd = 0;        // standard deviation the rate uncertainty adds (at the point)
+  bool informative = true;   // false when tpr - fpr is too small to correct anything
 };
 
 // Flagged share of a simple random sample: k of n flagged, audience of N (N >= n).
@@ -57,17 +57,19 @@ FlaggedShare simple_share(double k, double n, double N);
 // What a double-sampling regression estimator made of the subsample.
 struct TwoPhaseShare {
   FlaggedShare share;
-  double full_only_var = 0;  // variance the full subsample alone would have
-  double slope = 0;          // fitted b
-  double r2 = 0;             // squared correlation of lite probability and full flag in the subsample
-  bool lite_used = false;    // false when the lite tier did not reduce the variance here
+  double full_only_var = 0;      // variance the full subsample alone would have
+  double slope = 0;              // fitted b
+  double r2 = 0;                 // squared correlation of lite probability and full flag in the subsample
+  bool lite_used = false;        // false when the lite tier did not reduce the variance here
   double lite_model_weight = 0;  // how far the lite tier's own histograms were trusted (lite_model.h)
 };
 
 // x_all: lite probability of every sampled follower (the subsample included), x_sub/y_sub:
 // lite probability and full flag (0/1) of the random full subsample; N: audience size.
-TwoPhaseShare regression_share(const std::vector<double>& x_all, const std::vector<double>& x_sub,
-                               const std::vector<double>& y_sub, double N);
+TwoPhaseShare regression_share(const std::vector<double>& x_all,
+                               const std::vector<double>& x_sub,
+                               const std::vector<double>& y_sub,
+                               double N);
 
 // Corrects a flagged share for the tier's error rates; z is the normal quantile (1.96 for 95%).
 Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double z);

@@ -61,8 +61,11 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
   return out;
 }
 
-RegimeAverage average_over_regimes(const ScoreProfiles& p, const std::vector<double>& p_full,
-                                   const std::vector<double>& counts, double q, double z) {
+RegimeAverage average_over_regimes(const ScoreProfiles& p,
+                                   const std::vector<double>& p_full,
+                                   const std::vector<double>& counts,
+                                   double q,
+                                   double z) {
   RegimeAverage out;
   std::vector<double> evidence(kProfileBins, 0.0);
   for (double v : p_full) evidence[size_t(p.bin(v))] += 1;
@@ -72,7 +75,10 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p, const std::vector<dou
     f.source = s.source;
     f.pi_ml = mixture_mle(s, evidence);
     f.loglik = mixture_loglik(s, evidence, f.pi_ml);
-    f.rates = TierRates{s.tpr, s.fpr, s.n_fake, s.n_real,
+    f.rates = TierRates{s.tpr,
+                        s.fpr,
+                        s.n_fake,
+                        s.n_real,
                         std::sqrt(kKindSpread * s.tpr * (1 - s.tpr) / s.n_fake),
                         std::sqrt(kKindSpread * s.fpr * (1 - s.fpr) / s.n_real)};
     f.estimate = mixture_estimate(s, counts, z, kKindSpread, q);

@@ -33,11 +33,11 @@ constexpr double kKindSpread = 1.0;  // extra rate variance, in units of the rat
 
 struct RegimeFit {
   std::string source;
-  double weight = 0;   // posterior probability that the audience looks like this source
-  double loglik = 0;   // maximised over the fake share
-  double pi_ml = 0;    // the share that maximises it on the evidence
-  TierRates rates;     // the source's full-tier rates (reported; planning without profiles)
-  Prevalence estimate; // the mixture estimate under this regime
+  double weight = 0;       // posterior probability that the audience looks like this source
+  double loglik = 0;       // maximised over the fake share
+  double pi_ml = 0;        // the share that maximises it on the evidence
+  TierRates rates;         // the source's full-tier rates (reported; planning without profiles)
+  Prevalence estimate;     // the mixture estimate under this regime
   double lite_trust = -1;  // two-phase: posterior that its lite histograms hold (lite_model.h); -1 unused
 };
 
@@ -53,8 +53,11 @@ double regime_loglik(const SourceProfile& s, const std::vector<double>& counts, 
 // p_full: the full-tier probabilities of the followers fetched in full (the evidence that
 // weighs the regimes); counts: the effective counts per score bin each regime's mixture
 // estimate works on (two_phase.h); q: the flagged share, carried through for the report.
-RegimeAverage average_over_regimes(const ScoreProfiles& p, const std::vector<double>& p_full,
-                                   const std::vector<double>& counts, double q, double z);
+RegimeAverage average_over_regimes(const ScoreProfiles& p,
+                                   const std::vector<double>& p_full,
+                                   const std::vector<double>& counts,
+                                   double q,
+                                   double z);
 
 // The posterior mixture of weighted estimates: weighted mean, 2.5%/97.5% quantiles.
 Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts, double z);

@@ -12,8 +12,8 @@ double pct(double share) { return std::round(share * 1000.0) / 10.0; }
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 json interval_json(const Prevalence& p) {
-  return {{"fake_percent", pct(p.point)}, {"ci_low", pct(p.low)}, {"ci_high", pct(p.high)},
-          {"width", pct(p.high - p.low)}};
+  return {
+      {"fake_percent", pct(p.point)}, {"ci_low", pct(p.low)}, {"ci_high", pct(p.high)}, {"width", pct(p.high - p.low)}};
 }
 
 json share_json(const BreakdownShare& s) {
@@ -61,9 +61,12 @@ json regime_json(const RegimeAverage& ra) {
 }
 
 json rates_json(const TierSetting& t) {
-  return {{"threshold", t.threshold},   {"tpr", t.rates.tpr},
-          {"fpr", t.rates.fpr},         {"n_fake", t.rates.n_fake},
-          {"n_real", t.rates.n_real},   {"shift_sd_tpr", t.rates.shift_sd_tpr},
+  return {{"threshold", t.threshold},
+          {"tpr", t.rates.tpr},
+          {"fpr", t.rates.fpr},
+          {"n_fake", t.rates.n_fake},
+          {"n_real", t.rates.n_real},
+          {"shift_sd_tpr", t.rates.shift_sd_tpr},
           {"shift_sd_fpr", t.rates.shift_sd_fpr}};
 }
 }  // namespace
@@ -82,8 +85,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   r["sampling"] = in.newest_first ? "newest_first" : "random";
   r["sampling_note"] = e.sampling_note;
   r["flagged_percent"] = pct(e.estimate.q);
-  r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)},
-                         {"rate_sd", pct(e.estimate.rate_sd)}};
+  r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)}, {"rate_sd", pct(e.estimate.rate_sd)}};
 
   const Breakdown& b = e.breakdown;
   r["breakdown"] = {{"likely_fake", share_json(b.likely_fake)},
@@ -96,7 +98,9 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
 
   if (e.two_phase) {
     const TwoPhaseShare& tp = *e.two_phase;
-    json t = {{"lite_used", tp.lite_used}, {"slope", tp.slope}, {"r2", tp.r2},
+    json t = {{"lite_used", tp.lite_used},
+              {"slope", tp.slope},
+              {"r2", tp.r2},
               {"lite_model_weight", round3(tp.lite_model_weight)}};
     if (e.full_only) {
       t["interval_full_only"] = interval_json(*e.full_only);
@@ -113,11 +117,12 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
 
   const AuditPlan& p = e.plan_5pt;
   if (p.possible)
-    r["requests_for_5pt"] = {{"requests", p.requests}, {"follower_pages", p.requests - p.full_fetches},
-                             {"lite_followers", p.lite_followers}, {"full_fetches", p.full_fetches},
+    r["requests_for_5pt"] = {{"requests", p.requests},
+                             {"follower_pages", p.requests - p.full_fetches},
+                             {"lite_followers", p.lite_followers},
+                             {"full_fetches", p.full_fetches},
                              {"note", p.note}};
-  else
-    r["requests_for_5pt"] = {{"requests", nullptr}, {"note", p.note}};
+  else r["requests_for_5pt"] = {{"requests", nullptr}, {"note", p.note}};
 
   r["classifier"] = {{"lite", rates_json(in.lite)}, {"full", rates_json(in.full)}};
   r["model_version"] = model_version;

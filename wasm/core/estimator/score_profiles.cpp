@@ -46,12 +46,14 @@ Hist smoothed(const Hist& c, double n, const Hist& pooled, double pooled_n) {
   double total = n + kSmoothingAccounts + kUniformAccounts;
   for (int b = 0; b < kProfileBins; ++b)
     h[b] = (c[b] + kSmoothingAccounts * (pooled_n > 0 ? pooled[b] / pooled_n : 1.0 / kProfileBins) +
-            kUniformAccounts / kProfileBins) / total;
+            kUniformAccounts / kProfileBins) /
+           total;
   return h;
 }
 }  // namespace
 
-ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
+ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows,
+                             double threshold,
                              const std::string& model_version) {
   ScoreProfiles out;
   out.model_version = model_version;
@@ -100,7 +102,7 @@ json profiles_to_json(const ScoreProfiles& p) {
   json list = json::array();
   for (const auto& s : p.sources) {
     json e = {{"source", s.source}, {"n_fake", s.n_fake}, {"n_real", s.n_real}, {"tpr", s.tpr},
-              {"fpr", s.fpr}, {"fake", s.fake}, {"real", s.real}};
+              {"fpr", s.fpr},       {"fake", s.fake},     {"real", s.real}};
     if (p.has_lite) e["lite_fake"] = s.lite_fake, e["lite_real"] = s.lite_real;
     list.push_back(e);
   }

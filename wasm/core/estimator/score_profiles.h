@@ -29,18 +29,18 @@ namespace fm {
 constexpr int kProfileBins = 8;
 
 struct SourceProfile {
-  std::string source;                   // "srf", "kaggle", "instafake"
-  double n_fake = 0, n_real = 0;        // out-of-fold accounts behind the figures
-  double tpr = 0, fpr = 0;              // full tier, at the profiles' threshold
-  std::array<double, kProfileBins> fake{}, real{};  // P(bin | label); each sums to 1, no empty bin
+  std::string source;                                         // "srf", "kaggle", "instafake"
+  double n_fake = 0, n_real = 0;                              // out-of-fold accounts behind the figures
+  double tpr = 0, fpr = 0;                                    // full tier, at the profiles' threshold
+  std::array<double, kProfileBins> fake{}, real{};            // P(bin | label); each sums to 1, no empty bin
   std::array<double, kProfileBins> lite_fake{}, lite_real{};  // the same for the lite probability
   // The lite histograms as a profile of their own, for the mixture functions.
   SourceProfile lite() const;
 };
 
 struct ScoreProfiles {
-  std::string model_version;  // the model whose probabilities these are
-  double threshold = 0.5;     // the full tier's operating threshold
+  std::string model_version;                     // the model whose probabilities these are
+  double threshold = 0.5;                        // the full tier's operating threshold
   std::array<double, kProfileBins - 1> edges{};  // bin b holds p in [edges[b-1], edges[b])
   std::vector<SourceProfile> sources;
   bool has_lite = false;                              // lite histograms present
@@ -60,7 +60,8 @@ struct ProfileSample {
 // Bin edges are pooled quantiles of p_full (and of p_lite for the lite bins); each histogram is
 // smoothed toward its label's pooled shape (a few accounts' worth) so a small source leaves no
 // bin impossible.
-ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows, double threshold,
+ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows,
+                             double threshold,
                              const std::string& model_version);
 
 json profiles_to_json(const ScoreProfiles& p);

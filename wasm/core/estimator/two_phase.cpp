@@ -33,8 +33,11 @@ double squared_correlation(const std::vector<double>& x, const std::vector<doubl
   return sxx > 1e-12 && syy > 1e-12 ? sxy * sxy / (sxx * syy) : 0;
 }
 
-TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p, const std::vector<double>& x_all,
-                                      const std::vector<double>& x_sub, const std::vector<double>& p_sub, double N) {
+TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p,
+                                      const std::vector<double>& x_all,
+                                      const std::vector<double>& x_sub,
+                                      const std::vector<double>& p_sub,
+                                      double N) {
   TwoPhaseHistogram out;
   double m = double(p_sub.size()), n = double(x_all.size());
   N = std::max(N, n);

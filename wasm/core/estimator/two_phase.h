@@ -31,8 +31,11 @@ std::vector<double> binned_counts(const ScoreProfiles& p, const std::vector<doub
 
 // x_all: lite log-odds of every listed follower (subsample included); x_sub, p_sub: lite
 // log-odds and full probability of the random full subsample; N: audience size.
-TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p, const std::vector<double>& x_all,
-                                      const std::vector<double>& x_sub, const std::vector<double>& p_sub, double N);
+TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p,
+                                      const std::vector<double>& x_all,
+                                      const std::vector<double>& x_sub,
+                                      const std::vector<double>& p_sub,
+                                      double N);
 
 // Squared correlation of y with x (0 when either has no spread).
 double squared_correlation(const std::vector<double>& x, const std::vector<double>& y);

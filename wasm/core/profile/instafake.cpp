@@ -14,7 +14,8 @@ Result<std::vector<double>> numbers(const json& obj, const char* key, const std:
   if (!it->is_array()) return make_error("instafake.type", where + "." + key + " must be an array");
   for (size_t i = 0; i < it->size(); ++i) {
     const json& v = (*it)[i];
-    if (!v.is_number()) return make_error("instafake.type", where + "." + key + "[" + std::to_string(i) + "] must be a number");
+    if (!v.is_number())
+      return make_error("instafake.type", where + "." + key + "[" + std::to_string(i) + "] must be a number");
     out.push_back(v.get<double>());
   }
   return out;
@@ -26,7 +27,8 @@ Result<std::vector<ReferenceAccount>> instafake_accounts_from_text(const std::st
   auto parsed = parse_json(text, "the InstaFake account data");
   if (!parsed) return parsed.error();
   const json& j = parsed.value();
-  if (!j.is_array()) return make_error("instafake.shape", "the InstaFake account data must be a JSON array of accounts");
+  if (!j.is_array())
+    return make_error("instafake.shape", "the InstaFake account data must be a JSON array of accounts");
   std::vector<ReferenceAccount> out;
   for (size_t i = 0; i < j.size(); ++i) {
     const json& a = j[i];

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stats.h"
 #include "size_optimized.h"
+#include "stats.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
 

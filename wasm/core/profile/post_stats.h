@@ -23,9 +23,9 @@ struct PostStats {
   double sd_log_likes = 0;       // spread of log(1 + likes): a subscription flattens it
   double comment_ratio_log = 0;  // log((1 + comments) / (1 + likes)) summed over open-comment posts
   bool has_comment_ratio = false;
-  double floor_log = 0;          // log((1 + min likes) / (1 + median likes))
+  double floor_log = 0;  // log((1 + min likes) / (1 + median likes))
   int videos_with_views = 0;
-  int likes_above_views = 0;     // videos with more likes than views (organic likes cannot do that)
+  int likes_above_views = 0;  // videos with more likes than views (organic likes cannot do that)
   double median_like_view_ratio = 0;
   int64_t newest = 0, oldest = 0;  // taken_at of the window's ends (0 if undated)
 };

@@ -13,8 +13,8 @@ namespace fm::prof {
 
 // Limits for untrusted documents: past them is an error, never a guess.
 constexpr size_t kMaxDocumentBytes = 2 * 1024 * 1024;
-constexpr int kMaxDepth = 64;        // web_profile_info nests about 10 deep
-constexpr size_t kMaxPostsRead = 50; // Instagram sends 12; more are ignored (and counted)
+constexpr int kMaxDepth = 64;         // web_profile_info nests about 10 deep
+constexpr size_t kMaxPostsRead = 50;  // Instagram sends 12; more are ignored (and counted)
 
 struct Post {
   std::optional<int64_t> likes;     // nullopt: hidden by the owner (-1 or missing)
@@ -31,8 +31,8 @@ struct Profile {
   bool is_private = false, is_verified = false, is_business = false, is_professional = false;
   std::optional<bool> has_profile_pic;  // nullopt when no avatar URL was sent
   std::optional<int64_t> followers, following, media_count;
-  std::vector<Post> posts;  // newest first, at most kMaxPostsRead
-  size_t posts_ignored = 0; // edges past kMaxPostsRead
+  std::vector<Post> posts;   // newest first, at most kMaxPostsRead
+  size_t posts_ignored = 0;  // edges past kMaxPostsRead
 };
 
 // Parses and checks a web_profile_info document. Errors have ids "profile.*" and name the

@@ -18,11 +18,11 @@ Error as_profile_error(const Error& e) {
   return Error{id, e.message};
 }
 
-#define FM_TAKE(target, expr)                             \
-  do {                                                    \
-    auto r_ = (expr);                                     \
-    if (!r_) return as_profile_error(r_.error());         \
-    target = r_.value();                                  \
+#define FM_TAKE(target, expr)                     \
+  do {                                            \
+    auto r_ = (expr);                             \
+    if (!r_) return as_profile_error(r_.error()); \
+    target = r_.value();                          \
   } while (0)
 
 // An optional nested object: absent/null -> nullptr; anything else but an object -> error.
@@ -30,13 +30,14 @@ Result<const json*> child_object(const json& parent, const char* key, const std:
   auto it = parent.find(key);
   if (it == parent.end() || it->is_null()) return static_cast<const json*>(nullptr);
   if (!it->is_object())
-    return make_error("profile.type", where + "." + key + " must be an object, got " +
-                                          std::string(it->type_name()));
+    return make_error("profile.type", where + "." + key + " must be an object, got " + std::string(it->type_name()));
   return &*it;
 }
 
 // {"count": n} objects. A count of -1 means "hidden" where Instagram uses it (likes).
-Result<std::optional<int64_t>> edge_count(const json& parent, const char* key, const std::string& where,
+Result<std::optional<int64_t>> edge_count(const json& parent,
+                                          const char* key,
+                                          const std::string& where,
                                           bool allow_hidden) {
   auto obj = child_object(parent, key, where);
   if (!obj) return obj.error();
@@ -87,22 +88,22 @@ Result<Profile> parse_profile(const std::string& text) {
                                           " bytes; the limit is " + std::to_string(kMaxDocumentBytes));
   // Checked before parsing so a hostile document never builds a deep tree.
   if (text_depth(text, kMaxDepth) > kMaxDepth)
-    return make_error("profile.depth", "the profile document nests deeper than " +
-                                           std::to_string(kMaxDepth) + " levels");
+    return make_error("profile.depth",
+                      "the profile document nests deeper than " + std::to_string(kMaxDepth) + " levels");
   auto parsed = parse_json(text, "the profile document");
   if (!parsed) return make_error("profile.parse", parsed.error().message);
   const json& doc = parsed.value();
   if (!doc.is_object())
-    return make_error("profile.shape", "the profile document must be a JSON object, got " +
-                                           std::string(doc.type_name()));
+    return make_error("profile.shape",
+                      "the profile document must be a JSON object, got " + std::string(doc.type_name()));
   // Instagram's failure bodies: {"message": "...", "status": "fail"}.
   auto status = doc.find("status");
   if (status != doc.end() && status->is_string() && *status == "fail") {
     std::string msg;
     auto m = doc.find("message");
     if (m != doc.end() && m->is_string()) msg = m->get_ref<const std::string&>().substr(0, 200);
-    return make_error("profile.instagram", "Instagram answered with a failure: " +
-                                               (msg.empty() ? std::string("(no message)") : msg));
+    return make_error("profile.instagram",
+                      "Instagram answered with a failure: " + (msg.empty() ? std::string("(no message)") : msg));
   }
   auto data = doc.find("data");
   if (data == doc.end())
@@ -111,8 +112,7 @@ Result<Profile> parse_profile(const std::string& text) {
     return make_error("profile.type", "data must be an object, got " + std::string(data->type_name()));
   Profile p;
   auto user_it = data->find("user");
-  if (user_it == data->end())
-    return make_error("profile.shape", "data has no 'user' field");
+  if (user_it == data->end()) return make_error("profile.shape", "data has no 'user' field");
   if (user_it->is_null()) {
     p.found = false;
     return p;

@@ -164,12 +164,18 @@ Reference derive_reference(const std::vector<ReferenceAccount>& accounts, const 
 json reference_to_json(const Reference& r) {
   json tiers = json::array();
   for (const auto& d : r.data_tiers)
-    tiers.push_back({{"min_followers", d.min_followers}, {"max_followers", d.max_followers}, {"n", d.n},
+    tiers.push_back({{"min_followers", d.min_followers},
+                     {"max_followers", d.max_followers},
+                     {"n", d.n},
                      {"median_rate", r6(d.median_rate)}});
   json bench = json::array();
   for (const auto& b : r.benchmarks)
-    bench.push_back({{"min_followers", b.min_followers}, {"max_followers", b.max_followers}, {"low", b.low},
-                     {"avg_low", b.avg_low}, {"avg_high", b.avg_high}, {"high", b.high}});
+    bench.push_back({{"min_followers", b.min_followers},
+                     {"max_followers", b.max_followers},
+                     {"low", b.low},
+                     {"avg_low", b.avg_low},
+                     {"avg_high", b.avg_high},
+                     {"high", b.high}});
   return json{
       {"format", "fakemeter-engagement-reference"},
       {"format_version", 1},
@@ -206,11 +212,11 @@ Result<Reference> reference_from_text(const std::string& text) {
   Reference r;
   auto from = read_string(j, "derived_from", "", 10000);
   if (from && from.value()) r.derived_from = *from.value();
-#define FM_GET(target, expr)      \
-  do {                            \
-    auto v_ = (expr);             \
-    if (!v_) return v_.error();   \
-    target = v_.value();          \
+#define FM_GET(target, expr)    \
+  do {                          \
+    auto v_ = (expr);           \
+    if (!v_) return v_.error(); \
+    target = v_.value();        \
   } while (0)
   const json* e;
   FM_GET(e, obj(j, "engagement", ""));
@@ -221,7 +227,8 @@ Result<Reference> reference_from_text(const std::string& text) {
   FM_GET(r.engagement_residual, read_dist(*e, "residual", "engagement"));
   FM_GET(r.fit_max_followers, num(*e, "fit_max_followers", "engagement"));
   auto tiers = e->find("data_tiers");
-  if (tiers == e->end() || !tiers->is_array()) return make_error("reference.shape", "engagement.data_tiers must be an array");
+  if (tiers == e->end() || !tiers->is_array())
+    return make_error("reference.shape", "engagement.data_tiers must be an array");
   for (const auto& t : *tiers) {
     if (!t.is_object()) return make_error("reference.shape", "engagement.data_tiers holds a non-object");
     DataTier d;

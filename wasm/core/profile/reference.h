@@ -49,14 +49,14 @@ struct Reference {
 
   // Bought likes: dispersion, comments per like and the like floor, against the like level.
   Conditional dispersion, comments, floor;
-  int n_bought_likes = 0;            // accounts with >= kMinPostsBoughtLikes posts with likes
-  double bought_likes_threshold = 0; // score above which 5% of real reference accounts fall
-  double floor_ratio_median = 0.5;   // median (1 + min likes) / (1 + median likes) of real accounts
+  int n_bought_likes = 0;             // accounts with >= kMinPostsBoughtLikes posts with likes
+  double bought_likes_threshold = 0;  // score above which 5% of real reference accounts fall
+  double floor_ratio_median = 0.5;    // median (1 + min likes) / (1 + median likes) of real accounts
 
   // Following and history.
-  Distribution following_ratio;    // log((1 + following) / (1 + followers))
-  Distribution following_count;    // following
-  Distribution followers_per_post; // log((1 + followers) / (1 + media count))
+  Distribution following_ratio;     // log((1 + following) / (1 + followers))
+  Distribution following_count;     // following
+  Distribution followers_per_post;  // log((1 + followers) / (1 + media count))
 };
 
 constexpr int kMinPostsEngagement = 3;

@@ -48,7 +48,8 @@ std::string engagement_sentence(const Engagement& e) {
   std::string head = "Engagement " + pct(e.rate) + ": ";
   if (e.percentile < 0.10) return head + "9 in 10 real accounts of this size get more than " + pct(e.rate_q10);
   if (e.percentile < 0.25) return head + "3 in 4 real accounts of this size get more than " + pct(e.rate_q25);
-  if (e.percentile > 0.90) return head + "higher than 9 in 10 real accounts of this size (they get up to " + pct(e.rate_q90) + ")";
+  if (e.percentile > 0.90)
+    return head + "higher than 9 in 10 real accounts of this size (they get up to " + pct(e.rate_q90) + ")";
   return head + "typical for real accounts of this size (half get more than " + pct(e.rate_q50) + ")";
 }
 
@@ -89,7 +90,8 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
   auto j = parse_json(t, "the options");
   if (!j) return make_error("profile.options", j.error().message);
   if (!j.value().is_object())
-    return make_error("profile.options", "the options must be a JSON object, got " + std::string(j.value().type_name()));
+    return make_error("profile.options",
+                      "the options must be a JSON object, got " + std::string(j.value().type_name()));
   auto now = read_int(j.value(), "now", "options", 0, 32503680000LL);
   if (!now) return make_error("profile.options", now.error().message);
   o.now = now.value();
@@ -113,8 +115,11 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
 
 json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptions& opt, const std::string& engine) {
   json report = {
-      {"username", p.username},   {"full_name", p.full_name},     {"is_private", p.is_private},
-      {"is_verified", p.is_verified}, {"is_business", p.is_business},
+      {"username", p.username},
+      {"full_name", p.full_name},
+      {"is_private", p.is_private},
+      {"is_verified", p.is_verified},
+      {"is_business", p.is_business},
       {"follower_count", p.followers ? json(*p.followers) : json(nullptr)},
       {"following_count", p.following ? json(*p.following) : json(nullptr)},
       {"media_count", p.media_count ? json(*p.media_count) : json(nullptr)},
@@ -134,7 +139,8 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
   std::optional<double> instant, instant_low, instant_high;
   if (!p.found) {
     states.push_back("not_found");
-    reasons.push_back(reason("profile", "info", "Instagram returned no user for this profile (deleted, blocked or renamed)"));
+    reasons.push_back(
+        reason("profile", "info", "Instagram returned no user for this profile (deleted, blocked or renamed)"));
   } else {
     const double followers = double(p.followers.value_or(0));
     // Brands and shops, not creators: creators are the influencers the benchmarks describe.
@@ -142,14 +148,18 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
     PostStats s = post_stats(p.posts);
     const int64_t now = opt.now.value_or(s.newest);
     const bool all_posts_seen = p.media_count && *p.media_count <= int64_t(p.posts.size());
-    signals["posts_read"] = {{"posts", p.posts.size()}, {"window", s.posts}, {"with_likes", s.with_likes},
-                             {"hidden_likes", s.hidden_likes}, {"ignored_past_limit", p.posts_ignored}};
+    signals["posts_read"] = {{"posts", p.posts.size()},
+                             {"window", s.posts},
+                             {"with_likes", s.with_likes},
+                             {"hidden_likes", s.hidden_likes},
+                             {"ignored_past_limit", p.posts_ignored}};
 
     // ---- not-enough-data states
     const bool no_posts = p.posts.empty() && (!p.is_private || p.media_count.value_or(0) == 0);
     if (p.is_private && p.posts.empty()) {
       states.push_back("private");
-      reasons.push_back(reason("profile", "info", "Private account: its posts are not visible, so engagement cannot be checked"));
+      reasons.push_back(
+          reason("profile", "info", "Private account: its posts are not visible, so engagement cannot be checked"));
     }
     if (no_posts) {
       states.push_back("no_posts");
@@ -157,14 +167,16 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
     }
     if (s.with_likes < kMinPostsEngagement && s.hidden_likes > 0) {
       states.push_back("hidden_likes");
-      reasons.push_back(reason("profile", "info", "Like counts are hidden on " + std::to_string(s.hidden_likes) +
-                                                      " of the " + std::to_string(s.posts) + " recent posts"));
+      reasons.push_back(reason("profile", "info",
+                               "Like counts are hidden on " + std::to_string(s.hidden_likes) + " of the " +
+                                   std::to_string(s.posts) + " recent posts"));
     }
     const bool young = s.oldest && all_posts_seen && now >= s.oldest && now - s.oldest < kNewAccountSeconds;
     if (s.with_likes < kMinPostsEngagement && s.posts > 0 && young) {
       states.push_back("new_account");
-      reasons.push_back(reason("profile", "info", "Brand-new account: its first post is " +
-                                                      std::to_string((now - s.oldest) / 86400) + ((now - s.oldest) / 86400 == 1 ? " day old" : " days old")));
+      reasons.push_back(reason("profile", "info",
+                               "Brand-new account: its first post is " + std::to_string((now - s.oldest) / 86400) +
+                                   ((now - s.oldest) / 86400 == 1 ? " day old" : " days old")));
     }
 
     // ---- engagement and bought likes
@@ -182,73 +194,93 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
       if (bought && !bl) e.share_high = kMaxShare;  // likes untrustworthy, no way to size the bought part
       TierSolidity tier = tier_solidity(ref, followers);
       signals["engagement"] = {
-          {"rate", e.rate}, {"median_likes", s.median_likes}, {"median_comments", s.median_comments},
-          {"median_engagement", s.median_engagement}, {"posts_used", s.with_likes},
+          {"rate", e.rate},
+          {"median_likes", s.median_likes},
+          {"median_comments", s.median_comments},
+          {"median_engagement", s.median_engagement},
+          {"posts_used", s.with_likes},
           {"percentile_among_real", round_to(e.percentile, 1000)},
-          {"real_rate_q10", e.rate_q10}, {"real_rate_q50", e.rate_q50}, {"real_rate_q90", e.rate_q90},
+          {"real_rate_q10", e.rate_q10},
+          {"real_rate_q50", e.rate_q50},
+          {"real_rate_q90", e.rate_q90},
           {"implied_fake_share", round_to(e.share * 100, 10)},
-          {"implied_low", round_to(e.share_low * 100, 10)}, {"implied_high", round_to(e.share_high * 100, 10)},
-          {"interval", "95%"}, {"likes_adjusted_for_bought", e.likes_adjusted},
+          {"implied_low", round_to(e.share_low * 100, 10)},
+          {"implied_high", round_to(e.share_high * 100, 10)},
+          {"interval", "95%"},
+          {"likes_adjusted_for_bought", e.likes_adjusted},
           {"business_adjusted", business},
           {"reference", {{"solidity", tier.level}, {"source", tier.source}, {"real_accounts_in_tier", tier.n_real}}}};
       const char* sev = e.share >= 0.5 ? "high" : e.share >= 0.25 ? "medium" : e.share >= 0.1 ? "low" : "info";
       // An interval that reaches 0 is not conclusive on its own.
       if (e.share_low <= 0 && std::string(sev) == "high") sev = "medium";
       std::string text = engagement_sentence(e);
-      if (e.likes_adjusted)
-        text += "; without the likes that look bought it would be about " + pct(e.organic_rate);
+      if (e.likes_adjusted) text += "; without the likes that look bought it would be about " + pct(e.organic_rate);
       if (e.share >= 0.1)
         text += "; that fits about " + pct(e.share) + " of the followers never seeing or liking posts (" +
                 pct(e.share_low) + "-" + pct(e.share_high) + ")";
       reasons.push_back(reason("engagement", sev, text));
       if (tier.level != "measured")
-        reasons.push_back(reason("engagement", "info", "Reference for " + thousands(followers) + " followers: " + tier.source));
+        reasons.push_back(
+            reason("engagement", "info", "Reference for " + thousands(followers) + " followers: " + tier.source));
       if (business)
-        reasons.push_back(reason("engagement", "info", "Business or creator account: these engage less than persons, so the "
-                                                        "estimate allows engagement down to half the personal reference"));
+        reasons.push_back(reason("engagement", "info",
+                                 "Business or creator account: these engage less than persons, so the "
+                                 "estimate allows engagement down to half the personal reference"));
       if (bl) {
         signals["bought_likes"] = {
-            {"score", round_to(bl->score, 1000)}, {"threshold", round_to(bl->threshold, 1000)},
-            {"flagged", bought}, {"like_spread_sd_log", round_to(s.sd_log_likes, 10000)},
+            {"score", round_to(bl->score, 1000)},
+            {"threshold", round_to(bl->threshold, 1000)},
+            {"flagged", bought},
+            {"like_spread_sd_log", round_to(s.sd_log_likes, 10000)},
             {"comments_per_like", s.has_comment_ratio ? json(std::exp(s.comment_ratio_log)) : json(nullptr)},
             {"min_to_median_likes", std::exp(s.floor_log)},
-            {"z", {{"dispersion", round_to(bl->z_dispersion, 100)}, {"comments", round_to(bl->z_comments, 100)},
-                   {"audience", round_to(bl->z_audience, 100)}, {"floor", round_to(bl->z_floor, 100)}}},
+            {"z",
+             {{"dispersion", round_to(bl->z_dispersion, 100)},
+              {"comments", round_to(bl->z_comments, 100)},
+              {"audience", round_to(bl->z_audience, 100)},
+              {"floor", round_to(bl->z_floor, 100)}}},
             {"estimated_bought_per_post", bought ? json(std::round(bl->subscription_likes)) : json(nullptr)},
-            {"videos_with_views", s.videos_with_views}, {"likes_above_views", s.likes_above_views},
+            {"videos_with_views", s.videos_with_views},
+            {"likes_above_views", s.likes_above_views},
             {"false_alarm_rate", "5% of real reference accounts score above the threshold"}};
         if (bl->flagged) {
-          reasons.push_back(reason(
-              "bought_likes", "high",
-              "Likes look bought: " + thousands(s.min_likes) + "-" + thousands(s.median_likes) +
-                  " likes per post vary little (spread " + fmt_num(s.sd_log_likes, 2) + ") and " +
-                  (bl->z_audience > 1.28 ? "are high for " + thousands(followers) + " followers" : std::string("fit few comments")) +
-                  "; score " + fmt_num(bl->score, 3) + " where 95% of real accounts stay under " + fmt_num(bl->threshold, 3) +
-                  "; about " + thousands(bl->subscription_likes) + " per post may be bought"));
+          reasons.push_back(reason("bought_likes", "high",
+                                   "Likes look bought: " + thousands(s.min_likes) + "-" + thousands(s.median_likes) +
+                                       " likes per post vary little (spread " + fmt_num(s.sd_log_likes, 2) + ") and " +
+                                       (bl->z_audience > 1.28 ? "are high for " + thousands(followers) + " followers"
+                                                              : std::string("fit few comments")) +
+                                       "; score " + fmt_num(bl->score, 3) + " where 95% of real accounts stay under " +
+                                       fmt_num(bl->threshold, 3) + "; about " + thousands(bl->subscription_likes) +
+                                       " per post may be bought"));
         } else if (bl->score > bl->threshold - 0.5) {
-          reasons.push_back(reason("bought_likes", "low", "Like counts are somewhat uniform (score " + fmt_num(bl->score, 3) +
-                                                              ", alarm above " + fmt_num(bl->threshold, 3) + ")"));
+          reasons.push_back(reason("bought_likes", "low",
+                                   "Like counts are somewhat uniform (score " + fmt_num(bl->score, 3) +
+                                       ", alarm above " + fmt_num(bl->threshold, 3) + ")"));
         } else {
-          reasons.push_back(reason("bought_likes", "info", "Like counts vary like real accounts' (score " + fmt_num(bl->score, 3) +
-                                                               ", alarm above " + fmt_num(bl->threshold, 3) + ")"));
+          reasons.push_back(reason("bought_likes", "info",
+                                   "Like counts vary like real accounts' (score " + fmt_num(bl->score, 3) +
+                                       ", alarm above " + fmt_num(bl->threshold, 3) + ")"));
         }
       } else {
-        signals["bought_likes"] = {{"flagged", bought}, {"videos_with_views", s.videos_with_views},
-                                   {"likes_above_views", s.likes_above_views},
-                                   {"note", "fewer than " + std::to_string(kMinPostsBoughtLikes) + " posts with like counts"}};
+        signals["bought_likes"] = {
+            {"flagged", bought},
+            {"videos_with_views", s.videos_with_views},
+            {"likes_above_views", s.likes_above_views},
+            {"note", "fewer than " + std::to_string(kMinPostsBoughtLikes) + " posts with like counts"}};
       }
       if (views_betray)
-        reasons.push_back(reason("bought_likes", "high", std::to_string(s.likes_above_views) + " of " +
-                                                             std::to_string(s.videos_with_views) +
-                                                             " videos have more likes than views"));
+        reasons.push_back(reason("bought_likes", "high",
+                                 std::to_string(s.likes_above_views) + " of " + std::to_string(s.videos_with_views) +
+                                     " videos have more likes than views"));
       instant = e.share * 100;
       instant_low = e.share_low * 100;
       instant_high = e.share_high * 100;
     } else if (s.with_likes >= kMinPostsEngagement) {
       reasons.push_back(reason("engagement", "info", "No followers, so no engagement rate"));
     } else if (s.with_likes > 0 && states.empty()) {
-      reasons.push_back(reason("engagement", "info", "Only " + std::to_string(s.with_likes) +
-                                                         " posts with like counts: too few to judge engagement"));
+      reasons.push_back(
+          reason("engagement", "info",
+                 "Only " + std::to_string(s.with_likes) + " posts with like counts: too few to judge engagement"));
     }
 
     // ---- following
@@ -257,7 +289,8 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
       double ratio_log = std::log((1 + fo) / (1 + followers));
       double pr = ref.following_ratio.cdf(ratio_log), pc = ref.following_count.cdf(fo);
       bool mass = (fo >= 1000 && pr >= 0.95) || fo >= 7000;
-      signals["following"] = {{"following", *p.following}, {"followers", *p.followers},
+      signals["following"] = {{"following", *p.following},
+                              {"followers", *p.followers},
                               {"ratio", (1 + fo) / (1 + followers)},
                               {"ratio_percentile_among_real", round_to(pr, 1000)},
                               {"count_percentile_among_real", round_to(pc, 1000)},
@@ -277,15 +310,20 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
       double per_post_log = std::log((1 + followers) / (1 + media));
       double pp = ref.followers_per_post.cdf(per_post_log);
       double age_days = s.oldest && now > s.oldest ? double(now - s.oldest) / 86400 : 0;
-      bool sudden = followers >= 1000 && (pp >= 0.99 || (media <= 12 && all_posts_seen && age_days < 60 && followers >= 10000));
-      signals["history"] = {{"media_count", *p.media_count}, {"followers_per_post", (1 + followers) / (1 + media)},
+      bool sudden =
+          followers >= 1000 && (pp >= 0.99 || (media <= 12 && all_posts_seen && age_days < 60 && followers >= 10000));
+      signals["history"] = {{"media_count", *p.media_count},
+                            {"followers_per_post", (1 + followers) / (1 + media)},
                             {"percentile_among_real", round_to(pp, 1000)},
                             {"oldest_post_age_days", s.oldest ? json(std::floor(age_days)) : json(nullptr)},
-                            {"all_posts_visible", all_posts_seen}, {"sudden_audience", sudden}};
+                            {"all_posts_visible", all_posts_seen},
+                            {"sudden_audience", sudden}};
       if (sudden)
         reasons.push_back(reason("history", "high",
                                  thousands(followers) + " followers for " + thousands(media) + " posts" +
-                                     (all_posts_seen && s.oldest ? " over " + fmt_num(std::floor(age_days), 6) + (std::floor(age_days) == 1 ? " day" : " days") : std::string()) +
+                                     (all_posts_seen && s.oldest ? " over " + fmt_num(std::floor(age_days), 6) +
+                                                                       (std::floor(age_days) == 1 ? " day" : " days")
+                                                                 : std::string()) +
                                      ": more followers per post than 99 in 100 real accounts; an audience without "
                                      "history is typical of bought followers or a bought account"));
     }

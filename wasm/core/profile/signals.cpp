@@ -74,7 +74,8 @@ TierSolidity tier_solidity(const Reference& ref, double followers) {
     t.source = "only " + n + " of this size in the data; the trend of the other sizes carries it";
   } else if (blended_zone(ref, followers)) {
     t.level = "blended";
-    t.source = "blended between our real persons' accounts (data up to " + fmt_num(std::round(ref.fit_max_followers), 6) +
+    t.source = "blended between our real persons' accounts (data up to " +
+               fmt_num(std::round(ref.fit_max_followers), 6) +
                " followers) and published influencer benchmarks (The Social Cat), which expect far less engagement; " +
                n + " of this size in our data; the interval spans both";
   } else {
@@ -85,8 +86,11 @@ TierSolidity tier_solidity(const Reference& ref, double followers) {
   return t;
 }
 
-Engagement engagement_signal(const Reference& ref, double followers, double median_engagement,
-                             bool business, std::optional<double> organic_engagement,
+Engagement engagement_signal(const Reference& ref,
+                             double followers,
+                             double median_engagement,
+                             bool business,
+                             std::optional<double> organic_engagement,
                              std::optional<double> lowest_engagement) {
   Engagement e;
   double x = std::log1p(followers);

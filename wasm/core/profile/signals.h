@@ -27,22 +27,25 @@ TierSolidity tier_solidity(const Reference& ref, double followers);
 bool blended_zone(const Reference& ref, double followers);
 
 struct Engagement {
-  double rate = 0;                  // median (likes + comments) per post / followers
-  double percentile = 0.5;          // among real accounts of this size, in [0,1]
+  double rate = 0;                                                // median (likes + comments) per post / followers
+  double percentile = 0.5;                                        // among real accounts of this size, in [0,1]
   double rate_q10 = 0, rate_q25 = 0, rate_q50 = 0, rate_q90 = 0;  // real accounts of this size
   // Implied unreachable (fake) share of the followers, 95% interval, in [0, 0.99].
   double share = 0, share_low = 0, share_high = 0;
-  bool likes_adjusted = false;      // computed from organic likes after removing bought ones
-  double organic_rate = 0;          // the engagement rate the point estimate used
+  bool likes_adjusted = false;  // computed from organic likes after removing bought ones
+  double organic_rate = 0;      // the engagement rate the point estimate used
 };
 // `organic_engagement`: when set (bought likes suspected), the point estimate uses it.
-Engagement engagement_signal(const Reference& ref, double followers, double median_engagement,
-                             bool business, std::optional<double> organic_engagement = std::nullopt,
+Engagement engagement_signal(const Reference& ref,
+                             double followers,
+                             double median_engagement,
+                             bool business,
+                             std::optional<double> organic_engagement = std::nullopt,
                              std::optional<double> lowest_engagement = std::nullopt);
 
 struct BoughtLikes {
-  double score = 0;       // weighted sum of the z-scores below, scaled to unit variance
-  double threshold = 0;   // 5% of real reference accounts score above it
+  double score = 0;      // weighted sum of the z-scores below, scaled to unit variance
+  double threshold = 0;  // 5% of real reference accounts score above it
   bool flagged = false;
   double z_dispersion = 0, z_comments = 0, z_audience = 0, z_floor = 0;
   double organic_median_likes = 0;  // estimate if the likes carry a constant subscription
