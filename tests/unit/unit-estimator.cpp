@@ -214,3 +214,41 @@ TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and w
   many += "]}";
   CHECK(err(many) == "estimate.limit too many followers: 20001 (at most 20000 per request)");
 }
+
+TEST_CASE("[estimator] api_estimate: each source's note names its population, whose size corrects the interval") {
+  auto request = [](const std::string& head) {
+    std::string req = head + R"("followers": [)";
+    for (int i = 0; i < 50; ++i) {
+      std::string rec = record(i, i % 4 == 0);
+      if (i >= 15) rec.insert(1, R"("phase":"lite",)");
+      req += (i ? "," : "") + rec;
+    }
+    return req + "]}";
+  };
+  json f = estimate(request(R"({"total_followers": 12400, "list_limited": true, )"));
+  REQUIRE_FALSE(f.contains("error"));
+  CHECK(f["source"] == "followers");
+  CHECK(f["list_limited"] == true);
+  CHECK(f["population"] == 12400);
+  std::string note = f["sampling_note"].get<std::string>();
+  CHECK(note.find("only the newest 50 followers of 12400") != std::string::npos);
+  CHECK(note.find("not the whole audience") != std::string::npos);
+  json l = estimate(request(R"({"source": "likers", "population": 900, "posts": 3, )"));
+  REQUIRE_FALSE(l.contains("error"));
+  CHECK(l["source"] == "likers");
+  CHECK(l["population"] == 900);
+  note = l["sampling_note"].get<std::string>();
+  CHECK(note.find("liked the last 3 posts: 50 listed of at most 900, 15 checked") != std::string::npos);
+  CHECK(note.find("not the followers") != std::string::npos);
+  json c = estimate(request(R"({"source": "commenters", "population": 60, )"));
+  CHECK(c["sampling_note"].get<std::string>().find("commented on the recent posts") != std::string::npos);
+  // The finite-population correction uses the population given: 50 of 60 is nearly all of it.
+  json big = estimate(request(R"({"source": "commenters", "population": 1000000, )"));
+  CHECK(c["ci_high"].get<double>() - c["ci_low"].get<double>() <
+        big["ci_high"].get<double>() - big["ci_low"].get<double>());
+  json bad = estimate(request(R"({"source": "viewers", "total_followers": 100, )"));
+  REQUIRE(bad.contains("error"));
+  CHECK(bad["error"]["id"] == "estimate.source");
+  bad = estimate(request(R"({"list_limited": "yes", "total_followers": 100, )"));
+  CHECK(bad["error"]["id"] == "estimate.source");
+}

@@ -362,3 +362,86 @@ TEST_CASE("[profile] the committed reference is what derive-engagement makes of 
   committed.erase("derived_from");
   CHECK_MESSAGE(derived == committed, "models/engagement_reference.json is stale: run build/native/derive-engagement");
 }
+
+TEST_CASE("[profile] the report carries the ids an audit asks Instagram by") {
+  json d = json::parse(doc_with(5000, {120, 80, 150}));
+  d["data"]["user"]["id"] = "1000042";
+  d["data"]["user"]["edge_owner_to_timeline_media"]["edges"][0]["node"]["id"] = "3100000000000000001";
+  d["data"]["user"]["edge_owner_to_timeline_media"]["edges"][1]["node"]["id"] = 3100000000000000002ULL;
+  json r = analyze(d.dump());
+  REQUIRE_FALSE(r.contains("error"));
+  CHECK(r["user_id"] == "1000042");
+  CHECK(r["posts"][0]["id"] == "3100000000000000001");
+  CHECK(r["posts"][1]["id"] == "3100000000000000002");  // a number is read as its digits
+  CHECK(r["posts"][2]["id"].is_null());
+  // The flat user object of users/<id>/info says "pk".
+  json flat = json::parse(doc_with(5000, {120}));
+  flat["data"]["user"]["pk"] = "77";
+  CHECK(analyze(flat.dump())["user_id"] == "77");
+  d["data"]["user"]["id"] = "12ab";
+  CHECK(error_id(analyze(d.dump())) == "profile.type");
+}
+
+TEST_CASE("[profile] signed-in media fields: like_count (-1 hidden), comment_count, play_count") {
+  json edges = json::array();
+  for (int i = 0; i < 6; ++i)
+    edges.push_back({{"node",
+                      {{"id", std::to_string(900 + i)},
+                       {"taken_at_timestamp", 1700000000 - i * 86400 * 5},
+                       {"is_video", i % 2 == 1},
+                       {"like_count", 100 + i * 10},
+                       {"comment_count", 4},
+                       {"video_view_count", nullptr},
+                       {i == 1 ? "ig_play_count" : "play_count", 2000 + i}}}});
+  json d = {{"data",
+             {{"user",
+               {{"username", "v1"},
+                {"edge_followed_by", {{"count", 3000}}},
+                {"edge_owner_to_timeline_media", {{"count", 60}, {"edges", edges}}}}}}}};
+  json r = analyze(d.dump());
+  REQUIRE_FALSE(r.contains("error"));
+  CHECK(r["posts"][0]["likes"] == 100);
+  CHECK(r["posts"][0]["comments"] == 4);
+  CHECK(r["posts"][0]["views"].is_null());  // not a video
+  CHECK(r["posts"][1]["views"] == 2001);    // ig_play_count
+  CHECK(r["posts"][3]["views"] == 2003);    // play_count
+  for (auto& e : d["data"]["user"]["edge_owner_to_timeline_media"]["edges"]) e["node"]["like_count"] = -1;
+  json hidden = analyze(d.dump());
+  CHECK(hidden["posts"][0]["likes"].is_null());
+  bool said = false;
+  for (const auto& s : hidden["states"]) said |= s == "hidden_likes";
+  CHECK(said);
+}
+
+TEST_CASE("[profile] likers or commenters unlike the followers become a reason, both ways") {
+  auto sample = [](double f, double lo, double hi, bool limited = false) {
+    json a = {{"fake_percent", f}, {"ci_low", lo}, {"ci_high", hi}, {"sample_size", 50}};
+    if (limited) a["list_limited"] = true;
+    return a;
+  };
+  auto engagers = [](const json& r) {
+    std::vector<std::string> out;
+    for (const auto& reason : r["reasons"])
+      if (reason["signal"] == "engagers") out.push_back(reason["text"].get<std::string>());
+    return out;
+  };
+  std::string doc = doc_with(5000, kVaried);
+  json bought_likes = {{"audience", sample(5, 1, 12)}, {"likers", sample(55, 40, 70)}};
+  auto t = engagers(analyze(doc, bought_likes.dump()));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].find("likers of the recent posts are far more often fake") != std::string::npos);
+  CHECK(t[0].find("~55% fake, followers ~5%") != std::string::npos);
+  json paid_real = {{"audience", sample(50, 38, 62)}, {"commenters", sample(4, 0, 15)}};
+  t = engagers(analyze(doc, paid_real.dump()));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].find("commenters of the recent posts are mostly real") != std::string::npos);
+  json alike = {{"audience", sample(20, 10, 30)}, {"likers", sample(25, 15, 40)}};
+  CHECK(engagers(analyze(doc, alike.dump())).empty());
+  // Engagers alone (no follower sample) are no comparison.
+  CHECK(engagers(analyze(doc, json{{"likers", sample(55, 40, 70)}}.dump())).empty());
+  CHECK(error_id(analyze(doc, R"({"likers": {"fake_percent": 5}})")) == "profile.options");
+  // A short follower list is said in words where the headline uses it.
+  json limited = {{"audience", sample(30, 18, 46, true)}};
+  CHECK(analyze(doc, limited.dump())["combined_note"].get<std::string>().find("newest followers only") !=
+        std::string::npos);
+}

@@ -16,7 +16,24 @@ namespace {
 constexpr size_t kMaxFollowers = 20000;  // an audit lists a few hundred; more is a mistake or an attack
 constexpr int kMaxDepth = 16;            // request -> followers -> record -> value is depth 4
 
-Result<AudienceInput> read_request(const std::string& text, const Model& model) {
+// Who was sampled, from the request: {"source", "list_limited", "posts"} as the report echoes it.
+Result<json> read_source(const json& j) {
+  auto src = read_string(j, "source", "", 20);
+  if (!src) return make_error("estimate.source", src.error().message);
+  std::string s = src.value().value_or("followers");
+  if (s != "followers" && s != "likers" && s != "commenters")
+    return make_error("estimate.source",
+                      "field 'source' must be \"followers\", \"likers\" or \"commenters\", got \"" + s + "\"");
+  auto limited = read_bool(j, "list_limited", "");
+  if (!limited) return make_error("estimate.source", limited.error().message);
+  auto posts = read_int(j, "posts", "", 1, 1000);
+  if (!posts) return make_error("estimate.source", posts.error().message);
+  json out = {{"source", s}, {"list_limited", limited.value().value_or(false)}};
+  if (posts.value()) out["posts"] = *posts.value();
+  return out;
+}
+
+Result<AudienceInput> read_request(const std::string& text, const Model& model, json& source) {
   auto parsed = parse_json(text, "the estimate request");
   if (!parsed) return parsed.error();
   const json& j = parsed.value();
@@ -28,8 +45,14 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model) 
   if (json_depth(j, kMaxDepth + 1) > kMaxDepth)
     return make_error("estimate.shape",
                       "the estimate request is nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  auto src = read_source(j);
+  if (!src) return src.error();
+  source = src.value();
   AudienceInput in;
-  auto total = read_int(j, "total_followers", "", 1, kMaxCount);
+  // The population the sample was drawn from (its size drives the finite-population correction):
+  // "population", else "total_followers".
+  auto total = read_int(j, "population", "", 1, kMaxCount);
+  if (total && !total.value()) total = read_int(j, "total_followers", "", 1, kMaxCount);
   if (!total) return make_error("estimate.total", total.error().message);
   if (!total.value()) return make_error("estimate.total", "field 'total_followers' is missing");
   in.total_followers = double(*total.value());
@@ -74,13 +97,35 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model) 
   }
   return in;
 }
+// The sampling note names the population the estimate is about and never claims more.
+std::string source_note(const json& src, const json& r) {
+  const std::string s = src["source"].get<std::string>();
+  auto num = [&](const char* k) { return std::to_string(r[k].get<int64_t>()); };
+  if (s == "followers")
+    return src["list_limited"].get<bool>()
+               ? fill(
+                     "Instagram lists only the newest @ followers of @ (it shows no more): the estimate describes "
+                     "these recent followers, not the whole audience, which can differ (bought followers often "
+                     "arrive in bursts). The interval covers sampling and classifier error, not that.",
+                     {num("sample_size"), num("total_followers")})
+               : r["sampling_note"].get<std::string>();
+  return fill(
+      "The accounts that @ @: @ listed of at most @, @ checked in full. The estimate describes these @, not "
+      "the followers; an account counts once however often it @. The interval covers sampling and "
+      "classifier error.",
+      {s == "likers" ? "liked" : "commented on",
+       src.contains("posts") ? "the last " + std::to_string(src["posts"].get<int64_t>()) + " posts"
+                             : "the recent posts",
+       num("sample_size"), num("total_followers"), num("full_sample_size"), s, s == "likers" ? "liked" : "commented"});
+}
 }  // namespace
 
 std::string api_estimate(const std::string& request_json) {
   auto status = builtin_model_status();
   if (!status) return api_error(status.error().id, status.error().message);
   const Model& model = builtin_model();
-  auto in = read_request(request_json, model);
+  json src;
+  auto in = read_request(request_json, model, src);
   if (!in) return api_error(in.error().id, in.error().message);
   // The compiled-in score profiles weigh the audience regimes; they must describe this model.
   const auto& profiles = builtin_score_profiles();
@@ -93,7 +138,12 @@ std::string api_estimate(const std::string& request_json) {
                                    ", not " + model.version + ": corrected with the model's own cv rates only"
                              : "the compiled-in score profiles are unusable (" + profiles.error().message +
                                    "): corrected with the model's own cv rates only");
-  return dump_json(report_to_json(e, in.value(), model.version));
+  json r = report_to_json(e, in.value(), model.version);
+  r["sampling_note"] = source_note(src, r);
+  for (const char* k : {"source", "list_limited", "posts"})
+    if (src.contains(k)) r[k] = src[k];
+  r["population"] = r["total_followers"];
+  return dump_json(r);
 }
 
 }  // namespace fm

@@ -181,6 +181,16 @@ Result<std::optional<std::string>> read_string(const json& obj,
   return std::optional<std::string>{s};
 }
 
+std::string fill(const char* text, std::initializer_list<std::string> args) {
+  std::string out;
+  auto next = args.begin();
+  for (const char* c = text; *c; ++c) {
+    if (*c == '@' && next != args.end()) out += *next++;
+    else out += *c;
+  }
+  return out;
+}
+
 }  // namespace fm
 
 FM_SIZE_OPTIMIZED_END

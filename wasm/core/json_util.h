@@ -2,6 +2,7 @@
 // where at()/get<T>() on the wrong type aborts, so every read goes through here.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -82,5 +83,9 @@ void append_json_string(std::string& out, const std::string& s);
 
 // Compact number formatting for messages and reports ("0.25", "12", "1.5e+12").
 std::string fmt_num(double v, int precision = 4);
+
+// `text` with each '@' replaced by the next of `args` in turn (one call per sentence keeps
+// wording in one literal and the engine small).
+std::string fill(const char* text, std::initializer_list<std::string> args);
 
 }  // namespace fm

@@ -17,6 +17,7 @@ constexpr int kMaxDepth = 64;         // web_profile_info nests about 10 deep
 constexpr size_t kMaxPostsRead = 50;  // Instagram sends 12; more are ignored (and counted)
 
 struct Post {
+  std::string id;                   // the media id (engagers' lists are asked by it); empty when absent
   std::optional<int64_t> likes;     // nullopt: hidden by the owner (-1 or missing)
   std::optional<int64_t> comments;  // nullopt: missing
   std::optional<int64_t> views;     // videos only
@@ -27,6 +28,7 @@ struct Post {
 
 struct Profile {
   bool found = true;  // false for {"data":{"user":null}}
+  std::string id;     // the numeric user id ("id" or "pk"); empty when absent
   std::string username, full_name, biography, external_url, category;
   bool is_private = false, is_verified = false, is_business = false, is_professional = false;
   std::optional<bool> has_profile_pic;  // nullopt when no avatar URL was sent

@@ -48,14 +48,44 @@ Result<std::optional<int64_t>> edge_count(const json& parent,
   return v.value();
 }
 
+// An id as Instagram sends it under the first of `keys` present: digits (maybe
+// "<media>_<owner>"), as a string or a number.
+Result<std::string> first_id(const json& obj, const std::string& w, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) continue;
+    std::string s = it->is_number_unsigned() ? it->dump() : it->is_string() ? it->get<std::string>() : "";
+    if (s.empty() || s.size() > 64 || s.find_first_not_of("0123456789_") != std::string::npos)
+      return make_error("profile.type", w + "." + key + " must be a numeric id");
+    return s;
+  }
+  return std::string();
+}
+
+// The first of `keys` present as a count; a negative one (-1: hidden) reads as absent.
+Result<std::optional<int64_t>> first_count(const json& obj,
+                                           const std::string& w,
+                                           std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    auto v = read_int(obj, key, w, -1, kMaxCount);
+    if (!v) return as_profile_error(v.error());
+    if (v.value()) return *v.value() < 0 ? std::optional<int64_t>{} : v.value();
+  }
+  return std::optional<int64_t>{};
+}
+
 Result<Post> parse_post(const json& node, const std::string& w) {
   Post p;
   std::optional<int64_t> liked, preview;
   FM_TAKE(liked, edge_count(node, "edge_liked_by", w, true));
   FM_TAKE(preview, edge_count(node, "edge_media_preview_like", w, true));
-  // Both carry the like count; a hidden count is -1 (or absent) in both.
+  // Both carry the like count; a hidden count is -1 (or absent) in both. Signed-in media in the
+  // app's own shape say like_count (-1: hidden), comment_count and play_count / ig_play_count.
   p.likes = liked ? liked : preview;
+  if (!p.likes) FM_TAKE(p.likes, first_count(node, w, {"like_count"}));
   FM_TAKE(p.comments, edge_count(node, "edge_media_to_comment", w, false));
+  if (!p.comments) FM_TAKE(p.comments, first_count(node, w, {"comment_count"}));
+  FM_TAKE(p.id, first_id(node, w, {"id"}));
   std::optional<bool> b;
   FM_TAKE(b, read_bool(node, "is_video", w));
   p.is_video = b.value_or(false);
@@ -64,7 +94,7 @@ Result<Post> parse_post(const json& node, const std::string& w) {
   std::optional<int64_t> t;
   FM_TAKE(t, read_int(node, "taken_at_timestamp", w, 0, 32503680000LL));  // before year 3000
   p.taken_at = t.value_or(0);
-  FM_TAKE(t, read_int(node, "video_view_count", w, 0, kMaxCount));
+  FM_TAKE(t, first_count(node, w, {"video_view_count", "play_count", "ig_play_count"}));
   if (p.is_video) p.views = t;
   return p;
 }
@@ -125,6 +155,7 @@ Result<Profile> parse_profile(const std::string& text) {
   FM_TAKE(s, read_string(u, "username", w, kMaxUsernameBytes));
   if (!s || s->empty()) return make_error("profile.shape", "data.user.username is missing");
   p.username = *s;
+  FM_TAKE(p.id, first_id(u, w, {"id", "pk"}));
   FM_TAKE(s, read_string(u, "full_name", w, kMaxTextBytes));
   p.full_name = s.value_or("");
   FM_TAKE(s, read_string(u, "biography", w, kMaxTextBytes));

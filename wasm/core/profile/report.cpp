@@ -53,11 +53,30 @@ std::string engagement_sentence(const Engagement& e) {
   return head + "typical for real accounts of this size (half get more than " + pct(e.rate_q50) + ")";
 }
 
-Result<double> audience_number(const json& a, const char* key, double lo, double hi) {
-  auto v = read_number(a, key, "options.audience", lo, hi);
+Result<double> audience_number(const json& a,
+                               const char* key,
+                               double lo,
+                               double hi,
+                               const std::string& w = "options.audience") {
+  auto v = read_number(a, key, w, lo, hi);
   if (!v) return make_error("profile.options", v.error().message);
-  if (!v.value()) return make_error("profile.options", "options.audience." + std::string(key) + " is missing");
+  if (!v.value()) return make_error("profile.options", w + "." + key + " is missing");
   return *v.value();
+}
+
+// The engagers of the recent posts against the followers: intervals that do not overlap mean
+// the likes (or comments) come from accounts unlike the audience, one way or the other.
+void engagers_reason(json& reasons, const json& followers, const json& engagers, const char* who) {
+  auto num = [](const json& a, const char* k) { return a[k].get<double>(); };
+  bool more = num(engagers, "ci_low") > num(followers, "ci_high");
+  if (!more && num(engagers, "ci_high") >= num(followers, "ci_low")) return;
+  reasons.push_back(reason(
+      "engagers", more ? "high" : "medium",
+      fill(more ? "The @ of the recent posts are far more often fake than the followers (@ ~@% fake, followers ~@%): "
+                  "bought likes or comments from accounts that do not follow"
+                : "The @ of the recent posts are mostly real, unlike the followers (@ ~@% fake, followers ~@%): real "
+                  "engagement, perhaps paid, on bought followers",
+           {who, who, fmt_num(num(engagers, "fake_percent"), 3), fmt_num(num(followers, "fake_percent"), 3)})));
 }
 
 }  // namespace
@@ -95,20 +114,21 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
   auto now = read_int(j.value(), "now", "options", 0, 32503680000LL);
   if (!now) return make_error("profile.options", now.error().message);
   o.now = now.value();
-  auto a = j.value().find("audience");
-  if (a != j.value().end() && !a->is_null()) {
-    if (!a->is_object())
-      return make_error("profile.options", "options.audience must be an object (a report from estimateAudience)");
-    if (a->contains("error"))
-      return make_error("profile.options", "options.audience is an error, not an audience report");
+  // The followers' audit estimate and, as samples of their own, the likers' and commenters'.
+  for (const char* key : {"audience", "likers", "commenters"}) {
+    auto a = j.value().find(key);
+    if (a == j.value().end() || a->is_null()) continue;
+    const std::string w = std::string("options.") + key;
+    if (!a->is_object() || a->contains("error"))
+      return make_error("profile.options", w + " must be a report from estimateAudience");
     for (const char* k : {"fake_percent", "ci_low", "ci_high"}) {
-      auto v = audience_number(*a, k, 0, 100);
+      auto v = audience_number(*a, k, 0, 100, w);
       if (!v) return v.error();
     }
-    auto n = read_int(*a, "sample_size", "options.audience", 0, kMaxCount);
+    auto n = read_int(*a, "sample_size", w, 0, kMaxCount);
     if (!n) return make_error("profile.options", n.error().message);
-    if (!n.value()) return make_error("profile.options", "options.audience.sample_size is missing");
-    o.audience = *a;
+    if (!n.value()) return make_error("profile.options", w + ".sample_size is missing");
+    (key[0] == 'a' ? o.audience : key[0] == 'l' ? o.likers : o.commenters) = *a;
   }
   return o;
 }
@@ -116,6 +136,7 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
 json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptions& opt, const std::string& engine) {
   json report = {
       {"username", p.username},
+      {"user_id", p.id.empty() ? json(nullptr) : json(p.id)},
       {"full_name", p.full_name},
       {"is_private", p.is_private},
       {"is_verified", p.is_verified},
@@ -129,7 +150,8 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
   json signals = json::object();
   json posts = json::array();
   for (const Post& post : p.posts) {
-    posts.push_back({{"likes", post.likes ? json(*post.likes) : json(nullptr)},
+    posts.push_back({{"id", post.id.empty() ? json(nullptr) : json(post.id)},
+                     {"likes", post.likes ? json(*post.likes) : json(nullptr)},
                      {"comments", post.comments ? json(*post.comments) : json(nullptr)},
                      {"views", post.views ? json(*post.views) : json(nullptr)},
                      {"taken_at", post.taken_at},
@@ -363,7 +385,13 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
         note = note.get<std::string>() + "; the two disagree (sample " + fmt_num(af, 3) + "%, profile " +
                fmt_num(*instant, 3) + "%): the sample counts fake accounts, the profile unreachable followers";
     }
+    // The list Instagram shows may be short: say so wherever the headline uses it.
+    auto limited = a.find("list_limited");
+    if (limited != a.end() && limited->is_boolean() && limited->get<bool>())
+      note = note.get<std::string>() + "; it is the newest followers only (Instagram lists no more)";
   }
+  if (opt.audience && opt.likers) engagers_reason(reasons, *opt.audience, *opt.likers, "likers");
+  if (opt.audience && opt.commenters) engagers_reason(reasons, *opt.audience, *opt.commenters, "commenters");
   if (fake) {
     *fake = round_to(*fake, 10);
     *lo = round_to(std::min(*lo, *fake), 10);

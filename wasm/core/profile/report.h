@@ -10,8 +10,9 @@
 namespace fm::prof {
 
 struct AnalysisOptions {
-  std::optional<json> audience;  // a report from the audience estimator
-  std::optional<int64_t> now;    // unix seconds; default: the newest post's time
+  std::optional<json> audience;            // a report from the audience estimator (the followers)
+  std::optional<json> likers, commenters;  // the same for the recent posts' engagers
+  std::optional<int64_t> now;              // unix seconds; default: the newest post's time
 };
 
 Result<AnalysisOptions> parse_options(const std::string& text);
