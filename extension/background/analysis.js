@@ -1,12 +1,13 @@
 // Turns Instagram answers into reports with the engine: the instant profile analysis, the
-// logged-out rough estimate from og:description counts, and the combined audited report.
+// rough estimate from the page's own counts, and the combined audited report.
 import { call } from './engine.js';
-import { classifyResponse } from '../shared/instagram.js';
+import { classifyResponse, profileDocFromUserInfo } from '../shared/instagram.js';
 
-// A report or a state: {report} | {state, detail?}
-export async function analyzeDoc(text, audience = null) {
+// A report or a state: {report} | {state, detail?}. `samples`: the audit's estimates,
+// {audience (the followers), likers, commenters}, any of them null.
+export async function analyzeDoc(text, samples = null) {
   const options = { now: Math.floor(Date.now() / 1000) };
-  if (audience) options.audience = audience;
+  for (const [key, report] of Object.entries(samples || {})) if (report) options[key] = report;
   let out;
   try {
     out = await call('analyzeProfile', text, JSON.stringify(options));
@@ -25,37 +26,28 @@ export async function analyzeDoc(text, audience = null) {
   return { report: out };
 }
 
-// The HTTP answer of web_profile_info -> {report} | {state, detail?} (before the engine runs,
-// the adapter decides what kind of answer it is).
-export function classifyProfileAnswer({ status, contentType, body }) {
-  const c = classifyResponse(status, contentType, body);
+// The HTTP answer of a profile endpoint -> {ok, json?} | {state, detail?} (before the engine
+// runs, the adapter decides what kind of answer it is). web_profile_info's body is left for
+// the engine to parse; users/<id>/info's is parsed here, to be mapped to the same document.
+export function classifyProfileAnswer({ status, contentType, body }, endpoint = 'web_profile_info') {
+  const c = classifyResponse(status, contentType, body, { json: endpoint !== 'web_profile_info' });
   switch (c.kind) {
-    case 'ok': return { ok: true };
-    case 'rate_limited': return { state: 'rate_limited' };
+    case 'ok': return { ok: true, json: c.json };
+    case 'rate_limited': return { state: 'rate_limited', detail: c.detail };
     case 'logged_out': return { state: 'logged_out' };
     case 'challenge': return { state: 'challenge' };
     case 'not_found': return { state: 'not_found' };
-    case 'forbidden': return { state: 'changed', detail: `web_profile_info answered HTTP ${status}` };
-    default: return { state: 'changed', detail: `web_profile_info: ${c.detail}` };
+    case 'forbidden': return { state: 'changed', detail: `${endpoint} answered HTTP ${status}` };
+    default: return { state: 'changed', detail: `${endpoint}: ${c.detail}` };
   }
 }
 
-// og:description counts -> a minimal web_profile_info document, so the engine (not this
-// file) decides what, if anything, can be said from counts alone.
-export function docFromOg(username, fullName, og) {
-  return JSON.stringify({
-    data: {
-      user: {
-        username,
-        full_name: fullName || '',
-        is_private: false,
-        edge_followed_by: { count: og.followers },
-        edge_follow: { count: og.following },
-        edge_owner_to_timeline_media: { count: og.posts, edges: [] },
-      },
-    },
-    status: 'ok',
-  });
+// The document the engine reads for a profile answer: web_profile_info's body as it came, or
+// users/<id>/info's user mapped to that shape. {text} | {state: 'changed', detail}.
+export function profileText(endpoint, body, json) {
+  if (endpoint !== 'users_info') return { text: body };
+  const mapped = profileDocFromUserInfo(json);
+  return mapped.error ? { state: 'changed', detail: mapped.error } : mapped;
 }
 
 export async function estimate(request) {

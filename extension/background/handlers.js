@@ -2,12 +2,12 @@
 // checked before any handler runs). Every handler that changes state runs under the store
 // lock and persists before it answers.
 import * as store from './store.js';
-import { analyzeDoc, classifyProfileAnswer, docFromOg, estimate, accountFromProfile } from './analysis.js';
+import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
 import { reserve, release, claim, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
-import { classifyResponse, parseFollowersPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf } from '../shared/audit.js';
+import { classifyResponse, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
+import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
 const now = () => Date.now();
@@ -35,10 +35,16 @@ async function saveReport(report, { rough = false } = {}) {
   }
 }
 
+// A stored audit of an older shape is not resumed (its fields differ): a new audit starts.
+async function currentAudit(username) {
+  const a = await store.getAudit(username);
+  return a && a.v === AUDIT_VERSION ? a : null;
+}
+
 async function cached({ username }) {
   const entry = (await store.getHistory()).entries[username] || null;
-  const audit = await store.getAudit(username);
-  return { entry, audit: audit ? { progress: progressOf(audit), report: audit.report } : null };
+  const audit = await currentAudit(username);
+  return { entry, audit: audit ? auditView(audit) : null };
 }
 
 async function saveSchedulerIfRoom(state) {
@@ -49,12 +55,13 @@ async function saveSchedulerIfRoom(state) {
   }
 }
 
-// Reserves a slot for the one instant fetch of a profile page (no pacing gap, but counted
-// toward the hourly cap and held back by a 429 back-off).
-function instantBegin() {
+// Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
+// hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
+// web_profile_info refused) goes at once: one request to another endpoint, still counted.
+function instantBegin({ fallback = false }) {
   return store.locked(async () => {
     const settings = await store.getSettings();
-    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true });
+    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true, skipBackoff: fallback });
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
@@ -62,50 +69,59 @@ function instantBegin() {
   });
 }
 
-async function recordInstantAnswer(status) {
+async function recordInstantAnswer(rateLimited) {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const s = await store.getScheduler();
-    const next = status === 429 ? onRateLimited(s, now(), settings) : onSuccess(s);
+    const next = rateLimited ? onRateLimited(s, now(), settings) : onSuccess(s);
     await saveSchedulerIfRoom(next);
     return next;
   });
 }
 
+// An instant answer from web_profile_info or, as a fallback, users/<id>/info. The engine reads
+// the profile document (the extension does not parse it); the report names its source.
 async function instantAnalyze(msg) {
-  const sched = await recordInstantAnswer(msg.status);
-  const c = classifyProfileAnswer(msg);
-  if (c.state === 'rate_limited') return { state: 'rate_limited', retryAt: sched.backoffUntil };
+  const endpoint = msg.endpoint || 'web_profile_info';
+  const c = classifyProfileAnswer(msg, endpoint);
+  const sched = await recordInstantAnswer(c.state === 'rate_limited');
+  if (c.state === 'rate_limited') return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null };
   if (c.state) return { state: c.state, detail: c.detail || null };
-  const r = await analyzeDoc(msg.body);
+  const text = profileText(endpoint, msg.body, c.json);
+  if (text.state) return text;
+  const r = await analyzeDoc(text.text);
   if (r.state) return r;
   if (r.report.username.toLowerCase() !== msg.username.toLowerCase()) {
     return { state: 'changed', detail: `asked for ${msg.username}, Instagram answered ${r.report.username}` };
   }
+  const report = { ...r.report, profile_source: endpoint };
   // The result first (with room made for it), then the document an audit would need.
-  const saved = await store.locked(() => saveReport(r.report));
-  const doc = await store.locked(() => store.putDoc(r.report.username, msg.body)).catch(() => ({ shrunk: false }));
-  return { report: r.report, computedAt: now(), storageFull: saved.storageFull || false,
+  const saved = await store.locked(() => saveReport(report));
+  const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
+  return { report, computedAt: now(), storageFull: saved.storageFull || false,
            storageShrunk: !!(saved.shrunk || doc.shrunk) };
 }
 
-async function instantRough({ username, fullName, og }) {
-  const r = await analyzeDoc(docFromOg(username, fullName, og));
+// The counts the page itself shows: logged out, or every profile endpoint refusing for now.
+async function instantRough({ username, fullName, og, cause }) {
+  const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
+  const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
-  if (r.state || r.report.fake_percent === null) return { state: 'logged_out' };
-  await store.locked(() => saveReport(r.report, { rough: true }));
-  return { report: r.report, rough: true, state: 'logged_out', computedAt: now() };
+  if (r.state || r.report.fake_percent === null) return { state };
+  const report = { ...r.report, profile_source: 'page' };
+  await store.locked(() => saveReport(report, { rough: true }));
+  return { report, rough: true, state, computedAt: now() };
 }
 
 // ---- the audit
 
 function auditView(a) {
-  return { progress: progressOf(a), report: a.report, estimate: a.estimate };
+  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates };
 }
 
-async function auditStart({ username, userId, isPrivate }) {
+async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource }) {
   return store.locked(async () => {
-    const existing = await store.getAudit(username);
+    const existing = await currentAudit(username);
     if (existing && existing.status === 'running') return auditView(existing);
     // A cancelled audit picks up where it stopped: nothing learned is thrown away.
     if (existing && existing.status === 'cancelled' && existing.userId === userId) {
@@ -115,8 +131,8 @@ async function auditStart({ username, userId, isPrivate }) {
     }
     const settings = await store.getSettings();
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-    const a = newAudit({ username, userId, isPrivate, listSize: settings.auditListSize,
-                         fullSize: settings.auditFullSize, now: now(), seed });
+    const a = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed }),
+                profileSource: profileSource || 'web_profile_info' };
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);
   });
@@ -127,7 +143,7 @@ async function auditStart({ username, userId, isPrivate }) {
 // the worker stopped never costs a second request.
 async function auditNext({ username }) {
   return store.locked(async () => {
-    let a = await store.getAudit(username);
+    let a = await currentAudit(username);
     if (!a) return { action: 'end', missing: true };
     const had = a.pending;
     const wasRunning = a.status === 'running';
@@ -152,7 +168,7 @@ async function auditNext({ username }) {
 // again then), or {stale: true} when that request is no longer the pending one.
 async function auditClaim({ username, id }) {
   return store.locked(async () => {
-    const a = await store.getAudit(username);
+    const a = await currentAudit(username);
     if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
     const settings = await store.getSettings();
     const c = claim(await store.getScheduler(), now(), settings);
@@ -161,13 +177,12 @@ async function auditClaim({ username, id }) {
   });
 }
 
-// Instagram's answer -> an audit outcome.
-async function outcomeOf(a, kind, msg, sched) {
-  const c = classifyResponse(msg.status, msg.contentType, msg.body);
+// Instagram's answer to the pending request -> an audit outcome.
+async function outcomeOf(a, req, c, msg, sched) {
   if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: sched.backoffUntil };
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
-  if (kind === 'page') {
+  if (req.kind === 'page') {
     if (c.kind === 'forbidden' || (c.kind === 'not_found' && a.isPrivate)) {
       return a.isPrivate ? { kind: 'stop', reason: 'private' }
                          : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${msg.status}` };
@@ -176,27 +191,39 @@ async function outcomeOf(a, kind, msg, sched) {
     if (c.kind !== 'ok') return { kind: 'stop', reason: 'changed', detail: `followers list: ${c.detail}` };
     const page = parseFollowersPage(c.json);
     if (page.error) return { kind: 'stop', reason: 'changed', detail: page.error };
-    return { kind: 'page', accounts: page.accounts, nextCursor: page.nextCursor };
+    return { kind: 'page', ...page };
+  }
+  // A post's likers or comments that cannot be read (deleted post, comments off, a new shape)
+  // cost that post only.
+  if (req.kind === 'likers' || req.kind === 'comments') {
+    if (c.kind !== 'ok') return { kind: 'list_failed' };
+    const list = req.kind === 'likers' ? parseLikersPage(c.json) : parseCommentsPage(c.json, req.target);
+    return list.error ? { kind: 'list_failed', detail: list.error } : { kind: req.kind, ...list };
   }
   if (c.kind !== 'ok') return { kind: 'profile_failed' };
-  const r = await accountFromProfile(msg.body);
+  const text = profileText(req.endpoint, msg.body, c.json);
+  if (text.state) return { kind: 'profile_failed' };
+  const r = await accountFromProfile(text.text);
   return r.record ? { kind: 'profile', record: r.record } : { kind: 'profile_failed' };
 }
 
 async function auditResult(msg) {
   return store.locked(async () => {
-    let a = await store.getAudit(msg.username);
+    let a = await currentAudit(msg.username);
     if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running') {
       return a ? { duplicate: true, ...auditView(a) } : { duplicate: true };
     }
+    const req = a.pending;
     const settings = await store.getSettings();
+    // A profile answer from web_profile_info is left for the engine to parse.
+    const c = classifyResponse(msg.status, msg.contentType, msg.body,
+                               { json: !(req.kind === 'profile' && req.endpoint === 'web_profile_info') });
     let sched = noteAnswer(await store.getScheduler(), now());
-    sched = msg.status === 429 ? onRateLimited(sched, now(), settings) : onSuccess(sched);
-    const outcome = await outcomeOf(a, a.pending.kind, msg, sched);
+    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings) : onSuccess(sched);
+    const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
-    if (outcome.kind === 'page' || outcome.kind === 'profile' || (a.status === 'done' && !a.estimate)) {
-      a = await refreshEstimate(a);
-    }
+    if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
+    else if (['page', 'likers', 'comments', 'profile'].includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting
@@ -206,29 +233,30 @@ async function auditResult(msg) {
   });
 }
 
-async function refreshEstimate(a) {
-  if (a.lite.length === 0) return a;
-  const doc = await store.getDoc(a.username);
-  let total = a.lite.length;
-  if (doc) {
-    try {
-      const c = JSON.parse(doc).data.user.edge_followed_by.count;
-      if (Number.isInteger(c) && c >= total) total = c;
-    } catch { /* the engine reports a broken document below */ }
+// Re-estimates the given sources, then the combined report: the followers' estimate is the
+// audience the headline combines with the profile; likers and commenters are compared with it.
+async function refreshEstimates(a, sources) {
+  const estimates = { ...a.estimates };
+  let estimateError = null;
+  for (const source of sources) {
+    const req = estimateRequest(a, source);
+    if (!req) continue;
+    const est = await estimate(req);
+    if (est.error) estimateError = est.error;
+    else estimates[source] = est.report;
   }
-  const est = await estimate(estimateRequest(a, total));
-  if (est.error) return { ...a, estimateError: est.error };
-  let out = { ...a, estimate: est.report, estimateError: null };
-  if (doc) {
-    const r = await analyzeDoc(doc, est.report);
-    if (r.report) out = { ...out, report: r.report };
+  let out = { ...a, estimates, estimate: estimates.followers, estimateError };
+  const doc = await store.getDoc(a.username);
+  if (doc && SOURCES.some((s) => estimates[s])) {
+    const r = await analyzeDoc(doc, { audience: estimates.followers, likers: estimates.likers, commenters: estimates.commenters });
+    if (r.report) out = { ...out, report: { ...r.report, profile_source: a.profileSource || 'web_profile_info' } };
   }
   return out;
 }
 
 async function auditCancel({ username }) {
   return store.locked(async () => {
-    const a = await store.getAudit(username);
+    const a = await currentAudit(username);
     if (!a) return { missing: true };
     let sched = null;
     if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now());
@@ -240,7 +268,7 @@ async function auditCancel({ username }) {
 }
 
 async function auditStatus({ username }) {
-  const a = await store.getAudit(username);
+  const a = await currentAudit(username);
   if (!a) return { missing: true };
   const sched = await store.getScheduler();
   return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()) };

@@ -19,7 +19,8 @@
 import { send, isInvalidated } from './messaging.js';
 import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
-import { profileFromPath, profileInfoUrl, requestHeaders, parseOgDescription, userIdFromProfile, SELECTORS } from '../shared/instagram.js';
+import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
+import { auditPlan } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 
 const LONG_WAIT_MS = 5000;
@@ -55,10 +56,10 @@ class ProfileFeature {
   constructor(username, signal) {
     this.username = username;
     this.signal = signal;
-    this.userId = null;
-    this.isPrivate = false;
+    this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
     this.overlay = new Overlay(t, username, {
+      plan: () => auditPlan(settings, this.report ? this.report.posts : []),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.runInstant().catch((e) => this.fail(e)),
@@ -85,6 +86,7 @@ class ProfileFeature {
     const cached = await send('profile.cached', { username: this.username });
     if (this.signal.aborted) return;
     if (cached.audit) this.overlay.setAudit(cached.audit);
+    if (cached.entry && cached.entry.report) this.report = cached.entry.report;
     if (cached.entry && cached.entry.report) {
       this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough });
     } else if (settings.autoRun) {
@@ -98,49 +100,75 @@ class ProfileFeature {
     }
   }
 
+  get userId() { return this.report && typeof this.report.user_id === 'string' ? this.report.user_id : null; }
+
   async ensureUserId() {
-    if (!this.userId) await this.runInstant();
+    if (!this.userId || this.report.profile_source === 'page') await this.runInstant();
   }
 
-  async runInstant() {
-    this.overlay.setLoading();
-    const begin = await send('instant.begin', { username: this.username });
+  // One instant request: a scheduler slot, then the fetch.
+  async fetchInstant(url, fallback = false) {
+    const begin = await send('instant.begin', { username: this.username, fallback });
     if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at });
     await sleepUntil(begin.at, this.signal);
-    const answer = await igFetch(profileInfoUrl(this.username), this.signal);
-    try {
-      const doc = JSON.parse(answer.body);
-      this.userId = userIdFromProfile(doc);
-      this.isPrivate = !!(doc && doc.data && doc.data.user && doc.data.user.is_private === true);
-    } catch { /* the background reports what is wrong with it */ }
-    const r = await send('instant.analyze', { username: this.username, ...answer });
+    return igFetch(url, this.signal);
+  }
+
+  // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch"),
+  // from users/<id>/info (the id from an earlier report or the page's own data); failing both,
+  // from the counts the page shows. The engine reads each; the report names its source.
+  async runInstant() {
+    this.overlay.setLoading();
+    let answer = await this.fetchInstant(profileInfoUrl(this.username));
+    let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
     if (this.signal.aborted) return;
+    if (r.state === 'rate_limited') {
+      const scripts = [...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent);
+      const id = this.userId || userIdFromPageScripts(scripts);
+      if (id) {
+        answer = await this.fetchInstant(userInfoUrl(id), true);
+        r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });
+        if (this.signal.aborted) return;
+      }
+      if (!r.report) { await this.runRough('rate_limited', r); return; }
+    }
     if (r.report) {
+      this.report = r.report;
       this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk });
     } else if (r.state === 'logged_out') {
-      await this.runRough();
+      await this.runRough('logged_out', r);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt });
     }
   }
 
-  // Logged out: the counts in og:description, if they are this profile's.
-  async runRough() {
+  // The counts in og:description, if they are this profile's: logged out, or every profile
+  // endpoint refusing for now (`cause`; `answer` is what the last one said).
+  async runRough(cause, answer) {
     const meta = document.querySelector(SELECTORS.ogDescription);
     const content = meta ? meta.getAttribute('content') || '' : '';
     const og = content.toLowerCase().includes(`(@${this.username.toLowerCase()})`) ? parseOgDescription(content) : null;
-    if (!og) { this.overlay.setState('logged_out'); return; }
+    const fail = () => this.overlay.setState(cause, { retryAt: answer && answer.retryAt, detail: answer && answer.detail });
+    if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);
-    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og });
+    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause });
     if (this.signal.aborted) return;
-    if (r.report) this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true });
-    else this.overlay.setState(r.state || 'logged_out', { detail: r.detail });
+    if (r.report) {
+      if (!this.report) this.report = r.report;
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true });
+    } else if (r.state === cause) fail();
+    else this.overlay.setState(r.state || cause, { detail: r.detail });
   }
 
   async startAudit() {
     await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
-    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate: this.isPrivate });
+    const rep = this.report;
+    const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
+      .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null }));
+    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate: rep.is_private === true,
+      followerCount: Number.isSafeInteger(rep.follower_count) ? rep.follower_count : null, posts,
+      profileSource: rep.profile_source || 'web_profile_info' });
     this.overlay.setAudit(view);
     await this.loopAudit();
   }

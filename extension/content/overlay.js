@@ -65,7 +65,7 @@ export class Overlay {
   constructor(t, username, handlers) {
     this.t = t;
     this.username = username;
-    this.handlers = handlers;  // {onAudit, onCancel, onRecheck, onRun}
+    this.handlers = handlers;  // {onAudit, onCancel, onRecheck, onRun, plan (what an audit would read)}
     this.model = { kind: 'loading' };
     this.audit = null;
     this.panelOpen = false;
@@ -233,7 +233,7 @@ export class Overlay {
     }
     if (this.audit && this.audit.progress.status === 'running') {
       const p = this.audit.progress;
-      b.append(el('span', { class: 'note' }, t('badgeAuditing', p.pagesDone + p.profilesDone, p.pagesTarget + p.profilesTarget)));
+      b.append(el('span', { class: 'note' }, t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
     }
     b.setAttribute('aria-label', `${t('extName')}: ${label}. ${t('badgeOpenHint')}`);
   }
@@ -283,6 +283,7 @@ export class Overlay {
     const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
     p.append(el('p', { class: 'muted' }, t(conf)));
     if (r.combined_note) p.append(el('p', { class: 'muted' }, r.combined_note));
+    if (r.profile_source) p.append(el('p', { class: 'muted', part: 'profile-source' }, t(`profileSource_${r.profile_source}`)));
 
     if (Array.isArray(r.reasons) && r.reasons.length) {
       p.append(el('h3', {}, t('reasonsTitle')));
@@ -295,6 +296,7 @@ export class Overlay {
       }
       p.append(ul);
     }
+    if (this.audit && this.audit.estimates) p.append(this.sourceRows(this.audit));
     const audience = (this.audit && this.audit.estimate) || r.audience;
     if (audience && audience.breakdown) p.append(this.breakdownChart(audience));
     if (Array.isArray(r.posts) && r.posts.some((x) => typeof x.likes === 'number')) p.append(this.sparkline(r.posts));
@@ -357,6 +359,31 @@ export class Overlay {
     return box;
   }
 
+  // One row per sampled source: who it is, how many were listed and checked, its estimate;
+  // each source's sampling note names the population its estimate is about.
+  sourceRows(audit) {
+    const { t } = this;
+    const src = audit.progress.sources;
+    const box = el('div', { class: 'sources', part: 'sources' });
+    box.append(el('h3', {}, t('sourcesTitle')));
+    const who = {
+      followers: t(src.followers.limited ? 'sourceFollowersLimited' : 'sourceFollowers', src.followers.listed,
+                   (src.followers.population || src.followers.listed).toLocaleString()),
+      likers: t('sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
+      commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
+    };
+    for (const key of ['followers', 'likers', 'commenters']) {
+      if (!src[key].listed) continue;
+      const est = audit.estimates[key];
+      const row = el('div', { class: 'source', part: `source-${key}` });
+      row.append(el('p', {}, est ? t('sourceEstimate', who[key], fmtPercent(est.fake_percent), fmtPercent(est.ci_low),
+                                     fmtPercent(est.ci_high)) : t('sourcePending', who[key])));
+      if (est && typeof est.sampling_note === 'string') row.append(el('p', { class: 'muted' }, est.sampling_note));
+      box.append(row);
+    }
+    return box;
+  }
+
   sparkline(posts) {
     const { t } = this;
     // Posts come newest first; the line reads left (oldest) to right (newest).
@@ -397,7 +424,8 @@ export class Overlay {
         'aria-label': t('auditProgressAria') });
       sec.append(bar);
       sec.append(el('p', { class: 'muted', part: 'progress-text' },
-                    t('auditProgress', pr.pagesDone, pr.pagesTarget, pr.profilesDone, pr.profilesTarget, pr.requests)));
+                    t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
+      if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
       const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
       if (waitUntil > Date.now()) sec.append(this.stateNode('rate_limited', null, waitUntil));
       if (pr.status === 'stopped') sec.append(this.stateNode(pr.stopReason === 'private' ? 'private' : pr.stopReason, pr.stopDetail));
@@ -419,6 +447,14 @@ export class Overlay {
       if (!canAudit) btn.disabled = true;
       btn.addEventListener('click', () => this.handlers.onAudit());
       sec.append(btn);
+      // What the audit will read, before it starts.
+      if (canAudit && !a && this.handlers.plan) {
+        const plan = this.handlers.plan();
+        const full = plan.followers.full + plan.likers.full + plan.commenters.full;
+        sec.append(el('p', { class: 'muted', part: 'audit-plan' }, plan.likers.posts || plan.commenters.posts
+          ? t('auditPlan', plan.followers.pages, Math.max(plan.likers.posts, plan.commenters.posts), full, plan.requests, plan.budget)
+          : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)));
+      }
       if (this.model.kind === 'report' && (this.model.report.states || []).includes('private')) {
         sec.append(el('p', { class: 'muted' }, t('auditPrivateNote')));
       }

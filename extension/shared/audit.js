@@ -1,17 +1,27 @@
-// The follower audit as a pure state machine, so the background can persist it after every
-// step and a restarted service worker resumes it exactly. Two phases:
-//   pages    - the followers list, newest first, page by page (lite records);
-//   profiles - a random subsample of those followers fetched in full.
+// The audit as a pure state machine, so the background can persist it after every step and a
+// restarted service worker resumes it exactly. It samples the accounts Instagram shows around
+// a profile, each source measured on its own:
+//   followers  - the followers list, newest first, page by page (lite records), until the
+//                planned pages, the list's end, or Instagram's limit flag (a short list);
+//   likers     - who liked each of the most recent posts (one answer per post);
+//   commenters - who commented on them (the newest comments page per post; the comment
+//                objects are kept with the audit for a later analysis of what they say);
+//   profiles   - per source, a random few of the listed accounts fetched in full (an account
+//                fetched for one source serves the others free).
 // The background turns Instagram answers into outcomes (see applyOutcome) and asks
-// nextRequest() what to fetch; a request handed out stays "pending" until its answer
-// arrives, and asking again returns the same one, so a lost reply never costs a request.
+// nextRequest() what to fetch; a request handed out stays "pending" until its answer arrives,
+// and asking again returns the same one, so a lost reply never costs a request. No audit ever
+// makes more requests than its budget.
 
-import { followersUrl, profileInfoUrl, FOLLOWERS_PAGE_SIZE } from './instagram.js';
+import { followersUrl, profileInfoUrl, userInfoUrl, likersUrl, commentsUrl, FOLLOWERS_PAGE_SIZE } from './instagram.js';
 
 export const AUDIT_PREFIX = 'audit:';
+export const AUDIT_VERSION = 2;
+export const SOURCES = ['followers', 'likers', 'commenters'];
 export const STOP_REASONS = ['logged_out', 'challenge', 'private', 'changed', 'not_found'];
+const LIST_PHASES = { followers: 'likers', likers: 'commenters', commenters: 'profiles' };
 
-// Small seeded PRNG (mulberry32): the subsample is reproducible from the stored seed.
+// Small seeded PRNG (mulberry32): the subsamples are reproducible from the stored seed.
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -23,71 +33,129 @@ export function prng(seed) {
   };
 }
 
-export function newAudit({ username, userId, isPrivate, listSize, fullSize, now, seed }) {
+// The recent posts an audit reads engagers of: the newest `n` with a media id and something
+// to list (a like count above 0 or hidden; comments above 0).
+function postsFor(posts, n, key) {
+  return (Array.isArray(posts) ? posts : [])
+    .filter((p) => p && typeof p.id === 'string' && (key === 'likes' ? p.likes !== 0 : p.comments > 0))
+    .slice(0, n)
+    .map((p) => ({ id: p.id, count: Number.isSafeInteger(p[key]) && p[key] >= 0 ? p[key] : null }));
+}
+
+// What an audit with these settings will read on a profile with these recent posts (each
+// {id, likes, comments}): {followers: {pages, full}, likers: {posts, full}, commenters: {posts,
+// full}, requests, budget}. `requests` is the most it can take (every page planned and every
+// pick fetched); the budget caps it whatever happens.
+export function auditPlan(settings, posts) {
+  const likers = postsFor(posts, settings.auditPosts, 'likes');
+  const commenters = postsFor(posts, settings.auditPosts, 'comments');
+  const plan = {
+    followers: { pages: Math.max(1, Math.ceil(settings.auditListSize / FOLLOWERS_PAGE_SIZE)), full: settings.auditFullSize },
+    likers: { posts: likers.length, full: likers.length ? settings.auditEngagersFull : 0 },
+    commenters: { posts: commenters.length, full: commenters.length ? settings.auditEngagersFull : 0 },
+    budget: settings.auditBudget,
+  };
+  const most = plan.followers.pages + plan.followers.full + plan.likers.posts + plan.likers.full +
+               plan.commenters.posts + plan.commenters.full;
+  return { ...plan, requests: Math.min(most, plan.budget), media: { likers, commenters } };
+}
+
+export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed }) {
+  const plan = auditPlan(settings, posts);
   return {
-    v: 1,
+    v: AUDIT_VERSION,
     username,
     userId,
     isPrivate,
     status: 'running',            // running | done | cancelled | stopped
-    phase: 'pages',               // pages | profiles | done
+    phase: 'followers',           // followers | likers | commenters | profiles | done
     stopReason: null,             // one of STOP_REASONS when status is 'stopped'
     stopDetail: null,
-    pagesTarget: Math.max(1, Math.ceil(listSize / FOLLOWERS_PAGE_SIZE)),
-    pagesDone: 0,
-    cursor: null,
-    listEnded: false,
-    fullTarget: fullSize,
-    lite: [],
-    picks: null,                  // usernames chosen for full fetches, once the list is done
-    full: {},                     // username -> full account record
+    budget: plan.budget,
+    budgetReached: false,
+    profileEndpoint: 'web_profile_info',  // users_info once web_profile_info rate-limits
+    followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
+                 population: Number.isSafeInteger(followerCount) ? followerCount : 0, fullTarget: plan.followers.full,
+                 lite: [] },
+    likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [] },
+    commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [] },
+    picks: { followers: null, likers: null, commenters: null },  // usernames to fetch in full
+    full: {},                     // username -> full account record (shared by the sources)
     failed: [],                   // picks whose profile could not be read
     requests: 0,                  // answers received from Instagram (each one a request made)
     rateLimited: 0,
     nextId: 1,
-    pending: null,                // {id, kind, url, target, at}
-    retryAt: null,                // set while waiting out a 429
+    pending: null,                // {id, kind, url, target, source, at}
+    retryAt: null,                // set while waiting out a rate limit
     seed: seed >>> 0,
-    estimate: null,               // the latest audience report
+    estimates: { followers: null, likers: null, commenters: null },  // latest report per source
+    estimate: null,               // the followers' report (the audience the headline uses)
     report: null,                 // the latest combined profile report
     startedAt: now,
     updatedAt: now,
   };
 }
 
-function choosePicks(state) {
-  const names = [...new Set(state.lite.map((r) => r.username))];
-  const rand = prng(state.seed);
+function choosePicks(state, source) {
+  const names = [...new Set(state[source].lite.map((r) => r.username))];
+  const rand = prng(state.seed + SOURCES.indexOf(source) * 0x9e3779b9);
   // Fisher-Yates over a copy, then the first fullTarget names.
   for (let i = names.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [names[i], names[j]] = [names[j], names[i]];
   }
-  return names.slice(0, Math.min(state.fullTarget, names.length));
+  return names.slice(0, Math.min(state[source].fullTarget, names.length));
 }
 
-// What to fetch next: {state, request} with request {id, kind, url, target}, or
+function profileRequest(s, source, username) {
+  const rec = s[source].lite.find((r) => r.username === username);
+  const byId = s.profileEndpoint === 'users_info' && rec && rec.pk;
+  return { kind: 'profile', source, target: username, url: byId ? userInfoUrl(rec.pk) : profileInfoUrl(username),
+           endpoint: byId ? 'users_info' : 'web_profile_info' };
+}
+
+// The next request of the current phase, or null when that phase has nothing left.
+function requestOf(s) {
+  if (s.phase === 'followers') {
+    const f = s.followers;
+    if (f.pagesDone >= f.pagesTarget || f.ended) return null;
+    return { kind: 'page', source: 'followers', target: s.username, url: followersUrl(s.userId, f.cursor) };
+  }
+  if (s.phase === 'likers' || s.phase === 'commenters') {
+    const src = s[s.phase];
+    if (src.done >= src.media.length) return null;
+    const id = src.media[src.done].id;
+    return s.phase === 'likers' ? { kind: 'likers', source: 'likers', target: id, url: likersUrl(id) }
+                                : { kind: 'comments', source: 'commenters', target: id, url: commentsUrl(id) };
+  }
+  if (s.phase === 'profiles') {
+    for (const source of SOURCES) {
+      const todo = s.picks[source].find((u) => !s.full[u] && !s.failed.includes(u));
+      if (todo) return profileRequest(s, source, todo);
+    }
+  }
+  return null;
+}
+
+// What to fetch next: {state, request} with request {id, kind, source, url, target}, or
 // {state, request: null} when the audit has nothing more to fetch (state tells why).
 export function nextRequest(state) {
   if (state.status !== 'running') return { state, request: null };
   if (state.pending) return { state, request: state.pending };
   let s = state;
-  if (s.phase === 'pages' && (s.pagesDone >= s.pagesTarget || s.listEnded)) {
-    s = { ...s, phase: 'profiles', picks: s.picks || choosePicks(s) };
-  }
-  if (s.phase === 'pages') {
-    const request = { id: s.nextId, kind: 'page', url: followersUrl(s.userId, s.cursor), target: s.username };
-    return { state: { ...s, nextId: s.nextId + 1, pending: request }, request };
-  }
-  if (s.phase === 'profiles') {
-    const todo = s.picks.find((u) => !s.full[u] && !s.failed.includes(u));
-    if (todo) {
-      const request = { id: s.nextId, kind: 'profile', url: profileInfoUrl(todo), target: todo };
+  if (s.requests >= s.budget) return { state: { ...s, phase: 'done', status: 'done', budgetReached: true }, request: null };
+  for (;;) {
+    const r = requestOf(s);
+    if (r) {
+      const request = { id: s.nextId, ...r };
       return { state: { ...s, nextId: s.nextId + 1, pending: request }, request };
     }
-    s = { ...s, phase: 'done', status: 'done' };
+    if (s.phase === 'profiles' || s.phase === 'done') return { state: { ...s, phase: 'done', status: 'done' }, request: null };
+    s = { ...s, phase: LIST_PHASES[s.phase] };
+    if (s.phase === 'profiles') {
+      s = { ...s, picks: Object.fromEntries(SOURCES.map((src) => [src, s.picks[src] || choosePicks(s, src)])) };
+    }
   }
-  return { state: s, request: null };
 }
 
 // Records when a pending request may go (from the scheduler).
@@ -95,9 +163,15 @@ export function setPendingTime(state, at) {
   return state.pending ? { ...state, pending: { ...state.pending, at } } : state;
 }
 
+const addFresh = (list, accounts) => {
+  const seen = new Set(list.map((r) => r.username));
+  return list.concat(accounts.filter((r) => !seen.has(r.username) && seen.add(r.username)));
+};
+
 // Applies the outcome of the pending request `id`. Outcomes:
-//   {kind: 'page', accounts, nextCursor}   {kind: 'profile', record}
-//   {kind: 'profile_failed'}               {kind: 'rate_limited', retryAt}
+//   {kind: 'page', accounts, nextCursor, limited}   {kind: 'likers', accounts, userCount}
+//   {kind: 'comments', accounts, comments, commentCount}   {kind: 'list_failed'} (that post skipped)
+//   {kind: 'profile', record}   {kind: 'profile_failed'}   {kind: 'rate_limited', retryAt}
 //   {kind: 'stop', reason, detail}
 // An answer for a request that is not pending (a duplicate after a worker restart) changes
 // nothing and returns applied: false.
@@ -107,10 +181,25 @@ export function applyOutcome(state, id, outcome, now) {
   let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null };
   switch (outcome.kind) {
     case 'page': {
-      const seen = new Set(s.lite.map((r) => r.username));
-      const fresh = outcome.accounts.filter((r) => !seen.has(r.username));
-      s = { ...s, lite: s.lite.concat(fresh), pagesDone: s.pagesDone + 1, cursor: outcome.nextCursor,
-            listEnded: outcome.nextCursor === null };
+      const f = s.followers;
+      // A cursor that does not move would page forever: the list ends there.
+      const next = outcome.nextCursor === f.cursor ? null : outcome.nextCursor;
+      s.followers = { ...f, lite: addFresh(f.lite, outcome.accounts), pagesDone: f.pagesDone + 1, cursor: next,
+                      ended: next === null, limited: f.limited || !!outcome.limited };
+      break;
+    }
+    case 'likers':
+    case 'comments': {
+      const key = req.source, src = s[key];
+      const media = src.media.map((m, i) => (i === src.done ? { ...m, listed: outcome.accounts.length,
+        count: m.count ?? (outcome.userCount ?? outcome.commentCount ?? null) } : m));
+      s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, outcome.accounts) };
+      if (outcome.comments) s[key].comments = src.comments.concat(outcome.comments);
+      break;
+    }
+    case 'list_failed': {
+      const key = req.source;
+      s[key] = { ...s[key], done: s[key].done + 1 };
       break;
     }
     case 'profile':
@@ -121,6 +210,8 @@ export function applyOutcome(state, id, outcome, now) {
       break;
     case 'rate_limited':
       s = { ...s, rateLimited: s.rateLimited + 1, retryAt: outcome.retryAt };
+      // web_profile_info refusing: the same accounts by id from users/<id>/info from now on.
+      if (req.kind === 'profile' && req.endpoint === 'web_profile_info') s.profileEndpoint = 'users_info';
       break;
     case 'stop':
       s = { ...s, status: 'stopped', stopReason: outcome.reason, stopDetail: outcome.detail || null };
@@ -136,24 +227,67 @@ export function cancelAudit(state, now) {
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
 }
 
-// The estimator's request: the lite records, with the fully fetched ones in their place.
-export function estimateRequest(state, totalFollowers) {
-  const followers = state.lite.map((r) => state.full[r.username] || r);
-  return { total_followers: totalFollowers, sampling: 'newest_first', followers };
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+// The population a source's sample was drawn from (for the finite-population correction):
+// the followers count; the likes (comments) of the posts read, an upper bound on the distinct
+// accounts; when a post hides its count, the followers count stands in (unknown, not small).
+export function populationOf(state, source) {
+  const src = state[source];
+  const listed = src.lite.length;
+  if (source === 'followers') return Math.max(src.population, listed, 1);
+  const read = src.media.slice(0, src.done);
+  const known = read.every((m) => Number.isSafeInteger(m.count));
+  const bound = known ? sum(read.map((m) => m.count)) : Math.max(state.followers.population, sum(read.map((m) => m.listed || 0)));
+  return Math.max(bound, listed, 1);
+}
+
+// The estimator's request for one source (null while it has nothing listed): the lite
+// records, with the fully fetched ones in their place.
+export function estimateRequest(state, source = 'followers') {
+  const src = state[source];
+  if (!src.lite.length) return null;
+  const req = {
+    source,
+    population: populationOf(state, source),
+    sampling: source === 'followers' ? 'newest_first' : 'random',
+    followers: src.lite.map((r) => state.full[r.username] || r),
+  };
+  if (source === 'followers') req.list_limited = src.limited;
+  else req.posts = Math.max(1, src.done);
+  return req;
 }
 
 export function progressOf(state) {
+  const f = state.followers;
+  const picked = (src) => (state.picks[src] ? state.picks[src].length : Math.min(state[src].fullTarget,
+    src === 'followers' ? Math.max(f.lite.length, f.pagesTarget * FOLLOWERS_PAGE_SIZE) : state[src].lite.length || state[src].fullTarget));
+  const fetched = (src) => (state.picks[src] || []).filter((u) => state.full[u] || state.failed.includes(u)).length;
+  const listsTarget = (f.ended ? f.pagesDone : f.pagesTarget) + state.likers.media.length + state.commenters.media.length;
   return {
     status: state.status,
     phase: state.phase,
-    pagesDone: state.pagesDone,
-    pagesTarget: state.listEnded ? state.pagesDone : state.pagesTarget,
-    profilesDone: Object.keys(state.full).length + state.failed.length,
-    profilesTarget: state.picks ? state.picks.length : Math.min(state.fullTarget, state.pagesTarget * FOLLOWERS_PAGE_SIZE),
-    listed: state.lite.length,
+    listsDone: f.pagesDone + state.likers.done + state.commenters.done,
+    listsTarget,
+    pagesDone: f.pagesDone,
+    pagesTarget: f.ended ? f.pagesDone : f.pagesTarget,
+    profilesDone: sum(SOURCES.map(fetched)),
+    profilesTarget: sum(SOURCES.map(picked)),
+    listed: f.lite.length,
     requests: state.requests,
+    budget: state.budget,
+    budgetReached: state.budgetReached,
     retryAt: state.retryAt,
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
+    sources: {
+      followers: { listed: f.lite.length, population: f.population, limited: f.limited, ended: f.ended,
+                   checked: fetched('followers') },
+      likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
+                checked: fetched('likers') },
+      commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
+                    postsTarget: state.commenters.media.length, checked: fetched('commenters'),
+                    comments: state.commenters.comments.length },
+    },
   };
 }

@@ -18,6 +18,11 @@ const userId = (v) => typeof v === 'string' && /^\d{1,30}$/.test(v);
 const count = (v) => v === null || (Number.isInteger(v) && v >= 0 && v < 1e11);
 const og = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
   count(v.followers) && count(v.following) && count(v.posts) && Object.keys(v).length === 3;
+const profileEndpoint = (v) => v === 'web_profile_info' || v === 'users_info' || v === 'page';
+const mediaId = (v) => typeof v === 'string' && /^[\d_]{1,64}$/.test(v);
+// The recent posts an audit may read engagers of: {id, likes, comments} as the engine reported them.
+const posts = (v) => Array.isArray(v) && v.length <= 50 && v.every((p) => p && typeof p === 'object' &&
+  !Array.isArray(p) && mediaId(p.id) && count(p.likes) && count(p.comments) && Object.keys(p).length === 3);
 const httpAnswer = { status: int(0, 999), contentType: str(200), body: str(MAX_BODY_CHARS) };
 const usernames = (v) => Array.isArray(v) && v.length <= 10000 && v.every(isUsername);
 const settingsPatch = (v) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length <= 20;
@@ -26,10 +31,11 @@ export const SHAPES = {
   content: {
     hello: {},
     'profile.cached': { username },
-    'instant.begin': { username },
-    'instant.analyze': { username, ...httpAnswer },
-    'instant.rough': { username, fullName: optional(str(500)), og },
-    'audit.start': { username, userId, isPrivate: bool },
+    'instant.begin': { username, fallback: optional(bool) },
+    'instant.analyze': { username, endpoint: optional(profileEndpoint), ...httpAnswer },
+    'instant.rough': { username, fullName: optional(str(500)), og, cause: optional((v) => v === 'logged_out' || v === 'rate_limited') },
+    'audit.start': { username, userId, isPrivate: bool, followerCount: optional(count), posts: optional(posts),
+                     profileSource: optional(profileEndpoint) },
     'audit.next': { username },
     'audit.claim': { username, id: int(1, 1e9) },
     'audit.result': { username, id: int(1, 1e9), ...httpAnswer },

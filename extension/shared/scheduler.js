@@ -33,12 +33,13 @@ function prune(ledger, now) {
 // request may be sent; `reason` is 'now' | 'pacing' | 'cap' | 'backoff' (what decided `at`).
 // Interactive requests (the one instant fetch per profile viewed) skip the pacing gap but
 // still count toward the cap and wait out a back-off.
-export function reserve(state, now, { pacingMs, hourlyCap, interactive = false }) {
+// A fallback request (another endpoint right after one refused) may skip the back-off.
+export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, skipBackoff = false }) {
   const ledger = prune(state.ledger, now);
   let at = now;
   let reason = 'now';
   if (!interactive && state.lastSlot > 0 && state.lastSlot + pacingMs > at) { at = state.lastSlot + pacingMs; reason = 'pacing'; }
-  if (state.backoffUntil > at) { at = state.backoffUntil; reason = 'backoff'; }
+  if (!skipBackoff && state.backoffUntil > at) { at = state.backoffUntil; reason = 'backoff'; }
   // The cap holds for every rolling hour: the request may go once the entry `cap` places
   // back has left the window.
   const sorted = ledger.slice().sort((a, b) => a - b);

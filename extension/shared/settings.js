@@ -5,8 +5,11 @@ export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS = Object.freeze({
   autoRun: true,            // instant estimate on every profile page visited
-  auditListSize: 200,       // followers listed (newest first) per audit
-  auditFullSize: 30,        // of those, profiles fetched in full (random subsample)
+  auditListSize: 100,       // followers listed (newest first) per audit, if Instagram lists that many
+  auditFullSize: 15,        // of those, profiles fetched in full (random subsample)
+  auditPosts: 3,            // recent posts whose likers and commenters are listed
+  auditEngagersFull: 10,    // of the likers (and of the commenters), profiles fetched in full
+  auditBudget: 45,          // requests one audit may make at most, whatever the sizes above
   pacingMs: 1500,           // at least this long between two requests to Instagram
   hourlyCap: 200,           // requests per rolling hour, all tabs together
   language: 'auto',         // 'auto' (browser), 'en', 'nl'
@@ -16,6 +19,9 @@ export const DEFAULT_SETTINGS = Object.freeze({
 const LIMITS = {
   auditListSize: [25, 1000],
   auditFullSize: [0, 200],
+  auditPosts: [0, 12],
+  auditEngagersFull: [0, 100],
+  auditBudget: [1, 500],
   pacingMs: [20, 60000],
   hourlyCap: [1, 2000],
 };

@@ -1,19 +1,33 @@
-// Options: auto-run, audit sample sizes, request pacing and cap, language.
+// Options: auto-run, audit sample sizes and request budget, request pacing and cap, language.
 import { ask, localise } from './common.js';
+import { auditPlan } from '../shared/audit.js';
+
+const AUDIT_FIELDS = ['auditListSize', 'auditFullSize', 'auditPosts', 'auditEngagersFull', 'auditBudget'];
+let t = (k) => k;
 
 const $ = (id) => document.getElementById(id);
 
+// What an audit with these settings reads, on a profile with enough recent posts.
+function showPlan(s) {
+  const posts = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: null, comments: 1 }));
+  const plan = auditPlan(s, posts);
+  const full = plan.followers.full + plan.likers.full + plan.commenters.full;
+  $('auditPlan').textContent = plan.likers.posts
+    ? t('auditPlan', plan.followers.pages, plan.likers.posts, full, plan.requests, plan.budget)
+    : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
+}
+
 function fill(s) {
   $('autoRun').checked = s.autoRun;
-  $('auditListSize').value = s.auditListSize;
-  $('auditFullSize').value = s.auditFullSize;
+  for (const key of AUDIT_FIELDS) $(key).value = s[key];
+  showPlan(s);
   $('pacingSeconds').value = s.pacingMs / 1000;
   $('hourlyCap').value = s.hourlyCap;
   $('language').value = s.language;
 }
 
 async function main() {
-  const { t } = await localise();
+  ({ t } = await localise());
   fill((await ask('settings.get')).settings);
   $('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -21,8 +35,7 @@ async function main() {
     const { settings } = await ask('settings.set', {
       settings: {
         autoRun: $('autoRun').checked,
-        auditListSize: Number($('auditListSize').value),
-        auditFullSize: Number($('auditFullSize').value),
+        ...Object.fromEntries(AUDIT_FIELDS.map((key) => [key, Number($(key).value)])),
         pacingMs: Math.round(pacing * 1000),
         hourlyCap: Number($('hourlyCap').value),
         language: $('language').value,

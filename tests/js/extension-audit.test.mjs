@@ -1,62 +1,117 @@
-// The audit state machine: phases, idempotent pending requests (a lost reply after a worker
-// stop costs no second request), rate limits, stops, cancel, and the estimator request.
+// The audit state machine: the three sources (followers, likers, commenters) and their full
+// fetches, the short list and the empty cursor, idempotent pending requests (a lost reply after
+// a worker stop costs no second request), rate limits and the users/<id>/info fallback, the
+// request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime } from '../../extension/shared/audit.js';
+import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, auditPlan,
+  populationOf } from '../../extension/shared/audit.js';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
-const lite = (prefix, n) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${i}`, full_name: '', is_private: false,
-  is_verified: false, has_profile_pic: true, phase: 'lite' }));
+const lite = (prefix, n, from = 0) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${from + i}`, pk: String(9000 + from + i),
+  full_name: '', is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
+const POSTS = [{ id: '11', likes: 120, comments: 9 }, { id: '12', likes: 0, comments: 0 }, { id: '13', likes: null, comments: 4 },
+  { id: '14', likes: 80, comments: 2 }, { id: '15', likes: 60, comments: 7 }];
+const SETTINGS = { ...DEFAULT_SETTINGS, auditListSize: 60, auditFullSize: 5, auditPosts: 2, auditEngagersFull: 3, auditBudget: 45 };
 
-function start(over = {}) {
-  return newAudit({ username: 'anna', userId: '42', isPrivate: false, listSize: 60, fullSize: 5, now: 0, seed: 7, ...over });
+function start(over = {}, settings = {}) {
+  return newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 12400, posts: POSTS,
+                    settings: { ...SETTINGS, ...settings }, now: 0, seed: 7, ...over });
 }
 
-// Runs an audit against a fake follower list of `total` accounts; returns the final state.
-function runAll(state, total, { onRequest = () => {} } = {}) {
+// Answers every request like Instagram would for a profile with `total` followers (pages of
+// 25, or one short page of 50 with the limit flag) and 30 likers / 6 commenters per post.
+function answer(req, s, { total = 1000, limited = false } = {}) {
+  if (req.kind === 'page') {
+    if (limited) return { kind: 'page', accounts: lite('f', 50), nextCursor: null, limited: true };
+    const offset = s.followers.lite.length, count = Math.min(25, total - offset);
+    return { kind: 'page', accounts: lite('f', count, offset), nextCursor: offset + count < total ? `c${offset + count}` : null };
+  }
+  // Likers of different posts overlap (the same people like several).
+  if (req.kind === 'likers') return { kind: 'likers', accounts: lite('l', 30, req.target === '11' ? 0 : 15), userCount: 30 };
+  if (req.kind === 'comments') {
+    const accounts = lite(`c${req.target}_`, 6);
+    return { kind: 'comments', accounts, commentCount: 8,
+             comments: accounts.map((a, i) => ({ pk: String(i), text: 'nice', created_at: 1, media_id: req.target, user: { username: a.username } })) };
+  }
+  return { kind: 'profile', record: { username: req.target, media_count: 3 } };
+}
+
+function runAll(state, opts = {}, onRequest = () => {}) {
   let s = state;
   for (let guard = 0; guard < 1000; guard++) {
     const n = nextRequest(s);
     s = n.state;
     if (!n.request) return s;
     onRequest(n.request, s);
-    let outcome;
-    if (n.request.kind === 'page') {
-      const offset = s.pagesDone * 25;
-      const count = Math.min(25, total - offset);
-      outcome = { kind: 'page', accounts: lite('f', total).slice(offset, offset + count),
-                  nextCursor: offset + count < total ? `c${offset + count}` : null };
-    } else {
-      outcome = { kind: 'profile', record: { username: n.request.target, media_count: 3 } };
-    }
-    s = applyOutcome(s, n.request.id, outcome, 1).state;
+    s = applyOutcome(s, n.request.id, answer(n.request, s, opts), 1).state;
   }
   throw new Error('audit did not finish');
 }
 
-test('an audit lists pages, then fetches a random subsample in full', () => {
-  const urls = [];
-  const s = runAll(start(), 1000, { onRequest: (r) => urls.push(r.url) });
+test('an audit lists followers, then likers and commenters of recent posts, then fetches picks of each in full', () => {
+  const reqs = [];
+  const s = runAll(start(), {}, (r) => reqs.push(r));
   assert.equal(s.status, 'done');
-  assert.equal(s.pagesDone, 3);           // ceil(60 / 25)
-  assert.equal(s.lite.length, 75);
-  assert.equal(Object.keys(s.full).length, 5);
-  assert.equal(s.requests, 8);
-  assert.match(urls[0], /friendships\/42\/followers\/\?count=25&search_surface=follow_list_page$/);
-  assert.match(urls[1], /max_id=c25$/);
-  assert.match(urls[3], /web_profile_info\/\?username=f\d+$/);
-  // Picks come from the listed followers, all different, reproducible from the seed.
-  assert.equal(new Set(s.picks).size, 5);
-  assert.deepEqual(runAll(start(), 1000).picks, s.picks);
-  assert.notDeepEqual(runAll(start({ seed: 8 }), 1000).picks, s.picks);
+  assert.deepEqual(reqs.map((r) => r.kind), ['page', 'page', 'page', 'likers', 'likers', 'comments', 'comments',
+    ...Array(11).fill('profile')]);
+  assert.match(reqs[0].url, /friendships\/42\/followers\/\?count=25&search_surface=follow_list_page$/);
+  assert.match(reqs[1].url, /max_id=c25$/);
+  // Posts with nothing to list are skipped: likers of 11 and 13 (hidden count), comments of 11 and 13.
+  assert.deepEqual(reqs.slice(3, 7).map((r) => r.url.replace(/^.*\/media\//, '')),
+    ['11/likers/', '13/likers/', '11/comments/?can_support_threading=true&permalink_enabled=false',
+     '13/comments/?can_support_threading=true&permalink_enabled=false']);
+  assert.match(reqs[7].url, /web_profile_info\/\?username=f\d+$/);
+  assert.equal(s.followers.lite.length, 75);
+  assert.equal(s.likers.lite.length, 45);           // 15 liked both posts: counted once
+  assert.equal(s.commenters.lite.length, 12);
+  assert.equal(s.commenters.comments.length, 12);  // every comment object kept
+  assert.equal(s.requests, 18);
+  // Picks per source come from that source's list, reproducible from the seed.
+  assert.equal(s.picks.followers.length, 5);
+  assert.ok(s.picks.likers.every((u) => /^l\d+$/.test(u)));
+  assert.deepEqual(runAll(start()).picks, s.picks);
+  assert.notDeepEqual(runAll(start({ seed: 8 })).picks, s.picks);
   const p = progressOf(s);
-  assert.deepEqual([p.pagesDone, p.pagesTarget, p.profilesDone, p.profilesTarget], [3, 3, 5, 5]);
+  assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
+  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3 });
 });
 
-test('a short follower list ends the pages phase early', () => {
-  const s = runAll(start(), 30);
-  assert.equal(s.pagesDone, 2);
-  assert.equal(s.lite.length, 30);
+test('a short follower list stops at the limit flag after one page; an empty cursor never loops', () => {
+  const s = runAll(start(), { limited: true });
+  assert.equal(s.followers.pagesDone, 1);
+  assert.equal(s.followers.limited, true);
+  assert.equal(s.followers.lite.length, 50);
+  assert.equal(estimateRequest(s, 'followers').list_limited, true);
+  assert.equal(progressOf(s).sources.followers.limited, true);
+  // A page that repeats the cursor it was asked with ends the list too.
+  let t = start();
+  let n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 25), nextCursor: 'c25' }, 1).state;
+  n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 25, 25), nextCursor: 'c25' }, 2).state;
+  assert.equal(t.followers.ended, true);
+  assert.equal(nextRequest(t).request.kind, 'likers');
+});
+
+test('a list shorter than planned ends the followers phase early', () => {
+  const s = runAll(start(), { total: 30 });
+  assert.equal(s.followers.pagesDone, 2);
+  assert.equal(s.followers.lite.length, 30);
   assert.equal(progressOf(s).pagesTarget, 2);
+});
+
+test('the default audit stays within its budget, and the budget caps any settings', () => {
+  const plan = auditPlan(DEFAULT_SETTINGS, POSTS.concat([{ id: '16', likes: 5, comments: 5 }]));
+  assert.ok(plan.requests <= 45, `default plan ${plan.requests}`);
+  assert.equal(plan.budget, 45);
+  const d = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 12400,
+    posts: POSTS.concat([{ id: '16', likes: 5, comments: 5 }]), settings: DEFAULT_SETTINGS, now: 0, seed: 1 }));
+  assert.ok(d.requests <= 45, `default audit used ${d.requests}`);
+  const big = runAll(start({}, { auditListSize: 500, auditFullSize: 100, auditBudget: 30 }));
+  assert.equal(big.requests, 30);
+  assert.equal(big.budgetReached, true);
+  assert.equal(progressOf(big).budgetReached, true);
 });
 
 test('asking again returns the same pending request; a duplicate answer changes nothing', () => {
@@ -70,7 +125,7 @@ test('asking again returns the same pending request; a duplicate answer changes 
   const again = applyOutcome(first.state, a.request.id, page, 2);
   assert.equal(again.applied, false);
   assert.equal(again.state.requests, 1);
-  assert.equal(again.state.lite.length, 25);
+  assert.equal(again.state.followers.lite.length, 25);
 });
 
 test('the state survives a JSON round trip at every step (as storage does)', () => {
@@ -81,18 +136,15 @@ test('the state survives a JSON round trip at every step (as storage does)', () 
     const n = nextRequest(s);
     s = JSON.parse(JSON.stringify(n.state));
     if (!n.request) break;
-    const outcome = n.request.kind === 'page'
-      ? { kind: 'page', accounts: lite(`p${steps}_`, 25), nextCursor: 'more' }
-      : { kind: 'profile', record: { username: n.request.target } };
-    s = applyOutcome(s, n.request.id, outcome, 1).state;
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
     steps++;
   }
   assert.equal(s.status, 'done');
   assert.equal(s.requests, steps);
-  assert.equal(steps, 3 + 5);
+  assert.equal(steps, 18);
 });
 
-test('a 429 counts the request and retries the same page', () => {
+test('a rate limit counts the request and retries; on a profile fetch it switches to users/<id>/info', () => {
   let s = start();
   const a = nextRequest(s);
   s = applyOutcome(a.state, a.request.id, { kind: 'rate_limited', retryAt: 999 }, 1).state;
@@ -102,6 +154,35 @@ test('a 429 counts the request and retries the same page', () => {
   const b = nextRequest(s);
   assert.equal(b.request.url, a.request.url);
   assert.notEqual(b.request.id, a.request.id);
+  assert.equal(s.profileEndpoint, 'web_profile_info');  // a list's rate limit keeps the endpoint
+  // Into the profiles phase, then a "wait" on web_profile_info.
+  s = b.state;
+  let n;
+  for (;;) {
+    n = nextRequest(s);
+    if (n.request.kind === 'profile') break;
+    s = applyOutcome(n.state, n.request.id, answer(n.request, n.state), 1).state;
+  }
+  assert.equal(n.request.endpoint, 'web_profile_info');
+  s = applyOutcome(n.state, n.request.id, { kind: 'rate_limited', retryAt: 5 }, 2).state;
+  const m = nextRequest(s);
+  assert.equal(m.request.target, n.request.target);
+  assert.equal(m.request.endpoint, 'users_info');
+  assert.match(m.request.url, /\/api\/v1\/users\/9\d{3}\/info\/$/);
+});
+
+test('a post whose list cannot be read costs that post only', () => {
+  let s = start();
+  for (;;) {
+    const n = nextRequest(s);
+    s = n.state;
+    if (n.request.kind === 'likers') { s = applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state; break; }
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+  }
+  const s2 = runAll(s);
+  assert.equal(s2.status, 'done');
+  assert.equal(s2.likers.done, 2);
+  assert.equal(s2.likers.lite.length, 30);  // the second post's only
 });
 
 test('login, challenge and private stop the audit and keep what was learned', () => {
@@ -112,7 +193,7 @@ test('login, challenge and private stop the audit and keep what was learned', ()
   s = applyOutcome(n.state, n.request.id, { kind: 'stop', reason: 'logged_out' }, 2).state;
   assert.equal(s.status, 'stopped');
   assert.equal(s.stopReason, 'logged_out');
-  assert.equal(s.lite.length, 25);
+  assert.equal(s.followers.lite.length, 25);
   assert.equal(nextRequest(s).request, null);
 });
 
@@ -124,16 +205,28 @@ test('cancel keeps the sample and drops only the pending request', () => {
   const c = cancelAudit(n.state, 5);
   assert.equal(c.status, 'cancelled');
   assert.equal(c.pending, null);
-  assert.equal(c.lite.length, 25);
+  assert.equal(c.followers.lite.length, 25);
   assert.equal(applyOutcome(c, n.request.id, { kind: 'page', accounts: [], nextCursor: null }, 6).applied, false);
 });
 
-test('the estimator request puts full records in place of lite ones', () => {
-  const s = runAll(start(), 1000);
-  const req = estimateRequest(s, 24300);
-  assert.equal(req.total_followers, 24300);
-  assert.equal(req.sampling, 'newest_first');
-  assert.equal(req.followers.length, 75);
-  assert.equal(req.followers.filter((r) => r.phase === 'lite').length, 70);
-  assert.equal(req.followers.filter((r) => r.media_count === 3).length, 5);
+test('each source\'s estimator request: its records, full ones in place, and the population it was drawn from', () => {
+  const s = runAll(start());
+  const f = estimateRequest(s, 'followers');
+  assert.equal(f.source, 'followers');
+  assert.equal(f.population, 12400);
+  assert.equal(f.sampling, 'newest_first');
+  assert.equal(f.list_limited, false);
+  assert.equal(f.followers.length, 75);
+  assert.equal(f.followers.filter((r) => r.phase === 'lite').length, 70);
+  const l = estimateRequest(s, 'likers');
+  assert.equal(l.source, 'likers');
+  assert.equal(l.posts, 2);
+  assert.equal(l.followers.filter((r) => r.media_count === 3).length, 3);
+  // Post 13 hides its like count, but its likers answer says 30: 120 + 30.
+  assert.equal(l.population, 150);
+  assert.equal(estimateRequest(s, 'commenters').population, 9 + 4);
+  // Unknown counts: the followers count stands in (large, never the listed few).
+  const hidden = { ...s, likers: { ...s.likers, media: s.likers.media.map((m) => ({ ...m, count: null })) } };
+  assert.equal(populationOf(hidden, 'likers'), 12400);
+  assert.equal(estimateRequest(start(), 'likers'), null);
 });

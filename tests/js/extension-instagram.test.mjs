@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   parseCount, parseOgDescription, profileFromPath, isDefaultAvatar, accountFromListUser,
-  parseFollowersPage, classifyResponse, followersUrl, profileInfoUrl, requestHeaders, userIdFromProfile,
-  DEFAULT_AVATAR_MARK,
+  parseFollowersPage, classifyResponse, followersUrl, profileInfoUrl, requestHeaders, userIdFromPageScripts,
+  DEFAULT_AVATAR_MARK, userInfoUrl, likersUrl, commentsUrl, parseLikersPage, parseCommentsPage, profileDocFromUserInfo,
+  profileDocFromPage,
 } from '../../extension/shared/instagram.js';
 
 test('parseCount reads abbreviated and localised counts', () => {
@@ -56,7 +57,7 @@ test('default avatar check', () => {
 test('a followers-list user maps to a lite record', () => {
   const withPic = accountFromListUser({ pk: '1', username: 'bob_1', full_name: 'Bob', is_private: true, is_verified: false,
     profile_pic_url: 'https://x/real_n.jpg', profile_pic_id: '123_1' });
-  assert.deepEqual(withPic.record, { username: 'bob_1', full_name: 'Bob', is_private: true, is_verified: false, has_profile_pic: true, phase: 'lite' });
+  assert.deepEqual(withPic.record, { username: 'bob_1', full_name: 'Bob', is_private: true, is_verified: false, has_profile_pic: true, phase: 'lite', pk: '1' });
   const anon = accountFromListUser({ username: 'x9', profile_pic_url: `https://x/${DEFAULT_AVATAR_MARK}.jpg` });
   assert.equal(anon.record.has_profile_pic, false);
   assert.equal(anon.record.full_name, '');
@@ -83,15 +84,23 @@ test('URLs, headers and ids follow the documented endpoints', () => {
   assert.equal(followersUrl('1000', 'QV=='), 'https://www.instagram.com/api/v1/friendships/1000/followers/?count=25&search_surface=follow_list_page&max_id=QV%3D%3D');
   assert.equal(requestHeaders()['X-IG-App-ID'], '936619743392459');
   assert.equal(requestHeaders()['X-Requested-With'], 'XMLHttpRequest');
-  assert.equal(userIdFromProfile({ data: { user: { id: '123' } } }), '123');
-  assert.equal(userIdFromProfile({ data: { user: { id: 123 } } }), null);
-  assert.equal(userIdFromProfile({}), null);
+  assert.equal(userInfoUrl('1000'), 'https://www.instagram.com/api/v1/users/1000/info/');
+  assert.equal(likersUrl('3100_1000'), 'https://www.instagram.com/api/v1/media/3100_1000/likers/');
+  assert.equal(commentsUrl('3100'), 'https://www.instagram.com/api/v1/media/3100/comments/?can_support_threading=true&permalink_enabled=false');
+  // The page's own data blocks carry the profile's id (digits only are read).
+  assert.equal(userIdFromPageScripts(['{"x":1}', '{"props":{"profile_id":"25025320","user":{}}}']), '25025320');
+  assert.equal(userIdFromPageScripts(['{"profile_id":"12a"}', null]), null);
 });
 
 test('responses are classified the way Instagram fails', () => {
   const k = (...a) => classifyResponse(...a).kind;
   assert.equal(k(200, 'application/json', '{"data":{"user":{"id":"1"}},"status":"ok"}'), 'ok');
   assert.equal(k(429, 'application/json', '{"message":"Please wait a few minutes before you try again.","status":"fail"}'), 'rate_limited');
+  // A signed-in session's "wait" comes as 401: a rate limit, not a logout; so is "useragent mismatch" on 429.
+  const wait = classifyResponse(401, 'application/json', '{"message":"Please wait a few minutes before you try again.","status":"fail"}');
+  assert.deepEqual(wait, { kind: 'rate_limited', detail: 'Please wait a few minutes before you try again.' });
+  assert.equal(k(429, 'application/json', '{"message":"useragent mismatch","status":"fail"}'), 'rate_limited');
+  assert.equal(k(429, 'text/html', '<html>Too many</html>'), 'rate_limited');
   assert.equal(k(401, 'application/json', '{"message":"login_required","status":"fail"}'), 'logged_out');
   assert.equal(k(403, 'application/json', '{"message":"login_required","status":"fail"}'), 'logged_out');
   assert.equal(k(400, 'application/json', '{"message":"challenge_required","status":"fail"}'), 'challenge');
@@ -103,4 +112,79 @@ test('responses are classified the way Instagram fails', () => {
   assert.equal(truncated.kind, 'changed');
   assert.match(truncated.detail, /not JSON/);
   assert.equal(k(500, 'text/plain', 'Internal Server Error'), 'changed');
+});
+
+test('a short followers list (the limit flag, no cursor) ends the list; so do an empty page and an empty cursor', () => {
+  const users = Array.from({ length: 50 }, (_, i) => ({ pk: String(i), username: `u${i}` }));
+  const short = parseFollowersPage({ users, big_list: true, page_size: 50, should_limit_list_of_followers: true, status: 'ok' });
+  assert.equal(short.accounts.length, 50);
+  assert.equal(short.limited, true);
+  assert.equal(short.nextCursor, null);
+  // The flag wins over a cursor sent with it.
+  assert.equal(parseFollowersPage({ users, next_max_id: 'QVFE', should_limit_list_of_followers: true }).nextCursor, null);
+  assert.equal(parseFollowersPage({ users: [], next_max_id: 'QVFE', has_more: true }).nextCursor, null);
+  assert.equal(parseFollowersPage({ users, next_max_id: '' }).nextCursor, null);
+  assert.equal(parseFollowersPage({ users, next_max_id: 25 }).nextCursor, '25');
+  assert.equal(parseFollowersPage({ users, next_max_id: 'QVFE' }).limited, false);
+  assert.equal(short.accounts[3].pk, '3');
+});
+
+test('a likers answer maps to lite records with its user count', () => {
+  const doc = { users: [{ pk: 11, username: 'liker.one', full_name: 'L', is_private: false, is_verified: false,
+    profile_pic_url: `https://x/${DEFAULT_AVATAR_MARK}.jpg` }, { pk_id: '12', username: 'liker.two', profile_pic_id: '1_2' }],
+    user_count: 240, status: 'ok' };
+  const r = parseLikersPage(doc);
+  assert.equal(r.userCount, 240);
+  assert.deepEqual(r.accounts.map((a) => [a.username, a.pk, a.has_profile_pic, a.phase]),
+    [['liker.one', '11', false, 'lite'], ['liker.two', '12', true, 'lite']]);
+  assert.equal(parseLikersPage({ users: [] }).userCount, null);
+  assert.match(parseLikersPage({ likers: [] }).error, /likers page: "users" must be an array/);
+  assert.match(parseLikersPage({ users: [{ username: '' }] }).error, /likers page: users\[0\]\.username/);
+});
+
+test('a comments page maps commenters once each and keeps the comment objects as Instagram gives them', () => {
+  const user = (pk, username) => ({ pk, username, full_name: `N ${pk}`, is_private: false, is_verified: false,
+    profile_pic_url: 'https://x/p.jpg', extra_field: 'dropped' });
+  const doc = { comments: [
+    { pk: '900', text: 'Love it', created_at: 1795000000, comment_like_count: 3, user: user('1', 'fan.one'), type: 0 },
+    { pk: 901, text: '🔥🔥🔥', created_at: 1795000100, user: user('2', 'bot.two') },
+    { pk: '902', text: 'x'.repeat(5000), created_at: 1795000200, comment_like_count: 0, user: user('1', 'fan.one') },
+  ], comment_count: 57, next_min_id: '{"cached_comments_cursor":"902"}', has_more_headload_comments: true, status: 'ok' };
+  const r = parseCommentsPage(doc, '3100');
+  assert.equal(r.commentCount, 57);
+  assert.deepEqual(r.accounts.map((a) => a.username), ['fan.one', 'bot.two']);
+  assert.equal(r.comments.length, 3);
+  assert.deepEqual(r.comments[0], { pk: '900', text: 'Love it', created_at: 1795000000, comment_like_count: 3, media_id: '3100',
+    user: { pk: '1', username: 'fan.one', full_name: 'N 1', is_private: false, is_verified: false, profile_pic_url: 'https://x/p.jpg' } });
+  assert.equal(r.comments[1].pk, '901');
+  assert.equal(r.comments[1].comment_like_count, null);
+  assert.equal(r.comments[2].text.length, 2200);
+  assert.match(parseCommentsPage({ comments: [{ text: 'hi' }] }, '1').error, /comments\[0\]\.user must be an object/);
+  assert.match(parseCommentsPage({ comments: [{ user: user('1', 'a') }] }, '1').error, /comments\[0\]\.text must be a string/);
+  assert.match(parseCommentsPage({ status: 'ok' }, '1').error, /"comments" must be an array/);
+});
+
+test('users/<id>/info and the page counts map to the same document web_profile_info gives', () => {
+  const info = { user: { pk: 1000042, username: 'lena.bakes', full_name: 'Lena', biography: 'Bread', external_url: '',
+    is_private: false, is_verified: true, is_business: true, category: 'Food', follower_count: 820, following_count: 410,
+    media_count: 64, profile_pic_url: 'https://x/p.jpg', has_anonymous_profile_picture: false }, status: 'ok' };
+  const doc = JSON.parse(profileDocFromUserInfo(info).text);
+  assert.deepEqual(doc.data.user, { id: '1000042', username: 'lena.bakes', full_name: 'Lena', biography: 'Bread',
+    external_url: null, is_private: false, is_verified: true, is_business_account: true, category_name: 'Food',
+    profile_pic_url: 'https://x/p.jpg', edge_followed_by: { count: 820 }, edge_follow: { count: 410 },
+    edge_owner_to_timeline_media: { count: 64, edges: [] } });
+  const anon = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, has_anonymous_profile_picture: true } }).text);
+  assert.ok(anon.data.user.profile_pic_url.includes(DEFAULT_AVATAR_MARK));
+  assert.match(profileDocFromUserInfo({ message: 'Please wait a few minutes before you try again.', status: 'fail' }).error, /"user" must be an object/);
+  assert.match(profileDocFromUserInfo({ user: { username: 'a' } }).error, /follower_count is missing/);
+  const page = JSON.parse(profileDocFromPage('anna', 'Anna', { followers: 1234, following: 56, posts: 78 }));
+  assert.deepEqual(page.data.user.edge_followed_by, { count: 1234 });
+  assert.deepEqual(page.data.user.edge_owner_to_timeline_media, { count: 78, edges: [] });
+});
+
+test('a successful answer the engine will parse is not parsed here', () => {
+  assert.deepEqual(classifyResponse(200, 'application/json', '{"data":', { json: false }), { kind: 'ok' });
+  assert.equal(classifyResponse(200, 'text/html', '<html>', { json: false }).kind, 'challenge');
+  assert.equal(classifyResponse(401, 'application/json', '{"message":"Please wait a few minutes before you try again."}',
+    { json: false }).kind, 'rate_limited');
 });

@@ -101,3 +101,15 @@ test('a claim lets a request go only a full interval after the previous one went
   s = onRateLimited(c.state, T + 1600, cfg);
   assert.equal(claim(s, T + 3100, cfg).go, false, 'a back-off holds claims too');
 });
+
+test('a fallback request may skip a back-off, but still counts toward the cap', () => {
+  const cfg = { pacingMs: 1000, hourlyCap: 2 };
+  let s = onRateLimited(emptySchedulerState(), 0, cfg);
+  assert.ok(s.backoffUntil > 0);
+  const held = reserve(s, 10, { ...cfg, interactive: true });
+  assert.equal(held.reason, 'backoff');
+  const fallback = reserve(s, 10, { ...cfg, interactive: true, skipBackoff: true });
+  assert.equal(fallback.at, 10);
+  s = reserve(fallback.state, 10, { ...cfg, interactive: true, skipBackoff: true }).state;
+  assert.equal(reserve(s, 10, { ...cfg, interactive: true, skipBackoff: true }).reason, 'cap');
+});

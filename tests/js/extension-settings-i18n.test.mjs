@@ -18,7 +18,9 @@ test('settings: defaults, clamping, bad values ignored', () => {
   assert.equal(s.auditListSize, DEFAULT_SETTINGS.auditListSize);
   assert.equal(s.language, 'auto');
   assert.equal(s.autoRun, false);
-  assert.equal(s.auditFullSize, 200);
+  assert.equal(s.auditFullSize, s.auditListSize);  // clamped to 200, then to the list it is drawn from
+  assert.equal(normalizeSettings({ auditBudget: 0 }).auditBudget, 1);
+  assert.equal(normalizeSettings({ auditPosts: 50 }).auditPosts, 12);
   assert.equal(normalizeSettings({ pacingMs: 1 }).pacingMs, 20);
 });
 

@@ -1,0 +1,115 @@
+// The lists an audit reads, each mapped to lite account records (what the list shows of a
+// user: name, display name, avatar, privacy, verified): the followers list, a post's likers,
+// and a post's comments, whose comment objects are also kept as Instagram gives them.
+import { isUsername, isDefaultAvatar } from './pages.js';
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// One user of a list -> the lite account record the estimator takes.
+// Returns {record} or {error} naming the field that was wrong.
+export function accountFromListUser(user, where = 'users[]') {
+  if (!isObject(user)) return { error: `${where} must be an object` };
+  if (!isUsername(user.username)) return { error: `${where}.username must be a username` };
+  for (const key of ['is_private', 'is_verified']) {
+    if (user[key] !== undefined && typeof user[key] !== 'boolean') {
+      return { error: `${where}.${key} must be a boolean` };
+    }
+  }
+  if (user.full_name !== undefined && user.full_name !== null && typeof user.full_name !== 'string') {
+    return { error: `${where}.full_name must be a string` };
+  }
+  const anonymous = user.has_anonymous_profile_picture === true ||
+                    (user.profile_pic_id === undefined && isDefaultAvatar(user.profile_pic_url));
+  const record = {
+    username: user.username,
+    full_name: typeof user.full_name === 'string' ? user.full_name : '',
+    is_private: user.is_private === true,
+    is_verified: user.is_verified === true,
+    has_profile_pic: !anonymous,
+    phase: 'lite',
+  };
+  const pk = userPk(user);
+  if (pk) record.pk = pk;
+  return { record };
+}
+
+// A user's numeric id ("pk", or "id" / "pk_id"), as digits, or null.
+export function userPk(user) {
+  for (const key of ['pk', 'pk_id', 'id']) {
+    const v = user[key];
+    if ((typeof v === 'string' && /^\d{1,30}$/.test(v)) || (Number.isSafeInteger(v) && v >= 0)) return String(v);
+  }
+  return null;
+}
+
+function mapUsers(users, what) {
+  const accounts = [];
+  for (let i = 0; i < users.length; i++) {
+    const r = accountFromListUser(users[i], `users[${i}]`);
+    if (r.error) return { error: `${what}: ${r.error}` };
+    accounts.push(r.record);
+  }
+  return { accounts };
+}
+
+// A followers page -> {accounts, nextCursor, limited} or {error} (Instagram changed its JSON).
+// The list ends (nextCursor null) at the last page, on a short list (the limit flag: Instagram
+// shows no more, whatever is asked), on an empty page and on an empty cursor: never a loop.
+export function parseFollowersPage(doc) {
+  if (!isObject(doc)) return { error: 'followers page must be a JSON object' };
+  if (!Array.isArray(doc.users)) return { error: 'followers page: "users" must be an array' };
+  const mapped = mapUsers(doc.users, 'followers page');
+  if (mapped.error) return mapped;
+  const next = doc.next_max_id;
+  if (next !== undefined && next !== null && typeof next !== 'string' && typeof next !== 'number') {
+    return { error: 'followers page: "next_max_id" must be a string' };
+  }
+  const limited = doc.should_limit_list_of_followers === true;
+  const ended = limited || doc.users.length === 0 || next === undefined || next === null || next === '';
+  return { accounts: mapped.accounts, nextCursor: ended ? null : String(next), limited };
+}
+
+// A post's likers -> {accounts, userCount} or {error}. user_count is how many liked (the list
+// may hold fewer); null when absent.
+export function parseLikersPage(doc) {
+  if (!isObject(doc)) return { error: 'likers page must be a JSON object' };
+  if (!Array.isArray(doc.users)) return { error: 'likers page: "users" must be an array' };
+  const mapped = mapUsers(doc.users, 'likers page');
+  if (mapped.error) return mapped;
+  const n = doc.user_count;
+  return { accounts: mapped.accounts, userCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
+}
+
+// Comment text is kept for a later analysis of what comments say; longer than Instagram allows
+// (2,200 characters) is cut.
+const MAX_COMMENT_CHARS = 2200;
+const COMMENT_USER_FIELDS = ['username', 'full_name', 'is_private', 'is_verified', 'profile_pic_url',
+  'has_anonymous_profile_picture'];
+
+// A post's comments page -> {accounts (one per commenter, first seen first), comments,
+// commentCount} or {error}. `comments` are the comment objects as Instagram gives them, cut to
+// the fields kept: {pk, text, created_at, comment_like_count, media_id, user: {pk, username,
+// full_name, is_private, is_verified, profile_pic_url, has_anonymous_profile_picture}}.
+export function parseCommentsPage(doc, mediaId) {
+  if (!isObject(doc)) return { error: 'comments page must be a JSON object' };
+  if (!Array.isArray(doc.comments)) return { error: 'comments page: "comments" must be an array' };
+  const accounts = [], comments = [], seen = new Set();
+  for (let i = 0; i < doc.comments.length; i++) {
+    const c = doc.comments[i], where = `comments[${i}]`;
+    if (!isObject(c)) return { error: `comments page: ${where} must be an object` };
+    if (typeof c.text !== 'string') return { error: `comments page: ${where}.text must be a string` };
+    const r = accountFromListUser(c.user, `${where}.user`);
+    if (r.error) return { error: `comments page: ${r.error}` };
+    if (!seen.has(r.record.username)) { seen.add(r.record.username); accounts.push(r.record); }
+    const user = { pk: userPk(c.user) };
+    for (const k of COMMENT_USER_FIELDS) if (c.user[k] !== undefined) user[k] = c.user[k];
+    comments.push({
+      pk: userPk(c), text: c.text.slice(0, MAX_COMMENT_CHARS),
+      created_at: Number.isSafeInteger(c.created_at) ? c.created_at : null,
+      comment_like_count: Number.isSafeInteger(c.comment_like_count) ? c.comment_like_count : null,
+      media_id: String(mediaId), user,
+    });
+  }
+  const n = doc.comment_count;
+  return { accounts, comments, commentCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
+}

@@ -1,0 +1,115 @@
+// Instagram's pages as the content script meets them: which paths are profiles, the visible
+// and og:description counts (localised, abbreviated), the default avatar, and the selectors
+// (each paired with the markup it is meant to match).
+
+export const DEFAULT_AVATAR_MARK = '44884218_345707102882519_2446069589734326272_n';
+
+// Usernames: letters, digits, "." and "_", at most 30 characters.
+const USERNAME_RE = /^[A-Za-z0-9._]{1,30}$/;
+export function isUsername(s) {
+  return typeof s === 'string' && USERNAME_RE.test(s);
+}
+
+// First path segments that are Instagram's own pages, never a profile.
+export const NON_PROFILE_SEGMENTS = new Set([
+  'p', 'reel', 'reels', 'tv', 'explore', 'accounts', 'direct', 'stories', 'about', 'legal',
+  'developer', 'challenge', 'emails', 'session', 'web', 'api', 'static', 'graphql', 'privacy',
+  'terms', 'help', 'press', 'blog', 'jobs', 'nametag', 'directory', 'lite', 'oauth', 'ar',
+  'topics', 'your_activity', 'create', 'locations', 'live', 'threads', 'notifications',
+]);
+
+// The username of a profile page path ("/anna/" -> "anna"), or null for any other page.
+// "/anna/followers/" style dialogs sit on top of a profile: not a profile page of their own.
+export function profileFromPath(pathname) {
+  if (typeof pathname !== 'string') return null;
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length !== 1) return null;
+  const name = parts[0];
+  if (NON_PROFILE_SEGMENTS.has(name.toLowerCase()) || !isUsername(name)) return null;
+  return name;
+}
+
+// Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen.
+const SUFFIXES = {
+  k: 1e3, 'к': 1e3, 'тыс': 1e3, tys: 1e3, mil: 1e3, mila: 1e3, rb: 1e3,
+  m: 1e6, mln: 1e6, mio: 1e6, mi: 1e6, 'млн': 1e6, jt: 1e6, mn: 1e6,
+  bn: 1e9, mrd: 1e9, mld: 1e9,
+};
+
+// Parses a visible count: "1,234", "1.234", "1 234", "12.5K", "1.2M", "1,2 mln", "12,5 mil".
+// Returns an integer, or null when the text is not a count. With a suffix, "," and "." are
+// decimal marks; without one, they are thousands separators (Instagram shows no decimals
+// on exact counts).
+export function parseCount(text) {
+  if (typeof text !== 'string') return null;
+  const s = text.replace(/[\u00a0\u202f\u2009]/g, ' ').trim().toLowerCase();
+  const m = /^(\d{1,3}(?:[ ,.']\d{3})+|\d+(?:[.,]\d+)?)\s*([a-zа-я]+\.?)?$/u.exec(s);
+  if (!m) return null;
+  const [, num, rawSuffix] = m;
+  if (rawSuffix) {
+    const suffix = rawSuffix.replace(/\.$/, '');
+    const mult = SUFFIXES[suffix];
+    if (!mult) return null;
+    // "1.234K" never occurs; a single separator is a decimal mark here.
+    const seps = num.match(/[ ,.']/g) || [];
+    if (seps.length > 1) return null;
+    const value = Number(num.replace(/[,']/, '.').replace(' ', '.'));
+    return Number.isFinite(value) ? Math.round(value * mult) : null;
+  }
+  const digits = num.replace(/[ ,.']/g, '');
+  // "1,5" without suffix is not a count (a decimal with nothing to scale it).
+  if (/^\d+[.,]\d{1,2}$/.test(num)) return null;
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+// og:description: "1,234 Followers, 56 Following, 78 Posts - See Instagram photos ..."
+// (localised: "1.234 volgers, 56 volgend, 78 berichten - ..."). Order is followers,
+// following, posts in every locale seen. Returns {followers, following, posts} or null.
+export function parseOgDescription(content) {
+  if (typeof content !== 'string') return null;
+  const head = content.split(' - ')[0];
+  const parts = head.split(/,\s(?=\d)/);
+  if (parts.length < 3) return null;
+  const counts = parts.slice(0, 3).map((p) => {
+    const m = /^\s*([\d.,\s]+[a-zA-Z]*)\s+\S/.exec(p);
+    return m ? parseCount(m[1].trim()) : null;
+  });
+  if (counts.some((c) => c === null)) return null;
+  const [followers, following, posts] = counts;
+  return { followers, following, posts };
+}
+
+export function isDefaultAvatar(url) {
+  return typeof url !== 'string' || url === '' || url.includes(DEFAULT_AVATAR_MARK);
+}
+
+// Page selectors, each with the markup it is meant to match (the stand-in serves exactly
+// these shapes; see tests/e2e and the stand-in page contract).
+export const SELECTORS = {
+  // <header>...<li><a href="/anna/followers/" role="link"><span title="1,234">1,234</span> followers</a></li>
+  // expected matches on a profile page: 1
+  followersLink: 'header a[href$="/followers/"]',
+  // fallback: the header list items; the one whose text names followers
+  headerItems: 'header li',
+  // <meta property="og:description" content="1,234 Followers, 56 Following, 78 Posts - ...">
+  ogDescription: 'meta[property="og:description"]',
+  // re-rendered by the single-page app on navigation
+  main: 'main',
+  // <script type="application/json" ...>{..."profile_id":"25025320"...}</script> (the page's own
+  // data blocks; read for the profile's id only)
+  pageData: 'script[type="application/json"]',
+};
+
+// Words for "followers" in the locales we ship, for the fallback search.
+export const FOLLOWER_WORDS = ['followers', 'volgers', 'follower', 'abonnés', 'seguidores', 'follower*innen'];
+
+// The profile's numeric id as the page itself embeds it in its JSON blocks ("profile_id":"123"),
+// for the users/<id>/info fallback when web_profile_info refuses. Reads only digits.
+export function userIdFromPageScripts(texts) {
+  for (const text of texts) {
+    const m = typeof text === 'string' ? /"profile_id"\s*:\s*"(\d{1,30})"/.exec(text) : null;
+    if (m) return m[1];
+  }
+  return null;
+}
