@@ -42,10 +42,14 @@ export async function storedAudit(suite, username) {
 
 // Requests an audit of `username` made: its followers pages and its followers' profiles
 // (not the profile's own instant web_profile_info).
+// Requests an audit of `username` made: its followers pages, its posts' likers and comments,
+// and the listed accounts' profiles (not the profile's own instant web_profile_info).
 export function auditRequests(standin, username, userId) {
   return standin.log().filter((e) => e.kind === 'api' && (
     (userId && e.path.startsWith(`/api/v1/friendships/${userId}/followers/`)) ||
     (!userId && e.path.includes('/followers/')) ||
+    e.path.startsWith('/api/v1/media/') ||
+    (/^\/api\/v1\/users\/\d+\/info\/$/.test(e.path) && !(userId && e.path.includes(`/${userId}/`))) ||
     (e.path === '/api/v1/users/web_profile_info/' && !e.search.includes(`username=${encodeURIComponent(username)}`))));
 }
 

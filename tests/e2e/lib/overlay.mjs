@@ -46,6 +46,10 @@ export function overlayState(page) {
       progressText: text(progress),
       cancel: !!part(panel, 'cancel'),
       auditRunning: !!part(panel, 'cancel'),
+      // One row per audited source (followers, likers, commenters), the profile's source, the plan.
+      sources: Object.fromEntries(['followers', 'likers', 'commenters'].map((k) => [k, text(part(panel, `source-${k}`))])),
+      profileSource: text(part(panel, 'profile-source')),
+      auditPlan: text(part(panel, 'audit-plan')),
       badgeFullText: shadowText(badge),
       panelText: shadowText(panel),
       username: location.pathname.split('/')[1] || null,

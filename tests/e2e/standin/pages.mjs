@@ -34,6 +34,8 @@ export function pageData(path, username, user, variant = {}) {
       status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false, counts: variant.counts !== false,
       title: `${name} • Instagram photos and videos`,
       og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
+      // The page's own data carries the profile's id, as Instagram's data blocks do.
+      profile_id: user.id,
       user: {
         username: user.username, full_name: user.full_name, biography: user.biography, external_url: user.external_url,
         is_private: user.is_private, is_verified: user.is_verified, followers: user.edge_followed_by.count,

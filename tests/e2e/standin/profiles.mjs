@@ -5,6 +5,7 @@
 import { prng } from './prng.mjs';
 import { DIST, fromQuantiles } from './sample.mjs';
 import { postNode, userDocument, DEFAULT_AVATAR } from './followers.mjs';
+import { poolShare } from './engagers.mjs';
 
 const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so runs are identical
 
@@ -31,6 +32,12 @@ export const SEEDED = [
     fullName: '<img src=x onerror="window.__fmPwned=1">Eve <b>Bold</b>',
     bio: '<script>window.__fmPwned=2</script><a href="javascript:window.__fmPwned=3">click</a> &amp; "quotes" \'single\' <style>*{display:none}</style>',
     externalUrl: 'javascript:window.__fmPwned=4' },
+  // The 2026 Instagram: short follower lists, and likers and commenters unlike the followers.
+  { username: 'likefarm.client', kind: 'bought_likes', fakeShare: 0.05, likerFakeShare: 0.6, commenterFakeShare: 0.5,
+    followers: 8_400, following: 610, posts: 180, fullName: 'Like Farm Client', bio: 'Coffee and city walks.',
+    limitFollowers: true, boughtLikes: true },
+  { username: 'paid.real.fans', kind: 'paid_real_engagement', fakeShare: 0.5, likerFakeShare: 0.03, commenterFakeShare: 0.03,
+    followers: 15_000, following: 920, posts: 120, fullName: 'Paid Real Fans', bio: 'Fashion, daily.', limitFollowers: true },
 ];
 // A name that does not exist: page and API answer 404, like Instagram.
 export const NONEXISTENT = 'no.such.user.2026';
@@ -78,6 +85,8 @@ function makePosts(p) {
     else if (p.likeSubscription) likes = p.likeSubscription + rand.int(-3, 3); // bought: the same ~200 every time
     else if (p.newAccount) likes = rand.int(4, 15);
     else likes = Math.max(0, Math.round(realFollowers * rate * Math.max(0.2, 1 + cv * rand.normal())));
+    // Bought likes on top of the organic ones, so that the like farm's share of likers holds.
+    if (p.boughtLikes && likes !== null) likes = Math.round(likes / (1 - p.likerFakeShare));
     const commentShare = fromQuantiles(DIST.engagement.comments_per_like, 0.5 + 0.4 * rand());
     const comments = p.likeSubscription ? rand.int(0, 2) : Math.round((likes ?? realFollowers * rate) * commentShare);
     const isVideo = i % 4 === 3;
@@ -112,7 +121,9 @@ export function findSeeded(username) {
 
 // The truth table tests and the demo compare against.
 export function truth() {
-  return SEEDED.map((p) => ({ username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers }))
+  return SEEDED.map((p) => ({ username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
+    liker_fake_share: poolShare(p, 'likers'), commenter_fake_share: poolShare(p, 'commenters'),
+    limited_list: !!p.limitFollowers }))
     .concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
 }
 export { DEFAULT_AVATAR };

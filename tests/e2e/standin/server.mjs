@@ -11,12 +11,13 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { makeCertificate } from './cert.mjs';
 import { SEEDED, NONEXISTENT, PROFILE_IDS, seededDocument, findSeeded, truth } from './profiles.mjs';
-import { makeFollower, listEntry, followerProfileInfo } from './followers.mjs';
+import { followerProfileInfo } from './followers.mjs';
+import { followersPage, likersPage, commentsPage, userInfoDocument, withV1MediaFields } from './engagers.mjs';
 import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
-export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error'];
-const PAGE_MAX = 25;
+export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
+  'wait', 'ua_mismatch'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -39,6 +40,19 @@ function checkRule(rule) {
     delayMs: rule.delayMs ?? (rule.mode === 'slow' ? 1000 : 0), seen: 0, fired: 0 };
 }
 
+// Behaviours of the 2026 Instagram, for every profile at once (null: each profile's own setting).
+function checkBehaviour(b) {
+  if (!b || typeof b !== 'object') throw new Error('behaviour must be an object');
+  const out = { limitFollowers: null, mediaFields: null };
+  if (b.limitFollowers !== undefined && b.limitFollowers !== null && typeof b.limitFollowers !== 'boolean') {
+    throw new Error('behaviour: limitFollowers must be true, false or null');
+  }
+  if (b.mediaFields !== undefined && b.mediaFields !== null && !['graph', 'v1'].includes(b.mediaFields)) {
+    throw new Error('behaviour: mediaFields must be "graph", "v1" or null');
+  }
+  return { ...out, ...b };
+}
+
 function checkVariant(v) {
   if (!v || typeof v !== 'object') throw new Error('page variant must be an object');
   if (v.lang !== undefined && !['en', 'nl'].includes(v.lang)) throw new Error(`page variant: lang must be en or nl, got ${JSON.stringify(v.lang)}`);
@@ -56,9 +70,11 @@ export async function startStandin(options = {}) {
     renderDelayMs: options.renderDelayMs ?? 30,
     variant: checkVariant(options.variant || {}),
     rules: (options.failures || []).map(checkRule),
+    behaviour: checkBehaviour(options.behaviour || {}),
     log: [],
     sessions: new Set(),
-    registry: new Map(), // follower username -> record (filled as follower pages are served)
+    registry: new Map(), // follower or engager username -> record (filled as lists are served)
+    byPk: new Map(),     // the same by numeric id (users/<id>/info)
     t0: performance.now(),
   };
 
@@ -83,6 +99,20 @@ export async function startStandin(options = {}) {
     return m && state.sessions.has(m[1]);
   }
 
+  const remember = (f) => { if (!state.registry.has(f.username)) state.registry.set(f.username, f); state.byPk.set(f.pk, f); };
+  const limited = (p) => state.behaviour.limitFollowers ?? !!p.limitFollowers;
+  // The web_profile_info body served for a seeded profile (v1 media fields when switched on).
+  const served = (p) => ((state.behaviour.mediaFields ?? (p.v1Media ? 'v1' : 'graph')) === 'v1'
+    ? withV1MediaFields(seededDocument(p)) : seededDocument(p));
+  // media id -> {profile, index, likes, comments} of the seeded profiles' recent posts.
+  const media = new Map();
+  for (const p of SEEDED) {
+    seededDocument(p).data.user.edge_owner_to_timeline_media.edges.forEach((e, index) => {
+      const likes = e.node.edge_liked_by.count;
+      media.set(e.node.id, { profile: p, index, likes: likes < 0 ? null : likes, comments: e.node.edge_media_to_comment.count });
+    });
+  }
+
   // JSON API. Returns [status, body] or sends itself.
   function api(url, req) {
     if (state.session === 'logged_out' || !sessionOk(req)) return [401, { message: 'login_required', status: 'fail' }];
@@ -90,31 +120,43 @@ export async function startStandin(options = {}) {
     if (url.pathname === '/api/v1/users/web_profile_info/') {
       const username = url.searchParams.get('username') || '';
       const seeded = findSeeded(username);
-      if (seeded) return [200, seededDocument(seeded)];
+      if (seeded) return [200, served(seeded)];
       const follower = state.registry.get(username);
       if (follower) return [200, followerProfileInfo(follower)];
       return [404, { message: 'User not found', status: 'fail' }];
+    }
+    const info = /^\/api\/v1\/users\/(\d+)\/info\/$/.exec(url.pathname);
+    if (info) {
+      const seeded = SEEDED.find((p) => PROFILE_IDS[p.username] === info[1]);
+      if (seeded) {
+        const u = seededDocument(seeded).data.user;
+        return [200, { user: { pk: u.id, pk_id: u.id, username: u.username, full_name: u.full_name, biography: u.biography,
+          external_url: u.external_url || '', is_private: u.is_private, is_verified: u.is_verified, is_business: u.is_business_account,
+          category: u.category_name, follower_count: u.edge_followed_by.count, following_count: u.edge_follow.count,
+          media_count: u.edge_owner_to_timeline_media.count, profile_pic_url: u.profile_pic_url,
+          has_anonymous_profile_picture: false }, status: 'ok' }];
+      }
+      const f = state.byPk.get(info[1]);
+      return f ? [200, userInfoDocument(f)] : [404, { message: 'User not found', status: 'fail' }];
+    }
+    const mm = /^\/api\/v1\/media\/(\d+)(?:_\d+)?\/(likers|comments)\/$/.exec(url.pathname);
+    if (mm) {
+      const m = media.get(mm[1]);
+      if (!m) return [400, { message: 'Media not found or unavailable', status: 'fail' }];
+      if (mm[2] === 'likers') return [200, likersPage(m.profile, m.index, m.likes, remember)];
+      return [200, commentsPage(m.profile, m.index, m.comments, mm[1], remember)];
     }
     const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
     if (fm) {
       const profile = SEEDED.find((p) => PROFILE_IDS[p.username] === fm[1]);
       if (!profile) return [404, { message: 'User not found', status: 'fail' }];
       if (profile.isPrivate && !state.followsPrivate) return [400, { message: 'Not authorized to view user', status: 'fail' }];
-      const count = Math.min(PAGE_MAX, Math.max(1, Number(url.searchParams.get('count')) || 12));
       const cursor = url.searchParams.get('max_id');
       const offset = cursor === null ? 0 : decodeCursor(cursor);
       if (offset === null) return [400, { message: 'Invalid max_id', status: 'fail' }];
-      const end = Math.min(profile.followers, offset + count);
-      const users = [];
-      for (let i = offset; i < end; i++) {
-        const f = makeFollower(profile, i);
-        if (!state.registry.has(f.username)) state.registry.set(f.username, f);
-        users.push(listEntry(f));
-      }
-      const body = { users, big_list: profile.followers > 1000, page_size: count, has_more: end < profile.followers,
-        should_limit_list_of_followers: false, status: 'ok' };
-      if (end < profile.followers) body.next_max_id = encodeCursor(end);
-      return [200, body];
+      const count = Number(url.searchParams.get('count')) || 12;
+      if (count > 200) return [400, { message: 'count is too large', status: 'fail' }];
+      return [200, followersPage(profile, { offset, count, limited: limited(profile), encodeCursor, onUser: remember })];
     }
     return [404, { message: 'Page not found', status: 'fail' }];
   }
@@ -145,6 +187,8 @@ export async function startStandin(options = {}) {
     if (rule) {
       entry.failure = rule.mode;
       if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
+      if (rule.mode === 'wait') { json(res, 401, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(401); }
+      if (rule.mode === 'ua_mismatch') { json(res, 429, { message: 'useragent mismatch', status: 'fail' }); return done(429); }
       if (rule.mode === 'rate_limit') { json(res, 429, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(429); }
       if (rule.mode === 'login_required') { json(res, 401, { message: 'login_required', status: 'fail' }); return done(401); }
       if (rule.mode === 'challenge') { send(res, 200, challengePage(), 'text/html; charset=utf-8'); return done(200); }
@@ -205,6 +249,7 @@ export async function startStandin(options = {}) {
       if (req.method === 'POST' && url.pathname === '/failures/clear') { handle_.clearFailures(); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/session') { handle_.setSession(input.mode); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/page-variant') { handle_.setPageVariant(input); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/behaviour') { handle_.setBehaviour(input); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/reset') { handle_.reset(); return json(res, 200, { ok: true }); }
       if (req.method === 'GET' && url.pathname === '/truth') return json(res, 200, truth());
       return json(res, 404, { error: `no control endpoint ${req.method} ${url.pathname}` });
@@ -235,17 +280,21 @@ export async function startStandin(options = {}) {
     setFollowsPrivate(v) { state.followsPrivate = !!v; },
     // Page markup options: {lang: 'en'|'nl', followersLink: bool, counts: bool} (applies to pages served from now on).
     setPageVariant(v) { state.variant = checkVariant(v); },
+    // {limitFollowers: bool|null, mediaFields: 'graph'|'v1'|null} for every profile (null: per profile).
+    setBehaviour(b) { state.behaviour = checkBehaviour(b); },
     log: () => state.log.map((e) => ({ ...e })),
     clearLog() { state.log = []; },
-    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); },
     truth,
     // The web_profile_info body served for a username (what the extension receives), or null.
     documentFor(username) {
       const seeded = findSeeded(username);
-      if (seeded) return seededDocument(seeded);
+      if (seeded) return served(seeded);
       const f = state.registry.get(username);
       return f ? followerProfileInfo(f) : null;
     },
+    // A listed follower's or engager's record by username (its truth: f.fake), or null.
+    accountFor: (username) => state.registry.get(username) || null,
     async close() {
       server.closeAllConnections?.();
       control.closeAllConnections?.();

@@ -1,0 +1,157 @@
+// The audit on the 2026 Instagram, in Chromium: the short followers list (limit flag, no
+// cursor) read once; likers and commenters of the recent posts sampled as populations of their
+// own, each with its panel row and sampling note; the comment objects kept with the audit;
+// likers unlike the followers as a reason, both ways; the request budget and the plan shown
+// before starting; profile fallbacks (401 "wait" and 429 "useragent mismatch" on
+// web_profile_info -> users/<id>/info -> the page's counts) and a "wait" mid-audit backing off;
+// like_count -1 and play_count in the profile's posts.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, PANEL } from './lib/index.mjs';
+import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
+
+let suite, page;
+useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
+
+const auditDone = (username) => waitFor(async () => {
+  const a = await storedAudit(suite, username);
+  return a && a.status === 'done' && a;
+}, { what: `audit of @${username} done`, timeout: 60000 });
+
+test('a short followers list is read once and said in words; likers and commenters get rows of their own', async () => {
+  const username = 'likefarm.client';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  // The plan says what the audit will read before it starts.
+  const before = await waitForOverlay(page, (st) => st.auditPlan, { what: 'audit plan shown' });
+  assert.match(before.auditPlan, /pages of followers, who liked and who commented on the last 3 posts.*at most \d+ requests \(budget 45\)/);
+  await clickPart(page, PANEL, 'audit-button');
+  const a = await auditDone(username);
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  const pages = reqs.filter((e) => e.path.includes('/followers/'));
+  assert.equal(pages.length, 1, 'the short list is one page: the limit flag ends it, no cursor is followed');
+  assert.equal(a.followers.limited, true);
+  assert.equal(a.followers.lite.length, 50);
+  assert.equal(reqs.filter((e) => e.path.endsWith('/likers/')).length, 3);
+  assert.equal(reqs.filter((e) => e.path.includes('/comments/')).length, 3);
+  assert.ok(reqs.length <= 45, `${reqs.length} requests`);
+  assert.equal(a.requests, reqs.length, 'the audit counted every request it made');
+  for (const source of ['followers', 'likers', 'commenters']) {
+    assert.ok(a.estimates[source] && typeof a.estimates[source].fake_percent === 'number', `${source} estimated`);
+    assert.equal(a.estimates[source].source, source);
+  }
+  assert.equal(a.estimates.followers.list_limited, true);
+  assert.match(a.estimates.followers.sampling_note, /only the newest 50 followers of 8400/);
+  assert.match(a.estimates.likers.sampling_note, /liked the last 3 posts/);
+  // Comment objects are kept as Instagram gives them.
+  const c = a.commenters.comments[0];
+  assert.ok(a.commenters.comments.length >= 20);
+  for (const k of ['pk', 'text', 'created_at', 'comment_like_count', 'media_id', 'user']) assert.ok(k in c, k);
+  assert.match(c.user.username, /^[a-z0-9._]+$/i);
+  const s = await waitForOverlay(page, (st) => st.sources.followers && st.sources.likers && st.sources.commenters && !st.cancel,
+    { what: 'a row per source' });
+  assert.match(s.sources.followers, /Followers: 50 newest of 8,400 listed \(Instagram shows no more\): ~[\d.]+% fake \([\d.]+–[\d.]+%\)/);
+  assert.match(s.sources.likers, /People who liked the last 3 posts: \d+ listed, 10 checked: ~[\d.]+% fake/);
+  assert.match(s.sources.commenters, /People who commented on the last 3 posts: \d+ listed, 10 checked/);
+  assert.match(s.panelText, /newest followers only \(Instagram lists no more\)/, 'the headline says it rests on a short list');
+  await page.bringToFront();
+  await screenshot(page, 'audit-sources-likefarm');
+});
+
+// Larger samples than the default (every listed follower, 40 of each engager list checked in
+// full), so the intervals are narrow enough to tell the sources apart every time.
+for (const [username, direction, reason] of [
+  ['likefarm.client', 'likers above followers', /likers of the recent posts are far more often fake than the followers/],
+  ['paid.real.fans', 'likers below followers', /likers of the recent posts are mostly real, unlike the followers/],
+]) {
+  test(`likers unlike the followers become a reason: ${username} (${direction})`, async () => {
+    await suite.resetExtension({ auditFullSize: 50, auditEngagersFull: 40, auditBudget: 200 });
+    await startAudit(suite, page, username);
+    const a = await auditDone(username);
+    const f = a.estimates.followers, l = a.estimates.likers;
+    const apart = direction === 'likers above followers' ? l.ci_low > f.ci_high : l.ci_high < f.ci_low;
+    assert.ok(apart, `likers ${l.ci_low}-${l.ci_high}, followers ${f.ci_low}-${f.ci_high}`);
+    const s = await waitForOverlay(page, (st) => reason.test(st.panelText || ''), { what: 'reason shown' });
+    assert.ok(s.sources.likers);
+    await screenshot(page, `audit-sources-${username.replace('.', '-')}`);
+  });
+}
+
+test('the short list can be switched on for any profile; a long list still pages by cursor', async () => {
+  suite.standin.setBehaviour({ limitFollowers: true });
+  await startAudit(suite, page, 'marco.travels');
+  const a = await auditDone('marco.travels');
+  assert.equal(a.followers.limited, true);
+  assert.equal(a.followers.pagesDone, 1);
+  suite.standin.setBehaviour({ limitFollowers: false });
+  await suite.resetExtension();
+  const p2 = await suite.session.newPage();
+  await startAudit(suite, p2, 'likefarm.client');
+  const b = await auditDone('likefarm.client');
+  assert.equal(b.followers.limited, false);
+  assert.equal(b.followers.pagesDone, 4, '100 followers in pages of 25');
+  await p2.close();
+});
+
+for (const [mode, status] of [['wait', 401], ['ua_mismatch', 429]]) {
+  test(`web_profile_info answering ${status} (${mode}) falls back to users/<id>/info, and the panel says so`, async () => {
+    suite.standin.addFailure({ mode, match: 'web_profile_info' });
+    await page.goto(suite.standin.profileUrl('lena.bakes'));
+    await waitForBadge(page);
+    const log = suite.standin.log().filter((e) => e.kind === 'api');
+    assert.deepEqual(log.map((e) => [e.path.replace(/\/\d+\//, '/ID/'), e.status]),
+      [['/api/v1/users/web_profile_info/', status], ['/api/v1/users/ID/info/', 200]]);
+    await openPanel(page);
+    const p = await waitForOverlay(page, (st) => st.profileSource, { what: 'profile source shown' });
+    assert.match(p.profileSource, /account info/);
+    for (const bad of ['logged_out', 'rate_limited', 'changed']) assert.ok(!p.states.some((x) => x.state === bad), bad);
+  });
+}
+
+test('every profile endpoint refusing is a rate limit (never "logged out"), after trying each in turn', async () => {
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
+  suite.standin.addFailure({ mode: 'ua_mismatch', match: '/info/' });
+  await page.goto(suite.standin.profileUrl('fitqueen_daily'));
+  const s = await waitForOverlay(page, (st) => st.state === 'rate_limited', { what: 'rate-limited state' });
+  assert.ok(!s.states.some((x) => x.state === 'logged_out'));
+  const log = suite.standin.log().filter((e) => e.kind === 'api');
+  assert.deepEqual(log.map((e) => [e.path.replace(/\/\d+\//, '/ID/'), e.status]),
+    [['/api/v1/users/web_profile_info/', 401], ['/api/v1/users/ID/info/', 429]]);
+});
+
+test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to users/<id>/info and finishes', async () => {
+  const username = 'lena.bakes';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info', times: 1 });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await auditDone(username);
+  assert.equal(a.rateLimited, 1);
+  assert.equal(a.profileEndpoint, 'users_info');
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  assert.ok(reqs.some((e) => /^\/api\/v1\/users\/\d+\/info\/$/.test(e.path) && e.status === 200), 'full fetches by id');
+  assert.ok(!reqs.some((e) => e.status === 401 && e.path.includes('followers')), 'not treated as logged out');
+});
+
+test('posts in the signed-in shape (like_count, play_count) give the badge the CLI gives; -1 hides likes', async () => {
+  suite.standin.setBehaviour({ mediaFields: 'v1' });
+  for (const username of ['marco.travels', 'quiet.likes']) {
+    await page.goto(suite.standin.profileUrl(username));
+    const s = await waitForBadge(page);
+    const doc = suite.standin.documentFor(username);
+    assert.ok('like_count' in doc.data.user.edge_owner_to_timeline_media.edges[0].node, 'served in the v1 shape');
+    const report = await cliProfile(doc);
+    assert.ok(!report.error, `${username}: ${JSON.stringify(report.error)}`);
+    if (typeof report.fake_percent === 'number') {
+      const e = parseEstimate(s.badgeText);
+      assert.ok(e && Math.abs(e.percent - report.fake_percent) <= 0.5, `${username}: badge ${s.badgeText}, CLI ${report.fake_percent}`);
+    }
+    if (username === 'quiet.likes') {
+      assert.ok(report.states.includes('hidden_likes'));
+      assert.ok(s.states.some((x) => x.state === 'hidden_likes'), 'hidden likes shown');
+    } else {
+      assert.ok(report.posts.some((x) => x.views > 0), 'play_count read as views');
+    }
+  }
+});

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// How the default audit measures each source it samples, on stand-in profiles whose truth per
+// source is known: the short followers list (50 newest, Instagram's limit flag), the likers of
+// the last 3 posts (100-300 listed) and their commenters (20-90 listed), at fake shares 0-60%.
+// Each audit is a fresh profile (its own accounts, drawn from distributions fitted to all
+// labelled data: tests/e2e/standin), run by the extension's own audit state machine
+// (extension/shared/audit.js) with the default settings, answers shaped as Instagram's
+// endpoints answer (tests/e2e/standin/engagers.mjs) read by the extension's adapter and the
+// engine, then each source's estimate from the wasm engine. No browser, no pacing.
+// Usage: scripts/eval-audit [--reps 200] [--write]   (--write: EVALUATION.md's audit section)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { followersPage, likersPage, commentsPage, LIKERS_MAX, COMMENTS_PAGE } from '../../tests/e2e/standin/engagers.mjs';
+import { followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
+import { prng } from '../../tests/e2e/standin/prng.mjs';
+import { parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
+import { newAudit, nextRequest, applyOutcome, estimateRequest, SOURCES } from '../../extension/shared/audit.js';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { loadEngine } from '../cli/engine.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const reps = arg('--reps', 200);
+const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+const POSTS = 12;
+const BEGIN = '<!-- audit:begin -->', END = '<!-- audit:end -->';
+
+const engine = await loadEngine();
+const call = (fn, text) => JSON.parse(engine[fn](text));
+
+// One stand-in profile for audit `rep` at fake share `share` in every source: a short followers
+// list, and like and comment counts that make 100-300 likers and 20-90 commenters listed.
+function makeProfile(share, rep) {
+  const rand = prng(`eval-audit/${share}/${rep}`);
+  const username = `eval.${Math.round(share * 100)}.${rep}`;
+  const posts = Array.from({ length: POSTS }, (_, i) => ({
+    id: String(7_000_000_000 + rep * 100 + i),
+    likes: rand.int(34, 150),  // listed: min(likes, 100) per post
+    comments: rand.int(7, 60),
+  }));
+  return { username, fakeShare: share, likerFakeShare: share, commenterFakeShare: share,
+           followers: rand.int(2_000, 50_000), posts };
+}
+
+// Runs one audit; returns {state, requests}.
+function audit(profile, rep) {
+  const byName = new Map();  // listed username -> record (for its full fetch)
+  const remember = (f) => byName.set(f.username, f);
+  let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, followerCount: profile.followers,
+    posts: profile.posts, settings: DEFAULT_SETTINGS, now: 0, seed: rep * 2654435761 });
+  for (let step = 0; ; step++) {
+    let request;
+    ({ state, request } = nextRequest(state));
+    if (!request) break;
+    let outcome;
+    if (request.kind === 'page') {
+      outcome = { kind: 'page', ...parseFollowersPage(followersPage(profile, { limited: true, onUser: remember })) };
+    } else if (request.kind === 'likers' || request.kind === 'comments') {
+      const index = profile.posts.findIndex((p) => p.id === request.target);
+      const post = profile.posts[index];
+      outcome = request.kind === 'likers'
+        ? { kind: 'likers', ...parseLikersPage(likersPage(profile, index, post.likes, remember)) }
+        : { kind: 'comments', ...parseCommentsPage(commentsPage(profile, index, post.comments, post.id, remember), post.id) };
+    } else {
+      const record = call('accountFromProfile', JSON.stringify(followerProfileInfo(byName.get(request.target))));
+      if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
+      outcome = { kind: 'profile', record };
+    }
+    if (outcome.error) throw new Error(outcome.error);
+    ({ state } = applyOutcome(state, request.id, outcome, step));
+  }
+  return state;
+}
+
+const cells = {};  // `${source}/${share}` -> sums
+let requests = 0, maxRequests = 0, audits = 0;
+for (const share of SHARES) {
+  for (let rep = 0; rep < reps; rep++) {
+    const profile = makeProfile(share, rep);
+    const state = audit(profile, rep);
+    requests += state.requests;
+    maxRequests = Math.max(maxRequests, state.requests);
+    audits++;
+    for (const source of SOURCES) {
+      const r = call('estimateAudience', JSON.stringify(estimateRequest(state, source)));
+      if (r.error) throw new Error(`${source}: ${r.error.message}`);
+      const truth = share * 100;
+      const c = (cells[`${source}/${share}`] ||= { n: 0, abs: 0, bias: 0, covered: 0, width: 0, listed: [], full: 0 });
+      c.n++;
+      c.abs += Math.abs(r.fake_percent - truth);
+      c.bias += r.fake_percent - truth;
+      c.covered += r.ci_low <= truth && truth <= r.ci_high ? 1 : 0;
+      c.width += r.ci_high - r.ci_low;
+      c.listed.push(r.sample_size);
+      c.full += r.full_sample_size;
+    }
+  }
+}
+
+const f1 = (v) => v.toFixed(1);
+const NAMES = { followers: 'followers (short list)', likers: 'likers, last 3 posts', commenters: 'commenters, last 3 posts' };
+const lines = [];
+lines.push(`Engine ${engine.version()}; ${reps} audits per fake share (${audits} in all), each a fresh stand-in profile with ` +
+  `the same fake share in all three sources; default settings (${DEFAULT_SETTINGS.auditFullSize} followers and ` +
+  `${DEFAULT_SETTINGS.auditEngagersFull} likers / commenters fetched in full, budget ${DEFAULT_SETTINGS.auditBudget}). ` +
+  `Likers lists hold at most ${LIKERS_MAX} per post, comments pages ${COMMENTS_PAGE}.`);
+lines.push('');
+lines.push('| source | true % | audits | listed (min-max) | checked in full | MAE | bias | coverage | mean width |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+const summary = {};
+for (const source of SOURCES) {
+  let worst = 100, mae = 0;
+  for (const share of SHARES) {
+    const c = cells[`${source}/${share}`];
+    const cov = 100 * c.covered / c.n;
+    worst = Math.min(worst, cov);
+    mae += c.abs / c.n / SHARES.length;
+    lines.push(`| ${NAMES[source]} | ${share * 100} | ${c.n} | ${f1(c.listed.reduce((a, b) => a + b, 0) / c.n)} ` +
+      `(${Math.min(...c.listed)}-${Math.max(...c.listed)}) | ${f1(c.full / c.n)} | ${f1(c.abs / c.n)} | ${f1(c.bias / c.n)} | ` +
+      `${f1(cov)}% | ${f1(c.width / c.n)} |`);
+  }
+  summary[source] = { mae, worst };
+}
+lines.push('');
+lines.push(`Requests per audit: mean ${f1(requests / audits)}, at most ${maxRequests} (target <= 45). ` +
+  `Mean MAE over the shares: ${SOURCES.map((s) => `${s} ${summary[s].mae.toFixed(2)}`).join(', ')}; ` +
+  `lowest coverage in a cell: ${SOURCES.map((s) => `${s} ${f1(summary[s].worst)}%`).join(', ')} (target 90-98%).`);
+const table = lines.join('\n');
+console.log(table);
+
+if (process.argv.includes('--write')) {
+  const file = path.join(root, 'EVALUATION.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(BEGIN), b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`EVALUATION.md has no ${BEGIN} ... ${END} section to write into`);
+  fs.writeFileSync(file, text.slice(0, a + BEGIN.length) + '\n' + table + '\n' + text.slice(b));
+  console.error(`wrote the audit section of ${file}`);
+}
