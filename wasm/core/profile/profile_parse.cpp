@@ -50,16 +50,18 @@ Result<std::optional<int64_t>> edge_count(const json& parent,
 
 // An id as Instagram sends it under the first of `keys` present: digits (maybe
 // "<media>_<owner>"), as a string or a number.
-Result<std::string> first_id(const json& obj, const std::string& w, std::initializer_list<const char*> keys) {
+Result<std::optional<std::string>> first_id(const json& obj,
+                                            const std::string& w,
+                                            std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) continue;
     std::string s = it->is_number_unsigned() ? it->dump() : it->is_string() ? it->get<std::string>() : "";
     if (s.empty() || s.size() > 64 || s.find_first_not_of("0123456789_") != std::string::npos)
       return make_error("profile.type", w + "." + key + " must be a numeric id");
-    return s;
+    return std::optional<std::string>{s};
   }
-  return std::string();
+  return std::optional<std::string>{};
 }
 
 // The first of `keys` present as a count; a negative one (-1: hidden) reads as absent.
@@ -85,7 +87,9 @@ Result<Post> parse_post(const json& node, const std::string& w) {
   if (!p.likes) FM_TAKE(p.likes, first_count(node, w, {"like_count"}));
   FM_TAKE(p.comments, edge_count(node, "edge_media_to_comment", w, false));
   if (!p.comments) FM_TAKE(p.comments, first_count(node, w, {"comment_count"}));
-  FM_TAKE(p.id, first_id(node, w, {"id"}));
+  std::optional<std::string> id;
+  FM_TAKE(id, first_id(node, w, {"id"}));
+  p.id = id.value_or("");
   std::optional<bool> b;
   FM_TAKE(b, read_bool(node, "is_video", w));
   p.is_video = b.value_or(false);
@@ -155,7 +159,8 @@ Result<Profile> parse_profile(const std::string& text) {
   FM_TAKE(s, read_string(u, "username", w, kMaxUsernameBytes));
   if (!s || s->empty()) return make_error("profile.shape", "data.user.username is missing");
   p.username = *s;
-  FM_TAKE(p.id, first_id(u, w, {"id", "pk"}));
+  FM_TAKE(s, first_id(u, w, {"id", "pk"}));
+  p.id = s.value_or("");
   FM_TAKE(s, read_string(u, "full_name", w, kMaxTextBytes));
   p.full_name = s.value_or("");
   FM_TAKE(s, read_string(u, "biography", w, kMaxTextBytes));
@@ -206,9 +211,11 @@ Result<Profile> parse_profile(const std::string& text) {
       }
     }
   }
-  // Newest first whatever order the document used (stable, so undated posts keep their place).
-  std::stable_sort(p.posts.begin(), p.posts.end(),
-                   [](const Post& a, const Post& b) { return a.taken_at > b.taken_at; });
+  // Newest first whatever order the document used (stable, so undated posts keep their place):
+  // an insertion sort of at most kMaxPostsRead posts, far smaller code than std::stable_sort.
+  for (size_t i = 1; i < p.posts.size(); ++i)
+    for (size_t j = i; j > 0 && p.posts[j - 1].taken_at < p.posts[j].taken_at; --j)
+      std::swap(p.posts[j - 1], p.posts[j]);
   return p;
 }
 

@@ -398,9 +398,13 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
     *hi = round_to(std::max(*hi, *fake), 10);
   }
   std::string grade = grade_of(fake);
-  std::stable_sort(reasons.begin(), reasons.end(), [](const json& a, const json& b) {
-    return severity_rank(a["severity"].get<std::string>()) < severity_rank(b["severity"].get<std::string>());
-  });
+  // Most severe first, keeping each severity's order: one pass per rank (a handful of reasons;
+  // std::stable_sort over json objects cost the engine ~20 KB of code).
+  json by_severity = json::array();
+  for (int rank = 0; rank <= 3; ++rank)
+    for (const json& r : reasons)
+      if (severity_rank(r["severity"].get<std::string>()) == rank) by_severity.push_back(r);
+  reasons = std::move(by_severity);
   report["status"] = fake ? "ok" : "insufficient_data";
   report["states"] = states;
   report["fake_percent"] = fake ? json(*fake) : json(nullptr);
