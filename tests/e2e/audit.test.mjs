@@ -38,7 +38,7 @@ async function runAudit(username, { screenshotName = null } = {}) {
 for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
   const p = seededByKind(kind);
   test(`audit of @${p.username} (${kind}): progress shown, final interval contains the true ${p.fakeShare * 100}%`, T, async () => {
-    await suite.resetExtension({ auditListSize: 200, auditFullSize: 200 });
+    await suite.resetExtension({ auditListSize: 200, auditFullSize: 200, auditBudget: 500, auditPosts: 0 });
     const { end, seen, requests } = await runAudit(p.username, { screenshotName: `panel-audited-${p.username}` });
     // Progress was visible while running, moved forward only, and reached its target.
     assert.ok(seen.some(([v, max, running]) => running && v > 0 && v < max), `an intermediate progress value was shown: ${JSON.stringify(seen.slice(0, 5))}`);
@@ -65,7 +65,7 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
 }
 
 test('default two-phase audit: newest-first pages, then a random subsample of the listed followers in full', T, async () => {
-  await suite.resetExtension();
+  await suite.resetExtension({ auditPosts: 0 });  // the followers alone (engagers: audit-sources.test.mjs)
   const p = seededByKind('bought_40');
   const { end, requests } = await runAudit(p.username);
   const pages = requests.filter((e) => e.path.includes('/followers/'));

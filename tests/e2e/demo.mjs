@@ -1,7 +1,8 @@
 // The demo (run by scripts/demo): every seeded profile of the stand-in opened in headless
-// Chromium with the real extension; the instant badge, then a follower audit where the
-// extension offers one; a table of true fake share vs. Fakemeter's estimates, and
-// screenshots of each badge and panel in demo-output/.
+// Chromium with the real extension; the instant badge, then an audit where the extension
+// offers one; a table of true fake share vs. Fakemeter's estimates, with a row per audited
+// source (followers, likers, commenters: each against its own truth), and screenshots of each
+// badge and panel in demo-output/.
 // Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit] [--full-audit]
 //   --full-audit  fetch every listed follower in full (the extension's largest audit; the
 //                 sample, and so the table, is then the same on every run)
@@ -20,12 +21,21 @@ const fmtEst = (e) => (e ? `${e.percent}%` + (e.low !== null ? ` (${e.low}–${e
 const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
 
 const fullAudit = process.argv.includes('--full-audit');
-const suite = await openSuite(fullAudit ? { settings: { auditListSize: 200, auditFullSize: 200 } } : {});
+const suite = await openSuite(fullAudit
+  ? { settings: { auditListSize: 200, auditFullSize: 200, auditEngagersFull: 100, auditBudget: 500 } } : {});
+const truthOf = Object.fromEntries(suite.standin.truth().map((t) => [t.username, t]));
+// "…: ~12% fake (5–22%)" in a source row -> {percent, low, high}
+const sourceEstimate = (text) => {
+  const m = /~([\d.]+)% fake \(([\d.]+)–([\d.]+)%\)/.exec(text || '');
+  return m ? { percent: Number(m[1]), low: Number(m[2]), high: Number(m[3]) } : null;
+};
+const SOURCE_TRUTH = { followers: 'fake_share', likers: 'liker_fake_share', commenters: 'commenter_fake_share' };
 const rows = [];
 try {
   const page = await suite.session.newPage();
   for (const p of [...SEEDED, { username: NONEXISTENT, kind: 'nonexistent', fakeShare: null }]) {
     const row = { profile: p.username, kind: p.kind, truth: p.fakeShare === null ? '—' : `${Math.round(p.fakeShare * 100)}%` };
+    const sourceRows = [];
     await page.goto(suite.standin.profileUrl(p.username));
     const s = await waitForBadge(page, { what: `badge on @${p.username}` });
     const instant = parseEstimate(s.badgeText);
@@ -48,12 +58,22 @@ try {
         row.audited = est ? fmtEst(est) : `(${shortState(end) || 'no estimate'})`;
         if (est && est.low !== null) row.inside = est.low <= p.fakeShare * 100 && p.fakeShare * 100 <= est.high ? 'yes' : 'NO';
         row.requests = String(suite.standin.log().slice(before).filter((e) => e.kind === 'api').length);
+        // A row per source the audit sampled, against that source's own truth.
+        for (const [source, key] of Object.entries(SOURCE_TRUTH)) {
+          const e = sourceEstimate(end.sources[source]);
+          if (!end.sources[source]) continue;
+          const t = truthOf[p.username][key] * 100;
+          const label = end.sources[source].split(':')[0].replace(/ \(.*$/, '');
+          sourceRows.push({ profile: `  ${source}`, kind: label.slice(0, 40), truth: `${Math.round(t)}%`, instant: '',
+            audited: e ? fmtEst(e) : '(no estimate yet)', inside: e ? (e.low <= t && t <= e.high ? 'yes' : 'NO') : '',
+            requests: '', states: '' });
+        }
       } else if (!canAudit) {
         row.audited = '(audit not available)';
       }
       await screenshot(page, `${p.username}-panel`, { dir: outDir });
     }
-    rows.push(row);
+    rows.push(row, ...sourceRows);
     process.stderr.write(`demo: @${p.username} done\n`);
   }
 } finally {
@@ -67,7 +87,9 @@ const line = (vals) => vals.map((v, i) => String(v).padEnd(widths[i])).join('  '
 const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([k]) => r[k])))].join('\n');
 console.log(table);
 console.log(`\nStand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
-console.log(`Audits: ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full, ` +
+console.log(`Audits: up to ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full; ` +
+  `likers and commenters of the last ${suite.settings.auditPosts} posts + ${suite.settings.auditEngagersFull} of each fetched in full; ` +
+  `at most ${suite.settings.auditBudget} requests; ` +
   `paced at ${suite.settings.pacingMs} ms (test pacing; the extension's default is 1500 ms).` +
   (fullAudit ? '' : '\nThe full-fetch subsample is drawn at random per audit, so audited figures vary a little between runs (--full-audit fetches all).'));
 console.log(`Screenshots: ${path.relative(process.cwd(), outDir) || '.'}/ (${fs.readdirSync(outDir).length} files)`);

@@ -9,7 +9,8 @@ import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './ext
 const PACING = 120;
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, {
-  options: { settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 6 } },
+  // Followers only here (no recent posts read): the likers and commenters are audit-sources.test.mjs's.
+  options: { settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 6, auditPosts: 0 } },
   resetStandin: true,
 });
 
@@ -69,7 +70,7 @@ test('a login page mid-audit stops it with the logged-out state, keeping what wa
   const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'logged_out');
-  assert.equal(a.lite.length, 25, 'the first page is kept');
+  assert.equal(a.followers.lite.length, 25, 'the first page is kept');
   await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'logged_out'), { what: 'logged-out state in the panel' });
   const count = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length;
   assert.equal(count, 2, 'no request after the stop');
@@ -101,11 +102,11 @@ test('cancel keeps what was learned; resume continues from there', async () => {
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, pacingMs: 400, auditListSize: 100, auditFullSize: 4 } });
   await startAudit(suite, page, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.pagesDone >= 2; }, { what: 'two pages in' });
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; }, { what: 'two pages in' });
   await clickPart(page, PANEL, 'cancel');
   const cancelled = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'cancelled' && a; },
     { what: 'cancelled' });
-  const learned = cancelled.lite.length;
+  const learned = cancelled.followers.lite.length;
   assert.ok(learned >= 50);
   const userId = userIdOf(suite.standin, username);
   const before = auditRequests(suite.standin, username, userId).length;
@@ -115,8 +116,8 @@ test('cancel keeps what was learned; resume continues from there', async () => {
   await clickPart(page, PANEL, 'audit-button');
   const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
     { what: 'resumed audit done' });
-  assert.ok(done.lite.length >= learned, 'nothing learned was lost');
-  assert.equal(done.pagesDone, 4);
+  assert.ok(done.followers.lite.length >= learned, 'nothing learned was lost');
+  assert.equal(done.followers.pagesDone, 4);
   const pages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200);
   const firstPages = pages.filter((e) => !e.search.includes('max_id'));
   assert.equal(firstPages.length, 1, 'resume did not start over from the newest page');

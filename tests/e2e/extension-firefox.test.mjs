@@ -2,7 +2,7 @@
 // the stand-in: it installs without manifest warnings (Firefox set to fail an install on any;
 // a copy with an unknown key shows it does), its background (event page from background.scripts, an ES module)
 // loads the wasm engine, profile pages get the badge with the number the CLI gives for the same
-// JSON, and an audit runs at the default pacing until cancelled. Skipped only when firefox-esr
+// JSON, and an audit of a short follower list runs at the default pacing until cancelled. Skipped only when firefox-esr
 // is not installed (scripts/setup installs it).
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,9 +90,9 @@ test('profile pages get the badge with the CLI\'s number (the background loaded 
   assert.deepEqual(ff.output().split('\n').filter((l) => /fakemeter:/.test(l)), [], 'no errors logged by the extension');
 });
 
-test('an audit runs in Firefox at the default pacing, the estimate updates, and cancel stops it', T, async () => {
+test('an audit of a short follower list runs in Firefox at the default pacing, the estimate updates, and cancel stops it', T, async () => {
   assert.ok(page, 'installed');
-  const username = 'marco.travels';
+  const username = 'likefarm.client';  // Instagram lists only its newest 50 followers
   await page.goto(standin.profileUrl(username));
   await waitForBadge(page, { timeout: 20000 });
   const userId = standin.documentFor(username).data.user.id;
@@ -101,12 +101,15 @@ test('an audit runs in Firefox at the default pacing, the estimate updates, and 
   await page.waitForSelector(PANEL);
   await clickPart(page, PANEL, 'audit-button');
   // Two paced requests answered, and an audience estimate drawn from them.
-  const mid = await waitForOverlay(page, (s) => s.progress >= 2 && /Audience \(sample of \d+\)/.test(s.panelText || ''),
-                                   { what: 'two audit requests and an audience estimate', timeout: 20000 });
+  const mid = await waitForOverlay(page, (s) => s.progress >= 2 && /Audience \(sample of \d+\)/.test(s.panelText || '') &&
+                                   /Instagram shows no more/.test(s.sources.followers || ''),
+                                   { what: 'two audit requests and the short list\'s estimate', timeout: 20000 });
   assert.ok(mid.auditRunning, 'running, with a cancel button');
   const reqs = auditRequests(standin, username, userId).slice(before);
   assert.ok(reqs.length >= 2, `${reqs.length} audit requests`);
   assert.ok(reqs[0].path.startsWith(`/api/v1/friendships/${userId}/followers/`), 'the first request is the newest followers page');
+  assert.match(reqs[1].path, /^\/api\/v1\/media\/\d+\/likers\/$/, 'the short list ends at its flag: the likers come next');
+  assert.match(mid.sources.followers, /Followers: 50 newest of 8,400 listed \(Instagram shows no more\): ~[\d.]+% fake/);
   for (let i = 1; i < reqs.length; i++) {
     const gap = reqs[i].t - reqs[i - 1].t;
     assert.ok(gap >= DEFAULT_SETTINGS.pacingMs - 100, `request ${i} came ${gap} ms after the previous one (pacing ${DEFAULT_SETTINGS.pacingMs} ms)`);

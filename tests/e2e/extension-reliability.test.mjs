@@ -40,7 +40,7 @@ async function storageGet(key) {
 }
 
 test('an audit survives its service worker being stopped three times and counts every request once', async () => {
-  await setSettings({ pacingMs: 150, auditListSize: 150, auditFullSize: 10 });
+  await setSettings({ pacingMs: 150, auditListSize: 150, auditFullSize: 10, auditPosts: 0 });
   const username = 'marco.travels';
   const userId = userIdOf(suite.standin, username);
   const page = await newPage();
@@ -69,7 +69,7 @@ test('an audit survives its service worker being stopped three times and counts 
 test('three tabs auditing at once stay within one hourly cap and one pacing', async () => {
   const cap = 12;
   const pacing = 150;
-  await setSettings({ pacingMs: pacing, hourlyCap: cap, auditListSize: 50, auditFullSize: 5 });
+  await setSettings({ pacingMs: pacing, hourlyCap: cap, auditListSize: 50, auditFullSize: 5, auditPosts: 0 });
   const names = ['lena.bakes', 'marco.travels', 'fitqueen_daily'];
   const tabs = [];
   for (const n of names) {

@@ -55,7 +55,8 @@ test('the options page saves pacing, sample sizes, auto-run and language', async
   await opt.waitForFunction(() => document.getElementById('status').textContent !== '');
   const ext = await extensionPage(suite);
   const { settings } = await ext.evaluate(() => chrome.storage.local.get('settings'));
-  assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, pacingMs: 2500, hourlyCap: 150, language: 'nl' });
+  assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, auditPosts: suite.settings.auditPosts,
+    auditEngagersFull: suite.settings.auditEngagersFull, auditBudget: suite.settings.auditBudget, pacingMs: 2500, hourlyCap: 150, language: 'nl' });
   // Auto-run off: a profile shows a "check" button and fetches nothing until asked.
   suite.standin.clearLog();
   await page.bringToFront();
