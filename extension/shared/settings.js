@@ -8,7 +8,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   auditListSize: 100,       // followers listed (newest first) per audit, if Instagram lists that many
   auditFullSize: 15,        // of those, profiles fetched in full (random subsample)
   auditPosts: 3,            // recent posts whose likers and commenters are listed
-  auditEngagersFull: 10,    // of the likers (and of the commenters), profiles fetched in full
+  auditEngagersFull: 8,     // of the likers (and of the commenters), profiles fetched in full
   auditBudget: 45,          // requests one audit may make at most, whatever the sizes above
   pacingMs: 1500,           // at least this long between two requests to Instagram
   hourlyCap: 200,           // requests per rolling hour, all tabs together

@@ -59,7 +59,7 @@ test('an audit survives its service worker being stopped three times and counts 
   assert.equal(profiles.length, 10, 'ten profiles, none asked twice');
   assert.equal(new Set(profiles.map((e) => e.search)).size, 10);
   assert.equal(done.requests, reqs.length, 'the stored count equals what the stand-in saw');
-  assert.equal(done.lite.length, 150, 'every listed follower kept');
+  assert.equal(done.followers.lite.length, 150, 'every listed follower kept');
   assert.equal(Object.keys(done.full).length, 10, 'every full profile kept');
   const s = await waitForOverlay(page, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel,
     { what: 'progress complete in the page' });

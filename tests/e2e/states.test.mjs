@@ -53,7 +53,9 @@ test('nonexistent profile: "not found", no number', T, async () => {
 });
 
 test('rate-limited instant fetch: "rate_limited" with its message, no number', T, async () => {
+  // Every profile endpoint refuses (web_profile_info and its users/<id>/info fallback).
   suite.standin.addFailure({ mode: 'rate_limit', match: 'web_profile_info' });
+  suite.standin.addFailure({ mode: 'rate_limit', match: '/info/' });
   try {
     const s = await visit('lena.bakes');
     assertState(s, ['rate_limited'], 'lena.bakes');
