@@ -12,6 +12,7 @@
 import { makeFollower, listEntry, followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { parseFollowersPage, FOLLOWERS_PAGE_SIZE } from '../../extension/shared/instagram.js';
 import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../extension/shared/audit.js';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { hashString } from '../../tests/e2e/standin/prng.mjs';
 import { loadEngine } from '../cli/engine.mjs';
 
@@ -33,8 +34,10 @@ for (const share of SHARES) {
   let absErr = 0, err = 0, covered = 0, width = 0, trust = 0;
   for (let rep = 0; rep < reps; rep++) {
     const profile = { username: `coverage.${Math.round(share * 100)}.${rep}`, fakeShare: share };
-    let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, listSize: LISTED,
-      fullSize: FETCHED, now: 0, seed: hashString(profile.username) });
+    // The followers alone (no recent posts), as the audit was before it read likers and commenters.
+    let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, followerCount: total, posts: [],
+      settings: { ...DEFAULT_SETTINGS, auditListSize: LISTED, auditFullSize: FETCHED, auditBudget: 500 }, now: 0,
+      seed: hashString(profile.username) });
     const listed = new Map();  // username -> follower, for the profile fetches
     for (let step = 0; ; step++) {
       let request;
@@ -42,7 +45,7 @@ for (const share of SHARES) {
       if (!request) break;
       let outcome;
       if (request.kind === 'page') {
-        const offset = state.lite.length, users = [];
+        const offset = state.followers.lite.length, users = [];
         for (let i = offset; i < offset + FOLLOWERS_PAGE_SIZE; i++) {
           const f = makeFollower(profile, i);
           listed.set(f.username, f);
@@ -57,7 +60,7 @@ for (const share of SHARES) {
       if (outcome.error) throw new Error(outcome.error);
       ({ state } = applyOutcome(state, request.id, outcome, step));
     }
-    const r = call('estimateAudience', JSON.stringify(estimateRequest(state, total)));
+    const r = call('estimateAudience', JSON.stringify(estimateRequest(state, 'followers')));
     if (r.error) throw new Error(r.error.message);
     const truth = share * 100;
     absErr += Math.abs(r.fake_percent - truth);
