@@ -417,8 +417,8 @@ export class Overlay {
     const running = a && a.progress.status === 'running';
     if (a) {
       const pr = a.progress;
-      const total = Math.max(1, pr.pagesTarget + pr.profilesTarget);
-      const done = pr.pagesDone + pr.profilesDone;
+      const total = Math.max(1, pr.listsTarget + pr.profilesTarget);
+      const done = pr.listsDone + pr.profilesDone;
       const bar = el('progress', { part: 'progress', max: String(total), value: String(done),
         'aria-valuemin': '0', 'aria-valuemax': String(total), 'aria-valuenow': String(done),
         'aria-label': t('auditProgressAria') });

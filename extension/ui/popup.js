@@ -61,7 +61,7 @@ async function showCurrent() {
   }
   if (!status.missing) {
     const p = status.progress;
-    parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.pagesDone, p.pagesTarget, p.profilesDone, p.profilesTarget, p.requests)));
+    parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget, p.requests, p.budget)));
   }
   body.replaceChildren(...parts);
 }
