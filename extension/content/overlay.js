@@ -183,7 +183,7 @@ export class Overlay {
       return retryAt ? t('stateRateLimitedUntil', new Date(retryAt).toLocaleTimeString()) : t('stateRateLimited');
     }
     const key = {
-      loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', hidden_likes: 'stateHiddenLikes',
+      loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable', hidden_likes: 'stateHiddenLikes',
       logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged', engine_failed: 'stateEngineFailed',
       challenge: 'stateChallenge', storage_full: 'stateStorageFull', new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle',
     }[state] || 'stateChanged';

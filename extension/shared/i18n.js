@@ -44,4 +44,4 @@ export function ageText(t, ms) {
 
 // Report states that have a short chip label (`chip_<state>` in _locales), for the overlay
 // and the popup alike.
-export const STATE_CHIPS = ['private', 'no_posts', 'hidden_likes', 'new_account'];
+export const STATE_CHIPS = ['private', 'no_posts', 'posts_unavailable', 'hidden_likes', 'new_account'];

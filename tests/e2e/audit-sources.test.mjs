@@ -105,7 +105,9 @@ for (const [mode, status] of [['wait', 401], ['ua_mismatch', 429]]) {
     await openPanel(page);
     const p = await waitForOverlay(page, (st) => st.profileSource, { what: 'profile source shown' });
     assert.match(p.profileSource, /account info/);
-    for (const bad of ['logged_out', 'rate_limited', 'changed']) assert.ok(!p.states.some((x) => x.state === bad), bad);
+    for (const bad of ['logged_out', 'rate_limited', 'changed', 'no_posts']) assert.ok(!p.states.some((x) => x.state === bad), bad);
+    // Account info carries counts, not posts: said as such, not as "no posts".
+    assert.ok(p.states.some((x) => x.state === 'posts_unavailable' && /Posts not read/.test(x.text)), JSON.stringify(p.states));
   });
 }
 

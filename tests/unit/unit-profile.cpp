@@ -445,3 +445,17 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(analyze(doc, limited.dump())["combined_note"].get<std::string>().find("newest followers only") !=
         std::string::npos);
 }
+
+TEST_CASE("[profile] counts without posts (account info, the page's counts) are 'posts not read', not 'no posts'") {
+  auto states = [](int64_t media, bool priv) {
+    json d = json::parse(doc_with(5000, {}, media));
+    d["data"]["user"]["is_private"] = priv;
+    std::vector<std::string> out;
+    json r = analyze(d.dump());
+    for (const auto& s : r["states"]) out.push_back(s.get<std::string>());
+    return out;
+  };
+  CHECK(states(64, false) == std::vector<std::string>{"posts_unavailable"});
+  CHECK(states(0, false) == std::vector<std::string>{"no_posts"});
+  CHECK(states(64, true) == std::vector<std::string>{"private"});
+}

@@ -177,7 +177,16 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
                              {"ignored_past_limit", p.posts_ignored}};
 
     // ---- not-enough-data states
-    const bool no_posts = p.posts.empty() && (!p.is_private || p.media_count.value_or(0) == 0);
+    // A public profile with posts whose document carries none (users/<id>/info, the page's
+    // counts): its posts were not read, which is not "no posts".
+    const bool unread = p.posts.empty() && !p.is_private && p.media_count.value_or(0) > 0;
+    const bool no_posts = p.posts.empty() && !unread && (!p.is_private || p.media_count.value_or(0) == 0);
+    if (unread) {
+      states.push_back("posts_unavailable");
+      reasons.push_back(reason("profile", "info",
+                               "Only the profile's counts were read, not its posts: engagement "
+                               "cannot be checked"));
+    }
     if (p.is_private && p.posts.empty()) {
       states.push_back("private");
       reasons.push_back(
