@@ -18,14 +18,24 @@ std::string api_classify_jsonl(const std::string& jsonl);
 constexpr size_t kMaxJsonlBytes = 32u << 20;  // one batch's text
 constexpr size_t kMaxJsonlRecords = 100'000;  // non-blank lines per batch (answers ~200 bytes each)
 
-// Audience estimate from a follower sample. Request:
+// Audience estimate from a sample of accounts. Request:
 // {"total_followers": N, "sampling": "newest_first"|"random", "followers": [records...]}
-// (a record may carry "phase": "lite"). Answer: the estimator's report, or {"error":{id,message}}.
+// (a record may carry "phase": "lite"), and optionally who was sampled:
+//   "source": "followers" (default) | "likers" | "commenters";
+//   "population": the size of the population the sample was drawn from (it drives the
+//     finite-population correction; default total_followers): the followers count, or for
+//     likers / commenters the summed like / comment counts of the posts read (an upper bound);
+//   "list_limited": true when Instagram listed only these newest followers;
+//   "posts": how many recent posts the likers / commenters come from.
+// Answer: the estimator's report, echoing "source", "population", "list_limited" and "posts",
+// with a "sampling_note" that names that population; or {"error":{id,message}}.
 std::string api_estimate(const std::string& request_json);
 
 // Profile analysis of a web_profile_info document. Options (JSON object, may be "{}"):
-// {"audience": <a report from api_estimate>, "now": unix seconds}. Answer: the profile report,
-// or {"error":{id,message}}.
+// {"audience": <the followers' report from api_estimate>, "likers": <...>, "commenters": <...>,
+// "now": unix seconds}. Answer: the profile report (with "user_id" and each post's media "id",
+// so callers need not parse the document themselves; likers or commenters whose interval lies
+// apart from the followers' add an "engagers" reason), or {"error":{id,message}}.
 std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json);
 
 // A follower's web_profile_info mapped to an account record (for full-tier audit fetches).
