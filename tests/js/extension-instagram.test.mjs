@@ -139,6 +139,11 @@ test('a likers answer maps to lite records with its user count', () => {
     [['liker.one', '11', false, 'lite'], ['liker.two', '12', true, 'lite']]);
   assert.equal(parseLikersPage({ users: [] }).userCount, null);
   assert.match(parseLikersPage({ likers: [] }).error, /likers page: "users" must be an array/);
+  // Error bodies as these endpoints send them: classified before any mapping.
+  const gone = '{"message":"Media not found or unavailable","status":"fail"}';
+  assert.equal(classifyResponse(400, 'application/json', gone).kind, 'forbidden');
+  assert.match(parseLikersPage(JSON.parse(gone)).error, /"users" must be an array/);
+  assert.match(parseCommentsPage(JSON.parse(gone), '1').error, /"comments" must be an array/);
   assert.match(parseLikersPage({ users: [{ username: '' }] }).error, /likers page: users\[0\]\.username/);
 });
 
