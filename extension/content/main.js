@@ -37,9 +37,12 @@ function sleepUntil(at, signal) {
 }
 
 // A same-origin request with the user's cookies; network failures come back as status 0.
-async function igFetch(url, signal) {
+// onSent, if given, is called once the request has surely gone out (its answer began to
+// arrive, or it failed).
+async function igFetch(url, signal, onSent = null) {
   try {
-    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' });
+    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' })
+      .finally(() => { if (onSent) onSent(); });
     let body = await res.text();
     let status = res.status;
     if (res.redirected && /\/accounts\/login/.test(res.url)) status = 401;
@@ -168,7 +171,9 @@ class ProfileFeature {
           await sleepUntil(claimed.at, signal);
         }
         if (claimed.stale) continue;
-        const answer = await igFetch(step.url, signal);
+        // Pacing counts from when the request went, not from the claim: say when it did.
+        const answer = await igFetch(step.url, signal,
+          () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
         const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
         if (!signal.aborted) this.overlay.setAudit(view);
       }
