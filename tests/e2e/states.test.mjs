@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
-  extensionPath, extensionStorage, FAST_SETTINGS, SEEDED, NONEXISTENT, PANEL, seededByKind } from './lib/index.mjs';
+  extensionPath, extensionStorage, FAST_SETTINGS, NONEXISTENT, PANEL, seededByKind } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
