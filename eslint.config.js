@@ -33,7 +33,7 @@ export default [
   // Tools and tests that drive a browser: puppeteer's evaluate callbacks run in a page or in the
   // extension's worker.
   {
-    files: ['tests/e2e/**/*.mjs', 'tests/bench/**/*.mjs', 'tools/icons/*.mjs', 'tools/research/*.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'tests/bench/**/*.mjs', 'tests/store/*.mjs', 'tools/icons/*.mjs', 'tools/research/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
   },
 ];

@@ -20,7 +20,7 @@ await build({
   format: 'iife',
   // The oldest browsers the manifest admits (Firefox strict_min_version; Chromium with MV3's
   // module service workers and the APIs used here).
-  target: ['chrome120', 'firefox121'],
+  target: ['chrome120', 'firefox140'],
   charset: 'utf8',
   legalComments: 'none',
   banner: { js: '// Fakemeter content script, bundled from extension/content/ by tools/bundle/content-script.mjs.' },
