@@ -15,7 +15,8 @@
 //
 // One MutationObserver, batched per animation frame, notices both navigation (the URL
 // changed) and re-renders that removed the badge. A feature run is aborted when the user
-// leaves the profile; a running audit stays in storage and resumes on return.
+// leaves the profile; a running audit stays in storage and resumes on return. When the
+// extension's context goes away (update, reload, removal), all of it is torn down.
 import { send, isInvalidated } from './messaging.js';
 import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
