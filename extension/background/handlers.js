@@ -5,7 +5,7 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, release, claim, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
@@ -171,11 +171,21 @@ async function auditClaim({ username, id }) {
     const a = await currentAudit(username);
     if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
     const settings = await store.getSettings();
-    const c = claim(await store.getScheduler(), now(), settings);
+    const c = claim(await store.getScheduler(), now(), settings, sendKey(username, id));
     if (c.go) await store.saveAuditAndScheduler(null, c.state);
     return { go: c.go, at: c.at };
   });
 }
+
+// The claimed request went out (the tab saw its answer begin): the pacing counts from now.
+async function auditSent({ username, id }) {
+  return store.locked(async () => {
+    await store.saveAuditAndScheduler(null, sent(await store.getScheduler(), now(), sendKey(username, id)));
+    return {};
+  });
+}
+
+const sendKey = (username, id) => `${username}#${id}`;
 
 // Instagram's answer to the pending request -> an audit outcome.
 async function outcomeOf(a, req, c, msg, sched) {
@@ -219,6 +229,9 @@ async function auditResult(msg) {
     const c = classifyResponse(msg.status, msg.contentType, msg.body,
                                { json: !(req.kind === 'profile' && req.endpoint === 'web_profile_info') });
     let sched = noteAnswer(await store.getScheduler(), now());
+    // An answer means the request went, should its "sent" message have been lost.
+    const key = sendKey(msg.username, msg.id);
+    if (sched.sending && sched.sending.key === key) sched = sent(sched, now(), key);
     sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings) : onSuccess(sched);
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
@@ -318,6 +331,7 @@ export const contentHandlers = {
   'audit.start': auditStart,
   'audit.next': auditNext,
   'audit.claim': auditClaim,
+  'audit.sent': auditSent,
   'audit.result': auditResult,
   'audit.cancel': auditCancel,
   'audit.status': auditStatus,

@@ -15,7 +15,8 @@
 //
 // One MutationObserver, batched per animation frame, notices both navigation (the URL
 // changed) and re-renders that removed the badge. A feature run is aborted when the user
-// leaves the profile; a running audit stays in storage and resumes on return.
+// leaves the profile; a running audit stays in storage and resumes on return. When the
+// extension's context goes away (update, reload, removal), all of it is torn down.
 import { send, isInvalidated } from './messaging.js';
 import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
@@ -38,9 +39,12 @@ function sleepUntil(at, signal) {
 }
 
 // A same-origin request with the user's cookies; network failures come back as status 0.
-async function igFetch(url, signal) {
+// onSent, if given, is called once the request has surely gone out (its answer began to
+// arrive, or it failed).
+async function igFetch(url, signal, onSent = null) {
   try {
-    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' });
+    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' })
+      .finally(() => { if (onSent) onSent(); });
     let body = await res.text();
     let status = res.status;
     if (res.redirected && /\/accounts\/login/.test(res.url)) status = 401;
@@ -196,7 +200,9 @@ class ProfileFeature {
           await sleepUntil(claimed.at, signal);
         }
         if (claimed.stale) continue;
-        const answer = await igFetch(step.url, signal);
+        // Pacing counts from when the request went, not from the claim: say when it did.
+        const answer = await igFetch(step.url, signal,
+          () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
         const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
         if (!signal.aborted) this.overlay.setAudit(view);
       }
@@ -226,34 +232,69 @@ function onRoute() {
   feature.run().catch((e) => feature.fail(e));
 }
 
+// Everything the content script leaves on the page, undone at once when the extension's
+// context goes away (the extension was updated, reloaded or removed): this copy can no longer
+// reach its background, and the new one, if any, draws its own overlay.
+let teardown = null;
+
+// Whether this copy of the content script lost its extension: messages failed with "context
+// invalidated", or the runtime no longer has an id (Chromium clears it on unload).
+function contextGone() {
+  const api = globalThis.browser || globalThis.chrome;
+  return isInvalidated() || !api || !api.runtime || !api.runtime.id;
+}
+
+const CONTEXT_CHECK_MS = 1000;
+
 function watch() {
   let scheduled = false;
+  let frame = 0;
   const check = () => {
     scheduled = false;
-    if (isInvalidated()) return;
+    if (contextGone()) { teardown(); return; }
     onRoute();
     if (current) current.feature.place();
   };
-  const schedule = () => { if (!scheduled) { scheduled = true; requestAnimationFrame(check); } };
-  new MutationObserver((records) => {
+  const schedule = () => { if (!scheduled) { scheduled = true; frame = requestAnimationFrame(check); } };
+  const observer = new MutationObserver((records) => {
     // Our own shadow hosts changing is no reason to look again.
     if (records.every((r) => r.target instanceof Element && r.target.closest('[data-fakemeter]'))) return;
     schedule();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   addEventListener('popstate', schedule);
-  if (globalThis.navigation) globalThis.navigation.addEventListener('navigatesuccess', schedule);
+  const nav = globalThis.navigation;
+  if (nav) nav.addEventListener('navigatesuccess', schedule);
+  // A quiet page has no mutations to notice the lost context with.
+  const timer = setInterval(() => { if (contextGone()) teardown(); }, CONTEXT_CHECK_MS);
+  teardown = () => {
+    observer.disconnect();
+    removeEventListener('popstate', schedule);
+    if (nav) nav.removeEventListener('navigatesuccess', schedule);
+    clearInterval(timer);
+    cancelAnimationFrame(frame);
+    if (current) current.controller.abort();  // removes the badge and panel, stops the audit loop
+    current = null;
+    teardown = () => {};
+  };
   check();
 }
 
+// The loaded-flag lives in the content script's own world (a property of its global, which
+// the page's scripts never see), not on the page: a second injection into the same world
+// does nothing.
+const LOADED = Symbol.for('fakemeter.content');
+
 export async function start() {
-  if (document.documentElement.hasAttribute('data-fakemeter-loaded')) return;
-  document.documentElement.setAttribute('data-fakemeter-loaded', '1');
+  if (globalThis[LOADED]) return;
+  globalThis[LOADED] = true;
   try {
     const hello = await send('hello');
     t = translator(hello.strings, hello.fallback);
     settings = hello.settings;
     setReportContext({ extension: (globalThis.browser || globalThis.chrome).runtime.getManifest().version, engine: hello.engine });
   } catch (e) {
+    if (contextGone()) return;
     console.warn('fakemeter: background unavailable:', e);
   }
   watch();

@@ -38,6 +38,7 @@ export const SHAPES = {
                      profileSource: optional(profileEndpoint) },
     'audit.next': { username },
     'audit.claim': { username, id: int(1, 1e9) },
+    'audit.sent': { username, id: int(1, 1e9) },
     'audit.result': { username, id: int(1, 1e9), ...httpAnswer },
     'audit.cancel': { username },
     'audit.status': { username },

@@ -8,9 +8,12 @@ export const MAX_BACKOFF_MS = HOUR_MS;
 // Back-off after a 429 starts at this many pacing intervals (30 s at the default 1.5 s)
 // and doubles on each further 429, up to an hour.
 export const BACKOFF_INTERVALS = 20;
+// A claimed request holds the other tabs' claims until its tab says it went (or its answer
+// arrives); a tab that claimed and then vanished (closed, crashed) holds them this long at most.
+export const SEND_CONFIRM_MS = 10_000;
 
 export function emptySchedulerState() {
-  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, lastSent: 0 };
+  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, lastSent: 0, sending: null };
 }
 
 export function normalizeSchedulerState(raw) {
@@ -21,6 +24,8 @@ export function normalizeSchedulerState(raw) {
   if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
   if (Number.isFinite(raw.lastSent)) s.lastSent = raw.lastSent;
+  const sending = raw.sending;
+  if (sending && typeof sending.key === 'string' && Number.isFinite(sending.at)) s.sending = { key: sending.key, at: sending.at };
   return s;
 }
 
@@ -80,11 +85,27 @@ export function onSuccess(state) {
 
 // The last check before a paced request goes out (slots are handed out ahead of time, and a
 // tab's timer may fire late, e.g. in a background tab): it may go only if the previous paced
-// request went at least one interval ago and no back-off holds. Returns {state, go, at}.
-export function claim(state, now, { pacingMs }) {
-  const at = Math.max(state.lastSent > 0 ? state.lastSent + pacingMs : 0, state.backoffUntil);
+// request went at least one interval ago, no back-off holds and no other tab's claimed
+// request is still on its way out. `key` names the request (audit and request id); the claim
+// holds the others until sent() says that request went. Returns {state, go, at}.
+export function claim(state, now, { pacingMs }, key) {
+  const other = state.sending && state.sending.key !== key ? state.sending : null;
+  const otherExpired = other && now >= other.at + SEND_CONFIRM_MS;
+  // Whenever the other request goes, it goes at `now` or later: nothing can go before now + pacing.
+  if (other && !otherExpired) return { state, go: false, at: Math.min(now + pacingMs, other.at + SEND_CONFIRM_MS) };
+  // A claim never confirmed counts as sent when it was claimed.
+  const last = Math.max(state.lastSent, otherExpired ? other.at : 0);
+  const at = Math.max(last > 0 ? last + pacingMs : 0, state.backoffUntil);
   if (now < at) return { state, go: false, at };
-  return { state: { ...state, lastSent: now }, go: true, at: now };
+  return { state: { ...state, sending: { key, at: now } }, go: true, at: now };
+}
+
+// The tab says the claimed request `key` went out (its answer began to arrive, so Instagram has
+// it): the next paced request, from any tab, waits a full interval from now. A late or repeated
+// confirmation only moves lastSent later, never earlier.
+export function sent(state, now, key) {
+  const sending = state.sending && state.sending.key === key ? null : state.sending;
+  return { ...state, lastSent: Math.max(state.lastSent, now), sending };
 }
 
 // An answer to a paced request arrived: the next paced request waits a full interval from

@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
-  apiRequests, SEEDED, PANEL, seededByKind } from './lib/index.mjs';
+  apiRequests, PANEL, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 
 const T = { timeout: 120_000 };

@@ -3,7 +3,7 @@
 // what was learned and resume carries on from there.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, clickPart, overlayState, screenshot, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, clickPart, screenshot, PANEL } from './lib/index.mjs';
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
 
 const PACING = 120;

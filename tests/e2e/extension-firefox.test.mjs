@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, BADGE, PANEL, screenshot } from './lib/index.mjs';
-import { waitFor, auditRequests } from './extension-support.mjs';
+import { auditRequests } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 

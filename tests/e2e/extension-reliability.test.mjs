@@ -1,4 +1,4 @@
-// Issue 7, the extension half, in the browser: an audit survives its service worker being
+// The extension's reliability in the browser: an audit survives its service worker being
 // stopped mid-way (resumes, loses nothing, counts every request once); three tabs auditing
 // at once share one pacing and one hourly cap; history stored in the previous schema is
 // migrated on upgrade; malformed or privileged messages from a content script are rejected.

@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
-  extensionPath, extensionStorage, FAST_SETTINGS, SEEDED, NONEXISTENT, PANEL, seededByKind } from './lib/index.mjs';
+  extensionPath, extensionStorage, FAST_SETTINGS, NONEXISTENT, PANEL, seededByKind, cliRough, assertRough, REPO } from './lib/index.mjs';
+
+const MESSAGES = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -39,11 +41,18 @@ for (const [kind, state] of [['private', 'private'], ['zero_posts', 'no_posts'],
 
 test('private profile: the audit is not offered as if it could run', T, async () => {
   const s = await visit(seededByKind('private').username);
-  await openPanel(page);
-  const panel = await waitForOverlay(page, (x) => x.panel, { what: 'panel' });
-  const disabled = await page.$eval(`${PANEL} >>> [part~="audit-button"]`, (b) => b.disabled).catch(() => null);
-  assert.ok(disabled === true || /follow/i.test(panel.panelText), 'audit disabled or explained for a private account');
   assert.ok(s.states.some((x) => x.state === 'private'));
+  await openPanel(page);
+  await waitForOverlay(page, (x) => x.panel && x.auditButton, { what: 'panel with its audit section' });
+  // The audit section (the button and what is said beside it) must say that the audit needs
+  // the user to follow the account: the button is offered, with that note.
+  const section = await page.$eval(PANEL, (host) => {
+    const button = host.shadowRoot.querySelector('[part~="audit-button"]');
+    const sec = button.closest('section');
+    return { disabled: button.disabled, text: [...sec.childNodes].filter((n) => n !== button).map((n) => n.textContent).join(' ') };
+  });
+  assert.ok(section.text.includes(MESSAGES.auditPrivateNote.message),
+    `the audit section says "${MESSAGES.auditPrivateNote.message}": ${JSON.stringify(section)}`);
 });
 
 test('nonexistent profile: "not found", no number', T, async () => {
@@ -92,12 +101,12 @@ test('challenge page instead of JSON: a clear state, no number', T, async () => 
   }
 });
 
-test('logged out: says so; any number shown is marked rough', T, async () => {
+test('logged out: says so, and shows exactly the rough estimate the og:description counts give', T, async () => {
   suite.standin.setSession('logged_out');
   try {
     const s = await visit('fitqueen_daily');
     assertState(s, ['logged_out'], 'fitqueen_daily');
-    if (s.badgeText) assert.notEqual(s.badgeFullText, s.badgeText, 'a rough number carries a note');
+    await assertRough(s, await cliRough(page, 'fitqueen_daily'), 'fitqueen_daily');
     await screenshot(page, 'state-logged_out', { element: 'header' });
   } finally {
     suite.standin.setSession('logged_in');

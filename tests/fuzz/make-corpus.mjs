@@ -1,7 +1,7 @@
 // Writes the fuzzers' seed corpora (tests/fuzz/corpus/<harness>/) from synthesised inputs.
 // Nothing here is copied from ../shared/data: records take the data sets' *field shapes*
-// (which fields, which types, which value ranges) and Instagram's JSON shapes
-// (../shared/docs/instagram-web.md), with values drawn from a seeded generator, so the
+// (which fields, which types, which value ranges) and Instagram's JSON shapes (followers
+// pages, web_profile_info), with values drawn from a seeded generator, so the
 // corpus is small, reproducible and free of anyone's data.
 // Usage: node tests/fuzz/make-corpus.mjs   (rewrites the corpus folders; commit the result)
 // When build/wasm/node/fakemeter_engine.js (or FM_ENGINE_DIR) exists, the profile seeds also

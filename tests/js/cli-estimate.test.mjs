@@ -16,7 +16,7 @@ const bot = (i) => ({ username: `user${i}88127345`, has_profile_pic: false, medi
   following_count: 4100 + i, is_private: false });
 const jsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-test('estimate prints the report as JSON with the issue fields', () => {
+test('estimate prints the report as JSON with the audience report fields', () => {
   const recs = [];
   for (let i = 0; i < 80; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
   const r = run(['estimate', '--total', '20000', '--sampling', 'random'], jsonl(recs));

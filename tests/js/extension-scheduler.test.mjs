@@ -1,8 +1,8 @@
 // The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySchedulerState, reserve, noteAnswer, claim, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
-         HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS } from '../../extension/shared/scheduler.js';
+import { emptySchedulerState, reserve, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+         HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS, SEND_CONFIRM_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
 
@@ -77,7 +77,9 @@ test('a released future slot frees its place; a past one stays counted', () => {
 test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
-  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, lastSent: 0 });
+  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, lastSent: 0, sending: null });
+  assert.deepEqual(normalizeSchedulerState({ sending: { key: 'a#1', at: 7 } }).sending, { key: 'a#1', at: 7 });
+  assert.equal(normalizeSchedulerState({ sending: { key: 3, at: 7 } }).sending, null);
 });
 
 test('the next paced request waits a full interval after the previous answer', () => {
@@ -91,15 +93,45 @@ test('the next paced request waits a full interval after the previous answer', (
 test('a claim lets a request go only a full interval after the previous one went', () => {
   const T = 1_000_000;
   let s = emptySchedulerState();
-  let c = claim(s, T, cfg);
+  let c = claim(s, T, cfg, 'a#1');
   assert.equal(c.go, true);
-  s = c.state;
-  c = claim(s, T + 1000, cfg);                 // a late timer in another tab
+  s = sent(c.state, T, 'a#1');
+  c = claim(s, T + 1000, cfg, 'b#1');          // a late timer in another tab
   assert.deepEqual([c.go, c.at], [false, T + 1500]);
-  c = claim(s, T + 1500, cfg);
+  c = claim(s, T + 1500, cfg, 'b#1');
   assert.equal(c.go, true);
-  s = onRateLimited(c.state, T + 1600, cfg);
-  assert.equal(claim(s, T + 3100, cfg).go, false, 'a back-off holds claims too');
+  s = onRateLimited(sent(c.state, T + 1500, 'b#1'), T + 1600, cfg);
+  assert.equal(claim(s, T + 3100, cfg, 'a#2').go, false, 'a back-off holds claims too');
+});
+
+// Pacing is what Instagram sees: a request claimed at T but sent at T + 300 (the tab was busy)
+// pushes the next one, from any tab, to T + 300 + pacing, not T + pacing.
+test('pacing counts from when the claimed request was sent, not from the claim', () => {
+  const T = 1_000_000;
+  let c = claim(emptySchedulerState(), T, cfg, 'a#1');
+  assert.equal(c.go, true);
+  let s = c.state;
+  // Until tab A says its request went, tab B may not go, however long ago A claimed.
+  c = claim(s, T + 1500, cfg, 'b#1');
+  assert.deepEqual([c.go, c.at], [false, T + 3000], 'an unconfirmed claim holds the others');
+  s = sent(s, T + 300, 'a#1');
+  assert.equal(s.sending, null);
+  c = claim(s, T + 1500, cfg, 'b#1');
+  assert.deepEqual([c.go, c.at], [false, T + 1800], 'a full interval after A went');
+  assert.equal(claim(s, T + 1800, cfg, 'b#1').go, true);
+  // A repeated or late confirmation never moves the pacing earlier.
+  assert.equal(sent(s, T + 100, 'a#1').lastSent, T + 300);
+});
+
+test('the same request may claim again (a lost reply); a vanished tab holds the others only so long', () => {
+  const T = 1_000_000;
+  const s = claim(emptySchedulerState(), T, cfg, 'a#1').state;
+  assert.equal(claim(s, T + 10, cfg, 'a#1').go, true, 'its own claim again');
+  const late = T + SEND_CONFIRM_MS;
+  const c = claim(s, late, cfg, 'b#1');
+  assert.equal(c.go, true, 'an unconfirmed claim expires');
+  assert.equal(claim(s, late - 1, cfg, 'b#1').go, false);
+  assert.equal(claim(s, late - 1, cfg, 'b#1').at, late, 'retry no later than the expiry');
 });
 
 test('a fallback request may skip a back-off, but still counts toward the cap', () => {

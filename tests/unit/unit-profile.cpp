@@ -1,9 +1,10 @@
-// Profile analysis (issue 4): parsing web_profile_info with its limits and errors, the
+// Profile analysis: parsing web_profile_info with its limits and errors, the
 // signals on the fixtures in tests/fixtures/profiles/, the report contract, the combination
 // with an audience report, and the committed reference matching the code that derives it.
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -346,11 +347,14 @@ TEST_CASE("[profile] the compiled-in reference loads and round-trips") {
 }
 
 TEST_CASE("[profile] the committed reference is what derive-engagement makes of the data") {
-  std::string data = read_file(std::string(FM_SOURCE_DIR) + "/../shared/data/instafake/nonautomatedAccountData.json");
-  if (data.empty()) {
-    MESSAGE("shared data not found next to the repository; skipping the reproduction check");
-    return;
-  }
+  // The labelled data live beside the repository (../shared/data), or where FM_DATA_DIR says.
+  const char* dir = std::getenv("FM_DATA_DIR");
+  std::string path = (dir && *dir ? std::string(dir) : std::string(FM_SOURCE_DIR) + "/../shared/data") +
+                     "/instafake/nonautomatedAccountData.json";
+  std::string data = read_file(path);
+  REQUIRE_MESSAGE(!data.empty(), "labelled data not found at " << path
+                                                               << ": put the shared data beside the repository "
+                                                                  "(../shared/data) or set FM_DATA_DIR");
   auto accounts = instafake_accounts_from_text(data);
   REQUIRE(accounts.ok());
   CHECK(accounts.value().size() == 700);

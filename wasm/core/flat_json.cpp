@@ -11,6 +11,8 @@ namespace fm {
 namespace {
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+}  // namespace
+
 // Clinger's fast path: a decimal of at most 15 significant digits times 10^e with |e| <= 22
 // is one correctly rounded IEEE operation on two exact doubles, so it equals strtod's
 // answer; strtod itself goes through emulated long double in wasm. Anything else: false.
@@ -53,6 +55,8 @@ bool fast_decimal(std::string_view t, double& out) {
   out = neg ? -v : v;
   return true;
 }
+
+namespace {
 
 struct Scanner {
   std::string_view s;

@@ -40,6 +40,11 @@ struct FlatObject {
 // The views in `out` point into `text`.
 bool scan_flat_object(std::string_view text, FlatObject& out);
 
+// Reads a JSON number token that has a fraction or an exponent (grammar already checked)
+// without strtod when that is exact: at most 15 significant digits and a power of ten within
+// 10^+-22 (Clinger's fast path). Returns false, leaving `out` alone, for anything else.
+bool fast_decimal(std::string_view token, double& out);
+
 // The document nlohmann would build from the same text (for tests and the differential fuzzer).
 json flat_to_json(const FlatObject& obj);
 

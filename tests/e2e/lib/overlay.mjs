@@ -29,7 +29,6 @@ export function overlayState(page) {
     const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])])
       .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim() }));
     return {
-      loaded: document.documentElement.dataset.fakemeterLoaded === '1',
       badges: document.querySelectorAll('[data-fakemeter="badge"]').length,
       badge: !!badge,
       badgeInHeader: !!badge?.closest('header'),

@@ -233,7 +233,7 @@ export async function startStandin(options = {}) {
 
   const { key, cert } = makeCertificate();
   const server = https.createServer({ key, cert }, (req, res) => {
-    handle(req, res).catch((err) => { try { send(res, 500, String(err.stack || err), 'text/plain'); } catch {} });
+    handle(req, res).catch((err) => { try { send(res, 500, String(err.stack || err), 'text/plain'); } catch { /* the client is gone */ } });
   });
 
   // Control server (plain HTTP, loopback, separate port).

@@ -8,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const dataDir = process.env.FM_DATA_DIR || path.join(root, '..', 'shared', 'data');
-export const oofFile = path.join(root, 'build', 'train', 'oof.jsonl');
+// The trainer's out-of-fold file (scripts/train), else its smoke run's (scripts/train --quick,
+// same records in the same order: only the grid is smaller).
+const oofFiles = [path.join(root, 'build', 'train', 'oof.jsonl'), path.join(root, 'build', 'train', 'quick', 'oof.jsonl')];
 
 export function labelledRecordsJsonl() {
-  if (!existsSync(oofFile)) throw new Error(`${oofFile} is missing: run scripts/train first`);
+  const oofFile = oofFiles.find((f) => existsSync(f));
+  if (!oofFile) throw new Error(`${oofFiles.join(' and ')} are missing: run scripts/train (or scripts/train --quick) first`);
   const records = readFileSync(oofFile, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).record);
   const nonautomated = JSON.parse(readFileSync(path.join(dataDir, 'instafake', 'nonautomatedAccountData.json'), 'utf8'));
   for (const u of nonautomated) {

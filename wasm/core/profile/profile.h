@@ -1,5 +1,5 @@
-// A web_profile_info document as the profile analysis sees it (shape: ../shared/docs/
-// instagram-web.md). Parsing is the only place that knows Instagram's field names.
+// A web_profile_info document as the profile analysis sees it (the JSON Instagram's web app
+// receives for a profile). Parsing is the only place that knows Instagram's field names.
 #pragma once
 #include <cstdint>
 #include <optional>

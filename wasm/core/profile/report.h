@@ -1,4 +1,4 @@
-// The profile report (contract: issue 4 / the extension): the signals turned into one
+// The profile report (its JSON fields: wasm/README.md): the signals turned into one
 // instant estimate with an interval, a grade, sentences with their numbers, and, when a
 // follower-sample estimate is given, the combination of both.
 #pragma once
