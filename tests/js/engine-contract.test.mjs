@@ -69,6 +69,8 @@ const RUNNERS = {
     const ok = JSON.parse(requests.find((r) => !JSON.parse(e.estimateAudience(r)).error));
     requests.push('[]', '{"total_followers":5,"followers":[{"username":"a"}],"sampling":"oldest"}',
       JSON.stringify({ ...ok, followers: [...ok.followers, 7] }), JSON.stringify({ ...ok, total_followers: 'x' }),
+      JSON.stringify({ ...ok, source: 'likers', posts: 3, population: ok.total_followers }),
+      JSON.stringify({ ...ok, source: 'viewers' }),
       JSON.stringify({ total_followers: 30000, followers: Array(20001).fill({}) }), '{"a":' + '['.repeat(30) + ']'.repeat(30) + '}');
     return requests.map((r) => JSON.parse(e.estimateAudience(r)));
   },
