@@ -27,13 +27,12 @@ export function cliProfile(document, extraArgs = []) {
 // document the content script builds from the page's og:description counts (with the display
 // name as it reads it from the English text, none from other languages).
 export async function cliRough(page, username) {
-  const { parseOgDescription } = await import('../../../extension/shared/instagram.js');
-  const { docFromOg } = await import('../../../extension/background/analysis.js');
+  const { parseOgDescription, profileDocFromPage } = await import('../../../extension/shared/instagram.js');
   const content = await page.$eval('meta[property="og:description"]', (m) => m.content);
   const og = parseOgDescription(content);
   if (!og) throw new Error(`cliRough: og:description of @${username} has no counts: ${content}`);
   const name = /from (.*) \(@/.exec(content);
-  return cliProfile(JSON.parse(docFromOg(username, name ? name[1] : '', og)));
+  return cliProfile(JSON.parse(profileDocFromPage(username, name ? name[1] : '', og)));
 }
 
 // Logged out, the badge shows what the CLI says of the og:description counts: a number marked
