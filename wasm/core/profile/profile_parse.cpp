@@ -176,8 +176,10 @@ Result<Profile> parse_profile(const std::string& text) {
     }
   }
   // Newest first whatever order the document used (stable, so undated posts keep their place).
-  std::stable_sort(p.posts.begin(), p.posts.end(),
-                   [](const Post& a, const Post& b) { return a.taken_at > b.taken_at; });
+  // An insertion sort: at most kMaxPostsRead posts, and far smaller code than std::stable_sort.
+  for (size_t i = 1; i < p.posts.size(); ++i)
+    for (size_t k = i; k > 0 && p.posts[k - 1].taken_at < p.posts[k].taken_at; --k)
+      std::swap(p.posts[k - 1], p.posts[k]);
   return p;
 }
 
