@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::vector<size_t>> section;
   std::map<std::string, int> per_media;
   for (size_t i = 0; i < items.size(); ++i) section[items[i].account].push_back(i), ++per_media[items[i].media];
-  std::vector<double> generic_share, template_share, spam_share, per_post;
+  std::vector<double> generic_share, template_share, template_largest, spam_share, per_post;
   for (const auto& kv : per_media) per_post.push_back(kv.second);
   int sections_used = 0;
   for (const auto& kv : section) {
@@ -146,8 +146,9 @@ int main(int argc, char** argv) {
     std::vector<size_t> group = near_duplicate_groups(grams, authors);
     std::map<size_t, int> size;
     for (size_t g : group) ++size[g];
-    int repeated = 0;
-    for (size_t g : group) repeated += size[g] >= 2;
+    int repeated = 0, largest = 0;
+    for (size_t g : group) repeated += size[g] >= 2, largest = std::max(largest, size[g] >= 2 ? size[g] : 0);
+    template_largest.push_back(largest);
     generic_share.push_back(double(generic) / double(idx.size()));
     spam_share.push_back(double(spam) / double(idx.size()));
     template_share.push_back(grams.empty() ? 0.0 : double(repeated) / double(grams.size()));
@@ -187,6 +188,7 @@ int main(int argc, char** argv) {
       {"comments_per_post", dist(per_post)},
       {"generic_share", dist(generic_share)},
       {"template_share", dist(template_share)},
+      {"template_largest", dist(template_largest)},
       {"spam_share", dist(spam_share)}};
   json ref = {{"sections", sections},
               {"learned_generic", learned},

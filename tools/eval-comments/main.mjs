@@ -123,7 +123,7 @@ function section(runs, ref, opts) {
   const organicSpam = organic.reduce((a, r) => a + (r.signals.spam.measured ? r.signals.spam.comments : 0), 0);
   const organicComments = organic.reduce((a, r) => a + r.read.comments, 0);
   out.push('', `Not judged ("not enough comments"): profiles with fewer than 10 comments or comments on fewer than 2 ` +
-    `posts. The spam model flagged ${organicSpam} of the ${organicComments} organic comments written for the ` +
+    `posts. The spam model flagged ${organicSpam} of the ${organicComments.toLocaleString('en')} organic comments written for the ` +
     'simulation (praise, remarks, questions, tags): a check on invented text, not a false-alarm rate.', '');
   out.push('**What the simulations cannot show.** They test the signals against their own assumptions: an organic ' +
     'profile whose regulars comment on every post, or whose followers repeat each other word for word, would look ' +
@@ -134,22 +134,24 @@ function section(runs, ref, opts) {
   const [accounts, posts, comments] = s.counts;
   out.push('### Organic references (from real data)', '');
   out.push(`**Real comment sections** (\`${s.source}\`): ${comments.toLocaleString('en')} comments under ` +
-    `${posts} posts of ${accounts} accounts, all finance and crypto: business news (Bloomberg, WSJ, Forbes, FT, ` +
-    'Insider), personal-finance creators and crypto exchanges and news, most with hundreds of thousands to millions ' +
-    'of followers. Per account with 20 or more comments:', '');
+    `${posts} posts of ${accounts} large public accounts, all about money: news brands (Bloomberg, WSJ, Forbes, FT, ` +
+    'Insider), personal-finance creators, crypto exchanges and crypto media. Per account with 20 or more comments:',
+    '');
   out.push('| measure | median | 95th percentile | max |', '|---|---|---|---|');
   const row = (name, d) => out.push(`| ${name} | ${pct(q(d, 0.5))} | ${pct(q(d, 0.95))} | ${pct(q(d, 1))} |`);
   row('generic comments (emoji, short praise)', s.generic_share);
   row('longer comments (4+ words) repeating another one nearly word for word', s.template_share);
   row('comments the spam model flags', s.spam_share);
-  out.push(`Comments per post as collected: median ${q(s.comments_per_post, 0.5)}, 95th percentile ` +
+  out.push('', `Comments per post as collected: median ${q(s.comments_per_post, 0.5)}, 95th percentile ` +
     `${q(s.comments_per_post, 0.95)} (the collection kept a page or two per post, not every comment).`, '');
   out.push('**Where they may not fit.** Big finance accounts draw discussion and scam bots: few generic comments, ' +
     'much spam. A small business (a tattoo or hair studio) draws praise from customers and friends, fewer ' +
     'strangers, little discussion. So the generic-comment reference is set aside up to 60% generic (an assumption) ' +
-    'and adds at most half a point; the template reference (near-identical longer comments) is the one that carries ' +
-    'over, since neither kind of section has people repeat each other\'s sentences; the spam reference describes ' +
-    'crypto-era finance sections and only says that spam inflates a comment count. The file names no commenter, ' +
+    'and adds at most half a point; the template reference (near-identical longer comments) is the one most likely ' +
+    'to carry over, since in neither kind of section do people repeat each other\'s sentences; the spam reference ' +
+    'describes crypto-era finance sections and only says that spam inflates a comment count (the spam model itself ' +
+    'was trained on finance comments and missed every written example of small-business spam: `models/METRICS.md`). ' +
+    'The file names no commenter, ' +
     'so recurring commenters and timing have no data reference: their organic levels are assumptions, stated in ' +
     'the report itself.', '');
   out.push(`**Comments per like by size** (\`${ref.comments_per_like.source}\`):`, '');

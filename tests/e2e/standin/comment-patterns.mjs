@@ -288,7 +288,11 @@ export function commentSection(options = {}) {
   for (let p = 0; p < nPosts; p++) {
     const mediaId = String(3_000_000_000_000_000_000n + BigInt(hashString(`${seed}/${p}`)) * 1000n + BigInt(p));
     const items = [];
-    const add = (account, text, delay, mechanism) => items.push({ account, text, at: taken + Math.max(5, Math.round(delay)), mechanism });
+    // A comment that would come after `now` has not been written yet.
+    const add = (account, text, delay, mechanism) => {
+      const at = taken + Math.max(5, Math.round(delay));
+      if (at < now) items.push({ account, text, at, mechanism });
+    };
     const nOrganic = poisson(rand, org.commentsPerPost);
     for (let i = 0; i < nOrganic; i++) add(drawFan(), organicText(rand, language, pool), organicDelay(rand), 'organic');
     if (pod) {
@@ -313,10 +317,12 @@ export function commentSection(options = {}) {
     // The owner thanks some commenters.
     const replies = items.filter(() => rand() < 0.2).length;
     for (let i = 0; i < replies; i++) {
+      const at = taken + Math.round(organicDelay(rand)) + 600;
+      if (at >= now) continue;
       items.push({ account: { pk: owner.pk, username: owner.username, full_name: 'Studio', is_private: false,
         is_verified: false, profile_pic_url: 'https://www.instagram.com/static/avatars/owner.jpg' },
       text: rand.pick(['Thank you! ❤️', 'Thanks so much 🙏', 'Glad you like it!', 'See you soon!']),
-      at: taken + Math.round(organicDelay(rand)) + 600, mechanism: 'owner' });
+      at, mechanism: 'owner' });
     }
     items.sort((a, b) => a.at - b.at);
     const comments = items.map((it, i) => ({

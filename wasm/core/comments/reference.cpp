@@ -45,9 +45,10 @@ const char* read(const json& j, CommentReference& r) {
   const json* sec = member(&j, "sections");
   std::vector<double> v;
   if (!text(sec, "source", r.sections_source)) return "sections.source";
-  const char* keys[] = {"comments_per_post", "generic_share", "template_share", "spam_share"};
-  prof::Distribution* dists[] = {&r.comments_per_post, &r.generic_share, &r.template_share, &r.spam_share};
-  for (int i = 0; i < 4; ++i)
+  const char* keys[] = {"comments_per_post", "generic_share", "template_share", "spam_share", "template_largest"};
+  prof::Distribution* dists[] = {&r.comments_per_post, &r.generic_share, &r.template_share, &r.spam_share,
+                                 &r.template_largest};
+  for (int i = 0; i < 5; ++i)
     if (!distribution(member(sec, keys[i]), 0, v, *dists[i])) return keys[i];
   if (!numbers(member(sec, "counts"), v) || v.size() != 3) return "sections.counts";
   r.accounts = int(v[0]), r.posts = int(v[1]), r.comments = int(v[2]);

@@ -22,6 +22,7 @@ struct CommentReference {
   std::string sections_source;
   int accounts = 0, posts = 0, comments = 0;
   prof::Distribution comments_per_post, generic_share, template_share, spam_share;
+  prof::Distribution template_largest;  // comments in the section's largest group of near-duplicates
   // Short texts that real sections repeat under unrelated accounts' posts (generic_key form).
   std::vector<std::string> learned_generic;
   // Comments per like of real accounts by follower count.
@@ -30,7 +31,7 @@ struct CommentReference {
 };
 
 // Format: {"sections": {"source", "counts": [accounts, posts, comments], "comments_per_post",
-// "generic_share", "template_share", "spam_share"}, "learned_generic": [texts],
+// "generic_share", "template_share", "template_largest", "spam_share"}, "learned_generic": [texts],
 // "comments_per_like": {"source", "tiers": [[min, max, ...distribution]]}}, each distribution
 // [n, then quantiles at evenly spaced p from 0 to 1]. Errors: "comment_reference.*" naming the field.
 Result<CommentReference> comment_reference_from_text(const std::string& text);

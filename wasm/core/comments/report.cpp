@@ -93,7 +93,8 @@ std::string templates_text(const Templates& tp) {
     quoted(t << ", e.g. ", tp.examples[0]) << " from ";
     count(t, tp.examples[0].accounts, "account", "accounts");
   }
-  t << "; in 95 of 100 real comment sections at most " << pct(tp.organic_high) << " of longer comments repeat";
+  t << "; in 95 of 100 real comment sections at most " << pct(tp.organic_high)
+    << " of longer comments repeat, no text more than " << std::ceil(tp.organic_largest) << " times";
   return t.s;
 }
 
@@ -277,9 +278,11 @@ std::string comments_report(const Signals& s,
   open_signal(w, "templates", t, 10000);
   if (t.measured) {
     w.key("comments").num(t.comments).key("of_longer_comments").num(t.long_comments).key("texts").num(t.groups);
-    w.key("accounts").num(t.accounts);
+    w.key("accounts").num(t.accounts).key("largest_group").num(t.largest_group);
     write_examples(w, t.examples);
     write_reference(w, t.organic_median, t.organic_high);
+    // write_reference closed the object: the largest-group reference goes beside it.
+    w.key("reference_largest_group_p95").num(round_to(t.organic_largest, 100));
   }
   w.close('}');
 

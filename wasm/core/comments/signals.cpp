@@ -118,7 +118,7 @@ void recurrence(Signals& s, const Input& in, const std::vector<Flat>& all) {
   // The regulars of an organic section: friends, family, loyal customers. Assumed (no public
   // comment data names its commenters): two, plus one for every five comments a post gets.
   r.organic_max = 2 + std::floor(r.per_post / 5);
-  r.strength = strength_ramp(r.value, r.organic_max, r.organic_max + 1, 2 * r.organic_max + 4);
+  r.strength = strength_ramp(r.value, r.organic_max, r.organic_max + 1, 2 * r.organic_max + 1);
 }
 
 void generic(Signals& s, const CommentReference& ref, const GenericLexicon& lex, const std::vector<Flat>& all) {
@@ -180,9 +180,15 @@ void templates(Signals& s, const CommentReference& ref, const std::vector<Flat>&
   }
   t.groups = int(tally.entries.size());
   t.accounts = int(who.size());
+  for (const auto& e : tally.entries) t.largest_group = std::max(t.largest_group, e.example.accounts);
   share(t, t.comments, t.long_comments);
   t.examples = tally.top(3);
-  t.strength = strength_ramp(*t.low, t.organic_high, t.organic_high + 0.05, t.organic_high + 0.2);
+  // Either many of the longer comments repeat, or one text comes from more accounts than any
+  // real section's largest group of near-duplicates (which counts comments, so errs high).
+  const double big = ref.template_largest.quantile(0.95);
+  t.organic_largest = big;
+  t.strength = std::max(strength_ramp(*t.low, t.organic_high, t.organic_high + 0.05, t.organic_high + 0.2),
+                        strength_ramp(t.largest_group, big, big + 1, 2 * big + 1));
 }
 
 void timing(Signals& s, const Input& in) {

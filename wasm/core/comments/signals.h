@@ -54,7 +54,9 @@ struct Generic : Measure {
 // nearly word for word.
 struct Templates : Measure {
   int comments = 0, long_comments = 0, groups = 0, accounts = 0;
+  int largest_group = 0;  // accounts writing the most repeated text
   double organic_median = 0, organic_high = 0;
+  double organic_largest = 0;     // 95th percentile of real sections' largest near-duplicate group
   std::vector<Example> examples;  // one text of each of the largest groups
 };
 

@@ -31,6 +31,13 @@ bool is_space(uint32_t c) { return c <= 0x20 || c == 0x85 || c == 0xA0 || (c >= 
 bool is_username_char(uint32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
 }
+// Punctuation of other scripts that is_letter would take for letters (Arabic comma and question
+// mark, Hindi danda, CJK and fullwidth punctuation...).
+bool is_other_punctuation(uint32_t c) {
+  return c == 0x060C || c == 0x061B || c == 0x061F || (c >= 0x066A && c <= 0x066D) || c == 0x06D4 || c == 0x0589 ||
+         c == 0x05BE || c == 0x05C0 || c == 0x05C3 || c == 0x0964 || c == 0x0965 || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFE10 && c <= 0xFE6F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+}
 bool is_currency(uint32_t c) {
   return c == '$' || c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0x20B9 || c == 0x20BF || c == 0x20BD;
 }
@@ -113,7 +120,7 @@ uint32_t fold_letter(uint32_t c) {
   if (c >= 0x1D400 && c <= 0x1D6A3) return 'a' + (c - 0x1D400) % 52 % 26;
   if (c >= 0x1D7CE && c <= 0x1D7FF) return '0';
   if (c >= 0x24B6 && c <= 0x24E9) return 'a' + (c - 0x24B6) % 26;  // circled letters
-  if (is_emoji(c) || is_mark(c) || is_space(c) || is_currency(c)) return 0;
+  if (is_emoji(c) || is_mark(c) || is_space(c) || is_currency(c) || is_other_punctuation(c)) return 0;
   return is_letter(c) ? c : 0;
 }
 
