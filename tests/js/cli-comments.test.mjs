@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderText } from '../../tools/cli/comments.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'scripts', 'fakemeter');
@@ -96,6 +97,18 @@ test('page text cannot steer the terminal: control and direction characters are 
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/.test(r.stdout), JSON.stringify(r.stdout.slice(0, 300)));
   assert.match(r.stdout, /Nice ]0;owned/);
+});
+
+test('the text renderer drops control characters itself, whatever the report holds', () => {
+  const evil = 'x\u001b[2J\u0007\u202eevil\u0085';
+  const report = { grade: 'fair', grade_label: 'Some signs', verdict: evil, score: 1, engine: evil,
+    read: { comments: 1, comments_counted: 1, commenters: 1, posts_with_comments: 1, posts: 1, owner_replies_left_out: 0 },
+    reasons: [{ severity: 'info', signal: 'spam', text: evil }],
+    signals: { spam: { measured: true, value: 0.5, interval: [0.1, 0.9], evidence: 'weak', examples: [{ text: evil, comments: 1, accounts: 1 }] },
+      timing: { measured: false, note: evil } } };
+  const out = renderText(report);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(out), JSON.stringify(out));
+  assert.match(out, /x\[2Jevil/);
 });
 
 test('bad documents exit 1 with the error id and where; usage errors exit 2', () => {

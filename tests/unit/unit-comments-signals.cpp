@@ -50,18 +50,25 @@ TEST_CASE("recurring commenters: a pod of 9 on every post is counted, grouped an
   for (int p = 0; p < 6; ++p)
     for (int m = 0; m < 9; ++m)
       posts[p]["comments"].push_back(comment("pod" + std::to_string(m), distinct(1000 + 10 * p + m), kNow));
+  // At the edge: three accounts on exactly 4 of the 6 posts count, two on 3 posts do not.
+  for (int p = 0; p < 4; ++p)
+    for (int m = 0; m < 3; ++m)
+      posts[p]["comments"].push_back(comment("edge" + std::to_string(m), distinct(1200 + 10 * p + m), kNow));
+  for (int p = 0; p < 3; ++p)
+    for (int m = 0; m < 2; ++m)
+      posts[p]["comments"].push_back(comment("near" + std::to_string(m), distinct(1300 + 10 * p + m), kNow));
   for (auto& p : posts) p["comment_count"] = p["comments"].size();
   json r = analyze(document(posts));
   const json& s = signal(r, "recurring_commenters");
-  CHECK(s["value"] == 9);
+  CHECK(s["value"] == 12);
   CHECK(s["min_posts"] == 4);  // two thirds of 6
   CHECK(s["of_posts"] == 6);
-  CHECK(s["largest_group"] == 9);
-  CHECK(s["interval"] == json::array({9, 9}));  // every comment read
-  CHECK(s["reference"]["organic_max"] == 2 + 14 / 5);
+  CHECK(s["largest_group"] == 12);                     // the pod and the edge accounts share posts 1-4
+  CHECK(s["interval"] == json::array({12, 12}));       // every comment read
+  CHECK(s["reference"]["organic_max"] == 2 + 19 / 5);  // 14-19 comments per post, the middle one 19
   CHECK(s["evidence"] == "strong");
   CHECK(r["reasons"][0]["signal"] == "recurring_commenters");
-  CHECK(r["reasons"][0]["text"].get<std::string>().find("9 accounts comment on at least 4 of the last 6 posts") == 0);
+  CHECK(r["reasons"][0]["text"].get<std::string>().find("12 accounts comment on at least 4 of the last 6 posts") == 0);
 }
 
 TEST_CASE("recurring commenters: unread comments widen the interval, fewer than 3 posts leave it unmeasured") {

@@ -69,6 +69,16 @@ struct Tally {
   }
 };
 
+// The shares of comments (generic, templates, spam): the organic reference's median and 95th
+// percentile; false, with the reason, when too few comments were read to judge a share.
+bool judge_share(Measure& m, int comments, const prof::Distribution& ref, double& median, double& high) {
+  median = ref.quantile(0.5);
+  high = ref.quantile(0.95);
+  if (comments >= kMinComments) return true;
+  m.why_not = "needs at least " + std::to_string(kMinComments) + " comments";
+  return false;
+}
+
 struct Flat {
   const Comment* c;
   size_t post;
@@ -124,12 +134,7 @@ void recurrence(Signals& s, const Input& in, const std::vector<Flat>& all) {
 void generic(Signals& s, const CommentReference& ref, const GenericLexicon& lex, const std::vector<Flat>& all) {
   Generic& g = s.generic;
   g.total = int(all.size());
-  g.organic_median = ref.generic_share.quantile(0.5);
-  g.organic_high = ref.generic_share.quantile(0.95);
-  if (g.total < kMinComments) {
-    g.why_not = "needs at least " + std::to_string(kMinComments) + " comments";
-    return;
-  }
+  if (!judge_share(g, g.total, ref.generic_share, g.organic_median, g.organic_high)) return;
   Tally t;
   for (const Flat& f : all) {
     if (!is_generic(f.shape, lex)) continue;
@@ -148,12 +153,7 @@ void generic(Signals& s, const CommentReference& ref, const GenericLexicon& lex,
 
 void templates(Signals& s, const CommentReference& ref, const std::vector<Flat>& all) {
   Templates& t = s.templates;
-  t.organic_median = ref.template_share.quantile(0.5);
-  t.organic_high = ref.template_share.quantile(0.95);
-  if (int(all.size()) < kMinComments) {
-    t.why_not = "needs at least " + std::to_string(kMinComments) + " comments";
-    return;
-  }
+  if (!judge_share(t, int(all.size()), ref.template_share, t.organic_median, t.organic_high)) return;
   std::vector<std::vector<uint32_t>> grams;
   std::vector<uint32_t> authors;
   std::vector<const Flat*> items;
@@ -232,12 +232,7 @@ void timing(Signals& s, const Input& in) {
 void spam(Signals& s, const CommentReference& ref, const std::vector<Flat>& all) {
   Spam& sp = s.spam;
   sp.total = int(all.size());
-  sp.organic_median = ref.spam_share.quantile(0.5);
-  sp.organic_high = ref.spam_share.quantile(0.95);
-  if (sp.total < kMinComments) {
-    sp.why_not = "needs at least " + std::to_string(kMinComments) + " comments";
-    return;
-  }
+  if (!judge_share(sp, sp.total, ref.spam_share, sp.organic_median, sp.organic_high)) return;
   for (const Flat& f : all) {
     if (!f.spam) continue;
     ++sp.count;
