@@ -2,6 +2,8 @@
 // languages the word list covers, and near-duplicate templates.
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "comments/generic.h"
 #include "comments/templates.h"
 #include "comments/text.h"
@@ -90,4 +92,63 @@ TEST_CASE("trigrams ignore short comments and mentions; near-duplicates join acr
   CHECK(g == std::vector<size_t>{0, 0, 0, 3});
   auto same = near_duplicate_groups({a, b}, {7, 7});
   CHECK(same == std::vector<size_t>{0, 1});
+}
+
+TEST_CASE(
+    "near-duplicate groups agree with comparing every pair: clear copies always join, groups hold only near pairs") {
+  // 400 comments: edited copies of 20 sentences by different authors, and unrelated ones.
+  const char* base[] = {"the artists here are so talented and friendly",
+                        "best studio in town the linework is unreal",
+                        "booked my next session already cannot wait",
+                        "cleanest fine line work I have ever seen",
+                        "if you want quality ink this is the place to go",
+                        "healed perfectly thank you for the amazing work",
+                        "every piece they post is better than the last one",
+                        "worth every penny go see them for real art",
+                        "my third tattoo from them and still blown away",
+                        "the attention to detail here is next level",
+                        "such a welcoming studio highly recommend to everyone",
+                        "finally found a salon I trust with my curls",
+                        "the team always knows exactly what I want",
+                        "my hair has never felt this healthy thank you",
+                        "these colours are always on point highly recommend",
+                        "such a relaxing place with friendly stylists",
+                        "the cut grew out so nicely best in town",
+                        "amazing transformation they are true artists",
+                        "professional clean and super creative artists",
+                        "the shading on this is absolutely perfect"};
+  const char* swaps[] = {"really", "truly", "honestly", "wow", "love", "great", "again", "today"};
+  std::mt19937 rng(42);
+  std::vector<std::vector<uint32_t>> grams;
+  std::vector<uint32_t> authors;
+  for (uint32_t i = 0; i < 400; ++i) {
+    std::string t;
+    if (i % 4 == 3) {  // unrelated: made-up words
+      for (int w = 0; w < 6; ++w)
+        t +=
+            std::string(w ? " " : "") + char('a' + rng() % 26) + char('a' + rng() % 26) + "ok" + char('a' + rng() % 26);
+    } else {
+      t = base[rng() % 20];
+      for (int e = 0; e < int(rng() % 3); ++e) t += std::string(" ") + swaps[rng() % 8];  // light edits
+    }
+    grams.push_back(trigrams(text_shape(t)));
+    authors.push_back(i % 7 == 0 ? 0 : i);  // some share an author
+  }
+  std::vector<size_t> g = near_duplicate_groups(grams, authors);
+  for (size_t i = 0; i < grams.size(); ++i) {
+    for (size_t k = i + 1; k < grams.size(); ++k) {
+      double j = jaccard(grams[i], grams[k]);
+      if (j >= 0.6 && authors[i] != authors[k]) CHECK_MESSAGE(g[i] == g[k], i << " and " << k << " overlap " << j);
+    }
+  }
+  // Every member of a group is near (>= kTemplateSimilarity) some other member by another author.
+  for (size_t i = 0; i < grams.size(); ++i) {
+    bool alone = true, near = false;
+    for (size_t k = 0; k < grams.size(); ++k) {
+      if (k == i || g[k] != g[i]) continue;
+      alone = false;
+      near |= authors[k] != authors[i] && jaccard(grams[i], grams[k]) >= kTemplateSimilarity;
+    }
+    CHECK((alone || near));
+  }
 }

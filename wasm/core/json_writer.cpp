@@ -38,6 +38,13 @@ JsonWriter& JsonWriter::num(double v) {
   return *this;
 }
 
+JsonWriter& JsonWriter::num(long long v) {
+  comma();
+  out_ += std::to_string(v);
+  after_value_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::str(const std::string& s) {
   comma();
   append_json_string(out_, s);

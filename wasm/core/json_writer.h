@@ -14,6 +14,8 @@ class JsonWriter {
   JsonWriter& open(char bracket);   // '{' or '['
   JsonWriter& close(char bracket);  // '}' or ']'
   JsonWriter& num(double v);        // non-finite -> null
+  JsonWriter& num(long long v);     // counts, written as whole numbers
+  JsonWriter& num(int v) { return num(static_cast<long long>(v)); }
   JsonWriter& str(const std::string& s);
   JsonWriter& boolean(bool v);
   JsonWriter& null();

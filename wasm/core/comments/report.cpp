@@ -246,9 +246,9 @@ std::string comments_report(const Signals& s,
   w.close(']');
   w.key("read").open('{');
   w.key("posts").num(s.posts).key("posts_with_comments").num(s.posts_with_comments).key("comments").num(s.comments);
-  w.key("comments_counted").num(double(s.counted)).key("commenters").num(s.commenters);
-  w.key("owner_replies_left_out").num(double(in.owner_comments));
-  w.key("commenter_records_unmatched").num(double(in.unmatched_records));
+  w.key("comments_counted").num(static_cast<long long>(s.counted)).key("commenters").num(s.commenters);
+  w.key("owner_replies_left_out").num(static_cast<long long>(in.owner_comments));
+  w.key("commenter_records_unmatched").num(static_cast<long long>(in.unmatched_records));
   w.close('}');
 
   w.key("signals").open('{');
