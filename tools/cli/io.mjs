@@ -43,3 +43,7 @@ export function choice(opts, name, allowed) {
   if (!allowed.includes(v)) throw new UsageError(`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, got '${v}'`);
   return v;
 }
+
+// Text from the page (names, bios, comments) reaches a terminal: drop control characters so it
+// can never move the cursor, recolour or retitle it.
+export const clean = (s) => String(s ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');

@@ -2,7 +2,7 @@
 // a web_profile_info document in, the profile report out: the instant estimate from the
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
-import { readInput, parseArgs, choice, UsageError } from './io.mjs';
+import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
 import { parseFollowers, InputError } from './estimate.mjs';
 import { readFile } from 'node:fs/promises';
 
@@ -87,9 +87,6 @@ export async function main(argv, io) {
   return 0;
 }
 
-// Text from the page (names, bios) reaches a terminal: drop control characters so it can
-// never move the cursor, recolour or retitle it.
-const clean = (s) => String(s ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 const num = (v) => (v === null || v === undefined ? 'unknown' : Number(v).toLocaleString('en-US'));
 const pct = (v) => (v === null || v === undefined ? 'unknown' : `${v.toFixed(1)}%`);
 

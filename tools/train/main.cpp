@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "datasets.h"
@@ -30,6 +31,24 @@ bool write_file(const std::string& path, const std::string& text) {
     return false;
   }
   return true;
+}
+
+// Sections other tools keep in the same file (between "<!-- name:begin -->" and
+// "<!-- name:end -->", e.g. the comment spam model's) survive a retraining: they are carried
+// over from the file being replaced, in their order, after the trainer's own text.
+std::string other_sections(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), kept;
+  for (size_t a = old.find("<!-- "); a != std::string::npos; a = old.find("<!-- ", a + 1)) {
+    size_t colon = old.find(":begin -->", a);
+    if (colon == std::string::npos || old.find('\n', a) < colon) continue;
+    std::string end = old.substr(a, colon - a) + ":end -->";
+    size_t b = old.find(end, colon);
+    if (b == std::string::npos) continue;
+    kept += "\n" + old.substr(a, b + end.size() - a) + "\n";
+    a = b;
+  }
+  return kept;
 }
 
 }  // namespace
@@ -96,7 +115,7 @@ int main(int argc, char** argv) {
   if (!oof_path.empty()) ok &= write_file(oof_path, oof_jsonl(samples, fold, lite, full));
   if (!metrics_path.empty()) {
     ReportInput in{&samples, &lite, &full, model.version, text.size(), command};
-    ok &= write_file(metrics_path, metrics_markdown(in));
+    ok &= write_file(metrics_path, metrics_markdown(in) + other_sections(metrics_path));
   }
   std::fprintf(stderr, "train: model %s, %zu bytes\n", model.version.c_str(), text.size());
   return ok ? 0 : 1;

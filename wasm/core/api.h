@@ -38,6 +38,14 @@ std::string api_estimate(const std::string& request_json);
 // apart from the followers' add an "engagers" reason), or {"error":{id,message}}.
 std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json);
 
+// Engagement authenticity of a profile's recent posts from their comments. Input: a comments
+// document, {"posts":[{"media_id","taken_at","like_count","comment_count","comments":[comment
+// objects as Instagram's comments endpoint gives them]}], "follower_count", "owner",
+// "commenters":[account records], "now"}, or one bare comments endpoint answer (format:
+// comments/README.md). Answer: the report (signals with references and intervals, reasons, a
+// verdict and grade; counts and text examples, never commenters' names), or {"error":{id,message}}.
+std::string api_analyze_comments(const std::string& comments_json);
+
 // A follower's web_profile_info mapped to an account record (for full-tier audit fetches).
 std::string api_account_from_profile(const std::string& profile_json);
 

@@ -45,42 +45,58 @@ std::optional<Error> check_limits(const std::string& text, const std::string& wh
 }
 }  // namespace
 
+namespace {
+// Builds the document like nlohmann's own non-throwing parse, and keeps where a syntax error
+// happened so the message can point at it. Parsing through this one SAX type is the engine's
+// only instantiation of nlohmann's parser (json::parse would add two more, for its DOM parsers
+// with and without a callback, and a second pass for the offset a third: ~5 KB of the .wasm).
+struct DomSax {
+  nlohmann::detail::json_sax_dom_parser<json> dom;
+  size_t where = 0;
+  std::string token;
+  bool failed = false;
+  explicit DomSax(json& result) : dom(result, /*allow_exceptions=*/false) {}
+  using Int = json::number_integer_t;
+  using Uint = json::number_unsigned_t;
+  using Float = json::number_float_t;
+  bool null() { return dom.null(); }
+  bool boolean(bool v) { return dom.boolean(v); }
+  bool number_integer(Int v) { return dom.number_integer(v); }
+  bool number_unsigned(Uint v) { return dom.number_unsigned(v); }
+  bool number_float(Float v, const json::string_t& s) { return dom.number_float(v, s); }
+  bool string(json::string_t& v) { return dom.string(v); }
+  bool binary(json::binary_t& v) { return dom.binary(v); }
+  bool start_object(std::size_t n) { return dom.start_object(n); }
+  bool key(json::string_t& k) { return dom.key(k); }
+  bool end_object() { return dom.end_object(); }
+  bool start_array(std::size_t n) { return dom.start_array(n); }
+  bool end_array() { return dom.end_array(); }
+  bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) {
+    where = pos;
+    token = last;
+    failed = true;
+    return false;
+  }
+};
+}  // namespace
+
 Result<json> parse_json(const std::string& text, const std::string& what) {
   if (auto limit = check_limits(text, what)) return *limit;
-  // A sax-less non-throwing parse only says "discarded"; find the offset ourselves
-  // by re-parsing with a callback-free error sink so the message can point at it.
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_discarded()) return j;
-  struct Sink : nlohmann::json_sax<json> {
-    size_t where = 0;
-    std::string token;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
-      where = pos;
-      token = last;
-      return false;
-    }
-  } sink;
-  json::sax_parse(text, &sink, nlohmann::detail::input_format_t::json, /*strict=*/true);
-  std::string near = sink.token.size() > 24 ? sink.token.substr(0, 24) : sink.token;
+  json j;
+  DomSax sax(j);
+  // strict: the whole text must be one value (trailing bytes are a syntax error).
+  nlohmann::detail::parser<json, decltype(nlohmann::detail::input_adapter(text))>(
+      nlohmann::detail::input_adapter(text), nullptr, /*allow_exceptions=*/false, /*skip_comments=*/false)
+      .sax_parse(&sax, /*strict=*/true);
+  if (!sax.failed) return j;
+  std::string near = sax.token.size() > 24 ? sax.token.substr(0, 24) : sax.token;
   std::string msg = what + " is not valid JSON";
   if (text.empty()) {
     msg += ": it is empty";
-  } else if (sink.where >= text.size()) {
-    msg += ": it ends early (truncated?) at byte " + std::to_string(sink.where);
+  } else if (sax.where >= text.size()) {
+    msg += ": it ends early (truncated?) at byte " + std::to_string(sax.where);
   } else {
-    msg += ": syntax error at byte " + std::to_string(sink.where);
+    msg += ": syntax error at byte " + std::to_string(sax.where);
     if (!near.empty() && utf8_valid(near)) msg += " near '" + near + "'";
   }
   return make_error("json.parse", msg);

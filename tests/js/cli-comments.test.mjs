@@ -1,0 +1,133 @@
+// `scripts/fakemeter comments`: the comments fixtures through the wasm engine, the report
+// contract, the text rendering, errors and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderText } from '../../tools/cli/comments.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'scripts', 'fakemeter');
+const fx = (name) => path.join(root, 'tests', 'fixtures', 'comments', `${name}.json`);
+const run = (args, input) => spawnSync(cli, ['comments', ...args], { input, encoding: 'utf8' });
+const json = (name) => {
+  const r = run([fx(name), '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+};
+
+const contractKeys = ['status', 'grade', 'grade_label', 'verdict', 'score', 'reasons', 'read', 'signals', 'references',
+  'engine'];
+const signalNames = ['recurring_commenters', 'generic_comments', 'templates', 'timing', 'spam', 'commenter_accounts',
+  'comments_per_like'];
+
+test('the organic fixture is not judged bought; every signal is measured against its reference', () => {
+  const r = json('organic');
+  for (const k of contractKeys) assert.ok(k in r, `missing ${k}`);
+  assert.equal(r.status, 'ok');
+  // Organic sections may show a sign or two ("fair": 1 in 8 simulated ones), never "likely bought".
+  assert.ok(['good', 'fair'].includes(r.grade), r.verdict);
+  assert.ok(r.score < 2, r.verdict);
+  assert.deepEqual(Object.keys(r.signals).sort(), [...signalNames].sort());
+  for (const name of signalNames) {
+    const s = r.signals[name];
+    assert.equal(s.measured, true, name);
+    assert.ok(s.strength >= 0 && s.strength <= 2, name);
+    if (s.interval) assert.ok(s.interval[0] <= s.value && s.value <= s.interval[1], `${name} interval`);
+  }
+  assert.match(r.engine, /^fakemeter-engine /);
+});
+
+test('a pod and the tattoo studio (suggested comments, like subscription) are likely bought, with the right reasons', () => {
+  const pod = json('pod');
+  assert.equal(pod.grade, 'bad');
+  assert.equal(pod.reasons[0].severity, 'high');
+  assert.ok(['recurring_commenters', 'templates', 'timing'].includes(pod.reasons[0].signal));
+  assert.equal(pod.signals.recurring_commenters.evidence, 'strong');
+  assert.equal(pod.signals.timing.evidence, 'strong');
+  const studio = json('tattoo_studio');
+  assert.equal(studio.grade_label, 'Likely bought engagement');
+  assert.equal(studio.reasons[0].signal, 'templates');
+  assert.match(studio.reasons[0].text, /^\d+ comments by \d+ accounts repeat \d+ texts nearly word for word/);
+  assert.match(studio.verdict, /^Likely bought engagement: /);
+  assert.equal(studio.signals.recurring_commenters.evidence, 'none');  // paid accounts change from post to post
+  assert.ok(studio.signals.commenter_accounts.full_records > 0);
+});
+
+test('no commenter is named anywhere in the report', () => {
+  for (const name of ['organic', 'pod', 'tattoo_studio']) {
+    const doc = JSON.parse(readFileSync(fx(name), 'utf8'));
+    const out = run([fx(name), '--format', 'json']).stdout;
+    for (const p of doc.posts) {
+      for (const c of p.comments) {
+        assert.ok(!out.includes(`"${c.user.username}`) && !out.includes(`${c.user.username}"`), `${name}: ${c.user.username}`);
+        if (c.user.full_name) assert.ok(!out.includes(c.user.full_name), `${name}: ${c.user.full_name}`);
+      }
+    }
+  }
+});
+
+test('a saved comments endpoint answer is one post: too few to judge, and says so', () => {
+  const r = json('endpoint_answer');
+  assert.equal(r.status, 'insufficient_data');
+  assert.equal(r.grade, 'unknown');
+  assert.equal(r.read.posts, 1);
+  assert.ok(r.read.owner_replies_left_out >= 0);
+  assert.equal(r.signals.recurring_commenters.measured, false);
+  assert.match(r.verdict, /^Not enough comments to judge: \d+ comments on 1 post/);
+});
+
+test('text output: verdict, reasons, signals with intervals and examples; reads standard input', () => {
+  const text = readFileSync(fx('tattoo_studio'), 'utf8');
+  const r = run(['-'], text);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^Engagement authenticity: poor - Likely bought engagement\n/);
+  assert.match(r.stdout, /\nWhy:\n  \[high\] /);
+  assert.match(r.stdout, /\n  templates +\d+\.\d% of longer comments repeat \(\d+\.\d%-\d+\.\d%\), strong\n/);
+  assert.match(r.stdout, /\n      "[^"]+" x\d+ \(\d+ accounts\)\n/);
+  assert.match(r.stdout, /\nEngine: fakemeter-engine /);
+});
+
+test('page text cannot steer the terminal: control and direction characters are dropped', () => {
+  const doc = JSON.parse(readFileSync(fx('organic'), 'utf8'));
+  for (const p of doc.posts) for (const c of p.comments) c.text = 'Nice \u001b]0;owned\u0007\u202eevil \u001b[31mred 😍';
+  const r = run(['-'], JSON.stringify(doc));
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/.test(r.stdout), JSON.stringify(r.stdout.slice(0, 300)));
+  assert.match(r.stdout, /Nice ]0;owned/);
+});
+
+test('the text renderer drops control characters itself, whatever the report holds', () => {
+  const evil = 'x\u001b[2J\u0007\u202eevil\u0085';
+  const report = { grade: 'fair', grade_label: 'Some signs', verdict: evil, score: 1, engine: evil,
+    read: { comments: 1, comments_counted: 1, commenters: 1, posts_with_comments: 1, posts: 1, owner_replies_left_out: 0 },
+    reasons: [{ severity: 'info', signal: 'spam', text: evil }],
+    signals: { spam: { measured: true, value: 0.5, interval: [0.1, 0.9], evidence: 'weak', examples: [{ text: evil, comments: 1, accounts: 1 }] },
+      timing: { measured: false, note: evil } } };
+  const out = renderText(report);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(out), JSON.stringify(out));
+  assert.match(out, /x\[2Jevil/);
+});
+
+test('bad documents exit 1 with the error id and where; usage errors exit 2', () => {
+  let r = run(['-'], '{"posts": [');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^comments: \[comments\.parse\] the comments document is not valid JSON/);
+  r = run(['-'], '{"posts":[{"comments":[{"text":"hi","user":{"pk":true}}]}]}');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[comments\.type\] posts\[0\]\.comments\[0\]\.user\.pk must be an id/);
+  r = run(['-'], '{"message":"Please wait a few minutes before you try again.","status":"fail"}');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\[comments\.instagram\] the document is an error answer from Instagram: Please wait/);
+  assert.equal(run([]).status, 2);
+  assert.equal(run([fx('organic'), fx('pod')]).status, 2);
+  r = run([fx('organic'), '--format', 'xml']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--format must be text or json/);
+  r = run([path.join(root, 'no-such-file.json')]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /no such file/);
+  assert.equal(run(['--help']).status, 0);
+});

@@ -1,0 +1,252 @@
+// Each comment signal on documents built to show it, the verdict and grade it leads to, and
+// the report's promise: counts and text patterns, never the commenters' names.
+#include <doctest/doctest.h>
+
+#include "comments/report.h"
+#include "comments_docs.h"
+
+using namespace fm;
+using namespace fm_test;
+
+namespace {
+// Six posts, a day apart from two days old, each with `per_post` distinct organic commenters
+// writing distinct remarks an hour or more after posting.
+json organic_posts(int per_post = 12) {
+  json posts = json::array();
+  int n = 0;
+  for (int p = 0; p < 6; ++p) {
+    json cs = json::array();
+    int64_t taken = kNow - (2 + p) * kDay;
+    for (int i = 0; i < per_post; ++i, ++n)
+      cs.push_back(comment("fan" + std::to_string(n), distinct(n), taken + 3600 + 60 * i));
+    posts.push_back(post(2 + p, cs));
+  }
+  return posts;
+}
+
+const json& signal(const json& r, const char* name) {
+  REQUIRE(r["signals"].contains(name));
+  return r["signals"][name];
+}
+double strength(const json& r, const char* name) { return signal(r, name)["strength"].get<double>(); }
+}  // namespace
+
+TEST_CASE("an organic section: every signal measured, nothing beyond organic, grade good") {
+  json r = analyze(document(organic_posts()));
+  CHECK(r["status"] == "ok");
+  CHECK(r["grade"] == "good");
+  CHECK(r["score"].get<double>() < cmt::kFairScore);
+  for (const char* s : {"recurring_commenters", "generic_comments", "templates", "timing", "spam", "commenter_accounts",
+                        "comments_per_like"}) {
+    INFO(s);
+    CHECK(signal(r, s)["measured"] == true);
+    CHECK(signal(r, s)["evidence"] == "none");
+  }
+  CHECK(r["verdict"].get<std::string>().find("nothing stands out") != std::string::npos);
+}
+
+TEST_CASE("recurring commenters: a pod of 9 on every post is counted, grouped and beyond the organic allowance") {
+  json posts = organic_posts(5);
+  for (int p = 0; p < 6; ++p)
+    for (int m = 0; m < 9; ++m)
+      posts[p]["comments"].push_back(comment("pod" + std::to_string(m), distinct(1000 + 10 * p + m), kNow));
+  // At the edge: three accounts on exactly 4 of the 6 posts count, two on 3 posts do not.
+  for (int p = 0; p < 4; ++p)
+    for (int m = 0; m < 3; ++m)
+      posts[p]["comments"].push_back(comment("edge" + std::to_string(m), distinct(1200 + 10 * p + m), kNow));
+  for (int p = 0; p < 3; ++p)
+    for (int m = 0; m < 2; ++m)
+      posts[p]["comments"].push_back(comment("near" + std::to_string(m), distinct(1300 + 10 * p + m), kNow));
+  for (auto& p : posts) p["comment_count"] = p["comments"].size();
+  json r = analyze(document(posts));
+  const json& s = signal(r, "recurring_commenters");
+  CHECK(s["value"] == 12);
+  CHECK(s["min_posts"] == 4);  // two thirds of 6
+  CHECK(s["of_posts"] == 6);
+  CHECK(s["largest_group"] == 12);                     // the pod and the edge accounts share posts 1-4
+  CHECK(s["interval"] == json::array({12, 12}));       // every comment read
+  CHECK(s["reference"]["organic_max"] == 2 + 19 / 5);  // 14-19 comments per post, the middle one 19
+  CHECK(s["evidence"] == "strong");
+  CHECK(r["reasons"][0]["signal"] == "recurring_commenters");
+  CHECK(r["reasons"][0]["text"].get<std::string>().find("12 accounts comment on at least 4 of the last 6 posts") == 0);
+}
+
+TEST_CASE("recurring commenters: unread comments widen the interval, fewer than 3 posts leave it unmeasured") {
+  json posts = organic_posts(5);
+  for (int p = 0; p < 3; ++p) posts[p]["comments"].push_back(comment("regular", distinct(500 + p), kNow));
+  for (auto& p : posts) p["comment_count"] = p["comments"].size() + 20;  // 20 unread on every post
+  json r = analyze(document(posts));
+  const json& s = signal(r, "recurring_commenters");
+  CHECK(s["value"] == 0);
+  CHECK(s["interval"][1].get<int>() >= 1);  // "regular" could be on a fourth post among those not read
+  json two = document({post(2, organic_posts(6)[0]["comments"]), post(3, organic_posts(6)[1]["comments"])});
+  CHECK(signal(analyze(two), "recurring_commenters")["measured"] == false);
+}
+
+TEST_CASE("generic comments: share, emoji only, most repeated first; too few comments are not judged") {
+  json posts = organic_posts(4);
+  const char* praise[] = {"🔥🔥", "Nice pic!", "nice pic", "Prachtig", "Очень красиво", "😍", "niiice pic!!"};
+  int n = 0;
+  for (auto& p : posts)
+    for (const char* t : praise) p["comments"].push_back(comment("g" + std::to_string(n++), t, kNow));
+  json r = analyze(document(posts));
+  const json& g = signal(r, "generic_comments");
+  CHECK(g["comments"] == 42);
+  CHECK(g["of"] == 66);
+  CHECK(g["emoji_only"] == 12);
+  CHECK(g["value"].get<double>() == doctest::Approx(42.0 / 66).epsilon(1e-3));
+  CHECK(g["examples"][0]["text"] == "Nice pic!");  // "nice pic" three times a post, folded alike
+  CHECK(g["examples"][0]["comments"] == 18);
+  CHECK(g["interval"][0].get<double>() < g["value"].get<double>());
+  CHECK(g["strength"].get<double>() <= cmt::kMaxGenericStrength);
+  json few = document({post(2, {comment("a", "nice", 1)}), post(3, {comment("b", "wow", 2)})});
+  json rf = analyze(few);
+  CHECK(signal(rf, "generic_comments")["measured"] == false);
+  CHECK(rf["status"] == "insufficient_data");
+  CHECK(rf["grade"] == "unknown");
+}
+
+TEST_CASE("templates: the same longer text from different accounts, not from one account, not short praise") {
+  json posts = organic_posts(6);
+  const char* suggested[] = {"Best tattoo studio in town, the linework is unreal!",
+                             "Booked my next session already, can't wait 😍"};
+  int n = 0;
+  for (int p = 0; p < 6; ++p)
+    for (int k = 0; k < 4; ++k)
+      posts[p]["comments"].push_back(
+          comment("w" + std::to_string(n++), std::string(suggested[k % 2]) + (k > 1 ? " 🔥" : ""), kNow));
+  json r = analyze(document(posts));
+  const json& t = signal(r, "templates");
+  CHECK(t["comments"] == 24);
+  CHECK(t["texts"] == 2);
+  CHECK(t["accounts"] == 24);
+  CHECK(t["of_longer_comments"] == 60);
+  CHECK(t["evidence"] == "strong");
+  CHECK(t["examples"][0]["accounts"] == 12);
+  CHECK(t["largest_group"] == 12);  // more than any real section's largest group
+  CHECK(r["grade"] != "good");
+
+  json alone = organic_posts(6);  // one account repeating itself is not a template
+  for (int p = 0; p < 6; ++p) alone[p]["comments"].push_back(comment("same", suggested[0], kNow));
+  CHECK(signal(analyze(document(alone)), "templates")["comments"] == 0);
+  json shorts = organic_posts(6);  // short praise repeats everywhere: the generic signal's business
+  for (int p = 0; p < 6; ++p)
+    for (int k = 0; k < 5; ++k)
+      shorts[p]["comments"].push_back(comment("s" + std::to_string(10 * p + k), "love it!", kNow));
+  CHECK(signal(analyze(document(shorts)), "templates")["comments"] == 0);
+}
+
+TEST_CASE("timing: comments in the first 10 minutes of posts a day old or more; early regulars") {
+  json posts = organic_posts(4);
+  for (int p = 0; p < 6; ++p) {
+    int64_t taken = posts[p]["taken_at"].get<int64_t>();
+    for (int m = 0; m < 6; ++m)
+      posts[p]["comments"].push_back(
+          comment("quick" + std::to_string(m), distinct(700 + 10 * p + m), taken + 60 * (m + 1)));
+  }
+  posts.push_back(post(0, json::array()));  // posted today: too young to judge
+  for (int m = 0; m < 5; ++m)
+    posts[6]["comments"].push_back(comment("fresh" + std::to_string(m), distinct(900 + m), kNow));
+  json r = analyze(document(posts));
+  const json& t = signal(r, "timing");
+  CHECK(t["posts_used"] == 6);
+  CHECK(t["early_comments"] == 36);
+  CHECK(t["dated_comments"] == 60);
+  CHECK(t["early_regulars"] == 6);
+  CHECK(t["value"].get<double>() == doctest::Approx(0.6));
+  CHECK(t["evidence"] == "strong");
+  json undated = document(organic_posts(4));
+  for (auto& p : undated["posts"])
+    for (auto& c : p["comments"]) c.erase("created_at");
+  CHECK(signal(analyze(undated), "timing")["measured"] == false);
+}
+
+TEST_CASE("spam: scam offers are flagged and shown masked; the finance reference is stated") {
+  json posts = organic_posts(3);
+  const char* scams[] = {
+      "i invested $1000 and got a return of $9500 after one week, her trading platform is the best @trade_with_jane_fx",
+      "i made $25k with @katiekatbear contact her now for investment",
+      "much appreciation goes to the best trader, i invested $2 000 and got $19 450 in 7days @earnwithmaria"};
+  for (int p = 0; p < 3; ++p) posts[p]["comments"].push_back(comment("scam" + std::to_string(p), scams[p], kNow));
+  json r = analyze(document(posts));
+  const json& s = signal(r, "spam");
+  CHECK(s["comments"] == 3);
+  CHECK(s["of"] == 21);
+  REQUIRE(s["examples"].size() == 3);
+  CHECK(s["examples"][1]["text"].get<std::string>().find("with @\xE2\x80\xA6 contact") != std::string::npos);
+  CHECK(s["model"]["recall"].get<double>() > 0.3);
+  CHECK(s["reference"]["p95"].get<double>() > s["reference"]["median"].get<double>());
+  CHECK(s["strength"].get<double>() <= 1);
+}
+
+TEST_CASE("commenter accounts: the estimator's fake share of the commenters, narrower with full records") {
+  json posts = organic_posts(8);
+  json doc = document(posts);
+  json lite = analyze(doc);
+  const json& a = signal(lite, "commenter_accounts");
+  CHECK(a["commenters"] == 48);
+  CHECK(a["full_records"] == 0);
+  CHECK(a["interval"][0].get<double>() <= a["value"].get<double>());
+  json records = json::array();
+  for (int i = 0; i < 48; ++i)  // obvious fakes: no picture, no posts, mass following, digits
+    records.push_back({{"username", "fan" + std::to_string(i)},
+                       {"full_name", ""},
+                       {"has_profile_pic", false},
+                       {"media_count", 0},
+                       {"follower_count", 2},
+                       {"following_count", 4500},
+                       {"biography", ""},
+                       {"is_private", false}});
+  doc["commenters"] = records;
+  json full = analyze(doc);
+  const json& f = signal(full, "commenter_accounts");
+  CHECK(f["full_records"] == 48);
+  CHECK(f["value"].get<double>() > 50);
+  CHECK(f["interval"][0].get<double>() > cmt::kStrongFakePercent);
+  CHECK(f["evidence"] == "strong");
+}
+
+TEST_CASE("comments per like: against real accounts of the same size; needs the follower count") {
+  json posts = organic_posts(12);
+  for (auto& p : posts) p["like_count"] = 100;  // 12 comments per 100 likes: far above real small accounts
+  json r = analyze(document(posts, 400));
+  const json& c = signal(r, "comments_per_like");
+  CHECK(c["value"].get<double>() == doctest::Approx(0.12));
+  CHECK(c["posts_used"] == 6);
+  CHECK(c["reference"]["min_followers"] == 300);
+  CHECK(c["percentile_among_real"].get<double>() > 0.95);
+  CHECK(c["strength"].get<double>() == doctest::Approx(1.0));
+  for (auto& p : posts) p["like_count"] = 2000;
+  CHECK(signal(analyze(document(posts, 400)), "comments_per_like")["evidence"] == "none");
+  json no_followers = document(posts);
+  no_followers.erase("follower_count");
+  CHECK(signal(analyze(no_followers), "comments_per_like")["measured"] == false);
+}
+
+TEST_CASE("grades follow the score; the verdict names the reasons that moved it") {
+  CHECK(std::string(cmt::grade_of_score(0)) == "good");
+  CHECK(std::string(cmt::grade_of_score(1)) == "fair");
+  CHECK(std::string(cmt::grade_of_score(2)) == "poor");
+  CHECK(std::string(cmt::grade_of_score(3.49)) == "poor");
+  CHECK(std::string(cmt::grade_of_score(3.5)) == "bad");
+  CHECK(std::string(cmt::grade_label("poor")) == "Likely bought engagement");
+  CHECK(cmt::strength_ramp(1, 1, 2, 4) == 0);
+  CHECK(cmt::strength_ramp(1.5, 1, 2, 4) == doctest::Approx(0.5));
+  CHECK(cmt::strength_ramp(3, 1, 2, 4) == doctest::Approx(1.5));
+  CHECK(cmt::strength_ramp(9, 1, 2, 4) == 2);
+}
+
+TEST_CASE("the report names no commenter: usernames, full names and mentioned handles stay out") {
+  json posts = organic_posts(6);
+  for (int p = 0; p < 6; ++p) {
+    for (int m = 0; m < 8; ++m)
+      posts[p]["comments"].push_back(
+          comment("podmember" + std::to_string(m), "Great post, thanks @secret_handle_x for sharing this", kNow));
+    posts[p]["comments"].push_back(
+        comment("scammer", "i invested $1000 and got $9500 in a week @trade_with_jane_fx contact her", kNow));
+  }
+  std::string text = api_analyze_comments(document(posts).dump());
+  CHECK(text.find("\"grade\":\"bad\"") != std::string::npos);
+  for (const char* name : {"podmember", "fan1", "Name ", "scammer", "secret_handle_x", "trade_with_jane_fx", "pk_"})
+    CHECK_MESSAGE(text.find(name) == std::string::npos, name);
+}
