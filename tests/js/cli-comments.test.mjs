@@ -84,9 +84,9 @@ test('text output: verdict, reasons, signals with intervals and examples; reads 
   const r = run(['-'], text);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^Engagement authenticity: poor - Likely bought engagement\n/);
-  assert.match(r.stdout, /\nWhy:\n  \[high\] /);
-  assert.match(r.stdout, /\n  templates +\d+\.\d% of longer comments repeat \(\d+\.\d%-\d+\.\d%\), strong\n/);
-  assert.match(r.stdout, /\n      "[^"]+" x\d+ \(\d+ accounts\)\n/);
+  assert.match(r.stdout, /\nWhy:\n {2}\[high\] /);
+  assert.match(r.stdout, /\n {2}templates +\d+\.\d% of longer comments repeat \(\d+\.\d%-\d+\.\d%\), strong\n/);
+  assert.match(r.stdout, /\n {6}"[^"]+" x\d+ \(\d+ accounts\)\n/);
   assert.match(r.stdout, /\nEngine: fakemeter-engine /);
 });
 

@@ -79,6 +79,11 @@ const RUNNERS = {
     const options = ['{}', JSON.stringify({ audience }), JSON.stringify({ now: 1_800_000_000 }), '{"audience":3}', '[]'];
     return [...profileDocs(), ...badProfiles()].flatMap((d) => options.map((o) => JSON.parse(e.analyzeProfile(d, o))));
   },
+  api_analyze_comments: (e) => filesIn('tests/fuzz/corpus/fuzz-comments', '.json')
+    .concat(filesIn('tests/fixtures/comments', '.json'), ['[]', '{"posts":3}', '{"posts":[{"comments":[{"text":"hi"}]}]}',
+      '{"posts":[{"taken_at":-5,"comments":[]}]}',
+      '{"posts":[{"comments":[{"text":"hi","user":{"pk":"1","username":"a"}}]}],"commenters":[{"username":"a","follower_count":-1}]}'])
+    .map((d) => JSON.parse(e.analyzeComments(d))),
   api_account_from_profile: (e) => [...profileDocs(), ...badProfiles()].map((d) => JSON.parse(e.accountFromProfile(d))),
 };
 
