@@ -120,6 +120,22 @@ TEST_CASE("[pipeline] the direction rule sets aside a feature whose direction fl
                   .count(kLogFollowingCount));
 }
 
+TEST_CASE("[pipeline] a feature fewer than three sets carry is set aside, in every fit") {
+  auto samples = synthetic();
+  std::vector<int> all(samples.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
+  std::set<int> scarce;
+  for (int f : scarce_features(samples, all, Tier::kFull)) scarce.insert(f);
+  CHECK(scarce.count(kUsernameTrailingDigits));  // usernames: srf and kaggle only
+  CHECK(scarce.count(kIsVerified));              // no set
+  CHECK_FALSE(scarce.count(kLogMediaCount));     // every set
+  CHECK_FALSE(scarce.count(kHasProfilePic));
+  auto fold = account_folds(samples, kFolds, kFoldSeed);
+  Fit f = fit_tier(samples, fold, all, Tier::kFull, quick_config(2));
+  for (const Tree& t : f.model.ensemble.trees)
+    for (int16_t feature : t.feature) CHECK(!scarce.count(feature));
+}
+
 TEST_CASE("[pipeline] leave-one-set-out: each held-out set's accounts stay out of its training rows") {
   auto samples = synthetic();
   auto fold = account_folds(samples, kFolds, kFoldSeed);

@@ -221,6 +221,20 @@ std::vector<int> inconsistent_features(const std::vector<Sample>& s, const std::
   return out;
 }
 
+std::vector<int> scarce_features(const std::vector<Sample>& s, const std::vector<int>& rows, Tier tier) {
+  std::map<int, std::set<std::string>> known_in;
+  for (int i : rows)
+    for (int f = 0; f < kFeatureCount; ++f)
+      if (!std::isnan(s[size_t(i)].x[f])) known_in[f].insert(s[size_t(i)].set);
+  std::set<std::string> sets;
+  for (int i : rows) sets.insert(s[size_t(i)].set);
+  const size_t need = std::min(sets.size(), size_t(kMinSetsKnown));
+  std::vector<int> out;
+  for (int f = 0; f < kFeatureCount; ++f)
+    if (tier_feature(tier, f) && known_in[f].size() < need) out.push_back(f);
+  return out;
+}
+
 SetMetrics set_metrics(const std::string& name,
                        const std::vector<double>& prob,
                        const std::vector<int>& label,
@@ -270,7 +284,11 @@ Fit fit_tier(const std::vector<Sample>& s,
   Fit fit;
   fit.config = c;
   fit.rows = rows;
-  if (c.consistent_features) fit.masked = inconsistent_features(s, rows, tier);
+  fit.masked = scarce_features(s, rows, tier);
+  if (c.consistent_features)
+    for (int f : inconsistent_features(s, rows, tier))
+      if (std::find(fit.masked.begin(), fit.masked.end(), f) == fit.masked.end()) fit.masked.push_back(f);
+  std::sort(fit.masked.begin(), fit.masked.end());
   const auto X = features(s, tier, fit.masked);
   const auto Y = labels_of(s);
   const auto W = weights(s, rows, c.weighting);
@@ -377,8 +395,10 @@ TierEvaluation evaluate_tier(const std::vector<Sample>& s,
     sp.test = rows_of(s, name);
     if (sp.test.empty()) continue;
     sp.train = rows_without(s, name);
-    sp.x[0] = features(s, tier, {});
-    sp.x[1] = features(s, tier, inconsistent_features(s, sp.train, tier));
+    std::vector<int> scarce = scarce_features(s, sp.train, tier), both = scarce;
+    for (int f : inconsistent_features(s, sp.train, tier)) both.push_back(f);
+    sp.x[0] = features(s, tier, scarce);
+    sp.x[1] = features(s, tier, both);
     splits.push_back(std::move(sp));
   }
   // Raw margins of each held-out set at every checkpoint of one configuration.

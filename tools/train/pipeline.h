@@ -54,6 +54,13 @@ std::vector<int> account_folds(const std::vector<Sample>& s, int k, uint64_t see
 // least 20 known values and both labels has its say), in feature order.
 std::vector<int> inconsistent_features(const std::vector<Sample>& s, const std::vector<int>& rows, Tier tier);
 
+// The tier's features fewer than kMinSetsKnown of the sets among `rows` carry at all: such a feature
+// can only teach what those one or two sets are like (`verified`: Parma alone; the display name's
+// digits: Kaggle's two sets), and on a record that has it (every real follower's) it would route
+// the account down their branches. They are set aside.
+constexpr int kMinSetsKnown = 3;
+std::vector<int> scarce_features(const std::vector<Sample>& s, const std::vector<int>& rows, Tier tier);
+
 struct SetMetrics {
   std::string name;  // a data set or "pooled"
   int n = 0, n_fake = 0;
