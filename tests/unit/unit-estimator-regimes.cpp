@@ -9,6 +9,8 @@
 #include "classifier.h"
 #include "estimator/audience.h"
 #include "estimator/regimes.h"
+#include "estimator/report_json.h"
+#include "estimator/student_t.h"
 #include "estimator/two_phase.h"
 #include "json_util.h"
 
@@ -74,8 +76,10 @@ TEST_CASE("[regimes] profiles carry each source's rates and score histograms") {
   // The file format round-trips and refuses what it cannot use.
   auto back = profiles_from_json(profiles_to_json(p));
   REQUIRE(back.ok());
-  CHECK(back.value().sources[1].tpr == p.sources[1].tpr);
-  CHECK(back.value().edges == p.edges);
+  // Written to seven significant digits; the threshold exactly (it must match the model's).
+  CHECK(back.value().sources[1].tpr == doctest::Approx(p.sources[1].tpr).epsilon(1e-6));
+  for (size_t k = 0; k < p.edges.size(); ++k) CHECK(back.value().edges[k] == doctest::Approx(p.edges[k]).epsilon(1e-6));
+  CHECK(back.value().threshold == p.threshold);
   json broken = profiles_to_json(p);
   broken["sources"][0]["fake"][3] = 0;
   auto bad = profiles_from_json(broken);
@@ -216,4 +220,114 @@ TEST_CASE("[regimes] api_estimate says which kind of audience the sample resembl
   }
   CHECK(w == doctest::Approx(1).epsilon(0.01));
   CHECK(r["method"].get<std::string>().find("regimes") != std::string::npos);
+}
+
+TEST_CASE("[regimes] Student's t quantiles: exact for few degrees of freedom, the normal's in the limit") {
+  CHECK(student_quantile(1.959964, 1) == doctest::Approx(12.706).epsilon(0.001));
+  CHECK(student_quantile(1.959964, 2) == doctest::Approx(4.303).epsilon(0.001));
+  CHECK(student_quantile(1.959964, 3) == doctest::Approx(3.182).epsilon(0.001));
+  CHECK(student_quantile(1.959964, 4) == doctest::Approx(2.776).epsilon(0.001));
+  CHECK(student_quantile(1.959964, 5) == doctest::Approx(2.571).epsilon(0.001));
+  CHECK(student_quantile(1.959964, 28) == doctest::Approx(2.048).epsilon(0.002));
+  CHECK(student_quantile(1.959964, 1e6) == doctest::Approx(1.96).epsilon(0.001));
+  CHECK(student_quantile(-1.959964, 4) == doctest::Approx(-2.776).epsilon(0.001));
+  CHECK(student_quantile(1.644854, 30) == doctest::Approx(1.697).epsilon(0.002));  // 90%: the expansion
+}
+
+namespace {
+// Three regimes that read one sample as given: points and symmetric half-widths, and likelihoods.
+RegimeAverage three_readings(double a, double b, double c, double half) {
+  RegimeAverage ra;
+  double pts[] = {a, b, c}, ll[] = {0.0, -2.0, -40.0};
+  const char* names[] = {"one", "two", "three"};
+  for (int k = 0; k < 3; ++k) {
+    RegimeFit f;
+    f.source = names[k];
+    f.loglik = ll[k];
+    f.estimate.point = pts[k];
+    f.estimate.low = std::max(0.0, pts[k] - half);
+    f.estimate.high = std::min(1.0, pts[k] + half);
+    ra.regimes.push_back(f);
+  }
+  return ra;
+}
+}  // namespace
+
+TEST_CASE("[regimes] definitions that disagree widen the interval by the random-effects predictive half-width") {
+  RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
+  combine_regimes(ra, 1, 0, 1.96);
+  Prevalence within = ra.combined;
+  CHECK(ra.definition_half == 0);  // spread 0: the posterior mixture alone
+  CHECK(ra.between_sd == doctest::Approx(0.2));
+  combine_regimes(ra, 1, 1, 1.96);
+  // K = 3: t with 1 degree of freedom, times sqrt(1 + 1/3), times the spread of the points.
+  CHECK(ra.definition_half == doctest::Approx(12.706 * std::sqrt(4.0 / 3) * 0.2).epsilon(0.002));
+  CHECK(ra.within.low == doctest::Approx(within.low));
+  CHECK(ra.combined.point == doctest::Approx(within.point));
+  CHECK(ra.combined.low == 0);  // clipped at 0
+  CHECK(ra.combined.high == 1);
+  // Definitions that agree leave the interval as it was.
+  RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
+  combine_regimes(agree, 1, 1, 1.96);
+  CHECK(agree.definition_half == 0);
+  CHECK(agree.combined.high == doctest::Approx(agree.within.high));
+}
+
+TEST_CASE("[regimes] the weighting tempers the likelihoods: 0 weighs the definitions alike, 1 is the posterior") {
+  RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
+  combine_regimes(ra, 0, 0, 1.96);
+  for (const auto& f : ra.regimes) CHECK(f.weight == doctest::Approx(1.0 / 3));
+  CHECK(ra.combined.point == doctest::Approx(0.3));
+  combine_regimes(ra, 1, 0, 1.96);
+  CHECK(ra.regimes[0].weight == doctest::Approx(1 / (1 + std::exp(-2.0) + std::exp(-40.0))));
+  CHECK(ra.regimes[2].weight < 1e-15);
+  combine_regimes(ra, 0.5, 0, 1.96);
+  CHECK(ra.regimes[1].weight / ra.regimes[0].weight == doctest::Approx(std::exp(-1.0)));
+}
+
+TEST_CASE("[regimes] the profiles carry how the definitions are combined; old files mean the plain posterior") {
+  ScoreProfiles p = build_profiles(two_kinds(), 0.5, "m1");
+  CHECK(p.definition_weighting == 1);
+  CHECK(p.definition_spread == 0);
+  p.definition_weighting = 0.2;
+  p.definition_spread = 1;
+  auto back = profiles_from_json(profiles_to_json(p));
+  REQUIRE(back.ok());
+  CHECK(back.value().definition_weighting == doctest::Approx(0.2));
+  CHECK(back.value().definition_spread == 1);
+  json j = profiles_to_json(p);
+  j["definition_weighting"] = 3;
+  CHECK_FALSE(profiles_from_json(j).ok());
+  const auto& built = builtin_score_profiles();
+  REQUIRE(built.ok());
+  CHECK_MESSAGE(built.value().definition_spread == 1, "the committed profiles must widen for a new definition");
+  CHECK(built.value().sources.size() == 6);
+}
+
+TEST_CASE("[regimes] the report says how far the definitions disagree, and that the sample cannot tell them apart") {
+  RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
+  for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
+  combine_regimes(ra, 1, 1, 1.96);
+  ra.best = 0;
+  AudienceEstimate e;
+  e.estimate = ra.combined;
+  e.regimes = ra;
+  AudienceInput in;
+  json r = report_to_json(e, in, "m");
+  const json& g = r["regime"];
+  CHECK(g["between_definitions"]["spread"] == doctest::Approx(20.0));
+  CHECK(g["between_definitions"]["lowest"] == doctest::Approx(10.0));
+  CHECK(g["between_definitions"]["highest"] == doctest::Approx(50.0));
+  CHECK(g["between_definitions"]["half_width"].get<double>() > 50);
+  CHECK(g["regimes"][0]["fit_weight"].is_number());
+  std::string text = g["explanation"].get<std::string>();
+  CHECK(text.find("cannot tell the definitions apart") != std::string::npos);
+  CHECK(text.find("10-50%") != std::string::npos);
+  RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
+  for (auto& f : agree.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
+  combine_regimes(agree, 1, 1, 1.96);
+  agree.best = 0;
+  e.regimes = agree;
+  std::string calm = report_to_json(e, in, "m")["regime"]["explanation"].get<std::string>();
+  CHECK(calm.find("cannot tell") == std::string::npos);
 }

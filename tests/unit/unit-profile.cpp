@@ -10,7 +10,7 @@
 
 #include "account.h"
 #include "api.h"
-#include "profile/instafake.h"
+#include "instafake_posts.h"
 #include "profile/profile.h"
 #include "profile/reference.h"
 #include "profile/report.h"
@@ -247,32 +247,46 @@ TEST_CASE("[profile] input limits: size, depth, posts read, string length") {
   CHECK(error_id(analyze(doc.dump())) == "profile.range");
 }
 
-TEST_CASE("[profile] an audience report is combined, and a large sample dominates") {
-  json organic = report_of("bought_followers");
-  double instant = organic["fake_percent"].get<double>();
-  json big = {{"fake_percent", 12.0},        {"ci_low", 9.5},           {"ci_high", 14.5},
-              {"sample_size", 600},          {"full_sample_size", 600}, {"method", "x"},
-              {"breakdown", json::object()}, {"sampling_note", ""}};
-  json r = report_of("bought_followers", json{{"audience", big}}.dump());
+TEST_CASE("[profile] an audience report is the answer; the profile signals never narrow it") {
+  json instant_report = report_of("bought_followers");
+  double il = instant_report["ci_low"].get<double>(), ih = instant_report["ci_high"].get<double>();
+  REQUIRE(ih > il);
+  // A sample inside the instant interval: its own point and interval, unchanged.
+  double mid = (il + ih) / 2;
+  json inside = {{"fake_percent", mid},
+                 {"ci_low", std::max(il, mid - 4)},
+                 {"ci_high", std::min(ih, mid + 4)},
+                 {"sample_size", 600},
+                 {"full_sample_size", 600},
+                 {"method", "x"},
+                 {"breakdown", json::object()},
+                 {"sampling_note", ""}};
+  json r = report_of("bought_followers", json{{"audience", inside}}.dump());
   CHECK(r["confidence"] == "audited");
-  CHECK(r["audience"] == big);
-  CHECK(std::fabs(r["fake_percent"].get<double>() - 12.0) < 1.0);
-  CHECK(r["ci_high"].get<double>() - r["ci_low"].get<double>() <= 5.0 + 1e-9);
+  CHECK(r["audience"] == inside);
+  CHECK(r["fake_percent"].get<double>() == doctest::Approx(std::round(mid * 10) / 10));
+  CHECK(r["ci_low"].get<double>() == doctest::Approx(std::round(inside["ci_low"].get<double>() * 10) / 10));
+  CHECK(r["ci_high"].get<double>() == doctest::Approx(std::round(inside["ci_high"].get<double>() * 10) / 10));
   std::string note = r["combined_note"].get<std::string>();
   CHECK(note.find("follower sample of 600") != std::string::npos);
-  CHECK(note.find("dominant") != std::string::npos);
-  // A tiny sample with a wide interval moves the instant estimate less.
-  json small = big;
-  small["sample_size"] = 8;
-  small["ci_low"] = 0.0;
-  small["ci_high"] = 70.0;
-  json s = report_of("bought_followers", json{{"audience", small}}.dump());
-  double fs = s["fake_percent"].get<double>();
-  CHECK(std::fabs(fs - instant) < std::fabs(r["fake_percent"].get<double>() - instant));
+  CHECK(note.find("do not narrow it") != std::string::npos);
+  CHECK(note.find("disagree") == std::string::npos);
+  // A sample whose interval misses the instant one: the interval spans both, the point stays.
+  json apart = inside;
+  bool above = ih < 90;
+  apart["fake_percent"] = above ? 95.0 : 2.0;
+  apart["ci_low"] = above ? std::min(99.0, ih + 2) : 0.0;
+  apart["ci_high"] = above ? 100.0 : std::max(1.0, il - 2);
+  REQUIRE((above ? apart["ci_low"].get<double>() > ih : apart["ci_high"].get<double>() < il));
+  json d = report_of("bought_followers", json{{"audience", apart}}.dump());
+  CHECK(d["fake_percent"].get<double>() == doctest::Approx(apart["fake_percent"].get<double>()));
+  CHECK(d["ci_low"].get<double>() <= std::min(il, apart["ci_low"].get<double>()) + 0.05);
+  CHECK(d["ci_high"].get<double>() >= std::max(ih, apart["ci_high"].get<double>()) - 0.05);
+  CHECK(d["combined_note"].get<std::string>().find("disagree") != std::string::npos);
   // A private profile has no instant estimate: the sample stands alone.
-  json p = report_of("private", json{{"audience", big}}.dump());
+  json p = report_of("private", json{{"audience", inside}}.dump());
   CHECK(p["status"] == "ok");
-  CHECK(p["fake_percent"] == 12.0);
+  CHECK(p["fake_percent"].get<double>() == doctest::Approx(std::round(mid * 10) / 10));
   CHECK(p["confidence"] == "audited");
 }
 

@@ -22,7 +22,7 @@
 #include "comments/spam_model.h"
 #include "comments/templates.h"
 #include "json_util.h"
-#include "profile/instafake.h"
+#include "instafake_posts.h"
 #include "profile/stats.h"
 
 using namespace fm;

@@ -4,22 +4,20 @@
 //   defaults: ../shared/data/instafake/nonautomatedAccountData.json  models/engagement_reference.json
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
-#include "profile/instafake.h"
+#include "instafake_posts.h"
 #include "profile/reference.h"
+#include "text_files.h"
 
 int main(int argc, char** argv) {
   std::string in = argc > 1 ? argv[1] : "../shared/data/instafake/nonautomatedAccountData.json";
   std::string out = argc > 2 ? argv[2] : "models/engagement_reference.json";
-  std::ifstream f(in, std::ios::binary);
-  if (!f) {
-    std::fprintf(stderr, "derive-engagement: cannot read %s\n", in.c_str());
+  auto data = fm::data::read_text_file(in);
+  if (!data) {
+    std::fprintf(stderr, "derive-engagement: %s\n", data.error().text().c_str());
     return 1;
   }
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto accounts = fm::prof::instafake_accounts_from_text(ss.str());
+  auto accounts = fm::prof::instafake_accounts_from_text(data.value());
   if (!accounts) {
     std::fprintf(stderr, "derive-engagement: %s\n", accounts.error().text().c_str());
     return 1;

@@ -32,6 +32,24 @@ double share_at(const std::vector<FollowerScore>& f, double cut) {
 }
 }  // namespace
 
+void draw_sample(const Pool& pool, double share, int n, int m, double N, Rng& rng, std::vector<FollowerScore>& out) {
+  // A sample without replacement from the audience: a hypergeometric number of fakes, each fake
+  // an independent draw from the pool's fakes (and likewise for the real ones).
+  double fakes_left = std::round(share * N);
+  out.clear();
+  for (int i = 0; i < n; ++i) {
+    bool fake = rng.uniform() * (N - i) < fakes_left;
+    if (fake) fakes_left -= 1;
+    const auto& src = fake ? pool.fakes : pool.reals;
+    out.push_back(src[rng.below(src.size())]);
+  }
+  // The full subsample is a random m of the n (the sample's order is already random).
+  std::vector<size_t> order(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) order[size_t(i)] = size_t(i);
+  for (int i = 0; i < m; ++i) std::swap(order[size_t(i)], order[size_t(i) + rng.below(size_t(n - i))]);
+  for (int i = m; i < n; ++i) out[order[size_t(i)]].p_full.reset();
+}
+
 CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m, const SimSettings& s, Rng& rng) {
   CellResult cell;
   cell.share = share;
@@ -46,25 +64,10 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
   in.newest_first = false;
   in.lite = s.lite;
   in.full = s.full;
-  std::vector<size_t> order(n);
   for (int rep = 0; rep < s.reps; ++rep) {
-    // The audience's members are independent draws from the pool given their label, so a
-    // sample without replacement from it is: a hypergeometric number of fakes, each fake an
-    // independent draw from the pool's fakes (and likewise for the real ones).
     const Half& half = halves[size_t(rep) % halves.size()];
     const Pool& pool = *half.pool;
-    in.followers.clear();
-    double fakes_left = F;
-    for (int i = 0; i < n; ++i) {
-      bool fake = rng.uniform() * (N - i) < fakes_left;
-      if (fake) fakes_left -= 1;
-      const auto& src = fake ? pool.fakes : pool.reals;
-      in.followers.push_back(src[rng.below(src.size())]);
-    }
-    // The full subsample is a random m of the n (the sample's order is already random).
-    for (int i = 0; i < n; ++i) order[i] = size_t(i);
-    for (int i = 0; i < m; ++i) std::swap(order[i], order[i + rng.below(size_t(n - i))]);
-    for (int i = m; i < n; ++i) in.followers[order[i]].p_full.reset();
+    draw_sample(pool, share, n, m, N, rng, in.followers);
 
     double q = share_at(in.followers, 0.5);
     double wald = 1.959964 * std::sqrt(q * (1 - q) / n);
@@ -91,7 +94,7 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
     if (e.plan_5pt.possible) cell.plans.push_back(e.plan_5pt);
     if (e.regimes)
       for (const auto& r : e.regimes->regimes)
-        if (r.source == pool.name) cell.true_weight += r.weight / s.reps;
+        if (r.source == pool.name) cell.true_weight += r.fit_weight / s.reps;
   }
   return cell;
 }

@@ -57,6 +57,11 @@ struct Half {
   const ScoreProfiles* profiles = nullptr;  // null: only the pooled adjusted count
 };
 
+// One sample of an audience of N at fake share `share` drawn from `pool`, sampled at random: n
+// followers, m of them fetched in full (the others keep only their lite probability). The
+// audience's members are independent draws from the pool given their label.
+void draw_sample(const Pool& pool, double share, int n, int m, double N, Rng& rng, std::vector<FollowerScore>& out);
+
 // One cell: `reps` audiences of size N at fake share `share` from `pool`, each sampled
 // at random (n followers, m of them fetched in full; m == n for full-only cells).
 // Repetitions alternate between the halves.

@@ -6,7 +6,10 @@
 //  - like subscription: c likes (+-5%, uniform) added to each of the 12 newest posts; detection
 //    at the product's threshold (95th percentile of the training folds' real accounts) and at an
 //    exact 5% false-alarm rate on the held-out real accounts.
-// Deterministic: fixed seeds. Usage: eval-profile [DATA_JSON]
+// With --instant FILE it also writes the held-out instant estimates of the untouched real accounts
+// (JSON Lines: fake_percent, ci_low, ci_high), which the estimator's evaluation pairs with follower
+// samples to judge their combination. Deterministic: fixed seeds.
+// Usage: eval-profile [DATA_JSON] [--instant FILE]
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,9 +17,10 @@
 #include <sstream>
 
 #include "api.h"
-#include "profile/instafake.h"
+#include "instafake_posts.h"
 #include "profile/report.h"
 #include "profile/signals.h"
+#include "text_files.h"
 
 using namespace fm;
 using namespace fm::prof;
@@ -61,15 +65,19 @@ struct ShareStats {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string in = argc > 1 ? argv[1] : "../shared/data/instafake/nonautomatedAccountData.json";
-  std::ifstream f(in, std::ios::binary);
-  if (!f) {
-    std::fprintf(stderr, "eval-profile: cannot read %s\n", in.c_str());
+  std::string in = "../shared/data/instafake/nonautomatedAccountData.json", instant_path;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--instant" && i + 1 < argc) instant_path = argv[++i];
+    else in = a;
+  }
+  std::string instant_lines;  // held-out instant estimates of the untouched real accounts
+  auto text = data::read_text_file(in);
+  if (!text) {
+    std::fprintf(stderr, "eval-profile: %s\n", text.error().text().c_str());
     return 1;
   }
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto loaded = instafake_accounts_from_text(ss.str());
+  auto loaded = instafake_accounts_from_text(text.value());
   if (!loaded) {
     std::fprintf(stderr, "eval-profile: %s\n", loaded.error().text().c_str());
     return 1;
@@ -121,6 +129,7 @@ int main(int argc, char** argv) {
           continue;
         }
         double est = r["fake_percent"].get<double>(), lo = r["ci_low"].get<double>(), hi = r["ci_high"].get<double>();
+        if (xi == 0) instant_lines += dump_json(json{{"fake_percent", est}, {"ci_low", lo}, {"ci_high", hi}}) + "\n";
         ++st.n;
         st.good += r["grade"] == "good";
         st.bad += r["grade"] == "bad";
@@ -304,6 +313,14 @@ int main(int argc, char** argv) {
         "own audiences include fake followers, and the spread around it is assumed to be the data's. "
         "Business accounts: no reference data; the analysis assumes they may engage down to half as much "
         "(our assumption, not a published figure).\n");
+  }
+  if (!instant_path.empty()) {
+    std::ofstream out(instant_path, std::ios::binary);
+    out << instant_lines;
+    if (!out) {
+      std::fprintf(stderr, "eval-profile: cannot write %s\n", instant_path.c_str());
+      return 1;
+    }
   }
   return 0;
 }

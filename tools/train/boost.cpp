@@ -9,8 +9,8 @@
 namespace fm::train {
 
 namespace {
-constexpr int kValueDigits = 7;
-constexpr int kThresholdDigits = 9;
+constexpr int kValueDigits = 6;
+constexpr int kThresholdDigits = 7;
 
 struct Split {
   double gain = 0;

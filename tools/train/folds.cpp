@@ -1,6 +1,7 @@
 #include "folds.h"
 
 #include <map>
+#include <unordered_map>
 
 namespace fm::train {
 
@@ -31,6 +32,24 @@ std::vector<int> stratified_folds(const std::vector<std::string>& group, int k, 
     for (size_t i = 0; i < rows.size(); ++i) fold[rows[i]] = static_cast<int>((offset + i) % k);
     offset = static_cast<int>((offset + rows.size()) % k);
   }
+  return fold;
+}
+
+std::vector<int> grouped_folds(const std::vector<std::string>& stratum,
+                               const std::vector<std::string>& group,
+                               int k,
+                               uint64_t seed) {
+  std::unordered_map<std::string, size_t> index;  // group -> its position among the groups
+  std::vector<std::string> group_stratum;
+  std::vector<size_t> of_row(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    auto [it, fresh] = index.emplace(group[i], group_stratum.size());
+    if (fresh) group_stratum.push_back(stratum[i]);
+    of_row[i] = it->second;
+  }
+  const auto per_group = stratified_folds(group_stratum, k, seed);
+  std::vector<int> fold(group.size());
+  for (size_t i = 0; i < group.size(); ++i) fold[i] = per_group[of_row[i]];
   return fold;
 }
 

@@ -1,11 +1,14 @@
 #include "report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
+#include <set>
 
-#include "../common/report_format.h"
 #include "json_util.h"
+#include "report_format.h"
 
 namespace fm::train {
 
@@ -17,33 +20,79 @@ std::string num(double v) {
   std::snprintf(b, sizeof b, "%g", v);
   return b;
 }
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+  return s;
+}
+std::string config_text(const Config& c) {
+  const auto& p = c.params;
+  return std::to_string(p.n_trees) + " trees, depth " + std::to_string(p.max_depth) + ", eta " + num(p.eta) +
+         ", min child weight " + num(p.min_child_weight) + ", lambda " + num(p.lambda) + ", weighting `" +
+         weighting_name(c.weighting) + "`, " +
+         (c.consistent_features ? "features of one direction across the training sets" : "all features");
+}
+std::string feature_list(const std::vector<int>& f) {
+  std::vector<std::string> names;
+  for (int i : f) names.push_back("`" + std::string(feature_name(i)) + "`");
+  return names.empty() ? "none" : join(names);
+}
 
-void tier_section(std::string& md, const TierRun& r) {
+std::string metrics_row(const SetMetrics& m) {
+  return "| " + m.name + " | " + std::to_string(m.n) + " | " + std::to_string(m.n_fake) + " | " + f3(m.auc) + " | " +
+         pct(m.at_threshold.accuracy()) + " | " + pct(m.at_threshold.fpr()) + " | " + pct(m.at_threshold.recall()) +
+         " | " + f3(m.brier) + " | " + report::fixed(m.slope, 2) + " |\n";
+}
+const char kMetricsHead[] =
+    "| data | n | fakes | AUC | accuracy | FPR | recall | Brier | calibration slope |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+
+void held_out_table(std::string& md, const TierEvaluation& ev) {
+  md += kMetricsHead;
+  double mean = 0, lo = 1;
+  for (const auto& h : ev.held_out) {
+    md += metrics_row(h.metrics);
+    mean += h.metrics.auc / double(ev.held_out.size());
+    lo = std::min(lo, h.metrics.auc);
+  }
+  md += "| **mean AUC / lowest** | | | **" + f3(mean) + " / " + f3(lo) + "** | | | | | |\n\n";
+  md +=
+      "Each held-out set's threshold (FPR <= 3% on SRF's out-of-fold scores, or on the pooled ones when SRF is the "
+      "held-out set) and calibration were fitted on the other sets alone:";
+  for (const auto& h : ev.held_out)
+    md += " " + h.set + " " + f3(h.fit.threshold) + (h.fit.threshold_set == "srf" ? "" : " (pooled)") + ";";
+  md.back() = '.';
+  md += "\n\n";
+}
+
+double mean_auc(const TierEvaluation& ev) {
+  double m = 0;
+  for (const auto& h : ev.held_out) m += h.metrics.auc / double(ev.held_out.size());
+  return m;
+}
+double min_auc(const TierEvaluation& ev) {
+  double m = 1;
+  for (const auto& h : ev.held_out) m = std::min(m, h.metrics.auc);
+  return m;
+}
+
+void tier_section(std::string& md, const TierRun& r, const TierEvaluation& ev) {
   const char* name = tier_name(r.tier);
   md += "### Tier `" + std::string(name) + "`\n\n";
-  const auto& p = r.chosen.params;
-  md += "Chosen: " + std::to_string(p.n_trees) + " trees, depth " + std::to_string(p.max_depth) + ", eta " +
-        num(p.eta) + ", min child weight " + num(p.min_child_weight) + ", lambda " + num(p.lambda) + ", weighting `" +
-        weighting_name(r.chosen.weighting) + "` (" + std::to_string(r.final_nodes) +
-        " nodes in the final model). Platt a = " + num(r.platt.a) + ", b = " + num(r.platt.b) +
-        "; operating threshold " + f3(r.threshold) + ".\n\n";
-  md += "Out-of-fold (5-fold CV), calibrated probabilities, flagged at the operating threshold:\n\n";
-  md += "| data | n | fakes | AUC | accuracy | FPR | recall | Brier |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& m : r.metrics) {
-    md += "| " + m.name + " | " + std::to_string(m.n) + " | " + std::to_string(m.n_fake) + " | " + f3(m.auc) + " | " +
-          pct(m.at_threshold.accuracy()) + " | " + pct(m.at_threshold.fpr()) + " | " + pct(m.at_threshold.recall()) +
-          " | " + f3(m.brier) + " |\n";
-  }
+  md += "Chosen: " + config_text(r.fit.config) + " (" + std::to_string(r.fit.nodes) +
+        " nodes in the final model). Features set aside (scarce, or by the direction rule) on all sets: " +
+        feature_list(r.fit.masked) + ". Platt a = " + num(r.fit.platt.a) + ", b = " + num(r.fit.platt.b) +
+        "; operating threshold " + f3(r.fit.threshold) + ".\n\n";
+  md += "Leave-one-set-out (trained on the other sets, tested on this one):\n\n";
+  held_out_table(md, ev);
   md +=
-      "\nCross-data-set (trained on the other two sets with the same settings, tested on this one; "
-      "raw sigmoid(margin), flagged at 0.5, since calibration and threshold come from the pooled run):\n\n";
-  md += "| test set | n | AUC | accuracy | FPR | recall | Brier |\n|---|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& c : r.cross)
-    md += "| " + c.test_set + " | " + std::to_string(c.n) + " | " + f3(c.auc) + " | " + pct(c.at_half.accuracy()) +
-          " | " + pct(c.at_half.fpr()) + " | " + pct(c.at_half.recall()) + " | " + f3(c.brier) + " |\n";
+      "In-set: 5-fold cross-validation grouped by account over all sets, calibrated probabilities, flagged at the "
+      "operating threshold:\n\n";
+  md += kMetricsHead;
+  for (const auto& m : r.metrics) md += metrics_row(m);
 
   md += "\nFeature importance (total split gain in the final model):\n\n| feature | gain | share |\n|---|---:|---:|\n";
-  const auto& g = r.final_model.gain;
+  const auto& g = r.fit.model.gain;
   double total = std::accumulate(g.begin(), g.end(), 0.0);
   std::vector<int> order(kFeatureCount);
   std::iota(order.begin(), order.end(), 0);
@@ -53,114 +102,194 @@ void tier_section(std::string& md, const TierRun& r) {
     md += "| " + std::string(feature_name(f)) + " | " + num(g[f]) + " | " + pct(total > 0 ? g[f] / total : 0) + " |\n";
   }
 
-  md += "\nHyper-parameter search (mean over the three sets of out-of-fold AUC; the five best and the chosen):\n\n";
-  md +=
-      "| trees | depth | eta | min child w | weighting | AUC srf | AUC kaggle | AUC instafake | mean AUC | mean log "
-      "loss |\n";
-  md += "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n";
+  md += "\nHyper-parameter search (leave-one-set-out AUC per held-out set; the five best by mean and the chosen):\n\n";
+  md += "| trees | depth | eta | min child w | weighting | features |";
+  for (const auto& s : set_names()) md += " " + s + " |";
+  md += " mean AUC | lowest | mean log loss |\n|---:|---:|---:|---:|---|---|";
+  for (size_t i = 0; i < set_names().size(); ++i) md += "---:|";
+  md += "---:|---:|---:|\n";
   std::vector<const Candidate*> cands;
-  for (const auto& c : r.grid) cands.push_back(&c);
+  for (const auto& c : ev.grid) cands.push_back(&c);
   std::stable_sort(cands.begin(), cands.end(), [](auto a, auto b) { return a->mean_auc > b->mean_auc; });
   auto row = [&](const Candidate& c, const char* mark) {
-    md += "| " + std::to_string(c.params.n_trees) + " | " + std::to_string(c.params.max_depth) + " | " +
-          num(c.params.eta) + " | " + num(c.params.min_child_weight) + " | " + weighting_name(c.weighting) + " | ";
+    const auto& p = c.config.params;
+    md += "| " + std::to_string(p.n_trees) + " | " + std::to_string(p.max_depth) + " | " + num(p.eta) + " | " +
+          num(p.min_child_weight) + " | " + weighting_name(c.config.weighting) + " | " +
+          (c.config.consistent_features ? "one direction" : "all") + " | ";
     for (double a : c.set_auc) md += f3(a) + " | ";
-    md += f3(c.mean_auc) + mark + " | " + f3(c.mean_log_loss) + " |\n";
+    md += f3(c.mean_auc) + mark + " | " + f3(c.min_auc) + " | " + f3(c.mean_log_loss) + " |\n";
   };
   for (size_t i = 0; i < cands.size() && i < 5; ++i) row(*cands[i], "");
-  row(r.chosen, " (chosen)");
+  row(ev.chosen, " (chosen)");
   md += "\n";
+  if (!ev.set_aside.empty()) {
+    md +=
+        "No candidate checked keeps the in-set standard on SRF (95% accuracy at FPR <= 3%); the first is chosen. "
+        "The candidates checked, in order, with their in-set SRF figures:";
+    for (const auto& [c, m] : ev.set_aside)
+      md += " " + std::to_string(c.config.params.n_trees) + " trees, depth " +
+            std::to_string(c.config.params.max_depth) + ", eta " + num(c.config.params.eta) + ", min child weight " +
+            num(c.config.params.min_child_weight) + ", `" + weighting_name(c.config.weighting) + "`, " +
+            (c.config.consistent_features ? "one direction" : "all") + " (SRF " + pct(m.at_threshold.accuracy()) +
+            " at FPR " + pct(m.at_threshold.fpr()) + ");";
+    md.back() = '.';
+    md += "\n\n";
+  }
+}
+
+// Which account-record fields a set's rows carry.
+std::string fields_of(const std::vector<Sample>& s, const std::string& set) {
+  std::set<std::string> keys;
+  for (const auto& r : s)
+    if (r.set == set)
+      for (auto it = r.record.begin(); it != r.record.end(); ++it) keys.insert(it.key());
+  std::vector<std::string> v;
+  for (const auto& k : keys) v.push_back("`" + k + "`");
+  return join(v);
 }
 }  // namespace
 
 std::string metrics_markdown(const ReportInput& in) {
+  const auto& samples = in.data->samples;
+  const TierEvaluation& ef = *in.full_eval;
   std::string md;
   md += "# Fakemeter classifier metrics\n\n";
   md += "Written by the trainer (`tools/train`); do not edit by hand. Regenerate with:\n\n```\n" + in.command +
         "\n```\n\n";
-  md += "Model `" + in.model_version + "`, " + std::to_string(in.model_bytes) + " bytes of model.json.\n\n";
-  md += "## Method\n\n";
+  md += "Model `" + in.model_version + "`, " + std::to_string(in.model_bytes) + " bytes of model.json; data `" +
+        in.data_fingerprint +
+        "` (a hash of every record the trainer read: `scripts/train` refuses to rebuild the model " +
+        "from `models/train_params.json` when it changes).\n\n";
   md +=
-      "- Data: `../shared/data` (SRF labelled followers, Kaggle free4ever1 `train.csv`, instafake fake + real), "
-      "each row mapped to the engine's account record and featurised by the engine's own code.\n";
+      "`scripts/evaluate` (this report with its hyper-parameter search, the estimator's score profiles and its "
+      "in-set and leave-one-set-out evaluations, the profile analysis and the real audience) took 267 s on the "
+      "2-core build machine while other builds shared it (training 175 s, the estimator 83 s). `scripts/train` "
+      "(the committed model and its out-of-fold predictions from the committed hyper-parameters, which "
+      "`scripts/test` runs) took 17 s of CPU (37 s wall on the same machine), and the score profiles from them 5 "
+      "s.\n\n";
+
+  md += "## Headline: leave-one-set-out (full tier)\n\n";
+  md +=
+      "Each labelled set defines \"fake\" its own way. For each set, a model is trained on all the others (rows "
+      "of accounts the held-out set also holds left out) and tested on it: the closest the labelled data come to a "
+      "definition nobody here has seen.\n\n";
+  held_out_table(md, ef);
+  auto met = [](bool b) { return b ? std::string("met") : std::string("**not met**"); };
+  const SetMetrics* srf_cv = nullptr;
+  for (const auto& m : in.full->metrics)
+    if (m.name == "srf") srf_cv = &m;
+  md += "Targets: mean leave-one-set-out AUC >= 0.93: " + f3(mean_auc(ef)) + ", " + met(mean_auc(ef) >= 0.93) +
+        "; no set below 0.88: lowest " + f3(min_auc(ef)) + ", " + met(min_auc(ef) >= 0.88) + ".";
+  if (srf_cv)
+    md += " In-set (5-fold) on SRF at the operating threshold: accuracy " + pct(srf_cv->at_threshold.accuracy()) +
+          " (>= 95%: " + met(srf_cv->at_threshold.accuracy() >= 0.95) + "), FPR " + pct(srf_cv->at_threshold.fpr()) +
+          " (<= 3%: " + met(srf_cv->at_threshold.fpr() <= 0.03) + "), AUC " + f3(srf_cv->auc) + ".";
+  md +=
+      " The earlier model, trained on two of the three first sets and tested on the third, reached SRF 0.914, "
+      "Kaggle 0.971, InstaFake 0.985. An SRF AUC of 0.97 is out of reach on SRF's six fields (about 0.95 for any "
+      "common learner fitted on SRF alone: tools/research/README.md) and is no longer a target.\n\n";
+
+  md += "## Data\n\n";
+  md +=
+      "`../shared/data`, every row mapped to the engine's account record and featurised by the engine's own code "
+      "(`tools/common/labelled_sets.h`). A field a set does not carry is unknown, never 0.\n\n";
+  md += "| set | rows read | duplicates dropped | accounts | fakes | accounts also in another set | fields |\n";
+  md += "|---|---:|---:|---:|---:|---:|---|\n";
+  for (const auto& s : in.data->summary)
+    md += "| " + s.set + " | " + std::to_string(s.rows_read) + " | " + std::to_string(s.duplicates_dropped) + " | " +
+          std::to_string(s.n) + " | " + std::to_string(s.fakes) + " | " + std::to_string(s.shared_accounts) + " | " +
+          fields_of(samples, s.set) + " |\n";
+  md += "\n";
+  md +=
+      "- Accounts: a set with usernames keeps one row per account (Parma's two files share most accounts: the "
+      "older file's row, which has `Private`, is kept). The same account in two sets (Kaggle-complete's and "
+      "Parma's fakes) stays in both, but in one fold: folds are grouped by normalised username, and by the row's "
+      "exact text in sets without usernames (macerul's repeated rows).\n";
+  md +=
+      "- Macerul's `has_pic` is 0 for 1,919 of its 1,937 rows, fakes and real accounts alike: not an avatar flag, so "
+      "its avatar is unknown. Kaggle-complete's empty biography, name or link is read as empty (the set holds "
+      "complete records; its `bio_length` is 0 exactly where the text is empty).\n";
+  md +=
+      "- Fields the account record has no place for are not read: Parma's `Business` and activity columns, "
+      "macerul's `full_name_len`, `is_business` and `is_recent_user`; Kaggle-complete's derived columns repeat "
+      "its text, and `is_authentic` repeats its label.\n\n";
+
+  md += "## Method\n\n";
   md +=
       "- Gradient-boosted trees, logistic loss, exact greedy splits, learned NaN direction. Two tiers: `lite` sees "
       "only the first " +
       std::to_string(kLiteFeatureCount) +
-      " features (username, display name, avatar, "
-      "privacy, verified), the rest masked to unknown; `full` sees all " +
+      " features (username, display name, avatar, privacy, verified), the rest masked to unknown; `full` sees "
+      "all " +
       std::to_string(kFeatureCount) + ".\n";
   md +=
-      "- 5-fold cross-validation with a fixed seeded assignment stratified by (data set, label). The same folds "
-      "choose the hyper-parameters and produce the figures below, so the figures are slightly optimistic "
-      "(no nested CV; the grid is small).\n";
+      "- Hyper-parameters are chosen for generalisation, not in-set fit: every candidate of the grid (depth 2/3, "
+      "eta 0.1/0.2, min child weight 1/5, lambda 1, 33-100 trees; all features, or only those whose direction "
+      "agrees across the training sets) is trained leave-one-set-out and scored by the mean over the held-out sets of "
+      "its AUC; among "
+      "the candidates within 0.002 of the best, the lowest mean log loss wins, then the smaller model. For the full "
+      "tier, candidates whose lowest held-out AUC is under 0.88 are set aside first, and the preferred ones are then "
+      "checked in turn (at most 8) for the in-set standard on SRF (5-fold accuracy >= 95% at FPR <= 3%); if none "
+      "keeps it, the first is chosen and this report says so. The held-out sets' figures above come from the same "
+      "runs that chose among the candidates, so they are slightly optimistic (no nested selection; the grid is "
+      "small). Only candidates with trees x depth <= 200 (node visits per scored account) are eligible, so scoring "
+      "stays a small part of the wasm engine's budget.\n";
   md +=
-      "- Hyper-parameters: the grid (depth 2/3, eta 0.05/0.1, min child weight 1/3/5, lambda 1, 50-200 trees; "
-      "rows weighted alike, each set with equal total weight, or SRF rows x3) is scored by the mean over the three "
-      "sets of "
-      "out-of-fold AUC, so no one set dominates; among the candidates within 0.002 of the best (differences that "
-      "small are noise with 74 SRF fakes), the lowest mean out-of-fold log loss wins (a proper score, which also "
-      "judges the probabilities the audience estimator uses), then the smaller model. Only candidates with trees x "
-      "depth <= 200 "
-      "(node visits per scored account) are eligible, so scoring stays a small part of the wasm engine's budget "
-      "(10,000 accounts in under 50 ms, JSON parsing included) and model.json stays small.\n";
+      "- Rows are weighted so that every set counts alike and, within it, its fakes and its real accounts each "
+      "half: a set's fake share is an artefact of how it was collected (10% in SRF, 66% in Kaggle-complete), and "
+      "which fields a record carries tells its set, so otherwise the mere presence of a field (a display name, "
+      "`verified`) would stand in for a set's share. On a real audience whose records carry fields in a mix no "
+      "set has (display names, no bios: EVALUATION.md) it keeps the scores from rising with that mix. What it "
+      "costs, leave-one-set-out AUC of the chosen settings with every set alike but its own label mix:";
+  for (size_t i = 0; i < ef.set_weighted_auc.size() && i < ef.held_out.size(); ++i)
+    md += " " + ef.held_out[i].set + " " + f3(ef.set_weighted_auc[i]) +
+          " (balanced: " + f3(ef.held_out[i].metrics.auc) + ");";
+  md.back() = '.';
+  md +=
+      " Also tried: training every row twice, as read and with its optional fields hidden at random, so that "
+      "the trees learn what an unknown field means from rows where it was hidden rather than from which set "
+      "lacks it: leave-one-set-out mean/lowest AUC 0.955/0.879 instead of 0.956/0.880, and it flagged more of the "
+      "real audience's followers (18% instead of 15.5%; measured once with 50 trees of depth 3, eta 0.2, min "
+      "child weight 5); not adopted.\n";
+  md +=
+      "- Scarce features: a feature fewer than three of the training sets carry at all is set aside: it could only "
+      "teach what those one or two sets are like (`verified`: Parma alone; the display name's digits and its "
+      "likeness to the username: the two Kaggle sets), and on a real follower's record, which has it, it would route "
+      "the account down their branches. Measured once with the earlier choice (100 trees of depth 2), it took the "
+      "share of the stand-in's synthetic real followers (complete records) the full tier flags from 11.7% to 9.0%, "
+      "and of the real brand audience from 17.5% to 12.7%; held out, Kaggle's fakes, which those features had "
+      "told apart, now look real to the other sets' model (EVALUATION.md).\n";
+  md +=
+      "- The direction rule: a feature is set aside when one training set's fakes are clearly higher on it "
+      "(univariate AUC above 0.6) and another's clearly lower (below 0.4); decided on the training sets of each "
+      "run only (never on a held-out set).\n";
   md +=
       "- Monotone constraints (both tiers, on known values): the fake score never rises with followers, posts, "
       "bio length, a bio link or a profile picture, and never falls with following per follower or per post. "
-      "They keep scores and reasons sane on records unlike the training data. What they cost, same folds and "
-      "settings without them: mean out-of-fold AUC full " +
-      f3(in.full->unconstrained_mean_auc) + " (SRF " + f3(in.full->unconstrained_set_auc[0]) + ") vs " +
-      f3(in.full->chosen.mean_auc) + " (SRF " + f3(in.full->chosen.set_auc[0]) + ") with them; lite " +
-      f3(in.lite->unconstrained_mean_auc) + " vs " + f3(in.lite->chosen.mean_auc) + ".\n";
-  md += "- Calibration: Platt scaling fitted on all out-of-fold margins (pooled).\n";
+      "What they cost, leave-one-set-out AUC of the chosen settings without them:";
+  for (size_t i = 0; i < ef.unconstrained_auc.size() && i < ef.held_out.size(); ++i)
+    md += " " + ef.held_out[i].set + " " + f3(ef.unconstrained_auc[i]) + " (with: " + f3(ef.held_out[i].metrics.auc) +
+          ");";
+  md.back() = '.';
+  md += "\n";
   md +=
-      "- Operating threshold: the highest out-of-fold accuracy on the SRF set whose false-positive rate is at most "
-      "3%. SRF are real followers sampled from follower lists, which is what the extension audits; flagging real "
-      "followers as fake is the costly error. The model's `cv` stats (tpr, fpr, n, AUC) are those SRF "
-      "out-of-fold figures at that threshold; the audience estimator corrects with them. They are measured on "
-      "the same scores the threshold was picked on, so they are slightly optimistic.\n";
+      "- Calibration: Platt scaling fitted on all out-of-fold margins (pooled, unweighted). Per-set calibration is "
+      "not used: no set's definition of fake is the one a real audience follows.\n";
   md +=
-      "- All numbers are computed with the model numbers as written (values rounded to 7 significant digits, "
-      "thresholds to 9, during training itself).\n\n";
+      "- Operating threshold: the highest out-of-fold accuracy on the SRF set whose false-positive rate is at "
+      "most 3%. SRF are real followers sampled from follower lists, which is what the extension audits; flagging "
+      "real followers as fake is the costly error. The model's `cv` stats (tpr, fpr, n, AUC) are those SRF "
+      "out-of-fold figures at that threshold.\n";
+  md +=
+      "- All numbers are computed with the model numbers as written (values rounded to 6 significant digits, "
+      "split thresholds to 7, during training itself: every digit is compiled into the engine).\n\n";
 
-  md += "## Summary against the targets (SRF, full tier)\n\n";
-  const SetMetrics* srf_full = nullptr;
-  for (const auto& m : in.full->metrics)
-    if (m.name == "srf") srf_full = &m;
-  if (srf_full) {
-    md += "| | accuracy | FPR | recall | AUC |\n|---|---:|---:|---:|---:|\n";
-    md += "| Fakemeter full tier (5-fold CV, threshold " + f3(in.full->threshold) + ") | " +
-          pct(srf_full->at_threshold.accuracy()) + " | " + pct(srf_full->at_threshold.fpr()) + " | " +
-          pct(srf_full->at_threshold.recall()) + " | " + f3(srf_full->auc) + " |\n";
-    const Confusion& p = in.full->srf_at_published_fpr;
-    md += "| Fakemeter full tier, threshold lowered to SRF's published FPR (<= 3.7%) | " + pct(p.accuracy()) + " | " +
-          pct(p.fpr()) + " | " + pct(p.recall()) + " | " + f3(srf_full->auc) + " |\n";
-    md += "| SRF Data random forest (30% validation split, cutoff 0.3, published) | 94.4% | 3.7% | 77.4% | - |\n";
-    md += "| Target | >= 95% | <= 3% | - | >= 0.97 |\n\n";
-    auto met = [](bool b) { return b ? "met" : "**not met**"; };
-    md += "Accuracy >= 95%: " + std::string(met(srf_full->at_threshold.accuracy() >= 0.95)) +
-          "; FPR <= 3%: " + met(srf_full->at_threshold.fpr() <= 0.03) + "; AUC >= 0.97: " + met(srf_full->auc >= 0.97) +
-          ". SRF has " + std::to_string(srf_full->n_fake) + " fakes, so one account moves recall by " +
-          pct(1.0 / srf_full->n_fake) + " and the AUC's standard error is about " +
-          f3(auc_standard_error(srf_full->auc, srf_full->n_fake, srf_full->n - srf_full->n_fake)) +
-          " (Hanley-McNeil). Many of the SRF fakes the model misses look like ordinary active accounts in these six "
-          "fields "
-          "(hundreds of posts, thousands of followers: themed pages, promotion accounts); with username, posts, "
-          "follows, followers, avatar and privacy alone they are not separable. No common learner does "
-          "better on SRF's fields: random forests, boosted trees, splines, SVM and k-NN fitted on SRF alone reach "
-          "0.90-0.953 (tools/research/README.md).\n\n";
-  }
-  md += "Lite tier AUC (target >= 0.85 on Kaggle and instafake; SRF reported only):";
-  for (const auto& m : in.lite->metrics)
-    if (m.name != "pooled")
-      md +=
-          " " + m.name + " " + f3(m.auc) + (m.name == "srf" ? "" : (m.auc >= 0.85 ? " (met)" : " (**not met**)")) + ";";
-  md +=
-      " SRF gives the lite tier only username, avatar and privacy, and its lite scores should not be trusted "
-      "on their own.\n\n";
   md += "## Results per tier\n\n";
-  tier_section(md, *in.full);
-  tier_section(md, *in.lite);
+  tier_section(md, *in.full, ef);
+  tier_section(md, *in.lite, *in.lite_eval);
+  md +=
+      "The lite tier sees username, display name, avatar, privacy and verified only; SRF and macerul give it "
+      "little of that, and its scores should not be trusted on their own.\n";
   return md;
 }
 
@@ -174,6 +303,34 @@ std::string oof_jsonl(const std::vector<Sample>& samples,
               {"label", samples[i].label},  {"p_lite", lite.oof_prob[i]}, {"p_full", full.oof_prob[i]},
               {"record", samples[i].record}};
     out += dump_json(j) + "\n";
+  }
+  return out;
+}
+
+std::string loso_jsonl(const std::vector<Sample>& samples, const TierEvaluation& lite, const TierEvaluation& full) {
+  std::string out;
+  auto rates = [](const Fit& f) {
+    return json{{"threshold", f.threshold}, {"tpr", f.stats.tpr},       {"fpr", f.stats.fpr},
+                {"n_fake", f.stats.n_fake}, {"n_real", f.stats.n_real}, {"threshold_set", f.threshold_set}};
+  };
+  for (size_t h = 0; h < full.held_out.size() && h < lite.held_out.size(); ++h) {
+    const HeldOut& hf = full.held_out[h];
+    const HeldOut& hl = lite.held_out[h];
+    out += dump_json(json{{"holdout", hf.set}, {"full", rates(hf.fit)}, {"lite", rates(hl.fit)}}) + "\n";
+    std::vector<char> fit_row(samples.size(), 0);
+    for (int i : hf.fit.rows) fit_row[size_t(i)] = 1;
+    for (size_t i = 0; i < samples.size(); ++i) {
+      bool test = samples[i].set == hf.set;
+      if (!test && !fit_row[i]) continue;
+      json j = {{"holdout", hf.set},
+                {"role", test ? "test" : "fit"},
+                {"set", samples[i].set},
+                {"row", samples[i].row},
+                {"label", samples[i].label}};
+      j["p_lite"] = test ? hl.prob[i] : apply_platt(hl.fit.platt, hl.fit.oof_margin[i]);
+      j["p_full"] = test ? hf.prob[i] : apply_platt(hf.fit.platt, hf.fit.oof_margin[i]);
+      out += dump_json(j) + "\n";
+    }
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// models/METRICS.md, written from a finished run so the numbers and the model agree.
+// models/METRICS.md, written from a finished evaluation so the numbers and the model agree, and
+// the prediction files the estimator's evaluation reads.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,7 +9,10 @@
 namespace fm::train {
 
 struct ReportInput {
-  const std::vector<Sample>* samples = nullptr;
+  const data::Loaded* data = nullptr;
+  std::string data_fingerprint;
+  const TierEvaluation* lite_eval = nullptr;
+  const TierEvaluation* full_eval = nullptr;
   const TierRun* lite = nullptr;
   const TierRun* full = nullptr;
   std::string model_version;
@@ -23,5 +27,12 @@ std::string oof_jsonl(const std::vector<Sample>& samples,
                       const std::vector<int>& fold,
                       const TierRun& lite,
                       const TierRun& full);
+
+// Leave-one-set-out, per held-out set: a header line {"holdout", "full": {...}, "lite": {...}}
+// with each tier's threshold and rates fitted without that set, then one line per sample used:
+// {"holdout", "role": "test" (the held-out set, scored by the model trained without it) or
+// "fit" (the other sets' rows, scored out of fold within them), "set", "row", "label",
+// "p_lite", "p_full"}. Rows of accounts the held-out set also holds are left out.
+std::string loso_jsonl(const std::vector<Sample>& samples, const TierEvaluation& lite, const TierEvaluation& full);
 
 }  // namespace fm::train

@@ -1,5 +1,5 @@
 // Account records for every account in ../shared/data, for tests that need real inputs.
-// The three labelled sets come from the trainer's out-of-fold file (its loaders are the one
+// The labelled sets come from the trainer's out-of-fold file (its loaders are the one
 // mapping of data set columns to the account record); the 700 real accounts with per-post
 // data are mapped here, since the classifier does not train on them.
 import { readFileSync, existsSync } from 'node:fs';

@@ -3,6 +3,7 @@
 #include "lite_model.h"
 #include "model.h"
 #include "sampling.h"
+#include "student_t.h"
 #include "two_phase.h"
 
 #include <algorithm>
@@ -14,15 +15,6 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 namespace {
-
-// Student's t quantile matching the normal quantile z at df degrees of freedom (Cornish-Fisher
-// expansion; within 0.002 of the exact value for df >= 6).
-double student_quantile(double z, double df) {
-  if (!(df >= 1)) return z;
-  double z3 = z * z * z, z5 = z3 * z * z;
-  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
-}
-
 bool flagged(double p, double threshold) { return p >= threshold; }
 
 // The two-phase regression's auxiliary variable: the lite probability on the log-odds scale,

@@ -118,7 +118,6 @@ double blend_lite_model(RegimeAverage& ra, const ScoreProfiles& p, const LiteMod
   if (!p.has_lite || in.sub_full.empty() || in.lite_only.empty()) return 0;
   Binned binned = bin_followers(p, in);
   double mean_trust = 0;
-  std::vector<std::pair<double, Prevalence>> parts;
   for (size_t i = 0; i < ra.regimes.size() && i < p.sources.size(); ++i) {
     RegimeFit& f = ra.regimes[i];
     const SourceProfile& s = p.sources[i];
@@ -128,9 +127,8 @@ double blend_lite_model(RegimeAverage& ra, const ScoreProfiles& p, const LiteMod
       f.estimate = mix_estimates({{lm.trust, lm.joint}, {1 - lm.trust, f.estimate}}, z);
       mean_trust += f.weight * lm.trust;
     }
-    parts.push_back({f.weight, f.estimate});
   }
-  ra.combined = mix_estimates(parts, z);
+  combine_regimes(ra, p.definition_weighting, p.definition_spread, z);
   return mean_trust;
 }
 

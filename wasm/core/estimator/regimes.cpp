@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+
 #include "size_optimized.h"
+#include "student_t.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
 
@@ -87,16 +89,41 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   }
   if (out.regimes.empty()) return out;
   double wsum = 0;
-  for (auto& f : out.regimes) wsum += f.weight = std::exp(f.loglik - top);
-  std::vector<std::pair<double, Prevalence>> parts;
+  for (auto& f : out.regimes) wsum += f.fit_weight = std::exp(f.loglik - top);
   for (size_t i = 0; i < out.regimes.size(); ++i) {
     RegimeFit& f = out.regimes[i];
-    f.weight /= wsum;
-    if (out.best < 0 || f.weight > out.regimes[size_t(out.best)].weight) out.best = int(i);
-    parts.push_back({f.weight, f.estimate});
+    f.fit_weight /= wsum;
+    if (out.best < 0 || f.fit_weight > out.regimes[size_t(out.best)].fit_weight) out.best = int(i);
   }
-  out.combined = mix_estimates(parts, z);
+  combine_regimes(out, p.definition_weighting, p.definition_spread, z);
   return out;
+}
+
+void combine_regimes(RegimeAverage& ra, double definition_weighting, double definition_spread, double z) {
+  double top = -1e300, wsum = 0;
+  for (const auto& f : ra.regimes) top = std::max(top, f.loglik);
+  for (auto& f : ra.regimes) wsum += f.weight = std::exp(definition_weighting * (f.loglik - top));
+  std::vector<std::pair<double, Prevalence>> parts;
+  double mean = 0, k = double(ra.regimes.size());
+  for (auto& f : ra.regimes) {
+    f.weight /= wsum;
+    parts.push_back({f.weight, f.estimate});
+    mean += f.estimate.point / k;
+  }
+  ra.within = ra.combined = mix_estimates(parts, z);
+  double ss = 0;
+  for (const auto& f : ra.regimes) ss += (f.estimate.point - mean) * (f.estimate.point - mean);
+  ra.between_sd = k > 1 ? std::sqrt(ss / (k - 1)) : 0;
+  // The predictive interval for one more draw from the population of definitions: the spread of
+  // the K known ones, the uncertainty of their mean, and Student's t for what K draws can say
+  // about a spread (K - 2 degrees of freedom: the mean and the spread are both estimated).
+  ra.definition_half =
+      k > 2 ? definition_spread * student_quantile(z, k - 2) * std::sqrt(1 + 1 / k) * ra.between_sd : 0;
+  Prevalence& c = ra.combined;
+  // In quadrature with each end's own distance from the point.
+  auto wider = [&](double d) { return std::sqrt(d * d + ra.definition_half * ra.definition_half); };
+  c.low = std::max(0.0, c.point - wider(c.point - c.low));
+  c.high = std::min(1.0, c.point + wider(c.high - c.point));
 }
 
 }  // namespace fm

@@ -19,6 +19,21 @@
 //    variance is counted twice (kKindSpread), once for the labelled sample and once for the
 //    audience at hand. The cross-fitted evaluation (profiles from one half of the folds, audiences from the
 //    other) measures exactly that spread; with it counted once the intervals undercover there.
+//  - a real audience follows none of the known definitions of fake exactly, and the posterior
+//    picks the regime that explains the scores best, not the definition that holds (a definition
+//    says which accounts are fake; the scores alone cannot). So the K known definitions are
+//    treated as draws from a population of definitions (random effects):
+//      - the answer weighs the regimes by their likelihood tempered to the power
+//        definition_weighting (0: every known definition alike; 1: the plain posterior), fitted by
+//        leaving each known definition out in turn and estimating its audiences with the others
+//        (tools/eval-estimator): the weighting with the smallest error there;
+//      - how far the regimes' answers for this very sample spread (s, the standard deviation of
+//        their points, unweighted) is how much the answer depends on which definition holds; the
+//        interval for a new definition is widened at each end, in quadrature, by the random-effects
+//        predictive half-width t(K - 2) * sqrt(1 + 1/K) * s (Higgins, Thompson & Spiegelhalter
+//        2009), times definition_spread (1 in the committed profiles, 0: off). Where the sample
+//        cannot tell the definitions apart the interval says so; where every definition reads it
+//        alike it stays narrow.
 #pragma once
 #include <string>
 #include <vector>
@@ -33,7 +48,8 @@ constexpr double kKindSpread = 1.0;  // extra rate variance, in units of the rat
 
 struct RegimeFit {
   std::string source;
-  double weight = 0;       // posterior probability that the audience looks like this source
+  double weight = 0;       // the regime's weight in the answer (tempered likelihood)
+  double fit_weight = 0;   // posterior probability that the audience's scores look like this source's
   double loglik = 0;       // maximised over the fake share
   double pi_ml = 0;        // the share that maximises it on the evidence
   TierRates rates;         // the source's full-tier rates (reported; planning without profiles)
@@ -42,9 +58,12 @@ struct RegimeFit {
 };
 
 struct RegimeAverage {
-  Prevalence combined;
+  Prevalence combined;             // the posterior mixture, widened for the doubt between definitions
+  Prevalence within;               // the posterior mixture of the regimes' estimates alone
+  double between_sd = 0;           // standard deviation of the regimes' points on this sample
+  double definition_half = 0;      // the predictive half-width for a new definition, added in quadrature
   std::vector<RegimeFit> regimes;  // in the profiles' order
-  int best = -1;                   // index of the most probable regime
+  int best = -1;                   // index of the regime whose scores the sample's look most like
 };
 
 // Log-likelihood of binned full-probability counts under a regime at fake share pi.
@@ -61,5 +80,10 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
 
 // The posterior mixture of weighted estimates: weighted mean, 2.5%/97.5% quantiles.
 Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts, double z);
+
+// Sets the regimes' weights from their log-likelihoods tempered by `definition_weighting`, and
+// ra.combined from their estimates: their weighted mixture (ra.within), widened for the doubt
+// between definitions, scaled by `definition_spread` (see above); z gives the level.
+void combine_regimes(RegimeAverage& ra, double definition_weighting, double definition_spread, double z);
 
 }  // namespace fm

@@ -1,6 +1,8 @@
 #include "report_json.h"
 
+#include <algorithm>
 #include <cmath>
+
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -27,14 +29,23 @@ std::string regime_words(const std::string& source) {
   if (source == "srf") return "followers of influencers with hard-to-spot fakes, as in SRF Data's labelled followers";
   if (source == "kaggle") return "obvious spam and fake accounts, as in the Kaggle fake-account set";
   if (source == "instafake") return "bought or fake accounts, as in the InstaFake set";
+  if (source == "kaggle-complete")
+    return "fake accounts with complete profiles, as in a Kaggle set of complete records";
+  if (source == "parma") return "fake accounts beside ordinary personal ones, as in the University of Parma set";
+  if (source == "macerul") return "fake accounts with next to no followers, as in an undocumented 2024 set";
   return "the accounts of the '" + source + "' set";
 }
 
+std::string points(double share) { return fmt_num(pct(share), 3); }
+
 json regime_json(const RegimeAverage& ra) {
   json list = json::array();
+  double lo = 1, hi = 0;
   for (const auto& r : ra.regimes) {
+    lo = std::min(lo, r.estimate.point), hi = std::max(hi, r.estimate.point);
     json g = {{"source", r.source},
               {"weight", round3(r.weight)},
+              {"fit_weight", round3(r.fit_weight)},
               {"fake_percent", pct(r.estimate.point)},
               {"ci_low", pct(r.estimate.low)},
               {"ci_high", pct(r.estimate.high)},
@@ -45,17 +56,32 @@ json regime_json(const RegimeAverage& ra) {
     if (r.lite_trust >= 0) g["lite_trust"] = round3(r.lite_trust);
     list.push_back(g);
   }
-  json j = {{"regimes", list}};
+  json j = {{"regimes", list},
+            {"between_definitions",
+             {{"spread", pct(ra.between_sd)},
+              {"half_width", pct(ra.definition_half)},
+              {"lowest", pct(lo)},
+              {"highest", pct(hi)}}}};
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;
-    int w = int(std::lround(b.weight * 100));
-    j["explanation"] =
-        "The fetched followers' scores look most like " + regime_words(b.source) + " (" + std::to_string(w) +
-        "% of the weight). The classifier catches " + std::to_string(int(std::lround(b.rates.tpr * 100))) +
-        "% of fakes of that kind at its threshold; each kind's score histograms split this sample into fakes and "
-        "real accounts, weighted by how well that kind explains the sample" +
-        (b.weight < 0.9 ? std::string(", and the interval spans the kinds the sample cannot tell apart.") : ".");
+    int w = int(std::lround(b.fit_weight * 100));
+    std::string text = "The fetched followers' scores look most like " + regime_words(b.source) + " (" +
+                       std::to_string(w) + "% of the fit). The classifier catches " +
+                       std::to_string(int(std::lround(b.rates.tpr * 100))) +
+                       "% of fakes of that kind at its threshold. Each known definition of fake splits this sample "
+                       "into fakes and real accounts by its own score histograms; they read it as " +
+                       points(lo) + "-" + points(hi) + "%.";
+    // Which definition of fake holds cannot be read off the scores: say how much that matters here.
+    if (ra.definition_half >= 0.02)
+      text +=
+          " The sample cannot tell the definitions apart, and the answer depends on which one holds: the "
+          "interval reaches +/-" +
+          points(ra.definition_half) + " points further for a definition unlike all " +
+          std::to_string(ra.regimes.size()) + " known ones.";
+    else if (ra.definition_half > 0)
+      text += " The known definitions agree on this sample, so the interval stays close to theirs.";
+    j["explanation"] = text;
   }
   return j;
 }

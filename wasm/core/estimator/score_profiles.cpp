@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include "size_optimized.h"
 
@@ -98,16 +99,31 @@ ScoreProfiles build_profiles(const std::vector<ProfileSample>& rows,
   return out;
 }
 
+namespace {
+// Seven significant digits: the profiles rest on a few hundred accounts each, and every digit more
+// is compiled into the engine. (The threshold stays exact: it must match the model's.)
+double r7(double v) { return std::strtod(fmt_num(v, 7).c_str(), nullptr); }
+template <size_t K>
+json rounded(const std::array<double, K>& a) {
+  json out = json::array();
+  for (double v : a) out.push_back(r7(v));
+  return out;
+}
+}  // namespace
+
 json profiles_to_json(const ScoreProfiles& p) {
   json list = json::array();
   for (const auto& s : p.sources) {
-    json e = {{"source", s.source}, {"n_fake", s.n_fake}, {"n_real", s.n_real}, {"tpr", s.tpr},
-              {"fpr", s.fpr},       {"fake", s.fake},     {"real", s.real}};
-    if (p.has_lite) e["lite_fake"] = s.lite_fake, e["lite_real"] = s.lite_real;
+    json e = {{"source", s.source}, {"n_fake", s.n_fake},      {"n_real", s.n_real},     {"tpr", r7(s.tpr)},
+              {"fpr", r7(s.fpr)},   {"fake", rounded(s.fake)}, {"real", rounded(s.real)}};
+    if (p.has_lite) e["lite_fake"] = rounded(s.lite_fake), e["lite_real"] = rounded(s.lite_real);
     list.push_back(e);
   }
-  json j = {{"model_version", p.model_version}, {"threshold", p.threshold}, {"edges", p.edges}, {"sources", list}};
-  if (p.has_lite) j["lite_edges"] = p.lite_edges;
+  json j = {
+      {"model_version", p.model_version}, {"threshold", p.threshold}, {"edges", rounded(p.edges)}, {"sources", list}};
+  if (p.has_lite) j["lite_edges"] = rounded(p.lite_edges);
+  if (p.definition_weighting != 1) j["definition_weighting"] = p.definition_weighting;
+  if (p.definition_spread > 0) j["definition_spread"] = p.definition_spread;
   return j;
 }
 
@@ -152,6 +168,12 @@ Result<ScoreProfiles> profiles_from_json(const json& j) {
     return std::nullopt;
   };
   if (auto e = read_edges("edges", p.edges)) return *e;
+  auto spread = read_number(j, "definition_spread", "", 0, 100);
+  if (!spread) return bad("definition_spread must be a number in [0, 100]");
+  p.definition_spread = spread.value().value_or(0.0);
+  auto weighting = read_number(j, "definition_weighting", "", 0, 1);
+  if (!weighting) return bad("definition_weighting must be a number in [0, 1]");
+  p.definition_weighting = weighting.value().value_or(1.0);
   // Lite histograms are optional (older profiles lack them), but all or nothing.
   p.has_lite = j.contains("lite_edges");
   if (p.has_lite)

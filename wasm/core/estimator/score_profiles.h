@@ -45,6 +45,11 @@ struct ScoreProfiles {
   std::vector<SourceProfile> sources;
   bool has_lite = false;                              // lite histograms present
   std::array<double, kProfileBins - 1> lite_edges{};  // the same for the lite probability
+  // How the known definitions of fake are combined (regimes.h): the power their likelihoods are
+  // tempered to (1, the plain posterior, when not given), and the scale of the predictive interval
+  // for a definition unlike them (1: the random-effects interval; 0, when not given: none).
+  double definition_weighting = 1;
+  double definition_spread = 0;
   int bin(double p) const;
   int lite_bin(double p) const;
 };

@@ -1,6 +1,7 @@
 // The engagement reference: what real accounts' recent posts look like, derived from the
-// 700 real, non-automated accounts with per-post data (tools/derive-engagement ->
-// models/engagement_reference.json, compiled into the engine), extended to large follower
+// 700 real, non-automated accounts with per-post data (by the tools: derive_reference in
+// tools/common/engagement_reference.h, written by tools/derive-engagement to
+// models/engagement_reference.json and compiled into the engine), extended to large follower
 // counts with published benchmarks (benchmarks.cpp).
 #pragma once
 #include <string>
@@ -61,16 +62,6 @@ struct Reference {
 
 constexpr int kMinPostsEngagement = 3;
 constexpr int kMinPostsBoughtLikes = 6;
-
-// One real account as the derivation needs it.
-struct ReferenceAccount {
-  double followers = 0, following = 0, media_count = 0;
-  std::vector<Post> posts;  // newest first
-};
-
-// Derives the reference from real accounts (pure: the same function serves the committed
-// table and the k-fold evaluation, which derives it without the held-out accounts).
-Reference derive_reference(const std::vector<ReferenceAccount>& accounts, const std::string& derived_from);
 
 json reference_to_json(const Reference& r);
 Result<Reference> reference_from_text(const std::string& text);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "account.h"
+#include "combine.h"
 #include "post_stats.h"
 #include "signals.h"
 #include "size_optimized.h"
@@ -377,22 +378,9 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
       fake = af, lo = al, hi = ah;
       note = "Follower sample of " + std::to_string(n) + " alone: the profile gave no instant estimate";
     } else {
-      // Precision weighting from each 95% interval's width: the sample's interval narrows as it
-      // grows, so it dominates; the profile signals keep a say only while the sample is small.
-      double sd_a = std::max(0.5, (ah - al) / 3.92), sd_i = std::max(0.5, (*instant_high - *instant_low) / 3.92);
-      double wa = 1 / (sd_a * sd_a), wi = 1 / (sd_i * sd_i);
-      double share_a = wa / (wa + wi);
-      double c = (wa * af + wi * *instant) / (wa + wi);
-      double sd = 1 / std::sqrt(wa + wi);
-      fake = c;
-      lo = std::max(0.0, c - 1.96 * sd);
-      hi = std::min(100.0, c + 1.96 * sd);
-      note = "Combined: follower sample of " + std::to_string(n) + " (weight " + fmt_num(std::round(share_a * 100), 3) +
-             "%, " + (share_a >= 0.5 ? "dominant" : "minor") + ") with the profile signals (weight " +
-             fmt_num(std::round((1 - share_a) * 100), 3) + "%)";
-      if (al > *instant_high || ah < *instant_low)
-        note = note.get<std::string>() + "; the two disagree (sample " + fmt_num(af, 3) + "%, profile " +
-               fmt_num(*instant, 3) + "%): the sample counts fake accounts, the profile unreachable followers";
+      CombinedEstimate c = combine_with_sample({*instant, *instant_low, *instant_high}, {af, al, ah}, n);
+      fake = c.estimate.point, lo = c.estimate.low, hi = c.estimate.high;
+      note = c.note;
     }
     // The list Instagram shows may be short: say so wherever the headline uses it.
     auto limited = a.find("list_limited");

@@ -1,7 +1,4 @@
-#include "instafake.h"
-#include "size_optimized.h"
-
-FM_SIZE_OPTIMIZED_BEGIN
+#include "instafake_posts.h"
 
 namespace fm::prof {
 
@@ -64,5 +61,3 @@ Result<std::vector<ReferenceAccount>> instafake_accounts_from_text(const std::st
 }
 
 }  // namespace fm::prof
-
-FM_SIZE_OPTIMIZED_END

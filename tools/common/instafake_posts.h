@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "reference.h"
+#include "engagement_reference.h"
 
 namespace fm::prof {
 

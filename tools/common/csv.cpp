@@ -1,6 +1,10 @@
 #include "csv.h"
 
-namespace fm::train {
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace fm::data {
 
 int CsvTable::column(const std::string& name) const {
   for (size_t i = 0; i < header.size(); ++i)
@@ -76,4 +80,46 @@ Result<CsvTable> parse_csv(const std::string& text, const std::string& file) {
   return t;
 }
 
-}  // namespace fm::train
+Result<std::vector<int>> find_columns(const CsvTable& t,
+                                      const std::vector<std::string>& names,
+                                      const std::vector<bool>& optional,
+                                      const std::string& file) {
+  std::vector<int> idx;
+  for (size_t i = 0; i < names.size(); ++i) {
+    int c = t.column(names[i]);
+    if (c < 0 && !(i < optional.size() && optional[i]))
+      return make_error("data.csv", file + ":1: missing column '" + names[i] + "'");
+    idx.push_back(c);
+  }
+  return idx;
+}
+
+Result<json> csv_flag(const std::string& s, const std::string& where, const std::string& col) {
+  if (s == "TRUE" || s == "1") return json(true);
+  if (s == "FALSE" || s == "0") return json(false);
+  if (s.empty() || s == "NA") return json(nullptr);
+  return make_error("data.value",
+                    where + "column '" + col + "' must be TRUE/FALSE or 0/1, got '" + s.substr(0, 40) + "'");
+}
+
+Result<double> csv_number(const std::string& s, const std::string& where, const std::string& col) {
+  const char* b = s.c_str();
+  char* e = nullptr;
+  errno = 0;
+  double v = std::strtod(b, &e);
+  if (s.empty() || e != b + s.size() || errno != 0 || !std::isfinite(v))
+    return make_error("data.value", where + "column '" + col + "' must be a number, got '" + s.substr(0, 40) + "'");
+  return v;
+}
+
+Result<json> csv_count(const std::string& s, const std::string& where, const std::string& col) {
+  if (s.empty() || s == "NA") return json(nullptr);
+  auto v = csv_number(s, where, col);
+  if (!v) return v.error();
+  if (v.value() != std::floor(v.value()) || std::fabs(v.value()) > 1e15)
+    return make_error("data.value",
+                      where + "column '" + col + "' must be a whole number, got '" + s.substr(0, 40) + "'");
+  return json(static_cast<int64_t>(v.value()));
+}
+
+}  // namespace fm::data

@@ -1,0 +1,43 @@
+// How the estimator weighs the known definitions of fake (ScoreProfiles::definition_weighting,
+// regimes.h), fitted on the known definitions themselves: each source set is left out in turn,
+// and its audiences (the designs below, fake shares 0-60%) are estimated with the score profiles
+// of the other sources. The weighting (on a grid from 0, every definition alike, to 1, the plain
+// posterior) with the smallest mean absolute error over those audiences is chosen. The interval
+// for a definition unlike the known ones is the random-effects predictive interval
+// (definition_spread 1); how often it held the left-out sources' shares is reported alongside.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "oof.h"
+#include "simulate.h"
+
+namespace fm {
+
+// The audit designs the estimator is judged on: n followers listed, m of them fetched in full.
+struct Design {
+  const char* name;
+  int n, m;
+};
+const std::vector<Design>& audit_designs();
+// The fake shares audiences are drawn at.
+const std::vector<double>& audience_shares();
+
+struct DefinitionFit {
+  double weighting = 1;
+  double mae = 0, mae_posterior = 0;   // mean absolute error at that weighting and with the plain posterior
+  double coverage = 0;                 // of the 95% intervals, pooled, at that weighting
+  double coverage_without_spread = 0;  // the same without the predictive widening
+  int audiences = 0;
+};
+
+// `rows`: labelled accounts of several sources, scored out of fold; `threshold`, `version`: of
+// the model that scored them; `s`: the tiers' settings and audience size; `reps` per cell.
+DefinitionFit fit_definitions(const std::vector<OofRow>& rows,
+                              double threshold,
+                              const std::string& version,
+                              const SimSettings& s,
+                              int reps,
+                              Rng& rng);
+
+}  // namespace fm
