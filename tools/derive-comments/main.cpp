@@ -21,8 +21,8 @@
 #include "comments/reference.h"
 #include "comments/spam_model.h"
 #include "comments/templates.h"
-#include "json_util.h"
 #include "instafake_posts.h"
+#include "json_util.h"
 #include "profile/stats.h"
 
 using namespace fm;
