@@ -85,6 +85,7 @@ async function showHistory() {
     rows.append(tr);
   }
   document.getElementById('empty').hidden = entries.length > 0;
+  rows.dataset.shown = String(entries.length);  // the list is drawn (tests wait for it)
 }
 
 function say(text) { document.getElementById('message').textContent = text; }

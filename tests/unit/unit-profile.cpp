@@ -455,6 +455,18 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(t[0].find("commenters of the recent posts are mostly real") != std::string::npos);
   json alike = {{"audience", sample(20, 10, 30)}, {"likers", sample(25, 15, 40)}};
   CHECK(engagers(analyze(doc, alike.dump())).empty());
+  // Wide intervals that overlap only through the doubt between definitions of fake (which moves
+  // both samples alike) still compare on their intervals under the known definitions.
+  auto known = [&](json a, double lo, double hi) {
+    a["regime"] = {{"known_definitions", {{"ci_low", lo}, {"ci_high", hi}}}};
+    return a;
+  };
+  json wide = {{"audience", known(sample(15, 0, 39), 5, 26)}, {"likers", known(sample(60, 35, 87), 45, 75)}};
+  t = engagers(analyze(doc, wide.dump()));
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].find("likers of the recent posts are far more often fake") != std::string::npos);
+  json wide_alike = {{"audience", known(sample(15, 0, 39), 5, 30)}, {"likers", known(sample(35, 20, 60), 28, 45)}};
+  CHECK(engagers(analyze(doc, wide_alike.dump())).empty());
   // Engagers alone (no follower sample) are no comparison.
   CHECK(engagers(analyze(doc, json{{"likers", sample(55, 40, 70)}}.dump())).empty());
   CHECK(error_id(analyze(doc, R"({"likers": {"fake_percent": 5}})")) == "profile.options");

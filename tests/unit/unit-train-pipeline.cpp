@@ -96,7 +96,7 @@ TEST_CASE("[folds] one account, one fold: rows sharing an account key share thei
   std::map<std::string, std::set<int>> folds_of;
   for (size_t i = 0; i < samples.size(); ++i) folds_of[samples[i].account].insert(fold[i]);
   int shared = 0;
-  for (const auto& [account, f] : folds_of) CHECK_MESSAGE(f.size() == 1, account);
+  for (const auto& entry : folds_of) CHECK_MESSAGE(entry.second.size() == 1, entry.first);
   for (const auto& s : samples)
     shared += s.set == "kaggle" && s.account.rfind("@user", 0) == 0 && s.label && s.row < 20;
   CHECK(shared == 5);  // every fourth row is fake: rows 0, 4, ..., 16 of kaggle are srf's accounts

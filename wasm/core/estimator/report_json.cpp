@@ -57,6 +57,9 @@ json regime_json(const RegimeAverage& ra) {
     list.push_back(g);
   }
   json j = {{"regimes", list},
+            // The interval before the widening for a definition unlike the known ones: that doubt
+            // moves every sample the same model scores alike, so samples compare on this one.
+            {"known_definitions", {{"ci_low", pct(ra.within.low)}, {"ci_high", pct(ra.within.high)}}},
             {"between_definitions",
              {{"spread", pct(ra.between_sd)},
               {"half_width", pct(ra.definition_half)},

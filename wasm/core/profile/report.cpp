@@ -66,11 +66,22 @@ Result<double> audience_number(const json& a,
 }
 
 // The engagers of the recent posts against the followers: intervals that do not overlap mean
-// the likes (or comments) come from accounts unlike the audience, one way or the other.
+// the likes (or comments) come from accounts unlike the audience, one way or the other. Both
+// samples are scored by the same model, so the doubt about which definition of fake holds moves
+// them alike: they compare on their intervals under the known definitions where the reports give
+// them (regime.known_definitions), the full intervals otherwise.
 void engagers_reason(json& reasons, const json& followers, const json& engagers, const char* who) {
   auto num = [](const json& a, const char* k) { return a[k].get<double>(); };
-  bool more = num(engagers, "ci_low") > num(followers, "ci_high");
-  if (!more && num(engagers, "ci_high") >= num(followers, "ci_low")) return;
+  auto end = [&](const json& a, const char* k) {
+    auto r = a.find("regime");
+    if (r != a.end() && r->is_object() && r->contains("known_definitions")) {
+      const json& kd = (*r)["known_definitions"];
+      if (kd.is_object() && kd.contains(k) && kd[k].is_number()) return kd[k].get<double>();
+    }
+    return num(a, k);
+  };
+  bool more = end(engagers, "ci_low") > end(followers, "ci_high");
+  if (!more && end(engagers, "ci_high") >= end(followers, "ci_low")) return;
   reasons.push_back(reason(
       "engagers", more ? "high" : "medium",
       fill(more ? "The @ of the recent posts are far more often fake than the followers (@ ~@% fake, followers ~@%): "
