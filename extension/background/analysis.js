@@ -67,3 +67,15 @@ export async function accountFromProfile(text) {
     return { error: { id: 'engine.load', message: String(e.message || e) } };
   }
 }
+
+// The comment analysis of a comments document (comment-document.js): {report} | {error: {id,
+// message}}. Never logged: a document holds comment text from the page.
+export async function analyzeComments(doc) {
+  try {
+    const out = await call('analyzeComments', JSON.stringify(doc));
+    if (out && !out.error && typeof out.grade === 'string') return { report: out };
+    return { error: out && out.error ? out.error : { id: 'engine.output', message: 'analyzeComments returned no report' } };
+  } catch (e) {
+    return { error: { id: 'engine.load', message: String(e.message || e) } };
+  }
+}

@@ -2,12 +2,13 @@
 // checked before any handler runs). Every handler that changes state runs under the store
 // lock and persists before it answers.
 import * as store from './store.js';
-import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile } from './analysis.js';
+import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
 import { reserve, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
+import { commentsDocument } from '../shared/comment-document.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
 const now = () => Date.now();
@@ -20,8 +21,8 @@ async function hello() {
   return { lang, strings, fallback, settings, engine };
 }
 
-async function saveReport(report, { rough = false } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough });
+async function saveReport(report, { rough = false, comments = null } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough, comments });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];
@@ -116,8 +117,29 @@ async function instantRough({ username, fullName, og, cause }) {
 // ---- the audit
 
 function auditView(a) {
-  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates };
+  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
+           comments: a.commentAnalysis || null };
 }
+
+// An audit that ended, with what its comments say when the user asked for that, goes into the
+// history.
+const saveAuditReport = (a) => saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report });
+
+// The comment analysis of what an audit has read so far (when it was switched on for it): run
+// once every comments page is in, and again when the audit ends (with the commenters fetched in
+// full by then). Its report is kept with the audit; an error keeps its id only (an engine
+// message may quote the document, and comment text is never shown as a detail or logged).
+async function refreshComments(a) {
+  if (!a.commentAnalysis) return a;
+  const doc = commentsDocument(a, now());
+  const r = doc ? await analyzeComments(doc) : { report: null };
+  return { ...a, commentAnalysis: { report: r.report || null, error: r.error ? { id: String(r.error.id) } : null, at: now() } };
+}
+
+// Whether the outcome just applied makes the comment analysis due: the last comments page is in,
+// or the audit stopped.
+const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' ||
+  (req.kind === 'comments' && a.commenters.done >= a.commenters.media.length));
 
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource }) {
   return store.locked(async () => {
@@ -149,6 +171,7 @@ async function auditNext({ username }) {
     const wasRunning = a.status === 'running';
     const n = nextRequest(a);
     a = n.state;
+    if (wasRunning && a.status !== 'running') a = await refreshComments(a);
     let sched = null;
     if (n.request && !(had && had.id === n.request.id && had.at)) {
       const settings = await store.getSettings();
@@ -157,7 +180,7 @@ async function auditNext({ username }) {
       a = setPendingTime(a, r.at);
     }
     if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
-    if (wasRunning && a.status !== 'running' && a.report) await saveReport(a.report);
+    if (wasRunning && a.status !== 'running' && a.report) await saveAuditReport(a);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
     return { action: 'fetch', id, url, kind, at, ...auditView(a) };
@@ -237,11 +260,12 @@ async function auditResult(msg) {
     a = applyOutcome(a, msg.id, outcome, now()).state;
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
     else if (['page', 'likers', 'comments', 'profile'].includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
+    if (commentsDue(a, req)) a = await refreshComments(a);
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting
     // a history of thousands of entries per request would cost more than the request.
-    if (a.status !== 'running' && a.report) await saveReport(a.report);
+    if (a.status !== 'running' && a.report) await saveAuditReport(a);
     return auditView(a);
   });
 }
@@ -273,9 +297,11 @@ async function auditCancel({ username }) {
     if (!a) return { missing: true };
     let sched = null;
     if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now());
-    const c = cancelAudit(a, now());
+    const wasRunning = a.status === 'running';
+    let c = cancelAudit(a, now());
+    if (wasRunning) c = await refreshComments(c);
     await store.saveAuditAndScheduler(c, sched);
-    if (c.report) await saveReport(c.report);
+    if (c.report) await saveAuditReport(c);
     return auditView(c);
   });
 }

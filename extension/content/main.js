@@ -169,7 +169,7 @@ class ProfileFeature {
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
-      .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null }));
+      .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null }));
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate: rep.is_private === true,
       followerCount: Number.isSafeInteger(rep.follower_count) ? rep.follower_count : null, posts,
       profileSource: rep.profile_source || 'web_profile_info' });

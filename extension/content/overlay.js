@@ -4,6 +4,7 @@
 import { SELECTORS, FOLLOWER_WORDS } from '../shared/instagram.js';
 import { fmtPercent, ageText, STATE_CHIPS } from '../shared/i18n.js';
 import { STYLE } from './overlay-style.js';
+import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
@@ -297,6 +298,7 @@ export class Overlay {
       p.append(ul);
     }
     if (this.audit && this.audit.estimates) p.append(this.sourceRows(this.audit));
+    renderCommentsSection(p, this.audit, t);
     const audience = (this.audit && this.audit.estimate) || r.audience;
     if (audience && audience.breakdown) p.append(this.breakdownChart(audience));
     if (Array.isArray(r.posts) && r.posts.some((x) => typeof x.likes === 'number')) p.append(this.sparkline(r.posts));
@@ -452,8 +454,10 @@ export class Overlay {
         const plan = this.handlers.plan();
         const full = plan.followers.full + plan.likers.full + plan.commenters.full;
         sec.append(el('p', { class: 'muted', part: 'audit-plan' }, plan.likers.posts || plan.commenters.posts
-          ? t('auditPlan', plan.followers.pages, Math.max(plan.likers.posts, plan.commenters.posts), full, plan.requests, plan.budget)
+          ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
           : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)));
+        const comments = commentsPlanText(plan, t);
+        if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
       }
       if (this.model.kind === 'report' && (this.model.report.states || []).includes('private')) {
         sec.append(el('p', { class: 'muted' }, t('auditPrivateNote')));

@@ -5,7 +5,10 @@
 //                planned pages, the list's end, or Instagram's limit flag (a short list);
 //   likers     - who liked each of the most recent posts (one answer per post);
 //   commenters - who commented on them (the newest comments page per post; the comment
-//                objects are kept with the audit for a later analysis of what they say);
+//                objects are kept with the audit). When the user has switched on the comment
+//                analysis (settings.auditComments), the comments of the newest COMMENT_POSTS
+//                posts are read, and what they say is judged once they are in (see
+//                comment-document.js and the background's comment analysis);
 //   profiles   - per source, a random few of the listed accounts fetched in full (an account
 //                fetched for one source serves the others free).
 // The background turns Instagram answers into outcomes (see applyOutcome) and asks
@@ -20,6 +23,10 @@ export const AUDIT_VERSION = 2;
 export const SOURCES = ['followers', 'likers', 'commenters'];
 export const STOP_REASONS = ['logged_out', 'challenge', 'private', 'changed', 'not_found'];
 const LIST_PHASES = { followers: 'likers', likers: 'commenters', commenters: 'profiles' };
+// Posts whose comments are read when the comment analysis is on: recurring commenters need 3
+// posts with comments at the least, and with 3 a few loyal customers already look like a pod;
+// simulated pods and suggested-comment networks are told from organic sections at 6.
+export const COMMENT_POSTS = 6;
 
 // Small seeded PRNG (mulberry32): the subsamples are reproducible from the stored seed.
 export function prng(seed) {
@@ -33,26 +40,37 @@ export function prng(seed) {
   };
 }
 
+const countOrNull = (v) => (Number.isSafeInteger(v) && v >= 0 ? v : null);
+
 // The recent posts an audit reads engagers of: the newest `n` with a media id and something
-// to list (a like count above 0 or hidden; comments above 0).
+// to list (a like count above 0 or hidden; comments above 0). A post whose comments are read
+// keeps its likes and when it was posted (takenAt, unix seconds) for the comment analysis.
 function postsFor(posts, n, key) {
   return (Array.isArray(posts) ? posts : [])
     .filter((p) => p && typeof p.id === 'string' && (key === 'likes' ? p.likes !== 0 : p.comments > 0))
     .slice(0, n)
-    .map((p) => ({ id: p.id, count: Number.isSafeInteger(p[key]) && p[key] >= 0 ? p[key] : null }));
+    .map((p) => (key === 'likes' ? { id: p.id, count: countOrNull(p.likes) }
+      : { id: p.id, count: countOrNull(p.comments), likes: countOrNull(p.likes), takenAt: countOrNull(p.takenAt) }));
+}
+
+// How many recent posts' comments an audit reads.
+export function commentPostsOf(settings) {
+  return settings.auditComments ? Math.max(settings.auditPosts, COMMENT_POSTS) : settings.auditPosts;
 }
 
 // What an audit with these settings will read on a profile with these recent posts (each
-// {id, likes, comments}): {followers: {pages, full}, likers: {posts, full}, commenters: {posts,
-// full}, requests, budget}. `requests` is the most it can take (every page planned and every
-// pick fetched); the budget caps it whatever happens.
+// {id, likes, comments, takenAt?}): {followers: {pages, full}, likers: {posts, full},
+// commenters: {posts, full}, comments (whether what the comments say is judged), requests,
+// budget}. `requests` is the most it can take (every page planned and every pick fetched); the
+// budget caps it whatever happens.
 export function auditPlan(settings, posts) {
   const likers = postsFor(posts, settings.auditPosts, 'likes');
-  const commenters = postsFor(posts, settings.auditPosts, 'comments');
+  const commenters = postsFor(posts, commentPostsOf(settings), 'comments');
   const plan = {
     followers: { pages: Math.max(1, Math.ceil(settings.auditListSize / FOLLOWERS_PAGE_SIZE)), full: settings.auditFullSize },
     likers: { posts: likers.length, full: likers.length ? settings.auditEngagersFull : 0 },
     commenters: { posts: commenters.length, full: commenters.length ? settings.auditEngagersFull : 0 },
+    comments: settings.auditComments === true,
     budget: settings.auditBudget,
   };
   const most = plan.followers.pages + plan.followers.full + plan.likers.posts + plan.likers.full +
@@ -79,6 +97,9 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
                  lite: [] },
     likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [] },
     commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [] },
+    // The comment analysis (when switched on at the start): the engine's report on what the
+    // comments say, or its error, and when it was made.
+    commentAnalysis: plan.comments ? { report: null, error: null, at: null } : null,
     picks: { followers: null, likers: null, commenters: null },  // usernames to fetch in full
     full: {},                     // username -> full account record (shared by the sources)
     failed: [],                   // picks whose profile could not be read
@@ -193,7 +214,9 @@ export function applyOutcome(state, id, outcome, now) {
       const key = req.source, src = s[key];
       const media = src.media.map((m, i) => (i === src.done ? { ...m, listed: outcome.accounts.length,
         count: m.count ?? (outcome.userCount ?? outcome.commentCount ?? null) } : m));
-      s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, outcome.accounts) };
+      // The profile answering its commenters is no commenter of its own (nor a sample of them).
+      const accounts = key === 'commenters' ? outcome.accounts.filter((r) => r.username !== s.username) : outcome.accounts;
+      s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, accounts) };
       if (outcome.comments) s[key].comments = src.comments.concat(outcome.comments);
       break;
     }

@@ -4,7 +4,9 @@
 //   {schema: 2, entries: {<username>: Entry}}
 //   Entry = {username, full_name, fake_percent|null, ci_low|null, ci_high|null, grade,
 //            confidence, status, states[], follower_count|null, rough, computed_at (ms since
-//            epoch), report (the full profile report, or null once dropped for space)}
+//            epoch), report (the full profile report, or null once dropped for space),
+//            comments (an audit's comment analysis in brief: {grade, grade_label, score,
+//            verdict}, or null; absent in older entries)}
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -58,12 +60,24 @@ export function validateEntry(e, where = 'entry') {
       rough: e.rough === true,
       computed_at: e.computed_at,
       report: e.report && typeof e.report === 'object' ? e.report : null,
+      comments: commentsBrief(e.comments),
     },
   };
 }
 
+// The comment analysis kept in an entry: its grade, label, score and verdict, or null.
+function commentsBrief(c) {
+  if (!c || typeof c !== 'object' || !GRADES.includes(c.grade)) return null;
+  return {
+    grade: c.grade,
+    grade_label: typeof c.grade_label === 'string' ? c.grade_label.slice(0, 200) : '',
+    score: numOrNull(c.score),
+    verdict: typeof c.verdict === 'string' ? c.verdict.slice(0, 1000) : '',
+  };
+}
+
 // A profile report (contract of analyzeProfile) -> history entry.
-export function entryFromReport(report, { computedAt, rough = false }) {
+export function entryFromReport(report, { computedAt, rough = false, comments = null }) {
   return validateEntry({
     username: report.username,
     full_name: report.full_name,
@@ -78,6 +92,7 @@ export function entryFromReport(report, { computedAt, rough = false }) {
     rough,
     computed_at: computedAt,
     report,
+    comments,
   }, 'report');
 }
 

@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   auditPosts: 3,            // recent posts whose likers and commenters are listed
   auditEngagersFull: 8,     // of the likers (and of the commenters), profiles fetched in full
   auditBudget: 45,          // requests one audit may make at most, whatever the sizes above
+  auditComments: false,     // the user's opt-in: an audit also reads the comments of the newest
+                            // posts (audit.js COMMENT_POSTS) and judges what they say
   pacingMs: 1500,           // at least this long between two requests to Instagram
   hourlyCap: 200,           // requests per rolling hour, all tabs together
   language: 'auto',         // 'auto' (browser), 'en', 'nl'
@@ -32,7 +34,7 @@ export const LANGUAGES = ['auto', 'en', 'nl'];
 export function normalizeSettings(raw) {
   const s = { ...DEFAULT_SETTINGS };
   if (!raw || typeof raw !== 'object') return s;
-  if (typeof raw.autoRun === 'boolean') s.autoRun = raw.autoRun;
+  for (const key of ['autoRun', 'auditComments']) if (typeof raw[key] === 'boolean') s[key] = raw[key];
   for (const [key, [lo, hi]] of Object.entries(LIMITS)) {
     const v = raw[key];
     if (typeof v === 'number' && Number.isFinite(v)) s[key] = Math.min(hi, Math.max(lo, Math.round(v)));

@@ -1,4 +1,5 @@
-// Options: auto-run, audit sample sizes and request budget, request pacing and cap, language.
+// Options: auto-run, audit sample sizes and request budget, the comment analysis (opt-in),
+// request pacing and cap, language.
 import { ask, localise } from './common.js';
 import { auditPlan } from '../shared/audit.js';
 
@@ -12,13 +13,15 @@ function showPlan(s) {
   const posts = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: null, comments: 1 }));
   const plan = auditPlan(s, posts);
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
-  $('auditPlan').textContent = plan.likers.posts
-    ? t('auditPlan', plan.followers.pages, plan.likers.posts, full, plan.requests, plan.budget)
-    : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
+  $('auditPlan').textContent = (plan.likers.posts || plan.commenters.posts
+    ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
+    : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)) +
+    (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
 }
 
 function fill(s) {
   $('autoRun').checked = s.autoRun;
+  $('auditComments').checked = s.auditComments;
   for (const key of AUDIT_FIELDS) $(key).value = s[key];
   showPlan(s);
   $('pacingSeconds').value = s.pacingMs / 1000;
@@ -35,6 +38,7 @@ async function main() {
     const { settings } = await ask('settings.set', {
       settings: {
         autoRun: $('autoRun').checked,
+        auditComments: $('auditComments').checked,
         ...Object.fromEntries(AUDIT_FIELDS.map((key) => [key, Number($(key).value)])),
         pacingMs: Math.round(pacing * 1000),
         hourlyCap: Number($('hourlyCap').value),

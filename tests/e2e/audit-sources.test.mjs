@@ -8,15 +8,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
+import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn } from './extension-support.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
 
-const auditDone = (username) => waitFor(async () => {
-  const a = await storedAudit(suite, username);
-  return a && a.status === 'done' && a;
-}, { what: `audit of @${username} done`, timeout: 60000 });
+const auditDone = (username) => auditDoneIn(suite, username);
 
 test('a short followers list is read once and said in words; likers and commenters get rows of their own', async () => {
   const username = 'likefarm.client';

@@ -1,8 +1,10 @@
 // The demo (run by scripts/demo): every seeded profile of the stand-in opened in headless
 // Chromium with the real extension; the instant badge, then an audit where the extension
-// offers one; a table of true fake share vs. Fakemeter's estimates, with a row per audited
-// source (followers, likers, commenters: each against its own truth), and screenshots of each
-// badge and panel in demo-output/.
+// offers one, with the comment analysis switched on; a table of true fake share vs.
+// Fakemeter's estimates, with a row per audited source (followers, likers, commenters: each
+// against its own truth) and the comment verdict beside the comment section the stand-in
+// simulates, and screenshots of each badge, panel and engagement authenticity section in
+// demo-output/.
 // Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit] [--full-audit]
 //   --full-audit  fetch every listed follower in full (the extension's largest audit; the
 //                 sample, and so the table, is then the same on every run)
@@ -21,8 +23,11 @@ const fmtEst = (e) => (e ? `${e.percent}%` + (e.low !== null ? ` (${e.low}–${e
 const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
 
 const fullAudit = process.argv.includes('--full-audit');
-const suite = await openSuite(fullAudit
-  ? { settings: { auditListSize: 200, auditFullSize: 200, auditEngagersFull: 100, auditBudget: 500 } } : {});
+const suite = await openSuite({ settings: fullAudit
+  ? { auditListSize: 200, auditFullSize: 200, auditEngagersFull: 100, auditBudget: 500, auditComments: true }
+  : { auditComments: true } });
+// What the stand-in's comments are: a simulated section (its pattern) or a pool's texts.
+const SECTIONS = { network: 'suggested (network)', organic: 'organic', pod: 'pod', 'pod+network': 'pod + network', bots: 'bots' };
 const truthOf = Object.fromEntries(suite.standin.truth().map((t) => [t.username, t]));
 // "…: ~12% fake (5–22%)" in a source row -> {percent, low, high}
 const sourceEstimate = (text) => {
@@ -45,6 +50,8 @@ try {
     row.audited = '—';
     row.inside = '';
     row.requests = '';
+    row.section = p.fakeShare === null ? '' : SECTIONS[truthOf[p.username].comment_pattern] || 'pool';
+    row.comments = '';
     if (p.fakeShare !== null) {
       await openPanel(page);
       const canAudit = await page.$eval(`${PANEL} >>> [part~="audit-button"]`, (b) => !b.disabled).catch(() => false);
@@ -58,6 +65,9 @@ try {
         row.audited = est ? fmtEst(est) : `(${shortState(end) || 'no estimate'})`;
         if (est && est.low !== null) row.inside = est.low <= p.fakeShare * 100 && p.fakeShare * 100 <= est.high ? 'yes' : 'NO';
         row.requests = String(suite.standin.log().slice(before).filter((e) => e.kind === 'api').length);
+        const c = await waitForOverlay(page, (x) => x.commentsVerdict || (x.commentsState && !/Reading/.test(x.commentsState)),
+          { what: `comment verdict of @${p.username}` });
+        row.comments = c.commentsVerdict || (/No comments were read/.test(c.commentsState) ? '(no comments read)' : `(${c.commentsState})`);
         // A row per source the audit sampled, against that source's own truth.
         for (const [source, key] of Object.entries(SOURCE_TRUTH)) {
           const e = sourceEstimate(end.sources[source]);
@@ -66,12 +76,18 @@ try {
           const label = end.sources[source].split(':')[0].replace(/ \(.*$/, '');
           sourceRows.push({ profile: `  ${source}`, kind: label.slice(0, 40), truth: `${Math.round(t)}%`, instant: '',
             audited: e ? fmtEst(e) : '(no estimate yet)', inside: e ? (e.low <= t && t <= e.high ? 'yes' : 'NO') : '',
-            requests: '', states: '' });
+            requests: '', states: '', section: '', comments: '' });
         }
       } else if (!canAudit) {
         row.audited = '(audit not available)';
       }
       await screenshot(page, `${p.username}-panel`, { dir: outDir });
+      // The panel scrolled to its engagement authenticity section.
+      const section = await page.$(`${PANEL} >>> [part~="comments"]`);
+      if (section) {
+        await section.evaluate((e) => e.scrollIntoView());
+        await screenshot(page, `${p.username}-comments`, { element: await page.$(`${PANEL} >>> .panel`), dir: outDir, padding: 4 });
+      }
     }
     rows.push(row, ...sourceRows);
     process.stderr.write(`demo: @${p.username} done\n`);
@@ -81,15 +97,20 @@ try {
 }
 
 const cols = [['profile', 'profile'], ['kind', 'kind'], ['truth', 'true fake'], ['instant', 'instant badge'],
-  ['audited', 'audited estimate (95% interval)'], ['inside', 'truth inside'], ['requests', 'audit requests']];
+  ['audited', 'audited estimate (95% interval)'], ['inside', 'truth inside'], ['requests', 'audit requests'],
+  ['section', 'comment section'], ['comments', 'comment verdict']];
 const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => String(r[k]).length)));
 const line = (vals) => vals.map((v, i) => String(v).padEnd(widths[i])).join('  ');
 const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([k]) => r[k])))].join('\n');
 console.log(table);
 console.log(`\nStand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
+console.log('Comment sections: simulated from stated assumptions (tests/e2e/standin/comment-patterns.mjs): "suggested (network)" ' +
+  'is paid accounts posting the texts a business suggests, "pod" accounts commenting on every post within minutes; "pool" ' +
+  'is each profile\'s commenters pool (its known fake share) writing organic remarks or, the fake ones, bot praise.');
 console.log(`Audits: up to ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full; ` +
   `likers and commenters of the last ${suite.settings.auditPosts} posts + ${suite.settings.auditEngagersFull} of each fetched in full; ` +
   `at most ${suite.settings.auditBudget} requests; ` +
+  `the comment analysis on (the comments of the last 6 posts read and judged); ` +
   `paced at ${suite.settings.pacingMs} ms (test pacing; the extension's default is 1500 ms).` +
   (fullAudit ? '' : '\nThe full-fetch subsample is drawn at random per audit, so audited figures vary a little between runs (--full-audit fetches all).'));
 console.log(`Screenshots: ${path.relative(process.cwd(), outDir) || '.'}/ (${fs.readdirSync(outDir).length} files)`);

@@ -40,6 +40,12 @@ export async function storedAudit(suite, username) {
   return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), key);
 }
 
+// Waits until the stored audit of `username` is done; returns it.
+export const auditDone = (suite, username, { timeout = 60000 } = {}) => waitFor(async () => {
+  const a = await storedAudit(suite, username);
+  return a && a.status === 'done' && a;
+}, { what: `audit of @${username} done`, timeout });
+
 // Requests an audit of `username` made: its followers pages and its followers' profiles
 // (not the profile's own instant web_profile_info).
 // Requests an audit of `username` made: its followers pages, its posts' likers and comments,

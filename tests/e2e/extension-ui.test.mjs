@@ -40,7 +40,7 @@ test('language setting: Dutch strings on the page', async () => {
   assert.match(priv.states.find((y) => y.state === 'private').text, /privé/i);
 });
 
-test('the options page saves pacing, sample sizes, auto-run and language', async () => {
+test('the options page saves pacing, sample sizes, auto-run, the comment analysis and language', async () => {
   const opt = await suite.session.newPage();
   await opt.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
   await opt.waitForFunction(() => document.getElementById('pacingSeconds').value !== '');
@@ -51,12 +51,16 @@ test('the options page saves pacing, sample sizes, auto-run and language', async
   await set('hourlyCap', '150');
   await opt.select('#language', 'nl');
   await opt.click('#autoRun');
+  await opt.click('#auditComments');
   await opt.click('button[type=submit]');
   await opt.waitForFunction(() => document.getElementById('status').textContent !== '');
   const ext = await extensionPage(suite);
   const { settings } = await ext.evaluate(() => chrome.storage.local.get('settings'));
   assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, auditPosts: suite.settings.auditPosts,
-    auditEngagersFull: suite.settings.auditEngagersFull, auditBudget: suite.settings.auditBudget, pacingMs: 2500, hourlyCap: 150, language: 'nl' });
+    auditEngagersFull: suite.settings.auditEngagersFull, auditBudget: suite.settings.auditBudget, auditComments: true,
+    pacingMs: 2500, hourlyCap: 150, language: 'nl' });
+  // The plan under the sample sizes says the comments will be judged too.
+  assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /comments of the last 6 posts|reacties op de laatste 6 berichten/);
   // Auto-run off: a profile shows a "check" button and fetches nothing until asked.
   suite.standin.clearLog();
   await page.bringToFront();

@@ -15,7 +15,7 @@ import { followersPage, likersPage, commentsPage, LIKERS_MAX, COMMENTS_PAGE } fr
 import { followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { prng } from '../../tests/e2e/standin/prng.mjs';
 import { parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
-import { newAudit, nextRequest, applyOutcome, estimateRequest, SOURCES } from '../../extension/shared/audit.js';
+import { newAudit, nextRequest, applyOutcome, estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
 
@@ -46,12 +46,12 @@ function makeProfile(share, rep) {
            followers: rand.int(2_000, 50_000), posts };
 }
 
-// Runs one audit; returns {state, requests}.
-function audit(profile, rep) {
+// Runs one audit; returns its final state.
+function audit(profile, rep, settings = DEFAULT_SETTINGS) {
   const byName = new Map();  // listed username -> record (for its full fetch)
   const remember = (f) => byName.set(f.username, f);
   let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, followerCount: profile.followers,
-    posts: profile.posts, settings: DEFAULT_SETTINGS, now: 0, seed: rep * 2654435761 });
+    posts: profile.posts, settings, now: 0, seed: rep * 2654435761 });
   for (let step = 0; ; step++) {
     let request;
     ({ state, request } = nextRequest(state));
@@ -78,6 +78,9 @@ function audit(profile, rep) {
 
 const cells = {};  // `${source}/${share}` -> sums
 let requests = 0, maxRequests = 0, audits = 0;
+// The same audits with the comment analysis switched on (more posts' comments read): requests only.
+const WITH_COMMENTS = { ...DEFAULT_SETTINGS, auditComments: true };
+let commentRequests = 0, maxCommentRequests = 0;
 for (const share of SHARES) {
   for (let rep = 0; rep < reps; rep++) {
     const profile = makeProfile(share, rep);
@@ -85,6 +88,9 @@ for (const share of SHARES) {
     requests += state.requests;
     maxRequests = Math.max(maxRequests, state.requests);
     audits++;
+    const withComments = audit(profile, rep, WITH_COMMENTS).requests;
+    commentRequests += withComments;
+    maxCommentRequests = Math.max(maxCommentRequests, withComments);
     for (const source of SOURCES) {
       const r = call('estimateAudience', JSON.stringify(estimateRequest(state, source)));
       if (r.error) throw new Error(`${source}: ${r.error.message}`);
@@ -129,6 +135,9 @@ lines.push('');
 lines.push(`Requests per audit: mean ${f1(requests / audits)}, at most ${maxRequests} (target <= 45). ` +
   `Mean MAE over the shares: ${SOURCES.map((s) => `${s} ${summary[s].mae.toFixed(2)}`).join(', ')}; ` +
   `lowest coverage in a cell: ${SOURCES.map((s) => `${s} ${f1(summary[s].worst)}%`).join(', ')} (target 90-98%).`);
+lines.push('');
+lines.push(`With the comment analysis switched on (the comments of the last ${commentPostsOf(WITH_COMMENTS)} posts read): ` +
+  `requests per audit mean ${f1(commentRequests / audits)}, at most ${maxCommentRequests} (target <= 45).`);
 const table = lines.join('\n');
 console.log(table);
 

@@ -49,6 +49,9 @@ export function overlayState(page) {
       sources: Object.fromEntries(['followers', 'likers', 'commenters'].map((k) => [k, text(part(panel, `source-${k}`))])),
       profileSource: text(part(panel, 'profile-source')),
       auditPlan: text(part(panel, 'audit-plan')),
+      // The engagement authenticity section: its verdict, or what it says instead (pending, none, failed).
+      commentsVerdict: text(part(panel, 'comments-verdict')),
+      commentsState: text(part(panel, 'comments-state')),
       badgeFullText: shadowText(badge),
       panelText: shadowText(panel),
       username: location.pathname.split('/')[1] || null,

@@ -3,11 +3,15 @@
 // section. Each comment is shaped as Instagram's comments endpoint gives it; which mechanism
 // wrote it is returned apart from the comments, in `truth`, so an analysis cannot see it.
 //
-//   commentSection({pattern, posts = 6, seed, now, kind, language, pod, network, organic, fullRecords})
+//   commentSection({pattern, posts = 6, seed, now, kind, language, pod, network, organic, fullRecords,
+//                   followers, owner})
 //     pattern: 'organic' | 'pod' | 'network' | 'pod+network' | 'bots'
+//     followers: the profile's follower count (default: what the organic rates imply)
+//     owner: {pk, username} of the profile (default: a made-up studio)
 //     -> { document: {posts: [{media_id, taken_at, like_count, comment_count, comments}],
 //                     follower_count, owner: {pk, username}, now},
-//          truth: {pattern, params, mechanisms: [[per comment of each post]], counts} }
+//          truth: {pattern, params, mechanisms: [[per comment of each post]], counts},
+//          accounts: every account that may comment, each a follower record with its truth (fake) }
 //   The document is the comment analysis's input as is (scripts/fakemeter comments FILE); with
 //   fullRecords: n it also carries n random commenters' full account records (an audit's sample).
 //
@@ -169,7 +173,7 @@ function remark(rand) {
   return text;
 }
 
-function organicText(rand, language, pool) {
+export function organicText(rand, language, pool) {
   const u = rand();
   if (u < 0.40) return praise(rand, language);
   if (u < 0.70) return remark(rand);
@@ -181,6 +185,9 @@ function organicText(rand, language, pool) {
   const friend = pool[rand.int(0, pool.length - 1)];
   return `@${friend.username} ${rand.pick(TAGS)}`;
 }
+
+// What a fake account leaves: one word of praise or an emoji.
+export const botText = (rand) => (rand() < 0.6 ? praise(rand, 'en').split(' ')[0] : rand.pick(EMOJI));
 
 function editTemplate(rand, text) {
   const r = rand();
@@ -220,9 +227,9 @@ function population(key, n, fakeShare, offset) {
 }
 
 // Delay of a comment after posting, in seconds.
-const organicDelay = (rand) => (rand() < 0.1 ? -Math.log(1 - rand()) * 15 * 60
+export const organicDelay = (rand) => (rand() < 0.1 ? -Math.log(1 - rand()) * 15 * 60
   : Math.exp(Math.log(2.5 * 3600) + 1.5 * rand.normal()));
-const podDelay = (rand, minutes = 4) => Math.exp(Math.log(minutes * 60) + 0.7 * rand.normal());
+export const podDelay = (rand, minutes = 4) => Math.exp(Math.log(minutes * 60) + 0.7 * rand.normal());
 const networkDelay = (rand) => Math.exp(Math.log(3 * 3600) + 1.0 * rand.normal());
 
 export function commentSection(options = {}) {
@@ -240,10 +247,10 @@ export function commentSection(options = {}) {
   // settle the follower count both depend on.
   const uCpl = rangeNum(rand, [0.45, 0.97]), uLpf = rangeNum(rand, [0.05, 0.95]);
   const lpf = options.organic?.likesPerFollower ?? fromQuantiles(DIST.engagement.likes_per_follower, uLpf);
-  let followers = 1000, cpl = 0.01;
+  let followers = options.followers ?? 1000, cpl = 0.01;
   for (let k = 0; k < 6; k++) {
     cpl = options.organic?.commentsPerLike ?? Math.max(0.002, commentsPerLikeOfRealAccounts(followers, uCpl));
-    followers = Math.max(50, Math.round(org.commentsPerPost / cpl / lpf));
+    if (options.followers === undefined) followers = Math.max(50, Math.round(org.commentsPerPost / cpl / lpf));
   }
   const likesPerPost = org.commentsPerPost / cpl;
   const pool = population(`${seed}/fans`, Math.max(30, Math.round(8 * org.commentsPerPost)), 0.05, 0);
@@ -254,7 +261,7 @@ export function commentSection(options = {}) {
     for (let i = 0; i < pool.length; i++) { u -= affinity[i]; if (u <= 0) return pool[i]; }
     return pool[pool.length - 1];
   };
-  const owner = { pk: String(9_000_000_000 + (hashString(seed) % 1_000_000)), username: `studio.${hashString(seed) % 10000}` };
+  const owner = options.owner ?? { pk: String(9_000_000_000 + (hashString(seed) % 1_000_000)), username: `studio.${hashString(seed) % 10000}` };
 
   const params = { pattern, posts: nPosts, language, kind, followers, commentsPerPost: +org.commentsPerPost.toFixed(2),
     commentsPerLike: +cpl.toFixed(4) };
@@ -313,7 +320,7 @@ export function commentSection(options = {}) {
         add(network.members[i], text, networkDelay(rand), 'network');
       }
     }
-    if (bots) for (const b of bots) add(b, rand() < 0.6 ? praise(rand, 'en').split(' ')[0] : rand.pick(EMOJI), podDelay(rand) * 3, 'bot');
+    if (bots) for (const b of bots) add(b, botText(rand), podDelay(rand) * 3, 'bot');
     // The owner thanks some commenters.
     const replies = items.filter(() => rand() < 0.2).length;
     for (let i = 0; i < replies; i++) {
@@ -356,5 +363,6 @@ export function commentSection(options = {}) {
   return {
     document,
     truth: { pattern, params, mechanisms, counts },
+    accounts: allAccounts,
   };
 }

@@ -6,6 +6,7 @@
 // (tools/eval-audit) both serve from here.
 import { prng } from './prng.mjs';
 import { makeFollower, listEntry } from './followers.mjs';
+import { organicText, botText, organicDelay, podDelay, DEFAULT_NOW as NOW } from './comment-patterns.mjs';
 
 export const PAGE_MAX = 25;           // followers per page of a long list
 export const SHORT_LIST = 50;         // the short list's length (Instagram: "about 50")
@@ -58,25 +59,66 @@ export function likersPage(profile, postIndex, likes, onUser = () => {}) {
   return { users, user_count: likes ?? n, status: 'ok' };
 }
 
-const GENERIC = ['Nice!', 'Great post', '🔥🔥🔥', 'Love this ❤️', 'Amazing', 'Wow', '👏👏', 'Cool pic', 'DM us for collab 💰', 'Beautiful'];
-const TOPICS = ['the light here', 'that colour', 'your last trip', 'the recipe', 'this view', 'the second photo', 'the caption'];
-
-// The newest comments page of post `postIndex` with `comments` comments; `mediaId` as asked.
-export function commentsPage(profile, postIndex, comments, mediaId, onUser = () => {}) {
+// The newest comments page of post `postIndex` with `comments` comments; `mediaId` as asked,
+// `takenAt` when it was posted. Every text comes from comment-patterns.mjs, the one comment
+// generator. A profile with a comment pattern (`section`: its commentSection, see profiles.mjs)
+// has its comments written by that pattern's accounts (the newest COMMENTS_PAGE of the post);
+// any other has commenter k of its commenters pool write what that simulation's real followers
+// write (or, a fake one, what its bots write), so the pool's fake share stays exact.
+export function commentsPage(profile, postIndex, comments, mediaId, onUser = () => {}, { takenAt = null, section = null } = {}) {
+  if (section) return sectionPage(section, postIndex, onUser);
   const n = Math.min(comments ?? 0, COMMENTS_PAGE);
   const rand = prng(`${profile.username}/comments/${postIndex}`);
-  const list = [];
-  for (let i = 0; i < n; i++) {
-    const e = makeEngager(profile, 'commenters', postIndex * COMMENTERS_STEP + i);
+  const posted = takenAt ?? NOW - (postIndex + 1) * 86400;
+  const engagers = Array.from({ length: n }, (_, i) => makeEngager(profile, 'commenters', postIndex * COMMENTERS_STEP + i));
+  const list = engagers.map((e, i) => {
     onUser(e);
-    const text = e.fake ? rand.pick(GENERIC) : `Really like ${rand.pick(TOPICS)}, ${e.full_name.split(' ')[0] || 'thanks'}!`;
-    list.push({ pk: `${mediaId}${String(i).padStart(4, '0')}`, text, created_at: 1_795_000_000 - i * 600 - postIndex * 86400,
-      comment_like_count: e.fake ? 0 : rand.int(0, 5), type: 0, user: listEntry(e) });
-  }
-  const body = { comments: list, comment_count: comments ?? n, caption_is_edited: false, has_more_comments: false,
-    has_more_headload_comments: (comments ?? 0) > n, status: 'ok' };
-  if ((comments ?? 0) > n) body.next_min_id = JSON.stringify({ cached_comments_cursor: list.at(-1).pk });
+    const text = e.fake ? botText(rand) : organicText(rand, 'en', engagers);
+    const delay = e.fake ? podDelay(rand) * 3 : organicDelay(rand);
+    return { pk: `${mediaId}${String(i).padStart(4, '0')}`, text, created_at: Math.min(NOW - 60, posted + Math.max(5, Math.round(delay))),
+      comment_like_count: e.fake ? 0 : rand.int(0, 5), type: 0, user: listEntry(e) };
+  });
+  return pageBody(list, comments ?? n);
+}
+
+function pageBody(list, total) {
+  const body = { comments: list, comment_count: total, caption_is_edited: false, has_more_comments: false,
+    has_more_headload_comments: total > list.length, status: 'ok' };
+  if (total > list.length) body.next_min_id = JSON.stringify({ cached_comments_cursor: list[0].pk });
   return body;
+}
+
+// Post `postIndex` of a simulated comment section as the endpoint's first page: its newest
+// COMMENTS_PAGE comments, oldest of them first (older ones behind next_min_id).
+export function sectionPage(section, postIndex, onUser = () => {}) {
+  const post = section.document.posts[postIndex];
+  const byName = accountsOf(section);
+  const list = post.comments.slice(-COMMENTS_PAGE).map((c) => {
+    const a = byName.get(c.user.username);
+    if (a) onUser(a);
+    return { ...c, type: 0 };
+  });
+  return pageBody(list, post.comment_count);
+}
+
+const accountIndex = new WeakMap();
+function accountsOf(section) {
+  if (!accountIndex.has(section)) accountIndex.set(section, new Map(section.accounts.map((a) => [a.username, a])));
+  return accountIndex.get(section);
+}
+
+// The known fake share of the commenters a section's first pages show on its newest `posts`
+// posts (distinct accounts, the owner left out): the commenters source's truth.
+export function sectionCommenterShare(section, posts) {
+  const byName = accountsOf(section);
+  const seen = new Map();
+  for (const post of section.document.posts.slice(0, posts)) {
+    for (const c of post.comments.slice(-COMMENTS_PAGE)) {
+      const a = byName.get(c.user.username);
+      if (a) seen.set(a.username, a.fake);
+    }
+  }
+  return seen.size ? [...seen.values()].filter(Boolean).length / seen.size : null;
 }
 
 // users/<id>/info's flat user object for a follower or engager record.

@@ -5,9 +5,14 @@
 import { prng } from './prng.mjs';
 import { DIST, fromQuantiles } from './sample.mjs';
 import { postNode, userDocument, DEFAULT_AVATAR } from './followers.mjs';
-import { poolShare } from './engagers.mjs';
+import { poolShare, sectionCommenterShare } from './engagers.mjs';
+import { commentSection } from './comment-patterns.mjs';
 
 const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so runs are identical
+// The recent posts whose comments an audit with the comment analysis reads (the extension's
+// COMMENT_POSTS): a pattern profile's commenter truth is the fake share of the accounts
+// commenting there (a default audit reads 3 of them).
+const COMMENTED_POSTS = 6;
 
 export const SEEDED = [
   { username: 'lena.bakes', kind: 'organic_small', fakeShare: 0.05, followers: 820, following: 410, posts: 64,
@@ -38,6 +43,22 @@ export const SEEDED = [
     limitFollowers: true, boughtLikes: true },
   { username: 'paid.real.fans', kind: 'paid_real_engagement', fakeShare: 0.5, likerFakeShare: 0.03, commenterFakeShare: 0.03,
     followers: 15_000, following: 920, posts: 120, fullName: 'Paid Real Fans', bio: 'Fashion, daily.', limitFollowers: true },
+  // Comment sections written by comment-patterns.mjs (`comments`: its options). A tattoo studio
+  // that buys engagement: the comments it suggests, posted by a network of paid accounts, and
+  // likes by subscription from real people on top of its own. A small business whose comments
+  // are its customers'. A coach in an engagement pod (members comment on every post within minutes).
+  { username: 'inkwell.tattoo', kind: 'bought_comments', fakeShare: 0.08, followers: 6_800, following: 540, posts: 210,
+    fullName: 'Inkwell Tattoo Studio', bio: 'Fine line & blackwork. Walk-ins Fri-Sat, book via DM.', business: true,
+    category: 'Tattoo & piercing shop',
+    comments: { pattern: 'network', kind: 'tattoo', language: 'en', organic: { commentsPerPost: [4, 4], commentsPerLike: 0.012 },
+      network: { size: 40, perPost: [10, 16], templates: [4, 6], likeSubscription: 150 } } },
+  { username: 'corner.bakery', kind: 'organic_comments', fakeShare: 0.05, followers: 9_500, following: 380, posts: 320,
+    fullName: 'De Hoekbakkerij', bio: 'Brood, taart en koffie. Di-za 7-17 uur.', business: true, category: 'Bakery',
+    comments: { pattern: 'organic', language: 'nl', organic: { commentsPerPost: [8, 8], commentsPerLike: 0.016 } } },
+  { username: 'glow.coach', kind: 'pod_comments', fakeShare: 0.1, followers: 7_200, following: 1_100, posts: 380,
+    fullName: 'Glow Coaching', bio: 'Mindset & morning routines. Free guide below.', business: true, category: 'Coach',
+    externalUrl: 'https://example.com/glow',
+    comments: { pattern: 'pod', language: 'en', organic: { commentsPerPost: [5, 5], commentsPerLike: 0.012 }, pod: { size: 30 } } },
 ];
 // A name that does not exist: page and API answer 404, like Instagram.
 export const NONEXISTENT = 'no.such.user.2026';
@@ -70,7 +91,30 @@ function organicRate(p, rand) {
   return rateForSize(p.followers * (1 - p.fakeShare)) * wiggle;
 }
 
+// The simulated comment section of a profile with a comment pattern (its 12 newest posts), or null.
+const sections = new Map();
+export function commentSectionOf(p) {
+  if (!p.comments) return null;
+  if (!sections.has(p.username)) {
+    sections.set(p.username, commentSection({ ...p.comments, posts: Math.min(12, p.posts), seed: p.username, now: NOW,
+      followers: p.followers, owner: { pk: PROFILE_IDS[p.username], username: p.username } }));
+  }
+  return sections.get(p.username);
+}
+
+// A profile with a comment pattern posts what its section says: when, likes and comments.
+function postsOfSection(p, section) {
+  return section.document.posts.map((post, i) => {
+    const isVideo = i % 4 === 3;
+    return postNode(`${PROFILE_IDS[p.username]}${String(i).padStart(3, '0')}`, post.taken_at, post.like_count, post.comment_count, {
+      isVideo, views: isVideo ? post.like_count * 6 : null, caption: `Post ${p.posts - i}`,
+    });
+  });
+}
+
 function makePosts(p) {
+  const section = commentSectionOf(p);
+  if (section) return postsOfSection(p, section);
   const rand = prng(`${p.username}/posts`);
   const n = p.isPrivate ? 0 : Math.min(12, p.posts);
   const rate = organicRate(p, rand);
@@ -122,7 +166,9 @@ export function findSeeded(username) {
 // The truth table tests and the demo compare against.
 export function truth() {
   return SEEDED.map((p) => ({ username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
-    liker_fake_share: poolShare(p, 'likers'), commenter_fake_share: poolShare(p, 'commenters'),
+    liker_fake_share: poolShare(p, 'likers'),
+    commenter_fake_share: p.comments ? sectionCommenterShare(commentSectionOf(p), COMMENTED_POSTS) : poolShare(p, 'commenters'),
+    comment_pattern: p.comments ? p.comments.pattern : null,
     limited_list: !!p.limitFollowers }))
     .concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
 }

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { makeCertificate } from './cert.mjs';
-import { SEEDED, NONEXISTENT, PROFILE_IDS, seededDocument, findSeeded, truth } from './profiles.mjs';
+import { SEEDED, NONEXISTENT, PROFILE_IDS, seededDocument, findSeeded, truth, commentSectionOf } from './profiles.mjs';
 import { followerProfileInfo } from './followers.mjs';
 import { followersPage, likersPage, commentsPage, userInfoDocument, withV1MediaFields } from './engagers.mjs';
 import { renderPage, pageData, challengePage } from './pages.mjs';
@@ -109,7 +109,8 @@ export async function startStandin(options = {}) {
   for (const p of SEEDED) {
     seededDocument(p).data.user.edge_owner_to_timeline_media.edges.forEach((e, index) => {
       const likes = e.node.edge_liked_by.count;
-      media.set(e.node.id, { profile: p, index, likes: likes < 0 ? null : likes, comments: e.node.edge_media_to_comment.count });
+      media.set(e.node.id, { profile: p, index, likes: likes < 0 ? null : likes, comments: e.node.edge_media_to_comment.count,
+        takenAt: e.node.taken_at_timestamp, section: commentSectionOf(p) });
     });
   }
 
@@ -144,7 +145,7 @@ export async function startStandin(options = {}) {
       const m = media.get(mm[1]);
       if (!m) return [400, { message: 'Media not found or unavailable', status: 'fail' }];
       if (mm[2] === 'likers') return [200, likersPage(m.profile, m.index, m.likes, remember)];
-      return [200, commentsPage(m.profile, m.index, m.comments, mm[1], remember)];
+      return [200, commentsPage(m.profile, m.index, m.comments, mm[1], remember, { takenAt: m.takenAt, section: m.section })];
     }
     const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
     if (fm) {

@@ -1,0 +1,169 @@
+// The panel's "Engagement authenticity" section: what the comments of the recent posts say,
+// from the engine's comment analysis an audit ran (when the user switched it on). The verdict
+// and grade, each signal's value with its 95% interval against its organic reference, the
+// reasons, and examples of text patterns with their counts. Never a commenter's name: the
+// report holds counts and texts only. Every string is set as text, never as markup; comment
+// text comes from the page and is shown, never logged.
+import { fmtPercent } from '../shared/i18n.js';
+
+const STYLE = `
+.comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
+.comments th { text-align: left; font-weight: 600; padding: 3px 4px 3px 0; vertical-align: top; }
+.comments td { padding: 3px 0; vertical-align: top; }
+.comments tr + tr { border-top: 1px solid var(--line); }
+.comments .ref { color: var(--muted); display: block; }
+.comments .ev-strong { color: var(--bad); } .comments .ev-weak { color: var(--poor); }
+.comments .verdict { font-size: 16px; font-weight: 700; margin: 6px 0 2px; }
+.comments .grade-good { color: var(--good); } .comments .grade-fair { color: var(--fair); }
+.comments .grade-poor { color: var(--poor); } .comments .grade-bad { color: var(--bad); }
+.comments .grade-unknown { color: var(--unknown); }
+.comments .examples { margin: 0; padding-left: 16px; font-size: 12px; }
+.comments .examples li { margin: 2px 0; word-break: break-word; }
+`;
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+// Fewer posts with comments than this, and the verdict comes with a caution.
+const FEW_POSTS = 4;
+
+const num = (v) => typeof v === 'number' && Number.isFinite(v);
+const pct = (share) => `${fmtPercent(share * 100)}%`;
+// "12% (8–17%)" from a share and its interval; the interval left out when it is unknown.
+const shareText = (value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
+  ? `${pct(value)} (${fmtPercent(interval[0] * 100)}–${pct(interval[1])})` : pct(value));
+const perHundred = (v) => (v * 100).toFixed(v * 100 < 10 ? 1 : 0);
+
+// A signal's value with its interval, and its organic reference, in words (the reference null
+// when the report gives none).
+const SIGNALS = {
+  recurring_commenters: {
+    label: (t) => t('commentsSignalRecurring'),
+    value: (t, s) => {
+      const hi = Array.isArray(s.interval) ? s.interval[1] : null;
+      return t('commentsValueRecurring', num(hi) && hi !== s.value ? `${s.value}–${hi}` : s.value, s.min_posts, s.of_posts);
+    },
+    reference: (t, r) => (num(r.organic_max) ? t('commentsRefRecurring', r.organic_max) : null),
+  },
+  templates: { label: (t) => t('commentsSignalTemplates'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  generic_comments: { label: (t) => t('commentsSignalGeneric'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  timing: {
+    label: (t, s) => t('commentsSignalTiming', s.window_minutes ?? 10),
+    value: (t, s) => shareText(s.value, s.interval),
+    reference: (t, r) => (num(r.organic) ? t('commentsRefTiming', pct(r.organic)) : null),
+  },
+  spam: { label: (t) => t('commentsSignalSpam'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  commenter_accounts: {
+    label: (t) => t('commentsSignalAccounts'),
+    value: (t, s) => (Array.isArray(s.interval) ? t('commentsValueFake', fmtPercent(s.value), fmtPercent(s.interval[0]), fmtPercent(s.interval[1]))
+      : `${fmtPercent(s.value)}%`),
+    reference: (t, r) => (num(r.organic_max_percent) ? t('commentsRefAccounts', fmtPercent(r.organic_max_percent)) : null),
+  },
+  comments_per_like: {
+    label: (t) => t('commentsSignalPerLike'),
+    value: (t, s) => (Array.isArray(s.interval) ? `${perHundred(s.value)} (${perHundred(s.interval[0])}–${perHundred(s.interval[1])})`
+      : perHundred(s.value)),
+    reference: (t, r) => (num(r.median) && num(r.p95)
+      ? t('commentsRefPerLike', perHundred(r.median), perHundred(r.p95), Number(r.min_followers || 0).toLocaleString()) : null),
+  },
+};
+const sharesRef = (t, r) => (num(r.median) && num(r.p95) ? t('commentsRefShares', pct(r.median), pct(r.p95)) : null);
+
+function signalsTable(t, signals) {
+  const table = el('table', { part: 'comments-signals' });
+  const evidence = { strong: t('commentsEvidenceStrong'), weak: t('commentsEvidenceWeak'), none: t('commentsEvidenceNone') };
+  for (const [name, how] of Object.entries(SIGNALS)) {
+    const s = signals[name];
+    if (!s || typeof s !== 'object') continue;
+    const tr = el('tr', { 'data-signal': name });
+    tr.append(el('th', { scope: 'row' }, how.label(t, s)));
+    const td = el('td');
+    if (s.measured && num(s.value)) {
+      td.append(el('span', { class: `ev-${s.evidence}` }, `${how.value(t, s)} · ${evidence[s.evidence] || ''}`));
+      const ref = how.reference(t, s.reference || {});
+      if (ref) td.append(el('span', { class: 'ref' }, ref));
+    } else {
+      td.append(el('span', {}, t('commentsNotMeasured')));
+      if (typeof s.note === 'string') td.append(el('span', { class: 'ref' }, s.note));
+    }
+    tr.append(td);
+    table.append(tr);
+  }
+  return table;
+}
+
+// The repeated and generic texts and the spam, each with how often and by how many accounts.
+function examples(t, signals) {
+  const items = [];
+  for (const [name, label] of [['templates', t('commentsExamplesTemplates')], ['generic_comments', t('commentsExamplesGeneric')],
+    ['spam', t('commentsExamplesSpam')]]) {
+    const list = signals[name] && Array.isArray(signals[name].examples) ? signals[name].examples : [];
+    for (const x of list.slice(0, 3)) {
+      if (typeof x.text !== 'string') continue;
+      items.push(t('commentsExample', label, x.text, x.comments ?? 1, x.accounts ?? 1));
+    }
+  }
+  if (!items.length) return null;
+  const ul = el('ul', { class: 'examples', part: 'comments-examples' });
+  for (const text of items) ul.append(el('li', {}, text));
+  return ul;
+}
+
+function reasons(t, list) {
+  const ul = el('ul', { class: 'reasons', part: 'comments-reasons' });
+  for (const reason of list.slice(0, 8)) {
+    const li = el('li', { class: `sev-${reason.severity}` });
+    li.append(el('span', { class: 'dot', 'aria-label': t(`severity_${reason.severity}`) }));
+    li.append(el('span', {}, reason.text));
+    ul.append(li);
+  }
+  return ul;
+}
+
+// Renders the section into `container` for an audit view ({progress, comments}); nothing when
+// the audit did not read comments for this analysis.
+export function renderCommentsSection(container, view, t) {
+  const analysis = view && view.comments;
+  if (!analysis) return;
+  const sec = el('section', { class: 'comments', part: 'comments', 'aria-label': t('commentsTitle') });
+  sec.append(el('style', {}, STYLE), el('h3', {}, t('commentsTitle')));
+  const report = analysis.report;
+  if (!report) {
+    const running = view.progress && view.progress.status === 'running';
+    const key = analysis.error ? 'commentsFailed' : running ? 'commentsPending' : 'commentsNone';
+    sec.append(el('p', { class: 'muted', part: 'comments-state' }, t(key, analysis.error ? analysis.error.id : '')));
+    container.append(sec);
+    return;
+  }
+  const grade = ['good', 'fair', 'poor', 'bad'].includes(report.grade) ? report.grade : 'unknown';
+  sec.append(el('div', { class: `verdict grade-${grade}`, part: 'comments-verdict', 'data-grade': grade }, report.grade_label));
+  sec.append(el('p', { part: 'comments-verdict-text' }, report.verdict));
+  const read = report.read || {};
+  sec.append(el('p', { class: 'muted', part: 'comments-read' },
+    t('commentsRead', read.comments ?? 0, read.commenters ?? 0, read.posts ?? 0, read.owner_replies_left_out ?? 0)));
+  // On 3 posts, "2 of 3" is easy for an organic profile's regulars: simulated organic sections
+  // read "likely bought" 28% of the time on their newest 3 posts, 0-1.5% on 4-6
+  // (tools/research/comment_posts.mjs).
+  if (report.status === 'ok' && read.posts_with_comments < FEW_POSTS) {
+    sec.append(el('p', { class: 'muted', part: 'comments-few-posts' }, t('commentsFewPosts', read.posts_with_comments)));
+  }
+  if (report.status === 'ok' && report.signals) sec.append(signalsTable(t, report.signals));
+  if (Array.isArray(report.reasons) && report.reasons.length) {
+    sec.append(el('h4', {}, t('commentsReasonsTitle')), reasons(t, report.reasons));
+  }
+  const ex = report.signals ? examples(t, report.signals) : null;
+  if (ex) sec.append(el('h4', {}, t('commentsExamplesTitle')), ex);
+  sec.append(el('p', { class: 'tiny' }, t('commentsNote')));
+  container.append(sec);
+}
+
+// A line for the audit plan shown before an audit starts: whether (and from how many posts) it
+// will judge the comments.
+export function commentsPlanText(plan, t) {
+  if (!plan.comments) return t('commentsPlanOff');
+  return plan.commenters.posts ? t('commentsPlanOn', plan.commenters.posts) : null;
+}

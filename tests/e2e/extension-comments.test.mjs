@@ -1,0 +1,152 @@
+// Engagement authenticity in Chromium: with the comment analysis switched on in the options, an
+// audit started from the panel also reads the comments of the last 6 posts (within the request
+// budget), the background builds the comments document and the engine judges it; the panel's
+// "Engagement authenticity" section shows the verdict, each signal against its organic
+// reference, the reasons and text patterns, no commenter's name; the result survives a stopped
+// worker; no comment text reaches any console. The stand-in's tattoo studio (suggested comments
+// from a paid network, likes by subscription) gets a "likely bought engagement" verdict for its
+// repeated texts; the organic bakery does not. Switched off (the default), nothing of it runs.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
+import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage, auditDone as auditDoneIn } from './extension-support.mjs';
+
+let suite, page;
+useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
+
+const auditDone = (username) => auditDoneIn(suite, username, { timeout: 90000 });
+
+// The comments section as plain data (runs in the page; the panel's shadow root is open).
+const commentsSection = () => page.evaluate((host) => {
+  const root = document.querySelector(host)?.shadowRoot;
+  const sec = root?.querySelector('[part~="comments"]');
+  if (!sec) return null;
+  const text = (p) => sec.querySelector(`[part~="${p}"]`)?.textContent.trim() ?? null;
+  return {
+    text: sec.textContent,
+    verdict: text('comments-verdict'),
+    grade: sec.querySelector('[part~="comments-verdict"]')?.getAttribute('data-grade') ?? null,
+    sentence: text('comments-verdict-text'),
+    state: text('comments-state'),
+    rows: Object.fromEntries([...sec.querySelectorAll('[part~="comments-signals"] tr')]
+      .map((tr) => [tr.getAttribute('data-signal'), tr.textContent])),
+    examples: [...sec.querySelectorAll('[part~="comments-examples"] li')].map((li) => li.textContent),
+    markup: sec.querySelectorAll('script, img, a, iframe').length,
+  };
+}, PANEL);
+
+// Every console message of the page and of the extension's worker, as text.
+async function recordConsoles() {
+  const seen = [];
+  page.on('console', (m) => seen.push(m.text()));
+  // The worker as it is now and after any restart.
+  const listen = (t) => t.type() === 'service_worker' && t.worker().then((w) => w && w.on('console', (m) => seen.push(m.text())));
+  for (const t of suite.session.browser.targets()) await listen(t);
+  suite.session.browser.on('targetcreated', listen);
+  return seen;
+}
+
+test('the organic bakery is not judged bought; the section says what it measured', async () => {
+  const username = 'corner.bakery';
+  await suite.resetExtension({ auditComments: true });
+  await startAudit(suite, page, username);
+  const a = await auditDone(username);
+  const r = a.commentAnalysis.report;
+  assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${r.verdict}`);
+  const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
+  assert.doesNotMatch(s.verdict, /bought/i);
+  assert.ok(Object.keys(s.rows).length >= 6, JSON.stringify(s.rows));
+  await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part~="comments"]').scrollIntoView(), PANEL);
+  await screenshot(page, 'comments-corner-bakery');
+});
+
+test('switched off (the default): the plan says so, 3 comments pages are read and nothing is judged', async () => {
+  const username = 'inkwell.tattoo';
+  await page.goto(suite.standin.profileUrl(username));
+  await openPanel(page);
+  await waitForOverlay(page, (st) => /Comment authenticity is off/.test(st.panelText || ''), { what: 'the plan says comments are off' });
+  await clickPart(page, PANEL, 'audit-button');
+  const a = await auditDone(username);
+  assert.equal(a.commentAnalysis, null);
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  assert.equal(reqs.filter((e) => e.path.includes('/comments/')).length, 3);
+  await waitForOverlay(page, (st) => st.sources.commenters && !st.cancel, { what: 'audit shown as done' });
+  assert.equal(await commentsSection(), null);
+});
+
+// Last in this file: it stops the worker, after which the harness's worker handle (the other
+// tests' reset) is not to be relied on.
+test('the tattoo studio: comments read within the budget, judged "likely bought engagement" for its repeated texts', async () => {
+  const username = 'inkwell.tattoo';
+  // Paced slower than the other tests, so the worker can be stopped between the comments and the end.
+  await suite.resetExtension({ auditComments: true, pacingMs: 250 });
+  const consoles = await recordConsoles();
+  await page.goto(suite.standin.profileUrl(username));
+  await openPanel(page);
+  const plan = await waitForOverlay(page, (st) => st.panelText && /comments of the last 6 posts/.test(st.panelText),
+    { what: 'the plan says the comments will be judged' });
+  assert.match(plan.panelText, /at most 44 requests \(budget 45\)/);
+  await clickPart(page, PANEL, 'audit-button');
+  // Judged once the last comments page is in; the worker stopped then loses nothing of it.
+  const judged = await waitFor(async () => {
+    const x = await storedAudit(suite, username);
+    return x && x.commentAnalysis && x.commentAnalysis.at && x;
+  }, { what: 'comments judged', timeout: 60000 });
+  assert.equal(judged.status, 'running', 'judged before the audit ends (the commenters in full come after)');
+  await stopWorkers(suite);
+  const a = await auditDone(username);
+  assert.ok(a.commentAnalysis.at > judged.commentAnalysis.at, 'judged again at the end, with the full records');
+
+  // Requests: one audit, within the budget; 6 comments pages, 3 likers pages.
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  assert.equal(reqs.filter((e) => e.path.includes('/comments/')).length, 6);
+  assert.equal(reqs.filter((e) => e.path.endsWith('/likers/')).length, 3);
+  assert.equal(a.requests, reqs.length);
+  assert.ok(reqs.length <= 45, `${reqs.length} requests`);
+
+  // Stored with the audit: the engine's report.
+  const r = a.commentAnalysis.report;
+  assert.ok(r, JSON.stringify(a.commentAnalysis));
+  assert.match(r.grade_label, /likely bought engagement/i);
+  assert.equal(r.read.posts, 6);
+  assert.ok(r.read.owner_replies_left_out > 0, 'the studio\'s own replies are left out');
+  assert.ok(r.signals.commenter_accounts.full_records > 0, 'the commenters fetched in full went with the document');
+  assert.equal(r.reasons[0].signal, 'templates');
+  assert.equal(r.reasons[0].severity, 'high');
+  assert.ok(!a.commenters.lite.some((x) => x.username === username), 'the studio is no commenter of its own');
+
+  // The panel: verdict, signals against references, reasons, text patterns; no commenter named.
+  const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
+  assert.match(s.verdict, /likely bought engagement/i);
+  assert.ok(['poor', 'bad'].includes(s.grade), s.grade);
+  assert.match(s.sentence, /repeat \d+ texts nearly word for word/);
+  assert.match(s.rows.templates, /Same text from several accounts[\d.]+% \([\d.]+–[\d.]+%\) · well beyond organicreal comment sections: median [\d.]+%, 95 in 100 up to [\d.]+%/);
+  assert.match(s.rows.recurring_commenters, /on at least 4 of 6 posts/);
+  assert.match(s.rows.comments_per_like, /Comments per 100 likes/);
+  assert.match(s.text, /\d+ comments by \d+ accounts on the last 6 posts \(the owner's \d+ replies left out\)/);
+  assert.ok(s.examples.some((x) => /^repeated: “.+” \(\d+ comments by \d+ accounts\)$/.test(x)), JSON.stringify(s.examples));
+  assert.equal(s.markup, 0);
+  const commenters = a.commenters.lite.map((x) => x.username);
+  assert.ok(commenters.length > 20);
+  for (const name of commenters) assert.ok(!s.text.includes(name), `${name} named in the panel`);
+  await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part~="comments"]').scrollIntoView(), PANEL);
+  await screenshot(page, 'comments-inkwell-tattoo');
+
+  // The history keeps the verdict in brief.
+  const ext = await extensionPage(suite);
+  const history = await waitFor(async () => {
+    const h = await ext.evaluate(() => chrome.storage.local.get('history').then((o) => o.history));
+    return h && h.entries[username];
+  }, { what: 'history entry' });
+  assert.match(history.comments.grade_label, /likely bought engagement/i);
+
+  // Kept in storage: the section comes back on the next visit.
+  await page.goto(suite.standin.profileUrl(username));
+  await openPanel(page);
+  const again = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section on a revisit' });
+  assert.equal(again.verdict, s.verdict);
+
+  // Comment text never reaches a console (page or worker).
+  const texts = a.commenters.comments.map((c) => c.text).filter((x) => x.length >= 8);
+  for (const line of consoles) for (const x of texts) assert.ok(!line.includes(x), `comment text in a console: ${line.slice(0, 80)}`);
+});
