@@ -32,7 +32,18 @@ inline json comment(const std::string& author, const std::string& text, int64_t 
 }
 
 // A post `days_ago` days old (taken at kNow - days_ago days) with these comments.
+// `{x}` with one json element is a copy of x under clang (a braced list of one element of the
+// same type copies it) and the one-element array [x] under gcc: the helpers below take lists,
+// so a lone object becomes the list it was written as.
+inline json as_list(json v) {
+  if (!v.is_object()) return v;
+  json one = json::array();
+  one.push_back(std::move(v));
+  return one;
+}
+
 inline json post(int days_ago, json comments, int64_t likes = 1000, int64_t count = -1) {
+  comments = as_list(std::move(comments));
   json p = {{"media_id", std::to_string(3000 + days_ago)},
             {"taken_at", kNow - days_ago * kDay},
             {"like_count", likes},
@@ -42,7 +53,7 @@ inline json post(int days_ago, json comments, int64_t likes = 1000, int64_t coun
 }
 
 inline json document(json posts, int64_t followers = 800) {
-  return {{"posts", std::move(posts)}, {"follower_count", followers}, {"now", kNow}};
+  return {{"posts", as_list(std::move(posts))}, {"follower_count", followers}, {"now", kNow}};
 }
 
 // Texts nobody repeats: five made-up words of three syllables each, drawn at random seeded by n.

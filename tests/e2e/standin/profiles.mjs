@@ -38,10 +38,10 @@ export const SEEDED = [
     bio: '<script>window.__fmPwned=2</script><a href="javascript:window.__fmPwned=3">click</a> &amp; "quotes" \'single\' <style>*{display:none}</style>',
     externalUrl: 'javascript:window.__fmPwned=4' },
   // The 2026 Instagram: short follower lists, and likers and commenters unlike the followers.
-  { username: 'likefarm.client', kind: 'bought_likes', fakeShare: 0.05, likerFakeShare: 0.6, commenterFakeShare: 0.5,
+  { username: 'likefarm.client', kind: 'bought_likes', fakeShare: 0.05, likerFakeShare: 0.8, commenterFakeShare: 0.5,
     followers: 8_400, following: 610, posts: 180, fullName: 'Like Farm Client', bio: 'Coffee and city walks.',
     limitFollowers: true, boughtLikes: true },
-  { username: 'paid.real.fans', kind: 'paid_real_engagement', fakeShare: 0.5, likerFakeShare: 0.03, commenterFakeShare: 0.03,
+  { username: 'paid.real.fans', kind: 'paid_real_engagement', fakeShare: 0.8, likerFakeShare: 0.03, commenterFakeShare: 0.03,
     followers: 15_000, following: 920, posts: 120, fullName: 'Paid Real Fans', bio: 'Fashion, daily.', limitFollowers: true },
   // Comment sections written by comment-patterns.mjs (`comments`: its options). A tattoo studio
   // that buys engagement: the comments it suggests, posted by a network of paid accounts, and
