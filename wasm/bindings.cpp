@@ -12,6 +12,7 @@ EMSCRIPTEN_BINDINGS(fakemeter) {
   emscripten::function("estimateAudience", &fm::api_estimate);
   emscripten::function("analyzeProfile", &fm::api_analyze_profile);
   emscripten::function("accountFromProfile", &fm::api_account_from_profile);
+  emscripten::function("rules", &fm::api_rules);
 }
 
 // classifyJsonl for big batches, without Embind's string conversion (a JS loop per character

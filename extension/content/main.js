@@ -250,7 +250,7 @@ export async function start() {
   document.documentElement.setAttribute('data-fakemeter-loaded', '1');
   try {
     const hello = await send('hello');
-    t = translator(hello.strings, hello.fallback);
+    t = translator(hello.strings, hello.fallback, hello.lang);
     settings = hello.settings;
     setReportContext({ extension: (globalThis.browser || globalThis.chrome).runtime.getManifest().version, engine: hello.engine });
   } catch (e) {

@@ -208,7 +208,10 @@ TEST_CASE("[regimes] api_estimate says which kind of audience the sample resembl
   REQUIRE_FALSE(r.contains("error"));
   REQUIRE(r.contains("regime"));
   REQUIRE(r["regime"]["resembles"].is_string());
-  CHECK(r["regime"]["explanation"].get<std::string>().find("look most like") != std::string::npos);
+  std::string why = r["regime"]["explanation"]["id"].get<std::string>();
+  CHECK(why.rfind("regime.resembles", 0) == 0);
+  CHECK(r["regime"]["explanation"]["params"]["kind"]["id"] ==
+        "regime.kind_" + r["regime"]["resembles"].get<std::string>());
   double w = 0;
   for (const auto& g : r["regime"]["regimes"]) {
     w += g["weight"].get<double>();

@@ -80,16 +80,20 @@ TEST_CASE("[profile] every report carries the contract's fields") {
     CAPTURE(name);
     json r = report_of(name);
     for (const char* k :
-         {"username",        "full_name",   "is_private",    "is_verified", "is_business",  "follower_count",
-          "following_count", "media_count", "status",        "states",      "fake_percent", "ci_low",
-          "ci_high",         "confidence",  "grade",         "grade_label", "reasons",      "signals",
-          "posts",           "audience",    "combined_note", "engine"})
+         {"username",        "full_name",   "is_private",     "is_verified", "is_business",  "follower_count",
+          "following_count", "media_count", "status",         "states",      "fake_percent", "ci_low",
+          "ci_high",         "confidence",  "grade",          "badge",       "reasons",      "signals",
+          "posts",           "audience",    "combined_notes", "engine"})
       CHECK_MESSAGE(r.contains(k), k);
     CHECK(r["states"].is_array());
     CHECK(r["reasons"].is_array());
     for (const auto& reason : r["reasons"]) {
       CHECK(reason["signal"].is_string());
-      CHECK(reason["text"].is_string());
+      // An id with its parameters, never prose: the id's namespace is the signal.
+      CHECK_FALSE(reason.contains("text"));
+      std::string id = reason["id"].get<std::string>();
+      CHECK(id.rfind(reason["signal"].get<std::string>() + ".", 0) == 0);
+      CHECK(reason["params"].is_object());
       std::string sev = reason["severity"].get<std::string>();
       CHECK((sev == "info" || sev == "low" || sev == "medium" || sev == "high"));
     }
@@ -99,7 +103,8 @@ TEST_CASE("[profile] every report carries the contract's fields") {
       CHECK(lo <= f);
       CHECK(f <= hi);
       CHECK(hi <= 100);
-      CHECK(r["grade"] != "unknown");
+      // A grade only where the badge shows a number (an interval narrow enough to act on).
+      CHECK((r["grade"] != "unknown") == (r["badge"]["state"] == "number"));
       CHECK(r["confidence"] == "instant");
     } else {
       CHECK(r["status"] == "insufficient_data");
@@ -110,7 +115,7 @@ TEST_CASE("[profile] every report carries the contract's fields") {
       CHECK(r["confidence"] == "none");
     }
     CHECK(r["audience"].is_null());
-    CHECK(r["combined_note"].is_null());
+    CHECK(r["combined_notes"] == json::array());
   }
 }
 
@@ -133,7 +138,7 @@ TEST_CASE("[profile] not-enough-data states are reported, not guessed") {
 
 TEST_CASE("[profile] the organic fixture reads as mostly real, bought followers as worse") {
   json organic = report_of("organic");
-  CHECK(organic["grade"] == "good");
+  CHECK(organic["fake_percent"].get<double>() < 10);
   CHECK(organic["signals"]["bought_likes"]["flagged"] == false);
   CHECK(organic["signals"]["engagement"]["reference"]["solidity"] == "measured");
   json bought = report_of("bought_followers");
@@ -177,7 +182,8 @@ TEST_CASE("[profile] mass following and sudden audiences become reasons with the
   for (const auto& reason : r["reasons"])
     if (reason["signal"] == "following") {
       found = true;
-      CHECK(reason["text"].get<std::string>().find("7,450") != std::string::npos);
+      CHECK(reason["id"] == "following.mass");
+      CHECK(reason["params"]["following"] == 7450);
     }
   CHECK(found);
   json n = report_of("new_account");
@@ -257,9 +263,9 @@ TEST_CASE("[profile] an audience report is combined, and a large sample dominate
   CHECK(r["audience"] == big);
   CHECK(std::fabs(r["fake_percent"].get<double>() - 12.0) < 1.0);
   CHECK(r["ci_high"].get<double>() - r["ci_low"].get<double>() <= 5.0 + 1e-9);
-  std::string note = r["combined_note"].get<std::string>();
-  CHECK(note.find("follower sample of 600") != std::string::npos);
-  CHECK(note.find("dominant") != std::string::npos);
+  json note = r["combined_notes"][0];
+  CHECK(note["id"] == "combined.sample_dominant");
+  CHECK(note["params"]["n"] == 600);
   // A tiny sample with a wide interval moves the instant estimate less.
   json small = big;
   small["sample_size"] = 8;
@@ -420,21 +426,25 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
     return a;
   };
   auto engagers = [](const json& r) {
-    std::vector<std::string> out;
+    std::vector<json> out;
     for (const auto& reason : r["reasons"])
-      if (reason["signal"] == "engagers") out.push_back(reason["text"].get<std::string>());
+      if (reason["signal"] == "engagers") out.push_back(reason);
     return out;
   };
   std::string doc = doc_with(5000, kVaried);
   json bought_likes = {{"audience", sample(5, 1, 12)}, {"likers", sample(55, 40, 70)}};
-  auto t = engagers(analyze(doc, bought_likes.dump()));
+  json with_likers = analyze(doc, bought_likes.dump());
+  auto t = engagers(with_likers);
   REQUIRE(t.size() == 1);
-  CHECK(t[0].find("likers of the recent posts are far more often fake") != std::string::npos);
-  CHECK(t[0].find("~55% fake, followers ~5%") != std::string::npos);
+  CHECK(t[0]["id"] == "engagers.likers_more_fake");
+  CHECK(t[0]["params"]["fake"] == 55);
+  CHECK(t[0]["params"]["followers"] == 5);
+  // Likers far more often fake are bought likes: a finding of its own beside the followers' number.
+  CHECK(with_likers["badge"]["likes"] == "bought");
   json paid_real = {{"audience", sample(50, 38, 62)}, {"commenters", sample(4, 0, 15)}};
   t = engagers(analyze(doc, paid_real.dump()));
   REQUIRE(t.size() == 1);
-  CHECK(t[0].find("commenters of the recent posts are mostly real") != std::string::npos);
+  CHECK(t[0]["id"] == "engagers.commenters_more_real");
   json alike = {{"audience", sample(20, 10, 30)}, {"likers", sample(25, 15, 40)}};
   CHECK(engagers(analyze(doc, alike.dump())).empty());
   // Engagers alone (no follower sample) are no comparison.
@@ -442,8 +452,10 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(error_id(analyze(doc, R"({"likers": {"fake_percent": 5}})")) == "profile.options");
   // A short follower list is said in words where the headline uses it.
   json limited = {{"audience", sample(30, 18, 46, true)}};
-  CHECK(analyze(doc, limited.dump())["combined_note"].get<std::string>().find("newest followers only") !=
-        std::string::npos);
+  json notes = analyze(doc, limited.dump())["combined_notes"];
+  bool said = false;
+  for (const auto& n : notes) said |= n["id"] == "combined.newest_only";
+  CHECK(said);
 }
 
 TEST_CASE("[profile] counts without posts (account info, the page's counts) are 'posts not read', not 'no posts'") {

@@ -12,11 +12,14 @@ const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so 
 export const SEEDED = [
   { username: 'lena.bakes', kind: 'organic_small', fakeShare: 0.05, followers: 820, following: 410, posts: 64,
     fullName: 'Lena Baumann', bio: 'Sourdough, cakes and a small garden in Bern.' },
+  // A teenager's account whose follower count was a gift: 1,200 bought followers on 300 real ones.
+  { username: 'mila.gifted', kind: 'gifted', fakeShare: 0.8, followers: 1_500, following: 280, posts: 48,
+    fullName: 'Mila', bio: 'dance · school · friends' },
   { username: 'marco.travels', kind: 'organic_mid', fakeShare: 0.10, followers: 24_300, following: 612, posts: 412,
     fullName: 'Marco Rossi', bio: 'Travel photographer. Alps, coasts, trains.', externalUrl: 'https://example.com/marco' },
   { username: 'fitqueen_daily', kind: 'bought_40', fakeShare: 0.40, followers: 52_000, following: 1_480, posts: 230,
     fullName: 'Fit Queen', bio: 'Daily workouts | DM for collabs', business: true, category: 'Fitness' },
-  { username: 'urban.sketcher', kind: 'like_subscription', fakeShare: 0.10, followers: 6_100, following: 390, posts: 150,
+  { username: 'urban.sketcher', kind: 'like_subscription', fakeShare: 0.10, followers: 940, following: 390, posts: 150,
     fullName: 'Urban Sketcher', bio: 'Pen and ink, one city a week.', likeSubscription: 200 },
   { username: 'shopdeals.official', kind: 'bought_account', fakeShare: 0.85, followers: 10_000, following: 12, posts: 3,
     fullName: 'Shop Deals', bio: 'Best deals every day', business: true, category: 'Shopping & retail', newAccount: true },
@@ -28,6 +31,9 @@ export const SEEDED = [
     fullName: 'New Page', bio: 'Coming soon' },
   { username: 'megastar', kind: 'celebrity', fakeShare: 0.15, followers: 48_700_000, following: 310, posts: 2_140,
     fullName: 'Mega Star', bio: 'Official account.', verified: true, business: true, category: 'Artist' },
+  // A celebrity whose audience is clean: nothing about its size may read as bought.
+  { username: 'clean.celebrity', kind: 'celebrity_clean', fakeShare: 0.02, followers: 48_700_000, following: 310,
+    posts: 2_140, fullName: 'Clean Celebrity', bio: 'Official account.', verified: true, category: 'Artist' },
   { username: 'xss_tester', kind: 'injection', fakeShare: 0.10, followers: 1_900, following: 350, posts: 40,
     fullName: '<img src=x onerror="window.__fmPwned=1">Eve <b>Bold</b>',
     bio: '<script>window.__fmPwned=2</script><a href="javascript:window.__fmPwned=3">click</a> &amp; "quotes" \'single\' <style>*{display:none}</style>',

@@ -1,6 +1,8 @@
 #include "report_json.h"
 
 #include <cmath>
+
+#include "message.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -22,12 +24,12 @@ json share_json(const BreakdownShare& s) {
   return j;
 }
 
-// Plain words for the known sources of labelled accounts (score_profiles.h).
-std::string regime_words(const std::string& source) {
-  if (source == "srf") return "followers of influencers with hard-to-spot fakes, as in SRF Data's labelled followers";
-  if (source == "kaggle") return "obvious spam and fake accounts, as in the Kaggle fake-account set";
-  if (source == "instafake") return "bought or fake accounts, as in the InstaFake set";
-  return "the accounts of the '" + source + "' set";
+// The known sources of labelled accounts (score_profiles.h) each have their own words.
+json regime_kind(const std::string& source) {
+  if (source == "srf") return message("regime.kind_srf");
+  if (source == "kaggle") return message("regime.kind_kaggle");
+  if (source == "instafake") return message("regime.kind_instafake");
+  return message_with("regime.kind_other", json{{"source", source}});
 }
 
 json regime_json(const RegimeAverage& ra) {
@@ -49,15 +51,22 @@ json regime_json(const RegimeAverage& ra) {
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;
-    int w = int(std::lround(b.weight * 100));
-    j["explanation"] =
-        "The fetched followers' scores look most like " + regime_words(b.source) + " (" + std::to_string(w) +
-        "% of the weight). The classifier catches " + std::to_string(int(std::lround(b.rates.tpr * 100))) +
-        "% of fakes of that kind at its threshold; each kind's score histograms split this sample into fakes and "
-        "real accounts, weighted by how well that kind explains the sample" +
-        (b.weight < 0.9 ? std::string(", and the interval spans the kinds the sample cannot tell apart.") : ".");
+    // The interval spans the kinds the sample cannot tell apart when none has 90% of the weight.
+    json params = params_json({{"weight", std::lround(b.weight * 100)}, {"caught", std::lround(b.rates.tpr * 100)}});
+    params["kind"] = regime_kind(b.source);
+    j["explanation"] = message_with(b.weight < 0.9 ? "regime.resembles_spans" : "regime.resembles", params);
   }
   return j;
+}
+
+// What the breakdown rests on, and what it could not split.
+json breakdown_notes(const Breakdown& b) {
+  json notes = json::array({message("breakdown.split")});
+  if (b.unassessed > 0)
+    notes.push_back(b.split_known ? message("breakdown.lite_unassessed", {{"n", b.unassessed}})
+                                  : message("breakdown.no_unflagged_fetched"));
+  if (b.all_flagged) notes.push_back(message("breakdown.all_flagged"));
+  return notes;
 }
 
 json rates_json(const TierSetting& t) {
@@ -83,7 +92,8 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   r["total_followers"] = static_cast<int64_t>(in.total_followers);
   r["method"] = e.method;
   r["sampling"] = in.newest_first ? "newest_first" : "random";
-  r["sampling_note"] = e.sampling_note;
+  r["sampling_note"] =
+      in.newest_first ? message("sampling.newest", {{"n", e.sample_size}}) : message("sampling.random");
   r["flagged_percent"] = pct(e.estimate.q);
   r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)}, {"rate_sd", pct(e.estimate.rate_sd)}};
 
@@ -94,7 +104,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
                     {"private_real", share_json(b.private_real)},
                     {"public_real", share_json(b.public_real)},
                     {"unassessed_count", b.unassessed},
-                    {"note", b.note}};
+                    {"notes", breakdown_notes(b)}};
 
   if (e.two_phase) {
     const TwoPhaseShare& tp = *e.two_phase;
@@ -113,7 +123,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   }
 
   if (e.regimes) r["regime"] = regime_json(*e.regimes);
-  else r["regime"] = {{"resembles", nullptr}, {"explanation", "not assessed: corrected with the model's own cv rates"}};
+  else r["regime"] = {{"resembles", nullptr}, {"explanation", message("regime.not_assessed")}};
 
   const AuditPlan& p = e.plan_5pt;
   if (p.possible)
@@ -121,8 +131,15 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
                              {"follower_pages", p.requests - p.full_fetches},
                              {"lite_followers", p.lite_followers},
                              {"full_fetches", p.full_fetches},
-                             {"note", p.note}};
-  else r["requests_for_5pt"] = {{"requests", nullptr}, {"note", p.note}};
+                             {"note", message("plan.design", {{"lite", p.lite_followers},
+                                                              {"pages", p.requests - p.full_fetches},
+                                                              {"page_size", kFollowersPerPage},
+                                                              {"full", p.full_fetches}})}};
+  else
+    r["requests_for_5pt"] = {
+        {"requests", nullptr},
+        {"note", p.rate_only_points >= 0 ? message("plan.rate_limited", {{"points", p.rate_only_points}})
+                                         : message("plan.unreachable")}};
 
   r["classifier"] = {{"lite", rates_json(in.lite)}, {"full", rates_json(in.full)}};
   r["model_version"] = model_version;
