@@ -77,7 +77,9 @@ TEST_CASE("[badge] every case of the state table") {
 TEST_CASE("[badge] the colour follows the interval: never green when the upper end reaches 'poor'") {
   for (double high = 0; high <= kBadgeMaxWidth; high += 0.5) {
     BadgeEvidence e;
-    e.fake = 0, e.low = 0, e.high = high;
+    e.fake = 0, e.low = 0, e.high = 90;
+    json audit = {{"fake_percent", 0}, {"ci_low", 0}, {"ci_high", high}, {"sample_size", 100}};
+    e.followers = &audit;
     json b = decide_badge(e);
     REQUIRE(b["state"] == "number");
     if (high >= kFairBelow) CHECK(b["tone"] != "good");

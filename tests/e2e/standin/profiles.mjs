@@ -12,9 +12,6 @@ const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so 
 export const SEEDED = [
   { username: 'lena.bakes', kind: 'organic_small', fakeShare: 0.05, followers: 820, following: 410, posts: 64,
     fullName: 'Lena Baumann', bio: 'Sourdough, cakes and a small garden in Bern.' },
-  // A teenager's account whose follower count was a gift: 1,200 bought followers on 300 real ones.
-  { username: 'mila.gifted', kind: 'gifted', fakeShare: 0.8, followers: 1_500, following: 280, posts: 48,
-    fullName: 'Mila', bio: 'dance · school · friends' },
   { username: 'marco.travels', kind: 'organic_mid', fakeShare: 0.10, followers: 24_300, following: 612, posts: 412,
     fullName: 'Marco Rossi', bio: 'Travel photographer. Alps, coasts, trains.', externalUrl: 'https://example.com/marco' },
   { username: 'fitqueen_daily', kind: 'bought_40', fakeShare: 0.40, followers: 52_000, following: 1_480, posts: 230,
@@ -31,9 +28,6 @@ export const SEEDED = [
     fullName: 'New Page', bio: 'Coming soon' },
   { username: 'megastar', kind: 'celebrity', fakeShare: 0.15, followers: 48_700_000, following: 310, posts: 2_140,
     fullName: 'Mega Star', bio: 'Official account.', verified: true, business: true, category: 'Artist' },
-  // A celebrity whose audience is clean: nothing about its size may read as bought.
-  { username: 'clean.celebrity', kind: 'celebrity_clean', fakeShare: 0.02, followers: 48_700_000, following: 310,
-    posts: 2_140, fullName: 'Clean Celebrity', bio: 'Official account.', verified: true, category: 'Artist' },
   { username: 'xss_tester', kind: 'injection', fakeShare: 0.10, followers: 1_900, following: 350, posts: 40,
     fullName: '<img src=x onerror="window.__fmPwned=1">Eve <b>Bold</b>',
     bio: '<script>window.__fmPwned=2</script><a href="javascript:window.__fmPwned=3">click</a> &amp; "quotes" \'single\' <style>*{display:none}</style>',
@@ -44,6 +38,13 @@ export const SEEDED = [
     limitFollowers: true, boughtLikes: true },
   { username: 'paid.real.fans', kind: 'paid_real_engagement', fakeShare: 0.5, likerFakeShare: 0.03, commenterFakeShare: 0.03,
     followers: 15_000, following: 920, posts: 120, fullName: 'Paid Real Fans', bio: 'Fashion, daily.', limitFollowers: true },
+  // Added after the others, so that every earlier profile keeps its id (PROFILE_IDS, by position).
+  // A teenager's account whose follower count was a gift: 1,200 bought followers on 300 real ones.
+  { username: 'mila.gifted', kind: 'gifted', fakeShare: 0.8, followers: 1_500, following: 280, posts: 48,
+    fullName: 'Mila', bio: 'dance · school · friends' },
+  // A celebrity whose audience is clean: nothing about its size may read as bought.
+  { username: 'clean.celebrity', kind: 'celebrity_clean', fakeShare: 0.02, followers: 48_700_000, following: 310,
+    posts: 2_140, fullName: 'Clean Celebrity', bio: 'Official account.', verified: true, category: 'Artist' },
 ];
 // A name that does not exist: page and API answer 404, like Instagram.
 export const NONEXISTENT = 'no.such.user.2026';
@@ -76,7 +77,7 @@ function organicRate(p, rand) {
   return rateForSize(p.followers * (1 - p.fakeShare)) * wiggle;
 }
 
-function makePosts(p) {
+function makePosts(p, id) {
   const rand = prng(`${p.username}/posts`);
   const n = p.isPrivate ? 0 : Math.min(12, p.posts);
   const rate = organicRate(p, rand);
@@ -96,7 +97,7 @@ function makePosts(p) {
     const commentShare = fromQuantiles(DIST.engagement.comments_per_like, 0.5 + 0.4 * rand());
     const comments = p.likeSubscription ? rand.int(0, 2) : Math.round((likes ?? realFollowers * rate) * commentShare);
     const isVideo = i % 4 === 3;
-    edges.push(postNode(`${PROFILE_IDS[p.username]}${String(i).padStart(3, '0')}`, t, likes, comments, {
+    edges.push(postNode(`${id}${String(i).padStart(3, '0')}`, t, likes, comments, {
       isVideo, views: isVideo && likes !== null ? likes * 6 : null, caption: `Post ${p.posts - i}`,
     }));
     const gapDays = p.newAccount ? rand.int(1, 4) : fromQuantiles(DIST.engagement.days_between_posts, 0.2 + 0.5 * rand());
@@ -105,19 +106,23 @@ function makePosts(p) {
   return edges;
 }
 
+// web_profile_info body of a profile described like the seeded ones, with its id: its posts carry
+// organic likes for its real followers, as the seeded profiles' do.
+export function profileDocument(p, id) {
+  return userDocument({
+    id, username: p.username, full_name: p.fullName, biography: p.bio,
+    external_url: p.externalUrl || null, is_private: !!p.isPrivate, is_verified: !!p.verified,
+    is_business: !!p.business, category: p.category || null,
+    profile_pic_url: `https://www.instagram.com/static/avatars/${id}.jpg`,
+    followers: p.followers, following: p.following, media_count: p.posts, edges: makePosts(p, id),
+    highlights: p.posts > 50 ? 4 : 0,
+  });
+}
+
 const docCache = new Map();
 // web_profile_info body of a seeded profile (same object every call).
 export function seededDocument(p) {
-  if (!docCache.has(p.username)) {
-    docCache.set(p.username, userDocument({
-      id: PROFILE_IDS[p.username], username: p.username, full_name: p.fullName, biography: p.bio,
-      external_url: p.externalUrl || null, is_private: !!p.isPrivate, is_verified: !!p.verified,
-      is_business: !!p.business, category: p.category || null,
-      profile_pic_url: `https://www.instagram.com/static/avatars/${PROFILE_IDS[p.username]}.jpg`,
-      followers: p.followers, following: p.following, media_count: p.posts, edges: makePosts(p),
-      highlights: p.posts > 50 ? 4 : 0,
-    }));
-  }
+  if (!docCache.has(p.username)) docCache.set(p.username, profileDocument(p, PROFILE_IDS[p.username]));
   return docCache.get(p.username);
 }
 

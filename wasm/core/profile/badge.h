@@ -13,7 +13,8 @@ namespace fm::prof {
 // Grades of a fake share in percent: below 10 good, below 25 fair, up to 50 poor, above bad.
 constexpr double kGoodBelow = 10, kFairBelow = 25, kPoorUpTo = 50;
 // A number on the badge only when its 95% interval is at most this wide. Wider, it can hold both
-// a "good" and a "bad" share (below 10 and above 50): no number a person can act on.
+// a "good" and a "bad" share (below 10 and above 50): no number a person can act on. And only from
+// an audit (alone, or combined with the profile): never from the profile alone (badge.cpp).
 constexpr double kBadgeMaxWidth = kPoorUpTo - kGoodBelow;
 // The grades, kindest first, and the grade of a share in percent.
 constexpr const char* kGrades[] = {"good", "fair", "poor", "bad"};
