@@ -73,7 +73,7 @@ export function renderBadge(b, { t, model, audit }) {
     b.append(stateNode(t, model.state, { retryAt: model.retryAt }));
     label = stateMessage(t, model.state, model.retryAt);
   } else if (model.kind === 'idle') {
-    b.append(el('span', { class: 'badge-text', part: 'badge-label' }, t('badgeRun')));
+    b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');
   } else {
     b.append(stateNode(t, 'loading'));

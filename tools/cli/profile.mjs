@@ -13,8 +13,9 @@ export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE
 Analyses an Instagram profile from its web_profile_info JSON (what
 /api/v1/users/web_profile_info/?username=NAME answers): engagement against real
 accounts of the same size, bought likes, mass following, an audience without history.
-Prints one report: an instant fake-follower estimate with a 95% interval, a grade,
-reasons with their numbers, the raw signals and the recent posts.
+Prints one report: the badge the extension would show, an instant fake-follower estimate
+with a 95% interval, reasons (message ids with their numbers; --format text words them in
+English from _locales/en), the raw signals and the recent posts.
   --followers F   a follower sample (JSON Lines account records, as for 'estimate');
                   its audience estimate is combined with the instant one (the sample
                   dominates as it grows) and the confidence becomes "audited"

@@ -20,3 +20,24 @@ export function cliProfile(document, extraArgs = []) {
     });
   });
 }
+
+// What the badge must say for a report (the engine's decision, worded from _locales/<lang>):
+// {state, tone, label, notes}, and a reason's words, for comparing with the overlay.
+import { flatten, translator } from '../../../extension/shared/i18n.js';
+import { word, reasonText } from '../../../extension/shared/words.js';
+const dictionaries = new Map();
+export function localeWords(lang = 'en') {
+  if (!dictionaries.has(lang)) {
+    const text = fs.readFileSync(path.join(REPO, `_locales/${lang}/messages.json`), 'utf8');
+    dictionaries.set(lang, translator(flatten(JSON.parse(text)), {}, lang));
+  }
+  return dictionaries.get(lang);
+}
+export function expectedBadge(report, lang = 'en') {
+  const t = localeWords(lang);
+  const b = report.badge;
+  return { state: b.state, tone: b.tone, label: word(t, b.label), notes: b.notes.map((n) => word(t, n)) };
+}
+export function reasonWords(reason, lang = 'en') {
+  return reasonText(localeWords(lang), reason);
+}

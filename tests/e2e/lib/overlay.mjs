@@ -109,7 +109,7 @@ export async function clickPart(page, host, partName) {
 
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
-  const text = await page.$(`${BADGE} >>> [part~="badge-text"]`);
+  const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
   if (text) await text.click(); else await page.click(BADGE);
   await page.waitForSelector(PANEL);
 }

@@ -8,12 +8,6 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm::prof {
 
 json large_reference_to_json(const LargeReference& r) {
-  json tiers = json::array();
-  for (const auto& d : r.tiers)
-    tiers.push_back({{"min_followers", d.min_followers},
-                     {"max_followers", d.max_followers},
-                     {"n", d.n},
-                     {"median_rate", round6(d.median_rate)}});
   return json{{"format", "fakemeter-large-accounts-reference"},
               {"format_version", 1},
               {"derived_from", r.derived_from},
@@ -25,7 +19,7 @@ json large_reference_to_json(const LargeReference& r) {
               {"likes", {{"line", line_json(r.likes_line)}, {"residual", distribution_json(r.likes_residual)}}},
               {"level_shift", round6(r.level_shift)},
               {"followers_per_post_log", conditional_json(r.followers_per_post)},
-              {"tiers", tiers}};
+              {"tiers", data_tiers_json(r.tiers)}};
 }
 
 Result<LargeReference> large_reference_from_text(const std::string& text) {
@@ -51,18 +45,7 @@ Result<LargeReference> large_reference_from_text(const std::string& text) {
   FM_REF_GET(r.likes_residual, read_distribution(*likes, "residual", "large.likes"));
   FM_REF_GET(r.level_shift, read_ref_number(j, "level_shift", "large"));
   FM_REF_GET(r.followers_per_post, read_conditional(j, "followers_per_post_log", "large"));
-  auto tiers = j.find("tiers");
-  if (tiers == j.end() || !tiers->is_array()) return make_error("reference.shape", "large.tiers must be an array");
-  for (const auto& t : *tiers) {
-    if (!t.is_object()) return make_error("reference.shape", "large.tiers holds a non-object");
-    DataTier d;
-    FM_REF_GET(d.min_followers, read_ref_number(t, "min_followers", "large.tiers"));
-    FM_REF_GET(d.max_followers, read_ref_number(t, "max_followers", "large.tiers"));
-    FM_REF_GET(n, read_ref_number(t, "n", "large.tiers"));
-    d.n = int(n);
-    FM_REF_GET(d.median_rate, read_ref_number(t, "median_rate", "large.tiers"));
-    r.tiers.push_back(d);
-  }
+  FM_REF_GET(r.tiers, read_data_tiers(j, "tiers", "large"));
   if (r.likes_residual.empty() || r.followers_per_post.residual.empty() || !(r.min_followers > 0))
     return make_error("reference.shape", "the large-accounts reference is empty");
   return r;

@@ -85,12 +85,6 @@ Reference derive_reference(const std::vector<ReferenceAccount>& accounts, const 
 }
 
 json reference_to_json(const Reference& r) {
-  json tiers = json::array();
-  for (const auto& d : r.data_tiers)
-    tiers.push_back({{"min_followers", d.min_followers},
-                     {"max_followers", d.max_followers},
-                     {"n", d.n},
-                     {"median_rate", round6(d.median_rate)}});
   json bench = json::array();
   for (const auto& b : r.benchmarks)
     bench.push_back({{"min_followers", b.min_followers},
@@ -109,7 +103,7 @@ json reference_to_json(const Reference& r) {
         {"line", line_json(r.engagement_line)},
         {"residual", distribution_json(r.engagement_residual)},
         {"fit_max_followers", round6(r.fit_max_followers)},
-        {"data_tiers", tiers},
+        {"data_tiers", data_tiers_json(r.data_tiers)},
         {"benchmark_source", r.benchmark_source},
         {"benchmarks_percent", bench}}},
       {"bought_likes",
@@ -144,19 +138,7 @@ Result<Reference> reference_from_text(const std::string& text) {
   FM_REF_GET(r.engagement_line, read_line(*e, "line", "engagement"));
   FM_REF_GET(r.engagement_residual, read_distribution(*e, "residual", "engagement"));
   FM_REF_GET(r.fit_max_followers, read_ref_number(*e, "fit_max_followers", "engagement"));
-  auto tiers = e->find("data_tiers");
-  if (tiers == e->end() || !tiers->is_array())
-    return make_error("reference.shape", "engagement.data_tiers must be an array");
-  for (const auto& t : *tiers) {
-    if (!t.is_object()) return make_error("reference.shape", "engagement.data_tiers holds a non-object");
-    DataTier d;
-    FM_REF_GET(d.min_followers, read_ref_number(t, "min_followers", "engagement.data_tiers"));
-    FM_REF_GET(d.max_followers, read_ref_number(t, "max_followers", "engagement.data_tiers"));
-    FM_REF_GET(n, read_ref_number(t, "n", "engagement.data_tiers"));
-    d.n = int(n);
-    FM_REF_GET(d.median_rate, read_ref_number(t, "median_rate", "engagement.data_tiers"));
-    r.data_tiers.push_back(d);
-  }
+  FM_REF_GET(r.data_tiers, read_data_tiers(*e, "data_tiers", "engagement"));
   auto bench = e->find("benchmarks_percent");
   if (bench == e->end() || !bench->is_array())
     return make_error("reference.shape", "engagement.benchmarks_percent must be an array");

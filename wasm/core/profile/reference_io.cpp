@@ -15,6 +15,15 @@ json distribution_json(const Distribution& d) {
   for (double v : d.q) q.push_back(round6(v));
   return json{{"n", d.n}, {"q", q}};
 }
+json data_tiers_json(const std::vector<DataTier>& tiers) {
+  json out = json::array();
+  for (const auto& d : tiers)
+    out.push_back({{"min_followers", d.min_followers},
+                   {"max_followers", d.max_followers},
+                   {"n", d.n},
+                   {"median_rate", round6(d.median_rate)}});
+  return out;
+}
 json line_json(const LineFit& f) { return json{{"a", round6(f.a)}, {"b", round6(f.b)}}; }
 json conditional_json(const Conditional& c) {
   return json{{"line", line_json(c.line)}, {"residual", distribution_json(c.residual)}};
@@ -74,6 +83,25 @@ Result<Conditional> read_conditional(const json& o, const char* key, const std::
   FM_REF_GET(c.line, read_line(*d.value(), "line", where + "." + key));
   FM_REF_GET(c.residual, read_distribution(*d.value(), "residual", where + "." + key));
   return c;
+}
+
+Result<std::vector<DataTier>> read_data_tiers(const json& o, const char* key, const std::string& where) {
+  const std::string w = where + "." + key;
+  auto tiers = o.find(key);
+  if (tiers == o.end() || !tiers->is_array()) return make_error("reference.shape", w + " must be an array");
+  std::vector<DataTier> out;
+  for (const auto& t : *tiers) {
+    if (!t.is_object()) return make_error("reference.shape", w + " holds a non-object");
+    DataTier d;
+    double n = 0;
+    FM_REF_GET(d.min_followers, read_ref_number(t, "min_followers", w));
+    FM_REF_GET(d.max_followers, read_ref_number(t, "max_followers", w));
+    FM_REF_GET(n, read_ref_number(t, "n", w));
+    d.n = int(n);
+    FM_REF_GET(d.median_rate, read_ref_number(t, "median_rate", w));
+    out.push_back(d);
+  }
+  return out;
 }
 
 }  // namespace fm::prof

@@ -14,6 +14,7 @@ namespace fm::prof {
 double round6(double v);
 
 json distribution_json(const Distribution& d);
+json data_tiers_json(const std::vector<DataTier>& tiers);
 json line_json(const LineFit& f);
 json conditional_json(const Conditional& c);
 
@@ -22,6 +23,7 @@ Result<const json*> read_ref_object(const json& o, const char* key, const std::s
 Result<Distribution> read_distribution(const json& o, const char* key, const std::string& where);
 Result<LineFit> read_line(const json& o, const char* key, const std::string& where);
 Result<Conditional> read_conditional(const json& o, const char* key, const std::string& where);
+Result<std::vector<DataTier>> read_data_tiers(const json& o, const char* key, const std::string& where);
 
 // Fits a feature that drifts with x: the line and the distribution of residuals around it.
 Conditional fit_conditional(const std::vector<double>& x, const std::vector<double>& y);
