@@ -29,7 +29,8 @@ async function badgePicture(page, s, name, when, profile) {
   const host = await page.$('[data-fakemeter="badge"]');
   if (!host) return;
   const file = await screenshot(page, name, { element: host, dir: badgeDir, padding: 6 });
-  pictures.push({ file: path.relative(outDir, file), state: s.badgeState, tone: s.badgeTone, profile, when, says: badgeSays(s) });
+  pictures.push({ file: path.relative(outDir, file), state: s.badgeState, tone: s.badgeTone, profile, when, says: badgeSays(s),
+    notes: s.badgeNotes.map((n) => n.id) });
 }
 const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // README's picture of each badge state, taken from the demo's screenshots: scripts/demo saves every
-// badge alone (demo-output/badges/, listed in badges.json with the state and colour it showed);
-// this picks, for each state of the state table (tests/fixtures/badge-states.json), the first
-// profile that showed it and copies its picture to docs/badges/<state>.png.
+// badge alone (demo-output/badges/, listed in badges.json with the state, colour and notes it
+// showed); this picks, for each state of the state table (tests/fixtures/badge-states.json), the
+// picture that says most (the most notes: a number beside the likes finding shows both findings;
+// the first of equals) and copies it to docs/badges/<state>.png.
 // Usage: node tools/badge-pictures/main.mjs [DEMO_OUTPUT_DIR]   (default demo-output)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,8 @@ fs.mkdirSync(out, { recursive: true });
 const chosen = [];
 const missing = [];
 for (const { state } of table.states) {
-  const pick = pictures.find((p) => p.state === state);
+  const candidates = pictures.filter((p) => p.state === state);
+  const pick = candidates.reduce((best, p) => ((p.notes || []).length > (best.notes || []).length ? p : best), candidates[0]);
   if (!pick) { missing.push(state); continue; }
   fs.copyFileSync(path.join(demo, pick.file), path.join(out, `${state}.png`));
   chosen.push(`${state}: @${pick.profile} (${pick.when}, ${pick.tone}): ${pick.says}`);
