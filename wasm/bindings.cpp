@@ -13,6 +13,7 @@ EMSCRIPTEN_BINDINGS(fakemeter) {
   emscripten::function("analyzeProfile", &fm::api_analyze_profile);
   emscripten::function("accountFromProfile", &fm::api_account_from_profile);
   emscripten::function("analyzeComments", &fm::api_analyze_comments);
+  emscripten::function("rules", &fm::api_rules);
 }
 
 // classifyJsonl for big batches, without Embind's string conversion (a JS loop per character

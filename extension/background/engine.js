@@ -3,6 +3,7 @@
 // failure rejects instead of waiting forever (Emscripten 3.1.6 otherwise hangs), and every
 // caller then gets the same "engine failed to load" error.
 import createFakemeterEngine from '../engine/fakemeter_engine.mjs';
+import { RULES } from '../shared/rules.js';
 
 const WASM_URL = new URL('../engine/fakemeter_engine.wasm', import.meta.url);
 const LOAD_TIMEOUT_MS = 15000;
@@ -40,7 +41,7 @@ export function engine() {
 
 // The engine refuses documents over 32 MiB itself, but an argument near the heap ceiling
 // can kill the module before it gets to say so: refuse those here.
-const MAX_ARG_BYTES = 32 * 1024 * 1024;
+const MAX_ARG_BYTES = RULES.limits.json_bytes;
 const utf8Bytes = (s) => (s.length * 3 <= MAX_ARG_BYTES ? s.length : new TextEncoder().encode(s).length);
 
 // Calls one API function and parses its JSON answer. Returns the parsed value; an engine

@@ -290,7 +290,7 @@ export async function start() {
   globalThis[LOADED] = true;
   try {
     const hello = await send('hello');
-    t = translator(hello.strings, hello.fallback);
+    t = translator(hello.strings, hello.fallback, hello.lang);
     settings = hello.settings;
     setReportContext({ extension: (globalThis.browser || globalThis.chrome).runtime.getManifest().version, engine: hello.engine });
   } catch (e) {

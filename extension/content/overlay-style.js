@@ -3,10 +3,10 @@
 export const STYLE = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin-left: 8px;
   --fg: #262626; --muted: #737373; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
-  --good: #2e7d32; --fair: #a86b00; --poor: #d0541b; --bad: #c62828; --unknown: #737373;
+  --good: #2e7d32; --fair: #a86b00; --poor: #d0541b; --bad: #c62828; --unknown: #737373; --likes: #7b3fc4;
   font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
 :host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
-  --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; }
+  --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --likes: #b58cf0; }
 :host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
   border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
@@ -17,8 +17,18 @@ export const STYLE = `
 .grade-poor .badge-text, .estimate.grade-poor { color: var(--poor); }
 .grade-bad .badge-text, .estimate.grade-bad { color: var(--bad); }
 .grade-unknown .badge-text { color: var(--unknown); }
-.badge.grade-good { border-color: var(--good); } .badge.grade-fair { border-color: var(--fair); }
-.badge.grade-poor { border-color: var(--poor); } .badge.grade-bad { border-color: var(--bad); }
+/* The badge's colour follows its tone (the engine's badge.tone): a number's grade as the interval
+   allows it, the likes finding's own colour, or neutral. */
+.tone-good .badge-text { color: var(--good); } .tone-fair .badge-text { color: var(--fair); }
+.tone-poor .badge-text { color: var(--poor); } .tone-bad .badge-text { color: var(--bad); }
+.badge.tone-good { border-color: var(--good); } .badge.tone-fair { border-color: var(--fair); }
+.badge.tone-poor { border-color: var(--poor); } .badge.tone-bad { border-color: var(--bad); }
+.badge.tone-likes { border-color: var(--likes); }
+.badge-finding { font-weight: 600; color: var(--fg); } .tone-likes .badge-finding, .finding.tone-likes { color: var(--likes); }
+.tone-neutral .badge-text { color: var(--fg); }
+.chip { font-size: 12px; color: var(--muted); background: var(--chip); border-radius: 8px; padding: 0 6px; }
+.chip-badge-likes_bought { color: #fff; background: var(--likes); }
+.finding { font-weight: 600; margin: 4px 0; }
 .note { color: var(--muted); font-size: 12px; }
 .state { color: var(--muted); }
 .badge .state[data-state] { font-size: 12px; }

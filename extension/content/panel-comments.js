@@ -4,7 +4,8 @@
 // reasons, and examples of text patterns with their counts. Never a commenter's name: the
 // report holds counts and texts only. Every string is set as text, never as markup; comment
 // text comes from the page and is shown, never logged.
-import { fmtPercent } from '../shared/i18n.js';
+import { el } from './dom.js';
+import { percentNumber } from '../shared/format.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
@@ -21,17 +22,13 @@ const STYLE = `
 .comments .examples li { margin: 2px 0; word-break: break-word; }
 `;
 
-function el(tag, attrs = {}, text) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = String(text);
-  return node;
-}
-
 // Fewer posts with comments than this, and the verdict comes with a caution.
 const FEW_POSTS = 4;
 
 const num = (v) => typeof v === 'number' && Number.isFinite(v);
+// The language comes with the translator (t.lang); numbers without a sign, as the messages place it.
+let lang = 'en';
+const fmtPercent = (v) => percentNumber(v, lang);
 const pct = (share) => `${fmtPercent(share * 100)}%`;
 // "12% (8–17%)" from a share and its interval; the interval left out when it is unknown.
 const shareText = (value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
@@ -129,6 +126,7 @@ function reasons(t, list) {
 export function renderCommentsSection(container, view, t) {
   const analysis = view && view.comments;
   if (!analysis) return;
+  lang = t.lang || 'en';
   const sec = el('section', { class: 'comments', part: 'comments', 'aria-label': t('commentsTitle') });
   sec.append(el('style', {}, STYLE), el('h3', {}, t('commentsTitle')));
   const report = analysis.report;
@@ -145,9 +143,9 @@ export function renderCommentsSection(container, view, t) {
   const read = report.read || {};
   sec.append(el('p', { class: 'muted', part: 'comments-read' },
     t('commentsRead', read.comments ?? 0, read.commenters ?? 0, read.posts ?? 0, read.owner_replies_left_out ?? 0)));
-  // On 3 posts, "2 of 3" is easy for an organic profile's regulars: simulated organic sections
-  // read "likely bought" 28% of the time on their newest 3 posts, 0-1.5% on 4-6
-  // (tools/research/comment_posts.mjs).
+  // Fewer than 4 posts with comments: the signals that follow accounts across posts need 3 and
+  // say less (at "2 of 3", 28% of simulated organic sections read "likely bought"; the engine now
+  // asks 3 of 3 there: tools/research/comment_posts.mjs).
   if (report.status === 'ok' && read.posts_with_comments < FEW_POSTS) {
     sec.append(el('p', { class: 'muted', part: 'comments-few-posts' }, t('commentsFewPosts', read.posts_with_comments)));
   }

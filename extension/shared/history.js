@@ -96,11 +96,6 @@ export function entryFromReport(report, { computedAt, rough = false, comments = 
   }, 'report');
 }
 
-function gradeOf(pct) {
-  if (pct === null) return 'unknown';
-  return pct < 10 ? 'good' : pct < 25 ? 'fair' : pct < 50 ? 'poor' : 'bad';
-}
-
 // Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[]}.
 // Entries that cannot be read are listed in `dropped` with the reason (never silently lost).
 export function migrate(stored) {
@@ -115,7 +110,8 @@ export function migrate(stored) {
         fake_percent: pct,
         ci_low: numOrNull(old && old.lo),
         ci_high: numOrNull(old && old.hi),
-        grade: old && GRADES.includes(old.grade) ? old.grade : gradeOf(pct),
+        // Only the engine grades (from the whole report): an old entry without a grade keeps none.
+        grade: old && GRADES.includes(old.grade) ? old.grade : 'unknown',
         confidence: pct === null ? 'none' : 'instant',
         computed_at: old && old.t,
       }, `history[${i}]`);

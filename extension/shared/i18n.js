@@ -1,7 +1,7 @@
 // Strings: the _locales/<lang>/messages.json files (Chrome's format), loaded whole so the
 // user's language setting can override the browser's. "$1".."$9" are substitutions.
 
-export const SUPPORTED = ['en', 'nl'];
+export const SUPPORTED = ['en', 'nl', 'de', 'fr'];
 
 export function resolveLanguage(setting, uiLanguage) {
   if (SUPPORTED.includes(setting)) return setting;
@@ -19,17 +19,14 @@ export function flatten(messagesJson) {
 }
 
 // A translator over a flat dictionary, falling back to a second one (English), then the key.
-export function translator(dict, fallback = {}) {
-  return (key, ...subs) => {
+// `lang` (the dictionary's language) formats numbers in worded messages (words.js).
+export function translator(dict, fallback = {}, lang = 'en') {
+  const t = (key, ...subs) => {
     const text = Object.hasOwn(dict, key) ? dict[key] : Object.hasOwn(fallback, key) ? fallback[key] : key;
     return text.replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : String(subs[d - 1])));
   };
-}
-
-// "≈23% fake (15–31%)" style numbers: one decimal below 10, none above.
-export function fmtPercent(v) {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return '?';
-  return v < 10 && v !== 0 ? v.toFixed(1).replace(/\.0$/, '') : String(Math.round(v));
+  t.lang = lang;
+  return t;
 }
 
 // How long ago a result was computed ("3 h ago"), for cached results in the overlay and popup.

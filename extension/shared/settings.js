@@ -1,6 +1,8 @@
 // User settings: defaults, limits, and normalisation of whatever storage holds. One place,
 // so the options page, the background and the tests agree on what a valid setting is.
 
+import { SUPPORTED } from './i18n.js';
+
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS = Object.freeze({
@@ -14,7 +16,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
                             // posts (audit.js COMMENT_POSTS) and judges what they say
   pacingMs: 1500,           // at least this long between two requests to Instagram
   hourlyCap: 200,           // requests per rolling hour, all tabs together
-  language: 'auto',         // 'auto' (browser), 'en', 'nl'
+  language: 'auto',         // 'auto' (browser) or one of the shipped languages (i18n.js)
 });
 
 // Limits: the lower pacing bound allows fast test runs; the UI offers >= 1000 ms.
@@ -28,7 +30,7 @@ const LIMITS = {
   hourlyCap: [1, 2000],
 };
 
-export const LANGUAGES = ['auto', 'en', 'nl'];
+export const LANGUAGES = ['auto', ...SUPPORTED];
 
 // Any stored value -> a complete, valid settings object (bad fields fall back to defaults).
 export function normalizeSettings(raw) {

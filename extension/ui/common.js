@@ -11,7 +11,7 @@ export async function ask(what, payload = {}) {
 // Loads strings and fills every [data-i18n] element's text (and [data-i18n-label]'s aria-label).
 export async function localise() {
   const hello = await ask('hello');
-  const t = translator(hello.strings, hello.fallback);
+  const t = translator(hello.strings, hello.fallback, hello.lang);
   document.documentElement.lang = hello.lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));

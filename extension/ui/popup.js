@@ -2,17 +2,28 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { fmtPercent, ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { percentNumber } from '../shared/format.js';
+import { word, reasonText, estimateText } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
 
 let t = (k) => k;
 
 function estimateCell(e) {
-  return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', fmtPercent(e.fake_percent));
+  return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', percentNumber(e.fake_percent, t.lang));
 }
 function intervalCell(e) {
-  return e.ci_low === null || e.ci_high === null ? '' : `${fmtPercent(e.ci_low)}–${fmtPercent(e.ci_high)}%`;
+  return e.ci_low === null || e.ci_high === null ? ''
+    : t('intervalRange', percentNumber(e.ci_low, t.lang), percentNumber(e.ci_high, t.lang));
+}
+
+// What the badge says for a stored entry (the engine's decision, worded), or, for an entry saved
+// before the engine decided badges, its numbers.
+function badgeLine(entry) {
+  const badge = entry.report && entry.report.badge;
+  if (badge && badge.label) return { text: word(t, badge.label), tone: badge.tone };
+  return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral' };
 }
 
 async function currentUsername() {
@@ -43,17 +54,18 @@ async function showCurrent() {
     parts.push(el('p', { class: 'muted' }, t('popupNotChecked')));
   } else {
     body.dataset.state = 'report';
-    parts.push(el('p', { class: `estimate grade-${entry.grade}`, id: 'current-estimate' },
-      entry.fake_percent === null ? t('noEstimate')
-        : entry.ci_low === null ? t('badgeEstimateNoInterval', fmtPercent(entry.fake_percent))
-          : t('badgeEstimate', fmtPercent(entry.fake_percent), fmtPercent(entry.ci_low), fmtPercent(entry.ci_high))));
+    const shown = badgeLine(entry);
+    parts.push(el('p', { class: `estimate tone-${shown.tone}`, id: 'current-estimate' }, shown.text));
+    if (entry.fake_percent !== null && entry.report && entry.report.badge && entry.report.badge.state !== 'number') {
+      parts.push(el('p', { class: 'muted', id: 'current-interval' }, estimateText(t, entry)));
+    }
     parts.push(el('p', { id: 'current-grade' }, t(`grade_${entry.grade}`)));
     if (entry.rough) parts.push(el('p', { class: 'muted' }, t('roughExplain')));
     const chips = entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
-      for (const r of entry.report.reasons.slice(0, 6)) ul.append(el('li', {}, String(r.text)));
+      for (const r of entry.report.reasons.slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
       parts.push(ul);
     }
     parts.push(el('p', { class: 'muted', id: 'current-age' },

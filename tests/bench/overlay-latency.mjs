@@ -15,12 +15,12 @@ const RUNS = Number(arg('--runs', 15));
 const AUDIT_RUNS = Math.max(3, Math.round(RUNS / 2));
 const TARGET_MS = 100;
 
-// Main-world probe: times (epoch ms, sub-ms) when the badge's number appeared and was painted.
+// Main-world probe: times (epoch ms, sub-ms) when the badge's verdict appeared and was painted.
 const PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   window.__fmLatency = { badgeAt: null, paintAt: null };
   const check = (host) => {
-    const el = host.shadowRoot && host.shadowRoot.querySelector('[part~="badge-text"]');
+    const el = host.shadowRoot && host.shadowRoot.querySelector('[part~="badge-label"]');
     if (el && window.__fmLatency.badgeAt === null) {
       window.__fmLatency.badgeAt = now();
       requestAnimationFrame(() => { window.__fmLatency.paintAt = now(); });

@@ -7,7 +7,8 @@
 // like_count -1 and play_count in the profile's posts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
+  PANEL } from './lib/index.mjs';
 import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn } from './extension-support.mjs';
 
 let suite, page;
@@ -39,8 +40,9 @@ test('a short followers list is read once and said in words; likers and commente
     assert.equal(a.estimates[source].source, source);
   }
   assert.equal(a.estimates.followers.list_limited, true);
-  assert.match(a.estimates.followers.sampling_note, /only the newest 50 followers of 8400/);
-  assert.match(a.estimates.likers.sampling_note, /liked the last 3 posts/);
+  assert.deepEqual(a.estimates.followers.sampling_note, { id: 'sampling.newest_limited', params: { n: 50, total: 8400 } });
+  assert.equal(a.estimates.likers.sampling_note.id, 'sampling.likers');
+  assert.equal(a.estimates.likers.sampling_note.params.posts, 3);
   // Comment objects are kept as Instagram gives them.
   const c = a.commenters.comments[0];
   assert.ok(a.commenters.comments.length >= 20);
@@ -51,7 +53,19 @@ test('a short followers list is read once and said in words; likers and commente
   assert.match(s.sources.followers, /Followers: 50 newest of 8,400 listed \(Instagram shows no more\): ~[\d.]+% fake \([\d.]+–[\d.]+%\)/);
   assert.match(s.sources.likers, /People who liked the last 3 posts: \d+ listed, 8 checked: ~[\d.]+% fake/);
   assert.match(s.sources.commenters, /People who commented on the last 3 posts: \d+ listed, \d+ checked/);
-  assert.match(s.panelText, /newest followers only \(Instagram lists no more\)/, 'the headline says it rests on a short list');
+  assert.match(s.panelText, /The sample is the newest followers only \(Instagram lists no more\)/, 'the headline says it rests on a short list');
+  assert.match(s.panelText, /Instagram lists only the newest 50 followers of 8,400 \(it shows no more\)/, 'the followers row names its population');
+  // The badge says what the engine decided on the audited report (with like-farm likes on real
+  // followers, "likes look bought" beside the figure when the likers' interval lies above the
+  // followers': about one default audit in eight, EVALUATION.md), each finding in its own colour.
+  const { history } = await (await suite.storage()).get('history');
+  const report = history.entries[username].report;
+  assert.equal(report.confidence, 'audited');
+  const want = expectedBadge(report);
+  assert.deepEqual([s.badgeState, s.badgeLabel, s.badgeNotes.filter((n) => n.id.startsWith('badge.')).map((n) => n.text)],
+    [want.state, want.label, want.notes]);
+  if (report.badge.likes === 'bought') assert.ok(s.badgeNotes.some((n) => n.id === 'badge.likes_bought'));
+  if (s.badgeState === 'number') assert.ok(s.badgeNotes.some((n) => n.id === 'badge.short_list'), 'the figure rests on the newest 50');
   await page.bringToFront();
   await screenshot(page, 'audit-sources-likefarm');
 });
@@ -138,7 +152,7 @@ test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to u
   assert.ok(!reqs.some((e) => e.status === 401 && e.path.includes('followers')), 'not treated as logged out');
 });
 
-test('posts in the signed-in shape (like_count, play_count) give the badge the CLI gives; -1 hides likes', async () => {
+test('posts in the signed-in shape (like_count, play_count) give the badge and numbers the CLI gives; -1 hides likes', async () => {
   suite.standin.setBehaviour({ mediaFields: 'v1' });
   for (const username of ['marco.travels', 'quiet.likes']) {
     await page.goto(suite.standin.profileUrl(username));
@@ -147,9 +161,12 @@ test('posts in the signed-in shape (like_count, play_count) give the badge the C
     assert.ok('like_count' in doc.data.user.edge_owner_to_timeline_media.edges[0].node, 'served in the v1 shape');
     const report = await cliProfile(doc);
     assert.ok(!report.error, `${username}: ${JSON.stringify(report.error)}`);
+    assert.equal(s.badgeLabel, expectedBadge(report).label, `${username}: the badge the CLI decides`);
     if (typeof report.fake_percent === 'number') {
-      const e = parseEstimate(s.badgeText);
-      assert.ok(e && Math.abs(e.percent - report.fake_percent) <= 0.5, `${username}: badge ${s.badgeText}, CLI ${report.fake_percent}`);
+      await openPanel(page);
+      const panel = await waitForOverlay(page, (x) => x.panelEstimate, { what: 'panel estimate' });
+      const e = parseEstimate(panel.panelEstimate);
+      assert.ok(e && Math.abs(e.percent - report.fake_percent) <= 0.5, `${username}: panel ${panel.panelEstimate}, CLI ${report.fake_percent}`);
     }
     if (username === 'quiet.likes') {
       assert.ok(report.states.includes('hidden_likes'));

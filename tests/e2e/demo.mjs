@@ -4,7 +4,8 @@
 // Fakemeter's estimates, with a row per audited source (followers, likers, commenters: each
 // against its own truth) and the comment verdict beside the comment section the stand-in
 // simulates, and screenshots of each badge, panel and engagement authenticity section in
-// demo-output/.
+// demo-output/, and of each badge alone (demo-output/badges/), from which
+// scripts/badge-pictures picks README's picture of each badge state.
 // Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit] [--full-audit]
 //   --full-audit  fetch every listed follower in full (the extension's largest audit; the
 //                 sample, and so the table, is then the same on every run)
@@ -20,6 +21,19 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
 const fmtEst = (e) => (e ? `${e.percent}%` + (e.low !== null ? ` (${e.low}–${e.high}%)` : '') : '—');
+// What the badge says: its label and notes, and its state and colour as the engine decided them.
+const badgeSays = (s) => [s.badgeLabel || s.stateText, ...s.badgeNotes.map((n) => n.text)].filter(Boolean).join(' · ');
+const badgeKind = (s) => (s.badgeState ? `${s.badgeState}/${s.badgeTone}` : `(${s.state})`);
+const badgeDir = path.join(outDir, 'badges');
+fs.mkdirSync(badgeDir, { recursive: true });
+const pictures = [];  // {file, state, tone, profile, when}
+async function badgePicture(page, s, name, when, profile) {
+  const host = await page.$('[data-fakemeter="badge"]');
+  if (!host) return;
+  const file = await screenshot(page, name, { element: host, dir: badgeDir, padding: 6 });
+  pictures.push({ file: path.relative(outDir, file), state: s.badgeState, tone: s.badgeTone, profile, when, says: badgeSays(s),
+    notes: s.badgeNotes.map((n) => n.id) });
+}
 const shortState = (s) => s.states.map((x) => x.state).filter((v, i, a) => a.indexOf(v) === i).join(', ');
 
 const fullAudit = process.argv.includes('--full-audit');
@@ -43,10 +57,12 @@ try {
     const sourceRows = [];
     await page.goto(suite.standin.profileUrl(p.username));
     const s = await waitForBadge(page, { what: `badge on @${p.username}` });
-    const instant = parseEstimate(s.badgeText);
-    row.instant = instant ? fmtEst(instant) : `(${shortState(s) || s.stateText})`;
+    row.instant = badgeSays(s);
+    row.state = badgeKind(s);
     row.states = shortState(s);
     await screenshot(page, `${p.username}-badge`, { element: s.badgeInHeader ? 'header' : null, dir: outDir });
+    await badgePicture(page, s, `${p.username}-instant`, 'instant', p.username);
+    row.auditBadge = '';
     row.audited = '—';
     row.inside = '';
     row.requests = '';
@@ -63,6 +79,8 @@ try {
           { timeout: 120_000, what: `audit of @${p.username}` }));
         const est = parseEstimate(end.panelEstimate);
         row.audited = est ? fmtEst(est) : `(${shortState(end) || 'no estimate'})`;
+        row.auditBadge = `${badgeSays(end)} [${badgeKind(end)}]`;
+        await badgePicture(page, end, `${p.username}-audited`, 'audited', p.username);
         if (est && est.low !== null) row.inside = est.low <= p.fakeShare * 100 && p.fakeShare * 100 <= est.high ? 'yes' : 'NO';
         row.requests = String(suite.standin.log().slice(before).filter((e) => e.kind === 'api').length);
         const c = await waitForOverlay(page, (x) => x.commentsVerdict || (x.commentsState && !/Reading/.test(x.commentsState)),
@@ -75,8 +93,8 @@ try {
           const t = truthOf[p.username][key] * 100;
           const label = end.sources[source].split(':')[0].replace(/ \(.*$/, '');
           sourceRows.push({ profile: `  ${source}`, kind: label.slice(0, 40), truth: `${Math.round(t)}%`, instant: '',
-            audited: e ? fmtEst(e) : '(no estimate yet)', inside: e ? (e.low <= t && t <= e.high ? 'yes' : 'NO') : '',
-            requests: '', states: '', section: '', comments: '' });
+            state: '', auditBadge: '', audited: e ? fmtEst(e) : '(no estimate yet)',
+            inside: e ? (e.low <= t && t <= e.high ? 'yes' : 'NO') : '', requests: '', states: '', section: '', comments: '' });
         }
       } else if (!canAudit) {
         row.audited = '(audit not available)';
@@ -97,8 +115,8 @@ try {
 }
 
 const cols = [['profile', 'profile'], ['kind', 'kind'], ['truth', 'true fake'], ['instant', 'instant badge'],
-  ['audited', 'audited estimate (95% interval)'], ['inside', 'truth inside'], ['requests', 'audit requests'],
-  ['section', 'comment section'], ['comments', 'comment verdict']];
+  ['state', 'state/colour'], ['auditBadge', 'badge after the audit'], ['audited', 'audited estimate (95% interval)'],
+  ['inside', 'truth inside'], ['requests', 'audit requests'], ['section', 'comment section'], ['comments', 'comment verdict']];
 const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => String(r[k]).length)));
 const line = (vals) => vals.map((v, i) => String(v).padEnd(widths[i])).join('  ');
 const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([k]) => r[k])))].join('\n');
@@ -116,3 +134,4 @@ console.log(`Audits: up to ${suite.settings.auditListSize} newest followers list
 console.log(`Screenshots: ${path.relative(process.cwd(), outDir) || '.'}/ (${fs.readdirSync(outDir).length} files)`);
 fs.writeFileSync(path.join(outDir, 'results.txt'), table + '\n');
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(rows, null, 2) + '\n');
+fs.writeFileSync(path.join(badgeDir, 'badges.json'), JSON.stringify(pictures, null, 2) + '\n');

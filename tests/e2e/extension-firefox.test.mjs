@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, BADGE, PANEL, screenshot } from './lib/index.mjs';
+import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, expectedBadge,
+  BADGE, PANEL, screenshot } from './lib/index.mjs';
 import { auditRequests } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
@@ -53,15 +54,19 @@ test('the Firefox build installs with no manifest warning (warnings fail install
   page = await ff.newPage();
 });
 
-test('profile pages get the badge with the CLI\'s number (the background loaded the wasm engine); a revisit comes from storage', T, async () => {
+test('profile pages get the badge and the numbers the CLI gives (the background loaded the wasm engine); a revisit comes from storage', T, async () => {
   assert.ok(page, 'installed');
-  for (const username of ['marco.travels', 'lena.bakes']) {
+  for (const username of ['marco.travels', 'urban.sketcher']) {
     await page.goto(standin.profileUrl(username));
     const s = await waitForBadge(page, { timeout: 20000 });
     const report = await cliProfile(standin.documentFor(username));
     assert.ok(!report.error, JSON.stringify(report.error));
-    const shown = parseEstimate(s.badgeText);
-    assert.ok(shown, `@${username}: a number on the badge, got ${JSON.stringify(s)}`);
+    const want = expectedBadge(report);
+    assert.deepEqual([s.badgeState, s.badgeTone, s.badgeLabel], [want.state, want.tone, want.label], `@${username}: the badge the CLI decides`);
+    await clickPart(page, BADGE, 'badge-label');
+    const panel = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: 'panel' });
+    const shown = parseEstimate(panel.panelEstimate);
+    assert.ok(shown, `@${username}: the panel keeps the number, got ${JSON.stringify(panel.panelEstimate)}`);
     const tol = (v) => (v < 10 ? 0.051 : 0.51);
     assert.ok(Math.abs(shown.percent - report.fake_percent) <= tol(report.fake_percent), `@${username}: ${shown.percent} vs CLI ${report.fake_percent}`);
     assert.ok(Math.abs(shown.low - report.ci_low) <= tol(report.ci_low) && Math.abs(shown.high - report.ci_high) <= tol(report.ci_high),
@@ -81,7 +86,7 @@ test('profile pages get the badge with the CLI\'s number (the background loaded 
   // The panel names the engine that computed it (the wasm module's version string).
   await page.goto(standin.profileUrl('lena.bakes'));
   await waitForBadge(page, { timeout: 20000 });
-  await clickPart(page, BADGE, 'badge-text');
+  await clickPart(page, BADGE, 'badge-label');
   await page.waitForSelector(PANEL);
   const panel = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: 'panel' });
   const report = await cliProfile(standin.documentFor('lena.bakes'));
@@ -97,7 +102,7 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
   await waitForBadge(page, { timeout: 20000 });
   const userId = standin.documentFor(username).data.user.id;
   const before = auditRequests(standin, username, userId).length;
-  await clickPart(page, BADGE, 'badge-text');
+  await clickPart(page, BADGE, 'badge-label');
   await page.waitForSelector(PANEL);
   await clickPart(page, PANEL, 'audit-button');
   // Two paced requests answered, and an audience estimate drawn from them.

@@ -38,6 +38,7 @@ const current = (popup) => popup.$eval('#current-body', (b) => ({
   grade: b.querySelector('#current-grade')?.textContent ?? null,
   age: b.querySelector('#current-age')?.textContent ?? null,
   states: b.querySelector('#current-states')?.textContent ?? null,
+  interval: b.querySelector('#current-interval')?.textContent ?? null,
 }));
 
 async function storedEntry(username) {
@@ -46,10 +47,10 @@ async function storedEntry(username) {
   return ext.evaluate((u) => chrome.storage.local.get('history').then((o) => o.history?.entries?.[u] ?? null), username);
 }
 
-test('a checked profile: username, the badge\'s estimate and interval, grade and age, as stored', async () => {
+test('a checked profile: username, what the badge says, the estimate and interval, grade and age, as stored', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));
   const badge = await waitForBadge(page);
-  assert.match(badge.badgeText, /^≈\d+(\.\d)?% fake \(\d+(\.\d)?–\d+(\.\d)?%\)$/);
+  assert.equal(badge.badgeState, 'unclear');
   const entry = await storedEntry('marco.travels');
   assert.ok(entry && typeof entry.fake_percent === 'number', 'the check was stored');
 
@@ -57,8 +58,10 @@ test('a checked profile: username, the badge\'s estimate and interval, grade and
   const c = await current(popup);
   assert.equal(c.state, 'report');
   assert.equal(c.user, '@marco.travels');
-  assert.equal(c.estimate, badge.badgeText, 'the popup shows what the badge shows');
-  const [pct, lo, hi] = c.estimate.match(/\d+(?:\.\d)?/g).map(Number);
+  assert.equal(c.estimate, badge.badgeLabel, 'the popup shows what the badge shows');
+  // The numbers the badge leaves out, as the panel words them.
+  assert.match(c.interval, /^≈\d+(\.\d)?% fake \(\d+(\.\d)?–\d+(\.\d)?%\)$/);
+  const [pct, lo, hi] = c.interval.match(/\d+(?:\.\d)?/g).map(Number);
   assert.deepEqual([pct, lo, hi], [entry.fake_percent, entry.ci_low, entry.ci_high].map((v) => Number(v < 10 && v !== 0 ? v.toFixed(1) : Math.round(v))));
   assert.equal(c.grade, en(`grade_${entry.grade}`));
   assert.match(c.age, /\(just now\)$/);
@@ -74,7 +77,7 @@ test('a checked profile: username, the badge\'s estimate and interval, grade and
   }, 'marco.travels');
   const later = await openActionPopup(page);
   const c2 = await current(later);
-  assert.equal(c2.estimate, badge.badgeText);
+  assert.equal(c2.estimate, badge.badgeLabel);
   assert.match(c2.age, /\(3 h ago\)$/);
   await later.close();
 });
@@ -107,7 +110,7 @@ test('not checked yet (auto-run off) says so, and fills in when the check finish
   await clickPart(page, PANEL, 'run');
   const done = await waitForBadge(page);
   await popup.waitForFunction(() => document.getElementById('current-body').dataset.state === 'report');
-  assert.equal((await current(popup)).estimate, done.badgeText);
+  assert.equal((await current(popup)).estimate, done.badgeLabel);
   await popup.close();
 });
 

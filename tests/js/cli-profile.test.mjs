@@ -17,7 +17,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'fm-profile-'));
 
 const contractKeys = ['username', 'full_name', 'is_private', 'is_verified', 'is_business', 'follower_count',
   'following_count', 'media_count', 'status', 'states', 'fake_percent', 'ci_low', 'ci_high', 'confidence', 'grade',
-  'grade_label', 'reasons', 'signals', 'posts', 'audience', 'combined_note', 'engine'];
+  'badge', 'reasons', 'signals', 'posts', 'audience', 'combined_notes', 'engine'];
 
 // A follower sample: plain-looking accounts and bot-like ones.
 function writeSample(n) {
@@ -42,7 +42,10 @@ test('an organic profile gets an instant estimate that follows the contract', ()
   assert.equal(rep.confidence, 'instant');
   assert.equal(rep.username, 'anna_organic');
   assert.ok(rep.ci_low <= rep.fake_percent && rep.fake_percent <= rep.ci_high);
-  assert.equal(rep.grade, 'good');
+  // Its interval (0-43%) is too wide for a number on the badge: no grade, the audit offered.
+  assert.equal(rep.badge.state, 'unclear');
+  assert.equal(rep.grade, 'unknown');
+  assert.equal(rep.badge.offer_audit, true);
   assert.equal(rep.posts.length, 12);
   assert.ok(rep.posts[0].taken_at >= rep.posts[11].taken_at, 'posts newest first');
   assert.match(rep.engine, /^fakemeter-engine /);
@@ -52,12 +55,16 @@ test('an organic profile gets an instant estimate that follows the contract', ()
 test('bought likes and bought followers show in the signals and reasons', () => {
   const sub = JSON.parse(run([fx('like_subscription')]).stdout);
   assert.equal(sub.signals.bought_likes.flagged, true);
-  assert.ok(sub.reasons.some((x) => x.signal === 'bought_likes' && x.severity === 'high'));
+  assert.ok(sub.reasons.some((x) => x.signal === 'likes' && x.severity === 'high'));
+  // The badge names the likes, not a follower percentage they cannot support.
+  assert.equal(sub.badge.state, 'likes_bought');
+  assert.equal(sub.badge.fake_percent, null);
   const organic = JSON.parse(run([fx('organic')]).stdout);
   const bought = JSON.parse(run([fx('bought_followers')]).stdout);
   assert.ok(bought.fake_percent > organic.fake_percent, `${bought.fake_percent} vs ${organic.fake_percent}`);
   const engagement = bought.reasons.find((x) => x.signal === 'engagement');
-  assert.match(engagement.text, /^Engagement [0-9.]+%: /);
+  assert.match(engagement.id, /^engagement\.(far_below|below|typical|above)$/);
+  assert.equal(typeof engagement.params.rate, 'number');
 });
 
 test('not-enough-data states give null estimates, not numbers', () => {
@@ -99,7 +106,8 @@ test('a follower sample is the answer: the profile signals never narrow it', () 
     assert.equal(rep.confidence, 'audited');
     assert.equal(rep.status, 'ok');
     assert.ok(rep.audience && rep.audience.sample_size === n, 'the audience report is attached');
-    assert.match(rep.combined_note, new RegExp(`follower sample of ${n}`));
+    assert.equal(rep.combined_notes[0].id, 'combined.sample_answer');
+    assert.equal(rep.combined_notes[0].params.n, n);
     assert.equal(rep.fake_percent, rep.audience.fake_percent);
     assert.ok(rep.ci_low <= rep.audience.ci_low && rep.audience.ci_high <= rep.ci_high, 'never narrower than the sample');
   }
@@ -132,6 +140,8 @@ test('text output is for people and never passes control characters from the pag
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(r.stdout), 'no control characters in the output');
   assert.match(r.stdout, /@anna_organic \(Evil\[2J\]0;pwned Name\)/);
-  assert.match(r.stdout, /Grade: good - Mostly real followers/);
+  assert.match(r.stdout, /Badge: Unclear from the profile alone · audit to measure/);
+  assert.match(r.stdout, /Grade: unknown - No grade/);
+  assert.match(r.stdout, /\[info\] Engagement 25%: typical for real accounts of this size \(half get more than 21%\)\./);
   assert.match(r.stdout, /Likes per post, oldest to newest: /);
 });

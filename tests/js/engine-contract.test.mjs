@@ -58,6 +58,7 @@ function badProfiles() {
 }
 const RUNNERS = {
   api_version: (e) => [e.version()],
+  api_rules: (e) => [JSON.parse(e.rules())],
   api_classify_jsonl: (e) => {
     const lines = filesIn('tests/fuzz/corpus/fuzz-classify-jsonl', '.jsonl')
       .flatMap((t) => e.classifyJsonl(t).trimEnd().split('\n'))
@@ -76,7 +77,8 @@ const RUNNERS = {
   },
   api_analyze_profile: (e) => {
     const audience = RUNNERS.api_estimate(e).find((r) => !r.error);
-    const options = ['{}', JSON.stringify({ audience }), JSON.stringify({ now: 1_800_000_000 }), '{"audience":3}', '[]'];
+    const options = ['{}', JSON.stringify({ audience }), JSON.stringify({ now: 1_800_000_000 }), '{"audience":3}', '[]',
+      JSON.stringify({ audience, likers: { ...audience, source: 'likers' } })];
     return [...profileDocs(), ...badProfiles()].flatMap((d) => options.map((o) => JSON.parse(e.analyzeProfile(d, o))));
   },
   api_analyze_comments: (e) => filesIn('tests/fuzz/corpus/fuzz-comments', '.json')

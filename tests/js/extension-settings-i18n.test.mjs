@@ -1,10 +1,11 @@
-// Settings normalisation, and that every string the extension uses exists in both locales.
+// Settings normalisation, and that every string the extension uses exists in every shipped locale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeSettings, DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
-import { translator, flatten, resolveLanguage, fmtPercent } from '../../extension/shared/i18n.js';
+import { translator, flatten, resolveLanguage, SUPPORTED } from '../../extension/shared/i18n.js';
+import { percentNumber, percentText, countText, numberText } from '../../extension/shared/format.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const locale = (l) => JSON.parse(fs.readFileSync(path.join(root, `_locales/${l}/messages.json`), 'utf8'));
@@ -12,7 +13,7 @@ const locale = (l) => JSON.parse(fs.readFileSync(path.join(root, `_locales/${l}/
 test('settings: defaults, clamping, bad values ignored', () => {
   assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
   assert.equal(DEFAULT_SETTINGS.pacingMs >= 1500, true);
-  const s = normalizeSettings({ pacingMs: 50, hourlyCap: 1e9, auditListSize: 'x', language: 'fr', autoRun: false, auditFullSize: 5000 });
+  const s = normalizeSettings({ pacingMs: 50, hourlyCap: 1e9, auditListSize: 'x', language: 'it', autoRun: false, auditFullSize: 5000 });
   assert.equal(s.pacingMs, 50);
   assert.equal(s.hourlyCap, 2000);
   assert.equal(s.auditListSize, DEFAULT_SETTINGS.auditListSize);
@@ -24,14 +25,17 @@ test('settings: defaults, clamping, bad values ignored', () => {
   assert.equal(normalizeSettings({ pacingMs: 1 }).pacingMs, 20);
 });
 
-test('English and Dutch have the same keys, and every key the code uses exists', () => {
+test('every shipped language has the same keys as English, and every key the code uses exists', () => {
   const en = locale('en');
-  const nl = locale('nl');
-  assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
-  for (const [k, v] of Object.entries(nl)) {
-    assert.ok(v.message.length > 0, k);
-    // The same substitutions in both languages.
-    assert.deepEqual((v.message.match(/\$\d/g) || []).sort(), (en[k].message.match(/\$\d/g) || []).sort(), k);
+  assert.deepEqual(SUPPORTED, ['en', 'nl', 'de', 'fr']);
+  for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
+    const other = locale(lang);
+    assert.deepEqual(Object.keys(other).sort(), Object.keys(en).sort(), lang);
+    for (const [k, v] of Object.entries(other)) {
+      assert.ok(v.message.length > 0, `${lang}: ${k}`);
+      // The same substitutions in every language.
+      assert.deepEqual((v.message.match(/\$\d/g) || []).sort(), (en[k].message.match(/\$\d/g) || []).sort(), `${lang}: ${k}`);
+    }
   }
   const used = new Set();
   const walk = (dir) => {
@@ -53,20 +57,37 @@ test('English and Dutch have the same keys, and every key the code uses exists',
   for (const k of used) assert.ok(Object.hasOwn(en, k), `missing in _locales/en: ${k}`);
   assert.ok(states.length);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
-  for (const m of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) assert.ok(en[m[1]] && nl[m[1]], m[1]);
+  for (const m of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) {
+    for (const lang of SUPPORTED) assert.ok(locale(lang)[m[1]], `${lang}: ${m[1]}`);
+  }
 });
 
 test('translator substitutes and falls back', () => {
-  const t = translator(flatten(locale('nl')), flatten(locale('en')));
-  assert.equal(t('badgeEstimate', 23, 15, 31), '≈23% nep (15–31%)');
-  assert.equal(translator(flatten(locale('en')))('badgeEstimate', 23, 15, 31), '≈23% fake (15–31%)');
+  const t = translator(flatten(locale('nl')), flatten(locale('en')), 'nl');
+  assert.equal(t('badgeEstimateNoInterval', 23), '≈23% nep');
+  assert.equal(t.lang, 'nl');
+  assert.equal(translator(flatten(locale('en')))('badgeEstimateNoInterval', 23), '≈23% fake');
   assert.equal(translator({}, { a: 'A $1' })('a', 'x'), 'A x');
   assert.equal(t('no_such_key'), 'no_such_key');
   assert.equal(resolveLanguage('auto', 'nl-BE'), 'nl');
-  assert.equal(resolveLanguage('auto', 'fr'), 'en');
+  assert.equal(resolveLanguage('auto', 'fr-BE'), 'fr');
+  assert.equal(resolveLanguage('auto', 'it'), 'en');
   assert.equal(resolveLanguage('en', 'nl'), 'en');
-  assert.equal(fmtPercent(23.1), '23');
-  assert.equal(fmtPercent(4.25), '4.3');
-  assert.equal(fmtPercent(0), '0');
-  assert.equal(fmtPercent(null), '?');
+});
+
+test('numbers as people read them, in each language (format.js)', () => {
+  assert.equal(percentNumber(23.1), '23');
+  assert.equal(percentNumber(4.25), '4.3');
+  assert.equal(percentNumber(0), '0');
+  assert.equal(percentNumber(0.42), '0.42');
+  assert.equal(percentNumber(null), '?');
+  assert.equal(percentNumber(4.25, 'nl'), '4,3');
+  assert.equal(percentText(23.1), '23%');
+  // German and French put a (no-break; which one depends on the ICU version) space before the sign.
+  assert.match(percentText(4.25, 'de'), /^4,3[\u00a0\u202f]%$/);
+  assert.match(percentText(4.25, 'fr'), /^4,3[\u00a0\u202f]%$/);
+  assert.equal(countText(48_700_000), '48,700,000');
+  assert.equal(countText(48_700_000, 'nl'), '48.700.000');
+  assert.equal(numberText(1.9236), '1.92');
+  assert.equal(numberText(-0.405), '-0.405');
 });

@@ -212,7 +212,10 @@ TEST_CASE("[regimes] api_estimate says which kind of audience the sample resembl
   REQUIRE_FALSE(r.contains("error"));
   REQUIRE(r.contains("regime"));
   REQUIRE(r["regime"]["resembles"].is_string());
-  CHECK(r["regime"]["explanation"].get<std::string>().find("look most like") != std::string::npos);
+  std::string why = r["regime"]["explanation"]["id"].get<std::string>();
+  CHECK(why.rfind("regime.resembles", 0) == 0);
+  CHECK(r["regime"]["explanation"]["params"]["kind"]["id"] ==
+        "regime.kind_" + r["regime"]["resembles"].get<std::string>());
   double w = 0;
   for (const auto& g : r["regime"]["regimes"]) {
     w += g["weight"].get<double>();
@@ -320,14 +323,17 @@ TEST_CASE("[regimes] the report says how far the definitions disagree, and that 
   CHECK(g["between_definitions"]["highest"] == doctest::Approx(50.0));
   CHECK(g["between_definitions"]["half_width"].get<double>() > 50);
   CHECK(g["regimes"][0]["fit_weight"].is_number());
-  std::string text = g["explanation"].get<std::string>();
-  CHECK(text.find("cannot tell the definitions apart") != std::string::npos);
-  CHECK(text.find("10-50%") != std::string::npos);
+  const json& why = g["explanation"];
+  CHECK(why["id"] == "regime.resembles_spans");
+  CHECK(why["params"]["lowest"] == doctest::Approx(10.0));
+  CHECK(why["params"]["highest"] == doctest::Approx(50.0));
+  CHECK(why["params"]["half"].get<double>() > 50);
+  CHECK(why["params"]["known"] == 3);
   RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
   for (auto& f : agree.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
   combine_regimes(agree, 1, 1, 1.96);
   agree.best = 0;
   e.regimes = agree;
-  std::string calm = report_to_json(e, in, "m")["regime"]["explanation"].get<std::string>();
-  CHECK(calm.find("cannot tell") == std::string::npos);
+  json calm = report_to_json(e, in, "m")["regime"]["explanation"];
+  CHECK(calm["id"] != "regime.resembles_spans");
 }

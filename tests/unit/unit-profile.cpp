@@ -81,16 +81,20 @@ TEST_CASE("[profile] every report carries the contract's fields") {
     CAPTURE(name);
     json r = report_of(name);
     for (const char* k :
-         {"username",        "full_name",   "is_private",    "is_verified", "is_business",  "follower_count",
-          "following_count", "media_count", "status",        "states",      "fake_percent", "ci_low",
-          "ci_high",         "confidence",  "grade",         "grade_label", "reasons",      "signals",
-          "posts",           "audience",    "combined_note", "engine"})
+         {"username",        "full_name",   "is_private",     "is_verified", "is_business",  "follower_count",
+          "following_count", "media_count", "status",         "states",      "fake_percent", "ci_low",
+          "ci_high",         "confidence",  "grade",          "badge",       "reasons",      "signals",
+          "posts",           "audience",    "combined_notes", "engine"})
       CHECK_MESSAGE(r.contains(k), k);
     CHECK(r["states"].is_array());
     CHECK(r["reasons"].is_array());
     for (const auto& reason : r["reasons"]) {
       CHECK(reason["signal"].is_string());
-      CHECK(reason["text"].is_string());
+      // An id with its parameters, never prose: the id's namespace is the signal.
+      CHECK_FALSE(reason.contains("text"));
+      std::string id = reason["id"].get<std::string>();
+      CHECK(id.rfind(reason["signal"].get<std::string>() + ".", 0) == 0);
+      CHECK(reason["params"].is_object());
       std::string sev = reason["severity"].get<std::string>();
       CHECK((sev == "info" || sev == "low" || sev == "medium" || sev == "high"));
     }
@@ -100,7 +104,8 @@ TEST_CASE("[profile] every report carries the contract's fields") {
       CHECK(lo <= f);
       CHECK(f <= hi);
       CHECK(hi <= 100);
-      CHECK(r["grade"] != "unknown");
+      // A grade only where the badge shows a number (an interval narrow enough to act on).
+      CHECK((r["grade"] != "unknown") == (r["badge"]["state"] == "number"));
       CHECK(r["confidence"] == "instant");
     } else {
       CHECK(r["status"] == "insufficient_data");
@@ -111,7 +116,7 @@ TEST_CASE("[profile] every report carries the contract's fields") {
       CHECK(r["confidence"] == "none");
     }
     CHECK(r["audience"].is_null());
-    CHECK(r["combined_note"].is_null());
+    CHECK(r["combined_notes"] == json::array());
   }
 }
 
@@ -134,7 +139,7 @@ TEST_CASE("[profile] not-enough-data states are reported, not guessed") {
 
 TEST_CASE("[profile] the organic fixture reads as mostly real, bought followers as worse") {
   json organic = report_of("organic");
-  CHECK(organic["grade"] == "good");
+  CHECK(organic["fake_percent"].get<double>() < 10);
   CHECK(organic["signals"]["bought_likes"]["flagged"] == false);
   CHECK(organic["signals"]["engagement"]["reference"]["solidity"] == "measured");
   json bought = report_of("bought_followers");
@@ -178,7 +183,8 @@ TEST_CASE("[profile] mass following and sudden audiences become reasons with the
   for (const auto& reason : r["reasons"])
     if (reason["signal"] == "following") {
       found = true;
-      CHECK(reason["text"].get<std::string>().find("7,450") != std::string::npos);
+      CHECK(reason["id"] == "following.mass");
+      CHECK(reason["params"]["following"] == 7450);
     }
   CHECK(found);
   json n = report_of("new_account");
@@ -267,10 +273,10 @@ TEST_CASE("[profile] an audience report is the answer; the profile signals never
   CHECK(r["fake_percent"].get<double>() == doctest::Approx(std::round(mid * 10) / 10));
   CHECK(r["ci_low"].get<double>() == doctest::Approx(std::round(inside["ci_low"].get<double>() * 10) / 10));
   CHECK(r["ci_high"].get<double>() == doctest::Approx(std::round(inside["ci_high"].get<double>() * 10) / 10));
-  std::string note = r["combined_note"].get<std::string>();
-  CHECK(note.find("follower sample of 600") != std::string::npos);
-  CHECK(note.find("do not narrow it") != std::string::npos);
-  CHECK(note.find("disagree") == std::string::npos);
+  json note = r["combined_notes"][0];
+  CHECK(note["id"] == "combined.sample_answer");
+  CHECK(note["params"]["n"] == 600);
+  CHECK(r["combined_notes"].size() == 1);  // no "disagree"
   // A sample whose interval misses the instant one: the interval spans both, the point stays.
   json apart = inside;
   bool above = ih < 90;
@@ -282,7 +288,8 @@ TEST_CASE("[profile] an audience report is the answer; the profile signals never
   CHECK(d["fake_percent"].get<double>() == doctest::Approx(apart["fake_percent"].get<double>()));
   CHECK(d["ci_low"].get<double>() <= std::min(il, apart["ci_low"].get<double>()) + 0.05);
   CHECK(d["ci_high"].get<double>() >= std::max(ih, apart["ci_high"].get<double>()) - 0.05);
-  CHECK(d["combined_note"].get<std::string>().find("disagree") != std::string::npos);
+  CHECK(d["combined_notes"].size() == 2);
+  CHECK(d["combined_notes"][1]["id"] == "combined.disagree");
   // A private profile has no instant estimate: the sample stands alone.
   json p = report_of("private", json{{"audience", inside}}.dump());
   CHECK(p["status"] == "ok");
@@ -438,21 +445,25 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
     return a;
   };
   auto engagers = [](const json& r) {
-    std::vector<std::string> out;
+    std::vector<json> out;
     for (const auto& reason : r["reasons"])
-      if (reason["signal"] == "engagers") out.push_back(reason["text"].get<std::string>());
+      if (reason["signal"] == "engagers") out.push_back(reason);
     return out;
   };
   std::string doc = doc_with(5000, kVaried);
   json bought_likes = {{"audience", sample(5, 1, 12)}, {"likers", sample(55, 40, 70)}};
-  auto t = engagers(analyze(doc, bought_likes.dump()));
+  json with_likers = analyze(doc, bought_likes.dump());
+  auto t = engagers(with_likers);
   REQUIRE(t.size() == 1);
-  CHECK(t[0].find("likers of the recent posts are far more often fake") != std::string::npos);
-  CHECK(t[0].find("~55% fake, followers ~5%") != std::string::npos);
+  CHECK(t[0]["id"] == "engagers.likers_more_fake");
+  CHECK(t[0]["params"]["fake"] == 55);
+  CHECK(t[0]["params"]["followers"] == 5);
+  // Likers far more often fake are bought likes: a finding of its own beside the followers' number.
+  CHECK(with_likers["badge"]["likes"] == "bought");
   json paid_real = {{"audience", sample(50, 38, 62)}, {"commenters", sample(4, 0, 15)}};
   t = engagers(analyze(doc, paid_real.dump()));
   REQUIRE(t.size() == 1);
-  CHECK(t[0].find("commenters of the recent posts are mostly real") != std::string::npos);
+  CHECK(t[0]["id"] == "engagers.commenters_more_real");
   json alike = {{"audience", sample(20, 10, 30)}, {"likers", sample(25, 15, 40)}};
   CHECK(engagers(analyze(doc, alike.dump())).empty());
   // Wide intervals that overlap only through the doubt between definitions of fake (which moves
@@ -464,7 +475,7 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   json wide = {{"audience", known(sample(15, 0, 39), 5, 26)}, {"likers", known(sample(60, 35, 87), 45, 75)}};
   t = engagers(analyze(doc, wide.dump()));
   REQUIRE(t.size() == 1);
-  CHECK(t[0].find("likers of the recent posts are far more often fake") != std::string::npos);
+  CHECK(t[0]["id"] == "engagers.likers_more_fake");
   json wide_alike = {{"audience", known(sample(15, 0, 39), 5, 30)}, {"likers", known(sample(35, 20, 60), 28, 45)}};
   CHECK(engagers(analyze(doc, wide_alike.dump())).empty());
   // Engagers alone (no follower sample) are no comparison.
@@ -472,8 +483,10 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(error_id(analyze(doc, R"({"likers": {"fake_percent": 5}})")) == "profile.options");
   // A short follower list is said in words where the headline uses it.
   json limited = {{"audience", sample(30, 18, 46, true)}};
-  CHECK(analyze(doc, limited.dump())["combined_note"].get<std::string>().find("newest followers only") !=
-        std::string::npos);
+  json notes = analyze(doc, limited.dump())["combined_notes"];
+  bool said = false;
+  for (const auto& n : notes) said |= n["id"] == "combined.newest_only";
+  CHECK(said);
 }
 
 TEST_CASE("[profile] counts without posts (account info, the page's counts) are 'posts not read', not 'no posts'") {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { RULES } from '../../extension/shared/rules.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const engineDir = process.env.FM_ENGINE_DIR || path.join(root, 'build', 'wasm', 'node');
@@ -38,7 +39,7 @@ async function instantiate() {
 
 // The engine refuses documents over 32 MiB itself, but an argument near the heap ceiling
 // can kill the module before it gets to say so: callers split or refuse bigger inputs.
-export const MAX_ARG_BYTES = 32 * 1024 * 1024;
+export const MAX_ARG_BYTES = RULES.limits.json_bytes;
 
 // Calls an engine function; an over-size argument or an abort becomes a thrown Error with
 // the reason, and a dead module is dropped so the next loadEngine() starts a fresh one.

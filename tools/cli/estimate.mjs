@@ -2,6 +2,7 @@
 // follower account records as JSON Lines in, the audience estimate out (one engine call).
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
+import { t, noteText } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -85,6 +86,7 @@ export async function main(argv, io) {
 }
 
 const pct = (v) => (v === null || v === undefined ? 'unknown' : `${v.toFixed(1)}%`);
+const say = (note) => noteText(t, note);
 
 // A plain-text rendering for people; everything in it comes from the report.
 export function renderText(r) {
@@ -92,9 +94,9 @@ export function renderText(r) {
   out.push(`Fake followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
   out.push(`Sample: ${r.sample_size} of ${r.total_followers} followers` +
     (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
-  out.push(`Sampling: ${r.sampling_note}`);
+  out.push(`Sampling: ${say(r.sampling_note)}`);
   out.push(`Method: ${r.method}`);
-  if (r.regime && r.regime.explanation) out.push(`Audience type: ${r.regime.explanation}`);
+  if (r.regime && r.regime.explanation) out.push(`Audience type: ${say(r.regime.explanation)}`);
   if (r.two_phase && r.two_phase.interval_full_only) {
     const f = r.two_phase.interval_full_only;
     out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; ` +
@@ -107,11 +109,11 @@ export function renderText(r) {
     ['private real', b.private_real], ['public real', b.public_real],
   ];
   for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.share).padStart(8)}   (${s.count} sampled)`);
-  out.push(`  ${b.note}`);
+  out.push(`  ${say(b.notes)}`);
   const plan = r.requests_for_5pt;
   out.push('', plan.requests === null
-    ? `For a +/-5-point interval: ${plan.note}.`
-    : `For a +/-5-point interval: about ${plan.requests} requests (${plan.note}).`);
+    ? `For a +/-5-point interval: ${say(plan.note)}`
+    : `For a +/-5-point interval: about ${plan.requests} requests. ${say(plan.note)}`);
   for (const w of r.warnings || []) out.push(`Warning: ${w}`);
   out.push(`Model: ${r.model_version}`);
   return out.join('\n') + '\n';

@@ -5,6 +5,7 @@ import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
 import { parseFollowers, InputError } from './estimate.mjs';
 import { readFile } from 'node:fs/promises';
+import { t, word, reasonText, noteText } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE.jsonl] [--total N]
                                [--sampling newest_first|random] [--format json|text]
@@ -12,8 +13,9 @@ export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE
 Analyses an Instagram profile from its web_profile_info JSON (what
 /api/v1/users/web_profile_info/?username=NAME answers): engagement against real
 accounts of the same size, bought likes, mass following, an audience without history.
-Prints one report: an instant fake-follower estimate with a 95% interval, a grade,
-reasons with their numbers, the raw signals and the recent posts.
+Prints one report: the badge the extension would show, an instant fake-follower estimate
+with a 95% interval, reasons (message ids with their numbers; --format text words them in
+English from _locales/en), the raw signals and the recent posts.
   --followers F   a follower sample (JSON Lines account records, as for 'estimate');
                   its audience estimate is combined with the instant one (the sample
                   dominates as it grows) and the confidence becomes "audited"
@@ -110,16 +112,19 @@ export function renderText(r) {
   out.push(`@${clean(r.username)}${name}${flags.length ? ' [' + flags.join(', ') + ']' : ''}`);
   out.push(`${num(r.follower_count)} followers, ${num(r.following_count)} following, ${num(r.media_count)} posts`);
   out.push('');
+  const badge = r.badge;
+  out.push(`Badge: ${[word(t, badge.label), ...badge.notes.map((n) => word(t, n))].join(' · ')}  [${badge.state}, ${badge.tone}]`);
   if (r.status === 'ok') {
     out.push(`Fake or inactive followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
   } else {
     out.push(`Fake or inactive followers: not enough data${r.states.length ? ' (' + r.states.join(', ') + ')' : ''}`);
   }
-  out.push(`Grade: ${r.grade} - ${r.grade_label}`);
-  if (r.combined_note) out.push(clean(r.combined_note));
+  out.push(`Grade: ${r.grade} - ${t(`grade_${r.grade}`)}`);
+  const combined = noteText(t, r.combined_notes);
+  if (combined) out.push(clean(combined));
   if (r.reasons.length) {
     out.push('', 'Why:');
-    for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(x.text)}`);
+    for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(reasonText(t, x))}`);
   }
   const line = sparkline(r.posts || []);
   if (line) out.push('', `Likes per post, oldest to newest: ${line}`);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "profile/reference_io.h"
 #include "profile/signals.h"
 #include "profile/stats.h"
 
@@ -11,15 +12,6 @@ namespace fm::prof {
 namespace {
 
 const double kTierEdges[] = {0, 100, 300, 1000, 3000, 10000, 100000, 1e12};
-
-Conditional fit_conditional(const std::vector<double>& x, const std::vector<double>& y) {
-  Conditional c;
-  c.line = fit_line(x, y);
-  std::vector<double> res;
-  for (size_t i = 0; i < x.size(); ++i) res.push_back(y[i] - c.line.at(x[i]));
-  c.residual = make_distribution(res);
-  return c;
-}
 
 }  // namespace
 

@@ -11,13 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { followersPage, likersPage, commentsPage, LIKERS_MAX, COMMENTS_PAGE } from '../../tests/e2e/standin/engagers.mjs';
-import { followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
+import { LIKERS_MAX, COMMENTS_PAGE } from '../../tests/e2e/standin/engagers.mjs';
 import { prng } from '../../tests/e2e/standin/prng.mjs';
-import { parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
-import { newAudit, nextRequest, applyOutcome, estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
+import { estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
+import { runAudit } from './audit.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, dflt) => {
@@ -46,36 +45,6 @@ function makeProfile(share, rep) {
            followers: rand.int(2_000, 50_000), posts };
 }
 
-// Runs one audit; returns its final state.
-function audit(profile, rep, settings = DEFAULT_SETTINGS) {
-  const byName = new Map();  // listed username -> record (for its full fetch)
-  const remember = (f) => byName.set(f.username, f);
-  let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, followerCount: profile.followers,
-    posts: profile.posts, settings, now: 0, seed: rep * 2654435761 });
-  for (let step = 0; ; step++) {
-    let request;
-    ({ state, request } = nextRequest(state));
-    if (!request) break;
-    let outcome;
-    if (request.kind === 'page') {
-      outcome = { kind: 'page', ...parseFollowersPage(followersPage(profile, { limited: true, onUser: remember })) };
-    } else if (request.kind === 'likers' || request.kind === 'comments') {
-      const index = profile.posts.findIndex((p) => p.id === request.target);
-      const post = profile.posts[index];
-      outcome = request.kind === 'likers'
-        ? { kind: 'likers', ...parseLikersPage(likersPage(profile, index, post.likes, remember)) }
-        : { kind: 'comments', ...parseCommentsPage(commentsPage(profile, index, post.comments, post.id, remember), post.id) };
-    } else {
-      const record = call('accountFromProfile', JSON.stringify(followerProfileInfo(byName.get(request.target))));
-      if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
-      outcome = { kind: 'profile', record };
-    }
-    if (outcome.error) throw new Error(outcome.error);
-    ({ state } = applyOutcome(state, request.id, outcome, step));
-  }
-  return state;
-}
-
 const cells = {};  // `${source}/${share}` -> sums
 let requests = 0, maxRequests = 0, audits = 0;
 // The same audits with the comment analysis switched on (more posts' comments read): requests only.
@@ -84,11 +53,11 @@ let commentRequests = 0, maxCommentRequests = 0;
 for (const share of SHARES) {
   for (let rep = 0; rep < reps; rep++) {
     const profile = makeProfile(share, rep);
-    const state = audit(profile, rep);
+    const state = runAudit(profile, rep, call);
     requests += state.requests;
     maxRequests = Math.max(maxRequests, state.requests);
     audits++;
-    const withComments = audit(profile, rep, WITH_COMMENTS).requests;
+    const withComments = runAudit(profile, rep, call, WITH_COMMENTS).requests;
     commentRequests += withComments;
     maxCommentRequests = Math.max(maxCommentRequests, withComments);
     for (const source of SOURCES) {

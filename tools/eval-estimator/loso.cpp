@@ -151,7 +151,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
           if (!instant.empty() && d.n == d.m) {
             const InstantEstimate& p = instant[rng.below(instant.size())];
             Estimate sample{pct1(e.estimate.point), pct1(e.estimate.low), pct1(e.estimate.high)};
-            Estimate now = prof::combine_with_sample({p.point, p.low, p.high}, sample, d.n).estimate;
+            Estimate now = prof::combine_with_sample({p.point, p.low, p.high}, sample).estimate;
             Estimate then = precision_weighted({p.point, p.low, p.high}, sample);
             st.combined.add(truth, now.point / 100, now.low / 100, now.high / 100);
             st.combined_before.add(truth, then.point / 100, then.low / 100, then.high / 100);

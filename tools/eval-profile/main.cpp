@@ -18,6 +18,7 @@
 
 #include "api.h"
 #include "instafake_posts.h"
+#include "profile/badge.h"
 #include "profile/report.h"
 #include "profile/signals.h"
 #include "text_files.h"
@@ -131,8 +132,9 @@ int main(int argc, char** argv) {
         double est = r["fake_percent"].get<double>(), lo = r["ci_low"].get<double>(), hi = r["ci_high"].get<double>();
         if (xi == 0) instant_lines += dump_json(json{{"fake_percent", est}, {"ci_low", lo}, {"ci_high", hi}}) + "\n";
         ++st.n;
-        st.good += r["grade"] == "good";
-        st.bad += r["grade"] == "bad";
+        // The point estimate's grade (what the badge showed before it needed an audit for a number).
+        st.good += std::string(grade_of(est)) == "good";
+        st.bad += std::string(grade_of(est)) == "bad";
         st.err.push_back(std::fabs(est - 100 * x));
         st.width.push_back(hi - lo);
         // Reported to 0.1 points: a truth of exactly 0 sits at the interval's floor.
@@ -196,7 +198,7 @@ int main(int argc, char** argv) {
       kMinPostsEngagement);
   std::printf(
       "| bought share x | accounts | MAE (points) | 95%% interval coverage | median interval width (points) "
-      "| graded good (< 10%%) | graded bad (> 50%%) |\n");
+      "| point graded good (< 10%%) | point graded bad (> 50%%) |\n");
   std::printf("|---|---|---|---|---|---|---|\n");
   for (int xi = 0; xi < 5; ++xi) {
     const ShareStats& st = share[xi];
@@ -213,9 +215,9 @@ int main(int argc, char** argv) {
       "Reading it: the intervals are wide (the engagement of real accounts of one size spreads over more than "
       "a factor of 10), so the instant estimate is a first look; the follower-sample audit narrows it. "
       "The point estimate is biased towards 0 at x = 0 by construction (shares below 0 are clipped). "
-      "The grade columns are what a person sees before any follower sample: %s%% of untouched real accounts "
-      "get \"bad\" from engagement alone, which is why the report says `confidence: instant` and carries "
-      "the interval.\n\n",
+      "The grade columns grade the point estimate, as the badge did before it needed an audit for a number: "
+      "%s%% of untouched real accounts would read \"bad\" from engagement alone. The badge now shows no number from "
+      "the profile alone (\"The badge\" below).\n\n",
       f1(100.0 * share[0].bad / std::max(1, share[0].n)).c_str());
 
   std::printf("### Bought likes (like subscription)\n\n");
@@ -308,9 +310,11 @@ int main(int argc, char** argv) {
         "\nAbove the data, published bands (The Social Cat, Instagram Engagement Rate Benchmark, "
         "https://thesocialcat.com/instagram-engagement-rate-calculator; no date, sample size or method stated "
         "on the page) set the level; their \"average\" band's midpoint is taken as the median. **This evaluation "
-        "covers only the data's range (nearly all accounts under 1,000 followers).** Nothing here validates "
-        "the estimate for larger accounts: there it rests on a third-party table of influencer accounts whose "
-        "own audiences include fake followers, and the spread around it is assumed to be the data's. "
+        "covers only the data's range (nearly all accounts under 1,000 followers).** From 125,000 followers on, "
+        "the large-accounts reference (`models/large_accounts_reference.json`, 973 accounts of 2017) gives the "
+        "slope and spread at the bands' level; \"The badge\" below measures it on held-out large accounts. "
+        "Between 10,000 and 125,000 followers the estimate rests on the bands alone, and the spread around "
+        "them is assumed to be the persons' data's. "
         "Business accounts: no reference data; the analysis assumes they may engage down to half as much "
         "(our assumption, not a published figure).\n");
   }

@@ -49,6 +49,15 @@ std::string api_analyze_comments(const std::string& comments_json);
 // A follower's web_profile_info mapped to an account record (for full-tier audit fetches).
 std::string api_account_from_profile(const std::string& profile_json);
 
+// Most followers one estimate request may carry (an audit lists a few hundred).
+constexpr size_t kMaxEstimateFollowers = 20000;
+
+// The rules the engine's callers share with it, as JSON: the grade cut-offs and the badge's
+// widest interval for a number, the input limits, the followers page size the audit plans with,
+// the default avatar's mark, the post window, and the prefix of message keys in _locales.
+// The extension and the CLI read them (extension/shared/rules.js is generated from this).
+std::string api_rules();
+
 // {"error":{"id":..., "message":...}} as text.
 std::string api_error(const std::string& id, const std::string& message);
 

@@ -6,6 +6,7 @@
 #include "estimator/rate_shift.h"
 #include "estimator/report_json.h"
 #include "estimator/score_profiles.h"
+#include "message.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -13,8 +14,7 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 namespace {
-constexpr size_t kMaxFollowers = 20000;  // an audit lists a few hundred; more is a mistake or an attack
-constexpr int kMaxDepth = 16;            // request -> followers -> record -> value is depth 4
+constexpr int kMaxDepth = 16;  // request -> followers -> record -> value is depth 4
 
 // Who was sampled, from the request: {"source", "list_limited", "posts"} as the report echoes it.
 Result<json> read_source(const json& j) {
@@ -72,9 +72,9 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model, 
     return make_error("estimate.followers",
                       "field 'followers' must be an array of account records, got " + std::string(fl->type_name()));
   if (fl->empty()) return make_error("estimate.followers", "field 'followers' is empty: nothing to estimate from");
-  if (fl->size() > kMaxFollowers)
+  if (fl->size() > kMaxEstimateFollowers)
     return make_error("estimate.limit", "too many followers: " + std::to_string(fl->size()) + " (at most " +
-                                            std::to_string(kMaxFollowers) + " per request)");
+                                            std::to_string(kMaxEstimateFollowers) + " per request)");
   if (double(fl->size()) > in.total_followers)
     return make_error("estimate.total", "total_followers (" + std::to_string(*total.value()) +
                                             ") is smaller than the " + std::to_string(fl->size()) + " followers given");
@@ -98,25 +98,22 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model, 
   return in;
 }
 // The sampling note names the population the estimate is about and never claims more.
-std::string source_note(const json& src, const json& r) {
+json source_note(const json& src, const json& r) {
   const std::string s = src["source"].get<std::string>();
-  auto num = [&](const char* k) { return std::to_string(r[k].get<int64_t>()); };
+  auto num = [&](const char* k) { return r[k].get<double>(); };
   if (s == "followers")
     return src["list_limited"].get<bool>()
-               ? fill(
-                     "Instagram lists only the newest @ followers of @ (it shows no more): the estimate describes "
-                     "these recent followers, not the whole audience, which can differ (bought followers often "
-                     "arrive in bursts). The interval covers sampling and classifier error, not that.",
-                     {num("sample_size"), num("total_followers")})
-               : r["sampling_note"].get<std::string>();
-  return fill(
-      "The accounts that @ @: @ listed of at most @, @ checked in full. The estimate describes these @, not "
-      "the followers; an account counts once however often it @. The interval covers sampling and "
-      "classifier error.",
-      {s == "likers" ? "liked" : "commented on",
-       src.contains("posts") ? "the last " + std::to_string(src["posts"].get<int64_t>()) + " posts"
-                             : "the recent posts",
-       num("sample_size"), num("total_followers"), num("full_sample_size"), s, s == "likers" ? "liked" : "commented"});
+               ? message("sampling.newest_limited", {{"n", num("sample_size")}, {"total", num("total_followers")}})
+               : r["sampling_note"];
+  const bool likers = s == "likers";
+  if (!src.contains("posts"))
+    return message(
+        likers ? "sampling.likers_recent" : "sampling.commenters_recent",
+        {{"listed", num("sample_size")}, {"population", num("total_followers")}, {"checked", num("full_sample_size")}});
+  return message(likers ? "sampling.likers" : "sampling.commenters", {{"listed", num("sample_size")},
+                                                                      {"population", num("total_followers")},
+                                                                      {"checked", num("full_sample_size")},
+                                                                      {"posts", src["posts"].get<double>()}});
 }
 }  // namespace
 

@@ -1,8 +1,8 @@
 // The profile entry points: web_profile_info text in, the profile report (or an account
 // record) out. Parsing, signals and wording live in profile/.
 #include "api.h"
+#include "profile/large_reference.h"
 #include "profile/profile.h"
-#include "profile/reference.h"
 #include "profile/report.h"
 #include "size_optimized.h"
 
@@ -11,7 +11,7 @@ FM_SIZE_OPTIMIZED_BEGIN
 namespace fm {
 
 std::string api_analyze_profile(const std::string& profile_json, const std::string& options_json) {
-  const auto& ref = prof::builtin_reference();
+  const auto& ref = prof::builtin_profile_reference();
   if (!ref)
     return api_error("profile.reference", "the built-in engagement reference did not load: " + ref.error().text());
   auto opt = prof::parse_options(options_json);

@@ -1,8 +1,9 @@
 // Instagram's pages as the content script meets them: which paths are profiles, the visible
 // and og:description counts (localised, abbreviated), the default avatar, and the selectors
 // (each paired with the markup it is meant to match).
+import { RULES } from '../rules.js';
 
-export const DEFAULT_AVATAR_MARK = '44884218_345707102882519_2446069589734326272_n';
+export const DEFAULT_AVATAR_MARK = RULES.default_avatar_mark;
 
 // Usernames: letters, digits, "." and "_", at most 30 characters.
 const USERNAME_RE = /^[A-Za-z0-9._]{1,30}$/;

@@ -1,11 +1,12 @@
 // Instagram's JSON endpoints: origin, headers and the URL of each request an instant check or
 // an audit makes. All are same-origin GETs sent with the user's own cookies.
+import { RULES } from '../rules.js';
 
 export const ORIGIN = 'https://www.instagram.com';
 export const APP_ID = '936619743392459';
 // Followers per page asked for. Long lists answer a few dozen a page (the stand-in 25); a
 // short list answers ~50 at once with the limit flag whatever is asked; above 200 is HTTP 400.
-export const FOLLOWERS_PAGE_SIZE = 25;
+export const FOLLOWERS_PAGE_SIZE = RULES.followers_page_size;
 
 // Headers the JSON endpoints expect (sent same origin, with the user's cookies).
 export function requestHeaders() {

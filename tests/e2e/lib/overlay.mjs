@@ -28,12 +28,23 @@ export function overlayState(page) {
     };
     const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])])
       .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim() }));
+    // The badge as the engine decided it: its state, tone, label and notes (chips).
+    const badgeEl = part(badge, 'badge');
+    const badgeNotes = [...(badge?.shadowRoot?.querySelectorAll('[part~="badge-note"]') || [])]
+      .map((e) => ({ id: e.getAttribute('data-note'), text: e.textContent.trim(), color: getComputedStyle(e).backgroundColor }));
+    const labelEl = part(badge, 'badge-label');
     return {
       badges: document.querySelectorAll('[data-fakemeter="badge"]').length,
       badge: !!badge,
       badgeInHeader: !!badge?.closest('header'),
       badgeAfterFollowers: !!badge?.previousElementSibling?.matches?.('a[href$="/followers/"]'),
       badgeText: text(part(badge, 'badge-text')),
+      badgeState: badgeEl?.getAttribute('data-badge-state') ?? null,
+      badgeTone: badgeEl?.getAttribute('data-tone') ?? null,
+      badgeLabel: text(labelEl),
+      badgeLabelColor: labelEl ? getComputedStyle(labelEl).color : null,
+      badgeBorderColor: badgeEl ? getComputedStyle(badgeEl).borderTopColor : null,
+      badgeNotes,
       state: stateEl?.getAttribute('data-state') ?? null,
       stateText: text(stateEl),
       panel: !!panel,
@@ -72,9 +83,10 @@ export async function waitForOverlay(page, predicate, { timeout = 15000, what = 
   }
 }
 
-// The badge shows a number or a state message.
+// The badge shows what the engine decided (a number, a finding, a reason) or a state message.
 export const waitForBadge = (page, opts = {}) =>
-  waitForOverlay(page, (s) => s.badge && (!!s.badgeText || (!!s.state && s.state !== 'loading')), { what: 'badge with text or state', ...opts });
+  waitForOverlay(page, (s) => s.badge && (!!s.badgeText || !!s.badgeLabel || (!!s.state && s.state !== 'loading')),
+    { what: 'badge with text or state', ...opts });
 
 // "≈23% fake (15–31%)" -> {percent: 23, low: 15, high: 31}; null if no number in it.
 export function parseEstimate(text) {
@@ -99,7 +111,7 @@ export async function clickPart(page, host, partName) {
 
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
-  const text = await page.$(`${BADGE} >>> [part~="badge-text"]`);
+  const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
   if (text) await text.click(); else await page.click(BADGE);
   await page.waitForSelector(PANEL);
 }

@@ -21,7 +21,7 @@ export const SEEDED = [
     fullName: 'Marco Rossi', bio: 'Travel photographer. Alps, coasts, trains.', externalUrl: 'https://example.com/marco' },
   { username: 'fitqueen_daily', kind: 'bought_40', fakeShare: 0.40, followers: 52_000, following: 1_480, posts: 230,
     fullName: 'Fit Queen', bio: 'Daily workouts | DM for collabs', business: true, category: 'Fitness' },
-  { username: 'urban.sketcher', kind: 'like_subscription', fakeShare: 0.10, followers: 6_100, following: 390, posts: 150,
+  { username: 'urban.sketcher', kind: 'like_subscription', fakeShare: 0.10, followers: 940, following: 390, posts: 150,
     fullName: 'Urban Sketcher', bio: 'Pen and ink, one city a week.', likeSubscription: 200 },
   { username: 'shopdeals.official', kind: 'bought_account', fakeShare: 0.85, followers: 10_000, following: 12, posts: 3,
     fullName: 'Shop Deals', bio: 'Best deals every day', business: true, category: 'Shopping & retail', newAccount: true },
@@ -59,6 +59,13 @@ export const SEEDED = [
     fullName: 'Glow Coaching', bio: 'Mindset & morning routines. Free guide below.', business: true, category: 'Coach',
     externalUrl: 'https://example.com/glow',
     comments: { pattern: 'pod', language: 'en', organic: { commentsPerPost: [5, 5], commentsPerLike: 0.012 }, pod: { size: 30 } } },
+  // Added after the others, so that every earlier profile keeps its id (PROFILE_IDS, by position).
+  // A teenager's account whose follower count was a gift: 1,200 bought followers on 300 real ones.
+  { username: 'mila.gifted', kind: 'gifted', fakeShare: 0.8, followers: 1_500, following: 280, posts: 48,
+    fullName: 'Mila', bio: 'dance · school · friends' },
+  // A celebrity whose audience is clean: nothing about its size may read as bought.
+  { username: 'clean.celebrity', kind: 'celebrity_clean', fakeShare: 0.02, followers: 48_700_000, following: 310,
+    posts: 2_140, fullName: 'Clean Celebrity', bio: 'Official account.', verified: true, category: 'Artist' },
 ];
 // A name that does not exist: page and API answer 404, like Instagram.
 export const NONEXISTENT = 'no.such.user.2026';
@@ -103,18 +110,18 @@ export function commentSectionOf(p) {
 }
 
 // A profile with a comment pattern posts what its section says: when, likes and comments.
-function postsOfSection(p, section) {
+function postsOfSection(p, section, id) {
   return section.document.posts.map((post, i) => {
     const isVideo = i % 4 === 3;
-    return postNode(`${PROFILE_IDS[p.username]}${String(i).padStart(3, '0')}`, post.taken_at, post.like_count, post.comment_count, {
+    return postNode(`${id}${String(i).padStart(3, '0')}`, post.taken_at, post.like_count, post.comment_count, {
       isVideo, views: isVideo ? post.like_count * 6 : null, caption: `Post ${p.posts - i}`,
     });
   });
 }
 
-function makePosts(p) {
+function makePosts(p, id) {
   const section = commentSectionOf(p);
-  if (section) return postsOfSection(p, section);
+  if (section) return postsOfSection(p, section, id);
   const rand = prng(`${p.username}/posts`);
   const n = p.isPrivate ? 0 : Math.min(12, p.posts);
   const rate = organicRate(p, rand);
@@ -134,7 +141,7 @@ function makePosts(p) {
     const commentShare = fromQuantiles(DIST.engagement.comments_per_like, 0.5 + 0.4 * rand());
     const comments = p.likeSubscription ? rand.int(0, 2) : Math.round((likes ?? realFollowers * rate) * commentShare);
     const isVideo = i % 4 === 3;
-    edges.push(postNode(`${PROFILE_IDS[p.username]}${String(i).padStart(3, '0')}`, t, likes, comments, {
+    edges.push(postNode(`${id}${String(i).padStart(3, '0')}`, t, likes, comments, {
       isVideo, views: isVideo && likes !== null ? likes * 6 : null, caption: `Post ${p.posts - i}`,
     }));
     const gapDays = p.newAccount ? rand.int(1, 4) : fromQuantiles(DIST.engagement.days_between_posts, 0.2 + 0.5 * rand());
@@ -143,19 +150,23 @@ function makePosts(p) {
   return edges;
 }
 
+// web_profile_info body of a profile described like the seeded ones, with its id: its posts carry
+// organic likes for its real followers, as the seeded profiles' do.
+export function profileDocument(p, id) {
+  return userDocument({
+    id, username: p.username, full_name: p.fullName, biography: p.bio,
+    external_url: p.externalUrl || null, is_private: !!p.isPrivate, is_verified: !!p.verified,
+    is_business: !!p.business, category: p.category || null,
+    profile_pic_url: `https://www.instagram.com/static/avatars/${id}.jpg`,
+    followers: p.followers, following: p.following, media_count: p.posts, edges: makePosts(p, id),
+    highlights: p.posts > 50 ? 4 : 0,
+  });
+}
+
 const docCache = new Map();
 // web_profile_info body of a seeded profile (same object every call).
 export function seededDocument(p) {
-  if (!docCache.has(p.username)) {
-    docCache.set(p.username, userDocument({
-      id: PROFILE_IDS[p.username], username: p.username, full_name: p.fullName, biography: p.bio,
-      external_url: p.externalUrl || null, is_private: !!p.isPrivate, is_verified: !!p.verified,
-      is_business: !!p.business, category: p.category || null,
-      profile_pic_url: `https://www.instagram.com/static/avatars/${PROFILE_IDS[p.username]}.jpg`,
-      followers: p.followers, following: p.following, media_count: p.posts, edges: makePosts(p),
-      highlights: p.posts > 50 ? 4 : 0,
-    }));
-  }
+  if (!docCache.has(p.username)) docCache.set(p.username, profileDocument(p, PROFILE_IDS[p.username]));
   return docCache.get(p.username);
 }
 

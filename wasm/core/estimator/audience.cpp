@@ -36,8 +36,7 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
   AuditPlan plan;
   double fixed_half = z * std::sqrt(std::max(0.0, fixed_var));
   if (!(unit_var > 0) || fixed_half >= half_width) {
-    plan.note = "not reachable: the classifier's own error-rate uncertainty alone gives +/-" +
-                std::to_string(int(std::lround(std::min(1.0, fixed_half) * 100))) + " points";
+    plan.rate_only_points = int(std::lround(std::min(1.0, fixed_half) * 100));
     return plan;
   }
   double sy2 = unit_var, r2c = std::min(1.0, std::max(0.0, r2));
@@ -65,16 +64,9 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
     }
     if (m > best) break;  // fetching more than the best total cannot be cheaper
   }
-  if (best < 0) {
-    plan.note = "not reachable within this audience";
-    return plan;
-  }
+  if (best < 0) return plan;
   plan.possible = true;
   plan.requests = best;
-  plan.note = "planned at the middle of the current interval: list " + std::to_string(plan.lite_followers) +
-              " followers (" + std::to_string(best - plan.full_fetches) + " page requests of " +
-              std::to_string(kFollowersPerPage) + ") and fetch " + std::to_string(plan.full_fetches) +
-              " of them at random in full";
   return plan;
 }
 
@@ -224,12 +216,6 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   }
 
   out.breakdown = audience_breakdown(bd, out.estimate.point);
-  out.sampling_note = in.newest_first
-                          ? "These are the " + std::to_string(out.sample_size) +
-                                " newest followers, not a random sample of all of them: the estimate describes "
-                                "recent followers, who can differ from the audience as a whole (bought followers "
-                                "often arrive in bursts). The interval covers sampling and classifier error, not that."
-                          : "A random sample of the followers: the estimate describes the whole audience.";
   return out;
 }
 

@@ -50,7 +50,9 @@ struct AudienceInput {
 struct AuditPlan {
   bool possible = false;
   int lite_followers = 0, full_fetches = 0, requests = 0;
-  std::string note;
+  // When not possible: the half-width (points) the classifier's error-rate uncertainty alone
+  // gives, or -1 when the audience is too small instead.
+  int rate_only_points = -1;
 };
 
 struct AudienceEstimate {
@@ -63,7 +65,6 @@ struct AudienceEstimate {
   std::optional<RegimeAverage> regimes;  // when the score profiles were used
   Breakdown breakdown;
   AuditPlan plan_5pt;
-  std::string sampling_note;
   std::vector<std::string> warnings;
 };
 

@@ -52,19 +52,8 @@ Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, doubl
     b.private_real.share = rest * priv / double(priv + pub);
     b.public_real.share = rest * pub / double(priv + pub);
   }
-  b.note =
-      "likely_fake share is the corrected estimate (fake_percent); the real remainder is split "
-      "as the unflagged sampled followers are. Counts are sampled followers per category "
-      "(likely_fake: flagged at the tier's threshold).";
-  if (b.unassessed > 0)
-    b.note += split_known
-                  ? " Follower and following counts are unknown for " + std::to_string(b.unassessed) +
-                        " lite-only followers: they count as private/public by what the list shows, and "
-                        "the mass-follower and influencer shares come from the fully fetched followers."
-                  : " No unflagged follower was fetched in full, so mass followers and influencers cannot be told "
-                    "apart: their shares are unknown (null) and private/public cover all real followers.";
-  if (!split_known && b.unassessed == 0 && b.likely_fake.count == int(followers.size()))
-    b.note += " Every sampled follower was flagged, so the real remainder cannot be split.";
+  b.split_known = split_known;
+  b.all_flagged = !split_known && b.unassessed == 0 && b.likely_fake.count == int(followers.size());
   return b;
 }
 

@@ -26,7 +26,9 @@ struct BreakdownShare {
 struct Breakdown {
   BreakdownShare likely_fake, mass_followers, influencers, private_real, public_real;
   int unassessed = 0;  // not flagged, counts unknown (lite only): mass/influencer status unknown
-  std::string note;
+  // Whether mass followers and influencers could be told apart (some unflagged follower's counts
+  // are known), and whether every sampled follower was flagged: the report's notes say so.
+  bool split_known = false, all_flagged = false;
 };
 
 // fake_share is the corrected estimate; the real remainder is split as the unflagged sample is.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "message.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -24,19 +25,16 @@ json share_json(const BreakdownShare& s) {
   return j;
 }
 
-// Plain words for the known sources of labelled accounts (score_profiles.h).
-std::string regime_words(const std::string& source) {
-  if (source == "srf") return "followers of influencers with hard-to-spot fakes, as in SRF Data's labelled followers";
-  if (source == "kaggle") return "obvious spam and fake accounts, as in the Kaggle fake-account set";
-  if (source == "instafake") return "bought or fake accounts, as in the InstaFake set";
-  if (source == "kaggle-complete")
-    return "fake accounts with complete profiles, as in a Kaggle set of complete records";
-  if (source == "parma") return "fake accounts beside ordinary personal ones, as in the University of Parma set";
-  if (source == "macerul") return "fake accounts with next to no followers, as in an undocumented 2024 set";
-  return "the accounts of the '" + source + "' set";
+// The known sources of labelled accounts (score_profiles.h) each have their own words.
+json regime_kind(const std::string& source) {
+  if (source == "srf") return message("regime.kind_srf");
+  if (source == "kaggle") return message("regime.kind_kaggle");
+  if (source == "instafake") return message("regime.kind_instafake");
+  if (source == "kaggle-complete") return message("regime.kind_kaggle_complete");
+  if (source == "parma") return message("regime.kind_parma");
+  if (source == "macerul") return message("regime.kind_macerul");
+  return message_with("regime.kind_other", json{{"source", source}});
 }
-
-std::string points(double share) { return fmt_num(pct(share), 3); }
 
 json regime_json(const RegimeAverage& ra) {
   json list = json::array();
@@ -68,25 +66,31 @@ json regime_json(const RegimeAverage& ra) {
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;
-    int w = int(std::lround(b.fit_weight * 100));
-    std::string text = "The fetched followers' scores look most like " + regime_words(b.source) + " (" +
-                       std::to_string(w) + "% of the fit). The classifier catches " +
-                       std::to_string(int(std::lround(b.rates.tpr * 100))) +
-                       "% of fakes of that kind at its threshold. Each known definition of fake splits this sample "
-                       "into fakes and real accounts by its own score histograms; they read it as " +
-                       points(lo) + "-" + points(hi) + "%.";
-    // Which definition of fake holds cannot be read off the scores: say how much that matters here.
-    if (ra.definition_half >= 0.02)
-      text +=
-          " The sample cannot tell the definitions apart, and the answer depends on which one holds: the "
-          "interval reaches +/-" +
-          points(ra.definition_half) + " points further for a definition unlike all " +
-          std::to_string(ra.regimes.size()) + " known ones.";
-    else if (ra.definition_half > 0)
-      text += " The known definitions agree on this sample, so the interval stays close to theirs.";
-    j["explanation"] = text;
+    // Which definition of fake holds cannot be read off the scores: the explanation says how much
+    // that matters here (the interval's extra reach for a definition unlike the known ones).
+    json params = params_json({{"fit", std::lround(b.fit_weight * 100)},
+                               {"caught", std::lround(b.rates.tpr * 100)},
+                               {"lowest", pct(lo)},
+                               {"highest", pct(hi)},
+                               {"half", pct(ra.definition_half)},
+                               {"known", static_cast<int64_t>(ra.regimes.size())}});
+    params["kind"] = regime_kind(b.source);
+    const char* id = ra.definition_half >= 0.02 ? "regime.resembles_spans"
+                     : ra.definition_half > 0   ? "regime.resembles_agree"
+                                                : "regime.resembles";
+    j["explanation"] = message_with(id, params);
   }
   return j;
+}
+
+// What the breakdown rests on, and what it could not split.
+json breakdown_notes(const Breakdown& b) {
+  json notes = json::array({message("breakdown.split")});
+  if (b.unassessed > 0)
+    notes.push_back(b.split_known ? message("breakdown.lite_unassessed", {{"n", b.unassessed}})
+                                  : message("breakdown.no_unflagged_fetched"));
+  if (b.all_flagged) notes.push_back(message("breakdown.all_flagged"));
+  return notes;
 }
 
 json rates_json(const TierSetting& t) {
@@ -112,7 +116,8 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   r["total_followers"] = static_cast<int64_t>(in.total_followers);
   r["method"] = e.method;
   r["sampling"] = in.newest_first ? "newest_first" : "random";
-  r["sampling_note"] = e.sampling_note;
+  r["sampling_note"] =
+      in.newest_first ? message("sampling.newest", {{"n", e.sample_size}}) : message("sampling.random");
   r["flagged_percent"] = pct(e.estimate.q);
   r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)}, {"rate_sd", pct(e.estimate.rate_sd)}};
 
@@ -123,7 +128,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
                     {"private_real", share_json(b.private_real)},
                     {"public_real", share_json(b.public_real)},
                     {"unassessed_count", b.unassessed},
-                    {"note", b.note}};
+                    {"notes", breakdown_notes(b)}};
 
   if (e.two_phase) {
     const TwoPhaseShare& tp = *e.two_phase;
@@ -142,7 +147,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   }
 
   if (e.regimes) r["regime"] = regime_json(*e.regimes);
-  else r["regime"] = {{"resembles", nullptr}, {"explanation", "not assessed: corrected with the model's own cv rates"}};
+  else r["regime"] = {{"resembles", nullptr}, {"explanation", message("regime.not_assessed")}};
 
   const AuditPlan& p = e.plan_5pt;
   if (p.possible)
@@ -150,8 +155,15 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
                              {"follower_pages", p.requests - p.full_fetches},
                              {"lite_followers", p.lite_followers},
                              {"full_fetches", p.full_fetches},
-                             {"note", p.note}};
-  else r["requests_for_5pt"] = {{"requests", nullptr}, {"note", p.note}};
+                             {"note", message("plan.design", {{"lite", p.lite_followers},
+                                                              {"pages", p.requests - p.full_fetches},
+                                                              {"page_size", kFollowersPerPage},
+                                                              {"full", p.full_fetches}})}};
+  else
+    r["requests_for_5pt"] = {
+        {"requests", nullptr},
+        {"note", p.rate_only_points >= 0 ? message("plan.rate_limited", {{"points", p.rate_only_points}})
+                                         : message("plan.unreachable")}};
 
   r["classifier"] = {{"lite", rates_json(in.lite)}, {"full", rates_json(in.full)}};
   r["model_version"] = model_version;

@@ -1,30 +1,76 @@
 #include "combine.h"
 
 #include <algorithm>
+#include <cmath>
 
-#include "json_util.h"
+#include "account.h"
+#include "message.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
-CombinedEstimate combine_with_sample(const Estimate& instant, const Estimate& sample, int64_t n) {
-  CombinedEstimate c;
-  c.estimate = sample;
-  c.disagree = sample.low > instant.high || sample.high < instant.low;
-  c.note = "The follower sample of " + std::to_string(n) + " reads " + fmt_num(sample.point, 3) + "% (" +
-           fmt_num(sample.low, 3) + "-" + fmt_num(sample.high, 3) + "%); the profile signals (" +
-           fmt_num(instant.point, 3) + "%, " + fmt_num(instant.low, 3) + "-" + fmt_num(instant.high, 3) +
-           "%) measure followers who never engage, not fake accounts, and do not narrow it";
+namespace {
+double round_to(double v, double per_unit) { return std::round(v * per_unit) / per_unit; }
+}  // namespace
+
+CombinedEstimate combine_with_sample(const Estimate& instant, const Estimate& sample) {
+  CombinedEstimate c{sample, sample.low > instant.high || sample.high < instant.low};
   if (c.disagree) {
     c.estimate.low = std::min(sample.low, instant.low);
     c.estimate.high = std::max(sample.high, instant.high);
-    c.note +=
-        "; the two disagree, so the interval spans both: the sample counts fake accounts, the profile "
-        "followers who never see or like the posts";
   }
   return c;
+}
+
+Combined combine_estimates(std::optional<double> instant,
+                           std::optional<double> instant_low,
+                           std::optional<double> instant_high,
+                           const AnalysisOptions& opt) {
+  // ---- the estimate (instant, then combined with a follower sample when given)
+  std::optional<double> fake = instant, lo = instant_low, hi = instant_high;
+  std::string confidence = instant ? "instant" : "none";
+  json audience = nullptr, notes = json::array();
+  if (opt.audience) {
+    const json& a = *opt.audience;
+    double af = audience_number(a, "fake_percent", 0, 100).value();
+    double al = audience_number(a, "ci_low", 0, 100).value();
+    double ah = audience_number(a, "ci_high", 0, 100).value();
+    int64_t n = read_int(a, "sample_size", "", 0, kMaxCount).value().value_or(0);
+    audience = a;
+    confidence = "audited";
+    if (!instant) {
+      fake = af, lo = al, hi = ah;
+      notes.push_back(message("combined.sample_alone", {{"n", n}}));
+    } else {
+      // The sample is the answer: the profile signals measure followers who never engage (inactive
+      // real ones too), not fake accounts, and no labelled audience measures how one predicts the
+      // other, so they neither narrow the sample's interval nor move its point (weighting them in
+      // read 39.5% labelled fake as 13%, 4-22%). Where the two disagree, one of them sees
+      // something the other does not, and the interval spans both.
+      CombinedEstimate c = combine_with_sample({*instant, *instant_low, *instant_high}, {af, al, ah});
+      fake = c.estimate.point, lo = c.estimate.low, hi = c.estimate.high;
+      notes.push_back(message("combined.sample_answer", {{"n", n},
+                                                         {"sample", round_to(af, 10)},
+                                                         {"sample_low", round_to(al, 10)},
+                                                         {"sample_high", round_to(ah, 10)},
+                                                         {"profile", round_to(*instant, 10)},
+                                                         {"profile_low", round_to(*instant_low, 10)},
+                                                         {"profile_high", round_to(*instant_high, 10)}}));
+      if (c.disagree) notes.push_back(message("combined.disagree"));
+    }
+    // The list Instagram shows may be short: say so wherever the headline uses it.
+    auto limited = a.find("list_limited");
+    if (limited != a.end() && limited->is_boolean() && limited->get<bool>())
+      notes.push_back(message("combined.newest_only"));
+  }
+  if (fake) {
+    *fake = round_to(*fake, 10);
+    *lo = round_to(std::min(*lo, *fake), 10);
+    *hi = round_to(std::max(*hi, *fake), 10);
+  }
+  return Combined{fake, lo, hi, confidence, audience, notes};
 }
 
 }  // namespace fm::prof

@@ -1,5 +1,5 @@
-// The instant estimate (engagement and the other profile signals) combined with a follower
-// sample's estimate.
+// The report's estimate: the instant estimate from the profile alone, or, when a follower-sample
+// estimate is given, the two combined.
 //
 // They do not measure the same thing: the sample counts fake accounts, engagement counts
 // followers who never see or like the posts (inactive real followers too), and ordinary
@@ -10,8 +10,11 @@
 // (39.5% labelled fake read as 13%, 4-22%). Where the two disagree (their intervals do not
 // overlap) one of them sees something the other does not, and the interval spans both.
 #pragma once
-#include <cstdint>
+#include <optional>
 #include <string>
+
+#include "json_util.h"
+#include "report.h"
 
 namespace fm::prof {
 
@@ -21,11 +24,22 @@ struct Estimate {
 
 struct CombinedEstimate {
   Estimate estimate;
-  bool disagree = false;
-  std::string note;
+  bool disagree = false;  // the two intervals do not overlap: the interval spans both
 };
 
-// `instant`: the profile's instant estimate; `sample`: the audit's, from `n` followers.
-CombinedEstimate combine_with_sample(const Estimate& instant, const Estimate& sample, int64_t n);
+// The numbers alone: `instant` is the profile's instant estimate, `sample` the audit's.
+CombinedEstimate combine_with_sample(const Estimate& instant, const Estimate& sample);
+
+struct Combined {
+  std::optional<double> fake, low, high;  // percent, rounded to 0.1; the interval holds the point
+  std::string confidence;                 // "instant" | "audited" | "none"
+  json audience = nullptr;                // the follower sample's report, when given
+  json notes = json::array();             // how the two were combined (messages)
+};
+
+Combined combine_estimates(std::optional<double> instant,
+                           std::optional<double> instant_low,
+                           std::optional<double> instant_high,
+                           const AnalysisOptions& opt);
 
 }  // namespace fm::prof

@@ -35,6 +35,8 @@ struct DataTier {
   double median_rate = 0;  // median engagement per post / followers
 };
 
+struct LargeReference;
+
 struct Reference {
   std::string derived_from;
   int n_accounts = 0;  // accounts with at least kMinPostsEngagement posts with likes
@@ -58,6 +60,10 @@ struct Reference {
   Distribution following_ratio;     // log((1 + following) / (1 + followers))
   Distribution following_count;     // following
   Distribution followers_per_post;  // log((1 + followers) / (1 + media count))
+
+  // Large accounts (large_reference.h), when attached: above the persons' data they set the
+  // engagement level's slope and spread and judge followers per post. Not owned.
+  const LargeReference* large = nullptr;
 };
 
 constexpr int kMinPostsEngagement = 3;

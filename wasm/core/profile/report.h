@@ -1,6 +1,7 @@
-// The profile report (its JSON fields: wasm/README.md): the signals turned into one
-// instant estimate with an interval, a grade, sentences with their numbers, and, when a
-// follower-sample estimate is given, the combination of both.
+// The profile report: the signals (findings.cpp) turned into one instant estimate with an
+// interval, reasons as message ids with their numbers (wording.cpp), and, when audit estimates
+// are given, their combination (combine.cpp); the badge and grade decided from all of it
+// (badge.cpp). This file assembles the report and reads its options.
 #pragma once
 #include <optional>
 
@@ -17,12 +18,15 @@ struct AnalysisOptions {
 
 Result<AnalysisOptions> parse_options(const std::string& text);
 
+// A checked number of an audience report in options (`w` names it in errors).
+Result<double> audience_number(const json& a,
+                               const char* key,
+                               double lo,
+                               double hi,
+                               const std::string& w = "options.audience");
+
 // The report object. `engine` is the version string to stamp in.
 json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptions& opt, const std::string& engine);
-
-// Grade of a fake share in percent (<10 good, 10-25 fair, 25-50 poor, >50 bad).
-const char* grade_of(std::optional<double> fake_percent);
-const char* grade_label(const std::string& grade);
 
 // An account older than this is not "brand-new".
 constexpr int64_t kNewAccountSeconds = 30LL * 86400;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+
+#include "large_reference.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -10,8 +12,16 @@ namespace fm::prof {
 
 namespace {
 
-// The published tiers' level: log(1 + rate * followers) with the "average" band's midpoint
-// as the rate, interpolated in log(followers) between tier midpoints, constant rate outside.
+// 0 where the data's line holds, 1 where only the benchmarks do, linear in log(followers) between.
+double benchmark_weight(const Reference& ref, double x) {
+  double x0 = std::log1p(ref.fit_max_followers), x1 = std::log1p(kPersonReferenceMax);
+  if (ref.benchmarks.empty() || x <= x0) return 0;
+  if (x >= x1 || x1 <= x0) return 1;
+  return (x - x0) / (x1 - x0);
+}
+
+}  // namespace
+
 double benchmark_log_engagement(const Reference& ref, double x) {
   const auto& bs = ref.benchmarks;
   double f = std::expm1(x);
@@ -29,16 +39,6 @@ double benchmark_log_engagement(const Reference& ref, double x) {
   }
   return std::log1p(rate(bs.back()) * f);
 }
-
-// 0 where the data's line holds, 1 where only the benchmarks do, linear in log(followers) between.
-double benchmark_weight(const Reference& ref, double x) {
-  double x0 = std::log1p(ref.fit_max_followers), x1 = std::log1p(kPersonReferenceMax);
-  if (ref.benchmarks.empty() || x <= x0) return 0;
-  if (x >= x1 || x1 <= x0) return 1;
-  return (x - x0) / (x1 - x0);
-}
-
-}  // namespace
 
 double blended_log_engagement(const Reference& ref, double x) {
   double w = benchmark_weight(ref, x);
@@ -61,29 +61,59 @@ bool blended_zone(const Reference& ref, double followers) {
   return w > 0 && w < 1;
 }
 
+bool judged_as_large(const Reference& ref, double followers) {
+  return ref.large && followers >= ref.large->min_followers;
+}
+
 TierSolidity tier_solidity(const Reference& ref, double followers) {
   TierSolidity t;
+  t.data_max = std::round(ref.fit_max_followers);
+  t.year = ref.large ? ref.large->year : 0;
   for (const auto& d : ref.data_tiers)
     if (followers >= d.min_followers && followers < d.max_followers) t.n_real = d.n;
-  std::string n = std::to_string(t.n_real) + (t.n_real == 1 ? " real account" : " real accounts");
-  if (followers <= ref.fit_max_followers && t.n_real >= 50) {
+  if (judged_as_large(ref, followers)) {
+    for (const auto& d : ref.large->tiers)
+      if (followers >= d.min_followers && followers < d.max_followers) t.n_large = d.n;
+    t.level = "large_accounts";
+  } else if (followers <= ref.fit_max_followers && t.n_real >= 50) {
     t.level = "measured";
-    t.source = "measured on " + n + " of this size";
   } else if (followers <= ref.fit_max_followers || ref.benchmarks.empty()) {
     t.level = "thin";
-    t.source = "only " + n + " of this size in the data; the trend of the other sizes carries it";
-  } else if (blended_zone(ref, followers)) {
-    t.level = "blended";
-    t.source = "blended between our real persons' accounts (data up to " +
-               fmt_num(std::round(ref.fit_max_followers), 6) +
-               " followers) and published influencer benchmarks (The Social Cat), which expect far less engagement; " +
-               n + " of this size in our data; the interval spans both";
   } else {
-    t.level = "benchmark";
-    t.source = "published influencer benchmarks for this tier (The Social Cat), not measured by us; " + n +
-               " of this size in our data";
+    t.level = blended_zone(ref, followers) ? "blended" : "benchmark";
   }
   return t;
+}
+
+EngagementLevel engagement_level(const Reference& ref, double x) {
+  EngagementLevel l;
+  if (judged_as_large(ref, std::expm1(x))) {
+    // The data's slope and spread at the published bands' level (today's), never below the level
+    // just under the data's range (more followers never expect less engagement); the interval's
+    // lower end takes the more lenient of that and the bands, its upper end the data's own level
+    // (2017: accounts engaged more then).
+    const LargeReference& lr = *ref.large;
+    double data = lr.likes_line.at(x);
+    l.mu = std::max(data + lr.level_shift, expected_log_engagement(ref, std::log1p(lr.min_followers)));
+    l.lenient = std::min(l.mu, benchmark_log_engagement(ref, x));
+    l.strict = std::max(l.mu, data);
+    l.residual = &lr.likes_residual;
+    l.b = std::max(0.3, lr.likes_line.b);
+    l.large = true;
+    return l;
+  }
+  l.mu = expected_log_engagement(ref, x);
+  l.lenient = l.strict = l.mu;
+  // Where the persons' data and the influencer benchmarks disagree (between the data's range and
+  // kPersonReferenceMax, and on the flat stretch of the running maximum), the interval spans both:
+  // its lower end uses the more lenient level, its upper end the stricter one.
+  if (benchmark_weight(ref, x) > 0) {
+    l.lenient = std::min({l.mu, blended_log_engagement(ref, x), benchmark_log_engagement(ref, x)});
+    if (x < std::log1p(kPersonReferenceMax)) l.strict = std::max(l.mu, ref.engagement_line.at(x));
+  }
+  l.residual = &ref.engagement_residual;
+  l.b = std::max(0.3, ref.engagement_line.b);
+  return l;
 }
 
 Engagement engagement_signal(const Reference& ref,
@@ -93,9 +123,9 @@ Engagement engagement_signal(const Reference& ref,
                              std::optional<double> organic_engagement,
                              std::optional<double> lowest_engagement) {
   Engagement e;
-  double x = std::log1p(followers);
-  double mu = expected_log_engagement(ref, x);
-  const Distribution& res = ref.engagement_residual;
+  EngagementLevel l = engagement_level(ref, std::log1p(followers));
+  const double mu = l.mu;
+  const Distribution& res = *l.residual;
   e.rate = followers > 0 ? median_engagement / followers : 0;
   e.percentile = res.cdf(std::log1p(median_engagement) - mu);
   auto rate_at = [&](double p) { return followers > 0 ? std::expm1(mu + res.quantile(p)) / followers : 0; };
@@ -108,28 +138,20 @@ Engagement engagement_signal(const Reference& ref,
   // as if the account had only its real followers, with the data's elasticity b of engagement
   // to followers around the account's own level.
   // Solving at the residual's quantiles inverts the test: the 95% interval holds every fake
-  // share under which the observed engagement is within the central 95% of real accounts'.
-  // Where the persons' data and the influencer benchmarks disagree (between the data's range
-  // and kPersonReferenceMax, and on the flat stretch of the running maximum), the interval
-  // spans both: its lower end uses the more lenient level, its upper end the stricter one.
+  // share under which the observed engagement is within the central 95% of real accounts',
+  // its lower end at the lenient level, its upper end at the strict one.
   double shift = business ? std::log(kBusinessEngagementFactor) : 0.0;
-  double b = std::max(0.3, ref.engagement_line.b);
   auto share_at = [&](double level, double engagement, double residual) {
-    double log_real_share = (std::log1p(engagement) - residual - level) / b;
+    double log_real_share = (std::log1p(engagement) - residual - level) / l.b;
     return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
   };
-  double lenient = mu, strict = mu;
-  if (benchmark_weight(ref, x) > 0) {
-    lenient = std::min({mu, blended_log_engagement(ref, x), benchmark_log_engagement(ref, x)});
-    if (x < std::log1p(kPersonReferenceMax)) strict = std::max(mu, ref.engagement_line.at(x));
-  }
   double point_eng = organic_engagement.value_or(median_engagement);
   double high_eng = lowest_engagement.value_or(point_eng);
   e.likes_adjusted = organic_engagement.has_value();
   e.organic_rate = followers > 0 ? point_eng / followers : 0;
   e.share = share_at(mu, point_eng, res.quantile(0.5) + shift);
-  e.share_low = share_at(lenient, median_engagement, res.quantile(0.025) + shift);
-  e.share_high = share_at(strict, high_eng, res.quantile(0.975));
+  e.share_low = share_at(l.lenient, median_engagement, res.quantile(0.025) + shift);
+  e.share_high = share_at(l.strict, high_eng, res.quantile(0.975));
   e.share_low = std::min(e.share_low, e.share);
   e.share_high = std::max(e.share_high, e.share);
   return e;
@@ -140,8 +162,8 @@ BoughtLikes bought_likes_signal(const Reference& ref, double followers, const Po
   double lm = std::log1p(s.median_likes);
   b.z_dispersion = -ref.dispersion.z(lm, s.sd_log_likes);
   b.z_comments = s.has_comment_ratio ? -ref.comments.z(lm, s.comment_ratio_log) : 0.0;
-  double mu = expected_log_engagement(ref, std::log1p(followers));
-  b.z_audience = ref.engagement_residual.z(std::log1p(s.median_engagement) - mu);
+  EngagementLevel level = engagement_level(ref, std::log1p(followers));
+  b.z_audience = level.residual->z(std::log1p(s.median_engagement) - level.mu);
   b.z_floor = ref.floor.z(lm, s.floor_log);
   const double* w = kBoughtLikesWeights;
   double norm = std::sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);

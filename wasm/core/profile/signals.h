@@ -16,15 +16,33 @@ double expected_log_engagement(const Reference& ref, double x);
 // The blend before the running maximum.
 double blended_log_engagement(const Reference& ref, double x);
 
+// The published tiers' level alone: log(1 + rate * followers) with the "average" band's
+// midpoint as the rate, interpolated in log(followers) between tier midpoints.
+double benchmark_log_engagement(const Reference& ref, double x);
+
+// What a real account of log(1 + followers) = x is expected to engage, and how sure that is.
+struct EngagementLevel {
+  double mu = 0;                           // expected log(1 + engagement per post), before the residual
+  double lenient = 0, strict = 0;          // the levels the interval's lower and upper ends use
+  const Distribution* residual = nullptr;  // real accounts' spread around the level
+  double b = 0.3;                          // elasticity of engagement to followers around this size
+  bool large = false;                      // judged by the large accounts' data (large_reference.h)
+};
+EngagementLevel engagement_level(const Reference& ref, double x);
+
 // Where the reference at this follower count comes from and how much it rests on.
 struct TierSolidity {
-  std::string level;   // "measured" | "thin" | "blended" | "benchmark"
-  std::string source;  // sentence for people
-  int n_real = 0;      // real accounts of the data in this tier
+  std::string level;    // "measured" | "thin" | "blended" | "benchmark" | "large_accounts"
+  int n_real = 0;       // real accounts of the persons' data in this tier
+  int n_large = 0;      // large accounts of the large-accounts data in this tier
+  double data_max = 0;  // the persons' data reaches up to this many followers
+  int year = 0;         // when the large-accounts data was collected
 };
 TierSolidity tier_solidity(const Reference& ref, double followers);
 // Between the data's range and the first published tier's midpoint above it.
 bool blended_zone(const Reference& ref, double followers);
+// Within the large accounts' data range (and the large reference attached).
+bool judged_as_large(const Reference& ref, double followers);
 
 struct Engagement {
   double rate = 0;                                                // median (likes + comments) per post / followers

@@ -1,0 +1,87 @@
+// The badge: what the engine decided it may say (report.badge: a state, a tone, a label and
+// notes, all messages), worded in the user's language. A number appears only in the "number"
+// state; other states name the strongest finding or why there is none, in their own colour.
+import { el } from './dom.js';
+import { stateNode, stateMessage } from './states.js';
+import { word, estimateText } from '../shared/words.js';
+import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+
+// The report state a no-data label stands for ("badge.state_private" -> "private").
+function labelState(id) {
+  if (id === 'badge.not_found') return 'not_found';
+  return id.startsWith('badge.state_') ? id.slice('badge.state_'.length) : null;
+}
+
+// A report saved before the engine decided the badge: its numbers, without a colour claim.
+function legacyBadge(r) {
+  const primary = (r.states || []).find((s) => s !== 'new_account') || 'insufficient';
+  return { state: typeof r.fake_percent === 'number' ? 'number' : 'no_data', tone: 'neutral', legacy: true, primary, notes: [] };
+}
+
+function reportBadge(b, t, model) {
+  const r = model.report;
+  const badge = r.badge && typeof r.badge === 'object' ? r.badge : legacyBadge(r);
+  b.dataset.badgeState = badge.state;
+  b.dataset.tone = badge.tone;
+  b.classList.add(`tone-${badge.tone}`);
+  let label;
+  if (badge.legacy) {
+    label = badge.state === 'number' ? estimateText(t, r) : stateMessage(t, badge.primary);
+    b.append(badge.state === 'number' ? el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label)
+      : stateNode(t, badge.primary));
+  } else {
+    label = word(t, badge.label);
+    const state = labelState(badge.label.id);
+    if (badge.state === 'number') b.append(el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label));
+    else if (state) {
+      const node = stateNode(t, state, { text: label });
+      node.setAttribute('part', 'state badge-label');
+      b.append(node);
+    } else b.append(el('span', { part: 'badge-label', class: `badge-finding finding-${badge.state}` }, label));
+  }
+  const notes = [];
+  for (const note of badge.notes || []) {
+    const text = word(t, note);
+    notes.push(text);
+    b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));
+  }
+  if (badge.state === 'number') {
+    for (const s of r.states || []) if (STATE_CHIPS.includes(s)) b.append(stateNode(t, s, { short: true }));
+  }
+  if (model.rough) {
+    b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
+    b.append(stateNode(t, 'logged_out', { short: true }));
+  }
+  if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
+  return [label, ...notes].join(' · ');
+}
+
+// Draws the badge for the overlay's model; returns its accessible label.
+export function renderBadge(b, { t, model, audit }) {
+  b.replaceChildren();
+  b.className = 'badge';
+  delete b.dataset.badgeState;
+  delete b.dataset.tone;
+  let label;
+  if (model.kind === 'report') {
+    label = reportBadge(b, t, model);
+  } else if (model.kind === 'state') {
+    // Not found is a state of the badge table; the others are the extension's own (loading, rate-limited, ...).
+    b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
+    b.dataset.tone = 'neutral';
+    b.classList.add('tone-neutral');
+    b.append(stateNode(t, model.state, { retryAt: model.retryAt }));
+    label = stateMessage(t, model.state, model.retryAt);
+  } else if (model.kind === 'idle') {
+    b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
+    label = t('badgeRun');
+  } else {
+    b.append(stateNode(t, 'loading'));
+    label = t('stateLoading');
+  }
+  if (audit && audit.progress.status === 'running') {
+    const p = audit.progress;
+    b.append(el('span', { class: 'note' }, t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
+  }
+  b.setAttribute('aria-label', `${t('extName')}: ${label}. ${t('badgeOpenHint')}`);
+}

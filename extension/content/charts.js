@@ -1,0 +1,76 @@
+// The panel's pictures: the interval bar, the audience breakdown and the likes sparkline.
+import { el, SVG_NS } from './dom.js';
+import { percentNumber } from '../shared/format.js';
+import { noteText } from '../shared/words.js';
+
+const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
+
+export function intervalBar(t, r) {
+  const p = (v) => percentNumber(v, t.lang);
+  const wrap = el('div', { class: 'interval', role: 'img',
+    'aria-label': t('intervalAria', p(r.fake_percent), p(r.ci_low ?? r.fake_percent), p(r.ci_high ?? r.fake_percent)) });
+  const clamp = (v) => Math.max(0, Math.min(100, v));
+  const lo = clamp(r.ci_low ?? r.fake_percent);
+  const hi = clamp(r.ci_high ?? r.fake_percent);
+  const range = el('span', { class: 'range' });
+  range.style.left = `${lo}%`;
+  range.style.width = `${Math.max(0.5, hi - lo)}%`;
+  const tick = el('span', { class: 'tick' });
+  tick.style.left = `${clamp(r.fake_percent)}%`;
+  wrap.append(range, tick);
+  const scale = el('div', { class: 'scale', 'aria-hidden': 'true' });
+  scale.append(el('span', {}, '0%'), el('span', {}, '50%'), el('span', {}, '100%'));
+  const box = el('div');
+  box.append(wrap, scale);
+  return box;
+}
+
+export function breakdownChart(t, audience) {
+  const box = el('div', { class: 'breakdown' });
+  box.append(el('h3', {}, t('breakdownTitle', audience.sample_size ?? '?')));
+  const bar = el('div', { class: 'stack', role: 'img' });
+  const legend = el('ul', { class: 'legend' });
+  const parts = [];
+  for (const cat of CATEGORIES) {
+    const raw = audience.breakdown[cat];
+    const share = raw && raw.share;
+    if (typeof share !== 'number') continue;
+    const seg = el('span', { class: `seg cat-${cat}` });
+    seg.style.width = `${Math.max(0, Math.min(100, share))}%`;
+    bar.append(seg);
+    const label = t(`cat_${cat}`);
+    const li = el('li');
+    li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, `${label}: ${percentNumber(share, t.lang)}% (${raw.count ?? 0})`));
+    legend.append(li);
+    parts.push(`${label} ${percentNumber(share, t.lang)}%`);
+  }
+  bar.setAttribute('aria-label', parts.join(', '));
+  box.append(bar, legend);
+  const note = noteText(t, audience.sampling_note) || noteText(t, audience.breakdown.notes ?? audience.breakdown.note);
+  if (note) box.append(el('p', { class: 'muted' }, note));
+  return box;
+}
+
+export function sparkline(t, posts) {
+  // Posts come newest first; the line reads left (oldest) to right (newest).
+  const likes = posts.slice().reverse().map((x) => (typeof x.likes === 'number' && x.likes >= 0 ? x.likes : null));
+  const vals = likes.filter((v) => v !== null);
+  const w = 240, h = 40;
+  const max = Math.max(1, ...vals);
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', t('sparkAria', vals.length, Math.min(...vals), max));
+  const step = likes.length > 1 ? w / (likes.length - 1) : 0;
+  const pts = [];
+  likes.forEach((v, i) => { if (v !== null) pts.push(`${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`); });
+  const line = document.createElementNS(SVG_NS, 'polyline');
+  line.setAttribute('points', pts.join(' '));
+  line.setAttribute('fill', 'none');
+  line.setAttribute('class', 'spark-line');
+  svg.append(line);
+  const box = el('div', { class: 'sparkbox' });
+  box.append(el('h3', {}, t('sparkTitle')), svg);
+  return box;
+}

@@ -1,0 +1,175 @@
+// The panel opened from the badge: every number and reason of the report (the badge says only
+// what the evidence carries; the panel keeps the rest), each audited source, and the audit.
+import { el } from './dom.js';
+import { stateNode, stateMessage } from './states.js';
+import { bugReport } from './bug-report.js';
+import { intervalBar, breakdownChart, sparkline } from './charts.js';
+import { word, reasonText, noteText, estimateText } from '../shared/words.js';
+import { percentNumber } from '../shared/format.js';
+import { ageText } from '../shared/i18n.js';
+import { RULES } from '../shared/rules.js';
+import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
+
+// view = {t, model, audit, username, handlers, auditStorageFull, onClose}
+export function renderPanel(p, view) {
+  const { t, model } = view;
+  p.replaceChildren();
+  const head = el('div', { class: 'head' });
+  head.append(el('h2', {}, t('panelTitle', view.username)));
+  const close = el('button', { class: 'close', 'aria-label': t('close'), part: 'close' }, '×');
+  close.addEventListener('click', () => view.onClose());
+  head.append(close);
+  p.append(head);
+
+  if (model.kind === 'report') renderReport(p, view);
+  else if (model.kind === 'state') {
+    p.append(stateNode(t, model.state, { retryAt: model.retryAt }));
+    if (model.detail) {
+      p.append(el('p', { class: 'muted' }, t('bugReportHint')));
+      p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));
+    }
+  } else if (model.kind === 'idle') {
+    const run = el('button', { part: 'run' }, t('badgeRun'));
+    run.addEventListener('click', () => view.handlers.onRun());
+    p.append(run);
+  } else {
+    p.append(stateNode(t, 'loading'));
+  }
+  renderAuditSection(p, view);
+}
+
+function renderReport(p, view) {
+  const { t, model } = view;
+  const r = model.report;
+  const text = estimateText(t, r);
+  p.append(el('div', { part: 'panel-estimate', class: `estimate grade-${r.grade || 'unknown'}` },
+              text || stateMessage(t, (r.states || [])[0] || 'insufficient')));
+  p.append(el('div', { class: 'grade' }, t(`grade_${r.grade || 'unknown'}`)));
+  // A number the badge does not show: say why (its interval is too wide to act on).
+  if (text && r.badge && r.badge.state !== 'number' && typeof r.ci_low === 'number') {
+    p.append(el('p', { class: 'muted', part: 'panel-wide' }, t('panelWide', RULES.badge_max_width)));
+  }
+  if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
+    p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
+  }
+  if (model.rough) p.append(el('p', { class: 'muted' }, t('roughExplain')));
+  if (model.storageFull || model.storageShrunk) {
+    p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
+  }
+  for (const s of r.states || []) p.append(stateNode(t, s));
+
+  if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
+  const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
+  p.append(el('p', { class: 'muted' }, t(conf)));
+  const combined = noteText(t, r.combined_notes ?? r.combined_note);
+  if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
+  if (r.profile_source) p.append(el('p', { class: 'muted', part: 'profile-source' }, t(`profileSource_${r.profile_source}`)));
+
+  if (Array.isArray(r.reasons) && r.reasons.length) {
+    p.append(el('h3', {}, t('reasonsTitle')));
+    const ul = el('ul', { class: 'reasons', part: 'reasons' });
+    for (const reason of r.reasons.slice(0, 12)) {
+      const li = el('li', { class: `sev-${reason.severity}`, 'data-reason': reason.id || '' });
+      li.append(el('span', { class: 'dot', 'aria-label': t(`severity_${reason.severity}`) || reason.severity }));
+      li.append(el('span', {}, reasonText(t, reason)));
+      ul.append(li);
+    }
+    p.append(ul);
+  }
+  if (view.audit && view.audit.estimates) p.append(sourceRows(t, view.audit));
+  renderCommentsSection(p, view.audit, t);
+  const audience = (view.audit && view.audit.estimate) || r.audience;
+  if (audience && audience.breakdown) p.append(breakdownChart(t, audience));
+  if (Array.isArray(r.posts) && r.posts.some((x) => typeof x.likes === 'number')) p.append(sparkline(t, r.posts));
+
+  const foot = el('div', { class: 'foot' });
+  const when = model.computedAt ? new Date(model.computedAt) : new Date();
+  foot.append(el('span', { class: 'muted', part: 'computed-at' },
+                 t('computedAt', when.toLocaleString(), ageText(t, Date.now() - when.getTime()))));
+  const recheck = el('button', { part: 'recheck' }, t('recheck'));
+  recheck.addEventListener('click', () => view.handlers.onRecheck());
+  foot.append(recheck);
+  p.append(foot);
+  if (r.engine) p.append(el('p', { class: 'tiny' }, r.engine));
+}
+
+// One row per sampled source: who it is, how many were listed and checked, its estimate;
+// each source's sampling note names the population its estimate is about.
+function sourceRows(t, audit) {
+  const src = audit.progress.sources;
+  const p = (v) => percentNumber(v, t.lang);
+  const box = el('div', { class: 'sources', part: 'sources' });
+  box.append(el('h3', {}, t('sourcesTitle')));
+  const who = {
+    followers: t(src.followers.limited ? 'sourceFollowersLimited' : 'sourceFollowers', src.followers.listed,
+                 (src.followers.population || src.followers.listed).toLocaleString(t.lang)),
+    likers: t('sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
+    commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
+  };
+  for (const key of ['followers', 'likers', 'commenters']) {
+    if (!src[key].listed) continue;
+    const est = audit.estimates[key];
+    const row = el('div', { class: 'source', part: `source-${key}` });
+    row.append(el('p', {}, est ? t('sourceEstimate', who[key], p(est.fake_percent), p(est.ci_low), p(est.ci_high))
+      : t('sourcePending', who[key])));
+    const note = est ? noteText(t, est.sampling_note) : '';
+    if (note) row.append(el('p', { class: 'muted' }, note));
+    box.append(row);
+  }
+  return box;
+}
+
+function renderAuditSection(p, view) {
+  const { t, model } = view;
+  const sec = el('section', { class: 'audit', 'aria-label': t('auditTitle') });
+  sec.append(el('h3', {}, t('auditTitle')));
+  const a = view.audit;
+  const running = a && a.progress.status === 'running';
+  if (a) {
+    const pr = a.progress;
+    const total = Math.max(1, pr.listsTarget + pr.profilesTarget);
+    const done = pr.listsDone + pr.profilesDone;
+    const bar = el('progress', { part: 'progress', max: String(total), value: String(done),
+      'aria-valuemin': '0', 'aria-valuemax': String(total), 'aria-valuenow': String(done),
+      'aria-label': t('auditProgressAria') });
+    sec.append(bar);
+    sec.append(el('p', { class: 'muted', part: 'progress-text' },
+                  t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
+    if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
+    const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
+    if (waitUntil > Date.now()) sec.append(stateNode(t, 'rate_limited', { retryAt: waitUntil }));
+    if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason === 'private' ? 'private' : pr.stopReason));
+    if (pr.status === 'stopped' && pr.stopDetail) {
+      sec.append(el('p', { class: 'muted' }, t('bugReportHint')));
+      sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));
+    }
+    if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
+    if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
+  }
+  if (view.auditStorageFull) sec.append(el('p', { class: 'muted', part: 'storage-note' }, t('storageAuditStopped')));
+  if (running) {
+    const cancel = el('button', { part: 'cancel' }, t('cancel'));
+    cancel.addEventListener('click', () => view.handlers.onCancel());
+    sec.append(cancel);
+  } else {
+    const canAudit = model.kind === 'report' && !model.rough;
+    const btn = el('button', { part: 'audit-button' }, a && a.progress.status === 'cancelled' ? t('auditResume') : t('auditButton'));
+    if (!canAudit) btn.disabled = true;
+    btn.addEventListener('click', () => view.handlers.onAudit());
+    sec.append(btn);
+    // What the audit will read, before it starts.
+    if (canAudit && !a && view.handlers.plan) {
+      const plan = view.handlers.plan();
+      const full = plan.followers.full + plan.likers.full + plan.commenters.full;
+      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, plan.likers.posts || plan.commenters.posts
+        ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
+        : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)));
+      const comments = commentsPlanText(plan, t);
+      if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
+    }
+    if (model.kind === 'report' && (model.report.states || []).includes('private')) {
+      sec.append(el('p', { class: 'muted' }, t('auditPrivateNote')));
+    }
+  }
+  p.append(sec);
+}

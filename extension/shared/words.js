@@ -1,0 +1,66 @@
+// The engine's messages in words. The engine gives every sentence for people as an id with
+// parameters ({"id": "engagement.far_below", "params": {"rate": 0.56, ...}}); its wording lives
+// in _locales/<lang>/messages.json under the key "msg_" + the id with '.' as '_', with named
+// placeholders "{name}" or "{name:format}" (wasm/core/MESSAGES.md). The content script, the
+// popup and the CLI all word messages here, so no sentence is built in two places.
+import { RULES } from './rules.js';
+import { percentText, percentNumber, countText, numberText, pluralForm } from './format.js';
+
+export const PLACEHOLDER = /\{([a-z0-9_]+)(?::([a-z]+))?\}/g;
+// The formats a placeholder may ask for: a percentage (0-100) with its sign or without, a count,
+// a number of days with its unit, a number to three significant digits, or the value as it is
+// (a year).
+export const FORMATS = ['pct', 'pctn', 'count', 'days', 'num', 'plain'];
+
+export function messageKey(id) {
+  return RULES.message_key_prefix + String(id).replace(/\./g, '_');
+}
+
+function formatParam(t, value, format) {
+  const lang = t.lang || 'en';
+  if (value && typeof value === 'object' && typeof value.id === 'string') return word(t, value);
+  if (typeof value !== 'number' || format === 'plain') return String(value);
+  switch (format) {
+    case 'pct': return percentText(value, lang);
+    case 'pctn': return percentNumber(value, lang);
+    case 'count': return countText(value, lang);
+    case 'days': return t(`unit_day_${pluralForm(value, lang)}`).replace('{n}', countText(value, lang));
+    default: return numberText(value, lang);
+  }
+}
+
+// The text of `key` with its named placeholders filled from `params`; a placeholder without a
+// parameter stays visible (tests catch it), never a guess.
+export function fill(t, key, params = {}) {
+  return t(key).replace(PLACEHOLDER, (m, name, format) =>
+    (Object.hasOwn(params, name) && params[name] !== null ? formatParam(t, params[name], format) : m));
+}
+
+// One message {id, params} in words.
+export function word(t, message) {
+  return fill(t, messageKey(message.id), message.params || {});
+}
+
+// A reason in words: its message, then each of its details as a sentence of its own. Reports
+// saved before reasons had ids carry their English text instead.
+export function reasonText(t, reason) {
+  if (typeof reason.id !== 'string') return String(reason.text ?? '');
+  return [reason, ...(Array.isArray(reason.details) ? reason.details : [])].map((m) => word(t, m)).join(' ');
+}
+
+// A note that is a message, a list of messages, or (saved before notes were messages) text.
+export function noteText(t, note) {
+  if (Array.isArray(note)) return note.map((m) => noteText(t, m)).join(' ');
+  if (note && typeof note === 'object' && typeof note.id === 'string') return word(t, note);
+  return typeof note === 'string' ? note : '';
+}
+
+// An estimate with its interval, as the badge shows one: "≈23% fake (15–31%)". The panel, the
+// popup and the badge all word it from the same message.
+export function estimateText(t, r) {
+  if (typeof r.fake_percent !== 'number') return null;
+  if (typeof r.ci_low !== 'number' || typeof r.ci_high !== 'number') {
+    return t('badgeEstimateNoInterval', percentNumber(r.fake_percent, t.lang));
+  }
+  return word(t, { id: 'badge.number', params: { fake: r.fake_percent, low: r.ci_low, high: r.ci_high } });
+}

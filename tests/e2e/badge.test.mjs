@@ -1,0 +1,111 @@
+// The badge in the real browser against the state table (tests/fixtures/badge-states.json): on
+// every stand-in profile its state, colour and words are what the table says and what the engine
+// decides for the same document (scripts/fakemeter profile); a number only where the table has
+// one; the panel keeps the numbers the badge leaves out. Dutch on the page (badge and reasons),
+// and German and French on one profile each. Screenshots go to tests/e2e/artifacts/.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO } from './lib/index.mjs';
+import { flatten, translator } from '../../extension/shared/i18n.js';
+import { word, reasonText } from '../../extension/shared/words.js';
+
+const T = { timeout: 180_000 };
+let suite, page;
+useSuite((s, p) => { suite = s; page = p; });
+
+const TABLE = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/fixtures/badge-states.json'), 'utf8'));
+// Reasons that count days depend on the clock (the extension judges at today's date, the CLI at
+// the newest post's): compared where they do not.
+const timeless = (reasons) => reasons.filter((r) => !('days' in r.params) && !(r.details || []).some((d) => 'days' in d.params));
+// Node's ICU and the browser's may differ in which no-break space goes before "%" (fr, de).
+const same = (text) => String(text).replace(/[\u00a0\u202f]/g, ' ');
+const words = (lang) => translator(flatten(JSON.parse(fs.readFileSync(path.join(REPO, `_locales/${lang}/messages.json`), 'utf8'))), {}, lang);
+// The badge's colours in the light theme (extension/content/overlay-style.js), as the browser computes them.
+const COLOURS = { good: 'rgb(46, 125, 50)', fair: 'rgb(168, 107, 0)', poor: 'rgb(208, 84, 27)', bad: 'rgb(198, 40, 40)',
+  likes: 'rgb(123, 63, 196)', neutral: 'rgb(219, 219, 219)' };
+
+async function visit(username, language = 'en') {
+  await suite.resetExtension({ language });
+  await page.goto(suite.standin.profileUrl(username));
+  return waitForBadge(page, { what: `badge on @${username}` });
+}
+
+test('every stand-in profile: the badge\'s state, colour and words are the table\'s and the engine\'s', T, async () => {
+  const en = words('en');
+  const names = [...SEEDED.map((p) => p.username), NONEXISTENT];
+  assert.deepEqual(Object.keys(TABLE.standin).sort(), names.sort(), 'the table names every stand-in profile');
+  for (const username of names) {
+    const want = TABLE.standin[username];
+    const s = await visit(username);
+    const who = `@${username}`;
+    assert.equal(s.badgeState, want.state, `${who}: state`);
+    assert.equal(s.badgeTone, want.tone, `${who}: tone`);
+    assert.equal(s.badgeBorderColor, COLOURS[want.tone], `${who}: border colour of tone ${want.tone}`);
+    if (username === NONEXISTENT) {
+      assert.ok(s.states.some((x) => x.state === 'not_found' && x.text), `${who}: not found`);
+    } else {
+      const report = await cliProfile(suite.standin.documentFor(username));
+      assert.deepEqual([report.badge.state, report.badge.tone, report.badge.label.id], [want.state, want.tone, want.label],
+        `${who}: the engine decides as the table says`);
+      assert.equal(s.badgeLabel, word(en, report.badge.label), `${who}: label`);
+      assert.deepEqual(s.badgeNotes.filter((n) => n.id.startsWith('badge.')).map((n) => n.text),
+        report.badge.notes.map((n) => word(en, n)), `${who}: notes`);
+      // A number only in the number state; elsewhere no percentage at all on the badge.
+      if (want.state === 'number') assert.ok(s.badgeText, `${who}: a number`);
+      else assert.ok(!/\d\s*%/.test(s.badgeFullText), `${who}: no percentage on the badge: "${s.badgeFullText}"`);
+      if (want.tone === 'likes') assert.equal(s.badgeLabelColor, COLOURS.likes, `${who}: the likes finding in its own colour`);
+      if (report.badge.offer_audit) assert.ok(s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `${who}: offers the audit`);
+    }
+    await screenshot(page, `badge-state-${username}`, { element: 'header' });
+  }
+});
+
+test('the panel keeps the numbers and reasons the badge leaves out', T, async () => {
+  const en = words('en');
+  const s = await visit('urban.sketcher');
+  assert.equal(s.badgeState, 'likes_bought');
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.panelEstimate, { what: 'panel with the estimate' });
+  const report = await cliProfile(suite.standin.documentFor('urban.sketcher'));
+  assert.match(panel.panelEstimate, /^≈\d+(\.\d)?% fake \(\d+(\.\d)?–\d+(\.\d)?%\)$/);
+  for (const r of timeless(report.reasons)) assert.ok(panel.panelText.includes(reasonText(en, r)), `panel lists "${reasonText(en, r)}"`);
+  assert.ok(panel.panelText.includes(en('panelWide').replace('$1', TABLE.max_width)), 'the panel says why the badge shows no number');
+});
+
+test('Dutch: the badge and the reasons in Dutch', T, async () => {
+  const nl = words('nl');
+  const en = words('en');
+  for (const username of ['shopdeals.official', 'urban.sketcher']) {
+    const s = await visit(username, 'nl');
+    const report = await cliProfile(suite.standin.documentFor(username));
+    assert.equal(s.badgeLabel, word(nl, report.badge.label));
+    assert.notEqual(s.badgeLabel, word(en, report.badge.label));
+    await openPanel(page);
+    const panel = await waitForOverlay(page, (x) => x.panel && x.panelText.length > 100, { what: 'panel' });
+    for (const r of timeless(report.reasons)) {
+      assert.ok(panel.panelText.includes(reasonText(nl, r)), `${username}: Dutch reason "${reasonText(nl, r)}"`);
+      assert.ok(!panel.panelText.includes(reasonText(en, r)), `${username}: no English reason "${reasonText(en, r)}"`);
+    }
+    await screenshot(page, `badge-nl-${username}`);
+  }
+  const priv = await visit('private.person', 'nl');
+  assert.match(priv.badgeLabel, /^Privéaccount/);
+});
+
+for (const [lang, username] of [['de', 'shopdeals.official'], ['fr', 'urban.sketcher']]) {
+  test(`${lang === 'de' ? 'German' : 'French'}: the badge and the reasons on @${username}`, T, async () => {
+    const t = words(lang);
+    const s = await visit(username, lang);
+    const report = await cliProfile(suite.standin.documentFor(username));
+    assert.equal(same(s.badgeLabel), same(word(t, report.badge.label)));
+    await openPanel(page);
+    const panel = await waitForOverlay(page, (x) => x.panel && x.panelText.length > 100, { what: 'panel' });
+    for (const r of timeless(report.reasons)) {
+      assert.ok(same(panel.panelText).includes(same(reasonText(t, r))), `${lang} reason "${reasonText(t, r)}"`);
+    }
+    assert.ok(panel.panelText.includes(t('reasonsTitle')));
+    await screenshot(page, `badge-${lang}-${username}`);
+  });
+}

@@ -1,0 +1,120 @@
+// The engine's messages (reasons, notes, the badge: ids with parameters) and their wording in
+// every shipped language: every id the engine can write has a message in each _locales file, no
+// message lacks its id, every language uses the same placeholders with known formats, and every
+// message the engine gives on the fixtures words completely in every language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../../tools/cli/engine.mjs';
+import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
+import { messageKey, word, reasonText, noteText, PLACEHOLDER, FORMATS } from '../../extension/shared/words.js';
+import { RULES } from '../../extension/shared/rules.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
+const dict = (lang) => flatten(JSON.parse(read(`_locales/${lang}/messages.json`)));
+// The namespaces of message ids (wasm/core/MESSAGES.md); error ids use other namespaces.
+const NAMESPACES = ['state', 'engagement', 'likes', 'following', 'history', 'engagers', 'combined', 'sampling',
+  'regime', 'breakdown', 'plan', 'badge'];
+const ID = new RegExp(`"((?:${NAMESPACES.join('|')})\\.[a-z0-9_]+)"`, 'g');
+
+// Every message id written in the engine's C++ source (the files that make messages include
+// message.h, directly or through wording.h; other files use dotted JSON paths in errors).
+function idsInSource() {
+  const ids = new Map();
+  (function walk(dir) {
+    for (const f of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (/\.(cpp|h)$/.test(f.name)) {
+        const text = read(p);
+        if (!/#include "(message|wording)\.h"/.test(text)) continue;
+        for (const m of text.matchAll(ID)) if (!/\.(h|cpp)$/.test(m[1])) ids.set(m[1], p);  // not an #include
+      }
+    }
+  })('wasm/core');
+  return ids;
+}
+// A message's placeholders by name and kind (a percentage with its sign or without is one kind: a
+// language puts the sign where it belongs, "23%" or "23 %").
+const placeholders = (text) => [...text.matchAll(PLACEHOLDER)]
+  .map((m) => `${m[1]}:${(m[2] || '').replace(/^pctn$/, 'pct')}`).sort();
+
+test('every message id the engine writes has its wording in every shipped language', () => {
+  const ids = idsInSource();
+  assert.ok(ids.size > 60, `found only ${ids.size} message ids in wasm/core`);
+  for (const lang of SUPPORTED) {
+    const d = dict(lang);
+    for (const [id, where] of ids) {
+      assert.ok(Object.hasOwn(d, messageKey(id)), `${id} (${where}) has no "${messageKey(id)}" in _locales/${lang}/messages.json`);
+    }
+  }
+});
+
+test('no message is left without an id the engine writes', () => {
+  const keys = new Set([...idsInSource().keys()].map(messageKey));
+  for (const key of Object.keys(dict('en')).filter((k) => k.startsWith(RULES.message_key_prefix))) {
+    assert.ok(keys.has(key), `_locales/en has ${key}, but wasm/core writes no such message id: remove it`);
+  }
+});
+
+test('every language fills the same placeholders, each with a known format', () => {
+  const en = dict('en');
+  for (const lang of SUPPORTED) {
+    const d = dict(lang);
+    for (const [key, text] of Object.entries(d)) {
+      if (!key.startsWith(RULES.message_key_prefix) && !key.startsWith('unit_')) continue;
+      assert.deepEqual(placeholders(text), placeholders(en[key]), `${lang}: ${key} fills other placeholders than English`);
+      for (const [, , format] of text.matchAll(PLACEHOLDER)) {
+        if (format) assert.ok(FORMATS.includes(format), `${lang}: ${key} asks for an unknown format "${format}"`);
+      }
+    }
+    for (const form of new Intl.PluralRules(lang).resolvedOptions().pluralCategories) {
+      if (form === 'many' || form === 'few' || form === 'two' || form === 'zero') continue;
+      assert.ok(d[`unit_day_${form}`], `${lang}: unit_day_${form} is missing`);
+    }
+  }
+});
+
+// What the engine answers on the fixtures: profile reports with and without audits, estimates.
+async function engineMessages() {
+  const engine = await loadEngine();
+  const estimates = fs.readdirSync(path.join(root, 'tests/fuzz/corpus/fuzz-estimate')).map((f) =>
+    JSON.parse(engine.estimateAudience(read(`tests/fuzz/corpus/fuzz-estimate/${f}`)))).filter((r) => !r.error);
+  const narrow = { fake_percent: 5, ci_low: 0, ci_high: 20, sample_size: 50, list_limited: true };
+  const options = [{}, { audience: estimates[0] }, { audience: narrow, likers: { ...narrow, fake_percent: 60, ci_low: 45, ci_high: 75 } },
+    { audience: { ...narrow, fake_percent: 50, ci_low: 35, ci_high: 65 }, commenters: narrow }];
+  const dir = 'tests/fixtures/profiles';
+  const reports = fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).flatMap((f) =>
+    options.map((o) => JSON.parse(engine.analyzeProfile(read(`${dir}/${f}`), JSON.stringify(o))))).filter((r) => !r.error);
+  return { reports, estimates };
+}
+
+test('every message the engine gives on the fixtures words completely in every language', async () => {
+  const { reports, estimates } = await engineMessages();
+  assert.ok(reports.length > 40 && estimates.length > 3);
+  const seen = new Set();
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    const check = (text, what) => {
+      assert.ok(text.length > 0, `${lang}: ${what} is empty`);
+      assert.ok(!/\{[a-z0-9_]+(:[a-z]+)?\}/.test(text), `${lang}: ${what} keeps a placeholder: "${text}"`);
+      assert.ok(!text.includes(RULES.message_key_prefix), `${lang}: ${what} is an untranslated key: "${text}"`);
+    };
+    for (const r of reports) {
+      for (const reason of r.reasons) { seen.add(reason.id); check(reasonText(t, reason), reason.id); }
+      check(word(t, r.badge.label), r.badge.label.id);
+      for (const n of [...r.badge.notes, ...r.combined_notes]) { seen.add(n.id); check(word(t, n), n.id); }
+    }
+    for (const e of estimates) {
+      for (const n of [e.sampling_note, e.regime.explanation, ...e.breakdown.notes, e.requests_for_5pt.note]) {
+        seen.add(n.id);
+        check(noteText(t, n), n.id);
+      }
+    }
+  }
+  for (const id of ['engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
+    'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
+});

@@ -1,0 +1,97 @@
+// The badge's state table (tests/fixtures/badge-states.json): every case through the engine's
+// decision, and the rules it rests on (the width, the colour following the interval).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "json_util.h"
+#include "profile/audit_evidence.h"
+#include "profile/badge.h"
+
+using namespace fm;
+using namespace fm::prof;
+
+namespace {
+
+json table() {
+  std::ifstream f(std::string(FM_SOURCE_DIR) + "/tests/fixtures/badge-states.json");
+  REQUIRE_MESSAGE(f, "tests/fixtures/badge-states.json is missing");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  auto j = parse_json(ss.str(), "badge-states.json");
+  REQUIRE(j.ok());
+  return j.value();
+}
+
+json estimate(const json& a) {
+  json e = {{"fake_percent", a[0]}, {"ci_low", a[1]}, {"ci_high", a[2]}};
+  if (a.size() > 3) e["sample_size"] = a[3];
+  if (a.size() > 4) e["list_limited"] = a[4];
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("[badge] every case of the state table") {
+  json t = table();
+  REQUIRE(t["cases"].size() >= 20);
+  CHECK(t["max_width"] == kBadgeMaxWidth);
+  for (const json& c : t["cases"]) {
+    CAPTURE(c["name"].get<std::string>());
+    const json& ev = c["evidence"];
+    BadgeEvidence e;
+    e.found = ev.value("found", true);
+    if (ev.contains("states"))
+      for (const auto& s : ev["states"]) e.states.push_back(s.get<std::string>());
+    if (ev.contains("estimate")) {
+      e.fake = ev["estimate"][0].get<double>();
+      e.low = ev["estimate"][1].get<double>();
+      e.high = ev["estimate"][2].get<double>();
+    }
+    json followers;
+    if (ev.contains("followers")) {
+      followers = estimate(ev["followers"]);
+      e.followers = &followers;
+      if (ev.contains("likers")) e.likers_apart = engagers_apart(followers, estimate(ev["likers"]));
+    }
+    e.likes_bought = ev.value("likes_bought", false);
+    e.engagement_far_below = ev.value("engagement_far_below", false);
+    json b = decide_badge(e);
+    CHECK(b["state"] == c["state"]);
+    CHECK(b["tone"] == c["tone"]);
+    CHECK(b["label"]["id"] == c["label"]);
+    json notes = json::array();
+    for (const auto& n : b["notes"]) notes.push_back(n["id"]);
+    CHECK(notes == c["notes"]);
+    CHECK(b["likes"] == (c.contains("likes") ? c["likes"] : json(nullptr)));
+    if (c.contains("basis")) CHECK(b["basis"] == c["basis"]);
+    // A number only in the number state, always with its interval; the audit offered until one ran.
+    CHECK(b["fake_percent"].is_number() == (c["state"] == "number"));
+    if (b["state"] == "number") CHECK(b["ci_high"].get<double>() - b["ci_low"].get<double>() <= kBadgeMaxWidth);
+    CHECK(b["offer_audit"] == (c["state"] != "number" && c["state"] != "not_found" && !e.followers));
+    CHECK(grade_of_badge(b) == (c["state"] == "number" ? c["tone"].get<std::string>() : "unknown"));
+  }
+}
+
+TEST_CASE("[badge] the colour follows the interval: never green when the upper end reaches 'poor'") {
+  for (double high = 0; high <= kBadgeMaxWidth; high += 0.5) {
+    BadgeEvidence e;
+    e.fake = 0, e.low = 0, e.high = 90;
+    json audit = {{"fake_percent", 0}, {"ci_low", 0}, {"ci_high", high}, {"sample_size", 100}};
+    e.followers = &audit;
+    json b = decide_badge(e);
+    REQUIRE(b["state"] == "number");
+    if (high >= kFairBelow) CHECK(b["tone"] != "good");
+    else CHECK(b["tone"] == "good");
+  }
+}
+
+TEST_CASE("[badge] grade cut-offs, edges included") {
+  CHECK(std::string(grade_of(9.9)) == "good");
+  CHECK(std::string(grade_of(10)) == "fair");
+  CHECK(std::string(grade_of(24.9)) == "fair");
+  CHECK(std::string(grade_of(25)) == "poor");
+  CHECK(std::string(grade_of(50)) == "poor");  // "mostly fake" is more than half
+  CHECK(std::string(grade_of(50.1)) == "bad");
+}

@@ -1,0 +1,159 @@
+#include "wording.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "audit_evidence.h"
+#include "message.h"
+#include "size_optimized.h"
+
+FM_SIZE_OPTIMIZED_BEGIN
+
+namespace fm::prof {
+
+namespace {
+
+// A share (0-1) as percent with four significant digits: the wording rounds it for people.
+double percent(double share) {
+  double v = share * 100;
+  if (v == 0) return 0;
+  double scale = std::pow(10.0, 3 - std::floor(std::log10(std::fabs(v))));
+  return std::round(v * scale) / scale;
+}
+double round3(double v) { return std::round(v * 1000) / 1000; }
+
+int severity_rank(const std::string& s) {
+  if (s == "high") return 0;
+  if (s == "medium") return 1;
+  if (s == "low") return 2;
+  return 3;
+}
+
+void states_reasons(const Findings& f, json& out) {
+  const PostStats& s = f.stats;
+  for (const std::string& st : f.states) {
+    if (st == "not_found") out.push_back(reason("state.not_found", "info"));
+    else if (st == "posts_unavailable") out.push_back(reason("state.posts_unavailable", "info"));
+    else if (st == "private") out.push_back(reason("state.private", "info"));
+    else if (st == "no_posts") out.push_back(reason("state.no_posts", "info"));
+    else if (st == "hidden_likes")
+      out.push_back(reason("state.hidden_likes", "info", {{"hidden", s.hidden_likes}, {"posts", s.posts}}));
+    else if (st == "new_account")
+      out.push_back(reason("state.new_account", "info", {{"days", (f.now - s.oldest) / 86400}}));
+  }
+}
+
+// How a percentile among real accounts reads to a person, and the fake share it implies.
+void engagement_reasons(const Findings& f, json& out) {
+  const Engagement& e = *f.engagement;
+  const char* sev = e.share >= 0.5 ? "high" : e.share >= 0.25 ? "medium" : e.share >= 0.1 ? "low" : "info";
+  // An interval that reaches 0 is not conclusive on its own.
+  if (e.share_low <= 0 && std::string(sev) == "high") sev = "medium";
+  const char* id = "engagement.typical";
+  double peers = e.rate_q50;
+  if (e.percentile < 0.10) id = "engagement.far_below", peers = e.rate_q10;
+  else if (e.percentile < 0.25) id = "engagement.below", peers = e.rate_q25;
+  else if (e.percentile > 0.90) id = "engagement.above", peers = e.rate_q90;
+  json details = json::array();
+  if (e.likes_adjusted) details.push_back(message("engagement.organic", {{"rate", percent(e.organic_rate)}}));
+  if (e.share >= 0.1)
+    details.push_back(
+        message("engagement.implied",
+                {{"share", percent(e.share)}, {"low", percent(e.share_low)}, {"high", percent(e.share_high)}}));
+  out.push_back(reason(id, sev, {{"rate", percent(e.rate)}, {"peers", percent(peers)}}, details));
+  const TierSolidity& t = f.tier;
+  if (t.level == "thin") out.push_back(reason("engagement.reference_thin", "info", {{"n", t.n_real}}));
+  else if (t.level == "blended")
+    out.push_back(reason("engagement.reference_blended", "info",
+                         {{"n", t.n_real}, {"followers", f.followers}, {"data_max", t.data_max}}));
+  else if (t.level == "benchmark")
+    out.push_back(reason("engagement.reference_benchmark", "info", {{"n", t.n_real}, {"followers", f.followers}}));
+  else if (t.level == "large_accounts")
+    out.push_back(
+        reason("engagement.reference_large", "info", {{"n", t.n_large}, {"followers", f.followers}, {"year", t.year}}));
+  if (f.business) out.push_back(reason("engagement.business", "info"));
+}
+
+void likes_reasons(const Findings& f, json& out) {
+  const PostStats& s = f.stats;
+  if (f.bought) {
+    const BoughtLikes& b = *f.bought;
+    if (b.flagged)
+      out.push_back(reason(b.z_audience > 1.28 ? "likes.bought_high" : "likes.bought_few_comments", "high",
+                           {{"min", s.min_likes},
+                            {"median", s.median_likes},
+                            {"spread", round3(s.sd_log_likes)},
+                            {"per_post", std::round(b.subscription_likes)},
+                            {"followers", f.followers},
+                            {"score", round3(b.score)},
+                            {"threshold", round3(b.threshold)}}));
+    else if (b.score > b.threshold - 0.5)
+      out.push_back(
+          reason("likes.somewhat_uniform", "low", {{"score", round3(b.score)}, {"threshold", round3(b.threshold)}}));
+    else
+      out.push_back(reason("likes.organic", "info", {{"score", round3(b.score)}, {"threshold", round3(b.threshold)}}));
+  }
+  if (f.views_betray)
+    out.push_back(reason("likes.views", "high", {{"above", s.likes_above_views}, {"videos", s.videos_with_views}}));
+}
+
+}  // namespace
+
+json reason(const char* id, const char* severity, std::initializer_list<Param> params, json details) {
+  const char* dot = std::strchr(id, '.');
+  json r = message(id, params);
+  r["signal"] = std::string(id, dot ? size_t(dot - id) : std::strlen(id));
+  r["severity"] = severity;
+  if (!details.empty()) r["details"] = std::move(details);
+  return r;
+}
+
+json profile_reasons(const Findings& f) {
+  json out = json::array();
+  states_reasons(f, out);
+  if (!f.found) return out;
+  const PostStats& s = f.stats;
+  if (f.engagement) {
+    engagement_reasons(f, out);
+    likes_reasons(f, out);
+  } else if (f.no_followers) {
+    out.push_back(reason("engagement.no_followers", "info"));
+  } else if (s.with_likes > 0 && f.states.empty()) {
+    out.push_back(reason("engagement.too_few_posts", "info", {{"posts", s.with_likes}}));
+  }
+  if (f.mass_following)
+    out.push_back(reason(
+        "following.mass", f.following >= 7000 ? "high" : "medium",
+        {{"following", f.following}, {"ratio", round3(f.following_ratio)}, {"q95", round3(f.following_ratio_q95)}}));
+  if (f.sudden_audience && f.history_days)
+    out.push_back(reason("history.sudden_days", "high",
+                         {{"followers", f.followers}, {"posts", f.media_count}, {"days", *f.history_days}}));
+  else if (f.sudden_audience)
+    out.push_back(reason("history.sudden", "high", {{"followers", f.followers}, {"posts", f.media_count}}));
+  if (f.verified) out.push_back(reason("state.verified", "info"));
+  return out;
+}
+
+json engagers_reason(const json& followers, const json& engagers, bool likers) {
+  int apart = engagers_apart(followers, engagers);
+  if (apart == 0) return nullptr;
+  const char* id = likers ? (apart > 0 ? "engagers.likers_more_fake" : "engagers.likers_more_real")
+                          : (apart > 0 ? "engagers.commenters_more_fake" : "engagers.commenters_more_real");
+  return reason(
+      id, apart > 0 ? "high" : "medium",
+      {{"fake", engagers["fake_percent"].get<double>()}, {"followers", followers["fake_percent"].get<double>()}});
+}
+
+// One pass per rank (a handful of reasons; std::stable_sort over json objects cost the engine
+// ~20 KB of code).
+json by_severity(const json& reasons) {
+  json out = json::array();
+  for (int rank = 0; rank <= 3; ++rank)
+    for (const json& r : reasons)
+      if (severity_rank(r["severity"].get<std::string>()) == rank) out.push_back(r);
+  return out;
+}
+
+}  // namespace fm::prof
+
+FM_SIZE_OPTIMIZED_END
