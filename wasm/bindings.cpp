@@ -1,4 +1,5 @@
-// Embind glue: the engine's API (wasm/core/api.h) and nothing else. No logic lives here.
+// Embind glue of the scoring engine: the engine's API (wasm/core/api.h) but the comment analysis,
+// which is an engine of its own (bindings_comments.cpp), and nothing else. No logic lives here.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
@@ -12,7 +13,6 @@ EMSCRIPTEN_BINDINGS(fakemeter) {
   emscripten::function("estimateAudience", &fm::api_estimate);
   emscripten::function("analyzeProfile", &fm::api_analyze_profile);
   emscripten::function("accountFromProfile", &fm::api_account_from_profile);
-  emscripten::function("analyzeComments", &fm::api_analyze_comments);
   emscripten::function("rules", &fm::api_rules);
 }
 

@@ -1,18 +1,27 @@
-// The wasm engine, created once per service-worker life. The generated module is imported
-// statically (service workers forbid dynamic import()). Instantiation is done here so a
-// failure rejects instead of waiting forever (Emscripten 3.1.6 otherwise hangs), and every
-// caller then gets the same "engine failed to load" error.
+// The wasm engines, each created once per service-worker life: the scoring engine for every
+// call, and the comment analysis's own engine (analyzeComments), created only when an audit
+// reads comments (the user's opt-in), so a profile page never pays for it. The generated modules
+// are imported statically (service workers forbid dynamic import()); importing one fetches
+// nothing, its .wasm is fetched and compiled when it is first created. Instantiation is done
+// here so a failure rejects instead of waiting forever (Emscripten 3.1.6 otherwise hangs), and
+// every caller then gets the same "engine failed to load" error.
 import createFakemeterEngine from '../engine/fakemeter_engine.mjs';
+import createFakemeterComments from '../engine/fakemeter_comments.mjs';
 import { RULES } from '../shared/rules.js';
 
-const WASM_URL = new URL('../engine/fakemeter_engine.wasm', import.meta.url);
+const ENGINES = {
+  scoring: { create: createFakemeterEngine, url: new URL('../engine/fakemeter_engine.wasm', import.meta.url) },
+  comments: { create: createFakemeterComments, url: new URL('../engine/fakemeter_comments.wasm', import.meta.url) },
+};
+// The calls the comment analysis's engine answers; every other goes to the scoring engine.
+const COMMENTS_CALLS = new Set(['analyzeComments']);
 const LOAD_TIMEOUT_MS = 15000;
 
-let enginePromise = null;
+const promises = { scoring: null, comments: null };
 
 export class EngineLoadError extends Error {}
 
-function load() {
+function load({ create, url: WASM_URL }) {
   return new Promise((resolve, reject) => {
     if (typeof WebAssembly !== 'object') {
       reject(new EngineLoadError('WebAssembly is not available in this browser'));
@@ -20,7 +29,7 @@ function load() {
     }
     const timer = setTimeout(() => reject(new EngineLoadError('engine did not start within 15 s')), LOAD_TIMEOUT_MS);
     const fail = (e) => { clearTimeout(timer); reject(new EngineLoadError(`engine failed to load: ${e && e.message ? e.message : e}`)); };
-    createFakemeterEngine({
+    create({
       instantiateWasm(imports, receiveInstance) {
         fetch(WASM_URL)
           .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${WASM_URL.pathname}`); return r.arrayBuffer(); })
@@ -34,9 +43,9 @@ function load() {
   });
 }
 
-export function engine() {
-  if (!enginePromise) enginePromise = load();
-  return enginePromise;
+export function engine(which = 'scoring') {
+  if (!promises[which]) promises[which] = load(ENGINES[which]);
+  return promises[which];
 }
 
 // The engine refuses documents over 32 MiB itself, but an argument near the heap ceiling
@@ -52,13 +61,14 @@ export async function call(name, ...args) {
       return { error: { id: 'engine.input', message: `${name}: input over ${MAX_ARG_BYTES} bytes refused` } };
     }
   }
-  const mod = await engine();
+  const which = COMMENTS_CALLS.has(name) ? 'comments' : 'scoring';
+  const mod = await engine(which);
   let text;
   try {
     text = mod[name](...args);
   } catch (e) {
     // A trap (e.g. out of memory) leaves the module unusable: start a fresh one next time.
-    enginePromise = null;
+    promises[which] = null;
     return { error: { id: 'engine.crashed', message: `${name} failed inside the engine: ${e && e.message ? e.message : e}` } };
   }
   try {

@@ -11,14 +11,23 @@ export const engineDir = process.env.FM_ENGINE_DIR || path.join(root, 'build', '
 
 let enginePromise = null;
 
+// The scoring engine with the comment analysis's engine's analyzeComments on it: the extension
+// loads the two separately (the second only when an audit reads comments), the CLI and the tests
+// call one object.
 export function loadEngine() {
-  if (!enginePromise) enginePromise = instantiate();
+  if (!enginePromise) enginePromise = Promise.all([instantiate('fakemeter_engine'), instantiate('fakemeter_comments')])
+    .then(([engine, comments]) => {
+      engine.analyzeComments = (...args) => comments.analyzeComments(...args);
+      const scoringAborted = engine.fakemeterAborted;
+      engine.fakemeterAborted = () => scoringAborted() || comments.fakemeterAborted();
+      return engine;
+    });
   return enginePromise;
 }
 
-async function instantiate() {
-  const js = path.join(engineDir, 'fakemeter_engine.js');
-  const wasm = path.join(engineDir, 'fakemeter_engine.wasm');
+async function instantiate(name) {
+  const js = path.join(engineDir, `${name}.js`);
+  const wasm = path.join(engineDir, `${name}.wasm`);
   if (!existsSync(js) || !existsSync(wasm)) {
     throw new Error(`the wasm engine is not built (${js} missing); run scripts/build`);
   }

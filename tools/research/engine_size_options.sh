@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How far the engine's .wasm is from its 150 KiB (gzip -9) budget, and what some ways back would
 # save: relinks the browser engine from build/wasm's objects with other link settings (the
-# compiled code stays -O3) and without the comment analysis's binding, and prints each size.
+# compiled code stays -O3), and prints each size beside the comment analysis's own engine.
 # Needs a built build/wasm (scripts/build --wasm-only). Usage: tools/research/engine_size_options.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,11 +23,6 @@ link() {  # link NAME BINDINGS_OBJECT FLAGS...
 row "as built (build/wasm/web, -O3 link)" "$(gz build/wasm/web/fakemeter_engine.wasm)"
 row "-Oz link (binaryen size passes; code compiled -O3)" "$(link oz "$(cat "$obj/objects1")" -O3 -Oz)"
 row "-Oz link and emmalloc" "$(link ozem "$(cat "$obj/objects1")" -O3 -Oz -sMALLOC=emmalloc)"
-# The same engine without analyzeComments bound: what the comment analysis costs.
-grep -v analyzeComments wasm/bindings.cpp > "$out/bindings.cpp"
-flags=$(sed -n 's/^CXX_FLAGS = //p' "$obj/flags.make") defs=$(sed -n 's/^CXX_DEFINES = //p' "$obj/flags.make")
-incs=$(sed -n 's/^CXX_INCLUDES = //p' "$obj/flags.make")
-(cd build/wasm && eval em++ $defs $incs $flags -c "$out/bindings.cpp" -o "$out/bindings.o")
-row "without the comment analysis (-O3 link)" "$(link nocomments "$out/bindings.o" -O3)"
+row "the comment analysis's own engine (build/wasm/web, loaded on demand)" "$(gz build/wasm/web/fakemeter_comments.wasm)"
 row "budget" 153600
 rm -rf "$out"
