@@ -5,7 +5,8 @@
 // report holds counts and texts only. Every string is set as text, never as markup; comment
 // text comes from the page and is shown, never logged.
 import { el } from './dom.js';
-import { percentNumber } from '../shared/format.js';
+import { percentNumber, countText } from '../shared/format.js';
+import { reasonText, noteText } from '../shared/words.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
@@ -26,14 +27,13 @@ const STYLE = `
 const FEW_POSTS = 4;
 
 const num = (v) => typeof v === 'number' && Number.isFinite(v);
-// The language comes with the translator (t.lang); numbers without a sign, as the messages place it.
-let lang = 'en';
-const fmtPercent = (v) => percentNumber(v, lang);
-const pct = (share) => `${fmtPercent(share * 100)}%`;
+// Numbers in the translator's language (t.lang), without a sign, as the messages place it.
+const fmtPercent = (t, v) => percentNumber(v, t.lang || 'en');
+const pct = (t, share) => `${fmtPercent(t, share * 100)}%`;
 // "12% (8–17%)" from a share and its interval; the interval left out when it is unknown.
-const shareText = (value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
-  ? `${pct(value)} (${fmtPercent(interval[0] * 100)}–${pct(interval[1])})` : pct(value));
-const perHundred = (v) => (v * 100).toFixed(v * 100 < 10 ? 1 : 0);
+const shareText = (t, value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
+  ? `${pct(t, value)} (${fmtPercent(t, interval[0] * 100)}–${pct(t, interval[1])})` : pct(t, value));
+const perHundred = (t, v) => percentNumber(v * 100, t.lang || 'en');
 
 // A signal's value with its interval, and its organic reference, in words (the reference null
 // when the report gives none).
@@ -46,29 +46,30 @@ const SIGNALS = {
     },
     reference: (t, r) => (num(r.organic_max) ? t('commentsRefRecurring', r.organic_max) : null),
   },
-  templates: { label: (t) => t('commentsSignalTemplates'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
-  generic_comments: { label: (t) => t('commentsSignalGeneric'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  templates: { label: (t) => t('commentsSignalTemplates'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  generic_comments: { label: (t) => t('commentsSignalGeneric'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
   timing: {
     label: (t, s) => t('commentsSignalTiming', s.window_minutes ?? 10),
-    value: (t, s) => shareText(s.value, s.interval),
-    reference: (t, r) => (num(r.organic) ? t('commentsRefTiming', pct(r.organic)) : null),
+    value: (t, s) => shareText(t, s.value, s.interval),
+    reference: (t, r) => (num(r.organic) ? t('commentsRefTiming', pct(t, r.organic)) : null),
   },
-  spam: { label: (t) => t('commentsSignalSpam'), value: (t, s) => shareText(s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  spam: { label: (t) => t('commentsSignalSpam'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
   commenter_accounts: {
     label: (t) => t('commentsSignalAccounts'),
-    value: (t, s) => (Array.isArray(s.interval) ? t('commentsValueFake', fmtPercent(s.value), fmtPercent(s.interval[0]), fmtPercent(s.interval[1]))
-      : `${fmtPercent(s.value)}%`),
-    reference: (t, r) => (num(r.organic_max_percent) ? t('commentsRefAccounts', fmtPercent(r.organic_max_percent)) : null),
+    value: (t, s) => (Array.isArray(s.interval)
+      ? t('commentsValueFake', fmtPercent(t, s.value), fmtPercent(t, s.interval[0]), fmtPercent(t, s.interval[1]))
+      : `${fmtPercent(t, s.value)}%`),
+    reference: (t, r) => (num(r.organic_max_percent) ? t('commentsRefAccounts', fmtPercent(t, r.organic_max_percent)) : null),
   },
   comments_per_like: {
     label: (t) => t('commentsSignalPerLike'),
-    value: (t, s) => (Array.isArray(s.interval) ? `${perHundred(s.value)} (${perHundred(s.interval[0])}–${perHundred(s.interval[1])})`
-      : perHundred(s.value)),
+    value: (t, s) => (Array.isArray(s.interval)
+      ? `${perHundred(t, s.value)} (${perHundred(t, s.interval[0])}–${perHundred(t, s.interval[1])})` : perHundred(t, s.value)),
     reference: (t, r) => (num(r.median) && num(r.p95)
-      ? t('commentsRefPerLike', perHundred(r.median), perHundred(r.p95), Number(r.min_followers || 0).toLocaleString()) : null),
+      ? t('commentsRefPerLike', perHundred(t, r.median), perHundred(t, r.p95), countText(r.min_followers || 0, t.lang || 'en')) : null),
   },
 };
-const sharesRef = (t, r) => (num(r.median) && num(r.p95) ? t('commentsRefShares', pct(r.median), pct(r.p95)) : null);
+const sharesRef = (t, r) => (num(r.median) && num(r.p95) ? t('commentsRefShares', pct(t, r.median), pct(t, r.p95)) : null);
 
 function signalsTable(t, signals) {
   const table = el('table', { part: 'comments-signals' });
@@ -85,7 +86,8 @@ function signalsTable(t, signals) {
       if (ref) td.append(el('span', { class: 'ref' }, ref));
     } else {
       td.append(el('span', {}, t('commentsNotMeasured')));
-      if (typeof s.note === 'string') td.append(el('span', { class: 'ref' }, s.note));
+      const note = noteText(t, s.note);
+      if (note) td.append(el('span', { class: 'ref' }, note));
     }
     tr.append(td);
     table.append(tr);
@@ -115,7 +117,7 @@ function reasons(t, list) {
   for (const reason of list.slice(0, 8)) {
     const li = el('li', { class: `sev-${reason.severity}` });
     li.append(el('span', { class: 'dot', 'aria-label': t(`severity_${reason.severity}`) }));
-    li.append(el('span', {}, reason.text));
+    li.append(el('span', {}, reasonText(t, reason)));
     ul.append(li);
   }
   return ul;
@@ -126,7 +128,6 @@ function reasons(t, list) {
 export function renderCommentsSection(container, view, t) {
   const analysis = view && view.comments;
   if (!analysis) return;
-  lang = t.lang || 'en';
   const sec = el('section', { class: 'comments', part: 'comments', 'aria-label': t('commentsTitle') });
   sec.append(el('style', {}, STYLE), el('h3', {}, t('commentsTitle')));
   const report = analysis.report;
@@ -138,8 +139,11 @@ export function renderCommentsSection(container, view, t) {
     return;
   }
   const grade = ['good', 'fair', 'poor', 'bad'].includes(report.grade) ? report.grade : 'unknown';
-  sec.append(el('div', { class: `verdict grade-${grade}`, part: 'comments-verdict', 'data-grade': grade }, report.grade_label));
-  sec.append(el('p', { part: 'comments-verdict-text' }, report.verdict));
+  // The grade and verdict are messages worded in the user's language; an analysis stored before
+  // they were messages carries English text, shown as it is.
+  sec.append(el('div', { class: `verdict grade-${grade}`, part: 'comments-verdict', 'data-grade': grade },
+    noteText(t, report.grade_label)));
+  sec.append(el('p', { part: 'comments-verdict-text' }, noteText(t, report.verdict)));
   const read = report.read || {};
   sec.append(el('p', { class: 'muted', part: 'comments-read' },
     t('commentsRead', read.comments ?? 0, read.commenters ?? 0, read.posts ?? 0, read.owner_replies_left_out ?? 0)));

@@ -5,8 +5,10 @@
 //   Entry = {username, full_name, fake_percent|null, ci_low|null, ci_high|null, grade,
 //            confidence, status, states[], follower_count|null, rough, computed_at (ms since
 //            epoch), report (the full profile report, or null once dropped for space),
-//            comments (an audit's comment analysis in brief: {grade, grade_label, score,
-//            verdict}, or null; absent in older entries)}
+//            comments (an audit's comment analysis in brief: {grade, score, verdict (the
+//            engine's message {id, params}, worded when shown; the grade's words come from the
+//            grade), or null; absent in older entries; entries saved before the verdict was a
+//            message keep its English text and a grade_label string)}
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -65,15 +67,31 @@ export function validateEntry(e, where = 'entry') {
   };
 }
 
-// The comment analysis kept in an entry: its grade, label, score and verdict, or null.
+// A comment analysis message as stored: {id, params} with numbers and messages as parameters
+// (nested at most `depth` deep), or null when it is anything else.
+function commentsMessage(m, depth = 3) {
+  if (!m || typeof m !== 'object' || typeof m.id !== 'string' || !/^comments\.[a-z0-9_]{1,40}$/.test(m.id)) return null;
+  const params = {};
+  for (const [k, v] of Object.entries(m.params && typeof m.params === 'object' ? m.params : {}).slice(0, 12)) {
+    if (!/^[a-z0-9_]{1,20}$/.test(k)) return null;
+    const value = typeof v === 'number' && Number.isFinite(v) ? v : depth > 0 ? commentsMessage(v, depth - 1) : null;
+    if (value === null) return null;
+    params[k] = value;
+  }
+  return { id: m.id, params };
+}
+
+// The comment analysis kept in an entry: its grade, score and verdict, or null. A verdict stored
+// as text (before it was a message) stays readable, with the grade label it was saved with.
 function commentsBrief(c) {
   if (!c || typeof c !== 'object' || !GRADES.includes(c.grade)) return null;
-  return {
+  const brief = {
     grade: c.grade,
-    grade_label: typeof c.grade_label === 'string' ? c.grade_label.slice(0, 200) : '',
     score: numOrNull(c.score),
-    verdict: typeof c.verdict === 'string' ? c.verdict.slice(0, 1000) : '',
+    verdict: typeof c.verdict === 'string' ? c.verdict.slice(0, 1000) : commentsMessage(c.verdict) ?? '',
   };
+  if (typeof c.grade_label === 'string') brief.grade_label = c.grade_label.slice(0, 200);
+  return brief;
 }
 
 // A profile report (contract of analyzeProfile) -> history entry.

@@ -5,7 +5,8 @@
 // reference, the reasons and text patterns, no commenter's name; the result survives a stopped
 // worker; no comment text reaches any console. The stand-in's tattoo studio (suggested comments
 // from a paid network, likes by subscription) gets a "likely bought engagement" verdict for its
-// repeated texts; the organic bakery does not. Switched off (the default), nothing of it runs.
+// repeated texts; the organic bakery does not. In Dutch, the verdict, its grade and the reasons
+// are Dutch. Switched off (the default), nothing of it runs.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
@@ -31,6 +32,7 @@ const commentsSection = () => page.evaluate((host) => {
     rows: Object.fromEntries([...sec.querySelectorAll('[part~="comments-signals"] tr')]
       .map((tr) => [tr.getAttribute('data-signal'), tr.textContent])),
     examples: [...sec.querySelectorAll('[part~="comments-examples"] li')].map((li) => li.textContent),
+    reasons: [...sec.querySelectorAll('[part~="comments-reasons"] li')].map((li) => li.textContent),
     markup: sec.querySelectorAll('script, img, a, iframe').length,
   };
 }, PANEL);
@@ -52,7 +54,7 @@ test('the organic bakery is not judged bought; the section says what it measured
   await startAudit(suite, page, username);
   const a = await auditDone(username);
   const r = a.commentAnalysis.report;
-  assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${r.verdict}`);
+  assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${JSON.stringify(r.verdict)}`);
   const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
   assert.doesNotMatch(s.verdict, /bought/i);
   assert.ok(Object.keys(s.rows).length >= 6, JSON.stringify(s.rows));
@@ -72,6 +74,24 @@ test('switched off (the default): the plan says so, 3 comments pages are read an
   assert.equal(reqs.filter((e) => e.path.includes('/comments/')).length, 3);
   await waitForOverlay(page, (st) => st.sources.commenters && !st.cancel, { what: 'audit shown as done' });
   assert.equal(await commentsSection(), null);
+});
+
+test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers as Dutch writes them', async () => {
+  const username = 'inkwell.tattoo';
+  await suite.resetExtension({ auditComments: true, language: 'nl' });
+  await startAudit(suite, page, username);
+  const a = await auditDone(username);
+  assert.ok(a.commentAnalysis.report, JSON.stringify(a.commentAnalysis));
+  const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x.reasons.length && x; },
+    { what: 'comments section' });
+  assert.match(s.verdict, /^(Zeer w|W)aarschijnlijk gekochte interactie$/);
+  assert.match(s.sentence, /^(Zeer w|W)aarschijnlijk gekochte interactie: \d+ reacties van \d+ accounts herhalen elkaar bijna woord voor woord \(\d+% van \d+ langere reacties; herhaalde teksten: \d+/);
+  assert.ok(s.reasons.length >= 6, JSON.stringify(s.reasons));
+  assert.match(s.reasons[0], /^\d+ reacties van \d+ accounts herhalen elkaar/);
+  assert.ok(s.reasons.some((x) => /^Reageerders die op nepaccounts lijken: ongeveer \d+(,\d)?% \(/.test(x)), JSON.stringify(s.reasons));
+  assert.ok(s.reasons.some((x) => /\d,\d reacties per 100 likes/.test(x)), `a decimal comma: ${JSON.stringify(s.reasons)}`);
+  // No English sentence left in the verdict or the reasons.
+  for (const x of [s.sentence, ...s.reasons]) assert.doesNotMatch(x, /\b(the|comments|within|looks?|organic|posts)\b/, x);
 });
 
 // Last in this file: it stops the worker, after which the harness's worker handle (the other
@@ -107,7 +127,7 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   // Stored with the audit: the engine's report.
   const r = a.commentAnalysis.report;
   assert.ok(r, JSON.stringify(a.commentAnalysis));
-  assert.match(r.grade_label, /likely bought engagement/i);
+  assert.ok(['comments.grade_poor', 'comments.grade_bad'].includes(r.grade_label.id), JSON.stringify(r.grade_label));
   assert.equal(r.read.posts, 6);
   assert.ok(r.read.owner_replies_left_out > 0, 'the studio\'s own replies are left out');
   assert.ok(r.signals.commenter_accounts.full_records > 0, 'the commenters fetched in full went with the document');
@@ -119,7 +139,8 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
   assert.match(s.verdict, /likely bought engagement/i);
   assert.ok(['poor', 'bad'].includes(s.grade), s.grade);
-  assert.match(s.sentence, /repeat \d+ texts nearly word for word/);
+  assert.match(s.sentence, /^(Very l|L)ikely bought engagement: \d+ comments by \d+ accounts repeat one another nearly word for word/);
+  assert.match(s.reasons[0], /^\d+ comments by \d+ accounts repeat one another nearly word for word/);
   assert.match(s.rows.templates, /Same text from several accounts[\d.]+% \([\d.]+–[\d.]+%\) · well beyond organicreal comment sections: median [\d.]+%, 95 in 100 up to [\d.]+%/);
   assert.match(s.rows.recurring_commenters, /on at least 4 of 6 posts/);
   assert.match(s.rows.comments_per_like, /Comments per 100 likes/);
@@ -138,7 +159,8 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
     const h = await ext.evaluate(() => chrome.storage.local.get('history').then((o) => o.history));
     return h && h.entries[username];
   }, { what: 'history entry' });
-  assert.match(history.comments.grade_label, /likely bought engagement/i);
+  assert.equal(history.comments.grade, r.grade);
+  assert.deepEqual(history.comments.verdict, r.verdict, 'the verdict as its message, worded when shown');
 
   // Kept in storage: the section comes back on the next visit.
   await page.goto(suite.standin.profileUrl(username));

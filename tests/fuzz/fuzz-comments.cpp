@@ -20,6 +20,8 @@ void check_report(const fm::json& r) {
   if (grade != "good" && grade != "fair" && grade != "poor" && grade != "bad" && grade != "unknown")
     fm_fuzz::fail("grade out of range: " + r["grade"].dump());
   if (!r["score"].is_number() || r["score"].get<double>() < 0) fm_fuzz::fail("score not a number >= 0");
+  for (const char* k : {"grade_label", "verdict"})
+    if (!r[k].is_object() || !r[k]["id"].is_string()) fm_fuzz::fail(std::string(k) + " is not a message");
   for (const auto& s : r["signals"].items()) {
     const fm::json& v = s.value();
     if (!v.contains("measured") || !v["measured"].is_boolean()) fm_fuzz::fail(s.key() + ": no measured flag");

@@ -28,8 +28,8 @@ test('the organic fixture is not judged bought; every signal is measured against
   for (const k of contractKeys) assert.ok(k in r, `missing ${k}`);
   assert.equal(r.status, 'ok');
   // Organic sections may show a sign or two ("fair": 1 in 8 simulated ones), never "likely bought".
-  assert.ok(['good', 'fair'].includes(r.grade), r.verdict);
-  assert.ok(r.score < 2, r.verdict);
+  assert.ok(['good', 'fair'].includes(r.grade), JSON.stringify(r.verdict));
+  assert.ok(r.score < 2, JSON.stringify(r.verdict));
   assert.deepEqual(Object.keys(r.signals).sort(), [...signalNames].sort());
   for (const name of signalNames) {
     const s = r.signals[name];
@@ -48,10 +48,14 @@ test('a pod and the tattoo studio (suggested comments, like subscription) are li
   assert.equal(pod.signals.recurring_commenters.evidence, 'strong');
   assert.equal(pod.signals.timing.evidence, 'strong');
   const studio = json('tattoo_studio');
-  assert.equal(studio.grade_label, 'Likely bought engagement');
+  assert.deepEqual(studio.grade_label, { id: 'comments.grade_poor', params: {} });
   assert.equal(studio.reasons[0].signal, 'templates');
-  assert.match(studio.reasons[0].text, /^\d+ comments by \d+ accounts repeat \d+ texts nearly word for word/);
-  assert.match(studio.verdict, /^Likely bought engagement: /);
+  assert.equal(studio.reasons[0].id, 'comments.templates');
+  const { comments, accounts, share, texts } = studio.reasons[0].params;
+  assert.ok(comments >= accounts && accounts >= 2 && texts >= 1 && share > 50, JSON.stringify(studio.reasons[0]));
+  // The verdict: the grade, then the one reason beyond organic (the other signals are within it).
+  assert.deepEqual(studio.verdict, { id: 'comments.verdict_one',
+    params: { grade: studio.grade_label, reason: { id: studio.reasons[0].id, params: studio.reasons[0].params } } });
   assert.equal(studio.signals.recurring_commenters.evidence, 'none');  // paid accounts change from post to post
   assert.ok(studio.signals.commenter_accounts.full_records > 0);
 });
@@ -76,15 +80,22 @@ test('a saved comments endpoint answer is one post: too few to judge, and says s
   assert.equal(r.read.posts, 1);
   assert.ok(r.read.owner_replies_left_out >= 0);
   assert.equal(r.signals.recurring_commenters.measured, false);
-  assert.match(r.verdict, /^Not enough comments to judge: \d+ comments on 1 post/);
+  assert.equal(r.verdict.id, 'comments.verdict_insufficient');
+  assert.deepEqual(r.verdict.params.grade, { id: 'comments.grade_unknown', params: {} });
+  assert.equal(r.verdict.params.posts, 1);
+  assert.deepEqual(r.signals.recurring_commenters.note, { id: 'comments.note_few_posts', params: { posts: 3 } });
+  const text = run([fx('endpoint_answer')]).stdout;
+  assert.match(text, /\nNot enough comments to judge: at least 10 comments on 2 posts are needed \(comments read: \d+; posts with comments: 1\)\.\n/);
+  assert.match(text, /\n {2}recurring_commenters +not measured: needs comments on at least 3 posts\n/);
 });
 
 test('text output: verdict, reasons, signals with intervals and examples; reads standard input', () => {
   const text = readFileSync(fx('tattoo_studio'), 'utf8');
   const r = run(['-'], text);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^Engagement authenticity: poor - Likely bought engagement\n/);
-  assert.match(r.stdout, /\nWhy:\n {2}\[high\] /);
+  assert.match(r.stdout, /^Engagement authenticity: poor - Likely bought engagement\nLikely bought engagement: \d+ comments by \d+ accounts repeat one another nearly word for word \(\d+% of \d+ longer comments;/);
+  assert.match(r.stdout, /\nWhy:\n {2}\[high\] \d+ comments by \d+ accounts repeat one another/);
+  assert.match(r.stdout, /\n {2}\[[a-z]+\] Commenters that look like fake accounts: about [\d.]+% \([\d.]+–[\d.]+%\) of \d+\. \d+ of them fetched in full\./);
   assert.match(r.stdout, /\n {2}templates +\d+\.\d% of longer comments repeat \(\d+\.\d%-\d+\.\d%\), strong\n/);
   assert.match(r.stdout, /\n {6}"[^"]+" x\d+ \(\d+ accounts\)\n/);
   assert.match(r.stdout, /\nEngine: fakemeter-engine /);

@@ -14,6 +14,11 @@ import { findSeeded, seededDocument, commentSectionOf, PROFILE_IDS } from '../e2
 import { followersPage, likersPage, commentsPage } from '../e2e/standin/engagers.mjs';
 import { followerProfileInfo } from '../e2e/standin/followers.mjs';
 import { loadEngine } from '../../tools/cli/engine.mjs';
+import { flatten, translator } from '../../extension/shared/i18n.js';
+import { noteText } from '../../extension/shared/words.js';
+import fs from 'node:fs';
+
+const localeOf = (lang) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
 
 const ON = { ...DEFAULT_SETTINGS, auditComments: true };
 const posts = (n) => Array.from({ length: n }, (_, i) => ({ id: String(100 + i), likes: 50 + i, comments: 5, takenAt: 1_794_000_000 - i * 86400 }));
@@ -104,13 +109,27 @@ test('the comments document: the posts read, their counts and times, the comment
   assert.equal(commentsDocument(none, 0), null, 'nothing read: no document');
 });
 
-test('a history entry keeps the comment analysis in brief', () => {
+test('a history entry keeps the comment analysis in brief: the verdict as a message, worded when shown', () => {
   const report = { username: 'studio', full_name: 'S', fake_percent: 10, ci_low: 5, ci_high: 20, grade: 'good',
     confidence: 'audited', status: 'ok', states: [], follower_count: 900 };
-  const comments = { grade: 'poor', grade_label: 'Likely bought engagement', score: 3, verdict: 'Likely bought engagement: ...',
+  const verdict = { id: 'comments.verdict_one', params: { grade: { id: 'comments.grade_poor', params: {} },
+    reason: { id: 'comments.templates', params: { comments: 46, accounts: 41, share: 74.19, long: 62, texts: 10, largest: 8,
+      organic: 15.83, organic_largest: 4 } } } };
+  const comments = { grade: 'poor', grade_label: { id: 'comments.grade_poor', params: {} }, score: 3, verdict,
     signals: { templates: {} } };
   const { entry } = entryFromReport(report, { computedAt: 5, comments });
-  assert.deepEqual(entry.comments, { grade: 'poor', grade_label: 'Likely bought engagement', score: 3, verdict: 'Likely bought engagement: ...' });
+  assert.deepEqual(entry.comments, { grade: 'poor', score: 3, verdict });
+  for (const lang of ['en', 'nl']) {
+    const t = translator(flatten(localeOf(lang)), {}, lang);
+    assert.match(noteText(t, entry.comments.verdict), lang === 'en' ? /^Likely bought engagement: 46 comments by 41 accounts/
+      : /^Waarschijnlijk gekochte interactie: 46 reacties van 41 accounts/);
+  }
+  // Saved before the verdict was a message: its text and label stay as they were.
+  const old = { grade: 'poor', grade_label: 'Likely bought engagement', score: 3, verdict: 'Likely bought engagement: ...' };
+  assert.deepEqual(entryFromReport(report, { computedAt: 5, comments: old }).entry.comments, old);
+  // Anything else in the verdict's place is not kept.
+  const odd = { ...verdict, params: { grade: '<b>bold</b>' } };
+  assert.equal(entryFromReport(report, { computedAt: 5, comments: { ...comments, verdict: odd } }).entry.comments.verdict, '');
   assert.equal(entryFromReport(report, { computedAt: 5 }).entry.comments, null);
   assert.equal(entryFromReport(report, { computedAt: 5, comments: { grade: 'awful' } }).entry.comments, null);
 });
@@ -164,12 +183,13 @@ for (const [username, bought] of [['inkwell.tattoo', true], ['glow.coach', true]
     assert.ok(!r.error, JSON.stringify(r.error));
     assert.equal(r.read.commenter_records_unmatched, 0);
     if (bought) {
-      assert.match(r.grade_label, /likely bought engagement/i, r.verdict);
+      assert.ok(['poor', 'bad'].includes(r.grade), JSON.stringify(r.verdict));
+      assert.equal(r.grade_label.id, `comments.grade_${r.grade}`);
       const top = r.reasons.filter((x) => x.severity === 'high').map((x) => x.signal);
       assert.ok(top.includes(username === 'glow.coach' ? 'recurring_commenters' : 'templates'), JSON.stringify(r.reasons));
       assert.ok(r.read.owner_replies_left_out > 0, 'the studio\'s own replies are left out');
     } else {
-      assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${r.verdict}`);
+      assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${JSON.stringify(r.verdict)}`);
     }
     // Never a commenter's name in the report.
     const text = JSON.stringify(r);

@@ -1,7 +1,7 @@
-// The engine's messages (reasons, notes, the badge: ids with parameters) and their wording in
-// every shipped language: every id the engine can write has a message in each _locales file, no
-// message lacks its id, every language uses the same placeholders with known formats, and every
-// message the engine gives on the fixtures words completely in every language.
+// The engine's messages (reasons, notes, the badge, the comment analysis: ids with parameters) and
+// their wording in every shipped language: every id the engine can write has a message in each
+// _locales file, no message lacks its id, every language uses the same placeholders with known
+// formats, and every message the engine gives on the fixtures words completely in every language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
 const dict = (lang) => flatten(JSON.parse(read(`_locales/${lang}/messages.json`)));
 // The namespaces of message ids (wasm/core/MESSAGES.md); error ids use other namespaces.
 const NAMESPACES = ['state', 'engagement', 'likes', 'following', 'history', 'engagers', 'combined', 'sampling',
-  'regime', 'breakdown', 'plan', 'badge'];
+  'regime', 'breakdown', 'plan', 'badge', 'comments'];
 const ID = new RegExp(`"((?:${NAMESPACES.join('|')})\\.[a-z0-9_]+)"`, 'g');
 
 // Every message id written in the engine's C++ source (the files that make messages include
@@ -78,7 +78,9 @@ test('every language fills the same placeholders, each with a known format', () 
   }
 });
 
-// What the engine answers on the fixtures: profile reports with and without audits, estimates.
+// What the engine answers on the fixtures: profile reports with and without audits, estimates,
+// comment analyses (each fixture, cut to two posts without the follower count, and to five
+// comments of one post, so the notes of signals not measured come out too).
 async function engineMessages() {
   const engine = await loadEngine();
   const estimates = fs.readdirSync(path.join(root, 'tests/fuzz/corpus/fuzz-estimate')).map((f) =>
@@ -89,12 +91,20 @@ async function engineMessages() {
   const dir = 'tests/fixtures/profiles';
   const reports = fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).flatMap((f) =>
     options.map((o) => JSON.parse(engine.analyzeProfile(read(`${dir}/${f}`), JSON.stringify(o))))).filter((r) => !r.error);
-  return { reports, estimates };
+  const cdir = 'tests/fixtures/comments';
+  const comments = fs.readdirSync(path.join(root, cdir)).filter((f) => f.endsWith('.json')).flatMap((f) => {
+    const doc = JSON.parse(read(`${cdir}/${f}`));
+    if (!doc.posts) return [doc];
+    const thin = { ...doc, posts: doc.posts.slice(0, 2), follower_count: undefined };
+    const few = { ...doc, posts: [{ ...doc.posts[0], comments: doc.posts[0].comments.slice(0, 5) }] };
+    return [doc, thin, few];
+  }).map((d) => JSON.parse(engine.analyzeComments(JSON.stringify(d)))).filter((r) => !r.error);
+  return { reports, estimates, comments };
 }
 
 test('every message the engine gives on the fixtures words completely in every language', async () => {
-  const { reports, estimates } = await engineMessages();
-  assert.ok(reports.length > 40 && estimates.length > 3);
+  const { reports, estimates, comments } = await engineMessages();
+  assert.ok(reports.length > 40 && estimates.length > 3 && comments.length >= 8);
   const seen = new Set();
   for (const lang of SUPPORTED) {
     const t = translator(dict(lang), {}, lang);
@@ -114,7 +124,20 @@ test('every message the engine gives on the fixtures words completely in every l
         check(noteText(t, n), n.id);
       }
     }
+    for (const c of comments) {
+      for (const m of [c.grade_label, c.verdict, ...Object.values(c.signals).map((s) => s.note).filter(Boolean)]) {
+        seen.add(m.id);
+        check(word(t, m), m.id);
+      }
+      for (const reason of c.reasons) {
+        seen.add(reason.id);
+        for (const d of reason.details ?? []) seen.add(d.id);
+        check(reasonText(t, reason), reason.id);
+      }
+    }
   }
   for (const id of ['engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
-    'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
+    'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest', 'comments.verdict_two',
+    'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
+    'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
 });

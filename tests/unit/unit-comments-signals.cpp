@@ -42,7 +42,9 @@ TEST_CASE("an organic section: every signal measured, nothing beyond organic, gr
     CHECK(signal(r, s)["measured"] == true);
     CHECK(signal(r, s)["evidence"] == "none");
   }
-  CHECK(r["verdict"].get<std::string>().find("nothing stands out") != std::string::npos);
+  CHECK(r["grade_label"]["id"] == "comments.grade_good");
+  CHECK(r["verdict"]["id"] == "comments.verdict_nothing");
+  CHECK(r["verdict"]["params"]["grade"]["id"] == "comments.grade_good");
 }
 
 TEST_CASE("recurring commenters: a pod of 9 on every post is counted, grouped and beyond the organic allowance") {
@@ -67,8 +69,18 @@ TEST_CASE("recurring commenters: a pod of 9 on every post is counted, grouped an
   CHECK(s["interval"] == json::array({12, 12}));       // every comment read
   CHECK(s["reference"]["organic_max"] == 2 + 19 / 5);  // 14-19 comments per post, the middle one 19
   CHECK(s["evidence"] == "strong");
-  CHECK(r["reasons"][0]["signal"] == "recurring_commenters");
-  CHECK(r["reasons"][0]["text"].get<std::string>().find("12 accounts comment on at least 4 of the last 6 posts") == 0);
+  const json& reason = r["reasons"][0];
+  CHECK(reason["signal"] == "recurring_commenters");
+  CHECK(reason["id"] == "comments.recurring_beyond");
+  CHECK(reason["severity"] == "high");
+  CHECK(reason["params"]["accounts"] == 12);
+  CHECK(reason["params"]["min_posts"] == 4);
+  CHECK(reason["params"]["posts"] == 6);
+  CHECK(reason["params"]["organic_max"] == 2 + 19 / 5);
+  CHECK(reason["details"] == json::array({{{"id", "comments.recurring_pod"}, {"params", {{"group", 12}}}}}));
+  // The verdict: the grade, then the strongest reason's message (its details stay in the reasons).
+  CHECK(r["verdict"]["params"]["grade"]["id"] == "comments.grade_" + r["grade"].get<std::string>());
+  CHECK(r["verdict"]["params"]["reason"] == json({{"id", reason["id"]}, {"params", reason["params"]}}));
 }
 
 TEST_CASE("recurring commenters: unread comments widen the interval, fewer than 3 posts leave it unmeasured") {
@@ -81,6 +93,8 @@ TEST_CASE("recurring commenters: unread comments widen the interval, fewer than 
   CHECK(s["interval"][1].get<int>() >= 1);  // "regular" could be on a fourth post among those not read
   json two = document({post(2, organic_posts(6)[0]["comments"]), post(3, organic_posts(6)[1]["comments"])});
   CHECK(signal(analyze(two), "recurring_commenters")["measured"] == false);
+  CHECK(signal(analyze(two), "recurring_commenters")["note"] ==
+        json({{"id", "comments.note_few_posts"}, {"params", {{"posts", 3}}}}));
 }
 
 TEST_CASE("generic comments: share, emoji only, most repeated first; too few comments are not judged") {
@@ -104,6 +118,11 @@ TEST_CASE("generic comments: share, emoji only, most repeated first; too few com
   CHECK(signal(rf, "generic_comments")["measured"] == false);
   CHECK(rf["status"] == "insufficient_data");
   CHECK(rf["grade"] == "unknown");
+  CHECK(signal(rf, "generic_comments")["note"]["params"]["comments"] == cmt::kMinComments);
+  CHECK(rf["verdict"]["id"] == "comments.verdict_insufficient");
+  CHECK(rf["verdict"]["params"]["comments"] == 2);
+  CHECK(rf["verdict"]["params"]["posts"] == 2);
+  CHECK(rf["verdict"]["params"]["grade"]["id"] == "comments.grade_unknown");
 }
 
 TEST_CASE("templates: the same longer text from different accounts, not from one account, not short praise") {
@@ -221,6 +240,7 @@ TEST_CASE("comments per like: against real accounts of the same size; needs the 
   json no_followers = document(posts);
   no_followers.erase("follower_count");
   CHECK(signal(analyze(no_followers), "comments_per_like")["measured"] == false);
+  CHECK(signal(analyze(no_followers), "comments_per_like")["note"]["id"] == "comments.note_no_follower_count");
 }
 
 TEST_CASE("grades follow the score; the verdict names the reasons that moved it") {
@@ -229,7 +249,8 @@ TEST_CASE("grades follow the score; the verdict names the reasons that moved it"
   CHECK(std::string(cmt::grade_of_score(2)) == "poor");
   CHECK(std::string(cmt::grade_of_score(3.49)) == "poor");
   CHECK(std::string(cmt::grade_of_score(3.5)) == "bad");
-  CHECK(std::string(cmt::grade_label("poor")) == "Likely bought engagement");
+  CHECK(std::string(cmt::grade_label("poor")) == "comments.grade_poor");
+  CHECK(std::string(cmt::grade_label("unknown")) == "comments.grade_unknown");
   CHECK(cmt::strength_ramp(1, 1, 2, 4) == 0);
   CHECK(cmt::strength_ramp(1.5, 1, 2, 4) == doctest::Approx(0.5));
   CHECK(cmt::strength_ramp(3, 1, 2, 4) == doctest::Approx(1.5));
@@ -247,6 +268,11 @@ TEST_CASE("the report names no commenter: usernames, full names and mentioned ha
   }
   std::string text = api_analyze_comments(document(posts).dump());
   CHECK(text.find("\"grade\":\"bad\"") != std::string::npos);
+  // Two reasons beyond organic: the verdict names both, strongest first.
+  json r = json::parse(text);
+  CHECK(r["verdict"]["id"] == "comments.verdict_two");
+  CHECK(r["verdict"]["params"]["reason"]["id"] == r["reasons"][0]["id"]);
+  CHECK(r["verdict"]["params"]["also"]["id"] == r["reasons"][1]["id"]);
   for (const char* name : {"podmember", "fan1", "Name ", "scammer", "secret_handle_x", "trade_with_jane_fx", "pk_"})
     CHECK_MESSAGE(text.find(name) == std::string::npos, name);
 }

@@ -3,6 +3,7 @@
 // authenticity section out.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
+import { t, reasonText, noteText } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter comments FILE|- [--format text|json]
 
@@ -11,7 +12,9 @@ after post (pods), the same text from many accounts (suggested-comment networks)
 comments bunched in the first minutes, generic praise, spam and scams, the
 commenters as accounts, and comments per like against real accounts of the same
 size. Prints one verdict with a grade and the reasons that moved it; counts and
-examples of text, never the commenters' names.
+examples of text, never the commenters' names. The report gives its verdict,
+grade and reasons as message ids with their numbers; --format text words them in
+English from _locales/en.
 
 FILE is JSON: {"posts": [{"media_id", "taken_at", "like_count", "comment_count",
 "comments": [comment objects as Instagram's comments endpoint gives them]}],
@@ -55,21 +58,22 @@ const INTERVAL = {
   comments_per_like: ([a, b]) => `${(100 * a).toFixed(2)}-${(100 * b).toFixed(2)}`,
 };
 
-// A plain-text rendering for people; everything in it comes from the report.
+// A plain-text rendering for people; everything in it comes from the report, its messages worded
+// in English (a report saved before they were messages carries its text, shown as it is).
 export function renderText(r) {
   const out = [];
-  out.push(`Engagement authenticity: ${r.grade} - ${r.grade_label}`, clean(r.verdict), '');
+  out.push(`Engagement authenticity: ${r.grade} - ${clean(noteText(t, r.grade_label))}`, clean(noteText(t, r.verdict)), '');
   const read = r.read;
   out.push(`Read: ${read.comments} comments (Instagram counts ${read.comments_counted}) by ${read.commenters} ` +
     `accounts on ${read.posts_with_comments} of ${read.posts} posts; ${read.owner_replies_left_out} replies by the ` +
     'owner left out');
   if (r.reasons.length) {
     out.push('', 'Why:');
-    for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(x.text)}`);
+    for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(reasonText(t, x))}`);
   }
   out.push('', 'Signals (value, 95% interval, evidence against organic sections):');
   for (const [name, s] of Object.entries(r.signals)) {
-    if (!s.measured) { out.push(`  ${name.padEnd(21)} not measured: ${clean(s.note)}`); continue; }
+    if (!s.measured) { out.push(`  ${name.padEnd(21)} not measured: ${clean(noteText(t, s.note))}`); continue; }
     const interval = s.interval ? (INTERVAL[name] ?? (([a, b]) => `${pct(a)}-${pct(b)}`))(s.interval) : 'n/a';
     out.push(`  ${name.padEnd(21)} ${VALUE[name] ? VALUE[name](s) : s.value} (${interval}), ${s.evidence}`);
     for (const e of s.examples ?? []) out.push(`      "${clean(e.text)}" x${e.comments} (${e.accounts} accounts)`);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "json_writer.h"
+#include "message.h"
 #include "size_optimized.h"
 #include "templates.h"
 
@@ -14,137 +15,155 @@ namespace {
 
 double round_to(double v, double per_unit) { return std::round(v * per_unit) / per_unit; }
 
-// Sentences are appended piece by piece: far less code than chains of std::string operator+.
-struct Text {
-  std::string s;
-  Text& operator<<(const char* v) {
-    s += v;
-    return *this;
+// A share (0-1) as a percentage (0-100) to two decimals: the wording rounds it for people.
+double pc(double share) { return round_to(share * 100, 100); }
+
+// A message {"id", "params"} as JSON text, parameter by parameter (message.h's scheme without
+// an nlohmann document: a handful of numbers each).
+struct Message {
+  const char* id = nullptr;
+  std::string params = "{}";
+  Message() = default;
+  explicit Message(const char* message_id, std::initializer_list<Param> numbers = {}) : id(message_id) {
+    for (const Param& p : numbers) {
+      if (std::fabs(p.value) < 9e15 && p.value == std::floor(p.value)) add(p.key, std::to_string(int64_t(p.value)));
+      else {
+        std::string v;
+        append_json_number(v, p.value);
+        add(p.key, v);
+      }
+    }
   }
-  Text& operator<<(const std::string& v) {
-    s += v;
-    return *this;
+  // A parameter that is a message itself (worded in place).
+  void add(const char* key, const Message& m) { add(key, m.json()); }
+  void add(const char* key, const std::string& json_value) {
+    params.pop_back();
+    if (params.size() > 1) params += ',';
+    append_json_string(params, key);
+    params += ':' + json_value + '}';
   }
-  Text& operator<<(int v) {
-    s += std::to_string(v);
-    return *this;
-  }
-  Text& operator<<(double v) {
-    s += fmt_num(v);
-    return *this;
+  std::string json() const {
+    std::string out = "{\"id\":";
+    append_json_string(out, id);
+    return out + ",\"params\":" + params + '}';
   }
 };
-
-// "0.4%", "3.1%", "23%".
-std::string pct(double share) {
-  double v = share * 100;
-  return fmt_num(v < 10 ? round_to(v, 10) : std::round(v)) + "%";
-}
-// "1 account", "3 accounts".
-Text& count(Text& t, int n, const char* one, const char* many) { return t << n << " " << (n == 1 ? one : many); }
-Text& quoted(Text& t, const Example& e) { return t << "\xE2\x80\x9C" << e.text << "\xE2\x80\x9D"; }
 
 const char* severity(double strength) {
   return strength >= 2 ? "high" : strength >= 1 ? "medium" : strength > 0.5 ? "low" : "info";
 }
 
+// A reason: its signal, strength and message, and further sentences (details, a JSON list's
+// items) when it has more to say.
 struct Reason {
-  const char* signal;
-  double strength;
-  std::string text;
+  const char* signal = nullptr;
+  double strength = 0;
+  Message message;
+  std::string details;
+  void detail(const Message& m) { details += (details.empty() ? "" : ",") + m.json(); }
 };
 
-std::string recurring_text(const Recurrence& r) {
-  Text t;
-  count(t, int(r.value), "account comments", "accounts comment");
-  t << " on at least " << r.min_posts << " of the last " << r.posts << " posts";
-  if (*r.high > r.value) t << " (up to " << *r.high << " counting comments not read)";
-  t << (r.strength >= 1 ? "; organic profiles" : ": within what organic profiles") << " with about " << r.per_post
-    << " comments per post show (0-" << r.organic_max << ")";
-  if (r.strength >= 1 && r.largest_group >= 3)
-    t << "; " << r.largest_group << " of them appear together post after post, as a pod does";
-  return t.s;
+Reason recurring_reason(const Recurrence& r) {
+  const bool beyond = r.strength >= 1;
+  Reason out{"recurring_commenters",
+             r.strength,
+             Message(beyond ? "comments.recurring_beyond" : "comments.recurring", {{"accounts", r.value},
+                                                                                   {"min_posts", r.min_posts},
+                                                                                   {"posts", r.posts},
+                                                                                   {"per_post", r.per_post},
+                                                                                   {"organic_max", r.organic_max}}),
+             {}};
+  if (*r.high > r.value) out.detail(Message("comments.recurring_unread", {{"high", *r.high}}));
+  if (beyond && r.largest_group >= 3) out.detail(Message("comments.recurring_pod", {{"group", r.largest_group}}));
+  return out;
 }
 
-std::string generic_text(const Generic& g) {
-  Text t;
-  t << pct(g.value) << " of the comments could stand under any post (" << g.count << " of " << g.total << ", "
-    << g.emoji_only << " emoji only)";
-  if (!g.examples.empty()) quoted(t << ", most often ", g.examples[0]) << " (" << g.examples[0].count << "x)";
-  t << "; real comment sections: median " << pct(g.organic_median) << ", 95 in 100 up to " << pct(g.organic_high);
+Reason generic_reason(const Generic& g) {
+  Reason out{"generic_comments",
+             g.strength,
+             Message("comments.generic", {{"share", pc(g.value)},
+                                          {"count", g.count},
+                                          {"total", g.total},
+                                          {"emoji", g.emoji_only},
+                                          {"median", pc(g.organic_median)},
+                                          {"high", pc(g.organic_high)}}),
+             {}};
   if (g.organic_high < kSmallBusinessGeneric)
-    t << " (they discuss finance; small businesses' followers praise more, so up to " << pct(kSmallBusinessGeneric)
-      << " passes)";
-  return t.s;
+    out.detail(Message("comments.generic_small_business", {{"level", pc(kSmallBusinessGeneric)}}));
+  return out;
 }
 
-std::string templates_text(const Templates& tp) {
-  Text t;
-  if (tp.comments == 0) {
-    t << "No longer comment repeats another account's (" << tp.long_comments << " comments of "
-      << int(kMinTemplateWords) << " or more words)";
-    return t.s;
-  }
-  count(t, tp.comments, "comment", "comments") << " by ";
-  count(t, tp.accounts, "account", "accounts") << " repeat ";
-  count(t, tp.groups, "text", "texts") << " nearly word for word (" << pct(tp.value) << " of " << tp.long_comments
-                                       << " longer comments)";
-  if (!tp.examples.empty()) {
-    quoted(t << ", e.g. ", tp.examples[0]) << " from ";
-    count(t, tp.examples[0].accounts, "account", "accounts");
-  }
-  t << "; in 95 of 100 real comment sections at most " << pct(tp.organic_high)
-    << " of longer comments repeat, no text more than " << std::ceil(tp.organic_largest) << " times";
-  return t.s;
+Reason templates_reason(const Templates& tp) {
+  if (tp.comments == 0)
+    return {"templates",
+            tp.strength,
+            Message("comments.templates_none", {{"long", tp.long_comments}, {"words", int(kMinTemplateWords)}}),
+            {}};
+  return {"templates",
+          tp.strength,
+          Message("comments.templates", {{"comments", tp.comments},
+                                         {"accounts", tp.accounts},
+                                         {"share", pc(tp.value)},
+                                         {"long", tp.long_comments},
+                                         {"texts", tp.groups},
+                                         {"largest", tp.largest_group},
+                                         {"organic", pc(tp.organic_high)},
+                                         {"organic_largest", std::ceil(tp.organic_largest)}}),
+          {}};
 }
 
-std::string timing_text(const Timing& tm) {
-  Text t;
-  t << pct(tm.value) << " of the dated comments came within " << kEarlyMinutes << " minutes of posting ("
-    << tm.posts_used << " posts at least a day old); assumed organic level about " << pct(kOrganicEarlyShare);
-  if (tm.early_regulars > 0) {
-    count(t << "; ", tm.early_regulars, "account was", "accounts were");
-    t << " that early on at least " << tm.min_posts << " of them";
-  }
-  return t.s;
+Reason timing_reason(const Timing& tm) {
+  Reason out{"timing",
+             tm.strength,
+             Message("comments.timing", {{"share", pc(tm.value)},
+                                         {"minutes", kEarlyMinutes},
+                                         {"posts", tm.posts_used},
+                                         {"organic", pc(kOrganicEarlyShare)}}),
+             {}};
+  if (tm.early_regulars > 0)
+    out.detail(Message("comments.timing_regulars", {{"accounts", tm.early_regulars}, {"min_posts", tm.min_posts}}));
+  return out;
 }
 
-std::string spam_text(const Spam& sp) {
-  Text t;
-  if (sp.count == 0) {
-    t << "No comment looks like spam or a scam";
-  } else {
-    count(t, sp.count, "comment", "comments") << " (" << pct(sp.value) << ") look like spam or scams, e.g. ";
-    quoted(t, sp.examples[0]);
-  }
-  t << "; the finance and crypto sections the model learned from: median " << pct(sp.organic_median)
-    << ", 95 in 100 up to " << pct(sp.organic_high);
-  return t.s;
+Reason spam_reason(const Spam& sp) {
+  return {"spam",
+          sp.strength,
+          Message(sp.count ? "comments.spam" : "comments.spam_none", {{"share", pc(sp.value)},
+                                                                      {"count", sp.count},
+                                                                      {"median", pc(sp.organic_median)},
+                                                                      {"high", pc(sp.organic_high)}}),
+          {}};
 }
 
-std::string accounts_text(const CommenterAccounts& a) {
-  Text t;
-  t << "Commenters: about " << round_to(a.value, 10) << "% fake accounts (" << round_to(*a.low, 10) << "-"
-    << round_to(*a.high, 10) << "%) among " << a.commenters << " commenters";
-  if (a.full_records) t << " (" << a.full_records << " fetched in full)";
-  else t << ", from their names and pictures only";
-  if (*a.high - *a.low > 50) t << ": too uncertain to judge; an audit's commenter sample narrows it";
-  else t << "; real audiences read " << kOrganicFakePercent << "% or less";
-  return t.s;
+Reason accounts_reason(const CommenterAccounts& a) {
+  Reason out{"commenter_accounts",
+             a.strength,
+             Message("comments.accounts", {{"fake", round_to(a.value, 10)},
+                                           {"low", round_to(*a.low, 10)},
+                                           {"high", round_to(*a.high, 10)},
+                                           {"commenters", a.commenters}}),
+             {}};
+  if (a.full_records) out.detail(Message("comments.accounts_full", {{"full", a.full_records}}));
+  else out.detail(Message("comments.accounts_lite"));
+  if (*a.high - *a.low > 50) out.detail(Message("comments.accounts_uncertain"));
+  else out.detail(Message("comments.accounts_reference", {{"organic", kOrganicFakePercent}}));
+  return out;
 }
 
-std::string per_like_text(const CommentsPerLike& c) {
-  Text t, tier;
-  tier << c.tier->min_followers;
-  if (c.tier->max_followers >= 1e9) tier << "+ followers";
-  else tier << "-" << c.tier->max_followers << " followers";
-  t << round_to(c.value * 100, 10) << " comments per 100 likes";
-  if (c.percentile >= 0.9)
-    t << ": more than " << std::floor(c.percentile * 100) << "% of real accounts with " << tier.s;
-  else
-    t << ": typical for real accounts with " << tier.s << " (median " << round_to(c.tier->ratio.quantile(0.5) * 100, 10)
-      << ")";
-  return t.s;
+Reason per_like_reason(const CommentsPerLike& c) {
+  Message tier = c.tier->max_followers >= 1e9
+                     ? Message("comments.tier_open", {{"min", c.tier->min_followers}})
+                     : Message("comments.tier", {{"min", c.tier->min_followers}, {"max", c.tier->max_followers}});
+  const double per_100 = round_to(c.value * 100, 10);
+  Reason out{"comments_per_like",
+             c.strength,
+             c.percentile >= 0.9
+                 ? Message("comments.per_like_high", {{"per_100", per_100}, {"share", std::floor(c.percentile * 100)}})
+                 : Message("comments.per_like_typical",
+                           {{"per_100", per_100}, {"median", round_to(c.tier->ratio.quantile(0.5) * 100, 10)}}),
+             {}};
+  out.message.add("tier", tier);
+  return out;
 }
 
 void write_examples(JsonWriter& w, const std::vector<Example>& examples) {
@@ -158,7 +177,11 @@ void write_examples(JsonWriter& w, const std::vector<Example>& examples) {
 void open_signal(JsonWriter& w, const char* name, const Measure& m, double value_scale) {
   w.key(name).open('{').key("measured").boolean(m.measured);
   if (!m.measured) {
-    w.key("note").str(m.why_not);
+    const Note& why = m.why_not;
+    Message note(why.id);
+    if (why.posts) note.add("posts", std::to_string(why.posts));
+    if (why.comments) note.add("comments", std::to_string(why.comments));
+    w.key("note").raw(note.json());
     return;
   }
   w.key("value").num(round_to(m.value, value_scale)).key("interval");
@@ -185,11 +208,11 @@ const char* grade_of_score(double score) {
 }
 
 const char* grade_label(const std::string& grade) {
-  if (grade == "good") return "Comments look organic";
-  if (grade == "fair") return "Some signs of inauthentic comments";
-  if (grade == "poor") return "Likely bought engagement";
-  if (grade == "bad") return "Very likely bought engagement";
-  return "Not enough comments to judge";
+  if (grade == "good") return "comments.grade_good";
+  if (grade == "fair") return "comments.grade_fair";
+  if (grade == "poor") return "comments.grade_poor";
+  if (grade == "bad") return "comments.grade_bad";
+  return "comments.grade_unknown";
 }
 
 std::string comments_report(const Signals& s,
@@ -197,52 +220,50 @@ std::string comments_report(const Signals& s,
                             const CommentReference& ref,
                             const SpamModel& model,
                             const std::string& engine) {
-  std::vector<Reason> reasons;
-  if (s.recurring.measured)
-    reasons.push_back({"recurring_commenters", s.recurring.strength, recurring_text(s.recurring)});
-  if (s.templates.measured) reasons.push_back({"templates", s.templates.strength, templates_text(s.templates)});
-  if (s.timing.measured) reasons.push_back({"timing", s.timing.strength, timing_text(s.timing)});
-  if (s.accounts.measured) reasons.push_back({"commenter_accounts", s.accounts.strength, accounts_text(s.accounts)});
-  if (s.generic.measured) reasons.push_back({"generic_comments", s.generic.strength, generic_text(s.generic)});
-  if (s.per_like.measured) reasons.push_back({"comments_per_like", s.per_like.strength, per_like_text(s.per_like)});
-  if (s.spam.measured) reasons.push_back({"spam", s.spam.strength, spam_text(s.spam)});
+  Reason reasons[7];
+  size_t n = 0;
+  if (s.recurring.measured) reasons[n++] = recurring_reason(s.recurring);
+  if (s.templates.measured) reasons[n++] = templates_reason(s.templates);
+  if (s.timing.measured) reasons[n++] = timing_reason(s.timing);
+  if (s.accounts.measured) reasons[n++] = accounts_reason(s.accounts);
+  if (s.generic.measured) reasons[n++] = generic_reason(s.generic);
+  if (s.per_like.measured) reasons[n++] = per_like_reason(s.per_like);
+  if (s.spam.measured) reasons[n++] = spam_reason(s.spam);
   // Strongest first; equal strengths keep the order above (an insertion sort: seven reasons).
-  for (size_t i = 1; i < reasons.size(); ++i)
+  for (size_t i = 1; i < n; ++i)
     for (size_t k = i; k > 0 && reasons[k - 1].strength < reasons[k].strength; --k)
       std::swap(reasons[k - 1], reasons[k]);
 
   double score = 0;
-  for (const Reason& r : reasons) score += r.strength;
+  for (size_t i = 0; i < n; ++i) score += reasons[i].strength;
   const bool enough = s.comments >= kMinComments && s.posts_with_comments >= 2;
   std::string grade = enough ? grade_of_score(score) : "unknown";
-  Text verdict;
-  verdict << grade_label(grade) << ": ";
-  if (!enough) {
-    count(verdict, s.comments, "comment", "comments") << " on ";
-    count(verdict, s.posts_with_comments, "post", "posts")
-        << " (at least " << kMinComments << " on 2 posts are needed)";
-  } else if (reasons.empty() || reasons[0].strength < 1) {
-    verdict << "nothing stands out against real comment sections";
-  } else {
-    verdict << reasons[0].text;
-    if (reasons.size() > 1 && reasons[1].strength >= 1) verdict << "; and " << reasons[1].text;
-  }
+  // The verdict: the grade, and the one or two reasons that moved it (their sentences alone,
+  // without details), or what was read when too little was.
+  const Message label(grade_label(grade));
+  const size_t moved = enough ? (n > 0 && reasons[0].strength >= 1) + (n > 1 && reasons[1].strength >= 1) : 0;
+  Message verdict(moved == 2 ? "comments.verdict_two" : moved ? "comments.verdict_one" : "comments.verdict_nothing");
+  if (!enough)
+    verdict =
+        Message("comments.verdict_insufficient",
+                {{"comments", s.comments}, {"posts", s.posts_with_comments}, {"min", kMinComments}, {"min_posts", 2}});
+  verdict.add("grade", label);
+  if (moved) verdict.add("reason", reasons[0].message);
+  if (moved == 2) verdict.add("also", reasons[1].message);
 
   JsonWriter w;
   w.open('{');
   w.key("status").str(enough ? "ok" : "insufficient_data");
-  w.key("grade").str(grade).key("grade_label").str(grade_label(grade)).key("verdict").str(verdict.s);
+  w.key("grade").str(grade).key("grade_label").raw(label.json()).key("verdict").raw(verdict.json());
   w.key("score").num(round_to(score, 100));
   w.key("reasons").open('[');
-  for (const Reason& r : reasons)
-    w.open('{')
-        .key("signal")
-        .str(r.signal)
-        .key("severity")
-        .str(severity(r.strength))
-        .key("text")
-        .str(r.text)
-        .close('}');
+  for (size_t i = 0; i < n; ++i) {
+    const Reason& r = reasons[i];
+    w.open('{').key("id").str(r.message.id).key("signal").str(r.signal).key("severity").str(severity(r.strength));
+    w.key("params").raw(r.message.params);
+    if (!r.details.empty()) w.key("details").raw("[" + r.details + "]");
+    w.close('}');
+  }
   w.close(']');
   w.key("read").open('{');
   w.key("posts").num(s.posts).key("posts_with_comments").num(s.posts_with_comments).key("comments").num(s.comments);

@@ -5,6 +5,7 @@
 
 #include "estimator/prevalence.h"
 #include "generic.h"
+#include "message.h"  // the notes of signals not measured are message ids
 #include "size_optimized.h"
 #include "templates.h"
 #include "union_find.h"
@@ -77,7 +78,7 @@ bool judge_share(Measure& m, int comments, const prof::Distribution& ref, double
   median = ref.quantile(0.5);
   high = ref.quantile(0.95);
   if (comments >= kMinComments) return true;
-  m.why_not = "needs at least " + std::to_string(kMinComments) + " comments";
+  m.why_not = {"comments.note_few_comments", 0, kMinComments};
   return false;
 }
 
@@ -103,7 +104,7 @@ void recurrence(Signals& s, const Input& in, const std::vector<Flat>& all) {
   std::sort(per_post.begin(), per_post.end());
   r.per_post = per_post.empty() ? 0 : per_post[per_post.size() / 2];
   if (r.posts < 3) {
-    r.why_not = "needs comments on at least 3 posts";
+    r.why_not = {"comments.note_few_posts", 3};
     return;
   }
   r.measured = true;
@@ -221,7 +222,7 @@ void timing(Signals& s, const Input& in) {
     for (uint32_t a : early_here) ++early_posts[a];
   }
   if (t.posts_used < 2) {
-    t.why_not = "needs at least 2 posts a day old with 3 or more dated comments";
+    t.why_not = {"comments.note_timing", 2, 3};
     return;
   }
   t.min_posts = two_thirds(t.posts_used);
@@ -249,7 +250,7 @@ void accounts(Signals& s, const std::optional<CommenterEstimate>& e) {
   CommenterAccounts& a = s.accounts;
   a.commenters = s.commenters;
   if (!e) {
-    a.why_not = s.commenters ? "the commenters' records could not be scored" : "no commenters";
+    a.why_not = {s.commenters ? "comments.note_records_unscored" : "comments.note_no_commenters"};
     return;
   }
   a.measured = true;
@@ -266,16 +267,19 @@ void per_like(Signals& s, const Input& in, const CommentReference& ref) {
     if (p.like_count && *p.like_count > 0 && p.comment_count) ratio.push_back(double(*p.comment_count) / *p.like_count);
   c.posts_used = int(ratio.size());
   if (!in.follower_count) {
-    c.why_not = "needs the profile's follower count";
+    c.why_not = {"comments.note_no_follower_count"};
     return;
   }
   if (c.posts_used < 3) {
-    c.why_not = "needs at least 3 posts with like and comment counts";
+    c.why_not = {"comments.note_few_like_counts", 3};
     return;
   }
   for (const CommentsPerLikeTier& t : ref.comments_per_like)
     if (double(*in.follower_count) >= t.min_followers) c.tier = &t;
-  if (!c.tier) return;
+  if (!c.tier) {
+    c.why_not = {"comments.note_no_reference"};
+    return;
+  }
   std::sort(ratio.begin(), ratio.end());
   const size_t n = ratio.size();
   c.measured = true;

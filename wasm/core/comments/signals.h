@@ -1,6 +1,6 @@
 // The comment signals as numbers: each one's value, its 95% interval, its organic reference
 // and how far beyond that reference it lies (its strength). No wording here: report.cpp
-// writes the sentences and the verdict.
+// makes the reasons and the verdict as messages (message ids with their numbers).
 #pragma once
 #include <optional>
 #include <string>
@@ -24,9 +24,15 @@ struct Example {
   int count = 0, accounts = 0;
 };
 
+// Why a signal was not measured: a message id and the numbers it names (0: not named).
+struct Note {
+  const char* id = nullptr;
+  int posts = 0, comments = 0;
+};
+
 struct Measure {
   bool measured = false;
-  std::string why_not;  // when not measured
+  Note why_not;  // when not measured
   double value = 0;
   std::optional<double> low, high;  // 95% interval of the value
   double strength = 0;
