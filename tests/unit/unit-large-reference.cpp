@@ -33,11 +33,11 @@ Profile celebrity() {
   p.media_count = 2'140;
   const double rates[] = {0.007, 0.009, 0.006, 0.011, 0.008, 0.0075, 0.0095, 0.0065, 0.01, 0.0085, 0.007, 0.009};
   for (int i = 0; i < 12; ++i) {
-    Post post;
-    post.likes = int64_t(*p.followers * rates[i]);
-    post.comments = 2'000 + 150 * i;
-    post.taken_at = 1'795'000'000 - i * 3 * 86400;
-    p.posts.push_back(post);
+    prof::Post one;
+    one.likes = int64_t(*p.followers * rates[i]);
+    one.comments = 2'000 + 150 * i;
+    one.taken_at = 1'795'000'000 - i * 3 * 86400;
+    p.posts.push_back(one);
   }
   return p;
 }
