@@ -2,12 +2,10 @@
 // decision, and the rules it rests on (the width, the colour following the interval).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "json_util.h"
 #include "profile/audit_evidence.h"
 #include "profile/badge.h"
+#include "test_files.h"
 
 using namespace fm;
 using namespace fm::prof;
@@ -15,11 +13,9 @@ using namespace fm::prof;
 namespace {
 
 json table() {
-  std::ifstream f(std::string(FM_SOURCE_DIR) + "/tests/fixtures/badge-states.json");
-  REQUIRE_MESSAGE(f, "tests/fixtures/badge-states.json is missing");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto j = parse_json(ss.str(), "badge-states.json");
+  std::string text = fm_test::read_file(fm_test::repo_file("tests/fixtures/badge-states.json"));
+  REQUIRE_MESSAGE(!text.empty(), "tests/fixtures/badge-states.json is missing");
+  auto j = parse_json(text, "badge-states.json");
   REQUIRE(j.ok());
   return j.value();
 }

@@ -2,26 +2,18 @@
 // an ordinary celebrity is not flagged for its size (it was, against the persons' accounts alone).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "../../tools/common/large_accounts.h"
 #include "api.h"
 #include "profile/badge.h"
 #include "profile/large_reference.h"
 #include "profile/report.h"
+#include "test_files.h"
 
 using namespace fm;
 using namespace fm::prof;
+using fm_test::read_file;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 // A celebrity: 48.7M followers, 2,140 posts, likes typical of accounts that size (about 0.8% of
 // the followers, varying), a few thousand comments.
@@ -64,15 +56,14 @@ TEST_CASE("[large] the compiled-in large-accounts reference loads and round-trip
 }
 
 TEST_CASE("[large] the committed table is what derive-large-accounts makes of the data") {
-  std::string path = std::string(FM_SOURCE_DIR) + "/../shared/data/engagement/large_accounts_2017.jsonl";
+  std::string path = fm_test::data_file("engagement/large_accounts_2017.jsonl");
   std::string data = read_file(path);
   REQUIRE_MESSAGE(!data.empty(), path << " is missing: the reproduction check needs the shared data");
   auto accounts = large::accounts_from_jsonl(data);
   REQUIRE(accounts.ok());
   CHECK(accounts.value().size() == 978);
   json derived = large_reference_to_json(large::derive(accounts.value(), builtin_reference().value(), "check", 2017));
-  json committed =
-      parse_json(read_file(std::string(FM_SOURCE_DIR) + "/models/large_accounts_reference.json"), "large").value();
+  json committed = parse_json(read_file(fm_test::repo_file("models/large_accounts_reference.json")), "large").value();
   derived.erase("derived_from");
   committed.erase("derived_from");
   CHECK_MESSAGE(derived == committed,

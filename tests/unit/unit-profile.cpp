@@ -4,9 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "account.h"
 #include "api.h"
@@ -15,21 +12,16 @@
 #include "profile/reference.h"
 #include "profile/report.h"
 #include "profile/signals.h"
+#include "test_files.h"
 
 using namespace fm;
 using namespace fm::prof;
+using fm_test::read_file;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 std::string fixture(const std::string& name) {
-  std::string text = read_file(std::string(FM_SOURCE_DIR) + "/tests/fixtures/profiles/" + name + ".json");
+  std::string text = read_file(fm_test::repo_file("tests/fixtures/profiles/" + name + ".json"));
   REQUIRE_MESSAGE(!text.empty(), "fixture " << name << " is missing");
   return text;
 }
@@ -368,10 +360,7 @@ TEST_CASE("[profile] the compiled-in reference loads and round-trips") {
 }
 
 TEST_CASE("[profile] the committed reference is what derive-engagement makes of the data") {
-  // The labelled data live beside the repository (../shared/data), or where FM_DATA_DIR says.
-  const char* dir = std::getenv("FM_DATA_DIR");
-  std::string path = (dir && *dir ? std::string(dir) : std::string(FM_SOURCE_DIR) + "/../shared/data") +
-                     "/instafake/nonautomatedAccountData.json";
+  std::string path = fm_test::data_file("instafake/nonautomatedAccountData.json");
   std::string data = read_file(path);
   REQUIRE_MESSAGE(!data.empty(), "labelled data not found at " << path
                                                                << ": put the shared data beside the repository "
@@ -381,8 +370,7 @@ TEST_CASE("[profile] the committed reference is what derive-engagement makes of 
   CHECK(accounts.value().size() == 700);
   Reference r = derive_reference(accounts.value(), "check");
   json derived = reference_to_json(r);
-  json committed =
-      parse_json(read_file(std::string(FM_SOURCE_DIR) + "/models/engagement_reference.json"), "ref").value();
+  json committed = parse_json(read_file(fm_test::repo_file("models/engagement_reference.json")), "ref").value();
   derived.erase("derived_from");
   committed.erase("derived_from");
   CHECK_MESSAGE(derived == committed, "models/engagement_reference.json is stale: run build/native/derive-engagement");
