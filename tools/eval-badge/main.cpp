@@ -17,6 +17,7 @@
 #include <map>
 #include <sstream>
 
+#include "folds.h"
 #include "instafake_posts.h"
 #include "large_accounts.h"
 #include "profile/badge.h"
@@ -30,13 +31,7 @@ namespace {
 constexpr int kFolds = 5;
 const double kShares[] = {0, 0.10, 0.25, 0.50, 0.75};
 
-struct Lcg {  // tiny deterministic generator, same sequence on every platform
-  uint64_t s;
-  double next() {
-    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return double(s >> 11) / double(1ULL << 53);
-  }
-};
+using data::Lcg;
 
 std::string read(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -44,16 +39,6 @@ std::string read(const std::string& path) {
   std::stringstream ss;
   ss << f.rdbuf();
   return ss.str();
-}
-
-std::vector<int> folds(size_t n, uint64_t seed) {
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; ++i) order[i] = i;
-  Lcg shuffle{seed};
-  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.next() * double(i))]);
-  std::vector<int> fold(n);
-  for (size_t k = 0; k < n; ++k) fold[order[k]] = int(k % kFolds);
-  return fold;
 }
 
 std::vector<Post> window(const std::vector<Post>& posts) {
@@ -161,14 +146,11 @@ int main(int argc, char** argv) {
 
   // ---- small accounts, held out
   const auto& accounts = small.value();
-  std::vector<int> fold = folds(accounts.size(), 20261129);
+  std::vector<int> fold = data::seeded_folds(accounts.size(), kFolds, 20261129);
   BadgeTally by_share[5], subscribed;
   Lcg rng{7};
   for (int k = 0; k < kFolds; ++k) {
-    std::vector<ReferenceAccount> train;
-    for (size_t i = 0; i < accounts.size(); ++i)
-      if (fold[i] != k) train.push_back(accounts[i]);
-    Reference ref = derive_reference(train, "fold");
+    Reference ref = derive_reference(data::outside_fold(accounts, fold, k), "fold");
     ref.large = &large_ref.value();
     for (size_t i = 0; i < accounts.size(); ++i) {
       if (fold[i] != k) continue;
@@ -191,13 +173,10 @@ int main(int argc, char** argv) {
   for (const auto& a : large.value())
     if (!a.is_private && a.followers >= 1 && post_stats(window(a.posts)).with_likes >= kMinPostsEngagement)
       big.push_back(a);
-  std::vector<int> big_fold = folds(big.size(), 20171231);
+  std::vector<int> big_fold = data::seeded_folds(big.size(), kFolds, 20171231);
   BadgeTally with_large[5], bands_alone[5];
   for (int k = 0; k < kFolds; ++k) {
-    std::vector<large::Account> train;
-    for (size_t i = 0; i < big.size(); ++i)
-      if (big_fold[i] != k) train.push_back(big[i]);
-    LargeReference lr = large::derive(train, persons.value(), "fold", 2017);
+    LargeReference lr = large::derive(data::outside_fold(big, big_fold, k), persons.value(), "fold", 2017);
     Reference with = persons.value(), without = persons.value();
     with.large = &lr;
     without.large = nullptr;

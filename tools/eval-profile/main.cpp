@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "api.h"
+#include "folds.h"
 #include "instafake_posts.h"
 #include "profile/badge.h"
 #include "profile/report.h"
@@ -32,13 +33,7 @@ constexpr int kFolds = 5;
 const double kShares[] = {0, 0.10, 0.25, 0.50, 0.75};
 const double kSubscriptions[] = {50, 100, 200, 500};
 
-struct Lcg {  // tiny deterministic generator, same sequence on every platform
-  uint64_t s;
-  double next() {
-    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return double(s >> 11) / double(1ULL << 53);
-  }
-};
+using data::Lcg;
 
 std::vector<Post> window(const std::vector<Post>& posts) {
   return std::vector<Post>(posts.begin(), posts.begin() + std::min(posts.size(), kPostWindow));
@@ -84,13 +79,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto& accounts = loaded.value();
-  // Fold assignment: a seeded shuffle.
-  std::vector<size_t> order(accounts.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Lcg shuffle{20261129};
-  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.next() * double(i))]);
-  std::vector<int> fold(accounts.size());
-  for (size_t k = 0; k < order.size(); ++k) fold[order[k]] = int(k % kFolds);
+  std::vector<int> fold = data::seeded_folds(accounts.size(), kFolds, 20261129);
 
   ShareStats share[5];
   // Bought likes, per subscription size: held-out real scores and subscribed scores, target population
@@ -104,10 +93,7 @@ int main(int argc, char** argv) {
   Lcg rng{7};
 
   for (int k = 0; k < kFolds; ++k) {
-    std::vector<ReferenceAccount> train;
-    for (size_t i = 0; i < accounts.size(); ++i)
-      if (fold[i] != k) train.push_back(accounts[i]);
-    Reference ref = derive_reference(train, "fold");
+    Reference ref = derive_reference(data::outside_fold(accounts, fold, k), "fold");
     thr_of_fold[size_t(k)] = ref.bought_likes_threshold;
     for (size_t i = 0; i < accounts.size(); ++i) {
       if (fold[i] != k) continue;
