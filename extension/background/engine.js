@@ -21,7 +21,7 @@ const promises = { scoring: null, comments: null };
 
 export class EngineLoadError extends Error {}
 
-function load({ create, url: WASM_URL }) {
+function load({ create, url }) {
   return new Promise((resolve, reject) => {
     if (typeof WebAssembly !== 'object') {
       reject(new EngineLoadError('WebAssembly is not available in this browser'));
@@ -31,8 +31,8 @@ function load({ create, url: WASM_URL }) {
     const fail = (e) => { clearTimeout(timer); reject(new EngineLoadError(`engine failed to load: ${e && e.message ? e.message : e}`)); };
     create({
       instantiateWasm(imports, receiveInstance) {
-        fetch(WASM_URL)
-          .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${WASM_URL.pathname}`); return r.arrayBuffer(); })
+        fetch(url)
+          .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url.pathname}`); return r.arrayBuffer(); })
           .then((bytes) => WebAssembly.instantiate(bytes, imports))
           .then((out) => receiveInstance(out.instance, out.module))
           .catch(fail);
