@@ -17,8 +17,8 @@
 #include <map>
 #include <sstream>
 
-#include "folds.h"
 #include "instafake_posts.h"
+#include "kfold.h"
 #include "large_accounts.h"
 #include "profile/badge.h"
 #include "profile/report.h"

@@ -17,8 +17,8 @@
 #include <sstream>
 
 #include "api.h"
-#include "folds.h"
 #include "instafake_posts.h"
+#include "kfold.h"
 #include "profile/badge.h"
 #include "profile/report.h"
 #include "profile/signals.h"
