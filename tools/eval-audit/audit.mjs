@@ -5,6 +5,24 @@ import { followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
 import { newAudit, nextRequest, applyOutcome } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { prng } from '../../tests/e2e/standin/prng.mjs';
+
+const POSTS = 12;
+
+// One stand-in profile for audit `rep` at fake share `share` in every source (scripts/eval-audit):
+// a short followers list, and like and comment counts that make 100-300 likers and 20-90
+// commenters listed.
+export function auditProfile(share, rep) {
+  const rand = prng(`eval-audit/${share}/${rep}`);
+  const username = `eval.${Math.round(share * 100)}.${rep}`;
+  const posts = Array.from({ length: POSTS }, (_, i) => ({
+    id: String(7_000_000_000 + rep * 100 + i),
+    likes: rand.int(34, 150),  // listed: min(likes, 100) per post
+    comments: rand.int(7, 60),
+  }));
+  return { username, fakeShare: share, likerFakeShare: share, commenterFakeShare: share,
+           followers: rand.int(2_000, 50_000), posts };
+}
 
 // Runs one default audit of a stand-in profile ({username, fakeShare, followers, posts: [{id, likes,
 // comments}], ...}) through the extension's audit state machine, with the stand-in's answers read

@@ -2,8 +2,8 @@
 // How the default audit measures each source it samples, on stand-in profiles whose truth per
 // source is known: the short followers list (50 newest, Instagram's limit flag), the likers of
 // the last 3 posts (100-300 listed) and their commenters (20-90 listed), at fake shares 0-60%.
-// Each audit is a fresh profile (its own accounts, drawn from distributions fitted to all
-// labelled data: tests/e2e/standin), run by the extension's own audit state machine
+// Each audit is a fresh profile (its own accounts, drawn from distributions fitted to three
+// labelled sets: tests/e2e/standin), run by the extension's own audit state machine
 // (extension/shared/audit.js) with the default settings, answers shaped as Instagram's
 // endpoints answer (tests/e2e/standin/engagers.mjs) read by the extension's adapter and the
 // engine, then each source's estimate from the wasm engine. No browser, no pacing.
@@ -12,11 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIKERS_MAX, COMMENTS_PAGE } from '../../tests/e2e/standin/engagers.mjs';
-import { prng } from '../../tests/e2e/standin/prng.mjs';
 import { estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
-import { runAudit } from './audit.mjs';
+import { runAudit, auditProfile } from './audit.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, dflt) => {
@@ -25,25 +24,10 @@ const arg = (name, dflt) => {
 };
 const reps = arg('--reps', 200);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
-const POSTS = 12;
 const BEGIN = '<!-- audit:begin -->', END = '<!-- audit:end -->';
 
 const engine = await loadEngine();
 const call = (fn, text) => JSON.parse(engine[fn](text));
-
-// One stand-in profile for audit `rep` at fake share `share` in every source: a short followers
-// list, and like and comment counts that make 100-300 likers and 20-90 commenters listed.
-function makeProfile(share, rep) {
-  const rand = prng(`eval-audit/${share}/${rep}`);
-  const username = `eval.${Math.round(share * 100)}.${rep}`;
-  const posts = Array.from({ length: POSTS }, (_, i) => ({
-    id: String(7_000_000_000 + rep * 100 + i),
-    likes: rand.int(34, 150),  // listed: min(likes, 100) per post
-    comments: rand.int(7, 60),
-  }));
-  return { username, fakeShare: share, likerFakeShare: share, commenterFakeShare: share,
-           followers: rand.int(2_000, 50_000), posts };
-}
 
 const cells = {};  // `${source}/${share}` -> sums
 let requests = 0, maxRequests = 0, audits = 0;
@@ -52,7 +36,7 @@ const WITH_COMMENTS = { ...DEFAULT_SETTINGS, auditComments: true };
 let commentRequests = 0, maxCommentRequests = 0;
 for (const share of SHARES) {
   for (let rep = 0; rep < reps; rep++) {
-    const profile = makeProfile(share, rep);
+    const profile = auditProfile(share, rep);
     const state = runAudit(profile, rep, call);
     requests += state.requests;
     maxRequests = Math.max(maxRequests, state.requests);
