@@ -4,8 +4,9 @@
 passed=0; failed=0; failures=(); timings=()
 ticks_per_s=$(getconf CLK_TCK)
 # CPU time of this shell's finished children, in clock ticks (fields cutime and cstime of
-# /proc/<pid>/stat, counted from after the command name's closing parenthesis).
-children_ticks() { local s; read -r s </proc/$BASHPID/stat; s=${s##*) }; set -- $s; echo $(( ${14} + ${15} )); }
+# /proc/<pid>/stat, counted from after the command name's closing parenthesis). $$, not $BASHPID:
+# it is called in a command substitution, a subshell with no children of its own.
+children_ticks() { local s; read -r s </proc/$$/stat; s=${s##*) }; set -- $s; echo $(( ${14} + ${15} )); }
 now_ms() { date +%s%3N; }
 secs() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.1f", v / d }'; }
 
