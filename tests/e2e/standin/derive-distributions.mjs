@@ -132,8 +132,9 @@ function fitSet(src, fake) {
     return hasField(all, k);
   };
   // The counts' joint law as a checkerboard copula: how the rows fall into the quintiles of
-  // posts x following x followers (125 cells). A Gaussian copula on the three put 2-5x too many
-  // accounts at 7x as many followed as following them; the cells keep the data's own tails.
+  // posts x log follow ratio x followers (125 cells); following follows from followers and the
+  // ratio. A Gaussian copula on posts, following and followers put 2-5x too many accounts at
+  // 7x as many followed as following them; the ratio's own table keeps the data's tail.
   const followRatio = (r) => +(Math.log1p(r.following) - Math.log1p(r.followers)).toFixed(4);
   const countValues = [rs.map((r) => r.posts), rs.map(followRatio), rs.map((r) => r.followers)];
   const bins = countValues.map((v) => ranks(v).map((u) => Math.min(COPULA_BINS - 1, Math.floor(u * COPULA_BINS))));
@@ -148,14 +149,15 @@ function fitSet(src, fake) {
   return {
     rows: rs.length,
     borrowed,
-    // Marginals of the counts as quantile tables at quantile_probs.
+    // Marginals of the counts as quantile tables at quantile_probs (following: what the draws
+    // through the ratio must reproduce; the stand-in's tests check it).
     posts: quantiles(rs.map((r) => r.posts)),
     followers: quantiles(rs.map((r) => r.followers)),
     following: quantiles(rs.map((r) => r.following)),
-    // log1p(following) - log1p(followers), the engine's follow ratio: not drawn from, but what
-    // the draws must reproduce (the stand-in's tests check its tail).
+    // log1p(following) - log1p(followers), the engine's follow ratio (linear between points:
+    // it can be negative).
     log_follow_ratio: quantiles(rs.map(followRatio)),
-    // Share of the rows in each cell (posts quintile, following quintile, followers quintile),
+    // Share of the rows in each cell (posts quintile, follow-ratio quintile, followers quintile),
     // flattened posts-major; each count is drawn uniformly within its quintile.
     count_copula_cells: cells.map((c) => +(c / rs.length).toFixed(4)),
     has_profile_pic_by_counts: rateByCounts(rs, 'pic'),

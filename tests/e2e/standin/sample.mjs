@@ -44,7 +44,7 @@ export function pickSet(cls, u) {
   return { name, fit: DIST.classes[cls].sets[name] };
 }
 
-// Uniforms for [posts, following, followers] of one set's fit: a cell of its checkerboard
+// Uniforms for [posts, log follow ratio, followers] of one set's fit: a cell of its checkerboard
 // copula (quintile of each), then a uniform draw within each quintile.
 export function countUniforms(fit, rand) {
   const cells = fit.count_copula_cells, bins = Math.round(Math.cbrt(cells.length));
