@@ -5,10 +5,6 @@ import { fromAccountQuantiles, fromHistogram } from './sample.mjs';
 
 const SYLLABLES = ['an', 'na', 'li', 'sa', 'mo', 'ra', 'ke', 'lu', 'ti', 'jo', 'ma', 'ri', 'el', 'de', 'vi', 'no',
   'ka', 'be', 'to', 'mi', 'la', 'se', 'ro', 'da', 'fi', 'ne', 'co', 'pa', 'ju', 'le'];
-const FIRST = ['Anna', 'Luca', 'Sara', 'Marco', 'Lena', 'Noah', 'Mia', 'Jonas', 'Elif', 'Tim', 'Nora', 'Ravi',
-  'Julia', 'David', 'Sofia', 'Ben', 'Laura', 'Omar', 'Emma', 'Leo', 'Chiara', 'Finn', 'Lea', 'Milan'];
-const LAST = ['Meier', 'Rossi', 'Keller', 'Novak', 'Huber', 'Silva', 'Weber', 'Costa', 'Brunner', 'Yilmaz',
-  'Schmid', 'Fischer', 'Moreau', 'Baumann', 'Jansen', 'Gerber', 'Kaya', 'Frei', 'Bianchi', 'Graf'];
 const WORDS = ['coffee', 'travel', 'photos', 'music', 'life', 'art', 'food', 'dog', 'mum', 'runner', 'Zurich',
   'dreamer', 'books', 'design', 'nature', 'friends', 'student', 'sunsets', 'cycling', 'yoga', 'good', 'vibes'];
 
@@ -49,10 +45,19 @@ function makeUsername(d, fullName, similarity, rand) {
   return letters + tail;
 }
 
+// A name word of 2-3 syllables ("Kemora"): usernames that spell a display name stay unique
+// (Instagram's are; the stand-in serves each account's document by its username), which a short
+// list of real first and last names could not keep.
+function nameWord(rand) {
+  let w = rand.pick(SYLLABLES) + rand.pick(SYLLABLES);
+  if (rand() < 0.5) w += rand.pick(SYLLABLES);
+  return w[0].toUpperCase() + w.slice(1);
+}
+
 function makeFullName(d, countsBucket, rand) {
   const words = fromHistogram(d.full_name_words_by_counts[countsBucket], rand());
   const parts = [];
-  for (let i = 0; i < words; i++) parts.push(i === 0 ? rand.pick(FIRST) : rand.pick(LAST));
+  for (let i = 0; i < words; i++) parts.push(nameWord(rand));
   let name = parts.join(' ');
   if (name && rand() < d.full_name_has_digits) name += ' ' + rand.int(1, 99);
   return name;
