@@ -7,6 +7,7 @@ import https from 'node:https';
 import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { DIST } from './standin/sample.mjs';
+import { nameSimilarity } from './standin/name-similarity.mjs';
 
 // The probability a quantile table (at DIST.quantile_probs, linear between points) puts below x.
 function fromTableCdf(table, x) {
@@ -17,20 +18,7 @@ function fromTableCdf(table, x) {
   }
   return 1;
 }
-// 1 - edit distance / longer length on case-folded letters and digits (the engine's
-// full_name_username_similarity).
-function nameSimilarity(fullName, username) {
-  const fold = (t) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const a = fold(fullName), b = fold(username);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  const longer = Math.max(a.length, b.length);
-  return longer ? 1 - prev[b.length] / longer : 0;
-}
+
 
 let standin, cookie;
 

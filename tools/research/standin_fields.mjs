@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeFollower } from '../../tests/e2e/standin/followers.mjs';
+import { nameSimilarity as similarity } from '../../tests/e2e/standin/name-similarity.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const data = path.resolve(root, '..', 'shared', 'data');
@@ -37,19 +38,6 @@ function quotedCsv(file) {
   const [head, ...body] = out;
   return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(r.map((v, k) => [head[k], v])));
 }
-const fold = (t) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-function similarity(fullName, username) {
-  const a = [...fold(fullName)].slice(0, 64), b = [...fold(username)].slice(0, 64);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let x = 1; x <= a.length; x++) {
-    const cur = [x];
-    for (let y = 1; y <= b.length; y++) cur.push(Math.min(prev[y] + 1, cur[y - 1] + 1, prev[y - 1] + (a[x - 1] === b[y - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  const longer = Math.max(a.length, b.length);
-  return longer ? 1 - prev[b.length] / longer : 0;
-}
-
 const sets = { instafake: [], srf: [], kaggle: [] };
 for (const [file, fake] of [['fakeAccountData.json', true], ['realAccountData.json', false]])
   for (const r of JSON.parse(fs.readFileSync(path.join(data, 'instafake', file), 'utf8')))

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nameSimilarity } from './name-similarity.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.argv[2] || path.resolve(here, '../../../../shared/data');
@@ -177,24 +178,9 @@ function fitSet(src, fake) {
   };
 }
 
-// How close the display name is to the username (1 - edit distance / longer length, on
-// letters and digits, case-folded: the engine's full_name_username_similarity), over the
-// accounts with a display name. Only kaggle-complete holds both texts; the value is all that
+// How close the display name is to the username (the engine's full_name_username_similarity),
+// over the accounts with a display name. Only kaggle-complete holds both texts; the value is all that
 // leaves this script.
-const fold = (t) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function nameSimilarity(fullName, username) {
-  const a = [...fold(fullName)].slice(0, 64), b = [...fold(username)].slice(0, 64), longer = Math.max(a.length, b.length);
-  return longer ? 1 - editDistance(a, b) / longer : 0;
-}
 const complete = readCsv('kaggle-complete/data.csv');
 const similarity = (fake) => quantiles(complete.filter((r) => (r.fake === '1') === fake && r.full_name.trim())
   .map((r) => nameSimilarity(r.full_name, r.username)));
