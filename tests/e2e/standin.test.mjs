@@ -7,6 +7,18 @@ import https from 'node:https';
 import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { DIST } from './standin/sample.mjs';
+import { nameSimilarity } from './standin/name-similarity.mjs';
+
+// The probability a quantile table (at DIST.quantile_probs, linear between points) puts below x.
+function fromTableCdf(table, x) {
+  const probs = DIST.quantile_probs;
+  if (x <= table[0]) return 0;
+  for (let i = 1; i < table.length; i++) {
+    if (x <= table[i]) return probs[i - 1] + (probs[i] - probs[i - 1]) * (table[i] > table[i - 1] ? (x - table[i - 1]) / (table[i] - table[i - 1]) : 1);
+  }
+  return 1;
+}
+
 
 let standin, cookie;
 
@@ -101,18 +113,34 @@ test('followers carry the profile\'s known fake share and the fitted class stati
     for (let i = 0; i < 200; i++) fakes += makeFollower(p, i).fake ? 1 : 0;
     assert.equal(fakes / 200, Math.round(p.fakeShare * 20) / 20, p.username);
   }
-  // Medians of generated records sit near the fitted medians, per class.
+  // Each record comes from one labelled set's fit of its class: medians of the counts sit near
+  // that set's fitted medians, and the share following 4x as many as follow it (the engine's
+  // strongest feature) near that set's fitted share, per class and set.
   const p = seededByKind('bought_40');
-  const rows = Array.from({ length: 4000 }, (_, i) => makeFollower(p, i));
+  const rows = Array.from({ length: 6000 }, (_, i) => makeFollower(p, i));
+  const at = (table, q) => table[DIST.quantile_probs.indexOf(q)];
   for (const cls of ['fake', 'real']) {
-    const sub = rows.filter((r) => r.fake === (cls === 'fake'));
-    const med = (k) => sub.map((r) => r[k]).sort((a, b) => a - b)[sub.length >> 1];
-    const fitted = DIST.classes[cls];
-    for (const [field, table] of [['follower_count', fitted.followers], ['following_count', fitted.following]]) {
-      const m = med(field), target = table[10];
-      assert.ok(m >= target * 0.6 - 2 && m <= target * 1.6 + 2, `${cls} ${field}: median ${m} vs fitted ${target}`);
+    for (const [set, fitted] of Object.entries(DIST.classes[cls].sets)) {
+      const sub = rows.filter((r) => r.fake === (cls === 'fake') && r.set === set);
+      assert.ok(sub.length > 150, `${cls} ${set}: ${sub.length} records`);
+      const med = (k) => sub.map((r) => r[k]).sort((a, b) => a - b)[sub.length >> 1];
+      for (const [field, table] of [['follower_count', fitted.followers], ['following_count', fitted.following]]) {
+        const m = med(field), target = at(table, 0.5);
+        assert.ok(m >= target * 0.6 - 2 && m <= target * 1.6 + 2, `${cls} ${set} ${field}: median ${m} vs fitted ${target}`);
+      }
+      const ratio = (r) => Math.log1p(r.following_count) - Math.log1p(r.follower_count);
+      const cut = Math.log(4);
+      const fittedShare = 1 - fromTableCdf(fitted.log_follow_ratio, cut);
+      const share = sub.filter((r) => ratio(r) > cut).length / sub.length;
+      assert.ok(Math.abs(share - fittedShare) < 0.05 + 0.2 * fittedShare,
+        `${cls} ${set}: ${(100 * share).toFixed(1)}% follow 4x as many as follow them vs fitted ${(100 * fittedShare).toFixed(1)}%`);
     }
   }
+  // Real accounts' usernames spell their display names about as often as the fitted similarity says.
+  const reals = rows.filter((r) => !r.fake && r.full_name && r.full_name !== r.username);
+  const sims = reals.map((r) => nameSimilarity(r.full_name, r.username)).sort((a, b) => a - b);
+  const fittedMedian = at(DIST.classes.real.name_username_similarity, 0.5);
+  assert.ok(Math.abs(sims[sims.length >> 1] - fittedMedian) < 0.15, `name-username similarity: median ${sims[sims.length >> 1]} vs fitted ${fittedMedian}`);
   // Same index -> same follower (determinism).
   assert.deepEqual(makeFollower(p, 1234), makeFollower(p, 1234));
 });

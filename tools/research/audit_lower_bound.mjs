@@ -2,7 +2,8 @@
 // Why an audit source's interval leaves out 0 in some stand-in audits where nothing is fake
 // (scripts/eval-audit, the 0% rows). Three measurements, each printed as a table:
 //  1. where the stand-in's real accounts fall in the score profiles' full-tier bins, beside where
-//     each known definition's real accounts fall (models/score_profiles.json);
+//     each known definition's real accounts fall (models/score_profiles.json); and how often the
+//     stand-in's real followers score high by the labelled set each was drawn from;
 //  2. the default audits of scripts/eval-audit at one fake share, per source: coverage by how much
 //     of its population the source listed (n / N drives the finite-population correction), the
 //     lower bound before the between-definition widening, the full subsample's own lower bound,
@@ -63,6 +64,29 @@ for (const pool of ['followers', 'likers', 'commenters']) {
 for (const s of profiles.sources)
   console.log(`| ${s.source} real (${s.n_real}) | ${s.real.map((v) => v.toFixed(3)).join(' ')} | ${pct(high(s.real))} | ` +
     `${pct(flaggedOf(s.real, 6))} | ${pct(s.fpr)} |`);
+// The stand-in's real followers by the labelled set each was drawn from, scored as served and
+// with the fields that set does not record (display name, biography) left out, as the model saw
+// that set's rows.
+console.log('\n| stand-in real followers drawn from | accounts | >= 0.80 as served | without display name | without display name and biography |');
+console.log('|---|---:|---:|---:|---:|');
+{
+  const drawn = [];
+  for (let k = 0; k < 40; k++)
+    for (let i = 0; i < 50; i++) {
+      const f = makeEngager({ username: `probe.${k}`, fakeShare: 0 }, 'followers', i);
+      drawn.push({ set: f.set, record: call('accountFromProfile', JSON.stringify(followerProfileInfo(f))) });
+    }
+  const highShare = (records, drop) => {
+    const text = records.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([key]) => !drop.includes(key))))).join('\n');
+    const scores = engine.classifyJsonl(text).trim().split('\n').map((l) => JSON.parse(l).fake_probability);
+    return pct(scores.filter((v) => v >= profiles.edges[4]).length / scores.length);
+  };
+  for (const set of [...new Set(drawn.map((d) => d.set))].sort()) {
+    const records = drawn.filter((d) => d.set === set).map((d) => d.record);
+    console.log(`| ${set} | ${records.length} | ${highShare(records, [])} | ${highShare(records, ['full_name'])} | ` +
+      `${highShare(records, ['full_name', 'biography'])} |`);
+  }
+}
 
 // 2. The default audits of scripts/eval-audit.
 const truth = share * 100;

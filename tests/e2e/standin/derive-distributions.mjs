@@ -2,11 +2,12 @@
 // Fits the account-record distributions the stand-in draws its followers from, per class
 // (fake / real), from the labelled data in ../shared/data, and writes the small committed
 // summary tests/e2e/standin/distributions.json. No raw row is copied: only quantile tables,
-// rates, small histograms and a rank-correlation matrix.
+// rates, small histograms and a table of how the rows fall into the counts' quintiles.
 // Usage: node tests/e2e/standin/derive-distributions.mjs [DATA_DIR] [OUT_FILE]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nameSimilarity } from './name-similarity.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.argv[2] || path.resolve(here, '../../../../shared/data');
@@ -15,34 +16,43 @@ const outFile = process.argv[3] || path.join(here, 'distributions.json');
 function readJson(rel) {
   return JSON.parse(fs.readFileSync(path.join(dataDir, rel), 'utf8'));
 }
-// Minimal CSV reader for the quoted, comma-separated files in the data folder.
+// Minimal CSV reader for the quoted, comma-separated files in the data folder (a quoted field
+// may hold commas, doubled quotes and line breaks).
 function readCsv(rel) {
-  const lines = fs.readFileSync(path.join(dataDir, rel), 'utf8').split(/\r?\n/).filter((l) => l.trim());
-  const split = (line) => {
-    const out = [];
-    let cur = '', quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-        else if (c === '"') quoted = false;
-        else cur += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') { out.push(cur); cur = ''; }
+  const text = fs.readFileSync(path.join(dataDir, rel), 'utf8');
+  const records = [];
+  let row = [], cur = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cur += '"'; i++; }
+      else if (c === '"') quoted = false;
       else cur += c;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = split(lines[0]);
-  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i], v])));
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cur); cur = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cur); cur = '';
+      if (row.some((v) => v.trim())) records.push(row);
+      row = [];
+    } else cur += c;
+  }
+  row.push(cur);
+  if (row.some((v) => v.trim())) records.push(row);
+  const [header, ...body] = records;
+  return body.map((r) => Object.fromEntries(r.map((v, i) => [header[i], v])));
 }
 
-const PROBS = Array.from({ length: 21 }, (_, i) => i / 20);
-function quantiles(values) {
+// 0%, 1%, 2.5%, 5%, 10%, ..., 90%, 95%, 97.5%, 99%, 100%: the tails get points of their own (a
+// straight line from the 95% point to the maximum overfills the top).
+const PROBS = [0, 0.01, 0.025, ...Array.from({ length: 19 }, (_, i) => (i + 1) / 20), 0.975, 0.99, 1];
+const COPULA_BINS = 5;
+// The engagement tables keep 21 evenly spaced points (0%, 5%, ..., 100%).
+const ENGAGEMENT_PROBS = Array.from({ length: 21 }, (_, i) => i / 20);
+function quantiles(values, probs = PROBS) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) throw new Error('quantiles of an empty list');
-  return PROBS.map((p) => {
+  return probs.map((p) => {
     const pos = p * (v.length - 1), lo = Math.floor(pos), hi = Math.ceil(pos);
     return +(v[lo] + (v[hi] - v[lo]) * (pos - lo)).toFixed(4);
   });
@@ -53,43 +63,15 @@ function histogram(values, maxBin) {
   for (const x of values) counts[Math.min(maxBin, Math.max(0, Math.round(x)))]++;
   return counts.map((c) => +(c / values.length).toFixed(4));
 }
-// Normal scores of ranks, for the Gaussian-copula correlation between count fields.
-function normalScores(values) {
-  const idx = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+// Ranks scaled into (0, 1), ties broken by row order: a tied value (0 posts, say) spreads over
+// its whole rank range, so each quintile holds a fifth of the rows.
+function ranks(values) {
+  const idx = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out = new Array(values.length);
-  for (let r = 0; r < idx.length;) {
-    let s = r;
-    while (s + 1 < idx.length && idx[s + 1][0] === idx[r][0]) s++;
-    const u = ((r + s) / 2 + 0.5) / values.length;
-    for (let k = r; k <= s; k++) out[idx[k][1]] = probit(u);
-    r = s + 1;
-  }
+  idx.forEach(([, i], r) => { out[i] = (r + 0.5) / values.length; });
   return out;
 }
-function probit(p) { // Acklam's rational approximation
-  const a = [-39.6968302866538, 220.946098424521, -275.928510446969, 138.357751867269, -30.6647980661472, 2.50662827745924];
-  const b = [-54.4760987982241, 161.585836858041, -155.698979859887, 66.8013118877197, -13.2806815528857];
-  const c = [-0.00778489400243029, -0.322396458041136, -2.40075827716184, -2.54973253934373, 4.37466414146317, 2.93816398269878];
-  const d = [0.00778469570904146, 0.32246712907004, 2.445134137143, 3.75440866190742];
-  const q = p < 0.5 ? p : 1 - p;
-  let x;
-  if (q < 0.02425) {
-    const t = Math.sqrt(-2 * Math.log(q));
-    x = (((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
-    x = -x;
-  } else {
-    const t = q - 0.5, r = t * t;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  }
-  return p < 0.5 ? x : -x;
-}
-function correlation(xs, ys) {
-  const n = xs.length, mx = xs.reduce((s, x) => s + x, 0) / n, my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) ** 2; syy += (ys[i] - my) ** 2; }
-  return +(sxy / Math.sqrt(sxx * syy)).toFixed(4);
-}
-const median = (v) => quantiles(v)[10];
+const median = (v) => quantiles(v, [0.5])[0];
 
 // --- Load the three sets into one shape: {fake, posts, following, followers, pic, priv, ...}.
 const rows = [];
@@ -113,41 +95,105 @@ for (const r of readCsv('kaggle-free4ever1/train.csv')) {
     nameEqualsUser: r['name==username'] === '1' });
 }
 
-function fitClass(fake) {
-  const rs = rows.filter((r) => r.fake === fake);
-  const has = (k) => rs.filter((r) => r[k] !== undefined && Number.isFinite(+r[k]));
-  const postsBucket = (p) => (p === 0 ? '0' : p < 10 ? '1-9' : '10+');
-  const byBucket = (key) => Object.fromEntries(['0', '1-9', '10+'].map((b) => {
-    const sub = rs.filter((r) => postsBucket(r.posts) === b);
-    return [b, sub.length ? rate(sub.map((r) => r[key])) : rate(rs.map((r) => r[key]))];
-  }));
-  const countFields = ['posts', 'following', 'followers'];
-  const scores = countFields.map((k) => normalScores(rs.map((r) => r[k])));
-  const withBio = has('bioLen');
-  const srfRows = rs.filter((r) => r.src === 'srf');
-  const kag = rs.filter((r) => r.src === 'kaggle');
+const SETS = ['instafake', 'srf', 'kaggle'];
+const hasField = (rs, k) => rs.filter((r) => r[k] !== undefined && Number.isFinite(+r[k]));
+// Tables conditional on the counts, keyed "<posts bucket>|<followers bucket>" (the buckets of
+// followers.mjs's countsBucket): avatar, privacy, biography and display name depend on both in
+// the data. A cell with fewer than MIN_CELL rows takes its posts bucket's value, and an empty
+// posts bucket the rows' overall value.
+const POSTS_BUCKETS = ['0', '1-9', '10+'], FOLLOWERS_BUCKETS = ['<100', '100-999', '1000+'];
+const postsBucket = (p) => (p === 0 ? '0' : p < 10 ? '1-9' : '10+');
+const followersBucket = (f) => (f < 100 ? '<100' : f < 1000 ? '100-999' : '1000+');
+const MIN_CELL = 20;
+function byCounts(rs, summarise) {
+  const out = {};
+  for (const pb of POSTS_BUCKETS) {
+    const inPosts = rs.filter((r) => postsBucket(r.posts) === pb);
+    for (const fb of FOLLOWERS_BUCKETS) {
+      const cell = inPosts.filter((r) => followersBucket(r.followers) === fb);
+      out[`${pb}|${fb}`] = summarise(cell.length >= MIN_CELL ? cell : inPosts.length ? inPosts : rs);
+    }
+  }
+  return out;
+}
+const rateByCounts = (rs, key) => byCounts(rs, (sub) => rate(sub.map((r) => r[key])));
+
+// One labelled set's class: every field a synthetic account needs, fitted on the set's own rows
+// where the set records it. A field the set does not record (SRF has no biography, InstaFake and
+// SRF no full name) is fitted on the same class of the sets that record it, conditioned on the
+// posts bucket where the data shows a dependence, and listed under `borrowed`.
+function fitSet(src, fake) {
+  const all = rows.filter((r) => r.fake === fake);
+  const rs = all.filter((r) => r.src === src);
+  const own = (k) => hasField(rs, k).length > 0;
+  const borrowed = [];
+  const donor = (k) => {
+    if (own(k)) return hasField(rs, k);
+    borrowed.push(k);
+    return hasField(all, k);
+  };
+  // The counts' joint law as a checkerboard copula: how the rows fall into the quintiles of
+  // posts x log follow ratio x followers (125 cells); following follows from followers and the
+  // ratio. A Gaussian copula on posts, following and followers put 2-5x too many accounts at
+  // 7x as many followed as following them; the ratio's own table keeps the data's tail.
+  const followRatio = (r) => +(Math.log1p(r.following) - Math.log1p(r.followers)).toFixed(4);
+  const countValues = [rs.map((r) => r.posts), rs.map(followRatio), rs.map((r) => r.followers)];
+  const bins = countValues.map((v) => ranks(v).map((u) => Math.min(COPULA_BINS - 1, Math.floor(u * COPULA_BINS))));
+  const cells = new Array(COPULA_BINS ** 3).fill(0);
+  rs.forEach((_, i) => { cells[(bins[0][i] * COPULA_BINS + bins[1][i]) * COPULA_BINS + bins[2][i]]++; });
+  const bio = donor('bioLen');
+  const nameLen = donor('nameLen');
+  const digits = own('nameDigits') ? hasField(rs, 'nameDigits') : null;
+  const separators = donor('nameSeparators');
+  const full = donor('fullWords');
+  const ext = donor('extUrl');
   return {
     rows: rs.length,
-    rows_by_source: Object.fromEntries(['instafake', 'srf', 'kaggle'].map((s) => [s, rs.filter((r) => r.src === s).length])),
-    // Marginals of the counts as 21-point quantile tables (0%, 5%, ..., 100%).
+    borrowed,
+    // Marginals of the counts as quantile tables at quantile_probs (following: what the draws
+    // through the ratio must reproduce; the stand-in's tests check it).
     posts: quantiles(rs.map((r) => r.posts)),
-    following: quantiles(rs.map((r) => r.following)),
     followers: quantiles(rs.map((r) => r.followers)),
-    // Gaussian-copula correlation of [posts, following, followers] (normal scores of ranks).
-    count_correlation: countFields.map((_, i) => countFields.map((_, j) => (i === j ? 1 : correlation(scores[i], scores[j])))),
-    // Conditional tables on the posts bucket: profile picture and private-account rates.
-    has_profile_pic_by_posts: byBucket('pic'),
-    is_private_by_posts: byBucket('priv'),
-    biography_empty: rate(withBio.map((r) => r.bioLen === 0)),
-    biography_length_nonempty: quantiles(withBio.filter((r) => r.bioLen > 0).map((r) => r.bioLen)),
-    external_url: rate(kag.map((r) => r.extUrl)),
-    username_length: quantiles(has('nameLen').map((r) => r.nameLen)),
-    // Share of the username made of digits (from per-row digit counts and lengths / Kaggle's ratio).
-    username_digit_count: histogram(has('nameDigits').map((r) => r.nameDigits), 8),
-    username_has_separator: rate(srfRows.map((r) => r.nameSeparators > 0)),
-    full_name_words: histogram(kag.map((r) => r.fullWords), 4),
-    full_name_has_digits: rate(kag.map((r) => r.fullDigitShare > 0)),
-    full_name_equals_username: rate(kag.map((r) => r.nameEqualsUser)),
+    following: quantiles(rs.map((r) => r.following)),
+    // log1p(following) - log1p(followers), the engine's follow ratio (linear between points:
+    // it can be negative).
+    log_follow_ratio: quantiles(rs.map(followRatio)),
+    // Share of the rows in each cell (posts quintile, follow-ratio quintile, followers quintile),
+    // flattened posts-major; each count is drawn uniformly within its quintile.
+    count_copula_cells: cells.map((c) => +(c / rs.length).toFixed(4)),
+    has_profile_pic_by_counts: rateByCounts(rs, 'pic'),
+    is_private_by_counts: rateByCounts(rs, 'priv'),
+    biography_empty_by_counts: rateByCounts(bio.map((r) => ({ ...r, empty: r.bioLen === 0 })), 'empty'),
+    biography_length_nonempty: quantiles(bio.filter((r) => r.bioLen > 0).map((r) => r.bioLen)),
+    external_url_by_counts: rateByCounts(ext, 'extUrl'),
+    username_length: quantiles(nameLen.map((r) => r.nameLen)),
+    // Digits in the username: a histogram of counts where the set records them, otherwise
+    // (Kaggle) the digits' share of the username as a quantile table.
+    ...(digits ? { username_digit_count: histogram(digits.map((r) => r.nameDigits), 8) }
+      : { username_digit_share: quantiles(hasField(rs, 'nameDigitShare').map((r) => r.nameDigitShare)) }),
+    username_has_separator: rate(separators.map((r) => r.nameSeparators > 0)),
+    full_name_words_by_counts: byCounts(full, (sub) => histogram(sub.map((r) => r.fullWords), 4)),
+    full_name_has_digits: rate(full.map((r) => r.fullDigitShare > 0)),
+    full_name_equals_username: rate(full.map((r) => r.nameEqualsUser)),
+  };
+}
+
+// How close the display name is to the username (the engine's full_name_username_similarity),
+// over the accounts with a display name. Only kaggle-complete holds both texts; the value is all that
+// leaves this script.
+const complete = readCsv('kaggle-complete/data.csv');
+const similarity = (fake) => quantiles(complete.filter((r) => (r.fake === '1') === fake && r.full_name.trim())
+  .map((r) => nameSimilarity(r.full_name, r.username)));
+
+// A class is a mixture over the sets, each weighted equally: a synthetic account takes all its
+// fields from one set's fits, so no account combines the counts of one definition with the
+// others'.
+function fitClass(fake) {
+  return {
+    rows: rows.filter((r) => r.fake === fake).length,
+    name_username_similarity: similarity(fake),
+    set_weights: Object.fromEntries(SETS.map((s) => [s, +(1 / SETS.length).toFixed(4)])),
+    sets: Object.fromEntries(SETS.map((s) => [s, fitSet(s, fake)])),
   };
 }
 
@@ -169,10 +215,11 @@ function fitEngagement() {
   }
   return {
     accounts: likeRate.length,
-    likes_per_follower: quantiles(likeRate),
-    comments_per_like: quantiles(commentShare),
-    likes_cv_between_posts: quantiles(cv),
-    days_between_posts: quantiles(gapDays),
+    quantile_probs: ENGAGEMENT_PROBS,
+    likes_per_follower: quantiles(likeRate, ENGAGEMENT_PROBS),
+    comments_per_like: quantiles(commentShare, ENGAGEMENT_PROBS),
+    likes_cv_between_posts: quantiles(cv, ENGAGEMENT_PROBS),
+    days_between_posts: quantiles(gapDays, ENGAGEMENT_PROBS),
   };
 }
 

@@ -1,10 +1,11 @@
 // Deterministic follower populations. Follower i (0 = newest) of a profile is a pure function
 // of (profile, i): its class comes from a stratified assignment (exactly round(share * 20)
 // fakes in every block of 20, at seeded positions) so any stretch of the list carries the
-// profile's known fake share; its record is drawn from that class's fitted distributions.
+// profile's known fake share; its record is drawn from one labelled set's fitted distributions
+// of that class (a mixture over the sets: all of an account's fields come from the same set).
 import { prng, hashString } from './prng.mjs';
-import { DIST, fromQuantiles, countUniforms } from './sample.mjs';
-import { makeUsername, makeFullName, makeBiography } from './names.mjs';
+import { fromQuantiles, fromAccountQuantiles, fromAccountQuantilesLinear, countUniforms, pickSet, DIST } from './sample.mjs';
+import { makeNames, makeBiography } from './names.mjs';
 
 export const DEFAULT_AVATAR =
   'https://www.instagram.com/static/images/anonymous_profile_pic/44884218_345707102882519_2446069589734326272_n.jpg';
@@ -23,29 +24,31 @@ export function isFakeFollower(profile, index) {
   return perm.indexOf(pos) < fakes;
 }
 
-const postsBucket = (p) => (p === 0 ? '0' : p < 10 ? '1-9' : '10+');
+// The key of the tables conditional on the counts (derive-distributions.mjs's byCounts).
+export const countsBucket = (posts, followers) =>
+  `${posts === 0 ? '0' : posts < 10 ? '1-9' : '10+'}|${followers < 100 ? '<100' : followers < 1000 ? '100-999' : '1000+'}`;
 
 // The follower's full record plus what its own web_profile_info needs.
 export function makeFollower(profile, index) {
   const fake = isFakeFollower(profile, index);
   const cls = fake ? 'fake' : 'real';
-  const d = DIST.classes[cls];
   const rand = prng(`${profile.username}/follower/${index}`);
-  const [uPosts, uFollowing, uFollowers] = countUniforms(cls, rand);
-  const mediaCount = Math.round(fromQuantiles(d.posts, uPosts));
-  const followingCount = Math.round(fromQuantiles(d.following, uFollowing));
-  const followerCount = Math.round(fromQuantiles(d.followers, uFollowers));
-  const bucket = postsBucket(mediaCount);
-  const hasPic = rand() < d.has_profile_pic_by_posts[bucket];
-  const isPrivate = rand() < d.is_private_by_posts[bucket];
-  const username = makeUsername(cls, rand);
-  const fullName = makeFullName(cls, username, rand);
-  const biography = makeBiography(cls, rand);
-  const externalUrl = rand() < d.external_url ? `https://example.com/${username.replace(/[^a-z0-9]/g, '')}` : null;
+  const { name: set, fit: d } = pickSet(cls, rand());
+  const [uPosts, uRatio, uFollowers] = countUniforms(d, rand);
+  const mediaCount = Math.round(fromAccountQuantiles(d.posts, uPosts));
+  const followerCount = Math.round(fromAccountQuantiles(d.followers, uFollowers));
+  const ratio = fromAccountQuantilesLinear(d.log_follow_ratio, uRatio);
+  const followingCount = Math.max(0, Math.round(Math.expm1(Math.log1p(followerCount) + ratio)));
+  const bucket = countsBucket(mediaCount, followerCount);
+  const hasPic = rand() < d.has_profile_pic_by_counts[bucket];
+  const isPrivate = rand() < d.is_private_by_counts[bucket];
+  const { username, fullName } = makeNames(d, bucket, DIST.classes[cls].name_username_similarity, rand);
+  const biography = makeBiography(d, bucket, rand);
+  const externalUrl = rand() < d.external_url_by_counts[bucket] ? `https://example.com/${username.replace(/[^a-z0-9]/g, '')}` : null;
   const pk = String(5_000_000_000 + (hashString(profile.username) % 100_000) * 100_000_000 + index);
   const picId = hasPic ? `${2_900_000_000_000 + index}_${hashString(username) % 1_000_000}` : null;
   return {
-    fake, index, pk, username, full_name: fullName, biography, external_url: externalUrl,
+    fake, set, index, pk, username, full_name: fullName, biography, external_url: externalUrl,
     is_private: isPrivate, is_verified: false, media_count: mediaCount,
     following_count: followingCount, follower_count: followerCount,
     profile_pic_url: hasPic ? `https://www.instagram.com/static/avatars/${picId}.jpg` : DEFAULT_AVATAR,
