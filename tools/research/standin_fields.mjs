@@ -12,32 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeFollower } from '../../tests/e2e/standin/followers.mjs';
 import { nameSimilarity as similarity } from '../../tests/e2e/standin/name-similarity.mjs';
+import { readCsv } from '../../tests/e2e/standin/csv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const data = path.resolve(root, '..', 'shared', 'data');
 const i = process.argv.indexOf('--accounts');
 const n = i > 0 ? Number(process.argv[i + 1]) : 6000;
 
-// Plain CSV rows (these files quote no commas or line breaks) and kaggle-complete (quoted texts).
-const csv = (file) => {
-  const lines = fs.readFileSync(path.join(data, file), 'utf8').trim().split(/\r?\n/);
-  const head = lines[0].split(',').map((h) => h.replace(/"/g, ''));
-  return lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, k) => [head[k], v.replace(/"/g, '')])));
-};
-function quotedCsv(file) {
-  const text = fs.readFileSync(path.join(data, file), 'utf8'), out = [];
-  let row = [], cur = '', quoted = false;
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k];
-    if (quoted) {
-      if (c === '"' && text[k + 1] === '"') { cur += '"'; k++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cur); cur = ''; } else if (c === '\n') { row.push(cur); out.push(row); row = []; cur = ''; } else if (c !== '\r') cur += c;
-  }
-  if (cur || row.length) { row.push(cur); out.push(row); }
-  const [head, ...body] = out;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(r.map((v, k) => [head[k], v])));
-}
+const csv = (file) => readCsv(path.join(data, file));
 const sets = { instafake: [], srf: [], kaggle: [] };
 for (const [file, fake] of [['fakeAccountData.json', true], ['realAccountData.json', false]])
   for (const r of JSON.parse(fs.readFileSync(path.join(data, 'instafake', file), 'utf8')))
@@ -46,7 +28,7 @@ for (const r of csv('srf/labelled_followers_dev.csv'))
   sets.srf.push({ fake: r.rating === 'TRUE', following: +r['Number.of.people.they.follow'], followers: +r['Number.of.followers'] });
 for (const r of csv('kaggle-free4ever1/train.csv'))
   sets.kaggle.push({ fake: r.fake === '1', following: +r['#follows'], followers: +r['#followers'], bioEmpty: +r['description length'] === 0 });
-const complete = quotedCsv('kaggle-complete/data.csv');
+const complete = csv('kaggle-complete/data.csv');
 
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
 const share = (rows, f) => (rows.length ? rows.filter(f).length / rows.length : NaN);

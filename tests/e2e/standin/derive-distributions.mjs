@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameSimilarity } from './name-similarity.mjs';
+import { readCsv as readCsvFile } from './csv.mjs';
+import { POSTS_BUCKETS, FOLLOWERS_BUCKETS, bucketKey, postsBucket, followersBucket } from './counts-bucket.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.argv[2] || path.resolve(here, '../../../../shared/data');
@@ -16,32 +18,7 @@ const outFile = process.argv[3] || path.join(here, 'distributions.json');
 function readJson(rel) {
   return JSON.parse(fs.readFileSync(path.join(dataDir, rel), 'utf8'));
 }
-// Minimal CSV reader for the quoted, comma-separated files in the data folder (a quoted field
-// may hold commas, doubled quotes and line breaks).
-function readCsv(rel) {
-  const text = fs.readFileSync(path.join(dataDir, rel), 'utf8');
-  const records = [];
-  let row = [], cur = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cur += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cur); cur = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur); cur = '';
-      if (row.some((v) => v.trim())) records.push(row);
-      row = [];
-    } else cur += c;
-  }
-  row.push(cur);
-  if (row.some((v) => v.trim())) records.push(row);
-  const [header, ...body] = records;
-  return body.map((r) => Object.fromEntries(r.map((v, i) => [header[i], v])));
-}
+const readCsv = (rel) => readCsvFile(path.join(dataDir, rel));
 
 // 0%, 1%, 2.5%, 5%, 10%, ..., 90%, 95%, 97.5%, 99%, 100%: the tails get points of their own (a
 // straight line from the 95% point to the maximum overfills the top).
@@ -97,13 +74,9 @@ for (const r of readCsv('kaggle-free4ever1/train.csv')) {
 
 const SETS = ['instafake', 'srf', 'kaggle'];
 const hasField = (rs, k) => rs.filter((r) => r[k] !== undefined && Number.isFinite(+r[k]));
-// Tables conditional on the counts, keyed "<posts bucket>|<followers bucket>" (the buckets of
-// followers.mjs's countsBucket): avatar, privacy, biography and display name depend on both in
-// the data. A cell with fewer than MIN_CELL rows takes its posts bucket's value, and an empty
-// posts bucket the rows' overall value.
-const POSTS_BUCKETS = ['0', '1-9', '10+'], FOLLOWERS_BUCKETS = ['<100', '100-999', '1000+'];
-const postsBucket = (p) => (p === 0 ? '0' : p < 10 ? '1-9' : '10+');
-const followersBucket = (f) => (f < 100 ? '<100' : f < 1000 ? '100-999' : '1000+');
+// Tables conditional on the counts, keyed "<posts bucket>|<followers bucket>" (counts-bucket.mjs):
+// avatar, privacy, biography and display name depend on both in the data. A cell with fewer than
+// MIN_CELL rows takes its posts bucket's value, and an empty posts bucket the rows' overall value.
 const MIN_CELL = 20;
 function byCounts(rs, summarise) {
   const out = {};
@@ -111,7 +84,7 @@ function byCounts(rs, summarise) {
     const inPosts = rs.filter((r) => postsBucket(r.posts) === pb);
     for (const fb of FOLLOWERS_BUCKETS) {
       const cell = inPosts.filter((r) => followersBucket(r.followers) === fb);
-      out[`${pb}|${fb}`] = summarise(cell.length >= MIN_CELL ? cell : inPosts.length ? inPosts : rs);
+      out[bucketKey(pb, fb)] = summarise(cell.length >= MIN_CELL ? cell : inPosts.length ? inPosts : rs);
     }
   }
   return out;

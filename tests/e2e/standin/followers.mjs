@@ -6,6 +6,7 @@
 import { prng, hashString } from './prng.mjs';
 import { fromQuantiles, fromAccountQuantiles, fromAccountQuantilesLinear, countUniforms, pickSet, DIST } from './sample.mjs';
 import { makeNames, makeBiography } from './names.mjs';
+import { countsBucket } from './counts-bucket.mjs';
 
 export const DEFAULT_AVATAR =
   'https://www.instagram.com/static/images/anonymous_profile_pic/44884218_345707102882519_2446069589734326272_n.jpg';
@@ -23,10 +24,6 @@ export function isFakeFollower(profile, index) {
   }
   return perm.indexOf(pos) < fakes;
 }
-
-// The key of the tables conditional on the counts (derive-distributions.mjs's byCounts).
-export const countsBucket = (posts, followers) =>
-  `${posts === 0 ? '0' : posts < 10 ? '1-9' : '10+'}|${followers < 100 ? '<100' : followers < 1000 ? '100-999' : '1000+'}`;
 
 // The follower's full record plus what its own web_profile_info needs.
 export function makeFollower(profile, index) {
