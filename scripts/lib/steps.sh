@@ -18,8 +18,14 @@ step() {
   t0=$(now_ms); c0=$(children_ticks)
   "$@"; rc=$?
   wall=$(secs $(( $(now_ms) - t0 )) 1000); cpu=$(secs $(( $(children_ticks) - c0 )) "$ticks_per_s")
-  timings+=("$name"$'\t'"$wall"$'\t'"$cpu"$'\t'"$([ $rc -eq 0 ] && echo ok || echo FAILED)")
-  if [ $rc -eq 0 ]; then passed=$((passed + 1)); echo "=== $name: ok (wall $wall s, cpu $cpu s)"
-  else failed=$((failed + 1)); failures+=("$name"); echo "=== $name: FAILED (wall $wall s, cpu $cpu s)"; fi
+  local result; result=$([ $rc -eq 0 ] && echo ok || echo FAILED)
+  record "$name" "$wall" "$cpu" "$result"
+  echo "=== $name: $result (wall $wall s, cpu $cpu s)"
   return $rc
+}
+
+# record NAME WALL CPU ok|FAILED: counts a finished step (one run here, or in the background).
+record() {
+  timings+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4")
+  if [ "$4" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
 }
