@@ -114,6 +114,9 @@ function sourceRows(t, audit) {
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
     if (note) row.append(el('p', { class: 'muted' }, note));
+    // Why the upper end reaches so far, when a stricter definition of fake sets it.
+    const stricter = est && est.regime ? noteText(t, est.regime.stricter_note) : '';
+    if (stricter) row.append(el('p', { class: 'muted', part: `stricter-${key}` }, stricter));
     box.append(row);
   }
   return box;

@@ -258,11 +258,11 @@ RegimeAverage three_readings(double a, double b, double c, double half) {
 
 TEST_CASE("[regimes] definitions that disagree widen the interval by the random-effects predictive half-width") {
   RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
-  combine_regimes(ra, 1, 0, 1.96);
+  combine_regimes(ra, 1, 0, false, 1.96);
   Prevalence within = ra.combined;
   CHECK(ra.definition_half == 0);  // spread 0: the posterior mixture alone
   CHECK(ra.between_sd == doctest::Approx(0.2));
-  combine_regimes(ra, 1, 1, 1.96);
+  combine_regimes(ra, 1, 1, false, 1.96);
   // K = 3: t with 1 degree of freedom, times sqrt(1 + 1/3), times the spread of the points.
   CHECK(ra.definition_half == doctest::Approx(12.706 * std::sqrt(4.0 / 3) * 0.2).epsilon(0.002));
   CHECK(ra.within.low == doctest::Approx(within.low));
@@ -271,20 +271,20 @@ TEST_CASE("[regimes] definitions that disagree widen the interval by the random-
   CHECK(ra.combined.high == 1);
   // Definitions that agree leave the interval as it was.
   RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
-  combine_regimes(agree, 1, 1, 1.96);
+  combine_regimes(agree, 1, 1, false, 1.96);
   CHECK(agree.definition_half == 0);
   CHECK(agree.combined.high == doctest::Approx(agree.within.high));
 }
 
 TEST_CASE("[regimes] the weighting tempers the likelihoods: 0 weighs the definitions alike, 1 is the posterior") {
   RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
-  combine_regimes(ra, 0, 0, 1.96);
+  combine_regimes(ra, 0, 0, false, 1.96);
   for (const auto& f : ra.regimes) CHECK(f.weight == doctest::Approx(1.0 / 3));
   CHECK(ra.combined.point == doctest::Approx(0.3));
-  combine_regimes(ra, 1, 0, 1.96);
+  combine_regimes(ra, 1, 0, false, 1.96);
   CHECK(ra.regimes[0].weight == doctest::Approx(1 / (1 + std::exp(-2.0) + std::exp(-40.0))));
   CHECK(ra.regimes[2].weight < 1e-15);
-  combine_regimes(ra, 0.5, 0, 1.96);
+  combine_regimes(ra, 0.5, 0, false, 1.96);
   CHECK(ra.regimes[1].weight / ra.regimes[0].weight == doctest::Approx(std::exp(-1.0)));
 }
 
@@ -310,7 +310,7 @@ TEST_CASE("[regimes] the profiles carry how the definitions are combined; old fi
 TEST_CASE("[regimes] the report says how far the definitions disagree, and that the sample cannot tell them apart") {
   RegimeAverage ra = three_readings(0.10, 0.30, 0.50, 0.05);
   for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
-  combine_regimes(ra, 1, 1, 1.96);
+  combine_regimes(ra, 1, 1, false, 1.96);
   ra.best = 0;
   AudienceEstimate e;
   e.estimate = ra.combined;
@@ -331,9 +331,95 @@ TEST_CASE("[regimes] the report says how far the definitions disagree, and that 
   CHECK(why["params"]["known"] == 3);
   RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
   for (auto& f : agree.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
-  combine_regimes(agree, 1, 1, 1.96);
+  combine_regimes(agree, 1, 1, false, 1.96);
   agree.best = 0;
   e.regimes = agree;
   json calm = report_to_json(e, in, "m")["regime"]["explanation"];
   CHECK(calm["id"] != "regime.resembles_spans");
+}
+
+namespace {
+// Two hand-made definitions over 8 bins (edges 0.1 ... 0.7): both find real accounts in bins 0-4
+// and fakes in bins 6-7; "strict" also finds its fakes in bin 5 as often as its real accounts
+// there, "lenient" finds real accounts there.
+ScoreProfiles strict_and_lenient() {
+  ScoreProfiles p;
+  p.model_version = "m";
+  p.threshold = 0.5;
+  for (int b = 0; b < kProfileBins - 1; ++b) p.edges[size_t(b)] = 0.1 * (b + 1);
+  SourceProfile strict, lenient;
+  strict.source = "strict", lenient.source = "lenient";
+  strict.fake = {0.01, 0.01, 0.01, 0.01, 0.01, 0.25, 0.35, 0.35};
+  strict.real = {0.30, 0.25, 0.20, 0.10, 0.09, 0.04, 0.01, 0.01};
+  lenient.fake = {0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.44, 0.50};
+  lenient.real = {0.30, 0.20, 0.15, 0.10, 0.10, 0.13, 0.01, 0.01};
+  for (SourceProfile* s : {&strict, &lenient}) s->n_fake = s->n_real = 200, s->tpr = 0.8, s->fpr = 0.02;
+  p.sources = {strict, lenient};
+  p.definition_spread = 1;
+  return p;
+}
+
+// n scores: `in_bin5` of them at 0.55 (bin 5), the rest at 0.05 (bin 0).
+std::vector<double> scores_with_bin5(int n, int in_bin5) {
+  std::vector<double> v(size_t(n), 0.05);
+  for (int i = 0; i < in_bin5; ++i) v[size_t(i)] = 0.55;
+  return v;
+}
+}  // namespace
+
+TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper end, not the point") {
+  ScoreProfiles p = strict_and_lenient();
+  std::vector<double> s = scores_with_bin5(50, 10);
+  std::vector<double> counts(kProfileBins, 0.0);
+  for (double v : s) counts[size_t(p.bin(v))] += 1;
+  RegimeAverage off = average_over_regimes(p, s, counts, 0, 1.96);
+  // Bin 5 is possibly fake (strict: fakes 0.25 >= real 0.04); 10 of 50 fall there.
+  CHECK(off.possibly_fake_share == doctest::Approx(0.2));
+  // Wilson's upper end for 10 of 50 at z = 1.96.
+  CHECK(off.possibly_fake_high == doctest::Approx(0.3304).epsilon(0.001));
+  CHECK_FALSE(off.bound_sets_high);
+  CHECK(off.combined.high < 0.3304);
+  p.stricter_bound = true;
+  RegimeAverage on = average_over_regimes(p, s, counts, 0, 1.96);
+  CHECK(on.bound_sets_high);
+  CHECK(on.combined.high == doctest::Approx(on.possibly_fake_high));
+  CHECK(on.combined.point == doctest::Approx(off.combined.point));
+  CHECK(on.combined.low == doctest::Approx(off.combined.low));
+  // Nothing in a possibly-fake bin: the bound is the sampling limit alone (0 of 50).
+  std::vector<double> clean = scores_with_bin5(50, 0);
+  std::vector<double> clean_counts(kProfileBins, 0.0);
+  clean_counts[0] = 50;
+  RegimeAverage c = average_over_regimes(p, clean, clean_counts, 0, 1.96);
+  CHECK(c.possibly_fake_share == 0);
+  CHECK(c.possibly_fake_high == doctest::Approx(1.96 * 1.96 / (50 + 1.96 * 1.96)));
+  // Where the bound sets the upper end, the report says so and why.
+  on.best = 0;
+  AudienceEstimate e;
+  e.estimate = on.combined;
+  e.regimes = on;
+  json r = report_to_json(e, AudienceInput{}, "m")["regime"];
+  CHECK(r["stricter_definition"]["possibly_fake_percent"] == doctest::Approx(20.0));
+  CHECK(r["stricter_definition"]["sets_ci_high"] == true);
+  REQUIRE(r.contains("stricter_note"));
+  CHECK(r["stricter_note"]["id"] == "regime.stricter_reach");
+  CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(33.0));
+  e.regimes = off;
+  CHECK_FALSE(report_to_json(e, AudienceInput{}, "m")["regime"].contains("stricter_note"));
+}
+
+TEST_CASE("[regimes] the profiles say whether the stricter definition's bound is on; the committed ones say yes") {
+  ScoreProfiles p = strict_and_lenient();
+  CHECK_FALSE(profiles_from_json(profiles_to_json(p)).value().stricter_bound);
+  p.stricter_bound = true;
+  auto back = profiles_from_json(profiles_to_json(p));
+  REQUIRE(back.ok());
+  CHECK(back.value().stricter_bound);
+  json j = profiles_to_json(p);
+  j["stricter_bound"] = 1;
+  auto bad = profiles_from_json(j);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("stricter_bound") != std::string::npos);
+  const auto& built = builtin_score_profiles();
+  REQUIRE(built.ok());
+  CHECK(built.value().stricter_bound);
 }

@@ -55,10 +55,10 @@ DefinitionFit fit_definitions(const std::vector<OofRow>& rows,
   if (seen.empty()) return out;
   // Mean absolute error and coverage (of the interval as reported, rounded to 0.1 point) at a
   // weighting and spread.
-  auto judge = [&](double weighting, double spread, double& mae, double& coverage) {
+  auto judge = [&](double weighting, double spread, bool bound, double& mae, double& coverage) {
     mae = coverage = 0;
     for (auto& [truth, ra] : seen) {
-      combine_regimes(ra, weighting, spread, in.z);
+      combine_regimes(ra, weighting, spread, bound, in.z);
       const Prevalence& c = ra.combined;
       mae += std::fabs(c.point - truth) / double(seen.size());
       double lo = std::round(c.low * 1000) / 1000, hi = std::round(c.high * 1000) / 1000;
@@ -66,16 +66,17 @@ DefinitionFit fit_definitions(const std::vector<OofRow>& rows,
     }
   };
   double cov = 0;
-  judge(1, 1, out.mae_posterior, cov);
+  judge(1, 1, true, out.mae_posterior, cov);
   out.mae = out.mae_posterior;
   for (double w : {0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5}) {
     double m = 0;
-    judge(w, 1, m, cov);
+    judge(w, 1, true, m, cov);
     if (m < out.mae) out.mae = m, out.weighting = w;
   }
   double m = 0;
-  judge(out.weighting, 0, m, out.coverage_without_spread);
-  judge(out.weighting, 1, m, out.coverage);
+  judge(out.weighting, 0, false, m, out.coverage_without_spread);
+  judge(out.weighting, 1, false, m, out.coverage_without_bound);
+  judge(out.weighting, 1, true, m, out.coverage);
   return out;
 }
 

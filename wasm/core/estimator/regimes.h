@@ -34,6 +34,18 @@
 //        2009), times definition_spread (1 in the committed profiles, 0: off). Where the sample
 //        cannot tell the definitions apart the interval says so; where every definition reads it
 //        alike it stays narrow.
+//  - that widening is only as wide as the known definitions' disagreement on this sample, and a
+//    definition beyond all of them is not bounded by it: held out, Kaggle's spam fakes score in
+//    the middle, where every other definition expects real accounts, so every known reading was
+//    7-24 points low with the definitions agreeing. What no known definition can rule out is
+//    bounded instead (stricter_bound): a definition may call fake any account whose score falls
+//    where at least one known definition finds its fakes at least as common as its real accounts
+//    (fake histogram >= real histogram in that bin). The share of such accounts is an upper bound
+//    for every such definition, and its upper confidence limit (Wilson, at the sample's effective
+//    size and the interval's level) an upper end that no such definition can exceed more often
+//    than the level allows. The upper end is the larger of the two; the point and the lower end
+//    stay. One-sided on purpose: the costly miss is reading bought followers as real, and the
+//    lower ends already held the left-out definitions (EVALUATION.md, leave-one-set-out).
 #pragma once
 #include <string>
 #include <vector>
@@ -58,10 +70,16 @@ struct RegimeFit {
 };
 
 struct RegimeAverage {
-  Prevalence combined;             // the posterior mixture, widened for the doubt between definitions
-  Prevalence within;               // the posterior mixture of the regimes' estimates alone
-  double between_sd = 0;           // standard deviation of the regimes' points on this sample
-  double definition_half = 0;      // the predictive half-width for a new definition, added in quadrature
+  Prevalence combined;         // the posterior mixture, widened for the doubt between definitions
+  Prevalence within;           // the posterior mixture of the regimes' estimates alone
+  double between_sd = 0;       // standard deviation of the regimes' points on this sample
+  double definition_half = 0;  // the predictive half-width for a new definition, added in quadrature
+  // The reach of a definition stricter than every known one: the share of the sample whose score
+  // falls where some known definition finds its fakes at least as common as its real accounts
+  // (every such account called fake), and that share's upper confidence limit.
+  double possibly_fake_share = 0;
+  double possibly_fake_high = 0;
+  bool bound_sets_high = false;    // the upper end is that limit (stricter_bound on and it reaches further)
   std::vector<RegimeFit> regimes;  // in the profiles' order
   int best = -1;                   // index of the regime whose scores the sample's look most like
 };
@@ -83,7 +101,12 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
 
 // Sets the regimes' weights from their log-likelihoods tempered by `definition_weighting`, and
 // ra.combined from their estimates: their weighted mixture (ra.within), widened for the doubt
-// between definitions, scaled by `definition_spread` (see above); z gives the level.
-void combine_regimes(RegimeAverage& ra, double definition_weighting, double definition_spread, double z);
+// between definitions, scaled by `definition_spread`, its upper end raised to the bound for a
+// stricter definition when `stricter_bound` (see above); z gives the level.
+void combine_regimes(RegimeAverage& ra,
+                     double definition_weighting,
+                     double definition_spread,
+                     bool stricter_bound,
+                     double z);
 
 }  // namespace fm

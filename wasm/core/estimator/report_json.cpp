@@ -62,7 +62,15 @@ json regime_json(const RegimeAverage& ra) {
              {{"spread", pct(ra.between_sd)},
               {"half_width", pct(ra.definition_half)},
               {"lowest", pct(lo)},
-              {"highest", pct(hi)}}}};
+              {"highest", pct(hi)}}},
+            // What a definition stricter than the known ones could call fake (regimes.h).
+            {"stricter_definition",
+             {{"possibly_fake_percent", pct(ra.possibly_fake_share)},
+              {"ci_high", pct(ra.possibly_fake_high)},
+              {"sets_ci_high", ra.bound_sets_high}}}};
+  if (ra.bound_sets_high)
+    j["stricter_note"] = message("regime.stricter_reach",
+                                 {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}});
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;

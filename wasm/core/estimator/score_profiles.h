@@ -50,6 +50,9 @@ struct ScoreProfiles {
   // for a definition unlike them (1: the random-effects interval; 0, when not given: none).
   double definition_weighting = 1;
   double definition_spread = 0;
+  // Whether the interval's upper end reaches what a definition stricter than every known one
+  // could call fake (regimes.h; false when not given).
+  bool stricter_bound = false;
   int bin(double p) const;
   int lite_bin(double p) const;
 };
