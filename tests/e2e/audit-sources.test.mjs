@@ -55,6 +55,16 @@ test('a short followers list is read once and said in words; likers and commente
   assert.match(s.sources.commenters, /People who commented on the last 3 posts: \d+ listed, \d+ checked/);
   assert.match(s.panelText, /The sample is the newest followers only \(Instagram lists no more\)/, 'the headline says it rests on a short list');
   assert.match(s.panelText, /Instagram lists only the newest 50 followers of 8,400 \(it shows no more\)/, 'the followers row names its population');
+  // Where a definition stricter than the known ones sets a source's upper end (real followers on
+  // 15 fetched records: the followers' here), that source's row says why, in the report's numbers.
+  const stricter = ['followers', 'likers', 'commenters'].filter((k) => a.estimates[k].regime.stricter_note);
+  assert.ok(stricter.includes('followers'), `the followers' upper end is the stricter definition's: ${stricter}`);
+  const why = / of the accounts checked score where at least one known definition of fake finds its fakes as often as its real accounts\. A definition stricter than all known ones could call every one of them fake, so the interval reaches up to ([\d.]+)%/g;
+  const reach = [...s.panelText.matchAll(why)].map((m) => Number(m[1]));
+  assert.deepEqual(reach, stricter.map((k) => a.estimates[k].regime.stricter_note.params.high)
+      .map((v) => (v >= 10 ? Math.round(v) : Math.round(v * 10) / 10)),
+    'one line per source whose upper end it sets, with that upper end');
+  assert.ok(stricter.every((k) => Math.abs(a.estimates[k].ci_high - a.estimates[k].regime.stricter_note.params.high) < 0.05));
   // The badge says what the engine decided on the audited report (with like-farm likes on real
   // followers, "likes look bought" beside the figure when the likers' interval lies above the
   // followers': about one default audit in eight, EVALUATION.md), each finding in its own colour.
