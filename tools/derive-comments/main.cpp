@@ -24,6 +24,7 @@
 #include "instafake_posts.h"
 #include "json_util.h"
 #include "profile/stats.h"
+#include "text_files.h"
 
 using namespace fm;
 using namespace fm::cmt;
@@ -43,11 +44,9 @@ const double kTierEdges[] = {0, 150, 300, 450, 700, 1200, 1e12};
 }
 
 std::string read_all(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) die("cannot read " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  auto text = data::read_text_file(path);
+  if (!text) die(text.error().text());
+  return text.value();
 }
 
 double r4(double v) { return std::strtod(fmt_num(v, 4).c_str(), nullptr); }

@@ -8,18 +8,17 @@
 #include <sstream>
 
 #include "../common/large_accounts.h"
+#include "../common/text_files.h"
 
 int main(int argc, char** argv) {
   std::string in = argc > 1 ? argv[1] : "../shared/data/engagement/large_accounts_2017.jsonl";
   std::string out = argc > 2 ? argv[2] : "models/large_accounts_reference.json";
-  std::ifstream f(in, std::ios::binary);
-  if (!f) {
-    std::fprintf(stderr, "derive-large-accounts: cannot read %s\n", in.c_str());
+  auto data = fm::data::read_text_file(in);
+  if (!data) {
+    std::fprintf(stderr, "derive-large-accounts: %s\n", data.error().text().c_str());
     return 1;
   }
-  std::stringstream ss;
-  ss << f.rdbuf();
-  auto accounts = fm::large::accounts_from_jsonl(ss.str());
+  auto accounts = fm::large::accounts_from_jsonl(data.value());
   if (!accounts) {
     std::fprintf(stderr, "derive-large-accounts: %s\n", accounts.error().text().c_str());
     return 1;

@@ -22,6 +22,7 @@
 #include "large_accounts.h"
 #include "profile/badge.h"
 #include "profile/report.h"
+#include "text_files.h"
 
 using namespace fm;
 using namespace fm::prof;
@@ -32,14 +33,6 @@ constexpr int kFolds = 5;
 const double kShares[] = {0, 0.10, 0.25, 0.50, 0.75};
 
 using data::Lcg;
-
-std::string read(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return {};
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 std::vector<Post> window(const std::vector<Post>& posts) {
   return std::vector<Post>(posts.begin(), posts.begin() + std::min(posts.size(), kPostWindow));
@@ -126,12 +119,14 @@ void badge_table(const char* first_column, const std::vector<std::pair<std::stri
 int main(int argc, char** argv) {
   std::string small_path = argc > 1 ? argv[1] : "../shared/data/instafake/nonautomatedAccountData.json";
   std::string large_path = argc > 2 ? argv[2] : "../shared/data/engagement/large_accounts_2017.jsonl";
-  auto small = instafake_accounts_from_text(read(small_path));
+  auto small_text = data::read_text_file(small_path);
+  auto small = small_text ? instafake_accounts_from_text(small_text.value()) : small_text.error();
   if (!small) {
     std::fprintf(stderr, "eval-badge: %s: %s\n", small_path.c_str(), small.error().text().c_str());
     return 1;
   }
-  auto large = large::accounts_from_jsonl(read(large_path));
+  auto large_text = data::read_text_file(large_path);
+  auto large = large_text ? large::accounts_from_jsonl(large_text.value()) : large_text.error();
   if (!large || large.value().empty()) {
     std::fprintf(stderr, "eval-badge: %s: %s\n", large_path.c_str(),
                  large ? "no accounts" : large.error().text().c_str());

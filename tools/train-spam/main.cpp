@@ -24,6 +24,7 @@
 #include "comments/templates.h"
 #include "json_util.h"
 #include "logistic.h"
+#include "text_files.h"
 
 using namespace fm;
 using namespace fm::cmt;
@@ -42,24 +43,22 @@ struct Row {
   std::string account;  // from comments_extracted.json where the text is found there
 };
 
-std::string read_all(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return {};
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 [[noreturn]] void die(const std::string& msg) {
   std::fprintf(stderr, "train-spam: %s\n", msg.c_str());
   std::exit(1);
+}
+
+std::string read_all(const std::string& path) {
+  auto text = data::read_text_file(path);
+  if (!text) die(text.error().text());
+  return text.value();
 }
 
 // comments-rated.csv: "number,scam,msg_length,msg" with no quoting (the file has no quotes and
 // its messages no commas or line breaks); anything else stops the run rather than misreading.
 std::vector<Row> read_rated(const std::string& path) {
   std::string text = read_all(path);
-  if (text.empty()) die("cannot read " + path);
+  if (text.empty()) die(path + " is empty");
   std::vector<Row> rows;
   std::istringstream in(text);
   std::string line;
@@ -284,7 +283,8 @@ std::string write_model(const SpamModel& m) {
 }
 
 void replace_section(const std::string& path, const std::string& body) {
-  std::string text = read_all(path);
+  auto old = data::read_text_file(path);  // a report not written yet starts empty
+  std::string text = old ? old.value() : std::string();
   std::string section = std::string(kBegin) + "\n" + body + kEnd;
   size_t a = text.find(kBegin), b = text.find(kEnd);
   if (a != std::string::npos && b != std::string::npos && b > a) {
