@@ -114,9 +114,11 @@ function sourceRows(t, audit) {
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
     if (note) row.append(el('p', { class: 'muted' }, note));
-    // Why the upper end reaches so far, when a stricter definition of fake sets it.
-    const stricter = est && est.regime ? noteText(t, est.regime.stricter_note) : '';
-    if (stricter) row.append(el('p', { class: 'muted', part: `stricter-${key}` }, stricter));
+    // Why an end reaches so far, when a stricter or a more lenient definition of fake sets it.
+    for (const [note, part] of [['stricter_note', 'stricter'], ['lenient_note', 'lenient']]) {
+      const why = est && est.regime ? noteText(t, est.regime[note]) : '';
+      if (why) row.append(el('p', { class: 'muted', part: `${part}-${key}` }, why));
+    }
     box.append(row);
   }
   return box;

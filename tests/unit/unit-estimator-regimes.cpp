@@ -379,12 +379,14 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   CHECK(off.possibly_fake_high == doctest::Approx(0.3304).epsilon(0.001));
   CHECK_FALSE(off.bound_sets_high);
   CHECK(off.combined.high < 0.3304);
-  p.stricter_bound = true;
+  p.definition_bounds = true;
   RegimeAverage on = average_over_regimes(p, s, counts, 0, 1.96);
   CHECK(on.bound_sets_high);
   CHECK(on.combined.high == doctest::Approx(on.possibly_fake_high));
   CHECK(on.combined.point == doctest::Approx(off.combined.point));
-  CHECK(on.combined.low == doctest::Approx(off.combined.low));
+  // Nothing in the surely-fake bins (6-7): the lenient bound is 0 and may only lower the low end.
+  CHECK(on.surely_fake_share == 0);
+  CHECK(on.combined.low == doctest::Approx(std::min(off.combined.low, on.surely_fake_low)));
   // Nothing in a possibly-fake bin: the bound is the sampling limit alone (0 of 50).
   std::vector<double> clean = scores_with_bin5(50, 0);
   std::vector<double> clean_counts(kProfileBins, 0.0);
@@ -407,19 +409,58 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   CHECK_FALSE(report_to_json(e, AudienceInput{}, "m")["regime"].contains("stricter_note"));
 }
 
-TEST_CASE("[regimes] the profiles say whether the stricter definition's bound is on; the committed ones say yes") {
+TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lower end, not the point") {
   ScoreProfiles p = strict_and_lenient();
-  CHECK_FALSE(profiles_from_json(profiles_to_json(p)).value().stricter_bound);
-  p.stricter_bound = true;
+  // 20 of 50 in bin 6, where both definitions find fakes far more common than real accounts.
+  std::vector<double> s(50, 0.05);
+  for (int i = 0; i < 20; ++i) s[size_t(i)] = 0.65;
+  std::vector<double> counts(kProfileBins, 0.0);
+  for (double v : s) counts[size_t(p.bin(v))] += 1;
+  RegimeAverage fit = average_over_regimes(p, s, counts, 0, 1.96);
+  CHECK(fit.surely_fake_share == doctest::Approx(0.4));
+  CHECK(fit.surely_fake_low == doctest::Approx(0.2761).epsilon(0.002));  // Wilson's lower end, 20 of 50
+  // Regimes that divide by their recall read higher than the surely-fake share: the bound moves
+  // the lower end down to it, and only with the bounds on.
+  RegimeAverage ra = three_readings(0.60, 0.62, 0.64, 0.05);
+  ra.surely_fake_share = 0.4, ra.surely_fake_low = 0.2761;
+  combine_regimes(ra, 1, 0, false, 1.96);
+  Prevalence off = ra.combined;
+  CHECK_FALSE(ra.bound_sets_low);
+  REQUIRE(off.low > 0.2761);
+  combine_regimes(ra, 1, 0, true, 1.96);
+  CHECK(ra.bound_sets_low);
+  CHECK(ra.combined.low == doctest::Approx(0.2761));
+  CHECK(ra.combined.point == doctest::Approx(off.point));
+  CHECK(ra.combined.high == doctest::Approx(off.high));
+  for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
+  ra.best = 0;
+  AudienceEstimate e;
+  e.estimate = ra.combined;
+  e.regimes = ra;
+  json r = report_to_json(e, AudienceInput{}, "m")["regime"];
+  CHECK(r["lenient_definition"]["surely_fake_percent"] == doctest::Approx(40.0));
+  CHECK(r["lenient_definition"]["sets_ci_low"] == true);
+  REQUIRE(r.contains("lenient_note"));
+  CHECK(r["lenient_note"]["id"] == "regime.lenient_reach");
+  CHECK(r["lenient_note"]["params"]["low"] == doctest::Approx(27.6));
+  combine_regimes(ra, 1, 0, false, 1.96);
+  e.regimes = ra;
+  CHECK_FALSE(report_to_json(e, AudienceInput{}, "m")["regime"].contains("lenient_note"));
+}
+
+TEST_CASE("[regimes] the profiles say whether the bounds for other definitions are on; the committed ones say yes") {
+  ScoreProfiles p = strict_and_lenient();
+  CHECK_FALSE(profiles_from_json(profiles_to_json(p)).value().definition_bounds);
+  p.definition_bounds = true;
   auto back = profiles_from_json(profiles_to_json(p));
   REQUIRE(back.ok());
-  CHECK(back.value().stricter_bound);
+  CHECK(back.value().definition_bounds);
   json j = profiles_to_json(p);
-  j["stricter_bound"] = 1;
+  j["definition_bounds"] = 1;
   auto bad = profiles_from_json(j);
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().message.find("stricter_bound") != std::string::npos);
+  CHECK(bad.error().message.find("definition_bounds") != std::string::npos);
   const auto& built = builtin_score_profiles();
   REQUIRE(built.ok());
-  CHECK(built.value().stricter_bound);
+  CHECK(built.value().definition_bounds);
 }

@@ -98,6 +98,7 @@ export function renderText(r) {
   out.push(`Method: ${r.method}`);
   if (r.regime && r.regime.explanation) out.push(`Audience type: ${say(r.regime.explanation)}`);
   if (r.regime && r.regime.stricter_note) out.push(`Upper end: ${say(r.regime.stricter_note)}`);
+  if (r.regime && r.regime.lenient_note) out.push(`Lower end: ${say(r.regime.lenient_note)}`);
   if (r.two_phase && r.two_phase.interval_full_only) {
     const f = r.two_phase.interval_full_only;
     out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; ` +

@@ -4,8 +4,9 @@
 // of the other sources. The weighting (on a grid from 0, every definition alike, to 1, the plain
 // posterior) with the smallest mean absolute error over those audiences is chosen. The interval
 // for a definition unlike the known ones is the random-effects predictive interval
-// (definition_spread 1), its upper end raised to the bound for a definition stricter than the known
-// ones (stricter_bound); how often it held the left-out sources' shares is reported alongside.
+// (definition_spread 1), its ends moved to the bounds for a definition stricter or more lenient than
+// the known ones (definition_bounds); how often it held the left-out sources' shares is reported
+// alongside.
 #pragma once
 #include <string>
 #include <vector>
@@ -28,8 +29,8 @@ struct DefinitionFit {
   double weighting = 1;
   double mae = 0, mae_posterior = 0;   // mean absolute error at that weighting and with the plain posterior
   double coverage = 0;                 // of the 95% intervals, pooled, at that weighting
-  double coverage_without_spread = 0;  // the same without the predictive widening (nor the bound)
-  double coverage_without_bound = 0;   // the same with the widening but without the bound for a stricter definition
+  double coverage_without_spread = 0;  // the same without the predictive widening (nor the bounds)
+  double coverage_without_bound = 0;   // the same with the widening but without the bounds for other definitions
   int audiences = 0;
 };
 

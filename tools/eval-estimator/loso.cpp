@@ -32,7 +32,7 @@ Result<TierSetting> tier_of(const json& h, const char* key, RateShift shift, con
 
 struct Stats {
   MethodStats ours, before;               // the estimate; the plain posterior mixture (as before)
-  MethodStats unbounded;                  // the estimate without the bound for a stricter definition
+  MethodStats unbounded;                  // the estimate without the bounds for a stricter or a more lenient definition
   std::vector<double> regime_abs_err;     // per regime: sum of |its own point - truth|
   MethodStats combined, combined_before;  // with an instant estimate: the combination now and before
 };
@@ -131,7 +131,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
     for (const auto& src : profiles.sources) regime_names[cells.size()].push_back(src.source);
     profiles.definition_weighting = df.weighting;
     profiles.definition_spread = 1;
-    profiles.stricter_bound = true;
+    profiles.definition_bounds = true;
     Pool pool;
     pool.name = f.holdout;
     for (const auto& r : f.test) (r.fake ? pool.fakes : pool.reals).push_back(r.score);
@@ -186,14 +186,15 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
       "them), and the weighting of the definitions is fitted on those other sets alone, leaving each out in turn. "
       "Audiences of 5,000 followers at 0-60% fakes are drawn from the held-out set's accounts; three audit designs: "
       "50 followers fetched in full (what Instagram often lists now), 200 in full, and 200 listed of which 30 are "
-      "fetched in full. `without the bound` is the estimate with its upper end left where the known "
-      "definitions' spread puts it (no bound for a stricter definition); `before` the estimator before either "
+      "fetched in full. `without the bounds` is the estimate with its ends left where the known "
+      "definitions' spread puts them (no bounds for a stricter or a more lenient definition); `before` the estimator "
+      "before either "
       "(the plain posterior mixture of the regimes); `best single definition` is the known definition whose own "
       "estimates came closest for this held-out set and design, "
       "picked after the fact: what no weighting of the known definitions can beat on average.");
   line("");
   line(
-      "| held-out set | design | weighting | coverage: lowest cell | mean MAE | mean width | without the bound: "
+      "| held-out set | design | weighting | coverage: lowest cell | mean MAE | mean width | without the bounds: "
       "lowest cell | mean width | before: lowest cell | mean MAE | mean width | best single definition: MAE |");
   line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   std::vector<double> design_mae(designs.size(), 0), design_before(designs.size(), 0), design_best(designs.size(), 0);
@@ -228,7 +229,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
   line("");
   auto met = [](bool b) { return b ? std::string("met") : std::string("**not met**"); };
   line("Targets: coverage >= 90% in every cell (held-out set x share x design): lowest cell " + f1(lowest) + "%, " +
-       met(lowest >= 90) + " (without the bound: " + f1(lowest_unbounded) + "%; before: " + f1(lowest_before) +
+       met(lowest >= 90) + " (without the bounds: " + f1(lowest_unbounded) + "%; before: " + f1(lowest_before) +
        "%). Mean MAE over cells: 50 full " + f1(design_mae[0]) + " (<= 8: " + met(design_mae[0] <= 8) + "), 200 full " +
        f1(design_mae[1]) + " (<= 5: " + met(design_mae[1] <= 5) + "), 200 listed + 30 full " + f1(design_mae[2]) +
        " (<= 5: " + met(design_mae[2] <= 5) + "); before: " + f1(design_before[0]) + ", " + f1(design_before[1]) +
@@ -272,7 +273,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
   line("Per cell (MAE, bias and width in points; cov = share of 95% intervals holding the audience's true share):");
   line("");
   line(
-      "| held-out set | design | true % | MAE | bias | cov | width | without the bound: cov | width | before: MAE | "
+      "| held-out set | design | true % | MAE | bias | cov | width | without the bounds: cov | width | before: MAE | "
       "cov | width |");
   line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (size_t fi = 0; fi < folds.size(); ++fi)

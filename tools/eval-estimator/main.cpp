@@ -83,11 +83,12 @@ int main(int argc, char** argv) {
     DefinitionFit df = fit_definitions(rows.value(), m.full.threshold, m.version, sim, cfg.calibration_reps, rng);
     profiles.definition_weighting = df.weighting;
     profiles.definition_spread = 1;
-    profiles.stricter_bound = true;
+    profiles.definition_bounds = true;
     std::fprintf(stderr,
                  "eval-estimator: definitions weighted %.2f (leaving each source out, %d audiences: mean error %.1f "
                  "points, %.1f with the plain posterior; intervals held the share %.1f%% of the time, %.1f%% "
-                 "without the bound for a stricter definition, %.1f%% without the widening for a new definition "
+                 "without the bounds for a stricter or a more lenient definition, %.1f%% without the widening for a "
+                 "new definition "
                  "either)\n",
                  df.weighting, df.audiences, 100 * df.mae, 100 * df.mae_posterior, 100 * df.coverage,
                  100 * df.coverage_without_bound, 100 * df.coverage_without_spread);

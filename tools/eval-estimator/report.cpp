@@ -82,7 +82,7 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
     if (const auto& built = builtin_score_profiles(); built.ok()) {
       split_profiles[size_t(k)].definition_weighting = built.value().definition_weighting;
       split_profiles[size_t(k)].definition_spread = built.value().definition_spread;
-      split_profiles[size_t(k)].stricter_bound = built.value().stricter_bound;
+      split_profiles[size_t(k)].definition_bounds = built.value().definition_bounds;
     }
     auto& sp = split_pools[size_t(k)];
     if (sp.count("srf") && sp.count("kaggle")) sp[kMixed] = Pool{kMixed, sp["kaggle"].fakes, sp["srf"].reals};

@@ -128,7 +128,7 @@ double blend_lite_model(RegimeAverage& ra, const ScoreProfiles& p, const LiteMod
       mean_trust += f.weight * lm.trust;
     }
   }
-  combine_regimes(ra, p.definition_weighting, p.definition_spread, p.stricter_bound, z);
+  combine_regimes(ra, p.definition_weighting, p.definition_spread, p.definition_bounds, z);
   return mean_trust;
 }
 

@@ -24,11 +24,12 @@ double piece_cdf(const Prevalence& e, double x, double z) {
   return sd > 0 ? normal_cdf((x - e.point) / sd) : 1.0;
 }
 
-// Upper end of the Wilson score interval for k of n (effective, possibly fractional counts).
-double wilson_high(double k, double n, double z) {
-  if (!(n > 0)) return 1;
+// Ends of the Wilson score interval for k of n (effective, possibly fractional counts).
+double wilson_end(double k, double n, double z, int sign) {
+  if (!(n > 0)) return sign > 0 ? 1 : 0;
   double p = k / n, z2 = z * z / n;
-  return std::min(1.0, (p + z2 / 2 + z * std::sqrt(p * (1 - p) / n + z2 / (4 * n))) / (1 + z2));
+  double end = (p + z2 / 2 + sign * z * std::sqrt(p * (1 - p) / n + z2 / (4 * n))) / (1 + z2);
+  return std::min(1.0, std::max(0.0, end));
 }
 
 double mixture_quantile(const std::vector<std::pair<double, Prevalence>>& parts, double prob, double z) {
@@ -95,16 +96,23 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
     out.regimes.push_back(f);
   }
   if (out.regimes.empty()) return out;
-  // The bins where some known definition finds its fakes at least as common as its real accounts.
-  double n = 0, k = 0;
+  // The bins where some known definition finds its fakes at least as common as its real accounts
+  // (possibly fake), and those where every one does (surely fake).
+  double n = 0, possibly = 0, surely = 0;
   for (size_t b = 0; b < counts.size() && b < size_t(kProfileBins); ++b) {
-    bool possibly_fake = false;
-    for (const auto& s : p.sources) possibly_fake = possibly_fake || s.fake[b] >= s.real[b];
+    bool some = false, every = true;
+    for (const auto& s : p.sources) {
+      some = some || s.fake[b] >= s.real[b];
+      every = every && s.fake[b] >= s.real[b];
+    }
     n += counts[b];
-    if (possibly_fake) k += counts[b];
+    if (some) possibly += counts[b];
+    if (every) surely += counts[b];
   }
-  out.possibly_fake_share = n > 0 ? k / n : 0;
-  out.possibly_fake_high = wilson_high(k, n, z);
+  out.possibly_fake_share = n > 0 ? possibly / n : 0;
+  out.possibly_fake_high = wilson_end(possibly, n, z, +1);
+  out.surely_fake_share = n > 0 ? surely / n : 0;
+  out.surely_fake_low = wilson_end(surely, n, z, -1);
   double wsum = 0;
   for (auto& f : out.regimes) wsum += f.fit_weight = std::exp(f.loglik - top);
   for (size_t i = 0; i < out.regimes.size(); ++i) {
@@ -112,14 +120,14 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
     f.fit_weight /= wsum;
     if (out.best < 0 || f.fit_weight > out.regimes[size_t(out.best)].fit_weight) out.best = int(i);
   }
-  combine_regimes(out, p.definition_weighting, p.definition_spread, p.stricter_bound, z);
+  combine_regimes(out, p.definition_weighting, p.definition_spread, p.definition_bounds, z);
   return out;
 }
 
 void combine_regimes(RegimeAverage& ra,
                      double definition_weighting,
                      double definition_spread,
-                     bool stricter_bound,
+                     bool definition_bounds,
                      double z) {
   double top = -1e300, wsum = 0;
   for (const auto& f : ra.regimes) top = std::max(top, f.loglik);
@@ -145,8 +153,10 @@ void combine_regimes(RegimeAverage& ra,
   auto wider = [&](double d) { return std::sqrt(d * d + ra.definition_half * ra.definition_half); };
   c.low = std::max(0.0, c.point - wider(c.point - c.low));
   c.high = std::min(1.0, c.point + wider(c.high - c.point));
-  ra.bound_sets_high = stricter_bound && ra.possibly_fake_high > c.high;
+  ra.bound_sets_high = definition_bounds && ra.possibly_fake_high > c.high;
   if (ra.bound_sets_high) c.high = ra.possibly_fake_high;
+  ra.bound_sets_low = definition_bounds && ra.surely_fake_low < c.low;
+  if (ra.bound_sets_low) c.low = ra.surely_fake_low;
 }
 
 }  // namespace fm

@@ -38,14 +38,21 @@
 //    definition beyond all of them is not bounded by it: held out, Kaggle's spam fakes score in
 //    the middle, where every other definition expects real accounts, so every known reading was
 //    7-24 points low with the definitions agreeing. What no known definition can rule out is
-//    bounded instead (stricter_bound): a definition may call fake any account whose score falls
-//    where at least one known definition finds its fakes at least as common as its real accounts
-//    (fake histogram >= real histogram in that bin). The share of such accounts is an upper bound
-//    for every such definition, and its upper confidence limit (Wilson, at the sample's effective
-//    size and the interval's level) an upper end that no such definition can exceed more often
-//    than the level allows. The upper end is the larger of the two; the point and the lower end
-//    stay. One-sided on purpose: the costly miss is reading bought followers as real, and the
-//    lower ends already held the left-out definitions (EVALUATION.md, leave-one-set-out).
+//    bounded instead (definition_bounds), at each end by the same rule:
+//      - stricter: a definition may call fake any account whose score falls where at least one
+//        known definition finds its fakes at least as common as its real accounts (fake histogram
+//        >= real histogram in that bin). The share of such accounts bounds every such definition
+//        from above, and its upper confidence limit (Wilson, at the sample's effective size and
+//        the interval's level) is an upper end that no such definition exceeds more often than
+//        the level allows;
+//      - more lenient: a definition may call real any account whose score falls where at least
+//        one known definition finds its real accounts more common than its fakes, so it calls fake
+//        at least the accounts where every known definition finds fakes at least as common; the
+//        share of those, at its lower confidence limit, is the lowest such a definition reads
+//        (the regimes' readings divide by their recall and can overshoot it: a sample whose fakes
+//        are all easy to spot, or whose real accounts score like fakes).
+//    The upper end is the larger of the interval's and the stricter bound, the lower end the
+//    smaller of the interval's and the lenient one; the point stays. Nothing in it is fitted.
 #pragma once
 #include <string>
 #include <vector>
@@ -79,7 +86,12 @@ struct RegimeAverage {
   // (every such account called fake), and that share's upper confidence limit.
   double possibly_fake_share = 0;
   double possibly_fake_high = 0;
-  bool bound_sets_high = false;    // the upper end is that limit (stricter_bound on and it reaches further)
+  bool bound_sets_high = false;  // the upper end is that limit (definition_bounds on and it reaches further)
+  // The reach of a more lenient one: the share whose score falls where every known definition finds
+  // its fakes at least as common as its real accounts, and that share's lower confidence limit.
+  double surely_fake_share = 0;
+  double surely_fake_low = 0;
+  bool bound_sets_low = false;     // the lower end is that limit (definition_bounds on and it reaches lower)
   std::vector<RegimeFit> regimes;  // in the profiles' order
   int best = -1;                   // index of the regime whose scores the sample's look most like
 };
@@ -101,12 +113,12 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
 
 // Sets the regimes' weights from their log-likelihoods tempered by `definition_weighting`, and
 // ra.combined from their estimates: their weighted mixture (ra.within), widened for the doubt
-// between definitions, scaled by `definition_spread`, its upper end raised to the bound for a
-// stricter definition when `stricter_bound` (see above); z gives the level.
+// between definitions, scaled by `definition_spread`, its ends moved to the bounds for a stricter
+// and a more lenient definition when `definition_bounds` (see above); z gives the level.
 void combine_regimes(RegimeAverage& ra,
                      double definition_weighting,
                      double definition_spread,
-                     bool stricter_bound,
+                     bool definition_bounds,
                      double z);
 
 }  // namespace fm

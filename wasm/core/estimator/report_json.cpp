@@ -67,10 +67,18 @@ json regime_json(const RegimeAverage& ra) {
             {"stricter_definition",
              {{"possibly_fake_percent", pct(ra.possibly_fake_share)},
               {"ci_high", pct(ra.possibly_fake_high)},
-              {"sets_ci_high", ra.bound_sets_high}}}};
+              {"sets_ci_high", ra.bound_sets_high}}},
+            // ... and what a more lenient one could call real.
+            {"lenient_definition",
+             {{"surely_fake_percent", pct(ra.surely_fake_share)},
+              {"ci_low", pct(ra.surely_fake_low)},
+              {"sets_ci_low", ra.bound_sets_low}}}};
   if (ra.bound_sets_high)
     j["stricter_note"] = message("regime.stricter_reach",
                                  {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}});
+  if (ra.bound_sets_low)
+    j["lenient_note"] =
+        message("regime.lenient_reach", {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;

@@ -124,7 +124,7 @@ json profiles_to_json(const ScoreProfiles& p) {
   if (p.has_lite) j["lite_edges"] = rounded(p.lite_edges);
   if (p.definition_weighting != 1) j["definition_weighting"] = p.definition_weighting;
   if (p.definition_spread > 0) j["definition_spread"] = p.definition_spread;
-  if (p.stricter_bound) j["stricter_bound"] = true;
+  if (p.definition_bounds) j["definition_bounds"] = true;
   return j;
 }
 
@@ -175,9 +175,9 @@ Result<ScoreProfiles> profiles_from_json(const json& j) {
   auto weighting = read_number(j, "definition_weighting", "", 0, 1);
   if (!weighting) return bad("definition_weighting must be a number in [0, 1]");
   p.definition_weighting = weighting.value().value_or(1.0);
-  if (auto b = j.find("stricter_bound"); b != j.end()) {
-    if (!b->is_boolean()) return bad("stricter_bound must be true or false");
-    p.stricter_bound = b->get<bool>();
+  if (auto b = j.find("definition_bounds"); b != j.end()) {
+    if (!b->is_boolean()) return bad("definition_bounds must be true or false");
+    p.definition_bounds = b->get<bool>();
   }
   // Lite histograms are optional (older profiles lack them), but all or nothing.
   p.has_lite = j.contains("lite_edges");

@@ -52,7 +52,7 @@ struct ScoreProfiles {
   double definition_spread = 0;
   // Whether the interval's upper end reaches what a definition stricter than every known one
   // could call fake (regimes.h; false when not given).
-  bool stricter_bound = false;
+  bool definition_bounds = false;
   int bin(double p) const;
   int lite_bin(double p) const;
 };
