@@ -14,7 +14,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "../common/scamspot.h"
 #include "comments/generic.h"

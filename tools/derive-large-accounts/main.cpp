@@ -5,7 +5,6 @@
 //   defaults: ../shared/data/engagement/large_accounts_2017.jsonl  models/large_accounts_reference.json
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "../common/large_accounts.h"
 #include "../common/text_files.h"

@@ -12,10 +12,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 
 #include "instafake_posts.h"
 #include "kfold.h"

@@ -186,12 +186,11 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
       "them), and the weighting of the definitions is fitted on those other sets alone, leaving each out in turn. "
       "Audiences of 5,000 followers at 0-60% fakes are drawn from the held-out set's accounts; three audit designs: "
       "50 followers fetched in full (what Instagram often lists now), 200 in full, and 200 listed of which 30 are "
-      "fetched in full. `without the bounds` is the estimate with its ends left where the known "
-      "definitions' spread puts them (no bounds for a stricter or a more lenient definition); `before` the estimator "
-      "before either "
-      "(the plain posterior mixture of the regimes); `best single definition` is the known definition whose own "
-      "estimates came closest for this held-out set and design, "
-      "picked after the fact: what no weighting of the known definitions can beat on average.");
+      "fetched in full. `without the bounds` is the estimate with its ends left where the known definitions' spread "
+      "puts them (no bounds for a stricter or a more lenient definition); `before` the estimator before either (the "
+      "plain posterior mixture of the regimes); `best single definition` is the known definition whose own estimates "
+      "came closest for this held-out set and design, picked after the fact: what no weighting of the known "
+      "definitions can beat on average.");
   line("");
   line(
       "| held-out set | design | weighting | coverage: lowest cell | mean MAE | mean width | without the bounds: "

@@ -88,8 +88,7 @@ int main(int argc, char** argv) {
                  "eval-estimator: definitions weighted %.2f (leaving each source out, %d audiences: mean error %.1f "
                  "points, %.1f with the plain posterior; intervals held the share %.1f%% of the time, %.1f%% "
                  "without the bounds for a stricter or a more lenient definition, %.1f%% without the widening for a "
-                 "new definition "
-                 "either)\n",
+                 "new definition either)\n",
                  df.weighting, df.audiences, 100 * df.mae, 100 * df.mae_posterior, 100 * df.coverage,
                  100 * df.coverage_without_bound, 100 * df.coverage_without_spread);
     std::string text = dump_json(profiles_to_json(profiles), 1) + "\n";

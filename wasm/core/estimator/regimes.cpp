@@ -24,14 +24,6 @@ double piece_cdf(const Prevalence& e, double x, double z) {
   return sd > 0 ? normal_cdf((x - e.point) / sd) : 1.0;
 }
 
-// Ends of the Wilson score interval for k of n (effective, possibly fractional counts).
-double wilson_end(double k, double n, double z, int sign) {
-  if (!(n > 0)) return sign > 0 ? 1 : 0;
-  double p = k / n, z2 = z * z / n;
-  double end = (p + z2 / 2 + sign * z * std::sqrt(p * (1 - p) / n + z2 / (4 * n))) / (1 + z2);
-  return std::min(1.0, std::max(0.0, end));
-}
-
 double mixture_quantile(const std::vector<std::pair<double, Prevalence>>& parts, double prob, double z) {
   double lo = 0, hi = 1;
   for (int it = 0; it < 60; ++it) {
@@ -109,10 +101,12 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
     if (some) possibly += counts[b];
     if (every) surely += counts[b];
   }
+  // Their shares' Wilson limits at the effective size (prevalence.h), possibly fractional counts.
+  double unused = 0;
   out.possibly_fake_share = n > 0 ? possibly / n : 0;
-  out.possibly_fake_high = wilson_end(possibly, n, z, +1);
+  wilson(out.possibly_fake_share, n, z, unused, out.possibly_fake_high);
   out.surely_fake_share = n > 0 ? surely / n : 0;
-  out.surely_fake_low = wilson_end(surely, n, z, -1);
+  wilson(out.surely_fake_share, n, z, out.surely_fake_low, unused);
   double wsum = 0;
   for (auto& f : out.regimes) wsum += f.fit_weight = std::exp(f.loglik - top);
   for (size_t i = 0; i < out.regimes.size(); ++i) {
