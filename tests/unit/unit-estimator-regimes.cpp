@@ -254,6 +254,14 @@ RegimeAverage three_readings(double a, double b, double c, double half) {
   }
   return ra;
 }
+
+// The report's `regime` field for a regime average, as the engine writes it.
+json regime_report(const RegimeAverage& ra) {
+  AudienceEstimate e;
+  e.estimate = ra.combined;
+  e.regimes = ra;
+  return report_to_json(e, AudienceInput{}, "m")["regime"];
+}
 }  // namespace
 
 TEST_CASE("[regimes] definitions that disagree widen the interval by the random-effects predictive half-width") {
@@ -312,12 +320,7 @@ TEST_CASE("[regimes] the report says how far the definitions disagree, and that 
   for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
   combine_regimes(ra, 1, 1, false, 1.96);
   ra.best = 0;
-  AudienceEstimate e;
-  e.estimate = ra.combined;
-  e.regimes = ra;
-  AudienceInput in;
-  json r = report_to_json(e, in, "m");
-  const json& g = r["regime"];
+  json g = regime_report(ra);
   CHECK(g["between_definitions"]["spread"] == doctest::Approx(20.0));
   CHECK(g["between_definitions"]["lowest"] == doctest::Approx(10.0));
   CHECK(g["between_definitions"]["highest"] == doctest::Approx(50.0));
@@ -333,8 +336,7 @@ TEST_CASE("[regimes] the report says how far the definitions disagree, and that 
   for (auto& f : agree.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
   combine_regimes(agree, 1, 1, false, 1.96);
   agree.best = 0;
-  e.regimes = agree;
-  json calm = report_to_json(e, in, "m")["regime"]["explanation"];
+  json calm = regime_report(agree)["explanation"];
   CHECK(calm["id"] != "regime.resembles_spans");
 }
 
@@ -396,17 +398,13 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   CHECK(c.possibly_fake_high == doctest::Approx(1.96 * 1.96 / (50 + 1.96 * 1.96)));
   // Where the bound sets the upper end, the report says so and why.
   on.best = 0;
-  AudienceEstimate e;
-  e.estimate = on.combined;
-  e.regimes = on;
-  json r = report_to_json(e, AudienceInput{}, "m")["regime"];
+  json r = regime_report(on);
   CHECK(r["stricter_definition"]["possibly_fake_percent"] == doctest::Approx(20.0));
   CHECK(r["stricter_definition"]["sets_ci_high"] == true);
   REQUIRE(r.contains("stricter_note"));
   CHECK(r["stricter_note"]["id"] == "regime.stricter_reach");
   CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(33.0));
-  e.regimes = off;
-  CHECK_FALSE(report_to_json(e, AudienceInput{}, "m")["regime"].contains("stricter_note"));
+  CHECK_FALSE(regime_report(off).contains("stricter_note"));
 }
 
 TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lower end, not the point") {
@@ -434,18 +432,14 @@ TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lo
   CHECK(ra.combined.high == doctest::Approx(off.high));
   for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
   ra.best = 0;
-  AudienceEstimate e;
-  e.estimate = ra.combined;
-  e.regimes = ra;
-  json r = report_to_json(e, AudienceInput{}, "m")["regime"];
+  json r = regime_report(ra);
   CHECK(r["lenient_definition"]["surely_fake_percent"] == doctest::Approx(40.0));
   CHECK(r["lenient_definition"]["sets_ci_low"] == true);
   REQUIRE(r.contains("lenient_note"));
   CHECK(r["lenient_note"]["id"] == "regime.lenient_reach");
   CHECK(r["lenient_note"]["params"]["low"] == doctest::Approx(27.6));
   combine_regimes(ra, 1, 0, false, 1.96);
-  e.regimes = ra;
-  CHECK_FALSE(report_to_json(e, AudienceInput{}, "m")["regime"].contains("lenient_note"));
+  CHECK_FALSE(regime_report(ra).contains("lenient_note"));
 }
 
 TEST_CASE("[regimes] the profiles say whether the bounds for other definitions are on; the committed ones say yes") {
