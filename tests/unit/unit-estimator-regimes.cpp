@@ -458,3 +458,56 @@ TEST_CASE("[regimes] the profiles say whether the bounds for other definitions a
   REQUIRE(built.ok());
   CHECK(built.value().definition_bounds);
 }
+
+TEST_CASE("[regimes] the +/-5 plan counts what no audit size shrinks: the definitions' spread and the bounds") {
+  ScoreProfiles p = strict_and_lenient();
+  const double z = 1.96, N = 1e7;
+  // Definitions that read the sample alike: the plan is the most probable regime's own.
+  RegimeAverage agree = three_readings(0.2, 0.2, 0.2, 0.05);
+  combine_regimes(agree, 1, 1, false, z);
+  agree.best = 0;
+  AuditPlan same = plan_over_regimes(agree, p, 0, 0.2, N, z, 0.05);
+  AuditPlan own = plan_audit_mixture(p.sources[0], 0, 0.2, N, z, 0.05, kKindSpread);
+  REQUIRE(own.possible);
+  REQUIRE(same.possible);
+  CHECK(same.requests == own.requests);
+  CHECK(same.definition_points == -1);
+
+  // Definitions 20 points apart: no audit size reaches +/-5, and the plan says by how much.
+  RegimeAverage apart = three_readings(0.10, 0.30, 0.50, 0.05);
+  combine_regimes(apart, 1, 0, false, z);
+  apart.best = 0;
+  double mean = 0, var = 0;
+  for (const auto& f : apart.regimes) mean += f.weight * f.estimate.point;
+  for (const auto& f : apart.regimes) var += f.weight * std::pow(f.estimate.point - mean, 2);
+  AuditPlan none = plan_over_regimes(apart, p, 0, 0.2, N, z, 0.05);
+  CHECK_FALSE(none.possible);
+  CHECK(none.definition_points == std::lround(z * std::sqrt(var) * 100));
+  CHECK(none.definition_points >= 5);
+  // With the widening for a new definition on top, the doubt reaches past 100 points: capped.
+  combine_regimes(apart, 1, 1, false, z);
+  CHECK(plan_over_regimes(apart, p, 0, 0.2, N, z, 0.05).definition_points == 100);
+
+  // A stricter definition's reach 10 points above the point rules +/-5 out whatever the sample.
+  p.definition_bounds = true;
+  agree.surely_fake_share = 0.20;  // the lenient one's reach sits at the point
+  agree.possibly_fake_share = 0.30;
+  AuditPlan beyond = plan_over_regimes(agree, p, 0, 0.2, N, z, 0.05);
+  CHECK_FALSE(beyond.possible);
+  CHECK(beyond.definition_points == 10);
+  // 3 points above: reachable, but only with enough followers that its upper limit stays within 5.
+  agree.possibly_fake_share = 0.23;
+  AuditPlan near = plan_over_regimes(agree, p, 0, 0.2, N, z, 0.05);
+  REQUIRE(near.possible);
+  CHECK(near.requests > own.requests);
+  double f = 1.0 / near.full_fetches - 1 / N;  // r2 = 0: every follower fetched in full
+  CHECK(z * std::sqrt(0.23 * 0.77 * f) <= 0.02 + 1e-9);
+
+  // The report words the unreachable plan with the doubt's points.
+  AudienceEstimate e;
+  e.plan_5pt = beyond;
+  json r = report_to_json(e, AudienceInput{}, "m")["requests_for_5pt"];
+  CHECK(r["requests"].is_null());
+  CHECK(r["note"]["id"] == "plan.definitions");
+  CHECK(r["note"]["params"]["points"] == 10);
+}

@@ -22,6 +22,13 @@ constexpr int kSplits = 40;  // random profile/audience splits the repetitions c
 using report::f1;
 using report::f3;
 
+// The median of the points, blank when there are none.
+std::string median_points(std::vector<int> v) {
+  if (v.empty()) return "";
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return std::to_string(v[v.size() / 2]);
+}
+
 struct SetRates {
   double tpr_full = 0, fpr_full = 0, tpr_lite = 0, fpr_lite = 0;
 };
@@ -243,18 +250,24 @@ std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, 
       "Each two-phase sample plans the cheapest design for +/-5 points at its own estimate "
       "(`requests_for_5pt`: pages of " +
       std::to_string(kFollowersPerPage) +
-      " followers plus one request per full fetch), with the most probable regime's score histograms. The median plan "
-      "per cell (over all samples; `not reachable` when most samples find no design reaching +/-5, because the "
-      "histograms' own uncertainty alone exceeds it) is then run as its own design and checked:");
+      " followers plus one request per full fetch), with the most probable regime's score histograms and what no "
+      "audit size shrinks: how far the known definitions read the sample apart, the widening for a new definition "
+      "and the reach of a stricter and a more lenient one (README, \"How the estimate works\"). The median plan "
+      "per cell (over all samples; `not reachable` when most samples find no design reaching +/-5) is then run as "
+      "its own design and checked. `the definitions rule it out` counts the samples where that doubt alone spans "
+      "5 points or more at one end, with the median of its points:");
   line("");
-  line("| set | true % | plans reachable | median plan: requests | listed | full | measured mean half-width | cov |");
-  line("|---|---:|---:|---:|---:|---:|---:|---:|");
+  line(
+      "| set | true % | plans reachable | the definitions rule it out | their doubt (points) | median plan: requests | "
+      "listed | full | measured mean half-width | cov |");
+  line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const char* name : kSets) {
     if (!two_phase.count(name)) continue;
     for (const auto& c : two_phase[name]) {
       if (c.share != 0.10 && c.share != 0.30 && c.share != 0.50) continue;
-      std::string head = std::string("| ") + name + " | " + f1(100 * c.share) + " | " +
-                         f1(100.0 * c.plans.size() / cfg.sim.reps) + "% | ";
+      std::string head =
+          std::string("| ") + name + " | " + f1(100 * c.share) + " | " + f1(100.0 * c.plans.size() / cfg.sim.reps) +
+          "% | " + f1(100.0 * c.doubt_points.size() / cfg.sim.reps) + "% | " + median_points(c.doubt_points) + " | ";
       // The median over all samples, an unreachable plan counting as endless: when most samples
       // say +/-5 cannot be had, the cell says so instead of quoting the lucky few.
       if (2 * c.plans.size() <= size_t(cfg.sim.reps)) {

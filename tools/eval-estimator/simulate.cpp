@@ -92,6 +92,7 @@ CellResult run_cell(const std::vector<Half>& halves, double share, int n, int m,
     cell.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
     if (e.full_only) cell.ours_full_only.add(truth, e.full_only->point, e.full_only->low, e.full_only->high);
     if (e.plan_5pt.possible) cell.plans.push_back(e.plan_5pt);
+    if (e.plan_5pt.definition_points >= 0) cell.doubt_points.push_back(e.plan_5pt.definition_points);
     if (e.regimes)
       for (const auto& r : e.regimes->regimes)
         if (r.source == pool.name) cell.true_weight += r.fit_weight / s.reps;

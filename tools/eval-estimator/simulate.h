@@ -40,7 +40,8 @@ struct CellResult {
   MethodStats srf_xfit;    // the same with the SRF rates of the other half of the folds (the old method, cross-fitted)
   double true_weight = 0;  // mean posterior weight of the audience's own source
   double floor = 0;        // perfect-classifier MAE, points
-  std::vector<AuditPlan> plans;  // ours: design for +/-5 planned from each sample
+  std::vector<AuditPlan> plans;   // ours: design for +/-5 planned from each sample
+  std::vector<int> doubt_points;  // samples whose +/-5 the doubt between definitions rules out: its points
 };
 
 struct SimSettings {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -32,7 +33,8 @@ TierSetting tier_setting(const TierModel& t, RateShift shift) {
   return s;
 }
 
-AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width) {
+AuditPlan
+plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width, double max_factor) {
   AuditPlan plan;
   double fixed_half = z * std::sqrt(std::max(0.0, fixed_var));
   if (!(unit_var > 0) || fixed_half >= half_width) {
@@ -49,7 +51,7 @@ AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, do
     double zm = two_phase ? student_quantile(z, m - 2) : z;
     double se2 = two_phase ? sy2 * (1 - r2c) : sy2;
     // Largest sampling variance that still gives the wanted half-width.
-    double vmax = std::pow(half_width / zm, 2) - std::max(0.0, fixed_var);
+    double vmax = std::min(std::pow(half_width / zm, 2) - std::max(0.0, fixed_var), max_factor * sy2);
     // Double-sampling variance with n listed and m fetched: (sy2 - se2)/n + se2/m - sy2/N.
     double room = vmax - se2 / m + sy2 / N;
     if (room <= 0) continue;
@@ -77,11 +79,53 @@ AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, do
   return plan_design(sy2 / (gap * gap), r2, std::pow(rate_only / z, 2), N, z, half_width);
 }
 
-AuditPlan
-plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width, double spread) {
+AuditPlan plan_audit_mixture(const SourceProfile& s,
+                             double r2,
+                             double pi,
+                             double N,
+                             double z,
+                             double half_width,
+                             double spread,
+                             double extra_var,
+                             double max_factor) {
   double info = mixture_info(s, pi);
   if (!(info > 0)) return plan_design(0, 0, 1, N, z, half_width);
-  return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread), N, z, half_width);
+  return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread) + extra_var, N, z, half_width, max_factor);
+}
+
+AuditPlan plan_over_regimes(const RegimeAverage& ra,
+                            const ScoreProfiles& p,
+                            double r2,
+                            double pi,
+                            double N,
+                            double z,
+                            double half_width) {
+  // The regime mixture spans the known definitions' readings of this sample (their weighted
+  // spread), and the widening for a new definition comes on top in quadrature: neither shrinks.
+  double mean = 0, spread_var = 0;
+  for (const auto& f : ra.regimes) mean += f.weight * f.estimate.point;
+  for (const auto& f : ra.regimes) spread_var += f.weight * std::pow(f.estimate.point - mean, 2);
+  double definitions_var = spread_var + std::pow(ra.definition_half / z, 2);
+  double doubt = z * std::sqrt(definitions_var);
+  // Each bound's share must come within half_width of the point, its Wilson limit too; the
+  // limit's sampling part caps the design (as a share estimated on it, effective size alike).
+  double max_factor = std::numeric_limits<double>::infinity();
+  if (p.definition_bounds) {
+    double point = ra.combined.point;
+    for (auto [share, beyond] : {std::pair{ra.possibly_fake_share, ra.possibly_fake_share - point},
+                                 std::pair{ra.surely_fake_share, point - ra.surely_fake_share}}) {
+      doubt = std::max(doubt, beyond);
+      double room = half_width - beyond, unit = share * (1 - share);
+      if (room > 0 && unit > 0) max_factor = std::min(max_factor, std::pow(room / z, 2) / unit);
+    }
+  }
+  if (doubt >= half_width) {
+    AuditPlan plan;
+    plan.definition_points = int(std::lround(std::min(1.0, doubt) * 100));
+    return plan;
+  }
+  return plan_audit_mixture(p.sources[size_t(ra.best)], r2, pi, N, z, half_width, kKindSpread, definitions_var,
+                            max_factor);
 }
 
 namespace {
@@ -203,12 +247,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
 
   {
     // Plan at the middle of the current interval (a small sample's point estimate of 0 would
-    // promise too cheap an audit), with the most probable regime's histograms (or the model's
-    // cv rates without profiles).
+    // promise too cheap an audit), with the most probable regime's histograms and the doubt
+    // between definitions (or the model's cv rates without profiles).
     double pi_plan = (out.estimate.low + out.estimate.high) / 2;
     if (by_regime && out.regimes && out.regimes->best >= 0) {
-      const SourceProfile& s = in.profiles->sources[size_t(out.regimes->best)];
-      out.plan_5pt = plan_audit_mixture(s, r2_for_plan, pi_plan, N, in.z, 0.05, kKindSpread);
+      out.plan_5pt = plan_over_regimes(*out.regimes, *in.profiles, r2_for_plan, pi_plan, N, in.z, 0.05);
     } else {
       double q_pi = rf.fpr + (rf.tpr - rf.fpr) * pi_plan;
       out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rf, pi_plan, N, in.z, 0.05);

@@ -2,6 +2,7 @@
 // Pure: the caller scores the followers (api_estimate.cpp with the builtin model, the
 // evaluation tool with out-of-fold probabilities) and passes the model's tier rates.
 #pragma once
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ struct AuditPlan {
   // When not possible: the half-width (points) the classifier's error-rate uncertainty alone
   // gives, or -1 when the audience is too small instead.
   int rate_only_points = -1;
+  // When not possible because the answer depends on which definition of fake holds: how many
+  // points that doubt alone spans at one end (no audit size shrinks it), else -1.
+  int definition_points = -1;
 };
 
 struct AudienceEstimate {
@@ -76,13 +80,39 @@ AudienceEstimate estimate_audience(const AudienceInput& in);
 AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, double N, double z, double half_width);
 
 // The same for the mixture estimate under one regime: its information per follower at pi, the
-// share r2 of the full score the lite tier explains, and the histograms' own uncertainty.
-AuditPlan
-plan_audit_mixture(const SourceProfile& s, double r2, double pi, double N, double z, double half_width, double spread);
+// share r2 of the full score the lite tier explains, and the histograms' own uncertainty;
+// extra_var and max_factor as plan_design's fixed_var and max_factor.
+AuditPlan plan_audit_mixture(const SourceProfile& s,
+                             double r2,
+                             double pi,
+                             double N,
+                             double z,
+                             double half_width,
+                             double spread,
+                             double extra_var = 0,
+                             double max_factor = std::numeric_limits<double>::infinity());
 
-// The cheapest design whose estimate has variance unit_var * ((1 - r2)/m + r2/n - 1/N) +
-// fixed_var <= (half_width / z)^2, with n followers listed (pages of kFollowersPerPage) and m of
-// them fetched in full.
-AuditPlan plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width);
+// The same for the answer averaged over regimes (regimes.h), planned with the most probable
+// regime's histograms: what no audit size shrinks counts too, namely how far the known
+// definitions read this sample apart, the widening for a new definition, and the reach of a
+// stricter and a more lenient one (each bound's share must come within half_width of the point).
+AuditPlan plan_over_regimes(const RegimeAverage& ra,
+                            const ScoreProfiles& p,
+                            double r2,
+                            double pi,
+                            double N,
+                            double z,
+                            double half_width);
+
+// The cheapest design whose estimate has variance unit_var * f + fixed_var <= (half_width / z)^2,
+// f = (1 - r2)/m + r2/n - 1/N, with n followers listed (pages of kFollowersPerPage) and m of them
+// fetched in full, and f <= max_factor (a further share estimated on the same design).
+AuditPlan plan_design(double unit_var,
+                      double r2,
+                      double fixed_var,
+                      double N,
+                      double z,
+                      double half_width,
+                      double max_factor = std::numeric_limits<double>::infinity());
 
 }  // namespace fm

@@ -178,8 +178,9 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   else
     r["requests_for_5pt"] = {
         {"requests", nullptr},
-        {"note", p.rate_only_points >= 0 ? message("plan.rate_limited", {{"points", p.rate_only_points}})
-                                         : message("plan.unreachable")}};
+        {"note", p.definition_points >= 0  ? message("plan.definitions", {{"points", p.definition_points}})
+                 : p.rate_only_points >= 0 ? message("plan.rate_limited", {{"points", p.rate_only_points}})
+                                           : message("plan.unreachable")}};
 
   r["classifier"] = {{"lite", rates_json(in.lite)}, {"full", rates_json(in.full)}};
   r["model_version"] = model_version;
