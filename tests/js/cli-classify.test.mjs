@@ -29,6 +29,24 @@ test('classify scores each record in order with tier and reasons', () => {
   assert.ok(lines[1].fake_probability > lines[0].fake_probability, 'the bot-like account scores higher');
 });
 
+test("Instagram's own has_anonymous_profile_picture scores as the inverse of has_profile_pic", () => {
+  const base = '"username":"mila_2931","full_name":"Mila","media_count":2,"follower_count":40,"following_count":900';
+  const input = [
+    `{${base},"has_profile_pic":false}`,
+    `{${base},"profile_pic_url":"https://x/y.jpg","has_anonymous_profile_picture":true}`,
+    `{${base},"has_profile_pic":true}`,
+    `{${base},"has_anonymous_profile_picture":false}`,
+    `{${base}}`,
+  ].join('\n') + '\n';
+  const r = run(['classify'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const p = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).fake_probability);
+  assert.equal(p[1], p[0]);
+  assert.equal(p[3], p[2]);
+  assert.notEqual(p[0], p[2], 'the picture must matter for this record, or the test says nothing');
+  assert.notEqual(p[4], p[0], 'unknown stays unknown');
+});
+
 test('a bad line is reported in its place and the others are still scored', () => {
   const input = '{"username":"a"}\n{"follower_count":-5}\n{oops\n{"username":"b"}\n';
   const r = run(['classify', '-'], input);

@@ -28,6 +28,28 @@ TEST_CASE("[account] fields are read with their types and unknown keys are ignor
   CHECK(a.value().lite_only == false);
 }
 
+TEST_CASE("[account] Instagram's has_anonymous_profile_picture is read as the inverse of has_profile_pic") {
+  auto anon = account_from_text(R"({"username":"x","profile_pic_url":"a.jpg","has_anonymous_profile_picture":true})");
+  REQUIRE(anon.ok());
+  CHECK(*anon.value().has_profile_pic == false);
+  auto own = account_from_text(R"({"has_anonymous_profile_picture":false})");
+  REQUIRE(own.ok());
+  CHECK(*own.value().has_profile_pic == true);
+  auto unknown = account_from_text(R"({"has_anonymous_profile_picture":null})");
+  REQUIRE(unknown.ok());
+  CHECK_FALSE(unknown.value().has_profile_pic.has_value());
+  // Both fields saying the same thing is fine; saying opposite things is refused, naming both.
+  CHECK(account_from_text(R"({"has_profile_pic":true,"has_anonymous_profile_picture":false})").ok());
+  auto clash = account_from_text(R"({"has_profile_pic":true,"has_anonymous_profile_picture":true})");
+  REQUIRE_FALSE(clash.ok());
+  CHECK(clash.error().id == "account.range");
+  CHECK(clash.error().message.find("'has_profile_pic'") != std::string::npos);
+  CHECK(clash.error().message.find("'has_anonymous_profile_picture'") != std::string::npos);
+  auto typed = account_from_text(R"({"has_anonymous_profile_picture":"yes"})");
+  REQUIRE_FALSE(typed.ok());
+  CHECK(typed.error().message.find("'has_anonymous_profile_picture'") != std::string::npos);
+}
+
 TEST_CASE("[account] wrong types name the field") {
   auto a = account_from_text(R"({"follower_count":"12K"})");
   REQUIRE_FALSE(a.ok());

@@ -9,6 +9,8 @@ Input: JSON Lines (FILE, or standard input when FILE is - or absent), one accoun
 record per line, shaped like Instagram's user objects; every field is optional:
   username, full_name, biography, external_url       (text)
   is_private, is_verified, has_profile_pic           (true/false)
+  has_anonymous_profile_picture                      (true/false: Instagram's own name,
+                                                     the inverse of has_profile_pic)
   media_count, follower_count, following_count       (whole numbers)
   username_length, username_digit_count, biography_length, has_external_url
                                                      (fallbacks when text is missing)

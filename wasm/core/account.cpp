@@ -157,6 +157,18 @@ Result<Account> account_from_json(const json& obj) {
     auto r = read_field(obj, f, a);
     if (!r) return r.error();
   }
+  // Instagram's own user objects (followers and likers lists, users/<id>/info) say whether the
+  // picture is the default one instead of whether there is one: the same fact, read inverted. A
+  // record whose two fields disagree is refused rather than one of them silently winning.
+  auto anonymous = read_bool(obj, "has_anonymous_profile_picture", "");
+  if (!anonymous) return anonymous.error();
+  if (const auto& anon = anonymous.value()) {
+    if (a.has_profile_pic && *a.has_profile_pic == *anon)
+      return make_error("account.range", std::string("fields 'has_profile_pic' (") + (*anon ? "true" : "false") +
+                                             ") and 'has_anonymous_profile_picture' (" + (*anon ? "true" : "false") +
+                                             ") contradict each other: one is the other's inverse");
+    a.has_profile_pic = !*anon;
+  }
   auto phase = obj.find("phase");
   if (phase != obj.end() && !phase->is_null()) {
     if (!phase->is_string() || (*phase != "lite" && *phase != "full"))
@@ -181,8 +193,8 @@ bool account_from_flat(const FlatObject& obj, Account& a) {
       else if (m.value.kind == K::kString && (m.value.s == "lite" || m.value.s == "full"))
         a.lite_only = m.value.s == "lite";
       else return false;
-    } else if (m.key == "error") {
-      return false;
+    } else if (m.key == "error" || m.key == "has_anonymous_profile_picture") {
+      return false;  // the full reader words the error, and reads the inverted picture flag
     }
   }
   return !digits_exceed_length(a);

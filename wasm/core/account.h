@@ -35,7 +35,8 @@ struct Account {
   bool lite_only = false;
 };
 
-// Reads one record from a parsed JSON object. Unknown keys are ignored.
+// Reads one record from a parsed JSON object. Unknown keys are ignored; Instagram's
+// `has_anonymous_profile_picture` is read as the inverse of `has_profile_pic`.
 // `where` prefixes field names in errors (e.g. "line 3: ").
 Result<Account> account_from_json(const json& obj);
 struct FlatObject;
