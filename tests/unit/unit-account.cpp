@@ -50,6 +50,32 @@ TEST_CASE("[account] Instagram's has_anonymous_profile_picture is read as the in
   CHECK(typed.error().message.find("'has_anonymous_profile_picture'") != std::string::npos);
 }
 
+TEST_CASE("[account] a GraphQL user object's nested counts are read as the record's counts") {
+  auto g = account_from_text(R"({"username":"x","edge_followed_by":{"count":12},"edge_follow":{"count":3400},)"
+                             R"("edge_owner_to_timeline_media":{"count":0,"edges":[]}})");
+  REQUIRE(g.ok());
+  CHECK(*g.value().follower_count == 12);
+  CHECK(*g.value().following_count == 3400);
+  CHECK(*g.value().media_count == 0);
+  auto empty = account_from_text(R"({"edge_followed_by":{},"edge_follow":null})");
+  REQUIRE(empty.ok());
+  CHECK_FALSE(empty.value().follower_count.has_value());
+  CHECK_FALSE(empty.value().following_count.has_value());
+  CHECK(account_from_text(R"({"follower_count":12,"edge_followed_by":{"count":12}})").ok());
+  auto clash = account_from_text(R"({"follower_count":12,"edge_followed_by":{"count":13}})");
+  REQUIRE_FALSE(clash.ok());
+  CHECK(clash.error().id == "account.range");
+  CHECK(clash.error().message ==
+        "fields 'follower_count' (12) and 'edge_followed_by.count' (13) contradict each other");
+  auto scalar = account_from_text(R"({"edge_follow":5})");
+  REQUIRE_FALSE(scalar.ok());
+  CHECK(scalar.error().id == "account.type");
+  CHECK(scalar.error().message.find("'edge_follow' must be an object") != std::string::npos);
+  auto negative = account_from_text(R"({"edge_followed_by":{"count":-1}})");
+  REQUIRE_FALSE(negative.ok());
+  CHECK(negative.error().message.find("edge_followed_by.count") != std::string::npos);
+}
+
 TEST_CASE("[account] wrong types name the field") {
   auto a = account_from_text(R"({"follower_count":"12K"})");
   REQUIRE_FALSE(a.ok());

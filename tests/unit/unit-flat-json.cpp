@@ -201,6 +201,8 @@ TEST_CASE("[flat-json] the fast account reader agrees with the full one or decli
       R"({"username_length":2,"username_digit_count":3})",
       R"({"username":5})",
       R"({"username":"anna","has_anonymous_profile_picture":true})",  // read inverted by the full reader
+      R"({"edge_follow":5})",                                         // Instagram's nested count: not an object
+      R"({"edge_followed_by":null})",
   };
   for (const char* t : declined) {
     CAPTURE(t);

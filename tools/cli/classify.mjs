@@ -11,7 +11,9 @@ record per line, shaped like Instagram's user objects; every field is optional:
   is_private, is_verified, has_profile_pic           (true/false)
   has_anonymous_profile_picture                      (true/false: Instagram's own name,
                                                      the inverse of has_profile_pic)
-  media_count, follower_count, following_count       (whole numbers)
+  media_count, follower_count, following_count       (whole numbers; a GraphQL user
+                                                     object's edge_owner_to_timeline_media,
+                                                     edge_followed_by, edge_follow counts too)
   username_length, username_digit_count, biography_length, has_external_url
                                                      (fallbacks when text is missing)
   phase: "lite"                                      (only followers-list fields known)

@@ -144,6 +144,33 @@ const Field* find_field(std::string_view key) {
 
 FM_SIZE_OPTIMIZED_BEGIN
 
+namespace {
+// Instagram's own names for fields of the record, read by the full reader (account_from_json).
+bool is_instagram_alias(std::string_view key) {
+  return key == "has_anonymous_profile_picture" || key == "edge_followed_by" || key == "edge_follow" ||
+         key == "edge_owner_to_timeline_media";
+}
+
+// A record that says one fact under both names, differently, is refused naming both, rather than
+// letting one of them silently win.
+Error contradiction(const char* name,
+                    const std::string& value,
+                    const std::string& alias,
+                    const std::string& alias_value) {
+  return Error{"account.range", std::string("fields '") + name + "' (" + value + ") and '" + alias + "' (" +
+                                    alias_value + ") contradict each other"};
+}
+
+struct NestedCount {
+  const char* edge;
+  std::optional<int64_t> Account::*field;
+  const char* name;
+};
+constexpr NestedCount kNestedCounts[] = {{"edge_followed_by", &Account::follower_count, "follower_count"},
+                                         {"edge_follow", &Account::following_count, "following_count"},
+                                         {"edge_owner_to_timeline_media", &Account::media_count, "media_count"}};
+}  // namespace
+
 Result<Account> account_from_json(const json& obj) {
   if (!obj.is_object())
     return make_error("account.shape", "an account record must be a JSON object, got " + std::string(obj.type_name()));
@@ -157,17 +184,30 @@ Result<Account> account_from_json(const json& obj) {
     auto r = read_field(obj, f, a);
     if (!r) return r.error();
   }
-  // Instagram's own user objects (followers and likers lists, users/<id>/info) say whether the
-  // picture is the default one instead of whether there is one: the same fact, read inverted. A
-  // record whose two fields disagree is refused rather than one of them silently winning.
+  // Instagram's own names for fields the record has: users/<id>/info and the followers and likers
+  // lists say whether the picture is the default one (the inverse of has_profile_pic); GraphQL
+  // user objects (web_profile_info) nest the counts as {"edge_followed_by": {"count": N}}.
   auto anonymous = read_bool(obj, "has_anonymous_profile_picture", "");
   if (!anonymous) return anonymous.error();
   if (const auto& anon = anonymous.value()) {
+    const char* text = *anon ? "true" : "false";
     if (a.has_profile_pic && *a.has_profile_pic == *anon)
-      return make_error("account.range", std::string("fields 'has_profile_pic' (") + (*anon ? "true" : "false") +
-                                             ") and 'has_anonymous_profile_picture' (" + (*anon ? "true" : "false") +
-                                             ") contradict each other: one is the other's inverse");
+      return contradiction("has_profile_pic", text, "has_anonymous_profile_picture", text);
     a.has_profile_pic = !*anon;
+  }
+  for (const NestedCount& n : kNestedCounts) {
+    auto e = obj.find(n.edge);
+    if (e == obj.end() || e->is_null()) continue;
+    if (!e->is_object())
+      return make_error("account.type",
+                        std::string("field '") + n.edge + "' must be an object with a count, got " + e->type_name());
+    auto c = read_int(*e, "count", n.edge, 0, kMaxCount);
+    if (!c) return c.error();
+    if (!c.value()) continue;
+    std::optional<int64_t>& field = a.*n.field;
+    if (field && *field != *c.value())
+      return contradiction(n.name, std::to_string(*field), std::string(n.edge) + ".count", std::to_string(*c.value()));
+    field = c.value();
   }
   auto phase = obj.find("phase");
   if (phase != obj.end() && !phase->is_null()) {
@@ -193,8 +233,8 @@ bool account_from_flat(const FlatObject& obj, Account& a) {
       else if (m.value.kind == K::kString && (m.value.s == "lite" || m.value.s == "full"))
         a.lite_only = m.value.s == "lite";
       else return false;
-    } else if (m.key == "error" || m.key == "has_anonymous_profile_picture") {
-      return false;  // the full reader words the error, and reads the inverted picture flag
+    } else if (m.key == "error" || is_instagram_alias(m.key)) {
+      return false;  // the full reader words the error, and reads Instagram's names
     }
   }
   return !digits_exceed_length(a);

@@ -36,7 +36,8 @@ struct Account {
 };
 
 // Reads one record from a parsed JSON object. Unknown keys are ignored; Instagram's
-// `has_anonymous_profile_picture` is read as the inverse of `has_profile_pic`.
+// `has_anonymous_profile_picture` is read as the inverse of `has_profile_pic`, and a GraphQL user
+// object's nested counts (`edge_followed_by.count`, ...) as the counts.
 // `where` prefixes field names in errors (e.g. "line 3: ").
 Result<Account> account_from_json(const json& obj);
 struct FlatObject;
