@@ -3,13 +3,14 @@
 // own, each with its panel row and sampling note; the comment objects kept with the audit;
 // likers unlike the followers as a reason, both ways; the request budget and the plan shown
 // before starting; profile fallbacks (401 "wait" and 429 "useragent mismatch" on
-// web_profile_info -> users/<id>/info -> the page's counts) and a "wait" mid-audit backing off;
+// web_profile_info -> users/<id>/info -> the page's counts) and a "wait" mid-audit backing off
+// (also one sent with HTTP 200 on a followers page);
 // like_count -1 and play_count in the profile's posts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
   PANEL } from './lib/index.mjs';
-import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn } from './extension-support.mjs';
+import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, waitFor, storedAudit } from './extension-support.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
@@ -164,6 +165,22 @@ test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to u
   const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
   assert.ok(reqs.some((e) => /^\/api\/v1\/users\/\d+\/info\/$/.test(e.path) && e.status === 200), 'full fetches by id');
   assert.ok(!reqs.some((e) => e.status === 401 && e.path.includes('followers')), 'not treated as logged out');
+});
+
+test('a "wait" sent with HTTP 200 on a followers page is a rate limit, not a changed page: the audit backs off and finishes', async () => {
+  const username = 'marco.travels';
+  suite.standin.addFailure({ mode: 'wait_200', match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, username);
+  // Ended either way (a stop would otherwise only show as a timeout).
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+    { what: `audit of @${username} ended`, timeout: 60000 });
+  assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
+  assert.equal(a.rateLimited, 1);
+  const pages = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).filter((e) => e.path.includes('/followers/'));
+  assert.deepEqual(pages.slice(0, 3).map((e) => [e.status, e.failure]), [[200, null], [200, 'wait_200'], [200, null]]);
+  // The page that said "wait" is asked again with the same cursor, and the list goes on from it.
+  assert.equal(pages[2].search, pages[1].search);
+  assert.ok(a.followers.pagesDone >= 2 && a.followers.lite.length > 25, `listed ${a.followers.lite.length}`);
 });
 
 test('posts in the signed-in shape (like_count, play_count) give the badge and numbers the CLI gives; -1 hides likes', async () => {

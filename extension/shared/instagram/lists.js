@@ -5,42 +5,56 @@ import { isUsername, isDefaultAvatar } from './pages.js';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-// One user of a list -> the lite account record the estimator takes.
+// Whether a list user has a picture of their own: true, false, or null when the answer does not
+// say. has_anonymous_profile_picture decides when present; else a profile_pic_id (absent for the
+// default picture) means one; else the picture's URL, the default one or another. A user with
+// none of these is unknown, never "no picture".
+export function hasOwnPicture(user) {
+  if (typeof user.has_anonymous_profile_picture === 'boolean') return !user.has_anonymous_profile_picture;
+  if (user.profile_pic_id !== undefined && user.profile_pic_id !== null && user.profile_pic_id !== '') return true;
+  if (typeof user.profile_pic_url === 'string' && user.profile_pic_url) return !isDefaultAvatar(user.profile_pic_url);
+  return null;
+}
+
+// One user of a list -> the lite account record the estimator takes. A field the answer lacks
+// (absent or null) is left out of the record: unknown to the estimator, never false or empty.
 // Returns {record} or {error} naming the field that was wrong.
 export function accountFromListUser(user, where = 'users[]') {
   if (!isObject(user)) return { error: `${where} must be an object` };
   if (!isUsername(user.username)) return { error: `${where}.username must be a username` };
   for (const key of ['is_private', 'is_verified']) {
-    if (user[key] !== undefined && typeof user[key] !== 'boolean') {
+    if (user[key] !== undefined && user[key] !== null && typeof user[key] !== 'boolean') {
       return { error: `${where}.${key} must be a boolean` };
     }
   }
   if (user.full_name !== undefined && user.full_name !== null && typeof user.full_name !== 'string') {
     return { error: `${where}.full_name must be a string` };
   }
-  const anonymous = user.has_anonymous_profile_picture === true ||
-                    (user.profile_pic_id === undefined && isDefaultAvatar(user.profile_pic_url));
-  const record = {
-    username: user.username,
-    full_name: typeof user.full_name === 'string' ? user.full_name : '',
-    is_private: user.is_private === true,
-    is_verified: user.is_verified === true,
-    has_profile_pic: !anonymous,
-    phase: 'lite',
-  };
+  const record = { username: user.username };
+  if (typeof user.full_name === 'string') record.full_name = user.full_name;
+  if (typeof user.is_private === 'boolean') record.is_private = user.is_private;
+  if (typeof user.is_verified === 'boolean') record.is_verified = user.is_verified;
+  const picture = hasOwnPicture(user);
+  if (picture !== null) record.has_profile_pic = picture;
+  record.phase = 'lite';
   const pk = userPk(user);
   if (pk) record.pk = pk;
   return { record };
 }
 
-// A user's numeric id ("pk", or "id" / "pk_id"), as digits, or null.
-export function userPk(user) {
-  for (const key of ['pk', 'pk_id', 'id']) {
-    const v = user[key];
+// A numeric id as digits, or null: the first of `keys` holding digits as a string or a whole
+// number. Ids past 2^53 arrive as digits (parseJson reads them so); a number that lost digits
+// is refused rather than kept wrong.
+export function idOf(obj, keys = ['pk', 'pk_id', 'id', 'strong_id__']) {
+  for (const key of keys) {
+    const v = obj[key];
     if ((typeof v === 'string' && /^\d{1,30}$/.test(v)) || (Number.isSafeInteger(v) && v >= 0)) return String(v);
   }
   return null;
 }
+
+// A user's numeric id ("pk", or "pk_id" / "id" / "strong_id__"), as digits, or null.
+export const userPk = (user) => idOf(user);
 
 function mapUsers(users, what) {
   const accounts = [];
@@ -53,8 +67,9 @@ function mapUsers(users, what) {
 }
 
 // A followers page -> {accounts, nextCursor, limited} or {error} (Instagram changed its JSON).
-// The list ends (nextCursor null) at the last page, on a short list (the limit flag: Instagram
-// shows no more, whatever is asked), on an empty page and on an empty cursor: never a loop.
+// The cursor comes as a string or a number (an offset, or an id read as digits). The list ends
+// (nextCursor null) at the last page, on a short list (the limit flag: Instagram shows no more,
+// whatever is asked), on "has_more": false, on an empty page and on an empty cursor: never a loop.
 export function parseFollowersPage(doc) {
   if (!isObject(doc)) return { error: 'followers page must be a JSON object' };
   if (!Array.isArray(doc.users)) return { error: 'followers page: "users" must be an array' };
@@ -65,16 +80,18 @@ export function parseFollowersPage(doc) {
     return { error: 'followers page: "next_max_id" must be a string' };
   }
   const limited = doc.should_limit_list_of_followers === true;
-  const ended = limited || doc.users.length === 0 || next === undefined || next === null || next === '';
+  const ended = limited || doc.has_more === false || doc.users.length === 0 || next === undefined || next === null ||
+                next === '';
   return { accounts: mapped.accounts, nextCursor: ended ? null : String(next), limited };
 }
 
 // A post's likers -> {accounts, userCount} or {error}. user_count is how many liked (the list
-// may hold fewer); null when absent.
+// may hold fewer); null when absent. "users": null lists no one (a post nobody may be shown
+// liking); the count, if any, still stands.
 export function parseLikersPage(doc) {
   if (!isObject(doc)) return { error: 'likers page must be a JSON object' };
-  if (!Array.isArray(doc.users)) return { error: 'likers page: "users" must be an array' };
-  const mapped = mapUsers(doc.users, 'likers page');
+  if (doc.users !== null && !Array.isArray(doc.users)) return { error: 'likers page: "users" must be an array' };
+  const mapped = mapUsers(doc.users || [], 'likers page');
   if (mapped.error) return mapped;
   const n = doc.user_count;
   return { accounts: mapped.accounts, userCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
@@ -90,22 +107,25 @@ const COMMENT_USER_FIELDS = ['username', 'full_name', 'is_private', 'is_verified
 // commentCount} or {error}. `comments` are the comment objects as Instagram gives them, cut to
 // the fields kept: {pk, text, created_at, comment_like_count, media_id, user: {pk, username,
 // full_name, is_private, is_verified, profile_pic_url, has_anonymous_profile_picture}}.
+// "comments": null lists none (comments off, or none to show); comment_count still stands. A
+// comment's time is created_at, else created_at_utc.
 export function parseCommentsPage(doc, mediaId) {
   if (!isObject(doc)) return { error: 'comments page must be a JSON object' };
-  if (!Array.isArray(doc.comments)) return { error: 'comments page: "comments" must be an array' };
+  if (doc.comments !== null && !Array.isArray(doc.comments)) return { error: 'comments page: "comments" must be an array' };
+  const list = doc.comments || [];
   const accounts = [], comments = [], seen = new Set();
-  for (let i = 0; i < doc.comments.length; i++) {
-    const c = doc.comments[i], where = `comments[${i}]`;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i], where = `comments[${i}]`;
     if (!isObject(c)) return { error: `comments page: ${where} must be an object` };
     if (typeof c.text !== 'string') return { error: `comments page: ${where}.text must be a string` };
     const r = accountFromListUser(c.user, `${where}.user`);
     if (r.error) return { error: `comments page: ${r.error}` };
     if (!seen.has(r.record.username)) { seen.add(r.record.username); accounts.push(r.record); }
     const user = { pk: userPk(c.user) };
-    for (const k of COMMENT_USER_FIELDS) if (c.user[k] !== undefined) user[k] = c.user[k];
+    for (const k of COMMENT_USER_FIELDS) if (c.user[k] !== undefined && c.user[k] !== null) user[k] = c.user[k];
     comments.push({
-      pk: userPk(c), text: c.text.slice(0, MAX_COMMENT_CHARS),
-      created_at: Number.isSafeInteger(c.created_at) ? c.created_at : null,
+      pk: idOf(c, ['pk', 'pk_id', 'id']), text: c.text.slice(0, MAX_COMMENT_CHARS),
+      created_at: [c.created_at, c.created_at_utc].find((t) => Number.isSafeInteger(t) && t >= 0) ?? null,
       comment_like_count: Number.isSafeInteger(c.comment_like_count) ? c.comment_like_count : null,
       media_id: String(mediaId), user,
     });

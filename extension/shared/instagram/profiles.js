@@ -2,6 +2,7 @@
 // shape): web_profile_info itself, the flat user object of users/<id>/info, and the counts the
 // page already shows (og:description). The report names which one it came from.
 import { DEFAULT_AVATAR_MARK } from './pages.js';
+import { hasOwnPicture, idOf } from './lists.js';
 
 export const PROFILE_SOURCES = ['web_profile_info', 'users_info', 'page'];
 
@@ -10,27 +11,34 @@ const count = (v) => (Number.isSafeInteger(v) && v >= 0 ? v : null);
 
 // users/<id>/info's answer {"user": {pk, username, follower_count, ...}, "status"} -> the
 // web_profile_info document text, or {error}. It carries no posts: engagement stays unknown.
+// Fields the answer lacks (absent or null) are left out for the engine to treat as unknown;
+// the id is pk, pk_id, id or strong_id__; business and category come under either name
+// Instagram uses for them (is_business / is_business_account, category / category_name).
 export function profileDocFromUserInfo(doc) {
   if (!isObject(doc) || !isObject(doc.user)) return { error: 'users/<id>/info: "user" must be an object' };
   const u = doc.user;
   if (typeof u.username !== 'string') return { error: 'users/<id>/info: user.username is missing' };
-  const anonymous = u.has_anonymous_profile_picture === true;
+  if (count(u.follower_count) === null) return { error: 'users/<id>/info: user.follower_count is missing' };
+  const text = (...keys) => keys.map((k) => u[k]).find((v) => typeof v === 'string');
+  const flag = (...keys) => keys.map((k) => u[k]).find((v) => typeof v === 'boolean');
+  const picture = hasOwnPicture(u);
   const user = {
-    id: u.pk !== undefined ? String(u.pk) : undefined,
+    id: idOf(u) ?? undefined,
     username: u.username,
-    full_name: typeof u.full_name === 'string' ? u.full_name : '',
-    biography: typeof u.biography === 'string' ? u.biography : '',
-    external_url: typeof u.external_url === 'string' && u.external_url ? u.external_url : null,
-    is_private: u.is_private === true,
-    is_verified: u.is_verified === true,
-    is_business_account: u.is_business === true,
-    category_name: typeof u.category === 'string' ? u.category : null,
-    profile_pic_url: anonymous ? `${DEFAULT_AVATAR_MARK}.jpg` : (typeof u.profile_pic_url === 'string' ? u.profile_pic_url : null),
+    full_name: text('full_name'),
+    biography: text('biography'),
+    external_url: text('external_url') || undefined,
+    is_private: flag('is_private'),
+    is_verified: flag('is_verified'),
+    is_business_account: flag('is_business', 'is_business_account'),
+    category_name: text('category', 'category_name'),
+    // The engine tells the default picture by its URL: an answer that says "anonymous" without
+    // one gets the default picture's name.
+    profile_pic_url: picture === false ? `${DEFAULT_AVATAR_MARK}.jpg` : text('profile_pic_url'),
     edge_followed_by: { count: count(u.follower_count) },
     edge_follow: { count: count(u.following_count) },
     edge_owner_to_timeline_media: { count: count(u.media_count), edges: [] },
   };
-  if (user.edge_followed_by.count === null) return { error: 'users/<id>/info: user.follower_count is missing' };
   return { text: JSON.stringify({ data: { user }, status: 'ok' }) };
 }
 

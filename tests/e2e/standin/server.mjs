@@ -17,7 +17,7 @@ import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'wait', 'ua_mismatch'];
+  'wait', 'ua_mismatch', 'wait_200'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -189,6 +189,8 @@ export async function startStandin(options = {}) {
       entry.failure = rule.mode;
       if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
       if (rule.mode === 'wait') { json(res, 401, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(401); }
+      // The same "wait" as a failure body sent with HTTP 200, as Instagram also answers.
+      if (rule.mode === 'wait_200') { json(res, 200, { message: 'Please wait a few minutes before you try again.', status: 'fail' }); return done(200); }
       if (rule.mode === 'ua_mismatch') { json(res, 429, { message: 'useragent mismatch', status: 'fail' }); return done(429); }
       if (rule.mode === 'rate_limit') { json(res, 429, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(429); }
       if (rule.mode === 'login_required') { json(res, 401, { message: 'login_required', status: 'fail' }); return done(401); }

@@ -1,0 +1,159 @@
+// The Instagram adapter against the variants of its answers that public clients meet and the
+// stand-in does not serve by default: ids as numbers past 2^53 or under other keys, failure
+// bodies with HTTP 200, action blocks, server errors, a byte-order mark, fields absent or null,
+// lists sent as null, the cursor's forms, and users/<id>/info's other field names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  classifyResponse, parseJson, quoteLongIntegers, accountFromListUser, parseFollowersPage, parseLikersPage,
+  parseCommentsPage, profileDocFromUserInfo, userPk, DEFAULT_AVATAR_MARK,
+} from '../../extension/shared/instagram.js';
+
+const k = (...a) => classifyResponse(...a).kind;
+const JSON_TYPE = 'application/json';
+
+test('ids past 2^53 keep every digit; digits inside strings and decimals are left alone', () => {
+  // A comment's pk (17 digits) and a media id: a JS number would round both.
+  const body = '{"comments":[{"pk":18034567890123457,"text":"order 12345678901234567, ok","created_at":1795000000,' +
+    '"user":{"pk":17841400000000000123,"username":"fan.one"}}],"comment_count":1,"ratio":0.12345678901234567891,' +
+    '"escaped":"\\"99999999999999999999","status":"ok"}';
+  const c = classifyResponse(200, JSON_TYPE, body);
+  assert.equal(c.kind, 'ok');
+  assert.equal(c.json.escaped, '"99999999999999999999');
+  assert.equal(c.json.ratio, 0.12345678901234568);
+  const page = parseCommentsPage(c.json, '3100');
+  assert.equal(page.comments[0].pk, '18034567890123457');
+  assert.equal(page.comments[0].text, 'order 12345678901234567, ok');
+  assert.equal(page.comments[0].user.pk, '17841400000000000123');
+  assert.equal(page.accounts[0].pk, '17841400000000000123');
+  // A cursor sent as a long number is the same cursor, digit for digit.
+  assert.equal(parseFollowersPage(parseJson('{"users":[{"username":"a"}],"next_max_id":3456789012345678901}')).nextCursor,
+    '3456789012345678901');
+  assert.equal(quoteLongIntegers('[1234567890123456, -12345678901234567, 1e22, 123]'),
+    '["1234567890123456", -12345678901234567, 1e22, 123]');
+});
+
+test('a byte-order mark before the JSON is skipped', () => {
+  const c = classifyResponse(200, JSON_TYPE, '\uFEFF{"users":[],"status":"ok"}');
+  assert.equal(c.kind, 'ok');
+  assert.deepEqual(c.json.users, []);
+});
+
+test('failure bodies sent with HTTP 200 are failures, told by what they say, never data', () => {
+  const fail = (o) => JSON.stringify({ ...o, status: 'fail' });
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'Please wait a few minutes before you try again.' })), 'rate_limited');
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'checkpoint_required', checkpoint_url: '/challenge/1/' })), 'challenge');
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'challenge_required' })), 'challenge');
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'login_required' })), 'logged_out');
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'user_has_logged_out' })), 'logged_out');
+  // Anything else is named, with Instagram's words, instead of a missing "users" array.
+  const other = classifyResponse(200, JSON_TYPE, fail({ message: 'Sorry, something went wrong' }));
+  assert.equal(other.kind, 'changed');
+  assert.match(other.detail, /"status": "fail": "Sorry, something went wrong"/);
+  assert.match(classifyResponse(200, JSON_TYPE, fail({})).detail, /\(no message\)/);
+  // web_profile_info's body is left for the engine, but a failure body is small and read here.
+  const wait = fail({ message: 'Please wait a few minutes before you try again.' });
+  assert.equal(k(200, JSON_TYPE, wait, { json: false }), 'rate_limited');
+  assert.equal(k(200, JSON_TYPE, fail({ message: 'checkpoint_required' }), { json: false }), 'challenge');
+  assert.deepEqual(classifyResponse(200, JSON_TYPE, '{"data":{"user":{"username":"a"}},"status":"ok"}', { json: false }),
+    { kind: 'ok' });
+  const large = JSON.stringify({ data: { user: { username: 'a', biography: 'x'.repeat(5000) } }, status: 'ok' });
+  assert.deepEqual(classifyResponse(200, JSON_TYPE, large, { json: false }), { kind: 'ok' });
+});
+
+test('an action block ("feedback_required", "spam") is a rate limit, whatever its status', () => {
+  const block = JSON.stringify({ message: 'feedback_required', spam: true, feedback_title: 'Try Again Later',
+    feedback_message: 'We limit how often you can do certain things on Instagram.', status: 'fail' });
+  for (const status of [200, 400]) {
+    assert.deepEqual(classifyResponse(status, JSON_TYPE, block), { kind: 'rate_limited', detail: 'feedback_required' });
+  }
+  assert.equal(k(400, JSON_TYPE, '{"message":"feedback_required","feedback_title":"Try Again Later","status":"fail"}'),
+    'rate_limited');
+  assert.equal(k(400, JSON_TYPE, '{"message":"","spam":true,"status":"fail"}'), 'rate_limited');
+  assert.equal(k(400, JSON_TYPE, '{"message":"","error_type":"rate_limit_error","status":"fail"}'), 'rate_limited');
+});
+
+test('logged out and challenges are told by the body, not only by the status', () => {
+  // "require_login" with a 400 is a logout, not a refusal of this profile.
+  assert.equal(k(400, JSON_TYPE, '{"message":"","require_login":true,"status":"fail"}'), 'logged_out');
+  // A checkpoint under 401 is a challenge to go through, not a logout.
+  assert.equal(k(401, JSON_TYPE, '{"message":"checkpoint_required","status":"fail"}'), 'challenge');
+  assert.equal(k(400, JSON_TYPE, '{"message":"consent_required","status":"fail"}'), 'challenge');
+  assert.equal(k(400, JSON_TYPE, '{"message":"Not authorized to view user","status":"fail"}'), 'forbidden');
+});
+
+test('a server error or no answer at all backs off to retry; it is no changed page', () => {
+  assert.deepEqual(classifyResponse(503, 'text/html', '<html>Oops</html>'),
+    { kind: 'rate_limited', detail: 'HTTP 503 (Instagram unavailable for now)' });
+  assert.equal(k(500, 'text/plain', 'Internal Server Error'), 'rate_limited');
+  assert.equal(k(502, JSON_TYPE, ''), 'rate_limited');
+  assert.deepEqual(classifyResponse(0, '', ''), { kind: 'rate_limited', detail: 'no answer (network)' });
+});
+
+test('a list user with no word on their picture is unknown, not "no picture"', () => {
+  const rec = (u) => accountFromListUser({ username: 'anna', ...u }).record;
+  assert.equal('has_profile_pic' in rec({}), false);
+  assert.equal('has_profile_pic' in rec({ profile_pic_url: null }), false);
+  assert.equal('has_profile_pic' in rec({ profile_pic_url: '' }), false);
+  // The flag decides when present, whatever the URL (null or the default's).
+  assert.equal(rec({ profile_pic_url: null, has_anonymous_profile_picture: false }).has_profile_pic, true);
+  assert.equal(rec({ profile_pic_url: 'https://x/own.jpg', has_anonymous_profile_picture: true }).has_profile_pic, false);
+  // No flag: a picture id means one of their own; else the URL tells.
+  assert.equal(rec({ profile_pic_id: '311_5' }).has_profile_pic, true);
+  assert.equal(rec({ profile_pic_url: `https://x/${DEFAULT_AVATAR_MARK}.jpg` }).has_profile_pic, false);
+  assert.equal(rec({ profile_pic_url: 'https://x/own.jpg' }).has_profile_pic, true);
+});
+
+test('a list user\'s null or absent fields are left out of the record, not read as false or empty', () => {
+  const r = accountFromListUser({ username: 'anna', full_name: null, is_private: null, is_verified: null,
+    has_anonymous_profile_picture: false });
+  assert.deepEqual(r.record, { username: 'anna', has_profile_pic: true, phase: 'lite' });
+  assert.deepEqual(accountFromListUser({ username: 'bob', full_name: '', is_private: false, is_verified: true }).record,
+    { username: 'bob', full_name: '', is_private: false, is_verified: true, phase: 'lite' });
+  assert.match(accountFromListUser({ username: 'c', is_verified: 1 }).error, /is_verified must be a boolean/);
+});
+
+test('a user\'s id is read from pk, pk_id, id or strong_id__; a number that lost digits is refused', () => {
+  assert.equal(userPk({ strong_id__: '25025320' }), '25025320');
+  assert.equal(userPk({ pk: 25025320 }), '25025320');
+  assert.equal(userPk({ pk: 2 ** 60, pk_id: '1152921504606846977' }), '1152921504606846977');
+  assert.equal(userPk({ pk: 2 ** 60 }), null);
+  assert.equal(userPk({ pk: 'abc', id: '7' }), '7');
+  assert.equal(accountFromListUser({ username: 'a', strong_id__: '99' }).record.pk, '99');
+});
+
+test('"has_more": false ends the followers list even with a cursor; a numeric cursor pages on', () => {
+  const users = [{ username: 'a' }, { username: 'b' }];
+  assert.equal(parseFollowersPage({ users, next_max_id: 'QVFE', has_more: false }).nextCursor, null);
+  assert.equal(parseFollowersPage({ users, next_max_id: 'QVFE', has_more: true, big_list: true, page_size: 25 }).nextCursor, 'QVFE');
+  assert.equal(parseFollowersPage({ users, next_max_id: 50, big_list: true }).nextCursor, '50');
+});
+
+test('likers or comments sent as null list no one; the counts still stand', () => {
+  assert.deepEqual(parseLikersPage({ users: null, user_count: 12, status: 'ok' }), { accounts: [], userCount: 12 });
+  assert.deepEqual(parseCommentsPage({ comments: null, comment_count: 4, status: 'ok' }, '1'),
+    { accounts: [], comments: [], commentCount: 4 });
+  assert.match(parseLikersPage({ users: 'none' }).error, /"users" must be an array/);
+  assert.match(parseCommentsPage({ comments: {} }, '1').error, /"comments" must be an array/);
+  assert.match(parseFollowersPage({ users: null }).error, /"users" must be an array/);
+});
+
+test('a comment\'s time falls back to created_at_utc; its id to pk_id; null user fields are not kept', () => {
+  const r = parseCommentsPage({ comments: [{ pk_id: '18000000000000001', text: 'hi', created_at_utc: 1795000000,
+    user: { pk: 5, username: 'fan', full_name: null, is_private: false } }] }, '3100');
+  assert.deepEqual(r.comments[0], { pk: '18000000000000001', text: 'hi', created_at: 1795000000, comment_like_count: null,
+    media_id: '3100', user: { pk: '5', username: 'fan', is_private: false } });
+});
+
+test('users/<id>/info: the id under any of its keys, both names of business and category, null fields unknown', () => {
+  const map = (user) => JSON.parse(profileDocFromUserInfo({ user, status: 'ok' }).text).data.user;
+  const u = map({ pk_id: '1000042', strong_id__: '1000042', username: 'lena', full_name: null, biography: null,
+    is_business_account: true, category_name: 'Food', follower_count: 820, following_count: null, media_count: 64,
+    profile_pic_url: null, has_anonymous_profile_picture: false });
+  assert.deepEqual(u, { id: '1000042', username: 'lena', is_business_account: true, category_name: 'Food',
+    edge_followed_by: { count: 820 }, edge_follow: { count: null }, edge_owner_to_timeline_media: { count: 64, edges: [] } });
+  assert.equal(map({ pk: 2 ** 60, username: 'x', follower_count: 1 }).id, undefined);
+  assert.ok(map({ username: 'x', follower_count: 1, has_anonymous_profile_picture: true }).profile_pic_url.includes(DEFAULT_AVATAR_MARK));
+  assert.match(profileDocFromUserInfo({ status: 'ok' }).error, /users\/<id>\/info: "user" must be an object/);
+  assert.match(profileDocFromUserInfo({ user: { username: 'x', follower_count: null } }).error, /follower_count is missing/);
+});
