@@ -117,6 +117,17 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
   };
 }
 
+// Pages the followers list did not need (it ended, or Instagram's limit flag cut it short after
+// one page) go to more of its followers fetched in full: the followers are the audience the
+// headline answers for, a short list leaves their estimate resting on a few full records, and the
+// audit still makes no more requests than its plan announced. Not when the settings fetch none.
+function withSparePages(s) {
+  const f = s.followers;
+  const spare = Math.max(0, f.pagesTarget - f.pagesDone);
+  if (!spare || !f.fullTarget || s.picks.followers) return s;
+  return { ...s, followers: { ...f, fullTarget: f.fullTarget + spare } };
+}
+
 function choosePicks(state, source) {
   const names = [...new Set(state[source].lite.map((r) => r.username))];
   const rand = prng(state.seed + SOURCES.indexOf(source) * 0x9e3779b9);
@@ -174,6 +185,7 @@ export function nextRequest(state) {
     if (s.phase === 'profiles' || s.phase === 'done') return { state: { ...s, phase: 'done', status: 'done' }, request: null };
     s = { ...s, phase: LIST_PHASES[s.phase] };
     if (s.phase === 'profiles') {
+      s = withSparePages(s);
       s = { ...s, picks: Object.fromEntries(SOURCES.map((src) => [src, s.picks[src] || choosePicks(s, src)])) };
     }
   }

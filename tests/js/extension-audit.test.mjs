@@ -101,6 +101,25 @@ test('a list shorter than planned ends the followers phase early', () => {
   assert.equal(progressOf(s).pagesTarget, 2);
 });
 
+test('pages a short list did not need go to more followers fetched in full, within the planned requests', () => {
+  const plan = auditPlan(SETTINGS, POSTS);
+  const full = runAll(start(), {});
+  const short = runAll(start(), { limited: true });
+  assert.equal(full.followers.pagesDone, 3);
+  assert.equal(full.picks.followers.length, 5, 'a list read to its planned pages keeps the planned full fetches');
+  assert.equal(short.followers.pagesDone, 1);
+  assert.equal(short.picks.followers.length, 5 + 2, 'the two pages the limit flag saved');
+  assert.equal(short.requests, full.requests, 'the same requests as the plan, spent on followers instead of pages');
+  assert.ok(short.requests <= plan.requests);
+  assert.equal(progressOf(short).sources.followers.checked, 7);
+  // Reproducible, and the picks are followers.
+  assert.deepEqual(runAll(start(), { limited: true }).picks, short.picks);
+  assert.ok(short.picks.followers.every((u) => /^f\d+$/.test(u)));
+  // Settings that fetch no follower in full get none.
+  const none = runAll(start({}, { auditFullSize: 0 }), { limited: true });
+  assert.equal(none.picks.followers.length, 0);
+});
+
 test('the default audit stays within its budget, and the budget caps any settings', () => {
   const plan = auditPlan(DEFAULT_SETTINGS, POSTS.concat([{ id: '16', likes: 5, comments: 5 }]));
   assert.ok(plan.requests <= 45, `default plan ${plan.requests}`);

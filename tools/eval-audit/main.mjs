@@ -65,7 +65,8 @@ const NAMES = { followers: 'followers (short list)', likers: 'likers, last 3 pos
 const lines = [];
 lines.push(`Engine ${engine.version()}; ${reps} audits per fake share (${audits} in all), each a fresh stand-in profile with ` +
   `the same fake share in all three sources; default settings (${DEFAULT_SETTINGS.auditFullSize} followers and ` +
-  `${DEFAULT_SETTINGS.auditEngagersFull} likers / commenters fetched in full, budget ${DEFAULT_SETTINGS.auditBudget}). ` +
+  `${DEFAULT_SETTINGS.auditEngagersFull} likers / commenters fetched in full, budget ${DEFAULT_SETTINGS.auditBudget}; ` +
+  'the follower pages a short list leaves unread go to more followers fetched in full). ' +
   `Likers lists hold at most ${LIKERS_MAX} per post, comments pages ${COMMENTS_PAGE}.`);
 lines.push('');
 lines.push('| source | true % | audits | listed (min-max) | checked in full | MAE | bias | coverage | mean width |');

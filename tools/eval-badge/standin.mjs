@@ -66,7 +66,8 @@ lines.push(`**Stand-in profiles.** The ${seededTotal} seeded profiles as they fi
   ' (the profile alone never gives a number; tests/e2e/badge.test.mjs checks each against the state table).');
 lines.push('');
 lines.push(`After the default audit (${DEFAULT_SETTINGS.auditFullSize} followers and ${DEFAULT_SETTINGS.auditEngagersFull} ` +
-  `likers / commenters fetched in full, Instagram's short list of 50 followers), ${reps} fresh stand-in profiles per ` +
+  `likers / commenters fetched in full, Instagram's short list of 50 followers, the follower pages it leaves unread ` +
+  `going to more followers fetched in full), ${reps} fresh stand-in profiles per ` +
   'row, each with its organic likes (2,000-50,000 followers):');
 lines.push('');
 lines.push('| followers fake | likers fake | audits | badge shows a number | its interval holds the truth | green | red | ' +
