@@ -9,6 +9,7 @@ import path from 'node:path';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 import { word } from '../../extension/shared/words.js';
 import { PLURAL, pluralCategories, fillPlurals } from '../../extension/shared/format.js';
+import { counted } from '../../tools/cli/words.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
@@ -161,4 +162,10 @@ test('no count in any locale stands before a plural noun without a plural select
   assert.equal(bareCounts({ ...fr, bad: '{n:count} vrais comptes' }, 'fr').length, 1);
   assert.equal(bareCounts({ ...en, ok: '{min:count}–{max:count} followers' }, 'en').length, 0);
   assert.equal(bareCounts({ ...en, ok: 'Up to {high:count} counting the comments not read.' }, 'en').length, 0);
+});
+
+test("the CLI's own English lines agree with their counts", () => {
+  assert.equal(counted(1, 'post', 'posts'), '1 post');
+  assert.equal(counted(0, 'post', 'posts'), '0 posts');
+  assert.equal(counted(12345, 'follower', 'followers', '12,345'), '12,345 followers');
 });
