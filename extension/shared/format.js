@@ -43,7 +43,41 @@ export function numberText(v, lang = 'en') {
   return finite(v) ? formatter(lang, { maximumSignificantDigits: 3 }).format(v) : '?';
 }
 
-// Which plural form a count takes in the language ("one", "other", ...).
+// Which plural category a count takes in the language ("one", "other", ...); a value that is not
+// a number (a range such as "3–5") takes "other".
 export function pluralForm(n, lang = 'en') {
-  try { return new Intl.PluralRules(lang).select(n); } catch { return n === 1 ? 'one' : 'other'; }
+  const v = typeof n === 'number' ? n : /^\d+(\.\d+)?$/.test(String(n)) ? Number(n) : NaN;
+  try { return new Intl.PluralRules(lang).select(v); } catch { return v === 1 ? 'one' : 'other'; }
+}
+
+// The plural categories a plural select lists its forms for: those a whole number below 1000 takes
+// in the language, in CLDR's order (en, nl, de, fr: one, other). A count in a category without a
+// form (French "many": exact millions, which written in digits read as plural) takes "other".
+const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const categories = new Map();
+export function pluralCategories(lang = 'en') {
+  if (!categories.has(lang)) {
+    const seen = new Set(['other']);
+    for (let n = 0; n < 1000; n++) seen.add(pluralForm(n, lang));
+    categories.set(lang, CATEGORY_ORDER.filter((c) => seen.has(c)));
+  }
+  return categories.get(lang);
+}
+
+// A plural select, "{posts|post|posts}" (a named count of an engine message) or "{$1|post|posts}"
+// (a substitution of an extension message): the form, of those listed for pluralCategories(lang),
+// that agrees with the count. The count itself is written by its own placeholder, outside the
+// select or inside a form ("{posts|the last post|the last {posts:count} posts}").
+export const PLURAL = /\{(\$\d|[a-z0-9_]+)((?:\|(?:[^{}|]|\{[a-z0-9_]+(?::[a-z]+)?\})*)+)\}/g;
+
+// `text` with each plural select whose count `valueOf(name)` knows replaced by its form; a select
+// without a count stays visible (tests catch it), never a guess.
+export function fillPlurals(text, valueOf, lang = 'en') {
+  return text.replace(PLURAL, (m, name, list) => {
+    const n = valueOf(name);
+    if (n === undefined || n === null) return m;
+    const forms = list.slice(1).split('|');  // a placeholder inside a form has no '|'
+    const i = pluralCategories(lang).indexOf(pluralForm(n, lang));
+    return forms[i >= 0 && i < forms.length ? i : forms.length - 1];
+  });
 }

@@ -1,5 +1,8 @@
 // Strings: the _locales/<lang>/messages.json files (Chrome's format), loaded whole so the
-// user's language setting can override the browser's. "$1".."$9" are substitutions.
+// user's language setting can override the browser's. "$1".."$9" are substitutions, and
+// "{$1|post|posts}" the word that agrees with substitution $1 in number (format.js), filled here
+// for Chromium and Firefox alike (the browsers' own i18n.getMessage cannot pluralise).
+import { fillPlurals } from './format.js';
 
 export const SUPPORTED = ['en', 'nl', 'de', 'fr'];
 
@@ -23,7 +26,7 @@ export function flatten(messagesJson) {
 export function translator(dict, fallback = {}, lang = 'en') {
   const t = (key, ...subs) => {
     const text = Object.hasOwn(dict, key) ? dict[key] : Object.hasOwn(fallback, key) ? fallback[key] : key;
-    return text.replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : String(subs[d - 1])));
+    return fillPlurals(text, (name) => subs[Number(name.slice(1)) - 1], lang).replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : String(subs[d - 1])));
   };
   t.lang = lang;
   return t;

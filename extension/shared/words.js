@@ -4,13 +4,13 @@
 // placeholders "{name}" or "{name:format}" (wasm/core/MESSAGES.md). The content script, the
 // popup and the CLI all word messages here, so no sentence is built in two places.
 import { RULES } from './rules.js';
-import { percentText, percentNumber, countText, numberText, pluralForm } from './format.js';
+import { percentText, percentNumber, countText, numberText, fillPlurals } from './format.js';
 
 export const PLACEHOLDER = /\{([a-z0-9_]+)(?::([a-z]+))?\}/g;
 // The formats a placeholder may ask for: a percentage (0-100) with its sign or without, a count,
-// a number of days with its unit, a number to three significant digits, or the value as it is
-// (a year).
-export const FORMATS = ['pct', 'pctn', 'count', 'days', 'num', 'plain'];
+// a number to three significant digits, or the value as it is (a year). The word that agrees with
+// a count is a plural select, "{posts|post|posts}" (format.js).
+export const FORMATS = ['pct', 'pctn', 'count', 'num', 'plain'];
 
 export function messageKey(id) {
   return RULES.message_key_prefix + String(id).replace(/\./g, '_');
@@ -24,15 +24,25 @@ function formatParam(t, value, format) {
     case 'pct': return percentText(value, lang);
     case 'pctn': return percentNumber(value, lang);
     case 'count': return countText(value, lang);
-    case 'days': return t(`unit_day_${pluralForm(value, lang)}`).replace('{n}', countText(value, lang));
     default: return numberText(value, lang);
   }
 }
 
-// The text of `key` with its named placeholders filled from `params`; a placeholder without a
-// parameter stays visible (tests catch it), never a guess.
+// A plural select agrees with its count as the count is written: whole for `count`, three
+// significant digits for `num` ("1 point", "1.5 points").
+const AS_WRITTEN = { count: (v) => Math.round(v), num: (v) => Number(v.toPrecision(3)) };
+
+// The text of `key` with its plural selects and named placeholders filled from `params`; a
+// placeholder without a parameter stays visible (tests catch it), never a guess.
 export function fill(t, key, params = {}) {
-  return t(key).replace(PLACEHOLDER, (m, name, format) =>
+  const text = t(key);
+  const count = (name) => {
+    const v = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (typeof v !== 'number') return undefined;
+    const format = text.match(new RegExp(`\\{${name}:([a-z]+)\\}`));
+    return format && AS_WRITTEN[format[1]] ? AS_WRITTEN[format[1]](v) : v;
+  };
+  return fillPlurals(text, count, t.lang || 'en').replace(PLACEHOLDER, (m, name, format) =>
     (Object.hasOwn(params, name) && params[name] !== null ? formatParam(t, params[name], format) : m));
 }
 

@@ -3,7 +3,7 @@
 // authenticity section out.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { t, reasonText, noteText } from './words.mjs';
+import { t, reasonText, noteText, counted } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter comments FILE|- [--format text|json]
 
@@ -44,7 +44,7 @@ export async function main(argv, io) {
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
 // How each signal's value reads, in its own unit.
 const VALUE = {
-  recurring_commenters: (s) => `${s.value} accounts on ${s.min_posts}+ of ${s.of_posts} posts`,
+  recurring_commenters: (s) => `${counted(s.value, 'account', 'accounts')} on ${s.min_posts}+ of ${counted(s.of_posts, 'post', 'posts')}`,
   templates: (s) => `${pct(s.value)} of longer comments repeat`,
   timing: (s) => `${pct(s.value)} within ${s.window_minutes} min`,
   generic_comments: (s) => `${pct(s.value)} generic`,
@@ -64,9 +64,9 @@ export function renderText(r) {
   const out = [];
   out.push(`Engagement authenticity: ${r.grade} - ${clean(noteText(t, r.grade_label))}`, clean(noteText(t, r.verdict)), '');
   const read = r.read;
-  out.push(`Read: ${read.comments} comments (Instagram counts ${read.comments_counted}) by ${read.commenters} ` +
-    `accounts on ${read.posts_with_comments} of ${read.posts} posts; ${read.owner_replies_left_out} replies by the ` +
-    'owner left out');
+  out.push(`Read: ${counted(read.comments, 'comment', 'comments')} (Instagram counts ${read.comments_counted}) by ` +
+    `${counted(read.commenters, 'account', 'accounts')} on ${read.posts_with_comments} of ` +
+    `${counted(read.posts, 'post', 'posts')}; ${counted(read.owner_replies_left_out, 'reply', 'replies')} by the owner left out`);
   if (r.reasons.length) {
     out.push('', 'Why:');
     for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(reasonText(t, x))}`);
@@ -76,7 +76,7 @@ export function renderText(r) {
     if (!s.measured) { out.push(`  ${name.padEnd(21)} not measured: ${clean(noteText(t, s.note))}`); continue; }
     const interval = s.interval ? (INTERVAL[name] ?? (([a, b]) => `${pct(a)}-${pct(b)}`))(s.interval) : 'n/a';
     out.push(`  ${name.padEnd(21)} ${VALUE[name] ? VALUE[name](s) : s.value} (${interval}), ${s.evidence}`);
-    for (const e of s.examples ?? []) out.push(`      "${clean(e.text)}" x${e.comments} (${e.accounts} accounts)`);
+    for (const e of s.examples ?? []) out.push(`      "${clean(e.text)}" x${e.comments} (${counted(e.accounts, 'account', 'accounts')})`);
   }
   out.push('', `Score ${r.score} (grade: under 1 good, under 2 fair, under 3.5 poor, else bad)`);
   out.push(`Engine: ${clean(r.engine)}`);

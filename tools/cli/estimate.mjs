@@ -2,7 +2,7 @@
 // follower account records as JSON Lines in, the audience estimate out (one engine call).
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
-import { t, noteText } from './words.mjs';
+import { t, noteText, counted } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -92,7 +92,7 @@ const say = (note) => noteText(t, note);
 export function renderText(r) {
   const out = [];
   out.push(`Fake followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
-  out.push(`Sample: ${r.sample_size} of ${r.total_followers} followers` +
+  out.push(`Sample: ${r.sample_size} of ${counted(r.total_followers, 'follower', 'followers')}` +
     (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
   out.push(`Sampling: ${say(r.sampling_note)}`);
   out.push(`Method: ${r.method}`);
@@ -115,7 +115,7 @@ export function renderText(r) {
   const plan = r.requests_for_5pt;
   out.push('', plan.requests === null
     ? `For a +/-5-point interval: ${say(plan.note)}`
-    : `For a +/-5-point interval: about ${plan.requests} requests. ${say(plan.note)}`);
+    : `For a +/-5-point interval: about ${counted(plan.requests, 'request', 'requests')}. ${say(plan.note)}`);
   for (const w of r.warnings || []) out.push(`Warning: ${w}`);
   out.push(`Model: ${r.model_version}`);
   return out.join('\n') + '\n';

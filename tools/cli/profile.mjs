@@ -5,7 +5,7 @@ import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
 import { parseFollowers, InputError } from './estimate.mjs';
 import { readFile } from 'node:fs/promises';
-import { t, word, reasonText, noteText } from './words.mjs';
+import { t, word, reasonText, noteText, counted } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE.jsonl] [--total N]
                                [--sampling newest_first|random] [--format json|text]
@@ -110,7 +110,8 @@ export function renderText(r) {
   const name = clean(r.full_name) ? ` (${clean(r.full_name)})` : '';
   const flags = [r.is_verified && 'verified', r.is_business && 'business', r.is_private && 'private'].filter(Boolean);
   out.push(`@${clean(r.username)}${name}${flags.length ? ' [' + flags.join(', ') + ']' : ''}`);
-  out.push(`${num(r.follower_count)} followers, ${num(r.following_count)} following, ${num(r.media_count)} posts`);
+  out.push(`${counted(r.follower_count, 'follower', 'followers', num(r.follower_count))}, ${num(r.following_count)} following, ` +
+    counted(r.media_count, 'post', 'posts', num(r.media_count)));
   out.push('');
   const badge = r.badge;
   out.push(`Badge: ${[word(t, badge.label), ...badge.notes.map((n) => word(t, n))].join(' · ')}  [${badge.state}, ${badge.tone}]`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flatten, translator } from '../../extension/shared/i18n.js';
+import { pluralForm } from '../../extension/shared/format.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -12,3 +13,9 @@ export function english() {
 }
 export const t = english();
 export { word, reasonText, noteText, estimateText } from '../../extension/shared/words.js';
+
+// The CLI's own lines in English, with the noun that agrees with the count: "1 post", "2 posts".
+// `text` writes the count (default: as it is).
+export function counted(n, one, other, text = String(n)) {
+  return `${text} ${pluralForm(n, 'en') === 'one' ? one : other}`;
+}

@@ -1,0 +1,171 @@
+// Plural forms: every word that agrees with a count is a plural select ("{posts|post|posts}" in an
+// engine message, "{$1|entry|entries}" in an extension string; wasm/core/MESSAGES.md). A count of
+// 1 reads "1 post", French's 0 and 1 take the singular, every select lists the forms its language
+// needs, and no message leaves a count beside a plural noun without a select.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
+import { word } from '../../extension/shared/words.js';
+import { PLURAL, pluralCategories, fillPlurals } from '../../extension/shared/format.js';
+import { counted } from '../../tools/cli/words.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
+const tr = (lang) => translator(dict(lang), {}, lang);
+
+test('plural categories: one and other in en, nl, de and fr; French counts 0 as one', () => {
+  for (const lang of SUPPORTED) assert.deepEqual(pluralCategories(lang), ['one', 'other'], lang);
+  const pick = (n, lang) => fillPlurals('{n|one|other}', () => n, lang);
+  for (const lang of ['en', 'nl', 'de']) assert.deepEqual([0, 1, 2, 1.5].map((n) => pick(n, lang)), ['other', 'one', 'other', 'other']);
+  assert.deepEqual([0, 1, 1.5, 2, 1e6].map((n) => pick(n, 'fr')), ['one', 'one', 'one', 'other', 'other']);
+  assert.equal(pick('3–5', 'en'), 'other', 'a range takes the plural');
+  assert.equal(fillPlurals('{n|one|other}', () => undefined, 'en'), '{n|one|other}', 'a select without its count stays visible');
+});
+
+// A representative message of each kind, as people read it for 0, 1 and 2.
+const ENGINE = {
+  en: ['Only 0 posts with like counts', 'Only 1 post with like counts', 'Only 2 posts with like counts'],
+  nl: ['Maar 0 berichten met zichtbare likes', 'Maar 1 bericht met zichtbare likes', 'Maar 2 berichten met zichtbare likes'],
+  de: ['Nur 0 Beiträge mit sichtbaren Likes', 'Nur 1 Beitrag mit sichtbaren Likes', 'Nur 2 Beiträge mit sichtbaren Likes'],
+  fr: ['Seulement 0 publication avec', 'Seulement 1 publication avec', 'Seulement 2 publications avec'],
+};
+const UI = {
+  en: ['Imported 0 entries.', 'Imported 1 entry.', 'Imported 2 entries.'],
+  nl: ['0 items geïmporteerd.', '1 item geïmporteerd.', '2 items geïmporteerd.'],
+  de: ['0 Einträge importiert.', '1 Eintrag importiert.', '2 Einträge importiert.'],
+  fr: ['0 entrée importée.', '1 entrée importée.', '2 entrées importées.'],
+};
+
+test('a count of 0, 1 and 2 in an engine message and an extension string, in every language', () => {
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    [0, 1, 2].forEach((n, i) => {
+      const said = word(t, { id: 'engagement.too_few_posts', params: { posts: n } });
+      assert.ok(said.startsWith(ENGINE[lang][i]), `${lang} ${n}: "${said}"`);
+      assert.equal(t('imported', n), UI[lang][i], `${lang} ${n}`);
+    });
+  }
+  // Several selects in one message, a verb among them, and a form that holds its count.
+  const en = tr('en');
+  assert.equal(word(en, { id: 'likes.views', params: { above: 1, videos: 1 } }), '1 of 1 video has more likes than views.');
+  assert.equal(word(en, { id: 'likes.views', params: { above: 2, videos: 5 } }), '2 of 5 videos have more likes than views.');
+  assert.equal(en('sourceLikers', 1, 40, 20), 'People who liked the last post: 40 listed, 20 checked');
+  assert.equal(en('sourceLikers', 6, 40, 20), 'People who liked the last 6 posts: 40 listed, 20 checked');
+  const fr = tr('fr');
+  assert.equal(word(fr, { id: 'likes.views', params: { above: 1, videos: 3 } }), '1 vidéo sur 3 a plus de j\'aime que de vues.');
+  assert.equal(fr('commentsExample', 'X', 'super', 0, 1), 'X : « super » (0 commentaire de 1 compte)');
+  assert.equal(fr('commentsExample', 'X', 'super', 2, 2), 'X : « super » (2 commentaires de 2 comptes)');
+  assert.match(word(tr('de'), { id: 'state.new_account', params: { days: 1 } }), /ist 1 Tag alt\.$/);
+  assert.match(word(tr('de'), { id: 'state.new_account', params: { days: 3 } }), /ist 3 Tage alt\.$/);
+  // A number as `num` writes it: 1.0004 reads "1", so "1 point"; 1.5 reads "1.5 points" (French: "1,5 point").
+  const spans = (t, half) => word(t, { id: 'regime.resembles_spans',
+    params: { kind: 'x', fit: 50, caught: 80, lowest: 10, highest: 20, half, known: 3 } });
+  assert.match(spans(en, 1.0004), /±1 point further/);
+  assert.match(spans(en, 1.5), /±1\.5 points further/);
+  assert.match(spans(fr, 1.5), /±1,5 point de plus/);
+});
+
+// The plural selects of a message: {name, forms}.
+const selects = (text) => [...text.matchAll(PLURAL)].map((m) => ({ name: m[1], forms: m[2].slice(1).split('|') }));
+
+// Problems with the plural selects of one language's strings: a select with other than the forms its
+// language needs or with an empty form, or one on a count the message never writes.
+export function selectProblems(strings, lang) {
+  const problems = [];
+  const needs = pluralCategories(lang).length;
+  for (const [key, text] of Object.entries(strings)) {
+    for (const { name, forms } of selects(text)) {
+      if (forms.length !== needs) problems.push(`${lang}: ${key}: {${name}|...} has ${forms.length} forms, ${lang} needs ${needs} (${pluralCategories(lang).join('|')})`);
+      if (forms.some((f) => f.trim() === '')) problems.push(`${lang}: ${key}: {${name}|...} has an empty form`);
+      const written = name.startsWith('$')
+        ? text.replace(/\{\$\d\|/g, '{|').includes(name)
+        : new RegExp(`\\{${name}:(count|num)\\}`).test(text);
+      if (!written) problems.push(`${lang}: ${key}: {${name}|...} selects on a count the message does not write`);
+    }
+  }
+  return problems;
+}
+
+// Words that end the stretch after a count where a word agreeing with it could stand (an article or
+// a preposition starts another phrase: "up to 3 counting the comments not read").
+const STOP = {
+  en: ['the', 'a', 'its', 'their', 'of', 'on', 'in', 'by', 'for', 'to', 'from', 'with', 'and', 'or', 'at'],
+  nl: ['de', 'het', 'een', 'zijn', 'hun', 'van', 'op', 'in', 'voor', 'met', 'en', 'of', 'als', 'tot'],
+  de: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'sein', 'seine', 'ihr', 'ihre', 'dieser', 'von', 'unter', 'in', 'für', 'mit', 'und', 'oder', 'wenn'],
+  fr: ['le', 'la', 'les', 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'des', 'de', 'du', 'sur', 'en', 'pour', 'avec', 'et', 'ou', 'dans'],
+};
+// Plural nouns besides those the selects themselves list (their plural forms' words).
+const NOUNS = {
+  en: ['posts', 'followers', 'accounts', 'comments', 'replies', 'entries', 'days', 'requests', 'pages', 'points', 'minutes', 'videos'],
+  nl: ['berichten', 'volgers', 'accounts', 'reacties', 'antwoorden', 'items', 'dagen', 'verzoeken', "pagina's", 'punten', 'minuten'],
+  de: ['beiträge', 'beiträgen', 'konten', 'kommentare', 'kommentaren', 'antworten', 'einträge', 'tage', 'tagen', 'anfragen', 'seiten', 'punkte', 'minuten'],
+  fr: ['publications', 'abonnés', 'comptes', 'commentaires', 'réponses', 'entrées', 'jours', 'requêtes', 'pages', 'points', 'minutes', 'vidéos'],
+};
+const COUNT = /\{([a-z0-9_]+):(?:count|num)\}|(\$\d)/g;
+
+// Counts with a plural noun beside them and no select on that count: "{posts:count} posts",
+// "$1 dernières publications". A count that ends a range ("{min:count}–{max:count} followers") takes
+// the plural whatever it is.
+export function bareCounts(strings, lang) {
+  const nouns = new Set(NOUNS[lang]);
+  for (const text of Object.values(strings)) {
+    for (const { forms } of selects(text)) {
+      const single = new Set(forms[0].toLowerCase().split(/\s+/));
+      for (const w of forms.at(-1).toLowerCase().split(/\s+/)) if (!single.has(w) && /^[\p{L}']+$/u.test(w)) nouns.add(w);
+    }
+  }
+  for (const w of STOP[lang]) nouns.delete(w);
+  const problems = [];
+  for (const [key, text] of Object.entries(strings)) {
+    const selected = new Set(selects(text).map((s) => s.name));
+    for (const m of text.matchAll(COUNT)) {
+      const name = m[1] ?? m[2];
+      if (selected.has(name) || /[–-]$/.test(text.slice(0, m.index))) continue;
+      const after = text.slice(m.index + m[0].length).split(/[{$.,;:()–—/+%…“”«»"!?]/)[0];
+      const words = [];
+      for (const w of after.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4)) {
+        if (STOP[lang].includes(w)) break;
+        words.push(w.replace(/^[dl]'/, ''));
+      }
+      const noun = words.find((w) => nouns.has(w));
+      if (noun) problems.push(`${lang}: ${key}: "${m[0]}" stands before "${noun}" without a plural select on it`);
+    }
+  }
+  return problems;
+}
+
+test('every plural select in every locale lists the forms its language needs, on a count the message writes', () => {
+  let n = 0;
+  for (const lang of SUPPORTED) {
+    const d = dict(lang);
+    n += Object.values(d).reduce((a, text) => a + selects(text).length, 0);
+    assert.deepEqual(selectProblems(d, lang), []);
+  }
+  assert.ok(n > 300, `found only ${n} plural selects`);
+  // Planted mistakes are caught: a select short of a form, one on a count the message lacks.
+  assert.equal(selectProblems({ a: '{n:count} {n|post}' }, 'en').length, 1);
+  assert.equal(selectProblems({ a: '{n:count} {m|post|posts}' }, 'en').length, 1);
+  assert.equal(selectProblems({ a: '$2 {$1|post|posts}' }, 'fr').length, 1);
+  assert.equal(selectProblems({ a: '{n|la dernière|les {n:count} dernières}' }, 'fr').length, 0);
+});
+
+test('no count in any locale stands before a plural noun without a plural select', () => {
+  for (const lang of SUPPORTED) assert.deepEqual(bareCounts(dict(lang), lang), []);
+  // Planted mistakes are caught, in both kinds of message; a range and a separate phrase are not.
+  const en = dict('en');
+  assert.equal(bareCounts({ ...en, bad: 'Only {posts:count} posts with like counts' }, 'en').length, 1);
+  assert.equal(bareCounts({ ...en, bad: 'Imported $1 entries.' }, 'en').length, 1);
+  const fr = dict('fr');
+  assert.equal(bareCounts({ ...fr, bad: 'sur les $1 dernières publications' }, 'fr').length, 1);
+  assert.equal(bareCounts({ ...fr, bad: '{n:count} vrais comptes' }, 'fr').length, 1);
+  assert.equal(bareCounts({ ...en, ok: '{min:count}–{max:count} followers' }, 'en').length, 0);
+  assert.equal(bareCounts({ ...en, ok: 'Up to {high:count} counting the comments not read.' }, 'en').length, 0);
+});
+
+test("the CLI's own English lines agree with their counts", () => {
+  assert.equal(counted(1, 'post', 'posts'), '1 post');
+  assert.equal(counted(0, 'post', 'posts'), '0 posts');
+  assert.equal(counted(12345, 'follower', 'followers', '12,345'), '12,345 followers');
+});
