@@ -125,7 +125,8 @@ console.log(`\nStand-in: seeded profiles with known truth, followers drawn from 
 console.log('Comment sections: simulated from stated assumptions (tests/e2e/standin/comment-patterns.mjs): "suggested (network)" ' +
   'is paid accounts posting the texts a business suggests, "pod" accounts commenting on every post within minutes; "pool" ' +
   'is each profile\'s commenters pool (its known fake share) writing organic remarks or, the fake ones, bot praise.');
-console.log(`Audits: up to ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full; ` +
+console.log(`Audits: up to ${suite.settings.auditListSize} newest followers listed + ${suite.settings.auditFullSize} fetched in full ` +
+  '(more when the list ends early: the follower pages left unread go to full fetches); ' +
   `likers and commenters of the last ${suite.settings.auditPosts} posts + ${suite.settings.auditEngagersFull} of each fetched in full; ` +
   `at most ${suite.settings.auditBudget} requests; ` +
   `the comment analysis on (the comments of the last 6 posts read and judged); ` +
