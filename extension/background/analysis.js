@@ -1,7 +1,7 @@
 // Turns Instagram answers into reports with the engine: the instant profile analysis, the
 // rough estimate from the page's own counts, and the combined audited report.
 import { call } from './engine.js';
-import { classifyResponse, profileDocFromUserInfo } from '../shared/instagram.js';
+import { classifyResponse, unavailableOf, profileDocFromUserInfo } from '../shared/instagram.js';
 
 // A report or a state: {report} | {state, detail?}. `samples`: the audit's estimates,
 // {audience (the followers), likers, commenters}, any of them null.
@@ -33,7 +33,7 @@ export function classifyProfileAnswer({ status, contentType, body }, endpoint = 
   const c = classifyResponse(status, contentType, body, { json: endpoint !== 'web_profile_info' });
   switch (c.kind) {
     case 'ok': return { ok: true, json: c.json };
-    case 'rate_limited': return { state: 'rate_limited', detail: c.detail };
+    case 'rate_limited': return { state: 'rate_limited', detail: c.detail, ...unavailableOf(c) };
     case 'logged_out': return { state: 'logged_out' };
     case 'challenge': return { state: 'challenge' };
     case 'not_found': return { state: 'not_found' };

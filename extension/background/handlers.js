@@ -6,7 +6,7 @@ import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromPr
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
 import { reserve, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
-import { classifyResponse, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
+import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
@@ -66,15 +66,16 @@ function instantBegin({ fallback = false }) {
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
-    return { at: r.at, reason: r.reason };
+    // Held back by a wait after Instagram did not answer: the status, so the user is told that.
+    return { at: r.at, reason: r.reason, ...(r.reason === 'backoff' ? unavailableOf({ unavailable: r.state.backoffUnavailable }) : {}) };
   });
 }
 
-async function recordInstantAnswer(rateLimited) {
+async function recordInstantAnswer(rateLimited, unavailable) {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const s = await store.getScheduler();
-    const next = rateLimited ? onRateLimited(s, now(), settings) : onSuccess(s);
+    const next = rateLimited ? onRateLimited(s, now(), settings, unavailable) : onSuccess(s);
     await saveSchedulerIfRoom(next);
     return next;
   });
@@ -85,8 +86,10 @@ async function recordInstantAnswer(rateLimited) {
 async function instantAnalyze(msg) {
   const endpoint = msg.endpoint || 'web_profile_info';
   const c = classifyProfileAnswer(msg, endpoint);
-  const sched = await recordInstantAnswer(c.state === 'rate_limited');
-  if (c.state === 'rate_limited') return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null };
+  const sched = await recordInstantAnswer(c.state === 'rate_limited', c.unavailable);
+  if (c.state === 'rate_limited') {
+    return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null, ...unavailableOf(c) };
+  }
   if (c.state) return { state: c.state, detail: c.detail || null };
   const text = profileText(endpoint, msg.body, c.json);
   if (text.state) return text;
@@ -212,7 +215,7 @@ const sendKey = (username, id) => `${username}#${id}`;
 
 // Instagram's answer to the pending request -> an audit outcome.
 async function outcomeOf(a, req, c, msg, sched) {
-  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: sched.backoffUntil };
+  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: sched.backoffUntil, ...unavailableOf(c) };
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
   if (req.kind === 'page') {
@@ -255,7 +258,7 @@ async function auditResult(msg) {
     // An answer means the request went, should its "sent" message have been lost.
     const key = sendKey(msg.username, msg.id);
     if (sched.sending && sched.sending.key === key) sched = sent(sched, now(), key);
-    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings) : onSuccess(sched);
+    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable) : onSuccess(sched);
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);

@@ -113,7 +113,7 @@ class ProfileFeature {
   // One instant request: a scheduler slot, then the fetch.
   async fetchInstant(url, fallback = false) {
     const begin = await send('instant.begin', { username: this.username, fallback });
-    if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at });
+    if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable });
     await sleepUntil(begin.at, this.signal);
     return igFetch(url, this.signal);
   }
@@ -142,7 +142,7 @@ class ProfileFeature {
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else {
-      this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt });
+      this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable });
     }
   }
 
@@ -152,7 +152,8 @@ class ProfileFeature {
     const meta = document.querySelector(SELECTORS.ogDescription);
     const content = meta ? meta.getAttribute('content') || '' : '';
     const og = content.toLowerCase().includes(`(@${this.username.toLowerCase()})`) ? parseOgDescription(content) : null;
-    const fail = () => this.overlay.setState(cause, { retryAt: answer && answer.retryAt, detail: answer && answer.detail });
+    const fail = () => this.overlay.setState(cause, { retryAt: answer && answer.retryAt, detail: answer && answer.detail,
+                                                      unavailable: answer && answer.unavailable });
     if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);
     const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause });

@@ -85,8 +85,8 @@ export class Overlay {
     this.render();
   }
 
-  setState(state, { detail = null, retryAt = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt };
+  setState(state, { detail = null, retryAt = null, unavailable = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable };
     this.render();
   }
 

@@ -23,7 +23,7 @@ export function renderPanel(p, view) {
 
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
-    p.append(stateNode(t, model.state, { retryAt: model.retryAt }));
+    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable }));
     if (model.detail) {
       p.append(el('p', { class: 'muted' }, t('bugReportHint')));
       p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));
@@ -142,7 +142,9 @@ function renderAuditSection(p, view) {
                   t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
     if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
     const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
-    if (waitUntil > Date.now()) sec.append(stateNode(t, 'rate_limited', { retryAt: waitUntil }));
+    // Instagram not answering (rather than asking to slow down) is said as such while its wait holds.
+    const unavailable = pr.retryAt && pr.retryAt >= (a.waitUntil || 0) ? pr.retryUnavailable : null;
+    if (waitUntil > Date.now()) sec.append(stateNode(t, 'rate_limited', { retryAt: waitUntil, unavailable }));
     if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason === 'private' ? 'private' : pr.stopReason));
     if (pr.status === 'stopped' && pr.stopDetail) {
       sec.append(el('p', { class: 'muted' }, t('bugReportHint')));

@@ -108,6 +108,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     nextId: 1,
     pending: null,                // {id, kind, url, target, source, at}
     retryAt: null,                // set while waiting out a rate limit
+    retryUnavailable: null,       // and the HTTP status (0: no answer) when Instagram did not answer
     seed: seed >>> 0,
     estimates: { followers: null, likers: null, commenters: null },  // latest report per source
     estimate: null,               // the followers' report (the audience the headline uses)
@@ -204,14 +205,15 @@ const addFresh = (list, accounts) => {
 // Applies the outcome of the pending request `id`. Outcomes:
 //   {kind: 'page', accounts, nextCursor, limited}   {kind: 'likers', accounts, userCount}
 //   {kind: 'comments', accounts, comments, commentCount}   {kind: 'list_failed'} (that post skipped)
-//   {kind: 'profile', record}   {kind: 'profile_failed'}   {kind: 'rate_limited', retryAt}
+//   {kind: 'profile', record}   {kind: 'profile_failed'}
+//   {kind: 'rate_limited', retryAt, unavailable?} (unavailable: the status when Instagram did not answer)
 //   {kind: 'stop', reason, detail}
 // An answer for a request that is not pending (a duplicate after a worker restart) changes
 // nothing and returns applied: false.
 export function applyOutcome(state, id, outcome, now) {
   if (!state.pending || state.pending.id !== id || state.status !== 'running') return { state, applied: false };
   const req = state.pending;
-  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null };
+  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null };
   switch (outcome.kind) {
     case 'page': {
       const f = s.followers;
@@ -244,7 +246,9 @@ export function applyOutcome(state, id, outcome, now) {
       s = { ...s, failed: s.failed.concat(req.target) };
       break;
     case 'rate_limited':
-      s = { ...s, rateLimited: s.rateLimited + 1, retryAt: outcome.retryAt };
+      // Counted as a rate limit either way: the back-off and the counter are the same.
+      s = { ...s, rateLimited: s.rateLimited + 1, retryAt: outcome.retryAt,
+            retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null };
       // web_profile_info refusing: the same accounts by id from users/<id>/info from now on.
       if (req.kind === 'profile' && req.endpoint === 'web_profile_info') s.profileEndpoint = 'users_info';
       break;
@@ -313,6 +317,8 @@ export function progressOf(state) {
     budget: state.budget,
     budgetReached: state.budgetReached,
     retryAt: state.retryAt,
+    // An audit stored before this field existed has none: its wait reads as a rate limit.
+    retryUnavailable: Number.isInteger(state.retryUnavailable) ? state.retryUnavailable : null,
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
     sources: {

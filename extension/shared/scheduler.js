@@ -13,7 +13,7 @@ export const BACKOFF_INTERVALS = 20;
 export const SEND_CONFIRM_MS = 10_000;
 
 export function emptySchedulerState() {
-  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, lastSent: 0, sending: null };
+  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0, sending: null };
 }
 
 export function normalizeSchedulerState(raw) {
@@ -23,6 +23,7 @@ export function normalizeSchedulerState(raw) {
   if (Array.isArray(raw.ledger)) s.ledger = raw.ledger.filter(Number.isFinite).sort((a, b) => a - b);
   if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
+  if (Number.isInteger(raw.backoffUnavailable) && raw.backoffUnavailable >= 0) s.backoffUnavailable = raw.backoffUnavailable;
   if (Number.isFinite(raw.lastSent)) s.lastSent = raw.lastSent;
   const sending = raw.sending;
   if (sending && typeof sending.key === 'string' && Number.isFinite(sending.at)) s.sending = { key: sending.key, at: sending.at };
@@ -70,12 +71,16 @@ export function release(state, at, now) {
   return { ...state, ledger, lastSlot };
 }
 
-// A 429 arrived: back off exponentially. Returns the new state; `backoffUntil` says when
-// requests may start again.
-export function onRateLimited(state, now, { pacingMs }) {
+// A 429 arrived (or Instagram did not answer: `unavailable` is then the HTTP status, 0 for no
+// answer at all): back off exponentially. Returns the new state; `backoffUntil` says when
+// requests may start again, `backoffUnavailable` whether the wait that decides it came from
+// no answer (that status) rather than a rate limit (null), for what the user is told.
+export function onRateLimited(state, now, { pacingMs }, unavailable = null) {
   const level = state.backoffLevel + 1;
   const wait = Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
-  return { ...state, backoffLevel: level, backoffUntil: Math.max(state.backoffUntil, now + wait) };
+  const until = now + wait;
+  if (until < state.backoffUntil) return { ...state, backoffLevel: level };
+  return { ...state, backoffLevel: level, backoffUntil: until, backoffUnavailable: Number.isInteger(unavailable) ? unavailable : null };
 }
 
 // A request went through: the back-off level resets (the wait already served stays).

@@ -4,7 +4,8 @@
 // likers unlike the followers as a reason, both ways; the request budget and the plan shown
 // before starting; profile fallbacks (401 "wait" and 429 "useragent mismatch" on
 // web_profile_info -> users/<id>/info -> the page's counts) and a "wait" mid-audit backing off
-// (also one sent with HTTP 200 on a followers page);
+// (also one sent with HTTP 200 on a followers page); Instagram not answering (503) mid-audit,
+// said as such (not as "asked to slow down"), retried until it answers again;
 // like_count -1 and play_count in the profile's posts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -165,6 +166,29 @@ test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to u
   const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
   assert.ok(reqs.some((e) => /^\/api\/v1\/users\/\d+\/info\/$/.test(e.path) && e.status === 200), 'full fetches by id');
   assert.ok(!reqs.some((e) => e.status === 401 && e.path.includes('followers')), 'not treated as logged out');
+});
+
+test('Instagram answering 503 mid-audit: the panel says it is not answering (not "slow down"); the audit retries and finishes once it answers', async () => {
+  const username = 'marco.travels';
+  suite.standin.addFailure({ mode: 'unavailable', match: '/followers/', after: 1 });
+  await startAudit(suite, page, username);
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => /not answering/.test(x.text)),
+    { what: 'the audit says Instagram is not answering' });
+  const said = s.states.find((x) => /not answering/.test(x.text)).text;
+  assert.match(said, /^Instagram is not answering right now \(HTTP 503\); trying again at \d{1,2}:\d\d/);
+  assert.ok(!s.states.some((x) => /slow down/.test(x.text)), JSON.stringify(s.states));
+  suite.standin.clearFailures();
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+    { what: `audit of @${username} ended`, timeout: 60000 });
+  assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
+  assert.ok(a.rateLimited >= 1, 'counted as a back-off');
+  assert.equal(a.retryUnavailable, null, 'the wait cleared with the next answer');
+  const pages = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).filter((e) => e.path.includes('/followers/'));
+  assert.deepEqual(pages.slice(0, 2).map((e) => [e.status, e.failure]), [[200, null], [503, 'unavailable']]);
+  const retried = pages.slice(2).find((e) => e.status === 200);
+  assert.ok(retried, 'the page that failed is read once Instagram answers');
+  assert.equal(retried.search, pages[1].search, 'asked again with the same cursor');
+  await waitForOverlay(page, (st) => !st.states.some((x) => /not answering/.test(x.text)), { what: 'the wait no longer shown' });
 });
 
 test('a "wait" sent with HTTP 200 on a followers page is a rate limit, not a changed page: the audit backs off and finishes', async () => {

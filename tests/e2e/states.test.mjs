@@ -1,5 +1,5 @@
 // Every state the overlay can be in shows its message and no invented number: private, no
-// posts, hidden likes, logged out, rate-limited, not found, Instagram changed its JSON
+// posts, hidden likes, logged out, rate-limited, Instagram not answering (503), not found, Instagram changed its JSON
 // (truncated answer), challenge page, engine failed to load; and an audit that meets a 429
 // backs off and still finishes.
 import test from 'node:test';
@@ -61,19 +61,23 @@ test('nonexistent profile: "not found", no number', T, async () => {
   assert.equal(s.badgeText, null);
 });
 
-test('rate-limited instant fetch: "rate_limited" with its message, no number', T, async () => {
-  // Every profile endpoint refuses (web_profile_info and its users/<id>/info fallback).
-  suite.standin.addFailure({ mode: 'rate_limit', match: 'web_profile_info' });
-  suite.standin.addFailure({ mode: 'rate_limit', match: '/info/' });
-  try {
-    const s = await visit('lena.bakes');
-    assertState(s, ['rate_limited'], 'lena.bakes');
-    assert.equal(s.badgeText, null);
-    await screenshot(page, 'state-rate_limited', { element: 'header' });
-  } finally {
-    suite.standin.clearFailures();
-  }
-});
+// Instagram asking to slow down (429) and not answering (503) back off alike; each says which.
+for (const [mode, said, shot] of [['rate_limit', /asked to slow down; retrying at/, 'state-rate_limited'],
+  ['unavailable', /^Instagram is not answering right now \(HTTP 503\); trying again at/, 'state-unavailable']]) {
+  test(`instant fetch meeting "${mode}": "rate_limited" saying ${said}, no number`, T, async () => {
+    // Every profile endpoint refuses (web_profile_info and its users/<id>/info fallback).
+    suite.standin.addFailure({ mode, match: 'web_profile_info' });
+    suite.standin.addFailure({ mode, match: '/info/' });
+    try {
+      const s = await visit('lena.bakes');
+      assert.match(assertState(s, ['rate_limited'], 'lena.bakes').text, said);
+      assert.equal(s.badgeText, null);
+      await screenshot(page, shot, { element: 'header' });
+    } finally {
+      suite.standin.clearFailures();
+    }
+  });
+}
 
 test('truncated JSON: "could not read this profile" with details for a bug report', T, async () => {
   suite.standin.addFailure({ mode: 'truncated', match: 'web_profile_info' });

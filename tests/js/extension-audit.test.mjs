@@ -190,6 +190,31 @@ test('a rate limit counts the request and retries; on a profile fetch it switche
   assert.match(m.request.url, /\/api\/v1\/users\/9\d{3}\/info\/$/);
 });
 
+test('Instagram not answering backs off like a rate limit, counted as one, and says which while it waits', () => {
+  let s = start();
+  const a = nextRequest(s);
+  s = applyOutcome(a.state, a.request.id, { kind: 'rate_limited', retryAt: 999, unavailable: 503 }, 1).state;
+  assert.equal(s.rateLimited, 1);
+  assert.deepEqual([progressOf(s).retryAt, progressOf(s).retryUnavailable], [999, 503]);
+  const b = nextRequest(s);
+  assert.equal(b.request.url, a.request.url);
+  // A rate limit after it is a rate limit again; an answer clears the wait.
+  s = applyOutcome(b.state, b.request.id, { kind: 'rate_limited', retryAt: 2000 }, 2).state;
+  assert.deepEqual([s.rateLimited, progressOf(s).retryUnavailable], [2, null]);
+  const c = nextRequest(s);
+  s = applyOutcome(c.state, c.request.id, { kind: 'rate_limited', retryAt: 3000, unavailable: 0 }, 3).state;
+  assert.equal(progressOf(s).retryUnavailable, 0);
+  const d = nextRequest(s);
+  s = applyOutcome(d.state, d.request.id, answer(d.request, d.state), 4).state;
+  assert.deepEqual([progressOf(s).retryAt, progressOf(s).retryUnavailable, s.rateLimited], [null, null, 3]);
+  // An audit stored before the field existed still loads: its wait reads as a rate limit.
+  const old = { ...applyOutcome(nextRequest(s).state, nextRequest(s).request.id, { kind: 'rate_limited', retryAt: 9 }, 5).state };
+  delete old.retryUnavailable;
+  assert.deepEqual([progressOf(old).retryAt, progressOf(old).retryUnavailable], [9, null]);
+  const e = nextRequest(old);
+  assert.equal(applyOutcome(e.state, e.request.id, { kind: 'rate_limited', retryAt: 10, unavailable: 502 }, 6).state.retryUnavailable, 502);
+});
+
 test('a post whose list cannot be read costs that post only', () => {
   let s = start();
   for (;;) {

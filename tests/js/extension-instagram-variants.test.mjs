@@ -4,10 +4,15 @@
 // lists sent as null, the cursor's forms, and users/<id>/info's other field names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   classifyResponse, parseJson, quoteLongIntegers, accountFromListUser, parseFollowersPage, parseLikersPage,
-  parseCommentsPage, profileDocFromUserInfo, userPk, DEFAULT_AVATAR_MARK,
+  parseCommentsPage, profileDocFromUserInfo, userPk, DEFAULT_AVATAR_MARK, unavailableOf,
 } from '../../extension/shared/instagram.js';
+import { stateMessage } from '../../extension/content/states.js';
+import { translator, flatten } from '../../extension/shared/i18n.js';
+
+const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
 
 const k = (...a) => classifyResponse(...a).kind;
 const JSON_TYPE = 'application/json';
@@ -84,10 +89,38 @@ test('logged out and challenges are told by the body, not only by the status', (
 
 test('a server error or no answer at all backs off to retry; it is no changed page', () => {
   assert.deepEqual(classifyResponse(503, 'text/html', '<html>Oops</html>'),
-    { kind: 'rate_limited', detail: 'HTTP 503 (Instagram unavailable for now)' });
+    { kind: 'rate_limited', unavailable: 503, detail: 'HTTP 503 (Instagram unavailable for now)' });
   assert.equal(k(500, 'text/plain', 'Internal Server Error'), 'rate_limited');
-  assert.equal(k(502, JSON_TYPE, ''), 'rate_limited');
-  assert.deepEqual(classifyResponse(0, '', ''), { kind: 'rate_limited', detail: 'no answer (network)' });
+  assert.equal(classifyResponse(502, JSON_TYPE, '').unavailable, 502);
+  assert.deepEqual(classifyResponse(0, '', ''), { kind: 'rate_limited', unavailable: 0, detail: 'no answer (network)' });
+});
+
+// What the user reads for each wait, from the answer to the sentence (the badge, the panel and
+// the audit's progress all say it through stateMessage), in every shipped language.
+test('a 5xx reads "not answering", no answer "no connection", a 429 or "wait" still "asked to slow down"', () => {
+  const wording = {
+    en: [/not answering right now \(HTTP 503\); trying again at 1?\d:\d\d/, /^No connection to Instagram; trying again at/, /asked to slow down; retrying at/],
+    nl: [/antwoordt op dit moment niet \(HTTP 503\)/, /^Geen verbinding met Instagram/, /rustiger aan/],
+    de: [/antwortet gerade nicht \(HTTP 503\)/, /^Keine Verbindung zu Instagram/, /bittet um eine Pause/],
+    fr: [/ne répond pas pour le moment \(HTTP 503\)/, /^Pas de connexion à Instagram/, /demande de ralentir/],
+  };
+  const en = flatten(locale('en'));
+  const retryAt = new Date(2026, 0, 5, 14, 5).getTime();
+  const said = (t, c) => stateMessage(t, 'rate_limited', retryAt, unavailableOf(c).unavailable);
+  for (const [lang, [server, network, limit]] of Object.entries(wording)) {
+    const t = translator(flatten(locale(lang)), en, lang);
+    assert.match(said(t, classifyResponse(503, 'text/html', '<html>Sorry, something went wrong</html>')), server, lang);
+    assert.match(said(t, classifyResponse(0, '', '')), network, lang);
+    assert.match(said(t, classifyResponse(429, 'text/html', '<html>Too many</html>')), limit, lang);
+    assert.match(said(t, classifyResponse(401, JSON_TYPE, '{"message":"Please wait a few minutes before you try again.","status":"fail"}')), limit, lang);
+    assert.match(said(t, classifyResponse(200, JSON_TYPE, '{"message":"feedback_required","spam":true,"status":"fail"}')), limit, lang);
+    // Without a retry time (nothing scheduled yet), each still says which.
+    assert.notEqual(stateMessage(t, 'rate_limited', null, 503), stateMessage(t, 'rate_limited', null, null), lang);
+    assert.notEqual(stateMessage(t, 'rate_limited', null, 0), stateMessage(t, 'rate_limited', null, 503), lang);
+  }
+  const t = translator(en);
+  assert.match(stateMessage(t, 'rate_limited', null, 502), /not answering right now \(HTTP 502\); Fakemeter will try again later/);
+  assert.equal(stateMessage(t, 'rate_limited', null, 0), 'No connection to Instagram; Fakemeter will try again later.');
 });
 
 test('a list user with no word on their picture is unknown, not "no picture"', () => {

@@ -62,6 +62,21 @@ test('429 backs off exponentially, capped at an hour, reset by success', () => {
   assert.equal(onRateLimited(onSuccess(s), MAX_BACKOFF_MS, cfg).backoffUntil, MAX_BACKOFF_MS + 1500 * BACKOFF_INTERVALS);
 });
 
+test('no answer from Instagram backs off the same way, and the wait remembers why', () => {
+  const a = onRateLimited(emptySchedulerState(), 0, cfg, 503);
+  const b = onRateLimited(emptySchedulerState(), 0, cfg);
+  assert.deepEqual({ ...a, backoffUnavailable: null }, b);  // same wait, same level
+  assert.equal(a.backoffUnavailable, 503);
+  assert.equal(b.backoffUnavailable, null);
+  // The wait that decides `backoffUntil` names the cause: a later 429 is a rate limit again ...
+  assert.equal(onRateLimited(a, 1000, cfg).backoffUnavailable, null);
+  assert.equal(onRateLimited(b, 1000, cfg, 0).backoffUnavailable, 0);
+  // ... but a failure whose wait ends sooner leaves the longer wait, and its cause, in place.
+  const long = onRateLimited(onRateLimited(b, 0, cfg), 0, cfg);
+  const after = onRateLimited(onSuccess(long), 0, cfg, 503);
+  assert.deepEqual([after.backoffUntil, after.backoffUnavailable], [long.backoffUntil, null]);
+});
+
 test('a released future slot frees its place; a past one stays counted', () => {
   const T = 1_000_000;
   let s = emptySchedulerState();
@@ -77,7 +92,9 @@ test('a released future slot frees its place; a past one stays counted', () => {
 test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
-  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, lastSent: 0, sending: null });
+  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0, sending: null });
+  assert.equal(normalizeSchedulerState({ backoffUnavailable: 503 }).backoffUnavailable, 503);
+  assert.equal(normalizeSchedulerState({ backoffUnavailable: 'x' }).backoffUnavailable, null);
   assert.deepEqual(normalizeSchedulerState({ sending: { key: 'a#1', at: 7 } }).sending, { key: 'a#1', at: 7 });
   assert.equal(normalizeSchedulerState({ sending: { key: 3, at: 7 } }).sending, null);
 });

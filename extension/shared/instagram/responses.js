@@ -61,19 +61,24 @@ function failureOf(json) {
   return null;
 }
 
-const unavailable = (status) => ({ kind: 'rate_limited',
+// Backed off from like a rate limit; `unavailable` (the HTTP status, 0 for no answer at all)
+// tells the user what happened instead of "asked to slow down".
+const unavailable = (status) => ({ kind: 'rate_limited', unavailable: status,
   detail: status === 0 ? 'no answer (network)' : `HTTP ${status} (Instagram unavailable for now)` });
+
+// That status carried on as a field of a state or an outcome ({unavailable}), none for a rate limit.
+export const unavailableOf = (c) => (c && Number.isInteger(c.unavailable) ? { unavailable: c.unavailable } : {});
 
 // A web_profile_info answer is left for the engine to parse, but a failure body is small: one
 // this size or smaller is read here so "fail" with HTTP 200 is told like any other failure.
 const SMALL_BODY_CHARS = 4096;
 
-// {kind: 'ok', json} | {kind: 'rate_limited', detail} | {kind: 'logged_out'} | {kind: 'challenge'}
+// {kind: 'ok', json} | {kind: 'rate_limited', detail, unavailable?} | {kind: 'logged_out'} | {kind: 'challenge'}
 // | {kind: 'not_found'} | {kind: 'forbidden'} | {kind: 'changed', detail}.
 // Rate limits: any 429 (also "useragent mismatch", which clears like one), and "Please wait a
 // few minutes" under any status (a signed-in session gets it as 401): back off, not "logged out".
-// No answer at all (status 0: the network) and a 5xx are read the same way, their detail saying
-// which: a failure of the moment on Instagram's side or the way there, to back off from and
+// No answer at all (status 0: the network) and a 5xx are read the same way, their detail and
+// `unavailable` (the status) saying which: a failure of the moment on Instagram's side or the way there, to back off from and
 // retry, never a reason to stop or to call the page changed.
 // A 2xx body with "status": "fail" is a failure, never data: told by its message, else
 // "changed" quoting it. With {json: false} a large successful answer is not parsed here (the

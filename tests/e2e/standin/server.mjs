@@ -17,7 +17,7 @@ import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'wait', 'ua_mismatch', 'wait_200'];
+  'unavailable', 'wait', 'ua_mismatch', 'wait_200'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -197,6 +197,8 @@ export async function startStandin(options = {}) {
       if (rule.mode === 'challenge') { send(res, 200, challengePage(), 'text/html; charset=utf-8'); return done(200); }
       if (rule.mode === 'not_found') { json(res, 404, { message: 'User not found', status: 'fail' }); return done(404); }
       if (rule.mode === 'server_error') { send(res, 500, 'Internal Server Error', 'text/plain'); return done(500); }
+      // Instagram down for a while: its "something went wrong" HTML page with 503.
+      if (rule.mode === 'unavailable') { send(res, 503, '<!DOCTYPE html><html><body><p>Sorry, something went wrong.</p></body></html>', 'text/html; charset=utf-8'); return done(503); }
       // 'truncated' and 'slow' fall through to a normal answer (cut short / delayed).
     }
 
