@@ -2,7 +2,7 @@
 // user's language setting can override the browser's. "$1".."$9" are substitutions, and
 // "{$1|post|posts}" the word that agrees with substitution $1 in number (format.js), filled here
 // for Chromium and Firefox alike (the browsers' own i18n.getMessage cannot pluralise).
-import { fillPlurals } from './format.js';
+import { countText, fillPlurals } from './format.js';
 
 export const SUPPORTED = ['en', 'nl', 'de', 'fr'];
 
@@ -21,12 +21,16 @@ export function flatten(messagesJson) {
   return out;
 }
 
+// A substitution as the language writes it: a whole number with its grouping ("12,400",
+// "12.400", "12 400"), anything else (text the caller formatted, a time) as it is.
+const substitution = (v, lang) => (Number.isInteger(v) ? countText(v, lang) : String(v));
+
 // A translator over a flat dictionary, falling back to a second one (English), then the key.
 // `lang` (the dictionary's language) formats numbers in worded messages (words.js).
 export function translator(dict, fallback = {}, lang = 'en') {
   const t = (key, ...subs) => {
     const text = Object.hasOwn(dict, key) ? dict[key] : Object.hasOwn(fallback, key) ? fallback[key] : key;
-    return fillPlurals(text, (name) => subs[Number(name.slice(1)) - 1], lang).replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : String(subs[d - 1])));
+    return fillPlurals(text, (name) => subs[Number(name.slice(1)) - 1], lang).replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : substitution(subs[d - 1], lang)));
   };
   t.lang = lang;
   return t;

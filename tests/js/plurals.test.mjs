@@ -169,3 +169,11 @@ test("the CLI's own English lines agree with their counts", () => {
   assert.equal(counted(0, 'post', 'posts'), '0 posts');
   assert.equal(counted(12345, 'follower', 'followers', '12,345'), '12,345 followers');
 });
+
+test('whole-number substitutions in extension strings take the language grouping; text stays as given', () => {
+  const want = { en: 'Imported 12,400 entries.', nl: '12.400 items geïmporteerd.', de: '12.400 Einträge importiert.' };
+  for (const [lang, text] of Object.entries(want)) assert.equal(tr(lang)('imported', 12400), text, lang);
+  assert.match(tr('fr')('imported', 12400), /^12\u202f400 entrées importées\.$/);
+  assert.equal(tr('en')('imported', '12400'), 'Imported 12400 entries.', 'a string the caller formatted is kept');
+  assert.equal(tr('en')('imported', 2.5), 'Imported 2.5 entries.', 'only whole numbers are grouped');
+});
