@@ -5,9 +5,9 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
+import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
@@ -66,8 +66,9 @@ function instantBegin({ fallback = false }) {
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
-    // Held back by a wait after Instagram did not answer: the status, so the user is told that.
-    return { at: r.at, reason: r.reason, ...(r.reason === 'backoff' ? unavailableOf({ unavailable: r.state.backoffUnavailable }) : {}) };
+    // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
+    // which (the cap's number, the status), so the user is told that rather than a rate limit.
+    return { at: r.at, reason: r.reason, ...heldBy(r, settings) };
   });
 }
 
@@ -180,13 +181,13 @@ async function auditNext({ username }) {
       const settings = await store.getSettings();
       const r = reserve(await store.getScheduler(), now(), settings);
       sched = r.state;
-      a = setPendingTime(a, r.at);
+      a = setPendingTime(a, r.at, heldBy(r, settings));
     }
     if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
     if (wasRunning && a.status !== 'running' && a.report) await saveAuditReport(a);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
-    return { action: 'fetch', id, url, kind, at, ...auditView(a) };
+    return { action: 'fetch', id, url, kind, at, held: heldOf(a.pending), ...auditView(a) };
   });
 }
 

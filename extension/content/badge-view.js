@@ -70,8 +70,8 @@ export function renderBadge(b, { t, model, audit }) {
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
-    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable }));
-    label = stateMessage(t, model.state, model.retryAt, model.unavailable);
+    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap }));
+    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

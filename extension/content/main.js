@@ -113,7 +113,9 @@ class ProfileFeature {
   // One instant request: a scheduler slot, then the fetch.
   async fetchInstant(url, fallback = false) {
     const begin = await send('instant.begin', { username: this.username, fallback });
-    if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable });
+    if (begin.at > Date.now() + 1000) {
+      this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap });
+    }
     await sleepUntil(begin.at, this.signal);
     return igFetch(url, this.signal);
   }
@@ -188,7 +190,8 @@ class ProfileFeature {
         if (signal.aborted || this.signal.aborted) return;
         const step = await send('audit.next', { username: this.username });
         if (signal.aborted) return;
-        // A slot far ahead means the hourly cap (or a back-off) holds this audit: say until when.
+        // A slot far ahead means the hourly cap (or a back-off) holds this audit: say until when
+        // (and, from step.held, which of them).
         const waitUntil = step.action === 'fetch' && step.at - Date.now() > LONG_WAIT_MS ? step.at : null;
         this.overlay.setAudit(step.action === 'end' && step.missing ? null : { ...step, waitUntil });
         if (step.action !== 'fetch') return;

@@ -85,8 +85,8 @@ export class Overlay {
     this.render();
   }
 
-  setState(state, { detail = null, retryAt = null, unavailable = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable };
+  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap };
     this.render();
   }
 
