@@ -9,7 +9,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
-import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
+import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -21,8 +21,8 @@ async function hello() {
   return { lang, strings, fallback, settings, engine };
 }
 
-async function saveReport(report, { rough = false, comments = null } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, comments });
+async function saveReport(report, { rough = false, roughCause = null, comments = null } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];
@@ -107,15 +107,18 @@ async function instantAnalyze(msg) {
            storageShrunk: !!(saved.shrunk || doc.shrunk) };
 }
 
-// The counts the page itself shows: logged out, or every profile endpoint refusing for now.
-async function instantRough({ username, fullName, og, cause }) {
+// The counts the page itself shows: logged out, or every profile endpoint refusing for now
+// (`unavailable`: the last one's status when Instagram did not answer). The report says which
+// (roughCause), so the note under it tells why, not always "log in".
+async function instantRough({ username, fullName, og, cause, unavailable }) {
   const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
   const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
   if (r.state || r.report.fake_percent === null) return { state };
   const report = { ...r.report, profile_source: 'page' };
-  await store.locked(() => saveReport(report, { rough: true }));
-  return { report, rough: true, state, computedAt: now() };
+  const roughCause = roughCauseOf(cause, unavailable);
+  await store.locked(() => saveReport(report, { rough: true, roughCause }));
+  return { report, rough: true, roughCause, state, computedAt: now() };
 }
 
 // ---- the audit

@@ -92,7 +92,8 @@ class ProfileFeature {
     if (cached.audit) this.overlay.setAudit(cached.audit);
     if (cached.entry && cached.entry.report) this.report = cached.entry.report;
     if (cached.entry && cached.entry.report) {
-      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough });
+      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
+                                                    roughCause: cached.entry.rough_cause });
     } else if (settings.autoRun) {
       await this.runInstant();
     } else {
@@ -158,11 +159,12 @@ class ProfileFeature {
                                                       unavailable: answer && answer.unavailable });
     if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);
-    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause });
+    const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
+    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause, unavailable });
     if (this.signal.aborted) return;
     if (r.report) {
       if (!this.report) this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true });
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true, roughCause: r.roughCause });
     } else if (r.state === cause) fail();
     else this.overlay.setState(r.state || cause, { detail: r.detail });
   }

@@ -6,7 +6,7 @@ import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { word, reasonText, noteText, estimateText } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText } from '../shared/i18n.js';
+import { ageText, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 
@@ -52,7 +52,7 @@ function renderReport(p, view) {
   if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
     p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
   }
-  if (model.rough) p.append(el('p', { class: 'muted' }, t('roughExplain')));
+  if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }

@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { stateMessage, auditWait } from '../../extension/content/states.js';
-import { translator, flatten, SUPPORTED } from '../../extension/shared/i18n.js';
+import { translator, flatten, SUPPORTED, roughExplainText, roughChip } from '../../extension/shared/i18n.js';
+import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
+import { roughCauseOf } from '../../extension/shared/history.js';
 import { emptySchedulerState, reserve, heldBy, onRateLimited } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
@@ -75,4 +77,53 @@ test('a slot the cap holds is told as the cap from the scheduler to the sentence
   const r = reserve(s, 0, cfg);
   const w = auditWait({ retryAt: null, retryUnavailable: null }, { waitUntil: r.at, held: heldBy(r, cfg) });
   assert.match(stateMessage(tr('en'), 'rate_limited', w.retryAt, w.unavailable, w.cap), /^Fakemeter's own limit of 2 requests an hour/);
+});
+
+// Per language: a rough estimate's note for each cause must say (first) and must not say (the rest).
+const ROUGH = {
+  en: { login: /log in to Instagram/, slow: /asked to slow down/, down: /not answering right now/, later: /try again later/ },
+  nl: { login: /log in bij Instagram/, slow: /rustiger aan/, down: /antwoordt op dit moment niet/, later: /probeer het later opnieuw/ },
+  de: { login: /Melde dich bei Instagram an/, slow: /um eine Pause gebeten/, down: /antwortet gerade nicht/, later: /versuche es später erneut/ },
+  fr: { login: /connectez-vous à Instagram/, slow: /demandé de ralentir/, down: /ne répond pas pour le moment/, later: /réessayez plus tard/ },
+};
+
+// The last profile endpoint's answer before the page's counts were used, as the content script
+// has it (instant.analyze's state and `unavailable`), to the cause the note is worded from.
+const causeOf = (status, contentType, body) => {
+  const c = classifyResponse(status, contentType, body);
+  return c.kind === 'logged_out' ? roughCauseOf('logged_out') : roughCauseOf('rate_limited', unavailableOf(c).unavailable);
+};
+
+test('a rough estimate says why only the page\'s counts were read: logged out, rate limited, or Instagram not answering', () => {
+  assert.deepEqual(Object.keys(ROUGH), SUPPORTED);
+  const causes = {
+    logged_out: causeOf(401, 'application/json', '{"message":"login_required","status":"fail"}'),
+    rate_limited: causeOf(429, 'text/html', '<html>Too many</html>'),
+    wait: causeOf(401, 'application/json', '{"message":"Please wait a few minutes before you try again.","status":"fail"}'),
+    unavailable: causeOf(503, 'text/html', '<html>Sorry, something went wrong</html>'),
+    no_connection: causeOf(0, '', ''),
+  };
+  assert.deepEqual(causes, { logged_out: 'logged_out', rate_limited: 'rate_limited', wait: 'rate_limited',
+                             unavailable: 'unavailable', no_connection: 'unavailable' });
+  for (const [lang, w] of Object.entries(ROUGH)) {
+    const t = tr(lang);
+    const note = (cause) => roughExplainText(t, cause);
+    const says = (cause, yes, no) => {
+      for (const re of yes) assert.match(note(cause), re, `${lang} ${cause}`);
+      for (const re of no) assert.doesNotMatch(note(cause), re, `${lang} ${cause}`);
+    };
+    says('logged_out', [w.login], [w.slow, w.down]);
+    says('rate_limited', [w.slow, w.later], [w.login, w.down]);
+    says('unavailable', [w.down, w.later], [w.login, w.slow]);
+    // Saved before the cause was kept: none of them claimed.
+    says(null, [], [w.login, w.slow, w.down]);
+    assert.notEqual(note(null), note('logged_out'), lang);
+    // The badge's chip beside "rough estimate".
+    assert.deepEqual(roughChip(t, 'logged_out'), { state: 'logged_out', text: t('chip_logged_out') });
+    assert.equal(roughChip(t, 'rate_limited').state, 'rate_limited');
+    assert.notEqual(roughChip(t, 'unavailable').text, roughChip(t, 'rate_limited').text, lang);
+    assert.equal(roughChip(t, null), null);
+  }
+  assert.equal(roughChip(tr('en'), 'unavailable').text, 'Instagram not answering');
+  assert.equal(roughChip(tr('en'), 'rate_limited').text, 'Instagram asked to slow down');
 });
