@@ -5,11 +5,11 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
+import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
-import { entryFromReport, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
+import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -21,8 +21,8 @@ async function hello() {
   return { lang, strings, fallback, settings, engine };
 }
 
-async function saveReport(report, { rough = false, comments = null } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, comments });
+async function saveReport(report, { rough = false, roughCause = null, comments = null } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];
@@ -66,8 +66,9 @@ function instantBegin({ fallback = false }) {
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
-    // Held back by a wait after Instagram did not answer: the status, so the user is told that.
-    return { at: r.at, reason: r.reason, ...(r.reason === 'backoff' ? unavailableOf({ unavailable: r.state.backoffUnavailable }) : {}) };
+    // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
+    // which (the cap's number, the status), so the user is told that rather than a rate limit.
+    return { at: r.at, reason: r.reason, ...heldBy(r, settings) };
   });
 }
 
@@ -106,15 +107,18 @@ async function instantAnalyze(msg) {
            storageShrunk: !!(saved.shrunk || doc.shrunk) };
 }
 
-// The counts the page itself shows: logged out, or every profile endpoint refusing for now.
-async function instantRough({ username, fullName, og, cause }) {
+// The counts the page itself shows: logged out, or every profile endpoint refusing for now
+// (`unavailable`: the last one's status when Instagram did not answer). The report says which
+// (roughCause), so the note under it tells why, not always "log in".
+async function instantRough({ username, fullName, og, cause, unavailable }) {
   const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
   const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
   if (r.state || r.report.fake_percent === null) return { state };
   const report = { ...r.report, profile_source: 'page' };
-  await store.locked(() => saveReport(report, { rough: true }));
-  return { report, rough: true, state, computedAt: now() };
+  const roughCause = roughCauseOf(cause, unavailable);
+  await store.locked(() => saveReport(report, { rough: true, roughCause }));
+  return { report, rough: true, roughCause, state, computedAt: now() };
 }
 
 // ---- the audit
@@ -180,13 +184,13 @@ async function auditNext({ username }) {
       const settings = await store.getSettings();
       const r = reserve(await store.getScheduler(), now(), settings);
       sched = r.state;
-      a = setPendingTime(a, r.at);
+      a = setPendingTime(a, r.at, heldBy(r, settings));
     }
     if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
     if (wasRunning && a.status !== 'running' && a.report) await saveAuditReport(a);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
-    return { action: 'fetch', id, url, kind, at, ...auditView(a) };
+    return { action: 'fetch', id, url, kind, at, held: heldOf(a.pending), ...auditView(a) };
   });
 }
 

@@ -4,7 +4,7 @@
 import { el } from './dom.js';
 import { stateNode, stateMessage } from './states.js';
 import { word, estimateText } from '../shared/words.js';
-import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughChip, STATE_CHIPS } from '../shared/i18n.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -50,7 +50,9 @@ function reportBadge(b, t, model) {
   }
   if (model.rough) {
     b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
-    b.append(stateNode(t, 'logged_out', { short: true }));
+    // Why only the page's counts: logged out, or Instagram refusing or not answering for now.
+    const chip = roughChip(t, model.roughCause);
+    if (chip) b.append(stateNode(t, chip.state, { text: chip.text }));
   }
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
   return [label, ...notes].join(' · ');
@@ -70,8 +72,8 @@ export function renderBadge(b, { t, model, audit }) {
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
-    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable }));
-    label = stateMessage(t, model.state, model.retryAt, model.unavailable);
+    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap }));
+    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

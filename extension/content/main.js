@@ -92,7 +92,8 @@ class ProfileFeature {
     if (cached.audit) this.overlay.setAudit(cached.audit);
     if (cached.entry && cached.entry.report) this.report = cached.entry.report;
     if (cached.entry && cached.entry.report) {
-      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough });
+      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
+                                                    roughCause: cached.entry.rough_cause });
     } else if (settings.autoRun) {
       await this.runInstant();
     } else {
@@ -113,7 +114,9 @@ class ProfileFeature {
   // One instant request: a scheduler slot, then the fetch.
   async fetchInstant(url, fallback = false) {
     const begin = await send('instant.begin', { username: this.username, fallback });
-    if (begin.at > Date.now() + 1000) this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable });
+    if (begin.at > Date.now() + 1000) {
+      this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap });
+    }
     await sleepUntil(begin.at, this.signal);
     return igFetch(url, this.signal);
   }
@@ -156,11 +159,12 @@ class ProfileFeature {
                                                       unavailable: answer && answer.unavailable });
     if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);
-    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause });
+    const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
+    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause, unavailable });
     if (this.signal.aborted) return;
     if (r.report) {
       if (!this.report) this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true });
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true, roughCause: r.roughCause });
     } else if (r.state === cause) fail();
     else this.overlay.setState(r.state || cause, { detail: r.detail });
   }
@@ -188,7 +192,8 @@ class ProfileFeature {
         if (signal.aborted || this.signal.aborted) return;
         const step = await send('audit.next', { username: this.username });
         if (signal.aborted) return;
-        // A slot far ahead means the hourly cap (or a back-off) holds this audit: say until when.
+        // A slot far ahead means the hourly cap (or a back-off) holds this audit: say until when
+        // (and, from step.held, which of them).
         const waitUntil = step.action === 'fetch' && step.at - Date.now() > LONG_WAIT_MS ? step.at : null;
         this.overlay.setAudit(step.action === 'end' && step.missing ? null : { ...step, waitUntil });
         if (step.action !== 'fetch') return;

@@ -80,13 +80,13 @@ export class Overlay {
   setLoading() { this.model = { kind: 'loading' }; this.render(); }
   setIdle() { this.model = { kind: 'idle' }; this.render(); }
 
-  setReport(report, { computedAt, cached = false, rough = false, storageFull = false, storageShrunk = false } = {}) {
-    this.model = { kind: 'report', report, computedAt, cached, rough, storageFull, storageShrunk };
+  setReport(report, { computedAt, cached = false, rough = false, roughCause = null, storageFull = false, storageShrunk = false } = {}) {
+    this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, storageFull, storageShrunk };
     this.render();
   }
 
-  setState(state, { detail = null, retryAt = null, unavailable = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable };
+  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap };
     this.render();
   }
 

@@ -1,12 +1,12 @@
 // The panel opened from the badge: every number and reason of the report (the badge says only
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
 import { el } from './dom.js';
-import { stateNode, stateMessage } from './states.js';
+import { stateNode, stateMessage, auditWait } from './states.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { word, reasonText, noteText, estimateText } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText } from '../shared/i18n.js';
+import { ageText, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 
@@ -23,7 +23,7 @@ export function renderPanel(p, view) {
 
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
-    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable }));
+    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap }));
     if (model.detail) {
       p.append(el('p', { class: 'muted' }, t('bugReportHint')));
       p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));
@@ -52,7 +52,7 @@ function renderReport(p, view) {
   if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
     p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
   }
-  if (model.rough) p.append(el('p', { class: 'muted' }, t('roughExplain')));
+  if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }
@@ -141,10 +141,10 @@ function renderAuditSection(p, view) {
     sec.append(el('p', { class: 'muted', part: 'progress-text' },
                   t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
     if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
-    const waitUntil = Math.max(pr.retryAt || 0, a.waitUntil || 0);
-    // Instagram not answering (rather than asking to slow down) is said as such while its wait holds.
-    const unavailable = pr.retryAt && pr.retryAt >= (a.waitUntil || 0) ? pr.retryUnavailable : null;
-    if (waitUntil > Date.now()) sec.append(stateNode(t, 'rate_limited', { retryAt: waitUntil, unavailable }));
+    // Instagram not answering, or Fakemeter's own hourly cap (rather than Instagram asking to
+    // slow down), is said as such while its wait holds.
+    const wait = auditWait(pr, a);
+    if (wait && wait.retryAt > Date.now()) sec.append(stateNode(t, 'rate_limited', wait));
     if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason === 'private' ? 'private' : pr.stopReason));
     if (pr.status === 'stopped' && pr.stopDetail) {
       sec.append(el('p', { class: 'muted' }, t('bugReportHint')));

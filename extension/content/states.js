@@ -10,21 +10,36 @@ const STATE_KEYS = {
 };
 
 // A wait to retry after (state 'rate_limited'): Instagram asked to slow down, or, with
-// `unavailable` (the HTTP status; 0 for no answer at all), it did not answer. Same back-off,
-// but the user is told which.
-export function stateMessage(t, state, retryAt = null, unavailable = null) {
-  if (state === 'rate_limited') return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable);
+// `unavailable` (the HTTP status; 0 for no answer at all), it did not answer (same back-off,
+// but the user is told which); or, with `cap` (its number), Fakemeter's own hourly cap holds
+// the request back: no word from Instagram at all.
+export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null) {
+  if (state === 'rate_limited') return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
   return t(STATE_KEYS[state] || 'stateChanged');
 }
 
-function waitMessage(t, time, unavailable) {
+function waitMessage(t, time, unavailable, cap) {
+  if (Number.isInteger(cap)) return time ? t('stateOwnLimitUntil', cap, time) : t('stateOwnLimit', cap);
   if (!Number.isInteger(unavailable)) return time ? t('stateRateLimitedUntil', time) : t('stateRateLimited');
   if (unavailable === 0) return time ? t('stateNoConnectionUntil', time) : t('stateNoConnection');
   return time ? t('stateUnavailableUntil', unavailable, time) : t('stateUnavailable', unavailable);
 }
 
+// The wait an audit's progress shows, {retryAt, unavailable, cap} (null when none): the later of
+// its own back-off (progress.retryAt, after Instagram refused or did not answer) and the slot
+// its next request waits for (`waitUntil`, with what held it, `held`: scheduler.heldBy), said
+// for whichever of the two decides it.
+export function auditWait(progress, { waitUntil = null, held = null } = {}) {
+  const retryAt = progress.retryAt || 0;
+  const slot = waitUntil || 0;
+  if (!retryAt && !slot) return null;
+  if (retryAt >= slot) return { retryAt, unavailable: progress.retryUnavailable ?? null, cap: null };
+  return { retryAt: slot, unavailable: held && Number.isInteger(held.unavailable) ? held.unavailable : null,
+           cap: held && Number.isInteger(held.cap) ? held.cap : null };
+}
+
 // A status node; `text` overrides the state's own message, `short` uses its chip label.
-export function stateNode(t, state, { retryAt = null, unavailable = null, short = false, text = null } = {}) {
+export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, short = false, text = null } = {}) {
   return el('span', { part: 'state', 'data-state': state, class: `state state-${state}`, role: 'status' },
-            text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable)));
+            text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap)));
 }

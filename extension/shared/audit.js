@@ -106,7 +106,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     requests: 0,                  // answers received from Instagram (each one a request made)
     rateLimited: 0,
     nextId: 1,
-    pending: null,                // {id, kind, url, target, source, at}
+    pending: null,                // {id, kind, url, target, source, at, held}
     retryAt: null,                // set while waiting out a rate limit
     retryUnavailable: null,       // and the HTTP status (0: no answer) when Instagram did not answer
     seed: seed >>> 0,
@@ -192,9 +192,21 @@ export function nextRequest(state) {
   }
 }
 
-// Records when a pending request may go (from the scheduler).
-export function setPendingTime(state, at) {
-  return state.pending ? { ...state, pending: { ...state.pending, at } } : state;
+// Records when a pending request may go (from the scheduler), and what held it back that long
+// (scheduler.heldBy: {cap} | {unavailable} | {}), kept with it so a request handed out again
+// after a worker restart still says why it waits.
+export function setPendingTime(state, at, held = {}) {
+  return state.pending ? { ...state, pending: { ...state.pending, at, held } } : state;
+}
+
+// What held a pending request back: {cap: n} (Fakemeter's own hourly cap), {unavailable: status}
+// (a back-off after Instagram did not answer) or {} (a rate limit's back-off, the pacing). A
+// request stored before this was kept has none: {} (its wait reads as a rate limit, as it did).
+export function heldOf(pending) {
+  const h = pending && pending.held;
+  if (h && Number.isInteger(h.cap) && h.cap > 0) return { cap: h.cap };
+  if (h && Number.isInteger(h.unavailable) && h.unavailable >= 0) return { unavailable: h.unavailable };
+  return {};
 }
 
 const addFresh = (list, accounts) => {

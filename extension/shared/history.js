@@ -3,7 +3,9 @@
 // Schema 2 (current), storage key "history":
 //   {schema: 2, entries: {<username>: Entry}}
 //   Entry = {username, full_name, fake_percent|null, ci_low|null, ci_high|null, grade,
-//            confidence, status, states[], follower_count|null, rough, computed_at (ms since
+//            confidence, status, states[], follower_count|null, rough, rough_cause (why only
+//            the page's counts were read: ROUGH_CAUSES, or null: not rough, or saved before
+//            the cause was kept), computed_at (ms since
 //            epoch), report (the full profile report, or null once dropped for space),
 //            comments (an audit's comment analysis in brief: {grade, score, verdict (the
 //            engine's message {id, params}, worded when shown; the grade's words come from the
@@ -21,6 +23,16 @@ export const EXPORT_FORMAT = 'fakemeter-history';
 export const MAX_ENTRIES = 5000;
 const GRADES = ['good', 'fair', 'poor', 'bad', 'unknown'];
 const CONFIDENCES = ['instant', 'audited', 'rough', 'none'];
+// Why an estimate is rough (from the page's own counts): logged out, or every profile endpoint
+// refused for now, for a rate limit or with Instagram not answering (a 5xx, or no answer).
+export const ROUGH_CAUSES = ['logged_out', 'rate_limited', 'unavailable'];
+
+// The content script's cause ('logged_out' | 'rate_limited') and the last answer's `unavailable`
+// (its HTTP status when Instagram did not answer) -> a ROUGH_CAUSES entry.
+export function roughCauseOf(cause, unavailable = null) {
+  if (cause !== 'rate_limited') return 'logged_out';
+  return Number.isInteger(unavailable) ? 'unavailable' : 'rate_limited';
+}
 
 export function emptyHistory() {
   return { schema: SCHEMA_VERSION, entries: {} };
@@ -60,6 +72,7 @@ export function validateEntry(e, where = 'entry') {
       states: Array.isArray(e.states) ? e.states.slice(0, 10) : [],
       follower_count: numOrNull(e.follower_count),
       rough: e.rough === true,
+      rough_cause: e.rough === true && ROUGH_CAUSES.includes(e.rough_cause) ? e.rough_cause : null,
       computed_at: e.computed_at,
       report: e.report && typeof e.report === 'object' ? e.report : null,
       comments: commentsBrief(e.comments),
@@ -95,7 +108,7 @@ function commentsBrief(c) {
 }
 
 // A profile report (contract of analyzeProfile) -> history entry.
-export function entryFromReport(report, { computedAt, rough = false, comments = null }) {
+export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null }) {
   return validateEntry({
     username: report.username,
     full_name: report.full_name,
@@ -108,6 +121,7 @@ export function entryFromReport(report, { computedAt, rough = false, comments = 
     states: report.states,
     follower_count: report.follower_count,
     rough,
+    rough_cause: roughCause,
     computed_at: computedAt,
     report,
     comments,

@@ -46,6 +46,27 @@ export function ageText(t, ms) {
   return t('ageDays', Math.round(h / 24));
 }
 
+// Why a rough estimate (the page's own counts only) is all there is, as a sentence and as a
+// short chip ({state, key}, null when the cause is unknown): logged out -> log in; every profile
+// endpoint refusing for now -> Instagram asked to slow down, or is not answering: try later. A
+// cause not kept (an entry saved before it was) claims none of them.
+export function roughExplainText(t, cause) {
+  switch (cause) {
+    case 'logged_out': return t('roughExplain');
+    case 'rate_limited': return t('roughExplainRateLimited');
+    case 'unavailable': return t('roughExplainUnavailable');
+    default: return t('roughExplainUnknown');
+  }
+}
+export function roughChip(t, cause) {
+  switch (cause) {
+    case 'logged_out': return { state: 'logged_out', text: t('chip_logged_out') };
+    case 'rate_limited': return { state: 'rate_limited', text: t('chip_rate_limited') };
+    case 'unavailable': return { state: 'rate_limited', text: t('chip_unavailable') };
+    default: return null;
+  }
+}
+
 // Report states that have a short chip label (`chip_<state>` in _locales), for the overlay
 // and the popup alike.
 export const STATE_CHIPS = ['private', 'no_posts', 'posts_unavailable', 'hidden_likes', 'new_account'];

@@ -61,6 +61,16 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
   };
 }
 
+// What held a reserved request back, for what the user is told (reserve()'s {state, reason}
+// and the settings it used): {cap} when Fakemeter's own hourly cap did (the number in force,
+// settings.hourlyCap), {unavailable} when a back-off after Instagram did not answer did (its
+// status, 0 for no answer), nothing for a back-off after a rate limit, the pacing or no wait.
+export function heldBy({ state, reason }, { hourlyCap }) {
+  if (reason === 'cap') return { cap: hourlyCap };
+  if (reason === 'backoff' && Number.isInteger(state.backoffUnavailable)) return { unavailable: state.backoffUnavailable };
+  return {};
+}
+
 // Gives back a slot that was reserved but never used (audit cancelled before it came).
 export function release(state, at, now) {
   if (!(at > now)) return state;

@@ -2,7 +2,7 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughExplainText, STATE_CHIPS } from '../shared/i18n.js';
 import { percentNumber } from '../shared/format.js';
 import { word, reasonText, estimateText } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
@@ -60,7 +60,7 @@ async function showCurrent() {
       parts.push(el('p', { class: 'muted', id: 'current-interval' }, estimateText(t, entry)));
     }
     parts.push(el('p', { id: 'current-grade' }, t(`grade_${entry.grade}`)));
-    if (entry.rough) parts.push(el('p', { class: 'muted' }, t('roughExplain')));
+    if (entry.rough) parts.push(el('p', { class: 'muted' }, roughExplainText(t, entry.rough_cause)));
     const chips = entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     if (entry.report && Array.isArray(entry.report.reasons)) {

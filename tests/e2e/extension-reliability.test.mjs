@@ -97,6 +97,16 @@ test('three tabs auditing at once stay within one hourly cap and one pacing', as
   assert.equal(api.length, cap, `exactly the cap was used: ${api.length} requests`);
   const audits = await Promise.all(names.map((n) => storedAudit(suite, n)));
   assert.ok(audits.filter((a) => a.status !== 'done').length >= 1, 'at least one audit is held by the cap');
+  // A tab held by the cap says it is Fakemeter's own limit, with the number from its settings,
+  // not that Instagram asked to slow down (Instagram refused nothing here).
+  for (const [i, p] of tabs.entries()) {
+    if (audits[i].status === 'done') continue;
+    const waits = (await overlayState(p)).states.filter((x) => x.state === 'rate_limited').map((x) => x.text);
+    assert.ok(waits.length, `${names[i]}: the wait is shown`);
+    for (const text of waits) {
+      assert.match(text, /^Fakemeter's own limit of 12 requests an hour to Instagram is reached \(it protects your account; .*\); it goes on at \d{1,2}:\d\d/, names[i]);
+    }
+  }
   assert.equal(audits.reduce((sum, a) => sum + a.requests, 0) + names.length, cap, 'stored counts add up (plus 3 instant fetches)');
   // One pacing across tabs: consecutive audit requests (any tab) at least `pacing` apart when
   // sent; arrival here adds up to a connection set-up of jitter (20 ms allowed for it).

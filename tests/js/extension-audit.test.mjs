@@ -4,7 +4,7 @@
 // request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, auditPlan,
+import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan,
   populationOf } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
@@ -137,7 +137,7 @@ test('asking again returns the same pending request; a duplicate answer changes 
   let s = start();
   const a = nextRequest(s); s = setPendingTime(a.state, 123);
   const b = nextRequest(s);
-  assert.deepEqual(b.request, { ...a.request, at: 123 });
+  assert.deepEqual(b.request, { ...a.request, at: 123, held: {} });
   const page = { kind: 'page', accounts: lite('f', 25), nextCursor: 'c25' };
   const first = applyOutcome(b.state, a.request.id, page, 1);
   assert.equal(first.applied, true);
@@ -145,6 +145,25 @@ test('asking again returns the same pending request; a duplicate answer changes 
   assert.equal(again.applied, false);
   assert.equal(again.state.requests, 1);
   assert.equal(again.state.followers.lite.length, 25);
+});
+
+test('a pending request keeps what held it back (the cap, Instagram not answering), also when handed out again', () => {
+  let s = start();
+  const a = nextRequest(s);
+  s = setPendingTime(a.state, 5000, { cap: 200 });
+  // Stored and read back (a worker restart), the same request says the same.
+  s = JSON.parse(JSON.stringify(s));
+  const again = nextRequest(s);
+  assert.equal(again.request.id, a.request.id);
+  assert.deepEqual(heldOf(again.request), { cap: 200 });
+  assert.deepEqual(heldOf(setPendingTime(a.state, 5000, { unavailable: 0 }).pending), { unavailable: 0 });
+  assert.deepEqual(heldOf(setPendingTime(a.state, 5000, {}).pending), {});
+  assert.deepEqual(heldOf(setPendingTime(a.state, 5000).pending), {});
+  // A pending request stored before `held` was kept, or a malformed one: no claim about why.
+  const old = { ...a.state, pending: { ...a.state.pending, at: 5000 } };
+  assert.deepEqual(heldOf(nextRequest(old).request), {});
+  for (const held of [null, 'cap', { cap: '200' }, { cap: 0 }, { unavailable: -1 }]) assert.deepEqual(heldOf({ held }), {}, JSON.stringify(held));
+  assert.deepEqual(heldOf(null), {});
 });
 
 test('the state survives a JSON round trip at every step (as storage does)', () => {

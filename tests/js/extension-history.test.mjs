@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
-         emptyHistory, SCHEMA_VERSION } from '../../extension/shared/history.js';
+         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -66,6 +66,34 @@ test('a schema 1 export imports too', () => {
   const r = importJson(text);
   assert.equal(r.count, 3);
   assert.deepEqual(r.history, migrate(v1).history);
+});
+
+test('a rough entry keeps why it is rough; one saved before that says no cause, and still loads', () => {
+  assert.deepEqual(ROUGH_CAUSES, ['logged_out', 'rate_limited', 'unavailable']);
+  assert.equal(roughCauseOf('logged_out'), 'logged_out');
+  assert.equal(roughCauseOf(undefined), 'logged_out');
+  assert.equal(roughCauseOf('rate_limited'), 'rate_limited');
+  assert.equal(roughCauseOf('rate_limited', null), 'rate_limited');
+  assert.equal(roughCauseOf('rate_limited', 503), 'unavailable');
+  assert.equal(roughCauseOf('rate_limited', 0), 'unavailable');
+  let h = emptyHistory();
+  for (const [name, roughCause] of [['ann', 'rate_limited'], ['ben', 'unavailable'], ['cid', 'logged_out']]) {
+    const built = entryFromReport(report(name, 20), { computedAt: 1_790_000_000_000, rough: true, roughCause });
+    assert.equal(built.entry.rough_cause, roughCause);
+    h = putEntry(h, built.entry);
+  }
+  // Through export and import (and storage) it stays.
+  const back = importJson(exportJson(h), emptyHistory());
+  assert.deepEqual(Object.fromEntries(Object.values(back.history.entries).map((e) => [e.username, e.rough_cause])),
+    { ann: 'rate_limited', ben: 'unavailable', cid: 'logged_out' });
+  // Saved before the cause was kept: rough, with no cause claimed.
+  const old = { ...entryFromReport(report('dan', 20), { computedAt: 1, rough: true }).entry };
+  delete old.rough_cause;
+  assert.deepEqual([validateEntry(old).entry.rough, validateEntry(old).entry.rough_cause], [true, null]);
+  assert.equal(migrate({ schema: 2, entries: { dan: old } }).history.entries.dan.rough_cause, null);
+  // Not rough, or a cause that is none of them: none.
+  assert.equal(validateEntry({ ...old, rough: false, rough_cause: 'logged_out' }).entry.rough_cause, null);
+  assert.equal(validateEntry({ ...old, rough_cause: 'banned' }).entry.rough_cause, null);
 });
 
 test('bad imports are rejected whole, naming the problem', () => {

@@ -21,6 +21,8 @@ test('well-formed messages pass', () => {
   ok({ what: 'hello' });
   ok({ what: 'instant.analyze', username: 'anna', status: 200, contentType: 'application/json', body: '{}' });
   ok({ what: 'instant.rough', username: 'anna', og: { followers: 1, following: 2, posts: 3 } });
+  ok({ what: 'instant.rough', username: 'anna', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable: 503 });
+  ok({ what: 'instant.rough', username: 'anna', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable: 0 });
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false });
   ok({ what: 'audit.result', username: 'anna', id: 4, status: 429, contentType: '', body: '' });
   ok({ what: 'history.delete', usernames: ['a', 'b.c'] }, 'privileged');
@@ -45,6 +47,9 @@ test('malformed messages are rejected with a reason', () => {
   bad({ what: 'audit.result', username: 'a', id: 1, status: '200', contentType: '', body: '' }, /"status"/);
   bad({ what: 'instant.analyze', username: 'a', status: 200, contentType: '', body: 'x'.repeat(MAX_BODY_CHARS + 1) }, /"body"/);
   bad({ what: 'instant.rough', username: 'a', og: { followers: -1, following: 2, posts: 3 } }, /"og"/);
+  for (const unavailable of [-1, 1000, '503', 5.5, null]) {
+    bad({ what: 'instant.rough', username: 'a', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable }, /"unavailable"/);
+  }
   bad({ what: 'audit.start', username: 'a', userId: '12a', isPrivate: false }, /"userId"/);
   bad({ what: 'hello' }, /not allowed/, null);
 });

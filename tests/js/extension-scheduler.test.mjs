@@ -1,7 +1,7 @@
 // The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySchedulerState, reserve, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+import { emptySchedulerState, reserve, heldBy, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS, SEND_CONFIRM_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -75,6 +75,33 @@ test('no answer from Instagram backs off the same way, and the wait remembers wh
   const long = onRateLimited(onRateLimited(b, 0, cfg), 0, cfg);
   const after = onRateLimited(onSuccess(long), 0, cfg, 503);
   assert.deepEqual([after.backoffUntil, after.backoffUnavailable], [long.backoffUntil, null]);
+});
+
+test('what held a request back: the cap (its number from the settings), Instagram not answering, or neither', () => {
+  const capCfg = { pacingMs: 10, hourlyCap: 3 };
+  let s = emptySchedulerState();
+  for (let i = 0; i < 3; i++) s = reserve(s, 0, capCfg).state;
+  const capped = reserve(s, 0, capCfg);
+  assert.equal(capped.reason, 'cap');
+  assert.deepEqual(heldBy(capped, capCfg), { cap: 3 });
+  assert.deepEqual(heldBy(reserve(s, 0, { ...capCfg, interactive: true }), capCfg), { cap: 3 });
+  // A back-off: after Instagram did not answer its status, after a rate limit nothing.
+  const down = onRateLimited(emptySchedulerState(), 0, cfg, 503);
+  assert.deepEqual(heldBy(reserve(down, 1, cfg), cfg), { unavailable: 503 });
+  assert.deepEqual(heldBy(reserve(onRateLimited(emptySchedulerState(), 0, cfg, 0), 1, cfg), cfg), { unavailable: 0 });
+  assert.deepEqual(heldBy(reserve(onRateLimited(emptySchedulerState(), 0, cfg), 1, cfg), cfg), {});
+  // The cap decides when it frees a slot later than the back-off ends.
+  let full = onRateLimited(emptySchedulerState(), 0, cfg, 503);
+  for (let i = 0; i < 3; i++) full = reserve(full, 0, { ...capCfg, skipBackoff: true }).state;
+  assert.deepEqual(heldBy(reserve(full, 0, capCfg), capCfg), { cap: 3 });
+  // Pacing, or no wait at all: nothing to tell.
+  const paced = reserve(reserve(emptySchedulerState(), 1000, cfg).state, 1000, cfg);
+  assert.equal(paced.reason, 'pacing');
+  assert.deepEqual(heldBy(paced, cfg), {});
+  assert.deepEqual(heldBy(reserve(emptySchedulerState(), 0, cfg), cfg), {});
+  // Scheduler state stored before any of this loads and holds back the same way.
+  const stored = normalizeSchedulerState({ lastSlot: 5, ledger: [1, 2, 3], backoffUntil: 0, backoffLevel: 0 });
+  assert.deepEqual(heldBy(reserve(stored, 10, capCfg), capCfg), { cap: 3 });
 });
 
 test('a released future slot frees its place; a past one stays counted', () => {

@@ -1,0 +1,129 @@
+// What the user reads while a request waits, and under a rough estimate, in every shipped
+// language: Fakemeter's own hourly cap is told as Fakemeter's (with its number), never as
+// Instagram asking to slow down; a rough estimate says why only the page's counts were read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { stateMessage, auditWait } from '../../extension/content/states.js';
+import { translator, flatten, SUPPORTED, roughExplainText, roughChip } from '../../extension/shared/i18n.js';
+import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
+import { roughCauseOf } from '../../extension/shared/history.js';
+import { emptySchedulerState, reserve, heldBy, onRateLimited } from '../../extension/shared/scheduler.js';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+
+const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
+const en = locale('en');
+const tr = (lang) => translator(locale(lang), en, lang);
+const retryAt = new Date(2026, 0, 5, 14, 5).getTime();
+const time = new Date(retryAt).toLocaleTimeString();
+
+// Per language: the cap said with its number (one and many), and the words of a rate limit.
+const CAP = {
+  en: [/^Fakemeter's own limit of 200 requests an hour to Instagram is reached \(it protects your account; the number is in Fakemeter's options\); it goes on at /,
+       /limit of 1 request an hour/, /asked to slow down/],
+  nl: [/^Fakemeters eigen grens van 200 verzoeken per uur aan Instagram is bereikt/, /grens van 1 verzoek per uur/, /rustiger aan/],
+  de: [/^Fakemeters eigene Grenze von 200 Anfragen pro Stunde an Instagram ist erreicht/, /Grenze von 1 Anfrage pro Stunde/, /bittet um eine Pause/],
+  fr: [/^La limite propre à Fakemeter, 200 requêtes par heure vers Instagram, est atteinte/, /Fakemeter, 1 requête par heure/, /demande de ralentir/],
+};
+
+test('a request held by Fakemeter\'s own hourly cap says so, with the cap from the settings, in every language', () => {
+  assert.deepEqual(Object.keys(CAP), SUPPORTED);
+  // The cap in force comes from the settings (200 unless the user changed it in the options).
+  assert.equal(DEFAULT_SETTINGS.hourlyCap, 200);
+  let s = emptySchedulerState();
+  for (let i = 0; i < DEFAULT_SETTINGS.hourlyCap; i++) s = reserve(s, 0, { ...DEFAULT_SETTINGS, interactive: true }).state;
+  const held = heldBy(reserve(s, 1, { ...DEFAULT_SETTINGS, interactive: true }), DEFAULT_SETTINGS);
+  assert.deepEqual(held, { cap: 200 });
+  for (const [lang, [many, one, limit]] of Object.entries(CAP)) {
+    const t = tr(lang);
+    const said = stateMessage(t, 'rate_limited', retryAt, held.unavailable, held.cap);
+    assert.match(said, many, lang);
+    assert.ok(said.includes(time), `${lang}: the time it goes on: ${said}`);
+    assert.doesNotMatch(said, limit, lang);
+    assert.doesNotMatch(said, /[{}$]/, `${lang}: every placeholder filled: ${said}`);
+    assert.match(stateMessage(t, 'rate_limited', retryAt, null, 1), one, lang);
+    // Without a time, still Fakemeter's limit; a rate limit still reads as one.
+    const later = stateMessage(t, 'rate_limited', null, null, 200);
+    assert.ok(later.includes('200') && !limit.test(later) && later !== said && !/[{}$]/.test(later), `${lang}: ${later}`);
+    assert.match(stateMessage(t, 'rate_limited', retryAt), limit, lang);
+  }
+  assert.equal(stateMessage(tr('en'), 'rate_limited', null, null, 5),
+    "Fakemeter's own limit of 5 requests an hour to Instagram is reached (it protects your account; the number is in Fakemeter's options); it goes on later.");
+});
+
+test('an audit\'s progress says the wait that decides it: its own back-off, or what holds its next slot', () => {
+  const t = tr('en');
+  const said = (w) => (w ? stateMessage(t, 'rate_limited', w.retryAt, w.unavailable, w.cap) : null);
+  const pr = (retryAt = null, retryUnavailable = null) => ({ retryAt, retryUnavailable });
+  assert.equal(auditWait(pr(), {}), null);
+  // The next slot waits for the cap, later than any back-off of the audit's own.
+  assert.match(said(auditWait(pr(), { waitUntil: retryAt, held: { cap: 12 } })), /^Fakemeter's own limit of 12 requests/);
+  assert.match(said(auditWait(pr(retryAt - 1000, 503), { waitUntil: retryAt, held: { cap: 12 } })), /own limit of 12/);
+  // The audit's own back-off ends last: it decides, worded by its cause.
+  assert.match(said(auditWait(pr(retryAt + 1000, 503), { waitUntil: retryAt, held: { cap: 12 } })), /not answering right now \(HTTP 503\)/);
+  assert.match(said(auditWait(pr(retryAt + 1000), { waitUntil: retryAt, held: { cap: 12 } })), /asked to slow down/);
+  assert.deepEqual(auditWait(pr(retryAt, 0), {}), { retryAt, unavailable: 0, cap: null });
+  // A slot held by a back-off another tab's request met (Instagram not answering).
+  assert.match(said(auditWait(pr(), { waitUntil: retryAt, held: { unavailable: 502 } })), /HTTP 502/);
+  // A slot from an audit stored before `held` was kept: told as before (a rate limit).
+  assert.match(said(auditWait(pr(), { waitUntil: retryAt })), /asked to slow down/);
+  assert.match(said(auditWait(pr(), { waitUntil: retryAt, held: {} })), /asked to slow down/);
+});
+
+test('a slot the cap holds is told as the cap from the scheduler to the sentence', () => {
+  const cfg = { pacingMs: 10, hourlyCap: 2 };
+  let s = onRateLimited(emptySchedulerState(), 0, cfg, 503);   // a short back-off, ended before the cap frees
+  for (let i = 0; i < 2; i++) s = reserve(s, 0, { ...cfg, skipBackoff: true }).state;
+  const r = reserve(s, 0, cfg);
+  const w = auditWait({ retryAt: null, retryUnavailable: null }, { waitUntil: r.at, held: heldBy(r, cfg) });
+  assert.match(stateMessage(tr('en'), 'rate_limited', w.retryAt, w.unavailable, w.cap), /^Fakemeter's own limit of 2 requests an hour/);
+});
+
+// Per language: a rough estimate's note for each cause must say (first) and must not say (the rest).
+const ROUGH = {
+  en: { login: /log in to Instagram/, slow: /asked to slow down/, down: /not answering right now/, later: /try again later/ },
+  nl: { login: /log in bij Instagram/, slow: /rustiger aan/, down: /antwoordt op dit moment niet/, later: /probeer het later opnieuw/ },
+  de: { login: /Melde dich bei Instagram an/, slow: /um eine Pause gebeten/, down: /antwortet gerade nicht/, later: /versuche es später erneut/ },
+  fr: { login: /connectez-vous à Instagram/, slow: /demandé de ralentir/, down: /ne répond pas pour le moment/, later: /réessayez plus tard/ },
+};
+
+// The last profile endpoint's answer before the page's counts were used, as the content script
+// has it (instant.analyze's state and `unavailable`), to the cause the note is worded from.
+const causeOf = (status, contentType, body) => {
+  const c = classifyResponse(status, contentType, body);
+  return c.kind === 'logged_out' ? roughCauseOf('logged_out') : roughCauseOf('rate_limited', unavailableOf(c).unavailable);
+};
+
+test('a rough estimate says why only the page\'s counts were read: logged out, rate limited, or Instagram not answering', () => {
+  assert.deepEqual(Object.keys(ROUGH), SUPPORTED);
+  const causes = {
+    logged_out: causeOf(401, 'application/json', '{"message":"login_required","status":"fail"}'),
+    rate_limited: causeOf(429, 'text/html', '<html>Too many</html>'),
+    wait: causeOf(401, 'application/json', '{"message":"Please wait a few minutes before you try again.","status":"fail"}'),
+    unavailable: causeOf(503, 'text/html', '<html>Sorry, something went wrong</html>'),
+    no_connection: causeOf(0, '', ''),
+  };
+  assert.deepEqual(causes, { logged_out: 'logged_out', rate_limited: 'rate_limited', wait: 'rate_limited',
+                             unavailable: 'unavailable', no_connection: 'unavailable' });
+  for (const [lang, w] of Object.entries(ROUGH)) {
+    const t = tr(lang);
+    const note = (cause) => roughExplainText(t, cause);
+    const says = (cause, yes, no) => {
+      for (const re of yes) assert.match(note(cause), re, `${lang} ${cause}`);
+      for (const re of no) assert.doesNotMatch(note(cause), re, `${lang} ${cause}`);
+    };
+    says('logged_out', [w.login], [w.slow, w.down]);
+    says('rate_limited', [w.slow, w.later], [w.login, w.down]);
+    says('unavailable', [w.down, w.later], [w.login, w.slow]);
+    // Saved before the cause was kept: none of them claimed.
+    says(null, [], [w.login, w.slow, w.down]);
+    assert.notEqual(note(null), note('logged_out'), lang);
+    // The badge's chip beside "rough estimate".
+    assert.deepEqual(roughChip(t, 'logged_out'), { state: 'logged_out', text: t('chip_logged_out') });
+    assert.equal(roughChip(t, 'rate_limited').state, 'rate_limited');
+    assert.notEqual(roughChip(t, 'unavailable').text, roughChip(t, 'rate_limited').text, lang);
+    assert.equal(roughChip(t, null), null);
+  }
+  assert.equal(roughChip(tr('en'), 'unavailable').text, 'Instagram not answering');
+  assert.equal(roughChip(tr('en'), 'rate_limited').text, 'Instagram asked to slow down');
+});
