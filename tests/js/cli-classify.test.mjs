@@ -91,3 +91,38 @@ test('inputs past one engine batch are split and keep their order and line numbe
   assert.ok('fake_probability' in JSON.parse(out[100006]));
   assert.match(r.stderr, /line 100006/);
 });
+
+test('keys that are not account fields are named once on stderr, with the field probably meant', () => {
+  const input = [
+    '{"username":"lena.bakes","followers":120,"following":300,"posts":14,"label":"real"}',
+    '{"username":"x_9921","follower_count":3,"following_count":4100,"media_count":0,"label":"fake"}',
+    '{"username":"k","has_profile_pic":true,"is_private":false,"full_name":"K","biography":"","external_url":"",'
+      + '"is_verified":false,"edge_followed_by":{"count":5},"phase":"full"}',
+  ].join('\n') + '\n';
+  const r = run(['classify'], input);
+  assert.equal(r.status, 0, 'unread keys are a note, not an error');
+  const notes = r.stderr.split('\n').filter((l) => l.includes('not read'));
+  assert.equal(notes.length, 1, r.stderr);
+  const note = notes[0];
+  assert.match(note, /"followers" \(from line 1, in 1 record; did you mean 'follower_count'\?\)/);
+  assert.match(note, /"following" \(from line 1, in 1 record; did you mean 'following_count'\?\)/);
+  assert.match(note, /"posts" \(from line 1, in 1 record; did you mean 'media_count'\?\)/);
+  assert.match(note, /"label" \(from line 1, in 2 records\)/);
+  for (const read of ['username', 'edge_followed_by', 'phase', 'has_profile_pic', 'biography']) {
+    assert.ok(!note.includes(`"${read}"`), `${read} is read, not named`);
+  }
+  const all = '{"username":"a","follower_count":1,"has_anonymous_profile_picture":true}\n';
+  assert.equal(run(['classify'], all).stderr, '', 'a record of read fields only gets no note');
+});
+
+test('the unread-key note survives batches and quotes hostile keys', async () => {
+  const { unreadFields, unreadFieldsNote, recordsOf } = await import('../../tools/cli/fields.mjs');
+  const seen = unreadFields(recordsOf('{"x\\u001b[2J":1}\n', 1));
+  unreadFields(recordsOf('\n{"x\\u001b[2J":2,"username":"a"}\n', 50000), seen);
+  const note = unreadFieldsNote(seen);
+  assert.ok(!note.includes('\u001b'), 'no raw control character reaches the terminal');
+  assert.match(note, /"x\\u001b\[2J" \(from line 1, in 2 records\)/);
+  assert.equal(unreadFieldsNote(new Map()), null);
+  const many = new Map(Array.from({ length: 11 }, (_, i) => [`k${i}`, { line: 1, records: 1 }]));
+  assert.match(unreadFieldsNote(many), /"k7" .* and 3 more\./);
+});

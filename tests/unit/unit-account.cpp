@@ -1,6 +1,8 @@
 // The account record: optional fields, fallbacks, and errors that name the field.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "account.h"
 
 using fm::account_from_text;
@@ -140,4 +142,21 @@ TEST_CASE("[account] an engine error answer is refused, not scored as an empty r
   REQUIRE_FALSE(a.ok());
   CHECK(a.error().id == "account.shape");
   CHECK(a.error().message.find("profile.parse") != std::string::npos);
+}
+
+TEST_CASE("[account] the listed field names are exactly the keys the reader reads") {
+  // Each listed key is read: an array under it is refused naming it (an array is no field's type).
+  const auto names = fm::account_field_names();
+  REQUIRE(names.size() >= 20);
+  for (std::string_view n : names) {
+    CAPTURE(n);
+    auto a = account_from_text("{\"" + std::string(n) + "\": [1]}");
+    REQUIRE_FALSE(a.ok());
+    CHECK(a.error().message.find(std::string(n)) != std::string::npos);
+  }
+  // And a key not listed is ignored, whatever it holds.
+  for (const char* other : {"followers", "posts", "pk", "profile_pic_url", "label"}) {
+    CHECK(std::find(names.begin(), names.end(), std::string_view(other)) == names.end());
+    CHECK(account_from_text(std::string("{\"") + other + "\": [1]}").ok());
+  }
 }

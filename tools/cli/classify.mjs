@@ -1,6 +1,7 @@
 // `fakemeter classify [FILE|-]`: account records as JSON Lines in, one JSON line out per record.
 import { loadEngine, classifyJsonl } from './engine.mjs';
 import { readInput, parseArgs } from './io.mjs';
+import { recordsOf, unreadFields, unreadFieldsNote } from './fields.mjs';
 
 export const help = `Usage: scripts/fakemeter classify [FILE|-]
 
@@ -21,6 +22,8 @@ Output: one line per input record, same order:
   {"fake_probability": p, "is_fake": bool, "tier": "lite"|"full", "reasons": [...]}
 A bad line yields {"error": "line N: ..."} in its place and a message on stderr; the
 other lines are still scored and the exit status is 1. Blank lines are skipped.
+Keys other than the fields above are not read; stderr names them once (with the
+field probably meant, e.g. "followers" -> follower_count), and the status stays 0.
 The tier is picked from the fields present (full when any profile-level count is known).`;
 
 export async function main(argv, io) {
@@ -30,7 +33,9 @@ export async function main(argv, io) {
   const text = await readInput(positional[0], io.stdin);
   const engine = await loadEngine();
   let failed = 0;
+  const unread = new Map();
   for (const { chunk, firstLine } of batches(text)) {
+    unreadFields(recordsOf(chunk, firstLine), unread);
     const rows = classifyJsonl(engine, chunk).split('\n').filter(Boolean);
     for (let row of rows) {
       if (row.startsWith('{"error"')) {
@@ -46,6 +51,8 @@ export async function main(argv, io) {
       io.stdout.write(row + '\n');
     }
   }
+  const note = unreadFieldsNote(unread);
+  if (note) io.stderr.write(`classify: ${note}\n`);
   return failed ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
+import { unreadFields, unreadFieldsNote } from './fields.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -12,7 +13,8 @@ with a 95% interval that covers sampling error and the classifier's own error.
 Input: JSON Lines (FILE, or standard input when FILE is - or absent), one follower
 account record per line (the same record as 'classify'). A record may carry
 "phase": "lite" when only the followers-list fields were fetched; records with
-profile-level counts are scored at the full tier too. A two-phase audit lists many
+profile-level counts are scored at the full tier too. Keys that are not account
+fields are not read; stderr names them (see classify --help). A two-phase audit lists many
 followers (lite) and fetches a random few of them in full.
   --total N       the account's follower count (at least the number of records)
   --format F      json (default; the engine's report) or text (for people)
@@ -72,6 +74,8 @@ export async function main(argv, io) {
     io.stderr.write('estimate: no follower records in the input\n');
     return 1;
   }
+  const note = unreadFieldsNote(unreadFields(followers));
+  if (note) io.stderr.write(`estimate: ${note}\n`);
   const request = { total_followers: Number(opts.total), sampling, followers: followers.map((f) => f.rec) };
   const engine = await loadEngine();
   const report = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));

@@ -146,9 +146,12 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace {
 // Instagram's own names for fields of the record, read by the full reader (account_from_json).
+constexpr std::string_view kInstagramAliases[] = {"has_anonymous_profile_picture", "edge_followed_by", "edge_follow",
+                                                  "edge_owner_to_timeline_media"};
 bool is_instagram_alias(std::string_view key) {
-  return key == "has_anonymous_profile_picture" || key == "edge_followed_by" || key == "edge_follow" ||
-         key == "edge_owner_to_timeline_media";
+  for (std::string_view a : kInstagramAliases)
+    if (key == a) return true;
+  return false;
 }
 
 // A record that says one fact under both names, differently, is refused naming both, rather than
@@ -217,6 +220,14 @@ Result<Account> account_from_json(const json& obj) {
     a.lite_only = *phase == "lite";
   }
   return check_cross_fields(std::move(a));
+}
+
+std::vector<std::string_view> account_field_names() {
+  std::vector<std::string_view> names;
+  for (const Field& f : kFields) names.push_back(f.name);
+  for (std::string_view a : kInstagramAliases) names.push_back(a);
+  names.push_back("phase");
+  return names;
 }
 
 FM_SIZE_OPTIMIZED_END

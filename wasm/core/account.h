@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "json_util.h"
 #include "result.h"
@@ -47,5 +48,8 @@ bool account_from_flat(const FlatObject& obj, Account& out);
 // Parses one JSON text (e.g. a JSON Lines line) into an account; longer than
 // kMaxRecordBytes is an "account.size" error.
 Result<Account> account_from_text(std::string_view text);
+// Every top-level key account_from_json reads, in its table's order, then Instagram's own names
+// and "phase": what a record may carry (anything else is ignored, so tools can point it out).
+std::vector<std::string_view> account_field_names();
 
 }  // namespace fm

@@ -1,5 +1,6 @@
 // api_rules: the constants and cut-offs the extension and the CLI must apply exactly as the
 // engine does, from where the engine defines them.
+#include "account.h"
 #include "api.h"
 #include "estimator/audience.h"
 #include "message.h"
@@ -27,6 +28,10 @@ std::string api_rules() {
   r["post_window"] = prof::kPostWindow;
   r["default_avatar_mark"] = prof::kDefaultAvatarMark;
   r["message_key_prefix"] = "msg_";
+  // The keys an account record may carry; the CLI names any other key it was given as not read.
+  json fields = json::array();
+  for (std::string_view f : account_field_names()) fields.push_back(std::string(f));
+  r["account_fields"] = fields;
   return dump_json(r);
 }
 

@@ -1,0 +1,68 @@
+// Keys of account records that the engine does not read. The engine ignores them (a record is
+// scored on what it has), so a file whose counts sit under other names ("followers", "posts")
+// would be scored on its usernames alone, silently. The CLI names such keys once on stderr, with
+// the field that was probably meant. The list of fields read is the engine's (rules.js).
+import { RULES } from '../../extension/shared/rules.js';
+
+const READ = new Set(RULES.account_fields);
+
+// Names other exports use for a field the engine reads (a hint, never read in its place: a
+// "followers" key can as well hold a list of accounts as a count).
+const LIKELY = {
+  followers: 'follower_count', followers_count: 'follower_count', follower: 'follower_count',
+  following: 'following_count', follows: 'following_count', follows_count: 'following_count', followings: 'following_count',
+  posts: 'media_count', posts_count: 'media_count', post_count: 'media_count', media: 'media_count',
+  name: 'full_name', fullname: 'full_name', display_name: 'full_name',
+  bio: 'biography', description: 'biography',
+  url: 'external_url', website: 'external_url', link: 'external_url',
+  private: 'is_private', verified: 'is_verified',
+  profile_pic: 'has_profile_pic', has_profile_picture: 'has_profile_pic',
+  profile_pic_url: "has_profile_pic (false when the URL is Instagram's default avatar)",
+  user: 'username', handle: 'username', screen_name: 'username',
+};
+
+// Collects, over parsed records ({line, rec}), each unread key's first line and how many
+// records carry it (into `seen`, so batches add up).
+export function unreadFields(records, seen = new Map()) {
+  for (const { line, rec } of records) {
+    for (const key of Object.keys(rec)) {
+      if (READ.has(key)) continue;
+      const s = seen.get(key);
+      if (s) s.records++;
+      else seen.set(key, { line, records: 1 });
+    }
+  }
+  return seen;
+}
+
+// One line for people (null when every key was read). The keys are quoted as JSON strings, so a
+// key holding control characters cannot write to the terminal.
+export function unreadFieldsNote(seen, limit = 8) {
+  if (!seen.size) return null;
+  const keys = [...seen.keys()];
+  const shown = keys.slice(0, limit).map((k) => {
+    const s = seen.get(k);
+    const likely = Object.hasOwn(LIKELY, k.toLowerCase()) ? LIKELY[k.toLowerCase()].split(' ') : null;
+    const hint = likely ? `; did you mean '${likely[0]}'${likely.length > 1 ? ' ' + likely.slice(1).join(' ') : ''}?` : '';
+    return `${JSON.stringify(k)} (from line ${s.line}, in ${s.records} ${s.records === 1 ? 'record' : 'records'}${hint})`;
+  });
+  const more = keys.length > limit ? ` and ${keys.length - limit} more` : '';
+  return `not read, not account fields: ${shown.join(', ')}${more}. ` +
+    'Records are scored on the fields they have; --help lists the fields read.';
+}
+
+// Parses JSON Lines text for the check alone: lines that do not parse are left to the engine,
+// which names them.
+export function recordsOf(text, firstLine = 1) {
+  const out = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line.startsWith('{')) continue;
+    try {
+      const rec = JSON.parse(line);
+      if (rec && typeof rec === 'object' && !Array.isArray(rec)) out.push({ line: firstLine + i, rec });
+    } catch { /* the engine reports it */ }
+  }
+  return out;
+}
