@@ -10,7 +10,10 @@
 //            comments (an audit's comment analysis in brief: {grade, score, verdict (the
 //            engine's message {id, params}, worded when shown; the grade's words come from the
 //            grade), or null; absent in older entries; entries saved before the verdict was a
-//            message keep its English text and a grade_label string)}
+//            message keep its English text and a grade_label string)},
+//            badge (what the badge said: {state, tone, label (message), notes[] (messages)},
+//            or null; kept when the report is dropped for space; an entry saved before it was
+//            kept takes it from its report when it still has one)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -76,22 +79,36 @@ export function validateEntry(e, where = 'entry') {
       computed_at: e.computed_at,
       report: e.report && typeof e.report === 'object' ? e.report : null,
       comments: commentsBrief(e.comments),
+      badge: badgeBrief(e.badge ?? (e.report && typeof e.report === 'object' ? e.report.badge : null)),
     },
   };
 }
 
-// A comment analysis message as stored: {id, params} with numbers and messages as parameters
-// (nested at most `depth` deep), or null when it is anything else.
-function commentsMessage(m, depth = 3) {
-  if (!m || typeof m !== 'object' || typeof m.id !== 'string' || !/^comments\.[a-z0-9_]{1,40}$/.test(m.id)) return null;
+// An engine message as stored: {id, params}, its id under `area` ("comments", "badge"), with
+// numbers and messages as parameters (nested at most `depth` deep), or null when it is anything
+// else (an imported file is untrusted: only ids the extension words, never text).
+function storedMessage(m, area, depth = 3) {
+  if (!m || typeof m !== 'object' || typeof m.id !== 'string' || !/^[a-z_]{1,20}\.[a-z0-9_.]{1,60}$/.test(m.id)) return null;
+  if (!m.id.startsWith(`${area}.`)) return null;
   const params = {};
   for (const [k, v] of Object.entries(m.params && typeof m.params === 'object' ? m.params : {}).slice(0, 12)) {
     if (!/^[a-z0-9_]{1,20}$/.test(k)) return null;
-    const value = typeof v === 'number' && Number.isFinite(v) ? v : depth > 0 ? commentsMessage(v, depth - 1) : null;
+    const value = typeof v === 'number' && Number.isFinite(v) ? v : depth > 0 ? storedMessage(v, area, depth - 1) : null;
     if (value === null) return null;
     params[k] = value;
   }
   return { id: m.id, params };
+}
+const commentsMessage = (m) => storedMessage(m, 'comments');
+
+// What the badge said, kept beside the numbers so the history can say it too, or null.
+function badgeBrief(b) {
+  if (!b || typeof b !== 'object' || typeof b.state !== 'string' || !/^[a-z_]{1,30}$/.test(b.state)) return null;
+  const label = storedMessage(b.label, 'badge');
+  if (!label) return null;
+  const notes = Array.isArray(b.notes) ? b.notes.slice(0, 6).map((n) => storedMessage(n, 'badge')).filter(Boolean) : [];
+  const tone = typeof b.tone === 'string' && /^[a-z_]{1,20}$/.test(b.tone) ? b.tone : 'neutral';
+  return { state: b.state, tone, label, notes };
 }
 
 // The comment analysis kept in an entry: its grade, score and verdict, or null. A verdict stored

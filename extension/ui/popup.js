@@ -3,27 +3,35 @@
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, STATE_CHIPS } from '../shared/i18n.js';
-import { percentNumber } from '../shared/format.js';
 import { word, reasonText, estimateText } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
 
 let t = (k) => k;
 
+// The stored estimate with its 95% interval, e.g. "≈27% fake (0–66%)".
 function estimateCell(e) {
-  return e.fake_percent === null ? t('noEstimate') : t('badgeEstimateNoInterval', percentNumber(e.fake_percent, t.lang));
-}
-function intervalCell(e) {
-  return e.ci_low === null || e.ci_high === null ? ''
-    : t('intervalRange', percentNumber(e.ci_low, t.lang), percentNumber(e.ci_high, t.lang));
+  return e.fake_percent === null ? t('noEstimate') : estimateText(t, e);
 }
 
-// What the badge says for a stored entry (the engine's decision, worded), or, for an entry saved
-// before the engine decided badges, its numbers.
+// What the badge says for a stored entry (the engine's decision, worded, with its notes but the
+// offer to audit, which the page makes), or, for an entry saved before the engine decided
+// badges, its numbers.
 function badgeLine(entry) {
-  const badge = entry.report && entry.report.badge;
-  if (badge && badge.label) return { text: word(t, badge.label), tone: badge.tone };
-  return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral' };
+  const badge = entry.badge;
+  if (badge && badge.label) {
+    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer');
+    return { text: [badge.label, ...notes].map((m) => word(t, m)).join(' · '), tone: badge.tone, state: badge.state };
+  }
+  return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };
+}
+
+// An audit's comment analysis in brief: its grade in words (or the label an older entry kept).
+function engagementLine(entry) {
+  const c = entry.comments;
+  if (!c) return null;
+  const grade = typeof c.grade_label === 'string' ? c.grade_label : word(t, { id: `comments.grade_${c.grade}`, params: {} });
+  return `${t('commentsTitle')}: ${grade}`;
 }
 
 async function currentUsername() {
@@ -56,9 +64,11 @@ async function showCurrent() {
     body.dataset.state = 'report';
     const shown = badgeLine(entry);
     parts.push(el('p', { class: `estimate tone-${shown.tone}`, id: 'current-estimate' }, shown.text));
-    if (entry.fake_percent !== null && entry.report && entry.report.badge && entry.report.badge.state !== 'number') {
+    if (entry.fake_percent !== null && shown.state && shown.state !== 'number') {
       parts.push(el('p', { class: 'muted', id: 'current-interval' }, estimateText(t, entry)));
     }
+    const engagement = engagementLine(entry);
+    if (engagement) parts.push(el('p', { id: 'current-engagement', class: `grade-${entry.comments.grade}` }, engagement));
     parts.push(el('p', { id: 'current-grade' }, t(`grade_${entry.grade}`)));
     if (entry.rough) parts.push(el('p', { class: 'muted' }, roughExplainText(t, entry.rough_cause)));
     const chips = entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
@@ -92,7 +102,14 @@ async function showHistory() {
     del.addEventListener('click', async () => { await ask('history.delete', { usernames: [e.username] }); await showHistory(); });
     const delCell = el('td');
     delCell.append(del);
-    tr.append(user, el('td', { class: `grade-${e.grade}` }, estimateCell(e)), el('td', {}, intervalCell(e)),
+    // The badge's words lead; the numbers beside them are muted unless the badge showed one
+    // (an instant estimate's interval is too wide to act on, which the words say).
+    const shown = badgeLine(e);
+    const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
+    const engagement = engagementLine(e);
+    if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));
+    const muted = shown.state && shown.state !== 'number' ? ' muted' : '';
+    tr.append(user, result, el('td', { class: `estimate-cell grade-${e.grade}${muted}` }, estimateCell(e)),
               el('td', {}, new Date(e.computed_at).toLocaleDateString()), delCell);
     rows.append(tr);
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSuite, waitForBadge, screenshot } from './lib/index.mjs';
+import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage } from './extension-support.mjs';
 
 let suite, downloads;
@@ -32,9 +32,14 @@ const rowNames = (popup) => popup.$$eval('#rows tr', (trs) => trs.map((tr) => tr
 
 test('history: search, export JSON and CSV, delete all, re-import gives back the same history', async () => {
   const page = await suite.session.newPage();
+  const onPage = {};
   for (const u of ['lena.bakes', 'marco.travels', 'quiet.likes']) {
     await page.goto(suite.standin.profileUrl(u));
-    await waitForBadge(page);
+    const b = await waitForOverlay(page, (o) => !!o.badgeState && !!o.badgeLabel, { what: 'the badge decided' });
+    // The history leaves out the offer to audit; every other note of the badge stays.
+    const notes = b.badgeNotes.filter((n) => n.id !== 'badge.audit_offer').map((n) => n.text);
+    assert.ok(b.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `${u}: the badge offers an audit`);
+    onPage[u] = { state: b.badgeState, words: [b.badgeLabel, ...notes].join(' · ') };
   }
   const popup = await suite.session.newPage();
   popup.on('dialog', (d) => d.accept());
@@ -47,6 +52,19 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   await popup.$eval('#search', (el) => { el.value = ''; el.dispatchEvent(new Event('input')); });
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3);
   await screenshot(popup, 'popup-history');
+  // Each row says what the badge said on the profile; the instant estimate's numbers stand beside
+  // it, muted, since the badge showed none (the profile alone never gives a number).
+  const rows = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => ({
+    user: tr.cells[0].textContent, result: tr.cells[1].textContent, state: tr.cells[1].dataset.state,
+    estimate: tr.cells[2].textContent, muted: tr.cells[2].classList.contains('muted') })));
+  for (const r of rows) {
+    assert.ok(r.state && r.state !== 'number', `${r.user}: a badge state, not a number (${r.state})`);
+    assert.equal(r.state, onPage[r.user].state, `${r.user}: the badge's state`);
+    assert.equal(r.result, onPage[r.user].words, `${r.user}: the badge's words and notes`);
+    assert.doesNotMatch(r.result, /%/, `${r.user}: no percentage in the words`);
+    if (/%/.test(r.estimate)) assert.ok(r.muted, `${r.user}: the instant number "${r.estimate}" is muted`);
+  }
+  assert.ok(rows.some((r) => /%/.test(r.estimate)), 'at least one instant estimate has a number to mute');
 
   await popup.click('#export-json');
   const json = await downloaded('fakemeter-history.json');

@@ -127,3 +127,30 @@ test('list, search, delete and shrink', () => {
   assert.equal(small.entries.dora.fake_percent, 12.5);
   assert.equal(shrink(small), null);
 });
+
+test('an entry keeps what the badge said, also once its report is dropped for space, and takes nothing else', () => {
+  const badge = { state: 'unclear', tone: 'neutral', label: { id: 'badge.unclear', params: {} },
+                  notes: [{ id: 'badge.audit_offer', params: {} }], offer_audit: true, fake_percent: null };
+  const e = entryFromReport({ ...report('dora', 27), badge }, { computedAt: 1_790_000_000_000 }).entry;
+  assert.deepEqual(e.badge, { state: 'unclear', tone: 'neutral', label: badge.label, notes: badge.notes });
+  // Shrinking drops reports; the badge stays beside the numbers.
+  let h = putEntry(emptyHistory(), e);
+  h = shrink(h, 0);
+  assert.equal(h.entries.dora.report, null, 'the report was dropped');
+  assert.deepEqual(h.entries.dora.badge.label, badge.label);
+  // A stored entry from before the badge was kept takes it from its report, when it has one.
+  const old = { ...e, badge: undefined };
+  assert.deepEqual(validateEntry(old).entry.badge, e.badge);
+  assert.equal(validateEntry({ ...old, report: null }).entry.badge, null);
+  // Round trip through export and import.
+  const back = importJson(exportJson(h)).history.entries.dora;
+  assert.deepEqual(back.badge, h.entries.dora.badge);
+  // An imported badge is untrusted: only message ids of the badge's own area, numbers as parameters.
+  const evil = (b) => validateEntry({ ...old, report: null, badge: b }).entry.badge;
+  assert.equal(evil({ ...badge, label: { id: 'comments.verdict_bad', params: {} } }), null, 'another area is refused');
+  assert.equal(evil({ ...badge, label: { id: 'badge.number', params: { fake: '<img src=x onerror=alert(1)>' } } }), null);
+  assert.equal(evil({ ...badge, state: 'x"><script>' }), null);
+  assert.deepEqual(evil({ ...badge, notes: [{ id: 'badge.audit_offer' }, { id: 'popup.evil' }, 'text'] }).notes,
+                   [{ id: 'badge.audit_offer', params: {} }]);
+  assert.equal(evil({ ...badge, tone: 'red;}' }).tone, 'neutral');
+});
