@@ -161,6 +161,19 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   }, { what: 'history entry' });
   assert.equal(history.comments.grade, r.grade);
   assert.deepEqual(history.comments.verdict, r.verdict, 'the verdict as its message, worded when shown');
+  // The popup's history row says it, beside what the badge said.
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const row = await popup.$$eval('#rows tr', (trs, u) => {
+    const tr = trs.find((x) => x.cells[0].textContent === u);
+    const eng = tr && tr.querySelector('.engagement');
+    return tr && { engagement: eng ? eng.textContent : null, grade: eng ? eng.className : null };
+  }, username);
+  assert.match(row.engagement, /^Engagement authenticity: (Very l|L)ikely bought engagement$/);
+  assert.match(row.grade, new RegExp(`grade-${r.grade}`));
+  await popup.close();
+  await page.bringToFront();
 
   // Kept in storage: the section comes back on the next visit.
   await page.goto(suite.standin.profileUrl(username));
