@@ -229,12 +229,20 @@ function csvCell(v) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count', 'computed_at'];
+// The last two are machine words, not sentences: the badge's state (number, likes_bought,
+// unclear, ...) and an audit's engagement-authenticity grade; empty when not known.
+export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
+                            'computed_at', 'badge_state', 'engagement_grade'];
+const csvValue = {
+  computed_at: (e) => new Date(e.computed_at).toISOString(),
+  badge_state: (e) => e.badge && e.badge.state,
+  engagement_grade: (e) => e.comments && e.comments.grade,
+};
 
 export function exportCsv(history) {
   const rows = [CSV_COLUMNS.join(',')];
   for (const e of listEntries(history)) {
-    rows.push(CSV_COLUMNS.map((c) => csvCell(c === 'computed_at' ? new Date(e.computed_at).toISOString() : e[c])).join(','));
+    rows.push(CSV_COLUMNS.map((c) => csvCell(csvValue[c] ? csvValue[c](e) : e[c])).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }

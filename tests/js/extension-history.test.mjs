@@ -109,10 +109,14 @@ test('bad imports are rejected whole, naming the problem', () => {
 test('CSV export quotes, and defuses spreadsheet formulas', () => {
   let h = emptyHistory();
   h = putEntry(h, entryFromReport({ ...report('mallory', 40), full_name: '=HYPERLINK("x","y"), "quoted"' }, { computedAt: 0 }).entry);
+  const badge = { state: 'likes_bought', tone: 'likes', label: { id: 'badge.likes_bought', params: {} }, notes: [] };
+  const comments = { grade: 'bad', score: 80, verdict: { id: 'comments.verdict_bad', params: {} } };
+  h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
-  const [head, row] = csv.trim().split('\r\n');
-  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at');
-  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z`);
+  const [head, nina, row] = csv.trim().split('\r\n');
+  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad');
+  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade');
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,`);
 });
 
 test('list, search, delete and shrink', () => {
