@@ -47,7 +47,10 @@ function renderReport(p, view) {
   p.append(el('div', { class: 'grade' }, t(`grade_${r.grade || 'unknown'}`)));
   // A number the badge does not show: say why (its interval is too wide to act on).
   if (text && r.badge && r.badge.state !== 'number' && typeof r.ci_low === 'number') {
-    p.append(el('p', { class: 'muted', part: 'panel-wide' }, t('panelWide', RULES.badge_max_width)));
+    // After an audit, "an audit narrows it" would be no advice: a larger one does, up to the
+    // doubt between definitions, which no sample removes.
+    const key = r.confidence === 'audited' ? 'panelWideAudited' : 'panelWide';
+    p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
   }
   if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
     p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));

@@ -101,9 +101,19 @@ test('a short followers list is read once and said in words; likers and commente
       `likes finding on the badge: ${s.badgeState} ${JSON.stringify(s.badgeNotes)}`);
   }
   if (s.badgeState === 'number') assert.ok(s.badgeNotes.some((n) => n.id === 'badge.short_list'), 'the figure rests on the newest 50');
+  saysWhyNoNumber(s);
   await page.bringToFront();
   await screenshot(page, 'audit-sources-likefarm');
 });
+
+// After an audit the panel says why the badge shows no number in words that fit: a larger audit
+// narrows it, not "an audit" again; with a number it says neither.
+function saysWhyNoNumber(s) {
+  const wide = /still wider than 40 points after the audit: .* A larger audit \(sample sizes in the options\) narrows it/;
+  if (s.badgeState === 'number') assert.doesNotMatch(s.panelText, wide);
+  else assert.match(s.panelText, wide, `badge ${s.badgeState}`);
+  assert.doesNotMatch(s.panelText, /An audit narrows it/);
+}
 
 // Larger samples than the default (every listed follower, 40 of each engager list checked in
 // full), so the intervals are narrow enough to tell the sources apart every time.
@@ -125,6 +135,7 @@ for (const [username, direction, reason] of [
     assert.ok(apart, `likers ${l.ci_low}-${l.ci_high}, followers ${f.ci_low}-${f.ci_high} (known definitions)`);
     const s = await waitForOverlay(page, (st) => reason.test(st.panelText || ''), { what: 'reason shown' });
     assert.ok(s.sources.likers);
+    saysWhyNoNumber(s);
     await screenshot(page, `audit-sources-${username.replace('.', '-')}`);
   });
 }
