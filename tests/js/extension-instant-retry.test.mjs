@@ -32,6 +32,7 @@ test('against the real back-off: every try waits it out, the waits grow, and the
   let retries = 0;
   const waits = [];
   for (;;) {
+    assert.ok(retries <= MAX_INSTANT_RETRIES, `the tries stop: ${retries} retries, waits ${waits}`);
     const slot = reserve(s, now, { ...DEFAULT_SETTINGS, interactive: true });
     assert.ok(slot.at <= now, `try ${retries + 1} goes when due, not held again (${slot.at} > ${now})`);
     s = onRateLimited(onRateLimited(slot.state, now, DEFAULT_SETTINGS), now, DEFAULT_SETTINGS);
@@ -45,6 +46,8 @@ test('against the real back-off: every try waits it out, the waits grow, and the
   assert.equal(retries, MAX_INSTANT_RETRIES);
   for (let i = 1; i < waits.length; i++) assert.ok(waits[i] > waits[i - 1], `waits grow: ${waits}`);
   assert.equal(waits.at(-1), MAX_BACKOFF_MS, `the last wait is the back-off's longest: ${waits}`);
+  // The waits README.md states (default pacing, both endpoints refusing every try): 1, 4, 16, 60 min.
+  assert.deepEqual(waits.map((w) => w / 60_000), [1, 4, 16, 60]);
   assert.ok(now <= 2 * 3600_000, `the last try within two hours of the first: ${now} ms`);
 });
 
