@@ -52,7 +52,12 @@ function reportBadge(b, t, model) {
     b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
     // Why only the page's counts: logged out, or Instagram refusing or not answering for now.
     const chip = roughChip(t, model.roughCause);
-    if (chip) b.append(stateNode(t, chip.state, { text: chip.text }));
+    const retry = model.retry || {};
+    // While it is tried again, the wait's own cause (e.g. no connection rather than any no answer).
+    if (chip) {
+      b.append(stateNode(t, chip.state, { text: chip.text, cause: model.retry ? null : chip.cause, unavailable: retry.unavailable,
+                                          retryAt: retry.retryAt, tries: retry.tries }));
+    }
   }
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
   return [label, ...notes].join(' · ');
@@ -72,8 +77,8 @@ export function renderBadge(b, { t, model, audit }) {
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
-    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap }));
-    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap);
+    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries }));
+    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

@@ -8,6 +8,8 @@
 //                      ▼
 //   ProfileFeature(username, AbortSignal): cached result ─or─ instant fetch (same origin,
 //        the user's session) ─> background analysis ─> Overlay (badge + panel)
+//        │ Instagram refused for now (slow down, no answer): the instant check again at the
+//        │ back-off's time, a few times at most, while the profile stays open
 //                      │ "Audit followers" / a running audit found in storage
 //                      ▼
 //   audit loop: background says what to fetch and when (global scheduler) ─> fetch ─>
@@ -23,8 +25,11 @@ import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
 import { auditPlan } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
+import { retryDecision } from '../shared/instant-retry.js';
 
 const LONG_WAIT_MS = 5000;
+// Why a rough estimate may be kept (history.js roughCauseOf) that a later check can improve on.
+const REFUSED_FOR_NOW = ['rate_limited', 'unavailable'];
 let t = (k) => k;
 let settings = { autoRun: true };
 let current = null;   // {username, controller, feature}
@@ -62,17 +67,48 @@ class ProfileFeature {
     this.signal = signal;
     this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
+    this.retries = 0;        // instant checks tried again in this view after Instagram refused
+    this.retryTimer = null;  // the next such try, while one is due
     this.overlay = new Overlay(t, username, {
       plan: () => auditPlan(settings, this.report ? this.report.posts : []),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
-      onRecheck: () => this.runInstant().catch((e) => this.fail(e)),
-      onRun: () => this.runInstant().catch((e) => this.fail(e)),
+      onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
+      onRun: () => this.checkNow().catch((e) => this.fail(e)),
     });
     signal.addEventListener('abort', () => {
+      this.cancelRetry();
       if (this.auditController) this.auditController.abort();
       this.overlay.destroy();
     }, { once: true });
+  }
+
+  // The user asked for a check: it starts now, with a fresh count of retries.
+  async checkNow() {
+    this.cancelRetry();
+    this.retries = 0;
+    await this.runInstant();
+  }
+
+  // The instant check ended waiting on Instagram until `retryAt`: it runs again then (what is
+  // shown stays meanwhile), unless the stop rule says enough. Returns what the user is told:
+  // {retryAt} (the promised time) or {tries} (how many were made; none is promised).
+  planRetry(retryAt) {
+    const d = retryDecision({ retryAt, retries: this.retries, now: Date.now() });
+    if (d.stop || this.signal.aborted) return { retryAt: null, tries: this.retries + 1 };
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retries++;
+      // A rough estimate stays in view while the full check is tried; a wait gives way to "checking".
+      this.runInstant({ keepShown: this.overlay.model.kind === 'report' }).catch((e) => this.fail(e));
+    }, d.at - Date.now());
+    return { retryAt: d.at, tries: null };
+  }
+
+  cancelRetry() {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   fail(e) {
@@ -94,6 +130,10 @@ class ProfileFeature {
     if (cached.entry && cached.entry.report) {
       this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
                                                     roughCause: cached.entry.rough_cause });
+      // A rough estimate kept because Instagram refused for now: each visit tries the full check.
+      if (settings.autoRun && cached.entry.rough && REFUSED_FOR_NOW.includes(cached.entry.rough_cause)) {
+        await this.runInstant({ keepShown: true });
+      }
     } else if (settings.autoRun) {
       await this.runInstant();
     } else {
@@ -124,12 +164,13 @@ class ProfileFeature {
   // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch"),
   // from users/<id>/info (the id from an earlier report or the page's own data); failing both,
   // from the counts the page shows. The engine reads each; the report names its source.
-  async runInstant() {
-    this.overlay.setLoading();
+  async runInstant({ keepShown = false } = {}) {
+    if (!keepShown) this.overlay.setLoading();
     let answer = await this.fetchInstant(profileInfoUrl(this.username));
     let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
     if (this.signal.aborted) return;
     if (r.state === 'rate_limited') {
+      const refused = r;
       const scripts = [...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent);
       const id = this.userId || userIdFromPageScripts(scripts);
       if (id) {
@@ -137,7 +178,8 @@ class ProfileFeature {
         r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });
         if (this.signal.aborted) return;
       }
-      if (!r.report) { await this.runRough('rate_limited', r); return; }
+      // The wait to keep is the last refusal's (the fallback may have failed otherwise).
+      if (!r.report) { await this.runRough('rate_limited', r.state === 'rate_limited' ? r : refused); return; }
     }
     if (r.report) {
       this.report = r.report;
@@ -155,18 +197,23 @@ class ProfileFeature {
     const meta = document.querySelector(SELECTORS.ogDescription);
     const content = meta ? meta.getAttribute('content') || '' : '';
     const og = content.toLowerCase().includes(`(@${this.username.toLowerCase()})`) ? parseOgDescription(content) : null;
-    const fail = () => this.overlay.setState(cause, { retryAt: answer && answer.retryAt, detail: answer && answer.detail,
-                                                      unavailable: answer && answer.unavailable });
+    const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
+    // Refused for now: tried again at the back-off's time (logged out is no wait: not retried).
+    const retry = cause === 'rate_limited' ? { ...this.planRetry(answer && answer.retryAt), unavailable } : null;
+    const fail = () => this.overlay.setState(cause, { retryAt: retry ? retry.retryAt : null, tries: retry ? retry.tries : null,
+                                                      detail: answer && answer.detail, unavailable });
     if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);
-    const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
     const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause, unavailable });
     if (this.signal.aborted) return;
     if (r.report) {
       if (!this.report) this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true, roughCause: r.roughCause });
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, rough: true, roughCause: r.roughCause, retry });
     } else if (r.state === cause) fail();
-    else this.overlay.setState(r.state || cause, { detail: r.detail });
+    else {
+      this.cancelRetry();
+      this.overlay.setState(r.state || cause, { detail: r.detail });
+    }
   }
 
   async startAudit() {

@@ -80,13 +80,17 @@ export class Overlay {
   setLoading() { this.model = { kind: 'loading' }; this.render(); }
   setIdle() { this.model = { kind: 'idle' }; this.render(); }
 
-  setReport(report, { computedAt, cached = false, rough = false, roughCause = null, storageFull = false, storageShrunk = false } = {}) {
-    this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, storageFull, storageShrunk };
+  // `retry` (a rough estimate made while Instagram refused for now): {retryAt, unavailable} when
+  // the full check is tried again then, {tries, unavailable} when it is no longer.
+  setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
+                      storageShrunk = false } = {}) {
+    this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.render();
   }
 
-  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap };
+  // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried.
+  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries };
     this.render();
   }
 

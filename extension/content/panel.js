@@ -23,7 +23,7 @@ export function renderPanel(p, view) {
 
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
-    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap }));
+    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries }));
     if (model.detail) {
       p.append(el('p', { class: 'muted' }, t('bugReportHint')));
       p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));
@@ -56,6 +56,12 @@ function renderReport(p, view) {
     p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
+  // Made while Instagram refused for now: when the full check is tried again, or that it no longer is.
+  if (model.rough && model.retry) {
+    const node = stateNode(t, 'rate_limited', model.retry);
+    node.setAttribute('part', 'state retry');
+    p.append(node);
+  }
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }
@@ -146,7 +152,8 @@ function renderAuditSection(p, view) {
     if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
     // Instagram not answering, or Fakemeter's own hourly cap (rather than Instagram asking to
     // slow down), is said as such while its wait holds.
-    const wait = auditWait(pr, a);
+    // Only a running audit goes on at that time: a cancelled or stopped one keeps its last wait unsaid.
+    const wait = running ? auditWait(pr, a) : null;
     if (wait && wait.retryAt > Date.now()) sec.append(stateNode(t, 'rate_limited', wait));
     if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason === 'private' ? 'private' : pr.stopReason));
     if (pr.status === 'stopped' && pr.stopDetail) {

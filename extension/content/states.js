@@ -1,6 +1,7 @@
 // The overlay's states (loading, private, rate-limited, ...) as messages and as status nodes
 // (part="state", data-state=<state>), shared by the badge and the panel.
 import { el } from './dom.js';
+import { waitCause } from '../shared/instant-retry.js';
 
 const STATE_KEYS = {
   loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable',
@@ -12,10 +13,18 @@ const STATE_KEYS = {
 // A wait to retry after (state 'rate_limited'): Instagram asked to slow down, or, with
 // `unavailable` (the HTTP status; 0 for no answer at all), it did not answer (same back-off,
 // but the user is told which); or, with `cap` (its number), Fakemeter's own hourly cap holds
-// the request back: no word from Instagram at all.
-export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null) {
-  if (state === 'rate_limited') return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
-  return t(STATE_KEYS[state] || 'stateChanged');
+// the request back: no word from Instagram at all. With `tries` (how many were made), the
+// instant check gave up retrying: no time is promised, only the next visit.
+export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null) {
+  if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
+  if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries);
+  return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
+}
+
+function stoppedMessage(t, unavailable, tries) {
+  if (!Number.isInteger(unavailable)) return t('stateRateLimitedStopped', tries);
+  if (unavailable === 0) return t('stateNoConnectionStopped', tries);
+  return t('stateUnavailableStopped', unavailable, tries);
 }
 
 function waitMessage(t, time, unavailable, cap) {
@@ -38,8 +47,15 @@ export function auditWait(progress, { waitUntil = null, held = null } = {}) {
            cap: held && Number.isInteger(held.cap) ? held.cap : null };
 }
 
-// A status node; `text` overrides the state's own message, `short` uses its chip label.
-export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, short = false, text = null } = {}) {
-  return el('span', { part: 'state', 'data-state': state, class: `state state-${state}`, role: 'status' },
-            text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap)));
+// A status node; `text` overrides the state's own message, `short` uses its chip label. A wait
+// also says, for machines, what it is (data-cause: cap, no_connection, unavailable,
+// rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms).
+export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, cause = null,
+                                      short = false, text = null } = {}) {
+  const attrs = { part: 'state', 'data-state': state, class: `state state-${state}`, role: 'status' };
+  if (state === 'rate_limited') {
+    attrs['data-cause'] = cause || waitCause({ unavailable, cap });
+    if (retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);
+  }
+  return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries)));
 }

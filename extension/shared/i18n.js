@@ -47,7 +47,7 @@ export function ageText(t, ms) {
 }
 
 // Why a rough estimate (the page's own counts only) is all there is, as a sentence and as a
-// short chip ({state, key}, null when the cause is unknown): logged out -> log in; every profile
+// short chip ({state, text, cause}, null when the cause is unknown): logged out -> log in; every profile
 // endpoint refusing for now -> Instagram asked to slow down, or is not answering: try later. A
 // cause not kept (an entry saved before it was) claims none of them.
 export function roughExplainText(t, cause) {
@@ -61,8 +61,8 @@ export function roughExplainText(t, cause) {
 export function roughChip(t, cause) {
   switch (cause) {
     case 'logged_out': return { state: 'logged_out', text: t('chip_logged_out') };
-    case 'rate_limited': return { state: 'rate_limited', text: t('chip_rate_limited') };
-    case 'unavailable': return { state: 'rate_limited', text: t('chip_unavailable') };
+    case 'rate_limited': return { state: 'rate_limited', text: t('chip_rate_limited'), cause: 'rate_limited' };
+    case 'unavailable': return { state: 'rate_limited', text: t('chip_unavailable'), cause: 'unavailable' };
     default: return null;
   }
 }

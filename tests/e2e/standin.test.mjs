@@ -22,10 +22,11 @@ function fromTableCdf(table, x) {
 
 let standin, cookie;
 
-// GET on the stand-in as www.instagram.com; resolves {status, headers, body}.
-function get(path, headers = {}) {
+// GET on the stand-in as www.instagram.com; resolves {status, headers, body}. `fresh`: on a new
+// connection (node, unlike a browser, does not resend a request whose reused connection closed).
+function get(path, headers = {}, { fresh = false } = {}) {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port: standin.port, path, servername: 'www.instagram.com',
+    const req = https.request({ host: '127.0.0.1', port: standin.port, path, servername: 'www.instagram.com', agent: fresh ? false : undefined,
       rejectUnauthorized: false, headers: { host: 'www.instagram.com', ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -36,7 +37,7 @@ function get(path, headers = {}) {
     req.end();
   });
 }
-const api = (path, extra = {}) => get(path, { cookie, 'x-ig-app-id': APP_ID, ...extra });
+const api = (path, extra = {}, opts = {}) => get(path, { cookie, 'x-ig-app-id': APP_ID, ...extra }, opts);
 
 before(async () => {
   standin = await startStandin();
@@ -173,6 +174,27 @@ test('failure modes: 429 after a burst, truncated JSON, challenge page, login_re
   const logged = standin.log().filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.failure);
   assert.deepEqual(logged.slice(-6).map((e) => e.failure), ['rate_limit', 'rate_limit', 'truncated', 'challenge', 'login_required', 'slow']);
   assert.equal(logged.at(-1).headers['x-ig-app-id'], APP_ID);
+});
+
+test('no connection: the matching request gets no HTTP answer (the socket is dropped), per profile, `times` times', async () => {
+  const url = (u) => `/api/v1/users/web_profile_info/?username=${u}`;
+  const fresh = (u) => api(url(u), {}, { fresh: true });
+  try {
+    standin.addFailure({ mode: 'no_connection', match: 'username=lena.bakes', times: 2 });
+    for (let i = 0; i < 2; i++) await assert.rejects(fresh('lena.bakes'), { code: 'ECONNRESET' }, `drop ${i + 1}`);
+    // Another profile answers meanwhile; while a drop is still due, no connection is kept open.
+    standin.addFailure({ mode: 'no_connection', match: 'username=lena.bakes', times: 1 });
+    const other = await fresh('marco.travels');
+    assert.equal(other.status, 200);
+    assert.equal(other.headers.connection, 'close');
+    await assert.rejects(fresh('lena.bakes'), { code: 'ECONNRESET' });
+    assert.equal((await fresh('lena.bakes')).status, 200, 'answers again once the rule is spent');
+  } finally {
+    standin.clearFailures();
+  }
+  const dropped = standin.log().filter((e) => e.failure === 'no_connection');
+  assert.equal(dropped.length, 3);
+  assert.ok(dropped.every((e) => e.status === 0 && e.search === '?username=lena.bakes'));
 });
 
 test('control endpoint switches modes over plain HTTP on its own port', async () => {

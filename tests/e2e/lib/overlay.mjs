@@ -26,8 +26,11 @@ export function overlayState(page) {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.tagName !== 'STYLE') out += n.nodeValue + ' ';
       return out.replace(/\s+/g, ' ').trim();
     };
-    const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])])
-      .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim() }));
+    // Each status node; a wait also says why (cause) and, while a retry is due, when (retryAt, ms).
+    const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])]
+      .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim(), cause: e.getAttribute('data-cause'),
+        retryAt: e.hasAttribute('data-retry-at') ? Number(e.getAttribute('data-retry-at')) : null,
+        where: host === panel ? 'panel' : 'badge' })));
     // The badge as the engine decided it: its state, tone, label and notes (chips).
     const badgeEl = part(badge, 'badge');
     const badgeNotes = [...(badge?.shadowRoot?.querySelectorAll('[part~="badge-note"]') || [])]

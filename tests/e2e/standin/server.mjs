@@ -17,7 +17,7 @@ import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'unavailable', 'wait', 'ua_mismatch', 'wait_200'];
+  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -87,8 +87,14 @@ export async function startStandin(options = {}) {
     return null;
   }
 
+  // While a connection is to be dropped, no connection is kept open for another request: a browser
+  // sends a request again, once, when a connection it reused closes without an answer (it may
+  // have gone stale), so `times` would count that repeat too; on a fresh connection it does not.
+  const dropping = () => state.rules.some((r) => r.mode === 'no_connection' && r.fired < r.times);
+
   function send(res, status, body, type, extra = {}) {
     const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    if (dropping()) extra = { ...extra, connection: 'close' };
     res.writeHead(status, { 'content-type': type, 'content-length': buf.length, 'cache-control': 'private, no-cache, no-store', ...extra });
     res.end(buf);
   }
@@ -188,6 +194,8 @@ export async function startStandin(options = {}) {
     if (rule) {
       entry.failure = rule.mode;
       if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
+      // No connection: the socket is dropped, no HTTP answer at all (the browser's fetch rejects).
+      if (rule.mode === 'no_connection') { req.socket.destroy(); return done(0); }
       if (rule.mode === 'wait') { json(res, 401, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(401); }
       // The same "wait" as a failure body sent with HTTP 200, as Instagram also answers.
       if (rule.mode === 'wait_200') { json(res, 200, { message: 'Please wait a few minutes before you try again.', status: 'fail' }); return done(200); }
@@ -276,7 +284,12 @@ export async function startStandin(options = {}) {
     controlUrl: `http://127.0.0.1:${controlPort}`,
     events,
     profileUrl: (username) => `https://www.instagram.com/${username}/`,
-    addFailure(rule) { state.rules.push(checkRule(rule)); },
+    addFailure(rule) {
+      const r = checkRule(rule);
+      state.rules.push(r);
+      // Connections kept open from before would be reused (see dropping()).
+      if (r.mode === 'no_connection') server.closeIdleConnections?.();
+    },
     clearFailures() { state.rules = []; },
     setSession(mode) {
       if (!['logged_in', 'logged_out'].includes(mode)) throw new Error(`session must be logged_in or logged_out, got ${JSON.stringify(mode)}`);
