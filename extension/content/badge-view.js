@@ -56,7 +56,7 @@ function reportBadge(b, t, model) {
     // While it is tried again, the wait's own cause (e.g. no connection rather than any no answer).
     if (chip) {
       b.append(stateNode(t, chip.state, { text: chip.text, cause: model.retry ? null : chip.cause, unavailable: retry.unavailable,
-                                          retryAt: retry.retryAt, tries: retry.tries }));
+                                          retryAt: retry.retryAt, tries: retry.tries, manual: retry.manual }));
     }
   }
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
@@ -77,8 +77,9 @@ export function renderBadge(b, { t, model, audit }) {
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
-    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries }));
-    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries);
+    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
+                                         manual: model.manual }));
+    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

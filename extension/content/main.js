@@ -95,7 +95,7 @@ class ProfileFeature {
   // {retryAt} (the promised time) or {tries} (how many were made; none is promised).
   planRetry(retryAt) {
     const d = retryDecision({ retryAt, retries: this.retries, now: Date.now() });
-    if (d.stop || this.signal.aborted) return { retryAt: null, tries: this.retries + 1 };
+    if (d.stop || this.signal.aborted) return { retryAt: null, tries: this.retries + 1, manual: !settings.autoRun };
     this.cancelRetry();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
@@ -201,6 +201,7 @@ class ProfileFeature {
     // Refused for now: tried again at the back-off's time (logged out is no wait: not retried).
     const retry = cause === 'rate_limited' ? { ...this.planRetry(answer && answer.retryAt), unavailable } : null;
     const fail = () => this.overlay.setState(cause, { retryAt: retry ? retry.retryAt : null, tries: retry ? retry.tries : null,
+                                                      manual: !!(retry && retry.manual),
                                                       detail: answer && answer.detail, unavailable });
     if (!og) { fail(); return; }
     const m = /from (.*) \(@/.exec(content);

@@ -88,9 +88,10 @@ export class Overlay {
     this.render();
   }
 
-  // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried.
-  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries };
+  // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried (`manual`:
+  // automatic checks are off, so only a check by hand tries again).
+  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual };
     this.render();
   }
 

@@ -23,7 +23,8 @@ export function renderPanel(p, view) {
 
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
-    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries }));
+    p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
+                                         manual: model.manual }));
     if (model.detail) {
       p.append(el('p', { class: 'muted' }, t('bugReportHint')));
       p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));

@@ -14,17 +14,18 @@ const STATE_KEYS = {
 // `unavailable` (the HTTP status; 0 for no answer at all), it did not answer (same back-off,
 // but the user is told which); or, with `cap` (its number), Fakemeter's own hourly cap holds
 // the request back: no word from Instagram at all. With `tries` (how many were made), the
-// instant check gave up retrying: no time is promised, only the next visit.
-export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null) {
+// instant check gave up retrying: no time is promised, only the next visit, or, with `manual`
+// (automatic checks switched off, so a visit checks nothing by itself), a check by hand.
+export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false) {
   if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
-  if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries);
+  if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
   return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
 }
 
-function stoppedMessage(t, unavailable, tries) {
-  if (!Number.isInteger(unavailable)) return t('stateRateLimitedStopped', tries);
-  if (unavailable === 0) return t('stateNoConnectionStopped', tries);
-  return t('stateUnavailableStopped', unavailable, tries);
+function stoppedMessage(t, unavailable, tries, how) {
+  if (!Number.isInteger(unavailable)) return t(`stateRateLimitedStopped${how}`, tries);
+  if (unavailable === 0) return t(`stateNoConnectionStopped${how}`, tries);
+  return t(`stateUnavailableStopped${how}`, unavailable, tries);
 }
 
 function waitMessage(t, time, unavailable, cap) {
@@ -50,12 +51,12 @@ export function auditWait(progress, { waitUntil = null, held = null } = {}) {
 // A status node; `text` overrides the state's own message, `short` uses its chip label. A wait
 // also says, for machines, what it is (data-cause: cap, no_connection, unavailable,
 // rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms).
-export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, cause = null,
-                                      short = false, text = null } = {}) {
+export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
+                                      cause = null, short = false, text = null } = {}) {
   const attrs = { part: 'state', 'data-state': state, class: `state state-${state}`, role: 'status' };
   if (state === 'rate_limited') {
     attrs['data-cause'] = cause || waitCause({ unavailable, cap });
     if (retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);
   }
-  return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries)));
+  return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries, manual)));
 }

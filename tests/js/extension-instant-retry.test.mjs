@@ -90,3 +90,24 @@ test('once the tries stop, the words say so and name no time, for each cause, in
     assert.ok(stateMessage(t, 'rate_limited', at, 0).includes(time), lang);
   }
 });
+
+// With automatic checks off a later visit checks nothing by itself: the stop promises no visit.
+const VISIT = { en: /open this profile again/, nl: /weer opent/, de: /wieder öffnest/, fr: /rouvrirez/ };
+const ASK = { en: /only when you ask\.$/, nl: /als je erom vraagt\.$/, de: /wenn du es verlangst\.$/, fr: /si vous le demandez\.$/ };
+
+test('with automatic checks off, the stop says only a check by hand tries again, for each cause, in every language', () => {
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    const manual = [null, 503, 0].map((u) => stateMessage(t, 'rate_limited', null, u, null, 4, true));
+    const auto = [null, 503, 0].map((u) => stateMessage(t, 'rate_limited', null, u, null, 4, false));
+    for (let i = 0; i < 3; i++) {
+      assert.doesNotMatch(manual[i], VISIT[lang], `${lang}: ${manual[i]}`);
+      assert.match(manual[i], ASK[lang], `${lang}: ${manual[i]}`);
+      assert.match(auto[i], VISIT[lang], `${lang}: ${auto[i]}`);
+      // The same cause and count as the automatic wording: only the promise differs.
+      const head = (s) => s.slice(0, s.lastIndexOf(';'));
+      assert.equal(head(manual[i]), head(auto[i]), lang);
+      assert.doesNotMatch(manual[i], /[{}$]/, `${lang}: every placeholder filled`);
+    }
+  }
+});
