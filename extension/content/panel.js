@@ -10,6 +10,8 @@ import { ageText, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 
+const BUG_STATES = ['changed', 'engine_failed'];
+
 // view = {t, model, audit, username, handlers, auditStorageFull, onClose}
 export function renderPanel(p, view) {
   const { t, model } = view;
@@ -25,7 +27,9 @@ export function renderPanel(p, view) {
   else if (model.kind === 'state') {
     p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
                                          manual: model.manual }));
-    if (model.detail) {
+    // Details for a bug report only where one helps: a page Fakemeter could not read, or its
+    // engine failing. A wait or a login is no bug.
+    if (model.detail && BUG_STATES.includes(model.state)) {
       p.append(el('p', { class: 'muted' }, t('bugReportHint')));
       p.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(model.detail, view.username)));
     }

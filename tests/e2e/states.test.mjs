@@ -73,6 +73,11 @@ for (const [mode, said, shot] of [['rate_limit', /asked to slow down; retrying a
       assert.match(assertState(s, ['rate_limited'], 'lena.bakes').text, said);
       assert.equal(s.badgeText, null);
       await screenshot(page, shot, { element: 'header' });
+      // A wait is no bug: the panel offers no bug report, only the wait.
+      await openPanel(page);
+      const panel = await waitForOverlay(page, (x) => x.panel && x.panelText.length > 0, { what: 'panel with the wait' });
+      assert.match(panel.panelText, new RegExp(said.source.replace(/^\^/, '')));
+      assert.ok(!panel.panelText.includes(MESSAGES.bugReportHint.message), panel.panelText);
     } finally {
       suite.standin.clearFailures();
     }
