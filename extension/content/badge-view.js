@@ -18,7 +18,11 @@ function legacyBadge(r) {
   return { state: typeof r.fake_percent === 'number' ? 'number' : 'no_data', tone: 'neutral', legacy: true, primary, notes: [] };
 }
 
-function reportBadge(b, t, model) {
+// An audit that stopped at a private profile's followers list (the user does not follow it):
+// offering "audit to measure" again would promise what the list just refused.
+const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped' && audit.progress.stopReason === 'private');
+
+function reportBadge(b, t, model, audit) {
   const r = model.report;
   const badge = r.badge && typeof r.badge === 'object' ? r.badge : legacyBadge(r);
   b.dataset.badgeState = badge.state;
@@ -41,6 +45,7 @@ function reportBadge(b, t, model) {
   }
   const notes = [];
   for (const note of badge.notes || []) {
+    if (note.id === 'badge.audit_offer' && auditRefused(audit)) continue;
     const text = word(t, note);
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));
@@ -71,7 +76,7 @@ export function renderBadge(b, { t, model, audit }) {
   delete b.dataset.tone;
   let label;
   if (model.kind === 'report') {
-    label = reportBadge(b, t, model);
+    label = reportBadge(b, t, model, audit);
   } else if (model.kind === 'state') {
     // Not found is a state of the badge table; the others are the extension's own (loading, rate-limited, ...).
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';

@@ -94,6 +94,10 @@ test('a private account you do not follow: instant estimate only, the audit says
   assert.equal(a.stopReason, 'private');
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'private'), { what: 'private state' });
   assert.ok(s.states.find((x) => x.state === 'private').text.length > 10);
+  // The badge no longer offers the audit the list just refused.
+  const b = await waitForOverlay(page, (st) => st.badgeLabel && !st.badgeNotes.some((n) => n.id === 'badge.audit_offer'),
+    { what: 'badge without the audit offer' });
+  assert.equal(b.badgeState, 'no_data');
   assert.equal(auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length, 1, 'one refused request, then nothing');
 });
 
