@@ -273,6 +273,20 @@ export function applyOutcome(state, id, outcome, now) {
   return { state: s, applied: true };
 }
 
+// The stop a followers page's refusal (answer kind 'forbidden' or 'not_found', HTTP `status`)
+// means, or null for any other answer. A private account's list refuses whoever does not follow
+// it, so the refusal says "private" when the profile is, and when its document did not say
+// (isPrivate null); of a public profile, a refusal means Instagram changed and a 404 that the
+// profile is gone.
+export function followersRefusal(isPrivate, kind, status) {
+  const maybePrivate = isPrivate !== false;
+  if (kind === 'forbidden' || (kind === 'not_found' && maybePrivate)) {
+    return maybePrivate ? { kind: 'stop', reason: 'private' }
+                        : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${status}` };
+  }
+  return kind === 'not_found' ? { kind: 'stop', reason: 'not_found' } : null;
+}
+
 export function cancelAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan,
-  populationOf } from '../../extension/shared/audit.js';
+  populationOf, followersRefusal } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../../tools/cli/engine.mjs';
 
@@ -336,4 +336,17 @@ test('the engine takes an audit with an unknown follower count as unknown: the w
   assert.ok(width(unknown) > width(census), `${width(unknown)} vs census ${width(census)}`);
   assert.ok(width(unknown) >= width(large), `${width(unknown)} vs ${width(large)}`);
   assert.equal(unknown.fake_percent, large.fake_percent);
+});
+
+test('a followers list refusing: private when the profile is or when its document did not say, never a guess of public', () => {
+  const stop = (isPrivate, kind, status) => followersRefusal(isPrivate, kind, status);
+  for (const isPrivate of [true, null]) {
+    assert.deepEqual(stop(isPrivate, 'forbidden', 403), { kind: 'stop', reason: 'private' });
+    assert.deepEqual(stop(isPrivate, 'not_found', 404), { kind: 'stop', reason: 'private' });
+  }
+  assert.deepEqual(stop(false, 'forbidden', 400), { kind: 'stop', reason: 'changed', detail: 'followers list answered HTTP 400' });
+  assert.deepEqual(stop(false, 'not_found', 404), { kind: 'stop', reason: 'not_found' });
+  for (const isPrivate of [true, false, null]) assert.equal(stop(isPrivate, 'ok', 200), null);
+  // The audit keeps the unknown it was started with.
+  assert.equal(start({ isPrivate: null }).isPrivate, null);
 });
