@@ -27,6 +27,17 @@ std::string record(int i, bool fakeish) {
              : R"({"username":"anna.b)" + std::to_string(i) +
                    R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
 }
+// An estimate request: `head` (the opening brace and the fields before "followers"), then 50
+// followers, every fourth fake-looking, the first 15 fetched in full and the rest only listed.
+std::string request(const std::string& head) {
+  std::string req = head + R"("followers": [)";
+  for (int i = 0; i < 50; ++i) {
+    std::string rec = record(i, i % 4 == 0);
+    if (i >= 15) rec.insert(1, R"("phase":"lite",)");
+    req += (i ? "," : "") + rec;
+  }
+  return req + "]}";
+}
 }  // namespace
 
 TEST_CASE("[estimator] the adjusted count undoes the classifier's known error rates") {
@@ -225,15 +236,6 @@ TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and w
 }
 
 TEST_CASE("[estimator] api_estimate: each source's note names its population, whose size corrects the interval") {
-  auto request = [](const std::string& head) {
-    std::string req = head + R"("followers": [)";
-    for (int i = 0; i < 50; ++i) {
-      std::string rec = record(i, i % 4 == 0);
-      if (i >= 15) rec.insert(1, R"("phase":"lite",)");
-      req += (i ? "," : "") + rec;
-    }
-    return req + "]}";
-  };
   json f = estimate(request(R"({"total_followers": 12400, "list_limited": true, )"));
   REQUIRE_FALSE(f.contains("error"));
   CHECK(f["source"] == "followers");
@@ -263,15 +265,6 @@ TEST_CASE("[estimator] api_estimate: each source's note names its population, wh
 }
 
 TEST_CASE("[estimator] api_estimate: a population nobody could read is unknown, not the sample") {
-  auto request = [](const std::string& head) {
-    std::string req = head + R"("followers": [)";
-    for (int i = 0; i < 50; ++i) {
-      std::string rec = record(i, i % 4 == 0);
-      if (i >= 15) rec.insert(1, R"("phase":"lite",)");
-      req += (i ? "," : "") + rec;
-    }
-    return req + "]}";
-  };
   auto width = [](const json& r) { return r["ci_high"].get<double>() - r["ci_low"].get<double>(); };
   json u = estimate(request(R"({"population": null, "list_limited": true, )"));
   REQUIRE_FALSE(u.contains("error"));
