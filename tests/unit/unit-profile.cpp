@@ -542,6 +542,13 @@ TEST_CASE("[profile] a flag the document does not send is unknown, never \"no\""
   CHECK(r["states"] == json::array({"posts_unavailable"}));
   counts["data"]["user"]["is_private"] = true;
   CHECK(analyze(counts.dump())["states"] == json::array({"private"}));
+  // Nor is a post count nobody sent a count of 0: its posts were not read; "no posts" needs a 0.
+  counts["data"]["user"]["edge_owner_to_timeline_media"]["count"] = nullptr;
+  CHECK(analyze(counts.dump())["states"] == json::array({"private"}));
+  counts["data"]["user"].erase("is_private");
+  CHECK(analyze(counts.dump())["states"] == json::array({"posts_unavailable"}));
+  counts["data"]["user"]["edge_owner_to_timeline_media"]["count"] = 0;
+  CHECK(analyze(counts.dump())["states"] == json::array({"no_posts"}));
   // A follower fetched in full whose answer does not say: its record leaves the flags unknown,
   // so the classifier reads them as missing, not as public and unverified.
   json rec = parse_json(api_account_from_profile(json::parse(doc_with(40, {}, 0)).dump()), "record").value();

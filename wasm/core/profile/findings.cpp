@@ -20,14 +20,15 @@ double round_to(double v, double per_unit) { return std::round(v * per_unit) / p
 // The states that leave engagement unchecked.
 void find_states(const Profile& p, Findings& f) {
   const PostStats& s = f.stats;
-  // A profile not known to be private, with posts its document carries none of (users/<id>/info,
-  // the page's counts): its posts were not read, which is not "no posts". Only a document that
-  // says so makes a profile private.
+  // A profile not known to be private, with posts (or a post count nobody sent) its document
+  // carries none of (users/<id>/info, the page's counts): its posts were not read, which is not
+  // "no posts". Only a document that says so makes a profile private, and only a post count of 0
+  // one without posts.
   const bool is_private = p.is_private.value_or(false);
-  const bool unread = p.posts.empty() && !is_private && p.media_count.value_or(0) > 0;
+  const bool unread = p.posts.empty() && !is_private && p.media_count != 0;
   if (unread) f.states.push_back("posts_unavailable");
   if (is_private && p.posts.empty()) f.states.push_back("private");
-  if (p.posts.empty() && !unread && (!is_private || p.media_count.value_or(0) == 0)) f.states.push_back("no_posts");
+  if (p.posts.empty() && p.media_count == 0) f.states.push_back("no_posts");
   if (s.with_likes < kMinPostsEngagement && s.hidden_likes > 0) f.states.push_back("hidden_likes");
   const bool young = s.oldest && f.all_posts_seen && f.now >= s.oldest && f.now - s.oldest < kNewAccountSeconds;
   if (s.with_likes < kMinPostsEngagement && s.posts > 0 && young) f.states.push_back("new_account");
