@@ -7,7 +7,8 @@ import { loadStrings } from './strings.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION } from '../shared/audit.js';
+import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION,
+  followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
@@ -223,11 +224,8 @@ async function outcomeOf(a, req, c, msg, sched) {
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
   if (req.kind === 'page') {
-    if (c.kind === 'forbidden' || (c.kind === 'not_found' && a.isPrivate)) {
-      return a.isPrivate ? { kind: 'stop', reason: 'private' }
-                         : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${msg.status}` };
-    }
-    if (c.kind === 'not_found') return { kind: 'stop', reason: 'not_found' };
+    const refused = followersRefusal(a.isPrivate, c.kind, msg.status);
+    if (refused) return refused;
     if (c.kind !== 'ok') return { kind: 'stop', reason: 'changed', detail: `followers list: ${c.detail}` };
     const page = parseFollowersPage(c.json);
     if (page.error) return { kind: 'stop', reason: 'changed', detail: page.error };

@@ -223,7 +223,9 @@ class ProfileFeature {
     const rep = this.report;
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
       .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null }));
-    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate: rep.is_private === true,
+    // Privacy the profile document did not state stays unknown (null): the followers list's answer tells.
+    const isPrivate = typeof rep.is_private === 'boolean' ? rep.is_private : null;
+    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(rep.follower_count) ? rep.follower_count : null, posts,
       profileSource: rep.profile_source || 'web_profile_info' });
     this.overlay.setAudit(view);

@@ -114,9 +114,12 @@ function sourceRows(t, audit) {
   const p = (v) => percentNumber(v, t.lang);
   const box = el('div', { class: 'sources', part: 'sources' });
   box.append(el('h3', {}, t('sourcesTitle')));
+  const f = src.followers;
   const who = {
-    followers: t(src.followers.limited ? 'sourceFollowersLimited' : 'sourceFollowers', src.followers.listed,
-                 (src.followers.population || src.followers.listed).toLocaleString(t.lang)),
+    // A follower count nobody could read is said so, never stood in for by the number listed.
+    followers: Number.isSafeInteger(f.population) && f.population > 0
+      ? t(f.limited ? 'sourceFollowersLimited' : 'sourceFollowers', f.listed, f.population.toLocaleString(t.lang))
+      : t(f.limited ? 'sourceFollowersLimitedUnknown' : 'sourceFollowersUnknown', f.listed),
     likers: t('sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
     commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
   };

@@ -93,7 +93,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     budgetReached: false,
     profileEndpoint: 'web_profile_info',  // users_info once web_profile_info rate-limits
     followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
-                 population: Number.isSafeInteger(followerCount) ? followerCount : 0, fullTarget: plan.followers.full,
+                 population: countOrNull(followerCount), fullTarget: plan.followers.full,
                  lite: [] },
     likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [] },
     commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [] },
@@ -273,6 +273,20 @@ export function applyOutcome(state, id, outcome, now) {
   return { state: s, applied: true };
 }
 
+// The stop a followers page's refusal (answer kind 'forbidden' or 'not_found', HTTP `status`)
+// means, or null for any other answer. A private account's list refuses whoever does not follow
+// it, so the refusal says "private" when the profile is, and when its document did not say
+// (isPrivate null); of a public profile, a refusal means Instagram changed and a 404 that the
+// profile is gone.
+export function followersRefusal(isPrivate, kind, status) {
+  const maybePrivate = isPrivate !== false;
+  if (kind === 'forbidden' || (kind === 'not_found' && maybePrivate)) {
+    return maybePrivate ? { kind: 'stop', reason: 'private' }
+                        : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${status}` };
+  }
+  return kind === 'not_found' ? { kind: 'stop', reason: 'not_found' } : null;
+}
+
 export function cancelAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
@@ -280,16 +294,27 @@ export function cancelAudit(state, now) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
-// The population a source's sample was drawn from (for the finite-population correction):
-// the followers count; the likes (comments) of the posts read, an upper bound on the distinct
-// accounts; when a post hides its count, the followers count stands in (unknown, not small).
+// The follower count the audit started with, or null when it could not be read (an audit stored
+// before null was kept has 0 for that: no account with listed followers has none).
+export function followerCountOf(state) {
+  const n = state.followers.population;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+// The population a source's sample was drawn from (for the finite-population correction), or
+// null when it is unknown (the engine then corrects for none: the widest interval, never the
+// census the listed accounts would make of themselves): the followers count; the likes
+// (comments) of the posts read, an upper bound on the distinct accounts; when a post hides its
+// count, the followers count stands in (unknown, not small), and unknown when that is too.
 export function populationOf(state, source) {
   const src = state[source];
   const listed = src.lite.length;
-  if (source === 'followers') return Math.max(src.population, listed, 1);
+  const followers = followerCountOf(state);
+  if (source === 'followers') return followers === null ? null : Math.max(followers, listed, 1);
   const read = src.media.slice(0, src.done);
   const known = read.every((m) => Number.isSafeInteger(m.count));
-  const bound = known ? sum(read.map((m) => m.count)) : Math.max(state.followers.population, sum(read.map((m) => m.listed || 0)));
+  if (!known && followers === null) return null;
+  const bound = known ? sum(read.map((m) => m.count)) : Math.max(followers, sum(read.map((m) => m.listed || 0)));
   return Math.max(bound, listed, 1);
 }
 
@@ -334,7 +359,7 @@ export function progressOf(state) {
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
     sources: {
-      followers: { listed: f.lite.length, population: f.population, limited: f.limited, ended: f.ended,
+      followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended,
                    checked: fetched('followers') },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: fetched('likers') },

@@ -101,6 +101,21 @@ test('a private account you do not follow: instant estimate only, the audit says
   assert.equal(auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length, 1, 'one refused request, then nothing');
 });
 
+test('a profile whose account info does not send its privacy: unknown, not public, until the followers list refusing tells it private', async () => {
+  const username = 'private.person';
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
+  suite.standin.setBehaviour({ userInfoOmits: ['is_private'] });
+  await startAudit(suite, page, username);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+    { what: 'audit stopped' });
+  assert.equal(a.isPrivate, null, 'privacy nobody stated is unknown, not public');
+  assert.equal(a.stopReason, 'private', 'a 4xx followers list of a profile of unknown privacy is a private one, not "Instagram changed"');
+  assert.equal(a.stopDetail, null);
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'private'), { what: 'private state' });
+  assert.ok(!s.states.some((x) => x.state === 'changed'), JSON.stringify(s.states));
+  assert.equal(auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length, 1, 'one refused request, then nothing');
+});
+
 test('cancel keeps what was learned; resume continues from there', async () => {
   const username = 'marco.travels';
   const s = await suite.storage();

@@ -202,6 +202,8 @@ for (let i = 0; i < 6; ++i) {
 add('fuzz-estimate', 'edge-empty-followers.json', J({ total_followers: 10, followers: [] }));
 add('fuzz-estimate', 'edge-total-too-small.json', J({ total_followers: 1, sampling: 'random', followers: [{}, {}] }));
 add('fuzz-estimate', 'edge-bad-sampling.json', J({ total_followers: 100, sampling: 'oldest', followers: [{}] }));
+add('fuzz-estimate', 'edge-unknown-population.json', J({ source: 'likers', population: null, total_followers: 5, posts: 2,
+  followers: [{ username: 'anna', follower_count: 300, following_count: 280, media_count: 40 }, { username: 'b', phase: 'lite' }] }));
 
 // A real audience report, when an engine build is at hand, makes the profile seeds reach
 // the code that reads options.audience.

@@ -94,3 +94,24 @@ test('estimate names keys it does not read, and still estimates', () => {
   assert.match(r.stderr, /estimate: not read, not account fields: "followers" \(from line 1, in 5 records; did you mean 'follower_count'\?\)/);
   assert.equal(JSON.parse(r.stdout).full_sample_size, 0, 'the misnamed counts were not read: no full record');
 });
+
+test('--total unknown: no made-up count, the note says it in words, the interval is the widest', () => {
+  const recs = [];
+  for (let i = 0; i < 50; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
+  const width = (rep) => rep.ci_high - rep.ci_low;
+  const u = run(['estimate', '--total', 'unknown'], jsonl(recs));
+  assert.equal(u.status, 0, u.stderr);
+  const rep = JSON.parse(u.stdout);
+  assert.equal(rep.total_followers, null);
+  assert.equal(rep.population, null);
+  assert.equal(rep.sampling_note.id, 'sampling.newest_unknown');
+  const census = JSON.parse(run(['estimate', '--total', '50'], jsonl(recs)).stdout);
+  const large = JSON.parse(run(['estimate', '--total', '10000000'], jsonl(recs)).stdout);
+  assert.ok(width(rep) >= width(large), `${width(rep)} vs ${width(large)}`);
+  assert.ok(width(rep) > width(census), `${width(rep)} vs census ${width(census)}`);
+  const text = run(['estimate', '--total', 'unknown', '--format', 'text'], jsonl(recs));
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /Sample: 50 of an unknown number of followers/);
+  assert.match(text.stdout, /50 newest followers of an account whose follower count could not be read/);
+  assert.doesNotMatch(text.stdout, /undefined|null|NaN/);
+});

@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan,
-  populationOf } from '../../extension/shared/audit.js';
+  populationOf, followersRefusal } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { loadEngine } from '../../tools/cli/engine.mjs';
 
 const lite = (prefix, n, from = 0) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${from + i}`, pk: String(9000 + from + i),
   full_name: '', is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
@@ -292,4 +293,60 @@ test('each source\'s estimator request: its records, full ones in place, and the
   const hidden = { ...s, likers: { ...s.likers, media: s.likers.media.map((m) => ({ ...m, count: null })) } };
   assert.equal(populationOf(hidden, 'likers'), 12400);
   assert.equal(estimateRequest(start(), 'likers'), null);
+});
+
+test('a follower count nobody could read stays unknown: never 0, never the number listed', () => {
+  for (const followerCount of [null, undefined, -1, 2.5]) {
+    const s = runAll(start({ followerCount }));
+    assert.equal(s.followers.population, null, String(followerCount));
+    assert.equal(populationOf(s, 'followers'), null);
+    const f = estimateRequest(s, 'followers');
+    assert.equal(f.followers.length, 75);
+    assert.ok('population' in f && f.population === null, 'the request says unknown in so many words');
+    assert.equal(JSON.parse(JSON.stringify(f)).population, null);
+    assert.equal(progressOf(s).sources.followers.population, null);
+    // Likers and commenters whose posts all give their counts keep those as their population.
+    assert.equal(estimateRequest(s, 'likers').population, 150);
+    assert.equal(estimateRequest(s, 'commenters').population, 9 + 4);
+  }
+  // A post hiding its count: the followers count stood in; unknown as well, it stays unknown.
+  const s = runAll(start({ followerCount: null }));
+  const hidden = { ...s, likers: { ...s.likers, media: s.likers.media.map((m) => ({ ...m, count: null })) } };
+  assert.equal(populationOf(hidden, 'likers'), null);
+  assert.equal(estimateRequest(hidden, 'likers').population, null);
+  // An audit stored when an unread count was kept as 0 reads as unknown too.
+  const old = { ...s, followers: { ...s.followers, population: 0 } };
+  assert.equal(populationOf(old, 'followers'), null);
+  assert.equal(progressOf(old).sources.followers.population, null);
+  assert.equal(populationOf({ ...old, likers: hidden.likers }, 'likers'), null);
+});
+
+test('the engine takes an audit with an unknown follower count as unknown: the widest interval, no count in the report', async () => {
+  const engine = await loadEngine();
+  const run = (followerCount) => JSON.parse(engine.estimateAudience(JSON.stringify(
+    estimateRequest(runAll(start({ followerCount }), { limited: true }), 'followers'))));
+  const unknown = run(null);
+  assert.equal(unknown.error, undefined, JSON.stringify(unknown.error));
+  assert.equal(unknown.total_followers, null);
+  assert.equal(unknown.population, null);
+  assert.equal(unknown.sampling_note.id, 'sampling.newest_limited_unknown');
+  const width = (r) => r.ci_high - r.ci_low;
+  // The 50 listed taken as the whole audience (what a made-up 0 became) would be a census.
+  const census = run(50), large = run(10_000_000);
+  assert.ok(width(unknown) > width(census), `${width(unknown)} vs census ${width(census)}`);
+  assert.ok(width(unknown) >= width(large), `${width(unknown)} vs ${width(large)}`);
+  assert.equal(unknown.fake_percent, large.fake_percent);
+});
+
+test('a followers list refusing: private when the profile is or when its document did not say, never a guess of public', () => {
+  const stop = (isPrivate, kind, status) => followersRefusal(isPrivate, kind, status);
+  for (const isPrivate of [true, null]) {
+    assert.deepEqual(stop(isPrivate, 'forbidden', 403), { kind: 'stop', reason: 'private' });
+    assert.deepEqual(stop(isPrivate, 'not_found', 404), { kind: 'stop', reason: 'private' });
+  }
+  assert.deepEqual(stop(false, 'forbidden', 400), { kind: 'stop', reason: 'changed', detail: 'followers list answered HTTP 400' });
+  assert.deepEqual(stop(false, 'not_found', 404), { kind: 'stop', reason: 'not_found' });
+  for (const isPrivate of [true, false, null]) assert.equal(stop(isPrivate, 'ok', 200), null);
+  // The audit keeps the unknown it was started with.
+  assert.equal(start({ isPrivate: null }).isPrivate, null);
 });

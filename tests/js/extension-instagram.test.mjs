@@ -184,6 +184,8 @@ test('users/<id>/info and the page counts map to the same document web_profile_i
   assert.match(profileDocFromUserInfo({ user: { username: 'a' } }).error, /follower_count is missing/);
   const page = JSON.parse(profileDocFromPage('anna', 'Anna', { followers: 1234, following: 56, posts: 78 }));
   assert.deepEqual(page.data.user.edge_followed_by, { count: 1234 });
+  // The page's counts say nothing of privacy, verification or business: left out, unknown.
+  for (const flag of ['is_private', 'is_verified', 'is_business_account']) assert.equal(flag in page.data.user, false, flag);
   assert.deepEqual(page.data.user.edge_owner_to_timeline_media, { count: 78, edges: [] });
 });
 

@@ -24,6 +24,8 @@ test('well-formed messages pass', () => {
   ok({ what: 'instant.rough', username: 'anna', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable: 503 });
   ok({ what: 'instant.rough', username: 'anna', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable: 0 });
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false });
+  // Privacy the profile document did not state, and a follower count nobody could read: unknown.
+  ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: null, followerCount: null });
   ok({ what: 'audit.result', username: 'anna', id: 4, status: 429, contentType: '', body: '' });
   ok({ what: 'history.delete', usernames: ['a', 'b.c'] }, 'privileged');
   ok({ what: 'history.export', format: 'csv' }, 'privileged');
@@ -51,6 +53,7 @@ test('malformed messages are rejected with a reason', () => {
     bad({ what: 'instant.rough', username: 'a', og: { followers: 1, following: 2, posts: 3 }, cause: 'rate_limited', unavailable }, /"unavailable"/);
   }
   bad({ what: 'audit.start', username: 'a', userId: '12a', isPrivate: false }, /"userId"/);
+  for (const isPrivate of [undefined, 'no', 0]) bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate }, /"isPrivate"/);
   bad({ what: 'hello' }, /not allowed/, null);
 });
 

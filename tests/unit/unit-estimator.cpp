@@ -27,6 +27,17 @@ std::string record(int i, bool fakeish) {
              : R"({"username":"anna.b)" + std::to_string(i) +
                    R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":290,"biography":"hi"})";
 }
+// An estimate request: `head` (the opening brace and the fields before "followers"), then 50
+// followers, every fourth fake-looking, the first 15 fetched in full and the rest only listed.
+std::string request(const std::string& head) {
+  std::string req = head + R"("followers": [)";
+  for (int i = 0; i < 50; ++i) {
+    std::string rec = record(i, i % 4 == 0);
+    if (i >= 15) rec.insert(1, R"("phase":"lite",)");
+    req += (i ? "," : "") + rec;
+  }
+  return req + "]}";
+}
 }  // namespace
 
 TEST_CASE("[estimator] the adjusted count undoes the classifier's known error rates") {
@@ -225,15 +236,6 @@ TEST_CASE("[estimator] api_estimate: bad requests get errors that say what and w
 }
 
 TEST_CASE("[estimator] api_estimate: each source's note names its population, whose size corrects the interval") {
-  auto request = [](const std::string& head) {
-    std::string req = head + R"("followers": [)";
-    for (int i = 0; i < 50; ++i) {
-      std::string rec = record(i, i % 4 == 0);
-      if (i >= 15) rec.insert(1, R"("phase":"lite",)");
-      req += (i ? "," : "") + rec;
-    }
-    return req + "]}";
-  };
   json f = estimate(request(R"({"total_followers": 12400, "list_limited": true, )"));
   REQUIRE_FALSE(f.contains("error"));
   CHECK(f["source"] == "followers");
@@ -260,4 +262,43 @@ TEST_CASE("[estimator] api_estimate: each source's note names its population, wh
   CHECK(bad["error"]["id"] == "estimate.source");
   bad = estimate(request(R"({"list_limited": "yes", "total_followers": 100, )"));
   CHECK(bad["error"]["id"] == "estimate.source");
+}
+
+TEST_CASE("[estimator] api_estimate: a population nobody could read is unknown, not the sample") {
+  auto width = [](const json& r) { return r["ci_high"].get<double>() - r["ci_low"].get<double>(); };
+  json u = estimate(request(R"({"population": null, "list_limited": true, )"));
+  REQUIRE_FALSE(u.contains("error"));
+  CHECK(u["population"].is_null());
+  CHECK(u["total_followers"].is_null());
+  CHECK(u["sampling_note"] == json{{"id", "sampling.newest_limited_unknown"}, {"params", {{"n", 50}}}});
+  // No finite-population correction: at least as wide as under any known population, and wider
+  // than the census the 50 listed would make of themselves.
+  for (const char* n : {"50", "60", "12400", "1000000", "10000000000"}) {
+    json k = estimate(request(std::string(R"({"population": )") + n + R"(, "list_limited": true, )"));
+    REQUIRE_FALSE(k.contains("error"));
+    CHECK(width(u) >= width(k));
+    CHECK(u["fake_percent"] == k["fake_percent"]);
+  }
+  CHECK(width(u) > width(estimate(request(R"({"population": 50, "list_limited": true, )"))) + 5);
+  // "total_followers": null says the same; a null population outranks a total given beside it.
+  json t = estimate(request(R"({"total_followers": null, )"));
+  CHECK(t["total_followers"].is_null());
+  CHECK(t["sampling_note"]["id"] == "sampling.newest_unknown");
+  CHECK(width(t) == width(u));
+  CHECK(estimate(request(R"({"population": null, "total_followers": 5000, )"))["population"].is_null());
+  CHECK(estimate(request(R"({"total_followers": null, "sampling": "random", )"))["sampling_note"]["id"] ==
+        "sampling.random");
+  json l = estimate(request(R"({"source": "likers", "population": null, "posts": 3, )"));
+  CHECK(l["population"].is_null());
+  CHECK(l["sampling_note"] == json{{"id", "sampling.likers_unknown"}, {"params", {{"listed", 50}, {"checked", 15}}}});
+  CHECK(estimate(request(R"({"source": "commenters", "population": null, )"))["sampling_note"]["id"] ==
+        "sampling.commenters_unknown");
+  // Bad counts are still errors naming the field.
+  json bad = estimate(request(R"({"population": -5, )"));
+  CHECK(bad["error"]["id"] == "estimate.total");
+  CHECK(bad["error"]["message"].get<std::string>().find("field 'population' must be at least 1") == 0);
+  bad = estimate(request(R"({"population": 2.5, )"));
+  CHECK(bad["error"]["message"].get<std::string>().find("field 'population' must be a whole number") == 0);
+  bad = estimate(request(R"({"population": 20, )"));
+  CHECK(bad["error"]["message"] == "population (20) is smaller than the 50 followers given");
 }

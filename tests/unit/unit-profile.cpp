@@ -3,6 +3,7 @@
 // with an audience report, and the committed reference matching the code that derives it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "account.h"
@@ -489,4 +490,72 @@ TEST_CASE("[profile] counts without posts (account info, the page's counts) are 
   CHECK(states(64, false) == std::vector<std::string>{"posts_unavailable"});
   CHECK(states(0, false) == std::vector<std::string>{"no_posts"});
   CHECK(states(64, true) == std::vector<std::string>{"private"});
+}
+
+TEST_CASE("[profile] a flag the document does not send is unknown, never \"no\"") {
+  auto ids = [](const json& r) {
+    std::vector<std::string> out;
+    for (const auto& x : r["reasons"]) out.push_back(x["id"].get<std::string>());
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const char* id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  // Engagement low enough for its lower end to sit above 0, where a business's lower norm shows.
+  json doc = parse_json(doc_with(300000, kVaried), "doc").value();
+  json& u = doc["data"]["user"];
+  // What web_profile_info documents: every flag given, read as given.
+  for (const char* k : {"is_private", "is_verified", "is_business_account", "is_professional_account"}) u[k] = false;
+  json known = analyze(doc.dump());
+  CHECK(known["is_private"] == false);
+  CHECK(known["is_verified"] == false);
+  CHECK(known["is_business"] == false);
+  CHECK(known["signals"]["engagement"]["business_adjusted"] == false);
+  CHECK_FALSE(has(ids(known), "engagement.business_unknown"));
+  // None sent (users/<id>/info, the page's counts, a record made by hand): null in the report.
+  for (const char* k : {"is_private", "is_verified", "is_business_account", "is_professional_account"}) u.erase(k);
+  json unknown = analyze(doc.dump());
+  CHECK(unknown["is_private"].is_null());
+  CHECK(unknown["is_verified"].is_null());
+  CHECK(unknown["is_business"].is_null());
+  CHECK(unknown["signals"]["engagement"]["business_adjusted"].is_null());
+  CHECK_FALSE(has(ids(unknown), "state.verified"));
+  CHECK_FALSE(has(ids(unknown), "engagement.business"));
+  // Whether it is a business decides how low engagement may go: unknown, the lower end allows
+  // a business's, the point and the upper end stay a person's.
+  CHECK(has(ids(unknown), "engagement.business_unknown"));
+  u["is_business_account"] = true;
+  json business = analyze(doc.dump());
+  const json& e = unknown["signals"]["engagement"];
+  CHECK(e["implied_fake_share"] == known["signals"]["engagement"]["implied_fake_share"]);
+  CHECK(e["implied_high"] == known["signals"]["engagement"]["implied_high"]);
+  CHECK(e["implied_low"] == business["signals"]["engagement"]["implied_low"]);
+  CHECK(e["implied_low"].get<double>() < known["signals"]["engagement"]["implied_low"].get<double>());
+  CHECK(unknown["ci_low"].get<double>() <= known["ci_low"].get<double>());
+  u.erase("is_business_account");
+  u["is_verified"] = true;
+  CHECK(has(ids(analyze(doc.dump())), "state.verified"));
+  // Privacy not stated: posts the document lacks were not read; it is not said to be private.
+  json counts = json::parse(doc_with(5000, {}, 64));
+  json r = analyze(counts.dump());
+  CHECK(r["is_private"].is_null());
+  CHECK(r["states"] == json::array({"posts_unavailable"}));
+  counts["data"]["user"]["is_private"] = true;
+  CHECK(analyze(counts.dump())["states"] == json::array({"private"}));
+  // Nor is a post count nobody sent a count of 0: its posts were not read; "no posts" needs a 0.
+  counts["data"]["user"]["edge_owner_to_timeline_media"]["count"] = nullptr;
+  CHECK(analyze(counts.dump())["states"] == json::array({"private"}));
+  counts["data"]["user"].erase("is_private");
+  CHECK(analyze(counts.dump())["states"] == json::array({"posts_unavailable"}));
+  counts["data"]["user"]["edge_owner_to_timeline_media"]["count"] = 0;
+  CHECK(analyze(counts.dump())["states"] == json::array({"no_posts"}));
+  // A follower fetched in full whose answer does not say: its record leaves the flags unknown,
+  // so the classifier reads them as missing, not as public and unverified.
+  json rec = parse_json(api_account_from_profile(json::parse(doc_with(40, {}, 0)).dump()), "record").value();
+  CHECK(rec["is_private"].is_null());
+  CHECK(rec["is_verified"].is_null());
+  auto acc = account_from_json(rec);
+  REQUIRE(acc.ok());
+  CHECK_FALSE(acc.value().is_private.has_value());
+  CHECK_FALSE(acc.value().is_verified.has_value());
 }

@@ -1,11 +1,11 @@
-// `fakemeter estimate --total N [--format json|text] [--sampling newest_first|random] [FILE|-]`:
+// `fakemeter estimate --total N|unknown [--format json|text] [--sampling newest_first|random] [FILE|-]`:
 // follower account records as JSON Lines in, the audience estimate out (one engine call).
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
 import { unreadFields, unreadFieldsNote } from './fields.mjs';
 
-export const help = `Usage: scripts/fakemeter estimate --total N [--format json|text]
+export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
 
 Estimates the share of fake followers of an account from a sample of its followers,
@@ -16,7 +16,9 @@ account record per line (the same record as 'classify'). A record may carry
 profile-level counts are scored at the full tier too. Keys that are not account
 fields are not read; stderr names them (see classify --help). A two-phase audit lists many
 followers (lite) and fetches a random few of them in full.
-  --total N       the account's follower count (at least the number of records)
+  --total N       the account's follower count (at least the number of records), or
+                  'unknown' when it could not be read: no finite-population
+                  correction (the widest interval), and the report says unknown
   --format F      json (default; the engine's report) or text (for people)
   --sampling S    how the sample was drawn: newest_first (default: the followers
                   list serves newest first) or random
@@ -54,9 +56,10 @@ export async function main(argv, io) {
   });
   if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
   if (positional.length > 1) throw new UsageError('estimate takes at most one input file');
-  if (opts.total === undefined) throw new UsageError('--total N is required (the account\'s follower count)');
-  if (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total))) {
-    throw new UsageError(`--total must be a whole number of at least 1, got '${opts.total}'`);
+  if (opts.total === undefined) throw new UsageError('--total N is required (the account\'s follower count, or unknown)');
+  const unknown = opts.total === 'unknown';
+  if (!unknown && (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total)))) {
+    throw new UsageError(`--total must be a whole number of at least 1 or 'unknown', got '${opts.total}'`);
   }
   const format = choice(opts, 'format', ['json', 'text']);
   const sampling = choice(opts, 'sampling', ['newest_first', 'random']);
@@ -76,7 +79,7 @@ export async function main(argv, io) {
   }
   const note = unreadFieldsNote(unreadFields(followers));
   if (note) io.stderr.write(`estimate: ${note}\n`);
-  const request = { total_followers: Number(opts.total), sampling, followers: followers.map((f) => f.rec) };
+  const request = { total_followers: unknown ? null : Number(opts.total), sampling, followers: followers.map((f) => f.rec) };
   const engine = await loadEngine();
   const report = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
   if (report.error) {
@@ -96,7 +99,8 @@ const say = (note) => noteText(t, note);
 export function renderText(r) {
   const out = [];
   out.push(`Fake followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
-  out.push(`Sample: ${r.sample_size} of ${counted(r.total_followers, 'follower', 'followers')}` +
+  const of = r.total_followers === null ? 'an unknown number of followers' : counted(r.total_followers, 'follower', 'followers');
+  out.push(`Sample: ${r.sample_size} of ${of}` +
     (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
   out.push(`Sampling: ${say(r.sampling_note)}`);
   out.push(`Method: ${r.method}`);

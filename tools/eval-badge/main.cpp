@@ -96,6 +96,8 @@ json analyze(const ReferenceAccount& a, double x, const Reference& ref, std::vec
   p.followers = int64_t(std::llround(a.followers / (1 - x)));
   p.following = int64_t(a.following);
   p.media_count = int64_t(a.media_count);
+  // Held-out persons' public accounts: what web_profile_info would say of them.
+  p.is_private = p.is_verified = p.is_business = false;
   p.posts = std::move(posts);
   return analyze_profile(p, ref, AnalysisOptions{}, "eval");
 }

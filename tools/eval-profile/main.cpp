@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
         p.followers = int64_t(std::llround(a.followers / (1 - x)));
         p.following = int64_t(a.following);
         p.media_count = int64_t(a.media_count);
+        // Held-out persons' public accounts: what web_profile_info would say of them.
+        p.is_private = p.is_verified = p.is_business = false;
         p.posts = posts;
         json r = analyze_profile(p, ref, AnalysisOptions{}, "eval");
         ShareStats& st = share[xi];

@@ -25,6 +25,8 @@ constexpr size_t kMaxJsonlRecords = 100'000;  // non-blank lines per batch (answ
 //   "population": the size of the population the sample was drawn from (it drives the
 //     finite-population correction; default total_followers): the followers count, or for
 //     likers / commenters the summed like / comment counts of the posts read (an upper bound);
+//     null (or a null total_followers without "population"): nobody could read it, so no
+//     correction is applied and the report's total_followers and population are null;
 //   "list_limited": true when Instagram listed only these newest followers;
 //   "posts": how many recent posts the likers / commenters come from.
 // Answer: the estimator's report, echoing "source", "population", "list_limited" and "posts",

@@ -5,6 +5,7 @@
 #include "classifier.h"
 #include "estimator/rate_shift.h"
 #include "estimator/report_json.h"
+#include "estimator/sampling.h"
 #include "estimator/score_profiles.h"
 #include "message.h"
 #include "size_optimized.h"
@@ -50,12 +51,17 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model, 
   source = src.value();
   AudienceInput in;
   // The population the sample was drawn from (its size drives the finite-population correction):
-  // "population", else "total_followers".
-  auto total = read_int(j, "population", "", 1, kMaxCount);
-  if (total && !total.value()) total = read_int(j, "total_followers", "", 1, kMaxCount);
-  if (!total) return make_error("estimate.total", total.error().message);
-  if (!total.value()) return make_error("estimate.total", "field 'total_followers' is missing");
-  in.total_followers = double(*total.value());
+  // "population" when given, else "total_followers". null there says nobody could read it: no
+  // correction (an endless audience, the widest interval), and the report says it is unknown.
+  const char* key = j.contains("population") ? "population" : "total_followers";
+  auto it = j.find(key);
+  if (it == j.end()) return make_error("estimate.total", "field 'total_followers' is missing");
+  in.total_followers = kUnknownPopulation;
+  if (!it->is_null()) {
+    auto total = read_int(j, key, "", 1, kMaxCount);
+    if (!total) return make_error("estimate.total", total.error().message);
+    in.total_followers = double(*total.value());
+  }
 
   auto sampling = read_string(j, "sampling", "", 40);
   if (!sampling) return make_error("estimate.sampling", sampling.error().message);
@@ -76,7 +82,7 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model, 
     return make_error("estimate.limit", "too many followers: " + std::to_string(fl->size()) + " (at most " +
                                             std::to_string(kMaxEstimateFollowers) + " per request)");
   if (double(fl->size()) > in.total_followers)
-    return make_error("estimate.total", "total_followers (" + std::to_string(*total.value()) +
+    return make_error("estimate.total", std::string(key) + " (" + std::to_string(int64_t(in.total_followers)) +
                                             ") is smaller than the " + std::to_string(fl->size()) + " followers given");
 
   in.lite = tier_setting(model.lite, kLiteRateShift);
@@ -97,15 +103,24 @@ Result<AudienceInput> read_request(const std::string& text, const Model& model, 
   }
   return in;
 }
-// The sampling note names the population the estimate is about and never claims more.
+// The sampling note names the population the estimate is about and never claims more (an
+// unread one is said in words, never as a number).
 json source_note(const json& src, const json& r) {
   const std::string s = src["source"].get<std::string>();
   auto num = [&](const char* k) { return r[k].get<double>(); };
-  if (s == "followers")
-    return src["list_limited"].get<bool>()
-               ? message("sampling.newest_limited", {{"n", num("sample_size")}, {"total", num("total_followers")}})
-               : r["sampling_note"];
+  const bool unknown = r["total_followers"].is_null();
   const bool likers = s == "likers";
+  if (s == "followers") {
+    if (src["list_limited"].get<bool>())
+      return unknown
+                 ? message("sampling.newest_limited_unknown", {{"n", num("sample_size")}})
+                 : message("sampling.newest_limited", {{"n", num("sample_size")}, {"total", num("total_followers")}});
+    return unknown && r["sampling"] == "newest_first" ? message("sampling.newest_unknown", {{"n", num("sample_size")}})
+                                                      : r["sampling_note"];
+  }
+  if (unknown)
+    return message(likers ? "sampling.likers_unknown" : "sampling.commenters_unknown",
+                   {{"listed", num("sample_size")}, {"checked", num("full_sample_size")}});
   if (!src.contains("posts"))
     return message(
         likers ? "sampling.likers_recent" : "sampling.commenters_recent",

@@ -43,14 +43,14 @@ export function profileDocFromUserInfo(doc) {
 }
 
 // og:description counts -> a minimal web_profile_info document, so the engine (not the
-// extension) decides what, if anything, can be said from counts alone.
+// extension) decides what, if anything, can be said from counts alone. The counts say nothing
+// of privacy, verification or business: those flags are left out (unknown), not false.
 export function profileDocFromPage(username, fullName, og) {
   return JSON.stringify({
     data: {
       user: {
         username,
         full_name: fullName || '',
-        is_private: false,
         edge_followed_by: { count: og.followers },
         edge_follow: { count: og.following },
         edge_owner_to_timeline_media: { count: og.posts, edges: [] },

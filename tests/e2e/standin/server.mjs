@@ -40,15 +40,22 @@ function checkRule(rule) {
     delayMs: rule.delayMs ?? (rule.mode === 'slow' ? 1000 : 0), seen: 0, fired: 0 };
 }
 
+// An object without the named fields (an answer that does not send them).
+const omit = (keys, o) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
 // Behaviours of the 2026 Instagram, for every profile at once (null: each profile's own setting).
+// userInfoOmits: fields the seeded profiles' users/<id>/info answers leave out.
 function checkBehaviour(b) {
   if (!b || typeof b !== 'object') throw new Error('behaviour must be an object');
-  const out = { limitFollowers: null, mediaFields: null };
+  const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [] };
   if (b.limitFollowers !== undefined && b.limitFollowers !== null && typeof b.limitFollowers !== 'boolean') {
     throw new Error('behaviour: limitFollowers must be true, false or null');
   }
   if (b.mediaFields !== undefined && b.mediaFields !== null && !['graph', 'v1'].includes(b.mediaFields)) {
     throw new Error('behaviour: mediaFields must be "graph", "v1" or null');
+  }
+  if (b.userInfoOmits !== undefined && !(Array.isArray(b.userInfoOmits) && b.userInfoOmits.every((k) => typeof k === 'string'))) {
+    throw new Error('behaviour: userInfoOmits must be a list of field names');
   }
   return { ...out, ...b };
 }
@@ -137,11 +144,11 @@ export async function startStandin(options = {}) {
       const seeded = SEEDED.find((p) => PROFILE_IDS[p.username] === info[1]);
       if (seeded) {
         const u = seededDocument(seeded).data.user;
-        return [200, { user: { pk: u.id, pk_id: u.id, username: u.username, full_name: u.full_name, biography: u.biography,
+        return [200, { user: omit(state.behaviour.userInfoOmits, { pk: u.id, pk_id: u.id, username: u.username, full_name: u.full_name, biography: u.biography,
           external_url: u.external_url || '', is_private: u.is_private, is_verified: u.is_verified, is_business: u.is_business_account,
           category: u.category_name, follower_count: u.edge_followed_by.count, following_count: u.edge_follow.count,
           media_count: u.edge_owner_to_timeline_media.count, profile_pic_url: u.profile_pic_url,
-          has_anonymous_profile_picture: false }, status: 'ok' }];
+          has_anonymous_profile_picture: false }), status: 'ok' }];
       }
       const f = state.byPk.get(info[1]);
       return f ? [200, userInfoDocument(f)] : [404, { message: 'User not found', status: 'fail' }];

@@ -35,7 +35,7 @@ struct TierModel;
 TierSetting tier_setting(const TierModel& t, RateShift shift);
 
 struct AudienceInput {
-  double total_followers = 0;  // N, at least the number of followers given
+  double total_followers = 0;  // N, at least the number of followers given; kUnknownPopulation: unread
   bool newest_first = true;    // the followers list serves newest first
   std::vector<FollowerScore> followers;
   TierSetting lite, full;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "message.h"
+#include "sampling.h"
 #include "size_optimized.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
@@ -129,7 +130,9 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
   r["sample_size"] = e.sample_size;
   r["full_sample_size"] = e.full_sample_size;
   r["lite_sample_size"] = e.lite_sample_size;
-  r["total_followers"] = static_cast<int64_t>(in.total_followers);
+  // An unread audience size stays unknown (null), never a made-up number.
+  r["total_followers"] =
+      std::isinf(in.total_followers) ? json(nullptr) : json(static_cast<int64_t>(in.total_followers));
   r["method"] = e.method;
   r["sampling"] = in.newest_first ? "newest_first" : "random";
   r["sampling_note"] =

@@ -20,12 +20,15 @@ double round_to(double v, double per_unit) { return std::round(v * per_unit) / p
 // The states that leave engagement unchecked.
 void find_states(const Profile& p, Findings& f) {
   const PostStats& s = f.stats;
-  // A public profile with posts whose document carries none (users/<id>/info, the page's
-  // counts): its posts were not read, which is not "no posts".
-  const bool unread = p.posts.empty() && !p.is_private && p.media_count.value_or(0) > 0;
+  // A profile not known to be private, with posts (or a post count nobody sent) its document
+  // carries none of (users/<id>/info, the page's counts): its posts were not read, which is not
+  // "no posts". Only a document that says so makes a profile private, and only a post count of 0
+  // one without posts.
+  const bool is_private = p.is_private.value_or(false);
+  const bool unread = p.posts.empty() && !is_private && p.media_count != 0;
   if (unread) f.states.push_back("posts_unavailable");
-  if (p.is_private && p.posts.empty()) f.states.push_back("private");
-  if (p.posts.empty() && !unread && (!p.is_private || p.media_count.value_or(0) == 0)) f.states.push_back("no_posts");
+  if (is_private && p.posts.empty()) f.states.push_back("private");
+  if (p.posts.empty() && p.media_count == 0) f.states.push_back("no_posts");
   if (s.with_likes < kMinPostsEngagement && s.hidden_likes > 0) f.states.push_back("hidden_likes");
   const bool young = s.oldest && f.all_posts_seen && f.now >= s.oldest && f.now - s.oldest < kNewAccountSeconds;
   if (s.with_likes < kMinPostsEngagement && s.posts > 0 && young) f.states.push_back("new_account");
@@ -59,7 +62,7 @@ void find_engagement(const Reference& ref, Findings& f) {
                           {"implied_high", round_to(e.share_high * 100, 10)}});
   eng["interval"] = "95%";
   eng["likes_adjusted_for_bought"] = e.likes_adjusted;
-  eng["business_adjusted"] = f.business;
+  eng["business_adjusted"] = flag_json(f.business);
   eng["reference"] =
       params_json({{"real_accounts_in_tier", f.tier.n_real}, {"large_accounts_in_tier", f.tier.n_large}});
   eng["reference"]["solidity"] = f.tier.level;
@@ -147,7 +150,7 @@ Findings find_signals(const Profile& p, const Reference& ref, std::optional<int6
   f.followers = double(p.followers.value_or(0));
   // Brands and shops, not creators: creators are the influencers the benchmarks describe.
   f.business = p.is_business;
-  f.verified = p.is_verified;
+  f.verified = p.is_verified.value_or(false);
   f.stats = post_stats(p.posts);
   const PostStats& s = f.stats;
   f.now = now.value_or(s.newest);

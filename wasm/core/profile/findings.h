@@ -20,7 +20,8 @@ struct Findings {
   json signals = json::object();  // the report's "signals": every number, by signal
   PostStats stats;
   double followers = 0;
-  bool business = false, verified = false, all_posts_seen = false;
+  std::optional<bool> business;  // nullopt: the document did not say
+  bool verified = false, all_posts_seen = false;
   int64_t now = 0;
 
   // Engagement, when there are enough posts with likes and followers.

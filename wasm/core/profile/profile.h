@@ -30,12 +30,17 @@ struct Profile {
   bool found = true;  // false for {"data":{"user":null}}
   std::string id;     // the numeric user id ("id" or "pk"); empty when absent
   std::string username, full_name, biography, external_url, category;
-  bool is_private = false, is_verified = false, is_business = false, is_professional = false;
+  // nullopt when the document does not say (users/<id>/info, the page's counts, a record made
+  // by hand): unknown, never "no".
+  std::optional<bool> is_private, is_verified, is_business, is_professional;
   std::optional<bool> has_profile_pic;  // nullopt when no avatar URL was sent
   std::optional<int64_t> followers, following, media_count;
   std::vector<Post> posts;   // newest first, at most kMaxPostsRead
   size_t posts_ignored = 0;  // edges past kMaxPostsRead
 };
+
+// A flag as the reports give it: true, false, or null when the document did not say.
+json flag_json(const std::optional<bool>& b);
 
 // Parses and checks a web_profile_info document. Errors have ids "profile.*" and name the
 // field path, e.g. "data.user.edge_followed_by.count must be a number, got \"12k\"".

@@ -11,6 +11,8 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
+json flag_json(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
+
 namespace {
 
 json profile_fields(const Profile& p) {
@@ -18,9 +20,9 @@ json profile_fields(const Profile& p) {
       {"username", p.username},
       {"user_id", p.id.empty() ? json(nullptr) : json(p.id)},
       {"full_name", p.full_name},
-      {"is_private", p.is_private},
-      {"is_verified", p.is_verified},
-      {"is_business", p.is_business},
+      {"is_private", flag_json(p.is_private)},
+      {"is_verified", flag_json(p.is_verified)},
+      {"is_business", flag_json(p.is_business)},
       {"follower_count", p.followers ? json(*p.followers) : json(nullptr)},
       {"following_count", p.following ? json(*p.following) : json(nullptr)},
       {"media_count", p.media_count ? json(*p.media_count) : json(nullptr)},

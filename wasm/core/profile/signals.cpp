@@ -119,7 +119,7 @@ EngagementLevel engagement_level(const Reference& ref, double x) {
 Engagement engagement_signal(const Reference& ref,
                              double followers,
                              double median_engagement,
-                             bool business,
+                             std::optional<bool> business,
                              std::optional<double> organic_engagement,
                              std::optional<double> lowest_engagement) {
   Engagement e;
@@ -140,7 +140,8 @@ Engagement engagement_signal(const Reference& ref,
   // Solving at the residual's quantiles inverts the test: the 95% interval holds every fake
   // share under which the observed engagement is within the central 95% of real accounts',
   // its lower end at the lenient level, its upper end at the strict one.
-  double shift = business ? std::log(kBusinessEngagementFactor) : 0.0;
+  double shift = business.value_or(false) ? std::log(kBusinessEngagementFactor) : 0.0;
+  double shift_low = business.value_or(true) ? std::log(kBusinessEngagementFactor) : 0.0;
   auto share_at = [&](double level, double engagement, double residual) {
     double log_real_share = (std::log1p(engagement) - residual - level) / l.b;
     return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
@@ -150,7 +151,7 @@ Engagement engagement_signal(const Reference& ref,
   e.likes_adjusted = organic_engagement.has_value();
   e.organic_rate = followers > 0 ? point_eng / followers : 0;
   e.share = share_at(mu, point_eng, res.quantile(0.5) + shift);
-  e.share_low = share_at(l.lenient, median_engagement, res.quantile(0.025) + shift);
+  e.share_low = share_at(l.lenient, median_engagement, res.quantile(0.025) + shift_low);
   e.share_high = share_at(l.strict, high_eng, res.quantile(0.975));
   e.share_low = std::min(e.share_low, e.share);
   e.share_high = std::max(e.share_high, e.share);

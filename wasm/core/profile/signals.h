@@ -54,10 +54,12 @@ struct Engagement {
   double organic_rate = 0;      // the engagement rate the point estimate used
 };
 // `organic_engagement`: when set (bought likes suspected), the point estimate uses it.
+// `business`: brands engage less; nullopt when nobody said whether this is one: the lower end
+// allows it, the point does not.
 Engagement engagement_signal(const Reference& ref,
                              double followers,
                              double median_engagement,
-                             bool business,
+                             std::optional<bool> business,
                              std::optional<double> organic_engagement = std::nullopt,
                              std::optional<double> lowest_engagement = std::nullopt);
 

@@ -71,7 +71,8 @@ void engagement_reasons(const Findings& f, json& out) {
   else if (t.level == "large_accounts")
     out.push_back(
         reason("engagement.reference_large", "info", {{"n", t.n_large}, {"followers", f.followers}, {"year", t.year}}));
-  if (f.business) out.push_back(reason("engagement.business", "info"));
+  if (!f.business) out.push_back(reason("engagement.business_unknown", "info"));
+  else if (*f.business) out.push_back(reason("engagement.business", "info"));
 }
 
 void likes_reasons(const Findings& f, json& out) {
