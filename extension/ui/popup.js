@@ -104,7 +104,8 @@ async function showHistory() {
     delCell.append(del);
     // The badge's words lead; the numbers beside them are muted unless the badge showed one
     // (an instant estimate's interval is too wide to act on, which the words say).
-    const shown = badgeLine(e);
+    // An entry saved before badges were kept says no words of its own: its numbers stand beside.
+    const shown = e.badge ? badgeLine(e) : { text: '', tone: 'neutral', state: null };
     const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
     const engagement = engagementLine(e);
     if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));

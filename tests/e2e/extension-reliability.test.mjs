@@ -130,7 +130,8 @@ test('history stored in the previous schema is migrated on upgrade without loss'
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   const rows = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((c) => c.textContent)));
-  assert.deepEqual(rows, [['old_two', '≈61% fake', '50–70%'], ['old.one', '≈13% fake', '8–17%']]);
+  // No badge was kept then: no words of their own, the numbers with their interval beside.
+  assert.deepEqual(rows, [['old_two', '', '≈61% fake (50–70%)'], ['old.one', '', '≈13% fake (8–17%)']]);
   const history = await storageGet('history');
   assert.equal(history.schema, 2);
   assert.deepEqual(Object.keys(history.entries).sort(), ['old.one', 'old_two']);
