@@ -115,3 +115,18 @@ test('--total unknown: no made-up count, the note says it in words, the interval
   assert.match(text.stdout, /50 newest followers of an account whose follower count could not be read/);
   assert.doesNotMatch(text.stdout, /undefined|null|NaN/);
 });
+
+test('text output: listing followers that did not narrow the interval is said so, not as a negative narrowing', async () => {
+  const { renderText } = await import('../../tools/cli/estimate.mjs');
+  const recs = [];
+  for (let i = 0; i < 20; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
+  recs[19] = { username: recs[19].username, phase: 'lite' };
+  const report = JSON.parse(run(['estimate', '--total', '1000'], jsonl(recs)).stdout);
+  assert.ok(report.two_phase && report.two_phase.interval_full_only, JSON.stringify(report.two_phase));
+  const said = (by) => renderText({ ...report, two_phase: { ...report.two_phase, narrowed_percent: by } });
+  assert.match(said(12.5), /listing followers narrowed the interval by 12\.5%\./);
+  for (const by of [0, -0.3]) {
+    assert.match(said(by), /listing followers did not narrow the interval\./);
+    assert.doesNotMatch(said(by), /narrowed the interval by/);
+  }
+});

@@ -109,8 +109,9 @@ export function renderText(r) {
   if (r.regime && r.regime.lenient_note) out.push(`Lower end: ${say(r.regime.lenient_note)}`);
   if (r.two_phase && r.two_phase.interval_full_only) {
     const f = r.two_phase.interval_full_only;
+    const by = r.two_phase.narrowed_percent;
     out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; ` +
-      `listing followers narrowed the interval by ${r.two_phase.narrowed_percent.toFixed(1)}%.`);
+      (by > 0 ? `listing followers narrowed the interval by ${by.toFixed(1)}%.` : 'listing followers did not narrow the interval.'));
   }
   out.push('', 'Audience breakdown:');
   const b = r.breakdown;
