@@ -161,6 +161,17 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   }, { what: 'history entry' });
   assert.equal(history.comments.grade, r.grade);
   assert.deepEqual(history.comments.verdict, r.verdict, 'the verdict as its message, worded when shown');
+
+  // Kept in storage: the section comes back on the next visit.
+  await page.goto(suite.standin.profileUrl(username));
+  await openPanel(page);
+  const again = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section on a revisit' });
+  assert.equal(again.verdict, s.verdict);
+
+  // Comment text never reaches a console (page or worker).
+  const texts = a.commenters.comments.map((c) => c.text).filter((x) => x.length >= 8);
+  for (const line of consoles) for (const x of texts) assert.ok(!line.includes(x), `comment text in a console: ${line.slice(0, 80)}`);
+
   // The popup's history row says it, beside what the badge said.
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
@@ -173,15 +184,4 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   assert.match(row.engagement, /^Engagement authenticity: (Very l|L)ikely bought engagement$/);
   assert.match(row.grade, new RegExp(`grade-${r.grade}`));
   await popup.close();
-  await page.bringToFront();
-
-  // Kept in storage: the section comes back on the next visit.
-  await page.goto(suite.standin.profileUrl(username));
-  await openPanel(page);
-  const again = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section on a revisit' });
-  assert.equal(again.verdict, s.verdict);
-
-  // Comment text never reaches a console (page or worker).
-  const texts = a.commenters.comments.map((c) => c.text).filter((x) => x.length >= 8);
-  for (const line of consoles) for (const x of texts) assert.ok(!line.includes(x), `comment text in a console: ${line.slice(0, 80)}`);
 });

@@ -114,6 +114,8 @@ export async function clickPart(page, host, partName) {
 
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
+  // Right after a navigation the badge may not be drawn yet: wait for it rather than race it.
+  await page.waitForSelector(BADGE);
   const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
   if (text) await text.click(); else await page.click(BADGE);
   await page.waitForSelector(PANEL);
