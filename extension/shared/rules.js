@@ -21,6 +21,7 @@ export const RULES = Object.freeze({
     "full_name_word_count",
     "full_name_equals_username",
     "has_anonymous_profile_picture",
+    "profile_pic_url",
     "edge_followed_by",
     "edge_follow",
     "edge_owner_to_timeline_media",

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES } from '../../extension/shared/rules.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'scripts', 'fakemeter');
@@ -29,7 +30,7 @@ test('classify scores each record in order with tier and reasons', () => {
   assert.ok(lines[1].fake_probability > lines[0].fake_probability, 'the bot-like account scores higher');
 });
 
-test("Instagram's own has_anonymous_profile_picture scores as the inverse of has_profile_pic", () => {
+test("Instagram's own has_anonymous_profile_picture and profile_pic_url score as has_profile_pic", () => {
   const base = '"username":"mila_2931","full_name":"Mila","media_count":2,"follower_count":40,"following_count":900';
   const input = [
     `{${base},"has_profile_pic":false}`,
@@ -37,6 +38,8 @@ test("Instagram's own has_anonymous_profile_picture scores as the inverse of has
     `{${base},"has_profile_pic":true}`,
     `{${base},"has_anonymous_profile_picture":false}`,
     `{${base}}`,
+    `{${base},"profile_pic_url":"https://cdn/v/t51/${RULES.default_avatar_mark}.jpg"}`,
+    `{${base},"profile_pic_url":"https://cdn/v/t51/5123_n.jpg"}`,
   ].join('\n') + '\n';
   const r = run(['classify'], input);
   assert.equal(r.status, 0, r.stderr);
@@ -45,6 +48,8 @@ test("Instagram's own has_anonymous_profile_picture scores as the inverse of has
   assert.equal(p[3], p[2]);
   assert.notEqual(p[0], p[2], 'the picture must matter for this record, or the test says nothing');
   assert.notEqual(p[4], p[0], 'unknown stays unknown');
+  assert.equal(p[5], p[0], "the default picture's URL reads as no picture");
+  assert.equal(p[6], p[2], 'any other URL reads as a picture of its own');
 });
 
 test('a bad line is reported in its place and the others are still scored', () => {
@@ -115,14 +120,51 @@ test('keys that are not account fields are named once on stderr, with the field 
   assert.equal(run(['classify'], all).stderr, '', 'a record of read fields only gets no note');
 });
 
-test('the unread-key note survives batches and quotes hostile keys', async () => {
-  const { unreadFields, unreadFieldsNote, recordsOf } = await import('../../tools/cli/fields.mjs');
-  const seen = unreadFields(recordsOf('{"x\\u001b[2J":1}\n', 1));
-  unreadFields(recordsOf('\n{"x\\u001b[2J":2,"username":"a"}\n', 50000), seen);
+test('the unread-key note adds up over parts and quotes hostile keys', async () => {
+  const { unreadFields, unreadFieldsNote } = await import('../../tools/cli/fields.mjs');
+  const { readRecords } = await import('../../tools/cli/records.mjs');
+  const seen = unreadFields(readRecords('{"x\\u001b[2J":1}\n').records);
+  unreadFields(readRecords('\n{"x\\u001b[2J":2,"username":"a"}\n').records, seen);
   const note = unreadFieldsNote(seen);
   assert.ok(!note.includes('\u001b'), 'no raw control character reaches the terminal');
   assert.match(note, /"x\\u001b\[2J" \(from line 1, in 2 records\)/);
   assert.equal(unreadFieldsNote(new Map()), null);
   const many = new Map(Array.from({ length: 11 }, (_, i) => [`k${i}`, { line: 1, records: 1 }]));
   assert.match(unreadFieldsNote(many), /"k7" .* and 3 more\./);
+});
+
+test('an array, a saved list answer and saved profile answers are read too, each bad record named by its place', () => {
+  const recs = [{ username: 'anna.b', full_name: 'Anna B' }, { username: 'x_82736450', follower_count: 2, following_count: 4100 }];
+  const lines = run(['classify'], recs.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  assert.equal(lines.status, 0, lines.stderr);
+  const array = run(['classify'], JSON.stringify([...recs, 'oops', {}]));
+  assert.equal(array.status, 1);
+  const rows = array.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(rows.length, 4);
+  assert.equal(rows.slice(0, 2).map((r) => JSON.stringify(r)).join('\n') + '\n', lines.stdout, 'an array scores as its lines do');
+  assert.match(rows[2].error, /^item 3: \[account\.shape\] an account record must be a JSON object/);
+  assert.match(rows[3].error, /^item 4: no account field in this record \(it is empty\)/);
+  assert.match(array.stderr, /item 4: no account field/);
+
+  const comments = {
+    comments: [
+      { pk: '1', text: 'love it', user: { pk: '11', username: 'sam.rivers', full_name: 'Sam', is_private: false } },
+      { pk: '2', text: 'so nice', user: { pk: '12', username: 'joe_99182', full_name: '', has_anonymous_profile_picture: true } },
+      { pk: '3', text: 'again', user: { pk: '11', username: 'sam.rivers', full_name: 'Sam', is_private: false } },
+    ],
+    comment_count: 3, status: 'ok',
+  };
+  const c = run(['classify'], JSON.stringify(comments));
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(c.stderr, /read a saved comments answer: 2 commenters/);
+  const crow = c.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(crow.length, 2, 'each commenter once');
+  assert.ok(crow.every((r) => r.tier === 'lite'));
+  assert.ok(crow[1].fake_probability > crow[0].fake_probability);
+
+  const info = { user: { pk: 5, ...recs[1] }, status: 'ok' };
+  const web = { data: { user: { username: 'anna.b', full_name: 'Anna B' } }, status: 'ok' };
+  const w = run(['classify'], JSON.stringify(web) + '\n' + JSON.stringify(info) + '\n');
+  assert.equal(w.status, 0, w.stderr);
+  assert.equal(w.stdout, lines.stdout, 'a saved profile answer scores as its user object');
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES } from '../../extension/shared/rules.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'scripts', 'fakemeter');
@@ -60,9 +61,13 @@ test('a bad line is named and nothing is estimated', () => {
   const bad = run(['estimate', '--total', '100'], '{"username":"a"}\n{oops\n');
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /line 2: not valid JSON/);
-  const arr = run(['estimate', '--total', '100'], '[1,2]\n');
+  const arr = run(['estimate', '--total', '100'], '[{"username":"a"},2]\n');
   assert.equal(arr.status, 1);
-  assert.match(arr.stderr, /line 1: an account record must be a JSON object/);
+  assert.match(arr.stderr, /item 2 of the array: an account record must be a JSON object/);
+  const empty = run(['estimate', '--total', '100'], '{"username":"a"}\n{"pk":7,"followers":[]}\n{}\n');
+  assert.equal(empty.status, 1);
+  assert.equal(empty.stdout, '');
+  assert.match(empty.stderr, /line 2: no account field in this record \(its keys: "pk", "followers"\).*\(and 1 more such record\)/);
 });
 
 test('options are checked: --total required, at least the sample, formats known', () => {
@@ -129,4 +134,61 @@ test('text output: listing followers that did not narrow the interval is said so
     assert.match(said(by), /listing followers did not narrow the interval\./);
     assert.doesNotMatch(said(by), /narrowed the interval by/);
   }
+});
+
+// What Instagram's followers list shows of a user, and the same as the engine's lite record.
+const listUser = (i) => (i % 5 === 0
+  ? { pk: String(9000 + i), username: `user${i}83920174`, full_name: '', is_private: false, is_verified: false,
+      profile_pic_url: `https://cdn.example/t51/${RULES.default_avatar_mark}.jpg` }
+  : { pk: String(9000 + i), username: `maria.k${i}`, full_name: 'Maria K', is_private: i % 2 === 0, is_verified: false,
+      profile_pic_url: `https://cdn.example/t51/${1000 + i}_n.jpg` });
+const liteRecord = (u) => ({ username: u.username, full_name: u.full_name, is_private: u.is_private,
+  is_verified: u.is_verified, has_profile_pic: !u.profile_pic_url.includes(RULES.default_avatar_mark), phase: 'lite' });
+
+test("a saved followers answer is read as the audit reads it: lite records, Instagram's short list said", () => {
+  const users = Array.from({ length: 50 }, (_, i) => listUser(i));
+  const answer = JSON.stringify({ users, big_list: true, page_size: 50, should_limit_list_of_followers: true, status: 'ok' });
+  const r = run(['estimate', '--total', '12400'], answer);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /read a saved followers list: 50 followers \(Instagram's short list: it shows no more of them\)/);
+  assert.doesNotMatch(r.stderr, /not read/, "Instagram's own keys (pk, profile_pic_url) are no misnamed fields");
+  const rep = JSON.parse(r.stdout);
+  assert.equal(rep.sample_size, 50);
+  assert.equal(rep.full_sample_size, 0);
+  assert.equal(rep.list_limited, true);
+  assert.equal(rep.sampling_note.id, 'sampling.newest_limited');
+  // The same followers as the engine's own lite records (the picture told by its URL) read alike.
+  const lines = run(['estimate', '--total', '12400'], jsonl(users.map(liteRecord)));
+  assert.equal(lines.status, 0, lines.stderr);
+  const same = JSON.parse(lines.stdout);
+  assert.deepEqual([rep.fake_percent, rep.ci_low, rep.ci_high], [same.fake_percent, same.ci_low, same.ci_high]);
+  assert.equal(same.list_limited, false, 'plain records say nothing of a short list');
+  // A user the adapter cannot read is named by its place in the answer.
+  const bad = run(['estimate', '--total', '100'], JSON.stringify({ users: [listUser(1), { username: 7 }] }));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /the followers answer: followers page: users\[1\]\.username must be a username/);
+});
+
+test('a likers answer estimates the likers; a JSON array reads as JSON Lines do; a saved profile answer per line is its user', () => {
+  const users = Array.from({ length: 40 }, (_, i) => listUser(i));
+  const likers = run(['estimate', '--total', '900'], JSON.stringify({ users, user_count: 900, status: 'ok' }));
+  assert.equal(likers.status, 0, likers.stderr);
+  const rep = JSON.parse(likers.stdout);
+  assert.equal(rep.source, 'likers');
+  assert.match(likers.stderr, /read a saved likers list: 40 accounts/);
+  const asFollowers = JSON.parse(run(['estimate', '--total', '900', '--source', 'followers'],
+    JSON.stringify({ users, user_count: 900 })).stdout);
+  assert.equal(asFollowers.source, 'followers');
+
+  const recs = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? bot(i) : real(i)));
+  const a = run(['estimate', '--total', '5000'], JSON.stringify(recs, null, 2));
+  const b = run(['estimate', '--total', '5000'], jsonl(recs));
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(a.stdout, b.stdout);
+  // users/<id>/info and web_profile_info answers, one per line, read as their user objects.
+  const wrapped = recs.map((u, i) => JSON.stringify(i % 2 ? { user: u, status: 'ok' } : { data: { user: u }, status: 'ok' }));
+  const c = run(['estimate', '--total', '5000'], wrapped.join('\n') + '\n');
+  assert.equal(c.status, 0, c.stderr);
+  assert.equal(c.stdout, b.stdout);
+  assert.equal(c.stderr, '');
 });

@@ -98,6 +98,22 @@ test('a broken document is an error naming what was wrong, with exit status 1', 
   assert.match(r.stderr, /\[profile\.instagram\] .*Please wait/);
 });
 
+test("the fallback's answer (users/<id>/info, flat fields, no posts) is read as the extension reads it", () => {
+  const info = { user: { pk: '4815162342', username: 'studio.nord', full_name: 'Studio Nord', biography: 'tattoos',
+    follower_count: 12400, following_count: 310, media_count: 220, is_private: false, is_verified: false,
+    has_anonymous_profile_picture: false, profile_pic_url: 'https://cdn.example/p.jpg' }, status: 'ok' };
+  const r = run(['-'], JSON.stringify(info));
+  assert.equal(r.status, 0, r.stderr);
+  const rep = JSON.parse(r.stdout);
+  assert.equal(rep.username, 'studio.nord');
+  assert.equal(rep.follower_count, 12400);
+  assert.equal(rep.media_count, 220);
+  assert.equal(rep.posts.length, 0, 'the fallback carries no posts');
+  const bad = run(['-'], JSON.stringify({ user: { username: 'studio.nord' }, status: 'ok' }));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /users\/<id>\/info: user\.follower_count is missing/);
+});
+
 test('a follower sample is the answer: the profile signals never narrow it', () => {
   for (const n of [12, 400]) {
     const r = run([fx('bought_followers'), '--followers', writeSample(n)]);

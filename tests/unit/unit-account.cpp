@@ -52,6 +52,34 @@ TEST_CASE("[account] Instagram's has_anonymous_profile_picture is read as the in
   CHECK(typed.error().message.find("'has_anonymous_profile_picture'") != std::string::npos);
 }
 
+TEST_CASE("[account] a list user's profile_pic_url tells the default picture from one's own") {
+  // Instagram's lists send the picture's URL; the default ("anonymous") picture has one file name.
+  auto def = account_from_text(std::string(R"({"username":"x","profile_pic_url":"https://cdn/v/t51/)") +
+                               fm::kDefaultAvatarMark + R"(.jpg?x=1"})");
+  REQUIRE(def.ok());
+  CHECK(*def.value().has_profile_pic == false);
+  auto own = account_from_text(R"({"username":"x","profile_pic_url":"https://cdn/v/t51/12345_n.jpg"})");
+  REQUIRE(own.ok());
+  CHECK(*own.value().has_profile_pic == true);
+  // An empty or null URL says nothing: unknown, never "no picture".
+  for (const char* none : {R"({"profile_pic_url":""})", R"({"profile_pic_url":null})"}) {
+    auto r = account_from_text(none);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.value().has_profile_pic.has_value());
+  }
+  // A flag is a stronger word than a URL: it wins either way.
+  auto flagged = account_from_text(R"({"has_profile_pic":false,"profile_pic_url":"https://cdn/own.jpg"})");
+  REQUIRE(flagged.ok());
+  CHECK(*flagged.value().has_profile_pic == false);
+  auto anon = account_from_text(R"({"has_anonymous_profile_picture":false,"profile_pic_url":"https://cdn/)" +
+                                std::string(fm::kDefaultAvatarMark) + R"(.jpg"})");
+  REQUIRE(anon.ok());
+  CHECK(*anon.value().has_profile_pic == true);
+  auto typed = account_from_text(R"({"profile_pic_url":5})");
+  REQUIRE_FALSE(typed.ok());
+  CHECK(typed.error().message.find("'profile_pic_url'") != std::string::npos);
+}
+
 TEST_CASE("[account] a GraphQL user object's nested counts are read as the record's counts") {
   auto g = account_from_text(R"({"username":"x","edge_followed_by":{"count":12},"edge_follow":{"count":3400},)"
                              R"("edge_owner_to_timeline_media":{"count":0,"edges":[]}})");
@@ -155,7 +183,7 @@ TEST_CASE("[account] the listed field names are exactly the keys the reader read
     CHECK(a.error().message.find(std::string(n)) != std::string::npos);
   }
   // And a key not listed is ignored, whatever it holds.
-  for (const char* other : {"followers", "posts", "pk", "profile_pic_url", "label"}) {
+  for (const char* other : {"followers", "posts", "pk", "profile_pic_id", "label"}) {
     CHECK(std::find(names.begin(), names.end(), std::string_view(other)) == names.end());
     CHECK(account_from_text(std::string("{\"") + other + "\": [1]}").ok());
   }

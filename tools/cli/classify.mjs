@@ -1,17 +1,24 @@
 // `fakemeter classify [FILE|-]`: account records as JSON Lines in, one JSON line out per record.
 import { loadEngine, classifyJsonl } from './engine.mjs';
 import { readInput, parseArgs } from './io.mjs';
-import { recordsOf, unreadFields, unreadFieldsNote } from './fields.mjs';
+import { unreadFields, unreadFieldsNote, isEmptyRecord, emptyRecordError } from './fields.mjs';
+import { readRecords, shapeNote, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter classify [FILE|-]
 
 Scores Instagram accounts: the probability that each is fake.
-Input: JSON Lines (FILE, or standard input when FILE is - or absent), one account
-record per line, shaped like Instagram's user objects; every field is optional:
+Input (FILE, or standard input when FILE is - or absent): JSON Lines, one account
+record per line, or a JSON array of records; also a saved followers or likers answer
+of Instagram ({"users": [...]}) or comments answer ({"comments": [...]}), read as the
+audit reads it (listed fields only), and, per line, a saved users/<id>/info or
+web_profile_info answer (its user object). Records are shaped like Instagram's user
+objects; every field is optional, but a record with none of them is an error:
   username, full_name, biography, external_url       (text)
   is_private, is_verified, has_profile_pic           (true/false)
   has_anonymous_profile_picture                      (true/false: Instagram's own name,
                                                      the inverse of has_profile_pic)
+  profile_pic_url                                    (when neither flag is given: its
+                                                     default picture reads as none)
   media_count, follower_count, following_count       (whole numbers; a GraphQL user
                                                      object's edge_owner_to_timeline_media,
                                                      edge_followed_by, edge_follow counts too)
@@ -20,8 +27,9 @@ record per line, shaped like Instagram's user objects; every field is optional:
   phase: "lite"                                      (only followers-list fields known)
 Output: one line per input record, same order:
   {"fake_probability": p, "is_fake": bool, "tier": "lite"|"full", "reasons": [...]}
-A bad line yields {"error": "line N: ..."} in its place and a message on stderr; the
-other lines are still scored and the exit status is 1. Blank lines are skipped.
+A bad record yields {"error": "line N: ..."} (in an array "item N", in a list answer
+"users[N] (@name)") in its place and a message on stderr; the others are still scored
+and the exit status is 1. Blank lines are skipped.
 Keys other than the fields above are not read; stderr names them once (with the
 field probably meant, e.g. "followers" -> follower_count), and the status stays 0.
 The tier is picked from the fields present (full when any profile-level count is known).`;
@@ -31,22 +39,36 @@ export async function main(argv, io) {
   if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
   if (positional.length > 1) { io.stderr.write('classify takes at most one input file\n'); return 2; }
   const text = await readInput(positional[0], io.stdin);
+  let input;
+  try {
+    input = readRecords(text, { tolerant: true });
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.stderr.write(`classify: ${err.message}\n`);
+    return 1;
+  }
+  const shape = shapeNote(input);
+  if (shape) io.stderr.write(`classify: ${shape}\n`);
   const engine = await loadEngine();
   let failed = 0;
-  const unread = new Map();
-  for (const { chunk, firstLine } of batches(text)) {
-    unreadFields(recordsOf(chunk, firstLine), unread);
-    const rows = classifyJsonl(engine, chunk).split('\n').filter(Boolean);
-    for (let row of rows) {
-      if (row.startsWith('{"error"')) {
-        failed++;
+  const fail = (msg) => {
+    failed++;
+    io.stderr.write(`classify: ${msg}\n`);
+    return JSON.stringify({ error: msg });
+  };
+  const unread = unreadFields(input.records.filter((r) => r.rec && !r.instagram && !isEmptyRecord(r.rec)));
+  for (const batch of batches(input.records)) {
+    const sent = batch.filter((r) => !(r.rec && isEmptyRecord(r.rec)));
+    const rows = sent.length ? classifyJsonl(engine, sent.map((r) => r.text).join('\n') + '\n')
+      .split('\n').filter(Boolean) : [];
+    const answer = new Map(sent.map((r, k) => [r, rows[k]]));
+    for (const r of batch) {
+      let row = answer.get(r);
+      if (row === undefined) row = fail(emptyRecordError(r.rec, r.where));
+      else if (row.startsWith('{"error"')) {
+        // Per-record errors are strings ("line K: ..."), K counting within the batch sent.
         const { error } = JSON.parse(row);
-        // Per-line errors are strings ("line N: ..."), numbered within their batch.
-        const msg = typeof error === 'string'
-          ? error.replace(/^line (\d+)/, (_, n) => `line ${Number(n) + firstLine - 1}`)
-          : `[${error.id}] ${error.message}`;
-        io.stderr.write(`classify: ${msg}\n`);
-        row = JSON.stringify({ error: msg });
+        row = fail(typeof error === 'string' ? error.replace(/^line \d+/, r.where) : `${r.where}: [${error.id}] ${error.message}`);
       }
       io.stdout.write(row + '\n');
     }
@@ -56,21 +78,19 @@ export async function main(argv, io) {
   return failed ? 1 : 0;
 }
 
-// Splits the input into batches the engine takes (at most 50,000 lines and 16 MiB each),
-// at line boundaries, so any input size is scored without nearing the engine's limits.
-function* batches(text, maxLines = 50000, maxBytes = 16 * 1024 * 1024) {
-  let start = 0, firstLine = 1;
-  while (start < text.length) {
-    let end = start, lines = 0, bytes = 0;
-    while (end < text.length && lines < maxLines && bytes < maxBytes) {
-      const nl = text.indexOf('\n', end);
-      const stop = nl === -1 ? text.length : nl + 1;
-      bytes += Buffer.byteLength(text.slice(end, stop));
-      end = stop;
-      lines++;
+// Splits the records into batches the engine takes (at most 50,000 records and 16 MiB of text
+// each), so any input size is scored without nearing the engine's limits.
+function* batches(records, maxRecords = 50000, maxBytes = 16 * 1024 * 1024) {
+  let batch = [], bytes = 0;
+  for (const r of records) {
+    r.text = r.raw ?? JSON.stringify(r.rec);
+    const size = Buffer.byteLength(r.text) + 1;
+    if (batch.length && (batch.length >= maxRecords || bytes + size > maxBytes)) {
+      yield batch;
+      batch = [], bytes = 0;
     }
-    yield { chunk: text.slice(start, end), firstLine };
-    firstLine += lines;
-    start = end;
+    batch.push(r);
+    bytes += size;
   }
+  if (batch.length) yield batch;
 }

@@ -3,56 +3,38 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
-import { unreadFields, unreadFieldsNote } from './fields.mjs';
+import { unreadFields, unreadFieldsNote, emptyRecords } from './fields.mjs';
+import { readRecords, shapeNote, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
 
 Estimates the share of fake followers of an account from a sample of its followers,
 with a 95% interval that covers sampling error and the classifier's own error.
-Input: JSON Lines (FILE, or standard input when FILE is - or absent), one follower
-account record per line (the same record as 'classify'). A record may carry
-"phase": "lite" when only the followers-list fields were fetched; records with
-profile-level counts are scored at the full tier too. Keys that are not account
-fields are not read; stderr names them (see classify --help). A two-phase audit lists many
-followers (lite) and fetches a random few of them in full.
+Input (FILE, or standard input when FILE is - or absent), the same as 'classify' reads:
+JSON Lines of account records, a JSON array of them, or a saved followers, likers or
+comments answer of Instagram (its listed fields only; a short followers list's flag is
+kept and the report says so). A record may carry "phase": "lite" when only the
+followers-list fields were fetched; records with profile-level counts are scored at the
+full tier too. Keys that are not account fields are not read; stderr names them (see
+classify --help). A two-phase audit lists many followers (lite) and fetches a random few
+of them in full.
   --total N       the account's follower count (at least the number of records), or
                   'unknown' when it could not be read: no finite-population
                   correction (the widest interval), and the report says unknown
   --format F      json (default; the engine's report) or text (for people)
   --sampling S    how the sample was drawn: newest_first (default: the followers
                   list serves newest first) or random
+  --source S      whose accounts these are: followers (default), likers or commenters
+                  of recent posts (default for a saved likers or comments answer);
+                  --total is then the population they were drawn from (the posts'
+                  summed like or comment counts)
 Exit status: 0 on success, 1 on bad input (the message names the line), 2 on usage errors.`;
-
-const kMaxLineBytes = 1 << 20;
-
-// Parses JSON Lines into records; a bad line throws an error naming it.
-export function parseFollowers(text) {
-  const followers = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '');
-    if (!line.trim()) continue;
-    if (line.length > kMaxLineBytes) throw new InputError(`line ${i + 1}: longer than ${kMaxLineBytes} bytes`);
-    let rec;
-    try {
-      rec = JSON.parse(line);
-    } catch (err) {
-      throw new InputError(`line ${i + 1}: not valid JSON (${err.message})`);
-    }
-    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
-      throw new InputError(`line ${i + 1}: an account record must be a JSON object`);
-    }
-    followers.push({ line: i + 1, rec });
-  }
-  return followers;
-}
-
-export class InputError extends Error {}
 
 export async function main(argv, io) {
   const { opts, positional } = parseArgs(argv, {
     help: {}, h: {}, total: { value: true }, format: { value: true }, sampling: { value: true },
+    source: { value: true },
   });
   if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
   if (positional.length > 1) throw new UsageError('estimate takes at most one input file');
@@ -65,26 +47,39 @@ export async function main(argv, io) {
   const sampling = choice(opts, 'sampling', ['newest_first', 'random']);
 
   const text = await readInput(positional[0], io.stdin);
-  let followers;
+  let input;
   try {
-    followers = parseFollowers(text);
+    input = readRecords(text);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     io.stderr.write(`estimate: ${err.message}\n`);
     return 1;
   }
+  const followers = input.records;
   if (followers.length === 0) {
     io.stderr.write('estimate: no follower records in the input\n');
     return 1;
   }
-  const note = unreadFieldsNote(unreadFields(followers));
+  const empty = emptyRecords(followers);
+  if (empty) {
+    io.stderr.write(`estimate: ${empty}\n`);
+    return 1;
+  }
+  const listed = ['likers', 'commenters'].includes(input.shape) ? input.shape : 'followers';
+  const source = choice(opts, 'source', [listed, ...['followers', 'likers', 'commenters'].filter((s) => s !== listed)]);
+  const shape = shapeNote(input);
+  if (shape) io.stderr.write(`estimate: ${shape}\n`);
+  const note = unreadFieldsNote(unreadFields(followers.filter((f) => !f.instagram)));
   if (note) io.stderr.write(`estimate: ${note}\n`);
-  const request = { total_followers: unknown ? null : Number(opts.total), sampling, followers: followers.map((f) => f.rec) };
+  const request = {
+    total_followers: unknown ? null : Number(opts.total), sampling, source,
+    list_limited: source === 'followers' && input.limited === true, followers: followers.map((f) => f.rec),
+  };
   const engine = await loadEngine();
   const report = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
   if (report.error) {
     // The engine names followers by index; point at the input line as well.
-    const msg = report.error.message.replace(/^followers\[(\d+)\]/, (m, i) => `line ${followers[Number(i)].line}`);
+    const msg = report.error.message.replace(/^followers\[(\d+)\]/, (m, i) => followers[Number(i)].where);
     io.stderr.write(`estimate: [${report.error.id}] ${msg}\n`);
     return 1;
   }

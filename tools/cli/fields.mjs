@@ -17,7 +17,6 @@ const LIKELY = {
   url: 'external_url', website: 'external_url', link: 'external_url',
   private: 'is_private', verified: 'is_verified',
   profile_pic: 'has_profile_pic', has_profile_picture: 'has_profile_pic',
-  profile_pic_url: "has_profile_pic (false when the URL is Instagram's default avatar)",
   user: 'username', handle: 'username', screen_name: 'username',
 };
 
@@ -51,18 +50,21 @@ export function unreadFieldsNote(seen, limit = 8) {
     'Records are scored on the fields they have; --help lists the fields read.';
 }
 
-// Parses JSON Lines text for the check alone: lines that do not parse are left to the engine,
-// which names them.
-export function recordsOf(text, firstLine = 1) {
-  const out = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line.startsWith('{')) continue;
-    try {
-      const rec = JSON.parse(line);
-      if (rec && typeof rec === 'object' && !Array.isArray(rec)) out.push({ line: firstLine + i, rec });
-    } catch { /* the engine reports it */ }
-  }
-  return out;
+// A record that holds no account field at all (say {"pk": 1}, or a whole answer of another
+// shape) would be scored on nothing: it is refused, naming where it was and its keys.
+export function isEmptyRecord(rec) {
+  return !Object.entries(rec).some(([k, v]) => READ.has(k) && v !== null);
+}
+
+export function emptyRecordError(rec, where) {
+  const keys = Object.keys(rec).slice(0, 6).map((k) => JSON.stringify(k)).join(', ');
+  return `${where}: no account field in this record (${keys ? `its keys: ${keys}` : 'it is empty'}); --help lists the fields read`;
+}
+
+// Over records ({where, rec}): the first empty one's error, with how many more there are, or null.
+export function emptyRecords(records) {
+  const empty = records.filter(({ rec }) => rec && isEmptyRecord(rec));
+  if (!empty.length) return null;
+  const more = empty.length - 1;
+  return emptyRecordError(empty[0].rec, empty[0].where) + (more ? ` (and ${more} more such ${more === 1 ? 'record' : 'records'})` : '');
 }

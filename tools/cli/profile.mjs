@@ -3,7 +3,9 @@
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { parseFollowers, InputError } from './estimate.mjs';
+import { readRecords, InputError } from './records.mjs';
+import { emptyRecords } from './fields.mjs';
+import { parseJson, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 import { readFile } from 'node:fs/promises';
 import { t, word, reasonText, noteText, counted } from './words.mjs';
 
@@ -11,12 +13,14 @@ export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE
                                [--sampling newest_first|random] [--format json|text]
 
 Analyses an Instagram profile from its web_profile_info JSON (what
-/api/v1/users/web_profile_info/?username=NAME answers): engagement against real
+/api/v1/users/web_profile_info/?username=NAME answers; or the fallback's, what
+/api/v1/users/<id>/info/ answers, which has no posts): engagement against real
 accounts of the same size, bought likes, mass following, an audience without history.
 Prints one report: the badge the extension would show, an instant fake-follower estimate
 with a 95% interval, reasons (message ids with their numbers; --format text words them in
 English from _locales/en), the raw signals and the recent posts.
-  --followers F   a follower sample (JSON Lines account records, as for 'estimate');
+  --followers F   a follower sample (account records or a saved followers answer, as
+                  for 'estimate');
                   its audience estimate is combined with the instant one (the sample
                   dominates as it grows) and the confidence becomes "audited"
   --total N       the follower count the sample was drawn from (default: the profile's)
@@ -40,7 +44,17 @@ export async function main(argv, io) {
     throw new UsageError(`--total must be a whole number of at least 1, got '${opts.total}'`);
   }
 
-  const profileText = await readInput(positional[0], io.stdin);
+  let profileText = await readInput(positional[0], io.stdin);
+  // The fallback's answer ({"user": {flat fields}}) is mapped by the adapter, as the extension does.
+  const doc = parseJson(profileText);
+  if (doc && typeof doc === 'object' && !Array.isArray(doc) && !('data' in doc) && 'user' in doc) {
+    const mapped = profileDocFromUserInfo(doc);
+    if (mapped.error) {
+      io.stderr.write(`profile: ${mapped.error}\n`);
+      return 1;
+    }
+    profileText = mapped.text;
+  }
   const engine = await loadEngine();
   let report = JSON.parse(call(engine, 'analyzeProfile', profileText, '{}'));
   if (report.error) {
@@ -55,9 +69,9 @@ export async function main(argv, io) {
     } catch (err) {
       throw new UsageError(`cannot read ${opts.followers}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
     }
-    let followers;
+    let followers, limited = false;
     try {
-      followers = parseFollowers(sampleText);
+      ({ records: followers, limited = false } = readRecords(sampleText));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       io.stderr.write(`profile: ${opts.followers}: ${err.message}\n`);
@@ -67,15 +81,20 @@ export async function main(argv, io) {
       io.stderr.write(`profile: ${opts.followers}: no follower records\n`);
       return 1;
     }
+    const empty = emptyRecords(followers);
+    if (empty) {
+      io.stderr.write(`profile: ${opts.followers}: ${empty}\n`);
+      return 1;
+    }
     const total = opts.total !== undefined ? Number(opts.total) : report.follower_count;
     if (!Number.isSafeInteger(total) || total < 1) {
       io.stderr.write('profile: the profile has no follower count; pass --total N\n');
       return 1;
     }
-    const request = { total_followers: total, sampling, followers: followers.map((f) => f.rec) };
+    const request = { total_followers: total, sampling, list_limited: limited, followers: followers.map((f) => f.rec) };
     const audience = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
     if (audience.error) {
-      const msg = audience.error.message.replace(/^followers\[(\d+)\]/, (m, i) => `line ${followers[Number(i)].line}`);
+      const msg = audience.error.message.replace(/^followers\[(\d+)\]/, (m, i) => followers[Number(i)].where);
       io.stderr.write(`profile: audience estimate failed: [${audience.error.id}] ${msg}\n`);
       return 1;
     }

@@ -146,8 +146,8 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace {
 // Instagram's own names for fields of the record, read by the full reader (account_from_json).
-constexpr std::string_view kInstagramAliases[] = {"has_anonymous_profile_picture", "edge_followed_by", "edge_follow",
-                                                  "edge_owner_to_timeline_media"};
+constexpr std::string_view kInstagramAliases[] = {"has_anonymous_profile_picture", "profile_pic_url",
+                                                  "edge_followed_by", "edge_follow", "edge_owner_to_timeline_media"};
 bool is_instagram_alias(std::string_view key) {
   for (std::string_view a : kInstagramAliases)
     if (key == a) return true;
@@ -197,6 +197,13 @@ Result<Account> account_from_json(const json& obj) {
     if (a.has_profile_pic && *a.has_profile_pic == *anon)
       return contradiction("has_profile_pic", text, "has_anonymous_profile_picture", text);
     a.has_profile_pic = !*anon;
+  }
+  // Where neither flag is given, the picture's URL tells the default picture from one's own (as
+  // for a profile). A URL is a weaker word than a flag, so a flag that disagrees wins.
+  if (!a.has_profile_pic) {
+    auto url = read_string(obj, "profile_pic_url", "", kMaxTextBytes);
+    if (!url) return url.error();
+    if (url.value()) a.has_profile_pic = own_picture_from_url(*url.value());
   }
   for (const NestedCount& n : kNestedCounts) {
     auto e = obj.find(n.edge);

@@ -20,6 +20,16 @@ constexpr size_t kMaxTextBytes = 20000;  // bios are capped at 150 characters by
 // (Instagram caps captions at 2200 characters) stays far below this.
 constexpr size_t kMaxRecordBytes = 1u << 20;
 
+// The file name of Instagram's default ("anonymous") picture, in every URL that serves it.
+constexpr const char* kDefaultAvatarMark = "44884218_345707102882519_2446069589734326272_n";
+
+// Whether a profile picture URL is the account's own picture: false for the default one, true
+// for any other, unknown for an empty URL (Instagram leaves it empty when it does not say).
+inline std::optional<bool> own_picture_from_url(const std::string& url) {
+  if (url.empty()) return std::nullopt;
+  return url.find(kDefaultAvatarMark) == std::string::npos;
+}
+
 struct Account {
   // Text fields, as Instagram serves them.
   std::optional<std::string> username, full_name, biography, external_url;

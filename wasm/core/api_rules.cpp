@@ -26,7 +26,7 @@ std::string api_rules() {
                              {"estimate_followers", kMaxEstimateFollowers}});
   r["followers_page_size"] = kFollowersPerPage;
   r["post_window"] = prof::kPostWindow;
-  r["default_avatar_mark"] = prof::kDefaultAvatarMark;
+  r["default_avatar_mark"] = kDefaultAvatarMark;
   r["message_key_prefix"] = "msg_";
   // The keys an account record may carry; the CLI names any other key it was given as not read.
   json fields = json::array();

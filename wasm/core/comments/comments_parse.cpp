@@ -107,7 +107,7 @@ struct Parser {
       a.full_name = full_name.value_or("");
       a.is_private = tri(is_private), a.is_verified = tri(is_verified);
       if (anonymous) a.has_profile_pic = !*anonymous;
-      else if (pic && !pic->empty()) a.has_profile_pic = pic->find(prof::kDefaultAvatarMark) == std::string::npos;
+      else if (pic) a.has_profile_pic = tri(own_picture_from_url(*pic));
       hashes.push_back(a.hash);
       in.authors.push_back(std::move(a));
     }

@@ -49,7 +49,4 @@ Result<Profile> parse_profile(const std::string& text);
 // Bracket nesting depth of JSON text, strings skipped; stops counting past `limit`.
 int text_depth(const std::string& text, int limit);
 
-// The well-known default avatar ("anonymous" picture).
-constexpr const char* kDefaultAvatarMark = "44884218_345707102882519_2446069589734326272_n";
-
 }  // namespace fm::prof

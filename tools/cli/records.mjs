@@ -1,0 +1,122 @@
+// Account records from what a user has at hand, for `classify` and `estimate`:
+//  - JSON Lines, one record per line (the documented form);
+//  - a JSON array of records;
+//  - a saved answer of one of Instagram's lists: followers ({"users": [...], with its limit flag
+//    or cursor}), a post's likers ({"users": [...], "user_count"}) or a post's comments
+//    ({"comments": [{"user": {...}}]}); read by the extension's own adapter (lists.js), so the CLI
+//    and the audit map a list user alike: lite records, the picture told by its URL;
+//  - in JSON Lines, a saved profile answer per line: users/<id>/info ({"user": {...}}) or
+//    web_profile_info ({"data": {"user": {...}}}), read as its user object (the engine reads
+//    Instagram's names for the fields).
+// Each record keeps where it came from ("line 3", "users[2]") for messages, and whether it is
+// Instagram's own object (whose many other keys are not worth a note).
+import { parseJson, parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
+
+export class InputError extends Error {}
+
+const kMaxLineBytes = 1 << 20;
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// Which list a whole document is, or null when it is none (then it is read as JSON Lines).
+// Likers answers carry user_count; followers answers the limit flag, a cursor or big_list.
+export function listKind(doc) {
+  if (!isObject(doc)) return null;
+  if ('comments' in doc && (Array.isArray(doc.comments) || doc.comments === null)) return 'commenters';
+  if (!('users' in doc) || !(Array.isArray(doc.users) || doc.users === null)) return null;
+  return 'user_count' in doc && !('should_limit_list_of_followers' in doc) ? 'likers' : 'followers';
+}
+
+// The whole text as one JSON document when it is an array or a list answer; null otherwise.
+function wholeDocument(text) {
+  const t = text.trimStart().replace(/^\uFEFF/, '');
+  if (!t.startsWith('[') && !t.startsWith('{')) return null;
+  const doc = parseJson(t);
+  if (Array.isArray(doc)) return doc;
+  return listKind(doc) ? doc : null;
+}
+
+// A line's object: a saved profile answer is read as its user object.
+function unwrapProfileAnswer(rec) {
+  const onlyKeys = (o, allowed) => Object.keys(o).every((k) => allowed.includes(k));
+  if (isObject(rec.user) && onlyKeys(rec, ['user', 'status'])) return rec.user;
+  if (isObject(rec.data) && isObject(rec.data.user) && onlyKeys(rec, ['data', 'status', 'extensions'])) {
+    return rec.data.user;
+  }
+  return null;
+}
+
+// `tolerant`: a line or item that is no record is kept as {where, line, raw} (its text) instead of
+// thrown, for a caller that reports each bad record in its place (classify).
+function fromLines(text, tolerant) {
+  const records = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '').replace(/^\uFEFF/, '');
+    if (!line.trim()) continue;
+    const where = `line ${i + 1}`;
+    const bad = (message) => {
+      if (!tolerant) throw new InputError(`${where}: ${message}`);
+      records.push({ where, line: i + 1, raw: line });
+    };
+    if (line.length > kMaxLineBytes) { bad(`longer than ${kMaxLineBytes} bytes`); continue; }
+    let rec;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      bad(`not valid JSON (${err.message})`);
+      continue;
+    }
+    if (!isObject(rec)) { bad('an account record must be a JSON object'); continue; }
+    const user = unwrapProfileAnswer(rec);
+    records.push({ where, line: i + 1, rec: user || rec, instagram: Boolean(user) });
+  }
+  return { records, shape: 'lines' };
+}
+
+function fromArray(doc, tolerant) {
+  const records = [];
+  doc.forEach((rec, i) => {
+    const where = `item ${i + 1}`;
+    if (!isObject(rec)) {
+      if (!tolerant) throw new InputError(`${where} of the array: an account record must be a JSON object`);
+      records.push({ where, line: i + 1, raw: JSON.stringify(rec) ?? 'null' });
+      return;
+    }
+    const user = unwrapProfileAnswer(rec);
+    records.push({ where, line: i + 1, rec: user || rec, instagram: Boolean(user) });
+  });
+  return { records, shape: 'array' };
+}
+
+function fromList(doc, kind) {
+  const parsed = kind === 'followers' ? parseFollowersPage(doc)
+    : kind === 'likers' ? parseLikersPage(doc) : parseCommentsPage(doc, '0');
+  if (parsed.error) throw new InputError(`the ${kind} answer: ${parsed.error}`);
+  // Commenters are listed once each, in the order they first commented.
+  const key = kind === 'commenters' ? 'commenter' : 'users';
+  const records = parsed.accounts.map((rec, i) => ({ where: `${key}[${i}] (@${rec.username})`, line: i + 1, rec, instagram: true }));
+  return { records, shape: kind, limited: Boolean(parsed.limited) };
+}
+
+// text -> {records: [{where, line, rec, instagram}], shape: 'lines'|'array'|'followers'|'likers'|
+// 'commenters', limited (followers: Instagram's short-list flag)}. Bad input throws InputError
+// naming where; with `tolerant`, a bad line or item is kept as {where, line, raw} instead (a list
+// answer the adapter refuses still throws: it has no records to keep).
+export function readRecords(text, { tolerant = false } = {}) {
+  const doc = wholeDocument(text);
+  if (doc === null) return fromLines(text, tolerant);
+  if (Array.isArray(doc)) return fromArray(doc, tolerant);
+  return fromList(doc, listKind(doc));
+}
+
+// What the shape means for people, for stderr (null for plain records).
+export function shapeNote(input) {
+  const n = input.records.length;
+  if (input.shape === 'followers') {
+    return `read a saved followers list: ${n} followers` +
+      (input.limited ? " (Instagram's short list: it shows no more of them)" : '') + ', listed fields only (lite tier)';
+  }
+  if (input.shape === 'likers') return `read a saved likers list: ${n} accounts, listed fields only (lite tier)`;
+  if (input.shape === 'commenters') return `read a saved comments answer: ${n} commenters, listed fields only (lite tier)`;
+  return null;
+}
