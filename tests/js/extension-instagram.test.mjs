@@ -25,7 +25,7 @@ test('parseCount rejects what is not a count', () => {
   }
 });
 
-test('parseOgDescription reads English and Dutch descriptions', () => {
+test('parseOgDescription reads English, Dutch and other localised descriptions', () => {
   assert.deepEqual(parseOgDescription('1,234 Followers, 56 Following, 78 Posts - See Instagram photos and videos from Full Name (@username)'),
     { followers: 1234, following: 56, posts: 78 });
   assert.deepEqual(parseOgDescription('1.234 volgers, 56 volgend, 78 berichten - Bekijk Instagram-foto\'s en -video\'s van Anna (@anna)'),
@@ -33,6 +33,21 @@ test('parseOgDescription reads English and Dutch descriptions', () => {
   assert.deepEqual(parseOgDescription('48.7M Followers, 310 Following, 2,140 Posts - See Instagram photos and videos from Mega Star (@megastar)'),
     { followers: 48700000, following: 310, posts: 2140 });
   assert.deepEqual(parseOgDescription('1,2 mln volgers, 56 volgend, 3 berichten - ...'), { followers: 1200000, following: 56, posts: 3 });
+  // Other locales: words with letters beyond a-z, suffixes with a dot, an en dash, narrow spaces.
+  const localised = [
+    ['1.234 Follower, 56 Gefolgt, 78 Beiträge – Sieh dir Instagram-Fotos und -Videos von Anna (@anna) an', [1234, 56, 78]],
+    ['1,2 Mio. Follower, 56 Gefolgt, 78 Beiträge - Sieh dir', [1200000, 56, 78]],
+    ['1\u202f234 abonnés, 56 abonnements, 78 publications - Voir les photos', [1234, 56, 78]],
+    ['12,5 mil seguidores, 1.002 seguidos, 78 publicaciones - Ver fotos', [12500, 1002, 78]],
+    ['1,5 тыс. подписчиков, 56 подписок, 78 публикаций - Смотрите', [1500, 56, 78]],
+    ['3.456 Follower:innen, 12 gefolgt, 0 Beiträge - x', [3456, 12, 0]],
+    ['1 Follower, 0 Following, 1 Post - See', [1, 0, 1]],
+  ];
+  for (const [text, [followers, following, posts]] of localised) {
+    assert.deepEqual(parseOgDescription(text), { followers, following, posts }, text);
+  }
+  // A decimal with no suffix to scale it is no count: nothing rather than a wrong number.
+  assert.equal(parseOgDescription('1,5 Follower, 56 Gefolgt, 78 Beiträge - x'), null);
   assert.equal(parseOgDescription('See Instagram photos and videos'), null);
   assert.equal(parseOgDescription(undefined), null);
 });

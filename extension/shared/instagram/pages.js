@@ -65,16 +65,20 @@ export function parseCount(text) {
 }
 
 // og:description: "1,234 Followers, 56 Following, 78 Posts - See Instagram photos ..."
-// (localised: "1.234 volgers, 56 volgend, 78 berichten - ..."). Order is followers,
+// (localised: "1.234 volgers, 56 volgend, 78 berichten - ...", "1,2 Mio. Follower, ...",
+// "1 234 abonnés, ...", the dash sometimes an en dash). Order is followers,
 // following, posts in every locale seen. Returns {followers, following, posts} or null.
 export function parseOgDescription(content) {
   if (typeof content !== 'string') return null;
   const head = content.split(' - ')[0];
   const parts = head.split(/,\s(?=\d)/);
   if (parts.length < 3) return null;
+  // A count, then a word: the word is the count's suffix when parseCount knows it ("1,2 Mio.",
+  // "1,5 тыс."), else the start of the noun ("1.234 Beiträge", "1 234 abonnés").
   const counts = parts.slice(0, 3).map((p) => {
-    const m = /^\s*([\d.,\s]+[a-zA-Z]*)\s+\S/.exec(p);
-    return m ? parseCount(m[1].trim()) : null;
+    const m = /^\s*([\d.,\s]*\d)\s*(\p{L}+\.?)?/u.exec(p);
+    if (!m) return null;
+    return (m[2] ? parseCount(`${m[1]} ${m[2]}`) : null) ?? parseCount(m[1]);
   });
   if (counts.some((c) => c === null)) return null;
   const [followers, following, posts] = counts;
