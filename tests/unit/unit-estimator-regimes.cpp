@@ -185,6 +185,72 @@ TEST_CASE("[regimes] estimate_audience averages over regimes when the profiles f
   CHECK_FALSE(other.warnings.empty());
 }
 
+TEST_CASE("[regimes] a list alone (none fetched in full) is read by each definition's lite histograms") {
+  // Lite scores: real accounts 0.1 in both kinds; "hard" fakes 0.45 (where the pooled lite
+  // threshold misses them), "easy" fakes 0.9.
+  std::vector<ProfileSample> rows;
+  for (const char* src : {"hard", "easy"}) {
+    bool hard = std::string(src) == "hard";
+    for (int i = 0; i < 400; ++i)
+      rows.push_back({src, false, 0.02 + 0.04 * (i % 10) / 10.0, 0.05 + 0.1 * (i % 10) / 10.0});
+    for (int i = 0; i < 200; ++i)
+      rows.push_back({src, true, 0.8 + 0.15 * (i % 9) / 9.0, (hard ? 0.4 : 0.85) + 0.1 * (i % 7) / 7.0});
+  }
+  ScoreProfiles p = build_profiles(rows, 0.5, "m1");
+  REQUIRE(p.has_lite);
+  AudienceInput in;
+  in.total_followers = 100000;
+  in.full.threshold = 0.5;
+  in.full.rates = TierRates{0.95, 0.01, 200, 400, 0, 0};
+  in.lite.threshold = 0.6;
+  in.lite.rates = TierRates{0.5, 0.01, 400, 800, 0, 0};  // pooled: half of the fakes above 0.6
+  for (int i = 0; i < 300; ++i) {
+    FollowerScore f;
+    bool fake = i % 2 == 0;
+    f.p_lite = fake ? 0.4 + 0.1 * (i % 7) / 7.0 : 0.05 + 0.1 * (i % 10) / 10.0;  // "hard", 50% fake
+    in.followers.push_back(f);
+  }
+  AudienceEstimate pooled = estimate_audience(in);  // no profiles: the pooled lite rates
+  CHECK_FALSE(pooled.regimes.has_value());
+  CHECK(pooled.estimate.high < 0.2);  // every hard fake under the lite threshold: read as ~0
+  in.profiles = &p;
+  AudienceEstimate e = estimate_audience(in);
+  REQUIRE(e.regimes.has_value());
+  CHECK(e.regimes->lite_tier);
+  CHECK(e.regimes->regimes[size_t(e.regimes->best)].source == "hard");
+  CHECK(e.estimate.low <= 0.5);
+  CHECK(e.estimate.high >= 0.5);
+  CHECK(e.method.find("lite tier only") != std::string::npos);
+  // Profiles without lite histograms: the pooled rates, as before.
+  ScoreProfiles full_only = p;
+  full_only.has_lite = false;
+  in.profiles = &full_only;
+  CHECK_FALSE(estimate_audience(in).regimes.has_value());
+}
+
+TEST_CASE("[regimes] the report of a list alone says its scores are the list's, not a catch rate of the full tier") {
+  std::string req = R"({"total_followers": 5000, "followers": [)";
+  for (int i = 0; i < 60; ++i)
+    req += std::string(i ? "," : "") +
+           (i % 3 == 0
+                ? R"({"username":"user)" + std::to_string(i) + R"(88127345","has_profile_pic":false,"full_name":""})"
+                : R"({"username":"anna.b)" + std::to_string(i) +
+                      R"(","full_name":"Anna B","has_profile_pic":true,"is_private":false})");
+  req += "]}";
+  auto parsed = parse_json(api_estimate(req), "answer");
+  REQUIRE(parsed.ok());
+  const json& r = parsed.value();
+  REQUIRE_FALSE(r.contains("error"));
+  CHECK(r["full_sample_size"] == 0);
+  REQUIRE(r.contains("regime"));
+  CHECK(r["regime"]["tier"] == "lite");
+  std::string why = r["regime"]["explanation"]["id"].get<std::string>();
+  CHECK(why.rfind("regime.lite", 0) == 0);
+  CHECK_FALSE(r["regime"]["explanation"]["params"].contains("caught"));
+  CHECK(r["ci_low"].get<double>() <= r["fake_percent"].get<double>());
+  CHECK(r["fake_percent"].get<double>() <= r["ci_high"].get<double>());
+}
+
 TEST_CASE("[regimes] the compiled-in profiles describe the compiled-in model") {
   const auto& p = builtin_score_profiles();
   REQUIRE_MESSAGE(p.ok(), "models/score_profiles.json: " << (p.ok() ? "" : p.error().message));

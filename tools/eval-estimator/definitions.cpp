@@ -10,6 +10,11 @@ const std::vector<Design>& audit_designs() {
   return d;
 }
 
+const std::vector<Design>& list_only_designs() {
+  static const std::vector<Design> d = {{"50 listed, none in full", 50, 0}, {"200 listed, none in full", 200, 0}};
+  return d;
+}
+
 const std::vector<double>& audience_shares() {
   static const std::vector<double> s = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
   return s;

@@ -22,6 +22,9 @@ struct Design {
   int n, m;
 };
 const std::vector<Design>& audit_designs();
+// Audits whose full fetches all failed (or a list saved alone): followers listed, none in full.
+// Reported beside the designs above, not used to fit the weighting.
+const std::vector<Design>& list_only_designs();
 // The fake shares audiences are drawn at.
 const std::vector<double>& audience_shares();
 

@@ -56,6 +56,7 @@ json regime_json(const RegimeAverage& ra) {
     list.push_back(g);
   }
   json j = {{"regimes", list},
+            {"tier", ra.lite_tier ? "lite" : "full"},
             // The interval before the widening for a definition unlike the known ones: that doubt
             // moves every sample the same model scores alike, so samples compare on this one.
             {"known_definitions", {{"ci_low", pct(ra.within.low)}, {"ci_high", pct(ra.within.high)}}},
@@ -92,9 +93,13 @@ json regime_json(const RegimeAverage& ra) {
                                {"half", pct(ra.definition_half)},
                                {"known", static_cast<int64_t>(ra.regimes.size())}});
     params["kind"] = regime_kind(b.source);
-    const char* id = ra.definition_half >= 0.02 ? "regime.resembles_spans"
-                     : ra.definition_half > 0   ? "regime.resembles_agree"
-                                                : "regime.resembles";
+    if (ra.lite_tier) params.erase("caught");
+    // Read from the list alone, the regimes are lite-score histograms, whose full-tier catch rate
+    // says nothing here.
+    const char* id = ra.lite_tier                 ? (ra.definition_half >= 0.02 ? "regime.lite_spans" : "regime.lite")
+                     : ra.definition_half >= 0.02 ? "regime.resembles_spans"
+                     : ra.definition_half > 0     ? "regime.resembles_agree"
+                                                  : "regime.resembles";
     j["explanation"] = message_with(id, params);
   }
   return j;

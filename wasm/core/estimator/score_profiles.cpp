@@ -37,6 +37,13 @@ SourceProfile SourceProfile::lite() const {
   return l;
 }
 
+ScoreProfiles ScoreProfiles::lite_view() const {
+  ScoreProfiles l = *this;
+  l.edges = lite_edges;
+  for (auto& s : l.sources) s = s.lite();
+  return l;
+}
+
 namespace {
 using Hist = std::array<double, kProfileBins>;
 

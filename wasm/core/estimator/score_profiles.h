@@ -55,6 +55,9 @@ struct ScoreProfiles {
   bool definition_bounds = false;
   int bin(double p) const;
   int lite_bin(double p) const;
+  // The lite histograms and bins as profiles of their own, for an audience with no follower
+  // fetched in full: the regime average (regimes.h) then reads the lite probabilities.
+  ScoreProfiles lite_view() const;
 };
 
 // One labelled account scored out of fold.
