@@ -10,8 +10,9 @@ const std::vector<Design>& audit_designs() {
   return d;
 }
 
-const std::vector<Design>& list_only_designs() {
-  static const std::vector<Design> d = {{"50 listed, none in full", 50, 0}, {"200 listed, none in full", 200, 0}};
+const std::vector<Design>& extra_designs() {
+  static const std::vector<Design> d = {
+      {"50 listed + 18 full", 50, 18}, {"50 listed, none in full", 50, 0}, {"200 listed, none in full", 200, 0}};
   return d;
 }
 
