@@ -109,11 +109,36 @@ Result<std::vector<LosoFold>> read_loso(const std::string& path) {
   return folds;
 }
 
+// Per design, per share: `sim.reps` audiences drawn from the pool into in.followers, each handed
+// to `judge(design, truth, stats)`.
+template <class Judge>
+std::vector<std::vector<Stats>> simulate_cells(const std::vector<Design>& designs,
+                                               const Pool& pool,
+                                               const SimSettings& sim,
+                                               Rng& rng,
+                                               AudienceInput& in,
+                                               Judge judge) {
+  std::vector<std::vector<Stats>> out;
+  for (const Design& d : designs) {
+    auto& per_share = out.emplace_back();
+    for (double share : audience_shares()) {
+      Stats st;
+      double truth = std::round(share * sim.audience) / sim.audience;
+      for (int rep = 0; rep < sim.reps; ++rep) {
+        draw_sample(pool, share, d.n, d.m, sim.audience, rng, in.followers);
+        judge(d, truth, st);
+      }
+      per_share.push_back(st);
+    }
+  }
+  return out;
+}
+
 std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
                                 const std::vector<InstantEstimate>& instant,
                                 const EvalConfig& cfg) {
   Rng rng{cfg.seed + 13};
-  Rng list_rng{cfg.seed + 17};  // its own stream: the list-only audiences leave the others' draws as they were
+  Rng list_rng{cfg.seed + 17};
   const auto& designs = audit_designs();
   const auto& shares = audience_shares();
   std::string md;
@@ -142,58 +167,40 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
     in.newest_first = false;
     in.lite = sim.lite, in.full = sim.full;
     in.profiles = &profiles;
-    auto& per_design = cells.emplace_back();
-    for (const Design& d : designs) {
-      auto& per_share = per_design.emplace_back();
-      for (double share : shares) {
-        Stats st;
-        double truth = std::round(share * sim.audience) / sim.audience;
-        for (int rep = 0; rep < sim.reps; ++rep) {
-          draw_sample(pool, share, d.n, d.m, sim.audience, rng, in.followers);
-          AudienceEstimate e = estimate_audience(in);
-          st.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
-          if (!instant.empty() && d.n == d.m) {
-            const InstantEstimate& p = instant[rng.below(instant.size())];
-            Estimate sample{pct1(e.estimate.point), pct1(e.estimate.low), pct1(e.estimate.high)};
-            Estimate now = prof::combine_with_sample({p.point, p.low, p.high}, sample).estimate;
-            Estimate then = precision_weighted({p.point, p.low, p.high}, sample);
-            st.combined.add(truth, now.point / 100, now.low / 100, now.high / 100);
-            st.combined_before.add(truth, then.point / 100, then.low / 100, then.high / 100);
-          }
-          if (!e.regimes) continue;
-          RegimeAverage plain = *e.regimes;
-          combine_regimes(plain, profiles.definition_weighting, profiles.definition_spread, false, in.z);
-          st.unbounded.add(truth, plain.combined.point, plain.combined.low, plain.combined.high);
-          combine_regimes(plain, 1, 0, false, in.z);
-          st.before.add(truth, plain.within.point, plain.within.low, plain.within.high);
-          st.regime_abs_err.resize(plain.regimes.size(), 0.0);
-          for (size_t k = 0; k < plain.regimes.size(); ++k)
-            st.regime_abs_err[k] += std::fabs(plain.regimes[k].estimate.point - truth);
-        }
-        per_share.push_back(st);
+    cells.push_back(simulate_cells(designs, pool, sim, rng, in, [&](const Design& d, double truth, Stats& st) {
+      AudienceEstimate e = estimate_audience(in);
+      st.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
+      if (!instant.empty() && d.n == d.m) {
+        const InstantEstimate& p = instant[rng.below(instant.size())];
+        Estimate sample{pct1(e.estimate.point), pct1(e.estimate.low), pct1(e.estimate.high)};
+        Estimate now = prof::combine_with_sample({p.point, p.low, p.high}, sample).estimate;
+        Estimate then = precision_weighted({p.point, p.low, p.high}, sample);
+        st.combined.add(truth, now.point / 100, now.low / 100, now.high / 100);
+        st.combined_before.add(truth, then.point / 100, then.low / 100, then.high / 100);
       }
-    }
+      if (!e.regimes) return;
+      RegimeAverage plain = *e.regimes;
+      combine_regimes(plain, profiles.definition_weighting, profiles.definition_spread, false, in.z);
+      st.unbounded.add(truth, plain.combined.point, plain.combined.low, plain.combined.high);
+      combine_regimes(plain, 1, 0, false, in.z);
+      st.before.add(truth, plain.within.point, plain.within.low, plain.within.high);
+      st.regime_abs_err.resize(plain.regimes.size(), 0.0);
+      for (size_t k = 0; k < plain.regimes.size(); ++k)
+        st.regime_abs_err[k] += std::fabs(plain.regimes[k].estimate.point - truth);
+    }));
     // The extra designs: the estimate, and the same without the score profiles (the model's pooled
     // out-of-fold rates alone; for a list alone, the estimate before its interval took in the
-    // known definitions' lite readings).
-    auto& per_list = list_cells.emplace_back();
-    for (const Design& d : extra_designs()) {
-      auto& per_share = per_list.emplace_back();
-      for (double share : shares) {
-        Stats st;
-        double truth = std::round(share * sim.audience) / sim.audience;
-        for (int rep = 0; rep < sim.reps; ++rep) {
-          draw_sample(pool, share, d.n, d.m, sim.audience, list_rng, in.followers);
+    // known definitions' lite readings). Their own random stream leaves the draws above as they were.
+    list_cells.push_back(
+        simulate_cells(extra_designs(), pool, sim, list_rng, in, [&](const Design&, double truth, Stats& st) {
           in.profiles = &profiles;
           AudienceEstimate e = estimate_audience(in);
           st.ours.add(truth, e.estimate.point, e.estimate.low, e.estimate.high);
           in.profiles = nullptr;
           AudienceEstimate pooled = estimate_audience(in);
           st.pooled.add(truth, pooled.estimate.point, pooled.estimate.low, pooled.estimate.high);
-        }
-        per_share.push_back(st);
-      }
-    }
+        }));
+    in.profiles = &profiles;
   }
 
   line("### Leave-one-set-out: audiences of a definition the estimator has not seen (headline)");
