@@ -221,6 +221,11 @@ TEST_CASE("[regimes] a list alone (none fetched in full) is read by each definit
   CHECK(e.estimate.low <= 0.5);
   CHECK(e.estimate.high >= 0.5);
   CHECK(e.method.find("lite tier only") != std::string::npos);
+  // The point: halfway between the share flagged (none here: every fake under the lite threshold)
+  // and the definitions' reading; the interval holds both readings.
+  CHECK(e.estimate.point == doctest::Approx(0.5 * (0.0 + e.regimes->combined.point)));
+  CHECK(e.estimate.low <= pooled.estimate.low);
+  CHECK(e.estimate.high >= e.regimes->combined.high);
   // Profiles without lite histograms: the pooled rates, as before.
   ScoreProfiles full_only = p;
   full_only.has_lite = false;

@@ -271,14 +271,16 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
       "The same held-out audiences in designs beside the targets: `50 listed + 18 full` is the extension's default "
       "audit where Instagram lists only the newest 50 followers (15 fetched in full, plus the 3 follower pages the "
       "short list leaves unread); `none in full` is an audit whose full fetches all failed, or a list estimated on "
-      "its own: only what the list shows is scored (name, picture, privacy), the count flagged at the lite "
-      "threshold corrected with the lite tier's pooled rates, its interval reaching as far as the lite "
-      "probabilities read by each known definition's lite histograms do (averaged, widened and bounded as at the "
-      "full tier). `without the regimes`: the model's pooled out-of-fold rates alone (for a list alone, the "
-      "estimate as it was before its interval took in the definitions). No set records all a list shows (SRF, "
+      "its own: only what the list shows is scored (name, picture, privacy); the point is halfway between the "
+      "share flagged at the lite threshold and the known definitions' average reading of the lite probabilities "
+      "(each by its lite histograms, as at the full tier), the interval reaching as far as that reading's "
+      "(widened and bounded) and the pooled count's. `without the regimes`: the model's pooled out-of-fold rates "
+      "alone (for a list alone, the estimate as it was: the flagged count corrected with the lite tier's rates). No "
+      "set records all a list shows (SRF, "
       "InstaFake and macerul have no display names; Kaggle, InstaFake and macerul only counts of a username's "
       "characters; macerul no pictures), so the sets' list-only scores are further from what Instagram's list "
-      "gives than their full ones, and a list's point is not moved to their readings.");
+      "gives than their full ones: their readings overshoot on complete list entries, which is why the point stays "
+      "halfway to the share flagged (on the stand-in's complete records: `node tools/research/list_only.mjs`).");
   line("");
   line(
       "| held-out set | design | lowest cell | mean MAE | mean width | without the regimes: lowest cell | mean MAE | "
