@@ -193,6 +193,8 @@ test('users/<id>/info and the page counts map to the same document web_profile_i
     is_private: false, is_verified: true, is_business_account: true, category_name: 'Food',
     profile_pic_url: 'https://x/p.jpg', edge_followed_by: { count: 820 }, edge_follow: { count: 410 },
     edge_owner_to_timeline_media: { count: 64, edges: [] } });
+  const linked = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, bio_links: [{ url: 'https://shop.example' }] } }).text);
+  assert.deepEqual(linked.data.user.bio_links, [{ url: 'https://shop.example' }], 'bio links pass to the engine');
   const anon = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, has_anonymous_profile_picture: true } }).text);
   assert.ok(anon.data.user.profile_pic_url.includes(DEFAULT_AVATAR_MARK));
   assert.match(profileDocFromUserInfo({ message: 'Please wait a few minutes before you try again.', status: 'fail' }).error, /"user" must be an object/);

@@ -195,6 +195,26 @@ TEST_CASE("[profile] business accounts get the benefit of the doubt") {
   CHECK(r_business["ci_high"].get<double>() == doctest::Approx(r_person["ci_high"].get<double>()));
 }
 
+TEST_CASE(
+    "[profile] an empty external_url is read from bio_links; a shape it does not know leaves the link as it was") {
+  auto doc = [](const std::string& user_fields) {
+    return R"({"data":{"user":{"username":"a","edge_followed_by":{"count":5})" + user_fields + "}}}";
+  };
+  auto link = [&](const std::string& fields) {
+    auto p = parse_profile(doc(fields));
+    REQUIRE(p.ok());
+    return p.value().external_url;
+  };
+  CHECK(link(R"(,"external_url":"","bio_links":[{"title":""},{"url":"https://shop.example"}])") ==
+        "https://shop.example");
+  CHECK(link(R"(,"external_url":"https://own.example","bio_links":[{"url":"https://other.example"}])") ==
+        "https://own.example");
+  CHECK(link(R"(,"bio_links":[{"url":"https://shop.example","lynx_url":"x"}])") == "https://shop.example");
+  CHECK(link(R"(,"bio_links":{"url":"https://shop.example"})") == "");
+  CHECK(link(R"(,"bio_links":[5,{"url":7},{"url":""}])") == "");
+  CHECK(link(R"(,"bio_links":[])") == "");
+}
+
 TEST_CASE("[profile] malformed documents get an error that names what was wrong") {
   json r = analyze(fixture("wrong_types"));
   CHECK(error_id(r) == "profile.type");

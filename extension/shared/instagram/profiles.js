@@ -28,6 +28,8 @@ export function profileDocFromUserInfo(doc) {
     full_name: text('full_name'),
     biography: text('biography'),
     external_url: text('external_url') || undefined,
+    // The engine reads the first link here where external_url is empty.
+    bio_links: Array.isArray(u.bio_links) ? u.bio_links.slice(0, 5) : undefined,
     is_private: flag('is_private'),
     is_verified: flag('is_verified'),
     is_business_account: flag('is_business', 'is_business_account'),

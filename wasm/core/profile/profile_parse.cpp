@@ -167,6 +167,20 @@ Result<Profile> parse_profile(const std::string& text) {
   p.biography = s.value_or("");
   FM_TAKE(s, read_string(u, "external_url", w, kMaxTextBytes));
   p.external_url = s.value_or("");
+  // Links moved to bio_links ([{"url", ...}]); external_url still mirrors the first, but where it
+  // is empty the first link with a URL stands for it. Read leniently: a shape Instagram changes
+  // here must not make the whole profile unreadable, it only leaves the link unknown.
+  auto links = u.find("bio_links");
+  if (p.external_url.empty() && links != u.end() && links->is_array())
+    for (const json& l : *links) {
+      if (!l.is_object()) continue;
+      auto url = l.find("url");
+      if (url == l.end() || !url->is_string()) continue;
+      const auto& v = url->get_ref<const std::string&>();
+      if (v.empty() || v.size() > kMaxTextBytes) continue;
+      p.external_url = v;
+      break;
+    }
   FM_TAKE(s, read_string(u, "category_name", w, kMaxTextBytes));
   p.category = s.value_or("");
   FM_TAKE(s, read_string(u, "profile_pic_url", w, kMaxTextBytes));
