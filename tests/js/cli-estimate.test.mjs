@@ -176,6 +176,11 @@ test('a likers answer estimates the likers; a JSON array reads as JSON Lines do;
   const rep = JSON.parse(likers.stdout);
   assert.equal(rep.source, 'likers');
   assert.match(likers.stderr, /read a saved likers list: 40 accounts/);
+  // The answer's user_count is the likers' population when --total is not given.
+  const own = run(['estimate'], JSON.stringify({ users, user_count: 900, status: 'ok' }));
+  assert.equal(own.status, 0, own.stderr);
+  assert.match(own.stderr, /population 900, the answer's user_count/);
+  assert.equal(own.stdout, likers.stdout);
   const asFollowers = JSON.parse(run(['estimate', '--total', '900', '--source', 'followers'],
     JSON.stringify({ users, user_count: 900 })).stdout);
   assert.equal(asFollowers.source, 'followers');

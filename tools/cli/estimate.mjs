@@ -21,7 +21,9 @@ classify --help). A two-phase audit lists many followers (lite) and fetches a ra
 of them in full.
   --total N       the account's follower count (at least the number of records), or
                   'unknown' when it could not be read: no finite-population
-                  correction (the widest interval), and the report says unknown
+                  correction (the widest interval), and the report says unknown;
+                  for a saved likers or comments answer it defaults to the answer's
+                  user_count or comment_count
   --format F      json (default; the engine's report) or text (for people)
   --sampling S    how the sample was drawn: newest_first (default: the followers
                   list serves newest first) or random
@@ -38,9 +40,9 @@ export async function main(argv, io) {
   });
   if (opts.help || opts.h) { io.stdout.write(help + '\n'); return 0; }
   if (positional.length > 1) throw new UsageError('estimate takes at most one input file');
-  if (opts.total === undefined) throw new UsageError('--total N is required (the account\'s follower count, or unknown)');
   const unknown = opts.total === 'unknown';
-  if (!unknown && (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total)))) {
+  if (opts.total !== undefined && !unknown &&
+      (!/^[0-9]+$/.test(opts.total) || Number(opts.total) < 1 || !Number.isSafeInteger(Number(opts.total)))) {
     throw new UsageError(`--total must be a whole number of at least 1 or 'unknown', got '${opts.total}'`);
   }
   const format = choice(opts, 'format', ['json', 'text']);
@@ -65,6 +67,14 @@ export async function main(argv, io) {
     io.stderr.write(`estimate: ${empty}\n`);
     return 1;
   }
+  // A likers or comments answer says its own population; anything else needs --total.
+  let total = unknown ? null : opts.total === undefined ? undefined : Number(opts.total);
+  if (total === undefined && input.population !== null && input.population !== undefined &&
+      input.population >= followers.length) {
+    total = input.population;
+    io.stderr.write(`estimate: population ${total}, the answer's ${input.shape === 'likers' ? 'user_count' : 'comment_count'} (--total overrides it)\n`);
+  }
+  if (total === undefined) throw new UsageError('--total N is required (the account\'s follower count, or unknown)');
   const listed = ['likers', 'commenters'].includes(input.shape) ? input.shape : 'followers';
   const source = choice(opts, 'source', [listed, ...['followers', 'likers', 'commenters'].filter((s) => s !== listed)]);
   const shape = shapeNote(input);
@@ -72,7 +82,7 @@ export async function main(argv, io) {
   const note = unreadFieldsNote(unreadFields(followers.filter((f) => !f.instagram)));
   if (note) io.stderr.write(`estimate: ${note}\n`);
   const request = {
-    total_followers: unknown ? null : Number(opts.total), sampling, source,
+    total_followers: total, sampling, source,
     list_limited: source === 'followers' && input.limited === true, followers: followers.map((f) => f.rec),
   };
   const engine = await loadEngine();

@@ -95,11 +95,15 @@ function fromList(doc, kind) {
   // Commenters are listed once each, in the order they first commented.
   const key = kind === 'commenters' ? 'commenter' : 'users';
   const records = parsed.accounts.map((rec, i) => ({ where: `${key}[${i}] (@${rec.username})`, line: i + 1, rec, instagram: true }));
-  return { records, shape: kind, limited: Boolean(parsed.limited) };
+  // Likers and comments answers say how many liked or commented (user_count, comment_count): the
+  // population their accounts were drawn from (for comments an upper bound on the commenters).
+  const population = kind === 'likers' ? parsed.userCount : kind === 'commenters' ? parsed.commentCount : null;
+  return { records, shape: kind, limited: Boolean(parsed.limited), population: population ?? null };
 }
 
 // text -> {records: [{where, line, rec, instagram}], shape: 'lines'|'array'|'followers'|'likers'|
-// 'commenters', limited (followers: Instagram's short-list flag)}. Bad input throws InputError
+// 'commenters', limited (followers: Instagram's short-list flag), population (likers, commenters:
+// the answer's count, or null)}. Bad input throws InputError
 // naming where; with `tolerant`, a bad line or item is kept as {where, line, raw} instead (a list
 // answer the adapter refuses still throws: it has no records to keep).
 export function readRecords(text, { tolerant = false } = {}) {
