@@ -131,6 +131,12 @@ function sourceRows(t, audit) {
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
     if (note) row.append(el('p', { class: 'muted' }, note));
+    // No account of this source fetched in full: say that only the list was scored, and why the
+    // interval spans so much (the engine's regime explanation for the list alone).
+    if (est && est.regime && est.regime.tier === 'lite') {
+      const lite = noteText(t, est.regime.explanation);
+      if (lite) row.append(el('p', { class: 'muted', part: `list-only-${key}` }, lite));
+    }
     // Why an end reaches so far, when a stricter or a more lenient definition of fake sets it.
     for (const [note, part] of [['stricter_note', 'stricter'], ['lenient_note', 'lenient']]) {
       const why = est && est.regime ? noteText(t, est.regime[note]) : '';

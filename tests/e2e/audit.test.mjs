@@ -64,6 +64,25 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
   });
 }
 
+test('an audit that fetches no follower in full says only the list was scored, and its interval holds the truth', T, async () => {
+  // auditFullSize 0 is an option (to spend fewer requests): the estimate rests on the list alone.
+  await suite.resetExtension({ auditListSize: 100, auditFullSize: 0, auditPosts: 0 });
+  const p = seededByKind('bought_40');
+  const { end, requests } = await runAudit(p.username);
+  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+  assert.equal(profiles.length, 0, 'no follower fetched in full');
+  const est = parseEstimate(end.panelEstimate);
+  assert.ok(est && est.low !== null, `panel shows an estimate with an interval: ${end.panelEstimate}`);
+  const truth = p.fakeShare * 100;
+  assert.ok(est.low <= truth && truth <= est.high, `true ${truth}% inside [${est.low}, ${est.high}]`);
+  const why = await page.evaluate((host) => {
+    const node = document.querySelector(host)?.shadowRoot?.querySelector('[part~="list-only-followers"]');
+    return node ? node.textContent : null;
+  }, PANEL);
+  assert.match(why ?? '', /No follower was fetched in full/);
+  assert.doesNotMatch(why, /\{|\}/, 'every placeholder worded');
+});
+
 test('default two-phase audit: newest-first pages, then a random subsample of the listed followers in full', T, async () => {
   await suite.resetExtension({ auditPosts: 0 });  // the followers alone (engagers: audit-sources.test.mjs)
   const p = seededByKind('bought_40');
