@@ -9,6 +9,7 @@ import { percentNumber } from '../shared/format.js';
 import { ageText, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
+import { auditPlanText } from '../shared/plan-text.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -191,10 +192,7 @@ function renderAuditSection(p, view) {
     // What the audit will read, before it starts.
     if (canAudit && !a && view.handlers.plan) {
       const plan = view.handlers.plan();
-      const full = plan.followers.full + plan.likers.full + plan.commenters.full;
-      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, plan.likers.posts || plan.commenters.posts
-        ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
-        : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)));
+      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan)));
       const comments = commentsPlanText(plan, t);
       if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
     }

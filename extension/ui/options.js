@@ -2,6 +2,7 @@
 // request pacing and cap, language.
 import { ask, localise } from './common.js';
 import { auditPlan } from '../shared/audit.js';
+import { auditPlanText } from '../shared/plan-text.js';
 
 const AUDIT_FIELDS = ['auditListSize', 'auditFullSize', 'auditPosts', 'auditEngagersFull', 'auditBudget'];
 let t = (k) => k;
@@ -12,11 +13,7 @@ const $ = (id) => document.getElementById(id);
 function showPlan(s) {
   const posts = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: null, comments: 1 }));
   const plan = auditPlan(s, posts);
-  const full = plan.followers.full + plan.likers.full + plan.commenters.full;
-  $('auditPlan').textContent = (plan.likers.posts || plan.commenters.posts
-    ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
-    : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget)) +
-    (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
+  $('auditPlan').textContent = auditPlanText(t, plan) + (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
 }
 
 function fill(s) {

@@ -62,6 +62,13 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
     pacingMs: 2500, hourlyCap: 150, language: 'nl' });
   // The plan under the sample sizes says the comments will be judged too.
   assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /comments of the last 6 posts|reacties op de laatste 6 berichten/);
+  assert.doesNotMatch(await opt.$eval('#auditPlan', (e) => e.textContent), /only what the list shows|alleen beoordeeld wat de lijst toont/);
+  // None checked in full (an option): the plan says only the list will be scored.
+  await set('auditFullSize', '0');
+  await opt.$eval('#status', (e) => { e.textContent = ''; });
+  await opt.click('button[type=submit]');
+  await opt.waitForFunction(() => document.getElementById('status').textContent !== '');
+  assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /only what the list shows|alleen beoordeeld wat de lijst toont/);
   // Auto-run off: a profile shows a "check" button and fetches nothing until asked.
   suite.standin.clearLog();
   await page.bringToFront();
