@@ -11,8 +11,11 @@ const std::vector<Design>& audit_designs() {
 }
 
 const std::vector<Design>& extra_designs() {
-  static const std::vector<Design> d = {
-      {"50 listed + 18 full", 50, 18}, {"50 listed, none in full", 50, 0}, {"200 listed, none in full", 200, 0}};
+  static const std::vector<Design> d = {{"50 listed + 18 full", 50, 18},
+                                        {"240 listed + 8 full", 240, 8},
+                                        {"75 listed + 8 full", 75, 8},
+                                        {"50 listed, none in full", 50, 0},
+                                        {"200 listed, none in full", 200, 0}};
   return d;
 }
 

@@ -24,7 +24,8 @@ struct Design {
 const std::vector<Design>& audit_designs();
 // Reported beside the designs above, not used to fit the weighting: the default audit on
 // Instagram's short list (50 listed; 15 fetched in full and the 3 follower pages the list leaves
-// unread), and audits whose full fetches all failed (or a list saved alone): none in full.
+// unread), the default audit's likers and commenters (about 240 and 75 listed, 8 of each in full),
+// and audits whose full fetches all failed (or a list saved alone): none in full.
 const std::vector<Design>& extra_designs();
 // The fake shares audiences are drawn at.
 const std::vector<double>& audience_shares();

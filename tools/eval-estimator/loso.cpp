@@ -270,7 +270,9 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
   line(
       "The same held-out audiences in designs beside the targets: `50 listed + 18 full` is the extension's default "
       "audit where Instagram lists only the newest 50 followers (15 fetched in full, plus the 3 follower pages the "
-      "short list leaves unread); `none in full` is an audit whose full fetches all failed, or a list estimated on "
+      "short list leaves unread); `240 listed + 8 full` and `75 listed + 8 full` are the sizes of its likers and "
+      "commenters samples (EVALUATION.md, \"Audit sources\"), here drawn as if they were followers of a held-out set; "
+      "`none in full` is an audit whose full fetches all failed, or a list estimated on "
       "its own: only what the list shows is scored (name, picture, privacy); the point is halfway between the "
       "share flagged at the lite threshold and the known definitions' average reading of the lite probabilities "
       "(each by its lite histograms, as at the full tier), the interval reaching as far as that reading's "
