@@ -167,4 +167,13 @@ test('an array, a saved list answer and saved profile answers are read too, each
   const w = run(['classify'], JSON.stringify(web) + '\n' + JSON.stringify(info) + '\n');
   assert.equal(w.status, 0, w.stderr);
   assert.equal(w.stdout, lines.stdout, 'a saved profile answer scores as its user object');
+  // One record or one saved answer over several lines (as a saved answer often is) is one record.
+  const pretty = run(['classify'], JSON.stringify(recs[1], null, 2) + '\n');
+  assert.equal(pretty.status, 0, pretty.stderr);
+  assert.equal(pretty.stdout, lines.stdout.split('\n')[1] + '\n');
+  const prettyInfo = run(['classify'], JSON.stringify(info, null, 2));
+  assert.equal(prettyInfo.stdout, pretty.stdout);
+  const empty = run(['classify'], '{\n  "pk": 5\n}\n');
+  assert.equal(empty.status, 1);
+  assert.match(empty.stderr, /the record: no account field in this record/);
 });

@@ -8,7 +8,7 @@ export const help = `Usage: scripts/fakemeter classify [FILE|-]
 
 Scores Instagram accounts: the probability that each is fake.
 Input (FILE, or standard input when FILE is - or absent): JSON Lines, one account
-record per line, or a JSON array of records; also a saved followers or likers answer
+record per line, a JSON array of records, or one record over several lines; also a saved followers or likers answer
 of Instagram ({"users": [...]}) or comments answer ({"comments": [...]}), read as the
 audit reads it (listed fields only), and, per line, a saved users/<id>/info or
 web_profile_info answer (its user object). Records are shaped like Instagram's user

@@ -26,13 +26,13 @@ export function listKind(doc) {
   return 'user_count' in doc && !('should_limit_list_of_followers' in doc) ? 'likers' : 'followers';
 }
 
-// The whole text as one JSON document when it is an array or a list answer; null otherwise.
+// The whole text as one JSON document (an array, a list answer, or one record over several lines,
+// as a saved answer often is); null when it is not one document (JSON Lines).
 function wholeDocument(text) {
-  const t = text.trimStart().replace(/^\uFEFF/, '');
+  const t = text.replace(/^\uFEFF/, '').trim();
   if (!t.startsWith('[') && !t.startsWith('{')) return null;
   const doc = parseJson(t);
-  if (Array.isArray(doc)) return doc;
-  return listKind(doc) ? doc : null;
+  return Array.isArray(doc) || isObject(doc) ? doc : null;
 }
 
 // A line's object: a saved profile answer is read as its user object.
@@ -47,6 +47,8 @@ function unwrapProfileAnswer(rec) {
 
 // `tolerant`: a line or item that is no record is kept as {where, line, raw} (its text) instead of
 // thrown, for a caller that reports each bad record in its place (classify).
+const isOneLine = (text) => text.trim().split('\n').length === 1;
+
 function fromLines(text, tolerant) {
   const records = [];
   const lines = text.split('\n');
@@ -110,7 +112,12 @@ export function readRecords(text, { tolerant = false } = {}) {
   const doc = wholeDocument(text);
   if (doc === null) return fromLines(text, tolerant);
   if (Array.isArray(doc)) return fromArray(doc, tolerant);
-  return fromList(doc, listKind(doc));
+  const kind = listKind(doc);
+  if (kind) return fromList(doc, kind);
+  // One object: read as JSON Lines would (one line holds it, or it spans several).
+  const lines = fromLines(JSON.stringify(doc), tolerant);
+  if (!isOneLine(text)) for (const r of lines.records) r.where = 'the record';
+  return lines;
 }
 
 // What the shape means for people, for stderr (null for plain records).
