@@ -3,8 +3,8 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
-import { unreadFields, unreadFieldsNote, emptyRecords } from './fields.mjs';
-import { readRecords, shapeNote, InputError } from './records.mjs';
+import { unreadFields, unreadFieldsNote } from './fields.mjs';
+import { readSample, shapeNote, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -51,22 +51,13 @@ export async function main(argv, io) {
   const text = await readInput(positional[0], io.stdin);
   let input;
   try {
-    input = readRecords(text);
+    input = readSample(text);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     io.stderr.write(`estimate: ${err.message}\n`);
     return 1;
   }
   const followers = input.records;
-  if (followers.length === 0) {
-    io.stderr.write('estimate: no follower records in the input\n');
-    return 1;
-  }
-  const empty = emptyRecords(followers);
-  if (empty) {
-    io.stderr.write(`estimate: ${empty}\n`);
-    return 1;
-  }
   // A likers or comments answer says its own population; anything else needs --total.
   let total = unknown ? null : opts.total === undefined ? undefined : Number(opts.total);
   if (total === undefined && input.population !== null && input.population !== undefined &&

@@ -3,8 +3,7 @@
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { readRecords, InputError } from './records.mjs';
-import { emptyRecords } from './fields.mjs';
+import { readSample, InputError } from './records.mjs';
 import { parseJson, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 import { readFile } from 'node:fs/promises';
 import { t, word, reasonText, noteText, counted } from './words.mjs';
@@ -71,19 +70,10 @@ export async function main(argv, io) {
     }
     let followers, limited = false;
     try {
-      ({ records: followers, limited = false } = readRecords(sampleText));
+      ({ records: followers, limited = false } = readSample(sampleText));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       io.stderr.write(`profile: ${opts.followers}: ${err.message}\n`);
-      return 1;
-    }
-    if (followers.length === 0) {
-      io.stderr.write(`profile: ${opts.followers}: no follower records\n`);
-      return 1;
-    }
-    const empty = emptyRecords(followers);
-    if (empty) {
-      io.stderr.write(`profile: ${opts.followers}: ${empty}\n`);
       return 1;
     }
     const total = opts.total !== undefined ? Number(opts.total) : report.follower_count;

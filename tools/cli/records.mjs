@@ -11,6 +11,7 @@
 // Each record keeps where it came from ("line 3", "users[2]") for messages, and whether it is
 // Instagram's own object (whose many other keys are not worth a note).
 import { parseJson, parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
+import { emptyRecords } from './fields.mjs';
 
 export class InputError extends Error {}
 
@@ -45,10 +46,16 @@ function unwrapProfileAnswer(rec) {
   return null;
 }
 
-// `tolerant`: a line or item that is no record is kept as {where, line, raw} (its text) instead of
-// thrown, for a caller that reports each bad record in its place (classify).
+// One record of the input: a saved profile answer as its user object.
+function entry(rec, where, line) {
+  const user = unwrapProfileAnswer(rec);
+  return { where, line, rec: user || rec, instagram: Boolean(user) };
+}
+
 const isOneLine = (text) => text.trim().split('\n').length === 1;
 
+// `tolerant`: a line or item that is no record is kept as {where, line, raw} (its text) instead of
+// thrown, for a caller that reports each bad record in its place (classify).
 function fromLines(text, tolerant) {
   const records = [];
   const lines = text.split('\n');
@@ -69,8 +76,7 @@ function fromLines(text, tolerant) {
       continue;
     }
     if (!isObject(rec)) { bad('an account record must be a JSON object'); continue; }
-    const user = unwrapProfileAnswer(rec);
-    records.push({ where, line: i + 1, rec: user || rec, instagram: Boolean(user) });
+    records.push(entry(rec, where, i + 1));
   }
   return { records, shape: 'lines' };
 }
@@ -84,8 +90,7 @@ function fromArray(doc, tolerant) {
       records.push({ where, line: i + 1, raw: JSON.stringify(rec) ?? 'null' });
       return;
     }
-    const user = unwrapProfileAnswer(rec);
-    records.push({ where, line: i + 1, rec: user || rec, instagram: Boolean(user) });
+    records.push(entry(rec, where, i + 1));
   });
   return { records, shape: 'array' };
 }
@@ -118,6 +123,16 @@ export function readRecords(text, { tolerant = false } = {}) {
   const lines = fromLines(JSON.stringify(doc), tolerant);
   if (!isOneLine(text)) for (const r of lines.records) r.where = 'the record';
   return lines;
+}
+
+// A sample to estimate from (estimate, profile --followers): readRecords, refusing an input with no
+// records or with a record that holds no account field.
+export function readSample(text) {
+  const input = readRecords(text);
+  if (input.records.length === 0) throw new InputError('no follower records in the input');
+  const empty = emptyRecords(input.records);
+  if (empty) throw new InputError(empty);
+  return input;
 }
 
 // What the shape means for people, for stderr (null for plain records).
