@@ -5,7 +5,7 @@
 // stops watching it. The overlay's shadow hosts are the one thing a page can see, by necessity.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForBadge, openPanel, PANEL } from './lib/index.mjs';
+import { useSuite, waitForBadge, openPanel, PANEL, followLink } from './lib/index.mjs';
 import { waitFor } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
@@ -87,7 +87,7 @@ test('when the extension is reloaded, its badge, panel and page watchers go away
     }).observe(document.documentElement, { childList: true, subtree: true });
   });
   const rendered = (path) => page.waitForFunction((p) => document.getElementById('react-root').dataset.rendered === p, {}, path);
-  await page.click('nav a[href="/marco.travels/"]');
+  await followLink(page, '/marco.travels/');
   await rendered('/marco.travels/');
   await page.goBack();
   await rendered('/lena.bakes/');

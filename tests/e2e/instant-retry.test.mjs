@@ -5,7 +5,7 @@
 // both endpoints refused once is 0.8 s, after twice 3.2 s.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForOverlay, openPanel, screenshot, FAST_SETTINGS } from './lib/index.mjs';
+import { useSuite, waitForOverlay, openPanel, screenshot, FAST_SETTINGS, followLink } from './lib/index.mjs';
 import { PROFILE_IDS } from './standin/profiles.mjs';
 import { BACKOFF_INTERVALS } from '../../extension/shared/scheduler.js';
 // The key the background keeps the request scheduler under (extension/background/store.js).
@@ -106,7 +106,7 @@ test('leaving the profile cancels its pending try: no request and no slot for it
     // Another page of the same tab (the app's own navigation).
     await open(username);
     let s = await waitForOverlay(page, (x) => !!waitOf(x), { what: 'a wait with its retry time' });
-    await page.click('nav a[href="/explore/"]');
+    await followLink(page, '/explore/');
     await waitForOverlay(page, (x) => x.badges === 0, { what: 'no overlay on /explore/' });
     let left = Date.now();
     let before = await slots();

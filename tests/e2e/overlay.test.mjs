@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
-  apiRequests, expectedBadge, reasonWords, SEEDED, NONEXISTENT, BADGE, PANEL } from './lib/index.mjs';
+  apiRequests, expectedBadge, reasonWords, SEEDED, NONEXISTENT, BADGE, PANEL, followLink } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -76,13 +76,13 @@ test('SPA navigation replaces the badge; non-profile pages get none; back restor
   page.on('load', onLoad);
   try {
     const marco = await cliProfile(suite.standin.documentFor('marco.travels'));
-    await page.click('nav a[href="/marco.travels/"]');
+    await followLink(page, '/marco.travels/');
     const want = expectedBadge(marco).label;
     const s = await waitForOverlay(page, (x) => x.username === 'marco.travels' && x.badgeLabel === want,
       { what: 'badge for @marco.travels after pushState' });
     assert.equal(s.badges, 1, 'the old badge is gone, one new badge');
 
-    await page.click('nav a[href="/explore/"]');
+    await followLink(page, '/explore/');
     await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/explore/');
     const explore = await waitForOverlay(page, (x) => x.badges === 0 && !x.panel, { what: 'no overlay on /explore/' });
     assert.equal(explore.badges, 0);

@@ -4,7 +4,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind } from './lib/index.mjs';
+import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind, followLink } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { DIST } from './standin/sample.mjs';
 import { nameSimilarity } from './standin/name-similarity.mjs';
@@ -235,7 +235,7 @@ test('in Chromium: the page script renders the header, inline script is blocked,
     assert.match(blocked, /script-src/);
     const loads = [];
     page.on('load', () => loads.push(1));
-    await page.click('nav a[href="/xss_tester/"]');
+    await followLink(page, '/xss_tester/');
     await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/xss_tester/');
     const after = await page.evaluate(() => ({ path: location.pathname, h1: document.querySelector('header h1').textContent,
       injected: document.querySelectorAll('main img, main script, main b').length, pwned: window.__fmPwned ?? null }));

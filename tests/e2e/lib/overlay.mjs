@@ -112,6 +112,18 @@ export async function clickPart(page, host, partName) {
   }, { polling: 'raf' }, host, partName);
 }
 
+// Follows one of the page's own nav links (href as written, e.g. '/explore/'), found and clicked
+// in one step inside the page: the stand-in's app re-renders its nav whenever a navigation's page
+// data arrives, which can be after the extension has already drawn the new profile's badge.
+export async function followLink(page, href) {
+  await page.waitForFunction((h) => {
+    const a = document.querySelector(`nav a[href="${h}"]`);
+    if (!a) return false;
+    a.click();
+    return true;
+  }, { polling: 'raf' }, href);
+}
+
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
   // Right after a navigation the badge may not be drawn yet: wait for it rather than race it.
