@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, screenshot,
-  SEEDED, NONEXISTENT, PANEL, REPO } from './lib/index.mjs';
+  SEEDED, NONEXISTENT, PANEL, REPO, truth } from './lib/index.mjs';
 
 const argOut = process.argv.indexOf('--out');
 const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]) : path.join(REPO, 'demo-output');
@@ -42,7 +42,8 @@ const suite = await openSuite({ settings: fullAudit
   : { auditComments: true } });
 // What the stand-in's comments are: a simulated section (its pattern) or a pool's texts.
 const SECTIONS = { network: 'suggested (network)', organic: 'organic', pod: 'pod', 'pod+network': 'pod + network', bots: 'bots' };
-const truthOf = Object.fromEntries(suite.standin.truth().map((t) => [t.username, t]));
+// Each source's truth is about the posts an audit with these settings reads.
+const truthOf = Object.fromEntries(truth(suite.settings).map((t) => [t.username, t]));
 // "…: ~12% fake (5–22%)" in a source row -> {percent, low, high}
 const sourceEstimate = (text) => {
   const m = /~([\d.]+)% fake \(([\d.]+)–([\d.]+)%\)/.exec(text || '');

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIKERS_MAX, COMMENTS_PAGE } from '../../tests/e2e/standin/engagers.mjs';
+import { LIKERS_MAX, COMMENTS_PAGE, engagerTruth } from '../../tests/e2e/standin/engagers.mjs';
 import { estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
@@ -28,6 +28,15 @@ const BEGIN = '<!-- audit:begin -->', END = '<!-- audit:end -->';
 
 const engine = await loadEngine();
 const call = (fn, text) => JSON.parse(engine[fn](text));
+
+// What a source's estimate is about: the followers' share; the engagers of the posts the audit read
+// (those listed as they are, the rest of each post's count at the pool's share: engagerTruth).
+function truthOf(profile, state, source) {
+  if (source === 'followers') return profile.fakeShare;
+  const read = state[source].media.slice(0, state[source].done)
+    .map((m) => ({ index: profile.posts.findIndex((p) => p.id === m.id), count: m.count }));
+  return engagerTruth(profile, source, read);
+}
 
 const cells = {};  // `${source}/${share}` -> sums
 let requests = 0, maxRequests = 0, audits = 0;
@@ -47,9 +56,10 @@ for (const share of SHARES) {
     for (const source of SOURCES) {
       const r = call('estimateAudience', JSON.stringify(estimateRequest(state, source)));
       if (r.error) throw new Error(`${source}: ${r.error.message}`);
-      const truth = share * 100;
-      const c = (cells[`${source}/${share}`] ||= { n: 0, abs: 0, bias: 0, covered: 0, width: 0, listed: [], full: 0 });
+      const truth = 100 * truthOf(profile, state, source);
+      const c = (cells[`${source}/${share}`] ||= { n: 0, truth: 0, abs: 0, bias: 0, covered: 0, width: 0, listed: [], full: 0 });
       c.n++;
+      c.truth += truth;
       c.abs += Math.abs(r.fake_percent - truth);
       c.bias += r.fake_percent - truth;
       c.covered += r.ci_low <= truth && truth <= r.ci_high ? 1 : 0;
@@ -69,8 +79,8 @@ lines.push(`Engine ${engine.version()}; ${reps} audits per fake share (${audits}
   'the follower pages a short list leaves unread go to more followers fetched in full). ' +
   `Likers lists hold at most ${LIKERS_MAX} per post, comments pages ${COMMENTS_PAGE}.`);
 lines.push('');
-lines.push('| source | true % | audits | listed (min-max) | checked in full | MAE | bias | coverage | mean width |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push('| source | pool fake % | true fake % (mean) | audits | listed (min-max) | checked in full | MAE | bias | coverage | mean width |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const summary = {};
 for (const source of SOURCES) {
   let worst = 100, mae = 0;
@@ -79,7 +89,7 @@ for (const source of SOURCES) {
     const cov = 100 * c.covered / c.n;
     worst = Math.min(worst, cov);
     mae += c.abs / c.n / SHARES.length;
-    lines.push(`| ${NAMES[source]} | ${share * 100} | ${c.n} | ${f1(c.listed.reduce((a, b) => a + b, 0) / c.n)} ` +
+    lines.push(`| ${NAMES[source]} | ${share * 100} | ${f1(c.truth / c.n)} | ${c.n} | ${f1(c.listed.reduce((a, b) => a + b, 0) / c.n)} ` +
       `(${Math.min(...c.listed)}-${Math.max(...c.listed)}) | ${f1(c.full / c.n)} | ${f1(c.abs / c.n)} | ${f1(c.bias / c.n)} | ` +
       `${f1(cov)}% | ${f1(c.width / c.n)} |`);
   }

@@ -5,7 +5,7 @@
 // Answers are shaped as Instagram's endpoints answer; the server and the audit evaluation
 // (tools/eval-audit) both serve from here.
 import { prng } from './prng.mjs';
-import { makeFollower, listEntry } from './followers.mjs';
+import { makeFollower, isFakeFollower, listEntry } from './followers.mjs';
 import { organicText, botText, organicDelay, podDelay, DEFAULT_NOW as NOW } from './comment-patterns.mjs';
 
 export const PAGE_MAX = 25;           // followers per page of a long list
@@ -27,8 +27,9 @@ export function poolShare(profile, pool) {
 // Engager `index` of a pool: a record drawn like a follower (same fitted classes), from the
 // pool's own stratified assignment at its own share.
 export function makeEngager(profile, pool, index) {
-  return makeFollower({ username: `${profile.username}~${pool}`, fakeShare: poolShare(profile, pool) }, index);
+  return makeFollower(poolOf(profile, pool), index);
 }
+const poolOf = (profile, pool) => ({ username: `${profile.username}~${pool}`, fakeShare: poolShare(profile, pool) });
 
 // A followers page from `offset`. `limited`: the short list (SHORT_LIST users at once, the flag,
 // no cursor, whatever was asked). `onUser(f)` sees each follower served (the server registers them).
@@ -119,6 +120,28 @@ export function sectionCommenterShare(section, posts) {
     }
   }
   return seen.size ? [...seen.values()].filter(Boolean).length / seen.size : null;
+}
+
+// The known fake share of the population an audit's estimate for `pool` ('likers' or
+// 'commenters') is about: the engagers of the posts it reads (`posts`: [{index, count}], the
+// post's place among the profile's posts and its like or comment count, null when hidden).
+// The engagers a post's answer lists count as they are (their share can be far from the
+// pool's when a post has few); the rest of its count, which no answer lists, at the pool's
+// share. A hidden count adds the listed ones only.
+export function engagerTruth(profile, pool, posts) {
+  const step = pool === 'likers' ? LIKERS_STEP : COMMENTERS_STEP;
+  const most = pool === 'likers' ? LIKERS_MAX : COMMENTS_PAGE;
+  const share = poolShare(profile, pool);
+  const engagers = poolOf(profile, pool);
+  let fakes = 0, accounts = 0;
+  for (const { index, count } of posts) {
+    const listed = pool === 'likers' ? Math.min(count ?? most, most) : Math.min(count ?? 0, most);
+    for (let i = 0; i < listed; i++) fakes += isFakeFollower(engagers, index * step + i) ? 1 : 0;
+    const unlisted = count === null ? 0 : Math.max(0, count - listed);
+    fakes += unlisted * share;
+    accounts += listed + unlisted;
+  }
+  return accounts ? fakes / accounts : null;
 }
 
 // users/<id>/info's flat user object for a follower or engager record.

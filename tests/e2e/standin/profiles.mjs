@@ -5,14 +5,12 @@
 import { prng } from './prng.mjs';
 import { DIST, fromQuantiles } from './sample.mjs';
 import { postNode, userDocument, DEFAULT_AVATAR } from './followers.mjs';
-import { poolShare, sectionCommenterShare } from './engagers.mjs';
+import { poolShare, sectionCommenterShare, engagerTruth } from './engagers.mjs';
+import { auditPlan, commentPostsOf } from '../../../extension/shared/audit.js';
+import { DEFAULT_SETTINGS } from '../../../extension/shared/settings.js';
 import { commentSection } from './comment-patterns.mjs';
 
 const NOW = 1_795_000_000; // fixed "today" of the seeded data (2026-11-18), so runs are identical
-// The recent posts whose comments an audit with the comment analysis reads (the extension's
-// COMMENT_POSTS): a pattern profile's commenter truth is the fake share of the accounts
-// commenting there (a default audit reads 3 of them).
-const COMMENTED_POSTS = 6;
 
 export const SEEDED = [
   { username: 'lena.bakes', kind: 'organic_small', fakeShare: 0.05, followers: 820, following: 410, posts: 64,
@@ -174,13 +172,23 @@ export function findSeeded(username) {
   return SEEDED.find((p) => p.username === username) || null;
 }
 
-// The truth table tests and the demo compare against.
-export function truth() {
-  return SEEDED.map((p) => ({ username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
-    liker_fake_share: poolShare(p, 'likers'),
-    commenter_fake_share: p.comments ? sectionCommenterShare(commentSectionOf(p), COMMENTED_POSTS) : poolShare(p, 'commenters'),
-    comment_pattern: p.comments ? p.comments.pattern : null,
-    limited_list: !!p.limitFollowers }))
-    .concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
+// The truth table tests and the demo compare against. Likers' and commenters' truth is about the
+// posts an audit with `settings` reads (the extension's own plan): the engagers those posts list,
+// as they are, and the rest of their counts at the pool's share (engagerTruth). A pattern
+// profile's commenters are the accounts commenting on the posts its comment section has.
+export function truth(settings = { ...DEFAULT_SETTINGS, auditComments: true }) {
+  return SEEDED.map((p) => {
+    const edges = seededDocument(p).data.user.edge_owner_to_timeline_media.edges;
+    const posts = edges.map(({ node }) => ({ id: node.id, likes: node.edge_liked_by.count < 0 ? null : node.edge_liked_by.count,
+      comments: node.edge_media_to_comment.count }));
+    const { media } = auditPlan(settings, posts);
+    const read = (list) => list.map((m) => ({ index: posts.findIndex((x) => x.id === m.id), count: m.count }));
+    return { username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
+      liker_fake_share: engagerTruth(p, 'likers', read(media.likers)) ?? poolShare(p, 'likers'),
+      commenter_fake_share: p.comments ? sectionCommenterShare(commentSectionOf(p), commentPostsOf(settings))
+        : engagerTruth(p, 'commenters', read(media.commenters)) ?? poolShare(p, 'commenters'),
+      comment_pattern: p.comments ? p.comments.pattern : null,
+      limited_list: !!p.limitFollowers };
+  }).concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
 }
 export { DEFAULT_AVATAR };
