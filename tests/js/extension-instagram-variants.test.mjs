@@ -184,9 +184,12 @@ test('users/<id>/info: the id under any of its keys, both names of business and 
     is_business_account: true, category_name: 'Food', follower_count: 820, following_count: null, media_count: 64,
     profile_pic_url: null, has_anonymous_profile_picture: false });
   assert.deepEqual(u, { id: '1000042', username: 'lena', is_business_account: true, category_name: 'Food',
-    edge_followed_by: { count: 820 }, edge_follow: { count: null }, edge_owner_to_timeline_media: { count: 64, edges: [] } });
+    has_anonymous_profile_picture: false, edge_followed_by: { count: 820 }, edge_follow: { count: null }, edge_owner_to_timeline_media: { count: 64, edges: [] } });
   assert.equal(map({ pk: 2 ** 60, username: 'x', follower_count: 1 }).id, undefined);
-  assert.ok(map({ username: 'x', follower_count: 1, has_anonymous_profile_picture: true }).profile_pic_url.includes(DEFAULT_AVATAR_MARK));
+  assert.equal(map({ username: 'x', follower_count: 1, has_anonymous_profile_picture: true }).has_anonymous_profile_picture, true);
+  // No flag: the picture's id or URL says it; an empty URL says nothing.
+  assert.equal(map({ username: 'x', follower_count: 1, profile_pic_id: '1_2', profile_pic_url: '' }).has_anonymous_profile_picture, false);
+  assert.equal('has_anonymous_profile_picture' in map({ username: 'x', follower_count: 1, profile_pic_url: '' }), false);
   assert.match(profileDocFromUserInfo({ status: 'ok' }).error, /users\/<id>\/info: "user" must be an object/);
   assert.match(profileDocFromUserInfo({ user: { username: 'x', follower_count: null } }).error, /follower_count is missing/);
 });

@@ -64,8 +64,8 @@ test('profileFromPath accepts profiles and ignores Instagram pages', () => {
 
 test('default avatar check', () => {
   assert.equal(isDefaultAvatar(`https://scontent.cdninstagram.com/v/t51.2885-19/${DEFAULT_AVATAR_MARK}.jpg?x=1`), true);
-  assert.equal(isDefaultAvatar(''), true);
-  assert.equal(isDefaultAvatar(undefined), true);
+  assert.equal(isDefaultAvatar(''), false);  // no URL is no picture at all, not the default one
+  assert.equal(isDefaultAvatar(undefined), false);
   assert.equal(isDefaultAvatar('https://scontent.cdninstagram.com/v/t51.2885-19/123_456_n.jpg'), false);
 });
 
@@ -191,12 +191,12 @@ test('users/<id>/info and the page counts map to the same document web_profile_i
   const doc = JSON.parse(profileDocFromUserInfo(info).text);
   assert.deepEqual(doc.data.user, { id: '1000042', username: 'lena.bakes', full_name: 'Lena', biography: 'Bread',
     is_private: false, is_verified: true, is_business_account: true, category_name: 'Food',
-    profile_pic_url: 'https://x/p.jpg', edge_followed_by: { count: 820 }, edge_follow: { count: 410 },
+    has_anonymous_profile_picture: false, profile_pic_url: 'https://x/p.jpg', edge_followed_by: { count: 820 }, edge_follow: { count: 410 },
     edge_owner_to_timeline_media: { count: 64, edges: [] } });
   const linked = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, bio_links: [{ url: 'https://shop.example' }] } }).text);
   assert.deepEqual(linked.data.user.bio_links, [{ url: 'https://shop.example' }], 'bio links pass to the engine');
   const anon = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, has_anonymous_profile_picture: true } }).text);
-  assert.ok(anon.data.user.profile_pic_url.includes(DEFAULT_AVATAR_MARK));
+  assert.equal(anon.data.user.has_anonymous_profile_picture, true);
   assert.match(profileDocFromUserInfo({ message: 'Please wait a few minutes before you try again.', status: 'fail' }).error, /"user" must be an object/);
   assert.match(profileDocFromUserInfo({ user: { username: 'a' } }).error, /follower_count is missing/);
   const page = JSON.parse(profileDocFromPage('anna', 'Anna', { followers: 1234, following: 56, posts: 78 }));

@@ -350,6 +350,18 @@ TEST_CASE("[profile] accountFromProfile maps a follower's profile to an account 
   // The record is accepted by the classifier's reader.
   std::string out = api_classify_jsonl(o.dump());
   CHECK(out.find("fake_probability") != std::string::npos);
+  // The picture: users/<id>/info's flag wins over the URL; an empty URL says nothing, as in
+  // account records (never "own picture").
+  json u = json::parse(fixture("organic"));
+  u["data"]["user"]["profile_pic_url"] = "";
+  CHECK(parse_json(api_account_from_profile(u.dump()), "r").value()["has_profile_pic"].is_null());
+  u["data"]["user"]["has_anonymous_profile_picture"] = false;
+  CHECK(parse_json(api_account_from_profile(u.dump()), "r").value()["has_profile_pic"] == true);
+  u["data"]["user"]["profile_pic_url"] = "https://x/own.jpg";
+  u["data"]["user"]["has_anonymous_profile_picture"] = true;
+  CHECK(parse_json(api_account_from_profile(u.dump()), "r").value()["has_profile_pic"] == false);
+  u["data"]["user"]["has_anonymous_profile_picture"] = "no";
+  CHECK(error_id(parse_json(api_account_from_profile(u.dump()), "e").value()) == "profile.type");
   CHECK(error_id(parse_json(api_account_from_profile(fixture("not_found")), "e").value()) == "profile.not_found");
   CHECK(error_id(parse_json(api_account_from_profile("{"), "e").value()) == "profile.parse");
 }

@@ -85,8 +85,10 @@ export function parseOgDescription(content) {
   return { followers, following, posts };
 }
 
+// Whether a picture URL is Instagram's default picture (an empty URL is not a picture at all:
+// the caller decides what it means).
 export function isDefaultAvatar(url) {
-  return typeof url !== 'string' || url === '' || url.includes(DEFAULT_AVATAR_MARK);
+  return typeof url === 'string' && url.includes(DEFAULT_AVATAR_MARK);
 }
 
 // Page selectors, each with the markup it is meant to match (the stand-in serves exactly

@@ -1,7 +1,6 @@
 // Every source of a profile mapped to the one document the engine reads (web_profile_info's
 // shape): web_profile_info itself, the flat user object of users/<id>/info, and the counts the
 // page already shows (og:description). The report names which one it came from.
-import { DEFAULT_AVATAR_MARK } from './pages.js';
 import { hasOwnPicture, idOf } from './lists.js';
 
 export const PROFILE_SOURCES = ['web_profile_info', 'users_info', 'page'];
@@ -34,9 +33,10 @@ export function profileDocFromUserInfo(doc) {
     is_verified: flag('is_verified'),
     is_business_account: flag('is_business', 'is_business_account'),
     category_name: text('category', 'category_name'),
-    // The engine tells the default picture by its URL: an answer that says "anonymous" without
-    // one gets the default picture's name.
-    profile_pic_url: picture === false ? `${DEFAULT_AVATAR_MARK}.jpg` : text('profile_pic_url'),
+    // What the answer says of the picture (its flag, its id or its URL) as the flag the engine
+    // reads first; the URL as given.
+    has_anonymous_profile_picture: picture === null ? undefined : !picture,
+    profile_pic_url: text('profile_pic_url'),
     edge_followed_by: { count: count(u.follower_count) },
     edge_follow: { count: count(u.following_count) },
     edge_owner_to_timeline_media: { count: count(u.media_count), edges: [] },
