@@ -149,6 +149,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
   std::vector<std::vector<std::string>> regime_names(folds.size());  // per fold, in the profiles' order
   for (const LosoFold& f : folds) {
     SimSettings sim = cfg.sim;
+    sim.reps = cfg.loso_reps;
     sim.lite = f.lite, sim.full = f.full;
     DefinitionFit df = fit_definitions(f.fit, f.full.threshold, "loso", sim, cfg.calibration_reps, rng);
     fits.push_back(df);
@@ -206,7 +207,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
   line("### Leave-one-set-out: audiences of a definition the estimator has not seen (headline)");
   line("");
   line("Regenerate with `scripts/evaluate` (the trainer's `--select` writes the held-out predictions; seed " +
-       std::to_string(cfg.seed) + ", " + std::to_string(cfg.sim.reps) + " audiences per cell of " +
+       std::to_string(cfg.seed) + ", " + std::to_string(cfg.loso_reps) + " audiences per cell of " +
        std::to_string(int(cfg.sim.audience)) + " followers; " + std::to_string(cfg.calibration_reps) +
        " per cell, leaving each other set out in turn, to fit the weighting).");
   line("");
@@ -264,6 +265,13 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
        " (<= 5: " + met(design_mae[2] <= 5) + "); before: " + f1(design_before[0]) + ", " + f1(design_before[1]) +
        ", " + f1(design_before[2]) + "; the best single definition per held-out set, picked after the fact: " +
        f1(design_best[0]) + ", " + f1(design_best[1]) + ", " + f1(design_best[2]) + ".");
+  const size_t n_cells = folds.size() * designs.size() * shares.size();
+  line("");
+  line("Monte Carlo error: each cell's coverage is a share of " + std::to_string(cfg.loso_reps) +
+       " audiences, a standard error of " + f1(100 * std::sqrt(0.9 * 0.1 / cfg.loso_reps)) +
+       " points where it is near 90%; the lowest of the " + std::to_string(n_cells) +
+       " cells is the one that drew the most unlucky audiences as well, so it reads a little below that cell's true "
+       "coverage.");
   line("");
   line("#### The default audit on a short list, and the list alone");
   line("");

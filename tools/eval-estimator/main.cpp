@@ -3,7 +3,8 @@
 // naive counting and SRF Data's cutoff method, and prints the Markdown section of
 // EVALUATION.md; with --loso, first the leave-one-set-out evaluation (loso.h). Deterministic for
 // a given seed. Usage:
-//   eval-estimator [--oof build/train/oof.jsonl] [--loso build/train/loso.jsonl] [--reps 400] [--seed 20261129]
+//   eval-estimator [--oof build/train/oof.jsonl] [--loso build/train/loso.jsonl] [--reps 400] [--loso-reps 1000]
+//                  [--seed 20261129]
 //   eval-estimator [--oof ...] --write-profiles models/score_profiles.json
 // The second form derives the score profiles the engine compiles in (estimator/score_profiles.h)
 // from all out-of-fold rows, for the builtin model, with the definition spread fitted on them
@@ -45,13 +46,14 @@ int main(int argc, char** argv) {
     else if (a == "--instant") instant_path = value();
     else if (a == "--calibration-reps") cfg.calibration_reps = std::max(10, std::atoi(value().c_str()));
     else if (a == "--reps") cfg.sim.reps = std::max(10, std::atoi(value().c_str()));
+    else if (a == "--loso-reps") cfg.loso_reps = std::max(10, std::atoi(value().c_str()));
     else if (a == "--write-profiles") write_profiles = value();
     else if (a == "--seed") cfg.seed = std::strtoull(value().c_str(), nullptr, 10);
     else if (a == "--help" || a == "-h") {
       std::printf(
           "Usage: eval-estimator [--oof build/train/oof.jsonl] [--loso build/train/loso.jsonl [--loso-only]\n"
           "                      [--instant build/eval/instant.jsonl]]\n"
-          "                      [--reps N] [--calibration-reps N] [--seed S]\n"
+          "                      [--reps N] [--loso-reps N] [--calibration-reps N] [--seed S]\n"
           "       eval-estimator [--oof build/train/oof.jsonl] --write-profiles FILE\n"
           "Prints the estimator section of EVALUATION.md (Markdown) on stdout, or writes\n"
           "the score profiles of the builtin model (models/score_profiles.json).\n");

@@ -15,6 +15,9 @@ struct EvalConfig {
   std::string loso;  // the trainer's leave-one-set-out predictions; empty: that evaluation is skipped
   uint64_t seed = 20261129;
   SimSettings sim;
+  // Audiences per cell of the leave-one-set-out evaluation: more than the in-set grid's, since
+  // its lowest cell is a target and the lowest of many cells is pulled down by their noise.
+  int loso_reps = 1000;
   int calibration_reps = 100;  // audiences per cell when fitting a definition spread
 };
 
