@@ -107,6 +107,31 @@ TEST_CASE("[regimes] the sample's scores pick the regime, and its rates correct 
   CHECK(regime(ra, "easy").estimate.point < 0.3);
 }
 
+TEST_CASE("[regimes] a census of scores is not a census of labels: the labels' own variance stays") {
+  auto rows = two_kinds();
+  ScoreProfiles p = build_profiles(rows, 0.5, "m1");
+  // Nine accounts, every one of the audience: two score where "hard" finds missed fakes and real
+  // accounts alike, so which of them is fake stays open even with nothing left unsampled.
+  std::vector<double> s = {0.25, 0.22, 0.9, 0.02, 0.03, 0.02, 0.01, 0.04, 0.02};
+  const double N = double(s.size());
+  RegimeAverage no_labels = average_over_regimes(p, s, binned_counts(p, s, N), 0, 1.96);
+  RegimeAverage labels = average_over_regimes(p, s, binned_counts(p, s, N), 0, 1.96, double(s.size()), N);
+  const RegimeFit& h = regime(labels, "hard");
+  CHECK(h.label_var > 0);
+  CHECK(h.estimate.point == doctest::Approx(regime(no_labels, "hard").estimate.point));
+  CHECK(labels.within.point == doctest::Approx(no_labels.within.point));
+  CHECK(labels.within.high - labels.within.low > no_labels.within.high - no_labels.within.low + 0.02);
+  // About one more or one fewer fake among nine: several points either way.
+  CHECK(1.96 * std::sqrt(h.label_var) > 0.04);
+  // A small part of a large audience: the labels' variance all but vanishes (sampling error rules).
+  RegimeAverage large = average_over_regimes(p, s, binned_counts(p, s, 1e6), 0, 1.96, double(s.size()), 1e6);
+  CHECK(regime(large, "hard").label_var < 1e-9);
+  // An audience of unknown size: none.
+  CHECK(
+      regime(average_over_regimes(p, s, binned_counts(p, s, N), 0, 1.96, double(s.size()), kUnknownPopulation), "hard")
+          .label_var == 0);
+}
+
 TEST_CASE("[regimes] a sample that cannot tell the regimes apart gets an interval spanning them") {
   auto rows = two_kinds();
   ScoreProfiles p = build_profiles(rows, 0.5, "m1");

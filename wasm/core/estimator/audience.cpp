@@ -180,7 +180,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   if (out.full_sample_size == out.sample_size) {
     FlaggedShare s = simple_share(full_flags, out.sample_size, N);
     if (by_regime) {
-      out.regimes = average_over_regimes(*in.profiles, p_full, binned_counts(*in.profiles, p_full, N), s.q, in.z);
+      out.regimes = average_over_regimes(*in.profiles, p_full, binned_counts(*in.profiles, p_full, N), s.q, in.z,
+                                         double(out.sample_size), N);
       out.estimate = out.regimes->combined;
       // Every fully fetched follower was scored at the lite tier too: how much lite explains
       // here tells the planner what listing more followers would be worth.
@@ -209,7 +210,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       lite_view = in.profiles->lite_view();
       std::vector<double> p_lite;
       for (const auto& f : fs) p_lite.push_back(f.p_lite);
-      out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), s.q, in.z);
+      out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), s.q, in.z,
+                                         double(out.sample_size), N);
       out.regimes->lite_tier = true;
       const Prevalence& read = out.regimes->combined;
       out.estimate.point = 0.5 * (s.q + read.point);
@@ -233,14 +235,16 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       // The regression's residual variance rests on m - 2 degrees of freedom: Student's t
       // quantile instead of the normal one when the lite tier is used.
       double zt = th.lite_used ? student_quantile(in.z, double(out.full_sample_size) - 2) : in.z;
-      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt);
+      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt, double(out.sample_size), N);
       LiteModelInput lm;
       lm.total_followers = N;
       lm.sub_full = p_full;
       for (const auto& f : fs) (f.p_full ? lm.sub_lite : lm.lite_only).push_back(f.p_lite);
       tp.lite_model_weight = blend_lite_model(*out.regimes, *in.profiles, lm, in.z);
       out.estimate = out.regimes->combined;
-      out.full_only = average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z).combined;
+      out.full_only =
+          average_over_regimes(*in.profiles, p_full, th.full_counts, full_share.q, in.z, double(p_full.size()), N)
+              .combined;
       tp.slope = th.slope, tp.r2 = th.r2, tp.lite_used = th.lite_used;
     } else {
       out.estimate = correct_for_errors(tp.share, rf, in.z);

@@ -63,11 +63,28 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
   return out;
 }
 
+namespace {
+// Mean over the evidence of p(1 - p), p the posterior probability that an account in the bin is
+// fake under the regime's histograms at fake share pi.
+double mean_label_variance(const SourceProfile& s, const std::vector<double>& evidence, double pi) {
+  double n = 0, sum = 0;
+  for (size_t b = 0; b < evidence.size() && b < size_t(kProfileBins); ++b) {
+    double fake = pi * s.fake[b], all = fake + (1 - pi) * s.real[b];
+    double post = all > 0 ? fake / all : 0;
+    sum += evidence[b] * post * (1 - post);
+    n += evidence[b];
+  }
+  return n > 0 ? sum / n : 0;
+}
+}  // namespace
+
 RegimeAverage average_over_regimes(const ScoreProfiles& p,
                                    const std::vector<double>& p_full,
                                    const std::vector<double>& counts,
                                    double q,
-                                   double z) {
+                                   double z,
+                                   double sampled,
+                                   double audience) {
   RegimeAverage out;
   std::vector<double> evidence(kProfileBins, 0.0);
   for (double v : p_full) evidence[size_t(p.bin(v))] += 1;
@@ -84,6 +101,8 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
                         std::sqrt(kKindSpread * s.tpr * (1 - s.tpr) / s.n_fake),
                         std::sqrt(kKindSpread * s.fpr * (1 - s.fpr) / s.n_real)};
     f.estimate = mixture_estimate(s, counts, z, kKindSpread, q);
+    if (sampled > 0 && std::isfinite(audience) && audience > 0)
+      f.label_var = sampled * mean_label_variance(s, evidence, f.estimate.point) / (audience * audience);
     top = std::max(top, f.loglik);
     out.regimes.push_back(f);
   }
@@ -130,7 +149,11 @@ void combine_regimes(RegimeAverage& ra,
   double mean = 0, k = double(ra.regimes.size());
   for (auto& f : ra.regimes) {
     f.weight /= wsum;
-    parts.push_back({f.weight, f.estimate});
+    Prevalence e = f.estimate;
+    double label_half2 = z * z * f.label_var;
+    e.low = std::max(0.0, e.point - std::sqrt((e.point - e.low) * (e.point - e.low) + label_half2));
+    e.high = std::min(1.0, e.point + std::sqrt((e.high - e.point) * (e.high - e.point) + label_half2));
+    parts.push_back({f.weight, e});
     mean += f.estimate.point / k;
   }
   ra.within = ra.combined = mix_estimates(parts, z);

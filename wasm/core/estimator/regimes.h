@@ -59,6 +59,7 @@
 
 #include "mixture.h"
 #include "prevalence.h"
+#include "sampling.h"
 #include "score_profiles.h"
 
 namespace fm {
@@ -74,6 +75,11 @@ struct RegimeFit {
   TierRates rates;         // the source's full-tier rates (reported; planning without profiles)
   Prevalence estimate;     // the mixture estimate under this regime
   double lite_trust = -1;  // two-phase: posterior that its lite histograms hold (lite_model.h); -1 unused
+  // Variance of the audience's share that the sampled accounts' own labels leave: their scores say
+  // how likely each is fake under this regime, not which is. Negligible for a small part of a large
+  // audience, it is all that is left of a census, where the finite-population correction removes
+  // the sampling error (combine_regimes adds it in quadrature).
+  double label_var = 0;
 };
 
 struct RegimeAverage {
@@ -102,18 +108,25 @@ double regime_loglik(const SourceProfile& s, const std::vector<double>& counts, 
 
 // p_full: the full-tier probabilities of the followers fetched in full (the evidence that
 // weighs the regimes); counts: the effective counts per score bin each regime's mixture
-// estimate works on (two_phase.h); q: the flagged share, carried through for the report.
+// estimate works on (two_phase.h); q: the flagged share, carried through for the report;
+// sampled, audience: how many accounts the sample holds and how many the audience it was drawn
+// from (the labels' own variance, RegimeFit::label_var: sampled * mean p(1 - p) / audience^2,
+// p each fetched account's probability of being fake under the regime at its estimate; none
+// for an endless audience).
 RegimeAverage average_over_regimes(const ScoreProfiles& p,
                                    const std::vector<double>& p_full,
                                    const std::vector<double>& counts,
                                    double q,
-                                   double z);
+                                   double z,
+                                   double sampled = 0,
+                                   double audience = kUnknownPopulation);
 
 // The posterior mixture of weighted estimates: weighted mean, 2.5%/97.5% quantiles.
 Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts, double z);
 
 // Sets the regimes' weights from their log-likelihoods tempered by `definition_weighting`, and
-// ra.combined from their estimates: their weighted mixture (ra.within), widened for the doubt
+// ra.combined from their estimates, each widened in quadrature by its labels' own variance: their
+// weighted mixture (ra.within), widened for the doubt
 // between definitions, scaled by `definition_spread`, its ends moved to the bounds for a stricter
 // and a more lenient definition when `definition_bounds` (see above); z gives the level.
 void combine_regimes(RegimeAverage& ra,
