@@ -1,6 +1,7 @@
 // The badge: what the engine decided it may say (report.badge: a state, a tone, a label and
 // notes, all messages), worded in the user's language. A number appears only in the "number"
-// state; other states name the strongest finding or why there is none, in their own colour.
+// state and a floor in "at_least"; other states name the strongest finding or why there is none,
+// in their own colour.
 import { el } from './dom.js';
 import { stateNode, stateMessage } from './states.js';
 import { word, estimateText } from '../shared/words.js';
@@ -28,6 +29,8 @@ function reportBadge(b, t, model, audit) {
   b.dataset.badgeState = badge.state;
   b.dataset.tone = badge.tone;
   b.classList.add(`tone-${badge.tone}`);
+  // A number, or a floor ("at least L% fake"): a figure in its grade's colour.
+  const figure = badge.state === 'number' || badge.state === 'at_least';
   let label;
   if (badge.legacy) {
     label = badge.state === 'number' ? estimateText(t, r) : stateMessage(t, badge.primary);
@@ -36,7 +39,7 @@ function reportBadge(b, t, model, audit) {
   } else {
     label = word(t, badge.label);
     const state = labelState(badge.label.id);
-    if (badge.state === 'number') b.append(el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label));
+    if (figure) b.append(el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label));
     else if (state) {
       const node = stateNode(t, state, { text: label });
       node.setAttribute('part', 'state badge-label');
@@ -50,7 +53,7 @@ function reportBadge(b, t, model, audit) {
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));
   }
-  if (badge.state === 'number') {
+  if (figure) {
     for (const s of r.states || []) if (STATE_CHIPS.includes(s)) b.append(stateNode(t, s, { short: true }));
   }
   if (model.rough) {

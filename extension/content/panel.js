@@ -55,7 +55,8 @@ function renderReport(p, view) {
   if (text && r.badge && r.badge.state !== 'number' && typeof r.ci_low === 'number') {
     // After an audit, "an audit narrows it" would be no advice: a larger one does, up to the
     // doubt between definitions, which no sample removes.
-    const key = r.confidence === 'audited' ? 'panelWideAudited' : 'panelWide';
+    // A floor ("at least L% fake") is what the audit does say.
+    const key = r.badge.state === 'at_least' ? 'panelFloor' : r.confidence === 'audited' ? 'panelWideAudited' : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
   }
   if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {

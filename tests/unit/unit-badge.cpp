@@ -62,11 +62,19 @@ TEST_CASE("[badge] every case of the state table") {
     CHECK(notes == c["notes"]);
     CHECK(b["likes"] == (c.contains("likes") ? c["likes"] : json(nullptr)));
     if (c.contains("basis")) CHECK(b["basis"] == c["basis"]);
-    // A number only in the number state, always with its interval; the audit offered until one ran.
-    CHECK(b["fake_percent"].is_number() == (c["state"] == "number"));
+    // A number only in the number and floor states, always with its interval; the audit offered
+    // until one ran; a floor only from an audit, its lower end at "poor" or above.
+    const bool figure = c["state"] == "number" || c["state"] == "at_least";
+    CHECK(b["fake_percent"].is_number() == figure);
     if (b["state"] == "number") CHECK(b["ci_high"].get<double>() - b["ci_low"].get<double>() <= kBadgeMaxWidth);
+    if (b["state"] == "at_least") {
+      CHECK(b["ci_high"].get<double>() - b["ci_low"].get<double>() > kBadgeMaxWidth);
+      CHECK(b["ci_low"].get<double>() >= kFairBelow);
+      CHECK(e.followers != nullptr);
+      CHECK(b["label"]["params"]["low"] == b["ci_low"]);
+    }
     CHECK(b["offer_audit"] == (c["state"] != "number" && c["state"] != "not_found" && !e.followers));
-    CHECK(grade_of_badge(b) == (c["state"] == "number" ? c["tone"].get<std::string>() : "unknown"));
+    CHECK(grade_of_badge(b) == (figure ? c["tone"].get<std::string>() : "unknown"));
   }
 }
 

@@ -5,7 +5,8 @@
 // with real followers and like-farm likes (60% of likers fake). Each audit runs the extension's
 // own audit state machine (tools/eval-audit/audit.mjs); the badge is the engine's on the profile's
 // own document with the audit's three estimates. Prints the stand-in part of EVALUATION.md's badge
-// section. Usage: node tools/eval-badge/standin.mjs [--reps 100]
+// section ("green" and "red" count a number's or a floor's colour). Usage: node tools/eval-badge/standin.mjs
+// [--reps 100]
 import { SEEDED, seededDocument, profileDocument } from '../../tests/e2e/standin/profiles.mjs';
 import { prng } from '../../tests/e2e/standin/prng.mjs';
 import { estimateRequest, SOURCES } from '../../extension/shared/audit.js';
@@ -70,33 +71,37 @@ lines.push(`After the default audit (${DEFAULT_SETTINGS.auditFullSize} followers
   `going to more followers fetched in full), ${reps} fresh stand-in profiles per ` +
   'row, each with its organic likes (2,000-50,000 followers):');
 lines.push('');
-lines.push('| followers fake | likers fake | audits | badge shows a number | its interval holds the truth | green | red | ' +
-  'likes look bought | likers mostly real | still unclear |');
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-let numbers = 0, covered = 0, total = 0;
+lines.push('| followers fake | likers fake | audits | badge shows a number | its interval holds the truth | ' +
+  'at least L% fake | L at most the truth | green | red | likes look bought | likers mostly real | still unclear |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+let numbers = 0, covered = 0, total = 0, floors = 0, held = 0;
 const misses = [];  // the bought-follower rows where a number missed the truth, and how many
 const row = (share, likers) => {
-  const t = { n: 0, numbers: 0, covered: 0, good: 0, bad: 0, bought: 0, real: 0, unclear: 0 };
+  const t = { n: 0, numbers: 0, covered: 0, floors: 0, held: 0, good: 0, bad: 0, bought: 0, real: 0, unclear: 0 };
   for (let rep = 0; rep < reps; rep++) {
     const b = audited(share, rep, likers);
     t.n++;
     if (b.state === 'number') {
       t.numbers++;
       t.covered += b.ci_low <= share * 100 + 1e-9 && share * 100 <= b.ci_high + 1e-9 ? 1 : 0;
-      t.good += b.tone === 'good' ? 1 : 0;
-      t.bad += b.tone === 'bad' ? 1 : 0;
     }
+    if (b.state === 'at_least') {
+      t.floors++;
+      t.held += b.ci_low <= share * 100 + 1e-9 ? 1 : 0;
+    }
+    t.good += b.tone === 'good' ? 1 : 0;
+    t.bad += b.tone === 'bad' ? 1 : 0;
     t.bought += b.likes === 'bought' ? 1 : 0;
     t.real += b.likes === 'real' ? 1 : 0;
     t.unclear += b.state === 'unclear' ? 1 : 0;
   }
   lines.push(`| ${share * 100}% | ${likers ? likers * 100 : 5}% | ${t.n} | ${pct(t.numbers, t.n)} | ${pct(t.covered, t.numbers)} | ` +
-    `${pct(t.good, t.n)} | ${pct(t.bad, t.n)} | ${pct(t.bought, t.n)} | ${pct(t.real, t.n)} | ${pct(t.unclear, t.n)} |`);
+    `${pct(t.floors, t.n)} | ${pct(t.held, t.floors)} | ${pct(t.good, t.n)} | ${pct(t.bad, t.n)} | ${pct(t.bought, t.n)} | ${pct(t.real, t.n)} | ${pct(t.unclear, t.n)} |`);
   return t;
 };
 for (const share of SHARES) {
   const t = row(share, 0);
-  numbers += t.numbers, covered += t.covered, total += t.n;
+  numbers += t.numbers, covered += t.covered, total += t.n, floors += t.floors, held += t.held;
   if (t.covered < t.numbers) misses.push(`${share * 100}% fakes: ${t.numbers - t.covered} of ${t.numbers}`);
 }
 const farm = row(0.05, 0.6);
@@ -104,6 +109,8 @@ lines.push('');
 lines.push(`Over the bought-follower rows the badge shows a number after ${pct(numbers, total)} of the audits, and that ` +
   `number's 95% interval holds the true share in ${pct(covered, numbers)} of them (target >= 90%: ` +
   `${numbers && covered / numbers >= 0.9 ? 'met' : '**not met**'}; numbers that missed, by row: ` +
-  `${misses.length ? misses.join(', ') : 'none'}). With like-farm ` +
+  `${misses.length ? misses.join(', ') : 'none'}). Where the interval is too wide for a number, the badge says ` +
+  `"at least L% fake" (L, the interval's lower end, 25% or more) after ${pct(floors, total)} of them, and L was at most ` +
+  `the true share in ${pct(held, floors)} of those. With like-farm ` +
   `likes on real followers, the likes finding shows after ${pct(farm.bought, farm.n)} of the audits.`);
 console.log(lines.join('\n'));

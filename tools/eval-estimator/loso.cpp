@@ -273,6 +273,30 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
        " cells is the one that drew the most unlucky audiences as well, so it reads a little below that cell's true "
        "coverage.");
   line("");
+  {
+    // The badge's floor on held-out audiences: how often an interval too wide for a number still
+    // starts at 25% or more, and how often that lower end lies above the truth (a false "at least").
+    double shown_low = 0, n_low = 0, shown_high = 0, n_high = 0, floors = 0, false_floors = 0;
+    auto count = [&](const std::vector<std::vector<std::vector<Stats>>>& all, size_t design) {
+      for (const auto& fold : all)
+        for (size_t si = 0; si < shares.size(); ++si) {
+          const MethodStats& m = fold[design][si].ours;
+          (shares[si] < 0.25 ? shown_low : shown_high) += m.floors;
+          (shares[si] < 0.25 ? n_low : n_high) += m.reps;
+          floors += m.floors, false_floors += m.false_floors;
+        }
+    };
+    for (size_t d = 0; d < designs.size(); ++d) count(cells, d);
+    count(list_cells, 0);
+    line(
+        "The badge's floor (\"at least L% fake\": an interval wider than 40 points whose lower end L is 25% or more), "
+        "held out, over the three designs above and the default short-list audit: shown for " +
+        f1(100 * shown_high / std::max(1.0, n_high)) + "% of the audiences with 30-60% fakes and " +
+        f1(100 * shown_low / std::max(1.0, n_low)) + "% of those with 0-20%; L lay above the truth in " +
+        std::to_string(int(false_floors)) + " of the " + std::to_string(int(floors)) + " floors shown (" +
+        f1(100 * false_floors / std::max(1.0, floors)) + "%).");
+  }
+  line("");
   line("#### The default audit on a short list, and the list alone");
   line("");
   line(

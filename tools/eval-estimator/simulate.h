@@ -6,6 +6,7 @@
 
 #include "estimator/score_profiles.h"
 #include "oof.h"
+#include "profile/badge.h"
 
 namespace fm {
 
@@ -25,6 +26,9 @@ struct Pool {
 
 struct MethodStats {
   double abs_err = 0, err = 0, covered = 0, width = 0;
+  // The badge's floor ("at least L% fake": an interval wider than 40 points whose lower end L is
+  // 25% or more, profile/badge.h), and those whose L lies above the truth.
+  double floors = 0, false_floors = 0;
   int reps = 0;
   double mae() const { return 100 * abs_err / reps; }
   double bias() const { return 100 * err / reps; }

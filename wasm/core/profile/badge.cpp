@@ -48,6 +48,20 @@ std::optional<Number> badge_number(const BadgeEvidence& e) {
   return std::nullopt;
 }
 
+// Too wide for a number, yet the audit's followers interval starts at "poor" or above: its lower
+// end is a one-sided 97.5% bound that no share below it is left, so "at least L% fake" is a claim a
+// person can act on (a buyer vetting the account) where "≈X%" is not. Only from the audit's own
+// followers estimate, which carries the doubt between definitions of fake.
+std::optional<Number> badge_floor(const BadgeEvidence& e) {
+  if (!e.followers) return std::nullopt;
+  const json& a = *e.followers;
+  double f = a["fake_percent"].get<double>(), lo = a["ci_low"].get<double>(), hi = a["ci_high"].get<double>();
+  if (lo < kFairBelow) return std::nullopt;
+  auto limited = a.find("list_limited");
+  bool short_list = limited != a.end() && limited->is_boolean() && limited->get<bool>();
+  return Number{f, lo, hi, "audit", short_list, a.value("sample_size", int64_t(0))};
+}
+
 // The state that says most about why there is no estimate ("new account" only when alone).
 const char* no_data_label(const std::vector<std::string>& states) {
   static const char* const kLabels[][2] = {{"posts_unavailable", "badge.state_posts_unavailable"},
@@ -79,15 +93,19 @@ json decide_badge(const BadgeEvidence& e) {
     b["label"] = message("badge.not_found");
     return b;
   }
-  if (auto n = badge_number(e)) {
-    b["state"] = "number";
-    b["tone"] = tone_of(n->fake, n->high);
+  auto number = badge_number(e);
+  auto floor = number ? std::nullopt : badge_floor(e);
+  if (const auto& n = number ? number : floor) {
+    b["state"] = number ? "number" : "at_least";
+    // A floor's colour is the grade of its lower end: the grade the account has at least.
+    b["tone"] = number ? tone_of(n->fake, n->high) : grade_of(n->low);
     b["fake_percent"] = n->fake;
     b["ci_low"] = n->low;
     b["ci_high"] = n->high;
     b["basis"] = n->basis;
     b["short_list"] = n->short_list;
-    b["label"] = message("badge.number", {{"fake", n->fake}, {"low", n->low}, {"high", n->high}});
+    b["label"] = number ? message("badge.number", {{"fake", n->fake}, {"low", n->low}, {"high", n->high}})
+                        : message("badge.at_least", {{"low", n->low}, {"high", n->high}});
     if (n->short_list) b["notes"].push_back(message("badge.short_list", {{"n", n->listed}}));
   } else if (likes_bought) {
     b["state"] = "likes_bought";
@@ -104,7 +122,7 @@ json decide_badge(const BadgeEvidence& e) {
         audited ? message("badge.unclear_audited", {{"low", *e.low}, {"high", *e.high}}) : message("badge.unclear");
   }
   // The likes are a finding of their own beside a number, in their own colour.
-  if (b["state"] == "number" && likes_bought) b["notes"].push_back(message("badge.likes_bought"));
+  if ((number || floor) && likes_bought) b["notes"].push_back(message("badge.likes_bought"));
   if (likes_bought) b["likes"] = "bought";
   else if (e.likers_apart < 0) {
     b["likes"] = "real";
@@ -118,7 +136,7 @@ json decide_badge(const BadgeEvidence& e) {
 }
 
 std::string grade_of_badge(const json& badge) {
-  return badge["state"] == "number" ? badge["tone"].get<std::string>() : "unknown";
+  return badge["state"] == "number" || badge["state"] == "at_least" ? badge["tone"].get<std::string>() : "unknown";
 }
 
 }  // namespace fm::prof

@@ -14,7 +14,8 @@ namespace fm::prof {
 constexpr double kGoodBelow = 10, kFairBelow = 25, kPoorUpTo = 50;
 // A number on the badge only when its 95% interval is at most this wide. Wider, it can hold both
 // a "good" and a "bad" share (below 10 and above 50): no number a person can act on. And only from
-// an audit (alone, or combined with the profile): never from the profile alone (badge.cpp).
+// an audit (alone, or combined with the profile): never from the profile alone (badge.cpp). A wider
+// audit interval whose lower end reaches "poor" (kFairBelow) gives "at least L% fake" instead.
 constexpr double kBadgeMaxWidth = kPoorUpTo - kGoodBelow;
 // The grades, kindest first, and the grade of a share in percent.
 constexpr const char* kGrades[] = {"good", "fair", "poor", "bad"};
@@ -35,7 +36,8 @@ struct BadgeEvidence {
 //  "offer_audit", "label" (a message), "notes" (messages)}.
 json decide_badge(const BadgeEvidence& e);
 
-// The report's grade: the badge's tone when it shows a number, else "unknown".
+// The report's grade: the badge's tone when it shows a number or a floor ("at least L% fake": the
+// grade it has at least), else "unknown".
 std::string grade_of_badge(const json& badge);
 
 }  // namespace fm::prof
