@@ -325,17 +325,20 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
       extra_mae_before(n_extra, 0);
   for (size_t fi = 0; fi < folds.size(); ++fi)
     for (size_t di = 0; di < n_extra; ++di) {
-      double cmin = 100, bmin = 100, mae = 0, bmae = 0, width = 0, bwidth = 0;
-      for (const Stats& st : list_cells[fi][di]) {
-        cmin = std::min(cmin, st.ours.coverage()), bmin = std::min(bmin, st.pooled.coverage());
+      double cmin = 100, bmin = 100, mae = 0, bmae = 0, width = 0, bwidth = 0, cmin_share = 0;
+      for (size_t si = 0; si < list_cells[fi][di].size(); ++si) {
+        const Stats& st = list_cells[fi][di][si];
+        if (st.ours.coverage() < cmin) cmin = st.ours.coverage(), cmin_share = shares[si];
+        bmin = std::min(bmin, st.pooled.coverage());
         mae += st.ours.mae(), bmae += st.pooled.mae(), width += st.ours.mean_width(), bwidth += st.pooled.mean_width();
       }
       double k = double(list_cells[fi][di].size());
       extra_lowest[di] = std::min(extra_lowest[di], cmin);
       extra_lowest_before[di] = std::min(extra_lowest_before[di], bmin);
       extra_mae[di] += mae / k / double(folds.size()), extra_mae_before[di] += bmae / k / double(folds.size());
-      line("| " + folds[fi].holdout + " | " + extra_designs()[di].name + " | " + f1(cmin) + "% | " + f1(mae / k) +
-           " | " + f1(width / k) + " | " + f1(bmin) + "% | " + f1(bmae / k) + " | " + f1(bwidth / k) + " |");
+      line("| " + folds[fi].holdout + " | " + extra_designs()[di].name + " | " + f1(cmin) + "% (at " +
+           f1(100 * cmin_share) + "%) | " + f1(mae / k) + " | " + f1(width / k) + " | " + f1(bmin) + "% | " +
+           f1(bmae / k) + " | " + f1(bwidth / k) + " |");
     }
   line("");
   std::string summary = "Lowest coverage in a cell and mean MAE over cells, with and without the regimes:";
