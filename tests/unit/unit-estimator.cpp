@@ -290,7 +290,13 @@ TEST_CASE("[estimator] api_estimate: a population nobody could read is unknown, 
         "sampling.random");
   json l = estimate(request(R"({"source": "likers", "population": null, "posts": 3, )"));
   CHECK(l["population"].is_null());
-  CHECK(l["sampling_note"] == json{{"id", "sampling.likers_unknown"}, {"params", {{"listed", 50}, {"checked", 15}}}});
+  // The posts read are named even when how many liked them is not known.
+  CHECK(l["sampling_note"] ==
+        json{{"id", "sampling.likers_posts_unknown"}, {"params", {{"listed", 50}, {"checked", 15}, {"posts", 3}}}});
+  CHECK(estimate(request(R"({"source": "likers", "population": null, )"))["sampling_note"] ==
+        json{{"id", "sampling.likers_unknown"}, {"params", {{"listed", 50}, {"checked", 15}}}});
+  CHECK(estimate(request(R"({"source": "commenters", "population": null, "posts": 1, )"))["sampling_note"]["id"] ==
+        "sampling.commenters_posts_unknown");
   CHECK(estimate(request(R"({"source": "commenters", "population": null, )"))["sampling_note"]["id"] ==
         "sampling.commenters_unknown");
   // Bad counts are still errors naming the field.

@@ -118,6 +118,10 @@ json source_note(const json& src, const json& r) {
     return unknown && r["sampling"] == "newest_first" ? message("sampling.newest_unknown", {{"n", num("sample_size")}})
                                                       : r["sampling_note"];
   }
+  if (unknown && src.contains("posts"))
+    return message(
+        likers ? "sampling.likers_posts_unknown" : "sampling.commenters_posts_unknown",
+        {{"listed", num("sample_size")}, {"checked", num("full_sample_size")}, {"posts", src["posts"].get<double>()}});
   if (unknown)
     return message(likers ? "sampling.likers_unknown" : "sampling.commenters_unknown",
                    {{"listed", num("sample_size")}, {"checked", num("full_sample_size")}});
