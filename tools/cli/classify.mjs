@@ -56,9 +56,11 @@ export async function main(argv, io) {
     io.stderr.write(`classify: ${msg}\n`);
     return JSON.stringify({ error: msg });
   };
-  const unread = unreadFields(input.records.filter((r) => r.rec && !r.instagram && !isEmptyRecord(r.rec)));
+  // A record with no account field is reported in its place, never sent (decided once per record).
+  for (const r of input.records) r.empty = Boolean(r.rec) && isEmptyRecord(r.rec);
+  const unread = unreadFields(input.records.filter((r) => r.rec && !r.instagram && !r.empty));
   for (const batch of batches(input.records)) {
-    const sent = batch.filter((r) => !(r.rec && isEmptyRecord(r.rec)));
+    const sent = batch.filter((r) => !r.empty);
     const rows = sent.length ? classifyJsonl(engine, sent.map((r) => r.text).join('\n') + '\n')
       .split('\n').filter(Boolean) : [];
     const answer = new Map(sent.map((r, k) => [r, rows[k]]));
