@@ -1,15 +1,18 @@
 // The badge in the real browser against the state table (tests/fixtures/badge-states.json): on
 // every stand-in profile its state, colour and words are what the table says and what the engine
 // decides for the same document (scripts/fakemeter profile); a number only where the table has
-// one; the panel keeps the numbers the badge leaves out. Dutch on the page (badge and reasons),
-// and German and French on one profile each. Screenshots go to tests/e2e/artifacts/.
+// one, a floor ("At least L% fake") from an audit too wide for one; the panel keeps the numbers
+// the badge leaves out. Dutch on the page (badge and reasons), and German and French on one
+// profile each. Screenshots go to tests/e2e/artifacts/.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO } from './lib/index.mjs';
 import { flatten, translator } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
+import { HISTORY_KEY, emptyHistory, entryFromReport } from '../../extension/shared/history.js';
 
 const T = { timeout: 180_000 };
 let suite, page;
@@ -60,6 +63,44 @@ test('every stand-in profile: the badge\'s state, colour and words are the table
     }
     await screenshot(page, `badge-state-${username}`, { element: 'header' });
   }
+});
+
+test('an audit too wide for a number whose lower end is 25% or more: "At least L% fake" in its colour, the panel saying why', T, async () => {
+  // The report the extension keeps after such an audit, made by the CLI from the profile and a
+  // follower sample of six obvious bots and four ordinary accounts (an interval of about 30-86%),
+  // stored as the extension stores an audited result, then shown on the next visit.
+  const en = words('en');
+  const username = 'mila.gifted';
+  const bot = (i) => ({ username: `bot_${i}x${i * 7}`, full_name: '', has_profile_pic: false, is_private: false,
+    follower_count: 3, following_count: 6800, media_count: 0, biography: '' });
+  const person = (i) => ({ username: `anna.meier${i}`, full_name: 'Anna Meier', has_profile_pic: true, is_private: false,
+    follower_count: 420, following_count: 380, media_count: 150, biography: 'Zurich, coffee' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-floor-'));
+  const sample = path.join(dir, 'followers.jsonl');
+  fs.writeFileSync(sample, [0, 1, 2, 3, 4, 5].map(bot).concat([0, 1, 2, 3].map(person)).map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const report = await cliProfile(suite.standin.documentFor(username), ['--followers', sample, '--total', '1500']);
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.equal(report.badge.state, 'at_least', JSON.stringify(report.badge));
+  const low = report.badge.ci_low;
+  assert.ok(low >= 25 && report.badge.ci_high - low > TABLE.max_width, JSON.stringify(report.badge));
+
+  await suite.resetExtension();
+  const storage = await suite.storage();
+  const built = entryFromReport(report, { computedAt: Date.now() });
+  assert.ok(built.entry, built.error);
+  await storage.set({ [HISTORY_KEY]: { ...emptyHistory(), entries: { [username]: built.entry } } });
+  await page.goto(suite.standin.profileUrl(username));
+  const s = await waitForBadge(page, { what: `badge on @${username}` });
+  assert.equal(s.badgeState, 'at_least');
+  assert.equal(s.badgeTone, report.badge.tone);
+  assert.equal(s.badgeBorderColor, COLOURS[report.badge.tone], 'the border in the colour of the lower end\'s grade');
+  assert.equal(s.badgeLabel, word(en, report.badge.label));
+  assert.match(s.badgeText, /^At least \d+(\.\d)?% fake \(\d+(\.\d)?–\d+(\.\d)?%\)$/, 'the floor, in the figure\'s place');
+  await screenshot(page, 'badge-state-at_least', { element: 'header' });
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.panelEstimate, { what: 'panel with the estimate' });
+  assert.ok(panel.panelText.includes(en('panelFloor', TABLE.max_width)), 'the panel says what the floor is');
+  assert.ok(!panel.panelText.includes(en('panelWideAudited', TABLE.max_width)), 'and not "no number to act on"');
 });
 
 test('the panel keeps the numbers and reasons the badge leaves out', T, async () => {
