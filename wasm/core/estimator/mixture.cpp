@@ -128,8 +128,8 @@ Prevalence mixture_estimate(const std::vector<MixturePart>& parts, double z, dou
   double lo = ll(0) >= top - cut ? 0 : bisect(ll, 0, p.point, top - cut);
   double hi = ll(1) >= top - cut ? 1 : bisect(ll, p.point, 1, top - cut);
   double vl = hist_var(lo), vh = hist_var(hi);
-  p.low = std::max(0.0, p.point - std::sqrt((p.point - lo) * (p.point - lo) + z * z * vl));
-  p.high = std::min(1.0, p.point + std::sqrt((hi - p.point) * (hi - p.point) + z * z * vh));
+  p.low = lo, p.high = hi;
+  widen_in_quadrature(p, z * z * vl, z * z * vh);
   p.sampling_half = (hi - lo) / 2;
   p.rate_sd = std::sqrt(hist_var(p.point));
   p.informative = false;

@@ -15,6 +15,11 @@ constexpr double kMinRateGap = 0.05;  // tpr - fpr below this: the classifier ca
 double clamp01(double v) { return std::min(1.0, std::max(0.0, v)); }
 }  // namespace
 
+void widen_in_quadrature(Prevalence& p, double low_half2, double high_half2) {
+  p.low = std::max(0.0, p.point - std::sqrt((p.point - p.low) * (p.point - p.low) + low_half2));
+  p.high = std::min(1.0, p.point + std::sqrt((p.high - p.point) * (p.high - p.point) + high_half2));
+}
+
 void wilson(double q, double n, double z, double& low, double& high) {
   q = clamp01(q);
   if (n <= 0) {

@@ -51,6 +51,10 @@ struct Prevalence {
   bool informative = true;   // false when tpr - fpr is too small to correct anything
 };
 
+// Moves each end of `p` away from its point, in quadrature with the end's own distance from it:
+// by a half-width whose square is `low_half2` below and `high_half2` above, kept within [0, 1].
+void widen_in_quadrature(Prevalence& p, double low_half2, double high_half2);
+
 // Flagged share of a simple random sample: k of n flagged, audience of N (N >= n).
 FlaggedShare simple_share(double k, double n, double N);
 

@@ -150,9 +150,7 @@ void combine_regimes(RegimeAverage& ra,
   for (auto& f : ra.regimes) {
     f.weight /= wsum;
     Prevalence e = f.estimate;
-    double label_half2 = z * z * f.label_var;
-    e.low = std::max(0.0, e.point - std::sqrt((e.point - e.low) * (e.point - e.low) + label_half2));
-    e.high = std::min(1.0, e.point + std::sqrt((e.high - e.point) * (e.high - e.point) + label_half2));
+    widen_in_quadrature(e, z * z * f.label_var, z * z * f.label_var);
     parts.push_back({f.weight, e});
     mean += f.estimate.point / k;
   }
@@ -166,10 +164,8 @@ void combine_regimes(RegimeAverage& ra,
   ra.definition_half =
       k > 2 ? definition_spread * student_quantile(z, k - 2) * std::sqrt(1 + 1 / k) * ra.between_sd : 0;
   Prevalence& c = ra.combined;
-  // In quadrature with each end's own distance from the point.
-  auto wider = [&](double d) { return std::sqrt(d * d + ra.definition_half * ra.definition_half); };
-  c.low = std::max(0.0, c.point - wider(c.point - c.low));
-  c.high = std::min(1.0, c.point + wider(c.high - c.point));
+  const double half2 = ra.definition_half * ra.definition_half;
+  widen_in_quadrature(c, half2, half2);
   ra.bound_sets_high = definition_bounds && ra.possibly_fake_high > c.high;
   if (ra.bound_sets_high) c.high = ra.possibly_fake_high;
   ra.bound_sets_low = definition_bounds && ra.surely_fake_low < c.low;
