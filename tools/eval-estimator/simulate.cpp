@@ -20,7 +20,8 @@ void MethodStats::add(double truth, double point, double low, double high) {
   // Reports are rounded to 0.1 point; judge the interval as it would be shown.
   double lo = std::round(low * 1000) / 1000, hi = std::round(high * 1000) / 1000;
   covered += (lo <= truth + 1e-9 && truth <= hi + 1e-9) ? 1 : 0;
-  if (hi - lo > prof::kBadgeMaxWidth / 100 + 1e-9 && lo >= prof::kFairBelow / 100 - 1e-9) {
+  // The badge decides on the report's percentages (rounded to 0.1), as here.
+  if (prof::badge_shows_floor(std::round(low * 1000) / 10, std::round(high * 1000) / 10)) {
     floors += 1;
     false_floors += lo > truth + 1e-9 ? 1 : 0;
   }

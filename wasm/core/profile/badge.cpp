@@ -30,6 +30,19 @@ struct Number {
   int64_t listed = 0;
 };
 
+// The audit's followers estimate (api_estimate's answer) as the badge shows it.
+Number audit_figure(const json& a) {
+  auto limited = a.find("list_limited");
+  Number n;
+  n.fake = a["fake_percent"].get<double>();
+  n.low = a["ci_low"].get<double>();
+  n.high = a["ci_high"].get<double>();
+  n.basis = "audit";
+  n.short_list = limited != a.end() && limited->is_boolean() && limited->get<bool>();
+  n.listed = a.value("sample_size", int64_t(0));
+  return n;
+}
+
 // The audit's followers estimate when it is narrow enough, else the report's estimate (the audit
 // combined with the profile) when that is. The profile alone never gives the badge a number: its
 // interval is narrow exactly when the account engages unusually much, which says least about
@@ -37,14 +50,9 @@ struct Number {
 // "The badge").
 std::optional<Number> badge_number(const BadgeEvidence& e) {
   if (!e.followers) return std::nullopt;
-  const json& a = *e.followers;
-  double f = a["fake_percent"].get<double>(), lo = a["ci_low"].get<double>(), hi = a["ci_high"].get<double>();
-  if (hi - lo <= kBadgeMaxWidth) {
-    auto limited = a.find("list_limited");
-    bool short_list = limited != a.end() && limited->is_boolean() && limited->get<bool>();
-    return Number{f, lo, hi, "audit", short_list, a.value("sample_size", int64_t(0))};
-  }
-  if (e.fake && *e.high - *e.low <= kBadgeMaxWidth) return Number{*e.fake, *e.low, *e.high, "combined", false, 0};
+  Number audit = audit_figure(*e.followers);
+  if (badge_shows_number(audit.low, audit.high)) return audit;
+  if (e.fake && badge_shows_number(*e.low, *e.high)) return Number{*e.fake, *e.low, *e.high, "combined", false, 0};
   return std::nullopt;
 }
 
@@ -54,12 +62,9 @@ std::optional<Number> badge_number(const BadgeEvidence& e) {
 // followers estimate, which carries the doubt between definitions of fake.
 std::optional<Number> badge_floor(const BadgeEvidence& e) {
   if (!e.followers) return std::nullopt;
-  const json& a = *e.followers;
-  double f = a["fake_percent"].get<double>(), lo = a["ci_low"].get<double>(), hi = a["ci_high"].get<double>();
-  if (lo < kFairBelow) return std::nullopt;
-  auto limited = a.find("list_limited");
-  bool short_list = limited != a.end() && limited->is_boolean() && limited->get<bool>();
-  return Number{f, lo, hi, "audit", short_list, a.value("sample_size", int64_t(0))};
+  Number audit = audit_figure(*e.followers);
+  if (!badge_shows_floor(audit.low, audit.high)) return std::nullopt;
+  return audit;
 }
 
 // The state that says most about why there is no estimate ("new account" only when alone).

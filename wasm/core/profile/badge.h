@@ -17,6 +17,12 @@ constexpr double kGoodBelow = 10, kFairBelow = 25, kPoorUpTo = 50;
 // an audit (alone, or combined with the profile): never from the profile alone (badge.cpp). A wider
 // audit interval whose lower end reaches "poor" (kFairBelow) gives "at least L% fake" instead.
 constexpr double kBadgeMaxWidth = kPoorUpTo - kGoodBelow;
+// Whether a 95% interval (in percent) gives the badge a number, and, when it is too wide for one,
+// whether its lower end still gives the floor.
+constexpr bool badge_shows_number(double low, double high) { return high - low <= kBadgeMaxWidth; }
+constexpr bool badge_shows_floor(double low, double high) {
+  return !badge_shows_number(low, high) && low >= kFairBelow;
+}
 // The grades, kindest first, and the grade of a share in percent.
 constexpr const char* kGrades[] = {"good", "fair", "poor", "bad"};
 const char* grade_of(double fake_percent);
