@@ -30,6 +30,13 @@ inline std::optional<bool> own_picture_from_url(const std::string& url) {
   return url.find(kDefaultAvatarMark) == std::string::npos;
 }
 
+// The same from all an answer says of the picture: Instagram's flag has_anonymous_profile_picture
+// when it is given (a flag is a stronger word than a URL), else the URL; unknown when neither.
+inline std::optional<bool> own_picture(const std::optional<bool>& anonymous, const std::optional<std::string>& url) {
+  if (anonymous) return !*anonymous;
+  return url ? own_picture_from_url(*url) : std::nullopt;
+}
+
 struct Account {
   // Text fields, as Instagram serves them.
   std::optional<std::string> username, full_name, biography, external_url;

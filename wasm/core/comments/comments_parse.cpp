@@ -106,8 +106,7 @@ struct Parser {
       a.username = w.username;
       a.full_name = full_name.value_or("");
       a.is_private = tri(is_private), a.is_verified = tri(is_verified);
-      if (anonymous) a.has_profile_pic = !*anonymous;
-      else if (pic) a.has_profile_pic = tri(own_picture_from_url(*pic));
+      a.has_profile_pic = tri(own_picture(anonymous, pic));
       hashes.push_back(a.hash);
       in.authors.push_back(std::move(a));
     }

@@ -186,10 +186,9 @@ Result<Profile> parse_profile(const std::string& text) {
   // The flag users/<id>/info carries wins; else the picture's URL, read as account records read
   // it (an empty URL says nothing).
   FM_TAKE(s, read_string(u, "profile_pic_url", w, kMaxTextBytes));
-  if (s) p.has_profile_pic = own_picture_from_url(*s);
   std::optional<bool> anonymous;
   FM_TAKE(anonymous, read_bool(u, "has_anonymous_profile_picture", w));
-  if (anonymous) p.has_profile_pic = !*anonymous;
+  p.has_profile_pic = own_picture(anonymous, s);
   FM_TAKE(p.is_private, read_bool(u, "is_private", w));
   FM_TAKE(p.is_verified, read_bool(u, "is_verified", w));
   FM_TAKE(p.is_business, read_bool(u, "is_business_account", w));
