@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIKERS_MAX, COMMENTS_PAGE, engagerTruth } from '../../tests/e2e/standin/engagers.mjs';
+import { LIKERS_MAX, COMMENTS_PAGE, engagerTruth, postsRead } from '../../tests/e2e/standin/engagers.mjs';
 import { estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
@@ -33,9 +33,7 @@ const call = (fn, text) => JSON.parse(engine[fn](text));
 // (those listed as they are, the rest of each post's count at the pool's share: engagerTruth).
 function truthOf(profile, state, source) {
   if (source === 'followers') return profile.fakeShare;
-  const read = state[source].media.slice(0, state[source].done)
-    .map((m) => ({ index: profile.posts.findIndex((p) => p.id === m.id), count: m.count }));
-  return engagerTruth(profile, source, read);
+  return engagerTruth(profile, source, postsRead(profile.posts, state[source].media.slice(0, state[source].done)));
 }
 
 const cells = {};  // `${source}/${share}` -> sums

@@ -122,6 +122,12 @@ export function sectionCommenterShare(section, posts) {
   return seen.size ? [...seen.values()].filter(Boolean).length / seen.size : null;
 }
 
+// The posts an audit read (its plan's media, [{id, count}]) as engagerTruth takes them: each one's
+// place among the profile's posts (`posts`, [{id, ...}], newest first) and its count.
+export function postsRead(posts, media) {
+  return media.map((m) => ({ index: posts.findIndex((p) => p.id === m.id), count: m.count }));
+}
+
 // The known fake share of the population an audit's estimate for `pool` ('likers' or
 // 'commenters') is about: the engagers of the posts it reads (`posts`: [{index, count}], the
 // post's place among the profile's posts and its like or comment count, null when hidden).

@@ -5,7 +5,7 @@
 import { prng } from './prng.mjs';
 import { DIST, fromQuantiles } from './sample.mjs';
 import { postNode, userDocument, DEFAULT_AVATAR } from './followers.mjs';
-import { poolShare, sectionCommenterShare, engagerTruth } from './engagers.mjs';
+import { poolShare, sectionCommenterShare, engagerTruth, postsRead } from './engagers.mjs';
 import { auditPlan, commentPostsOf } from '../../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../../extension/shared/settings.js';
 import { commentSection } from './comment-patterns.mjs';
@@ -182,11 +182,10 @@ export function truth(settings = { ...DEFAULT_SETTINGS, auditComments: true }) {
     const posts = edges.map(({ node }) => ({ id: node.id, likes: node.edge_liked_by.count < 0 ? null : node.edge_liked_by.count,
       comments: node.edge_media_to_comment.count }));
     const { media } = auditPlan(settings, posts);
-    const read = (list) => list.map((m) => ({ index: posts.findIndex((x) => x.id === m.id), count: m.count }));
     return { username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
-      liker_fake_share: engagerTruth(p, 'likers', read(media.likers)) ?? poolShare(p, 'likers'),
+      liker_fake_share: engagerTruth(p, 'likers', postsRead(posts, media.likers)) ?? poolShare(p, 'likers'),
       commenter_fake_share: p.comments ? sectionCommenterShare(commentSectionOf(p), commentPostsOf(settings))
-        : engagerTruth(p, 'commenters', read(media.commenters)) ?? poolShare(p, 'commenters'),
+        : engagerTruth(p, 'commenters', postsRead(posts, media.commenters)) ?? poolShare(p, 'commenters'),
       comment_pattern: p.comments ? p.comments.pattern : null,
       limited_list: !!p.limitFollowers };
   }).concat([{ username: NONEXISTENT, kind: 'nonexistent', fake_share: null, followers: null }]);
