@@ -109,13 +109,16 @@ test('keys that are not account fields are named once on stderr, with the field 
   const notes = r.stderr.split('\n').filter((l) => l.includes('not read'));
   assert.equal(notes.length, 1, r.stderr);
   const note = notes[0];
-  assert.match(note, /"followers" \(from line 1, in 1 record; did you mean 'follower_count'\?\)/);
-  assert.match(note, /"following" \(from line 1, in 1 record; did you mean 'following_count'\?\)/);
-  assert.match(note, /"posts" \(from line 1, in 1 record; did you mean 'media_count'\?\)/);
-  assert.match(note, /"label" \(from line 1, in 2 records\)/);
+  assert.match(note, /"followers" \(in 1 record, first at line 1; did you mean 'follower_count'\?\)/);
+  assert.match(note, /"following" \(in 1 record, first at line 1; did you mean 'following_count'\?\)/);
+  assert.match(note, /"posts" \(in 1 record, first at line 1; did you mean 'media_count'\?\)/);
+  assert.match(note, /"label" \(in 2 records, first at line 1\)/);
   for (const read of ['username', 'edge_followed_by', 'phase', 'has_profile_pic', 'biography']) {
     assert.ok(!note.includes(`"${read}"`), `${read} is read, not named`);
   }
+  // In a JSON array the place is the item, not a line (the whole array may sit on one line).
+  const array = run(['classify'], '[{"username":"a","follower_count":1},\n{"username":"b","followers":3}]\n');
+  assert.match(array.stderr, /"followers" \(in 1 record, first at item 2; did you mean 'follower_count'\?\)/);
   const all = '{"username":"a","follower_count":1,"has_anonymous_profile_picture":true}\n';
   assert.equal(run(['classify'], all).stderr, '', 'a record of read fields only gets no note');
 });
@@ -127,9 +130,9 @@ test('the unread-key note adds up over parts and quotes hostile keys', async () 
   unreadFields(readRecords('\n{"x\\u001b[2J":2,"username":"a"}\n').records, seen);
   const note = unreadFieldsNote(seen);
   assert.ok(!note.includes('\u001b'), 'no raw control character reaches the terminal');
-  assert.match(note, /"x\\u001b\[2J" \(from line 1, in 2 records\)/);
+  assert.match(note, /"x\\u001b\[2J" \(in 2 records, first at line 1\)/);
   assert.equal(unreadFieldsNote(new Map()), null);
-  const many = new Map(Array.from({ length: 11 }, (_, i) => [`k${i}`, { line: 1, records: 1 }]));
+  const many = new Map(Array.from({ length: 11 }, (_, i) => [`k${i}`, { where: 'line 1', records: 1 }]));
   assert.match(unreadFieldsNote(many), /"k7" .* and 3 more\./);
 });
 

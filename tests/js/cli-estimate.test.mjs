@@ -96,7 +96,7 @@ test('estimate names keys it does not read, and still estimates', () => {
     JSON.stringify({ username: `user${i}`, followers: 100 + i, following: 200, posts: 3 })).join('\n') + '\n';
   const r = spawnSync(path.join(root, 'scripts', 'fakemeter'), ['estimate', '--total', '1000'], { input, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /estimate: not read, not account fields: "followers" \(from line 1, in 5 records; did you mean 'follower_count'\?\)/);
+  assert.match(r.stderr, /estimate: not read, not account fields: "followers" \(in 5 records, first at line 1; did you mean 'follower_count'\?\)/);
   assert.equal(JSON.parse(r.stdout).full_sample_size, 0, 'the misnamed counts were not read: no full record');
 });
 

@@ -20,15 +20,15 @@ const LIKELY = {
   user: 'username', handle: 'username', screen_name: 'username',
 };
 
-// Collects, over parsed records ({line, rec}), each unread key's first line and how many
-// records carry it (into `seen`, so batches add up).
+// Collects, over parsed records ({where, rec}), where each unread key was first seen ("line 3",
+// "item 3", "users[2] (@name)") and how many records carry it (into `seen`, so batches add up).
 export function unreadFields(records, seen = new Map()) {
-  for (const { line, rec } of records) {
+  for (const { where, rec } of records) {
     for (const key of Object.keys(rec)) {
       if (READ.has(key)) continue;
       const s = seen.get(key);
       if (s) s.records++;
-      else seen.set(key, { line, records: 1 });
+      else seen.set(key, { where, records: 1 });
     }
   }
   return seen;
@@ -43,7 +43,7 @@ export function unreadFieldsNote(seen, limit = 8) {
     const s = seen.get(k);
     const likely = Object.hasOwn(LIKELY, k.toLowerCase()) ? LIKELY[k.toLowerCase()].split(' ') : null;
     const hint = likely ? `; did you mean '${likely[0]}'${likely.length > 1 ? ' ' + likely.slice(1).join(' ') : ''}?` : '';
-    return `${JSON.stringify(k)} (from line ${s.line}, in ${s.records} ${s.records === 1 ? 'record' : 'records'}${hint})`;
+    return `${JSON.stringify(k)} (in ${s.records} ${s.records === 1 ? 'record' : 'records'}, first at ${s.where}${hint})`;
   });
   const more = keys.length > limit ? ` and ${keys.length - limit} more` : '';
   return `not read, not account fields: ${shown.join(', ')}${more}. ` +

@@ -47,14 +47,14 @@ function unwrapProfileAnswer(rec) {
 }
 
 // One record of the input: a saved profile answer as its user object.
-function entry(rec, where, line) {
+function entry(rec, where) {
   const user = unwrapProfileAnswer(rec);
-  return { where, line, rec: user || rec, instagram: Boolean(user) };
+  return { where, rec: user || rec, instagram: Boolean(user) };
 }
 
 const isOneLine = (text) => text.trim().split('\n').length === 1;
 
-// `tolerant`: a line or item that is no record is kept as {where, line, raw} (its text) instead of
+// `tolerant`: a line or item that is no record is kept as {where, raw} (its text) instead of
 // thrown, for a caller that reports each bad record in its place (classify).
 function fromLines(text, tolerant) {
   const records = [];
@@ -65,7 +65,7 @@ function fromLines(text, tolerant) {
     const where = `line ${i + 1}`;
     const bad = (message) => {
       if (!tolerant) throw new InputError(`${where}: ${message}`);
-      records.push({ where, line: i + 1, raw: line });
+      records.push({ where, raw: line });
     };
     if (line.length > kMaxLineBytes) { bad(`longer than ${kMaxLineBytes} bytes`); continue; }
     let rec;
@@ -76,7 +76,7 @@ function fromLines(text, tolerant) {
       continue;
     }
     if (!isObject(rec)) { bad('an account record must be a JSON object'); continue; }
-    records.push(entry(rec, where, i + 1));
+    records.push(entry(rec, where));
   }
   return { records, shape: 'lines' };
 }
@@ -87,10 +87,10 @@ function fromArray(doc, tolerant) {
     const where = `item ${i + 1}`;
     if (!isObject(rec)) {
       if (!tolerant) throw new InputError(`${where} of the array: an account record must be a JSON object`);
-      records.push({ where, line: i + 1, raw: JSON.stringify(rec) ?? 'null' });
+      records.push({ where, raw: JSON.stringify(rec) ?? 'null' });
       return;
     }
-    records.push(entry(rec, where, i + 1));
+    records.push(entry(rec, where));
   });
   return { records, shape: 'array' };
 }
@@ -101,17 +101,17 @@ function fromList(doc, kind) {
   if (parsed.error) throw new InputError(`the ${kind} answer: ${parsed.error}`);
   // Commenters are listed once each, in the order they first commented.
   const key = kind === 'commenters' ? 'commenter' : 'users';
-  const records = parsed.accounts.map((rec, i) => ({ where: `${key}[${i}] (@${rec.username})`, line: i + 1, rec, instagram: true }));
+  const records = parsed.accounts.map((rec, i) => ({ where: `${key}[${i}] (@${rec.username})`, rec, instagram: true }));
   // Likers and comments answers say how many liked or commented (user_count, comment_count): the
   // population their accounts were drawn from (for comments an upper bound on the commenters).
   const population = kind === 'likers' ? parsed.userCount : kind === 'commenters' ? parsed.commentCount : null;
   return { records, shape: kind, limited: Boolean(parsed.limited), population: population ?? null };
 }
 
-// text -> {records: [{where, line, rec, instagram}], shape: 'lines'|'array'|'followers'|'likers'|
+// text -> {records: [{where, rec, instagram}], shape: 'lines'|'array'|'followers'|'likers'|
 // 'commenters', limited (followers: Instagram's short-list flag), population (likers, commenters:
 // the answer's count, or null)}. Bad input throws InputError
-// naming where; with `tolerant`, a bad line or item is kept as {where, line, raw} instead (a list
+// naming where; with `tolerant`, a bad line or item is kept as {where, raw} instead (a list
 // answer the adapter refuses still throws: it has no records to keep).
 export function readRecords(text, { tolerant = false } = {}) {
   const doc = wholeDocument(text);
