@@ -96,6 +96,33 @@ test('SPA navigation replaces the badge; non-profile pages get none; back restor
   }
 });
 
+test("a profile's tabs and its followers dialog keep its badge, without a second check", T, async () => {
+  const username = 'marco.travels';
+  const label = (await settledBadge(username)).badgeLabel;
+  const checks = () => apiRequests(suite.standin, `web_profile_info/?username=${username}`).length;
+  const before = checks();
+  const loads = [];
+  const onLoad = () => loads.push(1);
+  page.on('load', onLoad);
+  try {
+    for (const [href, within] of [[`/${username}/tagged/`, '[role="tablist"]'], [`/${username}/reels/`, '[role="tablist"]'],
+                                  [`/${username}/followers/`, 'header'], [`/${username}/`, '[role="tablist"]']]) {
+      await followLink(page, href, { within });
+      await page.waitForFunction((h) => document.getElementById('react-root').dataset.rendered === h, {}, href);
+      const s = await waitForOverlay(page, (x) => x.badges === 1 && x.badgeLabel === label, { what: `the badge on ${href}` });
+      assert.equal(s.badges, 1, `${href}: one badge`);
+    }
+    assert.equal(loads.length, 0, 'all of this happened without a page load');
+  } finally {
+    page.off('load', onLoad);
+  }
+  assert.equal(checks(), before, 'moving between the tabs asked Instagram for nothing');
+  // Opened directly, a tab shows the profile's badge too.
+  await page.goto(`${suite.standin.profileUrl(username)}tagged/`);
+  const direct = await waitForBadge(page, { what: `badge on /${username}/tagged/` });
+  assert.equal(direct.badgeLabel, label);
+});
+
 test("the page's own content is untouched", T, async () => {
   for (const username of ['marco.travels', 'xss_tester']) {
     await settledBadge(username);

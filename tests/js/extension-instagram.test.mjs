@@ -56,8 +56,14 @@ test('profileFromPath accepts profiles and ignores Instagram pages', () => {
   assert.equal(profileFromPath('/anna/'), 'anna');
   assert.equal(profileFromPath('/lena.bakes'), 'lena.bakes');
   assert.equal(profileFromPath('/new.page.2026/'), 'new.page.2026');
+  // The profile's tabs and its followers/following dialogs still show its header.
+  for (const tab of ['reels', 'tagged', 'saved', 'guides', 'channel', 'followers', 'following', 'Reels']) {
+    assert.equal(profileFromPath(`/anna/${tab}/`), 'anna', tab);
+  }
+  assert.equal(profileFromPath('/anna/tagged'), 'anna');
   for (const p of ['/', '/explore/', '/p/Cabc123/', '/reel/xyz/', '/accounts/login/', '/direct/inbox/', '/stories/anna/1/',
-                   '/anna/followers/', '/anna/following/', '/bad name/', '/' + 'a'.repeat(31) + '/', '/explore', '/reels/']) {
+                   '/bad name/', '/' + 'a'.repeat(31) + '/', '/explore', '/reels/', '/anna/p/Cabc123/', '/anna/reel/xyz/',
+                   '/anna/reels/extra/', '/anna/unknown/', '/explore/tagged/', '/stories/followers/', '/bad name/reels/']) {
     assert.equal(profileFromPath(p), null, p);
   }
 });

@@ -19,12 +19,19 @@ export const NON_PROFILE_SEGMENTS = new Set([
   'topics', 'your_activity', 'create', 'locations', 'live', 'threads', 'notifications',
 ]);
 
-// The username of a profile page path ("/anna/" -> "anna"), or null for any other page.
-// "/anna/followers/" style dialogs sit on top of a profile: not a profile page of their own.
+// Second path segments under a profile that still show its header: its tabs (reels, tagged,
+// saved, the older guides and channel) and the followers and following lists, which open as a
+// dialog over it. The badge and a running audit stay there; a post opened from the profile
+// ("/anna/p/<code>/") is a page of its own.
+export const PROFILE_TABS = new Set(['reels', 'tagged', 'saved', 'guides', 'channel', 'followers', 'following']);
+
+// The username of a profile page path ("/anna/", "/anna/reels/" -> "anna"), or null for any
+// other page.
 export function profileFromPath(pathname) {
   if (typeof pathname !== 'string') return null;
   const parts = pathname.split('/').filter(Boolean);
-  if (parts.length !== 1) return null;
+  if (parts.length < 1 || parts.length > 2) return null;
+  if (parts.length === 2 && !PROFILE_TABS.has(parts[1].toLowerCase())) return null;
   const name = parts[0];
   if (NON_PROFILE_SEGMENTS.has(name.toLowerCase()) || !isUsername(name)) return null;
   return name;

@@ -112,16 +112,17 @@ export async function clickPart(page, host, partName) {
   }, { polling: 'raf' }, host, partName);
 }
 
-// Follows one of the page's own nav links (href as written, e.g. '/explore/'), found and clicked
-// in one step inside the page: the stand-in's app re-renders its nav whenever a navigation's page
-// data arrives, which can be after the extension has already drawn the new profile's badge.
-export async function followLink(page, href) {
-  await page.waitForFunction((h) => {
-    const a = document.querySelector(`nav a[href="${h}"]`);
+// Follows one of the page's own links (href as written, e.g. '/explore/'; by default in its nav,
+// `within` another part: '[role="tablist"]' for a profile's tabs), found and clicked in one step
+// inside the page: the stand-in's app re-renders the page whenever a navigation's page data
+// arrives, which can be after the extension has already drawn the new profile's badge.
+export async function followLink(page, href, { within = 'nav' } = {}) {
+  await page.waitForFunction((h, w) => {
+    const a = document.querySelector(`${w} a[href="${h}"]`);
     if (!a) return false;
     a.click();
     return true;
-  }, { polling: 'raf' }, href);
+  }, { polling: 'raf' }, href, within);
 }
 
 // Opens the panel by clicking the badge (and waits for the panel host).

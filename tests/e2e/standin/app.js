@@ -42,11 +42,14 @@
       list,
       el('h1', {}, u.full_name),
       el('div', { class: 'bio' }, u.biography)));
+    // The profile's tabs, as Instagram draws them under the header (each its own path).
+    const tabs = el('div', { role: 'tablist' }, el('a', { href: `/${u.username}/`, role: 'tab' }, 'Posts'),
+      el('a', { href: `/${u.username}/reels/`, role: 'tab' }, 'Reels'), el('a', { href: `/${u.username}/tagged/`, role: 'tab' }, 'Tagged'));
     let grid;
     if (u.is_private) grid = el('article', {}, el('p', {}, 'This account is private'));
     else if (!u.posts) grid = el('article', {}, el('p', {}, 'No posts yet'));
     else grid = el('article', {}, ...u.shortcodes.map((c) => el('a', { href: `/p/${c}/`, 'aria-label': 'Post' })));
-    return el('main', { role: 'main' }, header, grid);
+    return el('main', { role: 'main' }, header, tabs, grid);
   }
 
   function render(data) {

@@ -176,7 +176,7 @@ export async function startStandin(options = {}) {
   }
 
   function profileUsername(pathname) {
-    const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(?:followers|following)\/)?$/.exec(pathname);
+    const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(?:followers|following|reels|tagged)\/)?$/.exec(pathname);
     if (!m || ['explore', 'accounts', 'direct', 'stories', 'p', 'reel', 'challenge', 'static', 'api', 'standin'].includes(m[1])) return null;
     return m[1];
   }
