@@ -61,6 +61,10 @@ test('profileFromPath accepts profiles and ignores Instagram pages', () => {
     assert.equal(profileFromPath(`/anna/${tab}/`), 'anna', tab);
   }
   assert.equal(profileFromPath('/anna/tagged'), 'anna');
+  // Instagram's paths are not case-sensitive; its usernames are lower case.
+  assert.equal(profileFromPath('/Lena.Bakes/'), 'lena.bakes');
+  assert.equal(profileFromPath('/ANNA/Reels/'), 'anna');
+  assert.equal(profileFromPath('/Explore/'), null);
   for (const p of ['/', '/explore/', '/p/Cabc123/', '/reel/xyz/', '/accounts/login/', '/direct/inbox/', '/stories/anna/1/',
                    '/bad name/', '/' + 'a'.repeat(31) + '/', '/explore', '/reels/', '/anna/p/Cabc123/', '/anna/reel/xyz/',
                    '/anna/reels/extra/', '/anna/unknown/', '/explore/tagged/', '/stories/followers/', '/bad name/reels/']) {

@@ -26,7 +26,9 @@ export const NON_PROFILE_SEGMENTS = new Set([
 export const PROFILE_TABS = new Set(['reels', 'tagged', 'saved', 'guides', 'channel', 'followers', 'following']);
 
 // The username of a profile page path ("/anna/", "/anna/reels/" -> "anna"), or null for any
-// other page.
+// other page. Instagram's usernames are lower case and its paths are not case-sensitive
+// ("/Anna/" is @anna's profile): the name is lower-cased, so one profile has one history entry,
+// one cached report and one audit however its address was typed.
 export function profileFromPath(pathname) {
   if (typeof pathname !== 'string') return null;
   const parts = pathname.split('/').filter(Boolean);
@@ -34,7 +36,7 @@ export function profileFromPath(pathname) {
   if (parts.length === 2 && !PROFILE_TABS.has(parts[1].toLowerCase())) return null;
   const name = parts[0];
   if (NON_PROFILE_SEGMENTS.has(name.toLowerCase()) || !isUsername(name)) return null;
-  return name;
+  return name.toLowerCase();
 }
 
 // Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen.

@@ -132,7 +132,8 @@ export async function startStandin(options = {}) {
     if (state.session === 'logged_out' || !sessionOk(req)) return [401, { message: 'login_required', status: 'fail' }];
     if (req.headers['x-ig-app-id'] !== APP_ID) return [400, { message: 'useragent mismatch', status: 'fail' }];
     if (url.pathname === '/api/v1/users/web_profile_info/') {
-      const username = url.searchParams.get('username') || '';
+      // Usernames are not case-sensitive here either.
+      const username = (url.searchParams.get('username') || '').toLowerCase();
       const seeded = findSeeded(username);
       if (seeded) return [200, served(seeded)];
       const follower = state.registry.get(username);
@@ -177,8 +178,10 @@ export async function startStandin(options = {}) {
 
   function profileUsername(pathname) {
     const m = /^\/([A-Za-z0-9._]{1,30})\/(?:(?:followers|following|reels|tagged)\/)?$/.exec(pathname);
-    if (!m || ['explore', 'accounts', 'direct', 'stories', 'p', 'reel', 'challenge', 'static', 'api', 'standin'].includes(m[1])) return null;
-    return m[1];
+    // Paths are not case-sensitive, as on Instagram ("/Marco.Travels/" is @marco.travels).
+    const name = m ? m[1].toLowerCase() : null;
+    if (!m || ['explore', 'accounts', 'direct', 'stories', 'p', 'reel', 'challenge', 'static', 'api', 'standin'].includes(name)) return null;
+    return name;
   }
   function userForPage(username) {
     const seeded = findSeeded(username);
