@@ -109,23 +109,42 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   if (out.regimes.empty()) return out;
   // The bins where some known definition finds its fakes at least as common as its real accounts
   // (possibly fake), and those where every one does (surely fake).
+  std::vector<char> some(kProfileBins, 0), every(kProfileBins, 1);
+  for (int b = 0; b < kProfileBins; ++b)
+    for (const auto& s : p.sources) {
+      some[size_t(b)] = some[size_t(b)] || s.fake[size_t(b)] >= s.real[size_t(b)];
+      every[size_t(b)] = every[size_t(b)] && s.fake[size_t(b)] >= s.real[size_t(b)];
+    }
   double n = 0, possibly = 0, surely = 0;
   for (size_t b = 0; b < counts.size() && b < size_t(kProfileBins); ++b) {
-    bool some = false, every = true;
-    for (const auto& s : p.sources) {
-      some = some || s.fake[b] >= s.real[b];
-      every = every && s.fake[b] >= s.real[b];
-    }
     n += counts[b];
-    if (some) possibly += counts[b];
-    if (every) surely += counts[b];
+    if (some[b]) possibly += counts[b];
+    if (every[b]) surely += counts[b];
+  }
+  // Every known definition's own histograms put some of its fakes outside the possibly-fake bins
+  // and some of its real accounts inside the surely-fake ones: a share of accounts in those bins is
+  // not yet a share of fakes. The bounds allow for the most any known definition does of either
+  // (its fakes' least mass in the possibly-fake bins, its real accounts' most in the surely-fake
+  // ones); otherwise one real account scoring like a fake among nine commenters would rule out 0%.
+  double fake_in_possibly = 1, real_in_surely = 0;
+  for (const auto& s : p.sources) {
+    double f = 0, r = 0;
+    for (int b = 0; b < kProfileBins; ++b) {
+      if (some[size_t(b)]) f += s.fake[size_t(b)];
+      if (every[size_t(b)]) r += s.real[size_t(b)];
+    }
+    fake_in_possibly = std::min(fake_in_possibly, f);
+    real_in_surely = std::max(real_in_surely, r);
   }
   // Their shares' Wilson limits at the effective size (prevalence.h), possibly fractional counts.
   double unused = 0;
   out.possibly_fake_share = n > 0 ? possibly / n : 0;
   wilson(out.possibly_fake_share, n, z, unused, out.possibly_fake_high);
+  if (fake_in_possibly > 0) out.possibly_fake_high = std::min(1.0, out.possibly_fake_high / fake_in_possibly);
   out.surely_fake_share = n > 0 ? surely / n : 0;
   wilson(out.surely_fake_share, n, z, out.surely_fake_low, unused);
+  if (real_in_surely < 1)
+    out.surely_fake_low = std::max(0.0, (out.surely_fake_low - real_in_surely) / (1 - real_in_surely));
   double wsum = 0;
   for (auto& f : out.regimes) wsum += f.fit_weight = std::exp(f.loglik - top);
   for (size_t i = 0; i < out.regimes.size(); ++i) {

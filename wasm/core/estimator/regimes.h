@@ -41,16 +41,19 @@
 //    bounded instead (definition_bounds), at each end by the same rule:
 //      - stricter: a definition may call fake any account whose score falls where at least one
 //        known definition finds its fakes at least as common as its real accounts (fake histogram
-//        >= real histogram in that bin). The share of such accounts bounds every such definition
-//        from above, and its upper confidence limit (Wilson, at the sample's effective size and
-//        the interval's level) is an upper end that no such definition exceeds more often than
-//        the level allows;
+//        >= real histogram in that bin). The share of such accounts, at its upper confidence limit
+//        (Wilson, at the sample's effective size and the interval's level), divided by the least
+//        share of its fakes any known definition puts in those bins (its fakes, too, may score
+//        elsewhere), is an upper end that no such definition exceeds more often than the level
+//        allows;
 //      - more lenient: a definition may call real any account whose score falls where at least
 //        one known definition finds its real accounts more common than its fakes, so it calls fake
-//        at least the accounts where every known definition finds fakes at least as common; the
-//        share of those, at its lower confidence limit, is the lowest such a definition reads
-//        (the regimes' readings divide by their recall and can overshoot it: a sample whose fakes
-//        are all easy to spot, or whose real accounts score like fakes).
+//        at least the accounts where every known definition finds fakes at least as common. The
+//        share of those at its lower confidence limit, less the most of its real accounts any
+//        known definition puts there (r; rescaled, (low - r) / (1 - r)), is the lowest such a
+//        definition reads (the regimes' readings divide by their recall and can overshoot it: a
+//        sample whose fakes are all easy to spot, or whose real accounts score like fakes).
+//        Without r, one real commenter among nine scoring like a fake would rule out 0%.
 //    The upper end is the larger of the interval's and the stricter bound, the lower end the
 //    smaller of the interval's and the lenient one; the point stays. Nothing in it is fitted.
 #pragma once
@@ -89,12 +92,14 @@ struct RegimeAverage {
   double definition_half = 0;  // the predictive half-width for a new definition, added in quadrature
   // The reach of a definition stricter than every known one: the share of the sample whose score
   // falls where some known definition finds its fakes at least as common as its real accounts
-  // (every such account called fake), and that share's upper confidence limit.
+  // (every such account called fake), and that share's upper confidence limit over the least share
+  // of its fakes a known definition puts there.
   double possibly_fake_share = 0;
   double possibly_fake_high = 0;
   bool bound_sets_high = false;  // the upper end is that limit (definition_bounds on and it reaches further)
   // The reach of a more lenient one: the share whose score falls where every known definition finds
-  // its fakes at least as common as its real accounts, and that share's lower confidence limit.
+  // its fakes at least as common as its real accounts, and that share's lower confidence limit less
+  // the most of its real accounts a known definition puts there (rescaled).
   double surely_fake_share = 0;
   double surely_fake_low = 0;
   bool bound_sets_low = false;     // the lower end is that limit (definition_bounds on and it reaches lower)
