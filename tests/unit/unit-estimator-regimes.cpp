@@ -473,10 +473,10 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   RegimeAverage off = average_over_regimes(p, s, counts, 0, 1.96);
   // Bin 5 is possibly fake (strict: fakes 0.25 >= real 0.04); 10 of 50 fall there.
   CHECK(off.possibly_fake_share == doctest::Approx(0.2));
-  // Wilson's upper end for 10 of 50 at z = 1.96, over the least of their fakes either known
-  // definition puts in the possibly-fake bins (0.95 each: a stricter definition's fakes, too, may
-  // score elsewhere).
-  CHECK(off.possibly_fake_high == doctest::Approx(0.3304 / 0.95).epsilon(0.001));
+  // The exact (Clopper-Pearson) upper end for 10 of 50 at z = 1.96, 0.3372, over the least of
+  // their fakes either known definition puts in the possibly-fake bins (0.95 each: a stricter
+  // definition's fakes, too, may score elsewhere).
+  CHECK(off.possibly_fake_high == doctest::Approx(0.3372 / 0.95).epsilon(0.001));
   CHECK_FALSE(off.bound_sets_high);
   CHECK(off.combined.high < off.possibly_fake_high);
   p.definition_bounds = true;
@@ -493,7 +493,7 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   clean_counts[0] = 50;
   RegimeAverage c = average_over_regimes(p, clean, clean_counts, 0, 1.96);
   CHECK(c.possibly_fake_share == 0);
-  CHECK(c.possibly_fake_high == doctest::Approx(1.96 * 1.96 / (50 + 1.96 * 1.96) / 0.95));
+  CHECK(c.possibly_fake_high == doctest::Approx((1 - std::pow(0.025, 1.0 / 50)) / 0.95).epsilon(0.001));
   // Where the bound sets the upper end, the report says so and why.
   on.best = 0;
   json r = regime_report(on);
@@ -501,8 +501,28 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   CHECK(r["stricter_definition"]["sets_ci_high"] == true);
   REQUIRE(r.contains("stricter_note"));
   CHECK(r["stricter_note"]["id"] == "regime.stricter_reach");
-  CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(34.8));
+  CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(35.5));
   CHECK_FALSE(regime_report(off).contains("stricter_note"));
+}
+
+TEST_CASE("[regimes] exact binomial limits") {
+  double low = 0, high = 0;
+  exact_binomial(10, 50, 1.96, low, high);  // reference values for 10 of 50
+  CHECK(low == doctest::Approx(0.1003).epsilon(0.002));
+  CHECK(high == doctest::Approx(0.3372).epsilon(0.002));
+  exact_binomial(0, 20, 1.96, low, high);
+  CHECK(low == 0);
+  CHECK(high == doctest::Approx(1 - std::pow(0.025, 1.0 / 20)).epsilon(0.001));
+  exact_binomial(20, 20, 1.96, low, high);
+  CHECK(low == doctest::Approx(std::pow(0.025, 1.0 / 20)).epsilon(0.001));
+  CHECK(high == 1);
+  exact_binomial(3.5, 10.5, 1.96, low, high);  // effective counts may be fractional: between 3 of
+  CHECK(low > 0.067);                          // 10 (0.067-0.652) and 4 of 11 (0.109-0.692)
+  CHECK(low < 0.109);
+  CHECK(high > 0.652);
+  CHECK(high < 0.692);
+  CHECK(low < 1.0 / 3);
+  CHECK(high > 1.0 / 3);
 }
 
 TEST_CASE("[regimes] one account among nine that scores like a fake does not rule out 0%") {
@@ -515,12 +535,15 @@ TEST_CASE("[regimes] one account among nine that scores like a fake does not rul
   s[0] = 0.65;
   std::vector<double> counts(kProfileBins, 0.0);
   for (double v : s) counts[size_t(p.bin(v))] += 1;
-  double wilson_low = 0, unused = 0;
-  wilson(1.0 / 9, 9, 1.96, wilson_low, unused);
+  // A census (nine of nine): the bound is still taken at nine accounts, not at the effectively
+  // endless size the finite-population correction gives the sample.
   RegimeAverage ra = average_over_regimes(p, s, counts, 0, 1.96, 9, 9);
   CHECK(ra.surely_fake_share == doctest::Approx(1.0 / 9));
-  CHECK(ra.surely_fake_low == doctest::Approx(std::max(0.0, (wilson_low - 0.02) / 0.98)));
-  CHECK(ra.combined.low <= ra.surely_fake_low);
+  double exact_low = 0, unused = 0;
+  exact_binomial(1, 9, 1.96, exact_low, unused);
+  CHECK(exact_low == doctest::Approx(0.0028).epsilon(0.02));  // 1 - 0.975^(1/9)
+  CHECK(ra.surely_fake_low == 0);                             // below the 2% of real accounts there
+  CHECK(ra.combined.low == 0);
   // The more real accounts a known definition puts there, the lower the bound: at 10% (lenient's
   // real accounts in bins 6-7) even two of nine leave 0% open.
   p.sources[1].real = {0.30, 0.20, 0.15, 0.10, 0.05, 0.10, 0.05, 0.05};
@@ -528,10 +551,10 @@ TEST_CASE("[regimes] one account among nine that scores like a fake does not rul
   counts.assign(kProfileBins, 0.0);
   for (double v : s) counts[size_t(p.bin(v))] += 1;
   RegimeAverage two = average_over_regimes(p, s, counts, 0, 1.96, 9, 9);
-  wilson(2.0 / 9, 9, 1.96, wilson_low, unused);
-  REQUIRE(wilson_low > 0.02);
-  CHECK(two.surely_fake_low == doctest::Approx(std::max(0.0, (wilson_low - 0.10) / 0.90)));
-  CHECK(two.combined.low == doctest::Approx(0.0).epsilon(0.001));
+  exact_binomial(2, 9, 1.96, exact_low, unused);
+  CHECK(exact_low == doctest::Approx(0.0281).epsilon(0.02));
+  CHECK(two.surely_fake_low == 0);
+  CHECK(two.combined.low == 0);
 }
 
 TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lower end, not the point") {
@@ -543,9 +566,9 @@ TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lo
   for (double v : s) counts[size_t(p.bin(v))] += 1;
   RegimeAverage fit = average_over_regimes(p, s, counts, 0, 1.96);
   CHECK(fit.surely_fake_share == doctest::Approx(0.4));
-  // Wilson's lower end for 20 of 50, less the most of their real accounts either known definition
-  // puts in the surely-fake bins (0.02 each): such accounts are not all fakes.
-  CHECK(fit.surely_fake_low == doctest::Approx((0.2761 - 0.02) / 0.98).epsilon(0.002));
+  // The exact lower end for 20 of 50 (0.2641), less the most of their real accounts either known
+  // definition puts in the surely-fake bins (0.02 each): such accounts are not all fakes.
+  CHECK(fit.surely_fake_low == doctest::Approx((0.2641 - 0.02) / 0.98).epsilon(0.002));
   // Regimes that divide by their recall read higher than the surely-fake share: the bound moves
   // the lower end down to it, and only with the bounds on.
   RegimeAverage ra = three_readings(0.60, 0.62, 0.64, 0.05);

@@ -33,6 +33,56 @@ void wilson(double q, double n, double z, double& low, double& high) {
   high = clamp01(centre + half);
 }
 
+namespace {
+// Regularised incomplete beta I_x(a, b) by its continued fraction (modified Lentz), on the side
+// where it converges fast.
+double incomplete_beta(double x, double a, double b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  if (x > (a + 1) / (a + b + 2)) return 1 - incomplete_beta(1 - x, b, a);
+  const double front =
+      std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x)) / a;
+  const double tiny = 1e-300;
+  double c = 1, d = 1 - (a + b) * x / (a + 1);
+  d = 1 / (std::fabs(d) < tiny ? tiny : d);
+  double f = d;
+  for (int m = 1; m <= 300; ++m) {
+    for (int odd = 0; odd < 2; ++odd) {
+      double num = odd ? -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+                       : m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+      d = 1 + num * d;
+      d = 1 / (std::fabs(d) < tiny ? tiny : d);
+      c = 1 + num / c;
+      if (std::fabs(c) < tiny) c = tiny;
+      f *= c * d;
+    }
+    if (std::fabs(c * d - 1) < 1e-12) break;
+  }
+  return front * f;
+}
+
+// The x where I_x(a, b) = p (it rises from 0 to 1 with x): bisection.
+double inverse_incomplete_beta(double p, double a, double b) {
+  double lo = 0, hi = 1;
+  for (int i = 0; i < 60; ++i) {
+    double mid = 0.5 * (lo + hi);
+    (incomplete_beta(mid, a, b) < p ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+}  // namespace
+
+void exact_binomial(double k, double n, double z, double& low, double& high) {
+  if (!(n > 0)) {
+    low = 0, high = 1;
+    return;
+  }
+  k = std::min(n, std::max(0.0, k));
+  const double tail = 0.5 * std::erfc(std::fabs(z) / std::sqrt(2.0));  // alpha / 2
+  low = k > 0 ? inverse_incomplete_beta(tail, k, n - k + 1) : 0;
+  high = k < n ? inverse_incomplete_beta(1 - tail, k + 1, n - k) : 1;
+}
+
 FlaggedShare simple_share(double k, double n, double N) {
   FlaggedShare s;
   if (n <= 0) return FlaggedShare{0, 0.25, 0};

@@ -81,6 +81,13 @@ Prevalence correct_for_errors(const FlaggedShare& s, const TierRates& r, double 
 // Wilson score interval for a proportion q seen with effective size n.
 void wilson(double q, double n, double z, double& low, double& high);
 
+// Exact (Clopper-Pearson) interval for k successes in n trials (both may be fractional: effective
+// counts), at the two-sided level the normal quantile z gives: it holds at least that level for
+// any n, where Wilson's normal approximation is too narrow at the ends for few accounts (2 of 9:
+// Wilson's lower end 7.6%, the exact one 2.8%; Jeffreys' 4.9%). The bounds for definitions beyond
+// the known ones (regimes.h) say what no known definition rules out, so they take the exact one.
+void exact_binomial(double k, double n, double z, double& low, double& high);
+
 // Half-width (on pi) a design would give: variance of the flagged-share estimate var_q, the
 // rates r, at fake share pi. Used to plan audits (requests for a +/-5-point interval).
 double planned_half_width(double var_q, const TierRates& r, double pi, double z);

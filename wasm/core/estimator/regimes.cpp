@@ -136,13 +136,15 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
     fake_in_possibly = std::min(fake_in_possibly, f);
     real_in_surely = std::max(real_in_surely, r);
   }
-  // Their shares' Wilson limits at the effective size (prevalence.h), possibly fractional counts.
-  double unused = 0;
+  // Their shares' exact limits (prevalence.h) at the effective size, but at no more than the
+  // accounts sampled: which bin an account's score falls in is its own chance, whatever share of
+  // the audience was sampled (as RegimeFit::label_var), so a census of nine commenters is nine.
+  double unused = 0, at = sampled > 0 ? std::min(n, sampled) : n;
   out.possibly_fake_share = n > 0 ? possibly / n : 0;
-  wilson(out.possibly_fake_share, n, z, unused, out.possibly_fake_high);
+  exact_binomial(out.possibly_fake_share * at, at, z, unused, out.possibly_fake_high);
   if (fake_in_possibly > 0) out.possibly_fake_high = std::min(1.0, out.possibly_fake_high / fake_in_possibly);
   out.surely_fake_share = n > 0 ? surely / n : 0;
-  wilson(out.surely_fake_share, n, z, out.surely_fake_low, unused);
+  exact_binomial(out.surely_fake_share * at, at, z, out.surely_fake_low, unused);
   if (real_in_surely < 1)
     out.surely_fake_low = std::max(0.0, (out.surely_fake_low - real_in_surely) / (1 - real_in_surely));
   double wsum = 0;
