@@ -122,7 +122,17 @@ const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => String
 const line = (vals) => vals.map((v, i) => String(v).padEnd(widths[i])).join('  ');
 const table = [line(cols.map((c) => c[1])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([k]) => r[k])))].join('\n');
 console.log(table);
-console.log(`\nStand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
+// The per-source intervals against their truth, in one line (each profile's headline repeats one of them).
+let owner = '';
+const judged = [];
+for (const r of rows) {
+  if (!r.profile.startsWith(' ')) owner = r.profile;
+  else if (r.inside) judged.push({ who: `@${owner} ${r.profile.trim()}`, held: r.inside === 'yes' });
+}
+const missed = judged.filter((j) => !j.held).map((j) => j.who);
+console.log(`\nPer-source 95% intervals holding the truth: ${judged.length - missed.length} of ${judged.length}` +
+  (missed.length ? ` (missed: ${missed.join(', ')})` : ''));
+console.log(`Stand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
 console.log('Comment sections: simulated from stated assumptions (tests/e2e/standin/comment-patterns.mjs): "suggested (network)" ' +
   'is paid accounts posting the texts a business suggests, "pod" accounts commenting on every post within minutes; "pool" ' +
   'is each profile\'s commenters pool (its known fake share) writing organic remarks or, the fake ones, bot praise.');
