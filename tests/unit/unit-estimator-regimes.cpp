@@ -516,6 +516,12 @@ TEST_CASE("[regimes] exact binomial limits") {
   exact_binomial(20, 20, 1.96, low, high);
   CHECK(low == doctest::Approx(std::pow(0.025, 1.0 / 20)).epsilon(0.001));
   CHECK(high == 1);
+  // Large samples: as Wilson's (the continued fraction converges there too).
+  double wl = 0, wh = 0;
+  exact_binomial(20000, 100000, 1.96, low, high);
+  wilson(0.2, 100000, 1.96, wl, wh);
+  CHECK(low == doctest::Approx(wl).epsilon(0.001));
+  CHECK(high == doctest::Approx(wh).epsilon(0.001));
   exact_binomial(3.5, 10.5, 1.96, low, high);  // effective counts may be fractional: between 3 of
   CHECK(low > 0.067);                          // 10 (0.067-0.652) and 4 of 11 (0.109-0.692)
   CHECK(low < 0.109);

@@ -46,7 +46,7 @@ double incomplete_beta(double x, double a, double b) {
   double c = 1, d = 1 - (a + b) * x / (a + 1);
   d = 1 / (std::fabs(d) < tiny ? tiny : d);
   double f = d;
-  for (int m = 1; m <= 300; ++m) {
+  for (int m = 1; m <= 20000; ++m) {  // a cap only: near the limits it converges within tens of steps
     for (int odd = 0; odd < 2; ++odd) {
       double num = odd ? -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
                        : m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));

@@ -125,7 +125,7 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   // and some of its real accounts inside the surely-fake ones: a share of accounts in those bins is
   // not yet a share of fakes. The bounds allow for the most any known definition does of either
   // (its fakes' least mass in the possibly-fake bins, its real accounts' most in the surely-fake
-  // ones); otherwise one real account scoring like a fake among nine commenters would rule out 0%.
+  // ones); otherwise a few real commenters scoring like fakes would rule out 0% for all of them.
   double fake_in_possibly = 1, real_in_surely = 0;
   for (const auto& s : p.sources) {
     double f = 0, r = 0;
