@@ -42,18 +42,20 @@
 //      - stricter: a definition may call fake any account whose score falls where at least one
 //        known definition finds its fakes at least as common as its real accounts (fake histogram
 //        >= real histogram in that bin). The share of such accounts, at its upper confidence limit
-//        (Wilson, at the sample's effective size and the interval's level), divided by the least
-//        share of its fakes any known definition puts in those bins (its fakes, too, may score
-//        elsewhere), is an upper end that no such definition exceeds more often than the level
-//        allows;
+//        (exact, Clopper-Pearson: at the interval's level and the sample's effective size, but at
+//        no more than the accounts sampled, since which bin an account's score falls in is its own
+//        chance even in a census), divided by the least share of its fakes any known definition
+//        puts in those bins (its fakes, too, may score elsewhere), is an upper end that no such
+//        definition exceeds more often than the level allows;
 //      - more lenient: a definition may call real any account whose score falls where at least
 //        one known definition finds its real accounts more common than its fakes, so it calls fake
 //        at least the accounts where every known definition finds fakes at least as common. The
-//        share of those at its lower confidence limit, less the most of its real accounts any
-//        known definition puts there (r; rescaled, (low - r) / (1 - r)), is the lowest such a
-//        definition reads (the regimes' readings divide by their recall and can overshoot it: a
+//        share of those at its lower confidence limit (the same way), less the most of its real
+//        accounts any known definition puts there (r; rescaled, (low - r) / (1 - r)), is the
+//        lowest such a definition reads (the regimes' readings divide by their recall and can overshoot it: a
 //        sample whose fakes are all easy to spot, or whose real accounts score like fakes).
-//        Without r, one real commenter among nine scoring like a fake would rule out 0%.
+//        Without r and the exact limit at the accounts sampled, two real commenters of nine who
+//        scored like fakes ruled out 0% for all nine.
 //    The upper end is the larger of the interval's and the stricter bound, the lower end the
 //    smaller of the interval's and the lenient one; the point stays. Nothing in it is fitted.
 #pragma once
