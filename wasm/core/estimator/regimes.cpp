@@ -1,6 +1,7 @@
 #include "regimes.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "size_optimized.h"
@@ -109,14 +110,16 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   if (out.regimes.empty()) return out;
   // The bins where some known definition finds its fakes at least as common as its real accounts
   // (possibly fake), and those where every one does (surely fake).
-  std::vector<char> some(kProfileBins, 0), every(kProfileBins, 1);
-  for (int b = 0; b < kProfileBins; ++b)
+  constexpr size_t kBins = kProfileBins;
+  std::array<bool, kBins> some{}, every{};
+  every.fill(true);
+  for (size_t b = 0; b < kBins; ++b)
     for (const auto& s : p.sources) {
-      some[size_t(b)] = some[size_t(b)] || s.fake[size_t(b)] >= s.real[size_t(b)];
-      every[size_t(b)] = every[size_t(b)] && s.fake[size_t(b)] >= s.real[size_t(b)];
+      some[b] = some[b] || s.fake[b] >= s.real[b];
+      every[b] = every[b] && s.fake[b] >= s.real[b];
     }
   double n = 0, possibly = 0, surely = 0;
-  for (size_t b = 0; b < counts.size() && b < size_t(kProfileBins); ++b) {
+  for (size_t b = 0; b < counts.size() && b < kBins; ++b) {
     n += counts[b];
     if (some[b]) possibly += counts[b];
     if (every[b]) surely += counts[b];
@@ -129,9 +132,9 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   double fake_in_possibly = 1, real_in_surely = 0;
   for (const auto& s : p.sources) {
     double f = 0, r = 0;
-    for (int b = 0; b < kProfileBins; ++b) {
-      if (some[size_t(b)]) f += s.fake[size_t(b)];
-      if (every[size_t(b)]) r += s.real[size_t(b)];
+    for (size_t b = 0; b < kBins; ++b) {
+      if (some[b]) f += s.fake[b];
+      if (every[b]) r += s.real[b];
     }
     fake_in_possibly = std::min(fake_in_possibly, f);
     real_in_surely = std::max(real_in_surely, r);

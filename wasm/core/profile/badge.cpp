@@ -48,10 +48,9 @@ Number audit_figure(const json& a) {
 // interval is narrow exactly when the account engages unusually much, which says least about
 // bought followers, so its narrow intervals hold the truth far less often than 95% (EVALUATION.md,
 // "The badge").
-std::optional<Number> badge_number(const BadgeEvidence& e) {
-  if (!e.followers) return std::nullopt;
-  Number audit = audit_figure(*e.followers);
-  if (badge_shows_number(audit.low, audit.high)) return audit;
+std::optional<Number> badge_number(const BadgeEvidence& e, const std::optional<Number>& audit) {
+  if (!audit) return std::nullopt;
+  if (badge_shows_number(audit->low, audit->high)) return audit;
   if (e.fake && badge_shows_number(*e.low, *e.high)) return Number{*e.fake, *e.low, *e.high, "combined", false, 0};
   return std::nullopt;
 }
@@ -60,10 +59,8 @@ std::optional<Number> badge_number(const BadgeEvidence& e) {
 // end is a one-sided 97.5% bound that no share below it is left, so "at least L% fake" is a claim a
 // person can act on (a buyer vetting the account) where "≈X%" is not. Only from the audit's own
 // followers estimate, which carries the doubt between definitions of fake.
-std::optional<Number> badge_floor(const BadgeEvidence& e) {
-  if (!e.followers) return std::nullopt;
-  Number audit = audit_figure(*e.followers);
-  if (!badge_shows_floor(audit.low, audit.high)) return std::nullopt;
+std::optional<Number> badge_floor(const std::optional<Number>& audit) {
+  if (!audit || !badge_shows_floor(audit->low, audit->high)) return std::nullopt;
   return audit;
 }
 
@@ -98,8 +95,10 @@ json decide_badge(const BadgeEvidence& e) {
     b["label"] = message("badge.not_found");
     return b;
   }
-  auto number = badge_number(e);
-  auto floor = number ? std::nullopt : badge_floor(e);
+  // The audit's followers estimate, read once for the number and the floor.
+  const std::optional<Number> audit = e.followers ? std::optional<Number>(audit_figure(*e.followers)) : std::nullopt;
+  auto number = badge_number(e, audit);
+  auto floor = number ? std::nullopt : badge_floor(audit);
   if (const auto& n = number ? number : floor) {
     b["state"] = number ? "number" : "at_least";
     // A floor's colour is the grade of its lower end: the grade the account has at least.
