@@ -10,7 +10,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
-  PANEL } from './lib/index.mjs';
+  followLink, PANEL } from './lib/index.mjs';
 import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, waitFor, storedAudit } from './extension-support.mjs';
 
 let suite, page;
@@ -192,6 +192,21 @@ test('every profile endpoint refusing is a rate limit (never "logged out"), afte
   const log = suite.standin.log().filter((e) => e.kind === 'api');
   assert.deepEqual(log.map((e) => [e.path.replace(/\/\d+\//, '/ID/'), e.status]),
     [['/api/v1/users/web_profile_info/', 401], ['/api/v1/users/ID/info/', 429]]);
+});
+
+test('after moving to another profile in the app, the page\'s own data (the first profile\'s) never names the id to ask', async () => {
+  // The page's data blocks are the document's: a move by the app's own links keeps them, so
+  // they name the profile the page was loaded on, not the one now shown.
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  suite.standin.clearLog();
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
+  await followLink(page, '/fitqueen_daily/');
+  const s = await waitForOverlay(page, (st) => st.state === 'rate_limited', { what: 'rate-limited state on the second profile' });
+  for (const bad of ['changed', 'logged_out']) assert.ok(!s.states.some((x) => x.state === bad), `${bad}: ${JSON.stringify(s.states)}`);
+  const log = suite.standin.log().filter((e) => e.kind === 'api');
+  assert.deepEqual(log.map((e) => [e.path, e.status]), [['/api/v1/users/web_profile_info/', 401]],
+    'no users/<id>/info asked with the first profile\'s id');
 });
 
 test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to users/<id>/info and finishes', async () => {
