@@ -1,5 +1,5 @@
 // Turns Instagram answers into reports with the engine: the instant profile analysis, the
-// rough estimate from the page's own counts, and the combined audited report.
+// reading of the page's own counts (findings only), and the combined audited report.
 import { call } from './engine.js';
 import { classifyResponse, unavailableOf, profileDocFromUserInfo } from '../shared/instagram.js';
 

@@ -108,14 +108,20 @@ async function instantAnalyze(msg) {
            storageShrunk: !!(saved.shrunk || doc.shrunk) };
 }
 
+// Whether a report says something beyond why it has no estimate: a reason that is a finding
+// (e.g. far more followers than posts explain, or mass following), not a state or a reference.
+const hasFinding = (report) => (report.reasons || []).some((x) => x.signal !== 'state' && x.severity !== 'info');
+
 // The counts the page itself shows: logged out, or every profile endpoint refusing for now
-// (`unavailable`: the last one's status when Instagram did not answer). The report says which
-// (roughCause), so the note under it tells why, not always "log in".
+// (`unavailable`: the last one's status when Instagram did not answer). They never give an
+// estimate (no posts, so no engagement), but they can give findings; with none, the state alone
+// says more than a report would. The report says why it rests on the counts (roughCause), so the
+// note under it tells why, not always "log in".
 async function instantRough({ username, fullName, og, cause, unavailable }) {
   const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
   const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
-  if (r.state || r.report.fake_percent === null) return { state };
+  if (r.state || (r.report.fake_percent === null && !hasFinding(r.report))) return { state };
   const report = { ...r.report, profile_source: 'page' };
   const roughCause = roughCauseOf(cause, unavailable);
   await store.locked(() => saveReport(report, { rough: true, roughCause }));

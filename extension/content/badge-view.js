@@ -3,9 +3,9 @@
 // state and a floor in "at_least"; other states name the strongest finding or why there is none,
 // in their own colour.
 import { el } from './dom.js';
-import { stateNode, stateMessage } from './states.js';
+import { stateNode, stateMessage, roughStateMessage } from './states.js';
 import { word, estimateText } from '../shared/words.js';
-import { ageText, roughChip, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughState, STATE_CHIPS } from '../shared/i18n.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -23,7 +23,27 @@ function legacyBadge(r) {
 // offering "audit to measure" again would promise what the list just refused.
 const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped' && audit.progress.stopReason === 'private');
 
+// A reading of the page's counts alone (they never give an estimate; it is kept only when they
+// show something): why only the counts, as the state badge says it (logged out, or the wait and
+// its retry), and that the counts look unusual (the panel says how).
+function roughBadge(b, t, model, chip) {
+  const r = model.retry || {};
+  b.dataset.badgeState = 'status';
+  b.dataset.tone = 'neutral';
+  b.classList.add('tone-neutral');
+  const why = roughStateMessage(t, chip, model.retry);
+  // While it is tried again, the wait's own cause (e.g. no connection rather than any no answer).
+  b.append(stateNode(t, chip.state, { cause: model.retry ? null : chip.cause, unavailable: r.unavailable, retryAt: r.retryAt,
+                                      tries: r.tries, text: why }));
+  const note = t('roughEstimate');
+  b.append(el('span', { part: 'badge-note', class: 'chip chip-rough', 'data-note': 'rough' }, note));
+  if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
+  return `${why} · ${note}`;
+}
+
 function reportBadge(b, t, model, audit) {
+  const chip = model.rough ? roughState(model.roughCause) : null;
+  if (chip) return roughBadge(b, t, model, chip);
   const r = model.report;
   const badge = r.badge && typeof r.badge === 'object' ? r.badge : legacyBadge(r);
   b.dataset.badgeState = badge.state;
@@ -48,7 +68,8 @@ function reportBadge(b, t, model, audit) {
   }
   const notes = [];
   for (const note of badge.notes || []) {
-    if (note.id === 'badge.audit_offer' && auditRefused(audit)) continue;
+    // Nor on the page's counts alone: an audit needs the profile data that was refused.
+    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || model.rough)) continue;
     const text = word(t, note);
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));
@@ -56,17 +77,8 @@ function reportBadge(b, t, model, audit) {
   if (figure) {
     for (const s of r.states || []) if (STATE_CHIPS.includes(s)) b.append(stateNode(t, s, { short: true }));
   }
-  if (model.rough) {
-    b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
-    // Why only the page's counts: logged out, or Instagram refusing or not answering for now.
-    const chip = roughChip(t, model.roughCause);
-    const retry = model.retry || {};
-    // While it is tried again, the wait's own cause (e.g. no connection rather than any no answer).
-    if (chip) {
-      b.append(stateNode(t, chip.state, { text: chip.text, cause: model.retry ? null : chip.cause, unavailable: retry.unavailable,
-                                          retryAt: retry.retryAt, tries: retry.tries, manual: retry.manual }));
-    }
-  }
+  // A reading of the counts saved without its cause (before causes were kept).
+  if (model.rough) b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
   return [label, ...notes].join(' · ');
 }

@@ -28,8 +28,6 @@ import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 
 const LONG_WAIT_MS = 5000;
-// Why a rough estimate may be kept (history.js roughCauseOf) that a later check can improve on.
-const REFUSED_FOR_NOW = ['rate_limited', 'unavailable'];
 let t = (k) => k;
 let settings = { autoRun: true };
 let current = null;   // {username, controller, feature}
@@ -106,7 +104,8 @@ class ProfileFeature {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.retries++;
-      // A rough estimate stays in view while the full check is tried; a wait gives way to "checking".
+      // A reading of the page's counts stays in view while the full check is tried; a wait gives
+      // way to "checking".
       this.runInstant({ keepShown: this.overlay.model.kind === 'report' }).catch((e) => this.fail(e));
     }, d.at - Date.now());
     return { retryAt: d.at, tries: null };
@@ -136,8 +135,9 @@ class ProfileFeature {
     if (cached.entry && cached.entry.report) {
       this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
                                                     roughCause: cached.entry.rough_cause });
-      // A rough estimate kept because Instagram refused for now: each visit tries the full check.
-      if (settings.autoRun && cached.entry.rough && REFUSED_FOR_NOW.includes(cached.entry.rough_cause)) {
+      // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
+      // visit tries the full check (the user may have logged in since).
+      if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
       }
     } else if (settings.autoRun) {
@@ -202,7 +202,7 @@ class ProfileFeature {
   async runRough(cause, answer) {
     const meta = document.querySelector(SELECTORS.ogDescription);
     const content = meta ? meta.getAttribute('content') || '' : '';
-    const og = content.toLowerCase().includes(`(@${this.username.toLowerCase()})`) ? parseOgDescription(content) : null;
+    const og = content.toLowerCase().includes(`(@${this.username})`) ? parseOgDescription(content) : null;
     const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
     // Refused for now: tried again at the back-off's time (logged out is no wait: not retried).
     const retry = cause === 'rate_limited' ? { ...this.planRetry(answer && answer.retryAt), unavailable } : null;

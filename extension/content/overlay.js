@@ -80,8 +80,8 @@ export class Overlay {
   setLoading() { this.model = { kind: 'loading' }; this.render(); }
   setIdle() { this.model = { kind: 'idle' }; this.render(); }
 
-  // `retry` (a rough estimate made while Instagram refused for now): {retryAt, unavailable} when
-  // the full check is tried again then, {tries, unavailable} when it is no longer.
+  // `retry` (a reading of the page's counts made while Instagram refused for now): {retryAt,
+  // unavailable} when the full check is tried again then, {tries, unavailable} when it is no longer.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
                       storageShrunk = false } = {}) {
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };

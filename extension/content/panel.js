@@ -1,12 +1,12 @@
 // The panel opened from the badge: every number and reason of the report (the badge says only
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
 import { el } from './dom.js';
-import { stateNode, stateMessage, auditWait } from './states.js';
+import { stateNode, stateMessage, roughStateMessage, auditWait } from './states.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { word, reasonText, noteText, estimateText } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText, roughExplainText } from '../shared/i18n.js';
+import { ageText, roughState, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -48,8 +48,13 @@ function renderReport(p, view) {
   const { t, model } = view;
   const r = model.report;
   const text = estimateText(t, r);
-  p.append(el('div', { part: 'panel-estimate', class: `estimate grade-${r.grade || 'unknown'}` },
-              text || stateMessage(t, (r.states || [])[0] || 'insufficient')));
+  // A reading of the page's counts alone (findings, never an estimate) leads with why, as the
+  // badge does: the login, or the wait and when the full check is tried again. The states of the
+  // counts (posts not read) go without saying.
+  const rough = model.rough ? roughState(model.roughCause) : null;
+  const heading = text || (rough ? roughStateMessage(t, rough, model.retry)
+                                 : stateMessage(t, (r.states || [])[0] || 'insufficient'));
+  p.append(el('div', { part: 'panel-estimate', class: `estimate grade-${r.grade || 'unknown'}` }, heading));
   p.append(el('div', { class: 'grade' }, t(`grade_${r.grade || 'unknown'}`)));
   // A number the badge does not show: say why (its interval is too wide to act on).
   if (text && r.badge && r.badge.state !== 'number' && typeof r.ci_low === 'number') {
@@ -63,28 +68,26 @@ function renderReport(p, view) {
     p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
-  // Made while Instagram refused for now: when the full check is tried again, or that it no longer is.
-  if (model.rough && model.retry) {
-    const node = stateNode(t, 'rate_limited', model.retry);
-    node.setAttribute('part', 'state retry');
-    p.append(node);
-  }
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }
-  for (const s of r.states || []) p.append(stateNode(t, s));
+  if (!rough) for (const s of r.states || []) p.append(stateNode(t, s));
 
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
-  p.append(el('p', { class: 'muted' }, t(conf)));
+  if (!rough) p.append(el('p', { class: 'muted' }, t(conf)));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
-  if (r.profile_source) p.append(el('p', { class: 'muted', part: 'profile-source' }, t(`profileSource_${r.profile_source}`)));
+  // (On the counts alone, the note above says where they came from and why.)
+  if (r.profile_source && !rough) {
+    p.append(el('p', { class: 'muted', part: 'profile-source' }, t(`profileSource_${r.profile_source}`)));
+  }
 
-  if (Array.isArray(r.reasons) && r.reasons.length) {
+  const reasons = (Array.isArray(r.reasons) ? r.reasons : []).filter((x) => !rough || x.signal !== 'state');
+  if (reasons.length) {
     p.append(el('h3', {}, t('reasonsTitle')));
     const ul = el('ul', { class: 'reasons', part: 'reasons' });
-    for (const reason of r.reasons.slice(0, 12)) {
+    for (const reason of reasons.slice(0, 12)) {
       const li = el('li', { class: `sev-${reason.severity}`, 'data-reason': reason.id || '' });
       li.append(el('span', { class: 'dot', 'aria-label': t(`severity_${reason.severity}`) || reason.severity }));
       li.append(el('span', {}, reasonText(t, reason)));

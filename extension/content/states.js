@@ -22,6 +22,17 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
   return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
 }
 
+// Why a reading rests on the page's counts (roughState's {state, cause}), said as that state is:
+// "log in", or the wait with `retry` ({retryAt, unavailable, tries, manual}: when the full check
+// is tried again, or that it no longer is). A stored reading keeps its cause but not Instagram's
+// status: "not answering" is then said without it (shown only until the visit's own check ends).
+export function roughStateMessage(t, why, retry = null) {
+  const r = retry || {};
+  const unavailable = Number.isInteger(r.unavailable) ? r.unavailable : null;
+  if (why.cause === 'unavailable' && unavailable === null) return t('roughExplainUnavailable');
+  return stateMessage(t, why.state, r.retryAt || null, unavailable, null, Number.isInteger(r.tries) ? r.tries : null, !!r.manual);
+}
+
 function stoppedMessage(t, unavailable, tries, how) {
   if (!Number.isInteger(unavailable)) return t(`stateRateLimitedStopped${how}`, tries);
   if (unavailable === 0) return t(`stateNoConnectionStopped${how}`, tries);

@@ -26,7 +26,7 @@ export const EXPORT_FORMAT = 'fakemeter-history';
 export const MAX_ENTRIES = 5000;
 const GRADES = ['good', 'fair', 'poor', 'bad', 'unknown'];
 const CONFIDENCES = ['instant', 'audited', 'rough', 'none'];
-// Why an estimate is rough (from the page's own counts): logged out, or every profile endpoint
+// Why a reading rests on the page's own counts: logged out, or every profile endpoint
 // refused for now, for a rate limit or with Instagram not answering (a 5xx, or no answer).
 export const ROUGH_CAUSES = ['logged_out', 'rate_limited', 'unavailable'];
 

@@ -46,10 +46,11 @@ export function ageText(t, ms) {
   return t('ageDays', Math.round(h / 24));
 }
 
-// Why a rough estimate (the page's own counts only) is all there is, as a sentence and as a
-// short chip ({state, text, cause}, null when the cause is unknown): logged out -> log in; every profile
-// endpoint refusing for now -> Instagram asked to slow down, or is not answering: try later. A
-// cause not kept (an entry saved before it was) claims none of them.
+// Why a reading of the page's own counts (findings, never an estimate) is all there is, as a
+// sentence and as the overlay state that says it ({state, cause}, null when the cause is unknown):
+// logged out -> log in; every profile endpoint refusing for now -> Instagram asked to slow down,
+// or is not answering: try later. A cause not kept (an entry saved before it was) claims none of
+// them.
 export function roughExplainText(t, cause) {
   switch (cause) {
     case 'logged_out': return t('roughExplain');
@@ -58,11 +59,11 @@ export function roughExplainText(t, cause) {
     default: return t('roughExplainUnknown');
   }
 }
-export function roughChip(t, cause) {
+export function roughState(cause) {
   switch (cause) {
-    case 'logged_out': return { state: 'logged_out', text: t('chip_logged_out') };
-    case 'rate_limited': return { state: 'rate_limited', text: t('chip_rate_limited'), cause: 'rate_limited' };
-    case 'unavailable': return { state: 'rate_limited', text: t('chip_unavailable'), cause: 'unavailable' };
+    case 'logged_out': return { state: 'logged_out' };
+    case 'rate_limited': return { state: 'rate_limited', cause: 'rate_limited' };
+    case 'unavailable': return { state: 'rate_limited', cause: 'unavailable' };
     default: return null;
   }
 }

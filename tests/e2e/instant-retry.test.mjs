@@ -97,6 +97,26 @@ test('no connection to Instagram: said as such (data-cause "no_connection"), the
   assert.ok(profileRequests(username).some((e) => e.status === 200));
 });
 
+test('refused for now on counts that look unusual: the wait with its time leads, the note beside it, then the full report', T, async () => {
+  // 10,000 followers on 3 posts: the page's counts alone show a finding, kept while the wait runs.
+  const username = 'shopdeals.official';
+  refuse(username, 'wait', 1);
+  try {
+    await open(username);
+    const s = await waitForOverlay(page, (x) => !!waitOf(x) && x.badgeNotes.some((n) => n.id === 'rough'),
+      { what: 'the wait and the note on the counts' });
+    assert.equal(s.badgeState, 'status');
+    assert.match(waitOf(s).text, /asked to slow down; retrying at \d{1,2}:\d\d/);
+    assert.ok(!/\d\s*%/.test(s.badgeFullText), s.badgeFullText);
+    assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'no audit offered on the counts alone');
+  } finally {
+    suite.standin.clearFailures();
+  }
+  await waitForOverlay(page, fullReport, { timeout: 30_000, what: 'the full report at the back-off time' });
+  const { history } = await (await suite.storage()).get('history');
+  assert.equal(history.entries[username].rough, false, 'the full report replaced the reading of the counts');
+});
+
 test('leaving the profile cancels its pending try: no request and no slot for it after (another page, then a closed tab)', T, async () => {
   const username = 'urban.sketcher';
   refuse(username, 'wait');

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
-  extensionPath, extensionStorage, FAST_SETTINGS, NONEXISTENT, PANEL, seededByKind, cliRough, assertRough, REPO } from './lib/index.mjs';
+  extensionPath, extensionStorage, FAST_SETTINGS, NONEXISTENT, PANEL, seededByKind, cliRough, assertRough, countsFindings, reasonWords,
+  REPO } from './lib/index.mjs';
 
 const MESSAGES = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 
@@ -120,6 +121,37 @@ test('logged out: says so, and shows exactly the rough estimate the og:descripti
   } finally {
     suite.standin.setSession('logged_in');
   }
+});
+
+test('logged out on counts that say something (10,000 followers on 3 posts): the finding is shown, and a later visit signed in reads the profile', T, async () => {
+  const username = seededByKind('bought_account').username;
+  suite.standin.setSession('logged_out');
+  try {
+    const s = await visit(username);
+    const counts = await cliRough(page, username);
+    assert.ok(countsFindings(counts).some((x) => x.id === 'history.sudden'), JSON.stringify(counts.reasons));
+    await assertRough(s, counts, username);
+    await openPanel(page);
+    const p = await waitForOverlay(page, (x) => x.panelText && x.panelText.includes(MESSAGES.roughExplain.message),
+      { what: 'panel saying why only the counts were read' });
+    assert.ok(p.panelEstimate.includes(MESSAGES.stateLoggedOut.message), `the panel leads with the login: ${p.panelEstimate}`);
+    for (const r of countsFindings(counts)) assert.ok(p.panelText.includes(reasonWords(r)), `panel gives "${reasonWords(r)}"`);
+    // Said once: no "posts not read" state or reason, no claim that Instagram refused.
+    assert.ok(!p.panelText.includes(MESSAGES.msg_state_posts_unavailable.message), p.panelText);
+    assert.equal(p.profileSource, null);
+    assert.ok(await page.$eval(PANEL, (host) => host.shadowRoot.querySelector('[part~="audit-button"]').disabled),
+      'the audit cannot start on the counts alone');
+    await screenshot(page, 'panel-logged_out-counts');
+  } finally {
+    suite.standin.setSession('logged_in');
+  }
+  // Signed in again, the next visit does not stop at the stored reading of the counts.
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl(username));
+  const full = await waitForOverlay(page, (x) => x.badgeState && x.badgeState !== 'status' &&
+    !x.badgeNotes.some((n) => n.id === 'rough'), { what: 'the full report after signing in' });
+  assert.ok(!full.states.some((x) => x.state === 'logged_out'));
+  assert.ok(suite.standin.log().some((e) => e.kind === 'api' && e.path.includes('web_profile_info') && e.status === 200));
 });
 
 test('an audit that meets 429 waits (back-off), then finishes', T, async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeSettings, DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
-import { translator, flatten, resolveLanguage, SUPPORTED } from '../../extension/shared/i18n.js';
+import { translator, flatten, resolveLanguage, SUPPORTED, STATE_CHIPS } from '../../extension/shared/i18n.js';
 import { percentNumber, percentText, countText, numberText } from '../../extension/shared/format.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,7 +53,7 @@ test('every shipped language has the same keys as English, and every key the cod
   walk(path.join(root, 'extension'));
   const states = ['loading', 'private', 'no_posts', 'hidden_likes', 'logged_out', 'rate_limited', 'not_found', 'changed', 'engine_failed'];
   for (const g of ['good', 'fair', 'poor', 'bad', 'unknown']) used.add(`grade_${g}`);
-  for (const c of ['private', 'no_posts', 'hidden_likes', 'new_account', 'logged_out']) used.add(`chip_${c}`);
+  for (const c of STATE_CHIPS) used.add(`chip_${c}`);  // t(`chip_${state}`): the states with a short chip
   assert.ok(used.size > 60, `found ${used.size} keys in use`);
   for (const k of used) assert.ok(Object.hasOwn(en, k), `missing in _locales/en: ${k}`);
   assert.ok(states.length);

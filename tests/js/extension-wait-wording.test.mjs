@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { stateMessage, auditWait } from '../../extension/content/states.js';
-import { translator, flatten, SUPPORTED, roughExplainText, roughChip } from '../../extension/shared/i18n.js';
+import { stateMessage, roughStateMessage, auditWait } from '../../extension/content/states.js';
+import { translator, flatten, SUPPORTED, roughExplainText, roughState } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
 import { emptySchedulerState, reserve, heldBy, onRateLimited } from '../../extension/shared/scheduler.js';
@@ -94,7 +94,7 @@ const causeOf = (status, contentType, body) => {
   return c.kind === 'logged_out' ? roughCauseOf('logged_out') : roughCauseOf('rate_limited', unavailableOf(c).unavailable);
 };
 
-test('a rough estimate says why only the page\'s counts were read: logged out, rate limited, or Instagram not answering', () => {
+test('a reading of the page\'s counts alone says why only they were read: logged out, rate limited, or Instagram not answering', () => {
   assert.deepEqual(Object.keys(ROUGH), SUPPORTED);
   const causes = {
     logged_out: causeOf(401, 'application/json', '{"message":"login_required","status":"fail"}'),
@@ -118,12 +118,16 @@ test('a rough estimate says why only the page\'s counts were read: logged out, r
     // Saved before the cause was kept: none of them claimed.
     says(null, [], [w.login, w.slow, w.down]);
     assert.notEqual(note(null), note('logged_out'), lang);
-    // The badge's chip beside "rough estimate".
-    assert.deepEqual(roughChip(t, 'logged_out'), { state: 'logged_out', text: t('chip_logged_out') });
-    assert.equal(roughChip(t, 'rate_limited').state, 'rate_limited');
-    assert.notEqual(roughChip(t, 'unavailable').text, roughChip(t, 'rate_limited').text, lang);
-    assert.equal(roughChip(t, null), null);
+    // The badge's and the panel's lead: the state that says why, worded for the cause.
+    const lead = (cause, retry) => roughStateMessage(t, roughState(cause), retry);
+    assert.equal(lead('logged_out'), t('stateLoggedOut'), lang);
+    assert.equal(lead('rate_limited'), stateMessage(t, 'rate_limited'), lang);
+    assert.equal(lead('unavailable', { retryAt: null, unavailable: 503 }), stateMessage(t, 'rate_limited', null, 503), lang);
+    assert.notEqual(lead('unavailable', { unavailable: 503 }), lead('rate_limited'), lang);
+    // Stored without Instagram's status: still "not answering", never "slow down".
+    assert.match(lead('unavailable'), w.down, lang);
+    assert.doesNotMatch(lead('unavailable'), w.slow, lang);
   }
-  assert.equal(roughChip(tr('en'), 'unavailable').text, 'Instagram not answering');
-  assert.equal(roughChip(tr('en'), 'rate_limited').text, 'Instagram asked to slow down');
+  assert.deepEqual(roughState('unavailable'), { state: 'rate_limited', cause: 'unavailable' });
+  assert.equal(roughState(null), null);
 });
