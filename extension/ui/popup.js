@@ -71,11 +71,13 @@ async function showCurrent() {
     if (engagement) parts.push(el('p', { id: 'current-engagement', class: `grade-${entry.comments.grade}` }, engagement));
     parts.push(el('p', { id: 'current-grade' }, t(`grade_${entry.grade}`)));
     if (entry.rough) parts.push(el('p', { class: 'muted' }, roughExplainText(t, entry.rough_cause)));
-    const chips = entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
+    // On the page's counts alone, the note above already says why posts were not read.
+    const chips = entry.rough ? [] : entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
-      for (const r of entry.report.reasons.slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
+      const reasons = entry.report.reasons.filter((r) => !entry.rough || r.signal !== 'state');
+      for (const r of reasons.slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
       parts.push(ul);
     }
     parts.push(el('p', { class: 'muted', id: 'current-age' },

@@ -184,8 +184,8 @@ test('every profile endpoint refusing is a rate limit (never "logged out"), afte
   await page.goto(suite.standin.profileUrl('fitqueen_daily'));
   const s = await waitForOverlay(page, (st) => st.state === 'rate_limited', { what: 'rate-limited state' });
   assert.ok(!s.states.some((x) => x.state === 'logged_out'));
-  // The page's counts give no estimate here, so the wait itself is shown: worded as the rate
-  // limit it is, never "log in" (a rough estimate would say the same: roughExplainText).
+  // The page's counts show nothing here, so the wait itself is shown: worded as the rate limit it
+  // is, never "log in" (a reading of counts that show something says the same: roughExplainText).
   const texts = s.states.map((x) => x.text).join(' | ');
   assert.match(texts, /Instagram asked to slow down; retrying at \d{1,2}:\d\d/);
   assert.doesNotMatch(texts, /log in/i);

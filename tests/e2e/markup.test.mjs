@@ -50,7 +50,7 @@ test('no counts list at all: a fixed-position badge still shows its verdict', T,
   await screenshot(page, 'variant-no-counts');
 });
 
-test('logged out, Dutch page: the localised og:description gives exactly its rough estimate, or none, with the logged-out state', T, async () => {
+test('logged out, Dutch page: the localised og:description counts give exactly what the engine reads in them, with the logged-out state', T, async () => {
   suite.standin.setSession('logged_out');
   try {
     const s = await visit('xss_tester', { lang: 'nl' });

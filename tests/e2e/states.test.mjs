@@ -111,7 +111,7 @@ test('challenge page instead of JSON: a clear state, no number', T, async () => 
   }
 });
 
-test('logged out: says so, and shows exactly the rough estimate the og:description counts give', T, async () => {
+test('logged out: says so, and shows exactly what the engine reads in the og:description counts (here nothing: the state alone)', T, async () => {
   suite.standin.setSession('logged_out');
   try {
     const s = await visit('fitqueen_daily');

@@ -1,6 +1,6 @@
-// What the user reads while a request waits, and under a rough estimate, in every shipped
-// language: Fakemeter's own hourly cap is told as Fakemeter's (with its number), never as
-// Instagram asking to slow down; a rough estimate says why only the page's counts were read.
+// What the user reads while a request waits, and under a reading of the page's counts alone, in
+// every shipped language: Fakemeter's own hourly cap is told as Fakemeter's (with its number),
+// never as Instagram asking to slow down; such a reading says why only the counts were read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -79,7 +79,8 @@ test('a slot the cap holds is told as the cap from the scheduler to the sentence
   assert.match(stateMessage(tr('en'), 'rate_limited', w.retryAt, w.unavailable, w.cap), /^Fakemeter's own limit of 2 requests an hour/);
 });
 
-// Per language: a rough estimate's note for each cause must say (first) and must not say (the rest).
+// Per language: the note under a reading of the counts, for each cause, must say (first) and
+// must not say (the rest).
 const ROUGH = {
   en: { login: /log in to Instagram/, slow: /asked to slow down/, down: /not answering right now/, later: /try again later/ },
   nl: { login: /log in bij Instagram/, slow: /rustiger aan/, down: /antwoordt op dit moment niet/, later: /probeer het later opnieuw/ },
