@@ -158,7 +158,7 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
     ScoreProfiles profiles = build_profiles(fit, f.full.threshold, "loso");
     for (const auto& src : profiles.sources) regime_names[cells.size()].push_back(src.source);
     profiles.definition_weighting = df.weighting;
-    profiles.definition_spread = 1;
+    profiles.definition_spread = cfg.definition_spread;
     profiles.definition_bounds = true;
     Pool pool;
     pool.name = f.holdout;

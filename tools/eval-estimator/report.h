@@ -19,6 +19,9 @@ struct EvalConfig {
   // its lowest cell is a target and the lowest of many cells is pulled down by their noise.
   int loso_reps = 1000;
   int calibration_reps = 100;  // audiences per cell when fitting a definition spread
+  // The between-definition widening in the held-out folds: 1 as committed (score_profiles.h);
+  // other values only to measure what it buys (--definition-spread).
+  double definition_spread = 1;
 };
 
 std::string run_evaluation(const std::vector<OofRow>& rows, const Model& model, EvalConfig cfg);
