@@ -115,6 +115,8 @@ test('URLs, headers and ids follow the documented endpoints', () => {
   // The page's own data blocks carry the profile's id (digits only are read).
   assert.equal(userIdFromPageScripts(['{"x":1}', '{"props":{"profile_id":"25025320","user":{}}}']), '25025320');
   assert.equal(userIdFromPageScripts(['{"profile_id":"12a"}', null]), null);
+  assert.equal(userIdFromPageScripts(['{"page_id":"profilePage_25025320","x":1}']), '25025320');
+  assert.equal(userIdFromPageScripts(['{"page_id":"profilePage_"}', '{"page_id":"profilePage_12a"}']), null);
 });
 
 test('responses are classified the way Instagram fails', () => {

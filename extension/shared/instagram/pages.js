@@ -113,19 +113,24 @@ export const SELECTORS = {
   // re-rendered by the single-page app on navigation
   main: 'main',
   // <script type="application/json" ...>{..."profile_id":"25025320"...}</script> (the page's own
-  // data blocks; read for the profile's id only)
+  // data blocks; read for the profile's id only, "profile_id" or "profilePage_<id>")
   pageData: 'script[type="application/json"]',
 };
 
 // Words for "followers" in the locales we ship, for the fallback search.
 export const FOLLOWER_WORDS = ['followers', 'volgers', 'follower', 'abonnés', 'seguidores', 'follower*innen'];
 
-// The profile's numeric id as the page itself embeds it in its JSON blocks ("profile_id":"123"),
-// for the users/<id>/info fallback when web_profile_info refuses. Reads only digits.
+// The profile's numeric id as the page itself embeds it in its JSON blocks ("profile_id":"123",
+// or the page's own name for itself, "profilePage_123"), for the users/<id>/info fallback when
+// web_profile_info refuses. Reads only digits; the first block naming either wins.
+const PAGE_ID_PATTERNS = [/"profile_id"\s*:\s*"(\d{1,30})"/, /"profilePage_(\d{1,30})"/];
 export function userIdFromPageScripts(texts) {
   for (const text of texts) {
-    const m = typeof text === 'string' ? /"profile_id"\s*:\s*"(\d{1,30})"/.exec(text) : null;
-    if (m) return m[1];
+    if (typeof text !== 'string') continue;
+    for (const re of PAGE_ID_PATTERNS) {
+      const m = re.exec(text);
+      if (m) return m[1];
+    }
   }
   return null;
 }
