@@ -3,7 +3,8 @@
 // state and a floor in "at_least"; other states name the strongest finding or why there is none,
 // in their own colour.
 import { el } from './dom.js';
-import { stateNode, stateMessage, roughStateMessage } from './states.js';
+import { stateNode } from './states.js';
+import { stateMessage, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, roughState, STATE_CHIPS } from '../shared/i18n.js';
 

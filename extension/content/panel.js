@@ -1,7 +1,8 @@
 // The panel opened from the badge: every number and reason of the report (the badge says only
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
 import { el } from './dom.js';
-import { stateNode, stateMessage, roughStateMessage, auditWait } from './states.js';
+import { stateNode, auditWait } from './states.js';
+import { stateMessage, roughStateMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { word, reasonText, noteText, estimateText } from '../shared/words.js';

@@ -1,50 +1,8 @@
-// The overlay's states (loading, private, rate-limited, ...) as messages and as status nodes
-// (part="state", data-state=<state>), shared by the badge and the panel.
+// The overlay's states (loading, private, rate-limited, ...) as status nodes (part="state",
+// data-state=<state>), shared by the badge and the panel; their words: shared/state-words.js.
 import { el } from './dom.js';
 import { waitCause } from '../shared/instant-retry.js';
-
-const STATE_KEYS = {
-  loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable',
-  hidden_likes: 'stateHiddenLikes', logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged',
-  engine_failed: 'stateEngineFailed', challenge: 'stateChallenge', storage_full: 'stateStorageFull',
-  new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle',
-};
-
-// A wait to retry after (state 'rate_limited'): Instagram asked to slow down, or, with
-// `unavailable` (the HTTP status; 0 for no answer at all), it did not answer (same back-off,
-// but the user is told which); or, with `cap` (its number), Fakemeter's own hourly cap holds
-// the request back: no word from Instagram at all. With `tries` (how many were made), the
-// instant check gave up retrying: no time is promised, only the next visit, or, with `manual`
-// (automatic checks switched off, so a visit checks nothing by itself), a check by hand.
-export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false) {
-  if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
-  if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
-  return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
-}
-
-// Why a reading rests on the page's counts (roughState's {state, cause}), said as that state is:
-// "log in", or the wait with `retry` ({retryAt, unavailable, tries, manual}: when the full check
-// is tried again, or that it no longer is). A stored reading keeps its cause but not Instagram's
-// status: "not answering" is then said without it (shown only until the visit's own check ends).
-export function roughStateMessage(t, why, retry = null) {
-  const r = retry || {};
-  const unavailable = Number.isInteger(r.unavailable) ? r.unavailable : null;
-  if (why.cause === 'unavailable' && unavailable === null) return t('roughExplainUnavailable');
-  return stateMessage(t, why.state, r.retryAt || null, unavailable, null, Number.isInteger(r.tries) ? r.tries : null, !!r.manual);
-}
-
-function stoppedMessage(t, unavailable, tries, how) {
-  if (!Number.isInteger(unavailable)) return t(`stateRateLimitedStopped${how}`, tries);
-  if (unavailable === 0) return t(`stateNoConnectionStopped${how}`, tries);
-  return t(`stateUnavailableStopped${how}`, unavailable, tries);
-}
-
-function waitMessage(t, time, unavailable, cap) {
-  if (Number.isInteger(cap)) return time ? t('stateOwnLimitUntil', cap, time) : t('stateOwnLimit', cap);
-  if (!Number.isInteger(unavailable)) return time ? t('stateRateLimitedUntil', time) : t('stateRateLimited');
-  if (unavailable === 0) return time ? t('stateNoConnectionUntil', time) : t('stateNoConnection');
-  return time ? t('stateUnavailableUntil', unavailable, time) : t('stateUnavailable', unavailable);
-}
+import { stateMessage } from '../shared/state-words.js';
 
 // The wait an audit's progress shows, {retryAt, unavailable, cap} (null when none): the later of
 // its own back-off (progress.retryAt, after Instagram refused or did not answer) and the slot

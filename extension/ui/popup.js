@@ -2,7 +2,8 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { ageText, roughExplainText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughExplainText, roughState, STATE_CHIPS } from '../shared/i18n.js';
+import { roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
@@ -16,8 +17,11 @@ function estimateCell(e) {
 
 // What the badge says for a stored entry (the engine's decision, worded, with its notes but the
 // offer to audit, which the page makes), or, for an entry saved before the engine decided
-// badges, its numbers.
+// badges, its numbers. A reading of the page's counts alone led with why (the login, or
+// Instagram refusing) and that the counts look unusual, as its badge did.
 function badgeLine(entry) {
+  const why = entry.rough ? roughState(entry.rough_cause) : null;
+  if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
   const badge = entry.badge;
   if (badge && badge.label) {
     const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer');

@@ -142,6 +142,13 @@ test('logged out on counts that say something (10,000 followers on 3 posts): the
     assert.ok(await page.$eval(PANEL, (host) => host.shadowRoot.querySelector('[part~="audit-button"]').disabled),
       'the audit cannot start on the counts alone');
     await screenshot(page, 'panel-logged_out-counts');
+    // The popup's history says what the badge said.
+    const popup = await suite.session.newPage();
+    await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+    await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 1);
+    const row = await popup.$eval('#rows tr', (tr) => ({ result: tr.cells[1].textContent, state: tr.cells[1].dataset.state }));
+    await popup.close();
+    assert.deepEqual(row, { result: `${MESSAGES.stateLoggedOut.message} · ${MESSAGES.roughEstimate.message}`, state: 'status' });
   } finally {
     suite.standin.setSession('logged_in');
   }

@@ -9,7 +9,7 @@ import {
   classifyResponse, parseJson, quoteLongIntegers, accountFromListUser, parseFollowersPage, parseLikersPage,
   parseCommentsPage, profileDocFromUserInfo, userPk, DEFAULT_AVATAR_MARK, unavailableOf,
 } from '../../extension/shared/instagram.js';
-import { stateMessage } from '../../extension/content/states.js';
+import { stateMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten } from '../../extension/shared/i18n.js';
 
 const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { retryDecision, waitCause, MAX_INSTANT_RETRIES, MAX_RETRY_WAIT_MS } from '../../extension/shared/instant-retry.js';
 import { emptySchedulerState, onRateLimited, reserve, MAX_BACKOFF_MS } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
-import { stateMessage } from '../../extension/content/states.js';
+import { stateMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED } from '../../extension/shared/i18n.js';
 
 const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { stateMessage, roughStateMessage, auditWait } from '../../extension/content/states.js';
+import { auditWait } from '../../extension/content/states.js';
+import { stateMessage, roughStateMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED, roughExplainText, roughState } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
