@@ -22,11 +22,11 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
 // Why a reading rests on the page's counts (roughState's {state, cause}), said as that state is:
 // "log in", or the wait with `retry` ({retryAt, unavailable, tries, manual}: when the full check
 // is tried again, or that it no longer is). A stored reading keeps its cause but not Instagram's
-// status: "not answering" is then said without it (shown only until the visit's own check ends).
+// status: "not answering" is then said without it.
 export function roughStateMessage(t, why, retry = null) {
   const r = retry || {};
   const unavailable = Number.isInteger(r.unavailable) ? r.unavailable : null;
-  if (why.cause === 'unavailable' && unavailable === null) return t('roughExplainUnavailable');
+  if (why.cause === 'unavailable' && unavailable === null) return t('stateNotAnswering');
   return stateMessage(t, why.state, r.retryAt || null, unavailable, null, Number.isInteger(r.tries) ? r.tries : null, !!r.manual);
 }
 
