@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { profileDocFromPage, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -226,6 +227,27 @@ add('fuzz-profile', 'login-required.json', J({ message: 'login_required', status
 if (audience) {
   add('fuzz-profile', 'with-audience.json', withOptions(profileDoc(), { audience, now: 1764400000 }));
   add('fuzz-profile', 'private-with-audience.json', withOptions(profileDoc({ isPrivate: true }), { audience }));
+}
+// The other shapes the engine reads a profile in: the signed-in app's posts (like_count, -1 when
+// hidden; play_count / ig_play_count for views), the users/<id>/info fallback (counts, no posts)
+// and the page's own counts (the last fallback), each as the extension's adapter maps it.
+const signedIn = profileDoc({ posts: 6 });
+for (const [k, { node }] of signedIn.data.user.edge_owner_to_timeline_media.edges.entries()) {
+  node.like_count = k === 2 ? -1 : node.edge_liked_by.count;
+  delete node.edge_liked_by;
+  delete node.edge_media_preview_like;
+  if (node.is_video) { node[k % 2 ? 'play_count' : 'ig_play_count'] = node.video_view_count; delete node.video_view_count; }
+}
+add('fuzz-profile', 'signed-in-posts.json', withOptions(signedIn, { now: 1764400000 }));
+const infoUser = { pk: String(int(1e6, 9e10)), username: username(), full_name: 'Nora Keller', biography: pick(bios),
+  external_url: '', bio_links: [{ url: 'https://example.com/nora' }], is_private: false, is_verified: false, is_business: true,
+  category: 'Artist', follower_count: heavy(1e6), following_count: heavy(7500), media_count: heavy(3000),
+  profile_pic_url: avatar(false), has_anonymous_profile_picture: false };
+add('fuzz-profile', 'users-info.json', profileDocFromUserInfo({ user: infoUser, status: 'ok' }).text);
+add('fuzz-profile', 'page-counts.json', profileDocFromPage(username(), 'Shop Deals', { followers: 10000, following: 12, posts: 3 }));
+if (audience) {
+  // Likers and commenters beside the followers: the audit's evidence about the sources.
+  add('fuzz-profile', 'with-engagers.json', withOptions(profileDoc(), { audience, likers: audience, commenters: audience, now: 1764400000 }));
 }
 
 for (const [harness, files] of Object.entries(corpora)) {
