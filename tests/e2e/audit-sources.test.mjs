@@ -194,6 +194,20 @@ test('every profile endpoint refusing is a rate limit (never "logged out"), afte
     [['/api/v1/users/web_profile_info/', 401], ['/api/v1/users/ID/info/', 429]]);
 });
 
+test('a page that names its profile\'s id only as "profilePage_<id>" still gives the users/<id>/info fallback its id', async () => {
+  suite.standin.setPageVariant({ pageId: 'page_name' });
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
+  try {
+    await page.goto(suite.standin.profileUrl('lena.bakes'));
+    await waitForBadge(page);
+    const log = suite.standin.log().filter((e) => e.kind === 'api');
+    assert.deepEqual(log.map((e) => [e.path, e.status]),
+      [['/api/v1/users/web_profile_info/', 401], [`/api/v1/users/${userIdOf(suite.standin, 'lena.bakes')}/info/`, 200]]);
+  } finally {
+    suite.standin.setPageVariant({});
+  }
+});
+
 test('after moving to another profile in the app, the page\'s own data (the first profile\'s) never names the id to ask', async () => {
   // The page's data blocks are the document's: a move by the app's own links keeps them, so
   // they name the profile the page was loaded on, not the one now shown.

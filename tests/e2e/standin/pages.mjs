@@ -20,8 +20,9 @@ export function shortCount(n, lang = 'en') {
   return n.toLocaleString(L.locale);
 }
 
-// variant: {lang: 'en'|'nl', followersLink: bool, counts: bool} (the page markup options;
-// counts: false draws no counts list at all, like a redesign the extension does not know).
+// variant: {lang: 'en'|'nl', followersLink: bool, counts: bool, pageId: 'profile_id'|'page_name'}
+// (the page markup options; counts: false draws no counts list at all, like a redesign the
+// extension does not know; pageId: how the page's own data names the profile's id).
 export function pageData(path, username, user, variant = {}) {
   const nav = SEEDED.map((p) => p.username);
   const lang = LANGS[variant.lang] ? variant.lang : 'en';
@@ -34,8 +35,9 @@ export function pageData(path, username, user, variant = {}) {
       status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false, counts: variant.counts !== false,
       title: `${name} • Instagram photos and videos`,
       og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
-      // The page's own data carries the profile's id, as Instagram's data blocks do.
-      profile_id: user.id,
+      // The page's own data carries the profile's id, as Instagram's data blocks do: as
+      // "profile_id", or (variant pageId 'page_name') only in the page's name for itself.
+      ...(variant.pageId === 'page_name' ? { page_id: `profilePage_${user.id}` } : { profile_id: user.id }),
       user: {
         username: user.username, full_name: user.full_name, biography: user.biography, external_url: user.external_url,
         is_private: user.is_private, is_verified: user.is_verified, followers: user.edge_followed_by.count,

@@ -66,7 +66,10 @@ function checkVariant(v) {
   for (const k of ['followersLink', 'counts']) {
     if (v[k] !== undefined && typeof v[k] !== 'boolean') throw new Error(`page variant: ${k} must be true or false`);
   }
-  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, counts: v.counts !== false };
+  if (v.pageId !== undefined && !['profile_id', 'page_name'].includes(v.pageId)) {
+    throw new Error(`page variant: pageId must be profile_id or page_name, got ${JSON.stringify(v.pageId)}`);
+  }
+  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, counts: v.counts !== false, pageId: v.pageId || 'profile_id' };
 }
 
 export async function startStandin(options = {}) {
