@@ -86,6 +86,11 @@ test('a rough entry keeps why it is rough; one saved before that says no cause, 
   const back = importJson(exportJson(h), emptyHistory());
   assert.deepEqual(Object.fromEntries(Object.values(back.history.entries).map((e) => [e.username, e.rough_cause])),
     { ann: 'rate_limited', ben: 'unavailable', cid: 'logged_out' });
+  // What is written now: a reading of the counts with a finding and no estimate.
+  const none = entryFromReport(report('eve', null), { computedAt: 1_790_000_000_500, rough: true, roughCause: 'logged_out' });
+  assert.equal(none.error, undefined);
+  const eve = importJson(exportJson(putEntry(h, none.entry)), emptyHistory()).history.entries.eve;
+  assert.deepEqual([eve.fake_percent, eve.confidence, eve.rough, eve.rough_cause], [null, 'rough', true, 'logged_out']);
   // Saved before the cause was kept: rough, with no cause claimed.
   const old = { ...entryFromReport(report('dan', 20), { computedAt: 1, rough: true }).entry };
   delete old.rough_cause;
