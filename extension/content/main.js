@@ -34,7 +34,8 @@ let current = null;   // {username, controller, feature}
 // The profile the document was loaded on: its data blocks are that profile's. A move by the
 // app's own links (History API) keeps them, so they never name the id of a profile moved to.
 const loadedProfile = (() => {
-  const nav = typeof performance !== 'undefined' && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  const nav = typeof performance !== 'undefined' && performance.getEntriesByType
+    ? performance.getEntriesByType('navigation')[0] : null;
   try { return profileFromPath(new URL(nav && nav.name ? nav.name : location.href).pathname); } catch { return null; }
 })();
 
@@ -169,7 +170,8 @@ class ProfileFeature {
 
   // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch"),
   // from users/<id>/info (the id from an earlier report, or the page's own data when the page was
-  // loaded on this profile); failing both, from the counts the page shows. The engine reads each; the report names its source.
+  // loaded on this profile); failing both, from the counts the page shows. The engine reads each;
+  // the report names its source.
   async runInstant({ keepShown = false } = {}) {
     if (!keepShown) this.overlay.setLoading();
     let answer = await this.fetchInstant(profileInfoUrl(this.username));
@@ -177,7 +179,8 @@ class ProfileFeature {
     if (this.signal.aborted) return;
     if (r.state === 'rate_limited') {
       const refused = r;
-      const scripts = loadedProfile === this.username ? [...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent) : [];
+      const scripts = loadedProfile === this.username
+        ? [...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent) : [];
       const id = this.userId || userIdFromPageScripts(scripts);
       if (id) {
         answer = await this.fetchInstant(userInfoUrl(id), true);
