@@ -109,6 +109,7 @@ test('refused for now on counts that look unusual: the wait with its time leads,
     assert.match(waitOf(s).text, /asked to slow down; retrying at \d{1,2}:\d\d/);
     assert.ok(!/\d\s*%/.test(s.badgeFullText), s.badgeFullText);
     assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'no audit offered on the counts alone');
+    await screenshot(page, 'state-rate_limited-counts', { element: 'header' });
   } finally {
     suite.standin.clearFailures();
   }
