@@ -4,9 +4,9 @@
 // in their own colour.
 import { el } from './dom.js';
 import { stateNode } from './states.js';
-import { stateMessage, roughStateMessage } from '../shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
-import { ageText, roughState, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, STATE_CHIPS } from '../shared/i18n.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {

@@ -2,12 +2,12 @@
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
 import { el } from './dom.js';
 import { stateNode, auditWait } from './states.js';
-import { stateMessage, roughStateMessage } from '../shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
-import { word, reasonText, noteText, estimateText } from '../shared/words.js';
+import { word, reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText, roughState, roughExplainText } from '../shared/i18n.js';
+import { ageText, roughExplainText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -84,7 +84,7 @@ function renderReport(p, view) {
     p.append(el('p', { class: 'muted', part: 'profile-source' }, t(`profileSource_${r.profile_source}`)));
   }
 
-  const reasons = (Array.isArray(r.reasons) ? r.reasons : []).filter((x) => !rough || x.signal !== 'state');
+  const reasons = listedReasons(r.reasons, !!rough);
   if (reasons.length) {
     p.append(el('h3', {}, t('reasonsTitle')));
     const ul = el('ul', { class: 'reasons', part: 'reasons' });

@@ -47,24 +47,15 @@ export function ageText(t, ms) {
 }
 
 // Why a reading of the page's own counts (findings, never an estimate) is all there is, as a
-// sentence and as the overlay state that says it ({state, cause}, null when the cause is unknown):
-// logged out -> log in; every profile endpoint refusing for now -> Instagram asked to slow down,
-// or is not answering: try later. A cause not kept (an entry saved before it was) claims none of
-// them.
+// sentence (its lead, as the overlay state that says it: state-words.js roughState): logged out ->
+// log in; every profile endpoint refusing for now -> Instagram asked to slow down, or is not
+// answering: try later. A cause not kept (an entry saved before it was) claims none of them.
 export function roughExplainText(t, cause) {
   switch (cause) {
     case 'logged_out': return t('roughExplain');
     case 'rate_limited': return t('roughExplainRateLimited');
     case 'unavailable': return t('roughExplainUnavailable');
     default: return t('roughExplainUnknown');
-  }
-}
-export function roughState(cause) {
-  switch (cause) {
-    case 'logged_out': return { state: 'logged_out' };
-    case 'rate_limited': return { state: 'rate_limited', cause: 'rate_limited' };
-    case 'unavailable': return { state: 'rate_limited', cause: 'unavailable' };
-    default: return null;
   }
 }
 

@@ -19,6 +19,18 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
   return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
 }
 
+// The overlay state that says why a reading rests on the page's counts, for its cause (history.js
+// ROUGH_CAUSES): {state, cause}, or null when the cause is unknown (an entry saved before causes
+// were kept).
+export function roughState(cause) {
+  switch (cause) {
+    case 'logged_out': return { state: 'logged_out' };
+    case 'rate_limited': return { state: 'rate_limited', cause: 'rate_limited' };
+    case 'unavailable': return { state: 'rate_limited', cause: 'unavailable' };
+    default: return null;
+  }
+}
+
 // Why a reading rests on the page's counts (roughState's {state, cause}), said as that state is:
 // "log in", or the wait with `retry` ({retryAt, unavailable, tries, manual}: when the full check
 // is tried again, or that it no longer is). A stored reading keeps its cause but not Instagram's

@@ -58,6 +58,12 @@ export function reasonText(t, reason) {
   return [reason, ...(Array.isArray(reason.details) ? reason.details : [])].map((m) => word(t, m)).join(' ');
 }
 
+// The reasons a report lists: all of them, or, for a reading of the page's counts alone (`rough`),
+// all but its states (posts not read), which the reading's note already says.
+export function listedReasons(reasons, rough) {
+  return (Array.isArray(reasons) ? reasons : []).filter((x) => !rough || x.signal !== 'state');
+}
+
 // A note that is a message, a list of messages, or (saved before notes were messages) text.
 export function noteText(t, note) {
   if (Array.isArray(note)) return note.map((m) => noteText(t, m)).join(' ');

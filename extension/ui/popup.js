@@ -2,9 +2,9 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { ageText, roughExplainText, roughState, STATE_CHIPS } from '../shared/i18n.js';
-import { roughStateMessage } from '../shared/state-words.js';
-import { word, reasonText, estimateText } from '../shared/words.js';
+import { ageText, roughExplainText, STATE_CHIPS } from '../shared/i18n.js';
+import { roughState, roughStateMessage } from '../shared/state-words.js';
+import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
 import { ask, localise, el, download } from './common.js';
 
@@ -80,8 +80,7 @@ async function showCurrent() {
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
-      const reasons = entry.report.reasons.filter((r) => !entry.rough || r.signal !== 'state');
-      for (const r of reasons.slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
+      for (const r of listedReasons(entry.report.reasons, entry.rough).slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
       parts.push(ul);
     }
     parts.push(el('p', { class: 'muted', id: 'current-age' },

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../tools/cli/engine.mjs';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
-import { messageKey, word, reasonText, noteText, PLACEHOLDER, FORMATS } from '../../extension/shared/words.js';
+import { messageKey, word, reasonText, noteText, listedReasons, PLACEHOLDER, FORMATS } from '../../extension/shared/words.js';
 import { RULES } from '../../extension/shared/rules.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -137,4 +137,12 @@ test('every message the engine gives on the fixtures words completely in every l
     'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest', 'comments.verdict_two',
     'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
     'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
+});
+
+test('a reading of the page\'s counts lists its findings without its states; any other report lists every reason', () => {
+  const reasons = [{ id: 'history.sudden', signal: 'history', severity: 'high' },
+    { id: 'state.posts_unavailable', signal: 'state', severity: 'info' }];
+  assert.deepEqual(listedReasons(reasons, true).map((r) => r.id), ['history.sudden']);
+  assert.deepEqual(listedReasons(reasons, false), reasons);
+  assert.deepEqual(listedReasons(undefined, true), []);
 });
