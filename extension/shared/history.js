@@ -19,6 +19,7 @@
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
 
 import { isUsername } from './instagram.js';
+import { roughState } from './state-words.js';
 
 export const HISTORY_KEY = 'history';
 export const SCHEMA_VERSION = 2;
@@ -230,12 +231,15 @@ function csvCell(v) {
 }
 
 // The last two are machine words, not sentences: the badge's state (number, likes_bought,
-// unclear, ...) and an audit's engagement-authenticity grade; empty when not known.
+// unclear, ...) and an audit's engagement-authenticity grade; empty when not known. A reading of
+// the page's counts alone (confidence "rough") shows the state that says why (logged_out,
+// rate_limited), or counts_only for one saved before its cause was kept: the engine's own
+// badge for the counts never reaches the screen.
 export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
                             'computed_at', 'badge_state', 'engagement_grade'];
 const csvValue = {
   computed_at: (e) => new Date(e.computed_at).toISOString(),
-  badge_state: (e) => e.badge && e.badge.state,
+  badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
 };
 

@@ -1,6 +1,7 @@
 // Shared by the popup and the options page: privileged messages and the user's strings.
 import { runtime } from '../platform/browser.js';
 import { translator } from '../shared/i18n.js';
+import { el } from '../shared/element.js';
 
 export async function ask(what, payload = {}) {
   const answer = await runtime.sendMessage({ what, ...payload });
@@ -17,13 +18,6 @@ export async function localise() {
   for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
   return { t, hello };
-}
-
-export function el(tag, attrs = {}, text) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export function download(name, text, type) {

@@ -6,7 +6,8 @@ import { ageText, roughExplainText, STATE_CHIPS } from '../shared/i18n.js';
 import { roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { HISTORY_KEY } from '../shared/history.js';
-import { ask, localise, el, download } from './common.js';
+import { ask, localise, download } from './common.js';
+import { el } from '../shared/element.js';
 
 let t = (k) => k;
 

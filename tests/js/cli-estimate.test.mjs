@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../extension/shared/rules.js';
+import { width, regimesWidth } from './lib/report-widths.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'scripts', 'fakemeter');
@@ -103,7 +104,6 @@ test('estimate names keys it does not read, and still estimates', () => {
 test('--total unknown: no made-up count, the note says it in words, the interval is the widest', () => {
   const recs = [];
   for (let i = 0; i < 50; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
-  const width = (rep) => rep.ci_high - rep.ci_low;
   const u = run(['estimate', '--total', 'unknown'], jsonl(recs));
   assert.equal(u.status, 0, u.stderr);
   const rep = JSON.parse(u.stdout);
@@ -115,7 +115,6 @@ test('--total unknown: no made-up count, the note says it in words, the interval
   assert.ok(width(rep) >= width(large), `${width(rep)} vs ${width(large)}`);
   // Not taken for a census: the known definitions' own intervals, where the finite-population
   // correction shows, are wider (the bounds for definitions beyond them may set both ends alike).
-  const regimesWidth = (r) => r.regime.regimes.reduce((a, g) => a + g.ci_high - g.ci_low, 0);
   assert.ok(width(rep) >= width(census), `${width(rep)} vs census ${width(census)}`);
   assert.ok(regimesWidth(rep) > regimesWidth(census) + 5, `${regimesWidth(rep)} vs census ${regimesWidth(census)}`);
   const text = run(['estimate', '--total', 'unknown', '--format', 'text'], jsonl(recs));

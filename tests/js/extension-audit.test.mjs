@@ -8,6 +8,7 @@ import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, prog
   populationOf, followersRefusal } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../../tools/cli/engine.mjs';
+import { width, regimesWidth } from './lib/report-widths.mjs';
 
 const lite = (prefix, n, from = 0) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${from + i}`, pk: String(9000 + from + i),
   full_name: '', is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
@@ -330,12 +331,10 @@ test('the engine takes an audit with an unknown follower count as unknown: the w
   assert.equal(unknown.total_followers, null);
   assert.equal(unknown.population, null);
   assert.equal(unknown.sampling_note.id, 'sampling.newest_limited_unknown');
-  const width = (r) => r.ci_high - r.ci_low;
   // The 50 listed taken as the whole audience (what a made-up 0 became) would be a census.
   const census = run(50), large = run(10_000_000);
   // The known definitions' own intervals show the finite-population correction (the bounds for
   // definitions beyond them may set both ends alike).
-  const regimesWidth = (r) => r.regime.regimes.reduce((a, g) => a + g.ci_high - g.ci_low, 0);
   assert.ok(width(unknown) >= width(census), `${width(unknown)} vs census ${width(census)}`);
   assert.ok(regimesWidth(unknown) > regimesWidth(census) + 5, `${regimesWidth(unknown)} vs census ${regimesWidth(census)}`);
   assert.ok(width(unknown) >= width(large), `${width(unknown)} vs ${width(large)}`);

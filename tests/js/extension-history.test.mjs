@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
-         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION } from '../../extension/shared/history.js';
+         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -122,6 +122,19 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad');
   assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade');
   assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,`);
+});
+
+test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {
+  const noData = { state: 'no_data', tone: 'neutral', label: { id: 'badge.no_data', params: {} }, notes: [] };
+  let h = emptyHistory();
+  const causes = [['ann', 'logged_out'], ['ben', 'rate_limited'], ['cid', 'unavailable'], ['dan', null]];
+  for (const [i, [name, roughCause]] of causes.entries()) {
+    h = putEntry(h, entryFromReport({ ...report(name, null), badge: noData }, { computedAt: i, rough: true, roughCause }).entry);
+  }
+  const rows = exportCsv(h).trim().split('\r\n').slice(1).map((r) => r.split(','));
+  const col = (name) => CSV_COLUMNS.indexOf(name);
+  assert.deepEqual(rows.map((r) => [r[0], r[col('confidence')], r[col('badge_state')]]),
+    [['dan', 'rough', 'counts_only'], ['cid', 'rough', 'rate_limited'], ['ben', 'rough', 'rate_limited'], ['ann', 'rough', 'logged_out']]);
 });
 
 test('list, search, delete and shrink', () => {
