@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 
+#include "heldout_profile.h"
 #include "instafake_posts.h"
 #include "kfold.h"
 #include "large_accounts.h"
@@ -31,10 +32,6 @@ constexpr int kFolds = 5;
 const double kShares[] = {0, 0.10, 0.25, 0.50, 0.75};
 
 using data::Lcg;
-
-std::vector<Post> window(const std::vector<Post>& posts) {
-  return std::vector<Post>(posts.begin(), posts.begin() + std::min(posts.size(), kPostWindow));
-}
 
 // What the badges said, and how the numbers on them held the truth.
 struct BadgeTally {
@@ -90,18 +87,6 @@ std::string range(const BadgeTally (&t)[5], int from, bool highest) {
   return f1(best) + "%";
 }
 
-json analyze(const ReferenceAccount& a, double x, const Reference& ref, std::vector<Post> posts) {
-  Profile p;
-  p.username = "heldout";
-  p.followers = int64_t(std::llround(a.followers / (1 - x)));
-  p.following = int64_t(a.following);
-  p.media_count = int64_t(a.media_count);
-  // Held-out persons' public accounts: what web_profile_info would say of them.
-  p.is_private = p.is_verified = p.is_business = false;
-  p.posts = std::move(posts);
-  return analyze_profile(p, ref, AnalysisOptions{}, "eval");
-}
-
 void badge_table(const char* first_column, const std::vector<std::pair<std::string, const BadgeTally*>>& rows) {
   std::printf(
       "| %s | accounts | badge shows a number | likes look bought | engagement far below | unclear | were the "
@@ -150,15 +135,15 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < accounts.size(); ++i) {
       if (fold[i] != k) continue;
       const ReferenceAccount& a = accounts[i];
-      std::vector<Post> posts = window(a.posts);
+      std::vector<Post> posts = post_window(a.posts);
       PostStats s = post_stats(posts);
       if (s.with_likes < kMinPostsEngagement || a.followers < 1) continue;
-      for (int xi = 0; xi < 5; ++xi) by_share[xi].add(analyze(a, kShares[xi], ref, posts), 100 * kShares[xi]);
+      for (int xi = 0; xi < 5; ++xi) by_share[xi].add(analyze_heldout(a, kShares[xi], ref, posts), 100 * kShares[xi]);
       if (s.with_likes < kMinPostsBoughtLikes || s.median_likes >= 400) continue;
       std::vector<Post> sub = posts;
       for (auto& p : sub)
         if (p.likes) *p.likes += int64_t(std::llround(200 * (1 + 0.1 * (rng.next() - 0.5))));
-      json r = analyze(a, 0, ref, sub);
+      json r = analyze_heldout(a, 0, ref, sub);
       subscribed.add(r, 0);
     }
   }
@@ -166,7 +151,7 @@ int main(int argc, char** argv) {
   // ---- large accounts, held out: with the large-accounts reference and with the bands alone
   std::vector<large::Account> big;
   for (const auto& a : large.value())
-    if (!a.is_private && a.followers >= 1 && post_stats(window(a.posts)).with_likes >= kMinPostsEngagement)
+    if (!a.is_private && a.followers >= 1 && post_stats(post_window(a.posts)).with_likes >= kMinPostsEngagement)
       big.push_back(a);
   std::vector<int> big_fold = data::seeded_folds(big.size(), kFolds, 20171231);
   BadgeTally with_large[5], bands_alone[5];
@@ -178,10 +163,10 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < big.size(); ++i) {
       if (big_fold[i] != k) continue;
       ReferenceAccount a{big[i].followers, big[i].following, big[i].media_count, {}};
-      std::vector<Post> posts = window(big[i].posts);
+      std::vector<Post> posts = post_window(big[i].posts);
       for (int xi = 0; xi < 5; ++xi) {
-        with_large[xi].add(analyze(a, kShares[xi], with, posts), 100 * kShares[xi]);
-        bands_alone[xi].add(analyze(a, kShares[xi], without, posts), 100 * kShares[xi]);
+        with_large[xi].add(analyze_heldout(a, kShares[xi], with, posts), 100 * kShares[xi]);
+        bands_alone[xi].add(analyze_heldout(a, kShares[xi], without, posts), 100 * kShares[xi]);
       }
     }
   }

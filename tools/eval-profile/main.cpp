@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "api.h"
+#include "heldout_profile.h"
 #include "instafake_posts.h"
 #include "kfold.h"
 #include "profile/badge.h"
@@ -34,10 +35,6 @@ const double kShares[] = {0, 0.10, 0.25, 0.50, 0.75};
 const double kSubscriptions[] = {50, 100, 200, 500};
 
 using data::Lcg;
-
-std::vector<Post> window(const std::vector<Post>& posts) {
-  return std::vector<Post>(posts.begin(), posts.begin() + std::min(posts.size(), kPostWindow));
-}
 
 std::vector<Post> subscribe(std::vector<Post> posts, double c, Lcg& rng) {
   for (auto& p : posts)
@@ -98,20 +95,12 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < accounts.size(); ++i) {
       if (fold[i] != k) continue;
       const ReferenceAccount& a = accounts[i];
-      std::vector<Post> posts = window(a.posts);
+      std::vector<Post> posts = post_window(a.posts);
       PostStats s = post_stats(posts);
       if (s.with_likes < kMinPostsEngagement || a.followers < 1) continue;
       for (int xi = 0; xi < 5; ++xi) {
         double x = kShares[xi];
-        Profile p;
-        p.username = "heldout";
-        p.followers = int64_t(std::llround(a.followers / (1 - x)));
-        p.following = int64_t(a.following);
-        p.media_count = int64_t(a.media_count);
-        // Held-out persons' public accounts: what web_profile_info would say of them.
-        p.is_private = p.is_verified = p.is_business = false;
-        p.posts = posts;
-        json r = analyze_profile(p, ref, AnalysisOptions{}, "eval");
+        json r = analyze_heldout(a, x, ref, posts);
         ShareStats& st = share[xi];
         if (!r["fake_percent"].is_number()) {
           ++st.insufficient;
