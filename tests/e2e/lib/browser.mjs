@@ -6,8 +6,14 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM, extensionPath } from './paths.mjs';
 
+// Puppeteer's default flags that stop Chromium from throttling hidden tabs and their timers.
+const BACKGROUND_DEFAULTS = ['--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+                             '--disable-renderer-backgrounding'];
+
 // options: { standin (from startStandin, required), extension: path | false (default: extensionPath()),
-//            headless: true, timeout: ms for waits (default 15000), args: extra Chromium flags }
+//            headless: true, timeout: ms for waits (default 15000), args: extra Chromium flags,
+//            throttled: true to let Chromium throttle hidden tabs as a user's browser does (puppeteer's
+//            defaults switch that off) }
 export async function launchBrowser(options = {}) {
   const { standin } = options;
   if (!standin?.port) throw new Error('launchBrowser: options.standin must be a started stand-in (startStandin())');
@@ -31,7 +37,7 @@ export async function launchBrowser(options = {}) {
     headless: options.headless ?? true,
     userDataDir,
     args,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.throttled ? BACKGROUND_DEFAULTS : [])],
     enableExtensions: !!ext,
     pipe: true,
     defaultViewport: { width: 1280, height: 900 },

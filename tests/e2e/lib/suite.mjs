@@ -39,13 +39,15 @@ export function ensurePackaged() {
   }
 }
 
-// options: { standin: startStandin options, settings: overrides of FAST_SETTINGS, extension, timeout }
+// options: { standin: startStandin options, settings: overrides of FAST_SETTINGS, extension, timeout,
+//            args: extra Chromium flags, throttled: launchBrowser's }
 export async function openSuite(options = {}) {
   ensurePackaged();
   const standin = await startStandin(options.standin || {});
   let session;
   try {
-    session = await launchBrowser({ standin, extension: options.extension, timeout: options.timeout });
+    session = await launchBrowser({ standin, extension: options.extension, timeout: options.timeout, args: options.args,
+                                   throttled: options.throttled });
   } catch (e) {
     await standin.close();
     throw e;
