@@ -30,8 +30,9 @@ async function saveReport(report, { rough = false, roughCause = null, comments =
     if (existing && !existing.rough) return { saved: false, entry: existing };
   }
   try {
-    const { shrunk } = await store.putHistoryEntry(built.entry);
-    return { saved: true, entry: built.entry, shrunk };
+    const { history, shrunk } = await store.putHistoryEntry(built.entry);
+    // As stored: with the first exact follower count carried from earlier checks.
+    return { saved: true, entry: history.entries[report.username] || built.entry, shrunk };
   } catch (e) {
     return { saved: false, storageFull: store.isQuotaError(e), detail: String(e.message || e) };
   }
@@ -105,7 +106,7 @@ async function instantAnalyze(msg) {
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   return { report, computedAt: now(), storageFull: saved.storageFull || false,
-           storageShrunk: !!(saved.shrunk || doc.shrunk) };
+           storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null };
 }
 
 // Whether a report says something beyond why it has no estimate: a reason that is a finding

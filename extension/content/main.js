@@ -135,7 +135,7 @@ class ProfileFeature {
     if (cached.entry && cached.entry.report) this.report = cached.entry.report;
     if (cached.entry && cached.entry.report) {
       this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
-                                                    roughCause: cached.entry.rough_cause });
+                                                    roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
       if (settings.autoRun && cached.entry.rough) {
@@ -192,7 +192,8 @@ class ProfileFeature {
     }
     if (r.report) {
       this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk });
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
+                                         firstSeen: r.firstSeen });
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else {

@@ -23,6 +23,7 @@ export class Overlay {
     this.handlers = handlers;  // {onAudit, onCancel, onRecheck, onRun, plan (what an audit would read)}
     this.model = { kind: 'loading' };
     this.audit = null;
+    this.firstSeen = null;
     this.panelOpen = false;
     this.createdAt = Date.now();
 
@@ -82,8 +83,11 @@ export class Overlay {
 
   // `retry` (a reading of the page's counts made while Instagram refused for now): {retryAt,
   // unavailable} when the full check is tried again then, {tries, unavailable} when it is no longer.
+  // `firstSeen` (history.js first_seen): the profile's follower count at the user's first exact
+  // check; it stays for this view, through an audit's reports, for the panel's line on it.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
-                      storageShrunk = false } = {}) {
+                      storageShrunk = false, firstSeen = undefined } = {}) {
+    if (firstSeen !== undefined) this.firstSeen = firstSeen;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.render();
   }
@@ -133,7 +137,7 @@ export class Overlay {
   render() {
     renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit });
     if (this.panelOpen) {
-      renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username,
+      renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() });
     }
   }

@@ -7,7 +7,8 @@ import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { word, reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText, roughExplainText } from '../shared/i18n.js';
+import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js';
+import { followerChange } from '../shared/history.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -77,6 +78,8 @@ function renderReport(p, view) {
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
   if (!rough) p.append(el('p', { class: 'muted' }, t(conf)));
+  const change = rough ? null : followerChange(view.firstSeen, r.follower_count);
+  if (change) p.append(el('p', { class: 'muted', part: 'follower-change' }, followerChangeText(t, change)));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
   // (On the counts alone, the note above says where they came from and why.)

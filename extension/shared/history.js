@@ -13,7 +13,10 @@
 //            message keep its English text and a grade_label string)},
 //            badge (what the badge said: {state, tone, label (message), notes[] (messages)},
 //            or null; kept when the report is dropped for space; an entry saved before it was
-//            kept takes it from its report when it still has one)
+//            kept takes it from its report when it still has one),
+//            first_seen (the follower count of the first check that read it exactly, and when:
+//            {follower_count, at}, carried from check to check; or null; absent in older
+//            entries, whose own count and time stand in for it)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -81,8 +84,36 @@ export function validateEntry(e, where = 'entry') {
       report: e.report && typeof e.report === 'object' ? e.report : null,
       comments: commentsBrief(e.comments),
       badge: badgeBrief(e.badge ?? (e.report && typeof e.report === 'object' ? e.report.badge : null)),
+      first_seen: firstSeenBrief(e.first_seen),
     },
   };
+}
+
+// {follower_count, at} as stored, or null (a stored or imported value of another shape is
+// dropped, not trusted).
+function firstSeenBrief(f) {
+  if (!f || typeof f !== 'object') return null;
+  const { follower_count: count, at } = f;
+  if (!Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at) || at < 0) return null;
+  return { follower_count: count, at };
+}
+
+// The earliest exact follower count an entry knows: its first_seen, else its own count and time.
+// The page's counts (a "rough" reading) are often abbreviated ("1.2M"), so they never count.
+function firstSeenOf(e) {
+  if (!e) return null;
+  if (e.first_seen) return e.first_seen;
+  return !e.rough && Number.isSafeInteger(e.follower_count) ? { follower_count: e.follower_count, at: e.computed_at } : null;
+}
+
+// The follower count then and now, for the panel: {from, at, to} when the first exact count
+// differs from `now` (an exact count) by at least `minShare` of it and by at least `minCount`
+// followers, else null. Less than that is the daily drift of any account, not worth a line.
+export function followerChange(firstSeen, now, { minShare = 0.01, minCount = 10 } = {}) {
+  if (!firstSeen || !Number.isSafeInteger(now)) return null;
+  const from = firstSeen.follower_count, diff = now - from;
+  if (Math.abs(diff) < minCount || Math.abs(diff) < minShare * Math.max(from, 1)) return null;
+  return { from, at: firstSeen.at, to: now };
 }
 
 // An engine message as stored: {id, params}, its id under `area` ("comments", "badge"), with
@@ -181,8 +212,12 @@ export function migrate(stored) {
   return { history, migratedFrom: null, dropped: ['history has an unknown layout; started a new one'] };
 }
 
+// Puts `entry` in, replacing the profile's earlier one; the earliest exact follower count
+// either knows goes on with it (first_seen).
 export function putEntry(history, entry) {
-  const entries = { ...history.entries, [entry.username]: entry };
+  const seen = [firstSeenOf(history.entries[entry.username]), firstSeenOf(entry)].filter(Boolean)
+    .sort((a, b) => a.at - b.at);
+  const entries = { ...history.entries, [entry.username]: { ...entry, first_seen: seen[0] || null } };
   const names = Object.keys(entries);
   if (names.length > MAX_ENTRIES) {
     names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);

@@ -2,7 +2,7 @@
 // user's language setting can override the browser's. "$1".."$9" are substitutions, and
 // "{$1|post|posts}" the word that agrees with substitution $1 in number (format.js), filled here
 // for Chromium and Firefox alike (the browsers' own i18n.getMessage cannot pluralise).
-import { countText, fillPlurals } from './format.js';
+import { countText, percentText, fillPlurals } from './format.js';
 
 export const SUPPORTED = ['en', 'nl', 'de', 'fr'];
 
@@ -44,6 +44,18 @@ export function ageText(t, ms) {
   const h = Math.round(min / 60);
   if (h < 48) return t('ageHours', h);
   return t('ageDays', Math.round(h / 24));
+}
+
+// The follower count at the user's first check and now (history.js followerChange: {from, at,
+// to}), as a fact: "Followers: 8,400 at your first check (3 Dec 2026, 2 days ago), 12,400 now:
+// +4,000 (+48%)". No verdict: how fast real accounts grow is not measured here.
+export function followerChangeText(t, change, now = Date.now()) {
+  const diff = change.to - change.from;
+  const sign = diff > 0 ? '+' : '−';
+  const when = new Date(change.at).toLocaleDateString(t.lang, { year: 'numeric', month: 'short', day: 'numeric' });
+  const args = [change.from, when, ageText(t, now - change.at), change.to, `${sign}${countText(Math.abs(diff), t.lang)}`];
+  if (change.from === 0) return t('followerChangeFromNone', ...args);
+  return t('followerChange', ...args, `${sign}${percentText((100 * Math.abs(diff)) / change.from, t.lang)}`);
 }
 
 // Why a reading of the page's own counts (findings, never an estimate) is all there is, as a

@@ -9,10 +9,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useSuite, waitForBadge, waitForOverlay, openPanel, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO } from './lib/index.mjs';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL }
+  from './lib/index.mjs';
 import { flatten, translator } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
-import { HISTORY_KEY, emptyHistory, entryFromReport } from '../../extension/shared/history.js';
+import { HISTORY_KEY, emptyHistory, entryFromReport, followerChange } from '../../extension/shared/history.js';
+import { followerChangeText } from '../../extension/shared/i18n.js';
 
 const T = { timeout: 180_000 };
 let suite, page;
@@ -150,3 +152,47 @@ for (const [lang, username] of [['de', 'shopdeals.official'], ['fr', 'urban.sket
     await screenshot(page, `badge-${lang}-${username}`);
   });
 }
+
+test('a profile checked before with another follower count: the panel says then and now, as a fact; the same count says nothing', T, async () => {
+  const en = words('en');
+  const username = 'lena.bakes';
+  const doc = suite.standin.documentFor(username);
+  const report = await cliProfile(doc);
+  const now = report.follower_count;
+  // The user's check three days ago, when the profile had 500 followers (its details since dropped
+  // for space, so this visit checks again).
+  const at = Date.now() - 3 * 24 * 3600 * 1000;
+  const earlier = entryFromReport({ ...report, follower_count: 500 }, { computedAt: at });
+  assert.ok(earlier.entry, earlier.error);
+  await suite.resetExtension();
+  const storage = await suite.storage();
+  await storage.set({ [HISTORY_KEY]: { ...emptyHistory(), entries: { [username]: { ...earlier.entry, report: null } } } });
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page, { what: `badge on @${username}` });
+  await openPanel(page);
+  let panel = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: 'the line on the follower count' });
+  const expected = followerChangeText(en, { from: 500, at, to: now });
+  assert.equal(same(panel.followerChange), same(expected));
+  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+, 3 days ago\), 820 now: \+320 \(\+64%\)\.$/);
+  // Stored: the first count goes on with the new entry; a recheck still compares with it.
+  const storedEntry = async () => (await storage.get(HISTORY_KEY))[HISTORY_KEY].entries[username];
+  const stored = await storedEntry();
+  assert.deepEqual(stored.first_seen, { follower_count: 500, at });
+  assert.equal(stored.follower_count, now);
+  await clickPart(page, PANEL, 'recheck');
+  for (let i = 0; (await storedEntry()).computed_at === stored.computed_at; i++) {
+    assert.ok(i < 200, 'the recheck saved a new entry');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.deepEqual((await storedEntry()).first_seen, { follower_count: 500, at });
+  panel = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: 'the line after a recheck' });
+  assert.equal(same(panel.followerChange), same(expected));
+
+  // A first check, or one with the same count: no line.
+  assert.equal(followerChange({ follower_count: now, at }, now), null);
+  await visit(username);
+  await openPanel(page);
+  panel = await waitForOverlay(page, (x) => x.panel && x.panelEstimate, { what: 'panel on a first check' });
+  assert.equal(panel.followerChange, null);
+});
+

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
-         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS } from '../../extension/shared/history.js';
+         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -176,3 +176,49 @@ test('an entry keeps what the badge said, also once its report is dropped for sp
                    [{ id: 'badge.audit_offer', params: {} }]);
   assert.equal(evil({ ...badge, tone: 'red;}' }).tone, 'neutral');
 });
+
+test('the first exact follower count goes on from check to check; counts read off the page never start it', () => {
+  const day = 24 * 3600 * 1000;
+  const at = (n) => 1_790_000_000_000 + n * day;
+  const check = (count, n, extra = {}) => entryFromReport({ ...report('gift.ed', 10), follower_count: count }, { computedAt: at(n), ...extra }).entry;
+  // An entry saved before first_seen was kept: its own count and time stand in for it.
+  const old = { ...check(800, 0) };
+  delete old.first_seen;
+  let h = putEntry(emptyHistory(), validateEntry(old).entry);
+  assert.deepEqual(h.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
+  h = putEntry(h, check(5800, 2));
+  h = putEntry(h, check(5900, 9));
+  assert.deepEqual(h.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
+  assert.equal(h.entries['gift.ed'].follower_count, 5900);
+  // A reading of the page's counts ("5.9K") keeps the first count but never becomes one.
+  h = putEntry(h, check(5900, 10, { rough: true, roughCause: 'logged_out' }));
+  assert.deepEqual(h.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
+  let r = putEntry(emptyHistory(), check(5900, 10, { rough: true, roughCause: 'logged_out' }));
+  assert.equal(r.entries['gift.ed'].first_seen, null);
+  r = putEntry(r, check(6000, 11));
+  assert.deepEqual(r.entries['gift.ed'].first_seen, { follower_count: 6000, at: at(11) });
+  // An import brings its own first count: the earlier of the two wins.
+  const imported = { ...check(7000, 20), first_seen: { follower_count: 300, at: at(-30) } };
+  assert.deepEqual(putEntry(h, validateEntry(imported).entry).entries['gift.ed'].first_seen, { follower_count: 300, at: at(-30) });
+  // What storage or an import holds of another shape is dropped, not trusted, and the entry loads.
+  for (const bad of [{ follower_count: -1, at: 0 }, { follower_count: 1.5, at: 0 }, { follower_count: 5 }, 'many', [1, 2]]) {
+    const v = validateEntry({ ...check(10, 0), first_seen: bad });
+    assert.ok(v.entry, JSON.stringify(bad));
+    assert.equal(v.entry.first_seen, null, JSON.stringify(bad));
+  }
+  // It survives export and import.
+  const back = importJson(exportJson(h));
+  assert.deepEqual(back.history.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
+});
+
+test('followerChange: a change of at least 1% and 10 followers, either way; less is drift', () => {
+  const first = { follower_count: 1000, at: 5 };
+  assert.deepEqual(followerChange(first, 1500), { from: 1000, at: 5, to: 1500 });
+  assert.deepEqual(followerChange(first, 990), { from: 1000, at: 5, to: 990 });
+  assert.equal(followerChange(first, 1009), null, 'under 1%');
+  assert.equal(followerChange({ follower_count: 100, at: 5 }, 105), null, 'under 10 followers');
+  assert.deepEqual(followerChange({ follower_count: 0, at: 5 }, 40), { from: 0, at: 5, to: 40 });
+  assert.equal(followerChange(first, null), null, 'no count now');
+  assert.equal(followerChange(null, 1500), null, 'no first count');
+});
+

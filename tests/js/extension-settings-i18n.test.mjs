@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeSettings, DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
-import { translator, flatten, resolveLanguage, SUPPORTED, STATE_CHIPS } from '../../extension/shared/i18n.js';
+import { translator, flatten, resolveLanguage, SUPPORTED, STATE_CHIPS, followerChangeText } from '../../extension/shared/i18n.js';
 import { percentNumber, percentText, countText, numberText } from '../../extension/shared/format.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -92,3 +92,24 @@ test('numbers as people read them, in each language (format.js)', () => {
   assert.equal(numberText(1.9236), '1.92');
   assert.equal(numberText(-0.405), '-0.405');
 });
+
+test('the follower count then and now, in each language: signed change, share, the date and how long ago', () => {
+  const at = Date.UTC(2026, 11, 1, 12);
+  const now = at + 2 * 24 * 3600 * 1000;
+  const want = {
+    en: /^Followers: 8,400 at your first check \(Dec 1, 2026, 2 days ago\), 12,400 now: \+4,000 \(\+48%\)\.$/,
+    nl: /^Volgers: 8\.400 bij je eerste controle \(1 dec\.? 2026, 2 dagen geleden\), nu 12\.400: \+4\.000 \(\+48\s?%\)\.$/,
+    de: /^Follower: 8\.400 bei deiner ersten Prüfung \(1\. Dez\. 2026, vor 2 Tagen\), jetzt 12\.400: \+4\.000 \(\+48\s%\)\.$/,
+    fr: /^Abonnés : 8\s400 lors de votre première vérification \(1 déc\. 2026, il y a 2 jours\), 12\s400 maintenant : \+4\s000 \(\+48\s%\)\.$/,
+  };
+  for (const lang of SUPPORTED) {
+    const t = translator(flatten(locale(lang)), flatten(locale('en')), lang);
+    const text = followerChangeText(t, { from: 8400, at, to: 12400 }, now);
+    assert.match(text, want[lang], `${lang}: ${text}`);
+    const down = followerChangeText(t, { from: 12400, at, to: 8400 }, now);
+    assert.match(down, /−4[.,\s\u202f\u00a0]?000 \(−32(,3)?\s?%\)/u, `${lang}: ${down}`);
+    const fromNone = followerChangeText(t, { from: 0, at, to: 40 }, now);
+    assert.ok(!/\$\d/.test(fromNone) && fromNone.includes('40'), `${lang}: ${fromNone}`);
+  }
+});
+

@@ -62,6 +62,7 @@ export function overlayState(page) {
       // One row per audited source (followers, likers, commenters), the profile's source, the plan.
       sources: Object.fromEntries(['followers', 'likers', 'commenters'].map((k) => [k, text(part(panel, `source-${k}`))])),
       profileSource: text(part(panel, 'profile-source')),
+      followerChange: text(part(panel, 'follower-change')),
       auditPlan: text(part(panel, 'audit-plan')),
       // The engagement authenticity section: its verdict, or what it says instead (pending, none, failed).
       commentsVerdict: text(part(panel, 'comments-verdict')),
