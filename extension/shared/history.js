@@ -270,10 +270,13 @@ function csvCell(v) {
 // the page's counts alone (confidence "rough") shows the state that says why (logged_out,
 // rate_limited), or counts_only for one saved before its cause was kept: the engine's own
 // badge for the counts never reaches the screen.
+// first_follower_count and first_seen_at: the first exact count the user's checks read, and when.
 export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
-                            'computed_at', 'badge_state', 'engagement_grade'];
+                            'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at'];
 const csvValue = {
   computed_at: (e) => new Date(e.computed_at).toISOString(),
+  first_follower_count: (e) => e.first_seen && e.first_seen.follower_count,
+  first_seen_at: (e) => e.first_seen && new Date(e.first_seen.at).toISOString(),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
 };

@@ -39,6 +39,7 @@ const current = (popup) => popup.$eval('#current-body', (b) => ({
   age: b.querySelector('#current-age')?.textContent ?? null,
   states: b.querySelector('#current-states')?.textContent ?? null,
   interval: b.querySelector('#current-interval')?.textContent ?? null,
+  change: b.querySelector('#current-follower-change')?.textContent ?? null,
 }));
 
 async function storedEntry(username) {
@@ -65,6 +66,7 @@ test('a checked profile: username, what the badge says, the estimate and interva
   assert.deepEqual([pct, lo, hi], [entry.fake_percent, entry.ci_low, entry.ci_high].map((v) => Number(v < 10 && v !== 0 ? v.toFixed(1) : Math.round(v))));
   assert.equal(c.grade, en(`grade_${entry.grade}`));
   assert.match(c.age, /\(just now\)$/);
+  assert.equal(c.change, null, 'a first check has no earlier count to compare');
   await screenshot(popup, 'popup-current');
   await popup.close();
 
@@ -80,6 +82,18 @@ test('a checked profile: username, what the badge says, the estimate and interva
   assert.equal(c2.estimate, badge.badgeLabel);
   assert.match(c2.age, /\(3 h ago\)$/);
   await later.close();
+
+  // Checked before at 20,000 followers ten days ago: the popup says then and now, as the panel does.
+  await ext.evaluate(async (u) => {
+    const { history } = await chrome.storage.local.get('history');
+    history.entries[u].first_seen = { follower_count: 20000, at: Date.now() - 10 * 24 * 3600 * 1000 };
+    await chrome.storage.local.set({ history });
+  }, 'marco.travels');
+  const since = await openActionPopup(page);
+  const c3 = await current(since);
+  assert.equal(entry.follower_count, 24300);
+  assert.match(c3.change, /^Followers: 20,000 at your first check \(.+, 10 days ago\), 24,300 now: \+4,300 \(\+22%\)\.$/);
+  await since.close();
 });
 
 test('a private profile: its state is named next to the estimate', async () => {

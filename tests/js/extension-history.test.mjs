@@ -119,9 +119,10 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
-  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad');
-  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade');
-  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,`);
+  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z');
+  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
+    'first_follower_count,first_seen_at');
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z`);
 });
 
 test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {
