@@ -28,6 +28,9 @@ import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 
 const LONG_WAIT_MS = 5000;
+// A stored reading from the profile alone older than this is checked again on a visit (one
+// request): follower counts move, and the user should not be shown last month's as today's.
+const STALE_MS = 24 * 3600 * 1000;
 let t = (k) => k;
 let settings = { autoRun: true };
 let current = null;   // {username, controller, feature}
@@ -38,6 +41,13 @@ const loadedProfile = (() => {
     ? performance.getEntriesByType('navigation')[0] : null;
   try { return profileFromPath(new URL(nav && nav.name ? nav.name : location.href).pathname); } catch { return null; }
 })();
+
+// Whether a stored reading is checked again on a visit: one from the profile alone, made more than
+// STALE_MS ago. An audit's result (or a profile with an audit stored) stays as it is: an instant
+// check would put the profile alone in its place; the panel's Recheck is there for that.
+function isStale(entry, audit) {
+  return entry.confidence !== 'audited' && !audit && Date.now() - entry.computed_at > STALE_MS;
+}
 
 function sleepUntil(at, signal) {
   const ms = Math.max(0, at - Date.now());
@@ -140,6 +150,8 @@ class ProfileFeature {
       // visit tries the full check (the user may have logged in since).
       if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
+      } else if (settings.autoRun && isStale(cached.entry, cached.audit)) {
+        await this.refreshStale();
       }
     } else if (settings.autoRun) {
       await this.runInstant();
@@ -159,9 +171,10 @@ class ProfileFeature {
   }
 
   // One instant request: a scheduler slot, then the fetch.
-  async fetchInstant(url, fallback = false) {
+  // `quiet`: a wait for the slot is not shown (a stale reading's refresh waits behind it).
+  async fetchInstant(url, fallback = false, quiet = false) {
     const begin = await send('instant.begin', { username: this.username, fallback });
-    if (begin.at > Date.now() + 1000) {
+    if (begin.at > Date.now() + 1000 && !quiet) {
       this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap });
     }
     await sleepUntil(begin.at, this.signal);
@@ -198,6 +211,23 @@ class ProfileFeature {
       await this.runRough('logged_out', r);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable });
+    }
+  }
+
+  // A stale stored reading (isStale) checked again: web_profile_info only, no fallback. Only a
+  // full report, or Instagram saying the profile is gone, replaces what is shown; a refusal, a
+  // wait or a login page leaves the stored reading in view with its age (nothing was asked of the
+  // user, so nothing is put in its way), and the next visit tries again.
+  async refreshStale() {
+    const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
+    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
+    if (this.signal.aborted) return;
+    if (r.report) {
+      this.report = r.report;
+      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
+                                         firstSeen: r.firstSeen });
+    } else if (r.state === 'not_found') {
+      this.overlay.setState(r.state, { detail: r.detail });
     }
   }
 

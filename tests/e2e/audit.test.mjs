@@ -151,3 +151,61 @@ test('a revisit shows the cached result at once, marked with its age, without fe
   const panel = await overlayState(page);
   assert.match(panel.panelText, /Re-check|re-check|Opnieuw/i);
 });
+
+test('a stored reading over a day old is checked again on a visit; a refusal leaves it in view; an audit\'s result is kept', T, async () => {
+  await suite.resetExtension();
+  suite.standin.reset();
+  const username = 'lena.bakes';
+  const fetches = () => apiRequests(suite.standin, `username=${username}`).length;
+  await page.goto(suite.standin.profileUrl(username));
+  const first = await waitForBadge(page);
+  const storage = await suite.storage();
+  const entry = async () => (await storage.get('history')).history.entries[username];
+  // Make the stored reading two days old (with the follower count it had then), or an audit's.
+  const age = async (patch) => {
+    const { history } = await storage.get('history');
+    const e = history.entries[username];
+    history.entries[username] = { ...e, computed_at: Date.now() - 2 * 24 * 3600 * 1000, ...patch };
+    await storage.set({ history });
+    return history.entries[username];
+  };
+  const elsewhereAndBack = async () => {
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    await page.goto(suite.standin.profileUrl(username));
+    return waitForBadge(page);
+  };
+
+  // Stale: shown at once with its age, then replaced by a fresh check (one request).
+  let n = fetches();
+  const stale = await age({ follower_count: 500, first_seen: null });
+  await elsewhereAndBack();
+  const fresh = await waitForOverlay(page, (s) => s.badge && !/ ago\b/.test(s.badgeFullText) && fetches() === n + 1,
+    { what: 'the refreshed reading, without an age' });
+  assert.equal(fresh.badgeLabel, first.badgeLabel, 'the same profile reads the same');
+  assert.ok((await entry()).computed_at > stale.computed_at, 'the new reading is stored');
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (s) => s.panel && s.followerChange, { what: 'the follower count then and now' });
+  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+, 2 days ago\), 820 now: \+320 \(\+64%\)\.$/);
+
+  // Instagram refusing the refresh: the stored reading stays in view with its age, no wait shown.
+  n = fetches();
+  const kept = await age({});
+  suite.standin.addFailure({ mode: 'rate_limit', match: 'web_profile_info', times: 1 });
+  const shown = await elsewhereAndBack();
+  assert.match(shown.badgeFullText, /2 days ago/, 'shown at once with its age');
+  await waitForOverlay(page, () => fetches() === n + 1, { what: 'the refresh was tried' });
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await overlayState(page);
+  assert.equal(after.badgeFullText, shown.badgeFullText, 'the stored reading stays, with its age');
+  assert.ok(!after.states.some((x) => x.state === 'rate_limited'), 'no wait put in the way');
+  assert.equal((await entry()).computed_at, kept.computed_at, 'nothing stored over it');
+  suite.standin.clearFailures();
+
+  // An audit's result, however old, is not replaced by the profile alone.
+  n = fetches();
+  await age({ confidence: 'audited' });
+  await elsewhereAndBack();
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(fetches(), n, 'no request for an audited profile');
+});
