@@ -265,8 +265,8 @@ function csvCell(v) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-// The last two are machine words, not sentences: the badge's state (number, likes_bought,
-// unclear, ...) and an audit's engagement-authenticity grade; empty when not known. A reading of
+// badge_state and engagement_grade are machine words, not sentences: the badge's state (number,
+// likes_bought, unclear, ...) and an audit's engagement-authenticity grade; empty when not known. A reading of
 // the page's counts alone (confidence "rough") shows the state that says why (logged_out,
 // rate_limited), or counts_only for one saved before its cause was kept: the engine's own
 // badge for the counts never reaches the screen.

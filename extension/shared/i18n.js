@@ -47,7 +47,7 @@ export function ageText(t, ms) {
 }
 
 // The follower count at the user's first check and now (history.js followerChange: {from, at,
-// to}), as a fact: "Followers: 8,400 at your first check (3 Dec 2026, 2 days ago), 12,400 now:
+// to}), as a fact: "Followers: 8,400 at your first check (Dec 3, 2026, 2 days ago), 12,400 now:
 // +4,000 (+48%)". No verdict: how fast real accounts grow is not measured here.
 export function followerChangeText(t, change, now = Date.now()) {
   const diff = change.to - change.from;
