@@ -174,6 +174,7 @@ test('a profile checked before with another follower count: the panel says then 
   const expected = followerChangeText(en, { from: 500, at, to: now });
   assert.equal(same(panel.followerChange), same(expected));
   assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+, 3 days ago\), 820 now: \+320 \(\+64%\)\.$/);
+  await screenshot(page, 'panel-follower-change');
   // Stored: the first count goes on with the new entry; a recheck still compares with it.
   const storedEntry = async () => (await storage.get(HISTORY_KEY))[HISTORY_KEY].entries[username];
   const stored = await storedEntry();
