@@ -15,8 +15,9 @@
 //            or null; kept when the report is dropped for space; an entry saved before it was
 //            kept takes it from its report when it still has one),
 //            first_seen (the follower count of the first check that read it exactly, and when:
-//            {follower_count, at}, carried from check to check; or null; absent in older
-//            entries, whose own count and time stand in for it)
+//            {follower_count, at, user_id (the account's id, when its report named it)}, carried
+//            from check to check of the same account; or null; absent in older entries, whose own
+//            count and time stand in for it)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -95,15 +96,22 @@ function firstSeenBrief(f) {
   if (!f || typeof f !== 'object') return null;
   const { follower_count: count, at } = f;
   if (!Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at) || at < 0) return null;
-  return { follower_count: count, at };
+  const id = accountId(f.user_id);
+  return id ? { follower_count: count, at, user_id: id } : { follower_count: count, at };
 }
+
+const accountId = (v) => (typeof v === 'string' && /^\d{1,30}$/.test(v) ? v : null);
+const reportUserId = (e) => (e && e.report && typeof e.report === 'object' ? accountId(e.report.user_id) : null);
 
 // The earliest exact follower count an entry knows: its first_seen, else its own count and time.
 // The page's counts (a "rough" reading) are often abbreviated ("1.2M"), so they never count.
 function firstSeenOf(e) {
   if (!e) return null;
   if (e.first_seen) return e.first_seen;
-  return !e.rough && Number.isSafeInteger(e.follower_count) ? { follower_count: e.follower_count, at: e.computed_at } : null;
+  if (e.rough || !Number.isSafeInteger(e.follower_count)) return null;
+  const id = reportUserId(e);
+  const seen = { follower_count: e.follower_count, at: e.computed_at };
+  return id ? { ...seen, user_id: id } : seen;
 }
 
 // The follower count then and now, for the panel: {from, at, to} when the first exact count
@@ -213,11 +221,16 @@ export function migrate(stored) {
 }
 
 // Puts `entry` in, replacing the profile's earlier one; the earliest exact follower count
-// either knows goes on with it (first_seen).
+// either knows goes on with it (first_seen), unless it was another account's: a username given
+// up can be taken by someone else, and their counts say nothing of each other (the ids decide
+// where both are known).
 export function putEntry(history, entry) {
-  const seen = [firstSeenOf(history.entries[entry.username]), firstSeenOf(entry)].filter(Boolean)
-    .sort((a, b) => a.at - b.at);
-  const entries = { ...history.entries, [entry.username]: { ...entry, first_seen: seen[0] || null } };
+  const id = reportUserId(entry);
+  const seen = [firstSeenOf(history.entries[entry.username]), firstSeenOf(entry)]
+    .filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
+  // A count kept without an id is taken for this account's, and named by its id from now on.
+  const first = seen[0] && id && !seen[0].user_id ? { ...seen[0], user_id: id } : seen[0] || null;
+  const entries = { ...history.entries, [entry.username]: { ...entry, first_seen: first } };
   const names = Object.keys(entries);
   if (names.length > MAX_ENTRIES) {
     names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);

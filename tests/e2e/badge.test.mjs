@@ -178,14 +178,14 @@ test('a profile checked before with another follower count: the panel says then 
   // Stored: the first count goes on with the new entry; a recheck still compares with it.
   const storedEntry = async () => (await storage.get(HISTORY_KEY))[HISTORY_KEY].entries[username];
   const stored = await storedEntry();
-  assert.deepEqual(stored.first_seen, { follower_count: 500, at });
+  assert.deepEqual(stored.first_seen, { follower_count: 500, at, user_id: report.user_id });
   assert.equal(stored.follower_count, now);
   await clickPart(page, PANEL, 'recheck');
   for (let i = 0; (await storedEntry()).computed_at === stored.computed_at; i++) {
     assert.ok(i < 200, 'the recheck saved a new entry');
     await new Promise((r) => setTimeout(r, 50));
   }
-  assert.deepEqual((await storedEntry()).first_seen, { follower_count: 500, at });
+  assert.deepEqual((await storedEntry()).first_seen, { follower_count: 500, at, user_id: report.user_id });
   panel = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: 'the line after a recheck' });
   assert.equal(same(panel.followerChange), same(expected));
 

@@ -212,6 +212,29 @@ test('the first exact follower count goes on from check to check; counts read of
   assert.deepEqual(back.history.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
 });
 
+test('a username taken over by another account starts its own first count; the same account keeps its own', () => {
+  const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
+  const check = (count, n, userId) => entryFromReport({ ...report('taken.name', 10), follower_count: count, user_id: userId },
+    { computedAt: at(n) }).entry;
+  let h = putEntry(emptyHistory(), check(300, 0, '111'));
+  assert.deepEqual(h.entries['taken.name'].first_seen, { follower_count: 300, at: at(0), user_id: '111' });
+  h = putEntry(h, check(900, 5, '111'));
+  assert.deepEqual(h.entries['taken.name'].first_seen, { follower_count: 300, at: at(0), user_id: '111' }, 'same account');
+  h = putEntry(h, check(45000, 9, '222'));
+  assert.deepEqual(h.entries['taken.name'].first_seen, { follower_count: 45000, at: at(9), user_id: '222' }, 'another account');
+  // A report that names no id (or an entry whose report was dropped) cannot tell: the count goes on.
+  h = putEntry(h, { ...check(46000, 10, undefined), report: null });
+  assert.deepEqual(h.entries['taken.name'].first_seen, { follower_count: 45000, at: at(9), user_id: '222' });
+  // A count kept without an id (an entry from before ids were kept) takes the next report's.
+  let g = putEntry(emptyHistory(), { ...check(70, 0, undefined), report: null });
+  assert.deepEqual(g.entries['taken.name'].first_seen, { follower_count: 70, at: at(0) });
+  g = putEntry(g, check(700, 3, '333'));
+  assert.deepEqual(g.entries['taken.name'].first_seen, { follower_count: 70, at: at(0), user_id: '333' });
+  // An id that is not digits is not kept.
+  assert.deepEqual(validateEntry({ ...check(1, 0, '1'), first_seen: { follower_count: 5, at: 1, user_id: '<b>' } }).entry.first_seen,
+    { follower_count: 5, at: 1 });
+});
+
 test('followerChange: a change of at least 1% and 10 followers, either way; less is drift', () => {
   const first = { follower_count: 1000, at: 5 };
   assert.deepEqual(followerChange(first, 1500), { from: 1000, at: 5, to: 1500 });
