@@ -5,7 +5,8 @@
 // against its own truth) and the comment verdict beside the comment section the stand-in
 // simulates, and screenshots of each badge, panel and engagement authenticity section in
 // demo-output/, and of each badge alone (demo-output/badges/), from which
-// scripts/badge-pictures picks README's picture of each badge state.
+// scripts/badge-pictures picks README's picture of each badge state. Last, @mila.gifted checked
+// before and after its gift of followers arrives: the panel's follower count then and now.
 // Usage: node tests/e2e/demo.mjs [--out DIR] [--no-audit] [--full-audit]
 //   --full-audit  fetch every listed follower in full (the extension's largest audit; the
 //                 sample, and so the table, is then the same on every run)
@@ -51,6 +52,8 @@ const sourceEstimate = (text) => {
 };
 const SOURCE_TRUTH = { followers: 'fake_share', likers: 'liker_fake_share', commenters: 'commenter_fake_share' };
 const rows = [];
+const GIFTED = 'mila.gifted', GIFTED_BEFORE = 300;
+let thenAndNow = null;
 try {
   const page = await suite.session.newPage();
   for (const p of [...SEEDED, { username: NONEXISTENT, kind: 'nonexistent', fakeShare: null }]) {
@@ -111,6 +114,21 @@ try {
     rows.push(row, ...sourceRows);
     process.stderr.write(`demo: @${p.username} done\n`);
   }
+  // Then and now: a parent checks @mila.gifted while it has its 300 real followers; the gift of
+  // 1,200 arrives; the panel's Re-check reads the profile again (a visit a day later would too).
+  await suite.resetExtension();
+  suite.standin.setFollowerCount(GIFTED, GIFTED_BEFORE);
+  await page.goto(suite.standin.profileUrl(GIFTED));
+  await waitForBadge(page, { what: `badge on @${GIFTED} before the gift` });
+  suite.standin.setFollowerCount(GIFTED, null);
+  await page.goto(suite.standin.profileUrl(GIFTED));
+  await waitForBadge(page, { what: `badge on @${GIFTED} after the gift (the stored reading)` });
+  await openPanel(page);
+  await clickPart(page, PANEL, 'recheck');
+  const after = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: `@${GIFTED}'s follower count then and now` });
+  thenAndNow = after.followerChange;
+  await screenshot(page, `${GIFTED}-then-and-now`, { dir: outDir });
+  process.stderr.write(`demo: @${GIFTED} then and now done\n`);
 } finally {
   await suite.close();
 }
@@ -132,6 +150,8 @@ for (const r of rows) {
 const missed = judged.filter((j) => !j.held).map((j) => j.who);
 console.log(`\nPer-source 95% intervals holding the truth: ${judged.length - missed.length} of ${judged.length}` +
   (missed.length ? ` (missed: ${missed.join(', ')})` : ''));
+console.log(`Then and now: @${GIFTED} checked at ${GIFTED_BEFORE} followers, then again once its gift of followers had arrived; ` +
+  `the panel says: "${thenAndNow}"`);
 console.log(`Stand-in: seeded profiles with known truth, followers drawn from distributions fitted to the labelled data.`);
 console.log('Comment sections: simulated from stated assumptions (tests/e2e/standin/comment-patterns.mjs): "suggested (network)" ' +
   'is paid accounts posting the texts a business suggests, "pod" accounts commenting on every post within minutes; "pool" ' +

@@ -245,3 +245,25 @@ test('in Chromium: the page script renders the header, inline script is blocked,
     await session.close();
   }
 });
+
+test('a seeded profile\'s follower count can be set (before a gift arrives): its documents and page say it, reset undoes it', async () => {
+  const id = JSON.parse((await api('/api/v1/users/web_profile_info/?username=mila.gifted')).body).data.user.id;
+  standin.setFollowerCount('mila.gifted', 300);
+  try {
+    const doc = JSON.parse((await api('/api/v1/users/web_profile_info/?username=mila.gifted')).body);
+    assert.equal(doc.data.user.edge_followed_by.count, 300);
+    assert.equal(doc.data.user.edge_owner_to_timeline_media.edges.length > 0, true, 'the rest of the document is its own');
+    assert.equal(JSON.parse((await api(`/api/v1/users/${id}/info/`)).body).user.follower_count, 300);
+    assert.match((await get('/mila.gifted/')).body, /content="300 Followers, /);
+    assert.equal(standin.documentFor('mila.gifted').data.user.edge_followed_by.count, 300);
+    assert.throws(() => standin.setFollowerCount('no.such.profile', 5), /not a seeded profile/);
+    assert.throws(() => standin.setFollowerCount('mila.gifted', -1), /whole number/);
+    standin.setFollowerCount('mila.gifted', null);
+    assert.equal(standin.documentFor('mila.gifted').data.user.edge_followed_by.count, 1500);
+    standin.setFollowerCount('mila.gifted', 300);
+    standin.reset();
+    assert.equal(JSON.parse((await api('/api/v1/users/web_profile_info/?username=mila.gifted')).body).data.user.edge_followed_by.count, 1500);
+  } finally {
+    standin.setFollowerCount('mila.gifted', null);
+  }
+});

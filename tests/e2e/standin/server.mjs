@@ -85,6 +85,7 @@ export async function startStandin(options = {}) {
     sessions: new Set(),
     registry: new Map(), // follower or engager username -> record (filled as lists are served)
     byPk: new Map(),     // the same by numeric id (users/<id>/info)
+    followerCounts: new Map(),  // seeded username -> the follower count its documents and page show instead
     t0: performance.now(),
   };
 
@@ -117,9 +118,15 @@ export async function startStandin(options = {}) {
 
   const remember = (f) => { if (!state.registry.has(f.username)) state.registry.set(f.username, f); state.byPk.set(f.pk, f); };
   const limited = (p) => state.behaviour.limitFollowers ?? !!p.limitFollowers;
-  // The web_profile_info body served for a seeded profile (v1 media fields when switched on).
-  const served = (p) => ((state.behaviour.mediaFields ?? (p.v1Media ? 'v1' : 'graph')) === 'v1'
-    ? withV1MediaFields(seededDocument(p)) : seededDocument(p));
+  // The web_profile_info body served for a seeded profile (v1 media fields when switched on; the
+  // follower count set for it, if any: its audience before or after a change).
+  const served = (p) => {
+    const doc = (state.behaviour.mediaFields ?? (p.v1Media ? 'v1' : 'graph')) === 'v1'
+      ? withV1MediaFields(seededDocument(p)) : seededDocument(p);
+    const count = state.followerCounts.get(p.username);
+    if (count === undefined) return doc;
+    return { ...doc, data: { ...doc.data, user: { ...doc.data.user, edge_followed_by: { count } } } };
+  };
   // media id -> {profile, index, likes, comments} of the seeded profiles' recent posts.
   const media = new Map();
   for (const p of SEEDED) {
@@ -147,7 +154,7 @@ export async function startStandin(options = {}) {
     if (info) {
       const seeded = SEEDED.find((p) => PROFILE_IDS[p.username] === info[1]);
       if (seeded) {
-        const u = seededDocument(seeded).data.user;
+        const u = served(seeded).data.user;
         return [200, { user: omit(state.behaviour.userInfoOmits, { pk: u.id, pk_id: u.id, username: u.username, full_name: u.full_name, biography: u.biography,
           external_url: u.external_url || '', is_private: u.is_private, is_verified: u.is_verified, is_business: u.is_business_account,
           category: u.category_name, follower_count: u.edge_followed_by.count, following_count: u.edge_follow.count,
@@ -188,7 +195,7 @@ export async function startStandin(options = {}) {
   }
   function userForPage(username) {
     const seeded = findSeeded(username);
-    if (seeded) return seededDocument(seeded).data.user;
+    if (seeded) return served(seeded).data.user;
     const f = state.registry.get(username);
     return f ? followerProfileInfo(f).data.user : null;
   }
@@ -313,9 +320,17 @@ export async function startStandin(options = {}) {
     setPageVariant(v) { state.variant = checkVariant(v); },
     // {limitFollowers: bool|null, mediaFields: 'graph'|'v1'|null} for every profile (null: per profile).
     setBehaviour(b) { state.behaviour = checkBehaviour(b); },
+    // The follower count a seeded profile's documents and page show from now on (null: its own),
+    // e.g. before a gift of followers arrives. Its follower lists and truth stay its own.
+    setFollowerCount(username, count) {
+      if (!findSeeded(username)) throw new Error(`setFollowerCount: ${JSON.stringify(username)} is not a seeded profile`);
+      if (count === null) { state.followerCounts.delete(username); return; }
+      if (!Number.isSafeInteger(count) || count < 0) throw new Error(`setFollowerCount: count must be a whole number >= 0, got ${JSON.stringify(count)}`);
+      state.followerCounts.set(username, count);
+    },
     log: () => state.log.map((e) => ({ ...e })),
     clearLog() { state.log = []; },
-    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); state.followerCounts.clear(); },
     truth,
     // The web_profile_info body served for a username (what the extension receives), or null.
     documentFor(username) {
