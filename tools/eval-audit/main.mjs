@@ -16,13 +16,10 @@ import { estimateRequest, commentPostsOf, SOURCES } from '../../extension/shared
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
 import { runAudit, auditProfile } from './audit.mjs';
+import { numberArg } from '../common/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const reps = arg('--reps', 200);
+const reps = numberArg('--reps', 200);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 const BEGIN = '<!-- audit:begin -->', END = '<!-- audit:end -->';
 

@@ -13,12 +13,9 @@ import { estimateRequest, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../cli/engine.mjs';
 import { runAudit } from '../eval-audit/audit.mjs';
+import { numberArg } from '../common/args.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const reps = arg('--reps', 100);
+const reps = numberArg('--reps', 100);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 const NOW = 1_795_000_000;
 

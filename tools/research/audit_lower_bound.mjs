@@ -21,13 +21,10 @@ import { followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { prng } from '../../tests/e2e/standin/prng.mjs';
 import { loadEngine } from '../cli/engine.mjs';
 import { runAudit, auditProfile } from '../eval-audit/audit.mjs';
+import { numberArg, stringArg } from '../common/args.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
-const reps = Number(arg('--reps', 200)), share = Number(arg('--share', 0));
-const only = arg('--source', null);
+const reps = numberArg('--reps', 200), share = numberArg('--share', 0);
+const only = stringArg('--source', null);
 const engine = await loadEngine();
 const call = (fn, text) => JSON.parse(engine[fn](text));
 const profiles = JSON.parse(fs.readFileSync(new URL('../../models/score_profiles.json', import.meta.url), 'utf8'));

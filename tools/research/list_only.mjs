@@ -15,12 +15,9 @@
 import { makeFollower, listEntry } from '../../tests/e2e/standin/followers.mjs';
 import { parseFollowersPage } from '../../extension/shared/instagram.js';
 import { loadEngine } from '../cli/engine.mjs';
+import { numberArg } from '../common/args.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const reps = arg('--reps', 60), total = arg('--total', 5000);
+const reps = numberArg('--reps', 60), total = numberArg('--total', 5000);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 
 const engine = await loadEngine();

@@ -5,11 +5,8 @@
 // evaluation's audiences (5,000 followers at 0-60% fakes, tools/eval-estimator/definitions.cpp),
 // in points, per share and averaged over the shares as the MAE targets are.
 // Usage: node tools/research/sampling_floor.mjs [--total 5000]
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const N = arg('--total', 5000);
+import { numberArg } from '../common/args.mjs';
+const N = numberArg('--total', 5000);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 
 // log C(a, b) by sums of logs: exact enough for these sizes, no overflow.

@@ -15,12 +15,9 @@ import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../exte
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { hashString } from '../../tests/e2e/standin/prng.mjs';
 import { loadEngine } from '../cli/engine.mjs';
+import { numberArg } from '../common/args.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const reps = arg('--reps', 60), total = arg('--total', 5000);
+const reps = numberArg('--reps', 60), total = numberArg('--total', 5000);
 const LISTED = 200, FETCHED = 30, SHARES = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7];
 
 const engine = await loadEngine();
