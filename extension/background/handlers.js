@@ -10,6 +10,7 @@ import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, p
 import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION,
   followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
+import { findings } from '../shared/words.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
 
 const now = () => Date.now();
@@ -109,10 +110,6 @@ async function instantAnalyze(msg) {
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null };
 }
 
-// Whether a report says something beyond why it has no estimate: a reason that is a finding
-// (e.g. far more followers than posts explain, or mass following), not a state or a reference.
-const hasFinding = (report) => (report.reasons || []).some((x) => x.signal !== 'state' && x.severity !== 'info');
-
 // The counts the page itself shows: logged out, or every profile endpoint refusing for now
 // (`unavailable`: the last one's status when Instagram did not answer). They never give an
 // estimate (no posts, so no engagement), but they can give findings; with none, the state alone
@@ -122,7 +119,8 @@ async function instantRough({ username, fullName, og, cause, unavailable }) {
   const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
   const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
-  if (r.state || (r.report.fake_percent === null && !hasFinding(r.report))) return { state };
+  // Kept only when the counts say something (e.g. far more followers than posts explain, or mass following).
+  if (r.state || (r.report.fake_percent === null && !findings(r.report.reasons).length)) return { state };
   const report = { ...r.report, profile_source: 'page' };
   const roughCause = roughCauseOf(cause, unavailable);
   await store.locked(() => saveReport(report, { rough: true, roughCause }));

@@ -204,14 +204,19 @@ class ProfileFeature {
       if (!r.report) { await this.runRough('rate_limited', r.state === 'rate_limited' ? r : refused); return; }
     }
     if (r.report) {
-      this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
-                                         firstSeen: r.firstSeen });
+      this.showReport(r);
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable });
     }
+  }
+
+  // A full report just read (instant.analyze's answer), with what the history knows of the profile.
+  showReport(r) {
+    this.report = r.report;
+    this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
+                                       firstSeen: r.firstSeen });
   }
 
   // A stale stored reading (isStale) checked again: web_profile_info only, no fallback. Only a
@@ -223,9 +228,7 @@ class ProfileFeature {
     const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
     if (this.signal.aborted) return;
     if (r.report) {
-      this.report = r.report;
-      this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
-                                         firstSeen: r.firstSeen });
+      this.showReport(r);
     } else if (r.state === 'not_found') {
       this.overlay.setState(r.state, { detail: r.detail });
     }

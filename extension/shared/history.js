@@ -96,9 +96,11 @@ function firstSeenBrief(f) {
   if (!f || typeof f !== 'object') return null;
   const { follower_count: count, at } = f;
   if (!Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at) || at < 0) return null;
-  const id = accountId(f.user_id);
-  return id ? { follower_count: count, at, user_id: id } : { follower_count: count, at };
+  return firstCount(count, at, accountId(f.user_id));
 }
+
+// A first count as stored: its account's id only when known.
+const firstCount = (count, at, id) => (id ? { follower_count: count, at, user_id: id } : { follower_count: count, at });
 
 const accountId = (v) => (typeof v === 'string' && /^\d{1,30}$/.test(v) ? v : null);
 const reportUserId = (e) => (e && e.report && typeof e.report === 'object' ? accountId(e.report.user_id) : null);
@@ -109,9 +111,7 @@ function firstSeenOf(e) {
   if (!e) return null;
   if (e.first_seen) return e.first_seen;
   if (e.rough || !Number.isSafeInteger(e.follower_count)) return null;
-  const id = reportUserId(e);
-  const seen = { follower_count: e.follower_count, at: e.computed_at };
-  return id ? { ...seen, user_id: id } : seen;
+  return firstCount(e.follower_count, e.computed_at, reportUserId(e));
 }
 
 // The follower count then and now, for the panel: {from, at, to} when the first exact count
@@ -229,7 +229,7 @@ export function putEntry(history, entry) {
   const seen = [firstSeenOf(history.entries[entry.username]), firstSeenOf(entry)]
     .filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
   // A count kept without an id is taken for this account's, and named by its id from now on.
-  const first = seen[0] && id && !seen[0].user_id ? { ...seen[0], user_id: id } : seen[0] || null;
+  const first = seen[0] && id && !seen[0].user_id ? firstCount(seen[0].follower_count, seen[0].at, id) : seen[0] || null;
   const entries = { ...history.entries, [entry.username]: { ...entry, first_seen: first } };
   const names = Object.keys(entries);
   if (names.length > MAX_ENTRIES) {

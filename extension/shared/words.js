@@ -58,6 +58,12 @@ export function reasonText(t, reason) {
   return [reason, ...(Array.isArray(reason.details) ? reason.details : [])].map((m) => word(t, m)).join(' ');
 }
 
+// A report's findings: reasons that say something of the account, not a state (why there is no
+// estimate) nor a reference (what it was compared with, severity info).
+export function findings(reasons) {
+  return (Array.isArray(reasons) ? reasons : []).filter((x) => x.signal !== 'state' && x.severity !== 'info');
+}
+
 // The reasons a report lists: all of them, or, for a reading of the page's counts alone (`rough`),
 // all but its states (posts not read), which the reading's note already says.
 export function listedReasons(reasons, rough) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { REPO } from './paths.mjs';
 import { flatten, translator } from '../../../extension/shared/i18n.js';
-import { word, reasonText } from '../../../extension/shared/words.js';
+import { word, reasonText, findings } from '../../../extension/shared/words.js';
 
 // extraArgs: further CLI arguments (e.g. ['--now', '1795000000']).
 export function cliProfile(document, extraArgs = []) {
@@ -40,7 +40,7 @@ export async function cliRough(page, username) {
 // give an estimate (no posts): without a finding (a reason that is not a state or a reference)
 // the extension shows its logged-out state instead of a report; with one, the same state with a
 // note that the counts look unusual (the panel says how), and no offer of an audit.
-export const countsFindings = (report) => report.reasons.filter((x) => x.signal !== 'state' && x.severity !== 'info');
+export const countsFindings = (report) => findings(report.reasons);
 export function assertRough(s, report, who) {
   assert.ok(!/\d\s*%/.test(s.badgeFullText || ''), `${who}: no percentage on the badge: "${s.badgeFullText}"`);
   assert.equal(report.fake_percent, null, `${who}: counts alone never give an estimate`);
