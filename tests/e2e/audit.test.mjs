@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
   apiRequests, PANEL, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
+import { storedEntry } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -160,7 +161,7 @@ test('a stored reading over a day old is checked again on a visit; a refusal lea
   await page.goto(suite.standin.profileUrl(username));
   const first = await waitForBadge(page);
   const storage = await suite.storage();
-  const entry = async () => (await storage.get('history')).history.entries[username];
+  const entry = () => storedEntry(suite, username);
   // Make the stored reading two days old (with the follower count it had then), or an audit's.
   const age = async (patch) => {
     const { history } = await storage.get('history');

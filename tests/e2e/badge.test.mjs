@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL }
   from './lib/index.mjs';
-import { flatten, translator } from '../../extension/shared/i18n.js';
+import { flatten, translator, followerChangeText } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
 import { HISTORY_KEY, emptyHistory, entryFromReport, followerChange } from '../../extension/shared/history.js';
-import { followerChangeText } from '../../extension/shared/i18n.js';
+import { waitFor, storedEntry } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
 let suite, page;
@@ -176,16 +176,13 @@ test('a profile checked before with another follower count: the panel says then 
   assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+, 3 days ago\), 820 now: \+320 \(\+64%\)\.$/);
   await screenshot(page, 'panel-follower-change');
   // Stored: the first count goes on with the new entry; a recheck still compares with it.
-  const storedEntry = async () => (await storage.get(HISTORY_KEY))[HISTORY_KEY].entries[username];
-  const stored = await storedEntry();
+  const stored = await storedEntry(suite, username);
   assert.deepEqual(stored.first_seen, { follower_count: 500, at, user_id: report.user_id });
   assert.equal(stored.follower_count, now);
   await clickPart(page, PANEL, 'recheck');
-  for (let i = 0; (await storedEntry()).computed_at === stored.computed_at; i++) {
-    assert.ok(i < 200, 'the recheck saved a new entry');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.deepEqual((await storedEntry()).first_seen, { follower_count: 500, at, user_id: report.user_id });
+  const rechecked = await waitFor(async () => { const e = await storedEntry(suite, username); return e.computed_at !== stored.computed_at && e; },
+    { what: 'the recheck saved a new entry', timeout: 10_000, interval: 50 });
+  assert.deepEqual(rechecked.first_seen, { follower_count: 500, at, user_id: report.user_id });
   panel = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: 'the line after a recheck' });
   assert.equal(same(panel.followerChange), same(expected));
 

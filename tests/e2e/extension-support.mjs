@@ -40,6 +40,12 @@ export async function storedAudit(suite, username) {
   return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), key);
 }
 
+// The history entry stored for `username`, or null.
+export async function storedEntry(suite, username) {
+  const { history } = await (await suite.storage()).get('history');
+  return history?.entries?.[username] ?? null;
+}
+
 // Waits until the stored audit of `username` is done; returns it.
 export const auditDone = (suite, username, { timeout = 60000 } = {}) => waitFor(async () => {
   const a = await storedAudit(suite, username);
