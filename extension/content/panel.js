@@ -141,6 +141,9 @@ function sourceRows(t, audit) {
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
     if (note) row.append(el('p', { class: 'muted' }, note));
+    // Entries of the list that could not be read were left out of the sample (lists.js): said,
+    // since an estimate about the rest is not quite about the list Instagram showed.
+    if (src[key].skipped > 0) row.append(el('p', { class: 'muted', part: `skipped-${key}` }, t('sourceSkipped', src[key].skipped)));
     // No account of this source fetched in full: say that only the list was scored, and why the
     // interval spans so much (the engine's regime explanation for the list alone).
     if (est && est.regime && est.regime.tier === 'lite') {

@@ -94,9 +94,11 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     profileEndpoint: 'web_profile_info',  // users_info once web_profile_info rate-limits
     followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
                  population: countOrNull(followerCount), fullTarget: plan.followers.full,
-                 lite: [] },
-    likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [] },
-    commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [] },
+                 lite: [], skipped: 0 },
+    // skipped: list entries the adapter could not read and left out (lists.js), said in the report.
+    likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [], skipped: 0 },
+    commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [],
+                  skipped: 0 },
     // The comment analysis (when switched on at the start): the engine's report on what the
     // comments say, or its error, and when it was made.
     commentAnalysis: plan.comments ? { report: null, error: null, at: null } : null,
@@ -215,8 +217,9 @@ const addFresh = (list, accounts) => {
 };
 
 // Applies the outcome of the pending request `id`. Outcomes:
-//   {kind: 'page', accounts, nextCursor, limited}   {kind: 'likers', accounts, userCount}
-//   {kind: 'comments', accounts, comments, commentCount}   {kind: 'list_failed'} (that post skipped)
+//   {kind: 'page', accounts, skipped, nextCursor, limited}   {kind: 'likers', accounts, skipped, userCount}
+//   {kind: 'comments', accounts, comments, skipped, commentCount}   {kind: 'list_failed'} (that post skipped)
+// (`skipped`: the list's entries that could not be read, lists.js; counted per source)
 //   {kind: 'profile', record}   {kind: 'profile_failed'}
 //   {kind: 'rate_limited', retryAt, unavailable?} (unavailable: the status when Instagram did not answer)
 //   {kind: 'stop', reason, detail}
@@ -232,7 +235,7 @@ export function applyOutcome(state, id, outcome, now) {
       // A cursor that does not move would page forever: the list ends there.
       const next = outcome.nextCursor === f.cursor ? null : outcome.nextCursor;
       s.followers = { ...f, lite: addFresh(f.lite, outcome.accounts), pagesDone: f.pagesDone + 1, cursor: next,
-                      ended: next === null, limited: f.limited || !!outcome.limited };
+                      ended: next === null, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome) };
       break;
     }
     case 'likers':
@@ -242,7 +245,7 @@ export function applyOutcome(state, id, outcome, now) {
         count: m.count ?? (outcome.userCount ?? outcome.commentCount ?? null) } : m));
       // The profile answering its commenters is no commenter of its own (nor a sample of them).
       const accounts = key === 'commenters' ? outcome.accounts.filter((r) => r.username !== s.username) : outcome.accounts;
-      s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, accounts) };
+      s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, accounts), skipped: skippedAfter(src, outcome) };
       if (outcome.comments) s[key].comments = src.comments.concat(outcome.comments);
       break;
     }
@@ -272,6 +275,10 @@ export function applyOutcome(state, id, outcome, now) {
   }
   return { state: s, applied: true };
 }
+
+// A source's count of unreadable list entries after an answer (an audit stored before the count
+// was kept has none: 0).
+const skippedAfter = (src, outcome) => (src.skipped || 0) + (Array.isArray(outcome.skipped) ? outcome.skipped.length : 0);
 
 // The stop a followers page's refusal (answer kind 'forbidden' or 'not_found', HTTP `status`)
 // means, or null for any other answer. A private account's list refuses whoever does not follow
@@ -360,12 +367,12 @@ export function progressOf(state) {
     stopDetail: state.stopDetail,
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended,
-                   checked: fetched('followers') },
+                   checked: fetched('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
-                checked: fetched('likers') },
+                checked: fetched('likers'), skipped: state.likers.skipped || 0 },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: fetched('commenters'),
-                    comments: state.commenters.comments.length },
+                    comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0 },
     },
   };
 }

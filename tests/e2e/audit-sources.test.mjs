@@ -6,7 +6,8 @@
 // web_profile_info -> users/<id>/info -> the page's counts) and a "wait" mid-audit backing off
 // (also one sent with HTTP 200 on a followers page); Instagram not answering (503) mid-audit,
 // said as such (not as "asked to slow down"), retried until it answers again;
-// like_count -1 and play_count in the profile's posts.
+// like_count -1 and play_count in the profile's posts; list entries without a username left out
+// and said per source.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
@@ -159,6 +160,30 @@ test('the short list can be switched on for any profile; a long list still pages
   assert.equal(b.followers.limited, false);
   assert.equal(b.followers.pagesDone, 4, '100 followers in pages of 25');
   await p2.close();
+});
+
+// An entry without a username (an account gone while the list was answered) costs that entry:
+// before, one such user stopped the whole audit as "Instagram changed".
+test('list entries that cannot be read are left out and said per source; the audit finishes', async () => {
+  const username = 'likefarm.client';
+  suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });
+  await startAudit(suite, page, username);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+    { what: `audit of @${username} ended`, timeout: 90000 });
+  assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
+  assert.equal(a.followers.skipped, 5, 'every 10th of the 50 listed');
+  assert.equal(a.followers.lite.length, 45);
+  assert.ok(a.followers.lite.every((r) => r.username), 'no entry without a username is sampled');
+  assert.ok(a.likers.skipped > 0 && a.commenters.skipped >= 0);
+  assert.equal(a.estimates.followers.sample_size, 45);
+  const s = await waitForOverlay(page, (st) => st.sources.followers && st.sources.likers && !st.cancel, { what: 'a row per source' });
+  assert.match(s.sources.followers, /Followers: 45 newest of 8,400 listed \(Instagram shows no more\): ~[\d.]+% fake/);
+  assert.match(s.sources.followers, /5 entries of this list could not be read and were left out: the estimate is about the rest\./);
+  assert.match(s.sources.likers, new RegExp(`${a.likers.skipped} entries of this list could not be read`));
+  if (a.commenters.skipped === 0) assert.doesNotMatch(s.sources.commenters || '', /could not be read/);
+  for (const bad of ['changed']) assert.ok(!s.states.some((x) => x.state === bad), bad);
+  await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part~="sources"]').scrollIntoView(), PANEL);
+  await screenshot(page, 'audit-unreadable-entries');
 });
 
 for (const [mode, status] of [['wait', 401], ['ua_mismatch', 429]]) {

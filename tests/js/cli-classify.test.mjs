@@ -165,6 +165,20 @@ test('an array, a saved list answer and saved profile answers are read too, each
   assert.ok(crow.every((r) => r.tier === 'lite'));
   assert.ok(crow[1].fake_probability > crow[0].fake_probability);
 
+  // A list entry the adapter cannot read is named in its place; the others are scored.
+  const users = [{ username: 'sam.rivers', full_name: 'Sam' }, { username: null, pk: 7 }, { username: 'joe_99182' },
+                 { username: 'kim.lee', is_private: 'no' }, { username: 'ana.b' }];
+  const f = run(['classify'], JSON.stringify({ users, next_max_id: 'QVFE', status: 'ok' }));
+  assert.equal(f.status, 1);
+  assert.match(f.stderr, /read a saved followers list: 3 followers/);
+  const frow = f.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(frow.map((r) => r.error ?? r.tier),
+    ['lite', 'users[1].username must be a username', 'lite', 'users[3].is_private must be a boolean', 'lite']);
+  const bad = run(['classify'], JSON.stringify({ ...comments, comments: [...comments.comments, { pk: '4', text: 5, user: {} }] }));
+  assert.equal(bad.status, 1);
+  assert.deepEqual(bad.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).error ?? 'ok'),
+    ['ok', 'ok', 'comments[3].text must be a string']);
+
   const info = { user: { pk: 5, ...recs[1] }, status: 'ok' };
   const web = { data: { user: { username: 'anna.b', full_name: 'Anna B' } }, status: 'ok' };
   const w = run(['classify'], JSON.stringify(web) + '\n' + JSON.stringify(info) + '\n');

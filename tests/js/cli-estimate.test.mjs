@@ -167,9 +167,13 @@ test("a saved followers answer is read as the audit reads it: lite records, Inst
   assert.deepEqual([rep.fake_percent, rep.ci_low, rep.ci_high], [same.fake_percent, same.ci_low, same.ci_high]);
   assert.equal(same.list_limited, false, 'plain records say nothing of a short list');
   // A user the adapter cannot read is named by its place in the answer.
-  const bad = run(['estimate', '--total', '100'], JSON.stringify({ users: [listUser(1), { username: 7 }] }));
+  const bad = run(['estimate', '--total', '100'], JSON.stringify({ users: [listUser(1), { username: 7 }, listUser(2), listUser(3)] }));
   assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /the followers answer: followers page: users\[1\]\.username must be a username/);
+  assert.match(bad.stderr, /^estimate: the followers answer: users\[1\]\.username must be a username\n$/);
+  // An answer mostly of such users is no followers list the adapter knows.
+  const changed = run(['estimate', '--total', '100'], JSON.stringify({ users: [listUser(1), { username: 7 }] }));
+  assert.equal(changed.status, 1);
+  assert.match(changed.stderr, /the followers answer: followers page: 1 of 2 entries could not be read \(first: users\[1\]\.username/);
 });
 
 test('a likers answer estimates the likers; a JSON array reads as JSON Lines do; a saved profile answer per line is its user', () => {

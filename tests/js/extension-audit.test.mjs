@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan,
-  populationOf, followersRefusal } from '../../extension/shared/audit.js';
+  populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../../tools/cli/engine.mjs';
 import { width, regimesWidth } from './lib/report-widths.mjs';
@@ -76,7 +76,28 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.notDeepEqual(runAll(start({ seed: 8 })).picks, s.picks);
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
-  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3 });
+  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, skipped: 0 });
+});
+
+test("list entries the adapter left out are counted per source, also on an audit stored before the count", () => {
+  const skip = (...indices) => indices.map((index) => ({ index, error: `users[${index}].username must be a username` }));
+  let t = start();
+  let n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 23), skipped: skip(3, 9), nextCursor: 'c25' }, 1).state;
+  n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 24, 23), skipped: skip(0), nextCursor: 'c50' }, 2).state;
+  assert.equal(t.followers.skipped, 3);
+  assert.equal(t.followers.lite.length, 47);
+  // A stored audit from before: no count, read as none, then counted on.
+  const old = { ...t, followers: { ...t.followers, skipped: undefined }, likers: { ...t.likers, skipped: undefined } };
+  assert.equal(progressOf(old).sources.followers.skipped, 0);
+  n = nextRequest(old);
+  const next = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 24, 47), skipped: skip(4), nextCursor: null }, 3).state;
+  assert.equal(progressOf(next).sources.followers.skipped, 1);
+  n = nextRequest(next);
+  assert.equal(n.request.kind, 'likers');
+  const liked = applyOutcome(n.state, n.request.id, { kind: 'likers', accounts: lite('l', 10), skipped: skip(2, 5), userCount: 12 }, 4).state;
+  assert.deepEqual(SOURCES.map((src) => progressOf(liked).sources[src].skipped), [1, 2, 0]);
 });
 
 test('a short follower list stops at the limit flag after one page; an empty cursor never loops', () => {

@@ -163,12 +163,37 @@ test('"has_more": false ends the followers list even with a cursor; a numeric cu
 });
 
 test('likers or comments sent as null list no one; the counts still stand', () => {
-  assert.deepEqual(parseLikersPage({ users: null, user_count: 12, status: 'ok' }), { accounts: [], userCount: 12 });
+  assert.deepEqual(parseLikersPage({ users: null, user_count: 12, status: 'ok' }), { accounts: [], skipped: [], userCount: 12 });
   assert.deepEqual(parseCommentsPage({ comments: null, comment_count: 4, status: 'ok' }, '1'),
-    { accounts: [], comments: [], commentCount: 4 });
+    { accounts: [], comments: [], skipped: [], commentCount: 4 });
   assert.match(parseLikersPage({ users: 'none' }).error, /"users" must be an array/);
   assert.match(parseCommentsPage({ comments: {} }, '1').error, /"comments" must be an array/);
   assert.match(parseFollowersPage({ users: null }).error, /"users" must be an array/);
+});
+
+// One odd entry (a deactivated account without a username, a comment without text) costs that
+// entry, named in `skipped`; a page most of whose entries cannot be read is a changed shape.
+test('an entry that cannot be read is left out and named; a page mostly of them is a changed shape', () => {
+  const users = [{ username: 'a' }, { username: null, pk: 7 }, { username: 'c', is_private: 'no' }, { username: 'd' },
+                 { username: 'e' }];
+  const page = parseFollowersPage({ users, next_max_id: 'QVFE' });
+  assert.deepEqual(page.accounts.map((r) => r.username), ['a', 'd', 'e']);
+  assert.deepEqual(page.skipped, [{ index: 1, error: 'users[1].username must be a username' },
+                                  { index: 2, error: 'users[2].is_private must be a boolean' }]);
+  assert.equal(page.nextCursor, 'QVFE');
+  assert.deepEqual(parseLikersPage({ users: [...users, { username: 'f' }], user_count: 9 }).skipped.map((s) => s.index), [1, 2]);
+  // Half or more unreadable: the error says how many and the first problem.
+  assert.equal(parseFollowersPage({ users: users.slice(0, 4) }).error,
+    'followers page: 2 of 4 entries could not be read (first: users[1].username must be a username)');
+  assert.match(parseLikersPage({ users: [{ username: '' }] }).error, /^likers page: 1 of 1 entries/);
+  const comments = [{ text: 'hi', user: { username: 'fan' } }, { text: null, user: { username: 'x' } },
+                    { text: 'ok', user: { username: 'fan' } }, { text: 'yo', user: { username: 'z' } }];
+  const c = parseCommentsPage({ comments, comment_count: 4 }, '5');
+  assert.deepEqual(c.accounts.map((r) => r.username), ['fan', 'z']);
+  assert.deepEqual(c.comments.map((x) => x.text), ['hi', 'ok', 'yo']);
+  assert.deepEqual(c.skipped, [{ index: 1, error: 'comments[1].text must be a string' }]);
+  assert.match(parseCommentsPage({ comments: comments.slice(0, 2) }, '5').error,
+    /^comments page: 1 of 2 entries could not be read \(first: comments\[1\]\.text must be a string\)$/);
 });
 
 test('a comment\'s time falls back to created_at_utc; its id to pk_id; null user fields are not kept', () => {

@@ -171,7 +171,7 @@ test('a likers answer maps to lite records with its user count', () => {
   assert.equal(classifyResponse(400, 'application/json', gone).kind, 'forbidden');
   assert.match(parseLikersPage(JSON.parse(gone)).error, /"users" must be an array/);
   assert.match(parseCommentsPage(JSON.parse(gone), '1').error, /"comments" must be an array/);
-  assert.match(parseLikersPage({ users: [{ username: '' }] }).error, /likers page: users\[0\]\.username/);
+  assert.match(parseLikersPage({ users: [{ username: '' }] }).error, /likers page: 1 of 1 entries could not be read \(first: users\[0\]\.username/);
 });
 
 test('a comments page maps commenters once each and keeps the comment objects as Instagram gives them', () => {

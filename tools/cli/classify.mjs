@@ -28,8 +28,8 @@ objects; every field is optional, but a record with none of them is an error:
 Output: one line per input record, same order:
   {"fake_probability": p, "is_fake": bool, "tier": "lite"|"full", "reasons": [...]}
 A bad record yields {"error": "line N: ..."} (in an array "item N", in a list answer
-"users[N] (@name)") in its place and a message on stderr; the others are still scored
-and the exit status is 1. Blank lines are skipped.
+"users[N]", a comment "comments[N]") in its place and a message on stderr; the others are
+still scored and the exit status is 1. Blank lines are skipped.
 Keys other than the fields above are not read; stderr names them once (with the
 field probably meant, e.g. "followers" -> follower_count), and the status stays 0.
 The tier is picked from the fields present (full when any profile-level count is known).`;
@@ -56,17 +56,19 @@ export async function main(argv, io) {
     io.stderr.write(`classify: ${msg}\n`);
     return JSON.stringify({ error: msg });
   };
-  // A record with no account field is reported in its place, never sent (decided once per record).
+  // A record with no account field, or a list entry that could not be read, is reported in its
+  // place, never sent (decided once per record).
   for (const r of input.records) r.empty = Boolean(r.rec) && isEmptyRecord(r.rec);
   const unread = unreadFields(input.records.filter((r) => r.rec && !r.instagram && !r.empty));
   for (const batch of batches(input.records)) {
-    const sent = batch.filter((r) => !r.empty);
+    const sent = batch.filter((r) => !r.empty && !r.error);
     const rows = sent.length ? classifyJsonl(engine, sent.map((r) => r.text).join('\n') + '\n')
       .split('\n').filter(Boolean) : [];
     const answer = new Map(sent.map((r, k) => [r, rows[k]]));
     for (const r of batch) {
       let row = answer.get(r);
-      if (row === undefined) row = fail(emptyRecordError(r.rec, r.where));
+      if (r.error) row = fail(r.error);  // the adapter's message names the entry
+      else if (row === undefined) row = fail(emptyRecordError(r.rec, r.where));
       else if (row.startsWith('{"error"')) {
         // Per-record errors are strings ("line K: ..."), K counting within the batch sent.
         const { error } = JSON.parse(row);
@@ -85,7 +87,7 @@ export async function main(argv, io) {
 function* batches(records, maxRecords = 50000, maxBytes = 16 * 1024 * 1024) {
   let batch = [], bytes = 0;
   for (const r of records) {
-    r.text = r.raw ?? JSON.stringify(r.rec);
+    r.text = r.error ? '' : r.raw ?? JSON.stringify(r.rec);
     const size = Buffer.byteLength(r.text) + 1;
     if (batch.length && (batch.length >= maxRecords || bytes + size > maxBytes)) {
       yield batch;

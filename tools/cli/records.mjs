@@ -95,13 +95,34 @@ function fromArray(doc, tolerant) {
   return { records, shape: 'array' };
 }
 
-function fromList(doc, kind) {
+// A list answer's entries the adapter could not read (lists.js leaves them out, as an audit
+// does) are errors here: thrown, or with `tolerant` kept as {where, error} in their place.
+function fromList(doc, kind, tolerant) {
   const parsed = kind === 'followers' ? parseFollowersPage(doc)
     : kind === 'likers' ? parseLikersPage(doc) : parseCommentsPage(doc, '0');
   if (parsed.error) throw new InputError(`the ${kind} answer: ${parsed.error}`);
-  // Commenters are listed once each, in the order they first commented.
-  const key = kind === 'commenters' ? 'commenter' : 'users';
-  const records = parsed.accounts.map((rec, i) => ({ where: `${key}[${i}] (@${rec.username})`, rec, instagram: true }));
+  const skipped = parsed.skipped || [];
+  if (skipped.length && !tolerant) {
+    const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+    throw new InputError(`the ${kind} answer: ${skipped[0].error}${more}`);
+  }
+  const unread = skipped.map((x) => ({ where: `${kind === 'commenters' ? 'comments' : 'users'}[${x.index}]`, error: x.error }));
+  let records;
+  if (kind === 'commenters') {
+    // Commenters are listed once each, in the order they first commented; comments not read last.
+    records = parsed.accounts.map((rec, i) => ({ where: `commenter[${i}] (@${rec.username})`, rec, instagram: true }))
+      .concat(unread);
+  } else {
+    // Each user in its place in the answer.
+    const bad = new Map(skipped.map((x, k) => [x.index, unread[k]]));
+    const total = parsed.accounts.length + skipped.length;
+    records = [];
+    for (let i = 0, j = 0; i < total; i++) {
+      if (bad.has(i)) { records.push(bad.get(i)); continue; }
+      const rec = parsed.accounts[j++];
+      records.push({ where: `users[${i}] (@${rec.username})`, rec, instagram: true });
+    }
+  }
   // Likers and comments answers say how many liked or commented (user_count, comment_count): the
   // population their accounts were drawn from (for comments an upper bound on the commenters).
   const population = kind === 'likers' ? parsed.userCount : kind === 'commenters' ? parsed.commentCount : null;
@@ -111,14 +132,15 @@ function fromList(doc, kind) {
 // text -> {records: [{where, rec, instagram}], shape: 'lines'|'array'|'followers'|'likers'|
 // 'commenters', limited (followers: Instagram's short-list flag), population (likers, commenters:
 // the answer's count, or null)}. Bad input throws InputError
-// naming where; with `tolerant`, a bad line or item is kept as {where, raw} instead (a list
-// answer the adapter refuses still throws: it has no records to keep).
+// naming where; with `tolerant`, a bad line or item is kept as {where, raw} instead, and a list
+// entry the adapter cannot read as {where, error} (a list answer the adapter refuses whole still
+// throws: it has no records to keep).
 export function readRecords(text, { tolerant = false } = {}) {
   const doc = wholeDocument(text);
   if (doc === null) return fromLines(text, tolerant);
   if (Array.isArray(doc)) return fromArray(doc, tolerant);
   const kind = listKind(doc);
-  if (kind) return fromList(doc, kind);
+  if (kind) return fromList(doc, kind, tolerant);
   // One object: read as JSON Lines would (one line holds it, or it spans several).
   const lines = fromLines(JSON.stringify(doc), tolerant);
   if (!isOneLine(text)) for (const r of lines.records) r.where = 'the record';
@@ -137,7 +159,7 @@ export function readSample(text) {
 
 // What the shape means for people, for stderr (null for plain records).
 export function shapeNote(input) {
-  const n = input.records.length;
+  const n = input.records.filter((r) => r.rec).length;
   if (input.shape === 'followers') {
     return `read a saved followers list: ${n} followers` +
       (input.limited ? " (Instagram's short list: it shows no more of them)" : '') + ', listed fields only (lite tier)';

@@ -56,17 +56,31 @@ export function idOf(obj, keys = ['pk', 'pk_id', 'id', 'strong_id__']) {
 // A user's numeric id ("pk", or "pk_id" / "id" / "strong_id__"), as digits, or null.
 export const userPk = (user) => idOf(user);
 
-function mapUsers(users, what) {
-  const accounts = [];
-  for (let i = 0; i < users.length; i++) {
-    const r = accountFromListUser(users[i], `users[${i}]`);
-    if (r.error) return { error: `${what}: ${r.error}` };
-    accounts.push(r.record);
+// A list's entries -> {accounts, skipped} or {error}. An entry that cannot be read (no username,
+// a field of the wrong type) is left out and named in `skipped` ({index, error}), so one odd
+// user (a deactivated account, a half-built entry) costs that entry, not the page. When at least
+// half of a page's entries cannot be read, the page is not a list of users as the adapter knows
+// it (Instagram changed its JSON): an error naming the count and the first problem.
+function readEntries(list, what, readOne) {
+  const read = [], skipped = [];
+  for (let i = 0; i < list.length; i++) {
+    const r = readOne(list[i], i);
+    if (r.error) skipped.push({ index: i, error: r.error });
+    else read.push(r);
   }
-  return { accounts };
+  if (skipped.length && skipped.length * 2 >= list.length) {
+    return { error: `${what}: ${skipped.length} of ${list.length} entries could not be read (first: ${skipped[0].error})` };
+  }
+  return { read, skipped };
 }
 
-// A followers page -> {accounts, nextCursor, limited} or {error} (Instagram changed its JSON).
+function mapUsers(users, what) {
+  const r = readEntries(users, what, (user, i) => accountFromListUser(user, `users[${i}]`));
+  return r.error ? r : { accounts: r.read.map((x) => x.record), skipped: r.skipped };
+}
+
+// A followers page -> {accounts, skipped, nextCursor, limited} or {error} (Instagram changed its
+// JSON); `skipped` lists the entries left out (mapUsers).
 // The cursor comes as a string or a number (an offset, or an id read as digits). The list ends
 // (nextCursor null) at the last page, on a short list (the limit flag: Instagram shows no more,
 // whatever is asked), on "has_more": false, on an empty page and on an empty cursor: never a loop.
@@ -82,10 +96,10 @@ export function parseFollowersPage(doc) {
   const limited = doc.should_limit_list_of_followers === true;
   const ended = limited || doc.has_more === false || doc.users.length === 0 || next === undefined || next === null ||
                 next === '';
-  return { accounts: mapped.accounts, nextCursor: ended ? null : String(next), limited };
+  return { accounts: mapped.accounts, skipped: mapped.skipped, nextCursor: ended ? null : String(next), limited };
 }
 
-// A post's likers -> {accounts, userCount} or {error}. user_count is how many liked (the list
+// A post's likers -> {accounts, skipped, userCount} or {error}. user_count is how many liked (the list
 // may hold fewer); null when absent. "users": null lists no one (a post nobody may be shown
 // liking); the count, if any, still stands.
 export function parseLikersPage(doc) {
@@ -94,7 +108,7 @@ export function parseLikersPage(doc) {
   const mapped = mapUsers(doc.users || [], 'likers page');
   if (mapped.error) return mapped;
   const n = doc.user_count;
-  return { accounts: mapped.accounts, userCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
+  return { accounts: mapped.accounts, skipped: mapped.skipped, userCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
 }
 
 // Comment text is kept for a later analysis of what comments say; longer than Instagram allows
@@ -103,7 +117,7 @@ const MAX_COMMENT_CHARS = 2200;
 const COMMENT_USER_FIELDS = ['username', 'full_name', 'is_private', 'is_verified', 'profile_pic_url',
   'has_anonymous_profile_picture'];
 
-// A post's comments page -> {accounts (one per commenter, first seen first), comments,
+// A post's comments page -> {accounts (one per commenter, first seen first), comments, skipped,
 // commentCount} or {error}. `comments` are the comment objects as Instagram gives them, cut to
 // the fields kept: {pk, text, created_at, comment_like_count, media_id, user: {pk, username,
 // full_name, is_private, is_verified, profile_pic_url, has_anonymous_profile_picture}}.
@@ -112,24 +126,32 @@ const COMMENT_USER_FIELDS = ['username', 'full_name', 'is_private', 'is_verified
 export function parseCommentsPage(doc, mediaId) {
   if (!isObject(doc)) return { error: 'comments page must be a JSON object' };
   if (doc.comments !== null && !Array.isArray(doc.comments)) return { error: 'comments page: "comments" must be an array' };
-  const list = doc.comments || [];
-  const accounts = [], comments = [], seen = new Set();
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i], where = `comments[${i}]`;
-    if (!isObject(c)) return { error: `comments page: ${where} must be an object` };
-    if (typeof c.text !== 'string') return { error: `comments page: ${where}.text must be a string` };
-    const r = accountFromListUser(c.user, `${where}.user`);
-    if (r.error) return { error: `comments page: ${r.error}` };
-    if (!seen.has(r.record.username)) { seen.add(r.record.username); accounts.push(r.record); }
-    const user = { pk: userPk(c.user) };
-    for (const k of COMMENT_USER_FIELDS) if (c.user[k] !== undefined && c.user[k] !== null) user[k] = c.user[k];
-    comments.push({
+  const r = readEntries(doc.comments || [], 'comments page', (c, i) => readComment(c, i, String(mediaId)));
+  if (r.error) return r;
+  const accounts = [], seen = new Set();
+  for (const { record } of r.read) {
+    if (!seen.has(record.username)) { seen.add(record.username); accounts.push(record); }
+  }
+    const n = doc.comment_count;
+  return { accounts, comments: r.read.map((x) => x.comment), skipped: r.skipped, commentCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
+}
+
+// One comment -> {record (its author's lite record), comment} or {error}.
+function readComment(c, i, mediaId) {
+  const where = `comments[${i}]`;
+  if (!isObject(c)) return { error: `${where} must be an object` };
+  if (typeof c.text !== 'string') return { error: `${where}.text must be a string` };
+  const r = accountFromListUser(c.user, `${where}.user`);
+  if (r.error) return r;
+  const user = { pk: userPk(c.user) };
+  for (const k of COMMENT_USER_FIELDS) if (c.user[k] !== undefined && c.user[k] !== null) user[k] = c.user[k];
+  return {
+    record: r.record,
+    comment: {
       pk: idOf(c, ['pk', 'pk_id', 'id']), text: c.text.slice(0, MAX_COMMENT_CHARS),
       created_at: [c.created_at, c.created_at_utc].find((t) => Number.isSafeInteger(t) && t >= 0) ?? null,
       comment_like_count: Number.isSafeInteger(c.comment_like_count) ? c.comment_like_count : null,
-      media_id: String(mediaId), user,
-    });
-  }
-  const n = doc.comment_count;
-  return { accounts, comments, commentCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
+      media_id: mediaId, user,
+    },
+  };
 }

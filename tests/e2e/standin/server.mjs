@@ -43,11 +43,22 @@ function checkRule(rule) {
 // An object without the named fields (an answer that does not send them).
 const omit = (keys, o) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
+// Every `every`-th entry of a list answer (followers, likers: users; comments: their users) as an
+// entry of an account gone mid-answer might come: no username. 0 leaves the answer as it is.
+function withUnreadable(body, every) {
+  if (!every) return body;
+  const blank = (u) => ({ ...u, username: '', full_name: '' });
+  const odd = (i) => (i + 1) % every === 0;
+  if (Array.isArray(body.users)) return { ...body, users: body.users.map((u, i) => (odd(i) ? blank(u) : u)) };
+  return { ...body, comments: body.comments.map((c, i) => (odd(i) ? { ...c, user: blank(c.user) } : c)) };
+}
+
 // Behaviours of the 2026 Instagram, for every profile at once (null: each profile's own setting).
 // userInfoOmits: fields the seeded profiles' users/<id>/info answers leave out.
+// unreadableEvery: every N-th entry of each list answer without a username (withUnreadable).
 function checkBehaviour(b) {
   if (!b || typeof b !== 'object') throw new Error('behaviour must be an object');
-  const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [] };
+  const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [], unreadableEvery: 0 };
   if (b.limitFollowers !== undefined && b.limitFollowers !== null && typeof b.limitFollowers !== 'boolean') {
     throw new Error('behaviour: limitFollowers must be true, false or null');
   }
@@ -56,6 +67,9 @@ function checkBehaviour(b) {
   }
   if (b.userInfoOmits !== undefined && !(Array.isArray(b.userInfoOmits) && b.userInfoOmits.every((k) => typeof k === 'string'))) {
     throw new Error('behaviour: userInfoOmits must be a list of field names');
+  }
+  if (b.unreadableEvery !== undefined && !(Number.isInteger(b.unreadableEvery) && b.unreadableEvery >= 0)) {
+    throw new Error('behaviour: unreadableEvery must be a non-negative integer');
   }
   return { ...out, ...b };
 }
@@ -168,8 +182,10 @@ export async function startStandin(options = {}) {
     if (mm) {
       const m = media.get(mm[1]);
       if (!m) return [400, { message: 'Media not found or unavailable', status: 'fail' }];
-      if (mm[2] === 'likers') return [200, likersPage(m.profile, m.index, m.likes, remember)];
-      return [200, commentsPage(m.profile, m.index, m.comments, mm[1], remember, { takenAt: m.takenAt, section: m.section })];
+      const every = state.behaviour.unreadableEvery;
+      if (mm[2] === 'likers') return [200, withUnreadable(likersPage(m.profile, m.index, m.likes, remember), every)];
+      return [200, withUnreadable(commentsPage(m.profile, m.index, m.comments, mm[1], remember,
+                                               { takenAt: m.takenAt, section: m.section }), every)];
     }
     const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
     if (fm) {
@@ -181,7 +197,8 @@ export async function startStandin(options = {}) {
       if (offset === null) return [400, { message: 'Invalid max_id', status: 'fail' }];
       const count = Number(url.searchParams.get('count')) || 12;
       if (count > 200) return [400, { message: 'count is too large', status: 'fail' }];
-      return [200, followersPage(profile, { offset, count, limited: limited(profile), encodeCursor, onUser: remember })];
+      return [200, withUnreadable(followersPage(profile, { offset, count, limited: limited(profile), encodeCursor, onUser: remember }),
+                                  state.behaviour.unreadableEvery)];
     }
     return [404, { message: 'Page not found', status: 'fail' }];
   }
