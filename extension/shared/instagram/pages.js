@@ -63,8 +63,9 @@ export function parseCount(text) {
     // "1.234K" never occurs; a single separator is a decimal mark here.
     const seps = num.match(/[ ,.']/g) || [];
     if (seps.length > 1) return null;
-    const value = Number(num.replace(/[,']/, '.').replace(' ', '.'));
-    return Number.isFinite(value) ? Math.round(value * mult) : null;
+    // A count past what a number holds exactly is no count Instagram shows.
+    const value = Math.round(Number(num.replace(/[,']/, '.').replace(' ', '.')) * mult);
+    return Number.isSafeInteger(value) ? value : null;
   }
   const digits = num.replace(/[ ,.']/g, '');
   // "1,5" without suffix is not a count (a decimal with nothing to scale it).
