@@ -243,8 +243,9 @@ export function applyOutcome(state, id, outcome, now) {
       const key = req.source, src = s[key];
       const media = src.media.map((m, i) => (i === src.done ? { ...m, listed: outcome.accounts.length,
         count: m.count ?? (outcome.userCount ?? outcome.commentCount ?? null) } : m));
-      // The profile answering its commenters is no commenter of its own (nor a sample of them).
-      const accounts = key === 'commenters' ? outcome.accounts.filter((r) => r.username !== s.username) : outcome.accounts;
+      // The profile answering its commenters, or liking its own post, is no sample of the people
+      // around it.
+      const accounts = outcome.accounts.filter((r) => r.username !== s.username);
       s[key] = { ...src, media, done: src.done + 1, lite: addFresh(src.lite, accounts), skipped: skippedAfter(src, outcome) };
       if (outcome.comments) s[key].comments = src.comments.concat(outcome.comments);
       break;

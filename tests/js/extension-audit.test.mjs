@@ -79,6 +79,26 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, skipped: 0 });
 });
 
+test('the profile itself, liking its own post or answering its commenters, is in neither sample', () => {
+  const self = lite('anna', 1)[0];
+  self.username = 'anna';
+  let t = start();
+  let n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 50), nextCursor: null, limited: true }, 1).state;
+  n = nextRequest(t);
+  assert.equal(n.request.kind, 'likers');
+  t = applyOutcome(n.state, n.request.id, { kind: 'likers', accounts: [self, ...lite('l', 3)], userCount: 4 }, 2).state;
+  assert.deepEqual(t.likers.lite.map((r) => r.username), ['l0', 'l1', 'l2']);
+  n = nextRequest(t);
+  t = applyOutcome(n.state, n.request.id, { kind: 'likers', accounts: lite('l', 2, 3), userCount: 2 }, 3).state;
+  n = nextRequest(t);
+  assert.equal(n.request.kind, 'comments');
+  t = applyOutcome(n.state, n.request.id, { kind: 'comments', accounts: [...lite('c', 2), self], commentCount: 3,
+    comments: [{ pk: '1', text: 'thanks!', user: { username: 'anna' } }] }, 4).state;
+  assert.deepEqual(t.commenters.lite.map((r) => r.username), ['c0', 'c1']);
+  assert.equal(t.commenters.comments.length, 1, "the profile's own replies stay with the comments");
+});
+
 test("list entries the adapter left out are counted per source, also on an audit stored before the count", () => {
   const skip = (...indices) => indices.map((index) => ({ index, error: `users[${index}].username must be a username` }));
   let t = start();
