@@ -6,7 +6,8 @@
 //            confidence, status, states[], follower_count|null, rough, rough_cause (why only
 //            the page's counts were read: ROUGH_CAUSES, or null: not rough, or saved before
 //            the cause was kept), computed_at (ms since
-//            epoch), report (the full profile report, or null once dropped for space),
+//            epoch), report (the full profile report, of the engine's shape (report-shape.js), or
+//            null once dropped for space),
 //            comments (an audit's comment analysis in brief: {grade, score, verdict (the
 //            engine's message {id, params}, worded when shown; the grade's words come from the
 //            grade), or null; absent in older entries; entries saved before the verdict was a
@@ -24,6 +25,7 @@
 
 import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
+import { reportShapeError } from './report-shape.js';
 
 export const HISTORY_KEY = 'history';
 export const SCHEMA_VERSION = 2;
@@ -50,8 +52,10 @@ function numOrNull(v) {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-// Checks one entry; returns {entry} (a clean copy) or {error} naming the field.
-export function validateEntry(e, where = 'entry') {
+// Checks one entry; returns {entry} (a clean copy) or {error} naming the field. A full report
+// not of the engine's shape (report-shape.js) is an error too, or with `{report: 'drop'}` left
+// out of the entry (its numbers kept), {entry, note} saying why.
+export function validateEntry(e, where = 'entry', { report: onBadReport = 'refuse' } = {}) {
   if (!e || typeof e !== 'object' || Array.isArray(e)) return { error: `${where} must be an object` };
   if (!isUsername(e.username)) return { error: `${where}.username must be an Instagram username` };
   for (const k of ['fake_percent', 'ci_low', 'ci_high']) {
@@ -67,7 +71,12 @@ export function validateEntry(e, where = 'entry') {
   if (e.states !== undefined && (!Array.isArray(e.states) || e.states.some((s) => typeof s !== 'string'))) {
     return { error: `${where}.states must be a list of strings` };
   }
+  let report = e.report && typeof e.report === 'object' ? e.report : null;
+  const reportError = report && reportShapeError(report, e.username, `${where}.report`);
+  if (reportError && onBadReport !== 'drop') return { error: reportError };
+  if (reportError) report = null;
   return {
+    ...(reportError ? { note: `${reportError}: the report was left out, the entry's numbers kept` } : {}),
     entry: {
       username: e.username,
       full_name: typeof e.full_name === 'string' ? e.full_name.slice(0, 200) : '',
@@ -82,9 +91,9 @@ export function validateEntry(e, where = 'entry') {
       rough: e.rough === true,
       rough_cause: e.rough === true && ROUGH_CAUSES.includes(e.rough_cause) ? e.rough_cause : null,
       computed_at: e.computed_at,
-      report: e.report && typeof e.report === 'object' ? e.report : null,
+      report,
       comments: commentsBrief(e.comments),
-      badge: badgeBrief(e.badge ?? (e.report && typeof e.report === 'object' ? e.report.badge : null)),
+      badge: badgeBrief(e.badge ?? (report ? report.badge : null)),
       first_seen: firstSeenBrief(e.first_seen),
     },
   };
@@ -186,7 +195,8 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
 }
 
 // Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[]}.
-// Entries that cannot be read are listed in `dropped` with the reason (never silently lost).
+// Entries that cannot be read are listed in `dropped` with the reason (never silently lost), as
+// are full reports of another shape, left out of entries that keep their numbers.
 export function migrate(stored) {
   if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, dropped: [] };
   const history = emptyHistory();
@@ -211,9 +221,10 @@ export function migrate(stored) {
   }
   if (typeof stored === 'object' && stored.schema === SCHEMA_VERSION && stored.entries && typeof stored.entries === 'object') {
     for (const [name, e] of Object.entries(stored.entries)) {
-      const r = validateEntry(e, `entries.${name}`);
+      const r = validateEntry(e, `entries.${name}`, { report: 'drop' });
       if (r.error) dropped.push(r.error);
       else history.entries[r.entry.username] = r.entry;
+      if (r.note) dropped.push(r.note);
     }
     return { history, migratedFrom: null, dropped };
   }

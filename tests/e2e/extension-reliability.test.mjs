@@ -1,10 +1,11 @@
 // The extension's reliability in the browser: an audit survives its service worker being
 // stopped mid-way (resumes, loses nothing, counts every request once); three tabs auditing
 // at once share one pacing and one hourly cap; history stored in the previous schema is
-// migrated on upgrade; malformed or privileged messages from a content script are rejected.
+// migrated on upgrade; a stored report of another shape is left out and the profile checked
+// afresh; malformed or privileged messages from a content script are rejected.
 import test, { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, waitForOverlay, overlayState, apiRequests } from './lib/index.mjs';
+import { openSuite, waitForBadge, waitForOverlay, overlayState, apiRequests, cliProfile, expectedBadge } from './lib/index.mjs';
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
 
 let suite;
@@ -143,6 +144,27 @@ test('history stored in the previous schema is migrated on upgrade without loss'
   await waitForBadge(page);
   const after = await storageGet('history');
   assert.deepEqual(Object.keys(after.entries).sort(), ['lena.bakes', 'old.one', 'old_two']);
+});
+
+// A stored report the overlay cannot draw (brought in by an import of an older build, or edited)
+// showed "Not enough data" or "The engine failed to load" until a manual Re-check: now it is
+// left out when the history is read, and the visit checks the profile afresh.
+test('a stored report not of the engine\'s shape is left out: the visit checks the profile afresh', async () => {
+  const entry = { username: 'lena.bakes', full_name: 'Lena', fake_percent: 12, ci_low: 5, ci_high: 30, grade: 'unknown',
+    confidence: 'instant', status: 'ok', states: [], follower_count: 820, rough: false, computed_at: Date.now() - 60000,
+    report: { username: 'lena.bakes', reasons: [null, 3], badge: { state: 5 }, posts: [null] } };
+  await storageSet({ history: { schema: 2, entries: { 'lena.bakes': entry } } });
+  const page = await newPage();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  // The badge the engine gives this profile's document (the CLI's, for the same JSON).
+  const want = expectedBadge(await cliProfile(suite.standin.documentFor('lena.bakes')));
+  const s = await waitForOverlay(page, (st) => st.badgeLabel === want.label, { what: `the badge "${want.label}"` });
+  assert.equal(s.badgeState, want.state);
+  assert.ok(!s.states.some((x) => ['engine_failed', 'insufficient'].includes(x.state)), JSON.stringify(s.states));
+  assert.equal(apiRequests(suite.standin).filter((e) => e.path.includes('web_profile_info')).length, 1, 'checked afresh');
+  const stored = (await storageGet('history')).entries['lena.bakes'];
+  assert.equal(stored.report.username, 'lena.bakes');
+  assert.ok(Array.isArray(stored.report.reasons) && stored.report.reasons.every((r) => r && typeof r.id === 'string'));
 });
 
 test('content-script messages are validated: malformed and privileged ones are rejected', async () => {

@@ -111,6 +111,48 @@ test('bad imports are rejected whole, naming the problem', () => {
   assert.match(importJson(JSON.stringify(doc)).error, /entries\[1\]\.ci_high/);
 });
 
+// A full report the panel would draw wrong, or fail to draw (a file edited, or of another tool),
+// is refused on import, naming the field; one already stored is left out of its entry, whose
+// numbers stay, and said. Reports of older engines (reasons as English text, no badge) stay.
+test('a full report not of the engine\'s shape is refused on import, and left out of a stored entry with a note', () => {
+  const good = entryFromReport(report('dora', 12.5), { computedAt: 1_790_000_300_000 }).entry;
+  const h = putEntry(emptyHistory(), good);
+  assert.deepEqual(migrate(h).dropped, [], 'an older report (reasons as text) is of the shape');
+  const bad = [
+    [{ reasons: 5 }, /entries\[0\]\.report\.reasons must be a list of reasons/],
+    [{ reasons: [null] }, /report\.reasons/],
+    [{ reasons: [{ id: 'engagement.low', severity: 'high', params: 'x' }] }, /report\.reasons/],
+    [{ badge: 'x' }, /report\.badge must be the badge/],
+    [{ badge: { state: 5, tone: 'neutral' } }, /report\.badge/],
+    [{ badge: { state: 'number', tone: 'good', label: { id: 'badge.number', params: {} }, notes: [3] } }, /report\.badge/],
+    [{ fake_percent: 'a' }, /report\.fake_percent must be a percentage/],
+    [{ ci_high: 250 }, /report\.ci_high/],
+    [{ posts: {} }, /report\.posts must be a list/],
+    [{ posts: [null] }, /report\.posts/],
+    [{ states: [{}] }, /report\.states/],
+    [{ audience: 3 }, /report\.audience/],
+    [{ user_id: 5 }, /report\.user_id must be an id of digits/],
+    [{ follower_count: -1 }, /report\.follower_count/],
+    [{ combined_notes: 'no' }, /report\.combined_notes/],
+    [{ username: 'someone.else' }, /report\.username must be the entry's username/],
+  ];
+  for (const [patch, error] of bad) {
+    const doc = JSON.parse(exportJson(h, 0));
+    doc.entries[0].report = { ...doc.entries[0].report, ...patch };
+    assert.match(importJson(JSON.stringify(doc)).error, error, JSON.stringify(patch));
+    const stored = { schema: SCHEMA_VERSION, entries: { dora: doc.entries[0] } };
+    const m = migrate(stored);
+    assert.equal(m.history.entries.dora.report, null, JSON.stringify(patch));
+    assert.equal(m.history.entries.dora.fake_percent, 12.5, 'the numbers stay');
+    assert.equal(m.dropped.length, 1);
+    assert.match(m.dropped[0], /^entries\.dora\.report\..*: the report was left out, the entry's numbers kept$/);
+  }
+  // Null and absent fields are unknown, not wrong; fields the overlay does not read are not checked.
+  const doc = JSON.parse(exportJson(h, 0));
+  doc.entries[0].report = { ...doc.entries[0].report, audience: null, badge: null, later_field: [1, 2] };
+  assert.equal(importJson(JSON.stringify(doc)).count, 1);
+});
+
 test('CSV export quotes, and defuses spreadsheet formulas', () => {
   let h = emptyHistory();
   h = putEntry(h, entryFromReport({ ...report('mallory', 40), full_name: '=HYPERLINK("x","y"), "quoted"' }, { computedAt: 0 }).entry);

@@ -11,6 +11,7 @@ import { loadEngine } from '../../tools/cli/engine.mjs';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 import { messageKey, word, reasonText, noteText, listedReasons, PLACEHOLDER, FORMATS } from '../../extension/shared/words.js';
 import { RULES } from '../../extension/shared/rules.js';
+import { reportShapeError } from '../../extension/shared/report-shape.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -98,6 +99,14 @@ async function engineMessages() {
   }).map((d) => JSON.parse(engine.analyzeComments(JSON.stringify(d)))).filter((r) => !r.error);
   return { reports, estimates, comments };
 }
+
+// The history refuses reports of another shape (report-shape.js): every report the engine gives
+// must pass, with and without audits, or checks would lose their reports.
+test('every profile report the engine gives on the fixtures has the shape the history keeps', async () => {
+  const { reports } = await engineMessages();
+  for (const r of reports) assert.equal(reportShapeError(r, r.username), null, r.username);
+  assert.ok(reports.some((r) => r.audience) && reports.some((r) => r.badge.notes.length && r.combined_notes.length));
+});
 
 test('every message the engine gives on the fixtures words completely in every language', async () => {
   const { reports, estimates, comments } = await engineMessages();

@@ -1,0 +1,57 @@
+// Whether a report kept in the history (written by the engine, or brought in by an import) has
+// the engine's shape where the badge, the panel and the popup read it. A report of another
+// shape (an edited export, a file of another tool) would show wrong states or stop the panel
+// from opening; it is refused at the door, naming the field, rather than drawn. Fields the
+// overlay does not read, and fields added by later engines, are not checked.
+import { isUsername } from './instagram.js';
+
+const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const absent = (v) => v === undefined || v === null;
+const isPercent = (v) => typeof v === 'number' && v >= 0 && v <= 100;
+const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
+// An engine message: {id, params?}.
+const isMessage = (m) => isPlain(m) && typeof m.id === 'string' && (absent(m.params) || isPlain(m.params));
+
+// A reason: a message with its severity and detail messages, or, saved before reasons had ids,
+// its English text.
+const isReason = (r) => isPlain(r) && typeof r.severity === 'string' &&
+  ((isMessage(r) && (absent(r.details) || (Array.isArray(r.details) && r.details.every(isMessage)))) ||
+   (absent(r.id) && typeof r.text === 'string'));
+
+// Each check: [field, test of a present value, what it must be].
+const FIELDS = [
+  ['status', (v) => typeof v === 'string', 'a word'],
+  ['fake_percent', isPercent, 'a percentage (0..100) or null'],
+  ['ci_low', isPercent, 'a percentage (0..100) or null'],
+  ['ci_high', isPercent, 'a percentage (0..100) or null'],
+  ['follower_count', isCount, 'a whole number or null'],
+  ['following_count', isCount, 'a whole number or null'],
+  ['media_count', isCount, 'a whole number or null'],
+  ['user_id', (v) => typeof v === 'string' && /^\d{1,30}$/.test(v), 'an id of digits or null'],
+  ['full_name', (v) => typeof v === 'string', 'text or null'],
+  ['grade', (v) => typeof v === 'string', 'a word or null'],
+  ['confidence', (v) => typeof v === 'string', 'a word or null'],
+  ['states', (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), 'a list of words'],
+  ['reasons', (v) => Array.isArray(v) && v.every(isReason), 'a list of reasons {id, severity, params}'],
+  ['combined_notes', (v) => Array.isArray(v) && v.every(isMessage), 'a list of messages {id, params}'],
+  ['posts', (v) => Array.isArray(v) && v.every(isPlain), 'a list of posts'],
+  ['badge', (v) => isPlain(v) && typeof v.state === 'string' && typeof v.tone === 'string' &&
+    (absent(v.label) || isMessage(v.label)) && (absent(v.notes) || (Array.isArray(v.notes) && v.notes.every(isMessage))),
+  'the badge {state, tone, label, notes}'],
+  ['signals', isPlain, 'an object'],
+  ['audience', isPlain, 'an estimate or null'],
+];
+
+// null when `report` has the engine's shape for `username`, else what is wrong, under `where`.
+export function reportShapeError(report, username, where = 'report') {
+  if (!isPlain(report)) return `${where} must be an object`;
+  // A profile Instagram does not know is reported without a username ("").
+  const name = report.username;
+  if (!absent(name) && name !== '' && !(isUsername(name) && name.toLowerCase() === String(username).toLowerCase())) {
+    return `${where}.username must be the entry's username`;
+  }
+  for (const [field, ok, what] of FIELDS) {
+    if (!absent(report[field]) && !ok(report[field])) return `${where}.${field} must be ${what}`;
+  }
+  return null;
+}
