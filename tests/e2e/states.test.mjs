@@ -1,7 +1,7 @@
 // Every state the overlay can be in shows its message and no invented number: private, no
 // posts, hidden likes, logged out, rate-limited, Instagram not answering (503), not found, Instagram changed its JSON
-// (truncated answer), challenge page, engine failed to load; and an audit that meets a 429
-// backs off and still finishes.
+// (truncated answer), challenge page, engine failed to load; a recent post in a shape not read
+// (left out and said, not "changed"); and an audit that meets a 429 backs off and still finishes.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { useSuite, launchBrowser, startStandin, waitForBadge, waitForOverlay, openPanel, clickPart, screenshot,
   extensionPath, extensionStorage, FAST_SETTINGS, NONEXISTENT, PANEL, seededByKind, cliRough, assertRough, countsFindings, reasonWords,
-  REPO } from './lib/index.mjs';
+  REPO, cliProfile, expectedBadge } from './lib/index.mjs';
 
 const MESSAGES = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 
@@ -97,6 +97,28 @@ test('truncated JSON: "could not read this profile" with details for a bug repor
     await screenshot(page, 'state-changed');
   } finally {
     suite.standin.clearFailures();
+  }
+});
+
+// Before, one such post made the whole profile "could not read this profile".
+test('a recent post sent in a shape not read is left out and said; a profile mostly of them is a changed page', T, async () => {
+  try {
+    suite.standin.setBehaviour({ unreadablePosts: 1 });
+    const s = await visit('marco.travels');
+    const doc = suite.standin.documentFor('marco.travels');
+    assert.equal(typeof doc.data.user.edge_owner_to_timeline_media.edges[0].node.edge_liked_by.count, 'string', 'served odd');
+    const report = await cliProfile(doc);
+    assert.ok(!report.error, JSON.stringify(report.error));
+    assert.equal(s.badgeLabel, expectedBadge(report).label, 'the badge the CLI decides');
+    assert.ok(!s.states.some((x) => x.state === 'changed'), JSON.stringify(s.states));
+    await openPanel(page);
+    const panel = await waitForOverlay(page, (x) => x.panel && /could not be read/.test(x.panelText || ''), { what: 'the reason in the panel' });
+    const n = doc.data.user.edge_owner_to_timeline_media.edges.length;
+    assert.match(panel.panelText, new RegExp(`1 of the ${n} recent posts could not be read and is left out: the engagement figures rest on the others`));
+    suite.standin.setBehaviour({ unreadablePosts: Math.ceil(n / 2) });
+    assertState(await visit('marco.travels'), ['changed'], 'marco.travels with half its posts unreadable');
+  } finally {
+    suite.standin.setBehaviour({});
   }
 });
 

@@ -87,8 +87,12 @@ async function engineMessages() {
   const options = [{}, { audience: estimates[0] }, { audience: narrow, likers: { ...narrow, fake_percent: 60, ci_low: 45, ci_high: 75 } },
     { audience: { ...narrow, fake_percent: 50, ci_low: 35, ci_high: 65 }, commenters: narrow }];
   const dir = 'tests/fixtures/profiles';
-  const reports = fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).flatMap((f) =>
-    options.map((o) => JSON.parse(engine.analyzeProfile(read(`${dir}/${f}`), JSON.stringify(o))))).filter((r) => !r.error);
+  // The organic fixture with one post Instagram sent in a shape not read (left out, said).
+  const odd = JSON.parse(read(`${dir}/organic.json`));
+  odd.data.user.edge_owner_to_timeline_media.edges[0].node.is_video = 'no';
+  const reports = fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).map((f) => read(`${dir}/${f}`))
+    .concat(JSON.stringify(odd)).flatMap((text) => options.map((o) => JSON.parse(engine.analyzeProfile(text, JSON.stringify(o)))))
+    .filter((r) => !r.error);
   const cdir = 'tests/fixtures/comments';
   const comments = fs.readdirSync(path.join(root, cdir)).filter((f) => f.endsWith('.json')).flatMap((f) => {
     const doc = JSON.parse(read(`${cdir}/${f}`));
@@ -142,7 +146,7 @@ test('every message the engine gives on the fixtures words completely in every l
       }
     }
   }
-  for (const id of ['engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
+  for (const id of ['state.posts_unreadable', 'engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
     'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest', 'comments.verdict_two',
     'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
     'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);

@@ -243,6 +243,42 @@ TEST_CASE("[profile] malformed documents get an error that names what was wrong"
   CHECK(error_id(r) == "profile.range");
 }
 
+// One odd post (a new media type, a field of another type) costs that post, said as a reason; a
+// document most of whose posts cannot be read is of another shape, as before.
+TEST_CASE("[profile] a post that cannot be read is left out and said; most of them is an error") {
+  auto with_odd = [](int odd) {
+    json d = json::parse(doc_with(5000, kVaried));
+    auto& edges = d["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+    for (int i = 0; i < odd; ++i) edges[size_t(i) * 2]["node"]["edge_liked_by"]["count"] = "120";
+    if (odd > 1) edges[1] = nullptr;  // an edge that is no object
+    return analyze(d.dump());
+  };
+  auto unreadable_reason = [](const json& r) {
+    for (const json& x : r["reasons"])
+      if (x["id"] == "state.posts_unreadable") return x;
+    return json();
+  };
+  json clean = analyze(doc_with(5000, kVaried));
+  CHECK(clean["signals"]["posts_read"]["unreadable"] == 0);
+  CHECK(unreadable_reason(clean).is_null());
+  json one = with_odd(1);
+  REQUIRE_MESSAGE(!one.contains("error"), one.dump());
+  CHECK(one["posts"].size() == 11);
+  CHECK(one["signals"]["posts_read"]["unreadable"] == 1);
+  json why = unreadable_reason(one);
+  CHECK(why["params"]["unreadable"] == 1);
+  CHECK(why["params"]["posts"] == 12);
+  CHECK(why["severity"] == "info");
+  CHECK(one["fake_percent"].is_number());
+  json five = with_odd(5);  // 5 wrong counts and one edge that is no object: 6 of 12
+  CHECK(error_id(five) == "profile.type");
+  CHECK(error_message(five).find("edges[0].node.edge_liked_by.count") != std::string::npos);
+  json four = with_odd(4);  // 5 of 12 unreadable: the other 7 are judged
+  REQUIRE_MESSAGE(!four.contains("error"), four.dump());
+  CHECK(four["posts"].size() == 7);
+  CHECK(unreadable_reason(four)["params"]["unreadable"] == 5);
+}
+
 TEST_CASE("[profile] input limits: size, depth, posts read, string length") {
   std::string big = std::string(kMaxDocumentBytes + 1, ' ');
   json r = analyze(big);

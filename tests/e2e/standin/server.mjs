@@ -53,12 +53,28 @@ function withUnreadable(body, every) {
   return { ...body, comments: body.comments.map((c, i) => (odd(i) ? { ...c, user: blank(c.user) } : c)) };
 }
 
+// A profile's user object with its first `n` posts' like counts sent as text (graph or v1 shape).
+function withUnreadablePosts(user, n) {
+  if (!n) return user;
+  const media = user.edge_owner_to_timeline_media;
+  const edges = media.edges.map((e, i) => {
+    if (i >= n) return e;
+    const node = { ...e.node };
+    if (node.edge_liked_by) node.edge_liked_by = { count: String(node.edge_liked_by.count) };
+    else node.like_count = String(node.like_count);
+    return { ...e, node };
+  });
+  return { ...user, edge_owner_to_timeline_media: { ...media, edges } };
+}
+
 // Behaviours of the 2026 Instagram, for every profile at once (null: each profile's own setting).
 // userInfoOmits: fields the seeded profiles' users/<id>/info answers leave out.
 // unreadableEvery: every N-th entry of each list answer without a username (withUnreadable).
+// unreadablePosts: the first N recent posts of each seeded profile's document sent with a like
+// count of another type (a string), as a post of a new kind might come.
 function checkBehaviour(b) {
   if (!b || typeof b !== 'object') throw new Error('behaviour must be an object');
-  const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [], unreadableEvery: 0 };
+  const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [], unreadableEvery: 0, unreadablePosts: 0 };
   if (b.limitFollowers !== undefined && b.limitFollowers !== null && typeof b.limitFollowers !== 'boolean') {
     throw new Error('behaviour: limitFollowers must be true, false or null');
   }
@@ -68,8 +84,8 @@ function checkBehaviour(b) {
   if (b.userInfoOmits !== undefined && !(Array.isArray(b.userInfoOmits) && b.userInfoOmits.every((k) => typeof k === 'string'))) {
     throw new Error('behaviour: userInfoOmits must be a list of field names');
   }
-  if (b.unreadableEvery !== undefined && !(Number.isInteger(b.unreadableEvery) && b.unreadableEvery >= 0)) {
-    throw new Error('behaviour: unreadableEvery must be a non-negative integer');
+  for (const k of ['unreadableEvery', 'unreadablePosts']) {
+    if (b[k] !== undefined && !(Number.isInteger(b[k]) && b[k] >= 0)) throw new Error(`behaviour: ${k} must be a non-negative integer`);
   }
   return { ...out, ...b };
 }
@@ -138,8 +154,8 @@ export async function startStandin(options = {}) {
     const doc = (state.behaviour.mediaFields ?? (p.v1Media ? 'v1' : 'graph')) === 'v1'
       ? withV1MediaFields(seededDocument(p)) : seededDocument(p);
     const count = state.followerCounts.get(p.username);
-    if (count === undefined) return doc;
-    return { ...doc, data: { ...doc.data, user: { ...doc.data.user, edge_followed_by: { count } } } };
+    const user = count === undefined ? doc.data.user : { ...doc.data.user, edge_followed_by: { count } };
+    return { ...doc, data: { ...doc.data, user: withUnreadablePosts(user, state.behaviour.unreadablePosts) } };
   };
   // media id -> {profile, index, likes, comments} of the seeded profiles' recent posts.
   const media = new Map();

@@ -159,7 +159,10 @@ Findings find_signals(const Profile& p, const Reference& ref, std::optional<int6
                                          {"window", s.posts},
                                          {"with_likes", s.with_likes},
                                          {"hidden_likes", s.hidden_likes},
-                                         {"ignored_past_limit", p.posts_ignored}});
+                                         {"ignored_past_limit", p.posts_ignored},
+                                         {"unreadable", p.posts_unreadable}});
+  f.posts_unreadable = p.posts_unreadable;
+  f.posts_sent = p.posts.size() + p.posts_unreadable;
   find_states(p, f);
   if (s.with_likes >= kMinPostsEngagement && f.followers >= 1) find_engagement(ref, f);
   else if (s.with_likes >= kMinPostsEngagement) f.no_followers = true;

@@ -23,6 +23,8 @@ struct Findings {
   std::optional<bool> business;  // nullopt: the document did not say
   bool verified = false, all_posts_seen = false;
   int64_t now = 0;
+  // Recent posts the document sent that could not be read (left out), of all it sent.
+  size_t posts_unreadable = 0, posts_sent = 0;
 
   // Engagement, when there are enough posts with likes and followers.
   std::optional<Engagement> engagement;

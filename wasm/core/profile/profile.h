@@ -37,6 +37,9 @@ struct Profile {
   std::optional<int64_t> followers, following, media_count;
   std::vector<Post> posts;   // newest first, at most kMaxPostsRead
   size_t posts_ignored = 0;  // edges past kMaxPostsRead
+  // Edges that could not be read (a field of another type, no node), left out of `posts`; a
+  // document where they are half or more is refused instead.
+  size_t posts_unreadable = 0;
 };
 
 // A flag as the reports give it: true, false, or null when the document did not say.

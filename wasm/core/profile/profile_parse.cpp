@@ -103,6 +103,15 @@ Result<Post> parse_post(const json& node, const std::string& w) {
   return p;
 }
 
+// One edge of the media list: {"node": {...}} -> its post, or what is wrong with it.
+Result<Post> parse_edge(const json& e, const std::string& ew) {
+  if (!e.is_object()) return make_error("profile.type", ew + " must be an object, got " + std::string(e.type_name()));
+  const json* node = nullptr;
+  FM_TAKE(node, child_object(e, "node", ew));
+  if (!node) return make_error("profile.shape", ew + ".node is missing");
+  return parse_post(*node, ew + ".node");
+}
+
 }  // namespace
 
 int text_depth(const std::string& text, int limit) {
@@ -203,6 +212,8 @@ Result<Profile> parse_profile(const std::string& text) {
     const std::string mw = w + ".edge_owner_to_timeline_media";
     FM_TAKE(p.media_count, read_int(*media, "count", mw, 0, kMaxCount));
     auto edges = media->find("edges");
+    size_t unreadable = 0;
+    Error first_error;
     if (edges != media->end() && !edges->is_null()) {
       if (!edges->is_array())
         return make_error("profile.type", mw + ".edges must be an array, got " + std::string(edges->type_name()));
@@ -211,17 +222,14 @@ Result<Profile> parse_profile(const std::string& text) {
           p.posts_ignored = edges->size() - i;
           break;
         }
-        const std::string ew = mw + ".edges[" + std::to_string(i) + "]";
-        const json& e = (*edges)[i];
-        if (!e.is_object())
-          return make_error("profile.type", ew + " must be an object, got " + std::string(e.type_name()));
-        const json* node = nullptr;
-        FM_TAKE(node, child_object(e, "node", ew));
-        if (!node) return make_error("profile.shape", ew + ".node is missing");
-        Post post;
-        FM_TAKE(post, parse_post(*node, ew + ".node"));
-        p.posts.push_back(post);
+        auto post = parse_edge((*edges)[i], mw + ".edges[" + std::to_string(i) + "]");
+        if (post) p.posts.push_back(post.value());
+        else if (!unreadable++) first_error = post.error();
       }
+      // One odd post (a new media type, a field of another type) costs that post; most of them
+      // unreadable is a document of another shape.
+      if (unreadable && unreadable * 2 >= unreadable + p.posts.size()) return first_error;
+      p.posts_unreadable = unreadable;
     }
   }
   // Newest first whatever order the document used (stable, so undated posts keep their place):

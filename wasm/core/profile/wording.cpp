@@ -114,6 +114,10 @@ json profile_reasons(const Findings& f) {
   states_reasons(f, out);
   if (!f.found) return out;
   const PostStats& s = f.stats;
+  // Said, since what follows rests on the other posts only.
+  if (f.posts_unreadable)
+    out.push_back(
+        reason("state.posts_unreadable", "info", {{"unreadable", f.posts_unreadable}, {"posts", f.posts_sent}}));
   if (f.engagement) {
     engagement_reasons(f, out);
     likes_reasons(f, out);
