@@ -11,7 +11,7 @@ import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudi
   followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
-import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson } from '../shared/history.js';
+import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -103,11 +103,33 @@ async function instantAnalyze(msg) {
     return { state: 'changed', detail: `asked for ${msg.username}, Instagram answered ${r.report.username}` };
   }
   const report = { ...r.report, profile_source: endpoint };
+  // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
+  // is kept beside it. The same account only: a username someone else took is checked afresh.
+  if (msg.keepAudited) {
+    const kept = await store.locked(() => keepAuditedWithCount(report));
+    if (kept) {
+      await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
+      return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen };
+    }
+  }
   // The result first (with room made for it), then the document an audit would need.
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   return { report, computedAt: now(), storageFull: saved.storageFull || false,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null };
+}
+
+// The stored audited entry of `report`'s profile with the count `report` read kept beside it
+// (history.js withLatestCount), or null when there is none or it is another account's.
+async function keepAuditedWithCount(report) {
+  const history = await store.getHistory();
+  const e = history.entries[report.username];
+  if (!e || e.confidence !== 'audited' || e.rough || !Number.isSafeInteger(report.follower_count)) return null;
+  const id = e.report && e.report.user_id;
+  if (id && report.user_id && id !== report.user_id) return null;
+  const saved = await store.saveHistory(withLatestCount(history, report.username, report.follower_count, now()),
+                                        { keep: report.username });
+  return saved.history.entries[report.username];
 }
 
 // The counts the page itself shows: logged out, or every profile endpoint refusing for now

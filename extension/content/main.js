@@ -42,11 +42,18 @@ const loadedProfile = (() => {
   try { return profileFromPath(new URL(nav && nav.name ? nav.name : location.href).pathname); } catch { return null; }
 })();
 
-// Whether a stored reading is checked again on a visit: one from the profile alone, made more than
-// STALE_MS ago. An audit's result (or a profile with an audit stored) stays as it is: an instant
-// check would put the profile alone in its place; the panel's Recheck is there for that.
-function isStale(entry, audit) {
-  return entry.confidence !== 'audited' && !audit && Date.now() - entry.computed_at > STALE_MS;
+// What a visit does with a stored reading: 'refresh' checks it again (one from the profile alone,
+// made more than STALE_MS ago, of a profile with no audit stored); 'count' reads only its follower
+// count again (an audit's result: it stays, since an instant check would put the profile alone in
+// its place and the panel's Recheck is there for that, but the count it was made at ages, and the
+// then-and-now line says how it moved; once per STALE_MS, never while an audit runs); null: nothing.
+function staleness(entry, audit) {
+  if (entry.confidence === 'audited') {
+    const last = entry.latest_count ? entry.latest_count.at : entry.computed_at;
+    const running = audit && audit.progress.status === 'running';
+    return !running && Date.now() - last > STALE_MS ? 'count' : null;
+  }
+  return !audit && Date.now() - entry.computed_at > STALE_MS ? 'refresh' : null;
 }
 
 function sleepUntil(at, signal) {
@@ -145,13 +152,14 @@ class ProfileFeature {
     if (cached.entry && cached.entry.report) this.report = cached.entry.report;
     if (cached.entry && cached.entry.report) {
       this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
-                                                    roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen });
+                                                    roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
+                                                    latestCount: cached.entry.latest_count || null });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
       if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
-      } else if (settings.autoRun && isStale(cached.entry, cached.audit)) {
-        await this.refreshStale();
+      } else if (settings.autoRun && staleness(cached.entry, cached.audit)) {
+        await this.refreshStale(staleness(cached.entry, cached.audit) === 'count');
       }
     } else if (settings.autoRun) {
       await this.runInstant();
@@ -219,15 +227,19 @@ class ProfileFeature {
                                        firstSeen: r.firstSeen });
   }
 
-  // A stale stored reading (isStale) checked again: web_profile_info only, no fallback. Only a
+  // A stale stored reading (staleness) checked again: web_profile_info only, no fallback. Only a
   // full report, or Instagram saying the profile is gone, replaces what is shown; a refusal, a
   // wait or a login page leaves the stored reading in view with its age (nothing was asked of the
-  // user, so nothing is put in its way), and the next visit tries again.
-  async refreshStale() {
+  // user, so nothing is put in its way), and the next visit tries again. With `keepAudited`, an
+  // audit's result stays and only the follower count read is kept beside it (a username another
+  // account took is checked afresh instead).
+  async refreshStale(keepAudited = false) {
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
-    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
+    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited, ...answer });
     if (this.signal.aborted) return;
-    if (r.report) {
+    if (r.audited) {
+      this.overlay.setLatestCount(r.latestCount, r.firstSeen);
+    } else if (r.report) {
       this.showReport(r);
     } else if (r.state === 'not_found') {
       this.overlay.setState(r.state, { detail: r.detail });

@@ -24,6 +24,7 @@ export class Overlay {
     this.model = { kind: 'loading' };
     this.audit = null;
     this.firstSeen = null;
+    this.latestCount = null;
     this.panelOpen = false;
     this.createdAt = Date.now();
 
@@ -85,10 +86,20 @@ export class Overlay {
   // unavailable} when the full check is tried again then, {tries, unavailable} when it is no longer.
   // `firstSeen` (history.js first_seen): the profile's follower count at the user's first exact
   // check; it stays for this view, through an audit's reports, for the panel's line on it.
+  // `latestCount` (history.js latest_count): on an audited result, the follower count a later
+  // look read; a new report is its own latest count.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
-                      storageShrunk = false, firstSeen = undefined } = {}) {
+                      storageShrunk = false, firstSeen = undefined, latestCount = null } = {}) {
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
+    this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
+    this.render();
+  }
+
+  // The follower count read again beside the result in view (an audit's), and the first count.
+  setLatestCount(latestCount, firstSeen) {
+    this.latestCount = latestCount;
+    if (firstSeen !== undefined) this.firstSeen = firstSeen;
     this.render();
   }
 
@@ -137,7 +148,7 @@ export class Overlay {
   render() {
     renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit });
     if (this.panelOpen) {
-      renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen,
+      renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen, latestCount: this.latestCount,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() });
     }
   }

@@ -79,7 +79,8 @@ function renderReport(p, view) {
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
   if (!rough) p.append(el('p', { class: 'muted' }, t(conf)));
   // Never on the page's counts (often abbreviated), whatever their cause: as the popup and history.js.
-  const change = model.rough ? null : followerChange(view.firstSeen, r.follower_count);
+  // On an audit's result, the count a later look read (overlay latestCount) is the one now.
+  const change = model.rough ? null : followerChange(view.firstSeen, view.latestCount ? view.latestCount.follower_count : r.follower_count);
   if (change) p.append(el('p', { class: 'muted', part: 'follower-change' }, followerChangeText(t, change)));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));

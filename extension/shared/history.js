@@ -18,7 +18,9 @@
 //            first_seen (the follower count of the first check that read it exactly, and when:
 //            {follower_count, at, user_id (the account's id, when its report named it)}, carried
 //            from check to check of the same account; or null; absent in older entries, whose own
-//            count and time stand in for it)
+//            count and time stand in for it),
+//            latest_count (on an audited result only: the follower count a later look read, and
+//            when: {follower_count, at}; absent otherwise)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -95,9 +97,31 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       comments: commentsBrief(e.comments),
       badge: badgeBrief(e.badge ?? (report ? report.badge : null)),
       first_seen: firstSeenBrief(e.first_seen),
+      ...latestCountOf(e.latest_count),
     },
   };
 }
+
+// {latest_count} when `v` is a count read after an audited result (withLatestCount), else nothing.
+function latestCountOf(v) {
+  if (!v || typeof v !== 'object') return {};
+  const { follower_count: count, at } = v;
+  return Number.isSafeInteger(count) && count >= 0 && Number.isFinite(at) && at >= 0 ? { latest_count: { follower_count: count, at } } : {};
+}
+
+// An audited result stays until the user checks again, but its follower count ages: a later look
+// at the profile (one request) keeps the count it read beside the result, as latest_count
+// {follower_count, at}, for the then-and-now line; the first count goes on as before. The next
+// result put in (putEntry) drops it: its own count is the latest then.
+export function withLatestCount(history, username, count, at) {
+  const e = history.entries[username];
+  if (!e || !Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at)) return history;
+  const entry = { ...e, first_seen: firstSeenOf(e), latest_count: { follower_count: count, at } };
+  return { ...history, entries: { ...history.entries, [username]: entry } };
+}
+
+// The follower count an entry last read: latest_count's when a later look kept one, else its own.
+export const currentCount = (e) => (e.latest_count ? e.latest_count.follower_count : e.follower_count);
 
 // {follower_count, at} as stored, or null (a stored or imported value of another shape is
 // dropped, not trusted).
@@ -294,13 +318,17 @@ function csvCell(v) {
 // the page's counts alone (confidence "rough") shows the state that says why (logged_out,
 // rate_limited), or counts_only for one saved before its cause was kept: the engine's own
 // badge for the counts never reaches the screen.
-// first_follower_count and first_seen_at: the first exact count the user's checks read, and when.
+// first_follower_count and first_seen_at: the first exact count the user's checks read, and when;
+// latest_follower_count and latest_seen_at: on an audited result, the count a later visit read.
 export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
-                            'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at'];
+                            'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
+                            'latest_follower_count', 'latest_seen_at'];
 const csvValue = {
   computed_at: (e) => new Date(e.computed_at).toISOString(),
   first_follower_count: (e) => e.first_seen && e.first_seen.follower_count,
   first_seen_at: (e) => e.first_seen && new Date(e.first_seen.at).toISOString(),
+  latest_follower_count: (e) => e.latest_count && e.latest_count.follower_count,
+  latest_seen_at: (e) => e.latest_count && new Date(e.latest_count.at).toISOString(),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
 };

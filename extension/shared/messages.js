@@ -35,7 +35,7 @@ export const SHAPES = {
     hello: {},
     'profile.cached': { username },
     'instant.begin': { username, fallback: optional(bool) },
-    'instant.analyze': { username, endpoint: optional(profileEndpoint), ...httpAnswer },
+    'instant.analyze': { username, endpoint: optional(profileEndpoint), keepAudited: optional(bool), ...httpAnswer },
     'instant.rough': { username, fullName: optional(str(500)), og, cause: optional((v) => v === 'logged_out' || v === 'rate_limited'),
                        unavailable: optional(int(0, 999)) },
     'audit.start': { username, userId, isPrivate: (v) => v === null || bool(v), followerCount: optional(count), posts: optional(posts),

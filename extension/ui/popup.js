@@ -5,7 +5,7 @@ import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
 import { roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
-import { HISTORY_KEY, followerChange } from '../shared/history.js';
+import { HISTORY_KEY, followerChange, currentCount } from '../shared/history.js';
 import { ask, localise, download } from './common.js';
 import { el } from '../shared/element.js';
 
@@ -79,7 +79,7 @@ async function showCurrent() {
     // On the page's counts alone, the note above already says why posts were not read.
     const chips = entry.rough ? [] : entry.states.filter((s) => STATE_CHIPS.includes(s)).map((s) => t(`chip_${s}`));
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
-    const change = entry.rough ? null : followerChange(entry.first_seen, entry.follower_count);
+    const change = entry.rough ? null : followerChange(entry.first_seen, currentCount(entry));
     if (change) parts.push(el('p', { class: 'muted', id: 'current-follower-change' }, followerChangeText(t, change)));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });

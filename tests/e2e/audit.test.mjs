@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
   apiRequests, PANEL, seededByKind } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
-import { storedEntry } from './extension-support.mjs';
+import { storedEntry, waitFor } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -153,7 +153,7 @@ test('a revisit shows the cached result at once, marked with its age, without fe
   assert.match(panel.panelText, /Re-check|re-check|Opnieuw/i);
 });
 
-test('a stored reading over a day old is checked again on a visit; a refusal leaves it in view; an audit\'s result is kept', T, async () => {
+test('a stored reading over a day old is checked again on a visit; a refusal leaves it in view; an audit\'s result is kept, its count read again', T, async () => {
   await suite.resetExtension();
   suite.standin.reset();
   const username = 'lena.bakes';
@@ -203,10 +203,25 @@ test('a stored reading over a day old is checked again on a visit; a refusal lea
   assert.equal((await entry()).computed_at, kept.computed_at, 'nothing stored over it');
   suite.standin.clearFailures();
 
-  // An audit's result, however old, is not replaced by the profile alone.
+  // An audit's result, however old, is not replaced by the profile alone; once a day its follower
+  // count is read again and kept beside it, and the panel says then and now.
   n = fetches();
-  await age({ confidence: 'audited' });
+  const audited = await age({ confidence: 'audited', follower_count: 600, first_seen: null });
+  suite.standin.setFollowerCount(username, 1450);
+  await elsewhereAndBack();
+  await waitForOverlay(page, () => fetches() === n + 1, { what: 'the count read again' });
+  const beside = await waitFor(async () => { const e = await entry(); return e.latest_count && e; }, { what: 'the count kept' });
+  assert.equal(beside.latest_count.follower_count, 1450);
+  assert.deepEqual([beside.confidence, beside.computed_at, beside.follower_count], ['audited', audited.computed_at, 600],
+    'the audit stays as it was');
+  const badge = await overlayState(page);
+  assert.match(badge.badgeFullText, /2 days ago/, 'the audit is shown, with its age');
+  await openPanel(page);
+  const then = await waitForOverlay(page, (s) => s.panel && s.followerChange, { what: 'then and now beside the audit' });
+  assert.match(then.followerChange, /^Followers: 600 at your first check \(.+, 2 days ago\), 1,450 now: \+850 \(\+142%\)\.$/);
+  // Read again once a day, not on every visit.
   await elsewhereAndBack();
   await new Promise((r) => setTimeout(r, 1000));
-  assert.equal(fetches(), n, 'no request for an audited profile');
+  assert.equal(fetches(), n + 1, 'no second request the same day');
+  suite.standin.setFollowerCount(username, null);
 });

@@ -94,6 +94,16 @@ test('a checked profile: username, what the badge says, the estimate and interva
   assert.equal(entry.follower_count, 24300);
   assert.match(c3.change, /^Followers: 20,000 at your first check \(.+, 10 days ago\), 24,300 now: \+4,300 \(\+22%\)\.$/);
   await since.close();
+
+  // An audited result with the count a later look read beside it: that count is the one now.
+  await ext.evaluate(async (u) => {
+    const { history } = await chrome.storage.local.get('history');
+    Object.assign(history.entries[u], { confidence: 'audited', latest_count: { follower_count: 31000, at: Date.now() } });
+    await chrome.storage.local.set({ history });
+  }, 'marco.travels');
+  const audited = await openActionPopup(page);
+  assert.match((await current(audited)).change, /^Followers: 20,000 at your first check \(.+, 10 days ago\), 31,000 now: \+11,000 \(\+55%\)\.$/);
+  await audited.close();
 });
 
 test('a private profile: its state is named next to the estimate', async () => {

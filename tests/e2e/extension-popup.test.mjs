@@ -76,7 +76,7 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   await popup.click('#export-csv');
   const csv = (await downloaded('fakemeter-history.csv')).trim().split('\r\n');
   assert.equal(csv[0], 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at');
+    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at');
   assert.equal(csv.length, 4);
   const marco = exported.entries.find((e) => e.username === 'marco.travels');
   assert.ok(csv.some((l) => l.startsWith(`marco.travels,Marco Rossi,${marco.fake_percent},`)), csv.join('\n'));

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
-         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange } from '../../extension/shared/history.js';
+         emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
+         currentCount } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -161,10 +162,10 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
-  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z');
+  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,');
   assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at');
-  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z`);
+    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at');
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,`);
 });
 
 test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {
@@ -252,6 +253,42 @@ test('the first exact follower count goes on from check to check; counts read of
   // It survives export and import.
   const back = importJson(exportJson(h));
   assert.deepEqual(back.history.entries['gift.ed'].first_seen, { follower_count: 800, at: at(0) });
+});
+
+test("an audited result keeps the count a later look read beside it, until the next result; it survives export", () => {
+  const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
+  const audited = (count, n) => entryFromReport({ ...report('vetted', 10), follower_count: count, confidence: 'audited' },
+    { computedAt: at(n) }).entry;
+  let h = putEntry(emptyHistory(), entryFromReport({ ...report('vetted', 10), follower_count: 8000 }, { computedAt: at(0) }).entry);
+  h = putEntry(h, audited(8400, 3));
+  assert.equal(h.entries.vetted.latest_count, undefined, 'none until a later look');
+  assert.equal(currentCount(h.entries.vetted), 8400);
+  h = withLatestCount(h, 'vetted', 12000, at(40));
+  const e = h.entries.vetted;
+  assert.deepEqual(e.latest_count, { follower_count: 12000, at: at(40) });
+  assert.equal(e.follower_count, 8400, 'the audit keeps its own count');
+  assert.equal(e.confidence, 'audited');
+  assert.deepEqual(e.first_seen, { follower_count: 8000, at: at(0) });
+  assert.equal(currentCount(e), 12000);
+  assert.deepEqual(followerChange(e.first_seen, currentCount(e)), { from: 8000, at: at(0), to: 12000 });
+  // Export and import, and storage's own reading, keep it; a value of another shape is dropped.
+  assert.deepEqual(importJson(exportJson(h)).history.entries.vetted.latest_count, e.latest_count);
+  assert.deepEqual(migrate(h).history.entries.vetted.latest_count, e.latest_count);
+  for (const bad of [{ follower_count: -3, at: 1 }, { follower_count: 5 }, 'lots']) {
+    assert.equal(validateEntry({ ...e, latest_count: bad }).entry.latest_count, undefined, JSON.stringify(bad));
+  }
+  // The CSV says it beside the audit's own count.
+  const row = exportCsv(h).trim().split('\r\n')[1].split(',');
+  const col = (name) => CSV_COLUMNS.indexOf(name);
+  assert.deepEqual([row[col('follower_count')], row[col('latest_follower_count')], row[col('latest_seen_at')]],
+    ['8400', '12000', new Date(at(40)).toISOString()]);
+  // No entry, or no count: nothing changes.
+  assert.equal(withLatestCount(h, 'nobody', 5, at(41)), h);
+  assert.equal(withLatestCount(h, 'vetted', null, at(41)), h);
+  // The next result is its own latest count.
+  h = putEntry(h, audited(12100, 42));
+  assert.equal(h.entries.vetted.latest_count, undefined);
+  assert.deepEqual(h.entries.vetted.first_seen, { follower_count: 8000, at: at(0) });
 });
 
 test('a username taken over by another account starts its own first count; the same account keeps its own', () => {
