@@ -122,13 +122,9 @@ async function instantAnalyze(msg) {
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it
 // (history.js withLatestCount), or null when there is none or it is another account's.
 async function keepAuditedWithCount(report) {
-  const history = await store.getHistory();
-  const e = history.entries[report.username];
-  if (!e || e.confidence !== 'audited' || e.rough || !Number.isSafeInteger(report.follower_count)) return null;
-  const id = e.report && e.report.user_id;
-  if (id && report.user_id && id !== report.user_id) return null;
-  const saved = await store.saveHistory(withLatestCount(history, report.username, report.follower_count, now()),
-                                        { keep: report.username });
+  const kept = withLatestCount(await store.getHistory(), report, now());
+  if (!kept) return null;
+  const saved = await store.saveHistory(kept, { keep: report.username });
   return saved.history.entries[report.username];
 }
 

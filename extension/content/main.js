@@ -156,10 +156,11 @@ class ProfileFeature {
                                                     latestCount: cached.entry.latest_count || null });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
+      const stale = staleness(cached.entry, cached.audit);
       if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
-      } else if (settings.autoRun && staleness(cached.entry, cached.audit)) {
-        await this.refreshStale(staleness(cached.entry, cached.audit) === 'count');
+      } else if (settings.autoRun && stale) {
+        await this.refreshStale(stale === 'count');
       }
     } else if (settings.autoRun) {
       await this.runInstant();

@@ -102,34 +102,43 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
   };
 }
 
+// A follower count and when it was read, as stored ({follower_count, at}: first_seen's and
+// latest_count's), or null for a value of another shape (stored or imported: dropped, not trusted).
+function countAt(v) {
+  if (!v || typeof v !== 'object') return null;
+  const { follower_count: count, at } = v;
+  return Number.isSafeInteger(count) && count >= 0 && Number.isFinite(at) && at >= 0 ? { follower_count: count, at } : null;
+}
+
 // {latest_count} when `v` is a count read after an audited result (withLatestCount), else nothing.
 function latestCountOf(v) {
-  if (!v || typeof v !== 'object') return {};
-  const { follower_count: count, at } = v;
-  return Number.isSafeInteger(count) && count >= 0 && Number.isFinite(at) && at >= 0 ? { latest_count: { follower_count: count, at } } : {};
+  const latest = countAt(v);
+  return latest ? { latest_count: latest } : {};
 }
 
 // An audited result stays until the user checks again, but its follower count ages: a later look
-// at the profile (one request) keeps the count it read beside the result, as latest_count
-// {follower_count, at}, for the then-and-now line; the first count goes on as before. The next
-// result put in (putEntry) drops it: its own count is the latest then.
-export function withLatestCount(history, username, count, at) {
-  const e = history.entries[username];
-  if (!e || !Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at)) return history;
-  const entry = { ...e, first_seen: firstSeenOf(e), latest_count: { follower_count: count, at } };
-  return { ...history, entries: { ...history.entries, [username]: entry } };
+// at the profile (`report`, the profile alone, read at `at`) keeps the count it read beside the
+// result, as latest_count {follower_count, at}, for the then-and-now line; the first count goes on
+// as before. The next result put in (putEntry) drops it: its own count is the latest then. Null
+// when there is no audited result of the same account to keep it beside (the ids decide where both
+// are known, as in putEntry), or the report read no exact count.
+export function withLatestCount(history, report, at) {
+  const e = history.entries[report.username];
+  if (!e || e.confidence !== 'audited' || e.rough) return null;
+  const id = reportUserId(e), now = accountId(report.user_id);
+  const latest = countAt({ follower_count: report.follower_count, at });
+  if ((id && now && id !== now) || !latest) return null;
+  const entry = { ...e, first_seen: firstSeenOf(e), latest_count: latest };
+  return { ...history, entries: { ...history.entries, [report.username]: entry } };
 }
 
 // The follower count an entry last read: latest_count's when a later look kept one, else its own.
 export const currentCount = (e) => (e.latest_count ? e.latest_count.follower_count : e.follower_count);
 
-// {follower_count, at} as stored, or null (a stored or imported value of another shape is
-// dropped, not trusted).
+// {follower_count, at, user_id?} as stored, or null (countAt).
 function firstSeenBrief(f) {
-  if (!f || typeof f !== 'object') return null;
-  const { follower_count: count, at } = f;
-  if (!Number.isSafeInteger(count) || count < 0 || !Number.isFinite(at) || at < 0) return null;
-  return firstCount(count, at, accountId(f.user_id));
+  const seen = countAt(f);
+  return seen && firstCount(seen.follower_count, seen.at, accountId(f.user_id));
 }
 
 // A first count as stored: its account's id only when known.

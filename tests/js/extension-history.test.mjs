@@ -257,13 +257,16 @@ test('the first exact follower count goes on from check to check; counts read of
 
 test("an audited result keeps the count a later look read beside it, until the next result; it survives export", () => {
   const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
-  const audited = (count, n) => entryFromReport({ ...report('vetted', 10), follower_count: count, confidence: 'audited' },
-    { computedAt: at(n) }).entry;
-  let h = putEntry(emptyHistory(), entryFromReport({ ...report('vetted', 10), follower_count: 8000 }, { computedAt: at(0) }).entry);
+  const audited = (count, n, userId) => entryFromReport({ ...report('vetted', 10), follower_count: count, confidence: 'audited',
+    ...(userId ? { user_id: userId } : {}) }, { computedAt: at(n) }).entry;
+  const check8000 = () => entryFromReport({ ...report('vetted', 10), follower_count: 8000 }, { computedAt: at(0) }).entry;
+  let h = putEntry(emptyHistory(), check8000());
   h = putEntry(h, audited(8400, 3));
   assert.equal(h.entries.vetted.latest_count, undefined, 'none until a later look');
   assert.equal(currentCount(h.entries.vetted), 8400);
-  h = withLatestCount(h, 'vetted', 12000, at(40));
+  const look = (count, extra = {}) => ({ ...report('vetted', 10), follower_count: count, ...extra });
+  assert.equal(withLatestCount(putEntry(h, check8000()), look(12000), at(40)), null, 'only beside an audited result');
+  h = withLatestCount(h, look(12000), at(40));
   const e = h.entries.vetted;
   assert.deepEqual(e.latest_count, { follower_count: 12000, at: at(40) });
   assert.equal(e.follower_count, 8400, 'the audit keeps its own count');
@@ -282,9 +285,12 @@ test("an audited result keeps the count a later look read beside it, until the n
   const col = (name) => CSV_COLUMNS.indexOf(name);
   assert.deepEqual([row[col('follower_count')], row[col('latest_follower_count')], row[col('latest_seen_at')]],
     ['8400', '12000', new Date(at(40)).toISOString()]);
-  // No entry, or no count: nothing changes.
-  assert.equal(withLatestCount(h, 'nobody', 5, at(41)), h);
-  assert.equal(withLatestCount(h, 'vetted', null, at(41)), h);
+  // No entry, no count, or another account under the username: nothing is kept.
+  assert.equal(withLatestCount(h, { ...look(5), username: 'nobody' }, at(41)), null);
+  assert.equal(withLatestCount(h, look(null), at(41)), null);
+  const withId = putEntry(h, audited(8400, 3, '111'));
+  assert.equal(withLatestCount(withId, look(9000, { user_id: '222' }), at(41)), null);
+  assert.equal(withLatestCount(withId, look(9000, { user_id: '111' }), at(41)).entries.vetted.latest_count.follower_count, 9000);
   // The next result is its own latest count.
   h = putEntry(h, audited(12100, 42));
   assert.equal(h.entries.vetted.latest_count, undefined);

@@ -132,7 +132,7 @@ export function parseCommentsPage(doc, mediaId) {
   for (const { record } of r.read) {
     if (!seen.has(record.username)) { seen.add(record.username); accounts.push(record); }
   }
-    const n = doc.comment_count;
+  const n = doc.comment_count;
   return { accounts, comments: r.read.map((x) => x.comment), skipped: r.skipped, commentCount: Number.isSafeInteger(n) && n >= 0 ? n : null };
 }
 
