@@ -12,14 +12,19 @@ export const BACKOFF_INTERVALS = 20;
 // arrives); a tab that claimed and then vanished (closed, crashed) holds them this long at most.
 export const SEND_CONFIRM_MS = 10_000;
 
+// What can push a slot far ahead; a slot paced behind such a slot waits for the same reason.
+const HELD_REASONS = ['cap', 'backoff'];
+
 export function emptySchedulerState() {
-  return { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0, sending: null };
+  return { lastSlot: 0, lastSlotHeld: null, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0,
+           sending: null };
 }
 
 export function normalizeSchedulerState(raw) {
   const s = emptySchedulerState();
   if (!raw || typeof raw !== 'object') return s;
   if (Number.isFinite(raw.lastSlot)) s.lastSlot = raw.lastSlot;
+  if (HELD_REASONS.includes(raw.lastSlotHeld)) s.lastSlotHeld = raw.lastSlotHeld;
   if (Array.isArray(raw.ledger)) s.ledger = raw.ledger.filter(Number.isFinite).sort((a, b) => a - b);
   if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
@@ -44,7 +49,11 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
   const ledger = prune(state.ledger, now);
   let at = now;
   let reason = 'now';
-  if (!interactive && state.lastSlot > 0 && state.lastSlot + pacingMs > at) { at = state.lastSlot + pacingMs; reason = 'pacing'; }
+  if (!interactive && state.lastSlot > 0 && state.lastSlot + pacingMs > at) {
+    at = state.lastSlot + pacingMs;
+    // Paced behind a slot the cap (or a back-off) pushed ahead: that is what this one waits for.
+    reason = state.lastSlot > now && HELD_REASONS.includes(state.lastSlotHeld) ? state.lastSlotHeld : 'pacing';
+  }
   if (!skipBackoff && state.backoffUntil > at) { at = state.backoffUntil; reason = 'backoff'; }
   // The cap holds for every rolling hour: the request may go once the entry `cap` places
   // back has left the window.
@@ -55,7 +64,8 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
   }
   sorted.push(at);
   return {
-    state: { ...state, ledger: sorted, lastSlot: Math.max(state.lastSlot, interactive ? state.lastSlot : at) },
+    state: interactive || at < state.lastSlot ? { ...state, ledger: sorted }
+      : { ...state, ledger: sorted, lastSlot: at, lastSlotHeld: HELD_REASONS.includes(reason) ? reason : null },
     at,
     reason,
   };
@@ -77,8 +87,8 @@ export function release(state, at, now) {
   const ledger = state.ledger.slice();
   const i = ledger.lastIndexOf(at);
   if (i >= 0) ledger.splice(i, 1);
-  const lastSlot = state.lastSlot === at ? Math.max(0, ...ledger.filter((t) => t <= now)) : state.lastSlot;
-  return { ...state, ledger, lastSlot };
+  if (state.lastSlot !== at) return { ...state, ledger };
+  return { ...state, ledger, lastSlot: Math.max(0, ...ledger.filter((t) => t <= now)), lastSlotHeld: null };
 }
 
 // A 429 arrived (or Instagram did not answer: `unavailable` is then the HTTP status, 0 for no
@@ -126,7 +136,7 @@ export function sent(state, now, key) {
 // An answer to a paced request arrived: the next paced request waits a full interval from
 // now, so the gaps Instagram sees never shrink below the pacing (whatever the latency was).
 export function noteAnswer(state, now) {
-  return now > state.lastSlot ? { ...state, lastSlot: now } : state;
+  return now > state.lastSlot ? { ...state, lastSlot: now, lastSlotHeld: null } : state;
 }
 
 // Requests counted in the hour before `now`.

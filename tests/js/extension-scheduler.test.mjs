@@ -94,6 +94,21 @@ test('what held a request back: the cap (its number from the settings), Instagra
   let full = onRateLimited(emptySchedulerState(), 0, cfg, 503);
   for (let i = 0; i < 3; i++) full = reserve(full, 0, { ...capCfg, skipBackoff: true }).state;
   assert.deepEqual(heldBy(reserve(full, 0, capCfg), capCfg), { cap: 3 });
+  // Slots paced behind one the cap pushed an hour ahead (several tabs' audits) wait for the cap
+  // too, not for "Instagram asked to slow down"; likewise behind a back-off's slot. Once an
+  // answer arrives (the pushed slot is used), plain pacing is plain again.
+  let tabs = emptySchedulerState();
+  for (const t of [0, 100, 200]) tabs = reserve(tabs, t, { ...capCfg, interactive: true }).state;
+  const chain = [];
+  for (const t of [1000, 1001, 1002]) { const r = reserve(tabs, t, capCfg); tabs = r.state; chain.push([r.reason, heldBy(r, capCfg)]); }
+  assert.deepEqual(chain, [['cap', { cap: 3 }], ['cap', { cap: 3 }], ['cap', { cap: 3 }]]);
+  const reloaded = normalizeSchedulerState(JSON.parse(JSON.stringify(tabs)));
+  assert.deepEqual(heldBy(reserve(reloaded, 1003, capCfg), capCfg), { cap: 3 }, 'kept across a worker restart');
+  const afterDown = reserve(reserve(down, 1, cfg).state, 2, cfg);
+  assert.equal(afterDown.reason, 'backoff');
+  assert.deepEqual(heldBy(afterDown, cfg), { unavailable: 503 });
+  const answered = noteAnswer(reserve(down, 1, cfg).state, down.backoffUntil + 5);
+  assert.equal(reserve(answered, down.backoffUntil + 6, cfg).reason, 'pacing');
   // Pacing, or no wait at all: nothing to tell.
   const paced = reserve(reserve(emptySchedulerState(), 1000, cfg).state, 1000, cfg);
   assert.equal(paced.reason, 'pacing');
@@ -119,7 +134,10 @@ test('a released future slot frees its place; a past one stays counted', () => {
 test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
-  assert.deepEqual(s, { lastSlot: 5, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0, sending: null });
+  assert.deepEqual(s, { lastSlot: 5, lastSlotHeld: null, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null,
+                       lastSent: 0, sending: null });
+  assert.equal(normalizeSchedulerState({ lastSlotHeld: 'cap' }).lastSlotHeld, 'cap');
+  assert.equal(normalizeSchedulerState({ lastSlotHeld: 'pacing' }).lastSlotHeld, null);
   assert.equal(normalizeSchedulerState({ backoffUnavailable: 503 }).backoffUnavailable, 503);
   assert.equal(normalizeSchedulerState({ backoffUnavailable: 'x' }).backoffUnavailable, null);
   assert.deepEqual(normalizeSchedulerState({ sending: { key: 'a#1', at: 7 } }).sending, { key: 'a#1', at: 7 });
