@@ -11,6 +11,7 @@ import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudi
   followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
+import { asideSummary, exportAside } from '../shared/set-aside.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount } from '../shared/history.js';
 
 const now = () => Date.now();
@@ -376,6 +377,24 @@ function historyImport({ text }) {
   });
 }
 
+// What the history could not read, kept aside (set-aside.js): how many and why; the download;
+// discarding it (the user's choice, after the download or instead of it).
+async function historyAside() {
+  await store.getHistory();  // a history damaged since it was last read sets its items aside now
+  return asideSummary(await store.getAside());
+}
+
+async function historyAsideExport() {
+  return { text: exportAside(await store.getAside(), now()) };
+}
+
+function historyAsideDiscard() {
+  return store.locked(async () => {
+    await store.clearAside();
+    return { count: 0 };
+  });
+}
+
 export const contentHandlers = {
   hello,
   'profile.cached': cached,
@@ -398,6 +417,9 @@ export const privilegedHandlers = {
   'history.delete': historyDelete,
   'history.export': historyExport,
   'history.import': historyImport,
+  'history.aside': historyAside,
+  'history.asideExport': historyAsideExport,
+  'history.asideDiscard': historyAsideDiscard,
   'settings.get': async () => ({ settings: await store.getSettings() }),
   'settings.set': ({ settings }) => store.locked(async () => ({ settings: await store.setSettings(settings) })),
   'audit.status': auditStatus,

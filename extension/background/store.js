@@ -5,6 +5,7 @@ import { storage } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { HISTORY_KEY, migrate, putEntry, shrink, SCHEMA_VERSION } from '../shared/history.js';
 import { normalizeSchedulerState } from '../shared/scheduler.js';
+import { ASIDE_KEY, addAside, normalizeAside } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 
 export const SCHEDULER_KEY = 'scheduler';
@@ -40,12 +41,39 @@ export async function setSettings(patch) {
 }
 
 // The history, migrated to the current schema (and written back once when it was older).
+// What could not be read is kept aside first (set-aside.js), so the write back, or the next
+// save, loses nothing. Should even that not fit in storage, the write back waits; a later save
+// of the history would then lose those items (storage full and a damaged history at once), and
+// the console says which.
 export async function getHistory() {
   const raw = await get(HISTORY_KEY);
-  const { history, migratedFrom, dropped } = migrate(raw);
-  if (migratedFrom !== null || (raw && raw.schema !== SCHEMA_VERSION)) await saveHistory(history);
-  if (dropped.length) console.warn('fakemeter: history entries that could not be read:', dropped);
+  const { history, migratedFrom, aside } = migrate(raw);
+  const kept = aside.length ? await keepAside(aside) : true;
+  if (kept && (migratedFrom !== null || (raw && raw.schema !== SCHEMA_VERSION))) await saveHistory(history);
   return history;
+}
+
+// Adds migrate()'s `aside` items to those kept. Returns whether they are kept (a write that
+// does not fit makes no room here: that would read the history again).
+async function keepAside(items) {
+  const next = addAside(await getAside(), items, Date.now());
+  if (!next) return true;
+  try {
+    await storage.set({ [ASIDE_KEY]: next });
+    return true;
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    console.warn('fakemeter: storage is full; what the history could not read stays where it is:', items.map((i) => i.reason));
+    return false;
+  }
+}
+
+export async function getAside() {
+  return normalizeAside(await get(ASIDE_KEY));
+}
+
+export async function clearAside() {
+  await storage.remove(ASIDE_KEY);
 }
 
 // chrome.storage.local holds 10 MiB (QUOTA_BYTES; no unlimitedStorage permission, on

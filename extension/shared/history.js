@@ -227,13 +227,17 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
   }, 'report');
 }
 
-// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[]}.
-// Entries that cannot be read are listed in `dropped` with the reason (never silently lost), as
-// are full reports of another shape, left out of entries that keep their numbers.
+// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[], aside[]}.
+// Entries that cannot be read are listed in `dropped` with the reason, as are full reports of
+// another shape, left out of entries that keep their numbers; `aside` holds each of them as it
+// was stored ({key: where, reason, value}), for the background to keep (set-aside.js), so
+// nothing is lost: neither those nor a whole history of a layout this build does not know.
 export function migrate(stored) {
-  if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, dropped: [] };
+  if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, dropped: [], aside: [] };
   const history = emptyHistory();
   const dropped = [];
+  const aside = [];
+  const setAside = (key, reason, value) => { dropped.push(reason); aside.push({ key, reason, value }); };
   if (Array.isArray(stored)) {
     stored.forEach((old, i) => {
       const pct = numOrNull(old && old.pct);
@@ -247,21 +251,23 @@ export function migrate(stored) {
         confidence: pct === null ? 'none' : 'instant',
         computed_at: old && old.t,
       }, `history[${i}]`);
-      if (r.error) dropped.push(r.error);
+      if (r.error) setAside(`history[${i}]`, r.error, old ?? null);
       else history.entries[r.entry.username] = r.entry;
     });
-    return { history, migratedFrom: 1, dropped };
+    return { history, migratedFrom: 1, dropped, aside };
   }
   if (typeof stored === 'object' && stored.schema === SCHEMA_VERSION && stored.entries && typeof stored.entries === 'object') {
     for (const [name, e] of Object.entries(stored.entries)) {
       const r = validateEntry(e, `entries.${name}`, { report: 'drop' });
-      if (r.error) dropped.push(r.error);
+      if (r.error) setAside(`entries.${name}`, r.error, e ?? null);
       else history.entries[r.entry.username] = r.entry;
-      if (r.note) dropped.push(r.note);
+      if (r.note) setAside(`entries.${name}.report`, r.note, e.report);
     }
-    return { history, migratedFrom: null, dropped };
+    return { history, migratedFrom: null, dropped, aside };
   }
-  return { history, migratedFrom: null, dropped: ['history has an unknown layout; started a new one'] };
+  const layout = typeof stored === 'object' && Number.isInteger(stored.schema) ? `schema ${stored.schema}` : 'an unknown layout';
+  setAside('history', `the stored history has ${layout} (this version reads schema ${SCHEMA_VERSION}); kept aside whole, a new one started`, stored);
+  return { history, migratedFrom: null, dropped, aside };
 }
 
 // Puts `entry` in, replacing the profile's earlier one; the earliest exact follower count

@@ -6,6 +6,7 @@ import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../s
 import { roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { HISTORY_KEY, followerChange, currentCount } from '../shared/history.js';
+import { ASIDE_KEY } from '../shared/set-aside.js';
 import { ask, localise, download } from './common.js';
 import { el } from '../shared/element.js';
 
@@ -128,6 +129,20 @@ async function showHistory() {
 
 function say(text) { document.getElementById('message').textContent = text; }
 
+// What the stored history held that could not be read (kept aside, unchanged): how many, where
+// and why (a few), with its download and the way to discard it. Hidden when there is none.
+const ASIDE_SHOWN = 5;
+async function showAside() {
+  const { count, items } = await ask('history.aside');
+  const box = document.getElementById('aside');
+  box.hidden = count === 0;
+  box.dataset.count = String(count);
+  document.getElementById('aside-note').textContent = count ? t('asideNote', count) : '';
+  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.reason));
+  if (count > ASIDE_SHOWN) lines.push(el('li', {}, t('asideMore', count - ASIDE_SHOWN)));
+  document.getElementById('aside-items').replaceChildren(...lines);
+}
+
 async function main() {
   ({ t } = await localise());
   document.getElementById('search').addEventListener('input', () => showHistory());
@@ -151,6 +166,16 @@ async function main() {
     ev.target.value = '';
     await showHistory();
   });
+  document.getElementById('aside-download').addEventListener('click', async () => {
+    const { text } = await ask('history.asideExport');
+    download('fakemeter-set-aside.json', text, 'application/json');
+  });
+  document.getElementById('aside-discard').addEventListener('click', async () => {
+    if (!confirm(t('asideDiscardConfirm'))) return;
+    await ask('history.asideDiscard');
+    say(t('asideDiscarded'));
+    await showAside();
+  });
   document.getElementById('delete-all').addEventListener('click', async () => {
     if (!confirm(t('deleteAllConfirm'))) return;
     const { entries } = await ask('history.list', {});
@@ -159,9 +184,11 @@ async function main() {
   });
   // A check that finishes while the popup is open shows up in it.
   storage.onChanged?.addListener((changes) => {
-    if (HISTORY_KEY in changes) Promise.all([showCurrent(), showHistory()]).catch((e) => say(String(e.message || e)));
+    if (HISTORY_KEY in changes || ASIDE_KEY in changes) {
+      Promise.all([showCurrent(), showHistory(), showAside()]).catch((e) => say(String(e.message || e)));
+    }
   });
-  await Promise.all([showCurrent(), showHistory()]);
+  await Promise.all([showCurrent(), showHistory(), showAside()]);
 }
 
 main().catch((e) => say(String(e.message || e)));

@@ -115,3 +115,60 @@ test('a malformed import is rejected whole with a message, and the history is un
   assert.match(message, /entries\[1\]\.username/);
   assert.deepEqual(await rowNames(popup), before);
 });
+
+// A stored history this build cannot wholly read (an entry edited or of another version, or a
+// history of a later schema after going back a version) loses nothing: what cannot be read is
+// kept aside as it was, the popup says so with where and why, offers it as a download, and it
+// stays kept across new checks until the user discards it.
+test('what the stored history cannot read is kept aside: shown, downloaded whole, kept across checks, discarded on request', async () => {
+  const ext = await extensionPage(suite);
+  const good = { username: 'kept.one', full_name: 'Kept', fake_percent: 12, ci_low: 5, ci_high: 30, grade: 'fair',
+    confidence: 'instant', status: 'ok', states: [], follower_count: 820, rough: false, computed_at: Date.now() - 60000 };
+  const broken = { username: 'broken.one', fake_percent: 'lots', computed_at: Date.now() };
+  await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })),
+    { schema: 2, entries: { 'kept.one': good, 'broken.one': broken } });
+  const popup = await suite.session.newPage();
+  popup.on('dialog', (d) => d.accept());
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.deepEqual(await rowNames(popup), ['kept.one'], 'what can be read is listed');
+  const shown = await popup.$eval('#aside', (a) => ({ count: a.dataset.count, note: a.querySelector('#aside-note').textContent,
+    items: [...a.querySelectorAll('li')].map((li) => li.textContent) }));
+  assert.equal(shown.count, '1');
+  assert.match(shown.note, /^1 item of the stored history could not be read\. It is kept aside as it was/);
+  assert.deepEqual(shown.items, ['entries.broken.one.fake_percent must be a percentage (0..100) or null']);
+  await screenshot(popup, 'popup-set-aside');
+
+  // A new check writes the history: the broken entry is not in it, and still kept aside.
+  const page = await suite.session.newPage();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(page, (o) => !!o.badgeState, { what: 'the badge decided' });
+  const stored = await ext.evaluate(() => chrome.storage.local.get(['history', 'history_set_aside']));
+  assert.deepEqual(Object.keys(stored.history.entries).sort(), ['kept.one', 'lena.bakes']);
+  assert.equal(stored.history_set_aside.length, 1, 'kept once, however often the history was read');
+  assert.deepEqual(stored.history_set_aside[0].value, broken);
+  await page.close();
+
+  await popup.click('#aside-download');
+  const doc = JSON.parse(await downloaded('fakemeter-set-aside.json'));
+  assert.equal(doc.format, 'fakemeter-set-aside');
+  assert.deepEqual(doc.items.map((i) => [i.key, i.value]), [['entries.broken.one', broken]]);
+
+  await popup.click('#aside-discard');
+  await popup.waitForSelector('#aside[hidden]');
+  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Discarded what the history could not read.');
+  assert.equal((await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside, undefined);
+  assert.deepEqual((await rowNames(popup)).sort(), ['kept.one', 'lena.bakes'], 'the history itself untouched');
+
+  // A history of a later schema (the extension went back a version) is kept aside whole.
+  const later = { schema: 3, entries: { 'future.one': { username: 'future.one', anything: true } } };
+  await ext.evaluate((h) => chrome.storage.local.set({ history: h }), later);
+  await popup.reload();
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.deepEqual(await popup.$$eval('#aside li', (li) => li.map((x) => x.textContent)),
+                   ['the stored history has schema 3 (this version reads schema 2); kept aside whole, a new one started']);
+  const after = await ext.evaluate(() => chrome.storage.local.get(['history', 'history_set_aside']));
+  assert.deepEqual(after.history_set_aside.map((i) => i.value), [later]);
+  assert.deepEqual(after.history.entries, {}, 'a new history started');
+  await popup.close();
+});

@@ -164,6 +164,9 @@ test('a stored report not of the engine\'s shape is left out: the visit checks t
   assert.equal(apiRequests(suite.standin).filter((e) => e.path.includes('web_profile_info')).length, 1, 'checked afresh');
   const stored = (await storageGet('history')).entries['lena.bakes'];
   assert.equal(stored.report.username, 'lena.bakes');
+  // The report left out is kept aside as it was, for the user to download or discard.
+  const aside = await storageGet('history_set_aside');
+  assert.deepEqual(aside.map((i) => [i.key, i.value]), [['entries.lena.bakes.report', entry.report]]);
   assert.ok(Array.isArray(stored.report.reasons) && stored.report.reasons.every((r) => r && typeof r.id === 'string'));
 });
 

@@ -1,6 +1,7 @@
 // Stored history: schema migration from the previous layout, validation, export/import round trip.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
          currentCount } from '../../extension/shared/history.js';
@@ -49,6 +50,47 @@ test('unreadable old entries are reported, not silently dropped', () => {
   assert.match(dropped[1], /history\[4\]\.fake_percent/);
   assert.deepEqual(migrate(undefined).history, emptyHistory());
   assert.match(migrate({ weird: true }).dropped[0], /unknown layout/);
+});
+
+test('what the history cannot read is set aside as it was stored, with where and why', () => {
+  const bad = [{ u: 'bad name', pct: 3, t: 1 }, { u: 'x', pct: 300, t: 1 }];
+  const old = migrate([...v1, ...bad]);
+  assert.deepEqual(old.aside.map((i) => [i.key, i.value]), [['history[3]', bad[0]], ['history[4]', bad[1]]]);
+  assert.deepEqual(old.aside.map((i) => i.reason), old.dropped);
+  // Schema 2: an entry of another shape whole; a report the overlay cannot draw on its own (the
+  // entry keeps its numbers).
+  const good = { ...migrate(v1).history.entries.anna, username: 'old.one' };
+  const report = { username: 'old.one', reasons: [null] };
+  const v2 = { schema: 2, entries: { 'old.one': { ...good, report }, broken: { username: 'broken', fake_percent: 'lots' } } };
+  const m = migrate(v2);
+  assert.deepEqual(Object.keys(m.history.entries), ['old.one']);
+  assert.equal(m.history.entries['old.one'].report, null);
+  assert.deepEqual(m.aside.map((i) => [i.key, i.value]), [['entries.old.one.report', report], ['entries.broken', v2.entries.broken]]);
+  assert.match(m.aside[1].reason, /entries\.broken\.fake_percent must be a percentage/);
+  // A history of a later schema (the extension went back a version) or of no known layout: whole.
+  const later = { schema: 3, entries: { a: {} } };
+  assert.deepEqual(migrate(later).aside.map((i) => i.value), [later]);
+  assert.match(migrate(later).aside[0].reason, /schema 3 \(this version reads schema 2\)/);
+  assert.deepEqual(migrate('text').aside.map((i) => [i.key, i.value]), [['history', 'text']]);
+  assert.deepEqual(migrate(migrate(v1).history).aside, []);
+});
+
+test('set aside: kept once however often it is read again, the oldest go past the limit, downloaded whole', () => {
+  const items = [{ key: 'entries.a', reason: 'entries.a.grade must be one of …', value: { username: 'a', grade: 9 } }];
+  const list = addAside([], items, 1000);
+  assert.deepEqual(list, [{ ...items[0], at: 1000 }]);
+  assert.equal(addAside(list, items, 2000), null, 'the same item again: nothing new');
+  const changed = addAside(list, [{ ...items[0], value: { username: 'a', grade: 10 } }], 3000);
+  assert.equal(changed.length, 2, 'the same place with another value is another item');
+  let many = [];
+  for (let i = 0; i < MAX_ASIDE + 5; i++) many = addAside(many, [{ key: `k${i}`, reason: 'r', value: i }], i);
+  assert.equal(many.length, MAX_ASIDE);
+  assert.equal(many[0].key, 'k5');
+  assert.deepEqual(normalizeAside([...list, { key: 3 }, null, { key: 'b', reason: 'r', at: 'x' }]), list);
+  assert.deepEqual(normalizeAside({}), []);
+  assert.deepEqual(asideSummary(list), { count: 1, items: [{ key: 'entries.a', reason: items[0].reason, at: 1000 }] });
+  const doc = JSON.parse(exportAside(list, Date.parse('2026-12-05T00:00:00Z')));
+  assert.deepEqual(doc, { format: ASIDE_FORMAT, exported_at: '2026-12-05T00:00:00.000Z', items: list });
 });
 
 test('export then re-import gives back the same history', () => {

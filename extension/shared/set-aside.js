@@ -1,0 +1,41 @@
+// What the stored history held that could not be read (an entry of another shape, a report the
+// overlay cannot draw, a history of a layout this build does not know, as after going back to
+// an older version): kept aside as it was, never silently lost, until the user downloads or
+// discards it. Pure functions over the stored list; the background keeps it under ASIDE_KEY.
+
+export const ASIDE_KEY = 'history_set_aside';
+export const ASIDE_FORMAT = 'fakemeter-set-aside';
+// At most this many items are kept; beyond it the oldest go (each is what one read of the
+// history found wrong, so this many means the same damage seen again and again).
+export const MAX_ASIDE = 200;
+
+// Whatever storage holds under ASIDE_KEY -> a list of {key, reason, at, value}.
+export function normalizeAside(raw) {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((i) => i && typeof i.key === 'string' && typeof i.reason === 'string' && Number.isFinite(i.at))
+    .map((i) => ({ key: i.key, reason: i.reason, at: i.at, value: i.value ?? null }));
+}
+
+// `items` ({key, reason, value}: migrate()'s `aside`) added at time `at`; one already kept (the
+// same place and the same value, as every read of an unchanged history finds it again) is
+// not added twice. Returns the new list, or null when nothing was new.
+export function addAside(list, items, at) {
+  const seen = new Set(list.map((i) => sameness(i)));
+  const fresh = items.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null }))
+    .filter((i) => !seen.has(sameness(i)) && seen.add(sameness(i)));
+  if (!fresh.length) return null;
+  return list.concat(fresh).slice(-MAX_ASIDE);
+}
+
+const sameness = (i) => `${i.key}\n${JSON.stringify(i.value)}`;
+
+// What the user is shown: how many, and each one's place and reason (no values: they may be
+// large, and they are the user's to download).
+export function asideSummary(list) {
+  return { count: list.length, items: list.map(({ key, reason, at }) => ({ key, reason, at })) };
+}
+
+// The download: every item as it was stored, with where it was and why it was set aside.
+export function exportAside(list, at) {
+  return JSON.stringify({ format: ASIDE_FORMAT, exported_at: new Date(at).toISOString(), items: list }, null, 2);
+}
