@@ -26,13 +26,14 @@ import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDe
 import { auditPlan } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
+import { DEFAULT_SETTINGS } from '../shared/settings.js';
 
 const LONG_WAIT_MS = 5000;
 // A stored reading from the profile alone older than this is checked again on a visit (one
 // request): follower counts move, and the user should not be shown last month's as today's.
 const STALE_MS = 24 * 3600 * 1000;
 let t = (k) => k;
-let settings = { autoRun: true };
+let settings = DEFAULT_SETTINGS;  // until the background's hello says the user's
 let current = null;   // {username, controller, feature}
 // The profile the document was loaded on: its data blocks are that profile's. A move by the
 // app's own links (History API) keeps them, so they never name the id of a profile moved to.
@@ -68,9 +69,16 @@ function sleepUntil(at, signal) {
 // A same-origin request with the user's cookies; network failures come back as status 0.
 // onSent, if given, is called once the request has surely gone out (its answer began to
 // arrive, or it failed).
+// Instagram's answers take a second or two; one not wholly in (headers and body) after
+// settings.answerTimeoutMs is given up and read as no answer (status 0): backed off from and
+// tried again like a dropped connection, so a request that hangs never stalls a check or an audit.
 async function igFetch(url, signal, onSent = null) {
+  const request = new AbortController();
+  const giveUp = () => request.abort();
+  signal.addEventListener('abort', giveUp, { once: true });
+  const timer = setTimeout(giveUp, settings.answerTimeoutMs);
   try {
-    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal, redirect: 'follow' })
+    const res = await fetch(url, { credentials: 'include', headers: requestHeaders(), signal: request.signal, redirect: 'follow' })
       .finally(() => { if (onSent) onSent(); });
     let body = await res.text();
     let status = res.status;
@@ -80,6 +88,9 @@ async function igFetch(url, signal, onSent = null) {
   } catch (e) {
     if (signal.aborted) throw e;
     return { status: 0, contentType: '', body: '' };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', giveUp);
   }
 }
 

@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   pacingMs: 1500,           // at least this long between two requests to Instagram
   hourlyCap: 200,           // requests per rolling hour, all tabs together
   language: 'auto',         // 'auto' (browser) or one of the shipped languages (i18n.js)
+  answerTimeoutMs: 30000,   // a request Instagram has not answered (headers and body) by then
+                            // counts as no answer (not in the options page; tests shorten it)
 });
 
 // Limits: the lower pacing bound allows fast test runs; the UI offers >= 1000 ms.
@@ -28,6 +30,7 @@ const LIMITS = {
   auditBudget: [1, 500],
   pacingMs: [20, 60000],
   hourlyCap: [1, 2000],
+  answerTimeoutMs: [500, 120000],
 };
 
 export const LANGUAGES = ['auto', ...SUPPORTED];

@@ -285,6 +285,32 @@ test('Instagram answering 503 mid-audit: the panel says it is not answering (not
   await waitForOverlay(page, (st) => !st.states.some((x) => /not answering/.test(x.text)), { what: 'the wait no longer shown' });
 });
 
+// A request Instagram takes in but never answers (or answers far too late) used to hold the
+// audit on its "loading" for good; now it is given up after settings.answerTimeoutMs.
+test('a followers page Instagram does not answer in time is given up: said as no answer, asked again with the same cursor, the audit finishes', async () => {
+  const username = 'marco.travels';
+  const timeout = 1000;
+  await suite.resetExtension({ answerTimeoutMs: timeout });
+  suite.standin.addFailure({ mode: 'slow', delayMs: 8 * timeout, match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, username);
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => /^No answer from Instagram/.test(x.text)),
+    { what: 'the audit says Instagram did not answer' });
+  assert.match(s.states.find((x) => /^No answer/.test(x.text)).text,
+               /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+    { what: `audit of @${username} ended`, timeout: 60000 });
+  assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
+  assert.equal(a.rateLimited, 1, 'one back-off');
+  const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
+  const pages = reqs.filter((e) => e.path.includes('/followers/'));
+  assert.deepEqual(pages.slice(0, 3).map((e) => e.failure), [null, 'slow', null]);
+  assert.equal(pages[2].search, pages[1].search, 'the page given up is asked again with the same cursor');
+  // Given up after the timeout, not after the late answer: the retry went before it came.
+  assert.ok(pages[2].at < pages[1].at + 8 * timeout, `retried ${pages[2].at - pages[1].at} ms after`);
+  assert.ok(pages[2].at >= pages[1].at + timeout, 'not before the timeout');
+  assert.equal(a.requests, reqs.length, 'the request given up is counted once');
+});
+
 test('a "wait" sent with HTTP 200 on a followers page is a rate limit, not a changed page: the audit backs off and finishes', async () => {
   const username = 'marco.travels';
   suite.standin.addFailure({ mode: 'wait_200', match: '/followers/', after: 1, times: 1 });

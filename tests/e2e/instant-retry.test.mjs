@@ -85,7 +85,7 @@ test('no connection to Instagram: said as such (data-cause "no_connection"), the
     await openPanel(page);
     const p = await waitForOverlay(page, (x) => x.states.some((y) => y.where === 'panel' && y.retryAt), { what: 'the wait in the panel' });
     const said = p.states.find((y) => y.where === 'panel' && y.retryAt);
-    assert.match(said.text, /^No connection to Instagram; trying again at \d{1,2}:\d\d/);
+    assert.match(said.text, /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
     assert.equal(said.cause, 'no_connection');
     await screenshot(page, 'state-no_connection');
     const dropped = profileRequests(username);
@@ -95,6 +95,32 @@ test('no connection to Instagram: said as such (data-cause "no_connection"), the
   }
   await waitForOverlay(page, fullReport, { timeout: 30_000, what: 'the full report once Instagram answers' });
   assert.ok(profileRequests(username).some((e) => e.status === 200));
+});
+
+test('Instagram takes in the request but does not answer in time: given up after the timeout, said as no answer, then the full report', T, async () => {
+  const username = 'lena.bakes';
+  const timeout = 1000;
+  // Both endpoints hang once, far longer than the timeout.
+  suite.standin.addFailure({ mode: 'slow', delayMs: 10 * timeout, match: `web_profile_info/?username=${username}`, times: 1 });
+  suite.standin.addFailure({ mode: 'slow', delayMs: 10 * timeout, match: `/users/${PROFILE_IDS[username]}/info/`, times: 1 });
+  try {
+    await suite.resetExtension({ answerTimeoutMs: timeout });
+    suite.standin.clearLog();
+    await page.goto(suite.standin.profileUrl(username));
+    const s = await waitForOverlay(page, (x) => waitOf(x)?.cause === 'no_connection', { what: 'a no-answer wait' });
+    assert.match(waitOf(s).text, /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
+    const end = await waitForOverlay(page, fullReport, { timeout: 30_000, what: 'the full report once Instagram answers' });
+    assert.ok(end.badgeLabel);
+    const reqs = profileRequests(username);
+    assert.deepEqual(reqs.map((e) => e.failure).slice(0, 2), ['slow', 'slow']);
+    const wpi = reqs.filter((e) => e.path.includes('web_profile_info'));
+    assert.equal(wpi.length, 2, 'asked again once');
+    // Each hung request was given up after the timeout, not after its late answer.
+    assert.ok(reqs[1].at - reqs[0].at >= timeout - 50 && reqs[1].at - reqs[0].at < 10 * timeout, `fallback ${reqs[1].at - reqs[0].at} ms after`);
+    assert.ok(wpi[1].at - reqs[1].at < 10 * timeout, `tried again ${wpi[1].at - reqs[1].at} ms after the fallback`);
+  } finally {
+    suite.standin.clearFailures();
+  }
 });
 
 test('refused for now on counts that look unusual: the wait with its time leads, the note beside it, then the full report', T, async () => {

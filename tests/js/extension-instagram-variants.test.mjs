@@ -97,12 +97,12 @@ test('a server error or no answer at all backs off to retry; it is no changed pa
 
 // What the user reads for each wait, from the answer to the sentence (the badge, the panel and
 // the audit's progress all say it through stateMessage), in every shipped language.
-test('a 5xx reads "not answering", no answer "no connection", a 429 or "wait" still "asked to slow down"', () => {
+test('a 5xx reads "not answering", no answer (no connection, or none in time) "no answer", a 429 or "wait" still "asked to slow down"', () => {
   const wording = {
-    en: [/not answering right now \(HTTP 503\); trying again at 1?\d:\d\d/, /^No connection to Instagram; trying again at/, /asked to slow down; retrying at/],
-    nl: [/antwoordt op dit moment niet \(HTTP 503\)/, /^Geen verbinding met Instagram/, /rustiger aan/],
-    de: [/antwortet gerade nicht \(HTTP 503\)/, /^Keine Verbindung zu Instagram/, /bittet um eine Pause/],
-    fr: [/ne répond pas pour le moment \(HTTP 503\)/, /^Pas de connexion à Instagram/, /demande de ralentir/],
+    en: [/not answering right now \(HTTP 503\); trying again at 1?\d:\d\d/, /^No answer from Instagram \(no connection, or it took too long\); trying again at/, /asked to slow down; retrying at/],
+    nl: [/antwoordt op dit moment niet \(HTTP 503\)/, /^Geen antwoord van Instagram \(geen verbinding, of te traag\)/, /rustiger aan/],
+    de: [/antwortet gerade nicht \(HTTP 503\)/, /^Keine Antwort von Instagram \(keine Verbindung oder zu langsam\)/, /bittet um eine Pause/],
+    fr: [/ne répond pas pour le moment \(HTTP 503\)/, /^Pas de réponse d'Instagram \(pas de connexion, ou trop lente\)/, /demande de ralentir/],
   };
   const en = flatten(locale('en'));
   const retryAt = new Date(2026, 0, 5, 14, 5).getTime();
@@ -120,7 +120,7 @@ test('a 5xx reads "not answering", no answer "no connection", a 429 or "wait" st
   }
   const t = translator(en);
   assert.match(stateMessage(t, 'rate_limited', null, 502), /not answering right now \(HTTP 502\); Fakemeter will try again later/);
-  assert.equal(stateMessage(t, 'rate_limited', null, 0), 'No connection to Instagram; Fakemeter will try again later.');
+  assert.equal(stateMessage(t, 'rate_limited', null, 0), 'No answer from Instagram (no connection, or it took too long); Fakemeter will try again later.');
 });
 
 test('a list user with no word on their picture is unknown, not "no picture"', () => {

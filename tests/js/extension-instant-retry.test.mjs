@@ -63,10 +63,10 @@ test('a wait names its cause for machines: Fakemeter\'s cap, no connection, no a
 // Per language: the stop said for each cause, with the tries (one and many) and no time.
 const STOPPED = {
   en: [/^Instagram still asked to slow down after 4 tries; Fakemeter will try again when you open this profile again\.$/,
-       /after 1 try;/, /^Instagram still did not answer \(HTTP 503\) after 4 tries/, /^Still no connection to Instagram after 4 tries/],
-  nl: [/^Instagram vroeg na 4 pogingen nog steeds.*als je dit profiel weer opent\.$/, /na 1 poging /, /niet \(HTTP 503\)/, /geen verbinding/],
-  de: [/^Instagram bat nach 4 Versuchen noch immer um eine Pause; .*wieder öffnest\.$/, /nach 1 Versuch /, /nicht \(HTTP 503\)/, /keine Verbindung/],
-  fr: [/^Instagram demandait encore de ralentir après 4 essais ; .*rouvrirez ce profil\.$/, /après 1 essai /, /\(HTTP 503\) après 4 essais/, /pas de connexion/],
+       /after 1 try;/, /^Instagram still did not answer \(HTTP 503\) after 4 tries/, /^Still no answer from Instagram after 4 tries/],
+  nl: [/^Instagram vroeg na 4 pogingen nog steeds.*als je dit profiel weer opent\.$/, /na 1 poging /, /niet \(HTTP 503\)/, /nog steeds geen antwoord van Instagram/],
+  de: [/^Instagram bat nach 4 Versuchen noch immer um eine Pause; .*wieder öffnest\.$/, /nach 1 Versuch /, /nicht \(HTTP 503\)/, /noch immer keine Antwort von Instagram/],
+  fr: [/^Instagram demandait encore de ralentir après 4 essais ; .*rouvrirez ce profil\.$/, /après 1 essai /, /\(HTTP 503\) après 4 essais/, /Toujours pas de réponse d'Instagram/],
 };
 
 test('once the tries stop, the words say so and name no time, for each cause, in every language', () => {
