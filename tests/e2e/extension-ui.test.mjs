@@ -59,7 +59,7 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   const { settings } = await ext.evaluate(() => chrome.storage.local.get('settings'));
   assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, auditPosts: suite.settings.auditPosts,
     auditEngagersFull: suite.settings.auditEngagersFull, auditBudget: suite.settings.auditBudget, auditComments: true,
-    pacingMs: 2500, hourlyCap: 150, language: 'nl' });
+    pacingMs: 2500, hourlyCap: 150, language: 'nl', answerTimeoutMs: suite.settings.answerTimeoutMs });
   // The plan under the sample sizes says the comments will be judged too.
   assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /comments of the last 6 posts|reacties op de laatste 6 berichten/);
   assert.doesNotMatch(await opt.$eval('#auditPlan', (e) => e.textContent), /only what the list shows|alleen beoordeeld wat de lijst toont/);

@@ -23,6 +23,12 @@ test('settings: defaults, clamping, bad values ignored', () => {
   assert.equal(normalizeSettings({ auditBudget: 0 }).auditBudget, 1);
   assert.equal(normalizeSettings({ auditPosts: 50 }).auditPosts, 12);
   assert.equal(normalizeSettings({ pacingMs: 1 }).pacingMs, 20);
+  // A request not answered within answerTimeoutMs is given up: 30 s unless a test shortens it,
+  // never so short that an ordinary answer could miss it, nor so long that a check seems stuck.
+  assert.equal(DEFAULT_SETTINGS.answerTimeoutMs, 30000);
+  assert.equal(normalizeSettings({ answerTimeoutMs: 1 }).answerTimeoutMs, 500);
+  assert.equal(normalizeSettings({ answerTimeoutMs: 1e7 }).answerTimeoutMs, 120000);
+  assert.equal(normalizeSettings({ answerTimeoutMs: 'soon' }).answerTimeoutMs, 30000);
 });
 
 test('every shipped language has the same keys as English, and every key the code uses exists', () => {
