@@ -5,9 +5,9 @@ import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
 import { version } from './engine.js';
-import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour } from '../shared/scheduler.js';
+import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION,
+import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION,
   followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
@@ -220,17 +220,26 @@ async function auditNext({ username }) {
 }
 
 // Right before the content script sends a paced request: {go: true} or {go: false, at} (try
-// again then), or {stale: true} when that request is no longer the pending one.
-async function auditClaim({ username, id }) {
+// again then), or {stale: true} when that request is no longer the pending one. Another page
+// of the same profile that claimed it first sends it (claimPending); then the scheduler decides.
+async function auditClaim({ username, id }, sender) {
   return store.locked(async () => {
-    const a = await currentAudit(username);
+    let a = await currentAudit(username);
     if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
     const settings = await store.getSettings();
-    const c = claim(await store.getScheduler(), now(), settings, sendKey(username, id));
-    if (c.go) await store.saveAuditAndScheduler(null, c.state);
-    return { go: c.go, at: c.at };
+    const t = now();
+    const mine = claimPending(a, holderOf(sender), t, settings.answerTimeoutMs + SEND_CONFIRM_MS, Math.max(settings.pacingMs, 250));
+    if (!mine.go) return { go: false, at: mine.at };
+    const c = claim(await store.getScheduler(), t, settings, sendKey(username, id));
+    if (!c.go) return { go: false, at: c.at };
+    a = mine.state;
+    await store.saveAuditAndScheduler(a, c.state);
+    return { go: true, at: c.at };
   });
 }
+
+// The page a content message came from: its tab and frame.
+const holderOf = (sender) => (sender && sender.tab ? `${sender.tab.id}:${sender.frameId ?? 0}` : 'unknown');
 
 // The claimed request went out (the tab saw its answer begin): the pacing counts from now.
 async function auditSent({ username, id }) {

@@ -201,6 +201,21 @@ export function setPendingTime(state, at, held = {}) {
   return state.pending ? { ...state, pending: { ...state.pending, at, held } } : state;
 }
 
+// Which page may send the pending request. The same profile open in two tabs runs the audit's
+// loop in both, and both are handed the same pending request: only the page that first claimed
+// it sends it (`holder`: the tab and frame), and the other waits for its answer (it then finds
+// the request answered and goes on to the next). A holder that never reports back (its tab
+// closed mid-request) loses the claim after `ttlMs` (a request's time to answer, and then some),
+// when another page may ask again. The same tab after a reload keeps its claim: its old page's
+// request was given up with the page. Returns {state, go}, with `at` (when to ask again) when not.
+export function claimPending(state, holder, now, ttlMs, retryMs) {
+  const p = state.pending;
+  if (!p) return { state, go: false, at: now + retryMs };
+  const c = p.claim;
+  if (c && c.holder !== holder && now < c.at + ttlMs) return { state, go: false, at: Math.min(c.at + ttlMs, now + retryMs) };
+  return { state: { ...state, pending: { ...p, claim: { holder, at: now } } }, go: true };
+}
+
 // What held a pending request back: {cap: n} (Fakemeter's own hourly cap), {unavailable: status}
 // (a back-off after Instagram did not answer) or {} (a rate limit's back-off, the pacing). A
 // request stored before this was kept has none: {} (its wait reads as a rate limit, as it did).

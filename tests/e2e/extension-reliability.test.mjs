@@ -5,7 +5,7 @@
 // afresh; malformed or privileged messages from a content script are rejected.
 import test, { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, waitForBadge, waitForOverlay, overlayState, apiRequests, cliProfile, expectedBadge } from './lib/index.mjs';
+import { openSuite, waitForBadge, waitForOverlay, openPanel, overlayState, apiRequests, cliProfile, expectedBadge } from './lib/index.mjs';
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
 
 let suite;
@@ -65,6 +65,34 @@ test('an audit survives its service worker being stopped three times and counts 
   const s = await waitForOverlay(page, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel,
     { what: 'progress complete in the page' });
   assert.equal(s.progressMax, 16);
+});
+
+// Both tabs of a profile run its audit's loop and are handed the same pending request: before,
+// both sent it (each request twice, ~10 ms apart: the pacing, the budget and the cap bypassed).
+test('the same profile open in two tabs while its audit runs: each request goes once, paced, and both tabs show the end', async () => {
+  const pacing = 400;
+  await setSettings({ pacingMs: pacing, auditListSize: 100, auditFullSize: 10, auditPosts: 0 });
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  const first = await newPage();
+  await startAudit(suite, first, username);
+  await waitFor(() => auditRequests(suite.standin, username, userId).length >= 1, { what: 'the first audit request' });
+  const second = await newPage();
+  await second.goto(suite.standin.profileUrl(username));
+  await waitForBadge(second);
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'audit done', timeout: 60000 });
+  const reqs = auditRequests(suite.standin, username, userId);
+  const keys = reqs.map((e) => e.path + e.search);
+  assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], 'no request made twice');
+  assert.equal(reqs.length, done.requests, 'the stand-in saw what the audit counted');
+  for (let i = 1; i < reqs.length; i++) assert.ok(reqs[i].t - reqs[i - 1].t >= pacing - 20, `gap ${i}: ${(reqs[i].t - reqs[i - 1].t).toFixed(1)} ms`);
+  // Each tab brought to the front to be read (hidden tabs get no animation frames).
+  for (const p of [second, first]) {
+    await p.bringToFront();
+    if (p === second) await openPanel(p);
+    await waitForOverlay(p, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel, { what: 'the end shown in both tabs' });
+  }
 });
 
 test('three tabs auditing at once stay within one hourly cap and one pacing', async () => {

@@ -4,7 +4,7 @@
 // request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan,
+import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan, claimPending,
   populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { loadEngine } from '../../tools/cli/engine.mjs';
@@ -393,4 +393,22 @@ test('a followers list refusing: private when the profile is or when its documen
   for (const isPrivate of [true, false, null]) assert.equal(stop(isPrivate, 'ok', 200), null);
   // The audit keeps the unknown it was started with.
   assert.equal(start({ isPrivate: null }).isPrivate, null);
+});
+
+test('one page sends a pending request: another waits for its answer, and takes over once the holder is gone that long', () => {
+  const a = { status: 'running', pending: { id: 4, kind: 'page', url: 'u' } };
+  const ttl = 40_000;
+  const first = claimPending(a, '7:0', 1000, ttl, 500);
+  assert.equal(first.go, true);
+  assert.deepEqual(first.state.pending.claim, { holder: '7:0', at: 1000 });
+  // Another tab asks again soon, never before the holder's claim runs out.
+  assert.deepEqual(claimPending(first.state, '9:0', 1200, ttl, 500), { state: first.state, go: false, at: 1700 });
+  assert.deepEqual(claimPending(first.state, '9:0', 40_900, ttl, 500), { state: first.state, go: false, at: 41_000 });
+  // The holder itself (a reloaded page of its tab, or its own retry) goes on; so does another
+  // once the holder has been silent past the limit.
+  assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500).go, true);
+  const taken = claimPending(first.state, '9:0', 41_000, ttl, 500);
+  assert.equal(taken.go, true);
+  assert.deepEqual(taken.state.pending.claim, { holder: '9:0', at: 41_000 });
+  assert.equal(claimPending({ status: 'running', pending: null }, '7:0', 0, ttl, 500).go, false);
 });
