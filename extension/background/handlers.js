@@ -282,7 +282,8 @@ async function auditResult(msg) {
   return store.locked(async () => {
     let a = await currentAudit(msg.username);
     if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running') {
-      return a ? { duplicate: true, ...auditView(a) } : { duplicate: true };
+      // No audit at all: deleted with its profile's history entry while this request was out.
+      return a ? { duplicate: true, ...auditView(a) } : { duplicate: true, missing: true };
     }
     const req = a.pending;
     const settings = await store.getSettings();

@@ -327,7 +327,10 @@ class ProfileFeature {
         const answer = await igFetch(step.url, signal,
           () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
         const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
-        if (!signal.aborted) this.overlay.setAudit(view);
+        if (signal.aborted) return;
+        // The audit was deleted (with the profile, from the popup) while its request was out.
+        if (view.missing) { this.overlay.setAudit(null); return; }
+        this.overlay.setAudit(view);
       }
     } catch (e) {
       if (!signal.aborted) throw e;

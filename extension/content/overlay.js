@@ -110,11 +110,13 @@ export class Overlay {
     this.render();
   }
 
+  // `view`: the background's audit view; one without progress (no audit any more) shows none.
   setAudit(view) {
-    this.audit = view;
+    const audit = view && view.progress ? view : null;
+    this.audit = audit;
     this.auditStorageFull = false;
-    if (view && view.report && (view.progress.requests > 0 || view.progress.status !== 'running')) {
-      this.model = { kind: 'report', report: view.report, computedAt: Date.now(), cached: false, rough: false };
+    if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
+      this.model = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false };
     }
     this.render();
   }

@@ -95,6 +95,35 @@ test('the same profile open in two tabs while its audit runs: each request goes 
   }
 });
 
+// The background answered the deleted audit's last request with no progress, and the overlay,
+// reading it, threw and then said "The Fakemeter engine failed to load" until a reload.
+test('the profile deleted from the popup while its audit request is out: the page keeps working and offers a new audit', async () => {
+  await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 10, auditPosts: 0 });
+  const username = 'marco.travels';
+  suite.standin.addFailure({ mode: 'slow', match: '/followers/', after: 1, times: 1, delayMs: 3000 });
+  const page = await newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await startAudit(suite, page, username);
+  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow'), { what: 'the slow request on its way' });
+  const popup = await newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  await popup.evaluate((u) => [...document.querySelectorAll('#rows tr')].find((r) => r.cells[0].textContent === u).querySelector('button').click(),
+                       username);
+  await popup.waitForFunction((u) => ![...document.querySelectorAll('#rows tr')].some((r) => r.cells[0].textContent === u), {}, username);
+  await page.bringToFront();
+  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow' && e.status === 200), { what: 'the slow answer sent' });
+  const st = await waitForOverlay(page, (x) => x.auditButton && !x.auditRunning, { what: 'the panel offers an audit again' });
+  assert.notEqual(st.state, 'engine_failed');
+  assert.ok(st.badgeLabel, 'the badge still says what the page had');
+  assert.deepEqual(errors, [], 'no error in the page');
+  assert.equal(await storedAudit(suite, username), null, 'the audit stays deleted');
+  const before = suite.standin.log().length;
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(suite.standin.log().filter((e) => e.seq >= before && e.kind === 'api').length, 0, 'no request after the deletion');
+});
+
 test('three tabs auditing at once stay within one hourly cap and one pacing', async () => {
   const cap = 12;
   const pacing = 150;
