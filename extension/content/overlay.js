@@ -150,8 +150,25 @@ export class Overlay {
   render() {
     renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit });
     if (this.panelOpen) {
+      // The panel is drawn afresh on every change (each audit step): the control that had the
+      // keyboard's focus, and the scroll, are given back, so Escape and Tab go on working.
+      const root = this.panel.getRootNode();
+      const focused = root.activeElement && root.activeElement !== this.panel && this.panel.contains(root.activeElement)
+        ? root.activeElement : null;
+      const scroll = this.panel.scrollTop;
       renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen, latestCount: this.latestCount,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() });
+      this.panel.scrollTop = scroll;
+      if (focused) refocus(this.panel, focused.getAttribute('part'));
     }
   }
+}
+
+// After the panel was drawn again: the control of the same part, or the one that took its place
+// (Audit -> Cancel and back; Check -> Re-check), else the close button.
+const FOCUS_SUCCESSORS = { 'audit-button': 'cancel', cancel: 'audit-button', run: 'recheck' };
+function refocus(panel, part) {
+  const find = (p) => (p ? panel.querySelector(`[part="${p}"]`) : null);
+  const next = find(part) || find(FOCUS_SUCCESSORS[part]) || find('close') || panel;
+  next.focus({ preventScroll: true });
 }

@@ -29,6 +29,27 @@ test('the badge is keyboard reachable and labelled; Enter opens the panel, Escap
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
 });
 
+// The panel is drawn afresh on every change; before, each redraw (every audit step, a re-check)
+// dropped the keyboard's focus to the page, where Escape no longer closed the panel.
+test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel during the audit, Escape still closes it', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 } });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  const focusedPart = () => page.evaluate(() => document.querySelector('[data-fakemeter="panel"]')?.shadowRoot.activeElement?.getAttribute('part') ?? null);
+  await (await page.$(`${BADGE} >>> [part~="badge"]`)).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(PANEL);
+  for (let i = 0; i < 15 && (await focusedPart()) !== 'audit-button'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focusedPart(), 'audit-button', 'Tab reaches the audit button');
+  await page.keyboard.press('Enter');
+  await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 3, { what: 'three audit steps drawn' });
+  assert.equal(await focusedPart(), 'cancel', 'the focus moved from the audit button to Cancel, which took its place');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.fakemeter ?? null), 'badge', 'the focus is back on the badge');
+});
+
 test('language setting: Dutch strings on the page', async () => {
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, language: 'nl' } });
