@@ -1,10 +1,26 @@
 // Where the badge goes on the profile page.
 import { SELECTORS, FOLLOWER_WORDS } from '../shared/instagram.js';
 
-// Right after the followers link; else inside the header item that names followers; else
-// nowhere (the caller then pins the badge to the viewport).
-export function findAnchor(root = document) {
-  const link = root.querySelector(SELECTORS.followersLink);
+// The profiles a header's own links name ("/anna/followers/", "/anna/following/"), lower-case.
+function headerOwners(root) {
+  const owners = new Set();
+  for (const a of root.querySelectorAll(SELECTORS.headerCountLinks)) {
+    const m = /^\/([^/]+)\/follow(?:ers|ing)\/$/.exec(new URL(a.getAttribute('href'), 'https://www.instagram.com').pathname);
+    if (m) owners.add(m[1].toLowerCase());
+  }
+  return owners;
+}
+
+// Right after `username`'s followers link; else inside the header item that names followers;
+// else nowhere (the caller then pins the badge to the viewport). A header whose count links name
+// another profile is that profile's, still on the page while the app draws the next one: the
+// badge never goes beside another account's count.
+export function findAnchor(username, root = document) {
+  const owners = headerOwners(root);
+  const name = String(username).toLowerCase();
+  if (owners.size && !owners.has(name)) return null;
+  const link = [...root.querySelectorAll(SELECTORS.followersLink)]
+    .find((a) => a.getAttribute('href').toLowerCase().endsWith(`/${name}/followers/`));
   if (link) return { after: link };
   for (const li of root.querySelectorAll(SELECTORS.headerItems)) {
     const text = li.textContent.toLowerCase();

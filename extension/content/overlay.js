@@ -50,7 +50,7 @@ export class Overlay {
   // Puts the badge in the page (again, after the app re-rendered the header). Returns
   // whether it is attached to a real anchor.
   place() {
-    const anchor = findAnchor();
+    const anchor = findAnchor(this.username);
     const theme = isDarkPage() ? 'dark' : 'light';
     this.badgeHost.setAttribute('data-theme', theme);
     this.panelHost.setAttribute('data-theme', theme);

@@ -96,6 +96,34 @@ test('SPA navigation replaces the badge; non-profile pages get none; back restor
   }
 });
 
+// The app draws the next profile's header only once its data came; meanwhile the previous
+// profile's header stays. The badge took the first followers link it found, so the next
+// profile's verdict sat beside the previous profile's count (an accusation against the wrong
+// account; at once for a revisited profile, whose stored result needs no request).
+test("while the app still shows the previous profile's header, the next profile's verdict is never drawn beside its count", T, async () => {
+  await settledBadge('lena.bakes');
+  const urban = expectedBadge(await cliProfile(suite.standin.documentFor('urban.sketcher'))).label;
+  suite.standin.addFailure({ mode: 'slow', match: '/standin/page-data/', delayMs: 4000, times: 1 });
+  const where = () => page.evaluate(() => {
+    const badge = document.querySelector('[data-fakemeter="badge"]');
+    return { header: document.querySelector('header h2')?.textContent ?? null,
+             beside: badge?.previousElementSibling?.getAttribute?.('href') ?? null, inHeader: !!badge?.closest('header') };
+  });
+  try {
+    await followLink(page, '/urban.sketcher/');
+    await waitForOverlay(page, (x) => x.username === 'urban.sketcher' && x.badgeLabel === urban, { what: "@urban.sketcher's verdict" });
+    const during = await where();
+    assert.equal(during.header, 'lena.bakes', 'the previous header is still on the page');
+    assert.equal(during.inHeader, false, `the verdict is not in @lena.bakes's header (beside ${during.beside})`);
+    await page.waitForFunction(() => document.querySelector('header h2')?.textContent === 'urban.sketcher', { timeout: 15_000 });
+    const s = await waitForOverlay(page, (x) => x.badgeAfterFollowers && x.username === 'urban.sketcher', { what: 'the badge in the new header' });
+    assert.equal(s.badges, 1);
+    assert.equal((await where()).beside, '/urban.sketcher/followers/');
+  } finally {
+    suite.standin.clearFailures();
+  }
+});
+
 test("a profile's tabs and its followers dialog keep its badge, without a second check", T, async () => {
   const username = 'marco.travels';
   const label = (await settledBadge(username)).badgeLabel;

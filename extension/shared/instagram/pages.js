@@ -109,6 +109,8 @@ export const SELECTORS = {
   followersLink: 'header a[href$="/followers/"]',
   // fallback: the header list items; the one whose text names followers
   headerItems: 'header li',
+  // the header's count links (followers, following): they name the profile the header is of
+  headerCountLinks: 'header a[href$="/followers/"], header a[href$="/following/"]',
   // <meta property="og:description" content="1,234 Followers, 56 Following, 78 Posts - ...">
   ogDescription: 'meta[property="og:description"]',
   // re-rendered by the single-page app on navigation
