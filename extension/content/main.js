@@ -26,7 +26,7 @@ import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDe
 import { auditPlan } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
-import { DEFAULT_SETTINGS } from '../shared/settings.js';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 
 const LONG_WAIT_MS = 5000;
 // A stored reading from the profile alone older than this is checked again on a visit (one
@@ -393,7 +393,10 @@ function watch() {
   if (nav) nav.addEventListener('navigatesuccess', schedule);
   // A quiet page has no mutations to notice the lost context with.
   const timer = setInterval(() => { if (contextGone()) teardown(); }, CONTEXT_CHECK_MS);
+  const storageEvents = (globalThis.browser || globalThis.chrome).storage.onChanged;
+  storageEvents.addListener(onSettingsChanged);
   teardown = () => {
+    storageEvents.removeListener(onSettingsChanged);
     observer.disconnect();
     removeEventListener('popstate', schedule);
     if (nav) nav.removeEventListener('navigatesuccess', schedule);
@@ -404,6 +407,26 @@ function watch() {
     teardown = () => {};
   };
   check();
+}
+
+// Settings saved in the options page reach this tab at once (Instagram's app is one long-lived
+// page, never reloaded): automatic checks, sample sizes and pacing count from the next step on;
+// another language draws the profile's overlay again in it (from what is stored: no request).
+function onSettingsChanged(changes, area) {
+  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+  const next = normalizeSettings(changes[SETTINGS_KEY].newValue);
+  const relanguage = next.language !== settings.language;
+  settings = next;
+  if (relanguage) redrawInLanguage().catch((e) => console.warn('fakemeter: could not switch language:', e));
+}
+
+async function redrawInLanguage() {
+  const hello = await send('hello');
+  t = translator(hello.strings, hello.fallback, hello.lang);
+  if (!current) return;
+  current.controller.abort();
+  current = null;
+  onRoute();
 }
 
 // The loaded-flag lives in the content script's own world (a property of its global, which

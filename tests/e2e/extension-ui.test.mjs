@@ -2,7 +2,7 @@
 // language setting (Dutch strings on the page), and the options page writing its settings.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForBadge, waitForOverlay, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 let suite, page;
@@ -60,6 +60,26 @@ test('language setting: Dutch strings on the page', async () => {
   await page.goto(suite.standin.profileUrl('private.person'));
   const priv = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'private'));
   assert.match(priv.states.find((y) => y.state === 'private').text, /privé/i);
+});
+
+// Instagram's app is one page that is never reloaded: settings were read once, when it loaded,
+// so switching automatic checks off went on sending a request per profile visited in it.
+test('settings saved while Instagram is open reach its tab at once: a new language redraws the badge, automatic checks off stop the next check', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  const en = await waitForBadge(page);
+  assert.equal(en.badgeLabel, 'Unclear from the profile alone');
+  suite.standin.clearLog();
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'nl' } });
+  await waitForOverlay(page, (x) => x.badgeLabel === 'Onduidelijk op basis van het profiel alleen', { what: 'the badge in Dutch, no reload' });
+  assert.equal(apiRequests(suite.standin).length, 0, 'redrawn from what is stored: no request');
+  await s.set({ settings: { ...suite.settings, language: 'nl', autoRun: false } });
+  await followLink(page, '/lena.bakes/');
+  const idle = await waitForOverlay(page, (x) => x.username === 'lena.bakes' && x.badgeFullText === 'Volgers controleren',
+    { what: 'the check offered by hand' });
+  assert.equal(idle.badges, 1);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(apiRequests(suite.standin).length, 0, 'no automatic check');
 });
 
 test('the options page saves pacing, sample sizes, auto-run, the comment analysis and language', async () => {
