@@ -7,6 +7,7 @@ import { roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { HISTORY_KEY, followerChange, currentCount } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
+import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download } from './common.js';
 import { el } from '../shared/element.js';
 
@@ -183,9 +184,13 @@ async function main() {
     await showHistory();
   });
   // A check that finishes while the popup is open shows up in it.
+  // So does each step of an audit running meanwhile (its progress line).
   storage.onChanged?.addListener((changes) => {
+    const keys = Object.keys(changes);
     if (HISTORY_KEY in changes || ASIDE_KEY in changes) {
       Promise.all([showCurrent(), showHistory(), showAside()]).catch((e) => say(String(e.message || e)));
+    } else if (keys.some((k) => k.startsWith(AUDIT_PREFIX))) {
+      showCurrent().catch((e) => say(String(e.message || e)));
     }
   });
   await Promise.all([showCurrent(), showHistory(), showAside()]);

@@ -138,6 +138,28 @@ test('not checked yet (auto-run off) says so, and fills in when the check finish
   await popup.close();
 });
 
+// The popup listened for the history only, so an audit's line stayed at what it read when it
+// opened until the audit ended.
+test('an audit running while the popup is open: its progress line follows each step', async () => {
+  await suite.resetExtension({ pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  await waitForOverlay(page, (s) => s.auditRunning && s.progress >= 1, { what: 'the audit under way' });
+  const popup = await openActionPopup(page);
+  const line = () => popup.$eval('#current-audit', (e) => e.textContent).catch(() => null);
+  const first = await line();
+  assert.match(first, /of at most \d+ requests/);
+  const requestsOf = (text) => Number(/ (\d+) of at most/.exec(text)?.[1]);
+  await popup.waitForFunction((n) => {
+    const m = / (\d+) of at most/.exec(document.getElementById('current-audit')?.textContent || '');
+    return m && Number(m[1]) >= n + 2;
+  }, { timeout: 20_000 }, requestsOf(first));
+  assert.ok(requestsOf(await line()) > requestsOf(first), `${first} -> ${await line()}`);
+  await popup.close();
+});
+
 test('no profile open: a non-profile Instagram page and a page elsewhere both say so', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
