@@ -411,7 +411,7 @@ function watch() {
 
 // Settings saved in the options page reach this tab at once (Instagram's app is one long-lived
 // page, never reloaded): automatic checks, sample sizes and pacing count from the next step on;
-// another language draws the profile's overlay again in it (from what is stored: no request).
+// another language draws the profile's overlay again in it (no request; an audit goes on).
 function onSettingsChanged(changes, area) {
   if (area !== 'local' || !changes[SETTINGS_KEY]) return;
   const next = normalizeSettings(changes[SETTINGS_KEY].newValue);
@@ -423,10 +423,7 @@ function onSettingsChanged(changes, area) {
 async function redrawInLanguage() {
   const hello = await send('hello');
   t = translator(hello.strings, hello.fallback, hello.lang);
-  if (!current) return;
-  current.controller.abort();
-  current = null;
-  onRoute();
+  if (current) current.feature.overlay.setTranslator(t);
 }
 
 // The loaded-flag lives in the content script's own world (a property of its global, which

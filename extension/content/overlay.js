@@ -97,6 +97,13 @@ export class Overlay {
   }
 
   // The follower count read again beside the result in view (an audit's), and the first count.
+  // Another language chosen in the options: everything drawn again in it.
+  setTranslator(t) {
+    this.t = t;
+    this.panel.setAttribute('aria-label', t('panelTitle', this.username));
+    this.render();
+  }
+
   setLatestCount(latestCount, firstSeen) {
     this.latestCount = latestCount;
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
