@@ -12,7 +12,8 @@ import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutco
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
-import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount } from '../shared/history.js';
+import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount,
+  partialAuditReplaces } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -154,8 +155,14 @@ function auditView(a) {
 }
 
 // An audit that ended, with what its comments say when the user asked for that, goes into the
-// history.
-const saveAuditReport = (a) => saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report });
+// history; one that ended before its plan only when it narrows what is stored there.
+async function saveAuditReport(a) {
+  if (a.status !== 'done') {
+    const stored = (await store.getHistory()).entries[a.report.username] || null;
+    if (!partialAuditReplaces(stored, a.report)) return { saved: false, entry: stored };
+  }
+  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report });
+}
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run
 // once every comments page is in, and again when the audit ends (with the commenters fetched in

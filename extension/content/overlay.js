@@ -8,6 +8,7 @@ import { isDarkPage } from './theme.js';
 import { findAnchor } from './anchor.js';
 import { renderBadge } from './badge-view.js';
 import { renderPanel } from './panel.js';
+import { partialAuditReplaces } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
@@ -25,6 +26,7 @@ export class Overlay {
     this.audit = null;
     this.firstSeen = null;
     this.latestCount = null;
+    this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
     this.createdAt = Date.now();
 
@@ -93,6 +95,7 @@ export class Overlay {
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
     this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
+    this.checked = this.model;
     this.render();
   }
 
@@ -124,6 +127,11 @@ export class Overlay {
     this.auditStorageFull = false;
     if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
       this.model = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false };
+      // An audit that ended before its plan and narrowed nothing leaves the profile's own result
+      // in view, as the history keeps it (history.js partialAuditReplaces).
+      const partial = ['stopped', 'cancelled'].includes(audit.progress.status);
+      const own = this.checked;
+      if (partial && own && !partialAuditReplaces({ ...own.report, rough: own.rough }, audit.report)) this.model = own;
     }
     this.render();
   }

@@ -183,7 +183,8 @@ function renderAuditSection(p, view) {
     // Only a running audit goes on at that time: a cancelled or stopped one keeps its last wait unsaid.
     const wait = running ? auditWait(pr, a) : null;
     if (wait && wait.retryAt > Date.now()) sec.append(stateNode(t, 'rate_limited', wait));
-    if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason === 'private' ? 'private' : pr.stopReason));
+    // Said as what stopped the audit then, not as the page's state now (the user may have logged in since).
+    if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason, { text: t(`auditStopped_${pr.stopReason}`) }));
     if (pr.status === 'stopped' && pr.stopDetail) {
       sec.append(el('p', { class: 'muted' }, t('bugReportHint')));
       sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));

@@ -270,6 +270,17 @@ export function migrate(stored) {
   return { history, migratedFrom: null, dropped, aside };
 }
 
+// Whether an audit that ended before its plan (stopped by Instagram: a login or challenge page,
+// the profile gone; or cancelled) takes the place of `entry`, the profile's stored result: only
+// when its interval is narrower. A few lists read before a login page say less than the
+// profile's own check did, and an audited 0-100% put in its place would stay until a re-check.
+// A finished audit always does (audit.js: its own measure of the audience).
+export function partialAuditReplaces(entry, report) {
+  if (!entry || entry.rough || entry.fake_percent === null) return true;
+  const width = (lo, hi) => (Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : Infinity);
+  return width(report.ci_low, report.ci_high) < width(entry.ci_low, entry.ci_high);
+}
+
 // Puts `entry` in, replacing the profile's earlier one; the earliest exact follower count
 // either knows goes on with it (first_seen), unless it was another account's: a username given
 // up can be taken by someone else, and their counts say nothing of each other (the ids decide

@@ -3,8 +3,8 @@
 // what was learned and resume carries on from there.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, clickPart, screenshot, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
+import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
+import { waitFor, storedAudit, storedEntry, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
 
 const PACING = 120;
 let suite, page;
@@ -74,6 +74,36 @@ test('a login page mid-audit stops it with the logged-out state, keeping what wa
   await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'logged_out'), { what: 'logged-out state in the panel' });
   const count = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length;
   assert.equal(count, 2, 'no request after the stop');
+});
+
+// Before, an audit stopped by a login (or challenge) page after a few lists, no account checked,
+// replaced the profile's instant result with an "audited" 0-100% that a revisit kept (an audited
+// result is not checked again), beside "Log in to Instagram" long after the user had logged in.
+test('an audit stopped by a login page before it narrowed anything: the stored result stays, and the panel says what stopped the audit then', async () => {
+  const username = 'lena.bakes';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForOverlay(page, (st) => !!st.badgeState, { what: 'the instant check' });
+  const before = await storedEntry(suite, username);
+  assert.equal(before.confidence, 'instant');
+  suite.standin.addFailure({ mode: 'login_required', match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+    { what: 'audit stopped' });
+  assert.equal(a.stopReason, 'logged_out');
+  const stopped = 'The audit stopped: Instagram asked to log in. Once you are logged in, audit again.';
+  const now = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'logged_out' && x.text === stopped), { what: 'what stopped the audit' });
+  assert.doesNotMatch(now.badgeFullText, /after the audit/, 'the profile\'s own result stays in view');
+  const after = await storedEntry(suite, username);
+  assert.deepEqual([after.confidence, after.ci_low, after.ci_high], [before.confidence, before.ci_low, before.ci_high],
+    `the instant result stays: the stopped audit read ${a.report.ci_low}-${a.report.ci_high}`);
+  // Logged in again, the user comes back: the stored result, and the stopped audit said as past.
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForOverlay(page, (st) => st.username === 'marco.travels' && !!st.badgeState, { what: 'another profile' });
+  await page.goto(suite.standin.profileUrl(username));
+  await openPanel(page);
+  const back = await waitForOverlay(page, (st) => st.panel && st.states.some((x) => x.state === 'logged_out'), { what: 'the panel on the revisit' });
+  assert.equal(back.states.find((x) => x.state === 'logged_out').text, stopped);
+  assert.doesNotMatch(back.badgeFullText, /after the audit/, back.badgeFullText);
 });
 
 test('a challenge page stops the audit', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
-         currentCount } from '../../extension/shared/history.js';
+         currentCount, partialAuditReplaces } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -373,3 +373,14 @@ test('followerChange: a change of at least 1% and 10 followers, either way; less
   assert.equal(followerChange(null, 1500), null, 'no first count');
 });
 
+
+test('an audit that ended before its plan replaces the stored result only when its interval is narrower', () => {
+  const instant = { fake_percent: 2.6, ci_low: 0, ci_high: 54, rough: false };
+  assert.equal(partialAuditReplaces(instant, { ci_low: 0, ci_high: 100 }), false, 'a login page after a few lists');
+  assert.equal(partialAuditReplaces(instant, { ci_low: 0, ci_high: 54 }), false, 'no narrower');
+  assert.equal(partialAuditReplaces(instant, { ci_low: 5, ci_high: 40 }), true);
+  assert.equal(partialAuditReplaces(null, { ci_low: 0, ci_high: 100 }), true, 'nothing stored');
+  assert.equal(partialAuditReplaces({ ...instant, rough: true }, { ci_low: 0, ci_high: 100 }), true, 'the page counts alone say less');
+  assert.equal(partialAuditReplaces({ fake_percent: null, ci_low: null, ci_high: null }, { ci_low: 0, ci_high: 100 }), true);
+  assert.equal(partialAuditReplaces(instant, { ci_low: null, ci_high: null }), false, 'an audit with no interval');
+});
