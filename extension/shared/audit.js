@@ -63,6 +63,12 @@ export function commentPostsOf(settings) {
 // commenters: {posts, full}, comments (whether what the comments say is judged), requests,
 // budget}. `requests` is the most it can take (every page planned and every pick fetched); the
 // budget caps it whatever happens.
+// The plan fits the budget: the sizes asked for that it cannot pay for are cut, follower pages
+// beyond the first before anything else (the accounts checked in full narrow the interval far
+// more than a longer list: EVALUATION.md), then the full checks (commenters', likers', then
+// followers'), then the posts. Before, the phases spent the budget in order, so a long list
+// left nothing for the full checks the plan had promised. `asked` (null when nothing was cut)
+// keeps what the settings asked for, for the plan's words.
 export function auditPlan(settings, posts) {
   const likers = postsFor(posts, settings.auditPosts, 'likes');
   const commenters = postsFor(posts, commentPostsOf(settings), 'comments');
@@ -73,9 +79,19 @@ export function auditPlan(settings, posts) {
     comments: settings.auditComments === true,
     budget: settings.auditBudget,
   };
-  const most = plan.followers.pages + plan.followers.full + plan.likers.posts + plan.likers.full +
-               plan.commenters.posts + plan.commenters.full;
-  return { ...plan, requests: Math.min(most, plan.budget), media: { likers, commenters } };
+  const fullOf = (p) => p.followers.full + p.likers.full + p.commenters.full;
+  const asked = { pages: plan.followers.pages, full: fullOf(plan), posts: plan.likers.posts + plan.commenters.posts };
+  const total = () => plan.followers.pages + plan.likers.posts + plan.commenters.posts + fullOf(plan);
+  const cut = (obj, key, floor = 0) => { obj[key] -= Math.max(0, Math.min(total() - plan.budget, obj[key] - floor)); };
+  cut(plan.followers, 'pages', 1);
+  for (const src of ['commenters', 'likers', 'followers']) cut(plan[src], 'full');
+  for (const src of ['commenters', 'likers']) {
+    cut(plan[src], 'posts');
+    if (!plan[src].posts) plan[src].full = 0;
+  }
+  const trimmed = plan.followers.pages < asked.pages || fullOf(plan) < asked.full;
+  return { ...plan, requests: Math.min(total(), plan.budget), asked: trimmed ? asked : null,
+           media: { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) } };
 }
 
 export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed }) {

@@ -1,10 +1,17 @@
 // The audit plan in words, as the options page and the panel show it before an audit: what it
 // reads and how many requests it may spend, and, when no follower is checked in full (an option),
-// that only the list will be scored and its interval will span most of 0-100%.
+// that only the list will be scored and its interval will span most of 0-100%; and what the
+// budget cut of the sizes the options ask for (audit.js auditPlan).
 export function auditPlanText(t, plan) {
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
-  const text = plan.likers.posts || plan.commenters.posts
-    ? t('auditPlan', plan.followers.pages, plan.likers.posts || plan.commenters.posts, full, plan.requests, plan.budget)
-    : t('auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
-  return plan.followers.full === 0 && plan.followers.pages > 0 ? `${text} ${t('auditPlanListOnly')}` : text;
+  const posts = plan.likers.posts || plan.commenters.posts;
+  const postsCut = !posts && plan.asked && plan.asked.posts > 0;
+  const text = posts ? t('auditPlan', plan.followers.pages, posts, full, plan.requests, plan.budget)
+    : t(postsCut ? 'auditPlanBudgetNoPosts' : 'auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
+  const parts = [text];
+  if (plan.asked) {
+    parts.push(t('auditPlanTrimmed', plan.budget, plan.followers.pages, plan.asked.pages, full, plan.asked.full));
+  }
+  if (plan.followers.full === 0 && plan.followers.pages > 0) parts.push(t('auditPlanListOnly'));
+  return parts.join(' ');
 }

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan, claimPending,
   populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { auditPlanText } from '../../extension/shared/plan-text.js';
+import { translator, flatten } from '../../extension/shared/i18n.js';
+import fs from 'node:fs';
 import { loadEngine } from '../../tools/cli/engine.mjs';
 import { width, regimesWidth } from './lib/report-widths.mjs';
 
@@ -411,4 +414,31 @@ test('one page sends a pending request: another waits for its answer, and takes 
   assert.equal(taken.go, true);
   assert.deepEqual(taken.state.pending.claim, { holder: '9:0', at: 41_000 });
   assert.equal(claimPending({ status: 'running', pending: null }, '7:0', 0, ttl, 500).go, false);
+});
+
+test('the plan fits the budget: follower pages past the first go first, then full checks, then posts; the audit then does what it said', () => {
+  // 1,000 followers asked for (40 pages) on a budget of 45: before, the pages took it all and
+  // no account was checked in full, though the plan had promised them.
+  const long = { auditListSize: 1000, auditFullSize: 15, auditEngagersFull: 8, auditPosts: 3, auditBudget: 45 };
+  const posts = Array.from({ length: 6 }, (_, i) => ({ id: String(20 + i), likes: 50, comments: 5 }));
+  const plan = auditPlan({ ...SETTINGS, ...long }, posts);
+  assert.deepEqual([plan.followers, plan.likers.posts, plan.likers.full, plan.commenters.posts, plan.commenters.full, plan.requests],
+                   [{ pages: 8, full: 15 }, 3, 8, 3, 8, 45]);
+  assert.deepEqual(plan.asked, { pages: 40, full: 31, posts: 6 });
+  const reqs = [];
+  const s = runAll(start({ posts }, long), { total: 5000 }, (r) => reqs.push(r));
+  const count = (k) => reqs.filter((r) => r.kind === k).length;
+  assert.deepEqual([count('page'), count('likers'), count('comments'), count('profile')], [8, 3, 3, 31]);
+  assert.equal(s.requests, 45);
+  // Nothing cut when it fits (the default plan); a tiny budget keeps one page, then the posts' lists.
+  assert.equal(auditPlan(DEFAULT_SETTINGS, posts).asked, null);
+  const ten = auditPlan({ ...SETTINGS, ...long, auditBudget: 10 }, posts);
+  assert.deepEqual([ten.followers, ten.likers.full, ten.commenters.full, ten.requests], [{ pages: 1, full: 3 }, 0, 0, 10]);
+  const one = auditPlan({ ...SETTINGS, ...long, auditBudget: 1 }, posts);
+  assert.deepEqual([one.followers, one.likers.posts, one.commenters.posts, one.media.likers, one.requests], [{ pages: 1, full: 0 }, 0, 0, [], 1]);
+  // The plan's words say what the budget cut, and never promise the posts it left out.
+  const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
+  assert.match(auditPlanText(t, plan), /reads up to 8 pages of followers.*checks 31 of those accounts in full.*at most 45 requests \(budget 45\), paced\. The budget of 45 requests cuts what the options ask for: 8 of 40 pages of followers, 31 of 31 accounts in full\.$/);
+  assert.match(auditPlanText(t, one), /^An audit reads 1 page of followers and checks 0 of them in full: at most 1 request \(budget 1\), paced\. The budget leaves none for the likers and commenters of recent posts\./);
+  assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
 });
