@@ -110,6 +110,14 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   await opt.click('button[type=submit]');
   await opt.waitForFunction(() => document.getElementById('status').textContent !== '');
   assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /only what the list shows|alleen beoordeeld wat de lijst toont/);
+  // An emptied field is refused by the form, not saved as its lowest value (a cap of 1 an hour).
+  await set('hourlyCap', '');
+  await opt.$eval('#status', (e) => { e.textContent = ''; });
+  await opt.click('button[type=submit]');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await opt.$eval('#hourlyCap', (e) => e.validity.valueMissing), true);
+  assert.equal(await opt.$eval('#status', (e) => e.textContent), '', 'nothing saved');
+  assert.equal((await ext.evaluate(() => chrome.storage.local.get('settings'))).settings.hourlyCap, 150);
   // Auto-run off: a profile shows a "check" button and fetches nothing until asked.
   suite.standin.clearLog();
   await page.bringToFront();
