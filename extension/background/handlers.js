@@ -386,8 +386,9 @@ function historyImport({ text }) {
     const r = importJson(text, await store.getHistory());
     if (r.error) return { error: { id: 'history.import', message: r.error } };
     try {
+      if (r.aside.length) await store.keepAside(r.aside);
       const { shrunk } = await store.saveHistory(r.history);
-      return { imported: r.count, shrunk };
+      return { imported: r.count, setAside: r.aside.length, shrunk };
     } catch (e) {
       return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
     }

@@ -3,7 +3,7 @@
 // memory: the service worker may be stopped between any two messages.
 import { storage } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { HISTORY_KEY, migrate, putEntry, shrink, SCHEMA_VERSION } from '../shared/history.js';
+import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION } from '../shared/history.js';
 import { normalizeSchedulerState } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
@@ -53,9 +53,9 @@ export async function getHistory() {
   return history;
 }
 
-// Adds migrate()'s `aside` items to those kept. Returns whether they are kept (a write that
-// does not fit makes no room here: that would read the history again).
-async function keepAside(items) {
+// Adds `aside` items (migrate()'s, overflow()'s) to those kept. Returns whether they are kept (a
+// write that does not fit makes no room here: that would read the history again).
+export async function keepAside(items) {
   const next = addAside(await getAside(), items, Date.now());
   if (!next) return true;
   try {
@@ -63,7 +63,7 @@ async function keepAside(items) {
     return true;
   } catch (e) {
     if (!isQuotaError(e)) throw e;
-    console.warn('fakemeter: storage is full; what the history could not read stays where it is:', items.map((i) => i.reason));
+    console.warn('fakemeter: storage is full; these could not be set aside:', items.map((i) => i.reason));
     return false;
   }
 }
@@ -152,7 +152,9 @@ export async function saveHistory(history, { keep = null } = {}) {
 }
 
 export async function putHistoryEntry(entry) {
-  return saveHistory(putEntry(await getHistory(), entry), { keep: entry.username });
+  const { history, aside } = overflow(putEntry(await getHistory(), entry));
+  if (aside.length) await keepAside(aside);
+  return saveHistory(history, { keep: entry.username });
 }
 
 export async function getScheduler() {

@@ -291,13 +291,24 @@ export function putEntry(history, entry) {
     .filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
   // A count kept without an id is taken for this account's, and named by its id from now on.
   const first = seen[0] && id && !seen[0].user_id ? firstCount(seen[0].follower_count, seen[0].at, id) : seen[0] || null;
-  const entries = { ...history.entries, [entry.username]: { ...entry, first_seen: first } };
-  const names = Object.keys(entries);
-  if (names.length > MAX_ENTRIES) {
-    names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);
-    for (const n of names.slice(0, names.length - MAX_ENTRIES)) delete entries[n];
-  }
-  return { ...history, entries };
+  return { ...history, entries: { ...history.entries, [entry.username]: { ...entry, first_seen: first } } };
+}
+
+// The history keeps at most MAX_ENTRIES profiles: beyond, the oldest checked leave it. Returns
+// {history, aside}: `aside` holds each of them for the background to keep (set-aside.js), with
+// its numbers (not its full report, which could fill storage), so none goes unsaid.
+export function overflow(history) {
+  const names = Object.keys(history.entries);
+  if (names.length <= MAX_ENTRIES) return { history, aside: [] };
+  const entries = { ...history.entries };
+  names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);
+  const aside = names.slice(0, names.length - MAX_ENTRIES).map((n) => {
+    const e = entries[n];
+    delete entries[n];
+    return { key: `entries.${n}`, value: { ...e, report: null },
+             reason: `the history keeps at most ${MAX_ENTRIES} profiles: @${n}, the oldest checked, left it (its numbers kept here)` };
+  });
+  return { history: { ...history, entries }, aside };
 }
 
 export function deleteEntries(history, usernames) {
@@ -391,5 +402,7 @@ export function importJson(text, into = emptyHistory()) {
   }
   let history = into;
   for (const e of entries) history = putEntry(history, e);
-  return { history, count: entries.length };
+  const o = overflow(history);
+  // `count`: the file's entries the history kept (an import past MAX_ENTRIES keeps the newest).
+  return { history: o.history, aside: o.aside, count: entries.filter((e) => o.history.entries[e.username]).length };
 }

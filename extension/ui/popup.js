@@ -5,7 +5,7 @@ import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
 import { roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
-import { HISTORY_KEY, followerChange, currentCount } from '../shared/history.js';
+import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download } from './common.js';
@@ -160,7 +160,7 @@ async function main() {
     if (!file) return;
     try {
       const r = await ask('history.import', { text: await file.text() });
-      say(t('imported', r.imported));
+      say(r.setAside ? `${t('imported', r.imported)} ${t('importedSetAside', MAX_ENTRIES, r.setAside)}` : t('imported', r.imported));
     } catch (e) {
       say(String(e.message));
     }

@@ -172,3 +172,35 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   assert.deepEqual(after.history.entries, {}, 'a new history started');
   await popup.close();
 });
+
+// The history keeps at most 5,000 profiles. Before, the oldest left it without a word, and an
+// import said "Imported 20 entries." when it had kept none of them.
+test('past 5,000 profiles the oldest are set aside, not dropped unsaid; an import says how many it kept', async () => {
+  const ext = await extensionPage(suite);
+  const base = Date.now() - 10 * 86400_000;
+  await ext.evaluate((t0) => {
+    const entries = {};
+    for (let i = 0; i < 5000; i++) {
+      const u = `user${String(i).padStart(5, '0')}`;
+      entries[u] = { username: u, full_name: '', fake_percent: 10, ci_low: 5, ci_high: 20, grade: 'fair', confidence: 'instant',
+        status: 'ok', states: [], follower_count: 100, rough: false, computed_at: t0 + i * 1000 };
+    }
+    return chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: { schema: 2, entries } }));
+  }, base);
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown="5000"]', { timeout: 30_000 });
+  const older = ['old.a', 'old.b'].map((u, i) => ({ username: u, fake_percent: 30, ci_low: 20, ci_high: 40, computed_at: base - 1000 * (i + 1) }));
+  const file = path.join(downloads, 'older.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }));
+  await (await popup.$('#import-file')).uploadFile(file);
+  await popup.waitForFunction(() => document.getElementById('message').textContent !== '', { timeout: 30_000 });
+  assert.equal(await popup.$eval('#message', (m) => m.textContent),
+    'Imported 0 entries. The history keeps at most 5,000 profiles: the 2 oldest checked were set aside, with their numbers (below).');
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.equal(await popup.$eval('#aside', (a) => a.dataset.count), '2');
+  const aside = (await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside;
+  assert.deepEqual(aside.map((i) => i.value.username).sort(), ['old.a', 'old.b']);
+  assert.equal(aside[0].value.fake_percent, 30, 'with its numbers');
+  await popup.close();
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
-         currentCount, partialAuditReplaces } from '../../extension/shared/history.js';
+         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES } from '../../extension/shared/history.js';
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -383,4 +383,25 @@ test('an audit that ended before its plan replaces the stored result only when i
   assert.equal(partialAuditReplaces({ ...instant, rough: true }, { ci_low: 0, ci_high: 100 }), true, 'the page counts alone say less');
   assert.equal(partialAuditReplaces({ fake_percent: null, ci_low: null, ci_high: null }, { ci_low: 0, ci_high: 100 }), true);
   assert.equal(partialAuditReplaces(instant, { ci_low: null, ci_high: null }), false, 'an audit with no interval');
+});
+
+test('past the limit the oldest checked leave the history, each set aside with its numbers; an import counts what it kept', () => {
+  const entry = (u, at, report = null) => ({ ...migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u], report });
+  let h = emptyHistory();
+  for (let i = 0; i < MAX_ENTRIES; i++) h = putEntry(h, entry(`user${i}`, 1_000_000 + i));
+  assert.deepEqual(overflow(h).aside, [], 'at the limit nothing leaves');
+  const full = putEntry(h, entry('newcomer', 9_000_000, { username: 'newcomer' }));
+  const o = overflow(full);
+  assert.equal(Object.keys(o.history.entries).length, MAX_ENTRIES);
+  assert.ok(o.history.entries.newcomer && !o.history.entries.user0);
+  assert.deepEqual(o.aside.map((i) => [i.key, i.value.username, i.value.fake_percent, i.value.report]), [['entries.user0', 'user0', 10, null]]);
+  assert.match(o.aside[0].reason, /^the history keeps at most 5000 profiles: @user0, the oldest checked, left it/);
+  // An import of entries older than all the others keeps none of them, and says so.
+  const older = [entry('old.a', 5), entry('old.b', 6)];
+  const r = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }), h);
+  assert.equal(r.count, 0);
+  assert.deepEqual(r.aside.map((i) => i.value.username).sort(), ['old.a', 'old.b']);
+  const newer = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [entry('new.a', 9_999_999)] }), h);
+  assert.equal(newer.count, 1);
+  assert.deepEqual(newer.aside.map((i) => i.value.username), ['user0']);
 });
