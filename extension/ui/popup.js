@@ -98,11 +98,16 @@ async function showCurrent() {
   body.replaceChildren(...parts);
 }
 
+const SEARCH_PAUSE_MS = 150;
+let historyDraws = 0;
+
 async function showHistory() {
+  const draw = ++historyDraws;
   const query = document.getElementById('search').value;
   const { entries } = await ask('history.list', { query });
+  if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
   const rows = document.getElementById('rows');
-  rows.replaceChildren();
+  const drawn = document.createDocumentFragment();
   for (const e of entries) {
     const tr = el('tr');
     const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
@@ -122,8 +127,9 @@ async function showHistory() {
     const muted = shown.state && shown.state !== 'number' ? ' muted' : '';
     tr.append(user, result, el('td', { class: `estimate-cell grade-${e.grade}${muted}` }, estimateCell(e)),
               el('td', {}, new Date(e.computed_at).toLocaleDateString()), delCell);
-    rows.append(tr);
+    drawn.append(tr);
   }
+  rows.replaceChildren(drawn);
   document.getElementById('empty').hidden = entries.length > 0;
   rows.dataset.shown = String(entries.length);  // the list is drawn (tests wait for it)
 }
@@ -146,10 +152,17 @@ async function showAside() {
 
 async function main() {
   ({ t } = await localise());
-  document.getElementById('search').addEventListener('input', () => showHistory());
+  // A long history is drawn again once typing pauses, not on every key.
+  let searchTimer = 0;
+  document.getElementById('search').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => showHistory().catch((e) => say(String(e.message || e))), SEARCH_PAUSE_MS);
+  });
   document.getElementById('export-csv').addEventListener('click', async () => {
     const { text } = await ask('history.export', { format: 'csv' });
-    download('fakemeter-history.csv', text, 'text/csv');
+    // With a byte-order mark, spreadsheet programs (Excel) read the file as UTF-8: names with
+    // accents or emoji stay whole.
+    download('fakemeter-history.csv', `\uFEFF${text}`, 'text/csv;charset=utf-8');
   });
   document.getElementById('export-json').addEventListener('click', async () => {
     const { text } = await ask('history.export', { format: 'json' });

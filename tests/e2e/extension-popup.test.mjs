@@ -74,7 +74,9 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   assert.deepEqual(exported.entries.map((e) => e.username), ['lena.bakes', 'marco.travels', 'quiet.likes']);
 
   await popup.click('#export-csv');
-  const csv = (await downloaded('fakemeter-history.csv')).trim().split('\r\n');
+  const csvText = await downloaded('fakemeter-history.csv');
+  assert.equal(csvText.charCodeAt(0), 0xFEFF, 'a byte-order mark, so spreadsheets read UTF-8');
+  const csv = csvText.slice(1).trim().split('\r\n');
   assert.equal(csv[0], 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
     'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at');
   assert.equal(csv.length, 4);
