@@ -145,6 +145,10 @@ function sourceRows(t, audit) {
     // Entries of the list that could not be read were left out of the sample (lists.js): said,
     // since an estimate about the rest is not quite about the list Instagram showed.
     if (src[key].skipped > 0) row.append(el('p', { class: 'muted', part: `skipped-${key}` }, t('sourceSkipped', src[key].skipped)));
+    // A post whose list could not be read (deleted since, comments closed) is not in the sample.
+    if (src[key].postsFailed > 0) {
+      row.append(el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourcePostsFailed', src[key].postsFailed, src[key].posts)));
+    }
     // No account of this source fetched in full: say that only the list was scored, and why the
     // interval spans so much (the engine's regime explanation for the list alone).
     if (est && est.regime && est.regime.tier === 'lite') {

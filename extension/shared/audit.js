@@ -282,8 +282,10 @@ export function applyOutcome(state, id, outcome, now) {
       break;
     }
     case 'list_failed': {
+      // Marked, so the population bound leaves its count out and the panel says so.
       const key = req.source;
-      s[key] = { ...s[key], done: s[key].done + 1 };
+      const src = s[key];
+      s[key] = { ...src, media: src.media.map((m, i) => (i === src.done ? { ...m, failed: true } : m)), done: src.done + 1 };
       break;
     }
     case 'profile':
@@ -345,12 +347,15 @@ export function followerCountOf(state) {
 // census the listed accounts would make of themselves): the followers count; the likes
 // (comments) of the posts read, an upper bound on the distinct accounts; when a post hides its
 // count, the followers count stands in (unknown, not small), and unknown when that is too.
+// Posts of a source whose list could not be read (deleted since, comments closed, another shape).
+const failedPosts = (src) => src.media.slice(0, src.done).filter((m) => m.failed).length;
+
 export function populationOf(state, source) {
   const src = state[source];
   const listed = src.lite.length;
   const followers = followerCountOf(state);
   if (source === 'followers') return followers === null ? null : Math.max(followers, listed, 1);
-  const read = src.media.slice(0, src.done);
+  const read = src.media.slice(0, src.done).filter((m) => !m.failed);
   const known = read.every((m) => Number.isSafeInteger(m.count));
   if (!known && followers === null) return null;
   const bound = known ? sum(read.map((m) => m.count)) : Math.max(followers, sum(read.map((m) => m.listed || 0)));
@@ -401,10 +406,11 @@ export function progressOf(state) {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended,
                    checked: fetched('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
-                checked: fetched('likers'), skipped: state.likers.skipped || 0 },
+                checked: fetched('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: fetched('commenters'),
-                    comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0 },
+                    comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
+                    postsFailed: failedPosts(state.commenters) },
     },
   };
 }

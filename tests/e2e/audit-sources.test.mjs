@@ -164,6 +164,23 @@ test('the short list can be switched on for any profile; a long list still pages
 
 // An entry without a username (an account gone while the list was answered) costs that entry:
 // before, one such user stopped the whole audit as "Instagram changed".
+// A post deleted mid-audit: its likers list answers "not found". Before, the row went on saying
+// "the last 3 posts" and its like count stayed in the population bound.
+test('a post whose likers cannot be read is left out and said in its row; its likes leave the population bound', async () => {
+  const username = 'likefarm.client';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'not_found', match: '/likers/', after: 1, times: 1 });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await auditDone(username);
+  assert.equal(a.status, 'done');
+  assert.deepEqual(a.likers.media.map((m) => !!m.failed), [false, true, false]);
+  const read = a.likers.media.filter((m) => !m.failed);
+  assert.equal(a.estimates.likers.population, Math.max(read.reduce((x, m) => x + m.count, 0), a.likers.lite.length));
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.panelText, /1 of these 3 posts could not be read \(deleted since, or its list closed\): the estimate is about the others\./);
+});
+
 test('list entries that cannot be read are left out and said per source; the audit finishes', async () => {
   const username = 'likefarm.client';
   suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });

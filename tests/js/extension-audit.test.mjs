@@ -79,7 +79,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.notDeepEqual(runAll(start({ seed: 8 })).picks, s.picks);
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
-  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, skipped: 0 });
+  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, skipped: 0, postsFailed: 0 });
 });
 
 test('the profile itself, liking its own post or answering its commenters, is in neither sample', () => {
@@ -292,6 +292,10 @@ test('a post whose list cannot be read costs that post only', () => {
   assert.equal(s2.status, 'done');
   assert.equal(s2.likers.done, 2);
   assert.equal(s2.likers.lite.length, 30);  // the second post's only
+  // Its 120 likes are no part of the population bound (only the post read: its 30 likers), and
+  // the panel's row learns that one of the 2 posts could not be read.
+  assert.equal(populationOf(s2, 'likers'), 30);
+  assert.deepEqual([progressOf(s2).sources.likers.posts, progressOf(s2).sources.likers.postsFailed], [2, 1]);
 });
 
 test('login, challenge and private stop the audit and keep what was learned', () => {
