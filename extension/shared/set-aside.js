@@ -1,7 +1,9 @@
-// What the stored history held that could not be read (an entry of another shape, a report the
-// overlay cannot draw, a history of a layout this build does not know, as after going back to
-// an older version): kept aside as it was, never silently lost, until the user downloads or
-// discards it. Pure functions over the stored list; the background keeps it under ASIDE_KEY.
+// What left the stored history without the user asking: what could not be read (an entry of
+// another shape, a report the overlay cannot draw, a history of a layout this build does not
+// know, as after going back to an older version) and the oldest profiles past its limit
+// (history.js overflow). Kept aside as it was, each with why, never silently lost, until the
+// user downloads or discards it. Pure functions over the stored list; the background keeps it
+// under ASIDE_KEY.
 
 export const ASIDE_KEY = 'history_set_aside';
 export const ASIDE_FORMAT = 'fakemeter-set-aside';

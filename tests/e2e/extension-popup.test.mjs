@@ -137,7 +137,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   const shown = await popup.$eval('#aside', (a) => ({ count: a.dataset.count, note: a.querySelector('#aside-note').textContent,
     items: [...a.querySelectorAll('li')].map((li) => li.textContent) }));
   assert.equal(shown.count, '1');
-  assert.match(shown.note, /^1 item of the stored history could not be read\. It is kept aside as it was/);
+  assert.match(shown.note, /^1 item of the stored history is kept aside, outside the history, as it was \(why, below\)/);
   assert.deepEqual(shown.items, ['entries.broken.one.fake_percent must be a percentage (0..100) or null']);
   await screenshot(popup, 'popup-set-aside');
 
@@ -158,7 +158,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
 
   await popup.click('#aside-discard');
   await popup.waitForSelector('#aside[hidden]');
-  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Discarded what the history could not read.');
+  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Discarded what was kept aside.');
   assert.equal((await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside, undefined);
   assert.deepEqual((await rowNames(popup)).sort(), ['kept.one', 'lena.bakes'], 'the history itself untouched');
 
