@@ -180,12 +180,13 @@ async function refreshComments(a) {
 const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' ||
   (req.kind === 'comments' && a.commenters.done >= a.commenters.media.length));
 
-async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource }) {
+async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running') return auditView(existing);
-    // A cancelled audit picks up where it stopped: nothing learned is thrown away.
-    if (existing && existing.status === 'cancelled' && existing.userId === userId) {
+    // A cancelled audit picks up where it stopped, with its own plan: nothing learned is thrown
+    // away. `fresh` (the user's "New audit") starts one with the options as they are now instead.
+    if (existing && existing.status === 'cancelled' && existing.userId === userId && !fresh) {
       const resumed = { ...existing, status: 'running', updatedAt: now() };
       await store.saveAuditAndScheduler(resumed, null);
       return auditView(resumed);

@@ -44,17 +44,16 @@ const loadedProfile = (() => {
 })();
 
 // What a visit does with a stored reading: 'refresh' checks it again (one from the profile alone,
-// made more than STALE_MS ago, of a profile with no audit stored); 'count' reads only its follower
-// count again (an audit's result: it stays, since an instant check would put the profile alone in
-// its place and the panel's Recheck is there for that, but the count it was made at ages, and the
-// then-and-now line says how it moved; once per STALE_MS, never while an audit runs); null: nothing.
+// made more than STALE_MS ago); 'count' reads only its follower count again (an audit's result:
+// it stays, since an instant check would put the profile alone in its place and the panel's
+// Recheck is there for that, but the count it was made at ages, and the then-and-now line says
+// how it moved; once per STALE_MS); null: nothing. Neither while an audit runs. (An audit that
+// ended without replacing the reading, cancelled or stopped, no longer holds its refresh back.)
 function staleness(entry, audit) {
-  if (entry.confidence === 'audited') {
-    const last = entry.latest_count ? entry.latest_count.at : entry.computed_at;
-    const running = audit && audit.progress.status === 'running';
-    return !running && Date.now() - last > STALE_MS ? 'count' : null;
-  }
-  return !audit && Date.now() - entry.computed_at > STALE_MS ? 'refresh' : null;
+  if (audit && audit.progress.status === 'running') return null;
+  const last = entry.confidence === 'audited' && entry.latest_count ? entry.latest_count.at : entry.computed_at;
+  if (Date.now() - last <= STALE_MS) return null;
+  return entry.confidence === 'audited' ? 'count' : 'refresh';
 }
 
 function sleepUntil(at, signal) {
@@ -105,6 +104,7 @@ class ProfileFeature {
     this.overlay = new Overlay(t, username, {
       plan: () => auditPlan(settings, this.report ? this.report.posts : []),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
+      onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
@@ -284,7 +284,9 @@ class ProfileFeature {
     }
   }
 
-  async startAudit() {
+  // `fresh`: a new audit with the options as they are now, in place of a cancelled one (which
+  // would otherwise resume with its own plan).
+  async startAudit({ fresh = false } = {}) {
     await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
@@ -292,9 +294,12 @@ class ProfileFeature {
       .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null }));
     // Privacy the profile document did not state stays unknown (null): the followers list's answer tells.
     const isPrivate = typeof rep.is_private === 'boolean' ? rep.is_private : null;
+    // The follower count read last: on an audited result, one read since it (latest_count) is newer.
+    const latest = this.overlay.latestCount;
+    const count = latest && Number.isSafeInteger(latest.follower_count) ? latest.follower_count : rep.follower_count;
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
-      followerCount: Number.isSafeInteger(rep.follower_count) ? rep.follower_count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info' });
+      followerCount: Number.isSafeInteger(count) ? count : null, posts,
+      profileSource: rep.profile_source || 'web_profile_info', fresh });
     this.overlay.setAudit(view);
     await this.loopAudit();
   }

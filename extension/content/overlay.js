@@ -21,7 +21,7 @@ export class Overlay {
   constructor(t, username, handlers) {
     this.t = t;
     this.username = username;
-    this.handlers = handlers;  // {onAudit, onCancel, onRecheck, onRun, plan (what an audit would read)}
+    this.handlers = handlers;  // {onAudit, onAuditNew, onCancel, onRecheck, onRun, plan (what an audit would read)}
     this.model = { kind: 'loading' };
     this.audit = null;
     this.firstSeen = null;
@@ -126,12 +126,17 @@ export class Overlay {
     this.audit = audit;
     this.auditStorageFull = false;
     if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
-      this.model = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false };
-      // An audit that ended before its plan and narrowed nothing leaves the profile's own result
-      // in view, as the history keeps it (history.js partialAuditReplaces).
-      const partial = ['stopped', 'cancelled'].includes(audit.progress.status);
+      const next = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false };
+      // While it runs, the audit's estimate narrows in view. Once it ends, it is the profile's
+      // result if it finished, or, ended before its plan, if it narrowed the result it found (an
+      // earlier audit's, or the profile's own check): as the history keeps it (partialAuditReplaces).
+      const status = audit.progress.status;
       const own = this.checked;
-      if (partial && own && !partialAuditReplaces({ ...own.report, rough: own.rough }, audit.report)) this.model = own;
+      if (status === 'running') this.model = next;
+      else if (status === 'done' || !own || partialAuditReplaces({ ...own.report, rough: own.rough }, audit.report)) {
+        this.model = next;
+        this.checked = next;
+      } else this.model = own;
     }
     this.render();
   }
@@ -181,7 +186,7 @@ export class Overlay {
 
 // After the panel was drawn again: the control of the same part, or the one that took its place
 // (Audit -> Cancel and back; Check -> Re-check), else the close button.
-const FOCUS_SUCCESSORS = { 'audit-button': 'cancel', cancel: 'audit-button', run: 'recheck' };
+const FOCUS_SUCCESSORS = { 'audit-button': 'cancel', 'audit-new': 'cancel', cancel: 'audit-button', run: 'recheck' };
 function refocus(panel, part) {
   const find = (p) => (p ? panel.querySelector(`[part="${p}"]`) : null);
   const next = find(part) || find(FOCUS_SUCCESSORS[part]) || find('close') || panel;

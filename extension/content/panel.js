@@ -194,6 +194,12 @@ function renderAuditSection(p, view) {
       sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));
     }
     if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
+    // Ended before its plan without narrowing what was found before it: the result above is that
+    // one, kept; the rows are this audit's.
+    const same = (x, y) => x && y && x.fake_percent === y.fake_percent && x.ci_low === y.ci_low && x.ci_high === y.ci_high;
+    if (['cancelled', 'stopped'].includes(pr.status) && a.report && model.kind === 'report' && !same(model.report, a.report)) {
+      sec.append(el('p', { class: 'muted', part: 'audit-not-kept' }, t('auditNotKept')));
+    }
     if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
   }
   if (view.auditStorageFull) sec.append(el('p', { class: 'muted', part: 'storage-note' }, t('storageAuditStopped')));
@@ -207,6 +213,13 @@ function renderAuditSection(p, view) {
     if (!canAudit) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());
     sec.append(btn);
+    // Resume goes on with the plan the audit started with; a new one follows the options now.
+    if (canAudit && a && a.progress.status === 'cancelled') {
+      const fresh = el('button', { part: 'audit-new' }, t('auditNew'));
+      fresh.addEventListener('click', () => view.handlers.onAuditNew());
+      sec.append(fresh);
+      sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget)));
+    }
     // What the audit will read, before it starts.
     if (canAudit && !a && view.handlers.plan) {
       const plan = view.handlers.plan();

@@ -39,7 +39,7 @@ export const SHAPES = {
     'instant.rough': { username, fullName: optional(str(500)), og, cause: optional((v) => v === 'logged_out' || v === 'rate_limited'),
                        unavailable: optional(int(0, 999)) },
     'audit.start': { username, userId, isPrivate: (v) => v === null || bool(v), followerCount: optional(count), posts: optional(posts),
-                     profileSource: optional(profileEndpoint) },
+                     profileSource: optional(profileEndpoint), fresh: optional(bool) },
     'audit.next': { username },
     'audit.claim': { username, id: int(1, 1e9) },
     'audit.sent': { username, id: int(1, 1e9) },
