@@ -25,6 +25,19 @@ async function age(username, ms, patch = {}) {
   await storage.set({ history });
 }
 
+// An audit of `username` started from its page (slow pacing) and cancelled after its first
+// request; returns the stored cancelled audit.
+async function auditCancelledEarly(username, settings = {}) {
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, ...settings } });
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
+  await clickPart(page, PANEL, 'cancel');
+  return auditEnded(username);
+}
+
 async function elsewhereAndBack(username) {
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
@@ -95,14 +108,7 @@ test('a second audit cancelled before it narrowed anything: the first audit\'s r
 
 test('a day-old reading of the profile alone is checked again on a visit, though an audit that ended early is stored', async () => {
   const username = 'lena.bakes';
-  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
-  await clickPart(page, PANEL, 'cancel');
-  await auditEnded(username);
+  await auditCancelledEarly(username);
   assert.equal((await storedEntry(suite, username)).confidence, 'instant', 'the cancelled audit narrowed nothing');
   await age(username, 2 * DAY);
   const before = apiRequests(suite.standin, `username=${username}`).filter((e) => e.path.includes('web_profile_info')).length;
@@ -114,14 +120,7 @@ test('a day-old reading of the profile alone is checked again on a visit, though
 
 test('a cancelled audit resumes with its own plan, or a new audit follows the options as they are now', async () => {
   const username = 'marco.travels';
-  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, auditBudget: 45 } });
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
-  await clickPart(page, PANEL, 'cancel');
-  const cancelled = await auditEnded(username);
+  const cancelled = await auditCancelledEarly(username, { auditBudget: 45 });
   assert.equal(cancelled.budget, 45);
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 20, auditBudget: 30 } });
   const s = await waitForOverlay(page, (x) => /Resume goes on with the plan this audit started with \(budget 45\)/.test(x.panelText || ''),
