@@ -387,7 +387,7 @@ function historyImport({ text }) {
     const r = importJson(text, await store.getHistory());
     if (r.error) return { error: { id: 'history.import', message: r.error } };
     try {
-      if (r.aside.length) await store.keepAside(r.aside);
+      if (r.aside.length && !(await store.keepAside(r.aside))) throw new Error('QUOTA_BYTES: storage is too full to set aside the oldest profiles');
       const { shrunk } = await store.saveHistory(r.history);
       return { imported: r.count, setAside: r.aside.length, shrunk };
     } catch (e) {
@@ -400,11 +400,13 @@ function historyImport({ text }) {
 // discarding it (the user's choice, after the download or instead of it).
 async function historyAside() {
   await store.getHistory();  // a history damaged since it was last read sets its items aside now
-  return asideSummary(await store.getAside());
+  return asideSummary(await store.getAside(), store.heldItems());
 }
 
 async function historyAsideExport() {
-  return { text: exportAside(await store.getAside(), now()) };
+  await store.getHistory();
+  const held = store.heldItems().map((i) => ({ ...i, at: now(), held: true }));
+  return { text: exportAside((await store.getAside()).concat(held), now()) };
 }
 
 function historyAsideDiscard() {

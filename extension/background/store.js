@@ -40,18 +40,27 @@ export async function setSettings(patch) {
   return next;
 }
 
+// What the stored history holds that could not be copied aside (storage too full for the copy,
+// as a large history of a later schema is): while there is any, the history is never written
+// over (a save fails as storage full), and the popup offers it where it is, for download or
+// discard. Found again by every read of the history (a restarted worker too).
+let heldInPlace = [];
+export const heldItems = () => heldInPlace;
+
 // The history, migrated to the current schema (and written back once when it was older).
 // What could not be read is kept aside first (set-aside.js), so the write back, or the next
-// save, loses nothing. Should even that not fit in storage, the write back waits; a later save
-// of the history would then lose those items (storage full and a damaged history at once), and
-// the console says which.
+// save, loses nothing; what cannot even be copied stays where it is (heldInPlace).
 export async function getHistory() {
   const raw = await get(HISTORY_KEY);
   const { history, migratedFrom, aside } = migrate(raw);
   const kept = aside.length ? await keepAside(aside) : true;
+  heldInPlace = kept ? [] : aside;
   if (kept && (migratedFrom !== null || (raw && raw.schema !== SCHEMA_VERSION))) await saveHistory(history);
   return history;
 }
+
+const heldError = () => new Error(`QUOTA_BYTES: storage is too full to set aside ${heldInPlace.length} item(s) of the stored ` +
+  'history, so it is not written over: download or discard them in the popup');
 
 // Adds `aside` items (migrate()'s, overflow()'s) to those kept. Returns whether they are kept (a
 // write that does not fit makes no room here: that would read the history again).
@@ -72,8 +81,10 @@ export async function getAside() {
   return normalizeAside(await get(ASIDE_KEY));
 }
 
+// Discards what is kept aside, and what is held in place (the stored history it is in).
 export async function clearAside() {
-  await storage.remove(ASIDE_KEY);
+  await storage.remove(heldInPlace.length ? [ASIDE_KEY, HISTORY_KEY] : ASIDE_KEY);
+  heldInPlace = [];
 }
 
 // chrome.storage.local holds 10 MiB (QUOTA_BYTES; no unlimitedStorage permission, on
@@ -135,6 +146,7 @@ export async function write(items) {
 // (cached documents are bounded to MAX_DOCS and stay). Returns {history, shrunk} or throws a
 // quota error when nothing more can be dropped.
 export async function saveHistory(history, { keep = null } = {}) {
+  if (heldInPlace.length) throw heldError();
   let h = history;
   let shrunk = false;
   for (;;) {
@@ -153,7 +165,7 @@ export async function saveHistory(history, { keep = null } = {}) {
 
 export async function putHistoryEntry(entry) {
   const { history, aside } = overflow(putEntry(await getHistory(), entry));
-  if (aside.length) await keepAside(aside);
+  if (aside.length && !(await keepAside(aside))) throw new Error('QUOTA_BYTES: storage is too full to set aside the oldest profiles');
   return saveHistory(history, { keep: entry.username });
 }
 

@@ -47,7 +47,20 @@ export function roughCauseOf(cause, unavailable = null) {
 }
 
 export function emptyHistory() {
-  return { schema: SCHEMA_VERSION, entries: {} };
+  return { schema: SCHEMA_VERSION, entries: entryMap() };
+}
+
+// The entries by username, in an object without a prototype: a profile named "__proto__" or
+// "constructor" (valid Instagram usernames) is an entry like any other, never the object's own
+// machinery (on a plain object the first vanished on assignment, the second read as an entry).
+function entryMap(...sources) {
+  return Object.assign(Object.create(null), ...sources);
+}
+
+function withEntry(entries, username, entry) {
+  const map = entryMap(entries);
+  map[username] = entry;
+  return map;
 }
 
 function numOrNull(v) {
@@ -129,7 +142,7 @@ export function withLatestCount(history, report, at) {
   const latest = countAt({ follower_count: report.follower_count, at });
   if ((id && now && id !== now) || !latest) return null;
   const entry = { ...e, first_seen: firstSeenOf(e), latest_count: latest };
-  return { ...history, entries: { ...history.entries, [report.username]: entry } };
+  return { ...history, entries: withEntry(history.entries, report.username, entry) };
 }
 
 // The follower count an entry last read: latest_count's when a later look kept one, else its own.
@@ -291,7 +304,7 @@ export function putEntry(history, entry) {
     .filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
   // A count kept without an id is taken for this account's, and named by its id from now on.
   const first = seen[0] && id && !seen[0].user_id ? firstCount(seen[0].follower_count, seen[0].at, id) : seen[0] || null;
-  return { ...history, entries: { ...history.entries, [entry.username]: { ...entry, first_seen: first } } };
+  return { ...history, entries: withEntry(history.entries, entry.username, { ...entry, first_seen: first }) };
 }
 
 // The history keeps at most MAX_ENTRIES profiles: beyond, the oldest checked leave it. Returns
@@ -300,7 +313,7 @@ export function putEntry(history, entry) {
 export function overflow(history) {
   const names = Object.keys(history.entries);
   if (names.length <= MAX_ENTRIES) return { history, aside: [] };
-  const entries = { ...history.entries };
+  const entries = entryMap(history.entries);
   names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);
   const aside = names.slice(0, names.length - MAX_ENTRIES).map((n) => {
     const e = entries[n];
@@ -312,7 +325,7 @@ export function overflow(history) {
 }
 
 export function deleteEntries(history, usernames) {
-  const entries = { ...history.entries };
+  const entries = entryMap(history.entries);
   for (const n of usernames) delete entries[n];
   return { ...history, entries };
 }
@@ -323,7 +336,7 @@ export function shrink(history, keep = null) {
   const withReport = Object.values(history.entries).filter((e) => e.report && e.username !== keep)
     .sort((a, b) => a.computed_at - b.computed_at);
   if (withReport.length === 0) return null;
-  const entries = { ...history.entries };
+  const entries = entryMap(history.entries);
   for (const e of withReport.slice(0, Math.max(1, Math.ceil(withReport.length / 2)))) {
     entries[e.username] = { ...e, report: null };
   }

@@ -32,9 +32,12 @@ export function addAside(list, items, at) {
 const sameness = (i) => `${i.key}\n${JSON.stringify(i.value)}`;
 
 // What the user is shown: how many, and each one's place and reason (no values: they may be
-// large, and they are the user's to download).
-export function asideSummary(list) {
-  return { count: list.length, items: list.map(({ key, reason, at }) => ({ key, reason, at })) };
+// large, and they are the user's to download); `held` ({key, reason}) are those still where
+// they were, storage being too full to copy them aside (said as such: held: true).
+export function asideSummary(list, held = []) {
+  return { count: list.length + held.length,
+           items: list.map(({ key, reason, at }) => ({ key, reason, at }))
+             .concat(held.map(({ key, reason }) => ({ key, reason, at: null, held: true }))) };
 }
 
 // The download: every item as it was stored, with where it was and why it was set aside.

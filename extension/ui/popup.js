@@ -145,7 +145,7 @@ async function showAside() {
   box.hidden = count === 0;
   box.dataset.count = String(count);
   document.getElementById('aside-note').textContent = count ? t('asideNote', count) : '';
-  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.reason));
+  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.held ? t('asideHeld', i.reason) : i.reason));
   if (count > ASIDE_SHOWN) lines.push(el('li', {}, t('asideMore', count - ASIDE_SHOWN)));
   document.getElementById('aside-items').replaceChildren(...lines);
 }

@@ -206,3 +206,41 @@ test('past 5,000 profiles the oldest are set aside, not dropped unsaid; an impor
   assert.equal(aside[0].value.fake_percent, 30, 'with its numbers');
   await popup.close();
 });
+
+// A large history of a later schema cannot be copied aside in a storage of 10 MiB: before, the
+// copy failed with a console note and the next save wrote over the original.
+test('a history too large to copy aside stays where it is: the popup offers it, nothing writes over it, discarding frees the room', async () => {
+  const ext = await extensionPage(suite);
+  const big = { schema: 3, entries: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`u${i}`, { username: `u${i}`, blob: 'x'.repeat(100_000) }])) };
+  await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })), big);
+  const popup = await suite.session.newPage();
+  popup.on('dialog', (d) => d.accept());
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.match(await popup.$eval('#aside li', (li) => li.textContent),
+               /^the stored history has schema 3 .* \(still where it was: storage is too full to copy it aside/);
+  // A check now is shown but not saved over it.
+  const page = await suite.session.newPage();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(page, (o) => !!o.badgeState, { what: 'the badge decided' });
+  const kept = (await ext.evaluate(() => chrome.storage.local.get('history'))).history;
+  assert.equal(kept.schema, 3, 'the stored history is not written over');
+  assert.equal(Object.keys(kept.entries).length, 60);
+  await page.close();
+  // The download holds it whole.
+  await popup.bringToFront();
+  await popup.click('#aside-download');
+  const doc = JSON.parse(await downloaded('fakemeter-set-aside.json'));
+  assert.equal(doc.items.length, 1);
+  assert.equal(doc.items[0].held, true);
+  assert.equal(Object.keys(doc.items[0].value.entries).length, 60);
+  // Discarding it frees the room: the next check is saved.
+  await popup.click('#aside-discard');
+  await popup.waitForSelector('#aside[hidden]');
+  const again = await suite.session.newPage();
+  await again.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(again, (o) => !!o.badgeState, { what: 'the badge decided' });
+  await waitFor(async () => (await ext.evaluate(() => chrome.storage.local.get('history'))).history?.entries?.['lena.bakes'], { what: 'saved' });
+  await again.close();
+  await popup.close();
+});

@@ -405,3 +405,18 @@ test('past the limit the oldest checked leave the history, each set aside with i
   assert.equal(newer.count, 1);
   assert.deepEqual(newer.aside.map((i) => i.value.username), ['user0']);
 });
+
+test('profiles named "__proto__" or "constructor" are entries like any other, kept across a read and a save', () => {
+  let h = emptyHistory();
+  assert.equal(h.entries.constructor, undefined, 'an absent "constructor" is no entry');
+  for (const u of ['__proto__', 'constructor', 'anna']) h = putEntry(h, { ...migrate([{ u: 'anna', pct: 10, lo: 5, hi: 20, t: 1 }]).history.entries.anna, username: u });
+  assert.deepEqual(Object.keys(h.entries).sort(), ['__proto__', 'anna', 'constructor']);
+  const stored = JSON.parse(JSON.stringify(h));
+  const back = migrate(stored);
+  assert.deepEqual(back.aside, []);
+  assert.deepEqual(Object.keys(back.history.entries).sort(), ['__proto__', 'anna', 'constructor']);
+  assert.equal(back.history.entries.__proto__.fake_percent, 10);
+  assert.deepEqual(listEntries(back.history, '').map((e) => e.username).sort(), ['__proto__', 'anna', 'constructor']);
+  assert.deepEqual(Object.keys(deleteEntries(back.history, ['__proto__']).entries).sort(), ['anna', 'constructor']);
+  assert.deepEqual(JSON.parse(exportJson(back.history)).entries.map((e) => e.username).sort(), ['__proto__', 'anna', 'constructor']);
+});
