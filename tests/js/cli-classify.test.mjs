@@ -194,3 +194,16 @@ test('an array, a saved list answer and saved profile answers are read too, each
   assert.equal(empty.status, 1);
   assert.match(empty.stderr, /the record: no account field in this record/);
 });
+
+test('a number too large for a double (1e400) is an error naming its field, not a field silently unknown', () => {
+  const r = run(['classify', '-'], '{"username":"a","follower_count":1}\n{"username":"c","follower_count":1e400,"following_count":5}\n');
+  assert.equal(r.status, 1);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(typeof rows[0].fake_probability, 'number', 'the good record is scored');
+  assert.equal(rows[1].error, "line 2: field 'follower_count' is a number too large to read (beyond about 1.8e308)");
+  const one = run(['classify', '-'], '{"username":"c","follower_count":-1e400}');
+  assert.match(one.stderr, /line 1: field 'follower_count' is a number too large to read/);
+  const est = run(['estimate', '--total', '10', '-'], '[{"username":"c","follower_count":1},{"username":"d","media_count":1e999}]');
+  assert.equal(est.status, 1);
+  assert.match(est.stderr, /item 2: field 'media_count' is a number too large to read/);
+});

@@ -52,6 +52,28 @@ function entry(rec, where) {
   return { where, rec: user || rec, instagram: Boolean(user) };
 }
 
+// The first number in `v` that JSON can hold but a double cannot (1e400 parses as Infinity, and
+// written out again for the engine it would turn into null: a field silently unknown), by its
+// path ("follower_count"), or null.
+function outOfRange(v, path = '') {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path || 'the value';
+  if (!v || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    const hit = outOfRange(x, Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+    if (hit) return hit;
+  }
+  return null;
+}
+// entry(), or for a record holding such a number an error (thrown, or with `tolerant` kept as
+// {where, error} in its place).
+function checkedEntry(rec, where, tolerant) {
+  const huge = outOfRange(rec);
+  if (!huge) return entry(rec, where);
+  const error = `${where}: field '${huge}' is a number too large to read (beyond about 1.8e308)`;
+  if (!tolerant) throw new InputError(error);
+  return { where, error };
+}
+
 const isOneLine = (text) => text.trim().split('\n').length === 1;
 
 // `tolerant`: a line or item that is no record is kept as {where, raw} (its text) instead of
@@ -76,7 +98,7 @@ function fromLines(text, tolerant) {
       continue;
     }
     if (!isObject(rec)) { bad('an account record must be a JSON object'); continue; }
-    records.push(entry(rec, where));
+    records.push(checkedEntry(rec, where, tolerant));
   }
   return { records, shape: 'lines' };
 }
@@ -90,7 +112,7 @@ function fromArray(doc, tolerant) {
       records.push({ where, raw: JSON.stringify(rec) ?? 'null' });
       return;
     }
-    records.push(entry(rec, where));
+    records.push(checkedEntry(rec, where, tolerant));
   });
   return { records, shape: 'array' };
 }
@@ -142,6 +164,8 @@ export function readRecords(text, { tolerant = false } = {}) {
   const kind = listKind(doc);
   if (kind) return fromList(doc, kind, tolerant);
   // One object: read as JSON Lines would (one line holds it, or it spans several).
+  const where = isOneLine(text) ? 'line 1' : 'the record';
+  if (outOfRange(doc)) return { records: [checkedEntry(doc, where, tolerant)], shape: 'lines' };
   const lines = fromLines(JSON.stringify(doc), tolerant);
   if (!isOneLine(text)) for (const r of lines.records) r.where = 'the record';
   return lines;
