@@ -113,4 +113,5 @@ export function renderBadge(b, { t, model, audit }) {
     b.append(el('span', { class: 'note' }, t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
   }
   b.setAttribute('aria-label', `${t('extName')}: ${label}. ${t('badgeOpenHint')}`);
+  return label;
 }

@@ -30,10 +30,12 @@ export const STYLE = `
 .chip-badge-likes_bought { color: #fff; background: var(--likes); }
 .finding { font-weight: 600; margin: 4px 0; }
 .note { color: var(--muted); font-size: 12px; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .state { color: var(--muted); }
 .badge .state[data-state] { font-size: 12px; }
 .badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }
-.panel { width: 340px; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
+/* At most the window's width less its margins: at 320 px (a 1280 px window at 400% zoom) all of it stays on screen. */
+.panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
 .head { display: flex; justify-content: space-between; align-items: center; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }

@@ -2,7 +2,7 @@
 // language setting (Dutch strings on the page), and the options page writing its settings.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForBadge, waitForOverlay, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, openPanel, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 let suite, page;
@@ -48,6 +48,33 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.fakemeter ?? null), 'badge', 'the focus is back on the badge');
+});
+
+// The badge's result reached screen readers only while it said "Checking…" (a status node inside
+// a button); and at 320 px wide (a 1280 px window at 400% zoom) the panel was cut off on the left.
+test('the badge\'s result is announced; the panel fits a 320 px wide window, its buttons on screen', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  const s = await waitForBadge(page);
+  const live = await page.$eval(BADGE, (h) => {
+    const r = h.shadowRoot.querySelector('[part~="live"]');
+    return { role: r.getAttribute('role'), polite: r.getAttribute('aria-live'), text: r.textContent };
+  });
+  assert.deepEqual(live, { role: 'status', polite: 'polite', text: `Fakemeter: ${s.badgeLabel} · audit to measure` });
+  await page.setViewport({ width: 320, height: 560 });
+  try {
+    await page.reload();
+    await waitForBadge(page);
+    await openPanel(page);
+    const box = await page.$eval(PANEL, (h) => {
+      const r = h.shadowRoot.querySelector('.panel').getBoundingClientRect();
+      const b = h.shadowRoot.querySelector('[part~="audit-button"]').getBoundingClientRect();
+      return { left: r.left, right: r.right, buttonLeft: b.left };
+    });
+    assert.ok(box.left >= 0 && box.right <= 320, `the panel spans ${box.left}-${box.right}`);
+    assert.ok(box.buttonLeft >= 0, `the audit button starts at ${box.buttonLeft}`);
+  } finally {
+    await page.setViewport({ width: 1280, height: 900 });
+  }
 });
 
 test('language setting: Dutch strings on the page', async () => {

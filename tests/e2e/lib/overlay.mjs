@@ -18,12 +18,14 @@ export function overlayState(page) {
     const progress = part(panel, 'progress') || part(badge, 'progress');
     const progressValue = progress ? Number(progress.getAttribute('aria-valuenow') ?? progress.value) : null;
     const progressMax = progress ? Number(progress.getAttribute('aria-valuemax') ?? progress.max ?? 100) : null;
-    // Visible text of a shadow root, without its <style>.
+    // Visible text of a shadow root, without its <style> and its screen-reader-only live region.
     const shadowText = (host) => {
       if (!host?.shadowRoot) return null;
       const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
       let out = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.tagName !== 'STYLE') out += n.nodeValue + ' ';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.tagName !== 'STYLE' && !n.parentElement?.closest('.sr-only')) out += n.nodeValue + ' ';
+      }
       return out.replace(/\s+/g, ' ').trim();
     };
     // Each status node; a wait also says why (cause) and, while a retry is due, when (retryAt, ms).
@@ -68,6 +70,7 @@ export function overlayState(page) {
       commentsVerdict: text(part(panel, 'comments-verdict')),
       commentsState: text(part(panel, 'comments-state')),
       badgeFullText: shadowText(badge),
+      badgeAnnounced: text(part(badge, 'live')),
       panelText: shadowText(panel),
       username: location.pathname.split('/')[1] || null,
     };
