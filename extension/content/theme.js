@@ -1,10 +1,13 @@
-// Light or dark: Instagram's own background colour, else the system's preference.
+// Light or dark: Instagram's own background colour (the body's, or, where the body is
+// transparent, the root element's: a page may paint either), else the system's preference.
 export function isDarkPage() {
-  const bg = getComputedStyle(document.body || document.documentElement).backgroundColor;
-  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(bg || '');
-  if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
-    const [r, g, b] = [m[1], m[2], m[3]].map(Number);
-    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+  for (const node of [document.body, document.documentElement]) {
+    if (!node) continue;
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(node).backgroundColor || '');
+    if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+      const [r, g, b] = [m[1], m[2], m[3]].map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+    }
   }
   return matchMedia('(prefers-color-scheme: dark)').matches;
 }

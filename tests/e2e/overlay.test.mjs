@@ -66,6 +66,17 @@ test('the open panel shows the estimate with reasons; screenshots in light and d
   await waitForBadge(page);
   await openPanel(page);
   await screenshot(page, 'panel-dark');
+  assert.equal(await page.$eval(BADGE, (h) => h.dataset.theme), 'dark');
+  // A page that paints its root element dark and leaves the body transparent is dark too.
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  assert.equal(await page.$eval(BADGE, (h) => h.dataset.theme), 'light');
+  await page.evaluate(() => {
+    document.body.style.background = 'transparent';
+    document.documentElement.style.background = '#000';
+    document.body.append(document.createElement('span'));  // a change in the page, as the app makes
+  });
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.theme === 'dark', { timeout: 5000 }, BADGE);
 });
 
 test('SPA navigation replaces the badge; non-profile pages get none; back restores it', T, async () => {
