@@ -80,6 +80,9 @@ test('--help documents the command and a missing file is a clear error', () => {
   const m = run(['classify', '/no/such/file.jsonl'], '');
   assert.equal(m.status, 2);
   assert.match(m.stderr, /cannot read \/no\/such\/file\.jsonl: no such file/);
+  const d = run(['classify', root], '');
+  assert.equal(d.status, 2);
+  assert.match(d.stderr, /cannot read .+: it is a directory, not a file\n$/);
   const u = run(['classify', '--bogus'], '');
   assert.equal(u.status, 2);
   assert.match(u.stderr, /unknown option --bogus/);

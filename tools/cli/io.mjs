@@ -10,7 +10,8 @@ export async function readInput(file, stdin) {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+    const why = { ENOENT: 'no such file', EISDIR: 'it is a directory, not a file', EACCES: 'permission denied' }[err.code];
+    throw new UsageError(`cannot read ${file}: ${why || err.message}`);
   }
 }
 
