@@ -81,10 +81,14 @@ export async function getAside() {
   return normalizeAside(await get(ASIDE_KEY));
 }
 
-// Discards what is kept aside, and what is held in place (the stored history it is in).
+// Discards what is kept aside, and what is held in place: a whole history of another layout is
+// removed; entries of the stored history that could not be read are left out of it, the
+// others kept.
 export async function clearAside() {
-  await storage.remove(heldInPlace.length ? [ASIDE_KEY, HISTORY_KEY] : ASIDE_KEY);
+  const held = heldInPlace;
   heldInPlace = [];
+  await storage.remove(held.some((i) => i.key === 'history') ? [ASIDE_KEY, HISTORY_KEY] : ASIDE_KEY);
+  if (held.length && !held.some((i) => i.key === 'history')) await saveHistory(migrate(await get(HISTORY_KEY)).history);
 }
 
 // chrome.storage.local holds 10 MiB (QUOTA_BYTES; no unlimitedStorage permission, on

@@ -103,3 +103,31 @@ test('a write that does not fit drops cached documents first, then old reports; 
   await assert.rejects(store.putHistoryEntry(entryFromReport(report('user10', 1), { computedAt: 50 }).entry), /quota/i);
   assert.equal(data.history.entries.user10, undefined);
 });
+
+test('what storage is too full to copy aside stays where it is: no save writes over it; discarding it keeps the readable entries', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  quota = Infinity;
+  for (let i = 0; i < 3; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
+  // One entry damaged in storage, too large to copy aside in what is left.
+  data.history.entries.broken = { username: 'broken', fake_percent: 'lots', computed_at: 5, blob: 'z'.repeat(20_000) };
+  quota = size() + 1000;
+  const h = await store.getHistory();
+  assert.deepEqual(Object.keys(h.entries).sort(), ['user0', 'user1', 'user2']);
+  assert.deepEqual(store.heldItems().map((i) => i.key), ['entries.broken']);
+  await assert.rejects(store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry), /QUOTA_BYTES/);
+  assert.ok(data.history.entries.broken, 'not written over');
+  await store.clearAside();
+  assert.deepEqual(Object.keys(data.history.entries).sort(), ['user0', 'user1', 'user2'], 'the readable entries kept');
+  assert.deepEqual(store.heldItems(), []);
+  await store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry);
+  assert.ok(data.history.entries.newest, 'saved once the room is free');
+  // A whole history of a later schema held in place is removed when discarded.
+  quota = Infinity;
+  data.history = { schema: 3, entries: { a: { blob: 'z'.repeat(20_000) } } };
+  quota = size() + 1000;
+  await store.getHistory();
+  assert.deepEqual(store.heldItems().map((i) => i.key), ['history']);
+  await store.clearAside();
+  assert.equal(data.history, undefined);
+  quota = Infinity;
+});
