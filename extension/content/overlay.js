@@ -35,8 +35,8 @@ export class Overlay {
     this.badgeRoot.append(el('style', {}, STYLE));
     this.badge = el('span', { class: 'badge', role: 'button', tabindex: '0', part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
     this.badgeRoot.append(this.badge);
-    // What the badge says, for screen readers, as it changes (a result, a wait), not on each
-    // audit step: the button itself is no live region.
+    // What the badge says, for screen readers, as it changes (a result, a wait; an audit's once it
+    // ends): the button itself is no live region.
     this.live = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite', part: 'live' });
     this.badgeRoot.append(this.live);
     this.badge.addEventListener('click', () => this.togglePanel());
@@ -173,7 +173,9 @@ export class Overlay {
 
   render() {
     const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit })}`;
-    if (this.live.textContent !== said) this.live.textContent = said;
+    // While an audit runs its estimate moves on each step: said once it ends, not at every step.
+    const auditing = this.audit && this.audit.progress.status === 'running';
+    if (!auditing && this.live.textContent !== said) this.live.textContent = said;
     if (this.panelOpen) {
       // The panel is drawn afresh on every change (each audit step): the control that had the
       // keyboard's focus, and the scroll, are given back, so Escape and Tab go on working.

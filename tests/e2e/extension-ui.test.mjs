@@ -2,7 +2,7 @@
 // language setting (Dutch strings on the page), and the options page writing its settings.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForBadge, waitForOverlay, openPanel, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 let suite, page;
@@ -42,9 +42,11 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
   await page.waitForSelector(PANEL);
   for (let i = 0; i < 15 && (await focusedPart()) !== 'audit-button'; i++) await page.keyboard.press('Tab');
   assert.equal(await focusedPart(), 'audit-button', 'Tab reaches the audit button');
+  const announced = (await overlayState(page)).badgeAnnounced;
   await page.keyboard.press('Enter');
-  await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 3, { what: 'three audit steps drawn' });
+  const during = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 3, { what: 'three audit steps drawn' });
   assert.equal(await focusedPart(), 'cancel', 'the focus moved from the audit button to Cancel, which took its place');
+  assert.equal(during.badgeAnnounced, announced, 'a running audit is not announced step by step');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.fakemeter ?? null), 'badge', 'the focus is back on the badge');
