@@ -387,8 +387,7 @@ function historyImport({ text }) {
     const r = importJson(text, await store.getHistory());
     if (r.error) return { error: { id: 'history.import', message: r.error } };
     try {
-      if (r.aside.length && !(await store.keepAside(r.aside))) throw new Error('QUOTA_BYTES: storage is too full to set aside the oldest profiles');
-      const { shrunk } = await store.saveHistory(r.history);
+      const { shrunk } = await store.saveHistoryWithAside(r.history, r.aside);
       return { imported: r.count, setAside: r.aside.length, shrunk };
     } catch (e) {
       return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
@@ -405,8 +404,7 @@ async function historyAside() {
 
 async function historyAsideExport() {
   await store.getHistory();
-  const held = store.heldItems().map((i) => ({ ...i, at: now(), held: true }));
-  return { text: exportAside((await store.getAside()).concat(held), now()) };
+  return { text: exportAside(await store.getAside(), now(), store.heldItems()) };
 }
 
 function historyAsideDiscard() {

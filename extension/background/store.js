@@ -64,7 +64,7 @@ const heldError = () => new Error(`QUOTA_BYTES: storage is too full to set aside
 
 // Adds `aside` items (migrate()'s, overflow()'s) to those kept. Returns whether they are kept (a
 // write that does not fit makes no room here: that would read the history again).
-export async function keepAside(items) {
+async function keepAside(items) {
   const next = addAside(await getAside(), items, Date.now());
   if (!next) return true;
   try {
@@ -169,8 +169,14 @@ export async function saveHistory(history, { keep = null } = {}) {
 
 export async function putHistoryEntry(entry) {
   const { history, aside } = overflow(putEntry(await getHistory(), entry));
+  return saveHistoryWithAside(history, aside, { keep: entry.username });
+}
+
+// Saves `history` after keeping `aside` (what left it: overflow()'s), or, when that cannot be
+// kept, saves nothing and says storage is full: what left the history is never lost unsaid.
+export async function saveHistoryWithAside(history, aside, options = {}) {
   if (aside.length && !(await keepAside(aside))) throw new Error('QUOTA_BYTES: storage is too full to set aside the oldest profiles');
-  return saveHistory(history, { keep: entry.username });
+  return saveHistory(history, options);
 }
 
 export async function getScheduler() {

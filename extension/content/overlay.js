@@ -103,7 +103,6 @@ export class Overlay {
     this.render();
   }
 
-  // The follower count read again beside the result in view (an audit's), and the first count.
   // Another language chosen in the options: everything drawn again in it.
   setTranslator(t) {
     this.t = t;
@@ -111,6 +110,7 @@ export class Overlay {
     this.render();
   }
 
+  // The follower count read again beside the result in view (an audit's), and the first count.
   setLatestCount(latestCount, firstSeen) {
     this.latestCount = latestCount;
     if (firstSeen !== undefined) this.firstSeen = firstSeen;

@@ -335,6 +335,9 @@ export function cancelAudit(state, now) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
+// Posts of a source whose list could not be read (deleted since, comments closed, another shape).
+const failedPosts = (src) => src.media.slice(0, src.done).filter((m) => m.failed).length;
+
 // The follower count the audit started with, or null when it could not be read (an audit stored
 // before null was kept has 0 for that: no account with listed followers has none).
 export function followerCountOf(state) {
@@ -347,9 +350,6 @@ export function followerCountOf(state) {
 // census the listed accounts would make of themselves): the followers count; the likes
 // (comments) of the posts read, an upper bound on the distinct accounts; when a post hides its
 // count, the followers count stands in (unknown, not small), and unknown when that is too.
-// Posts of a source whose list could not be read (deleted since, comments closed, another shape).
-const failedPosts = (src) => src.media.slice(0, src.done).filter((m) => m.failed).length;
-
 export function populationOf(state, source) {
   const src = state[source];
   const listed = src.lite.length;

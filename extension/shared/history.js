@@ -240,17 +240,16 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
   }, 'report');
 }
 
-// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, dropped[], aside[]}.
-// Entries that cannot be read are listed in `dropped` with the reason, as are full reports of
-// another shape, left out of entries that keep their numbers; `aside` holds each of them as it
-// was stored ({key: where, reason, value}), for the background to keep (set-aside.js), so
-// nothing is lost: neither those nor a whole history of a layout this build does not know.
+// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, aside[]}.
+// Entries that cannot be read, and full reports of another shape (left out of entries that keep
+// their numbers), are in `aside` as they were stored, with where and why ({key, reason, value}),
+// for the background to keep (set-aside.js), so nothing is lost: neither those nor a whole
+// history of a layout this build does not know.
 export function migrate(stored) {
-  if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, dropped: [], aside: [] };
+  if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, aside: [] };
   const history = emptyHistory();
-  const dropped = [];
   const aside = [];
-  const setAside = (key, reason, value) => { dropped.push(reason); aside.push({ key, reason, value }); };
+  const setAside = (key, reason, value) => { aside.push({ key, reason, value }); };
   if (Array.isArray(stored)) {
     stored.forEach((old, i) => {
       const pct = numOrNull(old && old.pct);
@@ -267,7 +266,7 @@ export function migrate(stored) {
       if (r.error) setAside(`history[${i}]`, r.error, old ?? null);
       else history.entries[r.entry.username] = r.entry;
     });
-    return { history, migratedFrom: 1, dropped, aside };
+    return { history, migratedFrom: 1, aside };
   }
   if (typeof stored === 'object' && stored.schema === SCHEMA_VERSION && stored.entries && typeof stored.entries === 'object') {
     for (const [name, e] of Object.entries(stored.entries)) {
@@ -276,11 +275,11 @@ export function migrate(stored) {
       else history.entries[r.entry.username] = r.entry;
       if (r.note) setAside(`entries.${name}.report`, r.note, e.report);
     }
-    return { history, migratedFrom: null, dropped, aside };
+    return { history, migratedFrom: null, aside };
   }
   const layout = typeof stored === 'object' && Number.isInteger(stored.schema) ? `schema ${stored.schema}` : 'an unknown layout';
   setAside('history', `the stored history has ${layout} (this version reads schema ${SCHEMA_VERSION}); kept aside whole, a new one started`, stored);
-  return { history, migratedFrom: null, dropped, aside };
+  return { history, migratedFrom: null, aside };
 }
 
 // Whether an audit that ended before its plan (stopped by Instagram: a login or challenge page,
@@ -401,7 +400,7 @@ export function importJson(text, into = emptyHistory()) {
   let entries;
   if (doc.schema === 1) {
     const m = migrate(doc.entries);
-    if (m.dropped.length) return { error: `import: ${m.dropped[0]}` };
+    if (m.aside.length) return { error: `import: ${m.aside[0].reason}` };
     entries = Object.values(m.history.entries);
   } else if (doc.schema === SCHEMA_VERSION) {
     entries = [];

@@ -40,7 +40,9 @@ export function asideSummary(list, held = []) {
              .concat(held.map(({ key, reason }) => ({ key, reason, at: null, held: true }))) };
 }
 
-// The download: every item as it was stored, with where it was and why it was set aside.
-export function exportAside(list, at) {
-  return JSON.stringify({ format: ASIDE_FORMAT, exported_at: new Date(at).toISOString(), items: list }, null, 2);
+// The download: every item as it was stored, with where it was and why it was set aside; `held`
+// (as in asideSummary) with theirs, marked held: true.
+export function exportAside(list, at, held = []) {
+  const items = list.concat(held.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null, held: true })));
+  return JSON.stringify({ format: ASIDE_FORMAT, exported_at: new Date(at).toISOString(), items }, null, 2);
 }

@@ -167,7 +167,7 @@ export function readRecords(text, { tolerant = false } = {}) {
   const where = isOneLine(text) ? 'line 1' : 'the record';
   if (outOfRange(doc)) return { records: [checkedEntry(doc, where, tolerant)], shape: 'lines' };
   const lines = fromLines(JSON.stringify(doc), tolerant);
-  if (!isOneLine(text)) for (const r of lines.records) r.where = 'the record';
+  for (const r of lines.records) r.where = where;
   return lines;
 }
 
