@@ -8,6 +8,7 @@ import { isDarkPage } from './theme.js';
 import { findAnchor } from './anchor.js';
 import { renderBadge } from './badge-view.js';
 import { renderPanel } from './panel.js';
+import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
 
@@ -177,16 +178,18 @@ export class Overlay {
     const auditing = this.audit && this.audit.progress.status === 'running';
     if (!auditing && this.live.textContent !== said) this.live.textContent = said;
     if (this.panelOpen) {
-      // The panel is drawn afresh on every change (each audit step): the control that had the
-      // keyboard's focus, and the scroll, are given back, so Escape and Tab go on working.
+      // The panel is drawn afresh on every change (each audit step): the control that has the
+      // keyboard's focus stays (redraw.js), or, where it is gone, the one that took its place gets
+      // the focus; the scroll is kept. So Escape and Tab go on working.
       const root = this.panel.getRootNode();
       const focused = root.activeElement && root.activeElement !== this.panel && this.panel.contains(root.activeElement)
         ? root.activeElement : null;
       const scroll = this.panel.scrollTop;
-      renderPanel(this.panel, { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen, latestCount: this.latestCount,
-        handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() });
+      const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen, latestCount: this.latestCount,
+        handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() };
+      redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;
-      if (focused) refocus(this.panel, focused.getAttribute('part'));
+      if (focused && root.activeElement !== focused) refocus(this.panel, focused.getAttribute('part'));
     }
   }
 }

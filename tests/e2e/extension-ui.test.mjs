@@ -44,8 +44,24 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
   assert.equal(await focusedPart(), 'audit-button', 'Tab reaches the audit button');
   const announced = (await overlayState(page)).badgeAnnounced;
   await page.keyboard.press('Enter');
-  const during = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 3, { what: 'three audit steps drawn' });
+  await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 1, { what: 'the first audit step drawn' });
   assert.equal(await focusedPart(), 'cancel', 'the focus moved from the audit button to Cancel, which took its place');
+  // From there on the panel is drawn again at every step, and Cancel keeps the focus without
+  // being focused anew (each new focus made a screen reader announce it again).
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-fakemeter="panel"]').shadowRoot;
+    window.__fmCancel = root.activeElement;
+    window.__fmFocusEvents = 0;
+    root.addEventListener('focusin', () => { window.__fmFocusEvents += 1; });
+  });
+  const steps = (await overlayState(page)).progress;
+  const during = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= steps + 2, { what: 'two more audit steps drawn' });
+  const kept = await page.evaluate(() => ({
+    same: document.querySelector('[data-fakemeter="panel"]').shadowRoot.activeElement === window.__fmCancel,
+    connected: window.__fmCancel.isConnected,
+    focusEvents: window.__fmFocusEvents,
+  }));
+  assert.deepEqual(kept, { same: true, connected: true, focusEvents: 0 }, 'the focused Cancel button stays in place through the redraws');
   assert.equal(during.badgeAnnounced, announced, 'a running audit is not announced step by step');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));

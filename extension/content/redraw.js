@@ -1,0 +1,48 @@
+// Drawing the panel again without taking the keyboard's focus away. The panel is drawn afresh on
+// every change (each audit step); replacing the control that has the focus drops the focus to the
+// page, and giving it back makes a screen reader announce the control again at every step. So the
+// new drawing goes into a detached copy, and the focused control, with the elements around it up
+// to the panel, stays where it is: each takes its attributes and text from its counterpart in the
+// copy (the control drawn with the same `part`), and everything beside them comes from the copy.
+// A control of the same part does the same thing whatever it says (its click calls the same
+// handler), so the kept one's listener stays right.
+//
+// Returns whether `focused` was kept; if not (no control of its part in the new drawing, or one
+// in another place), the panel holds the new drawing whole and the caller moves the focus.
+export function redrawKeepingFocus(panel, focused, draw) {
+  const fresh = panel.cloneNode(false);
+  draw(fresh);
+  const part = focused && focused.getAttribute('part');
+  const twin = part ? fresh.querySelector(`[part="${CSS.escape(part)}"]`) : null;
+  const kept = twin ? pathFrom(panel, focused) : null;
+  const drawn = twin ? pathFrom(fresh, twin) : null;
+  const samePlace = kept && drawn && kept.length === drawn.length && kept.every((node, i) => node.tagName === drawn[i].tagName);
+  if (!samePlace) {
+    panel.replaceChildren(...fresh.childNodes);
+    return false;
+  }
+  for (let i = 0; i < kept.length - 1; i++) {
+    if (i > 0) copyAttributes(kept[i], drawn[i]);
+    const stays = kept[i + 1];
+    for (const child of [...kept[i].childNodes]) if (child !== stays) child.remove();
+    const children = [...drawn[i].childNodes];
+    const at = children.indexOf(drawn[i + 1]);
+    stays.before(...children.slice(0, at));
+    stays.after(...children.slice(at + 1));
+  }
+  copyAttributes(focused, twin);
+  focused.replaceChildren(...twin.childNodes);
+  return true;
+}
+
+// From `root` (excluded) down to `node` (included).
+function pathFrom(root, node) {
+  const path = [];
+  for (let n = node; n && n !== root; n = n.parentNode) path.unshift(n);
+  return [root, ...path];
+}
+
+function copyAttributes(to, from) {
+  for (const { name } of [...to.attributes]) if (!from.hasAttribute(name)) to.removeAttribute(name);
+  for (const { name, value } of [...from.attributes]) if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+}
