@@ -210,3 +210,26 @@ test('a number too large for a double (1e400) is an error naming its field, not 
   assert.equal(est.status, 1);
   assert.match(est.stderr, /item 2: field 'media_count' is a number too large to read/);
 });
+
+// A file saved as "Unicode text" (UTF-16 with its mark) is read; text in another encoding is
+// refused saying where, not read with replaced characters (a name, and its score, would change).
+test('classify reads UTF-16 with a byte-order mark and refuses text that is not UTF-8, saying where', () => {
+  const record = '{"username":"café.anna","full_name":"Café Anna","follower_count":120,"following_count":300,"media_count":14}\n';
+  const expected = run(['classify'], record);
+  assert.equal(expected.status, 0, expected.stderr);
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(record, 'utf16le')]);
+  const utf16be = Buffer.from(utf16le.subarray(2)).swap16();
+  for (const bytes of [utf16le, Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])]) {
+    const r = run(['classify'], bytes);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, expected.stdout, 'the same record, the same score');
+  }
+  const noMark = run(['classify'], Buffer.from(record, 'utf16le'));
+  assert.equal(noMark.status, 2);
+  assert.match(noMark.stderr, /the input looks like UTF-16 text without a byte-order mark; save it as UTF-8/);
+  const latin1 = Buffer.concat([Buffer.from('{"username":"anna"}\n'), Buffer.from(record, 'latin1')]);
+  const r = run(['classify'], latin1);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '', 'nothing scored from text read wrongly');
+  assert.match(r.stderr, /the input is not UTF-8 text \(line 2, byte 17\); save it as UTF-8/);
+});
