@@ -46,6 +46,22 @@ test('parseOgDescription reads English, Dutch and other localised descriptions',
   for (const [text, [followers, following, posts]] of localised) {
     assert.deepEqual(parseOgDescription(text), { followers, following, posts }, text);
   }
+  // Ukrainian and Czech thousands; nouns in scripts with combining marks, and short ones in Chinese.
+  const more = [
+    ['52 тис. підписників, 1480 стежить, 230 дописів - x (@a)', [52000, 1480, 230]],
+    ['12,4 tis. sledujících, 5 sleduje, 3 příspěvků - x', [12400, 5, 3]],
+    ['1,234 फ़ॉलोअर्स, 56 फ़ॉलोइंग, 78 पोस्ट - x', [1234, 56, 78]],
+    ['1.234 位粉丝, 120 正在关注, 230 篇帖子 - x', [1234, 120, 230]],
+  ];
+  for (const [text, [followers, following, posts]] of more) {
+    assert.deepEqual(parseOgDescription(text), { followers, following, posts }, text);
+  }
+  // A unit the parser does not know refuses the count: before, "52 тис." (when unknown) read as
+  // 52 followers, and with 1,480 followed made a follow-for-follow finding.
+  for (const text of ['4,870万 位粉丝, 120 正在关注, 230 篇帖子 - x', '24 N người theo dõi, 5 đang theo dõi, 3 bài viết - x',
+    '1,2 B takipçi, 5 takip, 3 gönderi - x', '3 χιλ. ακόλουθοι, 5 ακολουθεί, 3 δημοσιεύσεις - x']) {
+    assert.equal(parseOgDescription(text), null, text);
+  }
   // A decimal with no suffix to scale it is no count: nothing rather than a wrong number.
   assert.equal(parseOgDescription('1,5 Follower, 56 Gefolgt, 78 Beiträge - x'), null);
   assert.equal(parseOgDescription('See Instagram photos and videos'), null);

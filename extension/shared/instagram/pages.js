@@ -41,10 +41,17 @@ export function profileFromPath(pathname) {
 
 // Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen.
 const SUFFIXES = {
-  k: 1e3, 'к': 1e3, 'тыс': 1e3, tys: 1e3, mil: 1e3, mila: 1e3, rb: 1e3,
+  k: 1e3, 'к': 1e3, 'тыс': 1e3, 'тис': 1e3, tys: 1e3, tis: 1e3, mil: 1e3, mila: 1e3, rb: 1e3,
   m: 1e6, mln: 1e6, mio: 1e6, mi: 1e6, 'млн': 1e6, jt: 1e6, mn: 1e6,
-  bn: 1e9, mrd: 1e9, mld: 1e9,
+  bn: 1e9, mrd: 1e9, mld: 1e9, 'млрд': 1e9,
 };
+
+// Scale characters written right after a count in Chinese, Japanese and Korean ("4,870万" is
+// 48.7 million; there the comma separates thousands and the dot is the decimal mark, unlike
+// beside K and M): not read, so such a count is refused, never read as its digits alone.
+const SCALE_CHARS = /^[千万萬亿億兆천만억조]/u;
+// Han, kana and Hangul: a word of these is a noun however short ("篇帖子").
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 // Parses a visible count: "1,234", "1.234", "1 234", "12.5K", "1.2M", "1,2 mln", "12,5 mil".
 // Returns an integer, or null when the text is not a count. With a suffix, "," and "." are
@@ -84,11 +91,20 @@ export function parseOgDescription(content) {
   const parts = head.split(/,\s(?=\d)/);
   if (parts.length < 3) return null;
   // A count, then a word: the word is the count's suffix when parseCount knows it ("1,2 Mio.",
-  // "1,5 тыс."), else the start of the noun ("1.234 Beiträge", "1 234 abonnés").
+  // "1,5 тыс."), else the start of the noun ("1.234 Beiträge", "1 234 abonnés"). A word that
+  // looks like a unit parseCount does not know refuses the count rather than leave it unscaled
+  // ("52 тис." read as 52 made a follow-for-follow finding): an abbreviation ("tis."), a scale
+  // character ("4,870万"), or a word of three letters or fewer outside Chinese, Japanese and
+  // Korean ("24 N", "1,2 B").
   const counts = parts.slice(0, 3).map((p) => {
-    const m = /^\s*([\d.,\s]*\d)\s*(\p{L}+\.?)?/u.exec(p);
+    const m = /^\s*([\d.,\s]*\d)\s*([\p{L}\p{M}]+\.?)?/u.exec(p);
     if (!m) return null;
-    return (m[2] ? parseCount(`${m[1]} ${m[2]}`) : null) ?? parseCount(m[1]);
+    const word = m[2];
+    if (!word) return parseCount(m[1]);
+    const scaled = parseCount(`${m[1]} ${word}`);
+    if (scaled !== null) return scaled;
+    const unit = word.endsWith('.') || SCALE_CHARS.test(word) || ([...word].length <= 3 && !CJK.test(word));
+    return unit ? null : parseCount(m[1]);
   });
   if (counts.some((c) => c === null)) return null;
   const [followers, following, posts] = counts;
