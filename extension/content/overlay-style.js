@@ -7,6 +7,7 @@ export const STYLE = `
   font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
 :host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
   --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --likes: #b58cf0; }
+:host([data-page-dir="rtl"]) { margin-left: 0; margin-right: 8px; }
 :host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
   border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
@@ -45,7 +46,7 @@ h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
 button { white-space: nowrap; font: inherit; color: #fff; background: #0095f6; border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
-button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; }
+button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; min-width: 32px; min-height: 32px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }
 .interval .range { position: absolute; top: 0; height: 10px; background: var(--fair); opacity: .45; border-radius: 5px; }
 .interval .tick { position: absolute; top: -3px; width: 2px; height: 16px; background: var(--fg); }

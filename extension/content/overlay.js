@@ -31,7 +31,10 @@ export class Overlay {
     this.panelOpen = false;
     this.createdAt = Date.now();
 
-    this.badgeHost = el('span', { 'data-fakemeter': 'badge' });
+    // The overlay's languages are all written left to right: on a right-to-left Instagram (Arabic,
+    // Hebrew) the badge and panel keep their own direction, or the interval bar's scale would read
+    // from the right while its range is drawn from the left (27% shown where 73% is).
+    this.badgeHost = el('span', { 'data-fakemeter': 'badge', dir: 'ltr', lang: t.lang || 'en' });
     this.badgeRoot = this.badgeHost.attachShadow({ mode: 'open' });
     this.badgeRoot.append(el('style', {}, STYLE));
     this.badge = el('span', { class: 'badge', role: 'button', tabindex: '0', part: 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
@@ -45,7 +48,7 @@ export class Overlay {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.togglePanel(); }
     });
 
-    this.panelHost = el('div', { 'data-fakemeter': 'panel' });
+    this.panelHost = el('div', { 'data-fakemeter': 'panel', dir: 'ltr', lang: t.lang || 'en' });
     this.panelRoot = this.panelHost.attachShadow({ mode: 'open' });
     this.panelRoot.append(el('style', {}, STYLE));
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
@@ -64,6 +67,11 @@ export class Overlay {
     if (anchor) {
       this.badgeHost.classList.remove('fm-pinned');
       this.badgeHost.removeAttribute('style');
+      // Its gap on the side that faces the count, in the page's direction.
+      const line = anchor.after ? anchor.after.parentElement : anchor.inside;
+      const rtl = !!line && getComputedStyle(line).direction === 'rtl';
+      if (rtl) this.badgeHost.setAttribute('data-page-dir', 'rtl');
+      else this.badgeHost.removeAttribute('data-page-dir');
       if (anchor.after && anchor.after.nextSibling !== this.badgeHost) anchor.after.after(this.badgeHost);
       if (anchor.inside && this.badgeHost.parentNode !== anchor.inside) anchor.inside.append(this.badgeHost);
       return true;
@@ -107,6 +115,7 @@ export class Overlay {
   // Another language chosen in the options: everything drawn again in it.
   setTranslator(t) {
     this.t = t;
+    for (const host of [this.badgeHost, this.panelHost]) host.setAttribute('lang', t.lang || 'en');
     this.panel.setAttribute('aria-label', t('panelTitle', this.username));
     this.render();
   }

@@ -110,7 +110,7 @@ function renderReport(p, view) {
   const foot = el('div', { class: 'foot' });
   const when = model.computedAt ? new Date(model.computedAt) : new Date();
   foot.append(el('span', { class: 'muted', part: 'computed-at' },
-                 t('computedAt', when.toLocaleString(), ageText(t, Date.now() - when.getTime()))));
+                 t('computedAt', when.toLocaleString(t.lang), ageText(t, Date.now() - when.getTime()))));
   const recheck = el('button', { part: 'recheck' }, t('recheck'));
   recheck.addEventListener('click', () => view.handlers.onRecheck());
   foot.append(recheck);

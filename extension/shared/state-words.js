@@ -16,7 +16,7 @@ const STATE_KEYS = {
 export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false) {
   if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
   if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
-  return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString() : null, unavailable, cap);
+  return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString(t.lang) : null, unavailable, cap);
 }
 
 // The overlay state that says why a reading rests on the page's counts, for its cause (history.js

@@ -89,7 +89,7 @@ async function showCurrent() {
       parts.push(ul);
     }
     parts.push(el('p', { class: 'muted', id: 'current-age' },
-      t('computedAt', new Date(entry.computed_at).toLocaleString(), ageText(t, Date.now() - entry.computed_at))));
+      t('computedAt', new Date(entry.computed_at).toLocaleString(t.lang), ageText(t, Date.now() - entry.computed_at))));
   }
   if (!status.missing) {
     const p = status.progress;
@@ -126,7 +126,7 @@ async function showHistory() {
     if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));
     const muted = shown.state && shown.state !== 'number' ? ' muted' : '';
     tr.append(user, result, el('td', { class: `estimate-cell grade-${e.grade}${muted}` }, estimateCell(e)),
-              el('td', {}, new Date(e.computed_at).toLocaleDateString()), delCell);
+              el('td', {}, new Date(e.computed_at).toLocaleDateString(t.lang)), delCell);
     drawn.append(tr);
   }
   rows.replaceChildren(drawn);

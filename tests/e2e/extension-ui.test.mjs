@@ -171,3 +171,28 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 0, 'no request without auto-run');
   await opt.close();
 });
+
+// On a right-to-left Instagram (Arabic, Hebrew: <html dir="rtl">) the panel inherited the page's
+// direction: the interval bar's scale read 100% ... 0% while its range was drawn from the left,
+// so a 27% estimate showed where 73% is; and the badge's gap fell on the side away from the count.
+test('on a right-to-left page the badge and panel keep their own direction; the badge\'s gap faces the count', async () => {
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('DOMContentLoaded', () => { document.documentElement.dir = 'rtl'; document.documentElement.lang = 'ar'; });
+  });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await openPanel(page);
+  const seen = await page.evaluate(() => {
+    const badge = document.querySelector('[data-fakemeter="badge"]');
+    const panel = document.querySelector('[data-fakemeter="panel"]');
+    const scale = [...panel.shadowRoot.querySelectorAll('.scale span')].map((s) => [s.textContent, s.getBoundingClientRect().left]);
+    return {
+      pageDir: getComputedStyle(badge.parentElement).direction,
+      badgeDir: getComputedStyle(badge).direction, panelDir: getComputedStyle(panel).direction,
+      lang: panel.getAttribute('lang'),
+      margins: [getComputedStyle(badge).marginLeft, getComputedStyle(badge).marginRight],
+      scaleLeftToRight: scale.length === 3 && scale[0][0] === '0%' && scale[0][1] < scale[2][1],
+    };
+  });
+  assert.deepEqual(seen, { pageDir: 'rtl', badgeDir: 'ltr', panelDir: 'ltr', lang: 'en', margins: ['0px', '8px'], scaleLeftToRight: true });
+});
