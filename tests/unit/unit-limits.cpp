@@ -234,3 +234,23 @@ TEST_CASE("[limits] integer tree arrays take whole numbers in their type's range
     CHECK(e.message.find("tiers.lite.ensemble.trees[0] needs numeric arrays") == 0);
   }
 }
+
+TEST_CASE("[limits] half of a surrogate pair escaped alone reads as U+FFFD, not a syntax error") {
+  // A bio cut in the middle of an emoji: the whole profile was refused as "not valid JSON".
+  auto r = parse_json(R"({"a":"Sourdough \ud83c","b":"\udc00x","c":"\ud83c\udf5e","d":"\\ud83c","e":"\ud83c\u0041"})",
+                      "doc");
+  REQUIRE(r.ok());
+  CHECK(r.value()["a"] == "Sourdough \xEF\xBF\xBD");
+  CHECK(r.value()["b"] == "\xEF\xBF\xBDx");
+  CHECK(r.value()["c"] == "\xF0\x9F\x8D\x9E");  // a whole pair stays the emoji
+  CHECK(r.value()["d"] == "\\ud83c");           // an escaped backslash, then text
+  CHECK(r.value()["e"] ==
+        "\xEF\xBF\xBD"
+        "A");
+  // The mended text has the same length: an error later in it names the byte it would have.
+  auto bad = parse_json(R"({"a":"\ud83c" x})", "doc");
+  auto same = parse_json(R"({"a":"\ufffd" x})", "doc");
+  REQUIRE(!bad.ok());
+  CHECK(bad.error().message == same.error().message);
+  CHECK(bad.error().message.find("syntax error at byte 15") != std::string::npos);
+}

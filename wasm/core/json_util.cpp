@@ -80,8 +80,69 @@ struct DomSax {
 };
 }  // namespace
 
-Result<json> parse_json(const std::string& text, const std::string& what) {
-  if (auto limit = check_limits(text, what)) return *limit;
+namespace {
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The UTF-16 code unit of a "\uXXXX" escape starting at `i`, or -1.
+int escaped_unit(const std::string& text, size_t i) {
+  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return -1;
+  int v = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    int h = hex_value(text[k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+// A text cut in the middle of an emoji (a name or bio shortened by its writer's app) carries half
+// of a surrogate pair, "\ud83c", which JSON's grammar allows and Instagram's own app reads; the
+// parser refuses it, and with it the whole profile. Each unpaired half becomes "\ufffd" (the
+// replacement character), the same length, so byte offsets in errors stay those of the text.
+// Returns the mended copy, or nothing when there is nothing to mend.
+std::optional<std::string> mend_lone_surrogates(const std::string& text) {
+  std::optional<std::string> mended;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!in_string) {
+      in_string = c == '"';
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+    } else if (c == '\\') {
+      int unit = escaped_unit(text, i);
+      if (unit < 0) {
+        ++i;  // any other escape: its next byte is not a quote or an escape of its own
+        continue;
+      }
+      bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+      int next = high ? escaped_unit(text, i + 6) : -1;
+      if (high && next >= 0xDC00 && next <= 0xDFFF) {
+        i += 11;  // a whole pair
+        continue;
+      }
+      if (high || low) {
+        if (!mended) mended = text;
+        mended->replace(i, 6, "\\ufffd");
+      }
+      i += 5;
+    }
+  }
+  return mended;
+}
+}  // namespace
+
+Result<json> parse_json(const std::string& raw, const std::string& what) {
+  if (auto limit = check_limits(raw, what)) return *limit;
+  const std::optional<std::string> mended = mend_lone_surrogates(raw);
+  const std::string& text = mended ? *mended : raw;
   json j;
   DomSax sax(j);
   // strict: the whole text must be one value (trailing bytes are a syntax error).

@@ -47,6 +47,7 @@ void walk_json_text(const std::string& text, Visit visit) {
 // Parses text without throwing; a syntax error becomes an Error naming the byte offset
 // (id "json.parse"); past a limit above, "json.depth" or "json.size" naming the limit.
 // A NUL byte is a syntax error (nlohmann would stop reading there and accept the prefix).
+// Half of a surrogate pair escaped alone ("\ud83c": a text cut mid-emoji) reads as U+FFFD.
 Result<json> parse_json(const std::string& text, const std::string& what);
 
 // Serialises without aborting on invalid UTF-8 (replaced by U+FFFD).
