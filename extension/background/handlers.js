@@ -4,10 +4,11 @@
 import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
+import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, progressOf, SOURCES, AUDIT_VERSION,
+import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
@@ -104,7 +105,9 @@ async function instantAnalyze(msg) {
   if (r.report.username.toLowerCase() !== msg.username.toLowerCase()) {
     return { state: 'changed', detail: `asked for ${msg.username}, Instagram answered ${r.report.username}` };
   }
-  const report = { ...r.report, profile_source: endpoint };
+  // Kept under the name as the page asked for it (lowercase, as Instagram's names are), even
+  // where the answer spells it otherwise: else every visit missed the stored result and asked again.
+  const report = { ...r.report, username: msg.username, profile_source: endpoint };
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
   // is kept beside it. The same account only: a username someone else took is checked afresh.
   if (msg.keepAudited) {
@@ -149,11 +152,6 @@ async function instantRough({ username, fullName, og, cause, unavailable }) {
 
 // ---- the audit
 
-function auditView(a) {
-  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
-           comments: a.commentAnalysis || null };
-}
-
 // An audit that ended, with what its comments say when the user asked for that, goes into the
 // history; one that ended before its plan only when it narrows what is stored there.
 async function saveAuditReport(a) {
@@ -180,10 +178,13 @@ async function refreshComments(a) {
 const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' ||
   (req.kind === 'comments' && a.commenters.done >= a.commenters.media.length));
 
-async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false }) {
+async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running') return auditView(existing);
+    // `resume`: the page offered to resume an audit it saw cancelled, which has moved on since
+    // (resumed and finished in another tab): it is shown as it is, not started again.
+    if (existing && resume && !fresh && existing.status !== 'cancelled' && existing.userId === userId) return auditView(existing);
     // A cancelled audit picks up where it stopped, with its own plan: nothing learned is thrown
     // away. `fresh` (the user's "New audit") starts one with the options as they are now instead.
     if (existing && existing.status === 'cancelled' && existing.userId === userId && !fresh) {
@@ -230,13 +231,18 @@ async function auditNext({ username }) {
 // Right before the content script sends a paced request: {go: true} or {go: false, at} (try
 // again then), or {stale: true} when that request is no longer the pending one. Another page
 // of the same profile that claimed it first sends it (claimPending); then the scheduler decides.
-async function auditClaim({ username, id }, sender) {
+async function auditClaim({ username, id, attempt = null }, sender) {
   return store.locked(async () => {
     let a = await currentAudit(username);
     if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
     const settings = await store.getSettings();
     const t = now();
-    const mine = claimPending(a, holderOf(sender), t, settings.answerTimeoutMs + SEND_CONFIRM_MS, Math.max(settings.pacingMs, 250));
+    const retryMs = Math.max(settings.pacingMs, 250);
+    let mine = claimPending(a, holderOf(sender), t, settings.answerTimeoutMs + SEND_CONFIRM_MS, retryMs, attempt);
+    // Held by a page that is gone (its tab closed mid-request): the claim is free at once.
+    if (!mine.go && a.pending.claim && await holderGone(a.pending.claim.holder, username)) {
+      mine = claimPending(a, holderOf(sender), t, 0, retryMs, attempt);
+    }
     if (!mine.go) return { go: false, at: mine.at };
     const c = claim(await store.getScheduler(), t, settings, sendKey(username, id));
     if (!c.go) return { go: false, at: c.at };

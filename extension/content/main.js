@@ -23,12 +23,17 @@ import { send, isInvalidated } from './messaging.js';
 import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
-import { auditPlan } from '../shared/audit.js';
+import { auditPlan, auditView, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 
 const LONG_WAIT_MS = 5000;
+// A profile reached by a link within Instagram's app is asked about only once the user has stayed
+// on it this long: passing through profiles (clicking on before the page has drawn) sends nothing
+// for the ones passed. The first profile of a page load is asked about at once.
+const SETTLE_MS = 500;
+let routed = false;
 // A stored reading from the profile alone older than this is checked again on a visit (one
 // request): follower counts move, and the user should not be shown last month's as today's.
 const STALE_MS = 24 * 3600 * 1000;
@@ -94,9 +99,10 @@ async function igFetch(url, signal, onSent = null) {
 }
 
 class ProfileFeature {
-  constructor(username, signal) {
+  constructor(username, signal, settleUntil = 0) {
     this.username = username;
     this.signal = signal;
+    this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
     this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
@@ -193,6 +199,7 @@ class ProfileFeature {
   // One instant request: a scheduler slot, then the fetch.
   // `quiet`: a wait for the slot is not shown (a stale reading's refresh waits behind it).
   async fetchInstant(url, fallback = false, quiet = false) {
+    await sleepUntil(this.settleUntil, this.signal);
     const begin = await send('instant.begin', { username: this.username, fallback });
     if (begin.at > Date.now() + 1000 && !quiet) {
       this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap });
@@ -297,9 +304,12 @@ class ProfileFeature {
     // The follower count read last: on an audited result, one read since it (latest_count) is newer.
     const latest = this.overlay.latestCount;
     const count = latest && Number.isSafeInteger(latest.follower_count) ? latest.follower_count : rep.follower_count;
+    // What the button offered: to resume the cancelled audit in view (should it have moved on in
+    // another tab since, the background shows it as it is instead of starting one).
+    const resume = !fresh && !!this.overlay.audit && this.overlay.audit.progress.status === 'cancelled';
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(count) ? count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info', fresh });
+      profileSource: rep.profile_source || 'web_profile_info', fresh, resume });
     this.overlay.setAudit(view);
     await this.loopAudit();
   }
@@ -320,10 +330,12 @@ class ProfileFeature {
         this.overlay.setAudit(step.action === 'end' && step.missing ? null : { ...step, waitUntil });
         if (step.action !== 'fetch') return;
         await sleepUntil(step.at, signal);
-        // The global scheduler has the last word just before the request goes out.
+        // The global scheduler has the last word just before the request goes out. `attempt`
+        // names this page's claim, so a claim message asked again is not a second send.
+        const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
         let claimed;
         for (;;) {
-          claimed = await send('audit.claim', { username: this.username, id: step.id });
+          claimed = await send('audit.claim', { username: this.username, id: step.id, attempt });
           if (claimed.go || claimed.stale) break;
           await sleepUntil(claimed.at, signal);
         }
@@ -344,6 +356,16 @@ class ProfileFeature {
     }
   }
 
+  // The stored audit changed: perhaps another tab of the same profile started, resumed, cancelled
+  // or finished it. A page running the audit's loop draws its steps itself; one without shows the
+  // change, and joins an audit that runs (claimPending keeps two pages from sending a request twice).
+  followAudit(a) {
+    if (this.auditController || this.signal.aborted) return;
+    if (!a) { this.overlay.setAudit(null); return; }
+    this.overlay.setAudit(auditView(a));
+    if (a.status === 'running' && this.userId) this.loopAudit().catch((e) => this.fail(e));
+  }
+
   async cancelAudit() {
     if (this.auditController) this.auditController.abort();
     const view = await send('audit.cancel', { username: this.username });
@@ -356,9 +378,11 @@ function onRoute() {
   if (current && current.username === username) return;
   if (current) current.controller.abort();
   current = null;
+  const settleUntil = routed ? Date.now() + SETTLE_MS : 0;
+  routed = true;
   if (!username) return;
   const controller = new AbortController();
-  const feature = new ProfileFeature(username, controller.signal);
+  const feature = new ProfileFeature(username, controller.signal, settleUntil);
   current = { username, controller, feature };
   feature.run().catch((e) => feature.fail(e));
 }
@@ -400,8 +424,13 @@ function watch() {
   const timer = setInterval(() => { if (contextGone()) teardown(); }, CONTEXT_CHECK_MS);
   const storageEvents = (globalThis.browser || globalThis.chrome).storage.onChanged;
   storageEvents.addListener(onSettingsChanged);
+  storageEvents.addListener(onAuditChanged);
+  const messages = (globalThis.browser || globalThis.chrome).runtime.onMessage;
+  messages.addListener(onHoldsAsked);
   teardown = () => {
+    messages.removeListener(onHoldsAsked);
     storageEvents.removeListener(onSettingsChanged);
+    storageEvents.removeListener(onAuditChanged);
     observer.disconnect();
     removeEventListener('popstate', schedule);
     if (nav) nav.removeEventListener('navigatesuccess', schedule);
@@ -423,6 +452,20 @@ function onSettingsChanged(changes, area) {
   const relanguage = next.language !== settings.language;
   settings = next;
   if (relanguage) redrawInLanguage().catch((e) => console.warn('fakemeter: could not switch language:', e));
+}
+
+// The background asks whether this page still runs the audit of `username` (holders.js): a page
+// of the same profile waits for a request this one claimed.
+function onHoldsAsked(msg, sender, sendResponse) {
+  if (!msg || msg.what !== 'audit.holds') return false;
+  sendResponse({ holds: !!(current && current.username === msg.username && current.feature.auditController) });
+  return false;
+}
+
+// The profile in view's audit, as stored, changed (each step of it writes it).
+function onAuditChanged(changes, area) {
+  const change = area === 'local' && current ? changes[AUDIT_PREFIX + current.username] : null;
+  if (change) current.feature.followAudit(change.newValue || null);
 }
 
 async function redrawInLanguage() {

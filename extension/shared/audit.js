@@ -224,12 +224,19 @@ export function setPendingTime(state, at, held = {}) {
 // closed mid-request) loses the claim after `ttlMs` (a request's time to answer, and then some),
 // when another page may ask again. The same tab after a reload keeps its claim: its old page's
 // request was given up with the page. Returns {state, go}, with `at` (when to ask again) when not.
-export function claimPending(state, holder, now, ttlMs, retryMs) {
+// A page sends its request as soon as its claim is granted, so a request claimed again (by another
+// page, or by the same tab reloaded) is being sent a second time, its first answer lost with its
+// page: that send is counted among the audit's requests, and against its budget. `attempt` names
+// one claim of one page: the same message asked again (its answer lost while the worker
+// restarted) is granted again and counts nothing.
+export function claimPending(state, holder, now, ttlMs, retryMs, attempt = null) {
   const p = state.pending;
   if (!p) return { state, go: false, at: now + retryMs };
   const c = p.claim;
+  if (c && c.holder === holder && attempt !== null && c.attempt === attempt) return { state, go: true };
   if (c && c.holder !== holder && now < c.at + ttlMs) return { state, go: false, at: Math.min(c.at + ttlMs, now + retryMs) };
-  return { state: { ...state, pending: { ...p, claim: { holder, at: now } } }, go: true };
+  const claimed = { ...state, pending: { ...p, claim: { holder, at: now, attempt } } };
+  return { state: c ? { ...claimed, requests: state.requests + 1 } : claimed, go: true };
 }
 
 // What held a pending request back: {cap: n} (Fakemeter's own hourly cap), {unavailable: status}
@@ -376,6 +383,13 @@ export function estimateRequest(state, source = 'followers') {
   if (source === 'followers') req.list_limited = src.limited;
   else req.posts = Math.max(1, src.done);
   return req;
+}
+
+// What a page is shown of an audit: the background's answers, and a page following an audit that
+// another tab of the same profile runs.
+export function auditView(a) {
+  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
+           comments: a.commentAnalysis || null };
 }
 
 export function progressOf(state) {

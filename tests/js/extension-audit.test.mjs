@@ -407,7 +407,7 @@ test('one page sends a pending request: another waits for its answer, and takes 
   const ttl = 40_000;
   const first = claimPending(a, '7:0', 1000, ttl, 500);
   assert.equal(first.go, true);
-  assert.deepEqual(first.state.pending.claim, { holder: '7:0', at: 1000 });
+  assert.deepEqual(first.state.pending.claim, { holder: '7:0', at: 1000, attempt: null });
   // Another tab asks again soon, never before the holder's claim runs out.
   assert.deepEqual(claimPending(first.state, '9:0', 1200, ttl, 500), { state: first.state, go: false, at: 1700 });
   assert.deepEqual(claimPending(first.state, '9:0', 40_900, ttl, 500), { state: first.state, go: false, at: 41_000 });
@@ -416,7 +416,7 @@ test('one page sends a pending request: another waits for its answer, and takes 
   assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500).go, true);
   const taken = claimPending(first.state, '9:0', 41_000, ttl, 500);
   assert.equal(taken.go, true);
-  assert.deepEqual(taken.state.pending.claim, { holder: '9:0', at: 41_000 });
+  assert.deepEqual(taken.state.pending.claim, { holder: '9:0', at: 41_000, attempt: null });
   assert.equal(claimPending({ status: 'running', pending: null }, '7:0', 0, ttl, 500).go, false);
 });
 
@@ -445,4 +445,24 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   assert.match(auditPlanText(t, plan), /reads up to 8 pages of followers.*checks 31 of those accounts in full.*at most 45 requests \(budget 45\), paced\. The budget of 45 requests cuts what the options ask for: 8 of 40 pages of followers, 31 of 31 accounts in full\.$/);
   assert.match(auditPlanText(t, one), /^An audit reads 1 page of followers and checks 0 of them in full: at most 1 request \(budget 1\), paced\. The budget leaves none for the likers and commenters of recent posts\./);
   assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
+});
+
+// A tab closed (or reloaded) while its request was out: the request is sent again by the page
+// that takes over, and that second send counts among the audit's requests (before, the stand-in
+// saw 11 requests of an audit that counted 10).
+test('a request claimed again is counted as sent twice; the same claim asked again counts nothing', () => {
+  const a = { status: 'running', requests: 3, pending: { id: 4, kind: 'page', url: 'u' } };
+  const ttl = 40_000;
+  const first = claimPending(a, '7:0', 1000, ttl, 500, 'a1');
+  assert.equal(first.go, true);
+  assert.equal(first.state.requests, 3, 'the first send is counted when its answer comes');
+  // The claim message asked again (its answer lost while the worker restarted): nothing new.
+  assert.deepEqual(claimPending(first.state, '7:0', 1100, ttl, 500, 'a1'), { state: first.state, go: true });
+  // Another page takes over once the holder is gone: a second send.
+  const again = claimPending(first.state, '9:0', 41_000, ttl, 500, 'b1');
+  assert.equal(again.go, true);
+  assert.equal(again.state.requests, 4);
+  assert.deepEqual(again.state.pending.claim, { holder: '9:0', at: 41_000, attempt: 'b1' });
+  // The same tab after a reload sends it again too.
+  assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2').state.requests, 4);
 });
