@@ -7,6 +7,7 @@ import { stateNode } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { percentNumber } from '../shared/format.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -58,7 +59,10 @@ function reportBadge(b, t, model, audit) {
     b.append(badge.state === 'number' ? el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label)
       : stateNode(t, badge.primary));
   } else {
-    label = word(t, badge.label);
+    // While the audit runs, its interval is what the audit has read so far, not "after the audit".
+    const soFar = badge.label.id === 'badge.unclear_audited' && audit && audit.progress.status === 'running';
+    label = soFar ? t('badgeUnclearSoFar', percentNumber(badge.label.params.low, t.lang), percentNumber(badge.label.params.high, t.lang))
+      : word(t, badge.label);
     const state = labelState(badge.label.id);
     if (figure) b.append(el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label));
     else if (state) {

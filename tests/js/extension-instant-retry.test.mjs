@@ -72,9 +72,9 @@ const STOPPED = {
 test('once the tries stop, the words say so and name no time, for each cause, in every language', () => {
   assert.deepEqual(Object.keys(STOPPED), SUPPORTED);
   const at = new Date(2026, 0, 5, 14, 5).getTime();
-  const time = new Date(at).toLocaleTimeString();
   for (const [lang, [slow, one, http, none]] of Object.entries(STOPPED)) {
     const t = tr(lang);
+    const time = new Date(at).toLocaleTimeString(lang);  // as the extension's language writes it
     const said = [stateMessage(t, 'rate_limited', at, null, null, 4), stateMessage(t, 'rate_limited', at, 503, null, 4),
       stateMessage(t, 'rate_limited', at, 0, null, 4)];
     assert.match(said[0], slow, lang);

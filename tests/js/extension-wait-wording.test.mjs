@@ -16,7 +16,8 @@ const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales
 const en = locale('en');
 const tr = (lang) => translator(locale(lang), en, lang);
 const retryAt = new Date(2026, 0, 5, 14, 5).getTime();
-const time = new Date(retryAt).toLocaleTimeString();
+// The time as the extension's language writes it (not the browser's).
+const timeIn = (lang) => new Date(retryAt).toLocaleTimeString(lang);
 
 // Per language: the cap said with its number (one and many), and the words of a rate limit.
 const CAP = {
@@ -39,7 +40,7 @@ test('a request held by Fakemeter\'s own hourly cap says so, with the cap from t
     const t = tr(lang);
     const said = stateMessage(t, 'rate_limited', retryAt, held.unavailable, held.cap);
     assert.match(said, many, lang);
-    assert.ok(said.includes(time), `${lang}: the time it goes on: ${said}`);
+    assert.ok(said.includes(timeIn(lang)), `${lang}: the time it goes on: ${said}`);
     assert.doesNotMatch(said, limit, lang);
     assert.doesNotMatch(said, /[{}$]/, `${lang}: every placeholder filled: ${said}`);
     assert.match(stateMessage(t, 'rate_limited', retryAt, null, 1), one, lang);
