@@ -204,3 +204,36 @@ test('a likers answer estimates the likers; a JSON array reads as JSON Lines do;
   assert.equal(c.stdout, b.stdout);
   assert.equal(c.stderr, '');
 });
+
+// An account named twice was two followers: the interval narrowed on no new evidence, and a
+// two-phase export (every listed follower, then the few fetched in full, each again) counted the
+// fetched ones twice ("Sample: 230 of ..." for 200 followers).
+test('each account counts once: duplicates and a two-phase export with the fetched followers listed again', () => {
+  const recs = Array.from({ length: 60 }, (_, i) => (i % 4 === 0 ? bot(i) : real(i)));
+  const once = run(['estimate', '--total', '5000'], jsonl(recs));
+  assert.equal(once.status, 0, once.stderr);
+  const twice = run(['estimate', '--total', '5000'], jsonl([...recs, ...recs.map((r) => ({ ...r, username: r.username.toUpperCase() }))]));
+  assert.equal(twice.status, 0, twice.stderr);
+  assert.equal(twice.stdout, once.stdout, 'the same estimate as from each account once');
+  assert.match(twice.stderr, /60 records name accounts already in the sample \(by username\): each account is counted once, with its fullest record/);
+  // Listed (lite) first, then 15 of them in full: 60 followers, 15 of them with their full record.
+  const lite = recs.map((r) => ({ username: r.username, has_profile_pic: r.has_profile_pic, is_private: r.is_private, phase: 'lite' }));
+  const export_ = run(['estimate', '--total', '5000'], jsonl([...lite, ...recs.slice(0, 15)]));
+  assert.equal(export_.status, 0, export_.stderr);
+  const rep = JSON.parse(export_.stdout);
+  assert.deepEqual([rep.sample_size, rep.full_sample_size], [60, 15]);
+  const merged = run(['estimate', '--total', '5000'], jsonl([...recs.slice(0, 15), ...lite.slice(15)]));
+  assert.equal(export_.stdout, merged.stdout, 'as if each follower came once, the fetched ones in full');
+});
+
+test('text output names whose accounts were sampled; a likers answer read as followers needs --total', () => {
+  const users = Array.from({ length: 40 }, (_, i) => listUser(i));
+  const likers = run(['estimate', '--format', 'text'], JSON.stringify({ users, user_count: 900 }));
+  assert.equal(likers.status, 0, likers.stderr);
+  assert.match(likers.stdout, /^Fake likers: .*\nSample: 40 of 900 likers/);
+  assert.doesNotMatch(likers.stdout, /Fake followers/);
+  // Its user_count counts likers: not the follower count.
+  const asFollowers = run(['estimate', '--source', 'followers'], JSON.stringify({ users, user_count: 900 }));
+  assert.equal(asFollowers.status, 2);
+  assert.match(asFollowers.stderr, /--total N is required \(the account's follower count, or unknown\)/);
+});

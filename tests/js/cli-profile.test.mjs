@@ -161,3 +161,19 @@ test('text output is for people and never passes control characters from the pag
   assert.match(r.stdout, /\[info\] Engagement 25%: typical for real accounts of this size \(half get more than 21%\)\./);
   assert.match(r.stdout, /Likes per post, oldest to newest: /);
 });
+
+// `profile --followers` scored a sample whose counts sat under other names on its usernames alone,
+// and took a likers answer for followers, without a word (estimate said both).
+test('profile --followers says what estimate says of a sample, and refuses likers or commenters as followers', () => {
+  const renamed = path.join(tmp, 'renamed.jsonl');
+  writeFileSync(renamed, Array.from({ length: 20 }, (_, i) => JSON.stringify({ username: `ann${i}`, followers: 300, posts: 20 })).join('\n') + '\n');
+  let r = run([fx('organic'), '--followers', renamed, '--total', '5000']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /renamed\.jsonl: not read, not account fields: "followers" \(in 20 records, first at line 1; did you mean 'follower_count'\?\)/);
+  const likers = path.join(tmp, 'likers.json');
+  writeFileSync(likers, JSON.stringify({ users: [{ pk: '1', username: 'a', full_name: 'A', is_private: false }], user_count: 50 }));
+  r = run([fx('organic'), '--followers', likers]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /a saved likers answer, not followers; estimate its likers with: scripts\/fakemeter estimate/);
+  assert.equal(r.stdout, '');
+});

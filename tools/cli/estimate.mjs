@@ -4,7 +4,7 @@ import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
 import { unreadFields, unreadFieldsNote } from './fields.mjs';
-import { readSample, shapeNote, InputError } from './records.mjs';
+import { readSample, shapeNote, mergedNote, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -58,16 +58,22 @@ export async function main(argv, io) {
     return 1;
   }
   const followers = input.records;
-  // A likers or comments answer says its own population; anything else needs --total.
+  const listed = ['likers', 'commenters'].includes(input.shape) ? input.shape : 'followers';
+  const source = choice(opts, 'source', [listed, ...['followers', 'likers', 'commenters'].filter((s) => s !== listed)]);
+  // A likers or comments answer says its own population; anything else needs --total (so does
+  // such an answer read as another source: its count is not theirs).
   let total = unknown ? null : opts.total === undefined ? undefined : Number(opts.total);
-  if (total === undefined && input.population !== null && input.population !== undefined &&
+  if (total === undefined && source === listed && input.population !== null && input.population !== undefined &&
       input.population >= followers.length) {
     total = input.population;
     io.stderr.write(`estimate: population ${total}, the answer's ${input.shape === 'likers' ? 'user_count' : 'comment_count'} (--total overrides it)\n`);
   }
-  if (total === undefined) throw new UsageError('--total N is required (the account\'s follower count, or unknown)');
-  const listed = ['likers', 'commenters'].includes(input.shape) ? input.shape : 'followers';
-  const source = choice(opts, 'source', [listed, ...['followers', 'likers', 'commenters'].filter((s) => s !== listed)]);
+  if (total === undefined) {
+    throw new UsageError(source === 'followers' ? '--total N is required (the account\'s follower count, or unknown)'
+      : `--total N is required (how many ${source} the sample was drawn from, or unknown)`);
+  }
+  const merged = mergedNote(input.merged);
+  if (merged) io.stderr.write(`estimate: ${merged}\n`);
   const shape = shapeNote(input);
   if (shape) io.stderr.write(`estimate: ${shape}\n`);
   const note = unreadFieldsNote(unreadFields(followers.filter((f) => !f.instagram)));
@@ -94,10 +100,12 @@ const say = (note) => noteText(t, note);
 // A plain-text rendering for people; everything in it comes from the report.
 export function renderText(r) {
   const out = [];
-  out.push(`Fake followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
-  const of = r.total_followers === null ? 'an unknown number of followers' : counted(r.total_followers, 'follower', 'followers');
+  // Whose accounts: followers, or the likers or commenters of recent posts (--source).
+  const [one, many] = { likers: ['liker', 'likers'], commenters: ['commenter', 'commenters'] }[r.source] || ['follower', 'followers'];
+  out.push(`Fake ${many}: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
+  const of = r.total_followers === null ? `an unknown number of ${many}` : counted(r.total_followers, one, many);
   out.push(`Sample: ${r.sample_size} of ${of}` +
-    (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the followers list only)` : ''));
+    (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the ${many} list only)` : ''));
   out.push(`Sampling: ${say(r.sampling_note)}`);
   out.push(`Method: ${r.method}`);
   if (r.regime && r.regime.explanation) out.push(`Audience type: ${say(r.regime.explanation)}`);

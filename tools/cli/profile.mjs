@@ -3,9 +3,9 @@
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { readSample, InputError } from './records.mjs';
+import { readSample, shapeNote, mergedNote, InputError } from './records.mjs';
+import { unreadFields, unreadFieldsNote } from './fields.mjs';
 import { parseJson, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
-import { readFile } from 'node:fs/promises';
 import { t, word, reasonText, noteText, counted } from './words.mjs';
 
 export const help = `Usage: scripts/fakemeter profile FILE|- [--followers SAMPLE.jsonl] [--total N]
@@ -62,20 +62,27 @@ export async function main(argv, io) {
   }
 
   if (opts.followers !== undefined) {
-    let sampleText;
+    const sampleText = await readInput(opts.followers, io.stdin);
+    let input;
     try {
-      sampleText = await readFile(opts.followers, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${opts.followers}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
-    }
-    let followers, limited = false;
-    try {
-      ({ records: followers, limited = false } = readSample(sampleText));
+      input = readSample(sampleText);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       io.stderr.write(`profile: ${opts.followers}: ${err.message}\n`);
       return 1;
     }
+    // The audit combined with the profile is of its followers: likers or commenters would be read
+    // as followers without a word.
+    if (input.shape === 'likers' || input.shape === 'commenters') {
+      io.stderr.write(`profile: ${opts.followers}: a saved ${input.shape === 'likers' ? 'likers' : 'comments'} answer, not followers; ` +
+        `estimate its ${input.shape} with: scripts/fakemeter estimate ${opts.followers}\n`);
+      return 1;
+    }
+    // What estimate says of a sample, said here too: the list it is, fields not read, accounts merged.
+    const notes = [shapeNote(input), unreadFieldsNote(unreadFields(input.records.filter((f) => !f.instagram))), mergedNote(input.merged)];
+    for (const note of notes) if (note) io.stderr.write(`profile: ${opts.followers}: ${note}\n`);
+    const followers = input.records;
+    const limited = input.limited === true;
     const total = opts.total !== undefined ? Number(opts.total) : report.follower_count;
     if (!Number.isSafeInteger(total) || total < 1) {
       io.stderr.write('profile: the profile has no follower count; pass --total N\n');

@@ -172,13 +172,42 @@ export function readRecords(text, { tolerant = false } = {}) {
 }
 
 // A sample to estimate from (estimate, profile --followers): readRecords, refusing an input with no
-// records or with a record that holds no account field.
+// records or with a record that holds no account field; each account once (sameAccounts).
 export function readSample(text) {
   const input = readRecords(text);
   if (input.records.length === 0) throw new InputError('no follower records in the input');
   const empty = emptyRecords(input.records);
   if (empty) throw new InputError(empty);
-  return input;
+  return { ...input, ...sameAccounts(input.records) };
+}
+
+// An account named twice (the same username, in any case) is one follower: counted twice it
+// would narrow the interval on no new evidence, and a two-phase export (the listed followers,
+// then the few fetched in full, each again) would count the fetched ones twice. The fullest
+// record is kept in the place of the first (a full record over a list entry, then the one with
+// more fields); `merged` says how many records went. Records without a username stay as they are.
+export function sameAccounts(records) {
+  const kept = [];
+  const at = new Map();
+  const fullness = (rec) => [rec.phase !== 'lite' ? 1 : 0, Object.values(rec).filter((v) => v !== null && v !== undefined).length];
+  const fuller = (a, b) => { const [x, y] = [fullness(a), fullness(b)]; return x[0] !== y[0] ? x[0] > y[0] : x[1] > y[1]; };
+  for (const r of records) {
+    const name = typeof r.rec.username === 'string' && r.rec.username ? r.rec.username.toLowerCase() : null;
+    if (name === null || !at.has(name)) {
+      if (name !== null) at.set(name, kept.length);
+      kept.push(r);
+    } else if (fuller(r.rec, kept[at.get(name)].rec)) {
+      kept[at.get(name)] = r;
+    }
+  }
+  return { records: kept, merged: records.length - kept.length };
+}
+
+// The stderr line for records sameAccounts merged, or null.
+export function mergedNote(merged) {
+  if (!merged) return null;
+  return `${merged} ${merged === 1 ? 'record names an account' : 'records name accounts'} already in the sample ` +
+    '(by username): each account is counted once, with its fullest record';
 }
 
 // What the shape means for people, for stderr (null for plain records).
