@@ -153,6 +153,16 @@ TEST_CASE("[profile] more followers for the same likes never lowers the implied 
   CHECK(last > 50);
 }
 
+// Engagement so low that every reading passes the 99% cap (100M followers, a small account's
+// likes) gave "99.0% (99.0% to 99.0%)": an interval of no width. The upper end may reach 100%.
+TEST_CASE("[profile] an implied share at the cap has an interval up to 100%, never of zero width") {
+  json r = analyze(doc_with(100'000'000, kVaried));
+  REQUIRE(r["status"] == "ok");
+  CHECK(r["fake_percent"].get<double>() == doctest::Approx(99.0));
+  CHECK(r["ci_high"].get<double>() == doctest::Approx(100.0));
+  CHECK(r["ci_low"].get<double>() <= r["fake_percent"].get<double>());
+}
+
 TEST_CASE("[profile] a like subscription is flagged and sized") {
   json r = report_of("like_subscription");
   const json& b = r["signals"]["bought_likes"];

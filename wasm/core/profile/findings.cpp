@@ -45,7 +45,7 @@ void find_engagement(const Reference& ref, Findings& f) {
     lowest = std::max(0.0, s.median_likes - s.min_likes) + s.median_comments;
   }
   Engagement e = engagement_signal(ref, f.followers, s.median_engagement, f.business, organic, lowest);
-  if (f.likes_bought && !f.bought) e.share_high = kMaxShare;  // likes untrustworthy, no way to size the bought part
+  if (f.likes_bought && !f.bought) e.share_high = 1.0;  // likes untrustworthy, no way to size the bought part
   f.engagement = e;
   f.tier = tier_solidity(ref, f.followers);
   json eng = params_json({{"rate", e.rate},

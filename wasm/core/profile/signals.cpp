@@ -142,17 +142,20 @@ Engagement engagement_signal(const Reference& ref,
   // its lower end at the lenient level, its upper end at the strict one.
   double shift = business.value_or(false) ? std::log(kBusinessEngagementFactor) : 0.0;
   double shift_low = business.value_or(true) ? std::log(kBusinessEngagementFactor) : 0.0;
-  auto share_at = [&](double level, double engagement, double residual) {
+  // The point and the lower end stop at kMaxShare; the upper end may reach 100%: where the
+  // engagement is so low that every reading passes the cap, the interval is [99%, 100%], never
+  // the zero-width 99% to 99% it was.
+  auto share_at = [&](double level, double engagement, double residual, double cap) {
     double log_real_share = (std::log1p(engagement) - residual - level) / l.b;
-    return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, kMaxShare);
+    return std::clamp(1.0 - std::exp(std::min(0.0, log_real_share)), 0.0, cap);
   };
   double point_eng = organic_engagement.value_or(median_engagement);
   double high_eng = lowest_engagement.value_or(point_eng);
   e.likes_adjusted = organic_engagement.has_value();
   e.organic_rate = followers > 0 ? point_eng / followers : 0;
-  e.share = share_at(mu, point_eng, res.quantile(0.5) + shift);
-  e.share_low = share_at(l.lenient, median_engagement, res.quantile(0.025) + shift_low);
-  e.share_high = share_at(l.strict, high_eng, res.quantile(0.975));
+  e.share = share_at(mu, point_eng, res.quantile(0.5) + shift, kMaxShare);
+  e.share_low = share_at(l.lenient, median_engagement, res.quantile(0.025) + shift_low, kMaxShare);
+  e.share_high = share_at(l.strict, high_eng, res.quantile(0.975), 1.0);
   e.share_low = std::min(e.share_low, e.share);
   e.share_high = std::max(e.share_high, e.share);
   return e;

@@ -82,7 +82,7 @@ constexpr double kBoughtLikesWeights[4] = {1, 1, 2, 1};
 // as influencers only (10k is the usual nano-influencer ceiling).
 constexpr double kPersonReferenceMax = 10000;
 
-// Followers never drop below this share of their likes' implied reach.
+// Followers never drop below this share of their likes' implied reach (the point and the lower end).
 constexpr double kMaxShare = 0.99;
 // Business and brand accounts engage less than the persons of the reference; we assume
 // down to half as much (our assumption: no verified published ratio) for the point estimate
