@@ -233,3 +233,16 @@ test('classify reads UTF-16 with a byte-order mark and refuses text that is not 
   assert.equal(r.stdout, '', 'nothing scored from text read wrongly');
   assert.match(r.stderr, /the input is not UTF-8 text \(line 2, byte 17\); save it as UTF-8/);
 });
+
+// Reasons count in words: "username of 1 character", never "1 characters".
+test('reasons name one of a thing in the singular', () => {
+  const input = Array.from({ length: 40 }, (_, i) => JSON.stringify({
+    username: i % 2 ? 'a' : `b${i % 10}`, full_name: i % 3 ? 'Ann' : '', biography: i % 4 ? 'x' : '',
+    media_count: 1, follower_count: 1 + (i % 2), following_count: 1, has_profile_pic: i % 2 === 0,
+  })).join('\n') + '\n';
+  const r = run(['classify'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const reasons = r.stdout.trimEnd().split('\n').flatMap((l) => JSON.parse(l).reasons);
+  assert.deepEqual(reasons.filter((s) => /(^|\D)1 (characters|digits|words|posts|followers|accounts)\b/.test(s)), []);
+  assert.ok(reasons.some((s) => /(^|\D)1 (character|digit|word|post|follower|account)\b/.test(s)), reasons.join('; '));
+});

@@ -17,6 +17,9 @@ double ratio(const std::optional<int64_t>& num, const std::optional<int64_t>& de
 }
 std::string count_of(const std::optional<int64_t>& n) { return count(double(n.value_or(0))); }
 std::string pct(double share) { return fmt_num(std::round(share * 100), 3) + "%"; }
+// "1 character", "3 characters": the noun as the rounded count asks.
+const char* noun(double v, const char* one, const char* many) { return std::round(v) == 1 ? one : many; }
+double value_of(const std::optional<int64_t>& n) { return double(n.value_or(0)); }
 
 // Appends pieces to one string: a reason is built in place, without a temporary per piece.
 struct Words {
@@ -33,14 +36,17 @@ struct Words {
 bool describe(int f, double v, const Account& a, std::string& s) {
   Words w{s};
   switch (f) {
-    case kUsernameLength: return w.say("username of ", count(v), " characters");
-    case kUsernameDigitCount: return v == 0 ? w.say("no digits in username") : w.say(count(v), " digits in username");
+    case kUsernameLength: return w.say("username of ", count(v), noun(v, " character", " characters"));
+    case kUsernameDigitCount:
+      return v == 0 ? w.say("no digits in username") : w.say(count(v), noun(v, " digit", " digits"), " in username");
     case kUsernameDigitShare: return w.say(pct(v), " of username is digits");
     case kUsernameTrailingDigits:
-      return v == 0 ? w.say("username does not end in digits") : w.say("username ends in ", count(v), " digits");
+      return v == 0 ? w.say("username does not end in digits")
+                    : w.say("username ends in ", count(v), noun(v, " digit", " digits"));
     case kUsernameLetterShare: return w.say(pct(v), " of username is letters");
     case kUsernameSeparators: return w.say(count(v), " dots/underscores in username");
-    case kFullNameWordCount: return v == 0 ? w.say("no display name") : w.say("display name of ", count(v), " words");
+    case kFullNameWordCount:
+      return v == 0 ? w.say("no display name") : w.say("display name of ", count(v), noun(v, " word", " words"));
     case kFullNameDigitShare: return w.say(pct(v), " of display name is digits");
     case kFullNameEqualsUsername:
       return w.say(v > 0 ? "display name equals username" : "display name differs from username");
@@ -48,11 +54,14 @@ bool describe(int f, double v, const Account& a, std::string& s) {
     case kHasProfilePic: return w.say(v > 0 ? "has a profile picture" : "no profile picture");
     case kIsPrivate: return w.say(v > 0 ? "private account" : "public account");
     case kIsVerified: return w.say(v > 0 ? "verified" : "not verified");
-    case kBiographyLength: return v == 0 ? w.say("empty bio") : w.say("bio of ", count(v), " characters");
+    case kBiographyLength:
+      return v == 0 ? w.say("empty bio") : w.say("bio of ", count(v), noun(v, " character", " characters"));
     case kHasExternalUrl: return w.say(v > 0 ? "has a link in bio" : "no link in bio");
-    case kLogMediaCount: return w.say(count_of(a.media_count), " posts");
-    case kLogFollowerCount: return w.say(count_of(a.follower_count), " followers");
-    case kLogFollowingCount: return w.say("follows ", count_of(a.following_count), " accounts");
+    case kLogMediaCount: return w.say(count_of(a.media_count), noun(value_of(a.media_count), " post", " posts"));
+    case kLogFollowerCount:
+      return w.say(count_of(a.follower_count), noun(value_of(a.follower_count), " follower", " followers"));
+    case kLogFollowingCount:
+      return w.say("follows ", count_of(a.following_count), noun(value_of(a.following_count), " account", " accounts"));
     case kLogFollowRatio: {
       double r = ratio(a.following_count, a.follower_count);
       auto times = [](double x) { return (x >= 10 ? count(x) : fmt_num(x, 2)) + "x"; };  // never "2.3e+02x"
@@ -62,7 +71,8 @@ bool describe(int f, double v, const Account& a, std::string& s) {
     case kLogPostsPerFollower: return w.say(fmt_num(ratio(a.media_count, a.follower_count), 2), " posts per follower");
     case kLogFollowingPerPost: {
       double r = ratio(a.following_count, a.media_count);
-      return w.say("follows ", r >= 10 ? count(r) : fmt_num(r, 2), " accounts per post");
+      const std::string n = r >= 10 ? count(r) : fmt_num(r, 2);
+      return w.say("follows ", n, n == "1" ? " account per post" : " accounts per post");
     }
     default: return false;
   }
