@@ -237,3 +237,15 @@ test('text output names whose accounts were sampled; a likers answer read as fol
   assert.equal(asFollowers.status, 2);
   assert.match(asFollowers.stderr, /--total N is required \(the account's follower count, or unknown\)/);
 });
+
+test('input that is no JSON Lines says what it looks like; an option given twice is refused', () => {
+  const pretty = run(['estimate', '--total', '100'], '{\n  "username": "a"\n}\n{\n  "username": "b"\n}\n');
+  assert.equal(pretty.status, 1);
+  assert.match(pretty.stderr, /line 1: not valid JSON .*several lines, one after another \(as jq writes without -c\): give one object per line \(jq -c\) or one JSON array/);
+  const csv = run(['estimate', '--total', '100'], 'username,follower_count\nanna,120\n');
+  assert.equal(csv.status, 1);
+  assert.match(csv.stderr, /looks like a table \(CSV\): give JSON Lines, one account record per line/);
+  const twice = run(['estimate', '--total', '100', '--total', '200'], jsonl([real(1)]));
+  assert.equal(twice.status, 2);
+  assert.match(twice.stderr, /option --total given twice/);
+});

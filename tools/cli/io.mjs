@@ -67,6 +67,8 @@ export function parseArgs(argv, spec) {
     const eq = a.indexOf('=');
     const name = (eq > 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
     if (!(name in spec)) throw new UsageError(`unknown option ${a}`);
+    // Given twice, one of the two would be dropped without a word: which did the user mean?
+    if (name in opts) throw new UsageError(`option --${name} given twice`);
     if (spec[name].value) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined) throw new UsageError(`option --${name} needs a value`);

@@ -76,6 +76,18 @@ function checkedEntry(rec, where, tolerant) {
 
 const isOneLine = (text) => text.trim().split('\n').length === 1;
 
+// What the input probably is, when its first line is no JSON: objects written over several lines
+// one after another (jq without -c), or a table (CSV).
+function formatHint(line) {
+  const t = line.trim();
+  if (t === '{' || t === '[') {
+    return '; the input looks like JSON objects written over several lines, one after another (as jq writes ' +
+      'without -c): give one object per line (jq -c) or one JSON array';
+  }
+  if (!t.startsWith('{') && /[,;\t]/.test(t)) return '; the input looks like a table (CSV): give JSON Lines, one account record per line';
+  return '';
+}
+
 // `tolerant`: a line or item that is no record is kept as {where, raw} (its text) instead of
 // thrown, for a caller that reports each bad record in its place (classify).
 function fromLines(text, tolerant) {
@@ -94,7 +106,7 @@ function fromLines(text, tolerant) {
     try {
       rec = JSON.parse(line);
     } catch (err) {
-      bad(`not valid JSON (${err.message})`);
+      bad(`not valid JSON (${err.message})${records.length === 0 ? formatHint(line) : ''}`);
       continue;
     }
     if (!isObject(rec)) { bad('an account record must be a JSON object'); continue; }
