@@ -177,3 +177,10 @@ test('profile --followers says what estimate says of a sample, and refuses liker
   assert.match(r.stderr, /a saved likers answer, not followers; estimate its likers with: scripts\/fakemeter estimate/);
   assert.equal(r.stdout, '');
 });
+
+test('a document with no user says so in text, not a bare "@"', () => {
+  const r = run(['-', '--format', 'text'], JSON.stringify({ data: { user: null }, status: 'ok' }));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\(no user in the document\)\n/);
+  assert.match(r.stdout, /Badge: This profile does not exist\./);
+});

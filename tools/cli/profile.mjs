@@ -125,7 +125,9 @@ export function renderText(r) {
   const out = [];
   const name = clean(r.full_name) ? ` (${clean(r.full_name)})` : '';
   const flags = [r.is_verified && 'verified', r.is_business && 'business', r.is_private && 'private'].filter(Boolean);
-  out.push(`@${clean(r.username)}${name}${flags.length ? ' [' + flags.join(', ') + ']' : ''}`);
+  // A profile Instagram returned no user for has no name to head the text.
+  const who = clean(r.username) ? `@${clean(r.username)}` : '(no user in the document)';
+  out.push(`${who}${name}${flags.length ? ' [' + flags.join(', ') + ']' : ''}`);
   out.push(`${counted(r.follower_count, 'follower', 'followers', num(r.follower_count))}, ${num(r.following_count)} following, ` +
     counted(r.media_count, 'post', 'posts', num(r.media_count)));
   out.push('');
