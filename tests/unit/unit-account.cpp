@@ -114,6 +114,9 @@ TEST_CASE("[account] wrong types name the field") {
   auto b = account_from_text(R"({"is_private":"yes"})");
   REQUIRE_FALSE(b.ok());
   CHECK(b.error().message.find("'is_private'") != std::string::npos);
+  // 1 and 0 are read as true and false (data sets write them so): the message says so too.
+  CHECK(b.error().message == "field 'is_private' must be true or false (or 1 or 0), got \"yes\"");
+  CHECK(account_from_text(R"({"is_private":1})").ok());
   auto c = account_from_text(R"({"media_count":1.5})");
   REQUIRE_FALSE(c.ok());
   CHECK(c.error().message.find("whole number") != std::string::npos);

@@ -190,8 +190,8 @@ Result<std::optional<bool>> read_bool(const json& obj, const char* key, const st
     int64_t v = it->get<int64_t>();
     if (v == 0 || v == 1) return std::optional<bool>{v == 1};
   }
-  return make_error("account.type",
-                    "field '" + field(where, key) + "' must be true or false, got " + dump_json(*it).substr(0, 40));
+  return make_error("account.type", "field '" + field(where, key) + "' must be true or false (or 1 or 0), got " +
+                                        dump_json(*it).substr(0, 40));
 }
 
 Result<std::optional<int64_t>> read_int(const json& obj,
