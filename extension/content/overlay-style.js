@@ -1,7 +1,8 @@
 // Shadow-root styles of the badge and the panel: light by default, dark when the host has
 // data-theme="dark" (set from Instagram's own background colour).
 export const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-left: 8px;
+/* Hidden until overlay-shown.css (injected with the content script) shows the hosts: see there. */
+:host { all: initial; display: none; vertical-align: middle; margin-left: 8px;
   --fg: #262626; --muted: #737373; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
   --good: #2e7d32; --fair: #a86b00; --poor: #d0541b; --bad: #c62828; --unknown: #737373; --likes: #7b3fc4;
   font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }

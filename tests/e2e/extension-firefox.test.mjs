@@ -124,3 +124,22 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
   assert.ok(cancelled.progress >= 2, 'what was learned is kept');
   assert.ok(parseEstimate(cancelled.panelEstimate), 'the estimate stays');
 });
+
+// Firefox ends the content script with the extension (updated, disabled, removed) without letting
+// it run again: its badge and open panel stayed on the page, dead (the panel's close button did
+// nothing), until a reload. They are shown only by the stylesheet the browser injects with the
+// content script, which goes with the extension. Last in this file: it removes the extension.
+test('when the extension is removed, the badge and panel it left on the page are hidden', T, async () => {
+  assert.ok(page, 'installed');
+  await page.goto(standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await page.click(BADGE);
+  await page.waitForSelector(PANEL);
+  const shown = () => page.evaluate(() => [...document.querySelectorAll('[data-fakemeter]')]
+    .map((h) => `${h.dataset.fakemeter}:${getComputedStyle(h).display}`).sort());
+  assert.deepEqual(await shown(), ['badge:inline-block', 'panel:block']);
+  await ff.browser.uninstallExtension(GECKO_ID);
+  await new Promise((r) => setTimeout(r, 1500));
+  const left = await shown();
+  assert.ok(left.every((h) => h.endsWith(':none')), `hidden once the extension is gone: ${left.join(', ')}`);
+});

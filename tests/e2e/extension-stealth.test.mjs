@@ -16,7 +16,7 @@ useSuite((s, p) => { suite = s; page = p; });
 // shared modules, the engine, an icon and a page of the extension's own.
 const FILES = ['manifest.json', 'extension/bundle/content.js', 'extension/content/main.js', 'extension/content/entry.js',
   'extension/shared/instagram.js', 'extension/engine/fakemeter_engine.wasm', 'extension/icons/icon-16.png',
-  'extension/ui/popup.html'];
+  'extension/ui/popup.html', 'extension/content/overlay-shown.css'];
 
 // Evaluates `expression` in the content script's own (isolated) world of `page`.
 async function inContentWorld(p, expression) {
