@@ -349,7 +349,8 @@ async function auditCancel({ username }) {
     const a = await currentAudit(username);
     if (!a) return { missing: true };
     let sched = null;
-    if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now());
+    // A pending request no page has claimed never went: its slot is given back even when due.
+    if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now(), { unsent: !a.pending.claim });
     const wasRunning = a.status === 'running';
     let c = cancelAudit(a, now());
     if (wasRunning) c = await refreshComments(c);

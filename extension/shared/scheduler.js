@@ -81,9 +81,11 @@ export function heldBy({ state, reason }, { hourlyCap }) {
   return {};
 }
 
-// Gives back a slot that was reserved but never used (audit cancelled before it came).
-export function release(state, at, now) {
-  if (!(at > now)) return state;
+// Gives back a slot that was reserved but never used (audit cancelled before it came). A past
+// slot stays counted (its request may have gone), unless `unsent`: its request was never claimed,
+// so it never went (cancelled while its page waited to send it).
+export function release(state, at, now, { unsent = false } = {}) {
+  if (!(at > now) && !unsent) return state;
   const ledger = state.ledger.slice();
   const i = ledger.lastIndexOf(at);
   if (i >= 0) ledger.splice(i, 1);

@@ -129,6 +129,8 @@ test('a released future slot frees its place; a past one stays counted', () => {
   assert.equal(freed.ledger.length, 1);
   assert.equal(reserve(freed, T + 100, cfg).at, T + 1500);
   assert.equal(release(s, a.at, T + 100).ledger.length, 2);
+  // Cancelled while its page waited to send it (never claimed): a due slot is given back too.
+  assert.equal(release(s, a.at, T + 100, { unsent: true }).ledger.length, 1);
 });
 
 test('stored state is normalised', () => {
