@@ -35,17 +35,22 @@ async function setSettings(patch) {
   await storageSet({ settings: { ...suite.settings, ...patch } });
 }
 
+// With `settings` (beside the suite's), an audit of marco.travels started in a new page.
+async function auditStarted(settings) {
+  await setSettings(settings);
+  const username = 'marco.travels';
+  const page = await newPage();
+  await startAudit(suite, page, username);
+  return { username, userId: userIdOf(suite.standin, username), page };
+}
+
 async function storageGet(key) {
   const page = await extensionPage(suite);
   return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k]), key);
 }
 
 test('an audit survives its service worker being stopped three times and counts every request once', async () => {
-  await setSettings({ pacingMs: 150, auditListSize: 150, auditFullSize: 10, auditPosts: 0 });
-  const username = 'marco.travels';
-  const userId = userIdOf(suite.standin, username);
-  const page = await newPage();
-  await startAudit(suite, page, username);
+  const { username, userId, page } = await auditStarted({ pacingMs: 150, auditListSize: 150, auditFullSize: 10, auditPosts: 0 });
   for (const atLeast of [2, 7, 12]) {
     await waitFor(() => auditRequests(suite.standin, username, userId).length >= atLeast, { what: `${atLeast} requests` });
     await stopWorkers(suite);
@@ -71,11 +76,7 @@ test('an audit survives its service worker being stopped three times and counts 
 // both sent it (each request twice, ~10 ms apart: the pacing, the budget and the cap bypassed).
 test('the same profile open in two tabs while its audit runs: each request goes once, paced, and both tabs show the end', async () => {
   const pacing = 400;
-  await setSettings({ pacingMs: pacing, auditListSize: 100, auditFullSize: 10, auditPosts: 0 });
-  const username = 'marco.travels';
-  const userId = userIdOf(suite.standin, username);
-  const first = await newPage();
-  await startAudit(suite, first, username);
+  const { username, userId, page: first } = await auditStarted({ pacingMs: pacing, auditListSize: 100, auditFullSize: 10, auditPosts: 0 });
   await waitFor(() => auditRequests(suite.standin, username, userId).length >= 1, { what: 'the first audit request' });
   const second = await newPage();
   await second.goto(suite.standin.profileUrl(username));
@@ -124,11 +125,7 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
 // The same profile in two tabs: one cancelled the audit, the other resumed and finished it. The
 // first went on showing "Resume" at step 3 of 12, and its Resume started a whole new audit.
 test('a tab follows the audit another tab of the same profile resumes and finishes; it offers no stale Resume', async () => {
-  await setSettings({ pacingMs: 300, auditListSize: 100, auditFullSize: 8, auditPosts: 0 });
-  const username = 'marco.travels';
-  const userId = userIdOf(suite.standin, username);
-  const first = await newPage();
-  await startAudit(suite, first, username);
+  const { username, userId, page: first } = await auditStarted({ pacingMs: 300, auditListSize: 100, auditFullSize: 8, auditPosts: 0 });
   const second = await newPage();
   await second.goto(suite.standin.profileUrl(username));
   await waitForBadge(second);
