@@ -27,6 +27,11 @@ objects; every field is optional, but a record with none of them is an error:
   phase: "lite"                                      (only followers-list fields known)
 Output: one line per input record, same order:
   {"fake_probability": p, "is_fake": bool, "tier": "lite"|"full", "reasons": [...]}
+p is calibrated on the labelled sets' out-of-fold scores, pooled (not on any one audience's
+share of fakes). is_fake is p above the operating threshold (about 0.94), chosen so that at
+most 3% of real followers are flagged: an account can score 0.8 and not be flagged. The
+reasons explain is_fake: the features that moved the score most toward that verdict, then
+the strongest the other way.
 A bad record yields {"error": "line N: ..."} (in an array "item N", in a list answer
 "users[N]", a comment "comments[N]") in its place and a message on stderr; the others are
 still scored and the exit status is 1. Blank lines are skipped.
