@@ -29,6 +29,9 @@ import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
 import { reportShapeError } from './report-shape.js';
 
+// The latest time a date can hold (ms since 1970): a later computed_at is no time.
+const MAX_TIME_MS = 8.64e15;
+
 export const HISTORY_KEY = 'history';
 export const SCHEMA_VERSION = 2;
 export const EXPORT_FORMAT = 'fakemeter-history';
@@ -78,7 +81,9 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       return { error: `${where}.${k} must be a percentage (0..100) or null` };
     }
   }
-  if (!Number.isFinite(e.computed_at) || e.computed_at < 0) return { error: `${where}.computed_at must be a time in ms` };
+  if (!Number.isFinite(e.computed_at) || e.computed_at < 0 || e.computed_at > MAX_TIME_MS) {
+    return { error: `${where}.computed_at must be a time in ms` };
+  }
   const grade = e.grade === undefined ? 'unknown' : e.grade;
   if (!GRADES.includes(grade)) return { error: `${where}.grade must be one of ${GRADES.join(', ')}` };
   const confidence = e.confidence === undefined ? 'none' : e.confidence;
@@ -372,12 +377,14 @@ function csvCell(v) {
 export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
                             'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
                             'latest_follower_count', 'latest_seen_at'];
+// A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
+const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
 const csvValue = {
-  computed_at: (e) => new Date(e.computed_at).toISOString(),
+  computed_at: (e) => isoTime(e.computed_at),
   first_follower_count: (e) => e.first_seen && e.first_seen.follower_count,
-  first_seen_at: (e) => e.first_seen && new Date(e.first_seen.at).toISOString(),
+  first_seen_at: (e) => e.first_seen && isoTime(e.first_seen.at),
   latest_follower_count: (e) => e.latest_count && e.latest_count.follower_count,
-  latest_seen_at: (e) => e.latest_count && new Date(e.latest_count.at).toISOString(),
+  latest_seen_at: (e) => e.latest_count && isoTime(e.latest_count.at),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
 };
@@ -392,29 +399,41 @@ export function exportCsv(history) {
 
 // Text of an export (either schema) -> {history} merged over `into`, or {error}.
 // An import is all or nothing: one bad entry rejects the file, naming the entry.
+// A refusal says which kind it is (`kind`: not_json, not_history, newer, entry), for the popup to
+// word in the user's language, and the detail in English (`error`).
 export function importJson(text, into = emptyHistory()) {
   let doc;
-  try { doc = JSON.parse(text); } catch (e) { return { error: `import: not JSON (${e.message})` }; }
-  if (!doc || doc.format !== EXPORT_FORMAT) return { error: `import: "format" must be "${EXPORT_FORMAT}"` };
-  if (!Array.isArray(doc.entries)) return { error: 'import: "entries" must be a list' };
+  const refuse = (kind, error) => ({ kind, error: `import: ${error}` });
+  try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', `not JSON (${e.message})`); }
+  if (!doc || doc.format !== EXPORT_FORMAT) return refuse('not_history', `"format" must be "${EXPORT_FORMAT}"`);
+  if (!Array.isArray(doc.entries)) return refuse('not_history', '"entries" must be a list');
   let entries;
   if (doc.schema === 1) {
     const m = migrate(doc.entries);
-    if (m.aside.length) return { error: `import: ${m.aside[0].reason}` };
+    if (m.aside.length) return refuse('entry', m.aside[0].reason);
     entries = Object.values(m.history.entries);
   } else if (doc.schema === SCHEMA_VERSION) {
     entries = [];
     for (let i = 0; i < doc.entries.length; i++) {
       const r = validateEntry(doc.entries[i], `entries[${i}]`);
-      if (r.error) return { error: `import: ${r.error}` };
+      if (r.error) return refuse('entry', r.error);
       entries.push(r.entry);
     }
   } else {
-    return { error: `import: unknown schema ${JSON.stringify(doc.schema)}` };
+    return refuse(Number.isInteger(doc.schema) && doc.schema > SCHEMA_VERSION ? 'newer' : 'not_history', `unknown schema ${JSON.stringify(doc.schema)}`);
   }
+  // A file's entry never replaces a newer result of the same profile (an old backup imported
+  // after checks since): that one stays, and `newerKept` says how many did.
   let history = into;
-  for (const e of entries) history = putEntry(history, e);
+  const put = new Set();
+  let newerKept = 0;
+  for (const e of entries) {
+    const have = history.entries[e.username];
+    if (have && have.computed_at > e.computed_at) { newerKept++; continue; }
+    history = putEntry(history, e);
+    put.add(e.username);
+  }
   const o = overflow(history);
   // `count`: the file's entries the history kept (an import past MAX_ENTRIES keeps the newest).
-  return { history: o.history, aside: o.aside, count: entries.filter((e) => o.history.entries[e.username]).length };
+  return { history: o.history, aside: o.aside, count: [...put].filter((u) => o.history.entries[u]).length, newerKept };
 }

@@ -7,7 +7,8 @@
 import { isUsername, ORIGIN } from './instagram.js';
 
 export const MAX_BODY_CHARS = 4_000_000;   // one Instagram JSON answer; far above real sizes
-const MAX_TEXT = 20_000_000;               // an import file
+export const MAX_IMPORT_CHARS = 20_000_000;  // an import file
+const MAX_TEXT = MAX_IMPORT_CHARS;
 
 const str = (max) => (v) => typeof v === 'string' && v.length <= max;
 const username = (v) => isUsername(v);

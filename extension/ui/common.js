@@ -5,7 +5,12 @@ import { el } from '../shared/element.js';
 
 export async function ask(what, payload = {}) {
   const answer = await runtime.sendMessage({ what, ...payload });
-  if (answer && answer.error) throw new Error(`${answer.error.id}: ${answer.error.message}`);
+  if (answer && answer.error) {
+    const e = new Error(`${answer.error.id}: ${answer.error.message}`);
+    e.id = answer.error.id;  // for a message in the user's language
+    e.detail = answer.error.message;
+    throw e;
+  }
   return answer;
 }
 

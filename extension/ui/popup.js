@@ -9,6 +9,7 @@ import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../share
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download } from './common.js';
+import { MAX_IMPORT_CHARS } from '../shared/messages.js';
 import { el } from '../shared/element.js';
 
 let t = (k) => k;
@@ -130,11 +131,23 @@ async function showHistory() {
     drawn.append(tr);
   }
   rows.replaceChildren(drawn);
-  document.getElementById('empty').hidden = entries.length > 0;
+  const empty = document.getElementById('empty');
+  empty.hidden = entries.length > 0;
+  // A search that matches nothing is no empty history.
+  empty.textContent = t(query.trim() ? 'popupNoMatch' : 'popupEmpty');
   rows.dataset.shown = String(entries.length);  // the list is drawn (tests wait for it)
 }
 
 function say(text) { document.getElementById('message').textContent = text; }
+
+// Why an import was refused, in the user's language, with the detail (English) after it.
+const IMPORT_REFUSALS = ['not_json', 'not_history', 'newer', 'entry', 'too_large'];
+function importRefusal(e) {
+  const kind = /^history\.import\.(\w+)$/.exec(e.id || '');
+  if (!kind || !IMPORT_REFUSALS.includes(kind[1])) return String(e.message || e);
+  if (kind[1] === 'too_large') return t('importTooLarge', Math.round(MAX_IMPORT_CHARS / 1e6));
+  return `${t(`importRefused_${kind[1]}`)} (${e.detail})`;
+}
 
 // What the stored history held that could not be read (kept aside, unchanged): how many, where
 // and why (a few), with its download and the way to discard it. Hidden when there is none.
@@ -158,24 +171,29 @@ async function main() {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => showHistory().catch((e) => say(String(e.message || e))), SEARCH_PAUSE_MS);
   });
-  document.getElementById('export-csv').addEventListener('click', async () => {
-    const { text } = await ask('history.export', { format: 'csv' });
+  const failed = (e) => say(String(e.message || e));
+  document.getElementById('export-csv').addEventListener('click', () => ask('history.export', { format: 'csv' }).then(({ text }) => {
     // With a byte-order mark, spreadsheet programs (Excel) read the file as UTF-8: names with
     // accents or emoji stay whole.
     download('fakemeter-history.csv', `\uFEFF${text}`, 'text/csv;charset=utf-8');
-  });
-  document.getElementById('export-json').addEventListener('click', async () => {
-    const { text } = await ask('history.export', { format: 'json' });
+  }, failed));
+  document.getElementById('export-json').addEventListener('click', () => ask('history.export', { format: 'json' }).then(({ text }) => {
     download('fakemeter-history.json', text, 'application/json');
-  });
-  document.getElementById('import-file').addEventListener('change', async (ev) => {
+  }, failed));
+  // A button, so the keyboard and screen readers reach it; it opens the hidden file picker.
+  const importFile = document.getElementById('import-file');
+  document.getElementById('import-button').addEventListener('click', () => importFile.click());
+  importFile.addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
     try {
+      // Refused before reading it: a file past what one message carries.
+      if (file.size > MAX_IMPORT_CHARS) throw Object.assign(new Error('too large'), { id: 'history.import.too_large' });
       const r = await ask('history.import', { text: await file.text() });
-      say(r.setAside ? `${t('imported', r.imported)} ${t('importedSetAside', MAX_ENTRIES, r.setAside)}` : t('imported', r.imported));
+      say([t('imported', r.imported), r.newerKept ? t('importedNewerKept', r.newerKept) : '',
+        r.setAside ? t('importedSetAside', MAX_ENTRIES, r.setAside) : ''].filter(Boolean).join(' '));
     } catch (e) {
-      say(String(e.message));
+      say(importRefusal(e));
     }
     ev.target.value = '';
     await showHistory();

@@ -104,6 +104,38 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   assert.deepEqual(again.entries, exported.entries, 'export -> import -> export round-trips');
 });
 
+// Import was a label for a hidden file input: Tab never reached it and screen readers read it as
+// text. And an old backup imported after checks since replaced their newer results silently.
+test('Import is a button the keyboard reaches; an older backup keeps the newer results and says so', async () => {
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const before = await rowNames(popup);
+  assert.ok(before.length > 0, 'the earlier tests left entries to keep');
+  const ext = await extensionPage(suite);
+  const stored = (await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries;
+  const name = before[0];
+  // A backup of a day before: the same profile at 99% fake.
+  const old = { ...stored[name], computed_at: stored[name].computed_at - 86_400_000, fake_percent: 99, report: null };
+  const file = path.join(downloads, 'old-backup.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [old] }));
+  await popup.bringToFront();  // a page behind another opens no file chooser
+  await popup.focus('#export-json');
+  let reached = null;
+  for (let i = 0; i < 5 && reached !== 'import-button'; i++) {
+    await popup.keyboard.press('Tab');
+    reached = await popup.evaluate(() => document.activeElement?.id || null);
+  }
+  assert.equal(reached, 'import-button', 'Tab reaches Import');
+  const chooser = popup.waitForFileChooser();
+  await popup.keyboard.press('Enter');
+  await (await chooser).accept([file]);
+  const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
+  assert.equal(message, 'Imported 0 entries. For 1 entry of the file a newer result was already here: that one was kept.');
+  const after = (await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries[name];
+  assert.deepEqual([after.fake_percent, after.computed_at], [stored[name].fake_percent, stored[name].computed_at]);
+});
+
 test('a malformed import is rejected whole with a message, and the history is untouched', async () => {
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);

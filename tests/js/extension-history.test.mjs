@@ -145,14 +145,48 @@ test('a rough entry keeps why it is rough; one saved before that says no cause, 
   assert.equal(validateEntry({ ...old, rough_cause: 'banned' }).entry.rough_cause, null);
 });
 
-test('bad imports are rejected whole, naming the problem', () => {
-  assert.match(importJson('{').error, /not JSON/);
-  assert.match(importJson('{"format":"other","entries":[]}').error, /"format"/);
-  assert.match(importJson('{"format":"fakemeter-history","schema":9,"entries":[]}').error, /unknown schema 9/);
+test('bad imports are rejected whole, naming the problem and its kind (for the popup to word)', () => {
+  const refusal = (text) => { const r = importJson(text); return [r.kind, r.error]; };
+  assert.deepEqual(refusal('{'), ['not_json', "import: not JSON (Expected property name or '}' in JSON at position 1)"]);
+  assert.deepEqual(refusal('{"format":"other","entries":[]}'), ['not_history', 'import: "format" must be "fakemeter-history"']);
+  assert.deepEqual(refusal('{"format":"fakemeter-history","schema":9,"entries":[]}'), ['newer', 'import: unknown schema 9']);
+  assert.equal(importJson('{"format":"fakemeter-history","schema":"x","entries":[]}').kind, 'not_history');
   const h = migrate(v1).history;
   const doc = JSON.parse(exportJson(h));
   doc.entries[1].ci_high = 'lots';
+  assert.equal(importJson(JSON.stringify(doc)).kind, 'entry');
   assert.match(importJson(JSON.stringify(doc)).error, /entries\[1\]\.ci_high/);
+  // A time no date holds: refused on import (before, it broke the CSV export of the whole history).
+  doc.entries[1].ci_high = 9;
+  doc.entries[1].computed_at = 1e20;
+  assert.match(importJson(JSON.stringify(doc)).error, /entries\[1\]\.computed_at must be a time in ms/);
+});
+
+// An old backup imported after checks since replaced the newer results, their reports with them,
+// and said "Imported 1 entry.".
+test('an import never replaces a newer result of the same profile, and says how many it kept', () => {
+  const h = migrate(v1).history;
+  const older = JSON.parse(exportJson(h));
+  for (const e of older.entries) e.computed_at -= 86_400_000;
+  older.entries[0].fake_percent = 80;
+  const newer = putEntry(emptyHistory(), validateEntry({ username: 'dora', computed_at: 1, fake_percent: 3 }).entry);
+  const r = importJson(JSON.stringify({ ...older, entries: [...older.entries, { username: 'dora', computed_at: 0, fake_percent: 90 }] }),
+    putEntry(h, newer.entries.dora));
+  assert.equal(r.newerKept, 4);
+  assert.equal(r.count, 0);
+  assert.deepEqual(Object.values(r.history.entries).map((e) => [e.username, e.fake_percent]).sort(),
+    [['anna', 23.1], ['bob.b', 4], ['carl_', null], ['dora', 3]]);
+  // A newer file's entries do replace older ones.
+  const later = JSON.parse(exportJson(h));
+  for (const e of later.entries) e.computed_at += 1000;
+  later.entries[0].fake_percent = 30;
+  const r2 = importJson(JSON.stringify(later), h);
+  assert.deepEqual([r2.count, r2.newerKept, r2.history.entries.anna.fake_percent], [3, 0, 30]);
+});
+
+test('the CSV export writes a time no date holds as empty instead of failing', () => {
+  const h = putEntry(emptyHistory(), { ...validateEntry({ username: 'eve', computed_at: 5 }).entry, first_seen: { follower_count: 10, at: 1e20 } });
+  assert.match(exportCsv(h), /\neve,/);
 });
 
 // A full report the panel would draw wrong, or fail to draw (a file edited, or of another tool),
