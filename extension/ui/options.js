@@ -1,13 +1,30 @@
 // Options: auto-run, audit sample sizes and request budget, the comment analysis (opt-in),
 // request pacing and cap, language.
 import { ask, localise } from './common.js';
+import { storage } from '../platform/browser.js';
 import { auditPlan } from '../shared/audit.js';
 import { auditPlanText } from '../shared/plan-text.js';
+import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 
 const AUDIT_FIELDS = ['auditListSize', 'auditFullSize', 'auditPosts', 'auditEngagersFull', 'auditBudget'];
 let t = (k) => k;
 
 const $ = (id) => document.getElementById(id);
+
+// Each setting's form control: how it reads and how it is shown.
+const FIELDS = {
+  autoRun: { get: () => $('autoRun').checked, set: (v) => { $('autoRun').checked = v; } },
+  auditComments: { get: () => $('auditComments').checked, set: (v) => { $('auditComments').checked = v; } },
+  ...Object.fromEntries(AUDIT_FIELDS.map((key) => [key, { get: () => Number($(key).value), set: (v) => { $(key).value = v; } }])),
+  pacingMs: { get: () => Math.round(Math.max(1, Number($('pacingSeconds').value) || 1.5) * 1000), set: (v) => { $('pacingSeconds').value = v / 1000; } },
+  hourlyCap: { get: () => Number($('hourlyCap').value), set: (v) => { $('hourlyCap').value = v; } },
+  language: { get: () => $('language').value, set: (v) => { $('language').value = v; } },
+};
+
+// The settings the form was last filled from: a save sends only what was changed here, so
+// another options page's save (or the same settings changed elsewhere) is not undone by this one.
+let shown = null;
+const edited = () => Object.keys(FIELDS).filter((key) => shown && FIELDS[key].get() !== shown[key]);
 
 // What an audit with these settings reads, on a profile with enough recent posts.
 function showPlan(s) {
@@ -16,14 +33,11 @@ function showPlan(s) {
   $('auditPlan').textContent = auditPlanText(t, plan) + (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
 }
 
-function fill(s) {
-  $('autoRun').checked = s.autoRun;
-  $('auditComments').checked = s.auditComments;
-  for (const key of AUDIT_FIELDS) $(key).value = s[key];
+// `keep`: fields edited here and not yet saved stay as they are.
+function fill(s, keep = []) {
+  for (const [key, field] of Object.entries(FIELDS)) if (!keep.includes(key)) field.set(s[key]);
+  shown = s;
   showPlan(s);
-  $('pacingSeconds').value = s.pacingMs / 1000;
-  $('hourlyCap').value = s.hourlyCap;
-  $('language').value = s.language;
 }
 
 async function main() {
@@ -31,19 +45,19 @@ async function main() {
   fill((await ask('settings.get')).settings);
   $('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const pacing = Math.max(1, Number($('pacingSeconds').value) || 1.5);
-    const { settings } = await ask('settings.set', {
-      settings: {
-        autoRun: $('autoRun').checked,
-        auditComments: $('auditComments').checked,
-        ...Object.fromEntries(AUDIT_FIELDS.map((key) => [key, Number($(key).value)])),
-        pacingMs: Math.round(pacing * 1000),
-        hourlyCap: Number($('hourlyCap').value),
-        language: $('language').value,
-      },
-    });
+    const patch = Object.fromEntries(edited().map((key) => [key, FIELDS[key].get()]));
+    const { settings } = await ask('settings.set', { settings: patch });
     fill(settings);
     $('status').textContent = t('saved');
+  });
+  // Saved here or in another options page: the form follows, keeping what is being edited, and
+  // a new language redraws the page in it.
+  storage.onChanged?.addListener((changes) => {
+    if (!changes[SETTINGS_KEY]) return;
+    const next = normalizeSettings(changes[SETTINGS_KEY].newValue);
+    const relanguage = shown && next.language !== shown.language;
+    fill(next, edited());
+    if (relanguage) localise().then((l) => { t = l.t; showPlan(next); }).catch((e) => { $('status').textContent = String(e.message || e); });
   });
 }
 

@@ -172,6 +172,45 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   await opt.close();
 });
 
+// Two options pages: the one still showing the old settings, saved after the other, wrote all
+// of them back (the other's language and budget undone); and a new language left the page in
+// the old one.
+test('two options pages: a save sends only what was changed there; each page follows the other\'s saves, in their language', async () => {
+  const url = `chrome-extension://${suite.session.extensionId}/extension/ui/options.html`;
+  const ext = await extensionPage(suite);
+  await ext.evaluate((settings) => chrome.storage.local.set({ settings }), { ...suite.settings, pacingMs: 1500, language: 'en' });
+  const [a, b] = [await suite.session.newPage(), await suite.session.newPage()];
+  for (const p of [a, b]) {
+    await p.bringToFront();
+    await p.goto(url);
+    await p.waitForFunction(() => document.getElementById('pacingSeconds').value !== '', { polling: 100 });
+  }
+  await b.bringToFront();
+  await b.select('#language', 'fr');
+  await b.$eval('#auditBudget', (el) => { el.value = '99'; });
+  await b.click('button[type=submit]');
+  await b.waitForFunction(() => document.getElementById('status').textContent !== '', { polling: 100 });
+  // The other page follows: the new values, in French.
+  await a.bringToFront();
+  await a.waitForFunction(() => document.getElementById('auditBudget').value === '99' && document.documentElement.lang === 'fr', { polling: 100 });
+  await a.click('#autoRun');
+  await a.click('button[type=submit]');
+  await a.waitForFunction(() => document.getElementById('status').textContent !== '', { polling: 100 });
+  const { settings } = await ext.evaluate(() => chrome.storage.local.get('settings'));
+  assert.deepEqual([settings.language, settings.auditBudget, settings.autoRun], ['fr', 99, !suite.settings.autoRun]);
+  // What is being edited stays while the other page saves.
+  await a.$eval('#hourlyCap', (el) => { el.value = '77'; });
+  await b.bringToFront();
+  await b.$eval('#auditBudget', (el) => { el.value = '60'; });
+  await b.click('button[type=submit]');
+  await a.bringToFront();
+  await a.waitForFunction(() => document.getElementById('auditBudget').value === '60', { polling: 100 });
+  assert.equal(await a.$eval('#hourlyCap', (el) => el.value), '77');
+  await ext.evaluate((settings) => chrome.storage.local.set({ settings }), suite.settings);
+  await a.close();
+  await b.close();
+});
+
 // On a right-to-left Instagram (Arabic, Hebrew: <html dir="rtl">) the panel inherited the page's
 // direction: the interval bar's scale read 100% ... 0% while its range was drawn from the left,
 // so a 27% estimate showed where 73% is; and the badge's gap fell on the side away from the count.
