@@ -109,13 +109,20 @@ async function showHistory() {
   if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
   const rows = document.getElementById('rows');
   const drawn = document.createDocumentFragment();
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     const tr = el('tr');
     const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
     const user = el('td');
     user.append(a);
     const del = el('button', { class: 'small', 'aria-label': t('deleteEntry', e.username) }, '×');
-    del.addEventListener('click', async () => { await ask('history.delete', { usernames: [e.username] }); await showHistory(); });
+    del.addEventListener('click', async () => {
+      await ask('history.delete', { usernames: [e.username] });
+      say(t('deletedEntries', 1));
+      await showHistory();
+      // The keyboard's focus goes to the row now in its place (or the one above), else the search.
+      const left = document.querySelectorAll('#rows tr button');
+      (left[i] || left[i - 1] || document.getElementById('search')).focus();
+    });
     const delCell = el('td');
     delCell.append(del);
     // The badge's words lead; the numbers beside them are muted unless the badge showed one
@@ -212,7 +219,9 @@ async function main() {
     if (!confirm(t('deleteAllConfirm'))) return;
     const { entries } = await ask('history.list', {});
     await ask('history.delete', { usernames: entries.map((e) => e.username) });
+    say(t('deletedEntries', entries.length));
     await showHistory();
+    document.getElementById('search').focus();
   });
   // A check that finishes while the popup is open shows up in it.
   // So does each step of an audit running meanwhile (its progress line).

@@ -84,10 +84,16 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   assert.ok(csv.some((l) => l.startsWith(`marco.travels,Marco Rossi,${marco.fake_percent},`)), csv.join('\n'));
 
   // Delete one, then all.
-  await popup.click('#rows tr:first-child button');
+  // By keyboard: the status says it, and the focus goes to the row now in its place (before, it
+  // fell to the page and nothing was said).
+  await popup.focus('#rows tr:first-child button');
+  await popup.keyboard.press('Enter');
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
+  await popup.waitForFunction(() => document.activeElement?.closest('#rows tr') === document.querySelector('#rows tr:first-child'));
+  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 1 entry.');
   await popup.click('#delete-all');
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 0);
+  assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 2 entries.');
   const ext = await extensionPage(suite);
   assert.deepEqual((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries, {});
 
