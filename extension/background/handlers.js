@@ -271,10 +271,14 @@ async function outcomeOf(a, req, c, msg, sched) {
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
   if (req.kind === 'page') {
+    // A later page refused or unreadable (a cursor expired during a long back-off answers 400):
+    // the list ends there, with what was read, and the audit goes on. The first page decides.
+    const later = a.followers.pagesDone > 0;
     const refused = followersRefusal(a.isPrivate, c.kind, msg.status);
+    const page = c.kind === 'ok' ? parseFollowersPage(c.json) : null;
+    if (later && (refused || !page || page.error)) return { kind: 'page', accounts: [], skipped: [], nextCursor: null, cutShort: true };
     if (refused) return refused;
     if (c.kind !== 'ok') return { kind: 'stop', reason: 'changed', detail: `followers list: ${c.detail}` };
-    const page = parseFollowersPage(c.json);
     if (page.error) return { kind: 'stop', reason: 'changed', detail: page.error };
     return { kind: 'page', ...page };
   }

@@ -149,6 +149,10 @@ function sourceRows(t, audit) {
     if (src[key].postsFailed > 0) {
       row.append(el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourcePostsFailed', src[key].postsFailed, src[key].posts)));
     }
+    // A later followers page Instagram refused or sent unreadable ended the list there.
+    if (key === 'followers' && src.followers.cutShort) row.append(el('p', { class: 'muted', part: 'cut-short' }, t('sourceCutShort', src.followers.listed)));
+    // Picks that could not be read in full are no checks: said, with how many.
+    if (src[key].unread > 0) row.append(el('p', { class: 'muted', part: `unread-${key}` }, t('sourceUnread', src[key].unread)));
     // No account of this source fetched in full: say that only the list was scored, and why the
     // interval spans so much (the engine's regime explanation for the list alone).
     if (est && est.regime && est.regime.tier === 'lite') {

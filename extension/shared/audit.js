@@ -18,6 +18,8 @@
 
 import { followersUrl, profileInfoUrl, userInfoUrl, likersUrl, commentsUrl, FOLLOWERS_PAGE_SIZE } from './instagram.js';
 
+// Tries of one post's list or one account before it is given up as unreadable (applyOutcome).
+export const MAX_ITEM_TRIES = 3;
 export const AUDIT_PREFIX = 'audit:';
 export const AUDIT_VERSION = 2;
 export const SOURCES = ['followers', 'likers', 'commenters'];
@@ -266,14 +268,25 @@ const addFresh = (list, accounts) => {
 export function applyOutcome(state, id, outcome, now) {
   if (!state.pending || state.pending.id !== id || state.status !== 'running') return { state, applied: false };
   const req = state.pending;
-  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null };
+  // One post's list or one account that Instagram refuses or does not answer, try after try, while
+  // the rest is read: after MAX_ITEM_TRIES that item is given up as unreadable, and the audit goes
+  // on (it was retried for good, holding the audit, and its budget went on the retries). The
+  // followers list is tried on: the audit is about it.
+  const key = `${req.kind}:${req.url}`;
+  const tries = outcome.kind === 'rate_limited' ? (state.retry && state.retry.key === key ? state.retry.tries : 0) + 1 : 0;
+  if (tries >= MAX_ITEM_TRIES && req.kind !== 'page') {
+    return applyOutcome({ ...state, retry: null }, id, { kind: req.kind === 'profile' ? 'profile_failed' : 'list_failed' }, now);
+  }
+  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null,
+            retry: tries ? { key, tries } : null };
   switch (outcome.kind) {
     case 'page': {
       const f = s.followers;
       // A cursor that does not move would page forever: the list ends there.
       const next = outcome.nextCursor === f.cursor ? null : outcome.nextCursor;
       s.followers = { ...f, lite: addFresh(f.lite, outcome.accounts), pagesDone: f.pagesDone + 1, cursor: next,
-                      ended: next === null, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome) };
+                      ended: next === null, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome),
+                      cutShort: !!(f.cutShort || outcome.cutShort) };
       break;
     }
     case 'likers':
@@ -300,13 +313,20 @@ export function applyOutcome(state, id, outcome, now) {
       break;
     case 'profile_failed':
       s = { ...s, failed: s.failed.concat(req.target) };
+      // An account users/<id>/info could not give: the next ones from web_profile_info again (its
+      // refusal may have passed; if not, it switches back at the next).
+      if (req.endpoint === 'users_info') s.profileEndpoint = 'web_profile_info';
       break;
     case 'rate_limited':
       // Counted as a rate limit either way: the back-off and the counter are the same.
       s = { ...s, rateLimited: s.rateLimited + 1, retryAt: outcome.retryAt,
             retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null };
-      // web_profile_info refusing: the same accounts by id from users/<id>/info from now on.
-      if (req.kind === 'profile' && req.endpoint === 'web_profile_info') s.profileEndpoint = 'users_info';
+      // web_profile_info refusing ("wait", "useragent mismatch"): the same accounts by id from
+      // users/<id>/info from now on. Not when Instagram did not answer at all (a 5xx, no
+      // connection): that says nothing about the endpoint.
+      if (req.kind === 'profile' && req.endpoint === 'web_profile_info' && !Number.isInteger(outcome.unavailable)) {
+        s.profileEndpoint = 'users_info';
+      }
       break;
     case 'stop':
       s = { ...s, status: 'stopped', stopReason: outcome.reason, stopDetail: outcome.detail || null };
@@ -397,6 +417,9 @@ export function progressOf(state) {
   const picked = (src) => (state.picks[src] ? state.picks[src].length : Math.min(state[src].fullTarget,
     src === 'followers' ? Math.max(f.lite.length, f.pagesTarget * FOLLOWERS_PAGE_SIZE) : state[src].lite.length || state[src].fullTarget));
   const fetched = (src) => (state.picks[src] || []).filter((u) => state.full[u] || state.failed.includes(u)).length;
+  // Checked: read in full. A pick that could not be read is done (progress) but no check.
+  const read = (src) => (state.picks[src] || []).filter((u) => state.full[u]).length;
+  const unread = (src) => (state.picks[src] || []).filter((u) => !state.full[u] && state.failed.includes(u)).length;
   const listsTarget = (f.ended ? f.pagesDone : f.pagesTarget) + state.likers.media.length + state.commenters.media.length;
   return {
     status: state.status,
@@ -417,12 +440,12 @@ export function progressOf(state) {
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
     sources: {
-      followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended,
-                   checked: fetched('followers'), skipped: f.skipped || 0 },
+      followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
+                   checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
-                checked: fetched('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers) },
+                checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
-                    postsTarget: state.commenters.media.length, checked: fetched('commenters'),
+                    postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
                     postsFailed: failedPosts(state.commenters) },
     },

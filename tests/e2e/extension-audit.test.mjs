@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, auditRequests, userIdOf, startAudit } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, auditRequests, userIdOf, startAudit, auditDone } from './extension-support.mjs';
 
 const PACING = 120;
 let suite, page;
@@ -61,6 +61,20 @@ test('a 429 mid-audit backs off, shows when it retries, then finishes', async ()
   // Back-off is 20 pacing intervals after the first 429.
   assert.ok(pages[2].t - pages[1].t >= 20 * PACING - 5, `waited ${(pages[2].t - pages[1].t).toFixed(0)} ms`);
   assert.equal(done.rateLimited, 1);
+});
+
+// A later followers page cut off (or refused: a cursor expired during a long back-off answers
+// 400) stopped the whole audit as "Instagram may have changed it"; nothing else was read.
+test('a later followers page that cannot be read ends the list there; the audit goes on and says why the list is short', async () => {
+  const username = 'lena.bakes';
+  suite.standin.addFailure({ mode: 'truncated', match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, username);
+  const a = await auditDone(suite, username);
+  assert.equal(a.status, 'done');
+  assert.deepEqual([a.followers.lite.length, a.followers.cutShort], [25, true]);
+  assert.equal(Object.keys(a.full).length, 6, 'the followers picked were still checked in full');
+  const st = await waitForOverlay(page, (x) => /refused the next page of the list/.test(x.panelText || ''), { what: 'the short list said' });
+  assert.match(st.panelText, /the audit went on with the 25 read before/);
 });
 
 test('a login page mid-audit stops it with the logged-out state, keeping what was fetched', async () => {

@@ -4,7 +4,7 @@
 // request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan, claimPending,
+import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
   populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { auditPlanText } from '../../extension/shared/plan-text.js';
@@ -79,7 +79,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.notDeepEqual(runAll(start({ seed: 8 })).picks, s.picks);
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
-  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, skipped: 0, postsFailed: 0 });
+  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0 });
 });
 
 test('the profile itself, liking its own post or answering its commenters, is in neither sample', () => {
@@ -465,4 +465,71 @@ test('a request claimed again is counted as sent twice; the same claim asked aga
   assert.deepEqual(again.state.pending.claim, { holder: '9:0', at: 41_000, attempt: 'b1' });
   // The same tab after a reload sends it again too.
   assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2').state.requests, 4);
+});
+
+// One post's likers answering 500 while all else worked was retried for good: the audit read
+// nothing else, every other check waited behind its back-off, and the budget went on retries.
+test('one post\'s list or one account refused try after try is given up after MAX_ITEM_TRIES; the followers list is tried on', () => {
+  let s = start();
+  let n;
+  for (;;) {
+    n = nextRequest(s);
+    s = n.state;
+    if (n.request.kind === 'likers') break;
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+  }
+  const post = n.request.target;
+  for (let i = 1; i <= MAX_ITEM_TRIES; i++) {
+    const r = i === 1 ? n : nextRequest(s);
+    assert.deepEqual([r.request.kind, r.request.target], ['likers', post], `try ${i} is the same post`);
+    s = applyOutcome(r.state, r.request.id, { kind: 'rate_limited', retryAt: i, unavailable: 500 }, 1).state;
+  }
+  assert.equal(s.likers.media[0].failed, true, 'given up as unreadable');
+  assert.equal(s.likers.done, 1);
+  assert.equal(nextRequest(s).request.target !== post || nextRequest(s).request.kind !== 'likers', true, 'the audit goes on');
+  assert.equal(runAll(s).status, 'done');
+  // The followers list: tried on however often it is refused.
+  let f = start();
+  for (let i = 0; i < MAX_ITEM_TRIES + 2; i++) {
+    const r = nextRequest(f);
+    assert.equal(r.request.kind, 'page');
+    f = applyOutcome(r.state, r.request.id, { kind: 'rate_limited', retryAt: i }, 1).state;
+  }
+  assert.equal(f.followers.pagesDone, 0);
+});
+
+// A 5xx or no connection on a full fetch moved every later full fetch to users/<id>/info for good
+// (and when that endpoint could not be read, all of them failed).
+test('web_profile_info not answering keeps the endpoint; an account users/<id>/info cannot give goes back to web_profile_info', () => {
+  let s = start();
+  let n;
+  for (;;) {
+    n = nextRequest(s);
+    s = n.state;
+    if (n.request.kind === 'profile') break;
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+  }
+  s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5, unavailable: 503 }, 2).state;
+  assert.equal(nextRequest(s).request.endpoint, 'web_profile_info');
+  s = applyOutcome(nextRequest(s).state, nextRequest(s).request.id, { kind: 'rate_limited', retryAt: 6 }, 3).state;
+  const m = nextRequest(s);
+  assert.equal(m.request.endpoint, 'users_info');
+  s = applyOutcome(m.state, m.request.id, { kind: 'profile_failed' }, 4).state;
+  assert.equal(nextRequest(s).request.endpoint, 'web_profile_info');
+});
+
+// Full fetches that failed were counted as checked: the likers' row said "8 checked" of 0 read.
+test('a pick that could not be read in full is done but not checked; the source counts it as unread', () => {
+  let s = start();
+  for (let guard = 0; guard < 1000; guard++) {
+    const n = nextRequest(s);
+    s = n.state;
+    if (!n.request) break;
+    const fail = n.request.kind === 'profile' && n.request.source === 'likers';
+    s = applyOutcome(s, n.request.id, fail ? { kind: 'profile_failed' } : answer(n.request, s), 1).state;
+  }
+  const p = progressOf(s);
+  assert.deepEqual([p.sources.likers.checked, p.sources.likers.unread], [0, 3]);
+  assert.deepEqual([p.sources.followers.checked, p.sources.followers.unread], [5, 0]);
+  assert.equal(p.profilesDone, p.profilesTarget, 'the failed picks are done');
 });
