@@ -467,17 +467,21 @@ test('a request claimed again is counted as sent twice; the same claim asked aga
   assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2').state.requests, 4);
 });
 
+// The audit answered as Instagram would up to its first request of `kind`: {state, next} (that
+// request handed out, not answered).
+function answeredUntil(state, kind) {
+  let s = state;
+  for (;;) {
+    const n = nextRequest(s);
+    if (n.request.kind === kind) return { state: n.state, next: n };
+    s = applyOutcome(n.state, n.request.id, answer(n.request, n.state), 1).state;
+  }
+}
+
 // One post's likers answering 500 while all else worked was retried for good: the audit read
 // nothing else, every other check waited behind its back-off, and the budget went on retries.
 test('one post\'s list or one account refused try after try is given up after MAX_ITEM_TRIES; the followers list is tried on', () => {
-  let s = start();
-  let n;
-  for (;;) {
-    n = nextRequest(s);
-    s = n.state;
-    if (n.request.kind === 'likers') break;
-    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
-  }
+  let { state: s, next: n } = answeredUntil(start(), 'likers');
   const post = n.request.target;
   for (let i = 1; i <= MAX_ITEM_TRIES; i++) {
     const r = i === 1 ? n : nextRequest(s);
@@ -501,14 +505,7 @@ test('one post\'s list or one account refused try after try is given up after MA
 // A 5xx or no connection on a full fetch moved every later full fetch to users/<id>/info for good
 // (and when that endpoint could not be read, all of them failed).
 test('web_profile_info not answering keeps the endpoint; an account users/<id>/info cannot give goes back to web_profile_info', () => {
-  let s = start();
-  let n;
-  for (;;) {
-    n = nextRequest(s);
-    s = n.state;
-    if (n.request.kind === 'profile') break;
-    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
-  }
+  let { state: s, next: n } = answeredUntil(start(), 'profile');
   s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5, unavailable: 503 }, 2).state;
   assert.equal(nextRequest(s).request.endpoint, 'web_profile_info');
   s = applyOutcome(nextRequest(s).state, nextRequest(s).request.id, { kind: 'rate_limited', retryAt: 6 }, 3).state;
