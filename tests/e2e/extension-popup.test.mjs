@@ -125,7 +125,7 @@ test('Import is a button the keyboard reaches; an older backup keeps the newer r
   const old = { ...stored[name], computed_at: stored[name].computed_at - 86_400_000, fake_percent: 99, report: null };
   const file = path.join(downloads, 'old-backup.json');
   fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [old] }));
-  await popup.bringToFront();  // a page behind another opens no file chooser
+  await popup.bringToFront();
   await popup.focus('#export-json');
   let reached = null;
   for (let i = 0; i < 5 && reached !== 'import-button'; i++) {
@@ -133,9 +133,16 @@ test('Import is a button the keyboard reaches; an older backup keeps the newer r
     reached = await popup.evaluate(() => document.activeElement?.id || null);
   }
   assert.equal(reached, 'import-button', 'Tab reaches Import');
-  const chooser = popup.waitForFileChooser();
+  // Enter on it opens the file picker: the hidden file input is clicked (the picker itself is
+  // held back here, a headless browser's file chooser being unreliable across pages), then the
+  // file is given to that input.
+  await popup.evaluate(() => document.getElementById('import-file').addEventListener('click', (e) => {
+    window.fmPickerOpened = true;
+    e.preventDefault();
+  }, { once: true }));
   await popup.keyboard.press('Enter');
-  await (await chooser).accept([file]);
+  await popup.waitForFunction(() => window.fmPickerOpened === true, { polling: 50 });
+  await (await popup.$('#import-file')).uploadFile(file);
   const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
   assert.equal(message, 'Imported 0 entries. For 1 entry of the file a newer result was already here: that one was kept.');
   const after = (await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries[name];
