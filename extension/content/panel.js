@@ -135,6 +135,14 @@ function sourceRows(t, audit) {
     commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
   };
   for (const key of ['followers', 'likers', 'commenters']) {
+    // Likers or commenters none of whose posts could be read: the row says so (it was left out,
+    // and with it any word of why the audit has nothing on them).
+    if (!src[key].listed && key !== 'followers' && src[key].posts > 0 && src[key].postsFailed >= src[key].posts) {
+      const row = el('div', { class: 'source', part: `source-${key}` });
+      row.append(el('p', {}, who[key]), el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourceNoneRead', src[key].posts)));
+      box.append(row);
+      continue;
+    }
     if (!src[key].listed) continue;
     const est = audit.estimates[key];
     const row = el('div', { class: 'source', part: `source-${key}` });

@@ -181,6 +181,20 @@ test('a post whose likers cannot be read is left out and said in its row; its li
   assert.match(s.panelText, /1 of these 3 posts could not be read \(deleted since, or its list closed\): the estimate is about the others\./);
 });
 
+// Every post's likers refused: the likers got no row at all, and the bought-likes finding the
+// profile exists to show vanished without a word of why.
+test('likers of which no post could be read get a row saying so', async () => {
+  const username = 'likefarm.client';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'not_found', match: '/likers/' });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await auditDone(username);
+  assert.deepEqual(a.likers.media.map((m) => !!m.failed), [true, true, true]);
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /None of these 3 posts could be read \(deleted since, or its list closed\): no estimate for them\./);
+});
+
 test('list entries that cannot be read are left out and said per source; the audit finishes', async () => {
   const username = 'likefarm.client';
   suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });
