@@ -3,8 +3,7 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
-import { unreadFields, unreadFieldsNote } from './fields.mjs';
-import { readSample, shapeNote, mergedNote, InputError } from './records.mjs';
+import { readSample, sampleNotes, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -72,12 +71,7 @@ export async function main(argv, io) {
     throw new UsageError(source === 'followers' ? '--total N is required (the account\'s follower count, or unknown)'
       : `--total N is required (how many ${source} the sample was drawn from, or unknown)`);
   }
-  const merged = mergedNote(input.merged);
-  if (merged) io.stderr.write(`estimate: ${merged}\n`);
-  const shape = shapeNote(input);
-  if (shape) io.stderr.write(`estimate: ${shape}\n`);
-  const note = unreadFieldsNote(unreadFields(followers.filter((f) => !f.instagram)));
-  if (note) io.stderr.write(`estimate: ${note}\n`);
+  for (const note of sampleNotes(input)) io.stderr.write(`estimate: ${note}\n`);
   const request = {
     total_followers: total, sampling, source,
     list_limited: source === 'followers' && input.limited === true, followers: followers.map((f) => f.rec),

@@ -3,8 +3,7 @@
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { readSample, shapeNote, mergedNote, InputError } from './records.mjs';
-import { unreadFields, unreadFieldsNote } from './fields.mjs';
+import { readSample, sampleNotes, InputError } from './records.mjs';
 import { parseJson, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 import { t, word, reasonText, noteText, counted } from './words.mjs';
 
@@ -79,8 +78,7 @@ export async function main(argv, io) {
       return 1;
     }
     // What estimate says of a sample, said here too: the list it is, fields not read, accounts merged.
-    const notes = [shapeNote(input), unreadFieldsNote(unreadFields(input.records.filter((f) => !f.instagram))), mergedNote(input.merged)];
-    for (const note of notes) if (note) io.stderr.write(`profile: ${opts.followers}: ${note}\n`);
+    for (const note of sampleNotes(input)) io.stderr.write(`profile: ${opts.followers}: ${note}\n`);
     const followers = input.records;
     const limited = input.limited === true;
     const total = opts.total !== undefined ? Number(opts.total) : report.follower_count;

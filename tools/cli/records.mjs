@@ -11,7 +11,7 @@
 // Each record keeps where it came from ("line 3", "users[2]") for messages, and whether it is
 // Instagram's own object (whose many other keys are not worth a note).
 import { parseJson, parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
-import { emptyRecords } from './fields.mjs';
+import { emptyRecords, unreadFields, unreadFieldsNote } from './fields.mjs';
 
 export class InputError extends Error {}
 
@@ -215,8 +215,15 @@ export function sameAccounts(records) {
   return { records: kept, merged: records.length - kept.length };
 }
 
+// What is worth saying of a sample read by readSample, for stderr (estimate, profile --followers):
+// the list it is, keys not read, accounts named twice. Lines, none when there is nothing to say.
+export function sampleNotes(input) {
+  return [shapeNote(input), unreadFieldsNote(unreadFields(input.records.filter((f) => !f.instagram))), mergedNote(input.merged)]
+    .filter(Boolean);
+}
+
 // The stderr line for records sameAccounts merged, or null.
-export function mergedNote(merged) {
+function mergedNote(merged) {
   if (!merged) return null;
   return `${merged} ${merged === 1 ? 'record names an account' : 'records name accounts'} already in the sample ` +
     '(by username): each account is counted once, with its fullest record';
