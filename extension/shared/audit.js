@@ -416,10 +416,10 @@ export function progressOf(state) {
   const f = state.followers;
   const picked = (src) => (state.picks[src] ? state.picks[src].length : Math.min(state[src].fullTarget,
     src === 'followers' ? Math.max(f.lite.length, f.pagesTarget * FOLLOWERS_PAGE_SIZE) : state[src].lite.length || state[src].fullTarget));
-  const fetched = (src) => (state.picks[src] || []).filter((u) => state.full[u] || state.failed.includes(u)).length;
   // Checked: read in full. A pick that could not be read is done (progress) but no check.
   const read = (src) => (state.picks[src] || []).filter((u) => state.full[u]).length;
   const unread = (src) => (state.picks[src] || []).filter((u) => !state.full[u] && state.failed.includes(u)).length;
+  const fetched = (src) => read(src) + unread(src);
   const listsTarget = (f.ended ? f.pagesDone : f.pagesTarget) + state.likers.media.length + state.commenters.media.length;
   return {
     status: state.status,

@@ -146,6 +146,7 @@ async function showHistory() {
 }
 
 function say(text) { document.getElementById('message').textContent = text; }
+const failed = (e) => say(String(e.message || e));
 
 // Why an import was refused, in the user's language, with the detail (English) after it.
 const IMPORT_REFUSALS = ['not_json', 'not_history', 'newer', 'entry', 'too_large'];
@@ -176,10 +177,9 @@ async function main() {
   let searchTimer = 0;
   document.getElementById('search').addEventListener('input', () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => showHistory().catch((e) => say(String(e.message || e))), SEARCH_PAUSE_MS);
+    searchTimer = setTimeout(() => showHistory().catch(failed), SEARCH_PAUSE_MS);
   });
-  const failed = (e) => say(String(e.message || e));
-  document.getElementById('export-csv').addEventListener('click', () => ask('history.export', { format: 'csv' }).then(({ text }) => {
+    document.getElementById('export-csv').addEventListener('click', () => ask('history.export', { format: 'csv' }).then(({ text }) => {
     // With a byte-order mark, spreadsheet programs (Excel) read the file as UTF-8: names with
     // accents or emoji stay whole.
     download('fakemeter-history.csv', `\uFEFF${text}`, 'text/csv;charset=utf-8');
@@ -228,12 +228,12 @@ async function main() {
   storage.onChanged?.addListener((changes) => {
     const keys = Object.keys(changes);
     if (HISTORY_KEY in changes || ASIDE_KEY in changes) {
-      Promise.all([showCurrent(), showHistory(), showAside()]).catch((e) => say(String(e.message || e)));
+      Promise.all([showCurrent(), showHistory(), showAside()]).catch(failed);
     } else if (keys.some((k) => k.startsWith(AUDIT_PREFIX))) {
-      showCurrent().catch((e) => say(String(e.message || e)));
+      showCurrent().catch(failed);
     }
   });
   await Promise.all([showCurrent(), showHistory(), showAside()]);
 }
 
-main().catch((e) => say(String(e.message || e)));
+main().catch(failed);
