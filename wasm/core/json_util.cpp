@@ -16,8 +16,10 @@ namespace fm {
 namespace {
 // One pass over the bytes (walk_json_text: brackets inside strings do not count).
 // Values are bounded above by 1 + brackets opened + commas. Stops at the first limit,
-// so a hostile text costs one scan and no allocation.
-std::optional<Error> check_limits(const std::string& text, const std::string& what) {
+// so a hostile text costs one scan and no allocation. The same pass notes whether a string may
+// hold an escaped half of a surrogate pair ("\ud8.." to "\udf..", or an escaped backslash
+// before such text), so mend_lone_surrogates scans again only then.
+std::optional<Error> check_limits(const std::string& text, const std::string& what, bool& maybe_surrogate) {
   if (text.size() > kMaxJsonBytes)
     return make_error("json.size", what + " is too large (" + std::to_string(text.size()) + " bytes, limit " +
                                        std::to_string(kMaxJsonBytes) + ")");
@@ -28,6 +30,10 @@ std::optional<Error> check_limits(const std::string& text, const std::string& wh
     if (c == '\0') {
       fault = make_error("json.parse", what + " is not valid JSON: NUL byte at byte " + std::to_string(i));
     } else if (in_string) {
+      if (c == '\\' && i + 3 < text.size() && text[i + 1] == 'u' && (text[i + 2] | 0x20) == 'd') {
+        const char d = static_cast<char>(text[i + 3] | 0x20);  // "\ud800" to "\udfff"
+        if ((d >= '8' && d <= '9') || (d >= 'a' && d <= 'f')) maybe_surrogate = true;
+      }
       return true;
     } else if (c == ']' || c == '}') {
       --depth;
@@ -140,8 +146,9 @@ std::optional<std::string> mend_lone_surrogates(const std::string& text) {
 }  // namespace
 
 Result<json> parse_json(const std::string& raw, const std::string& what) {
-  if (auto limit = check_limits(raw, what)) return *limit;
-  const std::optional<std::string> mended = mend_lone_surrogates(raw);
+  bool maybe_surrogate = false;
+  if (auto limit = check_limits(raw, what, maybe_surrogate)) return *limit;
+  const std::optional<std::string> mended = maybe_surrogate ? mend_lone_surrogates(raw) : std::nullopt;
   const std::string& text = mended ? *mended : raw;
   json j;
   DomSax sax(j);
