@@ -1,13 +1,16 @@
 // Shadow-root styles of the badge and the panel: light by default, dark when the host has
-// data-theme="dark" (set from Instagram's own background colour).
+// data-theme="dark" (set from Instagram's own background colour). Every text colour reads at
+// 4.5:1 or more on the background it is drawn on, in both themes (WCAG AA; checked by
+// tests/js/contrast.test.mjs), so the buttons' blue is darker than Instagram's own.
 export const STYLE = `
 /* Hidden until overlay-shown.css (injected with the content script) shows the hosts: see there. */
 :host { all: initial; display: none; vertical-align: middle; margin-left: 8px;
-  --fg: #262626; --muted: #737373; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
-  --good: #2e7d32; --fair: #a86b00; --poor: #d0541b; --bad: #c62828; --unknown: #737373; --likes: #7b3fc4;
+  --fg: #262626; --muted: #6b6b6b; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
+  --good: #2e7d32; --fair: #946000; --poor: #b8480f; --bad: #c62828; --unknown: #6b6b6b; --likes: #7b3fc4;
+  --button: #0074cc; --button-fg: #ffffff;
   font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
 :host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
-  --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --likes: #b58cf0; }
+  --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --unknown: #a8a8a8; --likes: #b58cf0; }
 :host([data-page-dir="rtl"]) { margin-left: 0; margin-right: 8px; }
 :host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
@@ -29,7 +32,7 @@ export const STYLE = `
 .badge-finding { font-weight: 600; color: var(--fg); } .tone-likes .badge-finding, .finding.tone-likes { color: var(--likes); }
 .tone-neutral .badge-text { color: var(--fg); }
 .chip { font-size: 12px; color: var(--muted); background: var(--chip); border-radius: 8px; padding: 0 6px; }
-.chip-badge-likes_bought { color: #fff; background: var(--likes); }
+.chip-badge-likes_bought { color: var(--bg); background: var(--likes); }
 .finding { font-weight: 600; margin: 4px 0; }
 .note { color: var(--muted); font-size: 12px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -45,7 +48,7 @@ h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .grade { font-weight: 600; }
 .panel .state { display: block; margin: 6px 0; }
 .muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
-button { white-space: nowrap; font: inherit; color: #fff; background: #0095f6; border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
+button { white-space: nowrap; font: inherit; color: var(--button-fg); background: var(--button); border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
 button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; min-width: 32px; min-height: 32px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }

@@ -28,7 +28,7 @@ const timeless = (reasons) => reasons.filter((r) => !('days' in r.params) && !(r
 const same = (text) => String(text).replace(/[\u00a0\u202f]/g, ' ');
 const words = (lang) => translator(flatten(JSON.parse(fs.readFileSync(path.join(REPO, `_locales/${lang}/messages.json`), 'utf8'))), {}, lang);
 // The badge's colours in the light theme (extension/content/overlay-style.js), as the browser computes them.
-const COLOURS = { good: 'rgb(46, 125, 50)', fair: 'rgb(168, 107, 0)', poor: 'rgb(208, 84, 27)', bad: 'rgb(198, 40, 40)',
+const COLOURS = { good: 'rgb(46, 125, 50)', fair: 'rgb(148, 96, 0)', poor: 'rgb(184, 72, 15)', bad: 'rgb(198, 40, 40)',
   likes: 'rgb(123, 63, 196)', neutral: 'rgb(219, 219, 219)' };
 
 async function visit(username, language = 'en') {

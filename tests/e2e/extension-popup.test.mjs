@@ -163,6 +163,19 @@ test('a malformed import is rejected whole with a message, and the history is un
   assert.deepEqual(await rowNames(popup), before);
 });
 
+// The dark palette is the popup's own, not the browser's canvas (tests/js/contrast.test.mjs checks
+// its contrast): in the dark theme its background and muted text are the panel's dark ones.
+test('in the dark theme the popup draws the panel\'s dark palette', async () => {
+  const popup = await suite.session.newPage();
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const colours = await popup.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor,
+    getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.muted')).color]);
+  assert.deepEqual(colours, ['rgb(18, 18, 18)', 'rgb(245, 245, 245)', 'rgb(168, 168, 168)']);
+  await popup.close();
+});
+
 // A stored history this build cannot wholly read (an entry edited or of another version, or a
 // history of a later schema after going back a version) loses nothing: what cannot be read is
 // kept aside as it was, the popup says so with where and why, offers it as a download, and it
