@@ -165,7 +165,7 @@ test('a malformed import is rejected whole with a message, and the history is un
 
 // The dark palette is the popup's own, not the browser's canvas (tests/js/contrast.test.mjs checks
 // its contrast): in the dark theme its background and muted text are the panel's dark ones.
-test('in the dark theme the popup draws the panel\'s dark palette', async () => {
+test('in the dark theme the popup draws the panel\'s dark palette; its sizes follow the browser\'s font size', async () => {
   const popup = await suite.session.newPage();
   await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
@@ -173,6 +173,12 @@ test('in the dark theme the popup draws the panel\'s dark palette', async () => 
   const colours = await popup.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor,
     getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.muted')).color]);
   assert.deepEqual(colours, ['rgb(18, 18, 18)', 'rgb(245, 245, 245)', 'rgb(168, 168, 168)']);
+  // Its text and width follow the browser's font size: 13 px and 520 px at the default 16, and
+  // larger when the user asks for larger text (here the root's size standing in for that setting).
+  const sizes = () => popup.evaluate(() => [getComputedStyle(document.body).fontSize, document.body.getBoundingClientRect().width]);
+  assert.deepEqual(await sizes(), ['13px', 520]);
+  await popup.evaluate(() => { document.documentElement.style.fontSize = '20px'; });
+  assert.deepEqual(await sizes(), ['16.25px', 650]);
   await popup.close();
 });
 
