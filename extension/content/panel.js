@@ -143,6 +143,14 @@ function sourceRows(t, audit) {
       box.append(row);
       continue;
     }
+    // A followers list that came back empty (its pages read, nobody on them): said, not left out.
+    if (key === 'followers' && !f.listed && audit.progress.pagesDone > 0
+        && (audit.progress.phase !== 'followers' || audit.progress.status !== 'running')) {
+      const row = el('div', { class: 'source', part: 'source-followers' });
+      row.append(el('p', { part: 'followers-none' }, t('sourceFollowersNone')));
+      box.append(row);
+      continue;
+    }
     if (!src[key].listed) continue;
     const est = audit.estimates[key];
     const row = el('div', { class: 'source', part: `source-${key}` });

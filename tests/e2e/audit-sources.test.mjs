@@ -195,6 +195,21 @@ test('likers of which no post could be read get a row saying so', async () => {
   assert.match(s.sources.likers, /None of these 3 posts could be read \(deleted since, or its list closed\): no estimate for them\./);
 });
 
+// A followers list that comes back empty: the followers got no row, and nothing said why the
+// audit spoke of likers and commenters only.
+test('a followers list that comes back empty gets a row saying so; the other sources go on', async () => {
+  const username = 'likefarm.client';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'empty_list', match: '/followers/' });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await auditDone(username);
+  assert.deepEqual([a.followers.lite.length, a.followers.pagesDone], [0, 1]);
+  assert.ok(a.likers.lite.length > 0, 'the likers were read');
+  const s = await waitForOverlay(page, (st) => st.sources.followers && st.sources.likers && !st.cancel, { what: 'the followers row' });
+  assert.match(s.sources.followers, /Followers: Instagram listed none \(its list came back empty\): no estimate for the followers\./);
+});
+
 test('list entries that cannot be read are left out and said per source; the audit finishes', async () => {
   const username = 'likefarm.client';
   suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });

@@ -17,7 +17,7 @@ import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection'];
+  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection', 'empty_list'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -260,13 +260,19 @@ export async function startStandin(options = {}) {
       if (rule.mode === 'server_error') { send(res, 500, 'Internal Server Error', 'text/plain'); return done(500); }
       // Instagram down for a while: its "something went wrong" HTML page with 503.
       if (rule.mode === 'unavailable') { send(res, 503, '<!DOCTYPE html><html><body><p>Sorry, something went wrong.</p></body></html>', 'text/html; charset=utf-8'); return done(503); }
-      // 'truncated' and 'slow' fall through to a normal answer (cut short / delayed).
+      // 'truncated', 'empty_list' and 'slow' fall through to a normal answer (cut short, emptied, delayed).
     }
 
     if (entry.kind === 'api') {
       const [status, body] = api(url, req);
       let text = JSON.stringify(body);
       if (rule?.mode === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
+      // A list answer with nobody on it, the rest as it was (the GraphQL followers query now
+      // answers the count with an empty list).
+      if (rule?.mode === 'empty_list') {
+        text = JSON.stringify({ ...body, ...(Array.isArray(body.users) ? { users: [] } : {}),
+                                ...(Array.isArray(body.comments) ? { comments: [] } : {}) });
+      }
       json(res, status, text);
       return done(status);
     }
