@@ -51,7 +51,7 @@ test('estimate --format text renders the report for people, two-phase included',
   assert.match(r.stdout, /120 newest followers, not a random sample/);
   assert.match(r.stdout, /Full fetches alone would give/);
   assert.match(r.stdout, /mass followers/);
-  assert.match(r.stdout, /Audience type: The fetched followers. scores look most like /);
+  assert.match(r.stdout, /Audience type: The scores of the accounts fetched in full look most like /);
 });
 
 test('a bad line is named and nothing is estimated', () => {
