@@ -274,7 +274,7 @@ async function outcomeOf(a, req, c, msg, sched) {
     // A later page refused or unreadable (a cursor expired during a long back-off answers 400):
     // the list ends there, with what was read, and the audit goes on. The first page decides.
     const later = a.followers.pagesDone > 0;
-    const refused = followersRefusal(a.isPrivate, c.kind, msg.status);
+    const refused = followersRefusal(a.isPrivate, c.kind);
     const page = c.kind === 'ok' ? parseFollowersPage(c.json) : null;
     if (later && (refused || !page || page.error)) return { kind: 'page', accounts: [], skipped: [], nextCursor: null, cutShort: true };
     if (refused) return refused;

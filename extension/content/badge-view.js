@@ -21,9 +21,10 @@ function legacyBadge(r) {
   return { state: typeof r.fake_percent === 'number' ? 'number' : 'no_data', tone: 'neutral', legacy: true, primary, notes: [] };
 }
 
-// An audit that stopped at a private profile's followers list (the user does not follow it):
-// offering "audit to measure" again would promise what the list just refused.
-const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped' && audit.progress.stopReason === 'private');
+// An audit that stopped at a profile's followers list refused (private, or turned private since it
+// was read): offering "audit to measure" again would promise what the list just refused.
+const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped'
+  && ['private', 'list_refused'].includes(audit.progress.stopReason));
 
 // A reading of the page's counts alone (they never give an estimate; it is kept only when they
 // show something): why only the counts, as the state badge says it (logged out, or the wait and

@@ -101,7 +101,8 @@ function renderReport(p, view) {
     }
     p.append(ul);
   }
-  if (view.audit && view.audit.estimates) p.append(sourceRows(t, view.audit));
+  const rows = view.audit && view.audit.estimates ? sourceRows(t, view.audit) : null;
+  if (rows) p.append(rows);
   renderCommentsSection(p, view.audit, t);
   const audience = (view.audit && view.audit.estimate) || r.audience;
   if (audience && audience.breakdown) p.append(breakdownChart(t, audience));
@@ -119,7 +120,8 @@ function renderReport(p, view) {
 }
 
 // One row per sampled source: who it is, how many were listed and checked, its estimate;
-// each source's sampling note names the population its estimate is about.
+// each source's sampling note names the population its estimate is about. Null when no source
+// has a row.
 function sourceRows(t, audit) {
   const src = audit.progress.sources;
   const p = (v) => percentNumber(v, t.lang);
@@ -182,7 +184,8 @@ function sourceRows(t, audit) {
     }
     box.append(row);
   }
-  return box;
+  // No source to show (the audit stopped before any list was read): no heading of its own.
+  return box.childElementCount > 1 ? box : null;
 }
 
 function renderAuditSection(p, view) {

@@ -23,7 +23,7 @@ export const MAX_ITEM_TRIES = 3;
 export const AUDIT_PREFIX = 'audit:';
 export const AUDIT_VERSION = 2;
 export const SOURCES = ['followers', 'likers', 'commenters'];
-export const STOP_REASONS = ['logged_out', 'challenge', 'private', 'changed', 'not_found'];
+export const STOP_REASONS = ['logged_out', 'challenge', 'private', 'list_refused', 'changed', 'not_found'];
 const LIST_PHASES = { followers: 'likers', likers: 'commenters', commenters: 'profiles' };
 // Posts whose comments are read when the comment analysis is on: recurring commenters need 3
 // posts with comments at the least, and with 3 a few loyal customers already look like a pod;
@@ -341,16 +341,16 @@ export function applyOutcome(state, id, outcome, now) {
 // was kept has none: 0).
 const skippedAfter = (src, outcome) => (src.skipped || 0) + (Array.isArray(outcome.skipped) ? outcome.skipped.length : 0);
 
-// The stop a followers page's refusal (answer kind 'forbidden' or 'not_found', HTTP `status`)
-// means, or null for any other answer. A private account's list refuses whoever does not follow
-// it, so the refusal says "private" when the profile is, and when its document did not say
-// (isPrivate null); of a public profile, a refusal means Instagram changed and a 404 that the
-// profile is gone.
-export function followersRefusal(isPrivate, kind, status) {
+// The stop a followers page's refusal (answer kind 'forbidden' or 'not_found') means, or null
+// for any other answer. A private account's list refuses whoever does not follow it, so the
+// refusal says "private" when the profile is, and when its document did not say (isPrivate
+// null). Of a profile read as public, a refusal (400, 403) most likely means it turned private,
+// or hid its list from this viewer, since it was read: 'list_refused' says so and asks for a
+// recheck (it was read as Instagram having changed, with a bug report); a 404 that it is gone.
+export function followersRefusal(isPrivate, kind) {
   const maybePrivate = isPrivate !== false;
   if (kind === 'forbidden' || (kind === 'not_found' && maybePrivate)) {
-    return maybePrivate ? { kind: 'stop', reason: 'private' }
-                        : { kind: 'stop', reason: 'changed', detail: `followers list answered HTTP ${status}` };
+    return { kind: 'stop', reason: maybePrivate ? 'private' : 'list_refused' };
   }
   return kind === 'not_found' ? { kind: 'stop', reason: 'not_found' } : null;
 }

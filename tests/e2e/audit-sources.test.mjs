@@ -210,6 +210,20 @@ test('a followers list that comes back empty gets a row saying so; the other sou
   assert.match(s.sources.followers, /Followers: Instagram listed none \(its list came back empty\): no estimate for the followers\./);
 });
 
+// A profile read as public whose followers list refuses the audit (it turned private since): it
+// was said as "Instagram may have changed" with a bug report, and the badge offered the audit again.
+test('a public profile whose followers list is refused: said as turned private since, no bug report, no new audit offered', async () => {
+  const username = 'marco.travels';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'not_authorized', match: '/followers/' });
+  await startAudit(suite, page, username, { navigate: false });
+  const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'list_refused'), { what: 'the refusal said' });
+  assert.match(s.panelText, /Instagram refused this profile's followers list, though the profile read as public\. It may have turned private or hidden its followers since/);
+  assert.doesNotMatch(s.panelText, /bug report|may have changed it|Who was sampled/);
+  assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'the badge no longer offers the audit the list refused');
+});
+
 test('list entries that cannot be read are left out and said per source; the audit finishes', async () => {
   const username = 'likefarm.client';
   suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });
