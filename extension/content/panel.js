@@ -153,6 +153,17 @@ function sourceRows(t, audit) {
       box.append(row);
       continue;
     }
+    // Likers or commenters of posts read whose lists named no one: said, not left out.
+    if (!src[key].listed && key !== 'followers' && src[key].posts > 0 && src[key].posts >= src[key].postsTarget) {
+      const row = el('div', { class: 'source', part: `source-${key}` });
+      row.append(el('p', {}, who[key]), el('p', { class: 'muted', part: `listed-none-${key}` },
+                                           t('sourceListedNone', src[key].posts - src[key].postsFailed)));
+      if (src[key].postsFailed > 0) {
+        row.append(el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourcePostsFailed', src[key].postsFailed, src[key].posts)));
+      }
+      box.append(row);
+      continue;
+    }
     if (!src[key].listed) continue;
     const est = audit.estimates[key];
     const row = el('div', { class: 'source', part: `source-${key}` });
@@ -182,6 +193,13 @@ function sourceRows(t, audit) {
       const why = est && est.regime ? noteText(t, est.regime[note]) : '';
       if (why) row.append(el('p', { class: 'muted', part: `${part}-${key}` }, why));
     }
+    box.append(row);
+  }
+  // An audit started on a profile read without its posts (the account-info fallback) read no
+  // likers or commenters: said, with what would include them.
+  if (audit.progress.profileSource === 'users_info' && !src.likers.postsTarget && !src.commenters.postsTarget) {
+    const row = el('div', { class: 'source', part: 'source-engagers-unread' });
+    row.append(el('p', { class: 'muted' }, t('sourceEngagersUnread')));
     box.append(row);
   }
   // No source to show (the audit stopped before any list was read): no heading of its own.
@@ -246,7 +264,8 @@ function renderAuditSection(p, view) {
     // What the audit will read, before it starts.
     if (canAudit && !a && view.handlers.plan) {
       const plan = view.handlers.plan();
-      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan)));
+      const postsUnread = model.report.profile_source === 'users_info';
+      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan, { postsUnread })));
       const comments = commentsPlanText(plan, t);
       if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
     }

@@ -274,7 +274,11 @@ export function applyOutcome(state, id, outcome, now) {
   // followers list is tried on: the audit is about it.
   const key = `${req.kind}:${req.url}`;
   const tries = outcome.kind === 'rate_limited' ? (state.retry && state.retry.key === key ? state.retry.tries : 0) + 1 : 0;
-  if (tries >= MAX_ITEM_TRIES && req.kind !== 'page') {
+  // A pick without an id, asked of web_profile_info while that refuses (users/<id>/info needs the
+  // id): asking again would wait out the same refusal three times over, so one refusal gives it up.
+  const noFallback = outcome.kind === 'rate_limited' && !Number.isInteger(outcome.unavailable) && req.kind === 'profile'
+    && req.endpoint === 'web_profile_info' && state.profileEndpoint === 'users_info';
+  if ((tries >= MAX_ITEM_TRIES || noFallback) && req.kind !== 'page') {
     return applyOutcome({ ...state, retry: null }, id, { kind: req.kind === 'profile' ? 'profile_failed' : 'list_failed' }, now);
   }
   let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null,
@@ -439,6 +443,8 @@ export function progressOf(state) {
     retryUnavailable: Number.isInteger(state.retryUnavailable) ? state.retryUnavailable : null,
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
+    // Where the profile the audit started from was read (users_info: without its posts).
+    profileSource: state.profileSource || null,
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
                    checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },

@@ -1,13 +1,18 @@
 // The audit plan in words, as the options page and the panel show it before an audit: what it
 // reads and how many requests it may spend, and, when no follower is checked in full (an option),
 // that only the list will be scored and its interval will span most of 0-100%; and what the
-// budget cut of the sizes the options ask for (audit.js auditPlan).
-export function auditPlanText(t, plan) {
+// budget cut of the sizes the options ask for (audit.js auditPlan). Likers and commenters are
+// named only where the recent posts give them to read. `postsUnread`: the profile was read
+// without its posts (Instagram's account-info fallback), which the plan says instead of "no
+// recent posts".
+export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
   const posts = plan.likers.posts || plan.commenters.posts;
   const postsCut = !posts && plan.asked && plan.asked.posts > 0;
-  const text = posts ? t('auditPlan', plan.followers.pages, posts, full, plan.requests, plan.budget)
-    : t(postsCut ? 'auditPlanBudgetNoPosts' : 'auditPlanNoPosts', plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
+  const which = plan.likers.posts && plan.commenters.posts ? 'auditPlan' : plan.likers.posts ? 'auditPlanLikers' : 'auditPlanCommenters';
+  const none = postsCut ? 'auditPlanBudgetNoPosts' : postsUnread ? 'auditPlanPostsUnread' : 'auditPlanNoPosts';
+  const text = posts ? t(which, plan.followers.pages, posts, full, plan.requests, plan.budget)
+    : t(none, plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
   const parts = [text];
   if (plan.asked) {
     parts.push(t('auditPlanTrimmed', plan.budget, plan.followers.pages, plan.asked.pages, full, plan.asked.full));

@@ -197,17 +197,20 @@ test('likers of which no post could be read get a row saying so', async () => {
 
 // A followers list that comes back empty: the followers got no row, and nothing said why the
 // audit spoke of likers and commenters only.
-test('a followers list that comes back empty gets a row saying so; the other sources go on', async () => {
+test('a followers or likers list that comes back empty gets a row saying so; the other sources go on', async () => {
   const username = 'likefarm.client';
   await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
   suite.standin.addFailure({ mode: 'empty_list', match: '/followers/' });
+  suite.standin.addFailure({ mode: 'empty_list', match: '/likers/' });
   await startAudit(suite, page, username, { navigate: false });
   const a = await auditDone(username);
-  assert.deepEqual([a.followers.lite.length, a.followers.pagesDone], [0, 1]);
-  assert.ok(a.likers.lite.length > 0, 'the likers were read');
-  const s = await waitForOverlay(page, (st) => st.sources.followers && st.sources.likers && !st.cancel, { what: 'the followers row' });
+  assert.deepEqual([a.followers.lite.length, a.followers.pagesDone, a.likers.lite.length, a.likers.done], [0, 1, 0, 3]);
+  assert.ok(a.commenters.lite.length > 0, 'the commenters were read');
+  const s = await waitForOverlay(page, (st) => st.sources.followers && st.sources.likers && st.sources.commenters && !st.cancel,
+                                 { what: 'a row per source' });
   assert.match(s.sources.followers, /Followers: Instagram listed none \(its list came back empty\): no estimate for the followers\./);
+  assert.match(s.sources.likers, /People who liked the last 3 posts: 0 listed, 0 checked\s*Instagram listed no one for these 3 posts: no estimate for them\./);
 });
 
 // A profile read as public whose followers list refuses the audit (it turned private since): it
@@ -262,6 +265,23 @@ for (const [mode, status] of [['wait', 401], ['ua_mismatch', 429]]) {
     assert.ok(p.states.some((x) => x.state === 'posts_unavailable' && /Posts not read/.test(x.text)), JSON.stringify(p.states));
   });
 }
+
+// The account-info answer has no posts: the plan said "No recent posts" of a profile with 64, and
+// the audit left out likers and commenters without a word (found exploring).
+test('an audit of a profile read from account info says its posts were not read, before and after', async () => {
+  suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
+  const username = 'lena.bakes';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const p = await waitForOverlay(page, (st) => st.auditPlan, { what: 'the plan' });
+  assert.match(p.auditPlan, /Instagram gave no posts this time \(the profile was read from its account info\), so the likers and commenters of recent posts are not read/);
+  await clickPart(page, PANEL, 'audit-button');
+  const a = await auditDone(username);
+  assert.deepEqual([a.likers.media.length, a.commenters.media.length, a.profileSource], [0, 0, 'users_info']);
+  const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the rows' });
+  assert.match(s.panelText, /Likers and commenters: not read\. Instagram gave no posts when the audit started/);
+});
 
 test('every profile endpoint refusing is a rate limit (never "logged out"), after trying each in turn', async () => {
   suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });

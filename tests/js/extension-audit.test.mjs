@@ -449,6 +449,20 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
 });
 
+// The plan promised "who liked and who commented on the last 3 posts" where no post had comments,
+// and "no recent posts" of a profile whose posts Instagram's fallback answer left out.
+test('the plan names only the sources the recent posts give, and says when the posts were not read', () => {
+  const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
+  const noComments = POSTS.map((p) => ({ ...p, comments: 0 }));
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, noComments)), /and who liked the last 2 posts \(no recent post has comments to read\)/);
+  const noLikes = POSTS.map((p) => ({ ...p, likes: 0 }));
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, noLikes)), /and who commented on the last 2 posts \(no recent post shows likes to read\)/);
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, POSTS)), /who liked and who commented on the last 2 posts/);
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, [])), /No recent posts to read likers or commenters of\.$/);
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, []), { postsUnread: true }),
+               /Instagram gave no posts this time \(the profile was read from its account info\), so the likers and commenters of recent posts are not read/);
+});
+
 // A tab closed (or reloaded) while its request was out: the request is sent again by the page
 // that takes over, and that second send counts among the audit's requests (before, the stand-in
 // saw 11 requests of an audit that counted 10).
@@ -515,6 +529,27 @@ test('web_profile_info not answering keeps the endpoint; an account users/<id>/i
   assert.equal(m.request.endpoint, 'users_info');
   s = applyOutcome(m.state, m.request.id, { kind: 'profile_failed' }, 4).state;
   assert.equal(nextRequest(s).request.endpoint, 'web_profile_info');
+});
+
+// A liker listed without an id, picked while web_profile_info refuses: users/<id>/info cannot ask
+// for it, so it went to web_profile_info three times, waiting out each refusal (found exploring).
+test('a pick without an id while web_profile_info refuses is given up after one refusal, not three', () => {
+  let { state: s, next: n } = answeredUntil(start(), 'profile');
+  s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5 }, 2).state;
+  assert.equal(s.profileEndpoint, 'users_info');
+  // The next pick loses its id, as a list entry without a pk would have it.
+  const next = nextRequest(s).request.target;
+  for (const src of SOURCES) s = { ...s, [src]: { ...s[src], lite: s[src].lite.map((r) => (r.username === next ? { ...r, pk: undefined } : r)) } };
+  s = { ...s, pending: null };
+  const m = nextRequest(s);
+  assert.deepEqual([m.request.target, m.request.endpoint], [next, 'web_profile_info']);
+  s = applyOutcome(m.state, m.request.id, { kind: 'rate_limited', retryAt: 6 }, 3).state;
+  assert.ok(s.failed.includes(next), 'given up after its one refusal');
+  assert.notEqual(nextRequest(s).request.target, next);
+  // Instagram not answering at all says nothing of the endpoint: that is tried again as before.
+  let t = { ...m.state };
+  t = applyOutcome(t, m.request.id, { kind: 'rate_limited', retryAt: 6, unavailable: 503 }, 3).state;
+  assert.ok(!t.failed.includes(next));
 });
 
 // Full fetches that failed were counted as checked: the likers' row said "8 checked" of 0 read.
