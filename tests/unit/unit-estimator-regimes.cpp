@@ -503,6 +503,20 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   CHECK(r["stricter_note"]["id"] == "regime.stricter_reach");
   CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(35.5));
   CHECK_FALSE(regime_report(off).contains("stricter_note"));
+  // With none of the sample in those bins the reach is the sample's smallness: said so ("0% of the
+  // accounts checked … could all be called fake" contradicted itself on a sample of one).
+  if (c.bound_sets_high) {
+    c.best = 0;
+    json rc = regime_report(c);
+    REQUIRE(rc.contains("stricter_note"));
+    CHECK(rc["stricter_note"]["id"] == "regime.stricter_reach_few");
+    CHECK_FALSE(rc["stricter_note"]["params"].contains("share"));
+  }
+  RegimeAverage one =
+      average_over_regimes(p, scores_with_bin5(1, 0), std::vector<double>{1, 0, 0, 0, 0, 0, 0, 0}, 0, 1.96);
+  REQUIRE(one.bound_sets_high);
+  one.best = 0;
+  CHECK(regime_report(one)["stricter_note"]["id"] == "regime.stricter_reach_few");
 }
 
 TEST_CASE("[regimes] exact binomial limits") {

@@ -163,6 +163,21 @@ TEST_CASE("[profile] an implied share at the cap has an interval up to 100%, nev
   CHECK(r["ci_low"].get<double>() <= r["fake_percent"].get<double>());
 }
 
+// On a 1-follower account the low quantiles of real accounts' engagement fell under no likes at
+// all: "Engagement 0%: typical for real accounts of this size (half get more than -16%)".
+TEST_CASE("[profile] real accounts' engagement levels are never negative, however small the account") {
+  for (int64_t followers : {1, 2, 3, 5}) {
+    CAPTURE(followers);
+    json r = analyze(doc_with(followers, std::vector<int64_t>(12, 0)));
+    REQUIRE(r["status"] == "ok");
+    const json& e = r["signals"]["engagement"];
+    for (const char* k : {"real_rate_q10", "real_rate_q50", "real_rate_q90"}) CHECK(e[k].get<double>() >= 0);
+    for (const json& reason : r["reasons"])
+      if (reason.contains("params") && reason["params"].contains("peers"))
+        CHECK(reason["params"]["peers"].get<double>() >= 0);
+  }
+}
+
 TEST_CASE("[profile] a like subscription is flagged and sized") {
   json r = report_of("like_subscription");
   const json& b = r["signals"]["bought_likes"];

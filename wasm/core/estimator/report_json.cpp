@@ -75,9 +75,13 @@ json regime_json(const RegimeAverage& ra) {
              {{"surely_fake_percent", pct(ra.surely_fake_share)},
               {"ci_low", pct(ra.surely_fake_low)},
               {"sets_ci_low", ra.bound_sets_low}}}};
+  // With none of the checked accounts in that zone, the reach is the sample's smallness alone: said
+  // so, not as "0% of the accounts … could all be called fake".
   if (ra.bound_sets_high)
-    j["stricter_note"] = message("regime.stricter_reach",
-                                 {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}});
+    j["stricter_note"] = ra.possibly_fake_share > 0
+                             ? message("regime.stricter_reach",
+                                       {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}})
+                             : message("regime.stricter_reach_few", {{"high", pct(ra.possibly_fake_high)}});
   if (ra.bound_sets_low)
     j["lenient_note"] =
         message("regime.lenient_reach", {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});

@@ -128,7 +128,11 @@ Engagement engagement_signal(const Reference& ref,
   const Distribution& res = *l.residual;
   e.rate = followers > 0 ? median_engagement / followers : 0;
   e.percentile = res.cdf(std::log1p(median_engagement) - mu);
-  auto rate_at = [&](double p) { return followers > 0 ? std::expm1(mu + res.quantile(p)) / followers : 0; };
+  // No engagement is below none: on the smallest accounts a low quantile of the log level falls
+  // under log(1) and read as a negative rate ("half get more than -16%").
+  auto rate_at = [&](double p) {
+    return followers > 0 ? std::max(0.0, std::expm1(mu + res.quantile(p))) / followers : 0;
+  };
   e.rate_q10 = rate_at(0.10);
   e.rate_q25 = rate_at(0.25);
   e.rate_q50 = rate_at(0.50);
