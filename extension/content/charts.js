@@ -1,6 +1,6 @@
 // The panel's pictures: the interval bar, the audience breakdown and the likes sparkline.
 import { el, SVG_NS } from './dom.js';
-import { percentNumber } from '../shared/format.js';
+import { percentNumber, percentText } from '../shared/format.js';
 import { noteText } from '../shared/words.js';
 
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
@@ -40,14 +40,18 @@ export function breakdownChart(t, audience) {
     bar.append(seg);
     const label = t(`cat_${cat}`);
     const li = el('li');
-    li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, `${label}: ${percentNumber(share, t.lang)}% (${raw.count ?? 0})`));
+    li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, t('breakdownLegend', label, percentText(share, t.lang), raw.count ?? 0)));
     legend.append(li);
     parts.push(`${label} ${percentNumber(share, t.lang)}%`);
   }
   bar.setAttribute('aria-label', parts.join(', '));
   box.append(bar, legend);
-  const note = noteText(t, audience.sampling_note) || noteText(t, audience.breakdown.notes ?? audience.breakdown.note);
-  if (note) box.append(el('p', { class: 'muted' }, note));
+  // What the split rests on, and what its counts are (a share is the corrected estimate, a count
+  // the sampled accounts so flagged): without it "Likely fake: 34% (2 in the sample)" reads as a
+  // contradiction. The sampling note stands in only where a report has no notes of its own (the
+  // rows above already say it).
+  const note = noteText(t, audience.breakdown.notes ?? audience.breakdown.note) || noteText(t, audience.sampling_note);
+  if (note) box.append(el('p', { class: 'muted', part: 'breakdown-note' }, note));
   return box;
 }
 

@@ -288,7 +288,9 @@ export function applyOutcome(state, id, outcome, now) {
       const f = s.followers;
       // A cursor that does not move would page forever: the list ends there.
       const next = outcome.nextCursor === f.cursor ? null : outcome.nextCursor;
-      s.followers = { ...f, lite: addFresh(f.lite, outcome.accounts), pagesDone: f.pagesDone + 1, cursor: next,
+      // The profile listed among its own followers is none of its audience.
+      const accounts = outcome.accounts.filter((r) => r.username !== s.username);
+      s.followers = { ...f, lite: addFresh(f.lite, accounts), pagesDone: f.pagesDone + 1, cursor: next,
                       ended: next === null, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome),
                       cutShort: !!(f.cutShort || outcome.cutShort) };
       break;

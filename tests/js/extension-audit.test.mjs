@@ -82,12 +82,13 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0 });
 });
 
-test('the profile itself, liking its own post or answering its commenters, is in neither sample', () => {
+test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
   const self = lite('anna', 1)[0];
   self.username = 'anna';
   let t = start();
   let n = nextRequest(t);
-  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 50), nextCursor: null, limited: true }, 1).state;
+  t = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: [...lite('f', 49), self], nextCursor: null, limited: true }, 1).state;
+  assert.deepEqual([t.followers.lite.length, t.followers.lite.some((r) => r.username === 'anna')], [49, false]);
   n = nextRequest(t);
   assert.equal(n.request.kind, 'likers');
   t = applyOutcome(n.state, n.request.id, { kind: 'likers', accounts: [self, ...lite('l', 3)], userCount: 4 }, 2).state;
