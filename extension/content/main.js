@@ -298,7 +298,8 @@ class ProfileFeature {
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
-      .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null }));
+      .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null,
+                     commentsDisabled: p.comments_disabled === true }));
     // Privacy the profile document did not state stays unknown (null): the followers list's answer tells.
     const isPrivate = typeof rep.is_private === 'boolean' ? rep.is_private : null;
     // The follower count read last: on an audited result, one read since it (latest_count) is newer.

@@ -45,11 +45,12 @@ export function prng(seed) {
 const countOrNull = (v) => (Number.isSafeInteger(v) && v >= 0 ? v : null);
 
 // The recent posts an audit reads engagers of: the newest `n` with a media id and something
-// to list (a like count above 0 or hidden; comments above 0). A post whose comments are read
+// to list (a like count above 0 or hidden; comments above 0, and not switched off: such a post
+// keeps the count of before, and its list answers nothing). A post whose comments are read
 // keeps its likes and when it was posted (takenAt, unix seconds) for the comment analysis.
 function postsFor(posts, n, key) {
   return (Array.isArray(posts) ? posts : [])
-    .filter((p) => p && typeof p.id === 'string' && (key === 'likes' ? p.likes !== 0 : p.comments > 0))
+    .filter((p) => p && typeof p.id === 'string' && (key === 'likes' ? p.likes !== 0 : p.comments > 0 && p.commentsDisabled !== true))
     .slice(0, n)
     .map((p) => (key === 'likes' ? { id: p.id, count: countOrNull(p.likes) }
       : { id: p.id, count: countOrNull(p.comments), likes: countOrNull(p.likes), takenAt: countOrNull(p.takenAt) }));

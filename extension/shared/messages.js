@@ -21,11 +21,12 @@ const og = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
   count(v.followers) && count(v.following) && count(v.posts) && Object.keys(v).length === 3;
 const profileEndpoint = (v) => v === 'web_profile_info' || v === 'users_info' || v === 'page';
 const mediaId = (v) => typeof v === 'string' && /^[\d_]{1,64}$/.test(v);
-// The recent posts an audit may read engagers of: {id, likes, comments, takenAt?} as the engine
-// reported them (takenAt: unix seconds, for the comment analysis).
-const POST_KEYS = ['id', 'likes', 'comments', 'takenAt'];
+// The recent posts an audit may read engagers of: {id, likes, comments, takenAt?, commentsDisabled?}
+// as the engine reported them (takenAt: unix seconds, for the comment analysis).
+const POST_KEYS = ['id', 'likes', 'comments', 'takenAt', 'commentsDisabled'];
 const posts = (v) => Array.isArray(v) && v.length <= 50 && v.every((p) => p && typeof p === 'object' &&
   !Array.isArray(p) && mediaId(p.id) && count(p.likes) && count(p.comments) && optional(count)(p.takenAt) &&
+  optional(bool)(p.commentsDisabled) &&
   Object.keys(p).every((k) => POST_KEYS.includes(k)) && Object.keys(p).length >= 3);
 const httpAnswer = { status: int(0, 999), contentType: str(200), body: str(MAX_BODY_CHARS) };
 const usernames = (v) => Array.isArray(v) && v.length <= 10000 && v.every(isUsername);

@@ -450,6 +450,16 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
 });
 
+// A post with its comments switched off keeps the count of before, and its list answers nothing:
+// it was read (a request for nothing) and its count stayed in the population bound.
+test('a post with comments switched off is not read for commenters; its likers still are', () => {
+  const posts = POSTS.map((p) => (p.id === '11' ? { ...p, commentsDisabled: true } : p));
+  const plan = auditPlan(SETTINGS, posts);
+  assert.deepEqual(plan.media.commenters.map((m) => m.id), ['13', '14']);
+  assert.deepEqual(plan.media.likers.map((m) => m.id), ['11', '13']);
+  assert.deepEqual(auditPlan(SETTINGS, POSTS).media.commenters.map((m) => m.id), ['11', '13']);
+});
+
 // The plan promised "who liked and who commented on the last 3 posts" where no post had comments,
 // and "no recent posts" of a profile whose posts Instagram's fallback answer left out.
 test('the plan names only the sources the recent posts give, and says when the posts were not read', () => {

@@ -26,6 +26,8 @@ test('well-formed messages pass', () => {
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false });
   // Privacy the profile document did not state, and a follower count nobody could read: unknown.
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: null, followerCount: null });
+  ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false,
+       posts: [{ id: '1', likes: 3, comments: 2, takenAt: 1, commentsDisabled: true }, { id: '2', likes: null, comments: null }] });
   ok({ what: 'audit.result', username: 'anna', id: 4, status: 429, contentType: '', body: '' });
   ok({ what: 'history.delete', usernames: ['a', 'b.c'] }, 'privileged');
   ok({ what: 'history.export', format: 'csv' }, 'privileged');
@@ -54,6 +56,7 @@ test('malformed messages are rejected with a reason', () => {
   }
   bad({ what: 'audit.start', username: 'a', userId: '12a', isPrivate: false }, /"userId"/);
   for (const isPrivate of [undefined, 'no', 0]) bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate }, /"isPrivate"/);
+  bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate: false, posts: [{ id: '1', likes: 3, comments: 2, commentsDisabled: 'yes' }] }, /"posts"/);
   bad({ what: 'hello' }, /not allowed/, null);
 });
 

@@ -178,6 +178,16 @@ TEST_CASE("[profile] real accounts' engagement levels are never negative, howeve
   }
 }
 
+// An audit reads no commenters of a post with its comments switched off: the report says which.
+TEST_CASE("[profile] the report's posts say which have their comments switched off") {
+  json d = json::parse(doc_with(5000, kVaried));
+  d["data"]["user"]["edge_owner_to_timeline_media"]["edges"][1]["node"]["comments_disabled"] = true;
+  json r = analyze(d.dump());
+  REQUIRE(r["status"] == "ok");
+  REQUIRE(r["posts"].size() == kVaried.size());
+  for (size_t i = 0; i < kVaried.size(); ++i) CHECK(r["posts"][i]["comments_disabled"] == (i == 1));
+}
+
 TEST_CASE("[profile] a like subscription is flagged and sized") {
   json r = report_of("like_subscription");
   const json& b = r["signals"]["bought_likes"];

@@ -37,7 +37,8 @@ json posts_json(const Profile& p) {
                      {"comments", post.comments ? json(*post.comments) : json(nullptr)},
                      {"views", post.views ? json(*post.views) : json(nullptr)},
                      {"taken_at", post.taken_at},
-                     {"is_video", post.is_video}});
+                     {"is_video", post.is_video},
+                     {"comments_disabled", post.comments_disabled}});
   return posts;
 }
 
