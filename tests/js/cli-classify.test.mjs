@@ -225,11 +225,11 @@ test('classify reads UTF-16 with a byte-order mark and refuses text that is not 
     assert.equal(r.stdout, expected.stdout, 'the same record, the same score');
   }
   const noMark = run(['classify'], Buffer.from(record, 'utf16le'));
-  assert.equal(noMark.status, 2);
+  assert.equal(noMark.status, 1, "bad input, not a usage error");
   assert.match(noMark.stderr, /the input looks like UTF-16 text without a byte-order mark; save it as UTF-8/);
   const latin1 = Buffer.concat([Buffer.from('{"username":"anna"}\n'), Buffer.from(record, 'latin1')]);
   const r = run(['classify'], latin1);
-  assert.equal(r.status, 2);
+  assert.equal(r.status, 1, "bad input, not a usage error");
   assert.equal(r.stdout, '', 'nothing scored from text read wrongly');
   assert.match(r.stderr, /the input is not UTF-8 text \(line 2, byte 17\); save it as UTF-8/);
 });

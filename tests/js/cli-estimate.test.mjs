@@ -47,7 +47,7 @@ test('estimate --format text renders the report for people, two-phase included',
   const r = run(['estimate', '--total', '5000', '--format', 'text', '-'], jsonl(recs));
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^Fake followers: \d+\.\d% {2}\(95% interval \d+\.\d% to \d+\.\d%\)/);
-  assert.match(r.stdout, /Sample: 120 of 5000 followers \(30 fetched in full, 90 from the followers list only\)/);
+  assert.match(r.stdout, /Sample: 120 of 5,000 followers \(30 fetched in full, 90 from the followers list only\)/);
   assert.match(r.stdout, /120 newest followers, not a random sample/);
   assert.match(r.stdout, /Full fetches alone would give/);
   assert.match(r.stdout, /mass followers/);
@@ -58,7 +58,7 @@ test('a bad line is named and nothing is estimated', () => {
   const r = run(['estimate', '--total', '100'], '{"username":"a"}\n\n{"username": 5}\n');
   assert.equal(r.status, 1);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /line 3: field 'username' must be text/);
+  assert.match(r.stderr, /^estimate: line 3: \[account\.[a-z_]+\] field 'username' must be text/);
   const bad = run(['estimate', '--total', '100'], '{"username":"a"}\n{oops\n');
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /line 2: not valid JSON/);

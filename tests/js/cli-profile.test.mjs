@@ -141,6 +141,12 @@ test('a bad sample line is named; usage errors exit 2', () => {
   let r = run([fx('organic'), '--followers', bad]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /line 2: not valid JSON/);
+  // A record the engine refuses: named by file and line, then the error's id, as classify says it.
+  const range = path.join(tmp, 'range.jsonl');
+  writeFileSync(range, '{"username":"a","follower_count":3}\n{"username":"b","follower_count":-5}\n');
+  r = run([fx('organic'), '--followers', range, '--total', '500']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^profile: audience estimate failed: .*range\.jsonl, line 2: \[account\.range\] field 'follower_count' must be at least 0/);
   assert.equal(run([]).status, 2);
   assert.equal(run([fx('organic'), '--format', 'xml']).status, 2);
   assert.equal(run([fx('organic'), '--total', '50']).status, 2);

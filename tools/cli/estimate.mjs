@@ -3,7 +3,7 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
-import { readSample, sampleNotes, InputError } from './records.mjs';
+import { readSample, sampleNotes, sampleErrorText, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
                                 [--sampling newest_first|random] [FILE|-]
@@ -79,9 +79,7 @@ export async function main(argv, io) {
   const engine = await loadEngine();
   const report = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
   if (report.error) {
-    // The engine names followers by index; point at the input line as well.
-    const msg = report.error.message.replace(/^followers\[(\d+)\]/, (m, i) => followers[Number(i)].where);
-    io.stderr.write(`estimate: [${report.error.id}] ${msg}\n`);
+    io.stderr.write(`estimate: ${sampleErrorText(report.error, followers)}\n`);
     return 1;
   }
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report));

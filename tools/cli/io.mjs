@@ -25,12 +25,12 @@ export function decodeText(bytes, name) {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   // UTF-16 without its mark: every other byte of plain text is 0.
   if (bytes.length >= 2 && (bytes[0] === 0) !== (bytes[1] === 0)) {
-    throw new UsageError(`${name} looks like UTF-16 text without a byte-order mark; save it as UTF-8`);
+    throw new InputError(`${name} looks like UTF-16 text without a byte-order mark; save it as UTF-8`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${name} is not UTF-8 text (${firstInvalidUtf8(bytes)}); save it as UTF-8`);
+    throw new InputError(`${name} is not UTF-8 text (${firstInvalidUtf8(bytes)}); save it as UTF-8`);
   }
 }
 
@@ -56,6 +56,8 @@ function firstInvalidUtf8(bytes) {
 }
 
 export class UsageError extends Error {}
+// Input that cannot be read as what it should be (exit status 1, as the --help texts say).
+export class InputError extends Error {}
 
 // Parses argv against a spec {name: {value: bool}}; returns {opts, positional}.
 export function parseArgs(argv, spec) {

@@ -3,7 +3,7 @@
 // profile alone, or, with a follower sample, that estimate combined with the audience estimate.
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, clean, UsageError } from './io.mjs';
-import { readSample, sampleNotes, InputError } from './records.mjs';
+import { readSample, sampleNotes, sampleErrorText, InputError } from './records.mjs';
 import { parseJson, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 import { t, word, reasonText, noteText, counted } from './words.mjs';
 
@@ -89,8 +89,7 @@ export async function main(argv, io) {
     const request = { total_followers: total, sampling, list_limited: limited, followers: followers.map((f) => f.rec) };
     const audience = JSON.parse(call(engine, 'estimateAudience', JSON.stringify(request)));
     if (audience.error) {
-      const msg = audience.error.message.replace(/^followers\[(\d+)\]/, (m, i) => followers[Number(i)].where);
-      io.stderr.write(`profile: audience estimate failed: [${audience.error.id}] ${msg}\n`);
+      io.stderr.write(`profile: audience estimate failed: ${sampleErrorText(audience.error, followers, opts.followers)}\n`);
       return 1;
     }
     report = JSON.parse(call(engine, 'analyzeProfile', profileText, JSON.stringify({ audience })));

@@ -13,7 +13,19 @@
 import { parseJson, parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
 import { emptyRecords, unreadFields, unreadFieldsNote } from './fields.mjs';
 
-export class InputError extends Error {}
+import { InputError } from './io.mjs';
+
+export { InputError };
+
+// An engine error about a sample as the CLI says it: where in the input first (the engine names
+// followers by index: "followers[3]" becomes the record's "line 4", `file` before it when given),
+// then the error's id and the rest, as classify says a record's error.
+export function sampleErrorText(error, records, file = null) {
+  const m = /^followers\[(\d+)\]:?\s*/.exec(error.message);
+  const rec = m ? records[Number(m[1])] : null;
+  if (!rec) return `[${error.id}] ${error.message}`;
+  return `${file ? `${file}, ` : ''}${rec.where}: [${error.id}] ${error.message.slice(m[0].length)}`;
+}
 
 const kMaxLineBytes = 1 << 20;
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

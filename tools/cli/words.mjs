@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flatten, translator } from '../../extension/shared/i18n.js';
-import { pluralForm } from '../../extension/shared/format.js';
+import { pluralForm, countText } from '../../extension/shared/format.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -14,8 +14,8 @@ export function english() {
 export const t = english();
 export { word, reasonText, noteText, estimateText } from '../../extension/shared/words.js';
 
-// The CLI's own lines in English, with the noun that agrees with the count: "1 post", "2 posts".
-// `text` writes the count (default: as it is).
-export function counted(n, one, other, text = String(n)) {
+// The CLI's own lines in English, with the noun that agrees with the count: "1 post", "2 posts",
+// "12,400 followers". `text` writes the count (default: grouped as the engine's sentences write it).
+export function counted(n, one, other, text = countText(n, 'en')) {
   return `${text} ${pluralForm(n, 'en') === 'one' ? one : other}`;
 }
