@@ -26,6 +26,16 @@ const FIELDS = {
 let shown = null;
 const edited = () => Object.keys(FIELDS).filter((key) => shown && FIELDS[key].get() !== shown[key]);
 
+// The form's label of a setting (its words, without the control's value).
+function labelOf(key) {
+  const control = $(key === 'pacingMs' ? 'pacingSeconds' : key);
+  const words = control && control.closest('label') && control.closest('label').querySelector('span');
+  return words ? words.textContent.trim() : key;
+}
+
+// The settings the form shows now, edited and not saved included, as a save would store them.
+const formSettings = () => normalizeSettings({ ...shown, ...Object.fromEntries(edited().map((key) => [key, FIELDS[key].get()])) });
+
 // What an audit with these settings reads, on a profile with enough recent posts.
 function showPlan(s) {
   const posts = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: null, comments: 1 }));
@@ -48,8 +58,14 @@ async function main() {
     const patch = Object.fromEntries(edited().map((key) => [key, FIELDS[key].get()]));
     const { settings } = await ask('settings.set', { settings: patch });
     fill(settings);
-    $('status').textContent = t('saved');
+    // A value the other settings do not allow (more followers checked in full than listed) was
+    // stored as the nearest one allowed: said, with what it became, never changed unsaid.
+    const adjusted = Object.keys(patch).filter((key) => settings[key] !== patch[key]);
+    $('status').textContent = adjusted.length
+      ? t('savedAdjusted', adjusted.map((key) => `${labelOf(key)}: ${FIELDS[key].get()}`).join('; ')) : t('saved');
   });
+  // The plan follows the form as it is edited, not only once it is saved.
+  $('form').addEventListener('input', () => { if (shown) showPlan(formSettings()); });
   // Saved here or in another options page: the form follows, keeping what is being edited, and
   // a new language redraws the page in it.
   storage.onChanged?.addListener((changes) => {

@@ -172,6 +172,26 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   await opt.close();
 });
 
+// The plan under the sample sizes changed only on save, and a value the others do not allow (more
+// followers in full than listed) was stored as the nearest allowed one without a word.
+test('the options plan follows the form as it is edited; a value adjusted on save is said', async () => {
+  await suite.resetExtension({ language: 'en' });
+  const opt = await suite.session.newPage();
+  await opt.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
+  await opt.waitForFunction(() => document.getElementById('auditPlan').textContent !== '');
+  const edit = (id, v) => opt.$eval(`#${id}`, (el, val) => { el.value = val; el.dispatchEvent(new Event('input', { bubbles: true })); }, v);
+  await edit('auditBudget', '7');
+  await opt.waitForFunction(() => /\(budget 7\)/.test(document.getElementById('auditPlan').textContent));
+  await edit('auditListSize', '25');
+  await edit('auditFullSize', '100');
+  await edit('pacingSeconds', '1.5');  // the suite's own pacing is below what the form accepts
+  await opt.click('button[type=submit]');
+  const status = await opt.waitForFunction(() => document.getElementById('status').textContent || null).then((h) => h.jsonValue());
+  assert.equal(status, 'Saved. Adjusted to what the other settings allow: Followers checked in full per audit: 25.');
+  assert.equal(await opt.$eval('#auditFullSize', (e) => e.value), '25');
+  await opt.close();
+});
+
 // Two options pages: the one still showing the old settings, saved after the other, wrote all
 // of them back (the other's language and budget undone); and a new language left the page in
 // the old one.
