@@ -33,6 +33,8 @@ export function translator(dict, fallback = {}, lang = 'en') {
     return fillPlurals(text, (name) => subs[Number(name.slice(1)) - 1], lang).replace(/\$(\d)/g, (m, d) => (subs[d - 1] === undefined ? m : substitution(subs[d - 1], lang)));
   };
   t.lang = lang;
+  // Whether this version has words for `key` (an imported history may name messages of another).
+  t.has = (key) => Object.hasOwn(dict, key) || Object.hasOwn(fallback, key);
   return t;
 }
 

@@ -4,7 +4,7 @@ import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
 import { roughState, roughStateMessage } from '../shared/state-words.js';
-import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
+import { word, reasonText, estimateText, listedReasons, messageKey } from '../shared/words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
@@ -27,8 +27,11 @@ function badgeLine(entry) {
   const why = entry.rough ? roughState(entry.rough_cause) : null;
   if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
   const badge = entry.badge;
-  if (badge && badge.label) {
-    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer');
+  // A badge whose words this version lacks (imported from another version) shows as an entry
+  // without one would, never as its message keys; unknown notes are left out.
+  const known = (m) => m && typeof m.id === 'string' && t.has(messageKey(m.id));
+  if (badge && known(badge.label)) {
+    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer' && known(m));
     return { text: [badge.label, ...notes].map((m) => word(t, m)).join(' · '), tone: badge.tone, state: badge.state };
   }
   return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };

@@ -149,6 +149,24 @@ test('Import is a button the keyboard reaches; an older backup keeps the newer r
   assert.deepEqual([after.fake_percent, after.computed_at], [stored[name].fake_percent, stored[name].computed_at]);
 });
 
+// A backup from another version may name badge messages this one has no words for: they showed as
+// their keys ("msg_badge_future_finding").
+test('an imported badge whose words this version lacks shows the numbers, never message keys', async () => {
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const entry = { username: 'future.version', full_name: '', fake_percent: 30, ci_low: 20, ci_high: 40, grade: 'poor', confidence: 'audited',
+    status: 'ok', states: [], follower_count: 900, computed_at: Date.now(),
+    badge: { state: 'number', tone: 'poor', label: { id: 'badge.future_finding', params: {} }, notes: [{ id: 'badge.future_note', params: {} }] } };
+  const file = path.join(downloads, 'future.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [entry] }));
+  await (await popup.$('#import-file')).uploadFile(file);
+  await popup.waitForFunction(() => [...document.querySelectorAll('#rows tr')].some((tr) => tr.cells[0].textContent === 'future.version'));
+  const result = await popup.$$eval('#rows tr', (trs) => trs.find((tr) => tr.cells[0].textContent === 'future.version').cells[1].textContent);
+  assert.equal(result, '≈30% fake (20–40%)');
+  await popup.close();
+});
+
 test('a malformed import is rejected whole with a message, and the history is untouched', async () => {
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
