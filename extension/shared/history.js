@@ -98,7 +98,9 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
   return {
     ...(reportError ? { note: `${reportError}: the report was left out, the entry's numbers kept` } : {}),
     entry: {
-      username: e.username,
+      // Instagram's usernames are case-insensitive and the extension stores them as asked
+      // (lowercase): "Lena.Bakes" from a file is the same profile as "lena.bakes".
+      username: e.username.toLowerCase(),
       full_name: typeof e.full_name === 'string' ? e.full_name.slice(0, 200) : '',
       fake_percent: numOrNull(e.fake_percent),
       ci_low: numOrNull(e.ci_low),
@@ -250,6 +252,13 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
 // their numbers), are in `aside` as they were stored, with where and why ({key, reason, value}),
 // for the background to keep (set-aside.js), so nothing is lost: neither those nor a whole
 // history of a layout this build does not know.
+// Two stored entries of one profile (names differing in case only, from before names were
+// lowercased): the newer one is kept.
+function keepNewer(entries, entry) {
+  const have = entries[entry.username];
+  if (!have || have.computed_at <= entry.computed_at) entries[entry.username] = entry;
+}
+
 export function migrate(stored) {
   if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, aside: [] };
   const history = emptyHistory();
@@ -269,7 +278,7 @@ export function migrate(stored) {
         computed_at: old && old.t,
       }, `history[${i}]`);
       if (r.error) setAside(`history[${i}]`, r.error, old ?? null);
-      else history.entries[r.entry.username] = r.entry;
+      else keepNewer(history.entries, r.entry);
     });
     return { history, migratedFrom: 1, aside };
   }
@@ -277,7 +286,7 @@ export function migrate(stored) {
     for (const [name, e] of Object.entries(stored.entries)) {
       const r = validateEntry(e, `entries.${name}`, { report: 'drop' });
       if (r.error) setAside(`entries.${name}`, r.error, e ?? null);
-      else history.entries[r.entry.username] = r.entry;
+      else keepNewer(history.entries, r.entry);
       if (r.note) setAside(`entries.${name}.report`, r.note, e.report);
     }
     return { history, migratedFrom: null, aside };

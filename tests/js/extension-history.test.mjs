@@ -184,6 +184,23 @@ test('an import never replaces a newer result of the same profile, and says how 
   assert.deepEqual([r2.count, r2.newerKept, r2.history.entries.anna.fake_percent], [3, 0, 30]);
 });
 
+// A file naming a profile in another case kept "Lena.Bakes" beside "lena.bakes": two rows, and the
+// page (which asks in lowercase) never found the imported one.
+test('usernames are one profile whatever their case: an import merges them, the newer result kept', () => {
+  const have = putEntry(emptyHistory(), validateEntry({ username: 'lena.bakes', computed_at: 2000, fake_percent: 3 }).entry);
+  const file = { format: 'fakemeter-history', schema: SCHEMA_VERSION,
+    entries: [{ username: 'Lena.Bakes', computed_at: 1000, fake_percent: 90 }, { username: 'Marco.Travels', computed_at: 5, fake_percent: 12 }] };
+  const r = importJson(JSON.stringify(file), have);
+  assert.deepEqual(Object.keys(r.history.entries).sort(), ['lena.bakes', 'marco.travels']);
+  assert.deepEqual([r.history.entries['lena.bakes'].fake_percent, r.newerKept, r.count], [3, 1, 1]);
+  // A stored history with both spellings (from before) keeps the newer of the two.
+  const stored = { schema: SCHEMA_VERSION, entries: { 'Lena.Bakes': { username: 'Lena.Bakes', computed_at: 3000, fake_percent: 40 },
+    'lena.bakes': { username: 'lena.bakes', computed_at: 2000, fake_percent: 3 } } };
+  const m = migrate(stored).history;
+  assert.deepEqual(Object.keys(m.entries), ['lena.bakes']);
+  assert.equal(m.entries['lena.bakes'].fake_percent, 40);
+});
+
 test('the CSV export writes a time no date holds as empty instead of failing', () => {
   const h = putEntry(emptyHistory(), { ...validateEntry({ username: 'eve', computed_at: 5 }).entry, first_seen: { follower_count: 10, at: 1e20 } });
   assert.match(exportCsv(h), /\neve,/);
