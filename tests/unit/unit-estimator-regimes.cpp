@@ -683,3 +683,19 @@ TEST_CASE("[regimes] the +/-5 plan counts what no audit size shrinks: the defini
   CHECK(r["note"]["id"] == "plan.definitions");
   CHECK(r["note"]["params"]["points"] == 10);
 }
+
+// A sample of one read "the interval reaches ±164 points further" (a Kaggle-complete account
+// fetched in full): the widening in words is at most the whole scale.
+TEST_CASE("[regimes] the widening for an unknown definition is said as at most 100 points") {
+  const std::string rec = R"({"username":"its_the_stig","full_name":"T","biography":".","has_profile_pic":true,)"
+                          R"("follower_count":202,"following_count":472,"media_count":8,"is_private":true})";
+  auto parsed = parse_json(
+      api_estimate(R"({"total_followers": 500, "sampling": "newest_first", "followers": [)" + rec + "]}"), "answer");
+  REQUIRE(parsed.ok());
+  const json& r = parsed.value();
+  REQUIRE_FALSE(r.contains("error"));
+  const json& params = r["regime"]["explanation"]["params"];
+  REQUIRE(params.contains("half"));
+  CHECK(params["half"].get<double>() > 50.0);
+  CHECK(params["half"].get<double>() <= 100.0);
+}

@@ -94,7 +94,9 @@ json regime_json(const RegimeAverage& ra) {
                                {"caught", std::lround(b.rates.tpr * 100)},
                                {"lowest", pct(lo)},
                                {"highest", pct(hi)},
-                               {"half", pct(ra.definition_half)},
+                               // In words at most the whole scale: on a sample of one or two it
+                               // came out as "±164 points" (the interval is clamped to 0-100% anyway).
+                               {"half", pct(std::min(ra.definition_half, 1.0))},
                                {"known", static_cast<int64_t>(ra.regimes.size())}});
     params["kind"] = regime_kind(b.source);
     if (ra.lite_tier) params.erase("caught");
