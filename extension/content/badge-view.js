@@ -21,6 +21,16 @@ function legacyBadge(r) {
   return { state: typeof r.fake_percent === 'number' ? 'number' : 'no_data', tone: 'neutral', legacy: true, primary, notes: [] };
 }
 
+export const auditRunning = (audit) => !!(audit && audit.progress.status === 'running');
+
+// The badge's label in words. While the audit runs, its interval is what the audit has read so
+// far, not "after the audit" (the badge and the panel say it alike).
+export function badgeLabelText(t, badge, audit) {
+  const soFar = badge.label.id === 'badge.unclear_audited' && auditRunning(audit);
+  return soFar ? t('badgeUnclearSoFar', percentNumber(badge.label.params.low, t.lang), percentNumber(badge.label.params.high, t.lang))
+    : word(t, badge.label);
+}
+
 // An audit that stopped at a profile's followers list refused (private, or turned private since it
 // was read): offering "audit to measure" again would promise what the list just refused.
 const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped'
@@ -60,10 +70,7 @@ function reportBadge(b, t, model, audit) {
     b.append(badge.state === 'number' ? el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label)
       : stateNode(t, badge.primary));
   } else {
-    // While the audit runs, its interval is what the audit has read so far, not "after the audit".
-    const soFar = badge.label.id === 'badge.unclear_audited' && audit && audit.progress.status === 'running';
-    label = soFar ? t('badgeUnclearSoFar', percentNumber(badge.label.params.low, t.lang), percentNumber(badge.label.params.high, t.lang))
-      : word(t, badge.label);
+    label = badgeLabelText(t, badge, audit);
     const state = labelState(badge.label.id);
     if (figure) b.append(el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label));
     else if (state) {
@@ -117,6 +124,7 @@ export function renderBadge(b, { t, model, audit }) {
     const p = audit.progress;
     b.append(el('span', { class: 'note' }, t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
   }
-  b.setAttribute('aria-label', `${t('extName')}: ${label}. ${t('badgeOpenHint')}`);
+  // One full stop between the label and the hint, whether or not the label ends with its own.
+  b.setAttribute('aria-label', `${t('extName')}: ${label.replace(/[.…]+$/, '')}. ${t('badgeOpenHint')}`);
   return label;
 }

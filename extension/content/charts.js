@@ -19,7 +19,7 @@ export function intervalBar(t, r) {
   tick.style.left = `${clamp(r.fake_percent)}%`;
   wrap.append(range, tick);
   const scale = el('div', { class: 'scale', 'aria-hidden': 'true' });
-  scale.append(el('span', {}, '0%'), el('span', {}, '50%'), el('span', {}, '100%'));
+  scale.append(...[0, 50, 100].map((v) => el('span', {}, percentText(v, t.lang))));
   const box = el('div');
   box.append(wrap, scale);
   return box;
@@ -42,7 +42,7 @@ export function breakdownChart(t, audience) {
     const li = el('li');
     li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, t('breakdownLegend', label, percentText(share, t.lang), raw.count ?? 0)));
     legend.append(li);
-    parts.push(`${label} ${percentNumber(share, t.lang)}%`);
+    parts.push(`${label} ${percentText(share, t.lang)}`);
   }
   bar.setAttribute('aria-label', parts.join(', '));
   box.append(bar, legend);

@@ -14,7 +14,10 @@ export const STYLE = `
 :host([data-page-dir="rtl"]) { margin-left: 0; margin-right: 8px; }
 :host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
-  border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); }
+  border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg);
+  /* In a narrow window a long word ("Onduidelijk") widened the page past it: hyphenated in the
+     host's language, or broken, within the line's width. */
+  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; hyphens: auto; }
 .badge:focus-visible, button:focus-visible { outline: 2px solid #0095f6; outline-offset: 2px; }
 .badge-text { font-weight: 600; }
 .grade-good .badge-text, .estimate.grade-good { color: var(--good); }
@@ -70,4 +73,14 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
 progress { width: 100%; }
 .detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }
+/* Forced colours (Windows high contrast): the browser paints backgrounds in the page's colour, so
+   the interval's range and tick, the breakdown and the severity dots vanished, and buttons without
+   a border read as plain text. Those keep their own colours or take system ones; buttons get one. */
+@media (forced-colors: active) {
+  .interval { border: 1px solid CanvasText; }
+  .interval .range { forced-color-adjust: none; background: Highlight; opacity: 1; }
+  .interval .tick { forced-color-adjust: none; background: CanvasText; }
+  .seg, .swatch, .dot, .stack { forced-color-adjust: none; }
+  button { border: 1px solid ButtonText; }
+}
 `;

@@ -46,6 +46,7 @@ export class Overlay {
     this.badge.addEventListener('click', () => this.togglePanel());
     this.badge.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.togglePanel(); }
+      if (e.key === 'Escape' && this.panelOpen) { e.preventDefault(); this.closePanel(); }
     });
 
     this.panelHost = el('div', { 'data-fakemeter': 'panel', dir: 'ltr', lang: t.lang || 'en' });
@@ -53,7 +54,10 @@ export class Overlay {
     this.panelRoot.append(el('style', {}, STYLE));
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
     this.panelRoot.append(this.panel);
-    this.panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closePanel(); });
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closePanel();
+      if (e.key === 'Tab') this.tabOut(e);
+    });
     this.render();
   }
 
@@ -172,6 +176,19 @@ export class Overlay {
     this.render();
     const first = this.panel.querySelector('button');
     (first || this.panel).focus();
+  }
+
+  // Tab past the panel's last control (or Shift+Tab before its first) goes back to the badge,
+  // the panel staying open: the panel sits at the end of the document, so the focus fell to the
+  // page's end (or its last post), where Escape no longer reached the panel.
+  tabOut(e) {
+    const controls = [...this.panel.querySelectorAll('button, a[href], input, select, [tabindex="0"]')].filter((c) => !c.disabled);
+    const at = this.panel.getRootNode().activeElement;
+    const edge = e.shiftKey ? controls[0] : controls[controls.length - 1];
+    if (!controls.length || at === edge || (e.shiftKey && at === this.panel)) {
+      e.preventDefault();
+      this.badge.focus();
+    }
   }
 
   closePanel() {

@@ -5,7 +5,8 @@ import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
-import { word, reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
+import { badgeLabelText, auditRunning } from './badge-view.js';
+import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js';
 import { followerChange } from '../shared/history.js';
@@ -63,11 +64,13 @@ function renderReport(p, view) {
     // After an audit, "an audit narrows it" would be no advice: a larger one does, up to the
     // doubt between definitions, which no sample removes.
     // A floor ("at least L% fake") is what the audit does say.
-    const key = r.badge.state === 'at_least' ? 'panelFloor' : r.confidence === 'audited' ? 'panelWideAudited' : 'panelWide';
+    // While the audit runs, its interval is what it has read so far, not "after the audit".
+    const key = r.badge.state === 'at_least' ? 'panelFloor'
+      : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited') : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
   }
   if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
-    p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, word(t, r.badge.label)));
+    p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, badgeLabelText(t, r.badge, view.audit)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
   if (model.storageFull || model.storageShrunk) {
@@ -95,8 +98,12 @@ function renderReport(p, view) {
     const ul = el('ul', { class: 'reasons', part: 'reasons' });
     for (const reason of reasons.slice(0, 12)) {
       const li = el('li', { class: `sev-${reason.severity}`, 'data-reason': reason.id || '' });
-      li.append(el('span', { class: 'dot', 'aria-label': t(`severity_${reason.severity}`) || reason.severity }));
-      li.append(el('span', {}, reasonText(t, reason)));
+      // The severity in words for screen readers (a label on a bare span is read by none), the dot
+      // for the eye.
+      li.append(el('span', { class: 'dot', 'aria-hidden': 'true' }));
+      const words = el('span', {});
+      words.append(el('span', { class: 'sr-only' }, `${t(`severity_${reason.severity}`) || reason.severity}: `), reasonText(t, reason));
+      li.append(words);
       ul.append(li);
     }
     p.append(ul);

@@ -42,7 +42,7 @@ function engagementLine(entry) {
   const c = entry.comments;
   if (!c) return null;
   const grade = typeof c.grade_label === 'string' ? c.grade_label : word(t, { id: `comments.grade_${c.grade}`, params: {} });
-  return `${t('commentsTitle')}: ${grade}`;
+  return t('commentsTitleLine', t('commentsTitle'), grade);
 }
 
 async function currentUsername() {

@@ -29,6 +29,55 @@ test('the badge is keyboard reachable and labelled; Enter opens the panel, Escap
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
 });
 
+// In forced colours (Windows high contrast) the interval's range and tick, the breakdown and the
+// severity dots were painted in the panel's own background, and the buttons had no border.
+test('in forced colours the interval, the dots and the buttons stay visible', async () => {
+  const cdp = await page.target().createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+  try {
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    await openPanel(page);
+    const seen = await page.$eval(PANEL, (h) => {
+      const cs = (sel) => getComputedStyle(h.shadowRoot.querySelector(sel));
+      const bg = cs('.panel').backgroundColor;
+      return { range: cs('.interval .range').backgroundColor !== bg, tick: cs('.interval .tick').backgroundColor !== bg,
+               dot: cs('.reasons .dot').backgroundColor !== bg, button: cs('button[part="recheck"]').borderTopStyle === 'solid' };
+    });
+    assert.deepEqual(seen, { range: true, tick: true, dot: true, button: true });
+  } finally {
+    await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+  }
+});
+
+// The panel sits at the end of the document: Tab past its last control fell to the page's end, and
+// Shift+Tab before its first to the page's last post, where Escape no longer closed it.
+test('Tab past the panel\'s last control, or Shift+Tab before its first, returns to the badge; Escape there closes the panel', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await openPanel(page);
+  const where = () => page.evaluate(() => {
+    const badge = document.querySelector('[data-fakemeter="badge"]');
+    const panel = document.querySelector('[data-fakemeter="panel"]');
+    if (document.activeElement === badge) return 'badge';
+    if (document.activeElement === panel) return `panel:${panel.shadowRoot.activeElement?.getAttribute('part')}`;
+    return document.activeElement?.tagName || null;
+  });
+  assert.equal(await where(), 'panel:close');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Tab');
+  await page.keyboard.up('Shift');
+  assert.equal(await where(), 'badge');
+  await page.keyboard.press('Enter');  // closes (the panel was open) ...
+  await page.keyboard.press('Enter');  // ... and opens it again, on Close
+  for (let i = 0; i < 30 && (await where()) !== 'badge'; i++) await page.keyboard.press('Tab');
+  assert.equal(await where(), 'badge', 'Tab through the panel ends back on the badge');
+  assert.ok(await page.$(PANEL), 'the panel stays open');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+  assert.equal(await where(), 'badge');
+});
+
 // The panel is drawn afresh on every change; before, each redraw (every audit step, a re-check)
 // dropped the keyboard's focus to the page, where Escape no longer closed the panel.
 test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel during the audit, Escape still closes it', async () => {
@@ -101,7 +150,7 @@ test('language setting: Dutch strings on the page', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));
   const st = await waitForBadge(page);
   assert.equal(st.badgeLabel, 'Onduidelijk op basis van het profiel alleen');
-  assert.deepEqual(st.badgeNotes.map((n) => n.text), ['controle meet het']);
+  assert.deepEqual(st.badgeNotes.map((n) => n.text), ['een controle meet het']);
   await page.goto(suite.standin.profileUrl('private.person'));
   const priv = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'private'));
   assert.match(priv.states.find((y) => y.state === 'private').text, /privé/i);

@@ -66,7 +66,7 @@ const STOPPED = {
        /after 1 try;/, /^Instagram still did not answer \(HTTP 503\) after 4 tries/, /^Still no answer from Instagram after 4 tries/],
   nl: [/^Instagram vroeg na 4 pogingen nog steeds.*als je dit profiel weer opent\.$/, /na 1 poging /, /niet \(HTTP 503\)/, /nog steeds geen antwoord van Instagram/],
   de: [/^Instagram bat nach 4 Versuchen noch immer um eine Pause; .*wieder öffnest\.$/, /nach 1 Versuch /, /nicht \(HTTP 503\)/, /noch immer keine Antwort von Instagram/],
-  fr: [/^Instagram demandait encore de ralentir après 4 essais ; .*rouvrirez ce profil\.$/, /après 1 essai /, /\(HTTP 503\) après 4 essais/, /Toujours pas de réponse d'Instagram/],
+  fr: [/^Instagram demandait encore de ralentir après 4 essais\u202f; .*rouvrirez ce profil\.$/, /après 1 essai\u202f/, /\(HTTP 503\) après 4 essais/, /Toujours pas de réponse d'Instagram/],
 };
 
 test('once the tries stop, the words say so and name no time, for each cause, in every language', () => {

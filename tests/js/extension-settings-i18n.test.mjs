@@ -106,7 +106,7 @@ test('the follower count then and now, in each language: signed change, share, t
     en: /^Followers: 8,400 at your first check \(Dec 1, 2026, 2 days ago\), 12,400 now: \+4,000 \(\+48%\)\.$/,
     nl: /^Volgers: 8\.400 bij je eerste controle \(1 dec\.? 2026, 2 dagen geleden\), nu 12\.400: \+4\.000 \(\+48\s?%\)\.$/,
     de: /^Follower: 8\.400 bei deiner ersten Prüfung \(1\. Dez\. 2026, vor 2 Tagen\), jetzt 12\.400: \+4\.000 \(\+48\s%\)\.$/,
-    fr: /^Abonnés : 8\s400 lors de votre première vérification \(1 déc\. 2026, il y a 2 jours\), 12\s400 maintenant : \+4\s000 \(\+48\s%\)\.$/,
+    fr: /^Abonnés\u00a0: 8\s400 lors de votre première vérification \(1 déc\. 2026, il y a 2 jours\), 12\s400 maintenant\u00a0: \+4\s000 \(\+48\s%\)\.$/,
   };
   for (const lang of SUPPORTED) {
     const t = translator(flatten(locale(lang)), flatten(locale('en')), lang);

@@ -55,8 +55,8 @@ test('a count of 0, 1 and 2 in an engine message and an extension string, in eve
   assert.equal(en('sourceLikers', 6, 40, 20), 'People who liked the last 6 posts: 40 listed, 20 checked');
   const fr = tr('fr');
   assert.equal(word(fr, { id: 'likes.views', params: { above: 1, videos: 3 } }), '1 vidéo sur 3 a plus de j\'aime que de vues.');
-  assert.equal(fr('commentsExample', 'X', 'super', 0, 1), 'X : « super » (0 commentaire de 1 compte)');
-  assert.equal(fr('commentsExample', 'X', 'super', 2, 2), 'X : « super » (2 commentaires de 2 comptes)');
+  assert.equal(fr('commentsExample', 'X', 'super', 0, 1), 'X\u00a0: «\u00a0super\u00a0» (0 commentaire de 1 compte)');
+  assert.equal(fr('commentsExample', 'X', 'super', 2, 2), 'X\u00a0: «\u00a0super\u00a0» (2 commentaires de 2 comptes)');
   assert.match(word(tr('de'), { id: 'state.new_account', params: { days: 1 } }), /ist 1 Tag alt\.$/);
   assert.match(word(tr('de'), { id: 'state.new_account', params: { days: 3 } }), /ist 3 Tage alt\.$/);
   // A number as `num` writes it: 1.0004 reads "1", so "1 point"; 1.5 reads "1.5 points" (French: "1,5 point").
