@@ -11,6 +11,7 @@ import { renderPanel } from './panel.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
+import { stateMessage } from '../shared/state-words.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
 export { findAnchor } from './anchor.js';
@@ -178,6 +179,29 @@ export class Overlay {
     (first || this.panel).focus();
   }
 
+  // What has just happened to the audit, in words, or null: its status changing (not on the first
+  // sight of an audit, e.g. a page opened on one that runs: the panel shows it), or a new wait.
+  auditEvent() {
+    const p = this.audit ? this.audit.progress : null;
+    const status = p ? p.status : null;
+    const wait = p && status === 'running' && p.retryAt > Date.now() ? p.retryAt : null;
+    const before = this.auditSeen;
+    this.auditSeen = { status, wait };
+    if (!before || !p) return null;
+    const t = this.t;
+    if (status !== before.status) {
+      // An audit first seen here (the page opened on it) is shown, not announced; one that starts
+      // here has read nothing yet.
+      if (before.status === null && !(status === 'running' && p.listsDone + p.profilesDone === 0)) return null;
+      if (status === 'running') return t('auditStartedLive');
+      if (status === 'cancelled') return t('auditCancelled');
+      if (status === 'done') return t('auditDone');
+      if (status === 'stopped') return t(`auditStopped_${p.stopReason}`);
+      return null;
+    }
+    return wait && wait !== before.wait ? stateMessage(t, 'rate_limited', wait, p.retryUnavailable) : null;
+  }
+
   // Tab past the panel's last control (or Shift+Tab before its first) goes back to the badge,
   // the panel staying open: the panel sits at the end of the document, so the focus fell to the
   // page's end (or its last post), where Escape no longer reached the panel.
@@ -201,8 +225,14 @@ export class Overlay {
   render() {
     const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit })}`;
     // While an audit runs its estimate moves on each step: said once it ends, not at every step.
+    // What happens to the audit is said as it happens (started, waiting, cancelled, stopped,
+    // done), once, in this one live region: the panel is drawn afresh at every step, so a status
+    // node of its own would be a new live region each time (said twice, or never).
     const auditing = this.audit && this.audit.progress.status === 'running';
-    if (!auditing && this.live.textContent !== said) this.live.textContent = said;
+    const event = this.auditEvent();
+    if (event && !auditing) this.live.textContent = `${event} ${said}`;
+    else if (event) this.live.textContent = event;
+    else if (!auditing && this.live.textContent !== said && !this.live.textContent.endsWith(said)) this.live.textContent = said;
     if (this.panelOpen) {
       // The panel is drawn afresh on every change (each audit step): the control that has the
       // keyboard's focus stays (redraw.js), or, where it is gone, the one that took its place gets

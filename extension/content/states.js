@@ -22,7 +22,9 @@ export function auditWait(progress, { waitUntil = null, held = null } = {}) {
 // rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms).
 export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
                                       cause = null, short = false, text = null } = {}) {
-  const attrs = { part: 'state', 'data-state': state, class: `state state-${state}`, role: 'status' };
+  // No live region of its own: the badge and panel are drawn afresh at each change, and what is
+  // to be heard is said once in the badge's live region (overlay.js).
+  const attrs = { part: 'state', 'data-state': state, class: `state state-${state}` };
   if (state === 'rate_limited') {
     attrs['data-cause'] = cause || waitCause({ unavailable, cap });
     if (retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);

@@ -80,7 +80,7 @@ test('Tab past the panel\'s last control, or Shift+Tab before its first, returns
 
 // The panel is drawn afresh on every change; before, each redraw (every audit step, a re-check)
 // dropped the keyboard's focus to the page, where Escape no longer closed the panel.
-test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel during the audit, Escape still closes it', async () => {
+test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel during the audit, Escape still closes it; start and cancel are said once', async () => {
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 } });
   await page.goto(suite.standin.profileUrl('marco.travels'));
@@ -91,9 +91,11 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
   await page.waitForSelector(PANEL);
   for (let i = 0; i < 15 && (await focusedPart()) !== 'audit-button'; i++) await page.keyboard.press('Tab');
   assert.equal(await focusedPart(), 'audit-button', 'Tab reaches the audit button');
-  const announced = (await overlayState(page)).badgeAnnounced;
   await page.keyboard.press('Enter');
   await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 1, { what: 'the first audit step drawn' });
+  // The start is said once in the badge's live region (the panel's own status nodes, drawn afresh
+  // at every step, were said twice or never).
+  assert.equal((await overlayState(page)).badgeAnnounced, 'Audit started.');
   assert.equal(await focusedPart(), 'cancel', 'the focus moved from the audit button to Cancel, which took its place');
   // From there on the panel is drawn again at every step, and Cancel keeps the focus without
   // being focused anew (each new focus made a screen reader announce it again).
@@ -111,7 +113,10 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
     focusEvents: window.__fmFocusEvents,
   }));
   assert.deepEqual(kept, { same: true, connected: true, focusEvents: 0 }, 'the focused Cancel button stays in place through the redraws');
-  assert.equal(during.badgeAnnounced, announced, 'a running audit is not announced step by step');
+  assert.equal(during.badgeAnnounced, 'Audit started.', 'a running audit is not announced step by step');
+  await page.keyboard.press('Enter');  // Cancel, which has the focus
+  const cancelled = await waitForOverlay(page, (st) => !st.auditRunning && st.progress !== null, { what: 'the audit cancelled' });
+  assert.match(cancelled.badgeAnnounced, /^Audit cancelled; what it learned is kept\. Fakemeter: /);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.fakemeter ?? null), 'badge', 'the focus is back on the badge');
