@@ -164,14 +164,20 @@ test('the short list can be switched on for any profile; a long list still pages
 
 // An entry without a username (an account gone while the list was answered) costs that entry:
 // before, one such user stopped the whole audit as "Instagram changed".
+// Starts an audit of `username` once its badge is drawn, with the stand-in failing as `failures` say
+// from then on (the profile itself read as usual).
+async function auditFailing(username, failures) {
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  for (const f of failures) suite.standin.addFailure(f);
+  await startAudit(suite, page, username, { navigate: false });
+}
+
 // A post deleted mid-audit: its likers list answers "not found". Before, the row went on saying
 // "the last 3 posts" and its like count stayed in the population bound.
 test('a post whose likers cannot be read is left out and said in its row; its likes leave the population bound', async () => {
   const username = 'likefarm.client';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  suite.standin.addFailure({ mode: 'not_found', match: '/likers/', after: 1, times: 1 });
-  await startAudit(suite, page, username, { navigate: false });
+  await auditFailing(username, [{ mode: 'not_found', match: '/likers/', after: 1, times: 1 }]);
   const a = await auditDone(username);
   assert.equal(a.status, 'done');
   assert.deepEqual(a.likers.media.map((m) => !!m.failed), [false, true, false]);
@@ -185,10 +191,7 @@ test('a post whose likers cannot be read is left out and said in its row; its li
 // profile exists to show vanished without a word of why.
 test('likers of which no post could be read get a row saying so', async () => {
   const username = 'likefarm.client';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  suite.standin.addFailure({ mode: 'not_found', match: '/likers/' });
-  await startAudit(suite, page, username, { navigate: false });
+  await auditFailing(username, [{ mode: 'not_found', match: '/likers/' }]);
   const a = await auditDone(username);
   assert.deepEqual(a.likers.media.map((m) => !!m.failed), [true, true, true]);
   const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
@@ -199,11 +202,7 @@ test('likers of which no post could be read get a row saying so', async () => {
 // audit spoke of likers and commenters only.
 test('a followers or likers list that comes back empty gets a row saying so; the other sources go on', async () => {
   const username = 'likefarm.client';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  suite.standin.addFailure({ mode: 'empty_list', match: '/followers/' });
-  suite.standin.addFailure({ mode: 'empty_list', match: '/likers/' });
-  await startAudit(suite, page, username, { navigate: false });
+  await auditFailing(username, [{ mode: 'empty_list', match: '/followers/' }, { mode: 'empty_list', match: '/likers/' }]);
   const a = await auditDone(username);
   assert.deepEqual([a.followers.lite.length, a.followers.pagesDone, a.likers.lite.length, a.likers.done], [0, 1, 0, 3]);
   assert.ok(a.commenters.lite.length > 0, 'the commenters were read');
@@ -216,11 +215,7 @@ test('a followers or likers list that comes back empty gets a row saying so; the
 // A profile read as public whose followers list refuses the audit (it turned private since): it
 // was said as "Instagram may have changed" with a bug report, and the badge offered the audit again.
 test('a public profile whose followers list is refused: said as turned private since, no bug report, no new audit offered', async () => {
-  const username = 'marco.travels';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  suite.standin.addFailure({ mode: 'not_authorized', match: '/followers/' });
-  await startAudit(suite, page, username, { navigate: false });
+  await auditFailing('marco.travels', [{ mode: 'not_authorized', match: '/followers/' }]);
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'list_refused'), { what: 'the refusal said' });
   assert.match(s.panelText, /Instagram refused this profile's followers list, though the profile read as public\. It may have turned private or hidden its followers since/);
   assert.doesNotMatch(s.panelText, /bug report|may have changed it|Who was sampled/);
