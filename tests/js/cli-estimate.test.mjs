@@ -124,19 +124,20 @@ test('--total unknown: no made-up count, the note says it in words, the interval
   assert.doesNotMatch(text.stdout, /undefined|null|NaN/);
 });
 
-test('text output: listing followers that did not narrow the interval is said so, not as a negative narrowing', async () => {
+// "Narrowed the interval by 17.9%" read as points, and a list that widened the interval was said
+// as "did not narrow" it: the widths before and after, in points, either way.
+test('text output: what listing did to the interval is said as its width before and after, narrower or wider', async () => {
   const { renderText } = await import('../../tools/cli/estimate.mjs');
   const recs = [];
   for (let i = 0; i < 20; i++) recs.push(i % 4 === 0 ? bot(i) : real(i));
   recs[19] = { username: recs[19].username, phase: 'lite' };
   const report = JSON.parse(run(['estimate', '--total', '1000'], jsonl(recs)).stdout);
   assert.ok(report.two_phase && report.two_phase.interval_full_only, JSON.stringify(report.two_phase));
-  const said = (by) => renderText({ ...report, two_phase: { ...report.two_phase, narrowed_percent: by } });
-  assert.match(said(12.5), /listing followers narrowed the interval by 12\.5%\./);
-  for (const by of [0, -0.3]) {
-    assert.match(said(by), /listing followers did not narrow the interval\./);
-    assert.doesNotMatch(said(by), /narrowed the interval by/);
-  }
+  const said = (low, high) => renderText({ ...report, two_phase: { ...report.two_phase, interval_full_only: { ci_low: low, ci_high: high } },
+                                           ci_low: 10, ci_high: 40 });
+  assert.match(said(5, 55), /Full fetches alone would give 5\.0% to 55\.0%; listing the other followers narrowed the interval from 50 to 30 points wide\./);
+  assert.match(said(15, 35), /listing the other followers widened the interval from 20 to 30 points wide\./);
+  assert.match(said(0, 30), /listing the other followers left the interval as wide\./);
 });
 
 // What Instagram's followers list shows of a user, and the same as the engine's lite record.

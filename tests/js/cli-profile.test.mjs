@@ -166,6 +166,11 @@ test('text output is for people and never passes control characters from the pag
   assert.match(r.stdout, /Grade: unknown - No grade/);
   assert.match(r.stdout, /\[info\] Engagement 25%: typical for real accounts of this size \(half get more than 21%\)\./);
   assert.match(r.stdout, /Likes per post, oldest to newest: /);
+  assert.match(r.stdout, /^Fake or inactive followers: /m, 'the profile alone: followers who never engage');
+  // With an audit the number is of fake accounts, about the sample's population, said beside it.
+  const audited = run([fx('organic'), '--followers', writeSample(50), '--total', '5000', '--format', 'text']);
+  assert.equal(audited.status, 0, audited.stderr);
+  assert.match(audited.stdout, /^Fake followers: [\d.]+% .*audited\)\nSample: These are the 50 newest followers/m);
 });
 
 // `profile --followers` scored a sample whose counts sat under other names on its usernames alone,

@@ -62,9 +62,9 @@ test('a count of 0, 1 and 2 in an engine message and an extension string, in eve
   // A number as `num` writes it: 1.0004 reads "1", so "1 point"; 1.5 reads "1.5 points" (French: "1,5 point").
   const spans = (t, half) => word(t, { id: 'regime.resembles_spans',
     params: { kind: 'x', fit: 50, caught: 80, lowest: 10, highest: 20, half, known: 3 } });
-  assert.match(spans(en, 1.0004), /±1 point further/);
-  assert.match(spans(en, 1.5), /±1\.5 points further/);
-  assert.match(spans(fr, 1.5), /±1,5 point de plus/);
+  assert.match(spans(en, 1.0004), /±1 point on top/);
+  assert.match(spans(en, 1.5), /±1\.5 points on top/);
+  assert.match(spans(fr, 1.5), /±1,5 point en plus/);
 });
 
 // The plural selects of a message: {name, forms}.

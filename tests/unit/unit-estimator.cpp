@@ -310,3 +310,20 @@ TEST_CASE("[estimator] api_estimate: a population nobody could read is unknown, 
   bad = estimate(request(R"({"population": 20, )"));
   CHECK(bad["error"]["message"] == "population (20) is smaller than the 50 followers given");
 }
+
+// A small account's whole followers list read: "not a random sample of all of them … can differ
+// from the audience as a whole" was false of it.
+TEST_CASE("[estimator] a sample of every follower is said as the whole audience") {
+  for (const char* head :
+       {R"({"total_followers": 50, "sampling": "newest_first", )",
+        R"({"total_followers": 50, "sampling": "newest_first", "source": "followers", "list_limited": false, )",
+        R"({"total_followers": 50, "sampling": "random", )"}) {
+    CAPTURE(head);
+    json r = estimate(request(head));
+    REQUIRE_FALSE(r.contains("error"));
+    CHECK(r["sampling_note"]["id"] == "sampling.census");
+    CHECK(r["sampling_note"]["params"]["n"] == 50);
+  }
+  CHECK(estimate(request(R"({"total_followers": 51, "sampling": "newest_first", )"))["sampling_note"]["id"] ==
+        "sampling.newest");
+}

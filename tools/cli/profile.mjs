@@ -131,7 +131,13 @@ export function renderText(r) {
   const badge = r.badge;
   out.push(`Badge: ${[word(t, badge.label), ...badge.notes.map((n) => word(t, n))].join(' · ')}  [${badge.state}, ${badge.tone}]`);
   if (r.status === 'ok') {
-    out.push(`Fake or inactive followers: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
+    // The profile alone measures followers who never engage (fake or inactive); with an audit,
+    // the number is of fake accounts, about the sample's population, which is said with it.
+    const audited = r.confidence === 'audited';
+    out.push(`${audited ? 'Fake followers' : 'Fake or inactive followers'}: ${pct(r.fake_percent)}  ` +
+      `(95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
+    const about = audited && r.audience ? noteText(t, r.audience.sampling_note) : '';
+    if (about) out.push(`Sample: ${clean(about)}`);
   } else {
     out.push(`Fake or inactive followers: not enough data${r.states.length ? ' (' + r.states.join(', ') + ')' : ''}`);
   }

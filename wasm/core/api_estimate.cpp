@@ -111,6 +111,7 @@ json source_note(const json& src, const json& r) {
   const bool unknown = r["total_followers"].is_null();
   const bool likers = s == "likers";
   if (s == "followers") {
+    if (r["sampling_note"]["id"] == "sampling.census") return r["sampling_note"];
     if (src["list_limited"].get<bool>())
       return unknown
                  ? message("sampling.newest_limited_unknown", {{"n", num("sample_size")}})

@@ -269,7 +269,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
              : "");
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
-                             " followers fetched in full: the interval rests mostly on them");
+                             (out.full_sample_size == 1 ? " account" : " accounts") +
+                             " fetched in full: the interval rests mostly on them");
   }
   if (!out.estimate.informative)
     out.warnings.push_back(

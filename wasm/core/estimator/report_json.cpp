@@ -146,8 +146,12 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
       std::isinf(in.total_followers) ? json(nullptr) : json(static_cast<int64_t>(in.total_followers));
   r["method"] = e.method;
   r["sampling"] = in.newest_first ? "newest_first" : "random";
-  r["sampling_note"] =
-      in.newest_first ? message("sampling.newest", {{"n", e.sample_size}}) : message("sampling.random");
+  // Every follower read (a small account's whole list): no "not a random sample" caveat, which
+  // would be false; the interval is then the classifier's doubt alone.
+  const bool census = !std::isinf(in.total_followers) && e.sample_size >= in.total_followers;
+  r["sampling_note"] = census            ? message("sampling.census", {{"n", e.sample_size}})
+                       : in.newest_first ? message("sampling.newest", {{"n", e.sample_size}})
+                                         : message("sampling.random");
   r["flagged_percent"] = pct(e.estimate.q);
   r["interval_parts"] = {{"sampling_half_width", pct(e.estimate.sampling_half)}, {"rate_sd", pct(e.estimate.rate_sd)}};
 
