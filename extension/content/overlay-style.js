@@ -43,7 +43,9 @@ export const STYLE = `
 .badge .state[data-state] { font-size: 12px; }
 .badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }
 /* At most the window's width less its margins: at 320 px (a 1280 px window at 400% zoom) all of it stays on screen. */
+/* Its scrollbar in the panel's colours (Firefox drew a white track on the dark panel). */
 .panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
+  scrollbar-color: var(--muted) var(--bg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
 .head { display: flex; justify-content: space-between; align-items: center; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }

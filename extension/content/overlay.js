@@ -48,6 +48,11 @@ export class Overlay {
     this.badge.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.togglePanel(); }
       if (e.key === 'Escape' && this.panelOpen) { e.preventDefault(); this.closePanel(); }
+      // The open panel comes next, as it looks: Tab from the badge goes into it, not on through the page.
+      if (e.key === 'Tab' && !e.shiftKey && this.panelOpen) {
+        const first = this.panel.querySelector('button:not(:disabled), a[href], input, select');
+        if (first) { e.preventDefault(); first.focus(); }
+      }
     });
 
     this.panelHost = el('div', { 'data-fakemeter': 'panel', dir: 'ltr', lang: t.lang || 'en' });

@@ -102,7 +102,8 @@ function renderReport(p, view) {
       // for the eye.
       li.append(el('span', { class: 'dot', 'aria-hidden': 'true' }));
       const words = el('span', {});
-      words.append(el('span', { class: 'sr-only' }, `${t(`severity_${reason.severity}`) || reason.severity}: `), reasonText(t, reason));
+      words.append(el('span', { class: 'sr-only' }, `${t('labelValue', t(`severity_${reason.severity}`) || reason.severity, '')}`),
+                   reasonText(t, reason));
       li.append(words);
       ul.append(li);
     }

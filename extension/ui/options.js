@@ -56,16 +56,20 @@ async function main() {
   $('form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const patch = Object.fromEntries(edited().map((key) => [key, FIELDS[key].get()]));
+    const meant = { ...shown, ...patch };
     const { settings } = await ask('settings.set', { settings: patch });
     fill(settings);
-    // A value the other settings do not allow (more followers checked in full than listed) was
-    // stored as the nearest one allowed: said, with what it became, never changed unsaid.
-    const adjusted = Object.keys(patch).filter((key) => settings[key] !== patch[key]);
+    // A value the other settings do not allow (more followers checked in full than listed, also
+    // one not edited now) was stored as the nearest one allowed: said, with what it became.
+    const adjusted = Object.keys(FIELDS).filter((key) => key in meant && settings[key] !== meant[key]);
     $('status').textContent = adjusted.length
-      ? t('savedAdjusted', adjusted.map((key) => `${labelOf(key)}: ${FIELDS[key].get()}`).join('; ')) : t('saved');
+      ? t('savedAdjusted', adjusted.map((key) => t('labelValue', labelOf(key), FIELDS[key].get())).join('; ')) : t('saved');
   });
-  // The plan follows the form as it is edited, not only once it is saved.
-  $('form').addEventListener('input', () => { if (shown) showPlan(formSettings()); });
+  // The plan follows the form as it is edited, not only once it is saved; "Saved." is of before.
+  $('form').addEventListener('input', () => {
+    if (shown) showPlan(formSettings());
+    $('status').textContent = '';
+  });
   // Saved here or in another options page: the form follows, keeping what is being edited, and
   // a new language redraws the page in it.
   storage.onChanged?.addListener((changes) => {

@@ -23,15 +23,18 @@ function estimateCell(e) {
 // offer to audit, which the page makes), or, for an entry saved before the engine decided
 // badges, its numbers. A reading of the page's counts alone led with why (the login, or
 // Instagram refusing) and that the counts look unusual, as its badge did.
+// Whether this version has words for a stored message (an imported entry may be of another).
+const knownMessage = (m) => !!m && typeof m.id === 'string' && t.has(messageKey(m.id));
+const hasWordedBadge = (entry) => !!entry.badge && knownMessage(entry.badge.label);
+
 function badgeLine(entry) {
   const why = entry.rough ? roughState(entry.rough_cause) : null;
   if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
   const badge = entry.badge;
   // A badge whose words this version lacks (imported from another version) shows as an entry
   // without one would, never as its message keys; unknown notes are left out.
-  const known = (m) => m && typeof m.id === 'string' && t.has(messageKey(m.id));
-  if (badge && known(badge.label)) {
-    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer' && known(m));
+  if (hasWordedBadge(entry)) {
+    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer' && knownMessage(m));
     return { text: [badge.label, ...notes].map((m) => word(t, m)).join(' · '), tone: badge.tone, state: badge.state };
   }
   return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };
@@ -131,7 +134,8 @@ async function showHistory() {
     // The badge's words lead; the numbers beside them are muted unless the badge showed one
     // (an instant estimate's interval is too wide to act on, which the words say).
     // An entry saved before badges were kept says no words of its own: its numbers stand beside.
-    const shown = e.badge ? badgeLine(e) : { text: '', tone: 'neutral', state: null };
+    // No badge this version can word: the Result cell stays empty (the estimate is beside it).
+    const shown = hasWordedBadge(e) ? badgeLine(e) : { text: '', tone: 'neutral', state: null };
     const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
     const engagement = engagementLine(e);
     if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));

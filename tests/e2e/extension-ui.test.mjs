@@ -52,7 +52,7 @@ test('in forced colours the interval, the dots and the buttons stay visible', as
 
 // The panel sits at the end of the document: Tab past its last control fell to the page's end, and
 // Shift+Tab before its first to the page's last post, where Escape no longer closed it.
-test('Tab past the panel\'s last control, or Shift+Tab before its first, returns to the badge; Escape there closes the panel', async () => {
+test('Tab past the panel\'s last control, or Shift+Tab before its first, returns to the badge, and Tab from it goes into the panel; Escape there closes it', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
   await openPanel(page);
@@ -68,8 +68,8 @@ test('Tab past the panel\'s last control, or Shift+Tab before its first, returns
   await page.keyboard.press('Tab');
   await page.keyboard.up('Shift');
   assert.equal(await where(), 'badge');
-  await page.keyboard.press('Enter');  // closes (the panel was open) ...
-  await page.keyboard.press('Enter');  // ... and opens it again, on Close
+  await page.keyboard.press('Tab');  // from the badge, into the open panel
+  assert.equal(await where(), 'panel:close');
   for (let i = 0; i < 30 && (await where()) !== 'badge'; i++) await page.keyboard.press('Tab');
   assert.equal(await where(), 'badge', 'Tab through the panel ends back on the badge');
   assert.ok(await page.$(PANEL), 'the panel stays open');
@@ -243,6 +243,17 @@ test('the options plan follows the form as it is edited; a value adjusted on sav
   const status = await opt.waitForFunction(() => document.getElementById('status').textContent || null).then((h) => h.jsonValue());
   assert.equal(status, 'Saved. Adjusted to what the other settings allow: Followers checked in full per audit: 25.');
   assert.equal(await opt.$eval('#auditFullSize', (e) => e.value), '25');
+  // A setting not edited now, moved by one that was: said too (it changed unsaid).
+  const save = async () => {
+    await opt.click('button[type=submit]');
+    return opt.waitForFunction(() => document.getElementById('status').textContent || null).then((h) => h.jsonValue());
+  };
+  await edit('auditListSize', '100');
+  await edit('auditFullSize', '50');
+  assert.equal(await save(), 'Saved.');
+  await edit('auditListSize', '25');
+  assert.equal(await opt.$eval('#status', (e) => e.textContent), '', 'an edit clears the "Saved." of before');
+  assert.equal(await save(), 'Saved. Adjusted to what the other settings allow: Followers checked in full per audit: 25.');
   await opt.close();
 });
 
