@@ -12,6 +12,7 @@
 // Instagram's own object (whose many other keys are not worth a note).
 import { parseJson, parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
 import { emptyRecords, unreadFields, unreadFieldsNote } from './fields.mjs';
+import { counted } from './words.mjs';
 
 import { InputError } from './io.mjs';
 
@@ -245,10 +246,10 @@ function mergedNote(merged) {
 export function shapeNote(input) {
   const n = input.records.filter((r) => r.rec).length;
   if (input.shape === 'followers') {
-    return `read a saved followers list: ${n} followers` +
+    return `read a saved followers list: ${counted(n, 'follower', 'followers')}` +
       (input.limited ? " (Instagram's short list: it shows no more of them)" : '') + ', listed fields only (lite tier)';
   }
-  if (input.shape === 'likers') return `read a saved likers list: ${n} accounts, listed fields only (lite tier)`;
-  if (input.shape === 'commenters') return `read a saved comments answer: ${n} commenters, listed fields only (lite tier)`;
+  if (input.shape === 'likers') return `read a saved likers list: ${counted(n, 'account', 'accounts')}, listed fields only (lite tier)`;
+  if (input.shape === 'commenters') return `read a saved comments answer: ${counted(n, 'commenter', 'commenters')}, listed fields only (lite tier)`;
   return null;
 }
