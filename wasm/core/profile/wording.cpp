@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "audit_evidence.h"
+#include "badge.h"
 #include "message.h"
 #include "size_optimized.h"
 
@@ -142,10 +143,18 @@ json profile_reasons(const Findings& f) {
 json engagers_reason(const json& followers, const json& engagers, bool likers) {
   int apart = engagers_apart(followers, engagers);
   if (apart == 0) return nullptr;
-  const char* id = likers ? (apart > 0 ? "engagers.likers_more_fake" : "engagers.likers_more_real")
-                          : (apart > 0 ? "engagers.commenters_more_fake" : "engagers.commenters_more_real");
+  // Real engagers beside followers whose own interval still reaches a clean audience (below
+  // "some fake"): real accounts engage, and no more is known. "Real engagement, perhaps paid, on
+  // bought followers" read as an accusation on a child's clean account of classmates.
+  const bool followers_unclear = apart < 0 && followers["ci_low"].get<double>() < kGoodBelow;
+  const char* id = apart > 0           ? (likers ? "engagers.likers_more_fake" : "engagers.commenters_more_fake")
+                   : followers_unclear ? (likers ? "engagers.likers_real" : "engagers.commenters_real")
+                                       : (likers ? "engagers.likers_more_real" : "engagers.commenters_more_real");
   return reason(
-      id, apart > 0 ? "high" : "medium",
+      id,
+      apart > 0           ? "high"
+      : followers_unclear ? "info"
+                          : "medium",
       {{"fake", engagers["fake_percent"].get<double>()}, {"followers", followers["fake_percent"].get<double>()}});
 }
 
