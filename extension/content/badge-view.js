@@ -7,7 +7,7 @@ import { stateNode } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS } from '../shared/i18n.js';
-import { percentNumber } from '../shared/format.js';
+import { percentNumber, percentText } from '../shared/format.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -54,7 +54,7 @@ function roughBadge(b, t, model, chip) {
   return `${why} · ${note}`;
 }
 
-function reportBadge(b, t, model, audit) {
+function reportBadge(b, t, model, audit, change) {
   const chip = model.rough ? roughState(model.roughCause) : null;
   if (chip) return roughBadge(b, t, model, chip);
   const r = model.report;
@@ -92,19 +92,37 @@ function reportBadge(b, t, model, audit) {
   }
   // A reading of the counts saved without its cause (before causes were kept).
   if (model.rough) b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
+  // Followers jumped since the user's first check (a gift or a purchase arriving at once): said on
+  // the badge, since a newest-first sample may hold all of the newcomers or none of them.
+  const jump = jumpText(t, change);
+  if (jump) {
+    notes.push(jump);
+    b.append(el('span', { part: 'badge-note', class: 'chip chip-follower-jump', 'data-note': 'follower_jump' }, jump));
+  }
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
   return [label, ...notes].join(' · ');
 }
 
+// A rise in followers of at least half since the user's first check (and at least 100), in
+// words ("followers +333% since your first check"), or null.
+export const JUMP_SHARE = 0.5, JUMP_MIN = 100;
+function jumpText(t, change) {
+  if (!change || change.from <= 0) return null;
+  const diff = change.to - change.from;
+  if (diff < JUMP_MIN || diff < JUMP_SHARE * change.from) return null;
+  return t('badgeFollowerJump', `+${percentText((100 * diff) / change.from, t.lang)}`);
+}
+
 // Draws the badge for the overlay's model; returns its accessible label.
-export function renderBadge(b, { t, model, audit }) {
+// `change`: the follower count at the user's first check and now (history.js followerChange), or null.
+export function renderBadge(b, { t, model, audit, change = null }) {
   b.replaceChildren();
   b.className = 'badge';
   delete b.dataset.badgeState;
   delete b.dataset.tone;
   let label;
   if (model.kind === 'report') {
-    label = reportBadge(b, t, model, audit);
+    label = reportBadge(b, t, model, audit, change);
   } else if (model.kind === 'state') {
     // Not found is a state of the badge table; the others are the extension's own (loading, rate-limited, ...).
     b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';

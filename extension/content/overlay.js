@@ -9,7 +9,7 @@ import { findAnchor } from './anchor.js';
 import { renderBadge } from './badge-view.js';
 import { renderPanel } from './panel.js';
 import { redrawKeepingFocus } from './redraw.js';
-import { partialAuditReplaces } from '../shared/history.js';
+import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
 import { stateMessage } from '../shared/state-words.js';
 
@@ -184,6 +184,14 @@ export class Overlay {
     (first || this.panel).focus();
   }
 
+  // The follower count at the user's first check and now (the count a later look read, on an
+  // audited result), as the panel says it; none on the page's counts alone.
+  followerChange() {
+    const m = this.model;
+    if (m.kind !== 'report' || m.rough) return null;
+    return followerChange(this.firstSeen, this.latestCount ? this.latestCount.follower_count : m.report.follower_count);
+  }
+
   // What has just happened to the audit, in words, or null: its status changing (not on the first
   // sight of an audit, e.g. a page opened on one that runs: the panel shows it), or a new wait.
   auditEvent() {
@@ -228,7 +236,7 @@ export class Overlay {
   }
 
   render() {
-    const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit })}`;
+    const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change: this.followerChange() })}`;
     // While an audit runs its estimate moves on each step: said once it ends, not at every step.
     // What happens to the audit is said as it happens (started, waiting, cancelled, stopped,
     // done), once, in this one live region: the panel is drawn afresh at every step, so a status

@@ -277,7 +277,8 @@ function renderAuditSection(p, view) {
       const comments = commentsPlanText(plan, t);
       if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
     }
-    if (model.kind === 'report' && (model.report.states || []).includes('private')) {
+    // Not once an audit has read the list (the user follows the account): it plainly worked.
+    if (model.kind === 'report' && (model.report.states || []).includes('private') && !(a && a.progress.sources.followers.listed > 0)) {
       sec.append(el('p', { class: 'muted' }, t('auditPrivateNote')));
     }
   }

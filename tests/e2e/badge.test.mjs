@@ -169,6 +169,9 @@ test('a profile checked before with another follower count: the panel says then 
   await storage.set({ [HISTORY_KEY]: { ...emptyHistory(), entries: { [username]: { ...earlier.entry, report: null } } } });
   await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page, { what: `badge on @${username}` });
+  // A rise of half or more since the first check (a gift arriving at once) is said on the badge too.
+  const jump = await waitForOverlay(page, (x) => x.badgeNotes.some((n) => n.id === 'follower_jump'), { what: 'the jump on the badge' });
+  assert.deepEqual(jump.badgeNotes.filter((n) => n.id === 'follower_jump').map((n) => n.text), ['followers +64% since your first check']);
   await openPanel(page);
   let panel = await waitForOverlay(page, (x) => x.panel && x.followerChange, { what: 'the line on the follower count' });
   const expected = followerChangeText(en, { from: 500, at, to: now });
@@ -192,5 +195,6 @@ test('a profile checked before with another follower count: the panel says then 
   await openPanel(page);
   panel = await waitForOverlay(page, (x) => x.panel && x.panelEstimate, { what: 'panel on a first check' });
   assert.equal(panel.followerChange, null);
+  assert.ok(!panel.badgeNotes.some((n) => n.id === 'follower_jump'), 'no jump on a first check');
 });
 
