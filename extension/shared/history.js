@@ -372,7 +372,8 @@ export function exportJson(history, now = Date.now()) {
 // Cells that a spreadsheet would run as a formula get a leading quote.
 function csvCell(v) {
   let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Also after leading spaces: a spreadsheet that trims them on import evaluated " =1+1".
+  if (/^[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -262,6 +262,14 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,`);
 });
 
+// After leading spaces too: a spreadsheet trimming them on import evaluated " =1+1".
+test('CSV export defuses a formula behind leading spaces', () => {
+  for (const name of [' =1+1', '\u00a0\u00a0+cmd', '\u3000@SUM(A1)']) {
+    const one = exportCsv(putEntry(emptyHistory(), entryFromReport({ ...report('eve', 10), full_name: name }, { computedAt: 0 }).entry));
+    assert.equal(one.trim().split('\r\n')[1].split(',')[1], `'${name}`, JSON.stringify(name));
+  }
+});
+
 test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {
   const noData = { state: 'no_data', tone: 'neutral', label: { id: 'badge.no_data', params: {} }, notes: [] };
   let h = emptyHistory();
