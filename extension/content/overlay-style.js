@@ -50,6 +50,9 @@ export const STYLE = `
 .head { display: flex; justify-content: space-between; align-items: center; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .estimate { font-size: 20px; font-weight: 700; margin: 8px 0 2px; }
+.estimate-aside { font-size: 14px; font-weight: 600; color: var(--muted); margin: 2px 0; }
+.estimate.finding.tone-good { color: var(--good); } .estimate.finding.tone-fair { color: var(--fair); }
+.estimate.finding.tone-poor { color: var(--poor); } .estimate.finding.tone-bad { color: var(--bad); }
 .grade { font-weight: 600; }
 .panel .state { display: block; margin: 6px 0; }
 .muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }

@@ -57,7 +57,13 @@ function renderReport(p, view) {
   const rough = model.rough ? roughState(model.roughCause) : null;
   const heading = text || (rough ? roughStateMessage(t, rough, model.retry)
                                  : stateMessage(t, (r.states || [])[0] || 'insufficient'));
-  p.append(el('div', { part: 'panel-estimate', class: `estimate grade-${r.grade || 'unknown'}` }, heading));
+  // Where the badge shows no number (the interval too wide to act on, a floor, a finding), the
+  // panel leads with what the badge says, and the estimate follows, smaller: its big number
+  // above "not a number to act on" read as the answer (a parent and a buyer both took it so).
+  const finding = r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data'
+    ? badgeLabelText(t, r.badge, view.audit) : null;
+  if (finding) p.append(el('div', { class: `estimate finding tone-${r.badge.tone}`, part: 'panel-finding' }, finding));
+  p.append(el('div', { part: 'panel-estimate', class: finding ? 'estimate-aside' : `estimate grade-${r.grade || 'unknown'}` }, heading));
   p.append(el('div', { class: 'grade' }, t(`grade_${r.grade || 'unknown'}`)));
   // A number the badge does not show: say why (its interval is too wide to act on).
   if (text && r.badge && r.badge.state !== 'number' && typeof r.ci_low === 'number') {
@@ -68,9 +74,6 @@ function renderReport(p, view) {
     const key = r.badge.state === 'at_least' ? 'panelFloor'
       : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited') : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
-  }
-  if (r.badge && r.badge.state !== 'number' && r.badge.label && r.badge.state !== 'no_data') {
-    p.append(el('p', { class: `finding tone-${r.badge.tone}`, part: 'panel-finding' }, badgeLabelText(t, r.badge, view.audit)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
   if (model.storageFull || model.storageShrunk) {
