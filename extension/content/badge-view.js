@@ -92,6 +92,14 @@ function reportBadge(b, t, model, audit, change) {
   }
   // A reading of the counts saved without its cause (before causes were kept).
   if (model.rough) b.append(el('span', { class: 'note', part: 'badge-note', 'data-note': 'rough' }, t('roughEstimate')));
+  // The audit's comment analysis found bought engagement: said on the badge, beside whatever the
+  // followers show (it sat far down the panel while the badge said only "Still unclear").
+  const comments = audit && audit.comments && audit.comments.report;
+  if (comments && ['poor', 'bad'].includes(comments.grade)) {
+    const text = t('badgeCommentsBought');
+    notes.push(text);
+    b.append(el('span', { part: 'badge-note', class: `chip chip-comments-bought tone-${comments.grade}`, 'data-note': 'comments_bought' }, text));
+  }
   // Followers jumped since the user's first check (a gift or a purchase arriving at once): said on
   // the badge, since a newest-first sample may hold all of the newcomers or none of them.
   const jump = jumpText(t, change);

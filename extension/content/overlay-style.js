@@ -36,6 +36,7 @@ export const STYLE = `
 .tone-neutral .badge-text { color: var(--fg); }
 .chip { font-size: 12px; color: var(--muted); background: var(--chip); border-radius: 8px; padding: 0 6px; }
 .chip-badge-likes_bought { color: var(--bg); background: var(--likes); }
+.chip-comments-bought.tone-poor { color: var(--poor); } .chip-comments-bought.tone-bad { color: var(--bad); }
 .finding { font-weight: 600; margin: 4px 0; }
 .note { color: var(--muted); font-size: 12px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

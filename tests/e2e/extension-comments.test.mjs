@@ -9,7 +9,7 @@
 // are Dutch. Switched off (the default), nothing of it runs.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, overlayState, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage, auditDone as auditDoneIn } from './extension-support.mjs';
 
 let suite, page;
@@ -57,6 +57,7 @@ test('the organic bakery is not judged bought; the section says what it measured
   assert.ok(['good', 'fair'].includes(r.grade), `${r.grade}: ${JSON.stringify(r.verdict)}`);
   const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
   assert.doesNotMatch(s.verdict, /bought/i);
+  assert.ok(!(await overlayState(page)).badgeNotes.some((n) => n.id === 'comments_bought'), 'no bought-comments chip on organic comments');
   assert.ok(Object.keys(s.rows).length >= 6, JSON.stringify(s.rows));
   await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part~="comments"]').scrollIntoView(), PANEL);
   await screenshot(page, 'comments-corner-bakery');
@@ -139,6 +140,9 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   const s = await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x; }, { what: 'comments section' });
   assert.match(s.verdict, /likely bought engagement/i);
   assert.ok(['poor', 'bad'].includes(s.grade), s.grade);
+  // The badge says it too (it sat far down the panel while the badge said only "Still unclear").
+  const badge = await waitForOverlay(page, (st) => st.badgeNotes.some((n) => n.id === 'comments_bought'), { what: 'the badge says bought comments' });
+  assert.deepEqual(badge.badgeNotes.filter((n) => n.id === 'comments_bought').map((n) => n.text), ['comments look bought']);
   assert.match(s.sentence, /^(Very l|L)ikely bought engagement: \d+ comments by \d+ accounts repeat one another nearly word for word/);
   assert.match(s.reasons[0], /^\d+ comments by \d+ accounts repeat one another nearly word for word/);
   assert.match(s.rows.templates, /Same text from several accounts[\d.]+% \([\d.]+–[\d.]+%\) · well beyond organicreal comment sections: median [\d.]+%, 95 in 100 up to [\d.]+%/);

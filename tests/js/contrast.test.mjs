@@ -40,6 +40,7 @@ const uiDark = { ...uiLight, ...varsOf(darkBlock, ':root') };
 const OVERLAY_PAIRS = [
   ...['fg', 'muted', 'good', 'fair', 'poor', 'bad', 'unknown', 'likes'].map((c) => [c, 'bg']),
   ['muted', 'chip'], ['fg', 'chip'],   // chips, the badge's state chips, the bug report's text
+  ['poor', 'chip'], ['bad', 'chip'],   // the bought-comments chip
   ['bg', 'likes'],                     // the bought-likes chip
   ['button-fg', 'button'],             // the panel's buttons
 ];
