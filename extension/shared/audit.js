@@ -93,7 +93,7 @@ export function auditPlan(settings, posts) {
     if (!plan[src].posts) plan[src].full = 0;
   }
   const trimmed = plan.followers.pages < asked.pages || fullOf(plan) < asked.full;
-  return { ...plan, requests: Math.min(total(), plan.budget), asked: trimmed ? asked : null,
+  return { ...plan, requests: Math.min(total(), plan.budget), asked: trimmed ? asked : null, pacingMs: settings.pacingMs,
            media: { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) } };
 }
 

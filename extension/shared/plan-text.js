@@ -5,6 +5,8 @@
 // named only where the recent posts give them to read. `postsUnread`: the profile was read
 // without its posts (Instagram's account-info fallback), which the plan says instead of "no
 // recent posts".
+import { numberText } from './format.js';
+
 export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
   const posts = plan.likers.posts || plan.commenters.posts;
@@ -18,5 +20,10 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
     parts.push(t('auditPlanTrimmed', plan.budget, plan.followers.pages, plan.asked.pages, full, plan.asked.full));
   }
   if (plan.followers.full === 0 && plan.followers.pages > 0) parts.push(t('auditPlanListOnly'));
+  // What the requests cost in time at the pacing set (an audit read as instant took a minute).
+  if (Number.isFinite(plan.pacingMs) && plan.requests > 0) {
+    const minutes = Math.max(1, Math.round((plan.requests * plan.pacingMs) / 60000));
+    parts.push(t('auditPlanTime', numberText(plan.pacingMs / 1000, t.lang), minutes));
+  }
   return parts.join(' ');
 }

@@ -445,9 +445,12 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   assert.deepEqual([one.followers, one.likers.posts, one.commenters.posts, one.media.likers, one.requests], [{ pages: 1, full: 0 }, 0, 0, [], 1]);
   // The plan's words say what the budget cut, and never promise the posts it left out.
   const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
-  assert.match(auditPlanText(t, plan), /reads up to 8 pages of followers.*checks 31 of those accounts in full.*at most 45 requests \(budget 45\), paced\. The budget of 45 requests cuts what the options ask for: 8 of 40 pages of followers, 31 of 31 accounts in full\.$/);
+  assert.match(auditPlanText(t, plan), /reads up to 8 pages of followers.*checks 31 of those accounts in full.*at most 45 requests \(budget 45\), paced\. The budget of 45 requests cuts what the options ask for: 8 of 40 pages of followers, 31 of 31 accounts in full\. At the pacing set \(one request every 1\.5 s\), that takes about 1 minute, longer when Instagram asks to slow down or the hourly cap is reached\.$/);
   assert.match(auditPlanText(t, one), /^An audit reads 1 page of followers and checks 0 of them in full: at most 1 request \(budget 1\), paced\. The budget leaves none for the likers and commenters of recent posts\./);
   assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
+  // The time at the pacing set: 77 requests 3 s apart is about 4 minutes.
+  assert.match(auditPlanText(t, auditPlan({ ...SETTINGS, ...long, auditBudget: 200, pacingMs: 3000 }, posts)),
+               /at most 77 requests \(budget 200\), paced\. At the pacing set \(one request every 3 s\), that takes about 4 minutes,/);
 });
 
 // A post with its comments switched off keeps the count of before, and its list answers nothing:
@@ -469,7 +472,7 @@ test('the plan names only the sources the recent posts give, and says when the p
   const noLikes = POSTS.map((p) => ({ ...p, likes: 0 }));
   assert.match(auditPlanText(t, auditPlan(SETTINGS, noLikes)), /and who commented on the last 2 posts \(no recent post shows likes to read\)/);
   assert.match(auditPlanText(t, auditPlan(SETTINGS, POSTS)), /who liked and who commented on the last 2 posts/);
-  assert.match(auditPlanText(t, auditPlan(SETTINGS, [])), /No recent posts to read likers or commenters of\.$/);
+  assert.match(auditPlanText(t, auditPlan(SETTINGS, [])), /No recent posts to read likers or commenters of\. At the pacing set/);
   assert.match(auditPlanText(t, auditPlan(SETTINGS, []), { postsUnread: true }),
                /Instagram gave no posts this time \(the profile was read from its account info\), so the likers and commenters of recent posts are not read/);
 });
