@@ -3,7 +3,7 @@
 // state and a floor in "at_least"; other states name the strongest finding or why there is none,
 // in their own colour.
 import { el } from './dom.js';
-import { stateNode } from './states.js';
+import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS } from '../shared/i18n.js';
@@ -20,6 +20,8 @@ function legacyBadge(r) {
   const primary = (r.states || []).find((s) => s !== 'new_account') || 'insufficient';
   return { state: typeof r.fake_percent === 'number' ? 'number' : 'no_data', tone: 'neutral', legacy: true, primary, notes: [] };
 }
+
+const PAUSE_SAID_MS = 60_000;
 
 export const auditRunning = (audit) => !!(audit && audit.progress.status === 'running');
 
@@ -148,7 +150,13 @@ export function renderBadge(b, { t, model, audit, change = null }) {
   }
   if (audit && audit.progress.status === 'running') {
     const p = audit.progress;
-    b.append(el('span', { class: 'note' }, t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
+    // Held for more than a minute (Fakemeter's hourly cap, Instagram's back-off): "auditing 32/41"
+    // read as busy for the hour it waited.
+    const wait = auditWait(p, audit);
+    const paused = wait && wait.retryAt - Date.now() > PAUSE_SAID_MS;
+    b.append(el('span', { class: 'note', part: 'badge-progress' }, paused
+      ? t('badgeAuditPaused', new Date(wait.retryAt).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' }))
+      : t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
   }
   // One full stop between the label and the hint, whether or not the label ends with its own.
   b.setAttribute('aria-label', `${t('extName')}: ${label.replace(/[.…]+$/, '')}. ${t('badgeOpenHint')}`);

@@ -241,6 +241,10 @@ test('three tabs auditing at once stay within one hourly cap and one pacing', as
     for (const text of waits) {
       assert.match(text, /^Fakemeter's own limit of 12 requests an hour to Instagram is reached \(it protects your account; .*\); it goes on at \d{1,2}:\d\d/, names[i]);
     }
+    // The badge says the audit is paused, and until when, not "auditing 5/7" for the hour it waits.
+    const badge = await overlayState(p);
+    assert.match(badge.badgeFullText, /audit paused until \d{1,2}:\d\d/, names[i]);
+    assert.doesNotMatch(badge.badgeFullText, /auditing \d+\/\d+/, names[i]);
   }
   assert.equal(audits.reduce((sum, a) => sum + a.requests, 0) + names.length, cap, 'stored counts add up (plus 3 instant fetches)');
   // One pacing across tabs: consecutive audit requests (any tab) at least `pacing` apart when
