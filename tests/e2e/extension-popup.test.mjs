@@ -56,7 +56,9 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   // it, muted, since the badge showed none (the profile alone never gives a number).
   const rows = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => ({
     user: tr.cells[0].textContent, result: tr.cells[1].textContent, state: tr.cells[1].dataset.state,
-    estimate: tr.cells[2].textContent, muted: tr.cells[2].classList.contains('muted') })));
+    estimate: tr.cells[2].textContent,
+    // Muted as drawn, not only by class: the grade's colour won over it (an "at least" row's number in orange).
+    muted: tr.cells[2].classList.contains('muted') && getComputedStyle(tr.cells[2]).color === getComputedStyle(document.querySelector('.muted, #empty')).color })));
   for (const r of rows) {
     assert.ok(r.state && r.state !== 'number', `${r.user}: a badge state, not a number (${r.state})`);
     assert.equal(r.state, onPage[r.user].state, `${r.user}: the badge's state`);
@@ -164,6 +166,17 @@ test('an imported badge whose words this version lacks leaves the result empty b
   await popup.waitForFunction(() => [...document.querySelectorAll('#rows tr')].some((tr) => tr.cells[0].textContent === 'future.version'));
   const row = await popup.$$eval('#rows tr', (trs) => [...trs.find((tr) => tr.cells[0].textContent === 'future.version').cells].map((c) => c.textContent));
   assert.deepEqual(row.slice(1, 3), ['', '≈30% fake (20–40%)'], 'the numbers once, in their column');
+  // A floor's row: its number, which the badge did not show, is muted as drawn (the grade's orange won).
+  const floor = { ...entry, username: 'floor.entry', fake_percent: 99, ci_low: 36, ci_high: 100, grade: 'bad',
+    badge: { state: 'at_least', tone: 'poor', label: { id: 'badge.at_least', params: { low: 36, high: 100 } }, notes: [] } };
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [floor] }));
+  await (await popup.$('#import-file')).uploadFile(file);
+  await popup.waitForFunction(() => [...document.querySelectorAll('#rows tr')].some((tr) => tr.cells[0].textContent === 'floor.entry'));
+  const drawn = await popup.$$eval('#rows tr', (trs) => {
+    const cell = trs.find((tr) => tr.cells[0].textContent === 'floor.entry').cells[2];
+    return { color: getComputedStyle(cell).color, muted: getComputedStyle(document.getElementById('empty')).color };
+  });
+  assert.equal(drawn.color, drawn.muted);
   await popup.close();
 });
 
