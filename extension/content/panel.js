@@ -112,7 +112,9 @@ function renderReport(p, view) {
     }
     p.append(ul);
   }
-  const rows = view.audit && view.audit.estimates ? sourceRows(t, view.audit) : null;
+  // After a re-check the reading above is the profile's alone, and these rows are the last audit's.
+  const earlier = !!(view.audit && view.audit.report && r.confidence !== 'audited' && !auditRunning(view.audit));
+  const rows = view.audit && view.audit.estimates ? sourceRows(t, view.audit, earlier) : null;
   if (rows) p.append(rows);
   renderCommentsSection(p, view.audit, t);
   const audience = (view.audit && view.audit.estimate) || r.audience;
@@ -132,12 +134,13 @@ function renderReport(p, view) {
 
 // One row per sampled source: who it is, how many were listed and checked, its estimate;
 // each source's sampling note names the population its estimate is about. Null when no source
-// has a row.
-function sourceRows(t, audit) {
+// has a row. `earlier`: the reading shown above is a re-check since the audit, which is said.
+function sourceRows(t, audit, earlier = false) {
   const src = audit.progress.sources;
   const p = (v) => percentNumber(v, t.lang);
   const box = el('div', { class: 'sources', part: 'sources' });
   box.append(el('h3', {}, t('sourcesTitle')));
+  if (earlier) box.append(el('p', { class: 'muted', part: 'sources-earlier' }, t('sourcesEarlier')));
   const f = src.followers;
   const who = {
     // A follower count nobody could read is said so, never stood in for by the number listed.

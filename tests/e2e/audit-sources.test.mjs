@@ -426,3 +426,17 @@ test('posts in the signed-in shape (like_count, play_count) give the badge and n
     }
   }
 });
+
+// A re-check after an audit showed the profile's new reading above the audit's rows, as if one
+// result (found walking through as a parent).
+test('after a re-check the audit\'s rows say they are the last audit\'s, under the profile\'s new reading', async () => {
+  const username = 'lena.bakes';
+  await startAudit(suite, page, username);
+  await auditDone(username);
+  const done = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the rows' });
+  assert.doesNotMatch(done.panelText, /From the last audit/);
+  await clickPart(page, PANEL, 'recheck');
+  const s = await waitForOverlay(page, (st) => /From the last audit: the reading above is the re-check since/.test(st.panelText || ''),
+                                 { what: 'the rows said as the last audit\'s' });
+  assert.ok(s.sources.followers, 'the rows stay');
+});
