@@ -6,7 +6,7 @@
 import { el } from './dom.js';
 import { isDarkPage } from './theme.js';
 import { findAnchor } from './anchor.js';
-import { renderBadge } from './badge-view.js';
+import { renderBadge, auditRunning } from './badge-view.js';
 import { renderPanel } from './panel.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
@@ -50,7 +50,7 @@ export class Overlay {
       if (e.key === 'Escape' && this.panelOpen) { e.preventDefault(); this.closePanel(); }
       // The open panel comes next, as it looks: Tab from the badge goes into it, not on through the page.
       if (e.key === 'Tab' && !e.shiftKey && this.panelOpen) {
-        const first = this.panel.querySelector('button:not(:disabled), a[href], input, select');
+        const [first] = this.panelControls();
         if (first) { e.preventDefault(); first.focus(); }
       }
     });
@@ -215,11 +215,16 @@ export class Overlay {
     return wait && wait !== before.wait ? stateMessage(t, 'rate_limited', wait, p.retryUnavailable) : null;
   }
 
+  // The panel's controls the keyboard reaches, in order.
+  panelControls() {
+    return [...this.panel.querySelectorAll('button, a[href], input, select, [tabindex="0"]')].filter((c) => !c.disabled);
+  }
+
   // Tab past the panel's last control (or Shift+Tab before its first) goes back to the badge,
   // the panel staying open: the panel sits at the end of the document, so the focus fell to the
   // page's end (or its last post), where Escape no longer reached the panel.
   tabOut(e) {
-    const controls = [...this.panel.querySelectorAll('button, a[href], input, select, [tabindex="0"]')].filter((c) => !c.disabled);
+    const controls = this.panelControls();
     const at = this.panel.getRootNode().activeElement;
     const edge = e.shiftKey ? controls[0] : controls[controls.length - 1];
     if (!controls.length || at === edge || (e.shiftKey && at === this.panel)) {
@@ -236,12 +241,13 @@ export class Overlay {
   }
 
   render() {
-    const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change: this.followerChange() })}`;
+    const change = this.followerChange();
+    const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change })}`;
     // While an audit runs its estimate moves on each step: said once it ends, not at every step.
     // What happens to the audit is said as it happens (started, waiting, cancelled, stopped,
     // done), once, in this one live region: the panel is drawn afresh at every step, so a status
     // node of its own would be a new live region each time (said twice, or never).
-    const auditing = this.audit && this.audit.progress.status === 'running';
+    const auditing = auditRunning(this.audit);
     const event = this.auditEvent();
     if (event && !auditing) this.live.textContent = `${event} ${said}`;
     else if (event) this.live.textContent = event;
@@ -254,7 +260,7 @@ export class Overlay {
       const focused = root.activeElement && root.activeElement !== this.panel && this.panel.contains(root.activeElement)
         ? root.activeElement : null;
       const scroll = this.panel.scrollTop;
-      const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, firstSeen: this.firstSeen, latestCount: this.latestCount,
+      const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;

@@ -9,7 +9,6 @@ import { badgeLabelText, auditRunning } from './badge-view.js';
 import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js';
-import { followerChange } from '../shared/history.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -84,9 +83,9 @@ function renderReport(p, view) {
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
   if (!rough) p.append(el('p', { class: 'muted' }, t(conf)));
-  // Never on the page's counts (often abbreviated), whatever their cause: as the popup and history.js.
-  // On an audit's result, the count a later look read (overlay latestCount) is the one now.
-  const change = model.rough ? null : followerChange(view.firstSeen, view.latestCount ? view.latestCount.follower_count : r.follower_count);
+  // The follower count then and now (overlay followerChange: never on the page's counts alone; on an
+  // audit's result, the count a later look read is the one now), as the badge has it.
+  const change = view.change;
   if (change) p.append(el('p', { class: 'muted', part: 'follower-change' }, followerChangeText(t, change)));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
@@ -139,8 +138,17 @@ function sourceRows(t, audit, earlier = false) {
   const src = audit.progress.sources;
   const p = (v) => percentNumber(v, t.lang);
   const box = el('div', { class: 'sources', part: 'sources' });
+  const muted = (part, text) => el('p', { class: 'muted', part }, text);
+  const addRow = (part, ...lines) => {
+    const row = el('div', { class: 'source', part });
+    row.append(...lines);
+    box.append(row);
+    return row;
+  };
+  // A post whose list could not be read (deleted since, comments closed) is not in the sample.
+  const postsFailed = (key) => muted(`posts-failed-${key}`, t('sourcePostsFailed', src[key].postsFailed, src[key].posts));
   box.append(el('h3', {}, t('sourcesTitle')));
-  if (earlier) box.append(el('p', { class: 'muted', part: 'sources-earlier' }, t('sourcesEarlier')));
+  if (earlier) box.append(muted('sources-earlier', t('sourcesEarlier')));
   const f = src.followers;
   const who = {
     // A follower count nobody could read is said so, never stood in for by the number listed.
@@ -151,73 +159,59 @@ function sourceRows(t, audit, earlier = false) {
     commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
   };
   for (const key of ['followers', 'likers', 'commenters']) {
-    // Likers or commenters none of whose posts could be read: the row says so (it was left out,
-    // and with it any word of why the audit has nothing on them).
-    if (!src[key].listed && key !== 'followers' && src[key].posts > 0 && src[key].postsFailed >= src[key].posts) {
-      const row = el('div', { class: 'source', part: `source-${key}` });
-      row.append(el('p', {}, who[key]), el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourceNoneRead', src[key].posts)));
-      box.append(row);
-      continue;
+    if (key !== 'followers' && !src[key].listed && src[key].posts > 0) {
+      // Likers or commenters none of whose posts could be read: the row says so (it was left out,
+      // and with it any word of why the audit has nothing on them).
+      if (src[key].postsFailed >= src[key].posts) {
+        addRow(`source-${key}`, el('p', {}, who[key]), muted(`posts-failed-${key}`, t('sourceNoneRead', src[key].posts)));
+        continue;
+      }
+      // Likers or commenters of posts read whose lists named no one: said, not left out.
+      if (src[key].posts >= src[key].postsTarget) {
+        addRow(`source-${key}`, el('p', {}, who[key]), muted(`listed-none-${key}`, t('sourceListedNone', src[key].posts - src[key].postsFailed)),
+               ...(src[key].postsFailed > 0 ? [postsFailed(key)] : []));
+        continue;
+      }
     }
     // A followers list that came back empty (its pages read, nobody on them): said, not left out.
     if (key === 'followers' && !f.listed && audit.progress.pagesDone > 0
         && (audit.progress.phase !== 'followers' || audit.progress.status !== 'running')) {
-      const row = el('div', { class: 'source', part: 'source-followers' });
-      row.append(el('p', { part: 'followers-none' }, t('sourceFollowersNone')));
-      box.append(row);
-      continue;
-    }
-    // Likers or commenters of posts read whose lists named no one: said, not left out.
-    if (!src[key].listed && key !== 'followers' && src[key].posts > 0 && src[key].posts >= src[key].postsTarget) {
-      const row = el('div', { class: 'source', part: `source-${key}` });
-      row.append(el('p', {}, who[key]), el('p', { class: 'muted', part: `listed-none-${key}` },
-                                           t('sourceListedNone', src[key].posts - src[key].postsFailed)));
-      if (src[key].postsFailed > 0) {
-        row.append(el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourcePostsFailed', src[key].postsFailed, src[key].posts)));
-      }
-      box.append(row);
+      addRow('source-followers', el('p', { part: 'followers-none' }, t('sourceFollowersNone')));
       continue;
     }
     if (!src[key].listed) continue;
     const est = audit.estimates[key];
-    const row = el('div', { class: 'source', part: `source-${key}` });
-    row.append(el('p', {}, est ? t('sourceEstimate', who[key], p(est.fake_percent), p(est.ci_low), p(est.ci_high))
+    const row = addRow(`source-${key}`, el('p', {}, est ? t('sourceEstimate', who[key], p(est.fake_percent), p(est.ci_low), p(est.ci_high))
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
-    if (note) row.append(el('p', { class: 'muted' }, note));
+    if (note) row.append(muted(undefined, note));
     // Entries of the list that could not be read were left out of the sample (lists.js): said,
     // since an estimate about the rest is not quite about the list Instagram showed.
-    if (src[key].skipped > 0) row.append(el('p', { class: 'muted', part: `skipped-${key}` }, t('sourceSkipped', src[key].skipped)));
-    // A post whose list could not be read (deleted since, comments closed) is not in the sample.
-    if (src[key].postsFailed > 0) {
-      row.append(el('p', { class: 'muted', part: `posts-failed-${key}` }, t('sourcePostsFailed', src[key].postsFailed, src[key].posts)));
-    }
+    if (src[key].skipped > 0) row.append(muted(`skipped-${key}`, t('sourceSkipped', src[key].skipped)));
+    if (src[key].postsFailed > 0) row.append(postsFailed(key));
     // A later followers page Instagram refused or sent unreadable ended the list there.
-    if (key === 'followers' && src.followers.cutShort) row.append(el('p', { class: 'muted', part: 'cut-short' }, t('sourceCutShort', src.followers.listed)));
+    if (key === 'followers' && src.followers.cutShort) row.append(muted('cut-short', t('sourceCutShort', src.followers.listed)));
     // Picks that could not be read in full are no checks: said, with how many.
-    if (src[key].unread > 0) row.append(el('p', { class: 'muted', part: `unread-${key}` }, t('sourceUnread', src[key].unread)));
+    if (src[key].unread > 0) row.append(muted(`unread-${key}`, t('sourceUnread', src[key].unread)));
     // No account of this source fetched in full: say that only the list was scored, and why the
     // interval spans so much (the engine's regime explanation for the list alone).
     if (est && est.regime && est.regime.tier === 'lite') {
       const lite = noteText(t, est.regime.explanation);
-      if (lite) row.append(el('p', { class: 'muted', part: `list-only-${key}` }, lite));
+      if (lite) row.append(muted(`list-only-${key}`, lite));
     }
     // Why an end reaches so far, when a stricter or a more lenient definition of fake sets it.
     for (const [note, part] of [['stricter_note', 'stricter'], ['lenient_note', 'lenient']]) {
       const why = est && est.regime ? noteText(t, est.regime[note]) : '';
-      if (why) row.append(el('p', { class: 'muted', part: `${part}-${key}` }, why));
+      if (why) row.append(muted(`${part}-${key}`, why));
     }
-    box.append(row);
   }
   // An audit started on a profile read without its posts (the account-info fallback) read no
   // likers or commenters: said, with what would include them.
   if (audit.progress.profileSource === 'users_info' && !src.likers.postsTarget && !src.commenters.postsTarget) {
-    const row = el('div', { class: 'source', part: 'source-engagers-unread' });
-    row.append(el('p', { class: 'muted' }, t('sourceEngagersUnread')));
-    box.append(row);
+    addRow('source-engagers-unread', muted(undefined, t('sourceEngagersUnread')));
   }
   // No source to show (the audit stopped before any list was read): no heading of its own.
-  return box.childElementCount > 1 ? box : null;
+  return box.querySelector('.source') ? box : null;
 }
 
 function renderAuditSection(p, view) {
@@ -225,7 +219,7 @@ function renderAuditSection(p, view) {
   const sec = el('section', { class: 'audit', 'aria-label': t('auditTitle') });
   sec.append(el('h3', {}, t('auditTitle')));
   const a = view.audit;
-  const running = a && a.progress.status === 'running';
+  const running = auditRunning(a);
   if (a) {
     const pr = a.progress;
     const total = Math.max(1, pr.listsTarget + pr.profilesTarget);

@@ -247,11 +247,6 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
   }, 'report');
 }
 
-// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, aside[]}.
-// Entries that cannot be read, and full reports of another shape (left out of entries that keep
-// their numbers), are in `aside` as they were stored, with where and why ({key, reason, value}),
-// for the background to keep (set-aside.js), so nothing is lost: neither those nor a whole
-// history of a layout this build does not know.
 // Two stored entries of one profile (names differing in case only, from before names were
 // lowercased): the newer one is kept.
 function keepNewer(entries, entry) {
@@ -259,6 +254,11 @@ function keepNewer(entries, entry) {
   if (!have || have.computed_at <= entry.computed_at) entries[entry.username] = entry;
 }
 
+// Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, aside[]}.
+// Entries that cannot be read, and full reports of another shape (left out of entries that keep
+// their numbers), are in `aside` as they were stored, with where and why ({key, reason, value}),
+// for the background to keep (set-aside.js), so nothing is lost: neither those nor a whole
+// history of a layout this build does not know.
 export function migrate(stored) {
   if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, aside: [] };
   const history = emptyHistory();

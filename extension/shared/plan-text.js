@@ -1,3 +1,5 @@
+import { numberText } from './format.js';
+
 // The audit plan in words, as the options page and the panel show it before an audit: what it
 // reads and how many requests it may spend, and, when no follower is checked in full (an option),
 // that only the list will be scored and its interval will span most of 0-100%; and what the
@@ -5,8 +7,6 @@
 // named only where the recent posts give them to read. `postsUnread`: the profile was read
 // without its posts (Instagram's account-info fallback), which the plan says instead of "no
 // recent posts".
-import { numberText } from './format.js';
-
 export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
   const posts = plan.likers.posts || plan.commenters.posts;
