@@ -4,12 +4,13 @@
 import * as store from './store.js';
 import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromProfile, analyzeComments } from './analysis.js';
 import { loadStrings } from './strings.js';
+import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal } from '../shared/audit.js';
+  followersRefusal, sourcesBrief } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
@@ -26,8 +27,8 @@ async function hello() {
   return { lang, strings, fallback, settings, engine };
 }
 
-async function saveReport(report, { rough = false, roughCause = null, comments = null } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments });
+async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];
@@ -159,7 +160,7 @@ async function saveAuditReport(a) {
     const stored = (await store.getHistory()).entries[a.report.username] || null;
     if (!partialAuditReplaces(stored, a.report)) return { saved: false, entry: stored };
   }
-  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report });
+  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a) });
 }
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run
@@ -390,7 +391,9 @@ function historyDelete({ usernames }) {
 
 async function historyExport({ format }) {
   const h = await store.getHistory();
-  return { text: format === 'csv' ? exportCsv(h) : exportJson(h), format };
+  if (format !== 'csv') return { text: exportJson(h), format };
+  const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
+  return { text: exportCsv(h, { t: translator(strings, fallback, lang) }), format };
 }
 
 function historyImport({ text }) {

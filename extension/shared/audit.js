@@ -460,3 +460,21 @@ export function progressOf(state) {
     },
   };
 }
+
+// What an audit measured per source, in brief, for the history (its exports): each source with
+// an estimate {listed, checked, fake_percent, ci_low, ci_high}, the followers with the count
+// they were drawn from (population, null when unread) and whether Instagram cut the list short
+// (short_list), likers and commenters with the posts whose lists were read. Sources without an
+// estimate are left out; null when none has one.
+export function sourcesBrief(state) {
+  const src = progressOf(state).sources;
+  const out = {};
+  for (const key of SOURCES) {
+    const est = state.estimates && state.estimates[key];
+    if (!est || typeof est.fake_percent !== 'number') continue;
+    const s = src[key];
+    out[key] = { listed: s.listed, checked: s.checked, fake_percent: est.fake_percent, ci_low: est.ci_low, ci_high: est.ci_high,
+                 ...(key === 'followers' ? { population: s.population, short_list: !!s.limited } : { posts: s.posts - (s.postsFailed || 0) }) };
+  }
+  return Object.keys(out).length ? out : null;
+}

@@ -20,7 +20,11 @@
 //            from check to check of the same account; or null; absent in older entries, whose own
 //            count and time stand in for it),
 //            latest_count (on an audited result only: the follower count a later look read, and
-//            when: {follower_count, at}; absent otherwise)
+//            when: {follower_count, at}; absent otherwise),
+//            sources (on an audited result only: what the audit measured per source, audit.js
+//            sourcesBrief: {followers?: {listed, checked, population|null, short_list,
+//            fake_percent, ci_low, ci_high}, likers?/commenters?: {posts, listed, checked,
+//            fake_percent, ci_low, ci_high}}; absent otherwise and in older entries)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -28,6 +32,7 @@
 import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
 import { reportShapeError } from './report-shape.js';
+import { badgeLine } from './entry-words.js';
 
 // The latest time a date can hold (ms since 1970): a later computed_at is no time.
 const MAX_TIME_MS = 8.64e15;
@@ -118,8 +123,31 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       badge: badgeBrief(e.badge ?? (report ? report.badge : null)),
       first_seen: firstSeenBrief(e.first_seen),
       ...latestCountOf(e.latest_count),
+      ...sourcesOf(e.sources),
     },
   };
+}
+
+// {sources} when `v` holds an audit's per-source estimates of the stored shape, else nothing
+// (a source of another shape is dropped, the others kept).
+const SOURCE_COUNTS = { followers: ['listed', 'checked'], likers: ['posts', 'listed', 'checked'], commenters: ['posts', 'listed', 'checked'] };
+function sourcesOf(v) {
+  if (!v || typeof v !== 'object') return {};
+  const out = {};
+  for (const [key, counts] of Object.entries(SOURCE_COUNTS)) {
+    const s = v[key];
+    if (!s || typeof s !== 'object') continue;
+    const pct = ['fake_percent', 'ci_low', 'ci_high'].map((k) => s[k]);
+    if (!pct.every((x) => typeof x === 'number' && x >= 0 && x <= 100) || !(pct[1] <= pct[0] && pct[0] <= pct[2])) continue;
+    if (!counts.every((k) => Number.isSafeInteger(s[k]) && s[k] >= 0)) continue;
+    const brief = Object.fromEntries([...counts.map((k) => [k, s[k]]), ['fake_percent', pct[0]], ['ci_low', pct[1]], ['ci_high', pct[2]]]);
+    if (key === 'followers') {
+      brief.population = Number.isSafeInteger(s.population) && s.population > 0 ? s.population : null;
+      brief.short_list = s.short_list === true;
+    }
+    out[key] = brief;
+  }
+  return Object.keys(out).length ? { sources: out } : {};
 }
 
 // A follower count and when it was read, as stored ({follower_count, at}: first_seen's and
@@ -227,7 +255,8 @@ function commentsBrief(c) {
 }
 
 // A profile report (contract of analyzeProfile) -> history entry.
-export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null }) {
+// `sources`: an audit's per-source estimates (audit.js sourcesBrief), on an audited result.
+export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null, sources = null }) {
   return validateEntry({
     username: report.username,
     full_name: report.full_name,
@@ -244,6 +273,7 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
     computed_at: computedAt,
     report,
     comments,
+    sources,
   }, 'report');
 }
 
@@ -369,12 +399,21 @@ export function exportJson(history, now = Date.now()) {
   return JSON.stringify({ format: EXPORT_FORMAT, schema: SCHEMA_VERSION, exported_at: new Date(now).toISOString(), entries }, null, 2);
 }
 
-// Cells that a spreadsheet would run as a formula get a leading quote.
-function csvCell(v) {
-  let s = v === null || v === undefined ? '' : String(v);
+// Cells that a spreadsheet would run as a formula get a leading quote; a cell holding the
+// separator, a quote or a line break is quoted.
+function csvCell(v, { sep, decimal }) {
+  let s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v).replace('.', decimal) : String(v);
   // Also after leading spaces: a spreadsheet that trims them on import evaluated " =1+1".
   if (/^[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// The spreadsheets of languages that write a decimal comma (de, fr, nl) split a file's columns at
+// semicolons, and read "12.5" as a date or as text: the export follows the user's language, as
+// the spreadsheet it is opened in will. English: commas and decimal points.
+const DECIMAL_COMMA = ['de', 'fr', 'nl'];
+export function csvFormat(lang) {
+  return DECIMAL_COMMA.includes(lang) ? { sep: ';', decimal: ',' } : { sep: ',', decimal: '.' };
 }
 
 // badge_state and engagement_grade are machine words, not sentences: the badge's state (number,
@@ -382,11 +421,23 @@ function csvCell(v) {
 // the page's counts alone (confidence "rough") shows the state that says why (logged_out,
 // rate_limited), or counts_only for one saved before its cause was kept: the engine's own
 // badge for the counts never reaches the screen.
+// badge_words: what the badge said, in the user's language, as the popup shows it. fake_percent
+// is the estimate kept whatever the badge showed: where the badge withheld it (an interval too
+// wide to act on: "Unclear"), badge_state and badge_words say so.
 // first_follower_count and first_seen_at: the first exact count the user's checks read, and when;
 // latest_follower_count and latest_seen_at: on an audited result, the count a later visit read.
-export const CSV_COLUMNS = ['username', 'full_name', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence', 'follower_count',
-                            'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
-                            'latest_follower_count', 'latest_seen_at'];
+// <source>_*: an audit's estimate per source (followers, likers, commenters) with how many were
+// listed and checked in full, the followers' with whether Instagram cut the list short and the
+// likers' and commenters' with the posts read; empty where the audit had none.
+const SOURCE_COLUMNS = {
+  followers: ['listed', 'checked', 'short_list', 'fake_percent', 'ci_low', 'ci_high'],
+  likers: ['posts', 'listed', 'checked', 'fake_percent', 'ci_low', 'ci_high'],
+  commenters: ['posts', 'listed', 'checked', 'fake_percent', 'ci_low', 'ci_high'],
+};
+export const CSV_COLUMNS = ['username', 'full_name', 'badge_words', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence',
+                            'follower_count', 'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
+                            'latest_follower_count', 'latest_seen_at',
+                            ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`))];
 // A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
 const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
 const csvValue = {
@@ -397,12 +448,18 @@ const csvValue = {
   latest_seen_at: (e) => e.latest_count && isoTime(e.latest_count.at),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
+  ...Object.fromEntries(Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) =>
+    [`${src}_${c}`, (e) => (e.sources && e.sources[src] ? e.sources[src][c] : null)]))),
 };
 
-export function exportCsv(history) {
-  const rows = [CSV_COLUMNS.join(',')];
+// The history as CSV, worded and punctuated in the language of the translator `t` (badge_words
+// is left empty without one).
+export function exportCsv(history, { t = null } = {}) {
+  const format = csvFormat(t ? t.lang : 'en');
+  const value = { ...csvValue, badge_words: (e) => (t ? badgeLine(t, e).text : null) };
+  const rows = [CSV_COLUMNS.join(format.sep)];
   for (const e of listEntries(history)) {
-    rows.push(CSV_COLUMNS.map((c) => csvCell(csvValue[c] ? csvValue[c](e) : e[c])).join(','));
+    rows.push(CSV_COLUMNS.map((c) => csvCell(value[c] ? value[c](e) : e[c], format)).join(format.sep));
   }
   return rows.join('\r\n') + '\r\n';
 }

@@ -3,8 +3,8 @@
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
-import { roughState, roughStateMessage } from '../shared/state-words.js';
-import { word, reasonText, estimateText, listedReasons, messageKey } from '../shared/words.js';
+import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
+import { badgeLine, hasWordedBadge } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
@@ -17,27 +17,6 @@ let t = (k) => k;
 // The stored estimate with its 95% interval, e.g. "≈27% fake (0–66%)".
 function estimateCell(e) {
   return e.fake_percent === null ? t('noEstimate') : estimateText(t, e);
-}
-
-// What the badge says for a stored entry (the engine's decision, worded, with its notes but the
-// offer to audit, which the page makes), or, for an entry saved before the engine decided
-// badges, its numbers. A reading of the page's counts alone led with why (the login, or
-// Instagram refusing) and that the counts look unusual, as its badge did.
-// Whether this version has words for a stored message (an imported entry may be of another).
-const knownMessage = (m) => !!m && typeof m.id === 'string' && t.has(messageKey(m.id));
-const hasWordedBadge = (entry) => !!entry.badge && knownMessage(entry.badge.label);
-
-function badgeLine(entry) {
-  const why = entry.rough ? roughState(entry.rough_cause) : null;
-  if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
-  const badge = entry.badge;
-  // A badge whose words this version lacks (imported from another version) shows as an entry
-  // without one would, never as its message keys; unknown notes are left out.
-  if (hasWordedBadge(entry)) {
-    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer' && knownMessage(m));
-    return { text: [badge.label, ...notes].map((m) => word(t, m)).join(' · '), tone: badge.tone, state: badge.state };
-  }
-  return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };
 }
 
 // An audit's comment analysis in brief: its grade in words (or the label an older entry kept).
@@ -76,7 +55,7 @@ async function showCurrent() {
     parts.push(el('p', { class: 'muted' }, t('popupNotChecked')));
   } else {
     body.dataset.state = 'report';
-    const shown = badgeLine(entry);
+    const shown = badgeLine(t, entry);
     parts.push(el('p', { class: `estimate tone-${shown.tone}`, id: 'current-estimate' }, shown.text));
     if (entry.fake_percent !== null && shown.state && shown.state !== 'number') {
       parts.push(el('p', { class: 'muted', id: 'current-interval' }, estimateText(t, entry)));
@@ -135,7 +114,7 @@ async function showHistory() {
     // (an instant estimate's interval is too wide to act on, which the words say).
     // An entry saved before badges were kept says no words of its own: its numbers stand beside.
     // No badge this version can word: the Result cell stays empty (the estimate is beside it).
-    const shown = hasWordedBadge(e) ? badgeLine(e) : { text: '', tone: 'neutral', state: null };
+    const shown = hasWordedBadge(t, e) ? badgeLine(t, e) : { text: '', tone: 'neutral', state: null };
     const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
     const engagement = engagementLine(e);
     if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));

@@ -93,6 +93,14 @@ test('a short followers list is read once and said in words; likers and commente
   const { history } = await (await suite.storage()).get('history');
   const report = history.entries[username].report;
   assert.equal(report.confidence, 'audited');
+  // The history keeps each source's estimate (its exports say them), as the audit measured it.
+  const kept = history.entries[username].sources;
+  for (const source of ['followers', 'likers', 'commenters']) {
+    assert.deepEqual(['fake_percent', 'ci_low', 'ci_high'].map((k) => kept[source][k]),
+      ['fake_percent', 'ci_low', 'ci_high'].map((k) => a.estimates[source][k]), source);
+  }
+  assert.deepEqual([kept.followers.listed, kept.followers.short_list, kept.followers.population, kept.likers.posts, kept.likers.checked],
+    [50, true, 8400, 3, 8]);
   const want = expectedBadge(report);
   assert.deepEqual([s.badgeState, s.badgeLabel, s.badgeNotes.filter((n) => n.id.startsWith('badge.')).map((n) => n.text)],
     [want.state, want.label, want.notes]);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage } from './extension-support.mjs';
+import { CSV_COLUMNS } from '../../extension/shared/history.js';
 
 let suite, downloads;
 before(async () => {
@@ -79,11 +80,13 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   const csvText = await downloaded('fakemeter-history.csv');
   assert.equal(csvText.charCodeAt(0), 0xFEFF, 'a byte-order mark, so spreadsheets read UTF-8');
   const csv = csvText.slice(1).trim().split('\r\n');
-  assert.equal(csv[0], 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at');
+  assert.equal(csv[0], CSV_COLUMNS.join(','));
   assert.equal(csv.length, 4);
   const marco = exported.entries.find((e) => e.username === 'marco.travels');
-  assert.ok(csv.some((l) => l.startsWith(`marco.travels,Marco Rossi,${marco.fake_percent},`)), csv.join('\n'));
+  // The badge's words as the popup shows them, then the estimate kept behind them.
+  const words = onPage['marco.travels'].words;
+  const quoted = /[",]/.test(words) ? `"${words.replace(/"/g, '""')}"` : words;
+  assert.ok(csv.some((l) => l.startsWith(`marco.travels,Marco Rossi,${quoted},${marco.fake_percent},`)), csv.join('\n'));
 
   // Delete one, then all.
   // By keyboard: the status says it, and the focus goes to the row now in its place (before, it

@@ -4,7 +4,7 @@
 // request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
+import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, sourcesBrief, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
   populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { auditPlanText } from '../../extension/shared/plan-text.js';
@@ -580,4 +580,26 @@ test('a pick that could not be read in full is done but not checked; the source 
   assert.deepEqual([p.sources.likers.checked, p.sources.likers.unread], [0, 3]);
   assert.deepEqual([p.sources.followers.checked, p.sources.followers.unread], [5, 0]);
   assert.equal(p.profilesDone, p.profilesTarget, 'the failed picks are done');
+});
+
+// The history keeps what an audit measured per source (its exports say it): each source with an
+// estimate, with the counts its row shows; the failed post is not counted among the posts read.
+test('sourcesBrief: each estimated source in brief for the history', () => {
+  let s = start();
+  for (;;) {
+    const n = nextRequest(s);
+    s = n.state;
+    if (n.request.kind === 'likers') { s = applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state; break; }
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+  }
+  const done = runAll(s);
+  assert.equal(sourcesBrief(done), null);  // nothing estimated yet
+  const est = (fake, low, high) => ({ fake_percent: fake, ci_low: low, ci_high: high, sampling_note: [] });
+  const withEstimates = { ...done, estimates: { followers: est(20, 10, 35), likers: est(5, 0, 30) } };
+  const p = progressOf(withEstimates).sources;
+  assert.deepEqual(sourcesBrief(withEstimates), {
+    followers: { listed: p.followers.listed, checked: p.followers.checked, fake_percent: 20, ci_low: 10, ci_high: 35,
+                 population: p.followers.population, short_list: false },
+    likers: { listed: 30, checked: p.likers.checked, fake_percent: 5, ci_low: 0, ci_high: 30, posts: 1 },
+  });
 });

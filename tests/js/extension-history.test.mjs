@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
-         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES } from '../../extension/shared/history.js';
+         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat } from '../../extension/shared/history.js';
+import { translator, flatten } from '../../extension/shared/i18n.js';
+import { word, estimateText } from '../../extension/shared/words.js';
+import fs from 'node:fs';
+
+const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
 
 const v1 = [
   { u: 'anna', pct: 23.1, lo: 15, hi: 31.2, t: 1_790_000_000_000 },
@@ -256,10 +261,14 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
-  assert.equal(nina, 'nina,Name nina,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,');
-  assert.equal(head, 'username,full_name,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at');
-  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,`);
+  const noSources = ','.repeat(18);
+  assert.equal(nina, `nina,Name nina,,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,${noSources}`);
+  assert.equal(head, 'username,full_name,badge_words,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
+    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,' +
+    'followers_listed,followers_checked,followers_short_list,followers_fake_percent,followers_ci_low,followers_ci_high,' +
+    'likers_posts,likers_listed,likers_checked,likers_fake_percent,likers_ci_low,likers_ci_high,' +
+    'commenters_posts,commenters_listed,commenters_checked,commenters_fake_percent,commenters_ci_low,commenters_ci_high');
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",,40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,${noSources}`);
 });
 
 // After leading spaces too: a spreadsheet trimming them on import evaluated " =1+1".
@@ -268,6 +277,56 @@ test('CSV export defuses a formula behind leading spaces', () => {
     const one = exportCsv(putEntry(emptyHistory(), entryFromReport({ ...report('eve', 10), full_name: name }, { computedAt: 0 }).entry));
     assert.equal(one.trim().split('\r\n')[1].split(',')[1], `'${name}`, JSON.stringify(name));
   }
+});
+
+// A buyer vetting accounts reads the export: what the badge said in their words (also where it
+// withheld the number kept in fake_percent), and each source an audit measured.
+test('CSV export: the badge in words, the audit per source, and the spreadsheet conventions of the language', () => {
+  const t = (lang) => translator(flatten(locale(lang)), flatten(locale('en')), lang);
+  const unclear = { state: 'unclear', tone: 'neutral', label: { id: 'badge.unclear', params: {} }, notes: [] };
+  const sources = {
+    followers: { listed: 50, checked: 20, population: 12400, short_list: true, fake_percent: 31.5, ci_low: 18, ci_high: 46 },
+    likers: { posts: 6, listed: 240, checked: 30, fake_percent: 12, ci_low: 5, ci_high: 22 },
+  };
+  let h = putEntry(emptyHistory(), entryFromReport({ ...report('vetted', 31.5), full_name: 'Hair; Tattoo', badge: unclear, confidence: 'audited' },
+    { computedAt: 0, sources }).entry);
+  h = putEntry(h, entryFromReport(report('plain', 4), { computedAt: 1 }).entry);
+  // Cells of one line, quotes read (no line breaks in these cells).
+  const cells = (line, sep) => [...line.matchAll(new RegExp(`(?:^|${sep})("(?:[^"]|"")*"|[^${sep}"]*)`, 'g'))]
+    .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const rows = (csv, sep) => csv.trim().split('\r\n').slice(1).map((r) => cells(r, sep));
+  const col = (name) => CSV_COLUMNS.indexOf(name);
+  const [plain, vetted] = rows(exportCsv(h, { t: t('en') }), ',');
+  assert.equal(vetted[col('badge_words')], word(t('en'), unclear.label));
+  assert.equal(vetted[col('badge_state')], 'unclear');
+  assert.deepEqual(['listed', 'checked', 'short_list', 'fake_percent', 'ci_low', 'ci_high'].map((c) => vetted[col(`followers_${c}`)]),
+    ['50', '20', 'true', '31.5', '18', '46']);
+  assert.deepEqual(['posts', 'listed', 'checked', 'fake_percent'].map((c) => vetted[col(`likers_${c}`)]), ['6', '240', '30', '12']);
+  assert.equal(vetted[col('commenters_fake_percent')], '');
+  // An entry saved without a badge says its estimate, as the popup does; no audit, no source cells.
+  assert.equal(plain[col('badge_words')], estimateText(t('en'), { fake_percent: 4, ci_low: 0, ci_high: 9 }));
+  assert.equal(plain[col('followers_listed')], '');
+  // German: semicolons between columns and decimal commas; a name with a semicolon is quoted.
+  const de = exportCsv(h, { t: t('de') });
+  assert.ok(de.startsWith('username;full_name;badge_words;'));
+  const deVetted = rows(de, ';')[1];
+  assert.equal(deVetted.length, CSV_COLUMNS.length);
+  assert.equal(deVetted[col('full_name')], 'Hair; Tattoo');
+  assert.equal(deVetted[col('fake_percent')], '31,5');
+  assert.equal(deVetted[col('followers_fake_percent')], '31,5');
+  assert.equal(deVetted[col('badge_words')], word(t('de'), unclear.label));
+  assert.match(de, /;"Hair; Tattoo";/);
+  assert.deepEqual(csvFormat('fr'), { sep: ';', decimal: ',' });
+  assert.deepEqual(csvFormat('en'), { sep: ',', decimal: '.' });
+  // The sources go through the JSON export and storage's own reading; a source of another shape is
+  // dropped, the others kept.
+  assert.deepEqual(importJson(exportJson(h)).history.entries.vetted.sources, sources);
+  assert.deepEqual(migrate(h).history.entries.vetted.sources, sources);
+  const e = h.entries.vetted;
+  assert.deepEqual(validateEntry({ ...e, sources: { ...sources, likers: { ...sources.likers, ci_low: 50 } } }).entry.sources,
+    { followers: sources.followers });
+  assert.equal(validateEntry({ ...e, sources: 'all of them' }).entry.sources, undefined);
+  assert.equal(validateEntry({ ...e, sources: { followers: { ...sources.followers, listed: -1 } } }).entry.sources, undefined);
 });
 
 test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {

@@ -1,0 +1,24 @@
+// What a stored history entry says in words, the same in the popup's table and in the CSV export.
+import { roughState, roughStateMessage } from './state-words.js';
+import { word, estimateText, messageKey } from './words.js';
+
+// Whether this version has words for a stored message (an imported entry may be of another).
+const knownMessage = (t, m) => !!m && typeof m.id === 'string' && t.has(messageKey(m.id));
+export const hasWordedBadge = (t, entry) => !!entry.badge && knownMessage(t, entry.badge.label);
+
+// What the badge says for a stored entry (the engine's decision, worded, with its notes but the
+// offer to audit, which the page makes), or, for an entry saved before the engine decided
+// badges, its numbers. A reading of the page's counts alone led with why (the login, or
+// Instagram refusing) and that the counts look unusual, as its badge did. -> {text, tone, state}
+export function badgeLine(t, entry) {
+  const why = entry.rough ? roughState(entry.rough_cause) : null;
+  if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
+  const badge = entry.badge;
+  // A badge whose words this version lacks (imported from another version) shows as an entry
+  // without one would, never as its message keys; unknown notes are left out.
+  if (hasWordedBadge(t, entry)) {
+    const notes = (badge.notes || []).filter((m) => m.id !== 'badge.audit_offer' && knownMessage(t, m));
+    return { text: [badge.label, ...notes].map((m) => word(t, m)).join(' · '), tone: badge.tone, state: badge.state };
+  }
+  return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };
+}
