@@ -699,3 +699,56 @@ TEST_CASE("[regimes] the widening for an unknown definition is said as at most 1
   CHECK(params["half"].get<double>() > 50.0);
   CHECK(params["half"].get<double>() <= 100.0);
 }
+
+// Found on real audiences run through the CLI: the wording beside the numbers said what they did not.
+TEST_CASE(
+    "[regimes] no claim that the definitions agree where a stricter or lenient one sets an end; no empty lenient "
+    "note") {
+  RegimeAverage ra = three_readings(0.02, 0.02, 0.021, 0.02);
+  for (auto& f : ra.regimes) f.rates = TierRates{0.8, 0.02, 100, 100, 0, 0};
+  combine_regimes(ra, 1, 1, false, 1.96);
+  ra.best = 0;
+  REQUIRE(ra.definition_half > 0);
+  REQUIRE(ra.definition_half < 0.02);
+  CHECK(regime_report(ra)["explanation"]["id"] == "regime.resembles_agree");
+  // The stricter bound takes the upper end to 52%: the width is no longer the sample's size alone.
+  ra.possibly_fake_share = 0.3, ra.possibly_fake_high = 0.52;
+  combine_regimes(ra, 1, 1, true, 1.96);
+  REQUIRE(ra.bound_sets_high);
+  json r = regime_report(ra);
+  CHECK(r["explanation"]["id"] == "regime.resembles");
+  CHECK(r.contains("stricter_note"));
+  // None of the sample where every definition finds fakes: the lenient bound is 0 and the low end
+  // was next to 0; "an estimated 0% … takes the lower end to 0%" is not said.
+  RegimeAverage low = three_readings(0.004, 0.004, 0.004, 0.003);
+  low.surely_fake_share = 0, low.surely_fake_low = 0;
+  low.possibly_fake_share = 0.004, low.possibly_fake_high = 0.001;
+  combine_regimes(low, 1, 1, true, 1.96);
+  REQUIRE(low.bound_sets_low);
+  low.best = 0;
+  json rl = regime_report(low);
+  CHECK(rl["lenient_definition"]["sets_ci_low"] == true);
+  CHECK_FALSE(rl.contains("lenient_note"));
+  CHECK(rl["explanation"]["id"] == "regime.resembles");
+}
+
+// A sample with no possibly-fake account (or all surely fake) has a bound of variance 0, whose exact
+// limit still needs fetches: the plan asked for 26 of them, which then read 0-14%.
+TEST_CASE("[regimes] the +/-5 plan fetches enough for a bound at 0 or 100% to come within the half-width") {
+  ScoreProfiles p = strict_and_lenient();
+  p.definition_bounds = true;
+  const double z = 1.96, N = 1e5;
+  for (double point : {0.0, 1.0}) {
+    RegimeAverage ra = three_readings(point, point, point, 0.01);
+    combine_regimes(ra, 1, 1, false, z);
+    ra.best = 0;
+    ra.possibly_fake_share = ra.surely_fake_share = point;
+    AuditPlan plan = plan_over_regimes(ra, p, 0.9, point, N, z, 0.05);
+    REQUIRE(plan.possible);
+    CHECK(plan.full_fetches >= int(std::ceil(z * z / 0.05)));
+    // With that many fetched, none (or all) of them reaches past 5 points no more.
+    double low = 0, high = 0;
+    exact_binomial(point * plan.full_fetches, plan.full_fetches, z, low, high);
+    CHECK((point == 0 ? high : 1 - low) <= 0.05);
+  }
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <functional>
 #include <string>
 
 #include "api.h"
@@ -326,4 +327,52 @@ TEST_CASE("[estimator] a sample of every follower is said as the whole audience"
   }
   CHECK(estimate(request(R"({"total_followers": 51, "sampling": "newest_first", )"))["sampling_note"]["id"] ==
         "sampling.newest");
+}
+
+namespace {
+// 60 listed followers as `listed` makes them, the first `full` of them fetched in full.
+std::string listed_request(int full, const std::function<std::string(int)>& listed) {
+  std::string req = R"({"total_followers": 100000, "sampling": "random", "followers": [)";
+  for (int i = 0; i < 60; ++i) {
+    std::string rec = listed(i);
+    if (i >= full) rec.insert(1, R"("phase":"lite",)");
+    req += (i ? "," : "") + rec;
+  }
+  return req + "]}";
+}
+bool warns(const json& r, const std::string& part) {
+  for (const auto& w : r["warnings"])
+    if (w.get<std::string>().find(part) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
+// Counts on a record only listed were never scored (the lite tier reads no counts) and are no
+// random draw: they read as "mass followers" among the real ones.
+TEST_CASE("[estimator] the breakdown's counts come from the accounts fetched in full only") {
+  json r = estimate(listed_request(10, [](int i) {
+    return R"({"username":"anna.b)" + std::to_string(i) +
+           R"(","full_name":"Anna B","has_profile_pic":true,"media_count":140,"follower_count":380,"following_count":)" +
+           (i < 10 ? "290" : "7500") + R"(,"biography":"hi"})";
+  }));
+  REQUIRE_FALSE(r.contains("error"));
+  CHECK(r["breakdown"]["mass_followers"]["count"] == 0);
+}
+
+// Fetched accounts picked by their looks (all the fake-looking ones, say) are no random pick:
+// said, since the two-phase estimate reads wrong then. A random pick is not flagged.
+TEST_CASE("[estimator] full fetches far from a random pick of the list are warned of") {
+  auto by_looks = [](int i) { return record(i, i < 15); };  // the 15 fetched are the 15 fake-looking
+  json biased = estimate(listed_request(15, by_looks));
+  REQUIRE_FALSE(biased.contains("error"));
+  CHECK(warns(biased, "picked at random"));
+  json fair = estimate(listed_request(15, [](int i) { return record(i, i % 4 == 0); }));
+  CHECK_FALSE(warns(fair, "picked at random"));
+}
+
+// With fewer than 8 fetched the lite tier is not tried: the method says that, not that it failed.
+TEST_CASE("[estimator] the method says why the lite tier was set aside") {
+  json few = estimate(listed_request(5, [](int i) { return record(i, i % 4 == 0); }));
+  CHECK(few["method"].get<std::string>().find("fewer than 8 followers fetched in full") != std::string::npos);
+  CHECK(few["method"].get<std::string>().find("did not predict") == std::string::npos);
 }

@@ -33,8 +33,14 @@ TierSetting tier_setting(const TierModel& t, RateShift shift) {
   return s;
 }
 
-AuditPlan
-plan_design(double unit_var, double r2, double fixed_var, double N, double z, double half_width, double max_factor) {
+AuditPlan plan_design(double unit_var,
+                      double r2,
+                      double fixed_var,
+                      double N,
+                      double z,
+                      double half_width,
+                      double max_factor,
+                      int min_full) {
   AuditPlan plan;
   double fixed_half = z * std::sqrt(std::max(0.0, fixed_var));
   if (!(unit_var > 0) || fixed_half >= half_width) {
@@ -44,7 +50,7 @@ plan_design(double unit_var, double r2, double fixed_var, double N, double z, do
   double sy2 = unit_var, r2c = std::min(1.0, std::max(0.0, r2));
   double cap = std::min(N, 200000.0);
   int best = -1;
-  for (int m = 2; m <= cap; ++m) {
+  for (int m = std::max(2, min_full); m <= cap; ++m) {
     // The estimator fits the lite slope only on kMinSubsample or more full fetches, and then
     // reads its interval with Student's t for m - 2 degrees of freedom: plan the same way.
     bool two_phase = r2c > 0 && m >= kMinSubsample;
@@ -87,10 +93,11 @@ AuditPlan plan_audit_mixture(const SourceProfile& s,
                              double half_width,
                              double spread,
                              double extra_var,
-                             double max_factor) {
+                             double max_factor,
+                             int min_full) {
   double info = mixture_info(s, pi);
   if (!(info > 0)) return plan_design(0, 0, 1, N, z, half_width);
-  return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread) + extra_var, N, z, half_width, max_factor);
+  return plan_design(1 / info, r2, mixture_hist_var(s, pi, spread) + extra_var, N, z, half_width, max_factor, min_full);
 }
 
 AuditPlan plan_over_regimes(const RegimeAverage& ra,
@@ -110,6 +117,7 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
   // Each bound's share must come within half_width of the point, its Wilson limit too; the
   // limit's sampling part caps the design (as a share estimated on it, effective size alike).
   double max_factor = std::numeric_limits<double>::infinity();
+  int min_full = 2;
   if (p.definition_bounds) {
     double point = ra.combined.point;
     for (auto [share, beyond] : {std::pair{ra.possibly_fake_share, ra.possibly_fake_share - point},
@@ -117,6 +125,10 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
       doubt = std::max(doubt, beyond);
       double room = half_width - beyond, unit = share * (1 - share);
       if (room > 0 && unit > 0) max_factor = std::min(max_factor, std::pow(room / z, 2) / unit);
+      // Near a share of 0 or 1 the variance vanishes but the exact limit does not (none of m
+      // reaches up to about z^2 / m), and the lite tier cannot stand in for fetches where the
+      // fetched accounts all read alike: the plan fetches that many in full.
+      if (room > 0 && unit < room) min_full = std::max(min_full, int(std::ceil(z * z / room)));
     }
   }
   if (doubt >= half_width) {
@@ -125,10 +137,30 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
     return plan;
   }
   return plan_audit_mixture(p.sources[size_t(ra.best)], r2, pi, N, z, half_width, kKindSpread, definitions_var,
-                            max_factor);
+                            max_factor, min_full);
 }
 
 namespace {
+// Beyond this many standard errors between the lite log-odds of the followers fetched in full
+// and of the listed-only ones, the full fetches were not a random pick (a random one goes this
+// far about 3 times in 1,000): the two-phase estimate assumes one.
+constexpr double kPickGapAlarm = 3;
+
+// |mean(fetched) - mean(listed only)| in Welch standard errors of the lite log-odds (x_sub is
+// part of x_all); 0 when either group is too small to say.
+double pick_gap(const std::vector<double>& x_sub, const std::vector<double>& x_all) {
+  const double m = double(x_sub.size()), r = double(x_all.size()) - m;
+  if (m < 2 || r < 2) return 0;
+  double s_sub = 0, q_sub = 0, s_all = 0, q_all = 0;
+  for (double x : x_sub) s_sub += x, q_sub += x * x;
+  for (double x : x_all) s_all += x, q_all += x * x;
+  const double mean_sub = s_sub / m, mean_rest = (s_all - s_sub) / r;
+  const double var_sub = std::max(0.0, (q_sub - m * mean_sub * mean_sub) / (m - 1));
+  const double var_rest = std::max(0.0, (q_all - q_sub - r * mean_rest * mean_rest) / (r - 1));
+  const double se = std::sqrt(var_sub / m + var_rest / r);
+  return se > 0 ? std::fabs(mean_sub - mean_rest) / se : 0;
+}
+
 // Whether the profiles describe the probabilities and threshold this estimate works with.
 bool profiles_fit(const AudienceInput& in) {
   return in.profiles && !in.profiles->sources.empty() && std::fabs(in.profiles->threshold - in.full.threshold) < 1e-9;
@@ -154,7 +186,10 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     } else {
       flag = flagged(f.p_lite, in.lite.threshold);
     }
-    bd.push_back(BreakdownInput{flag, f.is_private, f.follower_count, f.following_count});
+    // Counts split the breakdown only where they come with a full-tier score (the random
+    // subsample): a listed-only record's counts were not scored, and would not be a random draw.
+    bd.push_back(f.p_full ? BreakdownInput{flag, f.is_private, f.follower_count, f.following_count}
+                          : BreakdownInput{flag, f.is_private, std::nullopt, std::nullopt});
   }
   out.sample_size = int(fs.size());
   out.full_sample_size = int(y_sub.size());
@@ -257,16 +292,27 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
         (tp.lite_used ? "two-phase: the audience's full-tier score histogram estimated by double-sampling "
                         "regression on the lite probability of every sampled follower (slopes fitted on the full "
                         "subsample of this audience), then "
-                      : "two-phase, lite tier set aside (in this audience the lite probability did not predict "
-                        "the full tier's score well enough to help), the full subsample alone: ") +
+         : out.full_sample_size < kMinSubsample
+             ? "two-phase, lite tier set aside (fewer than " + std::to_string(kMinSubsample) +
+                   " followers fetched in full, too few to fit how the lite probability predicts the "
+                   "full score), the full subsample alone: "
+             : std::string("two-phase, lite tier set aside (in this audience the lite probability did "
+                           "not predict the full tier's score well enough to help), the full "
+                           "subsample alone: ")) +
         correction +
-        (tp.lite_model_weight > 0
+        (std::lround(tp.lite_model_weight * 100) >= 1
              ? "; blended with the joint estimate that also explains the listed-only followers' lite "
                "scores by each kind's lite histograms, weighted by how far this audience vouches for "
                "them (lite and full estimates agreeing on the fetched followers, lite histograms fitting "
                "the listed ones): " +
                    std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
              : "");
+    if (double gap = pick_gap(x_sub, x_all); gap > kPickGapAlarm)
+      out.warnings.push_back(
+          "the followers fetched in full differ from the listed-only ones at the lite tier by about " +
+          std::to_string(std::lround(gap)) +
+          " standard errors, far more than a random pick would: the estimate assumes they were picked at "
+          "random from the list, and reads wrong where they were not");
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
                              (out.full_sample_size == 1 ? " account" : " accounts") +

@@ -81,7 +81,7 @@ AuditPlan plan_audit(double sy2, double r2, const TierRates& full, double pi, do
 
 // The same for the mixture estimate under one regime: its information per follower at pi, the
 // share r2 of the full score the lite tier explains, and the histograms' own uncertainty;
-// extra_var and max_factor as plan_design's fixed_var and max_factor.
+// extra_var, max_factor and min_full as plan_design's fixed_var, max_factor and min_full.
 AuditPlan plan_audit_mixture(const SourceProfile& s,
                              double r2,
                              double pi,
@@ -90,7 +90,8 @@ AuditPlan plan_audit_mixture(const SourceProfile& s,
                              double half_width,
                              double spread,
                              double extra_var = 0,
-                             double max_factor = std::numeric_limits<double>::infinity());
+                             double max_factor = std::numeric_limits<double>::infinity(),
+                             int min_full = 2);
 
 // The same for the answer averaged over regimes (regimes.h), planned with the most probable
 // regime's histograms: what no audit size shrinks counts too, namely how far the known
@@ -106,13 +107,15 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
 
 // The cheapest design whose estimate has variance unit_var * f + fixed_var <= (half_width / z)^2,
 // f = (1 - r2)/m + r2/n - 1/N, with n followers listed (pages of kFollowersPerPage) and m of them
-// fetched in full, and f <= max_factor (a further share estimated on the same design).
+// fetched in full, f <= max_factor (a further share estimated on the same design) and m >=
+// min_full (a further share near 0 or 1, whose exact limit needs that many fetched).
 AuditPlan plan_design(double unit_var,
                       double r2,
                       double fixed_var,
                       double N,
                       double z,
                       double half_width,
-                      double max_factor = std::numeric_limits<double>::infinity());
+                      double max_factor = std::numeric_limits<double>::infinity(),
+                      int min_full = 2);
 
 }  // namespace fm

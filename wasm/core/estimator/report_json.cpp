@@ -82,7 +82,9 @@ json regime_json(const RegimeAverage& ra) {
                              ? message("regime.stricter_reach",
                                        {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}})
                              : message("regime.stricter_reach_few", {{"high", pct(ra.possibly_fake_high)}});
-  if (ra.bound_sets_low)
+  // The lenient bound is said where it moves the shown lower end; with no checked account in its
+  // zone the end is 0% by the sample alone, and "an estimated 0% … takes it to 0%" says nothing.
+  if (ra.bound_sets_low && pct(ra.surely_fake_share) > 0)
     j["lenient_note"] =
         message("regime.lenient_reach", {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});
   if (ra.best >= 0) {
@@ -99,13 +101,16 @@ json regime_json(const RegimeAverage& ra) {
                                {"half", pct(std::min(ra.definition_half, 1.0))},
                                {"known", static_cast<int64_t>(ra.regimes.size())}});
     params["kind"] = regime_kind(b.source);
-    if (ra.lite_tier) params.erase("caught");
     // Read from the list alone, the regimes are lite-score histograms, whose full-tier catch rate
     // says nothing here.
+    if (ra.lite_tier) params.erase("caught");
+    // "The known definitions agree … the width comes from the sample's size" is not said where a
+    // stricter or more lenient definition sets an end: there the width is that doubt's.
+    const bool bound_sets_end = ra.bound_sets_high || ra.bound_sets_low;
     const char* id = ra.lite_tier                 ? (ra.definition_half >= 0.02 ? "regime.lite_spans" : "regime.lite")
                      : ra.definition_half >= 0.02 ? "regime.resembles_spans"
-                     : ra.definition_half > 0     ? "regime.resembles_agree"
-                                                  : "regime.resembles";
+                     : ra.definition_half > 0 && !bound_sets_end ? "regime.resembles_agree"
+                                                                 : "regime.resembles";
     j["explanation"] = message_with(id, params);
   }
   return j;
