@@ -7,7 +7,7 @@ import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS } from '../shared/i18n.js';
-import { percentNumber, percentText } from '../shared/format.js';
+import { percentNumber, percentText, countText } from '../shared/format.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -37,6 +37,8 @@ export function badgeLabelText(t, badge, audit) {
 // was read): offering "audit to measure" again would promise what the list just refused.
 const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped'
   && ['private', 'list_refused'].includes(audit.progress.stopReason));
+// An audit that finished and found no follower listed: "audit to measure" would offer it again.
+const auditFoundNone = (audit) => !!(audit && audit.progress.status === 'done' && audit.progress.sources.followers.listed === 0);
 
 // A reading of the page's counts alone (they never give an estimate; it is kept only when they
 // show something): why only the counts, as the state badge says it (logged out, or the wait and
@@ -84,7 +86,7 @@ function reportBadge(b, t, model, audit, change) {
   const notes = [];
   for (const note of badge.notes || []) {
     // Nor on the page's counts alone: an audit needs the profile data that was refused.
-    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || model.rough)) continue;
+    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || auditFoundNone(audit) || model.rough)) continue;
     const text = word(t, note);
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));
@@ -114,13 +116,13 @@ function reportBadge(b, t, model, audit, change) {
 }
 
 // A rise in followers of at least half since the user's first check (and at least 100), in
-// words ("followers +333% since your first check"), or null.
+// words ("followers +333% since your first check"; from none, the count: "+500"), or null.
 export const JUMP_SHARE = 0.5, JUMP_MIN = 100;
 function jumpText(t, change) {
-  if (!change || change.from <= 0) return null;
+  if (!change || change.from < 0) return null;
   const diff = change.to - change.from;
   if (diff < JUMP_MIN || diff < JUMP_SHARE * change.from) return null;
-  return t('badgeFollowerJump', `+${percentText((100 * diff) / change.from, t.lang)}`);
+  return t('badgeFollowerJump', change.from === 0 ? `+${countText(diff, t.lang)}` : `+${percentText((100 * diff) / change.from, t.lang)}`);
 }
 
 // Draws the badge for the overlay's model; returns its accessible label.

@@ -60,20 +60,39 @@ export function sparkline(t, posts) {
   const likes = posts.slice().reverse().map((x) => (typeof x.likes === 'number' && x.likes >= 0 ? x.likes : null));
   const vals = likes.filter((v) => v !== null);
   const w = 240, h = 40;
-  const max = Math.max(1, ...vals);
+  const low = Math.min(...vals), high = Math.max(...vals);
+  const scale = Math.max(1, high);  // all zeros sit on the baseline
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
   svg.setAttribute('class', 'spark');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', t('sparkAria', vals.length, Math.min(...vals), max));
+  // Said of the posts it shows: with some likes hidden, "the last 1 post" was the fifth.
+  svg.setAttribute('aria-label', vals.length === likes.length ? t('sparkAria', vals.length, low, high)
+    : t('sparkAriaSome', vals.length, likes.length, low, high));
   const step = likes.length > 1 ? w / (likes.length - 1) : 0;
-  const pts = [];
-  likes.forEach((v, i) => { if (v !== null) pts.push(`${(i * step).toFixed(1)},${(h - 2 - (v / max) * (h - 4)).toFixed(1)}`); });
-  const line = document.createElementNS(SVG_NS, 'polyline');
-  line.setAttribute('points', pts.join(' '));
-  line.setAttribute('fill', 'none');
-  line.setAttribute('class', 'spark-line');
-  svg.append(line);
+  const at = (v, i) => [(likes.length > 1 ? i * step : w / 2).toFixed(1), (h - 2 - (v / scale) * (h - 4)).toFixed(1)];
+  // One line per run of visible counts (a hidden one is a gap, not a straight line across it), a
+  // dot for a count alone (a one-point line draws nothing).
+  let run = [];
+  const draw = () => {
+    if (run.length === 1) {
+      const dot = document.createElementNS(SVG_NS, 'circle');
+      dot.setAttribute('cx', run[0][0]);
+      dot.setAttribute('cy', run[0][1]);
+      dot.setAttribute('r', '2.5');
+      dot.setAttribute('class', 'spark-dot');
+      svg.append(dot);
+    } else if (run.length > 1) {
+      const line = document.createElementNS(SVG_NS, 'polyline');
+      line.setAttribute('points', run.map((pt) => pt.join(',')).join(' '));
+      line.setAttribute('fill', 'none');
+      line.setAttribute('class', 'spark-line');
+      svg.append(line);
+    }
+    run = [];
+  };
+  likes.forEach((v, i) => (v === null ? draw() : run.push(at(v, i))));
+  draw();
   const box = el('div', { class: 'sparkbox' });
   box.append(el('h3', {}, t('sparkTitle')), svg);
   return box;

@@ -108,7 +108,7 @@ class ProfileFeature {
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     this.overlay = new Overlay(t, username, {
-      plan: () => auditPlan(settings, this.report ? this.report.posts : []),
+      plan: () => auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),

@@ -75,7 +75,7 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .cat-likely_fake { background: var(--bad); } .cat-mass_followers { background: var(--poor); }
 .cat-influencers_brands { background: #8e44ad; } .cat-private_real { background: #5b8def; } .cat-public_real { background: var(--good); }
 .legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
-.spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; }
+.spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; } .spark-dot { fill: #0095f6; }
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
 progress { width: 100%; }
 .detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }

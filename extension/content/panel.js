@@ -70,15 +70,20 @@ function renderReport(p, view) {
     // doubt between definitions, which no sample removes.
     // A floor ("at least L% fake") is what the audit does say.
     // While the audit runs, its interval is what it has read so far, not "after the audit".
+    // The profile alone never gives the badge a number, however narrow its interval: said as that
+    // (a 96-100% from the profile read "wider than 40 points").
+    const narrow = r.ci_high - r.ci_low <= RULES.badge_max_width;
     const key = r.badge.state === 'at_least' ? 'panelFloor'
-      : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited') : 'panelWide';
+      : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited')
+        : narrow ? 'panelProfileOnly' : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }
-  if (!rough) for (const s of r.states || []) p.append(stateNode(t, s));
+  // Each state in its own line, but the one already said as the heading.
+  if (!rough) for (const s of r.states || []) if (text || stateMessage(t, s) !== heading) p.append(stateNode(t, s));
 
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
@@ -258,8 +263,11 @@ function renderAuditSection(p, view) {
     sec.append(cancel);
   } else {
     const canAudit = model.kind === 'report' && !model.rough;
+    // What the audit will read, before it starts: nothing at all (no followers, no engagers) leaves
+    // nothing to start.
+    const plan = canAudit && !a && view.handlers.plan ? view.handlers.plan() : null;
     const btn = el('button', { part: 'audit-button' }, a && a.progress.status === 'cancelled' ? t('auditResume') : t('auditButton'));
-    if (!canAudit) btn.disabled = true;
+    if (!canAudit || (plan && plan.requests === 0)) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());
     sec.append(btn);
     // Resume goes on with the plan the audit started with; a new one follows the options now.
@@ -269,9 +277,7 @@ function renderAuditSection(p, view) {
       sec.append(fresh);
       sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget)));
     }
-    // What the audit will read, before it starts.
-    if (canAudit && !a && view.handlers.plan) {
-      const plan = view.handlers.plan();
+    if (plan) {
       const postsUnread = model.report.profile_source === 'users_info';
       sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan, { postsUnread })));
       const comments = commentsPlanText(plan, t);

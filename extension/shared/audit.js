@@ -72,15 +72,26 @@ export function commentPostsOf(settings) {
 // followers'), then the posts. Before, the phases spent the budget in order, so a long list
 // left nothing for the full checks the plan had promised. `asked` (null when nothing was cut)
 // keeps what the settings asked for, for the plan's words.
-export function auditPlan(settings, posts) {
+// A known follower count caps the pages and the checks (a profile of 1 follower was planned 4
+// pages and 23 checks, and one of none an audit of followers at all); so do the posts' known like
+// and comment counts their checks. `seen` keeps what the plan was made on, for its words: the
+// recent posts given and the follower count (null when unknown).
+export function auditPlan(settings, posts, followerCount = null) {
   const likers = postsFor(posts, settings.auditPosts, 'likes');
   const commenters = postsFor(posts, commentPostsOf(settings), 'comments');
+  const followers = countOrNull(followerCount);
+  const upTo = (n, cap) => (cap === null ? n : Math.min(n, cap));
+  // The most accounts the posts' lists can name, or null when a count is hidden or unknown.
+  const named = (media) => (media.every((m) => m.count !== null) ? sum(media.map((m) => m.count)) : null);
   const plan = {
-    followers: { pages: Math.max(1, Math.ceil(settings.auditListSize / FOLLOWERS_PAGE_SIZE)), full: settings.auditFullSize },
-    likers: { posts: likers.length, full: likers.length ? settings.auditEngagersFull : 0 },
-    commenters: { posts: commenters.length, full: commenters.length ? settings.auditEngagersFull : 0 },
+    followers: { pages: upTo(Math.max(1, Math.ceil(settings.auditListSize / FOLLOWERS_PAGE_SIZE)),
+                             followers === null ? null : Math.ceil(followers / FOLLOWERS_PAGE_SIZE)),
+                 full: upTo(settings.auditFullSize, followers) },
+    likers: { posts: likers.length, full: likers.length ? upTo(settings.auditEngagersFull, named(likers)) : 0 },
+    commenters: { posts: commenters.length, full: commenters.length ? upTo(settings.auditEngagersFull, named(commenters)) : 0 },
     comments: settings.auditComments === true,
     budget: settings.auditBudget,
+    seen: { posts: Array.isArray(posts) ? posts.length : 0, followers, postsAsked: commentPostsOf(settings) },
   };
   const fullOf = (p) => p.followers.full + p.likers.full + p.commenters.full;
   const asked = { pages: plan.followers.pages, full: fullOf(plan), posts: plan.likers.posts + plan.commenters.posts };
@@ -98,7 +109,7 @@ export function auditPlan(settings, posts) {
 }
 
 export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed }) {
-  const plan = auditPlan(settings, posts);
+  const plan = auditPlan(settings, posts, followerCount);
   return {
     v: AUDIT_VERSION,
     username,

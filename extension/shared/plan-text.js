@@ -1,5 +1,17 @@
 import { numberText } from './format.js';
 
+// Without posts to read engagers of, the plan says why: the budget left none, the profile was
+// read without its posts, the options ask for none, its recent posts have no likes or comments,
+// or it has no recent posts. A profile with no followers (its count read as 0) is planned its
+// posts' engagers alone, or nothing.
+function noPostsKey(plan, postsUnread) {
+  const seen = plan.seen || {};
+  if (plan.asked && plan.asked.posts > 0) return 'auditPlanBudgetNoPosts';
+  if (postsUnread) return 'auditPlanPostsUnread';
+  if (seen.postsAsked === 0) return 'auditPlanPostsOff';
+  return seen.posts > 0 ? 'auditPlanNoEngagement' : 'auditPlanNoPosts';
+}
+
 // The audit plan in words, as the options page and the panel show it before an audit: what it
 // reads and how many requests it may spend, and, when no follower is checked in full (an option),
 // that only the list will be scored and its interval will span most of 0-100%; and what the
@@ -10,11 +22,11 @@ import { numberText } from './format.js';
 export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const full = plan.followers.full + plan.likers.full + plan.commenters.full;
   const posts = plan.likers.posts || plan.commenters.posts;
-  const postsCut = !posts && plan.asked && plan.asked.posts > 0;
   const which = plan.likers.posts && plan.commenters.posts ? 'auditPlan' : plan.likers.posts ? 'auditPlanLikers' : 'auditPlanCommenters';
-  const none = postsCut ? 'auditPlanBudgetNoPosts' : postsUnread ? 'auditPlanPostsUnread' : 'auditPlanNoPosts';
-  const text = posts ? t(which, plan.followers.pages, posts, full, plan.requests, plan.budget)
-    : t(none, plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
+  const noFollowers = plan.followers.pages === 0;
+  const text = noFollowers ? (posts ? t('auditPlanNoFollowers', posts, full, plan.requests, plan.budget) : t('auditPlanNothing'))
+    : posts ? t(which, plan.followers.pages, posts, full, plan.requests, plan.budget)
+      : t(noPostsKey(plan, postsUnread), plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
   const parts = [text];
   if (plan.asked) {
     parts.push(t('auditPlanTrimmed', plan.budget, plan.followers.pages, plan.asked.pages, full, plan.asked.full));

@@ -229,3 +229,57 @@ test('engine failed to load: "engine_failed" with its message', T, async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Found with extreme profiles: a profile of no followers was offered an audit of them (and its plan
+// read 4 pages of followers); a jump from none was never on the badge; an estimate from the profile
+// alone at 96-100% said "wider than 40 points"; a state said as the panel's heading was said again
+// below it; one visible like count drew an empty chart.
+test('extreme values: no followers, a jump from none, a narrow profile-only estimate, one like count', T, async () => {
+  const username = 'lena.bakes';
+  try {
+    suite.standin.setFollowerCount(username, 0);
+    let s = await visit(username);
+    assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `no audit offered: ${JSON.stringify(s.badgeNotes)}`);
+    await openPanel(page);
+    s = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
+    assert.match(s.auditPlan, /^It has no followers to read\. An audit reads who liked or commented on the last \d posts/);
+    // The gift arrives: "+500", not nothing (a rise from none has no percentage).
+    suite.standin.setFollowerCount(username, 500);
+    await clickPart(page, PANEL, 'recheck');
+    s = await waitForOverlay(page, (x) => x.badgeNotes.some((n) => n.id === 'follower_jump'), { what: 'the jump chip' });
+    assert.equal(s.badgeNotes.find((n) => n.id === 'follower_jump').text, 'followers +500 since your first check');
+
+    // 100,000 followers, no likes: the profile alone reads it far below, in a narrow interval.
+    suite.standin.setFollowerCount(username, 100_000);
+    suite.standin.setLikeCounts(username, Array(12).fill(0));
+    s = await visit(username);
+    await openPanel(page);
+    s = await waitForOverlay(page, (x) => x.panelText && /%/.test(x.panelEstimate || ''), { what: 'the estimate' });
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('[data-fakemeter="panel"]').shadowRoot;
+      return { wide: root.querySelector('[part~="panel-wide"]')?.textContent || null };
+    });
+    const [lo, hi] = (s.panelEstimate.match(/\(([\d.]+)–([\d.]+)%\)/) || []).slice(1).map(Number);
+    assert.ok(hi - lo <= 40, `a narrow interval to test with: ${s.panelEstimate}`);
+    assert.equal(shown.wide, MESSAGES.panelProfileOnly.message, 'said as from the profile alone');
+
+    // One like count visible of twelve: a dot, and the chart's label says which posts.
+    suite.standin.setFollowerCount(username, null);
+    suite.standin.setLikeCounts(username, [-1, -1, -1, -1, 120, -1, -1, -1, -1, -1, -1, -1]);
+    await visit(username);
+    await openPanel(page);
+    const chart = await page.waitForFunction(() => {
+      const svg = document.querySelector('[data-fakemeter="panel"]')?.shadowRoot?.querySelector('svg.spark');
+      return svg && { label: svg.getAttribute('aria-label'), dots: svg.querySelectorAll('circle').length,
+                      lines: svg.querySelectorAll('polyline').length };
+    }, { timeout: 15_000 }).then((h) => h.jsonValue());
+    assert.deepEqual(chart, { label: 'Likes on 1 of the last 12 posts (the others hidden), from 120 to 120', dots: 1, lines: 0 });
+    // The state the heading says is not said again below it.
+    const text = (await waitForOverlay(page, (x) => x.panelText, { what: 'panel text' })).panelText;
+    const heading = MESSAGES.stateHiddenLikes.message;
+    assert.equal(text.split(heading).length - 1, 1, `"${heading}" once: ${text}`);
+  } finally {
+    suite.standin.setFollowerCount(username, null);
+    suite.standin.setLikeCounts(username, null);
+  }
+});

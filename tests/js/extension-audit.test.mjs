@@ -373,8 +373,11 @@ test('a follower count nobody could read stays unknown: never 0, never the numbe
 
 test('the engine takes an audit with an unknown follower count as unknown: the widest interval, no count in the report', async () => {
   const engine = await loadEngine();
+  // One audit's sample, read under each follower count (the plan caps pages and checks by a known
+  // count, so audits started with different counts would differ in what they read).
+  const audit = runAll(start({ followerCount: null }), { limited: true });
   const run = (followerCount) => JSON.parse(engine.estimateAudience(JSON.stringify(
-    estimateRequest(runAll(start({ followerCount }), { limited: true }), 'followers'))));
+    estimateRequest({ ...audit, followers: { ...audit.followers, population: followerCount } }, 'followers'))));
   const unknown = run(null);
   assert.equal(unknown.error, undefined, JSON.stringify(unknown.error));
   assert.equal(unknown.total_followers, null);
@@ -475,6 +478,37 @@ test('the plan names only the sources the recent posts give, and says when the p
   assert.match(auditPlanText(t, auditPlan(SETTINGS, [])), /No recent posts to read likers or commenters of\. At the pacing set/);
   assert.match(auditPlanText(t, auditPlan(SETTINGS, []), { postsUnread: true }),
                /Instagram gave no posts this time \(the profile was read from its account info\), so the likers and commenters of recent posts are not read/);
+});
+
+// Found with extreme profiles: one follower was planned 4 pages and 23 checks; a profile with no
+// followers an audit of followers; "no recent posts" was said of 12 posts without likes or
+// comments and of options that read none.
+test('a known follower count and like counts cap the plan; the plan says why it reads no engagers', () => {
+  const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
+  const one = auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: 1, comments: 0 }], 1);
+  assert.deepEqual([one.followers, one.likers.posts, one.likers.full, one.commenters.posts], [{ pages: 1, full: 1 }, 1, 1, 0]);
+  assert.equal(one.requests, 4);
+  assert.deepEqual(auditPlan(DEFAULT_SETTINGS, [], 60).followers, { pages: 3, full: DEFAULT_SETTINGS.auditFullSize });
+  assert.deepEqual(auditPlan(DEFAULT_SETTINGS, [], null).followers, auditPlan(DEFAULT_SETTINGS, []).followers);
+  // A hidden like count caps nothing.
+  assert.equal(auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: null, comments: 0 }], 1).likers.full, DEFAULT_SETTINGS.auditEngagersFull);
+  // No followers: the posts' engagers alone, or nothing to start.
+  const none = auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: 40, comments: 2 }], 0);
+  assert.deepEqual(none.followers, { pages: 0, full: 0 });
+  assert.match(auditPlanText(t, none), /^It has no followers to read\. An audit reads who liked or commented on the last post and checks \d+ of those accounts in full/);
+  const nothing = auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: 0, comments: 0 }], 0);
+  assert.equal(nothing.requests, 0);
+  assert.equal(auditPlanText(t, nothing), 'Nothing for an audit to read: it has no followers, and no recent post has likes or comments to list.');
+  // An audit of no followers reads no page, and goes to the likers.
+  const reqs = [];
+  const s = runAll(start({ followerCount: 0, posts: [{ id: '31', likes: 40, comments: 0 }] }), {}, (r) => reqs.push(r));
+  assert.equal(s.status, 'done');
+  assert.deepEqual([...new Set(reqs.map((r) => r.kind))].filter((k) => k !== 'profile'), ['likers']);
+  // Why no engagers: the posts have none, the options read none, there are no posts.
+  const quiet = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: 0, comments: 0 }));
+  assert.match(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, quiet, 500)), /Its recent posts have no likes or comments to list\./);
+  assert.match(auditPlanText(t, auditPlan({ ...DEFAULT_SETTINGS, auditPosts: 0 }, POSTS, 500)), /The options read the likers and commenters of no recent posts\./);
+  assert.match(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, [], 500)), /No recent posts to read likers or commenters of\./);
 });
 
 // A tab closed (or reloaded) while its request was out: the request is sent again by the page

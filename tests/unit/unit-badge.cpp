@@ -73,7 +73,7 @@ TEST_CASE("[badge] every case of the state table") {
       CHECK(e.followers != nullptr);
       CHECK(b["label"]["params"]["low"] == b["ci_low"]);
     }
-    CHECK(b["offer_audit"] == (c["state"] != "number" && c["state"] != "not_found" && !e.followers));
+    CHECK(b["offer_audit"] == (c["state"] != "number" && c["state"] != "not_found" && !e.followers && !e.no_followers));
     CHECK(grade_of_badge(b) == (figure ? c["tone"].get<std::string>() : "unknown"));
   }
 }
@@ -98,4 +98,16 @@ TEST_CASE("[badge] grade cut-offs, edges included") {
   CHECK(std::string(grade_of(25)) == "poor");
   CHECK(std::string(grade_of(50)) == "poor");  // "mostly fake" is more than half
   CHECK(std::string(grade_of(50.1)) == "bad");
+}
+
+// A profile with no followers has none to audit: "audit to measure" was offered (and offered again
+// after an audit found the list empty).
+TEST_CASE("[badge] no audit offered on a profile whose follower count is 0") {
+  BadgeEvidence e;
+  e.states = {"insufficient"};
+  CHECK(decide_badge(e)["offer_audit"] == true);
+  e.no_followers = true;
+  json b = decide_badge(e);
+  CHECK(b["offer_audit"] == false);
+  for (const auto& n : b["notes"]) CHECK(n["id"] != "badge.audit_offer");
 }

@@ -670,3 +670,56 @@ TEST_CASE("[profile] a flag the document does not send is unknown, never \"no\""
   CHECK_FALSE(acc.value().is_private.has_value());
   CHECK_FALSE(acc.value().is_verified.has_value());
 }
+
+namespace {
+bool has_reason(const json& r, const std::string& id) {
+  for (const auto& x : r["reasons"])
+    if (x["id"] == id) return true;
+  return false;
+}
+}  // namespace
+
+// A child's account with 3 followers and 2-3 likes on every post read "Likes look bought" (the
+// counting's small spread and high floor, "about 0 per post may be bought"); a subscription adds
+// tens of likes. The same shape scaled up to a subscription's size is still found.
+TEST_CASE("[profile] a few likes per post are never called bought; a subscription's are") {
+  json tiny = analyze(doc_with(3, {3, 2, 3, 3, 2, 3, 3, 2, 3, 3, 2, 3}));
+  REQUIRE_FALSE(tiny.contains("error"));
+  CHECK(tiny["signals"]["bought_likes"]["flagged"] == false);
+  CHECK(tiny["signals"]["bought_likes"]["median_likes_needed"] == kMinMedianLikesBought);
+  CHECK(tiny["badge"]["state"] != "likes_bought");
+  CHECK_FALSE(has_reason(tiny, "likes.somewhat_uniform"));
+  json one = analyze(doc_with(1, std::vector<int64_t>(12, 1)));
+  CHECK(one["badge"]["state"] != "likes_bought");
+  json sub = analyze(doc_with(300, {230, 228, 235, 226, 240, 229, 231, 233, 227, 236, 230, 232}));
+  CHECK(sub["signals"]["bought_likes"]["flagged"] == true);
+  CHECK(sub["signals"]["bought_likes"]["estimated_bought_per_post"].get<double>() >= kMinBoughtPerPost);
+}
+
+TEST_CASE("[profile] following many with no followers is said as that, not as a multiple of none") {
+  json d = json::parse(doc_with(0, kVaried));
+  d["data"]["user"]["edge_follow"]["count"] = 7500;
+  json r = analyze(d.dump());
+  CHECK(has_reason(r, "following.mass_no_followers"));
+  CHECK_FALSE(has_reason(r, "following.mass"));
+  d["data"]["user"]["edge_followed_by"]["count"] = 40;
+  CHECK(has_reason(analyze(d.dump()), "following.mass"));
+}
+
+// Three posts minutes old (likes still coming in) read as "engagement far below accounts this size".
+TEST_CASE("[profile] posts less than a day old are left out of the likes when the time is known") {
+  std::string doc = doc_with(2000, {3, 2, 4, 150, 120, 160, 140, 130, 170, 110, 125, 145});
+  json r = json::parse(doc);
+  auto& edges = r["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+  const int64_t now = 1700000000 + 600;
+  for (int i = 0; i < 3; ++i) edges[size_t(i)]["node"]["taken_at_timestamp"] = now - 300 * (i + 1);
+  json fresh = analyze(r.dump(), R"({"now": )" + std::to_string(now) + "}");
+  CHECK(fresh["signals"]["posts_read"]["with_likes"] == 9);
+  CHECK(fresh["signals"]["engagement"]["median_likes"] == 140);
+  CHECK(has_reason(fresh, "engagement.fresh_posts"));
+  // A day later they count; without a time nothing is left out.
+  json later = analyze(r.dump(), R"({"now": )" + std::to_string(now + 86400) + "}");
+  CHECK(later["signals"]["posts_read"]["with_likes"] == 12);
+  CHECK_FALSE(has_reason(later, "engagement.fresh_posts"));
+  CHECK(analyze(r.dump())["signals"]["posts_read"]["with_likes"] == 12);
+}

@@ -72,6 +72,14 @@ function withUnreadablePosts(user, n) {
 // unreadableEvery: every N-th entry of each list answer without a username (withUnreadable).
 // unreadablePosts: the first N recent posts of each seeded profile's document sent with a like
 // count of another type (a string), as a post of a new kind might come.
+// A user document whose recent posts show these like counts (newest first; -1: hidden).
+function withLikeCounts(user, counts) {
+  const media = user.edge_owner_to_timeline_media;
+  const edges = media.edges.map((e, i) => (i < counts.length
+    ? { ...e, node: { ...e.node, edge_liked_by: { count: counts[i] }, edge_media_preview_like: { count: counts[i] } } } : e));
+  return { ...user, edge_owner_to_timeline_media: { ...media, edges } };
+}
+
 function checkBehaviour(b) {
   if (!b || typeof b !== 'object') throw new Error('behaviour must be an object');
   const out = { limitFollowers: null, mediaFields: null, userInfoOmits: [], unreadableEvery: 0, unreadablePosts: 0 };
@@ -116,6 +124,7 @@ export async function startStandin(options = {}) {
     registry: new Map(), // follower or engager username -> record (filled as lists are served)
     byPk: new Map(),     // the same by numeric id (users/<id>/info)
     followerCounts: new Map(),  // seeded username -> the follower count its documents and page show instead
+    likeCounts: new Map(),      // seeded username -> the like counts its recent posts show instead (newest first; -1 hidden)
     t0: performance.now(),
   };
 
@@ -154,7 +163,9 @@ export async function startStandin(options = {}) {
     const doc = (state.behaviour.mediaFields ?? (p.v1Media ? 'v1' : 'graph')) === 'v1'
       ? withV1MediaFields(seededDocument(p)) : seededDocument(p);
     const count = state.followerCounts.get(p.username);
-    const user = count === undefined ? doc.data.user : { ...doc.data.user, edge_followed_by: { count } };
+    let user = count === undefined ? doc.data.user : { ...doc.data.user, edge_followed_by: { count } };
+    const likes = state.likeCounts.get(p.username);
+    if (likes) user = withLikeCounts(user, likes);
     return { ...doc, data: { ...doc.data, user: withUnreadablePosts(user, state.behaviour.unreadablePosts) } };
   };
   // media id -> {profile, index, likes, comments} of the seeded profiles' recent posts.
@@ -369,9 +380,19 @@ export async function startStandin(options = {}) {
       if (!Number.isSafeInteger(count) || count < 0) throw new Error(`setFollowerCount: count must be a whole number >= 0, got ${JSON.stringify(count)}`);
       state.followerCounts.set(username, count);
     },
+    // The like counts a seeded profile's recent posts show (newest first, -1 for hidden; posts past
+    // the list keep theirs), or null for its own. Its likers lists stay as they were.
+    setLikeCounts(username, counts) {
+      if (!findSeeded(username)) throw new Error(`setLikeCounts: ${JSON.stringify(username)} is not a seeded profile`);
+      if (counts === null) { state.likeCounts.delete(username); return; }
+      if (!Array.isArray(counts) || !counts.every((c) => Number.isSafeInteger(c) && c >= -1)) {
+        throw new Error(`setLikeCounts: counts must be a list of whole numbers >= -1, got ${JSON.stringify(counts)}`);
+      }
+      state.likeCounts.set(username, counts.slice());
+    },
     log: () => state.log.map((e) => ({ ...e })),
     clearLog() { state.log = []; },
-    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); state.followerCounts.clear(); },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); state.followerCounts.clear(); state.likeCounts.clear(); },
     truth,
     // The web_profile_info body served for a username (what the extension receives), or null.
     documentFor(username) {

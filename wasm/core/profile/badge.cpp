@@ -132,7 +132,7 @@ json decide_badge(const BadgeEvidence& e) {
     b["likes"] = "real";
     b["notes"].push_back(message("badge.likers_real"));
   }
-  if (!audited && b["state"] != "number") {
+  if (!audited && b["state"] != "number" && !e.no_followers) {
     b["offer_audit"] = true;
     b["notes"].push_back(message("badge.audit_offer"));
   }

@@ -83,6 +83,7 @@ void find_engagement(const Reference& ref, Findings& f) {
                            {"audience", round_to(b.z_audience, 100)},
                            {"floor", round_to(b.z_floor, 100)}});
     bl["estimated_bought_per_post"] = f.likes_bought ? json(std::round(b.subscription_likes)) : json(nullptr);
+    if (!b.enough_likes) bl["median_likes_needed"] = kMinMedianLikesBought;  // too few likes to tell
   } else {
     bl["posts_needed"] = kMinPostsBoughtLikes;  // fewer posts with like counts than the score needs
   }
@@ -151,7 +152,7 @@ Findings find_signals(const Profile& p, const Reference& ref, std::optional<int6
   // Brands and shops, not creators: creators are the influencers the benchmarks describe.
   f.business = p.is_business;
   f.verified = p.is_verified.value_or(false);
-  f.stats = post_stats(p.posts);
+  f.stats = post_stats(p.posts, now);
   const PostStats& s = f.stats;
   f.now = now.value_or(s.newest);
   f.all_posts_seen = p.media_count && *p.media_count <= int64_t(p.posts.size());

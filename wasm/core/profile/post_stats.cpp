@@ -10,7 +10,7 @@ FM_SIZE_OPTIMIZED_BEGIN
 
 namespace fm::prof {
 
-PostStats post_stats(const std::vector<Post>& all) {
+PostStats post_stats(const std::vector<Post>& all, std::optional<int64_t> now) {
   PostStats s;
   size_t n = std::min(all.size(), kPostWindow);
   s.posts = int(n);
@@ -24,6 +24,10 @@ PostStats post_stats(const std::vector<Post>& all) {
     }
     if (!p.likes) {
       ++s.hidden_likes;
+      continue;
+    }
+    if (now && p.taken_at && *now - p.taken_at < kFreshPostSeconds) {
+      ++s.fresh;
       continue;
     }
     double l = double(*p.likes), c = double(p.comments.value_or(0));

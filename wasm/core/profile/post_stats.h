@@ -2,6 +2,8 @@
 // accounts. The same function feeds the reference derivation and the analysis, so both
 // measure exactly the same thing.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "profile.h"
@@ -12,10 +14,16 @@ namespace fm::prof {
 // same window so a profile is compared like with like.
 constexpr size_t kPostWindow = 12;
 
+// A post's likes keep coming in for about a day: one younger than this (when the time of the
+// reading is known) is left out of the like and engagement figures, or three posts minutes old
+// read as "engagement far below accounts this size".
+constexpr int64_t kFreshPostSeconds = 86400;
+
 struct PostStats {
   int posts = 0;                 // posts in the window
   int with_likes = 0;            // of them, with a visible like count
   int hidden_likes = 0;          // of them, like count hidden
+  int fresh = 0;                 // of them, younger than kFreshPostSeconds: likes not counted
   double median_likes = 0;       // over posts with visible likes
   double median_comments = 0;    // same posts
   double median_engagement = 0;  // median of likes + comments per post
@@ -30,6 +38,7 @@ struct PostStats {
   int64_t newest = 0, oldest = 0;  // taken_at of the window's ends (0 if undated)
 };
 
-PostStats post_stats(const std::vector<Post>& posts_newest_first);
+// `now` (unix seconds), when known, leaves the fresh posts' likes out.
+PostStats post_stats(const std::vector<Post>& posts_newest_first, std::optional<int64_t> now = std::nullopt);
 
 }  // namespace fm::prof

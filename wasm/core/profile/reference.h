@@ -68,6 +68,11 @@ struct Reference {
 
 constexpr int kMinPostsEngagement = 3;
 constexpr int kMinPostsBoughtLikes = 6;
+// Likes are whole numbers: on a few likes per post their spread, floor and ratio to comments are
+// the counting's, not a subscription's (3 followers with 2-3 likes on every post read as bought).
+// A subscription adds tens of likes to every post; below these the score says nothing.
+constexpr double kMinMedianLikesBought = 10;
+constexpr double kMinBoughtPerPost = 5;
 
 json reference_to_json(const Reference& r);
 Result<Reference> reference_from_text(const std::string& text);

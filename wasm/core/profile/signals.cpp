@@ -177,13 +177,14 @@ BoughtLikes bought_likes_signal(const Reference& ref, double followers, const Po
   double norm = std::sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);
   b.score = (w[0] * b.z_dispersion + w[1] * b.z_comments + w[2] * b.z_audience + w[3] * b.z_floor) / norm;
   b.threshold = ref.bought_likes_threshold;
-  b.flagged = b.score > b.threshold;
   // A subscription adds c to every post: min = c + r*m, median = c + m with r the real
   // accounts' typical floor ratio, so the organic median is m = (median - min) / (1 - r).
   double r = std::clamp(ref.floor_ratio_median, 0.0, 0.9);
   double m = (s.median_likes - s.min_likes) / (1 - r);
   b.organic_median_likes = std::clamp(m, 0.0, s.median_likes);
   b.subscription_likes = s.median_likes - b.organic_median_likes;
+  b.enough_likes = s.median_likes >= kMinMedianLikesBought;
+  b.flagged = b.score > b.threshold && b.enough_likes && b.subscription_likes >= kMinBoughtPerPost;
   return b;
 }
 

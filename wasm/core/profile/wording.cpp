@@ -89,7 +89,7 @@ void likes_reasons(const Findings& f, json& out) {
                             {"followers", f.followers},
                             {"score", round3(b.score)},
                             {"threshold", round3(b.threshold)}}));
-    else if (b.score > b.threshold - 0.5)
+    else if (b.enough_likes && b.score > b.threshold - 0.5)
       out.push_back(
           reason("likes.somewhat_uniform", "low", {{"score", round3(b.score)}, {"threshold", round3(b.threshold)}}));
     else
@@ -127,7 +127,11 @@ json profile_reasons(const Findings& f) {
   } else if (s.with_likes > 0 && f.states.empty()) {
     out.push_back(reason("engagement.too_few_posts", "info", {{"posts", s.with_likes}}));
   }
-  if (f.mass_following)
+  if (s.fresh > 0) out.push_back(reason("engagement.fresh_posts", "info", {{"posts", s.fresh}}));
+  // With no followers a ratio ("7,500x its followers") is a multiple of nothing: said as that.
+  if (f.mass_following && f.followers == 0)
+    out.push_back(reason("following.mass_no_followers", "high", {{"following", f.following}}));
+  else if (f.mass_following)
     out.push_back(reason(
         "following.mass", f.following >= 7000 ? "high" : "medium",
         {{"following", f.following}, {"ratio", round3(f.following_ratio)}, {"q95", round3(f.following_ratio_q95)}}));
