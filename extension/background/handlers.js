@@ -365,11 +365,14 @@ async function auditCancel({ username }) {
   });
 }
 
+// With `wait` while a back-off holds every request (Instagram asked to slow down, or did not
+// answer): {retryAt, unavailable}, so the popup says why a profile is not checked yet.
 async function auditStatus({ username }) {
   const a = await currentAudit(username);
-  if (!a) return { missing: true };
   const sched = await store.getScheduler();
-  return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()) };
+  const wait = sched.backoffUntil > now() ? { retryAt: sched.backoffUntil, unavailable: sched.backoffUnavailable } : null;
+  if (!a) return { missing: true, wait };
+  return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()), wait };
 }
 
 // ---- privileged: history and settings

@@ -4,11 +4,10 @@
 import { storage } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION } from '../shared/history.js';
-import { normalizeSchedulerState } from '../shared/scheduler.js';
+import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside } from '../shared/set-aside.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 
-export const SCHEDULER_KEY = 'scheduler';
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
 const MAX_DOCS = 12;

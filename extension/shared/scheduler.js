@@ -3,6 +3,8 @@
 // storage for all tabs together, so several audits at once share the pacing and the cap,
 // and a restarted service worker picks up exactly where the last one stopped.
 
+// Where the one scheduler state is stored (extension storage).
+export const SCHEDULER_KEY = 'scheduler';
 export const HOUR_MS = 3600_000;
 export const MAX_BACKOFF_MS = HOUR_MS;
 // Back-off after a 429 starts at this many pacing intervals (30 s at the default 1.5 s)

@@ -3,10 +3,12 @@
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
+import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { badgeLine, hasWordedBadge } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
+import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download } from './common.js';
 import { MAX_IMPORT_CHARS } from '../shared/messages.js';
@@ -50,7 +52,11 @@ async function showCurrent() {
   const { entry } = await ask('history.get', { username });
   const status = await ask('audit.status', { username });
   const parts = [el('p', { class: 'who', id: 'current-user' }, `@${username}`)];
-  if (!entry) {
+  if (!entry && status.wait) {
+    // Not checked because every request waits (the page says the same): when, not "not checked yet".
+    body.dataset.state = 'waiting';
+    parts.push(el('p', { class: 'muted', id: 'current-wait' }, stateMessage(t, 'rate_limited', status.wait.retryAt, status.wait.unavailable)));
+  } else if (!entry) {
     body.dataset.state = 'not_checked';
     parts.push(el('p', { class: 'muted' }, t('popupNotChecked')));
   } else {
@@ -210,12 +216,12 @@ async function main() {
     document.getElementById('search').focus();
   });
   // A check that finishes while the popup is open shows up in it.
-  // So does each step of an audit running meanwhile (its progress line).
+  // So does each step of an audit running meanwhile (its progress line), and a wait starting or ending.
   storage.onChanged?.addListener((changes) => {
     const keys = Object.keys(changes);
     if (HISTORY_KEY in changes || ASIDE_KEY in changes) {
       Promise.all([showCurrent(), showHistory(), showAside()]).catch(failed);
-    } else if (keys.some((k) => k.startsWith(AUDIT_PREFIX))) {
+    } else if (keys.some((k) => k.startsWith(AUDIT_PREFIX) || k === SCHEDULER_KEY)) {
       showCurrent().catch(failed);
     }
   });

@@ -138,6 +138,26 @@ test('not checked yet (auto-run off) says so, and fills in when the check finish
   await popup.close();
 });
 
+// While every request waits (Instagram asked to slow down), the page says so and the popup said
+// "Not checked yet": it now says the wait, and picks up the check once the wait ends.
+test('a profile waiting on a rate limit: the popup says the wait, not "not checked yet"', async () => {
+  await suite.resetExtension({ autoRun: false });
+  const ext = await extensionPage(suite);
+  const until = Date.now() + 10 * 60_000;
+  await ext.evaluate((u) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: u, backoffLevel: 1 } }), until);
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(page, (s) => s.badge, { what: 'the badge' });
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.state, 'waiting');
+  assert.match(c.text, /^@lena\.bakes\s+Instagram asked to slow down; retrying at /);
+  assert.doesNotMatch(c.text, new RegExp(en('popupNotChecked')));
+  // The wait ends: "not checked yet" again (automatic checks are off).
+  await ext.evaluate(() => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } }));
+  await popup.waitForFunction(() => document.getElementById('current-body').dataset.state === 'not_checked');
+  await popup.close();
+});
+
 // The popup listened for the history only, so an audit's line stayed at what it read when it
 // opened until the audit ended.
 test('an audit running while the popup is open: its progress line follows each step', async () => {
