@@ -242,7 +242,7 @@ test('extreme values: no followers, a jump from none, a narrow profile-only esti
     assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `no audit offered: ${JSON.stringify(s.badgeNotes)}`);
     await openPanel(page);
     s = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
-    assert.match(s.auditPlan, /^It has no followers to read\. An audit reads who liked or commented on the last \d posts/);
+    assert.match(s.auditPlan, /^This profile has no followers to read\. An audit reads who liked or commented on the last \d posts/);
     // The gift arrives: "+500", not nothing (a rise from none has no percentage).
     suite.standin.setFollowerCount(username, 500);
     await clickPart(page, PANEL, 'recheck');
@@ -273,7 +273,7 @@ test('extreme values: no followers, a jump from none, a narrow profile-only esti
       return svg && { label: svg.getAttribute('aria-label'), dots: svg.querySelectorAll('circle').length,
                       lines: svg.querySelectorAll('polyline').length };
     }, { timeout: 15_000 }).then((h) => h.jsonValue());
-    assert.deepEqual(chart, { label: 'Likes on 1 of the last 12 posts (the others hidden), from 120 to 120', dots: 1, lines: 0 });
+    assert.deepEqual(chart, { label: 'Likes on 1 of the last 12 posts (hidden on the others), from 120 to 120', dots: 1, lines: 0 });
     // The state the heading says is not said again below it.
     const text = (await waitForOverlay(page, (x) => x.panelText, { what: 'panel text' })).panelText;
     const heading = MESSAGES.stateHiddenLikes.message;

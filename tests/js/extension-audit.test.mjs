@@ -495,10 +495,10 @@ test('a known follower count and like counts cap the plan; the plan says why it 
   // No followers: the posts' engagers alone, or nothing to start.
   const none = auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: 40, comments: 2 }], 0);
   assert.deepEqual(none.followers, { pages: 0, full: 0 });
-  assert.match(auditPlanText(t, none), /^It has no followers to read\. An audit reads who liked or commented on the last post and checks \d+ of those accounts in full/);
+  assert.match(auditPlanText(t, none), /^This profile has no followers to read\. An audit reads who liked or commented on the last post and checks \d+ of those accounts in full/);
   const nothing = auditPlan(DEFAULT_SETTINGS, [{ id: '1', likes: 0, comments: 0 }], 0);
   assert.equal(nothing.requests, 0);
-  assert.equal(auditPlanText(t, nothing), 'Nothing for an audit to read: it has no followers, and no recent post has likes or comments to list.');
+  assert.equal(auditPlanText(t, nothing), 'Nothing for an audit to read: this profile has no followers, and no recent post has likes or comments to list.');
   // An audit of no followers reads no page, and goes to the likers.
   const reqs = [];
   const s = runAll(start({ followerCount: 0, posts: [{ id: '31', likes: 40, comments: 0 }] }), {}, (r) => reqs.push(r));
@@ -506,8 +506,8 @@ test('a known follower count and like counts cap the plan; the plan says why it 
   assert.deepEqual([...new Set(reqs.map((r) => r.kind))].filter((k) => k !== 'profile'), ['likers']);
   // Why no engagers: the posts have none, the options read none, there are no posts.
   const quiet = Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), likes: 0, comments: 0 }));
-  assert.match(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, quiet, 500)), /Its recent posts have no likes or comments to list\./);
-  assert.match(auditPlanText(t, auditPlan({ ...DEFAULT_SETTINGS, auditPosts: 0 }, POSTS, 500)), /The options read the likers and commenters of no recent posts\./);
+  assert.match(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, quiet, 500)), /The profile's recent posts have no likes or comments to list\./);
+  assert.match(auditPlanText(t, auditPlan({ ...DEFAULT_SETTINGS, auditPosts: 0 }, POSTS, 500)), /The options are set not to read the likers and commenters of recent posts\./);
   assert.match(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, [], 500)), /No recent posts to read likers or commenters of\./);
 });
 
