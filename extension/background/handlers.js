@@ -7,7 +7,8 @@ import { loadStrings } from './strings.js';
 import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
-import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS } from '../shared/scheduler.js';
+import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
+  MAX_AHEAD_MS } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, sourcesBrief } from '../shared/audit.js';
@@ -15,7 +16,7 @@ import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount,
-  partialAuditReplaces } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -49,10 +50,20 @@ async function currentAudit(username) {
   return a && a.v === AUDIT_VERSION ? a : null;
 }
 
+// The stored reading of a profile (an audited one whose report was dropped for space with one made
+// of what it kept: history.js reportOfEntry), and its audit: not one of another account that had
+// the username before (the ids differ), which is no part of this one's.
 async function cached({ username }) {
-  const entry = (await store.getHistory()).entries[username] || null;
-  const audit = await currentAudit(username);
+  const stored = (await store.getHistory()).entries[username] || null;
+  const entry = stored && { ...stored, report: reportOfEntry(stored) };
+  const audit = ownAudit(await currentAudit(username), stored);
   return { entry, audit: audit ? auditView(audit) : null };
+}
+
+// `audit` unless the stored entry names another account than the audit did.
+function ownAudit(audit, entry) {
+  const id = entryUserId(entry);
+  return audit && !(id && audit.userId && audit.userId !== id) ? audit : null;
 }
 
 async function saveSchedulerIfRoom(state) {
@@ -111,6 +122,9 @@ async function instantAnalyze(msg) {
   const report = { ...r.report, username: msg.username, profile_source: endpoint };
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
   // is kept beside it. The same account only: a username someone else took is checked afresh.
+  // An audit of this account still to go on (running, or cancelled and resumable) samples the
+  // audience the count read now says.
+  await store.locked(() => auditCountNow(report));
   if (msg.keepAudited) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {
@@ -123,6 +137,20 @@ async function instantAnalyze(msg) {
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   return { report, computedAt: now(), storageFull: saved.storageFull || false,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null };
+}
+
+// `a` with `count` (a follower count read since it started) as the population its followers are
+// drawn from; unchanged when there is no such count.
+function withPopulation(a, count) {
+  return Number.isSafeInteger(count) && count >= 0 && count !== a.followers.population
+    ? { ...a, followers: { ...a.followers, population: count } } : a;
+}
+
+async function auditCountNow(report) {
+  const a = await currentAudit(report.username);
+  if (!a || !['running', 'cancelled'].includes(a.status) || a.userId !== report.user_id) return;
+  const next = withPopulation(a, report.follower_count);
+  if (next !== a) await store.saveAuditAndScheduler(next, null);
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it
@@ -182,14 +210,15 @@ const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' |
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
-    if (existing && existing.status === 'running') return auditView(existing);
+    if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
     // `resume`: the page offered to resume an audit it saw cancelled, which has moved on since
     // (resumed and finished in another tab): it is shown as it is, not started again.
     if (existing && resume && !fresh && existing.status !== 'cancelled' && existing.userId === userId) return auditView(existing);
     // A cancelled audit picks up where it stopped, with its own plan: nothing learned is thrown
     // away. `fresh` (the user's "New audit") starts one with the options as they are now instead.
     if (existing && existing.status === 'cancelled' && existing.userId === userId && !fresh) {
-      const resumed = { ...existing, status: 'running', updatedAt: now() };
+      // With the follower count read last (a week-old audit resumed sampled last week's audience).
+      const resumed = withPopulation({ ...existing, status: 'running', updatedAt: now() }, followerCount);
       await store.saveAuditAndScheduler(resumed, null);
       return auditView(resumed);
     }
@@ -215,7 +244,8 @@ async function auditNext({ username }) {
     a = n.state;
     if (wasRunning && a.status !== 'running') a = await refreshComments(a);
     let sched = null;
-    if (n.request && !(had && had.id === n.request.id && had.at)) {
+    // A slot kept from before the clock moved back (further ahead than any wait can be) is reserved anew.
+    if (n.request && !(had && had.id === n.request.id && had.at && had.at <= now() + MAX_AHEAD_MS)) {
       const settings = await store.getSettings();
       const r = reserve(await store.getScheduler(), now(), settings);
       sched = r.state;
@@ -368,7 +398,7 @@ async function auditCancel({ username }) {
 // With `wait` while a back-off holds every request (Instagram asked to slow down, or did not
 // answer): {retryAt, unavailable}, so the popup says why a profile is not checked yet.
 async function auditStatus({ username }) {
-  const a = await currentAudit(username);
+  const a = ownAudit(await currentAudit(username), (await store.getHistory()).entries[username] || null);
   const sched = await store.getScheduler();
   const wait = sched.backoffUntil > now() ? { retryAt: sched.backoffUntil, unavailable: sched.backoffUnavailable } : null;
   if (!a) return { missing: true, wait };

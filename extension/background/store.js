@@ -179,7 +179,7 @@ export async function saveHistoryWithAside(history, aside, options = {}) {
 }
 
 export async function getScheduler() {
-  return normalizeSchedulerState(await get(SCHEDULER_KEY));
+  return normalizeSchedulerState(await get(SCHEDULER_KEY), Date.now());
 }
 
 export async function getAudit(username) {

@@ -52,12 +52,14 @@ const loadedProfile = (() => {
 // made more than STALE_MS ago); 'count' reads only its follower count again (an audit's result:
 // it stays, since an instant check would put the profile alone in its place and the panel's
 // Recheck is there for that, but the count it was made at ages, and the then-and-now line says
-// how it moved; once per STALE_MS); null: nothing. Neither while an audit runs. (An audit that
-// ended without replacing the reading, cancelled or stopped, no longer holds its refresh back.)
-function staleness(entry, audit) {
-  if (audit && audit.progress.status === 'running') return null;
+// how it moved; once per STALE_MS); null: nothing. Also while an audit runs: one left running for
+// days (the browser closed) goes on with the count read now, not the one it started with (the
+// background hands it to the audit).
+function staleness(entry) {
   const last = entry.confidence === 'audited' && entry.latest_count ? entry.latest_count.at : entry.computed_at;
-  if (Date.now() - last <= STALE_MS) return null;
+  // A time ahead of the clock (set wrong then, or moved back since) is no fresh reading.
+  const age = Date.now() - last;
+  if (age >= 0 && age <= STALE_MS) return null;
   return entry.confidence === 'audited' ? 'count' : 'refresh';
 }
 
@@ -166,14 +168,15 @@ class ProfileFeature {
     const cached = await send('profile.cached', { username: this.username });
     if (this.signal.aborted) return;
     if (cached.audit) this.overlay.setAudit(cached.audit);
-    if (cached.entry && cached.entry.report) this.report = cached.entry.report;
-    if (cached.entry && cached.entry.report) {
-      this.overlay.setReport(cached.entry.report, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
+    const stored = cached.entry && cached.entry.report;
+    if (stored) this.report = stored;
+    if (stored) {
+      this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
                                                     roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
                                                     latestCount: cached.entry.latest_count || null });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
-      const stale = staleness(cached.entry, cached.audit);
+      const stale = staleness(cached.entry);
       if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
       } else if (settings.autoRun && stale) {
@@ -192,8 +195,10 @@ class ProfileFeature {
 
   get userId() { return this.report && typeof this.report.user_id === 'string' ? this.report.user_id : null; }
 
+  // The profile read in full before an audit: its id, and its posts, which a reading of the page's
+  // counts or a result kept without its details (dropped for space) lacks.
   async ensureUserId() {
-    if (!this.userId || this.report.profile_source === 'page') await this.runInstant();
+    if (!this.userId || this.report.profile_source === 'page' || this.report.details_dropped) await this.runInstant();
   }
 
   // One instant request: a scheduler slot, then the fetch.
@@ -242,6 +247,9 @@ class ProfileFeature {
   // A full report just read (instant.analyze's answer), with what the history knows of the profile.
   showReport(r) {
     this.report = r.report;
+    // A stored audit of the account that had this username before (another id) is not this one's.
+    const a = this.overlay.audit;
+    if (a && a.userId && this.userId && a.userId !== this.userId) this.overlay.setAudit(null);
     this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
                                        firstSeen: r.firstSeen });
   }

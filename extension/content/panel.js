@@ -82,6 +82,9 @@ function renderReport(p, view) {
   if (model.storageFull || model.storageShrunk) {
     p.append(el('p', { class: 'muted', part: 'storage-note' }, t(model.storageFull ? 'storageFull' : 'storageShrunk')));
   }
+  // An audited result kept as its numbers only (its report dropped for space): said, not drawn as
+  // a profile with no reasons and no posts.
+  if (r.details_dropped) p.append(el('p', { class: 'muted', part: 'details-dropped' }, t('storageDetailsDropped')));
   // Each state in its own line, but the one already said as the heading.
   if (!rough) for (const s of r.states || []) if (text || stateMessage(t, s) !== heading) p.append(stateNode(t, s));
 
@@ -265,7 +268,8 @@ function renderAuditSection(p, view) {
     const canAudit = model.kind === 'report' && !model.rough;
     // What the audit will read, before it starts: nothing at all (no followers, no engagers) leaves
     // nothing to start.
-    const plan = canAudit && !a && view.handlers.plan ? view.handlers.plan() : null;
+    // (Not of a result kept without its posts: the audit reads the profile first.)
+    const plan = canAudit && !a && view.handlers.plan && !model.report.details_dropped ? view.handlers.plan() : null;
     const btn = el('button', { part: 'audit-button' }, a && a.progress.status === 'cancelled' ? t('auditResume') : t('auditButton'));
     if (!canAudit || (plan && plan.requests === 0)) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());

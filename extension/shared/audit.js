@@ -427,7 +427,7 @@ export function estimateRequest(state, source = 'followers') {
 // another tab of the same profile runs.
 export function auditView(a) {
   return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
-           comments: a.commentAnalysis || null };
+           comments: a.commentAnalysis || null, userId: a.userId || null };
 }
 
 export function progressOf(state) {

@@ -150,6 +150,24 @@ function sourcesOf(v) {
   return Object.keys(out).length ? { sources: out } : {};
 }
 
+// The report an entry stands for, to draw: its own, or for an audited result whose full report
+// was dropped for space (shrink), one made of what the entry kept (numbers, badge, states, the
+// account's id), marked `details_dropped`: drawn from, an audited result stays in view (before, a
+// visit found no report, checked the profile alone and put that reading in the audit's place).
+// Null otherwise (an instant reading without its report is simply checked again).
+export function reportOfEntry(e) {
+  if (!e) return null;
+  if (e.report) return e.report;
+  if (e.confidence !== 'audited' || e.rough) return null;
+  const id = e.first_seen ? accountId(e.first_seen.user_id) : null;
+  return { username: e.username, full_name: e.full_name, status: e.status, states: e.states, fake_percent: e.fake_percent,
+           ci_low: e.ci_low, ci_high: e.ci_high, grade: e.grade, confidence: e.confidence, follower_count: e.follower_count,
+           ...(id ? { user_id: id } : {}), ...(e.badge ? { badge: e.badge } : {}), reasons: [], posts: [], details_dropped: true };
+}
+
+// The account an entry is about (its report's id, else the id its first count was read with), or null.
+export const entryUserId = (e) => reportUserId(e) || (e && e.first_seen ? accountId(e.first_seen.user_id) : null);
+
 // A follower count and when it was read, as stored ({follower_count, at}: first_seen's and
 // latest_count's), or null for a value of another shape (stored or imported: dropped, not trusted).
 function countAt(v) {

@@ -40,6 +40,8 @@ export function translator(dict, fallback = {}, lang = 'en') {
 
 // How long ago a result was computed ("3 h ago"), for cached results in the overlay and popup.
 export function ageText(t, ms) {
+  // Dated ahead of this device's clock (set wrong then, or moved back since): no age to give.
+  if (ms < -60000) return t('ageAhead');
   const min = Math.round(ms / 60000);
   if (min < 1) return t('ageJustNow');
   if (min < 60) return t('ageMinutes', min);

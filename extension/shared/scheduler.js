@@ -22,7 +22,30 @@ export function emptySchedulerState() {
            sending: null };
 }
 
-export function normalizeSchedulerState(raw) {
+// No slot handed out reaches further ahead than a cap's hour after a back-off's (with room for
+// the pacing of several audits behind them): a stored time beyond this was written before the
+// clock moved back (a day, say), and would hold every request until the clock caught up ("paused
+// until" a time with no date, blamed on Instagram).
+export const MAX_AHEAD_MS = 2 * HOUR_MS + MAX_BACKOFF_MS;
+
+// Stored state read back: fields of another shape dropped, and with `now`, times the clock can no
+// longer have given brought back to it (a send and a claim are never later than now, a slot and
+// the ledger no further ahead than MAX_AHEAD_MS, a back-off no longer than its maximum).
+export function normalizeSchedulerState(raw, now = null) {
+  const s = parseSchedulerState(raw);
+  if (!Number.isFinite(now)) return s;
+  const ahead = now + MAX_AHEAD_MS;
+  return {
+    ...s,
+    ...(s.lastSlot > ahead ? { lastSlot: now, lastSlotHeld: null } : {}),
+    ledger: s.ledger.map((t) => (t > ahead ? now : t)).sort((a, b) => a - b),
+    backoffUntil: s.backoffUntil > now + MAX_BACKOFF_MS ? now : s.backoffUntil,
+    lastSent: Math.min(s.lastSent, now),
+    sending: s.sending && s.sending.at > now ? { ...s.sending, at: now } : s.sending,
+  };
+}
+
+function parseSchedulerState(raw) {
   const s = emptySchedulerState();
   if (!raw || typeof raw !== 'object') return s;
   if (Number.isFinite(raw.lastSlot)) s.lastSlot = raw.lastSlot;

@@ -131,3 +131,72 @@ test('a cancelled audit resumes with its own plan, or a new audit follows the op
   assert.equal(fresh.budget, 30, 'the new audit follows the options now');
   assert.ok(fresh.requests <= 30);
 });
+
+// Found over time and identity: an audited result whose report was dropped for space was replaced by
+// the profile alone on the next visit; a username another account took showed the old account's
+// audit rows; an audit left running for days finished on the follower count it started with.
+test('an audited result without its report stays; another account\'s audit is not shown; an audit resumed days later samples the count read now', async () => {
+  const username = 'lena.bakes';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  const audit = await auditEnded(username);
+  const audited = await waitFor(async () => { const e = await storedEntry(suite, username); return e && e.confidence === 'audited' && e; },
+    { what: 'the audited result stored' });
+  // Storage full: its report dropped (history.js shrink), the numbers kept.
+  const storage = await suite.storage();
+  let { history } = await storage.get('history');
+  history.entries[username] = { ...history.entries[username], report: null };
+  await storage.set({ history });
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const kept = await waitForOverlay(page, (s) => /dropped to make room/.test(s.panelText || ''), { what: 'said as kept without its details' });
+  assert.equal(kept.badgeState, audited.badge.state);
+  const after = await storedEntry(suite, username);
+  assert.deepEqual([after.confidence, after.fake_percent, after.ci_low, after.ci_high],
+    [audited.confidence, audited.fake_percent, audited.ci_low, audited.ci_high], 'the audited result stays');
+  assert.equal(apiRequests(suite.standin, `username=${username}`).length, 0, 'no check of the profile alone put in its place');
+
+  // The username taken by another account since (its id is not the one the audit read): the
+  // next check finds the new owner, and the old audit's rows and result go from view.
+  ({ history } = await storage.get('history'));
+  const other = '999000111';
+  const e = history.entries[username];
+  history.entries[username] = { ...e, report: { ...audited.report, user_id: other }, computed_at: e.computed_at - 2 * DAY,
+    first_seen: { ...e.first_seen, user_id: other, at: e.first_seen.at - 2 * DAY } };
+  await storage.set({ history, [`audit:${username}`]: { ...audit, userId: other } });
+  await elsewhereAndBack(username);
+  await waitFor(async () => (await storedEntry(suite, username)).report?.user_id !== other, { what: 'the new owner read' });
+  await openPanel(page);
+  const fresh = await waitForOverlay(page, (s) => s.panel && s.auditPlan, { what: 'the new owner with an audit to offer' });
+  assert.deepEqual(Object.values(fresh.sources).filter(Boolean), [], `no rows of the old account's audit: ${JSON.stringify(fresh.sources)}`);
+  assert.equal((await storedEntry(suite, username)).confidence, 'instant');
+
+  // An audit left running (the tab left after two requests), picked up three days later when the
+  // follower count has moved: it goes on with the count read now.
+  const gifted = 'mila.gifted';
+  suite.standin.setFollowerCount(gifted, 300);
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
+  await page.goto(suite.standin.profileUrl(gifted));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.requests >= 2; }, { what: 'the audit under way' });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  const left = await storedAudit(suite, gifted);
+  assert.equal(left.status, 'running');
+  assert.equal(left.followers.population, 300);
+  await age(gifted, 3 * DAY);
+  suite.standin.setFollowerCount(gifted, 1500);
+  await (await suite.storage()).set({ settings: suite.settings });
+  await page.goto(suite.standin.profileUrl(gifted));
+  const ended = await auditEnded(gifted, null);
+  assert.equal(ended.followers.population, 1500, 'the count read on the visit');
+  assert.equal((await storedEntry(suite, gifted)).follower_count, 1500);
+});

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
-         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat } from '../../extension/shared/history.js';
-import { translator, flatten } from '../../extension/shared/i18n.js';
+         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat, reportOfEntry, entryUserId } from '../../extension/shared/history.js';
+import { reportShapeError } from '../../extension/shared/report-shape.js';
+import { translator, flatten, ageText } from '../../extension/shared/i18n.js';
 import { word, estimateText } from '../../extension/shared/words.js';
 import fs from 'node:fs';
 
@@ -538,4 +539,32 @@ test('profiles named "__proto__" or "constructor" are entries like any other, ke
   assert.deepEqual(listEntries(back.history, '').map((e) => e.username).sort(), ['__proto__', 'anna', 'constructor']);
   assert.deepEqual(Object.keys(deleteEntries(back.history, ['__proto__']).entries).sort(), ['anna', 'constructor']);
   assert.deepEqual(JSON.parse(exportJson(back.history)).entries.map((e) => e.username).sort(), ['__proto__', 'anna', 'constructor']);
+});
+
+// An audited result whose full report was dropped for space still stands for a report (made of what
+// it kept); the account it is about is known from its report or its first count.
+test('reportOfEntry and entryUserId: an audited result without its report, and whose account it is', () => {
+  const badge = { state: 'number', tone: 'fair', label: { id: 'badge.number', params: { fake: 20, low: 10, high: 30 } }, notes: [] };
+  const full = putEntry(emptyHistory(), entryFromReport({ ...report('vetted', 20), confidence: 'audited', user_id: '4242', badge },
+    { computedAt: 5 }).entry).entries.vetted;
+  assert.equal(reportOfEntry(full), full.report);
+  assert.equal(entryUserId(full), '4242');
+  const dropped = shrink(putEntry(emptyHistory(), full)).entries.vetted;
+  assert.equal(dropped.report, null);
+  const r = reportOfEntry(dropped);
+  assert.deepEqual([r.fake_percent, r.ci_low, r.ci_high, r.confidence, r.user_id, r.badge, r.details_dropped], [20, 15, 25, 'audited', '4242', badge, true]);
+  assert.equal(reportShapeError(r, 'vetted'), null, 'drawn like any report');
+  assert.equal(entryUserId(dropped), '4242', 'from its first count');
+  // An instant reading without its report is checked again instead; no entry, nothing.
+  const instant = shrink(putEntry(emptyHistory(), entryFromReport(report('plain', 5), { computedAt: 1 }).entry)).entries.plain;
+  assert.equal(reportOfEntry(instant), null);
+  assert.equal(reportOfEntry(null), null);
+  assert.equal(entryUserId(null), null);
+});
+
+test('ageText: a time ahead of the clock has no age ("just now" said of a result dated tomorrow)', () => {
+  const t = translator(flatten(locale('en')), {}, 'en');
+  assert.equal(ageText(t, -86_400_000), "dated ahead of this device's clock");
+  assert.equal(ageText(t, -30_000), 'just now');
+  assert.equal(ageText(t, 3 * 3600_000), t('ageHours', 3));
 });

@@ -209,3 +209,24 @@ test('a fallback request may skip a back-off, but still counts toward the cap', 
   s = reserve(fallback.state, 10, { ...cfg, interactive: true, skipBackoff: true }).state;
   assert.equal(reserve(s, 10, { ...cfg, interactive: true, skipBackoff: true }).reason, 'cap');
 });
+
+// The clock moved back a day after a finished audit: the stored slot, send and ledger a day ahead
+// held every request until the clock caught up, said as "Instagram asked to slow down".
+test('stored times the clock can no longer have given are brought back to now', () => {
+  const now = 1_800_000_000_000, day = 24 * HOUR_MS;
+  const raw = { lastSlot: now + day, lastSlotHeld: 'cap', ledger: [now - 60_000, now + day], backoffUntil: now + day, backoffLevel: 2,
+                lastSent: now + day, sending: { key: 'a:1', at: now + day } };
+  const s = normalizeSchedulerState(raw, now);
+  assert.deepEqual([s.lastSlot, s.lastSlotHeld, s.ledger, s.backoffUntil, s.lastSent, s.sending.at],
+    [now, null, [now - 60_000, now], now, now, now]);
+  assert.equal(s.backoffLevel, 2);
+  // A request reserved now goes at the pacing, not a day later.
+  const r = reserve(s, now, { pacingMs: 1500, hourlyCap: 200 });
+  assert.ok(r.at <= now + 1500, `${r.at - now} ms ahead`);
+  assert.equal(claim({ ...s, sending: null }, now + 1500, { pacingMs: 1500 }, 'b:1').go, true);
+  // Times a running scheduler does give stay as they are; without `now` nothing is touched.
+  const fine = { ...raw, lastSlot: now + HOUR_MS, ledger: [now + HOUR_MS], backoffUntil: now + 60_000, lastSent: now - 1000, sending: null };
+  const kept = normalizeSchedulerState(fine, now);
+  assert.deepEqual([kept.lastSlot, kept.ledger, kept.backoffUntil, kept.lastSent], [now + HOUR_MS, [now + HOUR_MS], now + 60_000, now - 1000]);
+  assert.equal(normalizeSchedulerState(raw).lastSlot, now + day);
+});
