@@ -37,8 +37,14 @@ export function badgeLabelText(t, badge, audit) {
 // was read): offering "audit to measure" again would promise what the list just refused.
 const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped'
   && ['private', 'list_refused'].includes(audit.progress.stopReason));
-// An audit that finished and found no follower listed: "audit to measure" would offer it again.
-const auditFoundNone = (audit) => !!(audit && audit.progress.status === 'done' && audit.progress.sources.followers.listed === 0);
+// An audit that finished having read its followers list empty, at no fewer followers than the
+// profile has now: "audit to measure" would offer the same again. (Not one that read no page: a
+// profile of no followers then; nor once followers have come since.)
+export function auditFoundNone(audit, followerCount) {
+  if (!audit || audit.progress.status !== 'done' || audit.progress.pagesDone === 0) return false;
+  const f = audit.progress.sources.followers;
+  return f.listed === 0 && !(Number.isSafeInteger(followerCount) && Number.isSafeInteger(f.population) && followerCount > f.population);
+}
 
 // A reading of the page's counts alone (they never give an estimate; it is kept only when they
 // show something): why only the counts, as the state badge says it (logged out, or the wait and
@@ -86,7 +92,7 @@ function reportBadge(b, t, model, audit, change) {
   const notes = [];
   for (const note of badge.notes || []) {
     // Nor on the page's counts alone: an audit needs the profile data that was refused.
-    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || auditFoundNone(audit) || model.rough)) continue;
+    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || auditFoundNone(audit, r.follower_count) || model.rough)) continue;
     const text = word(t, note);
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));

@@ -69,8 +69,9 @@ export function sparkline(t, posts) {
   // Said of the posts it shows: with some likes hidden, "the last 1 post" was the fifth.
   svg.setAttribute('aria-label', vals.length === likes.length ? t('sparkAria', vals.length, low, high)
     : t('sparkAriaSome', vals.length, likes.length, low, high));
-  const step = likes.length > 1 ? w / (likes.length - 1) : 0;
-  const at = (v, i) => [(likes.length > 1 ? i * step : w / 2).toFixed(1), (h - 2 - (v / scale) * (h - 4)).toFixed(1)];
+  // Inset by a dot's radius, so a dot at an end or at the top is drawn whole.
+  const pad = 3, step = likes.length > 1 ? (w - 2 * pad) / (likes.length - 1) : 0;
+  const at = (v, i) => [(likes.length > 1 ? pad + i * step : w / 2).toFixed(1), (h - pad - (v / scale) * (h - 2 * pad)).toFixed(1)];
   // One line per run of visible counts (a hidden one is a gap, not a straight line across it), a
   // dot for a count alone (a one-point line draws nothing).
   let run = [];

@@ -5,7 +5,7 @@ import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
-import { badgeLabelText, auditRunning } from './badge-view.js';
+import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
 import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js';
@@ -14,6 +14,9 @@ import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
+
+// Whether two reports read the profile alike (the same estimate and interval).
+const sameReading = (x, y) => !!(x && y && x.fake_percent === y.fake_percent && x.ci_low === y.ci_low && x.ci_high === y.ci_high);
 
 // view = {t, model, audit, username, handlers, auditStorageFull, onClose}
 export function renderPanel(p, view) {
@@ -72,10 +75,11 @@ function renderReport(p, view) {
     // While the audit runs, its interval is what it has read so far, not "after the audit".
     // The profile alone never gives the badge a number, however narrow its interval: said as that
     // (a 96-100% from the profile read "wider than 40 points").
+    // An audit that found its followers list empty is no advice either.
     const narrow = r.ci_high - r.ci_low <= RULES.badge_max_width;
     const key = r.badge.state === 'at_least' ? 'panelFloor'
       : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited')
-        : narrow ? 'panelProfileOnly' : 'panelWide';
+        : narrow ? 'panelProfileOnly' : auditFoundNone(view.audit, r.follower_count) ? 'panelWideNoFollowers' : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
   }
   if (model.rough) p.append(el('p', { class: 'muted', part: 'rough-note' }, roughExplainText(t, model.roughCause)));
@@ -90,7 +94,8 @@ function renderReport(p, view) {
 
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
   const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
-  if (!rough) p.append(el('p', { class: 'muted' }, t(conf)));
+  // (Not when it is the heading's own words: "Not enough data for an estimate." twice.)
+  if (!rough && t(conf) !== heading) p.append(el('p', { class: 'muted' }, t(conf)));
   // The follower count then and now (overlay followerChange: never on the page's counts alone; on an
   // audit's result, the count a later look read is the one now), as the badge has it.
   const change = view.change;
@@ -119,8 +124,9 @@ function renderReport(p, view) {
     }
     p.append(ul);
   }
-  // After a re-check the reading above is the profile's alone, and these rows are the last audit's.
-  const earlier = !!(view.audit && view.audit.report && r.confidence !== 'audited' && !auditRunning(view.audit));
+  // After a re-check the reading above is the profile's alone, and these rows are the last audit's
+  // (not where the reading is the audit's own, one that measured no followers included).
+  const earlier = !!(view.audit && view.audit.report && !auditRunning(view.audit) && !sameReading(r, view.audit.report));
   const rows = view.audit && view.audit.estimates ? sourceRows(t, view.audit, earlier) : null;
   if (rows) p.append(rows);
   renderCommentsSection(p, view.audit, t);
@@ -253,8 +259,7 @@ function renderAuditSection(p, view) {
     if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
     // Ended before its plan without narrowing what was found before it: the result above is that
     // one, kept; the rows are this audit's.
-    const same = (x, y) => x && y && x.fake_percent === y.fake_percent && x.ci_low === y.ci_low && x.ci_high === y.ci_high;
-    if (['cancelled', 'stopped'].includes(pr.status) && a.report && model.kind === 'report' && !same(model.report, a.report)) {
+    if (['cancelled', 'stopped'].includes(pr.status) && a.report && model.kind === 'report' && !sameReading(model.report, a.report)) {
       sec.append(el('p', { class: 'muted', part: 'audit-not-kept' }, t('auditNotKept')));
     }
     if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
@@ -284,7 +289,7 @@ function renderAuditSection(p, view) {
     if (plan) {
       const postsUnread = model.report.profile_source === 'users_info';
       sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan, { postsUnread })));
-      const comments = commentsPlanText(plan, t);
+      const comments = plan.requests > 0 ? commentsPlanText(plan, t) : null;
       if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
     }
     // Not once an audit has read the list (the user follows the account): it plainly worked.

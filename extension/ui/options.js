@@ -43,6 +43,14 @@ function showPlan(s) {
   $('auditPlan').textContent = auditPlanText(t, plan) + (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
 }
 
+// The status line as a function of the language, so a save that switches it is said in the new one
+// ("Saved." stayed in the old language); null: nothing said.
+let status = null;
+function say(words) {
+  status = words;
+  $('status').textContent = words ? words() : '';
+}
+
 // `keep`: fields edited here and not yet saved stay as they are.
 function fill(s, keep = []) {
   for (const [key, field] of Object.entries(FIELDS)) if (!keep.includes(key)) field.set(s[key]);
@@ -62,13 +70,13 @@ async function main() {
     // A value the other settings do not allow (more followers checked in full than listed, also
     // one not edited now) was stored as the nearest one allowed: said, with what it became.
     const adjusted = Object.keys(FIELDS).filter((key) => key in meant && settings[key] !== meant[key]);
-    $('status').textContent = adjusted.length
-      ? t('savedAdjusted', adjusted.map((key) => t('labelValue', labelOf(key), FIELDS[key].get())).join('; ')) : t('saved');
+    say(() => (adjusted.length
+      ? t('savedAdjusted', adjusted.map((key) => t('labelValue', labelOf(key), FIELDS[key].get())).join('; ')) : t('saved')));
   });
   // The plan follows the form as it is edited, not only once it is saved; "Saved." is of before.
   $('form').addEventListener('input', () => {
     if (shown) showPlan(formSettings());
-    $('status').textContent = '';
+    say(null);
   });
   // Saved here or in another options page: the form follows, keeping what is being edited, and
   // a new language redraws the page in it.
@@ -77,7 +85,9 @@ async function main() {
     const next = normalizeSettings(changes[SETTINGS_KEY].newValue);
     const relanguage = shown && next.language !== shown.language;
     fill(next, edited());
-    if (relanguage) localise().then((l) => { t = l.t; showPlan(next); }).catch((e) => { $('status').textContent = String(e.message || e); });
+    if (relanguage) {
+      localise().then((l) => { t = l.t; showPlan(next); say(status); }).catch((e) => { $('status').textContent = String(e.message || e); });
+    }
   });
 }
 

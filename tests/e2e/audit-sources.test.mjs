@@ -218,6 +218,12 @@ test('a followers or likers list that comes back empty gets a row saying so; the
                                  { what: 'a row per source' });
   assert.match(s.sources.followers, /Followers: Instagram listed none \(its list came back empty\): no estimate for the followers\./);
   assert.match(s.sources.likers, /People who liked the last 3 posts: 0 listed, 0 checked\s*Instagram listed no one for these 3 posts: no estimate for them\./);
+  // The reading above is this audit's (it measured no followers), not a re-check since; and the
+  // note under it offers no audit again: the audit found no followers to measure.
+  assert.doesNotMatch(s.panelText, /From the last audit/);
+  if (s.badgeState !== 'number') assert.match(s.panelText, /The audit found the followers list empty, so it had no followers to measure\./);
+  assert.doesNotMatch(s.panelText, /An audit narrows it/);
+  assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'no audit offered again');
 });
 
 // A profile read as public whose followers list refuses the audit (it turned private since): it

@@ -200,6 +200,10 @@ test('the options page saves pacing, sample sizes, auto-run, the comment analysi
   assert.deepEqual({ ...settings }, { autoRun: false, auditListSize: 100, auditFullSize: 20, auditPosts: suite.settings.auditPosts,
     auditEngagersFull: suite.settings.auditEngagersFull, auditBudget: suite.settings.auditBudget, auditComments: true,
     pacingMs: 2500, hourlyCap: 150, language: 'nl', answerTimeoutMs: suite.settings.answerTimeoutMs });
+  // "Saved." is said in the language just saved, once the page has redrawn in it (it stayed English).
+  await opt.waitForFunction(() => document.documentElement.lang === 'nl');
+  await opt.waitForFunction(() => document.getElementById('status').textContent === 'Opgeslagen.', { timeout: 5000 })
+    .catch(async () => assert.fail(`status: ${await opt.$eval('#status', (e) => e.textContent)}`));
   // The plan under the sample sizes says the comments will be judged too.
   assert.match(await opt.$eval('#auditPlan', (e) => e.textContent), /comments of the last 6 posts|reacties op de laatste 6 berichten/);
   assert.doesNotMatch(await opt.$eval('#auditPlan', (e) => e.textContent), /only what the list shows|alleen beoordeeld wat de lijst toont/);

@@ -243,11 +243,17 @@ test('extreme values: no followers, a jump from none, a narrow profile-only esti
     await openPanel(page);
     s = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
     assert.match(s.auditPlan, /^This profile has no followers to read\. An audit reads who liked or commented on the last \d posts/);
-    // The gift arrives: "+500", not nothing (a rise from none has no percentage).
+    // Its audit reads the likers and commenters alone; the reading in view is that audit's own.
+    await clickPart(page, PANEL, 'audit-button');
+    s = await waitForOverlay(page, (x) => x.panelText && /Audit complete/.test(x.panelText), { what: 'the audit done', timeout: 90_000 });
+    assert.doesNotMatch(s.panelText, /From the last audit/);
+    // The gift arrives: "+500", not nothing (a rise from none has no percentage); and an audit is
+    // offered again, the earlier one having had no followers to read.
     suite.standin.setFollowerCount(username, 500);
     await clickPart(page, PANEL, 'recheck');
     s = await waitForOverlay(page, (x) => x.badgeNotes.some((n) => n.id === 'follower_jump'), { what: 'the jump chip' });
     assert.equal(s.badgeNotes.find((n) => n.id === 'follower_jump').text, 'followers +500 since your first check');
+    assert.ok(s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `the audit offered again: ${JSON.stringify(s.badgeNotes)}`);
 
     // 100,000 followers, no likes: the profile alone reads it far below, in a narrow interval.
     suite.standin.setFollowerCount(username, 100_000);

@@ -7,7 +7,7 @@ import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, li
          currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat, reportOfEntry, entryUserId } from '../../extension/shared/history.js';
 import { reportShapeError } from '../../extension/shared/report-shape.js';
 import { translator, flatten, ageText } from '../../extension/shared/i18n.js';
-import { word, estimateText } from '../../extension/shared/words.js';
+import { word } from '../../extension/shared/words.js';
 import fs from 'node:fs';
 
 const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
@@ -304,8 +304,10 @@ test('CSV export: the badge in words, the audit per source, and the spreadsheet 
     ['50', '20', 'true', '31.5', '18', '46']);
   assert.deepEqual(['posts', 'listed', 'checked', 'fake_percent'].map((c) => vetted[col(`likers_${c}`)]), ['6', '240', '30', '12']);
   assert.equal(vetted[col('commenters_fake_percent')], '');
-  // An entry saved without a badge says its estimate, as the popup does; no audit, no source cells.
-  assert.equal(plain[col('badge_words')], estimateText(t('en'), { fake_percent: 4, ci_low: 0, ci_high: 9 }));
+  // An entry saved without a badge says none, as the popup's Result cell (the badge never said its
+  // numbers); no audit, no source cells.
+  assert.equal(plain[col('badge_words')], '');
+  assert.equal(plain[col('fake_percent')], '4');
   assert.equal(plain[col('followers_listed')], '');
   // German: semicolons between columns and decimal commas; a name with a semicolon is quoted.
   const de = exportCsv(h, { t: t('de') });
