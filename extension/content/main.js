@@ -176,7 +176,9 @@ class ProfileFeature {
                                                     latestCount: cached.entry.latest_count || null });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
-      const stale = staleness(cached.entry);
+      // The page's own data naming another account than the stored reading's (the username taken
+      // by someone else since): that reading is not this profile's, whatever its age.
+      const stale = staleness(cached.entry) || (this.pageNamesOtherAccount(stored) ? 'refresh' : null);
       if (settings.autoRun && cached.entry.rough) {
         await this.runInstant({ keepShown: true });
       } else if (settings.autoRun && stale) {
@@ -194,6 +196,13 @@ class ProfileFeature {
   }
 
   get userId() { return this.report && typeof this.report.user_id === 'string' ? this.report.user_id : null; }
+
+  // Whether the page, loaded on this profile, names an account id other than `report`'s.
+  pageNamesOtherAccount(report) {
+    if (loadedProfile !== this.username || !report || typeof report.user_id !== 'string') return false;
+    const id = userIdFromPageScripts([...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent));
+    return !!id && id !== report.user_id;
+  }
 
   // The profile read in full before an audit: its id, and its posts, which a reading of the page's
   // counts or a result kept without its details (dropped for space) lacks.

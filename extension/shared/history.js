@@ -368,19 +368,23 @@ export function putEntry(history, entry) {
   return { ...history, entries: withEntry(history.entries, entry.username, { ...entry, first_seen: first }) };
 }
 
-// The history keeps at most MAX_ENTRIES profiles: beyond, the oldest checked leave it. Returns
+// The history keeps at most MAX_ENTRIES profiles: beyond, the least recently looked at leave it. Returns
 // {history, aside}: `aside` holds each of them for the background to keep (set-aside.js), with
 // its numbers (not its full report, which could fill storage), so none goes unsaid.
 export function overflow(history) {
   const names = Object.keys(history.entries);
   if (names.length <= MAX_ENTRIES) return { history, aside: [] };
   const entries = entryMap(history.entries);
-  names.sort((a, b) => entries[a].computed_at - entries[b].computed_at);
+  // The least recently looked at go first (a count read since an audited result counts as a look),
+  // readings of the profile alone before audited results (an audit costs tens of requests to redo).
+  const audited = (e) => (e.confidence === 'audited' ? 1 : 0);
+  const lastLook = (e) => Math.max(e.computed_at, e.latest_count ? e.latest_count.at : 0);
+  names.sort((a, b) => audited(entries[a]) - audited(entries[b]) || lastLook(entries[a]) - lastLook(entries[b]));
   const aside = names.slice(0, names.length - MAX_ENTRIES).map((n) => {
     const e = entries[n];
     delete entries[n];
     return { key: `entries.${n}`, value: { ...e, report: null },
-             reason: `the history keeps at most ${MAX_ENTRIES} profiles: @${n}, the oldest checked, left it (its numbers kept here)` };
+             reason: `the history keeps at most ${MAX_ENTRIES} profiles: @${n}, the least recently looked at, left it (its numbers kept here)` };
   });
   return { history: { ...history, entries }, aside };
 }

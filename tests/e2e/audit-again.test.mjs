@@ -200,3 +200,26 @@ test('an audited result without its report stays; another account\'s audit is no
   assert.equal(ended.followers.population, 1500, 'the count read on the visit');
   assert.equal((await storedEntry(suite, gifted)).follower_count, 1500);
 });
+
+// A username taken by another account within the day: the stored reading (2 h old, so not checked
+// again by age) was shown for the new owner, though the page itself names the new account's id.
+test('a fresh stored reading of another account than the page names is checked again', async () => {
+  const username = 'marco.travels';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  const storage = await suite.storage();
+  const { history } = await storage.get('history');
+  const e = history.entries[username];
+  const own = e.report.user_id;
+  history.entries[username] = { ...e, report: { ...e.report, user_id: '999000111' }, computed_at: Date.now() - 2 * 3600_000 };
+  await storage.set({ history });
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl(username));
+  await waitFor(async () => (await storedEntry(suite, username)).report?.user_id === own, { what: 'the page\'s own account read' });
+  assert.equal(apiRequests(suite.standin, `username=${username}`).length, 1);
+  // A reading of its own account is not checked again on the next load.
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  assert.equal(apiRequests(suite.standin, `username=${username}`).length, 0);
+});

@@ -296,7 +296,7 @@ test('past 5,000 profiles the oldest are set aside, not dropped unsaid; an impor
   await (await popup.$('#import-file')).uploadFile(file);
   await popup.waitForFunction(() => document.getElementById('message').textContent !== '', { timeout: 30_000 });
   assert.equal(await popup.$eval('#message', (m) => m.textContent),
-    'Imported 0 entries. The history keeps at most 5,000 profiles: the 2 oldest checked were set aside, with their numbers (below).');
+    'Imported 0 entries. The history keeps at most 5,000 profiles: the 2 least recently looked at were set aside, with their numbers (below).');
   await popup.waitForSelector('#aside:not([hidden])');
   assert.equal(await popup.$eval('#aside', (a) => a.dataset.count), '2');
   const aside = (await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside;

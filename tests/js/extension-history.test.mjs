@@ -507,7 +507,7 @@ test('an audit that ended before its plan replaces the stored result only when i
   assert.equal(partialAuditReplaces(instant, { ci_low: null, ci_high: null }), false, 'an audit with no interval');
 });
 
-test('past the limit the oldest checked leave the history, each set aside with its numbers; an import counts what it kept', () => {
+test('past the limit the least recently looked at leave the history, each set aside with its numbers; an import counts what it kept', () => {
   const entry = (u, at, report = null) => ({ ...migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u], report });
   let h = emptyHistory();
   for (let i = 0; i < MAX_ENTRIES; i++) h = putEntry(h, entry(`user${i}`, 1_000_000 + i));
@@ -517,7 +517,12 @@ test('past the limit the oldest checked leave the history, each set aside with i
   assert.equal(Object.keys(o.history.entries).length, MAX_ENTRIES);
   assert.ok(o.history.entries.newcomer && !o.history.entries.user0);
   assert.deepEqual(o.aside.map((i) => [i.key, i.value.username, i.value.fake_percent, i.value.report]), [['entries.user0', 'user0', 10, null]]);
-  assert.match(o.aside[0].reason, /^the history keeps at most 5000 profiles: @user0, the oldest checked, left it/);
+  assert.match(o.aside[0].reason, /^the history keeps at most 5000 profiles: @user0, the least recently looked at, left it/);
+  // An audited result goes after the readings of the profile alone, and a count read since it is a
+  // look: the oldest audited result, looked at yesterday, stays over a week-old reading.
+  const auditedOld = { ...entry('user0', 1_000_000), confidence: 'audited', latest_count: { follower_count: 10, at: 8_000_000 } };
+  const o2 = overflow(putEntry(putEntry(h, auditedOld), entry('newcomer', 9_000_000)));
+  assert.deepEqual(o2.aside.map((i) => i.value.username), ['user1']);
   // An import of entries older than all the others keeps none of them, and says so.
   const older = [entry('old.a', 5), entry('old.b', 6)];
   const r = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }), h);
