@@ -431,11 +431,11 @@ async function historyExport({ format }) {
 
 function historyImport({ text }) {
   return store.locked(async () => {
-    const r = importJson(text, await store.getHistory());
+    const r = importJson(text, await store.getHistory(), now());
     if (r.error) return { error: { id: `history.import.${r.kind}`, message: r.error } };
     try {
       const { shrunk } = await store.saveHistoryWithAside(r.history, r.aside);
-      return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, shrunk };
+      return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, notImported: r.notImported, shrunk };
     } catch (e) {
       return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
     }

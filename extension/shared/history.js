@@ -112,9 +112,9 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       ci_high: numOrNull(e.ci_high),
       grade,
       confidence,
-      status: typeof e.status === 'string' ? e.status : 'ok',
-      states: Array.isArray(e.states) ? e.states.slice(0, 10) : [],
-      follower_count: numOrNull(e.follower_count),
+      status: typeof e.status === 'string' ? e.status.slice(0, 40) : 'ok',
+      states: Array.isArray(e.states) ? e.states.slice(0, 10).map((x) => x.slice(0, 40)) : [],
+      follower_count: Number.isSafeInteger(e.follower_count) && e.follower_count >= 0 ? e.follower_count : null,
       rough: e.rough === true,
       rough_cause: e.rough === true && ROUGH_CAUSES.includes(e.rough_cause) ? e.rough_cause : null,
       computed_at: e.computed_at,
@@ -368,6 +368,13 @@ export function putEntry(history, entry) {
   return { ...history, entries: withEntry(history.entries, entry.username, { ...entry, first_seen: first }) };
 }
 
+// The order profiles leave a full history in: readings of the profile alone before audited
+// results, each the least recently looked at first (a count read since an audited result counts
+// as a look).
+const audited = (e) => (e.confidence === 'audited' ? 1 : 0);
+const lastLook = (e) => Math.max(e.computed_at, e.latest_count ? e.latest_count.at : 0);
+const lookOrder = (a, b) => audited(a) - audited(b) || lastLook(a) - lastLook(b);
+
 // The history keeps at most MAX_ENTRIES profiles: beyond, the least recently looked at leave it. Returns
 // {history, aside}: `aside` holds each of them for the background to keep (set-aside.js), with
 // its numbers (not its full report, which could fill storage), so none goes unsaid.
@@ -375,11 +382,7 @@ export function overflow(history) {
   const names = Object.keys(history.entries);
   if (names.length <= MAX_ENTRIES) return { history, aside: [] };
   const entries = entryMap(history.entries);
-  // The least recently looked at go first (a count read since an audited result counts as a look),
-  // readings of the profile alone before audited results (an audit costs tens of requests to redo).
-  const audited = (e) => (e.confidence === 'audited' ? 1 : 0);
-  const lastLook = (e) => Math.max(e.computed_at, e.latest_count ? e.latest_count.at : 0);
-  names.sort((a, b) => audited(entries[a]) - audited(entries[b]) || lastLook(entries[a]) - lastLook(entries[b]));
+  names.sort((a, b) => lookOrder(entries[a], entries[b]));
   const aside = names.slice(0, names.length - MAX_ENTRIES).map((n) => {
     const e = entries[n];
     delete entries[n];
@@ -423,11 +426,17 @@ export function exportJson(history, now = Date.now()) {
 
 // Cells that a spreadsheet would run as a formula get a leading quote; a cell holding the
 // separator, a quote or a line break is quoted.
-function csvCell(v, { sep, decimal }) {
+// Quoted whatever the file's own separator: a spreadsheet may split it on another (English UI,
+// German Excel; LibreOffice with several ticked), and "x;=1+1;" then ran as a formula.
+const CSV_SPECIAL = /[",;\t\n\r]/;
+// Leading characters a spreadsheet may read as the start of a formula: = + - @ and their fullwidth
+// forms, after any spaces, zero-width or direction marks it may trim.
+const CSV_FORMULA = /^[\s\u00a0\u180e\u2000-\u200f\u2060\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+function csvCell(v, { decimal }) {
   let s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v).replace('.', decimal) : String(v);
   // Also after leading spaces: a spreadsheet that trims them on import evaluated " =1+1".
-  if (/^[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
-  return s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (CSV_FORMULA.test(s)) s = `'${s}`;
+  return CSV_SPECIAL.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 // The spreadsheets of languages that write a decimal comma (de, fr, nl) split a file's columns at
@@ -491,7 +500,9 @@ export function exportCsv(history, { t = null } = {}) {
 // An import is all or nothing: one bad entry rejects the file, naming the entry.
 // A refusal says which kind it is (`kind`: not_json, not_history, newer, entry), for the popup to
 // word in the user's language, and the detail in English (`error`).
-export function importJson(text, into = emptyHistory()) {
+// `now` (ms), when given: a file's time later than it (a clock set wrong where it was written) is
+// taken as now, so it neither outranks every later check nor stays "newer" for ever.
+export function importJson(text, into = emptyHistory(), now = null) {
   let doc;
   const refuse = (kind, error) => ({ kind, error: `import: ${error}` });
   try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', `not JSON (${e.message})`); }
@@ -514,6 +525,7 @@ export function importJson(text, into = emptyHistory()) {
   }
   // A file's entry never replaces a newer result of the same profile (an old backup imported
   // after checks since): that one stays, and `newerKept` says how many did.
+  if (Number.isFinite(now)) entries = entries.map((e) => (e.computed_at > now ? { ...e, computed_at: now } : e));
   let history = into;
   const put = new Set();
   let newerKept = 0;
@@ -523,7 +535,17 @@ export function importJson(text, into = emptyHistory()) {
     history = putEntry(history, e);
     put.add(e.username);
   }
-  const o = overflow(history);
-  // `count`: the file's entries the history kept (an import past MAX_ENTRIES keeps the newest).
-  return { history: o.history, aside: o.aside, count: [...put].filter((u) => o.history.entries[u]).length, newerKept };
+  // Past MAX_ENTRIES an import pushes none of the user's profiles out (5,000 of them went, beyond
+  // what can be kept aside): profiles new to the history are left out instead, the least recently
+  // looked at first, and `notImported` says how many (the file still has them).
+  const fresh = [...put].filter((u) => !into.entries[u]);
+  const over = Object.keys(history.entries).length - MAX_ENTRIES;
+  let notImported = 0;
+  if (over > 0) {
+    const entries = entryMap(history.entries);
+    fresh.sort((a, b) => lookOrder(entries[a], entries[b]));
+    for (const u of fresh.slice(0, over)) { delete entries[u]; put.delete(u); notImported++; }
+    history = { ...history, entries };
+  }
+  return { history, aside: [], count: put.size, newerKept, notImported };
 }

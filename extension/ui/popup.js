@@ -190,7 +190,8 @@ async function main() {
       if (file.size > MAX_IMPORT_CHARS) throw Object.assign(new Error('too large'), { id: 'history.import.too_large' });
       const r = await ask('history.import', { text: await file.text() });
       say([t('imported', r.imported), r.newerKept ? t('importedNewerKept', r.newerKept) : '',
-        r.setAside ? t('importedSetAside', MAX_ENTRIES, r.setAside) : ''].filter(Boolean).join(' '));
+        r.setAside ? t('importedSetAside', MAX_ENTRIES, r.setAside) : '',
+        r.notImported ? t('importedNotImported', MAX_ENTRIES, r.notImported) : ''].filter(Boolean).join(' '));
     } catch (e) {
       say(importRefusal(e));
     }

@@ -273,9 +273,9 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   await popup.close();
 });
 
-// The history keeps at most 5,000 profiles. Before, the oldest left it without a word, and an
-// import said "Imported 20 entries." when it had kept none of them.
-test('past 5,000 profiles the oldest are set aside, not dropped unsaid; an import says how many it kept', async () => {
+// The history keeps at most 5,000 profiles. An import said "Imported 20 entries." when it had kept
+// none of them; later, a file of newer profiles pushed the user's own out, past what could be kept aside.
+test('a full history of 5,000 profiles: an import pushes none of them out and says how many of the file it left out', async () => {
   const ext = await extensionPage(suite);
   const base = Date.now() - 10 * 86400_000;
   await ext.evaluate((t0) => {
@@ -295,13 +295,14 @@ test('past 5,000 profiles the oldest are set aside, not dropped unsaid; an impor
   fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }));
   await (await popup.$('#import-file')).uploadFile(file);
   await popup.waitForFunction(() => document.getElementById('message').textContent !== '', { timeout: 30_000 });
+  // Into a full history an import pushes none of the user's profiles out: the file's new ones stay
+  // out (the file has them), said.
   assert.equal(await popup.$eval('#message', (m) => m.textContent),
-    'Imported 0 entries. The history keeps at most 5,000 profiles: the 2 least recently looked at were set aside, with their numbers (below).');
-  await popup.waitForSelector('#aside:not([hidden])');
-  assert.equal(await popup.$eval('#aside', (a) => a.dataset.count), '2');
-  const aside = (await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside;
-  assert.deepEqual(aside.map((i) => i.value.username).sort(), ['old.a', 'old.b']);
-  assert.equal(aside[0].value.fake_percent, 30, 'with its numbers');
+    'Imported 0 entries. The history keeps at most 5,000 profiles and is full: 2 entries of the file were not imported (the file still has them); delete profiles you no longer need to make room.');
+  const stored = (await ext.evaluate(() => chrome.storage.local.get(['history', 'history_set_aside'])));
+  assert.equal(Object.keys(stored.history.entries).length, 5000);
+  assert.ok(!stored.history.entries['old.a'] && stored.history.entries.user00000);
+  assert.equal(stored.history_set_aside, undefined, 'nothing set aside');
   await popup.close();
 });
 

@@ -332,6 +332,21 @@ test('CSV export: the badge in words, the audit per source, and the spreadsheet 
   assert.equal(validateEntry({ ...e, sources: { followers: { ...sources.followers, listed: -1 } } }).entry.sources, undefined);
 });
 
+// A cell holding the other languages' separator split there in a spreadsheet set to it, and ran.
+test('CSV cells holding any separator are quoted; fullwidth and zero-width-led formulas are defused', () => {
+  const row = (name, lang) => {
+    const t = translator({}, {}, lang);
+    return exportCsv(putEntry(emptyHistory(), entryFromReport({ ...report('eve', 10), full_name: name }, { computedAt: 0 }).entry), { t })
+      .split('\r\n')[1];
+  };
+  assert.ok(row('x;=1+1;', 'en').startsWith('eve,"x;=1+1;",'));
+  assert.ok(row('x,=2+2,', 'de').startsWith('eve;"x,=2+2,";'));
+  assert.ok(row('x\t=3+3\t', 'en').startsWith('eve,"x\t=3+3\t",'));
+  for (const name of ['\uff1d1+1', '\u200b=1+1', '\u2060@SUM(1)', '\u200e-2+3']) {
+    assert.ok(row(name, 'en').startsWith(`eve,'${name},`), JSON.stringify(name));
+  }
+});
+
 test("CSV: a reading of the page's counts names the state the badge shows, not the engine's badge for the counts", () => {
   const noData = { state: 'no_data', tone: 'neutral', label: { id: 'badge.no_data', params: {} }, notes: [] };
   let h = emptyHistory();
@@ -507,7 +522,7 @@ test('an audit that ended before its plan replaces the stored result only when i
   assert.equal(partialAuditReplaces(instant, { ci_low: null, ci_high: null }), false, 'an audit with no interval');
 });
 
-test('past the limit the least recently looked at leave the history, each set aside with its numbers; an import counts what it kept', () => {
+test('past the limit the least recently looked at leave the history, each set aside with its numbers; an import never pushes the user\'s out', () => {
   const entry = (u, at, report = null) => ({ ...migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u], report });
   let h = emptyHistory();
   for (let i = 0; i < MAX_ENTRIES; i++) h = putEntry(h, entry(`user${i}`, 1_000_000 + i));
@@ -523,14 +538,24 @@ test('past the limit the least recently looked at leave the history, each set as
   const auditedOld = { ...entry('user0', 1_000_000), confidence: 'audited', latest_count: { follower_count: 10, at: 8_000_000 } };
   const o2 = overflow(putEntry(putEntry(h, auditedOld), entry('newcomer', 9_000_000)));
   assert.deepEqual(o2.aside.map((i) => i.value.username), ['user1']);
-  // An import of entries older than all the others keeps none of them, and says so.
+  // An import into a full history pushes none of the user's profiles out (a file of 5,000 newer
+  // ones pushed them all, beyond what can be kept aside): the file's new profiles are left out
+  // instead, and said; one of the file replacing a profile the history has still goes in.
   const older = [entry('old.a', 5), entry('old.b', 6)];
   const r = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }), h);
-  assert.equal(r.count, 0);
-  assert.deepEqual(r.aside.map((i) => i.value.username).sort(), ['old.a', 'old.b']);
-  const newer = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [entry('new.a', 9_999_999)] }), h);
-  assert.equal(newer.count, 1);
-  assert.deepEqual(newer.aside.map((i) => i.value.username), ['user0']);
+  assert.deepEqual([r.count, r.notImported, r.aside], [0, 2, []]);
+  const newer = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2,
+    entries: [entry('new.a', 9_999_999), entry('user7', 9_999_999)] }), h);
+  assert.deepEqual([newer.count, newer.notImported, newer.aside], [1, 1, []]);
+  assert.equal(Object.keys(newer.history.entries).length, MAX_ENTRIES);
+  assert.equal(newer.history.entries.user7.computed_at, 9_999_999);
+  assert.ok(newer.history.entries.user0 && !newer.history.entries['new.a']);
+  // With room, the newest of the file go in first.
+  const roomy = deleteEntries(h, ['user1', 'user2']);
+  const some = importJson(JSON.stringify({ format: 'fakemeter-history', schema: 2,
+    entries: [entry('f.old', 10), entry('f.mid', 20), entry('f.new', 30)] }), roomy);
+  assert.deepEqual([some.count, some.notImported], [2, 1]);
+  assert.ok(some.history.entries['f.new'] && some.history.entries['f.mid'] && !some.history.entries['f.old']);
 });
 
 test('profiles named "__proto__" or "constructor" are entries like any other, kept across a read and a save', () => {
@@ -574,4 +599,13 @@ test('ageText: a time ahead of the clock has no age ("just now" said of a result
   assert.equal(ageText(t, -86_400_000), "dated ahead of this device's clock");
   assert.equal(ageText(t, -30_000), 'just now');
   assert.equal(ageText(t, 3 * 3600_000), t('ageHours', 3));
+});
+
+test('an import takes a time ahead of now as now, and keeps counts only when they are whole and not negative', () => {
+  const e = { ...entryFromReport(report('ahead', 10), { computedAt: 0 }).entry, computed_at: 8e15 };
+  const doc = (x) => JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [x] });
+  assert.equal(importJson(doc(e), emptyHistory(), 5000).history.entries.ahead.computed_at, 5000);
+  assert.equal(importJson(doc(e), emptyHistory()).history.entries.ahead.computed_at, 8e15, 'without a now, as it was');
+  for (const bad of [-5, 2.5]) assert.equal(validateEntry({ ...e, follower_count: bad }).entry.follower_count, null, String(bad));
+  assert.equal(validateEntry({ ...e, status: 'x'.repeat(500) }).entry.status.length, 40);
 });
