@@ -361,7 +361,9 @@ TEST_CASE("[profile] an audience report is the answer; the profile signals never
   CHECK(note["id"] == "combined.sample_answer");
   CHECK(note["params"]["n"] == 600);
   CHECK(r["combined_notes"].size() == 1);  // no "disagree"
-  // A sample whose interval misses the instant one: the interval spans both, the point stays.
+  // A sample whose interval misses the instant one: the sample's interval and point stand, and the
+  // disagreement is said (spanning both read a clean audit beside low engagement as 0-95% under a
+  // badge of 0-18%).
   json apart = inside;
   bool above = ih < 90;
   apart["fake_percent"] = above ? 95.0 : 2.0;
@@ -370,8 +372,8 @@ TEST_CASE("[profile] an audience report is the answer; the profile signals never
   REQUIRE((above ? apart["ci_low"].get<double>() > ih : apart["ci_high"].get<double>() < il));
   json d = report_of("bought_followers", json{{"audience", apart}}.dump());
   CHECK(d["fake_percent"].get<double>() == doctest::Approx(apart["fake_percent"].get<double>()));
-  CHECK(d["ci_low"].get<double>() <= std::min(il, apart["ci_low"].get<double>()) + 0.05);
-  CHECK(d["ci_high"].get<double>() >= std::max(ih, apart["ci_high"].get<double>()) - 0.05);
+  CHECK(d["ci_low"].get<double>() == doctest::Approx(apart["ci_low"].get<double>()));
+  CHECK(d["ci_high"].get<double>() == doctest::Approx(apart["ci_high"].get<double>()));
   CHECK(d["combined_notes"].size() == 2);
   CHECK(d["combined_notes"][1]["id"] == "combined.disagree");
   // A private profile has no instant estimate: the sample stands alone.
@@ -722,4 +724,30 @@ TEST_CASE("[profile] posts less than a day old are left out of the likes when th
   CHECK(later["signals"]["posts_read"]["with_likes"] == 12);
   CHECK_FALSE(has_reason(later, "engagement.fresh_posts"));
   CHECK(analyze(r.dump())["signals"]["posts_read"]["with_likes"] == 12);
+}
+
+// Found reviewing the combination: audit estimates whose point lies outside their interval were
+// drawn ("≈30% fake (60-10%)"); an audit of likers alone left the badge offering an audit and the
+// report saying nothing of it; likes that look bought gave an instant interval of 0.0-0.0%.
+TEST_CASE(
+    "[profile] audit estimates must be consistent; an audit of engagers alone is said; bought likes never vouch") {
+  std::string doc = fixture("organic");
+  json ok = {{"fake_percent", 30}, {"ci_low", 10}, {"ci_high", 60}, {"sample_size", 50}};
+  for (json bad : {json{{"fake_percent", 30}, {"ci_low", 60}, {"ci_high", 10}, {"sample_size", 50}},
+                   json{{"fake_percent", 80}, {"ci_low", 10}, {"ci_high", 20}, {"sample_size", 50}},
+                   json{{"fake_percent", 30}, {"ci_low", 10}, {"ci_high", 60}, {"sample_size", 0}}}) {
+    json r = analyze(doc, json{{"audience", bad}}.dump());
+    CHECK(error_id(r) == "profile.options");
+  }
+  CHECK_FALSE(analyze(doc, json{{"audience", ok}}.dump()).contains("error"));
+  json likers = analyze(doc, json{{"likers", ok}}.dump());
+  bool said = false;
+  for (const auto& n : likers["combined_notes"]) said = said || n["id"] == "combined.engagers_only";
+  CHECK(said);
+  CHECK(likers["badge"]["offer_audit"] == false);
+  json sub = analyze(doc_with(20000, {6020, 5031, 6500, 7122, 5900, 6100, 5800, 6300, 6000, 5950, 6050, 6200}));
+  REQUIRE(sub["signals"]["bought_likes"]["flagged"] == true);
+  CHECK(sub["ci_high"].get<double>() == 100.0);
+  json high = analyze(doc_with(800, {700, 650, 720, 580, 690, 610, 640, 700, 660, 630, 710, 600}));
+  CHECK(high["ci_high"].get<double>() - high["ci_low"].get<double>() >= 5.0 - 1e-9);
 }

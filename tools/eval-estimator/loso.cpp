@@ -359,8 +359,10 @@ std::string run_loso_evaluation(const std::vector<LosoFold>& folds,
         " InstaFake real accounts with per-post data, judged by an engagement reference derived without it: "
         "`eval-profile --instant`), whose engagement says nothing about that audience's fake share: ordinary "
         "engagement cannot tell 0% from 30% fakes. `now` is the engine's combination (profile/combine.h: the "
-        "sample's estimate, its interval spanning the instant one where the two disagree); `before` the previous "
-        "one (both intervals read as normal distributions, weighted by their precision).");
+        "sample's estimate and interval as they are, a disagreement with the profile said in words; an earlier "
+        "version's interval spanning both where they disagreed raised no cell's lowest coverage by more than 0.2 "
+        "points); `before` an older one (both intervals read as normal distributions, weighted by their "
+        "precision).");
     line("");
     line(
         "| held-out set | design | sample alone: lowest cell | mean MAE | combined now: lowest cell | mean MAE | mean "

@@ -43,15 +43,13 @@ Number audit_figure(const json& a) {
   return n;
 }
 
-// The audit's followers estimate when it is narrow enough, else the report's estimate (the audit
-// combined with the profile) when that is. The profile alone never gives the badge a number: its
-// interval is narrow exactly when the account engages unusually much, which says least about
-// bought followers, so its narrow intervals hold the truth far less often than 95% (EVALUATION.md,
-// "The badge").
-std::optional<Number> badge_number(const BadgeEvidence& e, const std::optional<Number>& audit) {
-  if (!audit) return std::nullopt;
-  if (badge_shows_number(audit->low, audit->high)) return audit;
-  if (e.fake && badge_shows_number(*e.low, *e.high)) return Number{*e.fake, *e.low, *e.high, "combined", false, 0};
+// The audit's followers estimate when it is narrow enough (the report's headline is that estimate:
+// the profile neither narrows nor widens it, profile/combine.h). The profile alone never gives the
+// badge a number: its interval is narrow exactly when the account engages unusually much, which
+// says least about bought followers, so its narrow intervals hold the truth far less often than
+// 95% (EVALUATION.md, "The badge").
+std::optional<Number> badge_number(const std::optional<Number>& audit) {
+  if (audit && badge_shows_number(audit->low, audit->high)) return audit;
   return std::nullopt;
 }
 
@@ -97,7 +95,7 @@ json decide_badge(const BadgeEvidence& e) {
   }
   // The audit's followers estimate, read once for the number and the floor.
   const std::optional<Number> audit = e.followers ? std::optional<Number>(audit_figure(*e.followers)) : std::nullopt;
-  auto number = badge_number(e, audit);
+  auto number = badge_number(audit);
   auto floor = number ? std::nullopt : badge_floor(audit);
   if (const auto& n = number ? number : floor) {
     b["state"] = number ? "number" : "at_least";
@@ -132,7 +130,8 @@ json decide_badge(const BadgeEvidence& e) {
     b["likes"] = "real";
     b["notes"].push_back(message("badge.likers_real"));
   }
-  if (!audited && b["state"] != "number" && !e.no_followers) {
+  // Nor after an audit that measured the likers or commenters only (it listed no follower).
+  if (!audited && b["state"] != "number" && !e.no_followers && !e.engagers_audited) {
     b["offer_audit"] = true;
     b["notes"].push_back(message("badge.audit_offer"));
   }

@@ -37,6 +37,7 @@ struct BadgeEvidence {
   int likers_apart = 0;                   // +1 likers far more often fake than followers, -1 far less
   bool engagement_far_below = false;      // the instant interval's lower end above 0
   bool no_followers = false;              // the follower count read as 0: no audit of them to offer
+  bool engagers_audited = false;          // an audit measured the likers or commenters
 };
 
 // {"state", "tone", "fake_percent", "ci_low", "ci_high", "basis", "short_list", "likes",

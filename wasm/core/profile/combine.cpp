@@ -16,12 +16,7 @@ double round_to(double v, double per_unit) { return std::round(v * per_unit) / p
 }  // namespace
 
 CombinedEstimate combine_with_sample(const Estimate& instant, const Estimate& sample) {
-  CombinedEstimate c{sample, sample.low > instant.high || sample.high < instant.low};
-  if (c.disagree) {
-    c.estimate.low = std::min(sample.low, instant.low);
-    c.estimate.high = std::max(sample.high, instant.high);
-  }
-  return c;
+  return CombinedEstimate{sample, sample.low > instant.high || sample.high < instant.low};
 }
 
 Combined combine_estimates(std::optional<double> instant,
@@ -47,8 +42,10 @@ Combined combine_estimates(std::optional<double> instant,
       // The sample is the answer: the profile signals measure followers who never engage (inactive
       // real ones too), not fake accounts, and no labelled audience measures how one predicts the
       // other, so they neither narrow the sample's interval nor move its point (weighting them in
-      // read 39.5% labelled fake as 13%, 4-22%). Where the two disagree, one of them sees
-      // something the other does not, and the interval spans both.
+      // read 39.5% labelled fake as 13%, 4-22%), nor widen it: where the two disagree, the report
+      // says so in words. (Spanning both read a clean audit beside low engagement as 0-95% under a
+      // badge of 0-18%, and took paid engagement on bought followers, the seed's subscription, for
+      // a reason to doubt an audit that found them; held out, the spanning added no coverage.)
       CombinedEstimate c = combine_with_sample({*instant, *instant_low, *instant_high}, {af, al, ah});
       fake = c.estimate.point, lo = c.estimate.low, hi = c.estimate.high;
       notes.push_back(message("combined.sample_answer", {{"n", n},
@@ -65,6 +62,9 @@ Combined combine_estimates(std::optional<double> instant,
     if (limited != a.end() && limited->is_boolean() && limited->get<bool>())
       notes.push_back(message("combined.newest_only"));
   }
+  // An audit that measured who liked or commented but listed no follower: said, since the headline
+  // is then the profile's alone (the likers' and commenters' rows carry what it measured).
+  if (!opt.audience && (opt.likers || opt.commenters)) notes.push_back(message("combined.engagers_only"));
   if (fake) {
     *fake = round_to(*fake, 10);
     *lo = round_to(std::min(*lo, *fake), 10);

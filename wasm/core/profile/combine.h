@@ -24,7 +24,7 @@ struct Estimate {
 
 struct CombinedEstimate {
   Estimate estimate;
-  bool disagree = false;  // the two intervals do not overlap: the interval spans both
+  bool disagree = false;  // the two intervals do not overlap (said in words; the interval stays the sample's)
 };
 
 // The numbers alone: `instant` is the profile's instant estimate, `sample` the audit's.

@@ -45,7 +45,11 @@ void find_engagement(const Reference& ref, Findings& f) {
     lowest = std::max(0.0, s.median_likes - s.min_likes) + s.median_comments;
   }
   Engagement e = engagement_signal(ref, f.followers, s.median_engagement, f.business, organic, lowest);
-  if (f.likes_bought && !f.bought) e.share_high = 1.0;  // likes untrustworthy, no way to size the bought part
+  // Likes that look bought cannot vouch for the followers: what is left of them after the bought
+  // part is a guess (20,000 followers with 6,000 likes a post read 0-0% fake on it).
+  if (f.likes_bought) e.share_high = 1.0;
+  // Engagement never rules out a few fakes: however high, its interval reaches kMinInstantWidth up.
+  e.share_high = std::max(e.share_high, std::min(1.0, e.share_low + kMinInstantWidth));
   f.engagement = e;
   f.tier = tier_solidity(ref, f.followers);
   json eng = params_json({{"rate", e.rate},

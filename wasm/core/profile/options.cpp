@@ -37,13 +37,22 @@ Result<AnalysisOptions> parse_options(const std::string& text) {
     const std::string w = std::string("options.") + key;
     if (!a->is_object() || a->contains("error"))
       return make_error("profile.options", w + " must be a report from estimateAudience");
-    for (const char* k : {"fake_percent", "ci_low", "ci_high"}) {
-      auto v = audience_number(*a, k, 0, 100, w);
-      if (!v) return v.error();
+    double v[3];
+    const char* keys[] = {"fake_percent", "ci_low", "ci_high"};
+    for (int i = 0; i < 3; ++i) {
+      auto x = audience_number(*a, keys[i], 0, 100, w);
+      if (!x) return x.error();
+      v[i] = x.value();
     }
+    // A report of the engine's never has its point outside its interval: one that does is no
+    // estimate to show (the badge read "≈30% fake (60–10%)").
+    if (!(v[1] <= v[0] && v[0] <= v[2]))
+      return make_error("profile.options", w + ": ci_low <= fake_percent <= ci_high must hold, got " +
+                                               json(v[1]).dump() + ", " + json(v[0]).dump() + ", " + json(v[2]).dump());
     auto n = read_int(*a, "sample_size", w, 0, kMaxCount);
     if (!n) return make_error("profile.options", n.error().message);
     if (!n.value()) return make_error("profile.options", w + ".sample_size is missing");
+    if (*n.value() < 1) return make_error("profile.options", w + ".sample_size must be at least 1");
     (key[0] == 'a' ? o.audience : key[0] == 'l' ? o.likers : o.commenters) = *a;
   }
   return o;

@@ -68,6 +68,7 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
   ev.likers_apart = likers_apart;
   ev.engagement_far_below = f.engagement && !f.likes_bought && f.instant_low && *f.instant_low > 0.5;
   ev.no_followers = p.followers && *p.followers == 0;
+  ev.engagers_audited = opt.likers || opt.commenters;
   json badge = decide_badge(ev);
 
   json report = profile_fields(p);
