@@ -281,15 +281,19 @@ test('Instagram not answering backs off like a rate limit, counted as one, and s
   assert.equal(applyOutcome(e.state, e.request.id, { kind: 'rate_limited', retryAt: 10, unavailable: 502 }, 6).state.retryUnavailable, 502);
 });
 
-test('a post whose list cannot be read costs that post only', () => {
+// An audit whose first likers list could not be read, run to its end.
+function withFirstLikersFailed() {
   let s = start();
   for (;;) {
     const n = nextRequest(s);
     s = n.state;
-    if (n.request.kind === 'likers') { s = applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state; break; }
+    if (n.request.kind === 'likers') return runAll(applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state);
     s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
   }
-  const s2 = runAll(s);
+}
+
+test('a post whose list cannot be read costs that post only', () => {
+  const s2 = withFirstLikersFailed();
   assert.equal(s2.status, 'done');
   assert.equal(s2.likers.done, 2);
   assert.equal(s2.likers.lite.length, 30);  // the second post's only
@@ -619,14 +623,7 @@ test('a pick that could not be read in full is done but not checked; the source 
 // The history keeps what an audit measured per source (its exports say it): each source with an
 // estimate, with the counts its row shows; the failed post is not counted among the posts read.
 test('sourcesBrief: each estimated source in brief for the history', () => {
-  let s = start();
-  for (;;) {
-    const n = nextRequest(s);
-    s = n.state;
-    if (n.request.kind === 'likers') { s = applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state; break; }
-    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
-  }
-  const done = runAll(s);
+  const done = withFirstLikersFailed();
   assert.equal(sourcesBrief(done), null);  // nothing estimated yet
   const est = (fake, low, high) => ({ fake_percent: fake, ci_low: low, ci_high: high, sampling_note: [] });
   const withEstimates = { ...done, estimates: { followers: est(20, 10, 35), likers: est(5, 0, 30) } };
