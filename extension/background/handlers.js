@@ -120,11 +120,11 @@ async function instantAnalyze(msg) {
   // Kept under the name as the page asked for it (lowercase, as Instagram's names are), even
   // where the answer spells it otherwise: else every visit missed the stored result and asked again.
   const report = { ...r.report, username: msg.username, profile_source: endpoint };
-  // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
-  // is kept beside it. The same account only: a username someone else took is checked afresh.
   // An audit of this account still to go on (running, or cancelled and resumable) samples the
   // audience the count read now says.
   await store.locked(() => auditCountNow(report));
+  // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
+  // is kept beside it. The same account only: a username someone else took is checked afresh.
   if (msg.keepAudited) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {

@@ -169,11 +169,11 @@ class ProfileFeature {
     if (this.signal.aborted) return;
     if (cached.audit) this.overlay.setAudit(cached.audit);
     const stored = cached.entry && cached.entry.report;
-    if (stored) this.report = stored;
     if (stored) {
+      this.report = stored;
       this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
-                                                    roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
-                                                    latestCount: cached.entry.latest_count || null });
+                                       roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
+                                       latestCount: cached.entry.latest_count || null });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
       // The page's own data naming another account than the stored reading's (the username taken

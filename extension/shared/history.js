@@ -424,10 +424,9 @@ export function exportJson(history, now = Date.now()) {
   return JSON.stringify({ format: EXPORT_FORMAT, schema: SCHEMA_VERSION, exported_at: new Date(now).toISOString(), entries }, null, 2);
 }
 
-// Cells that a spreadsheet would run as a formula get a leading quote; a cell holding the
-// separator, a quote or a line break is quoted.
-// Quoted whatever the file's own separator: a spreadsheet may split it on another (English UI,
-// German Excel; LibreOffice with several ticked), and "x;=1+1;" then ran as a formula.
+// Cells that a spreadsheet would run as a formula get a leading quote. A cell holding a separator
+// (any: a spreadsheet may split the file on another than its own, English UI beside German Excel,
+// and "x;=1+1;" then ran as a formula), a quote or a line break is quoted.
 const CSV_SPECIAL = /[",;\t\n\r]/;
 // Leading characters a spreadsheet may read as the start of a formula: = + - @ and their fullwidth
 // forms, after any spaces, zero-width or direction marks it may trim.
