@@ -173,7 +173,9 @@ TEST_CASE("timing: comments in the first 10 minutes of posts a day old or more; 
   CHECK(t["dated_comments"] == 60);
   CHECK(t["early_regulars"] == 6);
   CHECK(t["value"].get<double>() == doctest::Approx(0.6));
-  CHECK(t["evidence"] == "strong");
+  // Six early regulars where an organic section of ten comments a post has up to four regulars:
+  // weak evidence, as the recurring commenters are judged (a family's 4 read as a pod at full strength).
+  CHECK(t["evidence"] == "weak");
   json undated = document(organic_posts(4));
   for (auto& p : undated["posts"])
     for (auto& c : p["comments"]) c.erase("created_at");
@@ -275,4 +277,59 @@ TEST_CASE("the report names no commenter: usernames, full names and mentioned ha
   CHECK(r["verdict"]["params"]["also"]["id"] == r["reasons"][1]["id"]);
   for (const char* name : {"podmember", "fan1", "Name ", "scammer", "secret_handle_x", "trade_with_jane_fx", "pk_"})
     CHECK_MESSAGE(text.find(name) == std::string::npos, name);
+}
+
+// Found with honest sections built from real comments: the same words on one post (birthday wishes),
+// a blessing of generic words, and four customers' one compliment read as a network; comments dated
+// at their post's second read as early; signals each within organic levels summed to "likely bought".
+TEST_CASE(
+    "honest sections: one post's wishes, generic blessings, a few longer comments and impossible times are no "
+    "network") {
+  json birthday = organic_posts(6);
+  for (int m = 0; m < 14; ++m)
+    birthday[0]["comments"].push_back(
+        comment("friend" + std::to_string(m), "happy birthday have the best day ever", kNow - 2 * kDay + 7200));
+  CHECK(signal(analyze(document(birthday)), "templates")["comments"] == 0);
+  // The same text across posts is still a network's.
+  json network = organic_posts(6);
+  for (int p = 0; p < 6; ++p)
+    for (int m = 0; m < 3; ++m)
+      network[p]["comments"].push_back(
+          comment("paid" + std::to_string(3 * p + m), "best studio in town amazing work", kNow));
+  CHECK(signal(analyze(document(network)), "templates")["comments"] == 18);
+  // Four longer comments, all one compliment, on a section of short ones: too few for a share.
+  json salon = organic_posts(0);
+  for (int p = 0; p < 6; ++p)
+    for (int i = 0; i < 10; ++i)
+      salon[p]["comments"].push_back(comment("c" + std::to_string(10 * p + i), "😍", kNow - kDay));
+  for (int k = 0; k < 4; ++k)
+    salon[k]["comments"].push_back(comment("cust" + std::to_string(k), "ellerine sağlık çok güzel olmuş", kNow - kDay));
+  const json salon_report = analyze(document(salon));
+  const json& t = signal(salon_report, "templates");
+  CHECK(t["of_longer_comments"].get<int>() < cmt::kMinTemplateComments);
+  CHECK(t["strength"].get<double>() < 1);
+  // Comments dated at their post's own second: not "within 10 minutes".
+  json same = organic_posts(6);
+  for (auto& p : same)
+    for (auto& c : p["comments"]) c["created_at"] = p["taken_at"];
+  CHECK(signal(analyze(document(same)), "timing")["measured"] == false);
+}
+
+TEST_CASE("a family commenting within minutes is one pod, counted once; signals within organic levels grade good") {
+  json posts = organic_posts(4);
+  for (int p = 0; p < 6; ++p) {
+    int64_t taken = posts[p]["taken_at"].get<int64_t>();
+    for (int m = 0; m < 4; ++m)
+      posts[p]["comments"].push_back(
+          comment("family" + std::to_string(m), distinct(500 + 10 * p + m), taken + 120 * (m + 1)));
+  }
+  json r = analyze(document(posts));
+  double rec = strength(r, "recurring_commenters"), tim = strength(r, "timing");
+  double sum = 0;
+  for (const char* name : {"recurring_commenters", "generic_comments", "templates", "timing", "spam",
+                           "commenter_accounts", "comments_per_like"})
+    sum += signal(r, name)["measured"] == true ? strength(r, name) : 0.0;
+  CHECK(r["score"].get<double>() <= sum - std::min(rec, tim) + 0.01);
+  CHECK(r["grade"] != "bad");
+  if (r["verdict"]["id"] == "comments.verdict_nothing") CHECK(r["grade"] == "good");
 }

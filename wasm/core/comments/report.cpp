@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "json_writer.h"
@@ -236,12 +237,18 @@ std::string comments_report(const Signals& s,
 
   double score = 0;
   for (size_t i = 0; i < n; ++i) score += reasons[i].strength;
+  // The same few accounts coming post after post, and early: one pod, counted once (a family
+  // commenting within minutes was counted as recurring commenters and again as early regulars).
+  if (s.recurring.measured && s.timing.measured)
+    score -= std::min({s.recurring.strength, s.timing.regulars_strength, s.timing.strength});
   const bool enough = s.comments >= kMinComments && s.posts_with_comments >= 2;
-  std::string grade = enough ? grade_of_score(score) : "unknown";
+  const size_t moved = enough ? (n > 0 && reasons[0].strength >= 1) + (n > 1 && reasons[1].strength >= 1) : 0;
+  // Signals each within organic sections do not add up to a finding ("Likely bought engagement:
+  // nothing stands out against real comment sections"): with none past its organic level, good.
+  std::string grade = !enough ? "unknown" : moved ? grade_of_score(score) : "good";
   // The verdict: the grade, and the one or two reasons that moved it (their sentences alone,
   // without details), or what was read when too little was.
   const Message label(grade_label(grade));
-  const size_t moved = enough ? (n > 0 && reasons[0].strength >= 1) + (n > 1 && reasons[1].strength >= 1) : 0;
   Message verdict(moved == 2 ? "comments.verdict_two" : moved ? "comments.verdict_one" : "comments.verdict_nothing");
   if (!enough)
     verdict =

@@ -86,7 +86,8 @@ struct Flat {
   const Comment* c;
   size_t post;
   TextShape shape;
-  bool spam;  // flagged by the spam model
+  bool spam;     // flagged by the spam model
+  bool generic;  // could stand under any post (generic praise, wishes, emoji)
 };
 
 void recurrence(Signals& s, const Input& in, const std::vector<Flat>& all) {
@@ -162,7 +163,8 @@ void templates(Signals& s, const CommentReference& ref, const std::vector<Flat>&
   std::vector<const Flat*> items;
   for (const Flat& f : all) {
     // Spam repeats its own templates; it is judged on its own (spam()), not as bought comments.
-    std::vector<uint32_t> g = f.spam ? std::vector<uint32_t>() : trigrams(f.shape);
+    // Generic words repeat by themselves (a blessing, a birthday wish): judged as praise (generic()).
+    std::vector<uint32_t> g = f.spam || f.generic ? std::vector<uint32_t>() : trigrams(f.shape);
     if (g.empty()) continue;
     grams.push_back(std::move(g));
     authors.push_back(f.c->author);
@@ -171,11 +173,14 @@ void templates(Signals& s, const CommentReference& ref, const std::vector<Flat>&
   t.long_comments = int(items.size());
   std::vector<size_t> group = near_duplicate_groups(grams, authors);
   std::vector<int> size(items.size(), 0);
-  for (size_t g : group) ++size[g];
+  // The posts a group's comments stand under: a network repeats its texts post after post, while
+  // one post's guests write alike by themselves (birthday wishes, a giveaway's entries).
+  std::vector<uint64_t> posts(items.size(), 0);
+  for (size_t i = 0; i < items.size(); ++i) ++size[group[i]], posts[group[i]] |= uint64_t(1) << (items[i]->post % 64);
   Tally tally;
   std::vector<uint32_t> who;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (size[group[i]] < 2) continue;
+    if (size[group[i]] < 2 || popcount(posts[group[i]]) < 2) continue;
     ++t.comments;
     // One key per group: the group's first comment stands for it.
     tally.add(uint32_t(group[i]), items[group[i]]->c->text, authors[i]);
@@ -190,8 +195,10 @@ void templates(Signals& s, const CommentReference& ref, const std::vector<Flat>&
   // real section's largest group of near-duplicates (which counts comments, so errs high).
   const double big = ref.template_largest.quantile(0.95);
   t.organic_largest = big;
-  t.strength = std::max(strength_ramp(*t.low, t.organic_high, t.organic_high + 0.05, t.organic_high + 0.2),
-                        strength_ramp(t.largest_group, big, big + 1, 2 * big + 1));
+  const double by_share = t.long_comments >= kMinTemplateComments
+                              ? strength_ramp(*t.low, t.organic_high, t.organic_high + 0.05, t.organic_high + 0.2)
+                              : 0.0;
+  t.strength = std::max(by_share, strength_ramp(t.largest_group, big, big + 1, 2 * big + 1));
 }
 
 void timing(Signals& s, const Input& in) {
@@ -208,7 +215,8 @@ void timing(Signals& s, const Input& in) {
     int dated = 0, early = 0;
     std::vector<uint32_t> early_here;
     for (const Comment& c : p.comments) {
-      if (!c.created_at) continue;
+      // A comment dated at or before its post has no time to go by (a time left out as 0, or copied).
+      if (!c.created_at || *c.created_at <= *p.taken_at) continue;
       ++dated;
       if (*c.created_at - *p.taken_at <= kEarlyMinutes * 60) {
         ++early;
@@ -228,8 +236,14 @@ void timing(Signals& s, const Input& in) {
   t.min_posts = two_thirds(t.posts_used);
   for (int n : early_posts) t.early_regulars += n >= t.min_posts;
   share(t, t.early, t.dated);
-  t.strength = std::max(strength_ramp(*t.low, kOrganicEarlyShare, kWeakEarlyShare, kStrongEarlyShare),
-                        t.posts_used >= 3 ? strength_ramp(t.early_regulars, 1, 2, 5) : 0.0);
+  // Early regulars are judged as the regulars are (recurrence): a family or a few loyal customers
+  // are there early too, as many as an organic section of this size has regulars (4 relatives
+  // commenting within minutes read as a pod at full strength).
+  const double organic = s.recurring.measured ? s.recurring.organic_max : 2;
+  t.regulars_strength =
+      t.posts_used >= 3 ? strength_ramp(t.early_regulars, organic, organic + 1, 2 * organic + 1) : 0.0;
+  t.strength =
+      std::max(strength_ramp(*t.low, kOrganicEarlyShare, kWeakEarlyShare, kStrongEarlyShare), t.regulars_strength);
 }
 
 void spam(Signals& s, const CommentReference& ref, const std::vector<Flat>& all) {
@@ -319,7 +333,8 @@ Signals compute_signals(const Input& in,
     for (const Comment& c : post.comments) {
       TextShape shape = text_shape(c.text);
       bool flagged = spam_margin(model, spam_features(shape, model.buckets)) > model.threshold;
-      all.push_back({&c, p, std::move(shape), flagged});
+      bool generic = is_generic(shape, lex);
+      all.push_back({&c, p, std::move(shape), flagged, generic});
     }
   }
   s.comments = int(all.size());

@@ -65,10 +65,14 @@ struct Templates : Measure {
   double organic_largest = 0;     // 95th percentile of real sections' largest near-duplicate group
   std::vector<Example> examples;  // one text of each of the largest groups
 };
+// A share of repeated texts says something only of this many longer comments or more (4 customers
+// writing the usual compliment were "100% of 4 longer comments").
+constexpr int kMinTemplateComments = 10;
 
 // Comments within kEarlyMinutes of posting, on posts at least a day old.
 struct Timing : Measure {
   int posts_used = 0, early = 0, dated = 0, early_regulars = 0, min_posts = 0;
+  double regulars_strength = 0;  // the part of `strength` the early regulars give (they are recurring ones too)
 };
 constexpr int kEarlyMinutes = 10;
 // Assumed organic level of early comments (README: no public data has comment times).
