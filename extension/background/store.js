@@ -93,9 +93,12 @@ export async function clearAside() {
 // chrome.storage.local holds 10 MiB (QUOTA_BYTES; no unlimitedStorage permission, on
 // purpose). When a write does not fit, room is made from what can be rebuilt or spared, in
 // this order: cached profile documents (oldest first; never one being written or one an
-// audit needs), then the full reports of the oldest half of the history (every
-// entry keeps its numbers). Audits, history numbers and settings are never dropped; when
-// nothing is left to drop the quota error comes out and the caller says storage is full.
+// audit needs), then finished audits' working state (lists read, records fetched: 80-100 kB
+// each, so about a hundred filled storage and stopped the next audit; oldest first; their
+// results stay in the history, with each source's estimate), then the full reports of the
+// oldest half of the history (every entry keeps its numbers). Running and cancelled
+// (resumable) audits, history numbers and settings are never dropped; when nothing is left to
+// drop the quota error comes out and the caller says storage is full.
 
 // Removes the oldest cached document that is not protected. Returns whether it removed one.
 async function dropOldestDoc(protect = []) {
@@ -111,9 +114,22 @@ async function dropOldestDoc(protect = []) {
   return false;
 }
 
-// Frees some room as above. Returns 'doc' or 'history' (what went), or null when nothing can.
+// Removes the finished (done or stopped) audit updated longest ago that is not protected. Returns
+// whether it removed one.
+async function dropOldestFinishedAudit(protect = []) {
+  const all = await storage.get(null);
+  const finished = Object.entries(all)
+    .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status))
+    .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
+  if (!finished.length) return false;
+  await storage.remove(finished[0][0]);
+  return true;
+}
+
+// Frees some room as above. Returns 'doc', 'audit' or 'history' (what went), or null when nothing can.
 async function makeRoom(protectDocs, keep = null) {
   if (await dropOldestDoc(protectDocs)) return 'doc';
+  if (await dropOldestFinishedAudit(protectDocs)) return 'audit';
   const smaller = shrink(await getHistory(), keep);
   if (!smaller) return null;
   await storage.set({ [HISTORY_KEY]: smaller });
@@ -141,13 +157,13 @@ async function withRoom(attempt, protect, keep = null) {
 // Writes items, making room when they do not fit (the document of an audit being written
 // stays). Returns {shrunk}.
 export async function write(items) {
-  const protect = Object.keys(items).map((k) => (k.startsWith(AUDIT_PREFIX) ? DOC_PREFIX + k.slice(AUDIT_PREFIX.length) : k));
+  const protect = Object.keys(items).flatMap((k) => (k.startsWith(AUDIT_PREFIX) ? [k, DOC_PREFIX + k.slice(AUDIT_PREFIX.length)] : [k]));
   return withRoom(() => storage.set(items), protect);
 }
 
-// Saves the history; when it does not fit, drops its own oldest reports except `keep`'s
-// (cached documents are bounded to MAX_DOCS and stay). Returns {history, shrunk} or throws a
-// quota error when nothing more can be dropped.
+// Saves the history; when it does not fit, drops finished audits (their results are in it), then
+// its own oldest reports except `keep`'s (cached documents are bounded to MAX_DOCS and stay).
+// Returns {history, shrunk} or throws a quota error when nothing more can be dropped.
 export async function saveHistory(history, { keep = null } = {}) {
   if (heldInPlace.length) throw heldError();
   let h = history;
@@ -158,6 +174,7 @@ export async function saveHistory(history, { keep = null } = {}) {
       return { history: h, shrunk };
     } catch (e) {
       if (!isQuotaError(e)) throw e;
+      if (await dropOldestFinishedAudit()) continue;
       const smaller = shrink(h, keep);
       if (!smaller) throw e;
       h = smaller;

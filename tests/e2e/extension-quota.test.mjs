@@ -1,11 +1,12 @@
 // A real storage-quota overflow in Chromium: chrome.storage.local holds QUOTA_BYTES (10 MiB;
 // the extension has no unlimitedStorage permission). Storage is filled from the extension's
 // own page to a few KB below the quota, then a profile is checked and an audit run:
-//   - room can be made: the oldest half of the history's full reports go (every entry keeps
-//     its numbers), the new result is shown and saved, the panel says what happened, and an
-//     audit finishes the same way;
-//   - nothing can be dropped (storage full of audits): the result is still shown, the panel
-//     says it was not saved, an audit stops saying storage is full, nothing stored changes;
+//   - room can be made: a finished audit of another profile goes first (its result is in the
+//     history), then the oldest half of the history's full reports (every entry keeps its
+//     numbers); the new result is shown and saved, the panel says what happened, and an audit
+//     finishes the same way;
+//   - nothing can be dropped (storage full of a resumable audit): the result is still shown, the
+//     panel says it was not saved, an audit stops saying storage is full, nothing stored changes;
 //     deleting history entries in the popup frees room and the audit resumes to the end.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,11 +38,12 @@ async function ext() {
 }
 
 // Fills storage to exactly QUOTA_BYTES - margin: `entries` history entries (copies of the
-// template, oldest first, with or without their full reports) and one finished audit of
-// another account padded to take up the rest. Keeps a copy of everything in the extension
-// page (window.before) for later comparison. Returns the bytes in use.
-async function fill({ entries, reports, margin }) {
-  return (await ext()).evaluate(async ({ template, entries, reports, margin }) => {
+// template, oldest first, with or without their full reports) and one audit of another account
+// (`status`: finished, which room may be made from, or cancelled, which is kept to resume)
+// padded to take up the rest. Keeps a copy of everything in the extension page (window.before)
+// for later comparison. Returns the bytes in use.
+async function fill({ entries, reports, margin, status = 'cancelled' }) {
+  return (await ext()).evaluate(async ({ template, entries, reports, margin, status }) => {
     const local = chrome.storage.local;
     const history = (await local.get('history')).history || { schema: 2, entries: {} };
     const base = Date.now() - 30 * 86400_000;
@@ -50,14 +52,14 @@ async function fill({ entries, reports, margin }) {
       history.entries[username] = { ...template, username, computed_at: base + i * 1000,
                                     report: reports ? { ...template.report, username } : null };
     }
-    const audit = { v: 1, username: 'filler_audited', userId: '1', status: 'done', pad: '' };
+    const audit = { v: 1, username: 'filler_audited', userId: '1', status, pad: '' };
     await local.set({ history, 'audit:filler_audited': audit });
     const need = local.QUOTA_BYTES - margin - await local.getBytesInUse(null);
     if (need < 0) throw new Error(`fill: already ${-need} bytes over the target`);
     await local.set({ 'audit:filler_audited': { ...audit, pad: 'p'.repeat(need) } });
     window.before = await local.get(null);
     return local.getBytesInUse(null);
-  }, { template, entries, reports, margin });
+  }, { template, entries, reports, margin, status });
 }
 
 // Compares storage now with window.before, in the extension page: per old history entry,
@@ -137,6 +139,21 @@ test('storage nearly full during an audit: it makes room the same way and finish
   assert.deepEqual(c.otherKeysChanged, []);
   assert.ok(c.reportDropped.length > 0, 'room was made from old reports');
   assert.equal(c.entries['marco.travels'].confidence, 'audited', 'the history holds the audited result');
+});
+
+// About a hundred finished audits (80-100 kB each) filled storage: the next audit then dropped every
+// history report and stopped. A finished audit's working state goes first; its result is in the history.
+test('storage nearly full of a finished audit: it makes room before any report, and the new result is saved', async () => {
+  await fill({ entries: 1300, reports: true, margin: 3000, status: 'done' });
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await openPanel(page);
+  assert.ok(!(await panelText()).includes(en('storageShrunk')), 'no details dropped');
+  const c = await compareWithBefore();
+  assert.deepEqual(c.otherKeysChanged, ['audit:filler_audited'], 'the finished audit made room');
+  assert.deepEqual([c.missing, c.numbersChanged, c.reportChanged, c.reportDropped], [[], [], [], []]);
+  assert.deepEqual(c.newEntries, ['lena.bakes']);
+  assert.equal(c.entries['lena.bakes'].report, true);
 });
 
 test('storage full of what cannot be dropped: result shown but not saved, audit stops saying so, nothing lost; deleting history frees room and the audit finishes', async () => {

@@ -12,7 +12,10 @@ globalThis.chrome = {
   i18n: { getUILanguage: () => 'en' },
   storage: {
     local: {
-      async get(key) { return key in data ? { [key]: structuredClone(data[key]) } : {}; },
+      async get(key) {
+        if (key === null) return structuredClone(data);
+        return key in data ? { [key]: structuredClone(data[key]) } : {};
+      },
       async set(items) {
         const backup = structuredClone(data);
         Object.assign(data, structuredClone(items));
@@ -75,13 +78,13 @@ test('the lock runs read-modify-writes one after another', async () => {
   assert.deepEqual(order, ['start1', 'end1', 'start2', 'end2', 'start3', 'end3']);
 });
 
-test('a write that does not fit drops cached documents first, then old reports; never an audit or the result being saved', async () => {
+test('a write that does not fit drops cached documents first, then finished audits, then old reports; never a running or resumable audit or the result being saved', async () => {
   for (const k of Object.keys(data)) delete data[k];
   quota = Infinity;
   for (let i = 0; i < 10; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
   await store.putDoc('user8', 'd'.repeat(3000));
   await store.putDoc('user9', 'd'.repeat(3000));
-  data['audit:user9'] = { username: 'user9', status: 'done', lite: 'a'.repeat(1000) };
+  data['audit:user9'] = { username: 'user9', status: 'cancelled', lite: 'a'.repeat(1000) };
   quota = size() + 500;
   // An audit write needing ~3 kB: the oldest document goes, nothing else.
   await store.saveAuditAndScheduler({ username: 'user7', status: 'running', lite: 'x'.repeat(2500) }, null);
@@ -96,9 +99,21 @@ test('a write that does not fit drops cached documents first, then old reports; 
   assert.equal(data.history.entries.user0.report, null);
   assert.equal(data.history.entries.user0.fake_percent, 10, 'numbers kept');
   assert.ok(data['doc:user7'], "the audit's own document stays");
-  assert.equal(data['audit:user9'].lite.length, 1000, 'audits are never dropped');
+  assert.equal(data['audit:user9'].lite.length, 1000, 'a resumable audit is never dropped');
+  // Finished audits (their results in the history) go before any report: the one updated longest ago first.
+  for (const e of Object.values(data.history.entries)) if (!e.report) e.report = { username: e.username };
+  data['audit:old'] = { username: 'old', status: 'done', updatedAt: 1, lite: 'o'.repeat(3000) };
+  data['audit:newer'] = { username: 'newer', status: 'stopped', updatedAt: 2, lite: 'n'.repeat(3000) };
+  data['audit:running'] = { username: 'running', status: 'running', updatedAt: 0, lite: 'r'.repeat(3000) };
+  quota = size() + 500;
+  const room = await store.write({ 'audit:user7': { username: 'user7', status: 'running', lite: 'x'.repeat(11500) } });
+  assert.equal(room.shrunk, false, 'no report dropped');
+  assert.equal(data['audit:old'], undefined, 'the oldest finished audit made room');
+  assert.ok(data['audit:newer'] && data['audit:running'] && data['audit:user9'], 'the newer finished, the running and the resumable stay');
+  assert.ok(Object.values(data.history.entries).every((e) => e.report), 'every report kept');
   // Saving a new result never drops its own report: with nothing else to drop, the quota error comes out.
   for (const e of Object.values(data.history.entries)) e.report = null;
+  delete data['audit:newer'];
   quota = size() + 100;
   await assert.rejects(store.putHistoryEntry(entryFromReport(report('user10', 1), { computedAt: 50 }).entry), /quota/i);
   assert.equal(data.history.entries.user10, undefined);
