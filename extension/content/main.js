@@ -67,8 +67,10 @@ function sleepUntil(at, signal) {
   const ms = Math.max(0, at - Date.now());
   return new Promise((resolve, reject) => {
     if (signal.aborted) { reject(signal.reason); return; }
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    // The abort listener goes when the wait ends (one per step piled up on a running audit's signal).
+    const abort = () => { clearTimeout(timer); reject(signal.reason); };
+    const timer = setTimeout(() => { signal.removeEventListener('abort', abort); resolve(); }, ms);
+    signal.addEventListener('abort', abort, { once: true });
   });
 }
 

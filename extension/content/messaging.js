@@ -22,10 +22,12 @@ export async function send(what, payload = {}) {
     try {
       // A worker stopped mid-message may never answer (seen in headless Chromium): give each
       // attempt a deadline and ask again; the background's handlers are idempotent.
+      // The deadline is cleared once the answer is in (it kept each left profile's view alive 5 s).
+      let deadline;
       const answer = await Promise.race([
         api.runtime.sendMessage({ what, ...payload }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('message port closed (no answer in time)')), ATTEMPT_TIMEOUT_MS)),
-      ]);
+        new Promise((_, reject) => { deadline = setTimeout(() => reject(new Error('message port closed (no answer in time)')), ATTEMPT_TIMEOUT_MS); }),
+      ]).finally(() => clearTimeout(deadline));
       if (answer === undefined && attempt < MAX_TRIES) throw new Error('message port closed (no answer)');
       if (answer && answer.error && typeof answer.error === 'object') throw new BackgroundError(answer.error);
       return answer;

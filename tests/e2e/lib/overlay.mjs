@@ -132,10 +132,11 @@ export async function followLink(page, href, { within = 'nav' } = {}) {
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
   // Right after a navigation the badge may not be drawn yet: wait for it rather than race it.
-  await page.waitForSelector(BADGE);
+  await page.waitForSelector(BADGE).then((h) => h.dispose());
   const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
-  if (text) await text.click(); else await page.click(BADGE);
-  await page.waitForSelector(PANEL);
+  if (text) { await text.click(); await text.dispose(); } else await page.click(BADGE);
+  // Handles kept alive hold the overlay they point at for the whole session (a false leak in soak runs).
+  await page.waitForSelector(PANEL).then((h) => h.dispose());
 }
 
 // Writes a screenshot to tests/e2e/artifacts/<name>.png (or dir/<name>.png); clip to an element when given.
