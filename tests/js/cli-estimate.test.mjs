@@ -233,6 +233,8 @@ test('text output names whose accounts were sampled; a likers answer read as fol
   assert.equal(likers.status, 0, likers.stderr);
   assert.match(likers.stdout, /^Fake likers: .*\nSample: 40 of 900 likers/);
   assert.doesNotMatch(likers.stdout, /Fake followers/);
+  // No plan of follower pages for likers (their lists have none).
+  assert.doesNotMatch(likers.stdout, /For a \+\/-5-point interval/);
   // Its user_count counts likers: not the follower count.
   const asFollowers = run(['estimate', '--source', 'followers'], JSON.stringify({ users, user_count: 900 }));
   assert.equal(asFollowers.status, 2);

@@ -116,7 +116,10 @@ TEST_CASE("limits: posts, comments, text length, document size") {
   for (size_t i = 0; i <= kMaxPosts; ++i) many.push_back(post(int(i), json::array()));
   CHECK(failure(document(many).dump()).id == "comments.limit");
   json comments = json::array();
-  for (size_t i = 0; i <= kMaxComments; ++i) comments.push_back(comment("a" + std::to_string(i % 50), "x", 1));
+  for (size_t i = 0; i <= kMaxComments; ++i) {
+    comments.push_back(comment("a" + std::to_string(i % 50), "x", 1));
+    comments.back()["pk"] = "c" + std::to_string(i);  // each its own comment (the same pk twice is one)
+  }
   Error e = failure(document({post(1, comments)}).dump());
   CHECK(e.id == "comments.limit");
   CHECK(e.message.find("posts[0].comments[5000]") != std::string::npos);
@@ -124,4 +127,16 @@ TEST_CASE("limits: posts, comments, text length, document size") {
   CHECK(e.id == "comments.range");
   CHECK(failure(std::string(kMaxDocumentBytes + 1, ' ')).id == "comments.limit");
   CHECK(failure(std::string(100, '[') + std::string(100, ']')).id == "comments.limit");  // nesting
+}
+
+// A comment read twice (pages read again, documents joined) counted twice: it moved the median
+// per post, and with it what counts as a regular.
+TEST_CASE("parse: the same comment (by its pk) twice is one comment") {
+  const std::string c = R"({"pk":"c1","text":"nice work","created_at":1700000000,"user":{"pk":"7","username":"amy"}})";
+  const std::string d = R"({"pk":"c2","text":"lovely","created_at":1700000100,"user":{"pk":"8","username":"bo"}})";
+  auto r = fm::cmt::parse_comments(R"({"posts":[{"media_id":"1","taken_at":1690000000,"comments":[)" + c + "," + c +
+                                   "," + d + R"(]}]})");
+  REQUIRE(r.ok());
+  CHECK(r.value().posts[0].comments.size() == 2);
+  CHECK(r.value().authors.size() == 2);
 }

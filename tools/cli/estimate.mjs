@@ -121,10 +121,14 @@ export function renderText(r) {
   ];
   for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.share).padStart(8)}   (${s.count} sampled)`);
   out.push(`  ${say(b.notes)}`);
+  // The plan counts pages of the followers list: for likers or commenters it would plan pages
+  // their lists do not have.
   const plan = r.requests_for_5pt;
-  out.push('', plan.requests === null
-    ? `For a +/-5-point interval: ${say(plan.note)}`
-    : `For a +/-5-point interval: about ${counted(plan.requests, 'request', 'requests')}. ${say(plan.note)}`);
+  if (many === 'followers') {
+    out.push('', plan.requests === null
+      ? `For a +/-5-point interval: ${say(plan.note)}`
+      : `For a +/-5-point interval: about ${counted(plan.requests, 'request', 'requests')}. ${say(plan.note)}`);
+  }
   for (const w of r.warnings || []) out.push(`Warning: ${w}`);
   out.push(`Model: ${r.model_version}`);
   return out.join('\n') + '\n';

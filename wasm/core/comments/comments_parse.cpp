@@ -1,5 +1,7 @@
 #include "account.h"
 #include "comments.h"
+
+#include <unordered_set>
 #include "profile/profile.h"
 #include "size_optimized.h"
 #include "text.h"
@@ -27,7 +29,8 @@ struct Who {
 struct Parser {
   Input in;
   Who owner;
-  std::vector<uint64_t> hashes;  // of in.authors' keys
+  std::vector<uint64_t> hashes;              // of in.authors' keys
+  std::unordered_set<uint64_t> comment_ids;  // of the post's comments read so far, by their pk
   size_t total = 0;
   Error error;
 
@@ -81,6 +84,11 @@ struct Parser {
         !take(read_int(c, "created_at", where, 0, 32503680000LL), out.created_at))
       return false;
     out.text = text.value_or("");
+    // The same comment twice under a post (a page read again, a document joined from two) is one
+    // comment: twice, it moved the median per post and with it what counts as a regular.
+    std::string pk;
+    if (!id(c, "pk", where, pk)) return false;
+    if (!pk.empty() && !comment_ids.insert(hash64("c" + pk)).second) return true;
     auto u = c.find("user");
     const std::string uw = where + ".user";
     if (u == c.end() || !u->is_object()) return shape(uw, " must be an object (the comment's author)");
@@ -153,6 +161,7 @@ struct Parser {
 
   bool post(const json& p, const std::string& where) {
     if (!p.is_object()) return shape(where, " must be an object");
+    comment_ids.clear();
     Post out;
     std::optional<int64_t> likes;
     if (!id(p, "media_id", where, out.media_id) ||
