@@ -10,6 +10,7 @@
 #include "estimator/audience.h"
 #include "estimator/lite_model.h"
 #include "estimator/mixture.h"
+#include "estimator/sampling.h"
 #include "json_util.h"
 
 using namespace fm;
@@ -217,4 +218,21 @@ TEST_CASE("[lite-model] build_profiles derives lite histograms only when every r
   CHECK(s.lite_real[size_t(p.lite_bin(0.2))] > 0.5);
   rows.push_back({"a", false, 0.05, std::nullopt});
   CHECK_FALSE(build_profiles(rows, 0.5, "m1").has_lite);
+}
+
+// One account fetched in full read "blended with the joint estimate ... 40% here": how far the
+// lite histograms agree with the full ones cannot be read off under kMinSubsample fetched.
+TEST_CASE("[lite-model] not trusted on fewer fetched accounts than the regression needs") {
+  ScoreProfiles p = profiles(true);
+  Draw d{7};
+  double few = 0, enough = 0;
+  for (int rep = 0; rep < 20; ++rep) {
+    AudienceEstimate e1 = estimate_audience(audience(p, 0.3, 200, 1, d));
+    AudienceEstimate e5 = estimate_audience(audience(p, 0.3, 200, kMinSubsample - 1, d));
+    AudienceEstimate e30 = estimate_audience(audience(p, 0.3, 200, 30, d));
+    few += (e1.two_phase ? e1.two_phase->lite_model_weight : 0) + (e5.two_phase ? e5.two_phase->lite_model_weight : 0);
+    enough += e30.two_phase ? e30.two_phase->lite_model_weight : 0;
+  }
+  CHECK(few == 0);
+  CHECK(enough > 0);
 }

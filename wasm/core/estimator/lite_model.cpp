@@ -115,7 +115,9 @@ LiteModelFit fit_lite_model(const ScoreProfiles& p,
 }
 
 double blend_lite_model(RegimeAverage& ra, const ScoreProfiles& p, const LiteModelInput& in, double z) {
-  if (!p.has_lite || in.sub_full.empty() || in.lite_only.empty()) return 0;
+  // How far the lite histograms agree with the full ones is read off the fetched followers: under
+  // kMinSubsample of them (as for the regression) it cannot be (one account read "blended 40%").
+  if (!p.has_lite || in.sub_full.size() < size_t(kMinSubsample) || in.lite_only.empty()) return 0;
   Binned binned = bin_followers(p, in);
   double mean_trust = 0;
   for (size_t i = 0; i < ra.regimes.size() && i < p.sources.size(); ++i) {
