@@ -396,9 +396,11 @@ async function auditCancel({ username }) {
 }
 
 // With `wait` while a back-off holds every request (Instagram asked to slow down, or did not
-// answer): {retryAt, unavailable}, so the popup says why a profile is not checked yet.
+// answer): {retryAt, unavailable}, so the popup says why a profile is not checked yet. The audit's
+// `userId` lets the popup leave out one of another account than its stored entry (it has the
+// entry already; reading the whole history here again on every audit step would cost more).
 async function auditStatus({ username }) {
-  const a = ownAudit(await currentAudit(username), (await store.getHistory()).entries[username] || null);
+  const a = await currentAudit(username);
   const sched = await store.getScheduler();
   const wait = sched.backoffUntil > now() ? { retryAt: sched.backoffUntil, unavailable: sched.backoffUnavailable } : null;
   if (!a) return { missing: true, wait };

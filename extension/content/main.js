@@ -199,10 +199,17 @@ class ProfileFeature {
 
   get userId() { return this.report && typeof this.report.user_id === 'string' ? this.report.user_id : null; }
 
+  // The account id the page's own data names, when the page was loaded on this profile (its data
+  // blocks are that profile's), else null.
+  pageUserId() {
+    if (loadedProfile !== this.username) return null;
+    return userIdFromPageScripts([...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent));
+  }
+
   // Whether the page, loaded on this profile, names an account id other than `report`'s.
   pageNamesOtherAccount(report) {
-    if (loadedProfile !== this.username || !report || typeof report.user_id !== 'string') return false;
-    const id = userIdFromPageScripts([...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent));
+    if (!report || typeof report.user_id !== 'string') return false;
+    const id = this.pageUserId();
     return !!id && id !== report.user_id;
   }
 
@@ -235,9 +242,7 @@ class ProfileFeature {
     if (this.signal.aborted) return;
     if (r.state === 'rate_limited') {
       const refused = r;
-      const scripts = loadedProfile === this.username
-        ? [...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent) : [];
-      const id = this.userId || userIdFromPageScripts(scripts);
+      const id = this.userId || this.pageUserId();
       if (id) {
         answer = await this.fetchInstant(userInfoUrl(id), true);
         r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });

@@ -75,7 +75,7 @@ export function commentPostsOf(settings) {
 // A known follower count caps the pages and the checks (a profile of 1 follower was planned 4
 // pages and 23 checks, and one of none an audit of followers at all); so do the posts' known like
 // and comment counts their checks. `seen` keeps what the plan was made on, for its words: the
-// recent posts given and the follower count (null when unknown).
+// recent posts given and how many the options ask to read.
 export function auditPlan(settings, posts, followerCount = null) {
   const likers = postsFor(posts, settings.auditPosts, 'likes');
   const commenters = postsFor(posts, commentPostsOf(settings), 'comments');
@@ -91,7 +91,7 @@ export function auditPlan(settings, posts, followerCount = null) {
     commenters: { posts: commenters.length, full: commenters.length ? upTo(settings.auditEngagersFull, named(commenters)) : 0 },
     comments: settings.auditComments === true,
     budget: settings.auditBudget,
-    seen: { posts: Array.isArray(posts) ? posts.length : 0, followers, postsAsked: commentPostsOf(settings) },
+    seen: { posts: Array.isArray(posts) ? posts.length : 0, postsAsked: commentPostsOf(settings) },
   };
   const fullOf = (p) => p.followers.full + p.likers.full + p.commenters.full;
   const asked = { pages: plan.followers.pages, full: fullOf(plan), posts: plan.likers.posts + plan.commenters.posts };

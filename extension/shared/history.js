@@ -159,7 +159,7 @@ export function reportOfEntry(e) {
   if (!e) return null;
   if (e.report) return e.report;
   if (e.confidence !== 'audited' || e.rough) return null;
-  const id = e.first_seen ? accountId(e.first_seen.user_id) : null;
+  const id = entryUserId(e);
   return { username: e.username, full_name: e.full_name, status: e.status, states: e.states, fake_percent: e.fake_percent,
            ci_low: e.ci_low, ci_high: e.ci_high, grade: e.grade, confidence: e.confidence, follower_count: e.follower_count,
            ...(id ? { user_id: id } : {}), ...(e.badge ? { badge: e.badge } : {}), reasons: [], posts: [], details_dropped: true };

@@ -6,7 +6,7 @@ import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../s
 import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { badgeLine, hasWordedBadge } from '../shared/entry-words.js';
-import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount } from '../shared/history.js';
+import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
@@ -83,7 +83,9 @@ async function showCurrent() {
     parts.push(el('p', { class: 'muted', id: 'current-age' },
       t('computedAt', new Date(entry.computed_at).toLocaleString(t.lang), ageText(t, Date.now() - entry.computed_at))));
   }
-  if (!status.missing) {
+  // Not an audit of the account that had the username before (another id than the entry's).
+  const entryId = entryUserId(entry);
+  if (!status.missing && !(entryId && status.userId && status.userId !== entryId)) {
     const p = status.progress;
     parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget, p.requests, p.budget)));
   }
