@@ -10,7 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.resolve(process.argv[2] || path.join(repo, 'extension/bundle/content.js'));
+const USAGE = 'usage: node tools/bundle/content-script.mjs [OUT]   (default extension/bundle/content.js)';
+const [arg, extra] = process.argv.slice(2);
+if (arg === '--help' || arg === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
+// An option taken for the output path wrote the bundle to a file named '--help' in the repository.
+if (extra !== undefined || arg?.startsWith('-')) {
+  console.error(`content-script.mjs: unexpected argument '${arg.startsWith('-') ? arg : extra}'\n${USAGE}`);
+  process.exit(2);
+}
+const out = path.resolve(arg || path.join(repo, 'extension/bundle/content.js'));
 
 await build({
   absWorkingDir: repo,  // the module comments in the output name repository paths, wherever it runs from
