@@ -106,7 +106,7 @@ test('default two-phase audit: newest-first pages, then a random subsample of th
   // The breakdown says what its shares and counts are (the sampling note, already in the rows,
   // stood in its place: "Likely fake: 34% (2)" read as a contradiction).
   assert.match(end.panelText, /Likely fake: [\d.]+% \(\d+ in the sample\)/);
-  assert.match(end.panelText, /The likely-fake share is the corrected estimate; the real remainder is split as the unflagged sampled followers are\./);
+  assert.match(end.panelText, /The likely-fake share is the corrected estimate; the real remainder is split as the unflagged sampled accounts are\./);
 });
 
 test('cancel stops the audit at once and keeps what was learned; it does not resume by itself', T, async () => {

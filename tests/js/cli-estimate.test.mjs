@@ -235,6 +235,12 @@ test('text output names whose accounts were sampled; a likers answer read as fol
   assert.doesNotMatch(likers.stdout, /Fake followers/);
   // No plan of follower pages for likers (their lists have none).
   assert.doesNotMatch(likers.stdout, /For a \+\/-5-point interval/);
+  // The breakdown, the method and the warnings speak of accounts: these are likers, not followers
+  // (only the category "mass followers" and the fields "Follower and following counts" say it).
+  const own = likers.stdout.split('\n').filter((l) => /^(Method|Warning):|^  /.test(l)).join('\n')
+    .replace(/mass followers|Follower and following counts/g, '');
+  assert.match(own, /Warning: no account was fetched in full/);
+  assert.doesNotMatch(own, /followers?\b/i);
   // Its user_count counts likers: not the follower count.
   const asFollowers = run(['estimate', '--source', 'followers'], JSON.stringify({ users, user_count: 900 }));
   assert.equal(asFollowers.status, 2);

@@ -373,6 +373,6 @@ TEST_CASE("[estimator] full fetches far from a random pick of the list are warne
 // With fewer than 8 fetched the lite tier is not tried: the method says that, not that it failed.
 TEST_CASE("[estimator] the method says why the lite tier was set aside") {
   json few = estimate(listed_request(5, [](int i) { return record(i, i % 4 == 0); }));
-  CHECK(few["method"].get<std::string>().find("fewer than 8 followers fetched in full") != std::string::npos);
+  CHECK(few["method"].get<std::string>().find("fewer than 8 accounts fetched in full") != std::string::npos);
   CHECK(few["method"].get<std::string>().find("did not predict") == std::string::npos);
 }

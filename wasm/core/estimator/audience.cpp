@@ -240,7 +240,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     // what a list shows, so it overshoots on complete list entries): held out and on the
     // stand-in's complete records, nearer than either (EVALUATION.md, "the list alone").
     out.estimate = correct_for_errors(s, in.lite.rates, in.z);
-    out.method = "adjusted count at the lite tier only (no follower fetched in full)";
+    out.method = "adjusted count at the lite tier only (no account fetched in full)";
     if (by_regime && in.profiles->has_lite) {
       lite_view = in.profiles->lite_view();
       std::vector<double> p_lite;
@@ -253,14 +253,14 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       out.estimate.low = std::min({out.estimate.low, read.low, out.estimate.point});
       out.estimate.high = std::max({out.estimate.high, read.high, out.estimate.point});
       out.method =
-          "lite tier only (no follower fetched in full): halfway between the share flagged at the lite threshold "
+          "lite tier only (no account fetched in full): halfway between the share flagged at the lite threshold "
           "and the known definitions' average reading (for each known source, the fake share whose mix of that "
           "source's fake and real lite-score histograms best explains the sample's lite probabilities, weighted "
           "as at the full tier); the interval reaches as far as that reading's (widened and bounded as at the full "
           "tier) and as the count corrected with the lite tier's pooled rates";
     }
     out.warnings.push_back(
-        "no follower was fetched in full: the lite tier alone is weak on some audiences, and its "
+        "no account was fetched in full: the lite tier alone is weak on some audiences, and its "
         "interval carries how far its error rates move between audiences");
   } else {
     TwoPhaseShare tp = regression_share(x_all, x_sub, y_sub, N);
@@ -290,26 +290,26 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     r2_for_plan = tp.lite_used ? tp.r2 : 0;
     out.method =
         (tp.lite_used ? "two-phase: the audience's full-tier score histogram estimated by double-sampling "
-                        "regression on the lite probability of every sampled follower (slopes fitted on the full "
+                        "regression on the lite probability of every sampled account (slopes fitted on the full "
                         "subsample of this audience), then "
          : out.full_sample_size < kMinSubsample
              ? "two-phase, lite tier set aside (fewer than " + std::to_string(kMinSubsample) +
-                   " followers fetched in full, too few to fit how the lite probability predicts the "
+                   " accounts fetched in full, too few to fit how the lite probability predicts the "
                    "full score), the full subsample alone: "
              : std::string("two-phase, lite tier set aside (in this audience the lite probability did "
                            "not predict the full tier's score well enough to help), the full "
                            "subsample alone: ")) +
         correction +
         (std::lround(tp.lite_model_weight * 100) >= 1
-             ? "; blended with the joint estimate that also explains the listed-only followers' lite "
+             ? "; blended with the joint estimate that also explains the listed-only accounts' lite "
                "scores by each kind's lite histograms, weighted by how far this audience vouches for "
-               "them (lite and full estimates agreeing on the fetched followers, lite histograms fitting "
+               "them (lite and full estimates agreeing on the fetched accounts, lite histograms fitting "
                "the listed ones): " +
                    std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
              : "");
     if (double gap = pick_gap(x_sub, x_all); gap > kPickGapAlarm)
       out.warnings.push_back(
-          "the followers fetched in full differ from the listed-only ones at the lite tier by about " +
+          "the accounts fetched in full differ from the listed-only ones at the lite tier by about " +
           std::to_string(std::lround(gap)) +
           " standard errors, far more than a random pick would: the estimate assumes they were picked at "
           "random from the list, and reads wrong where they were not");
