@@ -237,7 +237,7 @@ test('text output names whose accounts were sampled; a likers answer read as fol
   assert.doesNotMatch(likers.stdout, /For a \+\/-5-point interval/);
   // The breakdown, the method and the warnings speak of accounts: these are likers, not followers
   // (only the category "mass followers" and the fields "Follower and following counts" say it).
-  const own = likers.stdout.split('\n').filter((l) => /^(Method|Warning):|^  /.test(l)).join('\n')
+  const own = likers.stdout.split('\n').filter((l) => /^(Method|Warning):|^ {2}/.test(l)).join('\n')
     .replace(/mass followers|Follower and following counts/g, '');
   assert.match(own, /Warning: no account was fetched in full/);
   assert.doesNotMatch(own, /followers?\b/i);
