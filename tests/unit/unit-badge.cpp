@@ -49,7 +49,7 @@ TEST_CASE("[badge] every case of the state table") {
     if (ev.contains("followers")) {
       followers = estimate(ev["followers"]);
       e.followers = &followers;
-      if (ev.contains("likers")) e.likers_apart = engagers_apart(followers, estimate(ev["likers"]));
+      if (ev.contains("likers")) e.likers_apart = likers_for_badge(followers, estimate(ev["likers"]));
     }
     e.likes_bought = ev.value("likes_bought", false);
     e.engagement_far_below = ev.value("engagement_far_below", false);

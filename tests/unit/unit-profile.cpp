@@ -570,6 +570,20 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   REQUIRE(t.size() == 1);
   CHECK(t[0]["id"] == "engagers.commenters_real");
   CHECK(t[0]["severity"] == "info");
+  // Far below bought followers, but the likers' own interval (the definitions' doubt included)
+  // reaches 82%: less often fake, not "mostly real", and no "likers mostly real" on the badge.
+  json less = {{"audience", known(sample(93, 86, 100), 88, 99)}, {"likers", known(sample(30, 2, 82), 10, 60)}};
+  json less_report = analyze(doc, less.dump());
+  t = engagers(less_report);
+  REQUIRE(t.size() == 1);
+  CHECK(t[0]["id"] == "engagers.likers_less_fake");
+  CHECK(t[0]["params"]["high"] == 82);
+  CHECK(t[0]["severity"] == "medium");
+  CHECK(less_report["badge"]["likes"].is_null());
+  json real = {{"audience", known(sample(93, 86, 100), 88, 99)}, {"likers", known(sample(12, 2, 35), 5, 25)}};
+  json real_report = analyze(doc, real.dump());
+  CHECK(engagers(real_report)[0]["id"] == "engagers.likers_more_real");
+  CHECK(real_report["badge"]["likes"] == "real");
   json alike = {{"audience", sample(20, 10, 30)}, {"likers", sample(25, 15, 40)}};
   CHECK(engagers(analyze(doc, alike.dump())).empty());
   // Wide intervals that overlap only through the doubt between definitions of fake (which moves

@@ -1,6 +1,7 @@
 // What an audit's per-source estimates say against each other (reports of api_estimate, already
 // checked by parse_options).
 #pragma once
+#include "badge.h"
 #include "json_util.h"
 
 namespace fm::prof {
@@ -26,6 +27,18 @@ inline int engagers_apart(const json& followers, const json& engagers) {
   if (end(engagers, "ci_low") > end(followers, "ci_high")) return 1;
   if (end(engagers, "ci_high") < end(followers, "ci_low")) return -1;
   return 0;
+}
+
+// Whether the engagers are mostly real on their own: the upper end of their full 95% interval
+// (the definitions' doubt included) below half. Far below the followers is not enough: likers at
+// 0-82% beside followers at 85-99% are less often fake, and could still be mostly fake.
+inline bool engagers_mostly_real(const json& engagers) { return engagers["ci_high"].get<double>() < kPoorUpTo; }
+
+// What the badge takes of the likers: +1 far more often fake than the followers, -1 far less and
+// mostly real, 0 otherwise.
+inline int likers_for_badge(const json& followers, const json& likers) {
+  const int apart = engagers_apart(followers, likers);
+  return apart < 0 && !engagers_mostly_real(likers) ? 0 : apart;
 }
 
 }  // namespace fm::prof

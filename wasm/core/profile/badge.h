@@ -34,7 +34,7 @@ struct BadgeEvidence {
   std::optional<double> fake, low, high;  // the report's estimate (instant, or combined with an audit)
   const json* followers = nullptr;        // the followers' audit estimate (api_estimate), if any
   bool likes_bought = false;              // bought-likes score above its threshold, or likes above views
-  int likers_apart = 0;                   // +1 likers far more often fake than followers, -1 far less
+  int likers_apart = 0;                   // likers_for_badge: +1 far more often fake, -1 far less and mostly real
   bool engagement_far_below = false;      // the instant interval's lower end above 0
   bool no_followers = false;              // the follower count read as 0: no audit of them to offer
   bool engagers_audited = false;          // an audit measured the likers or commenters

@@ -50,7 +50,7 @@ json analyze_profile(const Profile& p, const Reference& ref, const AnalysisOptio
   Combined c = combine_estimates(f.instant, f.instant_low, f.instant_high, opt);
   int likers_apart = 0;
   if (opt.audience && opt.likers) {
-    likers_apart = engagers_apart(*opt.audience, *opt.likers);
+    likers_apart = likers_for_badge(*opt.audience, *opt.likers);
     json r = engagers_reason(*opt.audience, *opt.likers, true);
     if (!r.is_null()) reasons.push_back(r);
   }

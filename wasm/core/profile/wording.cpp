@@ -151,15 +151,18 @@ json engagers_reason(const json& followers, const json& engagers, bool likers) {
   // "some fake"): real accounts engage, and no more is known. "Real engagement, perhaps paid, on
   // bought followers" read as an accusation on a child's clean account of classmates.
   const bool followers_unclear = apart < 0 && followers["ci_low"].get<double>() < kGoodBelow;
+  // Far below the followers is "mostly real" only where the engagers' own interval says so.
+  const bool mostly_real = engagers_mostly_real(engagers);
   const char* id = apart > 0           ? (likers ? "engagers.likers_more_fake" : "engagers.commenters_more_fake")
+                   : !mostly_real      ? (likers ? "engagers.likers_less_fake" : "engagers.commenters_less_fake")
                    : followers_unclear ? (likers ? "engagers.likers_real" : "engagers.commenters_real")
                                        : (likers ? "engagers.likers_more_real" : "engagers.commenters_more_real");
-  return reason(
-      id,
-      apart > 0           ? "high"
-      : followers_unclear ? "info"
-                          : "medium",
-      {{"fake", engagers["fake_percent"].get<double>()}, {"followers", followers["fake_percent"].get<double>()}});
+  const char* severity = apart > 0 ? "high" : followers_unclear && mostly_real ? "info" : "medium";
+  const double fake = engagers["fake_percent"].get<double>(), of_followers = followers["fake_percent"].get<double>();
+  if (apart < 0 && !mostly_real)
+    return reason(id, severity,
+                  {{"fake", fake}, {"followers", of_followers}, {"high", engagers["ci_high"].get<double>()}});
+  return reason(id, severity, {{"fake", fake}, {"followers", of_followers}});
 }
 
 // One pass per rank (a handful of reasons; std::stable_sort over json objects cost the engine
