@@ -133,7 +133,8 @@ function saysWhyNoNumber(s) {
 // full), so the intervals are narrow enough to tell the sources apart every time.
 for (const [username, direction, reason] of [
   ['likefarm.client', 'likers above followers', /likers of the recent posts are far more often fake than the followers/],
-  ['paid.real.fans', 'likers below followers', /likers of the recent posts are mostly real, unlike the followers/],
+  // "Mostly real" only where the likers' own interval ends below 50%; above, "less often fake".
+  ['paid.real.fans', 'likers below followers', /likers of the recent posts are (mostly real, unlike the followers|less often fake than the followers)/],
 ]) {
   test(`likers unlike the followers become a reason: ${username} (${direction})`, async () => {
     await suite.resetExtension({ auditFullSize: 50, auditEngagersFull: 40, auditBudget: 200 });
@@ -149,6 +150,11 @@ for (const [username, direction, reason] of [
     assert.ok(apart, `likers ${l.ci_low}-${l.ci_high}, followers ${f.ci_low}-${f.ci_high} (known definitions)`);
     const s = await waitForOverlay(page, (st) => reason.test(st.panelText || ''), { what: 'reason shown' });
     assert.ok(s.sources.likers);
+    if (direction === 'likers below followers') {
+      const mostly = a.estimates.likers.ci_high < 50;
+      assert.equal(/mostly real, unlike the followers/.test(s.panelText), mostly, `likers up to ${a.estimates.likers.ci_high}%`);
+      assert.equal(s.badgeNotes.some((n) => n.id === 'badge.likers_real'), mostly);
+    }
     saysWhyNoNumber(s);
     await screenshot(page, `audit-sources-${username.replace('.', '-')}`);
   });
