@@ -10,7 +10,7 @@ import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
+import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, sourcesBrief } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
@@ -213,12 +213,14 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
     // `resume`: the page offered to resume an audit it saw cancelled, which has moved on since
     // (resumed and finished in another tab): it is shown as it is, not started again.
-    if (existing && resume && !fresh && existing.status !== 'cancelled' && existing.userId === userId) return auditView(existing);
-    // A cancelled audit picks up where it stopped, with its own plan: nothing learned is thrown
-    // away. `fresh` (the user's "New audit") starts one with the options as they are now instead.
-    if (existing && existing.status === 'cancelled' && existing.userId === userId && !fresh) {
+    if (existing && resume && !fresh && !resumable(existing) && existing.userId === userId) return auditView(existing);
+    // A cancelled audit (or one stopped by a login or a challenge) picks up where it stopped, with
+    // its own plan: nothing learned is thrown away. `fresh` (the user's "New audit") starts one
+    // with the options as they are now instead.
+    if (existing && resumable(existing) && existing.userId === userId && !fresh) {
       // With the follower count read last (a week-old audit resumed sampled last week's audience).
-      const resumed = withPopulation({ ...existing, status: 'running', updatedAt: now() }, followerCount);
+      const resumed = withPopulation({ ...existing, status: 'running', stopReason: null, stopDetail: null, updatedAt: now() },
+                                     followerCount);
       await store.saveAuditAndScheduler(resumed, null);
       return auditView(resumed);
     }
@@ -315,10 +317,11 @@ async function outcomeOf(a, req, c, msg, sched) {
   }
   // A post's likers or comments that cannot be read (deleted post, comments off, a new shape)
   // cost that post only.
+  // (why, as the panel says it: gone, deleted or closed; shape, an answer not as Fakemeter reads it)
   if (req.kind === 'likers' || req.kind === 'comments') {
-    if (c.kind !== 'ok') return { kind: 'list_failed' };
+    if (c.kind !== 'ok') return { kind: 'list_failed', cause: ['not_found', 'forbidden'].includes(c.kind) ? 'gone' : 'shape' };
     const list = req.kind === 'likers' ? parseLikersPage(c.json) : parseCommentsPage(c.json, req.target);
-    return list.error ? { kind: 'list_failed', detail: list.error } : { kind: req.kind, ...list };
+    return list.error ? { kind: 'list_failed', cause: 'shape', detail: list.error } : { kind: req.kind, ...list };
   }
   if (c.kind !== 'ok') return { kind: 'profile_failed' };
   const text = profileText(req.endpoint, msg.body, c.json);

@@ -23,7 +23,7 @@ import { send, isInvalidated } from './messaging.js';
 import { Overlay, setReportContext } from './overlay.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
-import { auditPlan, auditView, AUDIT_PREFIX } from '../shared/audit.js';
+import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
@@ -331,7 +331,7 @@ class ProfileFeature {
     const count = latest && Number.isSafeInteger(latest.follower_count) ? latest.follower_count : rep.follower_count;
     // What the button offered: to resume the cancelled audit in view (should it have moved on in
     // another tab since, the background shows it as it is instead of starting one).
-    const resume = !fresh && !!this.overlay.audit && this.overlay.audit.progress.status === 'cancelled';
+    const resume = !fresh && !!this.overlay.audit && resumable(this.overlay.audit.progress);
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(count) ? count : null, posts,
       profileSource: rep.profile_source || 'web_profile_info', fresh, resume });

@@ -12,11 +12,29 @@ import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
+import { resumable } from '../shared/audit.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
 // Whether two reports read the profile alike (the same estimate and interval).
 const sameReading = (x, y) => !!(x && y && x.fake_percent === y.fake_percent && x.ci_low === y.ci_low && x.ci_high === y.ci_high);
+
+// Whether the reading shown was computed after the audit ended (a re-check since).
+const readSince = (model, audit) => {
+  const at = new Date(model.computedAt).getTime(), ended = audit.progress.updatedAt;
+  return Number.isFinite(at) && Number.isFinite(ended) && at > ended;
+};
+
+// How the reading above stands to an ended audit's own result, when it is not that result:
+// 'earlier' (a re-check since replaced it), 'not_kept' (the audit ended before its plan without
+// narrowing the result found before it, which stays), or null. Both were said of an audit stopped
+// by a login page, where no re-check had happened.
+function auditReadingApart(view) {
+  const a = view.audit, model = view.model;
+  if (!a || !a.report || auditRunning(a) || model.kind !== 'report' || sameReading(model.report, a.report)) return null;
+  if (a.progress.status === 'done' || readSince(model, a)) return 'earlier';
+  return ['cancelled', 'stopped'].includes(a.progress.status) ? 'not_kept' : null;
+}
 
 // view = {t, model, audit, username, handlers, auditStorageFull, onClose}
 export function renderPanel(p, view) {
@@ -126,7 +144,7 @@ function renderReport(p, view) {
   }
   // After a re-check the reading above is the profile's alone, and these rows are the last audit's
   // (not where the reading is the audit's own, one that measured no followers included).
-  const earlier = !!(view.audit && view.audit.report && !auditRunning(view.audit) && !sameReading(r, view.audit.report));
+  const earlier = auditReadingApart(view) === 'earlier';
   const rows = view.audit && view.audit.estimates ? sourceRows(t, view.audit, earlier) : null;
   if (rows) p.append(rows);
   renderCommentsSection(p, view.audit, t);
@@ -145,6 +163,15 @@ function renderReport(p, view) {
   if (r.engine) p.append(el('p', { class: 'tiny' }, r.engine));
 }
 
+// Why a source's posts could not be read, in words: one cause alone, or each with its count. An
+// audit stored before causes were kept counts them all as gone (deleted since, or closed).
+function failureWords(t, src) {
+  const why = src.postsFailedWhy && Object.keys(src.postsFailedWhy).length ? src.postsFailedWhy : { gone: src.postsFailed };
+  const causes = Object.entries(why);
+  return causes.map(([cause, n]) => (causes.length > 1 ? t('postFailureCount', n, t(`postFailure_${cause}`)) : t(`postFailure_${cause}`)))
+    .join(t('listSeparator'));
+}
+
 // One row per sampled source: who it is, how many were listed and checked, its estimate;
 // each source's sampling note names the population its estimate is about. Null when no source
 // has a row. `earlier`: the reading shown above is a re-check since the audit, which is said.
@@ -159,8 +186,9 @@ function sourceRows(t, audit, earlier = false) {
     box.append(row);
     return row;
   };
-  // A post whose list could not be read (deleted since, comments closed) is not in the sample.
-  const postsFailed = (key) => muted(`posts-failed-${key}`, t('sourcePostsFailed', src[key].postsFailed, src[key].posts));
+  // A post whose list could not be read is not in the sample: said, with why.
+  const postsFailed = (key) => muted(`posts-failed-${key}`,
+                                     t('sourcePostsFailed', src[key].postsFailed, src[key].posts, failureWords(t, src[key])));
   box.append(el('h3', {}, t('sourcesTitle')));
   if (earlier) box.append(muted('sources-earlier', t('sourcesEarlier')));
   const f = src.followers;
@@ -177,7 +205,8 @@ function sourceRows(t, audit, earlier = false) {
       // Likers or commenters none of whose posts could be read: the row says so (it was left out,
       // and with it any word of why the audit has nothing on them).
       if (src[key].postsFailed >= src[key].posts) {
-        addRow(`source-${key}`, el('p', {}, who[key]), muted(`posts-failed-${key}`, t('sourceNoneRead', src[key].posts)));
+        addRow(`source-${key}`, el('p', {}, who[key]),
+               muted(`posts-failed-${key}`, t('sourceNoneRead', src[key].posts, failureWords(t, src[key]))));
         continue;
       }
       // Likers or commenters of posts read whose lists named no one: said, not left out.
@@ -203,6 +232,8 @@ function sourceRows(t, audit, earlier = false) {
     // since an estimate about the rest is not quite about the list Instagram showed.
     if (src[key].skipped > 0) row.append(muted(`skipped-${key}`, t('sourceSkipped', src[key].skipped)));
     if (src[key].postsFailed > 0) row.append(postsFailed(key));
+    // A post read whose list named no one gave the sample none of its accounts: said.
+    if (src[key].postsEmpty > 0) row.append(muted(`posts-empty-${key}`, t('sourcePostsEmpty', src[key].postsEmpty, src[key].posts)));
     // A later followers page Instagram refused or sent unreadable ended the list there.
     if (key === 'followers' && src.followers.cutShort) row.append(muted('cut-short', t('sourceCutShort', src.followers.listed)));
     // Picks that could not be read in full are no checks: said, with how many.
@@ -259,7 +290,7 @@ function renderAuditSection(p, view) {
     if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
     // Ended before its plan without narrowing what was found before it: the result above is that
     // one, kept; the rows are this audit's.
-    if (['cancelled', 'stopped'].includes(pr.status) && a.report && model.kind === 'report' && !sameReading(model.report, a.report)) {
+    if (auditReadingApart(view) === 'not_kept') {
       sec.append(el('p', { class: 'muted', part: 'audit-not-kept' }, t('auditNotKept')));
     }
     if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
@@ -275,12 +306,12 @@ function renderAuditSection(p, view) {
     // nothing to start.
     // (Not of a result kept without its posts: the audit reads the profile first.)
     const plan = canAudit && !a && view.handlers.plan && !model.report.details_dropped ? view.handlers.plan() : null;
-    const btn = el('button', { part: 'audit-button' }, a && a.progress.status === 'cancelled' ? t('auditResume') : t('auditButton'));
+    const btn = el('button', { part: 'audit-button' }, a && resumable(a.progress) ? t('auditResume') : t('auditButton'));
     if (!canAudit || (plan && plan.requests === 0)) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());
     sec.append(btn);
     // Resume goes on with the plan the audit started with; a new one follows the options now.
-    if (canAudit && a && a.progress.status === 'cancelled') {
+    if (canAudit && a && resumable(a.progress)) {
       const fresh = el('button', { part: 'audit-new' }, t('auditNew'));
       fresh.addEventListener('click', () => view.handlers.onAuditNew());
       sec.append(fresh);

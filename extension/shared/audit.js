@@ -270,7 +270,8 @@ const addFresh = (list, accounts) => {
 
 // Applies the outcome of the pending request `id`. Outcomes:
 //   {kind: 'page', accounts, skipped, nextCursor, limited}   {kind: 'likers', accounts, skipped, userCount}
-//   {kind: 'comments', accounts, comments, skipped, commentCount}   {kind: 'list_failed'} (that post skipped)
+//   {kind: 'comments', accounts, comments, skipped, commentCount}
+//   {kind: 'list_failed', cause} (that post skipped; cause one of POST_FAILURES)
 // (`skipped`: the list's entries that could not be read, lists.js; counted per source)
 //   {kind: 'profile', record}   {kind: 'profile_failed'}
 //   {kind: 'rate_limited', retryAt, unavailable?} (unavailable: the status when Instagram did not answer)
@@ -281,17 +282,35 @@ export function applyOutcome(state, id, outcome, now) {
   if (!state.pending || state.pending.id !== id || state.status !== 'running') return { state, applied: false };
   const req = state.pending;
   // One post's list or one account that Instagram refuses or does not answer, try after try, while
-  // the rest is read: after MAX_ITEM_TRIES that item is given up as unreadable, and the audit goes
-  // on (it was retried for good, holding the audit, and its budget went on the retries). The
-  // followers list is tried on: the audit is about it.
+  // the rest is read: after MAX_ITEM_TRIES an account is given up as unreadable, a post is put
+  // back behind the others once, and the audit goes on (it was retried for good, holding the
+  // audit, and its budget went on the retries). The followers list is tried on: the audit is
+  // about it.
   const key = `${req.kind}:${req.url}`;
   const tries = outcome.kind === 'rate_limited' ? (state.retry && state.retry.key === key ? state.retry.tries : 0) + 1 : 0;
   // A pick without an id, asked of web_profile_info while that refuses (users/<id>/info needs the
   // id): asking again would wait out the same refusal three times over, so one refusal gives it up.
   const noFallback = outcome.kind === 'rate_limited' && !Number.isInteger(outcome.unavailable) && req.kind === 'profile'
     && req.endpoint === 'web_profile_info' && state.profileEndpoint === 'users_info';
-  if ((tries >= MAX_ITEM_TRIES || noFallback) && req.kind !== 'page') {
-    return applyOutcome({ ...state, retry: null }, id, { kind: req.kind === 'profile' ? 'profile_failed' : 'list_failed' }, now);
+  // A post put back once (below) is given up at its next refusal.
+  const post = req.kind === 'likers' || req.kind === 'comments' ? state[req.source].media[state[req.source].done] : null;
+  const limit = post && post.deferred ? 1 : MAX_ITEM_TRIES;
+  if ((tries >= limit || noFallback) && req.kind !== 'page') {
+    // Each refusal is counted, the last one too.
+    const given = { ...state, retry: null, rateLimited: state.rateLimited + 1 };
+    if (req.kind === 'profile') return applyOutcome(given, id, { kind: 'profile_failed' }, now);
+    // A wait or a silence is Instagram's, not the post's: the post goes to the end of its
+    // source's queue once, and is given up only if it is refused again after the others (it was
+    // given up at once, "deleted since, or its list closed", while the next post answered).
+    if (!post.deferred) {
+      const src = state[req.source];
+      const media = [...src.media.slice(0, src.done), ...src.media.slice(src.done + 1), { ...post, deferred: true }];
+      return { state: { ...given, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: outcome.retryAt,
+                        retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null,
+                        [req.source]: { ...src, media } }, applied: true };
+    }
+    const cause = Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
+    return applyOutcome(given, id, { kind: 'list_failed', cause }, now);
   }
   let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null,
             retry: tries ? { key, tries } : null };
@@ -323,7 +342,8 @@ export function applyOutcome(state, id, outcome, now) {
       // Marked, so the population bound leaves its count out and the panel says so.
       const key = req.source;
       const src = s[key];
-      s[key] = { ...src, media: src.media.map((m, i) => (i === src.done ? { ...m, failed: true } : m)), done: src.done + 1 };
+      const failed = POST_FAILURES.includes(outcome.cause) ? outcome.cause : 'gone';
+      s[key] = { ...src, media: src.media.map((m, i) => (i === src.done ? { ...m, failed } : m)), done: src.done + 1 };
       break;
     }
     case 'profile':
@@ -373,6 +393,14 @@ export function followersRefusal(isPrivate, kind) {
   return kind === 'not_found' ? { kind: 'stop', reason: 'not_found' } : null;
 }
 
+// An audit that can go on where it ended: cancelled, or stopped by Instagram asking to log in or
+// to confirm it's you (once the user has, the rest of the plan reads as before; it was started
+// over, reading again what it had). Takes an audit or its progress (progressOf).
+const RESUMABLE_STOPS = ['logged_out', 'challenge'];
+export function resumable(a) {
+  return !!a && (a.status === 'cancelled' || (a.status === 'stopped' && RESUMABLE_STOPS.includes(a.stopReason)));
+}
+
 export function cancelAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
@@ -380,8 +408,22 @@ export function cancelAudit(state, now) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
-// Posts of a source whose list could not be read (deleted since, comments closed, another shape).
+// Why a post's list could not be read: gone (deleted since, or its list closed), slowed
+// (Instagram asked to wait, try after try, also after the other posts), unanswered (no answer or
+// a server error, as often), shape (an answer Fakemeter cannot read). An audit stored before the
+// cause was kept has `failed: true`: read as gone, what was said of every failure then.
+export const POST_FAILURES = ['gone', 'slowed', 'unanswered', 'shape'];
+const failureOf = (m) => (POST_FAILURES.includes(m.failed) ? m.failed : 'gone');
+
+// Posts of a source whose list could not be read, and how many for each cause.
 const failedPosts = (src) => src.media.slice(0, src.done).filter((m) => m.failed).length;
+const failedWhy = (src) => {
+  const why = {};
+  for (const m of src.media.slice(0, src.done)) if (m.failed) why[failureOf(m)] = (why[failureOf(m)] || 0) + 1;
+  return why;
+};
+// Posts read whose list named no one (likers shown to none, comments off since).
+const emptyPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed === 0).length;
 
 // The follower count the audit started with, or null when it could not be read (an audit stored
 // before null was kept has 0 for that: no account with listed followers has none).
@@ -393,14 +435,18 @@ export function followerCountOf(state) {
 // The population a source's sample was drawn from (for the finite-population correction), or
 // null when it is unknown (the engine then corrects for none: the widest interval, never the
 // census the listed accounts would make of themselves): the followers count; the likes
-// (comments) of the posts read, an upper bound on the distinct accounts; when a post hides its
+// (comments) of the posts sampled, an upper bound on the distinct accounts; when a post hides its
 // count, the followers count stands in (unknown, not small), and unknown when that is too.
+// The posts a source's sample was drawn from: read, and listing someone (a post whose list named
+// no one, however many liked it, gave the sample none of its accounts).
+const sampledPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed !== 0);
+
 export function populationOf(state, source) {
   const src = state[source];
   const listed = src.lite.length;
   const followers = followerCountOf(state);
   if (source === 'followers') return followers === null ? null : Math.max(followers, listed, 1);
-  const read = src.media.slice(0, src.done).filter((m) => !m.failed);
+  const read = sampledPosts(src);
   const known = read.every((m) => Number.isSafeInteger(m.count));
   if (!known && followers === null) return null;
   const bound = known ? sum(read.map((m) => m.count)) : Math.max(followers, sum(read.map((m) => m.listed || 0)));
@@ -419,7 +465,7 @@ export function estimateRequest(state, source = 'followers') {
     followers: src.lite.map((r) => state.full[r.username] || r),
   };
   if (source === 'followers') req.list_limited = src.limited;
-  else req.posts = Math.max(1, src.done);
+  else req.posts = Math.max(1, sampledPosts(src).length);
   return req;
 }
 
@@ -441,6 +487,8 @@ export function progressOf(state) {
   const listsTarget = (f.ended ? f.pagesDone : f.pagesTarget) + state.likers.media.length + state.commenters.media.length;
   return {
     status: state.status,
+    // When it last moved (for an ended audit, when it ended).
+    updatedAt: state.updatedAt,
     phase: state.phase,
     listsDone: f.pagesDone + state.likers.done + state.commenters.done,
     listsTarget,
@@ -463,11 +511,13 @@ export function progressOf(state) {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
                    checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
-                checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers) },
+                checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),
+                postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
-                    postsFailed: failedPosts(state.commenters) },
+                    postsFailed: failedPosts(state.commenters), postsFailedWhy: failedWhy(state.commenters),
+                    postsEmpty: emptyPosts(state.commenters) },
     },
   };
 }

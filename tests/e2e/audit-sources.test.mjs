@@ -212,6 +212,32 @@ test('likers of which no post could be read get a row saying so', async () => {
   assert.match(s.sources.likers, /None of these 3 posts could be read \(deleted since, or its list closed\): no estimate for them\./);
 });
 
+// Instagram asking to wait three times on one post's likers: the post was given up as "deleted
+// since, or its list closed" while the next post answered at once. Put behind the others, it is
+// read after them; every refusal is counted.
+test('a post refused for now, try after try, is read after the others, not given up', async () => {
+  const username = 'likefarm.client';
+  await auditFailing(username, [{ mode: 'wait', match: '/likers/', after: 1, times: 3 }]);
+  const a = await auditDone(username);
+  assert.equal(a.status, 'done');
+  assert.deepEqual(a.likers.media.map((m) => [!!m.failed, !!m.deferred]), [[false, false], [false, false], [false, true]]);
+  assert.ok(a.rateLimited >= 3, `refusals counted: ${a.rateLimited}`);
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.doesNotMatch(s.sources.likers, /could not be read/);
+});
+
+// One post whose likers list names no one: nothing said, and its likes stayed in the population.
+test('a post whose list names no one is said in its row and leaves the population bound', async () => {
+  const username = 'likefarm.client';
+  await auditFailing(username, [{ mode: 'empty_list', match: '/likers/', after: 1, times: 1 }]);
+  const a = await auditDone(username);
+  assert.deepEqual(a.likers.media.map((m) => m.listed === 0), [false, true, false]);
+  const sampled = a.likers.media.filter((m) => m.listed > 0);
+  assert.equal(a.estimates.likers.population, Math.max(sampled.reduce((x, m) => x + m.count, 0), a.likers.lite.length));
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /Instagram listed no one for 1 of these 3 posts: the estimate is about the others\./);
+});
+
 // A followers list that comes back empty: the followers got no row, and nothing said why the
 // audit spoke of likers and commenters only.
 test('a followers or likers list that comes back empty gets a row saying so; the other sources go on', async () => {

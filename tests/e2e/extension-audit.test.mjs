@@ -104,7 +104,7 @@ test('an audit stopped by a login page before it narrowed anything: the stored r
   const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'logged_out');
-  const stopped = 'The audit stopped: Instagram asked to log in. Once you are logged in, audit again.';
+  const stopped = 'The audit stopped: Instagram asked to log in. Once you are logged in, resume it: it goes on where it stopped.';
   const now = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'logged_out' && x.text === stopped), { what: 'what stopped the audit' });
   assert.doesNotMatch(now.badgeFullText, /after the audit/, 'the profile\'s own result stays in view');
   const after = await storedEntry(suite, username);
@@ -118,6 +118,18 @@ test('an audit stopped by a login page before it narrowed anything: the stored r
   const back = await waitForOverlay(page, (st) => st.panel && st.states.some((x) => x.state === 'logged_out'), { what: 'the panel on the revisit' });
   assert.equal(back.states.find((x) => x.state === 'logged_out').text, stopped);
   assert.doesNotMatch(back.badgeFullText, /after the audit/, back.badgeFullText);
+  // No re-check happened: the rows are not said to be from before one.
+  assert.doesNotMatch(back.panelText, /From the last audit: the reading above is the re-check since/);
+  // Resumed, it goes on where it stopped (it started over, reading the first page again).
+  const before_ = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).map((e) => e.path + e.search);
+  assert.match(back.panelText, /Resume audit/);
+  await clickPart(page, PANEL, 'audit-button');
+  const done = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
+    { what: 'resumed audit done' });
+  const asked = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).map((e) => e.path + e.search).slice(before_.length);
+  assert.ok(!asked.includes(before_[0]), `the first page is not asked again: ${asked.slice(0, 3)}`);
+  assert.equal(asked[0], before_[1], 'the refused page is asked again first');
+  assert.ok(done.followers.lite.length > 25, 'what the first page listed is kept and more read');
 });
 
 test('a challenge page stops the audit', async () => {

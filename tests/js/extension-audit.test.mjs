@@ -4,7 +4,7 @@
 // request budget, stops, cancel, and the estimator requests per source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, sourcesBrief, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
+import { resumable, newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, sourcesBrief, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
   populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { auditPlanText } from '../../extension/shared/plan-text.js';
@@ -79,7 +79,8 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   assert.notDeepEqual(runAll(start({ seed: 8 })).picks, s.picks);
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
-  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0 });
+  assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0,
+    postsFailedWhy: {}, postsEmpty: 0 });
 });
 
 test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
@@ -548,7 +549,7 @@ function answeredUntil(state, kind) {
 
 // One post's likers answering 500 while all else worked was retried for good: the audit read
 // nothing else, every other check waited behind its back-off, and the budget went on retries.
-test('one post\'s list or one account refused try after try is given up after MAX_ITEM_TRIES; the followers list is tried on', () => {
+test('one post\'s list refused try after try is put back behind the others, then given up; the followers list is tried on', () => {
   let { state: s, next: n } = answeredUntil(start(), 'likers');
   const post = n.request.target;
   for (let i = 1; i <= MAX_ITEM_TRIES; i++) {
@@ -556,10 +557,31 @@ test('one post\'s list or one account refused try after try is given up after MA
     assert.deepEqual([r.request.kind, r.request.target], ['likers', post], `try ${i} is the same post`);
     s = applyOutcome(r.state, r.request.id, { kind: 'rate_limited', retryAt: i, unavailable: 500 }, 1).state;
   }
-  assert.equal(s.likers.media[0].failed, true, 'given up as unreadable');
-  assert.equal(s.likers.done, 1);
-  assert.equal(nextRequest(s).request.target !== post || nextRequest(s).request.kind !== 'likers', true, 'the audit goes on');
+  // Put back behind the other post once (a wait or a silence is Instagram's, not the post's) ...
+  assert.equal(s.likers.done, 0);
+  assert.deepEqual(s.likers.media.map((m) => [m.id === post, !!m.deferred]), [[false, false], [true, true]]);
+  assert.equal(s.rateLimited, MAX_ITEM_TRIES, 'every refusal counted, the last one too');
+  const other = nextRequest(s);
+  assert.equal(other.request.kind, 'likers');
+  assert.notEqual(other.request.target, post, 'the audit goes on with the next post');
+  s = applyOutcome(other.state, other.request.id, answer(other.request, other.state), 1).state;
+  // ... asked again after it, and given up at its next refusal, with why.
+  const again = nextRequest(s);
+  assert.deepEqual([again.request.kind, again.request.target], ['likers', post]);
+  s = applyOutcome(again.state, again.request.id, { kind: 'rate_limited', retryAt: 9, unavailable: 500 }, 1).state;
+  assert.equal(s.likers.media[1].failed, 'unanswered', 'given up: Instagram did not answer');
+  assert.equal(s.likers.done, 2);
+  assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { unanswered: 1 });
   assert.equal(runAll(s).status, 'done');
+  // Asked to wait, try after try, also after the others: given up as 'slowed'.
+  let w = answeredUntil(start(), 'likers').state;
+  for (let i = 0; i < MAX_ITEM_TRIES + 2; i++) {
+    const r = nextRequest(w);
+    if (r.request.kind !== 'likers') break;
+    const refuse = r.request.target === post;
+    w = applyOutcome(r.state, r.request.id, refuse ? { kind: 'rate_limited', retryAt: i } : answer(r.request, r.state), 1).state;
+  }
+  assert.deepEqual(progressOf(w).sources.likers.postsFailedWhy, { slowed: 1 });
   // The followers list: tried on however often it is refused.
   let f = start();
   for (let i = 0; i < MAX_ITEM_TRIES + 2; i++) {
@@ -633,4 +655,19 @@ test('sourcesBrief: each estimated source in brief for the history', () => {
                  population: p.followers.population, short_list: false },
     likers: { listed: 30, checked: p.likers.checked, fake_percent: 5, ci_low: 0, ci_high: 30, posts: 1 },
   });
+});
+
+// A login or challenge page stopped the audit: once the user has logged in (or confirmed), it
+// goes on where it stopped, as a cancelled one does (it was started over). Other stops are ends.
+test('an audit cancelled, or stopped by a login or challenge page, can resume; other stops cannot', () => {
+  const s = start();
+  assert.equal(resumable(s), false, 'running');
+  assert.equal(resumable(cancelAudit(s, 1)), true);
+  for (const [reason, can] of [['logged_out', true], ['challenge', true], ['private', false], ['changed', false],
+                               ['not_found', false], ['list_refused', false]]) {
+    const n = nextRequest(s);
+    const stopped = applyOutcome(n.state, n.request.id, { kind: 'stop', reason }, 1).state;
+    assert.equal(resumable(stopped), can, reason);
+    assert.equal(resumable(progressOf(stopped)), can, `${reason}, from its progress`);
+  }
 });

@@ -196,6 +196,21 @@ test('an entry that cannot be read is left out and named; a page mostly of them 
     /^comments page: 1 of 2 entries could not be read \(first: comments\[1\]\.text must be a string\)$/);
 });
 
+// A purged post: half its comments by deleted accounts ("user": null). They are left out and
+// counted, and the rest of its commenters read: it was thrown away whole as a changed shape.
+test('comments whose author is gone are skipped without counting against the answer\'s shape', () => {
+  const comments = [{ text: 'nice', user: null }, { text: 'wow', user: { username: 'fan' } }, { text: 'top', user: null },
+                    { text: 'ok', user: { username: 'pal' } }, { text: 'hm', user: null }];
+  const c = parseCommentsPage({ comments, comment_count: 5 }, '5');
+  assert.deepEqual(c.accounts.map((r) => r.username), ['fan', 'pal']);
+  assert.deepEqual(c.skipped.map((x) => [x.index, x.gone]), [[0, true], [2, true], [4, true]]);
+  // All gone: a post listing no one, not a changed shape.
+  assert.deepEqual(parseCommentsPage({ comments: [{ text: 'a', user: null }] }, '5').accounts, []);
+  // The shape check counts the other entries only: 1 unreadable of the 2 left is half.
+  assert.match(parseCommentsPage({ comments: [...comments.slice(0, 2), { text: 3, user: { username: 'q' } }] }, '5').error,
+    /^comments page: 1 of 2 entries could not be read \(first: comments\[2\]\.text must be a string\)$/);
+});
+
 test('a comment\'s time falls back to created_at_utc; its id to pk_id; null user fields are not kept', () => {
   const r = parseCommentsPage({ comments: [{ pk_id: '18000000000000001', text: 'hi', created_at_utc: 1795000000,
     user: { pk: 5, username: 'fan', full_name: null, is_private: false } }] }, '3100');
