@@ -11,14 +11,18 @@ function headerOwners(root) {
   return owners;
 }
 
+// The page still shows another profile's header: the badge waits for this profile's.
+export const OTHER_PROFILE = Object.freeze({ otherProfile: true });
+
 // Right after `username`'s followers link; else inside the header item that names followers;
-// else nowhere (the caller then pins the badge to the viewport). A header whose count links name
-// another profile is that profile's, still on the page while the app draws the next one: the
-// badge never goes beside another account's count.
+// else nowhere (null: the caller then pins the badge to the viewport). A header whose count
+// links name another profile is that profile's, still on the page while the app draws the next
+// one: OTHER_PROFILE, so the badge is neither put beside another account's count nor pinned
+// over its header.
 export function findAnchor(username, root = document) {
   const owners = headerOwners(root);
   const name = String(username).toLowerCase();
-  if (owners.size && !owners.has(name)) return null;
+  if (owners.size && !owners.has(name)) return OTHER_PROFILE;
   const link = [...root.querySelectorAll(SELECTORS.followersLink)]
     .find((a) => a.getAttribute('href').toLowerCase().endsWith(`/${name}/followers/`));
   if (link) return { after: link };

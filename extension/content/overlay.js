@@ -74,6 +74,12 @@ export class Overlay {
     const theme = isDarkPage() ? 'dark' : 'light';
     this.badgeHost.setAttribute('data-theme', theme);
     this.panelHost.setAttribute('data-theme', theme);
+    // Shown anywhere, pinned too, beside another account's header, the verdict reads as that
+    // account's: none until the app draws this profile's header, however long it takes.
+    if (anchor && anchor.otherProfile) {
+      this.badgeHost.remove();
+      return false;
+    }
     if (anchor) {
       this.badgeHost.classList.remove('fm-pinned');
       this.badgeHost.removeAttribute('style');
@@ -86,7 +92,7 @@ export class Overlay {
       if (anchor.inside && this.badgeHost.parentNode !== anchor.inside) anchor.inside.append(this.badgeHost);
       return true;
     }
-    // Pinned to the viewport only when no follower count showed up for a few seconds.
+    // Pinned to the viewport only when, a few seconds on, no follower count showed up to go beside.
     if (Date.now() - this.createdAt < PIN_AFTER_MS) return false;
     if (!this.badgeHost.isConnected) {
       this.badgeHost.setAttribute('style', 'position:fixed;top:12px;right:12px;z-index:2147483646');

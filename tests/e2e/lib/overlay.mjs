@@ -129,6 +129,36 @@ export async function followLink(page, href, { within = 'nav' } = {}) {
   }, { polling: 'raf' }, href, within);
 }
 
+// From now on, on every animation frame, notes the path, whose header is on the page (its
+// `header h2`) and the badge, or null: {for: the path it first appeared on (the previous
+// profile's badge stays a frame after the move), where: 'header' | 'pinned' (fixed to the
+// viewport) | 'other', header: the name of the header it is in}. Returns stop(): ends it and
+// gives the changes in order. For what a test must never see on screen, however briefly.
+export async function recordBadgeFrames(page) {
+  await page.evaluate(() => {
+    const frames = (window.__fmFrames = []);
+    const firstSeen = new WeakMap();
+    const tick = () => {
+      if (window.__fmFrames !== frames) return;
+      const badge = document.querySelector('[data-fakemeter="badge"]');
+      if (badge && !firstSeen.has(badge)) firstSeen.set(badge, location.pathname);
+      const header = badge?.closest('header');
+      const where = !badge ? null : header ? 'header' : getComputedStyle(badge).position === 'fixed' ? 'pinned' : 'other';
+      const f = { path: location.pathname, header: document.querySelector('header h2')?.textContent ?? null,
+        badge: badge && { for: firstSeen.get(badge), where, header: header?.querySelector('h2')?.textContent ?? null } };
+      const last = frames[frames.length - 1];
+      if (!last || JSON.stringify(last) !== JSON.stringify(f)) frames.push(f);
+      requestAnimationFrame(tick);
+    };
+    tick();  // at once: the badge in view now is the one `for` the path now
+  });
+  return () => page.evaluate(() => {
+    const frames = window.__fmFrames;
+    window.__fmFrames = null;
+    return frames;
+  });
+}
+
 // Opens the panel by clicking the badge (and waits for the panel host).
 export async function openPanel(page) {
   // Right after a navigation the badge may not be drawn yet: wait for it rather than race it.
