@@ -11,15 +11,27 @@ function headerOwners(root) {
   return owners;
 }
 
+// The page's headers when the app moved to another profile, each with its text then. A header
+// without count links names no owner; one still there with the same text is the previous page's,
+// unless a heading of it is this profile's name (an app that drew it before the move was seen).
+export function headersNow(root = document) {
+  return new Map([...root.querySelectorAll(SELECTORS.header)].map((h) => [h, h.textContent]));
+}
+
+function isPrevious(header, previous, name) {
+  if (!header || !previous || previous.get(header) !== header.textContent) return false;
+  return ![...header.querySelectorAll(SELECTORS.headerName)].some((h) => h.textContent.trim().toLowerCase() === name);
+}
+
 // The page still shows another profile's header: the badge waits for this profile's.
 export const OTHER_PROFILE = Object.freeze({ otherProfile: true });
 
 // Right after `username`'s followers link; else inside the header item that names followers;
 // else nowhere (null: the caller then pins the badge to the viewport). A header whose count
-// links name another profile is that profile's, still on the page while the app draws the next
-// one: OTHER_PROFILE, so the badge is neither put beside another account's count nor pinned
-// over its header.
-export function findAnchor(username, root = document) {
+// links name another profile, or one of `previous` (headersNow) unchanged, is that profile's,
+// still on the page while the app draws the next one: OTHER_PROFILE, so the badge is neither put
+// beside another account's count nor pinned over its header.
+export function findAnchor(username, root = document, previous = null) {
   const owners = headerOwners(root);
   const name = String(username).toLowerCase();
   if (owners.size && !owners.has(name)) return OTHER_PROFILE;
@@ -27,8 +39,10 @@ export function findAnchor(username, root = document) {
     .find((a) => a.getAttribute('href').toLowerCase().endsWith(`/${name}/followers/`));
   if (link) return { after: link };
   for (const li of root.querySelectorAll(SELECTORS.headerItems)) {
+    if (isPrevious(li.closest(SELECTORS.header), previous, name)) continue;
     const text = li.textContent.toLowerCase();
     if (FOLLOWER_WORDS.some((w) => text.includes(w))) return { inside: li };
   }
+  if ([...root.querySelectorAll(SELECTORS.header)].some((h) => isPrevious(h, previous, name))) return OTHER_PROFILE;
   return null;
 }

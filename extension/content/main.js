@@ -20,7 +20,7 @@
 // leaves the profile; a running audit stays in storage and resumes on return. When the
 // extension's context goes away (update, reload, removal), all of it is torn down.
 import { send, isInvalidated } from './messaging.js';
-import { Overlay, setReportContext } from './overlay.js';
+import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
 import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
@@ -103,7 +103,8 @@ async function igFetch(url, signal, onSent = null) {
 }
 
 class ProfileFeature {
-  constructor(username, signal, settleUntil = 0) {
+  // `previousHeaders`: the headers on the page when the app moved here (Overlay's).
+  constructor(username, signal, settleUntil = 0, previousHeaders = null) {
     this.username = username;
     this.signal = signal;
     this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
@@ -118,7 +119,7 @@ class ProfileFeature {
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
-    });
+    }, previousHeaders);
     signal.addEventListener('abort', () => {
       this.cancelRetry();
       if (this.auditController) this.auditController.abort();
@@ -404,10 +405,13 @@ function onRoute() {
   if (current) current.controller.abort();
   current = null;
   const settleUntil = routed ? Date.now() + SETTLE_MS : 0;
+  const moved = routed;
   routed = true;
   if (!username) return;
+  // After a move within the app, the headers in view are the page left until it draws this one.
+  const previousHeaders = moved ? headersNow() : null;
   const controller = new AbortController();
-  const feature = new ProfileFeature(username, controller.signal, settleUntil);
+  const feature = new ProfileFeature(username, controller.signal, settleUntil, previousHeaders);
   current = { username, controller, feature };
   feature.run().catch((e) => feature.fail(e));
 }

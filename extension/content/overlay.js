@@ -14,15 +14,18 @@ import { STYLE } from './overlay-style.js';
 import { stateMessage } from '../shared/state-words.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
-export { findAnchor } from './anchor.js';
+export { findAnchor, headersNow } from './anchor.js';
 export { estimateText } from '../shared/words.js';
 
 const PIN_AFTER_MS = 3000;
 
 export class Overlay {
-  constructor(t, username, handlers) {
+  // `previousHeaders` (anchor.js headersNow): the page's headers when the app moved here from
+  // another page, none on a page loaded on this profile.
+  constructor(t, username, handlers, previousHeaders = null) {
     this.t = t;
     this.username = username;
+    this.previousHeaders = previousHeaders;
     this.handlers = handlers;  // {onAudit, onAuditNew, onCancel, onRecheck, onRun, plan (what an audit would read)}
     this.model = { kind: 'loading' };
     this.audit = null;
@@ -70,7 +73,7 @@ export class Overlay {
   // Puts the badge in the page (again, after the app re-rendered the header). Returns
   // whether it is attached to a real anchor.
   place() {
-    const anchor = findAnchor(this.username);
+    const anchor = findAnchor(this.username, document, this.previousHeaders);
     const theme = isDarkPage() ? 'dark' : 'light';
     this.badgeHost.setAttribute('data-theme', theme);
     this.panelHost.setAttribute('data-theme', theme);

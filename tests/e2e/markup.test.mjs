@@ -1,9 +1,11 @@
 // The badge finds its place on the page variants Instagram serves: Dutch words and number
 // styles, a followers count that is not a link (the list-item fallback), no counts list at
-// all (the fixed-position last resort); logged out in Dutch reads the localised og:description.
+// all (the fixed-position last resort); logged out in Dutch reads the localised og:description;
+// with no count link at all, a move within the app never puts the badge in the previous header.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForBadge, cliProfile, cliRough, assertRough, screenshot, expectedBadge, BADGE } from './lib/index.mjs';
+import { useSuite, waitForBadge, waitForOverlay, cliProfile, cliRough, assertRough, screenshot, expectedBadge, followLink,
+  recordBadgeFrames, BADGE } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -60,6 +62,32 @@ test('logged out, Dutch page: the localised og:description counts give exactly w
     await assertRough(s, await cliRough(page, 'xss_tester'), 'xss_tester (nl)');
   } finally {
     suite.standin.setSession('logged_in');
+    suite.standin.setPageVariant({});
+  }
+});
+
+// With no count link in the header (both counts plain text), nothing on it names its owner: the
+// list-item fallback put the next profile's badge into the previous profile's header, still on
+// the page while the app drew the next one. A header already there when the app moved, and
+// unchanged since, is the previous page's.
+test("no count links: after a move within the app, the next profile's badge never goes into the previous header", T, async () => {
+  const variant = { followersLink: false, followingLink: false };
+  try {
+    await visit('lena.bakes', variant);
+    assert.ok((await where()).inLi, 'the badge in the followers item');
+    suite.standin.addFailure({ mode: 'slow', match: '/standin/page-data/', delayMs: 2500, times: 1 });
+    const stop = await recordBadgeFrames(page);
+    await followLink(page, '/marco.travels/');
+    await page.waitForFunction(() => document.querySelector('header h2')?.textContent === 'marco.travels', { timeout: 15_000 });
+    await waitForOverlay(page, (x) => x.username === 'marco.travels' && x.badgeLabel && x.badgeInHeader, { what: '@marco.travels\'s badge' });
+    const w = await where();
+    assert.ok(w.inLi && /followers/.test(w.liText), `badge inside marco's followers item: ${JSON.stringify(w)}`);
+    const frames = await stop();
+    assert.ok(frames.some((f) => f.path === '/marco.travels/' && f.header === 'lena.bakes'), 'the previous header stayed after the move');
+    assert.deepEqual(frames.filter((f) => f.badge && f.badge.for === '/marco.travels/' && f.badge.header !== 'marco.travels'), [],
+      "@marco.travels's badge only ever in its own header");
+  } finally {
+    suite.standin.clearFailures();
     suite.standin.setPageVariant({});
   }
 });

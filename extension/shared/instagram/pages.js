@@ -123,6 +123,10 @@ export const SELECTORS = {
   // <header>...<li><a href="/anna/followers/" role="link"><span title="1,234">1,234</span> followers</a></li>
   // expected matches on a profile page: 1
   followersLink: 'header a[href$="/followers/"]',
+  // the profile's header (its name, counts and bio)
+  header: 'header',
+  // <header>...<h2>anna</h2>: the headings, one of which may be the profile's username
+  headerName: 'header h1, header h2',
   // fallback: the header list items; the one whose text names followers
   headerItems: 'header li',
   // the header's count links (followers, following): they name the profile the header is of

@@ -29,14 +29,15 @@
       ...names.map((n) => el('a', { href: `/${n}/` }, n)));
   }
 
-  function profileMain(u, followersLink, counts) {
+  function profileMain(u, { followersLink, followingLink, counts }) {
     const [wPosts, wFollowers, wFollowing] = L.words;
     const followers = [el('span', { title: full(u.followers) }, short(u.followers)), ` ${wFollowers}`];
+    const following = [el('span', {}, short(u.following)), ` ${wFollowing}`];
     const list = !counts ? el('div', { class: 'redesigned' }) : el('ul', {},
         el('li', {}, el('span', {}, el('span', {}, full(u.posts)), ` ${wPosts}`)),
-        // Without the link (as for logged-out viewers), the count is plain text in its item.
+        // Without its link (as for logged-out viewers), a count is plain text in its item.
         el('li', {}, followersLink ? el('a', { href: `/${u.username}/followers/`, role: 'link' }, ...followers) : el('span', {}, ...followers)),
-        el('li', {}, el('a', { href: `/${u.username}/following/`, role: 'link' }, el('span', {}, short(u.following)), ` ${wFollowing}`)));
+        el('li', {}, followingLink ? el('a', { href: `/${u.username}/following/`, role: 'link' }, ...following) : el('span', {}, ...following)));
     const header = el('header', {}, el('section', {},
       el('h2', {}, u.username),
       list,
@@ -62,7 +63,8 @@
     let main;
     L = LANGS[data.lang] || LANGS.en;
     document.documentElement.lang = data.lang || 'en';
-    if (data.type === 'profile') main = profileMain(data.user, data.followersLink !== false, data.counts !== false);
+    if (data.type === 'profile') main = profileMain(data.user, { followersLink: data.followersLink !== false, followingLink: data.followingLink !== false,
+      counts: data.counts !== false });
     else if (data.type === 'not_found') main = el('main', { role: 'main' }, el('h2', {}, "Sorry, this page isn't available."));
     else main = el('main', { role: 'main' }, el('h2', {}, data.title));
     root.replaceChildren(nav(data.nav), main);

@@ -20,9 +20,10 @@ export function shortCount(n, lang = 'en') {
   return n.toLocaleString(L.locale);
 }
 
-// variant: {lang: 'en'|'nl', followersLink: bool, counts: bool, pageId: 'profile_id'|'page_name'}
-// (the page markup options; counts: false draws no counts list at all, like a redesign the
-// extension does not know; pageId: how the page's own data names the profile's id).
+// variant: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name'}
+// (the page markup options; followersLink, followingLink: false draw that count as plain text;
+// counts: false draws no counts list at all, like a redesign the extension does not know;
+// pageId: how the page's own data names the profile's id).
 export function pageData(path, username, user, variant = {}) {
   const nav = SEEDED.map((p) => p.username);
   const lang = LANGS[variant.lang] ? variant.lang : 'en';
@@ -32,7 +33,8 @@ export function pageData(path, username, user, variant = {}) {
     const name = `${user.full_name ? user.full_name + ' ' : ''}(@${user.username})`;
     const c = [user.edge_followed_by.count, user.edge_follow.count, media.count].map((n) => shortCount(n, lang));
     return {
-      status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false, counts: variant.counts !== false,
+      status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false,
+      followingLink: variant.followingLink !== false, counts: variant.counts !== false,
       title: `${name} • Instagram photos and videos`,
       og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
       // The page's own data carries the profile's id, as Instagram's data blocks do: as

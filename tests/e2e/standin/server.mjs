@@ -101,13 +101,13 @@ function checkBehaviour(b) {
 function checkVariant(v) {
   if (!v || typeof v !== 'object') throw new Error('page variant must be an object');
   if (v.lang !== undefined && !['en', 'nl'].includes(v.lang)) throw new Error(`page variant: lang must be en or nl, got ${JSON.stringify(v.lang)}`);
-  for (const k of ['followersLink', 'counts']) {
+  for (const k of ['followersLink', 'followingLink', 'counts']) {
     if (v[k] !== undefined && typeof v[k] !== 'boolean') throw new Error(`page variant: ${k} must be true or false`);
   }
   if (v.pageId !== undefined && !['profile_id', 'page_name'].includes(v.pageId)) {
     throw new Error(`page variant: pageId must be profile_id or page_name, got ${JSON.stringify(v.pageId)}`);
   }
-  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, counts: v.counts !== false, pageId: v.pageId || 'profile_id' };
+  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false, pageId: v.pageId || 'profile_id' };
 }
 
 export async function startStandin(options = {}) {
@@ -368,7 +368,7 @@ export async function startStandin(options = {}) {
       state.session = mode;
     },
     setFollowsPrivate(v) { state.followsPrivate = !!v; },
-    // Page markup options: {lang: 'en'|'nl', followersLink: bool, counts: bool} (applies to pages served from now on).
+    // Page markup options: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool} (applies to pages served from now on).
     setPageVariant(v) { state.variant = checkVariant(v); },
     // {limitFollowers: bool|null, mediaFields: 'graph'|'v1'|null} for every profile (null: per profile).
     setBehaviour(b) { state.behaviour = checkBehaviour(b); },
