@@ -49,6 +49,8 @@ export const STYLE = `
   scrollbar-color: var(--muted) var(--bg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
 .head { display: flex; justify-content: space-between; align-items: center; }
+/* A 30-character username cannot wrap as a word: at 320 px the title pushed the close button past the border. */
+.head h2 { min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .estimate { font-size: 20px; font-weight: 700; margin: 8px 0 2px; }
 .estimate-aside { font-size: 14px; font-weight: 600; color: var(--muted); margin: 2px 0; }

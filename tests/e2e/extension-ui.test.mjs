@@ -324,3 +324,22 @@ test('on a right-to-left page the badge and panel keep their own direction; the 
   });
   assert.deepEqual(seen, { pageDir: 'rtl', badgeDir: 'ltr', panelDir: 'ltr', lang: 'en', margins: ['0px', '8px'], scaleLeftToRight: true });
 });
+
+// Instagram's usernames run to 30 characters: at 320 px wide the panel's title ("Fakemeter —
+// @<name>") could not wrap, so the panel scrolled sideways and its close button sat past the border.
+test('at 320 px a 30-character username\'s panel title wraps within the panel, its close button inside it', async () => {
+  await page.setViewport({ width: 320, height: 560 });
+  const username = 'the.longest_username.ever_1234';
+  assert.equal(username.length, 30);
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const box = await page.$eval(PANEL, (h) => {
+    const panel = h.shadowRoot.querySelector('.panel');
+    const r = panel.getBoundingClientRect();
+    const close = h.shadowRoot.querySelector('[part~="close"]').getBoundingClientRect();
+    return { scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth, right: r.right - panel.clientLeft, closeRight: close.right };
+  });
+  assert.ok(box.scrollWidth <= box.clientWidth, `the panel scrolls sideways: ${JSON.stringify(box)}`);
+  assert.ok(box.closeRight <= box.right, `the close button ends past the panel's border: ${JSON.stringify(box)}`);
+});
