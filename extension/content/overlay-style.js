@@ -16,8 +16,9 @@ export const STYLE = `
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
   border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg);
   /* In a narrow window a long word ("Onduidelijk") widened the page past it: hyphenated in the
-     host's language, or broken, within the line's width. */
-  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; hyphens: auto; }
+     host's language, or broken, within the line's width; broken only when it cannot fit a line
+     alone (anywhere split words the badge had room for: "Onduid|elijk"). */
+  max-width: 100%; box-sizing: border-box; overflow-wrap: break-word; hyphens: auto; }
 .badge:focus-visible, button:focus-visible { outline: 2px solid #0095f6; outline-offset: 2px; }
 .badge-text { font-weight: 600; }
 .grade-good .badge-text, .estimate.grade-good { color: var(--good); }

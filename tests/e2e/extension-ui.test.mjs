@@ -1,5 +1,6 @@
 // Overlay and options in the browser: keyboard access and ARIA on the badge and panel, the
-// language setting (Dutch strings on the page), and the options page writing its settings.
+// language setting (Dutch strings on the page), the options page writing its settings, and the
+// badge and panel in a 320 px window.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
@@ -342,4 +343,38 @@ test('at 320 px a 30-character username\'s panel title wraps within the panel, i
   });
   assert.ok(box.scrollWidth <= box.clientWidth, `the panel scrolls sideways: ${JSON.stringify(box)}`);
   assert.ok(box.closeRight <= box.right, `the close button ends past the panel's border: ${JSON.stringify(box)}`);
+});
+
+// At 320 px the badge in the Dutch followers item is narrow: its words were split anywhere
+// ("Onduid" / "elijk"), hard to read; a word goes whole to the next line unless it cannot fit alone.
+test('at 320 px the Dutch badge wraps between words, none split', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'nl' } });
+  suite.standin.setPageVariant({ lang: 'nl' });
+  try {
+    await page.setViewport({ width: 320, height: 640 });
+    await page.goto(suite.standin.profileUrl('corner.bakery'));
+    await waitForOverlay(page, (x) => x.badgeInHeader && x.badgeLabel, { what: 'the badge in the header' });
+    const seen = await page.$eval(BADGE, (h) => {
+      const badge = h.shadowRoot.querySelector('[part~="badge"]');
+      const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+      const words = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement.closest('.sr-only')) continue;
+        for (const m of n.nodeValue.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          words.push({ word: m[0], lines: lines.size });
+        }
+      }
+      return { height: Math.round(badge.getBoundingClientRect().height), pageWidth: document.documentElement.scrollWidth, words };
+    });
+    assert.ok(seen.height > 40, `the badge wraps at 320 px: ${JSON.stringify(seen)}`);
+    assert.equal(seen.pageWidth, 320, 'the badge does not widen the page');
+    assert.deepEqual(seen.words.filter((w) => w.lines > 1), [], 'words split across lines');
+  } finally {
+    suite.standin.setPageVariant({});
+  }
 });
