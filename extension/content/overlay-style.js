@@ -12,6 +12,11 @@ export const STYLE = `
 :host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
   --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --unknown: #a8a8a8; --likes: #b58cf0; }
 :host([data-page-dir="rtl"]) { margin-left: 0; margin-right: 8px; }
+/* Pinned to the viewport (no follower count on the page): top right. In a narrow window, where
+   the app's links run across the top (at 320 px the badge covered their first row), bottom right,
+   above a mobile layout's tab bar; the page scrolls from under it. */
+:host([data-pinned]) { top: 12px; right: 12px; }
+@media (max-width: 767px) { :host([data-pinned]) { top: auto; bottom: 64px; } }
 :host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
   border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg);

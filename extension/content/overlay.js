@@ -84,7 +84,7 @@ export class Overlay {
       return false;
     }
     if (anchor) {
-      this.badgeHost.classList.remove('fm-pinned');
+      this.badgeHost.removeAttribute('data-pinned');
       this.badgeHost.removeAttribute('style');
       // Its gap on the side that faces the count, in the page's direction.
       const line = anchor.after ? anchor.after.parentElement : anchor.inside;
@@ -98,7 +98,9 @@ export class Overlay {
     // Pinned to the viewport only when, a few seconds on, no follower count showed up to go beside.
     if (Date.now() - this.createdAt < PIN_AFTER_MS) return false;
     if (!this.badgeHost.isConnected) {
-      this.badgeHost.setAttribute('style', 'position:fixed;top:12px;right:12px;z-index:2147483646');
+      // Where: overlay-style.js (:host([data-pinned])), by the window's width.
+      this.badgeHost.setAttribute('style', 'position:fixed;z-index:2147483646');
+      this.badgeHost.setAttribute('data-pinned', '');
       document.documentElement.append(this.badgeHost);
     }
     return false;

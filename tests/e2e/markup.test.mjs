@@ -91,3 +91,33 @@ test("no count links: after a move within the app, the next profile's badge neve
     suite.standin.setPageVariant({});
   }
 });
+
+// Pinned top right, at 320 px wide the badge (300 px, two lines) covered the first row of the
+// page's links. In a narrow window it is pinned bottom right, over the page's content (which
+// scrolls from under it); in a wide one it stays top right. Pinned, it is still a button the
+// keyboard opens.
+test('no counts list in a 320 px window: the pinned badge leaves the links at the top free and opens its panel by keyboard', T, async () => {
+  const box = () => page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    const nav = document.querySelector('nav').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, navBottom: nav.bottom, vw: innerWidth, vh: innerHeight };
+  }, BADGE);
+  try {
+    await visit('fitqueen_daily', { counts: false });
+    await waitForOverlay(page, (x) => x.badgeLabel && !x.badgeInHeader, { what: 'the pinned badge' });
+    const wide = await box();
+    assert.ok(wide.top < 20 && wide.vw - wide.right < 20, `wide window: top right: ${JSON.stringify(wide)}`);
+    await page.setViewport({ width: 320, height: 640 });
+    const narrow = await box();
+    assert.ok(narrow.top >= narrow.navBottom, `clear of the links at the top: ${JSON.stringify(narrow)}`);
+    assert.ok(narrow.left >= 0 && narrow.right <= narrow.vw && narrow.bottom <= narrow.vh, `on screen: ${JSON.stringify(narrow)}`);
+    assert.ok((await where()).fixed, 'still fixed to the viewport');
+    await page.$eval(BADGE, (h) => h.shadowRoot.querySelector('[part~="badge"]').focus());
+    await page.keyboard.press('Enter');
+    await waitForOverlay(page, (x) => x.panel, { what: 'the panel, opened by Enter on the pinned badge' });
+    await page.keyboard.press('Escape');
+  } finally {
+    await page.setViewport({ width: 1280, height: 900 });
+    suite.standin.setPageVariant({});
+  }
+});
