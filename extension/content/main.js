@@ -160,14 +160,29 @@ class ProfileFeature {
     if (this.signal.aborted || isInvalidated()) return;
     console.warn('fakemeter:', e);
     if (e && e.id === 'storage.full') { this.overlay.noteStorageFull(); return; }
-    this.overlay.setState(e && e.id === 'message.rejected' ? 'changed' : 'engine_failed', { detail: String(e.message || e) });
+    // A message the background refused: its code and this page's do not match (updated or rebuilt
+    // while running), not Instagram changing its page, as it was said.
+    this.overlay.setState(e && e.id === 'message.rejected' ? 'outdated' : 'engine_failed', { detail: String(e.message || e) });
   }
 
   place() { this.overlay.place(); }
 
+  // A few seconds on, the badge is pinned for want of a profile header. A stored reading shown
+  // unchecked on such a page (Instagram's "this page isn't available" for a username gone since,
+  // which showed the old verdict as this profile's) is checked again: Instagram saying the profile
+  // is gone replaces it; any other answer leaves it as a stale reading's check does.
+  placeLate() {
+    if (this.signal.aborted) return;
+    this.overlay.place();
+    if (!this.unconfirmed || !this.overlay.isPinned()) return;
+    const keepAudited = this.unconfirmed === 'count';
+    this.unconfirmed = null;
+    this.refreshStale(keepAudited).catch((e) => this.fail(e));
+  }
+
   async run() {
     this.overlay.place();
-    setTimeout(() => { if (!this.signal.aborted) this.overlay.place(); }, 3100);
+    setTimeout(() => this.placeLate(), 3100);
     const cached = await send('profile.cached', { username: this.username });
     if (this.signal.aborted) return;
     if (cached.audit) this.overlay.setAudit(cached.audit);
@@ -186,6 +201,8 @@ class ProfileFeature {
         await this.runInstant({ keepShown: true });
       } else if (settings.autoRun && stale) {
         await this.refreshStale(stale === 'count');
+      } else if (settings.autoRun) {
+        this.unconfirmed = cached.entry.confidence === 'audited' ? 'count' : 'refresh';
       }
     } else if (settings.autoRun) {
       await this.runInstant();

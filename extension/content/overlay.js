@@ -106,6 +106,11 @@ export class Overlay {
     return false;
   }
 
+  // Pinned to the viewport: no profile header to go beside.
+  isPinned() {
+    return this.badgeHost.isConnected && this.badgeHost.hasAttribute('data-pinned');
+  }
+
   isPlaced() {
     return this.badgeHost.isConnected && this.badgeHost.getAttribute('style') === null;
   }

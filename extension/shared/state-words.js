@@ -4,7 +4,7 @@ const STATE_KEYS = {
   loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable',
   hidden_likes: 'stateHiddenLikes', logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged',
   engine_failed: 'stateEngineFailed', challenge: 'stateChallenge', storage_full: 'stateStorageFull',
-  new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle',
+  new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle', outdated: 'stateOutdated',
 };
 
 // A wait to retry after (state 'rate_limited'): Instagram asked to slow down, or, with

@@ -14,6 +14,14 @@ export async function ask(what, payload = {}) {
   return answer;
 }
 
+// An error in words for the user. A message the background refused means its code and this page's
+// do not match (Fakemeter updated or rebuilt while running: Chromium can keep the old background
+// across restarts): said with what to do, not as the raw "message.rejected: …" it was.
+export function errorText(t, e) {
+  if (e && e.id === 'message.rejected' && typeof t === 'function') return `${t('stateOutdated')} (${e.detail})`;
+  return String((e && e.message) || e);
+}
+
 // Loads strings and fills every [data-i18n] element's text (and [data-i18n-label]'s aria-label).
 export async function localise() {
   const hello = await ask('hello');

@@ -1,6 +1,6 @@
 // Options: auto-run, audit sample sizes and request budget, the comment analysis (opt-in),
 // request pacing and cap, language.
-import { ask, localise } from './common.js';
+import { ask, localise, errorText } from './common.js';
 import { storage } from '../platform/browser.js';
 import { auditPlan } from '../shared/audit.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -58,11 +58,17 @@ function fill(s, keep = []) {
   showPlan(s);
 }
 
+// A failure said in the status line (a save that did not go through was silent).
+const showError = (e) => { $('status').textContent = errorText(t, e); };
+
 async function main() {
   ({ t } = await localise());
   fill((await ask('settings.get')).settings);
-  $('form').addEventListener('submit', async (ev) => {
+  $('form').addEventListener('submit', (ev) => {
     ev.preventDefault();
+    save().catch(showError);
+  });
+  async function save() {
     const patch = Object.fromEntries(edited().map((key) => [key, FIELDS[key].get()]));
     const meant = { ...shown, ...patch };
     const { settings } = await ask('settings.set', { settings: patch });
@@ -72,7 +78,7 @@ async function main() {
     const adjusted = Object.keys(FIELDS).filter((key) => key in meant && settings[key] !== meant[key]);
     say(() => (adjusted.length
       ? t('savedAdjusted', adjusted.map((key) => t('labelValue', labelOf(key), FIELDS[key].get())).join('; ')) : t('saved')));
-  });
+  }
   // The plan follows the form as it is edited, not only once it is saved; "Saved." is of before.
   $('form').addEventListener('input', () => {
     if (shown) showPlan(formSettings());
@@ -86,9 +92,9 @@ async function main() {
     const relanguage = shown && next.language !== shown.language;
     fill(next, edited());
     if (relanguage) {
-      localise().then((l) => { t = l.t; showPlan(next); say(status); }).catch((e) => { $('status').textContent = String(e.message || e); });
+      localise().then((l) => { t = l.t; showPlan(next); say(status); }).catch(showError);
     }
   });
 }
 
-main().catch((e) => { $('status').textContent = String(e.message || e); });
+main().catch(showError);

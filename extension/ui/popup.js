@@ -10,7 +10,7 @@ import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } f
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
-import { ask, localise, download } from './common.js';
+import { ask, localise, download, errorText } from './common.js';
 import { MAX_IMPORT_CHARS } from '../shared/messages.js';
 import { el } from '../shared/element.js';
 
@@ -140,7 +140,7 @@ async function showHistory() {
 }
 
 function say(text) { document.getElementById('message').textContent = text; }
-const failed = (e) => say(String(e.message || e));
+const failed = (e) => say(errorText(t, e));
 
 // Why an import was refused, in the user's language, with the detail (English) after it.
 const IMPORT_REFUSALS = ['not_json', 'not_history', 'newer', 'entry', 'too_large'];

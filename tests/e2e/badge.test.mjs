@@ -198,3 +198,27 @@ test('a profile checked before with another follower count: the panel says then 
   assert.ok(!panel.badgeNotes.some((n) => n.id === 'follower_jump'), 'no jump on a first check');
 });
 
+
+// A username checked an hour ago and gone since (deleted, or renamed): Instagram's page says it
+// is not available, and the badge went on showing the old verdict, pinned, as this profile's.
+test('a stored reading of a username gone since: the page without a profile header has it checked again, and it says so', T, async () => {
+  const report = await cliProfile(suite.standin.documentFor('lena.bakes'));
+  const hourAgo = { computedAt: Date.now() - 3600 * 1000 };
+  const gone = entryFromReport({ ...report, username: NONEXISTENT }, hourAgo);
+  const there = entryFromReport(report, hourAgo);
+  assert.ok(gone.entry && there.entry);
+  await suite.resetExtension();
+  const storage = await suite.storage();
+  await storage.set({ [HISTORY_KEY]: { ...emptyHistory(), entries: { [NONEXISTENT]: gone.entry, 'lena.bakes': there.entry } } });
+  // A profile whose header is there: its hour-old reading is shown, and Instagram is not asked.
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await new Promise((r) => setTimeout(r, 4000));
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 0);
+  // The gone one: checked once, and said gone.
+  await page.goto(suite.standin.profileUrl(NONEXISTENT));
+  const s = await waitForOverlay(page, (x) => x.badgeState === 'not_found', { what: 'the profile said gone', timeout: 15_000 });
+  assert.ok(s.states.some((x) => x.state === 'not_found' && /does not exist/.test(x.text)), JSON.stringify(s.states));
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 1);
+});

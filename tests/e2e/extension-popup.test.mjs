@@ -343,3 +343,24 @@ test('a history too large to copy aside stays where it is: the popup offers it, 
   await again.close();
   await popup.close();
 });
+
+// After an update Chromium can go on running the old background (across restarts, for an unpacked
+// extension whose version did not change): it refuses messages it does not know, and the popup
+// printed that raw ("message.rejected: unknown message …"). Said now as what it is and what to do.
+test('a message the background refuses (its code older than the popup\'s) is said as Fakemeter needing a reload', async () => {
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  // The answer an older background gives a message it does not know.
+  await popup.evaluate(() => {
+    const real = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (msg) => (msg.what === 'history.export'
+      ? Promise.resolve({ error: { id: 'message.rejected', message: `unknown message "${msg.what}" on the privileged channel` } })
+      : real(msg));
+  });
+  await popup.click('#export-json');
+  const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
+  assert.equal(message, 'Fakemeter\'s parts do not match (it was updated or rebuilt while running): reload this page; if that does ' +
+    'not help, reload Fakemeter on your browser\'s extensions page. (unknown message "history.export" on the privileged channel)');
+  await popup.close();
+});

@@ -57,7 +57,7 @@ test('every shipped language has the same keys as English, and every key the cod
     }
   };
   walk(path.join(root, 'extension'));
-  const states = ['loading', 'private', 'no_posts', 'hidden_likes', 'logged_out', 'rate_limited', 'not_found', 'changed', 'engine_failed'];
+  const states = ['loading', 'private', 'no_posts', 'hidden_likes', 'logged_out', 'rate_limited', 'not_found', 'changed', 'engine_failed', 'outdated'];
   for (const g of ['good', 'fair', 'poor', 'bad', 'unknown']) used.add(`grade_${g}`);
   for (const c of STATE_CHIPS) used.add(`chip_${c}`);  // t(`chip_${state}`): the states with a short chip
   assert.ok(used.size > 60, `found ${used.size} keys in use`);
