@@ -236,6 +236,8 @@ function sourceRows(t, audit, earlier = false) {
     if (src[key].postsEmpty > 0) row.append(muted(`posts-empty-${key}`, t('sourcePostsEmpty', src[key].postsEmpty, src[key].posts)));
     // A later followers page Instagram refused or sent unreadable ended the list there.
     if (key === 'followers' && src.followers.cutShort) row.append(muted('cut-short', t('sourceCutShort', src.followers.listed)));
+    // A later page that named only followers already read ended the list there.
+    if (key === 'followers' && src.followers.repeated) row.append(muted('repeated', t('sourceRepeated', src.followers.listed)));
     // Picks that could not be read in full are no checks: said, with how many.
     if (src[key].unread > 0) row.append(muted(`unread-${key}`, t('sourceUnread', src[key].unread)));
     // No account of this source fetched in full: say that only the list was scored, and why the

@@ -321,9 +321,14 @@ export function applyOutcome(state, id, outcome, now) {
       const next = outcome.nextCursor === f.cursor ? null : outcome.nextCursor;
       // The profile listed among its own followers is none of its audience.
       const accounts = outcome.accounts.filter((r) => r.username !== s.username);
-      s.followers = { ...f, lite: addFresh(f.lite, accounts), pagesDone: f.pagesDone + 1, cursor: next,
-                      ended: next === null, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome),
-                      cutShort: !!(f.cutShort || outcome.cutShort) };
+      const lite = addFresh(f.lite, accounts);
+      // A later page naming only followers already read (the list going round, its cursor moving
+      // but not its users): the list ends there, its pages left going to checks (three such pages
+      // were read, and the row said nothing of them).
+      const repeated = f.pagesDone > 0 && accounts.length > 0 && lite.length === f.lite.length;
+      s.followers = { ...f, lite, pagesDone: f.pagesDone + 1, cursor: repeated ? null : next,
+                      ended: next === null || repeated, limited: f.limited || !!outcome.limited, skipped: skippedAfter(f, outcome),
+                      cutShort: !!(f.cutShort || outcome.cutShort), repeated: !!(f.repeated || repeated) };
       break;
     }
     case 'likers':
@@ -509,6 +514,7 @@ export function progressOf(state) {
     profileSource: state.profileSource || null,
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
+                   repeated: !!f.repeated,
                    checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),

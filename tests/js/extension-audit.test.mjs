@@ -671,3 +671,25 @@ test('an audit cancelled, or stopped by a login or challenge page, can resume; o
     assert.equal(resumable(progressOf(stopped)), can, `${reason}, from its progress`);
   }
 });
+
+// Instagram sending the same 25 followers on every page (the cursor moving, the users not): four
+// pages were read for 25 followers, and the row said nothing of the three wasted ones.
+test('a later followers page naming only followers already read ends the list there, said in its row', () => {
+  let s = start();
+  const first = nextRequest(s);
+  s = applyOutcome(first.state, first.request.id, { kind: 'page', accounts: lite('f', 25), nextCursor: 'c25' }, 1).state;
+  assert.equal(s.followers.ended, false);
+  const again = nextRequest(s);
+  assert.equal(again.request.kind, 'page');
+  s = applyOutcome(again.state, again.request.id, { kind: 'page', accounts: lite('f', 25), nextCursor: 'c50' }, 2).state;
+  assert.deepEqual([s.followers.ended, s.followers.repeated, s.followers.cursor, s.followers.lite.length], [true, true, null, 25]);
+  assert.equal(progressOf(s).sources.followers.repeated, true);
+  assert.notEqual(nextRequest(s).request.kind, 'page', 'no third page');
+  // A page bringing one new follower among repeats is no loop.
+  let t = start();
+  const a = nextRequest(t);
+  t = applyOutcome(a.state, a.request.id, { kind: 'page', accounts: lite('f', 25), nextCursor: 'c25' }, 1).state;
+  const b = nextRequest(t);
+  t = applyOutcome(b.state, b.request.id, { kind: 'page', accounts: lite('f', 25, 1), nextCursor: 'c50' }, 2).state;
+  assert.deepEqual([t.followers.ended, t.followers.repeated], [false, false]);
+});
