@@ -437,15 +437,15 @@ export function followerCountOf(state) {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
+// The posts a source's sample was drawn from: read, and listing someone (a post whose list named
+// no one, however many liked it, gave the sample none of its accounts).
+const sampledPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed !== 0);
+
 // The population a source's sample was drawn from (for the finite-population correction), or
 // null when it is unknown (the engine then corrects for none: the widest interval, never the
 // census the listed accounts would make of themselves): the followers count; the likes
 // (comments) of the posts sampled, an upper bound on the distinct accounts; when a post hides its
 // count, the followers count stands in (unknown, not small), and unknown when that is too.
-// The posts a source's sample was drawn from: read, and listing someone (a post whose list named
-// no one, however many liked it, gave the sample none of its accounts).
-const sampledPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed !== 0);
-
 export function populationOf(state, source) {
   const src = state[source];
   const listed = src.lite.length;
