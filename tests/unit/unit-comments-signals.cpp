@@ -155,6 +155,79 @@ TEST_CASE("templates: the same longer text from different accounts, not from one
   CHECK(signal(analyze(document(shorts)), "templates")["comments"] == 0);
 }
 
+TEST_CASE(
+    "templates in scripts without spaces: Chinese and Thai networks are found, organic Chinese and Japanese are not") {
+  // 12 accounts each post one Chinese sentence, lightly varied, and 12 others one Thai sentence:
+  // a Chinese or Thai sentence is one or two "words" between spaces, and was never a template.
+  const char* zh[] = {"这家店的衣服质量真的很好，强烈推荐给大家！", "这家店的衣服质量真的非常好，强烈推荐给大家😍",
+                      "这家店衣服质量真的很好!!强烈推荐给大家"};
+  const char* th[] = {"ร้านนี้ของดีมากค่ะ ส่งไวมาก แนะนำเลยค่ะ", "ร้านนี้ของดีมากครับ ส่งไวมาก แนะนำเลยครับ 👍"};
+  json posts = organic_posts(6);
+  int n = 0;
+  for (int p = 0; p < 6; ++p)
+    for (int k = 0; k < 2; ++k, ++n) {
+      posts[p]["comments"].push_back(comment("z" + std::to_string(n), zh[n % 3], kNow));
+      posts[p]["comments"].push_back(comment("t" + std::to_string(n), th[n % 2], kNow));
+    }
+  json r = analyze(document(posts));
+  const json& t = signal(r, "templates");
+  CHECK(t["comments"] == 24);
+  CHECK(t["texts"] == 2);
+  CHECK(t["accounts"] == 24);
+  CHECK(t["largest_group"] == 12);
+  CHECK(t["evidence"] == "strong");
+  CHECK(r["grade"] != "good");
+
+  // Organic sections in Chinese and Japanese: different remarks, some on the same themes, and
+  // short praise that every post gets from several accounts.
+  const char* remarks[] = {"这件裙子在哪里可以买到？",
+                           "颜色好温柔，好适合夏天",
+                           "上次买的外套已经收到了，很喜欢",
+                           "这个包包也太好看了吧",
+                           "什么时候补货啊，等了好久",
+                           "发货速度很快，包装也很用心",
+                           "衣服质量怎么样，会不会起球",
+                           "老板什么时候上新",
+                           "这家店的衣服我买过三次了，每次都很满意",
+                           "看起来很舒服的样子",
+                           "请问可以寄到香港吗",
+                           "周末去店里试穿一下",
+                           "衣服质量真的很好",
+                           "这家店真的很好",
+                           "这个颜色真好看",
+                           "这个颜色显白吗？",
+                           "我穿了一次就爱上了",
+                           "好喜欢这种风格",
+                           "このワンピースどこで買えますか？",
+                           "夏にぴったりのデザインですね",
+                           "昨日届きました！すごく気に入ってます",
+                           "再入荷はいつですか",
+                           "私も同じの持ってます",
+                           "お店に行ってみたいです",
+                           "この写真の雰囲気が好き",
+                           "値段はいくらですか",
+                           "友達にもおすすめしました",
+                           "着心地が良さそうですね",
+                           "素敵な色合いですね",
+                           "新作楽しみにしてます"};
+  const char* praise[] = {"太好看了！", "好美啊啊啊", "かわいい！", "素敵ですね"};
+  json organic = json::array();
+  for (int p = 0, i = 0; p < 6; ++p) {
+    json cs = json::array();
+    const int64_t taken = kNow - (2 + p) * kDay;
+    for (int k = 0; k < 5; ++k, ++i)
+      cs.push_back(comment("fan" + std::to_string(i), remarks[i], taken + 3600 + 60 * k));
+    for (int k = 0; k < 4; ++k) cs.push_back(comment("p" + std::to_string(4 * p + k), praise[k], taken + 7200));
+    organic.push_back(post(2 + p, cs));
+  }
+  const json ro = analyze(document(organic));
+  const json& o = signal(ro, "templates");
+  CHECK(o["measured"] == true);
+  CHECK(o["of_longer_comments"] == 30);  // the remarks; the praise is too short
+  CHECK(o["comments"] == 0);
+  CHECK(o["evidence"] == "none");
+}
+
 TEST_CASE("timing: comments in the first 10 minutes of posts a day old or more; early regulars") {
   json posts = organic_posts(4);
   for (int p = 0; p < 6; ++p) {

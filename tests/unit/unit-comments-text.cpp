@@ -94,6 +94,36 @@ TEST_CASE("trigrams ignore short comments and mentions; near-duplicates join acr
   CHECK(same == std::vector<size_t>{0, 1});
 }
 
+TEST_CASE("scripts without spaces: letters kept, words counted by letters, phrases compared by runs of code points") {
+  // Han, kana and Thai (its vowel and tone marks too) stay letters; only punctuation splits.
+  CHECK(words("这家店真的很好，推荐！") == std::vector<std::string>{"这家店真的很好", "推荐"});
+  CHECK(words("本当に最高です！") == std::vector<std::string>{"本当に最高です"});
+  CHECK(words("สวยมากค่ะ") == std::vector<std::string>{"สวยมากค่ะ"});
+  CHECK(word_weight("love") == 1);
+  CHECK(word_weight("정말") == 1);  // Korean is written with spaces
+  CHECK(word_weight("太好看了") == 2);
+  CHECK(word_weight("这家店的衣服质量真的很好") == 6);
+  CHECK(word_weight("本当に最高です") == 3);  // 4 Han (2 words) and 3 kana (1)
+  CHECK(word_weight("สวยมากค่ะ") == 3);        // 9 code points
+  CHECK(word_weight("iphone手机") == 2);
+  // Short praise stays below the template floor, as "so beautiful" does.
+  for (const char* t :
+       {"太好看了吧！", "真的好好看啊啊啊", "かわいいですね", "本当に美味しい", "สวยมากเลยค่ะ", "น่ารักมากกก"})
+    CHECK_MESSAGE(trigrams(text_shape(t)).empty(), t);
+  auto zh = trigrams(text_shape("这家店的衣服质量真的很好，强烈推荐给大家！"));
+  auto th = trigrams(text_shape("ร้านนี้ของดีมากค่ะ ส่งไวมาก แนะนำเลยค่ะ"));
+  REQUIRE(!zh.empty());
+  REQUIRE(!th.empty());
+  // Light edits keep a template; another remark on the same theme is not one.
+  CHECK(jaccard(zh, trigrams(text_shape("这家店的衣服质量真的非常好，强烈推荐给大家😍"))) >= kTemplateSimilarity);
+  CHECK(jaccard(zh, trigrams(text_shape("这家店的衣服质量很好!!强烈推荐给大家啊"))) >= kTemplateSimilarity);
+  CHECK(jaccard(zh, trigrams(text_shape("这家店的衣服我买过三次了，每次都很满意"))) < 0.25);
+  CHECK(jaccard(th, trigrams(text_shape("ร้านนี้ของดีมากครับ ส่งไวมาก แนะนำเลยครับ"))) >= kTemplateSimilarity);
+  CHECK(jaccard(th, trigrams(text_shape("ได้รับของแล้วค่ะ ชอบมาก ใส่สบายมาก"))) < 0.25);
+  // Spaced text around a phrase still counts its own words.
+  CHECK(!trigrams(text_shape("wow 这个颜色真好看 love it")).empty());
+}
+
 TEST_CASE(
     "near-duplicate groups agree with comparing every pair: clear copies always join, groups hold only near pairs") {
   // 400 comments: edited copies of 20 sentences by different authors, and unrelated ones.

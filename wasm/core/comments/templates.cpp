@@ -6,6 +6,7 @@
 #include "generic.h"
 #include "size_optimized.h"
 #include "union_find.h"
+#include "utf8.h"
 
 FM_SIZE_OPTIMIZED_BEGIN
 
@@ -13,15 +14,32 @@ namespace fm::cmt {
 
 std::vector<uint32_t> trigrams(const TextShape& s) {
   std::string t = " ";
+  std::vector<uint32_t> out;
   size_t words = 0;
   for (const std::string& w : s.words) {
     if (w == "@") continue;  // whom a comment tags differs; the words around it are what repeat
-    t += squeeze(w);
-    t += ' ';
-    ++words;
+    const std::string q = squeeze(w);
+    words += word_weight(q);
+    std::vector<uint32_t> cps = utf8_decode(q);
+    if (std::none_of(cps.begin(), cps.end(), unspaced_letters_per_word)) {
+      t += q;
+      t += ' ';
+      continue;
+    }
+    // A "word" of a script written without spaces is a phrase. Its letters are 3 bytes each in
+    // UTF-8, so byte trigrams would be little more than single letters, which any two comments
+    // share (Thai and kana have under 100). Code points instead, about a word's worth at a time
+    // (what a trigram of letters is in spaced scripts): two Han characters, three of the others.
+    cps.insert(cps.begin(), ' ');
+    cps.push_back(' ');
+    for (size_t i = 0; i + 2 <= cps.size(); ++i) {
+      const size_t n = std::min(cps.size() - i, size_t(unspaced_letters_per_word(cps[i]) == 2 ? 2 : 3));
+      std::string g;
+      for (size_t k = 0; k < n; ++k) append_utf8(g, cps[i + k]);
+      out.push_back(hash32(g));
+    }
   }
-  std::vector<uint32_t> out;
-  if (words < kMinTemplateWords) return out;
+  if (words < kMinTemplateWords) return {};
   for (size_t i = 0; i + 3 <= t.size(); ++i) out.push_back(hash32(t.substr(i, 3)));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

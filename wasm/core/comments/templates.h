@@ -9,14 +9,16 @@
 namespace fm::cmt {
 
 // Shorter comments repeat by chance ("love this so much" aside, real people rarely write the
-// same four words under a post).
+// same four words under a post). Words as word_weight counts them: in Chinese, Japanese and
+// Thai by letters, 7 Han characters, 10 kana or 13 Thai letters making four ("太好看了" is 2).
 constexpr size_t kMinTemplateWords = 4;
 // Trigram overlap (Jaccard) from which two comments count as one template: a word or two
 // changed, emoji and punctuation ignored.
 constexpr double kTemplateSimilarity = 0.5;
 
 // Hashes of the character trigrams of the folded, squeezed words, mentions left out (sorted,
-// no repeats); empty for comments with fewer than kMinTemplateWords such words.
+// no repeats); empty for comments with fewer than kMinTemplateWords such words. Words of
+// scripts without spaces give runs of code points instead (two Han characters, three others).
 std::vector<uint32_t> trigrams(const TextShape& s);
 double jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 

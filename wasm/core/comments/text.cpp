@@ -124,6 +124,29 @@ uint32_t fold_letter(uint32_t c) {
   return is_letter(c) ? c : 0;
 }
 
+int unspaced_letters_per_word(uint32_t c) {
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x3FFFF))
+    return 2;  // Han
+  if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+    return 3;                                 // Hiragana, Katakana (halfwidth too)
+  return c >= 0x0E00 && c <= 0x0EFF ? 4 : 0;  // Thai, Lao
+}
+
+size_t word_weight(std::string_view word) {
+  // Twelfths of a word (12 / letters per word is whole for 2, 3 and 4), so that a Japanese
+  // run mixing Han and kana is counted as one.
+  size_t spaced_runs = 0, twelfths = 0;
+  bool in_spaced = false;
+  for (uint32_t c : utf8_decode(word)) {
+    const int per = unspaced_letters_per_word(c);
+    if (per) twelfths += size_t(12 / per);
+    else spaced_runs += !in_spaced;
+    in_spaced = !per;
+  }
+  return spaced_runs + (twelfths + 11) / 12;
+}
+
 TextShape text_shape(std::string_view text) {
   TextShape s;
   std::vector<uint32_t> cps = utf8_decode(text);
