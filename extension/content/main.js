@@ -439,7 +439,9 @@ function onRoute() {
 let teardown = null;
 
 // Whether this copy of the content script lost its extension: messages failed with "context
-// invalidated", or the runtime no longer has an id (Chromium clears it on unload).
+// invalidated", or the runtime no longer has an id (Chromium clears it on unload). Firefox instead
+// ends this copy without letting it run again; after an update the new copy removes what it left
+// (Overlay.removeStrays).
 function contextGone() {
   const api = globalThis.browser || globalThis.chrome;
   return isInvalidated() || !api || !api.runtime || !api.runtime.id;

@@ -34,6 +34,7 @@ export class Overlay {
     this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
     this.createdAt = Date.now();
+    this.straysRemoved = false;  // removeStrays
 
     // The overlay's languages are all written left to right: on a right-to-left Instagram (Arabic,
     // Hebrew) the badge and panel keep their own direction, or the interval bar's scale would read
@@ -93,6 +94,7 @@ export class Overlay {
       else this.badgeHost.removeAttribute('data-page-dir');
       if (anchor.after && anchor.after.nextSibling !== this.badgeHost) anchor.after.after(this.badgeHost);
       if (anchor.inside && this.badgeHost.parentNode !== anchor.inside) anchor.inside.append(this.badgeHost);
+      this.removeStrays();
       return true;
     }
     // Pinned to the viewport only when, a few seconds on, no follower count showed up to go beside.
@@ -103,12 +105,28 @@ export class Overlay {
       this.badgeHost.setAttribute('data-pinned', '');
       document.documentElement.append(this.badgeHost);
     }
+    this.removeStrays();
     return false;
   }
 
   // Pinned to the viewport: no profile header to go beside.
   isPinned() {
     return this.badgeHost.isConnected && this.badgeHost.hasAttribute('data-pinned');
+  }
+
+  // Removes, once, the badges and panels on the page that are not this overlay's: those of an
+  // earlier copy of the content script. When the extension is updated or reinstalled, Firefox ends
+  // that copy without letting it run again (no timer, no event, no port closing: it cannot take
+  // them off itself) and injects the new copy into the open tab, whose stylesheet shows them
+  // again, dead. Done when this badge is in the page, so a page learns nothing from it that the
+  // badge does not show; once, so two copies of the extension installed side by side do not remove
+  // each other's for ever.
+  removeStrays() {
+    if (this.straysRemoved || !this.badgeHost.isConnected) return;
+    this.straysRemoved = true;
+    for (const host of document.querySelectorAll('[data-fakemeter]')) {
+      if (host !== this.badgeHost && host !== this.panelHost) host.remove();
+    }
   }
 
   isPlaced() {

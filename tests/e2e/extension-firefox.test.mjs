@@ -2,15 +2,16 @@
 // the stand-in: it installs without manifest warnings (Firefox set to fail an install on any;
 // a copy with an unknown key shows it does), its background (event page from background.scripts, an ES module)
 // loads the wasm engine, profile pages get the badge with the number the CLI gives for the same
-// JSON, and an audit of a short follower list runs at the default pacing until cancelled. Skipped only when firefox-esr
+// JSON, an audit of a short follower list runs at the default pacing until cancelled, and an update
+// installed with a profile open leaves one working badge. Skipped only when firefox-esr
 // is not installed (scripts/setup installs it).
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart, expectedBadge,
-  BADGE, PANEL, screenshot } from './lib/index.mjs';
+import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, overlayState, parseEstimate, cliProfile, clickPart,
+  expectedBadge, BADGE, PANEL, screenshot } from './lib/index.mjs';
 import { auditRequests } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
@@ -123,6 +124,41 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
   const cancelled = await waitForOverlay(page, (s) => !s.auditRunning && /cancelled/i.test(s.panelText || ''), { what: 'audit cancelled' });
   assert.ok(cancelled.progress >= 2, 'what was learned is kept');
   assert.ok(parseEstimate(cancelled.panelEstimate), 'the estimate stays');
+});
+
+// Firefox ends the content script with the extension when it is updated, without letting it run
+// again, and injects the new version's content script into the open tab: the old badge and panel
+// stayed on the page beside the new badge, shown by the new stylesheet, dead (clicking did
+// nothing). The new content script removes them as it draws its own badge.
+test('when the extension is updated with a profile open, the page keeps one badge, the new one, and it works', T, async () => {
+  assert.ok(page, 'installed');
+  await page.goto(standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await page.click(BADGE);
+  await page.waitForSelector(PANEL);
+  // The old content script's hosts, kept by the page's world to tell them from the new ones.
+  await page.evaluate(() => { window.fmOld = [...document.querySelectorAll('[data-fakemeter]')]; });
+  // The update: the same build, a version up, under the same id.
+  const update = path.join(tmp, 'update');
+  fs.cpSync(firefoxExtensionPath(), update, { recursive: true });
+  const m = JSON.parse(fs.readFileSync(path.join(update, 'manifest.json'), 'utf8'));
+  m.version = `${m.version}.1`;
+  fs.writeFileSync(path.join(update, 'manifest.json'), JSON.stringify(m));
+  assert.equal(await ff.browser.installExtension(update), GECKO_ID);
+  const hosts = () => page.evaluate(() => [...document.querySelectorAll('[data-fakemeter]')]
+    .map((h) => `${h.dataset.fakemeter}:${window.fmOld.includes(h) ? 'old' : 'new'}`));
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('[data-fakemeter]')];
+    return all.length === 1 && !window.fmOld.includes(all[0]) && all[0].shadowRoot.querySelector('[part~="badge-label"]');
+  }, { timeout: 15_000 }).catch(async () => assert.fail(`the page's badges and panels after the update: ${(await hosts()).join(', ')}`));
+  const s = await overlayState(page);
+  assert.equal(s.badges, 1);
+  assert.ok(s.badgeAfterFollowers, 'beside the follower count');
+  // It works: it opens its panel, with the estimate.
+  await clickPart(page, BADGE, 'badge-label');
+  const opened = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: "the new badge's panel" });
+  assert.ok(parseEstimate(opened.panelEstimate), opened.panelEstimate);
+  assert.deepEqual((await hosts()).sort(), ['badge:new', 'panel:new']);
 });
 
 // Firefox ends the content script with the extension (updated, disabled, removed) without letting
