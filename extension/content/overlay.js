@@ -19,6 +19,16 @@ export { estimateText } from '../shared/words.js';
 
 const PIN_AFTER_MS = 3000;
 
+// Whether `host` is beside the count `after`: right after it, or after other Fakemeter badges there
+// (a second copy of the extension installed side by side: each moved its badge to the first place
+// whenever the other did, hundreds of times a second, without end).
+function besideCount(after, host) {
+  for (let n = after.nextSibling; n && n.nodeType === 1 && n.hasAttribute('data-fakemeter'); n = n.nextSibling) {
+    if (n === host) return true;
+  }
+  return false;
+}
+
 export class Overlay {
   // `previousHeaders` (anchor.js headersNow): the page's headers when the app moved here from
   // another page, none on a page loaded on this profile.
@@ -92,7 +102,7 @@ export class Overlay {
       const rtl = !!line && getComputedStyle(line).direction === 'rtl';
       if (rtl) this.badgeHost.setAttribute('data-page-dir', 'rtl');
       else this.badgeHost.removeAttribute('data-page-dir');
-      if (anchor.after && anchor.after.nextSibling !== this.badgeHost) anchor.after.after(this.badgeHost);
+      if (anchor.after && !besideCount(anchor.after, this.badgeHost)) anchor.after.after(this.badgeHost);
       if (anchor.inside && this.badgeHost.parentNode !== anchor.inside) anchor.inside.append(this.badgeHost);
       this.removeStrays();
       return true;

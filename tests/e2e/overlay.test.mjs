@@ -170,6 +170,30 @@ test("a profile's tabs and its followers dialog keep its badge, without a second
   assert.equal(checks(), before, 'the cached report served every view');
 });
 
+// A second copy of Fakemeter installed side by side (a store copy and a developer's unpacked one):
+// each moved its badge to the place right after the count whenever the other did, 450-700 moves in
+// 3 s, without end. Here the other copy is played by the page: a badge host that goes back right
+// after the count whenever it is not there.
+test('a second copy\'s badge beside the count: the two settle side by side instead of trading places', T, async () => {
+  await settledBadge('lena.bakes');
+  const moves = await page.evaluate(() => new Promise((resolve) => {
+    const link = document.querySelector('header a[href$="/followers/"]');
+    const other = document.createElement('span');
+    other.setAttribute('data-fakemeter', 'badge');
+    const putBack = () => { if (link.nextSibling !== other) link.after(other); };
+    let count = 0;
+    const watch = new MutationObserver((records) => {
+      count += records.filter((r) => r.type === 'childList').length;
+      putBack();
+    });
+    putBack();
+    watch.observe(link.parentElement, { childList: true });
+    setTimeout(() => { watch.disconnect(); resolve(count); }, 2000);
+  }));
+  assert.ok(moves < 10, `${moves} moves in 2 s`);
+  assert.equal(await page.$$eval('header [data-fakemeter="badge"]', (b) => b.length), 2, 'both badges stay, side by side');
+});
+
 test("the page's own content is untouched", T, async () => {
   for (const username of ['marco.travels', 'xss_tester']) {
     await settledBadge(username);
