@@ -15,7 +15,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
-import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount,
+import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
   partialAuditReplaces, reportOfEntry, entryUserId } from '../shared/history.js';
 
 const now = () => Date.now();
@@ -109,6 +109,7 @@ async function instantAnalyze(msg) {
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null, ...unavailableOf(c) };
   }
+  if (c.state === 'not_found') await store.locked(() => markGone(msg.username));
   if (c.state) return { state: c.state, detail: c.detail || null };
   const text = profileText(endpoint, msg.body, c.json);
   if (text.state) return text;
@@ -151,6 +152,13 @@ async function auditCountNow(report) {
   if (!a || !['running', 'cancelled'].includes(a.status) || a.userId !== report.user_id) return;
   const next = withPopulation(a, report.follower_count);
   if (next !== a) await store.saveAuditAndScheduler(next, null);
+}
+
+// A stored entry of a username Instagram says names no profile now keeps its reading, marked gone
+// (history.js withGone).
+async function markGone(username) {
+  const gone = withGone(await store.getHistory(), String(username).toLowerCase(), now());
+  if (gone) await store.saveHistory(gone, { keep: String(username).toLowerCase() });
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it

@@ -470,7 +470,11 @@ export function estimateRequest(state, source = 'followers') {
     followers: src.lite.map((r) => state.full[r.username] || r),
   };
   if (source === 'followers') req.list_limited = src.limited;
-  else req.posts = Math.max(1, sampledPosts(src).length);
+  else {
+    // The posts that gave accounts, of those read ("2 of the last 3 posts" where one failed).
+    req.posts = Math.max(1, sampledPosts(src).length);
+    if (src.done > req.posts) req.of_posts = Math.min(src.done, 1000);
+  }
   return req;
 }
 

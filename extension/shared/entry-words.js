@@ -11,6 +11,12 @@ export const hasWordedBadge = (t, entry) => !!entry.badge && knownMessage(t, ent
 // badges, its numbers. A reading of the page's counts alone led with why (the login, or
 // Instagram refusing) and that the counts look unusual, as its badge did. -> {text, tone, state}
 export function badgeLine(t, entry) {
+  // Gone from Instagram since: said first, with what the entry read before.
+  if (Number.isFinite(entry.gone_at)) {
+    const before = badgeLine(t, { ...entry, gone_at: undefined });
+    const when = new Date(entry.gone_at).toLocaleDateString(t.lang, { year: 'numeric', month: 'short', day: 'numeric' });
+    return { text: t('entryGone', when, before.text), tone: 'neutral', state: 'not_found' };
+  }
   const why = entry.rough ? roughState(entry.rough_cause) : null;
   if (why) return { text: `${roughStateMessage(t, why)} · ${t('roughEstimate')}`, tone: 'neutral', state: 'status' };
   const badge = entry.badge;

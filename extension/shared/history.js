@@ -21,6 +21,8 @@
 //            count and time stand in for it),
 //            latest_count (on an audited result only: the follower count a later look read, and
 //            when: {follower_count, at}; absent otherwise),
+//            gone_at (when Instagram last said there is no such profile, the entry's reading
+//            kept as it was before; absent otherwise: a later reading replaces the entry),
 //            sources (on an audited result only: what the audit measured per source, audit.js
 //            sourcesBrief: {followers?: {listed, checked, population|null, short_list,
 //            fake_percent, ci_low, ci_high}, likers?/commenters?: {posts, listed, checked,
@@ -124,6 +126,7 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       first_seen: firstSeenBrief(e.first_seen),
       ...latestCountOf(e.latest_count),
       ...sourcesOf(e.sources),
+      ...(Number.isFinite(e.gone_at) && e.gone_at >= 0 && e.gone_at <= MAX_TIME_MS ? { gone_at: e.gone_at } : {}),
     },
   };
 }
@@ -180,6 +183,16 @@ function countAt(v) {
 function latestCountOf(v) {
   const latest = countAt(v);
   return latest ? { latest_count: latest } : {};
+}
+
+// Instagram saying at `at` that `username` names no profile (deleted, or renamed since): its entry
+// keeps the reading it had (nothing the user had is lost) and says since when the profile is gone,
+// so the popup and exports do not go on showing that reading as the profile's. Null when there is
+// no entry.
+export function withGone(history, username, at) {
+  const e = history.entries[username];
+  if (!e) return null;
+  return { ...history, entries: withEntry(history.entries, username, { ...e, gone_at: at }) };
 }
 
 // An audited result stays until the user checks again, but its follower count ages: a later look
@@ -466,7 +479,7 @@ const SOURCE_COLUMNS = {
 };
 export const CSV_COLUMNS = ['username', 'full_name', 'badge_words', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence',
                             'follower_count', 'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
-                            'latest_follower_count', 'latest_seen_at',
+                            'latest_follower_count', 'latest_seen_at', 'gone_at',
                             ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`))];
 // A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
 const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
@@ -476,6 +489,7 @@ const csvValue = {
   first_seen_at: (e) => e.first_seen && isoTime(e.first_seen.at),
   latest_follower_count: (e) => e.latest_count && e.latest_count.follower_count,
   latest_seen_at: (e) => e.latest_count && isoTime(e.latest_count.at),
+  gone_at: (e) => isoTime(e.gone_at),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
   ...Object.fromEntries(Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) =>

@@ -199,6 +199,8 @@ test('a post whose likers cannot be read is left out and said in its row; its li
   assert.equal(a.estimates.likers.population, Math.max(read.reduce((x, m) => x + m.count, 0), a.likers.lite.length));
   const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
   assert.match(s.panelText, /1 of these 3 posts could not be read \(deleted since, or its list closed\): the estimate is about the others\./);
+  // The sampling note names the posts the likers came from: 2 of the last 3, not "the last 2".
+  assert.match(s.sources.likers, /The accounts that liked 2 of the last 3 posts \(the others could not be read or listed no one\)/);
 });
 
 // Every post's likers refused: the likers got no row at all, and the bought-likes finding the

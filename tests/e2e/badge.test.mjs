@@ -221,4 +221,15 @@ test('a stored reading of a username gone since: the page without a profile head
   const s = await waitForOverlay(page, (x) => x.badgeState === 'not_found', { what: 'the profile said gone', timeout: 15_000 });
   assert.ok(s.states.some((x) => x.state === 'not_found' && /does not exist/.test(x.text)), JSON.stringify(s.states));
   assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 1);
+  // The history keeps the old reading, marked gone, and the popup says so (it showed the reading).
+  const entry = await waitFor(async () => { const e = await storedEntry(suite, NONEXISTENT); return e && e.gone_at && e; },
+    { what: 'the entry marked gone' });
+  assert.equal(entry.fake_percent, gone.entry.fake_percent);
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const cells = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const row = cells.find((c) => c[0].includes(NONEXISTENT));
+  assert.ok(row && row.some((c) => /^No longer on Instagram \(since .+\); before: /.test(c)), JSON.stringify(row));
+  await popup.close();
 });

@@ -302,6 +302,10 @@ test('a post whose list cannot be read costs that post only', () => {
   // the panel's row learns that one of the 2 posts could not be read.
   assert.equal(populationOf(s2, 'likers'), 30);
   assert.deepEqual([progressOf(s2).sources.likers.posts, progressOf(s2).sources.likers.postsFailed], [2, 1]);
+  // The estimate is about the likers of 1 of the 2 posts read, and says so.
+  const req = estimateRequest(s2, 'likers');
+  assert.deepEqual([req.posts, req.of_posts], [1, 2]);
+  assert.equal(estimateRequest(start(), 'likers'), null);
 });
 
 test('login, challenge and private stop the audit and keep what was learned', () => {

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { addAside, normalizeAside, asideSummary, exportAside, MAX_ASIDE, ASIDE_FORMAT } from '../../extension/shared/set-aside.js';
 import { migrate, importJson, exportJson, exportCsv, putEntry, deleteEntries, listEntries, shrink, entryFromReport,
          emptyHistory, validateEntry, roughCauseOf, ROUGH_CAUSES, SCHEMA_VERSION, CSV_COLUMNS, followerChange, withLatestCount,
-         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat, reportOfEntry, entryUserId } from '../../extension/shared/history.js';
+         currentCount, partialAuditReplaces, overflow, MAX_ENTRIES, csvFormat, reportOfEntry, entryUserId, withGone } from '../../extension/shared/history.js';
 import { reportShapeError } from '../../extension/shared/report-shape.js';
 import { translator, flatten, ageText } from '../../extension/shared/i18n.js';
 import { word } from '../../extension/shared/words.js';
+import { badgeLine } from '../../extension/shared/entry-words.js';
 import fs from 'node:fs';
 
 const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
@@ -263,13 +264,13 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
   const noSources = ','.repeat(18);
-  assert.equal(nina, `nina,Name nina,,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,${noSources}`);
+  assert.equal(nina, `nina,Name nina,,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,,${noSources}`);
   assert.equal(head, 'username,full_name,badge_words,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,' +
+    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,gone_at,' +
     'followers_listed,followers_checked,followers_short_list,followers_fake_percent,followers_ci_low,followers_ci_high,' +
     'likers_posts,likers_listed,likers_checked,likers_fake_percent,likers_ci_low,likers_ci_high,' +
     'commenters_posts,commenters_listed,commenters_checked,commenters_fake_percent,commenters_ci_low,commenters_ci_high');
-  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",,40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,${noSources}`);
+  assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",,40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,,${noSources}`);
 });
 
 // After leading spaces too: a spreadsheet trimming them on import evaluated " =1+1".
@@ -608,4 +609,30 @@ test('an import takes a time ahead of now as now, and keeps counts only when the
   assert.equal(importJson(doc(e), emptyHistory()).history.entries.ahead.computed_at, 8e15, 'without a now, as it was');
   for (const bad of [-5, 2.5]) assert.equal(validateEntry({ ...e, follower_count: bad }).entry.follower_count, null, String(bad));
   assert.equal(validateEntry({ ...e, status: 'x'.repeat(500) }).entry.status.length, 40);
+});
+
+// A username Instagram says names no profile now (deleted, renamed): the popup and the CSV went on
+// showing its old reading as the profile's. The entry keeps the reading, marked gone since then;
+// a later reading of the name replaces it whole.
+test('an entry whose profile is gone keeps its reading, said gone in the popup\'s words and the CSV; a new reading replaces it', () => {
+  const en = translator(flatten(locale('en')), {}, 'en');
+  const badge = { state: 'unclear', tone: 'neutral', label: { id: 'badge.unclear', params: {} }, notes: [] };
+  let h = putEntry(emptyHistory(), entryFromReport({ ...report('gone.name', 12), badge }, { computedAt: 1 }).entry);
+  assert.equal(withGone(h, 'nobody', 5), null, 'no entry, nothing to mark');
+  const at = Date.UTC(2026, 11, 6);
+  h = withGone(h, 'gone.name', at);
+  const e = h.entries['gone.name'];
+  assert.deepEqual([e.gone_at, e.fake_percent, e.badge.state], [at, 12, 'unclear'], 'the reading is kept');
+  // Kept through a round trip (export, import); a time no date can hold is dropped.
+  assert.equal(importJson(exportJson(h), emptyHistory()).history.entries['gone.name'].gone_at, at);
+  assert.equal(validateEntry({ ...e, gone_at: 1e300 }).entry.gone_at, undefined);
+  const line = badgeLine(en, e);
+  assert.equal(line.state, 'not_found');
+  assert.equal(line.text, 'No longer on Instagram (since Dec 6, 2026); before: Unclear from the profile alone');
+  const csv = exportCsv(h, { t: en }).trim().split('\r\n');
+  assert.ok(csv[0].split(',').includes('gone_at'));
+  assert.match(csv[1], /^gone\.name,Name gone\.name,"No longer on Instagram \(since Dec 6, 2026\); before: Unclear from the profile alone",.*,2026-12-06T00:00:00\.000Z,/);
+  // Read again (the name taken, or the account back): the new entry has no mark.
+  h = putEntry(h, entryFromReport({ ...report('gone.name', 30), badge }, { computedAt: at + 1 }).entry);
+  assert.equal(h.entries['gone.name'].gone_at, undefined);
 });

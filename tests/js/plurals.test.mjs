@@ -177,3 +177,16 @@ test('whole-number substitutions in extension strings take the language grouping
   assert.equal(tr('en')('imported', '12400'), 'Imported 12400 entries.', 'a string the caller formatted is kept');
   assert.equal(tr('en')('imported', 2.5), 'Imported 2.5 entries.', 'only whole numbers are grouped');
 });
+
+// Two of three posts given up read "2 von diesen 3 Beiträgen konnte nicht gelesen werden" (and
+// French and Dutch alike): the verb agrees with how many could not be read.
+test('posts that could not be read: the verb agrees with their count in every language', () => {
+  const want = { en: [/^1 of these 3 posts could not/, /^2 of these 3 posts could not/],
+                 de: [/^1 von diesen 3 Beiträgen konnte nicht/, /^2 von diesen 3 Beiträgen konnten nicht/],
+                 fr: [/^1 de ces 3 publications n'a pas pu être lue/, /^2 de ces 3 publications n'ont pas pu être lues/],
+                 nl: [/^1 van deze 3 berichten kon niet/, /^2 van deze 3 berichten konden niet/] };
+  for (const [lang, [one, two]] of Object.entries(want)) {
+    assert.match(tr(lang)('sourcePostsFailed', 1, 3, 'x'), one, lang);
+    assert.match(tr(lang)('sourcePostsFailed', 2, 3, 'x'), two, lang);
+  }
+});

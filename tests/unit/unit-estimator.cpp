@@ -252,6 +252,19 @@ TEST_CASE("[estimator] api_estimate: each source's note names its population, wh
   note = l["sampling_note"];
   CHECK(note["id"] == "sampling.likers");
   CHECK(note["params"] == json{{"posts", 3}, {"listed", 50}, {"population", 900}, {"checked", 15}});
+  // Fewer posts gave accounts than were read (one failed or listed no one): "2 of the last 3".
+  json some = estimate(request(R"({"source": "likers", "population": 900, "posts": 2, "of_posts": 3, )"));
+  CHECK(some["sampling_note"]["id"] == "sampling.likers_of");
+  CHECK(some["sampling_note"]["params"]["of"] == 3);
+  CHECK(some["of_posts"] == 3);
+  json some_unknown = estimate(request(R"({"source": "commenters", "population": null, "posts": 1, "of_posts": 3, )"));
+  CHECK(some_unknown["sampling_note"]["id"] == "sampling.commenters_of_unknown");
+  // As many or fewer: no "of" (the posts read all gave accounts).
+  json all = estimate(request(R"({"source": "likers", "population": 900, "posts": 3, "of_posts": 3, )"));
+  CHECK(all["sampling_note"]["id"] == "sampling.likers");
+  CHECK_FALSE(all.contains("of_posts"));
+  CHECK(estimate(request(R"({"source": "likers", "population": 900, "posts": 2, "of_posts": 0, )"))["error"]["id"] ==
+        "estimate.source");
   json c = estimate(request(R"({"source": "commenters", "population": 60, )"));
   CHECK(c["sampling_note"]["id"] == "sampling.commenters_recent");
   // The finite-population correction uses the population given: 50 of 60 is nearly all of it.

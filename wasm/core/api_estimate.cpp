@@ -17,7 +17,9 @@ namespace fm {
 namespace {
 constexpr int kMaxDepth = 16;  // request -> followers -> record -> value is depth 4
 
-// Who was sampled, from the request: {"source", "list_limited", "posts"} as the report echoes it.
+// Who was sampled, from the request: {"source", "list_limited", "posts", "of_posts"} as the report
+// echoes it. "of_posts": the recent posts the audit read, when fewer ("posts") gave accounts (the
+// others could not be read or listed no one): "2 of the last 3 posts", not "the last 2".
 Result<json> read_source(const json& j) {
   auto src = read_string(j, "source", "", 20);
   if (!src) return make_error("estimate.source", src.error().message);
@@ -29,8 +31,11 @@ Result<json> read_source(const json& j) {
   if (!limited) return make_error("estimate.source", limited.error().message);
   auto posts = read_int(j, "posts", "", 1, 1000);
   if (!posts) return make_error("estimate.source", posts.error().message);
+  auto of = read_int(j, "of_posts", "", 1, 1000);
+  if (!of) return make_error("estimate.source", of.error().message);
   json out = {{"source", s}, {"list_limited", limited.value().value_or(false)}};
   if (posts.value()) out["posts"] = *posts.value();
+  if (of.value() && posts.value() && *of.value() > *posts.value()) out["of_posts"] = *of.value();
   return out;
 }
 
@@ -119,6 +124,13 @@ json source_note(const json& src, const json& r) {
     return unknown && r["sampling"] == "newest_first" ? message("sampling.newest_unknown", {{"n", num("sample_size")}})
                                                       : r["sampling_note"];
   }
+  const bool some = src.contains("of_posts");
+  if (unknown && some)
+    return message(likers ? "sampling.likers_of_unknown" : "sampling.commenters_of_unknown",
+                   {{"listed", num("sample_size")},
+                    {"checked", num("full_sample_size")},
+                    {"posts", src["posts"].get<double>()},
+                    {"of", src["of_posts"].get<double>()}});
   if (unknown && src.contains("posts"))
     return message(
         likers ? "sampling.likers_posts_unknown" : "sampling.commenters_posts_unknown",
@@ -130,6 +142,12 @@ json source_note(const json& src, const json& r) {
     return message(
         likers ? "sampling.likers_recent" : "sampling.commenters_recent",
         {{"listed", num("sample_size")}, {"population", num("total_followers")}, {"checked", num("full_sample_size")}});
+  if (some)
+    return message(likers ? "sampling.likers_of" : "sampling.commenters_of", {{"listed", num("sample_size")},
+                                                                              {"population", num("total_followers")},
+                                                                              {"checked", num("full_sample_size")},
+                                                                              {"posts", src["posts"].get<double>()},
+                                                                              {"of", src["of_posts"].get<double>()}});
   return message(likers ? "sampling.likers" : "sampling.commenters", {{"listed", num("sample_size")},
                                                                       {"population", num("total_followers")},
                                                                       {"checked", num("full_sample_size")},
@@ -157,7 +175,7 @@ std::string api_estimate(const std::string& request_json) {
                                    "): corrected with the model's own cv rates only");
   json r = report_to_json(e, in.value(), model.version);
   r["sampling_note"] = source_note(src, r);
-  for (const char* k : {"source", "list_limited", "posts"})
+  for (const char* k : {"source", "list_limited", "posts", "of_posts"})
     if (src.contains(k)) r[k] = src[k];
   r["population"] = r["total_followers"];
   return dump_json(r);
