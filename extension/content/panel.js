@@ -232,6 +232,11 @@ function sourceRows(t, audit, earlier = false) {
     // since an estimate about the rest is not quite about the list Instagram showed.
     if (src[key].skipped > 0) row.append(muted(`skipped-${key}`, t('sourceSkipped', src[key].skipped)));
     if (src[key].postsFailed > 0) row.append(postsFailed(key));
+    // Posts planned but not read when the audit ended (cancelled, stopped, or out of budget; a post
+    // put behind the others was among them): the row's posts are fewer than the plan's, said.
+    if (key !== 'followers' && !auditRunning(audit) && src[key].posts < src[key].postsTarget) {
+      row.append(muted(`posts-unread-${key}`, t('sourcePostsUnread', src[key].postsTarget - src[key].posts, src[key].postsTarget)));
+    }
     // A post read whose list named no one gave the sample none of its accounts: said.
     if (src[key].postsEmpty > 0) row.append(muted(`posts-empty-${key}`, t('sourcePostsEmpty', src[key].postsEmpty, src[key].posts)));
     // A later followers page Instagram refused or sent unreadable ended the list there.

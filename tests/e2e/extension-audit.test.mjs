@@ -172,6 +172,26 @@ test('a profile whose account info does not send its privacy: unknown, not publi
   assert.equal(auditRequests(suite.standin, username, userIdOf(suite.standin, username)).length, 1, 'one refused request, then nothing');
 });
 
+// Cancelled after the first post's likers (a post waiting behind the others, too): the row said
+// "the last post" and nothing of the two planned posts left unread.
+test('cancelled among the posts: the row says how many planned posts were not read', async () => {
+  const username = 'likefarm.client';
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, pacingMs: 400, auditPosts: 3 } });
+  await startAudit(suite, page, username);
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.likers.done >= 1; },
+    { what: 'the first post\'s likers in', timeout: 30_000 });
+  await clickPart(page, PANEL, 'cancel');
+  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'cancelled' && x; },
+    { what: 'cancelled' });
+  const left = a.likers.media.length - a.likers.done;
+  assert.ok(left >= 1 && a.likers.media.length === 3, `${a.likers.done} of ${a.likers.media.length} read`);
+  const st = await waitForOverlay(page, (x) => x.sources.likers && !x.cancel, { what: 'the likers row after cancel' });
+  const words = left === 1 ? 'One post of the 3 planned was' : `${left} posts of the 3 planned were`;
+  assert.match(st.sources.likers, new RegExp(`${words} not read before the audit ended\\.`));
+  await s.set({ settings: suite.settings });
+});
+
 test('cancel keeps what was learned; resume continues from there', async () => {
   const username = 'marco.travels';
   const s = await suite.storage();
