@@ -8,7 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
-  MAX_AHEAD_MS } from '../shared/scheduler.js';
+  MAX_AHEAD_MS, countedTimes } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, sourcesBrief } from '../shared/audit.js';
@@ -57,7 +57,9 @@ async function cached({ username }) {
   const stored = (await store.getHistory()).entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   const audit = ownAudit(await currentAudit(username), stored);
-  return { entry, audit: audit ? auditView(audit) : null };
+  // The requests the hourly cap counts now, for the audit plan's time (capHold).
+  const capTimes = countedTimes(await store.getScheduler(), now());
+  return { entry, audit: audit ? auditView(audit) : null, capTimes };
 }
 
 // `audit` unless the stored entry names another account than the audit did.

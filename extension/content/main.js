@@ -26,6 +26,7 @@ import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDe
 import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
+import { capHold } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 
 const LONG_WAIT_MS = 5000;
@@ -113,7 +114,7 @@ class ProfileFeature {
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     this.overlay = new Overlay(t, username, {
-      plan: () => auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null),
+      plan: () => this.plan(),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
@@ -167,6 +168,14 @@ class ProfileFeature {
 
   place() { this.overlay.place(); }
 
+  // What an audit would read now, and how the hourly cap would hold it (the counted requests as
+  // read when the page opened: other tabs' since are not in it, hence "about").
+  plan() {
+    const p = auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null);
+    const hold = Array.isArray(this.capTimes) ? capHold(this.capTimes, settings.hourlyCap, p.requests, Date.now()) : null;
+    return hold ? { ...p, capHold: { ...hold, cap: settings.hourlyCap } } : p;
+  }
+
   // A few seconds on, the badge is pinned for want of a profile header. A stored reading shown
   // unchecked on such a page (Instagram's "this page isn't available" for a username gone since,
   // which showed the old verdict as this profile's) is checked again: Instagram saying the profile
@@ -185,6 +194,7 @@ class ProfileFeature {
     setTimeout(() => this.placeLate(), 3100);
     const cached = await send('profile.cached', { username: this.username });
     if (this.signal.aborted) return;
+    this.capTimes = cached.capTimes;
     if (cached.audit) this.overlay.setAudit(cached.audit);
     const stored = cached.entry && cached.entry.report;
     if (stored) {

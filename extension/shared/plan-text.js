@@ -37,5 +37,11 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
     const minutes = Math.max(1, Math.round((plan.requests * plan.pacingMs) / 60000));
     parts.push(t('auditPlanTime', numberText(plan.pacingMs / 1000, t.lang), minutes));
   }
+  // Fakemeter's own hourly cap holding part of it (content main.js plan: capHold).
+  const hold = plan.capHold;
+  if (hold && plan.requests > 0) {
+    parts.push(hold.until === null ? t('auditPlanCapOver', hold.cap, hold.left)
+      : t('auditPlanCap', hold.cap, hold.left, new Date(hold.until).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' })));
+  }
   return parts.join(' ');
 }

@@ -166,6 +166,22 @@ export function noteAnswer(state, now) {
   return now > state.lastSlot ? { ...state, lastSlot: now, lastSlotHeld: null } : state;
 }
 
+// The requests the hourly cap counts at `now` (those of the hour before, and slots reserved ahead).
+export const countedTimes = (state, now) => prune(state.ledger, now);
+
+// How the hourly cap `cap` holds `requests` more requests, given `times` (countedTimes, read
+// earlier: those that have aged out since no longer count): null when it leaves room for all of
+// them now, else {left, until}: `left` go at the pacing, and the last of the rest goes no sooner
+// than `until`, when as many counted ones have aged out (null when they alone are more than the cap:
+// over an hour). The plan said "about 1 minute" of an audit the cap then held for most of an hour.
+export function capHold(times, cap, requests, now) {
+  const counted = times.filter((t) => t > now - HOUR_MS).sort((a, b) => a - b);
+  const left = Math.max(0, cap - counted.length);
+  if (requests <= left) return null;
+  const extra = requests - left;
+  return { left, until: extra <= counted.length ? counted[extra - 1] + HOUR_MS : null };
+}
+
 // Requests counted in the hour before `now`.
 export function usedInLastHour(state, now) {
   return prune(state.ledger, now).filter((t) => t <= now).length;

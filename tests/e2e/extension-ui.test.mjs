@@ -378,3 +378,23 @@ test('at 320 px the Dutch badge wraps between words, none split', async () => {
     suite.standin.setPageVariant({});
   }
 });
+
+// Four audits in an hour use most of the default cap (200): the plan said "about 1 minute" of an
+// audit the cap then held for most of the hour. It says how many go now and until when the rest wait.
+test('the audit plan says how the hourly cap holds it, with until when', async () => {
+  const now = Date.now();
+  const ledger = Array.from({ length: 190 }, (_, i) => now - 3_000_000 + 1000 * i);
+  const ext = await extensionPage(suite);
+  await ext.evaluate((l, settings) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: l, backoffUntil: 0, backoffLevel: 0 },
+                                                                settings: { ...settings, hourlyCap: 200 } }), ledger, suite.settings);
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await openPanel(page);
+  const s = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
+  // The profile's own check took one more; the rest of the audit's requests wait for the oldest to age out.
+  const m = /Fakemeter's own hourly cap \(200 requests, in the options\) has (\d+) left now: the rest wait, the last of them until about (.+)\.$/.exec(s.auditPlan);
+  assert.ok(m, s.auditPlan);
+  assert.ok(Number(m[1]) <= 10, m[1]);
+  await ext.evaluate((settings) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 },
+                                                             settings }), suite.settings);
+});

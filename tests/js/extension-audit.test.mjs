@@ -460,6 +460,11 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   assert.match(auditPlanText(t, plan), /reads up to 8 pages of followers.*checks 31 of those accounts in full.*at most 45 requests \(budget 45\), paced\. The budget of 45 requests cuts what the options ask for: 8 of 40 pages of followers, 31 of 31 accounts in full\. At the pacing set \(one request every 1\.5 s\), that takes about 1 minute, longer when Instagram asks to slow down or the hourly cap is reached\.$/);
   assert.match(auditPlanText(t, one), /^An audit reads 1 page of followers and checks 0 of them in full: at most 1 request \(budget 1\), paced\. The budget leaves none for the likers and commenters of recent posts\./);
   assert.doesNotMatch(auditPlanText(t, auditPlan(DEFAULT_SETTINGS, posts)), /cuts/);
+  // The hourly cap holding part of it is said, with when the last request can go, or that it takes over an hour.
+  const held = { ...auditPlan(DEFAULT_SETTINGS, posts), capHold: { cap: 200, left: 10, until: Date.UTC(2026, 11, 6, 19, 45) } };
+  const at = new Date(held.capHold.until).toLocaleTimeString('en', { hour: 'numeric', minute: '2-digit' });
+  assert.ok(auditPlanText(t, held).endsWith(`Fakemeter's own hourly cap (200 requests, in the options) has 10 left now: the rest wait, the last of them until about ${at}.`));
+  assert.match(auditPlanText(t, { ...held, capHold: { cap: 40, left: 0, until: null } }), /has 0 left now, and this audit asks for more than the cap: it takes over an hour\.$/);
   // The time at the pacing set: 77 requests 3 s apart is about 4 minutes.
   assert.match(auditPlanText(t, auditPlan({ ...SETTINGS, ...long, auditBudget: 200, pacingMs: 3000 }, posts)),
                /at most 77 requests \(budget 200\), paced\. At the pacing set \(one request every 3 s\), that takes about 4 minutes,/);

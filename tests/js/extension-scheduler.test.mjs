@@ -1,7 +1,7 @@
 // The global request scheduler: pacing, the rolling hourly cap, back-off on 429.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySchedulerState, reserve, heldBy, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState,
+import { emptySchedulerState, reserve, heldBy, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState, capHold, countedTimes,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS, SEND_CONFIRM_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -229,4 +229,21 @@ test('stored times the clock can no longer have given are brought back to now', 
   const kept = normalizeSchedulerState(fine, now);
   assert.deepEqual([kept.lastSlot, kept.ledger, kept.backoffUntil, kept.lastSent], [now + HOUR_MS, [now + HOUR_MS], now + 60_000, now - 1000]);
   assert.equal(normalizeSchedulerState(raw).lastSlot, now + day);
+});
+
+// The plan said "about 1 minute" of an audit the hourly cap then held for most of an hour.
+test('capHold: room for all, or how many go now and when the last of the rest can go', () => {
+  const now = 10 * HOUR_MS;
+  // 190 of 200 counted: 10 left; the 45-request audit's 35th extra waits for the 35th oldest to age out.
+  const times = Array.from({ length: 190 }, (_, i) => now - HOUR_MS + 1000 * (i + 1));
+  assert.equal(capHold(times, 200, 10, now), null, 'ten fit');
+  assert.deepEqual(capHold(times, 200, 45, now), { left: 10, until: times[34] + HOUR_MS });
+  // Read a while ago: what aged out since no longer counts.
+  assert.equal(capHold(times, 200, 45, now + 100 * 1000), null, '100 aged out: 110 left');
+  assert.deepEqual(capHold(times, 200, 45, now + 20 * 1000), { left: 30, until: times[34] + HOUR_MS }, "20 aged out: 30 left, the same last one");
+  // More than the cap on its own: over an hour, no time promised.
+  assert.deepEqual(capHold([], 40, 45, now), { left: 40, until: null });
+  // The counted times are the ledger's last hour, reservations ahead included.
+  const state = { ...emptySchedulerState(), ledger: [now - 2 * HOUR_MS, now - 5, now + 500] };
+  assert.deepEqual(countedTimes(state, now), [now - 5, now + 500]);
 });
