@@ -159,8 +159,9 @@ async function auditCountNow(report) {
 // A stored entry of a username Instagram says names no profile now keeps its reading, marked gone
 // (history.js withGone).
 async function markGone(username) {
-  const gone = withGone(await store.getHistory(), String(username).toLowerCase(), now());
-  if (gone) await store.saveHistory(gone, { keep: String(username).toLowerCase() });
+  const name = String(username).toLowerCase();
+  const gone = withGone(await store.getHistory(), name, now());
+  if (gone) await store.saveHistory(gone, { keep: name });
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it

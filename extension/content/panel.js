@@ -163,11 +163,10 @@ function renderReport(p, view) {
   if (r.engine) p.append(el('p', { class: 'tiny' }, r.engine));
 }
 
-// Why a source's posts could not be read, in words: one cause alone, or each with its count. An
-// audit stored before causes were kept counts them all as gone (deleted since, or closed).
+// Why a source's posts could not be read, in words: one cause alone, or each with its count
+// (audit.js progressOf: a post failed before causes were kept counts as gone).
 function failureWords(t, src) {
-  const why = src.postsFailedWhy && Object.keys(src.postsFailedWhy).length ? src.postsFailedWhy : { gone: src.postsFailed };
-  const causes = Object.entries(why);
+  const causes = Object.entries(src.postsFailedWhy);
   return causes.map(([cause, n]) => (causes.length > 1 ? t('postFailureCount', n, t(`postFailure_${cause}`)) : t(`postFailure_${cause}`)))
     .join(t('listSeparator'));
 }

@@ -303,11 +303,11 @@ export function applyOutcome(state, id, outcome, now) {
     // source's queue once, and is given up only if it is refused again after the others (it was
     // given up at once, "deleted since, or its list closed", while the next post answered).
     if (!post.deferred) {
-      const src = state[req.source];
+      // Applied as any refusal (counted, its wait kept), then its tries begin again behind the others.
+      const s = applyOutcome({ ...state, retry: null }, id, outcome, now).state;
+      const src = s[req.source];
       const media = [...src.media.slice(0, src.done), ...src.media.slice(src.done + 1), { ...post, deferred: true }];
-      return { state: { ...given, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: outcome.retryAt,
-                        retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null,
-                        [req.source]: { ...src, media } }, applied: true };
+      return { state: { ...s, retry: null, [req.source]: { ...src, media } }, applied: true };
     }
     const cause = Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
     return applyOutcome(given, id, { kind: 'list_failed', cause }, now);
@@ -424,7 +424,7 @@ const failureOf = (m) => (POST_FAILURES.includes(m.failed) ? m.failed : 'gone');
 const failedPosts = (src) => src.media.slice(0, src.done).filter((m) => m.failed).length;
 const failedWhy = (src) => {
   const why = {};
-  for (const m of src.media.slice(0, src.done)) if (m.failed) why[failureOf(m)] = (why[failureOf(m)] || 0) + 1;
+  for (const cause of src.media.slice(0, src.done).filter((m) => m.failed).map(failureOf)) why[cause] = (why[cause] || 0) + 1;
   return why;
 };
 // Posts read whose list named no one (likers shown to none, comments off since).

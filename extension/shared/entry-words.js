@@ -6,6 +6,13 @@ import { word, estimateText, messageKey } from './words.js';
 const knownMessage = (t, m) => !!m && typeof m.id === 'string' && t.has(messageKey(m.id));
 export const hasWordedBadge = (t, entry) => !!entry.badge && knownMessage(t, entry.badge.label);
 
+// The popup's Result cell and the CSV's badge_words: the entry's words (badgeLine) where it has a
+// badge this version can word, or is gone since; else empty (its numbers stand beside it). A gone
+// profile without such a badge was shown with nothing said of it.
+export function resultLine(t, entry) {
+  return hasWordedBadge(t, entry) || Number.isFinite(entry.gone_at) ? badgeLine(t, entry) : { text: '', tone: 'neutral', state: null };
+}
+
 // What the badge says for a stored entry (the engine's decision, worded, with its notes but the
 // offer to audit, which the page makes), or, for an entry saved before the engine decided
 // badges, its numbers. A reading of the page's counts alone led with why (the login, or

@@ -34,7 +34,7 @@
 import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
 import { reportShapeError } from './report-shape.js';
-import { badgeLine, hasWordedBadge } from './entry-words.js';
+import { resultLine } from './entry-words.js';
 
 // The latest time a date can hold (ms since 1970): a later computed_at is no time.
 const MAX_TIME_MS = 8.64e15;
@@ -500,8 +500,8 @@ const csvValue = {
 // is left empty without one).
 export function exportCsv(history, { t = null } = {}) {
   const format = csvFormat(t ? t.lang : 'en');
-  // As the popup's Result cell: empty where no badge this version can word was kept.
-  const value = { ...csvValue, badge_words: (e) => (t && hasWordedBadge(t, e) ? badgeLine(t, e).text : null) };
+  // As the popup's Result cell.
+  const value = { ...csvValue, badge_words: (e) => (t ? resultLine(t, e).text : null) };
   const rows = [CSV_COLUMNS.join(format.sep)];
   for (const e of listEntries(history)) {
     rows.push(CSV_COLUMNS.map((c) => csvCell(value[c] ? value[c](e) : e[c], format)).join(format.sep));

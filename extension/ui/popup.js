@@ -5,7 +5,7 @@ import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
 import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
-import { badgeLine, hasWordedBadge } from '../shared/entry-words.js';
+import { badgeLine, resultLine } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
@@ -122,7 +122,7 @@ async function showHistory() {
     // (an instant estimate's interval is too wide to act on, which the words say).
     // An entry saved before badges were kept says no words of its own: its numbers stand beside.
     // No badge this version can word: the Result cell stays empty (the estimate is beside it).
-    const shown = hasWordedBadge(t, e) ? badgeLine(t, e) : { text: '', tone: 'neutral', state: null };
+    const shown = resultLine(t, e);
     const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
     const engagement = engagementLine(e);
     if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));

@@ -632,6 +632,10 @@ test('an entry whose profile is gone keeps its reading, said gone in the popup\'
   const csv = exportCsv(h, { t: en }).trim().split('\r\n');
   assert.ok(csv[0].split(',').includes('gone_at'));
   assert.match(csv[1], /^gone\.name,Name gone\.name,"No longer on Instagram \(since Dec 6, 2026\); before: Unclear from the profile alone",.*,2026-12-06T00:00:00\.000Z,/);
+  // Gone without a badge this version can word (saved before badges were kept): still said gone,
+  // with its numbers as what it read before (its Result cell was left empty).
+  const bare = withGone(putEntry(emptyHistory(), entryFromReport(report('old.name', 12), { computedAt: 1 }).entry), 'old.name', at);
+  assert.match(exportCsv(bare, { t: en }).trim().split('\r\n')[1], /"No longer on Instagram \(since Dec 6, 2026\); before: ≈12% fake \(7–17%\)"/);
   // Read again (the name taken, or the account back): the new entry has no mark.
   h = putEntry(h, entryFromReport({ ...report('gone.name', 30), badge }, { computedAt: at + 1 }).entry);
   assert.equal(h.entries['gone.name'].gone_at, undefined);
