@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, startAudit } from './extension-support.mjs';
 
 const DAY = 24 * 3600 * 1000;
 let suite, page;
@@ -29,10 +29,7 @@ async function age(username, ms, patch = {}) {
 // request; returns the stored cancelled audit.
 async function auditCancelledEarly(username, settings = {}) {
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, ...settings } });
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
+  await startAudit(suite, page, username);
   await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
   await clickPart(page, PANEL, 'cancel');
   return auditEnded(username);
@@ -48,10 +45,7 @@ async function elsewhereAndBack(username) {
 test('a second audit samples the audience the count read last says (1,500), not the first audit\'s (300)', async () => {
   const username = 'mila.gifted';
   suite.standin.setFollowerCount(username, 300);
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
+  await startAudit(suite, page, username);
   const first = await auditEnded(username);
   assert.equal(first.followers.population, 300);
   // The gift arrives; two days pass; a visit reads the count again beside the audited result.
@@ -72,10 +66,7 @@ test('a second audit cancelled before it narrowed anything: the first audit\'s r
   // A profile whose full audit reads narrow (bought followers at 40%), and a second audit
   // cancelled after its first page: that one is surely wider.
   const username = 'fitqueen_daily';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
+  await startAudit(suite, page, username);
   const first = await auditEnded(username);
   const firstShown = await waitForOverlay(page, (s) => s.panelEstimate && !s.auditRunning, { what: 'the first audit shown' });
   const stored = await storedEntry(suite, username);
@@ -137,10 +128,7 @@ test('a cancelled audit resumes with its own plan, or a new audit follows the op
 // audit rows; an audit left running for days finished on the follower count it started with.
 test('an audited result without its report stays; another account\'s audit is not shown; an audit resumed days later samples the count read now', async () => {
   const username = 'lena.bakes';
-  await page.goto(suite.standin.profileUrl(username));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
+  await startAudit(suite, page, username);
   const audit = await auditEnded(username);
   const audited = await waitFor(async () => { const e = await storedEntry(suite, username); return e && e.confidence === 'audited' && e; },
     { what: 'the audited result stored' });
@@ -182,10 +170,7 @@ test('an audited result without its report stays; another account\'s audit is no
   const gifted = 'mila.gifted';
   suite.standin.setFollowerCount(gifted, 300);
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
-  await page.goto(suite.standin.profileUrl(gifted));
-  await waitForBadge(page);
-  await openPanel(page);
-  await clickPart(page, PANEL, 'audit-button');
+  await startAudit(suite, page, gifted);
   await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.requests >= 2; }, { what: 'the audit under way' });
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
