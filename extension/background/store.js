@@ -6,7 +6,7 @@ import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION } from '../shared/history.js';
 import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside } from '../shared/set-aside.js';
-import { AUDIT_PREFIX } from '../shared/audit.js';
+import { AUDIT_PREFIX, resumable } from '../shared/audit.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -96,9 +96,10 @@ export async function clearAside() {
 // audit needs), then finished audits' working state (lists read, records fetched: 80-100 kB
 // each, so about a hundred filled storage and stopped the next audit; oldest first; their
 // results stay in the history, with each source's estimate), then the full reports of the
-// oldest half of the history (every entry keeps its numbers). Running and cancelled
-// (resumable) audits, history numbers and settings are never dropped; when nothing is left to
-// drop the quota error comes out and the caller says storage is full.
+// oldest half of the history (every entry keeps its numbers). Running and resumable audits
+// (cancelled, or stopped by a login or challenge page), history numbers and settings are never
+// dropped; when nothing is left to drop the quota error comes out and the caller says storage
+// is full.
 
 // Removes the oldest cached document that is not protected. Returns whether it removed one.
 async function dropOldestDoc(protect = []) {
@@ -114,12 +115,13 @@ async function dropOldestDoc(protect = []) {
   return false;
 }
 
-// Removes the finished (done or stopped) audit updated longest ago that is not protected. Returns
-// whether it removed one.
+// Removes the finished (done or stopped) audit updated longest ago that is not protected and
+// cannot be resumed (one stopped by a login or challenge page goes on once the user is back).
+// Returns whether it removed one.
 async function dropOldestFinishedAudit(protect = []) {
   const all = await storage.get(null);
   const finished = Object.entries(all)
-    .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status))
+    .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a))
     .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
   if (!finished.length) return false;
   await storage.remove(finished[0][0]);

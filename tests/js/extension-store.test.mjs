@@ -105,11 +105,14 @@ test('a write that does not fit drops cached documents first, then finished audi
   data['audit:old'] = { username: 'old', status: 'done', updatedAt: 1, lite: 'o'.repeat(3000) };
   data['audit:newer'] = { username: 'newer', status: 'stopped', updatedAt: 2, lite: 'n'.repeat(3000) };
   data['audit:running'] = { username: 'running', status: 'running', updatedAt: 0, lite: 'r'.repeat(3000) };
+  // Stopped by a login page, updated before any other: the panel offers to resume it, so it stays.
+  data['audit:login'] = { username: 'login', status: 'stopped', stopReason: 'logged_out', updatedAt: 0, lite: 'l'.repeat(3000) };
   quota = size() + 500;
   const room = await store.write({ 'audit:user7': { username: 'user7', status: 'running', lite: 'x'.repeat(11500) } });
   assert.equal(room.shrunk, false, 'no report dropped');
   assert.equal(data['audit:old'], undefined, 'the oldest finished audit made room');
   assert.ok(data['audit:newer'] && data['audit:running'] && data['audit:user9'], 'the newer finished, the running and the resumable stay');
+  assert.ok(data['audit:login'], 'an audit stopped by a login page (resumable) stays');
   assert.ok(Object.values(data.history.entries).every((e) => e.report), 'every report kept');
   // Saving a new result never drops its own report: with nothing else to drop, the quota error comes out.
   for (const e of Object.values(data.history.entries)) e.report = null;
