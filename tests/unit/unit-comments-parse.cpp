@@ -129,6 +129,19 @@ TEST_CASE("limits: posts, comments, text length, document size") {
   CHECK(failure(std::string(100, '[') + std::string(100, ']')).id == "comments.limit");  // nesting
 }
 
+// At the edge: as many commenter records as allowed are read; one more is refused, said as such.
+TEST_CASE("limits: commenter records") {
+  auto with_records = [](size_t n) {
+    json d = {{"posts", json::array()}, {"commenters", json::array()}};
+    for (size_t i = 0; i < n; ++i) d["commenters"].push_back({{"username", "u" + std::to_string(i)}});
+    return d.dump();
+  };
+  CHECK(fm::cmt::parse_comments(with_records(kMaxCommenterRecords)).ok());
+  const Error e = failure(with_records(kMaxCommenterRecords + 1));
+  CHECK(e.id == "comments.limit");
+  CHECK(e.message.find("commenter records") != std::string::npos);
+}
+
 // A comment read twice (pages read again, documents joined) counted twice: it moved the median
 // per post, and with it what counts as a regular.
 TEST_CASE("parse: the same comment (by its pk) twice is one comment") {
