@@ -4,7 +4,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind, followLink } from './lib/index.mjs';
+import { startStandin, launchBrowser, SEEDED, NONEXISTENT, APP_ID, seededByKind, followLink, controlClient } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { DIST } from './standin/sample.mjs';
 import { nameSimilarity } from './standin/name-similarity.mjs';
@@ -265,5 +265,31 @@ test('a seeded profile\'s follower count can be set (before a gift arrives): its
     assert.equal(JSON.parse((await api('/api/v1/users/web_profile_info/?username=mila.gifted')).body).data.user.edge_followed_by.count, 1500);
   } finally {
     standin.setFollowerCount('mila.gifted', null);
+  }
+});
+
+test('a seeded profile can be renamed (same id, its old name 404s), over the control port too; reset undoes it', async () => {
+  const id = JSON.parse((await api('/api/v1/users/web_profile_info/?username=lena.bakes')).body).data.user.id;
+  standin.renameProfile('lena.bakes', 'lena.bakes.studio');
+  try {
+    const doc = JSON.parse((await api('/api/v1/users/web_profile_info/?username=lena.bakes.studio')).body);
+    assert.deepEqual([doc.data.user.id, doc.data.user.username], [id, 'lena.bakes.studio']);
+    assert.equal(JSON.parse((await api(`/api/v1/users/${id}/info/`)).body).user.username, 'lena.bakes.studio');
+    assert.equal((await api('/api/v1/users/web_profile_info/?username=lena.bakes')).status, 404);
+    assert.equal((await get('/lena.bakes/')).status, 404);
+    assert.match((await get('/lena.bakes.studio/')).body, /\(@lena\.bakes\.studio\)/);
+    assert.equal(standin.documentFor('lena.bakes'), null);
+    assert.throws(() => standin.renameProfile('no.such.profile', 'x'), /not a seeded profile/);
+    assert.throws(() => standin.renameProfile('lena.bakes', 'mila.gifted'), /another profile's name/);
+    assert.throws(() => standin.renameProfile('lena.bakes', 'Bad Name'), /lowercase username/);
+    standin.reset();
+    assert.equal((await api('/api/v1/users/web_profile_info/?username=lena.bakes')).status, 200);
+    const control = controlClient(standin.controlUrl);
+    await control.renameProfile('lena.bakes', 'lena.renamed');
+    assert.equal((await api('/api/v1/users/web_profile_info/?username=lena.renamed')).status, 200);
+    await control.renameProfile('lena.bakes', null);
+    assert.equal((await api('/api/v1/users/web_profile_info/?username=lena.renamed')).status, 404);
+  } finally {
+    standin.renameProfile('lena.bakes', null);
   }
 });

@@ -45,6 +45,7 @@ export function controlClient(controlUrl) {
     addFailure: (rule) => call('POST', '/failures', rule),
     clearFailures: () => call('POST', '/failures/clear'),
     setSession: (mode) => call('POST', '/session', { mode }),
+    renameProfile: (from, to) => call('POST', '/rename', { from, to }),
     log: () => call('GET', '/log'),
     clearLog: () => call('POST', '/log/clear'),
     reset: () => call('POST', '/reset'),

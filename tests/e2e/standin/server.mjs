@@ -125,6 +125,7 @@ export async function startStandin(options = {}) {
     byPk: new Map(),     // the same by numeric id (users/<id>/info)
     followerCounts: new Map(),  // seeded username -> the follower count its documents and page show instead
     likeCounts: new Map(),      // seeded username -> the like counts its recent posts show instead (newest first; -1 hidden)
+    renames: new Map(),         // seeded username -> the name it goes by now (renamed on Instagram: same id, the old name 404s)
     t0: performance.now(),
   };
 
@@ -155,6 +156,12 @@ export async function startStandin(options = {}) {
     return m && state.sessions.has(m[1]);
   }
 
+  // The seeded profile a username names now: none for a name one was renamed from, the renamed
+  // one under its new name.
+  const profileNamed = (username) => {
+    for (const [from, to] of state.renames) if (to === username) return findSeeded(from);
+    return state.renames.has(username) ? null : findSeeded(username);
+  };
   const remember = (f) => { if (!state.registry.has(f.username)) state.registry.set(f.username, f); state.byPk.set(f.pk, f); };
   const limited = (p) => state.behaviour.limitFollowers ?? !!p.limitFollowers;
   // The web_profile_info body served for a seeded profile (v1 media fields when switched on; the
@@ -166,6 +173,7 @@ export async function startStandin(options = {}) {
     let user = count === undefined ? doc.data.user : { ...doc.data.user, edge_followed_by: { count } };
     const likes = state.likeCounts.get(p.username);
     if (likes) user = withLikeCounts(user, likes);
+    if (state.renames.has(p.username)) user = { ...user, username: state.renames.get(p.username) };
     return { ...doc, data: { ...doc.data, user: withUnreadablePosts(user, state.behaviour.unreadablePosts) } };
   };
   // media id -> {profile, index, likes, comments} of the seeded profiles' recent posts.
@@ -185,7 +193,7 @@ export async function startStandin(options = {}) {
     if (url.pathname === '/api/v1/users/web_profile_info/') {
       // Usernames are not case-sensitive here either.
       const username = (url.searchParams.get('username') || '').toLowerCase();
-      const seeded = findSeeded(username);
+      const seeded = profileNamed(username);
       if (seeded) return [200, served(seeded)];
       const follower = state.registry.get(username);
       if (follower) return [200, followerProfileInfo(follower)];
@@ -238,7 +246,7 @@ export async function startStandin(options = {}) {
     return name;
   }
   function userForPage(username) {
-    const seeded = findSeeded(username);
+    const seeded = profileNamed(username);
     if (seeded) return served(seeded).data.user;
     const f = state.registry.get(username);
     return f ? followerProfileInfo(f).data.user : null;
@@ -335,6 +343,7 @@ export async function startStandin(options = {}) {
       if (req.method === 'POST' && url.pathname === '/session') { handle_.setSession(input.mode); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/page-variant') { handle_.setPageVariant(input); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/behaviour') { handle_.setBehaviour(input); return json(res, 200, { ok: true }); }
+      if (req.method === 'POST' && url.pathname === '/rename') { handle_.renameProfile(input.from, input.to ?? null); return json(res, 200, { ok: true }); }
       if (req.method === 'POST' && url.pathname === '/reset') { handle_.reset(); return json(res, 200, { ok: true }); }
       if (req.method === 'GET' && url.pathname === '/truth') return json(res, 200, truth());
       return json(res, 404, { error: `no control endpoint ${req.method} ${url.pathname}` });
@@ -390,13 +399,28 @@ export async function startStandin(options = {}) {
       }
       state.likeCounts.set(username, counts.slice());
     },
+    // A seeded profile renamed on Instagram from now on: its page and documents under `to`, with
+    // its own id, follower lists and truth; `from` answers 404 as a name no one has (to: null
+    // undoes it). Another rename of the same profile replaces this one.
+    renameProfile(from, to) {
+      if (!findSeeded(from)) throw new Error(`renameProfile: ${JSON.stringify(from)} is not a seeded profile`);
+      if (to === null) { state.renames.delete(from); return; }
+      if (typeof to !== 'string' || !/^[a-z0-9._]{1,30}$/.test(to)) {
+        throw new Error(`renameProfile: the new name must be a lowercase username, got ${JSON.stringify(to)}`);
+      }
+      // (A seeded profile's name is free once that profile is renamed away: taken over by another account.)
+      if ((findSeeded(to) && !state.renames.has(to)) || [...state.renames].some(([f, t]) => t === to && f !== from) || state.registry.has(to)) {
+        throw new Error(`renameProfile: ${JSON.stringify(to)} is another profile's name`);
+      }
+      state.renames.set(from, to);
+    },
     log: () => state.log.map((e) => ({ ...e })),
     clearLog() { state.log = []; },
-    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); state.followerCounts.clear(); state.likeCounts.clear(); },
+    reset() { state.rules = []; state.log = []; state.session = options.session === 'logged_out' ? 'logged_out' : 'logged_in'; state.followsPrivate = !!options.followsPrivate; state.variant = checkVariant(options.variant || {}); state.behaviour = checkBehaviour(options.behaviour || {}); state.followerCounts.clear(); state.likeCounts.clear(); state.renames.clear(); },
     truth,
     // The web_profile_info body served for a username (what the extension receives), or null.
     documentFor(username) {
-      const seeded = findSeeded(username);
+      const seeded = profileNamed(username);
       if (seeded) return served(seeded);
       const f = state.registry.get(username);
       return f ? followerProfileInfo(f) : null;
