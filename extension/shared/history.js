@@ -26,7 +26,10 @@
 //            sources (on an audited result only: what the audit measured per source, audit.js
 //            sourcesBrief: {followers?: {listed, checked, population|null, short_list,
 //            fake_percent, ci_low, ci_high}, likers?/commenters?: {posts, listed, checked,
-//            fake_percent, ci_low, ci_high}}; absent otherwise and in older entries)
+//            fake_percent, ci_low, ci_high}}; absent otherwise and in older entries),
+//            former_usernames (the names the same account was kept under before Instagram's
+//            rename, newest first, lowercase, at most MAX_FORMER; absent when none, as in
+//            older entries: withRename)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -43,6 +46,8 @@ export const HISTORY_KEY = 'history';
 export const SCHEMA_VERSION = 2;
 export const EXPORT_FORMAT = 'fakemeter-history';
 export const MAX_ENTRIES = 5000;
+// An account renamed more often than this keeps its newest former names only.
+export const MAX_FORMER = 20;
 const GRADES = ['good', 'fair', 'poor', 'bad', 'unknown'];
 const CONFIDENCES = ['instant', 'audited', 'rough', 'none'];
 // Why a reading rests on the page's own counts: logged out, or every profile endpoint
@@ -98,6 +103,10 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
   if (e.states !== undefined && (!Array.isArray(e.states) || e.states.some((s) => typeof s !== 'string'))) {
     return { error: `${where}.states must be a list of strings` };
   }
+  if (e.former_usernames !== undefined && (!Array.isArray(e.former_usernames) || e.former_usernames.length > MAX_FORMER
+      || !e.former_usernames.every(isUsername))) {
+    return { error: `${where}.former_usernames must be a list of at most ${MAX_FORMER} Instagram usernames` };
+  }
   let report = e.report && typeof e.report === 'object' ? e.report : null;
   const reportError = report && reportShapeError(report, e.username, `${where}.report`);
   if (reportError && onBadReport !== 'drop') return { error: reportError };
@@ -127,9 +136,21 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       ...latestCountOf(e.latest_count),
       ...sourcesOf(e.sources),
       ...(Number.isFinite(e.gone_at) && e.gone_at >= 0 && e.gone_at <= MAX_TIME_MS ? { gone_at: e.gone_at } : {}),
+      ...formerOf(e.username.toLowerCase(), e.former_usernames),
     },
   };
 }
+
+// {former_usernames} of `username`: the names of `lists` (each newest first) in order, lowercase,
+// each once, never its own name, the newest MAX_FORMER; nothing when there are none.
+function formerOf(username, ...lists) {
+  const names = [...new Set(lists.flatMap((l) => (Array.isArray(l) ? l : [])).map((n) => n.toLowerCase()))]
+    .filter((n) => n !== username).slice(0, MAX_FORMER);
+  return names.length ? { former_usernames: names } : {};
+}
+
+// `o` without `keys`.
+const omit = (o, keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 // {sources} when `v` holds an audit's per-source estimates of the stored shape, else nothing
 // (a source of another shape is dropped, the others kept).
@@ -368,17 +389,72 @@ export function partialAuditReplaces(entry, report) {
   return width(report.ci_low, report.ci_high) < width(entry.ci_low, entry.ci_high);
 }
 
+// The earliest of these entries' first exact counts that is `id`'s (or names no account), as
+// stored for `id`: a count kept without an id is taken for this account's, and named by its id
+// from now on. Null when there is none.
+function earliestFirstSeen(entries, id) {
+  const seen = entries.map(firstSeenOf).filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
+  return seen[0] && id && !seen[0].user_id ? firstCount(seen[0].follower_count, seen[0].at, id) : seen[0] || null;
+}
+
 // Puts `entry` in, replacing the profile's earlier one; the earliest exact follower count
-// either knows goes on with it (first_seen), unless it was another account's: a username given
-// up can be taken by someone else, and their counts say nothing of each other (the ids decide
-// where both are known).
+// either knows goes on with it (first_seen), and the names the account had before
+// (former_usernames), unless it was another account's: a username given up can be taken by
+// someone else, and their counts say nothing of each other (the ids decide where both are known).
 export function putEntry(history, entry) {
   const id = reportUserId(entry);
-  const seen = [firstSeenOf(history.entries[entry.username]), firstSeenOf(entry)]
-    .filter((f) => f && !(id && f.user_id && f.user_id !== id)).sort((a, b) => a.at - b.at);
-  // A count kept without an id is taken for this account's, and named by its id from now on.
-  const first = seen[0] && id && !seen[0].user_id ? firstCount(seen[0].follower_count, seen[0].at, id) : seen[0] || null;
-  return { ...history, entries: withEntry(history.entries, entry.username, { ...entry, first_seen: first }) };
+  const have = history.entries[entry.username];
+  const haveId = entryUserId(have);
+  const same = have && !(id && haveId && haveId !== id) ? have : null;
+  const first = earliestFirstSeen([same, entry], id);
+  const former = formerOf(entry.username, entry.former_usernames, same && same.former_usernames);
+  return { ...history, entries: withEntry(history.entries, entry.username, { ...omit(entry, ['former_usernames']), first_seen: first, ...former }) };
+}
+
+// Instagram answering for `username` with the account `id`, which the history keeps under
+// another name (renamed since; a shop renaming its accounts to shed a reputation): the history
+// goes on under the new name. The entries of that account under other names leave their places
+// and one entry, of the newest reading, takes `username`'s, with the earliest first count of them
+// all (the then-and-now line compares with the account's first check, not with none) and their
+// names as former_usernames (the old name's page then says where the account went: renamedTo).
+// An entry under `username` of another account (the name had another owner before) is replaced,
+// as a check would replace it; one of the same account joins in. Nothing else leaves: an entry
+// names no id (its readings are then nobody's for sure), or a check of the old name, which
+// Instagram now answers with 404 or another account, moves nothing. Returns {history, from (the
+// names that left), entry}, or null when no other name holds the account.
+export function withRename(history, username, id) {
+  const acct = accountId(id);
+  const name = String(username).toLowerCase();
+  if (!acct) return null;
+  const holders = Object.values(history.entries).filter((e) => e.username !== name && entryUserId(e) === acct)
+    .sort((a, b) => b.computed_at - a.computed_at);
+  if (!holders.length) return null;
+  const here = history.entries[name];
+  const same = here && entryUserId(here) !== null && entryUserId(here) !== acct ? null : here || null;
+  const all = [...(same ? [same] : []), ...holders];
+  const newest = all.reduce((a, b) => (b.computed_at > a.computed_at ? b : a));
+  const entry = {
+    ...omit(newest, ['gone_at', 'former_usernames']),
+    username: name,
+    // The report names the profile it is of: the name it is kept under (report-shape.js).
+    report: newest.report ? { ...newest.report, username: name } : null,
+    first_seen: earliestFirstSeen(all, acct),
+    // The names just left first (the newest), then those this name's own entry knew.
+    ...formerOf(name, holders.flatMap((h) => [h.username, ...(h.former_usernames || [])]), same && same.former_usernames),
+  };
+  const entries = entryMap(history.entries);
+  for (const h of holders) delete entries[h.username];
+  entries[name] = entry;
+  return { history: { ...history, entries }, from: holders.map((h) => h.username), entry };
+}
+
+// The name the account once kept under `username` goes by now (the newest entry naming it among
+// its former_usernames), or null. For the old name's page, which Instagram no longer answers.
+export function renamedTo(history, username) {
+  const name = String(username).toLowerCase();
+  const now = Object.values(history.entries).filter((e) => e.former_usernames && e.former_usernames.includes(name))
+    .sort((a, b) => b.computed_at - a.computed_at)[0];
+  return now ? now.username : null;
 }
 
 // The order profiles leave a full history in: readings of the profile alone before audited
@@ -428,7 +504,8 @@ export function shrink(history, keep = null) {
 export function listEntries(history, query = '') {
   const q = String(query).trim().toLowerCase();
   return Object.values(history.entries)
-    .filter((e) => !q || e.username.toLowerCase().includes(q) || e.full_name.toLowerCase().includes(q))
+    .filter((e) => !q || e.username.toLowerCase().includes(q) || e.full_name.toLowerCase().includes(q)
+      || (e.former_usernames || []).some((n) => n.includes(q)))
     .sort((a, b) => b.computed_at - a.computed_at || (a.username < b.username ? -1 : 1));
 }
 
@@ -469,6 +546,8 @@ export function csvFormat(lang) {
 // wide to act on: "Unclear"), badge_state and badge_words say so.
 // first_follower_count and first_seen_at: the first exact count the user's checks read, and when;
 // latest_follower_count and latest_seen_at: on an audited result, the count a later visit read.
+// former_usernames: the names the account had before (renamed on Instagram), newest first,
+// separated by spaces (no username holds one); empty when none.
 // <source>_*: an audit's estimate per source (followers, likers, commenters) with how many were
 // listed and checked in full, the followers' with whether Instagram cut the list short and the
 // likers' and commenters' with the posts read; empty where the audit had none.
@@ -479,7 +558,7 @@ const SOURCE_COLUMNS = {
 };
 export const CSV_COLUMNS = ['username', 'full_name', 'badge_words', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence',
                             'follower_count', 'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
-                            'latest_follower_count', 'latest_seen_at', 'gone_at',
+                            'latest_follower_count', 'latest_seen_at', 'gone_at', 'former_usernames',
                             ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`))];
 // A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
 const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
@@ -490,6 +569,7 @@ const csvValue = {
   latest_follower_count: (e) => e.latest_count && e.latest_count.follower_count,
   latest_seen_at: (e) => e.latest_count && isoTime(e.latest_count.at),
   gone_at: (e) => isoTime(e.gone_at),
+  former_usernames: (e) => (e.former_usernames || []).join(' '),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,
   ...Object.fromEntries(Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) =>

@@ -263,10 +263,10 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
-  const noSources = ','.repeat(18);
+  const noSources = ','.repeat(19);  // former_usernames, then the 18 per-source columns
   assert.equal(nina, `nina,Name nina,,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,,${noSources}`);
   assert.equal(head, 'username,full_name,badge_words,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
-    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,gone_at,' +
+    'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,gone_at,former_usernames,' +
     'followers_listed,followers_checked,followers_short_list,followers_fake_percent,followers_ci_low,followers_ci_high,' +
     'likers_posts,likers_listed,likers_checked,likers_fake_percent,likers_ci_low,likers_ci_high,' +
     'commenters_posts,commenters_listed,commenters_checked,commenters_fake_percent,commenters_ci_low,commenters_ci_high');
