@@ -16,7 +16,7 @@ import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, withRename, renamedTo } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -111,7 +111,11 @@ async function instantAnalyze(msg) {
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null, ...unavailableOf(c) };
   }
-  if (c.state === 'not_found') await store.locked(() => markGone(msg.username));
+  if (c.state === 'not_found') {
+    // The account's history moved on under its new name: said as that, not as a deleted profile.
+    const movedTo = await store.locked(() => markGone(msg.username));
+    if (movedTo) return { state: 'renamed', renamedTo: movedTo };
+  }
   if (c.state) return { state: c.state, detail: c.detail || null };
   const text = profileText(endpoint, msg.body, c.json);
   if (text.state) return text;
@@ -126,20 +130,27 @@ async function instantAnalyze(msg) {
   // An audit of this account still to go on (running, or cancelled and resumable) samples the
   // audience the count read now says.
   await store.locked(() => auditCountNow(report));
+  // The account kept under another name (renamed since): its history goes on under this one.
+  const moved = await store.locked(() => carryRenamed(report));
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
   // is kept beside it. The same account only: a username someone else took is checked afresh.
-  if (msg.keepAudited) {
+  // An audited result that came with a rename stands as it would have under the old name, and is
+  // what the page shows (it had nothing stored under this name).
+  const movedAudit = !!moved && moved.confidence === 'audited' && !moved.rough;
+  if (msg.keepAudited || movedAudit) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
-      return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen };
+      return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [],
+               ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true } : {}) };
     }
   }
   // The result first (with room made for it), then the document an audit would need.
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   return { report, computedAt: now(), storageFull: saved.storageFull || false,
-           storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null };
+           storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
+           formerUsernames: (saved.entry && saved.entry.former_usernames) || [] };
 }
 
 // `a` with `count` (a follower count read since it started) as the population its followers are
@@ -157,11 +168,35 @@ async function auditCountNow(report) {
 }
 
 // A stored entry of a username Instagram says names no profile now keeps its reading, marked gone
-// (history.js withGone).
+// (history.js withGone). With none, the name the account kept under it goes by now, when its
+// history moved there (renamedTo), else null.
 async function markGone(username) {
   const name = String(username).toLowerCase();
-  const gone = withGone(await store.getHistory(), name, now());
+  const history = await store.getHistory();
+  const gone = withGone(history, name, now());
   if (gone) await store.saveHistory(gone, { keep: name });
+  return gone ? null : renamedTo(history, name);
+}
+
+// The entries of `report`'s account kept under other names (renamed since) moved under its name
+// now (history.js withRename): the moved entry, or null when there were none. Storage too full
+// for the move leaves them where they were (nothing lost; the next check tries again).
+// The audit kept under an old name (audit:<old>) stays there: its result is in the entry that
+// moved (estimate, interval, each source's row, the comment verdict); what stays is its working
+// state (lists read, accounts fetched), which names the old profile throughout, is dropped first
+// when storage is full, and, while the audit runs, is what the tab running it writes to (an audit
+// of the old name that ends after the move saves its result under the old name; the next check of
+// the new name moves that in too). Deleting the account deletes it (historyDelete).
+async function carryRenamed(report) {
+  const moved = withRename(await store.getHistory(), report.username, report.user_id);
+  if (!moved) return null;
+  try {
+    const saved = await store.saveHistory(moved.history, { keep: report.username });
+    return saved.history.entries[report.username] || null;
+  } catch (e) {
+    if (!store.isQuotaError(e)) throw e;
+    return null;
+  }
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it
@@ -427,15 +462,36 @@ async function historyList({ query }) {
   return { entries: listEntries(await store.getHistory(), query || '').map((e) => ({ ...e, report: undefined })) };
 }
 
+// With no entry under `username`: the name the account kept under it goes by now, when its history
+// moved there (renamed on Instagram; history.js renamedTo), else null.
 async function historyGet({ username }) {
-  return { entry: (await store.getHistory()).entries[username] || null };
+  const history = await store.getHistory();
+  const entry = history.entries[username] || null;
+  return { entry, renamedTo: entry ? null : renamedTo(history, username) };
 }
 
 function historyDelete({ usernames }) {
   return store.locked(async () => {
-    const history = await store.forgetAccounts(deleteEntries(await store.getHistory(), usernames), usernames);
+    const before = await store.getHistory();
+    const history = await store.forgetAccounts(deleteEntries(before, usernames), [...usernames, ...await formerOwn(before, usernames)]);
     return { count: Object.keys(history.entries).length };
   });
+}
+
+// The former names of these entries (renamed on Instagram) under which their own account's audit is
+// still kept (carryRenamed leaves it there): deleting the account forgets it too. Not a name
+// another account has an entry under now, nor an audit of another account.
+async function formerOwn(history, usernames) {
+  const out = [];
+  for (const u of usernames) {
+    const e = history.entries[u];
+    const id = entryUserId(e);
+    for (const f of (id && e.former_usernames) || []) {
+      const a = history.entries[f] ? null : await store.getAudit(f);
+      if (a && a.userId === id) out.push(f);
+    }
+  }
+  return out;
 }
 
 async function historyExport({ format }) {

@@ -6,7 +6,7 @@ import { el } from './dom.js';
 import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
-import { ageText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, STATE_CHIPS, renamedText } from '../shared/i18n.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
@@ -143,12 +143,14 @@ export function renderBadge(b, { t, model, audit, change = null }) {
     label = reportBadge(b, t, model, audit, change);
   } else if (model.kind === 'state') {
     // Not found is a state of the badge table; the others are the extension's own (loading, rate-limited, ...).
-    b.dataset.badgeState = model.state === 'not_found' ? 'not_found' : 'status';
+    // A name the account no longer has, its history moved to the new one, is no deleted profile.
+    b.dataset.badgeState = ['not_found', 'renamed'].includes(model.state) ? model.state : 'status';
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
+    const renamed = model.state === 'renamed';
     b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
-                                         manual: model.manual }));
-    label = stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual);
+                                         manual: model.manual, text: renamed ? renamedText(t, model.renamedTo, { short: true }) : null }));
+    label = renamed ? renamedText(t, model.renamedTo) : stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

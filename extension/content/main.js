@@ -201,7 +201,8 @@ class ProfileFeature {
       this.report = stored;
       this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
                                        roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
-                                       latestCount: cached.entry.latest_count || null });
+                                       latestCount: cached.entry.latest_count || null,
+                                       formerUsernames: cached.entry.former_usernames || [] });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
       // The page's own data naming another account than the stored reading's (the username taken
@@ -284,7 +285,7 @@ class ProfileFeature {
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else {
-      this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable });
+      this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }
   }
 
@@ -294,8 +295,10 @@ class ProfileFeature {
     // A stored audit of the account that had this username before (another id) is not this one's.
     const a = this.overlay.audit;
     if (a && a.userId && this.userId && a.userId !== this.userId) this.overlay.setAudit(null);
-    this.overlay.setReport(r.report, { computedAt: r.computedAt, storageFull: r.storageFull, storageShrunk: r.storageShrunk,
-                                       firstSeen: r.firstSeen });
+    // (An audited result that came with a rename: as stored, with its age and the count read now.)
+    this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
+                                       storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,
+                                       formerUsernames: r.formerUsernames });
   }
 
   // A stale stored reading (staleness) checked again: web_profile_info only, no fallback. Only a
@@ -308,12 +311,12 @@ class ProfileFeature {
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
     const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited, ...answer });
     if (this.signal.aborted) return;
-    if (r.audited) {
-      this.overlay.setLatestCount(r.latestCount, r.firstSeen);
+    if (r.audited && !r.report) {
+      this.overlay.setLatestCount(r.latestCount, r.firstSeen, r.formerUsernames);
     } else if (r.report) {
       this.showReport(r);
-    } else if (r.state === 'not_found') {
-      this.overlay.setState(r.state, { detail: r.detail });
+    } else if (r.state === 'not_found' || r.state === 'renamed') {
+      this.overlay.setState(r.state, { detail: r.detail, renamedTo: r.renamedTo });
     }
   }
 

@@ -40,6 +40,7 @@ export class Overlay {
     this.model = { kind: 'loading' };
     this.audit = null;
     this.firstSeen = null;
+    this.formerUsernames = [];
     this.latestCount = null;
     this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
@@ -157,9 +158,12 @@ export class Overlay {
   // check; it stays for this view, through an audit's reports, for the panel's line on it.
   // `latestCount` (history.js latest_count): on an audited result, the follower count a later
   // look read; a new report is its own latest count.
+  // `formerUsernames` (history.js former_usernames): the names the account had before, for the
+  // panel's "formerly @..." line; it stays for this view, as `firstSeen` does.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
-                      storageShrunk = false, firstSeen = undefined, latestCount = null } = {}) {
+                      storageShrunk = false, firstSeen = undefined, latestCount = null, formerUsernames = undefined } = {}) {
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
+    if (formerUsernames !== undefined) this.formerUsernames = formerUsernames || [];
     this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.checked = this.model;
@@ -175,16 +179,19 @@ export class Overlay {
   }
 
   // The follower count read again beside the result in view (an audit's), and the first count.
-  setLatestCount(latestCount, firstSeen) {
+  setLatestCount(latestCount, firstSeen, formerUsernames = undefined) {
     this.latestCount = latestCount;
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
+    if (formerUsernames !== undefined) this.formerUsernames = formerUsernames || [];
     this.render();
   }
 
   // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried (`manual`:
-  // automatic checks are off, so only a check by hand tries again).
-  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual };
+  // automatic checks are off, so only a check by hand tries again). `renamedTo` (state 'renamed'):
+  // the name the account goes by now, its history moved there.
+  setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
+                    renamedTo = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, renamedTo };
     this.render();
   }
 
@@ -305,6 +312,7 @@ export class Overlay {
         ? root.activeElement : null;
       const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
+        formerUsernames: this.formerUsernames,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;

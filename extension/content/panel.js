@@ -8,7 +8,7 @@ import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
 import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText, roughExplainText, followerChangeText } from '../shared/i18n.js';
+import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -50,7 +50,7 @@ export function renderPanel(p, view) {
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
     p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
-                                         manual: model.manual }));
+                                         manual: model.manual, text: model.state === 'renamed' ? renamedText(t, model.renamedTo) : null }));
     // Details for a bug report only where one helps: a page Fakemeter could not read, or its
     // engine failing. A wait or a login is no bug.
     if (model.detail && BUG_STATES.includes(model.state)) {
@@ -118,6 +118,9 @@ function renderReport(p, view) {
   // audit's result, the count a later look read is the one now), as the badge has it.
   const change = view.change;
   if (change) p.append(el('p', { class: 'muted', part: 'follower-change' }, followerChangeText(t, change)));
+  // The history went on from the account's earlier names (renamed on Instagram): which.
+  const former = formerUsernamesText(t, view.formerUsernames);
+  if (former) p.append(el('p', { class: 'muted', part: 'former-usernames' }, former));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
   // (On the counts alone, the note above says where they came from and why.)

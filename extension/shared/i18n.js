@@ -62,6 +62,16 @@ export function followerChangeText(t, change, now = Date.now()) {
   return t('followerChange', ...args, `${sign}${percentText((100 * Math.abs(diff)) / change.from, t.lang)}`);
 }
 
+// The names an account had before Instagram renamed it (history.js former_usernames, newest
+// first), as the panel, the popup and its table say them: "Formerly @old.name, @older", or null.
+export function formerUsernamesText(t, names) {
+  return Array.isArray(names) && names.length ? t('formerUsernames', names.map((n) => `@${n}`).join(', ')) : null;
+}
+
+// What the page of a name the account no longer has says (state 'renamed'): its new name, its
+// history moved there; `short`, as the badge says it ("Renamed, now @new"), the rest in its label.
+export const renamedText = (t, renamedTo, { short = false } = {}) => t(short ? 'badgeRenamed' : 'stateRenamed', `@${renamedTo}`);
+
 // Why a reading of the page's own counts (findings, never an estimate) is all there is, as a
 // sentence (its lead, as the overlay state that says it: state-words.js roughState): logged out ->
 // log in; every profile endpoint refusing for now -> Instagram asked to slow down, or is not

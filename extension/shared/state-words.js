@@ -5,6 +5,8 @@ const STATE_KEYS = {
   hidden_likes: 'stateHiddenLikes', logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged',
   engine_failed: 'stateEngineFailed', challenge: 'stateChallenge', storage_full: 'stateStorageFull',
   new_account: 'stateNewAccount', insufficient: 'stateInsufficient', idle: 'stateIdle', outdated: 'stateOutdated',
+  // A name the account no longer has (its new one, when known, is said: i18n.js renamedText).
+  renamed: 'stateRenamedMoved',
 };
 
 // A wait to retry after (state 'rate_limited'): Instagram asked to slow down, or, with

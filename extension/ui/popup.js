@@ -2,7 +2,7 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { ageText, roughExplainText, followerChangeText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, STATE_CHIPS } from '../shared/i18n.js';
 import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { badgeLine, resultLine } from '../shared/entry-words.js';
@@ -49,13 +49,17 @@ async function showCurrent() {
     body.replaceChildren(el('p', { class: 'muted' }, t('popupNoProfile')));
     return;
   }
-  const { entry } = await ask('history.get', { username });
+  const { entry, renamedTo } = await ask('history.get', { username });
   const status = await ask('audit.status', { username });
   const parts = [el('p', { class: 'who', id: 'current-user' }, `@${username}`)];
   if (!entry && status.wait) {
     // Not checked because every request waits (the page says the same): when, not "not checked yet".
     body.dataset.state = 'waiting';
     parts.push(el('p', { class: 'muted', id: 'current-wait' }, stateMessage(t, 'rate_limited', status.wait.retryAt, status.wait.unavailable)));
+  } else if (!entry && renamedTo) {
+    // A name the account no longer has: where its history is now, not "not checked yet".
+    body.dataset.state = 'renamed';
+    parts.push(el('p', { class: 'muted', id: 'current-renamed' }, renamedText(t, renamedTo)));
   } else if (!entry) {
     body.dataset.state = 'not_checked';
     parts.push(el('p', { class: 'muted' }, t('popupNotChecked')));
@@ -75,6 +79,8 @@ async function showCurrent() {
     if (chips.length) parts.push(el('p', { class: 'muted', id: 'current-states' }, chips.join(' · ')));
     const change = entry.rough ? null : followerChange(entry.first_seen, currentCount(entry));
     if (change) parts.push(el('p', { class: 'muted', id: 'current-follower-change' }, followerChangeText(t, change)));
+    const former = formerUsernamesText(t, entry.former_usernames);
+    if (former) parts.push(el('p', { class: 'muted', id: 'current-former' }, former));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
       for (const r of listedReasons(entry.report.reasons, entry.rough).slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
@@ -107,6 +113,9 @@ async function showHistory() {
     const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
     const user = el('td');
     user.append(a);
+    // Renamed on Instagram: the names its history was kept under before.
+    const former = formerUsernamesText(t, e.former_usernames);
+    if (former) user.append(el('div', { class: 'muted former' }, former));
     const del = el('button', { class: 'small', 'aria-label': t('deleteEntry', e.username) }, '×');
     del.addEventListener('click', async () => {
       await ask('history.delete', { usernames: [e.username] });

@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, screenshot } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, NONEXISTENT, screenshot } from './lib/index.mjs';
 import { extensionPage } from './extension-support.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
@@ -104,6 +104,28 @@ test('a checked profile: username, what the badge says, the estimate and interva
   const audited = await openActionPopup(page);
   assert.match((await current(audited)).change, /^Followers: 20,000 at your first check \(.+, 10 days ago\), 31,000 now: \+11,000 \(\+55%\)\.$/);
   await audited.close();
+});
+
+test('renamed on Instagram: the new name says its former one; the old name says where the account went, not "not checked yet"', async () => {
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  // The account's history kept under its name now, after it was @<NONEXISTENT> (history.js withRename).
+  const ext = await extensionPage(suite);
+  await ext.evaluate(async (u, old) => {
+    const { history } = await chrome.storage.local.get('history');
+    history.entries[u] = { ...history.entries[u], former_usernames: [old] };
+    await chrome.storage.local.set({ history });
+  }, 'lena.bakes', NONEXISTENT);
+  const renamed = await openActionPopup(page);
+  assert.equal(await renamed.$eval('#current-former', (e) => e.textContent), `Formerly @${NONEXISTENT}`);
+  await renamed.close();
+  await page.goto(suite.standin.profileUrl(NONEXISTENT));
+  await waitForOverlay(page, (s) => s.badgeState === 'renamed', { what: 'the old name said renamed' });
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.state, 'renamed');
+  assert.match(c.text, /the account was renamed to @lena\.bakes, and its history moved with it/);
+  await popup.close();
 });
 
 test('a private profile: its state is named next to the estimate', async () => {

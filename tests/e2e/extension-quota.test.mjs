@@ -38,7 +38,7 @@ async function ext() {
 }
 
 // Fills storage to exactly QUOTA_BYTES - margin: `entries` history entries (copies of the
-// template, oldest first, with or without their full reports) and one audit of another account
+// template, oldest first, each of its own account, with or without their full reports) and one audit of another account
 // (`status`: finished, which room may be made from, or cancelled, which is kept to resume)
 // padded to take up the rest. Keeps a copy of everything in the extension page (window.before)
 // for later comparison. Returns the bytes in use.
@@ -49,8 +49,12 @@ async function fill({ entries, reports, margin, status = 'cancelled' }) {
     const base = Date.now() - 30 * 86400_000;
     for (let i = 0; i < entries; i++) {
       const username = `filler_${String(i).padStart(5, '0')}`;
+      // Each its own account (its own id): copies naming the template's account would be that one
+      // account under 1,300 names, which a check of it gathers into one entry (a rename).
+      const id = String(900_000_000 + i);
       history.entries[username] = { ...template, username, computed_at: base + i * 1000,
-                                    report: reports ? { ...template.report, username } : null };
+                                    first_seen: template.first_seen && { ...template.first_seen, user_id: id },
+                                    report: reports ? { ...template.report, username, user_id: id } : null };
     }
     const audit = { v: 1, username: 'filler_audited', userId: '1', status, pad: '' };
     await local.set({ history, 'audit:filler_audited': audit });

@@ -1,0 +1,131 @@
+// A profile renamed on Instagram, in the real browser against the stand-in (renameProfile: the same
+// account, its id, under a new name; the old name answers 404): checked as @lena.bakes, renamed
+// to @lena.bakes.studio, the new name's page goes on with its history (the then-and-now line from
+// the first check, "Formerly @lena.bakes" in the panel, the popup and the CSV); the old name's page
+// says where the account went, not that it was deleted; another account taking the old name
+// inherits nothing. And an audit's result moves as it is.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot } from './lib/index.mjs';
+import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone } from './extension-support.mjs';
+
+const T = { timeout: 180_000 };
+const OLD = 'lena.bakes', NEW = 'lena.bakes.studio';
+let suite, page;
+useSuite((s, p) => { suite = s; page = p; });
+
+const apiCalls = () => suite.standin.log().filter((e) => e.kind === 'api').length;
+
+async function popupRows() {
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const rows = await popup.$$eval('#rows tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  await popup.close();
+  return rows;
+}
+
+test('checked as @old, renamed to @new: @new goes on with its history, @old says where it went, a new owner of @old inherits nothing', T, async () => {
+  suite.standin.reset();
+  await suite.resetExtension();
+  // The check under the old name, with 500 followers then.
+  suite.standin.setFollowerCount(OLD, 500);
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on @${OLD}` });
+  const first = await waitFor(() => storedEntry(suite, OLD), { what: 'the first check stored' });
+  const id = first.report.user_id;
+  assert.deepEqual(first.first_seen, { follower_count: 500, at: first.first_seen.at, user_id: id });
+
+  // Renamed on Instagram; 820 followers now.
+  suite.standin.renameProfile(OLD, NEW);
+  suite.standin.setFollowerCount(OLD, null);
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'),
+    { what: 'the then-and-now line and the former name in the panel' });
+  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+\), 820 now: \+320 \(\+64%\)\.$/);
+  assert.ok(panel.panelText.includes(`Formerly @${OLD}`), panel.panelText);
+  await screenshot(page, 'rename-panel-new-name');
+  const moved = await storedEntry(suite, NEW);
+  assert.deepEqual(moved.first_seen, { follower_count: 500, at: first.first_seen.at, user_id: id });
+  assert.deepEqual(moved.former_usernames, [OLD]);
+  assert.equal(moved.follower_count, 820);
+  assert.equal(await storedEntry(suite, OLD), null, 'one entry for the account');
+
+  // The popup: one row, saying the former name; the CSV has it in its own column.
+  const rows = await popupRows();
+  assert.equal(rows.length, 1, JSON.stringify(rows));
+  assert.ok(rows[0][0].startsWith(NEW) && rows[0][0].includes(`Formerly @${OLD}`), JSON.stringify(rows));
+  const ext = await extensionPage(suite);
+  const csv = await ext.evaluate(() => chrome.runtime.sendMessage({ what: 'history.export', format: 'csv' }));
+  const [head, row] = csv.text.trim().split('\r\n').map((l) => l.split(','));
+  assert.equal(row[head.indexOf('former_usernames')], OLD);
+
+  // The old name's page: Instagram has no such profile now. Said renamed, with the new name, not deleted.
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl(OLD));
+  const s = await waitForOverlay(page, (x) => x.badgeState === 'renamed' || x.badgeState === 'not_found',
+    { what: 'the old name said renamed', timeout: 15_000 });
+  assert.equal(s.badgeState, 'renamed', JSON.stringify(s.states));
+  assert.deepEqual(s.states.map((x) => [x.state, x.text]), [['renamed', `Renamed, now @${NEW}`]]);
+  assert.ok(s.badgeAnnounced.includes(`the account was renamed to @${NEW}, and its history moved with it`), s.badgeAnnounced);
+  await openPanel(page);
+  const said = await waitForOverlay(page, (x) => x.panel && x.states.some((y) => y.where === 'panel'), { what: 'the panel on the old name' });
+  assert.ok(said.states.some((x) => x.where === 'panel' && x.state === 'renamed' && x.text.includes(`renamed to @${NEW}`)), JSON.stringify(said.states));
+  assert.ok(!s.states.some((x) => /does not exist/.test(x.text)));
+  assert.equal(apiCalls(), 1);
+  await screenshot(page, 'rename-old-name');
+  assert.equal(await storedEntry(suite, OLD), null, 'nothing stored as gone under the old name');
+  assert.deepEqual((await storedEntry(suite, NEW)).first_seen.follower_count, 500, 'the account\'s history untouched');
+
+  // Another account (another id) takes the old name: its own first count, no former names, and the
+  // renamed account's entry as it was.
+  suite.standin.renameProfile('mila.gifted', OLD);
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on the new owner of @${OLD}` });
+  const squatter = await waitFor(() => storedEntry(suite, OLD), { what: 'the new owner\'s check stored' });
+  assert.notEqual(squatter.report.user_id, id);
+  assert.deepEqual(squatter.first_seen, { follower_count: 1500, at: squatter.first_seen.at, user_id: squatter.report.user_id });
+  assert.equal(squatter.former_usernames, undefined);
+  await openPanel(page);
+  const theirs = await waitForOverlay(page, (x) => x.panel && x.panelEstimate, { what: 'the new owner\'s panel' });
+  assert.equal(theirs.followerChange, null);
+  assert.ok(!theirs.panelText.includes('Formerly'), theirs.panelText);
+  const kept = await storedEntry(suite, NEW);
+  assert.deepEqual([kept.first_seen.follower_count, kept.former_usernames], [500, [OLD]]);
+  suite.standin.reset();
+});
+
+test('an audit of the old name: its result moves as it is, with the count read now; its working state stays under the old name until the account is deleted', T, async () => {
+  suite.standin.reset();
+  await suite.resetExtension();
+  suite.standin.setFollowerCount(OLD, 600);
+  await startAudit(suite, page, OLD);
+  const audit = await auditDone(suite, OLD);
+  const before = await waitFor(async () => { const e = await storedEntry(suite, OLD); return e && e.confidence === 'audited' && e; },
+    { what: 'the audited result stored' });
+  suite.standin.renameProfile(OLD, NEW);
+  suite.standin.setFollowerCount(OLD, null);
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'),
+    { what: 'the audited result with its then-and-now line' });
+  assert.ok(panel.panelText.includes('Audited: based on a sample of the followers.'), panel.panelText);
+  await screenshot(page, 'rename-panel-audited');
+  assert.match(panel.followerChange, /^Followers: 600 at your first check \(.+\), 820 now: \+220 \(\+37%\)\.$/);
+  const e = await storedEntry(suite, NEW);
+  assert.deepEqual([e.confidence, e.fake_percent, e.follower_count, e.latest_count.follower_count, e.former_usernames],
+    ['audited', before.fake_percent, 600, 820, [OLD]]);
+  assert.deepEqual(e.sources, before.sources, 'each source\'s row comes along');
+  assert.equal(await storedEntry(suite, OLD), null);
+  assert.equal(suite.standin.log().filter((x) => x.kind === 'api').length, 1, 'one check of the new name');
+  // The audit's working state stays where it was; deleting the account from the history forgets it.
+  assert.equal((await storedAudit(suite, OLD)).userId, audit.userId);
+  const ext = await extensionPage(suite);
+  await ext.evaluate((u) => chrome.runtime.sendMessage({ what: 'history.delete', usernames: [u] }), NEW);
+  assert.equal(await storedAudit(suite, OLD), null);
+  suite.standin.reset();
+});
