@@ -765,3 +765,131 @@ TEST_CASE(
   json high = analyze(doc_with(800, {700, 650, 720, 580, 690, 610, 640, 700, 660, 630, 710, 600}));
   CHECK(high["ci_high"].get<double>() - high["ci_low"].get<double>() >= 5.0 - 1e-9);
 }
+
+namespace {
+
+// `recent` likes newest first (5 days apart), then `pinned` old hits sent first in the edges, as
+// Instagram sends a grid's pinned posts: 3 years old, ids 9xx.
+json with_pinned(const std::vector<int64_t>& recent, const std::vector<int64_t>& pinned, int64_t followers = 5000) {
+  json d = json::parse(doc_with(followers, recent));
+  auto& edges = d["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+  for (size_t i = 0; i < edges.size(); ++i) edges[i]["node"]["id"] = std::to_string(100 + i);
+  json pins = json::array();
+  for (size_t i = 0; i < pinned.size(); ++i)
+    pins.push_back({{"node",
+                     {{"id", std::to_string(900 + i)},
+                      {"taken_at_timestamp", 1700000000 - int64_t(3 * 365 + i) * 86400},
+                      {"edge_liked_by", {{"count", pinned[i]}}},
+                      {"edge_media_to_comment", {{"count", 30}}},
+                      {"pinned_for_users", {{{"id", "1"}, {"username", "t"}}}}}}});
+  edges.insert(edges.begin(), pins.begin(), pins.end());
+  return d;
+}
+
+json reason_of(const json& r, const std::string& id) {
+  for (const json& x : r["reasons"])
+    if (x["id"] == id) return x;
+  return json();
+}
+
+}  // namespace
+
+TEST_CASE("[profile] pinned and collaboration posts are read from their marks; absent means neither") {
+  json d = with_pinned({120, 80, 150, 95, 60, 200, 110, 70, 130}, {1500, 1400, 1300});
+  auto& edges = d["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+  edges[4]["node"]["coauthor_producers"] = {{{"id", "77"}, {"username", "partner"}}};  // the second newest
+  edges[5]["node"]["pinned_for_users"] = json::array();                                // empty: not pinned
+  edges[6]["node"]["coauthor_producers"] = nullptr;                                    // null: not a collaboration
+  json r = analyze(d.dump());
+  REQUIRE_MESSAGE(!r.contains("error"), r.dump());
+  REQUIRE(r["posts"].size() == 12);
+  // The newest not pinned first, the pinned ones after them, each post saying which it is.
+  CHECK(r["posts"][0]["id"] == "100");
+  CHECK(r["posts"][1]["collab"] == true);
+  for (size_t i = 0; i < 12; ++i) {
+    CAPTURE(i);
+    CHECK(r["posts"][i]["pinned"] == (i >= 9));
+    CHECK(r["posts"][i]["collab"] == (i == 1));
+  }
+  CHECK(r["posts"][9]["id"] == "900");
+  CHECK(r["signals"]["posts_read"]["pinned"] == 3);
+  // Signed-in media say timeline_pinned_user_ids.
+  json v1 = json::parse(doc_with(5000, kVaried));
+  v1["data"]["user"]["edge_owner_to_timeline_media"]["edges"][2]["node"]["timeline_pinned_user_ids"] = {1};
+  json rv = analyze(v1.dump());
+  CHECK(rv["posts"][11]["pinned"] == true);
+  CHECK(rv["posts"][11]["likes"] == kVaried[2]);
+  CHECK(rv["signals"]["posts_read"]["pinned"] == 1);
+  // Older documents say neither: no post is pinned or a collaboration.
+  json plain = analyze(doc_with(5000, kVaried));
+  for (const json& p : plain["posts"]) CHECK((p["pinned"] == false && p["collab"] == false));
+  CHECK(plain["signals"]["posts_read"]["pinned"] == 0);
+  CHECK(reason_of(plain, "engagement.pinned_posts").is_null());
+}
+
+TEST_CASE("[profile] a pinned or collaboration mark of another type costs its post, named like any wrong field") {
+  for (const char* key : {"pinned_for_users", "timeline_pinned_user_ids", "coauthor_producers"}) {
+    CAPTURE(key);
+    json d = json::parse(doc_with(5000, kVaried));
+    auto& edges = d["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+    edges[3]["node"][key] = "yes";
+    json one = analyze(d.dump());
+    REQUIRE_MESSAGE(!one.contains("error"), one.dump());
+    CHECK(one["signals"]["posts_read"]["unreadable"] == 1);
+    for (size_t i = 0; i < 6; ++i) edges[i]["node"][key] = json{{"id", "1"}};
+    json most = analyze(d.dump());
+    CHECK(error_id(most) == "profile.type");
+    CHECK(error_message(most) ==
+          std::string("data.user.edge_owner_to_timeline_media.edges[0].node.") + key + " must be an array, got object");
+  }
+}
+
+TEST_CASE("[profile] pinned posts are left out of the recent-post figures, and the report says how many") {
+  const std::vector<int64_t> recent = {120, 80, 150, 95, 60, 200, 110, 70, 130};
+  json alone = analyze(doc_with(5000, recent));
+  json pinned = analyze(with_pinned(recent, {1500, 1400, 1300}).dump());
+  REQUIRE(alone["status"] == "ok");
+  REQUIRE(pinned["status"] == "ok");
+  // Twelve posts sent, nine recent ones measured: the same figures as the nine alone.
+  CHECK(pinned["signals"]["posts_read"]["posts"] == 12);
+  CHECK(pinned["signals"]["posts_read"]["window"] == 9);
+  CHECK(pinned["signals"]["posts_read"]["with_likes"] == 9);
+  CHECK(pinned["signals"]["engagement"]["median_likes"] == 110);
+  CHECK(pinned["signals"]["engagement"] == alone["signals"]["engagement"]);
+  CHECK(pinned["signals"]["bought_likes"] == alone["signals"]["bought_likes"]);
+  CHECK(pinned["fake_percent"] == alone["fake_percent"]);
+  CHECK(pinned["ci_low"] == alone["ci_low"]);
+  CHECK(pinned["ci_high"] == alone["ci_high"]);
+  json why = reason_of(pinned, "engagement.pinned_posts");
+  REQUIRE_FALSE(why.is_null());
+  CHECK(why["params"]["posts"] == 3);
+  CHECK(why["severity"] == "info");
+  // Their dates still date the account: the oldest post is the pinned one's.
+  CHECK(pinned["signals"]["history"]["oldest_post_age_days"].get<double>() > 3 * 365);
+}
+
+TEST_CASE("[profile] old viral pinned posts do not hide a like subscription, nor make an account look new") {
+  // The like-subscription fixture's nine newest posts (~200 likes each, whatever the post), behind
+  // three pinned hits of three years ago with ten times the likes.
+  json d = json::parse(fixture("like_subscription"));
+  auto& edges = d["data"]["user"]["edge_owner_to_timeline_media"]["edges"];
+  REQUIRE(edges.size() >= 12);
+  edges.erase(edges.begin() + 9, edges.end());
+  json nine = analyze(d.dump());
+  REQUIRE(nine["signals"]["bought_likes"]["flagged"] == true);
+  for (int i = 0; i < 3; ++i)
+    edges.insert(edges.begin(), json{{"node",
+                                      {{"id", std::to_string(900 + i)},
+                                       {"taken_at_timestamp", 1600000000 - i * 86400},
+                                       {"edge_liked_by", {{"count", 2000 + 150 * i}}},
+                                       {"edge_media_to_comment", {{"count", 40}}},
+                                       {"pinned_for_users", {{{"id", "1"}}}}}}});
+  json subscribed = analyze(d.dump());
+  CHECK(subscribed["signals"]["bought_likes"]["flagged"] == true);
+  CHECK(subscribed["badge"]["state"] == nine["badge"]["state"]);
+  // Five posts, all seen: three recent, two pinned from three years ago: no brand-new account.
+  json d2 = with_pinned({120, 80, 150}, {1500, 1400});
+  d2["data"]["user"]["edge_owner_to_timeline_media"]["count"] = 5;
+  json few = analyze(d2.dump(), R"({"now": 1700086400})");
+  for (const json& s : few["states"]) CHECK(s != "new_account");
+}

@@ -164,6 +164,7 @@ Findings find_signals(const Profile& p, const Reference& ref, std::optional<int6
                                          {"window", s.posts},
                                          {"with_likes", s.with_likes},
                                          {"hidden_likes", s.hidden_likes},
+                                         {"pinned", s.pinned},
                                          {"ignored_past_limit", p.posts_ignored},
                                          {"unreadable", p.posts_unreadable}});
   f.posts_unreadable = p.posts_unreadable;

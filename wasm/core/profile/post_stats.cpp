@@ -12,16 +12,19 @@ namespace fm::prof {
 
 PostStats post_stats(const std::vector<Post>& all, std::optional<int64_t> now) {
   PostStats s;
-  size_t n = std::min(all.size(), kPostWindow);
-  s.posts = int(n);
   std::vector<double> likes, comments, engagement, log_likes, like_view;
   double sum_likes = 0, sum_comments = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Post& p = all[i];
+  for (const Post& p : all) {
+    if (!p.pinned && size_t(s.posts) == kPostWindow) continue;
     if (p.taken_at) {
       if (!s.newest || p.taken_at > s.newest) s.newest = p.taken_at;
       if (!s.oldest || p.taken_at < s.oldest) s.oldest = p.taken_at;
     }
+    if (p.pinned) {
+      ++s.pinned;
+      continue;
+    }
+    ++s.posts;
     if (!p.likes) {
       ++s.hidden_likes;
       continue;

@@ -20,7 +20,8 @@ constexpr size_t kPostWindow = 12;
 constexpr int64_t kFreshPostSeconds = 86400;
 
 struct PostStats {
-  int posts = 0;                 // posts in the window
+  int posts = 0;                 // posts in the window: the kPostWindow newest not pinned
+  int pinned = 0;                // pinned posts, left out of the window (not recent, often old hits)
   int with_likes = 0;            // of them, with a visible like count
   int hidden_likes = 0;          // of them, like count hidden
   int fresh = 0;                 // of them, younger than kFreshPostSeconds: likes not counted
@@ -35,7 +36,9 @@ struct PostStats {
   int videos_with_views = 0;
   int likes_above_views = 0;  // videos with more likes than views (organic likes cannot do that)
   double median_like_view_ratio = 0;
-  int64_t newest = 0, oldest = 0;  // taken_at of the window's ends (0 if undated)
+  // taken_at of the window's ends (0 if undated), the pinned posts included: their dates still
+  // date the account (a 3-year-old pinned post on 5 posts is no brand-new account).
+  int64_t newest = 0, oldest = 0;
 };
 
 // `now` (unix seconds), when known, leaves the fresh posts' likes out.

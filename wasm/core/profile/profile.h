@@ -24,6 +24,10 @@ struct Post {
   int64_t taken_at = 0;             // unix seconds, 0 when missing
   bool is_video = false;
   bool comments_disabled = false;
+  // Pinned atop the grid (pinned_for_users / timeline_pinned_user_ids name someone): shown first
+  // whatever its age, so no recent post. A collaboration (coauthor_producers name someone): on the
+  // partner's grid too, its likers and commenters from both audiences. Absent: neither.
+  bool pinned = false, collab = false;
 };
 
 struct Profile {
@@ -35,7 +39,7 @@ struct Profile {
   std::optional<bool> is_private, is_verified, is_business, is_professional;
   std::optional<bool> has_profile_pic;  // nullopt when no avatar URL was sent
   std::optional<int64_t> followers, following, media_count;
-  std::vector<Post> posts;   // newest first, at most kMaxPostsRead
+  std::vector<Post> posts;   // newest first, the pinned ones last; at most kMaxPostsRead
   size_t posts_ignored = 0;  // edges past kMaxPostsRead
   // Edges that could not be read (a field of another type, no node), left out of `posts`; a
   // document where they are half or more is refused instead.

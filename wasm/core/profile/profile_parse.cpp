@@ -78,6 +78,16 @@ Result<std::optional<int64_t>> first_count(const json& obj,
 
 Result<Post> parse_post(const json& node, const std::string& w) {
   Post p;
+  // The lists of accounts that mark a post: pinned by (timeline_pinned_user_ids in signed-in
+  // media), co-authors. Absent or null says nothing (older documents); an array marks the post when
+  // it names anyone; any other type is an error.
+  for (const char* key : {"pinned_for_users", "timeline_pinned_user_ids", "coauthor_producers"}) {
+    auto it = node.find(key);
+    if (it == node.end() || it->is_null()) continue;
+    if (!it->is_array())
+      return make_error("profile.type", w + "." + key + " must be an array, got " + std::string(it->type_name()));
+    (key[0] == 'c' ? p.collab : p.pinned) |= !it->empty();
+  }
   std::optional<int64_t> liked, preview;
   FM_TAKE(liked, edge_count(node, "edge_liked_by", w, true));
   FM_TAKE(preview, edge_count(node, "edge_media_preview_like", w, true));
@@ -232,11 +242,12 @@ Result<Profile> parse_profile(const std::string& text) {
       p.posts_unreadable = unreadable;
     }
   }
-  // Newest first whatever order the document used (stable, so undated posts keep their place):
-  // an insertion sort of at most kMaxPostsRead posts, far smaller code than std::stable_sort.
+  // Newest first whatever order the document used (stable, so undated posts keep their place), the
+  // pinned ones after the rest (Instagram sends them first, but they are not the recent posts): an
+  // insertion sort of at most kMaxPostsRead posts, far smaller code than std::stable_sort.
+  auto before = [](const Post& a, const Post& b) { return a.pinned != b.pinned ? b.pinned : a.taken_at > b.taken_at; };
   for (size_t i = 1; i < p.posts.size(); ++i)
-    for (size_t j = i; j > 0 && p.posts[j - 1].taken_at < p.posts[j].taken_at; --j)
-      std::swap(p.posts[j - 1], p.posts[j]);
+    for (size_t j = i; j > 0 && before(p.posts[j], p.posts[j - 1]); --j) std::swap(p.posts[j - 1], p.posts[j]);
   return p;
 }
 

@@ -38,7 +38,9 @@ json posts_json(const Profile& p) {
                      {"views", post.views ? json(*post.views) : json(nullptr)},
                      {"taken_at", post.taken_at},
                      {"is_video", post.is_video},
-                     {"comments_disabled", post.comments_disabled}});
+                     {"comments_disabled", post.comments_disabled},
+                     {"pinned", post.pinned},
+                     {"collab", post.collab}});
   return posts;
 }
 

@@ -128,6 +128,7 @@ json profile_reasons(const Findings& f) {
     out.push_back(reason("engagement.too_few_posts", "info", {{"posts", s.with_likes}}));
   }
   if (s.fresh > 0) out.push_back(reason("engagement.fresh_posts", "info", {{"posts", s.fresh}}));
+  if (s.pinned > 0) out.push_back(reason("engagement.pinned_posts", "info", {{"posts", s.pinned}}));
   // With no followers a ratio ("7,500x its followers") is a multiple of nothing: said as that.
   if (f.mass_following && f.followers == 0)
     out.push_back(reason("following.mass_no_followers", "high", {{"following", f.following}}));
