@@ -159,7 +159,8 @@ export function userInfoDocument(f) {
 }
 
 // A web_profile_info document's posts as signed-in v1 media say them: like_count (-1 when
-// hidden), comment_count, play_count / ig_play_count instead of the graph's edge counts.
+// hidden), comment_count, play_count / ig_play_count instead of the graph's edge counts, and
+// timeline_pinned_user_ids (ids) instead of pinned_for_users (user objects).
 export function withV1MediaFields(doc) {
   const out = structuredClone(doc);
   for (const e of out.data.user.edge_owner_to_timeline_media.edges) {
@@ -168,6 +169,8 @@ export function withV1MediaFields(doc) {
     n.comment_count = n.edge_media_to_comment.count;
     if (n.is_video) { n.play_count = n.video_view_count; n.ig_play_count = n.video_view_count; }
     n.video_view_count = null;
+    if (n.pinned_for_users) n.timeline_pinned_user_ids = n.pinned_for_users.map((u) => Number(u.id));
+    delete n.pinned_for_users;
     delete n.edge_liked_by; delete n.edge_media_preview_like; delete n.edge_media_to_comment;
   }
   return out;

@@ -64,6 +64,13 @@ export const SEEDED = [
   // A celebrity whose audience is clean: nothing about its size may read as bought.
   { username: 'clean.celebrity', kind: 'celebrity_clean', fakeShare: 0.02, followers: 48_700_000, following: 310,
     posts: 2_140, fullName: 'Clean Celebrity', bio: 'Official account.', verified: true, category: 'Artist' },
+  // Pinned posts (the grid's first three: old viral posts, 3 years old with 10x the likes, sent
+  // before the newest 9) and a collaboration post (the second newest, shared with @partner.studio,
+  // its likes from both audiences): neither is the profile's recent audience.
+  { username: 'pinned.classics', kind: 'pinned_posts', fakeShare: 0.1, followers: 4_200, following: 520, posts: 160,
+    fullName: 'Pinned Classics', bio: 'Film photos. Old favourites pinned.', pinned: 3 },
+  { username: 'duo.kitchen', kind: 'collab_post', fakeShare: 0.1, followers: 3_600, following: 470, posts: 140,
+    fullName: 'Duo Kitchen', bio: 'Weeknight recipes.', collab: [1] },
 ];
 // A name that does not exist: page and API answer 404, like Instagram.
 export const NONEXISTENT = 'no.such.user.2026';
@@ -117,11 +124,19 @@ function postsOfSection(p, section, id) {
   });
 }
 
+// A pinned post as web_profile_info sends it: pinned_for_users names the profile that pinned it.
+const pinnedBy = (p, id) => [{ id, is_verified: !!p.verified, profile_pic_url: `https://www.instagram.com/static/avatars/${id}.jpg`,
+  username: p.username }];
+// A collaboration post: coauthor_producers names the partner account it shows on too.
+const PARTNER = { id: '1999999', is_verified: false, profile_pic_url: 'https://www.instagram.com/static/avatars/1999999.jpg',
+  username: 'partner.studio' };
+
 function makePosts(p, id) {
   const section = commentSectionOf(p);
   if (section) return postsOfSection(p, section, id);
   const rand = prng(`${p.username}/posts`);
-  const n = p.isPrivate ? 0 : Math.min(12, p.posts);
+  const pinned = p.pinned || 0;
+  const n = p.isPrivate ? 0 : Math.min(12, p.posts) - pinned;
   const rate = organicRate(p, rand);
   const cvTable = DIST.engagement.likes_cv_between_posts;
   const cv = fromQuantiles(cvTable, 0.3 + 0.4 * rand());
@@ -139,13 +154,26 @@ function makePosts(p, id) {
     const commentShare = fromQuantiles(DIST.engagement.comments_per_like, 0.5 + 0.4 * rand());
     const comments = p.likeSubscription ? rand.int(0, 2) : Math.round((likes ?? realFollowers * rate) * commentShare);
     const isVideo = i % 4 === 3;
-    edges.push(postNode(`${id}${String(i).padStart(3, '0')}`, t, likes, comments, {
-      isVideo, views: isVideo && likes !== null ? likes * 6 : null, caption: `Post ${p.posts - i}`,
-    }));
+    const collab = (p.collab || []).includes(i);
+    // A collaboration reaches both audiences: three times the likes and comments.
+    const edge = postNode(`${id}${String(i).padStart(3, '0')}`, t, collab && likes !== null ? likes * 3 : likes,
+      collab ? comments * 3 : comments, { isVideo, views: isVideo && likes !== null ? likes * 6 : null, caption: `Post ${p.posts - i}` });
+    if (collab) edge.node.coauthor_producers = [PARTNER];
+    edges.push(edge);
     const gapDays = p.newAccount ? rand.int(1, 4) : fromQuantiles(DIST.engagement.days_between_posts, 0.2 + 0.5 * rand());
     t -= Math.round(gapDays * 86400) + 3600;
   }
-  return edges;
+  // Pinned posts come first in the edges, whatever their age: here old hits, three years back,
+  // with ten times the likes of the newest post.
+  const top = edges.length ? edges[0].node.edge_liked_by.count : 100;
+  const pins = [];
+  for (let i = 0; i < pinned; i++) {
+    const edge = postNode(`${id}9${String(i).padStart(2, '0')}`, NOW - (3 * 365 + 40 * i) * 86400, Math.max(10, top) * 10 + i * 37,
+      Math.max(1, edges.length ? edges[0].node.edge_media_to_comment.count : 3) * 10, { caption: `Pinned ${i + 1}` });
+    edge.node.pinned_for_users = pinnedBy(p, id);
+    pins.push(edge);
+  }
+  return [...pins, ...edges];
 }
 
 // web_profile_info body of a profile described like the seeded ones, with its id: its posts carry
@@ -180,7 +208,7 @@ export function truth(settings = { ...DEFAULT_SETTINGS, auditComments: true }) {
   return SEEDED.map((p) => {
     const edges = seededDocument(p).data.user.edge_owner_to_timeline_media.edges;
     const posts = edges.map(({ node }) => ({ id: node.id, likes: node.edge_liked_by.count < 0 ? null : node.edge_liked_by.count,
-      comments: node.edge_media_to_comment.count }));
+      comments: node.edge_media_to_comment.count, pinned: !!node.pinned_for_users?.length, collab: !!node.coauthor_producers?.length }));
     const { media } = auditPlan(settings, posts);
     return { username: p.username, kind: p.kind, fake_share: p.fakeShare, followers: p.followers,
       liker_fake_share: engagerTruth(p, 'likers', postsRead(posts, media.likers)) ?? poolShare(p, 'likers'),
