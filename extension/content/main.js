@@ -352,9 +352,10 @@ class ProfileFeature {
     await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
+    // The engine's flags go along: the audit reads no pinned post, and a collaboration last (audit.js postsFor).
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
       .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null,
-                     commentsDisabled: p.comments_disabled === true }));
+                     commentsDisabled: p.comments_disabled === true, pinned: p.pinned === true, collab: p.collab === true }));
     // Privacy the profile document did not state stays unknown (null): the followers list's answer tells.
     const isPrivate = typeof rep.is_private === 'boolean' ? rep.is_private : null;
     // The follower count read last: on an audited result, one read since it (latest_count) is newer.

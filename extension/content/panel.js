@@ -153,7 +153,9 @@ function renderReport(p, view) {
   renderCommentsSection(p, view.audit, t);
   const audience = (view.audit && view.audit.estimate) || r.audience;
   if (audience && audience.breakdown) p.append(breakdownChart(t, audience));
-  if (Array.isArray(r.posts) && r.posts.some((x) => typeof x.likes === 'number')) p.append(sparkline(t, r.posts));
+  // Likes per recent post: pinned posts are no recent posts (the engine leaves them out too).
+  const recent = Array.isArray(r.posts) ? r.posts.filter((x) => x && x.pinned !== true) : [];
+  if (recent.some((x) => typeof x.likes === 'number')) p.append(sparkline(t, recent));
 
   const foot = el('div', { class: 'foot' });
   const when = model.computedAt ? new Date(model.computedAt) : new Date();
@@ -230,6 +232,10 @@ function sourceRows(t, audit, earlier = false) {
       : t('sourcePending', who[key])));
     const note = est ? noteText(t, est.sampling_note) : '';
     if (note) row.append(muted(undefined, note));
+    // A collaboration read (the profile's own posts were too few): its engagers are the partner's audience too.
+    if (src[key].postsCollab > 0) {
+      row.append(muted(`posts-collab-${key}`, t(key === 'likers' ? 'sourceCollabLikers' : 'sourceCollabCommenters', src[key].postsCollab)));
+    }
     // Entries of the list that could not be read were left out of the sample (lists.js): said,
     // since an estimate about the rest is not quite about the list Instagram showed.
     if (src[key].skipped > 0) row.append(muted(`skipped-${key}`, t('sourceSkipped', src[key].skipped)));

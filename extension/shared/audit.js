@@ -48,12 +48,19 @@ const countOrNull = (v) => (Number.isSafeInteger(v) && v >= 0 ? v : null);
 // to list (a like count above 0 or hidden; comments above 0, and not switched off: such a post
 // keeps the count of before, and its list answers nothing). A post whose comments are read
 // keeps its likes and when it was posted (takenAt, unix seconds) for the comment analysis.
+// Pinned posts are never read: Instagram shows them first whatever their age (often old hits),
+// so their likers are no recent audience. The profile's own posts go first; a collaboration's
+// likers and commenters come from the partner's audience too, so one is read only where the own
+// posts are too few, and keeps `collab` for the panel to say so.
 function postsFor(posts, n, key) {
-  return (Array.isArray(posts) ? posts : [])
-    .filter((p) => p && typeof p.id === 'string' && (key === 'likes' ? p.likes !== 0 : p.comments > 0 && p.commentsDisabled !== true))
+  const usable = (Array.isArray(posts) ? posts : [])
+    .filter((p) => p && typeof p.id === 'string' && p.pinned !== true
+      && (key === 'likes' ? p.likes !== 0 : p.comments > 0 && p.commentsDisabled !== true));
+  return [...usable.filter((p) => p.collab !== true), ...usable.filter((p) => p.collab === true)]
     .slice(0, n)
-    .map((p) => (key === 'likes' ? { id: p.id, count: countOrNull(p.likes) }
-      : { id: p.id, count: countOrNull(p.comments), likes: countOrNull(p.likes), takenAt: countOrNull(p.takenAt) }));
+    .map((p) => ({ ...(key === 'likes' ? { id: p.id, count: countOrNull(p.likes) }
+      : { id: p.id, count: countOrNull(p.comments), likes: countOrNull(p.likes), takenAt: countOrNull(p.takenAt) }),
+                   ...(p.collab === true ? { collab: true } : {}) }));
 }
 
 // How many recent posts' comments an audit reads.
@@ -62,7 +69,7 @@ export function commentPostsOf(settings) {
 }
 
 // What an audit with these settings will read on a profile with these recent posts (each
-// {id, likes, comments, takenAt?}): {followers: {pages, full}, likers: {posts, full},
+// {id, likes, comments, takenAt?, commentsDisabled?, pinned?, collab?}): {followers: {pages, full}, likers: {posts, full},
 // commenters: {posts, full}, comments (whether what the comments say is judged), requests,
 // budget}. `requests` is the most it can take (every page planned and every pick fetched); the
 // budget caps it whatever happens.
@@ -91,7 +98,8 @@ export function auditPlan(settings, posts, followerCount = null) {
     commenters: { posts: commenters.length, full: commenters.length ? upTo(settings.auditEngagersFull, named(commenters)) : 0 },
     comments: settings.auditComments === true,
     budget: settings.auditBudget,
-    seen: { posts: Array.isArray(posts) ? posts.length : 0, postsAsked: commentPostsOf(settings) },
+    // Pinned posts are no recent posts: a profile of pinned posts alone has none to read.
+    seen: { posts: Array.isArray(posts) ? posts.filter((p) => p && p.pinned !== true).length : 0, postsAsked: commentPostsOf(settings) },
   };
   const fullOf = (p) => p.followers.full + p.likers.full + p.commenters.full;
   const asked = { pages: plan.followers.pages, full: fullOf(plan), posts: plan.likers.posts + plan.commenters.posts };
@@ -429,6 +437,8 @@ const failedWhy = (src) => {
 };
 // Posts read whose list named no one (likers shown to none, comments off since).
 const emptyPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed === 0).length;
+// Collaborations among the posts the sample was drawn from: their engagers include the partner's audience.
+const collabPosts = (src) => sampledPosts(src).filter((m) => m.collab === true).length;
 
 // The follower count the audit started with, or null when it could not be read (an audit stored
 // before null was kept has 0 for that: no account with listed followers has none).
@@ -522,12 +532,13 @@ export function progressOf(state) {
                    checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),
-                postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers) },
+                postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers),
+                postsCollab: collabPosts(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
                     postsFailed: failedPosts(state.commenters), postsFailedWhy: failedWhy(state.commenters),
-                    postsEmpty: emptyPosts(state.commenters) },
+                    postsEmpty: emptyPosts(state.commenters), postsCollab: collabPosts(state.commenters) },
     },
   };
 }

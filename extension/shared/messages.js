@@ -23,10 +23,11 @@ const profileEndpoint = (v) => v === 'web_profile_info' || v === 'users_info' ||
 const mediaId = (v) => typeof v === 'string' && /^[\d_]{1,64}$/.test(v);
 // The recent posts an audit may read engagers of: {id, likes, comments, takenAt?, commentsDisabled?}
 // as the engine reported them (takenAt: unix seconds, for the comment analysis).
-const POST_KEYS = ['id', 'likes', 'comments', 'takenAt', 'commentsDisabled'];
+// pinned, collab: the engine's flags (report posts), for the audit's choice of posts (audit.js postsFor).
+const POST_KEYS = ['id', 'likes', 'comments', 'takenAt', 'commentsDisabled', 'pinned', 'collab'];
 const posts = (v) => Array.isArray(v) && v.length <= 50 && v.every((p) => p && typeof p === 'object' &&
   !Array.isArray(p) && mediaId(p.id) && count(p.likes) && count(p.comments) && optional(count)(p.takenAt) &&
-  optional(bool)(p.commentsDisabled) &&
+  optional(bool)(p.commentsDisabled) && optional(bool)(p.pinned) && optional(bool)(p.collab) &&
   Object.keys(p).every((k) => POST_KEYS.includes(k)) && Object.keys(p).length >= 3);
 const httpAnswer = { status: int(0, 999), contentType: str(200), body: str(MAX_BODY_CHARS) };
 const usernames = (v) => Array.isArray(v) && v.length <= 10000 && v.every(isUsername);

@@ -32,6 +32,10 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
     parts.push(t('auditPlanTrimmed', plan.budget, plan.followers.pages, plan.asked.pages, full, plan.asked.full));
   }
   if (plan.followers.full === 0 && plan.followers.pages > 0) parts.push(t('auditPlanListOnly'));
+  // A collaboration it must read (too few of the profile's own posts): its engagers are the partner's audience too.
+  const media = plan.media || {};
+  const collabs = new Set([...(media.likers || []), ...(media.commenters || [])].filter((m) => m.collab === true).map((m) => m.id));
+  if (collabs.size) parts.push(t('auditPlanCollab', collabs.size));
   // What the requests cost in time at the pacing set (an audit read as instant took a minute).
   if (Number.isFinite(plan.pacingMs) && plan.requests > 0) {
     const minutes = Math.max(1, Math.round((plan.requests * plan.pacingMs) / 60000));

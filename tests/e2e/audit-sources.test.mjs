@@ -488,3 +488,42 @@ test('after a re-check the audit\'s rows say they are the last audit\'s, under t
                                  { what: 'the rows said as the last audit\'s' });
   assert.ok(s.sources.followers, 'the rows stay');
 });
+
+// Pinned posts (Instagram sends them first, whatever their age: here three 3-year-old hits with
+// 10x the likes) were measured as recent posts; a collaboration's likers (the partner's audience
+// too) were read as the profile's own.
+test('pinned posts are left out and said; the audit reads the newest posts neither pinned nor a collaboration', async () => {
+  const mediaOf = (e) => /\/api\/v1\/media\/(\d+)/.exec(e.path)[1];
+  for (const [username, skipped] of [['pinned.classics', (n) => n.pinned_for_users?.length], ['duo.kitchen', (n) => n.coauthor_producers?.length]]) {
+    const nodes = suite.standin.documentFor(username).data.user.edge_owner_to_timeline_media.edges.map((e) => e.node);
+    const left = nodes.filter(skipped).map((n) => n.id);
+    assert.ok(left.length > 0, `${username} has posts to leave out`);
+    const newest = nodes.filter((n) => !skipped(n)).sort((a, b) => b.taken_at_timestamp - a.taken_at_timestamp).slice(0, 3).map((n) => n.id);
+    await page.goto(suite.standin.profileUrl(username));
+    await waitForBadge(page);
+    await openPanel(page);
+    const before = await waitForOverlay(page, (st) => st.auditPlan, { what: `audit plan on @${username}` });
+    if (username === 'pinned.classics') {
+      assert.match(before.panelText, /3 pinned posts left out of the recent-post figures: Instagram shows pinned posts first whatever their age/);
+      // The likes per recent post are the 9 recent ones', not the pinned hits' 1,500 and more.
+      const label = await page.evaluate(() => document.querySelector('[data-fakemeter="panel"]')?.shadowRoot
+        ?.querySelector('svg.spark')?.getAttribute('aria-label'));
+      const likes = nodes.filter((n) => !skipped(n)).map((n) => n.edge_liked_by.count);
+      assert.equal(label, `Likes on the last 9 posts, from ${Math.min(...likes)} to ${Math.max(...likes)}`);
+    } else {
+      assert.doesNotMatch(before.panelText, /pinned/);
+    }
+    assert.doesNotMatch(before.auditPlan, /collaboration/, 'enough of the profile\'s own posts: none is read');
+    await clickPart(page, PANEL, 'audit-button');
+    const a = await auditDone(username);
+    assert.equal(a.status, 'done');
+    const ids = new Set(nodes.map((n) => n.id));
+    const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username))
+      .filter((e) => e.path.startsWith('/api/v1/media/') && ids.has(mediaOf(e)));
+    assert.deepEqual(reqs.filter((e) => e.path.endsWith('/likers/')).map(mediaOf), newest, `${username}: likers of the newest 3`);
+    assert.deepEqual(reqs.filter((e) => e.path.includes('/comments/')).map(mediaOf), newest, `${username}: commenters of the newest 3`);
+    const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+    assert.match(s.sources.likers, /People who liked the last 3 posts/);
+    assert.doesNotMatch(s.panelText, /collaboration/);
+  }
+});

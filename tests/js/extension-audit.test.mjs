@@ -80,7 +80,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0,
-    postsFailedWhy: {}, postsEmpty: 0 });
+    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0 });
 });
 
 test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
@@ -701,4 +701,41 @@ test('a later followers page naming only followers already read ends the list th
   const b = nextRequest(t);
   t = applyOutcome(b.state, b.request.id, { kind: 'page', accounts: lite('f', 25, 1), nextCursor: 'c50' }, 2).state;
   assert.deepEqual([t.followers.ended, t.followers.repeated], [false, false]);
+});
+
+// Pinned posts sit atop the grid whatever their age; a collaboration's likers and commenters are
+// the partner's audience too. The engine flags both in the report's posts (content main.js hands
+// the flags over).
+test('the audit reads no pinned post, and a collaboration only when the own posts are too few, saying so', () => {
+  const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
+  const settings = { ...SETTINGS, auditPosts: 3 };
+  const ids = (media) => media.map((m) => m.id);
+  // A post pinned last week among the newest, and a collaboration the second newest.
+  const grid = [{ id: '21', likes: 900, comments: 40, pinned: true }, { id: '22', likes: 120, comments: 9 },
+    { id: '23', likes: 400, comments: 30, collab: true }, { id: '24', likes: 80, comments: 2 }, { id: '25', likes: 60, comments: 7 },
+    { id: '26', likes: 70, comments: 5 }];
+  const plan = auditPlan(settings, grid, 5000);
+  assert.deepEqual(ids(plan.media.likers), ['22', '24', '25']);
+  assert.deepEqual(ids(plan.media.commenters), ['22', '24', '25']);
+  assert.doesNotMatch(auditPlanText(t, plan), /collaboration/);
+  // With the comment analysis (6 posts) the own posts run out: the collaboration comes last, flagged.
+  const wide = auditPlan({ ...settings, auditComments: true }, grid, 5000);
+  assert.deepEqual(ids(wide.media.commenters), ['22', '24', '25', '26', '23']);
+  assert.deepEqual(wide.media.commenters.map((m) => m.collab === true), [false, false, false, false, true]);
+  // Two own posts, the collaboration and three pinned old hits: the collaboration is read and the plan says so.
+  const few = [{ id: '31', likes: 50, comments: 3 }, { id: '32', likes: 300, comments: 12, collab: true },
+    { id: '33', likes: 40, comments: 2 }, ...['91', '92', '93'].map((id) => ({ id, likes: 5000, comments: 90, pinned: true }))];
+  const planFew = auditPlan(settings, few, 5000);
+  assert.deepEqual(ids(planFew.media.likers), ['31', '33', '32']);
+  assert.match(auditPlanText(t, planFew), /One post it reads is a collaboration with another account: the likers and commenters include that account's audience\./);
+  // Its row says the likers include the partner's audience.
+  const s = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: few, settings, now: 0, seed: 7 }));
+  assert.equal(s.status, 'done');
+  const p = progressOf(s);
+  assert.equal(p.sources.likers.postsCollab, 1);
+  assert.equal(p.sources.commenters.postsCollab, 1);
+  // A profile whose posts are all pinned has no recent posts to read.
+  const pinnedOnly = auditPlan(settings, few.filter((x) => x.pinned), 5000);
+  assert.equal(pinnedOnly.likers.posts + pinnedOnly.commenters.posts, 0);
+  assert.match(auditPlanText(t, pinnedOnly), /No recent posts to read likers or commenters of\./);
 });

@@ -28,6 +28,9 @@ test('well-formed messages pass', () => {
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: null, followerCount: null });
   ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false,
        posts: [{ id: '1', likes: 3, comments: 2, takenAt: 1, commentsDisabled: true }, { id: '2', likes: null, comments: null }] });
+  // The engine's pinned and collaboration flags, for the audit's choice of posts.
+  ok({ what: 'audit.start', username: 'anna', userId: '123', isPrivate: false,
+       posts: [{ id: '1', likes: 3, comments: 2, pinned: true, collab: false }, { id: '2', likes: 5, comments: 1, collab: true }] });
   ok({ what: 'audit.result', username: 'anna', id: 4, status: 429, contentType: '', body: '' });
   ok({ what: 'history.delete', usernames: ['a', 'b.c'] }, 'privileged');
   ok({ what: 'history.export', format: 'csv' }, 'privileged');
@@ -57,6 +60,9 @@ test('malformed messages are rejected with a reason', () => {
   bad({ what: 'audit.start', username: 'a', userId: '12a', isPrivate: false }, /"userId"/);
   for (const isPrivate of [undefined, 'no', 0]) bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate }, /"isPrivate"/);
   bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate: false, posts: [{ id: '1', likes: 3, comments: 2, commentsDisabled: 'yes' }] }, /"posts"/);
+  for (const key of ['pinned', 'collab']) {
+    bad({ what: 'audit.start', username: 'a', userId: '12', isPrivate: false, posts: [{ id: '1', likes: 3, comments: 2, [key]: 1 }] }, /"posts"/);
+  }
   bad({ what: 'hello' }, /not allowed/, null);
 });
 

@@ -148,7 +148,8 @@ export function renderText(r) {
     out.push('', 'Why:');
     for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(reasonText(t, x))}`);
   }
-  const line = sparkline(r.posts || []);
+  // Pinned posts are no recent posts: the engine leaves them out of its figures, so does the line.
+  const line = sparkline((r.posts || []).filter((p) => p.pinned !== true));
   if (line) out.push('', `Likes per post, oldest to newest: ${line}`);
   out.push('', `Engine: ${clean(r.engine)}`);
   return out.join('\n') + '\n';
