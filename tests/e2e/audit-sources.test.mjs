@@ -527,3 +527,26 @@ test('pinned posts are left out and said; the audit reads the newest posts neith
     assert.doesNotMatch(s.panelText, /collaboration/);
   }
 });
+
+// Where the profile's own recent posts are too few (here all but two have no likes to list), the
+// collaboration is read after them; the plan and the likers' row say its likers are the partner's
+// audience too.
+test('a collaboration read for want of own posts is said in the plan and in its source\'s row', async () => {
+  const username = 'duo.kitchen';
+  const nodes = suite.standin.documentFor(username).data.user.edge_owner_to_timeline_media.edges.map((e) => e.node);
+  const collab = nodes.findIndex((n) => n.coauthor_producers?.length);
+  assert.equal(collab, 1);
+  suite.standin.setLikeCounts(username, nodes.map((n, i) => (i === collab || i >= 10 ? n.edge_liked_by.count : 0)));
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const before = await waitForOverlay(page, (st) => st.auditPlan, { what: 'audit plan' });
+  assert.match(before.auditPlan, /One post it reads is a collaboration with another account: the likers and commenters include that account's audience\./);
+  await clickPart(page, PANEL, 'audit-button');
+  const a = await auditDone(username);
+  assert.deepEqual(a.likers.media.map((m) => [m.id, m.collab === true]), [[nodes[10].id, false], [nodes[11].id, false], [nodes[collab].id, true]]);
+  assert.ok(a.commenters.media.every((m) => m.collab !== true), 'enough own posts with comments: no collaboration');
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /One of these posts is a collaboration with another account: the likers include that account's audience\./);
+  assert.doesNotMatch(s.sources.commenters, /collaboration/);
+});
