@@ -79,7 +79,7 @@ async function saveSchedulerIfRoom(state) {
 // Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
 // hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
 // web_profile_info refused) goes at once: one request to another endpoint, still counted.
-function instantBegin({ fallback = false }) {
+function instantBegin({ username, fallback = false }) {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true, skipBackoff: fallback });
@@ -87,8 +87,9 @@ function instantBegin({ fallback = false }) {
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
     // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
-    // which (the cap's number, the status), so the user is told that rather than a rate limit.
-    return { at: r.at, reason: r.reason, ...heldBy(r, settings) };
+    // which (the cap's number, the status), so the user is told that rather than a rate limit;
+    // and by a wait another profile's audit drew: whose (`during`), not this profile's refusal.
+    return { at: r.at, reason: r.reason, ...heldBy(r, settings, username) };
   });
 }
 
@@ -392,7 +393,8 @@ async function auditResult(msg) {
     // An answer means the request went, should its "sent" message have been lost.
     const key = sendKey(msg.username, msg.id);
     if (sched.sending && sched.sending.key === key) sched = sent(sched, now(), key);
-    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable) : onSuccess(sched);
+    // The wait it draws holds every tab's requests: it remembers this audit, to be named there.
+    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable, a.username) : onSuccess(sched);
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);

@@ -149,8 +149,10 @@ export function renderBadge(b, { t, model, audit, change = null }) {
     b.classList.add('tone-neutral');
     const renamed = model.state === 'renamed';
     b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
-                                         manual: model.manual, text: renamed ? renamedText(t, model.renamedTo, { short: true }) : null }));
-    label = renamed ? renamedText(t, model.renamedTo) : stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual);
+                                         manual: model.manual, during: model.during,
+                                         text: renamed ? renamedText(t, model.renamedTo, { short: true }) : null }));
+    label = renamed ? renamedText(t, model.renamedTo)
+      : stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual, model.during);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

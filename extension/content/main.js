@@ -254,7 +254,8 @@ class ProfileFeature {
     await sleepUntil(this.settleUntil, this.signal);
     const begin = await send('instant.begin', { username: this.username, fallback });
     if (begin.at > Date.now() + 1000 && !quiet) {
-      this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap });
+      // Held by a wait another profile's audit drew: said as that audit's (`during`), not this profile's.
+      this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap, during: begin.during });
     }
     await sleepUntil(begin.at, this.signal);
     return igFetch(url, this.signal);

@@ -187,11 +187,12 @@ export class Overlay {
   }
 
   // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried (`manual`:
-  // automatic checks are off, so only a check by hand tries again). `renamedTo` (state 'renamed'):
-  // the name the account goes by now, its history moved there.
+  // automatic checks are off, so only a check by hand tries again); `during`: drawn by the audit
+  // of that profile (a username), not by this one's check. `renamedTo` (state 'renamed'): the
+  // name the account goes by now, its history moved there.
   setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
-                    renamedTo = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, renamedTo };
+                    during = null, renamedTo = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, during, renamedTo };
     this.render();
   }
 

@@ -50,7 +50,8 @@ export function renderPanel(p, view) {
   if (model.kind === 'report') renderReport(p, view);
   else if (model.kind === 'state') {
     p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
-                                         manual: model.manual, text: model.state === 'renamed' ? renamedText(t, model.renamedTo) : null }));
+                                         manual: model.manual, during: model.during,
+                                         text: model.state === 'renamed' ? renamedText(t, model.renamedTo) : null }));
     // Details for a bug report only where one helps: a page Fakemeter could not read, or its
     // engine failing. A wait or a login is no bug.
     if (model.detail && BUG_STATES.includes(model.state)) {

@@ -21,7 +21,7 @@ export function auditWait(progress, { waitUntil = null, held = null } = {}) {
 // also says, for machines, what it is (data-cause: cap, no_connection, unavailable,
 // rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms).
 export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
-                                      cause = null, short = false, text = null } = {}) {
+                                      cause = null, short = false, text = null, during = null } = {}) {
   // No live region of its own: the badge and panel are drawn afresh at each change, and what is
   // to be heard is said once in the badge's live region (overlay.js).
   const attrs = { part: 'state', 'data-state': state, class: `state state-${state}` };
@@ -29,5 +29,5 @@ export function stateNode(t, state, { retryAt = null, unavailable = null, cap = 
     attrs['data-cause'] = cause || waitCause({ unavailable, cap });
     if (retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);
   }
-  return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries, manual)));
+  return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries, manual, during)));
 }

@@ -18,8 +18,8 @@ export const SEND_CONFIRM_MS = 10_000;
 const HELD_REASONS = ['cap', 'backoff'];
 
 export function emptySchedulerState() {
-  return { lastSlot: 0, lastSlotHeld: null, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, lastSent: 0,
-           sending: null };
+  return { lastSlot: 0, lastSlotHeld: null, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, backoffBy: null,
+           lastSent: 0, sending: null };
 }
 
 // No slot handed out reaches further ahead than a cap's hour after a back-off's (with room for
@@ -54,6 +54,7 @@ function parseSchedulerState(raw) {
   if (Number.isFinite(raw.backoffUntil)) s.backoffUntil = raw.backoffUntil;
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
   if (Number.isInteger(raw.backoffUnavailable) && raw.backoffUnavailable >= 0) s.backoffUnavailable = raw.backoffUnavailable;
+  if (typeof raw.backoffBy === 'string' && raw.backoffBy) s.backoffBy = raw.backoffBy;
   if (Number.isFinite(raw.lastSent)) s.lastSent = raw.lastSent;
   const sending = raw.sending;
   if (sending && typeof sending.key === 'string' && Number.isFinite(sending.at)) s.sending = { key: sending.key, at: sending.at };
@@ -100,10 +101,13 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
 // and the settings it used): {cap} when Fakemeter's own hourly cap did (the number in force,
 // settings.hourlyCap), {unavailable} when a back-off after Instagram did not answer did (its
 // status, 0 for no answer), nothing for a back-off after a rate limit, the pacing or no wait.
-export function heldBy({ state, reason }, { hourlyCap }) {
+// A back-off drawn by the audit of another profile than `asker`'s adds {during} (that audit's
+// username): the request held is not the one Instagram refused, and the user is told whose was.
+export function heldBy({ state, reason }, { hourlyCap }, asker = null) {
   if (reason === 'cap') return { cap: hourlyCap };
-  if (reason === 'backoff' && Number.isInteger(state.backoffUnavailable)) return { unavailable: state.backoffUnavailable };
-  return {};
+  if (reason !== 'backoff') return {};
+  const during = state.backoffBy && state.backoffBy !== asker ? { during: state.backoffBy } : {};
+  return { ...(Number.isInteger(state.backoffUnavailable) ? { unavailable: state.backoffUnavailable } : {}), ...during };
 }
 
 // Gives back a slot that was reserved but never used (audit cancelled before it came). A past
@@ -121,13 +125,15 @@ export function release(state, at, now, { unsent = false } = {}) {
 // A 429 arrived (or Instagram did not answer: `unavailable` is then the HTTP status, 0 for no
 // answer at all): back off exponentially. Returns the new state; `backoffUntil` says when
 // requests may start again, `backoffUnavailable` whether the wait that decides it came from
-// no answer (that status) rather than a rate limit (null), for what the user is told.
-export function onRateLimited(state, now, { pacingMs }, unavailable = null) {
+// no answer (that status) rather than a rate limit (null), for what the user is told, and
+// `backoffBy` the username of the audit whose request drew it (`by`; null for a profile's check).
+export function onRateLimited(state, now, { pacingMs }, unavailable = null, by = null) {
   const level = state.backoffLevel + 1;
   const wait = Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
   const until = now + wait;
   if (until < state.backoffUntil) return { ...state, backoffLevel: level };
-  return { ...state, backoffLevel: level, backoffUntil: until, backoffUnavailable: Number.isInteger(unavailable) ? unavailable : null };
+  return { ...state, backoffLevel: level, backoffUntil: until, backoffUnavailable: Number.isInteger(unavailable) ? unavailable : null,
+           backoffBy: typeof by === 'string' && by ? by : null };
 }
 
 // A request went through: the back-off level resets (the wait already served stays).

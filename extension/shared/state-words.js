@@ -14,11 +14,22 @@ const STATE_KEYS = {
 // but the user is told which); or, with `cap` (its number), Fakemeter's own hourly cap holds
 // the request back: no word from Instagram at all. With `tries` (how many were made), the
 // instant check gave up retrying: no time is promised, only the next visit, or, with `manual`
-// (automatic checks switched off, so a visit checks nothing by itself), a check by hand.
-export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false) {
+// (automatic checks switched off, so a visit checks nothing by itself), a check by hand. With
+// `during` (a username), the wait was drawn by the audit of that profile, not by this check.
+export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false, during = null) {
   if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
   if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
-  return waitMessage(t, retryAt ? new Date(retryAt).toLocaleTimeString(t.lang) : null, unavailable, cap);
+  const time = retryAt ? new Date(retryAt).toLocaleTimeString(t.lang) : null;
+  if (time && typeof during === 'string' && during && !Number.isInteger(cap)) return duringMessage(t, time, unavailable, during);
+  return waitMessage(t, time, unavailable, cap);
+}
+
+// A wait another profile's audit drew ("Instagram asked Fakemeter to slow down during the audit of
+// @x; this check waits and starts by itself at 14:05"): the profile in view was never refused.
+function duringMessage(t, time, unavailable, during) {
+  if (!Number.isInteger(unavailable)) return t('stateRateLimitedDuringUntil', during, time);
+  if (unavailable === 0) return t('stateNoConnectionDuringUntil', during, time);
+  return t('stateUnavailableDuringUntil', unavailable, during, time);
 }
 
 // The overlay state that says why a reading rests on the page's counts, for its cause (history.js

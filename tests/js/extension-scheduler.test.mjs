@@ -137,11 +137,13 @@ test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
   assert.deepEqual(s, { lastSlot: 5, lastSlotHeld: null, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null,
-                       lastSent: 0, sending: null });
+                       backoffBy: null, lastSent: 0, sending: null });
   assert.equal(normalizeSchedulerState({ lastSlotHeld: 'cap' }).lastSlotHeld, 'cap');
   assert.equal(normalizeSchedulerState({ lastSlotHeld: 'pacing' }).lastSlotHeld, null);
   assert.equal(normalizeSchedulerState({ backoffUnavailable: 503 }).backoffUnavailable, 503);
   assert.equal(normalizeSchedulerState({ backoffUnavailable: 'x' }).backoffUnavailable, null);
+  assert.equal(normalizeSchedulerState({ backoffBy: 'lena.bakes' }).backoffBy, 'lena.bakes');
+  assert.equal(normalizeSchedulerState({ backoffBy: 7 }).backoffBy, null);
   assert.deepEqual(normalizeSchedulerState({ sending: { key: 'a#1', at: 7 } }).sending, { key: 'a#1', at: 7 });
   assert.equal(normalizeSchedulerState({ sending: { key: 3, at: 7 } }).sending, null);
 });

@@ -9,7 +9,7 @@ import { stateMessage, roughState, roughStateMessage } from '../../extension/sha
 import { translator, flatten, SUPPORTED, roughExplainText } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
-import { emptySchedulerState, reserve, heldBy, onRateLimited } from '../../extension/shared/scheduler.js';
+import { emptySchedulerState, reserve, heldBy, onRateLimited, normalizeSchedulerState } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
 const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
@@ -133,4 +133,37 @@ test('a reading of the page\'s counts alone says why only they were read: logged
   }
   assert.deepEqual(roughState('unavailable'), { state: 'rate_limited', cause: 'unavailable' });
   assert.equal(roughState(null), null);
+});
+
+// A back-off one audit drew holds another tab's first check of another profile: that check said
+// "Instagram asked to slow down" as if its profile had been refused. The scheduler keeps whose
+// audit drew the wait, and the held check names it, with the time it starts by itself.
+test('a check held by the back-off of another profile\'s audit names that audit and when it starts, in every language', () => {
+  const cfg = { ...DEFAULT_SETTINGS, hourlyCap: 200 };
+  const ask = (s, who) => heldBy(reserve(s, 1, { ...cfg, interactive: true }), cfg, who);
+  const limited = onRateLimited(emptySchedulerState(), 0, cfg, null, 'lena.bakes');
+  assert.deepEqual(ask(limited, 'marco.travels'), { during: 'lena.bakes' });
+  assert.deepEqual(ask(limited, 'lena.bakes'), {}, 'the audited profile\'s own check: its own refusal');
+  assert.deepEqual(ask(onRateLimited(emptySchedulerState(), 0, cfg, 503, 'lena.bakes'), 'marco.travels'), { unavailable: 503, during: 'lena.bakes' });
+  // A later refusal of a profile's check (no audit) decides the wait now: no audit is named.
+  assert.deepEqual(ask(onRateLimited(limited, 10, cfg), 'marco.travels'), {});
+  // Kept with the stored state (a restarted worker still names it).
+  assert.equal(normalizeSchedulerState(JSON.parse(JSON.stringify(limited)), 5).backoffBy, 'lena.bakes');
+  const words = {
+    en: [/^Instagram asked Fakemeter to slow down during the audit of @lena\.bakes; this check waits and starts by itself at /,
+         /^Instagram stopped answering \(HTTP 503\) during the audit of @lena\.bakes; /, /^Instagram could not be reached during the audit of @lena\.bakes /],
+    nl: [/tijdens de controle van @lena\.bakes; deze controle wacht en begint vanzelf om /, /\(HTTP 503\) tijdens de controle van @lena\.bakes/, /niet bereikbaar tijdens de controle van @lena\.bakes/],
+    de: [/während der Prüfung von @lena\.bakes um eine Pause gebeten; diese Prüfung wartet und startet von selbst um /, /@lena\.bakes nicht mehr geantwortet \(HTTP 503\)/, /während der Prüfung von @lena\.bakes nicht erreichbar/],
+    fr: [/ralentir pendant l'audit de @lena\.bakes\u202f; cette vérification attend et démarre d'elle-même à /, /\(HTTP 503\) pendant l'audit de @lena\.bakes/, /injoignable pendant l'audit de @lena\.bakes/],
+  };
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    const said = [null, 503, 0].map((unavailable) => stateMessage(t, 'rate_limited', retryAt, unavailable, null, null, false, 'lena.bakes'));
+    said.forEach((text, i) => {
+      assert.match(text, words[lang][i], `${lang}: ${text}`);
+      assert.ok(text.endsWith(`${timeIn(lang)}.`), `${lang} says when: ${text}`);
+    });
+    // Fakemeter's own cap is said as its own, whoever's audit is running.
+    assert.doesNotMatch(stateMessage(t, 'rate_limited', retryAt, null, 200, null, false, 'lena.bakes'), /lena/);
+  }
 });

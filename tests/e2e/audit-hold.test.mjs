@@ -1,0 +1,41 @@
+// A back-off drawn by one audit holds every request, from any tab: a profile opened in another
+// tab meanwhile said only "Instagram asked to slow down" for its first check, as if that profile
+// had been refused. It says which audit Instagram asked to slow down, until when, and starts by
+// itself when the hold ends.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useFreshPages, waitForOverlay } from './lib/index.mjs';
+import { waitFor, startAudit, extensionPage } from './extension-support.mjs';
+
+// 20 pacing intervals of back-off after a 429: 8 s, time enough to open another profile meanwhile.
+const PACING = 400;
+let suite, page;
+useFreshPages((s, p) => { suite = s; page = p; }, {
+  options: { settings: { pacingMs: PACING, auditListSize: 50, auditFullSize: 2, auditPosts: 0 } },
+  resetStandin: true,
+});
+
+const scheduler = async () => (await extensionPage(suite)).evaluate(() => chrome.storage.local.get('scheduler').then((o) => o.scheduler));
+
+test('another tab\'s first check held by an audit\'s back-off names that audit and its end, and starts by itself then', async (t) => {
+  const audited = 'lena.bakes', other = 'marco.travels';
+  suite.standin.addFailure({ mode: 'rate_limit', match: '/followers/', after: 1, times: 1 });
+  await startAudit(suite, page, audited);
+  const held = await waitFor(async () => { const s = await scheduler(); return s && s.backoffUntil > Date.now() + 3000 && s; },
+    { what: 'the audit\'s back-off' });
+  const second = await suite.session.newPage();
+  t.after(() => second.close());
+  await second.goto(suite.standin.profileUrl(other));
+  const waiting = await waitForOverlay(second, (s) => s.states.some((x) => x.state === 'rate_limited'), { what: 'the held check said' });
+  const said = waiting.states.find((x) => x.state === 'rate_limited');
+  assert.match(said.text, /during the audit of @lena\.bakes/, `names the audit: ${said.text}`);
+  assert.match(said.text, /\d:\d\d/, 'says until when');
+  assert.equal(said.retryAt, held.backoffUntil, 'until the back-off ends');
+  assert.doesNotMatch(said.text, new RegExp(other.replace('.', '\\.')), 'not said of the profile opened');
+  // No reload, no click: the check goes once the hold ends, and its report replaces the wait.
+  await waitForOverlay(second, (s) => !s.states.some((x) => x.state === 'rate_limited') && !!(s.badgeLabel || s.badgeText),
+    { what: 'the held check done', timeout: 30000 });
+  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && e.search.includes(`username=${other}`));
+  assert.equal(asked.length, 1, 'one request for the profile opened');
+  assert.ok(asked[0].at >= held.backoffUntil - 50, `asked ${asked[0].at - held.backoffUntil} ms after the hold's end`);
+});
