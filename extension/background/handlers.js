@@ -11,7 +11,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
   MAX_AHEAD_MS, countedTimes } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, sourcesBrief } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
@@ -254,7 +254,11 @@ async function refreshComments(a) {
 const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' ||
   (req.kind === 'comments' && a.commenters.done >= a.commenters.media.length));
 
-async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false }) {
+// `engagersOnly`: the posts' likers and commenters alone, offered after Instagram refused the
+// followers list; only where the stored audit of this account says it did (followersRefusedBy),
+// else a full audit starts as asked before.
+async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false,
+                            engagersOnly = false }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
@@ -273,7 +277,8 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     }
     const settings = await store.getSettings();
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-    const a = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed }),
+    const refused = engagersOnly && existing && existing.userId === userId ? followersRefusedBy(existing) : null;
+    const a = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
                 profileSource: profileSource || 'web_profile_info' };
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);

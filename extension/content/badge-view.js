@@ -8,6 +8,7 @@ import { stateMessage, roughState, roughStateMessage } from '../shared/state-wor
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS, renamedText } from '../shared/i18n.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
+import { followersRefusedBy } from '../shared/audit.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
 function labelState(id) {
@@ -34,9 +35,9 @@ export function badgeLabelText(t, badge, audit) {
 }
 
 // An audit that stopped at a profile's followers list refused (private, or turned private since it
-// was read): offering "audit to measure" again would promise what the list just refused.
-const auditRefused = (audit) => !!(audit && audit.progress.status === 'stopped'
-  && ['private', 'list_refused'].includes(audit.progress.stopReason));
+// was read), or one of the engagers alone made after that: offering "audit to measure" again
+// would promise what the list just refused.
+const auditRefused = (audit) => !!(audit && followersRefusedBy(audit.progress));
 // An audit that finished having read its followers list empty, at no fewer followers than the
 // profile has now: "audit to measure" would offer the same again. (Not one that read no page: a
 // profile of no followers then; nor once followers have come since.)

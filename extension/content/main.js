@@ -114,9 +114,11 @@ class ProfileFeature {
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     this.overlay = new Overlay(t, username, {
-      plan: () => this.plan(),
+      plan: (options) => this.plan(options),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
+      // After Instagram refused the followers list: the posts' likers and commenters alone.
+      onAuditEngagers: () => this.startAudit({ fresh: true, engagersOnly: true }).catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
@@ -170,8 +172,10 @@ class ProfileFeature {
 
   // What an audit would read now, and how the hourly cap would hold it (the counted requests as
   // read when the page opened: other tabs' since are not in it, hence "about").
-  plan() {
-    const p = auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null);
+  // `followersRefused`: the plan of an audit of the engagers alone (after the list was refused).
+  plan({ followersRefused = null } = {}) {
+    const p = auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null,
+                        { followersRefused });
     const hold = Array.isArray(this.capTimes) ? capHold(this.capTimes, settings.hourlyCap, p.requests, Date.now()) : null;
     return hold ? { ...p, capHold: { ...hold, cap: settings.hourlyCap } } : p;
   }
@@ -349,7 +353,7 @@ class ProfileFeature {
 
   // `fresh`: a new audit with the options as they are now, in place of a cancelled one (which
   // would otherwise resume with its own plan).
-  async startAudit({ fresh = false } = {}) {
+  async startAudit({ fresh = false, engagersOnly = false } = {}) {
     await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
@@ -367,7 +371,7 @@ class ProfileFeature {
     const resume = !fresh && !!this.overlay.audit && resumable(this.overlay.audit.progress);
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(count) ? count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info', fresh, resume });
+      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}) });
     this.overlay.setAudit(view);
     await this.loopAudit();
   }

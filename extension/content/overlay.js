@@ -36,7 +36,7 @@ export class Overlay {
     this.t = t;
     this.username = username;
     this.previousHeaders = previousHeaders;
-    this.handlers = handlers;  // {onAudit, onAuditNew, onCancel, onRecheck, onRun, plan (what an audit would read)}
+    this.handlers = handlers;  // {onAudit, onAuditNew, onAuditEngagers, onCancel, onRecheck, onRun, plan (what an audit would read)}
     this.model = { kind: 'loading' };
     this.audit = null;
     this.firstSeen = null;
@@ -323,10 +323,12 @@ export class Overlay {
 }
 
 // After the panel was drawn again: the control of the same part, or the one that took its place
-// (Audit -> Cancel and back; Check -> Re-check), else the close button.
-const FOCUS_SUCCESSORS = { 'audit-button': 'cancel', 'audit-new': 'cancel', cancel: 'audit-button', run: 'recheck' };
+// (Audit -> Cancel and back; Check -> Re-check), else the close button. After a refused followers
+// list the audit's buttons are the engagers' audit and trying the list again.
+const FOCUS_SUCCESSORS = { 'audit-button': ['cancel'], 'audit-new': ['cancel'], 'audit-engagers': ['cancel'], 'audit-retry': ['cancel'],
+                           cancel: ['audit-button', 'audit-engagers', 'audit-retry'], run: ['recheck'] };
 function refocus(panel, part) {
   const find = (p) => (p ? panel.querySelector(`[part="${p}"]`) : null);
-  const next = find(part) || find(FOCUS_SUCCESSORS[part]) || find('close') || panel;
+  const next = find(part) || (FOCUS_SUCCESSORS[part] || []).map(find).find(Boolean) || find('close') || panel;
   next.focus({ preventScroll: true });
 }

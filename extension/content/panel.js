@@ -12,7 +12,8 @@ import { ageText, roughExplainText, followerChangeText, formerUsernamesText, ren
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
-import { resumable } from '../shared/audit.js';
+import { resumable, followersRefusedBy } from '../shared/audit.js';
+import { renderRefusedAudit } from './panel-refused.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -221,7 +222,12 @@ function sourceRows(t, audit, earlier = false) {
         continue;
       }
     }
-    // A followers list that came back empty (its pages read, nobody on them): said, not left out.
+    // Not read at all, Instagram having refused the list (an audit of the engagers alone): said.
+    if (key === 'followers' && f.refused && !f.listed) {
+      addRow('source-followers', el('p', { part: 'followers-refused' }, t('sourceFollowersRefused')));
+      continue;
+    }
+        // A followers list that came back empty (its pages read, nobody on them): said, not left out.
     if (key === 'followers' && !f.listed && audit.progress.pagesDone > 0
         && (audit.progress.phase !== 'followers' || audit.progress.status !== 'running')) {
       addRow('source-followers', el('p', { part: 'followers-none' }, t('sourceFollowersNone')));
@@ -316,6 +322,8 @@ function renderAuditSection(p, view) {
     const cancel = el('button', { part: 'cancel' }, t('cancel'));
     cancel.addEventListener('click', () => view.handlers.onCancel());
     sec.append(cancel);
+  } else if (a && followersRefusedBy(a.progress)) {
+    renderRefusedAudit(sec, view, followersRefusedBy(a.progress));
   } else {
     const canAudit = model.kind === 'report' && !model.rough;
     // What the audit will read, before it starts: nothing at all (no followers, no engagers) leaves

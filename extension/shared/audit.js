@@ -83,10 +83,12 @@ export function commentPostsOf(settings) {
 // pages and 23 checks, and one of none an audit of followers at all); so do the posts' known like
 // and comment counts their checks. `seen` keeps what the plan was made on, for its words: the
 // recent posts given and how many the options ask to read.
-export function auditPlan(settings, posts, followerCount = null) {
+// `followersRefused` (the stop reason of an audit Instagram refused the followers list: private,
+// list_refused): the plan reads the posts' engagers alone, the list being refused for now.
+export function auditPlan(settings, posts, followerCount = null, { followersRefused = null } = {}) {
   const likers = postsFor(posts, settings.auditPosts, 'likes');
   const commenters = postsFor(posts, commentPostsOf(settings), 'comments');
-  const followers = countOrNull(followerCount);
+  const followers = followersRefused ? 0 : countOrNull(followerCount);
   const upTo = (n, cap) => (cap === null ? n : Math.min(n, cap));
   // The most accounts the posts' lists can name, or null when a count is hidden or unknown.
   const named = (media) => (media.every((m) => m.count !== null) ? sum(media.map((m) => m.count)) : null);
@@ -100,6 +102,7 @@ export function auditPlan(settings, posts, followerCount = null) {
     budget: settings.auditBudget,
     // Pinned posts are no recent posts: a profile of pinned posts alone has none to read.
     seen: { posts: Array.isArray(posts) ? posts.filter((p) => p && p.pinned !== true).length : 0, postsAsked: commentPostsOf(settings) },
+    followersRefused: followersRefused || null,
   };
   const fullOf = (p) => p.followers.full + p.likers.full + p.commenters.full;
   const asked = { pages: plan.followers.pages, full: fullOf(plan), posts: plan.likers.posts + plan.commenters.posts };
@@ -116,8 +119,11 @@ export function auditPlan(settings, posts, followerCount = null) {
            media: { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) } };
 }
 
-export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed }) {
-  const plan = auditPlan(settings, posts, followerCount);
+// `followersRefused`: an audit of the posts' engagers alone, after Instagram refused the followers
+// list (that stop reason, kept as followers.refused: the panel and the badge say it and offer no
+// audit of the followers but trying the list again).
+export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed, followersRefused = null }) {
+  const plan = auditPlan(settings, posts, followerCount, { followersRefused });
   return {
     v: AUDIT_VERSION,
     username,
@@ -132,7 +138,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     profileEndpoint: 'web_profile_info',  // users_info once web_profile_info rate-limits
     followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
                  population: countOrNull(followerCount), fullTarget: plan.followers.full,
-                 lite: [], skipped: 0 },
+                 lite: [], skipped: 0, ...(followersRefused ? { refused: followersRefused } : {}) },
     // skipped: list entries the adapter could not read and left out (lists.js), said in the report.
     likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [], skipped: 0 },
     commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [],
@@ -414,6 +420,17 @@ export function resumable(a) {
   return !!a && (a.status === 'cancelled' || (a.status === 'stopped' && RESUMABLE_STOPS.includes(a.stopReason)));
 }
 
+// Why Instagram refused the followers list to an audit (private, list_refused), or null: the audit
+// stopped there, or it is an audit of the engagers alone made after such a stop. Takes an audit or
+// its progress (progressOf). No audit of the followers can read more until the list is shown again.
+export const REFUSED_STOPS = ['private', 'list_refused'];
+export function followersRefusedBy(a) {
+  if (!a) return null;
+  if (a.status === 'stopped' && REFUSED_STOPS.includes(a.stopReason)) return a.stopReason;
+  const f = a.sources ? a.sources.followers : a.followers;
+  return f && REFUSED_STOPS.includes(f.refused) ? f.refused : null;
+}
+
 export function cancelAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
@@ -528,7 +545,7 @@ export function progressOf(state) {
     profileSource: state.profileSource || null,
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
-                   repeated: !!f.repeated,
+                   repeated: !!f.repeated, refused: REFUSED_STOPS.includes(f.refused) ? f.refused : null,
                    checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),

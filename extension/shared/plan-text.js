@@ -24,7 +24,10 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const posts = plan.likers.posts || plan.commenters.posts;
   const which = plan.likers.posts && plan.commenters.posts ? 'auditPlan' : plan.likers.posts ? 'auditPlanLikers' : 'auditPlanCommenters';
   const noFollowers = plan.followers.pages === 0;
-  const text = noFollowers ? (posts ? t('auditPlanNoFollowers', posts, full, plan.requests, plan.budget) : t('auditPlanNothing'))
+  // An audit of the engagers alone, the followers list being refused (audit.js auditPlan), or of a
+  // profile with no followers.
+  const engagers = plan.followersRefused ? 'auditPlanEngagers' : 'auditPlanNoFollowers';
+  const text = noFollowers ? (posts ? t(engagers, posts, full, plan.requests, plan.budget) : t('auditPlanNothing'))
     : posts ? t(which, plan.followers.pages, posts, full, plan.requests, plan.budget)
       : t(noPostsKey(plan, postsUnread), plan.followers.pages, plan.followers.full, plan.requests, plan.budget);
   const parts = [text];

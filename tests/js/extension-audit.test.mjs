@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resumable, newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, sourcesBrief, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
-  populationOf, followersRefusal, SOURCES } from '../../extension/shared/audit.js';
+  populationOf, followersRefusal, followersRefusedBy, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { auditPlanText } from '../../extension/shared/plan-text.js';
 import { translator, flatten } from '../../extension/shared/i18n.js';
@@ -738,4 +738,28 @@ test('the audit reads no pinned post, and a collaboration only when the own post
   const pinnedOnly = auditPlan(settings, few.filter((x) => x.pinned), 5000);
   assert.equal(pinnedOnly.likers.posts + pinnedOnly.commenters.posts, 0);
   assert.match(auditPlanText(t, pinnedOnly), /No recent posts to read likers or commenters of\./);
+});
+
+// After Instagram refused the followers list, the panel offered "Audit followers" again, which
+// could only be refused the same way. An audit of the posts' engagers alone is planned and run
+// instead, keeping why the followers were not read; the stop and that audit both say so.
+test('after a refused followers list: an audit of the engagers alone asks nothing of the list and keeps why', () => {
+  const stopped = applyOutcome(nextRequest(start()).state, 1, followersRefusal(false, 'forbidden'), 1).state;
+  assert.equal(followersRefusedBy(stopped), 'list_refused');
+  assert.equal(followersRefusedBy(progressOf(stopped)), 'list_refused', 'from the progress the panel has too');
+  assert.equal(followersRefusedBy(cancelAudit(start(), 1)), null);
+  const plan = auditPlan(SETTINGS, POSTS, 12400, { followersRefused: 'list_refused' });
+  assert.deepEqual([plan.followers.pages, plan.followers.full, plan.likers.posts, plan.commenters.posts], [0, 0, 2, 2]);
+  const t = translator(flatten(JSON.parse(fs.readFileSync(new URL('../../_locales/en/messages.json', import.meta.url)))), {}, 'en');
+  assert.match(auditPlanText(t, plan), /^An audit of the likers and commenters reads who liked or commented on the last 2 posts and checks 6 of those accounts in full: at most 10 requests/);
+  const kinds = [];
+  const done = runAll(start({ followersRefused: 'list_refused' }), {}, (req) => kinds.push(req.kind));
+  assert.equal(done.status, 'done');
+  assert.ok(!kinds.includes('page'), `no followers page asked: ${kinds}`);
+  assert.ok(kinds.includes('likers') && kinds.includes('comments'));
+  const p = progressOf(done);
+  assert.deepEqual([p.sources.followers.refused, p.sources.followers.listed, p.sources.followers.population], ['list_refused', 0, 12400],
+    'the followers\' count is kept, their list not read');
+  assert.equal(followersRefusedBy(p), 'list_refused', 'a finished audit of the engagers still says the list was refused');
+  assert.equal(progressOf(runAll(start())).sources.followers.refused, null);
 });

@@ -1,0 +1,40 @@
+// The panel's audit controls after Instagram refused the followers list (a private profile the
+// viewer does not follow, or a public one whose list answers "not authorized"): "Audit followers"
+// could only be refused again the same way, so the panel says why no audit of the followers is
+// possible, offers what can still be read (the likers and commenters of a public profile's posts;
+// a private profile's posts are as closed as its list) and trying the list again later (after
+// following the profile, or once Instagram shows the list again).
+import { el } from './dom.js';
+import { auditPlanText } from '../shared/plan-text.js';
+import { resumable } from '../shared/audit.js';
+import { commentsPlanText } from './panel-comments.js';
+
+// `refused`: the stop reason (audit.js followersRefusedBy: private, list_refused).
+export function renderRefusedAudit(sec, view, refused) {
+  const { t, model } = view;
+  const a = view.audit;
+  const canAudit = model.kind === 'report' && !model.rough;
+  sec.append(el('p', { class: 'muted', part: 'audit-refused' }, t(`auditRefused_${refused}`)));
+  if (canAudit && a && resumable(a.progress)) {
+    // An audit of the engagers cancelled part-way goes on where it ended.
+    const resume = el('button', { part: 'audit-engagers' }, t('auditResume'));
+    resume.addEventListener('click', () => view.handlers.onAudit());
+    sec.append(resume);
+  } else if (canAudit && refused === 'list_refused' && !model.report.details_dropped && view.handlers.plan) {
+    const plan = view.handlers.plan({ followersRefused: refused });
+    if (plan.requests > 0) {
+      const btn = el('button', { part: 'audit-engagers' }, t('auditEngagers'));
+      btn.addEventListener('click', () => view.handlers.onAuditEngagers());
+      sec.append(btn);
+      sec.append(el('p', { class: 'muted', part: 'audit-plan' }, auditPlanText(t, plan)));
+      const comments = commentsPlanText(plan, t);
+      if (comments) sec.append(el('p', { class: 'muted', part: 'comments-plan' }, comments));
+    }
+  }
+  // The list may be shown again (the user follows the profile now, or Instagram's refusal passed):
+  // a new audit of the followers, with the options as they are now.
+  const retry = el('button', { part: 'audit-retry' }, t('auditRetryFollowers'));
+  if (!canAudit) retry.disabled = true;
+  retry.addEventListener('click', () => view.handlers.onAuditNew());
+  sec.append(retry);
+}
