@@ -8,7 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
-  MAX_AHEAD_MS, countedTimes } from '../shared/scheduler.js';
+  MAX_AHEAD_MS, countedTimes, waitOf } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief } from '../shared/audit.js';
@@ -82,7 +82,7 @@ async function saveSchedulerIfRoom(state) {
 function instantBegin({ username, fallback = false }) {
   return store.locked(async () => {
     const settings = await store.getSettings();
-    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true, skipBackoff: fallback });
+    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true, skipBackoff: fallback, kind: 'profile' });
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
@@ -97,7 +97,8 @@ async function recordInstantAnswer(rateLimited, unavailable) {
   return store.locked(async () => {
     const settings = await store.getSettings();
     const s = await store.getScheduler();
-    const next = rateLimited ? onRateLimited(s, now(), settings, unavailable) : onSuccess(s);
+    // A server error backs off profile requests alone (scheduler.js REQUEST_KINDS).
+    const next = rateLimited ? onRateLimited(s, now(), settings, unavailable, null, 'profile') : onSuccess(s, 'profile');
     await saveSchedulerIfRoom(next);
     return next;
   });
@@ -110,7 +111,7 @@ async function instantAnalyze(msg) {
   const c = classifyProfileAnswer(msg, endpoint);
   const sched = await recordInstantAnswer(c.state === 'rate_limited', c.unavailable);
   if (c.state === 'rate_limited') {
-    return { state: 'rate_limited', retryAt: sched.backoffUntil, detail: c.detail || null, ...unavailableOf(c) };
+    return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
   if (c.state === 'not_found') {
     // The account's history moved on under its new name: said as that, not as a deleted profile.
@@ -301,7 +302,7 @@ async function auditNext({ username }) {
     // A slot kept from before the clock moved back (further ahead than any wait can be) is reserved anew.
     if (n.request && !(had && had.id === n.request.id && had.at && had.at <= now() + MAX_AHEAD_MS)) {
       const settings = await store.getSettings();
-      const r = reserve(await store.getScheduler(), now(), settings);
+      const r = reserve(await store.getScheduler(), now(), { ...settings, kind: requestKind(n.request) });
       sched = r.state;
       a = setPendingTime(a, r.at, heldBy(r, settings));
     }
@@ -329,7 +330,7 @@ async function auditClaim({ username, id, attempt = null }, sender) {
       mine = claimPending(a, holderOf(sender), t, 0, retryMs, attempt);
     }
     if (!mine.go) return { go: false, at: mine.at };
-    const c = claim(await store.getScheduler(), t, settings, sendKey(username, id));
+    const c = claim(await store.getScheduler(), t, settings, sendKey(username, id), requestKind(a.pending));
     if (!c.go) return { go: false, at: c.at };
     a = mine.state;
     await store.saveAuditAndScheduler(a, c.state);
@@ -350,9 +351,13 @@ async function auditSent({ username, id }) {
 
 const sendKey = (username, id) => `${username}#${id}`;
 
+// The kind of request an audit's request is, whose server errors back off that kind alone
+// (scheduler.js REQUEST_KINDS): a followers page, a post's likers or comments, an account's profile.
+const requestKind = (req) => ({ page: 'followers', likers: 'likers', comments: 'comments', profile: 'profile' })[req.kind] || null;
+
 // Instagram's answer to the pending request -> an audit outcome.
 async function outcomeOf(a, req, c, msg, sched) {
-  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: sched.backoffUntil, ...unavailableOf(c) };
+  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: waitOf(sched, requestKind(req)).until, ...unavailableOf(c) };
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
   if (req.kind === 'page') {
@@ -399,7 +404,8 @@ async function auditResult(msg) {
     const key = sendKey(msg.username, msg.id);
     if (sched.sending && sched.sending.key === key) sched = sent(sched, now(), key);
     // The wait it draws holds every tab's requests: it remembers this audit, to be named there.
-    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable, a.username) : onSuccess(sched);
+    sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable, a.username, requestKind(req))
+      : onSuccess(sched, requestKind(req));
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
@@ -458,7 +464,9 @@ async function auditCancel({ username }) {
 async function auditStatus({ username }) {
   const a = await currentAudit(username);
   const sched = await store.getScheduler();
-  const wait = sched.backoffUntil > now() ? { retryAt: sched.backoffUntil, unavailable: sched.backoffUnavailable } : null;
+  // A profile's check waits for a back-off of every request, or of profile requests after a server error.
+  const w = waitOf(sched, 'profile');
+  const wait = w.until > now() ? { retryAt: w.until, unavailable: w.unavailable } : null;
   if (!a) return { missing: true, wait };
   return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()), wait };
 }

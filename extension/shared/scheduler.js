@@ -16,10 +16,15 @@ export const SEND_CONFIRM_MS = 10_000;
 
 // What can push a slot far ahead; a slot paced behind such a slot waits for the same reason.
 const HELD_REASONS = ['cap', 'backoff'];
+// The kinds of request a server error (HTTP 5xx) backs off on their own: Instagram's 5xx are
+// mostly of one endpoint (one post's likers answering 500), and holding every other request
+// behind one told the user of another profile that Instagram was not answering. Rate limits
+// (429, "please wait") and no answer at all (no connection) still hold every request.
+export const REQUEST_KINDS = ['profile', 'followers', 'likers', 'comments'];
 
 export function emptySchedulerState() {
   return { lastSlot: 0, lastSlotHeld: null, ledger: [], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null, backoffBy: null,
-           lastSent: 0, sending: null };
+           kindWaits: {}, lastSent: 0, sending: null };
 }
 
 // No slot handed out reaches further ahead than a cap's hour after a back-off's (with room for
@@ -40,6 +45,7 @@ export function normalizeSchedulerState(raw, now = null) {
     ...(s.lastSlot > ahead ? { lastSlot: now, lastSlotHeld: null } : {}),
     ledger: s.ledger.map((t) => (t > ahead ? now : t)).sort((a, b) => a - b),
     backoffUntil: s.backoffUntil > now + MAX_BACKOFF_MS ? now : s.backoffUntil,
+    kindWaits: Object.fromEntries(Object.entries(s.kindWaits).map(([k, w]) => [k, w.until > now + MAX_BACKOFF_MS ? { ...w, until: now } : w])),
     lastSent: Math.min(s.lastSent, now),
     sending: s.sending && s.sending.at > now ? { ...s.sending, at: now } : s.sending,
   };
@@ -55,6 +61,12 @@ function parseSchedulerState(raw) {
   if (Number.isInteger(raw.backoffLevel) && raw.backoffLevel >= 0) s.backoffLevel = raw.backoffLevel;
   if (Number.isInteger(raw.backoffUnavailable) && raw.backoffUnavailable >= 0) s.backoffUnavailable = raw.backoffUnavailable;
   if (typeof raw.backoffBy === 'string' && raw.backoffBy) s.backoffBy = raw.backoffBy;
+  for (const kind of REQUEST_KINDS) {
+    const w = raw.kindWaits && typeof raw.kindWaits === 'object' ? raw.kindWaits[kind] : null;
+    if (w && Number.isFinite(w.until) && Number.isInteger(w.level) && w.level >= 0 && Number.isInteger(w.status) && w.status >= 500) {
+      s.kindWaits[kind] = { until: w.until, level: w.level, status: w.status, by: typeof w.by === 'string' && w.by ? w.by : null };
+    }
+  }
   if (Number.isFinite(raw.lastSent)) s.lastSent = raw.lastSent;
   const sending = raw.sending;
   if (sending && typeof sending.key === 'string' && Number.isFinite(sending.at)) s.sending = { key: sending.key, at: sending.at };
@@ -71,16 +83,22 @@ function prune(ledger, now) {
 // Interactive requests (the one instant fetch per profile viewed) skip the pacing gap but
 // still count toward the cap and wait out a back-off.
 // A fallback request (another endpoint right after one refused) may skip the back-off.
-export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, skipBackoff = false }) {
+// `kind` (REQUEST_KINDS) also waits out a server error's back-off of that kind; when that wait
+// decides, `kindWait` is it ({until, level, status, by}), and the slot pushes no other request
+// (it is no pacing slot: the claim before sending keeps the pacing).
+export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, skipBackoff = false, kind = null }) {
   const ledger = prune(state.ledger, now);
   let at = now;
   let reason = 'now';
+  let kindWait = null;
   if (!interactive && state.lastSlot > 0 && state.lastSlot + pacingMs > at) {
     at = state.lastSlot + pacingMs;
     // Paced behind a slot the cap (or a back-off) pushed ahead: that is what this one waits for.
     reason = state.lastSlot > now && HELD_REASONS.includes(state.lastSlotHeld) ? state.lastSlotHeld : 'pacing';
   }
   if (!skipBackoff && state.backoffUntil > at) { at = state.backoffUntil; reason = 'backoff'; }
+  const own = kind ? (state.kindWaits || {})[kind] : null;
+  if (!skipBackoff && own && own.until > at) { at = own.until; reason = 'backoff'; kindWait = own; }
   // The cap holds for every rolling hour: the request may go once the entry `cap` places
   // back has left the window.
   const sorted = ledger.slice().sort((a, b) => a - b);
@@ -90,11 +108,20 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
   }
   sorted.push(at);
   return {
-    state: interactive || at < state.lastSlot ? { ...state, ledger: sorted }
+    state: interactive || at < state.lastSlot || (kindWait && reason === 'backoff') ? { ...state, ledger: sorted }
       : { ...state, ledger: sorted, lastSlot: at, lastSlotHeld: HELD_REASONS.includes(reason) ? reason : null },
     at,
     reason,
+    ...(kindWait && reason === 'backoff' ? { kindWait } : {}),
   };
+}
+
+// Until when requests of `kind` wait (every request's back-off, or that kind's after a server
+// error), and why: {until, unavailable (the status, 0 for no answer; null for a rate limit), by}.
+export function waitOf(state, kind = null) {
+  const own = kind ? (state.kindWaits || {})[kind] : null;
+  if (own && own.until > state.backoffUntil) return { until: own.until, unavailable: own.status, by: own.by };
+  return { until: state.backoffUntil, unavailable: state.backoffUnavailable, by: state.backoffBy };
 }
 
 // What held a reserved request back, for what the user is told (reserve()'s {state, reason}
@@ -103,11 +130,12 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
 // status, 0 for no answer), nothing for a back-off after a rate limit, the pacing or no wait.
 // A back-off drawn by the audit of another profile than `asker`'s adds {during} (that audit's
 // username): the request held is not the one Instagram refused, and the user is told whose was.
-export function heldBy({ state, reason }, { hourlyCap }, asker = null) {
+export function heldBy({ state, reason, kindWait = null }, { hourlyCap }, asker = null) {
   if (reason === 'cap') return { cap: hourlyCap };
   if (reason !== 'backoff') return {};
-  const during = state.backoffBy && state.backoffBy !== asker ? { during: state.backoffBy } : {};
-  return { ...(Number.isInteger(state.backoffUnavailable) ? { unavailable: state.backoffUnavailable } : {}), ...during };
+  const w = kindWait ? { status: kindWait.status, by: kindWait.by } : { status: state.backoffUnavailable, by: state.backoffBy };
+  const during = w.by && w.by !== asker ? { during: w.by } : {};
+  return { ...(Number.isInteger(w.status) ? { unavailable: w.status } : {}), ...during };
 }
 
 // Gives back a slot that was reserved but never used (audit cancelled before it came). A past
@@ -127,18 +155,33 @@ export function release(state, at, now, { unsent = false } = {}) {
 // requests may start again, `backoffUnavailable` whether the wait that decides it came from
 // no answer (that status) rather than a rate limit (null), for what the user is told, and
 // `backoffBy` the username of the audit whose request drew it (`by`; null for a profile's check).
-export function onRateLimited(state, now, { pacingMs }, unavailable = null, by = null) {
+// A server error (HTTP 5xx) of a request of `kind` (REQUEST_KINDS) backs off that kind alone, as
+// far and as fast (its own level): the other kinds go on. Without a kind it holds every request.
+export function onRateLimited(state, now, { pacingMs }, unavailable = null, by = null, kind = null) {
+  const backoff = (level) => Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+  if (REQUEST_KINDS.includes(kind) && Number.isInteger(unavailable) && unavailable >= 500) {
+    const before = (state.kindWaits || {})[kind];
+    const level = (before ? before.level : 0) + 1;
+    const until = now + backoff(level);
+    // A longer wait already decided stays, with its cause; the level grows all the same.
+    const w = before && before.until > until ? { ...before, level }
+      : { until, level, status: unavailable, by: typeof by === 'string' && by ? by : null };
+    return { ...state, kindWaits: { ...(state.kindWaits || {}), [kind]: w } };
+  }
   const level = state.backoffLevel + 1;
-  const wait = Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+  const wait = backoff(level);
   const until = now + wait;
   if (until < state.backoffUntil) return { ...state, backoffLevel: level };
   return { ...state, backoffLevel: level, backoffUntil: until, backoffUnavailable: Number.isInteger(unavailable) ? unavailable : null,
            backoffBy: typeof by === 'string' && by ? by : null };
 }
 
-// A request went through: the back-off level resets (the wait already served stays).
-export function onSuccess(state) {
-  return state.backoffLevel === 0 ? state : { ...state, backoffLevel: 0 };
+// A request went through: the back-off level resets (the wait already served stays), and that of
+// its kind's server errors.
+export function onSuccess(state, kind = null) {
+  const own = kind ? (state.kindWaits || {})[kind] : null;
+  const s = own && own.level > 0 ? { ...state, kindWaits: { ...state.kindWaits, [kind]: { ...own, level: 0 } } } : state;
+  return s.backoffLevel === 0 ? s : { ...s, backoffLevel: 0 };
 }
 
 // The last check before a paced request goes out (slots are handed out ahead of time, and a
@@ -146,14 +189,14 @@ export function onSuccess(state) {
 // request went at least one interval ago, no back-off holds and no other tab's claimed
 // request is still on its way out. `key` names the request (audit and request id); the claim
 // holds the others until sent() says that request went. Returns {state, go, at}.
-export function claim(state, now, { pacingMs }, key) {
+export function claim(state, now, { pacingMs }, key, kind = null) {
   const other = state.sending && state.sending.key !== key ? state.sending : null;
   const otherExpired = other && now >= other.at + SEND_CONFIRM_MS;
   // Whenever the other request goes, it goes at `now` or later: nothing can go before now + pacing.
   if (other && !otherExpired) return { state, go: false, at: Math.min(now + pacingMs, other.at + SEND_CONFIRM_MS) };
   // A claim never confirmed counts as sent when it was claimed.
   const last = Math.max(state.lastSent, otherExpired ? other.at : 0);
-  const at = Math.max(last > 0 ? last + pacingMs : 0, state.backoffUntil);
+  const at = Math.max(last > 0 ? last + pacingMs : 0, waitOf(state, kind).until);
   if (now < at) return { state, go: false, at };
   return { state: { ...state, sending: { key, at: now } }, go: true, at: now };
 }

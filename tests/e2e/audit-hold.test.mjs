@@ -39,3 +39,27 @@ test('another tab\'s first check held by an audit\'s back-off names that audit a
   assert.equal(asked.length, 1, 'one request for the profile opened');
   assert.ok(asked[0].at >= held.backoffUntil - 50, `asked ${asked[0].at - held.backoffUntil} ms after the hold's end`);
 });
+
+// A server error on one post's likers held every request: another profile opened meanwhile said
+// Instagram was not answering, though its profile endpoint was. A 5xx backs off its kind alone.
+test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first check goes at once', async (t) => {
+  const audited = 'likefarm.client', other = 'marco.travels';
+  await (await suite.storage()).set({ settings: { ...suite.settings, auditPosts: 2, auditListSize: 25 } });
+  suite.standin.addFailure({ mode: 'server_error', match: '/likers/' });
+  await startAudit(suite, page, audited);
+  await waitFor(() => suite.standin.log().some((e) => e.path.includes('/likers/') && e.status === 500), { what: 'a likers request answered 500' });
+  const held = await waitFor(async () => { const s = await scheduler(); return s && s.lastSlot > 0 && s; }, { what: 'the scheduler' });
+  // The likers wait (not every request): until when.
+  const likersUntil = held.kindWaits?.likers?.until ?? held.backoffUntil;
+  const second = await suite.session.newPage();
+  t.after(() => second.close());
+  const opened = Date.now();
+  await second.goto(suite.standin.profileUrl(other));
+  const done = await waitForOverlay(second, (s) => !!(s.badgeLabel || s.badgeText) || s.states.some((x) => x.state === 'rate_limited'),
+    { what: 'the check of another profile' });
+  assert.ok(!done.states.some((x) => x.state === 'rate_limited'), `not held: ${JSON.stringify(done.states)}`);
+  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && e.search.includes(`username=${other}`));
+  assert.equal(asked.length, 1);
+  assert.ok(asked[0].at < likersUntil, `asked ${asked[0].at - opened} ms after opening, before the likers' wait ended`);
+  assert.ok(held.kindWaits.likers.until > Date.now(), 'the likers still wait');
+});

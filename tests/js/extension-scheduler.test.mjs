@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySchedulerState, reserve, heldBy, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState, capHold, countedTimes,
+         waitOf,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS, SEND_CONFIRM_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -137,7 +138,7 @@ test('stored state is normalised', () => {
   assert.deepEqual(normalizeSchedulerState(null), emptySchedulerState());
   const s = normalizeSchedulerState({ lastSlot: 5, ledger: [3, 'x', 1], backoffUntil: 'no', backoffLevel: -1 });
   assert.deepEqual(s, { lastSlot: 5, lastSlotHeld: null, ledger: [1, 3], backoffUntil: 0, backoffLevel: 0, backoffUnavailable: null,
-                       backoffBy: null, lastSent: 0, sending: null });
+                       backoffBy: null, kindWaits: {}, lastSent: 0, sending: null });
   assert.equal(normalizeSchedulerState({ lastSlotHeld: 'cap' }).lastSlotHeld, 'cap');
   assert.equal(normalizeSchedulerState({ lastSlotHeld: 'pacing' }).lastSlotHeld, null);
   assert.equal(normalizeSchedulerState({ backoffUnavailable: 503 }).backoffUnavailable, 503);
@@ -248,4 +249,38 @@ test('capHold: room for all, or how many go now and when the last of the rest ca
   // The counted times are the ledger's last hour, reservations ahead included.
   const state = { ...emptySchedulerState(), ledger: [now - 2 * HOUR_MS, now - 5, now + 500] };
   assert.deepEqual(countedTimes(state, now), [now - 5, now + 500]);
+});
+
+// A server error on one request (one post's likers answering 500) held every request of every
+// tab: another profile's check said Instagram was not answering, which its endpoint was. A 5xx
+// backs off its kind of request alone; a rate limit or no answer at all still holds them all.
+test('a server error backs off its kind of request alone; rate limits and no answer hold every request', () => {
+  const T = 1_000_000;
+  const down = onRateLimited(emptySchedulerState(), T, cfg, 500, 'anna', 'likers');
+  const wait = 1500 * BACKOFF_INTERVALS;
+  // Another profile's check, and a followers page, go at once (the page at its pacing).
+  const check = reserve(down, T + 1, { ...cfg, interactive: true, kind: 'profile' });
+  assert.deepEqual([check.at, check.reason, heldBy(check, cfg, 'marco')], [T + 1, 'now', {}]);
+  assert.equal(reserve(down, T + 1, { ...cfg, kind: 'followers' }).at, T + 1);
+  assert.deepEqual(claim(down, T + 1, cfg, 'x#1', 'profile').go, true);
+  // The likers wait out their own back-off, said as Instagram not answering them (during anna's audit).
+  const likers = reserve(down, T + 1, { ...cfg, kind: 'likers' });
+  assert.deepEqual([likers.at, likers.reason, heldBy(likers, cfg, 'marco')], [T + wait, 'backoff', { unavailable: 500, during: 'anna' }]);
+  assert.equal(reserve(likers.state, T + 2, { ...cfg, kind: 'followers' }).at, T + 2, 'a held likers slot pushes no other request');
+  assert.deepEqual([claim(down, T + 1, cfg, 'y#1', 'likers').go, claim(down, T + 1, cfg, 'y#1', 'likers').at], [false, T + wait]);
+  assert.deepEqual(waitOf(down, 'likers'), { until: T + wait, unavailable: 500, by: 'anna' });
+  assert.equal(waitOf(down, 'profile').until, 0);
+  // Its own level: a second 5xx doubles it; an answer of that kind resets it, not the others'.
+  const again = onRateLimited(down, T + wait, cfg, 502, 'anna', 'likers');
+  assert.equal(waitOf(again, 'likers').until, T + wait + 2 * wait);
+  assert.equal(onSuccess(again, 'likers').kindWaits.likers.level, 0);
+  assert.equal(onSuccess(again, 'profile').kindWaits.likers.level, 2);
+  assert.equal(again.backoffLevel, 0, 'no rate-limit level from a server error');
+  // Kept across a worker restart.
+  assert.deepEqual(normalizeSchedulerState(JSON.parse(JSON.stringify(again)), T).kindWaits, again.kindWaits);
+  // A rate limit, or no answer at all (no connection), still holds every kind.
+  for (const status of [null, 0]) {
+    const all = onRateLimited(emptySchedulerState(), T, cfg, status, 'anna', 'likers');
+    assert.equal(reserve(all, T + 1, { ...cfg, interactive: true, kind: 'profile' }).at, T + wait, `status ${status}`);
+  }
 });
