@@ -1,6 +1,6 @@
 // The panel opened from the badge: every number and reason of the report (the badge says only
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
-import { el } from './dom.js';
+import { el, appendText } from './dom.js';
 import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
@@ -140,8 +140,8 @@ function renderReport(p, view) {
       // for the eye.
       li.append(el('span', { class: 'dot', 'aria-hidden': 'true' }));
       const words = el('span', {});
-      words.append(el('span', { class: 'sr-only' }, `${t('labelValue', t(`severity_${reason.severity}`) || reason.severity, '')}`),
-                   reasonText(t, reason));
+      words.append(el('span', { class: 'sr-only' }, `${t('labelValue', t(`severity_${reason.severity}`) || reason.severity, '')}`));
+      appendText(words, reasonText(t, reason));
       li.append(words);
       ul.append(li);
     }

@@ -12,10 +12,14 @@ export function el(tag, attrs = {}, text) {
 // Sets `text` as the node's text, each number range in it ("18–46 %") in a span that does not
 // wrap (ranges.js): the node's textContent is `text` as given.
 export function setText(node, text) {
-  const parts = rangeParts(String(text));
-  if (!parts.some((p) => p.range)) { node.textContent = text; return; }
+  if (!rangeParts(String(text)).some((p) => p.range)) { node.textContent = text; return; }
   node.textContent = '';
-  for (const p of parts) {
+  appendText(node, text);
+}
+
+// Appends `text` after the node's children, its number ranges as setText sets them.
+export function appendText(node, text) {
+  for (const p of rangeParts(String(text))) {
     if (!p.range) { node.append(document.createTextNode(p.text)); continue; }
     const span = document.createElement('span');
     // Set through CSSOM (not a style attribute), which no page's or extension's CSP blocks.

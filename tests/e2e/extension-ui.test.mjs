@@ -398,3 +398,51 @@ test('the audit plan says how the hourly cap holds it, with until when', async (
   await ext.evaluate((settings) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 },
                                                              settings }), suite.settings);
 });
+
+// A range such as "(0–54 %)" wrapped after its dash in a narrow panel ("(0–" at a line's end, "54 %)"
+// on the next), and at a plain space before "%". At any panel width down to that of a 320 px window,
+// every range the French panel shows stays on one line.
+test('in French at 320 px and narrower, no number range in the panel is cut across two lines', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'fr' } });
+  await page.setViewport({ width: 320, height: 560 });
+  try {
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    await openPanel(page);
+    const found = await page.$eval(PANEL, (host) => {
+      const panel = host.shadowRoot.querySelector('.panel');
+      const RANGE = /\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?[ \u00a0\u202f]?\u2013[ \u00a0\u202f]?\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?/g;
+      // Each paragraph-like element's characters, across its text nodes, and the ranges in them.
+      const blocks = [...panel.querySelectorAll('p, h2, h3, li, span.badge-text, [part~="panel-estimate"]')];
+      const ranges = [];
+      for (const b of blocks) {
+        const chars = [];
+        const walk = (n) => { if (n.nodeType === 3) for (let i = 0; i < n.data.length; i++) chars.push([n, i]); else n.childNodes.forEach(walk); };
+        walk(b);
+        const text = chars.map(([n, i]) => n.data[i]).join('');
+        for (const m of text.matchAll(RANGE)) {
+          const r = document.createRange();
+          r.setStart(...chars[m.index]);
+          const [n, i] = chars[m.index + m[0].length - 1];
+          r.setEnd(n, i + 1);
+          ranges.push({ text: m[0], r });
+        }
+      }
+      const broken = new Set();
+      for (let w = 320; w >= 160; w -= 2) {
+        panel.style.width = `${w}px`;
+        panel.style.maxWidth = `${w}px`;
+        for (const { text, r } of ranges) {
+          const tops = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top));
+          if (new Set(tops).size > 1) broken.add(`${text} at ${w}px`);
+        }
+      }
+      return { ranges: ranges.map((x) => x.text), broken: [...broken] };
+    });
+    assert.ok(found.ranges.length >= 1, `the panel shows a range: ${JSON.stringify(found.ranges)}`);
+    assert.deepEqual(found.broken.slice(0, 5), [], `ranges cut across lines: ${found.broken.length}`);
+  } finally {
+    await page.setViewport({ width: 1280, height: 900 });
+  }
+});

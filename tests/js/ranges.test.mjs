@@ -10,7 +10,7 @@ import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 import { fill } from '../../extension/shared/words.js';
 import { percentNumber } from '../../extension/shared/format.js';
 import { rangeParts } from '../../extension/shared/ranges.js';
-import { el } from '../../extension/shared/element.js';
+import { el, appendText } from '../../extension/shared/element.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
@@ -92,6 +92,11 @@ test('el() sets each range in a span that does not wrap; the text stays as given
   assert.equal(node.textContent, text);
   const spans = node.childNodes.filter((c) => c.nodeType === 1);
   assert.deepEqual(spans.map((s) => [s.textContent, s.style.whiteSpace]), [['18–46 %', 'nowrap']]);
+  // Text appended after other children (a reason after its screen-reader label) alike.
+  const reason = el('span', {}, 'Severity: ');
+  appendText(reason, 'about 27 % of the followers (0–66 %).');
+  assert.equal(reason.textContent, 'Severity: about 27 % of the followers (0–66 %).');
+  assert.deepEqual(reason.childNodes.filter((c) => c.nodeType === 1).map((s) => [s.textContent, s.style.whiteSpace]), [['0–66 %', 'nowrap']]);
   const plain = el('p', {}, 'No number range here: 2026-12-06');
   assert.deepEqual(plain.childNodes, [{ nodeType: 3, data: 'No number range here: 2026-12-06' }], 'other text is set as it is');
 });
