@@ -48,7 +48,11 @@ test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first c
   suite.standin.addFailure({ mode: 'server_error', match: '/likers/' });
   await startAudit(suite, page, audited);
   await waitFor(() => suite.standin.log().some((e) => e.path.includes('/likers/') && e.status === 500), { what: 'a likers request answered 500' });
-  const held = await waitFor(async () => { const s = await scheduler(); return s && s.lastSlot > 0 && s; }, { what: 'the scheduler' });
+  // Its back-off stored (of the likers, or, as before, of every request).
+  const held = await waitFor(async () => {
+    const s = await scheduler();
+    return s && ((s.kindWaits?.likers?.until ?? 0) > Date.now() || s.backoffUntil > Date.now()) && s;
+  }, { what: 'the 500\'s back-off stored' });
   // The likers wait (not every request): until when.
   const likersUntil = held.kindWaits?.likers?.until ?? held.backoffUntil;
   const second = await suite.session.newPage();
