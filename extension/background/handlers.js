@@ -15,8 +15,9 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside } from '../shared/set-aside.js';
+import { earlierOwner } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId, withRename, renamedTo } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -38,7 +39,7 @@ async function saveReport(report, { rough = false, roughCause = null, comments =
   try {
     const { history, shrunk } = await store.putHistoryEntry(built.entry);
     // As stored: with the first exact follower count carried from earlier checks.
-    return { saved: true, entry: history.entries[report.username] || built.entry, shrunk };
+    return { saved: true, entry: history.entries[report.username] || built.entry, shrunk, history };
   } catch (e) {
     return { saved: false, storageFull: store.isQuotaError(e), detail: String(e.message || e) };
   }
@@ -52,14 +53,22 @@ async function currentAudit(username) {
 
 // The stored reading of a profile (an audited one whose report was dropped for space with one made
 // of what it kept: history.js reportOfEntry), and its audit: not one of another account that had
-// the username before (the ids differ), which is no part of this one's.
+// the username before (the ids differ), which is no part of this one's. `earlier`: what the page
+// says of such an account (earlierOf).
 async function cached({ username }) {
-  const stored = (await store.getHistory()).entries[username] || null;
+  const history = await store.getHistory();
+  const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   const audit = ownAudit(await currentAudit(username), stored);
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
-  return { entry, audit: audit ? auditView(audit) : null, capTimes };
+  return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)) };
+}
+
+// What the page of `username`, of account `id`, says of an earlier account that had the name
+// (taken.js earlierOwner): moved to its new name, or kept aside; null when none.
+async function earlierOf(history, username, id) {
+  return earlierOwner(history, await store.getAside(), username, id);
 }
 
 // `audit` unless the stored entry names another account than the audit did.
@@ -144,7 +153,8 @@ async function instantAnalyze(msg) {
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
       return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [],
-               ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true } : {}) };
+               ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true,
+                                                       earlier: await earlierOf(await store.getHistory(), report.username, report.user_id) } : {}) };
     }
   }
   // The result first (with room made for it), then the document an audit would need.
@@ -152,7 +162,9 @@ async function instantAnalyze(msg) {
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   return { report, computedAt: now(), storageFull: saved.storageFull || false,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
-           formerUsernames: (saved.entry && saved.entry.former_usernames) || [] };
+           formerUsernames: (saved.entry && saved.entry.former_usernames) || [],
+           // Another account had this name before (the one checked now starts afresh): where it went.
+           earlier: saved.history ? await earlierOf(saved.history, report.username, report.user_id) : null };
 }
 
 // `a` with `count` (a follower count read since it started) as the population its followers are
@@ -189,12 +201,11 @@ async function markGone(username) {
 // when storage is full, and, while the audit runs, is what the tab running it writes to (an audit
 // of the old name that ends after the move saves its result under the old name; the next check of
 // the new name moves that in too). Deleting the account deletes it (historyDelete).
+// The account's entries set aside when another account took their name come back the same way
+// (store.moveRenamed).
 async function carryRenamed(report) {
-  const moved = withRename(await store.getHistory(), report.username, report.user_id);
-  if (!moved) return null;
   try {
-    const saved = await store.saveHistory(moved.history, { keep: report.username });
-    return saved.history.entries[report.username] || null;
+    return await store.moveRenamed(report.username, report.user_id);
   } catch (e) {
     if (!store.isQuotaError(e)) throw e;
     return null;
@@ -482,7 +493,8 @@ async function historyList({ query }) {
 async function historyGet({ username }) {
   const history = await store.getHistory();
   const entry = history.entries[username] || null;
-  return { entry, renamedTo: entry ? null : renamedTo(history, username) };
+  return { entry, renamedTo: entry ? null : renamedTo(history, username),
+           earlier: entry ? await earlierOf(history, username, entryUserId(entry)) : null };
 }
 
 function historyDelete({ usernames }) {

@@ -3,9 +3,10 @@
 // memory: the service worker may be stopped between any two messages.
 import { storage } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION } from '../shared/history.js';
+import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displacedBy, entryUserId, withRename } from '../shared/history.js';
 import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
-import { ASIDE_KEY, addAside, normalizeAside } from '../shared/set-aside.js';
+import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
+import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable } from '../shared/audit.js';
 
 const DOC_PREFIX = 'doc:';
@@ -62,12 +63,14 @@ const heldError = () => new Error(`QUOTA_BYTES: storage is too full to set aside
   'history, so it is not written over: download or discard them in the popup');
 
 // Adds `aside` items (migrate()'s, overflow()'s) to those kept. Returns whether they are kept (a
-// write that does not fit makes no room here: that would read the history again).
-async function keepAside(items) {
+// write that does not fit makes no room here, as it would read the history again, unless `room`:
+// for an entry a save is about to replace, when the history read is the one being saved).
+async function keepAside(items, { room = false } = {}) {
   const next = addAside(await getAside(), items, Date.now());
   if (!next) return true;
   try {
-    await storage.set({ [ASIDE_KEY]: next });
+    if (room) await write({ [ASIDE_KEY]: next });
+    else await storage.set({ [ASIDE_KEY]: next });
     return true;
   } catch (e) {
     if (!isQuotaError(e)) throw e;
@@ -185,9 +188,46 @@ export async function saveHistory(history, { keep = null } = {}) {
   }
 }
 
+// Puts `entry` in (history.js putEntry). An entry of another account under its name (the name
+// taken over since: history.js displacedBy) is kept aside first (taken.js), or, when storage is
+// too full even after making room, nothing is saved and the quota error comes out.
 export async function putHistoryEntry(entry) {
-  const { history, aside } = overflow(putEntry(await getHistory(), entry));
+  const before = await getHistory();
+  const displaced = displacedBy(before, entry);
+  if (displaced) await keepTaken(displaced, entryUserId(entry));
+  const { history, aside } = overflow(putEntry(before, entry));
   return saveHistoryWithAside(history, aside, { keep: entry.username });
+}
+
+// Keeps `entry`, another account's, aside: its name now belongs to account `newId` (taken.js).
+// Room is made for it as for any write; throws the quota error when none can be.
+export async function keepTaken(entry, newId) {
+  if (!(await keepAside([takenItem(entry, newId)], { room: true }))) {
+    throw new Error(`QUOTA_BYTES: storage is too full to set aside the entry of the account that had @${entry.username}`);
+  }
+}
+
+// Account `id`, read under `username`: its entries kept under other names (renamed on Instagram)
+// or set aside when another account took their name (taken.js) go on under `username`
+// (history.js withRename). An entry of another account under `username` is set aside first; the
+// items taken back leave the set-aside list only once the history holding them is saved (a save
+// that fails loses nothing; the next check tries again). Returns the moved entry, or null when
+// nothing holds the account; throws the quota error when storage is too full for the move.
+export async function moveRenamed(username, id) {
+  const kept = keptFor(await getAside(), id);
+  const moved = withRename(await getHistory(), username, id, kept.map((i) => i.entry));
+  if (!moved) return null;
+  if (moved.displaced) await keepTaken(moved.displaced, id);
+  const saved = await saveHistory(moved.history, { keep: moved.entry.username });
+  if (kept.length) await dropAside(kept);
+  return saved.history.entries[moved.entry.username] || null;
+}
+
+// Takes `items` out of the set-aside list (taken back into the history: taken.js). The list only
+// gets shorter, so this write fits.
+export async function dropAside(items) {
+  const next = removeAside(await getAside(), items);
+  if (next) await storage.set({ [ASIDE_KEY]: next });
 }
 
 // Saves `history` after keeping `aside` (what left it: overflow()'s), or, when that cannot be

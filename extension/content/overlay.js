@@ -41,6 +41,7 @@ export class Overlay {
     this.audit = null;
     this.firstSeen = null;
     this.formerUsernames = [];
+    this.earlier = null;
     this.latestCount = null;
     this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
@@ -160,10 +161,14 @@ export class Overlay {
   // look read; a new report is its own latest count.
   // `formerUsernames` (history.js former_usernames): the names the account had before, for the
   // panel's "formerly @..." line; it stays for this view, as `firstSeen` does.
+  // `earlier` (taken.js earlierOwner): another account had this name before, its history moved to
+  // its new name ({movedTo}) or kept aside ({aside}); for the panel's line on it; it stays too.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
-                      storageShrunk = false, firstSeen = undefined, latestCount = null, formerUsernames = undefined } = {}) {
+                      storageShrunk = false, firstSeen = undefined, latestCount = null, formerUsernames = undefined,
+                      earlier = undefined } = {}) {
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
     if (formerUsernames !== undefined) this.formerUsernames = formerUsernames || [];
+    if (earlier !== undefined) this.earlier = earlier;
     this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.checked = this.model;
@@ -313,7 +318,7 @@ export class Overlay {
         ? root.activeElement : null;
       const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
-        formerUsernames: this.formerUsernames,
+        formerUsernames: this.formerUsernames, earlier: this.earlier,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;

@@ -8,7 +8,7 @@ import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
 import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber } from '../shared/format.js';
-import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText } from '../shared/i18n.js';
+import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
@@ -123,6 +123,9 @@ function renderReport(p, view) {
   // The history went on from the account's earlier names (renamed on Instagram): which.
   const former = formerUsernamesText(t, view.formerUsernames);
   if (former) p.append(el('p', { class: 'muted', part: 'former-usernames' }, former));
+  // Another account had this name before (this one starts afresh): where its history went.
+  const before = earlierOwnerText(t, view.earlier);
+  if (before) p.append(el('p', { class: 'muted', part: 'earlier-owner' }, before));
   const combined = noteText(t, r.combined_notes ?? r.combined_note);
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
   // (On the counts alone, the note above says where they came from and why.)

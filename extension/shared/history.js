@@ -411,26 +411,40 @@ export function putEntry(history, entry) {
   return { ...history, entries: withEntry(history.entries, entry.username, { ...omit(entry, ['former_usernames']), first_seen: first, ...former }) };
 }
 
+// The stored entry `entry` would replace under its name when that is ANOTHER account's (both ids
+// known and different: the name was given up and someone else took it), else null. putEntry
+// replaces it; the caller keeps it first (taken.js), since nothing the user had may be lost.
+export function displacedBy(history, entry) {
+  const have = history.entries[entry.username];
+  const id = reportUserId(entry), haveId = entryUserId(have);
+  return have && id && haveId && haveId !== id ? have : null;
+}
+
 // Instagram answering for `username` with the account `id`, which the history keeps under
 // another name (renamed since; a shop renaming its accounts to shed a reputation): the history
 // goes on under the new name. The entries of that account under other names leave their places
 // and one entry, of the newest reading, takes `username`'s, with the earliest first count of them
 // all (the then-and-now line compares with the account's first check, not with none) and their
 // names as former_usernames (the old name's page then says where the account went: renamedTo).
-// An entry under `username` of another account (the name had another owner before) is replaced,
-// as a check would replace it; one of the same account joins in. Nothing else leaves: an entry
+// `kept`: entries of this account kept outside the history (set aside when another account took
+// their name: taken.js), which come back the same way, under any name, this one's too.
+// An entry under `username` of another account (the name had another owner before) leaves it, as
+// `displaced`, for the caller to keep aside (as putEntry's caller does); one of the same account
+// joins in. Nothing else leaves: an entry
 // names no id (its readings are then nobody's for sure), or a check of the old name, which
 // Instagram now answers with 404 or another account, moves nothing. Returns {history, from (the
-// names that left), entry}, or null when no other name holds the account.
-export function withRename(history, username, id) {
+// names that left the history), entry, displaced (or null)}, or null when no other name and
+// nothing kept holds the account.
+export function withRename(history, username, id, kept = []) {
   const acct = accountId(id);
   const name = String(username).toLowerCase();
   if (!acct) return null;
-  const holders = Object.values(history.entries).filter((e) => e.username !== name && entryUserId(e) === acct)
-    .sort((a, b) => b.computed_at - a.computed_at);
+  const held = Object.values(history.entries).filter((e) => e.username !== name && entryUserId(e) === acct);
+  const holders = [...held, ...kept].sort((a, b) => b.computed_at - a.computed_at);
   if (!holders.length) return null;
   const here = history.entries[name];
-  const same = here && entryUserId(here) !== null && entryUserId(here) !== acct ? null : here || null;
+  const displaced = here && entryUserId(here) !== null && entryUserId(here) !== acct ? here : null;
+  const same = displaced ? null : here || null;
   const all = [...(same ? [same] : []), ...holders];
   const newest = all.reduce((a, b) => (b.computed_at > a.computed_at ? b : a));
   const entry = {
@@ -443,9 +457,9 @@ export function withRename(history, username, id) {
     ...formerOf(name, holders.flatMap((h) => [h.username, ...(h.former_usernames || [])]), same && same.former_usernames),
   };
   const entries = entryMap(history.entries);
-  for (const h of holders) delete entries[h.username];
+  for (const h of held) delete entries[h.username];
   entries[name] = entry;
-  return { history: { ...history, entries }, from: holders.map((h) => h.username), entry };
+  return { history: { ...history, entries }, from: holders.filter((h) => held.includes(h)).map((h) => h.username), entry, displaced };
 }
 
 // The name the account once kept under `username` goes by now (the newest entry naming it among

@@ -68,6 +68,13 @@ export function formerUsernamesText(t, names) {
   return Array.isArray(names) && names.length ? t('formerUsernames', names.map((n) => `@${n}`).join(', ')) : null;
 }
 
+// What a name's page and the popup say of another account that had the name before (taken.js
+// earlierOwner): its history moved to its new name, or is kept aside (in the popup); null when none.
+export function earlierOwnerText(t, earlier) {
+  if (!earlier) return null;
+  return earlier.movedTo ? t('earlierOwnerMoved', `@${earlier.movedTo}`) : earlier.aside ? t('earlierOwnerAside') : null;
+}
+
 // What the page of a name the account no longer has says (state 'renamed'): its new name, its
 // history moved there; `short`, as the badge says it ("Renamed, now @new"), the rest in its label.
 export const renamedText = (t, renamedTo, { short = false } = {}) => t(short ? 'badgeRenamed' : 'stateRenamed', `@${renamedTo}`);

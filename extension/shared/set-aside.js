@@ -1,7 +1,9 @@
 // What left the stored history without the user asking: what could not be read (an entry of
 // another shape, a report the overlay cannot draw, a history of a layout this build does not
-// know, as after going back to an older version) and the oldest profiles past its limit
-// (history.js overflow). Kept aside as it was, each with why, never silently lost, until the
+// know, as after going back to an older version), the oldest profiles past its limit
+// (history.js overflow), and the entry of an account whose name another account took (taken.js:
+// such an item also names the account, `user_id`, and the name, `taken`, so that it can go back
+// into the history). Kept aside as it was, each with why, never silently lost, until the
 // user downloads or discards it. Pure functions over the stored list; the background keeps it
 // under ASIDE_KEY.
 
@@ -11,11 +13,17 @@ export const ASIDE_FORMAT = 'fakemeter-set-aside';
 // history found wrong, so this many means the same damage seen again and again).
 export const MAX_ASIDE = 200;
 
-// Whatever storage holds under ASIDE_KEY -> a list of {key, reason, at, value}.
+// Whatever storage holds under ASIDE_KEY -> a list of {key, reason, at, value, user_id?, taken?}.
 export function normalizeAside(raw) {
   if (!Array.isArray(raw)) return [];
   return raw.filter((i) => i && typeof i.key === 'string' && typeof i.reason === 'string' && Number.isFinite(i.at))
-    .map((i) => ({ key: i.key, reason: i.reason, at: i.at, value: i.value ?? null }));
+    .map((i) => ({ key: i.key, reason: i.reason, at: i.at, value: i.value ?? null, ...takenOf(i) }));
+}
+
+// {user_id, taken} of a taken.js item (both of the stored shape), else nothing.
+function takenOf(i) {
+  return typeof i.user_id === 'string' && /^\d{1,30}$/.test(i.user_id) && typeof i.taken === 'string' && /^[a-z0-9._]{1,30}$/.test(i.taken)
+    ? { user_id: i.user_id, taken: i.taken } : {};
 }
 
 // `items` ({key, reason, value}: migrate()'s `aside`) added at time `at`; one already kept (the
@@ -23,7 +31,7 @@ export function normalizeAside(raw) {
 // not added twice. Returns the new list, or null when nothing was new.
 export function addAside(list, items, at) {
   const seen = new Set(list.map((i) => sameness(i)));
-  const fresh = items.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null }))
+  const fresh = items.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null, ...takenOf(i) }))
     .filter((i) => !seen.has(sameness(i)) && seen.add(sameness(i)));
   if (!fresh.length) return null;
   return list.concat(fresh).slice(-MAX_ASIDE);
@@ -31,12 +39,20 @@ export function addAside(list, items, at) {
 
 const sameness = (i) => `${i.key}\n${JSON.stringify(i.value)}`;
 
+// `list` without `items` (those taken back into the history: taken.js), or null when none was in it.
+export function removeAside(list, items) {
+  const gone = new Set(items.map(sameness));
+  const next = list.filter((i) => !gone.has(sameness(i)));
+  return next.length === list.length ? null : next;
+}
+
 // What the user is shown: how many, and each one's place and reason (no values: they may be
 // large, and they are the user's to download); `held` ({key, reason}) are those still where
-// they were, storage being too full to copy them aside (said as such: held: true).
+// they were, storage being too full to copy them aside (said as such: held: true); `taken`, the
+// name another account took (taken.js), for the popup to say it in the user's language.
 export function asideSummary(list, held = []) {
   return { count: list.length + held.length,
-           items: list.map(({ key, reason, at }) => ({ key, reason, at }))
+           items: list.map(({ key, reason, at, taken }) => ({ key, reason, at, ...(taken ? { taken } : {}) }))
              .concat(held.map(({ key, reason }) => ({ key, reason, at: null, held: true }))) };
 }
 

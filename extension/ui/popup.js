@@ -2,7 +2,7 @@
 // and delete. Everything shown from history is set as text.
 import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
-import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, STATE_CHIPS } from '../shared/i18n.js';
+import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText, STATE_CHIPS } from '../shared/i18n.js';
 import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
 import { badgeLine, resultLine } from '../shared/entry-words.js';
@@ -49,7 +49,7 @@ async function showCurrent() {
     body.replaceChildren(el('p', { class: 'muted' }, t('popupNoProfile')));
     return;
   }
-  const { entry, renamedTo } = await ask('history.get', { username });
+  const { entry, renamedTo, earlier } = await ask('history.get', { username });
   const status = await ask('audit.status', { username });
   const parts = [el('p', { class: 'who', id: 'current-user' }, `@${username}`)];
   if (!entry && status.wait) {
@@ -81,6 +81,9 @@ async function showCurrent() {
     if (change) parts.push(el('p', { class: 'muted', id: 'current-follower-change' }, followerChangeText(t, change)));
     const former = formerUsernamesText(t, entry.former_usernames);
     if (former) parts.push(el('p', { class: 'muted', id: 'current-former' }, former));
+    // Another account had this name before (the one checked now started afresh): where it went.
+    const before = earlierOwnerText(t, earlier);
+    if (before) parts.push(el('p', { class: 'muted', id: 'current-earlier' }, before));
     if (entry.report && Array.isArray(entry.report.reasons)) {
       const ul = el('ul', { class: 'reasons' });
       for (const r of listedReasons(entry.report.reasons, entry.rough).slice(0, 6)) ul.append(el('li', {}, reasonText(t, r)));
@@ -169,7 +172,10 @@ async function showAside() {
   box.hidden = count === 0;
   box.dataset.count = String(count);
   document.getElementById('aside-note').textContent = count ? t('asideNote', count) : '';
-  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.held ? t('asideHeld', i.reason) : i.reason));
+  // An account whose name another account took (taken.js) is said in the user's language; the
+  // other reasons are the history's own details, in English.
+  const reason = (i) => (i.taken ? t('asideTaken', `@${i.taken}`) : i.reason);
+  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.held ? t('asideHeld', i.reason) : reason(i)));
   if (count > ASIDE_SHOWN) lines.push(el('li', {}, t('asideMore', count - ASIDE_SHOWN)));
   document.getElementById('aside-items').replaceChildren(...lines);
 }

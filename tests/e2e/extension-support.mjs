@@ -123,3 +123,18 @@ export async function stopWorkers(suite, { restart = true } = {}) {
     await cdp.detach().catch(() => {});
   }
 }
+
+// The toolbar button's popup for `tab` (chrome.action.openPopup, from the worker), once it has
+// drawn the tab's profile; the caller closes it.
+export async function openActionPopup(suite, tab) {
+  await tab.bringToFront();
+  const { browser } = suite.session;
+  const old = new Set((await browser.pages()).map((p) => p.target()));
+  const worker = await suite.session.worker();
+  const opened = await worker.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e) => String(e.message || e)));
+  if (opened !== 'ok') throw new Error(`chrome.action.openPopup(): ${opened}`);
+  const target = await browser.waitForTarget((t) => t.url().endsWith('/extension/ui/popup.html') && !old.has(t), { timeout: 10000 });
+  const popup = await target.asPage();
+  await popup.waitForFunction(() => document.getElementById('current-body').dataset.state);
+  return popup;
+}

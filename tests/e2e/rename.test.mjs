@@ -3,11 +3,13 @@
 // to @lena.bakes.studio, the new name's page goes on with its history (the then-and-now line from
 // the first check, "Formerly @lena.bakes" in the panel, the popup and the CSV); the old name's page
 // says where the account went, not that it was deleted; another account taking the old name
-// inherits nothing. And an audit's result moves as it is.
+// inherits nothing. And an audit's result moves as it is. A name taken over by another account
+// before the renamed one was seen again: the old owner's history is kept aside, then goes on
+// under its new name (taken.js).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot } from './lib/index.mjs';
-import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone } from './extension-support.mjs';
+import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone, openActionPopup } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
 const OLD = 'lena.bakes', NEW = 'lena.bakes.studio';
@@ -127,5 +129,67 @@ test('an audit of the old name: its result moves as it is, with the count read n
   const ext = await extensionPage(suite);
   await ext.evaluate((u) => chrome.runtime.sendMessage({ what: 'history.delete', usernames: [u] }), NEW);
   assert.equal(await storedAudit(suite, OLD), null);
+  suite.standin.reset();
+});
+
+test('@old taken by another account before the renamed one is seen again: its history is kept aside, said on @old, and goes on under @new', T, async () => {
+  suite.standin.reset();
+  await suite.resetExtension();
+  suite.standin.setFollowerCount(OLD, 500);
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on @${OLD}` });
+  const first = await waitFor(() => storedEntry(suite, OLD), { what: 'the first check stored' });
+  const id = first.report.user_id;
+
+  // Renamed on Instagram, and another account takes the old name, before any check of the new one.
+  suite.standin.renameProfile(OLD, NEW);
+  suite.standin.setFollowerCount(OLD, null);
+  suite.standin.renameProfile('mila.gifted', OLD);
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on the new owner of @${OLD}` });
+  const squatter = await waitFor(async () => { const e = await storedEntry(suite, OLD); return e && e.report.user_id !== id && e; },
+    { what: 'the new owner\'s check stored' });
+  assert.deepEqual([squatter.first_seen.follower_count, squatter.former_usernames], [1500, undefined], 'the new owner starts afresh');
+  await openPanel(page);
+  const theirs = await waitForOverlay(page, (x) => x.panel && x.earlierOwner, { what: 'the new owner\'s panel saying an earlier account was kept aside' });
+  assert.equal(theirs.earlierOwner,
+    'Another account had this name before; its history is kept aside (Fakemeter\'s toolbar button) until Fakemeter sees it under its new name.');
+  assert.equal(theirs.followerChange, null);
+  await screenshot(page, 'taken-panel-new-owner');
+  // Kept aside, not overwritten: with its first count, findable by its account.
+  const ext = await extensionPage(suite);
+  const aside = () => ext.evaluate(() => chrome.storage.local.get('history_set_aside').then((o) => o.history_set_aside || []));
+  const kept = await aside();
+  assert.deepEqual(kept.map((i) => [i.key, i.user_id, i.taken, i.value.first_seen.follower_count]), [[`entries.${OLD}`, id, OLD, 500]]);
+  // The popup on @old: the same line; its set-aside list says whose entry it is, in words.
+  let popup = await openActionPopup(suite, page);
+  assert.equal(await popup.$eval('#current-earlier', (e) => e.textContent), theirs.earlierOwner);
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.match(await popup.$eval('#aside-items', (e) => e.textContent), new RegExp(`^@${OLD.replace('.', '\\.')} now belongs to another account`));
+  await popup.close();
+
+  // The renamed account checked under its new name: its history goes on from @old's first reading.
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'),
+    { what: 'the then-and-now line from @old\'s first check' });
+  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+\), 820 now: \+320 \(\+64%\)\.$/);
+  assert.ok(panel.panelText.includes(`Formerly @${OLD}`), panel.panelText);
+  assert.equal(panel.earlierOwner, null, 'no earlier owner of @new');
+  const moved = await storedEntry(suite, NEW);
+  assert.deepEqual([moved.first_seen, moved.former_usernames], [{ follower_count: 500, at: first.first_seen.at, user_id: id }, [OLD]]);
+  assert.deepEqual(await aside(), [], 'it left the set-aside list');
+  assert.equal((await storedEntry(suite, OLD)).report.user_id, squatter.report.user_id, 'the new owner keeps @old');
+
+  // Back on @old: where the earlier account went, by its new name.
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on @${OLD} again` });
+  await openPanel(page);
+  const again = await waitForOverlay(page, (x) => x.panel && x.earlierOwner, { what: 'the panel on @old again' });
+  assert.equal(again.earlierOwner, `Another account had this name before; it is now @${NEW}, and its history moved there.`);
+  popup = await openActionPopup(suite, page);
+  assert.equal(await popup.$eval('#current-earlier', (e) => e.textContent), again.earlierOwner);
+  await popup.close();
   suite.standin.reset();
 });

@@ -65,6 +65,8 @@ export function overlayState(page) {
       sources: Object.fromEntries(['followers', 'likers', 'commenters'].map((k) => [k, text(part(panel, `source-${k}`))])),
       profileSource: text(part(panel, 'profile-source')),
       followerChange: text(part(panel, 'follower-change')),
+      // Another account had this name before: where its history went (taken.js earlierOwner).
+      earlierOwner: text(part(panel, 'earlier-owner')),
       auditPlan: text(part(panel, 'audit-plan')),
       // The engagement authenticity section: its verdict, or what it says instead (pending, none, failed).
       commentsVerdict: text(part(panel, 'comments-verdict')),
