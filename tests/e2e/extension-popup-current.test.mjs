@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, NONEXISTENT, screenshot } from './lib/index.mjs';
-import { extensionPage } from './extension-support.mjs';
+import { extensionPage, openActionPopup as sharedOpenActionPopup } from './extension-support.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -15,20 +15,8 @@ const en = (key) => EN[key].message;
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; });
 
-// Opens the extension's toolbar popup over `tab` (made the active tab first) and returns it
-// once its current-profile section has drawn. The popup closes with the next test's page.
-async function openActionPopup(tab) {
-  await tab.bringToFront();
-  const { browser } = suite.session;
-  const old = new Set((await browser.pages()).map((p) => p.target()));
-  const worker = await suite.session.worker();
-  const opened = await worker.evaluate(() => chrome.action.openPopup().then(() => 'ok', (e) => String(e.message || e)));
-  assert.equal(opened, 'ok', 'chrome.action.openPopup()');
-  const target = await browser.waitForTarget((t) => t.url().endsWith('/extension/ui/popup.html') && !old.has(t), { timeout: 10000 });
-  const popup = await target.asPage();
-  await popup.waitForFunction(() => document.getElementById('current-body').dataset.state);
-  return popup;
-}
+// The popup closes with the next test's page.
+const openActionPopup = (tab) => sharedOpenActionPopup(suite, tab);
 
 const current = (popup) => popup.$eval('#current-body', (b) => ({
   state: b.dataset.state,
