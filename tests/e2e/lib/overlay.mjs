@@ -19,12 +19,16 @@ export function overlayState(page) {
     const progressValue = progress ? Number(progress.getAttribute('aria-valuenow') ?? progress.value) : null;
     const progressMax = progress ? Number(progress.getAttribute('aria-valuemax') ?? progress.max ?? 100) : null;
     // Visible text of a shadow root, without its <style> and its screen-reader-only live region.
+    // Text nodes are joined with a space, except a number range's unbreakable span (element.js
+    // appendText) and the text right after it, which run on in the sentence: "(0–54%)".
+    const inRange = (el) => el?.nodeType === 1 && el.tagName === 'SPAN' && el.style.whiteSpace === 'nowrap';
     const shadowText = (host) => {
       if (!host?.shadowRoot) return null;
       const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
       let out = '';
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.parentElement?.tagName !== 'STYLE' && !n.parentElement?.closest('.sr-only')) out += n.nodeValue + ' ';
+        if (n.parentElement?.tagName === 'STYLE' || n.parentElement?.closest('.sr-only')) continue;
+        out += (inRange(n.parentElement) || inRange(n.previousSibling) ? '' : ' ') + n.nodeValue;
       }
       return out.replace(/\s+/g, ' ').trim();
     };
