@@ -8,7 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
-  MAX_AHEAD_MS, countedTimes, waitOf } from '../shared/scheduler.js';
+  MAX_AHEAD_MS, countedTimes, waitOf, profileWait } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief } from '../shared/audit.js';
@@ -469,15 +469,15 @@ async function auditCancel({ username }) {
 }
 
 // With `wait` while a back-off holds every request (Instagram asked to slow down, or did not
-// answer): {retryAt, unavailable}, so the popup says why a profile is not checked yet. The audit's
+// answer): {retryAt, unavailable, during?}, so the popup says why a profile is not checked yet. The audit's
 // `userId` lets the popup leave out one of another account than its stored entry (it has the
 // entry already; reading the whole history here again on every audit step would cost more).
 async function auditStatus({ username }) {
   const a = await currentAudit(username);
   const sched = await store.getScheduler();
-  // A profile's check waits for a back-off of every request, or of profile requests after a server error.
-  const w = waitOf(sched, 'profile');
-  const wait = w.until > now() ? { retryAt: w.until, unavailable: w.unavailable } : null;
+  // A profile's check waits for a back-off of every request, or of profile requests after a server
+  // error; one another profile's audit drew is said as that audit's (`during`), as the page says it.
+  const wait = profileWait(sched, now(), username);
   if (!a) return { missing: true, wait };
   return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()), wait };
 }

@@ -124,6 +124,16 @@ export function waitOf(state, kind = null) {
   return { until: state.backoffUntil, unavailable: state.backoffUnavailable, by: state.backoffBy };
 }
 
+// The wait a profile's check of `asker` is under at `now` (every request's back-off, or profile
+// requests' after a server error), for the popup's "why not checked yet": {retryAt, unavailable,
+// during?} (during: the username of the audit that drew it, when another profile's, as heldBy
+// says it to the page and badge), or null when none holds it.
+export function profileWait(state, now, asker = null) {
+  const w = waitOf(state, 'profile');
+  if (!(w.until > now)) return null;
+  return { retryAt: w.until, unavailable: w.unavailable, ...(w.by && w.by !== asker ? { during: w.by } : {}) };
+}
+
 // What held a reserved request back, for what the user is told (reserve()'s {state, reason}
 // and the settings it used): {cap} when Fakemeter's own hourly cap did (the number in force,
 // settings.hourlyCap), {unavailable} when a back-off after Instagram did not answer did (its

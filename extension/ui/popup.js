@@ -53,9 +53,11 @@ async function showCurrent() {
   const status = await ask('audit.status', { username });
   const parts = [el('p', { class: 'who', id: 'current-user' }, `@${username}`)];
   if (!entry && status.wait) {
-    // Not checked because every request waits (the page says the same): when, not "not checked yet".
+    // Not checked because every request waits (the page says the same, naming the audit that drew
+    // the wait when another profile's did): when, not "not checked yet".
     body.dataset.state = 'waiting';
-    parts.push(el('p', { class: 'muted', id: 'current-wait' }, stateMessage(t, 'rate_limited', status.wait.retryAt, status.wait.unavailable)));
+    parts.push(el('p', { class: 'muted', id: 'current-wait' }, stateMessage(t, 'rate_limited', status.wait.retryAt,
+      status.wait.unavailable, null, null, false, status.wait.during || null)));
   } else if (!entry && renamedTo) {
     // A name the account no longer has: where its history is now, not "not checked yet".
     body.dataset.state = 'renamed';

@@ -168,6 +168,30 @@ test('a profile waiting on a rate limit: the popup says the wait, not "not check
   await popup.close();
 });
 
+// The popup's wait line said only "Instagram asked to slow down" where the page and badge name the
+// audit of another profile that drew the wait: it says the same now.
+test('a profile held by another profile\'s audit\'s back-off: the popup names that audit, as the page does', async () => {
+  await suite.resetExtension({ autoRun: false });
+  const ext = await extensionPage(suite);
+  const until = Date.now() + 10 * 60_000;
+  await ext.evaluate((u) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: u, backoffLevel: 1,
+                                                                     backoffBy: 'marco.travels' } }), until);
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForOverlay(page, (s) => s.badge, { what: 'the badge' });
+  const popup = await openActionPopup(page);
+  const c = await current(popup);
+  assert.equal(c.state, 'waiting');
+  const time = new Date(until).toLocaleTimeString('en');
+  assert.equal(c.text.replace(/\s+/g, ' '), `@lena.bakes ${en('stateRateLimitedDuringUntil').replace('$1', 'marco.travels').replace('$2', time)}`);
+  await popup.close();
+  // The audited profile's own popup: its own wait, without naming itself.
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForOverlay(page, (s) => s.badge, { what: 'the badge' });
+  const own = await openActionPopup(page);
+  assert.match((await current(own)).text, /^@marco\.travels\s+Instagram asked to slow down; retrying at /);
+  await own.close();
+});
+
 // The popup listened for the history only, so an audit's line stayed at what it read when it
 // opened until the audit ended.
 test('an audit running while the popup is open: its progress line follows each step', async () => {

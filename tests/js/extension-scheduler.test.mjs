@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptySchedulerState, reserve, heldBy, noteAnswer, claim, sent, release, onRateLimited, onSuccess, usedInLastHour, normalizeSchedulerState, capHold, countedTimes,
-         waitOf,
+         waitOf, profileWait,
          HOUR_MS, BACKOFF_INTERVALS, MAX_BACKOFF_MS, SEND_CONFIRM_MS } from '../../extension/shared/scheduler.js';
 
 const cfg = { pacingMs: 1500, hourlyCap: 200 };
@@ -283,4 +283,23 @@ test('a server error backs off its kind of request alone; rate limits and no ans
     const all = onRateLimited(emptySchedulerState(), T, cfg, status, 'anna', 'likers');
     assert.equal(reserve(all, T + 1, { ...cfg, interactive: true, kind: 'profile' }).at, T + wait, `status ${status}`);
   }
+});
+
+// The popup's "why not checked yet" line reads the wait a profile's check is under: it names the
+// audit that drew it when that is another profile's, as the page and badge do (heldBy).
+test('profileWait: the wait a profile check is under, naming the audit that drew it when another profile\'s', () => {
+  const T = 5_000_000;
+  const wait = cfg.pacingMs * BACKOFF_INTERVALS;
+  assert.equal(profileWait(emptySchedulerState(), T, 'marco'), null, 'no wait');
+  const limited = onRateLimited(emptySchedulerState(), T, cfg, null, 'anna');
+  assert.deepEqual(profileWait(limited, T + 1, 'marco'), { retryAt: T + wait, unavailable: null, during: 'anna' });
+  assert.deepEqual(profileWait(limited, T + 1, 'anna'), { retryAt: T + wait, unavailable: null }, 'its own audit: no "during"');
+  assert.equal(profileWait(limited, T + wait, 'marco'), null, 'over once it ends');
+  // A profile's own check drew it: nobody's audit to name.
+  assert.deepEqual(profileWait(onRateLimited(emptySchedulerState(), T, cfg, 0), T + 1, 'marco'), { retryAt: T + wait, unavailable: 0 });
+  // A server error on profile requests during an audit: that kind's wait, with its status and audit.
+  const down = onRateLimited(emptySchedulerState(), T, cfg, 503, 'anna', 'profile');
+  assert.deepEqual(profileWait(down, T + 1, 'marco'), { retryAt: T + wait, unavailable: 503, during: 'anna' });
+  // The likers' server error holds no profile check.
+  assert.equal(profileWait(onRateLimited(emptySchedulerState(), T, cfg, 503, 'anna', 'likers'), T + 1, 'marco'), null);
 });
