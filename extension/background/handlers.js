@@ -500,25 +500,9 @@ async function historyGet({ username }) {
 function historyDelete({ usernames }) {
   return store.locked(async () => {
     const before = await store.getHistory();
-    const history = await store.forgetAccounts(deleteEntries(before, usernames), [...usernames, ...await formerOwn(before, usernames)]);
+    const history = await store.forgetAccounts(deleteEntries(before, usernames), usernames, await store.formerAudits(before, usernames));
     return { count: Object.keys(history.entries).length };
   });
-}
-
-// The former names of these entries (renamed on Instagram) under which their own account's audit is
-// still kept (carryRenamed leaves it there): deleting the account forgets it too. Not a name
-// another account has an entry under now, nor an audit of another account.
-async function formerOwn(history, usernames) {
-  const out = [];
-  for (const u of usernames) {
-    const e = history.entries[u];
-    const id = entryUserId(e);
-    for (const f of (id && e.former_usernames) || []) {
-      const a = history.entries[f] ? null : await store.getAudit(f);
-      if (a && a.userId === id) out.push(f);
-    }
-  }
-  return out;
 }
 
 async function historyExport({ format }) {

@@ -267,13 +267,34 @@ export async function putDoc(username, text) {
 }
 
 // Everything kept about these accounts (history entry, audit, cached document): what
-// "delete" in the popup removes, and the user's way to free storage.
-export async function forgetAccounts(history, usernames) {
+// "delete" in the popup removes, and the user's way to free storage. `former`: names these
+// accounts had before whose audit is theirs (formerAudits), forgotten too; such a name's cached
+// document only when no entry holds the name now (another account's then, or read again).
+export async function forgetAccounts(history, usernames, former = []) {
   const { history: kept } = await saveHistory(history);
-  const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => !usernames.includes(u));
-  await storage.remove(usernames.flatMap((u) => [AUDIT_PREFIX + u, DOC_PREFIX + u]));
+  const docs = [...usernames, ...former.filter((f) => !kept.entries[f])];
+  const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => !docs.includes(u));
+  await storage.remove([...usernames.map((u) => AUDIT_PREFIX + u), ...former.map((f) => AUDIT_PREFIX + f), ...docs.map((u) => DOC_PREFIX + u)]);
   await storage.set({ [DOCS_INDEX_KEY]: index });
   return kept;
+}
+
+// The former names of these entries (renamed on Instagram) under which their own account's audit
+// is still kept (handlers.js carryRenamed leaves its working state there): deleting the account
+// forgets it too. Whoever holds such a name now (another account may have taken it, and have an
+// entry there): the audit records the account it read (userId), and one of another account is
+// never among them.
+export async function formerAudits(history, usernames) {
+  const out = [];
+  for (const u of usernames) {
+    const e = history.entries[u];
+    const id = entryUserId(e);
+    for (const f of (id && e.former_usernames) || []) {
+      const a = await getAudit(f);
+      if (a && a.userId === id && !out.includes(f)) out.push(f);
+    }
+  }
+  return out;
 }
 
 export async function getDoc(username) {
