@@ -14,7 +14,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
   followersRefusal, followersRefusedBy, sourcesBrief } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
-import { asideSummary, exportAside } from '../shared/set-aside.js';
+import { asideSummary, exportAside, MAX_ASIDE } from '../shared/set-aside.js';
 import { earlierOwner } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
   partialAuditReplaces, reportOfEntry, entryUserId, renamedTo } from '../shared/history.js';
@@ -512,13 +512,19 @@ async function historyExport({ format }) {
   return { text: exportCsv(h, { t: translator(strings, fallback, lang) }), format };
 }
 
+// A file's @x of another account than the stored @x: the newer holds the name and the stored one,
+// when older, is kept aside (store.saveImported) in the room the set-aside list has left, so none
+// already there is pushed out; the popup says how many, and how many joined an account kept here
+// under another name, or were left out for another account holding their name (history.js importOne).
 function historyImport({ text }) {
   return store.locked(async () => {
-    const r = importJson(text, await store.getHistory(), now());
+    const asideRoom = Math.max(0, MAX_ASIDE - (await store.getAside()).length);
+    const r = importJson(text, await store.getHistory(), now(), { asideRoom });
     if (r.error) return { error: { id: `history.import.${r.kind}`, message: r.error } };
     try {
-      const { shrunk } = await store.saveHistoryWithAside(r.history, r.aside);
-      return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, notImported: r.notImported, shrunk };
+      const { shrunk } = await store.saveImported(r.history, r.displaced);
+      return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, notImported: r.notImported, shrunk,
+               takenAside: r.displaced.length, otherOwner: r.otherOwner, joined: r.joined };
     } catch (e) {
       return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
     }

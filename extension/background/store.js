@@ -230,6 +230,16 @@ export async function dropAside(items) {
   if (next) await storage.set({ [ASIDE_KEY]: next });
 }
 
+// Saves an imported history (history.js importJson) after keeping aside, as a check does
+// (taken.js), the stored entries of other accounts whose names the file's newer entries took
+// (`displaced`: {entry, by}); when those cannot be kept, saves nothing and says storage is full.
+export async function saveImported(history, displaced) {
+  if (displaced.length && !(await keepAside(displaced.map(({ entry, by }) => takenItem(entry, by)), { room: true }))) {
+    throw new Error(`QUOTA_BYTES: storage is too full to set aside the ${displaced.length} entries of other accounts the import would replace`);
+  }
+  return saveHistory(history);
+}
+
 // Saves `history` after keeping `aside` (what left it: overflow()'s), or, when that cannot be
 // kept, saves nothing and says storage is full: what left the history is never lost unsaid.
 export async function saveHistoryWithAside(history, aside, options = {}) {

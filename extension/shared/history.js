@@ -609,7 +609,12 @@ export function exportCsv(history, { t = null } = {}) {
 // word in the user's language, and the detail in English (`error`).
 // `now` (ms), when given: a file's time later than it (a clock set wrong where it was written) is
 // taken as now, so it neither outranks every later check nor stays "newer" for ever.
-export function importJson(text, into = emptyHistory(), now = null) {
+// The accounts decide as a check's do (the ids, where both are known; importOne): nothing the
+// user had is lost. `displaced` holds the stored entries of other accounts whose names the file's
+// newer entries took ({entry, by: the account now holding the name}), for the caller to keep
+// aside as a check does (taken.js), at most `asideRoom` of them (the set-aside list's room before
+// its oldest items would go): past it, such a file entry is left out instead (`otherOwner`).
+export function importJson(text, into = emptyHistory(), now = null, { asideRoom = Infinity } = {}) {
   let doc;
   const refuse = (kind, error) => ({ kind, error: `import: ${error}` });
   try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', `not JSON (${e.message})`); }
@@ -630,29 +635,73 @@ export function importJson(text, into = emptyHistory(), now = null) {
   } else {
     return refuse(Number.isInteger(doc.schema) && doc.schema > SCHEMA_VERSION ? 'newer' : 'not_history', `unknown schema ${JSON.stringify(doc.schema)}`);
   }
-  // A file's entry never replaces a newer result of the same profile (an old backup imported
-  // after checks since): that one stays, and `newerKept` says how many did.
   if (Number.isFinite(now)) entries = entries.map((e) => (e.computed_at > now ? { ...e, computed_at: now } : e));
   let history = into;
   const put = new Set();
-  let newerKept = 0;
+  const displaced = [];
+  const counts = { put: 0, newer: 0, other: 0, joined: 0 };
+  // The names each account is kept under, as the import goes (a name may hold another since:
+  // importOne checks), so finding an account's other names costs no pass over the history per entry.
+  const byId = new Map();
+  const index = (name) => {
+    const id = entryUserId(history.entries[name]);
+    if (id) byId.set(id, (byId.get(id) || new Set()).add(name));
+  };
+  for (const name of Object.keys(history.entries)) index(name);
   for (const e of entries) {
-    const have = history.entries[e.username];
-    if (have && have.computed_at > e.computed_at) { newerKept++; continue; }
-    history = putEntry(history, e);
-    put.add(e.username);
+    const step = importOne(history, e, displaced.length < asideRoom, byId);
+    history = step.history;
+    if (step.name) index(step.name);
+    counts[step.outcome]++;
+    if (step.outcome === 'put') put.add(e.username);
+    if (step.displaced) displaced.push({ entry: step.displaced, by: entryUserId(e) });
   }
   // Past MAX_ENTRIES an import pushes none of the user's profiles out (5,000 of them went, beyond
   // what can be kept aside): profiles new to the history are left out instead, the least recently
   // looked at first, and `notImported` says how many (the file still has them).
-  const fresh = [...put].filter((u) => !into.entries[u]);
+  const fresh = [...put].filter((u) => !into.entries[u] && history.entries[u]);
   const over = Object.keys(history.entries).length - MAX_ENTRIES;
   let notImported = 0;
   if (over > 0) {
-    const entries = entryMap(history.entries);
-    fresh.sort((a, b) => lookOrder(entries[a], entries[b]));
-    for (const u of fresh.slice(0, over)) { delete entries[u]; put.delete(u); notImported++; }
-    history = { ...history, entries };
+    const kept = entryMap(history.entries);
+    fresh.sort((a, b) => lookOrder(kept[a], kept[b]));
+    for (const u of fresh.slice(0, over)) { delete kept[u]; put.delete(u); notImported++; }
+    history = { ...history, entries: kept };
   }
-  return { history, aside: [], count: put.size, newerKept, notImported };
+  // `count`: the names put in (a name twice in the file, in two spellings, is one) and the entries joined.
+  return { history, aside: [], count: put.size + counts.joined, newerKept: counts.newer, notImported,
+           displaced, otherOwner: counts.other, joined: counts.joined };
+}
+
+// One entry `e` of a file put into `history`, as a check of it would be:
+//  - its account kept here under another name (renamed on Instagram since, or before): one entry
+//    per account, as withRename makes it, under the name of the newest reading of the account
+//    (the file's when newer, its stored names then among the former ones; else the stored one's,
+//    the file's name among its former ones), with the earliest first count ('joined');
+//  - another account's entry under its name (both ids known, different: the name changed hands):
+//    the newer reading holds the name. The file's newer one takes it and the stored one leaves as
+//    `displaced`, for the caller to keep aside (unless `canDisplace` is false: no room there);
+//    a file entry older than the stored one, or with no room, is left out ('other': the file
+//    still has it, and imported again after a check of that account under its new name, it joins
+//    that account's entry);
+//  - else as before: the same profile's newer result stays ('newer'), or the file's goes in ('put').
+// `byId`: the names each account was kept under (some may hold another entry since).
+// Returns {history, outcome, displaced (an entry, or null), name (the name written, or none)}.
+function importOne(history, e, canDisplace, byId) {
+  const id = entryUserId(e);
+  const here = history.entries[e.username];
+  const hereId = entryUserId(here);
+  const other = here && id && hereId && hereId !== id ? here : null;
+  const takes = !other || (e.computed_at > other.computed_at && canDisplace);
+  const holders = [...((id && byId.get(id)) || [])].map((n) => history.entries[n])
+    .filter((h) => h && h.username !== e.username && entryUserId(h) === id);
+  if (holders.length) {
+    const newest = holders.reduce((a, b) => (b.computed_at > a.computed_at ? b : a));
+    const name = takes && e.computed_at >= newest.computed_at ? e.username : newest.username;
+    const moved = withRename(history, name, id, [e]);
+    return { history: moved.history, outcome: 'joined', displaced: moved.displaced, name };
+  }
+  if (other && !takes) return { history, outcome: 'other', displaced: null };
+  if (!other && here && here.computed_at > e.computed_at) return { history, outcome: 'newer', displaced: null };
+  return { history: putEntry(history, e), outcome: 'put', displaced: other, name: e.username };
 }

@@ -210,7 +210,10 @@ async function main() {
       const r = await ask('history.import', { text: await file.text() });
       say([t('imported', r.imported), r.newerKept ? t('importedNewerKept', r.newerKept) : '',
         r.setAside ? t('importedSetAside', MAX_ENTRIES, r.setAside) : '',
-        r.notImported ? t('importedNotImported', MAX_ENTRIES, r.notImported) : ''].filter(Boolean).join(' '));
+        r.notImported ? t('importedNotImported', MAX_ENTRIES, r.notImported) : '',
+        // Names that changed hands or accounts renamed between the file and this history (history.js importOne).
+        r.joined ? t('importedJoined', r.joined) : '', r.takenAside ? t('importedTakenAside', r.takenAside) : '',
+        r.otherOwner ? t('importedOtherOwner', r.otherOwner) : ''].filter(Boolean).join(' '));
     } catch (e) {
       say(importRefusal(e));
     }

@@ -364,3 +364,33 @@ test('a message the background refuses (its code older than the popup\'s) is sai
     'not help, reload Fakemeter on your browser\'s extensions page. (unknown message "history.export" on the privileged channel)');
   await popup.close();
 });
+
+// An import whose @x was another account than the stored @x (the name changed hands) replaced the
+// stored entry: the user's history of that account was gone. The file's newer @x holds the name
+// now, the stored one is kept aside as a check keeps it, and the import's message says so.
+test('an import whose @x is another, newer account keeps the stored @x aside and says so', async () => {
+  const ext = await extensionPage(suite);
+  const mine = { username: 'changed.hands', full_name: 'First owner', fake_percent: 31, ci_low: 25, ci_high: 37, grade: 'poor',
+    confidence: 'audited', status: 'ok', states: [], follower_count: 520, computed_at: Date.now() - 5 * 86_400_000,
+    first_seen: { follower_count: 500, at: Date.now() - 9 * 86_400_000, user_id: '111' } };
+  await ext.evaluate((e) => chrome.storage.local.set({ history: { schema: 2, entries: { [e.username]: e } }, history_set_aside: [] }), mine);
+  const popup = await suite.session.newPage();
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForSelector('#rows[data-shown]');
+  const theirs = { ...mine, full_name: 'Second owner', fake_percent: 5, ci_low: 2, ci_high: 9, grade: 'good', confidence: 'instant',
+    follower_count: 9000, computed_at: Date.now() - 86_400_000, first_seen: { follower_count: 9000, at: Date.now() - 86_400_000, user_id: '222' } };
+  const file = path.join(downloads, 'changed-hands.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [theirs] }));
+  await (await popup.$('#import-file')).uploadFile(file);
+  const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
+  assert.equal(message, 'Imported 1 entry. For 1 name of the file, the entry here was of another account, which had the name before: ' +
+    'it was set aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
+  const stored = await ext.evaluate(() => chrome.storage.local.get(['history', 'history_set_aside']));
+  assert.equal(stored.history.entries['changed.hands'].full_name, 'Second owner');
+  assert.deepEqual(stored.history_set_aside.map((i) => [i.user_id, i.taken, i.value.full_name, i.value.first_seen.follower_count]),
+    [['111', 'changed.hands', 'First owner', 500]]);
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.match(await popup.$eval('#aside-items', (e) => e.textContent), /^@changed\.hands now belongs to another account/);
+  await screenshot(popup, 'popup-import-taken-aside');
+  await popup.close();
+});

@@ -62,3 +62,85 @@ test('delete: the account\'s audit under a former name another account holds now
   await handle['history.delete']({ usernames: ['new'] });
   assert.deepEqual([data['audit:old'], data['doc:old'], data.docs], [undefined, undefined, []]);
 });
+
+const { MAX_ASIDE } = await import('../../extension/shared/set-aside.js');
+const { keptFor } = await import('../../extension/shared/taken.js');
+const { translator, flatten, SUPPORTED } = await import('../../extension/shared/i18n.js');
+const fs = await import('node:fs');
+const fileOf = (...entries) => exportJson(historyOf(...entries), at(30));
+const aside = () => data.history_set_aside || [];
+
+test('import: a file\'s newer @x of another account takes the name; the stored @x is set aside as a check does, and said', async () => {
+  // Account 111 checked as @x (500 followers at first, audited since); the file has @x as account 222, later.
+  let mine = putEntry(emptyHistory(), entry('x', 0, { id: '111', count: 500 }));
+  mine = putEntry(mine, entry('x', 2, { id: '111', count: 520, confidence: 'audited', pct: 31 }));
+  reset({ history: mine });
+  const r = await handle['history.import']({ text: fileOf(entry('x', 5, { id: '222', count: 9000 })) });
+  assert.deepEqual([r.imported, r.takenAside, r.otherOwner, r.joined, r.newerKept], [1, 1, 0, 0, 0]);
+  assert.equal(data.history.entries.x.report.user_id, '222', 'the newer reading holds the name');
+  assert.equal(data.history.entries.x.first_seen.follower_count, 9000, 'inheriting nothing');
+  // Kept, not lost: as a taken item of account 111, findable by withRename's `kept` (keptFor).
+  assert.deepEqual(aside().map((i) => [i.key, i.user_id, i.taken]), [['entries.x', '111', 'x']]);
+  const kept = keptFor(aside(), '111')[0].entry;
+  assert.deepEqual([kept.confidence, kept.fake_percent, kept.first_seen.follower_count], ['audited', 31, 500]);
+});
+
+test('import: a file\'s older @x of another account leaves the stored, newer @x as it is and is said not imported', async () => {
+  const mine = historyOf(entry('x', 5, { id: '222', count: 9000 }));
+  reset({ history: mine });
+  const r = await handle['history.import']({ text: fileOf(entry('x', 1, { id: '111', count: 500 })) });
+  assert.deepEqual([r.imported, r.takenAside, r.otherOwner, r.newerKept], [0, 0, 1, 0], 'not "a newer result of it was kept"');
+  assert.deepEqual(data.history, JSON.parse(JSON.stringify(mine)));
+  assert.deepEqual(aside(), []);
+});
+
+test('import: with the set-aside list full, a file\'s @x of another account is left out rather than push its oldest items out', async () => {
+  const full = Array.from({ length: MAX_ASIDE }, (_, i) => ({ key: `history[${i}]`, reason: 'unreadable', at: i, value: i }));
+  const mine = historyOf(entry('x', 0, { id: '111' }));
+  reset({ history: mine, history_set_aside: full });
+  const r = await handle['history.import']({ text: fileOf(entry('x', 5, { id: '222' }), entry('y', 5, { id: '333' })) });
+  assert.deepEqual([r.imported, r.takenAside, r.otherOwner], [1, 0, 1]);
+  assert.equal(data.history.entries.x.report.user_id, '111');
+  assert.equal(data.history.entries.y.report.user_id, '333', 'the rest of the file goes in');
+  assert.deepEqual(aside(), full);
+});
+
+test('import: an entry of an account kept here under another name joins that account\'s entry, under its newest name', async () => {
+  // Account 111: @old in the file (first checked with 300 followers), @new here since the rename.
+  const mine = historyOf(entry('new', 5, { id: '111', count: 800 }));
+  reset({ history: mine });
+  let r = await handle['history.import']({ text: fileOf(entry('old', 1, { id: '111', count: 300 })) });
+  assert.deepEqual([r.imported, r.joined], [1, 1]);
+  assert.deepEqual(Object.keys(data.history.entries), ['new'], 'one entry per account');
+  const e = data.history.entries.new;
+  assert.deepEqual([e.follower_count, e.first_seen.follower_count, e.first_seen.at, e.former_usernames], [800, 300, at(1), ['old']],
+    'the newest reading, the earliest first count, the file\'s name among the former ones');
+  // A file newer than the history (renamed again since, read elsewhere): the entry goes on under the file's name.
+  r = await handle['history.import']({ text: fileOf(entry('newest', 9, { id: '111', count: 950 })) });
+  assert.deepEqual(Object.keys(data.history.entries), ['newest']);
+  const n = data.history.entries.newest;
+  assert.deepEqual([n.follower_count, n.first_seen.follower_count, n.former_usernames], [950, 300, ['new', 'old']]);
+  // Another account holds the file's name here, newer: the account's entry stays where it is, the name a former one.
+  reset({ history: historyOf(entry('new', 5, { id: '111' }), entry('old', 6, { id: '222' })) });
+  r = await handle['history.import']({ text: fileOf(entry('old', 1, { id: '111' })) });
+  assert.deepEqual([r.joined, r.takenAside, data.history.entries.old.report.user_id, data.history.entries.new.former_usernames],
+    [1, 0, '222', ['old']]);
+});
+
+test('import wording: what happened to names that changed hands, in all four languages, with counts', () => {
+  const dict = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
+  const en = translator(dict('en'), {}, 'en');
+  assert.equal(en('importedTakenAside', 1), 'For 1 name of the file, the entry here was of another account, which had the name before: ' +
+    'it was set aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
+  assert.match(en('importedOtherOwner', 2), /^2 entries of the file were not imported: another account holds their name here/);
+  assert.match(en('importedJoined', 1), /^1 entry of the file was of an account kept here under another name \(renamed on Instagram\): it joined/);
+  for (const l of SUPPORTED) {
+    const t = translator(dict(l), {}, l);
+    for (const key of ['importedTakenAside', 'importedOtherOwner', 'importedJoined']) {
+      for (const n of [1, 2]) {
+        const said = t(key, n);
+        assert.ok(said && !/[{}$]/.test(said) && said.includes(String(n)), `${l} ${key} ${n}: ${said}`);
+      }
+    }
+  }
+});
