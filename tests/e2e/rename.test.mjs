@@ -18,6 +18,18 @@ useSuite((s, p) => { suite = s; page = p; });
 
 const apiCalls = () => suite.standin.log().filter((e) => e.kind === 'api').length;
 
+// From a fresh stand-in and extension: @lena.bakes checked once, with 500 followers then. Its
+// stored entry and the account's id.
+async function firstCheckOfOld() {
+  suite.standin.reset();
+  await suite.resetExtension();
+  suite.standin.setFollowerCount(OLD, 500);
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page, { what: `badge on @${OLD}` });
+  const first = await waitFor(() => storedEntry(suite, OLD), { what: 'the first check stored' });
+  return { first, id: first.report.user_id };
+}
+
 async function popupRows() {
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
@@ -28,14 +40,8 @@ async function popupRows() {
 }
 
 test('checked as @old, renamed to @new: @new goes on with its history, @old says where it went, a new owner of @old inherits nothing', T, async () => {
-  suite.standin.reset();
-  await suite.resetExtension();
   // The check under the old name, with 500 followers then.
-  suite.standin.setFollowerCount(OLD, 500);
-  await page.goto(suite.standin.profileUrl(OLD));
-  await waitForBadge(page, { what: `badge on @${OLD}` });
-  const first = await waitFor(() => storedEntry(suite, OLD), { what: 'the first check stored' });
-  const id = first.report.user_id;
+  const { first, id } = await firstCheckOfOld();
   assert.deepEqual(first.first_seen, { follower_count: 500, at: first.first_seen.at, user_id: id });
 
   // Renamed on Instagram; 820 followers now.
@@ -133,13 +139,7 @@ test('an audit of the old name: its result moves as it is, with the count read n
 });
 
 test('@old taken by another account before the renamed one is seen again: its history is kept aside, said on @old, and goes on under @new', T, async () => {
-  suite.standin.reset();
-  await suite.resetExtension();
-  suite.standin.setFollowerCount(OLD, 500);
-  await page.goto(suite.standin.profileUrl(OLD));
-  await waitForBadge(page, { what: `badge on @${OLD}` });
-  const first = await waitFor(() => storedEntry(suite, OLD), { what: 'the first check stored' });
-  const id = first.report.user_id;
+  const { first, id } = await firstCheckOfOld();
 
   // Renamed on Instagram, and another account takes the old name, before any check of the new one.
   suite.standin.renameProfile(OLD, NEW);

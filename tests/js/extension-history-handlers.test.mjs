@@ -6,35 +6,14 @@
 // names the audit that drew it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { at, entry } from './lib/history-fixtures.mjs';
 
-const data = {};
-globalThis.chrome = {
-  runtime: { getURL: (p) => `chrome-extension://test/${p}`, id: 'test' },
-  i18n: { getUILanguage: () => 'en' },
-  storage: {
-    local: {
-      async get(key) {
-        if (key === null) return structuredClone(data);
-        return key in data ? { [key]: structuredClone(data[key]) } : {};
-      },
-      async set(items) { Object.assign(data, structuredClone(items)); },
-      async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
-    },
-  },
-};
+const fake = installFakeChrome();
+const { data } = fake;
 const { privilegedHandlers: handle } = await import('../../extension/background/handlers.js');
-const { entryFromReport, putEntry, emptyHistory, exportJson } = await import('../../extension/shared/history.js');
+const { putEntry, emptyHistory, exportJson } = await import('../../extension/shared/history.js');
 
-const DAY = 24 * 3600 * 1000;
-const at = (n) => 1_790_000_000_000 + n * DAY;
-
-function report(username, { pct = 20, count = 1000, id = '4242', confidence = 'instant' } = {}) {
-  return {
-    username, full_name: 'Shop', status: 'ok', states: [], fake_percent: pct, ci_low: pct - 5, ci_high: pct + 5, confidence,
-    grade: 'fair', follower_count: count, reasons: [], ...(id ? { user_id: id } : {}),
-  };
-}
-const entry = (username, n, opts) => entryFromReport(report(username, opts), { computedAt: at(n) }).entry;
 const reset = (stored) => { for (const k of Object.keys(data)) delete data[k]; Object.assign(data, structuredClone(stored)); };
 const historyOf = (...entries) => entries.reduce((h, e) => putEntry(h, e), emptyHistory());
 // An audit's working state as stored (only what deleting reads: whose it is).

@@ -4,23 +4,12 @@
 // nothing; and the field keeps the import, export and stored-schema rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { migrate, importJson, exportJson, exportCsv, putEntry, listEntries, entryFromReport, emptyHistory, validateEntry,
+import { migrate, importJson, exportJson, exportCsv, putEntry, listEntries, emptyHistory, validateEntry,
          followerChange, currentCount, withGone, withLatestCount, withRename, renamedTo, CSV_COLUMNS, MAX_FORMER, overflow,
          MAX_ENTRIES } from '../../extension/shared/history.js';
 import { translator, flatten, formerUsernamesText, renamedText } from '../../extension/shared/i18n.js';
+import { at, locale, report, entry } from './lib/history-fixtures.mjs';
 
-const DAY = 24 * 3600 * 1000;
-const at = (n) => 1_790_000_000_000 + n * DAY;
-const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
-
-function report(username, { pct = 20, count = 1000, id = '4242', confidence = 'instant' } = {}) {
-  return {
-    username, full_name: 'Shop', status: 'ok', states: [], fake_percent: pct, ci_low: pct - 5, ci_high: pct + 5, confidence,
-    grade: 'fair', follower_count: count, reasons: [], ...(id ? { user_id: id } : {}),
-  };
-}
-const entry = (username, n, opts) => entryFromReport(report(username, opts), { computedAt: at(n) }).entry;
 
 test('a renamed account\'s history goes on under the new name: first count, reading, former name; the old name says where it went', () => {
   let h = putEntry(emptyHistory(), entry('old.shop', 0, { count: 500 }));

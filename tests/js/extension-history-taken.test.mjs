@@ -5,33 +5,12 @@
 // and popup of the name say where the earlier account went; storage too full loses nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { at, locale, report as plainReport } from './lib/history-fixtures.mjs';
 
-const data = {};
-let quota = Infinity;
-const size = () => JSON.stringify(data).length;
-globalThis.chrome = {
-  runtime: { getURL: (p) => `chrome-extension://test/${p}`, id: 'test' },
-  i18n: { getUILanguage: () => 'en' },
-  storage: {
-    local: {
-      async get(key) {
-        if (key === null) return structuredClone(data);
-        return key in data ? { [key]: structuredClone(data[key]) } : {};
-      },
-      async set(items) {
-        const backup = structuredClone(data);
-        Object.assign(data, structuredClone(items));
-        if (size() > quota) {
-          for (const k of Object.keys(data)) delete data[k];
-          Object.assign(data, backup);
-          throw new Error('QUOTA_BYTES quota exceeded');
-        }
-      },
-      async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
-    },
-  },
-};
+const fake = installFakeChrome();
+const { data } = fake;
+const { size } = fake;
 const store = await import('../../extension/background/store.js');
 const { entryFromReport, putEntry, emptyHistory, withRename, displacedBy, followerChange, currentCount } =
   await import('../../extension/shared/history.js');
@@ -39,19 +18,9 @@ const { takenItem, keptFor, earlierOwner } = await import('../../extension/share
 const { normalizeAside, addAside, removeAside, asideSummary, MAX_ASIDE } = await import('../../extension/shared/set-aside.js');
 const { translator, flatten, earlierOwnerText } = await import('../../extension/shared/i18n.js');
 
-const DAY = 24 * 3600 * 1000;
-const at = (n) => 1_790_000_000_000 + n * DAY;
-const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
-
-function report(username, { pct = 20, count = 1000, id = '4242', confidence = 'instant' } = {}) {
-  return {
-    username, full_name: 'Shop', status: 'ok', states: [], fake_percent: pct, ci_low: pct - 5, ci_high: pct + 5, confidence,
-    grade: 'fair', follower_count: count, reasons: [{ signal: 's', severity: 'low', text: 'y'.repeat(500) }],
-    ...(id ? { user_id: id } : {}),
-  };
-}
+const report = (username, opts = {}) => plainReport(username, { reasons: [{ signal: 's', severity: 'low', text: 'y'.repeat(500) }], ...opts });
 const entry = (username, n, opts) => entryFromReport(report(username, opts), { computedAt: at(n) }).entry;
-const clear = () => { for (const k of Object.keys(data)) delete data[k]; quota = Infinity; };
+const clear = () => { for (const k of Object.keys(data)) delete data[k]; fake.quota = Infinity; };
 
 test('pure: the entry another account would replace is named, kept as an aside item of its account, and comes back under its new name', () => {
   // @a checked twice as account 111 (500 followers at first, audited since), then another account (222) took @a.
@@ -168,25 +137,25 @@ test('store: storage too full to keep the old owner\'s entry aside saves nothing
   // Its full report dropped for space already: nothing left to make room from.
   data.history.entries.a.report = null;
   const before = structuredClone(data);
-  quota = size() + 50;   // no room for the aside item
+  fake.quota = size() + 50;   // no room for the aside item
   await assert.rejects(store.putHistoryEntry(entry('a', 5, { id: '222', count: 40000 })), /QUOTA_BYTES/);
   assert.deepEqual(data, before, 'the old owner\'s entry stays where it was, nothing written');
   // Room made for the aside item (the old entry's report dropped), not for the new owner's entry:
   // the old one is both aside and in place, and kept once when the save is tried again.
   clear();
   await store.putHistoryEntry(entry('a', 0, { id: '111', count: 500 }));
-  quota = size() + 600;
+  fake.quota = size() + 600;
   await assert.rejects(store.putHistoryEntry(entry('a', 5, { id: '222', count: 40000 })), /quota/i);
   assert.equal(data.history.entries.a.first_seen.user_id, '111', 'still in place');
   assert.equal((await store.getAside()).length, 1);
-  quota = Infinity;
+  fake.quota = Infinity;
   await store.putHistoryEntry(entry('a', 5, { id: '222', count: 40000 }));
   assert.equal((await store.getAside()).length, 1, 'not kept twice');
   // Too little room to save the move back (no report left to drop): the item stays aside.
   data.history.entries.a.report = null;
-  quota = size() + 10;
+  fake.quota = size() + 10;
   await assert.rejects(store.moveRenamed('b', '111'), /quota/i);
   assert.equal((await store.getAside()).length, 1, 'still kept aside');
   assert.equal(data.history.entries.b, undefined);
-  quota = Infinity;
+  fake.quota = Infinity;
 });

@@ -3,32 +3,11 @@
 // the previous schema is migrated and written back once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
 
-const data = {};
-let quota = Infinity;
-const size = () => JSON.stringify(data).length;
-globalThis.chrome = {
-  runtime: { getURL: (p) => `chrome-extension://test/${p}`, id: 'test' },
-  i18n: { getUILanguage: () => 'en' },
-  storage: {
-    local: {
-      async get(key) {
-        if (key === null) return structuredClone(data);
-        return key in data ? { [key]: structuredClone(data[key]) } : {};
-      },
-      async set(items) {
-        const backup = structuredClone(data);
-        Object.assign(data, structuredClone(items));
-        if (size() > quota) {
-          for (const k of Object.keys(data)) delete data[k];
-          Object.assign(data, backup);
-          throw new Error('QUOTA_BYTES quota exceeded');
-        }
-      },
-      async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
-    },
-  },
-};
+const fake = installFakeChrome();
+const { data } = fake;
+const { size } = fake;
 const store = await import('../../extension/background/store.js');
 const { entryFromReport } = await import('../../extension/shared/history.js');
 
@@ -39,9 +18,9 @@ function report(username, pct) {
 
 test('a full storage drops old full reports, keeps every entry and saves the new one', async () => {
   for (const k of Object.keys(data)) delete data[k];
-  quota = Infinity;
+  fake.quota = Infinity;
   for (let i = 0; i < 20; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
-  quota = size() + 500;   // nearly full: the next full report (2 kB) does not fit as is
+  fake.quota = size() + 500;   // nearly full: the next full report (2 kB) does not fit as is
   const r = await store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry);
   assert.equal(r.shrunk, true);
   const h = await store.getHistory();
@@ -49,18 +28,18 @@ test('a full storage drops old full reports, keeps every entry and saves the new
   assert.ok(h.entries.newest.report, 'the new result keeps its report');
   assert.equal(h.entries.user0.report, null, 'the oldest report was dropped');
   assert.equal(h.entries.user0.fake_percent, 10, 'but not its numbers');
-  assert.ok(size() <= quota);
+  assert.ok(size() <= fake.quota);
 });
 
 test('when even summaries do not fit, the quota error comes out (the caller reports it)', async () => {
-  quota = 200;   // far too small for even the summaries
+  fake.quota = 200;   // far too small for even the summaries
   await assert.rejects(store.putHistoryEntry(entryFromReport(report('another_one', 5), { computedAt: 200 }).entry), /quota/i);
   assert.equal((await store.getHistory()).entries.another_one, undefined);
 });
 
 test('schema 1 in storage is migrated and written back as schema 2', async () => {
   for (const k of Object.keys(data)) delete data[k];
-  quota = Infinity;
+  fake.quota = Infinity;
   data.history = [{ u: 'old_one', pct: 30, lo: 20, hi: 40, t: 5 }];
   const h = await store.getHistory();
   assert.equal(h.entries.old_one.fake_percent, 30);
@@ -80,12 +59,12 @@ test('the lock runs read-modify-writes one after another', async () => {
 
 test('a write that does not fit drops cached documents first, then finished audits, then old reports; never a running or resumable audit or the result being saved', async () => {
   for (const k of Object.keys(data)) delete data[k];
-  quota = Infinity;
+  fake.quota = Infinity;
   for (let i = 0; i < 10; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
   await store.putDoc('user8', 'd'.repeat(3000));
   await store.putDoc('user9', 'd'.repeat(3000));
   data['audit:user9'] = { username: 'user9', status: 'cancelled', lite: 'a'.repeat(1000) };
-  quota = size() + 500;
+  fake.quota = size() + 500;
   // An audit write needing ~3 kB: the oldest document goes, nothing else.
   await store.saveAuditAndScheduler({ username: 'user7', status: 'running', lite: 'x'.repeat(2500) }, null);
   assert.equal(data['doc:user8'], undefined, 'the oldest cached document made room');
@@ -107,7 +86,7 @@ test('a write that does not fit drops cached documents first, then finished audi
   data['audit:running'] = { username: 'running', status: 'running', updatedAt: 0, lite: 'r'.repeat(3000) };
   // Stopped by a login page, updated before any other: the panel offers to resume it, so it stays.
   data['audit:login'] = { username: 'login', status: 'stopped', stopReason: 'logged_out', updatedAt: 0, lite: 'l'.repeat(3000) };
-  quota = size() + 500;
+  fake.quota = size() + 500;
   const room = await store.write({ 'audit:user7': { username: 'user7', status: 'running', lite: 'x'.repeat(11500) } });
   assert.equal(room.shrunk, false, 'no report dropped');
   assert.equal(data['audit:old'], undefined, 'the oldest finished audit made room');
@@ -117,18 +96,18 @@ test('a write that does not fit drops cached documents first, then finished audi
   // Saving a new result never drops its own report: with nothing else to drop, the quota error comes out.
   for (const e of Object.values(data.history.entries)) e.report = null;
   delete data['audit:newer'];
-  quota = size() + 100;
+  fake.quota = size() + 100;
   await assert.rejects(store.putHistoryEntry(entryFromReport(report('user10', 1), { computedAt: 50 }).entry), /quota/i);
   assert.equal(data.history.entries.user10, undefined);
 });
 
 test('what storage is too full to copy aside stays where it is: no save writes over it; discarding it keeps the readable entries', async () => {
   for (const k of Object.keys(data)) delete data[k];
-  quota = Infinity;
+  fake.quota = Infinity;
   for (let i = 0; i < 3; i++) await store.putHistoryEntry(entryFromReport(report(`user${i}`, 10 + i), { computedAt: i }).entry);
   // One entry damaged in storage, too large to copy aside in what is left.
   data.history.entries.broken = { username: 'broken', fake_percent: 'lots', computed_at: 5, blob: 'z'.repeat(20_000) };
-  quota = size() + 1000;
+  fake.quota = size() + 1000;
   const h = await store.getHistory();
   assert.deepEqual(Object.keys(h.entries).sort(), ['user0', 'user1', 'user2']);
   assert.deepEqual(store.heldItems().map((i) => i.key), ['entries.broken']);
@@ -140,12 +119,12 @@ test('what storage is too full to copy aside stays where it is: no save writes o
   await store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry);
   assert.ok(data.history.entries.newest, 'saved once the room is free');
   // A whole history of a later schema held in place is removed when discarded.
-  quota = Infinity;
+  fake.quota = Infinity;
   data.history = { schema: 3, entries: { a: { blob: 'z'.repeat(20_000) } } };
-  quota = size() + 1000;
+  fake.quota = size() + 1000;
   await store.getHistory();
   assert.deepEqual(store.heldItems().map((i) => i.key), ['history']);
   await store.clearAside();
   assert.equal(data.history, undefined);
-  quota = Infinity;
+  fake.quota = Infinity;
 });
