@@ -59,7 +59,14 @@ async function cached({ username }) {
   const history = await store.getHistory();
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
-  const audit = ownAudit(await currentAudit(username), stored);
+  // An audit that was running under a former name when the account was seen under this one goes
+  // on under this name once it has ended (carryAudit).
+  if (stored) await store.locked(() => carryAudit(username, stored));
+  // A name the account no longer has (renamed on Instagram): no audit to show or act on there,
+  // unless one still runs under it (a tab running it writes there until it ends).
+  const left = !stored && renamedTo(history, username);
+  const own = ownAudit(await currentAudit(username), stored);
+  const audit = left && own && own.status !== 'running' ? null : own;
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)) };
@@ -143,6 +150,9 @@ async function instantAnalyze(msg) {
   await store.locked(() => auditCountNow(report));
   // The account kept under another name (renamed since): its history goes on under this one.
   const moved = await store.locked(() => carryRenamed(report));
+  const movedAuditState = moved ? await store.locked(() => carryAudit(report.username, moved)) : null;
+  // What the page shows of it (it read no audit under this name before this check).
+  const auditMoved = movedAuditState && movedAuditState.v === AUDIT_VERSION ? { audit: auditView(movedAuditState) } : {};
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
   // is kept beside it. The same account only: a username someone else took is checked afresh.
   // An audited result that came with a rename stands as it would have under the old name, and is
@@ -152,7 +162,7 @@ async function instantAnalyze(msg) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
-      return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [],
+      return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [], ...auditMoved,
                ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true,
                                                        earlier: await earlierOf(await store.getHistory(), report.username, report.user_id) } : {}) };
     }
@@ -160,7 +170,7 @@ async function instantAnalyze(msg) {
   // The result first (with room made for it), then the document an audit would need.
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
-  return { report, computedAt: now(), storageFull: saved.storageFull || false,
+  return { report, computedAt: now(), storageFull: saved.storageFull || false, ...auditMoved,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
            formerUsernames: (saved.entry && saved.entry.former_usernames) || [],
            // Another account had this name before (the one checked now starts afresh): where it went.
@@ -195,14 +205,8 @@ async function markGone(username) {
 // The entries of `report`'s account kept under other names (renamed since) moved under its name
 // now (history.js withRename): the moved entry, or null when there were none. Storage too full
 // for the move leaves them where they were (nothing lost; the next check tries again).
-// The audit kept under an old name (audit:<old>) stays there: its result is in the entry that
-// moved (estimate, interval, each source's row, the comment verdict); what stays is its working
-// state (lists read, accounts fetched), which names the old profile throughout, is dropped first
-// when storage is full, and, while the audit runs, is what the tab running it writes to (an audit
-// of the old name that ends after the move saves its result under the old name; the next check of
-// the new name moves that in too). Deleting the account deletes it (historyDelete).
 // The account's entries set aside when another account took their name come back the same way
-// (store.moveRenamed).
+// (store.moveRenamed). Its audit kept under an old name (audit:<old>) follows (carryAudit).
 async function carryRenamed(report) {
   try {
     return await store.moveRenamed(report.username, report.user_id);
@@ -210,6 +214,16 @@ async function carryRenamed(report) {
     if (!store.isQuotaError(e)) throw e;
     return null;
   }
+}
+
+// The audit of `entry`'s account kept under one of its former names moved under its name now
+// (store.moveFormerAudit): the entry carries an audit's result, not whether it can resume, its
+// rows, or that Instagram refused the followers list, so the old name kept the Resume button and
+// the new one offered "Audit followers" again. One running now moves once it has ended, at the
+// next look at this name. Returns the moved audit, or null.
+async function carryAudit(username, entry) {
+  if (!entry || !(entry.former_usernames || []).length) return null;
+  return store.moveFormerAudit(username, entryUserId(entry), entry.former_usernames);
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it

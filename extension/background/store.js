@@ -223,6 +223,40 @@ export async function moveRenamed(username, id) {
   return saved.history.entries[moved.entry.username] || null;
 }
 
+// Account `id`'s audit kept under one of `formerNames` (names it had before a rename) moved to
+// `username`, the name its history goes on under now: a stopped or resumable audit, or one of the
+// engagers alone, holds more than the result the entry carries (its rows, whether it can resume,
+// that the followers list was refused), and the page of the old name has nothing to act on. Not
+// an audit running now: the tab running it writes to its name until it ends, and the next look
+// at the new name (a check, or the page's stored reading: handlers.js cached) moves it then. Nor
+// over an audit of this account under `username` updated later, or one running there. Of several
+// former names' audits, the latest goes; the others stay until the account is deleted
+// (formerAudits). Returns the moved audit, or null; storage too full for the write moves nothing.
+export async function moveFormerAudit(username, id, formerNames) {
+  if (!id) return null;
+  let from = null;
+  for (const f of formerNames || []) {
+    if (f === username) continue;
+    const a = await getAudit(f);
+    if (a && a.userId === id && a.status !== 'running' && (!from || (a.updatedAt || 0) > (from.updatedAt || 0))) from = a;
+  }
+  if (!from) return null;
+  const here = await getAudit(username);
+  // Another account's audit left under this name (its entry was kept aside with its result) gives way.
+  if (here && (here.status === 'running' || (here.userId === id && (here.updatedAt || 0) >= (from.updatedAt || 0)))) return null;
+  // Its own name in it follows (the report the history saves, a pending followers page's target).
+  const moved = { ...from, username, ...(from.report ? { report: { ...from.report, username } } : {}),
+                  ...(from.pending && from.pending.target === from.username ? { pending: { ...from.pending, target: username } } : {}) };
+  try {
+    await write({ [AUDIT_PREFIX + username]: moved });
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    return null;
+  }
+  await storage.remove(AUDIT_PREFIX + from.username);
+  return moved;
+}
+
 // Takes `items` out of the set-aside list (taken back into the history: taken.js). The list only
 // gets shorter, so this write fits.
 export async function dropAside(items) {
@@ -290,7 +324,8 @@ export async function forgetAccounts(history, usernames, former = []) {
 }
 
 // The former names of these entries (renamed on Instagram) under which their own account's audit
-// is still kept (handlers.js carryRenamed leaves its working state there): deleting the account
+// is still kept (one running when the account was seen under its new name, or an older one than
+// the audit moved: moveFormerAudit): deleting the account
 // forgets it too. Whoever holds such a name now (another account may have taken it, and have an
 // entry there): the audit records the account it read (userId), and one of another account is
 // never among them.

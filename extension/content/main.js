@@ -300,6 +300,8 @@ class ProfileFeature {
     // A stored audit of the account that had this username before (another id) is not this one's.
     const a = this.overlay.audit;
     if (a && a.userId && this.userId && a.userId !== this.userId) this.overlay.setAudit(null);
+    // The account's audit that came with a rename (kept under its old name until this check).
+    if (r.audit) this.overlay.setAudit(r.audit);
     // (An audited result that came with a rename: as stored, with its age and the count read now.)
     this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
                                        storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,

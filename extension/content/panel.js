@@ -37,6 +37,9 @@ function auditReadingApart(view) {
   return ['cancelled', 'stopped'].includes(a.progress.status) ? 'not_kept' : null;
 }
 
+// The page states of a name with no profile behind it now.
+const NO_PROFILE_STATES = ['renamed', 'not_found'];
+
 // view = {t, model, audit, username, handlers, auditStorageFull, onClose}
 export function renderPanel(p, view) {
   const { t, model } = view;
@@ -66,6 +69,9 @@ export function renderPanel(p, view) {
   } else {
     p.append(stateNode(t, 'loading'));
   }
+  // A name with no profile (renamed since, or gone) has no audit to start, resume or follow there;
+  // only one still running under it (in this tab, when the rename came mid-audit) is shown.
+  if (model.kind === 'state' && NO_PROFILE_STATES.includes(model.state) && !auditRunning(view.audit)) return;
   renderAuditSection(p, view);
 }
 

@@ -96,7 +96,9 @@ async function showCurrent() {
   }
   // Not an audit of the account that had the username before (another id than the entry's).
   const entryId = entryUserId(entry);
-  if (!status.missing && !(entryId && status.userId && status.userId !== entryId)) {
+  // Nor one left under a name the account no longer has, unless it still runs there: nothing to act on.
+  const leftBehind = !entry && renamedTo && !status.missing && status.progress.status !== 'running';
+  if (!status.missing && !leftBehind && !(entryId && status.userId && status.userId !== entryId)) {
     const p = status.progress;
     parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget, p.requests, p.budget)));
   }

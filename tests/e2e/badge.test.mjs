@@ -221,6 +221,10 @@ test('a stored reading of a username gone since: the page without a profile head
   const s = await waitForOverlay(page, (x) => x.badgeState === 'not_found', { what: 'the profile said gone', timeout: 15_000 });
   assert.ok(s.states.some((x) => x.state === 'not_found' && /does not exist/.test(x.text)), JSON.stringify(s.states));
   assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 1);
+  // No audit control on a page without a profile (it showed a disabled "Audit followers").
+  await openPanel(page);
+  await waitForOverlay(page, (x) => x.panel && x.states.some((y) => y.where === 'panel'), { what: 'the panel of the gone profile' });
+  assert.deepEqual(await page.$eval(PANEL, (h) => [...h.shadowRoot.querySelectorAll('button')].map((b) => b.getAttribute('part'))), ['close']);
   // The history keeps the old reading, marked gone, and the popup says so (it showed the reading).
   const entry = await waitFor(async () => { const e = await storedEntry(suite, NONEXISTENT); return e && e.gone_at && e; },
     { what: 'the entry marked gone' });

@@ -8,7 +8,7 @@
 // under its new name (taken.js).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot } from './lib/index.mjs';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot, clickPart, PANEL } from './lib/index.mjs';
 import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone, openActionPopup } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
@@ -105,7 +105,7 @@ test('checked as @old, renamed to @new: @new goes on with its history, @old says
   suite.standin.reset();
 });
 
-test('an audit of the old name: its result moves as it is, with the count read now; its working state stays under the old name until the account is deleted', T, async () => {
+test('an audit of the old name: its result moves as it is, with the count read now, and its working state (rows) with it', T, async () => {
   suite.standin.reset();
   await suite.resetExtension();
   suite.standin.setFollowerCount(OLD, 600);
@@ -130,11 +130,61 @@ test('an audit of the old name: its result moves as it is, with the count read n
   assert.deepEqual(e.sources, before.sources, 'each source\'s row comes along');
   assert.equal(await storedEntry(suite, OLD), null);
   assert.equal(suite.standin.log().filter((x) => x.kind === 'api').length, 1, 'one check of the new name');
-  // The audit's working state stays where it was; deleting the account from the history forgets it.
-  assert.equal((await storedAudit(suite, OLD)).userId, audit.userId);
+  // The audit's working state follows the account: the panel's "Who was sampled" rows are read
+  // from it (they were gone on the new name); deleting the account from the history forgets it.
+  assert.ok(panel.sources.followers, 'the followers\' row on the new name');
+  assert.equal(await storedAudit(suite, OLD), null);
+  assert.deepEqual([(await storedAudit(suite, NEW)).userId, (await storedAudit(suite, NEW)).username], [audit.userId, NEW]);
   const ext = await extensionPage(suite);
   await ext.evaluate((u) => chrome.runtime.sendMessage({ what: 'history.delete', usernames: [u] }), NEW);
+  assert.equal(await storedAudit(suite, NEW), null);
+  suite.standin.reset();
+});
+
+// The panel's buttons, each as part(disabled):text.
+const buttons = () => page.$eval(PANEL, (host) => [...host.shadowRoot.querySelectorAll('button')]
+  .map((b) => `${b.getAttribute('part')}${b.disabled ? '(disabled)' : ''}`));
+
+test('an audit stopped by a challenge page, then the account renamed: the new name offers Resume with its rows; the old name, popup too, shows no audit', T, async () => {
+  suite.standin.reset();
+  await suite.resetExtension({ auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 2 });
+  suite.standin.addFailure({ mode: 'challenge', match: '/api/', after: 6 });
+  await startAudit(suite, page, OLD);
+  const stopped = await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status !== 'running' && a; },
+    { what: 'the audit stopped by the challenge', timeout: 60000 });
+  assert.equal(stopped.stopReason, 'challenge');
+  suite.standin.clearFailures();
+  suite.standin.renameProfile(OLD, NEW);
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const s = await waitForOverlay(page, (x) => x.panel && x.panelText.includes('Formerly') && x.states.some((y) => y.state === 'challenge'),
+    { what: 'the stopped audit on the new name' });
+  assert.ok(s.sources.followers, 'its followers\' row');
+  assert.deepEqual(await buttons(), ['close', 'recheck', 'audit-button', 'audit-new']);
+  assert.match(await page.$eval(PANEL, (h) => h.shadowRoot.querySelector('[part="audit-button"]').textContent), /^Resume audit$/);
   assert.equal(await storedAudit(suite, OLD), null);
+  assert.equal((await storedAudit(suite, NEW)).userId, stopped.userId);
+
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForOverlay(page, (x) => x.badgeState === 'renamed', { what: 'the old name said renamed', timeout: 15_000 });
+  await openPanel(page);
+  const old = await waitForOverlay(page, (x) => x.panel && x.states.some((y) => y.where === 'panel'), { what: 'the panel on the old name' });
+  assert.deepEqual(await buttons(), ['close'], 'no audit control where there is no profile');
+  assert.equal(old.progress, null, 'no progress line');
+  const popup = await openActionPopup(suite, page);
+  assert.equal(await popup.$eval('#current-body', (b) => b.dataset.state), 'renamed');
+  assert.equal(await popup.$('#current-audit'), null, 'the popup shows no audit for the old name');
+  await popup.close();
+  // Resumed on the new name, it goes on where it stopped and finishes there.
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  const done = await auditDone(suite, NEW);
+  assert.equal(done.userId, stopped.userId);
+  assert.ok((await storedEntry(suite, NEW)).sources, 'its result saved under the new name');
+  assert.equal(await storedEntry(suite, OLD), null);
   suite.standin.reset();
 });
 

@@ -1,0 +1,57 @@
+// An account's audit follows it when Instagram renames it (store.moveFormerAudit, through the
+// page's stored-reading handler, handlers.js cached).
+// The audit under the old name held what the moved entry does not: whether it can resume, its rows,
+// that Instagram refused the followers list; so the new name offered "Audit followers" again and
+// the old name a disabled "Resume audit".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { at, entry } from './lib/history-fixtures.mjs';
+
+const fake = installFakeChrome();
+const { data } = fake;
+const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { putEntry, emptyHistory } = await import('../../extension/shared/history.js');
+const { newAudit } = await import('../../extension/shared/audit.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+
+const reset = (stored) => { for (const k of Object.keys(data)) delete data[k]; Object.assign(data, structuredClone(stored)); };
+const historyOf = (...entries) => entries.reduce((h, e) => putEntry(h, e), emptyHistory());
+const POSTS = [{ id: '11', likes: 120, comments: 9 }, { id: '12', likes: 80, comments: 2 }];
+// An audit of account `userId` under `username`, as stored, with `over` (status, stop, time).
+const audit = (username, userId, over = {}) => ({
+  ...newAudit({ username, userId, isPrivate: false, followerCount: 1000, posts: POSTS, settings: DEFAULT_SETTINGS, now: at(1), seed: 7 }),
+  report: { username, user_id: userId }, ...over });
+const stopped = { status: 'stopped', stopReason: 'challenge', updatedAt: at(2) };
+// Account 111, checked as @old, seen since as @new (its entry moved there).
+const renamed = { ...entry('new', 5, { id: '111' }), former_usernames: ['old'] };
+
+test('rename: a stopped, resumable audit under the old name moves to the new one, its own name in it; the old name shows none', async () => {
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', stopped) });
+  const r = await handle['profile.cached']({ username: 'new' });
+  assert.equal(r.audit && r.audit.progress.status, 'stopped', 'the new name offers it (Resume)');
+  assert.equal(data['audit:old'], undefined);
+  assert.deepEqual([data['audit:new'].username, data['audit:new'].report.username, data['audit:new'].userId], ['new', 'new', '111']);
+  assert.equal((await handle['profile.cached']({ username: 'old' })).audit, null);
+});
+
+test('rename: an audit running under the old name stays there (its tab writes there) and moves once it has ended', async () => {
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', { status: 'running' }) });
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit, null);
+  assert.equal(data['audit:old'].status, 'running');
+  assert.equal((await handle['profile.cached']({ username: 'old' })).audit.progress.status, 'running', 'the tab running it follows it');
+  data['audit:old'] = { ...data['audit:old'], ...stopped };
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'stopped');
+  assert.equal(data['audit:old'], undefined);
+});
+
+test('rename: another account\'s audit is never moved, nor over a newer audit of this account; what stays is not shown on the old name', async () => {
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '222', stopped) });
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit, null);
+  assert.equal(data['audit:old'].userId, '222');
+  const newer = audit('new', '111', { status: 'done', updatedAt: at(4) });
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', stopped), 'audit:new': newer });
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'done');
+  assert.deepEqual(data['audit:new'], newer);
+  assert.equal((await handle['profile.cached']({ username: 'old' })).audit, null, 'nothing to act on under a name the account left');
+});
