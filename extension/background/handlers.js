@@ -11,7 +11,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, followersRefusedBy, sourcesBrief } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, MAX_ASIDE } from '../shared/set-aside.js';
@@ -304,8 +304,11 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     const settings = await store.getSettings();
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
     const refused = engagersOnly && existing && existing.userId === userId ? followersRefusedBy(existing) : null;
-    const a = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
-                profileSource: profileSource || 'web_profile_info' };
+    const started = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
+                      profileSource: profileSource || 'web_profile_info' };
+    // "Try the followers again" after an audit of the likers and commenters alone: that audit is
+    // kept until this one ends, and comes back should the list be refused again (settleRetry).
+    const a = refused ? started : keepEngagers(started, existing);
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);
   });
@@ -322,7 +325,8 @@ async function auditNext({ username }) {
     const wasRunning = a.status === 'running';
     const n = nextRequest(a);
     a = n.state;
-    if (wasRunning && a.status !== 'running') a = await refreshComments(a);
+    let restored = false;
+    if (wasRunning && a.status !== 'running') ({ audit: a, restored } = settleRetry(await refreshComments(a), now()));
     let sched = null;
     // A slot kept from before the clock moved back (further ahead than any wait can be) is reserved anew.
     if (n.request && !(had && had.id === n.request.id && had.at && had.at <= now() + MAX_AHEAD_MS)) {
@@ -332,7 +336,8 @@ async function auditNext({ username }) {
       a = setPendingTime(a, r.at, heldBy(r, settings));
     }
     if (n.request || a !== n.state || sched || a.status !== 'running') await store.saveAuditAndScheduler(a, sched);
-    if (wasRunning && a.status !== 'running' && a.report) await saveAuditReport(a);
+    // (An audit of the engagers back after a refused retry is in the history already.)
+    if (wasRunning && a.status !== 'running' && a.report && !restored) await saveAuditReport(a);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
     return { action: 'fetch', id, url, kind, at, held: heldOf(a.pending), ...auditView(a) };
@@ -436,11 +441,15 @@ async function auditResult(msg) {
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
     else if (['page', 'likers', 'comments', 'profile'].includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
     if (commentsDue(a, req)) a = await refreshComments(a);
+    // A retry of the followers refused again: the engagers' audit it was started over comes back.
+    let restored = false;
+    ({ audit: a, restored } = settleRetry(a, now()));
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting
     // a history of thousands of entries per request would cost more than the request.
-    if (a.status !== 'running' && a.report) await saveAuditReport(a);
+    // (One back after a refused retry is in the history already.)
+    if (a.status !== 'running' && a.report && !restored) await saveAuditReport(a);
     return auditView(a);
   });
 }

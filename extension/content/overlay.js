@@ -8,6 +8,7 @@ import { isDarkPage } from './theme.js';
 import { findAnchor } from './anchor.js';
 import { renderBadge, auditRunning } from './badge-view.js';
 import { renderPanel } from './panel.js';
+import { stoppedText } from './panel-refused.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
@@ -266,7 +267,7 @@ export class Overlay {
       if (status === 'running') return t('auditStartedLive');
       if (status === 'cancelled') return t('auditCancelled');
       if (status === 'done') return t('auditDone');
-      if (status === 'stopped') return t(`auditStopped_${p.stopReason}`);
+      if (status === 'stopped') return stoppedText(t, p.stopReason);
       return null;
     }
     return wait && wait !== before.wait ? stateMessage(t, 'rate_limited', wait, p.retryUnavailable) : null;

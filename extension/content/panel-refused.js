@@ -6,15 +6,25 @@
 // following the profile, or once Instagram shows the list again).
 import { el } from './dom.js';
 import { auditPlanText } from '../shared/plan-text.js';
-import { resumable } from '../shared/audit.js';
+import { resumable, REFUSED_STOPS } from '../shared/audit.js';
 import { commentsPlanText } from './panel-comments.js';
+
+// What an audit's stop says (panel and live announcement). A refused followers list is said once,
+// with the advice the controls below follow (auditRefused_*: try the list again later); the stop's
+// own words (auditStopped_list_refused: "recheck the profile") came right before them, twice in a
+// row with different advice.
+export function stoppedText(t, reason) {
+  return t(REFUSED_STOPS.includes(reason) ? `auditRefused_${reason}` : `auditStopped_${reason}`);
+}
 
 // `refused`: the stop reason (audit.js followersRefusedBy: private, list_refused).
 export function renderRefusedAudit(sec, view, refused) {
   const { t, model } = view;
   const a = view.audit;
   const canAudit = model.kind === 'report' && !model.rough;
-  sec.append(el('p', { class: 'muted', part: 'audit-refused' }, t(`auditRefused_${refused}`)));
+  // The audit stopped at the refusal: said already, as its stop (stoppedText).
+  const saidAsStop = a && a.progress.status === 'stopped' && a.progress.stopReason === refused;
+  if (!saidAsStop) sec.append(el('p', { class: 'muted', part: 'audit-refused' }, t(`auditRefused_${refused}`)));
   if (canAudit && a && resumable(a.progress)) {
     // An audit of the engagers cancelled part-way goes on where it ended.
     const resume = el('button', { part: 'audit-engagers' }, t('auditResume'));

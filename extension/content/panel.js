@@ -13,7 +13,7 @@ import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText } from '../shared/plan-text.js';
 import { resumable, followersRefusedBy } from '../shared/audit.js';
-import { renderRefusedAudit } from './panel-refused.js';
+import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -313,7 +313,7 @@ function renderAuditSection(p, view) {
     const wait = running ? auditWait(pr, a) : null;
     if (wait && wait.retryAt > Date.now()) sec.append(stateNode(t, 'rate_limited', wait));
     // Said as what stopped the audit then, not as the page's state now (the user may have logged in since).
-    if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason, { text: t(`auditStopped_${pr.stopReason}`) }));
+    if (pr.status === 'stopped') sec.append(stateNode(t, pr.stopReason, { text: stoppedText(t, pr.stopReason) }));
     if (pr.status === 'stopped' && pr.stopDetail) {
       sec.append(el('p', { class: 'muted' }, t('bugReportHint')));
       sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));

@@ -431,6 +431,30 @@ export function followersRefusedBy(a) {
   return f && REFUSED_STOPS.includes(f.refused) ? f.refused : null;
 }
 
+// A new audit of the followers ("Try the followers again") started over `existing`, an audit of
+// the posts' likers and commenters alone made after Instagram refused the list (or over such a
+// retry, which keeps it already): that audit goes inside the new one (engagersKept) until the new
+// one ends (settleRetry), so a list refused again costs neither its rows nor its result.
+export function keepEngagers(next, existing) {
+  if (!existing || existing.userId !== next.userId) return next;
+  const kept = existing.engagersKept || (existing.status !== 'running' && existing.followers.refused &&
+    existing.estimates && (existing.estimates.likers || existing.estimates.commenters) ? existing : null);
+  return kept ? { ...next, engagersKept: kept } : next;
+}
+
+// `a` once it has ended: a retry of the followers refused again before reading any of the list
+// gives way to the engagers' audit it kept (as it was, the list refused; {restored: true}); one
+// that ended otherwise drops it (its own result is newer). A retry that can still go on (cancelled,
+// or stopped by a login or challenge page) keeps it.
+export function settleRetry(a, now) {
+  if (!a.engagersKept || a.status === 'running' || resumable(a)) return { audit: a, restored: false };
+  const { engagersKept, ...rest } = a;
+  if (a.status === 'stopped' && REFUSED_STOPS.includes(a.stopReason) && !a.followers.lite.length) {
+    return { audit: { ...engagersKept, updatedAt: now }, restored: true };
+  }
+  return { audit: rest, restored: false };
+}
+
 export function cancelAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };

@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, clickPart, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, startAudit } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, startAudit } from './extension-support.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, {
@@ -28,6 +28,9 @@ test('a public profile whose followers list is refused: no audit of followers of
   assert.equal((await ended(username)).stopReason, 'list_refused');
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'list_refused') && !st.cancel, { what: 'the refusal said' });
   assert.match(s.panelText, /Instagram refuses this profile's followers list, so no audit of its followers is possible now/);
+  // Said once, with the advice the buttons follow (it came twice: the stop's "recheck the profile", then this).
+  assert.equal(s.panelText.split("followers list").length, 2, s.panelText);
+  assert.doesNotMatch(s.panelText, /The audit stopped/);
   assert.deepEqual(await parts(['audit-button', 'audit-engagers', 'audit-retry']),
     { 'audit-button': false, 'audit-engagers': true, 'audit-retry': true }, 'no "Audit followers" that can only be refused again');
   assert.match(s.auditPlan || '', /^An audit of the likers and commenters reads who liked or commented on the last 2 posts/);
@@ -47,6 +50,16 @@ test('a public profile whose followers list is refused: no audit of followers of
   // Trying the followers again (the list may be shown again later) asks for it again.
   await clickPart(page, PANEL, 'audit-retry');
   await waitFor(() => followersAsked() === 2, { what: 'the followers list asked again' });
+  // Refused again: the likers and commenters' audit stays, rows and all (the retry replaced it,
+  // and its rows went while the panel still spoke of them).
+  const back = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
+    { what: 'the likers and commenters\' audit back', timeout: 60000 });
+  assert.deepEqual([back.followers.refused, back.likers.lite.length, back.engagersKept], ['list_refused', a.likers.lite.length, undefined]);
+  const again = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row after the refused retry' });
+  assert.equal(again.sources.likers, done.sources.likers);
+  assert.deepEqual(await parts(['audit-button', 'audit-engagers', 'audit-retry']),
+    { 'audit-button': false, 'audit-engagers': true, 'audit-retry': true });
+  assert.ok((await storedEntry(suite, username)).sources.likers, 'the stored result keeps the likers');
 });
 
 test('a private profile the viewer does not follow: after the refusal nothing is offered but trying again once following it', async () => {
@@ -55,6 +68,7 @@ test('a private profile the viewer does not follow: after the refusal nothing is
   assert.equal((await ended(username)).stopReason, 'private');
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'private') && !st.cancel, { what: 'the refusal said' });
   assert.match(s.panelText, /Instagram shows this profile's followers and posts only to its followers: no audit can read them now\. Once you follow it, try again\./);
+  assert.doesNotMatch(s.panelText, /The audit stopped/, 'the refusal said once');
   assert.deepEqual(await parts(['audit-button', 'audit-engagers', 'audit-retry']),
     { 'audit-button': false, 'audit-engagers': false, 'audit-retry': true });
   assert.equal(s.auditPlan, null, 'no plan for an audit that cannot run');

@@ -262,10 +262,10 @@ test('a followers or likers list that comes back empty gets a row saying so; the
 
 // A profile read as public whose followers list refuses the audit (it turned private since): it
 // was said as "Instagram may have changed" with a bug report, and the badge offered the audit again.
-test('a public profile whose followers list is refused: said as turned private since, no bug report, no new audit offered', async () => {
+test('a public profile whose followers list is refused: said as refused (once, with what can be done), no bug report, no new audit offered', async () => {
   await auditFailing('marco.travels', [{ mode: 'not_authorized', match: '/followers/' }]);
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'list_refused'), { what: 'the refusal said' });
-  assert.match(s.panelText, /Instagram refused this profile's followers list, though the profile read as public\. It may have turned private or hidden its followers since/);
+  assert.match(s.panelText, /Instagram refuses this profile's followers list, so no audit of its followers is possible now; the list may be shown again later\./);
   assert.doesNotMatch(s.panelText, /bug report|may have changed it|Who was sampled/);
   assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'the badge no longer offers the audit the list refused');
 });
