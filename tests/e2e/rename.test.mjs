@@ -188,6 +188,28 @@ test('an audit stopped by a challenge page, then the account renamed: the new na
   suite.standin.reset();
 });
 
+test('a refused followers list and an audit of the likers and commenters alone, then the account renamed: the new name keeps its rows and offers no "Audit followers"', T, async () => {
+  suite.standin.reset();
+  await suite.resetExtension({ auditListSize: 50, auditFullSize: 4, auditPosts: 2, auditEngagersFull: 2 });
+  await page.goto(suite.standin.profileUrl(OLD));
+  await waitForBadge(page);
+  suite.standin.addFailure({ mode: 'not_authorized', match: '/followers/' });
+  await startAudit(suite, page, OLD, { navigate: false });
+  await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status === 'stopped' && a; }, { what: 'the list refused', timeout: 60000 });
+  await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'list_refused') && !x.cancel, { what: 'the refusal said' });
+  await clickPart(page, PANEL, 'audit-engagers');
+  await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status === 'done' && a; }, { what: 'the engagers audited', timeout: 60000 });
+  suite.standin.renameProfile(OLD, NEW);
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const s = await waitForOverlay(page, (x) => x.panel && x.panelText.includes('Formerly') && x.sources.likers, { what: 'the likers row on the new name' });
+  assert.match(s.sources.followers || '', /Followers: not read, Instagram refused their list/);
+  assert.deepEqual(await buttons(), ['close', 'recheck', 'audit-engagers', 'audit-retry'], 'no "Audit followers" that can only be refused again');
+  assert.equal((await storedAudit(suite, NEW)).followers.refused, 'list_refused');
+  suite.standin.reset();
+});
+
 test('@old taken by another account before the renamed one is seen again: its history is kept aside, said on @old, and goes on under @new', T, async () => {
   const { first, id } = await firstCheckOfOld();
 
