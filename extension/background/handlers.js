@@ -8,7 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
-  MAX_AHEAD_MS, countedTimes, waitOf, profileWait } from '../shared/scheduler.js';
+  MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry } from '../shared/audit.js';
@@ -323,15 +323,21 @@ async function auditNext({ username }) {
     if (!a) return { action: 'end', missing: true };
     const had = a.pending;
     const wasRunning = a.status === 'running';
-    const n = nextRequest(a);
+    // The kinds a server error holds alone for now: the audit goes on with the others meanwhile
+    // (it waited on one post's likers answering 500, the rest unread, its waits doubling).
+    const sched0 = await store.getScheduler();
+    const held = kindsHeld(sched0, now()).map(auditKindOf);
+    const n = nextRequest(a, { held });
     a = n.state;
     let restored = false;
     if (wasRunning && a.status !== 'running') ({ audit: a, restored } = settleRetry(await refreshComments(a), now()));
     let sched = null;
+    // The held request put back never went: its slot is given back.
+    if (n.putBack && n.putBack.at) sched = release(sched0, n.putBack.at, now(), { unsent: true });
     // A slot kept from before the clock moved back (further ahead than any wait can be) is reserved anew.
     if (n.request && !(had && had.id === n.request.id && had.at && had.at <= now() + MAX_AHEAD_MS)) {
       const settings = await store.getSettings();
-      const r = reserve(await store.getScheduler(), now(), { ...settings, kind: requestKind(n.request) });
+      const r = reserve(sched || sched0, now(), { ...settings, kind: requestKind(n.request) });
       sched = r.state;
       a = setPendingTime(a, r.at, heldBy(r, settings));
     }
@@ -383,11 +389,18 @@ const sendKey = (username, id) => `${username}#${id}`;
 
 // The kind of request an audit's request is, whose server errors back off that kind alone
 // (scheduler.js REQUEST_KINDS): a followers page, a post's likers or comments, an account's profile.
-const requestKind = (req) => ({ page: 'followers', likers: 'likers', comments: 'comments', profile: 'profile' })[req.kind] || null;
+const KIND_OF_REQUEST = { page: 'followers', likers: 'likers', comments: 'comments', profile: 'profile' };
+const requestKind = (req) => KIND_OF_REQUEST[req.kind] || null;
+// And back: the audit's request kind of a scheduler kind.
+const auditKindOf = (kind) => Object.keys(KIND_OF_REQUEST).find((k) => KIND_OF_REQUEST[k] === kind);
 
 // Instagram's answer to the pending request -> an audit outcome.
 async function outcomeOf(a, req, c, msg, sched) {
-  if (c.kind === 'rate_limited') return { kind: 'rate_limited', retryAt: waitOf(sched, requestKind(req)).until, ...unavailableOf(c) };
+  if (c.kind === 'rate_limited') {
+    // A server error holds its kind alone (`of`): the audit says which part waits, the rest going on.
+    return { kind: 'rate_limited', retryAt: waitOf(sched, requestKind(req)).until, ...unavailableOf(c),
+             ...(holdsKindAlone(c.unavailable, requestKind(req)) ? { of: req.kind } : {}) };
+  }
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };
   if (req.kind === 'page') {

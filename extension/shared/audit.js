@@ -155,6 +155,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     pending: null,                // {id, kind, url, target, source, at, held}
     retryAt: null,                // set while waiting out a rate limit
     retryUnavailable: null,       // and the HTTP status (0: no answer) when Instagram did not answer
+    retryOf: null,                // and the request kind it holds alone (a server error's), the rest going on
     seed: seed >>> 0,
     estimates: { followers: null, likers: null, commenters: null },  // latest report per source
     estimate: null,               // the followers' report (the audience the headline uses)
@@ -216,18 +217,62 @@ function requestOf(s) {
   return null;
 }
 
+// Whether a source's list is read to its end (its posts read or given up; the followers' pages).
+function listRead(s, source) {
+  if (source === 'followers') return s.followers.pagesDone >= s.followers.pagesTarget || s.followers.ended;
+  return s[source].done >= s[source].media.length;
+}
+
+// A request that can go while the current phase's requests are `held` (request kinds Instagram's
+// server errors hold alone, scheduler.js kindWaits): {state, request} or null. The lists of later
+// phases, then the full checks of the sources whose lists are read (their picks drawn now, as
+// they would be later: from the same list and seed). One post's likers answering 500 held the
+// whole audit, the waits doubling, while the comments and the follower accounts could be read.
+function aheadOf(s, held) {
+  const lists = ['followers', 'likers', 'commenters'];
+  const at = lists.indexOf(s.phase);
+  for (const phase of at < 0 ? [] : lists.slice(at + 1)) {
+    const r = requestOf({ ...s, phase });
+    if (r && !held.includes(r.kind)) return { state: s, request: r };
+  }
+  if (held.includes('profile')) return null;
+  let t = s;
+  for (const source of SOURCES) {
+    if (!listRead(t, source)) continue;
+    if (!t.picks[source]) {
+      if (source === 'followers') t = withSparePages(t);
+      t = { ...t, picks: { ...t.picks, [source]: choosePicks(t, source) } };
+    }
+    const todo = t.picks[source].find((u) => !t.full[u] && !t.failed.includes(u));
+    if (todo) return { state: t, request: profileRequest(t, source, todo) };
+  }
+  return null;
+}
+
 // What to fetch next: {state, request} with request {id, kind, source, url, target}, or
 // {state, request: null} when the audit has nothing more to fetch (state tells why).
-export function nextRequest(state) {
+// `held`: the request kinds ('page', 'likers', 'comments', 'profile') a server error holds alone
+// for now: the audit goes on with requests of the other kinds meanwhile, and comes back to the held
+// one when its wait ends. A pending request of a held kind no page has claimed is put back
+// (`putBack`: its slot is the caller's to give back) when another can go instead.
+export function nextRequest(state, { held = [] } = {}) {
   if (state.status !== 'running') return { state, request: null };
-  if (state.pending) return { state, request: state.pending };
+  const give = (s, r) => {
+    const request = { id: s.nextId, ...r };
+    return { state: { ...s, nextId: s.nextId + 1, pending: request }, request };
+  };
+  if (state.pending) {
+    const other = !state.pending.claim && held.includes(state.pending.kind) ? aheadOf({ ...state, pending: null }, held) : null;
+    if (!other) return { state, request: state.pending };
+    return { ...give(other.state, other.request), putBack: state.pending };
+  }
   let s = state;
   if (s.requests >= s.budget) return { state: { ...s, phase: 'done', status: 'done', budgetReached: true }, request: null };
   for (;;) {
     const r = requestOf(s);
     if (r) {
-      const request = { id: s.nextId, ...r };
-      return { state: { ...s, nextId: s.nextId + 1, pending: request }, request };
+      const other = held.includes(r.kind) ? aheadOf(s, held) : null;
+      return other ? give(other.state, other.request) : give(s, r);
     }
     if (s.phase === 'profiles' || s.phase === 'done') return { state: { ...s, phase: 'done', status: 'done' }, request: null };
     s = { ...s, phase: LIST_PHASES[s.phase] };
@@ -277,6 +322,20 @@ export function heldOf(pending) {
   return {};
 }
 
+// Refusals so far of each item (a post's list, an account, a followers page) refused and neither
+// read nor given up yet: {`${kind}:${url}`: tries}. Kept per item: while a server error holds one
+// kind of request, answers of the other kinds come between its tries (nextRequest), and one
+// counter of the last item refused started again at each of them, so that post was never given
+// up. An audit stored before kept the last item's alone, as `retry` ({key, tries}).
+function triesOf(state) {
+  if (state.retries && typeof state.retries === 'object') return state.retries;
+  return state.retry && typeof state.retry.key === 'string' && Number.isInteger(state.retry.tries)
+    ? { [state.retry.key]: state.retry.tries } : {};
+}
+const withoutKey = (m, key) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== key));
+// The kinds of an audit's requests.
+export const AUDIT_KINDS = ['page', 'likers', 'comments', 'profile'];
+
 const addFresh = (list, accounts) => {
   const seen = new Set(list.map((r) => r.username));
   return list.concat(accounts.filter((r) => !seen.has(r.username) && seen.add(r.username)));
@@ -301,7 +360,8 @@ export function applyOutcome(state, id, outcome, now) {
   // audit, and its budget went on the retries). The followers list is tried on: the audit is
   // about it.
   const key = `${req.kind}:${req.url}`;
-  const tries = outcome.kind === 'rate_limited' ? (state.retry && state.retry.key === key ? state.retry.tries : 0) + 1 : 0;
+  const retries = triesOf(state);
+  const tries = outcome.kind === 'rate_limited' ? (retries[key] || 0) + 1 : 0;
   // A pick without an id, asked of web_profile_info while that refuses (users/<id>/info needs the
   // id): asking again would wait out the same refusal three times over, so one refusal gives it up.
   const noFallback = outcome.kind === 'rate_limited' && !Number.isInteger(outcome.unavailable) && req.kind === 'profile'
@@ -311,23 +371,27 @@ export function applyOutcome(state, id, outcome, now) {
   const limit = post && post.deferred ? 1 : MAX_ITEM_TRIES;
   if ((tries >= limit || noFallback) && req.kind !== 'page') {
     // Each refusal is counted, the last one too.
-    const given = { ...state, retry: null, rateLimited: state.rateLimited + 1 };
+    const given = { ...state, retry: null, retries: withoutKey(retries, key), rateLimited: state.rateLimited + 1 };
     if (req.kind === 'profile') return applyOutcome(given, id, { kind: 'profile_failed' }, now);
     // A wait or a silence is Instagram's, not the post's: the post goes to the end of its
     // source's queue once, and is given up only if it is refused again after the others (it was
     // given up at once, "deleted since, or its list closed", while the next post answered).
     if (!post.deferred) {
       // Applied as any refusal (counted, its wait kept), then its tries begin again behind the others.
-      const s = applyOutcome({ ...state, retry: null }, id, outcome, now).state;
+      const s = applyOutcome({ ...state, retry: null, retries: withoutKey(retries, key) }, id, outcome, now).state;
       const src = s[req.source];
       const media = [...src.media.slice(0, src.done), ...src.media.slice(src.done + 1), { ...post, deferred: true }];
-      return { state: { ...s, retry: null, [req.source]: { ...src, media } }, applied: true };
+      return { state: { ...s, retry: null, retries: withoutKey(s.retries, key), [req.source]: { ...src, media } }, applied: true };
     }
     const cause = Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
     return applyOutcome(given, id, { kind: 'list_failed', cause }, now);
   }
-  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now, retryAt: null, retryUnavailable: null,
-            retry: tries ? { key, tries } : null };
+  // A wait of one kind of request alone (a server error's, `retryOf`) stays said while it holds
+  // and answers of the other kinds come in: the audit goes on with them meanwhile.
+  const keep = state.retryOf && state.retryOf !== req.kind && state.retryAt > now;
+  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now,
+            retryAt: keep ? state.retryAt : null, retryUnavailable: keep ? state.retryUnavailable : null, retryOf: keep ? state.retryOf : null,
+            retry: null, retries: tries ? { ...retries, [key]: tries } : withoutKey(retries, key) };
   switch (outcome.kind) {
     case 'page': {
       const f = s.followers;
@@ -376,8 +440,10 @@ export function applyOutcome(state, id, outcome, now) {
       break;
     case 'rate_limited':
       // Counted as a rate limit either way: the back-off and the counter are the same.
+      // `of`: the request kind a server error holds alone (the rest of the audit goes on).
       s = { ...s, rateLimited: s.rateLimited + 1, retryAt: outcome.retryAt,
-            retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null };
+            retryUnavailable: Number.isInteger(outcome.unavailable) ? outcome.unavailable : null,
+            retryOf: AUDIT_KINDS.includes(outcome.of) ? outcome.of : null };
       // web_profile_info refusing ("wait", "useragent mismatch"): the same accounts by id from
       // users/<id>/info from now on. Not when Instagram did not answer at all (a 5xx, no
       // connection): that says nothing about the endpoint.
@@ -563,6 +629,8 @@ export function progressOf(state) {
     retryAt: state.retryAt,
     // An audit stored before this field existed has none: its wait reads as a rate limit.
     retryUnavailable: Number.isInteger(state.retryUnavailable) ? state.retryUnavailable : null,
+    // The kind of request that wait holds alone (a server error's), the rest going on; null: all.
+    retryOf: AUDIT_KINDS.includes(state.retryOf) ? state.retryOf : null,
     stopReason: state.stopReason,
     stopDetail: state.stopDetail,
     // Where the profile the audit started from was read (users_info: without its posts).

@@ -116,6 +116,16 @@ export function reserve(state, now, { pacingMs, hourlyCap, interactive = false, 
   };
 }
 
+// Whether an answer of this status (null: a rate limit, 0: no answer) to a request of `kind` backs
+// off that kind alone (a server error), not every request.
+export const holdsKindAlone = (unavailable, kind) => REQUEST_KINDS.includes(kind) && Number.isInteger(unavailable) && unavailable >= 500;
+
+// The kinds of request (REQUEST_KINDS) a server error's back-off of their own holds at `now`: an
+// audit goes on with requests of the other kinds meanwhile (audit.js nextRequest).
+export function kindsHeld(state, now) {
+  return REQUEST_KINDS.filter((k) => { const w = (state.kindWaits || {})[k]; return !!w && w.until > now; });
+}
+
 // Until when requests of `kind` wait (every request's back-off, or that kind's after a server
 // error), and why: {until, unavailable (the status, 0 for no answer; null for a rate limit), by}.
 export function waitOf(state, kind = null) {
@@ -169,7 +179,7 @@ export function release(state, at, now, { unsent = false } = {}) {
 // far and as fast (its own level): the other kinds go on. Without a kind it holds every request.
 export function onRateLimited(state, now, { pacingMs }, unavailable = null, by = null, kind = null) {
   const backoff = (level) => Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
-  if (REQUEST_KINDS.includes(kind) && Number.isInteger(unavailable) && unavailable >= 500) {
+  if (holdsKindAlone(unavailable, kind)) {
     const before = (state.kindWaits || {})[kind];
     const level = (before ? before.level : 0) + 1;
     const until = now + backoff(level);

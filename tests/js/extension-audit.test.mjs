@@ -601,6 +601,84 @@ test('one post\'s list refused try after try is put back behind the others, then
   assert.equal(f.followers.pagesDone, 0);
 });
 
+// One post's likers answering 500 try after try held the whole audit: the scheduler backs off the
+// likers alone, but the audit's one pending request was that post's, waiting out ever longer
+// waits, so no comment and no account was read; and an answer of another kind in between started
+// the post's tries again, so it was never given up. The next step under a kind's wait is another
+// kind's request, and the post's tries are its own.
+test('under a wait of one kind (a server error\'s) the audit goes on with the other kinds and gives that post up', () => {
+  let { state: s } = answeredUntil(start(), 'likers');
+  const post = s.likers.media[0].id;
+  let heldFor = 0;       // steps the likers' wait still holds (the scheduler's kind wait)
+  const asked = [];
+  for (let guard = 0; guard < 200; guard++) {
+    const held = heldFor > 0 ? ['likers'] : [];
+    const n = nextRequest(s, { held });
+    s = n.state;
+    if (!n.request) break;
+    asked.push(n.request);
+    // Nothing of a held kind goes while another request can.
+    if (held.length && n.request.kind === 'likers') {
+      assert.ok(!['comments', 'profile'].some((k) => runnable(s, k)), `likers asked while held at step ${guard}`);
+    }
+    heldFor = Math.max(0, heldFor - 1);
+    if (n.request.kind === 'likers' && n.request.target === post) {
+      s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5, unavailable: 500, of: 'likers' }, 1).state;
+      heldFor = 3;
+      // Said as the likers' wait, until the post is given up (its last refusal).
+      if (!s.likers.media.find((m) => m.id === post).failed) {
+        assert.deepEqual([progressOf(s).retryOf, progressOf(s).retryUnavailable], ['likers', 500]);
+      }
+    } else {
+      s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+    }
+    // The likers' wait stays said while the other kinds' answers come in (until its time, 5).
+    if (n.request.kind !== 'likers' && heldFor > 0 && !s.likers.media.find((m) => m.id === post).failed) {
+      assert.equal(progressOf(s).retryOf, 'likers');
+    }
+  }
+  assert.equal(s.status, 'done');
+  const refused = asked.filter((r) => r.kind === 'likers' && r.target === post).length;
+  assert.equal(refused, MAX_ITEM_TRIES + 1, 'asked three times, then once more behind the other post, and given up');
+  assert.equal(s.likers.media.find((m) => m.id === post).failed, 'unanswered');
+  assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { unanswered: 1 });
+  // Everything else was read: the comments of both posts and every pick of every source.
+  assert.equal(s.commenters.done, s.commenters.media.length);
+  assert.ok(s.commenters.media.every((m) => !m.failed));
+  for (const src of SOURCES) assert.ok(s.picks[src].every((u) => s.full[u]), `${src} picks read`);
+  // The comments were read while the likers waited, before the post was given up.
+  const firstComment = asked.findIndex((r) => r.kind === 'comments');
+  const lastRefused = asked.findLastIndex((r) => r.kind === 'likers' && r.target === post);
+  assert.ok(firstComment >= 0 && firstComment < lastRefused, 'comments read meanwhile');
+  assert.deepEqual(s.retries, {}, 'no tries left over');
+});
+
+// Whether the audit has a request of this kind it could make (for the check above).
+function runnable(s, kind) {
+  if (kind === 'comments') return s.commenters.done < s.commenters.media.length;
+  return SOURCES.some((src) => s.picks[src] && s.picks[src].some((u) => !s.full[u] && !s.failed.includes(u)));
+}
+
+test('a pending request of a held kind no page claimed is put back for another kind; a claimed one stays', () => {
+  let { state: s, next: n } = answeredUntil(start(), 'likers');
+  s = setPendingTime(n.state, 99_000, { unavailable: 500 });
+  const moved = nextRequest(s, { held: ['likers'] });
+  assert.equal(moved.request.kind, 'comments');
+  assert.equal(moved.putBack.id, n.request.id, 'the held request is given back, its slot with it');
+  // Its tries are its own: the likers request comes back once the wait is over.
+  const done = applyOutcome(moved.state, moved.request.id, answer(moved.request, moved.state), 1).state;
+  assert.equal(nextRequest(done).request.kind, 'likers');
+  // A request a page claimed may be on its way: it stays.
+  const claimed = claimPending(s, 'tab:1', 1, 1000, 100).state;
+  assert.equal(nextRequest(claimed, { held: ['likers'] }).request.id, n.request.id);
+  // Nothing else to do: the held request stays pending, with its slot.
+  const only = start({ posts: [{ id: '11', likes: 5, comments: 0 }] }, { auditFullSize: 0, auditEngagersFull: 0 });
+  const o = answeredUntil(only, 'likers');
+  const kept = nextRequest(o.next.state, { held: ['likers'] });
+  assert.equal(kept.request.id, o.next.request.id);
+  assert.equal(kept.putBack, undefined);
+});
+
 // A 5xx or no connection on a full fetch moved every later full fetch to users/<id>/info for good
 // (and when that endpoint could not be read, all of them failed).
 test('web_profile_info not answering keeps the endpoint; an account users/<id>/info cannot give goes back to web_profile_info', () => {
