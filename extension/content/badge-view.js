@@ -166,7 +166,8 @@ export function renderBadge(b, { t, model, audit, change = null }) {
     // Held for more than a minute (Fakemeter's hourly cap, Instagram's back-off): "auditing 32/41"
     // read as busy for the hour it waited.
     const wait = auditWait(p, audit);
-    const paused = wait && wait.retryAt - Date.now() > PAUSE_SAID_MS;
+    // A wait of one kind alone while the rest goes on is no pause (panel: which part waits).
+    const paused = wait && !wait.meanwhile && wait.retryAt - Date.now() > PAUSE_SAID_MS;
     b.append(el('span', { class: 'note', part: 'badge-progress' }, paused
       ? t('badgeAuditPaused', new Date(wait.retryAt).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' }))
       : t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));

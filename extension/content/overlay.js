@@ -12,7 +12,8 @@ import { stoppedText } from './panel-refused.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
-import { stateMessage } from '../shared/state-words.js';
+import { stateMessage, partWaitMessage } from '../shared/state-words.js';
+import { auditWait } from './states.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
 export { findAnchor, headersNow } from './anchor.js';
@@ -270,7 +271,11 @@ export class Overlay {
       if (status === 'stopped') return stoppedText(t, p.stopReason);
       return null;
     }
-    return wait && wait !== before.wait ? stateMessage(t, 'rate_limited', wait, p.retryUnavailable) : null;
+    if (!wait || wait === before.wait) return null;
+    // A server error's wait of one kind alone is said as that part's (the rest going on or not).
+    const w = auditWait(p, this.audit);
+    return w && w.of && Number.isInteger(w.unavailable) ? partWaitMessage(t, w.of, w.unavailable, w.retryAt, w.meanwhile)
+      : stateMessage(t, 'rate_limited', wait, p.retryUnavailable);
   }
 
   // The panel's controls the keyboard reaches, in order.

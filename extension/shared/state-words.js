@@ -24,6 +24,15 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
   return waitMessage(t, time, unavailable, cap);
 }
 
+// A server error's wait of one kind of an audit's requests alone (`of`: page, likers, comments,
+// profile): which part waits, and whether the audit goes on with the rest meanwhile or has nothing
+// else it can read before. "Instagram is not answering right now" said of the whole audit while
+// its other requests were being answered.
+export function partWaitMessage(t, of, unavailable, retryAt, meanwhile) {
+  const time = new Date(retryAt).toLocaleTimeString(t.lang);
+  return t(`stateUnavailablePart${meanwhile ? '' : 'Last'}_${of}`, unavailable, time);
+}
+
 // A wait another profile's audit drew ("Instagram asked Fakemeter to slow down during the audit of
 // @x; this check waits and starts by itself at 14:05"): the profile in view was never refused.
 function duringMessage(t, time, unavailable, during) {

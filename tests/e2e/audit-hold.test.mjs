@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay } from './lib/index.mjs';
-import { waitFor, startAudit, extensionPage } from './extension-support.mjs';
+import { waitFor, startAudit, extensionPage, auditDone } from './extension-support.mjs';
 
 // 20 pacing intervals of back-off after a 429: 8 s, time enough to open another profile meanwhile.
 const PACING = 400;
@@ -66,4 +66,42 @@ test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first c
   assert.equal(asked.length, 1);
   assert.ok(asked[0].at < likersUntil, `asked ${asked[0].at - opened} ms after opening, before the likers' wait ended`);
   assert.ok(held.kindWaits.likers.until > Date.now(), 'the likers still wait');
+});
+
+// One post's likers answering 500 on every try stopped the whole audit: the scheduler held the
+// likers alone, but the audit's one pending request was that post's, so no comment and no account
+// was read while its waits doubled, and the panel said Instagram was not answering at all. The
+// audit reads the rest meanwhile, says which part waits, and gives that post up as unanswered.
+test('one post\'s likers answering 500 for good: the rest is read meanwhile, the wait said as theirs, the post given up', async () => {
+  const audited = 'likefarm.client', pacing = 60;
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 2, auditListSize: 25, auditFullSize: 2,
+                                                  auditEngagersFull: 2 } });
+  const nodes = suite.standin.documentFor(audited).data.user.edge_owner_to_timeline_media.edges.map((e) => e.node);
+  const post = nodes.slice().sort((a, b) => b.taken_at_timestamp - a.taken_at_timestamp)[0].id;
+  suite.standin.addFailure({ mode: 'server_error', match: `/media/${post}/likers/` });
+  await startAudit(suite, page, audited);
+  const waiting = await waitForOverlay(page, (s) => s.states.some((x) => /likers of one post \(HTTP 500\)/.test(x.text)),
+    { what: 'the likers\' wait said as theirs' });
+  for (const x of waiting.states.filter((y) => y.state === 'rate_limited')) {
+    assert.doesNotMatch(x.text, /not answering right now/, 'not said of the whole audit');
+  }
+  const a = await auditDone(suite, audited);
+  const log = suite.standin.log();
+  const refused = log.filter((e) => e.path.includes(`/media/${post}/likers/`));
+  assert.deepEqual(refused.map((e) => e.status), [500, 500, 500, 500], 'tried three times, once more after the other post, then given up');
+  assert.equal(a.likers.media.find((m) => m.id === post).failed, 'unanswered');
+  // The comments and the accounts checked in full were read while the likers waited.
+  const comments = log.filter((e) => e.path.includes('/comments/'));
+  assert.equal(comments.length, 2);
+  assert.ok(comments.every((e) => e.status === 200 && e.at < refused[1].at), 'both posts\' comments read before the second try');
+  const accounts = log.filter((e) => e.path === '/api/v1/users/web_profile_info/' && !e.search.includes(`username=${audited}`));
+  assert.ok(accounts.some((e) => e.at < refused[1].at), 'accounts read in full before the second try');
+  assert.equal(a.commenters.media.filter((m) => m.failed).length, 0);
+  for (const src of ['followers', 'likers', 'commenters']) assert.ok(a.picks[src].every((u) => a.full[u]), `${src}: every pick read`);
+  // No hammering: the likers' back-off held each try (20 pacing intervals, doubling).
+  const gaps = refused.slice(1).map((e, i) => e.at - refused[i].at);
+  assert.ok(gaps[0] >= 20 * pacing - 50 && gaps[1] >= 40 * pacing - 50 && gaps[2] >= 80 * pacing - 50, `gaps ${gaps}`);
+  // Said in the likers' row as today's per-post failures are.
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /Instagram did not answer, try after try, also after the other posts/);
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { auditWait } from '../../extension/content/states.js';
-import { stateMessage, roughState, roughStateMessage } from '../../extension/shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, partWaitMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED, roughExplainText } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
@@ -165,5 +165,43 @@ test('a check held by the back-off of another profile\'s audit names that audit 
     });
     // Fakemeter's own cap is said as its own, whoever's audit is running.
     assert.doesNotMatch(stateMessage(t, 'rate_limited', retryAt, null, 200, null, false, 'lena.bakes'), /lena/);
+  }
+});
+
+// One post's likers answering 500 made the panel say "Instagram is not answering right now" and the
+// badge "audit paused until …" while the audit's other requests were answered. A server error's
+// wait of one kind alone (progress.retryOf) says which part waits, and whether the rest goes on.
+test('a wait of one kind of request alone says which part waits, and is no pause while the rest goes on', () => {
+  const progress = { retryAt, retryUnavailable: 500, retryOf: 'likers' };
+  // The next request is another kind's: the rest goes on meanwhile.
+  assert.deepEqual(auditWait(progress, { kind: 'comments' }), { retryAt, unavailable: 500, cap: null, of: 'likers', meanwhile: true });
+  // The next request is the held one: the audit waits for it.
+  assert.equal(auditWait(progress, { kind: 'likers', waitUntil: retryAt, held: { unavailable: 500 } }).meanwhile, false);
+  // A wait of every request stays as it was said.
+  assert.deepEqual(auditWait({ retryAt, retryUnavailable: 500, retryOf: null }, { kind: 'comments' }), { retryAt, unavailable: 500, cap: null });
+  const words = {
+    en: [/^Instagram is not answering for the likers of one post \(HTTP 500\); the audit goes on with the rest/,
+         /^Instagram is not answering for the likers of one post \(HTTP 500\); nothing else can be read before, so the audit waits/],
+    de: [/^Instagram antwortet nicht auf die Abfrage der Likes eines Beitrags \(HTTP 500\); die Prüfung macht mit dem Rest weiter/,
+         /vorher lässt sich nichts anderes lesen/],
+    fr: [/^Instagram ne répond pas pour les personnes qui ont aimé une publication \(HTTP 500\)\u202f; l'audit continue avec le reste/,
+         /rien d'autre ne peut être lu avant/],
+    nl: [/^Instagram antwoordt niet voor de likers van één bericht \(HTTP 500\); de controle gaat door met de rest/,
+         /eerder valt niets anders te lezen/],
+  };
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    const [goesOn, waits] = words[lang];
+    const m = partWaitMessage(t, 'likers', 500, retryAt, true);
+    assert.match(m, goesOn, lang);
+    assert.ok(m.includes(timeIn(lang)), `${lang}: says when`);
+    assert.match(partWaitMessage(t, 'likers', 500, retryAt, false), waits, lang);
+    for (const of of ['page', 'likers', 'comments', 'profile']) {
+      for (const meanwhile of [true, false]) {
+        const text = partWaitMessage(t, of, 503, retryAt, meanwhile);
+        assert.ok(text.includes('503') && text.includes(timeIn(lang)) && !/\$\d|undefined/.test(text), `${lang} ${of}: ${text}`);
+        if (lang !== 'en') assert.notEqual(text, partWaitMessage(tr('en'), of, 503, retryAt, meanwhile), `${lang} ${of}: translated`);
+      }
+    }
   }
 });
