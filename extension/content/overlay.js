@@ -256,6 +256,10 @@ export class Overlay {
   auditEvent() {
     const p = this.audit ? this.audit.progress : null;
     const status = p ? p.status : null;
+    // A wait of one kind alone, shown before the next step says which request comes next (an
+    // answer's view): whether the rest goes on is known with that step, said then, once.
+    if (p && status === 'running' && p.retryOf && p.retryAt > Date.now() && !this.audit.kind && this.auditSeen
+        && this.auditSeen.status === status) return null;
     const wait = p && status === 'running' && p.retryAt > Date.now() ? p.retryAt : null;
     const before = this.auditSeen;
     this.auditSeen = { status, wait };
