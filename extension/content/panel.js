@@ -11,7 +11,7 @@ import { percentNumber } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
-import { auditPlanText } from '../shared/plan-text.js';
+import { auditPlanText, leftOutText } from '../shared/plan-text.js';
 import { resumable, followersRefusedBy } from '../shared/audit.js';
 import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 
@@ -251,6 +251,10 @@ function sourceRows(t, audit, earlier = false) {
     // A collaboration read (the profile's own posts were too few): its engagers are the partner's audience too.
     if (src[key].postsCollab > 0) {
       row.append(muted(`posts-collab-${key}`, t(key === 'likers' ? 'sourceCollabLikers' : 'sourceCollabCommenters', src[key].postsCollab)));
+    }
+    // The posts read passed over pinned posts or a collaboration: said, the engine's note naming "the last N posts".
+    if (key !== 'followers') {
+      for (const [i, text] of leftOutText(t, [src[key].postsLeftOut]).entries()) row.append(muted(`posts-left-out-${key}-${i}`, text));
     }
     // Entries of the list that could not be read were left out of the sample (lists.js): said,
     // since an estimate about the rest is not quite about the list Instagram showed.

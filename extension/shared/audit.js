@@ -63,6 +63,18 @@ function postsFor(posts, n, key) {
                    ...(p.collab === true ? { collab: true } : {}) }));
 }
 
+// Which posts the read ones passed over, for the plan and the rows to say (they would read "the
+// last 3 posts" otherwise): the pinned posts (the grid's top, never read) and the collaborations
+// newer than the oldest post read (the profile's own went first). Zero of each when nothing is read.
+function leftOutOf(posts, media) {
+  const list = Array.isArray(posts) ? posts.filter((p) => p && typeof p.id === 'string') : [];
+  if (!media.length) return { pinned: 0, collab: 0 };
+  const read = new Set(media.map((m) => m.id));
+  const last = Math.max(...list.map((p, i) => (read.has(p.id) ? i : -1)));
+  return { pinned: list.filter((p) => p.pinned === true).length,
+           collab: list.filter((p, i) => i < last && p.pinned !== true && p.collab === true && !read.has(p.id)).length };
+}
+
 // How many recent posts' comments an audit reads.
 export function commentPostsOf(settings) {
   return settings.auditComments ? Math.max(settings.auditPosts, COMMENT_POSTS) : settings.auditPosts;
@@ -115,8 +127,9 @@ export function auditPlan(settings, posts, followerCount = null, { followersRefu
     if (!plan[src].posts) plan[src].full = 0;
   }
   const trimmed = plan.followers.pages < asked.pages || fullOf(plan) < asked.full;
+  const media = { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) };
   return { ...plan, requests: Math.min(total(), plan.budget), asked: trimmed ? asked : null, pacingMs: settings.pacingMs,
-           media: { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) } };
+           media, leftOut: { likers: leftOutOf(posts, media.likers), commenters: leftOutOf(posts, media.commenters) } };
 }
 
 // `followersRefused`: an audit of the posts' engagers alone, after Instagram refused the followers
@@ -140,9 +153,10 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
                  population: countOrNull(followerCount), fullTarget: plan.followers.full,
                  lite: [], skipped: 0, ...(followersRefused ? { refused: followersRefused } : {}) },
     // skipped: list entries the adapter could not read and left out (lists.js), said in the report.
-    likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [], skipped: 0 },
+    // leftOut: the pinned posts and collaborations the posts read passed over (auditPlan), said in the rows.
+    likers: { media: plan.media.likers, done: 0, fullTarget: plan.likers.full, lite: [], skipped: 0, leftOut: plan.leftOut.likers },
     commenters: { media: plan.media.commenters, done: 0, fullTarget: plan.commenters.full, lite: [], comments: [],
-                  skipped: 0 },
+                  skipped: 0, leftOut: plan.leftOut.commenters },
     // The comment analysis (when switched on at the start): the engine's report on what the
     // comments say, or its error, and when it was made.
     commentAnalysis: plan.comments ? { report: null, error: null, at: null } : null,
@@ -547,6 +561,13 @@ const emptyPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed
 // Collaborations among the posts the sample was drawn from: their engagers include the partner's audience.
 const collabPosts = (src) => sampledPosts(src).filter((m) => m.collab === true).length;
 
+// The pinned posts and collaborations a source's posts passed over (an audit stored before they
+// were kept passed over none it knows of).
+const leftOutView = (src) => {
+  const n = (v) => (Number.isSafeInteger(v) && v > 0 ? v : 0);
+  return { pinned: n(src.leftOut && src.leftOut.pinned), collab: n(src.leftOut && src.leftOut.collab) };
+};
+
 // The follower count the audit started with, or null when it could not be read (an audit stored
 // before null was kept has 0 for that: no account with listed followers has none).
 export function followerCountOf(state) {
@@ -642,12 +663,13 @@ export function progressOf(state) {
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),
                 postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers),
-                postsCollab: collabPosts(state.likers) },
+                postsCollab: collabPosts(state.likers), postsLeftOut: leftOutView(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
                     postsFailed: failedPosts(state.commenters), postsFailedWhy: failedWhy(state.commenters),
-                    postsEmpty: emptyPosts(state.commenters), postsCollab: collabPosts(state.commenters) },
+                    postsEmpty: emptyPosts(state.commenters), postsCollab: collabPosts(state.commenters),
+                    postsLeftOut: leftOutView(state.commenters) },
     },
   };
 }

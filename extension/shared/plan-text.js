@@ -12,6 +12,17 @@ function noPostsKey(plan, postsUnread) {
   return seen.posts > 0 ? 'auditPlanNoEngagement' : 'auditPlanNoPosts';
 }
 
+// The posts read passed over pinned posts (never read) or the profile's collaborations (read
+// only where its own posts are too few), in words: for the plan and the likers' and commenters'
+// rows (panel.js). `leftOut`: each source's {pinned, collab} (audit.js leftOutOf).
+export function leftOutText(t, leftOut) {
+  const most = (k) => Math.max(0, ...leftOut.filter(Boolean).map((x) => (Number.isSafeInteger(x[k]) ? x[k] : 0)));
+  const out = [];
+  if (most('pinned') > 0) out.push(t('postsLeftOutPinned', most('pinned')));
+  if (most('collab') > 0) out.push(t('postsLeftOutCollab', most('collab')));
+  return out;
+}
+
 // The audit plan in words, as the options page and the panel show it before an audit: what it
 // reads and how many requests it may spend, and, when no follower is checked in full (an option),
 // that only the list will be scored and its interval will span most of 0-100%; and what the
@@ -39,6 +50,9 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const media = plan.media || {};
   const collabs = new Set([...(media.likers || []), ...(media.commenters || [])].filter((m) => m.collab === true).map((m) => m.id));
   if (collabs.size) parts.push(t('auditPlanCollab', collabs.size));
+  // Which posts those are, where the read ones pass over pinned posts or a collaboration (else the
+  // plan's "the last 3 posts" reads as the grid's first three).
+  parts.push(...leftOutText(t, plan.leftOut ? [plan.leftOut.likers, plan.leftOut.commenters] : []));
   // What the requests cost in time at the pacing set (an audit read as instant took a minute).
   if (Number.isFinite(plan.pacingMs) && plan.requests > 0) {
     const minutes = Math.max(1, Math.round((plan.requests * plan.pacingMs) / 60000));

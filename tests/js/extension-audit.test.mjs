@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { resumable, newAudit, nextRequest, applyOutcome, cancelAudit, estimateRequest, progressOf, sourcesBrief, setPendingTime, heldOf, auditPlan, claimPending, MAX_ITEM_TRIES,
   populationOf, followersRefusal, followersRefusedBy, SOURCES } from '../../extension/shared/audit.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
-import { auditPlanText } from '../../extension/shared/plan-text.js';
+import { auditPlanText, leftOutText } from '../../extension/shared/plan-text.js';
 import { translator, flatten } from '../../extension/shared/i18n.js';
 import fs from 'node:fs';
 import { loadEngine } from '../../tools/cli/engine.mjs';
@@ -80,7 +80,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0,
-    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0 });
+    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0, postsLeftOut: { pinned: 0, collab: 0 } });
 });
 
 test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
@@ -795,7 +795,21 @@ test('the audit reads no pinned post, and a collaboration only when the own post
   const plan = auditPlan(settings, grid, 5000);
   assert.deepEqual(ids(plan.media.likers), ['22', '24', '25']);
   assert.deepEqual(ids(plan.media.commenters), ['22', '24', '25']);
-  assert.doesNotMatch(auditPlanText(t, plan), /collaboration/);
+  assert.doesNotMatch(auditPlanText(t, plan), /One post it reads is a collaboration/);
+  // The plan says which posts those are: not "the last 3", the pinned one and the collaboration passed over.
+  assert.deepEqual(plan.leftOut, { likers: { pinned: 1, collab: 1 }, commenters: { pinned: 1, collab: 1 } });
+  assert.match(auditPlanText(t, plan), /Posts read: the newest that are not pinned \(the pinned post at the top of the grid left out/);
+  assert.match(auditPlanText(t, plan), /Posts read: the profile's own newest \(a collaboration with another account among them left out/);
+  // Nothing passed over, nothing said.
+  const plain = auditPlan(settings, grid.filter((x) => !x.pinned && !x.collab), 5000);
+  assert.doesNotMatch(auditPlanText(t, plain), /Posts read:/);
+  // Its rows say it too (progressOf's postsLeftOut, which the panel words with leftOutText).
+  const ps = progressOf(runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: grid, settings, now: 0, seed: 7 })));
+  assert.deepEqual(ps.sources.likers.postsLeftOut, { pinned: 1, collab: 1 });
+  assert.deepEqual(ps.sources.commenters.postsLeftOut, { pinned: 1, collab: 1 });
+  assert.deepEqual(leftOutText(t, [ps.sources.likers.postsLeftOut]), [
+    'Posts read: the newest that are not pinned (the pinned post at the top of the grid left out: Instagram shows it first whatever its age).',
+    "Posts read: the profile's own newest (a collaboration with another account among them left out: its likers and commenters are that account's audience too)."]);
   // With the comment analysis (6 posts) the own posts run out: the collaboration comes last, flagged.
   const wide = auditPlan({ ...settings, auditComments: true }, grid, 5000);
   assert.deepEqual(ids(wide.media.commenters), ['22', '24', '25', '26', '23']);
@@ -812,6 +826,8 @@ test('the audit reads no pinned post, and a collaboration only when the own post
   const p = progressOf(s);
   assert.equal(p.sources.likers.postsCollab, 1);
   assert.equal(p.sources.commenters.postsCollab, 1);
+  // The collaboration read, none passed over; the three pinned ones left out.
+  assert.deepEqual(p.sources.likers.postsLeftOut, { pinned: 3, collab: 0 });
   // A profile whose posts are all pinned has no recent posts to read.
   const pinnedOnly = auditPlan(settings, few.filter((x) => x.pinned), 5000);
   assert.equal(pinnedOnly.likers.posts + pinnedOnly.commenters.posts, 0);
