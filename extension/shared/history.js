@@ -676,7 +676,7 @@ export function importJson(text, into = emptyHistory(), now = null, { asideRoom 
 // One entry `e` of a file put into `history`, as a check of it would be:
 //  - its account kept here under another name (renamed on Instagram since, or before): one entry
 //    per account, as withRename makes it, under the name of the newest reading of the account
-//    (the file's when newer, its stored names then among the former ones; else the stored one's,
+//    (the file's when looked at later, its stored names then among the former ones; else the stored one's,
 //    the file's name among its former ones), with the earliest first count ('joined');
 //  - another account's entry under its name (both ids known, different: the name changed hands):
 //    the newer reading holds the name. The file's newer one takes it and the stored one leaves as
@@ -697,7 +697,10 @@ function importOne(history, e, canDisplace, byId) {
     .filter((h) => h && h.username !== e.username && entryUserId(h) === id);
   if (holders.length) {
     const newest = holders.reduce((a, b) => (b.computed_at > a.computed_at ? b : a));
-    const name = takes && e.computed_at >= newest.computed_at ? e.username : newest.username;
+    // The name last seen in use: the file's only when it was looked at after the stored one (a
+    // backup made before a rename holds the same reading the stored entry carried over to the new
+    // name, and its old name is a former one now, whose page says where the account went).
+    const name = takes && lastLook(e) > lastLook(newest) ? e.username : newest.username;
     const moved = withRename(history, name, id, [e]);
     return { history: moved.history, outcome: 'joined', displaced: moved.displaced, name };
   }

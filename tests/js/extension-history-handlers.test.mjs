@@ -106,6 +106,27 @@ test('import: an entry of an account kept here under another name joins that acc
     [1, 0, '222', ['old']]);
 });
 
+test('import: a backup made before a rename joins the account under its new name, not the old one, which stays "renamed"', async () => {
+  const { renamedTo } = await import('../../extension/shared/history.js');
+  // Account 111 audited as @old (day 2) and backed up; renamed @new since: the audited reading moved
+  // there unchanged (same computed_at), a later look kept a count (day 5). The backup is that same reading under @old.
+  const audited = { ...entry('new', 2, { id: '111', count: 600, confidence: 'audited' }), former_usernames: ['old'] };
+  const looked = { ...audited, latest_count: { follower_count: 820, at: at(5) } };
+  const backup = fileOf(entry('old', 2, { id: '111', count: 600, confidence: 'audited' }));
+  for (const stored of [audited, looked]) {
+    reset({ history: historyOf(stored) });
+    const r = await handle['history.import']({ text: backup });
+    assert.deepEqual([r.imported, r.joined], [1, 1]);
+    assert.deepEqual(Object.keys(data.history.entries), ['new'], 'the account stays under the name it goes by');
+    assert.deepEqual(data.history.entries.new.former_usernames, ['old']);
+    assert.equal(renamedTo(data.history, 'old'), 'new', 'the old name\'s page says "Renamed, now @new", not "does not exist"');
+  }
+  // A backup of a look under @old after the one kept under @new (renamed back since): @old holds it.
+  reset({ history: historyOf(looked) });
+  await handle['history.import']({ text: fileOf(entry('old', 6, { id: '111', count: 830 })) });
+  assert.deepEqual(Object.keys(data.history.entries), ['old']);
+});
+
 test('import wording: what happened to names that changed hands, in all four languages, with counts', () => {
   const dict = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
   const en = translator(dict('en'), {}, 'en');
