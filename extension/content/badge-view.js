@@ -4,7 +4,7 @@
 // in their own colour.
 import { el } from './dom.js';
 import { stateNode, auditWait } from './states.js';
-import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, badgeStateShort } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS, renamedText } from '../shared/i18n.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
@@ -149,11 +149,15 @@ export function renderBadge(b, { t, model, audit, change = null }) {
     b.dataset.tone = 'neutral';
     b.classList.add('tone-neutral');
     const renamed = model.state === 'renamed';
-    b.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
-                                         manual: model.manual, during: model.during,
-                                         text: renamed ? renamedText(t, model.renamedTo, { short: true }) : null }));
     label = renamed ? renamedText(t, model.renamedTo)
       : stateMessage(t, model.state, model.retryAt, model.unavailable, model.cap, model.tries, model.manual, model.during);
+    // A sentence too long for the badge is said short there, whole in its tooltip (and label, panel).
+    const short = renamed ? null : badgeStateShort(t, model.state, model);
+    const node = stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
+                                             manual: model.manual, during: model.during,
+                                             text: renamed ? renamedText(t, model.renamedTo, { short: true }) : short });
+    if (short) node.setAttribute('title', label);
+    b.append(node);
   } else if (model.kind === 'idle') {
     b.append(el('span', { class: 'badge-text' }, t('badgeRun')));
     label = t('badgeRun');

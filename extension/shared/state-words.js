@@ -33,6 +33,17 @@ export function partWaitMessage(t, of, unavailable, retryAt, meanwhile) {
   return t(`stateUnavailablePart${meanwhile ? '' : 'Last'}_${of}`, unavailable, time);
 }
 
+// The badge's words for a state whose sentence is too long for it, or null (the badge then says
+// the sentence). A check held by another profile's audit ("Instagram asked Fakemeter to slow down
+// during the audit of @x; this check waits and starts by itself at 14:05:00", ~150 characters)
+// filled a narrow header as an 11-line column: the badge says "Waiting until 14:05 (another
+// profile's audit)", the sentence staying in its tooltip, its screen-reader label and the panel.
+export function badgeStateShort(t, state, { retryAt = null, cap = null, tries = null, during = null } = {}) {
+  if (state !== 'rate_limited' || !retryAt || Number.isInteger(tries) || Number.isInteger(cap)) return null;
+  if (typeof during !== 'string' || !during) return null;
+  return t('badgeHeldDuring', new Date(retryAt).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' }));
+}
+
 // A wait another profile's audit drew ("Instagram asked Fakemeter to slow down during the audit of
 // @x; this check waits and starts by itself at 14:05"): the profile in view was never refused.
 function duringMessage(t, time, unavailable, during) {

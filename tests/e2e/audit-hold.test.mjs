@@ -4,7 +4,7 @@
 // itself when the hold ends.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, openPanel, BADGE } from './lib/index.mjs';
 import { waitFor, startAudit, extensionPage, auditDone } from './extension-support.mjs';
 
 // 20 pacing intervals of back-off after a 429: 8 s, time enough to open another profile meanwhile.
@@ -28,10 +28,22 @@ test('another tab\'s first check held by an audit\'s back-off names that audit a
   await second.goto(suite.standin.profileUrl(other));
   const waiting = await waitForOverlay(second, (s) => s.states.some((x) => x.state === 'rate_limited'), { what: 'the held check said' });
   const said = waiting.states.find((x) => x.state === 'rate_limited');
-  assert.match(said.text, /during the audit of @lena\.bakes/, `names the audit: ${said.text}`);
+  // The badge says it short (the sentence, ~150 characters, filled a narrow header as an 11-line
+  // column): the whole sentence is its tooltip, its screen-reader label and the panel's.
+  assert.equal(said.where, 'badge');
+  assert.match(said.text, /^Waiting until \d{1,2}:\d\d(\s[AP]M)? \(another profile's audit\)$/, `short on the badge: ${said.text}`);
+  const whole = await second.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="state"]').title, BADGE);
+  assert.match(whole, /during the audit of @lena\.bakes/, `names the audit in the tooltip: ${whole}`);
+  assert.match(waiting.badgeAnnounced, /during the audit of @lena\.bakes/, 'and to a screen reader');
+  await openPanel(second);
+  const opened = await waitForOverlay(second, (s) => s.states.some((x) => x.where === 'panel' && x.state === 'rate_limited'), { what: 'the panel' });
+  const inPanel = opened.states.find((x) => x.where === 'panel' && x.state === 'rate_limited');
+  assert.equal(inPanel.text, whole, 'the panel says the sentence');
+  assert.match(inPanel.text, /during the audit of @lena\.bakes/, `names the audit: ${inPanel.text}`);
   assert.match(said.text, /\d:\d\d/, 'says until when');
   assert.equal(said.retryAt, held.backoffUntil, 'until the back-off ends');
-  assert.doesNotMatch(said.text, new RegExp(other.replace('.', '\\.')), 'not said of the profile opened');
+  assert.equal(inPanel.retryAt, held.backoffUntil);
+  assert.doesNotMatch(inPanel.text, new RegExp(other.replace('.', '\\.')), 'not said of the profile opened');
   // No reload, no click: the check goes once the hold ends, and its report replaces the wait.
   await waitForOverlay(second, (s) => !s.states.some((x) => x.state === 'rate_limited') && !!(s.badgeLabel || s.badgeText),
     { what: 'the held check done', timeout: 30000 });

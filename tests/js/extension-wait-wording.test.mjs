@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { auditWait } from '../../extension/content/states.js';
-import { stateMessage, roughState, roughStateMessage, partWaitMessage } from '../../extension/shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, partWaitMessage, badgeStateShort } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED, roughExplainText } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
@@ -203,5 +203,28 @@ test('a wait of one kind of request alone says which part waits, and is no pause
         if (lang !== 'en') assert.notEqual(text, partWaitMessage(tr('en'), of, 503, retryAt, meanwhile), `${lang} ${of}: translated`);
       }
     }
+  }
+});
+
+// A check held by another profile's audit: its sentence (~150 characters) filled a narrow header as
+// an 11-line column. The badge says it short, with the time; other waits keep their sentence there.
+test('a check held by another profile\'s audit is said short on the badge, in every language', () => {
+  const short = { en: /^Waiting until 2:05 PM \(another profile's audit\)$/, de: /^Wartet bis 14:05 \(Prüfung eines anderen Profils\)$/,
+                  fr: /^En attente jusqu'à 14:05 \(audit d'un autre profil\)$/, nl: /^Wacht tot 14:05 \(controle van een ander profiel\)$/ };
+  assert.deepEqual(Object.keys(short).sort(), [...SUPPORTED].sort());
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    for (const unavailable of [null, 0, 503]) {
+      const whole = stateMessage(t, 'rate_limited', retryAt, unavailable, null, null, false, 'lena.bakes');
+      assert.ok(whole.length > 100, `${lang}: the sentence is long: ${whole}`);
+      const said = badgeStateShort(t, 'rate_limited', { retryAt, unavailable, during: 'lena.bakes' });
+      assert.match(said, short[lang]);
+      assert.ok(said.length <= 50, `${lang}: ${said}`);
+    }
+    // Its own waits, the cap's, a check given up, and other states: the badge says the sentence.
+    assert.equal(badgeStateShort(t, 'rate_limited', { retryAt }), null);
+    assert.equal(badgeStateShort(t, 'rate_limited', { retryAt, cap: 200, during: 'lena.bakes' }), null);
+    assert.equal(badgeStateShort(t, 'rate_limited', { tries: 3, during: 'lena.bakes' }), null);
+    assert.equal(badgeStateShort(t, 'private', { retryAt, during: 'lena.bakes' }), null);
   }
 });
