@@ -15,7 +15,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, MAX_ASIDE } from '../shared/set-aside.js';
-import { earlierOwner } from '../shared/taken.js';
+import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
   partialAuditReplaces, reportOfEntry, entryUserId, renamedTo } from '../shared/history.js';
 
@@ -560,7 +560,7 @@ function historyImport({ text }) {
     try {
       const { shrunk } = await store.saveImported(r.history, r.displaced);
       return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, notImported: r.notImported, shrunk,
-               takenAside: r.displaced.length, otherOwner: r.otherOwner, joined: r.joined };
+               takenAside: r.displaced.length, otherOwner: r.otherOwner, joined: r.joined, notEntries: r.notEntries };
     } catch (e) {
       return { error: { id: store.isQuotaError(e) ? 'storage.full' : 'storage.write', message: String(e.message || e) } };
     }
@@ -571,7 +571,8 @@ function historyImport({ text }) {
 // discarding it (the user's choice, after the download or instead of it).
 async function historyAside() {
   await store.getHistory();  // a history damaged since it was last read sets its items aside now
-  return asideSummary(await store.getAside(), store.heldItems());
+  const list = await store.getAside(), held = store.heldItems();
+  return { ...asideSummary(list, held), kinds: asideKinds(list, held) };
 }
 
 async function historyAsideExport() {

@@ -38,6 +38,7 @@ import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
 import { reportShapeError } from './report-shape.js';
 import { resultLine } from './entry-words.js';
+import { ASIDE_FORMAT } from './set-aside.js';
 
 // The latest time a date can hold (ms since 1970): a later computed_at is no time.
 const MAX_TIME_MS = 8.64e15;
@@ -618,7 +619,15 @@ export function importJson(text, into = emptyHistory(), now = null, { asideRoom 
   let doc;
   const refuse = (kind, error) => ({ kind, error: `import: ${error}` });
   try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', `not JSON (${e.message})`); }
-  if (!doc || doc.format !== EXPORT_FORMAT) return refuse('not_history', `"format" must be "${EXPORT_FORMAT}"`);
+  if (doc && doc.format === ASIDE_FORMAT) {
+    const r = asideEntries(doc);
+    if (r.error) return refuse(r.kind, r.error);
+    const out = importEntries(r.entries, into, now, asideRoom);
+    return { ...out, notEntries: r.notEntries };
+  }
+  if (!doc || doc.format !== EXPORT_FORMAT) {
+    return refuse('not_history', `"format" must be "${EXPORT_FORMAT}" (or "${ASIDE_FORMAT}", the set-aside list's download)`);
+  }
   if (!Array.isArray(doc.entries)) return refuse('not_history', '"entries" must be a list');
   let entries;
   if (doc.schema === 1) {
@@ -635,6 +644,46 @@ export function importJson(text, into = emptyHistory(), now = null, { asideRoom 
   } else {
     return refuse(Number.isInteger(doc.schema) && doc.schema > SCHEMA_VERSION ? 'newer' : 'not_history', `unknown schema ${JSON.stringify(doc.schema)}`);
   }
+  return { ...importEntries(entries, into, now, asideRoom), notEntries: 0 };
+}
+
+// The set-aside list's download (set-aside.js exportAside) -> {entries} to import, or {kind, error}.
+// Its entries are those a profile left the history with, its numbers kept (past the history's
+// limit: overflow; its name taken by another account: taken.js), each validated as a history
+// entry, an error naming its place ("items[2].value.fake_percent ..."). What was set aside for
+// being unreadable is no entry: left out, counted (`notEntries`; the file still has it). An item
+// naming an account and a taken name (taken.js) is an entry or the file is refused.
+function asideEntries(doc) {
+  if (!Array.isArray(doc.items)) return { kind: 'not_history', error: '"items" must be a list' };
+  const entries = [];
+  let notEntries = 0;
+  for (let i = 0; i < doc.items.length; i++) {
+    const item = doc.items[i], where = `items[${i}]`;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return { kind: 'entry', error: `${where} must be an object` };
+    if (typeof item.key !== 'string') return { kind: 'entry', error: `${where}.key must be a string` };
+    const claimed = item.taken !== undefined || item.user_id !== undefined;
+    const value = item.value;
+    const named = value && typeof value === 'object' && !Array.isArray(value) && typeof value.username === 'string'
+      && item.key === `entries.${value.username}`;
+    if (!claimed && !named) { notEntries++; continue; }
+    if (claimed && !accountId(item.user_id)) return { kind: 'entry', error: `${where}.user_id must be an Instagram account id (digits)` };
+    const r = validateEntry(value, `${where}.value`);
+    if (r.error && claimed) return { kind: 'entry', error: r.error };
+    if (r.error) { notEntries++; continue; }
+    entries.push(claimed ? withAccount(r.entry, item.user_id) : r.entry);
+  }
+  return { entries, notEntries };
+}
+
+// A taken name's entry is kept without its report, which named its account: the item's
+// `user_id` goes into its first count, so the import tells it from the name's new owner.
+function withAccount(e, id) {
+  const seen = firstSeenOf(e);
+  return entryUserId(e) || !seen ? e : { ...e, first_seen: firstCount(seen.follower_count, seen.at, id) };
+}
+
+// Validated entries put into `into` as a check of each would (importOne), within MAX_ENTRIES.
+function importEntries(entries, into, now, asideRoom) {
   if (Number.isFinite(now)) entries = entries.map((e) => (e.computed_at > now ? { ...e, computed_at: now } : e));
   let history = into;
   const put = new Set();

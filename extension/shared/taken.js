@@ -52,3 +52,19 @@ export function earlierOwner(history, list, username, ownId = null) {
   if (moved) return { movedTo: moved.username };
   return list.some((i) => i.taken === name && i.user_id !== ownId) ? { aside: true } : null;
 }
+
+// What the set-aside list keeps of each kind, for its note and the discard's confirmation to say
+// (popup.js): `taken`, entries of accounts whose name another account took (their history's only
+// copy here: they come back into the history by themselves, until discarded); `numbers`, profiles
+// past the history's limit (history.js overflow: numbers kept, not the full report; an entry too);
+// `unreadable`, what could not be read, kept as it was (`held` ones too, still in their place).
+export function asideKinds(list, held = []) {
+  const kinds = { taken: 0, numbers: 0, unreadable: held.length };
+  for (const i of list) {
+    const v = i.value;
+    if (i.taken) kinds.taken++;
+    else if (v && typeof v === 'object' && i.key === `entries.${v.username}` && !validateEntry(v).error) kinds.numbers++;
+    else kinds.unreadable++;
+  }
+  return kinds;
+}

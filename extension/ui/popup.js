@@ -8,6 +8,7 @@ import { word, reasonText, estimateText, listedReasons } from '../shared/words.j
 import { badgeLine, resultLine } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
+import { asideNoteText, asideDiscardText } from '../shared/aside-words.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download, errorText } from './common.js';
@@ -167,15 +168,19 @@ function importRefusal(e) {
   return `${t(`importRefused_${kind[1]}`)} (${e.detail})`;
 }
 
+// The kinds the set-aside list last drawn holds, for the discard's confirmation to say what goes.
+let asideKindsShown = null;
+
 // What the stored history held that could not be read (kept aside, unchanged): how many, where
 // and why (a few), with its download and the way to discard it. Hidden when there is none.
 const ASIDE_SHOWN = 5;
 async function showAside() {
-  const { count, items } = await ask('history.aside');
+  const { count, items, kinds } = await ask('history.aside');
+  asideKindsShown = kinds;
   const box = document.getElementById('aside');
   box.hidden = count === 0;
   box.dataset.count = String(count);
-  document.getElementById('aside-note').textContent = count ? t('asideNote', count) : '';
+  document.getElementById('aside-note').textContent = count ? asideNoteText(t, count, kinds) : '';
   // An account whose name another account took (taken.js) is said in the user's language; the
   // other reasons are the history's own details, in English.
   const reason = (i) => (i.taken ? t('asideTaken', `@${i.taken}`) : i.reason);
@@ -215,7 +220,9 @@ async function main() {
         r.notImported ? t('importedNotImported', MAX_ENTRIES, r.notImported) : '',
         // Names that changed hands or accounts renamed between the file and this history (history.js importOne).
         r.joined ? t('importedJoined', r.joined) : '', r.takenAside ? t('importedTakenAside', r.takenAside) : '',
-        r.otherOwner ? t('importedOtherOwner', r.otherOwner) : ''].filter(Boolean).join(' '));
+        r.otherOwner ? t('importedOtherOwner', r.otherOwner) : '',
+        // A set-aside download's items that could not be read (set aside as such): no entries to import.
+        r.notEntries ? t('importedNotEntries', r.notEntries) : ''].filter(Boolean).join(' '));
     } catch (e) {
       say(importRefusal(e));
     }
@@ -227,7 +234,8 @@ async function main() {
     download('fakemeter-set-aside.json', text, 'application/json');
   });
   document.getElementById('aside-discard').addEventListener('click', async () => {
-    if (!confirm(t('asideDiscardConfirm'))) return;
+    const count = Number(document.getElementById('aside').dataset.count) || 0;
+    if (!confirm(asideDiscardText(t, count, asideKindsShown))) return;
     await ask('history.asideDiscard');
     say(t('asideDiscarded'));
     await showAside();

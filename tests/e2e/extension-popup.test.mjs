@@ -235,7 +235,8 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   const shown = await popup.$eval('#aside', (a) => ({ count: a.dataset.count, note: a.querySelector('#aside-note').textContent,
     items: [...a.querySelectorAll('li')].map((li) => li.textContent) }));
   assert.equal(shown.count, '1');
-  assert.match(shown.note, /^1 item of the stored history is kept aside, outside the history, as it was \(why, below\)/);
+  assert.equal(shown.note, '1 item of the stored history is kept aside, outside the history (why, below). ' +
+    'The item that could not be read is kept as it was. Download a copy to keep, or discard.');
   assert.deepEqual(shown.items, ['entries.broken.one.fake_percent must be a percentage (0..100) or null']);
   await screenshot(popup, 'popup-set-aside');
 

@@ -238,6 +238,15 @@ test('@old taken by another account before the renamed one is seen again: its hi
   assert.equal(await popup.$eval('#current-earlier', (e) => e.textContent), theirs.earlierOwner);
   await popup.waitForSelector('#aside:not([hidden])');
   assert.match(await popup.$eval('#aside-items', (e) => e.textContent), new RegExp(`^@${OLD.replace('.', '\\.')} now belongs to another account`));
+  // Its note is true of it (it said "kept as it was", "download it to keep it"): no full report, back by itself, Import JSON takes the download.
+  const note = await popup.$eval('#aside-note', (e) => e.textContent);
+  assert.doesNotMatch(note, /as it was/);
+  assert.match(note, /not its full report\. An entry of a taken name goes back into the history by itself when Fakemeter sees that account under its new name; discarded, it does not\. Download a copy to keep \(Import JSON takes the profiles in it back into the history\), or discard\.$/);
+  // Discarding says it loses the only copy of that account's history here (dismissed: nothing goes).
+  const asked = new Promise((resolve) => popup.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+  await popup.click('#aside-discard');
+  assert.match(await asked, /^Discard the 1 item kept aside\? It cannot be brought back\. One is the entry of an account whose name another account took, the only copy of its history here/);
+  assert.equal((await aside()).length, 1, 'dismissed: still kept');
   await popup.close();
 
   // The renamed account checked under its new name: its history goes on from @old's first reading.

@@ -144,3 +144,72 @@ test('import wording: what happened to names that changed hands, in all four lan
     }
   }
 });
+
+// The set-aside list's download is for keeping and for Import JSON: it was refused there ('"format"
+// must be "fakemeter-history"'), though its note said "download it to keep it".
+test('import: the set-aside list\'s download goes back in through Import JSON; what could not be read stays out, said', async () => {
+  const { takenItem } = await import('../../extension/shared/taken.js');
+  const { overflow, MAX_ENTRIES } = await import('../../extension/shared/history.js');
+  // Account 111's @x, taken by account 222 (kept aside without its full report); @y, past the history's limit; an unreadable entry.
+  const taken = takenItem(entry('x', 1, { id: '111', count: 500, confidence: 'audited', pct: 31 }), '222');
+  const over = overflow({ ...historyOf(entry('y', 0, { id: '333' })), entries: { ...Object.fromEntries(
+    Array.from({ length: MAX_ENTRIES }, (_, i) => [`f${i}`, entry(`f${i}`, 2 + i / 1e4, { id: String(1000 + i) })])),
+  y: entry('y', 0, { id: '333' }) } }).aside;
+  assert.deepEqual(over.map((i) => i.key), ['entries.y']);
+  const unreadable = { key: 'entries.z', reason: 'entries.z.fake_percent must be a percentage (0..100) or null', value: { username: 'z', fake_percent: 400 } };
+  reset({ history: historyOf(entry('x', 3, { id: '222', count: 9000 })),
+          history_set_aside: [taken, ...over, unreadable].map((i) => ({ ...i, at: at(4), value: i.value })) });
+  const kinds = (await handle['history.aside']({})).kinds;
+  assert.deepEqual(kinds, { taken: 1, numbers: 1, unreadable: 1 });
+  const { text } = await handle['history.asideExport']({});
+  assert.equal(JSON.parse(text).format, 'fakemeter-set-aside');
+  reset({ history: historyOf(entry('x', 3, { id: '222', count: 9000 })) });
+  const r = await handle['history.import']({ text });
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  assert.deepEqual([r.imported, r.notEntries, r.otherOwner], [1, 1, 1], '@y in; @z no entry; @x another account\'s name here, newer');
+  assert.deepEqual(Object.keys(data.history.entries).sort(), ['x', 'y']);
+  assert.equal(data.history.entries.x.report.user_id, '222');
+  // Renamed since: account 111's entry under its new name takes the set-aside @x in ('joined').
+  reset({ history: historyOf(entry('x', 3, { id: '222' }), entry('x.new', 5, { id: '111', count: 700 })) });
+  const j = await handle['history.import']({ text });
+  assert.equal(j.joined, 1);
+  assert.deepEqual([data.history.entries['x.new'].first_seen.follower_count, data.history.entries['x.new'].former_usernames], [500, ['x']]);
+  // An item naming an account and a taken name whose value is no entry: refused, its place named.
+  const bad = JSON.parse(text);
+  bad.items[0].value.fake_percent = 400;
+  const refused = await handle['history.import']({ text: JSON.stringify(bad) });
+  assert.equal(refused.error.id, 'history.import.entry');
+  assert.match(refused.error.message, /items\[0\]\.value\.fake_percent must be a percentage/);
+  // Neither a history nor a set-aside download: refused as before, naming both formats.
+  const other = await handle['history.import']({ text: JSON.stringify({ format: 'something', entries: [] }) });
+  assert.match(other.error.message, /"format" must be "fakemeter-history" \(or "fakemeter-set-aside"/);
+});
+
+test('set-aside wording: the note is true of each kind kept, and discarding says what is lost, in all four languages', async () => {
+  const { asideNoteText, asideDiscardText } = await import('../../extension/shared/aside-words.js');
+  const dict = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
+  const en = translator(dict('en'), {}, 'en');
+  const note = asideNoteText(en, 1, { taken: 1, numbers: 0, unreadable: 0 });
+  assert.doesNotMatch(note, /as it was/, 'a taken name\'s entry is kept without its full report');
+  assert.match(note, /not its full report/);
+  assert.match(note, /back into the history by itself when Fakemeter sees that account under its new name/);
+  assert.match(note, /Import JSON takes the profiles in it back into the history/);
+  const damaged = asideNoteText(en, 2, { taken: 0, numbers: 0, unreadable: 2 });
+  assert.match(damaged, /The 2 items that could not be read are kept as they were\./);
+  assert.doesNotMatch(damaged, /Import JSON/);
+  const confirm = asideDiscardText(en, 3, { taken: 2, numbers: 1, unreadable: 0 });
+  assert.match(confirm, /^Discard the 3 items kept aside\? They cannot be brought back\./);
+  assert.match(confirm, /2 are entries of accounts whose names other accounts took, the only copy of their history here/);
+  assert.match(confirm, /1 of them the history had no room for|One of them the history had no room for/);
+  assert.match(confirm, /download first/);
+  assert.doesNotMatch(asideDiscardText(en, 1, { taken: 0, numbers: 0, unreadable: 1 }), /only copy|download first/);
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), dict('en'), lang);
+    for (const k of [{ taken: 1, numbers: 1, unreadable: 1 }, { taken: 3, numbers: 2, unreadable: 4 }]) {
+      for (const text of [asideNoteText(t, 3, k), asideDiscardText(t, 3, k)]) {
+        assert.doesNotMatch(text, /\$\d|\{|\}|undefined/, `${lang}: ${text}`);
+      }
+    }
+    assert.notEqual(asideDiscardText(t, 1, { taken: 1, numbers: 0, unreadable: 0 }), t('asideDiscardConfirm', 1), `${lang}: the loss is said`);
+  }
+});
