@@ -207,13 +207,16 @@ function sourceRows(t, audit, earlier = false) {
   box.append(el('h3', {}, t('sourcesTitle')));
   if (earlier) box.append(muted('sources-earlier', t('sourcesEarlier')));
   const f = src.followers;
+  // Posts read that are no "last N" (pinned ones or a collaboration passed over): "the N posts read", said which below.
+  const passedOver = (x) => !!(x.postsLeftOut && (x.postsLeftOut.pinned || x.postsLeftOut.collab));
   const who = {
     // A follower count nobody could read is said so, never stood in for by the number listed.
     followers: Number.isSafeInteger(f.population) && f.population > 0
       ? t(f.limited ? 'sourceFollowersLimited' : 'sourceFollowers', f.listed, f.population.toLocaleString(t.lang))
       : t(f.limited ? 'sourceFollowersLimitedUnknown' : 'sourceFollowersUnknown', f.listed),
-    likers: t('sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
-    commenters: t('sourceCommenters', src.commenters.posts, src.commenters.listed, src.commenters.checked),
+    likers: t(passedOver(src.likers) ? 'sourceLikersRead' : 'sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
+    commenters: t(passedOver(src.commenters) ? 'sourceCommentersRead' : 'sourceCommenters', src.commenters.posts,
+                  src.commenters.listed, src.commenters.checked),
   };
   for (const key of ['followers', 'likers', 'commenters']) {
     if (key !== 'followers' && !src[key].listed && src[key].posts > 0) {

@@ -514,7 +514,12 @@ test('pinned posts are left out and said; the audit reads the newest posts neith
     } else {
       assert.doesNotMatch(before.panelText, /pinned/);
     }
-    assert.doesNotMatch(before.auditPlan, /collaboration/, 'enough of the profile\'s own posts: none is read');
+    assert.doesNotMatch(before.auditPlan, /One post it reads is a collaboration/, 'enough of the profile\'s own posts: none is read');
+    // Which posts: not "the last 3" (the grid's first three), the pinned ones or the collaboration passed over.
+    const which = username === 'pinned.classics'
+      ? /Posts read: the newest that are not pinned \(the 3 pinned posts at the top of the grid left out: Instagram shows them first whatever their age\)\./
+      : /Posts read: the profile's own newest \(a collaboration with another account among them left out: its likers and commenters are that account's audience too\)\./;
+    assert.match(before.auditPlan, which);
     await clickPart(page, PANEL, 'audit-button');
     const a = await auditDone(username);
     assert.equal(a.status, 'done');
@@ -524,8 +529,13 @@ test('pinned posts are left out and said; the audit reads the newest posts neith
     assert.deepEqual(reqs.filter((e) => e.path.endsWith('/likers/')).map(mediaOf), newest, `${username}: likers of the newest 3`);
     assert.deepEqual(reqs.filter((e) => e.path.includes('/comments/')).map(mediaOf), newest, `${username}: commenters of the newest 3`);
     const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
-    assert.match(s.sources.likers, /People who liked the last 3 posts/);
-    assert.doesNotMatch(s.panelText, /collaboration/);
+    assert.match(s.sources.likers, /^People who liked the 3 posts read: /);
+    assert.match(s.sources.commenters, /^People who commented on the 3 posts read: /);
+    for (const row of [s.sources.likers, s.sources.commenters]) {
+      assert.match(row, which);
+      assert.doesNotMatch(row, /the last 3 posts/, 'nor in the engine\'s note');
+      assert.doesNotMatch(row, /One of these posts is a collaboration/);
+    }
   }
 });
 
@@ -549,5 +559,7 @@ test('a collaboration read for want of own posts is said in the plan and in its 
   assert.ok(a.commenters.media.every((m) => m.collab !== true), 'enough own posts with comments: no collaboration');
   const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
   assert.match(s.sources.likers, /One of these posts is a collaboration with another account: the likers include that account's audience\./);
-  assert.doesNotMatch(s.sources.commenters, /collaboration/);
+  assert.doesNotMatch(s.sources.commenters, /One of these posts is a collaboration/);
+  // The commenters' posts passed over it (enough own posts with comments): said.
+  assert.match(s.sources.commenters, /Posts read: the profile's own newest \(a collaboration with another account among them left out/);
 });

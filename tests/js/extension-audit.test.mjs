@@ -804,7 +804,13 @@ test('the audit reads no pinned post, and a collaboration only when the own post
   const plain = auditPlan(settings, grid.filter((x) => !x.pinned && !x.collab), 5000);
   assert.doesNotMatch(auditPlanText(t, plain), /Posts read:/);
   // Its rows say it too (progressOf's postsLeftOut, which the panel words with leftOutText).
-  const ps = progressOf(runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: grid, settings, now: 0, seed: 7 })));
+  const ran = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: grid, settings, now: 0, seed: 7 }));
+  const ps = progressOf(ran);
+  // The engine is not told "the last 3 posts" (its note then says "the recent posts"); a plain grid's is.
+  assert.deepEqual([estimateRequest(ran, 'likers').posts, estimateRequest(ran, 'commenters').posts], [undefined, undefined]);
+  const plainRun = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000,
+    posts: grid.filter((x) => !x.pinned && !x.collab), settings, now: 0, seed: 7 }));
+  assert.equal(estimateRequest(plainRun, 'likers').posts, 3);
   assert.deepEqual(ps.sources.likers.postsLeftOut, { pinned: 1, collab: 1 });
   assert.deepEqual(ps.sources.commenters.postsLeftOut, { pinned: 1, collab: 1 });
   assert.deepEqual(leftOutText(t, [ps.sources.likers.postsLeftOut]), [
