@@ -190,3 +190,14 @@ test('posts that could not be read: the verb agrees with their count in every la
     assert.match(tr(lang)('sourcePostsFailed', 2, 3, 'x'), two, lang);
   }
 });
+
+test('followers read before a list was cut short or went round: article and verb agree with one', () => {
+  const one = { de: /mit dem einen zuvor gelesenen/, nl: /met de ene die (al|eerder) gelezen (was|is)/ };
+  const many = { de: /mit den 25 zuvor gelesenen/, nl: /met de 25 die (al|eerder) gelezen (waren|zijn)/ };
+  for (const lang of Object.keys(one)) {
+    for (const key of ['sourceCutShort', 'sourceRepeated']) {
+      assert.match(tr(lang)(key, 1), one[lang], `${lang} ${key}`);
+      assert.match(tr(lang)(key, 25), many[lang], `${lang} ${key}`);
+    }
+  }
+});
