@@ -201,9 +201,14 @@ export async function putHistoryEntry(entry) {
 
 // Keeps `entry`, another account's, aside: its name now belongs to account `newId` (taken.js).
 // Room is made for it as for any write; throws the quota error when none can be.
-export async function keepTaken(entry, newId) {
-  if (!(await keepAside([takenItem(entry, newId)], { room: true }))) {
-    throw new Error(`QUOTA_BYTES: storage is too full to set aside the entry of the account that had @${entry.username}`);
+export function keepTaken(entry, newId) {
+  return keepAllTaken([{ entry, by: newId }], `the entry of the account that had @${entry.username}`);
+}
+
+// Keeps each {entry, by} aside as keepTaken does, all or none; throws the quota error naming `what`.
+async function keepAllTaken(displaced, what) {
+  if (!(await keepAside(displaced.map(({ entry, by }) => takenItem(entry, by)), { room: true }))) {
+    throw new Error(`QUOTA_BYTES: storage is too full to set aside ${what}`);
   }
 }
 
@@ -268,9 +273,7 @@ export async function dropAside(items) {
 // (taken.js), the stored entries of other accounts whose names the file's newer entries took
 // (`displaced`: {entry, by}); when those cannot be kept, saves nothing and says storage is full.
 export async function saveImported(history, displaced) {
-  if (displaced.length && !(await keepAside(displaced.map(({ entry, by }) => takenItem(entry, by)), { room: true }))) {
-    throw new Error(`QUOTA_BYTES: storage is too full to set aside the ${displaced.length} entries of other accounts the import would replace`);
-  }
+  if (displaced.length) await keepAllTaken(displaced, `the ${displaced.length} entries of other accounts the import would replace`);
   return saveHistory(history);
 }
 

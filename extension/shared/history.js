@@ -465,9 +465,11 @@ export function withRename(history, username, id, kept = []) {
 
 // The name the account once kept under `username` goes by now (the newest entry naming it among
 // its former_usernames), or null. For the old name's page, which Instagram no longer answers.
-export function renamedTo(history, username) {
+// `exceptId`: not that account's own entry (taken.js earlierOwner: a rename of its own).
+export function renamedTo(history, username, { exceptId = null } = {}) {
   const name = String(username).toLowerCase();
-  const now = Object.values(history.entries).filter((e) => e.former_usernames && e.former_usernames.includes(name))
+  const now = Object.values(history.entries)
+    .filter((e) => e.former_usernames && e.former_usernames.includes(name) && !(exceptId && entryUserId(e) === exceptId))
     .sort((a, b) => b.computed_at - a.computed_at)[0];
   return now ? now.username : null;
 }

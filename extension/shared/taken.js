@@ -15,7 +15,7 @@
 // for the profiles past the history's limit: history.js overflow), only the entry's numbers, its
 // audit's result, badge and first count, so 200 items stay small (a few hundred kB at most).
 
-import { entryUserId, validateEntry } from './history.js';
+import { entryUserId, validateEntry, renamedTo } from './history.js';
 
 // The aside item for `entry` (another account's, `newId` now holding its name): where it was, why
 // (in English, for the download; the popup words it in the user's language from `taken`), the
@@ -46,10 +46,8 @@ export function keptFor(list, id) {
 // else null. Not the account `ownId` itself (a rename of its own: its "Formerly" line says that).
 export function earlierOwner(history, list, username, ownId = null) {
   const name = String(username).toLowerCase();
-  const moved = Object.values(history.entries)
-    .filter((e) => e.username !== name && (e.former_usernames || []).includes(name) && !(ownId && entryUserId(e) === ownId))
-    .sort((a, b) => b.computed_at - a.computed_at)[0];
-  if (moved) return { movedTo: moved.username };
+  const movedTo = renamedTo(history, name, { exceptId: ownId });
+  if (movedTo) return { movedTo };
   return list.some((i) => i.taken === name && i.user_id !== ownId) ? { aside: true } : null;
 }
 
