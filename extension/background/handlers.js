@@ -14,7 +14,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
   followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
-import { asideSummary, exportAside, MAX_ASIDE } from '../shared/set-aside.js';
+import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
   partialAuditReplaces, reportOfEntry, entryUserId, renamedTo } from '../shared/history.js';
@@ -549,12 +549,12 @@ async function historyExport({ format }) {
 }
 
 // A file's @x of another account than the stored @x: the newer holds the name and the stored one,
-// when older, is kept aside (store.saveImported) in the room the set-aside list has left, so none
-// already there is pushed out; the popup says how many, and how many joined an account kept here
+// when older, is kept aside (store.saveImported) in the room the set-aside list has left for such
+// entries (set-aside.js MAX_TAKEN), so none already there is pushed out; the popup says how many, and how many joined an account kept here
 // under another name, or were left out for another account holding their name (history.js importOne).
 function historyImport({ text }) {
   return store.locked(async () => {
-    const asideRoom = Math.max(0, MAX_ASIDE - (await store.getAside()).length);
+    const asideRoom = takenRoom(await store.getAside());
     const r = importJson(text, await store.getHistory(), now(), { asideRoom });
     if (r.error) return { error: { id: `history.import.${r.kind}`, message: r.error } };
     try {

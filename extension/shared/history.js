@@ -615,8 +615,8 @@ export function exportCsv(history, { t = null } = {}) {
 // The accounts decide as a check's do (the ids, where both are known; importOne): nothing the
 // user had is lost. `displaced` holds the stored entries of other accounts whose names the file's
 // newer entries took ({entry, by: the account now holding the name}), for the caller to keep
-// aside as a check does (taken.js), at most `asideRoom` of them (the set-aside list's room before
-// its oldest items would go): past it, such a file entry is left out instead (`otherOwner`).
+// aside as a check does (taken.js), at most `asideRoom` of them (the set-aside list's room for such
+// entries before its oldest ones would go: set-aside.js takenRoom): past it, such a file entry is left out instead (`otherOwner`).
 export function importJson(text, into = emptyHistory(), now = null, { asideRoom = Infinity } = {}) {
   let doc;
   const refuse = (kind, error) => ({ kind, error: `import: ${error}` });

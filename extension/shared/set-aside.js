@@ -9,9 +9,15 @@
 
 export const ASIDE_KEY = 'history_set_aside';
 export const ASIDE_FORMAT = 'fakemeter-set-aside';
-// At most this many items are kept; beyond it the oldest go (each is what one read of the
-// history found wrong, so this many means the same damage seen again and again).
+// At most this many items of each pool are kept; beyond it the oldest of that pool go. The entries
+// set aside because another account took their name (taken.js: `taken` items) are one pool, every
+// other kind (what could not be read, profiles past the history's limit) the other: a flood of
+// unreadable items (each is what one read of the history found wrong, so this many means the same
+// damage seen again and again) never pushes out an account's only copy of its history here (its
+// numbers, audit result and first count), and taken names beyond MAX_TAKEN push out only older
+// taken names. Both are small items except the unreadable ones, which were so before.
 export const MAX_ASIDE = 200;
+export const MAX_TAKEN = 200;
 
 // Whatever storage holds under ASIDE_KEY -> a list of {key, reason, at, value, user_id?, taken?}.
 export function normalizeAside(raw) {
@@ -34,8 +40,19 @@ export function addAside(list, items, at) {
   const fresh = items.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null, ...takenOf(i) }))
     .filter((i) => !seen.has(sameness(i)) && seen.add(sameness(i)));
   if (!fresh.length) return null;
-  return list.concat(fresh).slice(-MAX_ASIDE);
+  return capped(list.concat(fresh));
 }
+
+// `list` with each pool within its cap, the oldest of a pool going first; the order otherwise kept.
+function capped(list) {
+  const taken = list.filter((i) => i.taken).length;
+  let takenOver = taken - MAX_TAKEN, otherOver = list.length - taken - MAX_ASIDE;
+  if (takenOver <= 0 && otherOver <= 0) return list;
+  return list.filter((i) => (i.taken ? takenOver-- <= 0 : otherOver-- <= 0));
+}
+
+// How many more taken items (taken.js) the list keeps before its oldest taken ones would go.
+export const takenRoom = (list) => Math.max(0, MAX_TAKEN - list.filter((i) => i.taken).length);
 
 const sameness = (i) => `${i.key}\n${JSON.stringify(i.value)}`;
 

@@ -10,8 +10,8 @@
 // Why the set-aside list and not the history itself: the history holds one entry per name, and @x
 // is the new owner's now; a second map of entries would need its own export, import, search and
 // limit. The set-aside list already is the place for what left the history without the user
-// asking: it is shown in the popup with download and discard, bounded (MAX_ASIDE items, the oldest
-// going first), and kept in storage beside the history. The full report is not kept there (as
+// asking: it is shown in the popup with download and discard, bounded (MAX_TAKEN such items, the
+// oldest going first, in a cap of their own: the list's other kinds never push them out), and kept in storage beside the history. The full report is not kept there (as
 // for the profiles past the history's limit: history.js overflow), only the entry's numbers, its
 // audit's result, badge and first count, so 200 items stay small (a few hundred kB at most).
 

@@ -42,8 +42,8 @@ test('delete: the account\'s audit under a former name another account holds now
   assert.deepEqual([data['audit:old'], data['doc:old'], data.docs], [undefined, undefined, []]);
 });
 
-const { MAX_ASIDE } = await import('../../extension/shared/set-aside.js');
-const { keptFor } = await import('../../extension/shared/taken.js');
+const { MAX_ASIDE, MAX_TAKEN } = await import('../../extension/shared/set-aside.js');
+const { keptFor, takenItem } = await import('../../extension/shared/taken.js');
 const { translator, flatten, SUPPORTED } = await import('../../extension/shared/i18n.js');
 const fs = await import('node:fs');
 const fileOf = (...entries) => exportJson(historyOf(...entries), at(30));
@@ -73,15 +73,26 @@ test('import: a file\'s older @x of another account leaves the stored, newer @x 
   assert.deepEqual(aside(), []);
 });
 
-test('import: with the set-aside list full, a file\'s @x of another account is left out rather than push its oldest items out', async () => {
-  const full = Array.from({ length: MAX_ASIDE }, (_, i) => ({ key: `history[${i}]`, reason: 'unreadable', at: i, value: i }));
+test('import: with the set-aside list full of taken names\' entries, a file\'s @x of another account is left out rather than push its oldest items out', async () => {
+  const full = Array.from({ length: MAX_TAKEN }, (_, i) => takenItem(entry(`t${i}`, 0, { id: String(1000 + i) }), '1'))
+    .map((i, n) => ({ ...i, at: n }));
   const mine = historyOf(entry('x', 0, { id: '111' }));
   reset({ history: mine, history_set_aside: full });
   const r = await handle['history.import']({ text: fileOf(entry('x', 5, { id: '222' }), entry('y', 5, { id: '333' })) });
   assert.deepEqual([r.imported, r.takenAside, r.otherOwner], [1, 0, 1]);
   assert.equal(data.history.entries.x.report.user_id, '111');
   assert.equal(data.history.entries.y.report.user_id, '333', 'the rest of the file goes in');
-  assert.deepEqual(aside(), full);
+  assert.deepEqual(aside(), JSON.parse(JSON.stringify(full)));
+});
+
+test('import: a set-aside list full of unreadable items leaves room for the stored @x a file\'s newer @x displaces', async () => {
+  const full = Array.from({ length: MAX_ASIDE }, (_, i) => ({ key: `history[${i}]`, reason: 'unreadable', at: i, value: i }));
+  reset({ history: historyOf(entry('x', 0, { id: '111', count: 500 })), history_set_aside: full });
+  const r = await handle['history.import']({ text: fileOf(entry('x', 5, { id: '222' })) });
+  assert.deepEqual([r.imported, r.takenAside, r.otherOwner], [1, 1, 0]);
+  assert.equal(data.history.entries.x.report.user_id, '222');
+  assert.deepEqual(aside().slice(0, MAX_ASIDE), full, 'no unreadable item pushed out');
+  assert.deepEqual(keptFor(aside(), '111').map((i) => i.entry.first_seen.follower_count), [500]);
 });
 
 test('import: an entry of an account kept here under another name joins that account\'s entry, under its newest name', async () => {

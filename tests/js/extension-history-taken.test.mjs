@@ -15,7 +15,7 @@ const store = await import('../../extension/background/store.js');
 const { entryFromReport, putEntry, emptyHistory, withRename, displacedBy, followerChange, currentCount } =
   await import('../../extension/shared/history.js');
 const { takenItem, keptFor, earlierOwner } = await import('../../extension/shared/taken.js');
-const { normalizeAside, addAside, removeAside, asideSummary, MAX_ASIDE } = await import('../../extension/shared/set-aside.js');
+const { normalizeAside, addAside, removeAside, asideSummary, MAX_ASIDE, MAX_TAKEN } = await import('../../extension/shared/set-aside.js');
 const { translator, flatten, earlierOwnerText } = await import('../../extension/shared/i18n.js');
 
 const report = (username, opts = {}) => plainReport(username, { reasons: [{ signal: 's', severity: 'low', text: 'y'.repeat(500) }], ...opts });
@@ -86,8 +86,42 @@ test('set-aside: taken items keep their account and name through storage, are li
   assert.equal(removeAside(list, [takenItem(entry('z', 0, { id: '9' }), '1')]), null);
   let full = [];
   for (let i = 0; i < MAX_ASIDE + 5; i++) full = addAside(full, [takenItem(entry(`n${i}`, i, { id: String(1000 + i) }), '1')], i);
-  assert.equal(full.length, MAX_ASIDE, 'at most MAX_ASIDE kept, the oldest going first');
+  assert.equal(full.length, MAX_TAKEN, 'at most MAX_TAKEN kept, the oldest going first');
   assert.equal(full[0].taken, 'n5');
+});
+
+test('set-aside: a flood of unreadable items pushes out no entry set aside for a taken name; taken names past their own cap push out older taken names only', () => {
+  // Two accounts' entries set aside (their names taken), then far more unreadable items than the cap.
+  let list = addAside([], [takenItem(entry('a', 0, { id: '111' }), '222'), takenItem(entry('b', 0, { id: '333' }), '444')], at(1));
+  for (let i = 0; i < MAX_ASIDE + 50; i++) list = addAside(list, [{ key: `history[${i}]`, reason: 'unreadable', value: i }], at(2) + i);
+  assert.deepEqual(list.filter((i) => i.taken).map((i) => i.taken), ['a', 'b'], 'the taken names\' entries stay');
+  assert.deepEqual(keptFor(list, '111').map((i) => i.entry.username), ['a'], 'and still come back');
+  const others = list.filter((i) => !i.taken);
+  assert.equal(others.length, MAX_ASIDE, 'the other kinds keep their own cap');
+  assert.equal(others[0].key, 'history[50]', 'the oldest of them going first');
+  // Taken names past MAX_TAKEN: the oldest taken go, no unreadable item does.
+  for (let i = 0; i < MAX_TAKEN + 3; i++) list = addAside(list, [takenItem(entry(`n${i}`, i, { id: String(1000 + i) }), '1')], at(3) + i);
+  const taken = list.filter((i) => i.taken);
+  assert.equal(taken.length, MAX_TAKEN);
+  assert.deepEqual(taken.slice(0, 2).map((i) => i.taken), ['n3', 'n4'], 'a, b and the three oldest n* went');
+  assert.equal(list.filter((i) => !i.taken).length, MAX_ASIDE, 'no unreadable item pushed out by taken ones');
+  // Unreadable items past the cap again: still no taken one goes.
+  list = addAside(list, [{ key: 'history', reason: 'schema 3', value: { schema: 3 } }], at(9));
+  assert.deepEqual([list.filter((i) => i.taken).length, list.filter((i) => !i.taken).length, list.at(-1).key], [MAX_TAKEN, MAX_ASIDE, 'history']);
+});
+
+test('store: a check setting an entry aside keeps it with the list full of unreadable items, and unreadable items read later do not push it out', async () => {
+  clear();
+  data.history_set_aside = Array.from({ length: MAX_ASIDE }, (_, i) => ({ key: `history[${i}]`, reason: 'unreadable', at: i, value: i }));
+  data.history = putEntry(emptyHistory(), entry('x', 0, { id: '111', count: 500 }));
+  await store.putHistoryEntry(entry('x', 5, { id: '222', count: 9000 }));
+  assert.deepEqual(keptFor(await store.getAside(), '111').map((i) => i.entry.first_seen.follower_count), [500]);
+  // The stored history damaged since in many places: each read sets the damage aside.
+  data.history = { schema: 2, entries: { ...data.history.entries, ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`bad${i}`, { username: 3, n: i }])) } };
+  await store.getHistory();
+  const list = await store.getAside();
+  assert.equal(list.filter((i) => !i.taken).length, MAX_ASIDE);
+  assert.deepEqual(keptFor(list, '111').map((i) => i.entry.username), ['x'], 'the account\'s only copy of its history is still there');
 });
 
 test('what the name\'s page and popup say: the earlier account moved (its new name), or kept aside; never of the account itself', () => {
