@@ -112,6 +112,25 @@ test('export then re-import gives back the same history', () => {
   assert.equal(exportJson(back.history, 0), text);
 });
 
+test('import: the history it is given stays as it was (the import writes into its own copy, in one pass)', async () => {
+  const { entry } = await import('./lib/history-fixtures.mjs');
+  // A stored history an import changes in every way: a newer reading, an account renamed since
+  // (joining its entry), a name another account took (the stored one displaced), a new profile.
+  let h = putEntry(emptyHistory(), entry('same', 0, { id: '1' }));
+  h = putEntry(h, entry('old', 0, { id: '2', count: 300 }));
+  h = putEntry(h, entry('taken', 0, { id: '3' }));
+  const snap = (x) => JSON.parse(JSON.stringify(x));
+  const before = snap(h), keys = Object.keys(h.entries);
+  const file = exportJson([entry('same', 5, { id: '1' }), entry('new', 5, { id: '2' }), entry('taken', 5, { id: '4' }), entry('fresh', 5, { id: '5' })]
+    .reduce((x, e) => putEntry(x, e), emptyHistory()), 0);
+  const r = importJson(file, h);
+  assert.deepEqual([r.count, r.joined, r.displaced.length], [4, 1, 1]);
+  assert.deepEqual(Object.keys(r.history.entries), ['same', 'taken', 'fresh', 'new']);
+  assert.deepEqual(snap(h), before, 'the stored history passed in is untouched');
+  assert.deepEqual(Object.keys(h.entries), keys);
+  assert.deepEqual(snap(r.displaced[0].entry), before.entries.taken, 'what left is the stored entry as it was');
+});
+
 test('a schema 1 export imports too', () => {
   const text = JSON.stringify({ format: 'fakemeter-history', schema: 1, entries: v1 });
   const r = importJson(text);
