@@ -1,11 +1,13 @@
 // Background: owns the engine, the stored state and the request scheduler. It answers
-// messages only; listeners are registered at the top level so a worker woken by a message
+// messages, and on an install or update puts the content script into the open Instagram tabs
+// (reinject.js); listeners are registered at the top level so a worker woken by a message
 // gets it. Firefox runs this same module as an event page (background.scripts).
-import { runtime, extensionOrigin } from '../platform/browser.js';
+import { runtime, extensionOrigin, tabs, scripting, INJECTS_OPEN_TABS } from '../platform/browser.js';
 import { channelOf, validateMessage } from '../shared/messages.js';
 import { contentHandlers, privilegedHandlers } from './handlers.js';
 import { engine } from './engine.js';
 import { isQuotaError } from './store.js';
+import { injectIntoOpenTabs, REINJECT_REASONS } from './reinject.js';
 
 const HANDLERS = { content: contentHandlers, privileged: privilegedHandlers };
 
@@ -22,6 +24,17 @@ runtime.onMessage.addListener((msg, sender, sendResponse) => {
           (e) => sendResponse({ error: { id: isQuotaError(e) ? 'storage.full' : 'background.failed',
                                          message: String(e && e.message ? e.message : e) } }));
   return true;
+});
+
+// Installed or updated (or reloaded): the Instagram tabs already open get the content script, which
+// Chromium does not give them (reinject.js). Registered at the top level, as onMessage is.
+runtime.onInstalled.addListener((details) => {
+  if (INJECTS_OPEN_TABS || !REINJECT_REASONS.includes(details && details.reason)) return;
+  injectIntoOpenTabs({ manifest: runtime.getManifest(), tabs, scripting })
+    .then((results) => {
+      const failed = results.filter((r) => r.error);
+      if (failed.length) console.warn('fakemeter: the content script could not go into some open tabs:', failed);
+    }, (e) => console.warn('fakemeter: could not inject the content script into open tabs:', e));
 });
 
 // Start loading the engine at once; failures surface on the first call that needs it.

@@ -19,7 +19,7 @@
 // changed) and re-renders that removed the badge. A feature run is aborted when the user
 // leaves the profile; a running audit stays in storage and resumes on return. When the
 // extension's context goes away (update, reload, removal), all of it is torn down.
-import { send, isInvalidated } from './messaging.js';
+import { send, isInvalidated, contextGone } from './messaging.js';
 import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
@@ -458,15 +458,6 @@ function onRoute() {
 // context goes away (the extension was updated, reloaded or removed): this copy can no longer
 // reach its background, and the new one, if any, draws its own overlay.
 let teardown = null;
-
-// Whether this copy of the content script lost its extension: messages failed with "context
-// invalidated", or the runtime no longer has an id (Chromium clears it on unload). Firefox instead
-// ends this copy without letting it run again; after an update the new copy removes what it left
-// (Overlay.removeStrays).
-function contextGone() {
-  const api = globalThis.browser || globalThis.chrome;
-  return isInvalidated() || !api || !api.runtime || !api.runtime.id;
-}
 
 const CONTEXT_CHECK_MS = 1000;
 

@@ -16,6 +16,16 @@ export class BackgroundError extends Error {
 let invalidated = false;
 export const isInvalidated = () => invalidated;
 
+// Whether this copy of the content script lost its extension (updated, reloaded, removed): a
+// message failed with "Extension context invalidated", or the runtime no longer has an id
+// (Chromium clears it on unload). Such a copy takes its overlay off (main.js teardown): after an
+// update the background puts a new copy into the tab (background/reinject.js), which draws its own.
+// Firefox instead ends the old copy without letting it run again; after an update the new copy
+// removes what it left (Overlay.removeStrays).
+export function contextGone() {
+  return invalidated || !api || !api.runtime || !api.runtime.id;
+}
+
 export async function send(what, payload = {}) {
   let delay = 50;
   for (let attempt = 1; ; attempt++) {

@@ -70,9 +70,10 @@ test('when the extension is reloaded, its badge, panel and page watchers go away
   await waitForBadge(page);
   await openPanel(page);
   assert.ok(await page.$(PANEL), 'the panel is open');
-  // Reload the extension from its worker, after the evaluation has answered. (In headless Chromium
-  // the reloaded worker of an extension loaded from the command line did not get its extension
-  // APIs back, so this test comes last in its file and checks what the old content script leaves.)
+  // Reload the extension from its worker, after the evaluation has answered. (Outside developer
+  // mode Chromium leaves an unpacked extension reloaded so switched off, so this test comes last in
+  // its file and checks what the old content script leaves; extension-update.test.mjs switches
+  // developer mode on and checks the new copy the background puts into the open tab.)
   const worker = await suite.session.worker();
   await worker.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 100); });
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter]'), { timeout: 10_000 })

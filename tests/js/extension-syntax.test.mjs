@@ -34,10 +34,10 @@ test('no script builds markup from strings', () => {
   }
 });
 
-test('the manifest points at files that exist and asks only for storage and instagram.com', () => {
+test('the manifest points at files that exist and asks only for storage, scripting (open tabs on an update) and instagram.com', () => {
   const m = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   assert.equal(m.manifest_version, 3);
-  assert.deepEqual(m.permissions, ['storage']);
+  assert.deepEqual(m.permissions, ['storage', 'scripting']);
   assert.deepEqual(m.host_permissions, ['https://www.instagram.com/*']);
   assert.equal(m.background.type, 'module');
   assert.match(m.content_security_policy.extension_pages, /script-src 'self' 'wasm-unsafe-eval'; object-src 'self'/);

@@ -9,3 +9,7 @@ export const extensionOrigin = api.runtime.getURL('');
 export const getURL = (path) => api.runtime.getURL(path);
 export const uiLanguage = () => (api.i18n && api.i18n.getUILanguage ? api.i18n.getUILanguage() : 'en');
 export const tabs = api.tabs;
+export const scripting = api.scripting;
+// Chromium runs the manifest's content scripts only in pages loaded after an install or update:
+// the background injects them into the open tabs (background/reinject.js).
+export const INJECTS_OPEN_TABS = false;

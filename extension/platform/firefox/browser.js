@@ -9,3 +9,8 @@ export const extensionOrigin = api.runtime.getURL('');
 export const getURL = (path) => api.runtime.getURL(path);
 export const uiLanguage = () => (api.i18n && api.i18n.getUILanguage ? api.i18n.getUILanguage() : 'en');
 export const tabs = api.tabs;
+// Firefox injects the manifest's content scripts into the matching open tabs on an install or
+// update by itself: the background does not (background/reinject.js), and the Firefox package asks
+// for no `scripting` permission (scripts/package).
+export const scripting = null;
+export const INJECTS_OPEN_TABS = true;

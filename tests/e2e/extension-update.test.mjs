@@ -1,0 +1,83 @@
+// An Instagram tab open while the extension is updated (here: reloaded from its worker with
+// chrome.runtime.reload(), which Chromium treats as an update): Chromium runs the manifest's
+// content script only in pages loaded afterwards, so the background puts it into the open tab
+// (background/reinject.js), and the old copy, its extension gone, takes its own badge off. The
+// page is never reloaded: it ends with exactly one badge, the new copy's, which works (a reading
+// from the new background, a panel that opens and answers).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, BADGE, PANEL } from './lib/index.mjs';
+import { waitFor } from './extension-support.mjs';
+
+const T = { timeout: 120_000 };
+let suite, page;
+useSuite((s, p) => { suite = s; page = p; });
+
+// Releases every service worker of the extension that puppeteer holds paused ("wait for debugger
+// on start", which it asks of every new target): the reloaded extension's new worker is one, and
+// without this it never runs its onInstalled listener. Returns how many workers were found.
+async function releaseWorkers() {
+  const cdp = await suite.session.browser.target().createCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const workers = targetInfos.filter((x) => x.type === 'service_worker' && x.url.includes(suite.session.extensionId));
+    for (const t of workers) {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true });
+      const session = cdp.connection().session(sessionId);
+      await session.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+      await session.detach().catch(() => {});
+    }
+    return workers.length;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// Chromium keeps an unpacked extension reloaded by chrome.runtime.reload() enabled only in developer
+// mode (where a user loads one: README "Load the extension"); without it the reloaded extension
+// stays off (its pages ERR_BLOCKED_BY_CLIENT). Switched on as chrome://extensions does.
+async function developerMode() {
+  const p = await suite.session.browser.newPage();
+  try {
+    await p.goto('chrome://extensions');
+    await p.evaluate(() => new Promise((r) => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, r)));
+  } finally {
+    await p.close();
+  }
+  await page.bringToFront();
+}
+
+test('after the extension is reloaded, an open profile shows exactly one working badge without reloading the page', T, async () => {
+  await developerMode();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  const before = await waitForBadge(page);
+  assert.equal(before.badges, 1);
+  // Mark this document and the old copy's badge host, to tell them from a reloaded page and a new badge.
+  await page.evaluate((sel) => { window.fmSameDocument = true; document.querySelector(sel).fmOld = true; }, BADGE);
+  // The most badges the page ever holds at once from now on (after every change to it).
+  await page.evaluate((sel) => {
+    window.fmMostBadges = 1;
+    new MutationObserver(() => { window.fmMostBadges = Math.max(window.fmMostBadges, document.querySelectorAll(sel).length); })
+      .observe(document.documentElement, { childList: true, subtree: true });
+  }, BADGE);
+  const worker = await suite.session.worker();
+  await worker.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 100); });
+  // The new worker starts (and is let run); the new copy's badge replaces the old one.
+  const state = await waitFor(async () => {
+    await releaseWorkers();
+    const s = await overlayState(page);
+    const fresh = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((h) => !h.fmOld).length, BADGE);
+    return fresh === 1 && s.badges === 1 && (s.badgeText || s.badgeLabel || (s.state && s.state !== 'loading')) ? s : null;
+  }, { what: 'one new badge with a result after the reload', timeout: 30_000, interval: 200 });
+  assert.equal(await page.evaluate(() => window.fmSameDocument), true, 'the page was not reloaded');
+  assert.equal(state.badgeState, before.badgeState, 'the same reading as before the reload');
+  // It works: the panel opens and shows the profile's estimate; still one badge, one panel.
+  await openPanel(page);
+  const open = await waitForOverlay(page, (s) => s.panel && !!s.panelText, { what: 'the new panel drawn' });
+  assert.equal(open.badges, 1);
+  assert.equal(await page.$$eval(PANEL, (p) => p.length), 1);
+  // A while later (more than the old copy's 1 s context check) there is still one badge.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 2500)));
+  assert.equal((await overlayState(page)).badges, 1, 'one badge, not two');
+  assert.equal(await page.evaluate(() => window.fmMostBadges), 1, 'never two badges at once');
+});
