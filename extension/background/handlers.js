@@ -398,8 +398,12 @@ const auditKindOf = (kind) => Object.keys(KIND_OF_REQUEST).find((k) => KIND_OF_R
 async function outcomeOf(a, req, c, msg, sched) {
   if (c.kind === 'rate_limited') {
     // A server error holds its kind alone (`of`): the audit says which part waits, the rest going on.
+    // `inRow`: that kind's server errors in a row, this one's included, from any audit (its back-off
+    // level): a post's list answering so KIND_SERVER_ERRORS times gives its source up (audit.js).
+    const alone = holdsKindAlone(c.unavailable, requestKind(req));
+    const own = alone ? (sched.kindWaits || {})[requestKind(req)] : null;
     return { kind: 'rate_limited', retryAt: waitOf(sched, requestKind(req)).until, ...unavailableOf(c),
-             ...(holdsKindAlone(c.unavailable, requestKind(req)) ? { of: req.kind } : {}) };
+             ...(alone ? { of: req.kind } : {}), ...(own ? { inRow: own.level } : {}) };
   }
   if (c.kind === 'logged_out') return { kind: 'stop', reason: 'logged_out' };
   if (c.kind === 'challenge') return { kind: 'stop', reason: 'challenge' };

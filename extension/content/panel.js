@@ -12,7 +12,7 @@ import { ageText, roughExplainText, followerChangeText, formerUsernamesText, ren
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText, leftOutText } from '../shared/plan-text.js';
-import { resumable, followersRefusedBy } from '../shared/audit.js';
+import { resumable, followersRefusedBy, KIND_SERVER_ERRORS } from '../shared/audit.js';
 import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
@@ -222,6 +222,16 @@ function sourceRows(t, audit, earlier = false) {
     if (key !== 'followers' && !src[key].listed && src[key].posts > 0) {
       // Likers or commenters none of whose posts could be read: the row says so (it was left out,
       // and with it any word of why the audit has nothing on them).
+      // Given up after Instagram's server errors in a row (audit.js giveUpSource): said as that,
+      // with the posts not asked for.
+      if (src[key].givenUp && src[key].postsFailed >= src[key].posts) {
+        const why = src[key].postsFailedWhy;
+        addRow(`source-${key}`, el('p', {}, who[key]),
+               muted(`given-up-${key}`, t(key === 'likers' ? 'sourceServerGivenUpLikers' : 'sourceServerGivenUpCommenters',
+                                          src[key].givenUp.status, why.server || 0)),
+               ...(why.unasked ? [muted(`unasked-${key}`, t('sourceServerUnasked', why.unasked, KIND_SERVER_ERRORS))] : []));
+        continue;
+      }
       if (src[key].postsFailed >= src[key].posts) {
         addRow(`source-${key}`, el('p', {}, who[key]),
                muted(`posts-failed-${key}`, t('sourceNoneRead', src[key].posts, failureWords(t, src[key]))));

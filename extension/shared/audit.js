@@ -20,6 +20,14 @@ import { followersUrl, profileInfoUrl, userInfoUrl, likersUrl, commentsUrl, FOLL
 
 // Tries of one post's list or one account before it is given up as unreadable (applyOutcome).
 export const MAX_ITEM_TRIES = 3;
+// Server errors (HTTP 5xx) of one kind of list (likers, comments) in a row, from any audit (the
+// scheduler's back-off level of that kind), after which an audit gives that source up: its posts
+// not read yet are not asked for (applyOutcome). A post's list answering 5xx goes behind the other
+// posts at its first and is given up at its second; the kind's back-off (20 pacing intervals,
+// doubling) holds each try, so Instagram is not hammered, and these counts, not a clock, bound
+// what the audit waits for a list Instagram keeps refusing: at most two back-offs (30 s and 60 s
+// at the default pacing, while the rest is read), against 13 minutes and more before.
+export const KIND_SERVER_ERRORS = 3;
 export const AUDIT_PREFIX = 'audit:';
 export const AUDIT_VERSION = 2;
 export const SOURCES = ['followers', 'likers', 'commenters'];
@@ -382,8 +390,16 @@ export function applyOutcome(state, id, outcome, now) {
     && req.endpoint === 'web_profile_info' && state.profileEndpoint === 'users_info';
   // A post put back once (below) is given up at its next refusal.
   const post = req.kind === 'likers' || req.kind === 'comments' ? state[req.source].media[state[req.source].done] : null;
-  const limit = post && post.deferred ? 1 : MAX_ITEM_TRIES;
-  if ((tries >= limit || noFallback) && req.kind !== 'page') {
+  // A server error (HTTP 5xx) on a post's list: Instagram answers, but not with this list. Its first
+  // puts the post behind the others, its second gives it up (KIND_SERVER_ERRORS: no clock decides);
+  // and once that kind of list has answered so KIND_SERVER_ERRORS times in a row (`inRow`, the
+  // scheduler's count, other audits' included), the source is given up for this audit.
+  const serverError = !!post && outcome.kind === 'rate_limited' && Number.isInteger(outcome.unavailable) && outcome.unavailable >= 500;
+  if (serverError && Number.isInteger(outcome.inRow) && outcome.inRow >= KIND_SERVER_ERRORS) {
+    return giveUpSource(state, id, outcome, now);
+  }
+  const limit = post && (post.deferred || serverError) ? 1 : MAX_ITEM_TRIES;
+  if ((tries >= limit || noFallback) && req.kind !== 'page' && !outcome.requeued) {
     // Each refusal is counted, the last one too.
     const given = { ...state, retry: null, retries: withoutKey(retries, key), rateLimited: state.rateLimited + 1 };
     if (req.kind === 'profile') return applyOutcome(given, id, { kind: 'profile_failed' }, now);
@@ -392,12 +408,13 @@ export function applyOutcome(state, id, outcome, now) {
     // given up at once, "deleted since, or its list closed", while the next post answered).
     if (!post.deferred) {
       // Applied as any refusal (counted, its wait kept), then its tries begin again behind the others.
-      const s = applyOutcome({ ...state, retry: null, retries: withoutKey(retries, key) }, id, outcome, now).state;
+      const s = applyOutcome({ ...state, retry: null, retries: withoutKey(retries, key) }, id, { ...outcome, requeued: true }, now).state;
       const src = s[req.source];
-      const media = [...src.media.slice(0, src.done), ...src.media.slice(src.done + 1), { ...post, deferred: true }];
+      const media = [...src.media.slice(0, src.done), ...src.media.slice(src.done + 1),
+        { ...post, deferred: true, refused: serverError ? 'server' : Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed' }];
       return { state: { ...s, retry: null, retries: withoutKey(s.retries, key), [req.source]: { ...src, media } }, applied: true };
     }
-    const cause = Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
+    const cause = serverError ? 'server' : Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
     return applyOutcome(given, id, { kind: 'list_failed', cause }, now);
   }
   // A wait of one kind of request alone (a server error's, `retryOf`) stays said while it holds
@@ -474,6 +491,23 @@ export function applyOutcome(state, id, outcome, now) {
   return { state: s, applied: true };
 }
 
+// The source of the pending post's list given up for this audit, Instagram having answered that
+// kind of list with server errors KIND_SERVER_ERRORS times in a row (applyOutcome): that post
+// fails as 'server', the posts put back after refusals of their own as what refused them
+// (`refused`), and the posts never asked as 'unasked', without a request. `givenUp` keeps the last status for the row
+// ("Instagram answered with server errors (HTTP 500) for the likers of 3 posts; this source was
+// left out"). The back-off drawn stays the scheduler's: other audits wait it out as before.
+function giveUpSource(state, id, outcome, now) {
+  const req = state.pending;
+  const prefix = `${req.kind}:`;
+  const retries = Object.fromEntries(Object.entries(triesOf(state)).filter(([k]) => !k.startsWith(prefix)));
+  const given = { ...state, retry: null, retries, rateLimited: state.rateLimited + 1 };
+  const s = applyOutcome(given, id, { kind: 'list_failed', cause: 'server' }, now).state;
+  const src = s[req.source];
+  const media = src.media.map((m, i) => (i < src.done ? m : { ...m, failed: POST_FAILURES.includes(m.refused) ? m.refused : 'unasked' }));
+  return { state: { ...s, [req.source]: { ...src, media, done: media.length, givenUp: { status: outcome.unavailable } } }, applied: true };
+}
+
 // A source's count of unreadable list entries after an answer (an audit stored before the count
 // was kept has none: 0).
 const skippedAfter = (src, outcome) => (src.skipped || 0) + (Array.isArray(outcome.skipped) ? outcome.skipped.length : 0);
@@ -543,10 +577,12 @@ export function cancelAudit(state, now) {
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 // Why a post's list could not be read: gone (deleted since, or its list closed), slowed
-// (Instagram asked to wait, try after try, also after the other posts), unanswered (no answer or
-// a server error, as often), shape (an answer Fakemeter cannot read). An audit stored before the
-// cause was kept has `failed: true`: read as gone, what was said of every failure then.
-export const POST_FAILURES = ['gone', 'slowed', 'unanswered', 'shape'];
+// (Instagram asked to wait, try after try, also after the other posts), unanswered (no answer, try
+// after try; or, in an audit stored before 'server', a server error), server (server errors: HTTP
+// 5xx, twice, or once when its source was given up), unasked (not asked for: its source was given
+// up after server errors in a row, giveUpSource), shape (an answer Fakemeter cannot read). An audit
+// stored before the cause was kept has `failed: true`: read as gone, what was said of every failure then.
+export const POST_FAILURES = ['gone', 'slowed', 'unanswered', 'server', 'unasked', 'shape'];
 const failureOf = (m) => (POST_FAILURES.includes(m.failed) ? m.failed : 'gone');
 
 // Posts of a source whose list could not be read, and how many for each cause.
@@ -556,6 +592,8 @@ const failedWhy = (src) => {
   for (const cause of src.media.slice(0, src.done).filter((m) => m.failed).map(failureOf)) why[cause] = (why[cause] || 0) + 1;
   return why;
 };
+// A source given up after server errors in a row (giveUpSource): {status}, or null.
+const givenUpOf = (src) => (src.givenUp && Number.isInteger(src.givenUp.status) ? { status: src.givenUp.status } : null);
 // Posts read whose list named no one (likers shown to none, comments off since).
 const emptyPosts = (src) => src.media.slice(0, src.done).filter((m) => !m.failed && m.listed === 0).length;
 // Collaborations among the posts the sample was drawn from: their engagers include the partner's audience.
@@ -668,13 +706,13 @@ export function progressOf(state) {
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),
                 postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers),
-                postsCollab: collabPosts(state.likers), postsLeftOut: leftOutView(state.likers) },
+                postsCollab: collabPosts(state.likers), postsLeftOut: leftOutView(state.likers), givenUp: givenUpOf(state.likers) },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
                     postsFailed: failedPosts(state.commenters), postsFailedWhy: failedWhy(state.commenters),
                     postsEmpty: emptyPosts(state.commenters), postsCollab: collabPosts(state.commenters),
-                    postsLeftOut: leftOutView(state.commenters) },
+                    postsLeftOut: leftOutView(state.commenters), givenUp: givenUpOf(state.commenters) },
     },
   };
 }

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, openPanel, BADGE } from './lib/index.mjs';
-import { waitFor, startAudit, extensionPage, auditDone } from './extension-support.mjs';
+import { waitFor, startAudit, extensionPage, auditDone, storedEntry } from './extension-support.mjs';
 
 // 20 pacing intervals of back-off after a 429: 8 s, time enough to open another profile meanwhile.
 const PACING = 400;
@@ -83,7 +83,8 @@ test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first c
 // One post's likers answering 500 on every try stopped the whole audit: the scheduler held the
 // likers alone, but the audit's one pending request was that post's, so no comment and no account
 // was read while its waits doubled, and the panel said Instagram was not answering at all. The
-// audit reads the rest meanwhile, says which part waits, and gives that post up as unanswered.
+// audit reads the rest meanwhile, says which part waits, and gives that post up at its second
+// server error (it was tried four times, its waits doubling: ~3.5 minutes at the default pacing).
 test('one post\'s likers answering 500 for good: the rest is read meanwhile, the wait said as theirs, the post given up', async () => {
   const audited = 'likefarm.client', pacing = 60;
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 2, auditListSize: 25, auditFullSize: 2,
@@ -100,8 +101,11 @@ test('one post\'s likers answering 500 for good: the rest is read meanwhile, the
   const a = await auditDone(suite, audited);
   const log = suite.standin.log();
   const refused = log.filter((e) => e.path.includes(`/media/${post}/likers/`));
-  assert.deepEqual(refused.map((e) => e.status), [500, 500, 500, 500], 'tried three times, once more after the other post, then given up');
-  assert.equal(a.likers.media.find((m) => m.id === post).failed, 'unanswered');
+  assert.deepEqual(refused.map((e) => e.status), [500, 500], 'tried once, once more after the other post, then given up');
+  assert.equal(a.likers.media.find((m) => m.id === post).failed, 'server');
+  assert.equal(a.likers.givenUp, undefined, 'the post given up, not the likers');
+  const other = log.filter((e) => e.path.includes('/likers/') && !e.path.includes(`/media/${post}/`));
+  assert.ok(other.length === 1 && other[0].status === 200 && other[0].at < refused[1].at, 'the other post\'s likers read between its tries');
   // The comments and the accounts checked in full were read while the likers waited.
   const comments = log.filter((e) => e.path.includes('/comments/'));
   assert.equal(comments.length, 2);
@@ -110,10 +114,46 @@ test('one post\'s likers answering 500 for good: the rest is read meanwhile, the
   assert.ok(accounts.some((e) => e.at < refused[1].at), 'accounts read in full before the second try');
   assert.equal(a.commenters.media.filter((m) => m.failed).length, 0);
   for (const src of ['followers', 'likers', 'commenters']) assert.ok(a.picks[src].every((u) => a.full[u]), `${src}: every pick read`);
-  // No hammering: the likers' back-off held each try (20 pacing intervals, doubling).
-  const gaps = refused.slice(1).map((e, i) => e.at - refused[i].at);
-  assert.ok(gaps[0] >= 20 * pacing - 50 && gaps[1] >= 40 * pacing - 50 && gaps[2] >= 80 * pacing - 50, `gaps ${gaps}`);
+  // No hammering: the likers' back-off (20 pacing intervals) held the next likers request.
+  assert.ok(other[0].at - refused[0].at >= 20 * pacing - 50, `gap ${other[0].at - refused[0].at}`);
   // Said in the likers' row as today's per-post failures are.
   const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
-  assert.match(s.sources.likers, /Instagram did not answer, try after try, also after the other posts/);
+  assert.match(s.sources.likers, /1 of these 2 posts could not be read \(Instagram answered with server errors\): the estimate is about the others\./);
+});
+
+// Every post's likers answering 500: the rest of the audit finished, but the likers' back-off
+// doubled across the posts (each tried four times) before the audit could end: ~13 minutes at
+// 300 ms pacing, hours at the default. After three server errors in a row the likers are given up
+// for this audit, said in their row, with no estimate; the other sources and the headline stand.
+test('every post\'s likers answering 500: the likers are left out after three server errors in a row, said in their row', async () => {
+  const audited = 'likefarm.client', pacing = 60;
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 3, auditListSize: 25, auditFullSize: 2,
+                                                  auditEngagersFull: 2 } });
+  suite.standin.addFailure({ mode: 'server_error', match: '/likers/' });
+  await startAudit(suite, page, audited);
+  const a = await auditDone(suite, audited);
+  const log = suite.standin.log();
+  const likers = log.filter((e) => e.path.includes('/likers/'));
+  assert.deepEqual(likers.map((e) => e.status), [500, 500, 500], 'each post asked once, then the likers given up');
+  assert.equal(new Set(likers.map((e) => e.path)).size, 3);
+  // No hammering: each try waited out the back-off the one before drew (20 pacing intervals, doubling).
+  assert.ok(likers[1].at - likers[0].at >= 20 * pacing - 50 && likers[2].at - likers[1].at >= 40 * pacing - 50,
+            `gaps ${likers[1].at - likers[0].at} ${likers[2].at - likers[1].at}`);
+  assert.deepEqual(a.likers.givenUp, { status: 500 });
+  assert.deepEqual(a.likers.media.map((m) => m.failed), ['server', 'server', 'server']);
+  // The likers left out: no estimate, no accounts of theirs checked; the followers and commenters
+  // read and estimated as ever, the followers' estimate the headline's audience.
+  assert.equal(a.estimates.likers, null);
+  assert.deepEqual(a.picks.likers, []);
+  assert.ok(a.estimates.followers && a.estimates.commenters, 'followers and commenters estimated');
+  assert.equal(a.commenters.media.filter((m) => m.failed).length, 0);
+  for (const src of ['followers', 'commenters']) assert.ok(a.picks[src].length && a.picks[src].every((u) => a.full[u]), `${src}: every pick read`);
+  assert.equal(a.report.confidence, 'audited');
+  const entry = await storedEntry(suite, audited);
+  assert.deepEqual(Object.keys(entry.sources).sort(), ['commenters', 'followers'], 'the stored result without the likers');
+  assert.equal(entry.fake_percent, a.report.fake_percent);
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /Instagram answered with server errors \(HTTP 500\) for the likers of 3 posts; this source was left out\./);
+  assert.match(s.sources.followers, /fake/);
+  assert.match(s.sources.commenters, /fake/);
 });

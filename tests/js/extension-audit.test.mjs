@@ -80,7 +80,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0,
-    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0, postsLeftOut: { pinned: 0, collab: 0 } });
+    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0, postsLeftOut: { pinned: 0, collab: 0 }, givenUp: null });
 });
 
 test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
@@ -561,10 +561,11 @@ function answeredUntil(state, kind) {
 test('one post\'s list refused try after try is put back behind the others, then given up; the followers list is tried on', () => {
   let { state: s, next: n } = answeredUntil(start(), 'likers');
   const post = n.request.target;
+  // No answer at all (status 0; a server error has rules of its own, below).
   for (let i = 1; i <= MAX_ITEM_TRIES; i++) {
     const r = i === 1 ? n : nextRequest(s);
     assert.deepEqual([r.request.kind, r.request.target], ['likers', post], `try ${i} is the same post`);
-    s = applyOutcome(r.state, r.request.id, { kind: 'rate_limited', retryAt: i, unavailable: 500 }, 1).state;
+    s = applyOutcome(r.state, r.request.id, { kind: 'rate_limited', retryAt: i, unavailable: 0 }, 1).state;
   }
   // Put back behind the other post once (a wait or a silence is Instagram's, not the post's) ...
   assert.equal(s.likers.done, 0);
@@ -577,7 +578,7 @@ test('one post\'s list refused try after try is put back behind the others, then
   // ... asked again after it, and given up at its next refusal, with why.
   const again = nextRequest(s);
   assert.deepEqual([again.request.kind, again.request.target], ['likers', post]);
-  s = applyOutcome(again.state, again.request.id, { kind: 'rate_limited', retryAt: 9, unavailable: 500 }, 1).state;
+  s = applyOutcome(again.state, again.request.id, { kind: 'rate_limited', retryAt: 9, unavailable: 0 }, 1).state;
   assert.equal(s.likers.media[1].failed, 'unanswered', 'given up: Instagram did not answer');
   assert.equal(s.likers.done, 2);
   assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { unanswered: 1 });
@@ -610,6 +611,7 @@ test('under a wait of one kind (a server error\'s) the audit goes on with the ot
   let { state: s } = answeredUntil(start(), 'likers');
   const post = s.likers.media[0].id;
   let heldFor = 0;       // steps the likers' wait still holds (the scheduler's kind wait)
+  let inRow = 0;         // the likers' server errors in a row (the scheduler's level)
   const asked = [];
   for (let guard = 0; guard < 200; guard++) {
     const held = heldFor > 0 ? ['likers'] : [];
@@ -623,13 +625,14 @@ test('under a wait of one kind (a server error\'s) the audit goes on with the ot
     }
     heldFor = Math.max(0, heldFor - 1);
     if (n.request.kind === 'likers' && n.request.target === post) {
-      s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5, unavailable: 500, of: 'likers' }, 1).state;
+      s = applyOutcome(s, n.request.id, { kind: 'rate_limited', retryAt: 5, unavailable: 500, of: 'likers', inRow: ++inRow }, 1).state;
       heldFor = 3;
       // Said as the likers' wait, until the post is given up (its last refusal).
       if (!s.likers.media.find((m) => m.id === post).failed) {
         assert.deepEqual([progressOf(s).retryOf, progressOf(s).retryUnavailable], ['likers', 500]);
       }
     } else {
+      if (n.request.kind === 'likers') inRow = 0;
       s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
     }
     // The likers' wait stays said while the other kinds' answers come in (until its time, 5).
@@ -639,9 +642,15 @@ test('under a wait of one kind (a server error\'s) the audit goes on with the ot
   }
   assert.equal(s.status, 'done');
   const refused = asked.filter((r) => r.kind === 'likers' && r.target === post).length;
-  assert.equal(refused, MAX_ITEM_TRIES + 1, 'asked three times, then once more behind the other post, and given up');
-  assert.equal(s.likers.media.find((m) => m.id === post).failed, 'unanswered');
-  assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { unanswered: 1 });
+  // A server error puts it behind the other post at once, and the next gives it up: two tries, the
+  // likers' back-off before each (it was asked three times, then once more, waits doubling).
+  assert.equal(refused, 2, 'asked, put behind the other post, asked once more and given up');
+  assert.ok(asked.findIndex((r) => r.kind === 'likers' && r.target !== post) < asked.findLastIndex((r) => r.kind === 'likers' && r.target === post),
+    'the other post read between its tries');
+  assert.equal(s.likers.media.find((m) => m.id === post).failed, 'server');
+  assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { server: 1 });
+  assert.equal(progressOf(s).sources.likers.givenUp, null, 'one post failing gives up that post, not its source');
+  assert.ok(s.estimates !== undefined && s.likers.lite.length > 0, 'the other post\'s likers listed');
   // Everything else was read: the comments of both posts and every pick of every source.
   assert.equal(s.commenters.done, s.commenters.media.length);
   assert.ok(s.commenters.media.every((m) => !m.failed));
