@@ -29,7 +29,9 @@ async function hello() {
   return { lang, strings, fallback, settings, engine };
 }
 
-async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null } = {}) {
+// `audit`: the result of an audit, which replaces the stored one whole; any other reading keeps what
+// the same account's entry holds of its last audit (its rows, its comment analysis: history.js putEntry).
+async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false } = {}) {
   const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
@@ -37,7 +39,7 @@ async function saveReport(report, { rough = false, roughCause = null, comments =
     if (existing && !existing.rough) return { saved: false, entry: existing };
   }
   try {
-    const { history, shrunk } = await store.putHistoryEntry(built.entry);
+    const { history, shrunk } = await store.putHistoryEntry(built.entry, { keepAudit: !audit });
     // As stored: with the first exact follower count carried from earlier checks.
     return { saved: true, entry: history.entries[report.username] || built.entry, shrunk, history };
   } catch (e) {
@@ -261,7 +263,7 @@ async function saveAuditReport(a) {
     const stored = (await store.getHistory()).entries[a.report.username] || null;
     if (!partialAuditReplaces(stored, a.report)) return { saved: false, entry: stored };
   }
-  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a) });
+  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true });
 }
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run

@@ -23,10 +23,12 @@
 //            when: {follower_count, at}; absent otherwise),
 //            gone_at (when Instagram last said there is no such profile, the entry's reading
 //            kept as it was before; absent otherwise: a later reading replaces the entry),
-//            sources (on an audited result only: what the audit measured per source, audit.js
-//            sourcesBrief: {followers?: {listed, checked, population|null, short_list,
-//            fake_percent, ci_low, ci_high}, likers?/commenters?: {posts, listed, checked,
-//            fake_percent, ci_low, ci_high}}; absent otherwise and in older entries),
+//            sources (what the last audit measured per source, audit.js sourcesBrief:
+//            {followers?: {listed, checked, population|null, short_list, fake_percent, ci_low,
+//            ci_high}, likers?/commenters?: {posts, listed, checked, fake_percent, ci_low,
+//            ci_high}}; an audit's result puts them in, a later check of the profile alone keeps
+//            them, as it keeps `comments` (putEntry keepAudit), until another audit's result
+//            replaces them; absent when no audit measured any, and in older entries),
 //            former_usernames (the names the same account was kept under before Instagram's
 //            rename, newest first, lowercase, at most MAX_FORMER; absent when none, as in
 //            older entries: withRename)
@@ -402,19 +404,31 @@ function earliestFirstSeen(entries, id) {
 // either knows goes on with it (first_seen), and the names the account had before
 // (former_usernames), unless it was another account's: a username given up can be taken by
 // someone else, and their counts say nothing of each other (the ids decide where both are known).
-export function putEntry(history, entry) {
-  return { ...history, entries: withEntry(history.entries, entry.username, merged(history.entries[entry.username], entry)) };
+// `keepAudit` (a reading that is no audit's: a check of the profile alone): what the earlier entry
+// of the same account holds of its last audit (auditPart) goes on with it, where `entry` has none
+// of its own. A re-check replaced the entry whole, and the stored per-source rows and comment
+// analysis were lost (the export, the popup, later visits) while the panel still showed the rows.
+export function putEntry(history, entry, { keepAudit = false } = {}) {
+  return { ...history, entries: withEntry(history.entries, entry.username, merged(history.entries[entry.username], entry, keepAudit)) };
 }
 
 // What putEntry stores under `entry`'s name where `have` was (an import writes it into its own copy
 // of the entries: importOne).
-function merged(have, entry) {
+function merged(have, entry, keepAudit = false) {
   const id = reportUserId(entry);
   const haveId = entryUserId(have);
   const same = have && !(id && haveId && haveId !== id) ? have : null;
   const first = earliestFirstSeen([same, entry], id);
   const former = formerOf(entry.username, entry.former_usernames, same && same.former_usernames);
-  return { ...omit(entry, ['former_usernames']), first_seen: first, ...former };
+  const kept = keepAudit && same ? auditPart(same, entry) : {};
+  return { ...omit(entry, ['former_usernames']), ...kept, first_seen: first, ...former };
+}
+
+// What an entry holds of an audit, beside the reading (which a re-check replaces): its per-source
+// estimates (sources) and its comment analysis in brief (comments); those `over` lacks.
+const AUDIT_FIELDS = ['sources', 'comments'];
+function auditPart(e, over) {
+  return Object.fromEntries(AUDIT_FIELDS.filter((k) => e[k] && !over[k]).map((k) => [k, e[k]]));
 }
 
 // The stored entry `entry` would replace under its name when that is ANOTHER account's (both ids

@@ -496,6 +496,41 @@ test("an audited result keeps the count a later look read beside it, until the n
   assert.deepEqual(h.entries.vetted.first_seen, { follower_count: 8000, at: at(0) });
 });
 
+// A re-check of a result put the new reading in the entry's place whole: an audit's per-source
+// rows and comment analysis went with it (the export, the popup), while the panel still showed the rows.
+test('a reading of the profile alone put over an audit\'s result keeps that audit\'s rows and comments; a new audit replaces them', () => {
+  const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
+  const sources = { likers: { listed: 40, checked: 3, posts: 2, fake_percent: 12, ci_low: 4, ci_high: 30 },
+                    commenters: { listed: 9, checked: 2, posts: 2, fake_percent: 20, ci_low: 5, ci_high: 52 } };
+  const comments = { grade: 'poor', score: 61, verdict: { id: 'comments.verdict.bought', params: {} } };
+  // An audit of the likers and commenters alone (the followers list refused): its result is no "audited" one.
+  const audit = (n, over = {}) => entryFromReport({ ...report('shop', 20), user_id: '111' }, { computedAt: at(n), sources, comments, ...over }).entry;
+  const check = (n, userId = '111') => entryFromReport({ ...report('shop', 25), user_id: userId }, { computedAt: at(n) }).entry;
+  const h = putEntry(emptyHistory(), audit(1));
+  assert.equal(h.entries.shop.confidence, 'instant');
+  const rechecked = putEntry(h, check(3), { keepAudit: true }).entries.shop;
+  assert.deepEqual([rechecked.fake_percent, rechecked.computed_at], [25, at(3)], 'the reading is the re-check\'s');
+  assert.deepEqual(rechecked.sources, sources, 'the audit\'s rows stay');
+  assert.deepEqual(rechecked.comments, comments, 'and its comment analysis');
+  // They survive storage's own reading, the export and the CSV.
+  assert.deepEqual(migrate(putEntry(h, check(3), { keepAudit: true })).history.entries.shop.sources, sources);
+  assert.deepEqual(importJson(exportJson(putEntry(h, check(3), { keepAudit: true }))).history.entries.shop.sources, sources);
+  const row = exportCsv(putEntry(h, check(3), { keepAudit: true })).trim().split('\r\n')[1].split(',');
+  assert.equal(row[CSV_COLUMNS.indexOf('likers_fake_percent')], '12');
+  // The same over an audited result (the followers' estimate its headline).
+  const audited = putEntry(emptyHistory(), entryFromReport({ ...report('shop', 20), user_id: '111', confidence: 'audited' },
+                                                         { computedAt: at(1), sources, comments }).entry);
+  assert.deepEqual(putEntry(audited, check(4), { keepAudit: true }).entries.shop.sources, sources);
+  // A new audit's result replaces them, also with none of its own (keepAudit is not asked for).
+  const again = putEntry(h, audit(5, { sources: null, comments: null })).entries.shop;
+  assert.deepEqual([again.sources, again.comments], [undefined, null]);
+  const other = { likers: { ...sources.likers, fake_percent: 25 } };
+  assert.deepEqual(putEntry(h, audit(5, { sources: other })).entries.shop.sources, other);
+  // Another account that took the name inherits nothing.
+  const theirs = putEntry(h, check(6, '222'), { keepAudit: true }).entries.shop;
+  assert.deepEqual([theirs.sources, theirs.comments], [undefined, null]);
+});
+
 test('a username taken over by another account starts its own first count; the same account keeps its own', () => {
   const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
   const check = (count, n, userId) => entryFromReport({ ...report('taken.name', 10), follower_count: count, user_id: userId },
