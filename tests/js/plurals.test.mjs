@@ -79,6 +79,8 @@ export function selectProblems(strings, lang) {
     for (const { name, forms } of selects(text)) {
       if (forms.length !== needs) problems.push(`${lang}: ${key}: {${name}|...} has ${forms.length} forms, ${lang} needs ${needs} (${pluralCategories(lang).join('|')})`);
       if (forms.some((f) => f.trim() === '')) problems.push(`${lang}: ${key}: {${name}|...} has an empty form`);
+      // French's 'one' form is read for 0 too: "1 entrée" there said 1 of none ("(1 dans l'échantillon)").
+      if (forms.some((f) => /(^|[^\d.,$])1(?![\d.,])/.test(f))) problems.push(`${lang}: ${key}: {${name}|...} writes its count as a literal 1`);
       const written = name.startsWith('$')
         ? text.replace(/\{\$\d\|/g, '{|').includes(name)
         : new RegExp(`\\{${name}:(count|num)\\}`).test(text);
@@ -98,10 +100,10 @@ const STOP = {
 };
 // Plural nouns besides those the selects themselves list (their plural forms' words).
 const NOUNS = {
-  en: ['posts', 'followers', 'accounts', 'comments', 'replies', 'entries', 'days', 'requests', 'pages', 'points', 'minutes', 'videos'],
-  nl: ['berichten', 'volgers', 'accounts', 'reacties', 'antwoorden', 'items', 'dagen', 'verzoeken', "pagina's", 'punten', 'minuten'],
-  de: ['beiträge', 'beiträgen', 'konten', 'kommentare', 'kommentaren', 'antworten', 'einträge', 'tage', 'tagen', 'anfragen', 'seiten', 'punkte', 'minuten'],
-  fr: ['publications', 'abonnés', 'comptes', 'commentaires', 'réponses', 'entrées', 'jours', 'requêtes', 'pages', 'points', 'minutes', 'vidéos'],
+  en: ['posts', 'followers', 'accounts', 'comments', 'replies', 'entries', 'days', 'requests', 'pages', 'points', 'minutes', 'videos', 'profiles'],
+  nl: ['berichten', 'volgers', 'accounts', 'reacties', 'antwoorden', 'items', 'dagen', 'verzoeken', "pagina's", 'punten', 'minuten', 'profielen'],
+  de: ['beiträge', 'beiträgen', 'konten', 'kommentare', 'kommentaren', 'antworten', 'einträge', 'tage', 'tagen', 'anfragen', 'seiten', 'punkte', 'minuten', 'profile'],
+  fr: ['publications', 'abonnés', 'comptes', 'commentaires', 'réponses', 'entrées', 'jours', 'requêtes', 'pages', 'points', 'minutes', 'vidéos', 'profils'],
 };
 const COUNT = /\{([a-z0-9_]+):(?:count|num)\}|(\$\d)/g;
 
@@ -123,7 +125,7 @@ export function bareCounts(strings, lang) {
     for (const m of text.matchAll(COUNT)) {
       const name = m[1] ?? m[2];
       if (selected.has(name) || /[–-]$/.test(text.slice(0, m.index))) continue;
-      const after = text.slice(m.index + m[0].length).split(/[{$.,;:()–—/+%…“”«»"!?]/)[0];
+      const after = text.slice(m.index + m[0].length).split(/[{$.,;:()–—/+%…“”«»"!?·]/)[0];
       const words = [];
       for (const w of after.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4)) {
         if (STOP[lang].includes(w)) break;
@@ -149,6 +151,8 @@ test('every plural select in every locale lists the forms its language needs, on
   assert.equal(selectProblems({ a: '{n:count} {m|post|posts}' }, 'en').length, 1);
   assert.equal(selectProblems({ a: '$2 {$1|post|posts}' }, 'fr').length, 1);
   assert.equal(selectProblems({ a: '{n|la dernière|les {n:count} dernières}' }, 'fr').length, 0);
+  assert.equal(selectProblems({ a: '({$3|1 dans l\'échantillon|$3 dans l\'échantillon})' }, 'fr').length, 1);
+  assert.equal(selectProblems({ a: '{$3|$3 minute|$3 minutes}, 1,5 s' }, 'fr').length, 0);
 });
 
 test('no count in any locale stands before a plural noun without a plural select', () => {
@@ -162,6 +166,8 @@ test('no count in any locale stands before a plural noun without a plural select
   assert.equal(bareCounts({ ...fr, bad: '{n:count} vrais comptes' }, 'fr').length, 1);
   assert.equal(bareCounts({ ...en, ok: '{min:count}–{max:count} followers' }, 'en').length, 0);
   assert.equal(bareCounts({ ...en, ok: 'Up to {high:count} counting the comments not read.' }, 'en').length, 0);
+  assert.equal(bareCounts({ ...en, bad: 'The history keeps at most $1 profiles.' }, 'en').length, 1);
+  assert.equal(bareCounts({ ...en, ok: 'Lists $1/$2 · profiles $3/$4' }, 'en').length, 0, 'labels of a progress line');
 });
 
 test("the CLI's own English lines agree with their counts", () => {
@@ -200,4 +206,47 @@ test('followers read before a list was cut short or went round: article and verb
       assert.match(tr(lang)(key, 25), many[lang], `${lang} ${key}`);
     }
   }
+});
+
+// The import's and the progress line's counts, each at 1 and at many, in every language: the words
+// beside them agree ("the 1 least recently looked at was set aside" read as a digit standing for a
+// noun; a French 0 took the 'one' form's literal "1").
+test('import results, the progress line and the lists cut short agree with 1 and with many, in every language', () => {
+  const want = {
+    en: { setAside: [/at most 5,000 profiles: the one least recently looked at was set aside, with its numbers/,
+                     /at most 5,000 profiles: the 3 least recently looked at were set aside, with their numbers/],
+          notImported: [/: 1 entry of the file was not imported \(the file still has it\)/, /: 3 entries of the file were not imported \(the file still has them\)/],
+          progress: [/· 1 of at most 1 request$/, /· 3 of at most 45 requests$/],
+          cut: [/with the one read before\.$/, /with the 3 read before\.$/] },
+    de: { setAside: [/höchstens 5\.000 Profile: das am längsten nicht angesehene wurde mit seinen Zahlen/,
+                     /höchstens 5\.000 Profile: die 3 am längsten nicht angesehenen wurden mit ihren Zahlen/],
+          notImported: [/: 1 Eintrag der Datei wurde nicht importiert \(die Datei enthält ihn/, /: 3 Einträge der Datei wurden nicht importiert \(die Datei enthält sie/],
+          progress: [/· 1 von höchstens 1 Anfrage$/, /· 3 von höchstens 45 Anfragen$/],
+          cut: [/mit dem einen zuvor gelesenen/, /mit den 3 zuvor gelesenen/] },
+    fr: { setAside: [/au plus 5\u202f000 profils\u00a0: le moins récemment consulté a été mis à part, avec ses chiffres/,
+                     /au plus 5\u202f000 profils\u00a0: les 3 moins récemment consultés ont été mis à part, avec leurs chiffres/],
+          notImported: [/\u00a0: 1 entrée du fichier n'a pas été importée \(le fichier la contient/, /\u00a0: 3 entrées du fichier n'ont pas été importées \(le fichier les contient/],
+          progress: [/· 1 requête sur au plus 1$/, /· 3 requêtes sur au plus 45$/],
+          cut: [/avec l'abonné lu avant\.$/, /avec les 3 abonnés lus avant\.$/] },
+    nl: { setAside: [/hooguit 5\.000 profielen: het langst niet bekeken item is met zijn cijfers/,
+                     /hooguit 5\.000 profielen: de 3 langst niet bekeken items zijn met hun cijfers/],
+          notImported: [/: 1 item uit het bestand is niet geïmporteerd \(het bestand bevat het nog\)/, /: 3 items uit het bestand zijn niet geïmporteerd \(het bestand bevat ze nog\)/],
+          progress: [/· 1 van hoogstens 1 verzoek$/, /· 3 van hoogstens 45 verzoeken$/],
+          cut: [/met de ene die eerder gelezen is\.$/, /met de 3 die eerder gelezen zijn\.$/] },
+  };
+  for (const [lang, w] of Object.entries(want)) {
+    const t = tr(lang);
+    [1, 3].forEach((n, i) => {
+      assert.match(t('importedSetAside', 5000, n), w.setAside[i], `${lang} ${n}`);
+      assert.match(t('importedNotImported', 5000, n), w.notImported[i], `${lang} ${n}`);
+      assert.match(t('auditProgress', 1, 2, 3, 4, n, n === 1 ? 1 : 45), w.progress[i], `${lang} ${n}`);
+      assert.match(t('sourceRepeated', n), w.cut[i], `${lang} ${n}`);
+    });
+  }
+  // The cap, were it ever 1, agrees too; a count of none in French says none.
+  assert.match(tr('en')('importedNotImported', 1, 2), /^The history keeps at most 1 profile and is full/);
+  assert.match(tr('fr')('breakdownLegend', 'Probablement faux', '3 %', 0), /\(0 dans l'échantillon\)$/);
+  assert.match(tr('fr')('importedOtherOwner', 0), /^0 entrée du fichier n'a pas été importée/);
+  assert.match(tr('en')('sourceCutShort', 1), /went on with the one read before\.$/);
+  assert.match(tr('nl')('asideDiscardTaken', 1), /weggegooid komt het niet terug/);
 });
