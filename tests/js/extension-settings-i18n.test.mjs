@@ -119,3 +119,17 @@ test('the follower count then and now, in each language: signed change, share, t
   }
 });
 
+
+// A file Import JSON refuses as no history: the message names both files it takes, Export JSON's
+// and the set-aside list's download (it named Export JSON alone, though that download imports too),
+// by the buttons' own labels in each language; so does the set-aside note's Import JSON.
+test('the import refusal and the set-aside note name the buttons by their labels, in every language', () => {
+  for (const lang of SUPPORTED) {
+    const t = translator(flatten(locale(lang)), {}, lang);
+    const refusal = t('importRefused_not_history');
+    for (const button of ['importJson', 'exportJson', 'asideDownload']) {
+      assert.ok(refusal.includes(t(button)), `${lang}: "${refusal}" names no "${t(button)}"`);
+    }
+    assert.ok(t('asideNoteImport').includes(t('importJson')), `${lang}: "${t('asideNoteImport')}" names no "${t('importJson')}"`);
+  }
+});
