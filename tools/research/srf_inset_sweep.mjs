@@ -5,7 +5,7 @@
 // setting once, and prints each one's leave-one-set-out mean and lowest AUC beside its SRF
 // in-set figures. The lite tier stays as committed. Research only: nothing here is committed.
 // Needs the native trainer (scripts/build). Usage: node tools/research/srf_inset_sweep.mjs
-//   [--jobs 2]   (168 settings, about 7 s each: 10 minutes on 2 cores)
+//   [--jobs 2]   (168 settings, about 10 s each: 15 minutes on 2 cores, as tools/research/README.md says)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
