@@ -647,14 +647,13 @@ export function estimateRequest(state, source = 'followers') {
   };
   if (source === 'followers') req.list_limited = src.limited;
   else {
-    // The posts that gave accounts, of those read ("2 of the last 3 posts" where one failed). Not
-    // where the posts read passed over pinned ones or a collaboration: they are no "last 3", so the
-    // engine's note says "the recent posts" and the row says which (panel.js, leftOutText).
+    // The posts that gave accounts, of those read ("2 of the last 3 posts" where one failed). Where
+    // the posts read passed over pinned ones or a collaboration they are no "last 3": the engine's
+    // note says "2 of the 3 posts read" (posts_read) and the row says which (panel.js, leftOutText).
+    req.posts = Math.max(1, sampledPosts(src).length);
+    if (src.done > req.posts) req.of_posts = Math.min(src.done, 1000);
     const left = leftOutView(src);
-    if (!left.pinned && !left.collab) {
-      req.posts = Math.max(1, sampledPosts(src).length);
-      if (src.done > req.posts) req.of_posts = Math.min(src.done, 1000);
-    }
+    if (left.pinned || left.collab) req.posts_read = true;
   }
   return req;
 }

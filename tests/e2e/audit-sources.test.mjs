@@ -531,6 +531,9 @@ test('pinned posts are left out and said; the audit reads the newest posts neith
     const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
     assert.match(s.sources.likers, /^People who liked the 3 posts read: /);
     assert.match(s.sources.commenters, /^People who commented on the 3 posts read: /);
+    // The engine's note names them so too (it said "the recent posts", losing how many).
+    assert.match(s.sources.likers, /The accounts that liked the 3 posts read: /);
+    assert.match(s.sources.commenters, /The accounts that commented on the 3 posts read: /);
     for (const row of [s.sources.likers, s.sources.commenters]) {
       assert.match(row, which);
       assert.doesNotMatch(row, /the last 3 posts/, 'nor in the engine\'s note');

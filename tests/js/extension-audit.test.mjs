@@ -12,6 +12,7 @@ import { translator, flatten } from '../../extension/shared/i18n.js';
 import fs from 'node:fs';
 import { loadEngine } from '../../tools/cli/engine.mjs';
 import { width, regimesWidth } from './lib/report-widths.mjs';
+import { noteText } from '../../extension/shared/words.js';
 
 const lite = (prefix, n, from = 0) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${from + i}`, pk: String(9000 + from + i),
   full_name: '', is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
@@ -815,11 +816,12 @@ test('the audit reads no pinned post, and a collaboration only when the own post
   // Its rows say it too (progressOf's postsLeftOut, which the panel words with leftOutText).
   const ran = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: grid, settings, now: 0, seed: 7 }));
   const ps = progressOf(ran);
-  // The engine is not told "the last 3 posts" (its note then says "the recent posts"); a plain grid's is.
-  assert.deepEqual([estimateRequest(ran, 'likers').posts, estimateRequest(ran, 'commenters').posts], [undefined, undefined]);
+  // The engine is told the 3 posts read, no "last 3" (posts_read); a plain grid's are the last 3.
+  const told = (st, source) => { const r = estimateRequest(st, source); return [r.posts, r.of_posts, r.posts_read]; };
+  assert.deepEqual([told(ran, 'likers'), told(ran, 'commenters')], [[3, undefined, true], [3, undefined, true]]);
   const plainRun = runAll(newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000,
     posts: grid.filter((x) => !x.pinned && !x.collab), settings, now: 0, seed: 7 }));
-  assert.equal(estimateRequest(plainRun, 'likers').posts, 3);
+  assert.deepEqual(told(plainRun, 'likers'), [3, undefined, undefined]);
   assert.deepEqual(ps.sources.likers.postsLeftOut, { pinned: 1, collab: 1 });
   assert.deepEqual(ps.sources.commenters.postsLeftOut, { pinned: 1, collab: 1 });
   assert.deepEqual(leftOutText(t, [ps.sources.likers.postsLeftOut]), [
@@ -871,4 +873,36 @@ test('after a refused followers list: an audit of the engagers alone asks nothin
     'the followers\' count is kept, their list not read');
   assert.equal(followersRefusedBy(p), 'list_refused', 'a finished audit of the engagers still says the list was refused');
   assert.equal(progressOf(runAll(start())).sources.followers.refused, null);
+});
+
+// Where the posts read passed over a pinned post, one of them failing: the engine's note says which
+// posts its likers are of ("2 of the 3 posts read"), as the row's failed-posts line does; it said
+// "the recent posts", the request naming no posts then.
+test('the sampling note of posts that passed over a pinned one says how many of the posts read gave accounts', async () => {
+  const engine = await loadEngine();
+  const settings = { ...SETTINGS, auditPosts: 3 };
+  const grid = [{ id: '21', likes: 900, comments: 40, pinned: true }, { id: '22', likes: 120, comments: 9 },
+    { id: '24', likes: 80, comments: 2 }, { id: '25', likes: 60, comments: 7 }];
+  let s = newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: grid, settings, now: 0, seed: 7 });
+  for (;;) {
+    const n = nextRequest(s);
+    s = n.state;
+    if (n.request.kind === 'likers') { s = runAll(applyOutcome(s, n.request.id, { kind: 'list_failed' }, 1).state); break; }
+    s = applyOutcome(s, n.request.id, answer(n.request, s), 1).state;
+  }
+  const req = estimateRequest(s, 'likers');
+  assert.deepEqual([req.posts, req.of_posts, req.posts_read], [2, 3, true]);
+  const report = JSON.parse(engine.estimateAudience(JSON.stringify(req)));
+  assert.equal(report.sampling_note.id, 'sampling.likers_of_read');
+  for (const [lang, said] of [['en', /^The accounts that liked 2 of the 3 posts read \(the others could not be read or listed no one\): /],
+    ['de', /^Die Konten, denen 2 der 3 gelesenen Beiträge gefielen \(/], ['fr', /^Les comptes qui ont aimé 2 des 3 publications lues \(/],
+    ['nl', /^De accounts die 2 van de 3 gelezen berichten leuk vonden \(/]]) {
+    const tl = translator(flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url)))), {}, lang);
+    assert.match(noteText(tl, report.sampling_note), said, lang);
+  }
+  // All of them read: "the 3 posts read"; the population unknown as well.
+  const all = JSON.parse(engine.estimateAudience(JSON.stringify({ ...req, posts: 3, of_posts: undefined })));
+  assert.equal(all.sampling_note.id, 'sampling.likers_read');
+  const unknown = JSON.parse(engine.estimateAudience(JSON.stringify({ ...req, population: null })));
+  assert.equal(unknown.sampling_note.id, 'sampling.likers_of_read_unknown');
 });

@@ -265,6 +265,34 @@ TEST_CASE("[estimator] api_estimate: each source's note names its population, wh
   CHECK_FALSE(all.contains("of_posts"));
   CHECK(estimate(request(R"({"source": "likers", "population": 900, "posts": 2, "of_posts": 0, )"))["error"]["id"] ==
         "estimate.source");
+  // Posts that are no "last N" (the extension passed over pinned ones or a collaboration): "2 of the
+  // 3 posts read", known population or not; "the recent posts" lost which (and how many) of them.
+  json read =
+      estimate(request(R"({"source": "likers", "population": 900, "posts": 2, "of_posts": 3, "posts_read": true, )"));
+  CHECK(read["sampling_note"]["id"] == "sampling.likers_of_read");
+  CHECK(read["sampling_note"]["params"]["posts"] == 2);
+  CHECK(read["sampling_note"]["params"]["of"] == 3);
+  CHECK(read["posts_read"] == true);
+  CHECK(
+      estimate(request(
+          R"({"source": "commenters", "population": 900, "posts": 3, "posts_read": true, )"))["sampling_note"]["id"] ==
+      "sampling.commenters_read");
+  CHECK(estimate(request(
+            R"({"source": "likers", "population": null, "posts": 3, "posts_read": true, )"))["sampling_note"]["id"] ==
+        "sampling.likers_read_unknown");
+  CHECK(estimate(
+            request(R"({"source": "commenters", "population": null, "posts": 1, "of_posts": 2, "posts_read": true, )"))
+            ["sampling_note"]["id"] == "sampling.commenters_of_read_unknown");
+  // false, or without posts, changes nothing; anything but a boolean is refused.
+  CHECK(estimate(request(
+            R"({"source": "likers", "population": 900, "posts": 3, "posts_read": false, )"))["sampling_note"]["id"] ==
+        "sampling.likers");
+  json no_posts = estimate(request(R"({"source": "likers", "population": 900, "posts_read": true, )"));
+  CHECK(no_posts["sampling_note"]["id"] == "sampling.likers_recent");
+  CHECK_FALSE(no_posts.contains("posts_read"));
+  CHECK(estimate(
+            request(R"({"source": "likers", "population": 900, "posts": 3, "posts_read": "yes", )"))["error"]["id"] ==
+        "estimate.source");
   json c = estimate(request(R"({"source": "commenters", "population": 60, )"));
   CHECK(c["sampling_note"]["id"] == "sampling.commenters_recent");
   // The finite-population correction uses the population given: 50 of 60 is nearly all of it.

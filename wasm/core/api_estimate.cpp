@@ -17,9 +17,11 @@ namespace fm {
 namespace {
 constexpr int kMaxDepth = 16;  // request -> followers -> record -> value is depth 4
 
-// Who was sampled, from the request: {"source", "list_limited", "posts", "of_posts"} as the report
-// echoes it. "of_posts": the recent posts the audit read, when fewer ("posts") gave accounts (the
-// others could not be read or listed no one): "2 of the last 3 posts", not "the last 2".
+// Who was sampled, from the request: {"source", "list_limited", "posts", "of_posts", "posts_read"}
+// as the report echoes it. "of_posts": the recent posts the audit read, when fewer ("posts") gave
+// accounts (the others could not be read or listed no one): "2 of the last 3 posts", not "the last
+// 2". "posts_read": those posts are no "last N" (pinned ones or a collaboration passed over, which
+// the extension says): "2 of the 3 posts read".
 Result<json> read_source(const json& j) {
   auto src = read_string(j, "source", "", 20);
   if (!src) return make_error("estimate.source", src.error().message);
@@ -33,8 +35,11 @@ Result<json> read_source(const json& j) {
   if (!posts) return make_error("estimate.source", posts.error().message);
   auto of = read_int(j, "of_posts", "", 1, 1000);
   if (!of) return make_error("estimate.source", of.error().message);
+  auto read = read_bool(j, "posts_read", "");
+  if (!read) return make_error("estimate.source", read.error().message);
   json out = {{"source", s}, {"list_limited", limited.value().value_or(false)}};
   if (posts.value()) out["posts"] = *posts.value();
+  if (posts.value() && read.value().value_or(false)) out["posts_read"] = true;
   if (of.value() && posts.value() && *of.value() > *posts.value()) out["of_posts"] = *of.value();
   return out;
 }
@@ -125,15 +130,20 @@ json source_note(const json& src, const json& r) {
                                                       : r["sampling_note"];
   }
   const bool some = src.contains("of_posts");
+  // Posts that are no "last N" are named as the posts read.
+  const bool read = src.contains("posts_read");
+  auto pick = [&](const char* last, const char* read_id) { return read ? read_id : last; };
   if (unknown && some)
-    return message(likers ? "sampling.likers_of_unknown" : "sampling.commenters_of_unknown",
+    return message(likers ? pick("sampling.likers_of_unknown", "sampling.likers_of_read_unknown")
+                          : pick("sampling.commenters_of_unknown", "sampling.commenters_of_read_unknown"),
                    {{"listed", num("sample_size")},
                     {"checked", num("full_sample_size")},
                     {"posts", src["posts"].get<double>()},
                     {"of", src["of_posts"].get<double>()}});
   if (unknown && src.contains("posts"))
     return message(
-        likers ? "sampling.likers_posts_unknown" : "sampling.commenters_posts_unknown",
+        likers ? pick("sampling.likers_posts_unknown", "sampling.likers_read_unknown")
+               : pick("sampling.commenters_posts_unknown", "sampling.commenters_read_unknown"),
         {{"listed", num("sample_size")}, {"checked", num("full_sample_size")}, {"posts", src["posts"].get<double>()}});
   if (unknown)
     return message(likers ? "sampling.likers_unknown" : "sampling.commenters_unknown",
@@ -143,15 +153,19 @@ json source_note(const json& src, const json& r) {
         likers ? "sampling.likers_recent" : "sampling.commenters_recent",
         {{"listed", num("sample_size")}, {"population", num("total_followers")}, {"checked", num("full_sample_size")}});
   if (some)
-    return message(likers ? "sampling.likers_of" : "sampling.commenters_of", {{"listed", num("sample_size")},
-                                                                              {"population", num("total_followers")},
-                                                                              {"checked", num("full_sample_size")},
-                                                                              {"posts", src["posts"].get<double>()},
-                                                                              {"of", src["of_posts"].get<double>()}});
-  return message(likers ? "sampling.likers" : "sampling.commenters", {{"listed", num("sample_size")},
-                                                                      {"population", num("total_followers")},
-                                                                      {"checked", num("full_sample_size")},
-                                                                      {"posts", src["posts"].get<double>()}});
+    return message(likers ? pick("sampling.likers_of", "sampling.likers_of_read")
+                          : pick("sampling.commenters_of", "sampling.commenters_of_read"),
+                   {{"listed", num("sample_size")},
+                    {"population", num("total_followers")},
+                    {"checked", num("full_sample_size")},
+                    {"posts", src["posts"].get<double>()},
+                    {"of", src["of_posts"].get<double>()}});
+  return message(likers ? pick("sampling.likers", "sampling.likers_read")
+                        : pick("sampling.commenters", "sampling.commenters_read"),
+                 {{"listed", num("sample_size")},
+                  {"population", num("total_followers")},
+                  {"checked", num("full_sample_size")},
+                  {"posts", src["posts"].get<double>()}});
 }
 }  // namespace
 
@@ -175,7 +189,7 @@ std::string api_estimate(const std::string& request_json) {
                                    "): corrected with the model's own cv rates only");
   json r = report_to_json(e, in.value(), model.version);
   r["sampling_note"] = source_note(src, r);
-  for (const char* k : {"source", "list_limited", "posts", "of_posts"})
+  for (const char* k : {"source", "list_limited", "posts", "of_posts", "posts_read"})
     if (src.contains(k)) r[k] = src[k];
   r["population"] = r["total_followers"];
   return dump_json(r);
