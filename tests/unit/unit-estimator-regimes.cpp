@@ -517,6 +517,23 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   REQUIRE(one.bound_sets_high);
   one.best = 0;
   CHECK(regime_report(one)["stricter_note"]["id"] == "regime.stricter_reach_few");
+  // 200 checked, none there: their exact limit reaches 2% (0 of 200 over 0.95), within the +/- 5
+  // points the audit plan aims at, so no "too few were checked" (it said so).
+  std::vector<double> many(kProfileBins, 0.0);
+  many[0] = 200;
+  RegimeAverage big = average_over_regimes(p, scores_with_bin5(200, 0), many, 0, 1.96);
+  CHECK(big.possibly_fake_high == doctest::Approx((1 - std::pow(0.025, 1.0 / 200)) / 0.95).epsilon(0.001));
+  if (!big.bound_sets_high) {  // the regimes' own upper end may already reach past it: set it by the bound
+    big.bound_sets_high = true;
+    big.combined.high = big.possibly_fake_high;
+  }
+  big.best = 0;
+  json rb = regime_report(big);
+  CHECK(rb["stricter_note"]["id"] == "regime.stricter_reach_small");
+  CHECK(rb["stricter_note"]["params"]["high"] == doctest::Approx(1.9));
+  // 50 checked reach 7.6%: more than 5 points above the estimate, too few by the plan's measure.
+  REQUIRE(c.bound_sets_high);
+  CHECK(regime_report(c)["stricter_note"]["id"] == "regime.stricter_reach_few");
 }
 
 TEST_CASE("[regimes] exact binomial limits") {

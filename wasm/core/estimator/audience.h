@@ -72,6 +72,9 @@ struct AudienceEstimate {
   std::vector<std::string> warnings;
 };
 
+// The +/- points the audit plan aims at (requests_for_5pt).
+constexpr double kPlanHalfWidth = 0.05;
+
 AudienceEstimate estimate_audience(const AudienceInput& in);
 
 // The cheapest design (pages of the followers list + full fetches) whose interval would be

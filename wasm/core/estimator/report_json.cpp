@@ -75,13 +75,17 @@ json regime_json(const RegimeAverage& ra) {
              {{"surely_fake_percent", pct(ra.surely_fake_share)},
               {"ci_low", pct(ra.surely_fake_low)},
               {"sets_ci_low", ra.bound_sets_low}}}};
-  // With none of the checked accounts in that zone, the reach is the sample's smallness alone: said
-  // so, not as "0% of the accounts … could all be called fake".
+  // With none of the checked accounts in that zone, the reach is the sample's size alone: said so,
+  // not as "0% of the accounts … could all be called fake"; "too few were checked" only where it
+  // reaches further above the estimate than the audit plan's +/- points (200 checked reach 2%).
   if (ra.bound_sets_high)
-    j["stricter_note"] = ra.possibly_fake_share > 0
-                             ? message("regime.stricter_reach",
-                                       {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}})
-                             : message("regime.stricter_reach_few", {{"high", pct(ra.possibly_fake_high)}});
+    j["stricter_note"] =
+        ra.possibly_fake_share > 0
+            ? message("regime.stricter_reach",
+                      {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}})
+            : message(ra.possibly_fake_high - ra.combined.point > kPlanHalfWidth ? "regime.stricter_reach_few"
+                                                                                 : "regime.stricter_reach_small",
+                      {{"high", pct(ra.possibly_fake_high)}});
   // The lenient bound is said where it moves the shown lower end; with no checked account in its
   // zone the end is 0% by the sample alone, and "an estimated 0% … takes it to 0%" says nothing.
   if (ra.bound_sets_low && pct(ra.surely_fake_share) > 0)
