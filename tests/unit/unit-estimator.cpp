@@ -409,6 +409,11 @@ TEST_CASE("[estimator] full fetches far from a random pick of the list are warne
   CHECK(warns(biased, "picked at random"));
   json fair = estimate(listed_request(15, [](int i) { return record(i, i % 4 == 0); }));
   CHECK_FALSE(warns(fair, "picked at random"));
+  // The gap itself is in the report, for a caller who knows how its sample was picked (the CLI
+  // warns from 2: a pick by follower count measured 2.2, under the 3 warned of here).
+  CHECK(biased["two_phase"]["pick_gap"].get<double>() > 3);
+  CHECK(fair["two_phase"]["pick_gap"].get<double>() < 2);
+  CHECK(fair["two_phase"]["pick_gap"].get<double>() >= 0);
 }
 
 // With fewer than 8 fetched the lite tier is not tried: the method says that, not that it failed.

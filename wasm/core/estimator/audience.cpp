@@ -143,7 +143,8 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
 namespace {
 // Beyond this many standard errors between the lite log-odds of the followers fetched in full
 // and of the listed-only ones, the full fetches were not a random pick (a random one goes this
-// far about 3 times in 1,000): the two-phase estimate assumes one.
+// far about 3 times in 1,000 in theory, 2% of draws on a real audience:
+// tools/research/pick_by_follower_count.mjs): the two-phase estimate assumes one.
 constexpr double kPickGapAlarm = 3;
 
 // |mean(fetched) - mean(listed only)| in Welch standard errors of the lite log-odds (x_sub is
@@ -307,7 +308,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                "the listed ones): " +
                    std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
              : "");
-    if (double gap = pick_gap(x_sub, x_all); gap > kPickGapAlarm)
+    if (double gap = out.pick_gap = pick_gap(x_sub, x_all); gap > kPickGapAlarm)
       out.warnings.push_back(
           "the accounts fetched in full differ from the listed-only ones at the lite tier by about " +
           std::to_string(std::lround(gap)) +

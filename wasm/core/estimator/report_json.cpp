@@ -178,7 +178,8 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
     json t = {{"lite_used", tp.lite_used},
               {"slope", tp.slope},
               {"r2", tp.r2},
-              {"lite_model_weight", round3(tp.lite_model_weight)}};
+              {"lite_model_weight", round3(tp.lite_model_weight)},
+              {"pick_gap", std::round(e.pick_gap * 10) / 10}};
     if (e.full_only) {
       t["interval_full_only"] = interval_json(*e.full_only);
       double w_full = e.full_only->high - e.full_only->low, w = e.estimate.high - e.estimate.low;
