@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "account.h"
@@ -20,7 +21,8 @@ namespace {
 // Fakes follow many, post little and often lack an avatar; noise keeps the classes overlapping.
 // In the set "flipped" fakes follow few: following per follower points the other way there. The
 // first fakes of "kaggle" are the same accounts as the first fakes of "srf".
-std::vector<Sample> synthetic() {
+// With clean_srf, SRF's accounts always look like what they are (its in-set standard is easy).
+std::vector<Sample> synthetic(bool clean_srf = false) {
   std::vector<Sample> out;
   Rng rng(3);
   const char* sets[] = {"srf", "kaggle", "instafake", "flipped"};
@@ -28,7 +30,7 @@ std::vector<Sample> synthetic() {
     bool flipped = s == 3;
     for (int i = 0; i < 120; ++i) {
       int label = i % 4 == 0 ? 1 : 0;
-      bool noisy = rng.below(6) == 0;
+      bool noisy = rng.below(6) == 0 && !(clean_srf && s == 0);
       bool looks_fake = label ^ noisy;
       json rec = {{"follower_count", looks_fake ? rng.below(100) : 100 + rng.below(2000)},
                   {"following_count", looks_fake != flipped ? 1000 + rng.below(5000) : rng.below(100)},
@@ -171,6 +173,84 @@ TEST_CASE("[pipeline] leave-one-set-out: each held-out set's accounts stay out o
   CHECK(loso.find("\"holdout\":\"flipped\"") != std::string::npos);
 }
 
+TEST_CASE("[pipeline] row weights: every set alike, SRF's share multiplied by srf_weight, summing to the rows") {
+  auto samples = synthetic();
+  std::vector<int> all(samples.size());
+  std::iota(all.begin(), all.end(), 0);
+  auto totals = [&](const std::vector<double>& w) {
+    std::map<std::string, double> t;
+    for (int i : all) t[samples[size_t(i)].set + "/" + std::to_string(samples[size_t(i)].label)] += w[size_t(i)];
+    return t;
+  };
+  Config c = quick_config(2);
+  auto alike = row_weights(samples, all, c);
+  // The default is the weighting as it was, to the last bit: 480 rows, 4 sets, 30 fakes and 90 real each.
+  CHECK(alike[0] == 480.0 / (8.0 * 30));  // row 0 of srf is a fake
+  CHECK(alike[1] == 480.0 / (8.0 * 90));
+  c.srf_weight = 3;
+  auto heavy = totals(row_weights(samples, all, c));
+  // SRF 3 shares of 6, the other three sets 1 each; each set's fakes and real accounts half of it.
+  CHECK(heavy["srf/1"] == doctest::Approx(120.0));
+  CHECK(heavy["srf/0"] == doctest::Approx(120.0));
+  CHECK(heavy["kaggle/1"] == doctest::Approx(40.0));
+  CHECK(heavy["flipped/0"] == doctest::Approx(40.0));
+  double sum = 0;
+  for (const auto& [k, v] : heavy) sum += v;
+  CHECK(sum == doctest::Approx(480.0));
+  // Without SRF's rows its weight changes nothing.
+  std::vector<int> no_srf;
+  for (int i : all)
+    if (samples[size_t(i)].set != "srf") no_srf.push_back(i);
+  CHECK(row_weights(samples, no_srf, c) == row_weights(samples, no_srf, quick_config(2)));
+}
+
+TEST_CASE("[pipeline] SRF's weight moves the other held-out sets' scores, never SRF's own held out") {
+  auto samples = synthetic();
+  auto fold = account_folds(samples, kFolds, kFoldSeed);
+  RunOptions one, heavy;
+  one.only = quick_config(2);
+  heavy.only = quick_config(2);
+  heavy.only->srf_weight = 4;
+  TierEvaluation a = evaluate_tier(samples, fold, Tier::kFull, one);
+  TierEvaluation b = evaluate_tier(samples, fold, Tier::kFull, heavy);
+  REQUIRE(a.held_out.size() == 4);
+  REQUIRE(b.held_out[0].set == "srf");
+  CHECK(b.chosen.config.srf_weight == 4);
+  for (size_t i = 0; i < samples.size(); ++i)
+    if (samples[i].set == "srf") CHECK(a.held_out[0].prob[i] == b.held_out[0].prob[i]);
+  CHECK(a.held_out[0].metrics.auc == b.held_out[0].metrics.auc);
+  bool moved = false;
+  for (size_t h = 1; h < 4; ++h)
+    for (size_t i = 0; i < samples.size(); ++i)
+      if (samples[i].set == a.held_out[h].set) moved = moved || a.held_out[h].prob[i] != b.held_out[h].prob[i];
+  CHECK(moved);
+}
+
+TEST_CASE("[pipeline] the selection tries SRF's multipliers in order and stops at the first that keeps both") {
+  RunOptions opt;
+  opt.srf_weights = {1, 2};
+  // Noisy SRF: no candidate reaches 95% in-set at any multiplier; the first multiplier's pick stays.
+  auto noisy = synthetic();
+  TierEvaluation ev = evaluate_tier(noisy, account_folds(noisy, kFolds, kFoldSeed), Tier::kFull, opt);
+  REQUIRE(ev.srf_trials.size() == 2);
+  CHECK(ev.srf_trials[0].srf_weight == 1);
+  CHECK(ev.srf_trials[1].srf_weight == 2);
+  CHECK_FALSE(ev.srf_trials[0].kept);
+  CHECK_FALSE(ev.srf_trials[1].kept);
+  CHECK(ev.chosen.config.srf_weight == 1);
+  CHECK(ev.set_aside.size() == ev.srf_trials[0].checked.size());
+  for (const auto& c : ev.grid) CHECK(c.config.srf_weight == 1);
+  // Clean SRF: the first multiplier keeps it, and the second is never tried.
+  opt.srf_weights = {2, 1};
+  auto clean = synthetic(true);
+  ev = evaluate_tier(clean, account_folds(clean, kFolds, kFoldSeed), Tier::kFull, opt);
+  REQUIRE(ev.srf_trials.size() == 1);
+  CHECK(ev.srf_trials[0].kept);
+  CHECK(ev.chosen.config.srf_weight == 2);
+  CHECK(ev.set_aside.empty());
+  CHECK(ev.srf_trials[0].checked.back().second.at_threshold.accuracy() >= 0.95);
+}
+
 TEST_CASE("[pipeline] hyper-parameters round-trip through their file; a bad one is an error") {
   Config lite = quick_config(2), full = quick_config(3);
   full.weighting = Weighting::kSets;
@@ -185,6 +265,19 @@ TEST_CASE("[pipeline] hyper-parameters round-trip through their file; a bad one 
   CHECK(p.value().lite.weighting == Weighting::kBalanced);
   CHECK(p.value().full.consistent_features);
   CHECK(p.value().full.params.monotone[kLogFollowerCount] == -1);  // the constraints come with it
+  // SRF's weight: written only when it is not 1, so the committed file reads as it did.
+  CHECK_FALSE(params_to_json(lite, full, "abc")["full"].contains("srf_weight"));
+  full.srf_weight = 2.5;
+  auto weighted = params_from_json(params_to_json(lite, full, "abc"));
+  REQUIRE(weighted.ok());
+  CHECK(weighted.value().full.srf_weight == 2.5);
+  CHECK(weighted.value().lite.srf_weight == 1);
+  json heavy = params_to_json(lite, full, "abc");
+  heavy["full"]["srf_weight"] = 0;
+  auto zero = params_from_json(heavy);
+  REQUIRE_FALSE(zero.ok());
+  CHECK(zero.error().message.find("full.srf_weight") != std::string::npos);
+  full.srf_weight = 1;
   json j = params_to_json(lite, full, "abc");
   j["full"]["weighting"] = "srf only";
   auto bad = params_from_json(j);

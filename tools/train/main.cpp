@@ -1,7 +1,9 @@
 // The native trainer: reads ../shared/data, trains both tiers, writes models/model.json and the
 // out-of-fold predictions; with --select it first chooses the hyper-parameters leave-one-set-out
 // and also writes them, models/METRICS.md and the leave-one-set-out predictions. Usage: train --help
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -25,6 +27,8 @@ const char kUsage[] =
     "  --metrics FILE  with --select: write the metrics report (Markdown)\n"
     "  --loso FILE     with --select: write the leave-one-set-out predictions (JSON Lines)\n"
     "  --quick         with --select: a tiny hyper-parameter grid (smoke tests)\n"
+    "  --srf-weights L with --select: the full tier's SRF weight multipliers to try in order, e.g. 1,2,3\n"
+    "  --fold-seed N   another seed for the 5-fold split (research: how much in-set figures move with it)\n"
     "  --command TEXT  the regeneration command quoted in the metrics report\n";
 
 bool write_file(const std::string& path, const std::string& text) {
@@ -71,7 +75,8 @@ fm::Result<fm::train::Params> read_params(const std::string& path) {
 int main(int argc, char** argv) {
   using namespace fm::train;
   std::string data, params_path, model_path, metrics_path, oof_path, loso_path, command = "scripts/evaluate";
-  bool select = false, evaluate_only = false;
+  bool select = false, evaluate_only = false, srf_weights_given = false;
+  uint64_t fold_seed = kFoldSeed;
   RunOptions opt;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -92,7 +97,33 @@ int main(int argc, char** argv) {
     else if (a == "--select") select = true;
     else if (a == "--evaluate") select = evaluate_only = true;
     else if (a == "--quick") opt.quick = true;
-    else if (a == "--help" || a == "-h") {
+    else if (a == "--fold-seed") {
+      std::string text;
+      value(text);
+      char* end = nullptr;
+      fold_seed = std::strtoull(text.c_str(), &end, 10);
+      if (text.empty() || *end || text[0] == '-') {
+        std::fprintf(stderr, "train: --fold-seed: '%s' is not a non-negative whole number\n", text.c_str());
+        return 2;
+      }
+    } else if (a == "--srf-weights") {
+      std::string list;
+      value(list);
+      opt.srf_weights.clear();
+      srf_weights_given = true;
+      for (size_t at = 0; at <= list.size();) {
+        size_t comma = std::min(list.find(',', at), list.size());
+        char* end = nullptr;
+        std::string item = list.substr(at, comma - at);
+        double w = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end || !(w >= 0.01 && w <= 100)) {
+          std::fprintf(stderr, "train: --srf-weights: '%s' is not a weight from 0.01 to 100\n", item.c_str());
+          return 2;
+        }
+        opt.srf_weights.push_back(w);
+        at = comma + 1;
+      }
+    } else if (a == "--help" || a == "-h") {
       std::fputs(kUsage, stdout);
       return 0;
     } else {
@@ -104,8 +135,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "train: --data and --params are required\n%s", kUsage);
     return 2;
   }
-  if (!select && (opt.quick || !metrics_path.empty() || !loso_path.empty())) {
-    std::fprintf(stderr, "train: --quick, --metrics and --loso need --select\n%s", kUsage);
+  if (!select && (opt.quick || srf_weights_given || !metrics_path.empty() || !loso_path.empty())) {
+    std::fprintf(stderr, "train: --quick, --srf-weights, --metrics and --loso need --select\n%s", kUsage);
+    return 2;
+  }
+  if (evaluate_only && srf_weights_given) {
+    std::fprintf(stderr,
+                 "train: --evaluate takes SRF's weight from the params file (\"srf_weight\"), not --srf-weights\n");
     return 2;
   }
 
@@ -116,7 +152,7 @@ int main(int argc, char** argv) {
   }
   const auto& samples = loaded.value().samples;
   const std::string fingerprint = fm::data::data_fingerprint(samples);
-  const auto fold = account_folds(samples, kFolds, kFoldSeed);
+  const auto fold = account_folds(samples, kFolds, fold_seed);
   std::fprintf(stderr, "train: %zu accounts loaded (data %s)\n", samples.size(), fingerprint.c_str());
 
   Params params;

@@ -43,25 +43,6 @@ std::vector<FeatureVector> features(const std::vector<Sample>& s, Tier tier, con
   return x;
 }
 
-// Row weights over `rows`: each set among them with the same total weight, and with kBalanced its
-// fakes and its real accounts each half of it.
-std::vector<double> weights(const std::vector<Sample>& s, const std::vector<int>& rows, Weighting w) {
-  std::map<std::pair<std::string, int>, double> count;
-  std::set<std::string> sets;
-  for (int i : rows) {
-    const Sample& r = s[size_t(i)];
-    count[{r.set, w == Weighting::kBalanced ? r.label : 0}] += 1;
-    sets.insert(r.set);
-  }
-  std::vector<double> out(s.size(), 1.0);
-  const double parts = double(sets.size()) * (w == Weighting::kBalanced ? 2.0 : 1.0);
-  for (int i : rows) {
-    const Sample& r = s[size_t(i)];
-    out[size_t(i)] = double(rows.size()) / (parts * count[{r.set, w == Weighting::kBalanced ? r.label : 0}]);
-  }
-  return out;
-}
-
 std::vector<double> labels_of(const std::vector<Sample>& s) {
   std::vector<double> y;
   for (const auto& r : s) y.push_back(r.label);
@@ -189,6 +170,28 @@ bool weighting_from_name(const std::string& name, Weighting& w) {
   return false;
 }
 
+std::vector<double> row_weights(const std::vector<Sample>& s, const std::vector<int>& rows, const Config& c) {
+  const Weighting w = c.weighting;
+  std::map<std::pair<std::string, int>, double> count;
+  std::set<std::string> sets;
+  for (int i : rows) {
+    const Sample& r = s[size_t(i)];
+    count[{r.set, w == Weighting::kBalanced ? r.label : 0}] += 1;
+    sets.insert(r.set);
+  }
+  auto share = [&](const std::string& set) { return set == "srf" ? c.srf_weight : 1.0; };
+  double shares = 0;
+  for (const auto& set : sets) shares += share(set);
+  std::vector<double> out(s.size(), 1.0);
+  const double parts = shares * (w == Weighting::kBalanced ? 2.0 : 1.0);
+  for (int i : rows) {
+    const Sample& r = s[size_t(i)];
+    out[size_t(i)] =
+        double(rows.size()) * share(r.set) / (parts * count[{r.set, w == Weighting::kBalanced ? r.label : 0}]);
+  }
+  return out;
+}
+
 std::vector<int> account_folds(const std::vector<Sample>& s, int k, uint64_t seed) {
   std::vector<std::string> stratum, group;
   for (const auto& r : s) {
@@ -291,7 +294,7 @@ Fit fit_tier(const std::vector<Sample>& s,
   std::sort(fit.masked.begin(), fit.masked.end());
   const auto X = features(s, tier, fit.masked);
   const auto Y = labels_of(s);
-  const auto W = weights(s, rows, c.weighting);
+  const auto W = row_weights(s, rows, c);
   fit.oof_margin.assign(s.size(), kNaN);
   for (int k = 0; k < kFolds; ++k) {
     std::vector<int> in_fold;
@@ -406,7 +409,7 @@ TierEvaluation evaluate_tier(const std::vector<Sample>& s,
     std::vector<std::vector<std::vector<double>>> out;  // [split][checkpoint][test row]
     for (const Split& sp : splits) {
       const auto& X = sp.x[c.consistent_features ? 1 : 0];
-      const auto W = weights(s, sp.train, c.weighting);
+      const auto W = row_weights(s, sp.train, c);
       BoostResult m = train_boost(TrainSet{&X, &Y, &W, sp.train}, c.params);
       std::vector<std::vector<double>> per(checkpoints.size());
       for (int i : sp.test) {
@@ -427,60 +430,83 @@ TierEvaluation evaluate_tier(const std::vector<Sample>& s,
     return l;
   };
 
-  for (const Config& base : grid.base) {
-    const auto checkpoints = grid.checkpoints(base);
-    Config c = base;
-    c.params.n_trees = checkpoints.back();
-    auto margins = held_out_margins(c, checkpoints);
-    for (size_t k = 0; k < checkpoints.size(); ++k) {
-      Candidate cand;
-      cand.config = base;
-      cand.config.params.n_trees = checkpoints[k];
-      cand.min_auc = 1;
-      for (size_t j = 0; j < splits.size(); ++j) {
-        auto l = test_labels(splits[j]);
-        std::vector<double> p;
-        for (double m : margins[j][k]) p.push_back(sigmoid_d(m));
-        cand.set_auc.push_back(auc(margins[j][k], l));
-        cand.mean_log_loss += log_loss(p, l) / double(splits.size());
+  // Every candidate of the grid with SRF's weight multiplied by w, judged leave-one-set-out.
+  auto score_grid = [&](double w) {
+    std::vector<Candidate> out;
+    for (Config base : grid.base) {
+      base.srf_weight = w;
+      const auto checkpoints = grid.checkpoints(base);
+      Config c = base;
+      c.params.n_trees = checkpoints.back();
+      auto margins = held_out_margins(c, checkpoints);
+      for (size_t k = 0; k < checkpoints.size(); ++k) {
+        Candidate cand;
+        cand.config = base;
+        cand.config.params.n_trees = checkpoints[k];
+        cand.min_auc = 1;
+        for (size_t j = 0; j < splits.size(); ++j) {
+          auto l = test_labels(splits[j]);
+          std::vector<double> p;
+          for (double m : margins[j][k]) p.push_back(sigmoid_d(m));
+          cand.set_auc.push_back(auc(margins[j][k], l));
+          cand.mean_log_loss += log_loss(p, l) / double(splits.size());
+        }
+        for (double a : cand.set_auc)
+          cand.mean_auc += a / double(cand.set_auc.size()), cand.min_auc = std::min(cand.min_auc, a);
+        cand.nodes = size_bound(cand.config.params);
+        if (cand.config.params.n_trees * cand.config.params.max_depth <= kMaxVisits) out.push_back(cand);
       }
-      for (double a : cand.set_auc)
-        cand.mean_auc += a / double(cand.set_auc.size()), cand.min_auc = std::min(cand.min_auc, a);
-      cand.nodes = size_bound(cand.config.params);
-      if (cand.config.params.n_trees * cand.config.params.max_depth <= kMaxVisits) ev.grid.push_back(cand);
     }
-  }
+    return out;
+  };
   // The full tier must also generalise to every held-out set (lowest held-out AUC >= 0.88) and
   // keep its in-set standard on SRF (5-fold accuracy >= 95% at the operating threshold, FPR
   // <= 3%). Candidates below the floor are set aside first (unless none clears it); then the
   // preferred ones are checked in-set in turn, at most kInSetChecks of them. If none keeps the
   // standard, generalisation wins: the first preferred candidate is chosen and the report says so.
-  std::vector<char> aside(ev.grid.size(), 0);
-  bool any_floor = false;
-  for (const auto& c : ev.grid) any_floor = any_floor || c.min_auc >= kAucFloor;
-  for (size_t i = 0; i < ev.grid.size(); ++i)
-    if (any_floor && ev.grid[i].min_auc < kAucFloor) aside[i] = 1;
-  ev.chosen = *preferred(ev.grid, aside);
-  if (tier == Tier::kFull && !opt.quick && !opt.only) {
-    const std::vector<int> every = all_rows(s.size());
-    for (int check = 0; check < kInSetChecks; ++check) {
-      const Candidate* pick = preferred(ev.grid, aside);
-      if (!pick) break;
-      Fit in_set = fit_tier(s, fold, every, tier, pick->config);
-      std::vector<double> p;
-      std::vector<int> l;
-      for (int i : rows_of(s, "srf"))
-        p.push_back(apply_platt(in_set.platt, in_set.oof_margin[size_t(i)])), l.push_back(s[size_t(i)].label);
-      SetMetrics m = set_metrics("srf", p, l, in_set.threshold);
-      if (l.empty() || (m.at_threshold.accuracy() >= kSrfAccuracy && m.at_threshold.fpr() <= kMaxFpr)) {
-        ev.chosen = *pick;
-        ev.set_aside.clear();
-        break;
+  // The SRF multipliers are tried in the order given (opt.srf_weights), each with the whole grid:
+  // the first whose grid has a candidate keeping both is used; if none has, the first multiplier's
+  // first preferred candidate is chosen.
+  const bool check_in_set = tier == Tier::kFull && !opt.quick && !opt.only;
+  std::vector<double> tried = {opt.only ? opt.only->srf_weight : 1.0};
+  if (check_in_set && !opt.srf_weights.empty()) tried = opt.srf_weights;
+  for (double w : tried) {
+    SrfWeightTrial trial;
+    trial.srf_weight = w;
+    trial.grid = score_grid(w);
+    std::vector<char> aside(trial.grid.size(), 0);
+    bool any_floor = false;
+    for (const auto& c : trial.grid) any_floor = any_floor || c.min_auc >= kAucFloor;
+    for (size_t i = 0; i < trial.grid.size(); ++i)
+      if (any_floor && trial.grid[i].min_auc < kAucFloor) aside[i] = 1;
+    trial.chosen = *preferred(trial.grid, aside);
+    if (check_in_set) {
+      const std::vector<int> every = all_rows(s.size());
+      for (int check = 0; check < kInSetChecks; ++check) {
+        const Candidate* pick = preferred(trial.grid, aside);
+        if (!pick) break;
+        Fit in_set = fit_tier(s, fold, every, tier, pick->config);
+        std::vector<double> p;
+        std::vector<int> l;
+        for (int i : rows_of(s, "srf"))
+          p.push_back(apply_platt(in_set.platt, in_set.oof_margin[size_t(i)])), l.push_back(s[size_t(i)].label);
+        SetMetrics m = set_metrics("srf", p, l, in_set.threshold);
+        trial.checked.push_back({*pick, m});
+        if (l.empty() || (m.at_threshold.accuracy() >= kSrfAccuracy && m.at_threshold.fpr() <= kMaxFpr)) {
+          trial.chosen = *pick;
+          trial.kept = true;
+          break;
+        }
+        aside[size_t(pick - trial.grid.data())] = 1;
       }
-      ev.set_aside.push_back({*pick, m});
-      aside[size_t(pick - ev.grid.data())] = 1;
     }
+    ev.srf_trials.push_back(std::move(trial));
+    if (ev.srf_trials.back().kept) break;
   }
+  const SrfWeightTrial& used = ev.srf_trials.back().kept ? ev.srf_trials.back() : ev.srf_trials.front();
+  ev.grid = used.grid;
+  ev.chosen = used.chosen;
+  if (!used.kept) ev.set_aside = used.checked;
 
   for (const Split& sp : splits) {
     HeldOut h;
@@ -533,13 +559,16 @@ Model make_model(const TierRun& lite, const TierRun& full) {
 namespace {
 json config_json(const Config& c) {
   const BoostParams& p = c.params;
-  return {{"n_trees", p.n_trees},
-          {"max_depth", p.max_depth},
-          {"eta", p.eta},
-          {"min_child_weight", p.min_child_weight},
-          {"lambda", p.lambda},
-          {"weighting", weighting_name(c.weighting)},
-          {"consistent_features", c.consistent_features}};
+  json j = {{"n_trees", p.n_trees},
+            {"max_depth", p.max_depth},
+            {"eta", p.eta},
+            {"min_child_weight", p.min_child_weight},
+            {"lambda", p.lambda},
+            {"weighting", weighting_name(c.weighting)},
+            {"consistent_features", c.consistent_features}};
+  // Written only when it is not the default, so files from before it read the same.
+  if (c.srf_weight != 1.0) j["srf_weight"] = c.srf_weight;
+  return j;
 }
 
 Result<Config> config_from_json(const json& j, const std::string& where) {
@@ -560,6 +589,9 @@ Result<Config> config_from_json(const json& j, const std::string& where) {
       BoostParams{int(*trees.value()), int(*depth.value()), *eta.value(), *mcw.value(), *lambda.value(), 0.0});
   if (!weighting_from_name(*wt.value(), c.weighting)) return bad("weighting must be \"sets and labels\" or \"sets\"");
   c.consistent_features = *consistent.value();
+  auto srf = read_number(j, "srf_weight", where, 0.01, 100);
+  if (!srf) return make_error("params.shape", srf.error().message);
+  if (srf.value()) c.srf_weight = *srf.value();
   return c;
 }
 }  // namespace

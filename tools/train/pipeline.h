@@ -44,8 +44,18 @@ struct Config {
   // Leave out features whose direction disagrees between the training sets: one set's fakes
   // clearly higher (univariate AUC above 0.5 + kDirectionMargin), another's clearly lower.
   bool consistent_features = false;
+  // SRF's share of the weight against each other set's (1: every set alike). SRF's rows are real
+  // followers sampled from follower lists, the population the extension audits, so there is a
+  // product reason to let them count more. The weights stay normalised to the number of rows, so
+  // min child weight and lambda keep their scale. With SRF held out it changes nothing.
+  double srf_weight = 1.0;
 };
 constexpr double kDirectionMargin = 0.1;
+
+// Row weights over `rows` (1 elsewhere), summing to their number: each set among them with the
+// same total weight, SRF's multiplied by c.srf_weight, and with kBalanced its fakes and its real
+// accounts each half of it.
+std::vector<double> row_weights(const std::vector<Sample>& s, const std::vector<int>& rows, const Config& c);
 
 // fold[i] of every sample: grouped by account, stratified by (set, label).
 std::vector<int> account_folds(const std::vector<Sample>& s, int k, uint64_t seed);
@@ -119,14 +129,24 @@ struct HeldOut {
   std::vector<double> prob;  // per sample: the held-out set's rows, by fit; NaN elsewhere
   SetMetrics metrics;        // on the held-out set, at fit's calibration and threshold
 };
+// The full tier's selection at one SRF multiplier: its grid, the candidates checked against the
+// in-set standard on SRF in preference order (with their figures), and whether one kept it.
+struct SrfWeightTrial {
+  double srf_weight = 1.0;
+  std::vector<Candidate> grid;
+  std::vector<std::pair<Candidate, SetMetrics>> checked;
+  Candidate chosen;  // the one that kept the standard, else the first preferred
+  bool kept = false;
+};
 struct TierEvaluation {
   Tier tier = Tier::kFull;
-  std::vector<Candidate> grid;  // every candidate tried, in search order
+  std::vector<Candidate> grid;  // every candidate tried at the multiplier used, in search order
   Candidate chosen;
   // Full tier, when no candidate checked keeps the in-set standard on SRF: those checked, in
   // preference order, with their in-set SRF figures (5-fold, at the operating threshold).
   std::vector<std::pair<Candidate, SetMetrics>> set_aside;
-  std::vector<HeldOut> held_out;  // the chosen configuration, one per set
+  std::vector<SrfWeightTrial> srf_trials;  // the multipliers tried, in order
+  std::vector<HeldOut> held_out;           // the chosen configuration, one per set
   // The chosen configuration without monotone constraints, and with every set alike but its own
   // label mix: leave-one-set-out AUC per set.
   std::vector<double> unconstrained_auc, set_weighted_auc;
@@ -134,6 +154,8 @@ struct TierEvaluation {
 struct RunOptions {
   bool quick = false;          // a tiny grid, for tests and smoke runs
   std::optional<Config> only;  // judge this configuration alone (no search)
+  // The full tier's SRF multipliers, tried in this order until one's grid keeps both standards.
+  std::vector<double> srf_weights = {1.0};
 };
 TierEvaluation evaluate_tier(const std::vector<Sample>& s,
                              const std::vector<int>& fold,

@@ -25,11 +25,15 @@ std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
   for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
   return s;
 }
+// The weighting's name, with SRF's multiplier when it is not 1.
+std::string weighting_text(const Config& c) {
+  return std::string(weighting_name(c.weighting)) + (c.srf_weight != 1.0 ? ", SRF x" + num(c.srf_weight) : "");
+}
 std::string config_text(const Config& c) {
   const auto& p = c.params;
   return std::to_string(p.n_trees) + " trees, depth " + std::to_string(p.max_depth) + ", eta " + num(p.eta) +
          ", min child weight " + num(p.min_child_weight) + ", lambda " + num(p.lambda) + ", weighting `" +
-         weighting_name(c.weighting) + "`, " +
+         weighting_text(c) + "`, " +
          (c.consistent_features ? "features of one direction across the training sets" : "all features");
 }
 std::string feature_list(const std::vector<int>& f) {
@@ -114,7 +118,7 @@ void tier_section(std::string& md, const TierRun& r, const TierEvaluation& ev) {
   auto row = [&](const Candidate& c, const char* mark) {
     const auto& p = c.config.params;
     md += "| " + std::to_string(p.n_trees) + " | " + std::to_string(p.max_depth) + " | " + num(p.eta) + " | " +
-          num(p.min_child_weight) + " | " + weighting_name(c.config.weighting) + " | " +
+          num(p.min_child_weight) + " | " + weighting_text(c.config) + " | " +
           (c.config.consistent_features ? "one direction" : "all") + " | ";
     for (double a : c.set_auc) md += f3(a) + " | ";
     md += f3(c.mean_auc) + mark + " | " + f3(c.min_auc) + " | " + f3(c.mean_log_loss) + " |\n";
@@ -129,9 +133,37 @@ void tier_section(std::string& md, const TierRun& r, const TierEvaluation& ev) {
     for (const auto& [c, m] : ev.set_aside)
       md += " " + std::to_string(c.config.params.n_trees) + " trees, depth " +
             std::to_string(c.config.params.max_depth) + ", eta " + num(c.config.params.eta) + ", min child weight " +
-            num(c.config.params.min_child_weight) + ", `" + weighting_name(c.config.weighting) + "`, " +
+            num(c.config.params.min_child_weight) + ", `" + weighting_text(c.config) + "`, " +
             (c.config.consistent_features ? "one direction" : "all") + " (SRF " + pct(m.at_threshold.accuracy()) +
             " at FPR " + pct(m.at_threshold.fpr()) + ");";
+    md.back() = '.';
+    md += "\n\n";
+  }
+  // The SRF multipliers the selection tried, when it tried other than SRF x1 alone.
+  if (ev.srf_trials.size() > 1 || (ev.srf_trials.size() == 1 && ev.srf_trials[0].srf_weight != 1.0)) {
+    md +=
+        "SRF's weight, the multipliers tried in order (each with the whole grid, the floor and at most 8 in-set "
+        "checks; the first whose grid keeps both standards is used):";
+    for (const auto& t : ev.srf_trials) {
+      md += " x" + num(t.srf_weight) + ": ";
+      if (t.checked.empty()) {
+        md += "not checked in-set;";
+        continue;
+      }
+      const SetMetrics* best = &t.checked.front().second;
+      for (const auto& [c, m] : t.checked)
+        if (m.at_threshold.accuracy() > best->at_threshold.accuracy()) best = &m;
+      if (t.kept)
+        md += "kept by checked candidate " + std::to_string(t.checked.size()) + " (SRF " +
+              pct(best->at_threshold.accuracy()) + " at FPR " + pct(best->at_threshold.fpr()) + ", " +
+              std::to_string(best->at_threshold.fp + best->at_threshold.fn) + " errors of " + std::to_string(best->n) +
+              ");";
+      else
+        md += "none of " + std::to_string(t.checked.size()) + " checked keeps it (best SRF " +
+              pct(best->at_threshold.accuracy()) + ", " +
+              std::to_string(best->at_threshold.fp + best->at_threshold.fn) + " errors of " + std::to_string(best->n) +
+              ");";
+    }
     md.back() = '.';
     md += "\n\n";
   }
