@@ -278,6 +278,18 @@ std::string metrics_markdown(const ReportInput& in) {
           " (balanced: " + f3(ef.held_out[i].metrics.auc) + ");";
   md.back() = '.';
   md +=
+      " Also tried: weighting SRF above the other sets (its rows are real followers sampled from follower lists, "
+      "what the extension audits; `srf_weight`, `train --select --srf-weights`), decided by a rule fixed "
+      "beforehand: the smallest of x1, x1.5, x2, x3, x4 whose selection (the whole grid, the 0.88 floor, the in-set "
+      "checks) keeps both standards. None does: with SRF held out its weight changes nothing, so the floor leaves "
+      "the same one candidate at every multiplier, and SRF's in-set errors at it are 40, 39, 39, 38, 40 of 732 where "
+      "95% allows 36 (held-out mean AUC 0.954-0.958, lowest 0.882 throughout); over five 5-fold splits they average "
+      "42.0 at x1 and 40.4-41.0 at x1.5-x4, and none of the 25 keeps it. Only far above the list, where SRF "
+      "carries most of the training weight, does it come near: at x8-x20 SRF's errors average 36.4-37.4 over the "
+      "five splits (2-3 of them keep the standard; the committed split at x12 and x16, 35 errors, one account to "
+      "spare), while the other sets' held-out AUC falls (mean 0.942-0.949; Kaggle-complete and macerul down to "
+      "0.917 and 0.915) and, at x12, the estimator's intervals widen by 11-12 points on "
+      "average. Not adopted (tools/research/README.md, `srf_weight_sweep.mjs`)."
       " Also tried: training every row twice, as read and with its optional fields hidden at random, so that "
       "the trees learn what an unknown field means from rows where it was hidden rather than from which set "
       "lacks it: leave-one-set-out mean/lowest AUC 0.955/0.879 instead of 0.956/0.880, and it flagged more of the "
