@@ -244,6 +244,13 @@ function sourceRows(t, audit, earlier = false) {
         continue;
       }
     }
+    // Not one page read, Instagram answering the list with server errors in a row (audit.js
+    // endFollowersList): said, the source left out.
+    if (key === 'followers' && f.serverCut && !f.listed) {
+      addRow('source-followers', el('p', {}, who.followers),
+             muted('server-cut', t('sourceServerCutNone', f.serverCut.status, KIND_SERVER_ERRORS)));
+      continue;
+    }
     // Not read at all, Instagram having refused the list (an audit of the engagers alone): said.
     if (key === 'followers' && f.refused && !f.listed) {
       addRow('source-followers', el('p', { part: 'followers-refused' }, t('sourceFollowersRefused')));
@@ -282,10 +289,21 @@ function sourceRows(t, audit, earlier = false) {
     if (src[key].postsEmpty > 0) row.append(muted(`posts-empty-${key}`, t('sourcePostsEmpty', src[key].postsEmpty, src[key].posts)));
     // A later followers page Instagram refused or sent unreadable ended the list there.
     if (key === 'followers' && src.followers.cutShort) row.append(muted('cut-short', t('sourceCutShort', src.followers.listed)));
+    // Or answered it with server errors in a row (audit.js endFollowersList).
+    if (key === 'followers' && f.serverCut) row.append(muted('server-cut', t('sourceServerCut', f.serverCut.status, KIND_SERVER_ERRORS, f.listed)));
     // A later page that named only followers already read ended the list there.
     if (key === 'followers' && src.followers.repeated) row.append(muted('repeated', t('sourceRepeated', src.followers.listed)));
     // Picks that could not be read in full are no checks: said, with how many.
     if (src[key].unread > 0) row.append(muted(`unread-${key}`, t('sourceUnread', src[key].unread)));
+    // The full checks given up after server errors in a row (audit.js giveUpProfiles): the estimate
+    // rests on the accounts checked before (the list alone when none), the picks left said.
+    const gaveUp = src[key].profilesGivenUp;
+    if (gaveUp && gaveUp.refused + gaveUp.unasked > 0) {
+      row.append(muted(`profiles-server-${key}`, src[key].checked > 0
+        ? t('sourceProfilesServer', gaveUp.status, gaveUp.refusedAll, src[key].checked)
+        : t('sourceProfilesServerNone', gaveUp.status, gaveUp.refusedAll)));
+      if (gaveUp.unasked > 0) row.append(muted(`profiles-unasked-${key}`, t('sourceProfilesUnasked', gaveUp.unasked, KIND_SERVER_ERRORS)));
+    }
     // No account of this source fetched in full: say that only the list was scored, and why the
     // interval spans so much (the engine's regime explanation for the list alone).
     if (est && est.regime && est.regime.tier === 'lite') {

@@ -20,9 +20,11 @@ import { followersUrl, profileInfoUrl, userInfoUrl, likersUrl, commentsUrl, FOLL
 
 // Tries of one post's list or one account before it is given up as unreadable (applyOutcome).
 export const MAX_ITEM_TRIES = 3;
-// Server errors (HTTP 5xx) of one kind of list (likers, comments) in a row, from any audit (the
-// scheduler's back-off level of that kind), after which an audit gives that source up: its posts
-// not read yet are not asked for (applyOutcome). A post's list answering 5xx goes behind the other
+// Server errors (HTTP 5xx) of one kind of request in a row, from any audit (the scheduler's
+// back-off level of that kind), after which an audit gives that kind up (applyOutcome): a post's
+// list (likers, comments) gives its source up, its posts not read yet not asked for; a followers
+// page ends the list with what was read (endFollowersList); an account's profile fetched in full
+// ends the full checks, the estimates resting on the accounts checked before (giveUpProfiles). A post's list answering 5xx goes behind the other
 // posts at its first and is given up at its second; the kind's back-off (20 pacing intervals,
 // doubling) holds each try, so Instagram is not hammered, and these counts, not a clock, bound
 // what the audit waits for a list Instagram keeps refusing: at most two back-offs (30 s and 60 s
@@ -230,7 +232,7 @@ function requestOf(s) {
     return s.phase === 'likers' ? { kind: 'likers', source: 'likers', target: id, url: likersUrl(id) }
                                 : { kind: 'comments', source: 'commenters', target: id, url: commentsUrl(id) };
   }
-  if (s.phase === 'profiles') {
+  if (s.phase === 'profiles' && !s.profilesGivenUp) {
     for (const source of SOURCES) {
       const todo = s.picks[source].find((u) => !s.full[u] && !s.failed.includes(u));
       if (todo) return profileRequest(s, source, todo);
@@ -257,7 +259,7 @@ function aheadOf(s, held) {
     const r = requestOf({ ...s, phase });
     if (r && !held.includes(r.kind)) return { state: s, request: r };
   }
-  if (held.includes('profile')) return null;
+  if (held.includes('profile') || s.profilesGivenUp) return null;
   let t = s;
   for (const source of SOURCES) {
     if (!listRead(t, source)) continue;
@@ -394,9 +396,14 @@ export function applyOutcome(state, id, outcome, now) {
   // puts the post behind the others, its second gives it up (KIND_SERVER_ERRORS: no clock decides);
   // and once that kind of list has answered so KIND_SERVER_ERRORS times in a row (`inRow`, the
   // scheduler's count, other audits' included), the source is given up for this audit.
-  const serverError = !!post && outcome.kind === 'rate_limited' && Number.isInteger(outcome.unavailable) && outcome.unavailable >= 500;
-  if (serverError && Number.isInteger(outcome.inRow) && outcome.inRow >= KIND_SERVER_ERRORS) {
-    return giveUpSource(state, id, outcome, now);
+  const is5xx = outcome.kind === 'rate_limited' && Number.isInteger(outcome.unavailable) && outcome.unavailable >= 500;
+  const serverError = !!post && is5xx;
+  // Followers pages and accounts fetched in full answering so, in a row, are given up likewise
+  // (they were tried on for good, each account three times, the kind's back-off doubling to an hour).
+  if (is5xx && Number.isInteger(outcome.inRow) && outcome.inRow >= KIND_SERVER_ERRORS) {
+    if (post) return giveUpSource(state, id, outcome, now);
+    if (req.kind === 'page') return endFollowersList(state, outcome, now);
+    if (req.kind === 'profile') return giveUpProfiles(state, outcome, now);
   }
   const limit = post && (post.deferred || serverError) ? 1 : MAX_ITEM_TRIES;
   if ((tries >= limit || noFallback) && req.kind !== 'page' && !outcome.requeued) {
@@ -506,6 +513,49 @@ function giveUpSource(state, id, outcome, now) {
   const src = s[req.source];
   const media = src.media.map((m, i) => (i < src.done ? m : { ...m, failed: POST_FAILURES.includes(m.refused) ? m.refused : 'unasked' }));
   return { state: { ...s, [req.source]: { ...src, media, done: media.length, givenUp: { status: outcome.unavailable } } }, applied: true };
+}
+
+// The pending request's refusal applied without the outcome's wait (that was the scheduler's to
+// keep, and other audits wait it out): counted, its kind's tries (`prefix`) dropped. What a
+// wait of another kind alone holds stays said.
+function refusalCounted(state, prefix, now) {
+  const keep = state.retryOf && state.retryOf !== state.pending.kind && state.retryAt > now;
+  const retries = Object.fromEntries(Object.entries(triesOf(state)).filter(([k]) => !k.startsWith(prefix)));
+  return { ...state, pending: null, requests: state.requests + 1, rateLimited: state.rateLimited + 1, updatedAt: now,
+           retryAt: keep ? state.retryAt : null, retryUnavailable: keep ? state.retryUnavailable : null,
+           retryOf: keep ? state.retryOf : null, retry: null, retries };
+}
+
+// The followers list ended where it is, Instagram having answered its next page with server
+// errors KIND_SERVER_ERRORS times in a row (applyOutcome): as a list cut short (cutShort), the
+// audit goes on with the followers read (none, when it was the first page), `serverCut` keeping
+// the status for the row. Its pages were tried on without end, the back-off doubling to an hour.
+function endFollowersList(state, outcome, now) {
+  const s = refusalCounted(state, 'page:', now);
+  return { state: { ...s, followers: { ...s.followers, ended: true, serverCut: { status: outcome.unavailable } } }, applied: true };
+}
+
+// The full checks given up for this audit, Instagram having answered accounts' profiles with
+// server errors KIND_SERVER_ERRORS times in a row (applyOutcome): no more account is fetched in
+// full, each source's estimate resting on its list and the accounts fetched before (the two
+// phases with fewer fetched: the engine widens the interval). `profilesGivenUp` keeps the status
+// and the accounts asked and refused (`refused`: the pending one, and any refused before and not
+// read yet), for the rows; the picks not fetched are not asked (progressOf: `unasked`). Each
+// account was tried three times, the profile back-off doubling across the accounts to an hour.
+function giveUpProfiles(state, outcome, now) {
+  const tried = new Set(Object.keys(triesOf(state)).filter((k) => k.startsWith('profile:')).map((k) => k.slice('profile:'.length)));
+  const urlsOf = (source, u) => {
+    const rec = state[source].lite.find((r) => r.username === u);
+    return [profileInfoUrl(u), ...(rec && rec.pk ? [userInfoUrl(rec.pk)] : [])];
+  };
+  const refused = new Set([state.pending.target]);
+  for (const source of SOURCES) {
+    for (const u of state.picks[source] || []) {
+      if (!state.full[u] && !state.failed.includes(u) && urlsOf(source, u).some((url) => tried.has(url))) refused.add(u);
+    }
+  }
+  const s = refusalCounted(state, 'profile:', now);
+  return { state: { ...s, profilesGivenUp: { status: outcome.unavailable, refused: [...refused] } }, applied: true };
 }
 
 // A source's count of unreadable list entries after an answer (an audit stored before the count
@@ -667,12 +717,23 @@ export function auditView(a) {
 
 export function progressOf(state) {
   const f = state.followers;
-  const picked = (src) => (state.picks[src] ? state.picks[src].length : Math.min(state[src].fullTarget,
+  // Once the full checks are given up (giveUpProfiles), those fetched are all there are.
+  const picked = (src) => (state.profilesGivenUp ? fetched(src) : state.picks[src] ? state.picks[src].length : Math.min(state[src].fullTarget,
     src === 'followers' ? Math.max(f.lite.length, f.pagesTarget * FOLLOWERS_PAGE_SIZE) : state[src].lite.length || state[src].fullTarget));
   // Checked: read in full. A pick that could not be read is done (progress) but no check.
   const read = (src) => (state.picks[src] || []).filter((u) => state.full[u]).length;
   const unread = (src) => (state.picks[src] || []).filter((u) => !state.full[u] && state.failed.includes(u)).length;
   const fetched = (src) => read(src) + unread(src);
+  // Full checks given up after server errors in a row (giveUpProfiles): the picks not fetched are
+  // no more to do; which of them were asked and refused, and which not asked, is said per source.
+  const gaveUp = state.profilesGivenUp && Number.isInteger(state.profilesGivenUp.status) ? state.profilesGivenUp : null;
+  const refusedAll = gaveUp && Array.isArray(gaveUp.refused) ? gaveUp.refused : [];
+  const profilesGivenUp = (src) => {
+    if (!gaveUp) return null;
+    const left = (state.picks[src] || []).filter((u) => !state.full[u] && !state.failed.includes(u));
+    const refused = left.filter((u) => refusedAll.includes(u)).length;
+    return { status: gaveUp.status, refused, unasked: left.length - refused, refusedAll: refusedAll.length };
+  };
   const listsTarget = (f.ended ? f.pagesDone : f.pagesTarget) + state.likers.media.length + state.commenters.media.length;
   return {
     status: state.status,
@@ -701,17 +762,21 @@ export function progressOf(state) {
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
                    repeated: !!f.repeated, refused: REFUSED_STOPS.includes(f.refused) ? f.refused : null,
-                   checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0 },
+                   checked: read('followers'), unread: unread('followers'), skipped: f.skipped || 0,
+                   serverCut: f.serverCut && Number.isInteger(f.serverCut.status) ? { status: f.serverCut.status } : null,
+                   profilesGivenUp: profilesGivenUp('followers') },
       likers: { listed: state.likers.lite.length, posts: state.likers.done, postsTarget: state.likers.media.length,
                 checked: read('likers'), unread: unread('likers'), skipped: state.likers.skipped || 0, postsFailed: failedPosts(state.likers),
                 postsFailedWhy: failedWhy(state.likers), postsEmpty: emptyPosts(state.likers),
-                postsCollab: collabPosts(state.likers), postsLeftOut: leftOutView(state.likers), givenUp: givenUpOf(state.likers) },
+                postsCollab: collabPosts(state.likers), postsLeftOut: leftOutView(state.likers), givenUp: givenUpOf(state.likers),
+                profilesGivenUp: profilesGivenUp('likers') },
       commenters: { listed: state.commenters.lite.length, posts: state.commenters.done,
                     postsTarget: state.commenters.media.length, checked: read('commenters'), unread: unread('commenters'),
                     comments: state.commenters.comments.length, skipped: state.commenters.skipped || 0,
                     postsFailed: failedPosts(state.commenters), postsFailedWhy: failedWhy(state.commenters),
                     postsEmpty: emptyPosts(state.commenters), postsCollab: collabPosts(state.commenters),
-                    postsLeftOut: leftOutView(state.commenters), givenUp: givenUpOf(state.commenters) },
+                    postsLeftOut: leftOutView(state.commenters), givenUp: givenUpOf(state.commenters),
+                    profilesGivenUp: profilesGivenUp('commenters') },
     },
   };
 }

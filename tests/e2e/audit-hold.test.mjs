@@ -160,3 +160,45 @@ test('every post\'s likers answering 500: the likers are left out after three se
   assert.match(s.sources.followers, /fake/);
   assert.match(s.sources.commenters, /fake/);
 });
+
+// Accounts fetched in full answering 500, every one: each had its three tries and the next its
+// own, the profile back-off doubling across them to an hour. After three server errors in a row
+// the full checks end, the estimate resting on the accounts checked before, said in the row.
+test('every account\'s profile answering 500 after two: the full checks end after three in a row, the estimate on the two checked', async () => {
+  const audited = 'lena.bakes', pacing = 60;
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 0, auditListSize: 25, auditFullSize: 5 } });
+  await page.bringToFront();
+  await page.goto(suite.standin.profileUrl(audited));
+  await waitForOverlay(page, (s) => !!(s.badgeLabel || s.badgeText), { what: 'the first check' });
+  // From here every account's profile: the audit's picks (the profile's own check is done).
+  suite.standin.addFailure({ mode: 'server_error', match: 'web_profile_info', after: 2 });
+  const began = Date.now();
+  await startAudit(suite, page, audited, { navigate: false });
+  const a = await auditDone(suite, audited);
+  const accounts = suite.standin.log().filter((e) => e.at >= began && e.path === '/api/v1/users/web_profile_info/');
+  assert.deepEqual(accounts.map((e) => e.status), [200, 200, 500, 500, 500], 'two read, the third tried three times, no more asked');
+  assert.ok(accounts[4].at - accounts[3].at >= 40 * pacing - 50, 'each try after the back-off the one before drew');
+  assert.deepEqual(a.profilesGivenUp.status, 500);
+  assert.equal(a.picks.followers.filter((u) => a.full[u]).length, 2);
+  assert.ok(a.estimates.followers, 'the followers estimated');
+  const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the followers row' });
+  assert.match(s.sources.followers, /Instagram answered with server errors \(HTTP 500\) when one account was asked for in full; the estimate rests on the 2 checked before\./);
+  assert.match(s.sources.followers, /2 other accounts picked to check were not asked for, after 3 server errors in a row\./);
+});
+
+// A followers page answering 500 was asked again without end (the list is what the audit is about).
+test('the followers list\'s next page answering 500: the list ends after three in a row with the followers read, said in its row', async () => {
+  const audited = 'lena.bakes', pacing = 60;
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 0, auditListSize: 75, auditFullSize: 2 } });
+  suite.standin.addFailure({ mode: 'server_error', match: '/followers/', after: 1 });
+  const began = Date.now();
+  await startAudit(suite, page, audited);
+  const a = await auditDone(suite, audited);
+  const pages = suite.standin.log().filter((e) => e.at >= began && e.path.includes('/followers/'));
+  assert.deepEqual(pages.map((e) => e.status), [200, 500, 500, 500]);
+  assert.deepEqual([a.followers.ended, a.followers.serverCut], [true, { status: 500 }]);
+  assert.ok(a.estimates.followers && a.picks.followers.every((u) => a.full[u]), 'the followers read estimated and checked');
+  const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the followers row' });
+  assert.match(s.sources.followers, new RegExp(`Instagram answered the next page of the list with server errors \\(HTTP 500\\), 3 times in a row: the audit went on with the ${a.followers.lite.length} read before\\.`));
+});
+

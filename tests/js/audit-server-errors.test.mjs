@@ -146,3 +146,77 @@ test('one post\'s likers answering 500: put behind the others at once and given 
   // One back-off (30 s) at most beyond the rest: it held the audit ~3.5 minutes (three waits, doubling).
   assert.ok(end <= clean.end + firstWait, `ended at ${end / 1000} s, ${clean.end / 1000} s without the 500s`);
 });
+
+// Accounts fetched in full (request kind 'profile') answering 500, every one: each account had its
+// three tries and the next its own, the profile back-off doubling across the accounts to an hour.
+test('every account\'s profile answering 500: the full checks end after 3 server errors in a row, the estimates resting on the accounts checked before', () => {
+  const clean = drive(start());
+  // The followers' first two picks answer, every account after them answers 500.
+  let answered = 0;
+  const { state: s, asked, end } = drive(start(), (r) => r.kind === 'profile' && (answered >= 2 || (answered++, false)));
+  assert.equal(s.status, 'done');
+  const profiles = asked.filter((r) => r.kind === 'profile');
+  const refusedAt = profiles.slice(2);
+  assert.equal(refusedAt.length, KIND_SERVER_ERRORS, 'three tries of the third account, then no more accounts asked');
+  assert.equal(new Set(refusedAt.map((r) => r.target)).size, 1);
+  // Each try waited out the back-off the one before drew (30 s, then 60 s): Instagram not asked faster.
+  assert.ok(refusedAt[1].at - refusedAt[0].at >= firstWait && refusedAt[2].at - refusedAt[1].at >= 2 * firstWait, `${refusedAt.map((r) => r.at)}`);
+  assert.ok(end <= clean.end + 3 * firstWait + 2 * PACING, `ended at ${end / 1000} s, ${clean.end / 1000} s without the 500s`);
+  // The lists as read without the 500s; the estimate's request holds the two fetched in full, the rest as listed.
+  assert.deepEqual(s.followers.lite, clean.state.followers.lite);
+  const req = estimateRequest(s, 'followers');
+  assert.equal(req.followers.filter((r) => r.phase === 'full').length, 2);
+  assert.equal(req.followers.length, s.followers.lite.length);
+  assert.ok(estimateRequest(s, 'likers') && estimateRequest(s, 'commenters'), 'the engagers estimated from their lists');
+  const p = progressOf(s);
+  assert.equal(p.profilesDone, p.profilesTarget, 'nothing left to do');
+  assert.deepEqual(p.sources.followers.profilesGivenUp, { status: 500, refused: 1, unasked: s.picks.followers.length - 3, refusedAll: 1 });
+  assert.equal(p.sources.followers.checked, 2);
+  assert.equal(p.sources.followers.unread, 0, 'the account refused is no "could not be read in full" of its own');
+  for (const src of ['likers', 'commenters']) {
+    assert.equal(p.sources[src].checked, 0, src);
+    assert.equal(p.sources[src].profilesGivenUp.unasked, s.picks[src].length, src);
+  }
+  assert.equal(en('sourceProfilesServer', 500, 1, 2),
+               'Instagram answered with server errors (HTTP 500) when one account was asked for in full; the estimate rests on the 2 checked before.');
+  assert.equal(en('sourceProfilesServerNone', 500, 3),
+               'Instagram answered with server errors (HTTP 500) when 3 accounts were asked for in full; the estimate rests on the list alone.');
+  assert.equal(en('sourceProfilesUnasked', 4, KIND_SERVER_ERRORS),
+               '4 other accounts picked to check were not asked for, after 3 server errors in a row.');
+});
+
+test('profile server errors in a row from an earlier audit count: the next audit asks one account once, and an answer between starts the count again', () => {
+  // An earlier audit left the profile count at 2: the first try of this audit's first account is the third in a row.
+  const sched = onRateLimited(onRateLimited(emptySchedulerState(), T0, { pacingMs: PACING }, 500, 'x', 'profile'), T0, { pacingMs: PACING }, 500, 'x', 'profile');
+  const { state: s, asked } = drive(start(), (r) => r.kind === 'profile', sched, T0 + 3_600_000);
+  assert.equal(asked.filter((r) => r.kind === 'profile').length, 1);
+  assert.deepEqual(s.profilesGivenUp, { status: 500, refused: [asked.find((r) => r.kind === 'profile').target] });
+  // An answer in between starts the count again: an account refused once is asked again.
+  let first = null;
+  const mended = drive(start(), (r) => r.kind === 'profile' && (first ??= r.target) === r.target && r.id === asked.find((x) => x.kind === 'profile').id,
+                       onSuccess(sched, 'profile'), T0 + 3_600_000);
+  const tries = mended.asked.filter((r) => r.kind === 'profile' && r.target === first);
+  assert.equal(tries.length, 2, 'refused once, asked again');
+  assert.equal(mended.state.profilesGivenUp, undefined);
+  assert.ok(mended.state.full[first]);
+});
+
+// Followers pages answering 500: they were tried on without end (the list is what the audit is about).
+test('the followers list\'s next page answering 500: the list ends after 3 server errors in a row, with the followers read', () => {
+  const { state: s, asked } = drive(start({ auditListSize: 100 }), (r) => r.kind === 'page' && r.url.includes('c25'));
+  assert.equal(s.status, 'done');
+  const pages = asked.filter((r) => r.kind === 'page');
+  assert.equal(pages.length, 1 + KIND_SERVER_ERRORS);
+  assert.ok(pages[2].at - pages[1].at >= firstWait && pages[3].at - pages[2].at >= 2 * firstWait);
+  assert.equal(s.followers.lite.length, 25);
+  const f = progressOf(s).sources.followers;
+  assert.deepEqual([f.serverCut, f.ended, f.listed], [{ status: 500 }, true, 25]);
+  assert.ok(estimateRequest(s, 'followers'), 'the followers read are estimated');
+  assert.ok(s.picks.followers.length > 0 && s.picks.followers.every((u) => s.full[u]), 'and checked');
+  assert.equal(en('sourceServerCut', 500, 3, 25),
+               'Instagram answered the next page of the list with server errors (HTTP 500), 3 times in a row: the audit went on with the 25 read before.');
+  // The first page so refused: no followers, the rest of the audit read.
+  const none = drive(start(), (r) => r.kind === 'page').state;
+  assert.deepEqual([none.status, none.followers.lite.length, progressOf(none).sources.followers.serverCut], ['done', 0, { status: 500 }]);
+  assert.ok(none.likers.lite.length > 0 && none.commenters.lite.length > 0);
+});

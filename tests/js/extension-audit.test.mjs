@@ -81,7 +81,7 @@ test('an audit lists followers, then likers and commenters of recent posts, then
   const p = progressOf(s);
   assert.deepEqual([p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget], [7, 7, 11, 11]);
   assert.deepEqual(p.sources.likers, { listed: 45, posts: 2, postsTarget: 2, checked: 3, unread: 0, skipped: 0, postsFailed: 0,
-    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0, postsLeftOut: { pinned: 0, collab: 0 }, givenUp: null });
+    postsFailedWhy: {}, postsEmpty: 0, postsCollab: 0, postsLeftOut: { pinned: 0, collab: 0 }, givenUp: null, profilesGivenUp: null });
 });
 
 test('the profile itself, listed among its followers, liking its own post or answering its commenters, is in no sample', () => {
