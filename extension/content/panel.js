@@ -182,7 +182,7 @@ function renderReport(p, view) {
 // Why a source's posts could not be read, in words: one cause alone, or each with its count
 // (audit.js progressOf: a post failed before causes were kept counts as gone).
 function failureWords(t, src) {
-  const causes = Object.entries(src.postsFailedWhy);
+  const causes = Object.entries(src.postsFailedWhy).filter(([cause]) => cause !== 'unasked');
   return causes.map(([cause, n]) => (causes.length > 1 ? t('postFailureCount', n, t(`postFailure_${cause}`)) : t(`postFailure_${cause}`)))
     .join(t('listSeparator'));
 }
@@ -201,9 +201,15 @@ function sourceRows(t, audit, earlier = false) {
     box.append(row);
     return row;
   };
-  // A post whose list could not be read is not in the sample: said, with why.
-  const postsFailed = (key) => muted(`posts-failed-${key}`,
-                                     t('sourcePostsFailed', src[key].postsFailed, src[key].posts, failureWords(t, src[key])));
+  // A post whose list could not be read is not in the sample: said, with why. Posts not asked for,
+  // their source given up after server errors in a row (audit.js giveUpSource), were not tried:
+  // said apart, not as "could not be read" (of the posts asked).
+  const postsFailed = (key) => {
+    const unasked = src[key].postsFailedWhy.unasked || 0;
+    const tried = src[key].postsFailed - unasked;
+    return [...(tried > 0 ? [muted(`posts-failed-${key}`, t('sourcePostsFailed', tried, src[key].posts - unasked, failureWords(t, src[key])))] : []),
+            ...(unasked > 0 ? [muted(`unasked-${key}`, t('sourceServerUnasked', unasked, KIND_SERVER_ERRORS))] : [])];
+  };
   box.append(el('h3', {}, t('sourcesTitle')));
   if (earlier) box.append(muted('sources-earlier', t('sourcesEarlier')));
   const f = src.followers;
@@ -240,7 +246,7 @@ function sourceRows(t, audit, earlier = false) {
       // Likers or commenters of posts read whose lists named no one: said, not left out.
       if (src[key].posts >= src[key].postsTarget) {
         addRow(`source-${key}`, el('p', {}, who[key]), muted(`listed-none-${key}`, t('sourceListedNone', src[key].posts - src[key].postsFailed)),
-               ...(src[key].postsFailed > 0 ? [postsFailed(key)] : []));
+               ...(src[key].postsFailed > 0 ? postsFailed(key) : []));
         continue;
       }
     }
@@ -279,7 +285,7 @@ function sourceRows(t, audit, earlier = false) {
     // Entries of the list that could not be read were left out of the sample (lists.js): said,
     // since an estimate about the rest is not quite about the list Instagram showed.
     if (src[key].skipped > 0) row.append(muted(`skipped-${key}`, t('sourceSkipped', src[key].skipped)));
-    if (src[key].postsFailed > 0) row.append(postsFailed(key));
+    if (src[key].postsFailed > 0) row.append(...postsFailed(key));
     // Posts planned but not read when the audit ended (cancelled, stopped, or out of budget; a post
     // put behind the others was among them): the row's posts are fewer than the plan's, said.
     if (key !== 'followers' && !auditRunning(audit) && src[key].posts < src[key].postsTarget) {

@@ -202,3 +202,22 @@ test('the followers list\'s next page answering 500: the list ends after three i
   assert.match(s.sources.followers, new RegExp(`Instagram answered the next page of the list with server errors \\(HTTP 500\\), 3 times in a row: the audit went on with the ${a.followers.lite.length} read before\\.`));
 });
 
+// The likers given up after some posts were read: the row said "could not be read" of the posts
+// simply not asked for. Those tried say why they failed, the others that they were not asked.
+test('likers given up after a post was read: the posts tried "could not be read", the one not asked said apart', async () => {
+  const audited = 'likefarm.client', pacing = 60;
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 5, auditListSize: 25, auditFullSize: 2,
+                                                  auditEngagersFull: 2 } });
+  const nodes = suite.standin.documentFor(audited).data.user.edge_owner_to_timeline_media.edges.map((e) => e.node);
+  const posts = nodes.slice().sort((a, b) => b.taken_at_timestamp - a.taken_at_timestamp).map((n) => n.id);
+  for (const id of posts.slice(1, 4)) suite.standin.addFailure({ mode: 'server_error', match: `/media/${id}/likers/` });
+  await startAudit(suite, page, audited);
+  const a = await auditDone(suite, audited);
+  assert.deepEqual(a.likers.givenUp, { status: 500 });
+  assert.deepEqual(Object.fromEntries(a.likers.media.map((m) => [m.id, m.failed || 'read'])),
+                   { [posts[0]]: 'read', [posts[1]]: 'server', [posts[2]]: 'server', [posts[3]]: 'server', [posts[4]]: 'unasked' });
+  const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
+  assert.match(s.sources.likers, /3 of these 4 posts could not be read \(Instagram answered with server errors\): the estimate is about the others\./);
+  assert.match(s.sources.likers, /The other post was not asked for: after 3 server errors in a row for these lists/);
+  assert.doesNotMatch(s.sources.likers, /of these 5 posts could not be read/);
+});
