@@ -32,7 +32,7 @@ async function hello() {
 // `audit`: the result of an audit, which replaces the stored one whole; any other reading keeps what
 // the same account's entry holds of its last audit (its rows, its comment analysis: history.js putEntry).
 async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources });
+  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources, audit });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];

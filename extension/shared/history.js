@@ -29,6 +29,9 @@
 //            ci_high}}; an audit's result puts them in, a later check of the profile alone keeps
 //            them, as it keeps `comments` (putEntry keepAudit), until another audit's result
 //            replaces them; absent when no audit measured any, and in older entries),
+//            audit_at (when the audit whose `sources` and `comments` the entry holds was made, ms
+//            since epoch: computed_at on an audit's result, the earlier one once a re-check keeps
+//            them; absent without an audit, and in older entries, whose audit is computed_at's),
 //            former_usernames (the names the same account was kept under before Instagram's
 //            rename, newest first, lowercase, at most MAX_FORMER; absent when none, as in
 //            older entries: withRename)
@@ -138,6 +141,7 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       first_seen: firstSeenBrief(e.first_seen),
       ...latestCountOf(e.latest_count),
       ...sourcesOf(e.sources),
+      ...(isTime(e.audit_at) ? { audit_at: e.audit_at } : {}),
       ...(Number.isFinite(e.gone_at) && e.gone_at >= 0 && e.gone_at <= MAX_TIME_MS ? { gone_at: e.gone_at } : {}),
       ...formerOf(e.username.toLowerCase(), e.former_usernames),
     },
@@ -151,6 +155,9 @@ function formerOf(username, ...lists) {
     .filter((n) => n !== username).slice(0, MAX_FORMER);
   return names.length ? { former_usernames: names } : {};
 }
+
+// Whether `t` is a time a date can hold (ms since 1970).
+const isTime = (t) => Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS;
 
 // `o` without `keys`.
 const omit = (o, keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
@@ -311,7 +318,8 @@ function commentsBrief(c) {
 
 // A profile report (contract of analyzeProfile) -> history entry.
 // `sources`: an audit's per-source estimates (audit.js sourcesBrief), on an audited result.
-export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null, sources = null }) {
+// `audit`: the report is an audit's result (its time is kept as audit_at, beside its rows).
+export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null, sources = null, audit = false }) {
   return validateEntry({
     username: report.username,
     full_name: report.full_name,
@@ -329,6 +337,7 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
     report,
     comments,
     sources,
+    ...(audit ? { audit_at: computedAt } : {}),
   }, 'report');
 }
 
@@ -425,10 +434,15 @@ function merged(have, entry, keepAudit = false) {
 }
 
 // What an entry holds of an audit, beside the reading (which a re-check replaces): its per-source
-// estimates (sources) and its comment analysis in brief (comments); those `over` lacks.
+// estimates (sources) and its comment analysis in brief (comments); those `over` lacks. With them
+// goes when that audit was made (audit_at; an entry from before it was kept was the audit's own
+// result, or a re-check's over it: its computed_at), so the popup and the exports can say the rows
+// are older than the reading beside them.
 const AUDIT_FIELDS = ['sources', 'comments'];
 function auditPart(e, over) {
-  return Object.fromEntries(AUDIT_FIELDS.filter((k) => e[k] && !over[k]).map((k) => [k, e[k]]));
+  const kept = Object.fromEntries(AUDIT_FIELDS.filter((k) => e[k] && !over[k]).map((k) => [k, e[k]]));
+  if (!Object.keys(kept).length) return {};
+  return { ...kept, audit_at: isTime(e.audit_at) ? e.audit_at : e.computed_at };
 }
 
 // The stored entry `entry` would replace under its name when that is ANOTHER account's (both ids
@@ -595,6 +609,9 @@ export function csvFormat(lang) {
 // <source>_*: an audit's estimate per source (followers, likers, commenters) with how many were
 // listed and checked in full, the followers' with whether Instagram cut the list short and the
 // likers' and commenters' with the posts read; empty where the audit had none.
+// audit_at: when the audit those columns and engagement_grade come from was made (a re-check since
+// keeps them beside its newer reading: computed_at is then later); empty without one, and for an
+// entry saved before it was kept.
 const SOURCE_COLUMNS = {
   followers: ['listed', 'checked', 'short_list', 'fake_percent', 'ci_low', 'ci_high'],
   likers: ['posts', 'listed', 'checked', 'fake_percent', 'ci_low', 'ci_high'],
@@ -603,7 +620,7 @@ const SOURCE_COLUMNS = {
 export const CSV_COLUMNS = ['username', 'full_name', 'badge_words', 'fake_percent', 'ci_low', 'ci_high', 'grade', 'confidence',
                             'follower_count', 'computed_at', 'badge_state', 'engagement_grade', 'first_follower_count', 'first_seen_at',
                             'latest_follower_count', 'latest_seen_at', 'gone_at', 'former_usernames',
-                            ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`))];
+                            ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`)), 'audit_at'];
 // A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
 const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
 const csvValue = {
@@ -613,6 +630,7 @@ const csvValue = {
   latest_follower_count: (e) => e.latest_count && e.latest_count.follower_count,
   latest_seen_at: (e) => e.latest_count && isoTime(e.latest_count.at),
   gone_at: (e) => isoTime(e.gone_at),
+  audit_at: (e) => isoTime(e.audit_at),
   former_usernames: (e) => (e.former_usernames || []).join(' '),
   badge_state: (e) => (e.rough ? (roughState(e.rough_cause) || { state: 'counts_only' }).state : e.badge && e.badge.state),
   engagement_grade: (e) => e.comments && e.comments.grade,

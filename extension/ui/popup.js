@@ -23,11 +23,23 @@ function estimateCell(e) {
 }
 
 // An audit's comment analysis in brief: its grade in words (or the label an older entry kept).
+// Kept from an earlier audit beside a newer reading (a re-check since: history.js putEntry
+// keepAudit), it says which audit: a buyer comparing numbers must know which are older.
 function engagementLine(entry) {
   const c = entry.comments;
   if (!c) return null;
   const grade = typeof c.grade_label === 'string' ? c.grade_label : word(t, { id: `comments.grade_${c.grade}`, params: {} });
-  return t('commentsTitleLine', t('commentsTitle'), grade);
+  const line = t('commentsTitleLine', t('commentsTitle'), grade);
+  return keptFrom(entry) ? t('keptFromAudit', line, auditDate(entry.audit_at)) : line;
+}
+
+// Whether what the entry holds of an audit is older than its reading (kept over a re-check).
+const keptFrom = (entry) => Number.isFinite(entry.audit_at) && entry.audit_at < entry.computed_at;
+// "3 Dec", with the year when it is not this year's.
+function auditDate(at) {
+  const d = new Date(at);
+  const year = d.getFullYear() !== new Date().getFullYear() ? { year: 'numeric' } : {};
+  return d.toLocaleDateString(t.lang, { day: 'numeric', month: 'short', ...year });
 }
 
 async function currentUsername() {

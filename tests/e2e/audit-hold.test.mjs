@@ -154,6 +154,7 @@ test('every post\'s likers answering 500: the likers are left out after three se
   assert.equal(a.report.confidence, 'audited');
   const entry = await storedEntry(suite, audited);
   assert.deepEqual(Object.keys(entry.sources).sort(), ['commenters', 'followers'], 'the stored result without the likers');
+  assert.equal(entry.audit_at, entry.computed_at, 'an audit\'s result keeps its time as the audit\'s');
   assert.equal(entry.fake_percent, a.report.fake_percent);
   const s = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row' });
   assert.match(s.sources.likers, /Instagram answered with server errors \(HTTP 500\) for the likers of 3 posts; this source was left out\./);

@@ -94,6 +94,37 @@ test('a checked profile: username, what the badge says, the estimate and interva
   await audited.close();
 });
 
+// After a re-check the engagement grade kept from the last audit stood beside the newer reading
+// with no date: a buyer comparing numbers could not tell which were older.
+test('an engagement grade kept from an earlier audit beside a re-check says which audit, here and in the history list', async () => {
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  const ext = await extensionPage(suite);
+  const auditAt = new Date(2026, 11, 3, 12).getTime();
+  await ext.evaluate(async (u, at) => {
+    const { history } = await chrome.storage.local.get('history');
+    history.entries[u] = { ...history.entries[u], comments: { grade: 'poor', score: 61, verdict: '' }, audit_at: at };
+    await chrome.storage.local.set({ history });
+  }, 'marco.travels', auditAt);
+  const day = new Date(auditAt).toLocaleDateString('en', { day: 'numeric', month: 'short',
+    ...(new Date(auditAt).getFullYear() !== new Date().getFullYear() ? { year: 'numeric' } : {}) });
+  const popup = await openActionPopup(page);
+  const line = await popup.$eval('#current-engagement', (x) => x.textContent);
+  assert.equal(line, `${en('commentsTitle')}: ${en('msg_comments_grade_poor')} (from the audit of ${day})`);
+  await popup.waitForSelector('#rows[data-shown] .engagement');
+  assert.equal(await popup.$eval('#rows .engagement', (x) => x.textContent), line);
+  // The audit's own result (audit_at its computed_at) needs no date of its own.
+  await ext.evaluate(async (u) => {
+    const { history } = await chrome.storage.local.get('history');
+    history.entries[u].audit_at = history.entries[u].computed_at;
+    await chrome.storage.local.set({ history });
+  }, 'marco.travels');
+  await popup.close();
+  const again = await openActionPopup(page);
+  assert.equal(await again.$eval('#current-engagement', (x) => x.textContent), `${en('commentsTitle')}: ${en('msg_comments_grade_poor')}`);
+  await again.close();
+});
+
 test('renamed on Instagram: the new name says its former one; the old name says where the account went, not "not checked yet"', async () => {
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForBadge(page);

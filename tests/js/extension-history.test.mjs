@@ -282,13 +282,13 @@ test('CSV export quotes, and defuses spreadsheet formulas', () => {
   h = putEntry(h, entryFromReport({ ...report('nina', 12), badge }, { computedAt: 1, comments }).entry);
   const csv = exportCsv(h);
   const [head, nina, row] = csv.trim().split('\r\n');
-  const noSources = ','.repeat(19);  // former_usernames, then the 18 per-source columns
+  const noSources = ','.repeat(20);  // former_usernames, the 18 per-source columns, audit_at
   assert.equal(nina, `nina,Name nina,,12,7,17,fair,instant,1234,1970-01-01T00:00:00.001Z,likes_bought,bad,1234,1970-01-01T00:00:00.001Z,,,${noSources}`);
   assert.equal(head, 'username,full_name,badge_words,fake_percent,ci_low,ci_high,grade,confidence,follower_count,computed_at,badge_state,engagement_grade,' +
     'first_follower_count,first_seen_at,latest_follower_count,latest_seen_at,gone_at,former_usernames,' +
     'followers_listed,followers_checked,followers_short_list,followers_fake_percent,followers_ci_low,followers_ci_high,' +
     'likers_posts,likers_listed,likers_checked,likers_fake_percent,likers_ci_low,likers_ci_high,' +
-    'commenters_posts,commenters_listed,commenters_checked,commenters_fake_percent,commenters_ci_low,commenters_ci_high');
+    'commenters_posts,commenters_listed,commenters_checked,commenters_fake_percent,commenters_ci_low,commenters_ci_high,audit_at');
   assert.equal(row, `mallory,"'=HYPERLINK(""x"",""y""), ""quoted""",,40,35,45,fair,instant,1234,1970-01-01T00:00:00.000Z,,,1234,1970-01-01T00:00:00.000Z,,,${noSources}`);
 });
 
@@ -522,6 +522,7 @@ test('a reading of the profile alone put over an audit\'s result keeps that audi
                                                          { computedAt: at(1), sources, comments }).entry);
   assert.deepEqual(putEntry(audited, check(4), { keepAudit: true }).entries.shop.sources, sources);
   // A new audit's result replaces them, also with none of its own (keepAudit is not asked for).
+  // (audit_at: see the test below.)
   const again = putEntry(h, audit(5, { sources: null, comments: null })).entries.shop;
   assert.deepEqual([again.sources, again.comments], [undefined, null]);
   const other = { likers: { ...sources.likers, fake_percent: 25 } };
@@ -693,4 +694,42 @@ test('an entry whose profile is gone keeps its reading, said gone in the popup\'
   // Read again (the name taken, or the account back): the new entry has no mark.
   h = putEntry(h, entryFromReport({ ...report('gone.name', 30), badge }, { computedAt: at + 1 }).entry);
   assert.equal(h.entries['gone.name'].gone_at, undefined);
+});
+
+// After a re-check the popup and the exports showed the last audit's rows and engagement grade
+// beside the newer reading with no word of when that audit was: a buyer comparing numbers could
+// not tell which were older. audit_at keeps the audit's time with what is kept.
+test('what a re-check keeps of an audit keeps that audit\'s time: stored, exported (CSV and JSON), re-imported', () => {
+  const at = (n) => 1_790_000_000_000 + n * 24 * 3600 * 1000;
+  const sources = { likers: { listed: 40, checked: 3, posts: 2, fake_percent: 12, ci_low: 4, ci_high: 30 } };
+  const comments = { grade: 'poor', score: 61, verdict: { id: 'comments.verdict.bought', params: {} } };
+  const audit = (n, over = {}) => entryFromReport({ ...report('shop', 20), user_id: '111', confidence: 'audited' },
+    { computedAt: at(n), sources, comments, audit: true, ...over }).entry;
+  const check = (n, userId = '111') => entryFromReport({ ...report('shop', 25), user_id: userId }, { computedAt: at(n) }).entry;
+  assert.equal(audit(1).audit_at, at(1), 'an audit\'s result: its own time');
+  assert.equal(check(1).audit_at, undefined, 'a check of the profile alone: none');
+  const h = putEntry(emptyHistory(), audit(1));
+  const once = putEntry(h, check(3), { keepAudit: true });
+  assert.deepEqual([once.entries.shop.computed_at, once.entries.shop.audit_at], [at(3), at(1)]);
+  // A second re-check keeps the audit's time, not the first re-check's.
+  const twice = putEntry(once, check(5), { keepAudit: true });
+  assert.deepEqual([twice.entries.shop.computed_at, twice.entries.shop.audit_at], [at(5), at(1)]);
+  // Through storage's reading and the JSON export and import.
+  assert.equal(migrate(twice).history.entries.shop.audit_at, at(1));
+  const doc = JSON.parse(exportJson(twice));
+  assert.equal(doc.entries[0].audit_at, at(1));
+  assert.equal(importJson(JSON.stringify(doc)).history.entries.shop.audit_at, at(1));
+  // The CSV: beside computed_at (the reading's), the audit's time of the source columns and engagement grade.
+  const row = exportCsv(twice).trim().split('\r\n')[1].split(',');
+  assert.equal(row[CSV_COLUMNS.indexOf('audit_at')], new Date(at(1)).toISOString());
+  assert.equal(row[CSV_COLUMNS.indexOf('computed_at')], new Date(at(5)).toISOString());
+  assert.equal(row[CSV_COLUMNS.indexOf('engagement_grade')], 'poor');
+  // An entry kept before audit_at was (an audit's result: its computed_at was the audit's).
+  const older = putEntry(emptyHistory(), { ...audit(1), audit_at: undefined });
+  assert.equal(putEntry(older, check(3), { keepAudit: true }).entries.shop.audit_at, at(1));
+  // A new audit's result: its own time; another account that took the name, and a time no date can hold: none.
+  assert.equal(putEntry(twice, audit(7)).entries.shop.audit_at, at(7));
+  assert.equal(putEntry(twice, check(6, '222'), { keepAudit: true }).entries.shop.audit_at, undefined);
+  assert.equal(validateEntry({ ...audit(1), audit_at: 'yesterday' }).entry.audit_at, undefined);
+  assert.equal(exportCsv(putEntry(emptyHistory(), check(1))).trim().split('\r\n')[1].split(',')[CSV_COLUMNS.indexOf('audit_at')], '');
 });

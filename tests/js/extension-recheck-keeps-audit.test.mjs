@@ -37,7 +37,8 @@ const reset = (entry) => {
 const recheck = () => handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
 
 test('a re-check of an audit\'s result that is not "audited" keeps the audit\'s rows and comment analysis in the history', async () => {
-  reset(stored('instant'));
+  const before = stored('instant');
+  reset(before);
   const r = await recheck();
   assert.ok(r.report, `a report: ${JSON.stringify(r).slice(0, 300)}`);
   const e = data.history.entries[username];
@@ -45,6 +46,7 @@ test('a re-check of an audit\'s result that is not "audited" keeps the audit\'s 
   assert.notEqual(e.ci_low, 6);
   assert.deepEqual(e.sources, sources, 'the audit\'s rows stay');
   assert.deepEqual(e.comments, comments, 'and its comment analysis');
+  assert.equal(e.audit_at, before.computed_at, 'and when that audit was (the popup and the exports say it)');
   // The export has them.
   assert.deepEqual(importJson(exportJson(data.history)).history.entries[username].sources, sources);
 });
