@@ -169,8 +169,19 @@ export async function recordBadgeFrames(page) {
 export async function openPanel(page) {
   // Right after a navigation the badge may not be drawn yet: wait for it rather than race it.
   await page.waitForSelector(BADGE).then((h) => h.dispose());
-  const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
-  if (text) { await text.click(); await text.dispose(); } else await page.click(BADGE);
+  // The badge is drawn afresh when a reading or a setting arrives: a label found just before can be
+  // gone by the click ("Node is detached from document"); then the badge drawn now is clicked.
+  for (let attempt = 1; ; attempt++) {
+    const text = await page.$(`${BADGE} >>> [part~="badge-label"]`);
+    try {
+      if (text) await text.click(); else await page.click(BADGE);
+      break;
+    } catch (e) {
+      if (attempt >= 3 || !/detached|not clickable|no node found/i.test(String(e && e.message))) throw e;
+    } finally {
+      if (text) await text.dispose();
+    }
+  }
   // Handles kept alive hold the overlay they point at for the whole session (a false leak in soak runs).
   await page.waitForSelector(PANEL).then((h) => h.dispose());
 }
