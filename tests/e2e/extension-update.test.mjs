@@ -7,7 +7,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, BADGE, PANEL } from './lib/index.mjs';
-import { waitFor } from './extension-support.mjs';
+import { waitFor, startAudit, extensionPage } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -80,4 +80,35 @@ test('after the extension is reloaded, an open profile shows exactly one working
   await page.evaluate(() => new Promise((r) => setTimeout(r, 2500)));
   assert.equal((await overlayState(page)).badges, 1, 'one badge, not two');
   assert.equal(await page.evaluate(() => window.fmMostBadges), 1, 'never two badges at once');
+});
+
+// An audit under way while the extension is updated: its loop runs in the page's content script,
+// which the update ends, so until the new copy was put into the open tab the audit stood still,
+// "running" in storage, until the page was reloaded. It goes on from where it was, in the same
+// document, to its end; one badge shows its result and the panel its rows.
+test('an audit under way when the extension is reloaded goes on to its end in the open tab, with one badge', T, async () => {
+  await developerMode();
+  const username = 'lena.bakes';
+  const ext = await extensionPage(suite);
+  await ext.evaluate((settings) => chrome.storage.local.set({ settings }),
+    { ...suite.settings, pacingMs: 150, auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 3 });
+  await startAudit(suite, page, username);
+  const stored = async () => (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), `audit:${username}`);
+  await waitFor(async () => { const a = await stored(); return a && a.requests >= 3; }, { what: 'the audit under way' });
+  await page.evaluate(() => { window.fmSameDocument = true; });
+  // (From an extension page: the worker the first test's reload started is held by the harness.)
+  await (await extensionPage(suite)).evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
+  // The reload closes the extension's own pages: read storage from a new one once the worker runs.
+  const done = await waitFor(async () => {
+    await releaseWorkers();
+    const a = await stored().catch(() => null);
+    return a && a.status === 'done' && a;
+  }, { what: 'the audit done after the reload', timeout: 40_000, interval: 200 });
+  assert.equal(await page.evaluate(() => window.fmSameDocument), true, 'the page was not reloaded');
+  assert.ok(done.report, 'the audit\'s result');
+  const s = await waitForOverlay(page, (x) => x.badges === 1 && /after the audit/.test(x.badgeFullText || ''), { what: 'the audit\'s result on the badge' });
+  assert.equal(s.badges, 1);
+  await openPanel(page);
+  const open = await waitForOverlay(page, (x) => !!x.sources.followers && !x.cancel, { what: 'the audit\'s rows in the panel' });
+  assert.match(open.sources.followers, /Followers: \d+ newest of [\d,]+ listed/);
 });
