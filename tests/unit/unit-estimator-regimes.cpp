@@ -629,6 +629,14 @@ TEST_CASE("[regimes] a definition more lenient than the known ones bounds the lo
   CHECK(r["lenient_note"]["params"]["low"] == doctest::Approx(27.6));
   combine_regimes(ra, 1, 0, false, 1.96);
   CHECK_FALSE(regime_report(ra).contains("lenient_note"));
+  // Taken to 0% (a small sample): the note says 0%, not "0% or below" (regime.lenient_reach did).
+  ra.surely_fake_low = 0;
+  combine_regimes(ra, 1, 0, true, 1.96);
+  REQUIRE(ra.bound_sets_low);
+  json z = regime_report(ra);
+  REQUIRE(z.contains("lenient_note"));
+  CHECK(z["lenient_note"]["id"] == "regime.lenient_reach_zero");
+  CHECK(z["lenient_note"]["params"]["low"] == doctest::Approx(0.0));
 }
 
 TEST_CASE("[regimes] the profiles say whether the bounds for other definitions are on; the committed ones say yes") {

@@ -88,9 +88,10 @@ json regime_json(const RegimeAverage& ra) {
                       {{"high", pct(ra.possibly_fake_high)}});
   // The lenient bound is said where it moves the shown lower end; with no checked account in its
   // zone the end is 0% by the sample alone, and "an estimated 0% … takes it to 0%" says nothing.
+  // Where it takes the end to 0% there is no "or below" (a small sample: 1 of 8 checked there).
   if (ra.bound_sets_low && pct(ra.surely_fake_share) > 0)
-    j["lenient_note"] =
-        message("regime.lenient_reach", {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});
+    j["lenient_note"] = message(pct(ra.surely_fake_low) > 0 ? "regime.lenient_reach" : "regime.lenient_reach_zero",
+                                {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;
