@@ -10,6 +10,12 @@ export const MAX_BACKOFF_MS = HOUR_MS;
 // Back-off after a 429 starts at this many pacing intervals (30 s at the default 1.5 s)
 // and doubles on each further 429, up to an hour.
 export const BACKOFF_INTERVALS = 20;
+// A run of refusals is "in a row" while its waits follow one another: a refusal coming more than
+// this long after the last wait ended starts a new run at the first level. Only a success ended a
+// run, so a run given up days ago (no request of that kind since) made the next single 500 the
+// fourth "in a row" (an audit then gave its likers up at once: audit.js KIND_SERVER_ERRORS) and
+// its wait the fourth level's. The longest back-off: no wait of a run can leave a longer gap.
+export const RUN_GAP_MS = MAX_BACKOFF_MS;
 // A claimed request holds the other tabs' claims until its tab says it went (or its answer
 // arrives); a tab that claimed and then vanished (closed, crashed) holds them this long at most.
 export const SEND_CONFIRM_MS = 10_000;
@@ -181,14 +187,14 @@ export function onRateLimited(state, now, { pacingMs }, unavailable = null, by =
   const backoff = (level) => Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
   if (holdsKindAlone(unavailable, kind)) {
     const before = (state.kindWaits || {})[kind];
-    const level = (before ? before.level : 0) + 1;
+    const level = (before && now - before.until <= RUN_GAP_MS ? before.level : 0) + 1;
     const until = now + backoff(level);
     // A longer wait already decided stays, with its cause; the level grows all the same.
     const w = before && before.until > until ? { ...before, level }
       : { until, level, status: unavailable, by: typeof by === 'string' && by ? by : null };
     return { ...state, kindWaits: { ...(state.kindWaits || {}), [kind]: w } };
   }
-  const level = state.backoffLevel + 1;
+  const level = (now - state.backoffUntil <= RUN_GAP_MS ? state.backoffLevel : 0) + 1;
   const wait = backoff(level);
   const until = now + wait;
   if (until < state.backoffUntil) return { ...state, backoffLevel: level };

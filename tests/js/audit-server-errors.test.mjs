@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { newAudit, nextRequest, applyOutcome, estimateRequest, progressOf, sourcesBrief, KIND_SERVER_ERRORS } from '../../extension/shared/audit.js';
-import { emptySchedulerState, reserve, onRateLimited, onSuccess, noteAnswer, kindsHeld, waitOf, BACKOFF_INTERVALS } from '../../extension/shared/scheduler.js';
+import { emptySchedulerState, reserve, onRateLimited, onSuccess, noteAnswer, kindsHeld, waitOf, BACKOFF_INTERVALS, HOUR_MS } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { translator, flatten } from '../../extension/shared/i18n.js';
 
@@ -133,6 +133,22 @@ test('server errors in a row from an earlier audit count: the next audit asks th
   // An answer in between starts the count again: one refusal alone gives up nothing but its turn.
   const mended = drive(start(), (r) => r.kind === 'likers' && r.target === '11', onSuccess(before, 'likers'), first.clock);
   assert.equal(progressOf(mended.state).sources.likers.givenUp, null);
+});
+
+// A run given up long ago is over: without a request of that kind since (nothing ended the run but
+// a success), the next audit's single 500 a day later counted as the fourth in a row and gave the
+// likers up at once, its wait the fourth level's. A refusal after the longest back-off starts anew.
+test('server errors of a run that ended long ago do not count: a day later one 500 puts that post behind, the others are read', () => {
+  const first = drive(start(), (r) => r.kind === 'likers');
+  const later = first.clock + 24 * HOUR_MS;
+  const { state: s, asked } = drive(start(), (r) => r.kind === 'likers' && r.target === '11', first.sched, later);
+  const likers = asked.filter((r) => r.kind === 'likers');
+  assert.equal(progressOf(s).sources.likers.givenUp, null, 'the source is not given up');
+  assert.deepEqual(progressOf(s).sources.likers.postsFailedWhy, { server: 1 });
+  assert.ok(likers.length >= 4, `the other posts are asked (${likers.length} likers requests)`);
+  // Its wait is the first level's again, not the fourth's.
+  const refused = likers.findIndex((r) => r.target === '11');
+  assert.ok(likers[refused + 1].at - likers[refused].at <= firstWait + 2 * PACING, 'the first wait, not a longer one');
 });
 
 test('one post\'s likers answering 500: put behind the others at once and given up at its second, the audit ending with the rest', () => {

@@ -63,6 +63,23 @@ test('429 backs off exponentially, capped at an hour, reset by success', () => {
   assert.equal(onRateLimited(onSuccess(s), MAX_BACKOFF_MS, cfg).backoffUntil, MAX_BACKOFF_MS + 1500 * BACKOFF_INTERVALS);
 });
 
+// Only a success ended a run of refusals, so a run broken off (the browser closed during a wait)
+// made a refusal days later start at its old level. A refusal more than the longest back-off after
+// the last wait ended starts anew, for the whole scheduler (429) and for a kind (5xx) alike.
+test('a refusal long after the last wait ended starts a new run at the first level', () => {
+  let s = emptySchedulerState();
+  for (let i = 0; i < 4; i++) s = onRateLimited(s, 0, cfg);
+  for (let i = 0; i < 4; i++) s = onRateLimited(s, 0, cfg, 500, 'x', 'likers');
+  const ended = Math.max(s.backoffUntil, s.kindWaits.likers.until);
+  const soon = ended + 60_000, later = ended + MAX_BACKOFF_MS + 1;
+  assert.equal(onRateLimited(s, soon, cfg).backoffLevel, 5, 'within the gap: the same run');
+  assert.equal(onRateLimited(s, later, cfg).backoffLevel, 1);
+  assert.equal(onRateLimited(s, later, cfg).backoffUntil, later + 1500 * BACKOFF_INTERVALS);
+  assert.equal(onRateLimited(s, soon, cfg, 500, 'x', 'likers').kindWaits.likers.level, 5);
+  assert.equal(onRateLimited(s, later, cfg, 500, 'x', 'likers').kindWaits.likers.level, 1);
+  assert.equal(onRateLimited(s, later, cfg, 500, 'x', 'likers').kindWaits.likers.until, later + 1500 * BACKOFF_INTERVALS);
+});
+
 test('no answer from Instagram backs off the same way, and the wait remembers why', () => {
   const a = onRateLimited(emptySchedulerState(), 0, cfg, 503);
   const b = onRateLimited(emptySchedulerState(), 0, cfg);
