@@ -7,7 +7,7 @@ import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage, badgeStateShort } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS, renamedText } from '../shared/i18n.js';
-import { percentNumber, percentText, countText } from '../shared/format.js';
+import { percentNumber, percentText, countText, clockTime } from '../shared/format.js';
 import { followersRefusedBy } from '../shared/audit.js';
 
 // The report state a no-data label stands for ("badge.state_private" -> "private").
@@ -173,7 +173,7 @@ export function renderBadge(b, { t, model, audit, change = null }) {
     // A wait of one kind alone while the rest goes on is no pause (panel: which part waits).
     const paused = wait && !wait.meanwhile && wait.retryAt - Date.now() > PAUSE_SAID_MS;
     b.append(el('span', { class: 'note', part: 'badge-progress' }, paused
-      ? t('badgeAuditPaused', new Date(wait.retryAt).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' }))
+      ? t('badgeAuditPaused', clockTime(wait.retryAt, t.lang))
       : t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
   }
   // One full stop between the label and the hint, whether or not the label ends with its own.

@@ -43,6 +43,17 @@ export function numberText(v, lang = 'en') {
   return finite(v) ? formatter(lang, { maximumSignificantDigits: 3 }).format(v) : '?';
 }
 
+// A time of day, as every wait says it ("retrying at 14:05", "audit paused until 2:05 PM"): hour and
+// minute in the language's own short form (Intl), the same on the badge, in the panel, the popup and
+// the plan. Never seconds, even for a short wait (a back-off starts at 30 s at the default pacing):
+// the words are no countdown, the view is redrawn when the wait ends, the minute named always holds
+// the moment (Intl cuts the seconds, it does not round up), and people's clocks show minutes; a
+// panel saying "14:05:00" beside a badge saying "14:05" read as two different times.
+export function clockTime(at, lang = 'en') {
+  const d = new Date(at);
+  try { return d.toLocaleTimeString(lang, { timeStyle: 'short' }); } catch { return d.toLocaleTimeString('en', { timeStyle: 'short' }); }
+}
+
 // Which plural category a count takes in the language ("one", "other", ...); a value that is not
 // a number (a range such as "3–5") takes "other".
 export function pluralForm(n, lang = 'en') {

@@ -1,4 +1,4 @@
-import { numberText } from './format.js';
+import { numberText, clockTime } from './format.js';
 
 // Without posts to read engagers of, the plan says why: the budget left none, the profile was
 // read without its posts, the options ask for none, its recent posts have no likes or comments,
@@ -62,7 +62,7 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   const hold = plan.capHold;
   if (hold && plan.requests > 0) {
     parts.push(hold.until === null ? t('auditPlanCapOver', hold.cap, hold.left)
-      : t('auditPlanCap', hold.cap, hold.left, new Date(hold.until).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' })));
+      : t('auditPlanCap', hold.cap, hold.left, clockTime(hold.until, t.lang)));
   }
   return parts.join(' ');
 }

@@ -1,5 +1,6 @@
 // The overlay's states in words (the badge, the panel and the popup say them alike): pure text
 // from the translator `t`, no DOM, so the popup can use them as the content script does.
+import { clockTime } from './format.js';
 const STATE_KEYS = {
   loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable',
   hidden_likes: 'stateHiddenLikes', logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged',
@@ -19,7 +20,7 @@ const STATE_KEYS = {
 export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false, during = null) {
   if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
   if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
-  const time = retryAt ? new Date(retryAt).toLocaleTimeString(t.lang) : null;
+  const time = retryAt ? clockTime(retryAt, t.lang) : null;
   if (time && typeof during === 'string' && during && !Number.isInteger(cap)) return duringMessage(t, time, unavailable, during);
   return waitMessage(t, time, unavailable, cap);
 }
@@ -29,19 +30,19 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
 // else it can read before. "Instagram is not answering right now" said of the whole audit while
 // its other requests were being answered.
 export function partWaitMessage(t, of, unavailable, retryAt, meanwhile) {
-  const time = new Date(retryAt).toLocaleTimeString(t.lang);
+  const time = clockTime(retryAt, t.lang);
   return t(`stateUnavailablePart${meanwhile ? '' : 'Last'}_${of}`, unavailable, time);
 }
 
 // The badge's words for a state whose sentence is too long for it, or null (the badge then says
 // the sentence). A check held by another profile's audit ("Instagram asked Fakemeter to slow down
-// during the audit of @x; this check waits and starts by itself at 14:05:00", ~150 characters)
+// during the audit of @x; this check waits and starts by itself at 14:05", ~150 characters)
 // filled a narrow header as an 11-line column: the badge says "Waiting until 14:05 (another
 // profile's audit)", the sentence staying in its tooltip, its screen-reader label and the panel.
 export function badgeStateShort(t, state, { retryAt = null, cap = null, tries = null, during = null } = {}) {
   if (state !== 'rate_limited' || !retryAt || Number.isInteger(tries) || Number.isInteger(cap)) return null;
   if (typeof during !== 'string' || !during) return null;
-  return t('badgeHeldDuring', new Date(retryAt).toLocaleTimeString(t.lang, { hour: 'numeric', minute: '2-digit' }));
+  return t('badgeHeldDuring', clockTime(retryAt, t.lang));
 }
 
 // A wait another profile's audit drew ("Instagram asked Fakemeter to slow down during the audit of

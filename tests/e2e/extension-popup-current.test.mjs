@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, NONEXISTENT, screenshot } from './lib/index.mjs';
 import { extensionPage, openActionPopup as sharedOpenActionPopup } from './extension-support.mjs';
+import { clockTime } from '../../extension/shared/format.js';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -212,7 +213,7 @@ test('a profile held by another profile\'s audit\'s back-off: the popup names th
   const popup = await openActionPopup(page);
   const c = await current(popup);
   assert.equal(c.state, 'waiting');
-  const time = new Date(until).toLocaleTimeString('en');
+  const time = clockTime(until, 'en');  // hour and minute, as the badge says it
   assert.equal(c.text.replace(/\s+/g, ' '), `@lena.bakes ${en('stateRateLimitedDuringUntil').replace('$1', 'marco.travels').replace('$2', time)}`);
   await popup.close();
   // The audited profile's own popup: its own wait, without naming itself.

@@ -8,6 +8,7 @@ import { emptySchedulerState, onRateLimited, reserve, MAX_BACKOFF_MS } from '../
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { stateMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED } from '../../extension/shared/i18n.js';
+import { clockTime } from '../../extension/shared/format.js';
 
 const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
 const en = locale('en');
@@ -74,7 +75,7 @@ test('once the tries stop, the words say so and name no time, for each cause, in
   const at = new Date(2026, 0, 5, 14, 5).getTime();
   for (const [lang, [slow, one, http, none]] of Object.entries(STOPPED)) {
     const t = tr(lang);
-    const time = new Date(at).toLocaleTimeString(lang);  // as the extension's language writes it
+    const time = clockTime(at, lang);  // as the extension's language writes it
     const said = [stateMessage(t, 'rate_limited', at, null, null, 4), stateMessage(t, 'rate_limited', at, 503, null, 4),
       stateMessage(t, 'rate_limited', at, 0, null, 4)];
     assert.match(said[0], slow, lang);

@@ -11,13 +11,16 @@ import { classifyResponse, unavailableOf } from '../../extension/shared/instagra
 import { roughCauseOf } from '../../extension/shared/history.js';
 import { emptySchedulerState, reserve, heldBy, onRateLimited, normalizeSchedulerState } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
+import { clockTime } from '../../extension/shared/format.js';
+import { auditPlanText } from '../../extension/shared/plan-text.js';
+import { auditPlan } from '../../extension/shared/audit.js';
 
 const locale = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
 const en = locale('en');
 const tr = (lang) => translator(locale(lang), en, lang);
 const retryAt = new Date(2026, 0, 5, 14, 5).getTime();
 // The time as the extension's language writes it (not the browser's).
-const timeIn = (lang) => new Date(retryAt).toLocaleTimeString(lang);
+const timeIn = (lang) => clockTime(retryAt, lang);
 
 // Per language: the cap said with its number (one and many), and the words of a rate limit.
 const CAP = {
@@ -226,5 +229,32 @@ test('a check held by another profile\'s audit is said short on the badge, in ev
     assert.equal(badgeStateShort(t, 'rate_limited', { retryAt, cap: 200, during: 'lena.bakes' }), null);
     assert.equal(badgeStateShort(t, 'rate_limited', { tries: 3, during: 'lena.bakes' }), null);
     assert.equal(badgeStateShort(t, 'private', { retryAt, during: 'lena.bakes' }), null);
+  }
+});
+
+// The panel's and the popup's waits said "retrying at 14:05:37" while the badge said "paused until
+// 14:05" of the same wait: every place says hour and minute alike, in the extension's language
+// (format.js clockTime: never seconds, even for a wait of 30 s).
+test('every wait names its time as the badge does: hour and minute, no seconds, in every language', () => {
+  const at = new Date(2026, 0, 5, 14, 5, 37).getTime();
+  const plan = { ...auditPlan(DEFAULT_SETTINGS, []), followers: { pages: 2, full: 20 }, requests: 22, capHold: { cap: 200, left: 5, until: at } };
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    const time = clockTime(at, lang);
+    assert.match(time, /^\d{1,2}[:.]05( [AP]M)?$/, `${lang}: ${time}`);
+    const said = {
+      rateLimited: stateMessage(t, 'rate_limited', at),
+      unavailable: stateMessage(t, 'rate_limited', at, 503),
+      cap: stateMessage(t, 'rate_limited', at, null, 200),
+      during: stateMessage(t, 'rate_limited', at, null, null, null, false, 'other.shop'),
+      part: partWaitMessage(t, 'likers', 500, at, true),
+      badgeDuring: badgeStateShort(t, 'rate_limited', { retryAt: at, during: 'other.shop' }),
+      badgePaused: t('badgeAuditPaused', time),
+      plan: auditPlanText(t, plan),
+    };
+    for (const [where, text] of Object.entries(said)) {
+      assert.ok(text.includes(time), `${lang} ${where} names ${time}: ${text}`);
+      assert.doesNotMatch(text, /\d[:.]\d\d[:.]\d\d/, `${lang} ${where}: no seconds: ${text}`);
+    }
   }
 });
