@@ -7,7 +7,7 @@ import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
 import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
-import { percentNumber } from '../shared/format.js';
+import { percentNumber, auditDay } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
@@ -211,7 +211,13 @@ function sourceRows(t, audit, earlier = false) {
             ...(unasked > 0 ? [muted(`unasked-${key}`, t('sourceServerUnasked', unasked, KIND_SERVER_ERRORS))] : [])];
   };
   box.append(el('h3', {}, t('sourcesTitle')));
-  if (earlier) box.append(muted('sources-earlier', t('sourcesEarlier')));
+  // Which audit, by its day (the popup says it alike, "from the audit of 3 Dec"): beside a re-check
+  // of today, rows with no date read as today's. The rows are this audit's own, so its day is
+  // when it ended (progress.updatedAt).
+  if (earlier) {
+    const at = audit.progress.updatedAt;
+    box.append(muted('sources-earlier', Number.isFinite(at) ? t('sourcesEarlierOn', auditDay(at, t.lang)) : t('sourcesEarlier')));
+  }
   const f = src.followers;
   // Posts read that are no "last N" (pinned ones or a collaboration passed over): "the N posts read", said which below.
   const passedOver = (x) => !!(x.postsLeftOut && (x.postsLeftOut.pinned || x.postsLeftOut.collab));

@@ -54,6 +54,15 @@ export function clockTime(at, lang = 'en') {
   try { return d.toLocaleTimeString(lang, { timeStyle: 'short' }); } catch { return d.toLocaleTimeString('en', { timeStyle: 'short' }); }
 }
 
+// The day an audit was made, as the popup and the panel name it beside a newer reading: "3 Dec"
+// ("3 déc."), with the year when it is not this year's.
+export function auditDay(at, lang = 'en', now = Date.now()) {
+  const d = new Date(at);
+  const year = d.getFullYear() !== new Date(now).getFullYear() ? { year: 'numeric' } : {};
+  const options = { day: 'numeric', month: 'short', ...year };
+  try { return d.toLocaleDateString(lang, options); } catch { return d.toLocaleDateString('en', options); }
+}
+
 // Which plural category a count takes in the language ("one", "other", ...); a value that is not
 // a number (a range such as "3–5") takes "other".
 export function pluralForm(n, lang = 'en') {

@@ -14,6 +14,7 @@ import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download, errorText } from './common.js';
 import { MAX_IMPORT_CHARS } from '../shared/messages.js';
 import { el } from '../shared/element.js';
+import { auditDay } from '../shared/format.js';
 
 let t = (k) => k;
 
@@ -30,17 +31,11 @@ function engagementLine(entry) {
   if (!c) return null;
   const grade = typeof c.grade_label === 'string' ? c.grade_label : word(t, { id: `comments.grade_${c.grade}`, params: {} });
   const line = t('commentsTitleLine', t('commentsTitle'), grade);
-  return keptFrom(entry) ? t('keptFromAudit', line, auditDate(entry.audit_at)) : line;
+  return keptFrom(entry) ? t('keptFromAudit', line, auditDay(entry.audit_at, t.lang)) : line;
 }
 
 // Whether what the entry holds of an audit is older than its reading (kept over a re-check).
 const keptFrom = (entry) => Number.isFinite(entry.audit_at) && entry.audit_at < entry.computed_at;
-// "3 Dec", with the year when it is not this year's.
-function auditDate(at) {
-  const d = new Date(at);
-  const year = d.getFullYear() !== new Date().getFullYear() ? { year: 'numeric' } : {};
-  return d.toLocaleDateString(t.lang, { day: 'numeric', month: 'short', ...year });
-}
 
 async function currentUsername() {
   try {

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
   followLink, PANEL } from './lib/index.mjs';
 import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, waitFor, storedAudit } from './extension-support.mjs';
+import { auditDay } from '../../extension/shared/format.js';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
@@ -254,7 +255,7 @@ test('a followers or likers list that comes back empty gets a row saying so; the
   assert.match(s.sources.likers, /People who liked the last 3 posts: 0 listed, 0 checked\s*Instagram listed no one for these 3 posts: no estimate for them\./);
   // The reading above is this audit's (it measured no followers), not a re-check since; and the
   // note under it offers no audit again: the audit found no followers to measure.
-  assert.doesNotMatch(s.panelText, /From the last audit/);
+  assert.doesNotMatch(s.panelText, /the re-check since/);
   if (s.badgeState !== 'number') assert.match(s.panelText, /The audit found the followers list empty, so it had no followers to measure\./);
   assert.doesNotMatch(s.panelText, /An audit narrows it/);
   assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'no audit offered again');
@@ -483,11 +484,15 @@ test('after a re-check the audit\'s rows say they are the last audit\'s, under t
   await startAudit(suite, page, username);
   await auditDone(username);
   const done = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the rows' });
-  assert.doesNotMatch(done.panelText, /From the last audit/);
+  assert.doesNotMatch(done.panelText, /the re-check since/);
   await clickPart(page, PANEL, 'recheck');
-  const s = await waitForOverlay(page, (st) => /From the last audit: the reading above is the re-check since/.test(st.panelText || ''),
+  const s = await waitForOverlay(page, (st) => /the reading above is the re-check since/.test(st.panelText || ''),
                                  { what: 'the rows said as the last audit\'s' });
   assert.ok(s.sources.followers, 'the rows stay');
+  // With the audit's day, as the popup says it ("(from the audit of Dec 6)"): beside a re-check of
+  // today, rows with no date read as today's.
+  const day = auditDay((await storedAudit(suite, username)).updatedAt, 'en');
+  assert.match(s.panelText, new RegExp(`From the audit of ${day}: the reading above is the re-check since`), s.panelText);
 });
 
 // Pinned posts (Instagram sends them first, whatever their age: here three 3-year-old hits with

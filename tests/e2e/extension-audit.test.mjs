@@ -119,7 +119,7 @@ test('an audit stopped by a login page before it narrowed anything: the stored r
   assert.equal(back.states.find((x) => x.state === 'logged_out').text, stopped);
   assert.doesNotMatch(back.badgeFullText, /after the audit/, back.badgeFullText);
   // No re-check happened: the rows are not said to be from before one.
-  assert.doesNotMatch(back.panelText, /From the last audit: the reading above is the re-check since/);
+  assert.doesNotMatch(back.panelText, /the reading above is the re-check since/);
   // Resumed, it goes on where it stopped (it started over, reading the first page again).
   const before_ = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).map((e) => e.path + e.search);
   assert.match(back.panelText, /Resume audit/);
