@@ -26,7 +26,7 @@ import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDe
 import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
-import { capHold } from '../shared/scheduler.js';
+import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 
 const LONG_WAIT_MS = 5000;
@@ -170,8 +170,20 @@ class ProfileFeature {
 
   place() { this.overlay.place(); }
 
+  // The requests the hourly cap counts, as stored now (any tab's check or audit, this page's own
+  // check): the plan shown before an audit said how the cap held it from those counted when the
+  // page opened, so a panel left open, or opened later, promised requests the cap no longer had.
+  // The open panel is drawn again only when the plan's outlook changed (another tab's audit writes
+  // at each step).
+  setCapTimes(times) {
+    const before = JSON.stringify(this.plan().capHold || null);
+    this.capTimes = times;
+    if (JSON.stringify(this.plan().capHold || null) !== before) this.overlay.planChanged();
+  }
+
   // What an audit would read now, and how the hourly cap would hold it (the counted requests as
-  // read when the page opened: other tabs' since are not in it, hence "about").
+  // stored last: setCapTimes keeps them current; "about", since requests age out of the hour
+  // while the plan is in view).
   // `followersRefused`: the plan of an audit of the engagers alone (after the list was refused).
   plan({ followersRefused = null } = {}) {
     const p = auditPlan(settings, this.report ? this.report.posts : [], this.report ? this.report.follower_count : null,
@@ -485,12 +497,14 @@ function watch() {
   const storageEvents = (globalThis.browser || globalThis.chrome).storage.onChanged;
   storageEvents.addListener(onSettingsChanged);
   storageEvents.addListener(onAuditChanged);
+  storageEvents.addListener(onSchedulerChanged);
   const messages = (globalThis.browser || globalThis.chrome).runtime.onMessage;
   messages.addListener(onHoldsAsked);
   teardown = () => {
     messages.removeListener(onHoldsAsked);
     storageEvents.removeListener(onSettingsChanged);
     storageEvents.removeListener(onAuditChanged);
+    storageEvents.removeListener(onSchedulerChanged);
     observer.disconnect();
     removeEventListener('popstate', schedule);
     if (nav) nav.removeEventListener('navigatesuccess', schedule);
@@ -512,6 +526,17 @@ function onSettingsChanged(changes, area) {
   const relanguage = next.language !== settings.language;
   settings = next;
   if (relanguage) redrawInLanguage().catch((e) => console.warn('fakemeter: could not switch language:', e));
+  // The plan shown before an audit follows the sizes, budget, pacing and cap just saved.
+  else if (current) current.feature.overlay.planChanged();
+}
+
+// The shared request scheduler, as stored, changed: the requests the hourly cap counts now, for
+// the plan shown before an audit (ProfileFeature.setCapTimes).
+function onSchedulerChanged(changes, area) {
+  const change = area === 'local' && current ? changes[SCHEDULER_KEY] : null;
+  if (!change) return;
+  const now = Date.now();
+  current.feature.setCapTimes(countedTimes(normalizeSchedulerState(change.newValue, now), now));
 }
 
 // The background asks whether this page still runs the audit of `username` (holders.js): a page

@@ -232,6 +232,12 @@ export class Overlay {
     this.render();
   }
 
+  // What the plan before an audit rests on changed (the requests the hourly cap counts, the
+  // options): the open panel shows it drawn again; a closed one is drawn when it opens.
+  planChanged() {
+    if (this.panelOpen) this.render();
+  }
+
   togglePanel() { if (this.panelOpen) this.closePanel(); else this.openPanel(); }
 
   openPanel() {

@@ -399,6 +399,28 @@ test('the audit plan says how the hourly cap holds it, with until when', async (
                                                              settings }), suite.settings);
 });
 
+// The plan's cap outlook was read once, when the page opened: a panel left open while another tab's
+// audit used the hour's requests (or one opened later) still said the audit would go at once. It
+// follows the requests counted now, both ways.
+test('the audit plan follows the requests the hourly cap counts now, in a panel left open', async () => {
+  const ext = await extensionPage(suite);
+  await ext.evaluate((settings) => chrome.storage.local.set({ settings: { ...settings, hourlyCap: 200 } }), suite.settings);
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await openPanel(page);
+  const free = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
+  assert.doesNotMatch(free.auditPlan, /own hourly cap/, 'room for all of it when the page opened');
+  // Another tab's audits use 195 of the hour's 200 meanwhile.
+  const now = Date.now();
+  const ledger = Array.from({ length: 195 }, (_, i) => now - 1_000_000 + 1000 * i);
+  await ext.evaluate((l) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: l, backoffUntil: 0, backoffLevel: 0 } }), ledger);
+  const held = await waitForOverlay(page, (x) => /own hourly cap/.test(x.auditPlan || ''), { what: 'the plan saying the cap holds it' });
+  assert.match(held.auditPlan, /Fakemeter's own hourly cap \(200 requests, in the options\) has [0-5] left now: the rest wait, the last of them until about /);
+  // The hour's requests gone again (aged out, say): the plan says nothing of the cap.
+  await ext.evaluate(() => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } }));
+  await waitForOverlay(page, (x) => x.auditPlan && !/own hourly cap/.test(x.auditPlan), { what: 'the plan without the cap' });
+});
+
 // A range such as "(0–54 %)" wrapped after its dash in a narrow panel ("(0–" at a line's end, "54 %)"
 // on the next), and at a plain space before "%". At any panel width down to that of a 320 px window,
 // every range the French panel shows stays on one line.
