@@ -93,7 +93,8 @@ function reportBadge(b, t, model, audit, change) {
   const notes = [];
   for (const note of badge.notes || []) {
     // Nor on the page's counts alone: an audit needs the profile data that was refused.
-    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || auditFoundNone(audit, r.follower_count) || model.rough)) continue;
+    // Nor while the audit it offers runs ("audit to measure" beside "auditing 3/41").
+    if (note.id === 'badge.audit_offer' && (auditRefused(audit) || auditFoundNone(audit, r.follower_count) || model.rough || auditRunning(audit))) continue;
     const text = word(t, note);
     notes.push(text);
     b.append(el('span', { part: 'badge-note', class: `chip chip-${note.id.replace(/\W/g, '-')}`, 'data-note': note.id }, text));

@@ -23,7 +23,9 @@ export const STYLE = `
   /* In a narrow window a long word ("Onduidelijk") widened the page past it: hyphenated in the
      host's language, or broken, within the line's width; broken only when it cannot fit a line
      alone (anywhere split words the badge had room for: "Onduid|elijk"). */
-  max-width: 100%; box-sizing: border-box; overflow-wrap: break-word; hyphens: auto; }
+  max-width: 100%; box-sizing: border-box; overflow-wrap: break-word; hyphens: auto;
+  /* Digits of one width: "auditing 11/41" is as wide as "auditing 10/41" (overlay.js holdBadgeSize). */
+  font-variant-numeric: tabular-nums; }
 .badge:focus-visible, button:focus-visible { outline: 2px solid #0095f6; outline-offset: 2px; }
 .badge-text { font-weight: 600; }
 .grade-good .badge-text, .estimate.grade-good { color: var(--good); }

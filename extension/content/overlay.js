@@ -209,7 +209,7 @@ export class Overlay {
     this.audit = audit;
     this.auditStorageFull = false;
     if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
-      const next = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false };
+      const next = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false, fromAudit: true };
       // While it runs, the audit's estimate narrows in view. Once it ends, it is the profile's
       // result if it finished, or, ended before its plan, if it narrowed the result it found (an
       // earlier audit's, or the profile's own check): as the history keeps it (partialAuditReplaces).
@@ -230,6 +230,35 @@ export class Overlay {
     if (this.model.kind !== 'report') { this.setState('storage_full'); return; }
     this.auditStorageFull = true;
     this.render();
+  }
+
+  // While an audit runs its badge's words change at every step ("auditing 9/41", then "10/41"; its
+  // interval "(8.5–100%)", then "(13–99%)"; a floor, then "unclear so far"), and the badge's width
+  // followed: the profile header beside it jumped every second or two (one audit measured: its
+  // width changed 11 times, between 237 and 271 px, up and down). From the audit's first reading
+  // on, the badge keeps the largest size it has had in this audit (so it grows a few times at most
+  // and never shrinks back); the window resized starts afresh. Once the audit ends, its size is its own.
+  holdBadgeSize() {
+    const style = this.badge.style;
+    const a = this.audit;
+    // (A step's view may come without the report: the reading shown stays the audit's.)
+    const held = auditRunning(a) && this.model.kind === 'report' && this.model.fromAudit === true;
+    const viewport = globalThis.innerWidth;
+    if (!held || !this.badgeFloor || this.badgeFloor.viewport !== viewport) {
+      style.removeProperty('min-width');
+      style.removeProperty('min-height');
+      this.badgeFloor = held ? { width: 0, height: 0, viewport } : null;
+    }
+    if (!held) return;
+    const box = this.badge.getBoundingClientRect();
+    if (!box.width) return;  // not in the page (yet)
+    const f = this.badgeFloor;
+    f.width = Math.max(f.width, box.width);
+    f.height = Math.max(f.height, box.height);
+    // In px: a percentage here resolves against the host, which shrinks to the badge (no hold at
+    // all). A size held was drawn at this window's width, so it fits where it did.
+    style.setProperty('min-width', `${f.width}px`);
+    style.setProperty('min-height', `${f.height}px`);
   }
 
   // What the plan before an audit rests on changed (the requests the hourly cap counts, the
@@ -316,6 +345,7 @@ export class Overlay {
   render() {
     const change = this.followerChange();
     const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change })}`;
+    this.holdBadgeSize();
     // While an audit runs its estimate moves on each step: said once it ends, not at every step.
     // What happens to the audit is said as it happens (started, waiting, cancelled, stopped,
     // done), once, in this one live region: the panel is drawn afresh at every step, so a status

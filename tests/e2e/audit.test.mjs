@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
-  apiRequests, PANEL, seededByKind } from './lib/index.mjs';
+  apiRequests, PANEL, seededByKind, recordBadgeFrames } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { storedEntry, waitFor } from './extension-support.mjs';
 
@@ -64,6 +64,37 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
     console.log(`# @${p.username}: true ${truth}%, audited ${end.panelEstimate}, ${pages.length} pages + ${profiles.length} profiles`);
   });
 }
+
+// The badge's words change at every step of an audit ("auditing 9/41", "10/41"; its interval; a
+// floor, then "unclear so far"), and its width followed: the profile header beside it jumped every
+// second or two. From the audit's first reading to its end the badge stays where it is and never
+// shrinks back (overlay.js holdBadgeSize).
+test('while an audit runs its badge keeps its place and never shrinks: the header beside it stays put', T, async () => {
+  await suite.resetExtension();
+  await page.goto(suite.standin.profileUrl(seededByKind('bought_40').username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const stop = await recordBadgeFrames(page, { boxes: true });
+  await clickPart(page, PANEL, 'audit-button');
+  await waitForOverlay(page, (s) => s.auditRunning, { what: 'the audit running' });
+  await waitForOverlay(page, (s) => !s.auditRunning && s.progress !== null, { timeout: 90_000, what: 'the audit to finish' });
+  const badges = (await stop()).map((f) => f.badge).filter((b) => b && b.box);
+  // Before its first answer the badge says the profile's own reading; from then on, the audit's.
+  const profileLabel = badges[0].label;
+  const from = badges.findIndex((b) => b.auditing && b.label !== profileLabel);
+  // (To its end, or to the last frame recorded: the one after it may come after the recording.)
+  const to = badges.findIndex((b, i) => i > from && !b.auditing);
+  const held = badges.slice(from, to < 0 ? undefined : to);
+  assert.ok(from >= 0 && new Set(held.map((b) => b.label)).size >= 3, `the audit's readings recorded: ${JSON.stringify(badges.map((b) => b.label))}`);
+  const widths = held.map((b) => b.box.width);
+  console.log(`# badge widths while auditing: ${[...new Set(widths)].join(', ')} (${held.length} frames)`);
+  for (let i = 1; i < held.length; i++) {
+    const [a, b] = [held[i - 1], held[i]];
+    assert.ok(b.box.width >= a.box.width && b.box.height >= a.box.height,
+              `the badge shrank from ${JSON.stringify(a)} to ${JSON.stringify(b)}`);
+    assert.deepEqual([b.box.x, b.box.y], [a.box.x, a.box.y], 'the badge stays where it is');
+  }
+});
 
 test('an audit that fetches no follower in full says only the list was scored, and its interval holds the truth', T, async () => {
   // auditFullSize 0 is an option (to spend fewer requests): the estimate rests on the list alone.

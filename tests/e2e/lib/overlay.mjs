@@ -140,8 +140,10 @@ export async function followLink(page, href, { within = 'nav' } = {}) {
 // profile's badge stays a frame after the move), where: 'header' | 'pinned' (fixed to the
 // viewport) | 'other', header: the name of the header it is in}. Returns stop(): ends it and
 // gives the changes in order. For what a test must never see on screen, however briefly.
-export async function recordBadgeFrames(page) {
-  await page.evaluate(() => {
+// With `boxes`, each frame also has the badge's `box` ({x, y, width, height}, CSS px to 0.1),
+// `label` (its text) and `auditing` (an audit's progress shown on it): for how it moves.
+export async function recordBadgeFrames(page, { boxes = false } = {}) {
+  await page.evaluate((withBoxes) => {
     const frames = (window.__fmFrames = []);
     const firstSeen = new WeakMap();
     const tick = () => {
@@ -152,12 +154,20 @@ export async function recordBadgeFrames(page) {
       const where = !badge ? null : header ? 'header' : getComputedStyle(badge).position === 'fixed' ? 'pinned' : 'other';
       const f = { path: location.pathname, header: document.querySelector('header h2')?.textContent ?? null,
         badge: badge && { for: firstSeen.get(badge), where, header: header?.querySelector('h2')?.textContent ?? null } };
+      const inner = withBoxes && badge?.shadowRoot?.querySelector('[part~="badge"]');
+      if (inner) {
+        const r = inner.getBoundingClientRect();
+        const at = (v) => Math.round(v * 10) / 10;
+        f.badge.box = { x: at(r.x), y: at(r.y), width: at(r.width), height: at(r.height) };
+        f.badge.label = inner.querySelector('[part~="badge-label"]')?.textContent ?? null;
+        f.badge.auditing = !!inner.querySelector('[part~="badge-progress"]');
+      }
       const last = frames[frames.length - 1];
       if (!last || JSON.stringify(last) !== JSON.stringify(f)) frames.push(f);
       requestAnimationFrame(tick);
     };
     tick();  // at once: the badge in view now is the one `for` the path now
-  });
+  }, boxes);
   return () => page.evaluate(() => {
     const frames = window.__fmFrames;
     window.__fmFrames = null;
