@@ -14,6 +14,7 @@ import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText, leftOutText } from '../shared/plan-text.js';
 import { resumable, followersRefusedBy, KIND_SERVER_ERRORS } from '../shared/audit.js';
 import { renderRefusedAudit, stoppedText } from './panel-refused.js';
+import { followersSourceText } from '../shared/source-words.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -222,10 +223,7 @@ function sourceRows(t, audit, earlier = false) {
   // Posts read that are no "last N" (pinned ones or a collaboration passed over): "the N posts read", said which below.
   const passedOver = (x) => !!(x.postsLeftOut && (x.postsLeftOut.pinned || x.postsLeftOut.collab));
   const who = {
-    // A follower count nobody could read is said so, never stood in for by the number listed.
-    followers: Number.isSafeInteger(f.population) && f.population > 0
-      ? t(f.limited ? 'sourceFollowersLimited' : 'sourceFollowers', f.listed, f.population.toLocaleString(t.lang))
-      : t(f.limited ? 'sourceFollowersLimitedUnknown' : 'sourceFollowersUnknown', f.listed),
+    followers: followersSourceText(t, f),
     likers: t(passedOver(src.likers) ? 'sourceLikersRead' : 'sourceLikers', src.likers.posts, src.likers.listed, src.likers.checked),
     commenters: t(passedOver(src.commenters) ? 'sourceCommentersRead' : 'sourceCommenters', src.commenters.posts,
                   src.commenters.listed, src.commenters.checked),

@@ -10,6 +10,7 @@ import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 import { word } from '../../extension/shared/words.js';
 import { PLURAL, pluralCategories, fillPlurals } from '../../extension/shared/format.js';
 import { counted } from '../../tools/cli/words.mjs';
+import { followersSourceText } from '../../extension/shared/source-words.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
@@ -249,4 +250,38 @@ test('import results, the progress line and the lists cut short agree with 1 and
   assert.match(tr('fr')('importedOtherOwner', 0), /^0 entrée du fichier n'a pas été importée/);
   assert.match(tr('en')('sourceCutShort', 1), /went on with the one read before\.$/);
   assert.match(tr('nl')('asideDiscardTaken', 1), /weggegooid komt het niet terug/);
+});
+
+// French takes its 'one' form for 0, so a singular that leaves the number out ("le plus récent", the
+// newest one) is said of none where a count can be 0. Read from the callers, the one such count is
+// the followers read, in the followers' row of an audit whose list Instagram answered with server
+// errors from its first page (panel.js; "Followers: 0 newest of 12,400 listed" in English). The other
+// singulars without their number are shown only for 1 or more: the engine's sampling notes and the
+// short-list chip (an estimate needs at least one follower: api_estimate refuses an empty list),
+// sourceRepeated and sourceCutShort (a row with followers listed), asideDiscardTaken and the other
+// set-aside and import lines (only when their count is not 0), the posts' and accounts' rows (each
+// after a check that there are some).
+test('the followers row with none read says none, in every language; one and many as before', () => {
+  const want = {
+    en: ['Followers: none read of 12,400 listed', 'Followers: none read (the follower count could not be read)',
+         'Followers: 1 newest of 12,400 listed', 'Followers: 25 newest of 12,400 listed'],
+    de: ['Follower: keiner gelesen von 12.400', 'Follower: keiner gelesen (die Followerzahl konnte nicht gelesen werden)',
+         'Follower: der neueste von 12.400', 'Follower: die 25 neuesten von 12.400'],
+    fr: ['Abonnés\u00a0: aucun lu sur 12\u202f400 listés', "Abonnés\u00a0: aucun lu (le nombre d'abonnés n'a pas pu être lu)",
+         'Abonnés\u00a0: le plus récent sur 12\u202f400 listés', 'Abonnés\u00a0: les 25 plus récents sur 12\u202f400 listés'],
+    nl: ['Volgers: geen gelezen van 12.400', 'Volgers: geen gelezen (het aantal volgers was niet te lezen)',
+         'Volgers: de nieuwste 1 van 12.400 bekeken', 'Volgers: de nieuwste 25 van 12.400 bekeken'],
+  };
+  assert.deepEqual(Object.keys(want).sort(), [...SUPPORTED].sort());
+  for (const [lang, [none, noneUnknown, one, many]] of Object.entries(want)) {
+    const t = tr(lang);
+    assert.equal(followersSourceText(t, { listed: 0, population: 12400, limited: false }), none, lang);
+    assert.equal(followersSourceText(t, { listed: 0, population: null, limited: false }), noneUnknown, lang);
+    assert.equal(followersSourceText(t, { listed: 1, population: 12400, limited: false }), one, lang);
+    assert.equal(followersSourceText(t, { listed: 25, population: 12400, limited: false }), many, lang);
+  }
+  // Why the row needs words of its own for none: the heading for some, given 0, says the newest one.
+  assert.equal(tr('fr')('sourceFollowers', 0, '12\u202f400'), 'Abonnés\u00a0: le plus récent sur 12\u202f400 listés');
+  assert.match(followersSourceText(tr('en'), { listed: 0, population: 1, limited: false }), /^Followers: none read of 1 listed$/);
+  assert.match(followersSourceText(tr('fr'), { listed: 0, population: 1, limited: false }), /^Abonnés\u00a0: aucun lu sur 1 listé$/);
 });
