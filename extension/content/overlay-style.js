@@ -87,6 +87,7 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
 .spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; } .spark-dot { fill: #0095f6; }
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
+.ask { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; } .ask p { flex-basis: 100%; margin: 0 0 2px; }
 progress { width: 100%; }
 .detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }
 /* Forced colours (Windows high contrast): the browser paints backgrounds in the page's colour, so

@@ -14,6 +14,7 @@ import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
 import { stateMessage, partWaitMessage } from '../shared/state-words.js';
 import { auditWait } from './states.js';
+import { recheckAsks } from '../shared/recheck.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
 export { findAnchor, headersNow } from './anchor.js';
@@ -47,6 +48,7 @@ export class Overlay {
     this.latestCount = null;
     this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
+    this.askRecheck = false;  // the panel asks before a re-check replaces an audit's result (recheck)
     this.createdAt = Date.now();
     this.straysRemoved = false;  // removeStrays
 
@@ -79,6 +81,8 @@ export class Overlay {
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
     this.panelRoot.append(this.panel);
     this.panel.addEventListener('keydown', (e) => {
+      // Escape answers the re-check's question as "keep the audit" first, as a dialog's cancel does.
+      if (e.key === 'Escape' && this.askRecheck) { e.preventDefault(); this.answerRecheck(false); return; }
       if (e.key === 'Escape') this.closePanel();
       if (e.key === 'Tab') this.tabOut(e);
     });
@@ -174,7 +178,30 @@ export class Overlay {
     this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.checked = this.model;
+    this.askRecheck = false;  // asked about the result that was in view
     this.render();
+  }
+
+  // The panel's Re-check: on an audit's result it asks first (shared/recheck.js), the focus on
+  // "Keep the audit"; else the check runs.
+  recheck() {
+    if (!recheckAsks(this.model, auditRunning(this.audit))) { this.handlers.onRecheck(); return; }
+    this.askRecheck = true;
+    this.render();
+    this.focusPart('recheck-keep');
+  }
+
+  // The answer to that question: re-check now, or keep the audit (the focus back on Re-check).
+  answerRecheck(go) {
+    this.askRecheck = false;
+    if (go) { this.handlers.onRecheck(); return; }
+    this.render();
+    this.focusPart('recheck');
+  }
+
+  focusPart(part) {
+    const c = this.panelOpen ? this.panel.querySelector(`[part="${part}"]`) : null;
+    if (c) c.focus({ preventScroll: true });
   }
 
   // Another language chosen in the options: everything drawn again in it.
@@ -337,12 +364,15 @@ export class Overlay {
 
   closePanel() {
     this.panelOpen = false;
+    this.askRecheck = false;
     this.badge.setAttribute('aria-expanded', 'false');
     this.panelHost.remove();
     this.badge.focus();
   }
 
   render() {
+    // The question goes with the audit's result it was about (an audit started since, say).
+    if (this.askRecheck && !recheckAsks(this.model, auditRunning(this.audit))) this.askRecheck = false;
     const change = this.followerChange();
     const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change })}`;
     this.holdBadgeSize();
@@ -365,7 +395,8 @@ export class Overlay {
       const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
         formerUsernames: this.formerUsernames, earlier: this.earlier,
-        handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel() };
+        handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel(),
+        askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;
       if (focused && root.activeElement !== focused) refocus(this.panel, focused.getAttribute('part'));
@@ -377,7 +408,8 @@ export class Overlay {
 // (Audit -> Cancel and back; Check -> Re-check), else the close button. After a refused followers
 // list the audit's buttons are the engagers' audit and trying the list again.
 const FOCUS_SUCCESSORS = { 'audit-button': ['cancel'], 'audit-new': ['cancel'], 'audit-engagers': ['cancel'], 'audit-retry': ['cancel'],
-                           cancel: ['audit-button', 'audit-engagers', 'audit-retry'], run: ['recheck'] };
+                           cancel: ['audit-button', 'audit-engagers', 'audit-retry'], run: ['recheck'],
+                           recheck: ['recheck-keep'], 'recheck-keep': ['recheck'], 'recheck-confirm': ['recheck'] };
 function refocus(panel, part) {
   const find = (p) => (p ? panel.querySelector(`[part="${p}"]`) : null);
   const next = find(part) || (FOCUS_SUCCESSORS[part] || []).map(find).find(Boolean) || find('close') || panel;

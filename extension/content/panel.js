@@ -15,6 +15,8 @@ import { auditPlanText, leftOutText } from '../shared/plan-text.js';
 import { resumable, followersRefusedBy, KIND_SERVER_ERRORS } from '../shared/audit.js';
 import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 import { followersSourceText } from '../shared/source-words.js';
+import { recheckAsk } from './panel-recheck.js';
+import { recheckAsks } from '../shared/recheck.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -173,10 +175,15 @@ function renderReport(p, view) {
   const when = model.computedAt ? new Date(model.computedAt) : new Date();
   foot.append(el('span', { class: 'muted', part: 'computed-at' },
                  t('computedAt', when.toLocaleString(t.lang), ageText(t, Date.now() - when.getTime()))));
-  const recheck = el('button', { part: 'recheck' }, t('recheck'));
-  recheck.addEventListener('click', () => view.handlers.onRecheck());
-  foot.append(recheck);
+  // On an audit's result the re-check asks first (panel-recheck.js): the question takes the button's place.
+  const asking = view.askRecheck && recheckAsks(model, auditRunning(view.audit));
+  if (!asking) {
+    const recheck = el('button', { part: 'recheck' }, t('recheck'));
+    recheck.addEventListener('click', () => (view.onRecheck ? view.onRecheck() : view.handlers.onRecheck()));
+    foot.append(recheck);
+  }
   p.append(foot);
+  if (asking) p.append(recheckAsk(t, model, view.onRecheckAnswer));
   if (r.engine) p.append(el('p', { class: 'tiny' }, r.engine));
 }
 

@@ -486,6 +486,8 @@ test('after a re-check the audit\'s rows say they are the last audit\'s, under t
   const done = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the rows' });
   assert.doesNotMatch(done.panelText, /the re-check since/);
   await clickPart(page, PANEL, 'recheck');
+  // (The panel asks first on an audit's result: recheck.test.mjs.)
+  await clickPart(page, PANEL, 'recheck-confirm');
   const s = await waitForOverlay(page, (st) => /the reading above is the re-check since/.test(st.panelText || ''),
                                  { what: 'the rows said as the last audit\'s' });
   assert.ok(s.sources.followers, 'the rows stay');
