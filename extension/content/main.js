@@ -28,6 +28,8 @@ import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
+import { newReadingOf } from '../shared/reading-change.js';
+import { auditRunning } from './badge-view.js';
 
 const LONG_WAIT_MS = 5000;
 // A profile reached by a link within Instagram's app is asked about only once the user has stayed
@@ -442,6 +444,24 @@ class ProfileFeature {
     if (a.status === 'running' && this.userId) this.loopAudit().catch((e) => this.fail(e));
   }
 
+  // The history holds a newer reading of this profile than the one in view: another tab of it
+  // re-checked it (or checked a day-old reading again). Shown here too, from the history (no
+  // request to Instagram), as a visit would show it; tabs kept audits in step, not readings, and a
+  // second tab went on showing the audit's result the re-check had replaced. Not while this tab
+  // waits on a check of its own (its answer comes), or an audit runs (its estimate is in view).
+  async followReading() {
+    const shown = () => this.overlay.model.kind === 'report' && !this.auditController && !auditRunning(this.overlay.audit);
+    if (this.signal.aborted || !shown()) return;
+    const cached = await send('profile.cached', { username: this.username });
+    const e = cached.entry;
+    if (this.signal.aborted || !shown() || !e || !e.report || e.rough) return;
+    // This tab's own check (its answer's time is a moment after the entry's), or a later result in view.
+    if (!(Number(this.overlay.model.computedAt) < e.computed_at)) return;
+    this.cancelRetry();
+    this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
+                      latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null });
+  }
+
   async cancelAudit() {
     if (this.auditController) this.auditController.abort();
     const view = await send('audit.cancel', { username: this.username });
@@ -498,6 +518,7 @@ function watch() {
   storageEvents.addListener(onSettingsChanged);
   storageEvents.addListener(onAuditChanged);
   storageEvents.addListener(onSchedulerChanged);
+  storageEvents.addListener(onHistoryChanged);
   const messages = (globalThis.browser || globalThis.chrome).runtime.onMessage;
   messages.addListener(onHoldsAsked);
   teardown = () => {
@@ -505,6 +526,7 @@ function watch() {
     storageEvents.removeListener(onSettingsChanged);
     storageEvents.removeListener(onAuditChanged);
     storageEvents.removeListener(onSchedulerChanged);
+    storageEvents.removeListener(onHistoryChanged);
     observer.disconnect();
     removeEventListener('popstate', schedule);
     if (nav) nav.removeEventListener('navigatesuccess', schedule);
@@ -551,6 +573,12 @@ function onHoldsAsked(msg, sender, sendResponse) {
 function onAuditChanged(changes, area) {
   const change = area === 'local' && current ? changes[AUDIT_PREFIX + current.username] : null;
   if (change) current.feature.followAudit(change.newValue || null);
+}
+
+// A new reading of the profile in view saved to the history (by another tab's re-check, say).
+function onHistoryChanged(changes, area) {
+  if (area !== 'local' || !current || !newReadingOf(changes, current.username)) return;
+  current.feature.followReading().catch((e) => console.warn('fakemeter: could not show the new reading:', e));
 }
 
 async function redrawInLanguage() {

@@ -1,9 +1,10 @@
 // Re-checking an audited profile, in the browser: the panel asks before a re-check replaces the
 // audit's result (it did so silently, "Still unclear after the audit" giving way to "Unclear from
-// the profile alone"), by keyboard too.
+// the profile alone"), by keyboard too; and a re-check in one tab shows in the profile's other
+// tabs (they went on showing the audit's result until reloaded), with no request of their own.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, overlayState, clickPart, apiRequests, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, PANEL } from './lib/index.mjs';
 import { startAudit, auditDone, storedEntry, waitFor } from './extension-support.mjs';
 import { percentNumber } from '../../extension/shared/format.js';
 
@@ -13,6 +14,8 @@ useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
 const username = 'lena.bakes';
 // A small audit (one followers page, two accounts checked, no posts): an audited result in a second or two.
 const SMALL_AUDIT = { auditListSize: 25, auditFullSize: 2, auditPosts: 0 };
+const extra = [];
+test.afterEach(async () => { while (extra.length) await extra.pop().close(); });
 
 // The audit done and its result in view in `p`; returns the stored (audited) entry.
 async function audited(p) {
@@ -63,4 +66,38 @@ test('Re-check on an audit\'s result asks first, with the estimate it replaces; 
   assert.equal(profileRequests(username).length, asked + 1, 'one request');
   const s = await waitForOverlay(page, (st) => /the reading above is the re-check since/.test(st.panelText || ''), { what: 'the rows as the last audit\'s' });
   assert.ok(s.sources.followers);
+});
+
+test('a re-check in one tab shows in the profile\'s other tab within a second, with no request of its own; a tab of another profile is untouched', async () => {
+  await audited(page);
+  const second = await suite.session.newPage();
+  extra.push(second);
+  await second.goto(suite.standin.profileUrl(username));
+  const before = await waitForBadge(second);
+  const other = await suite.session.newPage();
+  extra.push(other);
+  await other.goto(suite.standin.profileUrl('marco.travels'));
+  const otherBefore = await waitForBadge(other);
+  const asked = profileRequests(username).length, askedOther = profileRequests('marco.travels').length;
+  await page.bringToFront();
+  await clickPart(page, PANEL, 'recheck');
+  await waitForOverlay(page, (st) => /replaced by a reading/.test(st.panelText || ''), { what: 'the question' });
+  await clickPart(page, PANEL, 'recheck-confirm');
+  const rechecked = await waitForOverlay(page, (st) => st.badgeLabel && st.badgeLabel !== before.badgeLabel && st.state !== 'loading',
+                                         { what: 'the re-check in the first tab' });
+  const at = Date.now();
+  // Read without animation frames: the second tab stays in the background.
+  const s = await waitFor(async () => { const x = await overlayState(second); return x.badgeLabel === rechecked.badgeLabel && x; },
+    { what: `the second tab showing "${rechecked.badgeLabel}" (it showed "${before.badgeLabel}")`, timeout: 3000 });
+  assert.ok(Date.now() - at < 1500, `${Date.now() - at} ms`);
+  assert.equal(s.badgeState, rechecked.badgeState);
+  assert.equal(profileRequests(username).length, asked + 1, 'the first tab\'s one request; none from the second');
+  assert.equal(profileRequests('marco.travels').length, askedOther, 'nothing asked for the other profile');
+  const o = await overlayState(other);
+  assert.equal(o.badgeLabel, otherBefore.badgeLabel, 'the other profile\'s tab is untouched');
+  // Its panel says the audit's rows are the last audit's, under the new reading, as the first tab does.
+  await second.bringToFront();
+  await openPanel(second);
+  const panel = await waitForOverlay(second, (st) => st.panel && /the reading above is the re-check since/.test(st.panelText || ''), { what: 'the second tab\'s panel' });
+  assert.ok(panel.sources.followers, 'the rows stay');
 });
