@@ -4,7 +4,7 @@
 // tabs (they went on showing the audit's result until reloaded), with no request of their own.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, screenshot, PANEL } from './lib/index.mjs';
 import { startAudit, auditDone, storedEntry, waitFor } from './extension-support.mjs';
 import { percentNumber } from '../../extension/shared/format.js';
 
@@ -42,6 +42,9 @@ test('Re-check on an audit\'s result asks first, with the estimate it replaces; 
   assert.match(question, new RegExp(`^The audit's estimate \\(${p(entry.fake_percent)}%, ${p(entry.ci_low)}–${p(entry.ci_high)}%, from [A-Z][a-z]{2} \\d{1,2}\\) ` +
     'is replaced by a reading of the profile alone, which cannot measure the followers; the audit\'s rows stay\\. A new audit measures the followers again\\.$'));
   assert.match(q.panelText, /Re-check Keep the audit/, 'the two answers');
+  const ask = await page.$(`${PANEL} >>> [part="recheck-ask"]`);
+  await ask.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+  await screenshot(page, 'recheck-question', { element: await page.$(`${PANEL} >>> .panel`), padding: 4 });
   // Keyboard: the focus is on the safe answer; Enter keeps the audit and goes back to Re-check.
   assert.equal(await focusedPart(page), 'recheck-keep');
   await page.keyboard.press('Enter');
