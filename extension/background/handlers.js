@@ -11,7 +11,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
@@ -458,7 +458,7 @@ async function auditResult(msg) {
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
     if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
-    else if (['page', 'likers', 'comments', 'profile'].includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
+    else if (AUDIT_KINDS.includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
     if (commentsDue(a, req)) a = await refreshComments(a);
     // A retry of the followers refused again: the engagers' audit it was started over comes back.
     let restored = false;

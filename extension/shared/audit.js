@@ -357,7 +357,21 @@ function triesOf(state) {
     ? { [state.retry.key]: state.retry.tries } : {};
 }
 const withoutKey = (m, key) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== key));
-// The kinds of an audit's requests.
+// And without the tries of every item of one request kind (`prefix`: 'likers:', 'profile:', ...).
+const withoutKind = (m, prefix) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.startsWith(prefix)));
+
+// `state` once the pending request, of `kind`, is settled (answered, refused, or given up): no
+// longer pending, counted, its time. A wait of another kind of request alone (a server error's,
+// `retryOf`) stays said while it holds and answers of the other kinds come in: the audit goes on
+// with them meanwhile.
+function settled(state, kind, now) {
+  const keep = state.retryOf && state.retryOf !== kind && state.retryAt > now;
+  return { ...state, pending: null, requests: state.requests + 1, updatedAt: now,
+           retryAt: keep ? state.retryAt : null, retryUnavailable: keep ? state.retryUnavailable : null,
+           retryOf: keep ? state.retryOf : null, retry: null };
+}
+
+// The kinds of an audit's requests (and of the outcomes that answer them).
 export const AUDIT_KINDS = ['page', 'likers', 'comments', 'profile'];
 
 const addFresh = (list, accounts) => {
@@ -424,12 +438,7 @@ export function applyOutcome(state, id, outcome, now) {
     const cause = serverError ? 'server' : Number.isInteger(outcome.unavailable) ? 'unanswered' : 'slowed';
     return applyOutcome(given, id, { kind: 'list_failed', cause }, now);
   }
-  // A wait of one kind of request alone (a server error's, `retryOf`) stays said while it holds
-  // and answers of the other kinds come in: the audit goes on with them meanwhile.
-  const keep = state.retryOf && state.retryOf !== req.kind && state.retryAt > now;
-  let s = { ...state, pending: null, requests: state.requests + 1, updatedAt: now,
-            retryAt: keep ? state.retryAt : null, retryUnavailable: keep ? state.retryUnavailable : null, retryOf: keep ? state.retryOf : null,
-            retry: null, retries: tries ? { ...retries, [key]: tries } : withoutKey(retries, key) };
+  let s = { ...settled(state, req.kind, now), retries: tries ? { ...retries, [key]: tries } : withoutKey(retries, key) };
   switch (outcome.kind) {
     case 'page': {
       const f = s.followers;
@@ -506,9 +515,7 @@ export function applyOutcome(state, id, outcome, now) {
 // left out"). The back-off drawn stays the scheduler's: other audits wait it out as before.
 function giveUpSource(state, id, outcome, now) {
   const req = state.pending;
-  const prefix = `${req.kind}:`;
-  const retries = Object.fromEntries(Object.entries(triesOf(state)).filter(([k]) => !k.startsWith(prefix)));
-  const given = { ...state, retry: null, retries, rateLimited: state.rateLimited + 1 };
+  const given = { ...state, retry: null, retries: withoutKind(triesOf(state), `${req.kind}:`), rateLimited: state.rateLimited + 1 };
   const s = applyOutcome(given, id, { kind: 'list_failed', cause: 'server' }, now).state;
   const src = s[req.source];
   const media = src.media.map((m, i) => (i < src.done ? m : { ...m, failed: POST_FAILURES.includes(m.refused) ? m.refused : 'unasked' }));
@@ -519,11 +526,7 @@ function giveUpSource(state, id, outcome, now) {
 // keep, and other audits wait it out): counted, its kind's tries (`prefix`) dropped. What a
 // wait of another kind alone holds stays said.
 function refusalCounted(state, prefix, now) {
-  const keep = state.retryOf && state.retryOf !== state.pending.kind && state.retryAt > now;
-  const retries = Object.fromEntries(Object.entries(triesOf(state)).filter(([k]) => !k.startsWith(prefix)));
-  return { ...state, pending: null, requests: state.requests + 1, rateLimited: state.rateLimited + 1, updatedAt: now,
-           retryAt: keep ? state.retryAt : null, retryUnavailable: keep ? state.retryUnavailable : null,
-           retryOf: keep ? state.retryOf : null, retry: null, retries };
+  return { ...settled(state, state.pending.kind, now), rateLimited: state.rateLimited + 1, retries: withoutKind(triesOf(state), prefix) };
 }
 
 // The followers list ended where it is, Instagram having answered its next page with server
