@@ -30,6 +30,18 @@ async function firstCheckOfOld() {
   return { first, id: first.report.user_id };
 }
 
+// The renamed account's page under its new name, its panel open: the then-and-now line from
+// @old's first check (500 followers then, 820 now) and "Formerly @old". Returns the overlay's state.
+async function panelOnNewName(what) {
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await openPanel(page);
+  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'), { what });
+  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+\), 820 now: \+320 \(\+64%\)\.$/);
+  assert.ok(panel.panelText.includes(`Formerly @${OLD}`), panel.panelText);
+  return panel;
+}
+
 async function popupRows() {
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
@@ -47,13 +59,7 @@ test('checked as @old, renamed to @new: @new goes on with its history, @old says
   // Renamed on Instagram; 820 followers now.
   suite.standin.renameProfile(OLD, NEW);
   suite.standin.setFollowerCount(OLD, null);
-  await page.goto(suite.standin.profileUrl(NEW));
-  await waitForBadge(page, { what: `badge on @${NEW}` });
-  await openPanel(page);
-  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'),
-    { what: 'the then-and-now line and the former name in the panel' });
-  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+\), 820 now: \+320 \(\+64%\)\.$/);
-  assert.ok(panel.panelText.includes(`Formerly @${OLD}`), panel.panelText);
+  await panelOnNewName('the then-and-now line and the former name in the panel');
   await screenshot(page, 'rename-panel-new-name');
   const moved = await storedEntry(suite, NEW);
   assert.deepEqual(moved.first_seen, { follower_count: 500, at: first.first_seen.at, user_id: id });
@@ -250,13 +256,7 @@ test('@old taken by another account before the renamed one is seen again: its hi
   await popup.close();
 
   // The renamed account checked under its new name: its history goes on from @old's first reading.
-  await page.goto(suite.standin.profileUrl(NEW));
-  await waitForBadge(page, { what: `badge on @${NEW}` });
-  await openPanel(page);
-  const panel = await waitForOverlay(page, (x) => x.panel && x.followerChange && x.panelText.includes('Formerly'),
-    { what: 'the then-and-now line from @old\'s first check' });
-  assert.match(panel.followerChange, /^Followers: 500 at your first check \(.+\), 820 now: \+320 \(\+64%\)\.$/);
-  assert.ok(panel.panelText.includes(`Formerly @${OLD}`), panel.panelText);
+  const panel = await panelOnNewName('the then-and-now line from @old\'s first check');
   assert.equal(panel.earlierOwner, null, 'no earlier owner of @new');
   const moved = await storedEntry(suite, NEW);
   assert.deepEqual([moved.first_seen, moved.former_usernames], [{ follower_count: 500, at: first.first_seen.at, user_id: id }, [OLD]]);
