@@ -6,7 +6,8 @@
 // permission, in the Chromium package only: scripts/package). The old copy takes its own overlay
 // off once it notices its extension gone (content/main.js contextGone), and the new copy removes
 // any it finds (Overlay.removeStrays); a second run of the script in a tab does nothing (main.js
-// start), so a tab that loaded with the declared script meanwhile gets no second overlay.
+// start), so a tab that loaded with the declared script meanwhile gets no second overlay. A panel
+// the old copy had open opens again in the new one, for the same profile (content/panel-mark.js).
 
 // Why onInstalled fired; on these the open tabs get the content script ('chrome_update' and
 // 'shared_module_update' leave the extension's own scripts in place).

@@ -29,6 +29,7 @@ import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { newReadingOf } from '../shared/reading-change.js';
+import { markPanelOpen, unmarkPanel, takePanelMark } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 
 const LONG_WAIT_MS = 5000;
@@ -124,8 +125,13 @@ class ProfileFeature {
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
+      // Kept on the page for a copy of the content script that replaces this one (panel-mark.js).
+      onPanel: (open) => (open ? markPanelOpen(username) : unmarkPanel(username)),
     }, previousHeaders);
     signal.addEventListener('abort', () => {
+      // The profile left: its panel closes with it. The extension gone (updated): the mark stays
+      // for the new copy, which opens the panel again.
+      if (!contextGone()) unmarkPanel(username);
       this.cancelRetry();
       if (this.auditController) this.auditController.abort();
       this.overlay.destroy();
@@ -477,12 +483,17 @@ function onRoute() {
   const settleUntil = routed ? Date.now() + SETTLE_MS : 0;
   const moved = routed;
   routed = true;
+  // Read once, on this copy's first look at the page, whatever it shows (panel-mark.js).
+  const reopen = moved ? null : takePanelMark();
   if (!username) return;
   // After a move within the app, the headers in view are the page left until it draws this one.
   const previousHeaders = moved ? headersNow() : null;
   const controller = new AbortController();
   const feature = new ProfileFeature(username, controller.signal, settleUntil, previousHeaders);
   current = { username, controller, feature };
+  // This copy replaced one whose panel of this profile was open (the extension updated in an open
+  // tab): open again, as it was, without taking the focus; another profile's stays closed.
+  if (reopen === username) feature.overlay.openPanel({ focus: false });
   feature.run().catch((e) => feature.fail(e));
 }
 

@@ -39,7 +39,9 @@ export class Overlay {
     this.t = t;
     this.username = username;
     this.previousHeaders = previousHeaders;
-    this.handlers = handlers;  // {onAudit, onAuditNew, onAuditEngagers, onCancel, onRecheck, onRun, plan (what an audit would read)}
+    // {onAudit, onAuditNew, onAuditEngagers, onCancel, onRecheck, onRun, plan (what an audit would read),
+    //  onPanel (the panel opened or closed: true or false)}
+    this.handlers = handlers;
     this.model = { kind: 'loading' };
     this.audit = null;
     this.firstSeen = null;
@@ -296,11 +298,15 @@ export class Overlay {
 
   togglePanel() { if (this.panelOpen) this.closePanel(); else this.openPanel(); }
 
-  openPanel() {
+  // `focus`: the focus goes into it (opened by the user); not when it is opened again for them
+  // after an update (main.js), wherever they are on the page meanwhile.
+  openPanel({ focus = true } = {}) {
     this.panelOpen = true;
     this.badge.setAttribute('aria-expanded', 'true');
     if (!this.panelHost.isConnected) document.documentElement.append(this.panelHost);
+    if (this.handlers.onPanel) this.handlers.onPanel(true);
     this.render();
+    if (!focus) return;
     const first = this.panel.querySelector('button');
     (first || this.panel).focus();
   }
@@ -367,6 +373,7 @@ export class Overlay {
     this.askRecheck = false;
     this.badge.setAttribute('aria-expanded', 'false');
     this.panelHost.remove();
+    if (this.handlers.onPanel) this.handlers.onPanel(false);
     this.badge.focus();
   }
 

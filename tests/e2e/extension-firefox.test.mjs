@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, overlayState, parseEstimate, cliProfile, clickPart,
+import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart,
   expectedBadge, BADGE, PANEL, screenshot } from './lib/index.mjs';
 import { auditRequests } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
@@ -129,7 +129,8 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
 // Firefox ends the content script with the extension when it is updated, without letting it run
 // again, and injects the new version's content script into the open tab: the old badge and panel
 // stayed on the page beside the new badge, shown by the new stylesheet, dead (clicking did
-// nothing). The new content script removes them as it draws its own badge.
+// nothing). The new content script removes them as it draws its own badge, and opens its own panel
+// in place of the one open at the update (content/panel-mark.js), as in Chromium.
 test('when the extension is updated with a profile open, the page keeps one badge, the new one, and it works', T, async () => {
   assert.ok(page, 'installed');
   await page.goto(standin.profileUrl('lena.bakes'));
@@ -149,12 +150,16 @@ test('when the extension is updated with a profile open, the page keeps one badg
     .map((h) => `${h.dataset.fakemeter}:${window.fmOld.includes(h) ? 'old' : 'new'}`));
   await page.waitForFunction(() => {
     const all = [...document.querySelectorAll('[data-fakemeter]')];
-    return all.length === 1 && !window.fmOld.includes(all[0]) && all[0].shadowRoot.querySelector('[part~="badge-label"]');
+    const badge = all.find((h) => h.dataset.fakemeter === 'badge');
+    return all.length === 2 && all.every((h) => !window.fmOld.includes(h)) && badge && badge.shadowRoot.querySelector('[part~="badge-label"]');
   }, { timeout: 15_000 }).catch(async () => assert.fail(`the page's badges and panels after the update: ${(await hosts()).join(', ')}`));
-  const s = await overlayState(page);
+  const s = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: 'the panel open again after the update' });
   assert.equal(s.badges, 1);
   assert.ok(s.badgeAfterFollowers, 'beside the follower count');
-  // It works: it opens its panel, with the estimate.
+  assert.ok(parseEstimate(s.panelEstimate), s.panelEstimate);
+  // It works: its badge closes the panel and opens it again, with the estimate.
+  await clickPart(page, BADGE, 'badge-label');
+  await waitForOverlay(page, (x) => !x.panel, { what: 'the panel closed' });
   await clickPart(page, BADGE, 'badge-label');
   const opened = await waitForOverlay(page, (x) => x.panel && !!x.panelEstimate, { what: "the new badge's panel" });
   assert.ok(parseEstimate(opened.panelEstimate), opened.panelEstimate);

@@ -3,10 +3,11 @@
 // content script only in pages loaded afterwards, so the background puts it into the open tab
 // (background/reinject.js), and the old copy, its extension gone, takes its own badge off. The
 // page is never reloaded: it ends with exactly one badge, the new copy's, which works (a reading
-// from the new background, a panel that opens and answers).
+// from the new background, a panel that opens and answers). A panel open at the update opens
+// again, as it was (content/panel-mark.js); one the user closed stays closed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, BADGE, PANEL } from './lib/index.mjs';
+import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, clickPart, BADGE, PANEL } from './lib/index.mjs';
 import { waitFor, startAudit, extensionPage } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
@@ -52,6 +53,11 @@ test('after the extension is reloaded, an open profile shows exactly one working
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   const before = await waitForBadge(page);
   assert.equal(before.badges, 1);
+  // The panel opened and closed again by the user: not opened again after the update.
+  await openPanel(page);
+  await waitForOverlay(page, (s) => s.panel && !!s.panelText, { what: 'the panel open' });
+  await clickPart(page, PANEL, 'close');
+  await waitForOverlay(page, (s) => !s.panel, { what: 'the panel closed' });
   // Mark this document and the old copy's badge host, to tell them from a reloaded page and a new badge.
   await page.evaluate((sel) => { window.fmSameDocument = true; document.querySelector(sel).fmOld = true; }, BADGE);
   // The most badges the page ever holds at once from now on (after every change to it).
@@ -71,6 +77,7 @@ test('after the extension is reloaded, an open profile shows exactly one working
   }, { what: 'one new badge with a result after the reload', timeout: 30_000, interval: 200 });
   assert.equal(await page.evaluate(() => window.fmSameDocument), true, 'the page was not reloaded');
   assert.equal(state.badgeState, before.badgeState, 'the same reading as before the reload');
+  assert.equal(state.panel, false, 'the panel the user closed stays closed');
   // It works: the panel opens and shows the profile's estimate; still one badge, one panel.
   await openPanel(page);
   const open = await waitForOverlay(page, (s) => s.panel && !!s.panelText, { what: 'the new panel drawn' });
@@ -85,19 +92,30 @@ test('after the extension is reloaded, an open profile shows exactly one working
 // An audit under way while the extension is updated: its loop runs in the page's content script,
 // which the update ends, so until the new copy was put into the open tab the audit stood still,
 // "running" in storage, until the page was reloaded. It goes on from where it was, in the same
-// document, to its end; one badge shows its result and the panel its rows.
-test('an audit under way when the extension is reloaded goes on to its end in the open tab, with one badge', T, async () => {
+// document, to its end; one badge shows its result and the panel its rows. The panel the audit was
+// watched in opens again by itself, with the audit's progress (it closed, the badge alone left).
+test('an audit under way when the extension is reloaded goes on to its end in the open tab, with one badge and its panel open again', T, async () => {
   await developerMode();
   const username = 'lena.bakes';
   const ext = await extensionPage(suite);
   await ext.evaluate((settings) => chrome.storage.local.set({ settings }),
-    { ...suite.settings, pacingMs: 150, auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 3 });
-  await startAudit(suite, page, username);
+    { ...suite.settings, pacingMs: 400, auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 3 });
+  await startAudit(suite, page, username);  // (in the panel, which stays open)
   const stored = async () => (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), `audit:${username}`);
   await waitFor(async () => { const a = await stored(); return a && a.requests >= 3; }, { what: 'the audit under way' });
-  await page.evaluate(() => { window.fmSameDocument = true; });
+  await page.evaluate((panel) => { window.fmSameDocument = true; document.querySelector(panel).fmOld = true; }, PANEL);
   // (From an extension page: the worker the first test's reload started is held by the harness.)
   await (await extensionPage(suite)).evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
+  // The new copy's panel opens by itself, on the audit still under way: its progress, its Cancel.
+  const reopened = await waitFor(async () => {
+    await releaseWorkers();
+    return page.evaluate((sel) => {
+      const fresh = [...document.querySelectorAll(sel)].filter((h) => !h.fmOld);
+      const part = (p) => fresh[0]?.shadowRoot?.querySelector(`[part~="${p}"]`);
+      return fresh.length === 1 && part('progress') && part('cancel') ? { done: Number(part('progress').getAttribute('value')), of: Number(part('progress').getAttribute('max')) } : null;
+    }, PANEL);
+  }, { what: 'the new copy\'s panel open on the audit\'s progress', timeout: 30_000, interval: 100 });
+  assert.ok(reopened.of > 0 && reopened.done >= 1, `the audit's progress in the reopened panel: ${JSON.stringify(reopened)}`);
   // The reload closes the extension's own pages: read storage from a new one once the worker runs.
   const done = await waitFor(async () => {
     await releaseWorkers();
@@ -108,7 +126,8 @@ test('an audit under way when the extension is reloaded goes on to its end in th
   assert.ok(done.report, 'the audit\'s result');
   const s = await waitForOverlay(page, (x) => x.badges === 1 && /after the audit/.test(x.badgeFullText || ''), { what: 'the audit\'s result on the badge' });
   assert.equal(s.badges, 1);
-  await openPanel(page);
+  // Still open (not opened here): one panel, the audit's rows in it.
   const open = await waitForOverlay(page, (x) => !!x.sources.followers && !x.cancel, { what: 'the audit\'s rows in the panel' });
+  assert.equal(await page.$$eval(PANEL, (p) => p.length), 1, 'one panel');
   assert.match(open.sources.followers, /Followers: \d+ newest of [\d,]+ listed/);
 });
