@@ -28,7 +28,7 @@ import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { newReadingOf } from '../shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading } from '../shared/reading-change.js';
 import { markPanelOpen, unmarkPanel, takePanelMark } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 
@@ -116,6 +116,10 @@ class ProfileFeature {
     this.auditController = null;
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
+    // The instant check under way ({controller, sent: its request went, missed: a newer reading
+    // came meanwhile}), until it ends: one still waiting for its slot gives way to a reading another
+    // tab saved (followReading), and one whose request went looks again once its answer is shown.
+    this.instantRun = null;
     this.overlay = new Overlay(t, username, {
       plan: (options) => this.plan(options),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
@@ -133,6 +137,7 @@ class ProfileFeature {
       // for the new copy, which opens the panel again.
       if (!contextGone()) unmarkPanel(username);
       this.cancelRetry();
+      if (this.instantRun) this.instantRun.controller.abort();
       if (this.auditController) this.auditController.abort();
       this.overlay.destroy();
     }, { once: true });
@@ -274,14 +279,20 @@ class ProfileFeature {
 
   // One instant request: a scheduler slot, then the fetch.
   // `quiet`: a wait for the slot is not shown (a stale reading's refresh waits behind it).
-  async fetchInstant(url, fallback = false, quiet = false) {
-    await sleepUntil(this.settleUntil, this.signal);
+  // `run` (runInstant's): its waits end when it gives way to another tab's reading; once the
+  // request goes it is marked sent (its answer is then awaited, not dropped: the back-off it may
+  // start is the scheduler's to know).
+  async fetchInstant(url, fallback = false, quiet = false, run = null) {
+    const signal = run ? run.controller.signal : this.signal;
+    await sleepUntil(this.settleUntil, signal);
     const begin = await send('instant.begin', { username: this.username, fallback });
+    if (signal.aborted) throw signal.reason;
     if (begin.at > Date.now() + 1000 && !quiet) {
       // Held by a wait another profile's audit drew: said as that audit's (`during`), not this profile's.
       this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap, during: begin.during });
     }
-    await sleepUntil(begin.at, this.signal);
+    await sleepUntil(begin.at, signal);
+    if (run) run.sent = true;
     return igFetch(url, this.signal);
   }
 
@@ -290,15 +301,33 @@ class ProfileFeature {
   // loaded on this profile); failing both, from the counts the page shows. The engine reads each;
   // the report names its source.
   async runInstant({ keepShown = false } = {}) {
+    if (this.instantRun) this.instantRun.controller.abort();  // (a check by hand in place of one held)
+    const run = { controller: new AbortController(), sent: false, missed: false };
+    this.instantRun = run;
+    try {
+      await this.askInstant(run, keepShown);
+    } catch (e) {
+      // Given way, while it waited for its slot, to a newer reading another tab saved: shown already.
+      if (run.controller.signal.aborted && !this.signal.aborted) return;
+      throw e;
+    } finally {
+      if (this.instantRun === run) this.instantRun = null;
+    }
+    // A newer reading saved while this check's request was out: if what it ended with is a wait or
+    // a failure, the reading takes its place now (and the retry just planned is not needed).
+    if (run.missed && !this.signal.aborted) await this.followReading();
+  }
+
+  async askInstant(run, keepShown) {
     if (!keepShown) this.overlay.setLoading();
-    let answer = await this.fetchInstant(profileInfoUrl(this.username));
+    let answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
     let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
     if (this.signal.aborted) return;
     if (r.state === 'rate_limited') {
       const refused = r;
       const id = this.userId || this.pageUserId();
       if (id) {
-        answer = await this.fetchInstant(userInfoUrl(id), true);
+        answer = await this.fetchInstant(userInfoUrl(id), true, false, run);
         r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });
         if (this.signal.aborted) return;
       }
@@ -451,19 +480,29 @@ class ProfileFeature {
   }
 
   // The history holds a newer reading of this profile than the one in view: another tab of it
-  // re-checked it (or checked a day-old reading again). Shown here too, from the history (no
-  // request to Instagram), as a visit would show it; tabs kept audits in step, not readings, and a
-  // second tab went on showing the audit's result the re-check had replaced. Not while this tab
-  // waits on a check of its own (its answer comes), or an audit runs (its estimate is in view).
+  // re-checked it (or checked a day-old reading again, or read it while this tab waited on
+  // Instagram). Shown here too, from the history (no request to Instagram), as a visit would show
+  // it; tabs kept audits in step, not readings, and a second tab went on showing the audit's result
+  // the re-check had replaced, or "retrying at …" and then asked Instagram again for a reading it
+  // had. Which views take it: reading-change.js followsReading. A retry of its own, or a check
+  // still waiting for its slot, is dropped: no request after this. While this tab's own request is
+  // out, it looks again once that answer is shown (runInstant).
   async followReading() {
-    const shown = () => this.overlay.model.kind === 'report' && !this.auditController && !auditRunning(this.overlay.audit);
-    if (this.signal.aborted || !shown()) return;
+    const view = () => ({ model: this.overlay.model, auditing: !!this.auditController || auditRunning(this.overlay.audit),
+                          asking: !!(this.instantRun && this.instantRun.sent) });
+    // (This tab's own check under way: it looks again when it ends.)
+    const ready = () => {
+      if (this.signal.aborted) return false;
+      if (takesReading(view())) return true;
+      if (this.instantRun) this.instantRun.missed = true;
+      return false;
+    };
+    if (!ready()) return;
     const cached = await send('profile.cached', { username: this.username });
     const e = cached.entry;
-    if (this.signal.aborted || !shown() || !e || !e.report || e.rough) return;
-    // This tab's own check (its answer's time is a moment after the entry's), or a later result in view.
-    if (!(Number(this.overlay.model.computedAt) < e.computed_at)) return;
+    if (!ready() || !followsReading(view(), e)) return;
     this.cancelRetry();
+    if (this.instantRun) this.instantRun.controller.abort();
     this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
                       latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null });
   }

@@ -1,5 +1,5 @@
-// Which storage changes carry a new reading of a profile, for the profile's other tabs: tabs
-// kept its audit in step (each follows its audit:<name> key), not its readings, so a tab went on
+// Which storage changes carry a new reading of a profile, for the profile's other tabs, and which
+// of a tab's views take it (followsReading): tabs kept its audit in step (each follows its audit:<name> key), not its readings, so a tab went on
 // showing the audit's result another tab's re-check had replaced, until it was reloaded.
 import { HISTORY_KEY } from './history.js';
 
@@ -16,4 +16,35 @@ export function newReadingOf(changes, username) {
   const now = entryOf(change.newValue), was = entryOf(change.oldValue);
   if (!now || now.rough || !Number.isFinite(now.computed_at)) return null;
   return was && was.computed_at === now.computed_at ? null : now;
+}
+
+// The overlay states (content/states.js) a stored reading of the profile takes the place of: a
+// wait ('rate_limited': Instagram asked to slow down or did not answer, or Fakemeter's own cap
+// holds the check: "retrying at …", or no longer retried), a check that failed (an answer not
+// read, the engine failing, a challenge page, logged out with no counts to show, storage full), or
+// none made yet (automatic checks off). In each the tab has no reading of the profile, and a visit
+// would show the stored one. Only a tab showing a result followed another tab's reading: one
+// "retrying at …" went on saying so, and then asked Instagram again. Not among them: what
+// Instagram said of the profile itself (private, not found, renamed, no posts, too new), which no
+// reading read before it outranks, and 'outdated' (this page's code no longer matches the
+// background's: its messages are refused).
+export const STATES_TAKING_READING = Object.freeze(['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out',
+                                                    'storage_full']);
+
+// Whether a tab's view can take a newer reading of its profile: `model` (the overlay's: a report,
+// a state, idle or loading); `auditing`: an audit runs in view (its estimate narrows there);
+// `asking`: its own check's request is out (its answer comes; the tab looks again after it).
+export function takesReading({ model, auditing = false, asking = false } = {}) {
+  if (!model || auditing || asking) return false;
+  if (model.kind === 'report' || model.kind === 'idle') return true;
+  return model.kind === 'state' && STATES_TAKING_READING.includes(model.state);
+}
+
+// Whether that view shows `entry` (the profile's history entry as stored now) in place of what it
+// shows: a full reading (not one of the page's counts alone), and, over a reading in view, a later
+// one (a tab's own check is saved a moment before the time its answer carries, so it never
+// follows itself; a result in view newer than the entry stays).
+export function followsReading(view, entry) {
+  if (!takesReading(view) || !entry || typeof entry !== 'object' || !entry.report || entry.rough || !Number.isFinite(entry.computed_at)) return false;
+  return view.model.kind !== 'report' || Number(view.model.computedAt) < entry.computed_at;
 }

@@ -1,11 +1,13 @@
 // Re-checking an audited profile, in the browser: the panel asks before a re-check replaces the
 // audit's result (it did so silently, "Still unclear after the audit" giving way to "Unclear from
 // the profile alone"), by keyboard too; and a re-check in one tab shows in the profile's other
-// tabs (they went on showing the audit's result until reloaded), with no request of their own.
+// tabs (they went on showing the audit's result until reloaded), with no request of their own; so
+// does a reading one tab made while another waited on Instagram ("retrying at …"), whose retry then
+// asks nothing.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, screenshot, PANEL } from './lib/index.mjs';
-import { startAudit, auditDone, storedEntry, waitFor } from './extension-support.mjs';
+import { startAudit, auditDone, storedEntry, waitFor, userIdOf } from './extension-support.mjs';
 import { percentNumber } from '../../extension/shared/format.js';
 
 let suite, page;
@@ -103,4 +105,78 @@ test('a re-check in one tab shows in the profile\'s other tab within a second, w
   await openPanel(second);
   const panel = await waitForOverlay(second, (st) => st.panel && /the reading above is the re-check since/.test(st.panelText || ''), { what: 'the second tab\'s panel' });
   assert.ok(panel.sources.followers, 'the rows stay');
+});
+
+// A tab waiting to retry the profile ("Instagram asked to slow down; retrying at …") went on saying
+// so after another tab of it read the profile (only a tab showing a result followed), then asked
+// Instagram again at its time. It shows that reading within a second, and its retry goes nowhere.
+test('a tab waiting to retry the profile shows the reading another tab made, and asks Instagram nothing more', async () => {
+  // At this pacing a refusal backs off 5 s, and the fallback's refusal after it 10 s: the retry is that far off.
+  await suite.resetExtension({ pacingMs: 250 });
+  const info = `/users/${userIdOf(suite.standin, username)}/info/`;
+  const asks = () => suite.standin.log().filter((e) => e.kind === 'api' && (e.search.includes(`username=${username}`) || e.path.includes(info)));
+  const waiting = await suite.session.newPage();
+  extra.push(waiting);
+  suite.standin.addFailure({ mode: 'wait', match: `web_profile_info/?username=${username}` });
+  suite.standin.addFailure({ mode: 'wait', match: info });
+  let wait;
+  try {
+    await waiting.goto(suite.standin.profileUrl(username));
+    const w = await waitForOverlay(waiting, (st) => st.state === 'rate_limited' && st.states.some((x) => x.retryAt), { what: 'the wait with its time' });
+    wait = w.states.find((x) => x.retryAt);
+    assert.equal(w.badgeState, 'status', 'a wait, no reading in view');
+  } finally {
+    suite.standin.clearFailures();
+  }
+  assert.match(wait.text, /asked to slow down; retrying at \d{1,2}:\d\d/);
+  // The back-off lifted (as though served; the waiting tab's retry stays due at its time): the
+  // other tab's first check goes at once and is answered.
+  await (await suite.storage()).set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } });
+  const before = asks().length;
+  await page.bringToFront();
+  await page.goto(suite.standin.profileUrl(username));
+  const read = await waitForOverlay(page, (st) => st.badgeLabel && st.badgeState !== 'status' && st.state !== 'loading', { what: 'the other tab\'s reading' });
+  assert.equal(asks().length, before + 1, 'the other tab\'s one request');
+  assert.ok(wait.retryAt > Date.now() + 1000, `the waiting tab's retry still to come (at ${wait.retryAt}, now ${Date.now()})`);
+  const at = Date.now();
+  const s = await waitFor(async () => { const x = await overlayState(waiting); return x.badgeLabel === read.badgeLabel && x; },
+    { what: `the waiting tab showing "${read.badgeLabel}"`, timeout: 3000 });
+  assert.ok(Date.now() - at < 1500, `${Date.now() - at} ms`);
+  assert.equal(s.badgeState, read.badgeState);
+  assert.ok(!s.states.some((x) => x.state === 'rate_limited'), 'no wait left in view');
+  // Past the time the retry was due (and a second more): the waiting tab asked Instagram nothing.
+  await waitFor(async () => Date.now() > wait.retryAt + 1000, { what: 'the retry\'s time past', timeout: 20_000, interval: 100 });
+  assert.equal(asks().length, before + 1, 'no request from the tab that waited');
+  assert.equal((await overlayState(waiting)).badgeLabel, read.badgeLabel, 'the reading stays in view');
+});
+
+// The same for a first check held by Fakemeter's own hourly cap ("Fakemeter's own limit of 5
+// requests an hour … is reached …; it goes on at …"): it waited for its slot and then went, for a
+// reading the history had.
+test('a tab whose check waits for the hourly cap shows the reading another tab made, and its check never goes', async () => {
+  await suite.resetExtension({ hourlyCap: 5 });
+  const storage = await suite.storage();
+  // The hour's 5 requests made, the first of them leaving the hour in 8 s.
+  const now = Date.now();
+  const full = { lastSlot: 0, ledger: [0, 1, 2, 3, 4].map((i) => now - 3_600_000 + 8000 + i * 100), backoffUntil: 0, backoffLevel: 0 };
+  await storage.set({ scheduler: full });
+  const waiting = await suite.session.newPage();
+  extra.push(waiting);
+  await waiting.goto(suite.standin.profileUrl(username));
+  const w = await waitForOverlay(waiting, (st) => st.states.some((x) => x.cause === 'cap' && x.retryAt), { what: 'the wait for the cap' });
+  const wait = w.states.find((x) => x.cause === 'cap');
+  // The hour's requests gone (aged out, say; the waiting tab's slot stays where it was): the other
+  // tab's check goes at once.
+  await storage.set({ scheduler: { ...full, ledger: [] } });
+  const before = profileRequests(username).length;
+  await page.bringToFront();
+  await page.goto(suite.standin.profileUrl(username));
+  const read = await waitForOverlay(page, (st) => st.badgeLabel && st.badgeState !== 'status' && st.state !== 'loading', { what: 'the other tab\'s reading' });
+  assert.equal(profileRequests(username).length, before + 1, 'the other tab\'s one request');
+  assert.ok(wait.retryAt > Date.now() + 1000, `the waiting tab's slot still to come (at ${wait.retryAt}, now ${Date.now()})`);
+  const s = await waitFor(async () => { const x = await overlayState(waiting); return x.badgeLabel === read.badgeLabel && x; },
+    { what: `the waiting tab showing "${read.badgeLabel}"`, timeout: 3000 });
+  assert.ok(!s.states.some((x) => x.state === 'rate_limited'), 'no wait left in view');
+  await waitFor(async () => Date.now() > wait.retryAt + 1000, { what: 'the slot\'s time past', timeout: 20_000, interval: 100 });
+  assert.equal(profileRequests(username).length, before + 1, 'no request from the tab that waited');
 });

@@ -3,7 +3,7 @@
 // re-checked it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newReadingOf } from '../../extension/shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading } from '../../extension/shared/reading-change.js';
 
 const history = (entries) => ({ schema: 2, entries });
 const entry = (over = {}) => ({ username: 'lena.bakes', computed_at: 1000, rough: false, confidence: 'instant', report: {}, ...over });
@@ -28,4 +28,42 @@ test('a new reading of the profile in the history is followed; other changes, an
   assert.equal(newReadingOf({ history: { oldValue: was, newValue: odd } }, 'constructor').computed_at, 5);
   // A history of an older shape (schema 1's bare array) names no entry.
   assert.equal(newReadingOf({ history: { oldValue: null, newValue: [{ u: 'lena.bakes', t: 1 }] } }, 'lena.bakes'), null);
+});
+
+// Which views of a tab take a newer stored reading (followsReading): a tab "retrying at …" (or
+// showing a failed check) went on saying so after another tab of the profile read it, and then
+// asked Instagram again.
+const reading = entry({ computed_at: 5000 });
+const report = (computedAt) => ({ model: { kind: 'report', computedAt, report: {} } });
+const state = (s, over = {}) => ({ model: { kind: 'state', state: s, retryAt: null, ...over } });
+
+test('a tab waiting on Instagram, or whose check failed, takes another tab\'s full reading; one with a result takes only a later one', () => {
+  for (const s of ['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out', 'storage_full']) {
+    assert.equal(followsReading(state(s), reading), true, s);
+  }
+  assert.equal(followsReading(state('rate_limited', { retryAt: 9000 }), reading), true, '"retrying at …": a retry pending');
+  assert.equal(followsReading(state('rate_limited', { tries: 5 }), reading), true, 'no longer retried');
+  assert.equal(followsReading(state('rate_limited', { cap: 200, retryAt: 9000 }), reading), true, 'held by the hourly cap');
+  assert.equal(followsReading({ model: { kind: 'idle' } }, reading), true, 'not checked yet (automatic checks off)');
+  // A result in view: a later reading only (its own check's entry is a moment older than its answer).
+  assert.equal(followsReading(report(4000), reading), true);
+  assert.equal(followsReading(report(5000), reading), false);
+  assert.equal(followsReading(report(6000), reading), false);
+});
+
+test('a tab does not take a reading while its own check\'s request is out, an audit runs, or Instagram said what the profile is', () => {
+  assert.equal(followsReading({ ...state('rate_limited'), asking: true }, reading), false, 'its own answer comes');
+  assert.equal(followsReading({ ...state('rate_limited'), auditing: true }, reading), false, 'an audit runs in view');
+  assert.equal(followsReading({ ...report(4000), auditing: true }, reading), false);
+  assert.equal(followsReading({ model: { kind: 'loading' } }, reading), false, 'its own check under way');
+  for (const s of ['private', 'not_found', 'renamed', 'no_posts', 'hidden_likes', 'new_account', 'insufficient', 'outdated', 'loading']) {
+    assert.equal(followsReading(state(s), reading), false, s);
+  }
+  assert.equal(followsReading({ model: null }, reading), false);
+  assert.equal(takesReading({}), false);
+  // Only a full reading: not the page's counts alone, nor an entry without its report or time.
+  for (const e of [null, undefined, 'x', entry({ computed_at: 5000, rough: true }), entry({ computed_at: 5000, report: null }),
+    entry({ computed_at: 'soon' })]) {
+    assert.equal(followsReading(state('rate_limited'), e), false, JSON.stringify(e));
+  }
 });
