@@ -11,7 +11,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, followersRefusedBy, sourcesBrief, keepEngagers, settleRetry, AUDIT_KINDS } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
@@ -306,11 +306,13 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     const settings = await store.getSettings();
     const seed = crypto.getRandomValues(new Uint32Array(1))[0];
     const refused = engagersOnly && existing && existing.userId === userId ? followersRefusedBy(existing) : null;
-    const started = { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
-                      profileSource: profileSource || 'web_profile_info' };
-    // "Try the followers again" after an audit of the likers and commenters alone: that audit is
-    // kept until this one ends, and comes back should the list be refused again (settleRetry).
-    const a = refused ? started : keepEngagers(started, existing);
+    // "Try the followers again" after an audit of the likers and commenters alone: that audit goes
+    // on, reading its followers with the options as they are now, and is as it was should the list
+    // be refused again (settleRetry). It was a new audit holding the earlier one whole inside it.
+    const retry = refused ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
+                                                             plan: auditPlan(settings, [], followerCount) });
+    const a = retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
+                         profileSource: profileSource || 'web_profile_info' };
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);
   });
@@ -332,7 +334,10 @@ async function auditNext({ username }) {
     const n = nextRequest(a, { held });
     a = n.state;
     let restored = false;
-    if (wasRunning && a.status !== 'running') ({ audit: a, restored } = settleRetry(await refreshComments(a), now()));
+    if (wasRunning && a.status !== 'running') {
+      ({ audit: a, restored } = settleRetry(a, now()));
+      if (!restored) a = await refreshComments(a);
+    }
     let sched = null;
     // The held request put back never went: its slot is given back.
     if (n.putBack && n.putBack.at) sched = release(sched0, n.putBack.at, now(), { unsent: true });
@@ -457,12 +462,13 @@ async function auditResult(msg) {
       : onSuccess(sched, requestKind(req));
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
-    if (a.status !== 'running') a = await refreshEstimates(a, SOURCES);
-    else if (AUDIT_KINDS.includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
-    if (commentsDue(a, req)) a = await refreshComments(a);
-    // A retry of the followers refused again: the engagers' audit it was started over comes back.
+    // A retry of the followers refused again: the engagers' audit it went on from is as it was
+    // (its estimates, result and comment analysis not made again).
     let restored = false;
     ({ audit: a, restored } = settleRetry(a, now()));
+    if (!restored && a.status !== 'running') a = await refreshEstimates(a, SOURCES);
+    else if (!restored && AUDIT_KINDS.includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
+    if (!restored && commentsDue(a, req)) a = await refreshComments(a);
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting

@@ -42,7 +42,7 @@ export function renderRefusedAudit(sec, view, refused) {
     }
   }
   // The list may be shown again (the user follows the profile now, or Instagram's refusal passed):
-  // a new audit of the followers, with the options as they are now.
+  // the audit of the engagers goes on with the followers, with the options as they are now (audit.js retryFollowers).
   const retry = el('button', { part: 'audit-retry' }, t('auditRetryFollowers'));
   if (!canAudit) retry.disabled = true;
   retry.addEventListener('click', () => view.handlers.onAuditNew());

@@ -598,26 +598,54 @@ export function followersRefusedBy(a) {
   return f && REFUSED_STOPS.includes(f.refused) ? f.refused : null;
 }
 
-// A new audit of the followers ("Try the followers again") started over `existing`, an audit of
-// the posts' likers and commenters alone made after Instagram refused the list (or over such a
-// retry, which keeps it already): that audit goes inside the new one (engagersKept) until the new
-// one ends (settleRetry), so a list refused again costs neither its rows nor its result.
-export function keepEngagers(next, existing) {
-  if (!existing || existing.userId !== next.userId) return next;
-  const kept = existing.engagersKept || (existing.status !== 'running' && existing.followers.refused &&
-    existing.estimates && (existing.estimates.likers || existing.estimates.commenters) ? existing : null);
-  return kept ? { ...next, engagersKept: kept } : next;
+// "Try the followers again" over `existing`, an audit of the posts' likers and commenters alone
+// made after Instagram refused the list (or over such a retry that can no longer go on where it
+// ended): that audit itself goes on with a new plan for its followers (`plan`: auditPlan with the
+// options and the follower count as they are now), its likers, commenters, accounts checked and
+// result kept (settled by settleRetry). Only what a refusal again takes back is kept aside
+// (`followersRetry`: the followers' part, the status, its end's time and budget, a few hundred
+// bytes): the retry was a new audit holding the whole earlier one inside it (engagersKept, 80-100
+// kB of lists and records stored twice) and read the likers and commenters again. Null when
+// `existing` is no such audit of account `userId` (a new audit starts as asked). `isPrivate` and
+// `followerCount`: as the profile reads now.
+export function retryFollowers(existing, { userId, isPrivate = null, followerCount = null, plan, now }) {
+  if (!existing || existing.userId !== userId || existing.status === 'running') return null;
+  // A retry stored by an earlier version, with the engagers' audit whole inside it: that goes on.
+  if (existing.engagersKept) return retryFollowers(existing.engagersKept, { userId, isPrivate, followerCount, plan, now });
+  const back = existing.followersRetry
+    || (existing.followers.refused && existing.estimates && (existing.estimates.likers || existing.estimates.commenters)
+      ? { followers: existing.followers, status: existing.status, phase: existing.phase, stopReason: existing.stopReason,
+          stopDetail: existing.stopDetail, budget: existing.budget, budgetReached: existing.budgetReached,
+          updatedAt: existing.updatedAt, picks: existing.picks.followers }
+      : null);
+  if (!back) return null;
+  const f = existing.followers;
+  return {
+    ...existing, followersRetry: back, isPrivate: typeof isPrivate === 'boolean' ? isPrivate : existing.isPrivate, status: 'running', phase: 'followers', stopReason: null, stopDetail: null,
+    pending: null, retryAt: null, retryUnavailable: null, retryOf: null, budgetReached: false, updatedAt: now,
+    budget: existing.requests + plan.requests,
+    followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
+                 population: countOrNull(followerCount) ?? f.population, fullTarget: plan.followers.full, lite: [], skipped: 0 },
+    picks: { ...existing.picks, followers: null },
+  };
 }
 
-// `a` once it has ended: a retry of the followers refused again before reading any of the list
-// gives way to the engagers' audit it kept (as it was, the list refused; {restored: true}); one
-// that ended otherwise drops it (its own result is newer). A retry that can still go on (cancelled,
-// or stopped by a login or challenge page) keeps it.
+// `a` once it has ended: a retry of the followers (retryFollowers) refused again before reading
+// any of the list gives way to the engagers' audit it went on from, as that audit was ({restored:
+// true}): the list refused, its own end's time (the panel's "From the audit of ..." named the
+// retry's day), its budget. One that ended otherwise is the result (its followers read now, its
+// likers and commenters those read before). A retry that can still go on (cancelled, or stopped by
+// a login or challenge page) keeps what a refusal would take back.
+// An audit stored by an earlier version may hold the whole engagers' audit (engagersKept): that
+// comes back the same way.
 export function settleRetry(a, now) {
-  if (!a.engagersKept || a.status === 'running' || resumable(a)) return { audit: a, restored: false };
-  const { engagersKept, ...rest } = a;
+  if (!(a.followersRetry || a.engagersKept) || a.status === 'running' || resumable(a)) return { audit: a, restored: false };
+  const { engagersKept, followersRetry, ...rest } = a;
   if (a.status === 'stopped' && REFUSED_STOPS.includes(a.stopReason) && !a.followers.lite.length) {
-    return { audit: { ...engagersKept, updatedAt: now }, restored: true };
+    if (engagersKept) return { audit: engagersKept, restored: true };
+    const { picks, ...back } = followersRetry;
+    return { audit: { ...rest, ...back, picks: { ...rest.picks, followers: picks }, pending: null, retryAt: null,
+                      retryUnavailable: null, retryOf: null }, restored: true };
   }
   return { audit: rest, restored: false };
 }

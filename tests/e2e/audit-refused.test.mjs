@@ -54,7 +54,8 @@ test('a public profile whose followers list is refused: no audit of followers of
   // and its rows went while the panel still spoke of them).
   const back = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
     { what: 'the likers and commenters\' audit back', timeout: 60000 });
-  assert.deepEqual([back.followers.refused, back.likers.lite.length, back.engagersKept], ['list_refused', a.likers.lite.length, undefined]);
+  assert.deepEqual([back.followers.refused, back.likers.lite.length, back.engagersKept, back.followersRetry],
+    ['list_refused', a.likers.lite.length, undefined, undefined]);
   const again = await waitForOverlay(page, (st) => st.sources.likers && !st.cancel, { what: 'the likers row after the refused retry' });
   assert.equal(again.sources.likers, done.sources.likers);
   assert.deepEqual(await parts(['audit-button', 'audit-engagers', 'audit-retry']),

@@ -1,0 +1,70 @@
+// "Try the followers again" through the background's handlers (audit.start, audit.next, audit.claim,
+// audit.result), storage.local in memory and the wasm engine as the extension loads it: the retry
+// stored the engagers' audit a second time inside itself (its lists and records twice, 80-100 kB
+// each on a real audit), and refused again it came back dated the retry's day, so the panel said
+// "From the audit of <the retry's day>" of rows read days before.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+
+const { data } = installFakeChrome();
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (url, ...rest) => {
+  const u = new URL(url);
+  return u.protocol === 'file:' ? new Response(fs.readFileSync(u), { status: 200 }) : realFetch(url, ...rest);
+};
+const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { newAudit, sourcesBrief } = await import('../../extension/shared/audit.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+const { entryFromReport, putEntry } = await import('../../extension/shared/history.js');
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const body = JSON.stringify(seededDocument(findSeeded(username)));
+const DAY = 86_400_000;
+const lite = (prefix, n) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${i}`, pk: String(7000 + i), full_name: `Name ${i}`,
+  is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
+
+test('a refused retry of the followers: one audit stored, not two; back as it was, dated its own day; the history untouched', async () => {
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  assert.ok(checked.report, 'the profile read');
+  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
+  // The engagers' audit, ended three days ago, its result in the history.
+  const endedAt = Date.now() - 3 * DAY;
+  const a = newAudit({ username, userId: id, isPrivate: false, followerCount: 800, posts, settings: DEFAULT_SETTINGS, now: endedAt - 60_000,
+                       seed: 7, followersRefused: 'list_refused' });
+  const engagers = { ...a, status: 'done', phase: 'done', updatedAt: endedAt, requests: 9, nextId: 10,
+    likers: { ...a.likers, done: a.likers.media.length, lite: lite('l', 120) }, commenters: { ...a.commenters, done: a.commenters.media.length, lite: lite('c', 20) },
+    picks: { followers: [], likers: ['l1', 'l2'], commenters: ['c1'] },
+    full: Object.fromEntries(['l1', 'l2', 'c1'].map((u) => [u, { username: u, phase: 'full', follower_count: 10 }])),
+    estimates: { followers: null, likers: { fake_percent: 10, ci_low: 2, ci_high: 30 }, commenters: { fake_percent: 20, ci_low: 5, ci_high: 52 } },
+    report: { ...checked.report, fake_percent: 14, ci_low: 5, ci_high: 40 } };
+  data[`audit:${username}`] = engagers;
+  data.history = putEntry(data.history, entryFromReport(engagers.report, { computedAt: endedAt, sources: sourcesBrief(engagers), audit: true }).entry);
+  const entryBefore = structuredClone(data.history.entries[username]);
+
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info', fresh: true });
+  const running = data[`audit:${username}`];
+  assert.equal(running.status, 'running');
+  // One audit in the record: none held inside it (the earlier one was, whole, as engagersKept).
+  const nested = Object.entries(running).filter(([, v]) => v && typeof v === 'object' && v.v === engagers.v && v.username === username);
+  assert.deepEqual(nested.map(([k]) => k), [], 'no second copy of the audit stored inside the retry');
+  // The likers and commenters read are the retry's own, not asked again.
+  assert.deepEqual([running.likers.lite.length, running.likers.done === running.likers.media.length,
+                    running.commenters.done === running.commenters.media.length], [120, true, true]);
+
+  const step = await handle['audit.next']({ username });
+  assert.deepEqual([step.action, step.kind], ['fetch', 'page'], 'the followers list first');
+  await handle['audit.claim']({ username, id: step.id }, { tab: { id: 1 }, frameId: 0 });
+  const view = await handle['audit.result']({ username, id: step.id, status: 403, contentType: 'application/json',
+                                              body: '{"message":"not authorized","status":"fail"}' });
+  const back = data[`audit:${username}`];
+  assert.deepEqual([back.status, back.followers, back.likers, back.estimates, back.report],
+                   [engagers.status, engagers.followers, engagers.likers, engagers.estimates, engagers.report]);
+  // The panel dates the kept rows by progress.updatedAt: the engagers' audit's end, not today.
+  assert.equal(view.progress.updatedAt, endedAt);
+  assert.equal(back.updatedAt, endedAt);
+  assert.deepEqual(Object.keys(data.history.entries), [username]);
+  assert.deepEqual(data.history.entries[username], entryBefore, 'the history keeps the engagers\' result and its day');
+});
