@@ -623,7 +623,9 @@ export function retryFollowers(existing, { userId, isPrivate = null, followerCou
   return {
     ...existing, followersRetry: back, isPrivate: typeof isPrivate === 'boolean' ? isPrivate : existing.isPrivate, status: 'running', phase: 'followers', stopReason: null, stopDetail: null,
     pending: null, retryAt: null, retryUnavailable: null, retryOf: null, budgetReached: false, updatedAt: now,
-    budget: existing.requests + plan.requests,
+    // The followers' plan after what was spent, and what a cancelled audit of the engagers still had
+    // for its own posts and checks (it goes on with them too).
+    budget: existing.requests + plan.requests + (resumable(existing) ? Math.max(0, existing.budget - existing.requests) : 0),
     followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
                  population: countOrNull(followerCount) ?? f.population, fullTarget: plan.followers.full, lite: [], skipped: 0 },
     picks: { ...existing.picks, followers: null },

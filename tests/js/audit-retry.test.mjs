@@ -88,14 +88,17 @@ test('refused again before reading any of the list: the engagers\' audit as it w
 });
 
 test('a retry cancelled keeps what a refusal gives back; tried anew, it still does; an audit stored by the earlier version goes on', () => {
+  // An audit of the engagers cancelled part-way goes on with its own posts too, within what it had left.
+  const part = { ...engagers, status: 'cancelled', budget: 40, likers: { ...engagers.likers, done: 1 } };
+  assert.deepEqual([start(part).budget, nextRequest({ ...start(part), phase: 'likers' }).request.kind], [7 + plan().requests + 33, 'likers']);
   const cancelled = { ...start(engagers), status: 'cancelled' };
   assert.equal(settleRetry(cancelled, at(4)).audit.followersRetry, cancelled.followersRetry);
   const anew = start(cancelled, { now: at(4) });
   assert.deepEqual(anew.followersRetry, cancelled.followersRetry);
   // Refused after some of the list was read: its own rows stand.
-  const part = settleRetry({ ...anew, status: 'stopped', stopReason: 'list_refused',
+  const partRead = settleRetry({ ...anew, status: 'stopped', stopReason: 'list_refused',
                              followers: { ...anew.followers, lite: [{ username: 'f1' }] } }, at(4));
-  assert.deepEqual([part.restored, part.audit.followersRetry, part.audit.status], [false, undefined, 'stopped']);
+  assert.deepEqual([partRead.restored, partRead.audit.followersRetry, partRead.audit.status], [false, undefined, 'stopped']);
   // An earlier version's retry (the engagers' audit whole inside it): refused, it comes back as it was.
   const old = { ...newAudit({ username: 'x', userId: '42', isPrivate: false, followerCount: 1000, posts: POSTS, settings: DEFAULT_SETTINGS,
                               now: at(3), seed: 9 }), engagersKept: engagers, status: 'stopped', stopReason: 'list_refused' };
