@@ -285,8 +285,9 @@ const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' |
 // `engagersOnly`: the posts' likers and commenters alone, offered after Instagram refused the
 // followers list; only where the stored audit of this account says it did (followersRefusedBy),
 // else a full audit starts as asked before.
+// `ownProfileUnread`: the profile's own data could not be read just before (audit.js newAudit).
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false,
-                            engagersOnly = false }) {
+                            engagersOnly = false, ownProfileUnread = null }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
@@ -311,7 +312,8 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     // be refused again (settleRetry). It was a new audit holding the earlier one whole inside it.
     const retry = refused ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
                                                              plan: auditPlan(settings, [], followerCount) });
-    const a = retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused }),
+    const a = retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
+                                       ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),
                          profileSource: profileSource || 'web_profile_info' };
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);

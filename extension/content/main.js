@@ -273,8 +273,10 @@ class ProfileFeature {
 
   // The profile read in full before an audit: its id, and its posts, which a reading of the page's
   // counts or a result kept without its details (dropped for space) lacks.
+  // Returns {failed}: the last answer when the profile could not be read in full (else null).
   async ensureUserId() {
-    if (!this.userId || this.report.profile_source === 'page' || this.report.details_dropped) await this.runInstant();
+    if (!this.userId || this.report.profile_source === 'page' || this.report.details_dropped) return this.runInstant();
+    return { failed: null };
   }
 
   // One instant request: a scheduler slot, then the fetch.
@@ -299,7 +301,7 @@ class ProfileFeature {
   // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch"),
   // from users/<id>/info (the id from an earlier report, or the page's own data when the page was
   // loaded on this profile); failing both, from the counts the page shows. The engine reads each;
-  // the report names its source.
+  // the report names its source. Returns {failed}: the last answer when no full report was read.
   async runInstant({ keepShown = false } = {}) {
     if (this.instantRun) this.instantRun.controller.abort();  // (a check by hand in place of one held)
     const run = { controller: new AbortController(), sent: false, missed: false };
@@ -322,25 +324,31 @@ class ProfileFeature {
     if (!keepShown) this.overlay.setLoading();
     let answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
     let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
-    if (this.signal.aborted) return;
+    if (this.signal.aborted) return { failed: r };
     if (r.state === 'rate_limited') {
       const refused = r;
       const id = this.userId || this.pageUserId();
       if (id) {
         answer = await this.fetchInstant(userInfoUrl(id), true, false, run);
         r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });
-        if (this.signal.aborted) return;
+        if (this.signal.aborted) return { failed: r };
       }
       // The wait to keep is the last refusal's (the fallback may have failed otherwise).
-      if (!r.report) { await this.runRough('rate_limited', r.state === 'rate_limited' ? r : refused); return; }
+      if (!r.report) {
+        const last = r.state === 'rate_limited' ? r : refused;
+        await this.runRough('rate_limited', last);
+        return { failed: last };
+      }
     }
     if (r.report) {
       this.showReport(r);
+      return { failed: null };
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }
+    return { failed: r };
   }
 
   // A full report just read (instant.analyze's answer), with what the history knows of the profile.
@@ -405,9 +413,14 @@ class ProfileFeature {
   // `fresh`: a new audit with the options as they are now, in place of a cancelled one (which
   // would otherwise resume with its own plan).
   async startAudit({ fresh = false, engagersOnly = false } = {}) {
-    await this.ensureUserId();
+    const read = await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
+    // The profile's own data unread now (server errors, a wait, no answer) on a result kept without
+    // its posts: the audit reads the followers alone and says why (it did so without a word).
+    const failed = read && read.failed;
+    const ownProfileUnread = failed && (rep.details_dropped || rep.profile_source === 'page')
+      ? { status: Number.isInteger(failed.unavailable) ? failed.unavailable : null } : null;
     // The engine's flags go along: the audit reads no pinned post, and a collaboration last (audit.js postsFor).
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)
       .map((p) => ({ id: p.id, likes: p.likes ?? null, comments: p.comments ?? null, takenAt: p.taken_at ?? null,
@@ -422,7 +435,8 @@ class ProfileFeature {
     const resume = !fresh && !!this.overlay.audit && resumable(this.overlay.audit.progress);
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(count) ? count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}) });
+      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}),
+      ...(ownProfileUnread ? { ownProfileUnread } : {}) });
     this.overlay.setAudit(view);
     await this.loopAudit();
   }

@@ -145,9 +145,15 @@ export function auditPlan(settings, posts, followerCount = null, { followersRefu
 // `followersRefused`: an audit of the posts' engagers alone, after Instagram refused the followers
 // list (that stop reason, kept as followers.refused: the panel and the badge say it and offer no
 // audit of the followers but trying the list again).
-export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed, followersRefused = null }) {
+// `ownProfileUnread` ({status}: the HTTP status, null when Instagram did not answer, or asked to
+// slow down): the profile's own data (web_profile_info, then users/<id>/info) could not be read when
+// the audit started, from a result kept without its posts: the audit goes on with the followers
+// alone, its rows saying why the likers and commenters are not read (it started so without a word).
+export function newAudit({ username, userId, isPrivate, followerCount, posts, settings, now, seed, followersRefused = null,
+                          ownProfileUnread = null }) {
   const plan = auditPlan(settings, posts, followerCount, { followersRefused });
   return {
+    ...(ownProfileUnread ? { ownProfileUnread: { status: Number.isInteger(ownProfileUnread.status) ? ownProfileUnread.status : null } } : {}),
     v: AUDIT_VERSION,
     username,
     userId,
@@ -792,6 +798,8 @@ export function progressOf(state) {
     stopDetail: state.stopDetail,
     // Where the profile the audit started from was read (users_info: without its posts).
     profileSource: state.profileSource || null,
+    // The profile's own data unread when it started (newAudit): {status} (null: no HTTP error), or null.
+    ownProfileUnread: state.ownProfileUnread ? { status: Number.isInteger(state.ownProfileUnread.status) ? state.ownProfileUnread.status : null } : null,
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
                    repeated: !!f.repeated, refused: REFUSED_STOPS.includes(f.refused) ? f.refused : null,

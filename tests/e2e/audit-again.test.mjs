@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, startAudit } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, startAudit, userIdOf } from './extension-support.mjs';
 
 const DAY = 24 * 3600 * 1000;
 let suite, page;
@@ -207,4 +207,32 @@ test('a fresh stored reading of another account than the page names is checked a
   await page.goto(suite.standin.profileUrl(username));
   await waitForBadge(page);
   assert.equal(apiRequests(suite.standin, `username=${username}`).length, 0);
+});
+
+// The profile's own data (web_profile_info, then users/<id>/info) answering server errors when an
+// audit is asked for on a result kept without its posts (dropped for space): the audit read the
+// followers alone and said nothing of the likers and commenters. It still does, and says why.
+test('an audit asked for while the profile\'s own data answers 500, on a result kept without its posts: the followers alone, said why', async () => {
+  const username = 'lena.bakes';
+  await startAudit(suite, page, username);
+  const first = await auditEnded(username);
+  await waitFor(async () => (await storedEntry(suite, username))?.confidence === 'audited', { what: 'the audited result stored' });
+  const storage = await suite.storage();
+  const { history } = await storage.get('history');
+  history.entries[username] = { ...history.entries[username], report: null };
+  await storage.set({ history });
+  await elsewhereAndBack(username);
+  await openPanel(page);
+  await waitForOverlay(page, (s) => /dropped to make room/.test(s.panelText || ''), { what: 'said as kept without its details' });
+  suite.standin.addFailure({ mode: 'server_error', match: `username=${username}` });
+  suite.standin.addFailure({ mode: 'server_error', match: `/users/${userIdOf(suite.standin, username)}/info` });
+  suite.standin.clearLog();
+  await clickPart(page, PANEL, 'audit-button');
+  const second = await auditEnded(username, first.startedAt);
+  assert.equal(second.status, 'done');
+  assert.deepEqual(second.ownProfileUnread, { status: 500 });
+  assert.equal(apiRequests(suite.standin, '/likers/').length + apiRequests(suite.standin, '/comments/').length, 0, 'no post was known');
+  const s = await waitForOverlay(page, (x) => /Likers and commenters: not read/.test(x.panelText || ''), { what: 'the row saying why' });
+  assert.match(s.panelText, /Instagram answered this profile's own data with server errors \(HTTP 500\) when the audit started, so its posts were not known; the audit went on with the followers alone\./);
+  assert.ok(s.sources.followers, 'the followers\' row');
 });
