@@ -31,6 +31,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/set
 import { newReadingOf, followsReading, takesReading } from '../shared/reading-change.js';
 import { markPanelOpen, unmarkPanel, takePanelMark } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
+import { watchTheme } from './theme.js';
 
 const LONG_WAIT_MS = 5000;
 // A profile reached by a link within Instagram's app is asked about only once the user has stayed
@@ -573,6 +574,8 @@ function watch() {
     schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
+  // The badge and panel take the page's theme when placed: placed again when it turns.
+  const unwatchTheme = watchTheme(schedule);
   addEventListener('popstate', schedule);
   const nav = globalThis.navigation;
   if (nav) nav.addEventListener('navigatesuccess', schedule);
@@ -592,6 +595,7 @@ function watch() {
     storageEvents.removeListener(onSchedulerChanged);
     storageEvents.removeListener(onHistoryChanged);
     observer.disconnect();
+    unwatchTheme();
     removeEventListener('popstate', schedule);
     if (nav) nav.removeEventListener('navigatesuccess', schedule);
     clearInterval(timer);

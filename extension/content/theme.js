@@ -11,3 +11,19 @@ export function isDarkPage() {
   }
   return matchMedia('(prefers-color-scheme: dark)').matches;
 }
+
+// Calls `onChange` when the page may have switched between light and dark without an element
+// added or removed (which the route watcher's observer sees): Instagram switches its appearance by
+// a class on the root element, and a page that follows the system's setting turns with it by
+// itself. Returns the function that stops watching.
+export function watchTheme(onChange) {
+  const observer = new MutationObserver(onChange);
+  const options = { attributes: true, attributeFilter: ['class', 'style'] };
+  for (const node of [document.documentElement, document.body]) if (node) observer.observe(node, options);
+  const system = matchMedia('(prefers-color-scheme: dark)');
+  system.addEventListener('change', onChange);
+  return () => {
+    observer.disconnect();
+    system.removeEventListener('change', onChange);
+  };
+}
