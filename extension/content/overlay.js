@@ -88,6 +88,15 @@ export class Overlay {
       if (e.key === 'Escape') this.closePanel();
       if (e.key === 'Tab') this.tabOut(e);
     });
+    // Escape closes the open panel also when nothing has the focus (a click on the page's text
+    // after opening it), not only from the badge or the panel: it lies over the page. Not while the
+    // user is in one of the page's own controls, nor when the page used the key itself.
+    this.onPageKey = (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !this.panelOpen) return;
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && focused !== document.documentElement) return;
+      this.closePanel();
+    };
     this.render();
   }
 
@@ -154,6 +163,7 @@ export class Overlay {
   }
 
   destroy() {
+    removeEventListener('keydown', this.onPageKey);
     this.badgeHost.remove();
     this.panelHost.remove();
   }
@@ -305,6 +315,7 @@ export class Overlay {
     this.badge.setAttribute('aria-expanded', 'true');
     if (!this.panelHost.isConnected) document.documentElement.append(this.panelHost);
     if (this.handlers.onPanel) this.handlers.onPanel(true);
+    addEventListener('keydown', this.onPageKey);
     this.render();
     if (!focus) return;
     const first = this.panel.querySelector('button');
@@ -374,6 +385,7 @@ export class Overlay {
     this.badge.setAttribute('aria-expanded', 'false');
     this.panelHost.remove();
     if (this.handlers.onPanel) this.handlers.onPanel(false);
+    removeEventListener('keydown', this.onPageKey);
     this.badge.focus();
   }
 

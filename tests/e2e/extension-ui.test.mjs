@@ -28,6 +28,21 @@ test('the badge is keyboard reachable and labelled; Enter opens the panel, Escap
   assert.ok(progressLabelled, 'charts carry aria-labels');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+  // Opened with the mouse, then a click on the page's text (nothing focused): Escape still closes
+  // it (it stayed over the page, closed by its x alone); typing in the page's own field it does not.
+  await openPanel(page);
+  await page.evaluate(() => {
+    const field = Object.assign(document.createElement('input'), { id: 'page-search' });
+    document.querySelector('nav').append(field);
+  });
+  await page.click('#page-search');
+  await page.keyboard.press('Escape');
+  assert.ok((await overlayState(page)).panel, "Escape in the page's own field leaves the panel open");
+  await page.click('header h1');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing focused after the click');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'), { timeout: 3000 })
+    .catch(() => assert.fail('Escape with nothing focused did not close the panel'));
 });
 
 // In forced colours (Windows high contrast) the interval's range and tick, the breakdown and the
