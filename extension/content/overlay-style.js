@@ -56,7 +56,13 @@ export const STYLE = `
 .panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
   scrollbar-color: var(--muted) var(--bg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
-.head { display: flex; justify-content: space-between; align-items: center; }
+/* The title and close button stay at the top as the panel scrolls (at 320 px or 200% zoom an audit's
+   panel is many screens long, and its close button was out of reach at the end): over the panel's own
+   padding too, in its background, so text scrolls under them and never shows above. */
+.head { display: flex; justify-content: space-between; align-items: center; position: sticky; top: -12px; z-index: 1;
+  margin: -12px -14px 0; padding: 12px 14px 4px; background: var(--bg); }
+/* A control reached by keyboard is scrolled into view below the title, not under it. */
+.panel { scroll-padding-top: 56px; }
 /* A 30-character username cannot wrap as a word: at 320 px the title pushed the close button past the border. */
 .head h2 { min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }

@@ -343,7 +343,7 @@ test('on a right-to-left page the badge and panel keep their own direction; the 
 
 // Instagram's usernames run to 30 characters: at 320 px wide the panel's title ("Fakemeter —
 // @<name>") could not wrap, so the panel scrolled sideways and its close button sat past the border.
-test('at 320 px a 30-character username\'s panel title wraps within the panel, its close button inside it', async () => {
+test('at 320 px a 30-character username\'s panel title wraps within the panel, its close button inside it and in view when scrolled', async () => {
   await page.setViewport({ width: 320, height: 560 });
   const username = 'the.longest_username.ever_1234';
   assert.equal(username.length, 30);
@@ -358,6 +358,24 @@ test('at 320 px a 30-character username\'s panel title wraps within the panel, i
   });
   assert.ok(box.scrollWidth <= box.clientWidth, `the panel scrolls sideways: ${JSON.stringify(box)}`);
   assert.ok(box.closeRight <= box.right, `the close button ends past the panel's border: ${JSON.stringify(box)}`);
+  // Scrolled to its end (a window this small, a 1280 x 1440 one at 400% zoom, shows a fraction of
+  // the panel), the panel keeps its title and close button in view, above the text (they scrolled
+  // away with it: the close button was out of reach at the end of an audit's long panel).
+  await page.setViewport({ width: 320, height: 360 });
+  await page.goto(suite.standin.profileUrl('fitqueen_daily'));
+  await waitForBadge(page);
+  await openPanel(page);
+  const end = await page.$eval(PANEL, (h) => {
+    const panel = h.shadowRoot.querySelector('.panel');
+    panel.scrollTop = panel.scrollHeight;
+    const r = panel.getBoundingClientRect();
+    const close = h.shadowRoot.querySelector('[part~="close"]');
+    const c = close.getBoundingClientRect();
+    return { scrolls: panel.scrollHeight > panel.clientHeight + 100, top: r.top, closeTop: c.top, closeBottom: c.bottom,
+             onTop: h.shadowRoot.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2) === close };
+  });
+  assert.ok(end.scrolls, `the panel is long enough to scroll here: ${JSON.stringify(end)}`);
+  assert.ok(end.closeTop >= end.top && end.onTop, `scrolled to its end, the close button is out of view: ${JSON.stringify(end)}`);
 });
 
 // At 320 px the badge in the Dutch followers item is narrow: its words were split anywhere
