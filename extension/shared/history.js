@@ -559,10 +559,16 @@ export function shrink(history, keep = null) {
 }
 
 // Sorted newest first, optionally filtered by a search text (username or full name).
+// What a search compares, for the query and the names alike: letters as they read, whichever way
+// they were typed (NFKD: "é" as one character or as e and an accent, the "fancy" letters of name
+// generators, "𝓜𝓪𝓻𝓲𝓪", as "Maria"), without their marks (accents, Arabic and Hebrew vowel signs:
+// a searcher types "jose" for "José", "محمد" for "مُحَمَّد"), in lower case.
+const searchFold = (s) => String(s).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
 export function listEntries(history, query = '') {
-  const q = String(query).trim().toLowerCase();
+  const q = searchFold(String(query).trim());
   return Object.values(history.entries)
-    .filter((e) => !q || e.username.toLowerCase().includes(q) || e.full_name.toLowerCase().includes(q)
+    .filter((e) => !q || e.username.toLowerCase().includes(q) || searchFold(e.full_name).includes(q)
       || (e.former_usernames || []).some((n) => n.includes(q)))
     .sort((a, b) => b.computed_at - a.computed_at || (a.username < b.username ? -1 : 1));
 }

@@ -380,6 +380,26 @@ test("CSV: a reading of the page's counts names the state the badge shows, not t
     [['dan', 'rough', 'counts_only'], ['cid', 'rough', 'rate_limited'], ['ben', 'rough', 'rate_limited'], ['ann', 'rough', 'logged_out']]);
 });
 
+// Display names are typed every way Unicode allows: decomposed (as macOS keyboards send "é"), in
+// the "fancy" letters of name generators, with accents and vowel marks the searcher leaves out.
+test('search finds a display name as it reads, whichever way its letters were typed', () => {
+  let h = emptyHistory();
+  const names = { 'jose.cafe': 'Jose\u0301 Caf\u00e9', 'fancy.maria': '\u{1d4dc}\u{1d4ea}\u{1d4fb}\u{1d4f2}\u{1d4ea} \u2728',
+                  'cairo.photo': 'مُحَمَّد عبد الرحمن 🌙', 'istanbul.kedi': 'İstanbul Kedileri' };
+  for (const [i, [username, fullName]] of Object.entries(names).entries()) {
+    h = putEntry(h, entryFromReport({ ...report(username, 10), full_name: fullName }, { computedAt: i }).entry);
+  }
+  const found = (q) => listEntries(h, q).map((e) => e.username);
+  assert.deepEqual(found('Jos\u00e9'), ['jose.cafe'], 'composed é finds a decomposed one');
+  assert.deepEqual(found('cafe\u0301'), ['jose.cafe'], 'decomposed é finds a composed one');
+  assert.deepEqual(found('jose caf'), ['jose.cafe'], 'typed without the accent');
+  assert.deepEqual(found('maria'), ['fancy.maria'], 'mathematical script letters read as the letters they show');
+  assert.deepEqual(found('محمد'), ['cairo.photo'], 'Arabic typed without its vowel marks');
+  assert.deepEqual(found('istanbul'), ['istanbul.kedi'], 'a dotted capital I');
+  assert.deepEqual(found('🌙'), ['cairo.photo'], 'an emoji');
+  assert.deepEqual(found('xyz'), []);
+});
+
 test('list, search, delete and shrink', () => {
   let h = migrate(v1).history;
   assert.deepEqual(listEntries(h).map((e) => e.username), ['carl_', 'bob.b', 'anna']);
