@@ -14,6 +14,7 @@ import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download, errorText } from './common.js';
 import { MAX_IMPORT_CHARS } from '../shared/messages.js';
 import { el } from '../shared/element.js';
+import { inlineAsk } from './ask-inline.js';
 import { auditDay } from '../shared/format.js';
 
 let t = (k) => k;
@@ -194,7 +195,13 @@ async function showAside() {
   const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.held ? t('asideHeld', i.reason) : reason(i)));
   if (count > ASIDE_SHOWN) lines.push(el('li', {}, t('asideMore', count - ASIDE_SHOWN)));
   document.getElementById('aside-items').replaceChildren(...lines);
+  // A question about discarding, open while the list changed: it says what goes now, or goes with the list.
+  if (count === 0) discardAsk?.close();
+  else discardAsk?.refresh();
 }
+
+// The questions asked before discarding what is kept aside and before deleting the whole history.
+let discardAsk = null;
 
 async function main() {
   ({ t } = await localise());
@@ -240,20 +247,33 @@ async function main() {
     const { text } = await ask('history.asideExport');
     download('fakemeter-set-aside.json', text, 'application/json');
   });
-  document.getElementById('aside-discard').addEventListener('click', async () => {
-    const count = Number(document.getElementById('aside').dataset.count) || 0;
-    if (!confirm(asideDiscardText(t, count, asideKindsShown))) return;
-    await ask('history.asideDiscard');
-    say(t('asideDiscarded'));
-    await showAside();
+  // Asked inline, not by window.confirm (ask-inline.js): nothing goes until the user answers yes.
+  const asideCount = () => Number(document.getElementById('aside').dataset.count) || 0;
+  discardAsk = inlineAsk(document.getElementById('aside-discard'), {
+    id: 'aside-discard-ask',
+    words: () => ({ question: asideDiscardText(t, asideCount(), asideKindsShown), yes: t('asideDiscardYes', asideCount()) }),
+    cancel: t('cancel'),
+    onYes: async () => {
+      await ask('history.asideDiscard');
+      say(t('asideDiscarded'));
+      await showAside();
+    },
+    // The list is gone: the focus goes to the buttons below it, where it stood.
+    after: () => document.getElementById('export-csv').focus(),
+    onError: failed,
   });
-  document.getElementById('delete-all').addEventListener('click', async () => {
-    if (!confirm(t('deleteAllConfirm'))) return;
-    const { entries } = await ask('history.list', {});
-    await ask('history.delete', { usernames: entries.map((e) => e.username) });
-    say(t('deletedEntries', entries.length));
-    await showHistory();
-    document.getElementById('search').focus();
+  inlineAsk(document.getElementById('delete-all'), {
+    id: 'delete-all-ask',
+    words: () => ({ question: t('deleteAllConfirm'), yes: t('deleteAllYes') }),
+    cancel: t('cancel'),
+    onYes: async () => {
+      const { entries } = await ask('history.list', {});
+      await ask('history.delete', { usernames: entries.map((e) => e.username) });
+      say(t('deletedEntries', entries.length));
+      await showHistory();
+    },
+    after: () => document.getElementById('search').focus(),
+    onError: failed,
   });
   // A check that finishes while the popup is open shows up in it.
   // So does each step of an audit running meanwhile (its progress line), and a wait starting or ending.

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
-import { waitFor, extensionPage } from './extension-support.mjs';
+import { waitFor, extensionPage, popupAsks, answerPopup } from './extension-support.mjs';
 import { CSV_COLUMNS } from '../../extension/shared/history.js';
 
 let suite, downloads;
@@ -43,7 +43,6 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
     onPage[u] = { state: b.badgeState, words: [b.badgeLabel, ...notes].join(' · ') };
   }
   const popup = await suite.session.newPage();
-  popup.on('dialog', (d) => d.accept());
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3);
   assert.deepEqual(await rowNames(popup), ['quiet.likes', 'marco.travels', 'lena.bakes'], 'newest first');
@@ -96,11 +95,35 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   await popup.waitForFunction(() => document.activeElement?.closest('#rows tr') === document.querySelector('#rows tr:first-child'));
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 1 entry.');
-  await popup.click('#delete-all');
+  // Delete all asks first, inside the popup (window.confirm asked before: Firefox's popup does not
+  // keep a native dialog open): the button makes room for the question, the focus on Cancel.
+  // Escape and Cancel keep every entry, the focus back on the button; "Delete everything" deletes.
+  const ext = await extensionPage(suite);
+  const storedNames = async () => Object.keys((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries).sort();
+  const kept = await storedNames();
+  assert.equal(kept.length, 2);
+  await popup.bringToFront();
+  const question = { role: 'group', named: 'Delete the whole history?', question: 'Delete the whole history?',
+    answers: ['Delete everything', 'Cancel'], focused: 'Cancel', triggerHidden: true };
+  assert.deepEqual(await popupAsks(popup, '#delete-all'), question);
+  await screenshot(popup, 'popup-delete-all-question');
+  await popup.keyboard.press('Escape');
+  await popup.waitForSelector('#delete-all + .ask', { hidden: true });
+  assert.equal(await popup.evaluate(() => document.activeElement?.id), 'delete-all', 'Escape: the focus back on Delete all');
+  assert.deepEqual(await popup.$eval('#delete-all', (b) => b.hidden), false);
+  assert.deepEqual(await storedNames(), kept, 'Escape deletes nothing');
+  assert.deepEqual(await popupAsks(popup, '#delete-all'), question, 'asked again');
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  await popup.waitForSelector('#delete-all + .ask', { hidden: true });
+  assert.equal(await popup.evaluate(() => document.activeElement?.id), 'delete-all', 'Cancel: the focus back on Delete all');
+  assert.deepEqual(await storedNames(), kept, 'Cancel deletes nothing');
+  assert.equal((await rowNames(popup)).length, 2, 'nor does the list lose a row');
+  await popupAsks(popup, '#delete-all');
+  await answerPopup(popup, '#delete-all', 'Delete everything');
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 0);
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 2 entries.');
-  const ext = await extensionPage(suite);
   assert.deepEqual((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries, {});
+  await popup.waitForFunction(() => document.activeElement?.id === 'search');
 
   // Re-import the exported file: the same history comes back.
   const file = path.join(downloads, 'import.json');
@@ -228,7 +251,6 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })),
     { schema: 2, entries: { 'kept.one': good, 'broken.one': broken } });
   const popup = await suite.session.newPage();
-  popup.on('dialog', (d) => d.accept());
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#aside:not([hidden])');
   assert.deepEqual(await rowNames(popup), ['kept.one'], 'what can be read is listed');
@@ -255,9 +277,29 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   assert.equal(doc.format, 'fakemeter-set-aside');
   assert.deepEqual(doc.items.map((i) => [i.key, i.value]), [['entries.broken.one', broken]]);
 
-  await popup.click('#aside-discard');
+  // Discard asks first, in the popup (it asked by window.confirm); Cancel keeps the item.
+  await popup.bringToFront();
+  const question = { role: 'group', named: 'Discard the 1 item kept aside? It cannot be brought back.',
+    question: 'Discard the 1 item kept aside? It cannot be brought back.', answers: ['Discard 1 item', 'Cancel'], focused: 'Cancel', triggerHidden: true };
+  assert.deepEqual(await popupAsks(popup, '#aside-discard'), question);
+  await answerPopup(popup, '#aside-discard', 'Cancel');
+  await popup.waitForSelector('#aside-discard + .ask', { hidden: true });
+  assert.equal(await popup.evaluate(() => document.activeElement?.id), 'aside-discard', 'the focus back on Discard');
+  assert.equal((await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside.length, 1, 'Cancel: still kept');
+  assert.equal(await popup.$eval('#aside', (a) => a.hidden), false);
+  assert.deepEqual(await popupAsks(popup, '#aside-discard'), question, 'asked again');
+  await screenshot(popup, 'popup-discard-question');
+  // A second item set aside while the question is open: the question says both go (the discard takes all).
+  await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
+    history_set_aside: [...items, { ...items[0], key: 'entries.broken.two', value: { ...items[0].value, username: 'broken.two' } }] })));
+  await popup.waitForFunction(() => document.querySelector('#aside-discard + .ask p')?.textContent.startsWith('Discard the 2 items'));
+  assert.deepEqual(await popup.$$eval('#aside-discard + .ask button', (b) => b.map((x) => x.textContent)), ['Discard 2 items', 'Cancel']);
+  assert.equal(await popup.evaluate(() => document.activeElement?.textContent), 'Cancel', 'the focus stays on Cancel');
+  await answerPopup(popup, '#aside-discard', 'Discard 2 items');
   await popup.waitForSelector('#aside[hidden]');
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Discarded what was kept aside.');
+  // The list is gone: the focus goes to the buttons below it, not to the page.
+  await popup.waitForFunction(() => document.activeElement?.id === 'export-csv');
   assert.equal((await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside, undefined);
   assert.deepEqual((await rowNames(popup)).sort(), ['kept.one', 'lena.bakes'], 'the history itself untouched');
 
@@ -314,7 +356,6 @@ test('a history too large to copy aside stays where it is: the popup offers it, 
   const big = { schema: 3, entries: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`u${i}`, { username: `u${i}`, blob: 'x'.repeat(100_000) }])) };
   await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })), big);
   const popup = await suite.session.newPage();
-  popup.on('dialog', (d) => d.accept());
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#aside:not([hidden])');
   assert.match(await popup.$eval('#aside li', (li) => li.textContent),
@@ -334,8 +375,9 @@ test('a history too large to copy aside stays where it is: the popup offers it, 
   assert.equal(doc.items.length, 1);
   assert.equal(doc.items[0].held, true);
   assert.equal(Object.keys(doc.items[0].value.entries).length, 60);
-  // Discarding it frees the room: the next check is saved.
-  await popup.click('#aside-discard');
+  // Discarding it (asked first) frees the room: the next check is saved.
+  await popupAsks(popup, '#aside-discard');
+  await answerPopup(popup, '#aside-discard', 'Discard 1 item');
   await popup.waitForSelector('#aside[hidden]');
   const again = await suite.session.newPage();
   await again.goto(suite.standin.profileUrl('lena.bakes'));

@@ -138,3 +138,37 @@ export async function openActionPopup(suite, tab) {
   await popup.waitForFunction(() => document.getElementById('current-body').dataset.state);
   return popup;
 }
+
+// The popup's question before something is lost for good (ui/ask-inline.js), asked from the
+// button `trigger`: its words, its answers, where the focus went and whether the button made room
+// for it. A native dialog (window.confirm, which Firefox's popup does not keep open) is dismissed,
+// losing nothing, and fails the caller's check; each answer is a button of the question's group.
+export async function popupAsks(popup, trigger) {
+  const dialogs = [];
+  const onDialog = (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); };
+  popup.on('dialog', onDialog);
+  try {
+    await popup.click(trigger);
+    await waitFor(async () => dialogs.length > 0 || await popup.$(`${trigger} + .ask`), { what: `the question after ${trigger}` });
+  } finally {
+    popup.off('dialog', onDialog);
+  }
+  if (dialogs.length) throw new Error(`${trigger} asked by a native dialog, not in the popup: ${JSON.stringify(dialogs)}`);
+  return popup.$eval(`${trigger} + .ask`, (box, sel) => ({
+    role: box.getAttribute('role'),
+    named: document.getElementById(box.getAttribute('aria-labelledby'))?.textContent ?? null,
+    question: box.querySelector('p').textContent,
+    answers: [...box.querySelectorAll('button')].map((b) => b.textContent),
+    focused: box.contains(document.activeElement) ? document.activeElement.textContent : null,
+    triggerHidden: document.querySelector(sel).hidden,
+  }), trigger);
+}
+
+// Answers the popup's open question after `trigger` by the button labelled `answer`.
+export async function answerPopup(popup, trigger, answer) {
+  const buttons = await popup.$$(`${trigger} + .ask button`);
+  for (const b of buttons) {
+    if (await b.evaluate((x) => x.textContent) === answer) { await b.click(); return; }
+  }
+  throw new Error(`no answer "${answer}" to the question after ${trigger}`);
+}

@@ -9,7 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot, clickPart, PANEL } from './lib/index.mjs';
-import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone, openActionPopup } from './extension-support.mjs';
+import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone, openActionPopup, popupAsks } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
 const OLD = 'lena.bakes', NEW = 'lena.bakes.studio';
@@ -248,11 +248,14 @@ test('@old taken by another account before the renamed one is seen again: its hi
   const note = await popup.$eval('#aside-note', (e) => e.textContent);
   assert.doesNotMatch(note, /as it was/);
   assert.match(note, /not its full report\. An entry of a taken name goes back into the history by itself when Fakemeter sees that account under its new name; discarded, it does not\. Download a copy to keep \(Import JSON takes the profiles in it back into the history\), or discard\.$/);
-  // Discarding says it loses the only copy of that account's history here (dismissed: nothing goes).
-  const asked = new Promise((resolve) => popup.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
-  await popup.click('#aside-discard');
-  assert.match(await asked, /^Discard the 1 item kept aside\? It cannot be brought back\. One is the entry of an account whose name another account took, the only copy of its history here/);
-  assert.equal((await aside()).length, 1, 'dismissed: still kept');
+  // Discarding asks first, in the popup, saying it loses the only copy of that account's history
+  // here (Escape answers Cancel: nothing goes).
+  const asked = await popupAsks(popup, '#aside-discard');
+  assert.match(asked.question, /^Discard the 1 item kept aside\? It cannot be brought back\. One is the entry of an account whose name another account took, the only copy of its history here.* To keep a copy, cancel and download first\.$/);
+  assert.deepEqual(asked.answers, ['Discard 1 item', 'Cancel']);
+  await popup.keyboard.press('Escape');
+  await popup.waitForSelector('#aside-discard + .ask', { hidden: true });
+  assert.equal((await aside()).length, 1, 'cancelled: still kept');
   await popup.close();
 
   // The renamed account checked under its new name: its history goes on from @old's first reading.
