@@ -59,7 +59,7 @@ export async function getHistory() {
   return history;
 }
 
-const heldError = () => new Error(`QUOTA_BYTES: storage is too full to set aside ${heldInPlace.length} item(s) of the stored ` +
+const heldError = () => new Error(`QUOTA_BYTES: storage is too full to keep aside ${heldInPlace.length} item(s) of the stored ` +
   'history, so it is not written over: download or discard them in the popup');
 
 // Adds `aside` items (migrate()'s, overflow()'s) to those kept. Returns whether they are kept (a
@@ -74,7 +74,7 @@ async function keepAside(items, { room = false } = {}) {
     return true;
   } catch (e) {
     if (!isQuotaError(e)) throw e;
-    console.warn('fakemeter: storage is full; these could not be set aside:', items.map((i) => i.reason));
+    console.warn('fakemeter: storage is full; these could not be kept aside:', items.map((i) => i.reason));
     return false;
   }
 }
@@ -209,7 +209,7 @@ export function keepTaken(entry, newId) {
 // Keeps each {entry, by} aside as keepTaken does, all or none; throws the quota error naming `what`.
 async function keepAllTaken(displaced, what) {
   if (!(await keepAside(displaced.map(({ entry, by }) => takenItem(entry, by)), { room: true }))) {
-    throw new Error(`QUOTA_BYTES: storage is too full to set aside ${what}`);
+    throw new Error(`QUOTA_BYTES: storage is too full to keep aside ${what}`);
   }
 }
 
@@ -281,7 +281,7 @@ export async function saveImported(history, displaced) {
 // Saves `history` after keeping `aside` (what left it: overflow()'s), or, when that cannot be
 // kept, saves nothing and says storage is full: what left the history is never lost unsaid.
 export async function saveHistoryWithAside(history, aside, options = {}) {
-  if (aside.length && !(await keepAside(aside))) throw new Error('QUOTA_BYTES: storage is too full to set aside the oldest profiles');
+  if (aside.length && !(await keepAside(aside))) throw new Error('QUOTA_BYTES: storage is too full to keep aside the oldest profiles');
   return saveHistory(history, options);
 }
 

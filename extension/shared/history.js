@@ -679,7 +679,7 @@ export function importJson(text, into = emptyHistory(), now = null, { asideRoom 
     return { ...out, notEntries: r.notEntries };
   }
   if (!doc || doc.format !== EXPORT_FORMAT) {
-    return refuse('not_history', `"format" must be "${EXPORT_FORMAT}" (or "${ASIDE_FORMAT}", the set-aside list's download)`);
+    return refuse('not_history', `"format" must be "${EXPORT_FORMAT}" (or "${ASIDE_FORMAT}", the download of what is kept aside)`);
   }
   if (!Array.isArray(doc.entries)) return refuse('not_history', '"entries" must be a list');
   let entries;

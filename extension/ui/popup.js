@@ -245,7 +245,8 @@ async function main() {
   });
   document.getElementById('aside-download').addEventListener('click', async () => {
     const { text } = await ask('history.asideExport');
-    download('fakemeter-set-aside.json', text, 'application/json');
+    // Named as the popup names the list; its format stays "fakemeter-set-aside", which older downloads carry.
+    download('fakemeter-kept-aside.json', text, 'application/json');
   });
   // Asked inline, not by window.confirm (ask-inline.js): nothing goes until the user answers yes.
   const asideCount = () => Number(document.getElementById('aside').dataset.count) || 0;

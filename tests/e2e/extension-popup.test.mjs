@@ -273,7 +273,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   await page.close();
 
   await popup.click('#aside-download');
-  const doc = JSON.parse(await downloaded('fakemeter-set-aside.json'));
+  const doc = JSON.parse(await downloaded('fakemeter-kept-aside.json'));
   assert.equal(doc.format, 'fakemeter-set-aside');
   assert.deepEqual(doc.items.map((i) => [i.key, i.value]), [['entries.broken.one', broken]]);
 
@@ -371,7 +371,7 @@ test('a history too large to copy aside stays where it is: the popup offers it, 
   // The download holds it whole.
   await popup.bringToFront();
   await popup.click('#aside-download');
-  const doc = JSON.parse(await downloaded('fakemeter-set-aside.json'));
+  const doc = JSON.parse(await downloaded('fakemeter-kept-aside.json'));
   assert.equal(doc.items.length, 1);
   assert.equal(doc.items[0].held, true);
   assert.equal(Object.keys(doc.items[0].value.entries).length, 60);
@@ -427,7 +427,7 @@ test('an import whose @x is another, newer account keeps the stored @x aside and
   await (await popup.$('#import-file')).uploadFile(file);
   const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
   assert.equal(message, 'Imported 1 entry. For 1 name of the file, the entry here was of another account, which had the name before: ' +
-    'it was set aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
+    'it was kept aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
   const stored = await ext.evaluate(() => chrome.storage.local.get(['history', 'history_set_aside']));
   assert.equal(stored.history.entries['changed.hands'].full_name, 'Second owner');
   assert.deepEqual(stored.history_set_aside.map((i) => [i.user_id, i.taken, i.value.full_name, i.value.first_seen.follower_count]),

@@ -142,7 +142,7 @@ test('import wording: what happened to names that changed hands, in all four lan
   const dict = (l) => flatten(JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8')));
   const en = translator(dict('en'), {}, 'en');
   assert.equal(en('importedTakenAside', 1), 'For 1 name of the file, the entry here was of another account, which had the name before: ' +
-    'it was set aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
+    'it was kept aside (above), and goes back into the history when Fakemeter sees that account under its new name.');
   assert.match(en('importedOtherOwner', 2), /^2 entries of the file were not imported: another account holds their name here/);
   assert.match(en('importedJoined', 1), /^1 entry of the file was of an account kept here under another name \(renamed on Instagram\): it joined/);
   for (const l of SUPPORTED) {

@@ -136,8 +136,8 @@ test('what the name\'s page and popup say: the earlier account moved (its new na
   const want = {
     en: ['Another account had this name before; it is now @b, and its history moved there.', 'kept aside', '@a now belongs to another account'],
     de: ['Ein anderes Konto hatte diesen Namen vorher; es heißt jetzt @b, und sein Verlauf ist dorthin umgezogen.', 'beiseitegelegt', '@a gehört jetzt einem anderen Konto'],
-    fr: ['Un autre compte portait ce nom auparavant\u202f; il s\'appelle maintenant @b, et son historique l\'a suivi.', 'mis à part', '@a appartient maintenant à un autre compte\u00a0:'],
-    nl: ['Een ander account had deze naam eerder; het heet nu @b, en zijn geschiedenis is meeverhuisd.', 'apart gezet', '@a is nu van een ander account'],
+    fr: ['Un autre compte portait ce nom auparavant\u202f; il s\'appelle maintenant @b, et son historique l\'a suivi.', 'gardé à part', '@a appartient maintenant à un autre compte\u00a0:'],
+    nl: ['Een ander account had deze naam eerder; het heet nu @b, en zijn geschiedenis is meeverhuisd.', 'apart bewaard', '@a is nu van een ander account'],
   };
   for (const [lang, [moved, aside2, item]] of Object.entries(want)) {
     const t = translator(flatten(locale(lang)), {}, lang);

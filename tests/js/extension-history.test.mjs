@@ -174,7 +174,7 @@ test('a rough entry keeps why it is rough; one saved before that says no cause, 
 test('bad imports are rejected whole, naming the problem and its kind (for the popup to word)', () => {
   const refusal = (text) => { const r = importJson(text); return [r.kind, r.error]; };
   assert.deepEqual(refusal('{'), ['not_json', "import: not JSON (Expected property name or '}' in JSON at position 1)"]);
-  assert.deepEqual(refusal('{"format":"other","entries":[]}'), ['not_history', 'import: "format" must be "fakemeter-history" (or "fakemeter-set-aside", the set-aside list\'s download)']);
+  assert.deepEqual(refusal('{"format":"other","entries":[]}'), ['not_history', 'import: "format" must be "fakemeter-history" (or "fakemeter-set-aside", the download of what is kept aside)']);
   assert.deepEqual(refusal('{"format":"fakemeter-history","schema":9,"entries":[]}'), ['newer', 'import: unknown schema 9']);
   assert.equal(importJson('{"format":"fakemeter-history","schema":"x","entries":[]}').kind, 'not_history');
   const h = migrate(v1).history;

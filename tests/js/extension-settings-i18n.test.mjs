@@ -133,3 +133,20 @@ test('the import refusal and the set-aside note name the buttons by their labels
     assert.ok(t('asideNoteImport').includes(t('importJson')), `${lang}: "${t('asideNoteImport')}" names no "${t('importJson')}"`);
   }
 });
+
+// The list of what left the history without the user deleting it (set-aside.js) had two names in
+// English ("kept aside" in the popup's note, "set aside" in the import's messages) and in Dutch
+// ("apart bewaard", "apart gezet"), French ("gardé à part", "mis à part") and German in part
+// ("liegt beiseite"): one list, one name per language, the one that says it is kept.
+test('what is kept aside has one name in each language, in every string', () => {
+  const term = { en: /kept aside/, de: /beiseitegelegt/, fr: /gardé[^.]{0,40}à part/, nl: /apart bewaard/ };
+  const other = { en: /\bset[ -]aside\b/i, de: /\b(liegt|liegen) beiseite\b/, fr: /\b(mis|mise|mises|mettre) à part\b/i, nl: /\bapart (ge)?zet/ };
+  for (const lang of SUPPORTED) {
+    const messages = Object.entries(locale(lang)).map(([k, v]) => [k, v.message]);
+    for (const [key, text] of messages) assert.doesNotMatch(text, other[lang], `${lang} ${key}`);
+    for (const key of ['asideNote', 'asideNoteNumbers', 'importedSetAside', 'importedTakenAside', 'importedOtherOwner', 'importRefused_not_history']) {
+      const text = locale(lang)[key].message;
+      assert.match(text, term[lang], `${lang} ${key}: ${text}`);
+    }
+  }
+});

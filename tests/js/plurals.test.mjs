@@ -214,8 +214,8 @@ test('followers read before a list was cut short or went round: article and verb
 // noun; a French 0 took the 'one' form's literal "1").
 test('import results, the progress line and the lists cut short agree with 1 and with many, in every language', () => {
   const want = {
-    en: { setAside: [/at most 5,000 profiles: the one least recently looked at was set aside, with its numbers/,
-                     /at most 5,000 profiles: the 3 least recently looked at were set aside, with their numbers/],
+    en: { setAside: [/at most 5,000 profiles: the one least recently looked at was kept aside, with its numbers/,
+                     /at most 5,000 profiles: the 3 least recently looked at were kept aside, with their numbers/],
           notImported: [/: 1 entry of the file was not imported \(the file still has it\)/, /: 3 entries of the file were not imported \(the file still has them\)/],
           progress: [/· 1 of at most 1 request$/, /· 3 of at most 45 requests$/],
           cut: [/with the one read before\.$/, /with the 3 read before\.$/] },
@@ -224,8 +224,8 @@ test('import results, the progress line and the lists cut short agree with 1 and
           notImported: [/: 1 Eintrag der Datei wurde nicht importiert \(die Datei enthält ihn/, /: 3 Einträge der Datei wurden nicht importiert \(die Datei enthält sie/],
           progress: [/· 1 von höchstens 1 Anfrage$/, /· 3 von höchstens 45 Anfragen$/],
           cut: [/mit dem einen zuvor gelesenen/, /mit den 3 zuvor gelesenen/] },
-    fr: { setAside: [/au plus 5\u202f000 profils\u00a0: le moins récemment consulté a été mis à part, avec ses chiffres/,
-                     /au plus 5\u202f000 profils\u00a0: les 3 moins récemment consultés ont été mis à part, avec leurs chiffres/],
+    fr: { setAside: [/au plus 5\u202f000 profils\u00a0: le moins récemment consulté a été gardé à part, avec ses chiffres/,
+                     /au plus 5\u202f000 profils\u00a0: les 3 moins récemment consultés ont été gardés à part, avec leurs chiffres/],
           notImported: [/\u00a0: 1 entrée du fichier n'a pas été importée \(le fichier la contient/, /\u00a0: 3 entrées du fichier n'ont pas été importées \(le fichier les contient/],
           progress: [/· 1 requête sur au plus 1$/, /· 3 requêtes sur au plus 45$/],
           cut: [/avec l'abonné lu avant\.$/, /avec les 3 abonnés lus avant\.$/] },
