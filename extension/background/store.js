@@ -48,14 +48,16 @@ let heldInPlace = [];
 export const heldItems = () => heldInPlace;
 
 // The history, migrated to the current schema (and written back once when it was older).
-// What could not be read is kept aside first (set-aside.js), so the write back, or the next
-// save, loses nothing; what cannot even be copied stays where it is (heldInPlace).
+// What could not be read is kept aside first (set-aside.js), so the write back loses nothing;
+// what cannot even be copied stays where it is (heldInPlace).
 export async function getHistory() {
   const raw = await get(HISTORY_KEY);
   const { history, migratedFrom, aside } = migrate(raw);
   const kept = aside.length ? await keepAside(aside) : true;
   heldInPlace = kept ? [] : aside;
-  if (kept && (migratedFrom !== null || (raw && raw.schema !== SCHEMA_VERSION))) await saveHistory(history);
+  // Written back without what was copied aside, too: left in storage, each read copied it aside
+  // again, and a discard in the popup did not hold (the next read brought it back).
+  if (kept && (aside.length || migratedFrom !== null || (raw && raw.schema !== SCHEMA_VERSION))) await saveHistory(history);
   return history;
 }
 

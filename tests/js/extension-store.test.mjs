@@ -101,6 +101,21 @@ test('a write that does not fit drops cached documents first, then finished audi
   assert.equal(data.history.entries.user10, undefined);
 });
 
+test('an unreadable entry copied aside leaves the stored history: discarded, it does not come back at the next read', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  fake.quota = Infinity;
+  await store.putHistoryEntry(entryFromReport(report('user0', 10), { computedAt: 1 }).entry);
+  data.history.entries.broken = { username: 'broken', fake_percent: 'lots', computed_at: 5 };
+  const h = await store.getHistory();
+  assert.deepEqual(Object.keys(h.entries), ['user0']);
+  assert.equal(data.history.entries.broken, undefined, 'written back without it once its copy is kept');
+  assert.deepEqual((await store.getAside()).map((i) => i.key), ['entries.broken']);
+  await store.clearAside();
+  await store.getHistory();
+  assert.deepEqual(await store.getAside(), [], 'the discard holds');
+  assert.deepEqual(Object.keys(data.history.entries), ['user0']);
+});
+
 test('what storage is too full to copy aside stays where it is: no save writes over it; discarding it keeps the readable entries', async () => {
   for (const k of Object.keys(data)) delete data[k];
   fake.quota = Infinity;
