@@ -534,8 +534,11 @@ async function auditStatus({ username }) {
 
 // ---- privileged: history and settings
 
+// `total`: how many profiles the history holds, whatever the search shows (Delete all says it).
 async function historyList({ query }) {
-  return { entries: listEntries(await store.getHistory(), query || '').map((e) => ({ ...e, report: undefined })) };
+  const history = await store.getHistory();
+  return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
+           total: Object.keys(history.entries).length };
 }
 
 // With no entry under `username`: the name the account kept under it goes by now, when its history

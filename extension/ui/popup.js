@@ -117,11 +117,17 @@ async function showCurrent() {
 const SEARCH_PAUSE_MS = 150;
 let historyDraws = 0;
 
+// How many profiles the history holds (the last list drawn says), and the Delete all question.
+let historyTotal = 0;
+let deleteAllAsk = null;
+
 async function showHistory() {
   const draw = ++historyDraws;
   const query = document.getElementById('search').value;
-  const { entries } = await ask('history.list', { query });
+  const { entries, total } = await ask('history.list', { query });
   if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
+  historyTotal = total;
+  deleteAllAsk?.refresh();
   const rows = document.getElementById('rows');
   const drawn = document.createDocumentFragment();
   for (const [i, e] of entries.entries()) {
@@ -263,9 +269,10 @@ async function main() {
     after: () => document.getElementById('export-csv').focus(),
     onError: failed,
   });
-  inlineAsk(document.getElementById('delete-all'), {
+  // The question names every profile the history holds, not only those a search shows: all go.
+  deleteAllAsk = inlineAsk(document.getElementById('delete-all'), {
     id: 'delete-all-ask',
-    words: () => ({ question: t('deleteAllConfirm'), yes: t('deleteAllYes') }),
+    words: () => ({ question: t('deleteAllConfirm', historyTotal), yes: t('deleteAllYes') }),
     cancel: t('cancel'),
     onYes: async () => {
       const { entries } = await ask('history.list', {});

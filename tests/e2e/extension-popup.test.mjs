@@ -103,8 +103,16 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   const kept = await storedNames();
   assert.equal(kept.length, 2);
   await popup.bringToFront();
-  const question = { role: 'group', named: 'Delete the whole history?', question: 'Delete the whole history?',
+  // The question counts every profile, also those a search hides: all of them go.
+  const asked = 'Delete all 2 profiles in the history, with their audits? This cannot be undone: export the history first to keep a copy.';
+  const question = { role: 'group', named: asked, question: asked,
     answers: ['Delete everything', 'Cancel'], focused: 'Cancel', triggerHidden: true };
+  await popup.type('#search', (await rowNames(popup))[0]);
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 1);
+  assert.deepEqual(await popupAsks(popup, '#delete-all'), question, 'asked with a search showing one of them');
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  await popup.$eval('#search', (el) => { el.value = ''; el.dispatchEvent(new Event('input')); });
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   assert.deepEqual(await popupAsks(popup, '#delete-all'), question);
   await screenshot(popup, 'popup-delete-all-question');
   await popup.keyboard.press('Escape');
