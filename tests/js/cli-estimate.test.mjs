@@ -35,6 +35,15 @@ test('estimate prints the report as JSON with the audience report fields', () =>
   assert.ok(rep.fake_percent > 5, `fake_percent ${rep.fake_percent}`);
   assert.equal(rep.breakdown.mass_followers.count, 0, 'bots are counted as likely fake, not mass followers');
   assert.ok(rep.breakdown.likely_fake.count >= 15);
+  // Every share carries its 95% interval: the likely-fake row the estimate's own, the real rows
+  // (private and public are known here) one that holds their share, within 0-100%.
+  assert.deepEqual([rep.breakdown.likely_fake.ci_low, rep.breakdown.likely_fake.ci_high], [rep.ci_low, rep.ci_high]);
+  for (const k of ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real']) {
+    const row = rep.breakdown[k];
+    assert.equal(typeof row.ci_low, 'number', k);
+    assert.ok(row.ci_low >= 0 && row.ci_low <= row.share && row.share <= row.ci_high && row.ci_high <= 100, `${k}: ${JSON.stringify(row)}`);
+  }
+  assert.ok(rep.breakdown.private_real.ci_high > rep.breakdown.private_real.ci_low, 'a sample of 80 leaves doubt in the split');
 });
 
 test('estimate --format text renders the report for people, two-phase included', () => {
@@ -51,6 +60,7 @@ test('estimate --format text renders the report for people, two-phase included',
   assert.match(r.stdout, /120 newest followers, not a random sample/);
   assert.match(r.stdout, /Full fetches alone would give/);
   assert.match(r.stdout, /mass followers/);
+  assert.match(r.stdout, /likely fake +[\d.]+% +\([\d.]+% to [\d.]+%\) +\(\d+ sampled\)/);
   assert.match(r.stdout, /Audience type: The scores of the accounts fetched in full look most like /);
 });
 

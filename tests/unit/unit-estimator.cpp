@@ -118,7 +118,7 @@ TEST_CASE("[estimator] the breakdown splits the real remainder as the unflagged 
       {false, false, 100, 100},                   // public real
       {false, true, std::nullopt, std::nullopt},  // lite only: private, status unknown
   };
-  Breakdown b = audience_breakdown(f, 0.2);
+  Breakdown b = audience_breakdown(f, Prevalence{0.2, 0.12, 0.3}, 1e6, 1.96);
   CHECK(b.likely_fake.count == 1);
   CHECK(b.mass_followers.count == 1);
   CHECK(b.influencers.count == 1);
@@ -132,6 +132,108 @@ TEST_CASE("[estimator] the breakdown splits the real remainder as the unflagged 
   // The report notes that the counts of the lite-only followers are unknown.
   CHECK(b.split_known);
   CHECK_FALSE(b.all_flagged);
+}
+
+namespace {
+const Prevalence kFake{0.2, 0.12, 0.3};  // a fake share of 20% (12-30%)
+const BreakdownShare& row(const Breakdown& b, int i) {
+  const BreakdownShare* rows[] = {&b.likely_fake, &b.mass_followers, &b.influencers, &b.private_real, &b.public_real};
+  return *rows[i];
+}
+// n unflagged followers with known counts, every fourth a mass follower, the rest public real.
+std::vector<BreakdownInput> unflagged(int n) {
+  std::vector<BreakdownInput> f;
+  for (int i = 0; i < n; ++i) f.push_back({false, false, 100, i % 4 == 0 ? 2000 : 100});
+  return f;
+}
+double width(const BreakdownShare& s) { return s.high - s.low; }
+}  // namespace
+
+TEST_CASE("[estimator] each breakdown share has a 95% interval that holds it, within [0, 1]") {
+  std::vector<BreakdownInput> f = {
+      {true, false, 10, 10},   {false, false, 100, 2000}, {false, false, 9000, 100},
+      {false, true, 100, 100}, {false, false, 100, 100},  {false, true, std::nullopt, std::nullopt},
+  };
+  Breakdown b = audience_breakdown(f, kFake, 1e6, 1.96);
+  for (int i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    REQUIRE(row(b, i).share);
+    CHECK(row(b, i).low <= *row(b, i).share);
+    CHECK(*row(b, i).share <= row(b, i).high);
+    CHECK(row(b, i).low >= 0);
+    CHECK(row(b, i).high <= 1);
+    CHECK(row(b, i).low < row(b, i).high);
+  }
+  // The likely-fake row is the estimate's own interval.
+  CHECK(b.likely_fake.low == 0.12);
+  CHECK(b.likely_fake.high == 0.3);
+  // Mass followers, 1 of 4 unflagged with known counts: the split's own Wilson interval, times the
+  // remainder at the fake interval's far end at each side: wider than either doubt alone gives.
+  double lo = 0, hi = 1;
+  wilson(0.25, 4, 1.96, lo, hi);
+  CHECK(b.mass_followers.low == doctest::Approx((1 - 0.3) * lo));
+  CHECK(b.mass_followers.high == doctest::Approx((1 - 0.12) * hi));
+  CHECK(b.mass_followers.low < 0.7 * 0.25);
+  CHECK(b.mass_followers.high > 0.88 * 0.25);
+  // Private real: 2 of the 3 outside mass and influencers, who are 2 of 4: both splits' doubt.
+  double plo = 0, phi = 1, mlo = 0, mhi = 1;
+  wilson(2.0 / 3, 3, 1.96, plo, phi);
+  wilson(0.5, 4, 1.96, mlo, mhi);
+  CHECK(b.private_real.low == doctest::Approx(0.7 * (1 - mhi) * plo));
+  CHECK(b.private_real.high == doctest::Approx(0.88 * (1 - mlo) * phi));
+}
+
+TEST_CASE("[estimator] a breakdown share's interval narrows as more unflagged followers are assessed") {
+  double last = 2;
+  for (int n : {4, 20, 100, 1000}) {
+    CAPTURE(n);
+    Breakdown b = audience_breakdown(unflagged(n), kFake, 1e6, 1.96);
+    REQUIRE(b.mass_followers.share);
+    CHECK(width(b.mass_followers) < last);
+    last = width(b.mass_followers);
+    // The fake share's doubt stays however many are assessed: at least 25% of its interval.
+    CHECK(width(b.mass_followers) >= 0.25 * (0.3 - 0.12) - 1e-12);
+  }
+  // A census (the audience no larger than the sample): the split is exact (the finite-population
+  // correction the estimator uses), only the fake share's doubt is left.
+  Breakdown all = audience_breakdown(unflagged(20), kFake, 20, 1.96);
+  CHECK(all.mass_followers.low == doctest::Approx(0.7 * 0.25));
+  CHECK(all.mass_followers.high == doctest::Approx(0.88 * 0.25));
+  // Exact when the fake share is known too.
+  Breakdown exact = audience_breakdown(unflagged(20), Prevalence{0.2, 0.2, 0.2}, 20, 1.96);
+  CHECK(exact.public_real.low == doctest::Approx(0.8 * 0.75));
+  CHECK(exact.public_real.high == doctest::Approx(0.8 * 0.75));
+}
+
+TEST_CASE("[estimator] the breakdown's intervals when all are flagged or none could be assessed") {
+  // All flagged: only the likely-fake row, with the estimate's interval; nothing to split.
+  std::vector<BreakdownInput> flagged(5, BreakdownInput{true, true, 10, 10});
+  Breakdown b = audience_breakdown(flagged, Prevalence{0.9, 0.6, 1}, 1e6, 1.96);
+  CHECK(b.all_flagged);
+  REQUIRE(b.likely_fake.share);
+  CHECK(b.likely_fake.low == 0.6);
+  CHECK(b.likely_fake.high == 1);
+  for (int i = 1; i < 5; ++i) CHECK_FALSE(row(b, i).share);
+  // None assessed: unflagged, listed only, privacy unknown: no real row to give an interval to.
+  std::vector<BreakdownInput> unknown(3, BreakdownInput{false, std::nullopt, std::nullopt, std::nullopt});
+  Breakdown u = audience_breakdown(unknown, kFake, 1e6, 1.96);
+  CHECK(u.unassessed == 3);
+  for (int i = 1; i < 5; ++i) CHECK_FALSE(row(u, i).share);
+  // An empty sample: the same.
+  Breakdown e = audience_breakdown({}, kFake, 1e6, 1.96);
+  CHECK(e.likely_fake.low == 0.12);
+  for (int i = 1; i < 5; ++i) CHECK_FALSE(row(e, i).share);
+  // Listed only but privacy known: private and public split the whole remainder (mass followers
+  // and influencers could not be told apart), their interval from the privacy split alone.
+  std::vector<BreakdownInput> listed = {{false, true, std::nullopt, std::nullopt},
+                                        {false, false, std::nullopt, std::nullopt}};
+  Breakdown l = audience_breakdown(listed, kFake, 1e6, 1.96);
+  CHECK_FALSE(l.mass_followers.share);
+  REQUIRE(l.private_real.share);
+  double lo = 0, hi = 1;
+  wilson(0.5, 2, 1.96, lo, hi);
+  CHECK(l.private_real.low == doctest::Approx(0.7 * lo));
+  CHECK(l.private_real.high == doctest::Approx(0.88 * hi));
 }
 
 TEST_CASE("[estimator] the +/-5 plan is cheaper when the lite tier explains the full flag") {
@@ -171,6 +273,22 @@ TEST_CASE("[estimator] api_estimate reports the issue's fields") {
   CHECK(r["ci_high"].get<double>() <= 100);
   CHECK(r["sampling_note"]["id"] == "sampling.random");
   CHECK(r["breakdown"]["likely_fake"]["count"].get<int>() > 0);
+  // Each breakdown row with a share has its interval beside it; the likely-fake row's is the estimate's.
+  CHECK(r["breakdown"]["likely_fake"].value("ci_low", -1.0) == r["ci_low"].get<double>());
+  CHECK(r["breakdown"]["likely_fake"].value("ci_high", -1.0) == r["ci_high"].get<double>());
+  for (const char* k : {"likely_fake", "mass_followers", "influencers_brands", "private_real", "public_real"}) {
+    CAPTURE(k);
+    const json& row = r["breakdown"][k];
+    if (row["share"].is_null()) {
+      CHECK_FALSE(row.contains("ci_low"));
+      continue;
+    }
+    REQUIRE(row.contains("ci_low"));
+    CHECK(row["ci_low"].get<double>() >= 0);
+    CHECK(row["ci_low"].get<double>() <= row["share"].get<double>());
+    CHECK(row["share"].get<double>() <= row["ci_high"].get<double>());
+    CHECK(row["ci_high"].get<double>() <= 100);
+  }
 }
 
 TEST_CASE("[estimator] api_estimate: two-phase samples and the newest-first note") {

@@ -137,7 +137,9 @@ export function renderText(r) {
     ['likely fake', b.likely_fake], ['mass followers', b.mass_followers], ['influencers/brands', b.influencers_brands],
     ['private real', b.private_real], ['public real', b.public_real],
   ];
-  for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.share).padStart(8)}   (${s.count} sampled)`);
+  // Each share's 95% interval where the report has one (reports before it had none).
+  const range = (s) => (typeof s.ci_low === 'number' && typeof s.ci_high === 'number' ? `(${pct(s.ci_low)} to ${pct(s.ci_high)})` : '');
+  for (const [name, s] of rows) out.push(`  ${name.padEnd(20)} ${pct(s.share).padStart(8)}  ${range(s).padEnd(18)}  (${s.count} sampled)`);
   out.push(`  ${say(b.notes)}`);
   // The plan counts pages of the followers list: for likers or commenters it would plan pages
   // their lists do not have.

@@ -342,7 +342,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     }
   }
 
-  out.breakdown = audience_breakdown(bd, out.estimate.point);
+  out.breakdown = audience_breakdown(bd, out.estimate, N, in.z);
   return out;
 }
 

@@ -1,10 +1,12 @@
 // The audience split the commercial tools show: likely fake, mass followers, influencers and
-// brands, private real people, public real people. Shares add up to 100%.
+// brands, private real people, public real people. Shares add up to 100%; each has a 95% interval.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "prevalence.h"
 
 namespace fm {
 
@@ -20,6 +22,7 @@ struct BreakdownInput {
 
 struct BreakdownShare {
   std::optional<double> share;  // fraction of the audience; unknown when nothing could say
+  double low = 0, high = 1;     // its 95% interval (breakdown.cpp), meaningful with a share
   int count = 0;                // sampled followers seen in this category
 };
 
@@ -31,7 +34,8 @@ struct Breakdown {
   bool split_known = false, all_flagged = false;
 };
 
-// fake_share is the corrected estimate; the real remainder is split as the unflagged sample is.
-Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, double fake_share);
+// fake is the corrected estimate with its interval; the real remainder is split as the unflagged
+// sample is. N: the audience size (finite-population correction); z: the normal quantile.
+Breakdown audience_breakdown(const std::vector<BreakdownInput>& followers, const Prevalence& fake, double N, double z);
 
 }  // namespace fm

@@ -23,6 +23,11 @@ json interval_json(const Prevalence& p) {
 json share_json(const BreakdownShare& s) {
   json j = {{"count", s.count}};
   j["share"] = s.share ? json(pct(*s.share)) : json(nullptr);  // percent of the audience
+  // With its 95% interval (breakdown.cpp); an unknown share has none.
+  if (s.share) {
+    j["ci_low"] = pct(s.low);
+    j["ci_high"] = pct(s.high);
+  }
   return j;
 }
 
