@@ -2,6 +2,7 @@
 import { el, SVG_NS } from './dom.js';
 import { percentNumber, percentText } from '../shared/format.js';
 import { noteText } from '../shared/words.js';
+import { breakdownRowText } from '../shared/breakdown-words.js';
 
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
 
@@ -40,7 +41,7 @@ export function breakdownChart(t, audience) {
     bar.append(seg);
     const label = t(`cat_${cat}`);
     const li = el('li');
-    li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, t('breakdownLegend', label, percentText(share, t.lang), raw.count ?? 0)));
+    li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, breakdownRowText(t, label, raw)));
     legend.append(li);
     parts.push(`${label} ${percentText(share, t.lang)}`);
   }

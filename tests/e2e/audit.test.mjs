@@ -135,8 +135,10 @@ test('default two-phase audit: newest-first pages, then a random subsample of th
   assert.ok(end.panelEstimate && parseEstimate(end.panelEstimate), `an estimate: ${end.panelEstimate}`);
   assert.match(end.panelText, /sample|steekproef/i);
   // The breakdown says what its shares and counts are (the sampling note, already in the rows,
-  // stood in its place: "Likely fake: 34% (2)" read as a contradiction).
-  assert.match(end.panelText, /Likely fake: [\d.]+% \(\d+ in the sample\)/);
+  // stood in its place: "Likely fake: 34% (2)" read as a contradiction), each share with its 95%
+  // interval.
+  assert.match(end.panelText, /Likely fake: [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample/);
+  assert.match(end.panelText, /Real \(public\): [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample/);
   assert.match(end.panelText, /The likely-fake share is the corrected estimate; the real remainder is split as the unflagged sampled accounts are\./);
 });
 
