@@ -97,6 +97,11 @@ async function saveSchedulerIfRoom(state) {
 // Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
 // hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
 // web_profile_info refused) goes at once: one request to another endpoint, still counted.
+// The slots handed to instant checks still to come, by username: only such a slot can be given
+// back (instant.release), not an audit's. Kept in memory: a restarted worker forgets them, and the
+// slot then passes unused, as every such slot did before.
+const instantSlots = new Map();
+
 function instantBegin({ username, fallback = false }) {
   return store.locked(async () => {
     const settings = await store.getSettings();
@@ -104,10 +109,25 @@ function instantBegin({ username, fallback = false }) {
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
+    if (r.at > now()) instantSlots.set(username, r.at);
     // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
     // which (the cap's number, the status), so the user is told that rather than a rate limit;
     // and by a wait another profile's audit drew: whose (`during`), not this profile's refusal.
     return { at: r.at, reason: r.reason, ...heldBy(r, settings, username) };
+  });
+}
+
+// An instant check that will not go after all, its slot still to come (the tab left the profile,
+// or showed a reading another tab made while it waited for the hourly cap or a back-off): the slot
+// is given back. Left in the ledger, it counted against the cap and set the pace of the requests
+// after it until its time, for a request never sent.
+function instantRelease({ username, at }) {
+  return store.locked(async () => {
+    if (instantSlots.get(username) !== at) return { released: false };
+    instantSlots.delete(username);
+    if (!(at > now())) return { released: false };
+    await saveSchedulerIfRoom(release(await store.getScheduler(), at, now()));
+    return { released: true };
   });
 }
 
@@ -608,6 +628,7 @@ export const contentHandlers = {
   hello,
   'profile.cached': cached,
   'instant.begin': instantBegin,
+  'instant.release': instantRelease,
   'instant.analyze': instantAnalyze,
   'instant.rough': instantRough,
   'audit.start': auditStart,

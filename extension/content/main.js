@@ -289,12 +289,19 @@ class ProfileFeature {
     const signal = run ? run.controller.signal : this.signal;
     await sleepUntil(this.settleUntil, signal);
     const begin = await send('instant.begin', { username: this.username, fallback });
-    if (signal.aborted) throw signal.reason;
-    if (begin.at > Date.now() + 1000 && !quiet) {
-      // Held by a wait another profile's audit drew: said as that audit's (`during`), not this profile's.
-      this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap, during: begin.during });
+    try {
+      if (signal.aborted) throw signal.reason;
+      if (begin.at > Date.now() + 1000 && !quiet) {
+        // Held by a wait another profile's audit drew: said as that audit's (`during`), not this profile's.
+        this.overlay.setState('rate_limited', { retryAt: begin.at, unavailable: begin.unavailable, cap: begin.cap, during: begin.during });
+      }
+      await sleepUntil(begin.at, signal);
+    } catch (e) {
+      // Not going after all (the profile left, or another tab's reading shown while it waited for
+      // the cap or a back-off): its slot is given back (background: instant.release).
+      if (begin.at > Date.now()) send('instant.release', { username: this.username, at: begin.at }).catch(() => {});
+      throw e;
     }
-    await sleepUntil(begin.at, signal);
     if (run) run.sent = true;
     return igFetch(url, this.signal);
   }

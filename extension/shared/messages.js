@@ -38,6 +38,7 @@ export const SHAPES = {
     hello: {},
     'profile.cached': { username },
     'instant.begin': { username, fallback: optional(bool) },
+    'instant.release': { username, at: int(0, 1e14) },
     'instant.analyze': { username, endpoint: optional(profileEndpoint), keepAudited: optional(bool), ...httpAnswer },
     'instant.rough': { username, fullName: optional(str(500)), og, cause: optional((v) => v === 'logged_out' || v === 'rate_limited'),
                        unavailable: optional(int(0, 999)) },

@@ -167,7 +167,9 @@ test('a tab whose check waits for the hourly cap shows the reading another tab m
   const wait = w.states.find((x) => x.cause === 'cap');
   // The hour's requests gone (aged out, say; the waiting tab's slot stays where it was): the other
   // tab's check goes at once.
-  await storage.set({ scheduler: { ...full, ledger: [] } });
+  const held = (await storage.get('scheduler')).scheduler.ledger.filter((t) => t > Date.now());
+  assert.deepEqual(held, [wait.retryAt], 'the waiting tab\'s slot in the ledger');
+  await storage.set({ scheduler: { ...full, ledger: held } });
   const before = profileRequests(username).length;
   await page.bringToFront();
   await page.goto(suite.standin.profileUrl(username));
@@ -177,6 +179,9 @@ test('a tab whose check waits for the hourly cap shows the reading another tab m
   const s = await waitFor(async () => { const x = await overlayState(waiting); return x.badgeLabel === read.badgeLabel && x; },
     { what: `the waiting tab showing "${read.badgeLabel}"`, timeout: 3000 });
   assert.ok(!s.states.some((x) => x.state === 'rate_limited'), 'no wait left in view');
+  // Its slot given back: it counted against the cap and paced the requests after it, unsent.
+  await waitFor(async () => !(await storage.get('scheduler')).scheduler.ledger.includes(wait.retryAt),
+    { what: 'the waiting tab\'s slot given back', timeout: 3000, interval: 100 });
   await waitFor(async () => Date.now() > wait.retryAt + 1000, { what: 'the slot\'s time past', timeout: 20_000, interval: 100 });
   assert.equal(profileRequests(username).length, before + 1, 'no request from the tab that waited');
 });
