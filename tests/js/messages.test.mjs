@@ -159,3 +159,24 @@ test('a reading of the page\'s counts lists its findings without its states; any
   assert.deepEqual(listedReasons(reasons, false), reasons);
   assert.deepEqual(listedReasons(undefined, true), []);
 });
+
+// The "how this was worked out" texts say what their numbers mean, not the model's terms: "(62% of
+// the fit)" and "(score 0.41, alarm above 0.6)" meant little to an ordinary reader.
+test('the likes score and the closest labelled set say what their numbers mean, in every language', () => {
+  const JARGON = /of the fit|alarm|der Anpassung|de l'ajustement|van de fit|alerte/i;
+  const ids = ['likes.somewhat_uniform', 'likes.organic', 'regime.resembles', 'regime.resembles_agree',
+    'regime.resembles_spans', 'regime.lite', 'regime.lite_spans'];
+  const params = { score: 0.41, threshold: 0.6, fit: 62, caught: 80, lowest: 10, highest: 30, half: 4, known: 6,
+    kind: { id: 'regime.kind_srf' } };
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const id of ids) {
+      const said = word(t, { id, params });
+      assert.doesNotMatch(said, JARGON, `${lang} ${id}: "${said}"`);
+      if (id.startsWith('likes.')) assert.match(said, /0[.,]41\b.*0[.,]6\b.*5\s?%/u, `${lang} ${id}: "${said}"`);
+      else assert.match(said, /62\s?%/u, `${lang} ${id}: "${said}"`);
+    }
+  }
+  assert.equal(word(translator(dict('en'), {}, 'en'), { id: 'likes.organic', params }),
+               'Like counts vary like real accounts\': they score 0.41 for how evenly they run; above 0.6, which only 5% of real accounts reach, they would look bought.');
+});
