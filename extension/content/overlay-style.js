@@ -84,7 +84,10 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .reasons li { display: flex; gap: 6px; margin: 3px 0; }
 .dot { flex: none; width: 8px; height: 8px; border-radius: 4px; margin-top: 5px; background: var(--unknown); }
 .sev-low .dot { background: var(--fair); } .sev-medium .dot { background: var(--poor); } .sev-high .dot { background: var(--bad); }
-.sev-info .dot { background: var(--good); }
+/* A reason of severity info (what a finding was compared with, or nothing to judge by) is neither a
+   concern nor a good sign: a grey ring, not a filled dot, so its shape says so without its colour (it
+   was green, the colour of a real-like estimate, and read as a good sign). */
+.sev-info .dot { background: transparent; border: 2px solid var(--unknown); box-sizing: border-box; }
 .stack { display: flex; height: 12px; border-radius: 6px; overflow: hidden; background: var(--chip); }
 .seg, .swatch { display: inline-block; height: 12px; }
 .swatch { width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }

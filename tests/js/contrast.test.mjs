@@ -68,3 +68,16 @@ test('the contrast ratio is WCAG\'s (known values)', () => {
   assert.equal(contrast('#767676', '#ffffff').toFixed(2), '4.54');
   assert.equal(contrast('#ffffff', '#0095f6').toFixed(2), '3.17');
 });
+
+// The reasons' markers are graphics, not text: 3:1 on the panel (WCAG 2.1 AA, 1.4.11).
+test('a reason of severity info has a neutral marker of its own shape, seen at 3:1 or more in each theme', () => {
+  const at = STYLE.indexOf('.sev-info .dot {');
+  assert.ok(at >= 0, 'no rule for the info marker');
+  const rule = STYLE.slice(at, STYLE.indexOf('}', at));
+  assert.doesNotMatch(rule, /--good/, 'green read as a good sign');
+  // A ring where the concerns' markers are filled dots: not told apart by colour alone.
+  assert.match(rule, /background:\s*transparent/);
+  const ring = rule.match(/border:\s*\d+px solid var\(--([\w-]+)\)/);
+  assert.ok(ring, `no ring: ${rule}`);
+  for (const vars of [overlayLight, overlayDark]) assert.ok(contrast(vars[ring[1]], vars.bg) >= 3, `--${ring[1]} on --bg`);
+});
