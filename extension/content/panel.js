@@ -40,6 +40,17 @@ function auditReadingApart(view) {
   return ['cancelled', 'stopped'].includes(a.progress.status) ? 'not_kept' : null;
 }
 
+// What the reading rests on, in words. An audit's reading said "Audited: based on a sample of the
+// followers" from its first step, as if done: while its audit runs it says the audit is under way,
+// and ended before its plan (cancelled or stopped), that it rests on the part it read.
+export function confidenceKey(r, audit) {
+  if (r.confidence === 'audited' && audit && audit.report && sameReading(r, audit.report)) {
+    if (auditRunning(audit)) return 'confidenceAuditing';
+    if (['cancelled', 'stopped'].includes(audit.progress.status)) return 'confidenceAuditEnded';
+  }
+  return { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
+}
+
 // The page states of a name with no profile behind it now.
 const NO_PROFILE_STATES = ['renamed', 'not_found'];
 
@@ -122,7 +133,7 @@ function renderReport(p, view) {
   if (!rough) for (const s of r.states || []) if (text || stateMessage(t, s) !== heading) p.append(stateNode(t, s));
 
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
-  const conf = { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
+  const conf = confidenceKey(r, view.audit);
   // (Not when it is the heading's own words: "Not enough data for an estimate." twice.)
   if (!rough && t(conf) !== heading) p.append(el('p', { class: 'muted' }, t(conf)));
   // The follower count then and now (overlay followerChange: never on the page's counts alone; on an

@@ -152,11 +152,17 @@ test('cancel stops the audit at once and keeps what was learned; it does not res
     await waitForBadge(page);
     await openPanel(page);
     await clickPart(page, PANEL, 'audit-button');
-    await waitForOverlay(page, (s) => s.auditRunning && s.progress >= 2, { what: 'audit under way' });
+    // Its reading says the audit is under way, not "Audited" as if done (it did, from its first step).
+    const running = await waitForOverlay(page, (s) => s.auditRunning && s.progress >= 2 && /Audit under way|Audited:/.test(s.panelText),
+                                         { what: 'audit under way' });
+    assert.match(running.panelText, /Audit under way: the estimate rests on the accounts read so far/);
+    assert.doesNotMatch(running.panelText, /Audited:/);
     await clickPart(page, PANEL, 'cancel');
     const cancelled = await waitForOverlay(page, (s) => !s.auditRunning && s.progress !== null, { what: 'audit cancelled' });
     assert.ok(cancelled.progress < cancelled.progressMax, 'stopped before its target');
     assert.ok(cancelled.panelEstimate, 'an estimate is still shown');
+    // Cancelled, it is no audit done: the reading kept says what it rests on (the profile's own, or the part read).
+    assert.doesNotMatch(cancelled.panelText, /Audited:|Audit under way/);
     await screenshot(page, 'panel-cancelled');
     const afterCancel = apiRequests(suite.standin, '/followers/').length;
     // Revisit: the cancelled audit is still there (kept), and no audit request goes out.

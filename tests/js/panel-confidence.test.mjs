@@ -1,0 +1,33 @@
+// What the panel says an audited reading rests on (content/panel.js confidenceKey): "Audited: based
+// on a sample of the followers" was said from an audit's first step, as if it were done, and of an
+// audit cancelled or stopped before its plan. The whole in the browser: tests/e2e/audit.test.mjs (cancel).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { confidenceKey } from '../../extension/content/panel.js';
+import { SUPPORTED } from '../../extension/shared/i18n.js';
+
+const reading = { confidence: 'audited', fake_percent: 31, ci_low: 9, ci_high: 74 };
+const audit = (status, report = reading) => ({ report, progress: { status } });
+
+test('an audited reading says its audit is under way while it runs, and what it rests on once ended early', () => {
+  assert.equal(confidenceKey(reading, audit('running')), 'confidenceAuditing');
+  assert.equal(confidenceKey(reading, audit('cancelled')), 'confidenceAuditEnded');
+  assert.equal(confidenceKey(reading, audit('stopped')), 'confidenceAuditEnded');
+  assert.equal(confidenceKey(reading, audit('done')), 'confidenceAudited');
+  // Shown beside another audit's reading (an earlier audit's result while a new one starts, before
+  // its first answer), or with no audit kept: what that reading is.
+  assert.equal(confidenceKey(reading, audit('running', { ...reading, ci_high: 60 })), 'confidenceAudited');
+  assert.equal(confidenceKey(reading, null), 'confidenceAudited');
+  assert.equal(confidenceKey({ ...reading, confidence: 'instant' }, audit('running')), 'confidenceInstant');
+  assert.equal(confidenceKey({ confidence: 'none' }, audit('cancelled')), 'confidenceNone');
+});
+
+test('every language says an audit under way and one ended early, neither as "audited"', () => {
+  for (const lang of SUPPORTED) {
+    const d = JSON.parse(fs.readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+    for (const k of ['confidenceAuditing', 'confidenceAuditEnded']) {
+      assert.ok(d[k] && d[k].message && d[k].message !== d.confidenceAudited.message, `${lang} ${k}`);
+    }
+  }
+});
