@@ -61,8 +61,10 @@ export const STYLE = `
    padding too, in its background, so text scrolls under them and never shows above. */
 .head { display: flex; justify-content: space-between; align-items: center; position: sticky; top: -12px; z-index: 1;
   margin: -12px -14px 0; padding: 12px 14px 4px; background: var(--bg); }
-/* A control reached by keyboard is scrolled into view below the title, not under it. */
-.panel { scroll-padding-top: 56px; }
+/* A control reached by keyboard is scrolled into view below the title, not under it: the title row's
+   height (head-padding.js measures it: one line is 48 px, but a 30-character username at 320 px
+   takes three, 77 px, and the fixed 56 px left the control under it), and 8 px to spare. */
+.panel { scroll-padding-top: calc(var(--head-height, 48px) + 8px); }
 /* A 30-character username cannot wrap as a word: at 320 px the title pushed the close button past the border. */
 .head h2 { min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }

@@ -8,6 +8,7 @@ import { isDarkPage } from './theme.js';
 import { findAnchor } from './anchor.js';
 import { renderBadge, auditRunning } from './badge-view.js';
 import { renderPanel } from './panel.js';
+import { followHeadHeight } from './head-padding.js';
 import { stoppedText } from './panel-refused.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
@@ -82,6 +83,7 @@ export class Overlay {
     this.panelRoot.append(el('style', {}, STYLE));
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
     this.panelRoot.append(this.panel);
+    this.watchHead = followHeadHeight(this.panel);
     this.panel.addEventListener('keydown', (e) => {
       // Escape answers the re-check's question as "keep the audit" first, as a dialog's cancel does.
       if (e.key === 'Escape' && this.askRecheck) { e.preventDefault(); this.answerRecheck(false); return; }
@@ -418,6 +420,7 @@ export class Overlay {
         askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;
+      this.watchHead();
       if (focused && root.activeElement !== focused) refocus(this.panel, focused.getAttribute('part'));
     }
   }

@@ -358,11 +358,18 @@ test('at 320 px a 30-character username\'s panel title wraps within the panel, i
   });
   assert.ok(box.scrollWidth <= box.clientWidth, `the panel scrolls sideways: ${JSON.stringify(box)}`);
   assert.ok(box.closeRight <= box.right, `the close button ends past the panel's border: ${JSON.stringify(box)}`);
+  // The title takes three lines here (77 px): a control brought into view is put below all of it
+  // (the scroll padding was a fixed 56 px, and the control went under the title's last line).
+  await page.$eval(PANEL, (h) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const head = await page.$eval(PANEL, (h) => ({ height: h.shadowRoot.querySelector('.head').offsetHeight,
+    padding: parseFloat(getComputedStyle(h.shadowRoot.querySelector('.panel')).scrollPaddingTop) }));
+  assert.ok(head.height > 70 && head.padding >= head.height, `the scroll padding is shorter than the title: ${JSON.stringify(head)}`);
   // Scrolled to its end (a window this small, a 1280 x 1440 one at 400% zoom, shows a fraction of
   // the panel), the panel keeps its title and close button in view, above the text (they scrolled
   // away with it: the close button was out of reach at the end of an audit's long panel).
+  // (A name whose title takes two lines here.)
   await page.setViewport({ width: 320, height: 360 });
-  await page.goto(suite.standin.profileUrl('fitqueen_daily'));
+  await page.goto(suite.standin.profileUrl('shopdeals.official'));
   await waitForBadge(page);
   await openPanel(page);
   const end = await page.$eval(PANEL, (h) => {
@@ -376,6 +383,15 @@ test('at 320 px a 30-character username\'s panel title wraps within the panel, i
   });
   assert.ok(end.scrolls, `the panel is long enough to scroll here: ${JSON.stringify(end)}`);
   assert.ok(end.closeTop >= end.top && end.onTop, `scrolled to its end, the close button is out of view: ${JSON.stringify(end)}`);
+  // From there, a control above brought into view at the top, as the focus moving up brings it,
+  // sits below the title, wholly visible (with a 56 px padding under a 57 px title it did not).
+  const upTo = await page.$eval(PANEL, (h) => {
+    const recheck = h.shadowRoot.querySelector('[part~="recheck"]');
+    recheck.scrollIntoView({ block: 'start' });
+    const head = h.shadowRoot.querySelector('.head');
+    return { head: head.offsetHeight, headBottom: head.getBoundingClientRect().bottom, top: recheck.getBoundingClientRect().top };
+  });
+  assert.ok(upTo.head > 48 && upTo.top >= upTo.headBottom, `the control is under the title: ${JSON.stringify(upTo)}`);
 });
 
 // At 320 px the badge in the Dutch followers item is narrow: its words were split anywhere
