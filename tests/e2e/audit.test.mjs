@@ -111,7 +111,7 @@ test('an audit that fetches no follower in full says only the list was scored, a
     const node = document.querySelector(host)?.shadowRoot?.querySelector('[part~="list-only-followers"]');
     return node ? node.textContent : null;
   }, PANEL);
-  assert.match(why ?? '', /No account of this sample was fetched in full/);
+  assert.match(why ?? '', /No account of this sample was checked in full/);
   assert.doesNotMatch(why, /\{|\}/, 'every placeholder worded');
 });
 

@@ -61,7 +61,7 @@ test('estimate --format text renders the report for people, two-phase included',
   assert.match(r.stdout, /Full fetches alone would give/);
   assert.match(r.stdout, /mass followers/);
   assert.match(r.stdout, /likely fake +[\d.]+% +\([\d.]+% to [\d.]+%\) +\(\d+ sampled\)/);
-  assert.match(r.stdout, /Audience type: The scores of the accounts fetched in full look most like /);
+  assert.match(r.stdout, /Audience type: The scores of the accounts checked in full look most like /);
 });
 
 test('a bad line is named and nothing is estimated', () => {
