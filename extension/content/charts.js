@@ -2,7 +2,7 @@
 import { el, SVG_NS } from './dom.js';
 import { percentNumber, percentText } from '../shared/format.js';
 import { noteText } from '../shared/words.js';
-import { breakdownRowText } from '../shared/breakdown-words.js';
+import { breakdownRowText, breakdownAriaLabel } from '../shared/breakdown-words.js';
 
 const CATEGORIES = ['likely_fake', 'mass_followers', 'influencers_brands', 'private_real', 'public_real'];
 
@@ -43,9 +43,9 @@ export function breakdownChart(t, audience) {
     const li = el('li');
     li.append(el('span', { class: `swatch cat-${cat}` }), el('span', {}, breakdownRowText(t, label, raw)));
     legend.append(li);
-    parts.push(`${label} ${percentText(share, t.lang)}`);
+    parts.push({ label, row: raw });
   }
-  bar.setAttribute('aria-label', parts.join(', '));
+  bar.setAttribute('aria-label', breakdownAriaLabel(t, parts));
   box.append(bar, legend);
   // What the split rests on, and what its counts are (a share is the corrected estimate, a count
   // the sampled accounts so flagged): without it "Likely fake: 34% (2 in the sample)" reads as a

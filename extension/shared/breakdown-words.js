@@ -14,3 +14,11 @@ export function breakdownRowText(t, label, row) {
   }
   return t('breakdownLegend', label, percentText(row.share, t.lang), count);
 }
+
+// The breakdown bar's screen-reader label: the rows as the legend words them, intervals and counts
+// included, so a screen-reader user hears what a sighted reader sees below the bar (a label of
+// shares alone, "Mass followers 5.8%", left out the 0.4–31% the row shows). Sentences, not a ';'
+// list: a full stop takes no language's special spacing.
+export function breakdownAriaLabel(t, rows) {
+  return rows.map(({ label, row }) => breakdownRowText(t, label, row)).join('. ');
+}

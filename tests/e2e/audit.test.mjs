@@ -140,6 +140,9 @@ test('default two-phase audit: newest-first pages, then a random subsample of th
   assert.match(end.panelText, /Likely fake: [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample/);
   assert.match(end.panelText, /Real \(public\): [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample/);
   assert.match(end.panelText, /The likely-fake share is the corrected estimate; the real remainder is split as the unflagged sampled accounts are\./);
+  // A screen reader hears the bar (one picture) by its label: the rows' intervals and counts, not the shares alone.
+  const heard = await page.evaluate((h) => document.querySelector(h)?.shadowRoot?.querySelector('.breakdown [role="img"]')?.getAttribute('aria-label'), PANEL);
+  assert.match(heard ?? '', /^Likely fake: [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample\. .*Real \(public\): [\d.]+% \([\d.]+–[\d.]+%\), \d+ in the sample/);
 });
 
 test('cancel stops the audit at once and keeps what was learned; it does not resume by itself', T, async () => {

@@ -42,3 +42,38 @@ test('a breakdown row of a report saved before rows had an interval shows none, 
   // Its share as Intl writes a percentage (the space before "%" is Intl's, which differs by engine).
   assert.match(breakdownRowText(tr('fr'), 'Probablement faux', { share: 3 }), /^Probablement faux\u00a0: 3\s% \(0 dans l'échantillon\)$/);
 });
+
+// A document just large enough for the breakdown chart: elements with attributes, styles and children.
+function fakeDocument() {
+  const textOf = (n) => (n.nodeType === 3 ? n.data : n.childNodes.map(textOf).join(''));
+  const element = (tag) => ({ nodeType: 1, tag, attrs: {}, style: {}, childNodes: [],
+    setAttribute(k, v) { this.attrs[k] = String(v); },
+    append(...c) { this.childNodes.push(...c); },
+    get textContent() { return textOf(this); },
+    set textContent(v) { this.childNodes = v === '' ? [] : [{ nodeType: 3, data: String(v) }]; } });
+  return { createElement: element, createTextNode: (data) => ({ nodeType: 3, data }) };
+}
+const all = (n) => (n.nodeType === 1 ? [n, ...n.childNodes.flatMap(all)] : []);
+
+// The bar is one picture (role img) to a screen reader, which hears only its label: it said the
+// shares alone ("Mass followers 5.8%") while the rows below carry each share's interval.
+test('the breakdown bar\'s screen-reader label gives each share with its interval and count, as the rows do', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const { breakdownChart } = await import('../../extension/content/charts.js');
+  const audience = { sample_size: 120, breakdown: {
+    likely_fake: { share: 34, ci_low: 20, ci_high: 50, count: 2 },
+    mass_followers: { share: 5.8, ci_low: 0.4, ci_high: 31, count: 1 },
+    public_real: { share: 60, count: 117 } } };  // a row saved before rows had an interval
+  for (const lang of ['en', 'fr']) {
+    const tl = tr(lang);
+    const nodes = all(breakdownChart(tl, audience));
+    const bar = nodes.find((n) => n.attrs.role === 'img');
+    const rows = nodes.filter((n) => n.tag === 'li').map((n) => n.textContent);
+    assert.equal(rows.length, 3);
+    assert.equal(bar.attrs['aria-label'], rows.join('. '), lang);
+  }
+  assert.equal(all(breakdownChart(tr('en'), audience)).find((n) => n.attrs.role === 'img').attrs['aria-label'],
+    'Likely fake: 34% (20–50%), 2 in the sample. Mass followers: 5.8% (0.4–31%), 1 in the sample. Real (public): 60% (117 in the sample)');
+});
