@@ -1,11 +1,12 @@
 // The stand-in page's own script (served as /static/app.js under a strict CSP), playing the
 // part of Instagram's single-page app: it draws <main> from data after load, intercepts links
-// to other pages (history.pushState), fetches the new page's data and redraws <main>.
+// to other pages (history.pushState), fetches the new page's data and redraws <main>. A post
+// clicked on a profile's grid opens as a dialog over the profile, as Instagram's does (openPost).
 // Everything from the data is set as text. window.__standin lets tests see what it drew.
 (() => {
   const root = document.getElementById('react-root');
   const delay = Number(root.dataset.renderDelay || 0);
-  const state = (window.__standin = { renders: 0, html: '', path: '' });
+  const state = (window.__standin = { renders: 0, html: '', path: '', post: null });
   if (new URLSearchParams(location.search).get('theme') === 'dark') document.documentElement.classList.add('dark');
 
   function el(tag, attrs, ...children) {
@@ -29,7 +30,7 @@
       ...names.map((n) => el('a', { href: `/${n}/` }, n)));
   }
 
-  function profileMain(u, { followersLink, followingLink, counts }) {
+  function profileMain(u, { followersLink, followingLink, counts, postPaths }) {
     const [wPosts, wFollowers, wFollowing] = L.words;
     const followers = [el('span', { title: full(u.followers) }, short(u.followers)), ` ${wFollowers}`];
     const following = [el('span', {}, short(u.following)), ` ${wFollowing}`];
@@ -49,7 +50,10 @@
     let grid;
     if (u.is_private) grid = el('article', {}, el('p', {}, 'This account is private'));
     else if (!u.posts) grid = el('article', {}, el('p', {}, 'No posts yet'));
-    else grid = el('article', {}, ...u.shortcodes.map((c) => el('a', { href: `/p/${c}/`, 'aria-label': 'Post' })));
+    // A post's address: bare ("/p/<code>/"), or under its author's name with the page variant
+    // postPaths 'user' ("/anna/p/<code>/").
+    else grid = el('article', {}, ...u.shortcodes.map((c) => el('a', { href: postPaths === 'user' ? `/${u.username}/p/${c}/` : `/p/${c}/`,
+                                                                     'aria-label': 'Post', 'data-post': c })));
     return el('main', { role: 'main' }, header, tabs, grid);
   }
 
@@ -64,7 +68,7 @@
     L = LANGS[data.lang] || LANGS.en;
     document.documentElement.lang = data.lang || 'en';
     if (data.type === 'profile') main = profileMain(data.user, { followersLink: data.followersLink !== false, followingLink: data.followingLink !== false,
-      counts: data.counts !== false });
+      counts: data.counts !== false, postPaths: data.postPaths });
     else if (data.type === 'not_found') main = el('main', { role: 'main' }, el('h2', {}, "Sorry, this page isn't available."));
     else main = el('main', { role: 'main' }, el('h2', {}, data.title));
     root.replaceChildren(nav(data.nav), main);
@@ -73,6 +77,31 @@
     state.path = data.path;
     root.dataset.rendered = data.path;
   }
+
+  // The post dialog over a profile: {node, under: the profile's address}. The address becomes the
+  // post's and the profile stays drawn underneath, its header included; the dialog lies over the
+  // page (in its own container after the app's root, as Instagram's portals are). Its Close button,
+  // Escape and Back go back to the profile's address without drawing the profile again; a link in
+  // it (the author's name) closes it and goes there.
+  let dialog = null;
+  function openPost(href, code, author) {
+    closePost();
+    const close = el('button', { type: 'button', 'aria-label': 'Close', 'data-close': '' }, '×');
+    const node = el('div', { class: 'post-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Post' },
+      el('article', {}, el('header', {}, el('a', { href: `/${author}/` }, author)), el('p', {}, `Post ${code}`), close));
+    document.body.append(node);
+    dialog = { node, under: location.pathname };
+    history.pushState({ standinPost: code }, '', href);
+    state.post = code;
+    close.addEventListener('click', () => history.back());
+  }
+  function closePost() {
+    if (!dialog) return;
+    dialog.node.remove();
+    dialog = null;
+    state.post = null;
+  }
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && dialog) history.back(); });
 
   let navSeq = 0;
   async function navigate(path) {
@@ -87,11 +116,20 @@
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     const href = a.getAttribute('href');
+    // A post of the profile's grid, with the profile drawn: it opens over the profile.
+    const post = a.closest('main article') && a.dataset.post && root.dataset.rendered === location.pathname ? a.dataset.post : null;
+    if (post && !dialog) { openPost(href, post, location.pathname.split('/')[1]); return; }
+    closePost();
     if (href === location.pathname) return;
     history.pushState({}, '', href);
     navigate(href);
   });
-  window.addEventListener('popstate', () => navigate(location.pathname));
+  window.addEventListener('popstate', () => {
+    // Back from a post opened over the profile: the dialog closes, the profile stays as drawn.
+    if (dialog && location.pathname === dialog.under) { closePost(); return; }
+    closePost();
+    navigate(location.pathname);
+  });
 
   const initial = JSON.parse(document.getElementById('standin-data').textContent);
   setTimeout(() => render(initial), delay);

@@ -20,10 +20,12 @@ export function shortCount(n, lang = 'en') {
   return n.toLocaleString(L.locale);
 }
 
-// variant: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name'}
+// variant: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name',
+//           postPaths: 'bare'|'user'}
 // (the page markup options; followersLink, followingLink: false draw that count as plain text;
 // counts: false draws no counts list at all, like a redesign the extension does not know;
-// pageId: how the page's own data names the profile's id).
+// pageId: how the page's own data names the profile's id; postPaths: the grid's post addresses,
+// "/p/<code>/" or "/<user>/p/<code>/").
 export function pageData(path, username, user, variant = {}) {
   const nav = SEEDED.map((p) => p.username);
   const lang = LANGS[variant.lang] ? variant.lang : 'en';
@@ -34,7 +36,7 @@ export function pageData(path, username, user, variant = {}) {
     const c = [user.edge_followed_by.count, user.edge_follow.count, media.count].map((n) => shortCount(n, lang));
     return {
       status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false,
-      followingLink: variant.followingLink !== false, counts: variant.counts !== false,
+      followingLink: variant.followingLink !== false, counts: variant.counts !== false, postPaths: variant.postPaths === 'user' ? 'user' : 'bare',
       title: `${name} • Instagram photos and videos`,
       og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
       // The page's own data carries the profile's id, as Instagram's data blocks do: as
@@ -48,7 +50,7 @@ export function pageData(path, username, user, variant = {}) {
     };
   }
   if (username) return { status: 404, type: 'not_found', path, nav, lang, title: 'Page not found • Instagram' };
-  const title = path.startsWith('/explore/') ? 'Explore' : path.startsWith('/p/') || path.startsWith('/reel/') ? 'Post'
+  const title = path.startsWith('/explore/') ? 'Explore' : /^\/(?:[^/]+\/)?(?:p|reel)\//.test(path) ? 'Post'
     : path.startsWith('/accounts/login') ? 'Login' : 'Instagram';
   return { status: 200, type: 'other', path, nav, lang, title: `${title} • Instagram` };
 }
@@ -76,6 +78,9 @@ article{display:grid;grid-template-columns:repeat(3,1fr);gap:4px;margin-top:40px
 article a{display:block;aspect-ratio:1;background:#efefef}
 html.dark article a{background:#262626}
 article p{grid-column:1/-1;text-align:center;color:#737373}
+.post-dialog article a{display:inline;aspect-ratio:auto;background:none}
+.post-dialog{position:fixed;inset:0;z-index:100;background:rgba(0,0,0,.65);display:flex;align-items:center;justify-content:center}
+.post-dialog article{display:block;margin:0;background:#fff;color:#000;width:min(80vw,700px);height:70vh;padding:16px}
 </style>
 <script type="application/json" id="standin-data">${embedded}</script>
 <script src="/static/app.js" defer></script>

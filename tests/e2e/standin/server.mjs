@@ -107,7 +107,11 @@ function checkVariant(v) {
   if (v.pageId !== undefined && !['profile_id', 'page_name'].includes(v.pageId)) {
     throw new Error(`page variant: pageId must be profile_id or page_name, got ${JSON.stringify(v.pageId)}`);
   }
-  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false, pageId: v.pageId || 'profile_id' };
+  if (v.postPaths !== undefined && !['bare', 'user'].includes(v.postPaths)) {
+    throw new Error(`page variant: postPaths must be bare or user, got ${JSON.stringify(v.postPaths)}`);
+  }
+  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false,
+           pageId: v.pageId || 'profile_id', postPaths: v.postPaths || 'bare' };
 }
 
 export async function startStandin(options = {}) {
