@@ -11,6 +11,20 @@ function headerOwners(root) {
   return owners;
 }
 
+// The profiles the document's profile header names: the owners of its count links, and its
+// headings' text (a logged-out viewer's counts are no links). The header of a post (in a dialog
+// over the page, or a post's own page) is left out: it names the post's author, not a profile in
+// view. For main.js: a post opened over the profile keeps it (pages.js routeOf).
+export function profileHeaderNames(root = document) {
+  const names = new Set();
+  for (const header of root.querySelectorAll(SELECTORS.header)) {
+    if (header.matches(SELECTORS.notProfileHeader)) continue;
+    for (const name of headerOwners(header)) names.add(name);
+    for (const h of header.querySelectorAll(SELECTORS.headerName)) names.add(h.textContent.trim().toLowerCase());
+  }
+  return [...names];
+}
+
 // The page's headers when the app moved to another profile, each with its text then. A header
 // without count links names no owner; one still there with the same text is the previous page's,
 // unless a heading of it is this profile's name (an app that drew it before the move was seen).

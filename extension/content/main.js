@@ -4,7 +4,8 @@
 //                                                │ path changed (load, pushState, popstate)
 //                                                ▼
 //                 profile page? ──no──> tear down the overlay, do nothing
-//                      │ yes
+//                      │ yes (or a post opened as a dialog over it: the badge and panel step
+//                      │ aside, the audit goes on; pages.js routeOf)
 //                      ▼
 //   ProfileFeature(username, AbortSignal): cached result ─or─ instant fetch (same origin,
 //        the user's session) ─> background analysis ─> Overlay (badge + panel)
@@ -15,14 +16,16 @@
 //   audit loop: background says what to fetch and when (global scheduler) ─> fetch ─>
 //        background applies the answer and persists ─> progress + live estimate
 //
-// One MutationObserver, batched per animation frame, notices both navigation (the URL
-// changed) and re-renders that removed the badge. A feature run is aborted when the user
-// leaves the profile; a running audit stays in storage and resumes on return. When the
+// One MutationObserver, batched per animation frame (an address that changed looked at at once),
+// notices both navigation (the URL changed) and re-renders that removed the badge. A feature run
+// is aborted when the user leaves the profile; a running audit stays in storage and resumes on
+// return (a post opened over the profile is no leaving: routeOf). When the
 // extension's context goes away (update, reload, removal), all of it is torn down.
 import { send, isInvalidated, contextGone } from './messaging.js';
 import { Overlay, setReportContext, headersNow } from './overlay.js';
+import { profileHeaderNames } from './anchor.js';
 import { translator } from '../shared/i18n.js';
-import { profileFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
+import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
 import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
@@ -537,8 +540,15 @@ class ProfileFeature {
 }
 
 function onRoute() {
-  const username = profileFromPath(location.pathname);
-  if (current && current.username === username) return;
+  const path = location.pathname;
+  // The profile's header is looked for only on a post's address with a profile shown before it.
+  const headerNames = current && postFromPath(path) ? profileHeaderNames(document) : [];
+  const { username, covered } = routeOf(path, { shown: current && current.username, from: current && current.from, headerNames });
+  if (current && current.username === username) {
+    if (!covered) current.from = path;
+    current.feature.overlay.cover(covered);
+    return;
+  }
   if (current) current.controller.abort();
   current = null;
   const settleUntil = routed ? Date.now() + SETTLE_MS : 0;
@@ -551,7 +561,7 @@ function onRoute() {
   const previousHeaders = moved ? headersNow() : null;
   const controller = new AbortController();
   const feature = new ProfileFeature(username, controller.signal, settleUntil, previousHeaders);
-  current = { username, controller, feature };
+  current = { username, controller, feature, from: path };
   // This copy replaced one whose panel of this profile was open (the extension updated in an open
   // tab): open again, as it was, without taking the focus; another profile's stays closed.
   if (reopen === username) feature.overlay.openPanel({ focus: false });
@@ -568,8 +578,10 @@ const CONTEXT_CHECK_MS = 1000;
 function watch() {
   let scheduled = false;
   let frame = 0;
+  let lookedAt = null;  // the address at the last look
   const check = () => {
     scheduled = false;
+    lookedAt = location.pathname;
     if (contextGone()) { teardown(); return; }
     onRoute();
     if (current) current.feature.place();
@@ -578,6 +590,9 @@ function watch() {
   const observer = new MutationObserver((records) => {
     // Our own shadow hosts changing is no reason to look again.
     if (records.every((r) => r.target instanceof Element && r.target.closest('[data-fakemeter]'))) return;
+    // The address changed (the app moved, or opened a post over the profile): looked at now, before
+    // the page is painted, so the panel is never drawn for a frame over a post's dialog.
+    if (location.pathname !== lookedAt) { cancelAnimationFrame(frame); check(); return; }
     schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -51,6 +51,8 @@ export class Overlay {
     this.latestCount = null;
     this.checked = null;  // the profile's own result (setReport), for an audit that narrows nothing
     this.panelOpen = false;
+    this.covered = false;       // a post opened as a dialog over the profile (cover)
+    this.reopenPanel = false;   // the panel was open when it was covered
     this.askRecheck = false;  // the panel asks before a re-check replaces an audit's result (recheck)
     this.createdAt = Date.now();
     this.straysRemoved = false;  // removeStrays
@@ -105,6 +107,7 @@ export class Overlay {
   // Puts the badge in the page (again, after the app re-rendered the header). Returns
   // whether it is attached to a real anchor.
   place() {
+    if (this.covered) return false;
     const anchor = findAnchor(this.username, document, this.previousHeaders);
     const theme = isDarkPage() ? 'dark' : 'light';
     this.badgeHost.setAttribute('data-theme', theme);
@@ -306,6 +309,29 @@ export class Overlay {
   // options): the open panel shows it drawn again; a closed one is drawn when it opens.
   planChanged() {
     if (this.panelOpen) this.render();
+  }
+
+  // A post opened as a dialog over this profile (main.js, pages.js routeOf): the badge and the
+  // panel leave the page, since nothing of ours is to lie over Instagram's dialog (the panel sits
+  // above everything), while the overlay goes on following the audit, which keeps running. When
+  // the dialog closes the badge goes back beside the count, drawn as the audit is now, and the
+  // panel opens again if it was open (without taking the focus: the page has it). The panel's
+  // mark (onPanel) stays, as for a panel still open.
+  cover(on) {
+    if (on === this.covered) return;
+    this.covered = on;
+    if (on) {
+      this.reopenPanel = this.panelOpen;
+      this.panelOpen = false;
+      this.badge.setAttribute('aria-expanded', 'false');
+      removeEventListener('keydown', this.onPageKey);
+      this.panelHost.remove();
+      this.badgeHost.remove();
+      return;
+    }
+    this.place();
+    if (this.reopenPanel) this.openPanel({ focus: false });
+    this.reopenPanel = false;
   }
 
   togglePanel() { if (this.panelOpen) this.closePanel(); else this.openPanel(); }

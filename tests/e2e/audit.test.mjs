@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
   apiRequests, PANEL, seededByKind, recordBadgeFrames } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
-import { storedEntry, waitFor } from './extension-support.mjs';
+import { storedEntry, storedAudit, waitFor } from './extension-support.mjs';
+import { auditView } from '../../extension/shared/audit.js';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -94,6 +95,73 @@ test('while an audit runs its badge keeps its place and never shrinks: the heade
               `the badge shrank from ${JSON.stringify(a)} to ${JSON.stringify(b)}`);
     assert.deepEqual([b.box.x, b.box.y], [a.box.x, a.box.y], 'the badge stays where it is');
   }
+});
+
+// A buyer looks at the posts while the audit runs: Instagram opens a post clicked on the profile's
+// grid as a dialog over the profile (the address becomes the post's, the profile stays underneath).
+// The post's address was taken for leaving the profile: the audit stalled there, and the panel came
+// back closed. Now the audit goes on, paced, nothing of ours lies over the dialog, and closing it
+// brings the badge back with the panel open and the audit's progress as it is; a post loaded
+// afresh is still no profile (pages.js routeOf).
+test('a post opened over the profile mid-audit: the audit goes on, paced; closing it brings back the badge and the open panel', T, async () => {
+  const pacingMs = 400;
+  await suite.resetExtension({ auditPosts: 0, pacingMs });
+  const p = seededByKind('bought_40');
+  const done = async () => {
+    const a = await storedAudit(suite, p.username);
+    const v = a && auditView(a);
+    return v ? v.progress.listsDone + v.progress.profilesDone : 0;
+  };
+  await page.goto(suite.standin.profileUrl(p.username));
+  await waitForBadge(page);
+  await openPanel(page);
+  const started = suite.standin.log().length;
+  await clickPart(page, PANEL, 'audit-button');
+  const running = await waitForOverlay(page, (s) => s.auditRunning && s.progress >= 2, { what: 'the audit under way' });
+  const checks = () => apiRequests(suite.standin, `username=${p.username}`).length;
+  const checksBefore = checks();
+  const stop = await recordBadgeFrames(page);
+  await page.waitForFunction(() => {
+    const a = document.querySelector('main article a[data-post]');
+    if (!a) return false;
+    a.click();
+    return true;
+  }, { polling: 'raf' });
+  await page.waitForFunction(() => window.__standin.post && location.pathname.startsWith('/p/'));
+  const opened = suite.standin.log().length;
+  const auditAsked = () => suite.standin.log().slice(opened).filter((e) => e.kind === 'api');
+  // The audit's requests go on while the post is open (none went on the old code).
+  await waitFor(() => auditAsked().length >= 3, { what: 'three audit requests while the post is open', timeout: 15_000 });
+  const during = await overlayState(page);
+  assert.ok(during.username === 'p' && await page.evaluate(() => !!document.querySelector('[role="dialog"]')), 'the post still open over the profile');
+  assert.ok(await page.evaluate(() => !!document.querySelector('main header')), "the profile's header underneath");
+  assert.equal(during.badges, 0, 'no badge while the post is open');
+  assert.equal(during.panel, false, 'no panel over the dialog');
+  const frames = (await stop()).filter((f) => f.path.startsWith('/p/'));
+  assert.deepEqual(frames.filter((f) => f.badge), [], 'no badge drawn on any frame while the post was open');
+  const progressAtClose = await done();
+  assert.ok(progressAtClose > running.progress, `the audit moved on while the post was open: ${running.progress} -> ${progressAtClose}`);
+  await page.click('[role="dialog"] button[aria-label="Close"]');
+  await page.waitForFunction((u) => location.pathname === `/${u}/` && !document.querySelector('[role="dialog"]'), {}, p.username);
+  const back = await waitForOverlay(page, (s) => s.badges === 1 && s.panel && s.progress !== null && s.progress >= progressAtClose,
+                                    { what: 'the badge and the open panel back, the progress up to date' });
+  assert.ok(back.badgeAfterFollowers, 'the badge back beside the follower count');
+  // The pacing held across it all (every api request since the audit began, the dialog's time included).
+  const audit = suite.standin.log().slice(started).filter((e) => e.kind === 'api' && !e.search.includes(`username=${p.username}`));
+  const gaps = audit.slice(1).map((r, i) => r.at - audit[i].at);
+  assert.ok(Math.min(...gaps) >= pacingMs - 5, `requests paced at >= ${pacingMs} ms (min gap ${Math.min(...gaps)} ms)`);
+  assert.equal(checks(), checksBefore, 'no new check of the profile on the way back');
+  // A post loaded afresh is no profile: no badge, no request; the audit waits for the profile.
+  const again = await waitForOverlay(page, (s) => s.auditRunning, { what: 'the audit still running' });
+  assert.ok(again.auditRunning);
+  const code = await page.$eval('main article a[data-post]', (a) => a.dataset.post);
+  await page.goto(`https://www.instagram.com/p/${code}/`);
+  await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered?.startsWith('/p/'));
+  const loaded = suite.standin.log().length;
+  await new Promise((r) => setTimeout(r, 5 * pacingMs));
+  assert.equal((await overlayState(page)).badges, 0, 'no badge on a post loaded afresh');
+  assert.deepEqual(suite.standin.log().slice(loaded).filter((e) => e.kind === 'api').map((e) => e.path), [],
+                   'no request while a post loaded afresh is open');
 });
 
 test('an audit that fetches no follower in full says only the list was scored, and its interval holds the truth', T, async () => {

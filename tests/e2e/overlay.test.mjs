@@ -194,6 +194,54 @@ test("a profile's tabs and its followers dialog keep its badge, without a second
   assert.equal(checks(), before, 'the cached report served every view');
 });
 
+// A post opened from the profile's grid opens as a dialog over the profile, here under the
+// profile's name ("/marco.travels/p/<code>/", the stand-in's page variant postPaths 'user'). The
+// badge and the open panel step aside (nothing of ours over the dialog) and come back as they were
+// when it closes (Escape, as on Instagram), without a second check. A bare post address opened
+// from the tagged tab is another user's post: the profile is left there, as before.
+test("a post opened over the profile hides the badge and the open panel and brings both back, without a second check; one from the tagged tab leaves it", T, async () => {
+  const username = 'marco.travels';
+  const checks = () => apiRequests(suite.standin, 'web_profile_info')
+    .filter((e) => e.search.toLowerCase().includes(`username=${username}`)).length;
+  const clickPost = () => page.waitForFunction(() => {
+    const a = document.querySelector('main article a[data-post]');
+    if (!a) return false;
+    a.click();
+    return true;
+  }, { polling: 'raf' });
+  suite.standin.setPageVariant({ postPaths: 'user' });
+  let label, before;
+  try {
+    label = (await settledBadge(username)).badgeLabel;
+    before = checks();
+    await page.waitForFunction(() => document.querySelector('main article a[data-post]')?.getAttribute('href').includes('/marco.travels/p/'));
+    await openPanel(page);
+    await clickPost();
+    await page.waitForFunction((u) => location.pathname.startsWith(`/${u}/p/`) && document.querySelector('[role="dialog"]'), {}, username);
+    const over = await waitForOverlay(page, (x) => x.badges === 0 && !x.panel, { what: 'no badge nor panel over the post' });
+    assert.equal(over.badges, 0);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((u) => location.pathname === `/${u}/` && !document.querySelector('[role="dialog"]'), {}, username);
+    const back = await waitForOverlay(page, (x) => x.badges === 1 && x.panel && x.badgeLabel === label,
+                                      { what: 'the badge and the open panel back after the post closed' });
+    assert.ok(back.badgeAfterFollowers, 'the badge back beside the follower count');
+  } finally {
+    suite.standin.setPageVariant({});
+  }
+  await followLink(page, `/${username}/tagged/`, { within: '[role="tablist"]' });
+  await page.waitForFunction((u) => document.getElementById('react-root').dataset.rendered === `/${u}/tagged/`
+    && document.querySelector('main article a[data-post]')?.getAttribute('href').startsWith('/p/'), {}, username);
+  await waitForOverlay(page, (x) => x.badges === 1, { what: 'the badge on the tagged tab' });
+  await clickPost();
+  await page.waitForFunction(() => location.pathname.startsWith('/p/') && document.querySelector('[role="dialog"]'));
+  await waitForOverlay(page, (x) => x.badges === 0 && !x.panel, { what: 'the profile left for a tagged post' });
+  await page.keyboard.press('Escape');
+  // Back on the tab, the profile is shown afresh (from its stored reading): its panel closed.
+  const tagged = await waitForOverlay(page, (x) => x.badges === 1 && x.badgeLabel === label, { what: 'the badge on the tagged tab again' });
+  assert.equal(tagged.panel, false, 'the profile was left: its panel closed with it');
+  assert.equal(checks(), before, 'no second check of the profile');
+});
+
 // A second copy of Fakemeter installed side by side (a store copy and a developer's unpacked one):
 // each moved its badge to the place right after the count whenever the other did, 450-700 moves in
 // 3 s, without end. Here the other copy is played by the page: a badge host that goes back right

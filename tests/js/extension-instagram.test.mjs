@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parseCount, parseOgDescription, profileFromPath, isDefaultAvatar, accountFromListUser,
+  parseCount, parseOgDescription, profileFromPath, postFromPath, routeOf, isDefaultAvatar, accountFromListUser,
   parseFollowersPage, classifyResponse, followersUrl, profileInfoUrl, requestHeaders, userIdFromPageScripts,
   DEFAULT_AVATAR_MARK, userInfoUrl, likersUrl, commentsUrl, parseLikersPage, parseCommentsPage, profileDocFromUserInfo,
   profileDocFromPage,
@@ -81,6 +81,45 @@ test('profileFromPath accepts profiles and ignores Instagram pages', () => {
                    '/anna/reels/extra/', '/anna/unknown/', '/explore/tagged/', '/stories/followers/', '/bad name/reels/']) {
     assert.equal(profileFromPath(p), null, p);
   }
+});
+
+test('postFromPath reads a post\'s address, bare or under its author\'s name', () => {
+  assert.deepEqual(postFromPath('/p/Cabc123/'), { username: null, code: 'Cabc123' });
+  assert.deepEqual(postFromPath('/reel/x-y_z'), { username: null, code: 'x-y_z' });
+  assert.deepEqual(postFromPath('/Anna/p/Cabc123/'), { username: 'anna', code: 'Cabc123' });
+  assert.deepEqual(postFromPath('/anna/reel/xyz/'), { username: 'anna', code: 'xyz' });
+  for (const p of ['/', '/anna/', '/anna/reels/', '/p/', '/p/a/b/', '/explore/p/abc/', '/bad name/p/abc/', '/p/<x>/', 42, null]) {
+    assert.equal(postFromPath(p), null, String(p));
+  }
+});
+
+// A post opened over the profile in view keeps it (covered: the badge and panel step aside, the
+// audit goes on); anything else that is no profile page leaves it, as before.
+test('routeOf: a post over the same profile, reached within the app with its header underneath, is that profile covered', () => {
+  const over = { shown: 'anna', from: '/anna/', headerNames: ['anna'] };
+  const covered = { username: 'anna', covered: true };
+  const none = { username: null, covered: false };
+  // Profiles themselves, as profileFromPath says, whatever was shown.
+  assert.deepEqual(routeOf('/anna/', over), { username: 'anna', covered: false });
+  assert.deepEqual(routeOf('/bob/reels/', over), { username: 'bob', covered: false });
+  // Opened from the profile's grid (or its reels tab), bare or under its name, the header still there.
+  assert.deepEqual(routeOf('/p/Cabc123/', over), covered);
+  assert.deepEqual(routeOf('/anna/p/Cabc123/', over), covered);
+  assert.deepEqual(routeOf('/ANNA/reel/xyz/', { ...over, from: '/anna/reels/' }), covered);
+  // Loaded afresh: no profile shown before it in this document.
+  assert.deepEqual(routeOf('/p/Cabc123/', { headerNames: ['anna'] }), none);
+  assert.deepEqual(routeOf('/anna/p/Cabc123/', {}), none);
+  // Another user's post: its address names them, or it was opened from the profile's tagged tab.
+  assert.deepEqual(routeOf('/bob/p/Cabc123/', over), none);
+  assert.deepEqual(routeOf('/bob/p/Cabc123/', { ...over, headerNames: ['anna', 'bob'] }), none);
+  assert.deepEqual(routeOf('/p/Cabc123/', { ...over, from: '/anna/tagged/' }), none);
+  assert.deepEqual(routeOf('/anna/p/Cabc123/', { ...over, from: '/anna/tagged/' }), covered);
+  // The profile's header gone (a post's page of its own drawn in its place) or another's in view.
+  assert.deepEqual(routeOf('/p/Cabc123/', { ...over, headerNames: [] }), none);
+  assert.deepEqual(routeOf('/anna/p/Cabc123/', { ...over, headerNames: ['bob'] }), none);
+  // Not a post at all.
+  for (const p of ['/explore/', '/', '/stories/anna/1/', '/direct/inbox/']) assert.deepEqual(routeOf(p, over), none, p);
+  assert.deepEqual(routeOf(undefined, over), none);
 });
 
 test('default avatar check', () => {

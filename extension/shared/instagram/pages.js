@@ -21,8 +21,8 @@ export const NON_PROFILE_SEGMENTS = new Set([
 
 // Second path segments under a profile that still show its header: its tabs (reels, tagged,
 // saved, the older guides and channel) and the followers and following lists, which open as a
-// dialog over it. The badge and a running audit stay there; a post opened from the profile
-// ("/anna/p/<code>/") is a page of its own.
+// dialog over it. The badge and a running audit stay there. A post has an address of its own
+// (postFromPath), whether it opens as a page or as a dialog over the profile: routeOf decides.
 export const PROFILE_TABS = new Set(['reels', 'tagged', 'saved', 'guides', 'channel', 'followers', 'following']);
 
 // The username of a profile page path ("/anna/", "/anna/reels/" -> "anna"), or null for any
@@ -37,6 +37,53 @@ export function profileFromPath(pathname) {
   const name = parts[0];
   if (NON_PROFILE_SEGMENTS.has(name.toLowerCase()) || !isUsername(name)) return null;
   return name.toLowerCase();
+}
+
+// The first path segments of a post's own address: "/p/<code>/", "/reel/<code>/", "/tv/<code>/".
+const POST_SEGMENTS = new Set(['p', 'reel', 'tv']);
+const POST_CODE_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+// A post's address, bare ("/p/<code>/") or under its author's name ("/anna/p/<code>/", the form
+// Instagram's web app has used since 2024 for a post opened from its author's grid): {username:
+// the author the address names, lower-cased, or null; code}. Null for any other page.
+export function postFromPath(pathname) {
+  if (typeof pathname !== 'string') return null;
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length === 2 && POST_SEGMENTS.has(parts[0].toLowerCase()) && POST_CODE_RE.test(parts[1])) {
+    return { username: null, code: parts[1] };
+  }
+  if (parts.length === 3 && POST_SEGMENTS.has(parts[1].toLowerCase()) && POST_CODE_RE.test(parts[2])
+      && isUsername(parts[0]) && !NON_PROFILE_SEGMENTS.has(parts[0].toLowerCase())) {
+    return { username: parts[0].toLowerCase(), code: parts[2] };
+  }
+  return null;
+}
+
+// Which profile the page is, for the badge and a running audit: {username, covered}, username
+// null for no profile. A profile's own paths are that profile. A post opened over the profile the
+// content script has on (`shown`: reached within the app, this document; the last path of it
+// seen, `from`) is still that profile, `covered`: Instagram's web app opens a post clicked on a
+// profile's grid as a dialog over the profile, whose page stays drawn underneath, and closing the
+// dialog goes back to the profile's address. So a buyer looking at the posts while an audit runs
+// does not stop it. That holds only while all of these do:
+//   - the post's address names no author, or `shown` (a post under another name is another
+//     user's);
+//   - a bare address was not opened from the profile's tagged tab (those posts are other users');
+//   - `headerNames` (profileHeaderNames: the profiles the document's profile header names, the
+//     header of a post or of a dialog left out) still has `shown`: the profile is underneath. A
+//     post opened as a page of its own replaces the header, and the profile is left then.
+// A post loaded afresh (no profile shown before it in this document) is no profile.
+export function routeOf(pathname, { shown = null, from = null, headerNames = [] } = {}) {
+  const profile = profileFromPath(pathname);
+  if (profile) return { username: profile, covered: false };
+  const none = { username: null, covered: false };
+  const post = postFromPath(pathname);
+  if (!post || !shown) return none;
+  if (post.username !== null && post.username !== shown) return none;
+  const tab = typeof from === 'string' ? from.split('/').filter(Boolean)[1] : undefined;
+  if (post.username === null && typeof tab === 'string' && tab.toLowerCase() === 'tagged') return none;
+  if (!headerNames.includes(shown)) return none;
+  return { username: shown, covered: true };
 }
 
 // Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen.
@@ -131,6 +178,8 @@ export const SELECTORS = {
   headerItems: 'header li',
   // the header's count links (followers, following): they name the profile the header is of
   headerCountLinks: 'header a[href$="/followers/"], header a[href$="/following/"]',
+  // headers that are not a profile's: a post's author line, in a dialog over the page or in the post
+  notProfileHeader: '[role="dialog"] header, article header',
   // <meta property="og:description" content="1,234 Followers, 56 Following, 78 Posts - ...">
   ogDescription: 'meta[property="og:description"]',
   // re-rendered by the single-page app on navigation
