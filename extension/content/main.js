@@ -317,18 +317,21 @@ class ProfileFeature {
     if (this.instantRun) this.instantRun.controller.abort();  // (a check by hand in place of one held)
     const run = { controller: new AbortController(), sent: false, missed: false };
     this.instantRun = run;
+    let read;
     try {
-      await this.askInstant(run, keepShown);
+      read = await this.askInstant(run, keepShown);
     } catch (e) {
       // Given way, while it waited for its slot, to a newer reading another tab saved: shown already.
-      if (run.controller.signal.aborted && !this.signal.aborted) return;
+      if (run.controller.signal.aborted && !this.signal.aborted) return { failed: null };
       throw e;
     } finally {
       if (this.instantRun === run) this.instantRun = null;
     }
     // A newer reading saved while this check's request was out: if what it ended with is a wait or
     // a failure, the reading takes its place now (and the retry just planned is not needed).
-    if (run.missed && !this.signal.aborted) await this.followReading();
+    if (run.missed && !this.signal.aborted && await this.followReading()) return { failed: null };
+    // (Returned, not dropped: startAudit tells by it that the profile's own data could not be read.)
+    return read;
   }
 
   async askInstant(run, keepShown) {
@@ -511,7 +514,7 @@ class ProfileFeature {
   // the re-check had replaced, or "retrying at …" and then asked Instagram again for a reading it
   // had. Which views take it: reading-change.js followsReading. A retry of its own, or a check
   // still waiting for its slot, is dropped: no request after this. While this tab's own request is
-  // out, it looks again once that answer is shown (runInstant).
+  // out, it looks again once that answer is shown (runInstant). Returns true when it showed the reading.
   async followReading() {
     const view = () => ({ model: this.overlay.model, auditing: !!this.auditController || auditRunning(this.overlay.audit),
                           asking: !!(this.instantRun && this.instantRun.sent) });
@@ -530,6 +533,7 @@ class ProfileFeature {
     if (this.instantRun) this.instantRun.controller.abort();
     this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
                       latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null });
+    return true;
   }
 
   async cancelAudit() {
