@@ -97,10 +97,17 @@ async function saveSchedulerIfRoom(state) {
 // Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
 // hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
 // web_profile_info refused) goes at once: one request to another endpoint, still counted.
-// The slots handed to instant checks still to come, by username: only such a slot can be given
-// back (instant.release), not an audit's. Kept in memory: a restarted worker forgets them, and the
-// slot then passes unused, as every such slot did before.
-const instantSlots = new Map();
+// The slots handed to instant checks still to come, as "<username> <time>": only such a slot can be
+// given back (instant.release), not an audit's. One per slot, not per username: two tabs of one
+// profile held by the cap each hold their own (one per username lost the first tab's). Those whose
+// time has passed are dropped as new ones come. Kept in memory: a restarted worker forgets them,
+// and the slot then passes unused, as every such slot did before.
+const instantSlots = new Set();
+const slotKey = (username, at) => `${username} ${at}`;
+function noteInstantSlot(username, at, t) {
+  for (const k of instantSlots) if (!(Number(k.slice(k.lastIndexOf(' ') + 1)) > t)) instantSlots.delete(k);
+  if (at > t) instantSlots.add(slotKey(username, at));
+}
 
 function instantBegin({ username, fallback = false }) {
   return store.locked(async () => {
@@ -109,7 +116,7 @@ function instantBegin({ username, fallback = false }) {
     // Storage full even after making room: the one fetch still goes (unrecorded) and the
     // result says storage is full, rather than the check failing.
     await saveSchedulerIfRoom(r.state);
-    if (r.at > now()) instantSlots.set(username, r.at);
+    noteInstantSlot(username, r.at, now());
     // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
     // which (the cap's number, the status), so the user is told that rather than a rate limit;
     // and by a wait another profile's audit drew: whose (`during`), not this profile's refusal.
@@ -123,8 +130,7 @@ function instantBegin({ username, fallback = false }) {
 // after it until its time, for a request never sent.
 function instantRelease({ username, at }) {
   return store.locked(async () => {
-    if (instantSlots.get(username) !== at) return { released: false };
-    instantSlots.delete(username);
+    if (!instantSlots.delete(slotKey(username, at))) return { released: false };
     if (!(at > now())) return { released: false };
     await saveSchedulerIfRoom(release(await store.getScheduler(), at, now()));
     return { released: true };

@@ -54,3 +54,17 @@ test('instant.release is a content-script message of a fixed shape', () => {
   assert.ok(!validateMessage({ what: 'instant.release', username: 'lena.bakes', at: 'soon' }, 'content').ok);
   assert.ok(!validateMessage({ what: 'instant.release', username: '<b>x</b>', at: 5 }, 'content').ok);
 });
+
+// Two tabs of one profile, both held by the cap: each has its own slot, and each can give its own
+// back (the slots were kept one per username, the second tab's replacing the first's, so the first
+// tab's slot, left unused, stayed in the ledger).
+test('two held checks of the same profile each give their own slot back', async () => {
+  capReached(3);
+  const first = await handle['instant.begin']({ username: 'lena.bakes' });
+  const second = await handle['instant.begin']({ username: 'lena.bakes' });
+  assert.ok(second.at > first.at && first.at > Date.now() + 30_000, 'both held, one after the other');
+  assert.deepEqual(await handle['instant.release']({ username: 'lena.bakes', at: first.at }), { released: true });
+  assert.ok(!data.scheduler.ledger.includes(first.at), 'the first tab\'s slot gone');
+  assert.deepEqual(await handle['instant.release']({ username: 'lena.bakes', at: second.at }), { released: true });
+  assert.ok(!data.scheduler.ledger.includes(second.at), 'the second tab\'s slot gone');
+});
