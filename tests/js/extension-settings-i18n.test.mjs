@@ -82,6 +82,16 @@ test('translator substitutes and falls back', () => {
   assert.equal(resolveLanguage('en', 'nl'), 'en');
 });
 
+// The sign never starts a line of its own: the locale files' own percentages keep it to their number
+// by a no-break space, as the formatted ones do (German wrote ordinary spaces: the badge's "≈45 %
+// unecht" could break before the sign at 320 px).
+test('German and French locale strings keep the percent sign to its number (no ordinary space before it)', () => {
+  for (const lang of ['de', 'fr']) {
+    const loose = Object.entries(locale(lang)).filter(([, v]) => / %/.test(v.message)).map(([k]) => k);
+    assert.deepEqual(loose, [], `${lang}: an ordinary space before % in ${loose.join(', ')}`);
+  }
+});
+
 test('numbers as people read them, in each language (format.js)', () => {
   assert.equal(percentNumber(23.1), '23');
   assert.equal(percentNumber(4.25), '4.3');
