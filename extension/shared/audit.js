@@ -652,8 +652,10 @@ export function settleRetry(a, now) {
   if (a.status === 'stopped' && REFUSED_STOPS.includes(a.stopReason) && !a.followers.lite.length) {
     if (engagersKept) return { audit: engagersKept, restored: true };
     const { picks, ...back } = followersRetry;
-    return { audit: { ...rest, ...back, picks: { ...rest.picks, followers: picks }, pending: null, retryAt: null,
-                      retryUnavailable: null, retryOf: null }, restored: true };
+    // Its requests count the retry's too (they were made): an audit that had spent its whole budget
+    // said '46 of at most 45 requests' with the budget it had; the budget now covers what was made.
+    return { audit: { ...rest, ...back, budget: Math.max(back.budget, rest.requests), picks: { ...rest.picks, followers: picks },
+                      pending: null, retryAt: null, retryUnavailable: null, retryOf: null }, restored: true };
   }
   return { audit: rest, restored: false };
 }

@@ -64,6 +64,20 @@ test('the retry goes on from the engagers\' audit: no second copy of it, its lik
                    [50, 4, 60, 2, 8]);
 });
 
+// An engagers' audit that spent its whole budget: the refused retry's request is counted (it was
+// made), and the audit never says it made more requests than it could ("46 of at most 45").
+test('refused again after an audit that spent its whole budget: never more requests than its budget says', () => {
+  const spent = { ...engagers, budget: engagers.requests, budgetReached: true };
+  const retry = start(spent);
+  const n = nextRequest(retry);
+  const refused = applyOutcome(n.state, n.request.id, { kind: 'stop', reason: 'list_refused' }, at(3) + 5000).state;
+  const back = settleRetry(refused, at(3) + 5000);
+  assert.equal(back.restored, true);
+  const p = progressOf(back.audit);
+  assert.equal(p.requests, spent.requests + 1, 'the retry\'s request counted');
+  assert.ok(p.requests <= p.budget, `${p.requests} of at most ${p.budget} requests`);
+});
+
 test('refused again before reading any of the list: the engagers\' audit as it was, with its own end\'s time', () => {
   const retry = start(engagers);
   const n = nextRequest(retry);
