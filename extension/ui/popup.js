@@ -127,7 +127,15 @@ async function showHistory() {
   const { entries, total } = await ask('history.list', { query });
   if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
   historyTotal = total;
-  deleteAllAsk?.refresh();
+  // Nothing to delete: Delete all is off (it asked to delete "all 0 profiles", export first, and
+  // said it deleted 0); a question open when the history emptied elsewhere goes, the focus to the search.
+  document.getElementById('delete-all').disabled = total === 0;
+  if (total === 0 && deleteAllAsk?.open) {
+    deleteAllAsk.close();
+    document.getElementById('search').focus();
+  } else {
+    deleteAllAsk?.refresh();
+  }
   const rows = document.getElementById('rows');
   const drawn = document.createDocumentFragment();
   for (const [i, e] of entries.entries()) {

@@ -132,6 +132,8 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 2 entries.');
   assert.deepEqual((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries, {});
   await popup.waitForFunction(() => document.activeElement?.id === 'search');
+  // Nothing left to delete: Delete all is off (it asked to delete "all 0 profiles").
+  assert.equal(await popup.$eval('#delete-all', (b) => b.disabled), true, 'Delete all off with the history empty');
 
   // Re-import the exported file: the same history comes back.
   const file = path.join(downloads, 'import.json');
@@ -140,6 +142,7 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   await input.uploadFile(file);
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 3 || /:/.test(document.getElementById('message').textContent));
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Imported 3 entries.');
+  await popup.waitForFunction(() => !document.getElementById('delete-all').disabled);
   assert.equal((await rowNames(popup)).length, 3);
   await popup.click('#export-json');
   const again = JSON.parse(await downloaded('fakemeter-history.json'));
