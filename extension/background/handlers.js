@@ -58,7 +58,7 @@ async function currentAudit(username) {
 // the username before (the ids differ), which is no part of this one's. `earlier`: what the page
 // says of such an account (earlierOf).
 async function cached({ username }) {
-  const history = await store.getHistory();
+  const history = await store.readHistory();
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   // An audit that was running under a former name when the account was seen under this one goes
@@ -192,7 +192,7 @@ async function instantAnalyze(msg) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
       return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [], ...auditMoved,
                ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true,
-                                                       earlier: await earlierOf(await store.getHistory(), report.username, report.user_id) } : {}) };
+                                                       earlier: await earlierOf(await store.readHistory(), report.username, report.user_id) } : {}) };
     }
   }
   // The result first (with room made for it), then the document an audit would need.
@@ -562,7 +562,7 @@ async function auditStatus({ username }) {
 
 // `total`: how many profiles the history holds, whatever the search shows (Delete all says it).
 async function historyList({ query }) {
-  const history = await store.getHistory();
+  const history = await store.readHistory();
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
            total: Object.keys(history.entries).length };
 }
@@ -570,7 +570,7 @@ async function historyList({ query }) {
 // With no entry under `username`: the name the account kept under it goes by now, when its history
 // moved there (renamed on Instagram; history.js renamedTo), else null.
 async function historyGet({ username }) {
-  const history = await store.getHistory();
+  const history = await store.readHistory();
   const entry = history.entries[username] || null;
   return { entry, renamedTo: entry ? null : renamedTo(history, username),
            earlier: entry ? await earlierOf(history, username, entryUserId(entry)) : null };
@@ -585,7 +585,7 @@ function historyDelete({ usernames }) {
 }
 
 async function historyExport({ format }) {
-  const h = await store.getHistory();
+  const h = await store.readHistory();
   if (format !== 'csv') return { text: exportJson(h), format };
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
   return { text: exportCsv(h, { t: translator(strings, fallback, lang) }), format };
@@ -613,13 +613,13 @@ function historyImport({ text }) {
 // What the history could not read, kept aside (set-aside.js): how many and why; the download;
 // discarding it (the user's choice, after the download or instead of it).
 async function historyAside() {
-  await store.getHistory();  // a history damaged since it was last read sets its items aside now
+  await store.readHistory();  // a history damaged since it was last read sets its items aside now
   const list = await store.getAside(), held = store.heldItems();
   return { ...asideSummary(list, held), kinds: asideKinds(list, held) };
 }
 
 async function historyAsideExport() {
-  await store.getHistory();
+  await store.readHistory();
   return { text: exportAside(await store.getAside(), now(), store.heldItems()) };
 }
 

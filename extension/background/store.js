@@ -61,6 +61,12 @@ export async function getHistory() {
   return history;
 }
 
+// getHistory for a reader outside store.locked (the popup's list, a tab's cached reading): in
+// turn with the writers, since a read writes the history back (after a migration, and without an
+// entry it copied aside). Unlocked, that write could land after a save made meanwhile and undo it
+// (a profile just deleted came back, a reading just saved was lost). Never call it inside locked().
+export const readHistory = () => locked(getHistory);
+
 const heldError = () => new Error(`QUOTA_BYTES: storage is too full to keep aside ${heldInPlace.length} item(s) of the stored ` +
   'history, so it is not written over: download or discard them in the popup');
 

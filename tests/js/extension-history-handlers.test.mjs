@@ -224,3 +224,25 @@ test('set-aside wording: the note is true of each kind kept, and discarding says
     assert.notEqual(asideDiscardText(t, 1, { taken: 1, numbers: 0, unreadable: 0 }), t('asideDiscardConfirm', 1), `${lang}: the loss is said`);
   }
 });
+
+// A read of the history writes it back without an entry it copied aside (store.js getHistory): the
+// popup's list, read outside the store's lock, wrote that back over a delete made meanwhile, and
+// the deleted profile came back. Every interleaving of the two (by microtask steps: the fake
+// storage answers in promises, no timer) leaves the delete in place.
+test('a list read while a damaged entry is copied aside never undoes a delete made meanwhile', async () => {
+  const stored = historyOf(entry('a', 5), entry('b', 6));
+  stored.entries.broken = { username: 'broken', fake_percent: 'lots', computed_at: 5 };
+  const steps = async (k) => { for (let i = 0; i < k; i++) await null; };
+  const undone = [];
+  for (let k = 0; k < 40; k++) {
+    for (const listFirst of [true, false]) {
+      reset({ history: stored });
+      const list = async (d) => { await steps(d); return handle['history.list']({ query: '' }); };
+      const del = async (d) => { await steps(d); return handle['history.delete']({ usernames: ['b'] }); };
+      await Promise.all(listFirst ? [list(0), del(k)] : [del(0), list(k)]);
+      const names = Object.keys(data.history.entries);
+      if (names.join() !== 'a') undone.push(`${listFirst ? 'delete' : 'list'} after ${k} steps: ${names}`);
+    }
+  }
+  assert.deepEqual(undone, []);
+});
