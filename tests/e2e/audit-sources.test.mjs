@@ -140,7 +140,8 @@ for (const [username, direction, reason] of [
   test(`likers unlike the followers become a reason: ${username} (${direction})`, async () => {
     await suite.resetExtension({ auditFullSize: 50, auditEngagersFull: 40, auditBudget: 200 });
     await startAudit(suite, page, username);
-    const a = await auditDone(username);
+    // Up to 200 requests, four times the default audit's: as long to wait for, four times over.
+    const a = await auditDoneIn(suite, username, { timeout: 240_000 });
     // The shares are far apart (5% vs 80%) because the stand-in's synthetic real accounts read
     // 10-15 points high (EVALUATION.md, audit sources) and 50 followers leave wide intervals.
     // Both samples are scored by one model, so they compare on their intervals under the known
