@@ -3,26 +3,22 @@
 // (reinject.js); listeners are registered at the top level so a worker woken by a message
 // gets it. Firefox runs this same module as an event page (background.scripts).
 import { runtime, extensionOrigin, tabs, scripting, INJECTS_OPEN_TABS } from '../platform/browser.js';
-import { channelOf, validateMessage } from '../shared/messages.js';
+import { dispatcher } from './dispatch.js';
 import { contentHandlers, privilegedHandlers } from './handlers.js';
 import { engine } from './engine.js';
 import { isQuotaError } from './store.js';
 import { injectIntoOpenTabs, REINJECT_REASONS } from './reinject.js';
 
 const HANDLERS = { content: contentHandlers, privileged: privilegedHandlers };
+const dispatch = dispatcher({ handlers: HANDLERS, runtimeId: () => runtime.id, extensionOrigin, isQuotaError });
 
 runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  const channel = channelOf(sender, runtime.id, extensionOrigin);
-  const check = validateMessage(msg, channel);
-  if (!check.ok) {
-    sendResponse({ error: { id: 'message.rejected', message: check.error } });
+  const { sync, answer } = dispatch(msg, sender);
+  if (sync) {
+    sendResponse(sync);
     return false;
   }
-  Promise.resolve()
-    .then(() => HANDLERS[channel][msg.what](msg, sender))
-    .then((answer) => sendResponse(answer === undefined ? {} : answer),
-          (e) => sendResponse({ error: { id: isQuotaError(e) ? 'storage.full' : 'background.failed',
-                                         message: String(e && e.message ? e.message : e) } }));
+  answer.then(sendResponse);
   return true;
 });
 

@@ -1,6 +1,8 @@
 // The content script's one way to the background. A stopped service worker is woken by the
 // next message; while it restarts, sends fail with "receiving end does not exist" or
-// "message port closed", and are retried (the background's handlers are idempotent).
+// "message port closed", and are retried: every attempt of a send carries its sendId, and the
+// background answers a retry with the first attempt's answer when it has one (a worker that was
+// only slow), so a retry never does the work twice nor answers otherwise.
 const api = globalThis.browser || globalThis.chrome;
 const RETRYABLE = /Could not establish connection|Receiving end does not exist|message port closed|before a response was received/i;
 const MAX_TRIES = 30;
@@ -26,16 +28,34 @@ export function contextGone() {
   return invalidated || !api || !api.runtime || !api.runtime.id;
 }
 
+// One id for all attempts of a send: the background answers it once (background/answer-once.js).
+let sends = 0;
+function newSendId() {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${(++sends).toString(36)}`;
+}
+
+const NEVER = new Promise(() => {});
+
 export async function send(what, payload = {}) {
+  const sendId = newSendId();
+  // The answers still to come of the attempts that missed their deadline: a slow worker's answer
+  // to an earlier attempt is taken when it comes first (the background gives every attempt the
+  // same answer). One that fails or says nothing is left to the attempts after it.
+  const late = [];
   let delay = 50;
   for (let attempt = 1; ; attempt++) {
+    let current;
     try {
+      current = api.runtime.sendMessage({ what, ...payload, sendId });
       // A worker stopped mid-message may never answer (seen in headless Chromium): give each
-      // attempt a deadline and ask again; the background's handlers are idempotent.
-      // The deadline is cleared once the answer is in (it kept each left profile's view alive 5 s).
+      // attempt a deadline and ask again. The deadline is cleared once an answer is in (it kept
+      // each left profile's view alive 5 s).
       let deadline;
       const answer = await Promise.race([
-        api.runtime.sendMessage({ what, ...payload }),
+        current,
+        ...late,
         new Promise((_, reject) => { deadline = setTimeout(() => reject(new Error('message port closed (no answer in time)')), ATTEMPT_TIMEOUT_MS); }),
       ]).finally(() => clearTimeout(deadline));
       if (answer === undefined && attempt < MAX_TRIES) throw new Error('message port closed (no answer)');
@@ -46,6 +66,7 @@ export async function send(what, payload = {}) {
       const text = String(e && e.message ? e.message : e);
       if (/Extension context invalidated/i.test(text)) { invalidated = true; throw e; }
       if (!RETRYABLE.test(text) || attempt >= MAX_TRIES) throw e;
+      late.push(Promise.resolve(current).then((a) => (a === undefined ? NEVER : a), () => NEVER));
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 2000);
     }

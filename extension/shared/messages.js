@@ -79,6 +79,8 @@ export function channelOf(sender, extensionId, extensionOrigin) {
   return null;
 }
 
+const SEND_ID = /^[A-Za-z0-9-]{8,64}$/;
+
 // Checks a message against its channel's shapes. Returns {ok: true} or {ok: false, error}.
 export function validateMessage(msg, channel) {
   if (!channel || !SHAPES[channel]) return { ok: false, error: 'sender is not allowed to message the background' };
@@ -88,8 +90,11 @@ export function validateMessage(msg, channel) {
     return { ok: false, error: `unknown message ${JSON.stringify(String(what).slice(0, 40))} on the ${channel} channel` };
   }
   const shape = SHAPES[channel][what];
+  // Any message may carry a sendId: the same on every attempt of one send (content/messaging.js),
+  // so a retry gets the first attempt's answer (background/answer-once.js).
+  if (msg.sendId !== undefined && !(typeof msg.sendId === 'string' && SEND_ID.test(msg.sendId))) return { ok: false, error: `${what}: field "sendId" is malformed` };
   for (const key of Object.keys(msg)) {
-    if (key !== 'what' && !Object.hasOwn(shape, key)) return { ok: false, error: `${what}: unexpected field "${key.slice(0, 40)}"` };
+    if (key !== 'what' && key !== 'sendId' && !Object.hasOwn(shape, key)) return { ok: false, error: `${what}: unexpected field "${key.slice(0, 40)}"` };
   }
   for (const [key, check] of Object.entries(shape)) {
     if (!check(msg[key])) return { ok: false, error: `${what}: field "${key}" is missing or malformed` };
