@@ -5,16 +5,12 @@
 // "From the audit of <the retry's day>" of rows read days before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
-const realFetch = globalThis.fetch;
-globalThis.fetch = async (url, ...rest) => {
-  const u = new URL(url);
-  return u.protocol === 'file:' ? new Response(fs.readFileSync(u), { status: 200 }) : realFetch(url, ...rest);
-};
+fetchFileUrls();
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
 const { newAudit, sourcesBrief } = await import('../../extension/shared/audit.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');

@@ -6,18 +6,13 @@
 // wasm engine as the extension loads it (its .wasm read from disk), a stand-in profile document.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
-// The engine fetches its .wasm by URL (engine.js): files of the extension here.
-const realFetch = globalThis.fetch;
-globalThis.fetch = async (url, ...rest) => {
-  const u = new URL(url);
-  return u.protocol === 'file:' ? new Response(fs.readFileSync(u), { status: 200 }) : realFetch(url, ...rest);
-};
+fetchFileUrls();
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
 const { entryFromReport, putEntry, emptyHistory, exportJson, importJson } = await import('../../extension/shared/history.js');
 

@@ -8,17 +8,13 @@
 // writes, the wasm engine as the extension loads it. Time is node's mock timers: no real waits.
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
-const realFetch = globalThis.fetch;
-globalThis.fetch = async (url, ...rest) => {
-  const u = new URL(url);
-  return u.protocol === 'file:' ? new Response(fs.readFileSync(u), { status: 200 }) : realFetch(url, ...rest);
-};
+fetchFileUrls();
 
 // Slow writes: each storage.local.set waits for `writeDelay` ms of (mocked) time first; only the
 // first `slowWrites` of them when that is set.
