@@ -97,16 +97,16 @@ async function saveSchedulerIfRoom(state) {
 // Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
 // hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
 // web_profile_info refused) goes at once: one request to another endpoint, still counted.
-// The slots handed to instant checks still to come, as "<username> <time>": only such a slot can be
-// given back (instant.release), not an audit's. One per slot, not per username: two tabs of one
-// profile held by the cap each hold their own (one per username lost the first tab's). Those whose
-// time has passed are dropped as new ones come. Kept in memory: a restarted worker forgets them,
-// and the slot then passes unused, as every such slot did before.
-const instantSlots = new Set();
+// The slots handed to instant checks still to come, keyed "<username> <time>", the time as value:
+// only such a slot can be given back (instant.release), not an audit's. One per slot, not per
+// username: two tabs of one profile held by the cap each hold their own (one per username lost the
+// first tab's). Those whose time has passed are dropped as new ones come. Kept in memory: a
+// restarted worker forgets them, and the slot then passes unused, as every such slot did before.
+const instantSlots = new Map();
 const slotKey = (username, at) => `${username} ${at}`;
 function noteInstantSlot(username, at, t) {
-  for (const k of instantSlots) if (!(Number(k.slice(k.lastIndexOf(' ') + 1)) > t)) instantSlots.delete(k);
-  if (at > t) instantSlots.add(slotKey(username, at));
+  for (const [k, slotAt] of instantSlots) if (!(slotAt > t)) instantSlots.delete(k);
+  if (at > t) instantSlots.set(slotKey(username, at), at);
 }
 
 function instantBegin({ username, fallback = false }) {
