@@ -142,6 +142,10 @@ export function auditPlan(settings, posts, followerCount = null, { followersRefu
            media, leftOut: { likers: leftOutOf(posts, media.likers), commenters: leftOutOf(posts, media.commenters) } };
 }
 
+// Why the profile's own data was not read when the audit started, as kept and shown: {status}
+// (the HTTP status, or null), or null when it was read.
+const ownProfileUnreadOf = (v) => (v ? { status: Number.isInteger(v.status) ? v.status : null } : null);
+
 // `followersRefused`: an audit of the posts' engagers alone, after Instagram refused the followers
 // list (that stop reason, kept as followers.refused: the panel and the badge say it and offer no
 // audit of the followers but trying the list again).
@@ -153,7 +157,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
                           ownProfileUnread = null }) {
   const plan = auditPlan(settings, posts, followerCount, { followersRefused });
   return {
-    ...(ownProfileUnread ? { ownProfileUnread: { status: Number.isInteger(ownProfileUnread.status) ? ownProfileUnread.status : null } } : {}),
+    ...(ownProfileUnread ? { ownProfileUnread: ownProfileUnreadOf(ownProfileUnread) } : {}),
     v: AUDIT_VERSION,
     username,
     userId,
@@ -801,7 +805,7 @@ export function progressOf(state) {
     // Where the profile the audit started from was read (users_info: without its posts).
     profileSource: state.profileSource || null,
     // The profile's own data unread when it started (newAudit): {status} (null: no HTTP error), or null.
-    ownProfileUnread: state.ownProfileUnread ? { status: Number.isInteger(state.ownProfileUnread.status) ? state.ownProfileUnread.status : null } : null,
+    ownProfileUnread: ownProfileUnreadOf(state.ownProfileUnread),
     sources: {
       followers: { listed: f.lite.length, population: followerCountOf(state), limited: f.limited, ended: f.ended, cutShort: !!f.cutShort,
                    repeated: !!f.repeated, refused: REFUSED_STOPS.includes(f.refused) ? f.refused : null,
