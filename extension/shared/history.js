@@ -47,6 +47,7 @@ import { ASIDE_FORMAT } from './set-aside.js';
 
 // The latest time a date can hold (ms since 1970): a later computed_at is no time.
 const MAX_TIME_MS = 8.64e15;
+const isTime = (t) => Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS;
 
 export const HISTORY_KEY = 'history';
 export const SCHEMA_VERSION = 2;
@@ -99,7 +100,7 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       return { error: `${where}.${k} must be a percentage (0..100) or null` };
     }
   }
-  if (!Number.isFinite(e.computed_at) || e.computed_at < 0 || e.computed_at > MAX_TIME_MS) {
+  if (!isTime(e.computed_at)) {
     return { error: `${where}.computed_at must be a time in ms` };
   }
   const grade = e.grade === undefined ? 'unknown' : e.grade;
@@ -142,7 +143,7 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       ...latestCountOf(e.latest_count),
       ...sourcesOf(e.sources),
       ...(isTime(e.audit_at) ? { audit_at: e.audit_at } : {}),
-      ...(Number.isFinite(e.gone_at) && e.gone_at >= 0 && e.gone_at <= MAX_TIME_MS ? { gone_at: e.gone_at } : {}),
+      ...(isTime(e.gone_at) ? { gone_at: e.gone_at } : {}),
       ...formerOf(e.username.toLowerCase(), e.former_usernames),
     },
   };
@@ -157,8 +158,6 @@ function formerOf(username, ...lists) {
 }
 
 // Whether `t` is a time a date can hold (ms since 1970).
-const isTime = (t) => Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS;
-
 // `o` without `keys`.
 const omit = (o, keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
