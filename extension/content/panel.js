@@ -346,14 +346,17 @@ function sourceRows(t, audit, earlier = false) {
   }
   // An audit started on a profile read without its posts (the account-info fallback) read no
   // likers or commenters: said, with what would include them.
+  // No post to read the likers and commenters of: why.
   const own = audit.progress.ownProfileUnread;
-  if (own && !src.likers.postsTarget && !src.commenters.postsTarget) {
-    // The profile's own data refused when it started (a result kept without its posts): what failed,
-    // and that the audit went on with the followers alone.
-    addRow('source-engagers-unread', muted(undefined, Number.isInteger(own.status) && own.status >= 500
-      ? t('sourceOwnProfileServer', own.status) : t('sourceOwnProfileUnread')));
-  } else if (audit.progress.profileSource === 'users_info' && !src.likers.postsTarget && !src.commenters.postsTarget) {
-    addRow('source-engagers-unread', muted(undefined, t('sourceEngagersUnread')));
+  if (!src.likers.postsTarget && !src.commenters.postsTarget) {
+    if (own) {
+      // The profile's own data refused when it started (a result kept without its posts): what
+      // failed, and that the audit went on with the followers alone.
+      addRow('source-engagers-unread', muted(undefined, Number.isInteger(own.status) && own.status >= 500
+        ? t('sourceOwnProfileServer', own.status) : t('sourceOwnProfileUnread')));
+    } else if (audit.progress.profileSource === 'users_info') {
+      addRow('source-engagers-unread', muted(undefined, t('sourceEngagersUnread')));
+    }
   }
   // No source to show (the audit stopped before any list was read): no heading of its own.
   return box.querySelector('.source') ? box : null;
