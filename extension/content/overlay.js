@@ -322,10 +322,7 @@ export class Overlay {
     this.covered = on;
     if (on) {
       this.reopenPanel = this.panelOpen;
-      this.panelOpen = false;
-      this.badge.setAttribute('aria-expanded', 'false');
-      removeEventListener('keydown', this.onPageKey);
-      this.panelHost.remove();
+      this.takePanelDown();
       this.badgeHost.remove();
       return;
     }
@@ -408,13 +405,18 @@ export class Overlay {
   }
 
   closePanel() {
-    this.panelOpen = false;
     this.askRecheck = false;
+    this.takePanelDown();
+    if (this.handlers.onPanel) this.handlers.onPanel(false);
+    this.badge.focus();
+  }
+
+  // The panel off the page (closed, or covered by a post's dialog: cover).
+  takePanelDown() {
+    this.panelOpen = false;
     this.badge.setAttribute('aria-expanded', 'false');
     this.panelHost.remove();
-    if (this.handlers.onPanel) this.handlers.onPanel(false);
     removeEventListener('keydown', this.onPageKey);
-    this.badge.focus();
   }
 
   render() {
