@@ -35,6 +35,7 @@ import { newReadingOf, followsReading, takesReading } from '../shared/reading-ch
 import { markPanelOpen, unmarkPanel, takePanelMark } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
+import { FOCUS_MOVE_MS, focusLinkToHere } from './focus-move.js';
 
 const LONG_WAIT_MS = 5000;
 // A profile reached by a link within Instagram's app is asked about only once the user has stayed
@@ -48,6 +49,9 @@ const STALE_MS = 24 * 3600 * 1000;
 let t = (k) => k;
 let settings = DEFAULT_SETTINGS;  // until the background's hello says the user's
 let current = null;   // {username, controller, feature}
+// The focus was in the panel of the profile left for a page that is no profile: until when it goes
+// to the page's link to here once the app has drawn one (focus-move.js); 0: not.
+let focusLinkUntil = 0;
 // The profile the document was loaded on: its data blocks are that profile's. A move by the
 // app's own links (History API) keeps them, so they never name the id of a profile moved to.
 const loadedProfile = (() => {
@@ -553,6 +557,9 @@ function onRoute() {
     current.feature.overlay.cover(covered);
     return;
   }
+  // The keyboard's focus in the panel (or on the badge) of the profile left: it is moved, below,
+  // rather than left fallen to the page's body with the panel (focus-move.js).
+  const hadFocus = !!current && current.feature.overlay.hasFocus();
   if (current) current.controller.abort();
   current = null;
   const settleUntil = routed ? Date.now() + SETTLE_MS : 0;
@@ -560,12 +567,17 @@ function onRoute() {
   routed = true;
   // Read once, on this copy's first look at the page, whatever it shows (panel-mark.js).
   const reopen = moved ? null : takePanelMark();
-  if (!username) return;
+  if (!username) {
+    if (hadFocus) focusLinkUntil = Date.now() + FOCUS_MOVE_MS;
+    return;
+  }
   // After a move within the app, the headers in view are the page left until it draws this one.
   const previousHeaders = moved ? headersNow() : null;
+  focusLinkUntil = 0;
   const controller = new AbortController();
   const feature = new ProfileFeature(username, controller.signal, settleUntil, previousHeaders);
   current = { username, controller, feature, from: path };
+  if (hadFocus) feature.overlay.focusWhenPlaced(Date.now() + FOCUS_MOVE_MS);
   // This copy replaced one whose panel of this profile was open (the extension updated in an open
   // tab): open again, as it was, without taking the focus; another profile's stays closed.
   if (reopen === username) feature.overlay.openPanel({ focus: false });
@@ -589,6 +601,7 @@ function watch() {
     if (contextGone()) { teardown(); return; }
     onRoute();
     if (current) current.feature.place();
+    if (focusLinkUntil && !focusLinkToHere(focusLinkUntil)) focusLinkUntil = 0;
   };
   const schedule = () => { if (!scheduled) { scheduled = true; frame = requestAnimationFrame(check); } };
   const observer = new MutationObserver((records) => {

@@ -16,6 +16,7 @@ import { STYLE } from './overlay-style.js';
 import { stateMessage, partWaitMessage } from '../shared/state-words.js';
 import { auditWait } from './states.js';
 import { recheckAsks } from '../shared/recheck.js';
+import { focusDropped } from './focus-move.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
 export { findAnchor, headersNow } from './anchor.js';
@@ -56,6 +57,7 @@ export class Overlay {
     this.askRecheck = false;  // the panel asks before a re-check replaces an audit's result (recheck)
     this.createdAt = Date.now();
     this.straysRemoved = false;  // removeStrays
+    this.focusUntil = 0;  // focusWhenPlaced
 
     // The overlay's languages are all written left to right: on a right-to-left Instagram (Arabic,
     // Hebrew) the badge and panel keep their own direction, or the interval bar's scale would read
@@ -129,6 +131,7 @@ export class Overlay {
       if (anchor.after && !besideCount(anchor.after, this.badgeHost)) anchor.after.after(this.badgeHost);
       if (anchor.inside && this.badgeHost.parentNode !== anchor.inside) anchor.inside.append(this.badgeHost);
       this.removeStrays();
+      this.claimFocus();
       return true;
     }
     // Pinned to the viewport only when, a few seconds on, no follower count showed up to go beside.
@@ -140,7 +143,28 @@ export class Overlay {
       document.documentElement.append(this.badgeHost);
     }
     this.removeStrays();
+    this.claimFocus();
     return false;
+  }
+
+  // Whether the keyboard's focus is in this overlay: on its badge or in its panel.
+  hasFocus() {
+    const a = document.activeElement;
+    return !!a && (a === this.badgeHost || a === this.panelHost);
+  }
+
+  // The focus was in the panel of the profile the app just left (main.js, focus-move.js): it goes
+  // to this badge once it is in the page, and back to it should the app draw the header again
+  // (which drops it), until `until`, while nothing else has it.
+  focusWhenPlaced(until) {
+    this.focusUntil = until;
+    this.claimFocus();
+  }
+
+  claimFocus() {
+    if (!this.focusUntil || !this.badgeHost.isConnected || this.hasFocus()) return;
+    if (Date.now() > this.focusUntil || !focusDropped()) { this.focusUntil = 0; return; }
+    this.badge.focus();
   }
 
   // Pinned to the viewport: no profile header to go beside.

@@ -131,6 +131,57 @@ test('SPA navigation replaces the badge; non-profile pages get none; back restor
   }
 });
 
+// A keyboard or screen-reader user in the panel when the app moves to another page (Back, or the
+// app's own navigation): the panel goes with the profile left, and the focus fell to the page's
+// body, where Tab started again from the page's end and nothing said where it was. It goes to the
+// next profile's badge, or elsewhere to the page's own link to the page shown; focus the user had
+// put outside the panel stays where it is.
+test("leaving a profile with the focus in its panel puts it on the next profile's badge, or the page's link to where it went; focus elsewhere stays", T, async () => {
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    if (a?.dataset?.fakemeter) return `${a.dataset.fakemeter}:${a.shadowRoot.activeElement?.getAttribute('part') ?? null}`;
+    if (a?.tagName === 'A') return `link:${a.getAttribute('href')}`;
+    return a ? a.tagName.toLowerCase() + (a.id ? `#${a.id}` : '') : null;
+  });
+  const focusIs = (want, after) => page.waitForFunction((w) => {
+    const a = document.activeElement;
+    const got = a?.dataset?.fakemeter ? `${a.dataset.fakemeter}:${a.shadowRoot.activeElement?.getAttribute('part') ?? null}`
+      : a?.tagName === 'A' ? `link:${a.getAttribute('href')}` : null;
+    return got === w;
+  }, { timeout: 8000 }, want).catch(async () => assert.fail(`${after}: the focus is on ${await focused()}, not ${want}`));
+  const keyboardPanel = async (username) => {
+    await waitForOverlay(page, (x) => x.username === username && x.badgeLabel, { what: `the badge of @${username}` });
+    await page.$eval(BADGE, (h) => h.shadowRoot.querySelector('[part~="badge"]').focus());
+    await page.keyboard.press('Enter');
+    await focusIs('panel:close', `the panel of @${username} opened by Enter`);
+  };
+  await page.goto('https://www.instagram.com/explore/');
+  await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/explore/');
+  await followLink(page, '/marco.travels/');
+  await keyboardPanel('marco.travels');
+  await followLink(page, '/lena.bakes/');
+  await keyboardPanel('lena.bakes');
+  // Back to the profile before: the focus on its badge, the panel closed.
+  await page.goBack();
+  await focusIs('badge:badge', 'back to @marco.travels');
+  const back = await waitForOverlay(page, (x) => x.username === 'marco.travels' && !x.panel, { what: '@marco.travels, its panel closed' });
+  assert.equal(back.badges, 1);
+  // Back to a page that is no profile: the page's own link to it (its menu's Explore).
+  await page.keyboard.press('Enter');
+  await focusIs('panel:close', 'the panel of @marco.travels opened again');
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/explore/');
+  await focusIs('link:/explore/', 'back to /explore/');
+  // The focus the user put outside the panel (here a field of the page's own) stays there.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'page-field' })));
+  await page.focus('#page-field');
+  await page.goForward();
+  await waitForOverlay(page, (x) => x.username === 'marco.travels' && x.badgeLabel, { what: 'the badge of @marco.travels again' });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await focused(), 'input#page-field', 'the focus stays in the page\'s field');
+  await page.evaluate(() => document.getElementById('page-field').remove());
+});
+
 // The app draws the next profile's header only once its data came; meanwhile the previous
 // profile's header stays. The badge took the first followers link it found, so the next
 // profile's verdict sat beside the previous profile's count (an accusation against the wrong
