@@ -4,6 +4,12 @@
 // language. The button asked from is hidden and a group named by its question takes its place,
 // with the two answers; the focus goes to Cancel (the answer that loses nothing, as Enter or a
 // slip of the keyboard picks it), and Escape answers Cancel. Every text is set as text.
+//
+// Escape in the toolbar button's popup: Chromium hands the key to the page first and closes the
+// popup only when the page leaves its keydown unhandled (extension_view_host.cc: Escape in a popup
+// is a shortcut the page may take; the popup closes in HandleKeyboardEvent, which runs for the
+// events the page did not prevent). So the question takes Escape with preventDefault and the popup
+// stays open; with no question open Escape is left to the browser and closes the popup, as usual.
 import { el } from '../shared/element.js';
 
 // `words()` gives { question, yes } as the list is now (asked again by refresh() while open);
@@ -15,6 +21,20 @@ export function inlineAsk(button, { id, words, cancel, onYes, after, onError }) 
     box?.remove();
     box = null;
     button.hidden = false;
+    document.removeEventListener('keydown', onKey);
+  }
+
+  // Escape answers Cancel while the focus is in the question, or on nothing: a click on the
+  // question's text leaves the focus on the body, and the key went past the question unhandled,
+  // which closes Chromium's popup with the question open. Not while the focus is in another
+  // control (the search field): the key is the popup's then. Nor when another question took it.
+  function onKey(e) {
+    if (e.key !== 'Escape' || e.defaultPrevented || !box) return;
+    const at = document.activeElement;
+    if (at && at !== document.body && at !== document.documentElement && !box.contains(at)) return;
+    e.preventDefault();
+    close();
+    button.focus();
   }
 
   function draw() {
@@ -36,13 +56,7 @@ export function inlineAsk(button, { id, words, cancel, onYes, after, onError }) 
       Promise.resolve().then(onYes).then(after, onError);
     });
     noButton.addEventListener('click', () => { close(); button.focus(); });
-    // Handled here, so the browser does not also close the popup on it.
-    box.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      close();
-      button.focus();
-    });
+    document.addEventListener('keydown', onKey);
     button.hidden = true;
     button.after(box);
     noButton.focus();
