@@ -65,6 +65,9 @@ export const STYLE = `
    height (head-padding.js measures it: one line is 48 px, but a 30-character username at 320 px
    takes three, 77 px, and the fixed 56 px left the control under it), and 8 px to spare. */
 .panel { scroll-padding-top: calc(var(--head-height, 48px) + 8px); }
+/* And above the panel's foot, with room for the control's focus ring (4 px out from it): brought
+   into view from below, a control sat on the panel's edge and its ring was cut off there. */
+.panel { scroll-padding-bottom: 8px; }
 /* A 30-character username cannot wrap as a word: at 320 px the title pushed the close button past the border. */
 .head h2 { min-width: 0; overflow-wrap: anywhere; }
 h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
@@ -77,6 +80,10 @@ h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
 .muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
 button { white-space: nowrap; font: inherit; color: var(--button-fg); background: var(--button); border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
+/* Buttons side by side in the audit section (Resume audit, New audit) keep a gap wider than the
+   focus ring (2 px, 2 px off the button): with none, the ring of one lay over the other's blue,
+   where it hardly showed. */
+.audit button + button { margin-left: 8px; }
 button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; min-width: 32px; min-height: 32px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }
 .interval .range { position: absolute; top: 0; height: 10px; background: var(--fair); opacity: .45; border-radius: 5px; }

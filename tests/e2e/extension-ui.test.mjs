@@ -3,8 +3,8 @@
 // badge and panel in a 320 px window.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, BADGE, PANEL } from './lib/index.mjs';
-import { extensionPage } from './extension-support.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, clickPart, screenshot, BADGE, PANEL } from './lib/index.mjs';
+import { extensionPage, startAudit } from './extension-support.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; });
@@ -93,6 +93,82 @@ test('Tab past the panel\'s last control, or Shift+Tab before its first, returns
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
   assert.equal(await where(), 'badge');
 });
+
+// The panel by keyboard alone, in both themes, on a cancelled audit (its most buttons: Close,
+// Re-check, Resume audit, New audit): Tab from the page's start reaches the badge, Enter opens the
+// panel, Tab visits every button once, in order, each with a focus ring that shows (2 px or more,
+// 3:1 or more against the panel, WCAG 1.4.11), lies clear of the other buttons and is not cut off
+// at the panel's edge, then the badge again; Escape closes the panel, the focus on the badge.
+// Resume and New audit sat side by side with no gap: the ring of one lay over the other's blue,
+// where it hardly showed; and a button scrolled into view at the panel's foot had its ring cut.
+for (const theme of ['light', 'dark']) {
+  test(`by keyboard alone (${theme}): every button of the panel in order, each with a visible focus ring clear of the others; Escape back to the badge`, async () => {
+    const s = await suite.storage();
+    await s.set({ settings: { ...suite.settings, pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 } });
+    // (Dark in a short window, where the panel scrolls to bring the buttons below into view.)
+    if (theme === 'dark') await page.setViewport({ width: 1280, height: 480 });
+    await page.goto(`${suite.standin.profileUrl('marco.travels')}${theme === 'dark' ? '?theme=dark' : ''}`);
+    await startAudit(suite, page, 'marco.travels', { navigate: false });
+    await clickPart(page, PANEL, 'cancel');
+    await waitForOverlay(page, (st) => !st.auditRunning && st.progress !== null, { what: 'the audit cancelled' });
+    await page.click(`${PANEL} >>> [part~="close"]`);
+    await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+    assert.equal(await page.$eval(BADGE, (h) => h.dataset.theme), theme);
+    // From the page's start, by Tab alone.
+    await page.evaluate(() => document.activeElement?.blur());
+    const onBadge = () => page.evaluate(() => document.activeElement?.dataset?.fakemeter === 'badge');
+    for (let i = 0; i < 60 && !(await onBadge()); i++) await page.keyboard.press('Tab');
+    assert.ok(await onBadge(), 'Tab reaches the badge');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(PANEL);
+    const focusNow = () => page.evaluate(() => {
+      const toRgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+      const lum = (rgb) => {
+        const [r, g, b] = rgb.map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+      const host = document.activeElement;
+      const root = host?.shadowRoot;
+      const el = root?.activeElement;
+      if (!el) return { where: host?.tagName ?? null };
+      const cs = getComputedStyle(el);
+      const ring = Number.parseFloat(cs.outlineWidth) + Number.parseFloat(cs.outlineOffset);
+      const r = el.getBoundingClientRect();
+      const box = { left: r.left - ring, right: r.right + ring, top: r.top - ring, bottom: r.bottom + ring };
+      const under = [...root.querySelectorAll('button, [part~="badge"]')].filter((o) => o !== el).filter((o) => {
+        const q = o.getBoundingClientRect();
+        return q.width > 0 && q.left < box.right && q.right > box.left && q.top < box.bottom && q.bottom > box.top;
+      }).map((o) => o.getAttribute('part'));
+      // In the panel, the whole ring within what the panel shows of its scrolled content.
+      const panel = root.querySelector('.panel');
+      const shown = panel && panel.getBoundingClientRect();
+      const cut = !!panel && (box.bottom > shown.top + panel.clientTop + panel.clientHeight || box.top < shown.top + panel.clientTop);
+      const bg = host.dataset.fakemeter === 'panel' ? getComputedStyle(root.querySelector('.panel')).backgroundColor
+        : getComputedStyle(document.body).backgroundColor;
+      return { where: `${host.dataset.fakemeter}:${el.getAttribute('part')}`,
+               ring: cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2,
+               contrast: Math.round(contrast(toRgb(cs.outlineColor), toRgb(bg)) * 10) / 10, under, cut };
+    });
+    const seen = [];
+    for (let i = 0; i < 10; i++) {
+      const f = await focusNow();
+      seen.push(f.where);
+      assert.ok(f.ring, `${f.where}: no focus ring`);
+      assert.ok(f.contrast >= 3, `${f.where}: its focus ring reads at ${f.contrast}:1 against the panel`);
+      assert.deepEqual(f.under, [], `${f.where}: its focus ring lies over ${f.under.join(', ')}`);
+      assert.equal(f.cut, false, `${f.where}: its focus ring is cut off at the panel's edge`);
+      if (f.where === 'panel:audit-new') await screenshot(page, `panel-focus-ring-${theme}`);
+      if (i > 0 && f.where.startsWith('badge')) break;
+      await page.keyboard.press('Tab');
+    }
+    assert.deepEqual(seen, ['panel:close', 'panel:recheck', 'panel:audit-button', 'panel:audit-new', 'badge:badge']);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
+    assert.equal((await focusNow()).where, 'badge:badge', 'Escape closes the panel, the focus on the badge');
+    await page.setViewport({ width: 1280, height: 900 });
+  });
+}
 
 // The panel is drawn afresh on every change; before, each redraw (every audit step, a re-check)
 // dropped the keyboard's focus to the page, where Escape no longer closed the panel.
