@@ -1,14 +1,21 @@
 // Numbers for people, in the user's language: the one place the badge, the panel, the popup and
 // the CLI format estimates, percentages, counts and other numbers (the engine hands out numbers
-// only). Intl gives each language its own separators and percent sign ("23%", "23 %").
+// only). Intl gives each language its own separators and percent sign ("23%", "23 %"), as shownNumber
+// writes them.
 
+// Intl's text as people read it, the one place every number shown passes through: a negative
+// number with the minus sign (U+2212), as the follower change writes it ("−320"), where Intl writes
+// the ASCII hyphen ("-1.22", a dash beside the ranges); and a space before "%" as the no-break space
+// (U+00A0) that Intl gives for French and German in Node 20 and Chromium 156 and that the locale
+// strings write after a bare number ("$1 %"), where another ICU version puts U+202F or a plain space.
+export const shownNumber = (text) => text.replace(/-/g, '\u2212').replace(/[ \u202f](?=%)/g, '\u00a0');
 const formats = new Map();
 function formatter(lang, options) {
   const key = `${lang}|${JSON.stringify(options)}`;
   if (!formats.has(key)) {
     let f;
     try { f = new Intl.NumberFormat(lang, options); } catch { f = new Intl.NumberFormat('en', options); }
-    formats.set(key, f);
+    formats.set(key, { format: (v) => shownNumber(f.format(v)) });
   }
   return formats.get(key);
 }
@@ -38,7 +45,7 @@ export function countText(v, lang = 'en') {
   return finite(v) ? formatter(lang, { maximumFractionDigits: 0 }).format(v) : '?';
 }
 
-// Any other number, to three significant digits: "1.92", "-0.405", "6.2".
+// Any other number, to three significant digits: "1.92", "−0.405", "6.2".
 export function numberText(v, lang = 'en') {
   return finite(v) ? formatter(lang, { maximumSignificantDigits: 3 }).format(v) : '?';
 }

@@ -17,8 +17,8 @@ test('a breakdown row says its share, its 95% interval and its count, in every l
   const want = {
     en: 'Mass followers: 17% (3–41%), 1 in the sample',
     de: 'Massen-Follower: 17\u00a0% (3–41\u00a0%), 1 in der Stichprobe',
-    // French: a no-break space before the colon, a narrow one before the percent sign.
-    fr: "Abonnés en masse\u00a0: 17\u202f% (3–41\u202f%), 1 dans l'échantillon",
+    // French: a no-break space before the colon and before the percent sign (as Intl writes it: format.js).
+    fr: "Abonnés en masse\u00a0: 17\u00a0% (3–41\u00a0%), 1 dans l'échantillon",
     nl: `${tr('nl')('cat_mass_followers')}: 17% (3–41%), 1 in de steekproef`,
   };
   for (const [lang, text] of Object.entries(want)) {

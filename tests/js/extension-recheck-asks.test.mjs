@@ -31,7 +31,7 @@ test('the question gives the audit\'s estimate, its interval and its date, and w
     'The audit\'s estimate (31%, 18–46%, from Dec 3) is replaced by a reading of the profile alone, which cannot measure the followers; ' +
     'the audit\'s rows stay. A new audit measures the followers again.');
   assert.match(recheckQuestion(tr('de'), audited, at), /^Die Schätzung der Prüfung \(31\u00a0%, 18–46\u00a0%, vom 3\. Dez\.\) wird /);
-  assert.match(recheckQuestion(tr('fr'), audited, at), /^L'estimation de l'audit \(31\u202f%, 18–46\u202f%, du 3 déc\.\) est remplacée .*abonnés\u202f; les lignes/);
+  assert.match(recheckQuestion(tr('fr'), audited, at), /^L'estimation de l'audit \(31\u00a0%, 18–46\u00a0%, du 3 déc\.\) est remplacée .*abonnés\u202f; les lignes/);
   assert.match(recheckQuestion(tr('nl'), audited, at), /^De schatting van de controle \(31%, 18–46%, van 3 dec\.?\) wordt vervangen/);
   // Below 10 a decimal, as everywhere else; in Dutch and German with a comma.
   assert.match(recheckQuestion(tr('nl'), { ...audited, fake_percent: 4.25, ci_low: 0.5 }, at), /\(4,3%, 0,5–46%/);
