@@ -21,3 +21,14 @@ export function asideDiscardText(t, count, kinds) {
     k.numbers ? t('asideDiscardNumbers', k.numbers) : '', k.taken + k.numbers ? t('asideDiscardDownloadFirst') : '']
     .filter(Boolean).join(' ');
 }
+
+// One item's reason in the user's language: an entry whose name another account took, said from
+// its name; else its code and values (history.js problem) as `asideWhy_<code>` words; an item kept
+// before codes, or of a code this version has no words for, says its English reason as stored. An
+// item still where it was (`held`: storage too full to copy it) says so around it.
+export function asideReasonText(t, item) {
+  if (item.taken) return t('asideTaken', `@${item.taken}`);
+  const key = item.why ? `asideWhy_${item.why.code}` : null;
+  const why = key && t.has(key) ? t(key, ...item.why.values) : item.reason;
+  return item.held ? t('asideHeld', why) : why;
+}

@@ -41,7 +41,7 @@
 
 import { isUsername } from './instagram.js';
 import { roughState } from './state-words.js';
-import { reportShapeError } from './report-shape.js';
+import { reportShapeProblem } from './report-shape.js';
 import { resultLine } from './entry-words.js';
 import { ASIDE_FORMAT } from './set-aside.js';
 
@@ -89,37 +89,47 @@ function numOrNull(v) {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-// Checks one entry; returns {entry} (a clean copy) or {error} naming the field. A full report
-// not of the engine's shape (report-shape.js) is an error too, or with `{report: 'drop'}` left
-// out of the entry (its numbers kept), {entry, note} saying why.
+// What is wrong with something the history holds, twice: in English (`error`: the set-aside
+// list's download, an import's refusal, the words of an item kept before codes) and as a code
+// with its values (`why`: {code, values}, the popup's words in the user's language,
+// `asideWhy_<code>` in _locales; aside-words.js asideReasonText). The values are places
+// ("entries.lena.fake_percent"), machine words and numbers, never sentences.
+export const problem = (code, values, error) => ({ error, why: { code, values } });
+
+// Checks one entry; returns {entry} (a clean copy) or {error, why} naming the field (problem). A
+// full report not of the engine's shape (report-shape.js) is an error too, or with
+// `{report: 'drop'}` left out of the entry (its numbers kept), {entry, note, noteWhy} saying why.
 export function validateEntry(e, where = 'entry', { report: onBadReport = 'refuse' } = {}) {
-  if (!e || typeof e !== 'object' || Array.isArray(e)) return { error: `${where} must be an object` };
-  if (!isUsername(e.username)) return { error: `${where}.username must be an Instagram username` };
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return problem('not_object', [where], `${where} must be an object`);
+  if (!isUsername(e.username)) return problem('username', [`${where}.username`], `${where}.username must be an Instagram username`);
   for (const k of ['fake_percent', 'ci_low', 'ci_high']) {
     if (e[k] !== null && e[k] !== undefined && (typeof e[k] !== 'number' || !(e[k] >= 0 && e[k] <= 100))) {
-      return { error: `${where}.${k} must be a percentage (0..100) or null` };
+      return problem('percent', [`${where}.${k}`], `${where}.${k} must be a percentage (0..100) or null`);
     }
   }
   if (!isTime(e.computed_at)) {
-    return { error: `${where}.computed_at must be a time in ms` };
+    return problem('time', [`${where}.computed_at`], `${where}.computed_at must be a time in ms`);
   }
   const grade = e.grade === undefined ? 'unknown' : e.grade;
-  if (!GRADES.includes(grade)) return { error: `${where}.grade must be one of ${GRADES.join(', ')}` };
+  if (!GRADES.includes(grade)) return problem('one_of', [`${where}.grade`, GRADES.join(', ')], `${where}.grade must be one of ${GRADES.join(', ')}`);
   const confidence = e.confidence === undefined ? 'none' : e.confidence;
-  if (!CONFIDENCES.includes(confidence)) return { error: `${where}.confidence must be one of ${CONFIDENCES.join(', ')}` };
+  if (!CONFIDENCES.includes(confidence)) {
+    return problem('one_of', [`${where}.confidence`, CONFIDENCES.join(', ')], `${where}.confidence must be one of ${CONFIDENCES.join(', ')}`);
+  }
   if (e.states !== undefined && (!Array.isArray(e.states) || e.states.some((s) => typeof s !== 'string'))) {
-    return { error: `${where}.states must be a list of strings` };
+    return problem('words', [`${where}.states`], `${where}.states must be a list of strings`);
   }
   if (e.former_usernames !== undefined && (!Array.isArray(e.former_usernames) || e.former_usernames.length > MAX_FORMER
       || !e.former_usernames.every(isUsername))) {
-    return { error: `${where}.former_usernames must be a list of at most ${MAX_FORMER} Instagram usernames` };
+    return problem('former', [`${where}.former_usernames`, MAX_FORMER],
+      `${where}.former_usernames must be a list of at most ${MAX_FORMER} Instagram usernames`);
   }
   let report = e.report && typeof e.report === 'object' ? e.report : null;
-  const reportError = report && reportShapeError(report, e.username, `${where}.report`);
-  if (reportError && onBadReport !== 'drop') return { error: reportError };
-  if (reportError) report = null;
+  const bad = report && reportShapeProblem(report, e.username, `${where}.report`);
+  if (bad && onBadReport !== 'drop') return problem('report', [bad.path], bad.error);
+  if (bad) report = null;
   return {
-    ...(reportError ? { note: `${reportError}: the report was left out, the entry's numbers kept` } : {}),
+    ...(bad ? { note: `${bad.error}: the report was left out, the entry's numbers kept`, noteWhy: { code: 'report_dropped', values: [bad.path] } } : {}),
     entry: {
       // Instagram's usernames are case-insensitive and the extension stores them as asked
       // (lowercase): "Lena.Bakes" from a file is the same profile as "lena.bakes".
@@ -349,14 +359,14 @@ function keepNewer(entries, entry) {
 
 // Whatever storage holds under HISTORY_KEY -> {history (schema 2), migratedFrom, aside[]}.
 // Entries that cannot be read, and full reports of another shape (left out of entries that keep
-// their numbers), are in `aside` as they were stored, with where and why ({key, reason, value}),
+// their numbers), are in `aside` as they were stored, with where and why ({key, reason, why, value}: problem),
 // for the background to keep (set-aside.js), so nothing is lost: neither those nor a whole
 // history of a layout this build does not know.
 export function migrate(stored) {
   if (stored === undefined || stored === null) return { history: emptyHistory(), migratedFrom: null, aside: [] };
   const history = emptyHistory();
   const aside = [];
-  const setAside = (key, reason, value) => { aside.push({ key, reason, value }); };
+  const setAside = (key, reason, why, value) => { aside.push({ key, reason, why, value }); };
   if (Array.isArray(stored)) {
     stored.forEach((old, i) => {
       const pct = numOrNull(old && old.pct);
@@ -370,7 +380,7 @@ export function migrate(stored) {
         confidence: pct === null ? 'none' : 'instant',
         computed_at: old && old.t,
       }, `history[${i}]`);
-      if (r.error) setAside(`history[${i}]`, r.error, old ?? null);
+      if (r.error) setAside(`history[${i}]`, r.error, r.why, old ?? null);
       else keepNewer(history.entries, r.entry);
     });
     return { history, migratedFrom: 1, aside };
@@ -378,14 +388,16 @@ export function migrate(stored) {
   if (typeof stored === 'object' && stored.schema === SCHEMA_VERSION && stored.entries && typeof stored.entries === 'object') {
     for (const [name, e] of Object.entries(stored.entries)) {
       const r = validateEntry(e, `entries.${name}`, { report: 'drop' });
-      if (r.error) setAside(`entries.${name}`, r.error, e ?? null);
+      if (r.error) setAside(`entries.${name}`, r.error, r.why, e ?? null);
       else keepNewer(history.entries, r.entry);
-      if (r.note) setAside(`entries.${name}.report`, r.note, e.report);
+      if (r.note) setAside(`entries.${name}.report`, r.note, r.noteWhy, e.report);
     }
     return { history, migratedFrom: null, aside };
   }
-  const layout = typeof stored === 'object' && Number.isInteger(stored.schema) ? `schema ${stored.schema}` : 'an unknown layout';
-  setAside('history', `the stored history has ${layout} (this version reads schema ${SCHEMA_VERSION}); kept aside whole, a new one started`, stored);
+  const schema = typeof stored === 'object' && Number.isInteger(stored.schema) ? stored.schema : null;
+  const layout = schema === null ? 'an unknown layout' : `schema ${schema}`;
+  const why = schema === null ? { code: 'layout_unknown', values: [SCHEMA_VERSION] } : { code: 'layout', values: [schema, SCHEMA_VERSION] };
+  setAside('history', `the stored history has ${layout} (this version reads schema ${SCHEMA_VERSION}); kept aside whole, a new one started`, why, stored);
   return { history, migratedFrom: null, aside };
 }
 
@@ -533,7 +545,8 @@ export function overflow(history) {
     const e = entries[n];
     delete entries[n];
     return { key: `entries.${n}`, value: { ...e, report: null },
-             reason: `the history keeps at most ${MAX_ENTRIES} profiles: @${n}, the least recently looked at, left it (its numbers kept here)` };
+             reason: `the history keeps at most ${MAX_ENTRIES} profiles: @${n}, the least recently looked at, left it (its numbers kept here)`,
+             why: { code: 'overflow', values: [MAX_ENTRIES, `@${n}`] } };
   });
   return { history: { ...history, entries }, aside };
 }

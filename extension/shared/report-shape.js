@@ -44,14 +44,22 @@ const FIELDS = [
 
 // null when `report` has the engine's shape for `username`, else what is wrong, under `where`.
 export function reportShapeError(report, username, where = 'report') {
-  if (!isPlain(report)) return `${where} must be an object`;
+  const p = reportShapeProblem(report, username, where);
+  return p && p.error;
+}
+
+// As reportShapeError, with the field at fault apart ({path, error}), for words in the user's
+// language (history.js: the set-aside list's reasons).
+export function reportShapeProblem(report, username, where = 'report') {
+  const at = (path, what) => ({ path, error: `${path} must be ${what}` });
+  if (!isPlain(report)) return at(where, 'an object');
   // A profile Instagram does not know is reported without a username ("").
   const name = report.username;
   if (!absent(name) && name !== '' && !(isUsername(name) && name.toLowerCase() === String(username).toLowerCase())) {
-    return `${where}.username must be the entry's username`;
+    return at(`${where}.username`, 'the entry\'s username');
   }
   for (const [field, ok, what] of FIELDS) {
-    if (!absent(report[field]) && !ok(report[field])) return `${where}.${field} must be ${what}`;
+    if (!absent(report[field]) && !ok(report[field])) return at(`${where}.${field}`, what);
   }
   return null;
 }

@@ -19,11 +19,22 @@ export const ASIDE_FORMAT = 'fakemeter-set-aside';
 export const MAX_ASIDE = 200;
 export const MAX_TAKEN = 200;
 
-// Whatever storage holds under ASIDE_KEY -> a list of {key, reason, at, value, user_id?, taken?}.
+// Whatever storage holds under ASIDE_KEY -> a list of {key, reason, why?, at, value, user_id?, taken?}.
 export function normalizeAside(raw) {
   if (!Array.isArray(raw)) return [];
   return raw.filter((i) => i && typeof i.key === 'string' && typeof i.reason === 'string' && Number.isFinite(i.at))
-    .map((i) => ({ key: i.key, reason: i.reason, at: i.at, value: i.value ?? null, ...takenOf(i) }));
+    .map((i) => ({ key: i.key, reason: i.reason, ...whyOf(i), at: i.at, value: i.value ?? null, ...takenOf(i) }));
+}
+
+// {why} of an item: the reason as a code and its values (history.js problem), for the popup to word
+// in the user's language; nothing for one of another shape (storage may hold anything) or kept
+// before codes, whose English `reason` the popup shows instead.
+function whyOf(i) {
+  const w = i.why;
+  const value = (v) => (typeof v === 'string' && v.length <= 300) || Number.isFinite(v);
+  return w && typeof w === 'object' && typeof w.code === 'string' && /^[a-z_]{1,30}$/.test(w.code)
+    && Array.isArray(w.values) && w.values.length <= 9 && w.values.every(value)
+    ? { why: { code: w.code, values: [...w.values] } } : {};
 }
 
 // {user_id, taken} of a taken.js item (both of the stored shape), else nothing.
@@ -32,12 +43,12 @@ function takenOf(i) {
     ? { user_id: i.user_id, taken: i.taken } : {};
 }
 
-// `items` ({key, reason, value}: migrate()'s `aside`) added at time `at`; one already kept (the
+// `items` ({key, reason, why?, value}: migrate()'s `aside`) added at time `at`; one already kept (the
 // same place and the same value, as every read of an unchanged history finds it again) is
 // not added twice. Returns the new list, or null when nothing was new.
 export function addAside(list, items, at) {
   const seen = new Set(list.map((i) => sameness(i)));
-  const fresh = items.map((i) => ({ key: i.key, reason: i.reason, at, value: i.value ?? null, ...takenOf(i) }))
+  const fresh = items.map((i) => ({ key: i.key, reason: i.reason, ...whyOf(i), at, value: i.value ?? null, ...takenOf(i) }))
     .filter((i) => !seen.has(sameness(i)) && seen.add(sameness(i)));
   if (!fresh.length) return null;
   return capped(list.concat(fresh));
@@ -64,13 +75,13 @@ export function removeAside(list, items) {
 }
 
 // What the user is shown: how many, and each one's place and reason (no values: they may be
-// large, and they are the user's to download); `held` ({key, reason}) are those still where
-// they were, storage being too full to copy them aside (said as such: held: true); `taken`, the
-// name another account took (taken.js), for the popup to say it in the user's language.
+// large, and they are the user's to download); `held` ({key, reason, why?}) are those still where
+// they were, storage being too full to copy them aside (said as such: held: true); `why` and
+// `taken`, the name another account took (taken.js), for the popup to say it in the user's language.
 export function asideSummary(list, held = []) {
   return { count: list.length + held.length,
-           items: list.map(({ key, reason, at, taken }) => ({ key, reason, at, ...(taken ? { taken } : {}) }))
-             .concat(held.map(({ key, reason }) => ({ key, reason, at: null, held: true }))) };
+           items: list.map(({ key, reason, at, taken, ...i }) => ({ key, reason, ...whyOf(i), at, ...(taken ? { taken } : {}) }))
+             .concat(held.map(({ key, reason, ...i }) => ({ key, reason, ...whyOf(i), at: null, held: true }))) };
 }
 
 // The download: every item as it was stored, with where it was and why it was set aside; `held`

@@ -8,7 +8,7 @@ import { word, reasonText, estimateText, listedReasons } from '../shared/words.j
 import { badgeLine, resultLine } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
-import { asideNoteText, asideDiscardText } from '../shared/aside-words.js';
+import { asideNoteText, asideDiscardText, asideReasonText } from '../shared/aside-words.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download, errorText } from './common.js';
@@ -203,10 +203,9 @@ async function showAside() {
   box.hidden = count === 0;
   box.dataset.count = String(count);
   document.getElementById('aside-note').textContent = count ? asideNoteText(t, count, kinds) : '';
-  // An account whose name another account took (taken.js) is said in the user's language; the
-  // other reasons are the history's own details, in English.
-  const reason = (i) => (i.taken ? t('asideTaken', `@${i.taken}`) : i.reason);
-  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, i.held ? t('asideHeld', i.reason) : reason(i)));
+  // Each reason in the user's language (aside-words.js asideReasonText); one kept before reasons
+  // had codes, in the English it was kept with.
+  const lines = items.slice(-ASIDE_SHOWN).map((i) => el('li', {}, asideReasonText(t, i)));
   if (count > ASIDE_SHOWN) lines.push(el('li', {}, t('asideMore', count - ASIDE_SHOWN)));
   document.getElementById('aside-items').replaceChildren(...lines);
   // A question about discarding, open while the list changed: it says what goes now, or goes with the list.

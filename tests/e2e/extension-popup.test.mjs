@@ -272,6 +272,18 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
     'The item that could not be read is kept as it was. Download a copy to keep, or discard.');
   assert.deepEqual(shown.items, ['entries.broken.one.fake_percent must be a percentage (0..100) or null']);
   await screenshot(popup, 'popup-set-aside');
+  // In French the reason is French too (it was the English one in every language), and an item kept
+  // before reasons had codes says the English it was kept with.
+  await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
+    settings: { language: 'fr' }, history_set_aside: [...items, { key: 'entries.older', reason: 'an older English reason', at: 1, value: null }] })));
+  await popup.reload();
+  await popup.waitForSelector('#aside:not([hidden])');
+  assert.deepEqual(await popup.$$eval('#aside li', (li) => li.map((x) => x.textContent)),
+    ['entries.broken.one.fake_percent doit être un pourcentage (de 0 à 100) ou null', 'an older English reason']);
+  await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
+    history_set_aside: items.filter((i) => i.key !== 'entries.older') })).then(() => chrome.storage.local.remove('settings')));
+  await popup.reload();
+  await popup.waitForSelector('#aside:not([hidden])');
 
   // A new check writes the history: the broken entry is not in it, and still kept aside.
   const page = await suite.session.newPage();
