@@ -17,7 +17,7 @@ import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, auditedCount } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -564,7 +564,7 @@ async function auditStatus({ username }) {
 async function historyList({ query }) {
   const history = await store.readHistory();
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
-           total: Object.keys(history.entries).length };
+           total: Object.keys(history.entries).length, audited: auditedCount(history) };
 }
 
 // With no entry under `username`: the name the account kept under it goes by now, when its history

@@ -35,3 +35,11 @@ export function badgeLine(t, entry) {
   }
   return { text: entry.fake_percent === null ? t('noEstimate') : estimateText(t, entry), tone: 'neutral', state: null };
 }
+
+// The question before Delete all, true of what is stored: `profiles` in the history, `audited` of
+// them holding an audit's result (history.js auditedCount). It said "with their audits" of a
+// history holding none.
+export function deleteAllQuestion(t, profiles, audited) {
+  if (!audited) return t('deleteAllConfirm', profiles);
+  return audited >= profiles ? t('deleteAllConfirmAudited', profiles) : t('deleteAllConfirmSomeAudited', profiles, audited);
+}

@@ -5,7 +5,7 @@ import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText, STATE_CHIPS } from '../shared/i18n.js';
 import { stateMessage } from '../shared/state-words.js';
 import { word, reasonText, estimateText, listedReasons } from '../shared/words.js';
-import { badgeLine, resultLine } from '../shared/entry-words.js';
+import { badgeLine, resultLine, deleteAllQuestion } from '../shared/entry-words.js';
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { asideNoteText, asideDiscardText, asideReasonText } from '../shared/aside-words.js';
@@ -119,14 +119,17 @@ let historyDraws = 0;
 
 // How many profiles the history holds (the last list drawn says), and the Delete all question.
 let historyTotal = 0;
+// How many of them hold an audit's result, for the question before Delete all.
+let historyAudited = 0;
 let deleteAllAsk = null;
 
 async function showHistory() {
   const draw = ++historyDraws;
   const query = document.getElementById('search').value;
-  const { entries, total } = await ask('history.list', { query });
+  const { entries, total, audited } = await ask('history.list', { query });
   if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
   historyTotal = total;
+  historyAudited = audited ?? total;
   // Nothing to delete: Delete all is off (it asked to delete "all 0 profiles", export first, and
   // said it deleted 0); a question open when the history emptied elsewhere goes, the focus to the search.
   document.getElementById('delete-all').disabled = total === 0;
@@ -279,7 +282,7 @@ async function main() {
   // The question names every profile the history holds, not only those a search shows: all go.
   deleteAllAsk = inlineAsk(document.getElementById('delete-all'), {
     id: 'delete-all-ask',
-    words: () => ({ question: t('deleteAllConfirm', historyTotal), yes: t('deleteAllYes') }),
+    words: () => ({ question: deleteAllQuestion(t, historyTotal, historyAudited), yes: t('deleteAllYes') }),
     cancel: t('cancel'),
     onYes: async () => {
       const { entries } = await ask('history.list', {});

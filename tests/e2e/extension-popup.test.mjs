@@ -103,8 +103,9 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   const kept = await storedNames();
   assert.equal(kept.length, 2);
   await popup.bringToFront();
-  // The question counts every profile, also those a search hides: all of them go.
-  const asked = 'Delete all 2 profiles in the history, with their audits? This cannot be undone: export the history first to keep a copy.';
+  // The question counts every profile, also those a search hides: all of them go. None holds an
+  // audit, and none is said (it asked "with their audits?" of these).
+  const asked = 'Delete all 2 profiles in the history? This cannot be undone: export the history first to keep a copy.';
   const question = { role: 'group', named: asked, question: asked,
     answers: ['Delete everything', 'Cancel'], focused: 'Cancel', triggerHidden: true };
   await popup.type('#search', (await rowNames(popup))[0]);
@@ -126,7 +127,16 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   assert.equal(await popup.evaluate(() => document.activeElement?.id), 'delete-all', 'Cancel: the focus back on Delete all');
   assert.deepEqual(await storedNames(), kept, 'Cancel deletes nothing');
   assert.equal((await rowNames(popup)).length, 2, 'nor does the list lose a row');
-  await popupAsks(popup, '#delete-all');
+  // One of them holding an audit's result: the question says so, of that one.
+  await ext.evaluate(() => chrome.storage.local.get('history').then(({ history }) => {
+    const [name] = Object.keys(history.entries).sort();
+    history.entries[name] = { ...history.entries[name], confidence: 'audited', audit_at: history.entries[name].computed_at };
+    return chrome.storage.local.set({ history });
+  }));
+  await popup.reload();
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
+  assert.equal((await popupAsks(popup, '#delete-all')).question,
+    'Delete all 2 profiles in the history, 1 of them with an audit? This cannot be undone: export the history first to keep a copy.');
   await answerPopup(popup, '#delete-all', 'Delete everything');
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 0);
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 2 entries.');

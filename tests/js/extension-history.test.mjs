@@ -753,3 +753,33 @@ test('what a re-check keeps of an audit keeps that audit\'s time: stored, export
   assert.equal(validateEntry({ ...audit(1), audit_at: 'yesterday' }).entry.audit_at, undefined);
   assert.equal(exportCsv(putEntry(emptyHistory(), check(1))).trim().split('\r\n')[1].split(',')[CSV_COLUMNS.indexOf('audit_at')], '');
 });
+
+// "Delete all" asked "… with their audits?" of a history holding no audit: it says what is stored.
+test('the question before Delete all counts the profiles and says audits only of those holding one, in every language', async () => {
+  const { auditedCount } = await import('../../extension/shared/history.js');
+  const { deleteAllQuestion } = await import('../../extension/shared/entry-words.js');
+  const at = 1_790_000_000_000;
+  const plain = (u) => migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u];
+  let h = putEntry(putEntry(emptyHistory(), plain('anna')), plain('bob.b'));
+  assert.equal(auditedCount(h), 0);
+  const sources = { followers: { listed: 50, checked: 20, population: 900, short_list: false, fake_percent: 30, ci_low: 10, ci_high: 50 } };
+  const withAudit = putEntry(h, { ...plain('anna'), confidence: 'audited', sources, audit_at: at });
+  assert.equal(auditedCount(withAudit), 1);
+  // A re-check of the profile alone keeps the audit's rows beside its reading: still an audit stored.
+  assert.equal(auditedCount(putEntry(withAudit, { ...plain('anna'), computed_at: at + 1 }, { keepAudit: true })), 1);
+  const en = translator(flatten(locale('en')), {}, 'en');
+  assert.equal(deleteAllQuestion(en, 2, 0), 'Delete all 2 profiles in the history? This cannot be undone: export the history first to keep a copy.');
+  assert.equal(deleteAllQuestion(en, 1, 0), 'Delete the one profile in the history? This cannot be undone: export the history first to keep a copy.');
+  assert.equal(deleteAllQuestion(en, 2, 1), 'Delete all 2 profiles in the history, 1 of them with an audit? This cannot be undone: export the history first to keep a copy.');
+  assert.equal(deleteAllQuestion(en, 2, 2), 'Delete all 2 profiles in the history, with their audits? This cannot be undone: export the history first to keep a copy.');
+  assert.equal(deleteAllQuestion(en, 1, 1), 'Delete the one profile in the history, with its audit? This cannot be undone: export the history first to keep a copy.');
+  const audit = { fr: /audit/, de: /Prüfung/, nl: /controle/, en: /audit/ };
+  for (const lang of ['en', 'fr', 'de', 'nl']) {
+    const t = translator(flatten(locale(lang)), {}, lang);
+    assert.doesNotMatch(deleteAllQuestion(t, 3, 0), audit[lang], `${lang}: no audit stored, none said`);
+    assert.match(deleteAllQuestion(t, 3, 3), audit[lang], lang);
+    const some = deleteAllQuestion(t, 3, 2);
+    assert.match(some, audit[lang], lang);
+    assert.match(some, /\b3\b.*\b2\b/, `${lang}: both counts: ${some}`);
+  }
+});
