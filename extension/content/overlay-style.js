@@ -103,6 +103,10 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .cat-likely_fake { background: var(--bad); } .cat-mass_followers { background: var(--poor); }
 .cat-influencers_brands { background: #8e44ad; } .cat-private_real { background: #5b8def; } .cat-public_real { background: var(--good); }
 .legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
+/* A row too long for a narrow panel wraps under its own text, not under its swatch (which then
+   read as the start of another row): the swatch and the text side by side, the swatch on the first line. */
+.legend li { display: flex; align-items: flex-start; }
+.legend .swatch { flex: none; margin-top: 3px; }
 .spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; } .spark-dot { fill: #0095f6; }
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
 .ask { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; } .ask p { flex-basis: 100%; margin: 0 0 2px; }

@@ -593,3 +593,48 @@ test('in French at 320 px and narrower, no number range in the panel is cut acro
     await page.setViewport({ width: 1280, height: 900 });
   }
 });
+
+// The breakdown's legend: a row too long for a narrow panel wrapped its second line under its colour
+// swatch, as if the line were a row of its own. Each line of a row's text starts after the swatch.
+test('in a narrow panel a breakdown row that wraps keeps its lines after its swatch, none under it', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'fr' } });
+  await page.setViewport({ width: 320, height: 560 });
+  try {
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    // Marco's reading as an audit's result with a breakdown (only an audit measures one), shown from
+    // the history on the next visit.
+    const { history } = await s.get('history');
+    const e = history.entries['marco.travels'];
+    const row = (share) => ({ share, ci_low: Math.max(0, share - 12), ci_high: share + 20, count: 3 });
+    const breakdown = { likely_fake: row(17), mass_followers: row(12), influencers_brands: row(5), private_real: row(30), public_real: row(36) };
+    history.entries['marco.travels'] = { ...e, confidence: 'audited', report: { ...e.report, confidence: 'audited', audience: { sample_size: 40, breakdown } } };
+    await s.set({ history });
+    await page.reload();
+    await waitForBadge(page);
+    await openPanel(page);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelectorAll('.legend li').length === 5, {}, PANEL);
+    const found = await page.$eval(PANEL, (host) => {
+      const panel = host.shadowRoot.querySelector('.panel');
+      const wrapped = new Set(), under = new Set();
+      for (let w = 320; w >= 160; w -= 4) {
+        panel.style.width = `${w}px`;
+        panel.style.maxWidth = `${w}px`;
+        for (const li of panel.querySelectorAll('.legend li')) {
+          const swatch = li.querySelector('.swatch').getBoundingClientRect();
+          const r = document.createRange();
+          r.selectNodeContents(li.lastElementChild);
+          const lines = [...r.getClientRects()].filter((x) => x.width > 0);
+          if (new Set(lines.map((x) => Math.round(x.top))).size > 1) wrapped.add(li.textContent);
+          if (lines.some((x) => x.left < swatch.right)) under.add(`${li.textContent} at ${w}px`);
+        }
+      }
+      return { wrapped: [...wrapped], under: [...under] };
+    });
+    assert.ok(found.wrapped.length >= 1, 'a row wraps in the narrowest panels');
+    assert.deepEqual(found.under.slice(0, 5), [], `rows with a line under their swatch: ${found.under.length}`);
+  } finally {
+    await page.setViewport({ width: 1280, height: 900 });
+  }
+});
