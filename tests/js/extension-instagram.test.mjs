@@ -15,6 +15,10 @@ test('parseCount reads abbreviated and localised counts', () => {
     ['1 234', 1234], ['1\u00a0234\u00a0567', 1234567], ['999', 999], ['0', 0], ['12,5K', 12500],
     ['48.7M', 48700000], ['3,4 mil', 3400], ['2 mln', 2000000], ['1.5k', 1500], ['10K', 10000],
     ['1,234,567', 1234567], ['1.234.567', 1234567], ['7,1 mln.', 7100000],
+    // German thousands (refused before), Swedish, Norwegian and Finnish; "mil." with its dot is
+    // millions (Czech, Slovak, Croatian, Romanian), "mil" without it thousands (Spanish, Portuguese).
+    ['12,4 Tsd.', 12400], ['24,3 tn', 24300], ['1,2 mill.', 1200000], ['1,2 milj.', 1200000],
+    ['1,2 mil.', 1200000], ['3,4 mil', 3400],
   ];
   for (const [text, want] of cases) assert.equal(parseCount(text), want, text);
 });
@@ -45,6 +49,11 @@ test('parseOgDescription reads English, Dutch and other localised descriptions',
     // Ukrainian and Czech thousands; nouns in scripts with combining marks, and short ones in Chinese.
     ['52 тис. підписників, 1480 стежить, 230 дописів - x (@a)', [52000, 1480, 230]],
     ['12,4 tis. sledujících, 5 sleduje, 3 příspěvků - x', [12400, 5, 3]],
+    // German thousands were refused ("Tsd." unknown), so a German page's counts were never read;
+    // Czech millions read as thousands, and 1.2 million followers with 7,500 followed made a
+    // follow-for-follow finding ("6.25x its followers").
+    ['12,4 Tsd. Follower, 7,5 Tsd. Gefolgt, 412 Beiträge – Sieh dir', [12400, 7500, 412]],
+    ['1,2 mil. sledujících, 7 500 sledovaných, 300 příspěvků – x (@a)', [1200000, 7500, 300]],
     ['1,234 फ़ॉलोअर्स, 56 फ़ॉलोइंग, 78 पोस्ट - x', [1234, 56, 78]],
     ['1.234 位粉丝, 120 正在关注, 230 篇帖子 - x', [1234, 120, 230]],
   ];

@@ -86,12 +86,17 @@ export function routeOf(pathname, { shown = null, from = null, headerNames = [] 
   return { username: shown, covered: true };
 }
 
-// Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen.
+// Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen (German
+// "Tsd.", Swedish "tn", Norwegian and Spanish "mill.", Finnish "milj." among them).
 const SUFFIXES = {
-  k: 1e3, 'к': 1e3, 'тыс': 1e3, 'тис': 1e3, tys: 1e3, tis: 1e3, mil: 1e3, mila: 1e3, rb: 1e3,
-  m: 1e6, mln: 1e6, mio: 1e6, mi: 1e6, 'млн': 1e6, jt: 1e6, mn: 1e6,
+  k: 1e3, 'к': 1e3, 'тыс': 1e3, 'тис': 1e3, tys: 1e3, tis: 1e3, mil: 1e3, mila: 1e3, rb: 1e3, tsd: 1e3, tn: 1e3,
+  m: 1e6, mln: 1e6, mio: 1e6, mi: 1e6, 'млн': 1e6, jt: 1e6, mn: 1e6, mill: 1e6, milj: 1e6,
   bn: 1e9, mrd: 1e9, mld: 1e9, 'млрд': 1e9,
 };
+// A suffix whose dot changes it: "mil" is thousands in Spanish and Portuguese ("24,3 mil"), but
+// "mil." with its dot is millions in Czech, Slovak, Croatian and Romanian ("1,2 mil. sledujících"),
+// which read as 1,200 followers made a follow-for-follow finding of a 1.2 million account.
+const DOTTED_SUFFIXES = { mil: 1e6 };
 
 // Scale characters written right after a count in Chinese, Japanese and Korean ("4,870万" is
 // 48.7 million; there the comma separates thousands and the dot is the decimal mark, unlike
@@ -112,7 +117,7 @@ export function parseCount(text) {
   const [, num, rawSuffix] = m;
   if (rawSuffix) {
     const suffix = rawSuffix.replace(/\.$/, '');
-    const mult = SUFFIXES[suffix];
+    const mult = (rawSuffix.endsWith('.') && DOTTED_SUFFIXES[suffix]) || SUFFIXES[suffix];
     if (!mult) return null;
     // "1.234K" never occurs; a single separator is a decimal mark here.
     const seps = num.match(/[ ,.']/g) || [];
