@@ -580,8 +580,10 @@ export function shrink(history, keep = null) {
 // What a search compares, for the query and the names alike: letters as they read, whichever way
 // they were typed (NFKD: "é" as one character or as e and an accent, the "fancy" letters of name
 // generators, "𝓜𝓪𝓻𝓲𝓪", as "Maria"), without their marks (accents, Arabic and Hebrew vowel signs:
-// a searcher types "jose" for "José", "محمد" for "مُحَمَّد"), in lower case.
-const searchFold = (s) => String(s).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+// a searcher types "jose" for "José", "محمد" for "مُحَمَّد"), without invisible format characters
+// (zero-width spaces and joiners, direction marks: a name "Ze\u200bro" reads, and is typed, "Zero";
+// an emoji's joiners go from the query alike), in lower case.
+const searchFold = (s) => String(s).normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
 
 export function listEntries(history, query = '') {
   const q = searchFold(String(query).trim());

@@ -385,7 +385,8 @@ test("CSV: a reading of the page's counts names the state the badge shows, not t
 test('search finds a display name as it reads, whichever way its letters were typed', () => {
   let h = emptyHistory();
   const names = { 'jose.cafe': 'Jose\u0301 Caf\u00e9', 'fancy.maria': '\u{1d4dc}\u{1d4ea}\u{1d4fb}\u{1d4f2}\u{1d4ea} \u2728',
-                  'cairo.photo': 'مُحَمَّد عبد الرحمن 🌙', 'istanbul.kedi': 'İstanbul Kedileri' };
+                  'cairo.photo': 'مُحَمَّد عبد الرحمن 🌙', 'istanbul.kedi': 'İstanbul Kedileri',
+                  'hidden.marks': '\u200eZe\u200bro\u200d\u200cWi\u2060dth\ufeff' };
   for (const [i, [username, fullName]] of Object.entries(names).entries()) {
     h = putEntry(h, entryFromReport({ ...report(username, 10), full_name: fullName }, { computedAt: i }).entry);
   }
@@ -397,6 +398,7 @@ test('search finds a display name as it reads, whichever way its letters were ty
   assert.deepEqual(found('محمد'), ['cairo.photo'], 'Arabic typed without its vowel marks');
   assert.deepEqual(found('istanbul'), ['istanbul.kedi'], 'a dotted capital I');
   assert.deepEqual(found('🌙'), ['cairo.photo'], 'an emoji');
+  assert.deepEqual(found('zerowidth'), ['hidden.marks'], 'zero-width spaces, joiners and direction marks in a name are not read');
   assert.deepEqual(found('xyz'), []);
 });
 
