@@ -90,8 +90,12 @@ async function engineMessages() {
   // The organic fixture with one post Instagram sent in a shape not read (left out, said).
   const odd = JSON.parse(read(`${dir}/organic.json`));
   odd.data.user.edge_owner_to_timeline_media.edges[0].node.is_video = 'no';
+  // The same following 7,500, about as many as follow it: mass following said by its count.
+  const mass = JSON.parse(read(`${dir}/organic.json`));
+  mass.data.user.edge_follow.count = 7500;
+  mass.data.user.edge_followed_by.count = 7900;
   const reports = fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).map((f) => read(`${dir}/${f}`))
-    .concat(JSON.stringify(odd)).flatMap((text) => options.map((o) => JSON.parse(engine.analyzeProfile(text, JSON.stringify(o)))))
+    .concat(JSON.stringify(odd), JSON.stringify(mass)).flatMap((text) => options.map((o) => JSON.parse(engine.analyzeProfile(text, JSON.stringify(o)))))
     .filter((r) => !r.error);
   const cdir = 'tests/fixtures/comments';
   const comments = fs.readdirSync(path.join(root, cdir)).filter((f) => f.endsWith('.json')).flatMap((f) => {
@@ -147,7 +151,7 @@ test('every message the engine gives on the fixtures words completely in every l
     }
   }
   for (const id of ['state.posts_unreadable', 'engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
-    'likes.bought_high', 'history.sudden_days', 'following.mass', 'sampling.newest', 'comments.verdict_two',
+    'likes.bought_high', 'history.sudden_days', 'following.mass', 'following.mass_count', 'sampling.newest', 'comments.verdict_two',
     'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
     'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
 });

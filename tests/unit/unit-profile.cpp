@@ -722,6 +722,26 @@ TEST_CASE("[profile] following many with no followers is said as that, not as a 
   CHECK(has_reason(analyze(d.dump()), "following.mass"));
 }
 
+// Following 7,000 or more is a finding whatever the followers; its reason said the ratio was
+// "more than 19 in 20 real accounts" also where it was 0.95x or 0.006x, below the 95th percentile
+// it named in the same sentence. Such an account is said by its count.
+TEST_CASE("[profile] following 7,500 beside as many followers is said by its count, not a ratio") {
+  for (int64_t followers : {7900, 1200000}) {
+    json d = json::parse(doc_with(followers, kVaried));
+    d["data"]["user"]["edge_follow"]["count"] = 7500;
+    json r = analyze(d.dump());
+    CAPTURE(followers);
+    CHECK(has_reason(r, "following.mass_count"));
+    CHECK_FALSE(has_reason(r, "following.mass"));
+  }
+  // Above the real accounts' ratios the ratio is said, as before.
+  json d = json::parse(doc_with(2000, kVaried));
+  d["data"]["user"]["edge_follow"]["count"] = 7500;
+  json r = analyze(d.dump());
+  CHECK(has_reason(r, "following.mass"));
+  CHECK_FALSE(has_reason(r, "following.mass_count"));
+}
+
 // Three posts minutes old (likes still coming in) read as "engagement far below accounts this size".
 TEST_CASE("[profile] posts less than a day old are left out of the likes when the time is known") {
   std::string doc = doc_with(2000, {3, 2, 4, 150, 120, 160, 140, 130, 170, 110, 125, 145});

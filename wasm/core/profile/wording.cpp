@@ -130,8 +130,13 @@ json profile_reasons(const Findings& f) {
   if (s.fresh > 0) out.push_back(reason("engagement.fresh_posts", "info", {{"posts", s.fresh}}));
   if (s.pinned > 0) out.push_back(reason("engagement.pinned_posts", "info", {{"posts", s.pinned}}));
   // With no followers a ratio ("7,500x its followers") is a multiple of nothing: said as that.
+  // Following 7,000 or more is found whatever the ratio; below the real accounts' 95th percentile
+  // the ratio is no finding, and saying it ("0.006x its followers: more than 19 in 20 real
+  // accounts") contradicted itself: such an account is said by its count alone.
   if (f.mass_following && f.followers == 0)
     out.push_back(reason("following.mass_no_followers", "high", {{"following", f.following}}));
+  else if (f.mass_following && f.following >= 7000 && f.following_ratio < f.following_ratio_q95)
+    out.push_back(reason("following.mass_count", "high", {{"following", f.following}}));
   else if (f.mass_following)
     out.push_back(reason(
         "following.mass", f.following >= 7000 ? "high" : "medium",
