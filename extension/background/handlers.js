@@ -311,9 +311,12 @@ const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' |
 // `engagersOnly`: the posts' likers and commenters alone, offered after Instagram refused the
 // followers list; only where the stored audit of this account says it did (followersRefusedBy),
 // else a full audit starts as asked before.
+// `followersAgain`: "Try the followers again" (retryFollowers); a "New audit" is a fresh audit of
+// every source, also over a retry of the followers (it went on with that retry, keeping the likers
+// and commenters of the earlier audit, days old perhaps, when both buttons said `fresh` alone).
 // `ownProfileUnread`: the profile's own data could not be read just before (audit.js newAudit).
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false,
-                            engagersOnly = false, ownProfileUnread = null }) {
+                            engagersOnly = false, followersAgain = false, ownProfileUnread = null }) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
@@ -336,7 +339,7 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     // "Try the followers again" after an audit of the likers and commenters alone: that audit goes
     // on, reading its followers with the options as they are now, and is as it was should the list
     // be refused again (settleRetry). It was a new audit holding the earlier one whole inside it.
-    const retry = refused ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
+    const retry = refused || !followersAgain ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
                                                              plan: auditPlan(settings, [], followerCount) });
     const a = retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
                                        ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),

@@ -134,6 +134,8 @@ class ProfileFeature {
       onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
       // After Instagram refused the followers list: the posts' likers and commenters alone.
       onAuditEngagers: () => this.startAudit({ fresh: true, engagersOnly: true }).catch((e) => this.fail(e)),
+      // "Try the followers again": the audit of the likers and commenters goes on with the followers.
+      onAuditFollowersAgain: () => this.startAudit({ fresh: true, followersAgain: true }).catch((e) => this.fail(e)),
       onCancel: () => this.cancelAudit().catch((e) => this.fail(e)),
       onRecheck: () => this.checkNow().catch((e) => this.fail(e)),
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
@@ -430,7 +432,7 @@ class ProfileFeature {
 
   // `fresh`: a new audit with the options as they are now, in place of a cancelled one (which
   // would otherwise resume with its own plan).
-  async startAudit({ fresh = false, engagersOnly = false } = {}) {
+  async startAudit({ fresh = false, engagersOnly = false, followersAgain = false } = {}) {
     const read = await this.ensureUserId();
     if (!this.userId || this.signal.aborted) return;
     const rep = this.report;
@@ -453,7 +455,7 @@ class ProfileFeature {
     const resume = !fresh && !!this.overlay.audit && resumable(this.overlay.audit.progress);
     const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
       followerCount: Number.isSafeInteger(count) ? count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}),
+      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}), ...(followersAgain ? { followersAgain } : {}),
       ...(ownProfileUnread ? { ownProfileUnread } : {}) });
     this.overlay.setAudit(view);
     await this.loopAudit();

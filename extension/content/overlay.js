@@ -41,7 +41,7 @@ export class Overlay {
     this.t = t;
     this.username = username;
     this.previousHeaders = previousHeaders;
-    // {onAudit, onAuditNew, onAuditEngagers, onCancel, onRecheck, onRun, plan (what an audit would read),
+    // {onAudit, onAuditNew, onAuditEngagers, onAuditFollowersAgain, onCancel, onRecheck, onRun, plan (what an audit would read),
     //  onPanel (the panel opened or closed: true or false)}
     this.handlers = handlers;
     this.model = { kind: 'loading' };

@@ -45,6 +45,6 @@ export function renderRefusedAudit(sec, view, refused) {
   // the audit of the engagers goes on with the followers, with the options as they are now (audit.js retryFollowers).
   const retry = el('button', { part: 'audit-retry' }, t('auditRetryFollowers'));
   if (!canAudit) retry.disabled = true;
-  retry.addEventListener('click', () => view.handlers.onAuditNew());
+  retry.addEventListener('click', () => view.handlers.onAuditFollowersAgain());
   sec.append(retry);
 }

@@ -44,7 +44,7 @@ export const SHAPES = {
                        unavailable: optional(int(0, 999)) },
     'audit.start': { username, userId, isPrivate: (v) => v === null || bool(v), followerCount: optional(count), posts: optional(posts),
                      profileSource: optional(profileEndpoint), fresh: optional(bool), resume: optional(bool),
-                     engagersOnly: optional(bool), ownProfileUnread: optional((v) => v === null || (v && typeof v === 'object'
+                     engagersOnly: optional(bool), followersAgain: optional(bool), ownProfileUnread: optional((v) => v === null || (v && typeof v === 'object'
                        && Object.keys(v).every((k) => k === 'status') && (v.status === null || (Number.isInteger(v.status) && v.status >= 0 && v.status < 1000)))) },
     'audit.next': { username },
     'audit.claim': { username, id: int(1, 1e9), attempt: optional(str(40)) },

@@ -40,7 +40,8 @@ test('a refused retry of the followers: one audit stored, not two; back as it wa
   data.history = putEntry(data.history, entryFromReport(engagers.report, { computedAt: endedAt, sources: sourcesBrief(engagers), audit: true }).entry);
   const entryBefore = structuredClone(data.history.entries[username]);
 
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info', fresh: true });
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info', fresh: true,
+                                followersAgain: true });
   const running = data[`audit:${username}`];
   assert.equal(running.status, 'running');
   // One audit in the record: none held inside it (the earlier one was, whole, as engagersKept).
@@ -63,4 +64,40 @@ test('a refused retry of the followers: one audit stored, not two; back as it wa
   assert.equal(back.updatedAt, endedAt);
   assert.deepEqual(Object.keys(data.history.entries), [username]);
   assert.deepEqual(data.history.entries[username], entryBefore, 'the history keeps the engagers\' result and its day');
+});
+
+// "New audit" over a retry of the followers that was cancelled: both that button and "Try the
+// followers again" sent `fresh` alone, so it went on with the retry, the followers read afresh
+// beside the likers and commenters of the earlier audit (days old, perhaps), never asked again.
+test('"New audit" over a cancelled retry of the followers is a fresh audit of every source; "Try the followers again" still goes on', async () => {
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
+  const endedAt = Date.now() - 5 * DAY;
+  const a = newAudit({ username, userId: id, isPrivate: false, followerCount: 800, posts, settings: DEFAULT_SETTINGS, now: endedAt - 60_000,
+                       seed: 7, followersRefused: 'list_refused' });
+  const engagers = { ...a, status: 'done', phase: 'done', updatedAt: endedAt, requests: 9, nextId: 10,
+    likers: { ...a.likers, done: a.likers.media.length, lite: lite('l', 120) }, commenters: { ...a.commenters, done: a.commenters.media.length, lite: lite('c', 20) },
+    picks: { followers: [], likers: ['l1'], commenters: ['c1'] },
+    full: Object.fromEntries(['l1', 'c1'].map((u) => [u, { username: u, phase: 'full', follower_count: 10 }])),
+    estimates: { followers: null, likers: { fake_percent: 10, ci_low: 2, ci_high: 30 }, commenters: { fake_percent: 20, ci_low: 5, ci_high: 52 } },
+    report: { ...checked.report, fake_percent: 14, ci_low: 5, ci_high: 40 } };
+  data[`audit:${username}`] = engagers;
+  const start = (over) => handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info',
+                                                   fresh: true, ...over });
+  await start({ followersAgain: true });
+  assert.ok(data[`audit:${username}`].followersRetry, 'the retry goes on from the engagers\' audit');
+  await handle['audit.cancel']({ username });
+  const cancelled = data[`audit:${username}`];
+  assert.deepEqual([cancelled.status, !!cancelled.followersRetry], ['cancelled', true]);
+
+  const view = await start({});
+  const fresh = data[`audit:${username}`];
+  assert.equal(fresh.followersRetry, undefined, 'no retry of the followers');
+  assert.equal(fresh.status, 'running');
+  assert.ok(fresh.startedAt > endedAt, 'a new audit, started now');
+  // Every source read afresh: none of the earlier likers, commenters or accounts checked carried over.
+  assert.deepEqual([fresh.likers.done, fresh.likers.lite.length, fresh.commenters.done, fresh.commenters.lite.length, Object.keys(fresh.full).length,
+                    fresh.estimates.likers, fresh.requests], [0, 0, 0, 0, 0, null, 0]);
+  assert.ok(fresh.likers.media.length > 0 && fresh.followers.pagesTarget > 0, 'its plan reads the followers and the posts\' engagers');
+  assert.deepEqual([view.progress.listsDone, view.progress.sources.likers.listed], [0, 0]);
 });
