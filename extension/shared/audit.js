@@ -622,20 +622,32 @@ export function retryFollowers(existing, { userId, isPrivate = null, followerCou
   if (!existing || existing.userId !== userId || existing.status === 'running') return null;
   // A retry stored by an earlier version, with the engagers' audit whole inside it: that goes on.
   if (existing.engagersKept) return retryFollowers(existing.engagersKept, { userId, isPrivate, followerCount, plan, now });
+  // The full checks that audit gave up after server errors in a row (giveUpProfiles) are the
+  // retry's to make again: the give-up was carried into it, and a retry days later checked no
+  // account in full. The scheduler's count of those errors still holds it (an earlier audit's
+  // errors in a row count: a retry started while they go on asks one account, once). Kept in
+  // what a refusal gives back, for the engagers' rows as they were.
+  const { profilesGivenUp, ...rest } = existing;
   const back = existing.followersRetry
     || (existing.followers.refused && existing.estimates && (existing.estimates.likers || existing.estimates.commenters)
       ? { followers: existing.followers, status: existing.status, phase: existing.phase, stopReason: existing.stopReason,
           stopDetail: existing.stopDetail, budget: existing.budget, budgetReached: existing.budgetReached,
-          updatedAt: existing.updatedAt, picks: existing.picks.followers }
+          updatedAt: existing.updatedAt, picks: existing.picks.followers, ...(profilesGivenUp ? { profilesGivenUp } : {}) }
       : null);
   if (!back) return null;
   const f = existing.followers;
+  const left = Math.max(0, existing.budget - existing.requests);
+  // The likers' and commenters' picks the give-up left unasked, which its budget had planned.
+  const unasked = profilesGivenUp ? ['likers', 'commenters']
+    .map((src) => (existing.picks[src] || []).filter((u) => !existing.full[u] && !existing.failed.includes(u)).length)
+    .reduce((x, y) => x + y, 0) : 0;
   return {
-    ...existing, followersRetry: back, isPrivate: typeof isPrivate === 'boolean' ? isPrivate : existing.isPrivate, status: 'running', phase: 'followers', stopReason: null, stopDetail: null,
+    ...rest, followersRetry: back, isPrivate: typeof isPrivate === 'boolean' ? isPrivate : existing.isPrivate, status: 'running', phase: 'followers', stopReason: null, stopDetail: null,
     pending: null, retryAt: null, retryUnavailable: null, retryOf: null, budgetReached: false, updatedAt: now,
     // The followers' plan after what was spent, and what a cancelled audit of the engagers still had
-    // for its own posts and checks (it goes on with them too).
-    budget: existing.requests + plan.requests + (resumable(existing) ? Math.max(0, existing.budget - existing.requests) : 0),
+    // for its own posts and checks (it goes on with them too), or, ended, what it had for the
+    // checks it gave up.
+    budget: existing.requests + plan.requests + (resumable(existing) ? left : Math.min(left, unasked)),
     followers: { pagesTarget: plan.followers.pages, pagesDone: 0, cursor: null, ended: false, limited: false,
                  population: countOrNull(followerCount) ?? f.population, fullTarget: plan.followers.full, lite: [], skipped: 0 },
     picks: { ...existing.picks, followers: null },

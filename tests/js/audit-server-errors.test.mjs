@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { newAudit, nextRequest, applyOutcome, estimateRequest, progressOf, sourcesBrief, KIND_SERVER_ERRORS } from '../../extension/shared/audit.js';
+import { newAudit, nextRequest, applyOutcome, estimateRequest, progressOf, sourcesBrief, KIND_SERVER_ERRORS, retryFollowers, settleRetry,
+  auditPlan } from '../../extension/shared/audit.js';
 import { emptySchedulerState, reserve, onRateLimited, onSuccess, noteAnswer, kindsHeld, waitOf, BACKOFF_INTERVALS, HOUR_MS } from '../../extension/shared/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { translator, flatten } from '../../extension/shared/i18n.js';
@@ -235,4 +236,43 @@ test('the followers list\'s next page answering 500: the list ends after 3 serve
   const none = drive(start(), (r) => r.kind === 'page').state;
   assert.deepEqual([none.status, none.followers.lite.length, progressOf(none).sources.followers.serverCut], ['done', 0, { status: 500 }]);
   assert.ok(none.likers.lite.length > 0 && none.commenters.lite.length > 0);
+});
+
+// "Try the followers again" after an audit of the likers and commenters alone that gave up its full
+// checks after server errors in a row: the retry carried the give-up (profilesGivenUp) and checked
+// no account in full, not even its followers, days later. Started later it makes them again; started
+// while those errors are recent, the scheduler's count still gives them up at its first 500.
+test('a retry of the followers gets the full checks an earlier audit gave up after server errors; recent errors still count', () => {
+  const engagersOnly = newAudit({ username: 'anna', userId: '42', isPrivate: false, followerCount: 5000, posts: POSTS, settings: SETTINGS,
+                                  now: 0, seed: 7, followersRefused: 'list_refused' });
+  const first = drive(engagersOnly, (r) => r.kind === 'profile');
+  // (Its estimates as the background makes them: this drive makes none.)
+  const ended = { ...first.state, estimates: { followers: null, likers: { fake_percent: 10 }, commenters: { fake_percent: 20 } } };
+  assert.ok(ended.profilesGivenUp && ended.status === 'done', 'the engagers\' audit gave its full checks up');
+  const unasked = ['likers', 'commenters'].flatMap((src) => ended.picks[src].filter((u) => !ended.full[u] && !ended.failed.includes(u)));
+  assert.ok(unasked.length >= 4, `${unasked.length} picks unasked`);
+  const retryAt = (clock) => retryFollowers(ended, { userId: '42', isPrivate: false, followerCount: 5000, plan: auditPlan(SETTINGS, [], 5000), now: clock });
+
+  // A day later: the followers read, and every account picked checked in full, the engagers' too.
+  const later = first.clock + 24 * HOUR_MS;
+  const { state: s, asked } = drive(retryAt(later), () => false, first.sched, later);
+  assert.equal(s.status, 'done');
+  assert.equal(s.profilesGivenUp, undefined, 'no give-up carried into the retry');
+  const profiles = asked.filter((r) => r.kind === 'profile').map((r) => r.target);
+  for (const u of [...unasked, ...s.picks.followers]) assert.ok(profiles.includes(u) && s.full[u], `${u} checked in full`);
+  const p = progressOf(s);
+  assert.deepEqual([p.sources.likers.profilesGivenUp, p.sources.followers.checked], [null, s.picks.followers.length]);
+  assert.ok(p.requests <= p.budget, `${p.requests} of at most ${p.budget} requests`);
+
+  // Started as the engagers' audit ends, its errors in a row recent: one account asked once, the checks given up again.
+  const soon = drive(retryAt(first.clock), (r) => r.kind === 'profile', first.sched, first.clock);
+  assert.equal(soon.asked.filter((r) => r.kind === 'profile').length, 1);
+  assert.equal(soon.state.profilesGivenUp.status, 500);
+
+  // Refused again before any of the list was read: the engagers' audit as it was, its give-up said in its rows.
+  const n = nextRequest(retryAt(later));
+  const refused = applyOutcome(n.state, n.request.id, { kind: 'stop', reason: 'list_refused' }, later).state;
+  const back = settleRetry(refused, later);
+  assert.equal(back.restored, true);
+  assert.deepEqual(back.audit.profilesGivenUp, ended.profilesGivenUp);
 });
