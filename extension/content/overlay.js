@@ -264,10 +264,11 @@ export class Overlay {
   // A wait (state 'rate_limited'): until `retryAt`, or, with `tries`, no longer retried (`manual`:
   // automatic checks are off, so only a check by hand tries again); `during`: drawn by the audit
   // of that profile (a username), not by this one's check. `renamedTo` (state 'renamed'): the
-  // name the account goes by now, its history moved there.
+  // name the account goes by now, its history moved there. `at`: when the tab was told (a later
+  // reading of the profile, in another tab, outranks a 'not_found': reading-change.js).
   setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
                     during = null, renamedTo = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, during, renamedTo };
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, during, renamedTo, at: Date.now() };
     this.render();
   }
 

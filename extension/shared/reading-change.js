@@ -31,20 +31,31 @@ export function newReadingOf(changes, username) {
 export const STATES_TAKING_READING = Object.freeze(['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out',
                                                     'storage_full']);
 
+// What Instagram said of the profile that a reading made after it (`at`, the time the tab was
+// told: overlay.js setState) outranks: the profile read in full since, in another tab, exists
+// again (the name taken back, or Instagram's 404 passing). A tab told so went on saying "not found"
+// beside another tab's result, until reloaded. A reading made before it still does not. (A private
+// profile is a report, whose states say so: a later reading already took its place.)
+export const STATES_TAKING_LATER_READING = Object.freeze(['not_found']);
+
 // Whether a tab's view can take a newer reading of its profile: `model` (the overlay's: a report,
 // a state, idle or loading); `auditing`: an audit runs in view (its estimate narrows there);
 // `asking`: its own check's request is out (its answer comes; the tab looks again after it).
 export function takesReading({ model, auditing = false, asking = false } = {}) {
   if (!model || auditing || asking) return false;
   if (model.kind === 'report' || model.kind === 'idle') return true;
-  return model.kind === 'state' && STATES_TAKING_READING.includes(model.state);
+  return model.kind === 'state' && (STATES_TAKING_READING.includes(model.state)
+    || (STATES_TAKING_LATER_READING.includes(model.state) && Number.isFinite(model.at)));
 }
 
 // Whether that view shows `entry` (the profile's history entry as stored now) in place of what it
 // shows: a full reading (not one of the page's counts alone), and, over a reading in view, a later
 // one (a tab's own check is saved a moment before the time its answer carries, so it never
-// follows itself; a result in view newer than the entry stays).
+// follows itself; a result in view newer than the entry stays); over a profile not found, one
+// made after the tab was told so.
 export function followsReading(view, entry) {
   if (!takesReading(view) || !entry || typeof entry !== 'object' || !entry.report || entry.rough || !Number.isFinite(entry.computed_at)) return false;
-  return view.model.kind !== 'report' || Number(view.model.computedAt) < entry.computed_at;
+  const m = view.model;
+  if (m.kind === 'state' && STATES_TAKING_LATER_READING.includes(m.state)) return m.at < entry.computed_at;
+  return m.kind !== 'report' || Number(m.computedAt) < entry.computed_at;
 }

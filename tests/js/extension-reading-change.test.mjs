@@ -67,3 +67,22 @@ test('a tab does not take a reading while its own check\'s request is out, an au
     assert.equal(followsReading(state('rate_limited'), e), false, JSON.stringify(e));
   }
 });
+
+// A tab told the profile is not found kept saying so when another tab of it read the profile in
+// full later (the name back in use, Instagram's 404 passed): the later reading takes its place; a
+// reading made before the tab was told (`at`: overlay.js setState) does not outrank what Instagram
+// said. A private profile is shown as a report (its states say private): a later reading takes its
+// place as any report's does.
+test('a tab told the profile is not found takes a reading made after it was told, never one made before; a private one\'s report a later one', () => {
+  const gone = (at) => state('not_found', { at });
+  assert.equal(followsReading(gone(4000), reading), true, 'told before the reading');
+  assert.equal(followsReading(gone(5000), reading), false, 'told as the reading was made');
+  assert.equal(followsReading(gone(6000), reading), false, 'told after the reading');
+  assert.equal(followsReading(state('not_found'), reading), false, 'no time it was told: stays');
+  assert.equal(followsReading({ ...gone(4000), asking: true }, reading), false, 'its own check\'s answer comes');
+  assert.equal(followsReading(gone(4000), entry({ computed_at: 5000, rough: true })), false, 'the counts alone');
+  const privateReport = { model: { kind: 'report', computedAt: 4000, report: { states: ['private'] } } };
+  assert.equal(followsReading(privateReport, reading), true, 'a private profile\'s report');
+  // What else Instagram said of the profile stays, whenever the reading.
+  for (const s of ['renamed', 'no_posts', 'new_account', 'outdated']) assert.equal(followsReading(state(s, { at: 4000 }), reading), false, s);
+});
