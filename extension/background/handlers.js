@@ -10,7 +10,8 @@ import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
-import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, estimateRequest, auditView, SOURCES, AUDIT_VERSION,
+import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, pauseAudit, resumeAudit,
+  estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
@@ -173,7 +174,7 @@ async function instantAnalyze(msg) {
   // Kept under the name as the page asked for it (lowercase, as Instagram's names are), even
   // where the answer spells it otherwise: else every visit missed the stored result and asked again.
   const report = { ...r.report, username: msg.username, profile_source: endpoint };
-  // An audit of this account still to go on (running, or cancelled and resumable) samples the
+  // An audit of this account still to go on (running, paused, or cancelled and resumable) samples the
   // audience the count read now says.
   await store.locked(() => auditCountNow(report));
   // The account kept under another name (renamed since): its history goes on under this one.
@@ -214,7 +215,7 @@ function withPopulation(a, count) {
 
 async function auditCountNow(report) {
   const a = await currentAudit(report.username);
-  if (!a || !['running', 'cancelled'].includes(a.status) || a.userId !== report.user_id) return;
+  if (!a || !['running', 'paused', 'cancelled'].includes(a.status) || a.userId !== report.user_id) return;
   const next = withPopulation(a, report.follower_count);
   if (next !== a) await store.saveAuditAndScheduler(next, null);
 }
@@ -356,6 +357,8 @@ async function auditNext({ username }) {
   return store.locked(async () => {
     let a = await currentAudit(username);
     if (!a) return { action: 'end', missing: true };
+    // Paused when the page that ran it left the profile: a page of it runs it again.
+    a = resumeAudit(a);
     const had = a.pending;
     const wasRunning = a.status === 'running';
     // The kinds a server error holds alone for now: the audit goes on with the others meanwhile
@@ -531,6 +534,24 @@ async function refreshEstimates(a, sources) {
   return out;
 }
 
+// The page running the audit left the profile (another page of the app, a page loaded in its place,
+// the tab closed): stored as paused (audit.js pauseAudit), so the popup and the profile's other pages
+// no longer say it runs. Not while another page of the profile sends its request (its claim): that
+// page runs it, and its answer would be refused by a paused audit. Another page of the profile that
+// runs it without a claim yet takes it up again at its next step (auditNext).
+async function auditPause({ username }, sender) {
+  return store.locked(async () => {
+    const a = await currentAudit(username);
+    if (!a) return { missing: true };
+    if (a.status !== 'running') return auditView(a);
+    const claim = a.pending && a.pending.claim;
+    if (claim && claim.holder !== holderOf(sender) && !(await holderGone(claim.holder, username))) return auditView(a);
+    const paused = pauseAudit(a, now());
+    await store.saveAuditAndScheduler(paused, null);
+    return auditView(paused);
+  });
+}
+
 async function auditCancel({ username }) {
   return store.locked(async () => {
     const a = await currentAudit(username);
@@ -646,6 +667,7 @@ export const contentHandlers = {
   'audit.sent': auditSent,
   'audit.result': auditResult,
   'audit.cancel': auditCancel,
+  'audit.pause': auditPause,
   'audit.status': auditStatus,
 };
 

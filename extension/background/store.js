@@ -118,7 +118,7 @@ async function dropOldestDoc(protect = []) {
   for (const u of index) {
     if (protect.includes(DOC_PREFIX + u)) continue;
     const audit = await getAudit(u);
-    if (audit && audit.status === 'running') continue;
+    if (audit && ['running', 'paused'].includes(audit.status)) continue;
     await storage.remove(DOC_PREFIX + u);
     await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
     return true;

@@ -18,8 +18,8 @@
 //
 // One MutationObserver, batched per animation frame (an address that changed looked at at once),
 // notices both navigation (the URL changed) and re-renders that removed the badge. A feature run
-// is aborted when the user leaves the profile; a running audit stays in storage and resumes on
-// return (a post opened over the profile is no leaving: routeOf). When the
+// is aborted when the user leaves the profile; a running audit stays in storage, paused, and
+// resumes on return (a post opened over the profile is no leaving: routeOf). When the
 // extension's context goes away (update, reload, removal), all of it is torn down.
 import { send, isInvalidated, contextGone } from './messaging.js';
 import { Overlay, setReportContext, headersNow } from './overlay.js';
@@ -148,7 +148,11 @@ class ProfileFeature {
       if (!contextGone()) unmarkPanel(username);
       this.cancelRetry();
       if (this.instantRun) this.instantRun.controller.abort();
-      if (this.auditController) this.auditController.abort();
+      if (this.auditController) {
+        this.auditController.abort();
+        // The audit waits for the profile: stored as paused, not running (audit.js pauseAudit).
+        if (!contextGone()) this.pauseAudit();
+      }
       this.overlay.destroy();
     }, { once: true });
   }
@@ -259,7 +263,8 @@ class ProfileFeature {
     } else {
       this.overlay.setIdle();
     }
-    if (cached.audit && cached.audit.progress.status === 'running' && !this.signal.aborted) {
+    // Running, or paused when a page of the profile left it: this page goes on with it.
+    if (cached.audit && ['running', 'paused'].includes(cached.audit.progress.status) && !this.signal.aborted) {
       await this.ensureUserId();
       if (this.userId) this.loopAudit().catch((e) => this.fail(e));
     }
@@ -510,7 +515,7 @@ class ProfileFeature {
     if (this.auditController || this.signal.aborted) return;
     if (!a) { this.overlay.setAudit(null); return; }
     this.overlay.setAudit(auditView(a));
-    if (a.status === 'running' && this.userId) this.loopAudit().catch((e) => this.fail(e));
+    if (['running', 'paused'].includes(a.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
   }
 
   // The history holds a newer reading of this profile than the one in view: another tab of it
@@ -540,6 +545,12 @@ class ProfileFeature {
     this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
                       latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null });
     return true;
+  }
+
+  // The audit this page ran is left (the profile left, the page going): paused in storage. Said
+  // and forgotten: a page unloading gets no answer.
+  pauseAudit() {
+    send('audit.pause', { username: this.username }).catch(() => {});
   }
 
   async cancelAudit() {
@@ -629,7 +640,14 @@ function watch() {
   storageEvents.addListener(onHistoryChanged);
   const messages = (globalThis.browser || globalThis.chrome).runtime.onMessage;
   messages.addListener(onHoldsAsked);
+  // The page going (another page loaded in its place, the tab closed, a reload): an audit it runs
+  // is left without a leaving of the profile the route watcher sees.
+  const onPageHide = () => {
+    if (current && current.feature.auditController && !contextGone()) current.feature.pauseAudit();
+  };
+  addEventListener('pagehide', onPageHide);
   teardown = () => {
+    removeEventListener('pagehide', onPageHide);
     messages.removeListener(onHoldsAsked);
     storageEvents.removeListener(onSettingsChanged);
     storageEvents.removeListener(onAuditChanged);

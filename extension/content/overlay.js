@@ -284,7 +284,8 @@ export class Overlay {
       // earlier audit's, or the profile's own check): as the history keeps it (partialAuditReplaces).
       const status = audit.progress.status;
       const own = this.checked;
-      if (status === 'running') this.model = next;
+      // (Paused: no end, the page that comes back to it goes on with it.)
+      if (status === 'running' || status === 'paused') this.model = next;
       else if (status === 'done' || !own || partialAuditReplaces({ ...own.report, rough: own.rough }, audit.report)) {
         this.model = next;
         this.checked = next;
@@ -398,6 +399,8 @@ export class Overlay {
       // An audit first seen here (the page opened on it) is shown, not announced; one that starts
       // here has read nothing yet.
       if (before.status === null && !(status === 'running' && p.listsDone + p.profilesDone === 0)) return null;
+      // Paused by a page of the profile that left it, and taken up again here: it goes on, unsaid.
+      if (status === 'paused' || before.status === 'paused') return null;
       if (status === 'running') return t('auditStartedLive');
       if (status === 'cancelled') return t('auditCancelled');
       if (status === 'done') return t('auditDone');

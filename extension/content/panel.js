@@ -391,6 +391,7 @@ function renderAuditSection(p, view) {
       sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));
     }
     if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
+    if (pr.status === 'paused') sec.append(el('p', { class: 'muted', part: 'audit-paused' }, t('auditPaused')));
     // Ended before its plan without narrowing what was found before it: the result above is that
     // one, kept; the rows are this audit's.
     if (auditReadingApart(view) === 'not_kept') {

@@ -162,7 +162,7 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     username,
     userId,
     isPrivate,
-    status: 'running',            // running | done | cancelled | stopped
+    status: 'running',            // running | paused | done | cancelled | stopped
     phase: 'followers',           // followers | likers | commenters | profiles | done
     stopReason: null,             // one of STOP_REASONS when status is 'stopped'
     stopDetail: null,
@@ -589,12 +589,13 @@ export function followersRefusal(isPrivate, kind) {
   return kind === 'not_found' ? { kind: 'stop', reason: 'not_found' } : null;
 }
 
-// An audit that can go on where it ended: cancelled, or stopped by Instagram asking to log in or
-// to confirm it's you (once the user has, the rest of the plan reads as before; it was started
-// over, reading again what it had). Takes an audit or its progress (progressOf).
+// An audit that can go on where it ended: cancelled, paused (the profile left while it ran:
+// pauseAudit), or stopped by Instagram asking to log in or to confirm it's you (once the user has,
+// the rest of the plan reads as before; it was started over, reading again what it had). Takes an
+// audit or its progress (progressOf).
 const RESUMABLE_STOPS = ['logged_out', 'challenge'];
 export function resumable(a) {
-  return !!a && (a.status === 'cancelled' || (a.status === 'stopped' && RESUMABLE_STOPS.includes(a.stopReason)));
+  return !!a && (a.status === 'cancelled' || a.status === 'paused' || (a.status === 'stopped' && RESUMABLE_STOPS.includes(a.stopReason)));
 }
 
 // Why Instagram refused the followers list to an audit (private, list_refused), or null: the audit
@@ -674,6 +675,21 @@ export function settleRetry(a, now) {
                       pending: null, retryAt: null, retryUnavailable: null, retryOf: null }, restored: true };
   }
   return { audit: rest, restored: false };
+}
+
+// The audit left by the page that ran it (the user left the profile, or closed its tab): no page
+// goes on with it until the profile is open again, so it is stored as paused, not running (the
+// popup and the profile's other pages said it ran). Its pending request stays its next, as a
+// cancelled audit's does not: the page that comes back asks it again (claimPending counts a second
+// send). A page that runs it again takes it up where it is (resumeAudit).
+export function pauseAudit(state, now) {
+  if (state.status !== 'running') return state;
+  return { ...state, status: 'paused', updatedAt: now };
+}
+
+// A paused audit going on (a page of the profile runs it again); any other unchanged.
+export function resumeAudit(state) {
+  return state.status === 'paused' ? { ...state, status: 'running' } : state;
 }
 
 export function cancelAudit(state, now) {

@@ -51,6 +51,7 @@ export const SHAPES = {
     'audit.sent': { username, id: int(1, 1e9) },
     'audit.result': { username, id: int(1, 1e9), ...httpAnswer },
     'audit.cancel': { username },
+    'audit.pause': { username },
     'audit.status': { username },
   },
   privileged: {

@@ -110,6 +110,8 @@ async function showCurrent() {
   if (!status.missing && !leftBehind && !(entryId && status.userId && status.userId !== entryId)) {
     const p = status.progress;
     parts.push(el('p', { class: 'muted', id: 'current-audit' }, t('auditProgress', p.listsDone, p.listsTarget, p.profilesDone, p.profilesTarget, p.requests, p.budget)));
+    // Left when its profile was (audit.js pauseAudit): not running, as it was said to be.
+    if (p.status === 'paused') parts.push(el('p', { class: 'muted', id: 'current-audit-paused' }, t('auditPaused')));
   }
   body.replaceChildren(...parts);
 }

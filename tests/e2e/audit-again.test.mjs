@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, startAudit, userIdOf } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, startAudit, userIdOf, extensionPage } from './extension-support.mjs';
 
 const DAY = 24 * 3600 * 1000;
 let suite, page;
@@ -14,7 +14,7 @@ useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
 
 const auditEnded = (username, notStartedAt = null) => waitFor(async () => {
   const a = await storedAudit(suite, username);
-  return a && a.status !== 'running' && a.startedAt !== notStartedAt && a;
+  return a && !['running', 'paused'].includes(a.status) && a.startedAt !== notStartedAt && a;
 }, { what: `audit of @${username} ended`, timeout: 90_000 });
 
 // The stored entry made `ms` older (and patched), as if that much time had passed.
@@ -165,8 +165,9 @@ test('an audited result without its report stays; another account\'s audit is no
   assert.deepEqual(Object.values(fresh.sources).filter(Boolean), [], `no rows of the old account's audit: ${JSON.stringify(fresh.sources)}`);
   assert.equal((await storedEntry(suite, username)).confidence, 'instant');
 
-  // An audit left running (the tab left after two requests), picked up three days later when the
-  // follower count has moved: it goes on with the count read now.
+  // An audit left (the tab left after two requests), picked up three days later when the follower
+  // count has moved: it goes on with the count read now. Left, it is stored and said as paused, not
+  // running (the popup said it ran).
   const gifted = 'mila.gifted';
   suite.standin.setFollowerCount(gifted, 300);
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
@@ -174,8 +175,12 @@ test('an audited result without its report stays; another account\'s audit is no
   await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.requests >= 2; }, { what: 'the audit under way' });
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
-  const left = await storedAudit(suite, gifted);
-  assert.equal(left.status, 'running');
+  const left = await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.status !== 'running' && a; },
+    { what: 'the audit left' });
+  assert.equal(left.status, 'paused');
+  // What the popup reads of it (audit.status).
+  const status = await (await extensionPage(suite)).evaluate((u) => chrome.runtime.sendMessage({ what: 'audit.status', username: u }), gifted);
+  assert.equal(status.progress.status, 'paused');
   assert.equal(left.followers.population, 300);
   await age(gifted, 3 * DAY);
   suite.standin.setFollowerCount(gifted, 1500);

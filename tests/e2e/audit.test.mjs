@@ -162,6 +162,8 @@ test('a post opened over the profile mid-audit: the audit goes on, paced; closin
   assert.equal((await overlayState(page)).badges, 0, 'no badge on a post loaded afresh');
   assert.deepEqual(suite.standin.log().slice(loaded).filter((e) => e.kind === 'api').map((e) => e.path), [],
                    'no request while a post loaded afresh is open');
+  // The page that ran it gone: stored as paused, not running (the popup and other pages said it ran).
+  assert.equal((await storedAudit(suite, p.username)).status, 'paused');
 });
 
 test('an audit that fetches no follower in full says only the list was scored, and its interval holds the truth', T, async () => {

@@ -1,0 +1,97 @@
+// An audit whose page left the profile (another page of the app, a page loaded in its place, the tab
+// closed): nothing runs it until the profile is open again, but it stayed 'running' in storage, so
+// the popup and the profile's other pages said it ran. It is stored as paused (resumable), goes on
+// where it was when a page of the profile runs it again, and is not paused while another page of
+// the profile sends its request. Through the background's handlers (audit.start, audit.next,
+// audit.claim, audit.pause, audit.status), storage.local in memory, the wasm engine as the extension
+// loads it, and the tab a claim names answering whether its page still runs the audit (holders.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+
+const { data } = installFakeChrome();
+// Whether the page in a tab still runs the audit (holders.js asks it): per tab id.
+const runsAudit = new Map();
+globalThis.chrome.tabs = { sendMessage: async (tabId) => ({ holds: runsAudit.get(tabId) === true }) };
+fetchFileUrls();
+const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
+const { resumable } = await import('../../extension/shared/audit.js');
+const { validateMessage } = await import('../../extension/shared/messages.js');
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const body = JSON.stringify(seededDocument(findSeeded(username)));
+const tab = (n) => ({ tab: { id: n }, frameId: 0 });
+const stored = () => data[`audit:${username}`];
+
+async function running() {
+  delete data[`audit:${username}`];
+  runsAudit.clear();
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
+  const start = (over = {}) => handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts,
+                                                        profileSource: 'web_profile_info', ...over });
+  await start({ fresh: true });
+  const step = await handle['audit.next']({ username });
+  assert.equal(step.action, 'fetch');
+  return { step, start };
+}
+
+test('the page running an audit leaves the profile: stored and said as paused, resumable; a page of the profile goes on with it', async () => {
+  const { step, start } = await running();
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(1))).go, true);
+  const view = await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'paused', 'not "running" in storage');
+  assert.equal(view.progress.status, 'paused');
+  assert.ok(resumable(stored()), 'resumable');
+  // What the popup reads (audit.status), as the profile's other pages read storage.
+  assert.equal((await privileged['audit.status']({ username })).progress.status, 'paused');
+  assert.equal(stored().pending.id, step.id, 'its next request kept');
+  // The profile open again: the page's loop goes on with it, the same request first.
+  const again = await handle['audit.next']({ username });
+  assert.deepEqual([stored().status, again.action, again.id, again.url], ['running', 'fetch', step.id, step.url]);
+  // Paused again and resumed by the panel's button (a page that runs no loop of it): it goes on, not anew.
+  await handle['audit.pause']({ username }, tab(1));
+  const startedAt = stored().startedAt;
+  await start({});
+  assert.deepEqual([stored().status, stored().startedAt], ['running', startedAt]);
+  // A "New audit" over a paused one starts afresh.
+  await handle['audit.pause']({ username }, tab(1));
+  await new Promise((r) => setTimeout(r, 2));
+  await start({ fresh: true });
+  assert.equal(stored().status, 'running');
+  assert.ok(stored().startedAt > startedAt, 'a new audit');
+});
+
+test('not paused while another page of the profile sends its request; paused once that page is gone', async () => {
+  const { step } = await running();
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(2))).go, true);
+  runsAudit.set(2, true);
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'running', 'tab 2 runs it: its answer must still be taken');
+  assert.equal(stored().pending.claim.holder, '2:0');
+  runsAudit.set(2, false);
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'paused', 'tab 2 runs it no more');
+  await handle['audit.next']({ username });
+  assert.equal(stored().status, 'running');
+  // Only a running audit is paused: a cancelled or ended one stays as it is.
+  await handle['audit.cancel']({ username });
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'cancelled');
+});
+
+test('audit.pause is a message of the one shape; the pause is worded in every language', () => {
+  assert.equal(validateMessage({ what: 'audit.pause', username: 'anna' }, 'content').ok, true);
+  assert.equal(validateMessage({ what: 'audit.pause', username: 'anna', extra: 1 }, 'content').ok, false);
+  const words = new Set();
+  for (const lang of ['en', 'de', 'fr', 'nl']) {
+    const messages = JSON.parse(fs.readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url)));
+    const said = messages.auditPaused && messages.auditPaused.message;
+    assert.ok(said && said.length > 20, `${lang}: auditPaused`);
+    words.add(said);
+  }
+  assert.equal(words.size, 4, 'each language its own words');
+});
