@@ -132,7 +132,8 @@ export function renderCommentsSection(container, view, t) {
   sec.append(el('style', {}, STYLE), el('h3', {}, t('commentsTitle')));
   const report = analysis.report;
   if (!report) {
-    const running = view.progress && view.progress.status === 'running';
+    // (Paused: still to go on, once its profile is open again.)
+    const running = view.progress && ['running', 'paused'].includes(view.progress.status);
     const key = analysis.error ? 'commentsFailed' : running ? 'commentsPending' : 'commentsNone';
     sec.append(el('p', { class: 'muted', part: 'comments-state' }, t(key, analysis.error ? analysis.error.id : '')));
     container.append(sec);
