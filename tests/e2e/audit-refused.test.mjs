@@ -61,6 +61,23 @@ test('a public profile whose followers list is refused: no audit of followers of
   assert.deepEqual(await parts(['audit-button', 'audit-engagers', 'audit-retry']),
     { 'audit-button': false, 'audit-engagers': true, 'audit-retry': true });
   assert.ok((await storedEntry(suite, username)).sources.likers, 'the stored result keeps the likers');
+
+  // The list shown again: tried again, cancelled, then "New audit" is a fresh audit of every source
+  // (it went on with the cancelled try, keeping the earlier likers and commenters).
+  suite.standin.clearFailures();
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 3000 } });
+  await clickPart(page, PANEL, 'audit-retry');
+  await waitFor(() => followersAsked() === 3, { what: 'the followers list asked a third time' });
+  await clickPart(page, PANEL, 'cancel');
+  const cancelled = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'cancelled' && x; },
+    { what: 'the try cancelled' });
+  assert.ok(cancelled.followersRetry, 'a try of the followers, cancelled');
+  await waitForOverlay(page, (st) => st.panel && !st.cancel, { what: 'the panel after the cancel' });
+  await clickPart(page, PANEL, 'audit-new');
+  const fresh = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.startedAt > cancelled.startedAt && x; },
+    { what: 'a new audit' });
+  assert.deepEqual([fresh.followersRetry, fresh.likers.done, fresh.likers.lite.length], [undefined, 0, 0], 'every source read afresh');
+  await clickPart(page, PANEL, 'cancel');
 });
 
 test('a private profile the viewer does not follow: after the refusal nothing is offered but trying again once following it', async () => {
