@@ -148,6 +148,24 @@ test('a tab waiting to retry the profile shows the reading another tab made, and
   await waitFor(async () => Date.now() > wait.retryAt + 1000, { what: 'the retry\'s time past', timeout: 20_000, interval: 100 });
   assert.equal(asks().length, before + 1, 'no request from the tab that waited');
   assert.equal((await overlayState(waiting)).badgeLabel, read.badgeLabel, 'the reading stays in view');
+
+  // A tab told the profile is not found shows a reading another tab makes afterwards (it went on
+  // saying "not found" until reloaded).
+  await suite.resetExtension({ pacingMs: 250 });
+  suite.standin.addFailure({ mode: 'not_found', match: `web_profile_info/?username=${username}` });
+  try {
+    await waiting.bringToFront();
+    await waiting.goto(suite.standin.profileUrl(username));
+    await waitForOverlay(waiting, (st) => st.state === 'not_found', { what: 'not found' });
+  } finally {
+    suite.standin.clearFailures();
+  }
+  await page.bringToFront();
+  await page.goto(suite.standin.profileUrl(username));
+  const later = await waitForOverlay(page, (st) => st.badgeLabel && st.badgeState !== 'status' && st.state !== 'loading', { what: 'the later reading' });
+  const shown = await waitFor(async () => { const x = await overlayState(waiting); return x.badgeLabel === later.badgeLabel && x; },
+    { what: `the not-found tab showing "${later.badgeLabel}"`, timeout: 3000 });
+  assert.ok(!shown.states.some((x) => x.state === 'not_found'), 'no "not found" left in view');
 });
 
 // The same for a first check held by Fakemeter's own hourly cap ("Fakemeter's own limit of 5
