@@ -32,8 +32,9 @@ async function hello() {
 
 // `audit`: the result of an audit, which replaces the stored one whole; any other reading keeps what
 // the same account's entry holds of its last audit (its rows, its comment analysis: history.js putEntry).
-async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources, audit });
+// `partial`: that audit ended before its plan (cancelled or stopped), kept as the entry's audit_partial.
+async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false, partial = false } = {}) {
+  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources, audit, partial });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (await store.getHistory()).entries[report.username];
@@ -290,7 +291,8 @@ async function saveAuditReport(a) {
     const stored = (await store.getHistory()).entries[a.report.username] || null;
     if (!partialAuditReplaces(stored, a.report)) return { saved: false, entry: stored };
   }
-  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true });
+  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true,
+                                partial: a.status !== 'done' });
 }
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run

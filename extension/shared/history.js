@@ -34,7 +34,10 @@
 //            them; absent without an audit, and in older entries, whose audit is computed_at's),
 //            former_usernames (the names the same account was kept under before Instagram's
 //            rename, newest first, lowercase, at most MAX_FORMER; absent when none, as in
-//            older entries: withRename)
+//            older entries: withRename),
+//            audit_partial (true on an audited result of an audit cancelled or stopped before its
+//            plan, whose estimate rests on the part it read; absent otherwise, and in entries
+//            saved before it was kept)
 // Schema 1 (previous), storage key "history": a bare array
 //   [{u: username, pct, lo, hi, grade?, t: ms since epoch}]
 // migrate() turns either (or nothing) into schema 2 without dropping an entry.
@@ -155,6 +158,7 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
       ...(isTime(e.audit_at) ? { audit_at: e.audit_at } : {}),
       ...(isTime(e.gone_at) ? { gone_at: e.gone_at } : {}),
       ...formerOf(e.username.toLowerCase(), e.former_usernames),
+      ...(e.audit_partial === true && confidence === 'audited' ? { audit_partial: true } : {}),
     },
   };
 }
@@ -328,7 +332,9 @@ function commentsBrief(c) {
 // A profile report (contract of analyzeProfile) -> history entry.
 // `sources`: an audit's per-source estimates (audit.js sourcesBrief), on an audited result.
 // `audit`: the report is an audit's result (its time is kept as audit_at, beside its rows).
-export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null, sources = null, audit = false }) {
+// `partial`: that audit was cancelled or stopped before its plan (audit_partial).
+export function entryFromReport(report, { computedAt, rough = false, roughCause = null, comments = null, sources = null, audit = false,
+                                          partial = false }) {
   return validateEntry({
     username: report.username,
     full_name: report.full_name,
@@ -347,6 +353,7 @@ export function entryFromReport(report, { computedAt, rough = false, roughCause 
     comments,
     sources,
     ...(audit ? { audit_at: computedAt } : {}),
+    ...(audit && partial ? { audit_partial: true } : {}),
   }, 'report');
 }
 
@@ -638,6 +645,9 @@ export function csvFormat(lang) {
 // audit_at: when the audit those columns and engagement_grade come from was made (a re-check since
 // keeps them beside its newer reading: computed_at is then later); empty without one, and for an
 // entry saved before it was kept.
+// confidence: what the reading rests on (CSV_CONFIDENCES); an audit cancelled or stopped before its
+// plan is "audit-partial", not "audited": its estimate rests on the part it read, as the panel says.
+// Every column and its values: docs/csv-export.md.
 const SOURCE_COLUMNS = {
   followers: ['listed', 'checked', 'short_list', 'fake_percent', 'ci_low', 'ci_high'],
   likers: ['posts', 'listed', 'checked', 'fake_percent', 'ci_low', 'ci_high'],
@@ -649,7 +659,10 @@ export const CSV_COLUMNS = ['username', 'full_name', 'badge_words', 'fake_percen
                             ...Object.entries(SOURCE_COLUMNS).flatMap(([src, cols]) => cols.map((c) => `${src}_${c}`)), 'audit_at'];
 // A time as ISO 8601; empty for one no date can hold (an export never fails on one entry).
 const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new Date(t).toISOString() : '');
+// The CSV's confidence words: the stored ones, and audit-partial.
+export const CSV_CONFIDENCES = [...CONFIDENCES, 'audit-partial'];
 const csvValue = {
+  confidence: (e) => (e.confidence === 'audited' && e.audit_partial ? 'audit-partial' : e.confidence),
   computed_at: (e) => isoTime(e.computed_at),
   first_follower_count: (e) => e.first_seen && e.first_seen.follower_count,
   first_seen_at: (e) => e.first_seen && isoTime(e.first_seen.at),

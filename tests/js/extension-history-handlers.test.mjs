@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
-import { at, entry } from './lib/history-fixtures.mjs';
+import { at, entry, report } from './lib/history-fixtures.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
@@ -245,4 +245,30 @@ test('a list read while a damaged entry is copied aside never undoes a delete ma
     }
   }
   assert.deepEqual(undone, []);
+});
+
+// The CSV said "audited" of an audit cancelled half-way while the panel said "Audit ended before its
+// plan": a buyer filtering on confidence took its estimate, resting on the part read, for a finished
+// audit's. Cancelled (or stopped) before its plan, the row says audit-partial; finished, audited.
+test('CSV export: an audit cancelled before its plan is audit-partial, a finished one audited', async () => {
+  const { newAudit } = await import('../../extension/shared/audit.js');
+  const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+  const { CSV_COLUMNS } = await import('../../extension/shared/history.js');
+  const audited = (username, id, status) => ({
+    ...newAudit({ username, userId: id, isPrivate: false, followerCount: 1000, posts: [], settings: DEFAULT_SETTINGS, now: at(1), seed: 7 }),
+    status, report: report(username, { id, confidence: 'audited', pct: 30 }) });
+  reset({ 'audit:halfway': audited('halfway', '111', 'running'), 'audit:finished': audited('finished', '222', 'done') });
+  // "Cancel" on each: the running audit is cancelled; the finished one stays done, its result saved as it is.
+  assert.equal((await handle['audit.cancel']({ username: 'halfway' })).progress.status, 'cancelled');
+  assert.equal((await handle['audit.cancel']({ username: 'finished' })).progress.status, 'done');
+  const { text } = await handle['history.export']({ format: 'csv' });
+  const rows = Object.fromEntries(text.trim().split('\r\n').slice(1).map((line) => line.split(','))
+    .map((cells) => [cells[0], cells[CSV_COLUMNS.indexOf('confidence')]]));
+  assert.deepEqual(rows, { halfway: 'audit-partial', finished: 'audited' });
+  // Kept through the JSON export and its import.
+  assert.equal(data.history.entries.halfway.audit_partial, true);
+  const back = await handle['history.import']({ text: (await handle['history.export']({ format: 'json' })).text });
+  assert.equal(back.error, undefined);
+  assert.equal(data.history.entries.halfway.audit_partial, true);
+  assert.equal(data.history.entries.finished.audit_partial, undefined);
 });

@@ -785,3 +785,17 @@ test('the question before Delete all counts the profiles and says audits only of
     assert.match(some, /\b3\b.*\b2\b/, `${lang}: both counts: ${some}`);
   }
 });
+
+// audit_partial says what an audited reading rests on: a re-check of the profile alone replaces
+// the reading (its confidence "instant") and the mark goes with it; on no other reading is it kept.
+test('an audit ended before its plan is marked on its reading only, until a re-check replaces it', () => {
+  const partial = entryFromReport({ ...report('halfway', 30), confidence: 'audited' }, { computedAt: 1, audit: true, partial: true }).entry;
+  assert.equal(partial.audit_partial, true);
+  assert.equal(entryFromReport({ ...report('done', 30), confidence: 'audited' }, { computedAt: 1, audit: true }).entry.audit_partial, undefined);
+  const rechecked = putEntry(putEntry(emptyHistory(), partial), entryFromReport(report('halfway', 25), { computedAt: 2 }).entry,
+    { keepAudit: true }).entries.halfway;
+  assert.deepEqual([rechecked.confidence, rechecked.audit_partial], ['instant', undefined]);
+  assert.equal(validateEntry({ ...rechecked, audit_partial: true }).entry.audit_partial, undefined, 'not on an instant reading');
+  const col = CSV_COLUMNS.indexOf('confidence');
+  assert.equal(exportCsv(putEntry(emptyHistory(), partial)).split('\r\n')[1].split(',')[col], 'audit-partial');
+});
