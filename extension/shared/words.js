@@ -32,10 +32,16 @@ function formatParam(t, value, format) {
 // significant digits for `num` ("1 point", "1.5 points").
 const AS_WRITTEN = { count: (v) => Math.round(v), num: (v) => Number(v.toPrecision(3)) };
 
+// A share's interval, " ({fake_low:pctn}–{fake_high:pct})", in a reason about the likers or
+// commenters. Reports saved before the engine gave those intervals (kept in the history) have no
+// such parameters: their reasons word as they did then, without the interval, rather than with
+// its placeholders showing. Only these groups, and only when their numbers are missing.
+const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct\}\)/g;
+
 // The text of `key` with its plural selects and named placeholders filled from `params`; a
 // placeholder without a parameter stays visible (tests catch it), never a guess.
 export function fill(t, key, params = {}) {
-  const text = t(key);
+  const text = t(key).replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
   const count = (name) => {
     const v = Object.hasOwn(params, name) ? params[name] : undefined;
     if (typeof v !== 'number') return undefined;

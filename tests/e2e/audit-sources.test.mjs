@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
   followLink, PANEL } from './lib/index.mjs';
 import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, waitFor, storedAudit } from './extension-support.mjs';
-import { auditDay } from '../../extension/shared/format.js';
+import { auditDay, percentNumber } from '../../extension/shared/format.js';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
@@ -152,6 +152,12 @@ for (const [username, direction, reason] of [
     assert.ok(apart, `likers ${l.ci_low}-${l.ci_high}, followers ${f.ci_low}-${f.ci_high} (known definitions)`);
     const s = await waitForOverlay(page, (st) => reason.test(st.panelText || ''), { what: 'reason shown' });
     assert.ok(s.sources.likers);
+    // Each share the reason gives comes with its 95% interval, as the rows give it ("~56% (41–70%)"):
+    // "followers ~56%" alone read as exact.
+    const p = (v) => percentNumber(v, 'en');
+    const said = (e) => `~${p(e.fake_percent)}%${e === a.estimates.likers ? ' fake' : ''} (${p(e.ci_low)}–${p(e.ci_high)}%)`;
+    const shares = `(likers ${said(a.estimates.likers)}, followers ${said(a.estimates.followers)})`;
+    assert.ok(s.panelText.includes(shares), `${shares} in: ${s.panelText}`);
     if (direction === 'likers below followers') {
       const mostly = a.estimates.likers.ci_high < 50;
       assert.equal(/mostly real, unlike the followers/.test(s.panelText), mostly, `likers up to ${a.estimates.likers.ci_high}%`);

@@ -11,6 +11,7 @@ import { loadEngine } from '../../tools/cli/engine.mjs';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 import { messageKey, word, reasonText, noteText, listedReasons, PLACEHOLDER, FORMATS } from '../../extension/shared/words.js';
 import { RULES } from '../../extension/shared/rules.js';
+import { percentNumber, percentText } from '../../extension/shared/format.js';
 import { reportShapeError } from '../../extension/shared/report-shape.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -154,6 +155,41 @@ test('every message the engine gives on the fixtures words completely in every l
     'likes.bought_high', 'history.sudden_days', 'following.mass', 'following.mass_count', 'sampling.newest', 'comments.verdict_two',
     'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
     'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
+});
+
+// "followers ~56%" read as exact: each share a reason about the likers or commenters gives comes
+// with its 95% interval, as the panel's rows give it ("~56% (41–70%)").
+test('a reason comparing the likers or commenters with the followers gives each share with its interval, in every language', async () => {
+  const { reports } = await engineMessages();
+  const reasons = reports.flatMap((r) => r.reasons).filter((x) => x.signal === 'engagers');
+  const likers = reasons.find((x) => x.id === 'engagers.likers_more_fake');
+  assert.ok(likers, 'the fixtures give likers far more often fake than the followers');
+  assert.deepEqual([likers.params.fake_low, likers.params.fake_high, likers.params.followers_low, likers.params.followers_high], [45, 75, 0, 20]);
+  // As the language writes a range of percentages: "(45–75%)", "(45–75 %)".
+  const range = (lang, low, high) => `(${percentNumber(low, lang)}–${percentText(high, lang)})`;
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const reason of reasons) {
+      const said = reasonText(t, reason);
+      const low = (v) => said.includes(`${Intl.NumberFormat(lang).format(v)}–`);
+      assert.ok(low(reason.params.fake_low) && low(reason.params.followers_low), `${lang} ${reason.id}: "${said}"`);
+    }
+    const said = reasonText(t, likers);
+    for (const [low, high] of [[45, 75], [0, 20]]) assert.ok(said.includes(range(lang, low, high)), `${lang}: "${said}" lacks ${range(lang, low, high)}`);
+  }
+  assert.match(reasonText(translator(dict('en'), {}, 'en'), likers), /likers ~60% fake \(45–75%\), followers ~5% \(0–20%\)\)/);
+});
+
+// A report kept in the history from before the engine gave those intervals: its reason words as it
+// did then, never with a placeholder showing.
+test('a reason about the likers saved without its intervals words without them, in every language', () => {
+  const saved = { id: 'engagers.likers_less_fake', signal: 'engagers', severity: 'medium', params: { fake: 30, followers: 93, high: 82 } };
+  for (const lang of SUPPORTED) {
+    const said = reasonText(translator(dict(lang), {}, lang), saved);
+    assert.doesNotMatch(said, /[{}]|–/, `${lang}: "${said}"`);
+  }
+  assert.equal(reasonText(translator(dict('en'), {}, 'en'), saved), 'The likers of the recent posts are less often fake than the followers '
+    + '(likers ~30% fake, followers ~93%), but their own interval reaches 82%: not enough to call them mostly real.');
 });
 
 test('a reading of the page\'s counts lists its findings without its states; any other report lists every reason', () => {

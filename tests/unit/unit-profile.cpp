@@ -556,6 +556,11 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(t[0]["id"] == "engagers.likers_more_fake");
   CHECK(t[0]["params"]["fake"] == 55);
   CHECK(t[0]["params"]["followers"] == 5);
+  // Each share with its 95% interval, as the panel's rows show them ("~55% (40-70%)").
+  CHECK(t[0]["params"]["fake_low"] == 40);
+  CHECK(t[0]["params"]["fake_high"] == 70);
+  CHECK(t[0]["params"]["followers_low"] == 1);
+  CHECK(t[0]["params"]["followers_high"] == 12);
   // Likers far more often fake are bought likes: a finding of its own beside the followers' number.
   CHECK(with_likers["badge"]["likes"] == "bought");
   json paid_real = {{"audience", sample(50, 38, 62)}, {"commenters", sample(4, 0, 15)}};
@@ -578,6 +583,10 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   REQUIRE(t.size() == 1);
   CHECK(t[0]["id"] == "engagers.likers_less_fake");
   CHECK(t[0]["params"]["high"] == 82);
+  // The full intervals, not the known definitions' the comparison used: as the rows show them.
+  CHECK(t[0]["params"]["fake_low"] == 2);
+  CHECK(t[0]["params"]["followers_low"] == 86);
+  CHECK(t[0]["params"]["followers_high"] == 100);
   CHECK(t[0]["severity"] == "medium");
   CHECK(less_report["badge"]["likes"].is_null());
   json real = {{"audience", known(sample(93, 86, 100), 88, 99)}, {"likers", known(sample(12, 2, 35), 5, 25)}};

@@ -164,11 +164,19 @@ json engagers_reason(const json& followers, const json& engagers, bool likers) {
                    : followers_unclear ? (likers ? "engagers.likers_real" : "engagers.commenters_real")
                                        : (likers ? "engagers.likers_more_real" : "engagers.commenters_more_real");
   const char* severity = apart > 0 ? "high" : followers_unclear && mostly_real ? "info" : "medium";
-  const double fake = engagers["fake_percent"].get<double>(), of_followers = followers["fake_percent"].get<double>();
-  if (apart < 0 && !mostly_real)
-    return reason(id, severity,
-                  {{"fake", fake}, {"followers", of_followers}, {"high", engagers["ci_high"].get<double>()}});
-  return reason(id, severity, {{"fake", fake}, {"followers", of_followers}});
+  // Each share with its full 95% interval, as the panel's rows give them: a share alone ("followers
+  // ~56%") read as exact. The comparison above may rest on the known definitions' intervals.
+  auto at = [](const json& a, const char* k) { return a[k].get<double>(); };
+  json r = reason(id, severity,
+                  {{"fake", at(engagers, "fake_percent")},
+                   {"fake_low", at(engagers, "ci_low")},
+                   {"fake_high", at(engagers, "ci_high")},
+                   {"followers", at(followers, "fake_percent")},
+                   {"followers_low", at(followers, "ci_low")},
+                   {"followers_high", at(followers, "ci_high")}});
+  // "less often fake, but their own interval reaches {high}" (the name its reports have kept).
+  if (apart < 0 && !mostly_real) r["params"]["high"] = r["params"]["fake_high"];
+  return r;
 }
 
 // One pass per rank (a handful of reasons; std::stable_sort over json objects cost the engine
