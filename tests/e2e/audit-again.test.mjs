@@ -111,8 +111,18 @@ test('a day-old reading of the profile alone is checked again on a visit, though
 
 test('a cancelled audit resumes with its own plan, or a new audit follows the options as they are now', async () => {
   const username = 'marco.travels';
-  const cancelled = await auditCancelledEarly(username, { auditBudget: 45 });
+  // With no estimate stored, the cancelled audit's result goes into the history: marked as ending
+  // before its plan (the CSV's confidence audit-partial, not audited), until a finished one replaces it.
+  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, auditBudget: 45 } });
+  await startAudit(suite, page, username);
+  await age(username, 0, { fake_percent: null, ci_low: null, ci_high: null });
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
+  await clickPart(page, PANEL, 'cancel');
+  const cancelled = await auditEnded(username);
   assert.equal(cancelled.budget, 45);
+  const partial = await waitFor(async () => { const e = await storedEntry(suite, username); return e && e.confidence === 'audited' && e; },
+    { what: 'the cancelled audit\'s result stored' });
+  assert.equal(partial.audit_partial, true);
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 20, auditBudget: 30 } });
   const s = await waitForOverlay(page, (x) => /Resume goes on with the plan this audit started with \(budget 45\)/.test(x.panelText || ''),
     { what: 'the resume note' });
@@ -121,6 +131,9 @@ test('a cancelled audit resumes with its own plan, or a new audit follows the op
   const fresh = await auditEnded(username, cancelled.startedAt);
   assert.equal(fresh.budget, 30, 'the new audit follows the options now');
   assert.ok(fresh.requests <= 30);
+  const done = await waitFor(async () => { const e = await storedEntry(suite, username); return e && e.computed_at > partial.computed_at && e; },
+    { what: 'the finished audit\'s result stored' });
+  assert.deepEqual([fresh.status, done.confidence, done.audit_partial], ['done', 'audited', undefined]);
 });
 
 // Found over time and identity: an audited result whose report was dropped for space was replaced by
