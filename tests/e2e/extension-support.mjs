@@ -2,6 +2,7 @@
 // the harness in lib/: start an audit from the panel, read the stored audit, tell audit
 // requests apart from the instant one, wait on conditions, and stop the service worker.
 import { openPanel, clickPart, waitForBadge, waitForOverlay, PANEL } from './lib/index.mjs';
+import { extensionPageOf } from './lib/extension.mjs';
 
 // Polls an async condition until it returns a truthy value (no fixed sleeps as synchronisation).
 export async function waitFor(fn, { timeout = 20000, what = 'condition', interval = 25 } = {}) {
@@ -16,23 +17,8 @@ export async function waitFor(fn, { timeout = 20000, what = 'condition', interva
 }
 
 // One extension page per suite (the options page), to read storage and drive the worker
-// from the extension's own origin.
-const extPages = new WeakMap();
-export async function extensionPage(suite) {
-  let page = extPages.get(suite);
-  if (!page || page.isClosed()) {
-    let before = null;
-    for (const p of await suite.session.browser.pages()) {
-      if (await p.evaluate(() => document.visibilityState === 'visible').catch(() => false)) before = p;
-    }
-    page = await suite.session.browser.newPage();
-    await page.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
-    extPages.set(suite, page);
-    // Hidden tabs get no animation frames (and no screenshots): give the front back.
-    if (before) await before.bringToFront();
-  }
-  return page;
-}
+// from the extension's own origin (lib/extension.mjs).
+export const extensionPage = (suite) => extensionPageOf(suite.session);
 
 export async function storedAudit(suite, username) {
   const page = await extensionPage(suite);

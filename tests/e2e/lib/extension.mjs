@@ -16,3 +16,54 @@ export async function extensionStorage(session) {
     clear: () => worker.evaluate(() => chrome.storage.local.clear()),
   };
 }
+
+// One extension page per browser session (the options page): the extension's own origin, to read
+// storage and send the background messages a page of the extension sends. Opening it does not
+// take the front from the page that had it (hidden tabs get no animation frames, no screenshots).
+const extPages = new WeakMap();
+export async function extensionPageOf(session) {
+  let page = extPages.get(session);
+  if (!page || page.isClosed()) {
+    let before = null;
+    for (const p of await session.browser.pages()) {
+      if (await p.evaluate(() => document.visibilityState === 'visible').catch(() => false)) before = p;
+    }
+    page = await session.browser.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/extension/ui/options.html`);
+    extPages.set(session, page);
+    if (before) await before.bringToFront();
+  }
+  return page;
+}
+
+// Resolves once every message handler the background had begun before has written what it was
+// going to: the background runs each state change under one lock, in turn (store.js locked), and
+// this asks it for one more (a discard of the kept-aside list, which holds nothing in a test that
+// did not put anything there) and waits for the answer. The storage cleared while a handler was
+// half-way (an audit step of the test before, its tab closing) got that handler's audit and
+// scheduler written back: the next test of the same profile ran on the last one's audit.
+export async function backgroundSettled(session) {
+  const page = await extensionPageOf(session);
+  const answer = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'history.asideDiscard' }));
+  if (!answer || answer.error) throw new Error(`backgroundSettled: the background answered ${JSON.stringify(answer)}`);
+}
+
+// Storage holding `items` alone (the test settings), nothing of the test before: the background
+// is let finish what it had begun first (backgroundSettled), then the storage is cleared and
+// `items` stored, and what the background wrote after the clear anyway (a step of a handler begun
+// before, outside its lock) is cleared again. The clear came while an audit step of the test
+// before was half-way: that step wrote its audit and scheduler back, and the next test of the
+// same profile found the audit running (its badge drawn afresh at every step: "Node is detached";
+// its post asked again beside the new audit's two: three requests where the test expects two).
+export async function resetStorage(session, items, { tries = 3 } = {}) {
+  const s = await extensionStorage(session);
+  for (let attempt = 1; ; attempt++) {
+    await backgroundSettled(session);
+    await s.clear();
+    await s.set(items);
+    await backgroundSettled(session);
+    const left = Object.keys(await s.get(null)).filter((k) => !(k in items));
+    if (!left.length) return;
+    if (attempt >= tries) throw new Error(`resetStorage: the extension wrote ${left.join(', ')} again after each of ${tries} clears (a page still running an audit?)`);
+  }
+}
