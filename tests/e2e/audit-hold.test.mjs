@@ -85,8 +85,11 @@ test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first c
 // was read while its waits doubled, and the panel said Instagram was not answering at all. The
 // audit reads the rest meanwhile, says which part waits, and gives that post up at its second
 // server error (it was tried four times, its waits doubling: ~3.5 minutes at the default pacing).
+// The likers' wait (20 pacing intervals) is the window in which the comments and an account are to
+// be read: 1.2 s at 60 ms pacing held three steps only on an idle machine (under load each took
+// ~0.5 s, and the likers were asked again before any account); 200 ms gives 4 s.
 test('one post\'s likers answering 500 for good: the rest is read meanwhile, the wait said as theirs, the post given up', async () => {
-  const audited = 'likefarm.client', pacing = 60;
+  const audited = 'likefarm.client', pacing = 200;
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: pacing, auditPosts: 2, auditListSize: 25, auditFullSize: 2,
                                                   auditEngagersFull: 2 } });
   const nodes = suite.standin.documentFor(audited).data.user.edge_owner_to_timeline_media.edges.map((e) => e.node);
