@@ -17,20 +17,33 @@ useSuite((s, p) => { suite = s; page = p; });
 // Releases every service worker of the extension that puppeteer holds paused ("wait for debugger
 // on start", which it asks of every new target): the reloaded extension's new worker is one, and
 // without this it never runs its onInstalled listener. Returns how many workers were found.
+// No step waits more than STEP_MS: asked of a worker just as a reload ends it (the reload is sent
+// and the polls begin at once), the release went unanswered until puppeteer's protocolTimeout,
+// 60 s, all inside one poll of a 30 s wait, so the wait failed though the new copy's panel had
+// opened again within a second (seen in 5 of 18 runs beside two busy CPUs); the poll after it
+// finds that worker gone and the new one.
+const STEP_MS = 3000;
+function bounded(promise) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), STEP_MS); });
+  return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
 async function releaseWorkers() {
   const cdp = await suite.session.browser.target().createCDPSession();
   try {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const workers = targetInfos.filter((x) => x.type === 'service_worker' && x.url.includes(suite.session.extensionId));
+    const infos = await bounded(cdp.send('Target.getTargets'));
+    const workers = ((infos && infos.targetInfos) || [])
+      .filter((x) => x.type === 'service_worker' && x.url.includes(suite.session.extensionId));
     for (const t of workers) {
-      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true });
-      const session = cdp.connection().session(sessionId);
-      await session.send('Runtime.runIfWaitingForDebugger').catch(() => {});
-      await session.detach().catch(() => {});
+      const attached = await bounded(cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true }));
+      const session = attached && cdp.connection().session(attached.sessionId);
+      if (!session) continue;
+      await bounded(session.send('Runtime.runIfWaitingForDebugger'));
+      await bounded(session.detach());
     }
     return workers.length;
   } finally {
-    await cdp.detach().catch(() => {});
+    await bounded(cdp.detach());
   }
 }
 
