@@ -32,7 +32,7 @@ import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { newReadingOf, followsReading, takesReading } from '../shared/reading-change.js';
-import { markPanelOpen, unmarkPanel, takePanelMark } from './panel-mark.js';
+import { markPanelOpen, markPanelFocus, unmarkPanel, takePanelMark, focusFree } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
 import { FOCUS_MOVE_MS, focusLinkToHere } from './focus-move.js';
@@ -141,6 +141,8 @@ class ProfileFeature {
       onRun: () => this.checkNow().catch((e) => this.fail(e)),
       // Kept on the page for a copy of the content script that replaces this one (panel-mark.js).
       onPanel: (open) => (open ? markPanelOpen(username) : unmarkPanel(username)),
+      // The old panel taken off the page once the extension is gone is not the user leaving it.
+      onPanelFocus: (focused) => { if (!contextGone()) markPanelFocus(username, focused); },
     }, previousHeaders);
     signal.addEventListener('abort', () => {
       // The profile left: its panel closes with it. The extension gone (updated): the mark stays
@@ -592,8 +594,9 @@ function onRoute() {
   current = { username, controller, feature, from: path };
   if (hadFocus) feature.overlay.focusWhenPlaced(Date.now() + FOCUS_MOVE_MS);
   // This copy replaced one whose panel of this profile was open (the extension updated in an open
-  // tab): open again, as it was, without taking the focus; another profile's stays closed.
-  if (reopen === username) feature.overlay.openPanel({ focus: false });
+  // tab): open again, as it was, with the focus where the old panel had it and nothing of the page
+  // has taken it since; another profile's stays closed.
+  if (reopen && reopen.username === username) feature.overlay.openPanel({ focus: reopen.focused && focusFree() });
   feature.run().catch((e) => feature.fail(e));
 }
 

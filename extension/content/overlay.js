@@ -42,7 +42,8 @@ export class Overlay {
     this.username = username;
     this.previousHeaders = previousHeaders;
     // {onAudit, onAuditNew, onAuditEngagers, onAuditFollowersAgain, onCancel, onRecheck, onRun, plan (what an audit would read),
-    //  onPanel (the panel opened or closed: true or false)}
+    //  onPanel (the panel opened or closed: true or false), onPanelFocus (the focus went into the
+    //  panel or left it: true or false)}
     this.handlers = handlers;
     this.model = { kind: 'loading' };
     this.audit = null;
@@ -88,6 +89,12 @@ export class Overlay {
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
     this.panelRoot.append(this.panel);
     this.watchHead = followHeadHeight(this.panel);
+    // Whether the focus is in the panel, for the copy of the content script that replaces this one
+    // (main.js, panel-mark.js): the panel has it while its host is the page's active element (a move
+    // inside the panel reaches the host as no event; one out of it leaves the body active meanwhile).
+    const followFocus = () => { if (this.handlers.onPanelFocus) this.handlers.onPanelFocus(document.activeElement === this.panelHost); };
+    this.panelHost.addEventListener('focusin', followFocus);
+    this.panelHost.addEventListener('focusout', followFocus);
     this.panel.addEventListener('keydown', (e) => {
       // Escape answers the re-check's question as "keep the audit" first, as a dialog's cancel does.
       if (e.key === 'Escape' && this.askRecheck) { e.preventDefault(); this.answerRecheck(false); return; }
@@ -348,6 +355,8 @@ export class Overlay {
     this.covered = on;
     if (on) {
       this.reopenPanel = this.panelOpen;
+      // The focus is the dialog's now (the panel opens again without it).
+      if (this.panelOpen && this.handlers.onPanelFocus) this.handlers.onPanelFocus(false);
       this.takePanelDown();
       this.badgeHost.remove();
       return;
@@ -359,8 +368,8 @@ export class Overlay {
 
   togglePanel() { if (this.panelOpen) this.closePanel(); else this.openPanel(); }
 
-  // `focus`: the focus goes into it (opened by the user); not when it is opened again for them
-  // after an update (main.js), wherever they are on the page meanwhile.
+  // `focus`: the focus goes into it (opened by the user, or opened again after an update where the
+  // old panel had it: main.js); not when it is opened again otherwise, wherever they are on the page.
   openPanel({ focus = true } = {}) {
     this.panelOpen = true;
     this.badge.setAttribute('aria-expanded', 'true');

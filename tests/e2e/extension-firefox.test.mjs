@@ -130,7 +130,8 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
 // again, and injects the new version's content script into the open tab: the old badge and panel
 // stayed on the page beside the new badge, shown by the new stylesheet, dead (clicking did
 // nothing). The new content script removes them as it draws its own badge, and opens its own panel
-// in place of the one open at the update (content/panel-mark.js), as in Chromium.
+// in place of the one open at the update, with the focus the old one had (content/panel-mark.js),
+// as in Chromium.
 test('when the extension is updated with a profile open, the page keeps one badge, the new one, and it works', T, async () => {
   assert.ok(page, 'installed');
   await page.goto(standin.profileUrl('lena.bakes'));
@@ -157,6 +158,12 @@ test('when the extension is updated with a profile open, the page keeps one badg
   assert.equal(s.badges, 1);
   assert.ok(s.badgeAfterFollowers, 'beside the follower count');
   assert.ok(parseEstimate(s.panelEstimate), s.panelEstimate);
+  // The focus, in the old panel since the click opened it, is in the new one (its close button).
+  const focused = await page.evaluate(() => {
+    const at = document.activeElement;
+    return at && at.dataset.fakemeter === 'panel' && !window.fmOld.includes(at) ? at.shadowRoot.activeElement?.getAttribute('part') : at && at.tagName;
+  });
+  assert.equal(focused, 'close', 'the reopened panel has the focus the old one had');
   // It works: its badge closes the panel and opens it again, with the estimate.
   await clickPart(page, BADGE, 'badge-label');
   await waitForOverlay(page, (x) => !x.panel, { what: 'the panel closed' });

@@ -4,7 +4,8 @@
 // (background/reinject.js), and the old copy, its extension gone, takes its own badge off. The
 // page is never reloaded: it ends with exactly one badge, the new copy's, which works (a reading
 // from the new background, a panel that opens and answers). A panel open at the update opens
-// again, as it was (content/panel-mark.js); one the user closed stays closed.
+// again, as it was (content/panel-mark.js), with the keyboard's focus in it where the old one had it
+// and without taking it otherwise; one the user closed stays closed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, clickPart, BADGE, PANEL } from './lib/index.mjs';
@@ -117,6 +118,13 @@ test('an audit under way when the extension is reloaded goes on to its end in th
   const stored = async () => (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), `audit:${username}`);
   await waitFor(async () => { const a = await stored(); return a && a.requests >= 3; }, { what: 'the audit under way' });
   await page.evaluate((panel) => { window.fmSameDocument = true; document.querySelector(panel).fmOld = true; }, PANEL);
+  // A keyboard user's focus is in the panel, on its Cancel.
+  const before = await page.evaluate((panel) => {
+    const host = document.querySelector(panel);
+    host.shadowRoot.querySelector('[part~="cancel"]').focus();
+    return document.activeElement === host && host.shadowRoot.activeElement.getAttribute('part');
+  }, PANEL);
+  assert.equal(before, 'cancel', 'the focus in the panel before the reload');
   // (From an extension page: the worker the first test's reload started is held by the harness.)
   await (await extensionPage(suite)).evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
   // The new copy's panel opens by itself, on the audit still under way: its progress, its Cancel.
@@ -125,10 +133,13 @@ test('an audit under way when the extension is reloaded goes on to its end in th
     return page.evaluate((sel) => {
       const fresh = [...document.querySelectorAll(sel)].filter((h) => !h.fmOld);
       const part = (p) => fresh[0]?.shadowRoot?.querySelector(`[part~="${p}"]`);
-      return fresh.length === 1 && part('progress') && part('cancel') ? { done: Number(part('progress').getAttribute('value')), of: Number(part('progress').getAttribute('max')) } : null;
+      return fresh.length === 1 && part('progress') && part('cancel') ? { done: Number(part('progress').getAttribute('value')), of: Number(part('progress').getAttribute('max')),
+        focused: document.activeElement === fresh[0] ? fresh[0].shadowRoot.activeElement?.getAttribute('part') || 'panel' : document.activeElement?.tagName } : null;
     }, PANEL);
   }, { what: 'the new copy\'s panel open on the audit\'s progress', timeout: 30_000, interval: 100 });
   assert.ok(reopened.of > 0 && reopened.done >= 1, `the audit's progress in the reopened panel: ${JSON.stringify(reopened)}`);
+  // The focus, which went with the old panel, is in the new one (its close button, first in it), not on the page's body.
+  assert.equal(reopened.focused, 'close', 'the reopened panel has the focus the old one had');
   // The reload closes the extension's own pages: read storage from a new one once the worker runs.
   const done = await waitFor(async () => {
     await releaseWorkers();
@@ -143,4 +154,30 @@ test('an audit under way when the extension is reloaded goes on to its end in th
   const open = await waitForOverlay(page, (x) => !!x.sources.followers && !x.cancel, { what: 'the audit\'s rows in the panel' });
   assert.equal(await page.$$eval(PANEL, (p) => p.length), 1, 'one panel');
   assert.match(open.sources.followers, /Followers: \d+ newest of [\d,]+ listed/);
+});
+
+// A panel open at the update that the focus had left (a click on the page's text after opening it)
+// opens again without taking the focus: the user is reading or typing elsewhere in the page.
+test('a panel open without the focus when the extension is reloaded opens again without taking it', T, async () => {
+  await developerMode();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page);
+  await openPanel(page);
+  await waitForOverlay(page, (s) => s.panel && !!s.panelText, { what: 'the panel open' });
+  // (The stand-in's app may draw its header again as the click comes: then the one drawn now.)
+  for (let attempt = 1; ; attempt++) {
+    try { await page.click('header h1'); break; } catch (e) { if (attempt >= 3 || !/detached/i.test(String(e && e.message))) throw e; }
+  }
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing focused after the click');
+  await page.evaluate((panel) => { document.querySelector(panel).fmOld = true; }, PANEL);
+  await (await extensionPage(suite)).evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
+  const focused = await waitFor(async () => {
+    await releaseWorkers();
+    return page.evaluate((sel) => {
+      const fresh = [...document.querySelectorAll(sel)].filter((h) => !h.fmOld);
+      return fresh.length === 1 && fresh[0].shadowRoot.querySelector('[part~="close"]')
+        ? { body: document.activeElement === document.body, panel: document.activeElement === fresh[0] } : null;
+    }, PANEL);
+  }, { what: 'the new copy\'s panel open', timeout: 30_000, interval: 100 });
+  assert.deepEqual(focused, { body: true, panel: false }, 'the focus stays where the user left it');
 });
