@@ -561,7 +561,8 @@ async function auditCancel({ username }) {
     let sched = null;
     // A pending request no page has claimed never went: its slot is given back even when due.
     if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now(), { unsent: !a.pending.claim });
-    const wasRunning = a.status === 'running';
+    // (Paused: its comment analysis was not made when it was left, either.)
+    const wasRunning = a.status === 'running' || a.status === 'paused';
     let c = cancelAudit(a, now());
     if (wasRunning) c = await refreshComments(c);
     await store.saveAuditAndScheduler(c, sched);

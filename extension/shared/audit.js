@@ -692,8 +692,10 @@ export function resumeAudit(state) {
   return state.status === 'paused' ? { ...state, status: 'running' } : state;
 }
 
+// Running or paused (a page of the profile that still shows it running, its loop waiting for its
+// slot, has the Cancel button: a paused audit left as it was went on at the next visit).
 export function cancelAudit(state, now) {
-  if (state.status !== 'running') return state;
+  if (state.status !== 'running' && state.status !== 'paused') return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
 }
 

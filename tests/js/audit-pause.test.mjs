@@ -95,3 +95,20 @@ test('audit.pause is a message of the one shape; the pause is worded in every la
   }
   assert.equal(words.size, 4, 'each language its own words');
 });
+
+// Another page of the profile (whose loop waits for its slot, the hourly cap perhaps: it takes the
+// audit up only at its next step) still shows it running, with its Cancel button: the user's
+// cancel stopped nothing, the audit stayed paused and went on at the next visit.
+test('a paused audit is cancelled by Cancel: not left paused, to go on at the next visit', async () => {
+  const { step } = await running();
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(1))).go, true);
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'paused');
+  const view = await handle['audit.cancel']({ username });
+  assert.equal(view.progress.status, 'cancelled');
+  assert.deepEqual([stored().status, stored().pending], ['cancelled', null]);
+  // Not taken up again by the next page of the profile: it waits for Resume.
+  const next = await handle['audit.next']({ username });
+  assert.equal(next.action, 'end');
+  assert.equal(stored().status, 'cancelled');
+});
