@@ -71,3 +71,24 @@ test('a negative number shown to people carries the minus sign (U+2212), in ever
   assert.match(said, /they score \u22121\.22 for how evenly/u, said);
   assert.equal(word(translator(dict('fr'), {}, 'fr'), { id: 'likes.organic', params: { score: -1.22, threshold: 1.2 } }).includes('\u22121,22'), true);
 });
+
+// French puts a no-break space before ":" (U+00A0) and a narrow one before ";", "!" and "?"
+// (U+202F), as the project's strings do: a string written otherwise (the paused audit's "Audit en
+// pause :" had U+202F before its colon) shows beside others that differ. Only a space actually
+// written there is checked: a placeholder's own colon ("{fake:pct}") has none.
+export function frenchPunctuationProblems(strings) {
+  const problems = [];
+  for (const [key, text] of Object.entries(strings)) {
+    for (const m of text.matchAll(/(\s)([:;!?])/gu)) {
+      const want = m[2] === ':' ? '\u00a0' : '\u202f';
+      if (m[1] !== want) problems.push(`${key}: ${name(m[1])} before "${m[2]}" (wants ${name(want)})`);
+    }
+  }
+  return problems;
+}
+
+test('French strings put U+00A0 before ":" and U+202F before ";", "!" and "?"', () => {
+  assert.deepEqual(frenchPunctuationProblems({ a: 'x\u202f: y', b: 'x\u00a0; y', c: '{fake:pct} x\u00a0: y\u202f; z\u202f?' }),
+                   ['a: U+202F before ":" (wants U+00A0)', 'b: U+00A0 before ";" (wants U+202F)']);
+  assert.deepEqual(frenchPunctuationProblems(dict('fr')), []);
+});
