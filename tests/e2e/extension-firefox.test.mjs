@@ -187,7 +187,10 @@ test('when the extension is removed, the badge and panel it left on the page are
     .map((h) => `${h.dataset.fakemeter}:${getComputedStyle(h).display}`).sort());
   assert.deepEqual(await shown(), ['badge:inline-block', 'panel:block']);
   await ff.browser.uninstallExtension(GECKO_ID);
-  await new Promise((r) => setTimeout(r, 1500));
+  // Waited for as it happens (Firefox takes the stylesheet away a moment after the uninstall
+  // returns), not a fixed 1.5 s; if it never does, the check below says what stayed shown.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-fakemeter]')].every((h) => getComputedStyle(h).display === 'none'),
+                             { timeout: 10_000 }).catch(() => {});
   const left = await shown();
   assert.ok(left.every((h) => h.endsWith(':none')), `hidden once the extension is gone: ${left.join(', ')}`);
 });
