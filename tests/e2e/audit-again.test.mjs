@@ -6,16 +6,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, startAudit, userIdOf, extensionPage } from './extension-support.mjs';
+import { waitFor, storedAudit, storedEntry, startAudit, userIdOf, extensionPage, auditEnded as auditEndedIn } from './extension-support.mjs';
 
 const DAY = 24 * 3600 * 1000;
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
 
-const auditEnded = (username, notStartedAt = null) => waitFor(async () => {
-  const a = await storedAudit(suite, username);
-  return a && !['running', 'paused'].includes(a.status) && a.startedAt !== notStartedAt && a;
-}, { what: `audit of @${username} ended`, timeout: 90_000 });
+const auditEnded = (username, notStartedAt = null) => auditEndedIn(suite, username, { notStartedAt });
 
 // The stored entry made `ms` older (and patched), as if that much time had passed.
 async function age(username, ms, patch = {}) {

@@ -42,6 +42,17 @@ export const auditDone = async (suite, username, { timeout = 60000 } = {}) => {
                  { what: `audit of @${username} done`, timeout });
 };
 
+// Waits until the stored audit of `username` has ended (done, cancelled or stopped: neither running
+// nor paused), and is not the one started at `notStartedAt` (an earlier audit's); returns it.
+// Handed over only then, as auditDone.
+export const auditEnded = async (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) => {
+  const page = await extensionPage(suite);
+  return waitFor(() => page.evaluate((k, not) => chrome.storage.local.get(k).then((o) => {
+    const a = o[k];
+    return a && !['running', 'paused'].includes(a.status) && a.startedAt !== not ? a : null;
+  }), `audit:${username}`, notStartedAt), { what: `audit of @${username} ended`, timeout });
+};
+
 // Requests an audit of `username` made: its followers pages and its followers' profiles
 // (not the profile's own instant web_profile_info).
 // Requests an audit of `username` made: its followers pages, its posts' likers and comments,
