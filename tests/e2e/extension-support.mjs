@@ -35,23 +35,20 @@ export async function storedEntry(suite, username) {
 // Waits until the stored audit of `username` is done; returns it. The page tells whether it is
 // done and hands the audit over only then: polled every 25 ms, the whole audit (100 KB and more)
 // through the DevTools protocol cost about a sixth of the CPU the audit itself took.
-export const auditDone = async (suite, username, { timeout = 60000 } = {}) => {
-  const page = await extensionPage(suite);
-  return waitFor(() => page.evaluate((k) => chrome.storage.local.get(k).then((o) => (o[k]?.status === 'done' ? o[k] : null)),
-                                     `audit:${username}`),
-                 { what: `audit of @${username} done`, timeout });
-};
+export const auditDone = (suite, username, { timeout = 60000 } = {}) => waitFor(async () =>
+  (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => (o[k]?.status === 'done' ? o[k] : null)),
+                                        `audit:${username}`),
+{ what: `audit of @${username} done`, timeout });
 
 // Waits until the stored audit of `username` has ended (done, cancelled or stopped: neither running
 // nor paused), and is not the one started at `notStartedAt` (an earlier audit's); returns it.
 // Handed over only then, as auditDone.
-export const auditEnded = async (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) => {
-  const page = await extensionPage(suite);
-  return waitFor(() => page.evaluate((k, not) => chrome.storage.local.get(k).then((o) => {
+export const auditEnded = (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) => waitFor(async () =>
+  (await extensionPage(suite)).evaluate((k, not) => chrome.storage.local.get(k).then((o) => {
     const a = o[k];
     return a && !['running', 'paused'].includes(a.status) && a.startedAt !== not ? a : null;
-  }), `audit:${username}`, notStartedAt), { what: `audit of @${username} ended`, timeout });
-};
+  }), `audit:${username}`, notStartedAt),
+{ what: `audit of @${username} ended`, timeout });
 
 // Requests an audit of `username` made: its followers pages and its followers' profiles
 // (not the profile's own instant web_profile_info).
