@@ -546,95 +546,92 @@ test('the audit plan follows the requests the hourly cap counts now, in a panel 
   await waitForOverlay(page, (x) => x.auditPlan && !/own hourly cap/.test(x.auditPlan), { what: 'the plan without the cap' });
 });
 
+// The French panel of @marco.travels in a 320 px window: `body(storage)` runs with the page on the
+// profile and its badge drawn; the window is put back after, whatever happens.
+async function inNarrowFrenchProfile(body) {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, language: 'fr' } });
+  await page.setViewport({ width: 320, height: 560 });
+  try {
+    await page.goto(suite.standin.profileUrl('marco.travels'));
+    await waitForBadge(page);
+    await body(s);
+  } finally {
+    await page.setViewport({ width: 1280, height: 900 });
+  }
+}
+
 // A range such as "(0–54 %)" wrapped after its dash in a narrow panel ("(0–" at a line's end, "54 %)"
 // on the next), and at a plain space before "%". At any panel width down to that of a 320 px window,
 // every range the French panel shows stays on one line.
-test('in French at 320 px and narrower, no number range in the panel is cut across two lines', async () => {
-  const s = await suite.storage();
-  await s.set({ settings: { ...suite.settings, language: 'fr' } });
-  await page.setViewport({ width: 320, height: 560 });
-  try {
-    await page.goto(suite.standin.profileUrl('marco.travels'));
-    await waitForBadge(page);
-    await openPanel(page);
-    const found = await page.$eval(PANEL, (host) => {
-      const panel = host.shadowRoot.querySelector('.panel');
-      const RANGE = /\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?[ \u00a0\u202f]?\u2013[ \u00a0\u202f]?\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?/g;
-      // Each paragraph-like element's characters, across its text nodes, and the ranges in them.
-      const blocks = [...panel.querySelectorAll('p, h2, h3, li, span.badge-text, [part~="panel-estimate"]')];
-      const ranges = [];
-      for (const b of blocks) {
-        const chars = [];
-        const walk = (n) => { if (n.nodeType === 3) for (let i = 0; i < n.data.length; i++) chars.push([n, i]); else n.childNodes.forEach(walk); };
-        walk(b);
-        const text = chars.map(([n, i]) => n.data[i]).join('');
-        for (const m of text.matchAll(RANGE)) {
-          const r = document.createRange();
-          r.setStart(...chars[m.index]);
-          const [n, i] = chars[m.index + m[0].length - 1];
-          r.setEnd(n, i + 1);
-          ranges.push({ text: m[0], r });
-        }
+test('in French at 320 px and narrower, no number range in the panel is cut across two lines', () => inNarrowFrenchProfile(async () => {
+  await openPanel(page);
+  const found = await page.$eval(PANEL, (host) => {
+    const panel = host.shadowRoot.querySelector('.panel');
+    const RANGE = /\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?[ \u00a0\u202f]?\u2013[ \u00a0\u202f]?\d(?:[\d.,\u00a0\u202f]*\d)?(?:[ \u00a0\u202f]?%)?/g;
+    // Each paragraph-like element's characters, across its text nodes, and the ranges in them.
+    const blocks = [...panel.querySelectorAll('p, h2, h3, li, span.badge-text, [part~="panel-estimate"]')];
+    const ranges = [];
+    for (const b of blocks) {
+      const chars = [];
+      const walk = (n) => { if (n.nodeType === 3) for (let i = 0; i < n.data.length; i++) chars.push([n, i]); else n.childNodes.forEach(walk); };
+      walk(b);
+      const text = chars.map(([n, i]) => n.data[i]).join('');
+      for (const m of text.matchAll(RANGE)) {
+        const r = document.createRange();
+        r.setStart(...chars[m.index]);
+        const [n, i] = chars[m.index + m[0].length - 1];
+        r.setEnd(n, i + 1);
+        ranges.push({ text: m[0], r });
       }
-      const broken = new Set();
-      for (let w = 320; w >= 160; w -= 2) {
-        panel.style.width = `${w}px`;
-        panel.style.maxWidth = `${w}px`;
-        for (const { text, r } of ranges) {
-          const tops = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top));
-          if (new Set(tops).size > 1) broken.add(`${text} at ${w}px`);
-        }
+    }
+    const broken = new Set();
+    for (let w = 320; w >= 160; w -= 2) {
+      panel.style.width = `${w}px`;
+      panel.style.maxWidth = `${w}px`;
+      for (const { text, r } of ranges) {
+        const tops = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top));
+        if (new Set(tops).size > 1) broken.add(`${text} at ${w}px`);
       }
-      return { ranges: ranges.map((x) => x.text), broken: [...broken] };
-    });
-    assert.ok(found.ranges.length >= 1, `the panel shows a range: ${JSON.stringify(found.ranges)}`);
-    assert.deepEqual(found.broken.slice(0, 5), [], `ranges cut across lines: ${found.broken.length}`);
-  } finally {
-    await page.setViewport({ width: 1280, height: 900 });
-  }
-});
+    }
+    return { ranges: ranges.map((x) => x.text), broken: [...broken] };
+  });
+  assert.ok(found.ranges.length >= 1, `the panel shows a range: ${JSON.stringify(found.ranges)}`);
+  assert.deepEqual(found.broken.slice(0, 5), [], `ranges cut across lines: ${found.broken.length}`);
+}));
 
 // The breakdown's legend: a row too long for a narrow panel wrapped its second line under its colour
 // swatch, as if the line were a row of its own. Each line of a row's text starts after the swatch.
-test('in a narrow panel a breakdown row that wraps keeps its lines after its swatch, none under it', async () => {
-  const s = await suite.storage();
-  await s.set({ settings: { ...suite.settings, language: 'fr' } });
-  await page.setViewport({ width: 320, height: 560 });
-  try {
-    await page.goto(suite.standin.profileUrl('marco.travels'));
-    await waitForBadge(page);
-    // Marco's reading as an audit's result with a breakdown (only an audit measures one), shown from
-    // the history on the next visit.
-    const { history } = await s.get('history');
-    const e = history.entries['marco.travels'];
-    const row = (share) => ({ share, ci_low: Math.max(0, share - 12), ci_high: share + 20, count: 3 });
-    const breakdown = { likely_fake: row(17), mass_followers: row(12), influencers_brands: row(5), private_real: row(30), public_real: row(36) };
-    history.entries['marco.travels'] = { ...e, confidence: 'audited', report: { ...e.report, confidence: 'audited', audience: { sample_size: 40, breakdown } } };
-    await s.set({ history });
-    await page.reload();
-    await waitForBadge(page);
-    await openPanel(page);
-    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelectorAll('.legend li').length === 5, {}, PANEL);
-    const found = await page.$eval(PANEL, (host) => {
-      const panel = host.shadowRoot.querySelector('.panel');
-      const wrapped = new Set(), under = new Set();
-      for (let w = 320; w >= 160; w -= 4) {
-        panel.style.width = `${w}px`;
-        panel.style.maxWidth = `${w}px`;
-        for (const li of panel.querySelectorAll('.legend li')) {
-          const swatch = li.querySelector('.swatch').getBoundingClientRect();
-          const r = document.createRange();
-          r.selectNodeContents(li.lastElementChild);
-          const lines = [...r.getClientRects()].filter((x) => x.width > 0);
-          if (new Set(lines.map((x) => Math.round(x.top))).size > 1) wrapped.add(li.textContent);
-          if (lines.some((x) => x.left < swatch.right)) under.add(`${li.textContent} at ${w}px`);
-        }
+test('in a narrow panel a breakdown row that wraps keeps its lines after its swatch, none under it', () => inNarrowFrenchProfile(async (s) => {
+  // Marco's reading as an audit's result with a breakdown (only an audit measures one), shown from
+  // the history on the next visit.
+  const { history } = await s.get('history');
+  const e = history.entries['marco.travels'];
+  const row = (share) => ({ share, ci_low: Math.max(0, share - 12), ci_high: share + 20, count: 3 });
+  const breakdown = { likely_fake: row(17), mass_followers: row(12), influencers_brands: row(5), private_real: row(30), public_real: row(36) };
+  history.entries['marco.travels'] = { ...e, confidence: 'audited', report: { ...e.report, confidence: 'audited', audience: { sample_size: 40, breakdown } } };
+  await s.set({ history });
+  await page.reload();
+  await waitForBadge(page);
+  await openPanel(page);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelectorAll('.legend li').length === 5, {}, PANEL);
+  const found = await page.$eval(PANEL, (host) => {
+    const panel = host.shadowRoot.querySelector('.panel');
+    const wrapped = new Set(), under = new Set();
+    for (let w = 320; w >= 160; w -= 4) {
+      panel.style.width = `${w}px`;
+      panel.style.maxWidth = `${w}px`;
+      for (const li of panel.querySelectorAll('.legend li')) {
+        const swatch = li.querySelector('.swatch').getBoundingClientRect();
+        const r = document.createRange();
+        r.selectNodeContents(li.lastElementChild);
+        const lines = [...r.getClientRects()].filter((x) => x.width > 0);
+        if (new Set(lines.map((x) => Math.round(x.top))).size > 1) wrapped.add(li.textContent);
+        if (lines.some((x) => x.left < swatch.right)) under.add(`${li.textContent} at ${w}px`);
       }
-      return { wrapped: [...wrapped], under: [...under] };
-    });
-    assert.ok(found.wrapped.length >= 1, 'a row wraps in the narrowest panels');
-    assert.deepEqual(found.under.slice(0, 5), [], `rows with a line under their swatch: ${found.under.length}`);
-  } finally {
-    await page.setViewport({ width: 1280, height: 900 });
-  }
-});
+    }
+    return { wrapped: [...wrapped], under: [...under] };
+  });
+  assert.ok(found.wrapped.length >= 1, 'a row wraps in the narrowest panels');
+  assert.deepEqual(found.under.slice(0, 5), [], `rows with a line under their swatch: ${found.under.length}`);
+}));

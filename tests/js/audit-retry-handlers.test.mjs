@@ -22,20 +22,27 @@ const DAY = 86_400_000;
 const lite = (prefix, n) => Array.from({ length: n }, (_, i) => ({ username: `${prefix}${i}`, pk: String(7000 + i), full_name: `Name ${i}`,
   is_private: false, is_verified: false, has_profile_pic: true, phase: 'lite' }));
 
-test('a refused retry of the followers: one audit stored, not two; back as it was, dated its own day; the history untouched', async () => {
+// The profile checked, and an audit of its likers and commenters alone, ended at `endedAt` after the
+// followers list was refused: the audit a retry of the followers goes on from.
+async function engagersAuditEnded(endedAt, checkedAccounts) {
   const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
-  assert.ok(checked.report, 'the profile read');
   const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
-  // The engagers' audit, ended three days ago, its result in the history.
-  const endedAt = Date.now() - 3 * DAY;
   const a = newAudit({ username, userId: id, isPrivate: false, followerCount: 800, posts, settings: DEFAULT_SETTINGS, now: endedAt - 60_000,
                        seed: 7, followersRefused: 'list_refused' });
   const engagers = { ...a, status: 'done', phase: 'done', updatedAt: endedAt, requests: 9, nextId: 10,
     likers: { ...a.likers, done: a.likers.media.length, lite: lite('l', 120) }, commenters: { ...a.commenters, done: a.commenters.media.length, lite: lite('c', 20) },
-    picks: { followers: [], likers: ['l1', 'l2'], commenters: ['c1'] },
-    full: Object.fromEntries(['l1', 'l2', 'c1'].map((u) => [u, { username: u, phase: 'full', follower_count: 10 }])),
+    picks: { followers: [], likers: checkedAccounts.filter((u) => u.startsWith('l')), commenters: checkedAccounts.filter((u) => u.startsWith('c')) },
+    full: Object.fromEntries(checkedAccounts.map((u) => [u, { username: u, phase: 'full', follower_count: 10 }])),
     estimates: { followers: null, likers: { fake_percent: 10, ci_low: 2, ci_high: 30 }, commenters: { fake_percent: 20, ci_low: 5, ci_high: 52 } },
     report: { ...checked.report, fake_percent: 14, ci_low: 5, ci_high: 40 } };
+  return { checked, posts, engagers };
+}
+
+test('a refused retry of the followers: one audit stored, not two; back as it was, dated its own day; the history untouched', async () => {
+  // The engagers' audit, ended three days ago, its result in the history.
+  const endedAt = Date.now() - 3 * DAY;
+  const { checked, posts, engagers } = await engagersAuditEnded(endedAt, ['l1', 'l2', 'c1']);
+  assert.ok(checked.report, 'the profile read');
   data[`audit:${username}`] = engagers;
   data.history = putEntry(data.history, entryFromReport(engagers.report, { computedAt: endedAt, sources: sourcesBrief(engagers), audit: true }).entry);
   const entryBefore = structuredClone(data.history.entries[username]);
@@ -70,17 +77,8 @@ test('a refused retry of the followers: one audit stored, not two; back as it wa
 // followers again" sent `fresh` alone, so it went on with the retry, the followers read afresh
 // beside the likers and commenters of the earlier audit (days old, perhaps), never asked again.
 test('"New audit" over a cancelled retry of the followers is a fresh audit of every source; "Try the followers again" still goes on', async () => {
-  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
-  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
   const endedAt = Date.now() - 5 * DAY;
-  const a = newAudit({ username, userId: id, isPrivate: false, followerCount: 800, posts, settings: DEFAULT_SETTINGS, now: endedAt - 60_000,
-                       seed: 7, followersRefused: 'list_refused' });
-  const engagers = { ...a, status: 'done', phase: 'done', updatedAt: endedAt, requests: 9, nextId: 10,
-    likers: { ...a.likers, done: a.likers.media.length, lite: lite('l', 120) }, commenters: { ...a.commenters, done: a.commenters.media.length, lite: lite('c', 20) },
-    picks: { followers: [], likers: ['l1'], commenters: ['c1'] },
-    full: Object.fromEntries(['l1', 'c1'].map((u) => [u, { username: u, phase: 'full', follower_count: 10 }])),
-    estimates: { followers: null, likers: { fake_percent: 10, ci_low: 2, ci_high: 30 }, commenters: { fake_percent: 20, ci_low: 5, ci_high: 52 } },
-    report: { ...checked.report, fake_percent: 14, ci_low: 5, ci_high: 40 } };
+  const { posts, engagers } = await engagersAuditEnded(endedAt, ['l1', 'c1']);
   data[`audit:${username}`] = engagers;
   const start = (over) => handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info',
                                                    fresh: true, ...over });
