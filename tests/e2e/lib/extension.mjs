@@ -17,6 +17,15 @@ export async function extensionStorage(session) {
   };
 }
 
+// The extension's storage through one of its pages, as extensionStorage has it through the worker.
+export function pageStorage(page) {
+  return {
+    set: (items) => page.evaluate((i) => chrome.storage.local.set(i), items),
+    get: (keys = null) => page.evaluate((k) => chrome.storage.local.get(k), keys),
+    clear: () => page.evaluate(() => chrome.storage.local.clear()),
+  };
+}
+
 // One extension page per browser session: the extension's own origin, to read storage and send the
 // background messages a page of the extension sends. Opening it does not take the front from the
 // page that had it (hidden tabs get no animation frames, no screenshots). It is the extension's
@@ -59,8 +68,9 @@ export async function backgroundSettled(session) {
 // before was half-way: that step wrote its audit and scheduler back, and the next test of the
 // same profile found the audit running (its badge drawn afresh at every step: "Node is detached";
 // its post asked again beside the new audit's two: three requests where the test expects two).
-export async function resetStorage(session, items, { tries = 3 } = {}) {
-  const s = await extensionStorage(session);
+// `storage`: another way in than the service worker (pageStorage), for a suite that stops it.
+export async function resetStorage(session, items, { tries = 3, storage = null } = {}) {
+  const s = storage || await extensionStorage(session);
   for (let attempt = 1; ; attempt++) {
     await backgroundSettled(session);
     await s.clear();
