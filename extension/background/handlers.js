@@ -12,7 +12,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, pauseAudit, resumeAudit,
   estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, AUDIT_KINDS } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, underWay, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
@@ -216,7 +216,7 @@ function withPopulation(a, count) {
 
 async function auditCountNow(report) {
   const a = await currentAudit(report.username);
-  if (!a || !['running', 'paused', 'cancelled'].includes(a.status) || a.userId !== report.user_id) return;
+  if (!a || !(underWay(a.status) || a.status === 'cancelled') || a.userId !== report.user_id) return;
   const next = withPopulation(a, report.follower_count);
   if (next !== a) await store.saveAuditAndScheduler(next, null);
 }
@@ -562,7 +562,7 @@ async function auditCancel({ username }) {
     // A pending request no page has claimed never went: its slot is given back even when due.
     if (a.pending && a.pending.at) sched = release(await store.getScheduler(), a.pending.at, now(), { unsent: !a.pending.claim });
     // (Paused: its comment analysis was not made when it was left, either.)
-    const wasRunning = a.status === 'running' || a.status === 'paused';
+    const wasRunning = underWay(a.status);
     let c = cancelAudit(a, now());
     if (wasRunning) c = await refreshComments(c);
     await store.saveAuditAndScheduler(c, sched);

@@ -7,7 +7,7 @@ import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displ
 import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
-import { AUDIT_PREFIX, resumable } from '../shared/audit.js';
+import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -118,7 +118,7 @@ async function dropOldestDoc(protect = []) {
   for (const u of index) {
     if (protect.includes(DOC_PREFIX + u)) continue;
     const audit = await getAudit(u);
-    if (audit && ['running', 'paused'].includes(audit.status)) continue;
+    if (audit && underWay(audit.status)) continue;
     await storage.remove(DOC_PREFIX + u);
     await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
     return true;

@@ -26,7 +26,7 @@ import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { profileHeaderNames } from './anchor.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
-import { auditPlan, auditView, resumable, AUDIT_PREFIX } from '../shared/audit.js';
+import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
@@ -266,7 +266,7 @@ class ProfileFeature {
       this.overlay.setIdle();
     }
     // Running, or paused when a page of the profile left it: this page goes on with it.
-    if (cached.audit && ['running', 'paused'].includes(cached.audit.progress.status) && !this.signal.aborted) {
+    if (cached.audit && underWay(cached.audit.progress.status) && !this.signal.aborted) {
       await this.ensureUserId();
       if (this.userId) this.loopAudit().catch((e) => this.fail(e));
     }
@@ -517,7 +517,7 @@ class ProfileFeature {
     if (this.auditController || this.signal.aborted) return;
     if (!a) { this.overlay.setAudit(null); return; }
     this.overlay.setAudit(auditView(a));
-    if (['running', 'paused'].includes(a.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
+    if (underWay(a.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
   }
 
   // The history holds a newer reading of this profile than the one in view: another tab of it

@@ -17,6 +17,7 @@ import { stateMessage, partWaitMessage } from '../shared/state-words.js';
 import { auditWait } from './states.js';
 import { recheckAsks } from '../shared/recheck.js';
 import { focusDropped } from './focus-move.js';
+import { underWay } from '../shared/audit.js';
 
 export { setReportContext, bugReport } from './bug-report.js';
 export { findAnchor, headersNow } from './anchor.js';
@@ -292,7 +293,7 @@ export class Overlay {
       const status = audit.progress.status;
       const own = this.checked;
       // (Paused: no end, the page that comes back to it goes on with it.)
-      if (status === 'running' || status === 'paused') this.model = next;
+      if (underWay(status)) this.model = next;
       else if (status === 'done' || !own || partialAuditReplaces({ ...own.report, rough: own.rough }, audit.report)) {
         this.model = next;
         this.checked = next;

@@ -7,6 +7,7 @@
 import { el } from './dom.js';
 import { percentNumber, countText } from '../shared/format.js';
 import { reasonText, noteText } from '../shared/words.js';
+import { underWay } from '../shared/audit.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
@@ -133,7 +134,7 @@ export function renderCommentsSection(container, view, t) {
   const report = analysis.report;
   if (!report) {
     // (Paused: still to go on, once its profile is open again.)
-    const running = view.progress && ['running', 'paused'].includes(view.progress.status);
+    const running = !!view.progress && underWay(view.progress.status);
     const key = analysis.error ? 'commentsFailed' : running ? 'commentsPending' : 'commentsNone';
     sec.append(el('p', { class: 'muted', part: 'comments-state' }, t(key, analysis.error ? analysis.error.id : '')));
     container.append(sec);

@@ -687,6 +687,10 @@ export function pauseAudit(state, now) {
   return { ...state, status: 'paused', updatedAt: now };
 }
 
+// An audit not ended: running, or paused until a page of its profile runs it again. Where one
+// that runs is meant, a paused one is too (it goes on at the profile's next visit).
+export const underWay = (status) => status === 'running' || status === 'paused';
+
 // A paused audit going on (a page of the profile runs it again); any other unchanged.
 export function resumeAudit(state) {
   return state.status === 'paused' ? { ...state, status: 'running' } : state;
@@ -695,7 +699,7 @@ export function resumeAudit(state) {
 // Running or paused (a page of the profile that still shows it running, its loop waiting for its
 // slot, has the Cancel button: a paused audit left as it was went on at the next visit).
 export function cancelAudit(state, now) {
-  if (state.status !== 'running' && state.status !== 'paused') return state;
+  if (!underWay(state.status)) return state;
   return { ...state, status: 'cancelled', pending: null, updatedAt: now };
 }
 
