@@ -50,6 +50,7 @@ import { ASIDE_FORMAT } from './set-aside.js';
 
 // The latest time a date can hold (ms since 1970): a later computed_at is no time.
 const MAX_TIME_MS = 8.64e15;
+// Whether `t` is a time a date can hold (ms since 1970).
 const isTime = (t) => Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS;
 
 export const HISTORY_KEY = 'history';
@@ -171,7 +172,6 @@ function formerOf(username, ...lists) {
   return names.length ? { former_usernames: names } : {};
 }
 
-// Whether `t` is a time a date can hold (ms since 1970).
 // `o` without `keys`.
 const omit = (o, keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
