@@ -25,7 +25,8 @@ import { send, isInvalidated, contextGone } from './messaging.js';
 import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { profileHeaderNames } from './anchor.js';
 import { translator } from '../shared/i18n.js';
-import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, parseOgDescription, userIdFromPageScripts, SELECTORS } from '../shared/instagram.js';
+import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, readOgDescription, profileDisplayName, userIdFromPageScripts,
+  SELECTORS } from '../shared/instagram.js';
 import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
@@ -414,9 +415,14 @@ class ProfileFeature {
   // The counts in og:description, if they are this profile's: logged out, or every profile
   // endpoint refusing for now (`cause`; `answer` is what the last one said).
   async runRough(cause, answer) {
-    const meta = document.querySelector(SELECTORS.ogDescription);
-    const content = meta ? meta.getAttribute('content') || '' : '';
-    const og = content.toLowerCase().includes(`(@${this.username})`) ? parseOgDescription(content) : null;
+    const meta = (sel) => (document.querySelector(sel) || { getAttribute: () => '' }).getAttribute('content') || '';
+    const content = meta(SELECTORS.ogDescription);
+    // In the viewer's language, which the page's lang attribute names: it decides a unit whose
+    // meaning differs between languages ("mil.", "B"); a count it leaves ambiguous is not read.
+    const read = content.toLowerCase().includes(`(@${this.username})`)
+      ? readOgDescription(content, document.documentElement.getAttribute('lang') || '') : { error: null };
+    if (read.error) console.warn(`fakemeter: the page's counts were not read: ${read.error}`);
+    const og = read.counts || null;
     const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
     // Refused for now: tried again at the back-off's time (logged out is no wait: not retried).
     const retry = cause === 'rate_limited' ? { ...this.planRetry(answer && answer.retryAt), unavailable } : null;
@@ -424,8 +430,8 @@ class ProfileFeature {
                                                       manual: !!(retry && retry.manual),
                                                       detail: answer && answer.detail, unavailable });
     if (!og) { fail(); return; }
-    const m = /from (.*) \(@/.exec(content);
-    const r = await send('instant.rough', { username: this.username, fullName: m ? m[1].slice(0, 500) : '', og, cause, unavailable });
+    const fullName = profileDisplayName(this.username, { description: content, title: meta(SELECTORS.ogTitle) || document.title });
+    const r = await send('instant.rough', { username: this.username, fullName, og, cause, unavailable });
     if (this.signal.aborted) return;
     if (r.report) {
       if (!this.report) this.report = r.report;

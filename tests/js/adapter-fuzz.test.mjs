@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   classifyResponse, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromUserInfo, parseCount,
-  parseOgDescription, profileFromPath, userIdFromPageScripts, isUsername,
+  readOgDescription, profileDisplayName, profileFromPath, userIdFromPageScripts, isUsername,
 } from '../../extension/shared/instagram.js';
 import { prng } from '../../extension/shared/audit.js';
 
@@ -173,15 +173,19 @@ test('random text where counts, paths and page scripts are read gives exact coun
   const rand = prng(3);
   const pieces = ['1', '12', '1,234', '1.234', '1 234', '\u00a0', 'K', 'M', 'mln', 'Mio.', 'bn', ',', '.', ' ', '-', ' - ',
     'Followers', 'volgers', 'abonnés', '/', 'reels', 'explore', 'a', '_', '.', '"profile_id":"', '"', '99999999999999999999',
-    'profilePage_', '<', '\u2009', 'тыс.', '9'.repeat(25)];
+    'profilePage_', '<', '\u2009', 'тыс.', '9'.repeat(25), 'mil.', 'B', '万', '١٢', '٫', '،', '、', 'フォロワー', ' (@a)'];
+  const langs = ['', 'en', 'tr', 'ja', 'ar', 'id', 'cs', 'es', 'x-y'];
   assert.equal(parseCount('99999999999999999999 bn'), null, 'an abbreviated count past exact numbers is none');
   const text = () => Array.from({ length: 1 + Math.floor(rand() * 12) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
   for (let i = 0; i < RUNS * 2; i++) {
     const s = text();
-    const n = parseCount(s);
-    assert.ok(n === null || (Number.isSafeInteger(n) && n >= 0), `parseCount(${JSON.stringify(s)}) = ${n}`);
-    const og = parseOgDescription(s);
-    if (og !== null) for (const v of Object.values(og)) assert.ok(Number.isSafeInteger(v) && v >= 0, `og ${JSON.stringify(s)}`);
+    const lang = langs[i % langs.length];
+    const n = parseCount(s, lang);
+    assert.ok(n === null || (Number.isSafeInteger(n) && n >= 0), `parseCount(${JSON.stringify(s)}, ${lang}) = ${n}`);
+    const og = readOgDescription(s, lang);
+    if (og.error) assert.match(og.error, /^og:description: \S.*[^\s]$/su, `og ${JSON.stringify(s)}: a refusal is a sentence`);
+    else for (const v of Object.values(og.counts)) assert.ok(Number.isSafeInteger(v) && v >= 0, `og ${JSON.stringify(s)}`);
+    assert.equal(typeof profileDisplayName('a', { description: s, title: text() }), 'string');
     const name = profileFromPath(s);
     assert.ok(name === null || (isUsername(name) && name === name.toLowerCase()), `path ${JSON.stringify(s)} -> ${name}`);
     const id = userIdFromPageScripts([s, text()]);

@@ -1,6 +1,6 @@
-// Instagram's pages as the content script meets them: which paths are profiles, the visible
-// and og:description counts (localised, abbreviated), the default avatar, and the selectors
-// (each paired with the markup it is meant to match).
+// Instagram's pages as the content script meets them: which paths are profiles, the default
+// avatar, and the selectors (each paired with the markup it is meant to match). The counts the
+// pages write, and the display name beside them, are counts.js's.
 import { RULES } from '../rules.js';
 
 export const DEFAULT_AVATAR_MARK = RULES.default_avatar_mark;
@@ -86,83 +86,6 @@ export function routeOf(pathname, { shown = null, from = null, headerNames = [] 
   return { username: shown, covered: true };
 }
 
-// Multipliers of abbreviated counts, by lower-cased suffix, across the locales seen (German
-// "Tsd.", Swedish "tn", Norwegian and Spanish "mill.", Finnish "milj." among them).
-const SUFFIXES = {
-  k: 1e3, 'к': 1e3, 'тыс': 1e3, 'тис': 1e3, tys: 1e3, tis: 1e3, mil: 1e3, mila: 1e3, rb: 1e3, tsd: 1e3, tn: 1e3,
-  m: 1e6, mln: 1e6, mio: 1e6, mi: 1e6, 'млн': 1e6, jt: 1e6, mn: 1e6, mill: 1e6, milj: 1e6,
-  bn: 1e9, mrd: 1e9, mld: 1e9, 'млрд': 1e9,
-};
-// A suffix whose dot changes it: "mil" is thousands in Spanish and Portuguese ("24,3 mil"), but
-// "mil." with its dot is millions in Czech, Slovak, Croatian and Romanian ("1,2 mil. sledujících"),
-// which read as 1,200 followers made a follow-for-follow finding of a 1.2 million account.
-const DOTTED_SUFFIXES = { mil: 1e6 };
-
-// Scale characters written right after a count in Chinese, Japanese and Korean ("4,870万" is
-// 48.7 million; there the comma separates thousands and the dot is the decimal mark, unlike
-// beside K and M): not read, so such a count is refused, never read as its digits alone.
-const SCALE_CHARS = /^[千万萬亿億兆천만억조]/u;
-// Han, kana and Hangul: a word of these is a noun however short ("篇帖子").
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-// Parses a visible count: "1,234", "1.234", "1 234", "12.5K", "1.2M", "1,2 mln", "12,5 mil".
-// Returns an integer, or null when the text is not a count. With a suffix, "," and "." are
-// decimal marks; without one, they are thousands separators (Instagram shows no decimals
-// on exact counts).
-export function parseCount(text) {
-  if (typeof text !== 'string') return null;
-  const s = text.replace(/[\u00a0\u202f\u2009]/g, ' ').trim().toLowerCase();
-  const m = /^(\d{1,3}(?:[ ,.']\d{3})+|\d+(?:[.,]\d+)?)\s*([a-zа-я]+\.?)?$/u.exec(s);
-  if (!m) return null;
-  const [, num, rawSuffix] = m;
-  if (rawSuffix) {
-    const suffix = rawSuffix.replace(/\.$/, '');
-    const mult = (rawSuffix.endsWith('.') && DOTTED_SUFFIXES[suffix]) || SUFFIXES[suffix];
-    if (!mult) return null;
-    // "1.234K" never occurs; a single separator is a decimal mark here.
-    const seps = num.match(/[ ,.']/g) || [];
-    if (seps.length > 1) return null;
-    // A count past what a number holds exactly is no count Instagram shows.
-    const value = Math.round(Number(num.replace(/[,']/, '.').replace(' ', '.')) * mult);
-    return Number.isSafeInteger(value) ? value : null;
-  }
-  const digits = num.replace(/[ ,.']/g, '');
-  // "1,5" without suffix is not a count (a decimal with nothing to scale it).
-  if (/^\d+[.,]\d{1,2}$/.test(num)) return null;
-  const value = Number(digits);
-  return Number.isSafeInteger(value) ? value : null;
-}
-
-// og:description: "1,234 Followers, 56 Following, 78 Posts - See Instagram photos ..."
-// (localised: "1.234 volgers, 56 volgend, 78 berichten - ...", "1,2 Mio. Follower, ...",
-// "1 234 abonnés, ...", the dash sometimes an en dash). Order is followers,
-// following, posts in every locale seen. Returns {followers, following, posts} or null.
-export function parseOgDescription(content) {
-  if (typeof content !== 'string') return null;
-  const head = content.split(' - ')[0];
-  const parts = head.split(/,\s(?=\d)/);
-  if (parts.length < 3) return null;
-  // A count, then a word: the word is the count's suffix when parseCount knows it ("1,2 Mio.",
-  // "1,5 тыс."), else the start of the noun ("1.234 Beiträge", "1 234 abonnés"). A word that
-  // looks like a unit parseCount does not know refuses the count rather than leave it unscaled
-  // ("52 тис." read as 52 made a follow-for-follow finding): an abbreviation ("tis."), a scale
-  // character ("4,870万"), or a word of three letters or fewer outside Chinese, Japanese and
-  // Korean ("24 N", "1,2 B").
-  const counts = parts.slice(0, 3).map((p) => {
-    const m = /^\s*([\d.,\s]*\d)\s*([\p{L}\p{M}]+\.?)?/u.exec(p);
-    if (!m) return null;
-    const word = m[2];
-    if (!word) return parseCount(m[1]);
-    const scaled = parseCount(`${m[1]} ${word}`);
-    if (scaled !== null) return scaled;
-    const unit = word.endsWith('.') || SCALE_CHARS.test(word) || ([...word].length <= 3 && !CJK.test(word));
-    return unit ? null : parseCount(m[1]);
-  });
-  if (counts.some((c) => c === null)) return null;
-  const [followers, following, posts] = counts;
-  return { followers, following, posts };
-}
-
 // Whether a picture URL is Instagram's default picture (an empty URL is not a picture at all:
 // the caller decides what it means).
 export function isDefaultAvatar(url) {
@@ -187,6 +110,8 @@ export const SELECTORS = {
   notProfileHeader: '[role="dialog"] header, article header',
   // <meta property="og:description" content="1,234 Followers, 56 Following, 78 Posts - ...">
   ogDescription: 'meta[property="og:description"]',
+  // <meta property="og:title" content="Anna (@anna) • Instagram photos and videos">: the name part
+  ogTitle: 'meta[property="og:title"]',
   // re-rendered by the single-page app on navigation
   main: 'main',
   // <script type="application/json" ...>{..."profile_id":"25025320"...}</script> (the page's own

@@ -28,12 +28,13 @@ export function cliProfile(document, extraArgs = []) {
 // document the content script builds from the page's og:description counts (with the display
 // name as it reads it from the English text, none from other languages).
 export async function cliRough(page, username) {
-  const { parseOgDescription, profileDocFromPage } = await import('../../../extension/shared/instagram.js');
+  const { readOgDescription, profileDisplayName, profileDocFromPage } = await import('../../../extension/shared/instagram.js');
   const content = await page.$eval('meta[property="og:description"]', (m) => m.content);
-  const og = parseOgDescription(content);
-  if (!og) throw new Error(`cliRough: og:description of @${username} has no counts: ${content}`);
-  const name = /from (.*) \(@/.exec(content);
-  return cliProfile(JSON.parse(profileDocFromPage(username, name ? name[1] : '', og)));
+  const { lang, title } = await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title }));
+  const read = readOgDescription(content, lang);
+  if (read.error) throw new Error(`cliRough: og:description of @${username} (lang "${lang}"): ${read.error}`);
+  const name = profileDisplayName(username, { description: content, title });
+  return cliProfile(JSON.parse(profileDocFromPage(username, name, read.counts)));
 }
 
 // Logged out, the badge says what the engine decides for the og:description counts. They never

@@ -1,0 +1,244 @@
+// The counts Instagram's pages write in the viewer's language: og:description ("1,234 Followers,
+// 56 Following, 78 Posts - See Instagram photos and videos from Anna (@anna)") and the header.
+// Large counts are abbreviated with the language's own units ("12,4 Tsd.", "1,2 mln", "4,870万"),
+// and the same letters mean different numbers in different languages ("B" is thousands (bin) in
+// Turkish and billions in English; "mil." thousands in Spanish and Portuguese, millions in
+// Czech): the page's language (<html lang>) decides such a unit, and one it leaves ambiguous is
+// refused with the reason, never read as a guess (a count a thousand times off makes findings of
+// its own, such as follow-for-follow).
+
+// The page's language from its lang attribute ("pt-BR" -> "pt"; Norwegian's three tags are one
+// language here), "" when it names none.
+const SAME_LANGUAGE = { no: 'nb', nn: 'nb' };
+export function pageLanguage(lang) {
+  if (typeof lang !== 'string') return '';
+  const m = /^\s*([A-Za-z]{2,3})(?![A-Za-z])/.exec(lang);
+  if (!m) return '';
+  const code = m[1].toLowerCase();
+  return SAME_LANGUAGE[code] || code;
+}
+
+// Units read on any page: each means the same number in every language that writes it (German
+// "Tsd.", Swedish "tn", Polish "tys.", Czech "tis.", Russian "тыс.", Ukrainian "тис.", Italian
+// "mila", Indonesian "rb" and "jt", Norwegian and Finnish "mill." / "milj.").
+// Keys are lower-case, without a closing dot.
+const ANY_LANGUAGE = {
+  k: 1e3, 'к': 1e3, tsd: 1e3, tn: 1e3, tys: 1e3, tis: 1e3, 'тыс': 1e3, 'тис': 1e3, mila: 1e3, rb: 1e3,
+  m: 1e6, mln: 1e6, mio: 1e6, mn: 1e6, mill: 1e6, milj: 1e6, 'млн': 1e6, jt: 1e6,
+  bn: 1e9, mrd: 1e9, mld: 1e9, 'млрд': 1e9,
+};
+
+// Units read only where the page's language is the one that writes them, as the Unicode CLDR's
+// short number formats for that language have them: letters another language reads otherwise, or
+// forms not seen on Instagram itself. A language's entry wins over ANY_LANGUAGE; null there means
+// the unit is ambiguous on that language's page (Indonesian "M" is miliar, a billion).
+const BY_LANGUAGE = {
+  tr: { b: 1e3, mn: 1e6, mr: 1e9 },
+  da: { t: 1e3, mio: 1e6, mia: 1e9 },
+  nb: { t: 1e3, k: 1e3, mill: 1e6, mrd: 1e9 },
+  sv: { tn: 1e3, mn: 1e6, md: 1e9 },
+  fi: { t: 1e3, milj: 1e6, mrd: 1e9 },
+  hu: { e: 1e3, m: 1e6, mrd: 1e9 },
+  el: { 'χιλ': 1e3, 'εκ': 1e6, 'δισ': 1e9 },
+  ar: { 'ألف': 1e3, 'مليون': 1e6, 'مليار': 1e9 },
+  ja: { '万': 1e4, '億': 1e8 },
+  zh: { '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8 },
+  ko: { '천': 1e3, '만': 1e4, '억': 1e8 },
+  id: { rb: 1e3, jt: 1e6, m: null },
+  pt: { mil: 1e3, mi: 1e6, bi: 1e9 },
+  es: { mil: 1e3 },
+  cs: { mil: 1e6 }, sk: { mil: 1e6 }, hr: { mil: 1e6 }, ro: { mil: 1e6 },
+};
+
+// Why a unit is refused where the page's language does not settle it (for the refusal's reason).
+const AMBIGUOUS = {
+  mil: 'thousands in Spanish and Portuguese, millions in Czech, Slovak, Croatian and Romanian',
+  b: 'thousands (bin) in Turkish, billions in English',
+  t: 'thousands in Danish, Norwegian and Finnish',
+  e: 'thousands in Hungarian (ezer)',
+  m: 'millions in most languages, billions (miliar) in Indonesian',
+  mi: 'millions in Portuguese',
+};
+
+const LANGUAGE_NAMES = {
+  tr: 'Turkish', da: 'Danish', nb: 'Norwegian', sv: 'Swedish', fi: 'Finnish', hu: 'Hungarian', el: 'Greek', ar: 'Arabic',
+  ja: 'Japanese', zh: 'Chinese', ko: 'Korean', id: 'Indonesian', pt: 'Portuguese', es: 'Spanish', cs: 'Czech',
+  sk: 'Slovak', hr: 'Croatian', ro: 'Romanian', en: 'English', de: 'German', nl: 'Dutch', fr: 'French', pl: 'Polish',
+  ru: 'Russian', uk: 'Ukrainian', it: 'Italian',
+};
+const languageName = (lang) => (lang ? `${LANGUAGE_NAMES[lang] || 'the language'} ("${lang}")` : 'no language');
+
+// Scale characters of Chinese, Japanese and Korean: written right after the digits, with a comma
+// grouping thousands before them and a dot as the decimal mark ("4,870万" is 48.7 million).
+const CJK_SCALE = /^[千万萬亿億兆천만억조]/u;
+// Han, kana and Hangul: a word of these is a noun however short ("篇帖子").
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Languages whose pages may put the noun before the count ("フォロワー1,234人"): only there is a
+// part read that does not start with its count.
+const NOUN_FIRST = new Set(['ja', 'ko', 'zh']);
+
+// Digits and marks of other scripts as ASCII: Arabic-Indic and Persian digits, the Arabic decimal
+// (٫) and thousands (٬) marks; the no-break, narrow and thin spaces that group thousands (French
+// "1 234") as a plain space, the Swiss apostrophe (1’234) as "'"; the direction marks Arabic and
+// Hebrew pages put around numbers dropped.
+function asciiDigits(text) {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.').replace(/\u066c/g, ',')
+    .replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\u2019/g, "'")
+    .replace(/[\u200e\u200f\u061c\u2066-\u2069]/g, '');
+}
+
+// "12,5" -> 12.5 with the one decimal mark Instagram writes after an abbreviated count (one or
+// two decimals; "1.234K" is no such number: grouping or decimal, nothing says which), or, before
+// a CJK scale character, with commas grouping thousands and a dot as decimal mark.
+function scaledNumber(num, cjk) {
+  if (cjk) {
+    if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/.test(num)) return null;
+    return Number(num.replace(/,/g, ''));
+  }
+  if (!/^\d+(?:[.,]\d{1,2})?$/.test(num)) return null;
+  return Number(num.replace(',', '.'));
+}
+
+// An exact count: digits, grouped by threes with one separator throughout ("1,234,567",
+// "1.234.567", "1 234", "1'234"), never a decimal ("1,5" is no count).
+function exactNumber(num) {
+  if (/^\d+$/.test(num)) return Number(num);
+  const m = /^\d{1,3}([ ,.'])\d{3}((?:\1\d{3})*)$/.exec(num);
+  return m ? Number(num.replace(/[ ,.']/g, '')) : null;
+}
+
+const shown = (s) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+
+// The multiplier of `unit` (as written, any case, with or without its closing dot) on a page in
+// `lang` (pageLanguage), or {error} saying why it is not read.
+function unitValue(unit, lang) {
+  const key = unit.toLowerCase().replace(/\.$/, '');
+  const own = BY_LANGUAGE[lang];
+  if (own && key in own) {
+    if (own[key] !== null) return { mult: own[key] };
+    return { error: `the unit ${shown(unit)} is ambiguous on a page in ${languageName(lang)}: ${AMBIGUOUS[key] || 'it has more than one meaning'}` };
+  }
+  if (key in ANY_LANGUAGE) return { mult: ANY_LANGUAGE[key] };
+  if (AMBIGUOUS[key] || Object.values(BY_LANGUAGE).some((units) => key in units)) {
+    const why = AMBIGUOUS[key] ? `: ${AMBIGUOUS[key]}` : ` in ${Object.keys(BY_LANGUAGE).filter((l) => key in BY_LANGUAGE[l]).map(languageName).join(', ')}`;
+    return { error: `the unit ${shown(unit)} is read only on a page in the language that writes it${why}; this page is in ${languageName(lang)}` };
+  }
+  return { error: `${shown(unit)} is no unit Fakemeter knows (page in ${languageName(lang)})` };
+}
+
+// One count as written, with its unit if any ("12.5K", "1,2 Mio.", "4,870万", "١٢٫٥ ألف"), on a
+// page in `lang` (the lang attribute, or pageLanguage's code): {value} or {error}, a sentence.
+export function readCount(text, lang = '') {
+  if (typeof text !== 'string') return { error: 'the count is not text' };
+  const code = pageLanguage(lang);
+  const s = asciiDigits(text).trim();
+  const m = /^(\d(?:[\d ,.']*\d)?)\s*([\p{L}\p{M}]+\.?)?$/u.exec(s);
+  if (!m) return { error: `${shown(text.trim())} is not a count` };
+  const [, num, unit] = m;
+  if (!unit) {
+    const value = exactNumber(num);
+    if (value === null) return { error: `${shown(num)} is not a count (digits grouped by threes; an exact count has no decimals)` };
+    return Number.isSafeInteger(value) ? { value } : { error: `${shown(num)} is past any count Instagram shows` };
+  }
+  const u = unitValue(unit, code);
+  if (u.error) return u;
+  const n = scaledNumber(num, CJK_SCALE.test(unit));
+  if (n === null) return { error: `${shown(`${num} ${unit}`)} is not an abbreviated count (one decimal mark, one or two decimals)` };
+  const value = Math.round(n * u.mult);
+  return Number.isSafeInteger(value) ? { value } : { error: `${shown(`${num} ${unit}`)} is past any count Instagram shows` };
+}
+
+// readCount's value, or null when the text is not a count read with certainty.
+export function parseCount(text, lang = '') {
+  const r = readCount(text, lang);
+  return r.error ? null : r.value;
+}
+
+const WHICH = ['followers', 'following', 'posts'];
+
+// One part of og:description's head ("1,2 Mio. Follower", "52 тис. підписників", "4,870万 位粉丝",
+// "フォロワー1,234人" where the language puts the noun first): {value} or {error}. The word after
+// the count is its unit when it is one ("Mio."), else the noun ("Follower"); a word that looks
+// like a unit (an abbreviation with a dot, a CJK scale character, three letters or fewer outside
+// Chinese, Japanese and Korean: "24 N", "1,2 B") is never taken for a noun, so a count is not
+// read unscaled ("52 тис." once read as 52 made a follow-for-follow finding).
+// A refusal carries `text`, the count as the page wrote it (at most 40 characters), for the user.
+function readPart(part, lang) {
+  const p = asciiDigits(part).trim();
+  const lead = NOUN_FIRST.has(lang) ? /^[^\d]*?(?=\d)/u.exec(p) : null;
+  const rest = lead ? p.slice(lead[0].length) : p;
+  const m = /^(\d(?:[\d ,.']*\d)?)\s*([\p{L}\p{M}]+\.?)?/u.exec(rest);
+  if (!m) return { error: `${shown(part.trim())} does not start with a count`, text: part.trim().slice(0, 40) };
+  const [, num, word] = m;
+  const refused = (r, written) => (r.error ? { ...r, text: written.slice(0, 40) } : r);
+  if (!word) return refused(readCount(num, lang), num);
+  const cjk = CJK_SCALE.exec(word);
+  if (cjk) return refused(readCount(`${num}${cjk[0]}`, lang), `${num}${cjk[0]}`);
+  const scaled = readCount(`${num} ${word}`, lang);
+  if (!scaled.error) return scaled;
+  const unitLike = word.endsWith('.') || ([...word].length <= 3 && !CJK.test(word));
+  return unitLike ? refused(scaled, `${num} ${word}`) : refused(readCount(num, lang), num);
+}
+
+// og:description's counts: {counts: {followers, following, posts}} or {error} saying which count
+// could not be read and why (with `text`, that count as written, where one was refused). Followers, following, posts in that order in every language seen,
+// before " - " (an en dash on some), separated by ", " (Arabic "،", Japanese "、").
+export function readOgDescription(content, lang = '') {
+  if (typeof content !== 'string') return { error: 'og:description: there is none' };
+  const code = pageLanguage(lang);
+  const head = content.split(/\s[-–]\s/)[0];
+  const parts = head.split(/,\s+|،\s*|、\s*|，\s*/u);
+  if (parts.length < 3) return { error: 'og:description: no followers, following and posts counts before " - "' };
+  const counts = {};
+  for (const [i, which] of WHICH.entries()) {
+    const r = readPart(parts[i], code);
+    if (r.error) return { error: `og:description: the ${which} count: ${r.error}`, text: r.text };
+    counts[which] = r.value;
+  }
+  return { counts };
+}
+
+// The counts or null (the reason dropped): for callers that only need to know.
+export function parseOgDescription(content, lang = '') {
+  const r = readOgDescription(content, lang);
+  return r.error ? null : r.counts;
+}
+
+// What og:description says before the name, in the languages whose wording is known: "See
+// Instagram photos and videos from Anna (@anna)". Apostrophes are compared as "'".
+const NAME_LEADS = [
+  'See Instagram photos and videos from ',
+  "Bekijk Instagram-foto's en -video's van ",
+  'Sieh dir Instagram-Fotos und -Videos von ',
+  'Voir les photos et vidéos Instagram de ',
+  'Ver fotos y videos de Instagram de ',
+  'Veja as fotos e vídeos do Instagram de ',
+];
+
+// The profile's display name as the page's own text gives it: from og:description where its
+// wording is known (any language above), else from the title's name part ("Anna (@anna) •
+// Instagram photos and videos", in every language), else "" (a name is never guessed from other
+// text). Both only when they name @username: after a move within the app they may still be the
+// previous profile's.
+export function profileDisplayName(username, { description = '', title = '' } = {}) {
+  const tag = ` (@${String(username).toLowerCase()})`;
+  if (typeof description === 'string') {
+    const d = description.replace(/\u2019/g, "'");
+    const at = d.toLowerCase().lastIndexOf(tag);
+    if (at > 0) {
+      for (const lead of NAME_LEADS) {
+        const from = d.lastIndexOf(lead, at);
+        if (from >= 0) return d.slice(from + lead.length, at).trim().slice(0, 500);
+      }
+    }
+  }
+  if (typeof title === 'string') {
+    const t = title.trim();
+    const at = t.toLowerCase().indexOf(tag);
+    if (at > 0) return t.slice(0, at).trim().slice(0, 500);
+  }
+  return '';
+}
