@@ -428,7 +428,7 @@ class ProfileFeature {
     const retry = cause === 'rate_limited' ? { ...this.planRetry(answer && answer.retryAt), unavailable } : null;
     const fail = () => this.overlay.setState(cause, { retryAt: retry ? retry.retryAt : null, tries: retry ? retry.tries : null,
                                                       manual: !!(retry && retry.manual),
-                                                      detail: answer && answer.detail, unavailable });
+                                                      detail: answer && answer.detail, unavailable, unread: read.text || null });
     if (!og) { fail(); return; }
     const fullName = profileDisplayName(this.username, { description: content, title: meta(SELECTORS.ogTitle) || document.title });
     const r = await send('instant.rough', { username: this.username, fullName, og, cause, unavailable });

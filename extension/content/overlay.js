@@ -274,9 +274,10 @@ export class Overlay {
   // of that profile (a username), not by this one's check. `renamedTo` (state 'renamed'): the
   // name the account goes by now, its history moved there. `at`: when the tab was told (a later
   // reading of the profile, in another tab, outranks a 'not_found': reading-change.js).
+  // `unread`: a count of the page's own text (logged out, or refused) not read, as written.
   setState(state, { detail = null, retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
-                    during = null, renamedTo = null } = {}) {
-    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, during, renamedTo, at: Date.now() };
+                    during = null, renamedTo = null, unread = null } = {}) {
+    this.model = { kind: 'state', state, detail, retryAt, unavailable, cap, tries, manual, during, renamedTo, unread, at: Date.now() };
     this.render();
   }
 

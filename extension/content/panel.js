@@ -70,6 +70,9 @@ export function renderPanel(p, view) {
     p.append(stateNode(t, model.state, { retryAt: model.retryAt, unavailable: model.unavailable, cap: model.cap, tries: model.tries,
                                          manual: model.manual, during: model.during,
                                          text: model.state === 'renamed' ? renamedText(t, model.renamedTo) : null }));
+    // The page's counts were there but one is not read with certainty in the page's language
+    // ("1,2 B" on a page that does not say it is Turkish): said, so the login is not the only why.
+    if (model.unread) p.append(el('p', { class: 'muted', part: 'counts-unread' }, t('countsUnread', model.unread)));
     // Details for a bug report only where one helps: a page Fakemeter could not read, or its
     // engine failing. A wait or a login is no bug.
     if (model.detail && BUG_STATES.includes(model.state)) {

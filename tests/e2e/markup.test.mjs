@@ -1,11 +1,17 @@
 // The badge finds its place on the page variants Instagram serves: Dutch words and number
 // styles, a followers count that is not a link (the list-item fallback), no counts list at
-// all (the fixed-position last resort); logged out in Dutch reads the localised og:description;
+// all (the fixed-position last resort); logged out in Dutch reads the localised og:description,
+// in Turkish too where the page's lang says Turkish ("10 B" is bin, thousands), and a page that
+// does not say so gets no reading, with the count it did not read named in the panel;
 // with no count link at all, a move within the app never puts the badge in the previous header.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { useSuite, waitForBadge, waitForOverlay, cliProfile, cliRough, assertRough, screenshot, expectedBadge, followLink,
-  recordBadgeFrames, BADGE } from './lib/index.mjs';
+  recordBadgeFrames, BADGE, countsFindings, openPanel, REPO } from './lib/index.mjs';
+
+const MESSAGES = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -60,6 +66,41 @@ test('logged out, Dutch page: the localised og:description counts give exactly w
     assert.match(og, /^1\.900 volgers, 350 volgend, 40 berichten - Bekijk/);
     assert.ok(s.states.some((x) => x.state === 'logged_out' && x.text), JSON.stringify(s.states));
     await assertRough(s, await cliRough(page, 'xss_tester'), 'xss_tester (nl)');
+  } finally {
+    suite.standin.setSession('logged_in');
+    suite.standin.setPageVariant({});
+  }
+});
+
+// Turkish writes thousands as "B" (bin), which English reads as billions: refused before as a unit
+// not known, so a Turkish page's counts were never read. The page's lang attribute decides it.
+test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s lang, and what the engine finds in those counts shown', T, async () => {
+  suite.standin.setSession('logged_out');
+  try {
+    const s = await visit('shopdeals.official', { lang: 'tr' });
+    const og = await page.$eval('meta[property="og:description"]', (m) => m.content);
+    assert.match(og, /^10 B Takipçi, 12 Takip, 3 Gönderi - /);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'tr');
+    const counts = await cliRough(page, 'shopdeals.official');
+    assert.ok(countsFindings(counts).some((x) => x.id === 'history.sudden'), `10,000 followers on 3 posts: ${JSON.stringify(counts.reasons)}`);
+    await assertRough(s, counts, 'shopdeals.official (tr)');
+  } finally {
+    suite.standin.setSession('logged_in');
+    suite.standin.setPageVariant({});
+  }
+});
+
+test('logged out, Turkish counts on a page whose lang says English: "10 B" is not read, and the panel names it and why', T, async () => {
+  suite.standin.setSession('logged_out');
+  try {
+    const s = await visit('shopdeals.official', { lang: 'tr', htmlLang: 'en' });
+    assert.ok(s.states.some((x) => x.state === 'logged_out'), JSON.stringify(s.states));
+    assert.ok(!s.badgeNotes.some((n) => n.id === 'rough'), 'no reading of counts it could not read');
+    await openPanel(page);
+    const want = MESSAGES.countsUnread.message.replace('$1', '10 B');
+    const p = await waitForOverlay(page, (x) => x.panelText && x.panelText.includes(want), { what: `the panel saying "${want}"` });
+    assert.ok(p.panelText.includes(MESSAGES.stateLoggedOut.message), p.panelText);
+    await screenshot(page, 'panel-logged_out-counts-unread');
   } finally {
     suite.standin.setSession('logged_in');
     suite.standin.setPageVariant({});

@@ -17,13 +17,14 @@
   }
   // Header words and number styles per page language (kept in step with pages.mjs).
   const LANGS = {
-    en: { locale: 'en-US', m: 'M', words: ['posts', 'followers', 'following'] },
-    nl: { locale: 'nl-NL', m: ' mln', words: ['berichten', 'volgers', 'volgend'] },
+    en: { locale: 'en-US', k: 'K', m: 'M', words: ['posts', 'followers', 'following'] },
+    nl: { locale: 'nl-NL', k: 'K', m: ' mln', words: ['berichten', 'volgers', 'volgend'] },
+    tr: { locale: 'tr-TR', k: ' B', m: ' Mn', words: ['gönderi', 'takipçi', 'takip'] },
   };
   let L = LANGS.en;
   const full = (n) => n.toLocaleString(L.locale);
   const dec = (x) => (+x.toFixed(1)).toLocaleString(L.locale);
-  const short = (n) => (n >= 1e6 ? `${dec(n / 1e6)}${L.m}` : n >= 1e4 ? `${dec(n / 1e3)}K` : full(n));
+  const short = (n) => (n >= 1e6 ? `${dec(n / 1e6)}${L.m}` : n >= 1e4 ? `${dec(n / 1e3)}${L.k}` : full(n));
 
   function nav(names) {
     return el('nav', { 'aria-label': 'Profiles' }, el('a', { href: '/' }, 'Instagram'), el('a', { href: '/explore/' }, 'Explore'),
@@ -66,7 +67,7 @@
     } else if (meta) meta.remove();
     let main;
     L = LANGS[data.lang] || LANGS.en;
-    document.documentElement.lang = data.lang || 'en';
+    document.documentElement.lang = data.htmlLang ?? data.lang ?? 'en';
     if (data.type === 'profile') main = profileMain(data.user, { followersLink: data.followersLink !== false, followingLink: data.followingLink !== false,
       counts: data.counts !== false, postPaths: data.postPaths });
     else if (data.type === 'not_found') main = el('main', { role: 'main' }, el('h2', {}, "Sorry, this page isn't available."));

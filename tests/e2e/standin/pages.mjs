@@ -4,13 +4,17 @@
 import { SEEDED } from './profiles.mjs';
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-// Page languages: English (default) and Dutch, with Instagram's number styles
-// ("12.5K", "48.7M" / "1.234", "12,5K", "48,7 mln").
+// Page languages: English (default), Dutch and Turkish, with Instagram's number styles
+// ("12.5K", "48.7M" / "1.234", "12,5K", "48,7 mln" / "12,5 B", "48,7 Mn": B is bin, thousands).
+// The Turkish og:description's closing words are the stand-in's own, not known to be Instagram's:
+// the extension reads no name from them (the title's name part instead).
 export const LANGS = {
   en: { locale: 'en-US', k: (x) => `${x}K`, m: (x) => `${x}M`, words: ['Followers', 'Following', 'Posts'],
     og: (name) => `See Instagram photos and videos from ${name}` },
   nl: { locale: 'nl-NL', k: (x) => `${x}K`, m: (x) => `${x} mln`, words: ['volgers', 'volgend', 'berichten'],
     og: (name) => `Bekijk Instagram-foto's en -video's van ${name}` },
+  tr: { locale: 'tr-TR', k: (x) => `${x} B`, m: (x) => `${x} Mn`, words: ['Takipçi', 'Takip', 'Gönderi'],
+    og: (name) => `${name}: Instagram fotoğrafları ve videoları` },
 };
 export function shortCount(n, lang = 'en') {
   const L = LANGS[lang];
@@ -20,9 +24,10 @@ export function shortCount(n, lang = 'en') {
   return n.toLocaleString(L.locale);
 }
 
-// variant: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name',
+// variant: {lang: 'en'|'nl'|'tr', htmlLang: string, followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name',
 //           postPaths: 'bare'|'user'}
-// (the page markup options; followersLink, followingLink: false draw that count as plain text;
+// (the page markup options; htmlLang: the page's lang attribute where it is not its words'
+// language, '' for none; followersLink, followingLink: false draw that count as plain text;
 // counts: false draws no counts list at all, like a redesign the extension does not know;
 // pageId: how the page's own data names the profile's id; postPaths: the grid's post addresses,
 // "/p/<code>/" or "/<user>/p/<code>/").
@@ -35,7 +40,7 @@ export function pageData(path, username, user, variant = {}) {
     const name = `${user.full_name ? user.full_name + ' ' : ''}(@${user.username})`;
     const c = [user.edge_followed_by.count, user.edge_follow.count, media.count].map((n) => shortCount(n, lang));
     return {
-      status: 200, type: 'profile', path, nav, lang, followersLink: variant.followersLink !== false,
+      status: 200, type: 'profile', path, nav, lang, htmlLang: typeof variant.htmlLang === 'string' ? variant.htmlLang : lang, followersLink: variant.followersLink !== false,
       followingLink: variant.followingLink !== false, counts: variant.counts !== false, postPaths: variant.postPaths === 'user' ? 'user' : 'bare',
       title: `${name} • Instagram photos and videos`,
       og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
@@ -59,7 +64,7 @@ export function renderPage(data, { renderDelayMs }) {
   // The embedded JSON must not be able to close its <script>: escape "<" inside it.
   const embedded = JSON.stringify(data).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="${data.lang || 'en'}"><head><meta charset="utf-8">
+<html lang="${escapeHtml(data.htmlLang ?? data.lang ?? 'en')}"><head><meta charset="utf-8">
 <title>${escapeHtml(data.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${data.og ? `<meta property="og:description" content="${escapeHtml(data.og)}">` : ''}

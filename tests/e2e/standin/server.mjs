@@ -100,7 +100,10 @@ function checkBehaviour(b) {
 
 function checkVariant(v) {
   if (!v || typeof v !== 'object') throw new Error('page variant must be an object');
-  if (v.lang !== undefined && !['en', 'nl'].includes(v.lang)) throw new Error(`page variant: lang must be en or nl, got ${JSON.stringify(v.lang)}`);
+  if (v.lang !== undefined && !['en', 'nl', 'tr'].includes(v.lang)) throw new Error(`page variant: lang must be en, nl or tr, got ${JSON.stringify(v.lang)}`);
+  if (v.htmlLang !== undefined && !(typeof v.htmlLang === 'string' && /^[A-Za-z-]{0,12}$/.test(v.htmlLang))) {
+    throw new Error(`page variant: htmlLang must be a language tag or '', got ${JSON.stringify(v.htmlLang)}`);
+  }
   for (const k of ['followersLink', 'followingLink', 'counts']) {
     if (v[k] !== undefined && typeof v[k] !== 'boolean') throw new Error(`page variant: ${k} must be true or false`);
   }
@@ -110,7 +113,7 @@ function checkVariant(v) {
   if (v.postPaths !== undefined && !['bare', 'user'].includes(v.postPaths)) {
     throw new Error(`page variant: postPaths must be bare or user, got ${JSON.stringify(v.postPaths)}`);
   }
-  return { lang: v.lang || 'en', followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false,
+  return { lang: v.lang || 'en', ...(v.htmlLang !== undefined ? { htmlLang: v.htmlLang } : {}), followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false,
            pageId: v.pageId || 'profile_id', postPaths: v.postPaths || 'bare' };
 }
 
@@ -381,7 +384,7 @@ export async function startStandin(options = {}) {
       state.session = mode;
     },
     setFollowsPrivate(v) { state.followsPrivate = !!v; },
-    // Page markup options: {lang: 'en'|'nl', followersLink: bool, followingLink: bool, counts: bool} (applies to pages served from now on).
+    // Page markup options: {lang: 'en'|'nl'|'tr', htmlLang, followersLink: bool, followingLink: bool, counts: bool} (applies to pages served from now on).
     setPageVariant(v) { state.variant = checkVariant(v); },
     // {limitFollowers: bool|null, mediaFields: 'graph'|'v1'|null} for every profile (null: per profile).
     setBehaviour(b) { state.behaviour = checkBehaviour(b); },
