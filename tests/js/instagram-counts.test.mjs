@@ -63,6 +63,7 @@ test('a refused count says what was not read and why, naming the page\'s languag
     ['12,5 B', 'en', /"B".*thousands \(bin\) in Turkish.*English \("en"\)/],
     ['1,2 M', 'id', /"M" is ambiguous on a page in Indonesian \("id"\).*miliar/],
     ['3 χιλ.', 'fr', /"χιλ\.".*Greek.*French \("fr"\)/],
+    ['1,2 Mr', 'en', /"Mr" is read only on a page whose language settles it \(written in Turkish \("tr"\)\); this page is in English \("en"\)/],
     ['24 N', 'vi', /"N" is no unit Fakemeter knows/],
     ['1.234K', 'en', /"1\.234 K" is not an abbreviated count/],
     ['1,5', 'de', /"1,5" is not a count/],
@@ -126,6 +127,9 @@ test('a refused og:description count comes with the count as the page wrote it, 
     ['4,870万 位粉丝, 120 正在关注, 230 篇帖子 - x', 'en', '4,870万'],
     ['1,5 Follower, 56 Gefolgt, 78 Beiträge - x', 'de', '1,5'],
     ['x'.repeat(60) + ', 1, 2 - x', 'en', 'x'.repeat(40)],
+    // Its own digits (Arabic-Indic here, refused on a page that does not say it is Arabic).
+    ['\u200f١٢٫٥ ألف متابع، ٥٦ متابَع، ٧٨ منشور - x', 'fr', '١٢٫٥ ألف'],
+    ['フォロワー4,870万人、フォロー中56人、投稿78件 - x', 'ko', '4,870万'],
   ]) {
     assert.equal(readOgDescription(content, lang).text, text, content);
   }

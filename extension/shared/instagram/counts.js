@@ -77,17 +77,19 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 // part read that does not start with its count.
 const NOUN_FIRST = new Set(['ja', 'ko', 'zh']);
 
+// The direction marks Arabic and Hebrew pages put around numbers.
+const DIRECTION_MARKS = /[\u200e\u200f\u061c\u2066-\u2069]/g;
+
 // Digits and marks of other scripts as ASCII: Arabic-Indic and Persian digits, the Arabic decimal
 // (٫) and thousands (٬) marks; the no-break, narrow and thin spaces that group thousands (French
-// "1 234") as a plain space, the Swiss apostrophe (1’234) as "'"; the direction marks Arabic and
-// Hebrew pages put around numbers dropped.
+// "1 234") as a plain space, the Swiss apostrophe (1’234) as "'"; direction marks dropped. Past
+// those marks, one character for one, so a place in the result is the same place in the text.
 function asciiDigits(text) {
-  return text
+  return text.replace(DIRECTION_MARKS, '')
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/\u066b/g, '.').replace(/\u066c/g, ',')
-    .replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\u2019/g, "'")
-    .replace(/[\u200e\u200f\u061c\u2066-\u2069]/g, '');
+    .replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\u2019/g, "'");
 }
 
 // "12,5" -> 12.5 with the one decimal mark Instagram writes after an abbreviated count (one or
@@ -123,8 +125,8 @@ function unitValue(unit, lang) {
   }
   if (key in ANY_LANGUAGE) return { mult: ANY_LANGUAGE[key] };
   if (AMBIGUOUS[key] || Object.values(BY_LANGUAGE).some((units) => key in units)) {
-    const why = AMBIGUOUS[key] ? `: ${AMBIGUOUS[key]}` : ` in ${Object.keys(BY_LANGUAGE).filter((l) => key in BY_LANGUAGE[l]).map(languageName).join(', ')}`;
-    return { error: `the unit ${shown(unit)} is read only on a page in the language that writes it${why}; this page is in ${languageName(lang)}` };
+    const why = AMBIGUOUS[key] || `written in ${Object.keys(BY_LANGUAGE).filter((l) => key in BY_LANGUAGE[l]).map(languageName).join(', ')}`;
+    return { error: `the unit ${shown(unit)} is read only on a page whose language settles it (${why}); this page is in ${languageName(lang)}` };
   }
   return { error: `${shown(unit)} is no unit Fakemeter knows (page in ${languageName(lang)})` };
 }
@@ -165,27 +167,31 @@ const WHICH = ['followers', 'following', 'posts'];
 // like a unit (an abbreviation with a dot, a CJK scale character, three letters or fewer outside
 // Chinese, Japanese and Korean: "24 N", "1,2 B") is never taken for a noun, so a count is not
 // read unscaled ("52 тис." once read as 52 made a follow-for-follow finding).
-// A refusal carries `text`, the count as the page wrote it (at most 40 characters), for the user.
+// A refusal carries `text`, the count as the page wrote it (its own digits; at most 40
+// characters), for the user.
 function readPart(part, lang) {
-  const p = asciiDigits(part).trim();
+  const written = part.replace(DIRECTION_MARKS, '').trim();
+  const p = asciiDigits(written);
   const lead = NOUN_FIRST.has(lang) ? /^[^\d]*?(?=\d)/u.exec(p) : null;
-  const rest = lead ? p.slice(lead[0].length) : p;
-  const m = /^(\d(?:[\d ,.']*\d)?)\s*([\p{L}\p{M}]+\.?)?/u.exec(rest);
-  if (!m) return { error: `${shown(part.trim())} does not start with a count`, text: part.trim().slice(0, 40) };
-  const [, num, word] = m;
-  const refused = (r, written) => (r.error ? { ...r, text: written.slice(0, 40) } : r);
-  if (!word) return refused(readCount(num, lang), num);
+  const at = lead ? lead[0].length : 0;
+  const m = /^(\d(?:[\d ,.']*\d)?)(\s*)([\p{L}\p{M}]+\.?)?/u.exec(p.slice(at));
+  if (!m) return { error: `${shown(written)} does not start with a count`, text: written.slice(0, 40) };
+  const [, num, space, word] = m;
+  // The first `length` characters of the count as the page wrote them.
+  const refused = (r, length) => (r.error ? { ...r, text: written.slice(at, at + length).slice(0, 40) } : r);
+  if (!word) return refused(readCount(num, lang), num.length);
   const cjk = CJK_SCALE.exec(word);
-  if (cjk) return refused(readCount(`${num}${cjk[0]}`, lang), `${num}${cjk[0]}`);
+  if (cjk) return refused(readCount(`${num}${cjk[0]}`, lang), num.length + space.length + 1);
   const scaled = readCount(`${num} ${word}`, lang);
   if (!scaled.error) return scaled;
   const unitLike = word.endsWith('.') || ([...word].length <= 3 && !CJK.test(word));
-  return unitLike ? refused(scaled, `${num} ${word}`) : refused(readCount(num, lang), num);
+  return unitLike ? refused(scaled, num.length + space.length + word.length) : refused(readCount(num, lang), num.length);
 }
 
 // og:description's counts: {counts: {followers, following, posts}} or {error} saying which count
-// could not be read and why (with `text`, that count as written, where one was refused). Followers, following, posts in that order in every language seen,
-// before " - " (an en dash on some), separated by ", " (Arabic "،", Japanese "、").
+// could not be read and why (with `text`, that count as written, where one was refused).
+// Followers, following, posts in that order in every language seen, before " - " (an en dash
+// on some), separated by ", " (Arabic "،", Japanese "、").
 export function readOgDescription(content, lang = '') {
   if (typeof content !== 'string') return { error: 'og:description: there is none' };
   const code = pageLanguage(lang);
