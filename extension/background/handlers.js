@@ -319,7 +319,7 @@ const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' |
 // and commenters of the earlier audit, days old perhaps, when both buttons said `fresh` alone).
 // `ownProfileUnread`: the profile's own data could not be read just before (audit.js newAudit).
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false,
-                            engagersOnly = false, followersAgain = false, ownProfileUnread = null }) {
+                            engagersOnly = false, followersAgain = false, ownProfileUnread = null }, sender) {
   return store.locked(async () => {
     const existing = await currentAudit(username);
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
@@ -331,8 +331,8 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     // with the options as they are now instead.
     if (existing && resumable(existing) && existing.userId === userId && !fresh) {
       // With the follower count read last (a week-old audit resumed sampled last week's audience).
-      const resumed = withPopulation({ ...existing, status: 'running', stopReason: null, stopDetail: null, updatedAt: now() },
-                                     followerCount);
+      const resumed = withPopulation({ ...existing, status: 'running', stopReason: null, stopDetail: null, updatedAt: now(),
+                                       runner: runnerOf(sender) }, followerCount);
       await store.saveAuditAndScheduler(resumed, null);
       return auditView(resumed);
     }
@@ -344,9 +344,10 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     // be refused again (settleRetry). It was a new audit holding the earlier one whole inside it.
     const retry = refused || !followersAgain ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
                                                              plan: auditPlan(settings, [], followerCount) });
-    const a = retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
-                                       ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),
-                         profileSource: profileSource || 'web_profile_info' };
+    const a = { ...(retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
+                                                ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),
+                                  profileSource: profileSource || 'web_profile_info' }),
+                runner: runnerOf(sender) };
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);
   });
@@ -355,12 +356,13 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
 // The next request of an audit: {action: 'fetch', id, url, kind, at} or {action: 'end', ...}.
 // A request already handed out is handed out again (same id, same slot): a reply lost when
 // the worker stopped never costs a second request.
-async function auditNext({ username }) {
+async function auditNext({ username }, sender) {
   return store.locked(async () => {
     let a = await currentAudit(username);
     if (!a) return { action: 'end', missing: true };
-    // Paused when the page that ran it left the profile: a page of it runs it again.
-    a = resumeAudit(a);
+    // Paused when the page that ran it left the profile: a page of it runs it again, and is the
+    // one that may pause it (auditPause).
+    if (a.status === 'paused') a = { ...resumeAudit(a), runner: runnerOf(sender) };
     const had = a.pending;
     const wasRunning = a.status === 'running';
     // The kinds a server error holds alone for now: the audit goes on with the others meanwhile
@@ -411,7 +413,8 @@ async function auditClaim({ username, id, attempt = null }, sender) {
     if (!mine.go) return { go: false, at: mine.at };
     const c = claim(await store.getScheduler(), t, settings, sendKey(username, id), requestKind(a.pending));
     if (!c.go) return { go: false, at: c.at };
-    a = mine.state;
+    // The page sending the audit's requests runs it: it alone pauses it on leaving (auditPause).
+    a = { ...mine.state, runner: runnerOf(sender) };
     await store.saveAuditAndScheduler(a, c.state);
     return { go: true, at: c.at };
   });
@@ -419,6 +422,8 @@ async function auditClaim({ username, id, attempt = null }, sender) {
 
 // The page a content message came from: its tab and frame.
 const holderOf = (sender) => (sender && sender.tab ? `${sender.tab.id}:${sender.frameId ?? 0}` : 'unknown');
+// And as the page that runs an audit (auditPause): null when no tab sent it.
+const runnerOf = (sender) => (sender && sender.tab ? holderOf(sender) : null);
 
 // The claimed request went out (the tab saw its answer begin): the pacing counts from now.
 async function auditSent({ username, id }) {
@@ -538,16 +543,22 @@ async function refreshEstimates(a, sources) {
 
 // The page running the audit left the profile (another page of the app, a page loaded in its place,
 // the tab closed): stored as paused (audit.js pauseAudit), so the popup and the profile's other pages
-// no longer say it runs. Not while another page of the profile sends its request (its claim): that
-// page runs it, and its answer would be refused by a paused audit. Another page of the profile that
-// runs it without a claim yet takes it up again at its next step (auditNext).
+// no longer say it runs. Only the page that runs it may: the one holding the pending request's
+// claim, or, with none held, the one that ran it last (`runner`: started, resumed or last claimed
+// it), unless that page is gone. Another tab of the profile that merely followed it (its loop
+// waiting on the runner's claims) paused it when it closed, and the runner took it back at its
+// next step: a round trip, and "paused" in the popup meanwhile. An audit stored before `runner`
+// was kept is paused by any page of it, as before.
 async function auditPause({ username }, sender) {
   return store.locked(async () => {
     const a = await currentAudit(username);
     if (!a) return { missing: true };
     if (a.status !== 'running') return auditView(a);
+    const me = holderOf(sender);
     const claim = a.pending && a.pending.claim;
-    if (claim && claim.holder !== holderOf(sender) && !(await holderGone(claim.holder, username))) return auditView(a);
+    if (claim && claim.holder !== me && !(await holderGone(claim.holder, username))) return auditView(a);
+    const runs = (claim && claim.holder === me) || !a.runner || a.runner === me;
+    if (!runs && !(await holderGone(a.runner, username))) return auditView(a);
     const paused = pauseAudit(a, now());
     await store.saveAuditAndScheduler(paused, null);
     return auditView(paused);

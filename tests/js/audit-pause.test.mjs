@@ -20,6 +20,7 @@ fetchFileUrls();
 const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
 const { resumable } = await import('../../extension/shared/audit.js');
 const { validateMessage } = await import('../../extension/shared/messages.js');
+const { SCHEDULER_KEY } = await import('../../extension/shared/scheduler.js');
 
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const body = JSON.stringify(seededDocument(findSeeded(username)));
@@ -28,6 +29,8 @@ const stored = () => data[`audit:${username}`];
 
 async function running() {
   delete data[`audit:${username}`];
+  // No pacing left from the answers of an earlier test: each claims at once.
+  delete data[SCHEDULER_KEY];
   runsAudit.clear();
   const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
   const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
@@ -111,4 +114,42 @@ test('a paused audit is cancelled by Cancel: not left paused, to go on at the ne
   const next = await handle['audit.next']({ username });
   assert.equal(next.action, 'end');
   assert.equal(stored().status, 'cancelled');
+});
+
+// Two tabs of the profile: tab 1 runs the audit (it started it and sends its requests), tab 2
+// follows it, its loop waiting on tab 1's claims. Tab 2 closing paused it, while it held no claim
+// (between two steps): tab 1 took it back at its next step, a round trip and "paused" in the popup.
+test('only the page that runs the audit pauses it: not a tab that followed it without a claim, unless the runner is gone', async () => {
+  const { step } = await running();
+  runsAudit.set(1, true);
+  runsAudit.set(2, true);
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(1))).go, true);
+  await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json',
+                                 body: JSON.stringify({ users: [], next_max_id: null }) }, tab(1));
+  assert.equal(stored().pending, null, 'between two steps: no claim held');
+  await handle['audit.pause']({ username }, tab(2));
+  assert.equal(stored().status, 'running', 'tab 2 never ran it');
+  // Its next step handed out, not yet claimed: still tab 1's.
+  const next = await handle['audit.next']({ username }, tab(2));
+  await handle['audit.pause']({ username }, tab(2));
+  assert.equal(stored().status, 'running', 'tab 2 asked the next step; tab 1 runs it still');
+  // Tab 1 itself leaving pauses it.
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'paused');
+  // Taken up by tab 2 (its loop's next step), which runs it from then on; tab 1 gone.
+  await handle['audit.next']({ username }, tab(2));
+  runsAudit.set(1, false);
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().status, 'running', 'tab 1 left it; tab 2 runs it now');
+  await handle['audit.pause']({ username }, tab(2));
+  assert.equal(stored().status, 'paused', 'tab 2, its runner, leaving');
+  // The runner gone (its tab closed without a word), a page that followed it may pause it.
+  await handle['audit.next']({ username }, tab(1));
+  runsAudit.set(1, false);
+  delete data[SCHEDULER_KEY];  // (the pacing after the first answer)
+  assert.equal((await handle['audit.claim']({ username, id: next.id }, tab(1))).go, true);
+  await handle['audit.result']({ username, id: next.id, status: 200, contentType: 'application/json',
+                                 body: JSON.stringify({ users: [], next_max_id: null }) }, tab(1));
+  await handle['audit.pause']({ username }, tab(3));
+  assert.equal(stored().status, 'paused', 'tab 1, the runner, is gone');
 });
