@@ -482,9 +482,17 @@ async function outcomeOf(a, req, c, msg, sched) {
   return r.record ? { kind: 'profile', record: r.record } : { kind: 'profile_failed' };
 }
 
-async function auditResult(msg) {
+// An answer is taken for the audit's pending request alone. Also when the audit was paused since
+// it went (its page left the profile with the request out, auditPause): the answer of the page
+// that claimed that very step is the same audit's, applied, and the audit stays paused; it was
+// refused and the request asked again on return, one request wasted. A cancelled audit, or
+// another audit since (its own pending request, claimed by no one or by another page), refuses it.
+async function auditResult(msg, sender) {
   return store.locked(async () => {
     let a = await currentAudit(msg.username);
+    const late = !!a && a.status === 'paused' && !!a.pending && a.pending.id === msg.id && !!a.pending.claim
+      && a.pending.claim.holder === holderOf(sender);
+    if (late) a = resumeAudit(a);
     if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running') {
       // No audit at all: deleted with its profile's history entry while this request was out.
       return a ? { duplicate: true, ...auditView(a) } : { duplicate: true, missing: true };
@@ -510,12 +518,14 @@ async function auditResult(msg) {
     if (!restored && a.status !== 'running') a = await refreshEstimates(a, SOURCES);
     else if (!restored && AUDIT_KINDS.includes(outcome.kind)) a = await refreshEstimates(a, [req.source]);
     if (!restored && commentsDue(a, req)) a = await refreshComments(a);
+    // Still left by its page: paused again, to go on at the profile's next visit.
+    if (late && a.status === 'running') a = pauseAudit(a, now());
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting
     // a history of thousands of entries per request would cost more than the request.
     // (One back after a refused retry is in the history already.)
-    if (a.status !== 'running' && a.report && !restored) await saveAuditReport(a);
+    if (!underWay(a.status) && a.report && !restored) await saveAuditReport(a);
     return auditView(a);
   });
 }

@@ -501,7 +501,10 @@ class ProfileFeature {
         }
         if (claimed.stale) continue;
         // Pacing counts from when the request went, not from the claim: say when it did.
-        const answer = await igFetch(step.url, signal,
+        // Not given up when the page leaves the profile meanwhile (the audit is paused then): its
+        // answer is the paused audit's step, taken when it comes (handlers.js auditResult), not
+        // asked again at the next visit. Its own time limit still ends it.
+        const answer = await igFetch(step.url, new AbortController().signal,
           () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
         const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
         if (signal.aborted) return;

@@ -680,8 +680,10 @@ export function settleRetry(a, now) {
 // The audit left by the page that ran it (the user left the profile, or closed its tab): no page
 // goes on with it until the profile is open again, so it is stored as paused, not running (the
 // popup and the profile's other pages said it ran). Its pending request stays its next, as a
-// cancelled audit's does not: the page that comes back asks it again (claimPending counts a second
-// send). A page that runs it again takes it up where it is (resumeAudit).
+// cancelled audit's does not. One already sent is not given up with the page: its answer, when it
+// comes, is taken into the paused audit (handlers.js auditResult); one never answered (the tab
+// closed) the page that comes back asks again (claimPending counts a second send). A page that
+// runs it again takes it up where it is (resumeAudit).
 export function pauseAudit(state, now) {
   if (state.status !== 'running') return state;
   return { ...state, status: 'paused', updatedAt: now };

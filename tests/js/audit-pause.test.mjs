@@ -153,3 +153,34 @@ test('only the page that runs the audit pauses it: not a tab that followed it wi
   await handle['audit.pause']({ username }, tab(3));
   assert.equal(stored().status, 'paused', 'tab 1, the runner, is gone');
 });
+
+// The page left the profile with its request out (the pause is its own: it holds the claim); the
+// answer arrives after. It was refused, and the same request asked again at the next visit.
+test('a late answer of the paused audit\'s own step is taken, the audit staying paused; none of a cancelled or another audit', async () => {
+  const { step, start } = await running();
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(1))).go, true);
+  await handle['audit.pause']({ username }, tab(1));
+  const requests = stored().requests;
+  const page = { status: 200, contentType: 'application/json', body: JSON.stringify({ users: [{ pk: '9', username: 'someone.new' }], next_max_id: 'c2' }) };
+  const view = await handle['audit.result']({ username, id: step.id, ...page }, tab(1));
+  assert.equal(view.duplicate, undefined, 'taken');
+  assert.deepEqual([stored().status, stored().pending, stored().requests], ['paused', null, requests + 1]);
+  assert.equal(stored().followers.pagesDone, 1);
+  // The next visit asks the next step, not this one again.
+  const again = await handle['audit.next']({ username }, tab(1));
+  assert.notEqual(again.id, step.id);
+  assert.equal(stored().status, 'running');
+  // A cancelled audit refuses its late answer.
+  delete data[SCHEDULER_KEY];  // (the pacing after the first answer)
+  assert.equal((await handle['audit.claim']({ username, id: again.id }, tab(1))).go, true);
+  await handle['audit.cancel']({ username });
+  assert.equal((await handle['audit.result']({ username, id: again.id, ...page }, tab(1))).duplicate, true);
+  assert.equal(stored().status, 'cancelled');
+  // Another audit since, paused with a step of the same id no page claimed: the answer is not its.
+  await start({ fresh: true });
+  const other = await handle['audit.next']({ username }, tab(2));
+  await handle['audit.pause']({ username }, tab(2));
+  assert.equal(stored().status, 'paused');
+  assert.equal((await handle['audit.result']({ username, id: other.id, ...page }, tab(1))).duplicate, true);
+  assert.deepEqual([stored().status, stored().pending.id, stored().followers.pagesDone], ['paused', other.id, 0]);
+});
