@@ -242,6 +242,9 @@ class ProfileFeature {
     if (this.signal.aborted) return;
     this.capTimes = cached.capTimes;
     if (cached.audit) this.overlay.setAudit(cached.audit);
+    // Paused when a page of the profile left it: this page goes on with it (below), said so from
+    // now, not offered to resume or to start anew while the profile is read.
+    if (cached.audit && cached.audit.progress.status === 'paused') this.overlay.setResuming('starting');
     const stored = cached.entry && cached.entry.report;
     if (stored) {
       this.report = stored;
@@ -268,9 +271,20 @@ class ProfileFeature {
     }
     // Running, or paused when a page of the profile left it: this page goes on with it.
     if (cached.audit && underWay(cached.audit.progress.status) && !this.signal.aborted) {
-      await this.ensureUserId();
+      // Its own read of the profile, if one is needed, in place of a retry planned above (which,
+      // coming first, gave it up unanswered: the audit said it could not go on, without a why).
+      if (!this.userId) this.cancelRetry();
+      const read = await this.ensureUserId();
       if (this.userId) this.loopAudit().catch((e) => this.fail(e));
+      else this.resumeFailed(read);
     }
+  }
+
+  // A paused audit this page could not take up again, the profile's id unread (`read`: ensureUserId's
+  // answer): said, with why, and its Resume button tries again (startAudit). It stayed paused unsaid.
+  resumeFailed(read) {
+    if (this.signal.aborted || this.userId) return;
+    this.overlay.setResuming({ failed: read && read.failed ? read.failed : null });
   }
 
   get userId() { return this.report && typeof this.report.user_id === 'string' ? this.report.user_id : null; }
@@ -446,8 +460,13 @@ class ProfileFeature {
   // `fresh`: a new audit with the options as they are now, in place of a cancelled one (which
   // would otherwise resume with its own plan).
   async startAudit({ fresh = false, engagersOnly = false, followersAgain = false } = {}) {
+    // Resume of a paused audit: said at once, the profile's id read first when it must be.
+    if (!fresh) this.overlay.setResuming('starting');
+    // The user's try in place of a retry planned (as a check by hand, checkNow).
+    if (!this.userId) this.cancelRetry();
     const read = await this.ensureUserId();
-    if (!this.userId || this.signal.aborted) return;
+    if (!this.userId) { this.resumeFailed(read); return; }
+    if (this.signal.aborted) return;
     const rep = this.report;
     // The profile's own data unread now (server errors, a wait, no answer) on a result kept without
     // its posts: the audit reads the followers alone and says why (it did so without a word).

@@ -48,6 +48,9 @@ export class Overlay {
     this.handlers = handlers;
     this.model = { kind: 'loading' };
     this.audit = null;
+    // A paused audit this page takes up again (setResuming): 'starting' until its loop's first step,
+    // or {failed} (the answer that left the profile's id unread, or null) when it could not start.
+    this.auditResuming = null;
     this.firstSeen = null;
     this.formerUsernames = [];
     this.earlier = null;
@@ -286,6 +289,8 @@ export class Overlay {
     const audit = view && view.progress ? view : null;
     this.audit = audit;
     this.auditStorageFull = false;
+    // Resuming is said of a paused audit alone: running again (or ended, or gone), it is over.
+    if (!audit || audit.progress.status !== 'paused') this.auditResuming = null;
     if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
       const next = { kind: 'report', report: audit.report, computedAt: Date.now(), cached: false, rough: false, fromAudit: true };
       // While it runs, the audit's estimate narrows in view. Once it ends, it is the profile's
@@ -300,6 +305,14 @@ export class Overlay {
         this.checked = next;
       } else this.model = own;
     }
+    this.render();
+  }
+
+  // A paused audit in view being taken up again by this page ('starting'), or that could not be
+  // ({failed}); null: neither. Until its loop began, the panel offered Resume and New audit for an
+  // audit going on by itself, and one whose profile id could not be read stayed paused unsaid.
+  setResuming(resuming) {
+    this.auditResuming = this.audit && this.audit.progress.status === 'paused' ? resuming : null;
     this.render();
   }
 
@@ -483,7 +496,7 @@ export class Overlay {
       const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
         formerUsernames: this.formerUsernames, earlier: this.earlier,
-        handlers: this.handlers, auditStorageFull: this.auditStorageFull, onClose: () => this.closePanel(),
+        handlers: this.handlers, auditStorageFull: this.auditStorageFull, auditResuming: this.auditResuming, onClose: () => this.closePanel(),
         askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;

@@ -54,7 +54,7 @@ export function confidenceKey(r, audit) {
 // The page states of a name with no profile behind it now.
 const NO_PROFILE_STATES = ['renamed', 'not_found'];
 
-// view = {t, model, audit, username, handlers, auditStorageFull, onClose}
+// view = {t, model, audit, username, handlers, auditStorageFull, auditResuming, onClose}
 export function renderPanel(p, view) {
   const { t, model } = view;
   p.replaceChildren();
@@ -370,7 +370,11 @@ function renderAuditSection(p, view) {
   const sec = el('section', { class: 'audit', 'aria-label': t('auditTitle') });
   sec.append(el('h3', {}, t('auditTitle')));
   const a = view.audit;
-  const running = auditRunning(a);
+  // A paused audit this page takes up again: said so, with Cancel, as a running one (overlay.js setResuming).
+  const resuming = a && a.progress.status === 'paused' ? view.auditResuming : null;
+  const running = auditRunning(a) || resuming === 'starting';
+  // One it could not: why, and Resume tries again (whatever the reading in view).
+  const resumeFailed = !!resuming && typeof resuming === 'object';
   if (a) {
     const pr = a.progress;
     const total = Math.max(1, pr.listsTarget + pr.profilesTarget);
@@ -394,7 +398,12 @@ function renderAuditSection(p, view) {
       sec.append(el('pre', { class: 'detail', part: 'detail' }, bugReport(pr.stopDetail, view.username)));
     }
     if (pr.status === 'cancelled') sec.append(el('p', { class: 'muted' }, t('auditCancelled')));
-    if (pr.status === 'paused') sec.append(el('p', { class: 'muted', part: 'audit-paused' }, t('auditPaused')));
+    if (resuming === 'starting') sec.append(el('p', { class: 'muted', part: 'audit-resuming' }, t('auditResuming')));
+    else if (resumeFailed) {
+      sec.append(el('p', { class: 'muted', part: 'audit-resume-failed' }, t('auditResumeFailed')));
+      const f = resuming.failed;
+      if (f && f.state) sec.append(stateNode(t, f.state, { unavailable: f.unavailable }));
+    } else if (pr.status === 'paused') sec.append(el('p', { class: 'muted', part: 'audit-paused' }, t('auditPaused')));
     // Ended before its plan without narrowing what was found before it: the result above is that
     // one, kept; the rows are this audit's.
     if (auditReadingApart(view) === 'not_kept') {
@@ -416,7 +425,7 @@ function renderAuditSection(p, view) {
     // (Not of a result kept without its posts: the audit reads the profile first.)
     const plan = canAudit && !a && view.handlers.plan && !model.report.details_dropped ? view.handlers.plan() : null;
     const btn = el('button', { part: 'audit-button' }, a && resumable(a.progress) ? t('auditResume') : t('auditButton'));
-    if (!canAudit || (plan && plan.requests === 0)) btn.disabled = true;
+    if (!(canAudit || resumeFailed) || (plan && plan.requests === 0)) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());
     sec.append(btn);
     // Resume goes on with the plan the audit started with; a new one follows the options now.
