@@ -125,6 +125,58 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
   assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent is counted, the one sent again too');
 });
 
+// A tab closed mid-audit (its pagehide): the audit is stored as paused with what it read, not as
+// running. The profile opened again says the audit resumes (it offered Resume and New audit until
+// its loop began), and, the profile's id unreadable there (no stored reading, Instagram asking to
+// wait), says why and keeps Resume working: it stayed paused unsaid. Resumed, it finishes without
+// asking a step it had done again. (A move within the app pausing: tests/js/audit-pause.test.mjs.)
+test('a tab closed mid-audit: paused with its progress; opened again it says it resumes, or why not, and Resume finishes it asking no done step again', async () => {
+  await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0 });
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  const first = await suite.session.newPage();  // closed here, not by beforeEach
+  await startAudit(suite, first, username);
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
+    { what: 'two pages in' });
+  await first.close();
+  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+    { what: 'stored as paused' });
+  assert.ok(paused.followers.pagesDone >= 2 && paused.followers.lite.length >= 50, 'its progress kept');
+  // The pages it had read, in the order asked: none is asked again.
+  const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
+    .slice(0, paused.followers.pagesDone).map((e) => e.search);
+  // No stored reading (its id with it) and no automatic check: the page reads the profile for the
+  // id, and Instagram asks it to wait on both profile endpoints, slowly (the panel is read meanwhile).
+  const ext = await extensionPage(suite);
+  await ext.evaluate((u) => chrome.storage.local.get('history').then(({ history }) => {
+    delete history.entries[u];
+    return chrome.storage.local.set({ history });
+  }), username);
+  await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0, autoRun: false });
+  await suite.standin.addFailure({ mode: 'rate_limit', match: '/api/v1/users/', delayMs: 1500 });
+  const second = await newPage();
+  await second.goto(suite.standin.profileUrl(username));
+  await openPanel(second);
+  await waitForOverlay(second, (st) => /Resuming the audit where it stopped/.test(st.panelText || '') && st.cancel && !st.auditButton,
+    { what: 'the audit said to resume, with Cancel, no Resume or New audit' });
+  const failed = await waitForOverlay(second, (st) => /The audit could not go on/.test(st.panelText || ''),
+    { what: 'why the audit could not resume', timeout: 20_000 });
+  assert.ok(failed.states.some((x) => x.where === 'panel' && x.state === 'rate_limited'), 'why: Instagram asked to wait');
+  assert.equal((await storedAudit(suite, username)).status, 'paused');
+  // Resume tries again (Instagram answering now), and the audit goes on where it was.
+  await suite.standin.clearFailures();
+  await clickPart(second, PANEL, 'audit-button');
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'resumed audit done', timeout: 60_000 });
+  const reqs = auditRequests(suite.standin, username, userId);
+  const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
+  for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
+  assert.equal(done.followers.pagesDone, 4);
+  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
+  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
+  assert.ok(done.startedAt === paused.startedAt, 'the same audit, not a new one');
+});
+
 // The same profile in two tabs: one cancelled the audit, the other resumed and finished it. The
 // first went on showing "Resume" at step 3 of 12, and its Resume started a whole new audit.
 test('a tab follows the audit another tab of the same profile resumes and finishes; it offers no stale Resume', async () => {
