@@ -721,6 +721,30 @@ TEST_CASE("[profile] a few likes per post are never called bought; a subscriptio
   CHECK(sub["signals"]["bought_likes"]["estimated_bought_per_post"].get<double>() >= kMinBoughtPerPost);
 }
 
+// One follower and a steady 30 likes on every post read "Likes look bought": the score weighs the
+// likes against the followers, a ratio that means nothing on a handful of followers (a child's
+// account liked by classmates who do not follow it). Below kMinFollowersBought the score flags
+// nothing and the reasons say why the likes were not judged.
+TEST_CASE("[profile] likes are not judged bought on too few followers; the reason says so") {
+  const std::vector<int64_t> steady = {30, 28, 31, 29, 30, 32, 28, 30, 31, 29, 30, 31};
+  for (int64_t followers : {int64_t(1), int64_t(kMinFollowersBought) - 1}) {
+    CAPTURE(followers);
+    json r = analyze(doc_with(followers, steady));
+    REQUIRE_FALSE(r.contains("error"));
+    CHECK(r["signals"]["bought_likes"]["flagged"] == false);
+    CHECK(r["signals"]["bought_likes"]["followers_needed"] == kMinFollowersBought);
+    CHECK(r["badge"]["state"] != "likes_bought");
+    CHECK(has_reason(r, "likes.few_followers"));
+    CHECK_FALSE(has_reason(r, "likes.bought_high"));
+    CHECK_FALSE(has_reason(r, "likes.bought_few_comments"));
+  }
+  // Enough followers: the same steady likes are judged (and found), with no such reason.
+  json judged = analyze(doc_with(300, {230, 228, 235, 226, 240, 229, 231, 233, 227, 236, 230, 232}));
+  CHECK(judged["signals"]["bought_likes"]["flagged"] == true);
+  CHECK_FALSE(judged["signals"]["bought_likes"].contains("followers_needed"));
+  CHECK_FALSE(has_reason(judged, "likes.few_followers"));
+}
+
 TEST_CASE("[profile] following many with no followers is said as that, not as a multiple of none") {
   json d = json::parse(doc_with(0, kVaried));
   d["data"]["user"]["edge_follow"]["count"] = 7500;

@@ -88,6 +88,7 @@ void find_engagement(const Reference& ref, Findings& f) {
                            {"floor", round_to(b.z_floor, 100)}});
     bl["estimated_bought_per_post"] = f.likes_bought ? json(std::round(b.subscription_likes)) : json(nullptr);
     if (!b.enough_likes) bl["median_likes_needed"] = kMinMedianLikesBought;  // too few likes to tell
+    if (!b.enough_followers) bl["followers_needed"] = kMinFollowersBought;   // too few followers to judge by
   } else {
     bl["posts_needed"] = kMinPostsBoughtLikes;  // fewer posts with like counts than the score needs
   }

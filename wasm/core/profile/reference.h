@@ -73,6 +73,9 @@ constexpr int kMinPostsBoughtLikes = 6;
 // A subscription adds tens of likes to every post; below these the score says nothing.
 constexpr double kMinMedianLikesBought = 10;
 constexpr double kMinBoughtPerPost = 5;
+// The score weighs likes against followers: on a handful of followers that ratio is meaningless
+// (one follower with a steady 30 likes read "Likes look bought"). Below this, never flagged.
+constexpr double kMinFollowersBought = 50;
 // The narrowest the instant interval gets (as a share): a very engaged audience read 0.0-0.0% fake,
 // a certainty engagement cannot give.
 constexpr double kMinInstantWidth = 0.05;

@@ -184,7 +184,9 @@ BoughtLikes bought_likes_signal(const Reference& ref, double followers, const Po
   b.organic_median_likes = std::clamp(m, 0.0, s.median_likes);
   b.subscription_likes = s.median_likes - b.organic_median_likes;
   b.enough_likes = s.median_likes >= kMinMedianLikesBought;
-  b.flagged = b.score > b.threshold && b.enough_likes && b.subscription_likes >= kMinBoughtPerPost;
+  b.enough_followers = followers >= kMinFollowersBought;
+  b.flagged =
+      b.score > b.threshold && b.enough_likes && b.enough_followers && b.subscription_likes >= kMinBoughtPerPost;
   return b;
 }
 

@@ -64,10 +64,11 @@ Engagement engagement_signal(const Reference& ref,
                              std::optional<double> lowest_engagement = std::nullopt);
 
 struct BoughtLikes {
-  double score = 0;          // weighted sum of the z-scores below, scaled to unit variance
-  double threshold = 0;      // 5% of real reference accounts score above it
-  bool flagged = false;      // above the threshold, on enough likes, with kMinBoughtPerPost or more bought
-  bool enough_likes = true;  // median likes of kMinMedianLikesBought or more: below, never flagged
+  double score = 0;              // weighted sum of the z-scores below, scaled to unit variance
+  double threshold = 0;          // 5% of real reference accounts score above it
+  bool flagged = false;          // above the threshold, on enough likes, with kMinBoughtPerPost or more bought
+  bool enough_likes = true;      // median likes of kMinMedianLikesBought or more: below, never flagged
+  bool enough_followers = true;  // kMinFollowersBought or more: below, never flagged (the ratio means nothing)
   double z_dispersion = 0, z_comments = 0, z_audience = 0, z_floor = 0;
   double organic_median_likes = 0;  // estimate if the likes carry a constant subscription
   double subscription_likes = 0;    // estimated likes added per post

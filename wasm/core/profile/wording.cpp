@@ -80,7 +80,11 @@ void likes_reasons(const Findings& f, json& out) {
   const PostStats& s = f.stats;
   if (f.bought) {
     const BoughtLikes& b = *f.bought;
-    if (b.flagged)
+    // Too few followers to weigh likes against: neither bought nor organic is said, only why.
+    if (!b.enough_followers)
+      out.push_back(
+          reason("likes.few_followers", "info", {{"followers", f.followers}, {"needed", kMinFollowersBought}}));
+    else if (b.flagged)
       out.push_back(reason(b.z_audience > 1.28 ? "likes.bought_high" : "likes.bought_few_comments", "high",
                            {{"min", s.min_likes},
                             {"median", s.median_likes},
