@@ -36,7 +36,7 @@ export function classifyProfileAnswer({ status, contentType, body }, endpoint = 
     case 'rate_limited': return { state: 'rate_limited', detail: c.detail, ...unavailableOf(c) };
     case 'logged_out': return { state: 'logged_out' };
     case 'challenge': return { state: 'challenge' };
-    case 'not_found': return { state: 'not_found' };
+    case 'not_found': return c.userNull ? { state: 'not_found', userNull: true } : { state: 'not_found' };
     case 'forbidden': return { state: 'changed', detail: `${endpoint} answered HTTP ${status}` };
     default: return { state: 'changed', detail: `${endpoint}: ${c.detail}` };
   }

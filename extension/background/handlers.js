@@ -155,9 +155,19 @@ async function recordInstantAnswer(rateLimited, unavailable) {
 async function instantAnalyze(msg) {
   const endpoint = msg.endpoint || 'web_profile_info';
   const c = classifyProfileAnswer(msg, endpoint);
-  const sched = await recordInstantAnswer(c.state === 'rate_limited', c.unavailable);
+  // {"data":{"user":null}} while the page draws the profile (its header or og tags name it): the
+  // profile is there but Instagram did not give it out (restricted, age-gated, blocked in this
+  // region, or a rate limit in disguise). Said as unread and retried after a back-off, never as
+  // "does not exist", and its stored reading is not marked gone. Only the page saying the profile
+  // is not available (no header, no og tags) keeps "does not exist".
+  const unreadable = c.state === 'not_found' && c.userNull === true && msg.pageShowsProfile === true;
+  const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
+  }
+  if (unreadable) {
+    return { state: 'unreadable', retryAt: waitOf(sched, 'profile').until,
+             detail: `${endpoint} answered {"data":{"user":null}} on a page that shows the profile` };
   }
   if (c.state === 'not_found') {
     // The account's history moved on under its new name: said as that, not as a deleted profile.

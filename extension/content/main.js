@@ -296,6 +296,16 @@ class ProfileFeature {
     return userIdFromPageScripts([...document.querySelectorAll(SELECTORS.pageData)].map((e) => e.textContent));
   }
 
+  // Whether the page draws this profile: its header names it, or its og tags do (a full load's;
+  // after a move within the app they may still be the page left, which names another account).
+  // Instagram's "Sorry, this page isn't available" has neither. web_profile_info answers
+  // {"data":{"user":null}} for both (background: instantAnalyze tells them apart by this).
+  pageShowsProfile() {
+    if (profileHeaderNames(document).includes(this.username)) return true;
+    const meta = document.querySelector(SELECTORS.ogDescription);
+    return !!meta && (meta.getAttribute('content') || '').toLowerCase().includes(`(@${this.username})`);
+  }
+
   // Whether the page, loaded on this profile, names an account id other than `report`'s.
   pageNamesOtherAccount(report) {
     if (!report || typeof report.user_id !== 'string') return false;
@@ -365,7 +375,8 @@ class ProfileFeature {
   async askInstant(run, keepShown) {
     if (!keepShown) this.overlay.setLoading();
     let answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
-    let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', ...answer });
+    let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info',
+                                            pageShowsProfile: this.pageShowsProfile(), ...answer });
     if (this.signal.aborted) return { failed: r };
     if (r.state === 'rate_limited') {
       const refused = r;
@@ -387,6 +398,10 @@ class ProfileFeature {
       return { failed: null };
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
+    } else if (r.state === 'unreadable') {
+      // The profile is on the page but Instagram did not give it out: tried again after the back-off.
+      const retry = this.planRetry(r.retryAt);
+      this.overlay.setState('unreadable', { detail: r.detail, retryAt: retry.retryAt, tries: retry.tries, manual: !!retry.manual });
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }
@@ -415,7 +430,8 @@ class ProfileFeature {
   // account took is checked afresh instead).
   async refreshStale(keepAudited = false) {
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
-    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited, ...answer });
+    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited,
+                                              pageShowsProfile: this.pageShowsProfile(), ...answer });
     if (this.signal.aborted) return;
     if (r.audited && !r.report) {
       this.overlay.setLatestCount(r.latestCount, r.firstSeen, r.formerUsernames);

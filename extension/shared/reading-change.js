@@ -21,7 +21,8 @@ export function newReadingOf(changes, username) {
 // The overlay states (content/states.js) a stored reading of the profile takes the place of: a
 // wait ('rate_limited': Instagram asked to slow down or did not answer, or Fakemeter's own cap
 // holds the check: "retrying at …", or no longer retried), a check that failed (an answer not
-// read, the engine failing, a challenge page, logged out with no counts to show, storage full), or
+// read, the engine failing, a challenge page, logged out with no counts to show, storage full, the
+// profile on the page but not given out: 'unreadable'), or
 // none made yet (automatic checks off). In each the tab has no reading of the profile, and a visit
 // would show the stored one. Only a tab showing a result followed another tab's reading: one
 // "retrying at …" went on saying so, and then asked Instagram again. Not among them: what
@@ -29,7 +30,7 @@ export function newReadingOf(changes, username) {
 // reading read before it outranks, and 'outdated' (this page's code no longer matches the
 // background's: its messages are refused).
 export const STATES_TAKING_READING = Object.freeze(['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out',
-                                                    'storage_full']);
+                                                    'storage_full', 'unreadable']);
 
 // What Instagram said of the profile that a reading made after it (`at`, the time the tab was
 // told: overlay.js setState) outranks: the profile read in full since, in another tab, exists

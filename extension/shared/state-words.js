@@ -18,6 +18,9 @@ const STATE_KEYS = {
 // (automatic checks switched off, so a visit checks nothing by itself), a check by hand. With
 // `during` (a username), the wait was drawn by the audit of that profile, not by this check.
 export function stateMessage(t, state, retryAt = null, unavailable = null, cap = null, tries = null, manual = false, during = null) {
+  // The profile on the page, its data not given out (restricted, age-gated, region, a rate limit):
+  // when it is tried again, or (`tries`: no longer retried) that the next visit does.
+  if (state === 'unreadable') return retryAt && !Number.isInteger(tries) ? t('stateUnreadableUntil', clockTime(retryAt, t.lang)) : t('stateUnreadable');
   if (state !== 'rate_limited') return t(STATE_KEYS[state] || 'stateChanged');
   if (Number.isInteger(tries)) return stoppedMessage(t, unavailable, tries, manual ? 'Manual' : '');
   const time = retryAt ? clockTime(retryAt, t.lang) : null;

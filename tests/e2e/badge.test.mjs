@@ -216,7 +216,9 @@ test('a stored reading of a username gone since: the page without a profile head
   await waitForBadge(page);
   await new Promise((r) => setTimeout(r, 4000));
   assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 0);
-  // The gone one: checked once, and said gone.
+  // The gone one: checked once, and said gone (also when Instagram answers {"data":{"user":null}}
+  // rather than 404: the page says it is not available).
+  suite.standin.addFailure({ mode: 'user_null', match: `username=${NONEXISTENT}` });
   await page.goto(suite.standin.profileUrl(NONEXISTENT));
   const s = await waitForOverlay(page, (x) => x.badgeState === 'not_found', { what: 'the profile said gone', timeout: 15_000 });
   assert.ok(s.states.some((x) => x.state === 'not_found' && /does not exist/.test(x.text)), JSON.stringify(s.states));
@@ -236,4 +238,24 @@ test('a stored reading of a username gone since: the page without a profile head
   const row = cells.find((c) => c[0].includes(NONEXISTENT));
   assert.ok(row && row.some((c) => /^No longer on Instagram \(since .+\); before: /.test(c)), JSON.stringify(row));
   await popup.close();
+});
+
+// {"data":{"user":null}} is also what Instagram answers for a profile it shows but does not give out
+// (restricted, age-gated, blocked in the region, or a rate limit): the badge said "This profile does
+// not exist" beside the profile's own header. Said as unread, with the reason and when it is tried
+// again; the stored reading is not marked gone.
+test('a profile the page shows whose data Instagram answers as user:null: "could not be read", retried, never "does not exist"', T, async () => {
+  await suite.resetExtension();
+  suite.standin.addFailure({ mode: 'user_null', match: 'username=lena.bakes' });
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  const s = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'unreadable') || x.badgeState === 'not_found',
+    { what: 'the profile said unread', timeout: 15_000 });
+  assert.notEqual(s.badgeState, 'not_found', JSON.stringify(s.states));
+  const said = s.states.find((x) => x.state === 'unreadable');
+  assert.match(said.text, /^Could not read this profile: .*restricted.*; it does exist\. Retrying at \d/, said.text);
+  assert.ok(!s.states.some((x) => /does not exist/.test(x.text)), JSON.stringify(s.states));
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 1, 'no fallback, no second request yet');
+  assert.equal(await storedEntry(suite, 'lena.bakes'), null, 'nothing stored, nothing marked gone');
+  suite.standin.reset();
 });

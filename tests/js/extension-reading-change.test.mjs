@@ -38,7 +38,7 @@ const report = (computedAt) => ({ model: { kind: 'report', computedAt, report: {
 const state = (s, over = {}) => ({ model: { kind: 'state', state: s, retryAt: null, ...over } });
 
 test('a tab waiting on Instagram, or whose check failed, takes another tab\'s full reading; one with a result takes only a later one', () => {
-  for (const s of ['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out', 'storage_full']) {
+  for (const s of ['rate_limited', 'changed', 'engine_failed', 'challenge', 'logged_out', 'storage_full', 'unreadable']) {
     assert.equal(followsReading(state(s), reading), true, s);
   }
   assert.equal(followsReading(state('rate_limited', { retryAt: 9000 }), reading), true, '"retrying at …": a retry pending');

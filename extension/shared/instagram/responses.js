@@ -74,7 +74,7 @@ export const unavailableOf = (c) => (c && Number.isInteger(c.unavailable) ? { un
 const SMALL_BODY_CHARS = 4096;
 
 // {kind: 'ok', json} | {kind: 'rate_limited', detail, unavailable?} | {kind: 'logged_out'} | {kind: 'challenge'}
-// | {kind: 'not_found'} | {kind: 'forbidden'} | {kind: 'changed', detail}.
+// | {kind: 'not_found', userNull?} | {kind: 'forbidden'} | {kind: 'changed', detail}.
 // Rate limits: any 429 (also "useragent mismatch", which clears like one), and "Please wait a
 // few minutes" under any status (a signed-in session gets it as 401): back off, not "logged out".
 // No answer at all (status 0: the network) and a 5xx are read the same way, their detail and
@@ -112,6 +112,8 @@ export function classifyResponse(status, contentType, body, { json: wantJson = t
     const message = typeof json.message === 'string' && json.message ? json.message.slice(0, 80) : '(no message)';
     return { kind: 'changed', detail: `HTTP ${status} with "status": "fail": ${JSON.stringify(message)}` };
   }
-  if (json.data && json.data.user === null) return { kind: 'not_found' };
+  // ({userNull}: Instagram answers so also for a profile it shows but will not give out: restricted,
+  // age-gated, blocked in the viewer's region, or a rate limit. Only the page tells which.)
+  if (json.data && json.data.user === null) return { kind: 'not_found', userNull: true };
   return wantJson ? { kind: 'ok', json } : { kind: 'ok' };
 }

@@ -17,7 +17,7 @@ import { renderPage, pageData, challengePage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection', 'empty_list', 'not_authorized'];
+  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection', 'empty_list', 'not_authorized', 'user_null'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -285,6 +285,9 @@ export async function startStandin(options = {}) {
       // What a private account's list answers a viewer who does not follow it.
       if (rule.mode === 'not_authorized') { json(res, 400, { message: 'Not authorized to view user', status: 'fail' }); return done(400); }
       if (rule.mode === 'not_found') { json(res, 404, { message: 'User not found', status: 'fail' }); return done(404); }
+      // What web_profile_info answers for a name no one has, and also for a profile Instagram shows
+      // but does not give out (restricted, age-gated, blocked in the region, or a rate limit).
+      if (rule.mode === 'user_null') { json(res, 200, { data: { user: null }, status: 'ok' }); return done(200); }
       if (rule.mode === 'server_error') { send(res, 500, 'Internal Server Error', 'text/plain'); return done(500); }
       // Instagram down for a while: its "something went wrong" HTML page with 503.
       if (rule.mode === 'unavailable') { send(res, 503, '<!DOCTYPE html><html><body><p>Sorry, something went wrong.</p></body></html>', 'text/html; charset=utf-8'); return done(503); }
