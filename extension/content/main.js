@@ -32,7 +32,7 @@ import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { newReadingOf, followsReading, takesReading } from '../shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading, renamedNow } from '../shared/reading-change.js';
 import { markPanelOpen, markPanelFocus, unmarkPanel, takePanelMark, focusFree } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
@@ -749,9 +749,14 @@ function onAuditChanged(changes, area) {
   if (change) current.feature.followAudit(change.newValue || null);
 }
 
-// A new reading of the profile in view saved to the history (by another tab's re-check, say).
+// A new reading of the profile in view saved to the history (by another tab's re-check, say). A
+// page saying "Renamed, now @new" follows the account to a later name of it (reading-change.js).
 function onHistoryChanged(changes, area) {
-  if (area !== 'local' || !current || !newReadingOf(changes, current.username)) return;
+  if (area !== 'local' || !current) return;
+  const shown = current.feature.overlay.model;
+  const movedTo = shown && shown.kind === 'state' && shown.state === 'renamed' ? renamedNow(changes, current.username) : null;
+  if (movedTo && movedTo !== shown.renamedTo) current.feature.overlay.setState('renamed', { renamedTo: movedTo });
+  if (!newReadingOf(changes, current.username)) return;
   current.feature.followReading().catch((e) => console.warn('fakemeter: could not show the new reading:', e));
 }
 

@@ -1,7 +1,7 @@
 // Which storage changes carry a new reading of a profile, for the profile's other tabs, and which
 // of a tab's views take it (followsReading): tabs kept its audit in step (each follows its audit:<name> key), not its readings, so a tab went on
 // showing the audit's result another tab's re-check had replaced, until it was reloaded.
-import { HISTORY_KEY } from './history.js';
+import { HISTORY_KEY, renamedTo } from './history.js';
 
 // From a storage change (storage.onChanged's `changes`), the history entry of `username` when it
 // holds a reading it did not hold before (another computed_at: a check or an audit saved it, in
@@ -35,9 +35,29 @@ export const STATES_TAKING_READING = Object.freeze(['rate_limited', 'changed', '
 // What Instagram said of the profile that a reading made after it (`at`, the time the tab was
 // told: overlay.js setState) outranks: the profile read in full since, in another tab, exists
 // again (the name taken back, or Instagram's 404 passing). A tab told so went on saying "not found"
-// beside another tab's result, until reloaded. A reading made before it still does not. (A private
-// profile is a report, whose states say so: a later reading already took its place.)
-export const STATES_TAKING_LATER_READING = Object.freeze(['not_found']);
+// beside another tab's result, until reloaded. A reading made before it still does not. Per state:
+//   - 'not_found': the name in use again.
+//   - 'renamed': the same (the account renamed back, or another account taking the name); the
+//     new name it says follows the account's later renames (renamedNow).
+//   - 'no_posts', 'new_account' ("too new"): what a profile is at one moment, which a later reading
+//     (posts since, older now) shows. Today they reach a tab as a report's states, not as states
+//     of their own, and a report already gives way to a later reading; listed so either form does.
+// (A private profile is a report, whose states say so: a later reading already took its place.)
+export const STATES_TAKING_LATER_READING = Object.freeze(['not_found', 'renamed', 'no_posts', 'new_account']);
+
+// From a storage change, the name the account once kept under `username` goes by now, when it
+// changed (history.js renamedTo: renamed again since a tab said "Renamed, now @new"), else null.
+// A tab on the old name went on naming a name the account had left.
+export function renamedNow(changes, username) {
+  const change = changes && changes[HISTORY_KEY];
+  if (!change) return null;
+  const nameIn = (h) => {
+    if (!h || typeof h !== 'object' || !h.entries || typeof h.entries !== 'object') return null;
+    try { return renamedTo(h, username); } catch { return null; }  // (a damaged entry names nothing)
+  };
+  const now = nameIn(change.newValue);
+  return now && now !== nameIn(change.oldValue) ? now : null;
+}
 
 // Whether a tab's view can take a newer reading of its profile: `model` (the overlay's: a report,
 // a state, idle or loading); `auditing`: an audit runs in view (its estimate narrows there);

@@ -277,3 +277,46 @@ test('@old taken by another account before the renamed one is seen again: its hi
   await popup.close();
   suite.standin.reset();
 });
+
+// A tab on the old name saying "Renamed, now @new" kept saying so when the account was renamed
+// again, and when another account took the old name and was read in another tab: it follows the
+// account to its later name, and a later reading of the old name takes its place (reading-change.js).
+test('a tab saying "Renamed, now @new" follows a later rename, and gives way to a later reading of the old name', T, async () => {
+  const NEWER = 'lena.bakes.atelier';
+  await firstCheckOfOld();
+  suite.standin.renameProfile(OLD, NEW);
+  await page.goto(suite.standin.profileUrl(NEW));
+  await waitForBadge(page, { what: `badge on @${NEW}` });
+  await waitFor(() => storedEntry(suite, NEW), { what: 'the account under its new name' });
+  const oldTab = await suite.session.newPage();
+  try {
+    await oldTab.goto(suite.standin.profileUrl(OLD));
+    await waitForOverlay(oldTab, (x) => x.badgeState === 'renamed' && x.states.some((y) => y.text === `Renamed, now @${NEW}`),
+      { what: 'the old name said renamed', timeout: 15_000 });
+    // Renamed again, the newer name checked in the other tab: the old name's tab names it.
+    suite.standin.renameProfile(OLD, NEWER);
+    await page.bringToFront();
+    await page.goto(suite.standin.profileUrl(NEWER));
+    await waitForBadge(page, { what: `badge on @${NEWER}` });
+    await oldTab.bringToFront();
+    await waitForOverlay(oldTab, (x) => x.badgeState === 'renamed' && x.states.some((y) => y.text === `Renamed, now @${NEWER}`),
+      { what: 'the old name\'s tab following the newer name', timeout: 15_000 });
+    // Another account takes the old name and is read in the other tab: its reading takes the place
+    // of "Renamed" in the old name's tab, which asks Instagram nothing for it.
+    suite.standin.renameProfile('mila.gifted', OLD);
+    await page.bringToFront();
+    await page.goto(suite.standin.profileUrl(OLD));
+    await waitForBadge(page, { what: `badge on the new owner of @${OLD}` });
+    const squatter = await waitFor(() => storedEntry(suite, OLD), { what: 'the new owner\'s check stored' });
+    suite.standin.clearLog();
+    await oldTab.bringToFront();
+    const shown = await waitForOverlay(oldTab, (x) => x.badgeState !== 'renamed' && x.badgeLabel,
+      { what: 'the old name\'s tab showing the new owner\'s reading', timeout: 15_000 });
+    assert.ok(!shown.states.some((y) => y.state === 'renamed'), JSON.stringify(shown.states));
+    assert.equal(squatter.former_usernames, undefined);
+    assert.equal(apiCalls(), 0, 'from the history, not asked again');
+  } finally {
+    await oldTab.close();
+    suite.standin.reset();
+  }
+});

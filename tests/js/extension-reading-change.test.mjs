@@ -3,7 +3,7 @@
 // re-checked it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newReadingOf, followsReading, takesReading } from '../../extension/shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading, renamedNow } from '../../extension/shared/reading-change.js';
 
 const history = (entries) => ({ schema: 2, entries });
 const entry = (over = {}) => ({ username: 'lena.bakes', computed_at: 1000, rough: false, confidence: 'instant', report: {}, ...over });
@@ -84,5 +84,40 @@ test('a tab told the profile is not found takes a reading made after it was told
   const privateReport = { model: { kind: 'report', computedAt: 4000, report: { states: ['private'] } } };
   assert.equal(followsReading(privateReport, reading), true, 'a private profile\'s report');
   // What else Instagram said of the profile stays, whenever the reading.
-  for (const s of ['renamed', 'no_posts', 'new_account', 'outdated']) assert.equal(followsReading(state(s, { at: 4000 }), reading), false, s);
+  assert.equal(followsReading(state('outdated', { at: 4000 }), reading), false, 'outdated');
+});
+
+// A tab told "Renamed, now @new", "no posts" or "too new" kept saying so when another tab read the
+// profile later. Each is what the profile was when the tab was told: a reading made after it takes
+// its place (the old name in use again; posts since; older now), one made before does not.
+test('"renamed", "no posts" and "too new" give way to a reading made after the tab was told, never one made before', () => {
+  for (const s of ['renamed', 'no_posts', 'new_account']) {
+    assert.equal(followsReading(state(s, { at: 4000, renamedTo: 'new.shop' }), reading), true, `${s}: told before the reading`);
+    assert.equal(followsReading(state(s, { at: 6000 }), reading), false, `${s}: told after`);
+    assert.equal(followsReading(state(s), reading), false, `${s}: no time it was told`);
+    assert.equal(followsReading({ ...state(s, { at: 4000 }), asking: true }, reading), false, `${s}: its own answer comes`);
+  }
+  // As they reach a tab today, "no posts" and "too new" are a report's states: a later reading
+  // already took their place, an earlier one does not.
+  for (const s of ['no_posts', 'new_account']) {
+    const shown = (computedAt) => ({ model: { kind: 'report', computedAt, report: { states: [s] } } });
+    assert.equal(followsReading(shown(4000), reading), true, s);
+    assert.equal(followsReading(shown(6000), reading), false, s);
+  }
+});
+
+test('"Renamed, now @new" follows the account when it is renamed again; other changes name no new name', () => {
+  const named = (username, formers, at = 1000) => entry({ username, former_usernames: formers, computed_at: at });
+  const was = history({ 'new.shop': named('new.shop', ['old.shop']) });
+  const again = history({ 'newer.shop': named('newer.shop', ['new.shop', 'old.shop'], 2000) });
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: again } }, 'old.shop'), 'newer.shop');
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: again } }, 'OLD.shop'), 'newer.shop', 'names are not case-sensitive');
+  assert.equal(renamedNow({ history: { newValue: was } }, 'old.shop'), 'new.shop', 'a first rename');
+  // The same name (a new reading of @new.shop), another name's, a history emptied or damaged: none.
+  const reread = history({ 'new.shop': named('new.shop', ['old.shop'], 3000) });
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: reread } }, 'old.shop'), null);
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: again } }, 'other.shop'), null);
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: history({}) } }, 'old.shop'), null);
+  assert.equal(renamedNow({ history: { oldValue: was, newValue: { entries: { x: null } } } }, 'old.shop'), null);
+  assert.equal(renamedNow({ 'audit:old.shop': { newValue: {} } }, 'old.shop'), null, 'no history change');
 });
