@@ -481,8 +481,15 @@ class ProfileFeature {
     // The user's try in place of a retry planned (as a check by hand, checkNow).
     if (!this.userId) this.cancelRetry();
     const read = await this.ensureUserId();
-    if (!this.userId) { this.resumeFailed(read); return; }
     if (this.signal.aborted) return;
+    // No account id (the profile's read for it failed): a paused audit says it could not go on
+    // (resumeFailed); one asked for on a result stored by an earlier version, which lacks the id,
+    // says it could not start, with why and when to try again. It returned without a word.
+    if (!this.userId) {
+      if (this.overlay.audit && this.overlay.audit.progress.status === 'paused') this.resumeFailed(read);
+      else this.overlay.noteAuditNotStarted((read && read.failed) || {});
+      return;
+    }
     const rep = this.report;
     // The profile's own data unread now (server errors, a wait, no answer) on a result kept without
     // its posts: the audit reads the followers alone and says why (it did so without a word).

@@ -13,7 +13,7 @@ import { stoppedText } from './panel-refused.js';
 import { redrawKeepingFocus } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
-import { stateMessage, partWaitMessage } from '../shared/state-words.js';
+import { stateMessage, partWaitMessage, auditNotStartedMessage } from '../shared/state-words.js';
 import { auditWait } from './states.js';
 import { recheckAsks } from '../shared/recheck.js';
 import { focusDropped } from './focus-move.js';
@@ -230,6 +230,7 @@ export class Overlay {
     this.latestCount = latestCount;
     this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
     this.checked = this.model;
+    if (!rough) this.auditNotStarted = null;  // read in full now: an audit can start
     this.askRecheck = false;  // asked about the result that was in view
     this.render();
   }
@@ -289,6 +290,7 @@ export class Overlay {
     const audit = view && view.progress ? view : null;
     this.audit = audit;
     this.auditStorageFull = false;
+    this.auditNotStarted = null;
     // Resuming is said of a paused audit alone: running again (or ended, or gone), it is over.
     if (!audit || audit.progress.status !== 'paused') this.auditResuming = null;
     if (audit && audit.report && (audit.progress.requests > 0 || audit.progress.status !== 'running')) {
@@ -321,6 +323,15 @@ export class Overlay {
   noteStorageFull() {
     if (this.model.kind !== 'report') { this.setState('storage_full'); return; }
     this.auditStorageFull = true;
+    this.render();
+  }
+
+  // An audit asked for that could not start (`failed`: the answer of the profile's read, which an
+  // older stored result without an account id needs first; null clears it). Said in the audit
+  // section and once to screen readers, until an audit or a full reading comes.
+  noteAuditNotStarted(failed) {
+    this.auditNotStarted = failed || null;
+    this.auditNotStartedSaid = false;
     this.render();
   }
 
@@ -482,7 +493,11 @@ export class Overlay {
     // done), once, in this one live region: the panel is drawn afresh at every step, so a status
     // node of its own would be a new live region each time (said twice, or never).
     const auditing = auditRunning(this.audit);
-    const event = this.auditEvent();
+    let event = this.auditEvent();
+    if (this.auditNotStarted && !this.auditNotStartedSaid) {
+      this.auditNotStartedSaid = true;
+      event = auditNotStartedMessage(this.t, this.auditNotStarted);
+    }
     if (event && !auditing) this.live.textContent = `${event} ${said}`;
     else if (event) this.live.textContent = event;
     else if (!auditing && this.live.textContent !== said && !this.live.textContent.endsWith(said)) this.live.textContent = said;
@@ -496,7 +511,8 @@ export class Overlay {
       const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
         formerUsernames: this.formerUsernames, earlier: this.earlier,
-        handlers: this.handlers, auditStorageFull: this.auditStorageFull, auditResuming: this.auditResuming, onClose: () => this.closePanel(),
+        handlers: this.handlers, auditStorageFull: this.auditStorageFull, auditResuming: this.auditResuming,
+        auditNotStarted: this.auditNotStarted, onClose: () => this.closePanel(),
         askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
       redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       this.panel.scrollTop = scroll;

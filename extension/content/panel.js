@@ -2,7 +2,7 @@
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
 import { el, appendText } from './dom.js';
 import { stateNode, auditWait } from './states.js';
-import { stateMessage, roughState, roughStateMessage } from '../shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, auditNotStartedMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
@@ -54,7 +54,7 @@ export function confidenceKey(r, audit) {
 // The page states of a name with no profile behind it now.
 const NO_PROFILE_STATES = ['renamed', 'not_found'];
 
-// view = {t, model, audit, username, handlers, auditStorageFull, auditResuming, onClose}
+// view = {t, model, audit, username, handlers, auditStorageFull, auditResuming, auditNotStarted, onClose}
 export function renderPanel(p, view) {
   const { t, model } = view;
   p.replaceChildren();
@@ -412,6 +412,7 @@ function renderAuditSection(p, view) {
     if (pr.status === 'done') sec.append(el('p', { class: 'muted' }, t('auditDone')));
   }
   if (view.auditStorageFull) sec.append(el('p', { class: 'muted', part: 'storage-note' }, t('storageAuditStopped')));
+  if (view.auditNotStarted) sec.append(el('p', { class: 'muted', part: 'audit-not-started' }, auditNotStartedMessage(t, view.auditNotStarted)));
   if (running) {
     const cancel = el('button', { part: 'cancel' }, t('cancel'));
     cancel.addEventListener('click', () => view.handlers.onCancel());

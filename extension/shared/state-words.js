@@ -28,6 +28,16 @@ export function stateMessage(t, state, retryAt = null, unavailable = null, cap =
   return waitMessage(t, time, unavailable, cap);
 }
 
+// Why an audit asked for could not start: a result stored by an earlier version has no account id,
+// the profile is read again for it, and that read failed (`failed`: its answer, {unavailable,
+// retryAt}). A server error is said with its status and when to try again; anything else as the
+// id not read just now (the badge says the rest: a wait, a login). The audit was skipped unsaid.
+export function auditNotStartedMessage(t, failed) {
+  const status = failed && Number.isInteger(failed.unavailable) && failed.unavailable >= 500 ? failed.unavailable : null;
+  if (status === null) return t('auditNotStarted');
+  return failed.retryAt ? t('auditNotStartedServerUntil', status, clockTime(failed.retryAt, t.lang)) : t('auditNotStartedServer', status);
+}
+
 // A server error's wait of one kind of an audit's requests alone (`of`: page, likers, comments,
 // profile): which part waits, and whether the audit goes on with the rest meanwhile or has nothing
 // else it can read before. "Instagram is not answering right now" said of the whole audit while

@@ -254,3 +254,32 @@ test('an audit asked for while the profile\'s own data answers 500, on a result 
   assert.match(s.panelText, /Instagram answered this profile's own data with server errors \(HTTP 500\) when the audit started, so its posts were not known; the audit went on with the followers alone\./);
   assert.ok(s.sources.followers, 'the followers\' row');
 });
+
+// A result stored by an earlier version carries no account id, so an audit asked for reads the
+// profile again first; that read answering server errors (web_profile_info, then users/<id>/info)
+// left "Audit followers" doing nothing, without a word. Said now: the audit could not start, the
+// status, and when to try again.
+test('an audit asked for on a result stored without an account id while the profile\'s data answers 500: said it could not start, and why', async () => {
+  const username = 'lena.bakes';
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page);
+  const stored = await waitFor(() => storedEntry(suite, username), { what: 'the reading stored' });
+  const storage = await suite.storage();
+  const { history } = await storage.get('history');
+  const report = { ...stored.report };
+  delete report.user_id;
+  history.entries[username] = { ...stored, report };
+  await storage.set({ history });
+  await elsewhereAndBack(username);
+  suite.standin.addFailure({ mode: 'server_error', match: `username=${username}` });
+  suite.standin.addFailure({ mode: 'server_error', match: `/users/${userIdOf(suite.standin, username)}/info` });
+  suite.standin.clearLog();
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  const s = await waitForOverlay(page, (x) => /The audit could not start/.test(x.panelText || ''), { what: 'said the audit could not start' });
+  assert.match(s.panelText, /The audit could not start: Instagram answered with a server error \(HTTP 500\) when asked for this profile's account id, which this result, stored by an earlier version, lacks\. Try “Audit followers” again after \d/);
+  assert.match(s.badgeAnnounced, /The audit could not start/, 'and heard once');
+  assert.ok(apiRequests(suite.standin, `username=${username}`).length >= 1, 'the profile was asked for');
+  assert.equal(apiRequests(suite.standin, '/followers/').length, 0, 'no audit request');
+  assert.equal(await storedAudit(suite, username), null, 'no audit stored');
+});

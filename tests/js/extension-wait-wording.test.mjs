@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { auditWait } from '../../extension/content/states.js';
-import { stateMessage, roughState, roughStateMessage, partWaitMessage, badgeStateShort } from '../../extension/shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, partWaitMessage, badgeStateShort, auditNotStartedMessage } from '../../extension/shared/state-words.js';
 import { translator, flatten, SUPPORTED, roughExplainText } from '../../extension/shared/i18n.js';
 import { classifyResponse, unavailableOf } from '../../extension/shared/instagram.js';
 import { roughCauseOf } from '../../extension/shared/history.js';
@@ -256,5 +256,25 @@ test('every wait names its time as the badge does: hour and minute, no seconds, 
       assert.ok(text.includes(time), `${lang} ${where} names ${time}: ${text}`);
       assert.doesNotMatch(text, /\d[:.]\d\d[:.]\d\d/, `${lang} ${where}: no seconds: ${text}`);
     }
+  }
+});
+
+// "Audit followers" on a result stored without an account id, the profile's read for it failing,
+// did nothing and said nothing. Said now in every language: a server error with its status and
+// when to try again (or later, with no time), anything else as the id not read just now.
+test('an audit that could not start says so: a server error with its status and time, else the id not read', () => {
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    const server = auditNotStartedMessage(t, { state: 'rate_limited', unavailable: 503, retryAt });
+    const serverLater = auditNotStartedMessage(t, { unavailable: 500 });
+    const other = auditNotStartedMessage(t, { state: 'rate_limited', retryAt });
+    for (const s of [server, serverLater, other]) {
+      assert.ok(s && !/\$\d|\{/.test(s), `${lang}: filled in: ${s}`);
+      assert.ok(s.includes(t('auditButton')), `${lang}: names the button: ${s}`);
+    }
+    assert.ok(server.includes('503') && server.includes(timeIn(lang)), `${lang}: ${server}`);
+    assert.ok(serverLater.includes('500') && !serverLater.includes(timeIn(lang)), `${lang}: ${serverLater}`);
+    assert.ok(!/\d{3}/.test(other), `${lang}: no status for a rate limit: ${other}`);
+    assert.equal(auditNotStartedMessage(t, {}), auditNotStartedMessage(t, { unavailable: 0 }), `${lang}: no answer at all is no server error`);
   }
 });
