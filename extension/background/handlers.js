@@ -18,7 +18,7 @@ import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, auditedCount } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, holdsAudit } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -618,11 +618,15 @@ async function auditStatus({ username }) {
 
 // ---- privileged: history and settings
 
-// `total`: how many profiles the history holds, whatever the search shows (Delete all says it).
+// `total`: how many profiles the history holds, whatever the search shows (Delete all says it),
+// `audited`: how many of them have an audit Delete all deletes: a result in the history, or an
+// audit stored without one (running, paused, ended early: store.js namesWithAudit).
 async function historyList({ query }) {
   const history = await store.readHistory();
+  const withAudit = await store.namesWithAudit(history);
+  const audited = Object.keys(history.entries).filter((u) => withAudit.has(u) || holdsAudit(history.entries[u])).length;
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
-           total: Object.keys(history.entries).length, audited: auditedCount(history) };
+           total: Object.keys(history.entries).length, audited };
 }
 
 // With no entry under `username`: the name the account kept under it goes by now, when its history

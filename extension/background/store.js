@@ -354,6 +354,20 @@ export async function formerAudits(history, usernames) {
   return out;
 }
 
+// The names in `history` with an audit stored for Delete all to delete (forgetAccounts): under the
+// name itself, whatever its state (running, paused, or ended with no result in the entry yet), or
+// under a former name of the same account (formerAudits). The history's own audited results
+// (history.js auditedCount) missed the audits that have none yet. One read of all their keys.
+export async function namesWithAudit(history) {
+  const formerOf = (e) => (entryUserId(e) && Array.isArray(e.former_usernames) ? e.former_usernames : []);
+  const keys = Object.entries(history.entries).flatMap(([u, e]) => [u, ...formerOf(e)].map((n) => AUDIT_PREFIX + n));
+  const got = keys.length ? await storage.get(keys) : {};
+  return new Set(Object.keys(history.entries).filter((u) => {
+    const e = history.entries[u];
+    return !!got[AUDIT_PREFIX + u] || formerOf(e).some((f) => got[AUDIT_PREFIX + f] && got[AUDIT_PREFIX + f].userId === entryUserId(e));
+  }));
+}
+
 export async function getDoc(username) {
   return (await get(DOC_PREFIX + username)) || null;
 }

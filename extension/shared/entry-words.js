@@ -37,7 +37,7 @@ export function badgeLine(t, entry) {
 }
 
 // The question before Delete all, true of what is stored: `profiles` in the history, `audited` of
-// them holding an audit's result (history.js auditedCount). It said "with their audits" of a
+// them with an audit, a result or one stored without one yet (handlers.js historyList). It said "with their audits" of a
 // history holding none.
 export function deleteAllQuestion(t, profiles, audited) {
   if (!audited) return t('deleteAllConfirm', profiles);

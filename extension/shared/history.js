@@ -558,11 +558,12 @@ export function overflow(history) {
   return { history: { ...history, entries }, aside };
 }
 
-// How many entries hold an audit's result: an audited reading, or the per-source rows and comment
+// Whether an entry holds an audit's result: an audited reading, or the per-source rows and comment
 // analysis a later check kept beside its own (auditPart). For the question before Delete all, which
-// says "with their audits" only of what holds one.
-export const auditedCount = (history) => Object.values(history.entries)
-  .filter((e) => e.confidence === 'audited' || AUDIT_FIELDS.some((k) => e[k]) || isTime(e.audit_at)).length;
+// says "with their audits" only of what holds one (with the audits stored without a result yet:
+// handlers.js historyList).
+export const holdsAudit = (e) => e.confidence === 'audited' || AUDIT_FIELDS.some((k) => e[k]) || isTime(e.audit_at);
+export const auditedCount = (history) => Object.values(history.entries).filter(holdsAudit).length;
 
 export function deleteEntries(history, usernames) {
   const entries = entryMap(history.entries);

@@ -137,10 +137,23 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   assert.equal((await popupAsks(popup, '#delete-all')).question,
     'Delete all 2 profiles in the history, 1 of them with an audit? This cannot be undone: export the history first to keep a copy.');
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  // The other one with an audit stored that has no result yet (here paused): Delete all deletes it
+  // too, and the question counts it (it counted the results in the history alone).
+  await ext.evaluate(() => chrome.storage.local.get('history').then(({ history }) => {
+    const name = Object.keys(history.entries).sort()[1];
+    return chrome.storage.local.set({ [`audit:${name}`]: { v: 1, username: name, status: 'paused', updatedAt: Date.now() } });
+  }));
+  await popup.reload();
+  await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
+  assert.equal((await popupAsks(popup, '#delete-all')).question,
+    'Delete all 2 profiles in the history, with their audits? This cannot be undone: export the history first to keep a copy.');
   await answerPopup(popup, '#delete-all', 'Delete everything');
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 0);
   assert.equal(await popup.$eval('#message', (m) => m.textContent), 'Deleted 2 entries.');
   assert.deepEqual((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries, {});
+  assert.deepEqual(await ext.evaluate(() => chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('audit:')))),
+    [], 'the audit said goes too');
   await popup.waitForFunction(() => document.activeElement?.id === 'search');
   // Nothing left to delete: Delete all is off (it asked to delete "all 0 profiles").
   assert.equal(await popup.$eval('#delete-all', (b) => b.disabled), true, 'Delete all off with the history empty');

@@ -42,6 +42,23 @@ test('delete: the account\'s audit under a former name another account holds now
   assert.deepEqual([data['audit:old'], data['doc:old'], data.docs], [undefined, undefined, []]);
 });
 
+// Delete all's question counted the audits by the results in the history: an audit still running,
+// paused, or ended early with no result yet (stored under its name, or a former name of its account)
+// was deleted unsaid. Every stored audit Delete all deletes is counted, once per profile.
+test('the list counts, for Delete all, every profile with an audit stored, with a result yet or not', async () => {
+  const running = (username, userId) => ({ ...audit(username, userId), status: 'running' });
+  const renamed = { ...entry('new', 5, { id: '111' }), former_usernames: ['old'] };
+  const audited = { ...entry('done', 5, { id: '333' }), confidence: 'audited', audit_at: at(5) };
+  reset({ history: historyOf(entry('plain', 5, { id: '444' }), entry('paused', 5, { id: '555' }), renamed, audited),
+          'audit:paused': { ...audit('paused', '555'), status: 'paused' }, 'audit:old': running('old', '111'),
+          'audit:done': audit('done', '333') });
+  const list = await handle['history.list']({ query: 'plain' });
+  assert.deepEqual([list.total, list.audited], [4, 3], 'paused, renamed (its audit under @old) and done; not plain');
+  // Another account's audit under a former name is not this one's.
+  reset({ history: historyOf(renamed), 'audit:old': running('old', '999') });
+  assert.equal((await handle['history.list']({ query: '' })).audited, 0);
+});
+
 const { MAX_ASIDE, MAX_TAKEN } = await import('../../extension/shared/set-aside.js');
 const { keptFor, takenItem } = await import('../../extension/shared/taken.js');
 const { translator, flatten, SUPPORTED } = await import('../../extension/shared/i18n.js');

@@ -12,7 +12,8 @@ export function installFakeChrome() {
       local: {
         async get(key) {
           if (key === null) return structuredClone(data);
-          return key in data ? { [key]: structuredClone(data[key]) } : {};
+          // A list of keys: those stored, as Chromium answers.
+          return Object.fromEntries([].concat(key).filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
         },
         async set(items) {
           const backup = structuredClone(data);
