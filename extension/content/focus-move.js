@@ -29,9 +29,11 @@ export function linkToHere() {
 }
 
 // Until `until` (a time), each call puts the focus on the page's link to here while nothing has
-// it. Returns whether to go on calling: not past then, nor once the user put it elsewhere.
-export function focusLinkToHere(until) {
-  if (Date.now() > until) return false;
+// it, on the page it was asked for (`path`). Returns whether to go on calling: not past then, nor
+// once the user put it elsewhere, nor on another page: moving on from it within the time (a second
+// page that is no profile) put the focus on that page's link too, though it came from no panel.
+export function focusLinkToHere({ until, path }) {
+  if (Date.now() > until || location.pathname !== path) return false;
   if (!focusDropped()) return document.activeElement === linkToHere();
   const link = linkToHere();
   if (link) link.focus();

@@ -50,9 +50,10 @@ const STALE_MS = 24 * 3600 * 1000;
 let t = (k) => k;
 let settings = DEFAULT_SETTINGS;  // until the background's hello says the user's
 let current = null;   // {username, controller, feature}
-// The focus was in the panel of the profile left for a page that is no profile: until when it goes
-// to the page's link to here once the app has drawn one (focus-move.js); 0: not.
-let focusLinkUntil = 0;
+// The focus was in the panel of the profile left for a page that is no profile: until when, and on
+// which page, it goes to the page's link to here once the app has drawn one ({until, path}:
+// focus-move.js focusLinkToHere); null: not.
+let focusLink = null;
 // The profile the document was loaded on: its data blocks are that profile's. A move by the
 // app's own links (History API) keeps them, so they never name the id of a profile moved to.
 const loadedProfile = (() => {
@@ -634,12 +635,12 @@ function onRoute() {
   // Read once, on this copy's first look at the page, whatever it shows (panel-mark.js).
   const reopen = moved ? null : takePanelMark();
   if (!username) {
-    if (hadFocus) focusLinkUntil = Date.now() + FOCUS_MOVE_MS;
+    if (hadFocus) focusLink = { until: Date.now() + FOCUS_MOVE_MS, path };
     return;
   }
   // After a move within the app, the headers in view are the page left until it draws this one.
   const previousHeaders = moved ? headersNow() : null;
-  focusLinkUntil = 0;
+  focusLink = null;
   const controller = new AbortController();
   const feature = new ProfileFeature(username, controller.signal, settleUntil, previousHeaders);
   current = { username, controller, feature, from: path };
@@ -668,7 +669,7 @@ function watch() {
     if (contextGone()) { teardown(); return; }
     onRoute();
     if (current) current.feature.place();
-    if (focusLinkUntil && !focusLinkToHere(focusLinkUntil)) focusLinkUntil = 0;
+    if (focusLink && !focusLinkToHere(focusLink)) focusLink = null;
   };
   const schedule = () => { if (!scheduled) { scheduled = true; frame = requestAnimationFrame(check); } };
   const observer = new MutationObserver((records) => {

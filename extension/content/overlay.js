@@ -85,6 +85,14 @@ export class Overlay {
         const [first] = this.panelControls();
         if (first) { e.preventDefault(); first.focus(); }
       }
+      // Shift+Tab from the badge leaves the overlay for the page's control before it: the panel
+      // closes as the focus goes on there. Left open, it lay over the page where Escape no longer
+      // closed it (the key is the page's own in its controls).
+      if (e.key === 'Tab' && e.shiftKey && this.panelOpen) {
+        this.askRecheck = false;
+        this.takePanelDown();
+        if (this.handlers.onPanel) this.handlers.onPanel(false);
+      }
     });
 
     this.panelHost = el('div', { 'data-fakemeter': 'panel', dir: 'ltr', lang: t.lang || 'en' });

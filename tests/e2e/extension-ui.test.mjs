@@ -92,6 +92,18 @@ test('Tab past the panel\'s last control, or Shift+Tab before its first, returns
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
   assert.equal(await where(), 'badge');
+  // Shift+Tab from the badge leaves the overlay for the page before it: the panel closes. It stayed
+  // open over the page, where Escape (the page's own key in its controls) no longer closed it.
+  await page.keyboard.press('Enter');
+  assert.equal(await where(), 'panel:close');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Tab');
+  assert.equal(await where(), 'badge');
+  await page.keyboard.press('Tab');
+  await page.keyboard.up('Shift');
+  assert.equal(await where(), 'A', 'the focus on the page\'s link before the badge');
+  assert.equal(await page.$(PANEL), null, 'the panel closed as the focus left the badge');
+  assert.equal(await page.$eval(BADGE, (h) => h.shadowRoot.querySelector('[part~="badge"]').getAttribute('aria-expanded')), 'false');
 });
 
 // The panel by keyboard alone, in both themes, on a cancelled audit (its most buttons: Close,

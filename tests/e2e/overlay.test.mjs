@@ -180,6 +180,16 @@ test("leaving a profile with the focus in its panel puts it on the next profile'
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(await focused(), 'input#page-field', 'the focus stays in the page\'s field');
   await page.evaluate(() => document.getElementById('page-field').remove());
+  // From the panel to a page that is no profile, and on at once to another one with nothing
+  // focused (a click on the page's text, then its link to Home): the first page's link had the
+  // focus; the second page's does not take it (it came from no panel, but within the 5 s it did).
+  await keyboardPanel('marco.travels');
+  await followLink(page, '/explore/');
+  await focusIs('link:/explore/', 'from the panel to /explore/');
+  await page.evaluate(() => { document.activeElement.blur(); document.querySelector('nav a[href="/"]').click(); });
+  await page.waitForFunction(() => document.getElementById('react-root').dataset.rendered === '/');
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await focused(), 'body', 'on the second page the focus is where the browser left it');
 });
 
 // The app draws the next profile's header only once its data came; meanwhile the previous
