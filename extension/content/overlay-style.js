@@ -82,8 +82,9 @@ button { white-space: nowrap; font: inherit; color: var(--button-fg); background
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
 /* Buttons side by side in the audit section (Resume audit, New audit) keep a gap wider than the
    focus ring (2 px, 2 px off the button): with none, the ring of one lay over the other's blue,
-   where it hardly showed. */
-.audit button + button { margin-left: 8px; }
+   where it hardly showed. A gap, not a margin: wrapped onto a line of its own, a button kept its
+   8 px margin there and stood out of line with the text. */
+.buttons { display: flex; flex-wrap: wrap; gap: 8px; }
 button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; min-width: 32px; min-height: 32px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }
 .interval .range { position: absolute; top: 0; height: 10px; background: var(--fair); opacity: .45; border-radius: 5px; }

@@ -22,6 +22,7 @@ export function renderRefusedAudit(sec, view, refused) {
   const { t, model } = view;
   const a = view.audit;
   const canAudit = model.kind === 'report' && !model.rough;
+  let row = null;  // the row of buttons the retry joins, if any
   // The audit stopped at the refusal: said already, as its stop (stoppedText).
   const saidAsStop = a && a.progress.status === 'stopped' && a.progress.stopReason === refused;
   if (!saidAsStop) sec.append(el('p', { class: 'muted', part: 'audit-refused' }, t(`auditRefused_${refused}`)));
@@ -29,7 +30,10 @@ export function renderRefusedAudit(sec, view, refused) {
     // An audit of the engagers cancelled part-way goes on where it ended.
     const resume = el('button', { part: 'audit-engagers' }, t('auditResume'));
     resume.addEventListener('click', () => view.handlers.onAudit());
-    sec.append(resume);
+    // Side by side with trying the list again, below: one row (overlay-style.js .buttons).
+    row = el('div', { class: 'buttons' });
+    row.append(resume);
+    sec.append(row);
   } else if (canAudit && refused === 'list_refused' && !model.report.details_dropped && view.handlers.plan) {
     const plan = view.handlers.plan({ followersRefused: refused });
     if (plan.requests > 0) {
@@ -46,5 +50,6 @@ export function renderRefusedAudit(sec, view, refused) {
   const retry = el('button', { part: 'audit-retry' }, t('auditRetryFollowers'));
   if (!canAudit) retry.disabled = true;
   retry.addEventListener('click', () => view.handlers.onAuditFollowersAgain());
-  sec.append(retry);
+  if (row) row.append(retry);
+  else sec.append(retry);
 }

@@ -428,12 +428,15 @@ function renderAuditSection(p, view) {
     const btn = el('button', { part: 'audit-button' }, a && resumable(a.progress) ? t('auditResume') : t('auditButton'));
     if (!(canAudit || resumeFailed) || (plan && plan.requests === 0)) btn.disabled = true;
     btn.addEventListener('click', () => view.handlers.onAudit());
-    sec.append(btn);
+    // The buttons side by side in a row of their own (overlay-style.js .buttons: a gap, no margin).
+    const row = el('div', { class: 'buttons' });
+    row.append(btn);
+    sec.append(row);
     // Resume goes on with the plan the audit started with; a new one follows the options now.
     if (canAudit && a && resumable(a.progress)) {
       const fresh = el('button', { part: 'audit-new' }, t('auditNew'));
       fresh.addEventListener('click', () => view.handlers.onAuditNew());
-      sec.append(fresh);
+      row.append(fresh);
       sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget)));
     }
     if (plan) {

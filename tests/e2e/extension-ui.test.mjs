@@ -175,6 +175,23 @@ for (const theme of ['light', 'dark']) {
       await page.keyboard.press('Tab');
     }
     assert.deepEqual(seen, ['panel:close', 'panel:recheck', 'panel:audit-button', 'panel:audit-new', 'badge:badge']);
+    // New audit wrapped onto a line of its own (a narrow window) starts where Resume does: it kept
+    // its 8 px left margin there (a gap between them now, not a margin on the second).
+    if (theme === 'light') {
+      const lines = [];
+      for (const width of [320, 280, 240, 200, 160]) {
+        await page.setViewport({ width, height: 900 });
+        lines.push(await page.$eval(PANEL, (h, w) => {
+          const box = (part) => h.shadowRoot.querySelector(`[part="${part}"]`).getBoundingClientRect();
+          const [resume, fresh] = [box('audit-button'), box('audit-new')];
+          return { width: w, wrapped: fresh.top >= resume.bottom, left: Math.round(fresh.left - resume.left) };
+        }, width));
+      }
+      const wrapped = lines.filter((l) => l.wrapped);
+      assert.ok(wrapped.length, `New audit never wrapped: ${JSON.stringify(lines)}`);
+      assert.deepEqual(wrapped.filter((l) => l.left !== 0), [], 'wrapped, New audit starts under Resume');
+      await page.setViewport({ width: 1280, height: theme === 'dark' ? 480 : 900 });
+    }
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-fakemeter="panel"]'));
     assert.equal((await focusNow()).where, 'badge:badge', 'Escape closes the panel, the focus on the badge');
