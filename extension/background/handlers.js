@@ -661,7 +661,7 @@ function historyImport({ text }) {
   return store.locked(async () => {
     const asideRoom = takenRoom(await store.getAside());
     const r = importJson(text, await store.getHistory(), now(), { asideRoom });
-    if (r.error) return { error: { id: `history.import.${r.kind}`, message: r.error } };
+    if (r.error) return { error: { id: `history.import.${r.kind}`, message: r.error, why: r.why } };
     try {
       const { shrunk } = await store.saveImported(r.history, r.displaced);
       return { imported: r.count, setAside: r.aside.length, newerKept: r.newerKept, notImported: r.notImported, shrunk,

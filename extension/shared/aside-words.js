@@ -1,6 +1,7 @@
 // The set-aside list in words (popup.js), pure text from the translator `t`: its note and the
 // discard's confirmation, each true of the kinds of item the list holds (taken.js asideKinds).
 // `kinds` missing (an answer without it): every item read as one that could not be read.
+import { problemText } from './problem-words.js';
 
 // The set-aside list's note, true of each kind it holds (taken.js asideKinds): what could not be
 // read is kept as it was; a profile past the history's limit or of a name another account took
@@ -23,12 +24,12 @@ export function asideDiscardText(t, count, kinds) {
 }
 
 // One item's reason in the user's language: an entry whose name another account took, said from
-// its name; else its code and values (history.js problem) as `asideWhy_<code>` words; an item kept
-// before codes, or of a code this version has no words for, says its English reason as stored. An
-// item still where it was (`held`: storage too full to copy it) says so around it.
+// its name; else its code and values (history.js problem) as `asideWhy_<code>` words
+// (problem-words.js); an item kept before codes, or of a code this version has no words for, says
+// its English reason as stored. An item still where it was (`held`: storage too full to copy it)
+// says so around it.
 export function asideReasonText(t, item) {
   if (item.taken) return t('asideTaken', `@${item.taken}`);
-  const key = item.why ? `asideWhy_${item.why.code}` : null;
-  const why = key && t.has(key) ? t(key, ...item.why.values) : item.reason;
+  const why = problemText(t, item.why, item.reason);
   return item.held ? t('asideHeld', why) : why;
 }

@@ -130,10 +130,13 @@ export function validateEntry(e, where = 'entry', { report: onBadReport = 'refus
   }
   let report = e.report && typeof e.report === 'object' ? e.report : null;
   const bad = report && reportShapeProblem(report, e.username, `${where}.report`);
-  if (bad && onBadReport !== 'drop') return problem('report', [bad.path], bad.error);
+  // The field and what it must be (report-shape.js), as the English says them: the words in other
+  // languages said only that the report was not of the form this version reads.
+  if (bad && onBadReport !== 'drop') return problem('report', [bad.path, bad.must], bad.error);
   if (bad) report = null;
   return {
-    ...(bad ? { note: `${bad.error}: the report was left out, the entry's numbers kept`, noteWhy: { code: 'report_dropped', values: [bad.path] } } : {}),
+    ...(bad ? { note: `${bad.error}: the report was left out, the entry's numbers kept`,
+                noteWhy: { code: 'report_dropped', values: [bad.path, bad.must] } } : {}),
     entry: {
       // Instagram's usernames are case-insensitive and the extension stores them as asked
       // (lowercase): "Lena.Bakes" from a file is the same profile as "lena.bakes".
@@ -694,7 +697,8 @@ export function exportCsv(history, { t = null } = {}) {
 // Text of an export (either schema) -> {history} merged over `into`, or {error}.
 // An import is all or nothing: one bad entry rejects the file, naming the entry.
 // A refusal says which kind it is (`kind`: not_json, not_history, newer, entry), for the popup to
-// word in the user's language, and the detail in English (`error`).
+// word in the user's language, and the detail in English (`error`) and as a code with its values
+// (`why`: problem; the popup words it too, problem-words.js), or none (JSON the parser placed nowhere).
 // `now` (ms), when given: a file's time later than it (a clock set wrong where it was written) is
 // taken as now, so it neither outranks every later check nor stays "newer" for ever.
 // The accounts decide as a check's do (the ids, where both are known; importOne): nothing the
@@ -704,58 +708,77 @@ export function exportCsv(history, { t = null } = {}) {
 // entries before its oldest ones would go: set-aside.js takenRoom): past it, such a file entry is left out instead (`otherOwner`).
 export function importJson(text, into = emptyHistory(), now = null, { asideRoom = Infinity } = {}) {
   let doc;
-  const refuse = (kind, error) => ({ kind, error: `import: ${error}` });
-  try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', `not JSON (${e.message})`); }
+  const refuse = (kind, { error, why = null }) => ({ kind, error: `import: ${error}`, why });
+  try { doc = JSON.parse(text); } catch (e) { return refuse('not_json', { error: `not JSON (${e.message})`, why: jsonPlace(text, e) }); }
   if (doc && doc.format === ASIDE_FORMAT) {
     const r = asideEntries(doc);
-    if (r.error) return refuse(r.kind, r.error);
+    if (r.error) return refuse(r.kind, r);
     const out = importEntries(r.entries, into, now, asideRoom);
     return { ...out, notEntries: r.notEntries };
   }
   if (!doc || doc.format !== EXPORT_FORMAT) {
-    return refuse('not_history', `"format" must be "${EXPORT_FORMAT}" (or "${ASIDE_FORMAT}", the download of what is kept aside)`);
+    return refuse('not_history', problem('format', [EXPORT_FORMAT, ASIDE_FORMAT],
+      `"format" must be "${EXPORT_FORMAT}" (or "${ASIDE_FORMAT}", the download of what is kept aside)`));
   }
-  if (!Array.isArray(doc.entries)) return refuse('not_history', '"entries" must be a list');
+  if (!Array.isArray(doc.entries)) return refuse('not_history', problem('list', ['entries'], '"entries" must be a list'));
   let entries;
   if (doc.schema === 1) {
     const m = migrate(doc.entries);
-    if (m.aside.length) return refuse('entry', m.aside[0].reason);
+    if (m.aside.length) return refuse('entry', { error: m.aside[0].reason, why: m.aside[0].why });
     entries = Object.values(m.history.entries);
   } else if (doc.schema === SCHEMA_VERSION) {
     entries = [];
     for (let i = 0; i < doc.entries.length; i++) {
       const r = validateEntry(doc.entries[i], `entries[${i}]`);
-      if (r.error) return refuse('entry', r.error);
+      if (r.error) return refuse('entry', r);
       entries.push(r.entry);
     }
   } else {
-    return refuse(Number.isInteger(doc.schema) && doc.schema > SCHEMA_VERSION ? 'newer' : 'not_history', `unknown schema ${JSON.stringify(doc.schema)}`);
+    const schema = String(JSON.stringify(doc.schema));
+    return refuse(Number.isInteger(doc.schema) && doc.schema > SCHEMA_VERSION ? 'newer' : 'not_history',
+      problem('schema', [schema.length > 40 ? `${schema.slice(0, 40)}…` : schema, SCHEMA_VERSION], `unknown schema ${schema}`));
   }
   return { ...importEntries(entries, into, now, asideRoom), notEntries: 0 };
 }
 
-// The set-aside list's download (set-aside.js exportAside) -> {entries} to import, or {kind, error}.
+// Where JSON.parse stopped reading `text`, when its message says (Chromium: "at position 12",
+// Firefox: "at line 1 column 13"), as problem('json_at', [line, column]); an empty file as
+// 'json_empty'; else null (the parser's own English words are no detail to translate).
+export function jsonPlace(text, e) {
+  if (!text.trim()) return { code: 'json_empty', values: [] };
+  const msg = String(e && e.message);
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) return { code: 'json_at', values: [Number(lc[1]), Number(lc[2])] };
+  const pos = /at position (\d+)/.exec(msg);
+  if (!pos) return null;
+  const before = text.slice(0, Number(pos[1])).split('\n');
+  return { code: 'json_at', values: [before.length, before[before.length - 1].length + 1] };
+}
+
+// The set-aside list's download (set-aside.js exportAside) -> {entries} to import, or {kind, error, why}.
 // Its entries are those a profile left the history with, its numbers kept (past the history's
 // limit: overflow; its name taken by another account: taken.js), each validated as a history
 // entry, an error naming its place ("items[2].value.fake_percent ..."). What was set aside for
 // being unreadable is no entry: left out, counted (`notEntries`; the file still has it). An item
 // naming an account and a taken name (taken.js) is an entry or the file is refused.
 function asideEntries(doc) {
-  if (!Array.isArray(doc.items)) return { kind: 'not_history', error: '"items" must be a list' };
+  if (!Array.isArray(doc.items)) return { kind: 'not_history', ...problem('list', ['items'], '"items" must be a list') };
   const entries = [];
   let notEntries = 0;
   for (let i = 0; i < doc.items.length; i++) {
     const item = doc.items[i], where = `items[${i}]`;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return { kind: 'entry', error: `${where} must be an object` };
-    if (typeof item.key !== 'string') return { kind: 'entry', error: `${where}.key must be a string` };
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return { kind: 'entry', ...problem('not_object', [where], `${where} must be an object`) };
+    if (typeof item.key !== 'string') return { kind: 'entry', ...problem('string', [`${where}.key`], `${where}.key must be a string`) };
     const claimed = item.taken !== undefined || item.user_id !== undefined;
     const value = item.value;
     const named = value && typeof value === 'object' && !Array.isArray(value) && typeof value.username === 'string'
       && item.key === `entries.${value.username}`;
     if (!claimed && !named) { notEntries++; continue; }
-    if (claimed && !accountId(item.user_id)) return { kind: 'entry', error: `${where}.user_id must be an Instagram account id (digits)` };
+    if (claimed && !accountId(item.user_id)) {
+      return { kind: 'entry', ...problem('account_id', [`${where}.user_id`], `${where}.user_id must be an Instagram account id (digits)`) };
+    }
     const r = validateEntry(value, `${where}.value`);
-    if (r.error && claimed) return { kind: 'entry', error: r.error };
+    if (r.error && claimed) return { kind: 'entry', ...r };
     if (r.error) { notEntries++; continue; }
     entries.push(claimed ? withAccount(r.entry, item.user_id) : r.entry);
   }

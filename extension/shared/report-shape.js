@@ -18,28 +18,29 @@ const isReason = (r) => isPlain(r) && typeof r.severity === 'string' &&
   ((isMessage(r) && (absent(r.details) || (Array.isArray(r.details) && r.details.every(isMessage)))) ||
    (absent(r.id) && typeof r.text === 'string'));
 
-// Each check: [field, test of a present value, what it must be].
+// Each check: [field, test of a present value, what it must be, that as a code (`reportMust_<code>`
+// in _locales: the popup says it in the user's language, history.js problem)].
 const FIELDS = [
-  ['status', (v) => typeof v === 'string', 'a word'],
-  ['fake_percent', isPercent, 'a percentage (0..100) or null'],
-  ['ci_low', isPercent, 'a percentage (0..100) or null'],
-  ['ci_high', isPercent, 'a percentage (0..100) or null'],
-  ['follower_count', isCount, 'a whole number or null'],
-  ['following_count', isCount, 'a whole number or null'],
-  ['media_count', isCount, 'a whole number or null'],
-  ['user_id', (v) => typeof v === 'string' && /^\d{1,30}$/.test(v), 'an id of digits or null'],
-  ['full_name', (v) => typeof v === 'string', 'text or null'],
-  ['grade', (v) => typeof v === 'string', 'a word or null'],
-  ['confidence', (v) => typeof v === 'string', 'a word or null'],
-  ['states', (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), 'a list of words'],
-  ['reasons', (v) => Array.isArray(v) && v.every(isReason), 'a list of reasons {id, severity, params}'],
-  ['combined_notes', (v) => Array.isArray(v) && v.every(isMessage), 'a list of messages {id, params}'],
-  ['posts', (v) => Array.isArray(v) && v.every(isPlain), 'a list of posts'],
+  ['status', (v) => typeof v === 'string', 'a word', 'word'],
+  ['fake_percent', isPercent, 'a percentage (0..100) or null', 'percent'],
+  ['ci_low', isPercent, 'a percentage (0..100) or null', 'percent'],
+  ['ci_high', isPercent, 'a percentage (0..100) or null', 'percent'],
+  ['follower_count', isCount, 'a whole number or null', 'count'],
+  ['following_count', isCount, 'a whole number or null', 'count'],
+  ['media_count', isCount, 'a whole number or null', 'count'],
+  ['user_id', (v) => typeof v === 'string' && /^\d{1,30}$/.test(v), 'an id of digits or null', 'id'],
+  ['full_name', (v) => typeof v === 'string', 'text or null', 'text'],
+  ['grade', (v) => typeof v === 'string', 'a word or null', 'word_or_null'],
+  ['confidence', (v) => typeof v === 'string', 'a word or null', 'word_or_null'],
+  ['states', (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), 'a list of words', 'words'],
+  ['reasons', (v) => Array.isArray(v) && v.every(isReason), 'a list of reasons {id, severity, params}', 'reasons'],
+  ['combined_notes', (v) => Array.isArray(v) && v.every(isMessage), 'a list of messages {id, params}', 'messages'],
+  ['posts', (v) => Array.isArray(v) && v.every(isPlain), 'a list of posts', 'posts'],
   ['badge', (v) => isPlain(v) && typeof v.state === 'string' && typeof v.tone === 'string' &&
     (absent(v.label) || isMessage(v.label)) && (absent(v.notes) || (Array.isArray(v.notes) && v.notes.every(isMessage))),
-  'the badge {state, tone, label, notes}'],
-  ['signals', isPlain, 'an object'],
-  ['audience', isPlain, 'an estimate or null'],
+  'the badge {state, tone, label, notes}', 'badge'],
+  ['signals', isPlain, 'an object', 'object'],
+  ['audience', isPlain, 'an estimate or null', 'estimate'],
 ];
 
 // null when `report` has the engine's shape for `username`, else what is wrong, under `where`.
@@ -48,18 +49,19 @@ export function reportShapeError(report, username, where = 'report') {
   return p && p.error;
 }
 
-// As reportShapeError, with the field at fault apart ({path, error}), for words in the user's
-// language (history.js: the set-aside list's reasons).
+// As reportShapeError, with the field at fault and what it must be apart ({path, must, error}:
+// `must` a FIELDS code), for words in the user's language (history.js: the set-aside list's
+// reasons, an import's refusal).
 export function reportShapeProblem(report, username, where = 'report') {
-  const at = (path, what) => ({ path, error: `${path} must be ${what}` });
-  if (!isPlain(report)) return at(where, 'an object');
+  const at = (path, what, must) => ({ path, must, error: `${path} must be ${what}` });
+  if (!isPlain(report)) return at(where, 'an object', 'object');
   // A profile Instagram does not know is reported without a username ("").
   const name = report.username;
   if (!absent(name) && name !== '' && !(isUsername(name) && name.toLowerCase() === String(username).toLowerCase())) {
-    return at(`${where}.username`, 'the entry\'s username');
+    return at(`${where}.username`, 'the entry\'s username', 'username');
   }
-  for (const [field, ok, what] of FIELDS) {
-    if (!absent(report[field]) && !ok(report[field])) return at(`${where}.${field}`, what);
+  for (const [field, ok, what, must] of FIELDS) {
+    if (!absent(report[field]) && !ok(report[field])) return at(`${where}.${field}`, what, must);
   }
   return null;
 }

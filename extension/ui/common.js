@@ -9,6 +9,7 @@ export async function ask(what, payload = {}) {
     const e = new Error(`${answer.error.id}: ${answer.error.message}`);
     e.id = answer.error.id;  // for a message in the user's language
     e.detail = answer.error.message;
+    e.why = answer.error.why || null;  // the detail as a code with its values (history.js problem), where it has one
     throw e;
   }
   return answer;

@@ -9,6 +9,7 @@ import { badgeLine, resultLine, deleteAllQuestion } from '../shared/entry-words.
 import { HISTORY_KEY, MAX_ENTRIES, followerChange, currentCount, entryUserId } from '../shared/history.js';
 import { ASIDE_KEY } from '../shared/set-aside.js';
 import { asideNoteText, asideDiscardText, asideReasonText } from '../shared/aside-words.js';
+import { importRefusalText } from '../shared/problem-words.js';
 import { SCHEDULER_KEY } from '../shared/scheduler.js';
 import { AUDIT_PREFIX } from '../shared/audit.js';
 import { ask, localise, download, errorText } from './common.js';
@@ -186,14 +187,8 @@ async function showHistory() {
 function say(text) { document.getElementById('message').textContent = text; }
 const failed = (e) => say(errorText(t, e));
 
-// Why an import was refused, in the user's language, with the detail (English) after it.
-const IMPORT_REFUSALS = ['not_json', 'not_history', 'newer', 'entry', 'too_large'];
-function importRefusal(e) {
-  const kind = /^history\.import\.(\w+)$/.exec(e.id || '');
-  if (!kind || !IMPORT_REFUSALS.includes(kind[1])) return String(e.message || e);
-  if (kind[1] === 'too_large') return t('importTooLarge', Math.round(MAX_IMPORT_CHARS / 1e6));
-  return `${t(`importRefused_${kind[1]}`)} (${e.detail})`;
-}
+// Why an import was refused, in the user's language, its detail too (problem-words.js).
+const importRefusal = (e) => importRefusalText(t, e, Math.round(MAX_IMPORT_CHARS / 1e6));
 
 // The kinds the set-aside list last drawn holds, for the discard's confirmation to say what goes.
 let asideKindsShown = null;

@@ -250,8 +250,27 @@ test('a malformed import is rejected whole with a message, and the history is un
   fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: [{ username: 'ok_user', computed_at: 1 }, { username: 'bad name', computed_at: 1 }] }));
   await (await popup.$('#import-file')).uploadFile(file);
   const message = await popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
-  assert.match(message, /entries\[1\]\.username/);
+  assert.equal(message, 'An entry of this file cannot be read: nothing was imported. (entries[1].username must be an Instagram username)');
   assert.deepEqual(await rowNames(popup), before);
+  // In German the detail is German too (it followed the German sentence in English), and a file
+  // that is no JSON at all (a CSV export) says so, without the browser's English parser message.
+  const ext = await extensionPage(suite);
+  await ext.evaluate(() => chrome.storage.local.set({ settings: { language: 'de' } }));
+  try {
+    const refusal = async (name, text) => {
+      await popup.reload();
+      await popup.waitForSelector('#rows[data-shown]');
+      fs.writeFileSync(path.join(downloads, name), text);
+      await (await popup.$('#import-file')).uploadFile(path.join(downloads, name));
+      return popup.waitForFunction(() => document.getElementById('message').textContent || null).then((h) => h.jsonValue());
+    };
+    assert.equal(await refusal('bad.json', fs.readFileSync(file, 'utf8')),
+      'Ein Eintrag dieser Datei ist nicht lesbar: nichts wurde importiert. (entries[1].username muss ein Instagram-Benutzername sein)');
+    assert.equal(await refusal('history.csv', 'username,fake_percent\r\nlena.bakes,12\r\n'), 'Diese Datei ist kein JSON: nichts wurde importiert.');
+    assert.deepEqual(await rowNames(popup), before);
+  } finally {
+    await ext.evaluate(() => chrome.storage.local.remove('settings'));
+  }
 });
 
 // The dark palette is the popup's own, not the browser's canvas (tests/js/contrast.test.mjs checks

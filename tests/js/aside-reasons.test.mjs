@@ -56,7 +56,7 @@ test('each reason kept aside carries a code with its values, and every language 
 test('the popup words each reason in its language, the place named as stored; in English as the history says it', () => {
   const items = shownItems();
   const en = tr('en');
-  for (const i of items.filter((x) => !['report_dropped', 'overflow'].includes(x.why.code))) assert.equal(asideReasonText(en, i), i.reason);
+  for (const i of items.filter((x) => x.why.code !== 'overflow')) assert.equal(asideReasonText(en, i), i.reason);
   const fr = tr('fr');
   const said = Object.fromEntries(items.map((i) => [i.why.code, asideReasonText(fr, i)]));
   assert.equal(said.percent, 'entries.bad.pct.fake_percent doit être un pourcentage (de 0 à 100) ou null');
@@ -69,6 +69,42 @@ test('the popup words each reason in its language, the place named as stored; in
   for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
     for (const i of items) assert.notEqual(asideReasonText(tr(lang), i), i.reason, `${lang}: ${i.why.code}`);
   }
+});
+
+// A report of another shape was said in every other language as only "not in the form this
+// version reads", where the English names what the field must be: the code carries that too.
+test('a report of another shape is said with its field and what the field must be, in every language as in English', () => {
+  const items = shownItems();
+  const dropped = items.find((i) => i.why.code === 'report_dropped');
+  assert.deepEqual(dropped.why.values, ['entries.bad.report.report.reasons', 'reasons']);
+  assert.equal(asideReasonText(tr('en'), dropped), dropped.reason);
+  assert.equal(asideReasonText(tr('fr'), dropped), 'entries.bad.report.report.reasons doit être une liste de raisons {id, severity, params}'
+    + '\u00a0: le rapport a été laissé de côté, les chiffres de l\'entrée sont gardés');
+  assert.equal(asideReasonText(tr('de'), dropped), 'entries.bad.report.report.reasons muss eine Liste von Gründen {id, severity, params} sein: '
+    + 'Der Bericht wurde weggelassen, die Zahlen des Eintrags sind behalten');
+  // Every field the report's check can find wrong: the report itself, its username, each field's kind.
+  const bad = { status: 5, fake_percent: 'lots', ci_low: -1, ci_high: 101, follower_count: -1, following_count: 1.5, media_count: 'x',
+    user_id: 'abc', full_name: 5, grade: 5, confidence: 5, states: [1], reasons: 5, combined_notes: [5], posts: [1],
+    badge: { state: 'x' }, signals: [], audience: 5 };
+  const reports = [[], { username: 'someone.else' }, ...Object.entries(bad).map(([k, v]) => ({ username: 'bad.report', [k]: v }))];
+  const musts = new Set();
+  for (const report of reports) {
+    const r = validateEntry({ ...good, username: 'bad.report', report }, 'entries.bad.report');
+    assert.equal(r.why.code, 'report', JSON.stringify(report));
+    const [place, must] = r.why.values;
+    musts.add(must);
+    assert.equal(asideReasonText(tr('en'), { reason: r.error, why: r.why }), r.error, 'in English as the check says it');
+    for (const lang of SUPPORTED) {
+      const t = tr(lang);
+      assert.ok(t.has(`reportMust_${must}`), `${lang}: reportMust_${must}`);
+      const said = asideReasonText(t, { reason: r.error, why: r.why });
+      assert.ok(said.startsWith(place) && said.includes(t(`reportMust_${must}`)), `${lang}: ${said}`);
+    }
+  }
+  assert.equal(musts.size, 14, [...musts].join());
+  // Kept before the field's kind had a code (its values the place alone): its English, which names it.
+  const old = { reason: 'entries.x.report.grade must be a word or null', why: { code: 'report', values: ['entries.x.report.grade'] } };
+  assert.equal(asideReasonText(tr('nl'), old), old.reason);
 });
 
 test('an item kept before reasons had codes, or of a code this version lacks, says its English reason; one still in place says so', () => {
