@@ -37,11 +37,16 @@ const AS_WRITTEN = { count: (v) => Math.round(v), num: (v) => Number(v.toPrecisi
 // such parameters: their reasons word as they did then, without the interval, rather than with
 // its placeholders showing. Only these groups, and only when their numbers are missing.
 const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct\}\)/g;
+// And what the text says of those intervals (which ones they are), after them in the same brackets:
+// "; both intervals without the doubt over what counts as fake, …)" (French: U+202F before ";").
+const SAID_OF_INTERVALS = /\u202f?; [^;()]*(?=\))/;
 
 // The text of `key` with its plural selects and named placeholders filled from `params`; a
 // placeholder without a parameter stays visible (tests catch it), never a guess.
 export function fill(t, key, params = {}) {
-  const text = t(key).replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
+  let text = t(key);
+  if (text.search(SAVED_WITHOUT_INTERVAL) >= 0 && !Object.hasOwn(params, 'fake_low')) text = text.replace(SAID_OF_INTERVALS, '');
+  text = text.replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
   const count = (name) => {
     const v = Object.hasOwn(params, name) ? params[name] : undefined;
     if (typeof v !== 'number') return undefined;

@@ -158,7 +158,7 @@ test('every message the engine gives on the fixtures words completely in every l
 });
 
 // "followers ~56%" read as exact: each share a reason about the likers or commenters gives comes
-// with its 95% interval, as the panel's rows give it ("~56% (41–70%)").
+// with its 95% interval ("~56% (41–70%)"), the one the comparison rests on (below).
 test('a reason comparing the likers or commenters with the followers gives each share with its interval, in every language', async () => {
   const { reports } = await engineMessages();
   const reasons = reports.flatMap((r) => r.reasons).filter((x) => x.signal === 'engagers');
@@ -177,7 +177,29 @@ test('a reason comparing the likers or commenters with the followers gives each 
     const said = reasonText(t, likers);
     for (const [low, high] of [[45, 75], [0, 20]]) assert.ok(said.includes(range(lang, low, high)), `${lang}: "${said}" lacks ${range(lang, low, high)}`);
   }
-  assert.match(reasonText(translator(dict('en'), {}, 'en'), likers), /likers ~60% fake \(45–75%\), followers ~5% \(0–20%\)\)/);
+  assert.match(reasonText(translator(dict('en'), {}, 'en'), likers), /likers ~60% fake \(45–75%\), followers ~5% \(0–20%\); /);
+});
+
+// "Far more often fake" is decided on the intervals under the known definitions of fake (the doubt
+// over the definition moves both samples alike); the reason showed the full intervals, which can
+// overlap, beside it. It shows the ones it rests on, and says which they are, in every language.
+test('a reason comparing the likers with the followers shows the intervals it rests on, apart, and says which they are', async () => {
+  const engine = await loadEngine();
+  const known = (a, lo, hi) => ({ ...a, regime: { known_definitions: { ci_low: lo, ci_high: hi } } });
+  const sample = (f, lo, hi) => ({ fake_percent: f, ci_low: lo, ci_high: hi, sample_size: 50 });
+  const options = { audience: known(sample(15, 0, 39), 5, 26), likers: known(sample(60, 35, 87), 45, 75) };
+  const report = JSON.parse(engine.analyzeProfile(read('tests/fixtures/profiles/organic.json'), JSON.stringify(options)));
+  const reason = report.reasons.find((x) => x.id === 'engagers.likers_more_fake');
+  assert.ok(reason, JSON.stringify(report.reasons.map((x) => x.id)));
+  const range = (lang, low, high) => `(${percentNumber(low, lang)}–${percentText(high, lang)})`;
+  const which = { en: 'without the doubt over what counts as fake', de: 'ohne den Zweifel, was als unecht gilt',
+    fr: 'sans le doute sur ce qui compte comme faux', nl: 'zonder de twijfel over wat als nep telt' };
+  for (const lang of SUPPORTED) {
+    const said = reasonText(translator(dict(lang), {}, lang), reason);
+    for (const [low, high] of [[45, 75], [5, 26]]) assert.ok(said.includes(range(lang, low, high)), `${lang}: "${said}" lacks ${range(lang, low, high)}`);
+    for (const [low, high] of [[35, 87], [0, 39]]) assert.ok(!said.includes(range(lang, low, high)), `${lang}: "${said}" shows ${range(lang, low, high)}`);
+    assert.ok(said.includes(which[lang]), `${lang}: "${said}"`);
+  }
 });
 
 // A report kept in the history from before the engine gave those intervals: its reason words as it
@@ -189,7 +211,7 @@ test('a reason about the likers saved without its intervals words without them, 
     assert.doesNotMatch(said, /[{}]|–/, `${lang}: "${said}"`);
   }
   assert.equal(reasonText(translator(dict('en'), {}, 'en'), saved), 'The likers of the recent posts are less often fake than the followers '
-    + '(likers ~30% fake, followers ~93%), but their own interval reaches 82%: not enough to call them mostly real.');
+    + '(likers ~30% fake, followers ~93%), but their own interval, with the doubt over what counts as fake, reaches 82%: not enough to call them mostly real.');
 });
 
 test('a reading of the page\'s counts lists its findings without its states; any other report lists every reason', () => {

@@ -583,10 +583,12 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   REQUIRE(t.size() == 1);
   CHECK(t[0]["id"] == "engagers.likers_less_fake");
   CHECK(t[0]["params"]["high"] == 82);
-  // The full intervals, not the known definitions' the comparison used: as the rows show them.
-  CHECK(t[0]["params"]["fake_low"] == 2);
-  CHECK(t[0]["params"]["followers_low"] == 86);
-  CHECK(t[0]["params"]["followers_high"] == 100);
+  // The known definitions' intervals, which the comparison used (the full ones may overlap); the
+  // full interval's end is `high`.
+  CHECK(t[0]["params"]["fake_low"] == 10);
+  CHECK(t[0]["params"]["fake_high"] == 60);
+  CHECK(t[0]["params"]["followers_low"] == 88);
+  CHECK(t[0]["params"]["followers_high"] == 99);
   CHECK(t[0]["severity"] == "medium");
   CHECK(less_report["badge"]["likes"].is_null());
   json real = {{"audience", known(sample(93, 86, 100), 88, 99)}, {"likers", known(sample(12, 2, 35), 5, 25)}};
@@ -601,6 +603,13 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   t = engagers(analyze(doc, wide.dump()));
   REQUIRE(t.size() == 1);
   CHECK(t[0]["id"] == "engagers.likers_more_fake");
+  // "Far more often fake" beside the intervals it rests on, apart: the full ones (35-87% and 0-39%)
+  // overlapped where they stood.
+  CHECK(t[0]["params"]["fake_low"] == 45);
+  CHECK(t[0]["params"]["fake_high"] == 75);
+  CHECK(t[0]["params"]["followers_low"] == 5);
+  CHECK(t[0]["params"]["followers_high"] == 26);
+  CHECK(t[0]["params"]["fake_low"].get<double>() > t[0]["params"]["followers_high"].get<double>());
   json wide_alike = {{"audience", known(sample(15, 0, 39), 5, 30)}, {"likers", known(sample(35, 20, 60), 28, 45)}};
   CHECK(engagers(analyze(doc, wide_alike.dump())).empty());
   // Engagers alone (no follower sample) are no comparison.

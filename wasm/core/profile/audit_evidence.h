@@ -6,26 +6,29 @@
 
 namespace fm::prof {
 
+// One end ("ci_low" or "ci_high") of the interval two samples compare on: under the known
+// definitions of fake where the report gives it (regime.known_definitions), else the full one. Both
+// samples are scored by the same model, so the doubt about which definition of fake holds moves
+// them alike and is left out of the comparison; the reason shows these ends, which it rests on
+// (the full ones, which may overlap, stood beside "far more often").
+inline double compared_end(const json& a, const char* k) {
+  auto r = a.find("regime");
+  if (r != a.end() && r->is_object()) {
+    auto kd = r->find("known_definitions");
+    if (kd != r->end() && kd->is_object()) {
+      auto v = kd->find(k);
+      if (v != kd->end() && v->is_number()) return v->get<double>();
+    }
+  }
+  return a[k].get<double>();
+}
+
 // +1 when the engagers' (likers' or commenters') 95% interval lies wholly above the followers'
 // (far more often fake: likes or comments from accounts that do not follow), -1 when wholly
-// below (real engagement on a fake audience), 0 when the two overlap. Both samples are scored by
-// the same model, so the doubt about which definition of fake holds moves them alike: they
-// compare on their intervals under the known definitions where the reports give them
-// (regime.known_definitions), the full intervals otherwise.
+// below (real engagement on a fake audience), 0 when the two overlap; on compared_end's intervals.
 inline int engagers_apart(const json& followers, const json& engagers) {
-  auto end = [](const json& a, const char* k) {
-    auto r = a.find("regime");
-    if (r != a.end() && r->is_object()) {
-      auto kd = r->find("known_definitions");
-      if (kd != r->end() && kd->is_object()) {
-        auto v = kd->find(k);
-        if (v != kd->end() && v->is_number()) return v->get<double>();
-      }
-    }
-    return a[k].get<double>();
-  };
-  if (end(engagers, "ci_low") > end(followers, "ci_high")) return 1;
-  if (end(engagers, "ci_high") < end(followers, "ci_low")) return -1;
+  if (compared_end(engagers, "ci_low") > compared_end(followers, "ci_high")) return 1;
+  if (compared_end(engagers, "ci_high") < compared_end(followers, "ci_low")) return -1;
   return 0;
 }
 

@@ -168,18 +168,20 @@ json engagers_reason(const json& followers, const json& engagers, bool likers) {
                    : followers_unclear ? (likers ? "engagers.likers_real" : "engagers.commenters_real")
                                        : (likers ? "engagers.likers_more_real" : "engagers.commenters_more_real");
   const char* severity = apart > 0 ? "high" : followers_unclear && mostly_real ? "info" : "medium";
-  // Each share with its full 95% interval, as the panel's rows give them: a share alone ("followers
-  // ~56%") read as exact. The comparison above may rest on the known definitions' intervals.
-  auto at = [](const json& a, const char* k) { return a[k].get<double>(); };
+  // Each share with the 95% interval the comparison above rests on (compared_end: without the doubt
+  // about the definition of fake, which moves both alike; the text says so): a share alone
+  // ("followers ~56%") read as exact, and the full intervals the rows give could overlap beside
+  // "far more often fake".
   json r = reason(id, severity,
-                  {{"fake", at(engagers, "fake_percent")},
-                   {"fake_low", at(engagers, "ci_low")},
-                   {"fake_high", at(engagers, "ci_high")},
-                   {"followers", at(followers, "fake_percent")},
-                   {"followers_low", at(followers, "ci_low")},
-                   {"followers_high", at(followers, "ci_high")}});
-  // "less often fake, but their own interval reaches {high}" (the name its reports have kept).
-  if (apart < 0 && !mostly_real) r["params"]["high"] = r["params"]["fake_high"];
+                  {{"fake", engagers["fake_percent"].get<double>()},
+                   {"fake_low", compared_end(engagers, "ci_low")},
+                   {"fake_high", compared_end(engagers, "ci_high")},
+                   {"followers", followers["fake_percent"].get<double>()},
+                   {"followers_low", compared_end(followers, "ci_low")},
+                   {"followers_high", compared_end(followers, "ci_high")}});
+  // "less often fake, but with that doubt their interval reaches {high}": the full interval's end
+  // (engagers_mostly_real; the name its reports have kept).
+  if (apart < 0 && !mostly_real) r["params"]["high"] = engagers["ci_high"].get<double>();
   return r;
 }
 
