@@ -41,10 +41,42 @@ const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct
 // "; both intervals without the doubt over what counts as fake, …)" (French: U+202F before ";").
 const SAID_OF_INTERVALS = /\u202f?; [^;()]*(?=\))/;
 
+// The counts a share rests on, added to these messages after reports were kept in the history
+// ("(12 of 40)", "(over 9 posts)", "the sampled accounts (40)"): a report saved before has no
+// such parameter, and its reason words as it did then, without them, rather than with their
+// placeholders showing: a missing count goes with the words before it in its parenthesised group
+// ("(5 of {total})" keeps "(5)"), and a group left with no number goes whole. Only these messages
+// and parameters, and only when the parameter is missing.
+const SAVED_WITHOUT_COUNT = {
+  msg_comments_timing: ['early', 'dated'],
+  msg_comments_spam: ['total'],
+  msg_comments_spam_none: ['total'],
+  msg_engagement_far_below: ['posts'],
+  msg_engagement_below: ['posts'],
+  msg_engagement_typical: ['posts'],
+  msg_engagement_above: ['posts'],
+  msg_regime_stricter_reach: ['n'],
+  msg_regime_stricter_reach_few: ['n'],
+  msg_regime_stricter_reach_small: ['n'],
+  msg_regime_lenient_reach: ['n'],
+  msg_regime_lenient_reach_zero: ['n'],
+};
+
+function withoutMissingCounts(text, key, params) {
+  const missing = (Object.hasOwn(SAVED_WITHOUT_COUNT, key) ? SAVED_WITHOUT_COUNT[key] : []).filter((name) => !Object.hasOwn(params, name));
+  if (missing.length === 0) return text;
+  return text.replace(/ ?\(([^()]*)\)/g, (group, inside) => {
+    let rest = inside;
+    for (const name of missing) rest = rest.replace(new RegExp(`[^{}()]*\\{${name}:count\\}(?: ?\\{${name}\\|[^{}]*\\})?`), '');
+    if (rest === inside) return group;
+    return /\{[a-z0-9_]+:[a-z]+\}/.test(rest) ? group.replace(inside, rest) : '';
+  });
+}
+
 // The text of `key` with its plural selects and named placeholders filled from `params`; a
 // placeholder without a parameter stays visible (tests catch it), never a guess.
 export function fill(t, key, params = {}) {
-  let text = t(key);
+  let text = withoutMissingCounts(t(key), key, params);
   if (text.search(SAVED_WITHOUT_INTERVAL) >= 0 && !Object.hasOwn(params, 'fake_low')) text = text.replace(SAID_OF_INTERVALS, '');
   text = text.replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
   const count = (name) => {

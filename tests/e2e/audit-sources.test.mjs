@@ -82,11 +82,12 @@ test('a short followers list is read once and said in words; likers and commente
   // 15 fetched records: the followers' here), that source's row says why, in the report's numbers.
   const stricter = ['followers', 'likers', 'commenters'].filter((k) => a.estimates[k].regime.stricter_note);
   assert.ok(stricter.includes('followers'), `the followers' upper end is the stricter definition's: ${stricter}`);
-  const why = /An estimated [\d.]+% of the sampled accounts score where at least one known definition of fake finds its fakes as often as its real accounts\. A definition stricter than all known ones could call every one of them fake, and some fakes score elsewhere: with the doubt from checking only a sample, that takes the interval's upper end to ([\d.]+)%\./g;
-  const reach = [...s.panelText.matchAll(why)].map((m) => Number(m[1]));
-  assert.deepEqual(reach, stricter.map((k) => a.estimates[k].regime.stricter_note.params.high)
-      .map((v) => (v >= 10 ? Math.round(v) : Math.round(v * 10) / 10)),
-    'one line per source whose upper end it sets, with that upper end');
+  // Each names the accounts its reach rests on ("the sampled accounts (15)").
+  const why = /An estimated [\d.]+% of the sampled accounts \((\d+)\) score where at least one known definition of fake finds its fakes as often as its real accounts\. A definition stricter than all known ones could call every one of them fake, and some fakes score elsewhere: with the doubt from checking only a sample, that takes the interval's upper end to ([\d.]+)%\./g;
+  const reach = [...s.panelText.matchAll(why)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.deepEqual(reach, stricter.map((k) => a.estimates[k].regime.stricter_note.params)
+      .map(({ n, high }) => [n, high >= 10 ? Math.round(high) : Math.round(high * 10) / 10]),
+    'one line per source whose upper end it sets, with the accounts it rests on and that upper end');
   assert.ok(stricter.every((k) => Math.abs(a.estimates[k].ci_high - a.estimates[k].regime.stricter_note.params.high) < 0.05));
   // The badge says what the engine decided on the audited report (with like-farm likes on real
   // followers, "likes look bought" beside the figure when the likers' interval lies above the

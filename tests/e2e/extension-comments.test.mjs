@@ -59,6 +59,11 @@ test('the organic bakery is not judged bought; the section says what it measured
   assert.doesNotMatch(s.verdict, /bought/i);
   assert.ok(!(await overlayState(page)).badgeNotes.some((n) => n.id === 'comments_bought'), 'no bought-comments chip on organic comments');
   assert.ok(Object.keys(s.rows).length >= 6, JSON.stringify(s.rows));
+  // Each share of the comments says the count it rests on, as the engine counted it.
+  const { timing, spam } = r.signals;
+  assert.ok(s.reasons.some((x) => x.includes(`of the dated comments (${timing.early_comments} of ${timing.dated_comments}) came within 10 minutes`)),
+    JSON.stringify(s.reasons));
+  assert.ok(s.reasons.some((x) => x.includes(`(${spam.comments} of ${spam.of})`) && /spam/.test(x)), JSON.stringify(s.reasons));
   await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('[part~="comments"]').scrollIntoView(), PANEL);
   await screenshot(page, 'comments-corner-bakery');
 });
@@ -91,6 +96,9 @@ test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers
   assert.match(s.reasons[0], /^\d+ reacties van \d+ accounts herhalen elkaar/);
   assert.ok(s.reasons.some((x) => /^Reageerders die op nepaccounts lijken: ongeveer \d+(,\d)?% \(/.test(x)), JSON.stringify(s.reasons));
   assert.ok(s.reasons.some((x) => /\d,\d reacties per 100 likes/.test(x)), `a decimal comma: ${JSON.stringify(s.reasons)}`);
+  const { timing } = a.commentAnalysis.report.signals;
+  assert.ok(s.reasons.some((x) => x.includes(`van de gedateerde reacties (${timing.early_comments} van ${timing.dated_comments}) kwam binnen 10 minuten`)),
+    JSON.stringify(s.reasons));
   // No English sentence left in the verdict or the reasons.
   for (const x of [s.sentence, ...s.reasons]) assert.doesNotMatch(x, /\b(the|comments|within|looks?|organic|posts)\b/, x);
 });

@@ -104,7 +104,13 @@ async function engineMessages() {
     if (!doc.posts) return [doc];
     const thin = { ...doc, posts: doc.posts.slice(0, 2), follower_count: undefined };
     const few = { ...doc, posts: [{ ...doc.posts[0], comments: doc.posts[0].comments.slice(0, 5) }] };
-    return [doc, thin, few];
+    if (f !== 'organic.json') return [doc, thin, few];
+    // The organic section with three scam comments under each post: the spam share said (8 of 88).
+    const scams = ['I made $5,000 this week trading bitcoin with @crypto_mentor_ann, DM her now',
+      'Thanks to @investwithmark I earn 3000 dollars weekly, message him on WhatsApp +1 555 0100',
+      'Contact @forex_queen for investment, she helped me recover my lost funds', 'Earn money daily from home with crypto mining, DM @profit_pro'];
+    const spammed = { ...doc, posts: doc.posts.map((p, i) => ({ ...p, comments: p.comments.map((c, j) => (j < 3 ? { ...c, text: scams[(i + j) % scams.length] } : c)) })) };
+    return [doc, thin, few, spammed];
   }).map((d) => JSON.parse(engine.analyzeComments(JSON.stringify(d)))).filter((r) => !r.error);
   return { reports, estimates, comments };
 }
@@ -153,7 +159,7 @@ test('every message the engine gives on the fixtures words completely in every l
   }
   for (const id of ['state.posts_unreadable', 'engagers.likers_more_fake', 'engagers.commenters_more_real', 'combined.newest_only', 'badge.likes_bought',
     'likes.bought_high', 'history.sudden_days', 'following.mass', 'following.mass_count', 'sampling.newest', 'comments.verdict_two',
-    'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.note_few_posts',
+    'comments.verdict_insufficient', 'comments.recurring_pod', 'comments.templates', 'comments.spam', 'comments.timing', 'comments.note_few_posts',
     'comments.note_no_follower_count', 'comments.note_few_comments']) assert.ok(seen.has(id), `the fixtures never gave ${id}`);
 });
 
@@ -212,6 +218,77 @@ test('a reason about the likers saved without its intervals words without them, 
   }
   assert.equal(reasonText(translator(dict('en'), {}, 'en'), saved), 'The likers of the recent posts are less often fake than the followers '
     + '(likers ~30% fake, followers ~93%), but their own interval, with the doubt over what counts as fake, reaches 82%: not enough to call them mostly real.');
+});
+
+// "Every user-facing number carries its uncertainty and its reasons": a share of comments said
+// without the count it rests on ("31% within 10 minutes", "12% look like spam") and an engagement
+// rate without the posts it is the median of read as exact. Each names them, in every language.
+test('the comments\' timing and spam shares and the engagement rate name the counts they rest on, in every language', async () => {
+  const { reports, comments } = await engineMessages();
+  const reasons = comments.flatMap((c) => c.reasons);
+  const timing = reasons.filter((x) => x.id === 'comments.timing');
+  const spam = reasons.filter((x) => x.id === 'comments.spam' || x.id === 'comments.spam_none');
+  const engaged = reports.filter((r) => r.signals && r.signals.engagement);
+  assert.ok(timing.length && spam.some((x) => x.id === 'comments.spam') && spam.some((x) => x.id === 'comments.spam_none') && engaged.length,
+    'the fixtures give the timing, spam and engagement reasons');
+  for (const c of comments) {
+    const r = c.reasons.find((x) => x.id === 'comments.timing');
+    if (r) assert.deepEqual([r.params.early, r.params.dated], [c.signals.timing.early_comments, c.signals.timing.dated_comments]);
+    const s = c.reasons.find((x) => x.signal === 'spam');
+    if (s) assert.deepEqual([s.params.count, s.params.total], [c.signals.spam.comments, c.signals.spam.of]);
+  }
+  const rates = engaged.map((r) => [r, r.reasons.find((x) => /^engagement\.(far_below|below|typical|above)$/.test(x.id))]);
+  for (const [r, reason] of rates) assert.equal(reason.params.posts, r.signals.engagement.posts_used, r.username);
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    const n = (v) => Intl.NumberFormat(lang).format(v);
+    const of = { en: 'of', de: 'von', fr: 'sur', nl: 'van' }[lang];
+    for (const r of timing) assert.ok(reasonText(t, r).includes(`(${n(r.params.early)} ${of} ${n(r.params.dated)})`), `${lang}: "${reasonText(t, r)}"`);
+    for (const r of spam) {
+      const count = r.id === 'comments.spam' ? n(r.params.count) : '0';
+      assert.ok(reasonText(t, r).includes(`(${count} ${of} ${n(r.params.total)})`), `${lang}: "${reasonText(t, r)}"`);
+    }
+    for (const [, r] of rates) assert.match(reasonText(t, r), new RegExp(`\\(\\S+ ${n(r.params.posts)} \\S+\\)`), `${lang}: "${reasonText(t, r)}"`);
+  }
+  const en = translator(dict('en'), {}, 'en');
+  assert.match(reasonText(en, timing[0]), /^\S+% of the dated comments \(\d+ of \d+\) came within 10 minutes/);
+  assert.match(reasonText(en, rates[0][1]), /^Engagement \S+% \(over \d+ posts?\): /);
+});
+
+// The notes by the interval's ends ("An estimated 45% of the sampled accounts score where … takes
+// the interval's upper end to 83%") said "the sampled accounts" without how many: 13 listed, or the
+// 11 of them checked in full. Each names the count its limit rests on, in every language.
+test('the notes on the interval\'s ends name how many sampled accounts they rest on, in every language', async () => {
+  const { estimates } = await engineMessages();
+  const notes = estimates.flatMap((e) => [e.regime.stricter_note, e.regime.lenient_note].filter(Boolean).map((note) => [e, note]));
+  assert.ok(notes.length >= 5 && notes.some(([, n]) => n.id === 'regime.lenient_reach_zero') && notes.some(([, n]) => n.id === 'regime.stricter_reach_few'));
+  for (const [e, note] of notes) {
+    assert.ok(Number.isInteger(note.params.n) && note.params.n >= 1 && note.params.n <= e.sample_size, `${note.id}: n ${note.params.n} of ${e.sample_size}`);
+  }
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const [, note] of notes) assert.ok(noteText(t, note).includes(` (${Intl.NumberFormat(lang).format(note.params.n)}) `), `${lang}: "${noteText(t, note)}"`);
+  }
+  const saved = { id: 'regime.stricter_reach', params: { share: 45.5, high: 83.4 } };
+  assert.match(noteText(translator(dict('en'), {}, 'en'), saved), /^An estimated 46% of the sampled accounts score where/);
+});
+
+// Reports kept in the history from before those counts: their reasons word as they did then.
+test('the timing, spam and engagement reasons saved without their counts word as before, in every language', () => {
+  const saved = [
+    { id: 'comments.timing', signal: 'timing', severity: 'medium', params: { share: 62.5, minutes: 10, posts: 3, organic: 20 } },
+    { id: 'comments.spam', signal: 'spam', severity: 'high', params: { share: 12, count: 5, median: 1, high: 4 } },
+    { id: 'comments.spam_none', signal: 'spam', severity: 'info', params: { share: 0, count: 0, median: 1, high: 4 } },
+    { id: 'engagement.typical', signal: 'engagement', severity: 'info', params: { rate: 2.5, peers: 2 } },
+  ];
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const r of saved) assert.doesNotMatch(reasonText(t, r), /[{}|]|\(\s*\)/, `${lang}: "${reasonText(t, r)}"`);
+    assert.ok(reasonText(t, saved[1]).includes(' (5) '), `${lang}: the spam count stays: "${reasonText(t, saved[1])}"`);
+  }
+  const en = translator(dict('en'), {}, 'en');
+  assert.deepEqual(saved.map((r) => reasonText(en, r).split(/[;:]/)[0]), ['63% of the dated comments came within 10 minutes of posting (on 3 posts at least a day old)',
+    '12% of the comments (5) look like spam or scams', 'No comment looks like spam or a scam', 'Engagement 2.5%']);
 });
 
 test('a reading of the page\'s counts lists its findings without its states; any other report lists every reason', () => {

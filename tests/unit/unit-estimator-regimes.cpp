@@ -502,6 +502,8 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   REQUIRE(r.contains("stricter_note"));
   CHECK(r["stricter_note"]["id"] == "regime.stricter_reach");
   CHECK(r["stricter_note"]["params"]["high"] == doctest::Approx(35.5));
+  // It names the accounts its limit rests on ("the sampled accounts" were 50 here).
+  CHECK(r["stricter_note"]["params"]["n"] == 50);
   CHECK_FALSE(regime_report(off).contains("stricter_note"));
   // With none of the sample in those bins the reach is the sample's smallness: said so ("0% of the
   // accounts checked … could all be called fake" contradicted itself on a sample of one).
@@ -517,6 +519,7 @@ TEST_CASE("[regimes] a definition stricter than the known ones bounds the upper 
   REQUIRE(one.bound_sets_high);
   one.best = 0;
   CHECK(regime_report(one)["stricter_note"]["id"] == "regime.stricter_reach_few");
+  CHECK(regime_report(one)["stricter_note"]["params"]["n"] == 1);
   // 200 checked, none there: their exact limit reaches 2% (0 of 200 over 0.95), within the +/- 5
   // points the audit plan aims at, so no "too few were checked" (it said so).
   std::vector<double> many(kProfileBins, 0.0);

@@ -117,6 +117,8 @@ Reason timing_reason(const Timing& tm) {
   Reason out{"timing",
              tm.strength,
              Message("comments.timing", {{"share", pc(tm.value)},
+                                         {"early", tm.early},
+                                         {"dated", tm.dated},
                                          {"minutes", kEarlyMinutes},
                                          {"posts", tm.posts_used},
                                          {"organic", pc(kOrganicEarlyShare)}}),
@@ -131,6 +133,7 @@ Reason spam_reason(const Spam& sp) {
           sp.strength,
           Message(sp.count ? "comments.spam" : "comments.spam_none", {{"share", pc(sp.value)},
                                                                       {"count", sp.count},
+                                                                      {"total", sp.total},
                                                                       {"median", pc(sp.organic_median)},
                                                                       {"high", pc(sp.organic_high)}}),
           {}};

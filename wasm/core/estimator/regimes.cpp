@@ -143,6 +143,7 @@ RegimeAverage average_over_regimes(const ScoreProfiles& p,
   // accounts sampled: which bin an account's score falls in is its own chance, whatever share of
   // the audience was sampled (as RegimeFit::label_var), so a census of nine commenters is nine.
   double unused = 0, at = sampled > 0 ? std::min(n, sampled) : n;
+  out.reach_n = at;
   out.possibly_fake_share = n > 0 ? possibly / n : 0;
   exact_binomial(out.possibly_fake_share * at, at, z, unused, out.possibly_fake_high);
   if (fake_in_possibly > 0) out.possibly_fake_high = std::min(1.0, out.possibly_fake_high / fake_in_possibly);

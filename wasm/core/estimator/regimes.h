@@ -105,6 +105,7 @@ struct RegimeAverage {
   double surely_fake_share = 0;
   double surely_fake_low = 0;
   bool bound_sets_low = false;     // the lower end is that limit (definition_bounds on and it reaches lower)
+  double reach_n = 0;              // the sampled accounts both reaches rest on (their limits' sample size)
   bool lite_tier = false;          // read from lite probabilities (no follower fetched in full)
   std::vector<RegimeFit> regimes;  // in the profiles' order
   int best = -1;                   // index of the regime whose scores the sample's look most like

@@ -83,20 +83,23 @@ json regime_json(const RegimeAverage& ra) {
   // With none of the checked accounts in that zone, the reach is the sample's size alone: said so,
   // not as "0% of the accounts … could all be called fake"; "too few were checked" only where it
   // reaches further above the estimate than the audit plan's +/- points (200 checked reach 2%).
+  // Each names the accounts it rests on: "the sampled accounts" were 8 checked in full or 240 listed.
+  const double reach_n = std::round(ra.reach_n);
   if (ra.bound_sets_high)
     j["stricter_note"] =
         ra.possibly_fake_share > 0
             ? message("regime.stricter_reach",
-                      {{"share", pct(ra.possibly_fake_share)}, {"high", pct(ra.possibly_fake_high)}})
+                      {{"share", pct(ra.possibly_fake_share)}, {"n", reach_n}, {"high", pct(ra.possibly_fake_high)}})
             : message(ra.possibly_fake_high - ra.combined.point > kPlanHalfWidth ? "regime.stricter_reach_few"
                                                                                  : "regime.stricter_reach_small",
-                      {{"high", pct(ra.possibly_fake_high)}});
+                      {{"n", reach_n}, {"high", pct(ra.possibly_fake_high)}});
   // The lenient bound is said where it moves the shown lower end; with no checked account in its
   // zone the end is 0% by the sample alone, and "an estimated 0% … takes it to 0%" says nothing.
   // Where it takes the end to 0% there is no "or below" (a small sample: 1 of 8 checked there).
   if (ra.bound_sets_low && pct(ra.surely_fake_share) > 0)
-    j["lenient_note"] = message(pct(ra.surely_fake_low) > 0 ? "regime.lenient_reach" : "regime.lenient_reach_zero",
-                                {{"share", pct(ra.surely_fake_share)}, {"low", pct(ra.surely_fake_low)}});
+    j["lenient_note"] =
+        message(pct(ra.surely_fake_low) > 0 ? "regime.lenient_reach" : "regime.lenient_reach_zero",
+                {{"share", pct(ra.surely_fake_share)}, {"n", reach_n}, {"low", pct(ra.surely_fake_low)}});
   if (ra.best >= 0) {
     const RegimeFit& b = ra.regimes[size_t(ra.best)];
     j["resembles"] = b.source;

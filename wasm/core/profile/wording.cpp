@@ -61,7 +61,9 @@ void engagement_reasons(const Findings& f, json& out) {
     details.push_back(
         message("engagement.implied",
                 {{"share", percent(e.share)}, {"low", percent(e.share_low)}, {"high", percent(e.share_high)}}));
-  out.push_back(reason(id, sev, {{"rate", percent(e.rate)}, {"peers", percent(peers)}}, details));
+  // The posts the rate is the median of, said with it: a rate over 3 posts is not one over 12.
+  out.push_back(
+      reason(id, sev, {{"rate", percent(e.rate)}, {"posts", f.stats.with_likes}, {"peers", percent(peers)}}, details));
   const TierSolidity& t = f.tier;
   if (t.level == "thin") out.push_back(reason("engagement.reference_thin", "info", {{"n", t.n_real}}));
   else if (t.level == "blended")
