@@ -18,7 +18,7 @@ import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, holdsAudit } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, holdsAudit, auditEndedEarly, withAuditEnds } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -71,6 +71,9 @@ async function cached({ username }) {
   const left = !stored && renamedTo(history, username);
   const own = ownAudit(await currentAudit(username), stored);
   const audit = left && own && own.status !== 'running' ? null : own;
+  // The panel says an audited reading rests on the part an early-ended audit read, also once that
+  // audit's state is gone (history.js auditEndedEarly).
+  if (entry && auditEndedEarly(stored, own)) entry.audit_partial = true;
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)) };
@@ -650,7 +653,10 @@ async function historyExport({ format }) {
   const h = await store.readHistory();
   if (format !== 'csv') return { text: exportJson(h), format };
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
-  return { text: exportCsv(h, { t: translator(strings, fallback, lang) }), format };
+  // An audit that ended early, saved before audit_partial was kept, is told by its stored state.
+  const audits = {};
+  for (const e of Object.values(h.entries)) if (e.confidence === 'audited' && !e.audit_partial) audits[e.username] = await store.getAudit(e.username);
+  return { text: exportCsv(withAuditEnds(h, audits), { t: translator(strings, fallback, lang) }), format };
 }
 
 // A file's @x of another account than the stored @x: the newer holds the name and the stored one,

@@ -252,7 +252,8 @@ class ProfileFeature {
       this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
                                        roughCause: cached.entry.rough_cause, firstSeen: cached.entry.first_seen,
                                        latestCount: cached.entry.latest_count || null,
-                                       formerUsernames: cached.entry.former_usernames || [], earlier: cached.earlier || null });
+                                       formerUsernames: cached.entry.former_usernames || [], earlier: cached.earlier || null,
+                                       auditPartial: cached.entry.audit_partial === true });
       // A reading of the page's counts alone (logged out, or Instagram refusing for now): each
       // visit tries the full check (the user may have logged in since).
       // The page's own data naming another account than the stored reading's (the username taken
@@ -420,7 +421,7 @@ class ProfileFeature {
     // (An audited result that came with a rename: as stored, with its age and the count read now.)
     this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
                                        storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,
-                                       formerUsernames: r.formerUsernames, earlier: r.earlier || null });
+                                       formerUsernames: r.formerUsernames, earlier: r.earlier || null, auditPartial: r.auditPartial === true });
   }
 
   // A stale stored reading (staleness) checked again: web_profile_info only, no fallback. Only a
@@ -597,7 +598,8 @@ class ProfileFeature {
     this.cancelRetry();
     if (this.instantRun) this.instantRun.controller.abort();
     this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
-                      latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null });
+                      latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null,
+                      auditPartial: e.audit_partial === true });
     return true;
   }
 

@@ -229,14 +229,16 @@ export class Overlay {
   // panel's "formerly @..." line; it stays for this view, as `firstSeen` does.
   // `earlier` (taken.js earlierOwner): another account had this name before, its history moved to
   // its new name ({movedTo}) or kept aside ({aside}); for the panel's line on it; it stays too.
+  // `auditPartial` (history.js audit_partial): the stored audited reading rests on the part an
+  // audit read before it ended early, whether or not that audit's state is still kept.
   setReport(report, { computedAt, cached = false, rough = false, roughCause = null, retry = null, storageFull = false,
                       storageShrunk = false, firstSeen = undefined, latestCount = null, formerUsernames = undefined,
-                      earlier = undefined } = {}) {
+                      earlier = undefined, auditPartial = false } = {}) {
     if (firstSeen !== undefined) this.firstSeen = firstSeen;
     if (formerUsernames !== undefined) this.formerUsernames = formerUsernames || [];
     if (earlier !== undefined) this.earlier = earlier;
     this.latestCount = latestCount;
-    this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk };
+    this.model = { kind: 'report', report, computedAt, cached, rough, roughCause, retry, storageFull, storageShrunk, auditPartial };
     this.checked = this.model;
     if (!rough) this.auditNotStarted = null;  // read in full now: an audit can start
     this.askRecheck = false;  // asked about the result that was in view

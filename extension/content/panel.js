@@ -42,12 +42,16 @@ function auditReadingApart(view) {
 
 // What the reading rests on, in words. An audit's reading said "Audited: based on a sample of the
 // followers" from its first step, as if done: while its audit runs it says the audit is under way,
-// and ended before its plan (cancelled or stopped), that it rests on the part it read.
-export function confidenceKey(r, audit) {
+// and ended before its plan (cancelled or stopped), that it rests on the part it read; also when
+// that audit's state is no longer kept, from the stored entry (`endedEarly`: history.js
+// auditEndedEarly, which the background answers with the entry as audit_partial).
+export function confidenceKey(r, audit, endedEarly = false) {
   if (r.confidence === 'audited' && audit && audit.report && sameReading(r, audit.report)) {
     if (auditRunning(audit)) return 'confidenceAuditing';
     if (['cancelled', 'stopped'].includes(audit.progress.status)) return 'confidenceAuditEnded';
+    if (audit.progress.status === 'done') return 'confidenceAudited';
   }
+  if (r.confidence === 'audited' && endedEarly) return 'confidenceAuditEnded';
   return { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
 }
 
@@ -136,7 +140,7 @@ function renderReport(p, view) {
   if (!rough) for (const s of r.states || []) if (text || stateMessage(t, s) !== heading) p.append(stateNode(t, s));
 
   if (typeof r.fake_percent === 'number') p.append(intervalBar(t, r));
-  const conf = confidenceKey(r, view.audit);
+  const conf = confidenceKey(r, view.audit, model.auditPartial === true);
   // (Not when it is the heading's own words: "Not enough data for an estimate." twice.)
   if (!rough && t(conf) !== heading) p.append(el('p', { class: 'muted' }, t(conf)));
   // The follower count then and now (overlay followerChange: never on the page's counts alone; on an

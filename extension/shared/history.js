@@ -422,6 +422,29 @@ export function partialAuditReplaces(entry, report) {
   return width(report.ci_low, report.ci_high) < width(entry.ci_low, entry.ci_high);
 }
 
+// Whether an entry's audited reading rests on the part an audit read before it ended early
+// (cancelled, or stopped before its plan). audit_partial says so on entries saved since it was
+// kept; for one saved before, the audit's own working state says so while storage still holds it
+// (`audit`: its status, and its reading the entry's). Without either nothing tells, and the
+// reading stays "audited" as it was saved. The panel and the CSV both ask here, so an audit's
+// stored state dropped for room (store.js) or gone with it no longer turns "ended early" into
+// "audited".
+export function auditEndedEarly(entry, audit = null) {
+  if (!entry || entry.confidence !== 'audited' || entry.rough) return false;
+  if (entry.audit_partial === true) return true;
+  const r = audit && audit.report;
+  return !!(r && ['cancelled', 'stopped'].includes(audit.status)
+    && r.fake_percent === entry.fake_percent && r.ci_low === entry.ci_low && r.ci_high === entry.ci_high);
+}
+
+// `history` with audit_partial on every audited entry auditEndedEarly finds so of, given the
+// stored audits by username (`audits`; a name without one has none).
+export function withAuditEnds(history, audits = {}) {
+  const entries = Object.fromEntries(Object.entries(history.entries).map(([u, e]) =>
+    [u, !e.audit_partial && auditEndedEarly(e, Object.hasOwn(audits, u) ? audits[u] : null) ? { ...e, audit_partial: true } : e]));
+  return { ...history, entries: entryMap(entries) };
+}
+
 // The earliest of these entries' first exact counts that is `id`'s (or names no account), as
 // stored for `id`: a count kept without an id is taken for this account's, and named by its id
 // from now on. Null when there is none.
@@ -666,7 +689,7 @@ const isoTime = (t) => (Number.isFinite(t) && Math.abs(t) <= MAX_TIME_MS ? new D
 // The CSV's confidence words: the stored ones, and audit-partial.
 export const CSV_CONFIDENCES = [...CONFIDENCES, 'audit-partial'];
 const csvValue = {
-  confidence: (e) => (e.confidence === 'audited' && e.audit_partial ? 'audit-partial' : e.confidence),
+  confidence: (e) => (auditEndedEarly(e) ? 'audit-partial' : e.confidence),
   computed_at: (e) => isoTime(e.computed_at),
   first_follower_count: (e) => e.first_seen && e.first_seen.follower_count,
   first_seen_at: (e) => e.first_seen && isoTime(e.first_seen.at),

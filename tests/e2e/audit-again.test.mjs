@@ -123,6 +123,24 @@ test('a cancelled audit resumes with its own plan, or a new audit follows the op
   const partial = await waitFor(async () => { const e = await storedEntry(suite, username); return e && e.confidence === 'audited' && e; },
     { what: 'the cancelled audit\'s result stored' });
   assert.equal(partial.audit_partial, true);
+  // Its working state gone (dropped for room, as a stopped audit's is): the panel said "Audited" of
+  // the part read. The stored mark says it; the state is put back for the resume below.
+  const storage = await suite.storage();
+  const state = (await storage.get(`audit:${username}`))[`audit:${username}`];
+  await storage.remove(`audit:${username}`);
+  const revisit = async () => {
+    await page.goto(suite.standin.profileUrl('lena.bakes'));
+    await waitForBadge(page);
+    await page.goto(suite.standin.profileUrl(username));
+    await waitForBadge(page);
+    await openPanel(page);
+  };
+  await revisit();
+  const gone = await waitForOverlay(page, (x) => /Audit ended before its plan|Audited:/.test(x.panelText || ''), { what: 'the reading said without its audit' });
+  assert.match(gone.panelText, /Audit ended before its plan: the estimate rests on the part of the sample it read/);
+  assert.doesNotMatch(gone.panelText, /Audited:/);
+  await storage.set({ [`audit:${username}`]: state });
+  await revisit();
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 20, auditBudget: 30 } });
   const s = await waitForOverlay(page, (x) => /Resume goes on with the plan this audit started with \(budget 45\)/.test(x.panelText || ''),
     { what: 'the resume note' });

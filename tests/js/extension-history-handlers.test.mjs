@@ -289,3 +289,40 @@ test('CSV export: an audit cancelled before its plan is audit-partial, a finishe
   assert.equal(data.history.entries.halfway.audit_partial, true);
   assert.equal(data.history.entries.finished.audit_partial, undefined);
 });
+
+// An entry saved before audit_partial was kept, of an audit cancelled before its plan, said
+// "audited" in the CSV and "Audited" in the panel, and so did any entry whose audit's state was
+// dropped (for room, or deleted): the state says it while it is kept (derived on read, for the
+// CSV and the page alike), the stored mark once it is gone.
+test('an early-ended audit\'s reading is audit-partial in the CSV and the page from its state or its mark, either alone', async () => {
+  const { newAudit } = await import('../../extension/shared/audit.js');
+  const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+  const { CSV_COLUMNS } = await import('../../extension/shared/history.js');
+  const { contentHandlers } = await import('../../extension/background/handlers.js');
+  const running = { ...newAudit({ username: 'halfway', userId: '111', isPrivate: false, followerCount: 1000, posts: [], settings: DEFAULT_SETTINGS, now: at(1), seed: 7 }),
+    status: 'running', report: report('halfway', { id: '111', confidence: 'audited', pct: 30 }) };
+  reset({ 'audit:halfway': running });
+  await handle['audit.cancel']({ username: 'halfway' });
+  const confidence = async () => {
+    const { text } = await handle['history.export']({ format: 'csv' });
+    return text.trim().split('\r\n')[1].split(',')[CSV_COLUMNS.indexOf('confidence')];
+  };
+  const page = async () => (await contentHandlers['profile.cached']({ username: 'halfway' })).entry.audit_partial === true;
+  // Saved before the mark was kept: its state tells.
+  delete data.history.entries.halfway.audit_partial;
+  assert.deepEqual([await confidence(), await page()], ['audit-partial', true]);
+  assert.equal(data.history.entries.halfway.audit_partial, undefined, 'derived on read, the stored entry as it was');
+  // Its state gone: the mark tells.
+  const state = data['audit:halfway'];
+  delete data['audit:halfway'];
+  data.history.entries.halfway.audit_partial = true;
+  assert.deepEqual([await confidence(), await page()], ['audit-partial', true]);
+  // Neither: nothing tells, and the reading is as it was saved.
+  delete data.history.entries.halfway.audit_partial;
+  assert.deepEqual([await confidence(), await page()], ['audited', false]);
+  // A state of another audit (another reading, or one that finished) says nothing of this reading.
+  data['audit:halfway'] = { ...state, report: { ...state.report, ci_high: state.report.ci_high + 1 } };
+  assert.deepEqual([await confidence(), await page()], ['audited', false]);
+  data['audit:halfway'] = { ...state, status: 'done' };
+  assert.deepEqual([await confidence(), await page()], ['audited', false]);
+});

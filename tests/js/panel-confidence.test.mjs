@@ -23,6 +23,19 @@ test('an audited reading says its audit is under way while it runs, and what it 
   assert.equal(confidenceKey({ confidence: 'none' }, audit('cancelled')), 'confidenceNone');
 });
 
+// An audit that ended early and whose state is no longer kept (dropped for room, or gone with a
+// rename): the panel said "Audited" of its reading. The stored entry's audit_partial (history.js
+// auditEndedEarly) says it rests on the part read, unless an audit with that very reading says more.
+test('an audited reading whose audit ended early says so also when that audit\'s state is gone', () => {
+  assert.equal(confidenceKey(reading, null, true), 'confidenceAuditEnded');
+  assert.equal(confidenceKey(reading, null, false), 'confidenceAudited');
+  // A new audit under way beside it (another reading): the reading in view is still the early-ended one.
+  assert.equal(confidenceKey(reading, audit('running', { ...reading, ci_high: 60 }), true), 'confidenceAuditEnded');
+  assert.equal(confidenceKey(reading, audit('running'), true), 'confidenceAuditing');
+  assert.equal(confidenceKey(reading, audit('done'), true), 'confidenceAudited');
+  assert.equal(confidenceKey({ ...reading, confidence: 'instant' }, null, true), 'confidenceInstant');
+});
+
 test('every language says an audit under way and one ended early, neither as "audited"', () => {
   for (const lang of SUPPORTED) {
     const d = JSON.parse(fs.readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8'));

@@ -13,6 +13,7 @@ export async function extensionStorage(session) {
   return {
     set: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
     get: (keys = null) => worker.evaluate((k) => chrome.storage.local.get(k), keys),
+    remove: (keys) => worker.evaluate((k) => chrome.storage.local.remove(k), keys),
     clear: () => worker.evaluate(() => chrome.storage.local.clear()),
   };
 }
@@ -22,6 +23,7 @@ export function pageStorage(page) {
   return {
     set: (items) => page.evaluate((i) => chrome.storage.local.set(i), items),
     get: (keys = null) => page.evaluate((k) => chrome.storage.local.get(k), keys),
+    remove: (keys) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
     clear: () => page.evaluate(() => chrome.storage.local.clear()),
   };
 }
