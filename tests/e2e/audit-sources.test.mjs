@@ -153,12 +153,17 @@ for (const [username, direction, reason] of [
     assert.ok(apart, `likers ${l.ci_low}-${l.ci_high}, followers ${f.ci_low}-${f.ci_high} (known definitions)`);
     const s = await waitForOverlay(page, (st) => reason.test(st.panelText || ''), { what: 'reason shown' });
     assert.ok(s.sources.likers);
-    // Each share the reason gives comes with its 95% interval, as the rows give it ("~56% (41–70%)"):
-    // "followers ~56%" alone read as exact.
+    // Each share the reason gives comes with the 95% interval its comparison rests on, the known
+    // definitions' ("~56% (41–70%)", and says which): "followers ~56%" alone read as exact, and the
+    // rows' full intervals could overlap beside "far more often fake".
     const p = (v) => percentNumber(v, 'en');
-    const said = (e) => `~${p(e.fake_percent)}%${e === a.estimates.likers ? ' fake' : ''} (${p(e.ci_low)}–${p(e.ci_high)}%)`;
-    const shares = `(likers ${said(a.estimates.likers)}, followers ${said(a.estimates.followers)})`;
+    const said = (e) => `~${p(e.fake_percent)}%${e === a.estimates.likers ? ' fake' : ''} (${p(known(e).ci_low)}–${p(known(e).ci_high)}%)`;
+    const shares = `(likers ${said(a.estimates.likers)}, followers ${said(a.estimates.followers)}; both intervals without the doubt over what counts as fake`;
     assert.ok(s.panelText.includes(shares), `${shares} in: ${s.panelText}`);
+    // "Less often fake, but": the likers' own full interval, as their row gives it, is what reaches.
+    if (/likers of the recent posts are less often fake/.test(s.panelText)) {
+      assert.ok(s.panelText.includes(`their own interval, with the doubt over what counts as fake, reaches ${p(a.estimates.likers.ci_high)}%`), s.panelText);
+    }
     if (direction === 'likers below followers') {
       const mostly = a.estimates.likers.ci_high < 50;
       assert.equal(/mostly real, unlike the followers/.test(s.panelText), mostly, `likers up to ${a.estimates.likers.ci_high}%`);
