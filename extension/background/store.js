@@ -8,15 +8,18 @@ import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
+import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, storedKeys } from './audit-store.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
 const MAX_DOCS = 12;
 
 let chain = Promise.resolve();
-// Runs fn with the lock held; callers queue in order.
+// Runs fn with the lock held; callers queue in order. What an earlier turn read of the audits
+// (`readAudits`) is forgotten first: storage may have changed between turns.
 export function locked(fn) {
-  const run = chain.then(fn, fn);
+  const turn = () => { readAudits.clear(); return fn(); };
+  const run = chain.then(turn, turn);
   chain = run.catch(() => {});
   return run;
 }
@@ -117,7 +120,8 @@ async function dropOldestDoc(protect = []) {
   const index = (await get(DOCS_INDEX_KEY)) || [];
   for (const u of index) {
     if (protect.includes(DOC_PREFIX + u)) continue;
-    const audit = await getAudit(u);
+    // (Its record says whether it is under way: no need to read its lists.)
+    const audit = await get(AUDIT_PREFIX + u);
     if (audit && underWay(audit.status)) continue;
     await storage.remove(DOC_PREFIX + u);
     await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
@@ -135,7 +139,9 @@ async function dropOldestFinishedAudit(protect = []) {
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a))
     .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
   if (!finished.length) return false;
-  await storage.remove(finished[0][0]);
+  const name = finished[0][0].slice(AUDIT_PREFIX.length);
+  await storage.remove(storedKeys(name, finished[0][1]));
+  readAudits.delete(name);
   return true;
 }
 
@@ -170,7 +176,8 @@ async function withRoom(attempt, protect, keep = null) {
 // Writes items, making room when they do not fit (the document of an audit being written
 // stays). Returns {shrunk}.
 export async function write(items) {
-  const protect = Object.keys(items).flatMap((k) => (k.startsWith(AUDIT_PREFIX) ? [k, DOC_PREFIX + k.slice(AUDIT_PREFIX.length)] : [k]));
+  const protect = Object.keys(items).flatMap((k) => (k.startsWith(AUDIT_PREFIX) ? [k, DOC_PREFIX + k.slice(AUDIT_PREFIX.length)]
+    : k.startsWith(AUDIT_STEP_PREFIX) ? [k, AUDIT_PREFIX + k.slice(AUDIT_STEP_PREFIX.length)] : [k]));
   return withRoom(() => storage.set(items), protect);
 }
 
@@ -261,13 +268,18 @@ export async function moveFormerAudit(username, id, formerNames) {
   // Its own name in it follows (the report the history saves, a pending followers page's target).
   const moved = { ...from, username, ...(from.report ? { report: { ...from.report, username } } : {}),
                   ...(from.pending && from.pending.target === from.username ? { pending: { ...from.pending, target: username } } : {}) };
+  const { items } = auditWrite(moved, null);
   try {
-    await write({ [AUDIT_PREFIX + username]: moved });
+    await write(items);
   } catch (e) {
     if (!isQuotaError(e)) throw e;
     return null;
   }
-  await storage.remove(AUDIT_PREFIX + from.username);
+  // The chunks of the audit that gave way here, past the moved one's, and the old name's audit.
+  const left = here ? storedKeys(username, readAudits.get(username).record).filter((k) => !(k in items)) : [];
+  await storage.remove([...left, ...storedKeys(from.username, (readAudits.get(from.username) || {}).record)]);
+  readAudits.delete(from.username);
+  readAudits.delete(username);
   return moved;
 }
 
@@ -297,16 +309,33 @@ export async function getScheduler() {
   return normalizeSchedulerState(await get(SCHEDULER_KEY), Date.now());
 }
 
+// The audits read in this turn of the lock, by username, as audit-store.js readStored gives them,
+// so that a save in the same turn writes only what changed since.
+const readAudits = new Map();
+
+// The audit stored under `username` (its record, chunks and step: audit-store.js), or null.
 export async function getAudit(username) {
-  return (await get(AUDIT_PREFIX + username)) || null;
+  const r = await readStored(storage, username);
+  if (r) readAudits.set(username, r);
+  else readAudits.delete(username);
+  return r ? r.merged : null;
 }
 
-// Audit and scheduler state go in one write, so they never disagree after a stop.
+// Audit and scheduler state go in one write, so they never disagree after a stop. The audit
+// writes only its step when nothing else changed since it was read in this turn (audit-store.js),
+// and nothing when nothing changed.
 export async function saveAuditAndScheduler(audit, scheduler) {
-  const items = {};
-  if (audit) items[AUDIT_PREFIX + audit.username] = audit;
+  const read = audit ? readAudits.get(audit.username) || null : null;
+  const { items, remove } = audit ? auditWrite(audit, read) : { items: {}, remove: [] };
   if (scheduler) items[SCHEDULER_KEY] = scheduler;
+  if (!Object.keys(items).length) return;
   await write(items);
+  if (remove.length) await storage.remove(remove);
+  if (audit) {
+    const [key, stepKey] = auditKeys(audit.username);
+    readAudits.set(audit.username, key in items ? { record: items[key], step: {}, audit, merged: audit }
+      : { ...read, step: items[stepKey], merged: audit });
+  }
 }
 
 // The last web_profile_info document seen per username (needed to combine an audit with
@@ -330,7 +359,10 @@ export async function forgetAccounts(history, usernames, former = []) {
   const { history: kept } = await saveHistory(history);
   const docs = [...usernames, ...former.filter((f) => !kept.entries[f])];
   const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => !docs.includes(u));
-  await storage.remove([...usernames.map((u) => AUDIT_PREFIX + u), ...former.map((f) => AUDIT_PREFIX + f), ...docs.map((u) => DOC_PREFIX + u)]);
+  const names = [...usernames, ...former];
+  const records = await storage.get(names.map((u) => AUDIT_PREFIX + u));
+  await storage.remove([...names.flatMap((u) => storedKeys(u, records[AUDIT_PREFIX + u])), ...docs.map((u) => DOC_PREFIX + u)]);
+  for (const u of [...usernames, ...former]) readAudits.delete(u);
   await storage.set({ [DOCS_INDEX_KEY]: index });
   return kept;
 }

@@ -753,7 +753,8 @@ function onHoldsAsked(msg, sender, sendResponse) {
   return false;
 }
 
-// The profile in view's audit, as stored, changed (each step of it writes it).
+// The profile in view's audit, as stored, changed (each answer of it writes its record, with its
+// progress: background/audit-store.js).
 function onAuditChanged(changes, area) {
   const change = area === 'local' && current ? changes[AUDIT_PREFIX + current.username] : null;
   if (change) current.feature.followAudit(change.newValue || null);

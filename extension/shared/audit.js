@@ -791,8 +791,9 @@ export function estimateRequest(state, source = 'followers') {
 
 // What a page is shown of an audit: the background's answers, and a page following an audit that
 // another tab of the same profile runs.
+// A record as stored (background/audit-store.js: its lists apart, `parts`) carries its progress.
 export function auditView(a) {
-  return { progress: progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
+  return { progress: a.parts && a.progress ? a.progress : progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
            comments: a.commentAnalysis || null, userId: a.userId || null };
 }
 

@@ -20,10 +20,13 @@ export async function waitFor(fn, { timeout = 20000, what = 'condition', interva
 // origin (lib/extension.mjs).
 export const extensionPage = (suite) => extensionPageOf(suite.session);
 
+// The audit of `username` as stored, whole (its record, lists and step), or null: read in the
+// extension page by the extension's own reader (background/audit-store.js readAudit).
+const READ_AUDIT = async (u) => (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u);
+
 export async function storedAudit(suite, username) {
   const page = await extensionPage(suite);
-  const key = `audit:${username}`;
-  return page.evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), key);
+  return page.evaluate(READ_AUDIT, username);
 }
 
 // The history entry stored for `username`, or null.
@@ -36,18 +39,23 @@ export async function storedEntry(suite, username) {
 // done and hands the audit over only then: polled every 25 ms, the whole audit (100 KB and more)
 // through the DevTools protocol cost about a sixth of the CPU the audit itself took.
 export const auditDone = (suite, username, { timeout = 60000 } = {}) => waitFor(async () =>
-  (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => (o[k]?.status === 'done' ? o[k] : null)),
-                                        `audit:${username}`),
+  (await extensionPage(suite)).evaluate(async (u) => {
+    const k = `audit:${u}`;
+    return (await chrome.storage.local.get(k))[k]?.status === 'done'
+      ? (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u) : null;
+  }, username),
 { what: `audit of @${username} done`, timeout });
 
 // Waits until the stored audit of `username` has ended (done, cancelled or stopped: neither running
 // nor paused), and is not the one started at `notStartedAt` (an earlier audit's); returns it.
 // Handed over only then, as auditDone.
 export const auditEnded = (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) => waitFor(async () =>
-  (await extensionPage(suite)).evaluate((k, not) => chrome.storage.local.get(k).then((o) => {
-    const a = o[k];
-    return a && !['running', 'paused'].includes(a.status) && a.startedAt !== not ? a : null;
-  }), `audit:${username}`, notStartedAt),
+  (await extensionPage(suite)).evaluate(async (u, not) => {
+    const k = `audit:${u}`;
+    const a = (await chrome.storage.local.get(k))[k];
+    return a && !['running', 'paused'].includes(a.status) && a.startedAt !== not
+      ? (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u) : null;
+  }, username, notStartedAt),
 { what: `audit of @${username} ended`, timeout });
 
 // Requests an audit of `username` made: its followers pages and its followers' profiles

@@ -25,10 +25,12 @@ const { SCHEDULER_KEY } = await import('../../extension/shared/scheduler.js');
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const body = JSON.stringify(seededDocument(findSeeded(username)));
 const tab = (n) => ({ tab: { id: n }, frameId: 0 });
-const stored = () => data[`audit:${username}`];
+const { mergedAudit, assembled, auditKeys } = await import('../../extension/background/audit-store.js');
+// The audit as stored: its record, its lists' chunks and its step (audit-store.js).
+const stored = () => mergedAudit(assembled(data[auditKeys(username)[0]], data), data[auditKeys(username)[1]]);
 
 async function running() {
-  delete data[`audit:${username}`];
+  for (const k of Object.keys(data)) if (k.startsWith('audit') && k.includes(username)) delete data[k];
   // No pacing left from the answers of an earlier test: each claims at once.
   delete data[SCHEDULER_KEY];
   runsAudit.clear();

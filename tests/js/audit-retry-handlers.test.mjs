@@ -12,6 +12,9 @@ import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles
 const { data } = installFakeChrome();
 fetchFileUrls();
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { readAudit } = await import('../../extension/background/audit-store.js');
+// The audit as stored (its record, lists and step: audit-store.js).
+const stored = () => readAudit(globalThis.chrome.storage.local, username);
 const { newAudit, sourcesBrief } = await import('../../extension/shared/audit.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 const { entryFromReport, putEntry } = await import('../../extension/shared/history.js');
@@ -49,7 +52,7 @@ test('a refused retry of the followers: one audit stored, not two; back as it wa
 
   await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info', fresh: true,
                                 followersAgain: true });
-  const running = data[`audit:${username}`];
+  const running = await stored();
   assert.equal(running.status, 'running');
   // One audit in the record: none held inside it (the earlier one was, whole, as engagersKept).
   const nested = Object.entries(running).filter(([, v]) => v && typeof v === 'object' && v.v === engagers.v && v.username === username);
@@ -63,7 +66,7 @@ test('a refused retry of the followers: one audit stored, not two; back as it wa
   await handle['audit.claim']({ username, id: step.id }, { tab: { id: 1 }, frameId: 0 });
   const view = await handle['audit.result']({ username, id: step.id, status: 403, contentType: 'application/json',
                                               body: '{"message":"not authorized","status":"fail"}' });
-  const back = data[`audit:${username}`];
+  const back = await stored();
   assert.deepEqual([back.status, back.followers, back.likers, back.estimates, back.report],
                    [engagers.status, engagers.followers, engagers.likers, engagers.estimates, engagers.report]);
   // The panel dates the kept rows by progress.updatedAt: the engagers' audit's end, not today.
@@ -83,13 +86,13 @@ test('"New audit" over a cancelled retry of the followers is a fresh audit of ev
   const start = (over) => handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts, profileSource: 'web_profile_info',
                                                    fresh: true, ...over });
   await start({ followersAgain: true });
-  assert.ok(data[`audit:${username}`].followersRetry, 'the retry goes on from the engagers\' audit');
+  assert.ok((await stored()).followersRetry, 'the retry goes on from the engagers\' audit');
   await handle['audit.cancel']({ username });
-  const cancelled = data[`audit:${username}`];
+  const cancelled = await stored();
   assert.deepEqual([cancelled.status, !!cancelled.followersRetry], ['cancelled', true]);
 
   const view = await start({});
-  const fresh = data[`audit:${username}`];
+  const fresh = await stored();
   assert.equal(fresh.followersRetry, undefined, 'no retry of the followers');
   assert.equal(fresh.status, 'running');
   assert.ok(fresh.startedAt > endedAt, 'a new audit, started now');

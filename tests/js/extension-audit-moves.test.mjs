@@ -55,3 +55,20 @@ test('rename: another account\'s audit is never moved, nor over a newer audit of
   assert.deepEqual(data['audit:new'], newer);
   assert.equal((await handle['profile.cached']({ username: 'old' })).audit, null, 'nothing to act on under a name the account left');
 });
+
+test('rename: an audit stored in parts (its lists in chunks: audit-store.js) moves whole; neither name keeps a part of the one before', async () => {
+  const { auditWrite, readAudit } = await import('../../extension/background/audit-store.js');
+  const lite = (p, n) => Array.from({ length: n }, (_, i) => ({ username: `${p}${i}` }));
+  const withLists = (a, n) => ({ ...a, followers: { ...a.followers, lite: lite('f', n) }, full: Object.fromEntries(lite('f', n).map((r) => [r.username, r])) });
+  // Another account's audit under the new name, with longer lists, gives way.
+  reset({ history: historyOf(renamed), ...auditWrite(withLists(audit('old', '111', stopped), 30), null).items,
+          ...auditWrite(withLists(audit('new', '222', { status: 'done', updatedAt: at(1) }), 80), null).items });
+  assert.ok(data['auditpart:old:followers.lite:1'] && data['auditpart:new:followers.lite:3'], 'stored in parts');
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'stopped');
+  const moved = await readAudit(globalThis.chrome.storage.local, 'new');
+  assert.deepEqual([moved.userId, moved.followers.lite.length, Object.keys(moved.full).length], ['111', 30, 30]);
+  assert.deepEqual(Object.keys(data).filter((k) => k.includes(':old')), [], 'nothing of it under the old name');
+  assert.deepEqual(Object.keys(data).filter((k) => k.startsWith('auditpart:new:')).sort(),
+                   ['auditpart:new:followers.lite:0', 'auditpart:new:followers.lite:1', 'auditpart:new:full:0', 'auditpart:new:full:1'],
+                   'no chunk of the audit that gave way');
+});

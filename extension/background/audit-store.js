@@ -1,0 +1,156 @@
+// How an audit is laid out in storage.local, so that each step of it writes what it changed and
+// not the whole audit (80-120 kB once its lists and accounts are read, written three times per
+// request before):
+//   audit:<username>      its record: everything but its lists, with `parts` (how many chunks
+//                         each list has, and its length) and `progress` (progressOf, for a page
+//                         following the audit from storage: audit.js auditView)
+//   auditpart:<username>:<list>:<i>   its lists in chunks of CHUNK items (the followers, likers
+//                         and commenters listed, the comments read, the accounts read in full):
+//                         the lists only grow, so an answer rewrites the last chunk of one list
+//   auditstep:<username>  what the steps between two answers change alone: the request handed
+//                         out and its claim (pending), the next request's id (nextId), the page
+//                         that runs the audit (runner: the last to claim a request)
+// Every save is one storage.set (the record, its changed chunks and an emptied step; or the step
+// alone): a worker stopped at any moment leaves storage as one save left it, and storage stays the
+// truth. Chunks a save no longer refers to are removed after it (left by a stop in between, they
+// are never read). A record stored before this layout (no `parts`) holds its lists and reads as it is.
+import { AUDIT_PREFIX, progressOf } from '../shared/audit.js';
+
+export const AUDIT_STEP_PREFIX = 'auditstep:';
+export const AUDIT_PART_PREFIX = 'auditpart:';
+// The fields a step may hold: none that the record's other readers use (the content script
+// following another tab's audit: auditView; the popup's list; making room for a write: status).
+export const STEP_FIELDS = ['pending', 'nextId', 'runner'];
+// The lists kept in chunks: [field, subfield] (`full`, a map, as its [username, record] entries).
+export const LISTS = [['followers', 'lite'], ['likers', 'lite'], ['commenters', 'lite'], ['commenters', 'comments'], ['full']];
+export const CHUNK = 25;
+
+const listName = (path) => path.join('.');
+export const auditKeys = (username) => [AUDIT_PREFIX + username, AUDIT_STEP_PREFIX + username];
+const partKey = (username, path, i) => `${AUDIT_PART_PREFIX}${username}:${listName(path)}:${i}`;
+
+// The keys of the chunks a stored record refers to (none for one of the earlier layout).
+export function partKeys(username, record) {
+  const parts = record && record.parts && typeof record.parts === 'object' ? record.parts : {};
+  return LISTS.flatMap((path) => {
+    const n = parts[listName(path)] && Number.isSafeInteger(parts[listName(path)].n) ? parts[listName(path)].n : 0;
+    return Array.from({ length: n }, (_, i) => partKey(username, path, i));
+  });
+}
+
+// Every key an audit stored as `record` uses (to remove it).
+export const storedKeys = (username, record) => [...auditKeys(username), ...partKeys(username, record)];
+
+// A list's items in an audit (the accounts read in full as [username, record] pairs).
+function itemsOf(a, path) {
+  if (path.length === 1) return Object.entries(a[path[0]] || {});
+  const v = a[path[0]] && a[path[0]][path[1]];
+  return Array.isArray(v) ? v : [];
+}
+
+// The audit a record, its chunks (`chunks`: key -> items) and its step make; null without a record.
+export function assembled(record, chunks = {}) {
+  if (!record) return null;
+  if (!record.parts) return record;
+  const a = { ...record };
+  const parts = a.parts;
+  delete a.parts;
+  delete a.progress;
+  for (const path of LISTS) {
+    const p = parts[listName(path)] || { n: 0 };
+    const items = [];
+    for (let i = 0; i < p.n; i++) {
+      const chunk = chunks[partKey(a.username, path, i)];
+      if (!Array.isArray(chunk)) throw new Error(`audit of @${a.username}: chunk ${i} of ${listName(path)} is missing`);
+      items.push(...chunk);
+    }
+    if (path.length === 1) a[path[0]] = Object.fromEntries(items);
+    else a[path[0]] = { ...a[path[0]], [path[1]]: items };
+  }
+  return a;
+}
+
+// The audit with its step (a step of another shape, or fields a step never holds, are ignored).
+export function mergedAudit(audit, step) {
+  if (!audit) return null;
+  const own = step && typeof step === 'object' && !Array.isArray(step) ? step : {};
+  const out = { ...audit };
+  for (const k of STEP_FIELDS) if (k in own) out[k] = own[k];
+  return out;
+}
+
+// Reads the audit of `username` from `storage` (a storage.local): {record, step, audit (without
+// its step), merged (with it)}, or null when none is stored. Two reads: the record and its step,
+// then its chunks.
+export async function readStored(storage, username) {
+  const [key, stepKey] = auditKeys(username);
+  const out = await storage.get([key, stepKey]);
+  const record = out[key] || null;
+  if (!record) return null;
+  const keys = partKeys(username, record);
+  const chunks = keys.length ? await storage.get(keys) : {};
+  const audit = assembled(record, chunks);
+  const step = out[stepKey] || {};
+  return { record, step, audit, merged: mergedAudit(audit, step) };
+}
+
+// The audit of `username` as stored, whole (for tests and pages reading storage: the background
+// reads through store.getAudit).
+export const readAudit = async (storage, username) => {
+  const r = await readStored(storage, username);
+  return r ? r.merged : null;
+};
+
+// Its progress, or null for a record that is no whole audit (a page then reads none from it).
+function progressOrNull(audit) {
+  try {
+    return progressOf(audit);
+  } catch {
+    return null;
+  }
+}
+
+const fieldsOf = (a, b) => [...new Set([...Object.keys(a), ...Object.keys(b)])];
+const sameItem = (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === 2 && x[0] === y[0] && x[1] === y[1]);
+
+// The storage items that save `audit` given what this turn read of it (`read`: readStored's, or
+// null: all of it), and the keys to remove after (chunks no longer referred to). Values are
+// compared by identity: the audit functions copy what they change and keep what they do not.
+// Returns {items: {}} when nothing changed; the step alone when only step fields changed; else
+// the record, the chunks that changed and an emptied step.
+export function auditWrite(audit, read) {
+  const [key, stepKey] = auditKeys(audit.username);
+  const same = read && read.record && read.audit && read.audit.username === audit.username;
+  if (same && fieldsOf(audit, read.merged).every((k) => audit[k] === read.merged[k])) return { items: {}, remove: [] };
+  if (same) {
+    const changed = fieldsOf(audit, read.audit).filter((k) => audit[k] !== read.audit[k]);
+    if (changed.every((k) => STEP_FIELDS.includes(k) && k in audit)) {
+      return { items: { [stepKey]: Object.fromEntries(changed.map((k) => [k, audit[k]])) }, remove: [] };
+    }
+  }
+  // The old chunks are reused only where the stored record has chunks (not the earlier layout).
+  const chunked = same && !!read.record.parts;
+  const items = {}, parts = {}, remove = [];
+  const record = { ...audit };
+  for (const path of LISTS) {
+    const now = itemsOf(audit, path);
+    const before = chunked ? itemsOf(read.audit, path) : [];
+    const n = Math.ceil(now.length / CHUNK);
+    for (let i = 0; i < n; i++) {
+      const slice = now.slice(i * CHUNK, (i + 1) * CHUNK);
+      const old = before.slice(i * CHUNK, (i + 1) * CHUNK);
+      if (slice.length !== old.length || slice.some((x, j) => !sameItem(x, old[j]))) items[partKey(audit.username, path, i)] = slice;
+    }
+    const was = chunked ? Math.ceil(before.length / CHUNK) : 0;
+    for (let i = n; i < was; i++) remove.push(partKey(audit.username, path, i));
+    parts[listName(path)] = { n, length: now.length };
+    if (path.length === 1) delete record[path[0]];
+    else if (record[path[0]]) {
+      record[path[0]] = { ...record[path[0]] };
+      delete record[path[0]][path[1]];
+    }
+  }
+  items[key] = { ...record, parts, progress: progressOrNull(audit) };
+  items[stepKey] = {};
+  return { items, remove };
+}

@@ -1,0 +1,199 @@
+// How an audit is stored (background/audit-store.js): its record, its lists in chunks, and its
+// step holding what the steps between two answers change alone (the request handed out and its
+// claim). Through the background's handlers (audit.start, audit.next, audit.claim, audit.sent,
+// audit.result), storage.local in memory, the wasm engine as the extension loads it, and the
+// stand-in's answers; and audit-store.js's functions alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { followersPage } from '../e2e/standin/engagers.mjs';
+
+const fake = installFakeChrome();
+const { data } = fake;
+globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
+fetchFileUrls();
+const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
+const store = await import('../../extension/background/store.js');
+const { auditKeys, auditWrite, readAudit, assembled, mergedAudit } = await import('../../extension/background/audit-store.js');
+const stored = () => readAudit(globalThis.chrome.storage.local, username);
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const profile = findSeeded(username);
+const [KEY, STEP] = auditKeys(username);
+const tab = { tab: { id: 1 }, frameId: 0 };
+// A clock the test moves on: the pacing's waits pass at once.
+let clock = Date.parse('2026-12-06T12:00:00Z');
+Date.now = () => clock;
+// What each storage.set wrote (its keys), and a hook run before it (to stop the worker there).
+let writes = [];
+let beforeSet = null;
+const set = globalThis.chrome.storage.local.set;
+globalThis.chrome.storage.local.set = async (items) => {
+  if (beforeSet) beforeSet(items);
+  writes.push(Object.keys(items));
+  return set.call(globalThis.chrome.storage.local, items);
+};
+
+// The followers page the stand-in answers first (25 followers).
+const firstPage = () => JSON.stringify(followersPage(profile, { offset: 0, count: 25, encodeCursor: (o) => `c${o}` }));
+
+async function started() {
+  for (const k of Object.keys(data)) delete data[k];
+  beforeSet = null;
+  clock += 3_600_000;
+  data.settings = { pacingMs: 20 };
+  const body = JSON.stringify(seededDocument(profile));
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 820, posts, profileSource: 'web_profile_info', fresh: true });
+}
+
+// One request of the audit as a page's loop makes it; returns the request handed out.
+async function oneRequest(body = firstPage()) {
+  const step = await handle['audit.next']({ username });
+  assert.equal(step.action, 'fetch');
+  clock = Math.max(clock + 20, step.at || 0);
+  // As the page's loop: a claim answered "not yet" is asked again then.
+  let claim;
+  for (let i = 0; i < 5 && !(claim = await handle['audit.claim']({ username, id: step.id }, tab)).go; i++) clock = Math.max(clock + 1, claim.at || 0);
+  assert.equal(claim.go, true, JSON.stringify(claim));
+  await handle['audit.sent']({ username, id: step.id });
+  await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json', body });
+  return step;
+}
+
+test('handing out and claiming a request writes the audit\'s step alone, not its record; the answer writes the record and empties the step', async () => {
+  await started();
+  writes = [];
+  const step = await handle['audit.next']({ username });
+  assert.deepEqual(writes.flat().filter((k) => k.startsWith('audit')), [STEP], 'handed out: the step alone');
+  clock = Math.max(clock, step.at);
+  assert.equal(data[KEY].pending, null, 'the record as it was');
+  assert.equal(data[STEP].pending.id, step.id);
+  writes = [];
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab)).go, true);
+  assert.deepEqual(writes.flat().filter((k) => k.startsWith('audit')), [STEP], 'claimed: the step alone');
+  assert.ok(JSON.stringify(data[STEP]).length < 1024, `the step is small: ${JSON.stringify(data[STEP]).length} bytes`);
+  // Read back whole: the record with its step (what every handler reads).
+  const a = await store.locked(() => store.getAudit(username));
+  assert.deepEqual([a.pending.id, a.pending.claim.holder, a.nextId], [step.id, '1:0', step.id + 1]);
+  // The same request handed out again changes nothing: nothing is written.
+  writes = [];
+  assert.equal((await handle['audit.next']({ username })).id, step.id);
+  assert.deepEqual(writes.flat().filter((k) => k.startsWith('audit')), [], 'nothing changed, nothing written');
+  // The answer: the record with the followers read, the step emptied, in one write.
+  writes = [];
+  await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json', body: firstPage() });
+  assert.deepEqual(writes.filter((w) => w.some((k) => k.startsWith('audit'))).map((w) => w.filter((k) => k.startsWith('audit')).sort()),
+                   [[KEY, `auditpart:${username}:followers.lite:0`, STEP]], 'the record, the followers read, the step emptied: one write');
+  assert.deepEqual(data[STEP], {});
+  assert.equal(data[KEY].followers.lite, undefined, 'the list is apart from the record');
+  assert.deepEqual(data[KEY].parts['followers.lite'], { n: 1, length: 25 });
+  assert.deepEqual([data[KEY].pending, data[`auditpart:${username}:followers.lite:0`].length, data[KEY].requests], [null, 25, 1]);
+  // Read back whole, as it was saved; and its progress, as a page following it from storage reads it.
+  const back = await stored();
+  assert.deepEqual([back.followers.lite.length, back.parts, back.progress], [25, undefined, undefined]);
+  assert.deepEqual(data[KEY].progress, (await privileged['audit.status']({ username })).progress);
+});
+
+test('an audit stored whole before the step existed is read as it is and goes on, its next save in the new layout', async () => {
+  await started();
+  const step = await handle['audit.next']({ username });
+  clock = Math.max(clock, step.at);
+  // The old layout: the record alone, its pending request in it.
+  const old = await stored();
+  for (const k of Object.keys(data)) if (k.includes(username) && k.startsWith('audit')) delete data[k];
+  data[KEY] = old;
+  assert.equal((await privileged['audit.status']({ username })).progress.status, 'running');
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab)).go, true, 'its pending request, read from the record');
+  assert.ok(data[STEP] && data[STEP].pending.claim, 'the claim went to the step');
+  const view = await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json', body: firstPage() });
+  assert.equal(view.progress.listed, 25);
+  assert.deepEqual([data[KEY].pending, data[STEP], data[KEY].parts['followers.lite'].length], [null, {}, 25], 'saved in the new layout');
+  assert.equal((await stored()).followers.lite.length, 25);
+});
+
+test('a worker stopped at any write of a step leaves a record read whole and consistent, and the audit goes on from it', async () => {
+  for (let stopAt = 0; stopAt < 6; stopAt++) {
+    await started();
+    await oneRequest();
+    const before = await store.locked(() => store.getAudit(username));
+    let n = 0;
+    // The worker stops before its stopAt-th write of this request (a write that never happens).
+    beforeSet = () => { if (n++ === stopAt) throw new Error('worker stopped'); };
+    let stoppedAt = null;
+    try {
+      await oneRequest();
+    } catch (e) {
+      assert.equal(e.message, 'worker stopped');
+      stoppedAt = n - 1;
+    }
+    beforeSet = null;
+    const a = await store.locked(() => store.getAudit(username));
+    assert.ok(a && a.status === 'running', `stopped at write ${stoppedAt}: readable`);
+    assert.ok(a.requests === before.requests || a.requests === before.requests + 1, 'one answer applied or none');
+    assert.ok(!a.pending || a.pending.id === a.nextId - 1, 'a pending request is the last handed out');
+    // The page's loop, run again: the audit goes on from what is stored.
+    await oneRequest();
+    const after = await store.locked(() => store.getAudit(username));
+    assert.ok(after.requests > a.requests, `stopped at write ${stoppedAt}: it went on`);
+  }
+});
+
+// An audit's record and lists as the background reads them back after saving them whole.
+function savedAndRead(audit) {
+  const { items } = auditWrite(audit, null);
+  const record = items[`audit:${audit.username}`];
+  const a = assembled(record, items);
+  return { items, read: { record, step: {}, audit: a, merged: mergedAudit(a, {}) } };
+}
+
+test('a save compares by identity: nothing changed writes nothing, a step field alone the step, one more account its chunk alone', () => {
+  const lite = Array.from({ length: 60 }, (_, i) => ({ username: `f${i}` }));
+  const full = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, { username: `f${i}`, follower_count: i }]));
+  const audit = { username: 'u', status: 'running', pending: null, nextId: 1, requests: 5,
+                  followers: { lite, pagesDone: 3 }, likers: { lite: [] }, commenters: { lite: [], comments: [] }, full };
+  const { items, read } = savedAndRead(audit);
+  assert.deepEqual(Object.keys(items).sort(), ['audit:u', 'auditpart:u:followers.lite:0', 'auditpart:u:followers.lite:1',
+    'auditpart:u:followers.lite:2', 'auditpart:u:full:0', 'auditpart:u:full:1', 'auditstep:u']);
+  assert.deepEqual(read.audit, audit, 'read back as saved');
+  const a = read.merged;
+  assert.deepEqual(auditWrite({ ...a }, read).items, {});
+  assert.deepEqual(auditWrite({ ...a, pending: { id: 1 }, nextId: 2 }, read).items, { 'auditstep:u': { pending: { id: 1 }, nextId: 2 } });
+  // An account read in full: the record, the step emptied and the one chunk it lands in; no other account's.
+  const more = auditWrite({ ...a, requests: 6, full: { ...a.full, f40: { username: 'f40' } } }, read);
+  assert.deepEqual(Object.keys(more.items).sort(), ['audit:u', 'auditpart:u:full:1', 'auditstep:u']);
+  assert.equal(more.items['auditpart:u:full:1'].length, 6);
+  // A followers page: the chunks it fills.
+  const page = auditWrite({ ...a, followers: { ...a.followers, lite: a.followers.lite.concat([{ username: 'n1' }]) } }, read);
+  assert.deepEqual(Object.keys(page.items).sort(), ['audit:u', 'auditpart:u:followers.lite:2', 'auditstep:u']);
+  // A list that shrinks (a retry of the followers starts it again): its chunks past the end go after.
+  const reset = auditWrite({ ...a, followers: { ...a.followers, lite: [] } }, read);
+  assert.deepEqual(reset.remove, ['auditpart:u:followers.lite:0', 'auditpart:u:followers.lite:1', 'auditpart:u:followers.lite:2']);
+  assert.deepEqual(reset.items['audit:u'].parts['followers.lite'], { n: 0, length: 0 });
+  // A step of another shape, or fields a step never holds, are not read into the audit.
+  assert.deepEqual(mergedAudit(audit, { status: 'done', nextId: 5 }), { ...audit, nextId: 5 });
+  assert.equal(mergedAudit(null, { nextId: 5 }), null, 'a step without its record is no audit');
+  // A chunk missing is said, not read as a shorter list.
+  const without = { ...items };
+  delete without['auditpart:u:full:1'];
+  assert.throws(() => assembled(items['audit:u'], without), /audit of @u: chunk 1 of full is missing/);
+});
+
+test('making room drops a finished audit with its chunks and step; deleting an account deletes them all', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  fake.quota = Infinity;
+  Object.assign(data, auditWrite({ username: 'old', status: 'done', updatedAt: 1, followers: { lite: ['o'.repeat(3000)] }, full: {} }, null).items);
+  assert.ok(data['auditpart:old:followers.lite:0']);
+  fake.quota = fake.size() + 500;
+  await store.locked(() => store.saveAuditAndScheduler({ username: 'new', status: 'running', lite: 'x'.repeat(2000) }, null));
+  assert.deepEqual(Object.keys(data).filter((k) => k.includes(':old')), [], 'its record, chunks and step');
+  assert.deepEqual(data['auditstep:new'], {});
+  fake.quota = Infinity;
+  await store.locked(() => store.saveAuditAndScheduler({ username: 'new', status: 'running', followers: { lite: ['x'] }, full: { a: {} } }, null));
+  assert.ok(data['auditpart:new:full:0']);
+  await store.locked(async () => store.forgetAccounts(await store.getHistory(), ['new']));
+  assert.deepEqual(Object.keys(data).filter((k) => k.includes(':new')), []);
+});
