@@ -58,25 +58,32 @@ test('no counts list at all: a fixed-position badge still shows its verdict', T,
   await screenshot(page, 'variant-no-counts');
 });
 
-test('logged out, Dutch page: the localised og:description counts give exactly what the engine reads in them, with the logged-out state', T, async () => {
+// A test on the logged-out page: the stand-in's session and page variant as the other tests expect
+// them afterwards, whatever the test does.
+async function loggedOut(fn) {
   suite.standin.setSession('logged_out');
   try {
+    await fn();
+  } finally {
+    suite.standin.setSession('logged_in');
+    suite.standin.setPageVariant({});
+  }
+}
+
+test('logged out, Dutch page: the localised og:description counts give exactly what the engine reads in them, with the logged-out state', T, async () => {
+  await loggedOut(async () => {
     const s = await visit('xss_tester', { lang: 'nl' });
     const og = await page.$eval('meta[property="og:description"]', (m) => m.content);
     assert.match(og, /^1\.900 volgers, 350 volgend, 40 berichten - Bekijk/);
     assert.ok(s.states.some((x) => x.state === 'logged_out' && x.text), JSON.stringify(s.states));
     await assertRough(s, await cliRough(page, 'xss_tester'), 'xss_tester (nl)');
-  } finally {
-    suite.standin.setSession('logged_in');
-    suite.standin.setPageVariant({});
-  }
+  });
 });
 
 // Turkish writes thousands as "B" (bin), which English reads as billions: refused before as a unit
 // not known, so a Turkish page's counts were never read. The page's lang attribute decides it.
 test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s lang, and what the engine finds in those counts shown', T, async () => {
-  suite.standin.setSession('logged_out');
-  try {
+  await loggedOut(async () => {
     const s = await visit('shopdeals.official', { lang: 'tr' });
     const og = await page.$eval('meta[property="og:description"]', (m) => m.content);
     assert.match(og, /^10 B Takipçi, 12 Takip, 3 Gönderi - /);
@@ -84,15 +91,11 @@ test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s l
     const counts = await cliRough(page, 'shopdeals.official');
     assert.ok(countsFindings(counts).some((x) => x.id === 'history.sudden'), `10,000 followers on 3 posts: ${JSON.stringify(counts.reasons)}`);
     await assertRough(s, counts, 'shopdeals.official (tr)');
-  } finally {
-    suite.standin.setSession('logged_in');
-    suite.standin.setPageVariant({});
-  }
+  });
 });
 
 test('logged out, Turkish counts on a page whose lang says English: "10 B" is not read, and the panel names it and why', T, async () => {
-  suite.standin.setSession('logged_out');
-  try {
+  await loggedOut(async () => {
     const s = await visit('shopdeals.official', { lang: 'tr', htmlLang: 'en' });
     assert.ok(s.states.some((x) => x.state === 'logged_out'), JSON.stringify(s.states));
     assert.ok(!s.badgeNotes.some((n) => n.id === 'rough'), 'no reading of counts it could not read');
@@ -101,10 +104,7 @@ test('logged out, Turkish counts on a page whose lang says English: "10 B" is no
     const p = await waitForOverlay(page, (x) => x.panelText && x.panelText.includes(want), { what: `the panel saying "${want}"` });
     assert.ok(p.panelText.includes(MESSAGES.stateLoggedOut.message), p.panelText);
     await screenshot(page, 'panel-logged_out-counts-unread');
-  } finally {
-    suite.standin.setSession('logged_in');
-    suite.standin.setPageVariant({});
-  }
+  });
 });
 
 // With no count link in the header (both counts plain text), nothing on it names its owner: the
