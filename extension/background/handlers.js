@@ -404,17 +404,17 @@ async function auditNext({ username }, sender) {
     if (wasRunning && a.status !== 'running' && a.report && !restored) await saveAuditReport(a);
     if (!a.pending) return { action: 'end', ...auditView(a) };
     const { id, url, kind, at } = a.pending;
-    return { action: 'fetch', id, url, kind, at, held: heldOf(a.pending), ...auditView(a) };
+    return { action: 'fetch', id, url, kind, at, audit: a.startedAt, held: heldOf(a.pending), ...auditView(a) };
   });
 }
 
 // Right before the content script sends a paced request: {go: true} or {go: false, at} (try
 // again then), or {stale: true} when that request is no longer the pending one. Another page
 // of the same profile that claimed it first sends it (claimPending); then the scheduler decides.
-async function auditClaim({ username, id, attempt = null }, sender) {
+async function auditClaim({ username, id, audit, attempt = null }, sender) {
   return store.locked(async () => {
     let a = await currentAudit(username);
-    if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id) return { go: false, stale: true };
+    if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id || !sameAudit(a, audit)) return { go: false, stale: true };
     const settings = await store.getSettings();
     const t = now();
     const retryMs = Math.max(settings.pacingMs, 250);
@@ -447,6 +447,12 @@ async function auditSent({ username, id }) {
 }
 
 const sendKey = (username, id) => `${username}#${id}`;
+
+// Whether a page's step is of the audit stored now: the step names its audit (`audit`: the
+// startedAt audit.next gave it). Ids start at 1 in every audit, so the step of an audit cancelled
+// and started anew while its request was out named the new audit's first step, and its answer (or
+// claim) was taken as that step's. A step naming no audit (a page of a build before) goes by its id.
+const sameAudit = (a, audit) => audit === undefined || audit === a.startedAt;
 
 // The kind of request an audit's request is, whose server errors back off that kind alone
 // (scheduler.js REQUEST_KINDS): a followers page, a post's likers or comments, an account's profile.
@@ -503,10 +509,10 @@ async function outcomeOf(a, req, c, msg, sched) {
 async function auditResult(msg, sender) {
   return store.locked(async () => {
     let a = await currentAudit(msg.username);
-    const late = !!a && a.status === 'paused' && !!a.pending && a.pending.id === msg.id && !!a.pending.claim
+    const late = !!a && a.status === 'paused' && !!a.pending && a.pending.id === msg.id && sameAudit(a, msg.audit) && !!a.pending.claim
       && a.pending.claim.holder === holderOf(sender);
     if (late) a = resumeAudit(a);
-    if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running') {
+    if (!a || !a.pending || a.pending.id !== msg.id || a.status !== 'running' || !sameAudit(a, msg.audit)) {
       // No audit at all: deleted with its profile's history entry while this request was out.
       return a ? { duplicate: true, ...auditView(a) } : { duplicate: true, missing: true };
     }

@@ -539,7 +539,7 @@ class ProfileFeature {
         const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
         let claimed;
         for (;;) {
-          claimed = await send('audit.claim', { username: this.username, id: step.id, attempt });
+          claimed = await send('audit.claim', { username: this.username, id: step.id, audit: step.audit, attempt });
           if (claimed.go || claimed.stale) break;
           await sleepUntil(claimed.at, signal);
         }
@@ -550,7 +550,7 @@ class ProfileFeature {
         // asked again at the next visit. Its own time limit still ends it.
         const answer = await igFetch(step.url, new AbortController().signal,
           () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
-        const view = await send('audit.result', { username: this.username, id: step.id, ...answer });
+        const view = await send('audit.result', { username: this.username, id: step.id, audit: step.audit, ...answer });
         if (signal.aborted) return;
         // The audit was deleted (with the profile, from the popup) while its request was out.
         if (view.missing) { this.overlay.setAudit(null); return; }

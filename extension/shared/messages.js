@@ -48,9 +48,11 @@ export const SHAPES = {
                      engagersOnly: optional(bool), followersAgain: optional(bool), ownProfileUnread: optional((v) => v === null || (v && typeof v === 'object'
                        && Object.keys(v).every((k) => k === 'status') && (v.status === null || (Number.isInteger(v.status) && v.status >= 0 && v.status < 1000)))) },
     'audit.next': { username },
-    'audit.claim': { username, id: int(1, 1e9), attempt: optional(str(40)) },
+    // `audit`: the audit the step was handed out by (its startedAt, audit.next's answer): ids start at 1
+    // in every audit, so a step of an audit since cancelled names the same id as the new audit's.
+    'audit.claim': { username, id: int(1, 1e9), audit: optional(int(0, Number.MAX_SAFE_INTEGER)), attempt: optional(str(40)) },
     'audit.sent': { username, id: int(1, 1e9) },
-    'audit.result': { username, id: int(1, 1e9), ...httpAnswer },
+    'audit.result': { username, id: int(1, 1e9), audit: optional(int(0, Number.MAX_SAFE_INTEGER)), ...httpAnswer },
     'audit.cancel': { username },
     'audit.pause': { username },
     'audit.status': { username },

@@ -186,3 +186,34 @@ test('a late answer of the paused audit\'s own step is taken, the audit staying 
   assert.equal((await handle['audit.result']({ username, id: other.id, ...page }, tab(1))).duplicate, true);
   assert.deepEqual([stored().status, stored().pending.id, stored().followers.pagesDone], ['paused', other.id, 0]);
 });
+
+// Ids start at 1 in every audit: a page whose request was out when its audit was cancelled and a
+// new one started (by the popup, or another tab's "New audit") held a step with the id of the new
+// audit's first step. Its answer was taken as that step's (the old audit's followers page filling
+// the new audit), and its claim took the new step. The step names its audit now (audit.next's
+// `audit`), and a step of another audit is refused, running or paused.
+test('a step of an audit cancelled and started anew is refused by the new audit, though its id is the same', async () => {
+  const { step, start } = await running();
+  assert.ok(Number.isInteger(step.audit), 'the step names its audit');
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab(1))).go, true);
+  await handle['audit.cancel']({ username });
+  await new Promise((r) => setTimeout(r, 2));
+  await start({ fresh: true });
+  const fresh = await handle['audit.next']({ username }, tab(2));
+  assert.equal(fresh.id, step.id, 'the same id');
+  assert.notEqual(fresh.audit, step.audit, 'another audit');
+  const page = { status: 200, contentType: 'application/json', body: JSON.stringify({ users: [{ pk: '9', username: 'someone.old' }], next_max_id: 'c2' }) };
+  // The old step's claim and answer: refused, nothing of it in the new audit.
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab(1))).stale, true);
+  assert.equal((await handle['audit.result']({ username, id: step.id, audit: step.audit, ...page }, tab(1))).duplicate, true);
+  assert.deepEqual([stored().requests, stored().followers.pagesDone, stored().pending.id], [0, 0, fresh.id]);
+  // Paused, the same.
+  assert.equal((await handle['audit.claim']({ username, id: fresh.id, audit: fresh.audit }, tab(2))).go, true);
+  await handle['audit.pause']({ username }, tab(2));
+  assert.equal((await handle['audit.result']({ username, id: step.id, audit: step.audit, ...page }, tab(2))).duplicate, true);
+  assert.deepEqual([stored().status, stored().requests], ['paused', 0]);
+  // The new audit's own step is taken.
+  const view = await handle['audit.result']({ username, id: fresh.id, audit: fresh.audit, ...page }, tab(2));
+  assert.equal(view.duplicate, undefined);
+  assert.deepEqual([stored().requests, stored().followers.pagesDone], [1, 1]);
+});
