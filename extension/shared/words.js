@@ -38,7 +38,9 @@ const AS_WRITTEN = { count: (v) => Math.round(v), num: (v) => Number(v.toPrecisi
 // its placeholders showing. Only these groups, and only when their numbers are missing.
 const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct\}\)/g;
 // And what the text says of those intervals (which ones they are), after them in the same brackets:
-// "; both intervals without the doubt over what counts as fake, …)" (French: U+202F before ";").
+// "; both intervals without the doubt over what counts as fake, …)" (French: U+202F before ";"),
+// said only where the engine marks them so (`known`): reasons saved before gave no interval, or
+// (builds of 2026-12-06's sixth and seventh sessions) the full ones, of which it is not true.
 const SAID_OF_INTERVALS = /\u202f?; [^;()]*(?=\))/;
 
 // The counts a share rests on, added to these messages after reports were kept in the history
@@ -77,7 +79,7 @@ function withoutMissingCounts(text, key, params) {
 // placeholder without a parameter stays visible (tests catch it), never a guess.
 export function fill(t, key, params = {}) {
   let text = withoutMissingCounts(t(key), key, params);
-  if (text.search(SAVED_WITHOUT_INTERVAL) >= 0 && !Object.hasOwn(params, 'fake_low')) text = text.replace(SAID_OF_INTERVALS, '');
+  if (text.search(SAVED_WITHOUT_INTERVAL) >= 0 && !Object.hasOwn(params, 'known')) text = text.replace(SAID_OF_INTERVALS, '');
   text = text.replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
   const count = (name) => {
     const v = Object.hasOwn(params, name) ? params[name] : undefined;

@@ -561,6 +561,8 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(t[0]["params"]["fake_high"] == 70);
   CHECK(t[0]["params"]["followers_low"] == 1);
   CHECK(t[0]["params"]["followers_high"] == 12);
+  // Those are the full intervals (no known definitions' given): the reason says nothing of them.
+  CHECK(!t[0]["params"].contains("known"));
   // Likers far more often fake are bought likes: a finding of its own beside the followers' number.
   CHECK(with_likers["badge"]["likes"] == "bought");
   json paid_real = {{"audience", sample(50, 38, 62)}, {"commenters", sample(4, 0, 15)}};
@@ -610,6 +612,13 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   CHECK(t[0]["params"]["followers_low"] == 5);
   CHECK(t[0]["params"]["followers_high"] == 26);
   CHECK(t[0]["params"]["fake_low"].get<double>() > t[0]["params"]["followers_high"].get<double>());
+  // Both the known definitions' intervals: marked, so the text says which they are.
+  CHECK(t[0]["params"]["known"] == 1);
+  // One sample without them compares on its full interval: not both known, not marked.
+  json half = {{"audience", sample(15, 0, 39)}, {"likers", known(sample(60, 45, 87), 45, 75)}};
+  t = engagers(analyze(doc, half.dump()));
+  REQUIRE(t.size() == 1);
+  CHECK(!t[0]["params"].contains("known"));
   json wide_alike = {{"audience", known(sample(15, 0, 39), 5, 30)}, {"likers", known(sample(35, 20, 60), 28, 45)}};
   CHECK(engagers(analyze(doc, wide_alike.dump())).empty());
   // Engagers alone (no follower sample) are no comparison.

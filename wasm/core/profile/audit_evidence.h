@@ -11,16 +11,21 @@ namespace fm::prof {
 // samples are scored by the same model, so the doubt about which definition of fake holds moves
 // them alike and is left out of the comparison; the reason shows these ends, which it rests on
 // (the full ones, which may overlap, stood beside "far more often").
-inline double compared_end(const json& a, const char* k) {
+inline const json* known_end(const json& a, const char* k) {
   auto r = a.find("regime");
-  if (r != a.end() && r->is_object()) {
-    auto kd = r->find("known_definitions");
-    if (kd != r->end() && kd->is_object()) {
-      auto v = kd->find(k);
-      if (v != kd->end() && v->is_number()) return v->get<double>();
-    }
-  }
-  return a[k].get<double>();
+  if (r == a.end() || !r->is_object()) return nullptr;
+  auto kd = r->find("known_definitions");
+  if (kd == r->end() || !kd->is_object()) return nullptr;
+  auto v = kd->find(k);
+  return v != kd->end() && v->is_number() ? &*v : nullptr;
+}
+inline double compared_end(const json& a, const char* k) {
+  const json* v = known_end(a, k);
+  return v ? v->get<double>() : a[k].get<double>();
+}
+// Whether both samples compare on the known definitions' intervals (the reason then says so).
+inline bool compared_known(const json& a, const json& b) {
+  return known_end(a, "ci_low") && known_end(a, "ci_high") && known_end(b, "ci_low") && known_end(b, "ci_high");
 }
 
 // +1 when the engagers' (likers' or commenters') 95% interval lies wholly above the followers'

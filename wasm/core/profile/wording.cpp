@@ -184,6 +184,9 @@ json engagers_reason(const json& followers, const json& engagers, bool likers) {
   // "less often fake, but with that doubt their interval reaches {high}": the full interval's end
   // (engagers_mostly_real; the name its reports have kept).
   if (apart < 0 && !mostly_real) r["params"]["high"] = engagers["ci_high"].get<double>();
+  // `known`: those intervals are the known definitions' (the text says so only then): a reason saved
+  // by builds that gave the full intervals here, or one falling back to them, words without it.
+  if (compared_known(engagers, followers)) r["params"]["known"] = 1;
   return r;
 }
 
