@@ -389,7 +389,7 @@ export async function formerAudits(history, usernames) {
 // The names in `history` with an audit stored for Delete all to delete (forgetAccounts): under the
 // name itself, whatever its state (running, paused, or ended with no result in the entry yet), or
 // under a former name of the same account (formerAudits). The history's own audited results
-// (history.js auditedCount) missed the audits that have none yet. One read of all their keys.
+// (history.js holdsAudit) missed the audits that have none yet. One read of all their keys.
 export async function namesWithAudit(history) {
   const formerOf = (e) => (entryUserId(e) && Array.isArray(e.former_usernames) ? e.former_usernames : []);
   const keys = Object.entries(history.entries).flatMap(([u, e]) => [u, ...formerOf(e)].map((n) => AUDIT_PREFIX + n));

@@ -589,7 +589,6 @@ export function overflow(history) {
 // says "with their audits" only of what holds one (with the audits stored without a result yet:
 // handlers.js historyList).
 export const holdsAudit = (e) => e.confidence === 'audited' || AUDIT_FIELDS.some((k) => e[k]) || isTime(e.audit_at);
-export const auditedCount = (history) => Object.values(history.entries).filter(holdsAudit).length;
 
 export function deleteEntries(history, usernames) {
   const entries = entryMap(history.entries);

@@ -758,7 +758,8 @@ test('what a re-check keeps of an audit keeps that audit\'s time: stored, export
 
 // "Delete all" asked "… with their audits?" of a history holding no audit: it says what is stored.
 test('the question before Delete all counts the profiles and says audits only of those holding one, in every language', async () => {
-  const { auditedCount } = await import('../../extension/shared/history.js');
+  const { holdsAudit } = await import('../../extension/shared/history.js');
+  const auditedCount = (history) => Object.values(history.entries).filter(holdsAudit).length;
   const { deleteAllQuestion } = await import('../../extension/shared/entry-words.js');
   const at = 1_790_000_000_000;
   const plain = (u) => migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u];
