@@ -1,5 +1,5 @@
 // Where the badge goes on the profile page.
-import { SELECTORS, FOLLOWER_WORDS } from '../shared/instagram.js';
+import { SELECTORS, namesFollowers } from '../shared/instagram.js';
 
 // The profiles a header's own links name ("/anna/followers/", "/anna/following/"), lower-case.
 function headerOwners(root) {
@@ -52,10 +52,11 @@ export function findAnchor(username, root = document, previous = null) {
   const link = [...root.querySelectorAll(SELECTORS.followersLink)]
     .find((a) => a.getAttribute('href').toLowerCase().endsWith(`/${name}/followers/`));
   if (link) return { after: link };
+  // The page's language settles words that name followers only in it (instagram/pages.js).
+  const lang = (root.ownerDocument || root).documentElement?.getAttribute('lang') || '';
   for (const li of root.querySelectorAll(SELECTORS.headerItems)) {
     if (isPrevious(li.closest(SELECTORS.header), previous, name)) continue;
-    const text = li.textContent.toLowerCase();
-    if (FOLLOWER_WORDS.some((w) => text.includes(w))) return { inside: li };
+    if (namesFollowers(li.textContent, lang)) return { inside: li };
   }
   if ([...root.querySelectorAll(SELECTORS.header)].some((h) => isPrevious(h, previous, name))) return OTHER_PROFILE;
   return null;

@@ -1,7 +1,8 @@
 // The badge finds its place on the page variants Instagram serves: Dutch words and number
 // styles, a followers count that is not a link (the list-item fallback), no counts list at
 // all (the fixed-position last resort); logged out in Dutch reads the localised og:description,
-// in Turkish too where the page's lang says Turkish ("10 B" is bin, thousands), and a page that
+// in Turkish too where the page's lang says Turkish ("10 B" is bin, thousands; the badge by its
+// "Takipçi" count, which is no link), and a page that
 // does not say so gets no reading, with the count it did not read named in the panel;
 // with no count link at all, a move within the app never puts the badge in the previous header.
 import test from 'node:test';
@@ -82,9 +83,13 @@ test('logged out, Dutch page: the localised og:description counts give exactly w
 
 // Turkish writes thousands as "B" (bin), which English reads as billions: refused before as a unit
 // not known, so a Turkish page's counts were never read. The page's lang attribute decides it.
-test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s lang, and what the engine finds in those counts shown', T, async () => {
+// Its followers count is no link (as for a logged-out viewer): the badge goes into the item that
+// says "Takipçi", pinned to the viewport before (the words for followers were five languages').
+test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s lang, what the engine finds in those counts shown, the badge in the "Takipçi" item', T, async () => {
   await loggedOut(async () => {
-    const s = await visit('shopdeals.official', { lang: 'tr' });
+    const s = await visit('shopdeals.official', { lang: 'tr', followersLink: false });
+    const w = await where();
+    assert.ok(w.inLi && /takipçi/i.test(w.liText) && !w.fixed, `badge inside the followers item, not pinned: ${JSON.stringify(w)}`);
     const og = await page.$eval('meta[property="og:description"]', (m) => m.content);
     assert.match(og, /^10 B Takipçi, 12 Takip, 3 Gönderi - /);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'tr');

@@ -2,6 +2,7 @@
 // avatar, and the selectors (each paired with the markup it is meant to match). The counts the
 // pages write, and the display name beside them, are counts.js's.
 import { RULES } from '../rules.js';
+import { pageLanguage } from './counts.js';
 
 export const DEFAULT_AVATAR_MARK = RULES.default_avatar_mark;
 
@@ -119,8 +120,34 @@ export const SELECTORS = {
   pageData: 'script[type="application/json"]',
 };
 
-// Words for "followers" in the locales we ship, for the fallback search.
-export const FOLLOWER_WORDS = ['followers', 'volgers', 'follower', 'abonnés', 'seguidores', 'follower*innen'];
+// Words for "followers" in the header's counts, as Instagram writes them in each language
+// counts.js reads (stems where the noun declines with the count: Russian "подписчик", "-а",
+// "-ов"), for the fallback search when the followers count is no link. Each is matched within
+// the lower-cased item text, so none may be part of that language's word for "following" (Danish
+// "følger" is following: only "følgere"). A page whose language says nothing (or another
+// language) is still searched with every word: the app's text may not be in its lang attribute's.
+export const FOLLOWER_WORDS_BY_LANGUAGE = {
+  en: ['followers', 'follower'], nl: ['volgers', 'volger'], fr: ['abonnés', 'abonné'], es: ['seguidores'],
+  de: ['follower', 'follower*innen'], it: ['follower'], pt: ['seguidores'], tr: ['takipçi'],
+  pl: ['obserwując'], cs: ['sledující'], sv: ['följare'], da: ['følgere'], nb: ['følgere'], fi: ['seuraaja'],
+  ru: ['подписчик'], uk: ['підписник'], hu: ['követő'], el: ['ακόλουθοι', 'ακόλουθος'], id: ['pengikut'],
+  ja: ['フォロワー'], ko: ['팔로워'], zh: ['粉丝', '粉絲'], ar: ['متابِع', 'متابع'],
+};
+// Words read only on their own language's page: Arabic "متابع" without its vowel mark is also
+// the word for "following" (متابَع), so elsewhere only the marked "متابِع" is taken; on an Arabic
+// page the followers item comes before the following one, and the first item named wins.
+const OWN_LANGUAGE_ONLY = new Set(['متابع']);
+export const FOLLOWER_WORDS = [...new Set(Object.values(FOLLOWER_WORDS_BY_LANGUAGE).flat())]
+  .filter((w) => !OWN_LANGUAGE_ONLY.has(w));
+
+// Whether a header item's text names the followers count, on a page in `lang` (its lang
+// attribute or pageLanguage's code).
+export function namesFollowers(text, lang = '') {
+  if (typeof text !== 'string') return false;
+  const t = text.toLowerCase();
+  const own = FOLLOWER_WORDS_BY_LANGUAGE[pageLanguage(lang)] || [];
+  return FOLLOWER_WORDS.some((w) => t.includes(w)) || own.some((w) => t.includes(w));
+}
 
 // The profile's numeric id as the page itself embeds it in its JSON blocks ("profile_id":"123",
 // or the page's own name for itself, "profilePage_123"), for the users/<id>/info fallback when
