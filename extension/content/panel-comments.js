@@ -1,8 +1,8 @@
 // The panel's "Engagement authenticity" section: what the comments of the recent posts say,
 // from the engine's comment analysis an audit ran (when the user switched it on). The verdict
-// and grade, each signal's value with its 95% interval against its organic reference, the
-// reasons, and examples of text patterns with their counts. Never a commenter's name: the
-// report holds counts and texts only. Every string is set as text, never as markup; comment
+// and grade, each signal's value with its 95% interval and the count it rests on against its
+// organic reference, the reasons, and examples of text patterns with their counts. Never a
+// commenter's name: the report holds counts and texts only. Every string is set as text, never as markup; comment
 // text comes from the page and is shown, never logged.
 import { el } from './dom.js';
 import { percentNumber, countText } from '../shared/format.js';
@@ -35,6 +35,9 @@ const pct = (t, share) => `${fmtPercent(t, share * 100)}%`;
 const shareText = (t, value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
   ? `${pct(t, value)} (${fmtPercent(t, interval[0] * 100)}–${pct(t, interval[1])})` : pct(t, value));
 const perHundred = (t, v) => percentNumber(v * 100, t.lang || 'en');
+// The counts a share rests on, as the reasons give them: "(5 of 88)"; the commenters a share of
+// them was estimated over: "(of 88 commenters)". Nothing from a report saved without them.
+const countOf = (t, part, whole) => (num(part) && num(whole) ? t('commentsCount', part, whole) : null);
 
 // A signal's value with its interval, and its organic reference, in words (the reference null
 // when the report gives none).
@@ -47,19 +50,36 @@ const SIGNALS = {
     },
     reference: (t, r) => (num(r.organic_max) ? t('commentsRefRecurring', r.organic_max) : null),
   },
-  templates: { label: (t) => t('commentsSignalTemplates'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
-  generic_comments: { label: (t) => t('commentsSignalGeneric'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  templates: {
+    label: (t) => t('commentsSignalTemplates'),
+    value: (t, s) => shareText(t, s.value, s.interval),
+    count: (t, s) => countOf(t, s.comments, s.of_longer_comments),
+    reference: (t, r) => sharesRef(t, r),
+  },
+  generic_comments: {
+    label: (t) => t('commentsSignalGeneric'),
+    value: (t, s) => shareText(t, s.value, s.interval),
+    count: (t, s) => countOf(t, s.comments, s.of),
+    reference: (t, r) => sharesRef(t, r),
+  },
   timing: {
     label: (t, s) => t('commentsSignalTiming', s.window_minutes ?? 10),
     value: (t, s) => shareText(t, s.value, s.interval),
+    count: (t, s) => countOf(t, s.early_comments, s.dated_comments),
     reference: (t, r) => (num(r.organic) ? t('commentsRefTiming', pct(t, r.organic)) : null),
   },
-  spam: { label: (t) => t('commentsSignalSpam'), value: (t, s) => shareText(t, s.value, s.interval), reference: (t, r) => sharesRef(t, r) },
+  spam: {
+    label: (t) => t('commentsSignalSpam'),
+    value: (t, s) => shareText(t, s.value, s.interval),
+    count: (t, s) => countOf(t, s.comments, s.of),
+    reference: (t, r) => sharesRef(t, r),
+  },
   commenter_accounts: {
     label: (t) => t('commentsSignalAccounts'),
     value: (t, s) => (Array.isArray(s.interval)
       ? t('commentsValueFake', fmtPercent(t, s.value), fmtPercent(t, s.interval[0]), fmtPercent(t, s.interval[1]))
       : `${fmtPercent(t, s.value)}%`),
+    count: (t, s) => (num(s.commenters) ? t('commentsCountCommenters', s.commenters) : null),
     reference: (t, r) => (num(r.organic_max_percent) ? t('commentsRefAccounts', fmtPercent(t, r.organic_max_percent)) : null),
   },
   comments_per_like: {
@@ -82,7 +102,8 @@ function signalsTable(t, signals) {
     tr.append(el('th', { scope: 'row' }, how.label(t, s)));
     const td = el('td');
     if (s.measured && num(s.value)) {
-      td.append(el('span', { class: `ev-${s.evidence}` }, `${how.value(t, s)} · ${evidence[s.evidence] || ''}`));
+      const count = how.count ? how.count(t, s) : null;
+      td.append(el('span', { class: `ev-${s.evidence}` }, `${how.value(t, s)}${count ? ` ${count}` : ''} · ${evidence[s.evidence] || ''}`));
       const ref = how.reference(t, s.reference || {});
       if (ref) td.append(el('span', { class: 'ref' }, ref));
     } else {

@@ -1,0 +1,89 @@
+// The panel's comment signals (content/panel-comments.js): each share says the count it rests on,
+// as the reasons do ("(5 of 88)"), in every language; a report saved before the signals carried
+// their counts shows its shares as it did, with no placeholder. In the browser:
+// tests/e2e/extension-comments.test.mjs (the tattoo studio).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
+const tr = (lang) => translator(dict(lang), dict('en'), lang);
+
+// A document just large enough for the section: elements with attributes, styles and children.
+function fakeDocument() {
+  const textOf = (n) => (n.nodeType === 3 ? n.data : n.childNodes.map(textOf).join(''));
+  const element = (tag) => ({ nodeType: 1, tag, attrs: {}, style: {}, childNodes: [],
+    setAttribute(k, v) { this.attrs[k] = String(v); },
+    append(...c) { this.childNodes.push(...c); },
+    get textContent() { return textOf(this); },
+    set textContent(v) { this.childNodes = v === '' ? [] : [{ nodeType: 3, data: String(v) }]; } });
+  return { createElement: element, createTextNode: (data) => ({ nodeType: 3, data }) };
+}
+const all = (n) => (n.nodeType === 1 ? [n, ...n.childNodes.flatMap(all)] : []);
+
+// The signals as the engine's report gives them (wasm/core/comments/report.cpp), counts included.
+const signals = () => ({
+  templates: { measured: true, value: 0.25, interval: [0.16, 0.37], evidence: 'strong', comments: 12, of_longer_comments: 48,
+    reference: { median: 0.02, p95: 0.08 } },
+  generic_comments: { measured: true, value: 0.3, interval: [0.22, 0.39], evidence: 'none', comments: 27, emoji_only: 9, of: 90,
+    reference: { median: 0.3, p95: 0.5 } },
+  timing: { measured: true, value: 0.1, interval: [0.05, 0.19], evidence: 'none', window_minutes: 10, early_comments: 8,
+    dated_comments: 80, reference: { organic: 0.15 } },
+  spam: { measured: true, value: 0.0556, interval: [0.02, 0.12], evidence: 'none', comments: 5, of: 90, reference: { median: 0.01, p95: 0.05 } },
+  commenter_accounts: { measured: true, value: 21.5, interval: [12.1, 33.4], evidence: 'weak', commenters: 1234,
+    reference: { organic_max_percent: 15 } },
+});
+const report = (s) => ({ status: 'ok', grade: 'fair', grade_label: 'Fair', verdict: 'x', signals: s,
+  read: { posts: 6, posts_with_comments: 6, comments: 90, commenters: 70, owner_replies_left_out: 0 } });
+
+async function rows(lang, s) {
+  const { renderCommentsSection } = await import('../../extension/content/panel-comments.js');
+  const container = globalThis.document.createElement('div');
+  renderCommentsSection(container, { progress: { status: 'done' }, comments: { report: report(s) } }, tr(lang));
+  return Object.fromEntries(all(container).filter((n) => n.tag === 'tr').map((n) => [n.attrs['data-signal'], n.textContent]));
+}
+
+test('each share of the comments says the count it rests on, in every language', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const en = await rows('en', signals());
+  assert.match(en.templates, /^Same text from several accounts25% \(16–37%\) \(12 of 48\) · /);
+  assert.match(en.generic_comments, /30% \(22–39%\) \(27 of 90\) · /);
+  assert.match(en.timing, /10% \(5–19%\) \(8 of 80\) · /);
+  assert.match(en.spam, /5\.6% \(2–12%\) \(5 of 90\) · /);
+  assert.match(en.commenter_accounts, /22% \(12–33%\) \(of 1,234 commenters\) · /);
+  const one = await rows('en', { commenter_accounts: { ...signals().commenter_accounts, commenters: 1 } });
+  assert.match(one.commenter_accounts, /\(of 1 commenter\) · /);
+  const words = { de: ['von', '1.234 Kommentierenden'], fr: ['sur', '1\u202f234 commentateurs'], nl: ['van', '1.234 reageerders'] };
+  for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
+    const [of, commenters] = words[lang];
+    const got = await rows(lang, signals());
+    assert.ok(got.templates.includes(`(12 ${of} 48) · `), `${lang}: ${got.templates}`);
+    assert.ok(got.timing.includes(`(8 ${of} 80) · `), `${lang}: ${got.timing}`);
+    assert.ok(got.commenter_accounts.includes(`(${of} ${commenters}) · `), `${lang}: ${got.commenter_accounts}`);
+  }
+});
+
+test('a report saved before the signals carried their counts shows its shares without them, no placeholder', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const s = signals();
+  delete s.templates.of_longer_comments;
+  delete s.generic_comments.comments;
+  delete s.timing.early_comments;
+  delete s.timing.dated_comments;
+  delete s.spam.of;
+  delete s.commenter_accounts.commenters;
+  for (const lang of SUPPORTED) {
+    const got = await rows(lang, s);
+    for (const [name, text] of Object.entries(got)) {
+      assert.doesNotMatch(text, /\$\d|undefined|null|NaN|\{/, `${lang} ${name}: ${text}`);
+      assert.match(text, /%\) · /, `${lang} ${name}: the share and its interval, then the evidence: ${text}`);
+    }
+  }
+});
