@@ -116,9 +116,10 @@ async function igFetch(url, signal, onSent = null) {
   }
 }
 
-class ProfileFeature {
+export class ProfileFeature {
   // `previousHeaders`: the headers on the page when the app moved here (Overlay's).
-  constructor(username, signal, settleUntil = 0, previousHeaders = null) {
+  // `makeOverlay`: the overlay's maker (the unit tests give one that draws nothing).
+  constructor(username, signal, settleUntil = 0, previousHeaders = null, makeOverlay = (...a) => new Overlay(...a)) {
     this.username = username;
     this.signal = signal;
     this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
@@ -130,7 +131,7 @@ class ProfileFeature {
     // came meanwhile}), until it ends: one still waiting for its slot gives way to a reading another
     // tab saved (followReading), and one whose request went looks again once its answer is shown.
     this.instantRun = null;
-    this.overlay = new Overlay(t, username, {
+    this.overlay = makeOverlay(t, username, {
       plan: (options) => this.plan(options),
       onAudit: () => this.startAudit().catch((e) => this.fail(e)),
       onAuditNew: () => this.startAudit({ fresh: true }).catch((e) => this.fail(e)),
@@ -193,6 +194,9 @@ class ProfileFeature {
   fail(e) {
     if (this.signal.aborted || isInvalidated()) return;
     console.warn('fakemeter:', e);
+    // Whatever failed, no audit is being taken up any more: "Resuming the audit where it stopped…"
+    // with Cancel stayed in view forever when taking it up threw before its loop's first step.
+    this.overlay.setResuming(null);
     if (e && e.id === 'storage.full') { this.overlay.noteStorageFull(); return; }
     // A message the background refused: its code and this page's do not match (updated or rebuilt
     // while running), not Instagram changing its page, as it was said.

@@ -1,0 +1,65 @@
+// A paused audit taken up again by the profile's page (content/main.js ProfileFeature): an error
+// before the resumed loop's first step ends "Resuming…" and shows the error. The page runs
+// here with the real Overlay's state (its drawing left out) and a fake background.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+// The background: each message recorded; `answers[what]` answers it (a function of the message),
+// an Error thrown from it is the message failing.
+const sent = [];
+let answers = {};
+globalThis.chrome = {
+  runtime: {
+    id: 'test',
+    async sendMessage(m) {
+      sent.push(m);
+      const a = answers[m.what];
+      if (!a) return {};
+      return a(m);
+    },
+  },
+};
+const { ProfileFeature } = await import('../../extension/content/main.js');
+const { Overlay } = await import('../../extension/content/overlay.js');
+
+// The real Overlay's methods on its state, nothing drawn (the DOM is not here).
+function quietOverlay(t, username, handlers) {
+  const o = Object.create(Overlay.prototype);
+  Object.assign(o, { t, username, handlers, model: { kind: 'loading' }, audit: null, auditResuming: null, checked: null,
+                     latestCount: null, firstSeen: null, formerUsernames: [], earlier: null });
+  o.render = () => {};
+  return o;
+}
+
+const PAUSED = { progress: { status: 'paused', requests: 4, planned: 40 } };
+const REPORT = { user_id: '4242', profile_source: 'web_profile_info', follower_count: 900, posts: [] };
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+// A page of the profile showing the paused audit. Its signal is never aborted here (leaving the
+// profile takes the overlay off the page, which is not here).
+function page() {
+  sent.length = 0;
+  const feature = new ProfileFeature('anna', new AbortController().signal, 0, null, quietOverlay);
+  feature.overlay.setAudit(PAUSED);
+  return { feature };
+}
+
+test('an error before the resumed audit\'s loop begins ends "Resuming…" and shows the error', async (t) => {
+  t.mock.method(console, 'warn', () => {});
+  // The visit's own take-up: the loop's first step refused.
+  answers = { 'audit.next': () => { throw new Error('worker exploded'); } };
+  let { feature } = page();
+  feature.overlay.setResuming('starting');
+  feature.report = REPORT;
+  await feature.loopAudit().catch((e) => feature.fail(e));
+  assert.equal(feature.overlay.auditResuming, null, 'no spinner left');
+  assert.equal(feature.overlay.model.state, 'engine_failed');
+  // Resume clicked: audit.start refused.
+  answers = { 'audit.start': () => { throw new Error('worker exploded'); } };
+  ({ feature } = page());
+  feature.report = REPORT;
+  await feature.startAudit().catch((e) => feature.fail(e));
+  assert.ok(sent.some((m) => m.what === 'audit.start'));
+  assert.equal(feature.overlay.auditResuming, null, 'no spinner left');
+  assert.equal(feature.overlay.model.state, 'engine_failed');
+});
