@@ -426,6 +426,20 @@ export class ProfileFeature {
     this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
                                        storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,
                                        formerUsernames: r.formerUsernames, earlier: r.earlier || null, auditPartial: r.auditPartial === true });
+    this.resumeOnceRead();
+  }
+
+  // A paused audit this page set out to take up again (on the visit, or by Resume) that could not
+  // go on, the profile's id unread (resumeFailed: "Resume tries again"), goes on by itself once a
+  // later check of the profile (a retry, another tab's reading) has read the id, as Resume would:
+  // the panel said "Resume tries again" until clicked. Not when this page did not ask (no such
+  // failure in view), nor when the audit is no longer paused (setAudit ends the failure then).
+  resumeOnceRead() {
+    const resuming = this.overlay.auditResuming;
+    const a = this.overlay.audit;
+    if (this.signal.aborted || this.auditController || !this.userId) return;
+    if (!resuming || typeof resuming !== 'object' || !a || a.progress.status !== 'paused') return;
+    this.startAudit().catch((e) => this.fail(e));
   }
 
   // A stale stored reading (staleness) checked again: web_profile_info only, no fallback. Only a

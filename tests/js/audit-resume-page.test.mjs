@@ -1,5 +1,6 @@
-// A paused audit taken up again by the profile's page (content/main.js ProfileFeature): an error
-// before the resumed loop's first step ends "Resuming…" and shows the error. The page runs
+// A paused audit taken up again by the profile's page (content/main.js ProfileFeature): once the
+// profile's id is read after a resume failed for want of it, the audit goes on by itself; and an
+// error before the resumed loop's first step ends "Resuming…" and shows the error. The page runs
 // here with the real Overlay's state (its drawing left out) and a fake background.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +44,39 @@ function page() {
   feature.overlay.setAudit(PAUSED);
   return { feature };
 }
+
+test('a resume that failed for want of the profile\'s id goes on by itself once a later check reads the id', async () => {
+  answers = { 'audit.start': () => ({ progress: { status: 'running', requests: 4, planned: 40 } }),
+              'audit.next': () => ({ action: 'end', progress: { status: 'running', requests: 4, planned: 40 } }) };
+  const { feature } = page();
+  feature.resumeFailed({ failed: { state: 'rate_limited' } });
+  assert.deepEqual(feature.overlay.auditResuming, { failed: { state: 'rate_limited' } }, '"Resume tries again" in view');
+  // The retry planned after the refusal reads the profile in full.
+  feature.showReport({ report: REPORT, computedAt: 1 });
+  await settle();
+  const start = sent.find((m) => m.what === 'audit.start');
+  assert.ok(start, 'the audit is taken up without a click');
+  assert.equal(start.userId, '4242');
+  assert.equal(start.resume, true, 'the paused audit resumed, not a new one');
+  assert.equal(start.fresh, false);
+  assert.ok(sent.some((m) => m.what === 'audit.next'), 'its loop runs');
+});
+
+test('a reading with the id takes up nothing when the page did not ask to resume, or the audit is no longer paused', async () => {
+  answers = {};
+  // No failure in view: this page never set out to take the audit up (Resume not asked for).
+  let { feature } = page();
+  feature.showReport({ report: REPORT, computedAt: 1 });
+  await settle();
+  assert.deepEqual(sent.map((m) => m.what), []);
+  // The failure said, then the audit cancelled (another tab): the failure goes with the pause.
+  ({ feature } = page());
+  feature.resumeFailed({ failed: null });
+  feature.overlay.setAudit({ progress: { status: 'cancelled', requests: 4, planned: 40 } });
+  feature.showReport({ report: REPORT, computedAt: 1 });
+  await settle();
+  assert.deepEqual(sent.map((m) => m.what), []);
+});
 
 test('an error before the resumed audit\'s loop begins ends "Resuming…" and shows the error', async (t) => {
   t.mock.method(console, 'warn', () => {});
