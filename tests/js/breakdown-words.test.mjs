@@ -7,6 +7,7 @@ import path from 'node:path';
 import { flatten, translator } from '../../extension/shared/i18n.js';
 import { breakdownRowText } from '../../extension/shared/breakdown-words.js';
 import { rangeParts } from '../../extension/shared/ranges.js';
+import { fakeDocument, all } from './lib/fake-document.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const en = flatten(JSON.parse(fs.readFileSync(path.join(root, '_locales/en/messages.json'), 'utf8')));
@@ -42,18 +43,6 @@ test('a breakdown row of a report saved before rows had an interval shows none, 
   // Its share as Intl writes a percentage (the space before "%" is Intl's, which differs by engine).
   assert.match(breakdownRowText(tr('fr'), 'Probablement faux', { share: 3 }), /^Probablement faux\u00a0: 3\s% \(0 dans l'échantillon\)$/);
 });
-
-// A document just large enough for the breakdown chart: elements with attributes, styles and children.
-function fakeDocument() {
-  const textOf = (n) => (n.nodeType === 3 ? n.data : n.childNodes.map(textOf).join(''));
-  const element = (tag) => ({ nodeType: 1, tag, attrs: {}, style: {}, childNodes: [],
-    setAttribute(k, v) { this.attrs[k] = String(v); },
-    append(...c) { this.childNodes.push(...c); },
-    get textContent() { return textOf(this); },
-    set textContent(v) { this.childNodes = v === '' ? [] : [{ nodeType: 3, data: String(v) }]; } });
-  return { createElement: element, createTextNode: (data) => ({ nodeType: 3, data }) };
-}
-const all = (n) => (n.nodeType === 1 ? [n, ...n.childNodes.flatMap(all)] : []);
 
 // The bar is one picture (role img) to a screen reader, which hears only its label: it said the
 // shares alone ("Mass followers 5.8%") while the rows below carry each share's interval.

@@ -7,22 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
+import { fakeDocument, all } from './lib/fake-document.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
 const tr = (lang) => translator(dict(lang), dict('en'), lang);
-
-// A document just large enough for the section: elements with attributes, styles and children.
-function fakeDocument() {
-  const textOf = (n) => (n.nodeType === 3 ? n.data : n.childNodes.map(textOf).join(''));
-  const element = (tag) => ({ nodeType: 1, tag, attrs: {}, style: {}, childNodes: [],
-    setAttribute(k, v) { this.attrs[k] = String(v); },
-    append(...c) { this.childNodes.push(...c); },
-    get textContent() { return textOf(this); },
-    set textContent(v) { this.childNodes = v === '' ? [] : [{ nodeType: 3, data: String(v) }]; } });
-  return { createElement: element, createTextNode: (data) => ({ nodeType: 3, data }) };
-}
-const all = (n) => (n.nodeType === 1 ? [n, ...n.childNodes.flatMap(all)] : []);
 
 // The signals as the engine's report gives them (wasm/core/comments/report.cpp), counts included.
 const signals = () => ({
