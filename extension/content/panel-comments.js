@@ -86,6 +86,8 @@ const SIGNALS = {
     label: (t) => t('commentsSignalPerLike'),
     value: (t, s) => (Array.isArray(s.interval)
       ? `${perHundred(t, s.value)} (${perHundred(t, s.interval[0])}–${perHundred(t, s.interval[1])})` : perHundred(t, s.value)),
+    // A rate, no share: the posts it is the median of.
+    count: (t, s) => (num(s.posts_used) ? t('commentsCountPosts', s.posts_used) : null),
     reference: (t, r) => (num(r.median) && num(r.p95)
       ? t('commentsRefPerLike', perHundred(t, r.median), perHundred(t, r.p95), countText(r.min_followers || 0, t.lang || 'en')) : null),
   },

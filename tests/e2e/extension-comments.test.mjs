@@ -160,6 +160,9 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
     && s.rows.commenter_accounts.includes(`(of ${ca.commenters} commenters) · `), JSON.stringify(s.rows));
   assert.match(s.rows.recurring_commenters, /on at least 4 of 6 posts/);
   assert.match(s.rows.comments_per_like, /Comments per 100 likes/);
+  // A rate, not a share: the posts it is the median of, as the engine counted them.
+  const pl = r.signals.comments_per_like;
+  assert.ok(pl.measured && s.rows.comments_per_like.includes(`(over ${pl.posts_used} post${pl.posts_used === 1 ? '' : 's'}) · `), s.rows.comments_per_like);
   assert.match(s.text, /\d+ comments by \d+ accounts on the last 6 posts \(the owner's \d+ replies left out\)/);
   assert.ok(s.examples.some((x) => /^repeated: “.+” \(\d+ comments by \d+ accounts\)$/.test(x)), JSON.stringify(s.examples));
   assert.equal(s.markup, 0);

@@ -24,6 +24,8 @@ const signals = () => ({
   spam: { measured: true, value: 0.0556, interval: [0.02, 0.12], evidence: 'none', comments: 5, of: 90, reference: { median: 0.01, p95: 0.05 } },
   commenter_accounts: { measured: true, value: 21.5, interval: [12.1, 33.4], evidence: 'weak', commenters: 1234,
     reference: { organic_max_percent: 15 } },
+  comments_per_like: { measured: true, value: 0.042, interval: [0.03, 0.06], evidence: 'none', posts_used: 6,
+    reference: { min_followers: 1000, max_followers: 10000, median: 0.03, p95: 0.08 } },
 });
 const report = (s) => ({ status: 'ok', grade: 'fair', grade_label: 'Fair', verdict: 'x', signals: s,
   read: { posts: 6, posts_with_comments: 6, comments: 90, commenters: 70, owner_replies_left_out: 0 } });
@@ -45,15 +47,21 @@ test('each share of the comments says the count it rests on, in every language',
   assert.match(en.timing, /10% \(5–19%\) \(8 of 80\) · /);
   assert.match(en.spam, /5\.6% \(2–12%\) \(5 of 90\) · /);
   assert.match(en.commenter_accounts, /22% \(12–33%\) \(of 1,234 commenters\) · /);
-  const one = await rows('en', { commenter_accounts: { ...signals().commenter_accounts, commenters: 1 } });
+  // A rate, not a share: the posts it is the median of.
+  assert.match(en.comments_per_like, /4\.2 \(3–6\) \(over 6 posts\) · /);
+  const one = await rows('en', { commenter_accounts: { ...signals().commenter_accounts, commenters: 1 },
+    comments_per_like: { ...signals().comments_per_like, posts_used: 1 } });
   assert.match(one.commenter_accounts, /\(of 1 commenter\) · /);
+  assert.match(one.comments_per_like, /\(over 1 post\) · /);
   const words = { de: ['von', '1.234 Kommentierenden'], fr: ['sur', '1\u202f234 commentateurs'], nl: ['van', '1.234 reageerders'] };
+  const posts = { de: '(über 6 Beiträge)', fr: '(sur 6 publications)', nl: '(over 6 berichten)' };
   for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
     const [of, commenters] = words[lang];
     const got = await rows(lang, signals());
     assert.ok(got.templates.includes(`(12 ${of} 48) · `), `${lang}: ${got.templates}`);
     assert.ok(got.timing.includes(`(8 ${of} 80) · `), `${lang}: ${got.timing}`);
     assert.ok(got.commenter_accounts.includes(`(${of} ${commenters}) · `), `${lang}: ${got.commenter_accounts}`);
+    assert.ok(got.comments_per_like.includes(`${posts[lang]} · `), `${lang}: ${got.comments_per_like}`);
   }
 });
 
@@ -68,11 +76,13 @@ test('a report saved before the signals carried their counts shows its shares wi
   delete s.timing.dated_comments;
   delete s.spam.of;
   delete s.commenter_accounts.commenters;
+  delete s.comments_per_like.posts_used;
   for (const lang of SUPPORTED) {
     const got = await rows(lang, s);
     for (const [name, text] of Object.entries(got)) {
       assert.doesNotMatch(text, /\$\d|undefined|null|NaN|\{/, `${lang} ${name}: ${text}`);
-      assert.match(text, /%\) · /, `${lang} ${name}: the share and its interval, then the evidence: ${text}`);
+      // (Comments per 100 likes: a rate, without "%".)
+      assert.match(text, name === 'comments_per_like' ? /\d\) · / : /%\) · /, `${lang} ${name}: the share and its interval, then the evidence: ${text}`);
     }
   }
 });
