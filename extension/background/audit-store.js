@@ -48,6 +48,11 @@ function itemsOf(a, path) {
   return Array.isArray(v) ? v : [];
 }
 
+// A record and chunks that do not make one audit: a save came between reading the record and its
+// chunks (a reader outside the background's lock, such as a page of the extension), which rewrote
+// a chunk or removed one the record read refers to. readStored reads again.
+const changedWhileRead = (message) => Object.assign(new Error(message), { changedWhileRead: true });
+
 // The audit a record, its chunks (`chunks`: key -> items) and its step make; null without a record.
 export function assembled(record, chunks = {}) {
   if (!record) return null;
@@ -61,8 +66,11 @@ export function assembled(record, chunks = {}) {
     const items = [];
     for (let i = 0; i < p.n; i++) {
       const chunk = chunks[partKey(a.username, path, i)];
-      if (!Array.isArray(chunk)) throw new Error(`audit of @${a.username}: chunk ${i} of ${listName(path)} is missing`);
+      if (!Array.isArray(chunk)) throw changedWhileRead(`audit of @${a.username}: chunk ${i} of ${listName(path)} is missing`);
       items.push(...chunk);
+    }
+    if (Number.isSafeInteger(p.length) && items.length !== p.length) {
+      throw changedWhileRead(`audit of @${a.username}: ${listName(path)} holds ${items.length} items, its record says ${p.length}`);
     }
     if (path.length === 1) a[path[0]] = Object.fromEntries(items);
     else a[path[0]] = { ...a[path[0]], [path[1]]: items };
@@ -82,16 +90,24 @@ export function mergedAudit(audit, step) {
 // Reads the audit of `username` from `storage` (a storage.local): {record, step, audit (without
 // its step), merged (with it)}, or null when none is stored. Two reads: the record and its step,
 // then its chunks.
-export async function readStored(storage, username) {
+// Each save is one storage.set, but these are two reads: a save between them leaves a record and
+// chunks of two saves (the changedWhileRead error), read again, a few times at most.
+export async function readStored(storage, username, tries = 5) {
   const [key, stepKey] = auditKeys(username);
-  const out = await storage.get([key, stepKey]);
-  const record = out[key] || null;
-  if (!record) return null;
-  const keys = partKeys(username, record);
-  const chunks = keys.length ? await storage.get(keys) : {};
-  const audit = assembled(record, chunks);
-  const step = out[stepKey] || {};
-  return { record, step, audit, merged: mergedAudit(audit, step) };
+  for (let attempt = 1; ; attempt++) {
+    const out = await storage.get([key, stepKey]);
+    const record = out[key] || null;
+    if (!record) return null;
+    const keys = partKeys(username, record);
+    const chunks = keys.length ? await storage.get(keys) : {};
+    try {
+      const audit = assembled(record, chunks);
+      const step = out[stepKey] || {};
+      return { record, step, audit, merged: mergedAudit(audit, step) };
+    } catch (e) {
+      if (!e.changedWhileRead || attempt >= tries) throw e;
+    }
+  }
 }
 
 // The audit of `username` as stored, whole (for tests and pages reading storage: the background
