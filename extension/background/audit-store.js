@@ -89,8 +89,7 @@ export function mergedAudit(audit, step) {
 
 // Reads the audit of `username` from `storage` (a storage.local): {record, step, audit (without
 // its step), merged (with it)}, or null when none is stored. Two reads: the record and its step,
-// then its chunks.
-// Each save is one storage.set, but these are two reads: a save between them leaves a record and
+// then its chunks; each save is one storage.set, so a save between the two leaves a record and
 // chunks of two saves (the changedWhileRead error), read again, a few times at most.
 export async function readStored(storage, username, tries = 5) {
   const [key, stepKey] = auditKeys(username);

@@ -374,30 +374,26 @@ export async function forgetAccounts(history, usernames, former = []) {
 // entry there): the audit records the account it read (userId), and one of another account is
 // never among them.
 export async function formerAudits(history, usernames) {
-  const out = [];
-  for (const u of usernames) {
-    const e = history.entries[u];
-    const id = entryUserId(e);
-    for (const f of (id && e.former_usernames) || []) {
-      const a = await getAudit(f);
-      if (a && a.userId === id && !out.includes(f)) out.push(f);
-    }
-  }
-  return out;
+  const entries = usernames.map((u) => history.entries[u]);
+  const keys = entries.flatMap((e) => formerOf(e).map((f) => AUDIT_PREFIX + f));
+  const records = keys.length ? await storage.get(keys) : {};
+  return [...new Set(entries.flatMap((e) => ownFormerNames(e, records)))];
 }
+
+// An entry's former names (an account id to tell its own audits by), and those of them whose
+// stored audit read that account (`records`: audit records by key; the record holds userId, so
+// its lists are not read).
+const formerOf = (e) => (entryUserId(e) && Array.isArray(e.former_usernames) ? e.former_usernames : []);
+const ownFormerNames = (e, records) => formerOf(e).filter((f) => records[AUDIT_PREFIX + f] && records[AUDIT_PREFIX + f].userId === entryUserId(e));
 
 // The names in `history` with an audit stored for Delete all to delete (forgetAccounts): under the
 // name itself, whatever its state (running, paused, or ended with no result in the entry yet), or
 // under a former name of the same account (formerAudits). The history's own audited results
 // (history.js holdsAudit) missed the audits that have none yet. One read of all their keys.
 export async function namesWithAudit(history) {
-  const formerOf = (e) => (entryUserId(e) && Array.isArray(e.former_usernames) ? e.former_usernames : []);
   const keys = Object.entries(history.entries).flatMap(([u, e]) => [u, ...formerOf(e)].map((n) => AUDIT_PREFIX + n));
   const got = keys.length ? await storage.get(keys) : {};
-  return new Set(Object.keys(history.entries).filter((u) => {
-    const e = history.entries[u];
-    return !!got[AUDIT_PREFIX + u] || formerOf(e).some((f) => got[AUDIT_PREFIX + f] && got[AUDIT_PREFIX + f].userId === entryUserId(e));
-  }));
+  return new Set(Object.keys(history.entries).filter((u) => !!got[AUDIT_PREFIX + u] || ownFormerNames(history.entries[u], got).length > 0));
 }
 
 export async function getDoc(username) {
