@@ -4,7 +4,7 @@
 // in their own colour.
 import { el } from './dom.js';
 import { stateNode, auditWait } from './states.js';
-import { stateMessage, roughState, roughStateMessage, badgeStateShort } from '../shared/state-words.js';
+import { stateMessage, roughState, roughStateMessage, roughStateShort, badgeStateShort } from '../shared/state-words.js';
 import { word, estimateText } from '../shared/words.js';
 import { ageText, STATE_CHIPS, renamedText } from '../shared/i18n.js';
 import { percentNumber, percentText, countText, clockTime } from '../shared/format.js';
@@ -57,8 +57,11 @@ function roughBadge(b, t, model, chip) {
   b.classList.add('tone-neutral');
   const why = roughStateMessage(t, chip, model.retry);
   // While it is tried again, the wait's own cause (e.g. no connection rather than any no answer).
-  b.append(stateNode(t, chip.state, { cause: model.retry ? null : chip.cause, unavailable: r.unavailable, retryAt: r.retryAt,
-                                      tries: r.tries, text: why }));
+  // Said short; the sentence is the tooltip (and in the label, the panel).
+  const node = stateNode(t, chip.state, { cause: model.retry ? null : chip.cause, unavailable: r.unavailable, retryAt: r.retryAt,
+                                          tries: r.tries, text: roughStateShort(t, chip, model.retry) });
+  node.setAttribute('title', why);
+  b.append(node);
   const note = t('roughEstimate');
   b.append(el('span', { part: 'badge-note', class: 'chip chip-rough', 'data-note': 'rough' }, note));
   if (model.cached) b.append(el('span', { class: 'note' }, ageText(t, Date.now() - model.computedAt)));
@@ -78,8 +81,11 @@ function reportBadge(b, t, model, audit, change) {
   let label;
   if (badge.legacy) {
     label = badge.state === 'number' ? estimateText(t, r) : stateMessage(t, badge.primary);
-    b.append(badge.state === 'number' ? el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label)
-      : stateNode(t, badge.primary));
+    const short = badge.state === 'number' ? null : badgeStateShort(t, badge.primary);
+    const node = badge.state === 'number' ? el('span', { part: 'badge-text badge-label', class: 'badge-text' }, label)
+      : stateNode(t, badge.primary, { text: short });
+    if (short) node.setAttribute('title', label);
+    b.append(node);
   } else {
     label = badgeLabelText(t, badge, audit);
     const state = labelState(badge.label.id);

@@ -1,6 +1,7 @@
 // The overlay's states in words (the badge, the panel and the popup say them alike): pure text
 // from the translator `t`, no DOM, so the popup can use them as the content script does.
 import { clockTime } from './format.js';
+import { messageKey } from './words.js';
 const STATE_KEYS = {
   loading: 'stateLoading', private: 'statePrivate', no_posts: 'stateNoPosts', posts_unavailable: 'statePostsUnavailable',
   hidden_likes: 'stateHiddenLikes', logged_out: 'stateLoggedOut', not_found: 'stateNotFound', changed: 'stateChanged',
@@ -48,15 +49,42 @@ export function partWaitMessage(t, of, unavailable, retryAt, meanwhile) {
 }
 
 // The badge's words for a state whose sentence is too long for it, or null (the badge then says
-// the sentence). A check held by another profile's audit ("Instagram asked Fakemeter to slow down
-// during the audit of @x; this check waits and starts by itself at 14:05", ~150 characters)
-// filled a narrow header as an 11-line column: the badge says "Waiting until 14:05 (another
-// profile's audit)", the sentence staying in its tooltip, its screen-reader label and the panel.
-export function badgeStateShort(t, state, { retryAt = null, cap = null, tries = null, during = null } = {}) {
-  if (state !== 'rate_limited' || !retryAt || Number.isInteger(tries) || Number.isInteger(cap)) return null;
-  if (typeof during !== 'string' || !during) return null;
-  return t('badgeHeldDuring', clockTime(retryAt, t.lang));
+// the sentence): the badge sits beside the follower count, often in a narrow header, where a
+// sentence of the panel ("Could not read this profile: Instagram answered without its data …",
+// 266 characters) stood as a column of a dozen lines. The sentence stays in the badge's tooltip,
+// its screen-reader label and the panel. A report's states say what the engine's badge says of
+// them; a check held by another profile's audit, "Waiting until 14:05 (another profile's audit)".
+// At most 48 characters in every language (tests/js/badge-length.test.mjs).
+export function badgeStateShort(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, during = null } = {}) {
+  if (REPORT_STATES.includes(state)) return t(messageKey(`badge.state_${state}`));
+  if (Object.hasOwn(SHORT_KEYS, state)) return t(SHORT_KEYS[state]);
+  const time = retryAt && !Number.isInteger(tries) ? clockTime(retryAt, t.lang) : null;
+  if (state === 'unreadable') return time ? t('badgeUnreadableUntil', time) : t('badgeUnreadable');
+  if (state !== 'rate_limited') return null;
+  if (Number.isInteger(tries)) {
+    if (!Number.isInteger(unavailable)) return t('badgeRateLimitedStopped');
+    return unavailable === 0 ? t('badgeNoConnectionStopped') : t('badgeUnavailableStopped', unavailable);
+  }
+  if (Number.isInteger(cap)) return time ? t('badgeOwnLimitUntil', time) : t('badgeOwnLimit');
+  if (time && typeof during === 'string' && during) return t('badgeHeldDuring', time);
+  if (!Number.isInteger(unavailable)) return time ? t('badgeRateLimitedUntil', time) : t('badgeRateLimited');
+  if (unavailable === 0) return time ? t('badgeNoConnectionUntil', time) : t('badgeNoConnection');
+  return time ? t('badgeUnavailableUntil', unavailable, time) : t('badgeUnavailable', unavailable);
 }
+
+// A reading of the page's counts alone: why, as the badge says it short (roughStateMessage's
+// sentence in its tooltip). "Not answering" without Instagram's status when a stored reading lost it.
+export function roughStateShort(t, why, retry = null) {
+  const r = retry || {};
+  const unavailable = Number.isInteger(r.unavailable) ? r.unavailable : null;
+  if (why.cause === 'unavailable' && unavailable === null) return t('badgeNotAnswering');
+  return badgeStateShort(t, why.state, { retryAt: r.retryAt || null, unavailable, tries: Number.isInteger(r.tries) ? r.tries : null });
+}
+
+// States a report can be in: the engine's badge words for them ("Private account: no instant check").
+const REPORT_STATES = ['private', 'no_posts', 'posts_unavailable', 'hidden_likes', 'new_account', 'insufficient'];
+const SHORT_KEYS = { logged_out: 'badgeLoggedOut', changed: 'badgeChanged', engine_failed: 'badgeEngineFailed',
+                     challenge: 'badgeChallenge', storage_full: 'badgeStorageFull', outdated: 'badgeOutdated' };
 
 // A wait another profile's audit drew ("Instagram asked Fakemeter to slow down during the audit of
 // @x; this check waits and starts by itself at 14:05"): the profile in view was never refused.

@@ -348,7 +348,7 @@ test('every profile endpoint refusing is a rate limit (never "logged out"), afte
   assert.ok(!s.states.some((x) => x.state === 'logged_out'));
   // The page's counts show nothing here, so the wait itself is shown: worded as the rate limit it
   // is, never "log in" (a reading of counts that show something says the same: roughExplainText).
-  const texts = s.states.map((x) => x.text).join(' | ');
+  const texts = s.states.map((x) => x.said).join(' | ');
   assert.match(texts, /Instagram asked to slow down; retrying at \d{1,2}:\d\d/);
   assert.doesNotMatch(texts, /log in/i);
   const log = suite.standin.log().filter((e) => e.kind === 'api');

@@ -37,7 +37,8 @@ test('web_profile_info in a new shape: "could not read this profile", no number,
   await page.goto(suite.standin.profileUrl('marco.travels'));
   const s = await waitForBadge(page);
   assert.equal(s.state, 'changed');
-  assert.equal(s.stateText, en('stateChanged'));
+  assert.equal(s.stateText, en('badgeChanged'));
+  assert.equal(s.stateTitle, en('stateChanged'), 'the whole sentence is the badge\'s tooltip');
   assert.equal(s.badgeText, null, 'no number');
 
   await clickPart(page, BADGE, 'badge');

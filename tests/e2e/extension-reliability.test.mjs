@@ -293,7 +293,7 @@ test('three tabs auditing at once stay within one hourly cap and one pacing', as
   // not that Instagram asked to slow down (Instagram refused nothing here).
   for (const [i, p] of tabs.entries()) {
     if (audits[i].status === 'done') continue;
-    const waits = (await overlayState(p)).states.filter((x) => x.state === 'rate_limited').map((x) => x.text);
+    const waits = (await overlayState(p)).states.filter((x) => x.state === 'rate_limited').map((x) => x.said);
     assert.ok(waits.length, `${names[i]}: the wait is shown`);
     for (const text of waits) {
       assert.match(text, /^Fakemeter's own limit of 12 requests an hour to Instagram is reached \(it protects your account; .*\); it goes on at \d{1,2}:\d\d/, names[i]);

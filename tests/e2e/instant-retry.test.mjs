@@ -51,7 +51,7 @@ test('Instagram says "wait" twice, then answers: the overlay shows each wait\'s 
     assert.ok(waits.length >= 1, 'a wait was shown');
     for (const w of waits) {
       assert.equal(w.cause, 'rate_limited', JSON.stringify(w));
-      assert.match(w.text, /asked to slow down/, JSON.stringify(w));
+      assert.match(w.said, /asked to slow down/, JSON.stringify(w));
     }
     assert.equal(end.profileSource, null, 'the panel is closed');
     const reqs = profileRequests(username);
@@ -108,7 +108,7 @@ test('Instagram takes in the request but does not answer in time: given up after
     suite.standin.clearLog();
     await page.goto(suite.standin.profileUrl(username));
     const s = await waitForOverlay(page, (x) => waitOf(x)?.cause === 'no_connection', { what: 'a no-answer wait' });
-    assert.match(waitOf(s).text, /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
+    assert.match(waitOf(s).said, /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
     const end = await waitForOverlay(page, fullReport, { timeout: 30_000, what: 'the full report once Instagram answers' });
     assert.ok(end.badgeLabel);
     const reqs = profileRequests(username);
@@ -132,7 +132,7 @@ test('refused for now on counts that look unusual: the wait with its time leads,
     const s = await waitForOverlay(page, (x) => !!waitOf(x) && x.badgeNotes.some((n) => n.id === 'rough'),
       { what: 'the wait and the note on the counts' });
     assert.equal(s.badgeState, 'status');
-    assert.match(waitOf(s).text, /asked to slow down; retrying at \d{1,2}:\d\d/);
+    assert.match(waitOf(s).said, /asked to slow down; retrying at \d{1,2}:\d\d/);
     assert.ok(!/\d\s*%/.test(s.badgeFullText), s.badgeFullText);
     assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), 'no audit offered on the counts alone');
     await screenshot(page, 'state-rate_limited-counts', { element: 'header' });

@@ -128,7 +128,7 @@ test('a tab waiting to retry the profile shows the reading another tab made, and
   } finally {
     suite.standin.clearFailures();
   }
-  assert.match(wait.text, /asked to slow down; retrying at \d{1,2}:\d\d/);
+  assert.match(wait.said, /asked to slow down; retrying at \d{1,2}:\d\d/);
   // The back-off lifted (as though served; the waiting tab's retry stays due at its time): the
   // other tab's first check goes at once and is answered.
   await (await suite.storage()).set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } });

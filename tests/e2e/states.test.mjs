@@ -63,15 +63,18 @@ test('nonexistent profile: "not found", no number', T, async () => {
 });
 
 // Instagram asking to slow down (429) and not answering (503) back off alike; each says which.
-for (const [mode, said, shot] of [['rate_limit', /asked to slow down; retrying at/, 'state-rate_limited'],
-  ['unavailable', /^Instagram is not answering right now \(HTTP 503\); trying again at/, 'state-unavailable']]) {
+// The badge says it short, the whole sentence its tooltip (and the panel's).
+for (const [mode, said, short, shot] of [['rate_limit', /asked to slow down; retrying at/, /^Asked to slow down; retrying at/, 'state-rate_limited'],
+  ['unavailable', /^Instagram is not answering right now \(HTTP 503\); trying again at/, /^No answer \(HTTP 503\); retrying at/, 'state-unavailable']]) {
   test(`instant fetch meeting "${mode}": "rate_limited" saying ${said}, no number`, T, async () => {
     // Every profile endpoint refuses (web_profile_info and its users/<id>/info fallback).
     suite.standin.addFailure({ mode, match: 'web_profile_info' });
     suite.standin.addFailure({ mode, match: '/info/' });
     try {
       const s = await visit('lena.bakes');
-      assert.match(assertState(s, ['rate_limited'], 'lena.bakes').text, said);
+      const hit = assertState(s, ['rate_limited'], 'lena.bakes');
+      assert.match(hit.said, said);
+      assert.match(hit.text, short);
       assert.equal(s.badgeText, null);
       await screenshot(page, shot, { element: 'header' });
       // A wait is no bug: the panel offers no bug report, only the wait.

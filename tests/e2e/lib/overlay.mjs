@@ -33,8 +33,10 @@ export function overlayState(page) {
       return out.replace(/\s+/g, ' ').trim();
     };
     // Each status node; a wait also says why (cause) and, while a retry is due, when (retryAt, ms).
+    // `said`: its whole sentence, the tooltip of one the badge says short (else its text).
     const states = [badge, panel].flatMap((host) => [...(host?.shadowRoot?.querySelectorAll('[part~="state"]') || [])]
-      .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim(), cause: e.getAttribute('data-cause'),
+      .map((e) => ({ state: e.getAttribute('data-state'), text: e.textContent.trim(), said: e.getAttribute('title') || e.textContent.trim(),
+        cause: e.getAttribute('data-cause'),
         retryAt: e.hasAttribute('data-retry-at') ? Number(e.getAttribute('data-retry-at')) : null,
         where: host === panel ? 'panel' : 'badge' })));
     // The badge as the engine decided it: its state, tone, label and notes (chips).
@@ -56,6 +58,7 @@ export function overlayState(page) {
       badgeNotes,
       state: stateEl?.getAttribute('data-state') ?? null,
       stateText: text(stateEl),
+      stateTitle: stateEl?.getAttribute('title') ?? null,
       panel: !!panel,
       panelEstimate: text(part(panel, 'panel-estimate')),
       auditButton: !!part(panel, 'audit-button') || !!part(badge, 'audit-button'),
