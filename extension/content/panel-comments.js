@@ -31,22 +31,31 @@ const num = (v) => typeof v === 'number' && Number.isFinite(v);
 // Numbers in the translator's language (t.lang), without a sign, as the messages place it.
 const fmtPercent = (t, v) => percentNumber(v, t.lang || 'en');
 const pct = (t, share) => `${fmtPercent(t, share * 100)}%`;
-// "12% (8–17%)" from a share and its interval; the interval left out when it is unknown.
-const shareText = (t, value, interval) => (Array.isArray(interval) && num(interval[0]) && num(interval[1])
-  ? `${pct(t, value)} (${fmtPercent(t, interval[0] * 100)}–${pct(t, interval[1])})` : pct(t, value));
+const hasInterval = (interval) => Array.isArray(interval) && num(interval[0]) && num(interval[1]);
+// A share and its interval, ["12%", "8–17%"]; no interval when it is unknown.
+const shareText = (t, value, interval) => [pct(t, value), hasInterval(interval)
+  ? `${fmtPercent(t, interval[0] * 100)}–${pct(t, interval[1])}` : null];
 const perHundred = (t, v) => percentNumber(v * 100, t.lang || 'en');
-// The counts a share rests on, as the reasons give them: "(5 of 88)"; the commenters a share of
-// them was estimated over: "(of 88 commenters)". Nothing from a report saved without them.
+// The counts a share rests on, as the reasons give them: "5 of 88"; the commenters a share of
+// them was estimated over: "of 88 commenters". Nothing from a report saved without them.
 const countOf = (t, part, whole) => (num(part) && num(whole) ? t('commentsCount', part, whole) : null);
 
-// A signal's value with its interval, and its organic reference, in words (the reference null
-// when the report gives none).
+// A signal's value, its interval and the count it rests on, as one clause: "25% (16–37%; 12 of
+// 48)" ("25% (16–37%) (12 of 48)" read as two afterthoughts); "25% (12 of 48)" without an interval.
+function valueText(t, how, s) {
+  const [value, interval] = how.value(t, s);
+  const inside = [interval, how.count ? how.count(t, s) : null].filter(Boolean);
+  return inside.length ? `${value} (${inside.join(t('commentsBracketJoin'))})` : value;
+}
+
+// A signal's value ([value, interval or null]), the count it rests on, and its organic reference,
+// in words (the reference null when the report gives none).
 const SIGNALS = {
   recurring_commenters: {
     label: (t) => t('commentsSignalRecurring'),
     value: (t, s) => {
       const hi = Array.isArray(s.interval) ? s.interval[1] : null;
-      return t('commentsValueRecurring', num(hi) && hi !== s.value ? `${s.value}–${hi}` : s.value, s.min_posts, s.of_posts);
+      return [t('commentsValueRecurring', num(hi) && hi !== s.value ? `${s.value}–${hi}` : s.value, s.min_posts, s.of_posts), null];
     },
     reference: (t, r) => (num(r.organic_max) ? t('commentsRefRecurring', r.organic_max) : null),
   },
@@ -76,16 +85,14 @@ const SIGNALS = {
   },
   commenter_accounts: {
     label: (t) => t('commentsSignalAccounts'),
-    value: (t, s) => (Array.isArray(s.interval)
-      ? t('commentsValueFake', fmtPercent(t, s.value), fmtPercent(t, s.interval[0]), fmtPercent(t, s.interval[1]))
-      : `${fmtPercent(t, s.value)}%`),
+    value: (t, s) => [t('commentsValueFake', fmtPercent(t, s.value)),
+      hasInterval(s.interval) ? t('commentsRangeFake', fmtPercent(t, s.interval[0]), fmtPercent(t, s.interval[1])) : null],
     count: (t, s) => (num(s.commenters) ? t('commentsCountCommenters', s.commenters) : null),
     reference: (t, r) => (num(r.organic_max_percent) ? t('commentsRefAccounts', fmtPercent(t, r.organic_max_percent)) : null),
   },
   comments_per_like: {
     label: (t) => t('commentsSignalPerLike'),
-    value: (t, s) => (Array.isArray(s.interval)
-      ? `${perHundred(t, s.value)} (${perHundred(t, s.interval[0])}–${perHundred(t, s.interval[1])})` : perHundred(t, s.value)),
+    value: (t, s) => [perHundred(t, s.value), hasInterval(s.interval) ? `${perHundred(t, s.interval[0])}–${perHundred(t, s.interval[1])}` : null],
     // A rate, no share: the posts it is the median of.
     count: (t, s) => (num(s.posts_used) ? t('commentsCountPosts', s.posts_used) : null),
     reference: (t, r) => (num(r.median) && num(r.p95)
@@ -104,8 +111,7 @@ function signalsTable(t, signals) {
     tr.append(el('th', { scope: 'row' }, how.label(t, s)));
     const td = el('td');
     if (s.measured && num(s.value)) {
-      const count = how.count ? how.count(t, s) : null;
-      td.append(el('span', { class: `ev-${s.evidence}` }, `${how.value(t, s)}${count ? ` ${count}` : ''} · ${evidence[s.evidence] || ''}`));
+      td.append(el('span', { class: `ev-${s.evidence}` }, `${valueText(t, how, s)} · ${evidence[s.evidence] || ''}`));
       const ref = how.reference(t, s.reference || {});
       if (ref) td.append(el('span', { class: 'ref' }, ref));
     } else {

@@ -153,16 +153,16 @@ test('the tattoo studio: comments read within the budget, judged "likely bought 
   assert.deepEqual(badge.badgeNotes.filter((n) => n.id === 'comments_bought').map((n) => n.text), ['comments look bought']);
   assert.match(s.sentence, /^(Very l|L)ikely bought engagement: \d+ comments by \d+ accounts repeat one another nearly word for word/);
   assert.match(s.reasons[0], /^\d+ comments by \d+ accounts repeat one another nearly word for word/);
-  assert.match(s.rows.templates, /Same text from several accounts[\d.]+% \([\d.]+–[\d.]+%\) \(\d+ of \d+\) · well beyond organicreal comment sections: half up to [\d.]+%, 95 in 100 up to [\d.]+%/);
+  assert.match(s.rows.templates, /Same text from several accounts[\d.]+% \([\d.]+–[\d.]+%; \d+ of \d+\) · well beyond organicreal comment sections: half up to [\d.]+%, 95 in 100 up to [\d.]+%/);
   // Each share says the count it rests on, as the engine counted it.
   const { templates: tp, timing: tm, commenter_accounts: ca } = r.signals;
-  assert.ok(s.rows.templates.includes(`(${tp.comments} of ${tp.of_longer_comments}) · `) && s.rows.timing.includes(`(${tm.early_comments} of ${tm.dated_comments}) · `)
-    && s.rows.commenter_accounts.includes(`(of ${ca.commenters} commenters) · `), JSON.stringify(s.rows));
+  assert.ok(s.rows.templates.includes(`%; ${tp.comments} of ${tp.of_longer_comments}) · `) && s.rows.timing.includes(`%; ${tm.early_comments} of ${tm.dated_comments}) · `)
+    && s.rows.commenter_accounts.includes(`%; of ${ca.commenters} commenters) · `), JSON.stringify(s.rows));
   assert.match(s.rows.recurring_commenters, /on at least 4 of 6 posts/);
   assert.match(s.rows.comments_per_like, /Comments per 100 likes/);
   // A rate, not a share: the posts it is the median of, as the engine counted them.
   const pl = r.signals.comments_per_like;
-  assert.ok(pl.measured && s.rows.comments_per_like.includes(`(over ${pl.posts_used} post${pl.posts_used === 1 ? '' : 's'}) · `), s.rows.comments_per_like);
+  assert.ok(pl.measured && s.rows.comments_per_like.includes(`; over ${pl.posts_used} post${pl.posts_used === 1 ? '' : 's'}) · `), s.rows.comments_per_like);
   assert.match(s.text, /\d+ comments by \d+ accounts on the last 6 posts \(the owner's \d+ replies left out\)/);
   assert.ok(s.examples.some((x) => /^repeated: “.+” \(\d+ comments by \d+ accounts\)$/.test(x)), JSON.stringify(s.examples));
   assert.equal(s.markup, 0);

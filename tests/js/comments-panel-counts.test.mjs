@@ -1,5 +1,6 @@
 // The panel's comment signals (content/panel-comments.js): each share says the count it rests on,
-// as the reasons do ("(5 of 88)"), in every language; a report saved before the signals carried
+// as the reasons do ("5 of 88"), in one bracket with its range ("25% (16–37%; 12 of 48)", not
+// "25% (16–37%) (12 of 48)"), in every language; a report saved before the signals carried
 // their counts shows its shares as it did, with no placeholder. In the browser:
 // tests/e2e/extension-comments.test.mjs (the tattoo studio).
 import { test } from 'node:test';
@@ -42,26 +43,35 @@ test('each share of the comments says the count it rests on, in every language',
   globalThis.document = fakeDocument();
   t.after(() => { globalThis.document = saved; });
   const en = await rows('en', signals());
-  assert.match(en.templates, /^Same text from several accounts25% \(16–37%\) \(12 of 48\) · /);
-  assert.match(en.generic_comments, /30% \(22–39%\) \(27 of 90\) · /);
-  assert.match(en.timing, /10% \(5–19%\) \(8 of 80\) · /);
-  assert.match(en.spam, /5\.6% \(2–12%\) \(5 of 90\) · /);
-  assert.match(en.commenter_accounts, /22% \(12–33%\) \(of 1,234 commenters\) · /);
+  assert.match(en.templates, /^Same text from several accounts25% \(16–37%; 12 of 48\) · /);
+  assert.match(en.generic_comments, /30% \(22–39%; 27 of 90\) · /);
+  assert.match(en.timing, /10% \(5–19%; 8 of 80\) · /);
+  assert.match(en.spam, /5\.6% \(2–12%; 5 of 90\) · /);
+  assert.match(en.commenter_accounts, /22% \(12–33%; of 1,234 commenters\) · /);
   // A rate, not a share: the posts it is the median of.
-  assert.match(en.comments_per_like, /4\.2 \(3–6\) \(over 6 posts\) · /);
+  assert.match(en.comments_per_like, /4\.2 \(3–6; over 6 posts\) · /);
+  // One bracket after each value, never two.
+  for (const [name, text] of Object.entries(en)) assert.doesNotMatch(text, /\) \(/, `${name}: ${text}`);
   const one = await rows('en', { commenter_accounts: { ...signals().commenter_accounts, commenters: 1 },
     comments_per_like: { ...signals().comments_per_like, posts_used: 1 } });
-  assert.match(one.commenter_accounts, /\(of 1 commenter\) · /);
-  assert.match(one.comments_per_like, /\(over 1 post\) · /);
+  assert.match(one.commenter_accounts, /; of 1 commenter\) · /);
+  assert.match(one.comments_per_like, /; over 1 post\) · /);
+  // Without an interval, the count alone in the bracket.
+  const bare = await rows('en', { templates: { ...signals().templates, interval: null } });
+  assert.match(bare.templates, /25% \(12 of 48\) · /);
   const words = { de: ['von', '1.234 Kommentierenden'], fr: ['sur', '1\u202f234 commentateurs'], nl: ['van', '1.234 reageerders'] };
-  const posts = { de: '(über 6 Beiträge)', fr: '(sur 6 publications)', nl: '(over 6 berichten)' };
+  const posts = { de: 'über 6 Beiträge', fr: 'sur 6 publications', nl: 'over 6 berichten' };
+  // French: a narrow no-break space before the semicolon.
+  const join = { de: '; ', fr: '\u202f; ', nl: '; ' };
   for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
     const [of, commenters] = words[lang];
     const got = await rows(lang, signals());
-    assert.ok(got.templates.includes(`(12 ${of} 48) · `), `${lang}: ${got.templates}`);
-    assert.ok(got.timing.includes(`(8 ${of} 80) · `), `${lang}: ${got.timing}`);
-    assert.ok(got.commenter_accounts.includes(`(${of} ${commenters}) · `), `${lang}: ${got.commenter_accounts}`);
-    assert.ok(got.comments_per_like.includes(`${posts[lang]} · `), `${lang}: ${got.comments_per_like}`);
+    const j = join[lang];
+    assert.ok(got.templates.includes(`%${j}12 ${of} 48) · `), `${lang}: ${got.templates}`);
+    assert.ok(got.timing.includes(`%${j}8 ${of} 80) · `), `${lang}: ${got.timing}`);
+    assert.ok(got.commenter_accounts.includes(`%${j}${of} ${commenters}) · `), `${lang}: ${got.commenter_accounts}`);
+    assert.ok(got.comments_per_like.includes(`${j}${posts[lang]}) · `), `${lang}: ${got.comments_per_like}`);
+    for (const [name, text] of Object.entries(got)) assert.doesNotMatch(text, /\) \(/, `${lang} ${name}: ${text}`);
   }
 });
 
