@@ -83,7 +83,7 @@ test('a short followers list is read once and said in words; likers and commente
   const stricter = ['followers', 'likers', 'commenters'].filter((k) => a.estimates[k].regime.stricter_note);
   assert.ok(stricter.includes('followers'), `the followers' upper end is the stricter definition's: ${stricter}`);
   // Each names the accounts its reach rests on ("the sampled accounts (15)").
-  const why = /An estimated [\d.]+% of the sampled accounts \((\d+)\) score where at least one known definition of fake finds its fakes as often as its real accounts\. A definition stricter than all known ones could call every one of them fake, and some fakes score elsewhere: with the doubt from checking only a sample, that takes the interval's upper end to ([\d.]+)%\./g;
+  const why = /An estimated [\d.]+% of the sampled accounts \((\d+)\) score where at least one known definition of fake finds its fakes as often as its real accounts\. A definition stricter than all known ones could call every one of them fake, and some fakes score elsewhere: with the doubt from checking only a sample, that takes the range's upper end to ([\d.]+)%\./g;
   const reach = [...s.panelText.matchAll(why)].map((m) => [Number(m[1]), Number(m[2])]);
   assert.deepEqual(reach, stricter.map((k) => a.estimates[k].regime.stricter_note.params)
       .map(({ n, high }) => [n, high >= 10 ? Math.round(high) : Math.round(high * 10) / 10]),
@@ -158,11 +158,11 @@ for (const [username, direction, reason] of [
     // rows' full intervals could overlap beside "far more often fake".
     const p = (v) => percentNumber(v, 'en');
     const said = (e) => `~${p(e.fake_percent)}%${e === a.estimates.likers ? ' fake' : ''} (${p(known(e).ci_low)}–${p(known(e).ci_high)}%)`;
-    const shares = `(likers ${said(a.estimates.likers)}, followers ${said(a.estimates.followers)}; both intervals without the doubt over what counts as fake`;
+    const shares = `(likers ${said(a.estimates.likers)}, followers ${said(a.estimates.followers)}; both ranges without the doubt over what counts as fake`;
     assert.ok(s.panelText.includes(shares), `${shares} in: ${s.panelText}`);
     // "Less often fake, but": the likers' own full interval, as their row gives it, is what reaches.
     if (/likers of the recent posts are less often fake/.test(s.panelText)) {
-      assert.ok(s.panelText.includes(`their own interval, with the doubt over what counts as fake, reaches ${p(a.estimates.likers.ci_high)}%`), s.panelText);
+      assert.ok(s.panelText.includes(`their own range, with the doubt over what counts as fake, reaches ${p(a.estimates.likers.ci_high)}%`), s.panelText);
     }
     if (direction === 'likers below followers') {
       const mostly = a.estimates.likers.ci_high < 50;

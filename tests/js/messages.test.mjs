@@ -226,7 +226,7 @@ test('a reason about the likers saved without its intervals words without them, 
     assert.doesNotMatch(said, /[{}]|–/, `${lang}: "${said}"`);
   }
   assert.equal(reasonText(translator(dict('en'), {}, 'en'), saved), 'The likers of the recent posts are less often fake than the followers '
-    + '(likers ~30% fake, followers ~93%), but their own interval, with the doubt over what counts as fake, reaches 82%: not enough to call them mostly real.');
+    + '(likers ~30% fake, followers ~93%), but their own range, with the doubt over what counts as fake, reaches 82%: not enough to call them mostly real.');
 });
 
 // "Every user-facing number carries its uncertainty and its reasons": a share of comments said

@@ -27,6 +27,8 @@ const BANNED = [
   /sampling error|stichprobenfehler|erreur d'échantillonnage|steekproeffout/i,
   /confidence interval|konfidenzintervall|intervalle de confiance|betrouwbaarheidsinterval/i,
   /\b(CI|KI|IC|BI)\b/, /of the fit|der Anpassung|de l'ajustement|van de fit|\balarm|alerte/i,
+  // "interval" (Intervall, intervalle): "range" (Spanne, fourchette, bereik) reads plainer.
+  /\binterval/i,
 ];
 // key -> why it may keep a banned term. Empty now; an entry must still match, or it goes.
 const ALLOWED = new Map();
@@ -39,10 +41,12 @@ test('the ban itself: it catches the old wording and lets placeholders and plain
     'by its own score histograms', "(their 95th percentile is 3x)", 'real comment sections: median 2%',
     "corrected with the model's own cross-validated rates", 'with the sampling error', '(62% of the fit)',
     'Der Klassifikator erkennt 83 % an seiner Schwelle', 'selon ses propres histogrammes de scores',
-    'de classificatie bij haar drempel', 'published benchmarks for this tier', 'the 95% CI'])
+    'de classificatie bij haar drempel', 'published benchmarks for this tier', 'the 95% CI', 'The 95% interval is wider',
+    'Das 95-%-Intervall', "L'intervalle tient compte", 'beide intervallen'])
     assert.ok(jargonIn(old).length, `not caught: ${old}`);
   for (const plain of ["Our account checker catches 83% of that set's fake accounts.", 'above {threshold:num}',
-    'real accounts with {tier}', 'list {lite:count} {lite|follower|followers}', 'la ligne ci-dessous', 'Export CSV', 'half up to 2%'])
+    'real accounts with {tier}', 'list {lite:count} {lite|follower|followers}', 'la ligne ci-dessous', 'Export CSV', 'half up to 2%',
+    'The 95% range is wider', 'Die 95-%-Spanne', 'La fourchette tient compte', 'beide bereiken'])
     assert.deepEqual(jargonIn(plain), [], plain);
   // The CSV columns are exempt by not being scanned: they do hold such terms.
   assert.ok(CSV_COLUMNS.includes('ci_low'));
