@@ -14,6 +14,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
   estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, underWay, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
+import { headlineReport } from '../shared/headline.js';
 import { findings } from '../shared/words.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
@@ -387,6 +388,9 @@ async function auditNext({ username }, sender) {
     let restored = false;
     if (wasRunning && a.status !== 'running') {
       ({ audit: a, restored } = settleRetry(a, now()));
+      // Ended (its plan done, its budget spent): its answer is the report's headline now
+      // (shared/headline.js), the estimates as they were.
+      if (!restored && a.report) a = await refreshEstimates(a, []);
       if (!restored) a = await refreshComments(a);
     }
     let sched = null;
@@ -553,7 +557,8 @@ async function auditResult(msg, sender) {
 // audience the headline combines with the profile; likers and commenters are compared with it.
 async function refreshEstimates(a, sources) {
   const estimates = { ...a.estimates };
-  let estimateError = null;
+  // (None asked again, e.g. at a cancel: the error of the last one asked stays.)
+  let estimateError = sources.length ? null : a.estimateError ?? null;
   for (const source of sources) {
     const req = estimateRequest(a, source);
     if (!req) continue;
@@ -565,7 +570,11 @@ async function refreshEstimates(a, sources) {
   const doc = await store.getDoc(a.username);
   if (doc && SOURCES.some((s) => estimates[s])) {
     const r = await analyzeDoc(doc, { audience: estimates.followers, likers: estimates.likers, commenters: estimates.commenters });
-    if (r.report) out = { ...out, report: { ...r.report, profile_source: a.profileSource || 'web_profile_info' } };
+    // Until the audit's followers estimate says as much as the profile's, the headline stays the
+    // profile's (shared/headline.js): its reading alone, from the same document.
+    const alone = r.report && estimates.followers ? await analyzeDoc(doc) : null;
+    const report = r.report && headlineReport(r.report, alone && alone.report, out);
+    if (report) out = { ...out, report: { ...report, profile_source: a.profileSource || 'web_profile_info' } };
   }
   return out;
 }
@@ -604,6 +613,8 @@ async function auditCancel({ username }) {
     // (Paused: its comment analysis was not made when it was left, either.)
     const wasRunning = underWay(a.status);
     let c = cancelAudit(a, now());
+    // Ended, the audit's answer is its report's headline (shared/headline.js), as at any other end.
+    if (wasRunning && c.report) c = await refreshEstimates(c, []);
     if (wasRunning) c = await refreshComments(c);
     await store.saveAuditAndScheduler(c, sched);
     if (c.report) await saveAuditReport(c);

@@ -12,7 +12,7 @@ import { ageText, roughExplainText, followerChangeText, formerUsernamesText, ren
 import { RULES } from '../shared/rules.js';
 import { renderCommentsSection, commentsPlanText } from './panel-comments.js';
 import { auditPlanText, leftOutText } from '../shared/plan-text.js';
-import { resumable, followersRefusedBy, KIND_SERVER_ERRORS } from '../shared/audit.js';
+import { resumable, followersRefusedBy, underWay, KIND_SERVER_ERRORS } from '../shared/audit.js';
 import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 import { followersSourceText } from '../shared/source-words.js';
 import { recheckAsk } from './panel-recheck.js';
@@ -46,6 +46,9 @@ function auditReadingApart(view) {
 // that audit's state is no longer kept, from the stored entry (`endedEarly`: history.js
 // auditEndedEarly, which the background answers with the entry as audit_partial).
 export function confidenceKey(r, audit, endedEarly = false) {
+  // The profile's own reading kept as the headline while its audit goes on (shared/headline.js).
+  if (r.headline && r.headline.source === 'profile' && audit && underWay(audit.progress.status) && audit.report
+      && sameReading(r, audit.report)) return 'confidenceAuditHeld';
   if (r.confidence === 'audited' && audit && audit.report && sameReading(r, audit.report)) {
     if (auditRunning(audit)) return 'confidenceAuditing';
     if (['cancelled', 'stopped'].includes(audit.progress.status)) return 'confidenceAuditEnded';
@@ -53,6 +56,27 @@ export function confidenceKey(r, audit, endedEarly = false) {
   }
   if (r.confidence === 'audited' && endedEarly) return 'confidenceAuditEnded';
   return { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
+}
+
+// Whose estimate the headline is while an audit runs, and why, or that an ended audit's stands
+// though wider than the profile's (shared/headline.js decides; the report keeps it as `headline`).
+// Null where there is nothing to say: no audit of the followers, or an audit's reading that says
+// more than the profile's did.
+export function headlineText(t, r, audit) {
+  const h = r && r.headline;
+  if (!h || !h.audit || !h.profile || !audit) return null;
+  const p = (v) => percentNumber(v, t.lang);
+  const going = underWay(audit.progress.status);
+  if (h.source === 'profile' && going) {
+    return h.why === 'wider' ? t('headlineHeldWider', h.checked, p(h.audit.low), p(h.audit.high), p(h.profile.low), p(h.profile.high))
+      : t('headlineHeldUnchecked', p(h.audit.low), p(h.audit.high), p(h.profile.low), p(h.profile.high));
+  }
+  if (h.source !== 'audit') return null;
+  if (going && h.why === 'narrower') return t('headlineAuditNarrower', p(h.profile.low), p(h.profile.high));
+  if (going && h.why === 'disagree') return t('headlineAuditApart', p(h.profile.low), p(h.profile.high));
+  const wider = h.audit.high - h.audit.low > h.profile.high - h.profile.low;
+  if (h.why === 'ended' && audit.progress.status === 'done' && wider) return t('headlineAuditStands', p(h.profile.low), p(h.profile.high));
+  return null;
 }
 
 // The page states of a name with no profile behind it now.
@@ -124,7 +148,10 @@ function renderReport(p, view) {
     // (a 96-100% from the profile read "wider than 40 points").
     // An audit that found its followers list empty is no advice either.
     const narrow = r.ci_high - r.ci_low <= RULES.badge_max_width;
+    // (The profile's reading kept while the audit runs, too: "an audit narrows it" of one under way.)
+    const held = !!r.headline && r.headline.source === 'profile' && auditRunning(view.audit);
     const key = r.badge.state === 'at_least' ? 'panelFloor'
+      : held ? 'panelWideSoFar'
       : r.confidence === 'audited' ? (auditRunning(view.audit) ? 'panelWideSoFar' : 'panelWideAudited')
         : narrow ? 'panelProfileOnly' : auditFoundNone(view.audit, r.follower_count) ? 'panelWideNoFollowers' : 'panelWide';
     p.append(el('p', { class: 'muted', part: 'panel-wide' }, t(key, RULES.badge_max_width)));
@@ -390,6 +417,9 @@ function renderAuditSection(p, view) {
     sec.append(el('p', { class: 'muted', part: 'progress-text' },
                   t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
     if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
+    // Whose estimate the reading above is, the profile's or the audit's, and why (of this audit's reading alone).
+    const whose = model.kind === 'report' && sameReading(model.report, a.report) ? headlineText(t, model.report, a) : null;
+    if (whose) sec.append(el('p', { class: 'muted', part: 'audit-headline' }, whose));
     // Instagram not answering, or Fakemeter's own hourly cap (rather than Instagram asking to
     // slow down), is said as such while its wait holds.
     // Only a running audit goes on at that time: a cancelled or stopped one keeps its last wait unsaid.

@@ -12,6 +12,9 @@ const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
 // An engine message: {id, params?}.
 const isMessage = (m) => isPlain(m) && typeof m.id === 'string' && (absent(m.params) || isPlain(m.params));
 
+// A reading with its interval, {fake, low, high} (the headline's, shared/headline.js).
+const isReading = (r) => isPlain(r) && isPercent(r.fake) && isPercent(r.low) && isPercent(r.high);
+
 // A reason: a message with its severity and detail messages, or, saved before reasons had ids,
 // its English text.
 const isReason = (r) => isPlain(r) && typeof r.severity === 'string' &&
@@ -41,6 +44,9 @@ const FIELDS = [
   'the badge {state, tone, label, notes}', 'badge'],
   ['signals', isPlain, 'an object', 'object'],
   ['audience', isPlain, 'an estimate or null', 'estimate'],
+  ['headline', (v) => isPlain(v) && ['audit', 'profile'].includes(v.source) && typeof v.why === 'string' &&
+    (absent(v.checked) || isCount(v.checked)) && [v.audit, v.profile].every((x) => absent(x) || isReading(x)),
+  'whose estimate the headline is {source, why, audit, profile}', 'headline'],
 ];
 
 // null when `report` has the engine's shape for `username`, else what is wrong, under `where`.
