@@ -75,6 +75,8 @@ export function overlayState(page) {
       // Another account had this name before: where its history went (taken.js earlierOwner).
       earlierOwner: text(part(panel, 'earlier-owner')),
       auditPlan: text(part(panel, 'audit-plan')),
+      // Whose estimate the reading is while an audit runs, and why (content/panel.js headlineText).
+      auditHeadline: text(part(panel, 'audit-headline')),
       // The engagement authenticity section: its verdict, or what it says instead (pending, none, failed).
       commentsVerdict: text(part(panel, 'comments-verdict')),
       commentsState: text(part(panel, 'comments-state')),
@@ -164,6 +166,7 @@ export async function recordBadgeFrames(page, { boxes = false } = {}) {
         f.badge.box = { x: at(r.x), y: at(r.y), width: at(r.width), height: at(r.height) };
         f.badge.label = inner.querySelector('[part~="badge-label"]')?.textContent ?? null;
         f.badge.auditing = !!inner.querySelector('[part~="badge-progress"]');
+        f.badge.progress = inner.querySelector('[part~="badge-progress"]')?.textContent ?? null;
       }
       const last = frames[frames.length - 1];
       if (!last || JSON.stringify(last) !== JSON.stringify(f)) frames.push(f);
