@@ -163,15 +163,17 @@ async function instantAnalyze(msg) {
   // profile is there but Instagram did not give it out (restricted, age-gated, blocked in this
   // region, or a rate limit in disguise). Said as unread and retried after a back-off, never as
   // "does not exist", and its stored reading is not marked gone. Only the page saying the profile
-  // is not available (no header, no og tags) keeps "does not exist".
-  const unreadable = c.state === 'not_found' && c.userNull === true && msg.pageShowsProfile === true;
+  // is not available (no header, no og tags) keeps "does not exist". users/<id>/info asked after
+  // such an answer (content/main.js askInstant) is unread too when it says "not found" (404):
+  // an id the page's own data names is no deleted account's.
+  const unreadable = c.state === 'not_found' && (c.userNull === true || endpoint === 'users_info') && msg.pageShowsProfile === true;
   const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
   if (unreadable) {
     return { state: 'unreadable', retryAt: waitOf(sched, 'profile').until,
-             detail: `${endpoint} answered {"data":{"user":null}} on a page that shows the profile` };
+             detail: `${endpoint} answered ${c.userNull ? '{"data":{"user":null}}' : '"not found"'} on a page that shows the profile` };
   }
   if (c.state === 'not_found') {
     // The account's history moved on under its new name: said as that, not as a deleted profile.

@@ -30,6 +30,7 @@ import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, re
 import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
+import { triesUserInfo, keptAfterFallback } from '../shared/profile-fallback.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { newReadingOf, followsReading, takesReading, renamedNow } from '../shared/reading-change.js';
@@ -353,10 +354,12 @@ export class ProfileFeature {
     return igFetch(url, this.signal);
   }
 
-  // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch"),
-  // from users/<id>/info (the id from an earlier report, or the page's own data when the page was
-  // loaded on this profile); failing both, from the counts the page shows. The engine reads each;
-  // the report names its source. Returns {failed}: the last answer when no full report was read.
+  // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch") or
+  // answers user:null on a page that shows the profile, from users/<id>/info (the id from an
+  // earlier report, or the page's own data when the page was loaded on this profile); failing
+  // both, from the counts the page shows (a refusal), or "could not be read" with a retry
+  // (user:null). The engine reads each; the report names its source. Returns {failed}: the last
+  // answer when no full report was read.
   async runInstant({ keepShown = false } = {}) {
     if (this.instantRun) this.instantRun.controller.abort();  // (a check by hand in place of one held)
     const run = { controller: new AbortController(), sent: false, missed: false };
@@ -380,28 +383,28 @@ export class ProfileFeature {
 
   async askInstant(run, keepShown) {
     if (!keepShown) this.overlay.setLoading();
-    let answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
+    const answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
     let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info',
                                             pageShowsProfile: this.pageShowsProfile(), ...answer });
     if (this.signal.aborted) return { failed: r };
-    if (r.state === 'rate_limited') {
-      const refused = r;
-      const id = this.userId || this.pageUserId();
-      if (id) {
-        answer = await this.fetchInstant(userInfoUrl(id), true, false, run);
-        r = await send('instant.analyze', { username: this.username, endpoint: 'users_info', ...answer });
-        if (this.signal.aborted) return { failed: r };
-      }
-      // The wait to keep is the last refusal's (the fallback may have failed otherwise).
-      if (!r.report) {
-        const last = r.state === 'rate_limited' ? r : refused;
-        await this.runRough('rate_limited', last);
-        return { failed: last };
-      }
+    // Refused for now, or user:null on a page that shows the profile: users/<id>/info, when the
+    // account's id is known (profile-fallback.js). Its report is shown as any other (its source
+    // named); failing too, what stays is the first answer's kind of state.
+    const id = this.userId || this.pageUserId();
+    if (triesUserInfo(r, id)) {
+      const first = r;
+      const info = await this.fetchInstant(userInfoUrl(id), true, false, run);
+      // (The page shows the profile: a users/<id>/info "not found" then marks nothing gone.)
+      const second = await send('instant.analyze', { username: this.username, endpoint: 'users_info',
+                                                     ...(first.state === 'unreadable' ? { pageShowsProfile: true } : {}), ...info });
+      if (this.signal.aborted) return { failed: second };
+      r = keptAfterFallback(first, second);
     }
     if (r.report) {
       this.showReport(r);
       return { failed: null };
+    } else if (r.state === 'rate_limited') {
+      await this.runRough('rate_limited', r);
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else if (r.state === 'unreadable') {

@@ -14,7 +14,7 @@ import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, cliProfil
 import { flatten, translator, followerChangeText } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
 import { HISTORY_KEY, emptyHistory, entryFromReport, followerChange } from '../../extension/shared/history.js';
-import { waitFor, storedEntry } from './extension-support.mjs';
+import { waitFor, storedEntry, userIdOf } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
 let suite, page;
@@ -242,11 +242,13 @@ test('a stored reading of a username gone since: the page without a profile head
 
 // {"data":{"user":null}} is also what Instagram answers for a profile it shows but does not give out
 // (restricted, age-gated, blocked in the region, or a rate limit): the badge said "This profile does
-// not exist" beside the profile's own header. Said as unread, with the reason and when it is tried
-// again; the stored reading is not marked gone.
+// not exist" beside the profile's own header. Instagram's other profile endpoint, users/<id>/info
+// (the id from the page's own data), is asked next; said as unread only when it fails too, with
+// the reason and when it is tried again; the stored reading is not marked gone.
 test('a profile the page shows whose data Instagram answers as user:null: "could not be read", retried, never "does not exist"', T, async () => {
   await suite.resetExtension();
   suite.standin.addFailure({ mode: 'user_null', match: 'username=lena.bakes' });
+  suite.standin.addFailure({ mode: 'not_found', match: `/users/${userIdOf(suite.standin, 'lena.bakes')}/info/` });
   suite.standin.clearLog();
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   const s = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'unreadable') || x.badgeState === 'not_found',
@@ -257,7 +259,26 @@ test('a profile the page shows whose data Instagram answers as user:null: "could
   assert.match(said.text, /^Could not read; retrying at \d/, said.text);
   assert.match(said.said, /^Could not read this profile: .*restricted.*; it does exist\. Retrying at \d/, said.said);
   assert.ok(!s.states.some((x) => /does not exist/.test(x.text)), JSON.stringify(s.states));
-  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 1, 'no fallback, no second request yet');
+  assert.deepEqual(suite.standin.log().filter((e) => e.kind === 'api').map((e) => [e.path.replace(/\/\d+\//, '/ID/'), e.status]),
+    [['/api/v1/users/web_profile_info/', 200], ['/api/v1/users/ID/info/', 404]], 'the fallback tried once, no retry yet');
   assert.equal(await storedEntry(suite, 'lena.bakes'), null, 'nothing stored, nothing marked gone');
   suite.standin.reset();
 });
+
+test('user:null with users/<id>/info answering: the report from the account info, its source said', T, async () => {
+  await suite.resetExtension();
+  suite.standin.addFailure({ mode: 'user_null', match: 'username=lena.bakes' });
+  suite.standin.clearLog();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  const s = await waitForBadge(page, { what: 'the badge on @lena.bakes' });
+  assert.ok(!s.states.some((x) => ['unreadable', 'not_found'].includes(x.state)), JSON.stringify(s.states));
+  assert.deepEqual(suite.standin.log().filter((e) => e.kind === 'api').map((e) => [e.path, e.status]),
+    [['/api/v1/users/web_profile_info/', 200], [`/api/v1/users/${userIdOf(suite.standin, 'lena.bakes')}/info/`, 200]]);
+  await openPanel(page);
+  const shown = await waitForOverlay(page, (x) => !!x.profileSource, { what: 'the panel\'s profile source' });
+  assert.match(shown.profileSource, /^Profile read from Instagram's account info/);
+  const entry = await waitFor(() => storedEntry(suite, 'lena.bakes'), { what: 'the reading stored' });
+  assert.equal(entry.report.profile_source, 'users_info');
+  suite.standin.reset();
+});
+

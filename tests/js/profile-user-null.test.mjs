@@ -65,6 +65,20 @@ test('a 404 is "does not exist" whatever the page shows (only user:null is ambig
   assert.equal(r.state, 'not_found');
 });
 
+// users/<id>/info asked after such an answer (content/main.js askInstant: the page shows the
+// profile) answering 404: still unread, the stored reading not marked gone. Asked after a refusal
+// (the page's view not sent) it is "does not exist" as before.
+test('users/<id>/info "not found" after user:null on a page that shows the profile: unread, not gone', async () => {
+  reset();
+  const notFound = { endpoint: 'users_info', status: 404, body: '{"message":"User not found","status":"fail"}' };
+  const r = await analyze({ ...notFound, pageShowsProfile: true });
+  assert.equal(r.state, 'unreadable', JSON.stringify(r));
+  assert.match(r.detail, /^users_info answered "not found"/);
+  assert.equal(data.history.entries[username].gone_at, undefined, 'not marked gone');
+  reset();
+  assert.equal((await analyze(notFound)).state, 'not_found');
+});
+
 test('"could not be read" is said in every language, with the retry time or the next visit, never as "does not exist"', () => {
   const at = new Date(2026, 11, 6, 14, 5).getTime();
   for (const lang of ['en', 'de', 'fr', 'nl']) {
