@@ -26,7 +26,8 @@ import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { profileHeaderNames } from './anchor.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, readOgDescription, profileDisplayName, userIdFromPageScripts,
-  SELECTORS } from '../shared/instagram.js';
+  classifyResponse, SELECTORS } from '../shared/instagram.js';
+import { waitForPage } from './page-wait.js';
 import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
@@ -40,6 +41,9 @@ import { watchTheme } from './theme.js';
 import { FOCUS_MOVE_MS, focusLinkToHere } from './focus-move.js';
 
 const LONG_WAIT_MS = 5000;
+// How long, after a move within the app, a user:null answer waits for the page to draw the
+// profile asked about (pageShowsProfileFor): a profile that is not there says so this much later.
+const PAGE_DRAWN_MS = 5000;
 // A profile reached by a link within Instagram's app is asked about only once the user has stayed
 // on it this long: passing through profiles (clicking on before the page has drawn) sends nothing
 // for the ones passed. The first profile of a page load is asked about at once.
@@ -313,6 +317,20 @@ export class ProfileFeature {
     return !!meta && (meta.getAttribute('content') || '').toLowerCase().includes(`(@${this.username})`);
   }
 
+  // pageShowsProfile for `answer`, web_profile_info's. It matters only for user:null (the
+  // background tells "could not be read" from "does not exist" by it), and after a move within
+  // the app the header in view may still be the page left's when that answer comes: then the
+  // page is given up to PAGE_DRAWN_MS to draw this profile's header (or og tags) before the
+  // answer is read as the page saying the profile is not there. A page loaded on this profile
+  // has its og tags from the start: no wait. `signal` aborting ends the wait with a throw.
+  async pageShowsProfileFor(answer, signal) {
+    if (this.pageShowsProfile()) return true;
+    if (loadedProfile === this.username) return false;
+    const c = classifyResponse(answer.status, answer.contentType, answer.body, { json: false });
+    if (!c.userNull) return false;
+    return waitForPage(() => this.pageShowsProfile(), { ms: PAGE_DRAWN_MS, signal });
+  }
+
   // Whether the page, loaded on this profile, names an account id other than `report`'s.
   pageNamesOtherAccount(report) {
     if (!report || typeof report.user_id !== 'string') return false;
@@ -384,8 +402,8 @@ export class ProfileFeature {
   async askInstant(run, keepShown) {
     if (!keepShown) this.overlay.setLoading();
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
-    let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info',
-                                            pageShowsProfile: this.pageShowsProfile(), ...answer });
+    const pageShowsProfile = await this.pageShowsProfileFor(answer, run.controller.signal);
+    let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', pageShowsProfile, ...answer });
     if (this.signal.aborted) return { failed: r };
     // Refused for now, or user:null on a page that shows the profile: users/<id>/info, when the
     // account's id is known (profile-fallback.js). Its report is shown as any other (its source
@@ -453,8 +471,8 @@ export class ProfileFeature {
   // account took is checked afresh instead).
   async refreshStale(keepAudited = false) {
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
-    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited,
-                                              pageShowsProfile: this.pageShowsProfile(), ...answer });
+    const pageShowsProfile = await this.pageShowsProfileFor(answer, this.signal);
+    const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited, pageShowsProfile, ...answer });
     if (this.signal.aborted) return;
     if (r.audited && !r.report) {
       this.overlay.setLatestCount(r.latestCount, r.firstSeen, r.formerUsernames);

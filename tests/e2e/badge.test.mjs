@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL }
+import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, followLink, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL }
   from './lib/index.mjs';
 import { flatten, translator, followerChangeText } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
@@ -282,3 +282,26 @@ test('user:null with users/<id>/info answering: the report from the account info
   suite.standin.reset();
 });
 
+// A move within the app (pushState) to a profile whose answer is user:null before the app has drawn
+// its header: the page still showed the profile left (its header, its og tags), so the answer was
+// read as the page saying the profile is not there: "This profile does not exist" over a profile
+// Instagram then drew. The answer waits, bounded, for this profile's header.
+test('user:null after a move within the app, the new header drawn after the answer: "could not be read", never "does not exist"', T, async () => {
+  await suite.resetExtension();
+  await page.goto(suite.standin.profileUrl('lena.bakes'));
+  await waitForBadge(page, { what: 'the badge on @lena.bakes' });
+  suite.standin.addFailure({ mode: 'user_null', match: 'username=fitqueen_daily' });
+  // The app's data for the page moved to comes well after the profile's answer (sent 0.5 s on).
+  suite.standin.addFailure({ mode: 'slow', delayMs: 2500, match: `page-data/?path=${encodeURIComponent('/fitqueen_daily/')}` });
+  suite.standin.clearLog();
+  await followLink(page, '/fitqueen_daily/');
+  const s = await waitForOverlay(page, (x) => x.username === 'fitqueen_daily'
+    && x.states.some((y) => y.state === 'unreadable' || y.state === 'not_found'), { what: 'the second profile said unread', timeout: 15_000 });
+  assert.ok(!s.states.some((x) => x.state === 'not_found' || /does not exist/.test(x.text)), JSON.stringify(s.states));
+  const log = suite.standin.log();
+  const answered = log.find((e) => e.kind === 'api' && e.search.includes('username=fitqueen_daily'));
+  const drawn = log.find((e) => e.kind === 'page-data');
+  assert.ok(answered && drawn && answered.t < drawn.t + 2500, 'the profile was asked about while the page data was still on its way');
+  assert.equal(await storedEntry(suite, 'fitqueen_daily'), null, 'nothing stored, nothing marked gone');
+  suite.standin.reset();
+});
