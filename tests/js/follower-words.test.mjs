@@ -39,6 +39,18 @@ const HEADERS = [
   ['cs', '78 příspěvků', '1 234 sledujících', '56 sledovaných'],
   ['hu', '78 bejegyzés', '1234 követő', '56 követés'],
   ['el', '78 δημοσιεύσεις', '1.234 ακόλουθοι', '56 ακολουθείτε'],
+  // Words as best known, unverified against Instagram's live pages in these languages (pages.js).
+  ['sk', '78 príspevkov', '1 234 sledovateľov', '56 sledovaných'],
+  ['sk', '78 príspevkov', '1 234 sledovatelia', '56 sledovaní'],
+  ['hr', '78 objava', '1.234 pratitelja', '56 praćenja'],
+  ['ro', '78 de postări', '1.234 de urmăritori', '56 de urmăriri'],
+  ['vi', '78 bài viết', '1.234 người theo dõi', 'Đang theo dõi 56 người dùng'],
+  ['th', 'โพสต์ 78 รายการ', 'ผู้ติดตาม 1,234 คน', 'กำลังติดตาม 56 คน'],
+  ['hi', '78 पोस्ट', '1,234 फ़ॉलोअर्स', '56 फ़ॉलोइंग'],
+  ['hi', '78 पोस्ट', '1,234 फॉलोअर्स', '56 फॉलो कर रहे हैं'],
+  // The same words decomposed (NFD: "õ" as o and a tilde), or Hindi's "फ़" as its one code point.
+  ['vi', '78 bài viết', '1.234 người theo dõi'.normalize('NFD'), 'Đang theo dõi 56'.normalize('NFD')],
+  ['hi', '78 पोस्ट', '1,234 \u095eॉलोअर्स', '56 \u095eॉलोइंग'],
 ];
 
 // A header of three items on a page in `lang`, shaped as findAnchor reads it.
@@ -75,4 +87,8 @@ test('a word that also means following is read only on its own language\'s page'
   assert.equal(namesFollowers('1,234 متابع', 'en'), false);
   assert.equal(namesFollowers('1,234 متابع', 'ar'), true);
   assert.equal(namesFollowers('1,234 متابِع', ''), true, 'the marked word on any page');
+});
+
+test('every follower word is in composed form (NFC), as the text it is looked for in', () => {
+  for (const w of FOLLOWER_WORDS) assert.equal(w, w.normalize('NFC'), JSON.stringify(w));
 });

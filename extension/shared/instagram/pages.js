@@ -126,12 +126,22 @@ export const SELECTORS = {
 // the lower-cased item text, so none may be part of that language's word for "following" (Danish
 // "følger" is following: only "følgere"). A page whose language says nothing (or another
 // language) is still searched with every word: the app's text may not be in its lang attribute's.
+// Words and text are compared in Unicode's composed form (NFC): a Vietnamese "dõi" or a Hindi "फ़"
+// may come either way.
 export const FOLLOWER_WORDS_BY_LANGUAGE = {
   en: ['followers', 'follower'], nl: ['volgers', 'volger'], fr: ['abonnés', 'abonné'], es: ['seguidores'],
   de: ['follower', 'follower*innen'], it: ['follower'], pt: ['seguidores'], tr: ['takipçi'],
   pl: ['obserwując'], cs: ['sledující'], sv: ['följare'], da: ['følgere'], nb: ['følgere'], fi: ['seuraaja'],
   ru: ['подписчик'], uk: ['підписник'], hu: ['követő'], el: ['ακόλουθοι', 'ακόλουθος'], id: ['pengikut'],
   ja: ['フォロワー'], ko: ['팔로워'], zh: ['粉丝', '粉絲'], ar: ['متابِع', 'متابع'],
+  // Slovak, Croatian, Romanian, Vietnamese, Thai and Hindi: Instagram's words for "followers" as
+  // best known, unverified against its live pages in those languages (check one when you can).
+  // Slovak "sledovateľ" (-ov, -a; the plural "sledovatelia" drops the soft mark), Croatian
+  // "pratitelj" (-a, -i), Romanian "urmăritor" (-i); Vietnamese and Thai whole ("người theo dõi",
+  // "ผู้ติดตาม": their "following" is "đang theo dõi", "กำลังติดตาม"), Hindi with and without the
+  // nukta ("फ़ॉलोअर्स", also typed "फॉलोअर्स").
+  sk: ['sledovateľ', 'sledovatelia'], hr: ['pratitelj'], ro: ['urmăritor'],
+  vi: ['người theo dõi'], th: ['ผู้ติดตาม'], hi: ['फ़ॉलोअर', 'फॉलोअर'],
 };
 // Words read only on their own language's page: Arabic "متابع" without its vowel mark is also
 // the word for "following" (متابَع), so elsewhere only the marked "متابِع" is taken; on an Arabic
@@ -144,7 +154,7 @@ export const FOLLOWER_WORDS = [...new Set(Object.values(FOLLOWER_WORDS_BY_LANGUA
 // attribute or pageLanguage's code).
 export function namesFollowers(text, lang = '') {
   if (typeof text !== 'string') return false;
-  const t = text.toLowerCase();
+  const t = text.normalize('NFC').toLowerCase();
   const own = FOLLOWER_WORDS_BY_LANGUAGE[pageLanguage(lang)] || [];
   return FOLLOWER_WORDS.some((w) => t.includes(w)) || own.some((w) => t.includes(w));
 }
