@@ -286,13 +286,14 @@ async function keepAuditedWithCount(report) {
 // estimate (no posts, so no engagement), but they can give findings; with none, the state alone
 // says more than a report would. The report says why it rests on the counts (roughCause), so the
 // note under it tells why, not always "log in".
-async function instantRough({ username, fullName, og, cause, unavailable }) {
+// `from`: which of the page's counts ('page': og:description's, 'page_header': the header's).
+async function instantRough({ username, fullName, og, from = 'page', cause, unavailable }) {
   const r = await analyzeDoc(profileDocFromPage(username, fullName, og));
   const state = cause === 'rate_limited' ? 'rate_limited' : 'logged_out';
   if (r.state === 'engine_failed') return r;
   // Kept only when the counts say something (e.g. far more followers than posts explain, or mass following).
   if (r.state || (r.report.fake_percent === null && !findings(r.report.reasons).length)) return { state };
-  const report = { ...r.report, profile_source: 'page' };
+  const report = { ...r.report, profile_source: from };
   const roughCause = roughCauseOf(cause, unavailable);
   await store.locked(() => saveReport(report, { rough: true, roughCause }));
   return { report, rough: true, roughCause, state, computedAt: now() };

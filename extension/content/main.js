@@ -26,8 +26,9 @@ import { Overlay, setReportContext, headersNow } from './overlay.js';
 import { profileHeaderNames } from './anchor.js';
 import { translator } from '../shared/i18n.js';
 import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, requestHeaders, readOgDescription, profileDisplayName, userIdFromPageScripts,
-  classifyResponse, SELECTORS } from '../shared/instagram.js';
+  classifyResponse, fromPageCounts, SELECTORS } from '../shared/instagram.js';
 import { waitForPage } from './page-wait.js';
+import { readHeaderCounts } from './header-counts.js';
 import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
 import { MAX_BODY_CHARS } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
@@ -342,7 +343,7 @@ export class ProfileFeature {
   // counts or a result kept without its details (dropped for space) lacks.
   // Returns {failed}: the last answer when the profile could not be read in full (else null).
   async ensureUserId() {
-    if (!this.userId || this.report.profile_source === 'page' || this.report.details_dropped) return this.runInstant();
+    if (!this.userId || fromPageCounts(this.report.profile_source) || this.report.details_dropped) return this.runInstant();
     return { failed: null };
   }
 
@@ -483,15 +484,18 @@ export class ProfileFeature {
     }
   }
 
-  // The counts in og:description, if they are this profile's: logged out, or every profile
-  // endpoint refusing for now (`cause`; `answer` is what the last one said).
+  // The counts in og:description, if they are this profile's, else those of its header: logged
+  // out, or every profile endpoint refusing for now (`cause`; `answer` is what the last one said).
   async runRough(cause, answer) {
     const meta = (sel) => (document.querySelector(sel) || { getAttribute: () => '' }).getAttribute('content') || '';
     const content = meta(SELECTORS.ogDescription);
     // In the viewer's language, which the page's lang attribute names: it decides a unit whose
     // meaning differs between languages ("mil.", "B"); a count it leaves ambiguous is not read.
-    const read = content.toLowerCase().includes(`(@${this.username})`)
-      ? readOgDescription(content, document.documentElement.getAttribute('lang') || '') : { error: null };
+    const lang = document.documentElement.getAttribute('lang') || '';
+    // og:description missing, or another profile's (after a move within the app): the header's.
+    const from = content.toLowerCase().includes(`(@${this.username})`) ? 'page' : 'page_header';
+    const read = from === 'page' ? readOgDescription(content, lang)
+      : readHeaderCounts(this.username, document, this.overlay.previousHeaders, lang);
     if (read.error) console.warn(`fakemeter: the page's counts were not read: ${read.error}`);
     const og = read.counts || null;
     const unavailable = answer && Number.isInteger(answer.unavailable) ? answer.unavailable : undefined;
@@ -502,7 +506,7 @@ export class ProfileFeature {
                                                       detail: answer && answer.detail, unavailable, unread: read.text || null });
     if (!og) { fail(); return; }
     const fullName = profileDisplayName(this.username, { description: content, title: meta(SELECTORS.ogTitle) || document.title });
-    const r = await send('instant.rough', { username: this.username, fullName, og, cause, unavailable });
+    const r = await send('instant.rough', { username: this.username, fullName, og, from, cause, unavailable });
     if (this.signal.aborted) return;
     if (r.report) {
       if (!this.report) this.report = r.report;
@@ -535,7 +539,7 @@ export class ProfileFeature {
     // The profile's own data unread now (server errors, a wait, no answer) on a result kept without
     // its posts: the audit reads the followers alone and says why (it did so without a word).
     const failed = read && read.failed;
-    const ownProfileUnread = failed && (rep.details_dropped || rep.profile_source === 'page')
+    const ownProfileUnread = failed && (rep.details_dropped || fromPageCounts(rep.profile_source))
       ? { status: Number.isInteger(failed.unavailable) ? failed.unavailable : null } : null;
     // The engine's flags go along: the audit reads no pinned post, and a collaboration last (audit.js postsFor).
     const posts = (rep.posts || []).filter((p) => typeof p.id === 'string').slice(0, 12)

@@ -19,7 +19,7 @@ const userId = (v) => typeof v === 'string' && /^\d{1,30}$/.test(v);
 const count = (v) => v === null || (Number.isInteger(v) && v >= 0 && v < 1e11);
 const og = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
   count(v.followers) && count(v.following) && count(v.posts) && Object.keys(v).length === 3;
-const profileEndpoint = (v) => v === 'web_profile_info' || v === 'users_info' || v === 'page';
+const profileEndpoint = (v) => v === 'web_profile_info' || v === 'users_info' || v === 'page' || v === 'page_header';
 const mediaId = (v) => typeof v === 'string' && /^[\d_]{1,64}$/.test(v);
 // The recent posts an audit may read engagers of: {id, likes, comments, takenAt?, commentsDisabled?}
 // as the engine reported them (takenAt: unix seconds, for the comment analysis).
@@ -41,7 +41,8 @@ export const SHAPES = {
     'instant.release': { username, at: int(0, 1e14) },
     'instant.analyze': { username, endpoint: optional(profileEndpoint), keepAudited: optional(bool), pageShowsProfile: optional(bool),
                          ...httpAnswer },
-    'instant.rough': { username, fullName: optional(str(500)), og, cause: optional((v) => v === 'logged_out' || v === 'rate_limited'),
+    'instant.rough': { username, fullName: optional(str(500)), og, from: optional((v) => v === 'page' || v === 'page_header'),
+                       cause: optional((v) => v === 'logged_out' || v === 'rate_limited'),
                        unavailable: optional(int(0, 999)) },
     'audit.start': { username, userId, isPrivate: (v) => v === null || bool(v), followerCount: optional(count), posts: optional(posts),
                      profileSource: optional(profileEndpoint), fresh: optional(bool), resume: optional(bool),

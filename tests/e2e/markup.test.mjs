@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { useSuite, waitForBadge, waitForOverlay, cliProfile, cliRough, assertRough, screenshot, expectedBadge, followLink,
   recordBadgeFrames, BADGE, countsFindings, openPanel, REPO } from './lib/index.mjs';
+import { waitFor, storedEntry } from './extension-support.mjs';
 
 const MESSAGES = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 
@@ -96,6 +97,22 @@ test('logged out, Turkish page: "10 B" read as 10,000 followers by the page\'s l
     const counts = await cliRough(page, 'shopdeals.official');
     assert.ok(countsFindings(counts).some((x) => x.id === 'history.sudden'), `10,000 followers on 3 posts: ${JSON.stringify(counts.reasons)}`);
     await assertRough(s, counts, 'shopdeals.official (tr)');
+  });
+});
+
+// A page without og:description (or with another profile's): the counts its header shows, read in
+// the page's language, and the reading says so (profile source "page_header"). Such a page gave no
+// reading at all before, only "log in".
+test('logged out, no og:description: the header\'s counts read by the page\'s lang ("10 B takipçi"), the reading naming the header as its source', T, async () => {
+  await loggedOut(async () => {
+    await visit('shopdeals.official', { lang: 'tr', followersLink: false, og: false });
+    assert.equal(await page.$('meta[property="og:description"]'), null, 'the page has no og:description');
+    const shown = await waitForOverlay(page, (x) => x.badgeNotes.some((n) => n.id === 'rough'), { what: 'a reading of the page\'s counts' });
+    const entry = await waitFor(() => storedEntry(suite, 'shopdeals.official'), { what: 'the reading stored' });
+    assert.equal(entry.report.profile_source, 'page_header');
+    assert.equal(entry.report.follower_count, 10000, '"10 B" read as bin (thousands) on a Turkish page');
+    assert.ok(countsFindings(entry.report).some((x) => x.id === 'history.sudden'), `10,000 followers on 3 posts: ${JSON.stringify(entry.report.reasons)}`);
+    await assertRough(shown, entry.report, 'shopdeals.official (tr, no og:description)');
   });
 });
 

@@ -188,6 +188,14 @@ function readPart(part, lang) {
   return unitLike ? refused(scaled, num.length + space.length + word.length) : refused(readCount(num, lang), num.length);
 }
 
+// One count of the profile's header as the page writes it ("1,234 followers", "10 B takipçi",
+// "フォロワー1,234人", or the exact "1,234" of a count's title), on a page in `lang` (its lang
+// attribute): {value} or {error, text}, read as og:description's parts are.
+export function readHeaderCount(text, lang = '') {
+  if (typeof text !== 'string') return { error: 'the count is not text' };
+  return readPart(text, pageLanguage(lang));
+}
+
 // og:description's counts: {counts: {followers, following, posts}} or {error} saying which count
 // could not be read and why (with `text`, that count as written, where one was refused).
 // Followers, following, posts in that order in every language seen, before " - " (an en dash

@@ -3,7 +3,11 @@
 // page already shows (og:description). The report names which one it came from.
 import { hasOwnPicture, idOf } from './lists.js';
 
-export const PROFILE_SOURCES = ['web_profile_info', 'users_info', 'page'];
+// 'page': og:description's counts; 'page_header': the profile header's, where og:description is
+// missing or another profile's (content/header-counts.js).
+export const PROFILE_SOURCES = ['web_profile_info', 'users_info', 'page', 'page_header'];
+// Whether a report is a reading of the counts the page shows (no id, no posts).
+export const fromPageCounts = (source) => source === 'page' || source === 'page_header';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const count = (v) => (Number.isSafeInteger(v) && v >= 0 ? v : null);
@@ -44,7 +48,7 @@ export function profileDocFromUserInfo(doc) {
   return { text: JSON.stringify({ data: { user }, status: 'ok' }) };
 }
 
-// og:description counts -> a minimal web_profile_info document, so the engine (not the
+// The page's counts (og:description's or the header's; a count not read is null) -> a minimal web_profile_info document, so the engine (not the
 // extension) decides what, if anything, can be said from counts alone. The counts say nothing
 // of privacy, verification or business: those flags are left out (unknown), not false.
 export function profileDocFromPage(username, fullName, og) {

@@ -25,12 +25,12 @@ export function shortCount(n, lang = 'en') {
 }
 
 // variant: {lang: 'en'|'nl'|'tr', htmlLang: string, followersLink: bool, followingLink: bool, counts: bool, pageId: 'profile_id'|'page_name',
-//           postPaths: 'bare'|'user'}
+//           postPaths: 'bare'|'user', og: bool}
 // (the page markup options; htmlLang: the page's lang attribute where it is not its words'
 // language, '' for none; followersLink, followingLink: false draw that count as plain text;
 // counts: false draws no counts list at all, like a redesign the extension does not know;
 // pageId: how the page's own data names the profile's id; postPaths: the grid's post addresses,
-// "/p/<code>/" or "/<user>/p/<code>/").
+// "/p/<code>/" or "/<user>/p/<code>/"; og: false serves no og:description meta).
 export function pageData(path, username, user, variant = {}) {
   const nav = SEEDED.map((p) => p.username);
   const lang = LANGS[variant.lang] ? variant.lang : 'en';
@@ -43,7 +43,7 @@ export function pageData(path, username, user, variant = {}) {
       status: 200, type: 'profile', path, nav, lang, htmlLang: typeof variant.htmlLang === 'string' ? variant.htmlLang : lang, followersLink: variant.followersLink !== false,
       followingLink: variant.followingLink !== false, counts: variant.counts !== false, postPaths: variant.postPaths === 'user' ? 'user' : 'bare',
       title: `${name} • Instagram photos and videos`,
-      og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}`,
+      ...(variant.og === false ? {} : { og: `${c[0]} ${L.words[0]}, ${c[1]} ${L.words[1]}, ${c[2]} ${L.words[2]} - ${L.og(name)}` }),
       // The page's own data carries the profile's id, as Instagram's data blocks do: as
       // "profile_id", or (variant pageId 'page_name') only in the page's name for itself.
       ...(variant.pageId === 'page_name' ? { page_id: `profilePage_${user.id}` } : { profile_id: user.id }),

@@ -104,7 +104,7 @@ function checkVariant(v) {
   if (v.htmlLang !== undefined && !(typeof v.htmlLang === 'string' && /^[A-Za-z-]{0,12}$/.test(v.htmlLang))) {
     throw new Error(`page variant: htmlLang must be a language tag or '', got ${JSON.stringify(v.htmlLang)}`);
   }
-  for (const k of ['followersLink', 'followingLink', 'counts']) {
+  for (const k of ['followersLink', 'followingLink', 'counts', 'og']) {
     if (v[k] !== undefined && typeof v[k] !== 'boolean') throw new Error(`page variant: ${k} must be true or false`);
   }
   if (v.pageId !== undefined && !['profile_id', 'page_name'].includes(v.pageId)) {
@@ -114,7 +114,7 @@ function checkVariant(v) {
     throw new Error(`page variant: postPaths must be bare or user, got ${JSON.stringify(v.postPaths)}`);
   }
   return { lang: v.lang || 'en', ...(v.htmlLang !== undefined ? { htmlLang: v.htmlLang } : {}), followersLink: v.followersLink !== false, followingLink: v.followingLink !== false, counts: v.counts !== false,
-           pageId: v.pageId || 'profile_id', postPaths: v.postPaths || 'bare' };
+           og: v.og !== false, pageId: v.pageId || 'profile_id', postPaths: v.postPaths || 'bare' };
 }
 
 export async function startStandin(options = {}) {
