@@ -53,8 +53,30 @@ function itemsOf(a, path) {
 // a chunk or removed one the record read refers to. readStored reads again.
 const changedWhileRead = (message) => Object.assign(new Error(message), { changedWhileRead: true });
 
+// A list left unread by a lazy read (readStored's `lists`): it knows its length (the record's
+// `parts`, which a page's progress reads) and throws notRead at any other use, so a handler that
+// needs its items reads it and runs again (store.js locked), never working on an empty list. An
+// audit holding one is saved only over the read it came from (auditWrite keeps its chunks).
+const unreadLists = new WeakMap();
+export const notRead = (username, list) =>
+  Object.assign(new Error(`audit of @${username}: its list ${list} was not read`), { notRead: { username, list } });
+function unreadList(username, list, length) {
+  const no = () => { throw notRead(username, list); };
+  const p = new Proxy([], { get: (t, k) => (k === 'length' ? length : no()), has: no, ownKeys: no, getOwnPropertyDescriptor: no,
+                             set: no, defineProperty: no, deleteProperty: no });
+  unreadLists.set(p, { username, list });
+  return p;
+}
+export const isUnread = (v) => unreadLists.has(v);
+
+// The lists a lazy read always reads: `full`, the accounts read in full, since every page's
+// progress (progressOf) asks which picks are read.
+export const ALWAYS_READ = ['full'];
+
 // The audit a record, its chunks (`chunks`: key -> items) and its step make; null without a record.
-export function assembled(record, chunks = {}) {
+// `lists`: the names of the lists to read (null: all); the others are unreadList placeholders
+// (read anyway when the record does not say their length).
+export function assembled(record, chunks = {}, lists = null) {
   if (!record) return null;
   if (!record.parts) return record;
   const a = { ...record };
@@ -63,19 +85,29 @@ export function assembled(record, chunks = {}) {
   delete a.progress;
   for (const path of LISTS) {
     const p = parts[listName(path)] || { n: 0 };
-    const items = [];
-    for (let i = 0; i < p.n; i++) {
-      const chunk = chunks[partKey(a.username, path, i)];
-      if (!Array.isArray(chunk)) throw changedWhileRead(`audit of @${a.username}: chunk ${i} of ${listName(path)} is missing`);
-      items.push(...chunk);
-    }
-    if (Number.isSafeInteger(p.length) && items.length !== p.length) {
-      throw changedWhileRead(`audit of @${a.username}: ${listName(path)} holds ${items.length} items, its record says ${p.length}`);
+    let items;
+    if (lists && !lists.includes(listName(path)) && Number.isSafeInteger(p.length) && path.length === 2) {
+      items = unreadList(a.username, listName(path), p.length);
+    } else {
+      items = [];
+      for (let i = 0; i < p.n; i++) {
+        const chunk = chunks[partKey(a.username, path, i)];
+        if (!Array.isArray(chunk)) throw changedWhileRead(`audit of @${a.username}: chunk ${i} of ${listName(path)} is missing`);
+        items.push(...chunk);
+      }
+      if (Number.isSafeInteger(p.length) && items.length !== p.length) {
+        throw changedWhileRead(`audit of @${a.username}: ${listName(path)} holds ${items.length} items, its record says ${p.length}`);
+      }
     }
     if (path.length === 1) a[path[0]] = Object.fromEntries(items);
     else a[path[0]] = { ...a[path[0]], [path[1]]: items };
   }
   return a;
+}
+
+// The keys of the chunks of `lists` (null: all) a stored record refers to.
+function chunkKeys(username, record, lists) {
+  return partKeys(username, record).filter((k) => !lists || lists.some((l) => k.startsWith(`${AUDIT_PART_PREFIX}${username}:${l}:`)));
 }
 
 // The audit with its step (a step of another shape, or fields a step never holds, are ignored).
@@ -88,25 +120,42 @@ export function mergedAudit(audit, step) {
 }
 
 // Reads the audit of `username` from `storage` (a storage.local): {record, step, audit (without
-// its step), merged (with it)}, or null when none is stored. Two reads: the record and its step,
-// then its chunks; each save is one storage.set, so a save between the two leaves a record and
-// chunks of two saves (the changedWhileRead error), read again, a few times at most.
-export async function readStored(storage, username, tries = 5) {
+// its step), merged (with it), chunks (those read), lists (the lists read, null: all)}, or null
+// when none is stored. Two reads: the record and its step, then its chunks; each save is one
+// storage.set, so a save between the two leaves a record and chunks of two saves (the
+// changedWhileRead error), read again, a few times at most. `lists`: the lists to read
+// (ALWAYS_READ with them), the others left unread (unreadList); null: all.
+export async function readStored(storage, username, { lists = null, tries = 5 } = {}) {
   const [key, stepKey] = auditKeys(username);
+  const want = lists && [...new Set([...ALWAYS_READ, ...lists])];
   for (let attempt = 1; ; attempt++) {
     const out = await storage.get([key, stepKey]);
     const record = out[key] || null;
     if (!record) return null;
-    const keys = partKeys(username, record);
+    const keys = chunkKeys(username, record, want);
     const chunks = keys.length ? await storage.get(keys) : {};
     try {
-      const audit = assembled(record, chunks);
-      const step = out[stepKey] || {};
-      return { record, step, audit, merged: mergedAudit(audit, step) };
+      return made(record, out[stepKey] || {}, chunks, want);
     } catch (e) {
       if (!e.changedWhileRead || attempt >= tries) throw e;
     }
   }
+}
+
+function made(record, step, chunks, lists) {
+  const audit = assembled(record, chunks, lists);
+  return { record, step, audit, merged: mergedAudit(audit, step), chunks, lists };
+}
+
+// `r` (readStored's) with `lists` read too (null: all), when nothing was written since it was read
+// (the same turn of the background's lock): its record is the one stored, only chunks are read.
+export async function withLists(storage, r, lists) {
+  if (!r.lists || !r.record.parts) return r;
+  const want = lists && [...new Set([...r.lists, ...lists])];
+  if (want && want.every((l) => r.lists.includes(l))) return r;
+  const keys = chunkKeys(r.audit.username, r.record, want).filter((k) => !(k in r.chunks));
+  const chunks = { ...r.chunks, ...(keys.length ? await storage.get(keys) : {}) };
+  return made(r.record, r.step, chunks, want);
 }
 
 // The audit of `username` as stored, whole (for tests and pages reading storage: the background
@@ -120,7 +169,8 @@ export const readAudit = async (storage, username) => {
 function progressOrNull(audit) {
   try {
     return progressOf(audit);
-  } catch {
+  } catch (e) {
+    if (e.notRead) throw e;
     return null;
   }
 }
@@ -148,17 +198,30 @@ export function auditWrite(audit, read) {
   const items = {}, parts = {}, remove = [];
   const record = { ...audit };
   for (const path of LISTS) {
-    const now = itemsOf(audit, path);
-    const before = chunked ? itemsOf(read.audit, path) : [];
-    const n = Math.ceil(now.length / CHUNK);
-    for (let i = 0; i < n; i++) {
-      const slice = now.slice(i * CHUNK, (i + 1) * CHUNK);
-      const old = before.slice(i * CHUNK, (i + 1) * CHUNK);
-      if (slice.length !== old.length || slice.some((x, j) => !sameItem(x, old[j]))) items[partKey(audit.username, path, i)] = slice;
+    const name = listName(path);
+    // What the stored record says of the list: its chunks past the new end are removed after.
+    const stored = chunked && read.record.parts[name] && Number.isSafeInteger(read.record.parts[name].n) ? read.record.parts[name] : { n: 0 };
+    const value = path.length === 1 ? audit[path[0]] : audit[path[0]] && audit[path[0]][path[1]];
+    if (isUnread(value)) {
+      // Not read, so unchanged: its chunks stay. Only over the read it came from (another's
+      // placeholder would leave the chunks of a list this save knows nothing of).
+      const of = unreadLists.get(value);
+      if (!chunked || of.username !== audit.username || of.list !== name) throw new Error(`audit of @${audit.username}: ${name} saved without being read`);
+      parts[name] = { n: stored.n, length: value.length };
+    } else {
+      const now = itemsOf(audit, path);
+      // Unread in what was read (a list made anew over one not read): every chunk is written.
+      const was = chunked ? itemsOf(read.audit, path) : [];
+      const before = isUnread(was) ? null : was;
+      const n = Math.ceil(now.length / CHUNK);
+      for (let i = 0; i < n; i++) {
+        const slice = now.slice(i * CHUNK, (i + 1) * CHUNK);
+        const old = before ? before.slice(i * CHUNK, (i + 1) * CHUNK) : [];
+        if (!before || slice.length !== old.length || slice.some((x, j) => !sameItem(x, old[j]))) items[partKey(audit.username, path, i)] = slice;
+      }
+      for (let i = n; i < stored.n; i++) remove.push(partKey(audit.username, path, i));
+      parts[name] = { n, length: now.length };
     }
-    const was = chunked ? Math.ceil(before.length / CHUNK) : 0;
-    for (let i = n; i < was; i++) remove.push(partKey(audit.username, path, i));
-    parts[listName(path)] = { n, length: now.length };
     if (path.length === 1) delete record[path[0]];
     else if (record[path[0]]) {
       record[path[0]] = { ...record[path[0]] };

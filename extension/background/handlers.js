@@ -51,8 +51,10 @@ async function saveReport(report, { rough = false, roughCause = null, comments =
 }
 
 // A stored audit of an older shape is not resumed (its fields differ): a new audit starts.
-async function currentAudit(username) {
-  const a = await store.getAudit(username);
+// `read`: 'lazy' (under the lock: its lists read as the handler uses them, store.getAudit), 'peek'
+// (outside the lock: its record and the lists' lengths, store.peekAudit), or 'whole'.
+async function currentAudit(username, read = 'lazy', lists = []) {
+  const a = read === 'peek' ? await store.peekAudit(username) : await store.getAudit(username, { lazy: read === 'lazy', lists });
   return a && a.v === AUDIT_VERSION ? a : null;
 }
 
@@ -70,7 +72,7 @@ async function cached({ username }) {
   // A name the account no longer has (renamed on Instagram): no audit to show or act on there,
   // unless one still runs under it (a tab running it writes there until it ends).
   const left = !stored && renamedTo(history, username);
-  const own = ownAudit(await currentAudit(username), stored);
+  const own = ownAudit(await currentAudit(username, 'peek'), stored);
   const audit = left && own && own.status !== 'running' ? null : own;
   // The panel says an audited reading rests on the part an early-ended audit read, also once that
   // audit's state is gone (history.js auditEndedEarly).
@@ -338,7 +340,8 @@ const commentsDue = (a, req) => !!a.commentAnalysis && (a.status !== 'running' |
 async function auditStart({ username, userId, isPrivate, followerCount, posts, profileSource, fresh = false, resume = false,
                             engagersOnly = false, followersAgain = false, ownProfileUnread = null }, sender) {
   return store.locked(async () => {
-    const existing = await currentAudit(username);
+    // Whole: a retry of the followers keeps their list in the record (retryFollowers).
+    const existing = await currentAudit(username, 'whole');
     if (existing && existing.status === 'running' && existing.userId === userId) return auditView(existing);
     // `resume`: the page offered to resume an audit it saw cancelled, which has moved on since
     // (resumed and finished in another tab): it is shown as it is, not started again.
@@ -516,6 +519,9 @@ async function outcomeOf(a, req, c, msg, sched) {
 async function auditResult(msg, sender) {
   return store.locked(async () => {
     let a = await currentAudit(msg.username);
+    // The list the answer adds to, which its source's estimate reads too: read before the answer is
+    // parsed (used unread, the turn is run again, parse and all).
+    if (a && a.pending && a.pending.id === msg.id) a = await currentAudit(msg.username, 'lazy', SOURCE_LISTS[a.pending.source] || []);
     const late = !!a && a.status === 'paused' && !!a.pending && a.pending.id === msg.id && sameAudit(a, msg.audit) && !!a.pending.claim
       && a.pending.claim.holder === holderOf(sender);
     if (late) a = resumeAudit(a);
@@ -555,6 +561,9 @@ async function auditResult(msg, sender) {
     return auditView(a);
   });
 }
+
+// The lists of each source (audit-store.js LISTS) an answer of that source adds to.
+const SOURCE_LISTS = { followers: ['followers.lite'], likers: ['likers.lite'], commenters: ['commenters.lite', 'commenters.comments'] };
 
 // Re-estimates the given sources, then the combined report: the followers' estimate is the
 // audience the headline combines with the profile; likers and commenters are compared with it.
@@ -630,7 +639,7 @@ async function auditCancel({ username }) {
 // `userId` lets the popup leave out one of another account than its stored entry (it has the
 // entry already; reading the whole history here again on every audit step would cost more).
 async function auditStatus({ username }) {
-  const a = await currentAudit(username);
+  const a = await currentAudit(username, 'peek');
   const sched = await store.getScheduler();
   // A profile's check waits for a back-off of every request, or of profile requests after a server
   // error; one another profile's audit drew is said as that audit's (`during`), as the page says it.
@@ -675,7 +684,7 @@ async function historyExport({ format }) {
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
   // An audit that ended early, saved before audit_partial was kept, is told by its stored state.
   const audits = {};
-  for (const e of Object.values(h.entries)) if (e.confidence === 'audited' && !e.audit_partial) audits[e.username] = await store.getAudit(e.username);
+  for (const e of Object.values(h.entries)) if (e.confidence === 'audited' && !e.audit_partial) audits[e.username] = await store.peekAudit(e.username);
   return { text: exportCsv(withAuditEnds(h, audits), { t: translator(strings, fallback, lang) }), format };
 }
 

@@ -1,28 +1,53 @@
 // Everything the background keeps, in storage.local, read and written under one lock so
 // messages from several tabs never interleave a read-modify-write. Nothing is kept only in
 // memory: the service worker may be stopped between any two messages.
-import { storage } from '../platform/browser.js';
+import { storage as local } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displacedBy, entryUserId, withRename } from '../shared/history.js';
 import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
-import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, storedKeys } from './audit-store.js';
+import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, storedKeys, withLists } from './audit-store.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
 const MAX_DOCS = 12;
 
+// storage.local, noting whether this turn of the lock wrote (locked: a turn that wrote is not run again).
+let wroteInTurn = false;
+const storage = {
+  get: (keys) => local.get(keys),
+  set: (items) => { wroteInTurn = true; return local.set(items); },
+  remove: (keys) => { wroteInTurn = true; return local.remove(keys); },
+};
+
 let chain = Promise.resolve();
 // Runs fn with the lock held; callers queue in order. What an earlier turn read of the audits
-// (`readAudits`) is forgotten first: storage may have changed between turns.
+// (`readAudits`) is forgotten first: storage may have changed between turns. An audit read lazily
+// (getAudit) whose unread list fn used (audit-store.js notRead) is read with that list, and fn run
+// again from the start: fn only read until then (a turn that wrote throws the error as it is).
 export function locked(fn) {
-  const turn = () => { readAudits.clear(); return fn(); };
+  const turn = async () => {
+    readAudits.clear();
+    wanted.clear();
+    for (;;) {
+      wroteInTurn = false;
+      try {
+        return await fn();
+      } catch (e) {
+        const miss = e && e.notRead;
+        if (!miss || wroteInTurn || (wanted.get(miss.username) || []).includes(miss.list)) throw e;
+        wanted.set(miss.username, [...(wanted.get(miss.username) || []), miss.list]);
+      }
+    }
+  };
   const run = chain.then(turn, turn);
   chain = run.catch(() => {});
   return run;
 }
+// The lists of each audit this turn's fn used unread: its next run reads them.
+const wanted = new Map();
 
 export async function get(key) {
   const out = await storage.get(key);
@@ -309,15 +334,30 @@ export async function getScheduler() {
   return normalizeSchedulerState(await get(SCHEDULER_KEY), Date.now());
 }
 
-// The audits read in this turn of the lock, by username, as audit-store.js readStored gives them,
-// so that a save in the same turn writes only what changed since.
+// The audits read in this turn of the lock, by username, as audit-store.js readStored gives them
+// (`fresh`: as read, no save since), so that a save in the same turn writes only what changed since.
 const readAudits = new Map();
 
-// The audit stored under `username` (its record, chunks and step: audit-store.js), or null.
-export async function getAudit(username) {
-  const r = await readStored(storage, username);
-  if (r) readAudits.set(username, r);
+// The audit stored under `username` (its record, chunks and step: audit-store.js), or null; read
+// under the lock (store.locked). `lazy`: its lists (but `full`) left unread until used (locked
+// runs the turn again with the list used read, unless that turn wrote). A handler then reads the
+// record, its step and `full`, and the lists its step uses: handing out or claiming a request none.
+// `lists`: those to read with it when lazy (its others still read as used).
+export async function getAudit(username, { lazy = false, lists: also = [] } = {}) {
+  const lists = lazy ? [...also, ...(wanted.get(username) || [])] : null;
+  const had = readAudits.get(username);
+  // Read again in the same turn with nothing written since (a turn run again): the chunks it lacks.
+  const r = had && had.fresh ? await withLists(storage, had, lists) : await readStored(storage, username, { lists });
+  if (r) readAudits.set(username, { ...r, fresh: true });
   else readAudits.delete(username);
+  return r ? r.merged : null;
+}
+
+// The audit of `username` for a reader outside the lock (a page's status, a profile's stored
+// reading): lazy, and not kept for a save (a turn of the lock may be saving meanwhile). Only its
+// record's fields and the lists' lengths are to be used.
+export async function peekAudit(username) {
+  const r = await readStored(storage, username, { lists: [] });
   return r ? r.merged : null;
 }
 
@@ -334,7 +374,7 @@ export async function saveAuditAndScheduler(audit, scheduler) {
   if (audit) {
     const [key, stepKey] = auditKeys(audit.username);
     readAudits.set(audit.username, key in items ? { record: items[key], step: {}, audit, merged: audit }
-      : { ...read, step: items[stepKey], merged: audit });
+      : { ...read, step: items[stepKey], merged: audit, fresh: false });
   }
 }
 

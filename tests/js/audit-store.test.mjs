@@ -36,6 +36,15 @@ globalThis.chrome.storage.local.set = async (items) => {
   return set.call(globalThis.chrome.storage.local, items);
 };
 
+// The keys each storage.get asked for (null: everything).
+let reads = [];
+const get = globalThis.chrome.storage.local.get;
+globalThis.chrome.storage.local.get = async (keys) => {
+  reads.push(keys === null ? null : [].concat(keys));
+  return get.call(globalThis.chrome.storage.local, keys);
+};
+const chunksRead = () => reads.flatMap((k) => k || ['*']).filter((k) => k === '*' || k.startsWith('auditpart:'));
+
 // The followers page the stand-in answers first (25 followers).
 const firstPage = () => JSON.stringify(followersPage(profile, { offset: 0, count: 25, encodeCursor: (o) => `c${o}` }));
 
@@ -226,4 +235,81 @@ test('a save between reading the record and its chunks is read again, not mixed 
     assert.deepEqual(r.audit.followers.lite.map((x) => x.username), after.followers.lite.map((x) => x.username), what);
     assert.ok(gets >= 3, `${what}: read again (${gets} reads)`);
   }
+});
+
+// Each step read the whole audit (its lists, 60-90 kB once read) three times per request: handing
+// out and claiming a request use its record and step alone, an answer the list it adds to (and its
+// source's estimate reads), besides `full` (which picks are read: every page's progress).
+test('handing out and claiming a request read no list of the audit; an answer reads the list it adds to', async () => {
+  await started();
+  await oneRequest();
+  assert.equal(data[KEY].parts['followers.lite'].n, 1, 'a chunk of followers stored');
+  reads = [];
+  const step = await handle['audit.next']({ username });
+  clock = Math.max(clock, step.at);
+  assert.deepEqual(chunksRead(), [], 'handed out: no chunk read');
+  reads = [];
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab)).go, true);
+  assert.deepEqual(chunksRead(), [], 'claimed: no chunk read');
+  reads = [];
+  const body = JSON.stringify(followersPage(profile, { offset: 25, count: 25, encodeCursor: (o) => `c${o}` }));
+  const view = await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json', body });
+  assert.deepEqual(chunksRead(), [`auditpart:${username}:followers.lite:0`], 'the answer: the followers read so far');
+  assert.equal(view.progress.listed, 50);
+  assert.equal((await stored()).followers.lite.length, 50, 'saved whole');
+  reads = [];
+  assert.equal((await privileged['audit.status']({ username })).progress.listed, 50);
+  assert.deepEqual(chunksRead(), [], 'a page\'s status: no list read');
+});
+
+test('a lazy read leaves lists unread, their length known; used, one says so; a save keeps its chunks or writes them anew', async () => {
+  const { readStored, withLists, isUnread } = await import('../../extension/background/audit-store.js');
+  const listed = (n, tag) => Array.from({ length: n }, (_, i) => ({ username: `${tag}${i}` }));
+  const audit = (u) => ({ username: u, status: 'running', pending: null, nextId: 1, requests: 5, followers: { lite: listed(60, 'f'), pagesDone: 3 },
+                          likers: { lite: listed(30, 'l') }, commenters: { lite: [], comments: [] }, full: { f1: { username: 'f1' } } });
+  const kv = new Map([...Object.entries(auditWrite(audit('u'), null).items), ...Object.entries(auditWrite(audit('v'), null).items)]);
+  const storage = { get: async (keys) => Object.fromEntries(keys.filter((k) => kv.has(k)).map((k) => [k, structuredClone(kv.get(k))])) };
+  const r = await readStored(storage, 'u', { lists: [] });
+  const a = r.merged;
+  assert.deepEqual([a.followers.lite.length, a.likers.lite.length, a.full], [60, 30, { f1: { username: 'f1' } }], 'lengths known, full read');
+  assert.ok(isUnread(a.followers.lite));
+  assert.throws(() => a.followers.lite.map((x) => x), (e) => e.notRead && e.notRead.list === 'followers.lite');
+  assert.throws(() => [...a.likers.lite], (e) => e.notRead && e.notRead.list === 'likers.lite');
+  // A change of the record alone: no chunk written, the lists' parts as they were.
+  const more = auditWrite({ ...a, requests: 6 }, r);
+  assert.deepEqual(Object.keys(more.items).sort(), ['audit:u', 'auditstep:u']);
+  assert.deepEqual(more.items['audit:u'].parts, kv.get('audit:u').parts);
+  // A list made anew over an unread one: each of its chunks written, those past its end removed.
+  const anew = auditWrite({ ...a, followers: { ...a.followers, lite: listed(2, 'n') } }, r);
+  assert.deepEqual(Object.keys(anew.items).sort(), ['audit:u', 'auditpart:u:followers.lite:0', 'auditstep:u']);
+  assert.deepEqual(anew.remove, ['auditpart:u:followers.lite:1', 'auditpart:u:followers.lite:2']);
+  // Another audit's unread list is not saved as this one's.
+  const other = (await readStored(storage, 'v', { lists: [] })).merged;
+  assert.throws(() => auditWrite({ ...a, requests: 6, likers: other.likers }, r), /likers.lite saved without being read/);
+  // Read on: the list asked for whole, the others still unread.
+  const on = await withLists(storage, r, ['likers.lite']);
+  assert.deepEqual(on.merged.likers.lite, listed(30, 'l'));
+  assert.ok(isUnread(on.merged.followers.lite));
+  assert.deepEqual((await withLists(storage, r, null)).merged, audit('u'), 'and all of it');
+});
+
+test('a turn of the lock that uses an unread list runs again with it read; one that wrote first does not', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  const lite = Array.from({ length: 30 }, (_, i) => ({ username: `f${i}` }));
+  Object.assign(data, auditWrite({ username: 'u', status: 'running', followers: { lite }, likers: { lite: [] }, commenters: { lite: [], comments: [] }, full: {} }, null).items);
+  let runs = 0;
+  const names = await store.locked(async () => {
+    runs++;
+    const a = await store.getAudit('u', { lazy: true });
+    return a.followers.lite.map((r) => r.username);
+  });
+  assert.deepEqual([runs, names.length, names[29]], [2, 30, 'f29']);
+  runs = 0;
+  await assert.rejects(store.locked(async () => {
+    runs++;
+    const a = await store.getAudit('u', { lazy: true });
+    await store.saveAuditAndScheduler(null, { slots: [] });
+    return a.followers.lite[0];
+  }), (e) => !!e.notRead);
+  assert.equal(runs, 1, 'a turn that wrote is not run again');
 });
