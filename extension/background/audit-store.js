@@ -228,6 +228,8 @@ export function auditWrite(audit, read) {
       delete record[path[0]][path[1]];
     }
   }
+  // A copy of estimates.followers an audit stored before kept (audit.js audienceOf) is not written again.
+  if (record.estimates && typeof record.estimates === 'object') delete record.estimate;
   items[key] = { ...record, parts, progress: progressOrNull(audit) };
   items[stepKey] = {};
   return { items, remove };

@@ -578,7 +578,8 @@ async function refreshEstimates(a, sources) {
     if (est.error) estimateError = est.error;
     else estimates[source] = est.report;
   }
-  let out = { ...a, estimates, estimate: estimates.followers, estimateError };
+  // (The followers' estimate, the audience, is estimates.followers: audit.js audienceOf.)
+  let out = { ...a, estimates, estimateError };
   const doc = await store.getDoc(a.username);
   if (doc && SOURCES.some((s) => estimates[s])) {
     const r = await analyzeDoc(doc, { audience: estimates.followers, likers: estimates.likers, commenters: estimates.commenters });

@@ -191,8 +191,9 @@ export function newAudit({ username, userId, isPrivate, followerCount, posts, se
     retryUnavailable: null,       // and the HTTP status (0: no answer) when Instagram did not answer
     retryOf: null,                // and the request kind it holds alone (a server error's), the rest going on
     seed: seed >>> 0,
-    estimates: { followers: null, likers: null, commenters: null },  // latest report per source
-    estimate: null,               // the followers' report (the audience the headline uses)
+    // Latest report per source; the followers' is the audience the headline uses (auditView's
+    // `estimate`: not stored apart, a 4 kB copy rewritten with each answer).
+    estimates: { followers: null, likers: null, commenters: null },
     report: null,                 // the latest combined profile report
     startedAt: now,
     updatedAt: now,
@@ -793,8 +794,15 @@ export function estimateRequest(state, source = 'followers') {
 // another tab of the same profile runs.
 // A record as stored (background/audit-store.js: its lists apart, `parts`) carries its progress.
 export function auditView(a) {
-  return { progress: a.parts && a.progress ? a.progress : progressOf(a), report: a.report, estimate: a.estimate, estimates: a.estimates,
+  return { progress: a.parts && a.progress ? a.progress : progressOf(a), report: a.report, estimate: audienceOf(a), estimates: a.estimates,
            comments: a.commentAnalysis || null, userId: a.userId || null };
+}
+
+// The followers' estimate, the audience the headline uses: estimates.followers (an audit stored
+// before this kept the same report as `estimate` too; one with `estimate` alone has that).
+export function audienceOf(a) {
+  if (a.estimates && typeof a.estimates === 'object') return a.estimates.followers || null;
+  return a.estimate || null;
 }
 
 export function progressOf(state) {

@@ -37,7 +37,7 @@ test('an audit lists follower pages, fetches a subsample in full, paced, and nar
   for (let i = 1; i < reqs.length; i++) {
     assert.ok(reqs[i].t - reqs[i - 1].t >= PACING - 5, `gap ${i}: ${(reqs[i].t - reqs[i - 1].t).toFixed(1)} ms`);
   }
-  assert.ok(done.estimate && typeof done.estimate.fake_percent === 'number', 'the audience estimate was computed');
+  assert.ok(done.estimates.followers && typeof done.estimates.followers.fake_percent === 'number', 'the audience estimate was computed');
   const s = await waitForOverlay(page, (st) => st.progress !== null && st.progress === st.progressMax && !st.cancel,
     { what: 'progress full' });
   assert.equal(s.progressMax, 2 + 6);

@@ -133,7 +133,7 @@ test('storage nearly full during an audit: it makes room the same way and finish
   assert.ok(!/storage is full/i.test(done.panelText), done.panelText);
   const audit = await (await ext()).evaluate(() => chrome.storage.local.get('audit:marco.travels').then((o) => o['audit:marco.travels']));
   assert.equal(audit.status, 'done');
-  assert.ok(audit.estimate && typeof audit.estimate.fake_percent === 'number', 'the audit estimate is stored');
+  assert.ok(audit.estimates?.followers && typeof audit.estimates.followers.fake_percent === 'number', 'the audit estimate is stored');
   assert.equal(audit.report?.confidence, 'audited', 'the combined report is stored with the audit');
   const c = await compareWithBefore();
   assert.ok(c.used <= c.quota);

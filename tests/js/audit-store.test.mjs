@@ -313,3 +313,26 @@ test('a turn of the lock that uses an unread list runs again with it read; one t
   }), (e) => !!e.notRead);
   assert.equal(runs, 1, 'a turn that wrote is not run again');
 });
+
+// The record kept the followers' estimate twice (estimates.followers and `estimate`, 4 kB more
+// rewritten with each answer): once now, the view's `estimate` made of it.
+test('the followers\' estimate is stored once; the view says it as before, also of a record that kept both', async () => {
+  const { auditView } = await import('../../extension/shared/audit.js');
+  await started();
+  for (let i = 0; i < 2; i++) await oneRequest(JSON.stringify(followersPage(profile, { offset: 25 * i, count: 25, encodeCursor: (o) => `c${o}` })));
+  const record = data[KEY];
+  assert.equal(typeof record.estimates.followers.fake_percent, 'number', 'the followers estimated');
+  assert.ok(!('estimate' in record), 'no copy in the record');
+  const view = await privileged['audit.status']({ username });
+  assert.deepEqual(view.estimate, record.estimates.followers);
+  assert.deepEqual(auditView(record).estimate, record.estimates.followers, 'a page reading the record from storage');
+  // A record stored before, with both: read the same, and its next save drops the copy.
+  data[KEY] = { ...record, estimate: record.estimates.followers };
+  assert.deepEqual((await privileged['audit.status']({ username })).estimate, view.estimate);
+  assert.deepEqual(auditView(data[KEY]), auditView(record));
+  await oneRequest(JSON.stringify(followersPage(profile, { offset: 50, count: 25, encodeCursor: (o) => `c${o}` })));
+  assert.ok(!('estimate' in data[KEY]));
+  assert.equal(auditView(data[KEY]).estimate, data[KEY].estimates.followers);
+  // One older still, with the estimate alone.
+  assert.deepEqual(auditView({ ...record, estimates: undefined, estimate: { fake_percent: 3 } }).estimate, { fake_percent: 3 });
+});
