@@ -12,8 +12,10 @@
 //                         that runs the audit (runner: the last to claim a request)
 // Every save is one storage.set (the record, its changed chunks and an emptied step; or the step
 // alone): a worker stopped at any moment leaves storage as one save left it, and storage stays the
-// truth. Chunks a save no longer refers to are removed after it (left by a stop in between, they
-// are never read). A record stored before this layout (no `parts`) holds its lists and reads as it is.
+// truth. Chunks a save no longer refers to are removed after it; left by a stop in between, they
+// are never read, and the record says they may be there (parts' `hi`) until the next save removes
+// them; deleting an audit removes its chunks by prefix (keysOfAudit). A record stored before this
+// layout (no `parts`) holds its lists and reads as it is.
 import { AUDIT_PREFIX, progressOf } from '../shared/audit.js';
 
 export const AUDIT_STEP_PREFIX = 'auditstep:';
@@ -38,8 +40,14 @@ export function partKeys(username, record) {
   });
 }
 
-// Every key an audit stored as `record` uses (to remove it).
-export const storedKeys = (username, record) => [...auditKeys(username), ...partKeys(username, record)];
+// Every key of the audit of `username` among `keys` (the stored keys): its record, its step and
+// every chunk by prefix, also those a worker stopped between a save and its removals left past a
+// list's end, which its record no longer refers to.
+export function keysOfAudit(username, keys) {
+  const own = new Set(auditKeys(username));
+  const parts = `${AUDIT_PART_PREFIX}${username}:`;
+  return keys.filter((k) => own.has(k) || k.startsWith(parts));
+}
 
 // A list's items in an audit (the accounts read in full as [username, record] pairs).
 function itemsOf(a, path) {
@@ -179,28 +187,32 @@ const fieldsOf = (a, b) => [...new Set([...Object.keys(a), ...Object.keys(b)])];
 const sameItem = (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === 2 && x[0] === y[0] && x[1] === y[1]);
 
 // The storage items that save `audit` given what this turn read of it (`read`: readStored's, or
-// null: all of it), and the keys to remove after (chunks no longer referred to). Values are
+// null: all of it), the keys to remove after (`remove`: chunks past a list's new end, which its
+// record says may be there, `hi`, until a save removes them before it: `stale`). Values are
 // compared by identity: the audit functions copy what they change and keep what they do not.
 // Returns {items: {}} when nothing changed; the step alone when only step fields changed; else
 // the record, the chunks that changed and an emptied step.
 export function auditWrite(audit, read) {
   const [key, stepKey] = auditKeys(audit.username);
   const same = read && read.record && read.audit && read.audit.username === audit.username;
-  if (same && fieldsOf(audit, read.merged).every((k) => audit[k] === read.merged[k])) return { items: {}, remove: [] };
+  if (same && fieldsOf(audit, read.merged).every((k) => audit[k] === read.merged[k])) return { items: {}, remove: [], stale: [] };
   if (same) {
     const changed = fieldsOf(audit, read.audit).filter((k) => audit[k] !== read.audit[k]);
     if (changed.every((k) => STEP_FIELDS.includes(k) && k in audit)) {
-      return { items: { [stepKey]: Object.fromEntries(changed.map((k) => [k, audit[k]])) }, remove: [] };
+      return { items: { [stepKey]: Object.fromEntries(changed.map((k) => [k, audit[k]])) }, remove: [], stale: [] };
     }
   }
   // The old chunks are reused only where the stored record has chunks (not the earlier layout).
   const chunked = same && !!read.record.parts;
-  const items = {}, parts = {}, remove = [];
+  const items = {}, parts = {}, remove = [], stale = [];
   const record = { ...audit };
   for (const path of LISTS) {
     const name = listName(path);
     // What the stored record says of the list: its chunks past the new end are removed after.
     const stored = chunked && read.record.parts[name] && Number.isSafeInteger(read.record.parts[name].n) ? read.record.parts[name] : { n: 0 };
+    // Chunks a save before removed after it (`hi`: how many there were), perhaps not (the worker
+    // stopped in between): removed before this save, which no longer says they may be there.
+    for (let i = stored.n; i < (Number.isSafeInteger(stored.hi) ? stored.hi : 0); i++) stale.push(partKey(audit.username, path, i));
     const value = path.length === 1 ? audit[path[0]] : audit[path[0]] && audit[path[0]][path[1]];
     if (isUnread(value)) {
       // Not read, so unchanged: its chunks stay. Only over the read it came from (another's
@@ -220,7 +232,7 @@ export function auditWrite(audit, read) {
         if (!before || slice.length !== old.length || slice.some((x, j) => !sameItem(x, old[j]))) items[partKey(audit.username, path, i)] = slice;
       }
       for (let i = n; i < stored.n; i++) remove.push(partKey(audit.username, path, i));
-      parts[name] = { n, length: now.length };
+      parts[name] = { n, length: now.length, ...(stored.n > n ? { hi: stored.n } : {}) };
     }
     if (path.length === 1) delete record[path[0]];
     else if (record[path[0]]) {
@@ -232,5 +244,5 @@ export function auditWrite(audit, read) {
   if (record.estimates && typeof record.estimates === 'object') delete record.estimate;
   items[key] = { ...record, parts, progress: progressOrNull(audit) };
   items[stepKey] = {};
-  return { items, remove };
+  return { items, remove, stale: stale.filter((k) => !(k in items)) };
 }

@@ -8,7 +8,7 @@ import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
-import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, storedKeys, withLists } from './audit-store.js';
+import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -18,6 +18,8 @@ const MAX_DOCS = 12;
 let wroteInTurn = false;
 const storage = {
   get: (keys) => local.get(keys),
+  // Every key stored (getKeys where the browser has it: Chromium 130 and later).
+  keys: async () => (typeof local.getKeys === 'function' ? local.getKeys() : Object.keys(await local.get(null))),
   set: (items) => { wroteInTurn = true; return local.set(items); },
   remove: (keys) => { wroteInTurn = true; return local.remove(keys); },
 };
@@ -165,7 +167,7 @@ async function dropOldestFinishedAudit(protect = []) {
     .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
   if (!finished.length) return false;
   const name = finished[0][0].slice(AUDIT_PREFIX.length);
-  await storage.remove(storedKeys(name, finished[0][1]));
+  await storage.remove(keysOfAudit(name, Object.keys(all)));
   readAudits.delete(name);
   return true;
 }
@@ -301,8 +303,9 @@ export async function moveFormerAudit(username, id, formerNames) {
     return null;
   }
   // The chunks of the audit that gave way here, past the moved one's, and the old name's audit.
-  const left = here ? storedKeys(username, readAudits.get(username).record).filter((k) => !(k in items)) : [];
-  await storage.remove([...left, ...storedKeys(from.username, (readAudits.get(from.username) || {}).record)]);
+  const keys = await storage.keys();
+  const left = here ? keysOfAudit(username, keys).filter((k) => !(k in items)) : [];
+  await storage.remove([...left, ...keysOfAudit(from.username, keys)]);
   readAudits.delete(from.username);
   readAudits.delete(username);
   return moved;
@@ -366,9 +369,10 @@ export async function peekAudit(username) {
 // and nothing when nothing changed.
 export async function saveAuditAndScheduler(audit, scheduler) {
   const read = audit ? readAudits.get(audit.username) || null : null;
-  const { items, remove } = audit ? auditWrite(audit, read) : { items: {}, remove: [] };
+  const { items, remove, stale } = audit ? auditWrite(audit, read) : { items: {}, remove: [], stale: [] };
   if (scheduler) items[SCHEDULER_KEY] = scheduler;
   if (!Object.keys(items).length) return;
+  if (stale.length) await storage.remove(stale);
   await write(items);
   if (remove.length) await storage.remove(remove);
   if (audit) {
@@ -400,8 +404,8 @@ export async function forgetAccounts(history, usernames, former = []) {
   const docs = [...usernames, ...former.filter((f) => !kept.entries[f])];
   const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => !docs.includes(u));
   const names = [...usernames, ...former];
-  const records = await storage.get(names.map((u) => AUDIT_PREFIX + u));
-  await storage.remove([...names.flatMap((u) => storedKeys(u, records[AUDIT_PREFIX + u])), ...docs.map((u) => DOC_PREFIX + u)]);
+  const keys = await storage.keys();
+  await storage.remove([...names.flatMap((u) => keysOfAudit(u, keys)), ...docs.map((u) => DOC_PREFIX + u)]);
   for (const u of [...usernames, ...former]) readAudits.delete(u);
   await storage.set({ [DOCS_INDEX_KEY]: index });
   return kept;

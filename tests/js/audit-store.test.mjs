@@ -181,7 +181,7 @@ test('a save compares by identity: nothing changed writes nothing, a step field 
   // A list that shrinks (a retry of the followers starts it again): its chunks past the end go after.
   const reset = auditWrite({ ...a, followers: { ...a.followers, lite: [] } }, read);
   assert.deepEqual(reset.remove, ['auditpart:u:followers.lite:0', 'auditpart:u:followers.lite:1', 'auditpart:u:followers.lite:2']);
-  assert.deepEqual(reset.items['audit:u'].parts['followers.lite'], { n: 0, length: 0 });
+  assert.deepEqual(reset.items['audit:u'].parts['followers.lite'], { n: 0, length: 0, hi: 3 }, 'they may be there until the next save');
   // A step of another shape, or fields a step never holds, are not read into the audit.
   assert.deepEqual(mergedAudit(audit, { status: 'done', nextId: 5 }), { ...audit, nextId: 5 });
   assert.equal(mergedAudit(null, { nextId: 5 }), null, 'a step without its record is no audit');
@@ -335,4 +335,51 @@ test('the followers\' estimate is stored once; the view says it as before, also 
   assert.equal(auditView(data[KEY]).estimate, data[KEY].estimates.followers);
   // One older still, with the estimate alone.
   assert.deepEqual(auditView({ ...record, estimates: undefined, estimate: { fake_percent: 3 } }).estimate, { fake_percent: 3 });
+});
+
+// A worker stopped between a save that shortens a list (a retry of the followers starts it again)
+// and the removal of its chunks past the new end left them: the record no longer referred to them,
+// so deleting the account, making room and later saves left them in storage for good.
+test('chunks a stopped worker left past a list\'s end: the next save removes them; deleting and making room remove every chunk by prefix', async () => {
+  const lite = (n) => Array.from({ length: n }, (_, i) => ({ username: `f${i}`, pk: String(i) }));
+  const audit = (u, n, more = {}) => ({ username: u, status: 'done', updatedAt: 1, followers: { lite: lite(n) }, likers: { lite: [] },
+                                         commenters: { lite: [], comments: [] }, full: {}, ...more });
+  const chunks = (u) => Object.keys(data).filter((k) => k.startsWith(`auditpart:${u}:`)).sort();
+  // Saved with 3 chunks of followers, then shortened to 1 chunk by a worker stopped before removing the others.
+  const leftBehind = async (u) => {
+    Object.assign(data, auditWrite(audit(u, 60), null).items);
+    const remove = globalThis.chrome.storage.local.remove;
+    globalThis.chrome.storage.local.remove = async () => { throw new Error('worker stopped'); };
+    try {
+      await assert.rejects(store.locked(async () => {
+        const a = await store.getAudit(u, { lazy: true });
+        await store.saveAuditAndScheduler({ ...a, followers: { ...a.followers, lite: lite(10) } }, null);
+      }), /worker stopped/);
+    } finally {
+      globalThis.chrome.storage.local.remove = remove;
+    }
+    assert.deepEqual(chunks(u), [`auditpart:${u}:followers.lite:0`, `auditpart:${u}:followers.lite:1`, `auditpart:${u}:followers.lite:2`]);
+    assert.deepEqual((await readAudit(globalThis.chrome.storage.local, u)).followers.lite, lite(10), 'read as saved');
+  };
+  for (const k of Object.keys(data)) delete data[k];
+  fake.quota = Infinity;
+  // The next save (the worker restarted) removes them, before its write.
+  await leftBehind('a');
+  await store.locked(async () => {
+    const a = await store.getAudit('a', { lazy: true });
+    await store.saveAuditAndScheduler({ ...a, updatedAt: 2, status: 'running' }, null);
+  });
+  assert.deepEqual(chunks('a'), ['auditpart:a:followers.lite:0']);
+  assert.equal(data['audit:a'].parts['followers.lite'].hi, undefined, 'no more said to be there');
+  // Deleting the account.
+  await leftBehind('b');
+  await store.locked(async () => store.forgetAccounts(await store.getHistory(), ['b']));
+  assert.deepEqual(Object.keys(data).filter((k) => k.includes(':b')), []);
+  // Making room: the finished audit dropped whole.
+  await leftBehind('c');
+  fake.quota = fake.size() + 300;
+  await store.locked(() => store.write({ filler: 'x'.repeat(1000) }));
+  fake.quota = Infinity;
+  assert.deepEqual(Object.keys(data).filter((k) => k.includes(':c')), []);
+  assert.deepEqual(chunks('a'), ['auditpart:a:followers.lite:0'], 'another audit\'s chunks stay');
 });
