@@ -3,7 +3,8 @@
 // memory: the service worker may be stopped between any two messages.
 import { storage as local } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displacedBy, entryUserId, withRename } from '../shared/history.js';
+import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displacedBy, entryUserId, withRename,
+  withAuditEnds } from '../shared/history.js';
 import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
@@ -159,17 +160,42 @@ async function dropOldestDoc(protect = []) {
 
 // Removes the finished (done or stopped) audit updated longest ago that is not protected and
 // cannot be resumed (one stopped by a login or challenge page goes on once the user is back).
-// Returns whether it removed one.
+// Returns what it removed ({username, audit}), or false.
 async function dropOldestFinishedAudit(protect = []) {
   const all = await storage.get(null);
   const finished = Object.entries(all)
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a))
     .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
   if (!finished.length) return false;
-  const name = finished[0][0].slice(AUDIT_PREFIX.length);
+  const [key, record] = finished[0];
+  const name = key.slice(AUDIT_PREFIX.length);
+  // Its history entry says first that it ended early, where it did: with the state gone nothing
+  // else tells. Written after the removal only when storage is too full for it before.
+  const marked = await markEndedEarly(name, record);
   await storage.remove(keysOfAudit(name, Object.keys(all)));
   readAudits.delete(name);
-  return true;
+  if (marked === 'no room') await markEndedEarly(name, record);
+  return { username: name, audit: record };
+}
+
+// An audit stopped before its plan (history.js auditEndedEarly) whose entry was saved before
+// audit_partial was kept is told "ended early" by its stored state alone: dropped for room, the
+// entry read "audited", as if the audit had read all it planned. Sets audit_partial on the stored
+// entry (`record`: the audit's stored record, with its status and report). Returns 'no room' when
+// the write did not fit, else whether it wrote. Reads the history as stored: getHistory may write
+// it back, and making room is what a write that does not fit does.
+async function markEndedEarly(username, record) {
+  const raw = await get(HISTORY_KEY);
+  if (heldInPlace.length || !raw || raw.schema !== SCHEMA_VERSION || !raw.entries || !Object.hasOwn(raw.entries, username)) return false;
+  const marked = withAuditEnds(raw, { [username]: record });
+  if (marked.entries[username] === raw.entries[username]) return false;
+  try {
+    await storage.set({ [HISTORY_KEY]: marked });
+    return true;
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    return 'no room';
+  }
 }
 
 // Frees some room as above. Returns 'doc', 'audit' or 'history' (what went), or null when nothing can.
@@ -221,7 +247,12 @@ export async function saveHistory(history, { keep = null } = {}) {
       return { history: h, shrunk };
     } catch (e) {
       if (!isQuotaError(e)) throw e;
-      if (await dropOldestFinishedAudit()) continue;
+      // (The history being saved says as the stored one does that the dropped audit ended early.)
+      const dropped = await dropOldestFinishedAudit();
+      if (dropped) {
+        h = withAuditEnds(h, { [dropped.username]: dropped.audit });
+        continue;
+      }
       const smaller = shrink(h, keep);
       if (!smaller) throw e;
       h = smaller;

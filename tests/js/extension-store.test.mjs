@@ -143,3 +143,52 @@ test('what storage is too full to copy aside stays where it is: no save writes o
   assert.equal(data.history, undefined);
   fake.quota = Infinity;
 });
+
+// An audit stopped before its plan, its entry saved before audit_partial was kept: only its stored
+// state told that the entry's reading rests on part of the audit (history.js auditEndedEarly).
+// Dropped for room, the entry read "audited", as if the audit had read all it planned.
+test('a stopped audit dropped for room first marks its history entry as ended early; a finished one does not', async () => {
+  const { auditEndedEarly } = await import('../../extension/shared/history.js');
+  for (const k of Object.keys(data)) delete data[k];
+  fake.quota = Infinity;
+  const audited = (u, pct) => ({ ...report(u, pct), confidence: 'audited' });
+  for (const [u, pct] of [['stopped.one', 20], ['done.one', 30]]) {
+    await store.putHistoryEntry(entryFromReport(audited(u, pct), { computedAt: 1, audit: true }).entry);
+  }
+  const result = (u) => { const e = data.history.entries[u]; return { fake_percent: e.fake_percent, ci_low: e.ci_low, ci_high: e.ci_high }; };
+  data['audit:stopped.one'] = { username: 'stopped.one', status: 'stopped', stopReason: 'changed', updatedAt: 1, report: result('stopped.one'), lite: 's'.repeat(3000) };
+  data['audit:done.one'] = { username: 'done.one', status: 'done', updatedAt: 2, report: result('done.one'), lite: 'd'.repeat(3000) };
+  assert.equal(data.history.entries['stopped.one'].audit_partial, undefined, 'saved as before audit_partial was kept');
+  assert.equal(auditEndedEarly(data.history.entries['stopped.one'], data['audit:stopped.one']), true, 'told by its state');
+  // An audit write needing ~2.5 kB: the stopped audit (updated first) goes.
+  fake.quota = size() + 500;
+  await store.saveAuditAndScheduler({ username: 'other', status: 'running', lite: 'x'.repeat(2500) }, null);
+  assert.equal(data['audit:stopped.one'], undefined, 'dropped for room');
+  assert.equal(data.history.entries['stopped.one'].audit_partial, true, 'its entry says it ended early');
+  assert.equal(auditEndedEarly(data.history.entries['stopped.one']), true, 'also without its state');
+  // A history save that needs the room: the done audit goes, and its entry stays "audited"; the
+  // history saved keeps the mark of the one dropped before.
+  fake.quota = size() + 200;
+  await store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry);
+  assert.equal(data['audit:done.one'], undefined, 'dropped for room');
+  assert.equal(data.history.entries['done.one'].audit_partial, undefined, 'a done audit read its plan');
+  assert.equal(data.history.entries['stopped.one'].audit_partial, true);
+  assert.ok(data.history.entries.newest);
+  fake.quota = Infinity;
+});
+
+// The history save that makes room by dropping a stopped audit writes the mark with it.
+test('a history save that drops a stopped audit for room saves its entry marked as ended early', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  fake.quota = Infinity;
+  await store.putHistoryEntry(entryFromReport({ ...report('stopped.two', 20), confidence: 'audited' }, { computedAt: 1, audit: true }).entry);
+  const e = data.history.entries['stopped.two'];
+  data['audit:stopped.two'] = { username: 'stopped.two', status: 'stopped', stopReason: 'changed', updatedAt: 1,
+                                report: { fake_percent: e.fake_percent, ci_low: e.ci_low, ci_high: e.ci_high }, lite: 's'.repeat(3000) };
+  fake.quota = size() + 500;
+  await store.putHistoryEntry(entryFromReport(report('newest', 42), { computedAt: 100 }).entry);
+  assert.equal(data['audit:stopped.two'], undefined, 'dropped for room');
+  assert.equal(data.history.entries['stopped.two'].audit_partial, true, 'its entry says it ended early');
+  assert.ok(data.history.entries.newest.report, 'the new reading saved');
+  fake.quota = Infinity;
+});
