@@ -1,5 +1,7 @@
 // The extension's reliability in the browser: an audit survives its service worker being
-// stopped mid-way (resumes, loses nothing, counts every request once); three tabs auditing
+// stopped mid-way (resumes, loses nothing, counts every request once); an audit paused (its tab
+// closed, a move within the app) is taken up again without asking a step twice, also by Resume
+// after a resume that failed; three tabs auditing
 // at once share one pacing and one hourly cap; history stored in the previous schema is
 // migrated on upgrade; a stored report of another shape is left out and the profile checked
 // afresh; malformed or privileged messages from a content script are rejected.
@@ -129,7 +131,7 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
 // running. The profile opened again says the audit resumes (it offered Resume and New audit until
 // its loop began), and, the profile's id unreadable there (no stored reading, Instagram asking to
 // wait), says why and keeps Resume working: it stayed paused unsaid. Resumed, it finishes without
-// asking a step it had done again. (A move within the app pausing: tests/js/audit-pause.test.mjs.)
+// asking a step it had done again. (A move within the app pausing: the test after the next.)
 test('a tab closed mid-audit: paused with its progress; opened again it says it resumes, or why not, and goes on by itself once the profile is read, asking no done step again', async () => {
   await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0 });
   const username = 'marco.travels';
@@ -177,6 +179,101 @@ test('a tab closed mid-audit: paused with its progress; opened again it says it 
   const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
   assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
   assert.ok(done.startedAt === paused.startedAt, 'the same audit, not a new one');
+});
+
+// The resume above went on by itself once a planned check read the profile's id. Here the refusal
+// plans no check (a login page for this profile's data: no wait to retry after), so only the
+// panel's Resume takes the audit up: before, that was tested without a browser alone
+// (tests/js/audit-resume-page.test.mjs).
+test('a resume that failed says why; Resume clicked once Instagram answers takes the audit up, and it finishes asking no done step again', async () => {
+  const settings = { pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0 };
+  await setSettings(settings);
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  const first = await suite.session.newPage();  // closed here, not by beforeEach
+  await startAudit(suite, first, username);
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
+    { what: 'two pages in' });
+  await first.close();
+  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+    { what: 'stored as paused' });
+  const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
+    .slice(0, paused.followers.pagesDone).map((e) => e.search);
+  // No stored reading (so no id) and no automatic check; this profile's data refused with a login page.
+  const ext = await extensionPage(suite);
+  await ext.evaluate((u) => chrome.storage.local.get('history').then(({ history }) => {
+    delete history.entries[u];
+    return chrome.storage.local.set({ history });
+  }), username);
+  await setSettings({ ...settings, autoRun: false });
+  suite.standin.addFailure({ mode: 'login_required', match: `web_profile_info/?username=${username}` });
+  const second = await newPage();
+  await second.goto(suite.standin.profileUrl(username));
+  await openPanel(second);
+  const failed = await waitForOverlay(second, (st) => /The audit could not go on/.test(st.panelText || '') && st.auditButton,
+    { what: 'why the audit could not resume, and Resume', timeout: 20_000 });
+  assert.ok(failed.states.some((x) => x.where === 'panel' && x.state === 'logged_out'), 'why: Instagram asked to log in');
+  assert.equal((await storedAudit(suite, username)).status, 'paused', 'still paused');
+  const refused = suite.standin.log().filter((e) => e.failure === 'login_required').length;
+  assert.ok(refused >= 1, 'the profile\'s data was asked and refused');
+  // Instagram answering again: nothing goes by itself (no check was planned) until Resume is clicked.
+  suite.standin.clearFailures();
+  await clickPart(second, PANEL, 'audit-button');
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'resumed audit done', timeout: 60_000 });
+  assert.equal(done.startedAt, paused.startedAt, 'the same audit, not a new one');
+  const reqs = auditRequests(suite.standin, username, userId);
+  const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
+  for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
+  assert.equal(new Set(pages).size, pages.length, `no followers page asked twice: ${pages.join(' ')}`);
+  assert.equal(done.followers.pagesDone, 4);
+  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
+  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
+  assert.equal(done.requests, reqs.length, 'every request counted');
+  await waitForOverlay(second, (st) => !/The audit could not go on/.test(st.panelText || '') && !st.cancel,
+    { what: 'the panel showing the end, the failure gone' });
+});
+
+// Leaving the profile within the app (a link to another profile: history.pushState) pauses the
+// audit as closing its tab does; Back takes it up. The user left while a request was out and came
+// back before its answer: the page left hands the answer in, and the page come back waits for it
+// (it sent the request a second time before: tests/js/audit-return-waits.test.mjs).
+test('a move within the app to another profile pauses the audit with its progress; Back takes it up and it finishes asking no page twice', async () => {
+  await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0 });
+  const username = 'marco.travels', elsewhere = 'lena.bakes';
+  const userId = userIdOf(suite.standin, username);
+  // The third followers page answers slowly: the user leaves and comes back while it is out.
+  suite.standin.addFailure({ mode: 'slow', match: '/followers/', after: 2, times: 1, delayMs: 5000 });
+  const page = await newPage();
+  await startAudit(suite, page, username);
+  const slowOut = () => suite.standin.log().find((e) => e.failure === 'slow');
+  await waitFor(() => slowOut(), { what: 'the third page out' });
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, `/${elsewhere}/`);
+  await waitForOverlay(page, (st) => st.username === elsewhere, { what: 'the other profile shown' });
+  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+    { what: 'stored as paused' });
+  assert.equal(paused.followers.pagesDone, 2, 'its progress kept');
+  assert.equal(paused.pending && paused.pending.claim ? 'claimed' : 'none', 'claimed', 'its request out kept as its next');
+  await page.goBack();
+  await waitForOverlay(page, (st) => st.username === username, { what: 'the profile shown again' });
+  assert.equal(slowOut().status, 0, 'back before the late answer (the premise of this test)');
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'audit done', timeout: 60_000 });
+  assert.equal(done.startedAt, paused.startedAt, 'the same audit, not a new one');
+  // (The other profile's own check is no request of the audit.)
+  const reqs = auditRequests(suite.standin, username, userId).filter((e) => !e.search.includes(`username=${elsewhere}`));
+  const pages = reqs.filter((e) => e.path.includes('/followers/')).map((e) => e.search);
+  assert.equal(new Set(pages).size, pages.length, `no followers page asked twice: ${pages.join(' ')}`);
+  assert.equal(done.followers.pagesDone, 4);
+  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/').map((e) => e.search);
+  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
+  assert.equal(done.requests, reqs.length, 'every request counted');
 });
 
 // The same profile in two tabs: one cancelled the audit, the other resumed and finished it. The
