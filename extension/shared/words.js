@@ -43,6 +43,10 @@ const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct
 // (builds of 2026-12-06's sixth and seventh sessions) the full ones, of which it is not true.
 const SAID_OF_INTERVALS = /\u202f?; [^;()]*(?=\))/;
 
+// The engagement rate's interval, " ({rate_low:pctn}–{rate_high:pct})": a reason saved before the
+// engine gave it words as it did then, without it, rather than with its placeholders showing.
+const SAVED_WITHOUT_RATE_INTERVAL = / \(\{rate_low:pctn\}–\{rate_high:pct\}\)/g;
+
 // The counts a share rests on, added to these messages after reports were kept in the history
 // ("(12 of 40)", "(over 9 posts)", "the sampled accounts (40)"): a report saved before has no
 // such parameter, and its reason words as it did then, without them, rather than with their
@@ -81,6 +85,7 @@ export function fill(t, key, params = {}) {
   let text = withoutMissingCounts(t(key), key, params);
   if (text.search(SAVED_WITHOUT_INTERVAL) >= 0 && !Object.hasOwn(params, 'known')) text = text.replace(SAID_OF_INTERVALS, '');
   text = text.replace(SAVED_WITHOUT_INTERVAL, (group, share) => (Object.hasOwn(params, `${share}_low`) ? group : ''));
+  if (!Object.hasOwn(params, 'rate_low')) text = text.replace(SAVED_WITHOUT_RATE_INTERVAL, '');
   const count = (name) => {
     const v = Object.hasOwn(params, name) ? params[name] : undefined;
     if (typeof v !== 'number') return undefined;

@@ -261,7 +261,48 @@ test('the comments\' timing and spam shares and the engagement rate name the cou
   }
   const en = translator(dict('en'), {}, 'en');
   assert.match(reasonText(en, timing[0]), /^\S+% of the dated comments \(\d+ of \d+\) came within 10 minutes/);
-  assert.match(reasonText(en, rates[0][1]), /^Engagement \S+% \(over \d+ posts?\): /);
+  assert.match(reasonText(en, rates[0][1]), /^Engagement \S+% \(\S+–\S+%\) \(over \d+ posts?\): /);
+});
+
+// "Engagement 0.56% (over 12 posts)" read as exact: the rate is a median over a few posts, and says
+// its 95% interval (the median's, from order statistics, computed by the engine: signals.engagement
+// rate_low/rate_high), in every language; over too few posts for 95% it says what its range covers.
+test('the engagement rate gives its interval from the engine, in every language, and over few posts what it covers', async () => {
+  const { reports } = await engineMessages();
+  const rated = reports.filter((r) => r.signals && r.signals.engagement).map((r) =>
+    [r.signals.engagement, r.reasons.find((x) => /^engagement\.(far_below|below|typical|above)$/.test(x.id))]);
+  assert.ok(rated.length > 0);
+  // The reason's percentages are the signals' shares, to four significant digits.
+  const pct = (v) => Number((v * 100).toPrecision(4));
+  for (const [s, reason] of rated) {
+    assert.ok(s.rate_low <= s.rate && s.rate <= s.rate_high && s.rate_coverage >= 0.95, JSON.stringify(s));
+    assert.deepEqual([reason.params.rate_low, reason.params.rate_high], [pct(s.rate_low), pct(s.rate_high)]);
+  }
+  const engine = await loadEngine();
+  const doc = JSON.parse(read('tests/fixtures/profiles/organic.json'));
+  const media = doc.data.user.edge_owner_to_timeline_media;
+  media.edges = media.edges.slice(0, 4);
+  const few = JSON.parse(engine.analyzeProfile(JSON.stringify(doc), '{}'));
+  assert.equal(few.signals.engagement.rate_coverage, 0.875);
+  const reason = few.reasons.find((x) => /^engagement\.(far_below|below|typical|above)$/.test(x.id));
+  const detail = (reason.details || []).find((d) => d.id === 'engagement.rate_range');
+  assert.deepEqual(detail && detail.params, { posts: 4, coverage: 87.5 });
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const [, r] of [...rated, [null, reason]]) {
+      const said = reasonText(t, r);
+      assert.ok(said.includes(`(${percentNumber(r.params.rate_low, lang)}–${percentText(r.params.rate_high, lang)})`), `${lang}: "${said}"`);
+    }
+    assert.ok(reasonText(t, reason).includes(percentText(87.5, lang)), `${lang}: "${reasonText(t, reason)}"`);
+    // Saved before the interval (with its posts, or before those too): words as it did then.
+    for (const params of [{ rate: 2.5, posts: 12, peers: 2 }, { rate: 2.5, peers: 2 }]) {
+      const saved = reasonText(t, { id: 'engagement.below', signal: 'engagement', severity: 'low', params });
+      assert.doesNotMatch(saved, /[{}|–]|\(\s*\)/, `${lang}: "${saved}"`);
+    }
+  }
+  const en = translator(dict('en'), {}, 'en');
+  assert.match(reasonText(en, reason), /^Engagement \S+% \(\S+–\S+%\) \(over 4 posts\): .* With 4 posts the rate's interval is the whole range of their rates, which holds the account's typical rate only 88% of the time, not 95%\./);
+  assert.match(reasonText(en, { id: 'engagement.below', params: { rate: 2.5, posts: 12, peers: 2 } }), /^Engagement 2\.5% \(over 12 posts\): 3 in 4/);
 });
 
 // The notes by the interval's ends ("An estimated 45% of the sampled accounts score where … takes

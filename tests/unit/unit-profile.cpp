@@ -454,6 +454,67 @@ TEST_CASE("[profile] statistics helpers") {
   CHECK(f.b == doctest::Approx(2));
 }
 
+// The median's interval from order statistics: coverage P(k <= Binomial(n, 1/2) <= n - k), exact.
+TEST_CASE("[profile] the median's interval is the order statistics of the largest k covering 95%") {
+  std::vector<double> v;
+  for (int i = 1; i <= 12; ++i) v.push_back(i * 10);
+  MedianInterval twelve = median_interval(v);
+  CHECK(twelve.low == 30);                                                    // x_(3)
+  CHECK(twelve.high == 100);                                                  // x_(10)
+  CHECK(twelve.coverage == doctest::Approx(1 - 2.0 * (1 + 12 + 66) / 4096));  // 96.1%
+  // Six values: the full range covers 1 - 2/64; (x_(2), x_(5)) only 78%.
+  MedianInterval six = median_interval({1, 2, 3, 4, 5, 6});
+  CHECK(six.low == 1);
+  CHECK(six.high == 6);
+  CHECK(six.coverage == doctest::Approx(1 - 2.0 / 64));
+  // Under six, the full range with the coverage it has, below 95%.
+  MedianInterval five = median_interval({1, 2, 3, 4, 5});
+  CHECK(five.low == 1);
+  CHECK(five.high == 5);
+  CHECK(five.coverage == doctest::Approx(0.9375));
+  CHECK(median_interval({4, 5, 9}).coverage == doctest::Approx(0.75));
+  // 20 values: k = 6 (coverage 95.9%; k = 7 covers 88.5%).
+  v.clear();
+  for (int i = 1; i <= 20; ++i) v.push_back(i);
+  MedianInterval twenty = median_interval(v);
+  CHECK(twenty.low == 6);
+  CHECK(twenty.high == 15);
+  CHECK(twenty.coverage == doctest::Approx(0.9586).epsilon(1e-3));
+  CHECK(median_interval({}).coverage == 0);
+}
+
+// The engagement rate is the median of likes + comments per post over the followers: its interval
+// is the median's, over the same followers, in the signals and in the reason's words.
+TEST_CASE("[profile] the engagement rate carries its interval in the signals and the reason") {
+  json r = analyze(doc_with(10000, kVaried));
+  const json& e = r["signals"]["engagement"];
+  // Likes + 3 comments, sorted: 63 73 83 93 98 103 113 123 133 153 173 203; median 108.
+  CHECK(e["median_engagement"] == 108);
+  CHECK(e["rate_low"].get<double>() == doctest::Approx(0.0083));
+  CHECK(e["rate_high"].get<double>() == doctest::Approx(0.0153));
+  CHECK(e["rate_coverage"].get<double>() == doctest::Approx(0.961));
+  json reason;
+  for (const json& x : r["reasons"])
+    if (x["id"].get<std::string>().rfind("engagement.", 0) == 0 && x["params"].contains("rate")) reason = x;
+  REQUIRE(reason.is_object());
+  CHECK(reason["params"]["rate"] == doctest::Approx(1.08));
+  CHECK(reason["params"]["rate_low"] == doctest::Approx(0.83));
+  CHECK(reason["params"]["rate_high"] == doctest::Approx(1.53));
+  // Twelve posts: a 95% interval, nothing more to say of it.
+  const bool range_said = reason.value("details", json::array()).dump().find("rate_range") != std::string::npos;
+  CHECK_FALSE(range_said);
+  // Three posts: the range of all three, said to cover 75%, not 95%.
+  json few = analyze(doc_with(10000, {120, 80, 150}));
+  CHECK(few["signals"]["engagement"]["rate_low"].get<double>() == doctest::Approx(0.0083));
+  CHECK(few["signals"]["engagement"]["rate_high"].get<double>() == doctest::Approx(0.0153));
+  CHECK(few["signals"]["engagement"]["rate_coverage"].get<double>() == doctest::Approx(0.75));
+  bool said = false;
+  for (const json& x : few["reasons"])
+    for (const json& d : x.value("details", json::array()))
+      if (d["id"] == "engagement.rate_range") said = d["params"]["coverage"] == 75 && d["params"]["posts"] == 3;
+  CHECK(said);
+}
+
 TEST_CASE("[profile] the compiled-in reference loads and round-trips") {
   const auto& ref = builtin_reference();
   REQUIRE_MESSAGE(ref.ok(), (ref.ok() ? "" : ref.error().text()));

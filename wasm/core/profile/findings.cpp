@@ -50,9 +50,16 @@ void find_engagement(const Reference& ref, Findings& f) {
   if (f.likes_bought) e.share_high = 1.0;
   // Engagement never rules out a few fakes: however high, its interval reaches kMinInstantWidth up.
   e.share_high = std::max(e.share_high, std::min(1.0, e.share_low + kMinInstantWidth));
+  // The rate's own interval: the median's, over the same followers (a distribution-free one).
+  e.rate_low = s.engagement_ci.low / f.followers;
+  e.rate_high = s.engagement_ci.high / f.followers;
+  e.rate_coverage = s.engagement_ci.coverage;
   f.engagement = e;
   f.tier = tier_solidity(ref, f.followers);
   json eng = params_json({{"rate", e.rate},
+                          {"rate_low", e.rate_low},
+                          {"rate_high", e.rate_high},
+                          {"rate_coverage", round_to(e.rate_coverage, 1000)},
                           {"median_likes", s.median_likes},
                           {"median_comments", s.median_comments},
                           {"median_engagement", s.median_engagement},

@@ -53,7 +53,9 @@ PostStats post_stats(const std::vector<Post>& all, std::optional<int64_t> now) {
   if (likes.empty()) return s;
   s.median_likes = median(likes);
   s.median_comments = median(comments);
-  s.median_engagement = median(engagement);
+  std::sort(engagement.begin(), engagement.end());
+  s.median_engagement = quantile_sorted(engagement, 0.5);
+  s.engagement_ci = median_interval(engagement);
   s.min_likes = *std::min_element(likes.begin(), likes.end());
   s.sd_log_likes = stddev(log_likes);
   if (s.has_comment_ratio) s.comment_ratio_log = std::log((1 + sum_comments) / (1 + sum_likes));

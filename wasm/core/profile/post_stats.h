@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "profile.h"
+#include "stats.h"
 
 namespace fm::prof {
 
@@ -28,6 +29,7 @@ struct PostStats {
   double median_likes = 0;       // over posts with visible likes
   double median_comments = 0;    // same posts
   double median_engagement = 0;  // median of likes + comments per post
+  MedianInterval engagement_ci;  // its 95% interval (stats.h), from the same posts
   double min_likes = 0;
   double sd_log_likes = 0;       // spread of log(1 + likes): a subscription flattens it
   double comment_ratio_log = 0;  // log((1 + comments) / (1 + likes)) summed over open-comment posts

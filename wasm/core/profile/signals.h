@@ -46,6 +46,7 @@ bool judged_as_large(const Reference& ref, double followers);
 
 struct Engagement {
   double rate = 0;                                                // median (likes + comments) per post / followers
+  double rate_low = 0, rate_high = 0, rate_coverage = 0;          // its interval (median_interval, stats.h)
   double percentile = 0.5;                                        // among real accounts of this size, in [0,1]
   double rate_q10 = 0, rate_q25 = 0, rate_q50 = 0, rate_q90 = 0;  // real accounts of this size
   // Implied unreachable (fake) share of the followers, 95% interval, in [0, 0.99].

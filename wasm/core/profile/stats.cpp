@@ -24,6 +24,26 @@ double median(std::vector<double> v) {
   return quantile_sorted(v, 0.5);
 }
 
+MedianInterval median_interval(const std::vector<double>& s) {
+  MedianInterval m;
+  const size_t n = s.size();
+  if (n == 0) return m;
+  // tail = P(B <= k - 1) and pmf = P(B = k - 1) for B ~ Binomial(n, 1/2); coverage = 1 - 2 tail.
+  double pmf = std::pow(0.5, double(n)), tail = pmf;
+  size_t k = 1;
+  m.coverage = 1 - 2 * tail;
+  for (;;) {
+    pmf *= double(n - k + 1) / double(k);
+    if (1 - 2 * (tail + pmf) < 0.95) break;
+    tail += pmf;
+    m.coverage = 1 - 2 * tail;
+    ++k;
+  }
+  m.low = s[k - 1];
+  m.high = s[n - k];
+  return m;
+}
+
 double mean(const std::vector<double>& v) {
   if (v.empty()) return 0;
   double s = 0;

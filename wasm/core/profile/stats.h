@@ -8,6 +8,16 @@ namespace fm::prof {
 // Linear-interpolated quantile of an already sorted, non-empty vector (p in [0,1]).
 double quantile_sorted(const std::vector<double>& sorted, double p);
 double median(std::vector<double> v);  // empty -> 0
+
+// A distribution-free 95% interval for the median of sorted values x_(1) <= ... <= x_(n), no
+// parameter fitted: (x_(k), x_(n+1-k)) for the largest k whose coverage,
+// P(k <= Binomial(n, 1/2) <= n - k), is 95% or more (12 values: x_(3) to x_(10), 96.1%). Under 6
+// values not even the full range covers 95%: it is that range, with the coverage it has (5 values:
+// 93.75%, 3: 75%). Empty: all 0. Exact for the post window's few values (2^-n underflows past 1000).
+struct MedianInterval {
+  double low = 0, high = 0, coverage = 0;
+};
+MedianInterval median_interval(const std::vector<double>& sorted);
 double mean(const std::vector<double>& v);
 double stddev(const std::vector<double>& v);  // population sd; fewer than 2 values -> 0
 

@@ -56,14 +56,23 @@ void engagement_reasons(const Findings& f, json& out) {
   else if (e.percentile < 0.25) id = "engagement.below", peers = e.rate_q25;
   else if (e.percentile > 0.90) id = "engagement.above", peers = e.rate_q90;
   json details = json::array();
+  // Too few posts for a 95% interval: the range of all of them, and what it covers, said.
+  if (e.rate_coverage < 0.95)
+    details.push_back(
+        message("engagement.rate_range", {{"posts", f.stats.with_likes}, {"coverage", percent(e.rate_coverage)}}));
   if (e.likes_adjusted) details.push_back(message("engagement.organic", {{"rate", percent(e.organic_rate)}}));
   if (e.share >= 0.1)
     details.push_back(
         message("engagement.implied",
                 {{"share", percent(e.share)}, {"low", percent(e.share_low)}, {"high", percent(e.share_high)}}));
-  // The posts the rate is the median of, said with it: a rate over 3 posts is not one over 12.
-  out.push_back(
-      reason(id, sev, {{"rate", percent(e.rate)}, {"posts", f.stats.with_likes}, {"peers", percent(peers)}}, details));
+  // The rate's interval and the posts it is the median of, said with it: a rate over 3 posts is not one over 12.
+  out.push_back(reason(id, sev,
+                       {{"rate", percent(e.rate)},
+                        {"rate_low", percent(e.rate_low)},
+                        {"rate_high", percent(e.rate_high)},
+                        {"posts", f.stats.with_likes},
+                        {"peers", percent(peers)}},
+                       details));
   const TierSolidity& t = f.tier;
   if (t.level == "thin") out.push_back(reason("engagement.reference_thin", "info", {{"n", t.n_real}}));
   else if (t.level == "blended")
