@@ -301,7 +301,7 @@ test('the engagement rate gives its interval from the engine, in every language,
     }
   }
   const en = translator(dict('en'), {}, 'en');
-  assert.match(reasonText(en, reason), /^Engagement \S+% \(\S+–\S+%\) \(over 4 posts\): .* With 4 posts the rate's interval is the whole range of their rates, which holds the account's typical rate only 88% of the time, not 95%\./);
+  assert.match(reasonText(en, reason), /^Engagement \S+% \(\S+–\S+%\) \(over 4 posts\): .* With 4 posts the rate's range runs from the lowest to the highest of their rates, and even that holds the account's typical rate only 88% of the time, not 95%\./);
   assert.match(reasonText(en, { id: 'engagement.below', params: { rate: 2.5, posts: 12, peers: 2 } }), /^Engagement 2\.5% \(over 12 posts\): 3 in 4/);
 });
 
