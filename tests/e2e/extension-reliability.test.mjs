@@ -127,6 +127,55 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
   assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent is counted, the one sent again too');
 });
 
+// A link to `path` clicked within Instagram's app (its own links move by history.pushState).
+async function clickAppLink(page, path) {
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, path);
+}
+
+// An audit of `username` started in a tab of its own, which is closed two followers pages in: the
+// audit stored paused ({paused}) and the followers pages it had read, in the order asked ({donePages}).
+async function pausedByClosedTab(username, userId) {
+  const first = await suite.session.newPage();  // closed here, not by beforeEach
+  await startAudit(suite, first, username);
+  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
+    { what: 'two pages in' });
+  await first.close();
+  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+    { what: 'stored as paused' });
+  const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
+    .slice(0, paused.followers.pagesDone).map((e) => e.search);
+  return { paused, donePages };
+}
+
+// The profile's stored reading (and with it its account id) forgotten.
+async function forgetReading(username) {
+  const ext = await extensionPage(suite);
+  await ext.evaluate((u) => chrome.storage.local.get('history').then(({ history }) => {
+    delete history.entries[u];
+    return chrome.storage.local.set({ history });
+  }), username);
+}
+
+// The resumed audit of `username` waited for to its end: none of the pages read before it paused
+// (`donePages`) asked again, no account fetched twice. {done, reqs, pages}.
+async function resumedToTheEnd(username, userId, donePages) {
+  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    { what: 'resumed audit done', timeout: 60_000 });
+  const reqs = auditRequests(suite.standin, username, userId);
+  const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
+  for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
+  assert.equal(done.followers.pagesDone, 4);
+  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
+  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
+  return { done, reqs, pages };
+}
+
 // A tab closed mid-audit (its pagehide): the audit is stored as paused with what it read, not as
 // running. The profile opened again says the audit resumes (it offered Resume and New audit until
 // its loop began), and, the profile's id unreadable there (no stored reading, Instagram asking to
@@ -136,24 +185,11 @@ test('a tab closed mid-audit: paused with its progress; opened again it says it 
   await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0 });
   const username = 'marco.travels';
   const userId = userIdOf(suite.standin, username);
-  const first = await suite.session.newPage();  // closed here, not by beforeEach
-  await startAudit(suite, first, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
-    { what: 'two pages in' });
-  await first.close();
-  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
-    { what: 'stored as paused' });
+  const { paused, donePages } = await pausedByClosedTab(username, userId);
   assert.ok(paused.followers.pagesDone >= 2 && paused.followers.lite.length >= 50, 'its progress kept');
-  // The pages it had read, in the order asked: none is asked again.
-  const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
-    .slice(0, paused.followers.pagesDone).map((e) => e.search);
   // No stored reading (its id with it) and no automatic check: the page reads the profile for the
   // id, and Instagram asks it to wait on both profile endpoints, slowly (the panel is read meanwhile).
-  const ext = await extensionPage(suite);
-  await ext.evaluate((u) => chrome.storage.local.get('history').then(({ history }) => {
-    delete history.entries[u];
-    return chrome.storage.local.set({ history });
-  }), username);
+  await forgetReading(username);
   await setSettings({ pacingMs: 200, auditListSize: 100, auditFullSize: 4, auditPosts: 0, autoRun: false });
   await suite.standin.addFailure({ mode: 'rate_limit', match: '/api/v1/users/', delayMs: 1500 });
   const second = await newPage();
@@ -170,14 +206,7 @@ test('a tab closed mid-audit: paused with its progress; opened again it says it 
   await suite.standin.clearFailures();
   await waitForOverlay(second, (st) => !/The audit could not go on/.test(st.panelText || ''),
     { what: 'the failure gone once the id is read, nothing clicked', timeout: 30_000 });
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'resumed audit done', timeout: 60_000 });
-  const reqs = auditRequests(suite.standin, username, userId);
-  const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
-  for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
-  assert.equal(done.followers.pagesDone, 4);
-  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
-  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
+  const { done } = await resumedToTheEnd(username, userId, donePages);
   assert.ok(done.startedAt === paused.startedAt, 'the same audit, not a new one');
 });
 
@@ -190,21 +219,9 @@ test('a resume that failed says why; Resume clicked once Instagram answers takes
   await setSettings(settings);
   const username = 'marco.travels';
   const userId = userIdOf(suite.standin, username);
-  const first = await suite.session.newPage();  // closed here, not by beforeEach
-  await startAudit(suite, first, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
-    { what: 'two pages in' });
-  await first.close();
-  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
-    { what: 'stored as paused' });
-  const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
-    .slice(0, paused.followers.pagesDone).map((e) => e.search);
+  const { paused, donePages } = await pausedByClosedTab(username, userId);
   // No stored reading (so no id) and no automatic check; this profile's data refused with a login page.
-  const ext = await extensionPage(suite);
-  await ext.evaluate((u) => chrome.storage.local.get('history').then(({ history }) => {
-    delete history.entries[u];
-    return chrome.storage.local.set({ history });
-  }), username);
+  await forgetReading(username);
   await setSettings({ ...settings, autoRun: false });
   suite.standin.addFailure({ mode: 'login_required', match: `web_profile_info/?username=${username}` });
   const second = await newPage();
@@ -219,16 +236,9 @@ test('a resume that failed says why; Resume clicked once Instagram answers takes
   // Instagram answering again: nothing goes by itself (no check was planned) until Resume is clicked.
   suite.standin.clearFailures();
   await clickPart(second, PANEL, 'audit-button');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'resumed audit done', timeout: 60_000 });
+  const { done, reqs, pages } = await resumedToTheEnd(username, userId, donePages);
   assert.equal(done.startedAt, paused.startedAt, 'the same audit, not a new one');
-  const reqs = auditRequests(suite.standin, username, userId);
-  const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
-  for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
   assert.equal(new Set(pages).size, pages.length, `no followers page asked twice: ${pages.join(' ')}`);
-  assert.equal(done.followers.pagesDone, 4);
-  const checks = reqs.filter((e) => e.path === '/api/v1/users/web_profile_info/' && e.status === 200).map((e) => e.search);
-  assert.equal(new Set(checks).size, checks.length, 'no account fetched twice');
   assert.equal(done.requests, reqs.length, 'every request counted');
   await waitForOverlay(second, (st) => !/The audit could not go on/.test(st.panelText || '') && !st.cancel,
     { what: 'the panel showing the end, the failure gone' });
@@ -248,13 +258,7 @@ test('a move within the app to another profile pauses the audit with its progres
   await startAudit(suite, page, username);
   const slowOut = () => suite.standin.log().find((e) => e.failure === 'slow');
   await waitFor(() => slowOut(), { what: 'the third page out' });
-  await page.evaluate((href) => {
-    const a = document.createElement('a');
-    a.href = href;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, `/${elsewhere}/`);
+  await clickAppLink(page, `/${elsewhere}/`);
   await waitForOverlay(page, (st) => st.username === elsewhere, { what: 'the other profile shown' });
   const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
     { what: 'stored as paused' });
@@ -312,13 +316,7 @@ test('passing through profiles within the app asks Instagram only about the one 
   suite.standin.clearLog();
   const route = ['marco.travels', 'fitqueen_daily', 'urban.sketcher', 'quiet.likes', 'glow.coach'];
   for (const name of route) {
-    await page.evaluate((href) => {
-      const a = document.createElement('a');
-      a.href = href;
-      document.body.append(a);
-      a.click();
-      a.remove();
-    }, `/${name}/`);
+    await clickAppLink(page, `/${name}/`);
     await new Promise((r) => setTimeout(r, 120));
   }
   await waitForOverlay(page, (st) => st.username === 'glow.coach' && st.badgeLabel && st.badgeLabel !== 'Checking…', { what: 'the last profile checked' });

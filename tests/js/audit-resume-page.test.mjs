@@ -4,33 +4,11 @@
 // here with the real Overlay's state (its drawing left out) and a fake background.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { background, loadContentPage } from './lib/content-page.mjs';
 
-// The background: each message recorded; `answers[what]` answers it (a function of the message),
-// an Error thrown from it is the message failing.
-const sent = [];
-let answers = {};
-globalThis.chrome = {
-  runtime: {
-    id: 'test',
-    async sendMessage(m) {
-      sent.push(m);
-      const a = answers[m.what];
-      if (!a) return {};
-      return a(m);
-    },
-  },
-};
-const { ProfileFeature } = await import('../../extension/content/main.js');
-const { Overlay } = await import('../../extension/content/overlay.js');
+const { sent } = background;
+const { ProfileFeature, quietOverlay } = await loadContentPage();
 
-// The real Overlay's methods on its state, nothing drawn (the DOM is not here).
-function quietOverlay(t, username, handlers) {
-  const o = Object.create(Overlay.prototype);
-  Object.assign(o, { t, username, handlers, model: { kind: 'loading' }, audit: null, auditResuming: null, checked: null,
-                     latestCount: null, firstSeen: null, formerUsernames: [], earlier: null });
-  o.render = () => {};
-  return o;
-}
 
 const PAUSED = { progress: { status: 'paused', requests: 4, planned: 40 } };
 const REPORT = { user_id: '4242', profile_source: 'web_profile_info', follower_count: 900, posts: [] };
@@ -46,7 +24,7 @@ function page() {
 }
 
 test('a resume that failed for want of the profile\'s id goes on by itself once a later check reads the id', async () => {
-  answers = { 'audit.start': () => ({ progress: { status: 'running', requests: 4, planned: 40 } }),
+  background.answers = { 'audit.start': () => ({ progress: { status: 'running', requests: 4, planned: 40 } }),
               'audit.next': () => ({ action: 'end', progress: { status: 'running', requests: 4, planned: 40 } }) };
   const { feature } = page();
   feature.resumeFailed({ failed: { state: 'rate_limited' } });
@@ -63,7 +41,7 @@ test('a resume that failed for want of the profile\'s id goes on by itself once 
 });
 
 test('a reading with the id takes up nothing when the page did not ask to resume, or the audit is no longer paused', async () => {
-  answers = {};
+  background.answers = {};
   // No failure in view: this page never set out to take the audit up (Resume not asked for).
   let { feature } = page();
   feature.showReport({ report: REPORT, computedAt: 1 });
@@ -81,7 +59,7 @@ test('a reading with the id takes up nothing when the page did not ask to resume
 test('an error before the resumed audit\'s loop begins ends "Resuming…" and shows the error', async (t) => {
   t.mock.method(console, 'warn', () => {});
   // The visit's own take-up: the loop's first step refused.
-  answers = { 'audit.next': () => { throw new Error('worker exploded'); } };
+  background.answers = { 'audit.next': () => { throw new Error('worker exploded'); } };
   let { feature } = page();
   feature.overlay.setResuming('starting');
   feature.report = REPORT;
@@ -89,7 +67,7 @@ test('an error before the resumed audit\'s loop begins ends "Resuming…" and sh
   assert.equal(feature.overlay.auditResuming, null, 'no spinner left');
   assert.equal(feature.overlay.model.state, 'engine_failed');
   // Resume clicked: audit.start refused.
-  answers = { 'audit.start': () => { throw new Error('worker exploded'); } };
+  background.answers = { 'audit.start': () => { throw new Error('worker exploded'); } };
   ({ feature } = page());
   feature.report = REPORT;
   await feature.startAudit().catch((e) => feature.fail(e));

@@ -5,6 +5,7 @@
 // drawing left out), a fake background and a fake fetch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { background, loadContentPage } from './lib/content-page.mjs';
 import { triesUserInfo, keptAfterFallback } from '../../extension/shared/profile-fallback.js';
 
 const REPORT = { user_id: '4242', username: 'anna', profile_source: 'users_info', follower_count: 900, posts: [] };
@@ -50,19 +51,7 @@ test('what the check ends with after the fallback', () => {
   for (const [first, second, want] of rows) assert.deepEqual(keptAfterFallback(first, second), want, JSON.stringify([first, second]));
 });
 
-// The background: each message recorded; instant.analyze answers by endpoint.
-const sent = [];
-let answers = {};
-globalThis.chrome = {
-  runtime: {
-    id: 'test',
-    async sendMessage(m) {
-      sent.push(m);
-      const a = answers[m.what];
-      return a ? a(m) : {};
-    },
-  },
-};
+const { sent } = background;
 const fetched = [];
 globalThis.fetch = async (url) => {
   fetched.push(url);
@@ -70,23 +59,15 @@ globalThis.fetch = async (url) => {
 };
 // A page with no header and no og tags: what it shows does not matter to the fake background.
 globalThis.document = { querySelectorAll: () => [], querySelector: () => null };
-const { ProfileFeature } = await import('../../extension/content/main.js');
-const { Overlay } = await import('../../extension/content/overlay.js');
+const { ProfileFeature, quietOverlay } = await loadContentPage();
 
-function quietOverlay(t, username, handlers) {
-  const o = Object.create(Overlay.prototype);
-  Object.assign(o, { t, username, handlers, model: { kind: 'loading' }, audit: null, auditResuming: null, checked: null,
-                     latestCount: null, firstSeen: null, formerUsernames: [], earlier: null });
-  o.render = () => {};
-  return o;
-}
 
 // A page of @anna whose account id is known from an earlier reading. Its signal is never aborted
 // here (leaving the profile takes the overlay off the page, which is not here).
 function page(byEndpoint) {
   sent.length = 0;
   fetched.length = 0;
-  answers = { 'instant.begin': () => ({ at: Date.now() }), 'instant.analyze': (m) => byEndpoint[m.endpoint] };
+  background.answers = { 'instant.begin': () => ({ at: Date.now() }), 'instant.analyze': (m) => byEndpoint[m.endpoint] };
   const feature = new ProfileFeature('anna', new AbortController().signal, 0, null, quietOverlay);
   feature.report = { ...REPORT, profile_source: 'web_profile_info' };
   return { feature };

@@ -1,0 +1,31 @@
+// The content script's profile page (content/main.js ProfileFeature) under node: a fake background
+// that records each message (`background.sent`) and answers it by `background.answers[what]` (a function of the
+// message; an Error thrown from it is the message failing; none: {}), and the real Overlay's state
+// with nothing drawn (`quietOverlay`, the DOM is not here). Set the globals main.js reads (document,
+// fetch) first, then `await loadContentPage()`.
+export const background = { sent: [], answers: {} };
+
+globalThis.chrome = {
+  runtime: {
+    id: 'test',
+    async sendMessage(m) {
+      background.sent.push(m);
+      const a = background.answers[m.what];
+      return a ? a(m) : {};
+    },
+  },
+};
+
+export async function loadContentPage() {
+  const { ProfileFeature } = await import('../../../extension/content/main.js');
+  const { Overlay } = await import('../../../extension/content/overlay.js');
+  const quietOverlay = (t, username, handlers) => {
+    const o = Object.create(Overlay.prototype);
+    Object.assign(o, { t, username, handlers, model: { kind: 'loading' }, audit: null, auditResuming: null, checked: null,
+                       latestCount: null, firstSeen: null, formerUsernames: [], earlier: null });
+    o.render = () => {};
+    o.destroy = () => {};  // (nothing was drawn)
+    return o;
+  };
+  return { ProfileFeature, quietOverlay };
+}
