@@ -5,7 +5,8 @@
 // web_profile_info's answers worth a second endpoint: a refusal for now ("wait", "useragent
 // mismatch", a server error), and {"data":{"user":null}} on a page that shows the profile
 // ('unreadable': restricted, age-gated, blocked in the region, or a rate limit in disguise), which
-// users/<id>/info has been seen to answer in full.
+// users/<id>/info may answer in full where the block was web_profile_info's alone (not confirmed
+// against the live site: one request more on a profile that is unread otherwise).
 const FALLS_BACK = new Set(['rate_limited', 'unreadable']);
 
 // Whether to ask users/<id>/info after `first`, the account's id being `id` (null: unknown).
