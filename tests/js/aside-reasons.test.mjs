@@ -6,13 +6,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, overflow, putEntry, emptyHistory, validateEntry, MAX_ENTRIES } from '../../extension/shared/history.js';
+import { migrate, overflow, validateEntry, MAX_ENTRIES } from '../../extension/shared/history.js';
+import { historyOf } from './lib/history-fixtures.mjs';
 import { addAside, normalizeAside, asideSummary } from '../../extension/shared/set-aside.js';
 import { asideReasonText } from '../../extension/shared/aside-words.js';
 import { flatten, translator, SUPPORTED } from '../../extension/shared/i18n.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
+const dicts = new Map();
+const dict = (lang) => {
+  if (!dicts.has(lang)) dicts.set(lang, flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8'))));
+  return dicts.get(lang);
+};
 // Without the English fallback: each language's own words, or the key itself.
 const tr = (lang) => translator(dict(lang), {}, lang);
 
@@ -33,8 +38,7 @@ const broken = {
 // unknown layout, and a profile past the history's limit; as the popup is sent them.
 function shownItems() {
   const items = [...migrate({ schema: 2, entries: broken }).aside, ...migrate({ schema: 3 }).aside, ...migrate({ weird: true }).aside];
-  let h = emptyHistory();
-  for (let i = 0; i <= MAX_ENTRIES; i++) h = putEntry(h, { ...migrate([{ u: `user${i}`, pct: 10, t: 1_000_000 + i }]).history.entries[`user${i}`] });
+  const h = historyOf(Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ ...migrate([{ u: `user${i}`, pct: 10, t: 1_000_000 + i }]).history.entries[`user${i}`] })));
   items.push(...overflow(h).aside);
   return asideSummary(normalizeAside(addAside([], items, 1000))).items;
 }

@@ -10,6 +10,7 @@ import { translator, flatten, ageText } from '../../extension/shared/i18n.js';
 import { word } from '../../extension/shared/words.js';
 import { badgeLine } from '../../extension/shared/entry-words.js';
 import fs from 'node:fs';
+import { historyOf } from './lib/history-fixtures.mjs';
 
 const locale = (l) => JSON.parse(fs.readFileSync(new URL(`../../_locales/${l}/messages.json`, import.meta.url), 'utf8'));
 
@@ -602,8 +603,7 @@ test('an audit that ended before its plan replaces the stored result only when i
 
 test('past the limit the least recently looked at leave the history, each set aside with its numbers; an import never pushes the user\'s out', () => {
   const entry = (u, at, report = null) => ({ ...migrate([{ u, pct: 10, lo: 5, hi: 20, t: at }]).history.entries[u], report });
-  let h = emptyHistory();
-  for (let i = 0; i < MAX_ENTRIES; i++) h = putEntry(h, entry(`user${i}`, 1_000_000 + i));
+  const h = historyOf(Array.from({ length: MAX_ENTRIES }, (_, i) => entry(`user${i}`, 1_000_000 + i)));
   assert.deepEqual(overflow(h).aside, [], 'at the limit nothing leaves');
   const full = putEntry(h, entry('newcomer', 9_000_000, { username: 'newcomer' }));
   const o = overflow(full);
