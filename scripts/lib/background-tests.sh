@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# The steps scripts/test runs beside its builds, node and browser tests: the sanitizer tree's
-# build, the unit tests under ASan+UBSan, then 30 s of fuzzing per harness. They need neither the
-# wasm engine nor a browser, and the foreground leaves a core idle much of the time (link steps,
-# single-process node tests, browser tests waiting on pages, pacing and timers). They run at the
-# lowest CPU priority, so the foreground keeps the CPU it would have alone; each harness still
-# fuzzes for its full 30 s.
-# Usage: scripts/lib/background-tests.sh DIR: writes DIR/timings (the step lines), and
+# Steps scripts/test runs in a process of their own, beside its foreground:
+# - sanitizers: the sanitizer tree's build, the unit tests under ASan+UBSan, then 30 s of fuzzing
+#   per harness, from just after the set-up. They need neither the wasm engine nor a browser, and
+#   the foreground leaves a core idle much of the time (link steps, browser tests waiting on pages,
+#   pacing and timers). scripts/test runs them at the lowest CPU priority, so the foreground keeps
+#   the CPU it would have alone; each harness still fuzzes for its full 30 s.
+# - units: lint, the model's reproducibility, the native unit tests and the node tests
+#   (scripts/lib/unit-steps.sh), beside the browser tests, which use well under one core of two.
+# Usage: scripts/lib/background-tests.sh DIR GROUP: writes DIR/timings (the step lines), and
 # DIR/finished last. Output goes to stdout (scripts/test sends it to DIR/log).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-dir=$1
+dir=$1 group=$2
 . scripts/lib/steps.sh
-step "unit tests under ASan+UBSan (build/sanitize) [background]" nice -n 19 scripts/test-sanitizers
-step "fuzzing (30 s per harness, build/sanitize) [background]" nice -n 19 scripts/fuzz 30
+case $group in
+  sanitizers)
+    step "unit tests under ASan+UBSan (build/sanitize) [background]" nice -n 19 scripts/test-sanitizers
+    step "fuzzing (30 s per harness, build/sanitize) [background]" nice -n 19 scripts/fuzz 30 ;;
+  units)
+    . scripts/lib/unit-steps.sh
+    unit_steps 0 ' [beside the browser tests]' ;;
+  *) echo "background-tests.sh: unknown group '$group' (sanitizers or units)"; exit 2 ;;
+esac
 printf '%s\n' "${timings[@]}" >"$dir/timings"
 touch "$dir/finished"
