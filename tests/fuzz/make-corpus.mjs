@@ -4,11 +4,11 @@
 // pages, web_profile_info), with values drawn from a seeded generator, so the
 // corpus is small, reproducible and free of anyone's data.
 // Usage: node tests/fuzz/make-corpus.mjs   (rewrites the corpus folders; commit the result)
-// When build/wasm/node/fakemeter_engine.js (or FM_ENGINE_DIR) exists, the profile seeds also
+// When build/wasm/web/fakemeter_engine.mjs (or FM_ENGINE_DIR) exists, the profile seeds also
 // carry a real audience report from the engine's estimator as options.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { engineModule } from '../../tools/cli/engine.mjs';
 import { fileURLToPath } from 'node:url';
 import { profileDocFromPage, profileDocFromUserInfo } from '../../extension/shared/instagram.js';
 
@@ -209,10 +209,10 @@ add('fuzz-estimate', 'edge-unknown-population.json', J({ source: 'likers', popul
 // A real audience report, when an engine build is at hand, makes the profile seeds reach
 // the code that reads options.audience.
 let audience = null;
-const enginePath = path.join(process.env.FM_ENGINE_DIR || path.join(root, 'build/wasm/node'), 'fakemeter_engine.js');
-if (fs.existsSync(enginePath)) {
-  const factory = createRequire(import.meta.url)(enginePath);
-  const engine = await factory({ wasmBinary: fs.readFileSync(enginePath.replace(/\.js$/, '.wasm')) });
+const engineDir = process.env.FM_ENGINE_DIR || path.join(root, 'build/wasm/web');
+if (fs.existsSync(path.join(engineDir, 'fakemeter_engine.wasm'))) {
+  const { factory, wasmBinary } = await engineModule('fakemeter_engine', engineDir);
+  const engine = await factory({ wasmBinary });
   const report = JSON.parse(engine.estimateAudience(J(estimateRequests[0])));
   if (!report.error) audience = report;
   else console.error('make-corpus: estimator answered', report.error.id, '- profile seeds go without an audience');

@@ -3,18 +3,12 @@
 // The wasm heap stops at 256 MB (-sMAXIMUM_MEMORY, CMakeLists.txt); the limits keep the
 // worst input that passes them well below it. The last test shows what the ceiling itself
 // does to a module, which is why callers must check sizes before calling (see RELIABILITY.md).
-// Engine: build/wasm/node (or FM_ENGINE_DIR), loaded with {wasmBinary} as tools/cli/engine.mjs does.
+// Engine: the browser build (or FM_ENGINE_DIR), loaded with {wasmBinary} as tools/cli/engine.mjs does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { engineModule } from '../../tools/cli/engine.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = process.env.FM_ENGINE_DIR || path.join(root, 'build', 'wasm', 'node');
-const factory = createRequire(import.meta.url)(path.join(dir, 'fakemeter_engine.js'));
-const wasmBinary = readFileSync(path.join(dir, 'fakemeter_engine.wasm'));
+const { factory, wasmBinary } = await engineModule('fakemeter_engine');
 
 // A fresh module per use, so one that aborts cannot spoil the next test.
 async function freshEngine() {

@@ -8,7 +8,7 @@
 // (accountFromProfile), then the wasm engine's estimateAudience. No browser, no pacing.
 // Research aid, not part of the tests. Usage:
 //   node tools/research/standin_coverage.mjs [--reps 60] [--total 5000]
-//   FM_ENGINE_DIR=<another build/wasm/node> node tools/research/standin_coverage.mjs   (compare builds)
+//   FM_ENGINE_DIR=<another build/wasm/web> node tools/research/standin_coverage.mjs   (compare builds)
 import { makeFollower, listEntry, followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { parseFollowersPage, FOLLOWERS_PAGE_SIZE } from '../../extension/shared/instagram.js';
 import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../extension/shared/audit.js';
