@@ -382,7 +382,7 @@ TierEvaluation evaluate_tier(const std::vector<Sample>& s,
   TierEvaluation ev;
   ev.tier = tier;
   const auto Y = labels_of(s);
-  Grid grid = make_grid(opt.quick);
+  Grid grid = make_grid(opt.quick || opt.tiny_grid);
   if (opt.only) grid.base = {*opt.only}, grid.only = true;
   // Per held-out set: its rows, the rows its model trains on, and per consistency rule the
   // features the training rows keep.

@@ -153,6 +153,7 @@ struct TierEvaluation {
 };
 struct RunOptions {
   bool quick = false;          // a tiny grid, for tests and smoke runs
+  bool tiny_grid = false;      // the tiny grid with the full selection rules (tests of them)
   std::optional<Config> only;  // judge this configuration alone (no search)
   // The full tier's SRF multipliers, tried in this order until one's grid keeps both standards.
   std::vector<double> srf_weights = {1.0};
