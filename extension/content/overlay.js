@@ -518,13 +518,15 @@ export class Overlay {
       const root = this.panel.getRootNode();
       const focused = root.activeElement && root.activeElement !== this.panel && this.panel.contains(root.activeElement)
         ? root.activeElement : null;
-      const scroll = this.panel.scrollTop;
       const view = { t: this.t, model: this.model, audit: this.audit, username: this.username, change,
         formerUsernames: this.formerUsernames, earlier: this.earlier,
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, auditResuming: this.auditResuming,
         auditNotStarted: this.auditNotStarted, onClose: () => this.closePanel(),
         askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
-      redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
+      // The scroll is read before the new drawing goes in (and only then: reading it lays the page out).
+      let scroll = 0;
+      const { changed } = redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view), () => { scroll = this.panel.scrollTop; });
+      if (!changed) return;
       this.panel.scrollTop = scroll;
       this.watchHead();
       if (focused && root.activeElement !== focused) refocus(this.panel, focused.getAttribute('part'));

@@ -7,11 +7,23 @@
 // A control of the same part does the same thing whatever it says (its click calls the same
 // handler), so the kept one's listener stays right.
 //
-// Returns whether `focused` was kept; if not (no control of its part in the new drawing, or one
-// in another place), the panel holds the new drawing whole and the caller moves the focus.
-export function redrawKeepingFocus(panel, focused, draw) {
+// A new drawing the same as the panel's (node for node, attribute for attribute, text for text) is
+// not put in: about a third of an audit's steps draw the panel as it is, and each replaced the whole
+// panel and had the page lay it out again. The controls kept call the same handlers (as above).
+//
+// `beforeChange`, if given, is called just before the panel's content is replaced (not when it stays).
+// Returns { changed: whether the panel's content was replaced, kept: whether `focused` was kept };
+// if not kept (no control of its part in the new drawing, or one in another place), the panel holds
+// the new drawing whole and the caller moves the focus.
+export function redrawKeepingFocus(panel, focused, draw, beforeChange = () => {}) {
   const fresh = panel.cloneNode(false);
   draw(fresh);
+  if (fresh.isEqualNode(panel)) return { changed: false, kept: true };
+  beforeChange();
+  return { changed: true, kept: replaceKeepingFocus(panel, focused, fresh) };
+}
+
+function replaceKeepingFocus(panel, focused, fresh) {
   const part = focused && focused.getAttribute('part');
   const twin = part ? fresh.querySelector(`[part="${CSS.escape(part)}"]`) : null;
   const kept = twin ? pathFrom(panel, focused) : null;
