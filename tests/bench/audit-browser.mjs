@@ -3,7 +3,11 @@
 // "Audit followers" to its end. Per request: wall time, and the CPU of the background service worker
 // and of the page (its content script included), from the DevTools protocol (Profiler samples on
 // each target; Performance.getMetrics on the page). Then the functions with the most self time.
-// Usage: node tests/bench/audit-browser.mjs [username] [--top N] [--runs N] [--json FILE]
+// With --calls: how many times the functions named in CALLS ran per request instead (V8's precise
+// coverage with call counts: figures that a loaded machine does not blur; its CPU figures are then
+// not the extension's own, the counting slows it). An async function counts once per call and once
+// more per await it resumes from (analyzeDoc, one await: 2 a call; engine.js call, one: 2 a call).
+// Usage: node tests/bench/audit-browser.mjs [username] [--top N] [--runs N] [--calls] [--json FILE]
 import fs from 'node:fs';
 import { openSuite, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL } from '../e2e/lib/index.mjs';
 
@@ -12,6 +16,21 @@ const arg = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const username = args[0] && !args[0].startsWith('--') ? args[0] : 'fitqueen_daily';
 const TOP = Number(arg('--top', 15));
 const RUNS = Number(arg('--runs', 1));
+const CALLS = args.includes('--calls');
+// What --calls counts: the engine's calls and the reads behind each step's estimate in the worker,
+// the drawing of the panel and the badge, and what of it the page laid out again.
+const COUNTED = { worker: ['call', 'analyzeDoc', 'estimate', 'refreshEstimates', 'getDoc'],
+                  page: ['render', 'renderPanel', 'redrawKeepingFocus', 'replaceKeepingFocus', 'renderBadge', 'redrawInPlace', 'pluralForm'] };
+
+// Calls per function name (of the extension's own scripts), from precise coverage.
+function callCounts(coverage, names) {
+  const out = Object.fromEntries(names.map((n) => [n, 0]));
+  for (const script of coverage.result) {
+    if (!/chrome-extension:/.test(script.url)) continue;
+    for (const fn of script.functions) if (fn.functionName in out) out[fn.functionName] += fn.ranges[0].count;
+  }
+  return out;
+}
 
 // Self time per function (ms) from a CDP Profiler profile, keyed "name url:line".
 function selfTimes(profile) {
@@ -41,6 +60,14 @@ function selfTimes(profile) {
 
 async function profiled(cdp) {
   await cdp.send('Profiler.enable');
+  if (CALLS) {
+    await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    return async () => {
+      const coverage = await cdp.send('Profiler.takePreciseCoverage');
+      await cdp.send('Profiler.stopPreciseCoverage');
+      return { coverage, nodes: [], samples: [], timeDeltas: [] };
+    };
+  }
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   return async () => (await cdp.send('Profiler.stop')).profile;
@@ -74,6 +101,10 @@ try {
     const requests = suite.standin.log().slice(before).filter((e) => e.kind === 'api').length;
     const swT = selfTimes(swProf), pgT = selfTimes(pgProf);
     results.push({
+      ...(CALLS ? { callsPerRequest: {
+        worker: Object.fromEntries(Object.entries(callCounts(swProf.coverage, COUNTED.worker)).map(([k, v]) => [k, v / requests])),
+        page: Object.fromEntries(Object.entries(callCounts(pgProf.coverage, COUNTED.page)).map(([k, v]) => [k, v / requests])),
+      } } : {}),
       username, requests, wallMs: wall, perRequestWallMs: wall / requests,
       workerCpuMs: swT.busy, perRequestWorkerCpuMs: swT.busy / requests,
       pageCpuMs: pgT.busy, perRequestPageCpuMs: pgT.busy / requests,
@@ -96,6 +127,12 @@ try {
 const f = (v) => v.toFixed(1);
 for (const r of results) {
   console.log(`audit of @${r.username}: ${r.requests} requests in ${f(r.wallMs / 1000)} s: ${f(r.perRequestWallMs)} ms wall per request`);
+  if (r.callsPerRequest) {
+    for (const [where, counts] of Object.entries(r.callsPerRequest)) {
+      console.log(`  calls per request, ${where}: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    }
+    continue;
+  }
   console.log(`  CPU per request: service worker ${f(r.perRequestWorkerCpuMs)} ms, page ${f(r.perRequestPageCpuMs)} ms` +
     ` (page tasks ${f(r.pageTaskMs / r.requests)} ms: script ${f(r.pageScriptMs / r.requests)}, layout ${f(r.pageLayoutMs / r.requests)}, style ${f(r.pageStyleMs / r.requests)})`);
   console.log('  service worker, self time (whole audit):');
