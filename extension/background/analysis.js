@@ -2,15 +2,22 @@
 // reading of the page's own counts (findings only), and the combined audited report.
 import { call } from './engine.js';
 import { classifyResponse, unavailableOf, profileDocFromUserInfo } from '../shared/instagram.js';
+import { recentResults } from './recent-results.js';
+
+// The profile's readings asked last (an audit step asks two: with its samples, and alone).
+const profileReadings = recentResults(4);
 
 // A report or a state: {report} | {state, detail?}. `samples`: the audit's estimates,
 // {audience (the followers), likers, commenters}, any of them null.
 export async function analyzeDoc(text, samples = null) {
   const options = { now: Math.floor(Date.now() / 1000) };
   for (const [key, report] of Object.entries(samples || {})) if (report) options[key] = report;
+  const args = JSON.stringify(options);
   let out;
   try {
-    out = await call('analyzeProfile', text, JSON.stringify(options));
+    // Kept only when the engine answered (a crash or a refusal is tried again the next time).
+    out = await profileReadings.get(`${args}\n${text}`, () => call('analyzeProfile', text, args),
+                                    (o) => !!o && typeof o === 'object' && !o.error);
   } catch (e) {
     return { state: 'engine_failed', detail: String(e.message || e) };
   }
