@@ -10,7 +10,7 @@ import { renderBadge, auditRunning } from './badge-view.js';
 import { renderPanel } from './panel.js';
 import { followHeadHeight } from './head-padding.js';
 import { stoppedText } from './panel-refused.js';
-import { redrawKeepingFocus } from './redraw.js';
+import { redrawKeepingFocus, redrawInPlace } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
 import { STYLE } from './overlay-style.js';
 import { stateMessage, partWaitMessage, auditNotStartedMessage } from '../shared/state-words.js';
@@ -496,7 +496,8 @@ export class Overlay {
     // The question goes with the audit's result it was about (an audit started since, say).
     if (this.askRecheck && !recheckAsks(this.model, auditRunning(this.audit))) this.askRecheck = false;
     const change = this.followerChange();
-    const said = `${this.t('extName')}: ${renderBadge(this.badge, { t: this.t, model: this.model, audit: this.audit, change })}`;
+    const label = redrawInPlace(this.badge, (into) => renderBadge(into, { t: this.t, model: this.model, audit: this.audit, change }));
+    const said = `${this.t('extName')}: ${label}`;
     this.holdBadgeSize();
     // While an audit runs its estimate moves on each step: said once it ends, not at every step.
     // What happens to the audit is said as it happens (started, waiting, cancelled, stopped,

@@ -4,7 +4,7 @@
 // here is the few methods redrawKeepingFocus uses, its equality the drawn text's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redrawKeepingFocus } from '../../extension/content/redraw.js';
+import { redrawKeepingFocus, redrawInPlace } from '../../extension/content/redraw.js';
 
 function fakePanel(text) {
   const log = [];
@@ -26,4 +26,31 @@ test('a drawing the same as the panel leaves it as it is; one that differs goes 
   const other = redrawKeepingFocus(panel, null, (into) => { into.text = 'estimate 13% (9-18%), 11/41'; }, () => log.push('before'));
   assert.deepEqual(other, { changed: true, kept: false });
   assert.deepEqual(log, ['before', 'replace']);
+});
+
+// A node with attributes, as copyAttributes reads them.
+function fakeNode(text, attrs = {}) {
+  const log = [];
+  const make = (t, a) => ({
+    text: t, attrs: { ...a }, childNodes: [],
+    get attributes() { return Object.entries(this.attrs).map(([name, value]) => ({ name, value })); },
+    hasAttribute(k) { return k in this.attrs; },
+    getAttribute(k) { return this.attrs[k] ?? null; },
+    setAttribute(k, v) { log.push(`set ${k}`); this.attrs[k] = v; },
+    removeAttribute(k) { log.push(`remove ${k}`); delete this.attrs[k]; },
+    cloneNode() { return make(this.text, this.attrs); },
+    isEqualNode(o) { return o.text === this.text && JSON.stringify(o.attrs) === JSON.stringify(this.attrs); },
+    replaceChildren() { log.push('replace'); },
+  });
+  return { node: make(text, attrs), log };
+}
+
+test('the badge drawn the same as it is stays as it is; drawn otherwise it takes the new attributes and children', () => {
+  const { node, log } = fakeNode('auditing 10/41', { class: 'badge', 'aria-label': 'Fakemeter: 12%' });
+  const draw = (text, label) => (into) => { into.text = text; into.attrs['aria-label'] = label; return label; };
+  assert.equal(redrawInPlace(node, draw('auditing 10/41', 'Fakemeter: 12%')), 'Fakemeter: 12%');
+  assert.deepEqual(log, []);
+  assert.equal(redrawInPlace(node, draw('auditing 11/41', 'Fakemeter: 13%')), 'Fakemeter: 13%');
+  assert.deepEqual(log, ['set aria-label', 'replace']);
+  assert.equal(node.attrs['aria-label'], 'Fakemeter: 13%');
 });
