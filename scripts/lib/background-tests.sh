@@ -5,8 +5,9 @@
 #   the foreground leaves a core idle much of the time (link steps, browser tests waiting on pages,
 #   pacing and timers). scripts/test runs them at the lowest CPU priority, so the foreground keeps
 #   the CPU it would have alone; each harness still fuzzes for its full 30 s.
-# - units: lint, the model's reproducibility, the native unit tests and the node tests
-#   (scripts/lib/unit-steps.sh), beside the browser tests, which use well under one core of two.
+# - units: the native build (the browser tests need only the wasm engine), then lint, the model's
+#   reproducibility, the native unit tests and the node tests (scripts/lib/unit-steps.sh), beside
+#   the browser tests, which use well under one core of two.
 # Usage: scripts/lib/background-tests.sh DIR GROUP: writes DIR/timings (the step lines), and
 # DIR/finished last. Output goes to stdout (scripts/test sends it to DIR/log).
 set -uo pipefail
@@ -19,7 +20,8 @@ case $group in
     step "fuzzing (30 s per harness, build/sanitize) [background]" nice -n 19 scripts/fuzz 30 ;;
   units)
     . scripts/lib/unit-steps.sh
-    unit_steps 0 ' [beside the browser tests]' ;;
+    at=' [beside the browser tests]'
+    step "build native (build/native)$at" scripts/build --native-only && unit_steps 0 "$at" ;;
   *) echo "background-tests.sh: unknown group '$group' (sanitizers or units)"; exit 2 ;;
 esac
 printf '%s\n' "${timings[@]}" >"$dir/timings"
