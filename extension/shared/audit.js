@@ -701,9 +701,15 @@ export function resumeAudit(state) {
 
 // Running or paused (a page of the profile that still shows it running, its loop waiting for its
 // slot, has the Cancel button: a paused audit left as it was went on at the next visit).
+// A pending request a page has claimed went (or is going) out: it is counted now, as its answer
+// will be refused (handlers.js auditResult takes none of a cancelled audit's). Dropped uncounted,
+// it was a request made and never counted, and a resume asked the same item again (13 sent, 12
+// counted). One claimed but never sent (its tab closed between claim and fetch) counts one more
+// than was sent: the count errs on the side of the budget.
 export function cancelAudit(state, now) {
   if (!underWay(state.status)) return state;
-  return { ...state, status: 'cancelled', pending: null, updatedAt: now };
+  const claimed = !!(state.pending && state.pending.claim);
+  return { ...state, status: 'cancelled', pending: null, updatedAt: now, requests: state.requests + (claimed ? 1 : 0) };
 }
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);

@@ -176,8 +176,19 @@ test('a late answer of the paused audit\'s own step is taken, the audit staying 
   delete data[SCHEDULER_KEY];  // (the pacing after the first answer)
   assert.equal((await handle['audit.claim']({ username, id: again.id }, tab(1))).go, true);
   await handle['audit.cancel']({ username });
+  // The request out is counted at the cancel (it went; its answer is refused): it was counted nowhere.
+  assert.equal(stored().requests, requests + 2, 'the claimed request out counted at the cancel');
   assert.equal((await handle['audit.result']({ username, id: again.id, ...page }, tab(1))).duplicate, true);
-  assert.equal(stored().status, 'cancelled');
+  assert.deepEqual([stored().status, stored().requests], ['cancelled', requests + 2]);
+  // Resumed, it asks the page again: that send counts too (at its answer).
+  await start({});
+  const resumed = await handle['audit.next']({ username }, tab(1));
+  assert.equal(resumed.url, again.url, 'the same page asked again');
+  delete data[SCHEDULER_KEY];
+  assert.equal((await handle['audit.claim']({ username, id: resumed.id, audit: resumed.audit }, tab(1))).go, true);
+  await handle['audit.result']({ username, id: resumed.id, audit: resumed.audit, ...page }, tab(1));
+  assert.equal(stored().requests, requests + 3, 'two sends of that page, both counted');
+  await handle['audit.cancel']({ username });
   // Another audit since, paused with a step of the same id no page claimed: the answer is not its.
   await start({ fresh: true });
   const other = await handle['audit.next']({ username }, tab(2));

@@ -331,6 +331,24 @@ test('cancel keeps the sample and drops only the pending request', () => {
   assert.equal(c.pending, null);
   assert.equal(c.followers.lite.length, 25);
   assert.equal(applyOutcome(c, n.request.id, { kind: 'page', accounts: [], nextCursor: null }, 6).applied, false);
+  assert.equal(c.requests, 1, 'the pending request no page claimed never went: not counted');
+});
+
+// A page had claimed the pending request (so sent it) when another tab's Cancel came: its answer is
+// refused, and the request was made and counted nowhere; a resume asked the same page again.
+test('cancel counts the pending request a page has claimed: it went, and its answer will be refused', () => {
+  let s = start();
+  let n = nextRequest(s);
+  s = applyOutcome(n.state, n.request.id, { kind: 'page', accounts: lite('f', 25), nextCursor: 'x' }, 1).state;
+  n = nextRequest(s);
+  const claimed = claimPending(n.state, '1:0', 2, 1000, 300, 'a1');
+  assert.equal(claimed.go, true);
+  assert.equal(claimed.state.requests, 1, 'a first claim counts at its answer');
+  const c = cancelAudit(claimed.state, 3);
+  assert.deepEqual([c.status, c.pending, c.requests], ['cancelled', null, 2]);
+  assert.equal(applyOutcome(c, n.request.id, { kind: 'page', accounts: [], nextCursor: null }, 4).applied, false, 'its answer refused, not counted twice');
+  // Cancelled again (already ended): nothing more counted.
+  assert.equal(cancelAudit(c, 5).requests, 2);
 });
 
 test('each source\'s estimator request: its records, full ones in place, and the population it was drawn from', () => {
