@@ -421,17 +421,19 @@ async function auditNext({ username }, sender) {
 // Right before the content script sends a paced request: {go: true} or {go: false, at} (try
 // again then), or {stale: true} when that request is no longer the pending one. Another page
 // of the same profile that claimed it first sends it (claimPending); then the scheduler decides.
-async function auditClaim({ username, id, audit, attempt = null }, sender) {
+async function auditClaim({ username, id, audit, attempt = null, outstanding = false }, sender) {
   return store.locked(async () => {
     let a = await currentAudit(username);
     if (!a || a.status !== 'running' || !a.pending || a.pending.id !== id || !sameAudit(a, audit)) return { go: false, stale: true };
     const settings = await store.getSettings();
     const t = now();
     const retryMs = Math.max(settings.pacingMs, 250);
-    let mine = claimPending(a, holderOf(sender), t, settings.answerTimeoutMs + SEND_CONFIRM_MS, retryMs, attempt);
-    // Held by a page that is gone (its tab closed mid-request): the claim is free at once.
-    if (!mine.go && a.pending.claim && await holderGone(a.pending.claim.holder, username)) {
-      mine = claimPending(a, holderOf(sender), t, 0, retryMs, attempt);
+    const me = holderOf(sender);
+    let mine = claimPending(a, me, t, settings.answerTimeoutMs + SEND_CONFIRM_MS, retryMs, attempt, { outstanding });
+    // Held by a page that is gone (its tab closed mid-request): the claim is free at once. (Its
+    // own, with the request still out: the page asking is there.)
+    if (!mine.go && a.pending.claim && a.pending.claim.holder !== me && await holderGone(a.pending.claim.holder, username)) {
+      mine = claimPending(a, me, t, 0, retryMs, attempt);
     }
     if (!mine.go) return { go: false, at: mine.at };
     const c = claim(await store.getScheduler(), t, settings, sendKey(username, id), requestKind(a.pending));

@@ -56,6 +56,11 @@ const STALE_MS = 24 * 3600 * 1000;
 let t = (k) => k;
 let settings = DEFAULT_SETTINGS;  // until the background's hello says the user's
 let current = null;   // {username, controller, feature}
+// The audit steps whose request this document has out, by `${username}#${audit}#${id}` (how many
+// sends of each): a page left within the app keeps its request going, and the page of the same
+// profile come back to waits for its answer rather than sending it again (audit.claim `outstanding`).
+const stepsOut = new Map();
+const stepKey = (username, step) => `${username}#${step.audit}#${step.id}`;
 // The focus was in the panel of the profile left for a page that is no profile: until when, and on
 // which page, it goes to the page's link to here once the app has drawn one ({until, path}:
 // focus-move.js focusLinkToHere); null: not.
@@ -580,9 +585,14 @@ export class ProfileFeature {
         // The global scheduler has the last word just before the request goes out. `attempt`
         // names this page's claim, so a claim message asked again is not a second send.
         const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+        const key = stepKey(this.username, step);
         let claimed;
         for (;;) {
-          claimed = await send('audit.claim', { username: this.username, id: step.id, audit: step.audit, attempt });
+          // A request of this step still out from an earlier page of the profile (left and come
+          // back to): its answer is awaited (the step is then stale), up to the claim's time limit.
+          const outstanding = stepsOut.has(key);
+          claimed = await send('audit.claim', { username: this.username, id: step.id, audit: step.audit, attempt,
+                                                ...(outstanding ? { outstanding } : {}) });
           if (claimed.go || claimed.stale) break;
           await sleepUntil(claimed.at, signal);
         }
@@ -591,9 +601,17 @@ export class ProfileFeature {
         // Not given up when the page leaves the profile meanwhile (the audit is paused then): its
         // answer is the paused audit's step, taken when it comes (handlers.js auditResult), not
         // asked again at the next visit. Its own time limit still ends it.
-        const answer = await igFetch(step.url, new AbortController().signal,
-          () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
-        const view = await send('audit.result', { username: this.username, id: step.id, audit: step.audit, ...answer });
+        stepsOut.set(key, (stepsOut.get(key) || 0) + 1);
+        let view;
+        try {
+          const answer = await igFetch(step.url, new AbortController().signal,
+            () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
+          view = await send('audit.result', { username: this.username, id: step.id, audit: step.audit, ...answer });
+        } finally {
+          const n = stepsOut.get(key) - 1;
+          if (n > 0) stepsOut.set(key, n);
+          else stepsOut.delete(key);
+        }
         if (signal.aborted) return;
         // The audit was deleted (with the profile, from the popup) while its request was out.
         if (view.missing) { this.overlay.setAudit(null); return; }

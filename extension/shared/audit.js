@@ -337,12 +337,17 @@ export function setPendingTime(state, at, held = {}) {
 // page: that send is counted among the audit's requests, and against its budget. `attempt` names
 // one claim of one page: the same message asked again (its answer lost while the worker
 // restarted) is granted again and counts nothing.
-export function claimPending(state, holder, now, ttlMs, retryMs, attempt = null) {
+// `outstanding`: the holder's page still has its earlier claim's request out (the user left the
+// profile within the app and came back before its answer: the same tab, the same document, so the
+// same holder). It waits for that answer, which the earlier page hands in (the request it sent
+// again was answered twice, the second answer refused: one request wasted), until the claim's
+// `ttlMs` has passed, when it sends again. A reload has nothing out: it sends again at once.
+export function claimPending(state, holder, now, ttlMs, retryMs, attempt = null, { outstanding = false } = {}) {
   const p = state.pending;
   if (!p) return { state, go: false, at: now + retryMs };
   const c = p.claim;
   if (c && c.holder === holder && attempt !== null && c.attempt === attempt) return { state, go: true };
-  if (c && c.holder !== holder && now < c.at + ttlMs) return { state, go: false, at: Math.min(c.at + ttlMs, now + retryMs) };
+  if (c && (c.holder !== holder || outstanding) && now < c.at + ttlMs) return { state, go: false, at: Math.min(c.at + ttlMs, now + retryMs) };
   const claimed = { ...state, pending: { ...p, claim: { holder, at: now, attempt } } };
   return { state: c ? { ...claimed, requests: state.requests + 1 } : claimed, go: true };
 }
@@ -683,7 +688,8 @@ export function settleRetry(a, now) {
 // popup and the profile's other pages said it ran). Its pending request stays its next, as a
 // cancelled audit's does not. One already sent is not given up with the page: its answer, when it
 // comes, is taken into the paused audit (handlers.js auditResult); one never answered (the tab
-// closed) the page that comes back asks again (claimPending counts a second send). A page that
+// closed) the page that comes back asks again (claimPending counts a second send); one still out
+// when the user comes back within the app is waited for (claimPending's `outstanding`). A page that
 // runs it again takes it up where it is (resumeAudit).
 export function pauseAudit(state, now) {
   if (state.status !== 'running') return state;

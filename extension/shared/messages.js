@@ -51,7 +51,10 @@ export const SHAPES = {
     'audit.next': { username },
     // `audit`: the audit the step was handed out by (its startedAt, audit.next's answer): ids start at 1
     // in every audit, so a step of an audit since cancelled names the same id as the new audit's.
-    'audit.claim': { username, id: int(1, 1e9), audit: optional(int(0, Number.MAX_SAFE_INTEGER)), attempt: optional(str(40)) },
+    // `outstanding`: this page's context still has the step's request out, from an earlier page of
+    // the profile (left and come back to within the app): it waits for that answer (audit.js claimPending).
+    'audit.claim': { username, id: int(1, 1e9), audit: optional(int(0, Number.MAX_SAFE_INTEGER)), attempt: optional(str(40)),
+                     outstanding: optional(bool) },
     'audit.sent': { username, id: int(1, 1e9) },
     'audit.result': { username, id: int(1, 1e9), audit: optional(int(0, Number.MAX_SAFE_INTEGER)), ...httpAnswer },
     'audit.cancel': { username },

@@ -198,6 +198,33 @@ test('a late answer of the paused audit\'s own step is taken, the audit staying 
   assert.deepEqual([stored().status, stored().pending.id, stored().followers.pagesDone], ['paused', other.id, 0]);
 });
 
+// The page left the profile within the app with its request out, and the user came back before
+// its answer: the same tab and document (the same holder), the earlier page's request still out.
+// The returning page claimed the step again and sent it a second time: the first answer was taken,
+// the second refused, one request of the budget wasted. It waits for the earlier answer now.
+test('a page come back to its paused audit before its own late answer waits for that answer, sending nothing', async () => {
+  const { step } = await running();
+  runsAudit.set(1, true);
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit, attempt: 'a1' }, tab(1))).go, true);
+  await handle['audit.pause']({ username }, tab(1));
+  // Back on the profile: the new page's loop takes the audit up, the same step first.
+  const back = await handle['audit.next']({ username }, tab(1));
+  assert.deepEqual([stored().status, back.id], ['running', step.id]);
+  const claim = await handle['audit.claim']({ username, id: step.id, audit: step.audit, attempt: 'a2', outstanding: true }, tab(1));
+  assert.equal(claim.go, false, 'not sent again');
+  assert.ok(Number.isInteger(claim.at), 'asked again later');
+  assert.equal(stored().requests, 0, 'no second send counted');
+  // The earlier page's answer arrives: taken, and the waiting claim finds its step answered.
+  const page = { status: 200, contentType: 'application/json', body: JSON.stringify({ users: [{ pk: '9', username: 'someone.new' }], next_max_id: 'c2' }) };
+  const view = await handle['audit.result']({ username, id: step.id, audit: step.audit, ...page }, tab(1));
+  assert.equal(view.duplicate, undefined, 'taken');
+  assert.deepEqual([stored().status, stored().requests, stored().followers.pagesDone], ['running', 1, 1]);
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit, attempt: 'a2', outstanding: true }, tab(1))).stale, true);
+  // The message with `outstanding` is of the one shape.
+  assert.equal(validateMessage({ what: 'audit.claim', username, id: 2, attempt: 'a2', outstanding: true }, 'content').ok, true);
+  assert.equal(validateMessage({ what: 'audit.claim', username, id: 2, outstanding: 'yes' }, 'content').ok, false);
+});
+
 // Ids start at 1 in every audit: a page whose request was out when its audit was cancelled and a
 // new one started (by the popup, or another tab's "New audit") held a step with the id of the new
 // audit's first step. Its answer was taken as that step's (the old audit's followers page filling

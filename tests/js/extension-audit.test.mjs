@@ -564,6 +564,27 @@ test('a request claimed again is counted as sent twice; the same claim asked aga
   assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2').state.requests, 4);
 });
 
+// The user left the profile within the app with the request out, and came back before its answer:
+// the same tab and document, so the same holder, whose earlier page still has the request out. It
+// claimed the step again and sent it a second time (the first answer taken, the second refused).
+test('the holder\'s page with its earlier claim\'s request still out waits for that answer, up to the claim\'s limit', () => {
+  const a = { status: 'running', requests: 3, pending: { id: 4, kind: 'page', url: 'u' } };
+  const ttl = 40_000;
+  const first = claimPending(a, '7:0', 1000, ttl, 500, 'a1');
+  // Back on the profile: a new claim of the same holder, its earlier request out.
+  assert.deepEqual(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2', { outstanding: true }),
+                   { state: first.state, go: false, at: 2500 });
+  assert.deepEqual(claimPending(first.state, '7:0', 40_900, ttl, 500, 'a2', { outstanding: true }),
+                   { state: first.state, go: false, at: 41_000 });
+  // No answer by the claim's limit: sent again, and counted.
+  const again = claimPending(first.state, '7:0', 41_000, ttl, 500, 'a2', { outstanding: true });
+  assert.equal(again.go, true);
+  assert.equal(again.state.requests, 4);
+  // The same claim asked again still goes; nothing out (a reload) goes at once, as before.
+  assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a1', { outstanding: true }).go, true);
+  assert.equal(claimPending(first.state, '7:0', 2000, ttl, 500, 'a2').go, true);
+});
+
 // The audit answered as Instagram would up to its first request of `kind`: {state, next} (that
 // request handed out, not answered).
 function answeredUntil(state, kind) {
