@@ -5,7 +5,7 @@
 // commenter's name: the report holds counts and texts only. Every string is set as text, never as markup; comment
 // text comes from the page and is shown, never logged.
 import { el } from './dom.js';
-import { percentNumber, countText } from '../shared/format.js';
+import { percentNumber, percentText, countText } from '../shared/format.js';
 import { reasonText, noteText } from '../shared/words.js';
 import { underWay } from '../shared/audit.js';
 
@@ -30,7 +30,9 @@ const FEW_POSTS = 4;
 const num = (v) => typeof v === 'number' && Number.isFinite(v);
 // Numbers in the translator's language (t.lang), without a sign, as the messages place it.
 const fmtPercent = (t, v) => percentNumber(v, t.lang || 'en');
-const pct = (t, share) => `${fmtPercent(t, share * 100)}%`;
+// A share with the language's percent sign, as every other number shown ("12%", "12\u00a0%"):
+// German and French put a no-break space before it.
+const pct = (t, share) => percentText(share * 100, t.lang || 'en');
 const hasInterval = (interval) => Array.isArray(interval) && num(interval[0]) && num(interval[1]);
 // A share and its interval, ["12%", "8–17%"]; no interval when it is unknown.
 const shareText = (t, value, interval) => [pct(t, value), hasInterval(interval)

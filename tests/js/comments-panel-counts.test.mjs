@@ -96,3 +96,21 @@ test('a report saved before the signals carried their counts shows its shares wi
     }
   }
 });
+
+test('the shares and their ranges carry the percent sign as each language writes it (no-break space in German and French)', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const sign = { en: '%', nl: '%', de: '\u00a0%', fr: '\u00a0%' };
+  for (const lang of SUPPORTED) {
+    const got = await rows(lang, signals());
+    const p = sign[lang];
+    assert.ok(got.templates.includes(`25${p} (16–37${p}`), `${lang}: ${got.templates}`);
+    assert.ok(got.timing.includes(`10${p} (5–19${p}`), `${lang}: ${got.timing}`);
+    // The references too: "half up to 2%".
+    assert.ok(got.templates.includes(` 2${p}, `), `${lang}: ${got.templates}`);
+    assert.ok(got.timing.includes(` 15${p} `), `${lang}: ${got.timing}`);
+    // Never a bare "%" glued to a number where the language spaces it.
+    if (p !== '%') assert.doesNotMatch(got.templates + got.timing + got.spam, /\d%/, `${lang}`);
+  }
+});
