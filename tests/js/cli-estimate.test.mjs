@@ -55,7 +55,7 @@ test('estimate --format text renders the report for people, two-phase included',
   }
   const r = run(['estimate', '--total', '5000', '--format', 'text', '-'], jsonl(recs));
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^Fake followers: \d+\.\d% {2}\(95% interval \d+\.\d% to \d+\.\d%\)/);
+  assert.match(r.stdout, /^Fake followers: \d+\.\d% {2}\(95% range \d+\.\d% to \d+\.\d%\)/);
   assert.match(r.stdout, /Sample: 120 of 5,000 followers \(30 fetched in full, 90 from the followers list only\)/);
   assert.match(r.stdout, /120 newest followers, not a random sample/);
   assert.match(r.stdout, /Full fetches alone would give/);
@@ -145,9 +145,9 @@ test('text output: what listing did to the interval is said as its width before 
   assert.ok(report.two_phase && report.two_phase.interval_full_only, JSON.stringify(report.two_phase));
   const said = (low, high) => renderText({ ...report, two_phase: { ...report.two_phase, interval_full_only: { ci_low: low, ci_high: high } },
                                            ci_low: 10, ci_high: 40 });
-  assert.match(said(5, 55), /Full fetches alone would give 5\.0% to 55\.0%; listing the other followers narrowed the interval from 50 to 30 points wide\./);
-  assert.match(said(15, 35), /listing the other followers widened the interval from 20 to 30 points wide\./);
-  assert.match(said(0, 30), /listing the other followers left the interval as wide\./);
+  assert.match(said(5, 55), /Full fetches alone would give 5\.0% to 55\.0%; listing the other followers narrowed the range from 50 to 30 points wide\./);
+  assert.match(said(15, 35), /listing the other followers widened the range from 20 to 30 points wide\./);
+  assert.match(said(0, 30), /listing the other followers left the range as wide\./);
 });
 
 // What Instagram's followers list shows of a user, and the same as the engine's lite record.
@@ -244,7 +244,7 @@ test('text output names whose accounts were sampled; a likers answer read as fol
   assert.match(likers.stdout, /^Fake likers: .*\nSample: 40 of 900 likers/);
   assert.doesNotMatch(likers.stdout, /Fake followers/);
   // No plan of follower pages for likers (their lists have none).
-  assert.doesNotMatch(likers.stdout, /For a \+\/-5-point interval/);
+  assert.doesNotMatch(likers.stdout, /For a \+\/-5-point range/);
   // The breakdown, the method and the warnings speak of accounts: these are likers, not followers
   // (only the category "mass followers" and the fields "Follower and following counts" say it).
   const own = likers.stdout.split('\n').filter((l) => /^(Method|Warning):|^ {2}/.test(l)).join('\n')

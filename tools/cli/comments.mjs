@@ -71,7 +71,7 @@ export function renderText(r) {
     out.push('', 'Why:');
     for (const x of r.reasons) out.push(`  [${x.severity}] ${clean(reasonText(t, x))}`);
   }
-  out.push('', 'Signals (value, 95% interval, evidence against organic sections):');
+  out.push('', 'Signals (value, 95% range, evidence against organic sections):');
   for (const [name, s] of Object.entries(r.signals)) {
     if (!s.measured) { out.push(`  ${name.padEnd(21)} not measured: ${clean(noteText(t, s.note))}`); continue; }
     const interval = s.interval ? (INTERVAL[name] ?? (([a, b]) => `${pct(a)}-${pct(b)}`))(s.interval) : 'n/a';

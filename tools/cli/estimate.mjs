@@ -9,7 +9,7 @@ export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--form
                                 [--sampling newest_first|random] [FILE|-]
 
 Estimates the share of fake followers of an account from a sample of its followers,
-with a 95% interval that covers sampling error and the classifier's own error.
+with a 95% range that covers sampling error and the classifier's own error.
 Input (FILE, or standard input when FILE is - or absent), the same as 'classify' reads:
 JSON Lines of account records, a JSON array of them, or a saved followers, likers or
 comments answer of Instagram (its listed fields only; a short followers list's flag is
@@ -21,7 +21,7 @@ of them in full (a pick by follower count or by looks biases the estimate: stder
 so where the two groups' lite scores sit 2 standard errors apart or more).
   --total N       the account's follower count (at least the number of records), or
                   'unknown' when it could not be read: no finite-population
-                  correction (the widest interval), and the report says unknown;
+                  correction (the widest range), and the report says unknown;
                   for a saved likers or comments answer it defaults to the answer's
                   user_count or comment_count
   --format F      json (default; the engine's report) or text (for people)
@@ -112,7 +112,7 @@ export function renderText(r) {
   const out = [];
   // Whose accounts: followers, or the likers or commenters of recent posts (--source).
   const [one, many] = { likers: ['liker', 'likers'], commenters: ['commenter', 'commenters'] }[r.source] || ['follower', 'followers'];
-  out.push(`Fake ${many}: ${pct(r.fake_percent)}  (95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
+  out.push(`Fake ${many}: ${pct(r.fake_percent)}  (95% range ${pct(r.ci_low)} to ${pct(r.ci_high)})`);
   const of = r.total_followers === null ? `an unknown number of ${many}` : counted(r.total_followers, one, many);
   out.push(`Sample: ${r.sample_size} of ${of}` +
     (r.lite_sample_size ? ` (${r.full_sample_size} fetched in full, ${r.lite_sample_size} from the ${many} list only)` : ''));
@@ -127,8 +127,8 @@ export function renderText(r) {
     // narrow" of it.
     const f = r.two_phase.interval_full_only;
     const [before, after] = [f.ci_high - f.ci_low, r.ci_high - r.ci_low].map((w) => Math.round(w * 10) / 10);
-    const change = after < before ? `narrowed the interval from ${before} to ${after} points wide`
-      : after > before ? `widened the interval from ${before} to ${after} points wide` : 'left the interval as wide';
+    const change = after < before ? `narrowed the range from ${before} to ${after} points wide`
+      : after > before ? `widened the range from ${before} to ${after} points wide` : 'left the range as wide';
     out.push(`Full fetches alone would give ${pct(f.ci_low)} to ${pct(f.ci_high)}; listing the other ${many} ${change}.`);
   }
   out.push('', 'Audience breakdown:');
@@ -146,8 +146,8 @@ export function renderText(r) {
   const plan = r.requests_for_5pt;
   if (many === 'followers') {
     out.push('', plan.requests === null
-      ? `For a +/-5-point interval: ${say(plan.note)}`
-      : `For a +/-5-point interval: about ${counted(plan.requests, 'request', 'requests')}. ${say(plan.note)}`);
+      ? `For a +/-5-point range: ${say(plan.note)}`
+      : `For a +/-5-point range: about ${counted(plan.requests, 'request', 'requests')}. ${say(plan.note)}`);
   }
   for (const w of r.warnings || []) out.push(`Warning: ${w}`);
   out.push(`Model: ${r.model_version}`);

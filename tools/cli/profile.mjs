@@ -15,7 +15,7 @@ Analyses an Instagram profile from its web_profile_info JSON (what
 /api/v1/users/<id>/info/ answers, which has no posts): engagement against real
 accounts of the same size, bought likes, mass following, an audience without history.
 Prints one report: the badge the extension would show, an instant fake-follower estimate
-with a 95% interval, reasons (message ids with their numbers; --format text words them in
+with a 95% range, reasons (message ids with their numbers; --format text words them in
 English from _locales/en), the raw signals and the recent posts.
   --followers F   a follower sample (account records or a saved followers answer, as
                   for 'estimate');
@@ -135,7 +135,7 @@ export function renderText(r) {
     // the number is of fake accounts, about the sample's population, which is said with it.
     const audited = r.confidence === 'audited';
     out.push(`${audited ? 'Fake followers' : 'Fake or inactive followers'}: ${pct(r.fake_percent)}  ` +
-      `(95% interval ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
+      `(95% range ${pct(r.ci_low)} to ${pct(r.ci_high)}, ${r.confidence})`);
     const about = audited && r.audience ? noteText(t, r.audience.sampling_note) : '';
     if (about) out.push(`Sample: ${clean(about)}`);
   } else {

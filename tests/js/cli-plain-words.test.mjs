@@ -1,0 +1,38 @@
+// The command line's text for people says "range" where the extension does (plain-words.test.mjs
+// bans "interval" from the extension's messages): "95% range 12% to 30%", not "95% interval". Its
+// JSON keeps the engine's field names (ci_low, interval_full_only), which are not words for people.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(root, 'scripts', 'fakemeter');
+const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' });
+const profile = path.join(root, 'tests', 'fixtures', 'profiles', 'organic.json');
+const comments = path.join(root, 'tests', 'fixtures', 'comments', 'organic.json');
+const real = (i) => JSON.stringify({ username: `anna.b${i}`, full_name: 'Anna B', has_profile_pic: true, media_count: 120 + i,
+  follower_count: 300 + i, following_count: 280 + i, biography: 'climbing, coffee' });
+const sample = Array.from({ length: 60 }, (_, i) => real(i)).join('\n') + '\n';
+
+test('the text output and the help of profile, estimate and comments say "range", never "interval"', () => {
+  const outputs = {
+    'profile text': run(['profile', profile, '--format', 'text']),
+    'estimate text': run(['estimate', '--total', '5000', '--format', 'text', '-'], sample),
+    'comments text': run(['comments', comments, '--format', 'text']),
+    'profile help': run(['profile', '--help']),
+    'estimate help': run(['estimate', '--help']),
+    'comments help': run(['comments', '--help']),
+  };
+  for (const [name, r] of Object.entries(outputs)) {
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    // (Not the estimate's "Method:" line: the engine's technical name of its statistics,
+    // "profile-likelihood interval", a report field the CLI prints as it is.)
+    const said = r.stdout.split('\n').filter((line) => !line.startsWith('Method: ')).join('\n');
+    assert.doesNotMatch(said, /interval/i, `${name}: ${said}`);
+  }
+  assert.match(outputs['profile text'].stdout, /\(95% range [\d.]+% to [\d.]+%, instant\)/);
+  assert.match(outputs['estimate text'].stdout, /^Fake followers: [\d.]+% {2}\(95% range [\d.]+% to [\d.]+%\)/);
+  assert.match(outputs['estimate text'].stdout, /For a \+\/-5-point range: /);
+  assert.match(outputs['comments text'].stdout, /Signals \(value, 95% range, evidence against organic sections\):/);
+});
