@@ -42,6 +42,17 @@ test('the header\'s counts, table-driven: followers from the badge\'s element, p
     ['tr', [['3 gönderi'], ['10 B takipçi'], ['12 takip']], { posts: 3, followers: 10000, following: 12 }],
     ['de', [['78 Beiträge'], ['1,2 Mio. Follower'], ['56 Gefolgt']], { posts: 78, followers: 1_200_000, following: 56 }],
     ['ja', [['投稿78件'], ['フォロワー1,234人'], ['56人をフォロー中']], { posts: 78, followers: 1234, following: 56 }],
+    // Thai and Vietnamese put the word first (or, Vietnamese, not); Vietnamese abbreviates N (nghìn)
+    // and Tr (triệu); Hindi writes lakh and crore. Refused before (no reading); the forms are the
+    // CLDR's and the languages' usage, unverified against a live page.
+    ['th', [['โพสต์ 78 รายการ'], ['ผู้ติดตาม 1,234 คน'], ['กำลังติดตาม 56 คน']], { posts: 78, followers: 1234, following: 56 }],
+    ['th', [['โพสต์ 78 รายการ'], ['ผู้ติดตาม 1.2 ล้าน คน'], ['กำลังติดตาม 56 คน']], { posts: 78, followers: 1_200_000, following: 56 }],
+    ['vi', [['78 bài viết'], ['1.234 người theo dõi'], ['Đang theo dõi 56 người dùng']], { posts: 78, followers: 1234, following: 56 }],
+    ['vi', [['Bài viết: 78'], ['Người theo dõi: 1,2 Tr'], ['Đang theo dõi: 56']], { posts: 78, followers: 1_200_000, following: 56 }],
+    ['vi', [['78 bài viết'], ['24 N người theo dõi'], ['56 đang theo dõi']], { posts: 78, followers: 24000, following: 56 }],
+    ['hi', [['78 पोस्ट'], ['1.2 लाख फ़ॉलोअर्स'], ['56 फ़ॉलोइंग']], { posts: 78, followers: 120_000, following: 56 }],
+    ['hi', [['78 पोस्ट'], ['3 करोड़ फ़ॉलोअर्स'], ['56 फ़ॉलोइंग']], { posts: 78, followers: 30_000_000, following: 56 }],
+    ['hi', [['78 posts'], ['1.2 lakh followers'], ['56 following']], { posts: 78, followers: 120_000, following: 56 }],
     // A count beside it that does not read is left unknown, not guessed.
     ['en', [['1,234 followers'], ['56 following']], { posts: null, followers: 1234, following: 56 }],
     ['en', [['many posts'], ['1,234 followers'], ['56 following']], { posts: null, followers: 1234, following: 56 }],
@@ -60,6 +71,13 @@ test('no reading from a header that is not this profile\'s, has no followers ite
   const mil = readHeaderCounts('anna', page('en', [['78 posts'], ['1,2 mil followers'], ['56 following']]), null, 'en');
   assert.match(mil.error, /^the header's followers count: .*mil/);
   assert.equal(mil.text, '1,2 mil');
+  // Vietnamese T (tỷ, billions) is Danish thousands: refused with the reason, on a Vietnamese page too.
+  const ty = readHeaderCounts('anna', page('vi', [['78 bài viết'], ['1,2 T người theo dõi'], ['56 đang theo dõi']]), null, 'vi');
+  assert.match(ty.error, /^the header's followers count: the unit "T" is ambiguous on a page in Vietnamese/);
+  assert.equal(ty.text, '1,2 T');
+  // N is Vietnamese only: an English page does not read it.
+  assert.match(readHeaderCounts('anna', page('en', [['78 posts'], ['24 N người theo dõi'], ['56 following']]), null, 'en').error,
+    /the unit "N" is read only on a page whose language settles it/);
   assert.deepEqual(readHeaderCounts('anna', page('es', [['78 posts'], ['1,2 mil seguidores'], ['56 seguidos']]), null, 'es'),
     { counts: { posts: 78, followers: 1200, following: 56 } });
 });

@@ -44,6 +44,18 @@ const COUNTS = [
   ['4,870万', '', null], ['4,870万', 'en', null], ['1.2만', 'ja', null], ['1,2 mi', 'es', null],
   // Indonesian M is miliar (a billion) there, a million elsewhere: refused on an Indonesian page.
   ['1,2 M', 'id', null],
+  // Vietnamese N (nghìn) and Tr (triệu), refused before as units not known; on another page, or
+  // with no language, they are refused. Vietnamese T (tỷ) is Danish thousands: refused there too.
+  ['24 N', 'vi', 24000], ['1,2 Tr', 'vi', 1200000], ['24 n', 'vi', 24000], ['12 nghìn', 'vi', 12000], ['1,2 triệu', 'vi', 1200000],
+  ['1.234', 'vi', 1234], ['24 N', '', null], ['24 N', 'en', null], ['1,2 Tr', 'tr', null], ['1,2 T', 'vi', null],
+  // Hindi and Indian English lakh (100,000) and crore (10,000,000), in Devanagari or Latin letters, on
+  // any page (they mean the same wherever written); "करोड़" with its nukta composed or not; Hindi's
+  // thousand; the Indian grouping of an exact count on a Hindi page only (elsewhere not by threes).
+  ['1.2 लाख', 'hi', 120000], ['3 करोड़', 'hi', 30000000], ['3 कर\u094b\u095c', 'hi', 30000000], ['1.2 lakh', 'en', 120000],
+  ['1.2 lakh', 'hi', 120000], ['2,5 crore', 'hi', 25000000], ['12 हज़ार', 'hi', 12000], ['1.2 लाख', '', 120000],
+  ['12,34,567', 'hi', 1234567], ['1,234', 'hi', 1234], ['12,34,567', 'en', null], ['1,23,4567', 'hi', null],
+  // Thai's number words, on a Thai page only.
+  ['1.2 ล้าน', 'th', 1200000], ['12 พัน', 'th', 12000], ['1,234', 'th', 1234], ['1.2 ล้าน', 'en', null],
   // Not numbers as Instagram writes them: "1.234K" (grouping or decimal?), a comma decimal before 万,
   // mixed separators, decimals on an exact count.
   ['1.234K', 'en', null], ['1,2万', 'ja', null], ['1,234.567', 'en', null], ['1,5', 'de', null], ['12,34', 'de', null],
@@ -64,7 +76,9 @@ test('a refused count says what was not read and why, naming the page\'s languag
     ['1,2 M', 'id', /"M" is ambiguous on a page in Indonesian \("id"\).*miliar/],
     ['3 χιλ.', 'fr', /"χιλ\.".*Greek.*French \("fr"\)/],
     ['1,2 Mr', 'en', /"Mr" is read only on a page whose language settles it \(written in Turkish \("tr"\)\); this page is in English \("en"\)/],
-    ['24 N', 'vi', /"N" is no unit Fakemeter knows/],
+    ['24 N', 'en', /"N" is read only on a page whose language settles it \(thousands \(nghìn\) in Vietnamese\); this page is in English/],
+    ['1,2 T', 'vi', /"T" is ambiguous on a page in Vietnamese \("vi"\): .*billions \(tỷ\) in Vietnamese/],
+    ['1.2 ล้าน', 'en', /"ล้าน" is read only on a page whose language settles it \(written in Thai \("th"\)\)/],
     ['1.234K', 'en', /"1\.234 K" is not an abbreviated count/],
     ['1,5', 'de', /"1,5" is not a count/],
   ];
@@ -95,13 +109,27 @@ const DESCRIPTIONS = [
   ['1\u202f234 abonnés, 56 abonnements, 78 publications - x (@a)', 'fr', [1234, 56, 78]],
   ['1.234 volgers, 56 volgend, 78 berichten - x (@a)', 'nl', [1234, 56, 78]],
   ['48.7M Followers, 310 Following, 2,140 Posts - x (@a)', 'en', [48700000, 310, 2140]],
+  // Thai and Vietnamese put the noun first (or not); Vietnamese abbreviates N and Tr; Hindi writes
+  // lakh and crore. Forms from the CLDR and the languages' usage, not seen on a live page.
+  ['ผู้ติดตาม 1,234 คน, กำลังติดตาม 56 คน, โพสต์ 78 รายการ - x (@a)', 'th', [1234, 56, 78]],
+  ['ผู้ติดตาม 1.2 ล้าน คน, กำลังติดตาม 56 คน, โพสต์ 78 รายการ - x (@a)', 'th', [1200000, 56, 78]],
+  ['1.234 người theo dõi, 5 đang theo dõi, 3 bài viết - x (@a)', 'vi', [1234, 5, 3]],
+  ['24 N người theo dõi, 5 đang theo dõi, 3 bài viết - x (@a)', 'vi', [24000, 5, 3]],
+  ['Người theo dõi: 1,2 Tr, Đang theo dõi: 56, Bài viết: 78 - x (@a)', 'vi', [1200000, 56, 78]],
+  ['1.2 लाख फ़ॉलोअर्स, 56 फ़ॉलोइंग, 78 पोस्ट - x (@a)', 'hi', [120000, 56, 78]],
+  ['3 करोड़ फ़ॉलोअर्स, 1.2 हज़ार फ़ॉलोइंग, 78 पोस्ट - x (@a)', 'hi', [30000000, 1200, 78]],
+  ['1.2 lakh followers, 56 following, 78 posts - x (@a)', 'en', [120000, 56, 78]],
   // Refused, each with the count and the reason.
   ['12,5 mil. seguidores, 1.002 seguidos, 78 publicaciones - x', '', /the followers count: the unit "mil\."/],
   ['1,2 B takipçi, 5 takip, 3 gönderi - x', 'en', /the followers count: the unit "B"/],
   ['1,2 M pengikut, 5 mengikuti, 3 postingan - x', 'id', /the followers count: the unit "M" is ambiguous/],
   ['948 Takipçi, 12,5 B Takip, 3 Gönderi - x', '', /the following count: the unit "B"/],
   ['フォロワー1.2万人、フォロー中56人、投稿78件 - x', 'en', /the followers count: .* does not start with a count/],
-  ['24 N người theo dõi, 5 đang theo dõi, 3 bài viết - x', 'vi', /the followers count: "N" is no unit/],
+  ['24 N người theo dõi, 5 đang theo dõi, 3 bài viết - x', 'en', /the followers count: the unit "N" is read only/],
+  ['1,2 T người theo dõi, 5 đang theo dõi, 3 bài viết - x', 'vi', /the followers count: the unit "T" is ambiguous/],
+  // A number word of another language is refused, not taken for the noun (12 read unscaled).
+  ['12 ล้าน followers, 5 following, 3 posts - x', 'en', /the followers count: the unit "ล้าน" is read only/],
+  ['١٢ مليون متابع، ٥٦ متابَع، ٧٨ منشور - x', 'fr', /the followers count: the unit "مليون" is read only/],
   ['See Instagram photos and videos', 'en', /no followers, following and posts counts/],
 ];
 

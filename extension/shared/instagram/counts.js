@@ -20,19 +20,25 @@ export function pageLanguage(lang) {
 
 // Units read on any page: each means the same number in every language that writes it (German
 // "Tsd.", Swedish "tn", Polish "tys.", Czech "tis.", Russian "тыс.", Ukrainian "тис.", Italian
-// "mila", Indonesian "rb" and "jt", Norwegian and Finnish "mill." / "milj.").
-// Keys are lower-case, without a closing dot.
-const ANY_LANGUAGE = {
+// "mila", Indonesian "rb" and "jt", Norwegian and Finnish "mill." / "milj."; the Indian lakh
+// (100,000) and crore (10,000,000) as Hindi and Indian English write them, "1.2 लाख", "3 करोड़",
+// "1.2 lakh", and Hindi's thousand, हज़ार).
+// Keys are lower-case, without a closing dot; they and the unit read are compared in Unicode's
+// composed form (NFC: Hindi "ज़" and "ड़" as letter and nukta, Vietnamese "ỷ" as one character,
+// whichever way the page wrote them).
+const nfcKeys = (units) => Object.fromEntries(Object.entries(units).map(([k, v]) => [k.normalize('NFC'), v]));
+const ANY_LANGUAGE = nfcKeys({
   k: 1e3, 'к': 1e3, tsd: 1e3, tn: 1e3, tys: 1e3, tis: 1e3, 'тыс': 1e3, 'тис': 1e3, mila: 1e3, rb: 1e3,
+  'हज़ार': 1e3, 'हजार': 1e3, lakh: 1e5, 'लाख': 1e5, crore: 1e7, 'करोड़': 1e7,
   m: 1e6, mln: 1e6, mio: 1e6, mn: 1e6, mill: 1e6, milj: 1e6, 'млн': 1e6, jt: 1e6,
   bn: 1e9, mrd: 1e9, mld: 1e9, 'млрд': 1e9,
-};
+});
 
 // Units read only where the page's language is the one that writes them, as the Unicode CLDR's
 // short number formats for that language have them: letters another language reads otherwise, or
 // forms not seen on Instagram itself. A language's entry wins over ANY_LANGUAGE; null there means
 // the unit is ambiguous on that language's page (Indonesian "M" is miliar, a billion).
-const BY_LANGUAGE = {
+const BY_LANGUAGE = Object.fromEntries(Object.entries({
   tr: { b: 1e3, mn: 1e6, mr: 1e9 },
   da: { t: 1e3, mio: 1e6, mia: 1e9 },
   nb: { t: 1e3, k: 1e3, mill: 1e6, mrd: 1e9 },
@@ -45,26 +51,34 @@ const BY_LANGUAGE = {
   zh: { '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8 },
   ko: { '천': 1e3, '만': 1e4, '억': 1e8 },
   id: { rb: 1e3, jt: 1e6, m: null },
+  // Vietnamese N (nghìn) and Tr (triệu), as the CLDR writes them ("24 N", "1,2 Tr"), and the words
+  // themselves; its letter T (tỷ, a billion) is refused: the same letter is thousands in Danish,
+  // Norwegian and Finnish, and no account has a billion followers to need it.
+  vi: { n: 1e3, 'nghìn': 1e3, 'ngàn': 1e3, tr: 1e6, 'triệu': 1e6, 'tỷ': 1e9, t: null },
+  // Thai's own number words: thousand, ten thousand, hundred thousand, million.
+  th: { 'พัน': 1e3, 'หมื่น': 1e4, 'แสน': 1e5, 'ล้าน': 1e6 },
   pt: { mil: 1e3, mi: 1e6, bi: 1e9 },
   es: { mil: 1e3 },
   cs: { mil: 1e6 }, sk: { mil: 1e6 }, hr: { mil: 1e6 }, ro: { mil: 1e6 },
-};
+}).map(([lang, units]) => [lang, nfcKeys(units)]));
 
 // Why a unit is refused where the page's language does not settle it (for the refusal's reason).
 const AMBIGUOUS = {
   mil: 'thousands in Spanish and Portuguese, millions in Czech, Slovak, Croatian and Romanian',
   b: 'thousands (bin) in Turkish, billions in English',
-  t: 'thousands in Danish, Norwegian and Finnish',
+  t: 'thousands in Danish, Norwegian and Finnish, billions (tỷ) in Vietnamese',
   e: 'thousands in Hungarian (ezer)',
   m: 'millions in most languages, billions (miliar) in Indonesian',
   mi: 'millions in Portuguese',
+  n: 'thousands (nghìn) in Vietnamese',
+  tr: 'millions (triệu) in Vietnamese',
 };
 
 const LANGUAGE_NAMES = {
   tr: 'Turkish', da: 'Danish', nb: 'Norwegian', sv: 'Swedish', fi: 'Finnish', hu: 'Hungarian', el: 'Greek', ar: 'Arabic',
   ja: 'Japanese', zh: 'Chinese', ko: 'Korean', id: 'Indonesian', pt: 'Portuguese', es: 'Spanish', cs: 'Czech',
   sk: 'Slovak', hr: 'Croatian', ro: 'Romanian', en: 'English', de: 'German', nl: 'Dutch', fr: 'French', pl: 'Polish',
-  ru: 'Russian', uk: 'Ukrainian', it: 'Italian',
+  ru: 'Russian', uk: 'Ukrainian', it: 'Italian', vi: 'Vietnamese', th: 'Thai', hi: 'Hindi',
 };
 const languageName = (lang) => (lang ? `${LANGUAGE_NAMES[lang] || 'the language'} ("${lang}")` : 'no language');
 
@@ -73,9 +87,16 @@ const languageName = (lang) => (lang ? `${LANGUAGE_NAMES[lang] || 'the language'
 const CJK_SCALE = /^[千万萬亿億兆천만억조]/u;
 // Han, kana and Hangul: a word of these is a noun however short ("篇帖子").
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-// Languages whose pages may put the noun before the count ("フォロワー1,234人"): only there is a
-// part read that does not start with its count.
-const NOUN_FIRST = new Set(['ja', 'ko', 'zh']);
+// Thai script: a Thai word after a count is a noun or a classifier however short ("คน", people),
+// unless it is one of Thai's number words (BY_LANGUAGE.th).
+const THAI = /\p{Script=Thai}/u;
+// Languages whose pages may put the noun before the count ("フォロワー1,234人", Thai "ผู้ติดตาม
+// 1,234 คน", Vietnamese "Người theo dõi: 1.234"): only there is a part read that does not start
+// with its count.
+const NOUN_FIRST = new Set(['ja', 'ko', 'zh', 'th', 'vi']);
+// Languages whose nouns are often three letters or fewer ("3 bài viết"): on their pages a short
+// word after a count is a noun unless it is a unit in some language ("24 N" read, "1,2 T" refused).
+const SHORT_NOUNS = new Set(['vi']);
 
 // The direction marks Arabic and Hebrew pages put around numbers.
 const DIRECTION_MARKS = /[\u200e\u200f\u061c\u2066-\u2069]/g;
@@ -105,9 +126,11 @@ function scaledNumber(num, cjk) {
 }
 
 // An exact count: digits, grouped by threes with one separator throughout ("1,234,567",
-// "1.234.567", "1 234", "1'234"), never a decimal ("1,5" is no count).
-function exactNumber(num) {
+// "1.234.567", "1 234", "1'234"), never a decimal ("1,5" is no count); on a Hindi page also the
+// Indian grouping, by twos above the thousands ("12,34,567").
+function exactNumber(num, lang) {
   if (/^\d+$/.test(num)) return Number(num);
+  if (lang === 'hi' && /^\d{1,2}(?:,\d{2})+,\d{3}$/.test(num)) return Number(num.replace(/,/g, ''));
   const m = /^\d{1,3}([ ,.'])\d{3}((?:\1\d{3})*)$/.exec(num);
   return m ? Number(num.replace(/[ ,.']/g, '')) : null;
 }
@@ -117,7 +140,7 @@ const shown = (s) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 // The multiplier of `unit` (as written, any case, with or without its closing dot) on a page in
 // `lang` (pageLanguage), or {error} saying why it is not read.
 function unitValue(unit, lang) {
-  const key = unit.toLowerCase().replace(/\.$/, '');
+  const key = unit.toLowerCase().replace(/\.$/, '').normalize('NFC');
   const own = BY_LANGUAGE[lang];
   if (own && key in own) {
     if (own[key] !== null) return { mult: own[key] };
@@ -141,7 +164,7 @@ export function readCount(text, lang = '') {
   if (!m) return { error: `${shown(text.trim())} is not a count` };
   const [, num, unit] = m;
   if (!unit) {
-    const value = exactNumber(num);
+    const value = exactNumber(num, code);
     if (value === null) return { error: `${shown(num)} is not a count (digits grouped by threes; an exact count has no decimals)` };
     return Number.isSafeInteger(value) ? { value } : { error: `${shown(num)} is past any count Instagram shows` };
   }
@@ -184,7 +207,8 @@ function readPart(part, lang) {
   if (cjk) return refused(readCount(`${num}${cjk[0]}`, lang), num.length + space.length + 1);
   const scaled = readCount(`${num} ${word}`, lang);
   if (!scaled.error) return scaled;
-  const unitLike = word.endsWith('.') || ([...word].length <= 3 && !CJK.test(word));
+  const unitLike = word.endsWith('.') || isUnitSomewhere(word)
+    || ([...word].length <= 3 && !CJK.test(word) && !THAI.test(word) && !SHORT_NOUNS.has(lang));
   return unitLike ? refused(scaled, num.length + space.length + word.length) : refused(readCount(num, lang), num.length);
 }
 
@@ -194,6 +218,13 @@ function readPart(part, lang) {
 export function readHeaderCount(text, lang = '') {
   if (typeof text !== 'string') return { error: 'the count is not text' };
   return readPart(text, pageLanguage(lang));
+}
+
+// Whether `word` is a unit in some language ("ล้าน", "مليون"): one the page's language does not
+// read is refused, never taken for the noun (the count read unscaled).
+function isUnitSomewhere(word) {
+  const key = word.toLowerCase().replace(/\.$/, '').normalize('NFC');
+  return key in ANY_LANGUAGE || Object.values(BY_LANGUAGE).some((units) => key in units);
 }
 
 // og:description's counts: {counts: {followers, following, posts}} or {error} saying which count
