@@ -43,9 +43,12 @@ const SAVED_WITHOUT_INTERVAL = / \(\{(fake|followers)_low:pctn\}–\{\1_high:pct
 // (builds of 2026-12-06's sixth and seventh sessions) the full ones, of which it is not true.
 const SAID_OF_INTERVALS = /\u202f?; [^;()]*(?=\))/;
 
-// The engagement rate's interval, " ({rate_low:pctn}–{rate_high:pct})": a reason saved before the
-// engine gave it words as it did then, without it, rather than with its placeholders showing.
-const SAVED_WITHOUT_RATE_INTERVAL = / \(\{rate_low:pctn\}–\{rate_high:pct\}\)/g;
+// The engagement rate's interval, in one bracket with the posts it rests on, " ({rate_low:pctn}–
+// {rate_high:pct}; over {posts:count} …)" (French: U+202F before ";"): a reason saved before the
+// engine gave it words as it did then, without it ("(over 12 posts)"), rather than with its
+// placeholders showing; the bracket goes whole when it held nothing else (saved before the posts
+// count too, which withoutMissingCounts has already taken out).
+const SAVED_WITHOUT_RATE_INTERVAL = / \(\{rate_low:pctn\}–\{rate_high:pct\}\)|\{rate_low:pctn\}–\{rate_high:pct\}\u202f?; /g;
 
 // The counts a share rests on, added to these messages after reports were kept in the history
 // ("(12 of 40)", "(over 9 posts)", "the sampled accounts (40)"): a report saved before has no

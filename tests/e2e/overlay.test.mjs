@@ -61,7 +61,7 @@ test('the open panel shows the estimate with reasons; screenshots in light and d
   assertNumbersMatch(parseEstimate(state.panelEstimate), report, `${username} panel`);
   for (const r of report.reasons.slice(0, 3)) assert.ok(state.panelText.includes(reasonWords(r)), `panel lists reason "${reasonWords(r)}"`);
   // The engagement rate says its interval and names the posts it is the median of.
-  assert.match(state.panelText, new RegExp(`Engagement [\\d.]+% \\([\\d.]+–[\\d.]+%\\) \\(over ${report.signals.engagement.posts_used} posts?\\): `));
+  assert.match(state.panelText, new RegExp(`Engagement [\\d.]+% \\([\\d.]+–[\\d.]+%; over ${report.signals.engagement.posts_used} posts?\\): `));
   assert.ok(state.auditButton, 'panel offers "Audit followers"');
   await screenshot(page, 'panel-light');
   await page.goto(`${suite.standin.profileUrl(username)}?theme=dark`);

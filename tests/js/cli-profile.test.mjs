@@ -164,7 +164,7 @@ test('text output is for people and never passes control characters from the pag
   assert.match(r.stdout, /@anna_organic \(Evil\[2J\]0;pwned Name\)/);
   assert.match(r.stdout, /Badge: Unclear from the profile alone · audit to measure/);
   assert.match(r.stdout, /Grade: unknown - No grade/);
-  assert.match(r.stdout, /\[info\] Engagement 25% \(18–28%\) \(over 12 posts\): typical for real accounts of this size \(half get more than 21%\)\./);
+  assert.match(r.stdout, /\[info\] Engagement 25% \(18–28%; over 12 posts\): typical for real accounts of this size \(half get more than 21%\)\./);
   assert.match(r.stdout, /Likes per post, oldest to newest: /);
   assert.match(r.stdout, /^Fake or inactive followers: /m, 'the profile alone: followers who never engage');
   // With an audit the number is of fake accounts, about the sample's population, said beside it.

@@ -257,11 +257,11 @@ test('the comments\' timing and spam shares and the engagement rate name the cou
       const count = r.id === 'comments.spam' ? n(r.params.count) : '0';
       assert.ok(reasonText(t, r).includes(`(${count} ${of} ${n(r.params.total)})`), `${lang}: "${reasonText(t, r)}"`);
     }
-    for (const [, r] of rates) assert.match(reasonText(t, r), new RegExp(`\\(\\S+ ${n(r.params.posts)} \\S+\\)`), `${lang}: "${reasonText(t, r)}"`);
+    for (const [, r] of rates) assert.match(reasonText(t, r), new RegExp(`(\\(|; )\\S+ ${n(r.params.posts)} \\S+\\)`), `${lang}: "${reasonText(t, r)}"`);
   }
   const en = translator(dict('en'), {}, 'en');
   assert.match(reasonText(en, timing[0]), /^\S+% of the dated comments \(\d+ of \d+\) came within 10 minutes/);
-  assert.match(reasonText(en, rates[0][1]), /^Engagement \S+% \(\S+–\S+%\) \(over \d+ posts?\): /);
+  assert.match(reasonText(en, rates[0][1]), /^Engagement \S+% \(\S+–\S+%; over \d+ posts?\): /);
 });
 
 // "Engagement 0.56% (over 12 posts)" read as exact: the rate is a median over a few posts, and says
@@ -291,7 +291,7 @@ test('the engagement rate gives its interval from the engine, in every language,
     const t = translator(dict(lang), {}, lang);
     for (const [, r] of [...rated, [null, reason]]) {
       const said = reasonText(t, r);
-      assert.ok(said.includes(`(${percentNumber(r.params.rate_low, lang)}–${percentText(r.params.rate_high, lang)})`), `${lang}: "${said}"`);
+      assert.ok(said.includes(`(${percentNumber(r.params.rate_low, lang)}–${percentText(r.params.rate_high, lang)}${lang === 'fr' ? '\u202f' : ''}; `), `${lang}: "${said}"`);
     }
     assert.ok(reasonText(t, reason).includes(percentText(87.5, lang)), `${lang}: "${reasonText(t, reason)}"`);
     // Saved before the interval (with its posts, or before those too): words as it did then.
@@ -301,8 +301,33 @@ test('the engagement rate gives its interval from the engine, in every language,
     }
   }
   const en = translator(dict('en'), {}, 'en');
-  assert.match(reasonText(en, reason), /^Engagement \S+% \(\S+–\S+%\) \(over 4 posts\): .* With 4 posts the rate's range runs from the lowest to the highest of their rates, and even that holds the account's typical rate only 88% of the time, not 95%\./);
+  assert.match(reasonText(en, reason), /^Engagement \S+% \(\S+–\S+%; over 4 posts\): .* With 4 posts the rate's range runs from the lowest to the highest of their rates, and even that holds the account's typical rate only 88% of the time, not 95%\./);
   assert.match(reasonText(en, { id: 'engagement.below', params: { rate: 2.5, posts: 12, peers: 2 } }), /^Engagement 2\.5% \(over 12 posts\): 3 in 4/);
+});
+
+// "Engagement 25% (18–28%) (over 12 posts)" read as two afterthoughts; the comments table says
+// "25% (16–37%; 12 of 48)". The rate's range and the posts it rests on share one bracket, in every
+// language (French: U+202F before ";"); a reason saved without either keeps what it has.
+test('the engagement rate says its range and its posts in one bracket, in every language', () => {
+  const params = { rate: 25, rate_low: 18, rate_high: 28, posts: 12, peers: 21 };
+  const want = {
+    en: 'Engagement 25% (18–28%; over 12 posts): ',
+    nl: 'Betrokkenheid 25% (18–28%; over 12 berichten): ',
+    de: 'Engagement 25\u00a0% (18–28\u00a0%; über 12 Beiträge): ',
+    fr: 'Engagement 25\u00a0% (18–28\u00a0%\u202f; sur 12 publications)\u00a0: ',
+  };
+  for (const lang of SUPPORTED) {
+    const t = translator(dict(lang), {}, lang);
+    for (const id of ['engagement.far_below', 'engagement.below', 'engagement.typical', 'engagement.above']) {
+      const said = reasonText(t, { id, signal: 'engagement', severity: 'info', params });
+      assert.ok(said.startsWith(want[lang]), `${lang} ${id}: "${said}"`);
+      assert.doesNotMatch(said, /\) \(/, `${lang} ${id}: one bracket, not two: "${said}"`);
+      const noRange = reasonText(t, { id, params: { rate: 25, posts: 12, peers: 21 } });
+      assert.ok(noRange.startsWith(want[lang].replace(/18–28(\u00a0)?%(\u202f)?; /, '')), `${lang} ${id}: "${noRange}"`);
+      const noPosts = reasonText(t, { id, params: { rate: 25, rate_low: 18, rate_high: 28, peers: 21 } });
+      assert.match(noPosts, /^\S+ 25(\u00a0)?% \(18–28(\u00a0)?%\)(\u00a0)?: /, `${lang} ${id}: "${noPosts}"`);
+    }
+  }
 });
 
 // The notes by the interval's ends ("An estimated 45% of the sampled accounts score where … takes
