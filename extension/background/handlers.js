@@ -16,6 +16,7 @@ import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf,
 import { commentsDocument } from '../shared/comment-document.js';
 import { headlineReport } from '../shared/headline.js';
 import { findings } from '../shared/words.js';
+import { notFoundIsUnread } from '../shared/profile-fallback.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
@@ -165,17 +166,19 @@ async function instantAnalyze(msg) {
   // profile is there but Instagram did not give it out (restricted, age-gated, blocked in this
   // region, or a rate limit in disguise). Said as unread and retried after a back-off, never as
   // "does not exist", and its stored reading is not marked gone. Only the page saying the profile
-  // is not available (no header, no og tags) keeps "does not exist". users/<id>/info asked after
-  // such an answer (content/main.js askInstant) is unread too when it says "not found" (404):
-  // an id the page's own data names is no deleted account's.
-  const unreadable = c.state === 'not_found' && (c.userNull === true || endpoint === 'users_info') && msg.pageShowsProfile === true;
+  // is not available (no header, no og tags) keeps "does not exist". users/<id>/info, asked only
+  // after web_profile_info refused or did not give the profile out (content/main.js askInstant),
+  // is unread too when it says "not found" (404), whatever the page shows: only web_profile_info
+  // itself says a profile is gone (profile-fallback.js notFoundIsUnread).
+  const unreadable = notFoundIsUnread(endpoint, c, msg.pageShowsProfile);
   const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
   if (unreadable) {
     return { state: 'unreadable', retryAt: waitOf(sched, 'profile').until,
-             detail: `${endpoint} answered ${c.userNull ? '{"data":{"user":null}}' : '"not found"'} on a page that shows the profile` };
+             detail: `${endpoint} answered ${c.userNull ? '{"data":{"user":null}}' : '"not found"'} ${msg.pageShowsProfile === true
+               ? 'on a page that shows the profile' : 'after web_profile_info did not give the profile out (no proof it is gone)'}` };
   }
   if (c.state === 'not_found') {
     // The account's history moved on under its new name: said as that, not as a deleted profile.

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { background, loadContentPage } from './lib/content-page.mjs';
-import { triesUserInfo, keptAfterFallback } from '../../extension/shared/profile-fallback.js';
+import { triesUserInfo, keptAfterFallback, notFoundIsUnread } from '../../extension/shared/profile-fallback.js';
 
 const REPORT = { user_id: '4242', username: 'anna', profile_source: 'users_info', follower_count: 900, posts: [] };
 const UNREADABLE = { state: 'unreadable', retryAt: 5000, detail: 'web_profile_info answered {"data":{"user":null}}' };
@@ -31,6 +31,23 @@ test('which first answers go on to users/<id>/info', () => {
   for (const [first, id, want] of rows) assert.equal(triesUserInfo(first, id), want, JSON.stringify([first, id]));
 });
 
+test('only web_profile_info itself says a profile is gone: a users/<id>/info 404 leaves it unread', () => {
+  const rows = [
+    // [endpoint, answer, pageShowsProfile, unread]
+    ['users_info', { state: 'not_found' }, undefined, true],
+    ['users_info', { state: 'not_found' }, false, true],
+    ['users_info', { state: 'not_found' }, true, true],
+    ['web_profile_info', { state: 'not_found', userNull: true }, true, true],
+    ['web_profile_info', { state: 'not_found', userNull: true }, false, false],
+    ['web_profile_info', { state: 'not_found' }, true, false],
+    ['web_profile_info', { state: 'not_found' }, undefined, false],
+    ['users_info', { state: 'rate_limited' }, true, false],
+    ['users_info', { ok: true }, true, false],
+    ['users_info', null, true, false],
+  ];
+  for (const [endpoint, answer, shows, want] of rows) assert.equal(notFoundIsUnread(endpoint, answer, shows), want, JSON.stringify([endpoint, answer, shows]));
+});
+
 test('what the check ends with after the fallback', () => {
   const rows = [
     // [first, second, kept]
@@ -40,6 +57,10 @@ test('what the check ends with after the fallback', () => {
     [WAIT, { state: 'rate_limited', retryAt: 9000 }, { state: 'rate_limited', retryAt: 9000 }],
     [WAIT, { state: 'changed', detail: 'x' }, WAIT],
     [WAIT, { state: 'not_found' }, WAIT],
+    // users/<id>/info's 404 after a refusal is "could not be read" (the background, notFoundIsUnread):
+    // the refusal stays, retried at the later back-off.
+    [WAIT, { state: 'unreadable', retryAt: 9000 }, { ...WAIT, retryAt: 9000 }],
+    [WAIT, { state: 'unreadable', retryAt: 3000 }, WAIT],
     // user:null: still unread (never "does not exist"), retried at the later back-off.
     [UNREADABLE, { state: 'rate_limited', retryAt: 9000 }, { ...UNREADABLE, retryAt: 9000 }],
     [UNREADABLE, { state: 'unreadable', retryAt: 3000 }, UNREADABLE],

@@ -67,16 +67,23 @@ test('a 404 is "does not exist" whatever the page shows (only user:null is ambig
 
 // users/<id>/info asked after such an answer (content/main.js askInstant: the page shows the
 // profile) answering 404: still unread, the stored reading not marked gone. Asked after a refusal
-// (the page's view not sent) it is "does not exist" as before.
-test('users/<id>/info "not found" after user:null on a page that shows the profile: unread, not gone', async () => {
-  reset();
+// (rate limit) of web_profile_info, its 404 is no proof either: it marked the reading gone (the
+// profile "deleted") on a profile that was only refused for now. Only web_profile_info itself says
+// a profile is gone.
+test('users/<id>/info "not found" after user:null on a page that shows the profile, or after a refusal: unread, not gone', async () => {
   const notFound = { endpoint: 'users_info', status: 404, body: '{"message":"User not found","status":"fail"}' };
-  const r = await analyze({ ...notFound, pageShowsProfile: true });
-  assert.equal(r.state, 'unreadable', JSON.stringify(r));
-  assert.match(r.detail, /^users_info answered "not found"/);
-  assert.equal(data.history.entries[username].gone_at, undefined, 'not marked gone');
+  for (const over of [{ pageShowsProfile: true }, {}, { pageShowsProfile: false }]) {
+    reset();
+    const r = await analyze({ ...notFound, ...over });
+    assert.equal(r.state, 'unreadable', JSON.stringify([over, r]));
+    assert.match(r.detail, /^users_info answered "not found"/);
+    assert.ok(Number.isFinite(r.retryAt), `a retry time: ${JSON.stringify(r)}`);
+    assert.equal(data.history.entries[username].gone_at, undefined, `not marked gone: ${JSON.stringify(over)}`);
+  }
+  // web_profile_info's own 404 still marks it gone.
   reset();
-  assert.equal((await analyze(notFound)).state, 'not_found');
+  assert.equal((await analyze({ status: 404, body: '{"message":"User not found","status":"fail"}' })).state, 'not_found');
+  assert.ok(Number.isFinite(data.history.entries[username].gone_at), 'its reading marked gone');
 });
 
 test('"could not be read" is said in every language, with the retry time or the next visit, never as "does not exist"', () => {
