@@ -35,28 +35,44 @@ export async function storedEntry(suite, username) {
   return history?.entries?.[username] ?? null;
 }
 
+// Waits in the extension page, for up to `ms`, until the stored audit of `u` (its record alone) is
+// done (`until` 'done'), or has ended (`until` 'ended') (done, cancelled or stopped: neither running nor
+// paused) and is not the one started at `notStartedAt`; then hands the whole audit over
+// (background/audit-store.js readAudit), else null. Between looks it waits for the record to change
+// (chrome.storage.onChanged), or 250 ms at most: polled every 25 ms through the DevTools protocol,
+// the record read each time, a long audit's wait cost more CPU than needed.
+const STORED_AUDIT_WHEN = async (u, until, notStartedAt, ms) => {
+  const k = `audit:${u}`;
+  const met = (a) => (until === 'done' ? a.status === 'done'
+    : !['running', 'paused'].includes(a.status) && a.startedAt !== notStartedAt);
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const a = (await chrome.storage.local.get(k))[k];
+    if (a && met(a)) return (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u);
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    await new Promise((resolve) => {
+      const done = () => { chrome.storage.onChanged.removeListener(onChanged); clearTimeout(timer); resolve(); };
+      const onChanged = (changes, area) => { if (area === 'local' && k in changes) done(); };
+      const timer = setTimeout(done, Math.min(left, 250));
+      chrome.storage.onChanged.addListener(onChanged);
+    });
+  }
+};
+const storedAuditWhen = (suite, username, until, notStartedAt, { what, timeout }) => waitFor(async () =>
+  (await extensionPage(suite)).evaluate(STORED_AUDIT_WHEN, username, until, notStartedAt, 2000), { what, timeout });
+
 // Waits until the stored audit of `username` is done; returns it. The page tells whether it is
-// done and hands the audit over only then: polled every 25 ms, the whole audit (100 KB and more)
-// through the DevTools protocol cost about a sixth of the CPU the audit itself took.
-export const auditDone = (suite, username, { timeout = 60000 } = {}) => waitFor(async () =>
-  (await extensionPage(suite)).evaluate(async (u) => {
-    const k = `audit:${u}`;
-    return (await chrome.storage.local.get(k))[k]?.status === 'done'
-      ? (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u) : null;
-  }, username),
-{ what: `audit of @${username} done`, timeout });
+// done and hands the audit over only then (the whole audit, 100 KB and more, through the DevTools
+// protocol at every look cost about a sixth of the CPU the audit itself took).
+export const auditDone = (suite, username, { timeout = 60000 } = {}) =>
+  storedAuditWhen(suite, username, 'done', null, { what: `audit of @${username} done`, timeout });
 
 // Waits until the stored audit of `username` has ended (done, cancelled or stopped: neither running
 // nor paused), and is not the one started at `notStartedAt` (an earlier audit's); returns it.
 // Handed over only then, as auditDone.
-export const auditEnded = (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) => waitFor(async () =>
-  (await extensionPage(suite)).evaluate(async (u, not) => {
-    const k = `audit:${u}`;
-    const a = (await chrome.storage.local.get(k))[k];
-    return a && !['running', 'paused'].includes(a.status) && a.startedAt !== not
-      ? (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u) : null;
-  }, username, notStartedAt),
-{ what: `audit of @${username} ended`, timeout });
+export const auditEnded = (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) =>
+  storedAuditWhen(suite, username, 'ended', notStartedAt, { what: `audit of @${username} ended`, timeout });
 
 // Requests an audit of `username` made: its followers pages and its followers' profiles
 // (not the profile's own instant web_profile_info).

@@ -88,16 +88,41 @@ export function overlayState(page) {
   });
 }
 
-// Polls overlayState until predicate(state) holds; returns that state. Polls on animation
-// frames (no fixed sleeps), gives up after `timeout` ms with the last state in the error.
-export async function waitForOverlay(page, predicate, { timeout = 15000, what = 'overlay condition' } = {}) {
+// Resolves on the animation frame after the page or the overlay (the badge's and the panel's
+// shadow roots) next changes, or after `ms` at the latest (for what a predicate reads elsewhere:
+// the stand-in's log, the time). Runs in the page.
+function nextChange(ms) {
+  return new Promise((resolve) => {
+    const hosts = [...document.querySelectorAll('[data-fakemeter]')].map((h) => h.shadowRoot).filter(Boolean);
+    const observer = new MutationObserver(() => done());
+    for (const root of [document, ...hosts]) observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const timer = setTimeout(() => done(), ms);
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve());
+    }
+  });
+}
+
+// Polls overlayState until predicate(state) holds; returns that state. Polls again on the frame
+// after the page or the overlay changes, or every `idleMs` when nothing does (no fixed sleeps);
+// gives up after `timeout` ms with the last state in the error. Polled on every animation frame,
+// the snapshot (computed styles, the panel's text) of a long audit's wait cost the page and the
+// harness more CPU than the audit's own steps.
+export async function waitForOverlay(page, predicate, { timeout = 15000, what = 'overlay condition', idleMs = 100 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
     last = await overlayState(page);
     if (predicate(last)) return last;
     if (Date.now() > deadline) throw new Error(`waitForOverlay: ${what} not met within ${timeout} ms; last state ${JSON.stringify(last)}`);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    try {
+      await page.evaluate(nextChange, Math.min(idleMs, Math.max(0, deadline - Date.now())));
+    } catch (e) {
+      // A navigation ended the wait's page: the next snapshot is the new page's.
+      if (!/Execution context was destroyed|Cannot find context|navigat/i.test(String(e && e.message))) throw e;
+    }
   }
 }
 
