@@ -45,6 +45,7 @@ test('every stand-in profile: the badge\'s state, colour and words are the table
     const want = TABLE.standin[username];
     const s = await visit(username);
     const who = `@${username}`;
+    assert.equal(s.badges, 1, `${who}: exactly one badge`);
     assert.equal(s.badgeState, want.state, `${who}: state`);
     assert.equal(s.badgeTone, want.tone, `${who}: tone`);
     assert.equal(s.badgeBorderColor, COLOURS[want.tone], `${who}: border colour of tone ${want.tone}`);
@@ -52,8 +53,16 @@ test('every stand-in profile: the badge\'s state, colour and words are the table
       assert.ok(s.states.some((x) => x.state === 'not_found' && x.text), `${who}: not found`);
     } else {
       const report = await cliProfile(suite.standin.documentFor(username));
+      assert.ok(!report.error, `${who}: CLI error ${JSON.stringify(report.error)}`);
+      assert.ok(s.badgeAfterFollowers, `${who}: badge sits right after the followers link`);
       assert.deepEqual([report.badge.state, report.badge.tone, report.badge.label.id], [want.state, want.tone, want.label],
         `${who}: the engine decides as the table says`);
+      // The profile alone never puts a number on the badge; without an estimate, the state is said.
+      assert.equal(s.badgeText, null, `${who}: no number from the profile alone`);
+      if (typeof report.fake_percent !== 'number') {
+        const primary = report.states.find((x) => x !== 'new_account');
+        assert.ok(s.states.some((x) => x.state === primary && x.text), `${who}: state ${primary} shown, got ${JSON.stringify(s.states)}`);
+      }
       assert.equal(s.badgeLabel, word(en, report.badge.label), `${who}: label`);
       assert.deepEqual(s.badgeNotes.filter((n) => n.id.startsWith('badge.')).map((n) => n.text),
         report.badge.notes.map((n) => word(en, n)), `${who}: notes`);

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
-  apiRequests, expectedBadge, reasonWords, SEEDED, NONEXISTENT, BADGE, PANEL, followLink, recordBadgeFrames } from './lib/index.mjs';
+  apiRequests, expectedBadge, reasonWords, NONEXISTENT, BADGE, PANEL, followLink, recordBadgeFrames } from './lib/index.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -26,24 +26,10 @@ async function settledBadge(username) {
   return waitForBadge(page, { what: `badge on @${username}` });
 }
 
-test('the badge on each seeded profile says what scripts/fakemeter profile decides', T, async () => {
-  for (const p of SEEDED) {
-    const state = await settledBadge(p.username);
-    const report = await cliProfile(suite.standin.documentFor(p.username));
-    assert.ok(!report.error, `${p.username}: CLI error ${JSON.stringify(report.error)}`);
-    assert.equal(state.badges, 1, `${p.username}: exactly one badge`);
-    assert.ok(state.badgeAfterFollowers, `${p.username}: badge sits right after the followers link`);
-    const want = expectedBadge(report);
-    assert.deepEqual([state.badgeState, state.badgeTone, state.badgeLabel], [want.state, want.tone, want.label], p.username);
-    // The profile alone never puts a number on the badge.
-    assert.equal(state.badgeText, null, `${p.username}: no number from the profile alone`);
-    if (typeof report.fake_percent !== 'number') {
-      const primary = report.states.find((s) => s !== 'new_account');
-      assert.ok(state.states.some((s) => s.state === primary && s.text), `${p.username}: state ${primary} shown, got ${JSON.stringify(state.states)}`);
-    }
-    await screenshot(page, `badge-${p.username}`, { element: 'header' });
-  }
-});
+// Each seeded profile's badge against what scripts/fakemeter profile decides (one badge, right after
+// the followers link, the engine's state, tone and words, no number from the profile alone, the
+// state said when there is no estimate): badge.test.mjs "every stand-in profile", on the same visit
+// as the state table's checks.
 
 test('a nonexistent profile shows "not found" and no number', T, async () => {
   const state = await settledBadge(NONEXISTENT);
