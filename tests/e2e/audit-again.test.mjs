@@ -7,10 +7,16 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
 import { waitFor, storedAudit, storedEntry, startAudit, userIdOf, extensionPage, auditEnded as auditEndedIn } from './extension-support.mjs';
+import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
 const DAY = 24 * 3600 * 1000;
+// These audits are about which audience, plan and result count, not how many accounts are checked
+// in full: a few per source (17 requests against the default's 41). The cancelled second audit's
+// test keeps the default sizes: its first audit must read narrow.
+const SMALL_AUDIT = { auditFullSize: 3, auditEngagersFull: 2 };
+const DEFAULT_AUDIT = { auditFullSize: DEFAULT_SETTINGS.auditFullSize, auditEngagersFull: DEFAULT_SETTINGS.auditEngagersFull };
 let suite, page;
-useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
+useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true, options: { settings: SMALL_AUDIT } });
 
 const auditEnded = (username, notStartedAt = null) => auditEndedIn(suite, username, { notStartedAt });
 
@@ -66,11 +72,12 @@ test('a second audit cancelled before it narrowed anything: the first audit\'s r
   // A profile whose full audit reads narrow (bought followers at 40%), and a second audit
   // cancelled after its first page: that one is surely wider.
   const username = 'fitqueen_daily';
+  await suite.resetExtension(DEFAULT_AUDIT);
   await startAudit(suite, page, username);
   const first = await auditEnded(username);
   const firstShown = await waitForOverlay(page, (s) => s.panelEstimate && !s.auditRunning, { what: 'the first audit shown' });
   const stored = await storedEntry(suite, username);
-  await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
+  await (await suite.storage()).set({ settings: { ...suite.settings, ...DEFAULT_AUDIT, pacingMs: 600 } });
   await page.reload();
   await waitForBadge(page);
   await openPanel(page);

@@ -71,7 +71,9 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
 // second or two. From the audit's first reading to its end the badge stays where it is and never
 // shrinks back (overlay.js holdBadgeSize).
 test('while an audit runs its badge keeps its place and never shrinks: the header beside it stays put', T, async () => {
-  await suite.resetExtension();
+  // Every phase (followers pages, likers, commenters, accounts in full), a few accounts checked in
+  // each: 17 readings instead of the default's 41, the badge's words changing at every one.
+  await suite.resetExtension({ auditFullSize: 3, auditEngagersFull: 2 });
   await page.goto(suite.standin.profileUrl(seededByKind('bought_40').username));
   await waitForBadge(page);
   await openPanel(page);
@@ -172,8 +174,9 @@ test('a post opened over the profile mid-audit: the audit goes on, paced; closin
 // checked in full: the headline lost what it knew. It stays the profile's, and the panel says why,
 // until the audit's interval is no wider, or the audit ends (shared/headline.js).
 test('after the audit\'s first followers page the headline stays the profile\'s, and the panel says why', T, async () => {
-  // Paced, so the list's pages (before any full check) are surely seen one by one; no posts.
-  await suite.resetExtension({ pacingMs: 300, auditPosts: 0 });
+  // Paced, so the list's pages (before any full check) are surely seen one by one; no posts, and
+  // a few followers checked in full: the end is an audit's answer all the same.
+  await suite.resetExtension({ pacingMs: 300, auditPosts: 0, auditFullSize: 3 });
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   const badge = await waitForBadge(page);
   await openPanel(page);

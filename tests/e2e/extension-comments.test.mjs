@@ -16,6 +16,9 @@ let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
 
 const auditDone = (username) => auditDoneIn(suite, username, { timeout: 90000 });
+// The comment analysis rests on the posts' comments and the commenters checked in full, not on the
+// followers checked in full: where a test is not about the default plan, 3 of those, not 15.
+const FEW_FOLLOWERS = { auditFullSize: 3 };
 
 // The comments section as plain data (runs in the page; the panel's shadow root is open).
 const commentsSection = () => page.evaluate((host) => {
@@ -50,7 +53,7 @@ async function recordConsoles() {
 
 test('the organic bakery is not judged bought; the section says what it measured', async () => {
   const username = 'corner.bakery';
-  await suite.resetExtension({ auditComments: true });
+  await suite.resetExtension({ auditComments: true, ...FEW_FOLLOWERS });
   await startAudit(suite, page, username);
   const a = await auditDone(username);
   const r = a.commentAnalysis.report;
@@ -70,6 +73,8 @@ test('the organic bakery is not judged bought; the section says what it measured
 
 test('switched off (the default): the plan says so, 3 comments pages are read and nothing is judged', async () => {
   const username = 'inkwell.tattoo';
+  // A small audit (nothing judged, whatever is checked in full): 3 followers and 2 of each engager list.
+  await suite.resetExtension({ ...FEW_FOLLOWERS, auditEngagersFull: 2 });
   await page.goto(suite.standin.profileUrl(username));
   await openPanel(page);
   await waitForOverlay(page, (st) => /Comment authenticity is off/.test(st.panelText || ''), { what: 'the plan says comments are off' });
@@ -84,7 +89,7 @@ test('switched off (the default): the plan says so, 3 comments pages are read an
 
 test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers as Dutch writes them', async () => {
   const username = 'inkwell.tattoo';
-  await suite.resetExtension({ auditComments: true, language: 'nl' });
+  await suite.resetExtension({ auditComments: true, language: 'nl', ...FEW_FOLLOWERS });
   await startAudit(suite, page, username);
   const a = await auditDone(username);
   assert.ok(a.commentAnalysis.report, JSON.stringify(a.commentAnalysis));

@@ -20,6 +20,10 @@ const en = (key) => EN[key].message;
 
 let suite, page, template;
 useFreshPages((s, p) => { suite = s; page = p; }, {
+  // The audits here are about storage, not what is checked in full: a few accounts per source (17
+  // requests, not the default's 41, each step rewriting storage near its quota). Their state still
+  // outgrows the room left for it (the lists alone are tens of KB).
+  options: { settings: { auditFullSize: 3, auditEngagersFull: 2 } },
   // One real history entry (with its full report) to copy as filler.
   onOpen: async (s, p) => {
     suite = s;

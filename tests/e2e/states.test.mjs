@@ -18,9 +18,13 @@ let suite, page;
 useSuite((s, p) => { suite = s; page = p; });
 
 
-// Fresh storage, the profile opened, the badge settled; returns the overlay state.
-async function visit(username) {
-  await suite.resetExtension();
+// The audits here are about waiting and what is offered and said, not how many accounts are
+// checked in full: a few per source (17 requests on a long list, against the default's 41).
+const SMALL_AUDIT = { auditFullSize: 3, auditEngagersFull: 2 };
+
+// Fresh storage (with `settings` over the suite's), the profile opened, the badge settled; returns the overlay state.
+async function visit(username, settings = {}) {
+  await suite.resetExtension(settings);
   await page.goto(suite.standin.profileUrl(username));
   return waitForBadge(page, { what: `badge on @${username}` });
 }
@@ -188,7 +192,7 @@ test('logged out on counts that say something (10,000 followers on 3 posts): the
 
 test('an audit that meets 429 waits (back-off), then finishes', T, async () => {
   const p = seededByKind('bought_40');
-  await visit(p.username);
+  await visit(p.username, SMALL_AUDIT);
   suite.standin.addFailure({ mode: 'rate_limit', match: '/followers/', after: 2, times: 1 });
   try {
     await openPanel(page);
@@ -241,7 +245,7 @@ test('extreme values: no followers, a jump from none, a narrow profile-only esti
   const username = 'lena.bakes';
   try {
     suite.standin.setFollowerCount(username, 0);
-    let s = await visit(username);
+    let s = await visit(username, SMALL_AUDIT);
     assert.ok(!s.badgeNotes.some((n) => n.id === 'badge.audit_offer'), `no audit offered: ${JSON.stringify(s.badgeNotes)}`);
     await openPanel(page);
     s = await waitForOverlay(page, (x) => x.auditPlan, { what: 'the plan' });
