@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, apiRequests } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, startAudit, userIdOf, extensionPage, auditEnded as auditEndedIn } from './extension-support.mjs';
+import { waitFor, storedAudit, waitForAudit, storedEntry, startAudit, userIdOf, extensionPage, auditEnded as auditEndedIn } from './extension-support.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -33,7 +33,7 @@ async function age(username, ms, patch = {}) {
 async function auditCancelledEarly(username, settings = {}) {
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, ...settings } });
   await startAudit(suite, page, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
+  await waitForAudit(suite, username, (a) => a && a.requests >= 1, { what: 'the audit under way' });
   await clickPart(page, PANEL, 'cancel');
   return auditEnded(username);
 }
@@ -82,7 +82,7 @@ test('a second audit cancelled before it narrowed anything: the first audit\'s r
   await waitForBadge(page);
   await openPanel(page);
   await clickPart(page, PANEL, 'audit-button');
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.startedAt !== first.startedAt && a.requests >= 1; },
+  await waitForAudit(suite, username, (a) => a && a.startedAt !== first.startedAt && a.requests >= 1,
     { what: 'the first request of the second audit' });
   await clickPart(page, PANEL, 'cancel');
   const second = await auditEnded(username, first.startedAt);
@@ -123,7 +123,7 @@ test('a cancelled audit resumes with its own plan, or a new audit follows the op
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600, auditBudget: 45 } });
   await startAudit(suite, page, username);
   await age(username, 0, { fake_percent: null, ci_low: null, ci_high: null });
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.requests >= 1; }, { what: 'the audit under way' });
+  await waitForAudit(suite, username, (a) => a && a.requests >= 1, { what: 'the audit under way' });
   await clickPart(page, PANEL, 'cancel');
   const cancelled = await auditEnded(username);
   assert.equal(cancelled.budget, 45);
@@ -210,10 +210,10 @@ test('an audited result without its report stays; another account\'s audit is no
   suite.standin.setFollowerCount(gifted, 300);
   await (await suite.storage()).set({ settings: { ...suite.settings, pacingMs: 600 } });
   await startAudit(suite, page, gifted);
-  await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.requests >= 2; }, { what: 'the audit under way' });
+  await waitForAudit(suite, gifted, (a) => a && a.requests >= 2, { what: 'the audit under way' });
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page);
-  const left = await waitFor(async () => { const a = await storedAudit(suite, gifted); return a && a.status !== 'running' && a; },
+  const left = await waitForAudit(suite, gifted, (a) => a && a.status !== 'running' && a,
     { what: 'the audit left' });
   assert.equal(left.status, 'paused');
   // What the popup reads of it (audit.status).

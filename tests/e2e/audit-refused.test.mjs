@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, clickPart, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, startAudit } from './extension-support.mjs';
+import { waitFor, waitForAudit, storedEntry, startAudit } from './extension-support.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; }, {
@@ -16,7 +16,7 @@ useFreshPages((s, p) => { suite = s; page = p; }, {
 
 const followersAsked = () => suite.standin.log().filter((e) => e.kind === 'api' && e.path.includes('/followers/')).length;
 const parts = (names) => page.$eval(PANEL, (host, ns) => Object.fromEntries(ns.map((n) => [n, !!host.shadowRoot.querySelector(`[part~="${n}"]`)])), names);
-const ended = (username) => waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status !== 'running' && a; },
+const ended = (username) => waitForAudit(suite, username, (a) => a && a.status !== 'running' && a,
   { what: `audit of @${username} ended`, timeout: 60000 });
 
 test('a public profile whose followers list is refused: no audit of followers offered; its likers and commenters can be audited, the followers tried again', async () => {
@@ -37,7 +37,7 @@ test('a public profile whose followers list is refused: no audit of followers of
   assert.equal(followersAsked(), 1);
 
   await clickPart(page, PANEL, 'audit-engagers');
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'done' && x,
     { what: 'the likers and commenters audited', timeout: 60000 });
   assert.equal(followersAsked(), 1, 'the refused list is not asked again');
   assert.ok(a.likers.lite.length > 0, 'the likers were read');
@@ -52,7 +52,7 @@ test('a public profile whose followers list is refused: no audit of followers of
   await waitFor(() => followersAsked() === 2, { what: 'the followers list asked again' });
   // Refused again: the likers and commenters' audit stays, rows and all (the retry replaced it,
   // and its rows went while the panel still spoke of them).
-  const back = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
+  const back = await waitForAudit(suite, username, (x) => x && x.status === 'done' && x,
     { what: 'the likers and commenters\' audit back', timeout: 60000 });
   assert.deepEqual([back.followers.refused, back.likers.lite.length, back.engagersKept, back.followersRetry],
     ['list_refused', a.likers.lite.length, undefined, undefined]);
@@ -69,12 +69,12 @@ test('a public profile whose followers list is refused: no audit of followers of
   await clickPart(page, PANEL, 'audit-retry');
   await waitFor(() => followersAsked() === 3, { what: 'the followers list asked a third time' });
   await clickPart(page, PANEL, 'cancel');
-  const cancelled = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'cancelled' && x; },
+  const cancelled = await waitForAudit(suite, username, (x) => x && x.status === 'cancelled' && x,
     { what: 'the try cancelled' });
   assert.ok(cancelled.followersRetry, 'a try of the followers, cancelled');
   await waitForOverlay(page, (st) => st.panel && !st.cancel, { what: 'the panel after the cancel' });
   await clickPart(page, PANEL, 'audit-new');
-  const fresh = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.startedAt > cancelled.startedAt && x; },
+  const fresh = await waitForAudit(suite, username, (x) => x && x.startedAt > cancelled.startedAt && x,
     { what: 'a new audit' });
   assert.deepEqual([fresh.followersRetry, fresh.likers.done, fresh.likers.lite.length], [undefined, 0, 0], 'every source read afresh');
   await clickPart(page, PANEL, 'cancel');

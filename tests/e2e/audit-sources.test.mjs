@@ -12,7 +12,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, openPanel, clickPart, screenshot, cliProfile, parseEstimate, expectedBadge,
   followLink, PANEL } from './lib/index.mjs';
-import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, waitFor, storedAudit } from './extension-support.mjs';
+import { auditRequests, userIdOf, startAudit, auditDone as auditDoneIn, storedAudit, waitForAudit } from './extension-support.mjs';
 import { auditDay, percentNumber } from '../../extension/shared/format.js';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
@@ -301,7 +301,7 @@ test('list entries that cannot be read are left out and said per source; the aud
   const username = 'likefarm.client';
   suite.standin.setBehaviour({ limitFollowers: true, unreadableEvery: 10 });
   await startAudit(suite, page, username);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status !== 'running' && x,
     { what: `audit of @${username} ended`, timeout: 90000 });
   assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
   assert.equal(a.followers.skipped, 5, 'every 10th of the 50 listed');
@@ -423,7 +423,7 @@ test('Instagram answering 503 mid-audit: the panel says the followers list is no
   assert.match(said, /^Instagram is not answering for the followers list \(HTTP 503\); (the audit goes on with the rest|nothing else can be read before, so the audit waits) and asks for it again at \d{1,2}:\d\d/);
   assert.ok(!s.states.some((x) => /slow down/.test(x.text)), JSON.stringify(s.states));
   suite.standin.clearFailures();
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status !== 'running' && x,
     { what: `audit of @${username} ended`, timeout: 60000 });
   assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
   assert.ok(a.rateLimited >= 1, 'counted as a back-off');
@@ -448,7 +448,7 @@ test('a followers page Instagram does not answer in time is given up: said as no
     { what: 'the audit says Instagram did not answer' });
   assert.match(s.states.find((x) => /^No answer/.test(x.text)).text,
                /^No answer from Instagram \(no connection, or it took too long\); trying again at \d{1,2}:\d\d/);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status !== 'running' && x,
     { what: `audit of @${username} ended`, timeout: 60000 });
   assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
   assert.equal(a.rateLimited, 1, 'one back-off');
@@ -467,7 +467,7 @@ test('a "wait" sent with HTTP 200 on a followers page is a rate limit, not a cha
   suite.standin.addFailure({ mode: 'wait_200', match: '/followers/', after: 1, times: 1 });
   await startAudit(suite, page, username);
   // Ended either way (a stop would otherwise only show as a timeout).
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status !== 'running' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status !== 'running' && x,
     { what: `audit of @${username} ended`, timeout: 60000 });
   assert.equal(a.status, 'done', `stopped: ${a.stopReason} ${a.stopDetail}`);
   assert.equal(a.rateLimited, 1);

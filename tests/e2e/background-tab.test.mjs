@@ -12,7 +12,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, auditRequests, userIdOf } from './extension-support.mjs';
+import { waitFor, waitForAudit, auditRequests, userIdOf } from './extension-support.mjs';
 
 const PACING = 200;
 const GRACE_S = 3;
@@ -68,7 +68,7 @@ test('an audit in a hidden tab keeps going at one request a second, past the poi
       b.click();
       return true;
     }, PANEL), 'the audit button clicked in the hidden tab');
-    const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+    const done = await waitForAudit(suite, username, (a) => a && a.status === 'done' && a,
       { what: 'the hidden audit done', timeout: 90_000, interval: 250 });
     const doneAt = Date.now();
 

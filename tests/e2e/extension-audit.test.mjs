@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, openPanel, clickPart, screenshot, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, storedEntry, auditRequests, userIdOf, startAudit, auditDone } from './extension-support.mjs';
+import { waitForAudit, storedEntry, auditRequests, userIdOf, startAudit, auditDone } from './extension-support.mjs';
 
 const PACING = 120;
 let suite, page;
@@ -17,7 +17,7 @@ useFreshPages((s, p) => { suite = s; page = p; }, {
 test('an audit lists follower pages, fetches a subsample in full, paced, and narrows the estimate', async () => {
   const username = 'marco.travels';
   await startAudit(suite, page, username);
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+  const done = await waitForAudit(suite, username, (a) => a && a.status === 'done' && a,
     { what: 'audit done' });
   const reqs = auditRequests(suite.standin, username, userIdOf(suite.standin, username));
   const pages = reqs.filter((e) => e.path.includes('/followers/'));
@@ -53,7 +53,7 @@ test('a 429 mid-audit backs off, shows when it retries, then finishes', async ()
   await startAudit(suite, page, username);
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'rate_limited'), { what: 'rate-limited shown' });
   assert.match(s.states.find((x) => x.state === 'rate_limited').text, /\d:\d\d/, 'names the retry time');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+  const done = await waitForAudit(suite, username, (a) => a && a.status === 'done' && a,
     { what: 'audit done after back-off' });
   const pages = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).filter((e) => e.path.includes('/followers/'));
   assert.deepEqual(pages.map((e) => e.status), [200, 429, 200]);
@@ -81,7 +81,7 @@ test('a login page mid-audit stops it with the logged-out state, keeping what wa
   const username = 'lena.bakes';
   suite.standin.addFailure({ mode: 'login_required', match: '/followers/', after: 1 });
   await startAudit(suite, page, username);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'stopped' && x,
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'logged_out');
   assert.equal(a.followers.lite.length, 25, 'the first page is kept');
@@ -101,7 +101,7 @@ test('an audit stopped by a login page before it narrowed anything: the stored r
   assert.equal(before.confidence, 'instant');
   suite.standin.addFailure({ mode: 'login_required', match: '/followers/', after: 1, times: 1 });
   await startAudit(suite, page, username, { navigate: false });
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'stopped' && x,
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'logged_out');
   const stopped = 'The audit stopped: Instagram asked to log in. Once you are logged in, resume it: it goes on where it stopped.';
@@ -124,7 +124,7 @@ test('an audit stopped by a login page before it narrowed anything: the stored r
   const before_ = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).map((e) => e.path + e.search);
   assert.match(back.panelText, /Resume audit/);
   await clickPart(page, PANEL, 'audit-button');
-  const done = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'done' && x; },
+  const done = await waitForAudit(suite, username, (x) => x && x.status === 'done' && x,
     { what: 'resumed audit done' });
   const asked = auditRequests(suite.standin, username, userIdOf(suite.standin, username)).map((e) => e.path + e.search).slice(before_.length);
   assert.ok(!asked.includes(before_[0]), `the first page is not asked again: ${asked.slice(0, 3)}`);
@@ -136,7 +136,7 @@ test('a challenge page stops the audit', async () => {
   const username = 'lena.bakes';
   suite.standin.addFailure({ mode: 'challenge', match: '/followers/' });
   await startAudit(suite, page, username);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'stopped' && x,
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'challenge');
   await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'challenge'), { what: 'challenge state shown' });
@@ -145,7 +145,7 @@ test('a challenge page stops the audit', async () => {
 test('a private account you do not follow: instant estimate only, the audit says it is unavailable', async () => {
   const username = 'private.person';
   await startAudit(suite, page, username);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'stopped' && x,
     { what: 'audit stopped' });
   assert.equal(a.stopReason, 'private');
   const s = await waitForOverlay(page, (st) => st.states.some((x) => x.state === 'private'), { what: 'private state' });
@@ -162,7 +162,7 @@ test('a profile whose account info does not send its privacy: unknown, not publi
   suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
   suite.standin.setBehaviour({ userInfoOmits: ['is_private'] });
   await startAudit(suite, page, username);
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'stopped' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'stopped' && x,
     { what: 'audit stopped' });
   assert.equal(a.isPrivate, null, 'privacy nobody stated is unknown, not public');
   assert.equal(a.stopReason, 'private', 'a 4xx followers list of a profile of unknown privacy is a private one, not "Instagram changed"');
@@ -179,10 +179,10 @@ test('cancelled among the posts: the row says how many planned posts were not re
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, pacingMs: 400, auditPosts: 3 } });
   await startAudit(suite, page, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.likers.done >= 1; },
+  await waitForAudit(suite, username, (a) => a && a.likers.done >= 1,
     { what: 'the first post\'s likers in', timeout: 30_000 });
   await clickPart(page, PANEL, 'cancel');
-  const a = await waitFor(async () => { const x = await storedAudit(suite, username); return x && x.status === 'cancelled' && x; },
+  const a = await waitForAudit(suite, username, (x) => x && x.status === 'cancelled' && x,
     { what: 'cancelled' });
   const left = a.likers.media.length - a.likers.done;
   assert.ok(left >= 1 && a.likers.media.length === 3, `${a.likers.done} of ${a.likers.media.length} read`);
@@ -197,9 +197,9 @@ test('cancel keeps what was learned; resume continues from there', async () => {
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, pacingMs: 400, auditListSize: 100, auditFullSize: 4 } });
   await startAudit(suite, page, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; }, { what: 'two pages in' });
+  await waitForAudit(suite, username, (a) => a && a.followers.pagesDone >= 2, { what: 'two pages in' });
   await clickPart(page, PANEL, 'cancel');
-  const cancelled = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'cancelled' && a; },
+  const cancelled = await waitForAudit(suite, username, (a) => a && a.status === 'cancelled' && a,
     { what: 'cancelled' });
   const learned = cancelled.followers.lite.length;
   assert.ok(learned >= 50);
@@ -209,7 +209,7 @@ test('cancel keeps what was learned; resume continues from there', async () => {
   await waitForOverlay(page, (st) => st.auditButton && !st.cancel, { what: 'the audit button is back after cancel' });
   await s.set({ settings: { ...suite.settings, pacingMs: 30, auditListSize: 100, auditFullSize: 4 } });
   await clickPart(page, PANEL, 'audit-button');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
+  const done = await waitForAudit(suite, username, (a) => a && a.status === 'done' && a,
     { what: 'resumed audit done' });
   assert.ok(done.followers.lite.length >= learned, 'nothing learned was lost');
   assert.equal(done.followers.pagesDone, 4);

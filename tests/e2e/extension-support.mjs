@@ -62,6 +62,36 @@ const STORED_AUDIT_WHEN = async (u, until, notStartedAt, ms) => {
 const storedAuditWhen = (suite, username, until, notStartedAt, { what, timeout }) => waitFor(async () =>
   (await extensionPage(suite)).evaluate(STORED_AUDIT_WHEN, username, until, notStartedAt, 2000), { what, timeout });
 
+// Resolves when the stored audit of `u` changes (chrome.storage.onChanged), or after `ms`. Runs in
+// the extension page.
+const AUDIT_CHANGE = (u, ms) => new Promise((resolve) => {
+  const k = `audit:${u}`;
+  const done = () => { chrome.storage.onChanged.removeListener(onChanged); clearTimeout(timer); resolve(); };
+  const onChanged = (changes, area) => { if (area === 'local' && k in changes) done(); };
+  const timer = setTimeout(done, ms);
+  chrome.storage.onChanged.addListener(onChanged);
+});
+
+// Waits until `predicate(audit)` holds for the stored audit of `username` (whole, as storedAudit
+// reads it, or null); returns what the predicate returned. Reads it again when its record changes,
+// or every 250 ms at most: read every 25 ms through the DevTools protocol, the whole audit (100 KB
+// and more) of a long wait cost about a sixth of the CPU the audit itself took. A change between a
+// read and the wait's start is seen at the latest 250 ms later.
+export async function waitForAudit(suite, username, predicate, { what = `audit of @${username}`, timeout = 20000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const page = await extensionPage(suite);
+    const wait = page.evaluate(AUDIT_CHANGE, username, 250);
+    const met = predicate(await page.evaluate(READ_AUDIT, username));
+    if (met) {
+      wait.catch(() => {});  // ends by itself within 250 ms
+      return met;
+    }
+    if (Date.now() > deadline) throw new Error(`waitForAudit: ${what} not met within ${timeout} ms`);
+    await wait;
+  }
+}
+
 // Waits until the stored audit of `username` is done; returns it. The page tells whether it is
 // done and hands the audit over only then (the whole audit, 100 KB and more, through the DevTools
 // protocol at every look cost about a sixth of the CPU the audit itself took).

@@ -9,7 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, screenshot, clickPart, PANEL } from './lib/index.mjs';
-import { waitFor, storedEntry, storedAudit, extensionPage, startAudit, auditDone, openActionPopup, popupAsks } from './extension-support.mjs';
+import { waitFor, storedEntry, storedAudit, waitForAudit, extensionPage, startAudit, auditDone, openActionPopup, popupAsks } from './extension-support.mjs';
 
 const T = { timeout: 180_000 };
 const OLD = 'lena.bakes', NEW = 'lena.bakes.studio';
@@ -157,7 +157,7 @@ test('an audit stopped by a challenge page, then the account renamed: the new na
   await suite.resetExtension({ auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 2 });
   suite.standin.addFailure({ mode: 'challenge', match: '/api/', after: 6 });
   await startAudit(suite, page, OLD);
-  const stopped = await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status !== 'running' && a; },
+  const stopped = await waitForAudit(suite, OLD, (a) => a && a.status !== 'running' && a,
     { what: 'the audit stopped by the challenge', timeout: 60000 });
   assert.equal(stopped.stopReason, 'challenge');
   suite.standin.clearFailures();
@@ -202,10 +202,10 @@ test('a refused followers list and an audit of the likers and commenters alone, 
   await waitForBadge(page);
   suite.standin.addFailure({ mode: 'not_authorized', match: '/followers/' });
   await startAudit(suite, page, OLD, { navigate: false });
-  await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status === 'stopped' && a; }, { what: 'the list refused', timeout: 60000 });
+  await waitForAudit(suite, OLD, (a) => a && a.status === 'stopped' && a, { what: 'the list refused', timeout: 60000 });
   await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'list_refused') && !x.cancel, { what: 'the refusal said' });
   await clickPart(page, PANEL, 'audit-engagers');
-  await waitFor(async () => { const a = await storedAudit(suite, OLD); return a && a.status === 'done' && a; }, { what: 'the engagers audited', timeout: 60000 });
+  await waitForAudit(suite, OLD, (a) => a && a.status === 'done' && a, { what: 'the engagers audited', timeout: 60000 });
   suite.standin.renameProfile(OLD, NEW);
   await page.goto(suite.standin.profileUrl(NEW));
   await waitForBadge(page, { what: `badge on @${NEW}` });
