@@ -394,8 +394,9 @@ test('after moving to another profile in the app, the page\'s own data (the firs
   const s = await waitForOverlay(page, (st) => st.state === 'rate_limited', { what: 'rate-limited state on the second profile' });
   for (const bad of ['changed', 'logged_out']) assert.ok(!s.states.some((x) => x.state === bad), `${bad}: ${JSON.stringify(s.states)}`);
   const log = suite.standin.log().filter((e) => e.kind === 'api');
+  // The message names each request's query and time, so a second request says whose it was.
   assert.deepEqual(log.map((e) => [e.path, e.status]), [['/api/v1/users/web_profile_info/', 401]],
-    'no users/<id>/info asked with the first profile\'s id');
+    `no users/<id>/info asked with the first profile's id; asked: ${JSON.stringify(log.map((e) => [e.path + e.search, e.status, e.t]))}`);
 });
 
 test('a 401 "wait" mid-audit is a rate limit: the audit backs off, switches to users/<id>/info and finishes', async () => {
