@@ -283,15 +283,14 @@ test('a move within the app to another profile pauses the audit with its progres
   assert.equal(done.requests, reqs.length, 'every request counted');
 });
 
-// The same profile in two tabs: one cancelled the audit, the other resumed and finished it. The
-// first went on showing "Resume" at step 3 of 12, and its Resume started a whole new audit.
-test('a tab follows the audit another tab of the same profile resumes and finishes; it offers no stale Resume', async () => {
-  const { username, userId, page: first } = await auditStarted({ pacingMs: 300, auditListSize: 100, auditFullSize: 8, auditPosts: 0 });
+// A second tab of the profile opens its panel and, once `ready()` holds, cancels the audit; the
+// first tab then resumes it. Returns the second tab and the audit as stored when done.
+async function cancelThereResumeHere(first, username, ready, what) {
   const second = await newPage();
   await second.goto(suite.standin.profileUrl(username));
   await waitForBadge(second);
   await openPanel(second);
-  await waitFor(() => auditRequests(suite.standin, username, userId).length >= 2, { what: 'two audit requests' });
+  await waitFor(ready, { what });
   await clickPart(second, PANEL, 'cancel');
   await waitFor(async () => (await storedAudit(suite, username)).status === 'cancelled', { what: 'cancelled' });
   await first.bringToFront();
@@ -299,6 +298,15 @@ test('a tab follows the audit another tab of the same profile resumes and finish
   await clickPart(first, PANEL, 'audit-button');
   const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
     { what: 'audit done', timeout: 60000 });
+  return { second, done };
+}
+
+// The same profile in two tabs: one cancelled the audit, the other resumed and finished it. The
+// first went on showing "Resume" at step 3 of 12, and its Resume started a whole new audit.
+test('a tab follows the audit another tab of the same profile resumes and finishes; it offers no stale Resume', async () => {
+  const { username, userId, page: first } = await auditStarted({ pacingMs: 300, auditListSize: 100, auditFullSize: 8, auditPosts: 0 });
+  const { second, done } = await cancelThereResumeHere(first, username,
+    () => auditRequests(suite.standin, username, userId).length >= 2, 'two audit requests');
   const sent = auditRequests(suite.standin, username, userId).length;
   assert.equal(done.requests, sent);
   await second.bringToFront();
@@ -319,18 +327,8 @@ test('Cancel clicked while a request is out: that request is counted, and the au
   await setSettings(settings);
   suite.standin.addFailure({ mode: 'slow', match: '/followers/', after: 1, times: 1, delayMs: 4000 });
   const { username, userId, page: first } = await auditStarted(settings);
-  const second = await newPage();
-  await second.goto(suite.standin.profileUrl(username));
-  await waitForBadge(second);
-  await openPanel(second);
-  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow'), { what: 'the slow request on its way' });
-  await clickPart(second, PANEL, 'cancel');
-  await waitFor(async () => (await storedAudit(suite, username)).status === 'cancelled', { what: 'cancelled' });
-  await first.bringToFront();
-  await waitForOverlay(first, (st) => /Resume/.test(st.panelText), { what: 'the first tab offers to resume' });
-  await clickPart(first, PANEL, 'audit-button');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done', timeout: 60000 });
+  const { done } = await cancelThereResumeHere(first, username,
+    () => suite.standin.log().some((e) => e.failure === 'slow'), 'the slow request on its way');
   assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent is counted');
 });
 

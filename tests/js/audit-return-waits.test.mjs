@@ -7,19 +7,9 @@
 // a fetch the test answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { background, loadContentPage } from './lib/content-page.mjs';
 
-const sent = [];
-let answers = {};
-globalThis.chrome = {
-  runtime: {
-    id: 'test',
-    async sendMessage(m) {
-      sent.push(m);
-      const a = answers[m.what];
-      return a ? a(m) : {};
-    },
-  },
-};
+const { sent } = background;
 // Leaving the profile takes its panel's mark off the page (panel-mark.js): a page with none.
 globalThis.document = { documentElement: { getAttribute: () => null, removeAttribute: () => {} } };
 // Instagram: each request waits until the test answers it.
@@ -28,17 +18,7 @@ globalThis.fetch = (url) => new Promise((resolve) => {
   fetches.push({ url, answer: () => resolve({ status: 200, redirected: false, url, headers: { get: () => 'application/json' },
                                                text: async () => '{"users":[]}' }) });
 });
-const { ProfileFeature } = await import('../../extension/content/main.js');
-const { Overlay } = await import('../../extension/content/overlay.js');
-
-function quietOverlay(t, username, handlers) {
-  const o = Object.create(Overlay.prototype);
-  Object.assign(o, { t, username, handlers, model: { kind: 'loading' }, audit: null, auditResuming: null, checked: null,
-                     latestCount: null, firstSeen: null, formerUsernames: [], earlier: null });
-  o.render = () => {};
-  o.destroy = () => {};  // (nothing was drawn)
-  return o;
-}
+const { ProfileFeature, quietOverlay } = await loadContentPage();
 
 const progress = { status: 'running', requests: 0, planned: 40 };
 const step = { action: 'fetch', id: 3, audit: 77, url: 'https://www.instagram.com/api/v1/friendships/1/followers/?count=25', kind: 'page',
@@ -48,7 +28,7 @@ const until = async (cond) => { while (!cond()) await new Promise((r) => setTime
 test('a page come back to the profile while its earlier page\'s request is out says so in its claim and sends nothing', async () => {
   // The background: the step until its answer is in, then the end; a claim with the request out held.
   let answered = false;
-  answers = {
+  background.answers = {
     'audit.next': () => (answered ? { action: 'end', progress } : step),
     'audit.claim': (m) => (answered ? { go: false, stale: true } : m.outstanding ? { go: false, at: Date.now() + 5 } : { go: true, at: 0 }),
     'audit.result': () => { answered = true; return { progress }; },
