@@ -78,7 +78,10 @@ try {
       if (audit && canAudit) {
         const before = suite.standin.log().length;
         await clickPart(page, PANEL, 'audit-button');
-        const end = await waitForOverlay(page, (x) => x.auditRunning || (x.progress !== null && x.progress === x.progressMax),
+        // Started: shown running or ended, or it asked Instagram something (an audit refused at its
+        // first request, as a private profile's, runs too briefly for a snapshot to see it running).
+        const asked = () => suite.standin.log().slice(before).some((e) => e.kind === 'api');
+        const end = await waitForOverlay(page, (x) => x.auditRunning || (x.progress !== null && x.progress === x.progressMax) || asked(),
           { what: 'audit started' }).then(() => waitForOverlay(page, (x) => x.progress !== null && !x.auditRunning,
           { timeout: 120_000, what: `audit of @${p.username}` }));
         const est = parseEstimate(end.panelEstimate);
