@@ -115,8 +115,11 @@ test('Instagram takes in the request but does not answer in time: given up after
     assert.deepEqual(reqs.map((e) => e.failure).slice(0, 2), ['slow', 'slow']);
     const wpi = reqs.filter((e) => e.path.includes('web_profile_info'));
     assert.equal(wpi.length, 2, 'asked again once');
-    // Each hung request was given up after the timeout, not after its late answer.
-    assert.ok(reqs[1].at - reqs[0].at >= timeout - 50 && reqs[1].at - reqs[0].at < 10 * timeout, `fallback ${reqs[1].at - reqs[0].at} ms after`);
+    // Each hung request was given up after the timeout, not after its late answer. The times are the
+    // stand-in's arrivals: the page's timer starts before its request is sent, and on a loaded 2-core
+    // machine the request took over 60 ms to arrive (a cold run with the builds beside: 937 ms), so
+    // the lower bound allows 250 ms of it; given up at once or after the 10 s answer still fails.
+    assert.ok(reqs[1].at - reqs[0].at >= timeout - 250 && reqs[1].at - reqs[0].at < 10 * timeout, `fallback ${reqs[1].at - reqs[0].at} ms after`);
     assert.ok(wpi[1].at - reqs[1].at < 10 * timeout, `tried again ${wpi[1].at - reqs[1].at} ms after the fallback`);
   } finally {
     suite.standin.clearFailures();
