@@ -3,8 +3,8 @@
 # - sanitizers: the sanitizer tree's build, the unit tests under ASan+UBSan, then 30 s of fuzzing
 #   per harness, from just after the set-up. They need neither the wasm engine nor a browser, and
 #   the foreground leaves a core idle much of the time (link steps, browser tests waiting on pages,
-#   pacing and timers). scripts/test runs them at the lowest CPU priority, so the foreground keeps
-#   the CPU it would have alone; each harness still fuzzes for its full 30 s.
+#   pacing and timers). scripts/test sets their priority (start_group, group_nice: the lowest while
+#   the wasm engine builds, nice 5 beside the browser tests); each harness fuzzes for its full 30 s.
 # - units: the native build (the browser tests need only the wasm engine), then lint, the model's
 #   reproducibility, the native unit tests and the node tests (scripts/lib/unit-steps.sh), beside
 #   the browser tests, which use well under one core of two.
@@ -16,8 +16,8 @@ dir=$1 group=$2
 . scripts/lib/steps.sh
 case $group in
   sanitizers)
-    step "unit tests under ASan+UBSan (build/sanitize) [background]" nice -n 19 scripts/test-sanitizers
-    step "fuzzing (30 s per harness, build/sanitize) [background]" nice -n 19 scripts/fuzz 30 ;;
+    step "unit tests under ASan+UBSan (build/sanitize) [background]" scripts/test-sanitizers
+    step "fuzzing (30 s per harness, build/sanitize) [background]" scripts/fuzz 30 ;;
   units)
     . scripts/lib/unit-steps.sh
     at=' [beside the browser tests]'
