@@ -1,13 +1,16 @@
 // Writes the seed corpus of fuzz-comments (tests/fuzz/corpus/fuzz-comments/): small comment
 // sections from the stand-in's simulation (tests/e2e/standin/comment-patterns.mjs: invented
 // people and texts, no one's data) and hand-made edge cases of the document's shapes.
-// Usage: node tests/fuzz/make-comments-corpus.mjs   (rewrites the folder; commit the result)
+// Usage: node tests/fuzz/make-comments-corpus.mjs [--out DIR]   (rewrites DIR/fuzz-comments, by default
+// under tests/fuzz/corpus; commit the result)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commentSection, PATTERNS } from '../e2e/standin/comment-patterns.mjs';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus', 'fuzz-comments');
+const outArg = process.argv.indexOf('--out');
+const dir = path.join(outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus'),
+  'fuzz-comments');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const write = (name, value) => fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));

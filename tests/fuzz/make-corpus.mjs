@@ -3,7 +3,9 @@
 // (which fields, which types, which value ranges) and Instagram's JSON shapes (followers
 // pages, web_profile_info), with values drawn from a seeded generator, so the
 // corpus is small, reproducible and free of anyone's data.
-// Usage: node tests/fuzz/make-corpus.mjs   (rewrites the corpus folders; commit the result)
+// Usage: node tests/fuzz/make-corpus.mjs [--out DIR]   (rewrites the corpus folders, by default
+// tests/fuzz/corpus; commit the result. tests/js/fuzz-corpus.test.mjs regenerates into a temporary
+// folder and checks the committed seeds are what this writes today.)
 // When build/wasm/web/fakemeter_engine.mjs (or FM_ENGINE_DIR) exists, the profile seeds also
 // carry a real audience report from the engine's estimator as options.
 import fs from 'node:fs';
@@ -14,7 +16,8 @@ import { profileDocFromPage, profileDocFromUserInfo } from '../../extension/shar
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const outDir = path.join(here, 'corpus');
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(here, 'corpus');
 
 // Deterministic PRNG (mulberry32) so rerunning gives the same files.
 let seed = 0x5eed1234;
