@@ -143,6 +143,7 @@ function jumpText(t, change) {
 // `change`: the follower count at the user's first check and now (history.js followerChange), or null.
 export function renderBadge(b, { t, model, audit, change = null }) {
   b.replaceChildren();
+  b.removeAttribute('title');
   b.className = 'badge';
   delete b.dataset.badgeState;
   delete b.dataset.tone;
@@ -183,6 +184,9 @@ export function renderBadge(b, { t, model, audit, change = null }) {
       ? t('badgeAuditPaused', clockTime(wait.retryAt, t.lang))
       : t('badgeAuditing', p.listsDone + p.profilesDone, p.listsTarget + p.profilesTarget)));
   }
+  // The pointer passes through the badge's words (overlay-style.js): a tooltip of one is the badge's.
+  const tip = [...b.childNodes].find((n) => n.nodeType === 1 && n.getAttribute('title'));
+  if (tip) b.setAttribute('title', tip.getAttribute('title'));
   // One full stop between the label and the hint, whether or not the label ends with its own.
   b.setAttribute('aria-label', `${t('extName')}: ${label.replace(/[.…]+$/, '')}. ${t('badgeOpenHint')}`);
   return label;

@@ -26,6 +26,10 @@ export const STYLE = `
   max-width: 100%; box-sizing: border-box; overflow-wrap: break-word; hyphens: auto;
   /* Digits of one width: "auditing 11/41" is as wide as "auditing 10/41" (overlay.js holdBadgeSize). */
   font-variant-numeric: tabular-nums; }
+/* The pointer finds the badge itself, never what it says: its words are drawn afresh when they
+   change (each audit step), and a click whose label was replaced between press and release was
+   lost (Chromium sends no click then). Their tooltip is the badge's (badge-view.js renderBadge). */
+.badge * { pointer-events: none; }
 .badge:focus-visible, button:focus-visible { outline: 2px solid #0095f6; outline-offset: 2px; }
 .badge-text { font-weight: 600; }
 .grade-good .badge-text, .estimate.grade-good { color: var(--good); }

@@ -6,6 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,
   apiRequests, expectedBadge, reasonWords, NONEXISTENT, BADGE, PANEL, followLink, recordBadgeFrames } from './lib/index.mjs';
+import { extensionPage } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -88,6 +89,33 @@ test('the open panel shows the estimate with reasons; screenshots in light and d
     await themeIs('dark', 'the system turned dark');
   } finally {
     await page.emulateMediaFeatures([]);
+  }
+});
+
+// The badge's words are drawn afresh when they change (a reading arriving, each audit step, the
+// language): a press on them released after they were replaced is still a click on the badge
+// (Chromium sent no click when the node pressed was gone: the panel did not open).
+test('a click on the badge whose words are drawn again between the press and the release opens the panel', T, async () => {
+  await page.goto(suite.standin.profileUrl('fitqueen_daily'));
+  const before = await waitForBadge(page);
+  const at = await page.$eval(BADGE, (h) => {
+    const r = h.shadowRoot.querySelector('[part~="badge-label"]').getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  const language = (lang) => extensionPage(suite).then((p) => p.evaluate((v) => chrome.storage.local.set({ settings: v }),
+                                                                          { ...suite.settings, language: lang }));
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  try {
+    await language('nl');
+    await waitForOverlay(page, (s) => s.badgeLabel && s.badgeLabel !== before.badgeLabel, { what: 'the badge drawn again in Dutch' });
+  } finally {
+    await page.mouse.up();
+  }
+  try {
+    await page.waitForSelector(PANEL, { timeout: 5000 }).then((h) => h.dispose());
+  } finally {
+    await language('en');
   }
 });
 

@@ -35,7 +35,8 @@ function badgeElement() {
 function drawn(t, view) {
   const b = badgeElement();
   renderBadge(b, { t, ...view });
-  return { pieces: b.childNodes.map((n) => ({ text: n.textContent, title: n.attrs.title ?? null })), aria: b.attrs['aria-label'] };
+  return { pieces: b.childNodes.map((n) => ({ text: n.textContent, title: n.attrs.title ?? null })), aria: b.attrs['aria-label'],
+           tooltip: b.attrs.title ?? null };
 }
 
 const STATES = ['loading', 'private', 'no_posts', 'posts_unavailable', 'hidden_likes', 'logged_out', 'not_found', 'changed',
@@ -114,10 +115,12 @@ test('a state said short on the badge keeps its whole sentence in the tooltip an
   for (const lang of SUPPORTED) {
     const t = tr(lang);
     const model = { kind: 'state', state: 'unreadable', retryAt: at };
-    const { pieces, aria } = drawn(t, { model });
+    const { pieces, aria, tooltip } = drawn(t, { model });
     const whole = stateMessage(t, 'unreadable', at);
     assert.ok(whole.length > BADGE_TEXT_MAX, `${lang}: ${whole}`);
     assert.equal(pieces[0].title, whole, lang);
+    // The pointer passes through the badge's words to the badge (overlay-style.js): its tooltip is theirs.
+    assert.equal(tooltip, whole, lang);
     assert.ok([...pieces[0].text].length <= BADGE_TEXT_MAX, `${lang}: ${pieces[0].text}`);
     assert.ok(aria.includes(whole.replace(/[.…]+$/, '')), `${lang}: ${aria}`);
   }

@@ -4,6 +4,8 @@ export function fakeDocument() {
   const textOf = (n) => (n.nodeType === 3 ? n.data : n.childNodes.map(textOf).join(''));
   const element = (tag) => ({ nodeType: 1, tag, attrs: {}, style: {}, childNodes: [],
     setAttribute(k, v) { this.attrs[k] = String(v); },
+    getAttribute(k) { return this.attrs[k] ?? null; },
+    removeAttribute(k) { delete this.attrs[k]; },
     append(...c) { this.childNodes.push(...c); },
     get textContent() { return textOf(this); },
     set textContent(v) { this.childNodes = v === '' ? [] : [{ nodeType: 3, data: String(v) }]; } });
