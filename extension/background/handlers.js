@@ -12,7 +12,7 @@ import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAn
 import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, pauseAudit, resumeAudit,
   estimateRequest, auditView, SOURCES, AUDIT_VERSION,
-  followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, underWay, AUDIT_KINDS } from '../shared/audit.js';
+  followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, underWay, takeOver, AUDIT_KINDS } from '../shared/audit.js';
 import { commentsDocument } from '../shared/comment-document.js';
 import { headlineReport } from '../shared/headline.js';
 import { findings } from '../shared/words.js';
@@ -367,10 +367,11 @@ async function auditStart({ username, userId, isPrivate, followerCount, posts, p
     // be refused again (settleRetry). It was a new audit holding the earlier one whole inside it.
     const retry = refused || !followersAgain ? null : retryFollowers(existing, { userId, isPrivate, followerCount, now: now(),
                                                              plan: auditPlan(settings, [], followerCount) });
-    const a = { ...(retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
-                                                ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),
-                                  profileSource: profileSource || 'web_profile_info' }),
-                runner: runnerOf(sender) };
+    // (The request the audit replaced had out counts in this one: takeOver.)
+    const a = takeOver({ ...(retry || { ...newAudit({ username, userId, isPrivate, followerCount, posts, settings, now: now(), seed, followersRefused: refused,
+                                                         ownProfileUnread: posts && posts.length ? null : ownProfileUnread }),
+                                           profileSource: profileSource || 'web_profile_info' }),
+                         runner: runnerOf(sender) }, existing);
     await store.saveAuditAndScheduler(a, null);
     return auditView(a);
   });

@@ -705,6 +705,16 @@ export function resumeAudit(state) {
   return state.status === 'paused' ? { ...state, status: 'running' } : state;
 }
 
+// `next`, a new audit started in place of `existing`, with the request `existing` had out counted
+// among its own, against its budget: a pending request a page has claimed went (or is going) out,
+// and its answer is refused by the new audit (handlers.js auditResult). Dropped with the record it
+// belonged to (a paused audit's, which counts a request at its answer), it was a request made that
+// no count shown ever had. As with a Cancel (cancelAudit), one claimed but never sent counts too.
+export function takeOver(next, existing) {
+  const out = !!existing && underWay(existing.status) && !!(existing.pending && existing.pending.claim);
+  return out ? { ...next, requests: next.requests + 1 } : next;
+}
+
 // Running or paused (a page of the profile that still shows it running, its loop waiting for its
 // slot, has the Cancel button: a paused audit left as it was went on at the next visit).
 // A pending request a page has claimed went (or is going) out: it is counted now, as its answer

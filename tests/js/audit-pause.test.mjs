@@ -255,3 +255,36 @@ test('a step of an audit cancelled and started anew is refused by the new audit,
   assert.equal(view.duplicate, undefined);
   assert.deepEqual([stored().requests, stored().followers.pagesDone], [1, 1]);
 });
+
+// "New audit" over a paused audit whose request a page had claimed (sent; its answer, still to
+// come, is refused by the new audit): that request was in no count shown, the paused audit's record
+// replaced before its answer counted it. It counts in the new audit, against its budget, as a Cancel
+// counts it in the cancelled one.
+test('a new audit over a paused one whose request is out counts that request; its late answer is refused, counted once', async () => {
+  const { step, start } = await running();
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab(1))).go, true);
+  await handle['audit.pause']({ username }, tab(1));
+  await new Promise((r) => setTimeout(r, 2));
+  const view = await start({ fresh: true });
+  assert.equal(stored().status, 'running');
+  assert.notEqual(stored().startedAt, step.audit, 'a new audit');
+  assert.equal(stored().requests, 1, 'the paused audit\'s request out is counted');
+  assert.equal(view.progress.requests, 1, 'and said');
+  const page = { status: 200, contentType: 'application/json', body: JSON.stringify({ users: [{ pk: '9', username: 'someone.old' }], next_max_id: 'c2' }) };
+  assert.equal((await handle['audit.result']({ username, id: step.id, audit: step.audit, ...page }, tab(1))).duplicate, true);
+  assert.deepEqual([stored().requests, stored().followers.pagesDone], [1, 0], 'its answer refused, not counted twice');
+  // The new audit's own requests count as ever.
+  const fresh = await handle['audit.next']({ username }, tab(1));
+  delete data[SCHEDULER_KEY];
+  assert.equal((await handle['audit.claim']({ username, id: fresh.id, audit: fresh.audit }, tab(1))).go, true);
+  await handle['audit.result']({ username, id: fresh.id, audit: fresh.audit, ...page }, tab(1));
+  assert.deepEqual([stored().requests, stored().followers.pagesDone], [2, 1]);
+  // A paused audit whose request no page claimed (none went) counts nothing in the new one.
+  await handle['audit.pause']({ username }, tab(1));
+  await handle['audit.next']({ username }, tab(1));
+  await handle['audit.pause']({ username }, tab(1));
+  assert.equal(stored().pending.claim, undefined);
+  await new Promise((r) => setTimeout(r, 2));
+  await start({ fresh: true });
+  assert.equal(stored().requests, 0);
+});
