@@ -354,6 +354,9 @@ test('an audit of a profile read from account info says its posts were not read,
 });
 
 test('every profile endpoint refusing is a rate limit (never "logged out"), after trying each in turn', async () => {
+  // The default pacing: the retry at the back-off's time (800 ms at the test pacing, after two
+  // refusals) is not sent before the log below is read (as in the in-app move's test below).
+  await suite.resetExtension({ pacingMs: DEFAULT_SETTINGS.pacingMs });
   suite.standin.addFailure({ mode: 'wait', match: 'web_profile_info' });
   suite.standin.addFailure({ mode: 'ua_mismatch', match: '/info/' });
   await page.goto(suite.standin.profileUrl('fitqueen_daily'));
