@@ -97,3 +97,10 @@ export function challengePage() {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Challenge • Instagram</title></head>
 <body><h1>We Detected An Unusual Login Attempt</h1><p>To secure your account, we'll send you a security code.</p></body></html>`;
 }
+
+// What a request of a session gone ends on: redirected to the login page, which fetch follows.
+export function loginPage() {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Login • Instagram</title>
+<link rel="canonical" href="https://www.instagram.com/accounts/login/"></head>
+<body><form action="/accounts/login/ajax/" method="post"><input name="username"><input name="password" type="password"></form></body></html>`;
+}

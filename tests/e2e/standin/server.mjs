@@ -13,11 +13,11 @@ import { makeCertificate } from './cert.mjs';
 import { SEEDED, NONEXISTENT, PROFILE_IDS, seededDocument, findSeeded, truth, commentSectionOf } from './profiles.mjs';
 import { followerProfileInfo } from './followers.mjs';
 import { followersPage, likersPage, commentsPage, userInfoDocument, withV1MediaFields } from './engagers.mjs';
-import { renderPage, pageData, challengePage } from './pages.mjs';
+import { renderPage, pageData, challengePage, loginPage } from './pages.mjs';
 
 export const APP_ID = '936619743392459';
 export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'truncated', 'slow', 'not_found', 'server_error',
-  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection', 'empty_list', 'not_authorized', 'user_null'];
+  'unavailable', 'wait', 'ua_mismatch', 'wait_200', 'no_connection', 'empty_list', 'not_authorized', 'user_null', 'login_page'];
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
@@ -282,6 +282,8 @@ export async function startStandin(options = {}) {
       if (rule.mode === 'rate_limit') { json(res, 429, { message: 'Please wait a few minutes before you try again.', require_login: false, status: 'fail' }); return done(429); }
       if (rule.mode === 'login_required') { json(res, 401, { message: 'login_required', status: 'fail' }); return done(401); }
       if (rule.mode === 'challenge') { send(res, 200, challengePage(), 'text/html; charset=utf-8'); return done(200); }
+      // A session gone: the request redirected to the login page, which fetch follows (200, HTML).
+      if (rule.mode === 'login_page') { send(res, 200, loginPage(), 'text/html; charset=utf-8'); return done(200); }
       // What a private account's list answers a viewer who does not follow it.
       if (rule.mode === 'not_authorized') { json(res, 400, { message: 'Not authorized to view user', status: 'fail' }); return done(400); }
       if (rule.mode === 'not_found') { json(res, 404, { message: 'User not found', status: 'fail' }); return done(404); }
