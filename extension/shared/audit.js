@@ -475,8 +475,13 @@ export function applyOutcome(state, id, outcome, now) {
     case 'likers':
     case 'comments': {
       const key = req.source, src = s[key];
+      // A post whose count the profile hid (likes -1) takes the answer's count only when it says
+      // more than the list: one no larger may count only what is listed, and would make the
+      // listed accounts a census of themselves (tests/js/audit-hidden-likes.test.mjs).
+      const listed = outcome.accounts.length + (Array.isArray(outcome.skipped) ? outcome.skipped.length : 0);
+      const told = outcome.userCount ?? outcome.commentCount ?? null;
       const media = src.media.map((m, i) => (i === src.done ? { ...m, listed: outcome.accounts.length,
-        count: m.count ?? (outcome.userCount ?? outcome.commentCount ?? null) } : m));
+        count: m.count ?? (Number.isSafeInteger(told) && told > listed ? told : null) } : m));
       // The profile answering its commenters, or liking its own post, is no sample of the people
       // around it.
       const accounts = outcome.accounts.filter((r) => r.username !== s.username);

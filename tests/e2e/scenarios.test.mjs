@@ -3,8 +3,7 @@
 // list is shown: the audit reads it); logged out, or every profile endpoint refusing, on a page with
 // neither og:description nor a drawn header (no counts anywhere: the state alone, with its retry,
 // and no request spent in a loop); a profile renamed while its audit runs; audits of a profile
-// with no posts and of one with 650 million followers; a post's likers answering the login page;
-// "wait" on every endpoint at once.
+// with no posts, of one hiding every post's likes, and of one with 650 million followers.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay } from './lib/index.mjs';
@@ -105,6 +104,16 @@ test('a profile with no posts: the audit reads its followers alone, no likers or
   assert.ok(a.followers.lite.length > 0);
   assert.ok(a.estimates.followers, 'an estimate of the followers');
   assert.doesNotMatch(s.panelText, /NaN|undefined|null/, s.panelText);
+});
+
+test('every post hiding its likes (like_count -1): the likers are read, their population the follower count, said without numbers made up', T, async () => {
+  const username = 'quiet.likes';
+  suite.standin.setLikeCounts(username, Array(12).fill(-1));
+  const { a, s } = await auditToEnd(username);
+  assert.ok(a.likers.media.length > 0, 'the likers of the recent posts are read');
+  assert.ok(a.likers.media.every((m) => m.count === null || Number.isSafeInteger(m.count)), JSON.stringify(a.likers.media));
+  if (a.estimates.likers) assert.ok(a.estimates.likers.population >= a.followers.population, JSON.stringify(a.estimates.likers));
+  assert.doesNotMatch(s.panelText, /NaN|undefined|-1 likes/, s.panelText);
 });
 
 test('a profile with 650 million followers: the badge and an audit, the count written in full, no overflow', T, async () => {

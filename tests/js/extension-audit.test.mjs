@@ -33,8 +33,9 @@ function answer(req, s, { total = 1000, limited = false } = {}) {
     const offset = s.followers.lite.length, count = Math.min(25, total - offset);
     return { kind: 'page', accounts: lite('f', count, offset), nextCursor: offset + count < total ? `c${offset + count}` : null };
   }
-  // Likers of different posts overlap (the same people like several).
-  if (req.kind === 'likers') return { kind: 'likers', accounts: lite('l', 30, req.target === '11' ? 0 : 15), userCount: 30 };
+  // Likers of different posts overlap (the same people like several). The answer counts 10 more
+  // than it lists (a count no larger than the list would not stand in for a hidden one).
+  if (req.kind === 'likers') return { kind: 'likers', accounts: lite('l', 30, req.target === '11' ? 0 : 15), userCount: 40 };
   if (req.kind === 'comments') {
     const accounts = lite(`c${req.target}_`, 6);
     return { kind: 'comments', accounts, commentCount: 8,
@@ -299,9 +300,9 @@ test('a post whose list cannot be read costs that post only', () => {
   assert.equal(s2.status, 'done');
   assert.equal(s2.likers.done, 2);
   assert.equal(s2.likers.lite.length, 30);  // the second post's only
-  // Its 120 likes are no part of the population bound (only the post read: its 30 likers), and
+  // Its 120 likes are no part of the population bound (only the post read: its 40 likers), and
   // the panel's row learns that one of the 2 posts could not be read.
-  assert.equal(populationOf(s2, 'likers'), 30);
+  assert.equal(populationOf(s2, 'likers'), 40);
   assert.deepEqual([progressOf(s2).sources.likers.posts, progressOf(s2).sources.likers.postsFailed], [2, 1]);
   // The estimate is about the likers of 1 of the 2 posts read, and says so.
   const req = estimateRequest(s2, 'likers');
@@ -364,8 +365,8 @@ test('each source\'s estimator request: its records, full ones in place, and the
   assert.equal(l.source, 'likers');
   assert.equal(l.posts, 2);
   assert.equal(l.followers.filter((r) => r.media_count === 3).length, 3);
-  // Post 13 hides its like count, but its likers answer says 30: 120 + 30.
-  assert.equal(l.population, 150);
+  // Post 13 hides its like count, but its likers answer says 40 (more than its 30 listed): 120 + 40.
+  assert.equal(l.population, 160);
   assert.equal(estimateRequest(s, 'commenters').population, 9 + 4);
   // Unknown counts: the followers count stands in (large, never the listed few).
   const hidden = { ...s, likers: { ...s.likers, media: s.likers.media.map((m) => ({ ...m, count: null })) } };
@@ -384,7 +385,7 @@ test('a follower count nobody could read stays unknown: never 0, never the numbe
     assert.equal(JSON.parse(JSON.stringify(f)).population, null);
     assert.equal(progressOf(s).sources.followers.population, null);
     // Likers and commenters whose posts all give their counts keep those as their population.
-    assert.equal(estimateRequest(s, 'likers').population, 150);
+    assert.equal(estimateRequest(s, 'likers').population, 160);
     assert.equal(estimateRequest(s, 'commenters').population, 9 + 4);
   }
   // A post hiding its count: the followers count stood in; unknown as well, it stays unknown.
