@@ -208,11 +208,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   const std::string correction =
       by_regime ? "mixture estimate at the full tier, averaged over audience regimes: for each known source, the "
                   "fake share whose mix of that source's fake and real score histograms best explains the "
-                  "sample's full-tier probabilities (maximum likelihood; profile-likelihood interval with "
+                  "sample's full-tier probabilities (maximum likelihood; profile-likelihood range with "
                   "finite-population correction, widened for the uncertainty of the histograms), weighted by "
-                  "how well the source explains this sample; the interval is the regime mixture's 2.5-97.5% range"
+                  "how well the source explains this sample; the range is the regime mixture's 2.5-97.5% spread"
                 : "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated tpr/fpr), "
-                  "Wilson interval with finite-population correction, widened for the uncertainty of the rates";
+                  "Wilson range with finite-population correction, widened for the uncertainty of the rates";
   if (out.full_sample_size == out.sample_size) {
     FlaggedShare s = simple_share(full_flags, out.sample_size, N);
     if (by_regime) {
@@ -257,12 +257,12 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
           "lite tier only (no account fetched in full): halfway between the share flagged at the lite threshold "
           "and the known definitions' average reading (for each known source, the fake share whose mix of that "
           "source's fake and real lite-score histograms best explains the sample's lite probabilities, weighted "
-          "as at the full tier); the interval reaches as far as that reading's (widened and bounded as at the full "
+          "as at the full tier); the range reaches as far as that reading's (widened and bounded as at the full "
           "tier) and as the count corrected with the lite tier's pooled rates";
     }
     out.warnings.push_back(
         "no account was fetched in full: the lite tier alone is weak on some audiences, and its "
-        "interval carries how far its error rates move between audiences");
+        "range carries how far its error rates move between audiences");
   } else {
     TwoPhaseShare tp = regression_share(x_all, x_sub, y_sub, N);
     FlaggedShare full_share = simple_share(full_flags, out.full_sample_size, N);
@@ -317,12 +317,12 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     if (out.full_sample_size < 20)
       out.warnings.push_back("only " + std::to_string(out.full_sample_size) +
                              (out.full_sample_size == 1 ? " account" : " accounts") +
-                             " fetched in full: the interval rests mostly on them");
+                             " fetched in full: the range rests mostly on them");
   }
   if (!out.estimate.informative)
     out.warnings.push_back(
         "the classifier's cross-validated rates do not separate fake from real accounts "
-        "(tpr - fpr < 0.05): no share can be estimated, the interval is 0-100%");
+        "(tpr - fpr < 0.05): no share can be estimated, the range is 0-100%");
   if (in.profiles && !by_regime)
     out.warnings.push_back(
         "the score profiles do not match the model's full-tier threshold: corrected with "
