@@ -136,6 +136,7 @@ export class ProfileFeature {
     this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
     this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
+    this.auditMoved = null;  // the account's audit that came with a rename in this view's check (showReport)
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     // The instant check under way ({controller, sent: its request went, missed: a newer reading
@@ -286,8 +287,12 @@ export class ProfileFeature {
     } else {
       this.overlay.setIdle();
     }
-    // Running, or paused when a page of the profile left it: this page goes on with it.
-    if (cached.audit && underWay(cached.audit.progress.status) && !this.signal.aborted) {
+    // Running, or paused when a page of the profile left it: this page goes on with it. So with a
+    // paused audit that came with a rename in this visit's check (its page left it under the old
+    // name): it stayed paused, offered to resume, where one under an unchanged name went on.
+    const audit = cached.audit || this.auditMoved || null;
+    if (!cached.audit && audit && audit.progress.status === 'paused') this.overlay.setResuming('starting');
+    if (audit && underWay(audit.progress.status) && !this.signal.aborted) {
       // Its own read of the profile, if one is needed, in place of a retry planned above (which,
       // coming first, gave it up unanswered: the audit said it could not go on, without a why).
       if (!this.userId) this.cancelRetry();
@@ -447,8 +452,12 @@ export class ProfileFeature {
     // A stored audit of the account that had this username before (another id) is not this one's.
     const a = this.overlay.audit;
     if (a && a.userId && this.userId && a.userId !== this.userId) this.overlay.setAudit(null);
-    // The account's audit that came with a rename (kept under its old name until this check).
-    if (r.audit) this.overlay.setAudit(r.audit);
+    // The account's audit that came with a rename (kept under its old name until this check);
+    // a paused one goes on as one stored under this name does (run).
+    if (r.audit) {
+      this.overlay.setAudit(r.audit);
+      this.auditMoved = r.audit;
+    }
     // (An audited result that came with a rename: as stored, with its age and the count read now.)
     this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
                                        storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,

@@ -2,8 +2,10 @@
 // and their combinations" in README.md names each test): a private profile the viewer follows (its
 // list is shown: the audit reads it); logged out, or every profile endpoint refusing, on a page with
 // neither og:description nor a drawn header (no counts anywhere: the state alone, with its retry,
-// and no request spent in a loop); a profile renamed while its audit runs; audits of a profile
-// with no posts, of one hiding every post's likes, and of one with 650 million followers.
+// and no request spent in a loop); a profile renamed while its audit runs (also with the user going
+// to the new name mid-audit: the paused audit moved there stayed paused); audits of a profile
+// with no posts, of one hiding every post's likes, and of one with 650 million followers; a post's
+// likers answering the login page; "wait" on every endpoint at once.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay } from './lib/index.mjs';
@@ -151,4 +153,20 @@ test('"wait" (401) on the followers list, a post\'s likers, web_profile_info and
   assert.ok(a.followers.lite.length > 0 && a.likers.lite.length > 0, 'followers and likers read');
   const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the rows' });
   assert.ok(!s.states.some((x) => x.state === 'logged_out'), JSON.stringify(s.states));
+});
+
+test('a profile renamed while its audit runs, the user going to the new name mid-audit: the paused audit moves there and finishes', T, async () => {
+  const OLD = 'lena.bakes', NEW = 'lena.bakes.renamed';
+  await suite.storage().then((st) => st.set({ settings: { ...suite.settings, pacingMs: 300 } }));
+  await startAudit(suite, page, OLD);
+  const id = userIdOf(suite.standin, OLD);
+  await waitFor(() => auditRequests(suite.standin, OLD, id).length >= 2, { what: 'the audit under way' });
+  suite.standin.renameProfile(OLD, NEW);
+  await page.goto(suite.standin.profileUrl(NEW));
+  const a = await waitForAudit(suite, NEW, (x) => x && x.status === 'done' && x, { what: 'the audit done under the new name', timeout: 90_000 });
+  assert.equal(a.userId, id);
+  assert.ok(a.followers.lite.length > 0);
+  const e = await waitFor(async () => { const x = await storedEntry(suite, NEW); return x && x.confidence === 'audited' && x; },
+    { what: 'the audited result under the new name', timeout: 30_000 });
+  assert.deepEqual(e.former_usernames, [OLD]);
 });
