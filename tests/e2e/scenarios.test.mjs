@@ -4,7 +4,8 @@
 // neither og:description nor a drawn header (no counts anywhere: the state alone, with its retry,
 // and no request spent in a loop); a profile renamed while its audit runs (also with the user going
 // to the new name mid-audit: the paused audit moved there stayed paused); audits of a profile
-// with no posts, of one hiding every post's likes, and of one with 650 million followers; a post's
+// with no posts (and with its followers list empty too), of one hiding every post's likes, and of
+// one with 650 million followers; a post's
 // likers answering the login page; "wait" on every endpoint at once.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -169,4 +170,19 @@ test('a profile renamed while its audit runs, the user going to the new name mid
   const e = await waitFor(async () => { const x = await storedEntry(suite, NEW); return x && x.confidence === 'audited' && x; },
     { what: 'the audited result under the new name', timeout: 30_000 });
   assert.deepEqual(e.former_usernames, [OLD]);
+});
+
+test('nothing to read at all (no posts, the followers list empty): the audit ends, says why, keeps the instant reading', T, async () => {
+  const username = 'new.page.2026';
+  await page.goto(suite.standin.profileUrl(username));
+  const before = await waitForOverlay(page, (st) => st.badgeState, { what: 'the first reading' });
+  suite.standin.addFailure({ mode: 'empty_list', match: '/followers/' });
+  await startAudit(suite, page, username, { navigate: false });
+  const a = await waitForAudit(suite, username, (x) => x && x.status !== 'running' && x, { what: 'the audit ended', timeout: 60_000 });
+  assert.deepEqual([a.status, a.followers.lite.length, a.likers.media.length, a.commenters.media.length], ['done', 0, 0, 0]);
+  const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the followers row' });
+  assert.match(s.sources.followers, /Instagram listed none/);
+  assert.doesNotMatch(s.panelText, /NaN|undefined/, s.panelText);
+  assert.equal(s.badgeState, before.badgeState, 'the reading is the instant one, not an audit of no one');
+  assert.equal(apiCalls('/followers/').length, 1, 'the empty list asked once');
 });
