@@ -264,7 +264,7 @@ test('users/<id>/info and the page counts map to the same document web_profile_i
     media_count: 64, profile_pic_url: 'https://x/p.jpg', has_anonymous_profile_picture: false }, status: 'ok' };
   const doc = JSON.parse(profileDocFromUserInfo(info).text);
   assert.deepEqual(doc.data.user, { id: '1000042', username: 'lena.bakes', full_name: 'Lena', biography: 'Bread',
-    is_private: false, is_verified: true, is_business_account: true, category_name: 'Food',
+    external_url: '', is_private: false, is_verified: true, is_business_account: true, category_name: 'Food',
     has_anonymous_profile_picture: false, profile_pic_url: 'https://x/p.jpg', edge_followed_by: { count: 820 }, edge_follow: { count: 410 },
     edge_owner_to_timeline_media: { count: 64, edges: [] } });
   const linked = JSON.parse(profileDocFromUserInfo({ user: { ...info.user, bio_links: [{ url: 'https://shop.example' }] } }).text);

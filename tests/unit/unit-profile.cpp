@@ -238,16 +238,21 @@ TEST_CASE(
   auto link = [&](const std::string& fields) {
     auto p = parse_profile(doc(fields));
     REQUIRE(p.ok());
-    return p.value().external_url;
+    return p.value().external_url.value_or("(unknown)");
   };
   CHECK(link(R"(,"external_url":"","bio_links":[{"title":""},{"url":"https://shop.example"}])") ==
         "https://shop.example");
   CHECK(link(R"(,"external_url":"https://own.example","bio_links":[{"url":"https://other.example"}])") ==
         "https://own.example");
   CHECK(link(R"(,"bio_links":[{"url":"https://shop.example","lynx_url":"x"}])") == "https://shop.example");
-  CHECK(link(R"(,"bio_links":{"url":"https://shop.example"})") == "");
+  CHECK(link(R"(,"bio_links":{"url":"https://shop.example"})") == "(unknown)");
   CHECK(link(R"(,"bio_links":[5,{"url":7},{"url":""}])") == "");
   CHECK(link(R"(,"bio_links":[])") == "");
+  // "No link" as each endpoint says it (web_profile_info null, users/<id>/info ""), against a
+  // document that names neither field.
+  CHECK(link(R"(,"external_url":null)") == "");
+  CHECK(link(R"(,"external_url":"")") == "");
+  CHECK(link("") == "(unknown)");
 }
 
 TEST_CASE("[profile] malformed documents get an error that names what was wrong") {
@@ -418,6 +423,14 @@ TEST_CASE("[profile] accountFromProfile maps a follower's profile to an account 
   CHECK(a["media_count"] == 0);
   CHECK(a["is_private"] == false);
   CHECK(a["biography"] == "fixture <b>bio</b>");  // text, passed through as text
+  // No link is "" (what the trainer's records say for it: has_external_url false), not null
+  // (unknown); a document that does not name the link leaves it null.
+  json bare = json::parse(fixture("no_posts"));
+  bare["data"]["user"]["external_url"] = nullptr;
+  bare["data"]["user"].erase("bio_links");
+  CHECK(parse_json(api_account_from_profile(bare.dump()), "r").value()["external_url"] == "");
+  bare["data"]["user"].erase("external_url");
+  CHECK(parse_json(api_account_from_profile(bare.dump()), "r").value()["external_url"].is_null());
   auto o = parse_json(api_account_from_profile(fixture("organic")), "record").value();
   CHECK(o["has_profile_pic"] == true);
   // The record is accepted by the classifier's reader.

@@ -219,7 +219,7 @@ TEST_CASE("[loaders] Parma: a file without Private leaves privacy unknown; macer
   std::string newer =
       "username,Profile Pic,Nums/Length Username,Full Name Words,Bio Length,External Url,Verified,Business,#Posts,"
       "#Followers,#Following,Last Post Recent,%Post Single Day,Index of Activity,Average of Likes,Fake\n"
-      "bot_99,0,0.3,0,0,0,0,0,1,3,7000,0,0,0,0,1\n";
+      " bot_99 ,0,0.3,0,0,0,0,0,1,3,7000,0,0,0,0,1\n";
   std::vector<Sample> out;
   REQUIRE(load_csv_set(older, "Old.csv", parma_format(), out).ok());
   REQUIRE(load_csv_set(newer, "New.csv", parma_format(), out).ok());
@@ -230,6 +230,9 @@ TEST_CASE("[loaders] Parma: a file without Private leaves privacy unknown; macer
   CHECK(std::isnan(out[1].x[kIsPrivate]));  // the newer file has no Private column
   CHECK(out[1].label == 1);
   CHECK(std::isnan(out[1].x[kFullNameDigitShare]));
+  // The name as Instagram shows it: Parma writes one with a trailing space.
+  CHECK(out[1].record["username"] == "bot_99");
+  CHECK(out[1].x[kUsernameLength] == 6);
 
   std::string mac =
       "has_pic,username_len,username_digits,is_private,full_name_len,num_post,num_followers,num_followings,bio_len,"

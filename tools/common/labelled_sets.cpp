@@ -68,10 +68,15 @@ const std::vector<std::string>& set_names() {
   return names;
 }
 
-std::string account_key(const std::string& username) {
+std::string instagram_name(const std::string& username) {
   size_t b = username.find_first_not_of(" \t\r\n"), e = username.find_last_not_of(" \t\r\n");
   std::string u = b == std::string::npos ? "" : username.substr(b, e - b + 1);
   if (!u.empty() && u[0] == '@') u.erase(0, 1);
+  return u;
+}
+
+std::string account_key(const std::string& username) {
+  std::string u = instagram_name(username);
   for (char& c : u)
     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   return "@" + u;
@@ -198,6 +203,9 @@ Result<bool> load_csv_set(const std::string& text,
         if (s.find_first_not_of(" \t") == std::string::npos)
           return make_error("data.value", where + "column '" + m.column + "' is empty");
         account = account_key(s);
+        // The name as Instagram shows it, which is what the extension reads (Parma writes
+        // "duxitheboss "): the username's features count its characters.
+        rec[m.field] = instagram_name(s);
       }
     }
     if (!f.username_column) {

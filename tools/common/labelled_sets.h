@@ -65,7 +65,10 @@ Result<bool> load_instafake(const std::string& text, const std::string& file, in
 // audience); each goes through the engine's reader, whose error names the line.
 Result<std::vector<Account>> load_records(const std::string& text, const std::string& file);
 
-// "@name": lower-case ASCII, surrounding spaces and a leading '@' dropped.
+// A username cell as Instagram shows the name: surrounding spaces and a leading '@' dropped.
+std::string instagram_name(const std::string& username);
+
+// "@name": instagram_name in lower-case ASCII.
 std::string account_key(const std::string& username);
 
 // What loading did, per set, for the reports.

@@ -29,7 +29,7 @@ std::string api_account_from_profile(const std::string& profile_json) {
   json rec = {{"username", p.username},
               {"full_name", p.full_name},
               {"biography", p.biography},
-              {"external_url", p.external_url.empty() ? json(nullptr) : json(p.external_url)},
+              {"external_url", p.external_url ? json(*p.external_url) : json(nullptr)},
               {"is_private", prof::flag_json(p.is_private)},
               {"is_verified", prof::flag_json(p.is_verified)},
               {"has_profile_pic", p.has_profile_pic ? json(*p.has_profile_pic) : json(nullptr)},

@@ -30,8 +30,9 @@ export function profileDocFromUserInfo(doc) {
     username: u.username,
     full_name: text('full_name'),
     biography: text('biography'),
-    external_url: text('external_url') || undefined,
-    // The engine reads the first link here where external_url is empty.
+    // "" is Instagram's "no link" (the engine reads it so, as the trainer's records do); absent or
+    // null says nothing. The engine reads the first of bio_links where external_url is empty.
+    external_url: text('external_url'),
     bio_links: Array.isArray(u.bio_links) ? u.bio_links.slice(0, 5) : undefined,
     is_private: flag('is_private'),
     is_verified: flag('is_verified'),

@@ -12,10 +12,18 @@ export const dataDir = process.env.FM_DATA_DIR || path.join(root, '..', 'shared'
 // same records in the same order: only the grid is smaller).
 const oofFiles = [path.join(root, 'build', 'train', 'oof.jsonl'), path.join(root, 'build', 'train', 'quick', 'oof.jsonl')];
 
-export function labelledRecordsJsonl() {
+// The trainer's rows: [{set, row, label, record}], in its order.
+export function labelledRows() {
   const oofFile = oofFiles.find((f) => existsSync(f));
   if (!oofFile) throw new Error(`${oofFiles.join(' and ')} are missing: run scripts/train (or scripts/train --quick) first`);
-  const records = readFileSync(oofFile, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).record);
+  return readFileSync(oofFile, 'utf8').trimEnd().split('\n').map((l) => {
+    const { set, row, label, record } = JSON.parse(l);
+    return { set, row, label, record };
+  });
+}
+
+export function labelledRecordsJsonl() {
+  const records = labelledRows().map((r) => r.record);
   const nonautomated = JSON.parse(readFileSync(path.join(dataDir, 'instafake', 'nonautomatedAccountData.json'), 'utf8'));
   for (const u of nonautomated) {
     records.push({

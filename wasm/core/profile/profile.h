@@ -33,7 +33,10 @@ struct Post {
 struct Profile {
   bool found = true;  // false for {"data":{"user":null}}
   std::string id;     // the numeric user id ("id" or "pk"); empty when absent
-  std::string username, full_name, biography, external_url, category;
+  std::string username, full_name, biography, category;
+  // The profile link: "" when the document says there is none (external_url null or "", bio_links
+  // []), nullopt when it names neither field (unknown, never "no link").
+  std::optional<std::string> external_url;
   // nullopt when the document does not say (users/<id>/info, the page's counts, a record made
   // by hand): unknown, never "no".
   std::optional<bool> is_private, is_verified, is_business, is_professional;

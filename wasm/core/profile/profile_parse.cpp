@@ -185,12 +185,14 @@ Result<Profile> parse_profile(const std::string& text) {
   FM_TAKE(s, read_string(u, "biography", w, kMaxTextBytes));
   p.biography = s.value_or("");
   FM_TAKE(s, read_string(u, "external_url", w, kMaxTextBytes));
-  p.external_url = s.value_or("");
   // Links moved to bio_links ([{"url", ...}]); external_url still mirrors the first, but where it
   // is empty the first link with a URL stands for it. Read leniently: a shape Instagram changes
-  // here must not make the whole profile unreadable, it only leaves the link unknown.
+  // here must not make the whole profile unreadable, it only leaves the link unknown. Instagram
+  // says "no link" as external_url null or "" and bio_links []: either field named says it.
   auto links = u.find("bio_links");
-  if (p.external_url.empty() && links != u.end() && links->is_array())
+  bool listed = links != u.end() && links->is_array();
+  if (s || listed || u.contains("external_url")) p.external_url = s.value_or("");
+  if (listed && p.external_url->empty())
     for (const json& l : *links) {
       if (!l.is_object()) continue;
       auto url = l.find("url");
