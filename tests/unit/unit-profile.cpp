@@ -431,6 +431,19 @@ TEST_CASE("[profile] accountFromProfile maps a follower's profile to an account 
   CHECK(parse_json(api_account_from_profile(bare.dump()), "r").value()["external_url"] == "");
   bare["data"]["user"].erase("external_url");
   CHECK(parse_json(api_account_from_profile(bare.dump()), "r").value()["external_url"].is_null());
+  // A name or bio the document does not give (absent or null) is unknown, not "": a follower
+  // rendered from data without bios must not read as an account that left its bio empty.
+  json anon = json::parse(fixture("no_posts"));
+  anon["data"]["user"].erase("full_name");
+  anon["data"]["user"]["biography"] = nullptr;
+  json unnamed = parse_json(api_account_from_profile(anon.dump()), "r").value();
+  CHECK(unnamed["full_name"].is_null());
+  CHECK(unnamed["biography"].is_null());
+  anon["data"]["user"]["full_name"] = "";
+  anon["data"]["user"]["biography"] = "";
+  json empty = parse_json(api_account_from_profile(anon.dump()), "r").value();
+  CHECK(empty["full_name"] == "");
+  CHECK(empty["biography"] == "");
   auto o = parse_json(api_account_from_profile(fixture("organic")), "record").value();
   CHECK(o["has_profile_pic"] == true);
   // The record is accepted by the classifier's reader.

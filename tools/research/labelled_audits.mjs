@@ -7,8 +7,8 @@
 // Reports the followers estimate's coverage and error per set and share. The sets with usernames
 // only (srf, kaggle-complete, parma): a made-up name would carry features of its own. SRF and
 // Parma rows have no display name or bio, which Instagram's answers always carry: left out of the
-// answer, the engine reads them as empty (accountFromProfile), which the model reads as fake-like;
-// their figures say so.
+// answer, the engine leaves them unknown (accountFromProfile), as the trainer's records do; their
+// figures say so.
 // IN-SET: the shipped model was trained on these very rows, so the figures are optimistic; the
 // held-out figures are EVALUATION.md's. Not for tuning anything.
 // Usage: node tools/research/labelled_audits.mjs [--reps 50]
@@ -25,7 +25,7 @@ import { listUser, webProfileInfo } from '../../tests/js/lib/instagram-render.mj
 const reps = numberArg('--reps', 50);
 const SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 const SETS = ['srf', 'kaggle-complete', 'parma'];
-// What a profile answer carries that a set's rows lack (read as empty by the engine).
+// What a profile answer carries that a set's rows lack (left out: unknown to the engine).
 const LACKS = { srf: 'display name, bio (link left unknown)', parma: 'display name, bio', 'kaggle-complete': 'nothing (verified left unknown)' };
 const LIST = 50;
 
@@ -76,7 +76,7 @@ const f1 = (v) => v.toFixed(1);
 console.log(`IN-SET figures: the shipped model (${engine.version()}) was trained on these rows, so they are optimistic; ` +
   'the held-out figures are those of EVALUATION.md.');
 console.log(`${reps} default audits per set and share; ${LIST} followers listed (the short list), drawn from the set's rows.`);
-console.log(`Fields the rows lack, read as empty when fetched in full: ${SETS.map((s) => `${s}: ${LACKS[s]}`).join('; ')}.`);
+console.log(`Fields the rows lack, left out of the answers (unknown to the engine): ${SETS.map((s) => `${s}: ${LACKS[s]}`).join('; ')}.`);
 console.log('');
 console.log('| set | fake % | audits | checked in full | MAE | bias | coverage | mean width |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -27,8 +27,8 @@ std::string api_account_from_profile(const std::string& profile_json) {
   const prof::Profile& p = parsed.value();
   if (!p.found) return api_error("profile.not_found", "data.user is null: Instagram returned no user");
   json rec = {{"username", p.username},
-              {"full_name", p.full_name},
-              {"biography", p.biography},
+              {"full_name", p.full_name ? json(*p.full_name) : json(nullptr)},
+              {"biography", p.biography ? json(*p.biography) : json(nullptr)},
               {"external_url", p.external_url ? json(*p.external_url) : json(nullptr)},
               {"is_private", prof::flag_json(p.is_private)},
               {"is_verified", prof::flag_json(p.is_verified)},

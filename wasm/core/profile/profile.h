@@ -33,7 +33,11 @@ struct Post {
 struct Profile {
   bool found = true;  // false for {"data":{"user":null}}
   std::string id;     // the numeric user id ("id" or "pk"); empty when absent
-  std::string username, full_name, biography, category;
+  std::string username, category;
+  // nullopt when the document does not name the field (absent or null): unknown, as the account
+  // record reads it, never "" (no name, no bio). Instagram always sends both; a record made from
+  // data without them (a list entry, a data set without bios) must not read as an empty profile.
+  std::optional<std::string> full_name, biography;
   // The profile link: "" when the document says there is none (external_url null or "", bio_links
   // []), nullopt when it names neither field (unknown, never "no link").
   std::optional<std::string> external_url;

@@ -180,10 +180,8 @@ Result<Profile> parse_profile(const std::string& text) {
   p.username = *s;
   FM_TAKE(s, first_id(u, w, {"id", "pk"}));
   p.id = s.value_or("");
-  FM_TAKE(s, read_string(u, "full_name", w, kMaxTextBytes));
-  p.full_name = s.value_or("");
-  FM_TAKE(s, read_string(u, "biography", w, kMaxTextBytes));
-  p.biography = s.value_or("");
+  FM_TAKE(p.full_name, read_string(u, "full_name", w, kMaxTextBytes));
+  FM_TAKE(p.biography, read_string(u, "biography", w, kMaxTextBytes));
   FM_TAKE(s, read_string(u, "external_url", w, kMaxTextBytes));
   // Links moved to bio_links ([{"url", ...}]); external_url still mirrors the first, but where it
   // is empty the first link with a URL stands for it. Read leniently: a shape Instagram changes

@@ -19,7 +19,7 @@ json profile_fields(const Profile& p) {
   return json{
       {"username", p.username},
       {"user_id", p.id.empty() ? json(nullptr) : json(p.id)},
-      {"full_name", p.full_name},
+      {"full_name", p.full_name.value_or("")},
       {"is_private", flag_json(p.is_private)},
       {"is_verified", flag_json(p.is_verified)},
       {"is_business", flag_json(p.is_business)},
