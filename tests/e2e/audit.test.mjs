@@ -40,7 +40,9 @@ async function runAudit(username, { screenshotName = null } = {}) {
 for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
   const p = seededByKind(kind);
   test(`audit of @${p.username} (${kind}): progress shown, final interval contains the true ${p.fakeShare * 100}%`, T, async () => {
-    await suite.resetExtension({ auditListSize: 100, auditFullSize: 100, auditBudget: 300, auditPosts: 0 });
+    // 50 followers, as many as Instagram's short list shows (the usual case: README, limits), all
+    // fetched in full; its wider interval must still hold the truth. 100 took 104 requests, not 52.
+    await suite.resetExtension({ auditListSize: 50, auditFullSize: 50, auditBudget: 300, auditPosts: 0 });
     const { end, seen, requests } = await runAudit(p.username, { screenshotName: `panel-audited-${p.username}` });
     // Progress was visible while running, moved forward only, and reached its target.
     assert.ok(seen.some(([v, max, running]) => running && v > 0 && v < max), `an intermediate progress value was shown: ${JSON.stringify(seen.slice(0, 5))}`);
@@ -61,7 +63,7 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
     for (const r of requests) assert.equal(r.headers['x-ig-app-id'], '936619743392459');
     const gaps = requests.slice(1).map((r, i) => r.at - requests[i].at);
     assert.ok(Math.min(...gaps) >= suite.settings.pacingMs - 5, `requests paced at >= ${suite.settings.pacingMs} ms (min gap ${Math.min(...gaps)} ms)`);
-    assert.equal(profiles.length, 100, 'every listed follower fetched in full');
+    assert.equal(profiles.length, 50, 'every listed follower fetched in full');
     console.log(`# @${p.username}: true ${truth}%, audited ${end.panelEstimate}, ${pages.length} pages + ${profiles.length} profiles`);
   });
 }
