@@ -21,7 +21,7 @@ case $group in
   units)
     . scripts/lib/unit-steps.sh
     at=' [beside the browser tests]'
-    step "build native (build/native)$at" scripts/build --native-only && unit_steps 0 "$at" ;;
+    step "build native (build/native)$at" scripts/build --native-tests && unit_steps 0 "$at" ;;
   *) echo "background-tests.sh: unknown group '$group' (sanitizers or units)"; exit 2 ;;
 esac
 printf '%s\n' "${timings[@]}" >"$dir/timings"
