@@ -18,17 +18,19 @@ model_is_reproducible() {
     { echo "models/METRICS.md or EVALUATION.md describe another model than $version: rerun scripts/evaluate"; return 1; }
 }
 
-# unit_steps QUICK [MARK]: MARK is appended to each step's name (where it ran). QUICK=1 skips the retraining (the parity test's account records then come from
+# unit_steps QUICK [MARK] [NATIVE_UNITS]: MARK is appended to each step's name (where it ran). QUICK=1 skips the retraining (the parity test's account records then come from
 # the trainer's out-of-fold file, or from its seconds-long smoke run on a tree that never trained).
+# NATIVE_UNITS=0 leaves out the doctest units of build/native (the full suite runs the same cases
+# under ASan+UBSan in build/sanitize; --quick, with no sanitizer build, runs them here).
 unit_steps() {
-  local quick=$1 at=${2:-}
+  local quick=$1 at=${2:-} native_units=${3:-1}
   step "lint (ESLint, clang-format)$at" scripts/lint
   if [ "$quick" = 0 ]; then
     step "model reproducible (scripts/train)$at" model_is_reproducible
   elif [ ! -f build/train/oof.jsonl ] && [ ! -f build/train/quick/oof.jsonl ]; then
     step "parity inputs (scripts/train --quick, a smoke run)" scripts/train --quick
   fi
-  step "native unit tests (ctest)$at" ctest --test-dir build/native --output-on-failure -j2
+  [ "$native_units" = 0 ] || step "native unit tests (ctest)$at" ctest --test-dir build/native --output-on-failure -j2
   # Two files at a time: they share no files (each writes only its own temporary directory); 457
   # tests in 83 s so on the idle 2-core machine.
   step "engine, CLI and extension unit tests and parity (node --test)$at" node --test --test-concurrency=2 tests/js/*.test.mjs
