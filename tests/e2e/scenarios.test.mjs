@@ -75,13 +75,20 @@ test('every profile endpoint asking to wait on a page with no counts: the wait w
   }
 });
 
-test('a profile renamed while its audit runs: the audit finishes (its requests go by id), the new name shows its result', T, async () => {
-  const OLD = 'lena.bakes', NEW = 'lena.bakes.renamed';
+// Starts an audit of OLD at a pacing slow enough to rename the profile to NEW (the stand-in) while
+// its requests go on; returns the account's id.
+async function renameMidAudit(OLD, NEW) {
   await suite.storage().then((st) => st.set({ settings: { ...suite.settings, pacingMs: 300 } }));
   await startAudit(suite, page, OLD);
   const id = userIdOf(suite.standin, OLD);
   await waitFor(() => auditRequests(suite.standin, OLD, id).length >= 2, { what: 'the audit under way' });
   suite.standin.renameProfile(OLD, NEW);
+  return id;
+}
+
+test('a profile renamed while its audit runs: the audit finishes (its requests go by id), the new name shows its result', T, async () => {
+  const OLD = 'lena.bakes', NEW = 'lena.bakes.renamed';
+  await renameMidAudit(OLD, NEW);
   const a = await waitForAudit(suite, OLD, (x) => x && x.status !== 'running' && x, { what: 'the audit ended', timeout: 90_000 });
   assert.deepEqual([a.status, a.stopReason || null], ['done', null], JSON.stringify({ stop: a.stopReason, detail: a.stopDetail }));
   await page.goto(suite.standin.profileUrl(NEW));
@@ -158,11 +165,7 @@ test('"wait" (401) on the followers list, a post\'s likers, web_profile_info and
 
 test('a profile renamed while its audit runs, the user going to the new name mid-audit: the paused audit moves there and finishes', T, async () => {
   const OLD = 'lena.bakes', NEW = 'lena.bakes.renamed';
-  await suite.storage().then((st) => st.set({ settings: { ...suite.settings, pacingMs: 300 } }));
-  await startAudit(suite, page, OLD);
-  const id = userIdOf(suite.standin, OLD);
-  await waitFor(() => auditRequests(suite.standin, OLD, id).length >= 2, { what: 'the audit under way' });
-  suite.standin.renameProfile(OLD, NEW);
+  const id = await renameMidAudit(OLD, NEW);
   await page.goto(suite.standin.profileUrl(NEW));
   const a = await waitForAudit(suite, NEW, (x) => x && x.status === 'done' && x, { what: 'the audit done under the new name', timeout: 90_000 });
   assert.equal(a.userId, id);

@@ -33,26 +33,36 @@ export function runAudit(profile, rep, call, settings = DEFAULT_SETTINGS) {
   const remember = (f) => byName.set(f.username, f);
   let state = newAudit({ username: profile.username, userId: '1', isPrivate: false, followerCount: profile.followers,
     posts: profile.posts, settings, now: 0, seed: rep * 2654435761 });
+  return driveAudit(state, (request) => {
+    if (request.kind === 'page') return { kind: 'page', ...parseFollowersPage(followersPage(profile, { limited: true, onUser: remember })) };
+    if (request.kind === 'likers' || request.kind === 'comments') {
+      const index = profile.posts.findIndex((p) => p.id === request.target);
+      const post = profile.posts[index];
+      return request.kind === 'likers'
+        ? { kind: 'likers', ...parseLikersPage(likersPage(profile, index, post.likes, remember)) }
+        : { kind: 'comments', ...parseCommentsPage(commentsPage(profile, index, post.comments, post.id, remember), post.id) };
+    }
+    return profileOutcome(call, followerProfileInfo(byName.get(request.target)), request.target);
+  });
+}
+
+// Runs an audit `state` to its end as the extension would, without a browser or pacing: each
+// request the audit state machine asks for is answered by `answer(request, state)`, an outcome as
+// the content script hands it over ({kind, ...}). Shared by the evaluations and research tools.
+export function driveAudit(state, answer) {
   for (let step = 0; ; step++) {
     let request;
     ({ state, request } = nextRequest(state));
-    if (!request) break;
-    let outcome;
-    if (request.kind === 'page') {
-      outcome = { kind: 'page', ...parseFollowersPage(followersPage(profile, { limited: true, onUser: remember })) };
-    } else if (request.kind === 'likers' || request.kind === 'comments') {
-      const index = profile.posts.findIndex((p) => p.id === request.target);
-      const post = profile.posts[index];
-      outcome = request.kind === 'likers'
-        ? { kind: 'likers', ...parseLikersPage(likersPage(profile, index, post.likes, remember)) }
-        : { kind: 'comments', ...parseCommentsPage(commentsPage(profile, index, post.comments, post.id, remember), post.id) };
-    } else {
-      const record = call('accountFromProfile', JSON.stringify(followerProfileInfo(byName.get(request.target))));
-      if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
-      outcome = { kind: 'profile', record };
-    }
+    if (!request) return state;
+    const outcome = answer(request, state);
     if (outcome.error) throw new Error(outcome.error);
     ({ state } = applyOutcome(state, request.id, outcome, step));
   }
-  return state;
+}
+
+// A full fetch's outcome: the profile answer `doc` read by the engine (`call(fn, text)` -> parsed).
+export function profileOutcome(call, doc, target) {
+  const record = call('accountFromProfile', JSON.stringify(doc));
+  if (record.error) throw new Error(`@${target}: ${record.error.message}`);
+  return { kind: 'profile', record };
 }

@@ -14,7 +14,8 @@
 // Usage: node tools/research/labelled_audits.mjs [--reps 50]
 import { loadEngine } from '../cli/engine.mjs';
 import { numberArg } from '../common/args.mjs';
-import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../extension/shared/audit.js';
+import { newAudit, estimateRequest } from '../../extension/shared/audit.js';
+import { driveAudit, profileOutcome } from '../eval-audit/audit.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { parseFollowersPage, parseLikersPage, parseCommentsPage } from '../../extension/shared/instagram.js';
 import { prng } from '../../tests/e2e/standin/prng.mjs';
@@ -50,26 +51,14 @@ function runAudit(username, followers, rep) {
   const byName = new Map(followers.map((a) => [a.username, a]));
   let state = newAudit({ username, userId: '1', isPrivate: false, followerCount: 10_000, posts: [],
     settings: DEFAULT_SETTINGS, now: 0, seed: rep * 2654435761 });
-  for (let step = 0; ; step++) {
-    let request;
-    ({ state, request } = nextRequest(state));
-    if (!request) break;
-    let outcome;
+  return driveAudit(state, (request) => {
     if (request.kind === 'page') {
-      outcome = { kind: 'page', ...parseFollowersPage({ users: followers.map(listUser), should_limit_list_of_followers: true, status: 'ok' }) };
-    } else if (request.kind === 'likers') {
-      outcome = { kind: 'likers', ...parseLikersPage({ users: [], user_count: 0 }) };
-    } else if (request.kind === 'comments') {
-      outcome = { kind: 'comments', ...parseCommentsPage({ comments: [], comment_count: 0 }, request.target) };
-    } else {
-      const record = call('accountFromProfile', JSON.stringify(webProfileInfo(byName.get(request.target))));
-      if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
-      outcome = { kind: 'profile', record };
+      return { kind: 'page', ...parseFollowersPage({ users: followers.map(listUser), should_limit_list_of_followers: true, status: 'ok' }) };
     }
-    if (outcome.error) throw new Error(outcome.error);
-    ({ state } = applyOutcome(state, request.id, outcome, step));
-  }
-  return state;
+    if (request.kind === 'likers') return { kind: 'likers', ...parseLikersPage({ users: [], user_count: 0 }) };
+    if (request.kind === 'comments') return { kind: 'comments', ...parseCommentsPage({ comments: [], comment_count: 0 }, request.target) };
+    return profileOutcome(call, webProfileInfo(byName.get(request.target)), request.target);
+  });
 }
 
 const f1 = (v) => v.toFixed(1);

@@ -11,7 +11,8 @@
 //   FM_ENGINE_DIR=<another build/wasm/web> node tools/research/standin_coverage.mjs   (compare builds)
 import { makeFollower, listEntry, followerProfileInfo } from '../../tests/e2e/standin/followers.mjs';
 import { parseFollowersPage, FOLLOWERS_PAGE_SIZE } from '../../extension/shared/instagram.js';
-import { newAudit, nextRequest, applyOutcome, estimateRequest } from '../../extension/shared/audit.js';
+import { newAudit, estimateRequest } from '../../extension/shared/audit.js';
+import { driveAudit, profileOutcome } from '../eval-audit/audit.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 import { hashString } from '../../tests/e2e/standin/prng.mjs';
 import { loadEngine } from '../cli/engine.mjs';
@@ -36,27 +37,16 @@ for (const share of SHARES) {
       settings: { ...DEFAULT_SETTINGS, auditListSize: LISTED, auditFullSize: FETCHED, auditBudget: 500 }, now: 0,
       seed: hashString(profile.username) });
     const listed = new Map();  // username -> follower, for the profile fetches
-    for (let step = 0; ; step++) {
-      let request;
-      ({ state, request } = nextRequest(state));
-      if (!request) break;
-      let outcome;
-      if (request.kind === 'page') {
-        const offset = state.followers.lite.length, users = [];
-        for (let i = offset; i < offset + FOLLOWERS_PAGE_SIZE; i++) {
-          const f = makeFollower(profile, i);
-          listed.set(f.username, f);
-          users.push(listEntry(f));
-        }
-        outcome = { kind: 'page', ...parseFollowersPage({ users, next_max_id: String(offset + users.length) }) };
-      } else {
-        const record = call('accountFromProfile', JSON.stringify(followerProfileInfo(listed.get(request.target))));
-        if (record.error) throw new Error(`@${request.target}: ${record.error.message}`);
-        outcome = { kind: 'profile', record };
+    state = driveAudit(state, (request, now) => {
+      if (request.kind !== 'page') return profileOutcome(call, followerProfileInfo(listed.get(request.target)), request.target);
+      const offset = now.followers.lite.length, users = [];
+      for (let i = offset; i < offset + FOLLOWERS_PAGE_SIZE; i++) {
+        const f = makeFollower(profile, i);
+        listed.set(f.username, f);
+        users.push(listEntry(f));
       }
-      if (outcome.error) throw new Error(outcome.error);
-      ({ state } = applyOutcome(state, request.id, outcome, step));
-    }
+      return { kind: 'page', ...parseFollowersPage({ users, next_max_id: String(offset + users.length) }) };
+    });
     const r = call('estimateAudience', JSON.stringify(estimateRequest(state, 'followers')));
     if (r.error) throw new Error(r.error.message);
     const truth = share * 100;
