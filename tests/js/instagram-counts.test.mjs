@@ -72,7 +72,9 @@ test('readCount reads each language\'s units by the page\'s lang, and refuses wh
 test('a refused count says what was not read and why, naming the page\'s language', () => {
   const cases = [
     ['1,2 mil.', '', /"mil\.".*thousands in Spanish and Portuguese, millions in Czech.*no language/],
-    ['12,5 B', 'en', /"B".*thousands \(bin\) in Turkish.*English \("en"\)/],
+    ['12,5 B', 'en', /"B".*English \("en"\).*thousands \(bin\) in Turkish/],
+    // Not "read only where the language settles it; this page is in English", which English would.
+    ['1.2B', 'en', /^the unit "B" is ambiguous on a page in English \("en"\): billions in English, yet no account has a billion followers/],
     ['1,2 M', 'id', /"M" is ambiguous on a page in Indonesian \("id"\).*miliar/],
     ['3 χιλ.', 'fr', /"χιλ\.".*Greek.*French \("fr"\)/],
     ['1,2 Mr', 'en', /"Mr" is read only on a page whose language settles it \(written in Turkish \("tr"\)\); this page is in English \("en"\)/],

@@ -39,6 +39,9 @@ const ANY_LANGUAGE = nfcKeys({
 // forms not seen on Instagram itself. A language's entry wins over ANY_LANGUAGE; null there means
 // the unit is ambiguous on that language's page (Indonesian "M" is miliar, a billion).
 const BY_LANGUAGE = Object.fromEntries(Object.entries({
+  // English "B" (billions) is refused: no account has a billion followers, and the same letter is
+  // Turkish thousands (bin), which a page whose lang attribute says English may still show.
+  en: { b: null },
   tr: { b: 1e3, mn: 1e6, mr: 1e9 },
   da: { t: 1e3, mio: 1e6, mia: 1e9 },
   nb: { t: 1e3, k: 1e3, mill: 1e6, mrd: 1e9 },
@@ -72,6 +75,11 @@ const AMBIGUOUS = {
   mi: 'millions in Portuguese',
   n: 'thousands (nghìn) in Vietnamese',
   tr: 'millions (triệu) in Vietnamese',
+};
+
+// Why a unit is refused on a page whose own language writes it, where that differs from AMBIGUOUS.
+const AMBIGUOUS_IN = {
+  en: { b: 'billions in English, yet no account has a billion followers, and thousands (bin) in Turkish' },
 };
 
 const LANGUAGE_NAMES = {
@@ -144,7 +152,8 @@ function unitValue(unit, lang) {
   const own = BY_LANGUAGE[lang];
   if (own && key in own) {
     if (own[key] !== null) return { mult: own[key] };
-    return { error: `the unit ${shown(unit)} is ambiguous on a page in ${languageName(lang)}: ${AMBIGUOUS[key] || 'it has more than one meaning'}` };
+    const why = AMBIGUOUS_IN[lang]?.[key] || AMBIGUOUS[key] || 'it has more than one meaning';
+    return { error: `the unit ${shown(unit)} is ambiguous on a page in ${languageName(lang)}: ${why}` };
   }
   if (key in ANY_LANGUAGE) return { mult: ANY_LANGUAGE[key] };
   if (AMBIGUOUS[key] || Object.values(BY_LANGUAGE).some((units) => key in units)) {
