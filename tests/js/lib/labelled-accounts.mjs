@@ -6,33 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from './shared-data.mjs';
+// The stand-in's reader of the same files (RFC 4180 quoting, blank lines skipped).
+import { readCsv } from '../../e2e/standin/csv.mjs';
 
-// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks; rows end at LF or CRLF.
-export function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false, i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = []; i += c === '\r' ? 2 : 1; continue;
-    }
-    field += c; i++;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
-}
-
-const csvRows = (file) => parseCsv(readFileSync(path.join(dataDir, file), 'utf8'));
+const csvRows = (file) => readCsv(path.join(dataDir, file));
 const jsonRows = (file) => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8'));
 const flag = (v) => (v === '1' || v === 'TRUE' || v === 1 ? true : v === '0' || v === 'FALSE' || v === 0 ? false : undefined);
 const count = (v) => (v === '' || v === 'NA' || v === undefined || v === null ? undefined : Number(v));
