@@ -716,9 +716,12 @@ export function resumeAudit(state) {
 // belonged to (a paused audit's, which counts a request at its answer), it was a request made that
 // no count shown ever had. As with a Cancel (cancelAudit), one claimed but never sent counts too.
 export function takeOver(next, existing) {
-  const out = !!existing && underWay(existing.status) && !!(existing.pending && existing.pending.claim);
-  return out ? { ...next, requests: next.requests + 1 } : next;
+  return existing && requestOut(existing) ? { ...next, requests: next.requests + 1 } : next;
 }
+
+// An audit under way whose pending request a page has claimed: it went (or is going) out, and
+// counts whatever becomes of the audit (takeOver, cancelAudit).
+const requestOut = (state) => underWay(state.status) && !!(state.pending && state.pending.claim);
 
 // Running or paused (a page of the profile that still shows it running, its loop waiting for its
 // slot, has the Cancel button: a paused audit left as it was went on at the next visit).
@@ -729,8 +732,7 @@ export function takeOver(next, existing) {
 // than was sent: the count errs on the side of the budget.
 export function cancelAudit(state, now) {
   if (!underWay(state.status)) return state;
-  const claimed = !!(state.pending && state.pending.claim);
-  return { ...state, status: 'cancelled', pending: null, updatedAt: now, requests: state.requests + (claimed ? 1 : 0) };
+  return { ...state, status: 'cancelled', pending: null, updatedAt: now, requests: state.requests + (requestOut(state) ? 1 : 0) };
 }
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
