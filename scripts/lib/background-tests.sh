@@ -5,8 +5,9 @@
 #   the foreground leaves a core idle much of the time (link steps, browser tests waiting on pages,
 #   pacing and timers). scripts/test sets their priority (start_group, group_nice: the lowest while
 #   the wasm engine builds, nice 5 beside the browser tests); each harness fuzzes for its full 30 s.
-# - units: the native build (the browser tests need only the wasm engine), then lint, the model's
-#   reproducibility, the native unit tests and the node tests (scripts/lib/unit-steps.sh), beside
+# - units: the native tools' build (the browser tests need only the wasm engine), then lint, the
+#   model's reproducibility and the node tests (scripts/lib/unit-steps.sh; the doctest units run
+#   in the sanitizer group), beside
 #   the browser tests, which use well under one core of two.
 # Usage: scripts/lib/background-tests.sh DIR GROUP: writes DIR/timings (the step lines), and
 # DIR/finished last. Output goes to stdout (scripts/test sends it to DIR/log).
