@@ -44,50 +44,25 @@ json toy_model_json() {
   return model_to_json(m);
 }
 
-// The models at the limits below (10,000 trees, 100,000 nodes) are written as text: built as json
-// values and dumped they cost 6.6 of this file's 42.7 CPU seconds under ASan+UBSan; the rest is
-// the parse and checks under test. `n` copies of a tree's text as a JSON array.
-std::string trees_text(const std::string& tree, size_t n) {
-  std::string s = "[";
-  s.reserve(n * (tree.size() + 1) + 2);
-  for (size_t i = 0; i < n; ++i) (s += i ? "," : "") += tree;
-  return s + "]";
-}
-
-// The toy model's stump, as text.
-std::string stump_text() { return dump_json(toy_model_json()["tiers"]["lite"]["ensemble"]["trees"][0]); }
-
 // A tree of `n` nodes: a root split and n-1 leaves (the extra leaves are unreachable but valid).
-std::string tree_text(size_t n) {
-  const json stump = toy_model_json()["tiers"]["lite"]["ensemble"]["trees"][0];
-  std::string s = "{";
-  for (const auto& [key, values] : stump.items()) {
-    std::string arr = dump_json(values);  // the stump's 3 nodes
-    arr.pop_back();                       // its closing bracket
-    const std::string more = key == "feature" ? ",-1" : ",0";
-    for (size_t k = 3; k < n; ++k) arr += more;
-    (((s += s.size() > 1 ? ",\"" : "\"") += key) += "\":") += arr + "]";
+json tree_of(size_t n) {
+  json t = toy_model_json()["tiers"]["lite"]["ensemble"]["trees"][0];
+  for (size_t k = 3; k < n; ++k) {
+    t["feature"].push_back(-1);
+    t["threshold"].push_back(0);
+    t["left"].push_back(0);
+    t["right"].push_back(0);
+    t["default_left"].push_back(0);
+    t["value"].push_back(0);
   }
-  return s + "}";
+  return t;
 }
 
-// The text of model `j` with its tiers' trees arrays replaced by the given texts.
-std::string with_trees(json j, const std::string& lite, const std::string& full) {
-  j["tiers"]["lite"]["ensemble"]["trees"] = "@lite@";
-  j["tiers"]["full"]["ensemble"]["trees"] = "@full@";
-  std::string s = dump_json(j);
-  s.replace(s.find("\"@lite@\""), 8, lite);
-  s.replace(s.find("\"@full@\""), 8, full);
-  return s;
-}
-
-Error model_error(const std::string& text) {
-  auto r = model_from_text(text);
+Error model_error(const json& j) {
+  auto r = model_from_text(dump_json(j));
   REQUIRE_FALSE(r.ok());
   return r.error();
 }
-
-Error model_error(const json& j) { return model_error(dump_json(j)); }
 }  // namespace
 
 TEST_CASE("[limits] JSON nesting stops at kMaxJsonDepth before the parser runs") {
@@ -178,31 +153,37 @@ TEST_CASE("[limits] a classify batch past kMaxJsonlBytes is refused whole") {
 }
 
 TEST_CASE("[limits] a model with more than kMaxTrees trees per tier is refused") {
-  const json j = toy_model_json();
-  const std::string stump = stump_text();
-  CHECK(model_from_text(with_trees(j, trees_text(stump, 1), trees_text(stump, kMaxTrees))).ok());
-  Error e = model_error(with_trees(j, trees_text(stump, 1), trees_text(stump, kMaxTrees + 1)));
+  json j = toy_model_json();
+  json& trees = j["tiers"]["full"]["ensemble"]["trees"];
+  json stump = trees[0];
+  while (trees.size() < kMaxTrees) trees.push_back(stump);
+  CHECK(model_from_text(dump_json(j)).ok());
+  trees.push_back(stump);
+  Error e = model_error(j);
   CHECK(e.id == "model.limit");
   CHECK(e.message == "tiers.full.ensemble.trees has 10001 trees, limit 10000");
 }
 
 TEST_CASE("[limits] a tree of more than kMaxTreeNodes nodes is refused") {
-  const json j = toy_model_json();
-  const std::string stump = trees_text(stump_text(), 1);
-  CHECK(model_from_text(with_trees(j, trees_text(tree_text(kMaxTreeNodes), 1), stump)).ok());
-  Error e = model_error(with_trees(j, trees_text(tree_text(kMaxTreeNodes + 1), 1), stump));
+  json j = toy_model_json();
+  j["tiers"]["lite"]["ensemble"]["trees"][0] = tree_of(kMaxTreeNodes);
+  CHECK(model_from_text(dump_json(j)).ok());
+  j["tiers"]["lite"]["ensemble"]["trees"][0] = tree_of(kMaxTreeNodes + 1);
+  Error e = model_error(j);
   CHECK(e.id == "model.limit");
   CHECK(e.message == "tiers.lite.ensemble.trees[0] has 32769 nodes, limit 32768");
 }
 
 TEST_CASE("[limits] a model of more than kMaxModelNodes nodes in all is refused") {
-  const json j = toy_model_json();
-  const std::string big = tree_text(kMaxModelNodes / 4);
-  const std::string two = trees_text(big, 2);
-  CHECK(model_from_text(with_trees(j, two, two)).ok());  // exactly at the limit
-  const std::string leaf =
-      R"({"feature":[-1],"threshold":[0],"left":[0],"right":[0],"default_left":[0],"value":[0.5]})";
-  Error e = model_error(with_trees(j, two, "[" + big + "," + big + "," + leaf + "]"));
+  json j = toy_model_json();
+  json big = tree_of(kMaxModelNodes / 4);
+  j["tiers"]["lite"]["ensemble"]["trees"] = {big, big};
+  j["tiers"]["full"]["ensemble"]["trees"] = {big, big};
+  CHECK(model_from_text(dump_json(j)).ok());  // exactly at the limit
+  json leaf = {{"feature", {-1}}, {"threshold", {0}},    {"left", {0}},
+               {"right", {0}},    {"default_left", {0}}, {"value", {0.5}}};
+  j["tiers"]["full"]["ensemble"]["trees"].push_back(leaf);
+  Error e = model_error(j);
   CHECK(e.id == "model.limit");
   CHECK(e.message == "the model has 100001 tree nodes, limit 100000");
 }
@@ -216,11 +197,14 @@ TEST_CASE("[limits] model values stay within kMaxAbsTreeValue so margins stay fi
   CHECK(model_error(j).message == "tiers.full.ensemble.trees[0] node 2 has a value beyond +-1e+06");
   // At the limit, a full ensemble of extreme leaves still scores a probability, not NaN.
   j = toy_model_json();
-  json extreme = j["tiers"]["lite"]["ensemble"]["trees"][0];
-  extreme["value"] = {0, kMaxAbsTreeValue, -kMaxAbsTreeValue};
-  for (const char* tier : {"lite", "full"}) j["tiers"][tier]["ensemble"]["base_score"] = -kMaxAbsTreeValue;
-  const std::string trees = trees_text(dump_json(extreme), kMaxTrees);
-  auto m = model_from_text(with_trees(j, trees, trees));
+  for (const char* tier : {"lite", "full"}) {
+    json& trees = j["tiers"][tier]["ensemble"]["trees"];
+    trees[0]["value"] = {0, kMaxAbsTreeValue, -kMaxAbsTreeValue};
+    json stump = trees[0];
+    while (trees.size() < kMaxTrees) trees.push_back(stump);
+    j["tiers"][tier]["ensemble"]["base_score"] = -kMaxAbsTreeValue;
+  }
+  auto m = model_from_text(dump_json(j));
   REQUIRE(m.ok());
   auto a = account_from_text(R"({"has_profile_pic":false})");
   REQUIRE(a.ok());
