@@ -136,7 +136,6 @@ export class ProfileFeature {
     this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
     this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
-    this.auditMoved = null;  // the account's audit that came with a rename in this view's check (showReport)
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     // The instant check under way ({controller, sent: its request went, missed: a newer reading
@@ -287,19 +286,34 @@ export class ProfileFeature {
     } else {
       this.overlay.setIdle();
     }
-    // Running, or paused when a page of the profile left it: this page goes on with it. So with a
-    // paused audit that came with a rename in this visit's check (its page left it under the old
-    // name): it stayed paused, offered to resume, where one under an unchanged name went on.
-    const audit = cached.audit || this.auditMoved || null;
-    if (!cached.audit && audit && audit.progress.status === 'paused') this.overlay.setResuming('starting');
-    if (audit && underWay(audit.progress.status) && !this.signal.aborted) {
-      // Its own read of the profile, if one is needed, in place of a retry planned above (which,
-      // coming first, gave it up unanswered: the audit said it could not go on, without a why).
-      if (!this.userId) this.cancelRetry();
-      const read = await this.ensureUserId();
-      if (this.userId) this.loopAudit().catch((e) => this.fail(e));
-      else this.resumeFailed(read);
-    }
+    // Running, or paused when a page of the profile left it: this page goes on with it. (One that
+    // came with a rename in a check of this view is taken up by that check: tookMovedAudit.)
+    await this.takeUp(cached.audit);
+  }
+
+  // An audit of this profile under way (running, or paused when a page of the profile left it),
+  // found on the visit or brought by a check: this page goes on with it, said so ("Resuming…") while
+  // the profile's id is read if it must be. Whichever way it came alike: a paused audit that came
+  // with a rename in a retry's check (after a 401 "wait"), a re-check or a stale reading's check
+  // stayed paused, offered to resume, where one that came with the visit's first check went on.
+  async takeUp(audit) {
+    if (!audit || !underWay(audit.progress.status) || this.signal.aborted || this.auditController) return;
+    if (audit.progress.status === 'paused') this.overlay.setResuming('starting');
+    // Its own read of the profile, if one is needed, in place of a retry planned (which, coming
+    // first, gave it up unanswered: the audit said it could not go on, without a why).
+    if (!this.userId) this.cancelRetry();
+    const read = await this.ensureUserId();
+    if (this.signal.aborted || this.auditController) return;
+    if (this.userId) this.loopAudit().catch((e) => this.fail(e));
+    else this.resumeFailed(read);
+  }
+
+  // The account's audit that came with a rename in a check's answer (kept under its old name until
+  // that check: background instantAnalyze): shown, and taken up as one stored under this name is.
+  tookMovedAudit(r) {
+    if (!r.audit) return;
+    this.overlay.setAudit(r.audit);
+    this.takeUp(r.audit).catch((e) => this.fail(e));
   }
 
   // A paused audit this page could not take up again, the profile's id unread (`read`: ensureUserId's
@@ -452,12 +466,8 @@ export class ProfileFeature {
     // A stored audit of the account that had this username before (another id) is not this one's.
     const a = this.overlay.audit;
     if (a && a.userId && this.userId && a.userId !== this.userId) this.overlay.setAudit(null);
-    // The account's audit that came with a rename (kept under its old name until this check);
-    // a paused one goes on as one stored under this name does (run).
-    if (r.audit) {
-      this.overlay.setAudit(r.audit);
-      this.auditMoved = r.audit;
-    }
+    // The account's audit that came with a rename (kept under its old name until this check).
+    this.tookMovedAudit(r);
     // (An audited result that came with a rename: as stored, with its age and the count read now.)
     this.overlay.setReport(r.report, { computedAt: r.computedAt, cached: !!r.cached, storageFull: r.storageFull,
                                        storageShrunk: r.storageShrunk, firstSeen: r.firstSeen, latestCount: r.latestCount || null,
@@ -491,6 +501,7 @@ export class ProfileFeature {
     if (this.signal.aborted) return;
     if (r.audited && !r.report) {
       this.overlay.setLatestCount(r.latestCount, r.firstSeen, r.formerUsernames);
+      this.tookMovedAudit(r);
     } else if (r.report) {
       this.showReport(r);
     } else if (r.state === 'not_found' || r.state === 'renamed') {
@@ -667,9 +678,12 @@ export class ProfileFeature {
     if (!ready() || !followsReading(view(), e)) return;
     this.cancelRetry();
     if (this.instantRun) this.instantRun.controller.abort();
+    // With the account's audit under way, which this very look may have moved here from a former
+    // name (handlers.js cached): taken up as one a check's answer brings (tookMovedAudit).
+    const audit = cached.audit && underWay(cached.audit.progress.status) ? { audit: cached.audit } : {};
     this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
                       latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null,
-                      auditPartial: e.audit_partial === true });
+                      auditPartial: e.audit_partial === true, ...audit });
     return true;
   }
 
