@@ -416,7 +416,11 @@ function renderAuditSection(p, view) {
     sec.append(bar);
     sec.append(el('p', { class: 'muted', part: 'progress-text' },
                   t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
-    if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', pr.budget)));
+    // A request of the audit this one replaced, still out when it started, is counted here beside
+    // its own budget (audit.js takeOver): said, as "at most" counts it.
+    const own = pr.budget - (pr.takenOver || 0);
+    if (pr.takenOver) sec.append(el('p', { class: 'muted', part: 'taken-over' }, t('auditTakenOver', pr.takenOver, own)));
+    if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', own)));
     // Whose estimate the reading above is, the profile's or the audit's, and why (of this audit's reading alone).
     const whose = model.kind === 'report' && sameReading(model.report, a.report) ? headlineText(t, model.report, a) : null;
     if (whose) sec.append(el('p', { class: 'muted', part: 'audit-headline' }, whose));
@@ -471,7 +475,7 @@ function renderAuditSection(p, view) {
       const fresh = el('button', { part: 'audit-new' }, t('auditNew'));
       fresh.addEventListener('click', () => view.handlers.onAuditNew());
       row.append(fresh);
-      sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget)));
+      sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget - (a.progress.takenOver || 0))));
     }
     if (plan) {
       const postsUnread = model.report.profile_source === 'users_info';

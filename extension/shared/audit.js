@@ -711,13 +711,22 @@ export function resumeAudit(state) {
 }
 
 // `next`, a new audit started in place of `existing`, with the request `existing` had out counted
-// among its own, against its budget: a pending request a page has claimed went (or is going) out,
-// and its answer is refused by the new audit (handlers.js auditResult). Dropped with the record it
-// belonged to (a paused audit's, which counts a request at its answer), it was a request made that
-// no count shown ever had. As with a Cancel (cancelAudit), one claimed but never sent counts too.
+// among its requests: a pending request a page has claimed went (or is going) out, and its answer
+// is refused by the new audit (handlers.js auditResult). Dropped with the record it belonged to (a
+// paused audit's, which counts a request at its answer), it was a request made that no count shown
+// ever had. As with a Cancel (cancelAudit), one claimed but never sent counts too.
+// Its budget grows by as much (`takenOver` says how many, for the panel to say why): the request
+// was the replaced audit's, within that audit's budget, and the options promise a budget per audit.
+// Counted against the new audit's own, a budget of 1 ended it at once, "budget reached", having
+// asked nothing of its own.
 export function takeOver(next, existing) {
-  return existing && requestOut(existing) ? { ...next, requests: next.requests + 1 } : next;
+  if (!(existing && requestOut(existing))) return next;
+  return { ...next, requests: next.requests + 1, budget: next.budget + 1, takenOver: takenOverOf(next) + 1 };
 }
+
+// Requests of a replaced audit counted in this one (takeOver), beside its own budget: 0 for one
+// stored before they were kept apart.
+const takenOverOf = (s) => (Number.isSafeInteger(s.takenOver) && s.takenOver > 0 ? s.takenOver : 0);
 
 // An audit under way whose pending request a page has claimed: it went (or is going) out, and
 // counts whatever becomes of the audit (takeOver, cancelAudit).
@@ -867,7 +876,9 @@ export function progressOf(state) {
     profilesTarget: sum(SOURCES.map(picked)),
     listed: f.lite.length,
     requests: state.requests,
+    // The most it makes: its own budget, and the requests of the audit it replaced counted in it (takeOver).
     budget: state.budget,
+    takenOver: takenOverOf(state),
     budgetReached: state.budgetReached,
     retryAt: state.retryAt,
     // An audit stored before this field existed has none: its wait reads as a rate limit.

@@ -288,3 +288,31 @@ test('a new audit over a paused one whose request is out counts that request; it
   await start({ fresh: true });
   assert.equal(stored().requests, 0);
 });
+
+// The same with a budget of 1: the request taken over counted against the new audit's budget ended
+// it at once, "budget reached", having asked nothing of its own. The options promise a budget per
+// audit, and that request was the replaced audit's (within its budget): it is counted, and said,
+// beside the new audit's own budget, which is still the new audit's to spend.
+test('a new audit over a paused one whose request is out still makes its own requests with a budget of 1', async () => {
+  const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+  data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
+  try {
+    const { step, start } = await running();
+    assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab(1))).go, true);
+    await handle['audit.pause']({ username }, tab(1));
+    await new Promise((r) => setTimeout(r, 2));
+    const view = await start({ fresh: true });
+    const fresh = await handle['audit.next']({ username }, tab(1));
+    assert.deepEqual([fresh.action, fresh.progress.budgetReached], ['fetch', false], 'its own first step goes');
+    assert.deepEqual([view.progress.requests, view.progress.budget, view.progress.takenOver], [1, 2, 1],
+      'the request taken over counted and said, beside a budget of 1 of its own');
+    delete data[SCHEDULER_KEY];
+    assert.equal((await handle['audit.claim']({ username, id: fresh.id, audit: fresh.audit }, tab(1))).go, true);
+    const page = { status: 200, contentType: 'application/json', body: JSON.stringify({ users: [{ pk: '9', username: 'someone.new' }], next_max_id: 'c2' }) };
+    await handle['audit.result']({ username, id: fresh.id, audit: fresh.audit, ...page }, tab(1));
+    const end = await handle['audit.next']({ username }, tab(1));
+    assert.deepEqual([end.action, end.progress.budgetReached, stored().requests], ['end', true, 2], 'then its budget of 1 is spent');
+  } finally {
+    delete data.settings;
+  }
+});
