@@ -3,6 +3,7 @@
 // requests apart from the instant one, wait on conditions, and stop the service worker.
 import { openPanel, clickPart, waitForBadge, waitForOverlay, PANEL } from './lib/index.mjs';
 import { extensionPageOf } from './lib/extension.mjs';
+import { PROFILE_IDS } from './standin/profiles.mjs';
 
 // Polls an async condition until it returns a truthy value (no fixed sleeps as synchronisation).
 export async function waitFor(fn, { timeout = 20000, what = 'condition', interval = 25 } = {}) {
@@ -104,17 +105,14 @@ export const auditDone = (suite, username, { timeout = 60000 } = {}) =>
 export const auditEnded = (suite, username, { notStartedAt = null, timeout = 90_000 } = {}) =>
   storedAuditWhen(suite, username, 'ended', notStartedAt, { what: `audit of @${username} ended`, timeout });
 
-// Requests an audit of `username` made: its followers pages and its followers' profiles
-// (not the profile's own instant web_profile_info).
-// Requests an audit of `username` made: its followers pages, its posts' likers and comments,
-// and the listed accounts' profiles (not the profile's own instant web_profile_info).
+// Requests the audit of `username` (account `userId`) made: its followers pages, its posts' likers
+// and comments, and the profiles of the accounts its lists named (the stand-in's log says whose audit
+// each request can be: server.mjs auditOf). Not any profile's own check, nor another profile's
+// audit: a profile checked in another tab, or moved to within the app, while the audit ran was
+// counted as the audit's (any web_profile_info but the profile's own, any post's lists).
 export function auditRequests(standin, username, userId) {
-  return standin.log().filter((e) => e.kind === 'api' && (
-    (userId && e.path.startsWith(`/api/v1/friendships/${userId}/followers/`)) ||
-    (!userId && e.path.includes('/followers/')) ||
-    e.path.startsWith('/api/v1/media/') ||
-    (/^\/api\/v1\/users\/\d+\/info\/$/.test(e.path) && !(userId && e.path.includes(`/${userId}/`))) ||
-    (e.path === '/api/v1/users/web_profile_info/' && !e.search.includes(`username=${encodeURIComponent(username)}`))));
+  const id = userId || PROFILE_IDS[username];
+  return standin.log().filter((e) => e.kind === 'api' && (e.auditOf || []).includes(id));
 }
 
 export function userIdOf(standin, username) {

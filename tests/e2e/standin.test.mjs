@@ -293,3 +293,34 @@ test('a seeded profile can be renamed (same id, its old name 404s), over the con
     standin.renameProfile('lena.bakes', null);
   }
 });
+
+// The browser tests count an audit's requests from this log (extension-support.mjs auditRequests):
+// only that audit's own. Another profile checked while it ran (in another tab, or moved to within
+// the app), and that profile's audit, were counted as its requests: any web_profile_info but the
+// profile's own, any post's likers or comments, any account's users/<id>/info.
+test('the log says whose audit each request can be: an audit\'s requests are told from another profile\'s check and audit', async () => {
+  const { auditRequests } = await import('./extension-support.mjs');
+  standin.clearLog();
+  const asked = (username) => {
+    const id = standin.documentFor(username).data.user.id;
+    const post = standin.documentFor(username).data.user.edge_owner_to_timeline_media.edges[0].node.id;
+    return { id, followers: `/api/v1/friendships/${id}/followers/?count=12`, likers: `/api/v1/media/${post}/likers/` };
+  };
+  const own = {};
+  for (const username of ['lena.bakes', 'marco.travels']) {
+    const a = asked(username);
+    // The profile's own check, by name and by id: no audit's.
+    await api(`/api/v1/users/web_profile_info/?username=${username}`);
+    await api(`/api/v1/users/${a.id}/info/`);
+    const users = JSON.parse((await api(a.followers)).body).users;
+    await api(a.likers);
+    // Two accounts its list named, fetched in full by name and by id.
+    const byName = `/api/v1/users/web_profile_info/?username=${users[0].username}`, byId = `/api/v1/users/${users[1].pk}/info/`;
+    assert.equal((await api(byName)).status, 200);
+    assert.equal((await api(byId)).status, 200);
+    own[username] = { id: a.id, paths: [a.followers, a.likers, byName, byId] };
+  }
+  for (const [username, { id, paths }] of Object.entries(own)) {
+    assert.deepEqual(auditRequests(standin, username, id).map((e) => e.path + e.search), paths, username);
+  }
+});

@@ -130,6 +130,7 @@ export async function startStandin(options = {}) {
     sessions: new Set(),
     registry: new Map(), // follower or engager username -> record (filled as lists are served)
     byPk: new Map(),     // the same by numeric id (users/<id>/info)
+    listedBy: new Map(), // the same -> the ids of the seeded profiles whose lists named it (auditOf)
     followerCounts: new Map(),  // seeded username -> the follower count its documents and page show instead
     likeCounts: new Map(),      // seeded username -> the like counts its recent posts show instead (newest first; -1 hidden)
     renames: new Map(),         // seeded username -> the name it goes by now (renamed on Instagram: same id, the old name 404s)
@@ -169,7 +170,13 @@ export async function startStandin(options = {}) {
     for (const [from, to] of state.renames) if (to === username) return findSeeded(from);
     return state.renames.has(username) ? null : findSeeded(username);
   };
-  const remember = (f) => { if (!state.registry.has(f.username)) state.registry.set(f.username, f); state.byPk.set(f.pk, f); };
+  // An account served in a list of seeded profile `owner`.
+  const remember = (owner) => (f) => {
+    if (!state.registry.has(f.username)) state.registry.set(f.username, f);
+    state.byPk.set(f.pk, f);
+    if (!state.listedBy.has(f.username)) state.listedBy.set(f.username, new Set());
+    state.listedBy.get(f.username).add(PROFILE_IDS[owner.username]);
+  };
   const limited = (p) => state.behaviour.limitFollowers ?? !!p.limitFollowers;
   // The web_profile_info body served for a seeded profile (v1 media fields when switched on; the
   // follower count set for it, if any: its audience before or after a change).
@@ -225,8 +232,8 @@ export async function startStandin(options = {}) {
       const m = media.get(mm[1]);
       if (!m) return [400, { message: 'Media not found or unavailable', status: 'fail' }];
       const every = state.behaviour.unreadableEvery;
-      if (mm[2] === 'likers') return [200, withUnreadable(likersPage(m.profile, m.index, m.likes, remember), every)];
-      return [200, withUnreadable(commentsPage(m.profile, m.index, m.comments, mm[1], remember,
+      if (mm[2] === 'likers') return [200, withUnreadable(likersPage(m.profile, m.index, m.likes, remember(m.profile)), every)];
+      return [200, withUnreadable(commentsPage(m.profile, m.index, m.comments, mm[1], remember(m.profile),
                                                { takenAt: m.takenAt, section: m.section }), every)];
     }
     const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
@@ -239,10 +246,25 @@ export async function startStandin(options = {}) {
       if (offset === null) return [400, { message: 'Invalid max_id', status: 'fail' }];
       const count = Number(url.searchParams.get('count')) || 12;
       if (count > 200) return [400, { message: 'count is too large', status: 'fail' }];
-      return [200, withUnreadable(followersPage(profile, { offset, count, limited: limited(profile), encodeCursor, onUser: remember }),
+      return [200, withUnreadable(followersPage(profile, { offset, count, limited: limited(profile), encodeCursor, onUser: remember(profile) }),
                                   state.behaviour.unreadableEvery)];
     }
     return [404, { message: 'Page not found', status: 'fail' }];
+  }
+
+  // The seeded profiles (their ids) whose audit a request to `url` can be part of: a followers page
+  // of one, a likers or comments page of one of its posts, the profile (by name or id) of an account
+  // its lists named. None for any other request: a profile's own check (web_profile_info,
+  // users/<id>/info), whichever profile it is, is no audit's. Kept on the request's log entry.
+  function auditOf(url) {
+    const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
+    if (fm) return [fm[1]];
+    const mm = /^\/api\/v1\/media\/(\d+)(?:_\d+)?\/(likers|comments)\/$/.exec(url.pathname);
+    if (mm) return media.has(mm[1]) ? [PROFILE_IDS[media.get(mm[1]).profile.username]] : [];
+    const info = /^\/api\/v1\/users\/(\d+)\/info\/$/.exec(url.pathname);
+    const name = url.pathname === '/api/v1/users/web_profile_info/' ? (url.searchParams.get('username') || '').toLowerCase()
+      : info && state.byPk.has(info[1]) ? state.byPk.get(info[1]).username : null;
+    return [...(state.listedBy.get(name) || [])];
   }
 
   function profileUsername(pathname) {
@@ -266,6 +288,7 @@ export async function startStandin(options = {}) {
       path: url.pathname, search: url.search, headers: { ...req.headers }, status: 0, failure: null,
       kind: url.pathname.startsWith('/api/') ? 'api' : url.pathname.startsWith('/static/') ? 'static'
         : url.pathname.startsWith('/standin/') ? 'page-data' : 'page' };
+    if (entry.kind === 'api') entry.auditOf = auditOf(url);
     state.log.push(entry);
     const done = (status) => { entry.status = status; events.emit('request', entry); };
 
