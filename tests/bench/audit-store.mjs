@@ -2,7 +2,8 @@
 // commenters, the accounts checked in full) run through the background's real handlers
 // (audit.start, then per request audit.next, audit.claim, audit.sent, audit.result, as a page's
 // loop sends them), with storage.local in memory counting the bytes each step writes and reads
-// (their JSON size: what the browser serialises) and the time spent copying them. Instagram's
+// (their JSON size: what the browser serialises) and the time spent copying them, and where they
+// go: per handler and kind of key (audit:, auditpart:, doc:, scheduler...). Instagram's
 // answers come from the stand-in's generators (tests/e2e/standin), without its server.
 // Usage: node tests/bench/audit-store.mjs [username] [runs]   (prints one JSON line and a table)
 import { installFakeChrome } from '../js/lib/fake-chrome.mjs';
@@ -26,6 +27,7 @@ local.get = async (key) => {
   meter.copyMs += performance.now() - t;
   meter.gets++;
   meter.getBytes += JSON.stringify(out).length;
+  for (const [k, v] of Object.entries(out)) note('read', k, v);
   return out;
 };
 local.set = async (items) => {
@@ -35,7 +37,19 @@ local.set = async (items) => {
   meter.sets++;
   meter.keysWritten += Object.keys(items).length;
   meter.setBytes += JSON.stringify(items).length;
+  for (const [k, v] of Object.entries(items)) note('written', k, v);
 };
+// The bytes by handler, way and kind of key ("audit.result read auditpart"), over the audit steps.
+let handler = null;
+const byKey = new Map();
+function note(way, key, value) {
+  if (!handler) return;
+  const id = `${handler} ${way} ${key.replace(/:.*$/, '')}`;
+  const n = byKey.get(id) || { items: 0, bytes: 0 };
+  byKey.set(id, { items: n.items + 1, bytes: n.bytes + JSON.stringify(value).length });
+}
+// A handler of the audit's steps, its storage counted under its name.
+const step = (name, ...args) => { handler = name; return handle[name](...args).finally(() => { handler = null; }); };
 // A clock the bench moves on: the pacing's waits pass at once.
 let clock = Date.parse('2026-12-06T12:00:00Z');
 Date.now = () => clock;
@@ -94,15 +108,15 @@ async function oneAudit() {
   const steps = [];
   for (;;) {
     const s0 = snapshot();
-    const step = await handle['audit.next']({ username });
-    if (step.action !== 'fetch') break;
-    clock = Math.max(clock + 20, step.at || 0);
+    const next = await step('audit.next', { username });
+    if (next.action !== 'fetch') break;
+    clock = Math.max(clock + 20, next.at || 0);
     let claim;
-    for (let i = 0; i < 5 && !(claim = await handle['audit.claim']({ username, id: step.id }, { tab: { id: 1 }, frameId: 0 })).go; i++) clock = claim.at;
+    for (let i = 0; i < 5 && !(claim = await step('audit.claim', { username, id: next.id }, { tab: { id: 1 }, frameId: 0 })).go; i++) clock = claim.at;
     if (!claim.go) throw new Error(`claim refused: ${JSON.stringify(claim)}`);
-    await handle['audit.sent']({ username, id: step.id });
-    const [status, json] = answer(step.url);
-    await handle['audit.result']({ username, id: step.id, status, contentType: 'application/json', body: JSON.stringify(json) });
+    await step('audit.sent', { username, id: next.id });
+    const [status, json] = answer(next.url);
+    await step('audit.result', { username, id: next.id, status, contentType: 'application/json', body: JSON.stringify(json) });
     steps.push(diff(s0, snapshot()));
   }
   const cpu = process.cpuUsage(cpu0);
@@ -119,6 +133,8 @@ const r = results[0];
 const per = (k) => median(results.map((x) => x.total[k] / x.requests));
 const out = {
   username, runs, requests: r.requests, status: r.status, storedAuditBytes: r.auditBytes,
+  // (Summed over the runs, so per request: divided by runs x requests.)
+  byKey: Object.fromEntries([...byKey].map(([k, v]) => [k, Math.round(v.bytes / (runs * r.requests))])),
   perRequest: { bytesWritten: Math.round(per('setBytes')), bytesRead: Math.round(per('getBytes')), sets: +per('sets').toFixed(2),
                 gets: +per('gets').toFixed(2), keysWritten: +per('keysWritten').toFixed(2), storageCopyMs: +per('copyMs').toFixed(3),
                 cpuMs: +median(results.map((x) => x.cpuMs / x.requests)).toFixed(2) },
@@ -128,3 +144,5 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 console.log(`audit of @${username}: ${out.requests} requests, stored audit ${kb(out.storedAuditBytes)} (${out.status}); per request (median of ${runs}):`);
 console.log(`  written ${kb(out.perRequest.bytesWritten)} in ${out.perRequest.sets} sets (${out.perRequest.keysWritten} keys), read ${kb(out.perRequest.bytesRead)} in ${out.perRequest.gets} gets`);
 console.log(`  storage copies ${out.perRequest.storageCopyMs} ms, background CPU ${out.perRequest.cpuMs} ms (engine included)`);
+console.log('  where (bytes per request, by handler, way and kind of key; 100 B and more):');
+for (const [k, b] of Object.entries(out.byKey).sort((x, y) => y[1] - x[1])) if (b >= 100) console.log(`    ${k.padEnd(36)} ${kb(b)}`);
