@@ -1,7 +1,8 @@
 // Everything the background keeps, in storage.local, read and written under one lock so
 // messages from several tabs never interleave a read-modify-write. Nothing is kept only in
-// memory: the service worker may be stopped between any two messages.
-import { storage as local } from '../platform/browser.js';
+// memory (what is, is a copy of what storage holds: storage-cache.js): the service worker may be
+// stopped between any two messages.
+import { storage as stored, storageEvents } from '../platform/browser.js';
 import { SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
 import { HISTORY_KEY, migrate, putEntry, overflow, shrink, SCHEMA_VERSION, displacedBy, entryUserId, withRename,
   withAuditEnds } from '../shared/history.js';
@@ -9,11 +10,19 @@ import { normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { ASIDE_KEY, addAside, normalizeAside, removeAside } from '../shared/set-aside.js';
 import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
-import { AUDIT_STEP_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
+import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
+import { cachedStorage } from './storage-cache.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
 const MAX_DOCS = 12;
+
+// What an audit's steps read again and again is kept in memory between messages (storage-cache.js):
+// the audit (record, step, chunks), the scheduler, the settings and the cached documents. Not the
+// history or the set-aside list (large; read once per check or per end of an audit).
+const KEPT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, DOC_PREFIX];
+const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY];
+const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)) });
 
 // storage.local, noting whether this turn of the lock wrote (locked: a turn that wrote is not run again).
 let wroteInTurn = false;

@@ -15,7 +15,7 @@ import { followersPage, likersPage, commentsPage, userInfoDocument } from '../e2
 const username = process.argv[2] || 'lena.bakes';
 const runs = Number(process.argv[3]) || 3;
 
-const fake = installFakeChrome();
+const fake = installFakeChrome({ events: true });
 // Counts what goes through storage.local: bytes written (set) and read (get), and the time the
 // copies take (structuredClone, as the browser serialises).
 const meter = { setBytes: 0, getBytes: 0, sets: 0, gets: 0, keysWritten: 0, copyMs: 0 };

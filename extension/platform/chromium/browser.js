@@ -5,6 +5,8 @@ const api = globalThis.chrome;
 export const BROWSER = 'chromium';
 export const runtime = api.runtime;
 export const storage = api.storage.local;
+// Every area's changes (the background keeps storage.local's in step: storage-cache.js).
+export const storageEvents = api.storage.onChanged;
 export const extensionOrigin = api.runtime.getURL('');
 export const getURL = (path) => api.runtime.getURL(path);
 export const uiLanguage = () => (api.i18n && api.i18n.getUILanguage ? api.i18n.getUILanguage() : 'en');

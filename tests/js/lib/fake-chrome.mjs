@@ -1,10 +1,19 @@
 // A fake `chrome` for the background's modules under node: storage.local in memory, with an
 // optional byte quota (the JSON size of everything stored) whose overflow throws as Chromium's
 // does and leaves storage as it was. Install it before importing the modules that use it.
+// `events`: storage.onChanged too, told of each set and remove a task later, as a browser tells it
+// (the background then keeps what it reads in memory: storage-cache.js; a test setting `data`
+// directly tells no one, so only with events: false, the default).
 // Returns {data (what is stored, to read and set directly), size(), quota (settable)}.
-export function installFakeChrome() {
+export function installFakeChrome({ events = false } = {}) {
   const fake = { data: {}, quota: Infinity, size: () => JSON.stringify(fake.data).length };
   const { data } = fake;
+  const listeners = new Set();
+  // (The values as stored then: a later set replaces them, never changes them.)
+  const tell = (changes) => {
+    if (Object.keys(changes).length) setTimeout(() => { for (const l of listeners) l(structuredClone(changes), 'local'); }, 0);
+  };
+  const onChanged = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l), hasListener: (l) => listeners.has(l) };
   globalThis.chrome = {
     runtime: { getURL: (p) => `chrome-extension://test/${p}`, id: 'test' },
     i18n: { getUILanguage: () => 'en' },
@@ -23,9 +32,16 @@ export function installFakeChrome() {
             Object.assign(data, backup);
             throw new Error('QUOTA_BYTES quota exceeded');
           }
+          tell(Object.fromEntries(Object.keys(items).map((k) => [k, { oldValue: backup[k], newValue: data[k] }])));
         },
-        async remove(keys) { for (const k of [].concat(keys)) delete data[k]; },
+        async remove(keys) {
+          const gone = [].concat(keys).filter((k) => k in data);
+          const changes = Object.fromEntries(gone.map((k) => [k, { oldValue: data[k] }]));
+          for (const k of gone) delete data[k];
+          tell(changes);
+        },
       },
+      ...(events ? { onChanged } : {}),
     },
   };
   return fake;

@@ -1,0 +1,128 @@
+// storage.local with what this worker last read or wrote of some keys kept in memory, so that an
+// audit's every step does not read its whole record and lists again (about 110 KiB per request,
+// three reads of the same record among them). Storage stays the truth: the worker may be stopped
+// at any moment and starts with nothing kept; every write goes to storage before it is kept here.
+//
+// Kept only while nothing else may have changed a key: a change another page made (storage.onChanged
+// not of this worker's own writes) forgets it, and a read or write that a change came during keeps
+// nothing (its answer may be older than that change). Without onChanged (a test's
+// storage without events) nothing is kept at all. Values are kept as their JSON (what Chromium's
+// storage keeps of them) and handed out parsed anew: a caller changing what it got changes nothing kept.
+const ABSENT = Symbol('absent');
+const GONE = '\u0000gone';
+// Own writes awaited back per key, at most (a browser that tells no change for a write of the same
+// value leaves some never told: the oldest are dropped, and their event, should it come, forgets).
+const MAX_ECHOES = 8;
+
+// `local`: a storage.local (its methods looked up at each call); `events`: storage.onChanged;
+// `keep(key)`: whether a key is kept (not the history: large, read seldom); `max`: keys kept at most.
+export function cachedStorage(local, events, { keep = () => true, max = 1000 } = {}) {
+  const known = new Map();
+  // Per key, how many changes this worker saw begin or arrive: a read or write that saw one
+  // begin meanwhile keeps nothing.
+  const changes = new Map();
+  const count = (k) => changes.get(k) || 0;
+  const changed = (k) => changes.set(k, count(k) + 1);
+  const mark = (keys) => new Map(keys.map((k) => [k, count(k)]));
+  const put = (k, v) => {
+    known.delete(k);
+    known.set(k, v);  // the newest last: the oldest goes first
+    if (known.size > max) known.delete(known.keys().next().value);
+  };
+  const kept = (k) => !!events && keep(k);
+  // Per key, this worker's writes whose change event has not come back yet (their JSON, GONE for a
+  // removal), oldest first: an event of one of them is this worker's own, and what is kept is as new
+  // or newer (events can come after later writes of the same key). Any other is another page's.
+  const echoes = new Map();
+  const expect = (k, json) => {
+    const mine = echoes.get(k) || [];
+    mine.push(json);
+    if (mine.length > MAX_ECHOES) mine.shift();
+    echoes.set(k, mine);
+  };
+  if (events && typeof events.addListener === 'function') {
+    events.addListener((changed_, area) => {
+      if (area !== 'local') return;
+      for (const [k, c] of Object.entries(changed_)) {
+        const mine = echoes.get(k) || [];
+        const i = mine.indexOf(c.newValue === undefined ? GONE : JSON.stringify(c.newValue));
+        if (i >= 0) {
+          mine.splice(0, i + 1);
+          if (!mine.length) echoes.delete(k);
+          continue;
+        }
+        echoes.delete(k);
+        known.delete(k);
+        changed(k);
+      }
+    });
+  } else {
+    events = null;
+  }
+
+  // A write or removal that failed: what storage holds of its keys is read again.
+  const forget = (keys) => keys.forEach((k) => { known.delete(k); echoes.delete(k); });
+  // After a write or removal that went through: kept, unless a change came during it.
+  const settle = (values, before) => {
+    for (const [k, v] of values) {
+      if (count(k) === before.get(k) + 1) put(k, v);
+      else known.delete(k);
+    }
+  };
+  const storage = {
+    async get(keys) {
+      // Everything, or keys with defaults: as storage answers.
+      if (keys === null || keys === undefined || (typeof keys === 'object' && !Array.isArray(keys))) return local.get(keys);
+      const out = {};
+      const miss = [];
+      for (const k of [].concat(keys)) {
+        if (!kept(k) || !known.has(k)) { miss.push(k); continue; }
+        const v = known.get(k);
+        put(k, v);
+        if (v !== ABSENT) out[k] = JSON.parse(v);
+      }
+      if (!miss.length) return out;
+      const before = mark(miss);
+      const got = await local.get(miss);
+      for (const k of miss) {
+        if (Object.hasOwn(got, k)) out[k] = got[k];
+        if (kept(k) && count(k) === before.get(k)) {
+          put(k, Object.hasOwn(got, k) ? JSON.stringify(got[k]) : ABSENT);
+        }
+      }
+      return out;
+    },
+    async set(items) {
+      const keys = Object.keys(items);
+      // (A value with no JSON, undefined, is not kept: read as storage answers it.)
+      const copies = keys.filter(kept).map((k) => [k, JSON.stringify(items[k])]).filter(([, json]) => json !== undefined);
+      const before = mark(keys);
+      keys.forEach(changed);
+      for (const [k, json] of copies) expect(k, json);
+      try {
+        await local.set(items);
+      } catch (e) {
+        forget(keys);
+        throw e;
+      }
+      settle(copies, before);
+      for (const k of keys) if (!copies.some(([c]) => c === k)) known.delete(k);
+    },
+    async remove(keys) {
+      const list = [].concat(keys);
+      const before = mark(list);
+      list.forEach(changed);
+      for (const k of list.filter(kept)) expect(k, GONE);
+      try {
+        await local.remove(keys);
+      } catch (e) {
+        forget(list);
+        throw e;
+      }
+      settle(list.filter(kept).map((k) => [k, ABSENT]), before);
+    },
+  };
+  // Every key stored, where the browser has getKeys (Chromium 130 and later; not Firefox).
+  if (typeof local.getKeys === 'function') storage.getKeys = () => local.getKeys();
+  return storage;
+}

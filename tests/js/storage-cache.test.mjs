@@ -1,0 +1,162 @@
+// What the background keeps in memory of storage.local (background/storage-cache.js): read once,
+// then served from memory; forgotten when another page changes a key; nothing kept from a write
+// that failed or a read a change came during; nothing at all without storage.onChanged. And, through
+// the background's handlers, that an audit's steps read nothing of storage while the worker runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { followersPage } from '../e2e/standin/engagers.mjs';
+import { cachedStorage } from '../../extension/background/storage-cache.js';
+
+const fake = installFakeChrome({ events: true });
+const { data } = fake;
+const local = globalThis.chrome.storage.local;
+const events = globalThis.chrome.storage.onChanged;
+// The keys each storage.get asked for.
+let reads = [];
+const get = local.get;
+local.get = async (keys) => {
+  reads.push(keys === null ? null : [].concat(keys));
+  return get.call(local, keys);
+};
+// The events told so far have arrived (the fake tells them a task later, as a browser does).
+const told = () => new Promise((resolve) => setTimeout(resolve, 0));
+const fresh = () => {
+  for (const k of Object.keys(data)) delete data[k];
+  reads = [];
+};
+
+test('a key read or written once is served from memory after, as a copy', async () => {
+  fresh();
+  data.a = { n: 1 };
+  const s = cachedStorage(local, events);
+  assert.deepEqual(await s.get(['a', 'missing']), { a: { n: 1 } });
+  const got = await s.get('a');
+  got.a.n = 99;  // the caller's copy
+  assert.deepEqual(await s.get(['a', 'missing']), { a: { n: 1 } });
+  await s.set({ b: [1, 2] });
+  await told();
+  assert.deepEqual(await s.get(['a', 'b']), { a: { n: 1 }, b: [1, 2] });
+  await s.remove('a');
+  await told();
+  assert.deepEqual(await s.get(['a', 'b']), { b: [1, 2] });
+  assert.deepEqual(reads, [['a', 'missing']]);
+});
+
+test('a change made elsewhere (another page, a test setting storage) is read again', async () => {
+  fresh();
+  data.a = 1;
+  const s = cachedStorage(local, events);
+  await s.get('a');
+  await local.set({ a: 2 });  // not through `s`: as another page writes
+  await told();
+  assert.deepEqual(await s.get('a'), { a: 2 });
+  await local.remove('a');
+  await told();
+  assert.deepEqual(await s.get('a'), {});
+  assert.equal(reads.length, 3);
+});
+
+test('a write that does not fit keeps nothing: storage is read again, as it is', async () => {
+  fresh();
+  data.a = 'x';
+  const s = cachedStorage(local, events);
+  await s.get('a');
+  fake.quota = fake.size() + 5;
+  try {
+    await assert.rejects(s.set({ a: 'y'.repeat(100) }), /QUOTA/);
+  } finally {
+    fake.quota = Infinity;
+  }
+  assert.deepEqual(await s.get('a'), { a: 'x' });
+  assert.equal(reads.length, 2);
+});
+
+test('a read that a write came during keeps nothing (its answer may be older than the write)', async () => {
+  fresh();
+  data.a = 1;
+  const s = cachedStorage(local, events);
+  let release;
+  local.get = async (keys) => {
+    reads.push([].concat(keys));
+    const out = await get.call(local, keys);
+    await new Promise((resolve) => { release = resolve; });
+    return out;
+  };
+  try {
+    const slow = s.get('a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await local.set({ a: 2 });  // another page's write while the read is out
+    await told();
+    release();
+    assert.deepEqual(await slow, { a: 1 });
+  } finally {
+    local.get = async (keys) => {
+      reads.push([].concat(keys));
+      return get.call(local, keys);
+    };
+  }
+  assert.deepEqual(await s.get('a'), { a: 2 });
+});
+
+test('without storage.onChanged nothing is kept: every read goes to storage', async () => {
+  fresh();
+  data.a = 1;
+  const s = cachedStorage(local, undefined);
+  await s.get('a');
+  await s.get('a');
+  assert.equal(reads.length, 2);
+});
+
+test('only the keys asked for are kept', async () => {
+  fresh();
+  data.history = { big: true };
+  const s = cachedStorage(local, events, { keep: (k) => k !== 'history' });
+  await s.get('history');
+  await s.get('history');
+  assert.equal(reads.length, 2);
+});
+
+// ---- through the background's handlers
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const profile = findSeeded(username);
+const tab = { tab: { id: 1 }, frameId: 0 };
+let clock = Date.parse('2026-12-06T12:00:00Z');
+Date.now = () => clock;
+globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
+fetchFileUrls();
+const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+
+test('an audit\'s steps read nothing of storage while the worker runs; a change another page makes is read', async () => {
+  fresh();
+  data.settings = { pacingMs: 20 };
+  const body = JSON.stringify(seededDocument(profile));
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 820, posts, profileSource: 'web_profile_info', fresh: true });
+  const page = (offset) => JSON.stringify(followersPage(profile, { offset, count: 25, encodeCursor: (o) => `c${o}` }));
+  const oneStep = async (offset) => {
+    const next = await handle['audit.next']({ username });
+    assert.equal(next.action, 'fetch');
+    clock = Math.max(clock + 20, next.at);
+    assert.equal((await handle['audit.claim']({ username, id: next.id, audit: next.audit }, tab)).go, true);
+    await handle['audit.sent']({ username, id: next.id });
+    await handle['audit.result']({ username, id: next.id, audit: next.audit, status: 200, contentType: 'application/json', body: page(offset) });
+    await told();
+  };
+  await oneStep(0);
+  reads = [];
+  await oneStep(25);
+  await oneStep(50);
+  // (Before storage-cache.js: the record three times a request, the accounts read in full twice.)
+  assert.deepEqual(reads, []);
+  // The options page saves a slower pace: the next step reads the settings, and only them.
+  await local.set({ settings: { pacingMs: 60_000 } });
+  await told();
+  const next = await handle['audit.next']({ username });
+  assert.deepEqual(reads, [['settings']]);
+  assert.ok(next.at >= clock + 59_000, `paced by the new settings: ${next.at - clock} ms`);
+});
