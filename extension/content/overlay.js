@@ -9,6 +9,7 @@ import { findAnchor } from './anchor.js';
 import { renderBadge, auditRunning } from './badge-view.js';
 import { renderPanel } from './panel.js';
 import { followHeadHeight } from './head-padding.js';
+import { scrollKeeper } from './panel-scroll.js';
 import { stoppedText } from './panel-refused.js';
 import { redrawKeepingFocus, redrawInPlace } from './redraw.js';
 import { partialAuditReplaces, followerChange } from '../shared/history.js';
@@ -101,6 +102,7 @@ export class Overlay {
     this.panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': t('panelTitle', username), tabindex: '-1' });
     this.panelRoot.append(this.panel);
     this.watchHead = followHeadHeight(this.panel);
+    this.scroll = scrollKeeper(this.panel);
     // Whether the focus is in the panel, for the copy of the content script that replaces this one
     // (main.js, panel-mark.js): the panel has it while its host is the page's active element (a move
     // inside the panel reaches the host as no event; one out of it leaves the body active meanwhile).
@@ -493,6 +495,8 @@ export class Overlay {
   }
 
   render() {
+    // The panel's scroll, read before this render changes the page (panel-scroll.js).
+    const scroll = this.panelOpen ? this.scroll.read() : 0;
     // The question goes with the audit's result it was about (an audit started since, say).
     if (this.askRecheck && !recheckAsks(this.model, auditRunning(this.audit))) this.askRecheck = false;
     const change = this.followerChange();
@@ -524,11 +528,9 @@ export class Overlay {
         handlers: this.handlers, auditStorageFull: this.auditStorageFull, auditResuming: this.auditResuming,
         auditNotStarted: this.auditNotStarted, onClose: () => this.closePanel(),
         askRecheck: this.askRecheck, onRecheck: () => this.recheck(), onRecheckAnswer: (go) => this.answerRecheck(go) };
-      // The scroll is read before the new drawing goes in (and only then: reading it lays the page out).
-      let scroll = 0;
-      const { changed } = redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view), () => { scroll = this.panel.scrollTop; });
+      const { changed } = redrawKeepingFocus(this.panel, focused, (into) => renderPanel(into, view));
       if (!changed) return;
-      this.panel.scrollTop = scroll;
+      this.scroll.restore(scroll);
       this.watchHead();
       if (focused && root.activeElement !== focused) refocus(this.panel, focused.getAttribute('part'));
     }
