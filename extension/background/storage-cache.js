@@ -13,10 +13,14 @@ const GONE = '\u0000gone';
 // Own writes awaited back per key, at most (a browser that tells no change for a write of the same
 // value leaves some never told: the oldest are dropped, and their event, should it come, forgets).
 const MAX_ECHOES = 8;
+// How long the worker keeps anything after its last read or write of a kept key: longer than an
+// audit's pace between two requests (1.5 s by default), shorter than a worker is kept idle (30 s).
+export const IDLE_MS = 20_000;
 
 // `local`: a storage.local (its methods looked up at each call); `events`: storage.onChanged;
 // `keep(key)`: whether a key is kept (not the history: large, read seldom); `max`: keys kept at most.
-export function cachedStorage(local, events, { keep = () => true, max = 1000 } = {}) {
+// `idleMs`: IDLE_MS (tests shorten it).
+export function cachedStorage(local, events, { keep = () => true, max = 1000, idleMs = IDLE_MS } = {}) {
   const known = new Map();
   // Per key, how many changes this worker saw begin or arrive: a read or write that saw one
   // begin meanwhile keeps nothing.
@@ -40,25 +44,48 @@ export function cachedStorage(local, events, { keep = () => true, max = 1000 } =
     if (mine.length > MAX_ECHOES) mine.shift();
     echoes.set(k, mine);
   };
-  if (events && typeof events.addListener === 'function') {
-    events.addListener((changed_, area) => {
-      if (area !== 'local') return;
-      for (const [k, c] of Object.entries(changed_)) {
-        const mine = echoes.get(k) || [];
-        const i = mine.indexOf(c.newValue === undefined ? GONE : JSON.stringify(c.newValue));
-        if (i >= 0) {
-          mine.splice(0, i + 1);
-          if (!mine.length) echoes.delete(k);
-          continue;
-        }
-        echoes.delete(k);
-        known.delete(k);
-        changed(k);
+  // Listened to only while something is kept: every change comes with its values, the history's
+  // (megabytes) too, so a worker listening all the time took in the whole history twice at each
+  // check's save. Idle for IDLE_MS (no audit step), it stops listening and forgets all it kept.
+  const onChange = (changed_, area) => {
+    if (area !== 'local') return;
+    for (const [k, c] of Object.entries(changed_)) {
+      const mine = echoes.get(k) || [];
+      const i = mine.indexOf(c.newValue === undefined ? GONE : JSON.stringify(c.newValue));
+      if (i >= 0) {
+        mine.splice(0, i + 1);
+        if (!mine.length) echoes.delete(k);
+        continue;
       }
-    });
-  } else {
-    events = null;
-  }
+      echoes.delete(k);
+      known.delete(k);
+      changed(k);
+    }
+  };
+  if (!events || typeof events.addListener !== 'function') events = null;
+  // (Under node, in tests, the timer keeps no process alive.)
+  const later = (f) => { const t = setTimeout(f, idleMs); if (t && typeof t.unref === 'function') t.unref(); return t; };
+  let listening = false, idle = null, busy = 0;
+  const stop = () => {
+    idle = null;
+    if (busy) { idle = later(stop); return; }
+    events.removeListener(onChange);
+    listening = false;
+    known.clear();
+    echoes.clear();
+  };
+  // Before a read or write of a key kept: listening (from before it, so no change is missed), and
+  // the idle time counted anew. Returns the end of the operation, to call once it is over.
+  const use = () => {
+    if (!listening) {
+      events.addListener(onChange);
+      listening = true;
+    }
+    clearTimeout(idle);
+    idle = later(stop);
+    busy++;
+    return () => { busy--; };
+  };
 
   // A write or removal that failed: what storage holds of its keys is read again.
   const forget = (keys) => keys.forEach((k) => { known.delete(k); echoes.delete(k); });
@@ -73,55 +100,80 @@ export function cachedStorage(local, events, { keep = () => true, max = 1000 } =
     async get(keys) {
       // Everything, or keys with defaults: as storage answers.
       if (keys === null || keys === undefined || (typeof keys === 'object' && !Array.isArray(keys))) return local.get(keys);
-      const out = {};
-      const miss = [];
-      for (const k of [].concat(keys)) {
-        if (!kept(k) || !known.has(k)) { miss.push(k); continue; }
-        const v = known.get(k);
-        put(k, v);
-        if (v !== ABSENT) out[k] = JSON.parse(v);
+      const list = [].concat(keys);
+      const done = list.some(kept) ? use() : () => {};
+      try {
+        return await read(list);
+      } finally {
+        done();
       }
-      if (!miss.length) return out;
-      const before = mark(miss);
-      const got = await local.get(miss);
-      for (const k of miss) {
-        if (Object.hasOwn(got, k)) out[k] = got[k];
-        if (kept(k) && count(k) === before.get(k)) {
-          put(k, Object.hasOwn(got, k) ? JSON.stringify(got[k]) : ABSENT);
-        }
-      }
-      return out;
     },
     async set(items) {
       const keys = Object.keys(items);
-      // (A value with no JSON, undefined, is not kept: read as storage answers it.)
-      const copies = keys.filter(kept).map((k) => [k, JSON.stringify(items[k])]).filter(([, json]) => json !== undefined);
-      const before = mark(keys);
-      keys.forEach(changed);
-      for (const [k, json] of copies) expect(k, json);
+      const done = keys.some(kept) ? use() : () => {};
       try {
-        await local.set(items);
-      } catch (e) {
-        forget(keys);
-        throw e;
+        await write(items, keys);
+      } finally {
+        done();
       }
-      settle(copies, before);
-      for (const k of keys) if (!copies.some(([c]) => c === k)) known.delete(k);
     },
     async remove(keys) {
       const list = [].concat(keys);
-      const before = mark(list);
-      list.forEach(changed);
-      for (const k of list.filter(kept)) expect(k, GONE);
+      const done = list.some(kept) ? use() : () => {};
       try {
-        await local.remove(keys);
-      } catch (e) {
-        forget(list);
-        throw e;
+        await removal(keys, list);
+      } finally {
+        done();
       }
-      settle(list.filter(kept).map((k) => [k, ABSENT]), before);
     },
   };
+  async function read(list) {
+    const out = {};
+    const miss = [];
+    for (const k of list) {
+      if (!kept(k) || !known.has(k)) { miss.push(k); continue; }
+      const v = known.get(k);
+      put(k, v);
+      if (v !== ABSENT) out[k] = JSON.parse(v);
+    }
+    if (!miss.length) return out;
+    const before = mark(miss);
+    const got = await local.get(miss);
+    for (const k of miss) {
+      if (Object.hasOwn(got, k)) out[k] = got[k];
+      if (kept(k) && count(k) === before.get(k)) {
+        put(k, Object.hasOwn(got, k) ? JSON.stringify(got[k]) : ABSENT);
+      }
+    }
+    return out;
+  }
+  async function write(items, keys) {
+    // (A value with no JSON, undefined, is not kept: read as storage answers it.)
+    const copies = keys.filter(kept).map((k) => [k, JSON.stringify(items[k])]).filter(([, json]) => json !== undefined);
+    const before = mark(keys);
+    keys.forEach(changed);
+    for (const [k, json] of copies) expect(k, json);
+    try {
+      await local.set(items);
+    } catch (e) {
+      forget(keys);
+      throw e;
+    }
+    settle(copies, before);
+    for (const k of keys) if (!copies.some(([c]) => c === k)) known.delete(k);
+  }
+  async function removal(keys, list) {
+    const before = mark(list);
+    list.forEach(changed);
+    for (const k of list.filter(kept)) expect(k, GONE);
+    try {
+      await local.remove(keys);
+    } catch (e) {
+      forget(list);
+      throw e;
+    }
+    settle(list.filter(kept).map((k) => [k, ABSENT]), before);
+  }
   // Every key stored, where the browser has getKeys (Chromium 130 and later; not Firefox).
   if (typeof local.getKeys === 'function') storage.getKeys = () => local.getKeys();
   return storage;

@@ -160,3 +160,22 @@ test('an audit\'s steps read nothing of storage while the worker runs; a change 
   assert.deepEqual(reads, [['settings']]);
   assert.ok(next.at >= clock + 59_000, `paced by the new settings: ${next.at - clock} ms`);
 });
+
+test('idle, it stops listening and forgets what it kept (a check\'s history save is not told to it); used again, it listens again', async () => {
+  fresh();
+  data.a = 1;
+  const before = fake.listeners();
+  const s = cachedStorage(local, events, { idleMs: 30, keep: (k) => k !== 'history' });
+  await s.get('history');
+  assert.equal(fake.listeners(), before, 'no key kept read: not listening');
+  await s.get('a');
+  await s.get('a');
+  assert.equal(fake.listeners(), before + 1, 'listening while a kept key is used');
+  assert.equal(reads.length, 2, 'the kept key read once');
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  assert.equal(fake.listeners(), before, 'idle: not listening');
+  await s.get('a');
+  assert.equal(reads.length, 3, 'forgotten once idle');
+  await s.get('a');
+  assert.equal(reads.length, 3, 'kept again');
+});

@@ -4,7 +4,7 @@
 // `events`: storage.onChanged too, told of each set and remove a task later, as a browser tells it
 // (the background then keeps what it reads in memory: storage-cache.js; a test setting `data`
 // directly tells no one, so only with events: false, the default).
-// Returns {data (what is stored, to read and set directly), size(), quota (settable)}.
+// Returns {data (what is stored, to read and set directly), size(), quota (settable), listeners() (how many onChanged has)}.
 export function installFakeChrome({ events = false } = {}) {
   const fake = { data: {}, quota: Infinity, size: () => JSON.stringify(fake.data).length };
   const { data } = fake;
@@ -14,6 +14,7 @@ export function installFakeChrome({ events = false } = {}) {
     if (Object.keys(changes).length) setTimeout(() => { for (const l of listeners) l(structuredClone(changes), 'local'); }, 0);
   };
   const onChanged = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l), hasListener: (l) => listeners.has(l) };
+  fake.listeners = () => listeners.size;
   globalThis.chrome = {
     runtime: { getURL: (p) => `chrome-extension://test/${p}`, id: 'test' },
     i18n: { getUILanguage: () => 'en' },
