@@ -7,6 +7,13 @@
 //   auditpart:<username>:<list>:<i>   its lists in chunks of CHUNK items (the followers, likers
 //                         and commenters listed, the comments read, the accounts read in full):
 //                         the lists only grow, so an answer rewrites the last chunk of one list
+//   auditpart:<username>:estimates.<source>   each source's estimate (of the followers, likers,
+//                         commenters): an answer re-estimates its own source alone, so the two others
+//                         are not written again (the record held all three, 12 KiB of its 21, and was
+//                         written at every answer). The record names them (`estimatesApart`); its
+//                         report leaves out its audience when that is the followers' estimate
+//                         (`audienceApart`: 4 KiB more, twice). A page following the audit from
+//                         storage asks the background for its view (content/main.js followAudit).
 //   auditstep:<username>  what the steps between two answers change alone: the request handed
 //                         out and its claim (pending), the next request's id (nextId), the page
 //                         that runs the audit (runner: the last to claim a request)
@@ -28,6 +35,10 @@ export const LISTS = [['followers', 'lite'], ['likers', 'lite'], ['commenters', 
 export const CHUNK = 25;
 
 const listName = (path) => path.join('.');
+// The sources whose estimate is kept apart when it is one (an object; null stays in the record).
+export const ESTIMATES_APART = ['followers', 'likers', 'commenters'];
+const estimateKey = (username, source) => `${AUDIT_PART_PREFIX}${username}:estimates.${source}`;
+const apartOf = (record) => (record && Array.isArray(record.estimatesApart) ? record.estimatesApart.filter((s) => ESTIMATES_APART.includes(s)) : []);
 export const auditKeys = (username) => [AUDIT_PREFIX + username, AUDIT_STEP_PREFIX + username];
 const partKey = (username, path, i) => `${AUDIT_PART_PREFIX}${username}:${listName(path)}:${i}`;
 
@@ -91,6 +102,19 @@ export function assembled(record, chunks = {}, lists = null) {
   const parts = a.parts;
   delete a.parts;
   delete a.progress;
+  delete a.estimatesApart;
+  delete a.audienceApart;
+  const apart = apartOf(record);
+  if (apart.length) {
+    const est = { ...(a.estimates || {}) };
+    for (const source of apart) {
+      const v = chunks[estimateKey(a.username, source)];
+      if (!v || typeof v !== 'object') throw changedWhileRead(`audit of @${a.username}: the ${source} estimate is missing`);
+      est[source] = v;
+    }
+    a.estimates = est;
+  }
+  if (record.audienceApart === true && a.report && a.estimates) a.report = { ...a.report, audience: a.estimates.followers || null };
   for (const path of LISTS) {
     const p = parts[listName(path)] || { n: 0 };
     let items;
@@ -140,7 +164,7 @@ export async function readStored(storage, username, { lists = null, tries = 5 } 
     const out = await storage.get([key, stepKey]);
     const record = out[key] || null;
     if (!record) return null;
-    const keys = chunkKeys(username, record, want);
+    const keys = [...chunkKeys(username, record, want), ...(record.parts ? apartOf(record).map((s) => estimateKey(username, s)) : [])];
     const chunks = keys.length ? await storage.get(keys) : {};
     try {
       return made(record, out[stepKey] || {}, chunks, want);
@@ -242,6 +266,29 @@ export function auditWrite(audit, read) {
   }
   // A copy of estimates.followers an audit stored before kept (audit.js audienceOf) is not written again.
   if (record.estimates && typeof record.estimates === 'object') delete record.estimate;
+  // Each source's estimate apart, written when it is not the one read (the audit functions make a
+  // new one only for a source estimated again); those apart no more are removed after.
+  const wasApart = chunked ? apartOf(read.record) : [];
+  const apart = [];
+  if (record.estimates && typeof record.estimates === 'object' && !Array.isArray(record.estimates)) {
+    const inRecord = {};
+    for (const [source, v] of Object.entries(record.estimates)) {
+      if (!ESTIMATES_APART.includes(source) || !v || typeof v !== 'object') { inRecord[source] = v; continue; }
+      apart.push(source);
+      const was = wasApart.includes(source) && read.audit.estimates ? read.audit.estimates[source] : undefined;
+      if (was !== v) items[estimateKey(audit.username, source)] = v;
+    }
+    // The report's audience is the followers' estimate (audit.js audienceOf): kept once.
+    if (record.report && typeof record.report === 'object' && record.report.audience && record.estimates.followers
+        && (record.report.audience === record.estimates.followers || JSON.stringify(record.report.audience) === JSON.stringify(record.estimates.followers))) {
+      record.report = { ...record.report };
+      delete record.report.audience;
+      record.audienceApart = true;
+    }
+    record.estimates = inRecord;
+  }
+  for (const source of wasApart) if (!apart.includes(source)) remove.push(estimateKey(audit.username, source));
+  if (apart.length) record.estimatesApart = apart;
   items[key] = { ...record, parts, progress: progressOrNull(audit) };
   items[stepKey] = {};
   return { items, remove, stale: stale.filter((k) => !(k in items)) };

@@ -647,11 +647,17 @@ export class ProfileFeature {
   // The stored audit changed: perhaps another tab of the same profile started, resumed, cancelled
   // or finished it. A page running the audit's loop draws its steps itself; one without shows the
   // change, and joins an audit that runs (claimPending keeps two pages from sending a request twice).
-  followAudit(a) {
+  // A record that keeps its estimates apart (background/audit-store.js) is not the whole view: the
+  // background gives that (the latest asked only is shown, should answers cross).
+  async followAudit(a) {
     if (this.auditController || this.signal.aborted) return;
     if (!a) { this.overlay.setAudit(null); return; }
-    this.overlay.setAudit(auditView(a));
-    if (underWay(a.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
+    const asked = (this.followAsked = (this.followAsked || 0) + 1);
+    const view = a.estimatesApart ? await send('audit.status', { username: this.username }) : auditView(a);
+    if (this.auditController || this.signal.aborted || asked !== this.followAsked) return;
+    if (!view || view.missing || !view.progress) { this.overlay.setAudit(null); return; }
+    this.overlay.setAudit(view);
+    if (underWay(view.progress.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
   }
 
   // The history holds a newer reading of this profile than the one in view: another tab of it
@@ -841,7 +847,7 @@ function onHoldsAsked(msg, sender, sendResponse) {
 // progress: background/audit-store.js).
 function onAuditChanged(changes, area) {
   const change = area === 'local' && current ? changes[AUDIT_PREFIX + current.username] : null;
-  if (change) current.feature.followAudit(change.newValue || null);
+  if (change) current.feature.followAudit(change.newValue || null).catch((e) => { if (!contextGone()) console.warn('fakemeter: could not follow the audit:', e); });
 }
 
 // A new reading of the profile in view saved to the history (by another tab's re-check, say). A

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
-import { extensionPage, startAudit } from './extension-support.mjs';
+import { extensionPage, startAudit, storedAudit } from './extension-support.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -135,7 +135,8 @@ test('storage nearly full during an audit: it makes room the same way and finish
   await startAudit(suite, page, 'marco.travels', { navigate: false });
   const done = await waitForOverlay(page, (s) => s.progress !== null && !s.auditRunning, { what: 'audit finished', timeout: 60000 });
   assert.ok(!/storage is full/i.test(done.panelText), done.panelText);
-  const audit = await (await ext()).evaluate(() => chrome.storage.local.get('audit:marco.travels').then((o) => o['audit:marco.travels']));
+  // (Whole: its record keeps the sources' estimates apart, background/audit-store.js.)
+  const audit = await storedAudit(suite, 'marco.travels');
   assert.equal(audit.status, 'done');
   assert.ok(audit.estimates?.followers && typeof audit.estimates.followers.fake_percent === 'number', 'the audit estimate is stored');
   assert.equal(audit.report?.confidence, 'audited', 'the combined report is stored with the audit');

@@ -43,7 +43,8 @@ globalThis.chrome.storage.local.get = async (keys) => {
   reads.push(keys === null ? null : [].concat(keys));
   return get.call(globalThis.chrome.storage.local, keys);
 };
-const chunksRead = () => reads.flatMap((k) => k || ['*']).filter((k) => k === '*' || k.startsWith('auditpart:'));
+// (The sources' estimates, kept apart, are read with the record: no list.)
+const chunksRead = () => reads.flatMap((k) => k || ['*']).filter((k) => k === '*' || (k.startsWith('auditpart:') && !k.includes(':estimates.')));
 
 // The followers page the stand-in answers first (25 followers).
 const firstPage = () => JSON.stringify(followersPage(profile, { offset: 0, count: 25, encodeCursor: (o) => `c${o}` }));
@@ -96,7 +97,8 @@ test('handing out and claiming a request writes the audit\'s step alone, not its
   writes = [];
   await handle['audit.result']({ username, id: step.id, status: 200, contentType: 'application/json', body: firstPage() });
   assert.deepEqual(writes.filter((w) => w.some((k) => k.startsWith('audit'))).map((w) => w.filter((k) => k.startsWith('audit')).sort()),
-                   [[KEY, `auditpart:${username}:followers.lite:0`, STEP]], 'the record, the followers read, the step emptied: one write');
+                   [[KEY, `auditpart:${username}:estimates.followers`, `auditpart:${username}:followers.lite:0`, STEP]],
+                   'the record, the followers\' estimate, the followers read, the step emptied: one write');
   assert.deepEqual(data[STEP], {});
   assert.equal(data[KEY].followers.lite, undefined, 'the list is apart from the record');
   assert.deepEqual(data[KEY].parts['followers.lite'], { n: 1, length: 25 });
@@ -315,26 +317,38 @@ test('a turn of the lock that uses an unread list runs again with it read; one t
 });
 
 // The record kept the followers' estimate twice (estimates.followers and `estimate`, 4 kB more
-// rewritten with each answer): once now, the view's `estimate` made of it.
-test('the followers\' estimate is stored once; the view says it as before, also of a record that kept both', async () => {
+// rewritten with each answer), and its report a third time (report.audience): once now, apart from
+// the record with each source's estimate (audit-store.js), the view's `estimate` and the report's
+// audience made of it. A page following the audit asks the background for the view.
+test('the followers\' estimate is stored once, apart; the view says it as before, also of a record that kept it in it', async () => {
   const { auditView } = await import('../../extension/shared/audit.js');
   await started();
   for (let i = 0; i < 2; i++) await oneRequest(JSON.stringify(followersPage(profile, { offset: 25 * i, count: 25, encodeCursor: (o) => `c${o}` })));
   const record = data[KEY];
-  assert.equal(typeof record.estimates.followers.fake_percent, 'number', 'the followers estimated');
-  assert.ok(!('estimate' in record), 'no copy in the record');
+  const estimate = data[`auditpart:${username}:estimates.followers`];
+  assert.equal(typeof estimate.fake_percent, 'number', 'the followers estimated');
+  assert.deepEqual(record.estimatesApart, ['followers']);
+  assert.ok(!('estimate' in record) && !('followers' in record.estimates), 'no copy in the record');
+  assert.ok(record.report && !('audience' in record.report) && record.audienceApart === true, 'nor in its report');
   const view = await privileged['audit.status']({ username });
-  assert.deepEqual(view.estimate, record.estimates.followers);
-  assert.deepEqual(auditView(record).estimate, record.estimates.followers, 'a page reading the record from storage');
-  // A record stored before, with both: read the same, and its next save drops the copy.
-  data[KEY] = { ...record, estimate: record.estimates.followers };
-  assert.deepEqual((await privileged['audit.status']({ username })).estimate, view.estimate);
-  assert.deepEqual(auditView(data[KEY]), auditView(record));
+  assert.deepEqual([view.estimate, view.estimates.followers, view.report.audience], [estimate, estimate, estimate]);
+  // A record stored before, with the estimate in it (twice, and in its report): read the same, and
+  // its next save keeps it apart.
+  const rest = { ...record };
+  delete rest.estimatesApart;
+  delete rest.audienceApart;
+  const before = { ...rest, estimates: { ...record.estimates, followers: estimate }, estimate, report: { ...record.report, audience: estimate } };
+  data[KEY] = before;
+  delete data[`auditpart:${username}:estimates.followers`];
+  const again = await privileged['audit.status']({ username });
+  assert.deepEqual([again.estimate, again.report.audience], [view.estimate, view.report.audience]);
+  assert.deepEqual(auditView(before).estimate, estimate, 'a page reading a record of that layout from storage');
   await oneRequest(JSON.stringify(followersPage(profile, { offset: 50, count: 25, encodeCursor: (o) => `c${o}` })));
-  assert.ok(!('estimate' in data[KEY]));
-  assert.equal(auditView(data[KEY]).estimate, data[KEY].estimates.followers);
+  assert.ok(!('estimate' in data[KEY]) && !('followers' in data[KEY].estimates));
+  assert.equal(typeof data[`auditpart:${username}:estimates.followers`].fake_percent, 'number');
+  assert.deepEqual((await privileged['audit.status']({ username })).estimate, data[`auditpart:${username}:estimates.followers`]);
   // One older still, with the estimate alone.
-  assert.deepEqual(auditView({ ...record, estimates: undefined, estimate: { fake_percent: 3 } }).estimate, { fake_percent: 3 });
+  assert.deepEqual(auditView({ ...rest, estimates: undefined, estimate: { fake_percent: 3 } }).estimate, { fake_percent: 3 });
 });
 
 // A worker stopped between a save that shortens a list (a retry of the followers starts it again)
