@@ -19,8 +19,10 @@ export const IDLE_MS = 20_000;
 
 // `local`: a storage.local (its methods looked up at each call); `events`: storage.onChanged;
 // `keep(key)`: whether a key is kept (not the history: large, read seldom); `max`: keys kept at most.
-// `idleMs`: IDLE_MS (tests shorten it).
-export function cachedStorage(local, events, { keep = () => true, max = 1000, idleMs = IDLE_MS } = {}) {
+// `idleMs`: IDLE_MS (tests shorten it). `starts(key)`: whether a write of that key starts the keeping
+// (an audit's: its steps are what reads the same keys again and again); until one, it only passes
+// through, so a profile's check, which saves the history, is not sent that history back.
+export function cachedStorage(local, events, { keep = () => true, starts = () => true, max = 1000, idleMs = IDLE_MS } = {}) {
   const known = new Map();
   // Per key, how many changes this worker saw begin or arrive: a read or write that saw one
   // begin meanwhile keeps nothing.
@@ -33,7 +35,7 @@ export function cachedStorage(local, events, { keep = () => true, max = 1000, id
     known.set(k, v);  // the newest last: the oldest goes first
     if (known.size > max) known.delete(known.keys().next().value);
   };
-  const kept = (k) => !!events && keep(k);
+  const kept = (k) => !!events && listening && keep(k);
   // Per key, this worker's writes whose change event has not come back yet (their JSON, GONE for a
   // removal), oldest first: an event of one of them is this worker's own, and what is kept is as new
   // or newer (events can come after later writes of the same key). Any other is another page's.
@@ -110,7 +112,7 @@ export function cachedStorage(local, events, { keep = () => true, max = 1000, id
     },
     async set(items) {
       const keys = Object.keys(items);
-      const done = keys.some(kept) ? use() : () => {};
+      const done = keys.some(kept) || (events && keys.some((k) => keep(k) && starts(k))) ? use() : () => {};
       try {
         await write(items, keys);
       } finally {

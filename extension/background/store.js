@@ -22,7 +22,10 @@ const MAX_DOCS = 12;
 // history or the set-aside list (large; read once per check or per end of an audit).
 const KEPT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, DOC_PREFIX];
 const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY];
-const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)) });
+// Kept from an audit's first write on (a check alone keeps nothing: storage-cache.js `starts`).
+const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
+const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
+                                                     starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 
 // storage.local, noting whether this turn of the lock wrote (locked: a turn that wrote is not run again).
 let wroteInTurn = false;
