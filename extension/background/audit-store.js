@@ -24,6 +24,7 @@
 // them; deleting an audit removes its chunks by prefix (keysOfAudit). A record stored before this
 // layout (no `parts`) holds its lists and reads as it is.
 import { AUDIT_PREFIX, progressOf } from '../shared/audit.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 
 export const AUDIT_STEP_PREFIX = 'auditstep:';
 export const AUDIT_PART_PREFIX = 'auditpart:';
@@ -280,7 +281,7 @@ export function auditWrite(audit, read) {
     }
     // The report's audience is the followers' estimate (audit.js audienceOf): kept once.
     if (record.report && typeof record.report === 'object' && record.report.audience && record.estimates.followers
-        && (record.report.audience === record.estimates.followers || JSON.stringify(record.report.audience) === JSON.stringify(record.estimates.followers))) {
+        && (record.report.audience === record.estimates.followers || canonicalJson(record.report.audience) === canonicalJson(record.estimates.followers))) {
       record.report = { ...record.report };
       delete record.report.audience;
       record.audienceApart = true;

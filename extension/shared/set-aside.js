@@ -7,6 +7,8 @@
 // user downloads or discards it. Pure functions over the stored list; the background keeps it
 // under ASIDE_KEY.
 
+import { canonicalJson } from './canonical-json.js';
+
 export const ASIDE_KEY = 'history_set_aside';
 export const ASIDE_FORMAT = 'fakemeter-set-aside';
 // At most this many items of each pool are kept; beyond it the oldest of that pool go. The entries
@@ -65,7 +67,8 @@ function capped(list) {
 // How many more taken items (taken.js) the list keeps before its oldest taken ones would go.
 export const takenRoom = (list) => Math.max(0, MAX_TAKEN - list.filter((i) => i.taken).length);
 
-const sameness = (i) => `${i.key}\n${JSON.stringify(i.value)}`;
+// (Canonical: an item read back from storage has its objects' keys sorted, a new one as made.)
+const sameness = (i) => `${i.key}\n${canonicalJson(i.value)}`;
 
 // `list` without `items` (those taken back into the history: taken.js), or null when none was in it.
 export function removeAside(list, items) {

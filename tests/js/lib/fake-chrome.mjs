@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../../extension/shared/canonical-json.js';
+
 // A fake `chrome` for the background's modules under node: storage.local in memory, with an
 // optional byte quota (the JSON size of everything stored) whose overflow throws as Chromium's
 // does and leaves storage as it was. Install it before importing the modules that use it.
@@ -5,6 +7,9 @@
 // (the background then keeps what it reads in memory: storage-cache.js; a test setting `data`
 // directly tells no one, so only with events: false, the default).
 // Returns {data (what is stored, to read and set directly), size(), quota (settable), listeners() (how many onChanged has)}.
+// Stored as Chromium stores a value: its JSON (undefined members dropped), every object's keys sorted;
+// get and change events give it back so.
+const asStored = (items) => JSON.parse(canonicalJson(items));
 export function installFakeChrome({ events = false } = {}) {
   const fake = { data: {}, quota: Infinity, size: () => JSON.stringify(fake.data).length };
   const { data } = fake;
@@ -27,7 +32,7 @@ export function installFakeChrome({ events = false } = {}) {
         },
         async set(items) {
           const backup = structuredClone(data);
-          Object.assign(data, structuredClone(items));
+          Object.assign(data, asStored(items));
           if (fake.size() > fake.quota) {
             for (const k of Object.keys(data)) delete data[k];
             Object.assign(data, backup);
