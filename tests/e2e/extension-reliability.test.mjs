@@ -8,7 +8,7 @@
 import test, { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSuite, waitForBadge, waitForOverlay, openPanel, overlayState, apiRequests, cliProfile, expectedBadge, clickPart, PANEL } from './lib/index.mjs';
-import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
+import { waitFor, waitForAudit, auditDone, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
 import { resetStorage, pageStorage } from './lib/extension.mjs';
 
 let suite;
@@ -60,8 +60,7 @@ test('an audit survives its service worker being stopped three times and counts 
     await waitFor(() => auditRequests(suite.standin, username, userId).length >= atLeast, { what: `${atLeast} requests` });
     await stopWorkers(suite);
   }
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done after worker stops', timeout: 30000 });
+  const done = await auditDone(suite, username, { timeout: 30000 });
   const reqs = auditRequests(suite.standin, username, userId);
   const followerPages = reqs.filter((e) => e.path.includes('/followers/'));
   const profiles = reqs.filter((e) => e.path.includes('web_profile_info'));
@@ -86,8 +85,7 @@ test('the same profile open in two tabs while its audit runs: each request goes 
   const second = await newPage();
   await second.goto(suite.standin.profileUrl(username));
   await waitForBadge(second);
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done', timeout: 60000 });
+  const done = await auditDone(suite, username, { timeout: 60000 });
   const reqs = auditRequests(suite.standin, username, userId);
   const keys = reqs.map((e) => e.path + e.search);
   assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], 'no request made twice');
@@ -122,8 +120,7 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
   await waitForBadge(second);
   await waitFor(() => auditRequests(suite.standin, username, userId).length > before, { what: 'the audit going on', timeout: 10_000 });
   assert.ok(Date.now() - reopened < 10_000, 'went on within seconds');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done', timeout: 60000 });
+  const done = await auditDone(suite, username, { timeout: 60000 });
   assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent is counted, the one sent again too');
 });
 
@@ -143,10 +140,10 @@ async function clickAppLink(page, path) {
 async function pausedByClosedTab(username, userId) {
   const first = await suite.session.newPage();  // closed here, not by beforeEach
   await startAudit(suite, first, username);
-  await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.followers.pagesDone >= 2; },
+  await waitForAudit(suite, username, (a) => a && a.followers.pagesDone >= 2,
     { what: 'two pages in' });
   await first.close();
-  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+  const paused = await waitForAudit(suite, username, (a) => a && a.status === 'paused' && a,
     { what: 'stored as paused' });
   const donePages = auditRequests(suite.standin, username, userId).filter((e) => e.path.includes('/followers/') && e.status === 200)
     .slice(0, paused.followers.pagesDone).map((e) => e.search);
@@ -165,8 +162,7 @@ async function forgetReading(username) {
 // The resumed audit of `username` waited for to its end: none of the pages read before it paused
 // (`donePages`) asked again, no account fetched twice. {done, reqs, pages}.
 async function resumedToTheEnd(username, userId, donePages) {
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'resumed audit done', timeout: 60_000 });
+  const done = await auditDone(suite, username, { timeout: 60_000 });
   const reqs = auditRequests(suite.standin, username, userId);
   const pages = reqs.filter((e) => e.path.includes('/followers/') && e.status === 200).map((e) => e.search);
   for (const search of donePages) assert.equal(pages.filter((x) => x === search).length, 1, `page ${search || '(first)'} asked once`);
@@ -263,15 +259,14 @@ test('a move within the app to another profile pauses the audit with its progres
   await waitFor(() => slowOut(), { what: 'the third page out' });
   await clickAppLink(page, `/${elsewhere}/`);
   await waitForOverlay(page, (st) => st.username === elsewhere, { what: 'the other profile shown' });
-  const paused = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'paused' && a; },
+  const paused = await waitForAudit(suite, username, (a) => a && a.status === 'paused' && a,
     { what: 'stored as paused' });
   assert.equal(paused.followers.pagesDone, 2, 'its progress kept');
   assert.equal(paused.pending && paused.pending.claim ? 'claimed' : 'none', 'claimed', 'its request out kept as its next');
   await page.goBack();
   await waitForOverlay(page, (st) => st.username === username, { what: 'the profile shown again' });
   assert.equal(slowOut().status, 0, 'back before the late answer (the premise of this test)');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done', timeout: 60_000 });
+  const done = await auditDone(suite, username, { timeout: 60_000 });
   assert.equal(done.startedAt, paused.startedAt, 'the same audit, not a new one');
   // (The other profile's own check is no request of the audit: auditRequests leaves it out.)
   const reqs = auditRequests(suite.standin, username, userId);
@@ -292,12 +287,11 @@ async function cancelThereResumeHere(first, username, ready, what) {
   await openPanel(second);
   await waitFor(ready, { what });
   await clickPart(second, PANEL, 'cancel');
-  await waitFor(async () => (await storedAudit(suite, username)).status === 'cancelled', { what: 'cancelled' });
+  await waitForAudit(suite, username, (a) => a.status === 'cancelled', { what: 'cancelled' });
   await first.bringToFront();
   await waitForOverlay(first, (st) => /Resume/.test(st.panelText), { what: 'the first tab offers to resume' });
   await clickPart(first, PANEL, 'audit-button');
-  const done = await waitFor(async () => { const a = await storedAudit(suite, username); return a && a.status === 'done' && a; },
-    { what: 'audit done', timeout: 60000 });
+  const done = await auditDone(suite, username, { timeout: 60000 });
   return { second, done };
 }
 
