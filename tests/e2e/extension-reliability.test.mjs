@@ -112,7 +112,7 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
   await startAudit(suite, first, username);
   await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow'), { what: 'the slow request out' });
   await first.close();
-  await new Promise((r) => setTimeout(r, 3500));  // the slow answer went to a closed tab
+  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow' && e.status === 200), { what: 'the slow answer sent to the closed tab' });
   const before = auditRequests(suite.standin, username, userId).length;
   const second = await newPage();
   const reopened = Date.now();
