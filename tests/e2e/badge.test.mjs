@@ -3,7 +3,7 @@
 // decides for the same document (scripts/fakemeter profile); a number only where the table has
 // one, a floor ("At least L% fake") from an audit too wide for one; the panel keeps the numbers
 // the badge leaves out. Dutch on the page (badge and reasons), and German and French on one
-// profile each. Screenshots go to tests/e2e/artifacts/.
+// profile each. Screenshots go to tests/e2e/artifacts/ (FM_E2E_SCREENSHOTS=1).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

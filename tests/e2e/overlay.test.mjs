@@ -1,7 +1,7 @@
 // The badge in the real browser: on every seeded profile it shows what the CLI decides for
 // the same JSON (the badge, worded; the numbers in the panel); SPA navigation replaces it; the page's own content stays as the page drew
 // it; injected HTML in a bio or name shows as text and runs nothing. Screenshots of each
-// badge and of the open panel go to tests/e2e/artifacts/.
+// badge and of the open panel go to tests/e2e/artifacts/ (FM_E2E_SCREENSHOTS=1).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, parseEstimate, cliProfile, screenshot,

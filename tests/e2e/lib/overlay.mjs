@@ -230,8 +230,13 @@ export async function openPanel(page) {
   await page.waitForSelector(PANEL).then((h) => h.dispose());
 }
 
-// Writes a screenshot to tests/e2e/artifacts/<name>.png (or dir/<name>.png); clip to an element when given.
-export async function screenshot(page, name, { element = null, dir = ARTIFACTS, padding = 24 } = {}) {
+// Writes a screenshot to dir/<name>.png; clip to an element when given. Without `dir`, to
+// tests/e2e/artifacts/<name>.png only when FM_E2E_SCREENSHOTS=1, else nothing (returns null): no
+// test reads them, and the ~60 pictures of a run cost CPU and wall time on every CI run; the demo
+// (scripts/demo) passes its own dir and always writes.
+export async function screenshot(page, name, { element = null, dir = null, padding = 24 } = {}) {
+  if (!dir && process.env.FM_E2E_SCREENSHOTS !== '1') return null;
+  dir ||= ARTIFACTS;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   let clip;
