@@ -9,19 +9,44 @@ import { REPO } from './paths.mjs';
 import { flatten, translator } from '../../../extension/shared/i18n.js';
 import { word, reasonText, findings } from '../../../extension/shared/words.js';
 
-// extraArgs: further CLI arguments (e.g. ['--now', '1795000000']).
+// extraArgs: further CLI arguments (e.g. ['--now', '1795000000']). The CLI's own `profile` command
+// (tools/cli/profile.mjs, what scripts/fakemeter runs) is run in this process, its engine loaded
+// once per test file: a process of its own per call cost ~0.4 s of CPU (node's start and the
+// engine's), and the badge and overlay tests ask it once per seeded profile. FM_FAKEMETER (another
+// build of the command line) is run as a process.
 export function cliProfile(document, extraArgs = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-cli-'));
   const file = path.join(dir, 'profile.json');
   fs.writeFileSync(file, JSON.stringify(document));
   const args = ['profile', ...extraArgs, file];
-  return new Promise((resolve, reject) => {
-    execFile(process.env.FM_FAKEMETER || path.join(REPO, 'scripts/fakemeter'), args, { encoding: 'utf8' }, (err, stdout, stderr) => {
-      fs.rmSync(dir, { recursive: true, force: true });
-      if (err && !stdout) return reject(new Error(`scripts/fakemeter profile failed: ${stderr || err.message}`));
-      try { resolve(JSON.parse(stdout)); } catch { reject(new Error(`scripts/fakemeter profile printed no JSON: ${stdout.slice(0, 200)} ${stderr}`)); }
+  const run = process.env.FM_FAKEMETER ? cliProcess(args) : cliHere(args);
+  return run.finally(() => fs.rmSync(dir, { recursive: true, force: true })).then(({ failed, stdout, stderr }) => {
+    if (failed && !stdout) throw new Error(`scripts/fakemeter profile failed: ${stderr}`);
+    try { return JSON.parse(stdout); } catch { throw new Error(`scripts/fakemeter profile printed no JSON: ${stdout.slice(0, 200)} ${stderr}`); }
+  });
+}
+
+function cliProcess(args) {
+  return new Promise((resolve) => {
+    execFile(process.env.FM_FAKEMETER, args, { encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ failed: !!err, stdout, stderr: stderr || (err ? err.message : '') });
     });
   });
+}
+
+// As scripts/fakemeter runs a command: its main(argv, io), an exception said on stderr.
+async function cliHere([command, ...argv]) {
+  const { main } = await import(`../../../tools/cli/${command}.mjs`);
+  let stdout = '', stderr = '';
+  const io = { stdin: process.stdin, stdout: { write: (s) => { stdout += s; } }, stderr: { write: (s) => { stderr += s; } } };
+  let code;
+  try {
+    code = await main(argv, io);
+  } catch (err) {
+    stderr += `fakemeter ${command}: ${err.message}\n`;
+    code = 1;
+  }
+  return { failed: code !== 0, stdout, stderr };
 }
 
 // The reference for a logged-out profile page: what `scripts/fakemeter profile` says of the
