@@ -4,26 +4,26 @@
 // JSON keeps the engine's field names (ci_low, interval_full_only), which are not words for people.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { inProcess } from './lib/fakemeter.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(root, 'scripts', 'fakemeter');
-const run = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' });
+// In this process: the subject is the words, not the process (cli-*.test.mjs start it).
+const run = inProcess;
 const profile = path.join(root, 'tests', 'fixtures', 'profiles', 'organic.json');
 const comments = path.join(root, 'tests', 'fixtures', 'comments', 'organic.json');
 const real = (i) => JSON.stringify({ username: `anna.b${i}`, full_name: 'Anna B', has_profile_pic: true, media_count: 120 + i,
   follower_count: 300 + i, following_count: 280 + i, biography: 'climbing, coffee' });
 const sample = Array.from({ length: 60 }, (_, i) => real(i)).join('\n') + '\n';
 
-test('the text output and the help of profile, estimate and comments say "range", never "interval"', () => {
+test('the text output and the help of profile, estimate and comments say "range", never "interval"', async () => {
   const outputs = {
-    'profile text': run(['profile', profile, '--format', 'text']),
-    'estimate text': run(['estimate', '--total', '5000', '--format', 'text', '-'], sample),
-    'comments text': run(['comments', comments, '--format', 'text']),
-    'profile help': run(['profile', '--help']),
-    'estimate help': run(['estimate', '--help']),
-    'comments help': run(['comments', '--help']),
+    'profile text': await run(['profile', profile, '--format', 'text']),
+    'estimate text': await run(['estimate', '--total', '5000', '--format', 'text', '-'], sample),
+    'comments text': await run(['comments', comments, '--format', 'text']),
+    'profile help': await run(['profile', '--help']),
+    'estimate help': await run(['estimate', '--help']),
+    'comments help': await run(['comments', '--help']),
   };
   for (const [name, r] of Object.entries(outputs)) {
     assert.equal(r.status, 0, `${name}: ${r.stderr}`);
