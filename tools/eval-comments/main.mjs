@@ -3,8 +3,15 @@
 // detection at a 5% false-alarm rate on organic profiles, the engine's own verdicts, and the
 // organic references' facts (models/comment_reference.json). Writes the comments section of
 // EVALUATION.md (between <!-- comments:begin --> and <!-- comments:end -->). Deterministic.
-// Usage: node tools/eval-comments/main.mjs [--check] [--organic N] [--per-pattern N]
-//   --check  exits 1 (and says so) when the committed section differs from a fresh run
+// Usage: node tools/eval-comments/main.mjs [--check | --check-sample] [--organic N] [--per-pattern N]
+//   --check         exits 1 (and says so) when the committed section differs from a fresh run
+//   --check-sample  the same question for a tenth of the work (the unit tests ask it): the section
+//                   ends with a fingerprint of what made it (the first SAMPLE profiles of every
+//                   case as the engine judged them, this tool's source and the organic references)
+//                   and of its own text; exits 1 when the committed fingerprint differs from a
+//                   fresh one. A change to the generator or the engine that alters none of the
+//                   sampled profiles' reports goes unnoticed by it; --check sees every profile.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,15 +20,19 @@ import { commentSection } from '../../tests/e2e/standin/comment-patterns.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BEGIN = '<!-- comments:begin -->', END = '<!-- comments:end -->';
+const FINGERPRINT = /\n<!-- comments:fingerprint sample=([0-9a-f]+) tool=([0-9a-f]+) text=([0-9a-f]+) -->$/;
+// Profiles per case that --check-sample re-runs (~200 of the 1,700).
+export const SAMPLE = 20;
 const POSTS = 6;
 const FALSE_ALARM = 0.05;
 const SIGNALS = ['recurring_commenters', 'templates', 'timing', 'generic_comments', 'comments_per_like', 'spam',
   'commenter_accounts'];
 
 function args(argv) {
-  const o = { check: false, organic: 400, perPattern: 200 };
+  const o = { check: false, checkSample: false, organic: 400, perPattern: 200 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--check') o.check = true;
+    else if (argv[i] === '--check-sample') o.checkSample = true;
     else if (argv[i] === '--organic') o.organic = Number(argv[++i]);
     else if (argv[i] === '--per-pattern') o.perPattern = Number(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
@@ -61,21 +72,40 @@ export const CASES = [
 // Every profile also carries an audit's commenter sample: this many commenters fetched in full.
 const FULL_RECORDS = 20;
 
-export function evaluate(engine, { organic, perPattern }) {
+// limit: at most this many profiles per case (the first ones: profile i of a case is the same
+// whichever the counts, so a limited run repeats the start of a full one).
+export function evaluate(engine, { organic, perPattern, limit = Infinity }) {
   const runs = {};
   for (const c of CASES) {
-    const n = c.pattern === 'organic' ? organic : c.hard ? Math.ceil(perPattern / 2) : perPattern;
+    const n = Math.min(limit, c.pattern === 'organic' ? organic : c.hard ? Math.ceil(perPattern / 2) : perPattern);
     runs[c.name] = [];
     for (let i = 0; i < n; i++) {
       const { document, truth } = commentSection({ ...c.options, pattern: c.pattern, posts: POSTS, seed: `eval-${i}`,
         fullRecords: FULL_RECORDS });
       const r = JSON.parse(call(engine, 'analyzeComments', JSON.stringify(document)));
       if (r.error) throw new Error(`${c.name} ${i}: [${r.error.id}] ${r.error.message}`);
-      runs[c.name].push({ score: r.score, grade: r.grade, signals: r.signals, truth, read: r.read });
+      // The whole report for the fingerprint, but the engine's name: it carries the account
+      // model's version, which a retraining changes whether or not any judgement does.
+      const report = JSON.stringify({ ...r, engine: undefined });
+      runs[c.name].push({ score: r.score, grade: r.grade, signals: r.signals, truth, read: r.read, report });
     }
   }
   return runs;
 }
+
+const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+// The engine's whole report and the generator's truth for the first SAMPLE profiles of every case.
+function sampleDigest(runs) {
+  return sha(CASES.map((c) => runs[c.name].slice(0, SAMPLE)
+    .map((r, i) => `${c.name}\t${i}\t${r.report}\t${JSON.stringify(r.truth)}\n`).join('')).join(''));
+}
+
+// The code and data that turn runs into the section: this file and the organic references.
+const toolDigest = () => sha(readFileSync(fileURLToPath(import.meta.url), 'utf8') + '\0' +
+  readFileSync(path.join(root, 'models', 'comment_reference.json'), 'utf8'));
+
+const fingerprint = (sample, text) => `\n<!-- comments:fingerprint sample=${sample} tool=${toolDigest()} text=${sha(text)} -->`;
 
 function section(runs, ref, opts) {
   const judged = (rs) => rs.filter((r) => r.grade !== 'unknown');
@@ -166,14 +196,39 @@ function section(runs, ref, opts) {
   return out.join('\n');
 }
 
+// The committed section against the sample: its fingerprint must be the one a fresh run of the
+// sample gives, this tool and its references as they are, and its own text.
+function checkSample(engine, doc, a, b) {
+  const committed = a >= 0 && b > a ? doc.slice(a + BEGIN.length + 1, b - 1) : '';
+  const m = committed.match(FINGERPRINT);
+  const stale = 'run scripts/eval-comments and commit';
+  if (!m) return `EVALUATION.md: the comments section has no fingerprint line: ${stale}`;
+  const text = committed.slice(0, m.index);
+  const sample = sampleDigest(evaluate(engine, { organic: SAMPLE, perPattern: 2 * SAMPLE, limit: SAMPLE }));
+  if (m[1] !== sample) return `EVALUATION.md: the first ${SAMPLE} simulated profiles of some case are judged otherwise than when the comments section was written: ${stale}`;
+  if (m[2] !== toolDigest()) return `EVALUATION.md: tools/eval-comments/main.mjs or models/comment_reference.json changed since the comments section was written: ${stale}`;
+  if (m[3] !== sha(text)) return 'EVALUATION.md: the comments section was edited by hand: run scripts/eval-comments and commit what it writes';
+  return null;
+}
+
 async function main() {
   const opts = args(process.argv.slice(2));
   const engine = await loadEngine();
-  const ref = JSON.parse(readFileSync(path.join(root, 'models', 'comment_reference.json'), 'utf8'));
-  const text = section(evaluate(engine, opts), ref, opts);
   const file = path.join(root, 'EVALUATION.md');
   const doc = readFileSync(file, 'utf8');
   const a = doc.indexOf(BEGIN), b = doc.indexOf(END);
+  if (opts.checkSample) {
+    const problem = checkSample(engine, doc, a, b);
+    if (problem) {
+      console.error(problem);
+      process.exitCode = 1;
+    } else console.log('EVALUATION.md: comments section up to date (sample)');
+    return;
+  }
+  const ref = JSON.parse(readFileSync(path.join(root, 'models', 'comment_reference.json'), 'utf8'));
+  const runs = evaluate(engine, opts);
+  const body = section(runs, ref, opts);
+  const text = body + fingerprint(sampleDigest(runs), body);
   const updated = a >= 0 && b > a
     ? doc.slice(0, a + BEGIN.length) + '\n' + text + '\n' + doc.slice(b)
     : doc.replace(/\n*$/, '\n\n') + BEGIN + '\n' + text + '\n' + END + '\n';
