@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { REPO } from './paths.mjs';
+import { inProcess } from '../../js/lib/fakemeter.mjs';
 import { flatten, translator } from '../../../extension/shared/i18n.js';
 import { word, reasonText, findings } from '../../../extension/shared/words.js';
 
@@ -34,19 +35,10 @@ function cliProcess(args) {
   });
 }
 
-// As scripts/fakemeter runs a command: its main(argv, io), an exception said on stderr.
-async function cliHere([command, ...argv]) {
-  const { main } = await import(`../../../tools/cli/${command}.mjs`);
-  let stdout = '', stderr = '';
-  const io = { stdin: process.stdin, stdout: { write: (s) => { stdout += s; } }, stderr: { write: (s) => { stderr += s; } } };
-  let code;
-  try {
-    code = await main(argv, io);
-  } catch (err) {
-    stderr += `fakemeter ${command}: ${err.message}\n`;
-    code = 1;
-  }
-  return { failed: code !== 0, stdout, stderr };
+// As scripts/fakemeter runs a command (its dispatcher), in this process.
+async function cliHere(args) {
+  const { status, stdout, stderr } = await inProcess(args);
+  return { failed: status !== 0, stdout, stderr };
 }
 
 // The reference for a logged-out profile page: what `scripts/fakemeter profile` says of the
