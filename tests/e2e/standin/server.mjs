@@ -21,6 +21,10 @@ export const FAILURE_MODES = ['rate_limit', 'login_required', 'challenge', 'trun
 const APP_JS = fs.readFileSync(new URL('./app.js', import.meta.url));
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
+// The API paths with an id in them, for routing a request and for saying whose audit it can be (auditOf).
+const USER_INFO_PATH = /^\/api\/v1\/users\/(\d+)\/info\/$/;
+const MEDIA_LIST_PATH = /^\/api\/v1\/media\/(\d+)(?:_\d+)?\/(likers|comments)\/$/;
+const FOLLOWERS_PATH = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/;
 const encodeCursor = (offset) => 'QVFE' + Buffer.from(`fm:${offset}`).toString('base64url');
 function decodeCursor(cursor) {
   if (!cursor.startsWith('QVFE')) return null;
@@ -213,7 +217,7 @@ export async function startStandin(options = {}) {
       if (follower) return [200, followerProfileInfo(follower)];
       return [404, { message: 'User not found', status: 'fail' }];
     }
-    const info = /^\/api\/v1\/users\/(\d+)\/info\/$/.exec(url.pathname);
+    const info = USER_INFO_PATH.exec(url.pathname);
     if (info) {
       const seeded = SEEDED.find((p) => PROFILE_IDS[p.username] === info[1]);
       if (seeded) {
@@ -227,7 +231,7 @@ export async function startStandin(options = {}) {
       const f = state.byPk.get(info[1]);
       return f ? [200, userInfoDocument(f)] : [404, { message: 'User not found', status: 'fail' }];
     }
-    const mm = /^\/api\/v1\/media\/(\d+)(?:_\d+)?\/(likers|comments)\/$/.exec(url.pathname);
+    const mm = MEDIA_LIST_PATH.exec(url.pathname);
     if (mm) {
       const m = media.get(mm[1]);
       if (!m) return [400, { message: 'Media not found or unavailable', status: 'fail' }];
@@ -236,7 +240,7 @@ export async function startStandin(options = {}) {
       return [200, withUnreadable(commentsPage(m.profile, m.index, m.comments, mm[1], remember(m.profile),
                                                { takenAt: m.takenAt, section: m.section }), every)];
     }
-    const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
+    const fm = FOLLOWERS_PATH.exec(url.pathname);
     if (fm) {
       const profile = SEEDED.find((p) => PROFILE_IDS[p.username] === fm[1]);
       if (!profile) return [404, { message: 'User not found', status: 'fail' }];
@@ -257,11 +261,11 @@ export async function startStandin(options = {}) {
   // its lists named. None for any other request: a profile's own check (web_profile_info,
   // users/<id>/info), whichever profile it is, is no audit's. Kept on the request's log entry.
   function auditOf(url) {
-    const fm = /^\/api\/v1\/friendships\/(\d+)\/followers\/$/.exec(url.pathname);
+    const fm = FOLLOWERS_PATH.exec(url.pathname);
     if (fm) return [fm[1]];
-    const mm = /^\/api\/v1\/media\/(\d+)(?:_\d+)?\/(likers|comments)\/$/.exec(url.pathname);
+    const mm = MEDIA_LIST_PATH.exec(url.pathname);
     if (mm) return media.has(mm[1]) ? [PROFILE_IDS[media.get(mm[1]).profile.username]] : [];
-    const info = /^\/api\/v1\/users\/(\d+)\/info\/$/.exec(url.pathname);
+    const info = USER_INFO_PATH.exec(url.pathname);
     const name = url.pathname === '/api/v1/users/web_profile_info/' ? (url.searchParams.get('username') || '').toLowerCase()
       : info && state.byPk.has(info[1]) ? state.byPk.get(info[1]).username : null;
     return [...(state.listedBy.get(name) || [])];
