@@ -58,7 +58,8 @@ export function cachedStorage(local, events, { keep = () => true, starts = () =>
     if (area !== 'local') return;
     for (const [k, c] of Object.entries(changed_)) {
       const mine = echoes.get(k) || [];
-      const i = mine.indexOf(c.newValue === undefined ? GONE : canonicalJson(c.newValue));
+      // (Serialised only when a write of this worker's is awaited back: not the history's megabytes.)
+      const i = !mine.length ? -1 : mine.indexOf(c.newValue === undefined ? GONE : canonicalJson(c.newValue));
       if (i >= 0) {
         mine.splice(0, i + 1);
         if (!mine.length) echoes.delete(k);
@@ -156,10 +157,11 @@ export function cachedStorage(local, events, { keep = () => true, starts = () =>
   }
   async function write(items, keys) {
     // (A value with no JSON, undefined, is not kept: read as storage answers it.)
-    const copies = keys.filter(kept).map((k) => [k, JSON.stringify(items[k])]).filter(([, json]) => json !== undefined);
+    // Kept as its canonical JSON, the form its change event is recognised by (and Chromium's own).
+    const copies = keys.filter(kept).map((k) => [k, canonicalJson(items[k])]).filter(([, json]) => json !== undefined);
     const before = mark(keys);
     keys.forEach(changed);
-    for (const [k] of copies) expect(k, canonicalJson(items[k]));
+    for (const [k, json] of copies) expect(k, json);
     try {
       await local.set(items);
     } catch (e) {
