@@ -396,6 +396,10 @@ function sourceRows(t, audit, earlier = false) {
   return box.querySelector('.source') ? box : null;
 }
 
+// An audit's own request budget: its budget less the requests of the audit it replaced counted in
+// it (audit.js takeOver).
+const ownBudget = (progress) => progress.budget - (progress.takenOver || 0);
+
 function renderAuditSection(p, view) {
   const { t, model } = view;
   const sec = el('section', { class: 'audit', 'aria-label': t('auditTitle') });
@@ -418,7 +422,7 @@ function renderAuditSection(p, view) {
                   t('auditProgress', pr.listsDone, pr.listsTarget, pr.profilesDone, pr.profilesTarget, pr.requests, pr.budget)));
     // A request of the audit this one replaced, still out when it started, is counted here beside
     // its own budget (audit.js takeOver): said, as "at most" counts it.
-    const own = pr.budget - (pr.takenOver || 0);
+    const own = ownBudget(pr);
     if (pr.takenOver) sec.append(el('p', { class: 'muted', part: 'taken-over' }, t('auditTakenOver', pr.takenOver, own)));
     if (pr.budgetReached) sec.append(el('p', { class: 'muted' }, t('auditBudgetReached', own)));
     // Whose estimate the reading above is, the profile's or the audit's, and why (of this audit's reading alone).
@@ -475,7 +479,7 @@ function renderAuditSection(p, view) {
       const fresh = el('button', { part: 'audit-new' }, t('auditNew'));
       fresh.addEventListener('click', () => view.handlers.onAuditNew());
       row.append(fresh);
-      sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', a.progress.budget - (a.progress.takenOver || 0))));
+      sec.append(el('p', { class: 'muted', part: 'resume-note' }, t('auditResumeNote', ownBudget(a.progress))));
     }
     if (plan) {
       const postsUnread = model.report.profile_source === 'users_info';
