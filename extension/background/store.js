@@ -20,10 +20,10 @@ const MAX_DOCS = 12;
 // What an audit's steps read again and again is kept in memory between messages (storage-cache.js):
 // the audit (record, step, chunks), the scheduler, the settings and the cached documents. Not the
 // history or the set-aside list (large; read once per check or per end of an audit).
-const KEPT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, DOC_PREFIX];
-const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY];
 // Kept from an audit's first write on (a check alone keeps nothing: storage-cache.js `starts`).
 const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
+const KEPT_PREFIXES = [...AUDIT_PREFIXES, DOC_PREFIX];
+const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY];
 const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
                                                      starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 
