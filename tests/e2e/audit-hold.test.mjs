@@ -4,7 +4,7 @@
 // itself when the hold ends.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, openPanel, BADGE } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, openPanel, BADGE, requestMatches } from './lib/index.mjs';
 import { waitFor, startAudit, extensionPage, auditDone, storedEntry } from './extension-support.mjs';
 
 // 20 pacing intervals of back-off after a 429: 8 s, time enough to open another profile meanwhile.
@@ -47,7 +47,7 @@ test('another tab\'s first check held by an audit\'s back-off names that audit a
   // No reload, no click: the check goes once the hold ends, and its report replaces the wait.
   await waitForOverlay(second, (s) => !s.states.some((x) => x.state === 'rate_limited') && !!(s.badgeLabel || s.badgeText),
     { what: 'the held check done', timeout: 30000 });
-  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && e.search.includes(`username=${other}`));
+  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && requestMatches(e, `username=${other}`));
   assert.equal(asked.length, 1, 'one request for the profile opened');
   assert.ok(asked[0].at >= held.backoffUntil - 50, `asked ${asked[0].at - held.backoffUntil} ms after the hold's end`);
 });
@@ -74,7 +74,7 @@ test('a 5xx on an audit\'s likers holds the likers alone: another tab\'s first c
   const done = await waitForOverlay(second, (s) => !!(s.badgeLabel || s.badgeText) || s.states.some((x) => x.state === 'rate_limited'),
     { what: 'the check of another profile' });
   assert.ok(!done.states.some((x) => x.state === 'rate_limited'), `not held: ${JSON.stringify(done.states)}`);
-  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && e.search.includes(`username=${other}`));
+  const asked = suite.standin.log().filter((e) => e.path.includes('web_profile_info') && requestMatches(e, `username=${other}`));
   assert.equal(asked.length, 1);
   assert.ok(asked[0].at < likersUntil, `asked ${asked[0].at - opened} ms after opening, before the likers' wait ended`);
   assert.ok(held.kindWaits.likers.until > Date.now(), 'the likers still wait');
@@ -115,7 +115,7 @@ test('one post\'s likers answering 500 for good: the rest is read meanwhile, the
   const comments = log.filter((e) => e.path.includes('/comments/'));
   assert.equal(comments.length, 2, JSON.stringify(comments.map((e) => [e.path, e.status, e.at])));
   assert.ok(comments.every((e) => e.status === 200 && e.at < refused[1].at), 'both posts\' comments read before the second try');
-  const accounts = log.filter((e) => e.path === '/api/v1/users/web_profile_info/' && !e.search.includes(`username=${audited}`));
+  const accounts = log.filter((e) => e.path === '/api/v1/users/web_profile_info/' && !requestMatches(e, `username=${audited}`));
   assert.ok(accounts.some((e) => e.at < refused[1].at), 'accounts read in full before the second try');
   assert.equal(a.commenters.media.filter((m) => m.failed).length, 0);
   for (const src of ['followers', 'likers', 'commenters']) assert.ok(a.picks[src].every((u) => a.full[u]), `${src}: every pick read`);

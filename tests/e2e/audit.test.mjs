@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, overlayState, openPanel, clickPart, parseEstimate, screenshot,
-  apiRequests, PANEL, seededByKind, recordBadgeFrames } from './lib/index.mjs';
+  apiRequests, PANEL, seededByKind, recordBadgeFrames, requestMatches } from './lib/index.mjs';
 import { makeFollower } from './standin/followers.mjs';
 import { storedEntry, storedAudit, waitFor } from './extension-support.mjs';
 import { auditView } from '../../extension/shared/audit.js';
@@ -57,7 +57,7 @@ for (const kind of ['bought_40', 'organic_mid', 'bought_account']) {
     // The requests: followers pages newest first (cursor chain), capped page size, the app id
     // header, a subsample of listed followers fetched in full, and pacing kept.
     const pages = requests.filter((e) => e.path.includes('/followers/'));
-    const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+    const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !requestMatches(e, `username=${p.username}`));
     assert.ok(pages.length >= 1 && profiles.length >= 1, `pages ${pages.length}, profiles ${profiles.length}`);
     assert.ok(!new URLSearchParams(pages[0].search).has('max_id'), 'first page has no cursor (newest followers first)');
     for (const r of requests) assert.equal(r.headers['x-ig-app-id'], '936619743392459');
@@ -152,7 +152,7 @@ test('a post opened over the profile mid-audit: the audit goes on, paced; closin
                                     { what: 'the badge and the open panel back, the progress up to date' });
   assert.ok(back.badgeAfterFollowers, 'the badge back beside the follower count');
   // The pacing held across it all (every api request since the audit began, the dialog's time included).
-  const audit = suite.standin.log().slice(started).filter((e) => e.kind === 'api' && !e.search.includes(`username=${p.username}`));
+  const audit = suite.standin.log().slice(started).filter((e) => e.kind === 'api' && !requestMatches(e, `username=${p.username}`));
   const gaps = audit.slice(1).map((r, i) => r.at - audit[i].at);
   assert.ok(Math.min(...gaps) >= pacingMs - 5, `requests paced at >= ${pacingMs} ms (min gap ${Math.min(...gaps)} ms)`);
   assert.equal(checks(), checksBefore, 'no new check of the profile on the way back');
@@ -205,7 +205,7 @@ test('an audit that fetches no follower in full says only the list was scored, a
   await suite.resetExtension({ auditListSize: 100, auditFullSize: 0, auditPosts: 0 });
   const p = seededByKind('bought_40');
   const { end, requests } = await runAudit(p.username);
-  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !requestMatches(e, `username=${p.username}`));
   assert.equal(profiles.length, 0, 'no follower fetched in full');
   const est = parseEstimate(end.panelEstimate);
   assert.ok(est && est.low !== null, `panel shows an estimate with an interval: ${end.panelEstimate}`);
@@ -224,7 +224,7 @@ test('default two-phase audit: newest-first pages, then a random subsample of th
   const p = seededByKind('bought_40');
   const { end, requests } = await runAudit(p.username);
   const pages = requests.filter((e) => e.path.includes('/followers/'));
-  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !e.search.includes(`username=${p.username}`));
+  const profiles = requests.filter((e) => e.path.includes('web_profile_info') && !requestMatches(e, `username=${p.username}`));
   const listSize = suite.settings.auditListSize, fullSize = suite.settings.auditFullSize;
   assert.equal(pages.length, Math.ceil(listSize / 25), `${listSize} followers listed in pages of 25`);
   // Every page after the first follows the cursor the previous one returned.

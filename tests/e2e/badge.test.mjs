@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, followLink, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL }
+import { useSuite, waitForBadge, waitForOverlay, openPanel, clickPart, followLink, cliProfile, screenshot, SEEDED, NONEXISTENT, REPO, PANEL, requestMatches }
   from './lib/index.mjs';
 import { flatten, translator, followerChangeText } from '../../extension/shared/i18n.js';
 import { word, reasonText } from '../../extension/shared/words.js';
@@ -308,7 +308,7 @@ test('user:null after a move within the app, the new header drawn after the answ
     && x.states.some((y) => y.state === 'unreadable' || y.state === 'not_found'), { what: 'the second profile said unread', timeout: 15_000 });
   assert.ok(!s.states.some((x) => x.state === 'not_found' || /does not exist/.test(x.text)), JSON.stringify(s.states));
   const log = suite.standin.log();
-  const answered = log.find((e) => e.kind === 'api' && e.search.includes('username=fitqueen_daily'));
+  const answered = log.find((e) => e.kind === 'api' && requestMatches(e, 'username=fitqueen_daily'));
   const drawn = log.find((e) => e.kind === 'page-data');
   assert.ok(answered && drawn && answered.t < drawn.t + 2500, 'the profile was asked about while the page data was still on its way');
   assert.equal(await storedEntry(suite, 'fitqueen_daily'), null, 'nothing stored, nothing marked gone');

@@ -5,7 +5,7 @@
 // both endpoints refused once is 0.8 s, after twice 3.2 s.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, waitForOverlay, openPanel, screenshot, FAST_SETTINGS, followLink } from './lib/index.mjs';
+import { useSuite, waitForOverlay, openPanel, screenshot, FAST_SETTINGS, followLink, requestMatches } from './lib/index.mjs';
 import { PROFILE_IDS } from './standin/profiles.mjs';
 import { BACKOFF_INTERVALS } from '../../extension/shared/scheduler.js';
 // The key the background keeps the request scheduler under (extension/background/store.js).
@@ -24,7 +24,7 @@ function refuse(username, mode, times) {
 }
 // Every request the stand-in saw for that profile's data (not its page).
 const profileRequests = (username) => suite.standin.log().filter((e) => e.kind === 'api' &&
-  (e.search.includes(`username=${username}`) || e.path.includes(`/users/${PROFILE_IDS[username]}/`)));
+  (requestMatches(e, `username=${username}`) || e.path.includes(`/users/${PROFILE_IDS[username]}/`)));
 const waitOf = (s) => s.states.find((x) => x.state === 'rate_limited' && x.retryAt) || null;
 // The full report: the engine's badge, no rough note, no wait left.
 const fullReport = (s) => s.badgeState && s.badgeState !== 'status' && !s.badgeNotes.some((n) => n.id === 'rough') &&

@@ -6,7 +6,7 @@
 // asks nothing.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, screenshot, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, screenshot, PANEL, requestMatches } from './lib/index.mjs';
 import { startAudit, auditDone, storedEntry, waitFor, userIdOf } from './extension-support.mjs';
 import { percentNumber } from '../../extension/shared/format.js';
 
@@ -30,7 +30,7 @@ async function audited(p) {
   return e;
 }
 
-const profileRequests = (name) => apiRequests(suite.standin, 'web_profile_info').filter((e) => e.search.includes(`username=${name}`));
+const profileRequests = (name) => apiRequests(suite.standin, 'web_profile_info').filter((e) => requestMatches(e, `username=${name}`));
 const focusedPart = (p) => p.$eval(PANEL, (h) => h.shadowRoot.activeElement?.getAttribute('part') ?? null);
 
 test('Re-check on an audit\'s result asks first, with the estimate it replaces; kept by button or Escape, re-checked when confirmed', async () => {
@@ -114,7 +114,7 @@ test('a tab waiting to retry the profile shows the reading another tab made, and
   // At this pacing a refusal backs off 5 s, and the fallback's refusal after it 10 s: the retry is that far off.
   await suite.resetExtension({ pacingMs: 250 });
   const info = `/users/${userIdOf(suite.standin, username)}/info/`;
-  const asks = () => suite.standin.log().filter((e) => e.kind === 'api' && (e.search.includes(`username=${username}`) || e.path.includes(info)));
+  const asks = () => suite.standin.log().filter((e) => e.kind === 'api' && (requestMatches(e, `username=${username}`) || e.path.includes(info)));
   const waiting = await suite.session.newPage();
   extra.push(waiting);
   suite.standin.addFailure({ mode: 'wait', match: `web_profile_info/?username=${username}` });

@@ -16,9 +16,18 @@ export async function startStandin(options = {}) {
   return start(options);
 }
 
-// Log entries of API requests (optionally only those whose path+query contains `match`).
+// Log entries of API requests, optionally only those `match` names: a query parameter given as
+// `name=value` matches that parameter's whole value (`username=marco` is not `username=marco.fan`),
+// anything else is a substring of path+query ('/followers/', 'web_profile_info').
 export function apiRequests(standin, match = '') {
-  return standin.log().filter((e) => e.kind === 'api' && (e.path + e.search).includes(match));
+  return standin.log().filter((e) => e.kind === 'api' && requestMatches(e, match));
+}
+
+const PARAMETER = /^([A-Za-z_]+)=([^&]*)$/;
+export function requestMatches(entry, match) {
+  const param = PARAMETER.exec(match);
+  if (!param) return (entry.path + entry.search).includes(match);
+  return new URLSearchParams(entry.search).getAll(param[1]).includes(param[2]);
 }
 
 // Resolves with the first logged request (past or future) for which predicate(entry) is true.
