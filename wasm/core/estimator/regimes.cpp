@@ -58,6 +58,9 @@ Prevalence mix_estimates(const std::vector<std::pair<double, Prevalence>>& parts
     out.informative = out.informative && e.informative;
   }
   if (norm.size() == 1) return norm[0].second;
+  // Weights summing to 1 in floating point may not: parts all at 100% averaged to 100% + 1 ulp,
+  // above the interval's clamped end.
+  out.point = std::min(1.0, out.point);
   double tail = normal_cdf(-z);
   out.low = std::min(out.point, mixture_quantile(norm, tail, z));
   out.high = std::max(out.point, mixture_quantile(norm, 1 - tail, z));
