@@ -6,6 +6,7 @@
 #pragma once
 #include <cmath>
 #include <iomanip>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -22,13 +23,13 @@ struct Acc {
   double full = -1;  // < 0: listed only
 };
 
-inline AudienceInput input_of(const std::vector<Acc>& accs, double N) {
+inline AudienceInput input_of(const std::vector<Acc>& accs, double N, const ScoreProfiles* profiles = nullptr) {
   const Model& model = builtin_model();
   AudienceInput in;
   in.total_followers = N;
   in.lite = tier_setting(model.lite, kLiteRateShift);
   in.full = tier_setting(model.full, kFullRateShift);
-  in.profiles = &builtin_score_profiles().value();
+  in.profiles = profiles ? profiles : &builtin_score_profiles().value();
   for (const Acc& a : accs) {
     FollowerScore f;
     f.p_lite = a.lite;
@@ -38,7 +39,37 @@ inline AudienceInput input_of(const std::vector<Acc>& accs, double N) {
   return in;
 }
 
-inline AudienceEstimate run(const std::vector<Acc>& accs, double N) { return estimate_audience(input_of(accs, N)); }
+inline AudienceEstimate run(const std::vector<Acc>& accs, double N, const ScoreProfiles* profiles = nullptr) {
+  return estimate_audience(input_of(accs, N, profiles));
+}
+
+// Which way the estimate was worked out: a change of way is where its promises may bend.
+inline std::string path_of(const AudienceEstimate& e) {
+  if (e.full_sample_size == 0) return "list alone";
+  if (e.full_sample_size == e.sample_size) return "all fetched";
+  if (e.two_phase && e.two_phase->lite_used) return "two-phase regression";
+  return e.full_sample_size < kMinSubsample ? "fetched alone (<8)" : "fetched alone";
+}
+
+// The compiled-in profiles with every source's histograms (full and lite) replaced by ones whose
+// fake-to-real ratio rises from bin to bin, each source at its own steepness: there a higher
+// score always says "more likely fake", which the measured histograms do not everywhere.
+inline ScoreProfiles monotone_profiles() {
+  ScoreProfiles p = builtin_score_profiles().value();
+  double steep = 0.4;
+  for (auto& s : p.sources) {
+    steep += 0.15;
+    auto fill = [&](std::array<double, kProfileBins>& fake, std::array<double, kProfileBins>& real, double k) {
+      double sf = 0, sr = 0;
+      for (int b = 0; b < kProfileBins; ++b)
+        sf += fake[size_t(b)] = std::exp(k * b), sr += real[size_t(b)] = std::exp(-k * b);
+      for (int b = 0; b < kProfileBins; ++b) fake[size_t(b)] /= sf, real[size_t(b)] /= sr;
+    };
+    fill(s.fake, s.real, steep);
+    fill(s.lite_fake, s.lite_real, steep / 2);
+  }
+  return p;
+}
 
 // Random samples of the shapes the promises name: every account one class or a mix, scores
 // anywhere or exactly 0 or 1, none, some or all fetched in full.
@@ -49,10 +80,10 @@ struct Gen {
   int upto(int n) { return std::uniform_int_distribution<int>(0, n)(rng); }
   double score(bool fake, int style) {
     switch (style) {
-      case 0: return uni();                                  // anywhere
-      case 1: return fake ? 1.0 : 0.0;                       // exactly the ends
+      case 0: return uni();                                   // anywhere
+      case 1: return fake ? 1.0 : 0.0;                        // exactly the ends
       case 2: return fake ? 0.7 + 0.3 * uni() : 0.3 * uni();  // clearly one class
-      default: return uni() < 0.2 ? double(upto(1)) : uni();   // some exact ends among others
+      default: return uni() < 0.2 ? double(upto(1)) : uni();  // some exact ends among others
     }
   }
   int size() {
@@ -101,30 +132,51 @@ inline bool ordered(const Prevalence& p) {
 
 inline double width(const Prevalence& p) { return p.high - p.low; }
 
-// Worst violation of "after is not below before" (sign -1: not above) over point, low and high.
+// Violations of "after is not below before" (sign -1: not above) over point, low and high, by
+// the way the estimate was worked out before and after (path_of), each with its worst case.
 struct Tally {
+  struct Kind {
+    int count = 0;
+    double worst = 0;
+    std::string example;
+  };
   int cases = 0, violations = 0;
-  double worst = 0;
-  std::string example;
-  void see(const Prevalence& before, const Prevalence& after, const std::string& what, int sign = 1) {
+  std::map<std::string, Kind> kinds;
+  // end_slack: how far an end may move the wrong way (the point none).
+  void see(const AudienceEstimate& eb,
+           const AudienceEstimate& ea,
+           const std::string& what,
+           int sign = 1,
+           double end_slack = 0) {
+    const Prevalence &before = eb.estimate, &after = ea.estimate;
     ++cases;
     double d = 0;
     const char* end = "";
-    for (auto [b, a, name] : {std::tuple{before.point, after.point, "point"}, std::tuple{before.low, after.low, "low"},
-                              std::tuple{before.high, after.high, "high"}}) {
-      double drop = sign * (b - a);
+    for (auto [b, a, name, slack] :
+         {std::tuple{before.point, after.point, "point", 0.0}, std::tuple{before.low, after.low, "low", end_slack},
+          std::tuple{before.high, after.high, "high", end_slack}}) {
+      double drop = sign * (b - a) - slack;
       if (drop > d) d = drop, end = name;
     }
     if (d > 1e-6) {
       ++violations;
-      if (d > worst) {
-        worst = d;
+      Kind& k = kinds[path_of(eb) + " -> " + path_of(ea) + " (" + end + ")"];
+      ++k.count;
+      if (d > k.worst) {
+        k.worst = d;
         std::ostringstream s;
-        s << end << " moved the wrong way by " << d * 100 << " points: " << before.low << " " << before.point << " "
-          << before.high << " -> " << after.low << " " << after.point << " " << after.high << " | " << what;
-        example = s.str();
+        s << before.low << " " << before.point << " " << before.high << " -> " << after.low << " " << after.point << " "
+          << after.high << " | " << what;
+        k.example = s.str();
       }
     }
+  }
+  std::string summary() const {
+    std::ostringstream s;
+    s << violations << " of " << cases;
+    for (const auto& [key, k] : kinds)
+      s << "\n  " << key << ": " << k.count << ", worst " << k.worst * 100 << " points: " << k.example.substr(0, 600);
+    return s.str();
   }
 };
 
