@@ -5,13 +5,16 @@
 // of exactly 0 or 1, every account one class).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "api.h"
 #include "estimator/report_json.h"
+#include "estimator/student_t.h"
 #include "estimator_samples.h"
 #include "json_util.h"
 
@@ -102,4 +105,49 @@ TEST_CASE(
       "answer");
   REQUIRE(j.ok());
   CHECK(j.value()["error"]["id"] == "estimate.total");
+}
+
+TEST_CASE("[properties] the +/-5 plan for an audience of unknown size is the plan for a very large one") {
+  // An unread population is an endless one (no finite-population correction): its plan must be
+  // what a billion followers give, not "unreachable" because a design listing billions beside a
+  // few full fetches overflowed the planner's int (UBSan: 7.6e9 converted to int) and ended its
+  // search before the designs with more full fetches.
+  // Where it happens: a design whose variance room at m full fetches is nearly nil (here 1e-13)
+  // needs 5e12 listed followers; an endless audience allows them, a billion does not.
+  const double z = 1.959963984540054, m0 = 1000, zm = student_quantile(z, m0 - 2);
+  const double half = zm * std::sqrt(0.5 / m0 + 1e-13);
+  AuditPlan endless = plan_design(1, 0.5, 0, kUnknownPopulation, z, half),
+            billion = plan_design(1, 0.5, 0, 1e9, z, half);
+  REQUIRE(billion.possible);
+  CHECK(endless.possible);
+  CHECK(std::abs(endless.requests - billion.requests) <= 1);
+
+  Gen g(7010);
+  int differ = 0, possible = 0;
+  std::string example;
+  ScoreProfiles one = monotone_profiles();  // and under one definition whose histograms rise
+  one.sources.resize(1);
+  for (int it = 0; it < 600; ++it) {
+    int n = g.size();
+    auto accs = g.sample(n);
+    if (it % 2)  // every account fetched or not, its full score near its lite one
+      for (Acc& a : accs)
+        if (a.full >= 0 || g.upto(1)) a.full = std::min(1.0, std::max(0.0, a.lite + 0.2 * (g.uni() - 0.5)));
+    const ScoreProfiles* p = it % 3 ? nullptr : &one;
+    AuditPlan unknown = run(accs, kUnknownPopulation, p).plan_5pt, large = run(accs, 1e9, p).plan_5pt;
+    possible += large.possible;
+    bool same = unknown.possible == large.possible &&
+                std::abs(unknown.requests - large.requests) <= std::max(1, large.requests / 100) &&
+                unknown.requests >= 0 && unknown.lite_followers >= 0;
+    if (!same) {
+      ++differ;
+      std::ostringstream s;
+      s << "unknown: " << unknown.possible << " " << unknown.requests << " " << unknown.lite_followers << "+"
+        << unknown.full_fetches << ", 1e9: " << large.possible << " " << large.requests << " " << large.lite_followers
+        << "+" << large.full_fetches << " | " << describe(accs, kUnknownPopulation);
+      example = s.str();
+    }
+  }
+  INFO(differ << " of 600 differ (" << possible << " possible at 1e9): " << example);
+  CHECK(differ == 0);
 }

@@ -63,7 +63,9 @@ AuditPlan plan_design(double unit_var,
     if (room <= 0) continue;
     double n = sy2 - se2 > 0 ? std::ceil((sy2 - se2) / room) : m;
     n = std::max(n, double(m));
-    if (n > N) continue;
+    // No audience lists more than an int counts (an endless one would allow 5e12 where the room is
+    // nearly nil: converted to int, a negative cost ended the search as "unreachable").
+    if (n > N || n > std::numeric_limits<int>::max()) continue;
     int cost = int(std::ceil(n / kFollowersPerPage)) + m;
     if (best < 0 || cost < best) {
       best = cost;
