@@ -439,6 +439,11 @@ async function auditClaim({ username, id, audit, attempt = null, outstanding = f
     if (!mine.go && a.pending.claim && a.pending.claim.holder !== me && await holderGone(a.pending.claim.holder, username)) {
       mine = claimPending(a, me, t, 0, retryMs, attempt);
     }
+    // A second send its budget cannot pay for: the request given up, the audit ends at its next step.
+    if (mine.spent) {
+      await store.saveAuditAndScheduler(mine.state, null);
+      return { go: false, stale: true };
+    }
     if (!mine.go) return { go: false, at: mine.at };
     const c = claim(await store.getScheduler(), t, settings, sendKey(username, id), requestKind(a.pending));
     if (!c.go) return { go: false, at: c.at };

@@ -334,7 +334,11 @@ export function setPendingTime(state, at, held = {}) {
 // request was given up with the page. Returns {state, go}, with `at` (when to ask again) when not.
 // A page sends its request as soon as its claim is granted, so a request claimed again (by another
 // page, or by the same tab reloaded) is being sent a second time, its first answer lost with its
-// page: that send is counted among the audit's requests, and against its budget. `attempt` names
+// page: that send is counted among the audit's requests, and against its budget. A second send the
+// budget cannot pay for (with this request's own answer, counted when it comes, the count would
+// pass it) is not made: the request is given up, its first send counted (it went, or may have), and
+// the audit ends at its budget at the next step (`spent`). The count says what was sent, and no
+// audit sends more than its budget: a budget of 1 read "2 of at most 1". `attempt` names
 // one claim of one page: the same message asked again (its answer lost while the worker
 // restarted) is granted again and counts nothing.
 // `outstanding`: the holder's page still has its earlier claim's request out (the user left the
@@ -348,6 +352,9 @@ export function claimPending(state, holder, now, ttlMs, retryMs, attempt = null,
   const c = p.claim;
   if (c && c.holder === holder && attempt !== null && c.attempt === attempt) return { state, go: true };
   if (c && (c.holder !== holder || outstanding) && now < c.at + ttlMs) return { state, go: false, at: Math.min(c.at + ttlMs, now + retryMs) };
+  if (c && Number.isSafeInteger(state.budget) && state.requests + 2 > state.budget) {
+    return { state: settled(state, p.kind, now), go: false, spent: true };
+  }
   const claimed = { ...state, pending: { ...p, claim: { holder, at: now, attempt } } };
   return { state: c ? { ...claimed, requests: state.requests + 1 } : claimed, go: true };
 }
