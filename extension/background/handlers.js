@@ -660,6 +660,17 @@ async function auditStatus({ username }) {
   return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()), wait };
 }
 
+// The popup's audit.status: the popup is a look at the name too, as a page's (cached), so an
+// audit of the account kept under a former name (renamed on Instagram) that has ended or paused
+// comes over first (carryAudit); the popup showed none under the new name until a page of the
+// profile had looked. Not at a page's audit.status (content/main.js followAudit), asked at its
+// audit's steps: the page's own look moved it.
+async function popupAuditStatus(msg) {
+  const entry = (await store.readHistory()).entries[msg.username] || null;
+  if (entry) await store.locked(() => carryAudit(msg.username, entry));
+  return auditStatus(msg);
+}
+
 // ---- privileged: history and settings
 
 // `total`: how many profiles the history holds, whatever the search shows (Delete all says it),
@@ -768,6 +779,6 @@ export const privilegedHandlers = {
   'history.asideDiscard': historyAsideDiscard,
   'settings.get': async () => ({ settings: await store.getSettings() }),
   'settings.set': ({ settings }) => store.locked(async () => ({ settings: await store.setSettings(settings) })),
-  'audit.status': auditStatus,
+  'audit.status': popupAuditStatus,
   'audit.cancel': auditCancel,
 };

@@ -10,7 +10,7 @@ import { at, entry } from './lib/history-fixtures.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
-const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
 const { putEntry, emptyHistory } = await import('../../extension/shared/history.js');
 const { newAudit } = await import('../../extension/shared/audit.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
@@ -71,4 +71,18 @@ test('rename: an audit stored in parts (its lists in chunks: audit-store.js) mov
   assert.deepEqual(Object.keys(data).filter((k) => k.startsWith('auditpart:new:')).sort(),
                    ['auditpart:new:followers.lite:0', 'auditpart:new:followers.lite:1', 'auditpart:new:full:0', 'auditpart:new:full:1'],
                    'no chunk of the audit that gave way');
+});
+
+// The popup asks for the audit of the tab's profile (audit.status) on its own: it showed nothing
+// under the new name until a page of the profile had looked (profile.cached moved it).
+test('rename: the popup\'s look at the new name brings the audit over as a page\'s look does; one running stays', async () => {
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', stopped) });
+  const r = await privileged['audit.status']({ username: 'new' });
+  assert.equal(r.missing, undefined, 'the moved audit, not none');
+  assert.deepEqual([r.progress.status, r.userId], ['stopped', '111']);
+  assert.equal(data['audit:old'], undefined);
+  assert.equal(data['audit:new'].username, 'new');
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', { status: 'running' }) });
+  assert.equal((await privileged['audit.status']({ username: 'new' })).missing, true, 'its tab writes under the old name until it ends');
+  assert.equal(data['audit:old'].status, 'running');
 });
