@@ -657,7 +657,16 @@ export class ProfileFeature {
     if (this.auditController || this.signal.aborted || asked !== this.followAsked) return;
     if (!view || view.missing || !view.progress) { this.overlay.setAudit(null); return; }
     this.overlay.setAudit(view);
-    if (underWay(view.progress.status) && this.userId) this.loopAudit().catch((e) => this.fail(e));
+    if (underWay(view.progress.status) && this.runsAccount(view.userId)) this.loopAudit().catch((e) => this.fail(e));
+  }
+
+  // Whether this page may run an audit of account `id` (the stored audit's, null for one stored
+  // without): with an id the page knows (its reading's, or its own data's), the same; with none,
+  // the audit's (one moved here from a former name while the page showed no reading, its check
+  // waiting, was shown and left paused). Another account's, left under the name, is not run.
+  runsAccount(id) {
+    const known = this.userId || this.pageUserId();
+    return known ? !id || id === known : !!id;
   }
 
   // The history holds a newer reading of this profile than the one in view: another tab of it

@@ -112,3 +112,24 @@ test('an ended audit that came with a rename is shown and not taken up; one take
   await new Promise((r) => setImmediate(r));
   assert.equal(sent.filter((m) => m.what === 'audit.next').length, 1, 'one loop');
 });
+
+// The audit moved under this name while the page shows no reading of the profile (its check
+// answered "wait", so it knows no account id): another tab's look, or the popup's, moved it, and
+// the page follows the stored record (followAudit). It was shown and left paused, taken up only by
+// a page that knew the id; the stored audit says which account it is. One whose account is not
+// the page's own (the name taken since) is shown and not taken up.
+test('a moved audit followed from storage is taken up by a page that knows no account id, by the one the audit names', async () => {
+  const record = { parts: {}, progress: progress('paused'), report: null, estimates: {}, userId: '4242' };
+  let feature = page([WAIT()]);
+  await feature.run();
+  feature.cancelRetry();
+  assert.equal(feature.userId, null, 'no account id known');
+  await feature.followAudit(record);
+  assert.equal(feature.overlay.audit.progress.status, 'paused', 'shown');
+  await until(loopRan, 'the audit taken up');
+  feature = page([{ report: REPORT, computedAt: 1 }]);
+  await feature.run();
+  await feature.followAudit({ ...record, userId: '999' });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(loopRan(), false, 'another account\'s audit is not run by this page');
+});
