@@ -64,6 +64,8 @@ async function currentAudit(username, read = 'lazy', lists = []) {
 // the username before (the ids differ), which is no part of this one's. `earlier`: what the page
 // says of such an account (earlierOf).
 async function cached({ username }) {
+  // An ended audit's result the history lacks (the worker stopped between the two writes) first.
+  await store.locked(() => keepEndedAudit(username));
   const history = await store.readHistory();
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
@@ -81,6 +83,25 @@ async function cached({ username }) {
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)) };
+}
+
+// An audit's result goes into the history after the write that stores the audit as ended (at its
+// end: auditNext, auditResult, auditCancel). A worker stopped in between (the browser closed as the
+// audit ended) left the audit ended and the history without its result: the popup, the badge and
+// the history said nothing of the audit, and nothing saved it after. Saved here, at the profile's
+// next look, when the stored audit of the account of the entry under the name has ended with a
+// report the entry has no audit of since (audit_at before its last step); saveAuditReport decides
+// as at the end (an audit ended early replaces only a reading it narrows).
+async function keepEndedAudit(username) {
+  const a = await currentAudit(username, 'peek');
+  if (!a || underWay(a.status) || !a.report || a.report.username !== username) return;
+  // (None under the name: a name the account left, or its history deleted: nothing to add to.)
+  const entry = (await store.getHistory()).entries[username] || null;
+  if (!entry || !ownAudit(a, entry)) return;
+  if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return;
+  if (a.status !== 'done' && !partialAuditReplaces(entry, a.report)) return;
+  const whole = await currentAudit(username);
+  if (whole) await saveAuditReport(whole);
 }
 
 // What the page of `username`, of account `id`, says of an earlier account that had the name

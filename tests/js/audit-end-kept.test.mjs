@@ -1,0 +1,56 @@
+// An audit's result goes into the history in a write of its own, after the write that stores the
+// audit as ended (handlers.js auditNext, auditResult, auditCancel). A worker stopped between the
+// two (the browser closed as the audit ended; seen in Chromium with a large history, whose write
+// takes longest) left the audit done and the history holding the profile's reading alone: the
+// popup, the badge and the history showed no audit, and nothing brought its result back. The
+// profile's next visit (profile.cached) saves it. Here the history's write at the end fails,
+// leaving storage as such a stop does. Through the background's handlers, storage.local in
+// memory, the wasm engine as the extension loads it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+
+const { data } = installFakeChrome();
+globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
+fetchFileUrls();
+const local = globalThis.chrome.storage.local;
+const set = local.set.bind(local);
+let historyWrites = true;
+local.set = async (items) => {
+  if (!historyWrites && 'history' in items) throw new Error('the worker stopped before this write');
+  return set(items);
+};
+const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const body = JSON.stringify(seededDocument(findSeeded(username)));
+const tab = { tab: { id: 1 }, frameId: 0 };
+const PAGE = { status: 200, contentType: 'application/json',
+               body: JSON.stringify({ users: Array.from({ length: 25 }, (_, i) => ({ pk: String(100 + i), username: `fan${i}` })), next_max_id: null }) };
+
+test('an audit whose result was not saved to the history as it ended: the profile\'s next visit saves it', async () => {
+  data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
+  const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  const step = await handle['audit.next']({ username }, tab);
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
+  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...PAGE }, tab);
+  historyWrites = false;
+  const end = await handle['audit.next']({ username }, tab);
+  historyWrites = true;
+  assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
+  assert.equal(data.history.entries[username].audit_at, undefined, 'the premise: the history holds the profile\'s reading alone');
+  const seen = await handle['profile.cached']({ username });
+  const entry = data.history.entries[username];
+  assert.ok(Number.isFinite(entry.audit_at), 'the audit\'s result saved at the visit');
+  assert.ok(entry.sources && entry.sources.followers, 'with its rows');
+  assert.equal(seen.entry.audit_at, entry.audit_at, 'and shown by it');
+  // Once: a visit after finds it saved and writes nothing.
+  const before = structuredClone(data.history);
+  await handle['profile.cached']({ username });
+  assert.deepEqual(data.history, before);
+  assert.ok(checked.report);
+});
