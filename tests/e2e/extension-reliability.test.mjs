@@ -124,6 +124,28 @@ test('a tab closed mid-request: the profile opened again goes on at once, and th
   assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent is counted, the one sent again too');
 });
 
+// The tab running an audit closed while the last request its budget allows was out, another tab
+// of the profile open: that tab took the claim over and sent the request a second time, counted,
+// so the audit read "2 of at most 1" and Instagram saw two requests of a budget of one. A second
+// send the budget cannot pay for is not made (audit.js claimPending): the audit ends at its budget.
+test('a tab closed with the last request of the audit\'s budget out: the other tab sends it no second time, 1 of at most 1', async () => {
+  await setSettings({ pacingMs: 150, auditListSize: 100, auditFullSize: 4, auditPosts: 0, auditBudget: 1 });
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  suite.standin.addFailure({ mode: 'slow', match: '/followers/', times: 1, delayMs: 3000 });
+  const first = await suite.session.newPage();  // closed here, not by beforeEach
+  await startAudit(suite, first, username);
+  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow'), { what: 'the request out' });
+  const second = await newPage();
+  await second.goto(suite.standin.profileUrl(username));
+  await waitForBadge(second);
+  await first.close();
+  // (Done once the second tab's claim is settled: its second send, before, was made by then.)
+  const done = await auditDone(suite, username, { timeout: 20_000 });
+  assert.deepEqual([done.requests, done.budget, done.budgetReached], [1, 1, true], `${done.requests} of at most ${done.budget}`);
+  assert.equal(auditRequests(suite.standin, username, userId).length, 1, 'one request sent to Instagram');
+});
+
 // A link to `path` clicked within Instagram's app (its own links move by history.pushState).
 async function clickAppLink(page, path) {
   await page.evaluate((href) => {
