@@ -40,6 +40,7 @@ import { markPanelOpen, markPanelFocus, unmarkPanel, takePanelMark, focusFree } 
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
 import { FOCUS_MOVE_MS, focusLinkToHere } from './focus-move.js';
+import { pageGoing, notePageGoing } from './page-going.js';
 
 const LONG_WAIT_MS = 5000;
 // How long, after a move within the app, a user:null answer waits for the page to draw the
@@ -626,6 +627,9 @@ export class ProfileFeature {
         try {
           const answer = await igFetch(step.url, new AbortController().signal,
             () => send('audit.sent', { username: this.username, id: step.id }).catch(() => {}));
+          // Cancelled by the browser as the page goes (a reload, the tab closed): no answer of
+          // Instagram's, which would back every tab off. Its claim is the next page's to take over.
+          if (answer.status === 0 && pageGoing()) return;
           view = await send('audit.result', { username: this.username, id: step.id, audit: step.audit, ...answer });
         } finally {
           const n = stepsOut.get(key) - 1;
@@ -799,11 +803,16 @@ function watch() {
   // The page going (another page loaded in its place, the tab closed, a reload): an audit it runs
   // is left without a leaving of the profile the route watcher sees.
   const onPageHide = () => {
+    notePageGoing(true);
     if (current && current.feature.auditController && !contextGone()) current.feature.pauseAudit();
   };
+  // Shown again from the back-forward cache: no longer going.
+  const onPageShow = () => notePageGoing(false);
   addEventListener('pagehide', onPageHide);
+  addEventListener('pageshow', onPageShow);
   teardown = () => {
     removeEventListener('pagehide', onPageHide);
+    removeEventListener('pageshow', onPageShow);
     messages.removeListener(onHoldsAsked);
     storageEvents.removeListener(onSettingsChanged);
     storageEvents.removeListener(onAuditChanged);
