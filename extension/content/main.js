@@ -204,7 +204,7 @@ export class ProfileFeature {
   }
 
   fail(e) {
-    if (this.signal.aborted || isInvalidated()) return;
+    if (this.signal.aborted || isInvalidated() || pageGoing()) return;
     console.warn('fakemeter:', e);
     // Whatever failed, no audit is being taken up any more: "Resuming the audit where it stopped…"
     // with Cancel stayed in view forever when taking it up threw before its loop's first step.
@@ -395,7 +395,11 @@ export class ProfileFeature {
       throw e;
     }
     if (run) run.sent = true;
-    return igFetch(url, this.signal);
+    const answer = await igFetch(url, this.signal);
+    // Cancelled by the browser as the page goes (a reload, the tab closed): no answer of
+    // Instagram's, which would back every tab off. The check ends with the page.
+    if (answer.status === 0 && pageGoing()) throw new DOMException('the page is going', 'AbortError');
+    return answer;
   }
 
   // The profile from web_profile_info; when it refuses for now ("wait", "useragent mismatch") or

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { background, loadContentPage } from './lib/content-page.mjs';
 
 const { sent } = background;
-globalThis.document = { documentElement: { getAttribute: () => null, removeAttribute: () => {} } };
+globalThis.document = { querySelectorAll: () => [], querySelector: () => null, documentElement: { getAttribute: () => null, removeAttribute: () => {} } };
 // Instagram: each request fails when the test says (a cancelled fetch rejects with a TypeError).
 const fetches = [];
 globalThis.fetch = (url) => new Promise((resolve, reject) => { fetches.push({ url, fail: () => reject(new TypeError('Failed to fetch')) }); });
@@ -54,4 +54,26 @@ test('a request failing on a page that stays is no answer, handed in as before (
   fetches[1].fail();
   await loop;
   assert.deepEqual(sent.filter((m) => m.what === 'audit.result').map((m) => m.status), [0]);
+});
+
+// The same for the profile's own check: its request cancelled as the page goes was read as
+// Instagram not answering, and backed every tab's requests off (seen in Chromium on a reload while
+// web_profile_info was out: backoffUnavailable 0).
+test('the profile check of a page going: its cancelled request is not handed in', async () => {
+  sent.length = 0;
+  background.answers = {
+    'profile.cached': () => ({ entry: null, audit: null, capTimes: [] }),
+    'instant.begin': () => ({ at: Date.now() }),
+  };
+  const page = new ProfileFeature('anna', new AbortController().signal, 0, null, quietOverlay);
+  page.overlay.place = () => {};
+  const n = fetches.length;
+  const run = page.run().catch(() => {});
+  await until(() => fetches.length === n + 1);
+  notePageGoing(true);
+  fetches[n].fail();
+  await run;
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(sent.filter((m) => m.what === 'instant.analyze'), [], 'no answer handed in');
+  notePageGoing(false);
 });
