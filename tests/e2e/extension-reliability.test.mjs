@@ -146,6 +146,25 @@ test('a tab closed with the last request of the audit\'s budget out: the other t
   assert.equal(auditRequests(suite.standin, username, userId).length, 1, 'one request sent to Instagram');
 });
 
+// A tab reloaded while its audit's request was out: the browser cancels the request, and the page
+// handed its fetch failing in as Instagram not answering: every tab's requests backed off (20 pacing
+// intervals, the level raised) and the panel said Instagram did not answer. Now the reloaded page
+// takes the claim over and goes on at once, every request sent counted.
+test('a tab reloaded mid-request draws no wait: the reloaded page goes on at once, every request counted', async () => {
+  await setSettings({ pacingMs: 150, auditListSize: 100, auditFullSize: 4, auditPosts: 0 });
+  const username = 'marco.travels';
+  const userId = userIdOf(suite.standin, username);
+  suite.standin.addFailure({ mode: 'slow', match: '/followers/', after: 1, times: 1, delayMs: 3000 });
+  const page = await newPage();
+  await startAudit(suite, page, username);
+  await waitFor(() => suite.standin.log().some((e) => e.failure === 'slow'), { what: 'the request out' });
+  await page.reload();
+  const done = await auditDone(suite, username, { timeout: 20_000 });
+  const scheduler = await storageGet('scheduler');
+  assert.deepEqual([scheduler.backoffUnavailable, scheduler.backoffLevel], [null, 0], 'no wait "after Instagram did not answer"');
+  assert.equal(done.requests, auditRequests(suite.standin, username, userId).length, 'every request sent counted, the one sent again too');
+});
+
 // A link to `path` clicked within Instagram's app (its own links move by history.pushState).
 async function clickAppLink(page, path) {
   await page.evaluate((href) => {
