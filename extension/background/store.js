@@ -426,15 +426,24 @@ export async function saveAuditAndScheduler(audit, scheduler) {
 }
 
 // The last web_profile_info document seen per username (needed to combine an audit with
-// the profile signals); only the most recent MAX_DOCS are kept. When storage is full it makes
-// room like any write, never dropping its own profile's entry report. Returns {shrunk}.
+// the profile signals); only the most recent MAX_DOCS are kept, but never that of a profile whose
+// audit is under way (as making room keeps it: dropOldestDoc): one paused while the user looked at
+// twelve other profiles, or running in another tab meanwhile, went on without it, its report never
+// made again. When storage is full it makes room like any write, never dropping its own profile's
+// entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
   return withRoom(async () => {
     const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);
     index.push(username);
-    const evict = index.splice(0, Math.max(0, index.length - MAX_DOCS));
+    const evict = [];
+    for (const u of index.slice(0, -1)) {
+      if (index.length - evict.length <= MAX_DOCS) break;
+      // (Its record says whether it is under way: no need to read its lists.)
+      const audit = await get(AUDIT_PREFIX + u);
+      if (!(audit && underWay(audit.status))) evict.push(u);
+    }
     if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
-    await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index });
+    await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index.filter((u) => !evict.includes(u)) });
   }, [DOC_PREFIX + username], username);
 }
 
