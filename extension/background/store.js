@@ -427,9 +427,9 @@ export async function saveAuditAndScheduler(audit, scheduler) {
 
 // The last web_profile_info document seen per username (needed to combine an audit with
 // the profile signals); only the most recent MAX_DOCS are kept, but never that of a profile whose
-// audit is under way (as making room keeps it: dropOldestDoc): one paused while the user looked at
-// twelve other profiles, or running in another tab meanwhile, went on without it, its report never
-// made again. When storage is full it makes room like any write, never dropping its own profile's
+// audit is under way (as making room keeps it: dropOldestDoc) or can resume: one paused or
+// cancelled while the user looked at twelve other profiles, or running in another tab meanwhile,
+// went on without it, its report never made again (making room may still drop a resumable one's). When storage is full it makes room like any write, never dropping its own profile's
 // entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
   return withRoom(async () => {
@@ -440,7 +440,7 @@ export async function putDoc(username, text) {
       if (index.length - evict.length <= MAX_DOCS) break;
       // (Its record says whether it is under way: no need to read its lists.)
       const audit = await get(AUDIT_PREFIX + u);
-      if (!(audit && underWay(audit.status))) evict.push(u);
+      if (!(audit && (underWay(audit.status) || resumable(audit)))) evict.push(u);
     }
     if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
     await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index.filter((u) => !evict.includes(u)) });

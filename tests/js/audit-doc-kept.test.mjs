@@ -1,9 +1,9 @@
 // The profile document an audit combines its estimates with (background/store.js putDoc) was
 // dropped like any other once twelve newer profiles had been checked, whether or not its profile's
-// audit was under way: an audit paused while the user looked at other profiles (or running in one
-// tab while another browsed) went on with no document, its report never made again, and it ended
-// with the report of its last step before that, or none (nothing for the history). Making room for
-// a write kept those already (dropOldestDoc). Through the background's handlers, storage.local in
+// audit was under way or could resume: an audit paused (or cancelled) while the user looked at
+// other profiles, or running in one tab while another browsed, went on with no document, its
+// report never made again, and it ended with the report of its last step before that, or none
+// (nothing for the history). Making room for a write kept those under way already (dropOldestDoc). Through the background's handlers, storage.local in
 // memory, the wasm engine as the extension loads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ const body = JSON.stringify(seededDocument(profile));
 const tab = { tab: { id: 1 }, frameId: 0 };
 const stored = () => mergedAudit(assembled(data[auditKeys(username)[0]], data), data[auditKeys(username)[1]]);
 
-test('the document of a profile whose audit is under way stays while twelve other profiles are checked', async () => {
+test('the document of a profile whose audit is under way or can resume stays while twelve other profiles are checked', async () => {
   await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
   await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
   const step = await handle['audit.next']({ username }, tab);
@@ -42,8 +42,12 @@ test('the document of a profile whose audit is under way stays while twelve othe
   const page = JSON.stringify(followersPage(profile, { offset: 0, count: 25, encodeCursor: (o) => `c${o}` }));
   await handle['audit.result']({ username, id: step.id, audit: step.audit, status: 200, contentType: 'application/json', body: page }, tab);
   assert.ok(stored().report, 'the audit\'s report made');
-  // Ended, its document is one like any other again.
+  // Cancelled, it can resume where it stopped: its document stays for that.
   await handle['audit.cancel']({ username });
   for (let i = 12; i < 24; i++) await store.locked(() => store.putDoc(`other${i}`, '{}'));
+  assert.ok(data[`doc:${username}`], 'kept for the resume');
+  // Ended for good, its document is one like any other again.
+  data[auditKeys(username)[0]] = { ...data[auditKeys(username)[0]], status: 'done' };
+  await store.locked(() => store.putDoc('other24', '{}'));
   assert.equal(data[`doc:${username}`], undefined);
 });
