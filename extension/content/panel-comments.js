@@ -8,6 +8,7 @@ import { el } from './dom.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
 import { reasonText, noteText } from '../shared/words.js';
 import { underWay } from '../shared/audit.js';
+import { shownText } from '../shared/shown-text.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
@@ -135,7 +136,7 @@ function examples(t, signals) {
     const list = signals[name] && Array.isArray(signals[name].examples) ? signals[name].examples : [];
     for (const x of list.slice(0, 3)) {
       if (typeof x.text !== 'string') continue;
-      items.push(t('commentsExample', label, x.text, x.comments ?? 1, x.accounts ?? 1));
+      items.push(t('commentsExample', label, shownText(x.text), x.comments ?? 1, x.accounts ?? 1));
     }
   }
   if (!items.length) return null;

@@ -1,0 +1,40 @@
+// The comment texts the panel's "Text patterns" list shows (content/panel-comments.js examples):
+// written by others, so shown within their own line. A letter under 72 stacked accents (the
+// engine keeps 80 characters of a text, marks included) drew them up over the lines above it in
+// Chromium, the section's heading included (the line box does not grow for them): at most
+// MAX_MARKS marks stay on a character, and every script's own sequences are kept whole.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { flatten, translator } from '../../extension/shared/i18n.js';
+import { MAX_MARKS } from '../../extension/shared/shown-text.js';
+import { fakeDocument, all } from './lib/fake-document.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dict = (lang) => flatten(JSON.parse(fs.readFileSync(path.join(root, `_locales/${lang}/messages.json`), 'utf8')));
+
+async function examples(texts) {
+  const { renderCommentsSection } = await import('../../extension/content/panel-comments.js');
+  const container = globalThis.document.createElement('div');
+  // (Three examples of each kind at most.)
+  const kind = (from) => ({ measured: true, value: 0.2, evidence: 'none', comments: 4, of: 20,
+    examples: texts.slice(from, from + 3).map((text) => ({ text, comments: 3, accounts: 2 })) });
+  const signals = { templates: kind(0), spam: kind(3) };
+  const report = { status: 'ok', grade: 'fair', grade_label: 'Fair', verdict: 'x', signals,
+    read: { posts: 6, posts_with_comments: 6, comments: 20, commenters: 20, owner_replies_left_out: 0 } };
+  renderCommentsSection(container, { progress: { status: 'done' }, comments: { report } }, translator(dict('en'), dict('en'), 'en'));
+  return all(container).filter((n) => n.tag === 'li' && n.childNodes.length && !n.attrs.class).map((n) => n.textContent);
+}
+
+test('a comment text of stacked accents shows at most three on a letter; scripts\' own mark sequences stay whole', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const zalgo = `Z${'\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308'.repeat(9)}!`;
+  const kept = ['Vie\u0323\u0302t Nam', '\u0915\u093c\u093f\u0902 ok', '1\uFE0F\u20E3 \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F44D}\u{1F3FD}', 'caf\u00e9 <b>x</b>'];
+  const [shown, ...rest] = await examples([zalgo, ...kept]);
+  assert.equal(MAX_MARKS, 3);
+  assert.equal(shown, `repeated: “Z\u0301\u0302\u0303!” (3 comments by 2 accounts)`);
+  assert.deepEqual(rest, kept.map((k, i) => `${i < 2 ? 'repeated' : 'spam'}: “${k}” (3 comments by 2 accounts)`));
+});
