@@ -115,6 +115,16 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .spark { width: 100%; height: 40px; } .spark-line { stroke: #0095f6; stroke-width: 1.5; } .spark-dot { fill: #0095f6; }
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 10px; }
 .ask { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; } .ask p { flex-basis: 100%; margin: 0 0 2px; }
+/* Below a 320 px window (a 360 px one at 200% zoom leaves 180 px, the panel's text 118 px) a button's
+   one-line label was wider than the panel ("Volgers controleren", "Auditer les abonnés"), and the
+   foot's date pushed Re-check past its border: the panel scrolled sideways. There the button goes
+   below the date, and a label wraps between its words. */
+@media (max-width: 319px) {
+  /* And a word longer than the panel's line ("Betrokkenheid" at 20 px) is broken, not left sticking out. */
+  .panel { overflow-wrap: anywhere; }
+  .foot { flex-wrap: wrap; }
+  button:not(.close) { white-space: normal; max-width: 100%; text-align: start; }
+}
 progress { width: 100%; }
 .detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }
 /* Forced colours (Windows high contrast): the browser paints backgrounds in the page's colour, so

@@ -533,6 +533,32 @@ test('at 320 px the Dutch badge wraps between words, none split', async () => {
   }
 });
 
+// A 360 px window at 200% zoom lays the page out 180 px wide: the panel's buttons kept their labels
+// on one line ("Volgers controleren", "Auditer les abonnés"), the foot's date pushed Re-check past
+// the border and a 20 px "Betrokkenheid" stuck out: the panel scrolled sideways, its buttons cut off.
+test('at 180 px (a 360 px window at 200% zoom) the Dutch and French panels fit: no sideways scroll, every button inside', async () => {
+  await page.setViewport({ width: 180, height: 640 });
+  const s = await suite.storage();
+  for (const [lang, username] of [['nl', 'shopdeals.official'], ['fr', 'lena.bakes']]) {
+    await s.set({ settings: { ...suite.settings, language: lang } });
+    await page.goto(suite.standin.profileUrl(username));
+    await waitForBadge(page);
+    await openPanel(page);
+    const seen = await page.$eval(PANEL, (h) => {
+      const panel = h.shadowRoot.querySelector('.panel');
+      const r = panel.getBoundingClientRect();
+      const out = [...panel.querySelectorAll('button')].filter((b) => { const x = b.getBoundingClientRect(); return x.left < r.left || x.right > r.right; })
+        .map((b) => b.textContent);
+      return { lang: panel.getRootNode().host.getAttribute('lang'), scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth,
+               buttons: panel.querySelectorAll('button').length, out };
+    });
+    assert.equal(seen.lang, lang);
+    assert.ok(seen.buttons >= 3, `the panel has its buttons: ${JSON.stringify(seen)}`);
+    assert.deepEqual(seen.out, [], `${lang}: buttons past the panel's border`);
+    assert.ok(seen.scrollWidth <= seen.clientWidth, `${lang}: the panel scrolls sideways: ${JSON.stringify(seen)}`);
+  }
+});
+
 // Four audits in an hour use most of the default cap (200): the plan said "about 1 minute" of an
 // audit the cap then held for most of the hour. It says how many go now and until when the rest wait.
 test('the audit plan says how the hourly cap holds it, with until when', async () => {
