@@ -23,6 +23,14 @@ const STYLE = `
 .comments .grade-unknown { color: var(--unknown); }
 .comments .examples { margin: 0; padding-left: 16px; font-size: 12px; }
 .comments .examples li { margin: 2px 0; word-break: break-word; }
+/* In a narrow panel (a 360 px window at 200% zoom leaves it 148 px) the signals' two columns did not
+   fit: the table grew wider than the panel (in German by 85 px) and the panel scrolled sideways.
+   There each signal's name goes above its value. */
+.comments { container-type: inline-size; }
+@container (max-width: 240px) {
+  .comments table, .comments tbody, .comments tr, .comments th, .comments td { display: block; }
+  .comments th { padding-bottom: 0; }
+}
 `;
 
 // Fewer posts with comments than this, and the verdict comes with a caution.

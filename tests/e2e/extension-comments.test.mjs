@@ -106,6 +106,16 @@ test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers
     JSON.stringify(s.reasons));
   // No English sentence left in the verdict or the reasons.
   for (const x of [s.sentence, ...s.reasons]) assert.doesNotMatch(x, /\b(the|comments|within|looks?|organic|posts)\b/, x);
+  // In a 360 px window at 200% zoom (180 px wide) the signals' table stays within the panel's
+  // line: its two columns were 23 px wider than the Dutch panel's, which scrolled sideways.
+  await page.setViewport({ width: 180, height: 640 });
+  const fit = await page.$eval(PANEL, (h) => {
+    const panel = h.shadowRoot.querySelector('.panel');
+    const line = panel.getBoundingClientRect().left + panel.clientLeft + panel.clientWidth - parseFloat(getComputedStyle(panel).paddingRight);
+    const table = panel.querySelector('[part~="comments-signals"]').getBoundingClientRect();
+    return { tableRight: Math.round(table.right), lineRight: Math.round(line), scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth };
+  });
+  assert.ok(fit.tableRight <= fit.lineRight && fit.scrollWidth <= fit.clientWidth, `the table is wider than the panel: ${JSON.stringify(fit)}`);
 });
 
 // Last in this file: it stops the worker, after which the harness's worker handle (the other
