@@ -35,7 +35,13 @@ const commentsSection = () => page.evaluate((host) => {
     rows: Object.fromEntries([...sec.querySelectorAll('[part~="comments-signals"] tr')]
       .map((tr) => [tr.getAttribute('data-signal'), tr.textContent])),
     examples: [...sec.querySelectorAll('[part~="comments-examples"] li')].map((li) => li.textContent),
-    reasons: [...sec.querySelectorAll('[part~="comments-reasons"] li')].map((li) => li.textContent),
+    // Each reason's words, without the severity said to screen readers alone (its own list below).
+    reasons: [...sec.querySelectorAll('[part~="comments-reasons"] li')].map((li) => {
+      const words = li.cloneNode(true);
+      for (const hidden of words.querySelectorAll('.sr-only')) hidden.remove();
+      return words.textContent;
+    }),
+    severities: [...sec.querySelectorAll('[part~="comments-reasons"] li .sr-only')].map((x) => x.textContent),
     markup: sec.querySelectorAll('script, img, a, iframe').length,
   };
 }, PANEL);
@@ -98,6 +104,9 @@ test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers
   assert.match(s.verdict, /^(Zeer w|W)aarschijnlijk gekochte interactie$/);
   assert.match(s.sentence, /^(Zeer w|W)aarschijnlijk gekochte interactie: \d+ reacties van \d+ accounts herhalen elkaar bijna woord voor woord \(\d+% van \d+ langere reacties; herhaalde teksten: \d+/);
   assert.ok(s.reasons.length >= 6, JSON.stringify(s.reasons));
+  // Each says how grave it is to a screen reader, in Dutch.
+  assert.equal(s.severities.length, s.reasons.length);
+  for (const x of s.severities) assert.match(x, /^(informatie|kleine zorg|zorg|grote zorg): $/, x);
   assert.match(s.reasons[0], /^\d+ reacties van \d+ accounts herhalen elkaar/);
   assert.ok(s.reasons.some((x) => /^Reageerders die op nepaccounts lijken: ongeveer \d+(,\d)?% \(/.test(x)), JSON.stringify(s.reasons));
   assert.ok(s.reasons.some((x) => /\d,\d reacties per 100 likes/.test(x)), `a decimal comma: ${JSON.stringify(s.reasons)}`);

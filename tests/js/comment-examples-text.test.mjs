@@ -38,3 +38,27 @@ test('a comment text of stacked accents shows at most three on a letter; scripts
   assert.equal(shown, `repeated: “Z\u0301\u0302\u0303!” (3 comments by 2 accounts)`);
   assert.deepEqual(rest, kept.map((k, i) => `${i < 2 ? 'repeated' : 'spam'}: “${k}” (3 comments by 2 accounts)`));
 });
+
+// The comments' reasons say how grave each is to a screen reader, as the panel's own reasons do
+// (panel.js): the severity was an aria-label on the bare dot, which no screen reader reads.
+test('each reason of the comments says its severity in words a screen reader reads; the dot is hidden from it', async (t) => {
+  const saved = globalThis.document;
+  globalThis.document = fakeDocument();
+  t.after(() => { globalThis.document = saved; });
+  const { renderCommentsSection } = await import('../../extension/content/panel-comments.js');
+  const reasons = [{ severity: 'high', text: 'Many repeated texts.' }, { severity: 'info', text: 'Compared with organic sections.' }];
+  for (const lang of ['en', 'de']) {
+    const container = globalThis.document.createElement('div');
+    const report = { status: 'ok', grade: 'poor', grade_label: 'Poor', verdict: 'x', reasons,
+      read: { posts: 6, posts_with_comments: 6, comments: 20, commenters: 20, owner_replies_left_out: 0 } };
+    renderCommentsSection(container, { progress: { status: 'done' }, comments: { report } }, translator(dict(lang), dict('en'), lang));
+    const list = all(container).find((n) => n.attrs.part === 'comments-reasons');
+    const items = list.childNodes;
+    assert.equal(items.length, 2);
+    // What is read: the text, less what is aria-hidden (a label on a bare span counts for nothing).
+    const read = (n) => (n.nodeType === 3 ? n.data : n.attrs['aria-hidden'] === 'true' ? '' : n.childNodes.map(read).join(''));
+    const words = lang === 'en' ? ['strong concern: ', 'information: '] : ['starkes Bedenken: ', 'Information: '];
+    items.forEach((li, i) => assert.ok(read(li).startsWith(words[i]), `${lang}: ${JSON.stringify(read(li))}`));
+    assert.ok(items.every((li) => all(li).some((n) => n.attrs.class === 'dot' && n.attrs['aria-hidden'] === 'true')));
+  }
+});
