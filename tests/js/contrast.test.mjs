@@ -81,3 +81,28 @@ test('a reason of severity info has a neutral marker of its own shape, seen at 3
   assert.ok(ring, `no ring: ${rule}`);
   for (const vars of [overlayLight, overlayDark]) assert.ok(contrast(vars[ring[1]], vars.bg) >= 3, `--${ring[1]} on --bg`);
 });
+
+// The interval bar is the picture of the range: its range (--fair at the rule's opacity over the
+// --chip track) is a graphic, 3:1 on the track (WCAG 2.1 AA, 1.4.11), and the estimate's tick
+// (--fg) 3:1 on the range it lies over, in each theme. At opacity .45 the light range was 1.85:1.
+// (null: no rule, or none set there.)
+const opacityIn = (selector) => {
+  const at = STYLE.indexOf(`${selector} {`);
+  if (at < 0) return null;
+  const m = STYLE.slice(at, STYLE.indexOf('}', at)).match(/opacity:\s*([\d.]+)/);
+  return m ? Number(m[1]) : null;
+};
+const over = (fg, bg, a) => `#${[1, 3, 5].map((i) => Math.round(a * parseInt(fg.slice(i, i + 2), 16) + (1 - a) * parseInt(bg.slice(i, i + 2), 16))
+  .toString(16).padStart(2, '0')).join('')}`;
+
+test('the interval bar\'s range reads at 3:1 on its track and the estimate\'s tick at 3:1 on the range, in each theme', () => {
+  const light = opacityIn('.interval .range') ?? 1;
+  const dark = opacityIn(':host([data-theme="dark"]) .interval .range') ?? light;
+  const low = [];
+  for (const [name, vars, a] of [['light', overlayLight, light], ['dark', overlayDark, dark]]) {
+    const range = over(vars.fair, vars.chip, a);
+    if (contrast(range, vars.chip) < 3) low.push(`${name}: range ${range} on the track ${vars.chip}: ${contrast(range, vars.chip).toFixed(2)}:1`);
+    if (contrast(vars.fg, range) < 3) low.push(`${name}: tick ${vars.fg} on the range ${range}: ${contrast(vars.fg, range).toFixed(2)}:1`);
+  }
+  assert.deepEqual(low, []);
+});
