@@ -8,7 +8,7 @@ import { el, appendText } from './dom.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
 import { reasonText, noteText } from '../shared/words.js';
 import { underWay } from '../shared/audit.js';
-import { shownText } from '../shared/shown-text.js';
+import { isolated } from '../shared/shown-text.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
@@ -144,7 +144,7 @@ function examples(t, signals) {
     const list = signals[name] && Array.isArray(signals[name].examples) ? signals[name].examples : [];
     for (const x of list.slice(0, 3)) {
       if (typeof x.text !== 'string') continue;
-      items.push(t('commentsExample', label, shownText(x.text), x.comments ?? 1, x.accounts ?? 1));
+      items.push(t('commentsExample', label, isolated(x.text), x.comments ?? 1, x.accounts ?? 1));
     }
   }
   if (!items.length) return null;

@@ -17,6 +17,7 @@ import { renderRefusedAudit, stoppedText } from './panel-refused.js';
 import { followersSourceText } from '../shared/source-words.js';
 import { recheckAsk } from './panel-recheck.js';
 import { recheckAsks } from '../shared/recheck.js';
+import { isolated } from '../shared/shown-text.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -100,7 +101,8 @@ export function renderPanel(p, view) {
                                          text: model.state === 'renamed' ? renamedText(t, model.renamedTo) : null }));
     // The page's counts were there but one is not read with certainty in the page's language
     // ("1,2 B" on a page that does not say it is Turkish): said, so the login is not the only why.
-    if (model.unread) p.append(el('p', { class: 'muted', part: 'counts-unread' }, t('countsUnread', model.unread)));
+    // (The page's own text, isolated: shared/shown-text.js.)
+    if (model.unread) p.append(el('p', { class: 'muted', part: 'counts-unread' }, t('countsUnread', isolated(model.unread))));
     // Details for a bug report only where one helps: a page Fakemeter could not read, or its
     // engine failing. A wait or a login is no bug.
     if (model.detail && BUG_STATES.includes(model.state)) {

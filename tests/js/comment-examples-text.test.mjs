@@ -35,8 +35,8 @@ test('a comment text of stacked accents shows at most three on a letter; scripts
   const kept = ['Vie\u0323\u0302t Nam', '\u0915\u093c\u093f\u0902 ok', '1\uFE0F\u20E3 \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F44D}\u{1F3FD}', 'caf\u00e9 <b>x</b>'];
   const [shown, ...rest] = await examples([zalgo, ...kept]);
   assert.equal(MAX_MARKS, 3);
-  assert.equal(shown, `repeated: “Z\u0301\u0302\u0303!” (3 comments by 2 accounts)`);
-  assert.deepEqual(rest, kept.map((k, i) => `${i < 2 ? 'repeated' : 'spam'}: “${k}” (3 comments by 2 accounts)`));
+  assert.equal(shown, `repeated: “\u2068Z\u0301\u0302\u0303!\u2069” (3 comments by 2 accounts)`);
+  assert.deepEqual(rest, kept.map((k, i) => `${i < 2 ? 'repeated' : 'spam'}: “\u2068${k}\u2069” (3 comments by 2 accounts)`));
 });
 
 // The comments' reasons say how grave each is to a screen reader, as the panel's own reasons do
@@ -61,4 +61,27 @@ test('each reason of the comments says its severity in words a screen reader rea
     items.forEach((li, i) => assert.ok(read(li).startsWith(words[i]), `${lang}: ${JSON.stringify(read(li))}`));
     assert.ok(items.every((li) => all(li).some((n) => n.attrs.class === 'dot' && n.attrs['aria-hidden'] === 'true')));
   }
+});
+
+// Text of others among the panel's words is isolated (U+2068 ... U+2069), its own bidirectional
+// controls dropped: a comment or a page's count text holding U+202E (right-to-left override), left
+// open, turned the rest of the panel's sentence around it backwards, numbers included.
+test('a comment text and the page\'s unread count text are isolated from the panel\'s words, their bidi controls dropped', async (t) => {
+  const saved = globalThis.document;
+  const doc = fakeDocument();
+  const createElement = doc.createElement;
+  // (What the panel's drawing asks of an element beyond the fake's.)
+  doc.createElement = (tag) => Object.assign(createElement(tag), { addEventListener() {}, replaceChildren(...c) { this.childNodes = c; } });
+  globalThis.document = doc;
+  t.after(() => { globalThis.document = saved; });
+  const [comment] = await examples(['\u202Enice \u05E9\u05DC\u05D5\u05DD 12\u2069\u202C']);
+  assert.equal(comment, 'repeated: “\u2068nice \u05E9\u05DC\u05D5\u05DD 12\u2069” (3 comments by 2 accounts)');
+  const { renderPanel } = await import('../../extension/content/panel.js');
+  const p = doc.createElement('div');
+  const view = { t: translator(dict('en'), dict('en'), 'en'), username: 'lena.bakes', handlers: {}, onClose() {},
+    model: { kind: 'state', state: 'logged_out', unread: '\u202E10 B' } };
+  renderPanel(p, view);
+  const unread = all(p).find((n) => n.attrs.part === 'counts-unread');
+  assert.ok(unread, 'the counts-unread line');
+  assert.match(unread.textContent, /what “\u206810 B\u2069” stands for in the page's language, and reads no count/);
 });
