@@ -444,6 +444,25 @@ test('on a right-to-left page the badge and panel keep their own direction; the 
     };
   });
   assert.deepEqual(seen, { pageDir: 'rtl', badgeDir: 'ltr', panelDir: 'ltr', lang: 'en', margins: ['0px', '8px'], scaleLeftToRight: true });
+  // The page's own text beside the badge with a right-to-left override left open (a name, a bio)
+  // turns none of the badge's words around: the badge is a box of its own (inline-block), isolated
+  // from the text around it too (its dir attribute). This held before it was tried (2026-12-07).
+  const order = await page.$eval(BADGE, (host) => {
+    host.before(document.createTextNode('\u202E\u05E9\u05DC\u05D5\u05DD 12 '));
+    const label = host.shadowRoot.querySelector('[part~="badge-label"]');
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    const lefts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        lefts.push(r.getBoundingClientRect().left);
+      }
+    }
+    return { isolation: getComputedStyle(host).unicodeBidi, chars: lefts.length, leftToRight: lefts.every((x, i) => i === 0 || x >= lefts[i - 1]) };
+  });
+  assert.deepEqual({ ...order, chars: order.chars > 10 }, { isolation: 'isolate', chars: true, leftToRight: true });
 });
 
 // Instagram's usernames run to 30 characters: at 320 px wide the panel's title ("Fakemeter —
