@@ -17,7 +17,11 @@ export const STYLE = `
    above a mobile layout's tab bar; the page scrolls from under it. */
 :host([data-pinned]) { top: 12px; right: 12px; }
 @media (max-width: 767px) { :host([data-pinned]) { top: auto; bottom: 64px; } }
-:host([data-fakemeter="panel"]) { position: fixed; top: 64px; right: 16px; z-index: 2147483647; margin: 0; }
+:host([data-fakemeter="panel"]) { --panel-top: 64px; position: fixed; top: var(--panel-top); right: 16px; z-index: 2147483647; margin: 0; }
+/* A short window (a 1280 x 720 one at 400% zoom is 180 px tall): the panel starts near the top, over
+   the app's bar, and ends above the window's bottom edge (.panel max-height): at 80% of the height
+   below 64 px it ended 28 px under the edge, its last line and the bottom of its scroll out of reach. */
+@media (max-height: 320px) { :host([data-fakemeter="panel"]) { --panel-top: 8px; } }
 .badge { display: inline-flex; flex-wrap: wrap; gap: 4px; align-items: center; cursor: pointer; padding: 2px 8px;
   border-radius: 12px; border: 1px solid var(--line); background: var(--bg); color: var(--fg);
   /* In a narrow window a long word ("Onduidelijk") widened the page past it: hyphenated in the
@@ -57,7 +61,7 @@ export const STYLE = `
 .badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }
 /* At most the window's width less its margins: at 320 px (a 1280 px window at 400% zoom) all of it stays on screen. */
 /* Its scrollbar in the panel's colours (Firefox drew a white track on the dark panel). */
-.panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg);
+.panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: min(80vh, calc(100vh - var(--panel-top) - 8px)); overflow: auto; background: var(--bg); color: var(--fg);
   scrollbar-color: var(--muted) var(--bg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
 /* The title and close button stay at the top as the panel scrolls (at 320 px or 200% zoom an audit's

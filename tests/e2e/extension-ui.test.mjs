@@ -578,6 +578,25 @@ test('at 180 px (a 360 px window at 200% zoom) the Dutch and French panels fit: 
   }
 });
 
+// A short window (a 1280 x 720 one at 400% zoom is 180 px tall; 1280 x 250 is a page zoomed in a
+// short window): the panel, 64 px from the top and 80% of the height tall, ended below the window's
+// edge (28 px at 180), its last line and the end of its scroll out of reach.
+test('in a window 180 or 250 px tall the panel ends within it, its last line reachable by its own scroll', async () => {
+  for (const [width, height] of [[320, 180], [1280, 250]]) {
+    await page.setViewport({ width, height });
+    await page.goto(suite.standin.profileUrl('lena.bakes'));
+    await waitForBadge(page);
+    await openPanel(page);
+    const seen = await page.$eval(PANEL, (h) => {
+      const panel = h.shadowRoot.querySelector('.panel');
+      panel.scrollTop = panel.scrollHeight;
+      const last = panel.lastElementChild.getBoundingClientRect();
+      return { height: innerHeight, panelBottom: Math.round(panel.getBoundingClientRect().bottom), lastBottom: Math.round(last.bottom) };
+    });
+    assert.ok(seen.panelBottom <= seen.height && seen.lastBottom <= seen.height, `${width} x ${height}: ${JSON.stringify(seen)}`);
+  }
+});
+
 // Four audits in an hour use most of the default cap (200): the plan said "about 1 minute" of an
 // audit the cap then held for most of the hour. It says how many go now and until when the rest wait.
 test('the audit plan says how the hourly cap holds it, with until when', async () => {
