@@ -160,3 +160,15 @@ test('what is kept aside has one name in each language, in every string', () => 
     }
   }
 });
+
+// The options' language list names each language in itself ("Deutsch", "Français"): a screen reader
+// reading the page in the user's language said those names with its voice and rules (WCAG 3.1.2)
+// unless each option says its language.
+test('the options page names each supported language in itself, marked with its lang', () => {
+  const html = fs.readFileSync(path.join(root, 'extension/ui/options.html'), 'utf8');
+  for (const lang of SUPPORTED) {
+    const option = new RegExp(`<option value="${lang}"([^>]*)>`).exec(html);
+    assert.ok(option, `no option for ${lang}`);
+    assert.match(option[1], new RegExp(`\\blang="${lang}"`), `the ${lang} option says no lang`);
+  }
+});
