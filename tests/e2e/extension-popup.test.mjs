@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
-import { waitFor, extensionPage, popupAsks, answerPopup } from './extension-support.mjs';
+import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup } from './extension-support.mjs';
 import { CSV_COLUMNS } from '../../extension/shared/history.js';
 
 let suite, downloads;
@@ -290,6 +290,30 @@ test('in the dark theme the popup draws the panel\'s dark palette; its sizes fol
   await popup.evaluate(() => { document.documentElement.style.fontSize = '20px'; });
   assert.deepEqual(await sizes(), ['16.25px', 650]);
   await popup.close();
+});
+
+// With every page at 200% zoom (Chromium's default zoom, the popup's too), the popup is at most 800
+// device pixels, 400 CSS px, wide: its 40em body (520 px) scrolled sideways by 132 px, its buttons
+// and the table's right-hand columns out of view. In a browser of its own, started at that zoom.
+test('at 200% zoom the toolbar popup fits its width: no sideways scroll', async () => {
+  const zoomed = await openSuite({ preferences: { partition: { default_zoom_level: { x: Math.log(2) / Math.log(1.2) } } } });
+  try {
+    const tab = await zoomed.session.newPage();
+    await tab.goto(zoomed.standin.profileUrl('lena.bakes'));
+    await waitForOverlay(tab, (x) => x.badgeLabel, { what: 'the badge' });
+    const popup = await openActionPopup(zoomed, tab);
+    await popup.waitForSelector('#rows[data-shown]');
+    const fits = () => popup.evaluate(() => ({ zoom: devicePixelRatio, width: innerWidth, content: document.documentElement.scrollWidth }));
+    await waitFor(async () => { const f = await fits(); return f.content <= f.width; }, { what: 'the popup within its width', timeout: 3000 })
+      .catch(async () => assert.fail(`the popup scrolls sideways: ${JSON.stringify(await fits())}`));
+    const seen = await fits();
+    assert.ok(seen.zoom >= 2 && seen.width <= 400, `the popup is zoomed to 200%: ${JSON.stringify(seen)}`);
+    // Its buttons all within it.
+    const out = await popup.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().right > innerWidth).map((b) => b.textContent));
+    assert.deepEqual(out, []);
+  } finally {
+    await zoomed.close();
+  }
 });
 
 // A stored history this build cannot wholly read (an entry edited or of another version, or a

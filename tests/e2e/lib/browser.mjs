@@ -22,6 +22,12 @@ export async function launchBrowser(options = {}) {
     throw new Error('launchBrowser: no extension to load (no dist/extension/manifest.json, no manifest.json at the repo root); run scripts/build && scripts/package');
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-chromium-'));
+  // `preferences`: the profile's settings as Chromium keeps them (e.g. {partition: {default_zoom_level:
+  // {x: 3.8}}}, every page at 200% zoom, the popup too), written before it starts.
+  if (options.preferences) {
+    fs.mkdirSync(path.join(userDataDir, 'Default'));
+    fs.writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify(options.preferences));
+  }
   const args = [
     `--host-resolver-rules=MAP www.instagram.com 127.0.0.1:${standin.port}`,
     '--ignore-certificate-errors',

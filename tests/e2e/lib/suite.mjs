@@ -40,14 +40,14 @@ export function ensurePackaged() {
 }
 
 // options: { standin: startStandin options, settings: overrides of FAST_SETTINGS, extension, timeout,
-//            args: extra Chromium flags, throttled: launchBrowser's }
+//            args: extra Chromium flags, throttled, preferences: launchBrowser's }
 export async function openSuite(options = {}) {
   ensurePackaged();
   const standin = await startStandin(options.standin || {});
   let session;
   try {
     session = await launchBrowser({ standin, extension: options.extension, timeout: options.timeout, args: options.args,
-                                   throttled: options.throttled });
+                                   throttled: options.throttled, preferences: options.preferences });
   } catch (e) {
     await standin.close();
     throw e;
