@@ -45,8 +45,8 @@ export function inlineAsk(button, { id, words, cancel, onYes, after, onError }) 
 
   function open() {
     if (box) return;
-    // Said once, as the focus enters it: not also as a change of a live region it sits in (#aside).
-    box = el('div', { class: 'ask', role: 'group', id, 'aria-labelledby': `${id}-question`, 'aria-live': 'off' });
+    // Said once, as the focus enters it (no live region holds it: popup.html's #aside-note is the note alone).
+    box = el('div', { class: 'ask', role: 'group', id, 'aria-labelledby': `${id}-question` });
     const yesButton = el('button', { class: 'danger', 'data-answer': 'yes' });
     const noButton = el('button', { 'data-answer': 'no' }, cancel);
     box.append(el('p', { id: `${id}-question` }), yesButton, noButton);

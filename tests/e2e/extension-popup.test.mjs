@@ -380,6 +380,11 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   assert.equal((await ext.evaluate(() => chrome.storage.local.get('history_set_aside'))).history_set_aside.length, 1, 'Cancel: still kept');
   assert.equal(await popup.$eval('#aside', (a) => a.hidden), false);
   assert.deepEqual(await popupAsks(popup, '#aside-discard'), question, 'asked again');
+  // A live region holds its message only: the box's status (atomic) held its buttons and the question,
+  // so a screen reader read Download, Discard and the question's answers out with each change.
+  assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('[role=status], [role=alert], [aria-live]:not([aria-live=off])')]
+    .filter((r) => r.querySelector('button, input, a, select, [role=group]')).map((r) => r.id)), [], 'no live region holds a control');
+  assert.equal(await popup.$eval('#aside-note', (n) => n.closest('[role=status]')?.id), 'aside-note', 'the note alone is the status');
   await screenshot(popup, 'popup-discard-question');
   // A second item set aside while the question is open: the question says both go (the discard takes all).
   await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
