@@ -319,6 +319,44 @@ test('at 200% zoom the toolbar popup fits its width, its history in German: no s
   }
 });
 
+// At 300% zoom the popup is 266 CSS px wide (800 device pixels): the history's table headers alone
+// were about 360 px. Drawn as the popup is then (a page 266 px wide: the layout is the viewport's, the
+// zoom only scales it), in each language, with a renamed profile's former name: nothing past its width.
+test('at 300% zoom (a popup 266 px wide) the history stacks each row: no sideways scroll in any language', async () => {
+  await suite.resetExtension();
+  const tab = await suite.session.newPage();
+  for (const username of ['shopdeals.official', 'mila.gifted', 'lena.bakes']) {
+    await tab.goto(suite.standin.profileUrl(username));
+    await waitForOverlay(tab, (x) => x.badgeLabel, { what: 'the badge' });
+  }
+  await tab.close();
+  const ext = await extensionPage(suite);
+  const popup = await suite.session.newPage();
+  await popup.setViewport({ width: 266, height: 700 });
+  try {
+    for (const language of ['en', 'nl', 'de', 'fr']) {
+      await ext.evaluate((l) => chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, language: l } })), language);
+      await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+      await popup.waitForFunction(() => document.getElementById('rows').dataset.shown === '3');
+      const seen = await popup.evaluate(() => ({ lang: document.documentElement.lang, width: innerWidth, content: document.documentElement.scrollWidth,
+        // (A header kept for a screen reader alone, clipped to nothing, is not drawn.)
+        past: [...document.querySelectorAll('#history th, #history td, #history button')]
+          .filter((x) => !x.closest('thead') || x.closest('thead').getBoundingClientRect().width > 1)
+          .filter((x) => x.getBoundingClientRect().width > 0 && x.getBoundingClientRect().right > innerWidth).map((x) => x.textContent) }));
+      assert.equal(seen.lang, language);
+      assert.ok(seen.content <= seen.width && seen.past.length === 0, `${language}: the popup scrolls sideways: ${JSON.stringify(seen)}`);
+    }
+    // Each row's cells still read as the table's, its headers kept for a screen reader.
+    const snap = await popup.accessibility.snapshot({ root: await popup.$('#history table'), interestingOnly: false });
+    const roles = [];
+    (function walk(n) { roles.push(n.role); (n.children || []).forEach(walk); })(snap);
+    assert.ok(roles.includes('table') && roles.includes('columnheader') && roles.filter((r) => r === 'row').length >= 4, `table semantics: ${[...new Set(roles)]}`);
+    await screenshot(popup, 'popup-300-zoom');
+  } finally {
+    await popup.close();
+  }
+});
+
 // A stored history this build cannot wholly read (an entry edited or of another version, or a
 // history of a later schema after going back a version) loses nothing: what cannot be read is
 // kept aside as it was, the popup says so with where and why, offers it as a download, and it
