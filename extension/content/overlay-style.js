@@ -8,7 +8,10 @@ export const STYLE = `
   --fg: #262626; --muted: #6b6b6b; --bg: #ffffff; --line: #dbdbdb; --chip: #efefef;
   --good: #2e7d32; --fair: #946000; --poor: #b8480f; --bad: #c62828; --unknown: #6b6b6b; --likes: #7b3fc4;
   --button: #0074cc; --button-fg: #ffffff;
-  font: 13px/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
+  /* The user's font size (medium: the browser's default size setting, whatever the page sets on
+     its root), its text 13 px at the default 16: every size within is in em of it. */
+  font: medium/1.35 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--fg); }
+.badge, .panel { font-size: 0.8125em; }
 :host([data-theme="dark"]) { --fg: #f5f5f5; --muted: #a8a8a8; --bg: #121212; --line: #363636; --chip: #262626;
   --good: #5cc36a; --fair: #e0b040; --poor: #f08a4b; --bad: #ff6b6b; --unknown: #a8a8a8; --likes: #b58cf0; }
 :host([data-page-dir="rtl"]) { margin-left: 0; margin-right: 8px; }
@@ -50,18 +53,18 @@ export const STYLE = `
 .badge.tone-likes { border-color: var(--likes); }
 .badge-finding { font-weight: 600; color: var(--fg); } .tone-likes .badge-finding, .finding.tone-likes { color: var(--likes); }
 .tone-neutral .badge-text { color: var(--fg); }
-.chip { font-size: 12px; color: var(--muted); background: var(--chip); border-radius: 8px; padding: 0 6px; }
+.chip { font-size: calc(12em / 13); color: var(--muted); background: var(--chip); border-radius: 8px; padding: 0 6px; }
 .chip-badge-likes_bought { color: var(--bg); background: var(--likes); }
 .chip-comments-bought.tone-poor { color: var(--poor); } .chip-comments-bought.tone-bad { color: var(--bad); }
 .finding { font-weight: 600; margin: 4px 0; }
-.note { color: var(--muted); font-size: 12px; }
+.note { color: var(--muted); font-size: calc(12em / 13); }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .state { color: var(--muted); }
-.badge .state[data-state] { font-size: 12px; }
+.badge .state[data-state] { font-size: calc(12em / 13); }
 .badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }
 /* At most the window's width less its margins: at 320 px (a 1280 px window at 400% zoom) all of it stays on screen. */
 /* Its scrollbar in the panel's colours (Firefox drew a white track on the dark panel). */
-.panel { width: min(370px, calc(100vw - 32px)); box-sizing: border-box; max-height: min(80vh, calc(100vh - var(--panel-top) - 8px)); overflow: auto; background: var(--bg); color: var(--fg);
+.panel { width: min(calc(370em / 13), calc(100vw - 32px)); box-sizing: border-box; max-height: min(80vh, calc(100vh - var(--panel-top) - 8px)); overflow: auto; background: var(--bg); color: var(--fg);
   scrollbar-color: var(--muted) var(--bg);
   border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; }
 /* The title and close button stay at the top as the panel scrolls (at 320 px or 200% zoom an audit's
@@ -78,14 +81,14 @@ export const STYLE = `
 .panel { scroll-padding-bottom: 8px; }
 /* A 30-character username cannot wrap as a word: at 320 px the title pushed the close button past the border. */
 .head h2 { min-width: 0; overflow-wrap: anywhere; }
-h2 { font-size: 15px; margin: 0; } h3 { font-size: 13px; margin: 12px 0 4px; }
-.estimate { font-size: 20px; font-weight: 700; margin: 8px 0 2px; }
-.estimate-aside { font-size: 14px; font-weight: 600; color: var(--muted); margin: 2px 0; }
+h2 { font-size: calc(15em / 13); margin: 0; } h3 { font-size: calc(13em / 13); margin: 12px 0 4px; }
+.estimate { font-size: calc(20em / 13); font-weight: 700; margin: 8px 0 2px; }
+.estimate-aside { font-size: calc(14em / 13); font-weight: 600; color: var(--muted); margin: 2px 0; }
 .estimate.finding.tone-good { color: var(--good); } .estimate.finding.tone-fair { color: var(--fair); }
 .estimate.finding.tone-poor { color: var(--poor); } .estimate.finding.tone-bad { color: var(--bad); }
 .grade { font-weight: 600; }
 .panel .state { display: block; margin: 6px 0; }
-.muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: 11px; }
+.muted { color: var(--muted); margin: 4px 0; } .tiny { color: var(--muted); font-size: calc(11em / 13); }
 button { white-space: nowrap; font: inherit; color: var(--button-fg); background: var(--button); border: 0; border-radius: 8px; padding: 5px 12px; cursor: pointer; }
 button:disabled { background: var(--line); color: var(--muted); cursor: default; }
 /* Buttons side by side in the audit section (Resume audit, New audit) keep a gap wider than the
@@ -93,14 +96,14 @@ button:disabled { background: var(--line); color: var(--muted); cursor: default;
    where it hardly showed. A gap, not a margin: wrapped onto a line of its own, a button kept its
    8 px margin there and stood out of line with the text. */
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-button.close { background: transparent; color: var(--fg); font-size: 18px; padding: 0 6px; min-width: 32px; min-height: 32px; }
+button.close { background: transparent; color: var(--fg); font-size: calc(18em / 13); padding: 0 6px; min-width: 32px; min-height: 32px; }
 .interval { position: relative; height: 10px; background: var(--chip); border-radius: 5px; margin-top: 8px; }
 .interval .range { position: absolute; top: 0; height: 10px; background: var(--fair); opacity: .8; border-radius: 5px; }
 /* The range stands out from its track at 3:1 and the estimate's tick from the range at 3:1, in each
    theme (tests/js/contrast.test.mjs): at .45 the light range was 1.85:1 on its track, hardly seen. */
 :host([data-theme="dark"]) .interval .range { opacity: .6; }
 .interval .tick { position: absolute; top: -3px; width: 2px; height: 16px; background: var(--fg); }
-.scale { display: flex; justify-content: space-between; color: var(--muted); font-size: 10px; }
+.scale { display: flex; justify-content: space-between; color: var(--muted); font-size: calc(10em / 13); }
 .reasons { margin: 0; padding-left: 0; list-style: none; }
 .reasons li { display: flex; gap: 6px; margin: 3px 0; }
 .dot { flex: none; width: 8px; height: 8px; border-radius: 4px; margin-top: 5px; background: var(--unknown); }
@@ -114,7 +117,7 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
 .swatch { width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
 .cat-likely_fake { background: var(--bad); } .cat-mass_followers { background: var(--poor); }
 .cat-influencers_brands { background: #8e44ad; } .cat-private_real { background: #5b8def; } .cat-public_real { background: var(--good); }
-.legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; }
+.legend { list-style: none; padding: 0; margin: 4px 0; font-size: calc(12em / 13); }
 /* A row too long for a narrow panel wraps under its own text, not under its swatch (which then
    read as the start of another row): the swatch and the text side by side, the swatch on the first line. */
 .legend li { display: flex; align-items: flex-start; }
@@ -133,7 +136,7 @@ button.close { background: transparent; color: var(--fg); font-size: 18px; paddi
   button:not(.close) { white-space: normal; max-width: 100%; text-align: start; }
 }
 progress { width: 100%; }
-.detail { white-space: pre-wrap; word-break: break-word; font-size: 11px; background: var(--chip); padding: 6px; border-radius: 6px; }
+.detail { white-space: pre-wrap; word-break: break-word; font-size: calc(11em / 13); background: var(--chip); padding: 6px; border-radius: 6px; }
 /* Forced colours (Windows high contrast): the browser paints backgrounds in the page's colour, so
    the interval's range and tick, the breakdown and the severity dots vanished, and buttons without
    a border read as plain text. Those keep their own colours or take system ones; buttons get one. */

@@ -11,17 +11,17 @@ import { underWay } from '../shared/audit.js';
 import { isolated } from '../shared/shown-text.js';
 
 const STYLE = `
-.comments table { width: 100%; border-collapse: collapse; font-size: 12px; margin: 4px 0; }
+.comments table { width: 100%; border-collapse: collapse; font-size: calc(12em / 13); margin: 4px 0; }
 .comments th { text-align: left; font-weight: 600; padding: 3px 4px 3px 0; vertical-align: top; }
 .comments td { padding: 3px 0; vertical-align: top; }
 .comments tr + tr { border-top: 1px solid var(--line); }
 .comments .ref { color: var(--muted); display: block; }
 .comments .ev-strong { color: var(--bad); } .comments .ev-weak { color: var(--poor); }
-.comments .verdict { font-size: 16px; font-weight: 700; margin: 6px 0 2px; }
+.comments .verdict { font-size: calc(16em / 13); font-weight: 700; margin: 6px 0 2px; }
 .comments .grade-good { color: var(--good); } .comments .grade-fair { color: var(--fair); }
 .comments .grade-poor { color: var(--poor); } .comments .grade-bad { color: var(--bad); }
 .comments .grade-unknown { color: var(--unknown); }
-.comments .examples { margin: 0; padding-left: 16px; font-size: 12px; }
+.comments .examples { margin: 0; padding-left: 16px; font-size: calc(12em / 13); }
 .comments .examples li { margin: 2px 0; word-break: break-word; }
 /* In a narrow panel (a 360 px window at 200% zoom leaves it 148 px) the signals' two columns did not
    fit: the table grew wider than the panel (in German by 85 px) and the panel scrolled sideways.
