@@ -43,6 +43,20 @@ function showPlan(s) {
   $('auditPlan').textContent = auditPlanText(t, plan) + (plan.comments ? ` ${t('commentsPlanOn', plan.commenters.posts)}` : '');
 }
 
+// The plan said (politely, #auditPlanSaid) once the form's edits pause, and only when it changed
+// since it was last said or drawn from the stored settings: at every key it was silent, and said at
+// every key it would talk over the typing. A plan redrawn by a save elsewhere is not said.
+const PLAN_PAUSE_MS = 1000;
+let planTimer = 0;
+let planSaid = '';
+function sayPlanSettled() {
+  clearTimeout(planTimer);
+  planTimer = setTimeout(() => {
+    const plan = $('auditPlan').textContent;
+    if (plan !== planSaid) $('auditPlanSaid').textContent = planSaid = plan;
+  }, PLAN_PAUSE_MS);
+}
+
 // The status line as a function of the language, so a save that switches it is said in the new one
 // ("Saved." stayed in the old language); null: nothing said.
 let status = null;
@@ -56,6 +70,7 @@ function fill(s, keep = []) {
   for (const [key, field] of Object.entries(FIELDS)) if (!keep.includes(key)) field.set(s[key]);
   shown = s;
   showPlan(s);
+  planSaid = $('auditPlan').textContent;
 }
 
 // A failure said in the status line (a save that did not go through was silent).
@@ -83,6 +98,7 @@ async function main() {
   $('form').addEventListener('input', () => {
     if (shown) showPlan(formSettings());
     say(null);
+    sayPlanSettled();
   });
   // Saved here or in another options page: the form follows, keeping what is being edited, and
   // a new language redraws the page in it.

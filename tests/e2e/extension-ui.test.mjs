@@ -359,6 +359,20 @@ test('the options plan follows the form as it is edited; a value adjusted on sav
   await opt.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/options.html`);
   await opt.waitForFunction(() => document.getElementById('auditPlan').textContent !== '');
   const edit = (id, v) => opt.$eval(`#${id}`, (el, val) => { el.value = val; el.dispatchEvent(new Event('input', { bubbles: true })); }, v);
+  // A screen reader hears the plan once the typing settles, once (a polite status), not at each key:
+  // the plan changed silently as it was typed.
+  await opt.evaluate(() => {
+    window.planSaid = [];
+    const said = [...document.querySelectorAll('[role=status], [aria-live=polite]')].filter((r) => r.id !== 'status');
+    for (const r of said) new MutationObserver(() => window.planSaid.push(r.textContent)).observe(r, { childList: true, characterData: true, subtree: true });
+  });
+  await opt.$eval('#auditBudget', (el) => {
+    for (const v of ['1', '12', '120']) { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }
+  });
+  await opt.waitForFunction(() => window.planSaid.length > 0, { timeout: 5000 })
+    .catch(() => assert.fail('the plan, changed, is in no live region'));
+  assert.equal(await opt.$eval('#auditPlan', (e) => e.textContent), (await opt.evaluate(() => window.planSaid)).at(-1));
+  assert.match((await opt.evaluate(() => window.planSaid)).join('|'), /^[^|]*\(budget 120\)[^|]*$/, 'said once, as it settled');
   await edit('auditBudget', '7');
   await opt.waitForFunction(() => /\(budget 7\)/.test(document.getElementById('auditPlan').textContent));
   await edit('auditListSize', '25');
