@@ -71,7 +71,7 @@ async function cached({ username }) {
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   // An audit that was running under a former name when the account was seen under this one goes
   // on under this name once it has ended (carryAudit).
-  if (stored) await store.locked(() => carryAudit(username, stored));
+  if (stored) await carryAudit(username, stored);
   // A name the account no longer has (renamed on Instagram): no audit to show or act on there,
   // unless one still runs under it (a tab running it writes there until it ends).
   const left = !stored && renamedTo(history, username);
@@ -222,7 +222,7 @@ async function instantAnalyze(msg) {
   await store.locked(() => auditCountNow(report));
   // The account kept under another name (renamed since): its history goes on under this one.
   const moved = await store.locked(() => carryRenamed(report));
-  const movedAuditState = moved ? await store.locked(() => carryAudit(report.username, moved)) : null;
+  const movedAuditState = moved ? await carryAudit(report.username, moved) : null;
   // What the page shows of it (it read no audit under this name before this check).
   const auditMoved = movedAuditState && movedAuditState.v === AUDIT_VERSION ? { audit: auditView(movedAuditState) } : {};
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
@@ -295,7 +295,38 @@ async function carryRenamed(report) {
 // next look at this name. Returns the moved audit, or null.
 async function carryAudit(username, entry) {
   if (!entry || !(entry.former_usernames || []).length) return null;
-  return store.moveFormerAudit(username, entryUserId(entry), entry.former_usernames);
+  // One left running by a tab closed while the worker was stopped (its pause lost) is paused first:
+  // no page writes under the old name then, and it moves as a paused one does.
+  for (const f of entry.former_usernames) if (f !== username) await pauseUnheld(f);
+  return store.locked(() => store.moveFormerAudit(username, entryUserId(entry), entry.former_usernames));
+}
+
+// The audit of `username` stored as running that no page runs, paused, as its page's audit.pause
+// would have (auditPause): that message is lost when the tab closes while the worker is stopped (it
+// wakes no one), and the audit stayed "running" with no page running it: the popup said it ran,
+// and a rename did not carry it. (Nothing was lost: the profile's next page takes it up, auditNext
+// resuming a paused one.) Never one a page runs: only when every page it names (its runner, the
+// holder of its pending request's claim) is surely gone (holders.js; a page that does not answer
+// in time counts as there); one naming none (stored before `runner` was kept) stays as it is.
+// The pages are asked outside the lock (an audit's steps do not wait on them), and the audit is
+// paused only as it was when they were asked.
+async function pauseUnheld(username) {
+  const seen = await currentAudit(username, 'peek');
+  const pages = pagesOf(seen);
+  if (!pages.length) return;
+  for (const page of pages) if (!(await holderGone(page, username))) return;
+  await store.locked(async () => {
+    const a = await currentAudit(username);
+    if (!a || a.updatedAt !== seen.updatedAt || pagesOf(a).join() !== pages.join()) return;
+    await store.saveAuditAndScheduler(pauseAudit(a, now()), null);
+  });
+}
+
+// The pages a running audit names: the one that runs it, the one holding its request's claim.
+function pagesOf(a) {
+  if (!a || a.status !== 'running') return [];
+  const claim = a.pending && a.pending.claim;
+  return [...new Set([a.runner, claim && claim.holder].filter(Boolean))].sort();
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it
@@ -688,7 +719,9 @@ async function auditStatus({ username }) {
 // audit's steps: the page's own look moved it.
 async function popupAuditStatus(msg) {
   const entry = (await store.readHistory()).entries[msg.username] || null;
-  if (entry) await store.locked(() => carryAudit(msg.username, entry));
+  if (entry) await carryAudit(msg.username, entry);
+  // Said as paused when no page runs it (its pause lost with its tab: pauseUnheld).
+  await pauseUnheld(msg.username);
   return auditStatus(msg);
 }
 

@@ -316,3 +316,29 @@ test('a new audit over a paused one whose request is out still makes its own req
     delete data.settings;
   }
 });
+
+// A tab closed while the worker was stopped: its page's audit.pause woke no one and was lost, and
+// the audit stayed 'running' with no page running it; the popup said it ran. The popup's look
+// asks the pages the audit names (holders.js) and says it paused once they are gone; never while
+// its page runs it, nor while a page that holds its request's claim is there.
+test('a running audit whose tab closed without its pause: the popup reads it paused; not while a page runs it', async () => {
+  const { step } = await running();
+  await handle['audit.next']({ username }, tab(4));
+  runsAudit.set(4, true);
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(4))).go, true);
+  assert.equal((await privileged['audit.status']({ username })).progress.status, 'running', 'tab 4 runs it');
+  assert.equal(stored().status, 'running');
+  // Tab 4 closes with its request out, the worker stopped (no audit.pause arrives).
+  runsAudit.delete(4);
+  const view = await privileged['audit.status']({ username });
+  assert.equal(view.progress.status, 'paused', 'no page runs it');
+  assert.equal(stored().status, 'paused');
+  assert.equal(stored().pending.id, step.id, 'its request kept, for the next page to take over');
+  // The profile open again in tab 5: it goes on from there, and is not paused while tab 5 runs it.
+  const again = await handle['audit.next']({ username }, tab(5));
+  runsAudit.set(5, true);
+  assert.deepEqual([stored().status, again.id], ['running', step.id]);
+  assert.equal((await handle['audit.claim']({ username, id: step.id }, tab(5))).go, true);
+  assert.equal((await privileged['audit.status']({ username })).progress.status, 'running');
+  assert.equal(stored().status, 'running');
+});

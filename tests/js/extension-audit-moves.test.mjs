@@ -10,6 +10,12 @@ import { at, entry } from './lib/history-fixtures.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
+// The tabs whose page runs an audit now (holders.js asks them); a closed tab answers nothing.
+const runsAudit = new Set();
+globalThis.chrome.tabs = { sendMessage: async (tabId) => {
+  if (!runsAudit.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+  return { holds: true };
+} };
 const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
 const { putEntry, emptyHistory } = await import('../../extension/shared/history.js');
 const { newAudit } = await import('../../extension/shared/audit.js');
@@ -85,4 +91,23 @@ test('rename: the popup\'s look at the new name brings the audit over as a page\
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', { status: 'running' }) });
   assert.equal((await privileged['audit.status']({ username: 'new' })).missing, true, 'its tab writes under the old name until it ends');
   assert.equal(data['audit:old'].status, 'running');
+});
+
+// Its tab closed while the worker was stopped, its pause lost: running in storage with no page
+// running it. It moves as a paused one (the popup's look and a page's); not while a page runs it.
+test('rename: an audit left running under the old name by a closed tab moves, paused; one a page runs stays', async () => {
+  const runner = { status: 'running', runner: '5:0' };
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', runner) });
+  runsAudit.add(5);
+  assert.equal((await privileged['audit.status']({ username: 'new' })).missing, true, 'tab 5 runs it under the old name');
+  assert.equal(data['audit:old'].status, 'running');
+  runsAudit.delete(5);
+  const r = await privileged['audit.status']({ username: 'new' });
+  assert.deepEqual([r.missing, r.progress && r.progress.status], [undefined, 'paused'], 'no page runs it: moved, paused');
+  assert.equal(data['audit:old'], undefined);
+  assert.deepEqual([data['audit:new'].username, data['audit:new'].status], ['new', 'paused']);
+  // A page's look at the new name does the same.
+  reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', runner) });
+  assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'paused');
+  assert.equal(data['audit:old'], undefined);
 });
