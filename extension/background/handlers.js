@@ -94,14 +94,30 @@ async function cached({ username }) {
 // as at the end (an audit ended early replaces only a reading it narrows).
 async function keepEndedAudit(username) {
   const a = await currentAudit(username, 'peek');
-  if (!a || underWay(a.status) || !a.report || a.report.username !== username) return;
   // (None under the name: a name the account left, or its history deleted: nothing to add to.)
-  const entry = (await store.getHistory()).entries[username] || null;
-  if (!entry || !ownAudit(a, entry)) return;
-  if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return;
-  if (a.status !== 'done' && !partialAuditReplaces(entry, a.report)) return;
+  if (!a || !endedUnsaved(username, a, (await store.getHistory()).entries[username] || null)) return;
   const whole = await currentAudit(username);
   if (whole) await saveAuditReport(whole);
+}
+
+// Whether `a`, the audit stored under `username` (its record will do), ended with a result the
+// entry there lacks, to be saved as at its end (keepEndedAudit).
+function endedUnsaved(username, a, entry) {
+  if (!a || a.v !== AUDIT_VERSION || underWay(a.status) || !a.report || a.report.username !== username) return false;
+  if (!entry || !ownAudit(a, entry)) return false;
+  if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
+  return a.status === 'done' || partialAuditReplaces(entry, a.report);
+}
+
+// keepEndedAudit for every entry of `history` that needs it (one read of the audits' records),
+// where the popup lists the history or exports it: an audit whose result was lost so showed in
+// neither until its profile's page was looked at again. Returns the history, read again when it
+// saved one.
+async function keepEndedAudits(history) {
+  const records = await store.auditRecords(Object.keys(history.entries));
+  const due = Object.keys(records).filter((u) => endedUnsaved(u, records[u], history.entries[u]));
+  for (const u of due) await store.locked(() => keepEndedAudit(u));
+  return due.length ? store.readHistory() : history;
 }
 
 // What the page of `username`, of account `id`, says of an earlier account that had the name
@@ -718,6 +734,8 @@ async function auditStatus({ username }) {
 // profile had looked. Not at a page's audit.status (content/main.js followAudit), asked at its
 // audit's steps: the page's own look moved it.
 async function popupAuditStatus(msg) {
+  // An ended audit's result the history lacks (the worker stopped between the two writes: cached).
+  await store.locked(() => keepEndedAudit(msg.username));
   const entry = (await store.readHistory()).entries[msg.username] || null;
   if (entry) await carryAudit(msg.username, entry);
   // Said as paused when no page runs it (its pause lost with its tab: pauseUnheld).
@@ -731,7 +749,7 @@ async function popupAuditStatus(msg) {
 // `audited`: how many of them have an audit Delete all deletes: a result in the history, or an
 // audit stored without one (running, paused, ended early: store.js namesWithAudit).
 async function historyList({ query }) {
-  const history = await store.readHistory();
+  const history = await keepEndedAudits(await store.readHistory());
   const withAudit = await store.namesWithAudit(history);
   const audited = Object.keys(history.entries).filter((u) => withAudit.has(u) || holdsAudit(history.entries[u])).length;
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
@@ -741,6 +759,8 @@ async function historyList({ query }) {
 // With no entry under `username`: the name the account kept under it goes by now, when its history
 // moved there (renamed on Instagram; history.js renamedTo), else null.
 async function historyGet({ username }) {
+  // (The popup's look at the profile in view, asked before its audit.status: cached.)
+  await store.locked(() => keepEndedAudit(username));
   const history = await store.readHistory();
   const entry = history.entries[username] || null;
   return { entry, renamedTo: entry ? null : renamedTo(history, username),
@@ -756,7 +776,7 @@ function historyDelete({ usernames }) {
 }
 
 async function historyExport({ format }) {
-  const h = await store.readHistory();
+  const h = await keepEndedAudits(await store.readHistory());
   if (format !== 'csv') return { text: exportJson(h), format };
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
   // An audit that ended early, saved before audit_partial was kept, is told by its stored state.

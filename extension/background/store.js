@@ -492,6 +492,13 @@ export async function namesWithAudit(history) {
   return new Set(Object.keys(history.entries).filter((u) => !!got[AUDIT_PREFIX + u] || ownFormerNames(history.entries[u], got).length > 0));
 }
 
+// The audit records stored under `usernames` (their own fields: status, report, updatedAt, userId;
+// not their lists or step), by username, those with none left out. One read.
+export async function auditRecords(usernames) {
+  const got = usernames.length ? await storage.get(usernames.map((u) => AUDIT_PREFIX + u)) : {};
+  return Object.fromEntries(usernames.filter((u) => got[AUDIT_PREFIX + u]).map((u) => [u, got[AUDIT_PREFIX + u]]));
+}
+
 export async function getDoc(username) {
   return (await get(DOC_PREFIX + username)) || null;
 }

@@ -31,7 +31,9 @@ const tab = { tab: { id: 1 }, frameId: 0 };
 const PAGE = { status: 200, contentType: 'application/json',
                body: JSON.stringify({ users: Array.from({ length: 25 }, (_, i) => ({ pk: String(100 + i), username: `fan${i}` })), next_max_id: null }) };
 
-test('an audit whose result was not saved to the history as it ended: the profile\'s next visit saves it', async () => {
+// The audit of `username` ended, its result not saved to the history (the write at its end failing).
+async function endedUnsaved() {
+  for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
   await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
@@ -43,6 +45,11 @@ test('an audit whose result was not saved to the history as it ended: the profil
   historyWrites = true;
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.equal(data.history.entries[username].audit_at, undefined, 'the premise: the history holds the profile\'s reading alone');
+  assert.ok(checked.report);
+}
+
+test('an audit whose result was not saved to the history as it ended: the profile\'s next visit saves it', async () => {
+  await endedUnsaved();
   const seen = await handle['profile.cached']({ username });
   const entry = data.history.entries[username];
   assert.ok(Number.isFinite(entry.audit_at), 'the audit\'s result saved at the visit');
@@ -52,5 +59,31 @@ test('an audit whose result was not saved to the history as it ended: the profil
   const before = structuredClone(data.history);
   await handle['profile.cached']({ username });
   assert.deepEqual(data.history, before);
-  assert.ok(checked.report);
+});
+
+// The popup is a look too: at the profile in view (history.get, then audit.status), and at the
+// history's list and its export. The result showed in none of them until a page of the profile
+// had looked.
+test('such a result is saved at the popup\'s look at the profile, at its history list and at an export', async () => {
+  const { privilegedHandlers: popup } = await import('../../extension/background/handlers.js');
+  await endedUnsaved();
+  const got = await popup['history.get']({ username });
+  assert.ok(Number.isFinite(got.entry.audit_at), 'the popup\'s current profile shows the audit');
+  await endedUnsaved();
+  await popup['audit.status']({ username });
+  assert.ok(Number.isFinite(data.history.entries[username].audit_at), 'saved at the popup\'s audit.status');
+  await endedUnsaved();
+  const listed = await popup['history.list']({ query: '' });
+  const row = listed.entries.find((e) => e.username === username);
+  assert.equal(row.confidence, 'audited', 'the history list shows the audit');
+  assert.ok(Number.isFinite(row.audit_at));
+  assert.equal(listed.audited, 1);
+  await endedUnsaved();
+  const exported = JSON.parse((await popup['history.export']({ format: 'json' })).text);
+  const kept = exported.entries.find((e) => e.username === username);
+  assert.ok(kept && Number.isFinite(kept.audit_at), 'the export holds it');
+  // Once: a list after writes nothing.
+  const before = structuredClone(data.history);
+  await popup['history.list']({ query: '' });
+  assert.deepEqual(data.history, before);
 });
