@@ -156,13 +156,17 @@ export async function clearAside() {
 // is full.
 
 // Removes the oldest cached document that is not protected. Returns whether it removed one.
+// Never that of a profile whose audit is under way or can resume (cancelled, or stopped by a login
+// or challenge page), as putDoc keeps it: resumed, the audit went on without it, its report never
+// made again. Those audits are never dropped either; with nothing else to go, the write that needed
+// the room fails as storage full, and its caller says so.
 async function dropOldestDoc(protect = []) {
   const index = (await get(DOCS_INDEX_KEY)) || [];
   for (const u of index) {
     if (protect.includes(DOC_PREFIX + u)) continue;
     // (Its record says whether it is under way: no need to read its lists.)
     const audit = await get(AUDIT_PREFIX + u);
-    if (audit && underWay(audit.status)) continue;
+    if (audit && (underWay(audit.status) || resumable(audit))) continue;
     await storage.remove(DOC_PREFIX + u);
     await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
     return true;
@@ -427,10 +431,10 @@ export async function saveAuditAndScheduler(audit, scheduler) {
 
 // The last web_profile_info document seen per username (needed to combine an audit with
 // the profile signals); only the most recent MAX_DOCS are kept, but never that of a profile whose
-// audit is under way (as making room keeps it: dropOldestDoc) or can resume: one paused or
+// audit is under way or can resume (as making room keeps it: dropOldestDoc): one paused or
 // cancelled while the user looked at twelve other profiles, or running in another tab meanwhile,
-// went on without it, its report never made again (making room may still drop a resumable one's). When storage is full it makes room like any write, never dropping its own profile's
-// entry report. Returns {shrunk}.
+// went on without it, its report never made again. When storage is full it makes room like any
+// write, never dropping its own profile's entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
   return withRoom(async () => {
     const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);

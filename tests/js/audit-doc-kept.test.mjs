@@ -12,7 +12,8 @@ import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 import { followersPage } from '../e2e/standin/engagers.mjs';
 
-const { data } = installFakeChrome();
+const fake = installFakeChrome();
+const { data } = fake;
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
 fetchFileUrls();
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
@@ -50,4 +51,32 @@ test('the document of a profile whose audit is under way or can resume stays whi
   data[auditKeys(username)[0]] = { ...data[auditKeys(username)[0]], status: 'done' };
   await store.locked(() => store.putDoc('other24', '{}'));
   assert.equal(data[`doc:${username}`], undefined);
+});
+
+// Making room for a write (store.js withRoom: a cached document goes first) dropped the document of
+// a profile whose audit can resume (cancelled, or stopped by a login or challenge page), as it
+// kept only those under way: resumed, the audit went on without it, its report never made again.
+// Another document goes instead; with none left to drop, the write says storage is full.
+test('making room for a write keeps the document of a resumable audit: another goes, or storage is said full', async () => {
+  for (const k of Object.keys(data)) delete data[k];
+  await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  await handle['audit.next']({ username }, tab);
+  await handle['audit.cancel']({ username });
+  assert.equal(stored().status, 'cancelled');
+  await store.locked(() => store.putDoc('other', JSON.stringify({ pad: 'x'.repeat(4000) })));
+  assert.deepEqual(data.docs, [username, 'other'], 'the premise: the resumable audit\'s document is the oldest');
+  // A write that fits once one document has gone.
+  fake.quota = fake.size() + 1000;
+  try {
+    await store.locked(() => store.write({ big: 'y'.repeat(2500) }));
+    assert.ok(data[`doc:${username}`], 'the resumable audit\'s document kept');
+    assert.equal(data['doc:other'], undefined, 'the other one went instead');
+    assert.ok(data.big);
+    // Nothing left that may go: the write fails as storage full, the document still there.
+    await assert.rejects(store.locked(() => store.write({ bigger: 'z'.repeat(50_000) })), (e) => store.isQuotaError(e));
+    assert.ok(data[`doc:${username}`]);
+  } finally {
+    fake.quota = Infinity;
+  }
 });
