@@ -6,6 +6,7 @@ import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromPr
 import { loadStrings } from './strings.js';
 import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
+import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
@@ -132,9 +133,10 @@ function ownAudit(audit, entry) {
   return audit && !(id && audit.userId && audit.userId !== id) ? audit : null;
 }
 
-async function saveSchedulerIfRoom(state) {
+// `more`: items written with it (the instant slots given).
+async function saveSchedulerIfRoom(state, more = {}) {
   try {
-    await store.saveAuditAndScheduler(null, state);
+    await store.saveAuditAndScheduler(null, state, more);
   } catch (e) {
     if (!store.isQuotaError(e)) throw e;
   }
@@ -143,30 +145,26 @@ async function saveSchedulerIfRoom(state) {
 // Reserves a slot for an instant fetch of a profile (no pacing gap, but counted toward the
 // hourly cap and held back by a rate-limit back-off). A fallback (users/<id>/info right after
 // web_profile_info refused) goes at once: one request to another endpoint, still counted.
-// The slots handed to instant checks still to come, keyed "<username> <time>", the time as value:
-// only such a slot can be given back (instant.release), not an audit's. One per slot, not per
-// username: two tabs of one profile held by the cap each hold their own (one per username lost the
-// first tab's). Those whose time has passed are dropped as new ones come. Kept in memory: a
-// restarted worker forgets them, and the slot then passes unused, as every such slot did before.
-const instantSlots = new Map();
-const slotKey = (username, at) => `${username} ${at}`;
-function noteInstantSlot(username, at, t) {
-  for (const [k, slotAt] of instantSlots) if (!(slotAt > t)) instantSlots.delete(k);
-  if (at > t) instantSlots.set(slotKey(username, at), at);
-}
-
-function instantBegin({ username, fallback = false }) {
+// The slot is kept with the send that asked for it (instant-slots.js, stored with the scheduler):
+// that send asked again (its answer lost as the worker restarted) gets the same answer, no second
+// slot. One per send, not per username: two tabs of one profile held by the cap each hold their own.
+function instantBegin({ username, fallback = false }, sender, { sendId = null } = {}) {
   return store.locked(async () => {
+    const t = now();
+    const slots = slotsOf(await store.get(INSTANT_SLOTS_KEY), t);
+    const key = sendId ? `${holderOf(sender)} ${sendId}` : null;
+    const given = givenTo(slots, key);
+    if (given) return given;
     const settings = await store.getSettings();
-    const r = reserve(await store.getScheduler(), now(), { ...settings, interactive: true, skipBackoff: fallback, kind: 'profile' });
-    // Storage full even after making room: the one fetch still goes (unrecorded) and the
-    // result says storage is full, rather than the check failing.
-    await saveSchedulerIfRoom(r.state);
-    noteInstantSlot(username, r.at, now());
+    const r = reserve(await store.getScheduler(), t, { ...settings, interactive: true, skipBackoff: fallback, kind: 'profile' });
     // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
     // which (the cap's number, the status), so the user is told that rather than a rate limit;
     // and by a wait another profile's audit drew: whose (`during`), not this profile's refusal.
-    return { at: r.at, reason: r.reason, ...heldBy(r, settings, username) };
+    const answer = { at: r.at, reason: r.reason, ...heldBy(r, settings, username) };
+    // Storage full even after making room: the one fetch still goes (unrecorded) and the
+    // result says storage is full, rather than the check failing.
+    await saveSchedulerIfRoom(r.state, { [INSTANT_SLOTS_KEY]: withSlot(slots, { key, username, at: r.at, givenAt: t, answer }) });
+    return answer;
   });
 }
 
@@ -176,9 +174,9 @@ function instantBegin({ username, fallback = false }) {
 // after it until its time, for a request never sent.
 function instantRelease({ username, at }) {
   return store.locked(async () => {
-    if (!instantSlots.delete(slotKey(username, at))) return { released: false };
-    if (!(at > now())) return { released: false };
-    await saveSchedulerIfRoom(release(await store.getScheduler(), at, now()));
+    const { slots, found } = withoutSlot(slotsOf(await store.get(INSTANT_SLOTS_KEY), now()), username, at, now());
+    if (!found) return { released: false };
+    await saveSchedulerIfRoom(release(await store.getScheduler(), at, now()), { [INSTANT_SLOTS_KEY]: slots });
     return { released: true };
   });
 }

@@ -12,6 +12,7 @@ import { takenItem, keptFor } from '../shared/taken.js';
 import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
 import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
 import { cachedStorage } from './storage-cache.js';
+import { INSTANT_SLOTS_KEY } from './instant-slots.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -23,7 +24,7 @@ const MAX_DOCS = 12;
 // Kept from an audit's first write on (a check alone keeps nothing: storage-cache.js `starts`).
 const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
 const KEPT_PREFIXES = [...AUDIT_PREFIXES, DOC_PREFIX];
-const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY];
+const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY];
 const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
                                                      starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 
@@ -413,10 +414,12 @@ export async function peekAudit(username) {
 
 // Audit and scheduler state go in one write, so they never disagree after a stop. The audit
 // writes only its step when nothing else changed since it was read in this turn (audit-store.js),
-// and nothing when nothing changed.
-export async function saveAuditAndScheduler(audit, scheduler) {
+// and nothing when nothing changed. `more`: other items of the same write (the scheduler's own
+// records, such as the instant slots given: handlers.js instantBegin).
+export async function saveAuditAndScheduler(audit, scheduler, more = {}) {
   const read = audit ? readAudits.get(audit.username) || null : null;
   const { items, remove, stale } = audit ? auditWrite(audit, read) : { items: {}, remove: [], stale: [] };
+  Object.assign(items, more);
   if (scheduler) items[SCHEDULER_KEY] = scheduler;
   if (!Object.keys(items).length) return;
   if (stale.length) await storage.remove(stale);
