@@ -137,6 +137,7 @@ export class ProfileFeature {
     this.settleUntil = settleUntil;  // no request to Instagram before then (SETTLE_MS)
     this.report = null;   // the engine's latest report: user id, privacy, counts, recent posts
     this.auditController = null;
+    this.auditStarting = false;
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
     // The instant check under way ({controller, sent: its request went, missed: a newer reading
@@ -583,10 +584,18 @@ export class ProfileFeature {
     // What the button offered: to resume the cancelled audit in view (should it have moved on in
     // another tab since, the background shows it as it is instead of starting one).
     const resume = !fresh && !!this.overlay.audit && resumable(this.overlay.audit.progress);
-    const view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
-      followerCount: Number.isSafeInteger(count) ? count : null, posts,
-      profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}), ...(followersAgain ? { followersAgain } : {}),
-      ...(ownProfileUnread ? { ownProfileUnread } : {}) });
+    // Running the audit from the moment it is asked for: the popup's look may ask whether this page
+    // holds it before the loop below starts (background/handlers.js pauseUnheld).
+    this.auditStarting = true;
+    let view;
+    try {
+      view = await send('audit.start', { username: this.username, userId: this.userId, isPrivate,
+        followerCount: Number.isSafeInteger(count) ? count : null, posts,
+        profileSource: rep.profile_source || 'web_profile_info', fresh, resume, ...(engagersOnly ? { engagersOnly } : {}), ...(followersAgain ? { followersAgain } : {}),
+        ...(ownProfileUnread ? { ownProfileUnread } : {}) });
+    } finally {
+      this.auditStarting = false;
+    }
     this.overlay.setAudit(view);
     await this.loopAudit();
   }
@@ -666,6 +675,12 @@ export class ProfileFeature {
     if (!view || view.missing || !view.progress) { this.overlay.setAudit(null); return; }
     this.overlay.setAudit(view);
     if (underWay(view.progress.status) && this.runsAccount(view.userId)) this.loopAudit().catch((e) => this.fail(e));
+  }
+
+  // Whether this page runs the audit of `username` now (the background asks: holders.js): its loop,
+  // or its start asked for and not yet answered (the loop follows at once).
+  holdsAudit(username) {
+    return this.username === username && !!(this.auditController || this.auditStarting);
   }
 
   // Whether this page may run an audit of account `id` (the stored audit's, null for one stored
@@ -861,7 +876,7 @@ function onSchedulerChanged(changes, area) {
 // of the same profile waits for a request this one claimed.
 function onHoldsAsked(msg, sender, sendResponse) {
   if (!msg || msg.what !== 'audit.holds') return false;
-  sendResponse({ holds: !!(current && current.username === msg.username && current.feature.auditController) });
+  sendResponse({ holds: !!(current && current.feature.holdsAudit(msg.username)) });
   return false;
 }
 

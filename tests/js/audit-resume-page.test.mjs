@@ -75,3 +75,24 @@ test('an error before the resumed audit\'s loop begins ends "Resuming…" and sh
   assert.equal(feature.overlay.auditResuming, null, 'no spinner left');
   assert.equal(feature.overlay.model.state, 'engine_failed');
 });
+
+// The background pauses a running audit no page holds (handlers.js pauseUnheld, at the popup's
+// look), asking the page it names (audit.holds). Between its audit.start and its loop's start, the
+// page that started it said it held none: an audit just started or resumed was paused (and taken
+// back at the loop's first step, "paused" in the popup meanwhile).
+test('the page holds its audit from the moment it asks to start it', async () => {
+  let answerStart;
+  background.answers = { 'audit.start': () => new Promise((r) => { answerStart = r; }),
+              'audit.next': () => ({ action: 'end', progress: { status: 'done', requests: 4, planned: 40 } }) };
+  const { feature } = page();
+  feature.report = REPORT;
+  assert.equal(feature.holdsAudit('anna'), false, 'none asked for yet');
+  const started = feature.startAudit({ fresh: true });
+  for (let i = 0; i < 50 && !answerStart; i++) await settle();
+  assert.ok(answerStart, 'audit.start asked');
+  assert.equal(feature.holdsAudit('anna'), true, 'its start unanswered: held');
+  assert.equal(feature.holdsAudit('other'), false, 'not another profile\'s');
+  answerStart({ progress: { status: 'running', requests: 0, planned: 40 } });
+  await started;
+  assert.equal(feature.holdsAudit('anna'), false, 'its loop ended');
+});
