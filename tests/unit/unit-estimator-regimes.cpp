@@ -780,3 +780,23 @@ TEST_CASE("[regimes] the +/-5 plan fetches enough for a bound at 0 or 100% to co
     CHECK((point == 0 ? high : 1 - low) <= 0.05);
   }
 }
+
+// A bound whose room within the half-width is nearly nil (a surely-fake share of 0 with the point
+// a hair under 5%) asks for z^2 / room fetches in full: beyond what an int counts, converted it was
+// undefined (in practice INT_MIN, so no fetches asked) and the plan said +/-5 was reachable where,
+// with a little more room, it was not. Less room never makes the plan possible.
+TEST_CASE("[regimes] the +/-5 plan with a bound's room nearly nil is as unreachable as with a little more") {
+  ScoreProfiles p = strict_and_lenient();
+  p.definition_bounds = true;
+  const double z = 1.96, N = 1e5;
+  for (double room : {1e-6, 1e-9, 1e-12}) {
+    double point = 0.05 - room;
+    RegimeAverage ra = three_readings(point, point, point, 0.01);
+    combine_regimes(ra, 1, 0, false, z);
+    ra.best = 0;
+    ra.surely_fake_share = 0;
+    ra.possibly_fake_share = point;
+    AuditPlan plan = plan_over_regimes(ra, p, 0.9, point, N, z, 0.05);
+    CHECK_MESSAGE(!plan.possible, "room ", room, ": ", plan.requests, " requests, ", plan.full_fetches, " fetched");
+  }
+}

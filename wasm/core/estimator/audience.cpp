@@ -130,7 +130,9 @@ AuditPlan plan_over_regimes(const RegimeAverage& ra,
       // Near a share of 0 or 1 the variance vanishes but the exact limit does not (none of m
       // reaches up to about z^2 / m), and the lite tier cannot stand in for fetches where the
       // fetched accounts all read alike: the plan fetches that many in full.
-      if (room > 0 && unit < room) min_full = std::max(min_full, int(std::ceil(z * z / room)));
+      // (Capped before it is an int: with the room nearly nil it is more than an int counts, and
+      // converted, in practice INT_MIN, no fetches were asked.)
+      if (room > 0 && unit < room) min_full = std::max(min_full, int(std::min(std::ceil(z * z / room), 1e9)));
     }
   }
   if (doubt >= half_width) {
