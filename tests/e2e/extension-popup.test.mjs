@@ -357,6 +357,38 @@ test('at 300% zoom (a popup 266 px wide) the history stacks each row: no sideway
   }
 });
 
+// The user's font size at 20 px (Page.setFontSizes; the popup's body is 40em, 800 px): a popup
+// 520 px wide (at 160% zoom) holds the German history as a 416 px one does at 16 px, where the
+// 400 px popup needed its estimates to wrap. The narrow layout follows the font size, as the body's
+// width does: nothing past its width.
+test('at a 20 px font size a popup 520 px wide holds the German history: no sideways scroll', async () => {
+  await suite.resetExtension({ language: 'de' });
+  const tab = await suite.session.newPage();
+  for (const username of ['shopdeals.official', 'mila.gifted', 'lena.bakes']) {
+    await tab.goto(suite.standin.profileUrl(username));
+    await waitForOverlay(tab, (x) => x.badgeLabel, { what: 'the badge' });
+  }
+  await tab.close();
+  const popup = await suite.session.newPage();
+  const cdp = await popup.createCDPSession();
+  try {
+    await popup.setViewport({ width: 520, height: 700 });
+    await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+    await popup.waitForFunction(() => document.getElementById('rows').dataset.shown === '3');
+    // (Set on the extension's page itself: set before, the navigation to it left it at 16.)
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20 } });
+    await popup.waitForFunction(() => getComputedStyle(document.body).fontSize === '16.25px');
+    const fits = () => popup.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, width: innerWidth,
+      content: document.documentElement.scrollWidth,
+      past: [...document.querySelectorAll('#history td, #history button')].filter((x) => x.getBoundingClientRect().right > innerWidth).map((x) => x.textContent) }));
+    await waitFor(async () => { const f = await fits(); return f.content <= f.width && !f.past.length; }, { what: 'the popup within its width', timeout: 3000 })
+      .catch(async () => assert.fail(`the popup scrolls sideways: ${JSON.stringify(await fits())}`));
+  } finally {
+    await cdp.detach().catch(() => {});
+    await popup.close();
+  }
+});
+
 // A stored history this build cannot wholly read (an entry edited or of another version, or a
 // history of a later schema after going back a version) loses nothing: what cannot be read is
 // kept aside as it was, the popup says so with where and why, offers it as a download, and it
