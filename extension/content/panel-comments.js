@@ -25,9 +25,11 @@ const STYLE = `
 .comments .examples li { margin: 2px 0; word-break: break-word; }
 /* In a narrow panel (a 360 px window at 200% zoom leaves it 148 px) the signals' two columns did not
    fit: the table grew wider than the panel (in German by 85 px) and the panel scrolled sideways.
-   There each signal's name goes above its value. */
+   There each signal's name goes above its value. In em of the section's own size (13 px at the
+   default font size: 240 px), as the table's text: at 240 px a 20 px font size left the German
+   table 12 px past the line in a 320 px window, 24 px scrolled the panel sideways at 360. */
 .comments { container-type: inline-size; }
-@container (max-width: 240px) {
+@container (max-width: calc(240em / 13)) {
   .comments table, .comments tbody, .comments tr, .comments th, .comments td { display: block; }
   .comments th { padding-bottom: 0; }
 }

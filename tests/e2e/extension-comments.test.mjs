@@ -127,6 +127,39 @@ test('in Dutch: the comment verdict, its grade and the reasons in Dutch, numbers
   assert.ok(fit.tableRight <= fit.lineRight && fit.scrollWidth <= fit.clientWidth, `the table is wider than the panel: ${JSON.stringify(fit)}`);
 });
 
+// The signals' names go above their values by the section's width in em of its text: at 240 px
+// whatever the font size, German at a 20 px font size (its text 16.25 px) stuck 12 px past the
+// panel's line in a 320 px window, and at 24 px scrolled the panel sideways at 360 and 320.
+test('in German at a 20 and 24 px font size the signals\' table stays within the panel\'s line', async () => {
+  const username = 'inkwell.tattoo';
+  await suite.resetExtension({ auditComments: true, language: 'de', ...FEW_FOLLOWERS });
+  await startAudit(suite, page, username);
+  await auditDone(username);
+  await waitFor(async () => { const x = await commentsSection(); return x && x.verdict && x.reasons.length && x; }, { what: 'comments section' });
+  const cdp = await page.createCDPSession();
+  try {
+    const seen = [];
+    for (const [standard, width] of [[16, 320], [20, 400], [20, 320], [24, 360], [24, 320]]) {
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
+      await page.setViewport({ width, height: 640 });
+      seen.push(await page.$eval(PANEL, (h, at) => {
+        const panel = h.shadowRoot.querySelector('.panel');
+        const line = panel.getBoundingClientRect().left + panel.clientLeft + panel.clientWidth - parseFloat(getComputedStyle(panel).paddingRight);
+        const table = panel.querySelector('[part~="comments-signals"]');
+        return { at, font: getComputedStyle(panel).fontSize, stacked: getComputedStyle(table).display === 'block',
+                 fits: Math.round(table.getBoundingClientRect().right) <= Math.round(line) && panel.scrollWidth <= panel.clientWidth };
+      }, `${standard}/${width}`));
+    }
+    assert.deepEqual(seen.map((x) => x.font), ['13px', '16.25px', '16.25px', '19.5px', '19.5px']);
+    assert.ok(seen.every((x) => x.fits), `the table is wider than the panel's line: ${JSON.stringify(seen)}`);
+    // At the default size the two columns stay where they fit (a 320 px window, as before).
+    assert.equal(seen[0].stacked, false);
+  } finally {
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+    await cdp.detach();
+  }
+});
+
 // Last in this file: it stops the worker, after which the harness's worker handle (the other
 // tests' reset) is not to be relied on.
 test('the tattoo studio: comments read within the budget, judged "likely bought engagement" for its repeated texts', async () => {
