@@ -128,8 +128,10 @@ button.close { background: transparent; color: var(--fg); font-size: calc(18em /
 /* Below a 320 px window (a 360 px one at 200% zoom leaves 180 px, the panel's text 118 px) a button's
    one-line label was wider than the panel ("Volgers controleren", "Auditer les abonnés"), and the
    foot's date pushed Re-check past its border: the panel scrolled sideways. There the button goes
-   below the date, and a label wraps between its words. */
-@media (max-width: 319px) {
+   below the date, and a label wraps between its words. In em, as the panel's text (a media query's
+   em is the user's font size): 319 px at the default 16; in px, at 24 px the Dutch panel in a 320 px
+   window had Re-check 23 px past its border. */
+@media (max-width: 19.9375em) {
   /* And a word longer than the panel's line ("Betrokkenheid" at 20 px) is broken, not left sticking out. */
   .panel { overflow-wrap: anywhere; }
   .foot { flex-wrap: wrap; }
