@@ -66,8 +66,7 @@ async function currentAudit(username, read = 'lazy', lists = []) {
 // says of such an account (earlierOf).
 async function cached({ username }) {
   // An ended audit's result the history lacks (the worker stopped between the two writes) first.
-  await store.locked(() => keepEndedAudit(username));
-  const history = await store.readHistory();
+  const history = await keepEndedAudits(await store.readHistory(), [username]);
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   // An audit that was running under a former name when the account was seen under this one goes
@@ -92,7 +91,8 @@ async function cached({ username }) {
 // the history said nothing of the audit, and nothing saved it after. Saved here, at the profile's
 // next look, when the stored audit of the account of the entry under the name has ended with a
 // report the entry has no audit of since (audit_at before its last step); saveAuditReport decides
-// as at the end (an audit ended early replaces only a reading it narrows).
+// as at the end (an audit ended early replaces only a reading it narrows). Under the lock, asked
+// by keepEndedAudits only when it is due: looked at again here as stored now.
 async function keepEndedAudit(username) {
   const a = await currentAudit(username, 'peek');
   // (None under the name: a name the account left, or its history deleted: nothing to add to.)
@@ -110,13 +110,15 @@ function endedUnsaved(username, a, entry) {
   return a.status === 'done' || partialAuditReplaces(entry, a.report);
 }
 
-// keepEndedAudit for every entry of `history` that needs it (one read of the audits' records),
-// where the popup lists the history or exports it: an audit whose result was lost so showed in
-// neither until its profile's page was looked at again. Returns the history, read again when it
-// saved one.
-async function keepEndedAudits(history) {
-  const records = await store.auditRecords(Object.keys(history.entries));
-  const due = Object.keys(records).filter((u) => endedUnsaved(u, records[u], history.entries[u]));
+// keepEndedAudit for each of `names` (every entry of `history` by default) that needs it, told by
+// `history`, read by the caller anyway, and one read of the audits' records: at a look at a profile
+// (a page's, the popup's) and where the popup lists the history or exports it. An audit whose
+// result was lost so showed nowhere until its profile's page was looked at again. Returns the
+// history, read again when it saved one. (Told by the stored history itself, each look read the
+// whole of it once more whenever an audit was stored under the name, a running one too.)
+async function keepEndedAudits(history, names = Object.keys(history.entries)) {
+  const records = await store.auditRecords(names);
+  const due = Object.keys(records).filter((u) => endedUnsaved(u, records[u], history.entries[u] || null));
   for (const u of due) await store.locked(() => keepEndedAudit(u));
   return due.length ? store.readHistory() : history;
 }
@@ -726,16 +728,10 @@ async function auditStatus({ username }) {
   return { ...auditView(a), usedInLastHour: usedInLastHour(sched, now()), wait };
 }
 
-// The popup's audit.status: the popup is a look at the name too, as a page's (cached), so an
-// audit of the account kept under a former name (renamed on Instagram) that has ended or paused
-// comes over first (carryAudit); the popup showed none under the new name until a page of the
-// profile had looked. Not at a page's audit.status (content/main.js followAudit), asked at its
-// audit's steps: the page's own look moved it.
+// The popup's audit.status, asked right after its history.get (popup.js showCurrent), which saved
+// an ended audit's result the history lacked and brought over an audit kept under a former name.
+// Asked again at each step of an audit while the popup is open: it reads no history (up to some MB).
 async function popupAuditStatus(msg) {
-  // An ended audit's result the history lacks (the worker stopped between the two writes: cached).
-  await store.locked(() => keepEndedAudit(msg.username));
-  const entry = (await store.readHistory()).entries[msg.username] || null;
-  if (entry) await carryAudit(msg.username, entry);
   // Said as paused when no page runs it (its pause lost with its tab: pauseUnheld).
   await pauseUnheld(msg.username);
   return auditStatus(msg);
@@ -756,11 +752,14 @@ async function historyList({ query }) {
 
 // With no entry under `username`: the name the account kept under it goes by now, when its history
 // moved there (renamed on Instagram; history.js renamedTo), else null.
+// The popup's look at the profile in view (asked before its audit.status), as a page's is (cached):
+// an ended audit's result the history lacks is saved, and an audit of the account kept under a
+// former name that has ended or paused comes over (carryAudit); the popup showed none under the new
+// name until a page of the profile had looked.
 async function historyGet({ username }) {
-  // (The popup's look at the profile in view, asked before its audit.status: cached.)
-  await store.locked(() => keepEndedAudit(username));
-  const history = await store.readHistory();
+  const history = await keepEndedAudits(await store.readHistory(), [username]);
   const entry = history.entries[username] || null;
+  if (entry) await carryAudit(username, entry);
   return { entry, renamedTo: entry ? null : renamedTo(history, username),
            earlier: entry ? await earlierOf(history, username, entryUserId(entry)) : null };
 }

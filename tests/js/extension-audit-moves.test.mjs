@@ -79,17 +79,23 @@ test('rename: an audit stored in parts (its lists in chunks: audit-store.js) mov
                    'no chunk of the audit that gave way');
 });
 
-// The popup asks for the audit of the tab's profile (audit.status) on its own: it showed nothing
-// under the new name until a page of the profile had looked (profile.cached moved it).
+// The popup's look at the tab's profile, as popup.js showCurrent asks it: its entry (history.get),
+// then its audit (audit.status). It showed no audit under the new name until a page of the profile
+// had looked (profile.cached moved it).
+const popupLook = async (username) => {
+  await privileged['history.get']({ username });
+  return privileged['audit.status']({ username });
+};
+
 test('rename: the popup\'s look at the new name brings the audit over as a page\'s look does; one running stays', async () => {
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', stopped) });
-  const r = await privileged['audit.status']({ username: 'new' });
+  const r = await popupLook('new');
   assert.equal(r.missing, undefined, 'the moved audit, not none');
   assert.deepEqual([r.progress.status, r.userId], ['stopped', '111']);
   assert.equal(data['audit:old'], undefined);
   assert.equal(data['audit:new'].username, 'new');
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', { status: 'running' }) });
-  assert.equal((await privileged['audit.status']({ username: 'new' })).missing, true, 'its tab writes under the old name until it ends');
+  assert.equal((await popupLook('new')).missing, true, 'its tab writes under the old name until it ends');
   assert.equal(data['audit:old'].status, 'running');
 });
 
@@ -99,10 +105,10 @@ test('rename: an audit left running under the old name by a closed tab moves, pa
   const runner = { status: 'running', runner: '5:0' };
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', runner) });
   runsAudit.add(5);
-  assert.equal((await privileged['audit.status']({ username: 'new' })).missing, true, 'tab 5 runs it under the old name');
+  assert.equal((await popupLook('new')).missing, true, 'tab 5 runs it under the old name');
   assert.equal(data['audit:old'].status, 'running');
   runsAudit.delete(5);
-  const r = await privileged['audit.status']({ username: 'new' });
+  const r = await popupLook('new');
   assert.deepEqual([r.missing, r.progress && r.progress.status], [undefined, 'paused'], 'no page runs it: moved, paused');
   assert.equal(data['audit:old'], undefined);
   assert.deepEqual([data['audit:new'].username, data['audit:new'].status], ['new', 'paused']);
@@ -110,4 +116,34 @@ test('rename: an audit left running under the old name by a closed tab moves, pa
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', runner) });
   assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'paused');
   assert.equal(data['audit:old'], undefined);
+});
+
+// The popup asks audit.status at each step of an audit running while it is open (and at each change
+// of the scheduler), and a page looks (profile.cached) at each visit: each read the whole history
+// (up to 5,000 entries, some MB) once more whenever an audit was stored under the name, to tell
+// whether its result was saved, and audit.status once more again for a moved audit (in node, 5,000
+// entries: the status about 75 ms against 0). One read per look, none for the status.
+test('a look at a profile with an audit reads the history once; the popup\'s audit.status reads none', async () => {
+  const local = globalThis.chrome.storage.local;
+  const get = local.get;
+  let reads = 0;
+  local.get = async (key) => {
+    if (key === null || [].concat(key).includes('history')) reads++;
+    return get.call(local, key);
+  };
+  try {
+    const saved = { ...renamed, audit_at: at(3) };
+    for (const [what, a, h] of [['running', { status: 'running', updatedAt: at(2) }, renamed], ['done, saved', { status: 'done', updatedAt: at(2) }, saved]]) {
+      reset({ history: historyOf(h), 'audit:new': audit('new', '111', a) });
+      reads = 0;
+      await privileged['history.get']({ username: 'new' });
+      assert.equal(reads, 1, `${what}: history.get`);
+      assert.equal((await privileged['audit.status']({ username: 'new' })).progress.status, a.status);
+      assert.equal(reads, 1, `${what}: audit.status reads no history`);
+      await handle['profile.cached']({ username: 'new' });
+      assert.equal(reads, 2, `${what}: a page's look`);
+    }
+  } finally {
+    local.get = get;
+  }
 });
