@@ -156,18 +156,21 @@ export async function clearAside() {
 // dropped; when nothing is left to drop the quota error comes out and the caller says storage
 // is full.
 
-// Removes the oldest cached document that is not protected. Returns whether it removed one.
-// Never that of a profile whose audit is under way or can resume (cancelled, or stopped by a login
-// or challenge page), as putDoc keeps it: resumed, the audit went on without it, its report never
-// made again. Those audits are never dropped either; with nothing else to go, the write that needed
-// the room fails as storage full, and its caller says so.
+// Whether the audit of `username` needs its profile's document: under way, or able to resume
+// (cancelled, or stopped by a login or challenge page); without it, its report is never made.
+// (Its record says so: no need to read its lists.)
+async function auditNeedsDoc(username) {
+  const audit = await get(AUDIT_PREFIX + username);
+  return !!audit && (underWay(audit.status) || resumable(audit));
+}
+
+// Removes the oldest cached document that is not protected nor needed by its audit (auditNeedsDoc;
+// such audits are never dropped either: with nothing else to go, the write that needed the room
+// fails as storage full, and its caller says so). Returns whether it removed one.
 async function dropOldestDoc(protect = []) {
   const index = (await get(DOCS_INDEX_KEY)) || [];
   for (const u of index) {
-    if (protect.includes(DOC_PREFIX + u)) continue;
-    // (Its record says whether it is under way: no need to read its lists.)
-    const audit = await get(AUDIT_PREFIX + u);
-    if (audit && (underWay(audit.status) || resumable(audit))) continue;
+    if (protect.includes(DOC_PREFIX + u) || await auditNeedsDoc(u)) continue;
     await storage.remove(DOC_PREFIX + u);
     await storage.set({ [DOCS_INDEX_KEY]: index.filter((x) => x !== u) });
     return true;
@@ -433,11 +436,10 @@ export async function saveAuditAndScheduler(audit, scheduler, more = {}) {
 }
 
 // The last web_profile_info document seen per username (needed to combine an audit with
-// the profile signals); only the most recent MAX_DOCS are kept, but never that of a profile whose
-// audit is under way or can resume (as making room keeps it: dropOldestDoc): one paused or
-// cancelled while the user looked at twelve other profiles, or running in another tab meanwhile,
-// went on without it, its report never made again. When storage is full it makes room like any
-// write, never dropping its own profile's entry report. Returns {shrunk}.
+// the profile signals); only the most recent MAX_DOCS are kept, and those an audit needs
+// (auditNeedsDoc: one paused or cancelled while the user looked at twelve other profiles, or
+// running in another tab meanwhile). When storage is full it makes room like any write, never
+// dropping its own profile's entry report. Returns {shrunk}.
 export async function putDoc(username, text) {
   return withRoom(async () => {
     const index = ((await get(DOCS_INDEX_KEY)) || []).filter((u) => u !== username);
@@ -445,9 +447,7 @@ export async function putDoc(username, text) {
     const evict = [];
     for (const u of index.slice(0, -1)) {
       if (index.length - evict.length <= MAX_DOCS) break;
-      // (Its record says whether it is under way: no need to read its lists.)
-      const audit = await get(AUDIT_PREFIX + u);
-      if (!(audit && (underWay(audit.status) || resumable(audit)))) evict.push(u);
+      if (!(await auditNeedsDoc(u))) evict.push(u);
     }
     if (evict.length) await storage.remove(evict.map((u) => DOC_PREFIX + u));
     await storage.set({ [DOC_PREFIX + username]: text, [DOCS_INDEX_KEY]: index.filter((u) => !evict.includes(u)) });
