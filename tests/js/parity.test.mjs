@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine, classifyJsonl, call } from '../../tools/cli/engine.mjs';
 import { labelledRecordsJsonl } from './lib/shared-data.mjs';
+import { prng } from '../../extension/shared/audit.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nativeScore = path.join(root, 'build', 'native', 'score');
@@ -57,18 +58,6 @@ test('the byte-buffer classify path answers exactly as the Embind string path', 
   assert.equal(classifyJsonl(engine, jsonl).split('\n').length, engine.classifyJsonl(jsonl).split('\n').length);
 });
 
-// A seeded generator (mulberry32): the same requests on every run.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // An estimate request of 1-120 followers: fake- or real-looking records (or a mix), none, some or
 // all fetched in full, and a population unknown, equal to the sample, a little or far larger.
 function randomRequest(r) {
@@ -94,7 +83,7 @@ function randomRequest(r) {
 
 test('wasm and native engines give the same estimate for seeded random requests', async () => {
   assert.ok(existsSync(nativeScore), `native scorer missing at ${nativeScore}: run scripts/build`);
-  const r = rng(20261207);
+  const r = prng(20261207);  // seeded: the same requests on every run
   const requests = Array.from({ length: 300 }, () => JSON.stringify(randomRequest(r)));
   const engine = await loadEngine();
   const nativeLines = execFileSync(nativeScore, ['--estimate'], { input: requests.join('\n') + '\n', maxBuffer: 1 << 28 })
