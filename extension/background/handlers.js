@@ -250,6 +250,7 @@ async function instantAnalyze(msg) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
+      await store.locked(() => reportWithDoc(report));
       return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [], ...auditMoved,
                ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true,
                                                        earlier: await earlierOf(await store.readHistory(), report.username, report.user_id) } : {}) };
@@ -258,6 +259,7 @@ async function instantAnalyze(msg) {
   // The result first (with room made for it), then the document an audit would need.
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
+  await store.locked(() => reportWithDoc(report));
   return { report, computedAt: now(), storageFull: saved.storageFull || false, ...auditMoved,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
            formerUsernames: (saved.entry && saved.entry.former_usernames) || [],
@@ -277,6 +279,21 @@ async function auditCountNow(report) {
   if (!a || !(underWay(a.status) || a.status === 'cancelled') || a.userId !== report.user_id) return;
   const next = withPopulation(a, report.follower_count);
   if (next !== a) await store.saveAuditAndScheduler(next, null);
+}
+
+// The ended audit of `report`'s account that could not make its report, its profile's document
+// missing (refreshEstimates `docMissing`; or, ended before that was kept, estimates and no report),
+// makes it now from the document the check just stored, and its result goes into the history as at
+// its end (saveAuditReport). Without it the audit's result reached the history never. An audit
+// under way reads the document at its next step itself.
+async function reportWithDoc(report) {
+  const a = await currentAudit(report.username);
+  if (!a || underWay(a.status) || a.userId !== report.user_id || !(await store.getDoc(report.username))) return;
+  if (!(a.docMissing || (!a.report && SOURCES.some((s) => a.estimates && a.estimates[s])))) return;
+  const made = await refreshEstimates(a, []);
+  if (!made.report) return;
+  await store.saveAuditAndScheduler(made, null);
+  await saveAuditReport(made);
 }
 
 // A stored entry of a username Instagram says names no profile now keeps its reading, marked gone
@@ -660,6 +677,9 @@ async function refreshEstimates(a, sources) {
   // (The followers' estimate, the audience, is estimates.followers: audit.js audienceOf.)
   let out = { ...a, estimates, estimateError };
   const doc = await store.getDoc(a.username);
+  // Without its document (lost, or never stored: putDoc failing on a full storage) no report is
+  // made, and `docMissing` says so: the profile's next check, storing it, makes it (reportWithDoc).
+  out.docMissing = !doc && SOURCES.some((s) => estimates[s]);
   if (doc && SOURCES.some((s) => estimates[s])) {
     const r = await analyzeDoc(doc, { audience: estimates.followers, likers: estimates.likers, commenters: estimates.commenters });
     // Until the audit's followers estimate says as much as the profile's, the headline stays the
