@@ -6,6 +6,7 @@ import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromPr
 import { loadStrings } from './strings.js';
 import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
+import { endedUnsaved, ownAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
@@ -101,15 +102,6 @@ async function keepEndedAudit(username) {
   if (whole) await saveAuditReport(whole);
 }
 
-// Whether `a`, the audit stored under `username` (its record will do), ended with a result the
-// entry there lacks, to be saved as at its end (keepEndedAudit).
-function endedUnsaved(username, a, entry) {
-  if (!a || a.v !== AUDIT_VERSION || underWay(a.status) || !a.report || a.report.username !== username) return false;
-  if (!entry || !ownAudit(a, entry)) return false;
-  if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
-  return a.status === 'done' || partialAuditReplaces(entry, a.report);
-}
-
 // keepEndedAudit for each of `names` (every entry of `history` by default) that needs it, told by
 // `history`, read by the caller anyway, and one read of the audits' records: at a look at a profile
 // (a page's, the popup's) and where the popup lists the history or exports it. An audit whose
@@ -127,12 +119,6 @@ async function keepEndedAudits(history, names = Object.keys(history.entries)) {
 // (taken.js earlierOwner): moved to its new name, or kept aside; null when none.
 async function earlierOf(history, username, id) {
   return earlierOwner(history, await store.getAside(), username, id);
-}
-
-// `audit` unless the stored entry names another account than the audit did.
-function ownAudit(audit, entry) {
-  const id = entryUserId(entry);
-  return audit && !(id && audit.userId && audit.userId !== id) ? audit : null;
 }
 
 // `more`: items written with it (the instant slots given).

@@ -13,6 +13,7 @@ import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
 import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
 import { cachedStorage } from './storage-cache.js';
 import { INSTANT_SLOTS_KEY } from './instant-slots.js';
+import { endedUnsaved } from './ended-unsaved.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -149,8 +150,8 @@ export async function clearAside() {
 // purpose). When a write does not fit, room is made from what can be rebuilt or spared, in
 // this order: cached profile documents (oldest first; never one being written or one an
 // audit needs), then finished audits' working state (lists read, records fetched: 80-100 kB
-// each, so about a hundred filled storage and stopped the next audit; oldest first; their
-// results stay in the history, with each source's estimate), then the full reports of the
+// each, so about a hundred filled storage and stopped the next audit; oldest first; only those
+// whose results are in the history, with each source's estimate), then the full reports of the
 // oldest half of the history (every entry keeps its numbers). Running and resumable audits
 // (cancelled, or stopped by a login or challenge page), history numbers and settings are never
 // dropped; when nothing is left to drop the quota error comes out and the caller says storage
@@ -179,12 +180,17 @@ async function dropOldestDoc(protect = []) {
 }
 
 // Removes the finished (done or stopped) audit updated longest ago that is not protected and
-// cannot be resumed (one stopped by a login or challenge page goes on once the user is back).
+// cannot be resumed (one stopped by a login or challenge page goes on once the user is back), nor
+// ended with a result `entries` (the history's, as stored or as about to be saved) lack (the
+// worker stopped between the write ending it and the history's: ended-unsaved.js): dropped, its
+// result was lost; kept, the next look at its profile saves it (handlers.js keepEndedAudits).
 // Returns what it removed ({username, audit}), or false.
-async function dropOldestFinishedAudit(protect = []) {
+async function dropOldestFinishedAudit(protect = [], entries = {}) {
   const all = await storage.get(null);
+  const unsaved = (k, a) => endedUnsaved(k.slice(AUDIT_PREFIX.length), a, entries[k.slice(AUDIT_PREFIX.length)] || null);
   const finished = Object.entries(all)
-    .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a))
+    .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a)
+      && !unsaved(k, a))
     .sort(([, a], [, b]) => (a.updatedAt || 0) - (b.updatedAt || 0));
   if (!finished.length) return false;
   const [key, record] = finished[0];
@@ -218,10 +224,13 @@ async function markEndedEarly(username, record) {
   }
 }
 
+// The entries of the stored history `raw` as it is (making room reads it so: getHistory may write).
+const storedEntries = (raw) => (raw && raw.schema === SCHEMA_VERSION && raw.entries && typeof raw.entries === 'object' ? raw.entries : {});
+
 // Frees some room as above. Returns 'doc', 'audit' or 'history' (what went), or null when nothing can.
 async function makeRoom(protectDocs, keep = null) {
   if (await dropOldestDoc(protectDocs)) return 'doc';
-  if (await dropOldestFinishedAudit(protectDocs)) return 'audit';
+  if (await dropOldestFinishedAudit(protectDocs, storedEntries(await get(HISTORY_KEY)))) return 'audit';
   const smaller = shrink(await getHistory(), keep);
   if (!smaller) return null;
   await storage.set({ [HISTORY_KEY]: smaller });
@@ -254,8 +263,8 @@ export async function write(items) {
   return withRoom(() => storage.set(items), protect);
 }
 
-// Saves the history; when it does not fit, drops finished audits (their results are in it), then
-// its own oldest reports except `keep`'s (cached documents are bounded to MAX_DOCS and stay).
+// Saves the history; when it does not fit, drops finished audits whose results are in it (not one
+// whose result it lacks: dropOldestFinishedAudit), then its own oldest reports except `keep`'s (cached documents are bounded to MAX_DOCS and stay).
 // Returns {history, shrunk} or throws a quota error when nothing more can be dropped.
 export async function saveHistory(history, { keep = null } = {}) {
   if (heldInPlace.length) throw heldError();
@@ -268,7 +277,7 @@ export async function saveHistory(history, { keep = null } = {}) {
     } catch (e) {
       if (!isQuotaError(e)) throw e;
       // (The history being saved says as the stored one does that the dropped audit ended early.)
-      const dropped = await dropOldestFinishedAudit();
+      const dropped = await dropOldestFinishedAudit([], h.entries);
       if (dropped) {
         h = withAuditEnds(h, { [dropped.username]: dropped.audit });
         continue;

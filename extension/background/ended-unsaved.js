@@ -1,0 +1,21 @@
+// Whether an ended audit's result is still to go into the history: it goes in a write of its own,
+// after the one storing the audit as ended, and a worker stopped between the two left it out.
+// Asked where a look saves it (handlers.js keepEndedAudit) and where making room would drop the
+// audit's state (store.js: such an audit is not dropped, its result being nowhere else).
+import { AUDIT_VERSION, underWay } from '../shared/audit.js';
+import { entryUserId, partialAuditReplaces } from '../shared/history.js';
+
+// `audit` unless the stored entry names another account than the audit did.
+export function ownAudit(audit, entry) {
+  const id = entryUserId(entry);
+  return audit && !(id && audit.userId && audit.userId !== id) ? audit : null;
+}
+
+// Whether `a`, the audit stored under `username` (its record will do), ended with a result the
+// history's `entry` there lacks, to be saved as at its end.
+export function endedUnsaved(username, a, entry) {
+  if (!a || a.v !== AUDIT_VERSION || underWay(a.status) || !a.report || a.report.username !== username) return false;
+  if (!entry || !ownAudit(a, entry)) return false;
+  if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
+  return a.status === 'done' || partialAuditReplaces(entry, a.report);
+}
