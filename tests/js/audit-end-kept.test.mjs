@@ -10,39 +10,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { stoppableHistoryWrites, endAuditUnsaved } from './lib/audit-end-unsaved.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
 fetchFileUrls();
-const local = globalThis.chrome.storage.local;
-const set = local.set.bind(local);
-let historyWrites = true;
-local.set = async (items) => {
-  if (!historyWrites && 'history' in items) throw new Error('the worker stopped before this write');
-  return set(items);
-};
+const writes = stoppableHistoryWrites();
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const body = JSON.stringify(seededDocument(findSeeded(username)));
 const tab = { tab: { id: 1 }, frameId: 0 };
-const PAGE = { status: 200, contentType: 'application/json',
-               body: JSON.stringify({ users: Array.from({ length: 25 }, (_, i) => ({ pk: String(100 + i), username: `fan${i}` })), next_max_id: null }) };
 
 // The audit of `username` ended, its result not saved to the history (the write at its end failing).
 async function endedUnsaved() {
   for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...PAGE }, tab);
-  historyWrites = false;
-  const end = await handle['audit.next']({ username }, tab);
-  historyWrites = true;
+  const end = await endAuditUnsaved(handle, writes, { username, id, tab });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.equal(data.history.entries[username].audit_at, undefined, 'the premise: the history holds the profile\'s reading alone');
   assert.ok(checked.report);

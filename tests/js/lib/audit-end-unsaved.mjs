@@ -1,0 +1,35 @@
+// An audit ended with its result not in the history, as a worker stopped between the write that
+// ends the audit and the history's leaves it (handlers.js auditNext): for the tests of what brings
+// such a result back (audit-end-kept, audit-unsaved-room).
+
+// Makes the history's writes fail while `writes.on` is false. Call before the background's modules
+// are imported (after installFakeChrome).
+export function stoppableHistoryWrites() {
+  const local = globalThis.chrome.storage.local;
+  const set = local.set.bind(local);
+  const writes = { on: true };
+  local.set = async (items) => {
+    if (!writes.on && 'history' in items) throw new Error('the worker stopped before this write');
+    return set(items);
+  };
+  return writes;
+}
+
+// One followers page of 25 accounts, the list's end.
+export const FOLLOWERS_PAGE = { status: 200, contentType: 'application/json',
+  body: JSON.stringify({ users: Array.from({ length: 25 }, (_, i) => ({ pk: String(100 + i), username: `fan${i}` })), next_max_id: null }) };
+
+// Starts an audit of `username` (a budget of 1 in the settings: one page), answers its page and ends
+// it with the history's write failing. Returns the end's answer.
+export async function endAuditUnsaved(handle, writes, { username, id, tab }) {
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  const step = await handle['audit.next']({ username }, tab);
+  if (!(await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go) throw new Error('the audit\'s page was not granted');
+  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  writes.on = false;
+  try {
+    return await handle['audit.next']({ username }, tab);
+  } finally {
+    writes.on = true;
+  }
+}
