@@ -274,8 +274,10 @@ async function auditCountNow(report) {
 // under way reads the document at its next step itself.
 async function reportWithDoc(report) {
   const a = await currentAudit(report.username);
-  if (!a || underWay(a.status) || a.userId !== report.user_id || !(await store.getDoc(report.username))) return;
+  if (!a || underWay(a.status) || a.userId !== report.user_id) return;
+  // (The document, tens of kB, read only for such an audit: this runs at every check.)
   if (!(a.docMissing || (!a.report && SOURCES.some((s) => a.estimates && a.estimates[s])))) return;
+  if (!(await store.getDoc(report.username))) return;
   const made = await refreshEstimates(a, []);
   if (!made.report) return;
   await store.saveAuditAndScheduler(made, null);

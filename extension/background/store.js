@@ -179,15 +179,20 @@ async function dropOldestDoc(protect = []) {
   return false;
 }
 
+// The entries of the stored history `raw` as it is (making room reads it so: getHistory may write).
+const storedEntries = (raw) => (raw && raw.schema === SCHEMA_VERSION && raw.entries && typeof raw.entries === 'object' ? raw.entries : {});
+
 // Removes the finished (done or stopped) audit updated longest ago that is not protected and
 // cannot be resumed (one stopped by a login or challenge page goes on once the user is back), nor
 // ended with a result `entries` (the history's, as stored or as about to be saved) lack (the
 // worker stopped between the write ending it and the history's: ended-unsaved.js): dropped, its
 // result was lost; kept, the next look at its profile saves it (handlers.js keepEndedAudits).
+// `entries` by default: the stored history's, read with the rest of storage.
 // Returns what it removed ({username, audit}), or false.
-async function dropOldestFinishedAudit(protect = [], entries = {}) {
+async function dropOldestFinishedAudit(protect = [], entries = null) {
   const all = await storage.get(null);
-  const unsaved = (k, a) => endedUnsaved(k.slice(AUDIT_PREFIX.length), a, entries[k.slice(AUDIT_PREFIX.length)] || null);
+  const known = entries || storedEntries(all[HISTORY_KEY]);
+  const unsaved = (k, a) => endedUnsaved(k.slice(AUDIT_PREFIX.length), a, known[k.slice(AUDIT_PREFIX.length)] || null);
   const finished = Object.entries(all)
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a)
       && !unsaved(k, a))
@@ -212,7 +217,7 @@ async function dropOldestFinishedAudit(protect = [], entries = {}) {
 // it back, and making room is what a write that does not fit does.
 async function markEndedEarly(username, record) {
   const raw = await get(HISTORY_KEY);
-  if (heldInPlace.length || !raw || raw.schema !== SCHEMA_VERSION || !raw.entries || !Object.hasOwn(raw.entries, username)) return false;
+  if (heldInPlace.length || !Object.hasOwn(storedEntries(raw), username)) return false;
   const marked = withAuditEnds(raw, { [username]: record });
   if (marked.entries[username] === raw.entries[username]) return false;
   try {
@@ -224,13 +229,10 @@ async function markEndedEarly(username, record) {
   }
 }
 
-// The entries of the stored history `raw` as it is (making room reads it so: getHistory may write).
-const storedEntries = (raw) => (raw && raw.schema === SCHEMA_VERSION && raw.entries && typeof raw.entries === 'object' ? raw.entries : {});
-
 // Frees some room as above. Returns 'doc', 'audit' or 'history' (what went), or null when nothing can.
 async function makeRoom(protectDocs, keep = null) {
   if (await dropOldestDoc(protectDocs)) return 'doc';
-  if (await dropOldestFinishedAudit(protectDocs, storedEntries(await get(HISTORY_KEY)))) return 'audit';
+  if (await dropOldestFinishedAudit(protectDocs)) return 'audit';
   const smaller = shrink(await getHistory(), keep);
   if (!smaller) return null;
   await storage.set({ [HISTORY_KEY]: smaller });
