@@ -4,11 +4,12 @@
 // organic reference, the reasons, and examples of text patterns with their counts. Never a
 // commenter's name: the report holds counts and texts only. Every string is set as text, never as markup; comment
 // text comes from the page and is shown, never logged.
-import { el, appendText } from './dom.js';
+import { el } from './dom.js';
 import { percentNumber, percentText, countText } from '../shared/format.js';
-import { reasonText, noteText } from '../shared/words.js';
+import { noteText } from '../shared/words.js';
 import { underWay } from '../shared/audit.js';
 import { isolated } from '../shared/shown-text.js';
+import { reasonItem } from './reason-item.js';
 
 const STYLE = `
 .comments table { width: 100%; border-collapse: collapse; font-size: calc(12em / 13); margin: 4px 0; }
@@ -158,16 +159,8 @@ function examples(t, signals) {
 function reasons(t, list) {
   const ul = el('ul', { class: 'reasons', part: 'comments-reasons' });
   for (const reason of list.slice(0, 8)) {
-    const li = el('li', { class: `sev-${reason.severity}` });
-    // The severity in words for screen readers, as the panel's own reasons say it (panel.js): the
-    // dot's aria-label was read by none (a label on a bare span), so a listener heard the comments'
-    // concerns without how grave each is.
-    li.append(el('span', { class: 'dot', 'aria-hidden': 'true' }));
-    const words = el('span', {});
-    words.append(el('span', { class: 'sr-only' }, t('labelValue', t(`severity_${reason.severity}`) || reason.severity, '')));
-    appendText(words, reasonText(t, reason));
-    li.append(words);
-    ul.append(li);
+    // Its severity said in words, as the profile's reasons (reason-item.js).
+    ul.append(reasonItem(t, reason));
   }
   return ul;
 }

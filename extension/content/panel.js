@@ -1,12 +1,12 @@
 // The panel opened from the badge: every number and reason of the report (the badge says only
 // what the evidence carries; the panel keeps the rest), each audited source, and the audit.
-import { el, appendText } from './dom.js';
+import { el } from './dom.js';
 import { stateNode, auditWait } from './states.js';
 import { stateMessage, roughState, roughStateMessage, auditNotStartedMessage } from '../shared/state-words.js';
 import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
-import { reasonText, noteText, estimateText, listedReasons } from '../shared/words.js';
+import { noteText, estimateText, listedReasons } from '../shared/words.js';
 import { percentNumber, auditDay } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
@@ -18,6 +18,7 @@ import { followersSourceText } from '../shared/source-words.js';
 import { recheckAsk } from './panel-recheck.js';
 import { recheckAsks } from '../shared/recheck.js';
 import { isolated } from '../shared/shown-text.js';
+import { reasonItem } from './reason-item.js';
 
 const BUG_STATES = ['changed', 'engine_failed'];
 
@@ -194,15 +195,7 @@ function renderReport(p, view) {
     p.append(el('h3', {}, t('reasonsTitle')));
     const ul = el('ul', { class: 'reasons', part: 'reasons' });
     for (const reason of reasons.slice(0, 12)) {
-      const li = el('li', { class: `sev-${reason.severity}`, 'data-reason': reason.id || '' });
-      // The severity in words for screen readers (a label on a bare span is read by none), the dot
-      // for the eye.
-      li.append(el('span', { class: 'dot', 'aria-hidden': 'true' }));
-      const words = el('span', {});
-      words.append(el('span', { class: 'sr-only' }, `${t('labelValue', t(`severity_${reason.severity}`) || reason.severity, '')}`));
-      appendText(words, reasonText(t, reason));
-      li.append(words);
-      ul.append(li);
+      ul.append(reasonItem(t, reason, { 'data-reason': reason.id || '' }));
     }
     p.append(ul);
   }
