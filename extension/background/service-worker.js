@@ -2,12 +2,13 @@
 // messages, and on an install or update puts the content script into the open Instagram tabs
 // (reinject.js); listeners are registered at the top level so a worker woken by a message
 // gets it. Firefox runs this same module as an event page (background.scripts).
-import { runtime, extensionOrigin, tabs, scripting, INJECTS_OPEN_TABS } from '../platform/browser.js';
+import { runtime, extensionOrigin, tabs, scripting, storageEvents, INJECTS_OPEN_TABS } from '../platform/browser.js';
 import { dispatcher } from './dispatch.js';
 import { contentHandlers, privilegedHandlers } from './handlers.js';
 import { engine } from './engine.js';
 import { isQuotaError } from './store.js';
 import { injectIntoOpenTabs, REINJECT_REASONS } from './reinject.js';
+import { tabRelay } from './tab-relay.js';
 
 const HANDLERS = { content: contentHandlers, privileged: privilegedHandlers };
 const dispatch = dispatcher({ handlers: HANDLERS, runtimeId: () => runtime.id, extensionOrigin, isQuotaError });
@@ -32,6 +33,12 @@ runtime.onInstalled.addListener((details) => {
       if (failed.length) console.warn('fakemeter: the content script could not go into some open tabs:', failed);
     }, (e) => console.warn('fakemeter: could not inject the content script into open tabs:', e));
 });
+
+// The storage changes the Instagram tabs follow, sent to them from here (tab-relay.js says why they
+// do not listen to storage themselves). At the top level, so that a change wakes a stopped worker
+// (Chromium) or event page (Firefox) as a message does.
+const relayToTabs = tabRelay(tabs);
+storageEvents.addListener((changes, area) => { relayToTabs(changes, area); });
 
 // Start loading the engine at once; failures surface on the first call that needs it.
 engine().catch(() => {});

@@ -30,7 +30,7 @@ import { profileFromPath, routeOf, postFromPath, profileInfoUrl, userInfoUrl, re
 import { waitForPage } from './page-wait.js';
 import { readHeaderCounts } from './header-counts.js';
 import { auditPlan, auditView, resumable, underWay, AUDIT_PREFIX } from '../shared/audit.js';
-import { MAX_BODY_CHARS } from '../shared/messages.js';
+import { MAX_BODY_CHARS, STORAGE_CHANGED } from '../shared/messages.js';
 import { retryDecision } from '../shared/instant-retry.js';
 import { triesUserInfo, keptAfterFallback } from '../shared/profile-fallback.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
@@ -812,13 +812,12 @@ function watch() {
   if (nav) nav.addEventListener('navigatesuccess', schedule);
   // A quiet page has no mutations to notice the lost context with.
   const timer = setInterval(() => { if (contextGone()) teardown(); }, CONTEXT_CHECK_MS);
-  const storageEvents = (globalThis.browser || globalThis.chrome).storage.onChanged;
-  storageEvents.addListener(onSettingsChanged);
-  storageEvents.addListener(onAuditChanged);
-  storageEvents.addListener(onSchedulerChanged);
-  storageEvents.addListener(onHistoryChanged);
+  // The storage changes this tab follows come from the background (background/tab-relay.js), not
+  // from storage.onChanged: a listener here was handed the whole history, old and new, at every
+  // check of any tab (megabytes each time), to read one entry of it.
   const messages = (globalThis.browser || globalThis.chrome).runtime.onMessage;
   messages.addListener(onHoldsAsked);
+  messages.addListener(onStorageRelayed);
   // The page going (another page loaded in its place, the tab closed, a reload): an audit it runs
   // is left without a leaving of the profile the route watcher sees.
   const onPageHide = () => {
@@ -833,10 +832,7 @@ function watch() {
     removeEventListener('pagehide', onPageHide);
     removeEventListener('pageshow', onPageShow);
     messages.removeListener(onHoldsAsked);
-    storageEvents.removeListener(onSettingsChanged);
-    storageEvents.removeListener(onAuditChanged);
-    storageEvents.removeListener(onSchedulerChanged);
-    storageEvents.removeListener(onHistoryChanged);
+    messages.removeListener(onStorageRelayed);
     observer.disconnect();
     unwatchTheme();
     removeEventListener('popstate', schedule);
@@ -848,6 +844,23 @@ function watch() {
     teardown = () => {};
   };
   check();
+}
+
+// A change of storage the background relays (shared/messages.js STORAGE_CHANGED): in storage.onChanged's
+// shape, of the keys followed here, the history's with only the entries whose reading changed.
+// Answered at once (the background waits for no work here); each follower on its own, as each
+// was a listener of its own.
+const FOLLOWERS = [onSettingsChanged, onAuditChanged, onSchedulerChanged, onHistoryChanged];
+function onStorageRelayed(msg, sender, sendResponse) {
+  const api = globalThis.browser || globalThis.chrome;
+  if (!msg || msg.what !== STORAGE_CHANGED || (sender && sender.id !== api.runtime.id)) return false;
+  sendResponse({});
+  const changes = msg.changes;
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return false;
+  for (const follow of FOLLOWERS) {
+    try { follow(changes, 'local'); } catch (e) { console.warn('fakemeter: could not follow a storage change:', e); }
+  }
+  return false;
 }
 
 // Settings saved in the options page reach this tab at once (Instagram's app is one long-lived

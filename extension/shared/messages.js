@@ -6,6 +6,14 @@
 
 import { isUsername, ORIGIN } from './instagram.js';
 
+// The other way, from the background to the Instagram tabs (tabs.sendMessage): the storage changes
+// a tab follows, {what: STORAGE_CHANGED, changes} in storage.onChanged's shape (background/tab-relay.js),
+// answered {} at once. Not versioned: a copy of the content script ignores a `what` it does not
+// know (as one from before the relay does), and reads each key's values as it read storage's, as
+// untrusted (normalizeSettings, normalizeSchedulerState, newReadingOf's checks), so a relay of
+// another version breaks none. (Its own messages are what a version mismatch refuses: 'outdated'.)
+export const STORAGE_CHANGED = 'storage.changed';
+
 export const MAX_BODY_CHARS = 4_000_000;   // one Instagram JSON answer; far above real sizes
 export const MAX_IMPORT_CHARS = 20_000_000;  // an import file
 const MAX_TEXT = MAX_IMPORT_CHARS;

@@ -80,3 +80,49 @@ export function followsReading(view, entry) {
   if (m.kind === 'state' && STATES_TAKING_LATER_READING.includes(m.state)) return m.at < entry.computed_at;
   return m.kind !== 'report' || Number(m.computedAt) < entry.computed_at;
 }
+
+// What of a history entry newReadingOf and renamedNow (history.js renamedTo) read: the only fields
+// by which a history change can move a tab. Not read: the report (dropped for space, it names no
+// new reading), gone_at (an entry marked gone is no new reading: newReadingOf), latest_count, badge,
+// sources and the rest. A field a tab comes to read from a history change goes here, or the
+// background's relay (readingsChanged) does not send the entries it changed in.
+export const READ_FIELDS = Object.freeze(['username', 'computed_at', 'rough', 'former_usernames']);
+
+const entryIn = (entries, name) => {
+  const e = Object.hasOwn(entries, name) ? entries[name] : null;
+  return e && typeof e === 'object' && !Array.isArray(e) ? e : null;
+};
+const sameValue = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+const readChanged = (a, b) => {
+  for (const f of READ_FIELDS) if (!sameValue(a[f], b[f])) return true;
+  return false;
+};
+const formerNames = (e) => (e && Array.isArray(e.former_usernames) ? e.former_usernames : []);
+
+// The names of the entries of a history change (`was`, `now`: the entries maps of its old and new
+// value, {} for none) that newReadingOf and renamedNow need, so that both answer on those entries
+// alone what they answer on the whole history, for every username: an entry that appeared or whose
+// READ_FIELDS changed (a field-by-field comparison, per entry: no serialising of the reports); one
+// that went only when it named former usernames (a deletion is no new reading, but the entry may
+// be what renamedTo named); and, once any of those names former usernames, every entry naming one
+// of them too, old and new (renamedTo picks the newest among all that name the old username).
+export function readingsChanged(was, now) {
+  const names = new Set();
+  for (const name of Object.keys(now)) {
+    const a = entryIn(was, name), b = entryIn(now, name);
+    if (b && (!a || readChanged(a, b))) names.add(name);
+  }
+  for (const name of Object.keys(was)) {
+    const a = entryIn(was, name);
+    if (a && !entryIn(now, name) && formerNames(a).length) names.add(name);
+  }
+  const renamed = new Set([...names].flatMap((n) => [...formerNames(entryIn(was, n)), ...formerNames(entryIn(now, n))]));
+  if (renamed.size) {
+    for (const entries of [was, now]) {
+      for (const name of Object.keys(entries)) {
+        if (!names.has(name) && formerNames(entryIn(entries, name)).some((f) => renamed.has(f))) names.add(name);
+      }
+    }
+  }
+  return names;
+}
