@@ -2,7 +2,8 @@
 // the stand-in: it installs without manifest warnings (Firefox set to fail an install on any;
 // a copy with an unknown key shows it does), its background (event page from background.scripts, an ES module)
 // loads the wasm engine, profile pages get the badge with the number the CLI gives for the same
-// JSON, an audit of a short follower list runs at the default pacing until cancelled, and an update
+// JSON, an audit of a short follower list runs at the default pacing until cancelled (followed in a
+// second tab by the background's messages), and an update
 // installed with a profile open leaves one working badge. Skipped only when firefox-esr
 // is not installed (scripts/setup installs it).
 import test, { after, before } from 'node:test';
@@ -101,6 +102,14 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
   const username = 'likefarm.client';  // Instagram lists only its newest 50 followers
   await page.goto(standin.profileUrl(username));
   await waitForBadge(page, { timeout: 20000 });
+  // A second tab of the profile, its panel open, follows the audit by the background's messages
+  // (background/tab-relay.js: Firefox's tabs.query by url and tabs.sendMessage), not by storage.
+  const second = await ff.newPage();
+  await second.goto(standin.profileUrl(username));
+  await waitForBadge(second, { timeout: 20000 });
+  await clickPart(second, BADGE, 'badge-label');
+  await second.waitForSelector(PANEL);
+  await page.bringToFront();
   const userId = standin.documentFor(username).data.user.id;
   const before = auditRequests(standin, username, userId).length;
   await clickPart(page, BADGE, 'badge-label');
@@ -120,10 +129,14 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
     const gap = reqs[i].t - reqs[i - 1].t;
     assert.ok(gap >= DEFAULT_SETTINGS.pacingMs - 100, `request ${i} came ${gap} ms after the previous one (pacing ${DEFAULT_SETTINGS.pacingMs} ms)`);
   }
+  await waitForOverlay(second, (s) => s.auditRunning && s.progress >= 2, { what: 'the audit followed in the second tab', timeout: 20000 });
   await clickPart(page, PANEL, 'cancel');
   const cancelled = await waitForOverlay(page, (s) => !s.auditRunning && /cancelled/i.test(s.panelText || ''), { what: 'audit cancelled' });
   assert.ok(cancelled.progress >= 2, 'what was learned is kept');
   assert.ok(parseEstimate(cancelled.panelEstimate), 'the estimate stays');
+  await waitForOverlay(second, (s) => !s.auditRunning && /cancelled/i.test(s.panelText || ''), { what: 'the cancel followed in the second tab' });
+  await second.close();
+  assert.deepEqual(ff.output().split('\n').filter((l) => /storage change/.test(l)), [], 'every relay of a change reached its tab');
 });
 
 // Firefox ends the content script with the extension when it is updated, without letting it run

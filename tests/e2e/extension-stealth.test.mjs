@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, openPanel, PANEL, followLink } from './lib/index.mjs';
-import { waitFor } from './extension-support.mjs';
+import { inContentWorld as inWorld } from './extension-support.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -18,18 +18,7 @@ const FILES = ['manifest.json', 'extension/bundle/content.js', 'extension/conten
   'extension/shared/instagram.js', 'extension/engine/fakemeter_engine.wasm', 'extension/icons/icon-16.png',
   'extension/ui/popup.html', 'extension/content/overlay-shown.css'];
 
-// Evaluates `expression` in the content script's own (isolated) world of `page`.
-async function inContentWorld(p, expression) {
-  const cdp = await p.createCDPSession();
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const ctx = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(suite.session.extensionId)),
-    { what: "the content script's world" });
-  const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, returnByValue: true });
-  await cdp.detach();
-  return r.result.value;
-}
+const inContentWorld = (p, expression) => inWorld(suite, p, expression);
 
 test('a page script finds neither the loaded-flag nor any file of the extension', T, async () => {
   await page.goto(suite.standin.profileUrl('lena.bakes'));

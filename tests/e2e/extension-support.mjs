@@ -21,6 +21,20 @@ export async function waitFor(fn, { timeout = 20000, what = 'condition', interva
 // origin (lib/extension.mjs).
 export const extensionPage = (suite) => extensionPageOf(suite.session);
 
+// Evaluates `expression` in the content script's own (isolated) world of `p`; its value.
+export async function inContentWorld(suite, p, expression) {
+  const cdp = await p.createCDPSession();
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const ctx = await waitFor(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(suite.session.extensionId)),
+    { what: "the content script's world" });
+  const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, returnByValue: true });
+  await cdp.detach();
+  return r.result.value;
+}
+
+
 // The audit of `username` as stored, whole (its record, lists and step), or null: read in the
 // extension page by the extension's own reader (background/audit-store.js readAudit).
 const READ_AUDIT = async (u) => (await import('/extension/background/audit-store.js')).readAudit(chrome.storage.local, u);

@@ -7,7 +7,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForOverlay, waitForBadge, overlayState, clickPart, apiRequests, openPanel, screenshot, PANEL, requestMatches } from './lib/index.mjs';
-import { startAudit, auditDone, storedEntry, waitFor, userIdOf } from './extension-support.mjs';
+import { startAudit, auditDone, storedEntry, waitFor, userIdOf, inContentWorld } from './extension-support.mjs';
 import { percentNumber } from '../../extension/shared/format.js';
 
 let suite, page;
@@ -91,6 +91,11 @@ test('a re-check in one tab shows in the profile\'s other tab within a second, w
   const rechecked = await waitForOverlay(page, (st) => st.badgeLabel && st.badgeLabel !== before.badgeLabel && st.state !== 'loading',
                                          { what: 'the re-check in the first tab' });
   const at = Date.now();
+  // The tabs follow storage by the background's messages (background/tab-relay.js): none listens
+  // to storage.onChanged, which handed each the whole history, old and new, at every check.
+  for (const p of [page, second, other]) {
+    assert.equal(await inContentWorld(suite, p, 'chrome.storage.onChanged.hasListeners()'), false, 'no storage listener in a tab');
+  }
   // Read without animation frames: the second tab stays in the background.
   const s = await waitFor(async () => { const x = await overlayState(second); return x.badgeLabel === rechecked.badgeLabel && x; },
     { what: `the second tab showing "${rechecked.badgeLabel}" (it showed "${before.badgeLabel}")`, timeout: 3000 });
