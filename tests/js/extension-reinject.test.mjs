@@ -3,7 +3,8 @@
 // wired in service-worker.js's runtime.onInstalled, Chromium only (Firefox injects them itself).
 // And the old copy left in such a tab knows its extension is gone (content/messaging.js
 // contextGone), which is what makes it take its overlay off (main.js teardown; the browser test
-// tests/e2e/extension-update.test.mjs shows the whole: one working badge, never two).
+// tests/e2e/extension-update.test.mjs shows the whole: one working badge, never two). The worker's
+// relay of storage changes to the tabs is wired at its top level too (tab-relay.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -54,7 +55,7 @@ test('a tab that refuses is left as it is and the others still get it; a discard
 });
 
 test('the service worker injects on install and update (a reload too), not on a browser update; Firefox does it itself', async () => {
-  installFakeChrome();
+  const fake = installFakeChrome({ events: true });
   const listeners = {};
   const on = (name) => ({ addListener: (f) => { listeners[name] = f; } });
   const b = fakeBrowser([{ id: 7, url: 'https://www.instagram.com/anna/' }]);
@@ -78,6 +79,14 @@ test('the service worker injects on install and update (a reload too), not on a 
   const firefox = await import('../../extension/platform/firefox/browser.js');
   const chromium = await import('../../extension/platform/chromium/browser.js');
   assert.deepEqual([firefox.INJECTS_OPEN_TABS, chromium.INJECTS_OPEN_TABS], [true, false]);
+  // It listens to storage from its top level too, so that a change wakes it: it relays what the
+  // Instagram tabs follow to them (background/tab-relay.js; the tabs listen to storage no more).
+  assert.equal(fake.listeners(), 1, 'one storage.onChanged listener, registered at the top level');
+  b.calls.length = 0;
+  b.tabs.sendMessage = async (id, m, o) => { b.calls.push(['message', id, m.what, Object.keys(m.changes), o.frameId]); return {}; };
+  await globalThis.chrome.storage.local.set({ settings: { autoRun: false } });
+  for (let i = 0; i < 100 && !b.calls.some((c) => c[0] === 'message'); i++) await settle();
+  assert.deepEqual(b.calls, [['query', { url: 'https://www.instagram.com/*' }], ['message', 7, 'storage.changed', ['settings'], 0]]);
 });
 
 test('an orphaned content script knows its extension is gone: the runtime lost its id, or a message said the context is invalidated', async () => {
