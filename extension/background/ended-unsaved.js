@@ -1,7 +1,8 @@
 // Whether an ended audit's result is still to go into the history: it goes in a write of its own,
 // after the one storing the audit as ended, and a worker stopped between the two left it out.
 // Asked where a look saves it (handlers.js keepEndedAudit) and where making room would drop the
-// audit's state (store.js: such an audit is not dropped, its result being nowhere else).
+// audit's state (store.js: such an audit is not dropped, its result being nowhere else). So is an
+// ended audit still to make its report (reportAwaited).
 import { AUDIT_VERSION, underWay } from '../shared/audit.js';
 import { entryUserId, partialAuditReplaces } from '../shared/history.js';
 
@@ -18,4 +19,13 @@ export function endedUnsaved(username, a, entry) {
   if (!entry || !ownAudit(a, entry)) return false;
   if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
   return a.status === 'done' || partialAuditReplaces(entry, a.report);
+}
+
+// Whether `a`, the audit stored under a name (its record will do), ended without its report, its
+// profile's document missing (handlers.js refreshEstimates `docMissing`), to be made at the
+// profile's next check (reportWithDoc): its estimates are its result, held nowhere else. Not one of
+// another account than the history's `entry` there (no check of the name makes its report).
+// (docMissing is cleared once a step or a check finds the document: kept no longer than that.)
+export function reportAwaited(a, entry) {
+  return !!a && a.v === AUDIT_VERSION && !underWay(a.status) && a.docMissing === true && (!entry || !!ownAudit(a, entry));
 }

@@ -13,7 +13,7 @@ import { AUDIT_PREFIX, resumable, underWay } from '../shared/audit.js';
 import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored, keysOfAudit, withLists } from './audit-store.js';
 import { cachedStorage } from './storage-cache.js';
 import { INSTANT_SLOTS_KEY } from './instant-slots.js';
-import { endedUnsaved } from './ended-unsaved.js';
+import { endedUnsaved, reportAwaited } from './ended-unsaved.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -186,13 +186,18 @@ const storedEntries = (raw) => (raw && raw.schema === SCHEMA_VERSION && raw.entr
 // cannot be resumed (one stopped by a login or challenge page goes on once the user is back), nor
 // ended with a result `entries` (the history's, as stored or as about to be saved) lack (the
 // worker stopped between the write ending it and the history's: ended-unsaved.js): dropped, its
-// result was lost; kept, the next look at its profile saves it (handlers.js keepEndedAudits).
+// result was lost; kept, the next look at its profile saves it (handlers.js keepEndedAudits). Nor
+// one ended without its report, its profile's document lost (reportAwaited): its estimates are its
+// result, which the profile's next check makes its report of (handlers.js reportWithDoc).
 // `entries` by default: the stored history's, read with the rest of storage.
 // Returns what it removed ({username, audit}), or false.
 async function dropOldestFinishedAudit(protect = [], entries = null) {
   const all = await storage.get(null);
   const known = entries || storedEntries(all[HISTORY_KEY]);
-  const unsaved = (k, a) => endedUnsaved(k.slice(AUDIT_PREFIX.length), a, known[k.slice(AUDIT_PREFIX.length)] || null);
+  const unsaved = (k, a) => {
+    const name = k.slice(AUDIT_PREFIX.length), entry = known[name] || null;
+    return endedUnsaved(name, a, entry) || reportAwaited(a, entry);
+  };
   const finished = Object.entries(all)
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a)
       && !unsaved(k, a))
