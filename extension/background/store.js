@@ -184,19 +184,22 @@ const storedEntries = (raw) => (raw && raw.schema === SCHEMA_VERSION && raw.entr
 
 // Removes the finished (done or stopped) audit updated longest ago that is not protected and
 // cannot be resumed (one stopped by a login or challenge page goes on once the user is back), nor
-// ended with a result `entries` (the history's, as stored or as about to be saved) lack (the
-// worker stopped between the write ending it and the history's: ended-unsaved.js): dropped, its
-// result was lost; kept, the next look at its profile saves it (handlers.js keepEndedAudits). Nor
-// one ended without its report, its profile's document lost (reportAwaited): its estimates are its
-// result, which the profile's next check makes its report of (handlers.js reportWithDoc).
-// `entries` by default: the stored history's, read with the rest of storage.
+// ended with a result the stored history lacks (the worker stopped between the write ending it
+// and the history's: ended-unsaved.js): dropped, its result was lost; kept, the next look at its
+// profile saves it (handlers.js keepEndedAudits). Nor one whose result `saving` (the entries of a
+// history about to be saved: saveHistory) lacks. One whose result only the history being saved
+// holds is kept too, unless `lastResort` (saveHistory, with nothing else to go): dropped before
+// that write, which then failed or never came (the worker stopped during it, a large history's
+// write taking longest), its result was lost. Nor one ended without its report, its profile's
+// document lost (reportAwaited): its estimates are its result, which the profile's next check
+// makes its report of (handlers.js reportWithDoc).
 // Returns what it removed ({username, audit}), or false.
-async function dropOldestFinishedAudit(protect = [], entries = null) {
+async function dropOldestFinishedAudit(protect = [], saving = null, { lastResort = false } = {}) {
   const all = await storage.get(null);
-  const known = entries || storedEntries(all[HISTORY_KEY]);
+  const histories = [...(lastResort ? [] : [storedEntries(all[HISTORY_KEY])]), ...(saving ? [saving] : [])];
   const unsaved = (k, a) => {
-    const name = k.slice(AUDIT_PREFIX.length), entry = known[name] || null;
-    return endedUnsaved(name, a, entry) || reportAwaited(a, entry);
+    const name = k.slice(AUDIT_PREFIX.length);
+    return histories.some((entries) => endedUnsaved(name, a, entries[name] || null) || reportAwaited(a, entries[name] || null));
   };
   const finished = Object.entries(all)
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a)
@@ -270,8 +273,10 @@ export async function write(items) {
   return withRoom(() => storage.set(items), protect);
 }
 
-// Saves the history; when it does not fit, drops finished audits whose results are in it (not one
-// whose result it lacks: dropOldestFinishedAudit), then its own oldest reports except `keep`'s (cached documents are bounded to MAX_DOCS and stay).
+// Saves the history; when it does not fit, drops finished audits whose results are in it and in the
+// stored one (not one whose result either lacks: dropOldestFinishedAudit), then its own oldest
+// reports except `keep`'s (cached documents are bounded to MAX_DOCS and stay), then, with nothing
+// else to go, audits whose results only it holds.
 // Returns {history, shrunk} or throws a quota error when nothing more can be dropped.
 export async function saveHistory(history, { keep = null } = {}) {
   if (heldInPlace.length) throw heldError();
@@ -290,9 +295,15 @@ export async function saveHistory(history, { keep = null } = {}) {
         continue;
       }
       const smaller = shrink(h, keep);
-      if (!smaller) throw e;
-      h = smaller;
-      shrunk = true;
+      if (smaller) {
+        h = smaller;
+        shrunk = true;
+        continue;
+      }
+      // Last, an audit whose result only this history holds (at its end: this very save).
+      const last = await dropOldestFinishedAudit([], h.entries, { lastResort: true });
+      if (!last) throw e;
+      h = withAuditEnds(h, { [last.username]: last.audit });
     }
   }
 }
