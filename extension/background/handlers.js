@@ -66,13 +66,15 @@ async function currentAudit(username, read = 'lazy', lists = []) {
 // the username before (the ids differ), which is no part of this one's. `earlier`: what the page
 // says of such an account (earlierOf).
 async function cached({ username }) {
-  // An ended audit's result the history lacks (the worker stopped between the two writes) first.
-  const history = await keepEndedAudits(await store.readHistory(), [username]);
+  const read = await store.readHistory();
+  // An audit that was running under a former name when the account was seen under this one goes
+  // on under this name once it has ended (carryAudit); then an ended audit's result the history
+  // lacks (the worker stopped between the two writes; or one ended under the former name, brought
+  // now) is saved.
+  if (read.entries[username]) await carryAudit(username, read.entries[username]);
+  const history = await keepEndedAudits(read, [username]);
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
-  // An audit that was running under a former name when the account was seen under this one goes
-  // on under this name once it has ended (carryAudit).
-  if (stored) await carryAudit(username, stored);
   // A name the account no longer has (renamed on Instagram): no audit to show or act on there,
   // unless one still runs under it (a tab running it writes there until it ends).
   const left = !stored && renamedTo(history, username);
@@ -765,9 +767,11 @@ async function historyList({ query }) {
 // former name that has ended or paused comes over (carryAudit); the popup showed none under the new
 // name until a page of the profile had looked.
 async function historyGet({ username }) {
-  const history = await keepEndedAudits(await store.readHistory(), [username]);
+  const read = await store.readHistory();
+  // (Brought over first: one ended under the former name has its result saved here too.)
+  if (read.entries[username]) await carryAudit(username, read.entries[username]);
+  const history = await keepEndedAudits(read, [username]);
   const entry = history.entries[username] || null;
-  if (entry) await carryAudit(username, entry);
   return { entry, renamedTo: entry ? null : renamedTo(history, username),
            earlier: entry ? await earlierOf(history, username, entryUserId(entry)) : null };
 }

@@ -1,0 +1,58 @@
+// An audit running when its account was seen under a new name (renamed on Instagram) goes on under
+// the old one, its tab writing there, and ends there; the next look at the new name brings it over
+// (handlers.js carryAudit) and saves its result to the new name's entry (keepEndedAudits). That
+// look saved before it brought it over, finding no audit under the new name: it showed the audit
+// ended beside the entry's reading without it, and only the look after saved it. Through the
+// background's handlers, storage.local in memory, the wasm engine as the extension loads it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+
+const { data } = installFakeChrome();
+// The tab running the audit is there.
+globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
+fetchFileUrls();
+const { contentHandlers: handle, privilegedHandlers: popup } = await import('../../extension/background/handlers.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+
+const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
+const tab = { tab: { id: 1 }, frameId: 0 };
+// The profile's document, its account named `name`.
+const check = (name) => {
+  const doc = seededDocument(findSeeded(before));
+  doc.data.user.username = name;
+  return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
+};
+
+// The audit of @lena.bakes ended there after the account was seen as @lena.new.
+async function endedUnderOldName() {
+  for (const k of Object.keys(data)) delete data[k];
+  data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
+  await check(before);
+  await handle['audit.start']({ username: before, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  const step = await handle['audit.next']({ username: before }, tab);
+  assert.equal((await handle['audit.claim']({ username: before, id: step.id, audit: step.audit }, tab)).go, true);
+  await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await check(after);
+  assert.deepEqual(data.history.entries[after].former_usernames, [before], 'the premise: the entry moved to the new name');
+  const end = await handle['audit.next']({ username: before }, tab);
+  assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
+  assert.equal(data.history.entries[after].audit_at, undefined, 'the premise: the new name\'s entry without the audit');
+}
+
+test('an audit ended under the old name: the first look at the new name brings it over and saves its result there', async () => {
+  await endedUnderOldName();
+  const seen = await handle['profile.cached']({ username: after });
+  assert.equal(seen.audit && seen.audit.progress.status, 'done', 'brought over');
+  const entry = data.history.entries[after];
+  assert.ok(Number.isFinite(entry.audit_at), 'its result saved under the new name at that look');
+  assert.equal(seen.entry.audit_at, entry.audit_at, 'and shown by it');
+  assert.equal(seen.entry.confidence, 'audited');
+  // The popup's look at the new name alike.
+  await endedUnderOldName();
+  const got = await popup['history.get']({ username: after });
+  assert.ok(Number.isFinite(got.entry.audit_at), 'the popup shows the audit at its first look');
+});
