@@ -719,7 +719,9 @@ async function auditCancel({ username }) {
     if (wasRunning && c.report) c = await refreshEstimates(c, []);
     if (wasRunning) c = await refreshComments(c);
     await store.saveAuditAndScheduler(c, sched);
-    if (c.report) await saveAuditReport(c);
+    // Only an audit this Cancel ended: one ended before (the Cancel of a view still showing it
+    // running) has its result in the history, and saved again it came back over a re-check since.
+    if (wasRunning && c.report) await saveAuditReport(c);
     return auditView(c);
   });
 }
