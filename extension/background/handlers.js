@@ -238,7 +238,7 @@ async function instantAnalyze(msg) {
     const kept = await store.locked(() => keepAuditedWithCount(report));
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
-      await store.locked(() => reportWithDoc(report));
+      await reportWithDocIfRoom(report);
       return { audited: true, latestCount: kept.latest_count, firstSeen: kept.first_seen, formerUsernames: kept.former_usernames || [], ...auditMoved,
                ...(movedAudit && !msg.keepAudited ? { report: reportOfEntry(kept), computedAt: kept.computed_at, cached: true,
                                                        earlier: await earlierOf(await store.readHistory(), report.username, report.user_id) } : {}) };
@@ -247,7 +247,7 @@ async function instantAnalyze(msg) {
   // The result first (with room made for it), then the document an audit would need.
   const saved = await store.locked(() => saveReport(report));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
-  await store.locked(() => reportWithDoc(report));
+  await reportWithDocIfRoom(report);
   return { report, computedAt: now(), storageFull: saved.storageFull || false, ...auditMoved,
            storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
            formerUsernames: (saved.entry && saved.entry.former_usernames) || [],
@@ -284,6 +284,17 @@ async function reportWithDoc(report) {
   if (!made.report) return;
   await store.saveAuditAndScheduler(made, null);
   await saveAuditReport(made);
+}
+
+// reportWithDoc, under the lock, for a check: storage too full for the audit's report leaves it to
+// a later check (the audit still says docMissing), and the check answers its reading as it does in
+// a full storage; thrown, the page showed an error for the reading it had just saved.
+async function reportWithDocIfRoom(report) {
+  try {
+    await store.locked(() => reportWithDoc(report));
+  } catch (e) {
+    if (!store.isQuotaError(e)) throw e;
+  }
 }
 
 // A stored entry of a username Instagram says names no profile now keeps its reading, marked gone

@@ -4,8 +4,11 @@
 // audit's result, held nowhere else, and making room in a full storage dropped its state like a
 // finished audit's whose result is in the history: the next check then had nothing to make the
 // report from, the audit's requests spent for nothing. It stays now, as an audit whose result the
-// history lacks does (audit-unsaved-room). Through the background's handlers, storage.local in
-// memory, the wasm engine as the extension loads it.
+// history lacks does (audit-unsaved-room). And a check whose document fits but not the audit's
+// report made from it answers its reading as any check in a full storage does: the report's write
+// failing threw the whole check, the page showing an error for the reading it had just made.
+// Through the background's handlers, storage.local in memory, the wasm engine as the extension
+// loads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
@@ -17,6 +20,14 @@ const fake = installFakeChrome();
 const { data } = fake;
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
 fetchFileUrls();
+// While true, no audit's record fits (the rest does).
+let auditsFull = false;
+const local = globalThis.chrome.storage.local;
+const set = local.set.bind(local);
+local.set = async (items) => {
+  if (auditsFull && Object.keys(items).some((k) => k.startsWith('audit:'))) throw new Error('QUOTA_BYTES quota exceeded');
+  return set(items);
+};
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
 const store = await import('../../extension/background/store.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
@@ -26,19 +37,25 @@ const tab = { tab: { id: 1 }, frameId: 0 };
 const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
                                                     body: JSON.stringify(seededDocument(findSeeded(name))) });
 
-test('a full storage making room keeps an ended audit still to make its report from its profile\'s document', async () => {
+// The audit of `username` ended without its profile's document, so without its report.
+async function endedWithoutDoc() {
+  for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(username);
   // The document lost.
   delete data[`doc:${username}`];
   data.docs = [];
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info', fresh: true }, tab);
   const step = await handle['audit.next']({ username }, tab);
   assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
   await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
   const end = await handle['audit.next']({ username }, tab);
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.equal(data[`audit:${username}`].docMissing, true, 'the premise: ended without its report');
+}
+
+test('a full storage making room keeps an ended audit still to make its report from its profile\'s document', async () => {
+  await endedWithoutDoc();
   // Storage full: another profile's check saves a history that does not fit as it is.
   fake.quota = fake.size() + 300;
   try {
@@ -54,4 +71,19 @@ test('a full storage making room keeps an ended audit still to make its report f
   const entry = data.history.entries[username];
   assert.ok(Number.isFinite(entry.audit_at), 'the audit\'s result saved');
   assert.ok(entry.sources && entry.sources.followers, 'with its rows');
+});
+
+test('a check whose document fits but not the audit\'s report answers its reading; a later check makes the report', async () => {
+  await endedWithoutDoc();
+  auditsFull = true;
+  let r;
+  try {
+    r = await check(username);
+  } finally {
+    auditsFull = false;
+  }
+  assert.ok(r.report, 'the check\'s reading');
+  assert.equal(data[`audit:${username}`].docMissing, true, 'the audit still to make its report');
+  await check(username);
+  assert.ok(Number.isFinite(data.history.entries[username].audit_at), 'made and saved at the next check');
 });
