@@ -23,9 +23,10 @@ export function endedUnsaved(username, a, entry) {
 
 // Whether `a`, the audit stored under a name (its record will do), ended without its report, its
 // profile's document missing (handlers.js refreshEstimates `docMissing`), to be made at the
-// profile's next check (reportWithDoc): its estimates are its result, held nowhere else. Not one of
-// another account than the history's `entry` there (no check of the name makes its report).
+// profile's next check (reportWithDoc): its estimates are its result, held nowhere else. Only with
+// the account's `entry` in the history there: with none (the profile left the history, or another
+// account's there) nothing would ever remove it (the popup deletes what the history lists).
 // (docMissing is cleared once a step or a check finds the document: kept no longer than that.)
 export function reportAwaited(a, entry) {
-  return !!a && a.v === AUDIT_VERSION && !underWay(a.status) && a.docMissing === true && (!entry || !!ownAudit(a, entry));
+  return !!a && a.v === AUDIT_VERSION && !underWay(a.status) && a.docMissing === true && !!entry && !!ownAudit(a, entry);
 }

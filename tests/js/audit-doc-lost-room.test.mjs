@@ -87,3 +87,19 @@ test('a check whose document fits but not the audit\'s report answers its readin
   await check(username);
   assert.ok(Number.isFinite(data.history.entries[username].audit_at), 'made and saved at the next check');
 });
+
+// With no entry of its profile in the history (it left it: history.js overflow), nothing would ever
+// remove such an audit (the popup deletes what the history lists): it makes room as others do.
+test('such an audit whose profile left the history makes room as any finished audit', async () => {
+  await endedWithoutDoc();
+  const history = structuredClone(data.history);
+  delete history.entries[username];
+  data.history = history;
+  fake.quota = fake.size() + 300;
+  try {
+    await check('marco.travels');
+  } finally {
+    fake.quota = Infinity;
+  }
+  assert.equal(data[`audit:${username}`], undefined, 'dropped for room');
+});
