@@ -18,7 +18,11 @@ export function endedUnsaved(username, a, entry) {
   if (!a || a.v !== AUDIT_VERSION || underWay(a.status) || !a.report || a.report.username !== username) return false;
   if (!entry || !ownAudit(a, entry)) return false;
   if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
-  return a.status === 'done' || partialAuditReplaces(entry, a.report);
+  if (a.status === 'done') return true;
+  // Ended early: as at its end, against the reading stored then (it replaces one it narrows). One
+  // made since (a later check, wider or with no estimate) is not what it was weighed against: not
+  // saved then, it stays unsaved, and its older result never comes over the newer reading.
+  return !(entry.computed_at > (a.updatedAt || 0)) && partialAuditReplaces(entry, a.report);
 }
 
 // Whether `a`, the audit stored under a name (its record will do), ended without its report, its

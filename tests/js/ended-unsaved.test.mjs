@@ -1,0 +1,31 @@
+// Whether an ended audit's result is still to go into the history (background/ended-unsaved.js
+// endedUnsaved): asked at each look at a profile (handlers.js keepEndedAudits), which saves it then,
+// for a result a worker stopped between the audit's last two writes left out. An audit that ended
+// before its plan (cancelled, or stopped) replaces only a reading it narrows, decided at its end
+// against the reading stored then; one that did not narrow it was left out on purpose. Compared
+// with a reading made since (a later check, wider or with no estimate), that older, partial result
+// was saved over the newer reading at the next look, as if the user had just audited.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { at, entry } from './lib/history-fixtures.mjs';
+import { endedUnsaved } from '../../extension/background/ended-unsaved.js';
+import { AUDIT_VERSION } from '../../extension/shared/audit.js';
+
+const ended = (status, updatedAt, pct, half) => ({ v: AUDIT_VERSION, username: 'x', userId: '111', status, updatedAt,
+  report: { username: 'x', user_id: '111', fake_percent: pct, ci_low: pct - half, ci_high: pct + half } });
+
+test('a finished audit ended since the entry\'s last audit is due; once saved, or of another account, not', () => {
+  assert.equal(endedUnsaved('x', ended('done', at(2), 30, 20), entry('x', 1, { id: '111' })), true);
+  assert.equal(endedUnsaved('x', ended('done', at(2), 30, 20), { ...entry('x', 3, { id: '111' }), audit_at: at(3) }), false);
+  assert.equal(endedUnsaved('x', ended('done', at(2), 30, 20), entry('x', 1, { id: '222' })), false);
+  assert.equal(endedUnsaved('x', ended('running', at(2), 30, 20), entry('x', 1, { id: '111' })), false);
+});
+
+test('an audit ended early is due against the reading stored at its end when it narrows it, never against a reading made since', () => {
+  // The entry's range is 10 points wide (fixtures: pct +/- 5).
+  assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 2), entry('x', 1, { id: '111' })), true, 'narrower than the reading before');
+  assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 20), entry('x', 1, { id: '111' })), false, 'wider: left out at its end');
+  // A check since read a wider range (or none): the audit's end is past, and it was not saved then.
+  assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 8), { ...entry('x', 3, { id: '111' }), ci_low: 0, ci_high: 60 }), false);
+  assert.equal(endedUnsaved('x', ended('stopped', at(2), 30, 8), { ...entry('x', 3, { id: '111' }), fake_percent: null, ci_low: null, ci_high: null }), false);
+});
