@@ -19,11 +19,15 @@ export function endedUnsaved(username, a, entry) {
   if (!entry || !ownAudit(a, entry)) return false;
   if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
   if (a.status === 'done') return true;
-  // Ended early: as at its end, against the reading stored then (it replaces one it narrows). One
-  // made since (a later check, wider or with no estimate) is not what it was weighed against: not
-  // saved then, it stays unsaved, and its older result never comes over the newer reading.
-  return !(entry.computed_at > (a.updatedAt || 0)) && partialAuditReplaces(entry, a.report);
+  // Ended early: as when it was weighed, against the reading stored then (it replaces one it
+  // narrows). One made since (a later check, wider or with no estimate) is not what it was weighed
+  // against: not saved then, it stays unsaved, and its older result never comes over the newer
+  // reading. Weighed at its end, or, its report made later from its profile's document, after the
+  // check that stored it (reportWithDoc: `reportedAt`, that check's reading the one weighed).
+  return !(entry.computed_at > weighedAt(a)) && partialAuditReplaces(entry, a.report);
 }
+
+const weighedAt = (a) => Math.max(a.updatedAt || 0, Number.isFinite(a.reportedAt) ? a.reportedAt : 0);
 
 // Whether `a`, the audit stored under a name (its record will do), ended without its report, its
 // profile's document missing (handlers.js refreshEstimates `docMissing`), to be made at the

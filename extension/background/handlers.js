@@ -280,8 +280,11 @@ async function reportWithDoc(report) {
   // (The document, tens of kB, read only for such an audit: this runs at every check.)
   if (!(a.docMissing || (!a.report && SOURCES.some((s) => a.estimates && a.estimates[s])))) return;
   if (!(await store.getDoc(report.username))) return;
-  const made = await refreshEstimates(a, []);
-  if (!made.report) return;
+  const estimated = await refreshEstimates(a, []);
+  if (!estimated.report) return;
+  // When it was weighed against the profile's reading (the check's, just stored): a look saving it,
+  // its history write lost (the worker stopping, a full storage), weighs it as here (endedUnsaved).
+  const made = { ...estimated, reportedAt: now() };
   await store.saveAuditAndScheduler(made, null);
   await saveAuditReport(made);
 }
