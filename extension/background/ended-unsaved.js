@@ -24,7 +24,9 @@ export function endedUnsaved(username, a, entry) {
   // against: not saved then, it stays unsaved, and its older result never comes over the newer
   // reading. Weighed at its end, or, its report made later from its profile's document, after the
   // check that stored it (reportWithDoc: `reportedAt`, that check's reading the one weighed).
-  return !(entry.computed_at > weighedAt(a)) && partialAuditReplaces(entry, a.report);
+  // A rough reading since (the page's counts alone) is none: saved only over a rough one or none
+  // (handlers.js saveReport), either of which the audit replaced then.
+  return (entry.rough === true || !(entry.computed_at > weighedAt(a))) && partialAuditReplaces(entry, a.report);
 }
 
 const weighedAt = (a) => Math.max(a.updatedAt || 0, Number.isFinite(a.reportedAt) ? a.reportedAt : 0);

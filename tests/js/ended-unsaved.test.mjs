@@ -29,3 +29,12 @@ test('an audit ended early is due against the reading stored at its end when it 
   assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 8), { ...entry('x', 3, { id: '111' }), ci_low: 0, ci_high: 60 }), false);
   assert.equal(endedUnsaved('x', ended('stopped', at(2), 30, 8), { ...entry('x', 3, { id: '111' }), fake_percent: null, ci_low: null, ci_high: null }), false);
 });
+
+// A reading of the page's counts alone (rough) is saved only over a rough one or none (handlers.js
+// saveReport), either of which the audit replaced at its end: one made since names no newer
+// estimate, and the audit is due as it was at its end.
+test('an audit ended early is due over a rough reading made since its end', () => {
+  const rough = { ...entry('x', 3, { id: '111' }), rough: true, confidence: 'rough' };
+  assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 20), rough), true);
+  assert.equal(endedUnsaved('x', ended('stopped', at(2), 30, 8), rough), true);
+});
