@@ -26,10 +26,11 @@ const historyOf = (h) => (h && typeof h === 'object' && !Array.isArray(h) && h.e
 
 // One history value with only the entries named (or nothing, for none or one of an older shape,
 // whose entries no tab reads). Object.fromEntries: a username such as "__proto__" stays an entry.
+// In the history's own order: renamedTo takes the first of two entries of one time.
 function withEntries(h, names) {
   const history = historyOf(h);
   if (!history) return undefined;
-  const entries = Object.fromEntries([...names].filter((n) => Object.hasOwn(history.entries, n)).map((n) => [n, history.entries[n]]));
+  const entries = Object.fromEntries(Object.keys(history.entries).filter((n) => names.has(n)).map((n) => [n, history.entries[n]]));
   return { ...history, entries };
 }
 

@@ -104,6 +104,20 @@ test('each field a tab reads brings its entry: a reading of the counts alone bec
   readsAlike(change(older, later));
 });
 
+// renamedTo picks the newest of the entries naming an old name and, between two of one time, the
+// first in the history's order: the relayed entries keep that order, or a tab was told of a new
+// name the account did not go by (here @a.new named both before and after the change; the relayed
+// entries, in the order they were found, named @b.new before it).
+test('two entries of one time naming one former name: the relayed change names the one the whole history names', () => {
+  const named = (u, former) => ({ ...entry(u, 7, { id: u === 'a.new' ? '71' : '72' }), former_usernames: former });
+  const was = historyOf([named('a.new', ['old']), named('b.new', ['old'])]);
+  const now = { ...was, entries: { ...was.entries, 'b.new': named('b.new', ['other']) } };
+  const c = change(was, now);
+  assert.equal(renamedNow(c, 'old'), null, 'the premise: the whole history names @a.new before and after');
+  assert.equal(renamedNow(changesForTabs(c), 'old'), null);
+  assert.deepEqual(Object.keys(changesForTabs(c).history.oldValue.entries), ['a.new', 'b.new'], 'in the history\'s order');
+});
+
 test('settings, the scheduler and an audit\'s record go as they are; the audit\'s chunks and steps, documents and the rest do not', () => {
   const c = {
     settings: { oldValue: { autoRun: true }, newValue: { autoRun: false } },
