@@ -8,6 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { endedUnsaved, ownAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
+import { INSTANT_ANSWERS_KEY, answersOf, recorded, withAnswer } from './instant-answers.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
@@ -171,20 +172,25 @@ function instantRelease({ username, at }) {
   });
 }
 
-async function recordInstantAnswer(rateLimited, unavailable) {
+// Once per send (`key`: its tab and send id, null when none said): the same send asked again after
+// a worker restart (its answer lost) finds it recorded (instant-answers.js) and the scheduler as it is.
+async function recordInstantAnswer(rateLimited, unavailable, key) {
   return store.locked(async () => {
-    const settings = await store.getSettings();
+    const t = now();
+    const answers = answersOf(await store.get(INSTANT_ANSWERS_KEY), t);
     const s = await store.getScheduler();
+    if (recorded(answers, key)) return s;
+    const settings = await store.getSettings();
     // A server error backs off profile requests alone (scheduler.js REQUEST_KINDS).
-    const next = rateLimited ? onRateLimited(s, now(), settings, unavailable, null, 'profile') : onSuccess(s, 'profile');
-    await saveSchedulerIfRoom(next);
+    const next = rateLimited ? onRateLimited(s, t, settings, unavailable, null, 'profile') : onSuccess(s, 'profile');
+    await saveSchedulerIfRoom(next, key ? { [INSTANT_ANSWERS_KEY]: withAnswer(answers, key, t) } : {});
     return next;
   });
 }
 
 // An instant answer from web_profile_info or, as a fallback, users/<id>/info. The engine reads
 // the profile document (the extension does not parse it); the report names its source.
-async function instantAnalyze(msg) {
+async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   const endpoint = msg.endpoint || 'web_profile_info';
   const c = classifyProfileAnswer(msg, endpoint);
   // {"data":{"user":null}} while the page draws the profile (its header or og tags name it): the
@@ -196,7 +202,7 @@ async function instantAnalyze(msg) {
   // is unread too when it says "not found" (404), whatever the page shows: only web_profile_info
   // itself says a profile is gone (profile-fallback.js notFoundIsUnread).
   const unreadable = notFoundIsUnread(endpoint, c, msg.pageShowsProfile);
-  const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable);
+  const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable, sendId ? `${holderOf(sender)} ${sendId}` : null);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
