@@ -23,7 +23,7 @@ import { notFoundIsUnread } from '../shared/profile-fallback.js';
 import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
-  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, holdsAudit, auditEndedEarly, withAuditEnds } from '../shared/history.js';
+  partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, currentNameOf, holdsAudit, auditEndedEarly, withAuditEnds } from '../shared/history.js';
 
 const now = () => Date.now();
 
@@ -38,15 +38,17 @@ async function hello() {
 // `audit`: the result of an audit, which replaces the stored one whole; any other reading keeps what
 // the same account's entry holds of its last audit (its rows, its comment analysis: history.js putEntry).
 // `partial`: that audit ended before its plan (cancelled or stopped), kept as the entry's audit_partial.
-async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false, partial = false } = {}) {
+// `read`: the history as the caller read it in this turn of the lock (not read again).
+async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false, partial = false,
+                                    read = null } = {}) {
   const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources, audit, partial });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
-    const existing = (await store.getHistory()).entries[report.username];
+    const existing = (read || await store.getHistory()).entries[report.username];
     if (existing && !existing.rough) return { saved: false, entry: existing };
   }
   try {
-    const { history, shrunk } = await store.putHistoryEntry(built.entry, { keepAudit: !audit });
+    const { history, shrunk } = await store.putHistoryEntry(built.entry, { keepAudit: !audit, before: read });
     // As stored: with the first exact follower count carried from earlier checks.
     return { saved: true, entry: history.entries[report.username] || built.entry, shrunk, history };
   } catch (e) {
@@ -403,13 +405,19 @@ async function instantRough({ username, fullName, og, from = 'page', cause, unav
 
 // An audit that ended, with what its comments say when the user asked for that, goes into the
 // history; one that ended before its plan only when it narrows what is stored there.
+// Under the name its account goes by now: an audit that ran on under a name the account left
+// (renamed on Instagram mid-audit: its tab writes there until it ends) puts its result on the
+// account's entry, the old name among its former names (history.js currentNameOf).
 async function saveAuditReport(a) {
+  const read = await store.getHistory();
+  const name = currentNameOf(read, a.report.username, a.userId);
+  const report = name === a.report.username ? a.report : { ...a.report, username: name };
   if (a.status !== 'done') {
-    const stored = (await store.getHistory()).entries[a.report.username] || null;
-    if (!partialAuditReplaces(stored, a.report)) return { saved: false, entry: stored };
+    const stored = read.entries[name] || null;
+    if (!partialAuditReplaces(stored, report)) return { saved: false, entry: stored };
   }
-  return saveReport(a.report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true,
-                                partial: a.status !== 'done' });
+  return saveReport(report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true,
+                              partial: a.status !== 'done', read });
 }
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run

@@ -312,9 +312,10 @@ export async function saveHistory(history, { keep = null } = {}) {
 // Puts `entry` in (history.js putEntry; `keepAudit`: a reading that is no audit's keeps what the
 // same account's entry holds of its last audit). An entry of another account under its name (the name
 // taken over since: history.js displacedBy) is kept aside first (taken.js), or, when storage is
-// too full even after making room, nothing is saved and the quota error comes out.
-export async function putHistoryEntry(entry, { keepAudit = false } = {}) {
-  const before = await getHistory();
+// too full even after making room, nothing is saved and the quota error comes out. `before`: the
+// history as the caller read it in this turn of the lock, else read here.
+export async function putHistoryEntry(entry, { keepAudit = false, before: read = null } = {}) {
+  const before = read || await getHistory();
   const displaced = displacedBy(before, entry);
   if (displaced) await keepTaken(displaced, entryUserId(entry));
   const { history, aside } = overflow(putEntry(before, entry, { keepAudit }));

@@ -548,6 +548,22 @@ function renameIn(entries, name, acct, held, kept) {
   return { from: holders.filter((h) => held.includes(h)).map((h) => h.username), entry, displaced };
 }
 
+// The name account `id`'s entry goes by in `history` where `username` is a name it left (renamed on
+// Instagram: an entry of that account names it among its former names) and no entry of that
+// account is under it; else `username`. Where an audit that ran under the old name, ending there,
+// puts its result: under the old name it made a second entry of the account (listed twice, in the
+// popup and the export, until a check of the new name merged them), or took the place of another
+// account's that has the name now.
+export function currentNameOf(history, username, id) {
+  const acct = accountId(id);
+  const name = String(username).toLowerCase();
+  if (!acct || entryUserId(history.entries[name]) === acct) return name;
+  const now = Object.values(history.entries)
+    .filter((e) => entryUserId(e) === acct && Array.isArray(e.former_usernames) && e.former_usernames.includes(name))
+    .sort((a, b) => b.computed_at - a.computed_at)[0];
+  return now ? now.username : name;
+}
+
 // The name the account once kept under `username` goes by now (the newest entry naming it among
 // its former_usernames), or null. For the old name's page, which Instagram no longer answers.
 // `exceptId`: not that account's own entry (taken.js earlierOwner: a rename of its own).

@@ -2,16 +2,19 @@
 // the old one, its tab writing there, and ends there; the next look at the new name brings it over
 // (handlers.js carryAudit) and saves its result to the new name's entry (keepEndedAudits). That
 // look saved before it brought it over, finding no audit under the new name: it showed the audit
-// ended beside the entry's reading without it, and only the look after saved it. Through the
-// background's handlers, storage.local in memory, the wasm engine as the extension loads it.
+// ended beside the entry's reading without it, and only the look after saved it. (Saved at its end,
+// the result goes to the account's entry under its new name: the first test's end is left unsaved,
+// as a worker stopped between the two writes leaves it.) Through the background's handlers,
+// storage.local in memory, the wasm engine as the extension loads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
+import { FOLLOWERS_PAGE, stoppableHistoryWrites } from './lib/audit-end-unsaved.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
+const writes = stoppableHistoryWrites();
 // The tab running the audit is there.
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
 fetchFileUrls();
@@ -27,8 +30,9 @@ const check = (name) => {
   return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
 };
 
-// The audit of @lena.bakes ended there after the account was seen as @lena.new.
-async function endedUnderOldName() {
+// The audit of @lena.bakes ended there after the account was seen as @lena.new. `stopped`: the
+// worker stopped before the end's history write (its result in no entry).
+async function endedUnderOldName({ stopped = true } = {}) {
   for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(before);
@@ -38,9 +42,10 @@ async function endedUnderOldName() {
   await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
   await check(after);
   assert.deepEqual(data.history.entries[after].former_usernames, [before], 'the premise: the entry moved to the new name');
-  const end = await handle['audit.next']({ username: before }, tab);
+  writes.on = !stopped;
+  const end = await handle['audit.next']({ username: before }, tab).finally(() => { writes.on = true; });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
-  assert.equal(data.history.entries[after].audit_at, undefined, 'the premise: the new name\'s entry without the audit');
+  if (stopped) assert.equal(data.history.entries[after].audit_at, undefined, 'the premise: the new name\'s entry without the audit');
 }
 
 test('an audit ended under the old name: the first look at the new name brings it over and saves its result there', async () => {
@@ -55,4 +60,25 @@ test('an audit ended under the old name: the first look at the new name brings i
   await endedUnderOldName();
   const got = await popup['history.get']({ username: after });
   assert.ok(Number.isFinite(got.entry.audit_at), 'the popup shows the audit at its first look');
+});
+
+test('an audit ending under the old name puts its result on the account\'s entry under its new name at once, the old name left unlisted', async () => {
+  await endedUnderOldName({ stopped: false });
+  assert.deepEqual(Object.keys(data.history.entries), [after], 'one entry for the account');
+  const entry = data.history.entries[after];
+  assert.equal(entry.confidence, 'audited');
+  assert.ok(Number.isFinite(entry.audit_at), 'its result there');
+  assert.equal(entry.report.username, after, 'its report named as its entry');
+  assert.deepEqual(entry.former_usernames, [before], 'the old name among its former names');
+  assert.ok(entry.first_seen, 'its first count kept');
+  const list = await popup['history.list']({ query: '' });
+  assert.deepEqual(list.entries.map((e) => e.username), [after], 'the popup lists the account once');
+  assert.equal(list.audited, 1);
+  const csv = (await popup['history.export']({ format: 'csv' })).text;
+  assert.equal(csv.split('\n').filter((l) => l.includes(before) && !l.includes(after)).length, 0, 'the export has no row of the old name');
+  // The next look at the new name brings the audit over, and saves nothing again.
+  const at = entry.audit_at;
+  const seen = await handle['profile.cached']({ username: after });
+  assert.equal(seen.audit && seen.audit.progress.status, 'done');
+  assert.equal(data.history.entries[after].audit_at, at);
 });
