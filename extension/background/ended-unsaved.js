@@ -14,8 +14,13 @@ export function ownAudit(audit, entry) {
 
 // Whether `a`, the audit stored under `username` (its record will do), ended with a result the
 // history's `entry` there lacks, to be saved as at its end.
+// Settled (its record says the history has had its say on this end of it: handlers.js
+// saveAuditReport), never: the times of the entry and the audit compared are the fallback of a
+// record not so marked (ended before the mark was kept; or storage too full for it), and a save
+// made with the clock set back since the end stores an audit_at before it.
 export function endedUnsaved(username, a, entry) {
   if (!a || a.v !== AUDIT_VERSION || underWay(a.status) || !a.report || a.report.username !== username) return false;
+  if (Number.isFinite(a.updatedAt) && a.resultSettled === a.updatedAt) return false;
   if (!entry || !ownAudit(a, entry)) return false;
   if (Number.isFinite(entry.audit_at) && entry.audit_at >= (a.updatedAt || 0)) return false;
   if (a.status === 'done') return true;

@@ -408,16 +408,38 @@ async function instantRough({ username, fullName, og, from = 'page', cause, unav
 // Under the name its account goes by now: an audit that ran on under a name the account left
 // (renamed on Instagram mid-audit: its tab writes there until it ends) puts its result on the
 // account's entry, the old name among its former names (history.js currentNameOf).
+// Once the history has had its say (saved, or left out as the end decides), the audit's record
+// says so (settled): no look saves it again (ended-unsaved.js).
 async function saveAuditReport(a) {
   const read = await store.getHistory();
   const name = currentNameOf(read, a.report.username, a.userId);
   const report = name === a.report.username ? a.report : { ...a.report, username: name };
-  if (a.status !== 'done') {
-    const stored = read.entries[name] || null;
-    if (!partialAuditReplaces(stored, report)) return { saved: false, entry: stored };
+  if (a.status !== 'done' && !partialAuditReplaces(read.entries[name] || null, report)) {
+    await settled(a);
+    return { saved: false, entry: read.entries[name] || null };
   }
-  return saveReport(report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true,
-                              partial: a.status !== 'done', read });
+  const out = await saveReport(report, { comments: a.commentAnalysis && a.commentAnalysis.report, sources: sourcesBrief(a), audit: true,
+                                         partial: a.status !== 'done', read });
+  // (Not saved, storage full or the write failing: left due, for a later look to save.)
+  if (out.saved) await settled(a);
+  return out;
+}
+
+// `a`, ended, stored with `resultSettled` at its updatedAt: the end whose result the history has had
+// its say on. Told by the time of the save alone (the entry's audit_at not before the audit's
+// end), a save made with the system clock set back since the end left the result due, and saved
+// again at every look until the clock caught up. Any later change of the audit (resumed, ended
+// again) moves its updatedAt, and its result is due again. Storage too full for the mark leaves it
+// to the time (saved again at a look, at worst). An audit no longer stored as it was (dropped to
+// make room for this very save: store.js saveHistory) is not written back.
+async function settled(a) {
+  const stored = (await store.auditRecords([a.username]))[a.username];
+  if (!stored || stored.updatedAt !== a.updatedAt || stored.startedAt !== a.startedAt) return;
+  try {
+    await store.saveAuditAndScheduler({ ...a, resultSettled: a.updatedAt }, null);
+  } catch (e) {
+    if (!store.isQuotaError(e)) throw e;
+  }
 }
 
 // The comment analysis of what an audit has read so far (when it was switched on for it): run

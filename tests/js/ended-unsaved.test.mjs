@@ -38,3 +38,12 @@ test('an audit ended early is due over a rough reading made since its end', () =
   assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 20), rough), true);
   assert.equal(endedUnsaved('x', ended('stopped', at(2), 30, 8), rough), true);
 });
+
+test('an audit whose record says its result was settled at this end is not due, whatever the entry\'s times (the clock set back)', () => {
+  // Saved with the clock an hour behind the audit's end: audit_at before its updatedAt.
+  const saved = { ...entry('x', 1, { id: '111' }), audit_at: at(1) };
+  assert.equal(endedUnsaved('x', ended('done', at(2), 30, 20), saved), true, 'by the times alone: due again');
+  assert.equal(endedUnsaved('x', { ...ended('done', at(2), 30, 20), resultSettled: at(2) }, saved), false);
+  // Changed since (resumed and ended again): its updatedAt moved on, and its result is due again.
+  assert.equal(endedUnsaved('x', { ...ended('done', at(3), 30, 20), resultSettled: at(2) }, saved), true);
+});

@@ -58,7 +58,11 @@ test('rename: another account\'s audit is never moved, nor over a newer audit of
   const newer = audit('new', '111', { status: 'done', updatedAt: at(4) });
   reset({ history: historyOf(renamed), 'audit:old': audit('old', '111', stopped), 'audit:new': newer });
   assert.equal((await handle['profile.cached']({ username: 'new' })).audit.progress.status, 'done');
-  assert.deepEqual(data['audit:new'], newer);
+  // (Its record as it was: the look saved its result and marked it so, resultSettled, nothing else.)
+  const { readAudit } = await import('../../extension/background/audit-store.js');
+  const { resultSettled, ...kept } = await readAudit(globalThis.chrome.storage.local, 'new');
+  assert.equal(resultSettled, newer.updatedAt);
+  assert.deepEqual([kept.userId, kept.username, kept.status, kept.updatedAt, kept.startedAt], [newer.userId, 'new', 'done', newer.updatedAt, newer.startedAt]);
   assert.equal((await handle['profile.cached']({ username: 'old' })).audit, null, 'nothing to act on under a name the account left');
 });
 
