@@ -9,6 +9,7 @@ import { holderGone } from './holders.js';
 import { endedUnsaved, ownAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY, answersOf, recorded, withAnswer } from './instant-answers.js';
+import { reportRetryDue, reportRetryAfter } from './report-retry.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
@@ -282,19 +283,38 @@ async function auditCountNow(report) {
 // makes it now from the document the check just stored, and its result goes into the history as at
 // its end (saveAuditReport). Without it the audit's result reached the history never. An audit
 // under way reads the document at its next step itself.
+// The engine failing to make it (not the document missing) is marked on the audit (reportRetry), and
+// tried again after a back-off or with another engine (report-retry.js), not at every check.
 async function reportWithDoc(report) {
   const a = await currentAudit(report.username);
   if (!a || underWay(a.status) || a.userId !== report.user_id) return;
   // (The document, tens of kB, read only for such an audit: this runs at every check.)
   if (!(a.docMissing || (!a.report && SOURCES.some((s) => a.estimates && a.estimates[s])))) return;
+  const engine = await engineVersion();
+  if (!reportRetryDue(a, now(), engine)) return;
   if (!(await store.getDoc(report.username))) return;
   const estimated = await refreshEstimates(a, []);
-  if (!estimated.report) return;
+  // (Made: no mark left.)
+  delete estimated.reportRetry;
+  if (!estimated.report) {
+    // (docMissing false now: the document was there.)
+    await store.saveAuditAndScheduler({ ...estimated, reportRetry: reportRetryAfter(a, now(), engine) }, null);
+    return;
+  }
   // When it was weighed against the profile's reading (the check's, just stored): a look saving it,
   // its history write lost (the worker stopping, a full storage), weighs it as here (endedUnsaved).
   const made = { ...estimated, reportedAt: now() };
   await store.saveAuditAndScheduler(made, null);
   await saveAuditReport(made);
+}
+
+// The engine's version (the mark of a failed report names it), null when it cannot be told.
+async function engineVersion() {
+  try {
+    return String(await version());
+  } catch {
+    return null;
+  }
 }
 
 // reportWithDoc, under the lock, for a check: storage too full for the audit's report leaves it to

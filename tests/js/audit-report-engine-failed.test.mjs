@@ -1,0 +1,101 @@
+// An audit that ends with its estimates but no report for a reason other than a lost document
+// (the engine failing on the profile with the audit's samples: a refusal, a crash) is left with
+// no report; each check of its profile (handlers.js reportWithDoc) made it again, running the
+// engine once more for an answer that did not change: at every check of that profile for as long
+// as the audit was kept. Now a failed try is marked on the audit and tried again after a back-off
+// that grows, or at once with another engine; the report is still made once the engine can.
+// Through the background's handlers, storage.local in memory, the wasm engine as the extension
+// loads it, its analyzeProfile failing while `failing` when given the audit's samples.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { fetchFileUrls } from './lib/file-fetch.mjs';
+import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
+import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+
+const { data } = installFakeChrome();
+globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
+fetchFileUrls();
+const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { engine } = await import('../../extension/background/engine.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+
+const mod = await engine();
+const real = { analyzeProfile: mod.analyzeProfile, version: mod.version };
+let failing = true, tries = 0, engineVersion = null;
+mod.analyzeProfile = (text, args) => {
+  if (!JSON.parse(args).audience) return real.analyzeProfile(text, args);
+  tries++;
+  return failing ? JSON.stringify({ error: { id: 'engine.test', message: 'refused for the test' } }) : real.analyzeProfile(text, args);
+};
+mod.version = () => engineVersion || real.version();
+
+const username = 'lena.bakes', id = PROFILE_IDS[username];
+const body = JSON.stringify(seededDocument(findSeeded(username)));
+const tab = { tab: { id: 1 }, frameId: 0 };
+const check = () => handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
+const realNow = Date.now;
+const later = (ms) => { Date.now = () => realNow() + ms; };
+afterEach(() => { Date.now = realNow; failing = true; engineVersion = null; });
+const DAY = 86_400_000;
+
+async function endedWithoutReport() {
+  for (const k of Object.keys(data)) delete data[k];
+  data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
+  await check();
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+  const step = await handle['audit.next']({ username }, tab);
+  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
+  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  const end = await handle['audit.next']({ username }, tab);
+  assert.equal(end.progress.status, 'done');
+  const a = data[`audit:${username}`];
+  assert.ok(!a.report && !a.docMissing && a.estimatesApart.includes('followers'), 'the premise: estimates, no report, its document there');
+  tries = 0;
+}
+
+test('the engine failing on an ended audit\'s report: the checks after do not run it again and again', async () => {
+  await endedWithoutReport();
+  for (let i = 0; i < 5; i++) await check();
+  assert.ok(tries <= 1, `the engine asked ${tries} times in 5 checks`);
+  assert.equal(data.history.entries[username].audit_at, undefined, 'no result to save yet');
+});
+
+test('the report is made once the engine can: after the back-off, or at once with another engine', async () => {
+  await endedWithoutReport();
+  await check();
+  await check();
+  assert.equal(tries, 1);
+  // Another engine (the extension updated): tried at its first check.
+  engineVersion = 'another';
+  await check();
+  await check();
+  assert.equal(tries, 2);
+  // Past the back-off, the engine answering: the report made and saved.
+  failing = false;
+  later(8 * DAY);
+  await check();
+  assert.equal(tries, 3);
+  const entry = data.history.entries[username];
+  assert.ok(Number.isFinite(entry.audit_at) && entry.confidence === 'audited', 'its result in the history');
+  assert.ok(data[`audit:${username}`].report, 'the audit with its report');
+  assert.equal(data[`audit:${username}`].reportRetry, undefined, 'no mark left');
+});
+
+test('the back-off doubles up to a week; a mark of another end, another engine, or further ahead than a week (the clock set back) is due', async () => {
+  const { reportRetryDue, reportRetryAfter } = await import('../../extension/background/report-retry.js');
+  const HOUR = 3_600_000, t = 1_800_000_000_000;
+  let a = { updatedAt: t - HOUR };
+  const waits = [];
+  for (let i = 0; i < 10; i++) {
+    a = { ...a, reportRetry: reportRetryAfter(a, t, 'e1') };
+    waits.push((a.reportRetry.at - t) / HOUR);
+  }
+  assert.deepEqual(waits, [1, 2, 4, 8, 16, 32, 64, 128, 168, 168]);
+  a = { updatedAt: t - HOUR, reportRetry: reportRetryAfter({ updatedAt: t - HOUR }, t, 'e1') };
+  assert.equal(reportRetryDue(a, t + HOUR / 2, 'e1'), false);
+  assert.equal(reportRetryDue(a, t + HOUR, 'e1'), true);
+  assert.equal(reportRetryDue(a, t, 'e2'), true, 'another engine');
+  assert.equal(reportRetryDue({ ...a, updatedAt: t }, t, 'e1'), true, 'another end of the audit');
+  assert.equal(reportRetryDue(a, t - 8 * 24 * HOUR, 'e1'), true, 'the clock set back past any wait');
+});
