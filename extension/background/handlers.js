@@ -742,6 +742,14 @@ async function refreshEstimates(a, sources) {
   out.docMissing = !doc && SOURCES.some((s) => estimates[s]);
   if (doc && SOURCES.some((s) => estimates[s])) {
     const r = await analyzeDoc(doc, { audience: estimates.followers, likers: estimates.likers, commenters: estimates.commenters });
+    // The document of another account (the audit's account renamed meanwhile, its old name taken:
+    // the new owner's check stored its own document under the name) is none of this audit's: its
+    // report was that account's profile with this one's audience, saved over that account's entry.
+    // Missing, as a lost one: the check of the account under its new name makes it.
+    if (r.report && a.userId && r.report.user_id && r.report.user_id !== a.userId) {
+      out.docMissing = true;
+      return out;
+    }
     // Until the audit's followers estimate says as much as the profile's, the headline stays the
     // profile's (shared/headline.js): its reading alone, from the same document.
     const alone = r.report && estimates.followers ? await analyzeDoc(doc) : null;

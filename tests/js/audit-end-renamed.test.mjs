@@ -31,8 +31,10 @@ const check = (name) => {
 };
 
 // The audit of @lena.bakes ended there after the account was seen as @lena.new. `stopped`: the
-// worker stopped before the end's history write (its result in no entry).
-async function endedUnderOldName({ stopped = true } = {}) {
+// worker stopped before the end's history write (its result in no entry). `taken`: a check of the
+// old name before the end found another account there (Instagram gave the name to someone else),
+// and stored that account's document under the name.
+async function endedUnderOldName({ stopped = true, taken = null } = {}) {
   for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(before);
@@ -42,6 +44,12 @@ async function endedUnderOldName({ stopped = true } = {}) {
   await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
   await check(after);
   assert.deepEqual(data.history.entries[after].former_usernames, [before], 'the premise: the entry moved to the new name');
+  if (taken) {
+    const doc = structuredClone(seededDocument(findSeeded(taken)));
+    doc.data.user.username = before;
+    await handle['instant.analyze']({ username: before, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
+    assert.equal(data.history.entries[before].report.user_id, PROFILE_IDS[taken], 'the premise: the old name another account\'s');
+  }
   writes.on = !stopped;
   const end = await handle['audit.next']({ username: before }, tab).finally(() => { writes.on = true; });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
@@ -81,4 +89,16 @@ test('an audit ending under the old name puts its result on the account\'s entry
   const seen = await handle['profile.cached']({ username: after });
   assert.equal(seen.audit && seen.audit.progress.status, 'done');
   assert.equal(data.history.entries[after].audit_at, at);
+});
+
+test('the old name taken by another account before the end: its entry and document are not the audit\'s, whose result goes to the new name', async () => {
+  await endedUnderOldName({ stopped: false, taken: 'marco.travels' });
+  const other = data.history.entries[before];
+  assert.equal(other.report.user_id, PROFILE_IDS['marco.travels'], 'the other account\'s entry where it was');
+  assert.notEqual(other.confidence, 'audited', 'and not made an audited one');
+  const entry = data.history.entries[after];
+  assert.ok(Number.isFinite(entry.audit_at), 'the audit\'s result on its account\'s entry');
+  assert.equal(entry.report.user_id, id, 'a report of its own account, not of the document the other account\'s check stored');
+  assert.equal(entry.report.follower_count, findSeeded(before).followers);
+  assert.equal(data.history_set_aside, undefined, 'nothing set aside');
 });
