@@ -569,10 +569,10 @@ function endFollowersList(state, outcome, now) {
 // The full checks given up for this audit, Instagram having answered accounts' profiles with
 // server errors KIND_SERVER_ERRORS times in a row (applyOutcome): no more account is fetched in
 // full, each source's estimate resting on its list and the accounts fetched before (the two
-// phases with fewer fetched, a wider interval; under 8 fetched in a source the engine sets its
-// list aside, too few to fit how the list's scores predict the full ones, and reads the fetched
-// alone: wider still, and at times wider than the list alone would read: estimator/sampling.h
-// kMinSubsample). `profilesGivenUp` keeps the status
+// phases with fewer fetched, a wider interval; under 4 fetched in a source, too few to fit how
+// the list's scores predict the full ones, the engine's point is the list's own reading and its
+// range holds that and the fetched accounts' own: estimator/sampling.h kMinSubsample,
+// estimator/audience.cpp). `profilesGivenUp` keeps the status
 // and the accounts asked and refused (`refused`: the pending one, and any refused before and not
 // read yet), for the rows; the picks not fetched are not asked (progressOf: `unasked`). Each
 // account was tried three times, the profile back-off doubling across the accounts to an hour.

@@ -170,6 +170,25 @@ double pick_gap(const std::vector<double>& x_sub, const std::vector<double>& x_a
 bool profiles_fit(const AudienceInput& in) {
   return in.profiles && !in.profiles->sources.empty() && std::fabs(in.profiles->threshold - in.full.threshold) < 1e-9;
 }
+
+// Only what the list shows was scored. The lite tier's pooled rates are one mix of definitions
+// of fake, with a low catch rate (most fakes look like anyone in a list), so correcting the
+// flagged count by them alone reads a list with a quarter of obvious bots as all fake; and the
+// known definitions disagree most at this tier (held out, a set's listed-only audiences read up
+// to 45 points off under the pooled rates, their intervals holding the truth in almost none:
+// EVALUATION.md). So the list goes through the regime average too (each definition's lite
+// histograms, their spread and bounds), and the interval reaches as far as either reading.
+// The point is halfway between the share flagged (what the list shows of fakes, a floor for
+// any definition that counts obvious bots) and the definitions' average reading (which
+// corrects for the fakes a list cannot show by histograms of sets whose records lack part of
+// what a list shows, so it overshoots on complete list entries): held out and on the
+// stand-in's complete records, nearer than either (EVALUATION.md, "the list alone").
+const char* const kListMethod =
+    "lite tier only (no account fetched in full): halfway between the share flagged at the lite threshold "
+    "and the known definitions' average reading (for each known source, the fake share whose mix of that "
+    "source's fake and real lite-score histograms best explains the sample's lite probabilities, weighted "
+    "as at the full tier); the range reaches as far as that reading's (widened and bounded as at the full "
+    "tier) and as the count corrected with the lite tier's pooled rates";
 }  // namespace
 
 AudienceEstimate estimate_audience(const AudienceInput& in) {
@@ -217,6 +236,27 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                   "how well the source explains this sample; the range is the regime mixture's 2.5-97.5% spread"
                 : "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated tpr/fpr), "
                   "Wilson range with finite-population correction, widened for the uncertainty of the rates";
+  // The list's own reading (the comment at kListMethod says how): the answer when none was fetched
+  // in full, and its point when too few were (below).
+  // (Its regimes are the answer's with none fetched; with some, the fetched followers' replace them.)
+  Prevalence list;
+  bool list_by_regime = false;
+  if (out.full_sample_size < kMinSubsample && out.lite_sample_size > 0) {
+    std::vector<double> p_lite;
+    for (const auto& f : fs) p_lite.push_back(f.p_lite);
+    FlaggedShare s = simple_share(lite_flags, out.sample_size, N);
+    list = correct_for_errors(s, in.lite.rates, in.z);
+    if (by_regime && in.profiles->has_lite) {
+      lite_view = in.profiles->lite_view();
+      out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), s.q, in.z,
+                                         double(out.sample_size), N);
+      out.regimes->lite_tier = list_by_regime = true;
+      const Prevalence& read = out.regimes->combined;
+      list.point = 0.5 * (s.q + read.point);
+      list.low = std::min({list.low, read.low, list.point});
+      list.high = std::max({list.high, read.high, list.point});
+    }
+  }
   if (out.full_sample_size == out.sample_size) {
     FlaggedShare s = simple_share(full_flags, out.sample_size, N);
     if (by_regime) {
@@ -231,39 +271,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     }
     out.method = correction;
   } else if (out.full_sample_size == 0) {
-    FlaggedShare s = simple_share(lite_flags, out.sample_size, N);
-    // Only what the list shows was scored. The lite tier's pooled rates are one mix of definitions
-    // of fake, with a low catch rate (most fakes look like anyone in a list), so correcting the
-    // flagged count by them alone reads a list with a quarter of obvious bots as all fake; and the
-    // known definitions disagree most at this tier (held out, a set's listed-only audiences read up
-    // to 45 points off under the pooled rates, their intervals holding the truth in almost none:
-    // EVALUATION.md). So the list goes through the regime average too (each definition's lite
-    // histograms, their spread and bounds), and the interval reaches as far as either reading.
-    // The point is halfway between the share flagged (what the list shows of fakes, a floor for
-    // any definition that counts obvious bots) and the definitions' average reading (which
-    // corrects for the fakes a list cannot show by histograms of sets whose records lack part of
-    // what a list shows, so it overshoots on complete list entries): held out and on the
-    // stand-in's complete records, nearer than either (EVALUATION.md, "the list alone").
-    out.estimate = correct_for_errors(s, in.lite.rates, in.z);
-    out.method = "adjusted count at the lite tier only (no account fetched in full)";
-    if (by_regime && in.profiles->has_lite) {
-      lite_view = in.profiles->lite_view();
-      std::vector<double> p_lite;
-      for (const auto& f : fs) p_lite.push_back(f.p_lite);
-      out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), s.q, in.z,
-                                         double(out.sample_size), N);
-      out.regimes->lite_tier = true;
-      const Prevalence& read = out.regimes->combined;
-      out.estimate.point = 0.5 * (s.q + read.point);
-      out.estimate.low = std::min({out.estimate.low, read.low, out.estimate.point});
-      out.estimate.high = std::max({out.estimate.high, read.high, out.estimate.point});
-      out.method =
-          "lite tier only (no account fetched in full): halfway between the share flagged at the lite threshold "
-          "and the known definitions' average reading (for each known source, the fake share whose mix of that "
-          "source's fake and real lite-score histograms best explains the sample's lite probabilities, weighted "
-          "as at the full tier); the range reaches as far as that reading's (widened and bounded as at the full "
-          "tier) and as the count corrected with the lite tier's pooled rates";
-    }
+    out.estimate = list;
+    out.method = out.regimes ? kListMethod : "adjusted count at the lite tier only (no account fetched in full)";
     out.warnings.push_back(
         "no account was fetched in full: the lite tier alone is weak on some audiences, and its "
         "range carries how far its error rates move between audiences");
@@ -312,6 +321,17 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                "the listed ones): " +
                    std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
              : "");
+    // Under kMinSubsample fetched, a reading of the fetched alone is mostly their chance (held out,
+    // 50 listed with 2 fetched read 25 points off on average, the list alone 13: EVALUATION.md):
+    // the point is the list's own reading of every listed follower, the range holds both readings.
+    if (list_by_regime) {
+      out.estimate.point = list.point;
+      out.estimate.low = std::min(out.estimate.low, list.low);
+      out.estimate.high = std::max(out.estimate.high, list.high);
+      out.method +=
+          "; with so few fetched, the point is the list's own reading (as with none fetched), the range "
+          "holding it and the fetched followers' own";
+    }
     if (double gap = out.pick_gap = pick_gap(x_sub, x_all); gap > kPickGapAlarm)
       out.warnings.push_back(
           "the accounts fetched in full differ from the listed-only ones at the lite tier by about " +
@@ -338,7 +358,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     // between definitions (or the model's cv rates without profiles).
     double pi_plan = (out.estimate.low + out.estimate.high) / 2;
     if (by_regime && out.regimes && out.regimes->best >= 0) {
-      out.plan_5pt = plan_over_regimes(*out.regimes, lite_view ? *lite_view : *in.profiles, r2_for_plan, pi_plan, N,
+      out.plan_5pt = plan_over_regimes(*out.regimes, out.regimes->lite_tier ? *lite_view : *in.profiles, r2_for_plan, pi_plan, N,
                                        in.z, kPlanHalfWidth);
     } else {
       double q_pi = rf.fpr + (rf.tpr - rf.fpr) * pi_plan;
