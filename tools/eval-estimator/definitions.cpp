@@ -11,12 +11,9 @@ const std::vector<Design>& audit_designs() {
 }
 
 const std::vector<Design>& extra_designs() {
-  static const std::vector<Design> d = {{"50 listed + 18 full", 50, 18},
-                                        {"240 listed + 8 full", 240, 8},
-                                        {"75 listed + 8 full", 75, 8},
-                                        {"240 listed + 7 full", 240, 7},
-                                        {"50 listed + 3 full", 50, 3},
-                                        {"50 listed, none in full", 50, 0},
+  static const std::vector<Design> d = {{"50 listed + 18 full", 50, 18},     {"240 listed + 8 full", 240, 8},
+                                        {"75 listed + 8 full", 75, 8},       {"240 listed + 7 full", 240, 7},
+                                        {"50 listed + 3 full", 50, 3},       {"50 listed, none in full", 50, 0},
                                         {"200 listed, none in full", 200, 0}};
   return d;
 }

@@ -358,8 +358,8 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     // between definitions (or the model's cv rates without profiles).
     double pi_plan = (out.estimate.low + out.estimate.high) / 2;
     if (by_regime && out.regimes && out.regimes->best >= 0) {
-      out.plan_5pt = plan_over_regimes(*out.regimes, out.regimes->lite_tier ? *lite_view : *in.profiles, r2_for_plan, pi_plan, N,
-                                       in.z, kPlanHalfWidth);
+      out.plan_5pt = plan_over_regimes(*out.regimes, out.regimes->lite_tier ? *lite_view : *in.profiles, r2_for_plan,
+                                       pi_plan, N, in.z, kPlanHalfWidth);
     } else {
       double q_pi = rf.fpr + (rf.tpr - rf.fpr) * pi_plan;
       out.plan_5pt = plan_audit(q_pi * (1 - q_pi), r2_for_plan, rf, pi_plan, N, in.z, kPlanHalfWidth);
