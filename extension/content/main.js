@@ -128,6 +128,12 @@ async function igFetch(url, signal, onSent = null) {
   }
 }
 
+// What a view of an audit shows (shared/audit.js auditView's fields), to tell one that changed: the
+// views the page was given also carry their moment's wait, hour's count or step (audit.status,
+// audit.next), which are no change of the audit.
+const AUDIT_SHOWN = ['progress', 'report', 'estimate', 'estimates', 'comments', 'userId'];
+const auditShown = (view) => JSON.stringify(view && view.progress ? AUDIT_SHOWN.map((k) => view[k] ?? null) : null);
+
 export class ProfileFeature {
   // `previousHeaders`: the headers on the page when the app moved here (Overlay's).
   // `makeOverlay`: the overlay's maker (the unit tests give one that draws nothing).
@@ -672,9 +678,36 @@ export class ProfileFeature {
     const asked = (this.followAsked = (this.followAsked || 0) + 1);
     const view = a.estimatesApart ? await send('audit.status', { username: this.username }) : auditView(a);
     if (this.auditController || this.signal.aborted || asked !== this.followAsked) return;
+    this.showAuditView(view);
+  }
+
+  // An audit's view as the background gave it (null or missing: none), shown; one under way of
+  // this page's account is joined.
+  showAuditView(view) {
     if (!view || view.missing || !view.progress) { this.overlay.setAudit(null); return; }
     this.overlay.setAudit(view);
     if (underWay(view.progress.status) && this.runsAccount(view.userId)) this.loopAudit().catch((e) => this.fail(e));
+  }
+
+  // The page shown again from the back-forward cache (pageshow, persisted). The background tells
+  // only the pages in view of a change (tab-relay.js): one kept in the cache while its tab showed
+  // another address missed every change meanwhile (an audit of the profile run or ended in another
+  // tab, a newer reading, the requests the cap counts). Read again with one look, as the visit
+  // read them, and drawn again only where they differ from what is in view: a page restored with
+  // nothing changed draws nothing (whether Instagram's pages are kept in the cache at all is not
+  // known; their no-store headers may keep them out).
+  async catchUp() {
+    if (this.signal.aborted) return;
+    const cached = await send('profile.cached', { username: this.username });
+    if (this.signal.aborted) return;
+    if (Array.isArray(cached.capTimes)) this.setCapTimes(cached.capTimes);
+    // (This page's own audit loop, if it ran one, draws its steps itself.)
+    const view = cached.audit || null;
+    if (!this.auditController && auditShown(view) !== auditShown(this.overlay.audit)) {
+      this.followAsked = (this.followAsked || 0) + 1;  // (a follow asked before this look is older)
+      this.showAuditView(view);
+    }
+    await this.followReading(cached);
   }
 
   // Whether this page runs the audit of `username` now (the background asks: holders.js): its loop,
@@ -700,7 +733,8 @@ export class ProfileFeature {
   // had. Which views take it: reading-change.js followsReading. A retry of its own, or a check
   // still waiting for its slot, is dropped: no request after this. While this tab's own request is
   // out, it looks again once that answer is shown (runInstant). Returns true when it showed the reading.
-  async followReading() {
+  // `known`: the background's answer to profile.cached, asked already (catchUp).
+  async followReading(known = null) {
     const view = () => ({ model: this.overlay.model, auditing: !!this.auditController || auditRunning(this.overlay.audit),
                           asking: !!(this.instantRun && this.instantRun.sent) });
     // (This tab's own check under way: it looks again when it ends.)
@@ -711,9 +745,9 @@ export class ProfileFeature {
       return false;
     };
     if (!ready()) return;
-    const cached = await send('profile.cached', { username: this.username });
+    const cached = known || await send('profile.cached', { username: this.username });
     const e = cached.entry;
-    if (!ready() || !followsReading(view(), e)) return;
+    if (!ready() || !followsReading(view(), e)) return false;
     this.cancelRetry();
     if (this.instantRun) this.instantRun.controller.abort();
     // With the account's audit under way, which this very look may have moved here from a former
@@ -824,8 +858,14 @@ function watch() {
     notePageGoing(true);
     if (current && current.feature.auditController && !contextGone()) current.feature.pauseAudit();
   };
-  // Shown again from the back-forward cache: no longer going.
-  const onPageShow = () => notePageGoing(false);
+  // Shown again from the back-forward cache: no longer going, and what changed meanwhile is read
+  // again (catchUp).
+  const onPageShow = (event) => {
+    notePageGoing(false);
+    if (event && event.persisted && !contextGone()) {
+      catchUp().catch((e) => { if (!contextGone()) console.warn('fakemeter: could not catch up after the back-forward cache:', e); });
+    }
+  };
   addEventListener('pagehide', onPageHide);
   addEventListener('pageshow', onPageShow);
   teardown = () => {
@@ -866,12 +906,13 @@ function onStorageRelayed(msg, sender, sendResponse) {
 // Settings saved in the options page reach this tab at once (Instagram's app is one long-lived
 // page, never reloaded): automatic checks, sample sizes and pacing count from the next step on;
 // another language draws the profile's overlay again in it (no request; an audit goes on).
-function onSettingsChanged(changes, area) {
+// `hello`: the background's hello, when asked already (catchUp): its strings are the new language's.
+function onSettingsChanged(changes, area, hello = null) {
   if (area !== 'local' || !changes[SETTINGS_KEY]) return;
   const next = normalizeSettings(changes[SETTINGS_KEY].newValue);
   const relanguage = next.language !== settings.language;
   settings = next;
-  if (relanguage) redrawInLanguage().catch((e) => console.warn('fakemeter: could not switch language:', e));
+  if (relanguage) redrawInLanguage(hello).catch((e) => console.warn('fakemeter: could not switch language:', e));
   // The plan shown before an audit follows the sizes, budget, pacing and cap just saved.
   else if (current) current.feature.overlay.planChanged();
 }
@@ -911,8 +952,19 @@ function onHistoryChanged(changes, area) {
   current.feature.followReading().catch((e) => console.warn('fakemeter: could not show the new reading:', e));
 }
 
-async function redrawInLanguage() {
+// A page restored from the back-forward cache: the settings as stored now (the relay missed their
+// change while the page was in the cache), followed as a relayed change is when they differ from
+// this page's, then the profile in view's audit, reading and the cap's counted requests.
+async function catchUp() {
   const hello = await send('hello');
+  if (hello && hello.settings && JSON.stringify(normalizeSettings(hello.settings)) !== JSON.stringify(normalizeSettings(settings))) {
+    onSettingsChanged({ [SETTINGS_KEY]: { newValue: hello.settings } }, 'local', hello);
+  }
+  if (current) await current.feature.catchUp();
+}
+
+async function redrawInLanguage(known = null) {
+  const hello = known || await send('hello');
   t = translator(hello.strings, hello.fallback, hello.lang);
   if (current) current.feature.overlay.setTranslator(t);
 }

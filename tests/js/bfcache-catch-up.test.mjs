@@ -1,0 +1,133 @@
+// A page restored from the back-forward cache (pageshow with event.persisted). The background tells
+// the open Instagram tabs of storage changes by messages (background/tab-relay.js), and a page kept in
+// the cache while its tab showed another address is not among them: it came back showing what it
+// showed when left (the settings of then, a reading replaced since, an audit that ended or moved on
+// in another tab). It now reads them again (content/main.js catchUp) and draws again only what
+// changed. Here with a fake background, the real Overlay's state (nothing drawn), and the content
+// script's start() with fakes of what its watcher listens to.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { background, loadContentPage } from './lib/content-page.mjs';
+
+const { sent } = background;
+// What watch() touches, each a fake: the page's events are kept to be fired by the test.
+const listeners = new Map();
+globalThis.addEventListener = (type, f) => listeners.set(type, [...(listeners.get(type) || []), f]);
+globalThis.removeEventListener = (type, f) => listeners.set(type, (listeners.get(type) || []).filter((g) => g !== f));
+const fire = (type, event) => { for (const f of listeners.get(type) || []) f(event); };
+globalThis.document = { querySelectorAll: () => [], querySelector: () => null, body: null,
+                        documentElement: { getAttribute: () => null, removeAttribute: () => {} } };
+globalThis.location = { pathname: '/explore/', href: 'https://www.instagram.com/explore/' };
+globalThis.MutationObserver = class { observe() {} disconnect() {} };
+globalThis.matchMedia = () => ({ addEventListener() {}, removeEventListener() {} });
+globalThis.requestAnimationFrame = () => 0;
+globalThis.cancelAnimationFrame = () => {};
+globalThis.fetch = () => new Promise(() => {});  // (no request to Instagram is expected)
+globalThis.chrome.runtime.onMessage = { addListener() {}, removeListener() {} };
+globalThis.chrome.runtime.getManifest = () => ({ version: 'test' });
+
+const { ProfileFeature, quietOverlay } = await loadContentPage();
+const { start } = await import('../../extension/content/main.js');
+const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+
+const settle = () => new Promise((r) => setImmediate(r));
+const report = (followers) => ({ user_id: '1', username: 'anna', follower_count: followers, posts: [], profile_source: 'web_profile_info' });
+const entry = (computedAt, followers) => ({ username: 'anna', computed_at: computedAt, confidence: 'instant', report: report(followers) });
+const endedView = { progress: { status: 'done', requests: 40, planned: 40 }, report: report(1000), estimate: null, estimates: null,
+                    comments: null, userId: '1' };
+
+// A page of @anna showing a reading from `at` (and `audit`, the audit's view, if any), with its
+// overlay's draws counted.
+function pageShowing(at, audit = null) {
+  const page = new ProfileFeature('anna', new AbortController().signal, 0, null, quietOverlay);
+  page.report = report(1000);
+  page.overlay.setReport(page.report, { computedAt: at, cached: true });
+  if (audit) page.overlay.setAudit(audit);
+  page.capTimes = [];
+  page.draws = 0;
+  page.overlay.render = () => { page.draws++; };
+  return page;
+}
+
+test('restored with nothing changed: one look at the background, nothing drawn again', async () => {
+  const at = Date.now() - 60_000;
+  const page = pageShowing(at, endedView);
+  const shown = page.overlay.model;
+  sent.length = 0;
+  background.answers = { 'profile.cached': () => ({ entry: entry(at, 1000), audit: structuredClone(endedView), capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.deepEqual(sent.map((m) => m.what), ['profile.cached']);
+  assert.equal(page.draws, 0, 'nothing drawn again');
+  assert.equal(page.overlay.model, shown, 'the reading in view stays');
+});
+
+// The view in place may be audit.status's (its wait and hour's count beside the audit) or the
+// loop's last step: the same audit all the same.
+test('restored with the audit as it was, the view in place another message\'s: nothing drawn again', async () => {
+  const at = Date.now() - 60_000;
+  for (const shown of [{ ...endedView, usedInLastHour: 3, wait: null }, { action: 'end', ...endedView, waitUntil: null }]) {
+    const page = pageShowing(at, shown);
+    background.answers = { 'profile.cached': () => ({ entry: entry(at, 1000), audit: structuredClone(endedView), capTimes: [], earlier: null }) };
+    await page.catchUp();
+    assert.equal(page.draws, 0);
+    assert.equal(page.overlay.audit, shown);
+  }
+});
+
+test('a newer reading saved while the page was in the cache is shown', async () => {
+  const at = Date.now() - 60_000;
+  const page = pageShowing(at);
+  const later = Date.now() - 1000;
+  background.answers = { 'profile.cached': () => ({ entry: entry(later, 1200), audit: null, capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.equal(page.overlay.model.kind, 'report');
+  assert.equal(page.overlay.model.computedAt, later);
+  assert.equal(page.overlay.model.report.follower_count, 1200);
+});
+
+test('an audit that ended in another tab meanwhile is shown ended; one deleted is no longer shown', async () => {
+  const at = Date.now() - 60_000;
+  const running = { ...endedView, progress: { status: 'paused', requests: 10, planned: 40 }, report: null };
+  const page = pageShowing(at, running);
+  background.answers = { 'profile.cached': () => ({ entry: entry(at, 1000), audit: structuredClone(endedView), capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.equal(page.overlay.audit.progress.status, 'done');
+  assert.ok(page.draws > 0);
+  background.answers = { 'profile.cached': () => ({ entry: entry(at, 1000), audit: null, capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.equal(page.overlay.audit, null);
+});
+
+test('the requests the hourly cap counts now reach the plan of a page restored', async () => {
+  const at = Date.now() - 60_000;
+  const page = pageShowing(at);
+  const times = Array.from({ length: DEFAULT_SETTINGS.hourlyCap }, () => Date.now() - 1000);
+  background.answers = { 'profile.cached': () => ({ entry: entry(at, 1000), audit: null, capTimes: times, earlier: null }) };
+  await page.catchUp();
+  assert.ok(page.plan().capHold, 'the plan says the cap holds it');
+});
+
+// The page's own pageshow: the settings saved meanwhile are this page's from then on (the plan
+// before an audit reads them); a pageshow that is no restore from the cache asks nothing.
+test('pageshow: persisted reads the settings again; a plain pageshow asks nothing', async () => {
+  sent.length = 0;
+  background.answers = { hello: () => ({ strings: {}, fallback: {}, lang: 'en', settings: DEFAULT_SETTINGS, engine: null }) };
+  await start();
+  assert.ok(listeners.get('pageshow') && listeners.get('pageshow').length === 1, 'a pageshow listener');
+  const page = new ProfileFeature('anna', new AbortController().signal, 0, null, quietOverlay);
+  assert.equal(page.plan().budget, DEFAULT_SETTINGS.auditBudget);
+  sent.length = 0;
+  fire('pageshow', { persisted: false });
+  await settle();
+  assert.deepEqual(sent, [], 'a first show asks nothing');
+  const saved = { ...DEFAULT_SETTINGS, auditBudget: 99 };
+  background.answers = { hello: () => ({ strings: {}, fallback: {}, lang: 'en', settings: saved, engine: null }) };
+  fire('pageshow', { persisted: true });
+  // (Asked at once, as the page is shown.)
+  assert.deepEqual(sent.map((m) => m.what), ['hello']);
+  await settle();
+  assert.equal(page.plan().budget, 99, 'the plan follows the settings saved meanwhile');
+});
+
+// (The watcher's timer ends with the extension's context.)
+after(() => { delete globalThis.chrome.runtime.id; });
