@@ -121,6 +121,24 @@ async function keepEndedAudits(history, names = Object.keys(history.entries)) {
   return due.length ? store.readHistory() : history;
 }
 
+// Before keepEndedAudits over the whole history (the popup's list, its export): an audit that
+// ended under a name its account left (renamed on Instagram mid-audit) with its result in no entry
+// (the end's history write lost: the worker stopping between the two writes, storage full) is
+// stored under no name the history holds, and only a look at the new name brought it over
+// (carryAudit). Brought over here for each account whose former name holds such an audit (one
+// read of their records; carryAudit's own rules decide), for keepEndedAudits to save its result.
+async function carryEndedUnderFormer(history) {
+  const nameOf = new Map();  // a former name -> the name its account's entry is under now
+  for (const [u, e] of Object.entries(history.entries)) {
+    if (!entryUserId(e) || !Array.isArray(e.former_usernames)) continue;
+    for (const f of e.former_usernames) if (f !== u) nameOf.set(f, u);
+  }
+  if (!nameOf.size) return;
+  const records = await store.auditRecords([...nameOf.keys()]);
+  const due = new Set(Object.keys(records).filter((f) => endedUnsaved(f, records[f], history.entries[nameOf.get(f)])).map((f) => nameOf.get(f)));
+  for (const u of due) await carryAudit(u, history.entries[u]);
+}
+
 // What the page of `username`, of account `id`, says of an earlier account that had the name
 // (taken.js earlierOwner): moved to its new name, or kept aside; null when none.
 async function earlierOf(history, username, id) {
@@ -833,7 +851,9 @@ async function popupAuditStatus(msg) {
 // `audited`: how many of them have an audit Delete all deletes: a result in the history, or an
 // audit stored without one (running, paused, ended early: store.js namesWithAudit).
 async function historyList({ query }) {
-  const history = await keepEndedAudits(await store.readHistory());
+  const read = await store.readHistory();
+  await carryEndedUnderFormer(read);
+  const history = await keepEndedAudits(read);
   const withAudit = await store.namesWithAudit(history);
   const audited = Object.keys(history.entries).filter((u) => withAudit.has(u) || holdsAudit(history.entries[u])).length;
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
@@ -865,7 +885,9 @@ function historyDelete({ usernames }) {
 }
 
 async function historyExport({ format }) {
-  const h = await keepEndedAudits(await store.readHistory());
+  const read = await store.readHistory();
+  await carryEndedUnderFormer(read);
+  const h = await keepEndedAudits(read);
   if (format !== 'csv') return { text: exportJson(h), format };
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
   // An audit that ended early, saved before audit_partial was kept, is told by its stored state.

@@ -70,6 +70,35 @@ test('an audit ended under the old name: the first look at the new name brings i
   assert.ok(Number.isFinite(got.entry.audit_at), 'the popup shows the audit at its first look');
 });
 
+// The popup's list and its export save what is due as the looks at a profile do (keepEndedAudits),
+// but over the history's names alone: an audit that ended under a name its account left, its
+// result's write lost (the worker stopping between the two writes, storage full), is stored under
+// no name the history holds, and the list and export went on without it until a page or the
+// popup looked at the new name. (Since 05bee72 an end whose write goes through saves under the
+// new name at once: the test after this one.)
+test('an audit ended under the old name, its result lost: the popup\'s list and the CSV export bring it over and show it', async () => {
+  await endedUnderOldName();
+  const list = await popup['history.list']({ query: '' });
+  const listed = list.entries.find((e) => e.username === after);
+  assert.equal(listed && listed.confidence, 'audited', 'the list shows the audit\'s result');
+  assert.ok(Number.isFinite(data.history.entries[after].audit_at), 'saved under the new name');
+  assert.deepEqual(list.entries.map((e) => e.username), [after], 'the account listed once');
+  assert.equal(list.audited, 1);
+  const seen = await handle['profile.cached']({ username: after });
+  assert.equal(seen.audit && seen.audit.progress.status, 'done', 'the audit itself under the new name');
+  // The export alike, as the first thing the popup does.
+  await endedUnderOldName();
+  const csv = (await popup['history.export']({ format: 'csv' })).text;
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows.length, 2, 'one row, the account\'s');
+  assert.ok(rows[1].startsWith(`${after},`));
+  // (The last column, audit_at: an ISO time, no separator in it.)
+  assert.ok(rows[0].endsWith(',audit_at') && /,audited,/.test(rows[1]) && /,\d{4}-\d\d-\d\dT[^,]+$/.test(rows[1]),
+            'the export has the audit\'s result');
+  const json = JSON.parse((await (async () => { await endedUnderOldName(); return popup['history.export']({ format: 'json' }); })()).text);
+  assert.equal(json.entries.find((e) => e.username === after).confidence, 'audited', 'and the JSON export');
+});
+
 test('an audit ending under the old name puts its result on the account\'s entry under its new name at once, the old name left unlisted', async () => {
   await endedUnderOldName({ stopped: false });
   assert.deepEqual(Object.keys(data.history.entries), [after], 'one entry for the account');
