@@ -31,10 +31,18 @@ export function endedUnsaved(username, a, entry) {
   // check that stored it (reportWithDoc: `reportedAt`, that check's reading the one weighed).
   // A rough reading since (the page's counts alone) is none: saved only over a rough one or none
   // (handlers.js saveReport), either of which the audit replaced then.
-  return (entry.rough === true || !(entry.computed_at > weighedAt(a))) && partialAuditReplaces(entry, a.report);
+  return (entry.rough === true || weighedAgainst(a, entry)) && partialAuditReplaces(entry, a.report);
 }
 
-const weighedAt = (a) => Math.max(a.updatedAt || 0, Number.isFinite(a.reportedAt) ? a.reportedAt : 0);
+// Whether `entry` holds the reading `a` was weighed against. By identity where its record names
+// that reading (`weighedReading`: its computed_at, null for none; noted at its end, or when its
+// report was made at a check: handlers.js weighing): told by time, a check made since with the clock
+// set back (a time before the audit's end) passed for the reading weighed, and the older, partial
+// result came over it. By time for a record ended before the note was kept.
+function weighedAgainst(a, entry) {
+  if (Object.hasOwn(a, 'weighedReading')) return a.weighedReading !== null && entry.computed_at === a.weighedReading;
+  return !(entry.computed_at > Math.max(a.updatedAt || 0, Number.isFinite(a.reportedAt) ? a.reportedAt : 0));
+}
 
 // Whether `a`, the audit stored under a name (its record will do), ended without its report, its
 // profile's document missing (handlers.js refreshEstimates `docMissing`), to be made at the

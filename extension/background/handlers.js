@@ -321,7 +321,7 @@ async function reportWithDoc(report) {
   }
   // When it was weighed against the profile's reading (the check's, just stored): a look saving it,
   // its history write lost (the worker stopping, a full storage), weighs it as here (endedUnsaved).
-  const made = { ...estimated, reportedAt: now() };
+  const made = await weighing({ ...estimated, reportedAt: now() });
   await store.saveAuditAndScheduler(made, null);
   await saveAuditReport(made);
 }
@@ -440,6 +440,19 @@ async function instantRough({ username, fullName, og, from = 'page', cause, unav
 }
 
 // ---- the audit
+
+// `a`, an audit just ended early with a report (cancelled, stopped), with the reading its result is
+// weighed against noted (`weighedReading`: the computed_at of the entry saveAuditReport weighs it
+// against, under the name its account goes by now; null for none), to be stored in the write that
+// ends it: a look saving its result, the history's write lost (ended-unsaved.js endedUnsaved),
+// weighs it against that reading alone, not against whatever reading is older than its end by the
+// clock (set back, a check made since passed for it). A finished audit is weighed against nothing.
+async function weighing(a) {
+  if (!a.report || a.status === 'done' || underWay(a.status)) return a;
+  const read = await store.getHistory();
+  const e = read.entries[currentNameOf(read, a.report.username, a.userId)];
+  return { ...a, weighedReading: e && Number.isFinite(e.computed_at) ? e.computed_at : null };
+}
 
 // An audit that ended, with what its comments say when the user asked for that, goes into the
 // history; one that ended before its plan only when it narrows what is stored there.
@@ -565,6 +578,7 @@ async function auditNext({ username }, sender) {
       // (shared/headline.js), the estimates as they were.
       if (!restored && a.report) a = await refreshEstimates(a, []);
       if (!restored) a = await refreshComments(a);
+      if (!restored) a = await weighing(a);
     }
     let sched = null;
     // The held request put back never went: its slot is given back.
@@ -726,6 +740,7 @@ async function auditResult(msg, sender) {
     if (!restored && commentsDue(a, req)) a = await refreshComments(a);
     // Still left by its page: paused again, to go on at the profile's next visit.
     if (late && a.status === 'running') a = pauseAudit(a, now());
+    if (!restored) a = await weighing(a);
     // The estimate is saved with the audit state in the same write as the counters.
     await store.saveAuditAndScheduler(a, sched);
     // The history gets the audited result once the audit ends, not on every step: rewriting
@@ -814,6 +829,7 @@ async function auditCancel({ username }) {
     // Ended, the audit's answer is its report's headline (shared/headline.js), as at any other end.
     if (wasRunning && c.report) c = await refreshEstimates(c, []);
     if (wasRunning) c = await refreshComments(c);
+    if (wasRunning) c = await weighing(c);
     await store.saveAuditAndScheduler(c, sched);
     // Only an audit this Cancel ended: one ended before (the Cancel of a view still showing it
     // running) has its result in the history, and saved again it came back over a re-check since.

@@ -84,3 +84,46 @@ test('a report made at a check for an audit whose document was lost, the clock s
   await popup['history.list']({ query: '' });
   assert.equal(historyWrites, 0, 'no look after saves it again');
 });
+
+// An audit cancelled early whose result narrowed the reading in the history, its history write
+// lost: a look saves it, over the reading it was weighed against at its end. Told by time, a check
+// made since with the clock set back (its time before the audit's end) passed for that reading,
+// and the older, partial result came over the check's newer reading. The record notes which
+// reading it was weighed against (weighedReading: handlers.js weighing), compared by identity.
+// (The profile's check read no estimate: a reading any audit's narrows.)
+const checkNoEstimate = async () => {
+  await check();
+  const h = structuredClone(data.history);
+  Object.assign(h.entries[username], { fake_percent: null, ci_low: null, ci_high: null });
+  await globalThis.chrome.storage.local.set({ history: h });
+};
+
+test('an audit ended early, its result lost: a check since with the clock set back keeps its reading; without one, the look saves the audit', async () => {
+  const cancelledUnsaved = async () => {
+    for (const k of Object.keys(data)) delete data[k];
+    data.settings = { ...DEFAULT_SETTINGS, auditBudget: 3 };
+    await checkNoEstimate();
+    const { FOLLOWERS_PAGE } = await import('./lib/audit-end-unsaved.mjs');
+    await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
+    const step = await handle['audit.next']({ username }, tab);
+    assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
+    await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+    writes.on = false;
+    const end = await handle['audit.cancel']({ username }).finally(() => { writes.on = true; });
+    assert.equal(end.progress.status, 'cancelled');
+    assert.equal(data.history.entries[username].audit_at, undefined, 'the premise: the result not in the history');
+    return data.history.entries[username].computed_at;
+  };
+  const weighed = await cancelledUnsaved();
+  assert.equal(data[`audit:${username}`].weighedReading, weighed, 'its record names the reading it was weighed against');
+  await handle['profile.cached']({ username });
+  assert.ok(Number.isFinite(data.history.entries[username].audit_at), 'the premise: it narrows that reading, and the look saves it');
+  await cancelledUnsaved();
+  clockBack(HOUR);
+  await checkNoEstimate();
+  const reading = structuredClone(data.history.entries[username]);
+  assert.ok(reading.computed_at < data[`audit:${username}`].updatedAt, 'the premise: the check\'s time before the audit\'s end');
+  await handle['profile.cached']({ username });
+  await popup['history.list']({ query: '' });
+  assert.deepEqual(data.history.entries[username], reading, 'the check\'s reading stays');
+});

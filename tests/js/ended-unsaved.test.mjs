@@ -47,3 +47,23 @@ test('an audit whose record says its result was settled at this end is not due, 
   // Changed since (resumed and ended again): its updatedAt moved on, and its result is due again.
   assert.equal(endedUnsaved('x', { ...ended('done', at(3), 30, 20), resultSettled: at(2) }, saved), true);
 });
+
+// Told by time, an audit ended early was weighed against any reading older than its end: a check
+// made since with the clock set back (an hour, say) stores a time before the audit's end, and
+// passed for the reading the audit was weighed against; its older, partial result then came over
+// that check's reading at the next look. The record notes the reading weighed (weighedReading, its
+// computed_at, at its end: handlers.js weighing), and the entry is compared with it by identity.
+test('an audit ended early that names the reading it was weighed against is due over that reading alone, whatever the clock says', () => {
+  const weighed = { ...ended('cancelled', at(2), 30, 2), weighedReading: at(1) };
+  assert.equal(endedUnsaved('x', weighed, entry('x', 1, { id: '111' })), true, 'the reading weighed: due');
+  // A check since, its time before the audit's end (the clock set back), the same range as before.
+  const since = entry('x', 1.5, { id: '111' });
+  assert.equal(endedUnsaved('x', ended('cancelled', at(2), 30, 2), since), true, 'by time alone: taken for the reading weighed');
+  assert.equal(endedUnsaved('x', weighed, since), false, 'by identity: a reading made since');
+  // None stored at its end: any entry there now came since.
+  assert.equal(endedUnsaved('x', { ...weighed, weighedReading: null }, since), false);
+  // Its report made at a check (reportWithDoc): that check's reading, noted then.
+  assert.equal(endedUnsaved('x', { ...weighed, reportedAt: at(3), weighedReading: at(1.5) }, since), true);
+  // A rough reading since is none, as before.
+  assert.equal(endedUnsaved('x', weighed, { ...since, rough: true, confidence: 'rough' }), true);
+});
