@@ -284,7 +284,10 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       // The regression's residual variance rests on m - 2 degrees of freedom: Student's t
       // quantile instead of the normal one when the lite tier is used.
       double zt = th.lite_used ? student_quantile(in.z, double(out.full_sample_size) - 2) : in.z;
-      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt, double(out.sample_size), N);
+      // The accounts whose bins were read: every listed one through the regression, else the
+      // fetched alone (as full_only: their range's exact limits at no more than those read).
+      out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt,
+                                         double(th.lite_used ? out.sample_size : out.full_sample_size), N);
       LiteModelInput lm;
       lm.total_followers = N;
       lm.sub_full = p_full;
