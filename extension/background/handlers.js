@@ -481,13 +481,14 @@ async function saveAuditReport(a) {
 // end), a save made with the system clock set back since the end left the result due, and saved
 // again at every look until the clock caught up. Any later change of the audit (resumed, ended
 // again) moves its updatedAt, and its result is due again. Storage too full for the mark leaves it
-// to the time (saved again at a look, at worst). An audit no longer stored as it was (dropped to
-// make room for this very save: store.js saveHistory) is not written back.
+// to the time (saved again at a look, at worst): nothing stored makes room for it (room: false).
+// An audit no longer stored as it was (dropped to make room for this very save: store.js
+// saveHistory) is not written back.
 async function settled(a) {
   const stored = (await store.auditRecords([a.username]))[a.username];
   if (!stored || stored.updatedAt !== a.updatedAt || stored.startedAt !== a.startedAt) return;
   try {
-    await store.saveAuditAndScheduler({ ...a, resultSettled: a.updatedAt }, null);
+    await store.saveAuditAndScheduler({ ...a, resultSettled: a.updatedAt }, null, {}, { room: false });
   } catch (e) {
     if (!store.isQuotaError(e)) throw e;
   }

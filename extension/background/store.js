@@ -447,15 +447,16 @@ export async function peekAudit(username) {
 // Audit and scheduler state go in one write, so they never disagree after a stop. The audit
 // writes only its step when nothing else changed since it was read in this turn (audit-store.js),
 // and nothing when nothing changed. `more`: other items of the same write (the scheduler's own
-// records, such as the instant slots given: handlers.js instantBegin).
-export async function saveAuditAndScheduler(audit, scheduler, more = {}) {
+// records, such as the instant slots given: handlers.js instantBegin). `room: false`: a write that
+// only spares later work (a mark), which nothing stored is dropped for: in a full storage it fails.
+export async function saveAuditAndScheduler(audit, scheduler, more = {}, { room = true } = {}) {
   const read = audit ? readAudits.get(audit.username) || null : null;
   const { items, remove, stale } = audit ? auditWrite(audit, read) : { items: {}, remove: [], stale: [] };
   Object.assign(items, more);
   if (scheduler) items[SCHEDULER_KEY] = scheduler;
   if (!Object.keys(items).length) return;
   if (stale.length) await storage.remove(stale);
-  await write(items);
+  await (room ? write(items) : storage.set(items));
   if (remove.length) await storage.remove(remove);
   if (audit) {
     const [key, stepKey] = auditKeys(audit.username);
