@@ -315,8 +315,9 @@ async function reportWithDoc(report) {
   // (Made: no mark left.)
   delete estimated.reportRetry;
   if (!estimated.report) {
-    // (docMissing false now: the document was there.)
-    await store.saveAuditAndScheduler({ ...estimated, reportRetry: reportRetryAfter(a, now(), engine) }, null);
+    // (docMissing false now: the document was there.) A mark that only spares engine runs: in a
+    // full storage it is left out (the next check tries again), nothing dropped for it.
+    await store.saveAuditAndScheduler({ ...estimated, reportRetry: reportRetryAfter(a, now(), engine) }, null, {}, { room: false });
     return;
   }
   // When it was weighed against the profile's reading (the check's, just stored): a look saving it,

@@ -16,6 +16,18 @@ import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles
 const { data } = installFakeChrome();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
 fetchFileUrls();
+// The write of the mark (the audit's record with reportRetry) finds no room, once, while set.
+const local = globalThis.chrome.storage.local;
+const set = local.set.bind(local);
+let noRoomForMark = false;
+local.set = async (items) => {
+  const record = items['audit:lena.bakes'];
+  if (noRoomForMark && record && record.reportRetry !== undefined) {
+    noRoomForMark = false;
+    throw new Error('QUOTA_BYTES quota exceeded');
+  }
+  return set(items);
+};
 const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
 const { engine } = await import('../../extension/background/engine.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
@@ -80,6 +92,26 @@ test('the report is made once the engine can: after the back-off, or at once wit
   assert.ok(Number.isFinite(entry.audit_at) && entry.confidence === 'audited', 'its result in the history');
   assert.ok(data[`audit:${username}`].report, 'the audit with its report');
   assert.equal(data[`audit:${username}`].reportRetry, undefined, 'no mark left');
+});
+
+// The mark only spares the engine runs: in a storage with no room for it, it is left out (the next
+// check tries again, as before the mark), and nothing stored makes room for it (store.js write's
+// making room dropped the oldest cached document first: another profile's here).
+test('a storage with no room for the mark: nothing dropped for it, the next check tries again', async () => {
+  await endedWithoutReport();
+  await handle['instant.analyze']({ username: 'marco.travels', endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
+                                     body: JSON.stringify(seededDocument(findSeeded('marco.travels'))) });
+  const before = structuredClone(data);
+  noRoomForMark = true;
+  await check();
+  assert.equal(noRoomForMark, false, 'the premise: the mark was written and found no room');
+  assert.equal(tries, 1);
+  assert.equal(data['doc:marco.travels'], before['doc:marco.travels'], 'the other profile\'s cached document kept');
+  assert.deepEqual([...data.docs].sort(), [...before.docs].sort(), 'both documents still indexed (the check stores its own anew)');
+  assert.equal(data[`audit:${username}`].reportRetry, undefined, 'no mark: no room for it');
+  await check();
+  assert.equal(tries, 2, 'tried again at the next check');
+  assert.ok(data[`audit:${username}`].reportRetry, 'marked then');
 });
 
 test('the back-off doubles up to a week; a mark of another end, another engine, or further ahead than a week (the clock set back) is due', async () => {
