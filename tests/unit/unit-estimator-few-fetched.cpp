@@ -48,8 +48,9 @@ std::string range_of(const AudienceEstimate& e) {
 // lite tier is set aside (it did not predict, or the fetched all read alike) the fetched are read
 // alone, and the step to the regression may move the point out (seen: 1 of 11920 steps up to 9:
 // 6 fetched, all real, of a census of 30 listing many sure bots read 0-50%; the 7th, a bot, 53%).
-TEST_CASE("[properties] one more account fetched in full (0 to kMinSubsample of a list) keeps the point within the "
-          "range before") {
+TEST_CASE(
+    "[properties] one more account fetched in full (0 to kMinSubsample of a list) keeps the point within the "
+    "range before") {
   Gen g(99);
   int steps = 0, out = 0;
   std::string example;
