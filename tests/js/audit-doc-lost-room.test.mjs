@@ -13,8 +13,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
@@ -34,8 +34,7 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const tab = { tab: { id: 1 }, frameId: 0 };
-const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
-                                                    body: JSON.stringify(seededDocument(findSeeded(name))) });
+const check = (name) => checkProfile(handle, name);
 
 // The audit of `username` ended without its profile's document, so without its report.
 async function endedWithoutDoc() {

@@ -13,8 +13,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
@@ -42,8 +42,7 @@ const { contentHandlers: handle } = await import('../../extension/background/han
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const tab = { tab: { id: 1 }, frameId: 0 };
-const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
-                                                    body: JSON.stringify(seededDocument(findSeeded(name))) });
+const check = (name) => checkProfile(handle, name);
 
 test('an audit ended early whose report a later check made is saved by the next look when that report\'s write was lost', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };

@@ -11,8 +11,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
@@ -32,8 +32,7 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const tab = { tab: { id: 1 }, frameId: 0 };
 
-const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
-                                                    body: JSON.stringify(seededDocument(findSeeded(name))) });
+const check = (name) => checkProfile(handle, name);
 
 // Checks the profiles `names`, then runs an audit of `username` to its end with the history's
 // writes at the end failing with `fails`. Returns the end's answer.

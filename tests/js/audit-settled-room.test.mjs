@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
@@ -32,8 +32,7 @@ const { contentHandlers: handle } = await import('../../extension/background/han
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const tab = { tab: { id: 1 }, frameId: 0 };
-const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
-                                                    body: JSON.stringify(seededDocument(findSeeded(name))) });
+const check = (name) => checkProfile(handle, name);
 
 test('an audit\'s end in a storage with no room for the mark drops nothing for it, and no look saves its result again', async () => {
   for (const k of Object.keys(data)) delete data[k];

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { stoppableHistoryWrites, endAuditUnsaved } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { stoppableHistoryWrites, endAuditUnsaved, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
@@ -23,8 +23,7 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const username = 'lena.bakes', id = PROFILE_IDS[username];
 const tab = { tab: { id: 1 }, frameId: 0 };
-const check = (name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
-                                                    body: JSON.stringify(seededDocument(findSeeded(name))) });
+const check = (name) => checkProfile(handle, name);
 
 test('a full storage making room keeps an ended audit whose result the history lacks', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };

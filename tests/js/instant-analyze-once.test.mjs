@@ -14,20 +14,12 @@ import { findSeeded, seededDocument } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
 fetchFileUrls();
-const { isQuotaError } = await import('../../extension/background/store.js');
-const { dispatcher } = await import('../../extension/background/dispatch.js');
+const { startWorker } = await import('./lib/worker-restart.mjs');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const sender = { id: 'test', tab: { id: 7 }, frameId: 0, url: 'https://www.instagram.com/lena.bakes/' };
-let started = 0;
-async function worker() {
-  const { contentHandlers } = await import(`../../extension/background/handlers.js?worker=${++started}`);
-  const dispatch = dispatcher({ handlers: { content: contentHandlers }, runtimeId: () => 'test', extensionOrigin: 'chrome-extension://test/', isQuotaError });
-  return (msg, from = sender) => {
-    const { sync, answer } = dispatch(structuredClone(msg), from);
-    return sync || answer;
-  };
-}
+// A worker started (again): lib/worker-restart.mjs.
+const worker = () => startWorker(sender);
 
 function reset() {
   for (const k of Object.keys(data)) delete data[k];

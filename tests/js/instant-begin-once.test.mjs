@@ -11,22 +11,13 @@ import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 
 const { data } = installFakeChrome();
-const { isQuotaError } = await import('../../extension/background/store.js');
-const { dispatcher } = await import('../../extension/background/dispatch.js');
+const { startWorker } = await import('./lib/worker-restart.mjs');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 
 const HOUR = 3_600_000;
 const sender = { id: 'test', tab: { id: 7 }, frameId: 0, url: 'https://www.instagram.com/lena.bakes/' };
-let started = 0;
-// A worker started (again): its handlers as a fresh module, its dispatcher's answers none.
-async function worker() {
-  const { contentHandlers } = await import(`../../extension/background/handlers.js?worker=${++started}`);
-  const dispatch = dispatcher({ handlers: { content: contentHandlers }, runtimeId: () => 'test', extensionOrigin: 'chrome-extension://test/', isQuotaError });
-  return (msg, from = sender) => {
-    const { sync, answer } = dispatch(structuredClone(msg), from);
-    return sync || answer;
-  };
-}
+// A worker started (again): lib/worker-restart.mjs.
+const worker = () => startWorker(sender);
 
 function reset({ cap = DEFAULT_SETTINGS.hourlyCap, used = 0 } = {}) {
   for (const k of Object.keys(data)) delete data[k];

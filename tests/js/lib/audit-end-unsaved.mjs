@@ -2,6 +2,8 @@
 // ends the audit and the history's leaves it (handlers.js auditNext): for the tests of what brings
 // such a result back (audit-end-kept, audit-unsaved-room).
 
+import { findSeeded, seededDocument } from '../../e2e/standin/profiles.mjs';
+
 // Makes the history's writes fail while `writes.on` is false. Call before the background's modules
 // are imported (after installFakeChrome).
 export function stoppableHistoryWrites() {
@@ -14,6 +16,11 @@ export function stoppableHistoryWrites() {
   };
   return writes;
 }
+
+// A check of the stand-in's seeded profile `name` through the background's handlers, as a page's
+// web_profile_info answer brings it.
+export const checkProfile = (handle, name) => handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200,
+  contentType: 'application/json', body: JSON.stringify(seededDocument(findSeeded(name))) });
 
 // One followers page of 25 accounts, the list's end.
 export const FOLLOWERS_PAGE = { status: 200, contentType: 'application/json',
