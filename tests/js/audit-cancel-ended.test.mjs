@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE } from './lib/audit-end-unsaved.mjs';
+import { auditOnePage } from './lib/audit-end-unsaved.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
@@ -26,10 +26,7 @@ const later = async (t) => { while (Date.now() <= t) await new Promise((r) => se
 test('a Cancel after the audit ended leaves the history as it is', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check();
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab });
   const end = await handle['audit.next']({ username }, tab);
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.equal(data.history.entries[username].confidence, 'audited');

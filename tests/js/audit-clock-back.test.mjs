@@ -11,7 +11,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { stoppableHistoryWrites, endAuditUnsaved } from './lib/audit-end-unsaved.mjs';
+import { stoppableHistoryWrites, endAuditUnsaved, auditOnePage } from './lib/audit-end-unsaved.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
@@ -103,11 +103,7 @@ test('an audit ended early, its result lost: a check since with the clock set ba
     for (const k of Object.keys(data)) delete data[k];
     data.settings = { ...DEFAULT_SETTINGS, auditBudget: 3 };
     await checkNoEstimate();
-    const { FOLLOWERS_PAGE } = await import('./lib/audit-end-unsaved.mjs');
-    await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-    const step = await handle['audit.next']({ username }, tab);
-    assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-    await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+    await auditOnePage(handle, { username, id, tab });
     writes.on = false;
     const end = await handle['audit.cancel']({ username }).finally(() => { writes.on = true; });
     assert.equal(end.progress.status, 'cancelled');

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { checkProfile, auditOnePage } from './lib/audit-end-unsaved.mjs';
 import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
@@ -51,10 +51,7 @@ test('an audit ended early whose report a later check made is saved by the next 
   delete data[`doc:${username}`];
   data.docs = [];
   clock += 1000;
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info', fresh: true }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab, fresh: true });
   clock += 1000;
   await handle['audit.cancel']({ username }, tab);
   const ended = data[`audit:${username}`];

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { auditOnePage } from './lib/audit-end-unsaved.mjs';
 
 const { data } = installFakeChrome();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: false }) };
@@ -32,10 +33,7 @@ test('an audit that ended without its profile\'s document gets its report at the
   // The document lost (as before store.js kept an audit's document).
   delete data[`doc:${username}`];
   data.docs = [];
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab, page: PAGE });
   const end = await handle['audit.next']({ username }, tab);
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.ok(stored().estimates.followers, 'the premise: the audit estimated its followers');

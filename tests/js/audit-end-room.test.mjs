@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { checkProfile, auditOnePage } from './lib/audit-end-unsaved.mjs';
 import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
@@ -40,10 +40,7 @@ async function endAudit(names, fails) {
   for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   for (const name of names) await check(name);
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info', fresh: true }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab, fresh: true });
   historyFails = fails;
   try {
     return await handle['audit.next']({ username }, tab).catch(() => null);

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, checkProfile } from './lib/audit-end-unsaved.mjs';
+import { checkProfile, auditOnePage } from './lib/audit-end-unsaved.mjs';
 import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
@@ -39,10 +39,7 @@ test('an audit\'s end in a storage with no room for the mark drops nothing for i
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check('marco.travels');
   await check(username);
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  assert.equal((await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab });
   const before = structuredClone(data);
   noRoomForMark = true;
   const end = await handle['audit.next']({ username }, tab);

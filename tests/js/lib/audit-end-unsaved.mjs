@@ -26,13 +26,20 @@ export const checkProfile = (handle, name) => handle['instant.analyze']({ userna
 export const FOLLOWERS_PAGE = { status: 200, contentType: 'application/json',
   body: JSON.stringify({ users: Array.from({ length: 25 }, (_, i) => ({ pk: String(100 + i), username: `fan${i}` })), next_max_id: null }) };
 
+// Starts an audit of `username` (a budget of 1 in the settings: one page) and answers its page
+// (FOLLOWERS_PAGE, or `page`); the next audit.next ends it. `fresh`: as audit.start's.
+export async function auditOnePage(handle, { username, id, tab, fresh, page = FOLLOWERS_PAGE }) {
+  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info',
+                                ...(fresh ? { fresh } : {}) }, tab);
+  const step = await handle['audit.next']({ username }, tab);
+  if (!(await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go) throw new Error('the audit\'s page was not granted');
+  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...page }, tab);
+}
+
 // Starts an audit of `username` (a budget of 1 in the settings: one page), answers its page and ends
 // it with the history's write failing. Returns the end's answer.
 export async function endAuditUnsaved(handle, writes, { username, id, tab }) {
-  await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username }, tab);
-  if (!(await handle['audit.claim']({ username, id: step.id, audit: step.audit }, tab)).go) throw new Error('the audit\'s page was not granted');
-  await handle['audit.result']({ username, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
+  await auditOnePage(handle, { username, id, tab });
   writes.on = false;
   try {
     return await handle['audit.next']({ username }, tab);
