@@ -54,7 +54,7 @@ TEST_CASE(
   Gen g(99);
   int steps = 0, out = 0;
   std::string example;
-  for (int it = 0; it < 1500; ++it) {
+  for (int it = 0; it < 500; ++it) {
     Listed l = listed(g);
     AudienceEstimate before = run(l.accs, l.N);
     for (size_t m = 1; m <= std::min<size_t>(kMinSubsample, l.accs.size() - 1); ++m) {
@@ -80,7 +80,7 @@ TEST_CASE("[properties] with the lite tier set aside, the range holds the fetche
   Gen g(4242);
   int seen = 0, narrower = 0;
   std::string example;
-  for (int it = 0; it < 1500; ++it) {
+  for (int it = 0; it < 500; ++it) {
     Listed l = listed(g);
     for (size_t m = 1; m <= std::min<size_t>(9, l.accs.size() - 1); ++m) {
       l.accs[m - 1].full = l.fulls[m - 1];
