@@ -70,13 +70,7 @@ async function currentAudit(username, read = 'lazy', lists = []) {
 // the username before (the ids differ), which is no part of this one's. `earlier`: what the page
 // says of such an account (earlierOf).
 async function cached({ username }) {
-  const read = await store.readHistory();
-  // An audit that was running under a former name when the account was seen under this one goes
-  // on under this name once it has ended (carryAudit); then an ended audit's result the history
-  // lacks (the worker stopped between the two writes; or one ended under the former name, brought
-  // now) is saved.
-  if (read.entries[username]) await carryAudit(username, read.entries[username]);
-  const history = await keepEndedAudits(read, [username]);
+  const history = await lookAt(username);
   const stored = history.entries[username] || null;
   const entry = stored && { ...stored, report: reportOfEntry(stored) };
   // A name the account no longer has (renamed on Instagram): no audit to show or act on there,
@@ -119,6 +113,25 @@ async function keepEndedAudits(history, names = Object.keys(history.entries)) {
   const due = Object.keys(records).filter((u) => endedUnsaved(u, records[u], history.entries[u] || null));
   for (const u of due) await store.locked(() => keepEndedAudit(u));
   return due.length ? store.readHistory() : history;
+}
+
+// A look at the profile of `username` (a page's: cached; the popup's: historyGet): an audit that was
+// running under a former name when the account was seen under this one goes on under this name once
+// it has ended (carryAudit); then an ended audit's result the history lacks (the worker stopped
+// between the two writes; or one ended under the former name, brought now) is saved. Returns the
+// history, as stored after.
+async function lookAt(username) {
+  const read = await store.readHistory();
+  if (read.entries[username]) await carryAudit(username, read.entries[username]);
+  return keepEndedAudits(read, [username]);
+}
+
+// The whole history with every ended audit's result it lacks saved (the popup's list, its export):
+// one ended under a name its account left brought over first (carryEndedUnderFormer).
+async function historyWithEndedKept() {
+  const read = await store.readHistory();
+  await carryEndedUnderFormer(read);
+  return keepEndedAudits(read);
 }
 
 // Before keepEndedAudits over the whole history (the popup's list, its export): an audit that
@@ -869,9 +882,7 @@ async function popupAuditStatus(msg) {
 // `audited`: how many of them have an audit Delete all deletes: a result in the history, or an
 // audit stored without one (running, paused, ended early: store.js namesWithAudit).
 async function historyList({ query }) {
-  const read = await store.readHistory();
-  await carryEndedUnderFormer(read);
-  const history = await keepEndedAudits(read);
+  const history = await historyWithEndedKept();
   const withAudit = await store.namesWithAudit(history);
   const audited = Object.keys(history.entries).filter((u) => withAudit.has(u) || holdsAudit(history.entries[u])).length;
   return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
@@ -885,10 +896,7 @@ async function historyList({ query }) {
 // former name that has ended or paused comes over (carryAudit); the popup showed none under the new
 // name until a page of the profile had looked.
 async function historyGet({ username }) {
-  const read = await store.readHistory();
-  // (Brought over first: one ended under the former name has its result saved here too.)
-  if (read.entries[username]) await carryAudit(username, read.entries[username]);
-  const history = await keepEndedAudits(read, [username]);
+  const history = await lookAt(username);
   const entry = history.entries[username] || null;
   return { entry, renamedTo: entry ? null : renamedTo(history, username),
            earlier: entry ? await earlierOf(history, username, entryUserId(entry)) : null };
@@ -903,9 +911,7 @@ function historyDelete({ usernames }) {
 }
 
 async function historyExport({ format }) {
-  const read = await store.readHistory();
-  await carryEndedUnderFormer(read);
-  const h = await keepEndedAudits(read);
+  const h = await historyWithEndedKept();
   if (format !== 'csv') return { text: exportJson(h), format };
   const { lang, strings, fallback } = await loadStrings((await store.getSettings()).language);
   // An audit that ended early, saved before audit_partial was kept, is told by its stored state.
