@@ -4,7 +4,7 @@
 // audit's state (store.js: such an audit is not dropped, its result being nowhere else). So is an
 // ended audit still to make its report (reportAwaited).
 import { AUDIT_VERSION, underWay } from '../shared/audit.js';
-import { entryUserId, partialAuditReplaces } from '../shared/history.js';
+import { entryUserId, partialAuditReplaces, currentNameOf } from '../shared/history.js';
 
 // `audit` unless the stored entry names another account than the audit did.
 export function ownAudit(audit, entry) {
@@ -52,4 +52,15 @@ function weighedAgainst(a, entry) {
 // (docMissing is cleared once a step or a check finds the document: kept no longer than that.)
 export function reportAwaited(a, entry) {
   return !!a && a.v === AUDIT_VERSION && !underWay(a.status) && a.docMissing === true && !!entry && !!ownAudit(a, entry);
+}
+
+// The entry of `entries` the audit `a` stored under `name` (its record will do) is told against:
+// the one under that name, or, where that is no entry of its account (renamed on Instagram
+// mid-audit, the audit ran on under the old name and ended there), the account's entry under the
+// name it goes by now, where its result goes (history.js currentNameOf; handlers.js
+// saveAuditReport). Told against the old name's entry (none, or another account's), such an audit,
+// its result's write lost, passed for one with nothing to save, and making room dropped it before
+// a look at the new name brought it over (store.js). Null when there is none.
+export function entryOfAudit(entries, name, a) {
+  return entries[currentNameOf({ entries }, name, a && a.userId)] || null;
 }

@@ -14,7 +14,7 @@ import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored
 import { cachedStorage } from './storage-cache.js';
 import { INSTANT_SLOTS_KEY } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY } from './instant-answers.js';
-import { endedUnsaved, reportAwaited } from './ended-unsaved.js';
+import { endedUnsaved, reportAwaited, entryOfAudit } from './ended-unsaved.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -200,7 +200,11 @@ async function dropOldestFinishedAudit(protect = [], saving = null, { lastResort
   const histories = [...(lastResort ? [] : [storedEntries(all[HISTORY_KEY])]), ...(saving ? [saving] : [])];
   const unsaved = (k, a) => {
     const name = k.slice(AUDIT_PREFIX.length);
-    return histories.some((entries) => endedUnsaved(name, a, entries[name] || null) || reportAwaited(a, entries[name] || null));
+    // (Under a name its account left, told against the account's entry under its name now.)
+    return histories.some((entries) => {
+      const entry = entryOfAudit(entries, name, a);
+      return endedUnsaved(name, a, entry) || reportAwaited(a, entry);
+    });
   };
   const finished = Object.entries(all)
     .filter(([k, a]) => k.startsWith(AUDIT_PREFIX) && !protect.includes(k) && a && ['done', 'stopped'].includes(a.status) && !resumable(a)
