@@ -140,15 +140,17 @@ async function historyWithEndedKept() {
 // stored under no name the history holds, and only a look at the new name brought it over
 // (carryAudit). Brought over here for each account whose former name holds such an audit (one
 // read of their records; carryAudit's own rules decide), for keepEndedAudits to save its result.
+// A former name may be named by the entries of two accounts (had by each in turn, both renamed
+// since): each is asked, endedUnsaved telling the audit's own account's (by its id).
 async function carryEndedUnderFormer(history) {
-  const nameOf = new Map();  // a former name -> the name its account's entry is under now
+  const namesOf = new Map();  // a former name -> the names of the entries naming it
   for (const [u, e] of Object.entries(history.entries)) {
     if (!entryUserId(e) || !Array.isArray(e.former_usernames)) continue;
-    for (const f of e.former_usernames) if (f !== u) nameOf.set(f, u);
+    for (const f of e.former_usernames) if (f !== u) namesOf.set(f, [...(namesOf.get(f) || []), u]);
   }
-  if (!nameOf.size) return;
-  const records = await store.auditRecords([...nameOf.keys()]);
-  const due = new Set(Object.keys(records).filter((f) => endedUnsaved(f, records[f], history.entries[nameOf.get(f)])).map((f) => nameOf.get(f)));
+  if (!namesOf.size) return;
+  const records = await store.auditRecords([...namesOf.keys()]);
+  const due = new Set(Object.keys(records).flatMap((f) => namesOf.get(f).filter((u) => endedUnsaved(f, records[f], history.entries[u]))));
   for (const u of due) await carryAudit(u, history.entries[u]);
 }
 

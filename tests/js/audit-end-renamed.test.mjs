@@ -131,3 +131,24 @@ test('the old name taken by another account before the end: its entry and docume
   assert.equal(entry.report.follower_count, findSeeded(before).followers);
   assert.equal(data.history_set_aside, undefined, 'nothing set aside');
 });
+
+// A name can be had by two accounts in turn, each renamed since: both entries name it among their
+// former names. The list and the export brought over the audit ended under it by the entry that
+// named it last in the history's order alone: when that was the other account's, the audit was
+// not its, and the list and the export went on without its result.
+test('the old name since had and left by another account: the popup\'s list still brings the audit over to its own account', async () => {
+  await endedUnderOldName();
+  const other = (name) => {
+    const doc = structuredClone(seededDocument(findSeeded('marco.travels')));
+    doc.data.user.username = name;
+    return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
+  };
+  await other(before);
+  await other('marco.new');
+  assert.deepEqual(data.history.entries['marco.new'].former_usernames, [before], 'the premise: the other account left the name too');
+  assert.ok(data[`audit:${before}`], 'the premise: the audit still under the old name');
+  const list = await popup['history.list']({ query: '' });
+  assert.equal(list.entries.find((e) => e.username === after).confidence, 'audited', 'the list shows the audit\'s result');
+  assert.ok(Number.isFinite(data.history.entries[after].audit_at), 'saved under its account\'s name');
+  assert.notEqual(data.history.entries['marco.new'].confidence, 'audited', 'the other account\'s entry as it was');
+});
