@@ -4,7 +4,9 @@
 // background answers a retry with the first attempt's answer when it has one (a worker that was
 // only slow), so a retry never does the work twice nor answers otherwise.
 const api = globalThis.browser || globalThis.chrome;
-const RETRYABLE = /Could not establish connection|Receiving end does not exist|message port closed|before a response was received/i;
+// (And Chromium's closing of a page's channels as it enters the back-forward cache: a send out then
+// fails once the page is shown again, "... moved into back/forward cache, so the message channel is closed".)
+const RETRYABLE = /Could not establish connection|Receiving end does not exist|message port closed|before a response was received|back\/forward cache/i;
 const MAX_TRIES = 30;
 const ATTEMPT_TIMEOUT_MS = 5000;
 
