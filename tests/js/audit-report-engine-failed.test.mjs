@@ -128,3 +128,23 @@ test('the back-off doubles up to a week; a mark of another end, another engine, 
   assert.equal(reportRetryDue({ ...a, updatedAt: t }, t, 'e1'), true, 'another end of the audit');
   assert.equal(reportRetryDue(a, t - 8 * 24 * HOUR, 'e1'), true, 'the clock set back past any wait');
 });
+
+// The mark knows the wait it set: one further ahead than that was set with a clock ahead of the one
+// now (set back since). Told against a week, any wait, a clock set back a day after a first failure
+// (an hour's wait) held the report's next try, the audit's result kept in its state alone
+// meanwhile, for a day and an hour.
+test('a mark further ahead than the wait it set (the clock set back since) is due', async () => {
+  const { reportRetryDue, reportRetryAfter } = await import('../../extension/background/report-retry.js');
+  const HOUR = 3_600_000, t = 1_800_000_000_000;
+  const once = { updatedAt: t - HOUR, reportRetry: reportRetryAfter({ updatedAt: t - HOUR }, t, 'e1') };
+  assert.equal(reportRetryDue(once, t + HOUR / 2, 'e1'), false, 'within its hour');
+  assert.equal(reportRetryDue(once, t - 24 * HOUR, 'e1'), true, 'a day back: further ahead than its hour');
+  let thrice = { updatedAt: t - HOUR };
+  for (let i = 0; i < 3; i++) thrice = { ...thrice, reportRetry: reportRetryAfter(thrice, t, 'e1') };
+  assert.equal(reportRetryDue(thrice, t + HOUR, 'e1'), false, 'within its 4 hours');
+  assert.equal(reportRetryDue(thrice, t - HOUR, 'e1'), true, 'an hour back: 5 hours ahead of its 4');
+  // A mark naming no tries (not as this build writes it) is told against the longest wait, as before.
+  const { tries, ...untold } = once.reportRetry;
+  assert.equal(tries, 1);
+  assert.equal(reportRetryDue({ ...once, reportRetry: untold }, t - 24 * HOUR, 'e1'), false);
+});
