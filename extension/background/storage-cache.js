@@ -54,8 +54,8 @@ export function cachedStorage(local, events, { keep = () => true, starts = () =>
   // Listened to only while something is kept: every change comes with its values, the history's
   // (megabytes) too, so a worker listening all the time took in the whole history twice at each
   // check's save. Idle for IDLE_MS (no audit step), it stops listening and forgets all it kept.
-  // (The worker now listens all the time anyway, to relay the tabs' changes to them: tab-relay.js,
-  // which spares every Instagram tab the history in its place.)
+  // (The worker tells the Instagram tabs of its writes from the writes themselves, not from a
+  // listener: store.js relayWritesTo.)
   const onChange = (changed_, area) => {
     if (area !== 'local') return;
     for (const [k, c] of Object.entries(changed_)) {

@@ -15,6 +15,7 @@ import { cachedStorage } from './storage-cache.js';
 import { INSTANT_SLOTS_KEY } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY } from './instant-answers.js';
 import { endedUnsaved, reportAwaited, entryOfAudit } from './ended-unsaved.js';
+import { readingsOf, writtenChanges } from './written-changes.js';
 
 const DOC_PREFIX = 'doc:';
 const DOCS_INDEX_KEY = 'docs';
@@ -30,14 +31,59 @@ const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KE
 const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
                                                      starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 
+// The relay of this worker's writes to the Instagram tabs (tab-relay.js's relay(changes, area)),
+// set by service-worker.js at its top level, before any message can make a write; none: nothing is
+// told (the unit tests of the store alone). Every write of storage.local goes through `storage`
+// below, so every writer of what the tabs follow tells them: the history's saves (a check, an
+// audit's end, a rename's move, making room, marking an audit ended early, an import, a
+// migration written back, a delete, the set-aside list discarded), the settings, the scheduler and
+// the audits' records. Told once the write went through, never for one that failed.
+let relayWrites = null;
+export function relayWritesTo(relay) { relayWrites = relay; }
+
+// What the tabs read of the history as stored (written-changes.js readingsOf), as this turn of the
+// lock last read or wrote it ({turn, readings}): a save's old value, so that no write reads the
+// history again for it (each writer read it in the same turn).
+let turns = 0;
+let historySeen = null;
+const seeHistory = (value) => { historySeen = { turn: turns, readings: readingsOf(value) }; };
+const historyBefore = async () => {
+  if (!historySeen || historySeen.turn !== turns) seeHistory((await local.get(HISTORY_KEY))[HISTORY_KEY]);
+  return historySeen.readings;
+};
+// After a write that went through: the history's readings as now stored, and the tabs told.
+function written(items, removed, before) {
+  const history = HISTORY_KEY in items || removed.includes(HISTORY_KEY);
+  if (history) seeHistory(items[HISTORY_KEY]);
+  if (!relayWrites) return;
+  const changes = writtenChanges(items, removed, history ? { before, after: historySeen.readings } : {});
+  // (Not awaited: the tabs' answers are no part of the write.)
+  if (changes) relayWrites(changes, 'local');
+}
+
 // storage.local, noting whether this turn of the lock wrote (locked: a turn that wrote is not run again).
 let wroteInTurn = false;
 const storage = {
-  get: (keys) => local.get(keys),
+  get: async (keys) => {
+    const got = await local.get(keys);
+    if (keys === null || [].concat(keys).includes(HISTORY_KEY)) seeHistory(got[HISTORY_KEY]);
+    return got;
+  },
   // Every key stored (getKeys where the browser has it: Chromium 130 and later).
   keys: async () => (typeof local.getKeys === 'function' ? local.getKeys() : Object.keys(await local.get(null))),
-  set: (items) => { wroteInTurn = true; return local.set(items); },
-  remove: (keys) => { wroteInTurn = true; return local.remove(keys); },
+  set: async (items) => {
+    wroteInTurn = true;
+    const before = HISTORY_KEY in items ? await historyBefore() : null;
+    await local.set(items);
+    written(items, [], before);
+  },
+  remove: async (keys) => {
+    wroteInTurn = true;
+    const list = [].concat(keys);
+    const before = list.includes(HISTORY_KEY) ? await historyBefore() : null;
+    await local.remove(keys);
+    written({}, list, before);
+  },
 };
 
 let chain = Promise.resolve();
@@ -47,6 +93,7 @@ let chain = Promise.resolve();
 // again from the start: fn only read until then (a turn that wrote throws the error as it is).
 export function locked(fn) {
   const turn = async () => {
+    turns++;
     readAudits.clear();
     wanted.clear();
     for (;;) {

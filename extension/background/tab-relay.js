@@ -3,9 +3,11 @@
 // of storage.local whole, old and new value, structured-cloned, and the history is one key
 // (megabytes: up to 5,000 entries with their reports) rewritten after every check. Every open
 // Instagram tab got it twice per check to read one entry of it: ten tabs, tens of megabytes per
-// check. The background takes it once and sends each tab what it reads: the settings, the
-// scheduler and the audits' records as they changed (small), and of the history only the entries
-// whose reading changed (shared/reading-change.js readingsChanged), in the same `changes` shape.
+// check. The background sends each tab what it reads: the settings, the scheduler and the audits'
+// records as they changed (small), and of the history only the entries whose reading changed
+// (shared/reading-change.js readingsChanged), in the same `changes` shape. Nor does the background
+// listen for them: it is the only writer of what the tabs follow, and tells them from its own
+// writes (store.js relayWritesTo, written-changes.js), where it knows old and new already.
 // The popup and options pages keep their own listener (one page each, and they show the history).
 import { ORIGIN } from '../shared/instagram.js';
 import { STORAGE_CHANGED } from '../shared/messages.js';
@@ -48,14 +50,17 @@ export function historyForTabs(change) {
   return out;
 }
 
-// From storage.onChanged's `changes` of storage.local, what the tabs get (the keys content/main.js
-// follows), or null for nothing.
+// Whether the tabs follow a key of storage.local (content/main.js FOLLOWERS).
+export const followedKey = (key) => key === SETTINGS_KEY || key === SCHEDULER_KEY || key.startsWith(AUDIT_PREFIX) || key === HISTORY_KEY;
+
+// From `changes` of storage.local in storage.onChanged's shape, what the tabs get (the keys
+// content/main.js follows), or null for nothing.
 export function changesForTabs(changes) {
   const out = {};
   for (const [key, change] of Object.entries(changes || {})) {
-    if (!change || typeof change !== 'object') continue;
-    if (key === SETTINGS_KEY || key === SCHEDULER_KEY || key.startsWith(AUDIT_PREFIX)) out[key] = change;
-    else if (key === HISTORY_KEY) {
+    if (!change || typeof change !== 'object' || !followedKey(key)) continue;
+    if (key !== HISTORY_KEY) out[key] = change;
+    else {
       const history = historyForTabs(change);
       if (history) out[key] = history;
     }
@@ -64,7 +69,7 @@ export function changesForTabs(changes) {
 }
 
 // A relay to the open Instagram tabs, each change handed out after the one before, in the order
-// storage told them (a tab must not get an older setting after a newer one); a tab gets the
+// they were written (a tab must not get an older setting after a newer one); a tab gets the
 // messages sent it in that order, so no change waits for a slow tab's answer to the one before.
 // `tabs`: the browser's tabs API. Returns relay(changes, area), whose promise ends once every tab
 // answered that change (or could not be told).

@@ -3,7 +3,7 @@
 // badge and panel in a 320 px window.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, clickPart, screenshot, BADGE, PANEL } from './lib/index.mjs';
+import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, clickPart, screenshot, storeAndTellTabs, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage, startAudit } from './extension-support.mjs';
 
 let suite, page;
@@ -683,11 +683,12 @@ test('the audit plan follows the requests the hourly cap counts now, in a panel 
   // Another tab's audits use 195 of the hour's 200 meanwhile.
   const now = Date.now();
   const ledger = Array.from({ length: 195 }, (_, i) => now - 1_000_000 + 1000 * i);
-  await ext.evaluate((l) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: l, backoffUntil: 0, backoffLevel: 0 } }), ledger);
+  // (As that tab's background writes would reach this one: storeAndTellTabs.)
+  await storeAndTellTabs(ext, { scheduler: { lastSlot: 0, ledger, backoffUntil: 0, backoffLevel: 0 } });
   const held = await waitForOverlay(page, (x) => /own hourly cap/.test(x.auditPlan || ''), { what: 'the plan saying the cap holds it' });
   assert.match(held.auditPlan, /Fakemeter's own hourly cap \(200 requests, in the options\) has [0-5] left now: the rest wait, the last of them until about /);
   // The hour's requests gone again (aged out, say): the plan says nothing of the cap.
-  await ext.evaluate(() => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } }));
+  await storeAndTellTabs(ext, { scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } });
   await waitForOverlay(page, (x) => x.auditPlan && !/own hourly cap/.test(x.auditPlan), { what: 'the plan without the cap' });
 });
 

@@ -102,8 +102,9 @@ test('a click on the badge whose words are drawn again between the press and the
     const r = h.shadowRoot.querySelector('[part~="badge-label"]').getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   });
-  const language = (lang) => extensionPage(suite).then((p) => p.evaluate((v) => chrome.storage.local.set({ settings: v }),
-                                                                          { ...suite.settings, language: lang }));
+  // (Saved as the options page saves: the background tells the open tabs of its write.)
+  const language = (lang) => extensionPage(suite).then((p) => p.evaluate((v) => chrome.runtime.sendMessage({ what: 'settings.set', settings: v }),
+                                                                          { language: lang }));
   await page.mouse.move(at.x, at.y);
   await page.mouse.down();
   try {

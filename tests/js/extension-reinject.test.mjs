@@ -4,7 +4,7 @@
 // And the old copy left in such a tab knows its extension is gone (content/messaging.js
 // contextGone), which is what makes it take its overlay off (main.js teardown; the browser test
 // tests/e2e/extension-update.test.mjs shows the whole: one working badge, never two). The worker's
-// relay of storage changes to the tabs is wired at its top level too (tab-relay.js).
+// relay of its writes to the tabs is wired at its top level too (tab-relay.js, store.js relayWritesTo).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -79,12 +79,14 @@ test('the service worker injects on install and update (a reload too), not on a 
   const firefox = await import('../../extension/platform/firefox/browser.js');
   const chromium = await import('../../extension/platform/chromium/browser.js');
   assert.deepEqual([firefox.INJECTS_OPEN_TABS, chromium.INJECTS_OPEN_TABS], [true, false]);
-  // It listens to storage from its top level too, so that a change wakes it: it relays what the
-  // Instagram tabs follow to them (background/tab-relay.js; the tabs listen to storage no more).
-  assert.equal(fake.listeners(), 1, 'one storage.onChanged listener, registered at the top level');
+  // It tells the Instagram tabs of its own writes (background/tab-relay.js; the tabs listen to
+  // storage no more), wired at its top level, with no storage.onChanged listener of its own (one
+  // was handed the whole history at every save: tests/js/write-relay.test.mjs).
+  assert.equal(fake.listeners(), 0, 'no storage.onChanged listener');
   b.calls.length = 0;
   b.tabs.sendMessage = async (id, m, o) => { b.calls.push(['message', id, m.what, Object.keys(m.changes), o.frameId]); return {}; };
-  await globalThis.chrome.storage.local.set({ settings: { autoRun: false } });
+  const store = await import('../../extension/background/store.js');
+  await store.setSettings({ autoRun: false });
   for (let i = 0; i < 100 && !b.calls.some((c) => c[0] === 'message'); i++) await settle();
   assert.deepEqual(b.calls, [['query', { url: 'https://www.instagram.com/*' }], ['message', 7, 'storage.changed', ['settings'], 0]]);
 });

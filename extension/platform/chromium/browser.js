@@ -5,8 +5,8 @@ const api = globalThis.chrome;
 export const BROWSER = 'chromium';
 export const runtime = api.runtime;
 export const storage = api.storage.local;
-// Every area's changes (the background keeps storage.local's in step: storage-cache.js; and relays
-// what the Instagram tabs follow of them: tab-relay.js).
+// Every area's changes (the background keeps storage.local's in step while an audit runs:
+// storage-cache.js; what the Instagram tabs follow it tells them from its own writes: tab-relay.js).
 export const storageEvents = api.storage.onChanged;
 export const extensionOrigin = api.runtime.getURL('');
 export const getURL = (path) => api.runtime.getURL(path);

@@ -28,6 +28,23 @@ export function pageStorage(page) {
   };
 }
 
+// `items` written into storage from an extension page (`page`), then told to the open Instagram
+// tabs as the background tells them of its own writes (background/tab-relay.js, in storage.onChanged's
+// shape: no tab reads the old value of these keys). The tabs listen to no storage, and the
+// background, the only writer of what they follow, tells them from its writes (store.js
+// relayWritesTo), not from storage.onChanged: a write of the test's own reaches no open tab. For
+// what a test stands in for with no message of the extension's to ask it (the requests another
+// tab's audits counted: the scheduler); settings go through 'settings.set', as the options page's.
+export async function storeAndTellTabs(page, items) {
+  await page.evaluate(async (i) => {
+    await chrome.storage.local.set(i);
+    const changes = Object.fromEntries(Object.entries(i).map(([k, v]) => [k, { newValue: v }]));
+    for (const tab of await chrome.tabs.query({ url: 'https://www.instagram.com/*' })) {
+      await chrome.tabs.sendMessage(tab.id, { what: 'storage.changed', changes }, { frameId: 0 }).catch(() => {});
+    }
+  }, items);
+}
+
 // One extension page per browser session: the extension's own origin, to read storage and send the
 // background messages a page of the extension sends. Opening it does not take the front from the
 // page that had it (hidden tabs get no animation frames, no screenshots). It is the extension's
