@@ -83,7 +83,10 @@ async function cached({ username }) {
   if (entry && auditEndedEarly(stored, own)) entry.audit_partial = true;
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
-  return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)) };
+  // `renamedTo`: where the name's account went (renamedTo), for a page saying "Renamed, now @new"
+  // restored from the back-forward cache (content/main.js catchUp).
+  return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)),
+           renamedTo: left || null };
 }
 
 // An audit's result goes into the history after the write that stores the audit as ended (at its

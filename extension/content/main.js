@@ -35,7 +35,7 @@ import { retryDecision } from '../shared/instant-retry.js';
 import { triesUserInfo, keptAfterFallback } from '../shared/profile-fallback.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { newReadingOf, followsReading, takesReading, renamedNow } from '../shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading, renamedNow, newerCountOf } from '../shared/reading-change.js';
 import { markPanelOpen, markPanelFocus, unmarkPanel, takePanelMark, focusFree } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
@@ -707,7 +707,19 @@ export class ProfileFeature {
       this.followAsked = (this.followAsked || 0) + 1;  // (a follow asked before this look is older)
       this.showAuditView(view);
     }
-    await this.followReading(cached);
+    if (await this.followReading(cached) || this.signal.aborted) return;
+    // What the relay would have told of the reading in view, as the profile stands now: "Renamed,
+    // now @new" when the account moved on again (onHistoryChanged's renamedNow: cached's
+    // renamedTo), and the follower count read since beside an audit's result (not followed while
+    // this page's own audit runs: its estimate is in view).
+    const m = this.overlay.model;
+    const movedTo = cached.renamedTo;
+    if (m && m.kind === 'state' && m.state === 'renamed' && typeof movedTo === 'string' && movedTo && movedTo !== m.renamedTo) {
+      this.overlay.setState('renamed', { renamedTo: movedTo });
+      return;
+    }
+    const count = this.auditController ? null : newerCountOf({ model: m, latestCount: this.overlay.latestCount }, cached.entry);
+    if (count) this.overlay.setLatestCount(count, cached.entry.first_seen, cached.entry.former_usernames || []);
   }
 
   // Whether this page runs the audit of `username` now (the background asks: holders.js): its loop,

@@ -81,6 +81,20 @@ export function followsReading(view, entry) {
   return m.kind !== 'report' || Number(m.computedAt) < entry.computed_at;
 }
 
+// The follower count read since the result in view, when the profile's history entry as stored
+// now (`entry`) holds one newer than the view's (`latestCount`, the overlay's: history.js
+// latest_count, or null): the result in view is the entry's own reading (the same computed_at; a
+// check of the profile alone is its own latest count, so this is an audit's result), and its
+// latest_count was read after the one shown. Else null. A page restored from the back-forward
+// cache (content/main.js catchUp) showed the count of when it was left beside an audit's result.
+export function newerCountOf({ model, latestCount = null } = {}, entry) {
+  if (!model || model.kind !== 'report' || !entry || typeof entry !== 'object' || !Number.isFinite(entry.computed_at)) return null;
+  if (Number(model.computedAt) !== entry.computed_at) return null;
+  const c = entry.latest_count;
+  if (!c || typeof c !== 'object' || !Number.isFinite(c.at)) return null;
+  return !latestCount || !(Number(latestCount.at) >= c.at) ? c : null;
+}
+
 // What of a history entry newReadingOf and renamedNow (history.js renamedTo) read: the only fields
 // by which a history change can move a tab. Not read: the report (dropped for space, it names no
 // new reading), gone_at (an entry marked gone is no new reading: newReadingOf), latest_count, badge,

@@ -107,6 +107,47 @@ test('the requests the hourly cap counts now reach the plan of a page restored',
   assert.ok(page.plan().capHold, 'the plan says the cap holds it');
 });
 
+// A page saying "Renamed, now @anna.new" (the profile's name left) when the account moved on again
+// while it was in the cache: the relay's renamedNow would have told it; the background's look says
+// where the name's account is now (profile.cached renamedTo).
+test('a page saying "Renamed, now @new" follows the account renamed again meanwhile; nothing drawn when it was not', async () => {
+  const page = pageShowing(Date.now() - 60_000);
+  page.overlay.setState('renamed', { renamedTo: 'anna.new' });
+  page.draws = 0;
+  background.answers = { 'profile.cached': () => ({ entry: null, audit: null, capTimes: [], earlier: null, renamedTo: 'anna.new' }) };
+  await page.catchUp();
+  assert.equal(page.draws, 0, 'the same name: nothing drawn again');
+  background.answers = { 'profile.cached': () => ({ entry: null, audit: null, capTimes: [], earlier: null, renamedTo: 'anna.newer' }) };
+  await page.catchUp();
+  assert.equal(page.overlay.model.kind, 'state');
+  assert.equal(page.overlay.model.state, 'renamed');
+  assert.equal(page.overlay.model.renamedTo, 'anna.newer');
+});
+
+// An audit's result in view with the follower count of when the page was left: another tab's visit
+// read a newer one beside it (latest_count) meanwhile, which is no new reading (followReading
+// leaves it), but the then-and-now line and an audit's start read it.
+test('a newer follower count read beside the audited result in view is shown; an older or the same one is not', async () => {
+  const at = Date.now() - 5 * 86_400_000;
+  const page = pageShowing(at);
+  const audited = (count) => ({ ...entry(at, 1000), confidence: 'audited', first_seen: { follower_count: 900, at: at - 86_400_000 },
+                                ...(count ? { latest_count: count } : {}) });
+  page.overlay.setLatestCount({ follower_count: 1100, at: at + 1000 }, { follower_count: 900, at: at - 86_400_000 });
+  page.draws = 0;
+  for (const older of [{ follower_count: 1050, at: at + 500 }, { follower_count: 1100, at: at + 1000 }, null]) {
+    background.answers = { 'profile.cached': () => ({ entry: audited(older), audit: null, capTimes: [], earlier: null }) };
+    await page.catchUp();
+    assert.equal(page.draws, 0, JSON.stringify(older));
+    assert.equal(page.overlay.latestCount.follower_count, 1100);
+  }
+  const newer = { follower_count: 1300, at: Date.now() - 1000 };
+  background.answers = { 'profile.cached': () => ({ entry: audited(newer), audit: null, capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.deepEqual(page.overlay.latestCount, newer);
+  assert.ok(page.draws > 0);
+  assert.equal(page.overlay.model.computedAt, at, 'the audited result stays');
+});
+
 // The page's own pageshow: the settings saved meanwhile are this page's from then on (the plan
 // before an audit reads them); a pageshow that is no restore from the cache asks nothing.
 test('pageshow: persisted reads the settings again; a plain pageshow asks nothing', async () => {

@@ -38,7 +38,12 @@ test('rename: a stopped, resumable audit under the old name moves to the new one
   assert.equal(r.audit && r.audit.progress.status, 'stopped', 'the new name offers it (Resume)');
   assert.equal(data['audit:old'], undefined);
   assert.deepEqual([data['audit:new'].username, data['audit:new'].report.username, data['audit:new'].userId], ['new', 'new', '111']);
-  assert.equal((await handle['profile.cached']({ username: 'old' })).audit, null);
+  const left = await handle['profile.cached']({ username: 'old' });
+  assert.equal(left.audit, null);
+  // Where the name's account went (a page saying "Renamed, now @..." restored from the back-forward
+  // cache follows it: content/main.js catchUp); none for a name in use.
+  assert.equal(left.renamedTo, 'new');
+  assert.equal((await handle['profile.cached']({ username: 'new' })).renamedTo, null);
 });
 
 test('rename: an audit running under the old name stays there (its tab writes there) and moves once it has ended', async () => {
