@@ -289,11 +289,13 @@ test('settings saved while Instagram is open reach its tab at once: a new langua
   const en = await waitForBadge(page);
   assert.equal(en.badgeLabel, 'Unclear from the profile alone');
   suite.standin.clearLog();
-  const s = await suite.storage();
-  await s.set({ settings: { ...suite.settings, language: 'nl' } });
+  // Saved as the options page saves them (settings.set: the background tells the open tabs of its write).
+  const ext = await extensionPage(suite);
+  const save = (patch) => ext.evaluate((p) => chrome.runtime.sendMessage({ what: 'settings.set', settings: p }), patch);
+  await save({ language: 'nl' });
   await waitForOverlay(page, (x) => x.badgeLabel === 'Onduidelijk op basis van het profiel alleen', { what: 'the badge in Dutch, no reload' });
   assert.equal(apiRequests(suite.standin).length, 0, 'redrawn from what is stored: no request');
-  await s.set({ settings: { ...suite.settings, language: 'nl', autoRun: false } });
+  await save({ autoRun: false });
   await followLink(page, '/lena.bakes/');
   const idle = await waitForOverlay(page, (x) => x.username === 'lena.bakes' && x.badgeFullText === 'Volgers controleren',
     { what: 'the check offered by hand' });
