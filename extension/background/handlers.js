@@ -8,7 +8,7 @@ import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
 import { endedUnsaved, ownAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
-import { INSTANT_ANSWERS_KEY, answersOf, recorded, withAnswer } from './instant-answers.js';
+import { INSTANT_ANSWERS_KEY, answersOf, recordedAt, withAnswer } from './instant-answers.js';
 import { reportRetryDue, reportRetryAfter } from './report-retry.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
@@ -40,9 +40,10 @@ async function hello() {
 // the same account's entry holds of its last audit (its rows, its comment analysis: history.js putEntry).
 // `partial`: that audit ended before its plan (cancelled or stopped), kept as the entry's audit_partial.
 // `read`: the history as the caller read it in this turn of the lock (not read again).
+// `computedAt`: the reading's time (now by default).
 async function saveReport(report, { rough = false, roughCause = null, comments = null, sources = null, audit = false, partial = false,
-                                    read = null } = {}) {
-  const built = entryFromReport(report, { computedAt: now(), rough, roughCause, comments, sources, audit, partial });
+                                    read = null, computedAt = now() } = {}) {
+  const built = entryFromReport(report, { computedAt, rough, roughCause, comments, sources, audit, partial });
   if (built.error) return { saved: false, detail: built.error };
   if (rough) {
     const existing = (read || await store.getHistory()).entries[report.username];
@@ -213,17 +214,20 @@ function instantRelease({ username, at }) {
 
 // Once per send (`key`: its tab and send id, null when none said): the same send asked again after
 // a worker restart (its answer lost) finds it recorded (instant-answers.js) and the scheduler as it is.
+// Returns {sched, at, again}: `at`, when the send's answer was recorded (its reading's time);
+// `again`, whether it was recorded before.
 async function recordInstantAnswer(rateLimited, unavailable, key) {
   return store.locked(async () => {
     const t = now();
     const answers = answersOf(await store.get(INSTANT_ANSWERS_KEY), t);
     const s = await store.getScheduler();
-    if (recorded(answers, key)) return s;
+    const before = recordedAt(answers, key);
+    if (before !== null) return { sched: s, at: before, again: true };
     const settings = await store.getSettings();
     // A server error backs off profile requests alone (scheduler.js REQUEST_KINDS).
     const next = rateLimited ? onRateLimited(s, t, settings, unavailable, null, 'profile') : onSuccess(s, 'profile');
     await saveSchedulerIfRoom(next, key ? { [INSTANT_ANSWERS_KEY]: withAnswer(answers, key, t) } : {});
-    return next;
+    return { sched: next, at: t, again: false };
   });
 }
 
@@ -241,7 +245,8 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   // is unread too when it says "not found" (404), whatever the page shows: only web_profile_info
   // itself says a profile is gone (profile-fallback.js notFoundIsUnread).
   const unreadable = notFoundIsUnread(endpoint, c, msg.pageShowsProfile);
-  const sched = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable, sendId ? `${holderOf(sender)} ${sendId}` : null);
+  const { sched, at, again } = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable,
+                                                        sendId ? `${holderOf(sender)} ${sendId}` : null);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
@@ -280,7 +285,7 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   // what the page shows (it had nothing stored under this name).
   const movedAudit = !!moved && moved.confidence === 'audited' && !moved.rough;
   if (msg.keepAudited || movedAudit) {
-    const kept = await store.locked(() => keepAuditedWithCount(report));
+    const kept = await store.locked(() => keepAuditedWithCount(report, at));
     if (kept) {
       await store.locked(() => store.putDoc(report.username, text.text)).catch(() => {});
       await reportWithDocIfRoom(report);
@@ -289,15 +294,31 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
                                                        earlier: await earlierOf(await store.readHistory(), report.username, report.user_id) } : {}) };
     }
   }
-  // The result first (with room made for it), then the document an audit would need.
-  const saved = await store.locked(() => saveReport(report));
+  // The result first (with room made for it), then the document an audit would need. Its time is
+  // the send's: asked again after a restart (`again`), a send whose reading is stored (or one made
+  // since) saves none anew: saved again under a new time, it passed for a reading made since the
+  // one an audit's report made at that check was weighed against (reportWithDoc, weighing), and
+  // that audit's result, its write lost with the worker, was never saved (keepEndedAudits now).
+  const saved = again ? await store.locked(() => readingOfSend(report, at)) : null;
+  const fresh = saved || await store.locked(() => saveReport(report, { computedAt: at }));
   const doc = await store.locked(() => store.putDoc(report.username, text.text)).catch(() => ({ shrunk: false }));
   await reportWithDocIfRoom(report);
-  return { report, computedAt: now(), storageFull: saved.storageFull || false, ...auditMoved,
-           storageShrunk: !!(saved.shrunk || doc.shrunk), firstSeen: saved.entry ? saved.entry.first_seen : null,
-           formerUsernames: (saved.entry && saved.entry.former_usernames) || [],
+  if (saved) await keepEndedAudits(saved.history, [report.username]);
+  return { report, computedAt: at, storageFull: fresh.storageFull || false, ...auditMoved,
+           storageShrunk: !!(fresh.shrunk || doc.shrunk), firstSeen: fresh.entry ? fresh.entry.first_seen : null,
+           formerUsernames: (fresh.entry && fresh.entry.former_usernames) || [],
            // Another account had this name before (the one checked now starts afresh): where it went.
-           earlier: saved.history ? await earlierOf(saved.history, report.username, report.user_id) : null };
+           earlier: fresh.history ? await earlierOf(fresh.history, report.username, report.user_id) : null };
+}
+
+// The stored entry of `report`'s account holding the reading a send recorded at `at` or one made
+// since ({entry, history}, as saveReport answers), or null when it holds none (the first attempt
+// stopped before its save, or failed it): that retry saves it.
+async function readingOfSend(report, at) {
+  const history = await store.getHistory();
+  const entry = history.entries[report.username];
+  const own = entry && !(entryUserId(entry) && report.user_id && entryUserId(entry) !== report.user_id);
+  return own && !entry.rough && Number.isFinite(entry.computed_at) && entry.computed_at >= at ? { entry, history } : null;
 }
 
 // `a` with `count` (a follower count read since it started) as the population its followers are
@@ -432,9 +453,10 @@ function pagesOf(a) {
 }
 
 // The stored audited entry of `report`'s profile with the count `report` read kept beside it
-// (history.js withLatestCount), or null when there is none or it is another account's.
-async function keepAuditedWithCount(report) {
-  const kept = withLatestCount(await store.getHistory(), report, now());
+// (history.js withLatestCount), or null when there is none or it is another account's. `at`: when
+// it was read (the send's time: a retry of the send keeps the same).
+async function keepAuditedWithCount(report, at) {
+  const kept = withLatestCount(await store.getHistory(), report, at);
   if (!kept) return null;
   const saved = await store.saveHistory(kept, { keep: report.username });
   return saved.history.entries[report.username];

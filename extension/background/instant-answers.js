@@ -19,8 +19,11 @@ export function answersOf(raw, now) {
     && (a.at + RETRY_MS > now || a.at > now));
 }
 
-// Whether the send `key` (null: none said) had its answer recorded.
-export const recorded = (answers, key) => !!key && answers.some((a) => a.key === key);
+// When the send `key` (null: none said) had its answer recorded, or null when it had none.
+export function recordedAt(answers, key) {
+  const a = key ? answers.find((x) => x.key === key) : null;
+  return a ? a.at : null;
+}
 
 // `answers` with `key` (the newest MAX_ANSWERS kept).
 export function withAnswer(answers, key, now) {
