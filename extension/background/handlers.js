@@ -340,8 +340,9 @@ async function auditCountNow(report) {
 // makes it now from the document the check just stored, and its result goes into the history as at
 // its end (saveAuditReport). Without it the audit's result reached the history never. An audit
 // under way reads the document at its next step itself.
-// The engine failing to make it (not the document missing) is marked on the audit (reportRetry), and
-// tried again after a back-off or with another engine (report-retry.js), not at every check.
+// The engine failing to make it (not the document missing, nor another account's there) is marked on
+// the audit (reportRetry), and tried again after a back-off or with another engine (report-retry.js),
+// not at every check.
 async function reportWithDoc(report) {
   const a = await currentAudit(report.username);
   if (!a || underWay(a.status) || a.userId !== report.user_id) return;
@@ -353,6 +354,10 @@ async function reportWithDoc(report) {
   const estimated = await refreshEstimates(a, []);
   // (Made: no mark left.)
   delete estimated.reportRetry;
+  // The document there another account's (one that had the name; the check's own not stored,
+  // putDoc failing on a full storage): missing, as a lost one (refreshEstimates), not the engine
+  // failing. No mark: it held the report past the check that stores the account's document.
+  if (!estimated.report && estimated.docMissing) return;
   if (!estimated.report) {
     // (docMissing false now: the document was there.) A mark that only spares engine runs: in a
     // full storage it is left out (the next check tries again), nothing dropped for it.
