@@ -6,7 +6,7 @@ import { analyzeDoc, classifyProfileAnswer, profileText, estimate, accountFromPr
 import { loadStrings } from './strings.js';
 import { translator } from '../shared/i18n.js';
 import { holderGone } from './holders.js';
-import { endedUnsaved, ownAudit } from './ended-unsaved.js';
+import { endedUnsaved, ownAudit, entryOfAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY, answersOf, recordedAt, withAnswer } from './instant-answers.js';
 import { reportRetryDue, reportRetryAfter } from './report-retry.js';
@@ -126,16 +126,15 @@ async function keepEndedAudits(history, names = Object.keys(history.entries)) {
 // history, as stored after.
 async function lookAt(username) {
   const read = await store.readHistory();
-  if (read.entries[username]) await carryAudit(username, read.entries[username]);
-  return keepEndedAudits(read, [username]);
+  const carried = read.entries[username] ? await carryAudit(username, read.entries[username]) : null;
+  return keepEndedAudits(carried && carried.saved ? await store.readHistory() : read, [username]);
 }
 
 // The whole history with every ended audit's result it lacks saved (the popup's list, its export):
 // one ended under a name its account left brought over first (carryEndedUnderFormer).
 async function historyWithEndedKept() {
   const read = await store.readHistory();
-  await carryEndedUnderFormer(read);
-  return keepEndedAudits(read);
+  return keepEndedAudits((await carryEndedUnderFormer(read)) ? await store.readHistory() : read);
 }
 
 // Before keepEndedAudits over the whole history (the popup's list, its export): an audit that
@@ -145,17 +144,20 @@ async function historyWithEndedKept() {
 // (carryAudit). Brought over here for each account whose former name holds such an audit (one
 // read of their records; carryAudit's own rules decide), for keepEndedAudits to save its result.
 // A former name may be named by the entries of two accounts (had by each in turn, both renamed
-// since): each is asked, endedUnsaved telling the audit's own account's (by its id).
+// since): each is asked, endedUnsaved telling the audit's own account's (by its id). Returns
+// whether it saved a result (one carryAudit could not move: keepEndedUnmoved).
 async function carryEndedUnderFormer(history) {
   const namesOf = new Map();  // a former name -> the names of the entries naming it
   for (const [u, e] of Object.entries(history.entries)) {
     if (!entryUserId(e) || !Array.isArray(e.former_usernames)) continue;
     for (const f of e.former_usernames) if (f !== u) namesOf.set(f, [...(namesOf.get(f) || []), u]);
   }
-  if (!namesOf.size) return;
+  if (!namesOf.size) return false;
   const records = await store.auditRecords([...namesOf.keys()]);
   const due = new Set(Object.keys(records).flatMap((f) => namesOf.get(f).filter((u) => endedUnsaved(f, records[f], history.entries[u]))));
-  for (const u of due) await carryAudit(u, history.entries[u]);
+  let saved = false;
+  for (const u of due) if ((await carryAudit(u, history.entries[u])).saved) saved = true;
+  return saved;
 }
 
 // What the page of `username`, of account `id`, says of an earlier account that had the name
@@ -276,7 +278,7 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   await store.locked(() => auditCountNow(report));
   // The account kept under another name (renamed since): its history goes on under this one.
   const moved = await store.locked(() => carryRenamed(report));
-  const movedAuditState = moved ? await carryAudit(report.username, moved) : null;
+  const movedAuditState = moved ? (await carryAudit(report.username, moved)).moved : null;
   // What the page shows of it (it read no audit under this name before this check).
   const auditMoved = movedAuditState && movedAuditState.v === AUDIT_VERSION ? { audit: auditView(movedAuditState) } : {};
   // A day-old audited result looked at again (keepAudited): the audit stands, the count read now
@@ -420,13 +422,43 @@ async function carryRenamed(report) {
 // (store.moveFormerAudit): the entry carries an audit's result, not whether it can resume, its
 // rows, or that Instagram refused the followers list, so the old name kept the Resume button and
 // the new one offered "Audit followers" again. One running now moves once it has ended, at the
-// next look at this name. Returns the moved audit, or null.
+// next look at this name. Returns {moved: the moved audit, or null; saved: whether it saved the
+// result of one it did not move (keepEndedUnmoved)}.
 async function carryAudit(username, entry) {
-  if (!entry || !(entry.former_usernames || []).length) return null;
+  if (!entry || !(entry.former_usernames || []).length) return { moved: null, saved: false };
   // One left running by a tab closed while the worker was stopped (its pause lost) is paused first:
   // no page writes under the old name then, and it moves as a paused one does.
   for (const f of entry.former_usernames) if (f !== username) await pauseUnheld(f);
-  return store.locked(() => store.moveFormerAudit(username, entryUserId(entry), entry.former_usernames));
+  const moved = await store.locked(() => store.moveFormerAudit(username, entryUserId(entry), entry.former_usernames));
+  return { moved, saved: await keepEndedUnmoved(username, entry) };
+}
+
+// An ended audit of `entry`'s account left under one of its former names with its result in no
+// entry (its end's history write lost), which moveFormerAudit did not move: a later audit of the
+// account under `username` (one started there before a look brought the older over, or after a
+// carry that failed for room, then cancelled: too wide to replace the reading, its result not
+// saved), or a later one under another former name. It stays there for good, so it was due for good, and making room kept it (store.js
+// dropOldestFinishedAudit): its result saved nowhere, its state kept for ever. The later audit keeps
+// the name; the older's result is saved from where it is as at its end (saveAuditReport, under the
+// name its account goes by now: a finished audit's result stands over a check's reading, one ended
+// early only where it narrows the reading it was weighed against), and its record settled: room
+// may take its state then, the result being in the history. Oldest first, so that of two, the
+// later's result stands (a save makes the older no longer due: endedUnsaved). Returns whether it
+// saved one.
+async function keepEndedUnmoved(username, entry) {
+  const records = await store.auditRecords(entry.former_usernames.filter((f) => f !== username));
+  const due = Object.keys(records).filter((f) => endedUnsaved(f, records[f], entry))
+    .sort((x, y) => (records[x].updatedAt || 0) - (records[y].updatedAt || 0));
+  let saved = false;
+  for (const f of due) {
+    await store.locked(async () => {
+      const a = await currentAudit(f, 'peek');
+      if (!a || !endedUnsaved(f, a, entryOfAudit((await store.getHistory()).entries, f, a))) return;
+      const whole = await currentAudit(f);
+      if (whole && (await saveAuditReport(whole)).saved) saved = true;
+    });
+  }
+  return saved;
 }
 
 // The audit of `username` stored as running that no page runs, paused, as its page's audit.pause
