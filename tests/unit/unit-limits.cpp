@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "api.h"
 #include "classifier.h"
@@ -44,25 +45,55 @@ json toy_model_json() {
   return model_to_json(m);
 }
 
-// A tree of `n` nodes: a root split and n-1 leaves (the extra leaves are unreachable but valid).
-json tree_of(size_t n) {
-  json t = toy_model_json()["tiers"]["lite"]["ensemble"]["trees"][0];
-  for (size_t k = 3; k < n; ++k) {
-    t["feature"].push_back(-1);
-    t["threshold"].push_back(0);
-    t["left"].push_back(0);
-    t["right"].push_back(0);
-    t["default_left"].push_back(0);
-    t["value"].push_back(0);
+// A tree of `n` nodes as JSON text: a root split and n-1 leaves (the extra leaves are unreachable
+// but valid). The big models below are written as text, not built as json values: the tests' own
+// code is unoptimised, and under the sanitizers building them element by element took ~110 of this
+// file's ~120 s; the code under test (the parser and the model's checks) reads the same text.
+std::string tree_text(size_t n) {
+  const std::string feature = std::to_string(int(kHasProfilePic));
+  const std::pair<std::string, const char*> arrays[] = {
+      {"default_left\":[0,0,0", ",0"}, {"feature\":[" + feature + ",-1,-1", ",-1"},
+      {"left\":[1,0,0", ",0"},         {"right\":[2,0,0", ",0"},
+      {"threshold\":[0.5,0,0", ",0"},  {"value\":[0,1.0,-1.0", ",0"}};
+  std::string t = "{";
+  for (const auto& [head, more] : arrays) {
+    t += (t.size() > 1 ? ",\"" : "\"") + head;
+    for (size_t k = 3; k < n; ++k) t += more;
+    t += "]";
   }
-  return t;
+  return t + "}";
 }
 
-Error model_error(const json& j) {
-  auto r = model_from_text(dump_json(j));
+// A JSON array of `n` copies of `item` (JSON text).
+std::string repeated(const std::string& item, size_t n) {
+  std::string s = "[";
+  s.reserve(n * (item.size() + 1) + 2);
+  for (size_t i = 0; i < n; ++i) (s += i ? "," : "") += item;
+  return s + "]";
+}
+
+// The model's text with each tier's trees given as text (a JSON array) in place of its own.
+std::string with_trees(json model, const std::string& lite, const std::string& full) {
+  model["tiers"]["lite"]["ensemble"]["trees"] = "@lite@";
+  model["tiers"]["full"]["ensemble"]["trees"] = "@full@";
+  std::string text = dump_json(model);
+  for (const auto& [mark, trees] : {std::pair{"\"@lite@\"", &lite}, std::pair{"\"@full@\"", &full}})
+    text.replace(text.find(mark), std::string(mark).size(), *trees);
+  return text;
+}
+
+// The text of `model`'s trees in `tier` (a JSON array).
+std::string trees_text(const json& model, const char* tier) {
+  return dump_json(model["tiers"][tier]["ensemble"]["trees"]);
+}
+
+Error model_error(const std::string& text) {
+  auto r = model_from_text(text);
   REQUIRE_FALSE(r.ok());
   return r.error();
 }
+
+Error model_error(const json& j) { return model_error(dump_json(j)); }
 }  // namespace
 
 TEST_CASE("[limits] JSON nesting stops at kMaxJsonDepth before the parser runs") {
@@ -154,36 +185,29 @@ TEST_CASE("[limits] a classify batch past kMaxJsonlBytes is refused whole") {
 
 TEST_CASE("[limits] a model with more than kMaxTrees trees per tier is refused") {
   json j = toy_model_json();
-  json& trees = j["tiers"]["full"]["ensemble"]["trees"];
-  json stump = trees[0];
-  while (trees.size() < kMaxTrees) trees.push_back(stump);
-  CHECK(model_from_text(dump_json(j)).ok());
-  trees.push_back(stump);
-  Error e = model_error(j);
+  const std::string stump = dump_json(j["tiers"]["full"]["ensemble"]["trees"][0]), lite = trees_text(j, "lite");
+  CHECK(model_from_text(with_trees(j, lite, repeated(stump, kMaxTrees))).ok());
+  Error e = model_error(with_trees(j, lite, repeated(stump, kMaxTrees + 1)));
   CHECK(e.id == "model.limit");
   CHECK(e.message == "tiers.full.ensemble.trees has 10001 trees, limit 10000");
 }
 
 TEST_CASE("[limits] a tree of more than kMaxTreeNodes nodes is refused") {
   json j = toy_model_json();
-  j["tiers"]["lite"]["ensemble"]["trees"][0] = tree_of(kMaxTreeNodes);
-  CHECK(model_from_text(dump_json(j)).ok());
-  j["tiers"]["lite"]["ensemble"]["trees"][0] = tree_of(kMaxTreeNodes + 1);
-  Error e = model_error(j);
+  const std::string full = trees_text(j, "full");
+  CHECK(model_from_text(with_trees(j, "[" + tree_text(kMaxTreeNodes) + "]", full)).ok());
+  Error e = model_error(with_trees(j, "[" + tree_text(kMaxTreeNodes + 1) + "]", full));
   CHECK(e.id == "model.limit");
   CHECK(e.message == "tiers.lite.ensemble.trees[0] has 32769 nodes, limit 32768");
 }
 
 TEST_CASE("[limits] a model of more than kMaxModelNodes nodes in all is refused") {
   json j = toy_model_json();
-  json big = tree_of(kMaxModelNodes / 4);
-  j["tiers"]["lite"]["ensemble"]["trees"] = {big, big};
-  j["tiers"]["full"]["ensemble"]["trees"] = {big, big};
-  CHECK(model_from_text(dump_json(j)).ok());  // exactly at the limit
-  json leaf = {{"feature", {-1}}, {"threshold", {0}},    {"left", {0}},
-               {"right", {0}},    {"default_left", {0}}, {"value", {0.5}}};
-  j["tiers"]["full"]["ensemble"]["trees"].push_back(leaf);
-  Error e = model_error(j);
+  const std::string big = tree_text(kMaxModelNodes / 4), two = "[" + big + "," + big;
+  CHECK(model_from_text(with_trees(j, two + "]", two + "]")).ok());  // exactly at the limit
+  const std::string leaf =
+      R"({"feature":[-1],"threshold":[0],"left":[0],"right":[0],"default_left":[0],"value":[0.5]})";
+  Error e = model_error(with_trees(j, two + "]", two + "," + leaf + "]"));
   CHECK(e.id == "model.limit");
   CHECK(e.message == "the model has 100001 tree nodes, limit 100000");
 }
@@ -197,14 +221,11 @@ TEST_CASE("[limits] model values stay within kMaxAbsTreeValue so margins stay fi
   CHECK(model_error(j).message == "tiers.full.ensemble.trees[0] node 2 has a value beyond +-1e+06");
   // At the limit, a full ensemble of extreme leaves still scores a probability, not NaN.
   j = toy_model_json();
-  for (const char* tier : {"lite", "full"}) {
-    json& trees = j["tiers"][tier]["ensemble"]["trees"];
-    trees[0]["value"] = {0, kMaxAbsTreeValue, -kMaxAbsTreeValue};
-    json stump = trees[0];
-    while (trees.size() < kMaxTrees) trees.push_back(stump);
-    j["tiers"][tier]["ensemble"]["base_score"] = -kMaxAbsTreeValue;
-  }
-  auto m = model_from_text(dump_json(j));
+  json stump = j["tiers"]["lite"]["ensemble"]["trees"][0];
+  stump["value"] = {0, kMaxAbsTreeValue, -kMaxAbsTreeValue};
+  for (const char* tier : {"lite", "full"}) j["tiers"][tier]["ensemble"]["base_score"] = -kMaxAbsTreeValue;
+  const std::string trees = repeated(dump_json(stump), kMaxTrees);
+  auto m = model_from_text(with_trees(j, trees, trees));
   REQUIRE(m.ok());
   auto a = account_from_text(R"({"has_profile_pic":false})");
   REQUIRE(a.ok());
