@@ -144,14 +144,15 @@ TEST_CASE("[two-phase] the listed followers' lite scores correct the subsample's
     p_sub.push_back(fake ? 0.99 : 0.015);
     noise_sub.push_back(i % 2 ? 2.0 : -2.0);  // a lite tier unrelated to the full scores
   }
-  TwoPhaseHistogram good = two_phase_histogram(p, x_all, x_sub, p_sub, 1e6);
+  // (1.0: regression and subsample compared at one quantile; at 40 fetched t(38) is within 3% of z.)
+  TwoPhaseHistogram good = two_phase_histogram(p, x_all, x_sub, p_sub, 1e6, 1.0);
   REQUIRE(good.lite_used);
   double total = 0;
   for (double v : good.counts) total += v;
   CHECK(good.counts[7] / total == doctest::Approx(0.25).epsilon(0.01));  // the listed share, not the subsample's 40%
   CHECK(good.n_eff > 2 * good.full_n_eff);
   CHECK(good.r2 > 0.99);
-  TwoPhaseHistogram weak = two_phase_histogram(p, x_all, noise_sub, p_sub, 1e6);
+  TwoPhaseHistogram weak = two_phase_histogram(p, x_all, noise_sub, p_sub, 1e6, 1.0);
   CHECK_FALSE(weak.lite_used);
   CHECK(weak.counts == weak.full_counts);
   CHECK(weak.full_counts[7] == doctest::Approx(16).epsilon(0.01));

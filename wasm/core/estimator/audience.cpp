@@ -280,10 +280,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     TwoPhaseShare tp = regression_share(x_all, x_sub, y_sub, N);
     FlaggedShare full_share = simple_share(full_flags, out.full_sample_size, N);
     if (by_regime) {
-      TwoPhaseHistogram th = two_phase_histogram(*in.profiles, x_all, x_sub, p_full, N);
       // The regression's residual variance rests on m - 2 degrees of freedom: Student's t
-      // quantile instead of the normal one when the lite tier is used.
-      double zt = th.lite_used ? student_quantile(in.z, double(out.full_sample_size) - 2) : in.z;
+      // quantile instead of the normal one when the lite tier is used, and chosen by it.
+      double zt = student_quantile(in.z, double(out.full_sample_size) - 2);
+      TwoPhaseHistogram th = two_phase_histogram(*in.profiles, x_all, x_sub, p_full, N, zt / in.z);
+      if (!th.lite_used) zt = in.z;
       // The accounts whose bins were read: every listed one through the regression, else the
       // fetched alone (as full_only: their range's exact limits at no more than those read).
       out.regimes = average_over_regimes(*in.profiles, p_full, th.counts, tp.share.q, zt,

@@ -37,7 +37,8 @@ TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p,
                                       const std::vector<double>& x_all,
                                       const std::vector<double>& x_sub,
                                       const std::vector<double>& p_sub,
-                                      double N) {
+                                      double N,
+                                      double t_to_z) {
   TwoPhaseHistogram out;
   double m = double(p_sub.size()), n = double(x_all.size());
   N = std::max(N, n);
@@ -67,7 +68,9 @@ TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p,
   double var_full = sy2 * (1 / m - 1 / N);
   out.slope = b;
   out.r2 = sxy * sxy / (sxx * syy);
-  if (!(var < var_full)) return out;  // the lite tier does not help in this audience
+  // The lite tier does not help in this audience where its range, read with Student's t at m - 2
+  // degrees of freedom (audience.cpp), is no narrower than the subsample's alone at z.
+  if (!(t_to_z * t_to_z * var < var_full)) return out;
 
   // The same regression for every bin's indicator: its share in the subsample plus its slope
   // times d. The slopes sum to zero, so the shares still sum to one; a negative share (a slope

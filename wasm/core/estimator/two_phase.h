@@ -8,9 +8,11 @@
 // never used.
 // How much the lite tier narrowed the estimate is measured on the full probability itself (a
 // calibrated stand-in for what the mixture estimates): the regression's variance, with the
-// slope's own uncertainty, against the subsample's alone. The estimated histogram is then
-// worth n_eff = S_y^2 / var simple random full fetches; where the regression does not beat the
-// subsample alone, the subsample's own histogram is used (`lite_used` false).
+// slope's own uncertainty, against the subsample's alone, each at the quantile its range is read
+// with (the regression's Student's t at m - 2 degrees of freedom, the subsample's the normal
+// one). The estimated histogram is then worth n_eff = S_y^2 / var simple random full fetches;
+// where the regression does not beat the subsample alone, the subsample's own histogram is used
+// (`lite_used` false).
 #pragma once
 #include <vector>
 
@@ -30,12 +32,14 @@ struct TwoPhaseHistogram {
 std::vector<double> binned_counts(const ScoreProfiles& p, const std::vector<double>& p_full, double N);
 
 // x_all: lite log-odds of every listed follower (subsample included); x_sub, p_sub: lite
-// log-odds and full probability of the random full subsample; N: audience size.
+// log-odds and full probability of the random full subsample; N: audience size; t_to_z: the
+// quantile the regression's range is read with (Student's t at m - 2) over the subsample's (z).
 TwoPhaseHistogram two_phase_histogram(const ScoreProfiles& p,
                                       const std::vector<double>& x_all,
                                       const std::vector<double>& x_sub,
                                       const std::vector<double>& p_sub,
-                                      double N);
+                                      double N,
+                                      double t_to_z);
 
 // Squared correlation of y with x (0 when either has no spread).
 double squared_correlation(const std::vector<double>& x, const std::vector<double>& y);
