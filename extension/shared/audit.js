@@ -570,8 +570,9 @@ function endFollowersList(state, outcome, now) {
 // server errors KIND_SERVER_ERRORS times in a row (applyOutcome): no more account is fetched in
 // full, each source's estimate resting on its list and the accounts fetched before (the two
 // phases with fewer fetched, a wider interval; under 4 fetched in a source, too few to fit how
-// the list's scores predict the full ones, the engine's point is the list's own reading and its
-// range holds that and the fetched accounts' own: estimator/sampling.h kMinSubsample,
+// the list's scores predict the full ones (under 8 where they do not predict them), the engine's
+// point is the list's own reading and its range holds that and the fetched accounts' own:
+// estimator/sampling.h kMinSubsample, kListPointBelow,
 // estimator/audience.cpp). `profilesGivenUp` keeps the status
 // and the accounts asked and refused (`refused`: the pending one, and any refused before and not
 // read yet), for the rows; the picks not fetched are not asked (progressOf: `unasked`). Each

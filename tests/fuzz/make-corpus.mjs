@@ -203,6 +203,9 @@ for (let i = 0; i < 6; ++i) {
   estimateRequests.push(req);
   add('fuzz-estimate', `request-${i}.json`, J(req));
 }
+// Request 4 as a census of its own accounts: a more lenient definition's note taking the lower
+// end to 0% (regime.lenient_reach_zero), which tests/js/messages.test.mjs asks the seeds for.
+add('fuzz-estimate', 'census-4.json', J({ ...estimateRequests[4], total_followers: estimateRequests[4].followers.length }));
 add('fuzz-estimate', 'edge-empty-followers.json', J({ total_followers: 10, followers: [] }));
 add('fuzz-estimate', 'edge-total-too-small.json', J({ total_followers: 1, sampling: 'random', followers: [{}, {}] }));
 add('fuzz-estimate', 'edge-bad-sampling.json', J({ total_followers: 100, sampling: 'oldest', followers: [{}] }));

@@ -379,7 +379,7 @@ test('a reading of the page\'s counts lists its findings without its states; any
 test('the likes score and the closest labelled set say what their numbers mean, in every language', () => {
   const JARGON = /of the fit|alarm|der Anpassung|de l'ajustement|van de fit|alerte/i;
   const ids = ['likes.somewhat_uniform', 'likes.organic', 'regime.resembles', 'regime.resembles_agree',
-    'regime.resembles_spans', 'regime.lite', 'regime.lite_spans'];
+    'regime.resembles_spans', 'regime.lite', 'regime.lite_spans', 'regime.lite_few'];
   const params = { score: 0.41, threshold: 0.6, fit: 62, caught: 80, lowest: 10, highest: 30, half: 4, known: 6,
     kind: { id: 'regime.kind_srf' } };
   for (const lang of SUPPORTED) {

@@ -73,7 +73,7 @@ test('the closest labelled set is said in plain words with all its numbers', () 
   const params = { fit: 62, caught: 83, lowest: 12, highest: 31, half: 4, known: 6, kind: { id: 'regime.kind_srf' } };
   for (const lang of SUPPORTED) {
     const t = translator(dict(lang), {}, lang);
-    for (const id of ['regime.resembles', 'regime.resembles_agree', 'regime.resembles_spans', 'regime.lite', 'regime.lite_spans']) {
+    for (const id of ['regime.resembles', 'regime.resembles_agree', 'regime.resembles_spans', 'regime.lite', 'regime.lite_spans', 'regime.lite_few']) {
       const said = word(t, { id, params });
       assert.match(said, /62\s?%/u, `${lang} ${id}: ${said}`);
       if (!id.includes('lite')) assert.match(said, /83\s?%/u, `${lang} ${id}: ${said}`);

@@ -48,7 +48,7 @@ inline std::string path_of(const AudienceEstimate& e) {
   if (e.full_sample_size == 0) return "list alone";
   if (e.full_sample_size == e.sample_size) return "all fetched";
   if (e.two_phase && e.two_phase->lite_used) return "two-phase regression";
-  return e.full_sample_size < kMinSubsample ? "few fetched (list's point)" : "fetched alone";
+  return e.full_sample_size < kListPointBelow ? "few fetched (list's point)" : "fetched alone";
 }
 
 // The compiled-in profiles with every source's histograms (full and lite) replaced by ones whose

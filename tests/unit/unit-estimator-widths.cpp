@@ -6,13 +6,13 @@
 // (both widen it honestly), so the promise is on average over which accounts were fetched. It
 // holds from 1 fetched up, not from 0 to 1: a list alone is read through the lite histograms as
 // if they held for this audience, while with 1-3 fetched (under kMinSubsample: too few to check the
-// lite tier on) the range holds that reading and the fetched accounts' own, so the first one
-// fetched widens it (until 2026-12-07 the list was set aside with 1-7 fetched: 0 -> 1 fetched
-// widened the mean range of 23 of 40 random audiences, by up to 94 points; see
-// unit-estimator-few-fetched.cpp for where the point may go meanwhile). Under
-// the compiled-in definitions the doubt between them is measured on the accounts fetched, so more
-// of them may show more of it: fetching all 30 of 30 listed widened one audience's mean range by
-// 3.8 points over 20 of them (seen while writing this; the audiences below list more than 30).
+// lite tier on; up to 7 where it is set aside) the range holds that reading and the fetched
+// accounts' own, so the first one fetched widens it (until 2026-12-07 the list was set aside with
+// 1-7 fetched: 0 -> 1 fetched widened the mean range of 23 of 40 random audiences, by up to 94
+// points; see unit-estimator-few-fetched.cpp for where the point may go meanwhile). Under the
+// compiled-in definitions the doubt between them is measured on the accounts fetched, so more of
+// them may show more of it: fetching all 30 of 30 listed widened one audience's mean range by 3.8
+// points over 20 of them (seen while writing this; the audiences below list more than 30).
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -561,3 +561,28 @@ TEST_CASE("[estimator] a few fetched in full: the list's point, a range holding 
     CHECK(few["method"].get<std::string>().find("the list's own reading") != std::string::npos);
   }
 }
+
+// Where the list's point is the answer (1-3 fetched, or up to kListPointBelow with the lite tier
+// set aside), the report said otherwise beside it: its regime table was the fetched followers'
+// (full tier, "the accounts checked in full look most like ..."), its reading without the
+// subsample the pooled-rate count, neither the headline's. Now both are the list's reading, and
+// the explanation says why so few fetched were not read alone.
+TEST_CASE("[estimator] with the list's point, the report shows the list's reading") {
+  // The first 8 fetched all read alike (real): the lite tier is set aside at every m here.
+  auto looks = [](int i) { return record(i, i >= 8 && i % 3 == 0); };
+  json none = estimate(listed_request(0, looks));
+  for (int m = 1; m < kListPointBelow; ++m) {
+    CAPTURE(m);
+    json few = estimate(listed_request(m, looks));
+    REQUIRE_FALSE(few.contains("error"));
+    REQUIRE_FALSE(few["two_phase"]["lite_used"].get<bool>());
+    CHECK(few["fake_percent"] == none["fake_percent"]);
+    CHECK(few["regime"]["tier"] == "lite");
+    CHECK(few["regime"]["known_definitions"] == none["regime"]["known_definitions"]);
+    CHECK(few["regime"]["explanation"]["id"] == "regime.lite_few");
+    CHECK(few["two_phase"]["interval_without_subsample"]["fake_percent"] == few["fake_percent"]);
+  }
+  // With none fetched, the explanation says so.
+  CHECK(none["regime"]["explanation"]["id"].get<std::string>().rfind("regime.lite", 0) == 0);
+  CHECK(none["regime"]["explanation"]["id"] != "regime.lite_few");
+}

@@ -195,20 +195,20 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   AudienceEstimate out;
   const auto& fs = in.followers;
   double N = std::max(in.total_followers, double(fs.size()));
-  std::vector<double> x_all, x_sub, y_sub;
-  double lite_flags = 0;
+  std::vector<double> x_all, x_sub, y_sub, p_full, p_lite;
+  double lite_flags = 0, full_flags = 0;
   std::vector<BreakdownInput> bd;
   x_all.reserve(fs.size());
   for (const auto& f : fs) {
     x_all.push_back(lite_x(f.p_lite));
-    lite_flags += flagged(f.p_lite, in.lite.threshold);
-    bool flag;
+    p_lite.push_back(f.p_lite);
+    bool flag = flagged(f.p_lite, in.lite.threshold);
+    lite_flags += flag;
     if (f.p_full) {
-      x_sub.push_back(lite_x(f.p_lite));
-      y_sub.push_back(flagged(*f.p_full, in.full.threshold));
-      flag = y_sub.back() > 0;
-    } else {
-      flag = flagged(f.p_lite, in.lite.threshold);
+      x_sub.push_back(x_all.back());
+      p_full.push_back(*f.p_full);
+      y_sub.push_back(flag = flagged(*f.p_full, in.full.threshold));
+      full_flags += flag;
     }
     // Counts split the breakdown only where they come with a full-tier score (the random
     // subsample): a listed-only record's counts were not scored, and would not be a random draw.
@@ -218,16 +218,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
   out.sample_size = int(fs.size());
   out.full_sample_size = int(y_sub.size());
   out.lite_sample_size = out.sample_size - out.full_sample_size;
-  double full_flags = 0;
-  for (double y : y_sub) full_flags += y;
 
   double r2_for_plan = 0;
   std::optional<ScoreProfiles> lite_view;  // the profiles the regimes read, when only lite scores are known
   const TierRates& rf = in.full.rates;
   bool by_regime = profiles_fit(in);
-  std::vector<double> p_full;
-  for (const auto& f : fs)
-    if (f.p_full) p_full.push_back(*f.p_full);
   const std::string correction =
       by_regime ? "mixture estimate at the full tier, averaged over audience regimes: for each known source, the "
                   "fake share whose mix of that source's fake and real score histograms best explains the "
@@ -237,25 +232,26 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                 : "adjusted count at the full tier (Rogan-Gladen with the model's cross-validated tpr/fpr), "
                   "Wilson range with finite-population correction, widened for the uncertainty of the rates";
   // The list's own reading (the comment at kListMethod says how): the answer when none was fetched
-  // in full, and its point when too few were (below).
-  // (Its regimes are the answer's with none fetched; with some, the fetched followers' replace them.)
-  Prevalence list;
+  // in full, and its point when too few were to read without it (below). Its regimes are what the
+  // report shows where its point is used; the planner reads the fetched followers' where some were.
+  // (Read again at the end, not kept aside: the engine is smaller so.)
+  const FlaggedShare ls = simple_share(lite_flags, out.sample_size, N);
+  const Prevalence pooled = correct_for_errors(ls, in.lite.rates, in.z);  // the count corrected by pooled rates
+  Prevalence list = pooled;
   bool list_by_regime = false;
-  if (out.full_sample_size < kMinSubsample && out.lite_sample_size > 0) {
-    std::vector<double> p_lite;
-    for (const auto& f : fs) p_lite.push_back(f.p_lite);
-    FlaggedShare s = simple_share(lite_flags, out.sample_size, N);
-    list = correct_for_errors(s, in.lite.rates, in.z);
-    if (by_regime && in.profiles->has_lite) {
-      lite_view = in.profiles->lite_view();
-      out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), s.q, in.z,
-                                         double(out.sample_size), N);
-      out.regimes->lite_tier = list_by_regime = true;
-      const Prevalence& read = out.regimes->combined;
-      list.point = 0.5 * (s.q + read.point);
-      list.low = std::min({list.low, read.low, list.point});
-      list.high = std::max({list.high, read.high, list.point});
-    }
+  auto read_list = [&] {
+    out.regimes = average_over_regimes(*lite_view, p_lite, binned_counts(*lite_view, p_lite, N), ls.q, in.z,
+                                       double(out.sample_size), N);
+    out.regimes->lite_tier = true;
+  };
+  if (out.full_sample_size < kListPointBelow && out.lite_sample_size > 0 && by_regime && in.profiles->has_lite) {
+    lite_view = in.profiles->lite_view();
+    read_list();
+    list_by_regime = true;
+    const Prevalence& read = out.regimes->combined;
+    list.point = 0.5 * (ls.q + read.point);
+    list.low = std::min({list.low, read.low, list.point});
+    list.high = std::max({list.high, read.high, list.point});
   }
   if (out.full_sample_size == out.sample_size) {
     FlaggedShare s = simple_share(full_flags, out.sample_size, N);
@@ -303,7 +299,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
       out.estimate = correct_for_errors(tp.share, rf, in.z);
       out.full_only = correct_for_errors(full_share, rf, in.z);
     }
-    out.lite_only = correct_for_errors(simple_share(lite_flags, out.sample_size, N), in.lite.rates, in.z);
+    out.lite_only = (list_by_regime &= !tp.lite_used) ? list : pooled;
     out.two_phase = tp;
     r2_for_plan = tp.lite_used ? tp.r2 : 0;
     out.method =
@@ -325,9 +321,11 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
                "the listed ones): " +
                    std::to_string(int(std::lround(tp.lite_model_weight * 100))) + "% here"
              : "");
-    // Under kMinSubsample fetched, a reading of the fetched alone is mostly their chance (held out,
-    // 50 listed with 2 fetched read 25 points off on average, the list alone 13: EVALUATION.md):
-    // the point is the list's own reading of every listed follower, the range holds both readings.
+    // Under kListPointBelow fetched read without the lite tier, a reading of the fetched alone is
+    // mostly their chance (held out, 50 listed with 2 fetched read 25 points off on average, the
+    // list alone 13: EVALUATION.md): the point is the list's own reading of every listed follower,
+    // the range holds both readings, and the list's reading is the one without the subsample
+    // (lite_only, above).
     if (list_by_regime) {
       out.estimate.point = list.point;
       out.estimate.low = std::min(out.estimate.low, list.low);
@@ -370,6 +368,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     }
   }
 
+  if (list_by_regime && out.full_sample_size) read_list();
   out.breakdown = audience_breakdown(bd, out.estimate, N, in.z);
   return out;
 }

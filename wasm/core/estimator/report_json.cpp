@@ -42,7 +42,8 @@ json regime_kind(const std::string& source) {
   return message_with("regime.kind_other", json{{"source", source}});
 }
 
-json regime_json(const RegimeAverage& ra) {
+// checked: the accounts fetched in full (the list's regimes with some: too few to read without it).
+json regime_json(const RegimeAverage& ra, int checked) {
   json list = json::array();
   double lo = 1, hi = 0;
   for (const auto& r : ra.regimes) {
@@ -120,8 +121,10 @@ json regime_json(const RegimeAverage& ra) {
     // "The known definitions agree … the width comes from the sample's size" is not said where a
     // stricter or more lenient definition sets an end: there the width is that doubt's.
     const bool bound_sets_end = ra.bound_sets_high || ra.bound_sets_low;
-    const char* id = ra.lite_tier                 ? (ra.definition_half >= 0.02 ? "regime.lite_spans" : "regime.lite")
-                     : ra.definition_half >= 0.02 ? "regime.resembles_spans"
+    const char* id = ra.lite_tier                                ? (checked                      ? "regime.lite_few"
+                                                                    : ra.definition_half >= 0.02 ? "regime.lite_spans"
+                                                                                                 : "regime.lite")
+                     : ra.definition_half >= 0.02                ? "regime.resembles_spans"
                      : ra.definition_half > 0 && !bound_sets_end ? "regime.resembles_agree"
                                                                  : "regime.resembles";
     j["explanation"] = message_with(id, params);
@@ -199,7 +202,7 @@ json report_to_json(const AudienceEstimate& e, const AudienceInput& in, const st
     r["two_phase"] = t;
   }
 
-  if (e.regimes) r["regime"] = regime_json(*e.regimes);
+  if (e.regimes) r["regime"] = regime_json(*e.regimes, e.full_sample_size);
   else r["regime"] = {{"resembles", nullptr}, {"explanation", message("regime.not_assessed")}};
 
   const AuditPlan& p = e.plan_5pt;

@@ -12,6 +12,11 @@ constexpr double kCensusSize = 1e12;
 // degrees of freedom for its residual, Student's t widening what so few cannot pin down. Held out,
 // 7 fetched of 240 read with it kept their coverage and narrowed by 2-8 points (EVALUATION.md).
 constexpr int kMinSubsample = 4;
+// Fewer full fetches than this, read without the lite tier (too few for its slope, or it did not
+// predict here), are mostly their chance: the point is the list's own reading of every listed
+// follower, the range holds both (audience.cpp). One more fetched then keeps the point within the
+// range before (tests/unit/unit-estimator-few-fetched.cpp), as it did not from 4 to 7 read alone.
+constexpr int kListPointBelow = 8;
 
 // The audience size when nobody could read it: an endless one, so no finite-population
 // correction narrows the interval (the widest case any known size could give).
