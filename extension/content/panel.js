@@ -7,6 +7,7 @@ import { bugReport } from './bug-report.js';
 import { intervalBar, breakdownChart, sparkline } from './charts.js';
 import { badgeLabelText, auditRunning, auditFoundNone } from './badge-view.js';
 import { noteText, estimateText, listedReasons } from '../shared/words.js';
+import { rangeEndNotes } from '../shared/range-end-notes.js';
 import { percentNumber, auditDay } from '../shared/format.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText } from '../shared/i18n.js';
 import { RULES } from '../shared/rules.js';
@@ -368,10 +369,8 @@ function sourceRows(t, audit, earlier = false) {
       if (lite) row.append(muted(`list-only-${key}`, lite));
     }
     // Why an end reaches so far, when a stricter or a more lenient definition of fake sets it.
-    for (const [note, part] of [['stricter_note', 'stricter'], ['lenient_note', 'lenient']]) {
-      const why = est && est.regime ? noteText(t, est.regime[note]) : '';
-      if (why) row.append(muted(`${part}-${key}`, why));
-    }
+    // Each names the end shown, or says it is the list's own reading's (shared/range-end-notes.js).
+    for (const { part, text } of rangeEndNotes(t, est)) if (text) row.append(muted(`${part}-${key}`, text));
   }
   // An audit started on a profile read without its posts (the account-info fallback) read no
   // likers or commenters: said, with what would include them.

@@ -3,6 +3,7 @@
 import { loadEngine, call } from './engine.mjs';
 import { readInput, parseArgs, choice, UsageError } from './io.mjs';
 import { t, noteText, counted } from './words.mjs';
+import { rangeEndNotes } from '../../extension/shared/range-end-notes.js';
 import { readSample, sampleNotes, sampleErrorText, InputError } from './records.mjs';
 
 export const help = `Usage: scripts/fakemeter estimate --total N|unknown [--format json|text]
@@ -119,8 +120,8 @@ export function renderText(r) {
   out.push(`Sampling: ${say(r.sampling_note)}`);
   out.push(`Method: ${r.method}`);
   if (r.regime && r.regime.explanation) out.push(`Audience type: ${say(r.regime.explanation)}`);
-  if (r.regime && r.regime.stricter_note) out.push(`Upper end: ${say(r.regime.stricter_note)}`);
-  if (r.regime && r.regime.lenient_note) out.push(`Lower end: ${say(r.regime.lenient_note)}`);
+  // Each names the end shown, or says it is the list's own reading's (as the panel words them).
+  for (const { part, text } of rangeEndNotes(t, r)) out.push(`${part === 'stricter' ? 'Upper' : 'Lower'} end: ${text}`);
   if (r.two_phase && r.two_phase.interval_full_only) {
     // Widths in points, before and after: a relative "narrowed by 17.9%" read as points, and a
     // list that widened the interval (the two-phase estimate carries its own doubt) said "did not
