@@ -239,7 +239,7 @@ function failureWords(t, src) {
 // One row per sampled source: who it is, how many were listed and checked, its estimate;
 // each source's sampling note names the population its estimate is about. Null when no source
 // has a row. `earlier`: the reading shown above is a re-check since the audit, which is said.
-function sourceRows(t, audit, earlier = false) {
+export function sourceRows(t, audit, earlier = false) {
   const src = audit.progress.sources;
   const p = (v) => percentNumber(v, t.lang);
   const box = el('div', { class: 'sources', part: 'sources' });

@@ -73,3 +73,31 @@ test("every note on a range's end names the end shown, or says it is the list's 
   // Both kinds were met (the seeds reach the case this guards).
   assert.ok(seen.shown > 100 && seen.list > 100, JSON.stringify(seen));
 });
+
+// And the panel's source row says so (content/panel.js sourceRows): the note from 6cc83da's case,
+// 1 of 107 fetched in full, the list's lower end at 65% and the range shown reaching down to 0%.
+test("the panel's source row names the end shown beside the list's own", async (t) => {
+  const { fakeDocument } = await import('./lib/fake-document.mjs');
+  const saved = globalThis.document;
+  const doc = fakeDocument();
+  const createElement = doc.createElement;
+  const all = (n) => [n, ...(n.childNodes || []).flatMap(all)];
+  // (What the panel's drawing asks of an element beyond the fake's.)
+  doc.createElement = (tag) => Object.assign(createElement(tag), { addEventListener() {}, replaceChildren(...c) { this.childNodes = c; },
+    querySelector(sel) { return all(this).find((n) => n.attrs && n.attrs.class === sel.slice(1)) || null; } });
+  globalThis.document = doc;
+  t.after(() => { globalThis.document = saved; });
+  const { sourceRows } = await import('../../extension/content/panel.js');
+  const none = { listed: 0, posts: 0, postsTarget: 0, postsFailed: 0, postsFailedWhy: {} };
+  const est = { fake_percent: 30, ci_low: 0, ci_high: 100, full_sample_size: 1,
+    regime: { tier: 'lite', lenient_note: { id: 'regime.lenient_reach', params: { share: 78, n: 107, low: 64.9 } } } };
+  const audit = { progress: { status: 'done', sources: { followers: { listed: 107, checked: 1 }, likers: none, commenters: none } },
+    estimates: { followers: est } };
+  for (const lang of SUPPORTED) {
+    const said = all(sourceRows(tr(lang), audit)).filter((n) => n.attrs && n.attrs.part === 'lenient-followers').map((n) => n.textContent);
+    assert.equal(said.length, 1, lang);
+    assert.ok(said[0].includes(percentText(65, lang)) && said[0].includes(percentText(0, lang)), `${lang}: ${said[0]}`);
+    assert.equal(said[0], rangeEndNotes(tr(lang), est)[0].text, lang);
+    assert.equal(rangeEndNotes(tr(lang), est)[0].reading, 'list', lang);
+  }
+});
