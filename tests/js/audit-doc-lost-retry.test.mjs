@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { auditOnePage } from './lib/audit-end-unsaved.mjs';
+import { cancelledWithDocLost } from './lib/audit-end-unsaved.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
@@ -50,12 +50,7 @@ test('a check asked again after a restart saves no second reading, and the audit
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await (await startWorker(tab))(checkMsg('send-0001-lena'));
   // The document lost; the audit reads a page and is cancelled: no report to make.
-  delete data[`doc:${username}`];
-  data.docs = [];
-  clock += 1000;
-  await auditOnePage(handle, { username, id, tab, fresh: true });
-  clock += 1000;
-  await handle['audit.cancel']({ username }, tab);
+  await cancelledWithDocLost(handle, data, { username, id, tab, tick: () => { clock += 1000; } });
   assert.deepEqual([data[`audit:${username}`].docMissing, data[`audit:${username}`].report ?? null], [true, null], 'the premise: no report');
 
   // The next check: its reading saved, the audit's report made and weighed against it, the

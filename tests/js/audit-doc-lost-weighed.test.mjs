@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { checkProfile, auditOnePage } from './lib/audit-end-unsaved.mjs';
+import { checkProfile, cancelledWithDocLost } from './lib/audit-end-unsaved.mjs';
 import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
@@ -48,12 +48,7 @@ test('an audit ended early whose report a later check made is saved by the next 
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(username);
   // The document lost; the audit reads a page and is cancelled: no report to make.
-  delete data[`doc:${username}`];
-  data.docs = [];
-  clock += 1000;
-  await auditOnePage(handle, { username, id, tab, fresh: true });
-  clock += 1000;
-  await handle['audit.cancel']({ username }, tab);
+  await cancelledWithDocLost(handle, data, { username, id, tab, tick: () => { clock += 1000; } });
   const ended = data[`audit:${username}`];
   assert.deepEqual([ended.status, ended.docMissing, ended.report ?? null], ['cancelled', true, null], 'the premise: ended early, no report');
 

@@ -10,8 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, stoppableHistoryWrites } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { stoppableHistoryWrites, checkRenamed, auditEndedAfterRename } from './lib/audit-end-unsaved.mjs';
+import { findSeeded, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const { data } = installFakeChrome();
 const writes = stoppableHistoryWrites();
@@ -24,11 +24,7 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
 const tab = { tab: { id: 1 }, frameId: 0 };
 // The profile's document, its account named `name`.
-const check = (name) => {
-  const doc = seededDocument(findSeeded(before));
-  doc.data.user.username = name;
-  return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
-};
+const check = (name) => checkRenamed(handle, before, name);
 
 // The audit of @lena.bakes ended there after the account was seen as @lena.new. `stopped`: the
 // worker stopped before the end's history write (its result in no entry). `taken`: a check of the
@@ -38,20 +34,13 @@ async function endedUnderOldName({ stopped = true, taken = null } = {}) {
   for (const k of Object.keys(data)) delete data[k];
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(before);
-  await handle['audit.start']({ username: before, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username: before }, tab);
-  assert.equal((await handle['audit.claim']({ username: before, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
-  await check(after);
-  assert.deepEqual(data.history.entries[after].former_usernames, [before], 'the premise: the entry moved to the new name');
-  if (taken) {
-    const doc = structuredClone(seededDocument(findSeeded(taken)));
-    doc.data.user.username = before;
-    await handle['instant.analyze']({ username: before, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
-    assert.equal(data.history.entries[before].report.user_id, PROFILE_IDS[taken], 'the premise: the old name another account\'s');
-  }
-  writes.on = !stopped;
-  const end = await handle['audit.next']({ username: before }, tab).finally(() => { writes.on = true; });
+  const end = await auditEndedAfterRename(handle, writes, { before, after, id, tab, saved: !stopped, between: async () => {
+    assert.deepEqual(data.history.entries[after].former_usernames, [before], 'the premise: the entry moved to the new name');
+    if (taken) {
+      await checkRenamed(handle, taken, before);
+      assert.equal(data.history.entries[before].report.user_id, PROFILE_IDS[taken], 'the premise: the old name another account\'s');
+    }
+  } });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   if (stopped) assert.equal(data.history.entries[after].audit_at, undefined, 'the premise: the new name\'s entry without the audit');
 }
@@ -138,11 +127,7 @@ test('the old name taken by another account before the end: its entry and docume
 // not its, and the list and the export went on without its result.
 test('the old name since had and left by another account: the popup\'s list still brings the audit over to its own account', async () => {
   await endedUnderOldName();
-  const other = (name) => {
-    const doc = structuredClone(seededDocument(findSeeded('marco.travels')));
-    doc.data.user.username = name;
-    return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
-  };
+  const other = (name) => checkRenamed(handle, 'marco.travels', name);
   await other(before);
   await other('marco.new');
   assert.deepEqual(data.history.entries['marco.new'].former_usernames, [before], 'the premise: the other account left the name too');

@@ -14,19 +14,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, auditOnePage } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { auditOnePage, auditEndedAfterRename, checkRenamed, stoppableHistoryWrites } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
-// While `historyOff`, the history's writes fail (the worker stopping before them).
-const stop = { historyOff: false };
-const local = globalThis.chrome.storage.local;
-const set = local.set.bind(local);
-local.set = async (items) => {
-  if (stop.historyOff && 'history' in items) throw new Error('the worker stopped before this write');
-  return set(items);
-};
+const writes = stoppableHistoryWrites();
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
 fetchFileUrls();
 let clock = Date.now();
@@ -38,23 +31,13 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
 const tab = { tab: { id: 1 }, frameId: 0 };
 // The profile's document, its account named `name`.
-const check = (name) => {
-  const doc = seededDocument(findSeeded(before));
-  doc.data.user.username = name;
-  return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
-};
+const check = (name) => checkRenamed(handle, before, name);
 
 test('an ended audit under a former name that a newer audit under the new name keeps from moving: its result saved, its state not kept for ever', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(before);
-  await handle['audit.start']({ username: before, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username: before }, tab);
-  assert.equal((await handle['audit.claim']({ username: before, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
   // Renamed meanwhile; the audit ends under the old name, its result's write lost.
-  await check(after);
-  stop.historyOff = true;
-  const end = await handle['audit.next']({ username: before }, tab).finally(() => { stop.historyOff = false; });
+  const end = await auditEndedAfterRename(handle, writes, { before, after, id, tab });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   const older = data[`audit:${before}`];
 

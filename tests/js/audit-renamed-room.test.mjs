@@ -11,8 +11,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { FOLLOWERS_PAGE, stoppableHistoryWrites, checkProfile } from './lib/audit-end-unsaved.mjs';
-import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { stoppableHistoryWrites, checkProfile, checkRenamed, auditEndedAfterRename } from './lib/audit-end-unsaved.mjs';
+import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 
 const fake = installFakeChrome();
 const { data } = fake;
@@ -26,22 +26,12 @@ const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
 const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
 const tab = { tab: { id: 1 }, frameId: 0 };
 // The profile's document, its account named `name`.
-const check = (name) => {
-  const doc = seededDocument(findSeeded(before));
-  doc.data.user.username = name;
-  return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
-};
+const check = (name) => checkRenamed(handle, before, name);
 
 test('a full storage making room keeps an audit ended under a name its account left, its result not saved', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
   await check(before);
-  await handle['audit.start']({ username: before, userId: id, isPrivate: false, followerCount: 800, posts: [], profileSource: 'web_profile_info' }, tab);
-  const step = await handle['audit.next']({ username: before }, tab);
-  assert.equal((await handle['audit.claim']({ username: before, id: step.id, audit: step.audit }, tab)).go, true);
-  await handle['audit.result']({ username: before, id: step.id, audit: step.audit, ...FOLLOWERS_PAGE }, tab);
-  await check(after);
-  writes.on = false;
-  const end = await handle['audit.next']({ username: before }, tab).finally(() => { writes.on = true; });
+  const end = await auditEndedAfterRename(handle, writes, { before, after, id, tab });
   assert.deepEqual([end.action, end.progress.status], ['end', 'done']);
   assert.equal(data.history.entries[after].audit_at, undefined, 'the premise: the account\'s entry without the audit\'s result');
   assert.ok(data[`audit:${before}`], 'the premise: the audit under the old name');

@@ -1,6 +1,6 @@
 // An audit ended with its result not in the history, as a worker stopped between the write that
 // ends the audit and the history's leaves it (handlers.js auditNext): for the tests of what brings
-// such a result back (audit-end-kept, audit-unsaved-room).
+// such a result back (audit-end-kept, audit-unsaved-room, and the renamed and lost-document cases).
 
 import { findSeeded, seededDocument } from '../../e2e/standin/profiles.mjs';
 
@@ -46,4 +46,38 @@ export async function endAuditUnsaved(handle, writes, { username, id, tab }) {
   } finally {
     writes.on = true;
   }
+}
+
+// A check of the seeded profile `seeded` whose account Instagram now names `name` (renamed).
+export function checkRenamed(handle, seeded, name) {
+  const doc = seededDocument(findSeeded(seeded));
+  doc.data.user.username = name;
+  return handle['instant.analyze']({ username: name, endpoint: 'web_profile_info', status: 200, contentType: 'application/json',
+                                     body: JSON.stringify(doc) });
+}
+
+// An audit of `before` (one page, as auditOnePage's) that ends there after its account was seen as
+// `after` (a check of the new name); `between` runs before the end. The end's history write fails
+// unless `saved` (a worker stopped between the two writes). Returns the end's answer.
+export async function auditEndedAfterRename(handle, writes, { before, after, id, tab, saved = false, between = async () => {} }) {
+  await auditOnePage(handle, { username: before, id, tab });
+  await checkRenamed(handle, before, after);
+  await between();
+  writes.on = saved;
+  try {
+    return await handle['audit.next']({ username: before }, tab);
+  } finally {
+    writes.on = true;
+  }
+}
+
+// An audit of `username` ended early (cancelled after one page) with its profile's document lost:
+// no report to make. `tick` moves the test's clock on before each of the two steps.
+export async function cancelledWithDocLost(handle, data, { username, id, tab, tick }) {
+  delete data[`doc:${username}`];
+  data.docs = [];
+  tick();
+  await auditOnePage(handle, { username, id, tab, fresh: true });
+  tick();
+  await handle['audit.cancel']({ username }, tab);
 }
