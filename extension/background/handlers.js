@@ -9,11 +9,12 @@ import { holderGone } from './holders.js';
 import { endedUnsaved, ownAudit, entryOfAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY, answersOf, recordedAt, withAnswer } from './instant-answers.js';
+import { UNREADABLE_WAITS_KEY, waitsOf, withUnreadable, withoutWait } from './unreadable-waits.js';
 import { reportRetryDue, reportRetryAfter } from './report-retry.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
   MAX_AHEAD_MS, countedTimes, waitOf, profileWait, kindsHeld, holdsKindAlone } from '../shared/scheduler.js';
-import { classifyResponse, unavailableOf, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
+import { classifyResponse, unavailableOf, aboutAskedOnly, parseFollowersPage, parseLikersPage, parseCommentsPage, profileDocFromPage } from '../shared/instagram.js';
 import { resumable, newAudit, nextRequest, setPendingTime, claimPending, heldOf, applyOutcome, cancelAudit, pauseAudit, resumeAudit,
   estimateRequest, auditView, SOURCES, AUDIT_VERSION,
   followersRefusal, followersRefusedBy, sourcesBrief, retryFollowers, settleRetry, auditPlan, underWay, takeOver, AUDIT_KINDS } from '../shared/audit.js';
@@ -216,20 +217,29 @@ function instantRelease({ username, at }) {
 
 // Once per send (`key`: its tab and send id, null when none said): the same send asked again after
 // a worker restart (its answer lost) finds it recorded (instant-answers.js) and the scheduler as it is.
-// Returns {sched, at, again}: `at`, when the send's answer was recorded (its reading's time);
-// `again`, whether it was recorded before.
-async function recordInstantAnswer(rateLimited, unavailable, key) {
+// A refusal backs off (a server error profile requests alone: scheduler.js REQUEST_KINDS); an answer
+// about the profile asked alone (instagram/responses.js aboutAskedOnly) leaves the scheduler as it
+// is, and when it leaves the profile unread (`unreadable`) holds that profile's next ask alone
+// (unreadable-waits.js); any other answer resets the levels, and a profile read ends its own wait.
+// Returns {sched, at, again, profileUntil}: `at`, when the send's answer was recorded (its reading's
+// time); `again`, whether it was recorded before; `profileUntil`, the profile's own wait (0: none).
+async function recordInstantAnswer(c, unreadable, username, key) {
   return store.locked(async () => {
     const t = now();
     const answers = answersOf(await store.get(INSTANT_ANSWERS_KEY), t);
+    const waits = waitsOf(await store.get(UNREADABLE_WAITS_KEY), t);
     const s = await store.getScheduler();
     const before = recordedAt(answers, key);
-    if (before !== null) return { sched: s, at: before, again: true };
+    const ownUntil = (w) => (w[username] ? w[username].until : 0);
+    if (before !== null) return { sched: s, at: before, again: true, profileUntil: ownUntil(waits) };
     const settings = await store.getSettings();
-    // A server error backs off profile requests alone (scheduler.js REQUEST_KINDS).
-    const next = rateLimited ? onRateLimited(s, t, settings, unavailable, null, 'profile') : onSuccess(s, 'profile');
-    await saveSchedulerIfRoom(next, key ? { [INSTANT_ANSWERS_KEY]: withAnswer(answers, key, t) } : {});
-    return { sched: next, at: t, again: false };
+    // (classifyProfileAnswer's state is the adapter's kind for a "not found".)
+    const about = aboutAskedOnly(c.state);
+    const next = c.state === 'rate_limited' ? onRateLimited(s, t, settings, c.unavailable, null, 'profile') : about ? s : onSuccess(s, 'profile');
+    const after = unreadable ? withUnreadable(waits, username, t, settings).waits : c.ok ? withoutWait(waits, username) : waits;
+    await saveSchedulerIfRoom(next, { ...(key ? { [INSTANT_ANSWERS_KEY]: withAnswer(answers, key, t) } : {}),
+                                      ...(after !== waits ? { [UNREADABLE_WAITS_KEY]: after } : {}) });
+    return { sched: next, at: t, again: false, profileUntil: ownUntil(after) };
   });
 }
 
@@ -240,20 +250,22 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   const c = classifyProfileAnswer(msg, endpoint);
   // {"data":{"user":null}} while the page draws the profile (its header or og tags name it): the
   // profile is there but Instagram did not give it out (restricted, age-gated, blocked in this
-  // region, or a rate limit in disguise). Said as unread and retried after a back-off, never as
+  // region, or a rate limit in disguise). Said as unread and retried after that profile's own wait
+  // (unreadable-waits.js; nothing else is held by it), never as
   // "does not exist", and its stored reading is not marked gone. Only the page saying the profile
   // is not available (no header, no og tags) keeps "does not exist". users/<id>/info, asked only
   // after web_profile_info refused or did not give the profile out (content/main.js askInstant),
   // is unread too when it says "not found" (404), whatever the page shows: only web_profile_info
   // itself says a profile is gone (profile-fallback.js notFoundIsUnread).
   const unreadable = notFoundIsUnread(endpoint, c, msg.pageShowsProfile);
-  const { sched, at, again } = await recordInstantAnswer(c.state === 'rate_limited' || unreadable, c.unavailable,
-                                                        sendId ? `${holderOf(sender)} ${sendId}` : null);
+  const { sched, at, again, profileUntil } = await recordInstantAnswer(c, unreadable, msg.username,
+                                                                      sendId ? `${holderOf(sender)} ${sendId}` : null);
   if (c.state === 'rate_limited') {
     return { state: 'rate_limited', retryAt: waitOf(sched, 'profile').until, detail: c.detail || null, ...unavailableOf(c) };
   }
   if (unreadable) {
-    return { state: 'unreadable', retryAt: waitOf(sched, 'profile').until,
+    // Retried once this profile's own wait is over (and any back-off Instagram's refusals drew).
+    return { state: 'unreadable', retryAt: Math.max(profileUntil, waitOf(sched, 'profile').until),
              detail: `${endpoint} answered ${c.userNull ? '{"data":{"user":null}}' : '"not found"'} ${msg.pageShowsProfile === true
                ? 'on a page that shows the profile' : 'after web_profile_info did not give the profile out (no proof it is gone)'}` };
   }

@@ -14,6 +14,7 @@ import { AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX, auditKeys, auditWrite, readStored
 import { cachedStorage } from './storage-cache.js';
 import { INSTANT_SLOTS_KEY } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY } from './instant-answers.js';
+import { UNREADABLE_WAITS_KEY } from './unreadable-waits.js';
 import { endedUnsaved, reportAwaited, entryOfAudit } from './ended-unsaved.js';
 import { readingsOf, writtenChanges } from './written-changes.js';
 
@@ -27,7 +28,7 @@ const MAX_DOCS = 12;
 // Kept from an audit's first write on (a check alone keeps nothing: storage-cache.js `starts`).
 const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
 const KEPT_PREFIXES = [...AUDIT_PREFIXES, DOC_PREFIX];
-const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY, INSTANT_ANSWERS_KEY];
+const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY, INSTANT_ANSWERS_KEY, UNREADABLE_WAITS_KEY];
 const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
                                                      starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 

@@ -69,6 +69,14 @@ const unavailable = (status) => ({ kind: 'rate_limited', unavailable: status,
 // That status carried on as a field of a state or an outcome ({unavailable}), none for a rate limit.
 export const unavailableOf = (c) => (c && Number.isInteger(c.unavailable) ? { unavailable: c.unavailable } : {});
 
+// Whether an answer of `kind` (classifyResponse) is about the one profile (or item) asked rather
+// than about Instagram: "not found" (404) and {"data":{"user":null}} say that it does not exist or
+// is not given out (restricted, age-gated, blocked in the region). Instagram did answer, so nothing
+// else is backed off for it: a request of another profile or of another kind is no less likely to
+// go through. (A user:null can be a rate limit in disguise; a real limit shows itself by a 429 or
+// "please wait" on the next request of any profile, which backs everything off then.)
+export const aboutAskedOnly = (kind) => kind === 'not_found';
+
 // A web_profile_info answer is left for the engine to parse, but a failure body is small: one
 // this size or smaller is read here so "fail" with HTTP 200 is told like any other failure.
 const SMALL_BODY_CHARS = 4096;
