@@ -1066,4 +1066,6 @@ export const privilegedHandlers = {
   'settings.set': ({ settings }) => store.locked(async () => ({ settings: await store.setSettings(settings) })),
   'audit.status': popupAuditStatus,
   'audit.cancel': auditCancel,
+  // Under the lock: a handler's turn under way reads what it read; the next one reads storage.
+  'storage.written': ({ keys }) => store.locked(async () => { store.writtenElsewhere(keys); return {}; }),
 };

@@ -29,7 +29,9 @@ const MAX_DOCS = 12;
 const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
 const KEPT_PREFIXES = [...AUDIT_PREFIXES, DOC_PREFIX];
 const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY, INSTANT_ANSWERS_KEY, UNREADABLE_WAITS_KEY];
-const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
+// (A storage without change events is the unit tests' in-memory one, which they set directly
+// between handlers: nothing is kept from it. The events are not listened to: storage-cache.js.)
+const local = cachedStorage(stored, { enabled: !!storageEvents, keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
                                                      starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
 
 // The relay of this worker's writes to the Instagram tabs (tab-relay.js's relay(changes, area)),
@@ -41,6 +43,11 @@ const local = cachedStorage(stored, storageEvents, { keep: (k) => KEPT_KEYS.incl
 // the audits' records. Told once the write went through, never for one that failed.
 let relayWrites = null;
 export function relayWritesTo(relay) { relayWrites = relay; }
+
+// Keys written by another than the background (`keys`, null: any): none in the extension, which
+// writes storage.local only here; a test writing storage directly says so ('storage.written'), and
+// what this worker kept of them is read again (storage-cache.js).
+export const writtenElsewhere = (keys) => local.forget(keys);
 
 // What the tabs read of the history as stored (written-changes.js readingsOf), as this turn of the
 // lock last read or wrote it ({turn, readings}): a save's old value, so that no write reads the

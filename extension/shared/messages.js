@@ -83,6 +83,10 @@ export const SHAPES = {
     'settings.set': { settings: settingsPatch },
     'audit.status': { username },
     'audit.cancel': { username },
+    // Keys an extension page wrote into storage.local itself (null: it cleared it), for the
+    // background to read them again (store.js writtenElsewhere). The extension's own pages never
+    // do (they ask the background); a test writing storage directly does.
+    'storage.written': { keys: (v) => v === null || (Array.isArray(v) && v.length <= 1000 && v.every(str(300))) },
   },
 };
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, PANEL, REPO, NONEXISTENT, screenshot } from './lib/index.mjs';
 import { extensionPage, openActionPopup as sharedOpenActionPopup, popupAsks } from './extension-support.mjs';
 import { clockTime } from '../../extension/shared/format.js';
+import { tellBackground } from './lib/extension.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -187,6 +188,7 @@ test('a profile waiting on a rate limit: the popup says the wait, not "not check
   const ext = await extensionPage(suite);
   const until = Date.now() + 10 * 60_000;
   await ext.evaluate((u) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: u, backoffLevel: 1 } }), until);
+  await tellBackground(ext, ['scheduler']);
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForOverlay(page, (s) => s.badge, { what: 'the badge' });
   const popup = await openActionPopup(page);
@@ -196,6 +198,7 @@ test('a profile waiting on a rate limit: the popup says the wait, not "not check
   assert.doesNotMatch(c.text, new RegExp(en('popupNotChecked')));
   // The wait ends: "not checked yet" again (automatic checks are off).
   await ext.evaluate(() => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 } }));
+  await tellBackground(ext, ['scheduler']);
   await popup.waitForFunction(() => document.getElementById('current-body').dataset.state === 'not_checked');
   await popup.close();
 });
@@ -208,6 +211,7 @@ test('a profile held by another profile\'s audit\'s back-off: the popup names th
   const until = Date.now() + 10 * 60_000;
   await ext.evaluate((u) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: u, backoffLevel: 1,
                                                                      backoffBy: 'marco.travels' } }), until);
+  await tellBackground(ext, ['scheduler']);
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForOverlay(page, (s) => s.badge, { what: 'the badge' });
   const popup = await openActionPopup(page);

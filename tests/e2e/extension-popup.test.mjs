@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup } from './extension-support.mjs';
 import { CSV_COLUMNS } from '../../extension/shared/history.js';
+import { tellBackground } from './lib/extension.mjs';
 
 let suite, downloads;
 before(async () => {
@@ -144,6 +145,7 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
     const name = Object.keys(history.entries).sort()[1];
     return chrome.storage.local.set({ [`audit:${name}`]: { v: 1, username: name, status: 'paused', updatedAt: Date.now() } });
   }));
+  await tellBackground(ext, null);
   await popup.reload();
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   assert.equal((await popupAsks(popup, '#delete-all')).question,
@@ -256,6 +258,7 @@ test('a malformed import is rejected whole with a message, and the history is un
   // that is no JSON at all (a CSV export) says so, without the browser's English parser message.
   const ext = await extensionPage(suite);
   await ext.evaluate(() => chrome.storage.local.set({ settings: { language: 'de' } }));
+  await tellBackground(ext, ['settings']);
   try {
     const refusal = async (name, text) => {
       await popup.reload();
@@ -270,6 +273,7 @@ test('a malformed import is rejected whole with a message, and the history is un
     assert.deepEqual(await rowNames(popup), before);
   } finally {
     await ext.evaluate(() => chrome.storage.local.remove('settings'));
+    await tellBackground(ext, ['settings']);
   }
 });
 
@@ -336,6 +340,7 @@ test('at 300% zoom (a popup 266 px wide) the history stacks each row: no sideway
   try {
     for (const language of ['en', 'nl', 'de', 'fr']) {
       await ext.evaluate((l) => chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, language: l } })), language);
+      await tellBackground(ext, ['settings']);
       await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
       await popup.waitForFunction(() => document.getElementById('rows').dataset.shown === '3');
       const seen = await popup.evaluate(() => ({ lang: document.documentElement.lang, width: innerWidth, content: document.documentElement.scrollWidth,
@@ -400,6 +405,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   const broken = { username: 'broken.one', fake_percent: 'lots', computed_at: Date.now() };
   await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })),
     { schema: 2, entries: { 'kept.one': good, 'broken.one': broken } });
+  await tellBackground(ext, null);
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#aside:not([hidden])');
@@ -416,11 +422,13 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
     settings: { language: 'fr' }, history_set_aside: [...items, { key: 'entries.older', reason: 'an older English reason', at: 1, value: null }] })));
   await popup.reload();
+  await tellBackground(ext, ['settings', 'history_set_aside']);
   await popup.waitForSelector('#aside:not([hidden])');
   assert.deepEqual(await popup.$$eval('#aside li', (li) => li.map((x) => x.textContent)),
     ['entries.broken.one.fake_percent doit être un pourcentage (de 0 à 100) ou null', 'an older English reason']);
   await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
     history_set_aside: items.filter((i) => i.key !== 'entries.older') })).then(() => chrome.storage.local.remove('settings')));
+  await tellBackground(ext, ['settings', 'history_set_aside']);
   await popup.reload();
   await popup.waitForSelector('#aside:not([hidden])');
 

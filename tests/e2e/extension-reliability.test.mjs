@@ -9,7 +9,7 @@ import test, { after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSuite, waitForBadge, waitForOverlay, openPanel, overlayState, apiRequests, cliProfile, expectedBadge, clickPart, PANEL } from './lib/index.mjs';
 import { waitFor, waitForAudit, auditDone, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage } from './extension-support.mjs';
-import { resetStorage, pageStorage } from './lib/extension.mjs';
+import { resetStorage, pageStorage, tellBackground } from './lib/extension.mjs';
 
 let suite;
 const pages = [];
@@ -34,6 +34,7 @@ async function newPage() {
 async function storageSet(items) {
   const page = await extensionPage(suite);
   await page.evaluate((i) => chrome.storage.local.set(i), items);
+  await tellBackground(page, Object.keys(items));
 }
 
 async function setSettings(patch) {

@@ -5,6 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useFreshPages, waitForBadge, waitForOverlay, overlayState, openPanel, apiRequests, followLink, clickPart, screenshot, storeAndTellTabs, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage, startAudit } from './extension-support.mjs';
+import { tellBackground } from './lib/extension.mjs';
 
 let suite, page;
 useFreshPages((s, p) => { suite = s; page = p; });
@@ -405,6 +406,7 @@ test('two options pages: a save sends only what was changed there; each page fol
   const url = `chrome-extension://${suite.session.extensionId}/extension/ui/options.html`;
   const ext = await extensionPage(suite);
   await ext.evaluate((settings) => chrome.storage.local.set({ settings }), { ...suite.settings, pacingMs: 1500, language: 'en' });
+  await tellBackground(ext, ['settings']);
   const [a, b] = [await suite.session.newPage(), await suite.session.newPage()];
   for (const p of [a, b]) {
     await p.bringToFront();
@@ -433,6 +435,7 @@ test('two options pages: a save sends only what was changed there; each page fol
   await a.waitForFunction(() => document.getElementById('auditBudget').value === '60', { polling: 100 });
   assert.equal(await a.$eval('#hourlyCap', (el) => el.value), '77');
   await ext.evaluate((settings) => chrome.storage.local.set({ settings }), suite.settings);
+  await tellBackground(ext, ['settings']);
   await a.close();
   await b.close();
 });
@@ -659,6 +662,7 @@ test('the audit plan says how the hourly cap holds it, with until when', async (
   const ext = await extensionPage(suite);
   await ext.evaluate((l, settings) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: l, backoffUntil: 0, backoffLevel: 0 },
                                                                 settings: { ...settings, hourlyCap: 200 } }), ledger, suite.settings);
+  await tellBackground(ext, ['scheduler', 'settings']);
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForBadge(page);
   await openPanel(page);
@@ -669,6 +673,7 @@ test('the audit plan says how the hourly cap holds it, with until when', async (
   assert.ok(Number(m[1]) <= 10, m[1]);
   await ext.evaluate((settings) => chrome.storage.local.set({ scheduler: { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 },
                                                              settings }), suite.settings);
+  await tellBackground(ext, ['scheduler', 'settings']);
 });
 
 // The plan's cap outlook was read once, when the page opened: a panel left open while another tab's
@@ -677,6 +682,7 @@ test('the audit plan says how the hourly cap holds it, with until when', async (
 test('the audit plan follows the requests the hourly cap counts now, in a panel left open', async () => {
   const ext = await extensionPage(suite);
   await ext.evaluate((settings) => chrome.storage.local.set({ settings: { ...settings, hourlyCap: 200 } }), suite.settings);
+  await tellBackground(ext, ['settings']);
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForBadge(page);
   await openPanel(page);

@@ -10,6 +10,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, waitForBadge, waitForOverlay, openPanel, overlayState, clickPart, BADGE, PANEL } from './lib/index.mjs';
 import { waitFor, startAudit, extensionPage } from './extension-support.mjs';
+import { tellBackground } from './lib/extension.mjs';
 
 const T = { timeout: 120_000 };
 let suite, page;
@@ -114,6 +115,7 @@ test('an audit under way when the extension is reloaded goes on to its end in th
   const ext = await extensionPage(suite);
   await ext.evaluate((settings) => chrome.storage.local.set({ settings }),
     { ...suite.settings, pacingMs: 400, auditListSize: 50, auditFullSize: 6, auditPosts: 2, auditEngagersFull: 3 });
+  await tellBackground(ext, ['settings']);
   await startAudit(suite, page, username);  // (in the panel, which stays open)
   const stored = async () => (await extensionPage(suite)).evaluate((k) => chrome.storage.local.get(k).then((o) => o[k] || null), `audit:${username}`);
   await waitFor(async () => { const a = await stored(); return a && a.requests >= 3; }, { what: 'the audit under way' });

@@ -1,7 +1,9 @@
 // What the background keeps in memory of storage.local (background/storage-cache.js): read once,
-// then served from memory; forgotten when another page changes a key; nothing kept from a write
-// that failed or a read a change came during; nothing at all without storage.onChanged. And, through
-// the background's handlers, that an audit's steps read nothing of storage while the worker runs.
+// then served from memory; read again once a write from outside is told (storage.written); nothing
+// kept from a write that failed or a read a change came during; nothing at all when not enabled.
+// And, through the background's handlers, that an audit's steps read nothing of storage while the
+// worker runs, and that it listens to no storage.onChanged meanwhile (the background is the only
+// writer: a listener was handed the whole history, old and new, at each save during an audit).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeChrome } from './lib/fake-chrome.mjs';
@@ -13,7 +15,6 @@ import { cachedStorage } from '../../extension/background/storage-cache.js';
 const fake = installFakeChrome({ events: true });
 const { data } = fake;
 const local = globalThis.chrome.storage.local;
-const events = globalThis.chrome.storage.onChanged;
 // The keys each storage.get asked for.
 let reads = [];
 const get = local.get;
@@ -37,7 +38,7 @@ const fresh = () => {
 test('a key read or written once is served from memory after, as a copy', async () => {
   fresh();
   data.a = { n: 1 };
-  const s = cachedStorage(local, events);
+  const s = cachedStorage(local);
   await started(s);
   assert.deepEqual(await s.get(['a', 'missing']), { a: { n: 1 } });
   const got = await s.get('a');
@@ -53,25 +54,28 @@ test('a key read or written once is served from memory after, as a copy', async 
   assert.deepEqual(reads, [['a', 'missing']]);
 });
 
-test('a change made elsewhere (another page, a test setting storage) is read again', async () => {
+test('a write from outside, told (storage.written), is read again; the keys told alone, or all', async () => {
   fresh();
   data.a = 1;
-  const s = cachedStorage(local, events);
+  data.b = 1;
+  const s = cachedStorage(local);
   await started(s);
-  await s.get('a');
-  await local.set({ a: 2 });  // not through `s`: as another page writes
-  await told();
-  assert.deepEqual(await s.get('a'), { a: 2 });
+  await s.get(['a', 'b']);
+  await local.set({ a: 2 });  // not through `s`: as a test writes storage directly
+  s.forget(['a']);
+  assert.deepEqual(await s.get(['a', 'b']), { a: 2, b: 1 });
+  assert.deepEqual(reads, [['a', 'b'], ['a']]);
   await local.remove('a');
-  await told();
-  assert.deepEqual(await s.get('a'), {});
+  await local.set({ b: 3 });
+  s.forget(null);  // a clear
+  assert.deepEqual(await s.get(['a', 'b']), { b: 3 });
   assert.equal(reads.length, 3);
 });
 
 test('a write that does not fit keeps nothing: storage is read again, as it is', async () => {
   fresh();
   data.a = 'x';
-  const s = cachedStorage(local, events);
+  const s = cachedStorage(local);
   await started(s);
   await s.get('a');
   fake.quota = fake.size() + 5;
@@ -87,7 +91,7 @@ test('a write that does not fit keeps nothing: storage is read again, as it is',
 test('a read that a write came during keeps nothing (its answer may be older than the write)', async () => {
   fresh();
   data.a = 1;
-  const s = cachedStorage(local, events);
+  const s = cachedStorage(local);
   await started(s);
   let release;
   local.get = async (keys) => {
@@ -99,8 +103,8 @@ test('a read that a write came during keeps nothing (its answer may be older tha
   try {
     const slow = s.get('a');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await local.set({ a: 2 });  // another page's write while the read is out
-    await told();
+    await local.set({ a: 2 });  // a write from outside, told, while the read is out
+    s.forget(['a']);
     release();
     assert.deepEqual(await slow, { a: 1 });
   } finally {
@@ -112,10 +116,10 @@ test('a read that a write came during keeps nothing (its answer may be older tha
   assert.deepEqual(await s.get('a'), { a: 2 });
 });
 
-test('without storage.onChanged nothing is kept: every read goes to storage', async () => {
+test('not enabled (the unit tests\' storage, set directly), nothing is kept: every read goes to storage', async () => {
   fresh();
   data.a = 1;
-  const s = cachedStorage(local, undefined);
+  const s = cachedStorage(local, { enabled: false });
   await started(s);
   await s.get('a');
   await s.get('a');
@@ -125,7 +129,7 @@ test('without storage.onChanged nothing is kept: every read goes to storage', as
 test('only the keys asked for are kept', async () => {
   fresh();
   data.history = { big: true };
-  const s = cachedStorage(local, events, { keep: (k) => k !== 'history' });
+  const s = cachedStorage(local, { keep: (k) => k !== 'history' });
   await started(s);
   await s.get('history');
   await s.get('history');
@@ -141,17 +145,17 @@ let clock = Date.parse('2026-12-06T12:00:00Z');
 Date.now = () => clock;
 globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
 fetchFileUrls();
-const { contentHandlers: handle } = await import('../../extension/background/handlers.js');
+const { contentHandlers: handle, privilegedHandlers: privileged } = await import('../../extension/background/handlers.js');
 
-test('an audit\'s steps read nothing of storage while the worker runs; a change another page makes is read', async () => {
+test('an audit\'s steps read nothing of storage while the worker runs, and listen to no storage change; a write from outside, told, is read', async () => {
   fresh();
+  const listening = fake.listeners();
   data.settings = { pacingMs: 20 };
   const body = JSON.stringify(seededDocument(profile));
   const checked = await handle['instant.analyze']({ username, endpoint: 'web_profile_info', status: 200, contentType: 'application/json', body });
   const posts = checked.report.posts.map((p) => ({ id: p.id, likes: p.likes, comments: p.comments }));
   await handle['audit.start']({ username, userId: id, isPrivate: false, followerCount: 820, posts, profileSource: 'web_profile_info', fresh: true });
-  // (The check's writes, told after the keeping started, are taken as another page's: forgotten, read again once.)
-  await told();
+  assert.equal(fake.listeners(), listening, 'no storage.onChanged listener once the audit keeps (it was handed the history at each save)');
   const page = (offset) => JSON.stringify(followersPage(profile, { offset, count: 25, encodeCursor: (o) => `c${o}` }));
   const oneStep = async (offset) => {
     const next = await handle['audit.next']({ username });
@@ -168,31 +172,36 @@ test('an audit\'s steps read nothing of storage while the worker runs; a change 
   await oneStep(50);
   // (Before storage-cache.js: the record three times a request, the accounts read in full twice.)
   assert.deepEqual(reads, []);
-  // The options page saves a slower pace: the next step reads the settings, and only them.
-  await local.set({ settings: { pacingMs: 60_000 } });
-  await told();
+  // The options page saves a slower pace (by message, as it does): the next step is paced by it,
+  // read from memory.
+  await privileged['settings.set']({ settings: { pacingMs: 60_000 } });
   const next = await handle['audit.next']({ username });
-  assert.deepEqual(reads, [['settings']]);
+  assert.deepEqual(reads, []);
   assert.ok(next.at >= clock + 59_000, `paced by the new settings: ${next.at - clock} ms`);
+  // A test writes the settings into storage itself and tells the background: read again, alone.
+  await local.set({ settings: { pacingMs: 20 } });
+  await privileged['storage.written']({ keys: ['settings'] });
+  const { settings } = await privileged['settings.get']({});
+  assert.equal(settings.pacingMs, 20, 'the settings as written');
+  assert.deepEqual(reads, [['settings']]);
+  assert.equal(fake.listeners(), listening);
 });
 
-test('reads alone keep nothing and listen to nothing (a profile\'s check saving the history is not sent it back); an audit\'s write starts the keeping; idle, it stops listening and forgets; started again, it keeps again', async () => {
+test('reads alone keep nothing; an audit\'s write starts the keeping; idle, it forgets; started again, it keeps again; it never listens to storage', async () => {
   fresh();
   data.a = 1;
   const before = fake.listeners();
-  const s = cachedStorage(local, events, { idleMs: 30, starts: (k) => k.startsWith('audit:') });
+  const s = cachedStorage(local, { idleMs: 30, starts: (k) => k.startsWith('audit:') });
   await s.get('a');
   await s.get('a');
   await s.set({ settings: {} });
-  assert.equal(fake.listeners(), before, 'not listening');
   assert.equal(reads.length, 2, 'nothing kept');
   await s.set({ 'audit:x': { status: 'running' } });
   await s.get('a');
   await s.get('a');
-  assert.equal(fake.listeners(), before + 1, 'listening from an audit\'s write on');
+  assert.equal(fake.listeners(), before, 'not listening while it keeps');
   assert.equal(reads.length, 3, 'the key read once');
   await new Promise((resolve) => setTimeout(resolve, 80));
-  assert.equal(fake.listeners(), before, 'idle: not listening');
   await s.get('a');
   assert.equal(reads.length, 4, 'forgotten once idle');
   await s.set({ 'audit:x': { status: 'running' } });

@@ -5,7 +5,7 @@ const api = globalThis.browser || globalThis.chrome;
 export const BROWSER = 'firefox';
 export const runtime = api.runtime;
 export const storage = api.storage.local;
-// Every area's changes (the background keeps storage.local's in step while an audit runs:
+// Every area's changes. The background listens to none (it is the only writer of storage.local:
 // storage-cache.js; what the Instagram tabs follow it tells them from its own writes: tab-relay.js).
 export const storageEvents = api.storage.onChanged;
 export const extensionOrigin = api.runtime.getURL('');

@@ -10,26 +10,38 @@ export async function extensionStorage(session) {
       : Date.now() - t0 > 10000 ? reject(new Error('chrome.storage never appeared in the service worker')) : setTimeout(check, 10));
     check();
   }));
+  // Each write told to the background from the extension's page (a worker's message to itself
+  // never arrives): tellBackground.
+  const told = async (keys) => tellBackground(await extensionPageOf(session), keys);
   return {
-    set: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
+    set: async (items) => { await worker.evaluate((i) => chrome.storage.local.set(i), items); await told(Object.keys(items)); },
     get: (keys = null) => worker.evaluate((k) => chrome.storage.local.get(k), keys),
-    remove: (keys) => worker.evaluate((k) => chrome.storage.local.remove(k), keys),
-    clear: () => worker.evaluate(() => chrome.storage.local.clear()),
+    remove: async (keys) => { await worker.evaluate((k) => chrome.storage.local.remove(k), keys); await told([].concat(keys)); },
+    clear: async () => { await worker.evaluate(() => chrome.storage.local.clear()); await told(null); },
   };
+}
+
+// `keys` (null: all) written into storage by the test itself, told to the background: it is the
+// only writer of storage.local in the extension and listens to no storage.onChanged, so what it kept
+// in memory of them during an audit (background/storage-cache.js) would be served unchanged
+// otherwise. `page`: a page of the extension's origin (its messages are the privileged channel's).
+export async function tellBackground(page, keys) {
+  const answer = await page.evaluate((k) => chrome.runtime.sendMessage({ what: 'storage.written', keys: k }), keys);
+  if (!answer || answer.error) throw new Error(`tellBackground: the background answered ${JSON.stringify(answer)}`);
 }
 
 // The extension's storage through one of its pages, as extensionStorage has it through the worker.
 export function pageStorage(page) {
   return {
-    set: (items) => page.evaluate((i) => chrome.storage.local.set(i), items),
+    set: async (items) => { await page.evaluate((i) => chrome.storage.local.set(i), items); await tellBackground(page, Object.keys(items)); },
     get: (keys = null) => page.evaluate((k) => chrome.storage.local.get(k), keys),
-    remove: (keys) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
-    clear: () => page.evaluate(() => chrome.storage.local.clear()),
+    remove: async (keys) => { await page.evaluate((k) => chrome.storage.local.remove(k), keys); await tellBackground(page, [].concat(keys)); },
+    clear: async () => { await page.evaluate(() => chrome.storage.local.clear()); await tellBackground(page, null); },
   };
 }
 
-// `items` written into storage from an extension page (`page`), then told to the open Instagram
-// tabs as the background tells them of its own writes (background/tab-relay.js, in storage.onChanged's
+// `items` written into storage from an extension page (`page`), then told to the background
+// (tellBackground) and to the open Instagram tabs as the background tells them of its own writes (background/tab-relay.js, in storage.onChanged's
 // shape: no tab reads the old value of these keys). The tabs listen to no storage, and the
 // background, the only writer of what they follow, tells them from its writes (store.js
 // relayWritesTo), not from storage.onChanged: a write of the test's own reaches no open tab. For
@@ -38,6 +50,8 @@ export function pageStorage(page) {
 export async function storeAndTellTabs(page, items) {
   await page.evaluate(async (i) => {
     await chrome.storage.local.set(i);
+    const told = await chrome.runtime.sendMessage({ what: 'storage.written', keys: Object.keys(i) });
+    if (!told || told.error) throw new Error(`storeAndTellTabs: the background answered ${JSON.stringify(told)}`);
     const changes = Object.fromEntries(Object.entries(i).map(([k, v]) => [k, { newValue: v }]));
     for (const tab of await chrome.tabs.query({ url: 'https://www.instagram.com/*' })) {
       await chrome.tabs.sendMessage(tab.id, { what: 'storage.changed', changes }, { frameId: 0 }).catch(() => {});

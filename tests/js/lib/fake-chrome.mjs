@@ -4,8 +4,8 @@ import { canonicalJson } from '../../../extension/shared/canonical-json.js';
 // optional byte quota (the JSON size of everything stored) whose overflow throws as Chromium's
 // does and leaves storage as it was. Install it before importing the modules that use it.
 // `events`: storage.onChanged too, told of each set and remove a task later, as a browser tells it
-// (the background then keeps what it reads in memory: storage-cache.js; a test setting `data`
-// directly tells no one, so only with events: false, the default).
+// (the background then keeps what it reads in memory, store.js: storage-cache.js, which listens to
+// none of them; a test setting `data` directly tells no one, so only with events: false, the default).
 // Returns {data (what is stored, to read and set directly), size(), quota (settable), listeners() (how many onChanged has)}.
 // Stored as Chromium stores a value: its JSON (undefined members dropped), every object's keys sorted;
 // get and change events give it back so.
