@@ -271,6 +271,11 @@ test('a profile the page shows whose data Instagram answers as user:null: "could
   assert.deepEqual(suite.standin.log().filter((e) => e.kind === 'api').map((e) => [e.path.replace(/\/\d+\//, '/ID/'), e.status]),
     [['/api/v1/users/web_profile_info/', 200], ['/api/v1/users/ID/info/', 404]], 'the fallback tried once, no retry yet');
   assert.equal(await storedEntry(suite, 'lena.bakes'), null, 'nothing stored, nothing marked gone');
+  // An answer about this profile alone: no back-off of every request (the next profile's check, an
+  // audit), none of profile requests either; the retry waits for this profile's own wait.
+  const { scheduler } = await (await suite.storage()).get('scheduler');
+  assert.deepEqual([scheduler.backoffLevel, scheduler.backoffUntil > Date.now(), (scheduler.kindWaits || {}).profile || null], [0, false, null],
+    JSON.stringify(scheduler));
   suite.standin.reset();
 });
 

@@ -26,7 +26,11 @@ function fakeBackground(initial, pending = [], always = null) {
       async set(items) { for (const [k, v] of Object.entries(items)) store.set(k, v); },
       async clear() { store.clear(); },
     } },
-    runtime: { id: 'x', async sendMessage(msg) { turn(); return msg.what === 'history.asideDiscard' ? { count: 0 } : { error: { id: 'unknown' } }; } },
+    // (storage.written: the harness telling the background of its own writes, also under its lock.)
+    runtime: { id: 'x', async sendMessage(msg) {
+      turn();
+      return msg.what === 'history.asideDiscard' ? { count: 0 } : msg.what === 'storage.written' ? {} : { error: { id: 'unknown' } };
+    } },
   };
   // puppeteer's evaluate runs the function in the page or worker: here, with this `chrome` global.
   const evaluate = async (fn, ...args) => { globalThis.chrome = chrome; try { return await fn(...args); } finally { delete globalThis.chrome; } };
