@@ -9,6 +9,7 @@ import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup } from './extension-support.mjs';
 import { CSV_COLUMNS } from '../../extension/shared/history.js';
 import { tellBackground } from './lib/extension.mjs';
+import { popupTableFaults } from './popup-table-checks.mjs';
 
 let suite, downloads;
 before(async () => {
@@ -318,6 +319,9 @@ test('at 200% zoom the toolbar popup fits its width, its history in German: no s
     // Its buttons all within it.
     const out = await popup.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().right > innerWidth).map((b) => b.textContent));
     assert.deepEqual(out, []);
+    // The history's table: scoped column headers and a name (it had neither), no text cut off, and
+    // the Tab key reaching every row's link and delete button (popup-table-checks.mjs).
+    assert.deepEqual(await popupTableFaults(popup), []);
   } finally {
     await zoomed.close();
   }
