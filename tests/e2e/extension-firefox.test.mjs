@@ -3,7 +3,9 @@
 // a copy with an unknown key shows it does), its background (event page from background.scripts, an ES module)
 // loads the wasm engine, profile pages get the badge with the number the CLI gives for the same
 // JSON, an audit of a short follower list runs at the default pacing until cancelled (followed in a
-// second tab by the background's messages), and an update
+// second tab by the background's messages), a re-check of an audit's result asks first and its
+// reading shows in the profile's other tab, the popup's history table (opened as a tab, 400 px wide
+// as at 200% zoom) has its headers, name and keyboard reach, and an update
 // installed with a profile open leaves one working badge. Skipped only when firefox-esr
 // is not installed (scripts/setup installs it).
 import test, { after, before } from 'node:test';
@@ -12,9 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin, apiRequests, ensurePackaged, waitForBadge, waitForOverlay, parseEstimate, cliProfile, clickPart,
-  expectedBadge, BADGE, PANEL, screenshot } from './lib/index.mjs';
-import { auditRequests } from './extension-support.mjs';
+  expectedBadge, overlayState, FAST_SETTINGS, BADGE, PANEL, screenshot } from './lib/index.mjs';
+import { auditRequests, waitFor } from './extension-support.mjs';
 import { FIREFOX, GECKO_ID, firefoxExtensionPath, startTunnel, launchFirefox } from './firefox-support.mjs';
+import { popupTableFaults } from './popup-table-checks.mjs';
 import { DEFAULT_SETTINGS } from '../../extension/shared/settings.js';
 
 const skip = fs.existsSync(FIREFOX) ? false : `${FIREFOX} not found: install Debian's firefox-esr (scripts/setup does)`;
@@ -137,6 +140,101 @@ test('an audit of a short follower list runs in Firefox at the default pacing, t
   await waitForOverlay(second, (s) => !s.auditRunning && /cancelled/i.test(s.panelText || ''), { what: 'the cancel followed in the second tab' });
   await second.close();
   assert.deepEqual(ff.output().split('\n').filter((l) => /storage change/.test(l)), [], 'every relay of a change reached its tab');
+});
+
+// The re-check of an audit's result in Firefox (recheck.test.mjs in Chromium): the panel asks
+// first, the focus on keeping the audit; Escape keeps it and asks Instagram nothing; confirmed, one
+// request, the profile's reading replaces the audit's, the audit's rows staying, and a second tab of
+// the profile shows the same within a second and a half, asking nothing itself. A small audit at the
+// tests' pacing (one followers page, two accounts checked, no posts) gives the audited result.
+test('Re-check on an audit\'s result asks first; Escape keeps it; confirmed, its reading replaces the audit\'s here and in another tab', T, async () => {
+  assert.ok(page, 'installed');
+  const username = 'lena.bakes';
+  const ext = await ff.extensionPage('extension/ui/options.html');
+  const setSettings = (x) => ext.evaluate((v) => browser.storage.local.set({ settings: v }), x);
+  await setSettings({ ...FAST_SETTINGS, auditListSize: 25, auditFullSize: 2, auditPosts: 0 });
+  const second = await ff.newPage();
+  try {
+    await page.bringToFront();
+    await page.goto(standin.profileUrl(username));
+    await waitForBadge(page, { timeout: 20000 });
+    await clickPart(page, BADGE, 'badge-label');
+    await page.waitForSelector(PANEL);
+    await clickPart(page, PANEL, 'audit-button');
+    const stored = () => ext.evaluate((u) => browser.storage.local.get('history').then(({ history }) => history?.entries?.[u] ?? null), username);
+    const entry = await waitFor(async () => { const e = await stored(); return e && e.confidence === 'audited' && e; }, { what: 'the audit\'s result saved', timeout: 30000 });
+    const audited = await waitForOverlay(page, (s) => !s.auditRunning && !!s.sources.followers && !!s.badgeLabel, { what: 'the audit\'s end in view' });
+    await second.goto(standin.profileUrl(username));
+    const before = await waitForBadge(second, { timeout: 20000 });
+    assert.equal(before.badgeLabel, audited.badgeLabel, 'the second tab shows the audit\'s result');
+    await clickPart(second, BADGE, 'badge-label');
+    await second.waitForSelector(PANEL);
+    await page.bringToFront();
+    const askedProfile = () => apiRequests(standin, `username=${username}`).length;
+    const focusedPart = (p) => p.$eval(PANEL, (h) => h.shadowRoot.activeElement?.getAttribute('part') ?? null);
+    const asked = askedProfile();
+    await clickPart(page, PANEL, 'recheck');
+    await waitForOverlay(page, (s) => /replaced by a reading of the profile alone/.test(s.panelText || ''), { what: 'the re-check question' });
+    assert.match(await page.$eval(PANEL, (h) => h.shadowRoot.querySelector('[part="recheck-question"]').textContent),
+      /^The audit's estimate \([\d.]+%, [\d.]+–[\d.]+%, from [A-Z][a-z]{2} \d{1,2}\) is replaced by a reading of the profile alone/);
+    assert.equal(await focusedPart(page), 'recheck-keep', 'the focus on the safe answer');
+    await page.keyboard.press('Escape');
+    await waitForOverlay(page, (s) => s.panel && !/replaced by a reading/.test(s.panelText || ''), { what: 'the audit kept by Escape' });
+    assert.equal(await focusedPart(page), 'recheck');
+    assert.equal(askedProfile(), asked, 'nothing asked while the user decides');
+    await clickPart(page, PANEL, 'recheck');
+    await waitForOverlay(page, (s) => /replaced by a reading/.test(s.panelText || ''), { what: 'asked again' });
+    await clickPart(page, PANEL, 'recheck-confirm');
+    const rechecked = await waitForOverlay(page, (s) => /the reading above is the re-check since/.test(s.panelText || '') && s.state !== 'loading',
+                                           { what: 'the re-check\'s reading, the audit\'s rows under it', timeout: 20000 });
+    assert.ok(rechecked.sources.followers, 'the audit\'s rows stay');
+    assert.notEqual(rechecked.badgeLabel, audited.badgeLabel, 'the profile\'s reading in place of the audit\'s');
+    assert.equal(askedProfile(), asked + 1, 'one request');
+    const at = Date.now();
+    const followed = await waitFor(async () => { const x = await overlayState(second); return x.badgeLabel === rechecked.badgeLabel && x; },
+      { what: `the second tab showing "${rechecked.badgeLabel}"`, timeout: 3000 });
+    assert.ok(Date.now() - at < 1500, `${Date.now() - at} ms`);
+    assert.match(followed.panelText || '', /the reading above is the re-check since/, 'its open panel says the rows are the last audit\'s');
+    assert.equal(askedProfile(), asked + 1, 'none from the second tab');
+    assert.notEqual((await stored()).computed_at, entry.computed_at, 'the re-check saved');
+  } finally {
+    await second.close();
+    await setSettings(DEFAULT_SETTINGS);
+    await ext.close();
+  }
+});
+
+// The popup's history in Firefox, opened as a tab at its moz-extension:// address, 400 px wide (a
+// popup at 200% zoom: Firefox's popups are at most 800 device pixels wide): a table with scoped
+// column headers and a name (it had neither), no text cut off in its cell, and the Tab key reaching
+// every row's link and button.
+test('the popup\'s history at 200% zoom: table headers with scope, a name, no text cut off, every row\'s actions by keyboard', T, async () => {
+  assert.ok(page, 'installed');
+  const popup = await ff.extensionPage('extension/ui/popup.html');
+  try {
+    await popup.setViewport({ width: 400, height: 700 });
+    await popup.waitForFunction(() => Number(document.getElementById('rows').dataset.shown) >= 3);
+    assert.deepEqual(await popupTableFaults(popup, { withinWidth: false }), []);
+  } finally {
+    await popup.close();
+  }
+});
+
+// Known, not fixed: in Firefox the body keeps its 40em (520 px) in 400 px and the table's right-hand
+// columns lie past the width (popup-width.js narrows it in Chromium only: Firefox sizes its popup to
+// the content's preferred width after the scripts run, so a body narrowed to a popup not yet grown
+// would keep it small; a fix needs a check in a real Firefox toolbar popup, which WebDriver BiDi
+// cannot open).
+test('the popup\'s history at 200% zoom in Firefox has nothing past its width', { ...T, todo: skip ? undefined : 'Firefox keeps the 40em body in a 400 px popup' }, async () => {
+  assert.ok(page, 'installed');
+  const popup = await ff.extensionPage('extension/ui/popup.html');
+  try {
+    await popup.setViewport({ width: 400, height: 700 });
+    await popup.waitForFunction(() => Number(document.getElementById('rows').dataset.shown) >= 3);
+    assert.deepEqual(await popupTableFaults(popup), []);
+  } finally {
+    await popup.close();
+  }
 });
 
 // Firefox ends the content script with the extension when it is updated, without letting it run

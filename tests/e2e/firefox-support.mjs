@@ -16,6 +16,10 @@ import { REPO } from './lib/index.mjs';
 
 export const FIREFOX = process.env.FM_FIREFOX || '/usr/bin/firefox-esr';
 export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(REPO, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+// The extension's internal UUID, fixed (Firefox draws one at random per install) so its pages
+// have a known moz-extension:// address (the popup opened as a tab).
+export const MOZ_UUID = '5f0c1b2a-7e3d-4c8b-9a61-2d4e6f8a0b1c';
+export const mozExtensionUrl = (file) => `moz-extension://${MOZ_UUID}/${file}`;
 export const firefoxExtensionPath = () => process.env.FM_FIREFOX_EXTENSION || path.join(REPO, 'dist/firefox');
 
 // A CONNECT proxy for www.instagram.com:443 -> 127.0.0.1:<port>; anything else is refused.
@@ -50,6 +54,9 @@ export async function launchFirefox({ tunnelPort, timeout = 20000 }) {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // The extension's own pages (moz-extension://) may be opened by WebDriver: Firefox refuses
+    // that navigation otherwise ("not allowed in this context").
+    args: ['--remote-allow-system-access'],
     acceptInsecureCerts: true,
     protocolTimeout: 60000,
     defaultViewport: { width: 1280, height: 900 },
@@ -59,6 +66,7 @@ export async function launchFirefox({ tunnelPort, timeout = 20000 }) {
       'network.proxy.ssl_port': tunnelPort,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: MOZ_UUID }),
       // A manifest (or API schema) warning fails the install instead of going to the browser
       // console, which WebDriver cannot read: what Firefox's own extension tests do.
       'extensions.webextensions.warnings-as-errors': true,
@@ -77,6 +85,21 @@ export async function launchFirefox({ tunnelPort, timeout = 20000 }) {
       const page = await browser.newPage();
       page.setDefaultTimeout(timeout);
       return page;
+    },
+    // A tab on one of the extension's pages (`file`: its path in the build), loaded. Firefox loads
+    // it but WebDriver BiDi reports no load of a moz-extension:// page (puppeteer's goto times
+    // out with the page complete): the navigation is left to run and the page's own state read.
+    async extensionPage(file) {
+      const page = await this.newPage();
+      const url = mozExtensionUrl(file);
+      page.goto(url).catch(() => {});
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const at = await page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => '');
+        if (at === `${url} complete`) return page;
+        if (Date.now() > deadline) throw new Error(`${url} not loaded within ${timeout} ms (at ${at})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     close: () => browser.close().catch(() => {}),
   };
