@@ -151,7 +151,9 @@ test('Re-check on an audit\'s result asks first; Escape keeps it; confirmed, its
   assert.ok(page, 'installed');
   const username = 'lena.bakes';
   const ext = await ff.extensionPage('extension/ui/options.html');
-  const setSettings = (x) => ext.evaluate((v) => browser.storage.local.set({ settings: v }), x);
+  // Saved as the options page saves them ('settings.set'): the background writes and caches them (a
+  // write of the test's own straight into storage would not reach its cache while an audit keeps it).
+  const setSettings = (x) => ext.evaluate((v) => browser.runtime.sendMessage({ what: 'settings.set', settings: v }), x);
   await setSettings({ ...FAST_SETTINGS, auditListSize: 25, auditFullSize: 2, auditPosts: 0 });
   const second = await ff.newPage();
   try {
