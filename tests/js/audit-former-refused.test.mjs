@@ -12,26 +12,12 @@
 // loads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installFakeChrome } from './lib/fake-chrome.mjs';
-import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { auditOnePage, auditEndedAfterRename, checkRenamed, stoppableHistoryWrites } from './lib/audit-end-unsaved.mjs';
-import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { auditOnePage, auditEndedAfterRename } from './lib/audit-end-unsaved.mjs';
+import { renamedAuditBench } from './lib/renamed-audit-bench.mjs';
 
-const fake = installFakeChrome();
-const { data } = fake;
-const writes = stoppableHistoryWrites();
-globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
-fetchFileUrls();
 let clock = Date.now();
 Date.now = () => clock;
-const { contentHandlers: handle, privilegedHandlers: popup } = await import('../../extension/background/handlers.js');
-const store = await import('../../extension/background/store.js');
-const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
-
-const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
-const tab = { tab: { id: 1 }, frameId: 0 };
-// The profile's document, its account named `name`.
-const check = (name) => checkRenamed(handle, before, name);
+const { fake, data, writes, handle, popup, store, DEFAULT_SETTINGS, before, after, id, tab, check } = await renamedAuditBench();
 
 test('an ended audit under a former name that a newer audit under the new name keeps from moving: its result saved, its state not kept for ever', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };

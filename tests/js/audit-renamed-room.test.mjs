@@ -9,24 +9,10 @@
 // extension loads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installFakeChrome } from './lib/fake-chrome.mjs';
-import { fetchFileUrls } from './lib/file-fetch.mjs';
-import { stoppableHistoryWrites, checkProfile, checkRenamed, auditEndedAfterRename } from './lib/audit-end-unsaved.mjs';
-import { PROFILE_IDS } from '../e2e/standin/profiles.mjs';
+import { checkProfile, auditEndedAfterRename } from './lib/audit-end-unsaved.mjs';
+import { renamedAuditBench } from './lib/renamed-audit-bench.mjs';
 
-const fake = installFakeChrome();
-const { data } = fake;
-const writes = stoppableHistoryWrites();
-globalThis.chrome.tabs = { sendMessage: async () => ({ holds: true }) };
-fetchFileUrls();
-const { contentHandlers: handle, privilegedHandlers: popup } = await import('../../extension/background/handlers.js');
-const store = await import('../../extension/background/store.js');
-const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
-
-const before = 'lena.bakes', after = 'lena.new', id = PROFILE_IDS[before];
-const tab = { tab: { id: 1 }, frameId: 0 };
-// The profile's document, its account named `name`.
-const check = (name) => checkRenamed(handle, before, name);
+const { fake, data, writes, handle, popup, store, DEFAULT_SETTINGS, before, after, id, tab, check } = await renamedAuditBench();
 
 test('a full storage making room keeps an audit ended under a name its account left, its result not saved', async () => {
   data.settings = { ...DEFAULT_SETTINGS, auditBudget: 1 };
