@@ -86,9 +86,12 @@ async function cached({ username }) {
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
   const capTimes = countedTimes(await store.getScheduler(), now());
   // `renamedTo`: where the name's account went (renamedTo), for a page saying "Renamed, now @new"
-  // restored from the back-forward cache (content/main.js catchUp).
+  // restored from the back-forward cache (content/main.js catchUp). `unreadableUntil`: the end of
+  // the profile's own wait after Instagram last did not give it out (unreadable-waits.js; 0 for
+  // none running), which a visit does not ask before, as the retry would not.
+  const wait = waitsOf(await store.get(UNREADABLE_WAITS_KEY), now())[username];
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)),
-           renamedTo: left || null };
+           renamedTo: left || null, unreadableUntil: wait && wait.until > now() ? wait.until : 0 };
 }
 
 // An audit's result goes into the history after the write that stores the audit as ended (at its

@@ -205,6 +205,13 @@ export class ProfileFeature {
     return { retryAt: d.at, tries: null };
   }
 
+  // The profile is on the page but Instagram did not give it out: said so, and tried again once
+  // its wait is over (`retryAt`: the profile's own, and any back-off), as planRetry decides.
+  unreadableUntil(retryAt, detail = null) {
+    const retry = this.planRetry(retryAt);
+    this.overlay.setState('unreadable', { detail, retryAt: retry.retryAt, tries: retry.tries, manual: !!retry.manual });
+  }
+
   cancelRetry() {
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -270,6 +277,10 @@ export class ProfileFeature {
     // now, not offered to resume or to start anew while the profile is read.
     if (cached.audit && cached.audit.progress.status === 'paused') this.overlay.setResuming('starting');
     const stored = cached.entry && cached.entry.report;
+    // Instagram did not give the profile out lately and its own wait still runs: a visit (a reload,
+    // the profile opened again) asks no sooner than the retry would have, which the state says. Each
+    // such ask, made at once, drew the same answer; a check by hand (checkNow) still asks now.
+    const held = cached.unreadableUntil > Date.now() ? cached.unreadableUntil : 0;
     if (stored) {
       this.report = stored;
       this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
@@ -283,14 +294,15 @@ export class ProfileFeature {
       // by someone else since): that reading is not this profile's, whatever its age.
       const stale = staleness(cached.entry) || (this.pageNamesOtherAccount(stored) ? 'refresh' : null);
       if (settings.autoRun && cached.entry.rough) {
-        await this.runInstant({ keepShown: true });
+        await (held ? this.unreadableUntil(held) : this.runInstant({ keepShown: true }));
       } else if (settings.autoRun && stale) {
-        await this.refreshStale(stale === 'count');
+        // (Held: the stored reading stays in view, as after a refusal, and a later visit asks.)
+        if (!held) await this.refreshStale(stale === 'count');
       } else if (settings.autoRun) {
         this.unconfirmed = cached.entry.confidence === 'audited' ? 'count' : 'refresh';
       }
     } else if (settings.autoRun) {
-      await this.runInstant();
+      await (held ? this.unreadableUntil(held) : this.runInstant());
     } else {
       this.overlay.setIdle();
     }
@@ -463,9 +475,7 @@ export class ProfileFeature {
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else if (r.state === 'unreadable') {
-      // The profile is on the page but Instagram did not give it out: tried again after the back-off.
-      const retry = this.planRetry(r.retryAt);
-      this.overlay.setState('unreadable', { detail: r.detail, retryAt: retry.retryAt, tries: retry.tries, manual: !!retry.manual });
+      this.unreadableUntil(r.retryAt, r.detail);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }

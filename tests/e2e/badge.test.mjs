@@ -255,7 +255,8 @@ test('a stored reading of a username gone since: the page without a profile head
 // (the id from the page's own data), is asked next; said as unread only when it fails too, with
 // the reason and when it is tried again; the stored reading is not marked gone.
 test('a profile the page shows whose data Instagram answers as user:null: "could not be read", retried, never "does not exist"', T, async () => {
-  await suite.resetExtension();
+  // (The default pacing: the profile's wait, 20 pacings, lasts past the reload below.)
+  await suite.resetExtension({ pacingMs: 1500 });
   suite.standin.addFailure({ mode: 'user_null', match: 'username=lena.bakes' });
   suite.standin.addFailure({ mode: 'not_found', match: `/users/${userIdOf(suite.standin, 'lena.bakes')}/info/` });
   suite.standin.clearLog();
@@ -276,6 +277,12 @@ test('a profile the page shows whose data Instagram answers as user:null: "could
   const { scheduler } = await (await suite.storage()).get('scheduler');
   assert.deepEqual([scheduler.backoffLevel, scheduler.backoffUntil > Date.now(), (scheduler.kindWaits || {}).profile || null], [0, false, null],
     JSON.stringify(scheduler));
+  // The page reloaded while that wait runs: nothing asked before it ends, the same time said (each
+  // reload asked at once, and drew the same answer).
+  await page.reload();
+  const again = await waitForOverlay(page, (x) => x.states.some((y) => y.state === 'unreadable'), { what: 'the reloaded page said unread' });
+  assert.equal(again.states.find((x) => x.state === 'unreadable').said, said.said);
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 2, 'nothing asked again at the reload');
   suite.standin.reset();
 });
 
