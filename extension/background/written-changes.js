@@ -10,11 +10,13 @@ import { changesForTabs, followedKey } from './tab-relay.js';
 
 const isMap = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
 // (A copy: the history read or written may be changed in place after; an array's items, such as
-// former_usernames', are strings.)
+// former_usernames', are strings, an object's, such as latest_count's, numbers.)
 const readOf = (e) => {
   if (!isMap(e)) return e;
   const out = {};
-  for (const f of READ_FIELDS) if (Object.hasOwn(e, f) && e[f] !== undefined) out[f] = Array.isArray(e[f]) ? [...e[f]] : e[f];
+  for (const f of READ_FIELDS) {
+    if (Object.hasOwn(e, f) && e[f] !== undefined) out[f] = Array.isArray(e[f]) ? [...e[f]] : isMap(e[f]) ? { ...e[f] } : e[f];
+  }
   return out;
 };
 

@@ -35,7 +35,7 @@ import { retryDecision } from '../shared/instant-retry.js';
 import { triesUserInfo, keptAfterFallback } from '../shared/profile-fallback.js';
 import { capHold, countedTimes, normalizeSchedulerState, SCHEDULER_KEY } from '../shared/scheduler.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../shared/settings.js';
-import { newReadingOf, followsReading, takesReading, renamedNow, newerCountOf } from '../shared/reading-change.js';
+import { newReadingOf, followsReading, takesReading, renamedNow, newerCountOf, entryAfter } from '../shared/reading-change.js';
 import { markPanelOpen, markPanelFocus, unmarkPanel, takePanelMark, focusFree } from './panel-mark.js';
 import { auditRunning } from './badge-view.js';
 import { watchTheme } from './theme.js';
@@ -728,8 +728,32 @@ export class ProfileFeature {
       this.overlay.setState('renamed', { renamedTo: movedTo });
       return;
     }
-    const count = this.auditController ? null : newerCountOf({ model: m, latestCount: this.overlay.latestCount }, cached.entry);
-    if (count) this.overlay.setLatestCount(count, cached.entry.first_seen, cached.entry.former_usernames || []);
+    this.followCount(cached.entry);
+  }
+
+  // A change of the history (as relayed: reading-change.js READ_FIELDS of the entries it changed):
+  // a page saying "Renamed, now @new" follows the account to a later name of it; a new reading of
+  // the profile is shown where the view takes it (followReading); else a newer follower count beside
+  // the audited result in view. (The relayed entry has no first_seen: the one in view stays.)
+  followHistory(changes) {
+    const shown = this.overlay.model;
+    const movedTo = shown && shown.kind === 'state' && shown.state === 'renamed' ? renamedNow(changes, this.username) : null;
+    if (movedTo && movedTo !== shown.renamedTo) this.overlay.setState('renamed', { renamedTo: movedTo });
+    if (newReadingOf(changes, this.username)) {
+      this.followReading().catch((e) => console.warn('fakemeter: could not show the new reading:', e));
+      return;
+    }
+    const entry = entryAfter(changes, this.username);
+    if (entry) this.followCount(entry);
+  }
+
+  // The follower count another look read beside the audited result in view (`entry`: the profile's
+  // history entry as stored, or as relayed: onHistoryChanged), when newer than the one shown (a
+  // live tab kept the count of when it drew the result): reading-change.js newerCountOf. Not while
+  // this page's own audit runs (its estimate is in view).
+  followCount(entry) {
+    const count = this.auditController ? null : newerCountOf({ model: this.overlay.model, latestCount: this.overlay.latestCount }, entry);
+    if (count) this.overlay.setLatestCount(count, entry.first_seen, entry.former_usernames || []);
   }
 
   // Whether this page runs the audit of `username` now (the background asks: holders.js): its loop,
@@ -966,12 +990,7 @@ function onAuditChanged(changes, area) {
 // A new reading of the profile in view saved to the history (by another tab's re-check, say). A
 // page saying "Renamed, now @new" follows the account to a later name of it (reading-change.js).
 function onHistoryChanged(changes, area) {
-  if (area !== 'local' || !current) return;
-  const shown = current.feature.overlay.model;
-  const movedTo = shown && shown.kind === 'state' && shown.state === 'renamed' ? renamedNow(changes, current.username) : null;
-  if (movedTo && movedTo !== shown.renamedTo) current.feature.overlay.setState('renamed', { renamedTo: movedTo });
-  if (!newReadingOf(changes, current.username)) return;
-  current.feature.followReading().catch((e) => console.warn('fakemeter: could not show the new reading:', e));
+  if (area === 'local' && current) current.feature.followHistory(changes);
 }
 
 // A page restored from the back-forward cache: the settings as stored now (the relay missed their

@@ -10,12 +10,22 @@ import { HISTORY_KEY, renamedTo } from './history.js';
 export function newReadingOf(changes, username) {
   const change = changes && changes[HISTORY_KEY];
   if (!change) return null;
-  // (Its own entries only: "constructor" is a username, not the object's machinery.)
-  const entryOf = (h) => (h && typeof h === 'object' && h.entries && typeof h.entries === 'object' && Object.hasOwn(h.entries, username)
-    ? h.entries[username] : null);
-  const now = entryOf(change.newValue), was = entryOf(change.oldValue);
+  const now = entryOf(change.newValue, username), was = entryOf(change.oldValue, username);
   if (!now || now.rough || !Number.isFinite(now.computed_at)) return null;
   return was && was.computed_at === now.computed_at ? null : now;
+}
+
+// The entry of `username` a history change leaves (as relayed: READ_FIELDS), or null; for
+// newerCountOf, on a change that is no new reading.
+export function entryAfter(changes, username) {
+  const change = changes && changes[HISTORY_KEY];
+  return change ? entryOf(change.newValue, username) : null;
+}
+
+// (Its own entries only: "constructor" is a username, not the object's machinery.)
+function entryOf(h, username) {
+  return h && typeof h === 'object' && h.entries && typeof h.entries === 'object' && Object.hasOwn(h.entries, username)
+    ? h.entries[username] : null;
 }
 
 // The overlay states (content/states.js) a stored reading of the profile takes the place of: a
@@ -95,18 +105,21 @@ export function newerCountOf({ model, latestCount = null } = {}, entry) {
   return !latestCount || !(Number(latestCount.at) >= c.at) ? c : null;
 }
 
-// What of a history entry newReadingOf and renamedNow (history.js renamedTo) read: the only fields
-// by which a history change can move a tab. Not read: the report (dropped for space, it names no
-// new reading), gone_at (an entry marked gone is no new reading: newReadingOf), latest_count, badge,
-// sources and the rest. A field a tab comes to read from a history change goes here, or the
+// What of a history entry newReadingOf, renamedNow (history.js renamedTo) and newerCountOf read:
+// the only fields by which a history change can move a tab. Not read: the report (dropped for
+// space, it names no new reading), gone_at (an entry marked gone is no new reading: newReadingOf),
+// badge, sources and the rest. A field a tab comes to read from a history change goes here, or the
 // background's relay (readingsChanged) does not send the entries it changed in.
-export const READ_FIELDS = Object.freeze(['username', 'computed_at', 'rough', 'former_usernames']);
+export const READ_FIELDS = Object.freeze(['username', 'computed_at', 'rough', 'former_usernames', 'latest_count']);
 
 const entryIn = (entries, name) => {
   const e = Object.hasOwn(entries, name) ? entries[name] : null;
   return e && typeof e === 'object' && !Array.isArray(e) ? e : null;
 };
-const sameValue = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+// (Arrays of strings, former_usernames; and latest_count's {follower_count, at}, a copy in each.)
+const sameValue = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]))
+  || (!!a && !!b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)
+      && a.follower_count === b.follower_count && a.at === b.at);
 const readChanged = (a, b) => {
   for (const f of READ_FIELDS) if (!sameValue(a[f], b[f])) return true;
   return false;

@@ -29,6 +29,7 @@ globalThis.chrome.runtime.getManifest = () => ({ version: 'test' });
 const { ProfileFeature, quietOverlay } = await loadContentPage();
 const { start } = await import('../../extension/content/main.js');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
+const { writtenChanges, readingsOf } = await import('../../extension/background/written-changes.js');
 
 const settle = () => new Promise((r) => setImmediate(r));
 const report = (followers) => ({ user_id: '1', username: 'anna', follower_count: followers, posts: [], profile_source: 'web_profile_info' });
@@ -146,6 +147,33 @@ test('a newer follower count read beside the audited result in view is shown; an
   assert.deepEqual(page.overlay.latestCount, newer);
   assert.ok(page.draws > 0);
   assert.equal(page.overlay.model.computedAt, at, 'the audited result stays');
+});
+
+// The same in a live tab, told by the relay (content/main.js onHistoryChanged -> followHistory): it
+// kept the count of when it drew the audited result until reloaded. As the background relays its
+// write (written-changes.js: each changed entry's READ_FIELDS alone, no first_seen).
+test('a live tab: a newer follower count relayed beside the audited result in view is shown, nothing asked', async () => {
+  const at = Date.now() - 5 * 86_400_000;
+  const page = pageShowing(at);
+  page.overlay.setLatestCount({ follower_count: 1100, at: at + 1000 }, { follower_count: 900, at: at - 86_400_000 });
+  const stored = { ...entry(at, 1000), confidence: 'audited', first_seen: { follower_count: 900, at: at - 86_400_000 },
+                   latest_count: { follower_count: 1100, at: at + 1000 } };
+  const historyWith = (e) => ({ schema: 3, entries: { anna: e, bob: { ...entry(at, 5), username: 'bob' } } });
+  const relayed = (e) => writtenChanges({ history: historyWith(e) }, [], { before: readingsOf(historyWith(stored)), after: readingsOf(historyWith(e)) });
+  sent.length = 0;
+  page.draws = 0;
+  assert.equal(relayed({ ...stored }), null, 'the same count: nothing relayed');
+  const newer = { follower_count: 1300, at: Date.now() - 1000 };
+  page.followHistory(relayed({ ...stored, latest_count: newer }));
+  assert.deepEqual(page.overlay.latestCount, newer);
+  assert.deepEqual(page.overlay.firstSeen, stored.first_seen, 'the first count in view stays');
+  assert.ok(page.draws > 0);
+  assert.equal(page.overlay.model.computedAt, at, 'the audited result stays');
+  assert.deepEqual(sent, [], 'nothing asked of the background');
+  // An older count relayed (a look made before, saved late) draws nothing.
+  page.draws = 0;
+  page.followHistory(relayed({ ...stored, latest_count: { follower_count: 1200, at: at + 2000 } }));
+  assert.deepEqual([page.overlay.latestCount, page.draws], [newer, 0]);
 });
 
 // The page's own pageshow: the settings saved meanwhile are this page's from then on (the plan

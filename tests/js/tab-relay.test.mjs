@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changesForTabs, tabRelay, INSTAGRAM_TABS } from '../../extension/background/tab-relay.js';
-import { newReadingOf, renamedNow, READ_FIELDS } from '../../extension/shared/reading-change.js';
+import { newReadingOf, renamedNow, newerCountOf, entryAfter, READ_FIELDS } from '../../extension/shared/reading-change.js';
 import { putEntry, withGone, withLatestCount, withRename, deleteEntries, shrink, MAX_ENTRIES } from '../../extension/shared/history.js';
 import { STORAGE_CHANGED } from '../../extension/shared/messages.js';
+import { writtenChanges, readingsOf } from '../../extension/background/written-changes.js';
 import { at, entry, report, historyOf } from './lib/history-fixtures.mjs';
 
 // A full history: MAX_ENTRIES profiles, each with its report (reasons to weigh something), each
@@ -55,19 +56,43 @@ test('a history of 5,000 entries where one got a new reading: that entry alone g
   assert.deepEqual(relayedNames(change(full, putEntry(full, entry('newcomer', 5, { id: '9' })))), ['newcomer']);
 });
 
-test('nothing goes to the tabs when no field a tab reads changed: a report dropped, an entry marked gone, a later count, a deletion', () => {
-  assert.deepEqual(READ_FIELDS, ['username', 'computed_at', 'rough', 'former_usernames']);
+test('nothing goes to the tabs when no field a tab reads changed: a report dropped, an entry marked gone, a deletion', () => {
+  assert.deepEqual(READ_FIELDS, ['username', 'computed_at', 'rough', 'former_usernames', 'latest_count']);
   const dropped = shrink(full, ['profile.7']);  // reports dropped for space, the named one's kept
   assert.notDeepEqual(dropped, full, 'reports were dropped');
   assert.equal(changesForTabs(change(full, dropped)), null, 'reports dropped');
   assert.equal(changesForTabs(change(full, withGone(full, 'profile.9', at(500)))), null, 'marked gone');
-  const audited = putEntry(full, entryFromAudit('profile.11', 300));
-  assert.equal(changesForTabs(change(audited, withLatestCount(audited, report('profile.11', { id: '1011', count: 3000 }), at(301)))), null,
-    'a follower count read beside an audit\'s result');
   assert.equal(changesForTabs(change(full, deleteEntries(full, ['profile.3', 'profile.4']))), null, 'entries deleted');
   assert.equal(changesForTabs(change(full, storedAs(full))), null, 'written again as it was');
   assert.equal(changesForTabs({ history: { oldValue: storedAs(full) } }), null, 'the history removed');
 });
+
+// A live tab showing an audited result kept the follower count of when it drew it, beside a count
+// another tab's look read since (only a page restored from the back-forward cache caught up).
+test('a follower count read beside an audit\'s result brings its entry, and the tab reads it as newer than the one it shows', () => {
+  const audited = putEntry(full, entryFromAudit('profile.11', 300));
+  const counted = withLatestCount(audited, report('profile.11', { id: '1011', count: 3000 }), at(301));
+  const c = change(audited, counted);
+  assert.deepEqual(relayedNames(c), ['profile.11']);
+  const relayed = changesForTabs(c);
+  const entry = entryAfter(relayed, 'profile.11');
+  assert.equal(entry.latest_count.follower_count, 3000);
+  // As the background's write relays it (written-changes.js: READ_FIELDS of each entry alone).
+  const written = writtenChanges({ history: counted }, [], { before: readingsOf(audited), after: readingsOf(counted) });
+  assert.deepEqual(Object.keys(written.history.newValue.entries), ['profile.11']);
+  assert.deepEqual(entryAfter(written, 'profile.11'), readOfEntry(c.history.newValue.entries['profile.11']));
+  assert.deepEqual(newerCountOf({ model: { kind: 'report', computedAt: at(300) } }, entryAfter(written, 'profile.11')), entry.latest_count);
+  const view = { model: { kind: 'report', computedAt: at(300) }, latestCount: null };
+  assert.deepEqual(newerCountOf(view, entry), newerCountOf(view, c.history.newValue.entries['profile.11']));
+  assert.equal(newerCountOf(view, entry).follower_count, 3000);
+  assert.equal(newReadingOf(relayed, 'profile.11'), null, 'no new reading');
+  readsAlike(c);
+  // The same count written again (a copy of it): nothing.
+  assert.equal(changesForTabs(change(counted, storedAs(counted))), null);
+});
+
+// An entry as the relay gives it: READ_FIELDS alone.
+const readOfEntry = (e) => Object.fromEntries(READ_FIELDS.filter((f) => e[f] !== undefined).map((f) => [f, e[f]]));
 
 function entryFromAudit(u, n) {
   return { ...entry(u, n, { id: String(1000 + Number(u.split('.')[1])), reasons }), confidence: 'audited' };
