@@ -148,7 +148,8 @@ async function showHistory() {
   for (const [i, e] of entries.entries()) {
     const tr = el('tr');
     const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
-    const user = el('td');
+    // The row's header: a screen reader names the row by its account (set as text: untrusted).
+    const user = el('th', { scope: 'row' });
     user.append(a);
     // Renamed on Instagram: the names its history was kept under before.
     const former = formerUsernamesText(t, e.former_usernames);
