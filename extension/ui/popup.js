@@ -1,6 +1,6 @@
 // Popup: the current tab's profile report, and the searchable history with export, import
 // and delete. Everything shown from history is set as text.
-import { tabs, storage, BROWSER } from '../platform/browser.js';
+import { tabs, storage } from '../platform/browser.js';
 import { profileFromPath, ORIGIN } from '../shared/instagram.js';
 import { ageText, roughExplainText, followerChangeText, formerUsernamesText, renamedText, earlierOwnerText, STATE_CHIPS } from '../shared/i18n.js';
 import { stateMessage } from '../shared/state-words.js';
@@ -17,7 +17,6 @@ import { MAX_IMPORT_CHARS } from '../shared/messages.js';
 import { el } from '../shared/element.js';
 import { inlineAsk } from './ask-inline.js';
 import { auditDay } from '../shared/format.js';
-import { keepPopupFitting } from './popup-width.js';
 
 let t = (k) => k;
 
@@ -219,8 +218,6 @@ async function showAside() {
 let discardAsk = null;
 
 async function main() {
-  // (Measured in Chromium, whose popup has its size before this runs: popup-width.js.)
-  if (BROWSER === 'chromium') keepPopupFitting();
   ({ t } = await localise());
   // A long history is drawn again once typing pauses, not on every key.
   let searchTimer = 0;

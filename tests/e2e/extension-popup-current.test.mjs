@@ -46,6 +46,9 @@ test('a checked profile: username, what the badge says, the estimate and interva
   assert.ok(entry && typeof entry.fake_percent === 'number', 'the check was stored');
 
   const popup = await openActionPopup(page);
+  // At the default zoom the popup keeps its 40em body, 520 px: the body's cap at the popup's width
+  // (ui.css) takes no part in the width Chromium sizes the popup to.
+  assert.deepEqual(await popup.evaluate(() => [document.body.getBoundingClientRect().width, document.documentElement.scrollWidth <= innerWidth]), [520, true]);
   const c = await current(popup);
   assert.equal(c.state, 'report');
   assert.equal(c.user, '@marco.travels');

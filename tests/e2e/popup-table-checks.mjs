@@ -6,9 +6,8 @@
 // delete button.
 
 // What fails, in words; [] when all holds. `popup`: a puppeteer page on popup.html, its rows drawn.
-// `withinWidth`: also that nothing lies past the popup's width (no sideways scroll).
-export async function popupTableFaults(popup, { withinWidth = true } = {}) {
-  const faults = await popup.evaluate((withinWidth) => {
+export async function popupTableFaults(popup) {
+  const faults = await popup.evaluate(() => {
     const out = [];
     const table = document.querySelector('#history table');
     const heads = [...table.querySelectorAll('thead th')];
@@ -34,12 +33,12 @@ export async function popupTableFaults(popup, { withinWidth = true } = {}) {
       (!x.closest('thead') || x.closest('thead').getBoundingClientRect().width > 1);
     const cut = [...document.querySelectorAll('#history th, #history td, #history th a, #history td a, #history button')].filter(drawn)
       // (An inline element, the link, has no client width: its cell is measured.)
-      .filter((x) => (x.clientWidth > 0 && x.scrollWidth > x.clientWidth + 1) || (withinWidth && x.getBoundingClientRect().right > innerWidth + 0.5))
+      .filter((x) => (x.clientWidth > 0 && x.scrollWidth > x.clientWidth + 1) || x.getBoundingClientRect().right > innerWidth + 0.5)
       .map((x) => `${x.tagName.toLowerCase()} "${x.textContent.trim()}" (${x.scrollWidth} in ${x.clientWidth}, right ${Math.round(x.getBoundingClientRect().right)} of ${innerWidth})`);
     if (cut.length) out.push(`text cut off: ${cut.join('; ')}`);
-    if (withinWidth && document.documentElement.scrollWidth > innerWidth) out.push(`sideways scroll: ${document.documentElement.scrollWidth} in ${innerWidth}`);
+    if (document.documentElement.scrollWidth > innerWidth) out.push(`sideways scroll: ${document.documentElement.scrollWidth} in ${innerWidth}`);
     return out;
-  }, withinWidth);
+  });
   // The keyboard: Tab from the search on, through the rows (each row's link and delete button).
   const wanted = await popup.$$eval('#rows tr', (trs) => trs.flatMap((tr, i) => [...tr.querySelectorAll('a, button')].map((c) => `${i}:${c.tagName}`)));
   await popup.focus('#search');
