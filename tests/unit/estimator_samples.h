@@ -1,5 +1,6 @@
 // Seeded random samples for the estimator's property tests (unit-estimator-properties.cpp,
-// unit-estimator-monotone.cpp, unit-estimator-widths.cpp): the compiled-in model's rates and score
+// unit-estimator-monotone.cpp, unit-estimator-widths.cpp, unit-estimator-few-fetched.cpp,
+// unit-estimator-known-range.cpp): the compiled-in model's rates and score
 // profiles, probabilities drawn directly, of the shapes the promises name (n = 1, 2, ..., every
 // account one class, scores of exactly 0 or 1, none, some or all fetched in full, populations
 // unknown, equal to the sample, a little or far larger).
@@ -115,6 +116,28 @@ struct Gen {
     }
   }
 };
+
+// A list of `n` (a few sizes from 6 to 240) with each account's full score drawn beside its lite
+// one, and the audience it came from: fetched in full in its (random) order, the first m of it.
+struct Listed {
+  std::vector<Acc> accs;
+  std::vector<double> fulls;
+  double N = 0;
+};
+
+inline Listed listed(Gen& g) {
+  static const int sizes[] = {6, 8, 12, 30, 60, 240};
+  Listed l;
+  int n = sizes[g.upto(5)], style = g.upto(3);
+  double share = g.uni();
+  for (int i = 0; i < n; ++i) {
+    bool fake = g.uni() < share;
+    l.accs.push_back(Acc{g.score(fake, style), -1});
+    l.fulls.push_back(g.score(fake, style));
+  }
+  l.N = g.population(n);
+  return l;
+}
 
 inline std::string describe(const std::vector<Acc>& accs, double N) {
   std::ostringstream s;

@@ -17,28 +17,6 @@ using namespace fm;
 using namespace fm::props;
 
 namespace {
-// A list of `n` (a few sizes from 6 to 240) with each account's full score drawn beside its lite
-// one, and the audience it came from.
-struct Listed {
-  std::vector<Acc> accs;
-  std::vector<double> fulls;
-  double N = 0;
-};
-
-Listed listed(Gen& g) {
-  static const int sizes[] = {6, 8, 12, 30, 60, 240};
-  Listed l;
-  int n = sizes[g.upto(5)], style = g.upto(3);
-  double share = g.uni();
-  for (int i = 0; i < n; ++i) {
-    bool fake = g.uni() < share;
-    l.accs.push_back(Acc{g.score(fake, style), -1});
-    l.fulls.push_back(g.score(fake, style));
-  }
-  l.N = g.population(n);
-  return l;
-}
-
 std::string range_of(const AudienceEstimate& e) {
   return path_of(e) + " " + std::to_string(e.estimate.point) + " [" + std::to_string(e.estimate.low) + ", " +
          std::to_string(e.estimate.high) + "]";
