@@ -566,7 +566,8 @@ TEST_CASE("[estimator] a few fetched in full: the list's point, a range holding 
 // set aside), the report said otherwise beside it: its regime table was the fetched followers'
 // (full tier, "the accounts checked in full look most like ..."), its reading without the
 // subsample the pooled-rate count, neither the headline's. Now both are the list's reading, and
-// the explanation says why so few fetched were not read alone.
+// the explanation says why so few fetched were not read alone; the known definitions' range (what
+// an audit's samples compare on) holds both readings, as the headline range does.
 TEST_CASE("[estimator] with the list's point, the report shows the list's reading") {
   // The first 8 fetched all read alike (real): the lite tier is set aside at every m here.
   auto looks = [](int i) { return record(i, i >= 8 && i % 3 == 0); };
@@ -578,7 +579,14 @@ TEST_CASE("[estimator] with the list's point, the report shows the list's readin
     REQUIRE_FALSE(few["two_phase"]["lite_used"].get<bool>());
     CHECK(few["fake_percent"] == none["fake_percent"]);
     CHECK(few["regime"]["tier"] == "lite");
-    CHECK(few["regime"]["known_definitions"] == none["regime"]["known_definitions"]);
+    // The range the audit's comparison rests on holds the list's (and the fetched followers', all
+    // real here: from 0%), as the headline range holds both readings, without the widening.
+    const json &kd = few["regime"]["known_definitions"], &kd_none = none["regime"]["known_definitions"];
+    CHECK(kd["ci_low"] <= kd_none["ci_low"]);
+    CHECK(kd["ci_high"] >= kd_none["ci_high"]);
+    CHECK(kd["ci_low"] == 0);
+    CHECK(kd["ci_low"] >= few["ci_low"]);
+    CHECK(kd["ci_high"] <= few["ci_high"]);
     CHECK(few["regime"]["explanation"]["id"] == "regime.lite_few");
     CHECK(few["two_phase"]["interval_without_subsample"]["fake_percent"] == few["fake_percent"]);
   }

@@ -8,6 +8,8 @@
 
 #include "account.h"
 #include "api.h"
+#include "estimator/report_json.h"
+#include "estimator_samples.h"
 #include "instafake_posts.h"
 #include "profile/profile.h"
 #include "profile/reference.h"
@@ -717,6 +719,42 @@ TEST_CASE("[profile] likers or commenters unlike the followers become a reason, 
   bool said = false;
   for (const auto& n : notes) said |= n["id"] == "combined.newest_only";
   CHECK(said);
+}
+
+// The reason shows each share with the range the comparison rests on (known_definitions). Read
+// from the list alone (none of the likers fetched in full), the point is halfway between the share
+// flagged and the list's regimes' reading, and until 2026-12-07 the range was that reading's
+// alone: "likers ~63% (71-100%), far more often fake than the followers ~11% (2-27%)".
+TEST_CASE("[profile] the likers' share the reason shows lies in the range it shows beside it") {
+  const double lite[] = {0.70, 0.65, 1, 1, 0.67, 1, 0.27, 0.15, 0.71, 0.003, 1, 0.69};
+  std::vector<props::Acc> likers_read, followers_read;
+  for (double p : lite) likers_read.push_back({p, -1});
+  for (int i = 0; i < 40; ++i) followers_read.push_back({0.02 * (i % 5), i % 7 == 0 ? 0.9 : 0.02 * (i % 4)});
+  auto report = [](const std::vector<props::Acc>& accs, double N) {
+    AudienceInput in = props::input_of(accs, N);
+    return report_to_json(estimate_audience(in), in, "m");
+  };
+  json likers = report(likers_read, 12), followers = report(followers_read, 3000);
+  REQUIRE(likers["regime"].contains("known_definitions"));
+  REQUIRE(followers["regime"].contains("known_definitions"));
+  json r = analyze(doc_with(3000, kVaried), json{{"audience", followers}, {"likers", likers}}.dump());
+  REQUIRE_FALSE(r.contains("error"));
+  json reason;
+  for (const auto& x : r["reasons"])
+    if (x["signal"] == "engagers") reason = x;
+  REQUIRE(reason.is_object());
+  CHECK(reason["id"] == "engagers.likers_more_fake");
+  CHECK(reason["params"]["known"] == 1);
+  const json& p = reason["params"];
+  INFO(p.dump());
+  CHECK(p["fake"] == likers["fake_percent"]);
+  CHECK(p["fake_low"] <= p["fake"]);
+  CHECK(p["fake"] <= p["fake_high"]);
+  CHECK(p["followers_low"] <= p["followers"]);
+  CHECK(p["followers"] <= p["followers_high"]);
+  // Each within the share's full range, which the panel's rows show.
+  CHECK(p["fake_low"] >= likers["ci_low"]);
+  CHECK(p["fake_high"] <= likers["ci_high"]);
 }
 
 TEST_CASE("[profile] counts without posts (account info, the page's counts) are 'posts not read', not 'no posts'") {

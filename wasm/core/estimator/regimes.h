@@ -89,7 +89,8 @@ struct RegimeFit {
 
 struct RegimeAverage {
   Prevalence combined;         // the posterior mixture, widened for the doubt between definitions
-  Prevalence within;           // the posterior mixture of the regimes' estimates alone
+  Prevalence within;           // the posterior mixture of the regimes' estimates alone (audience.cpp
+                               // widens it to hold the list's point and the fetched ones' where used)
   double between_sd = 0;       // standard deviation of the regimes' points on this sample
   double definition_half = 0;  // the predictive half-width for a new definition, added in quadrature
   // The reach of a definition stricter than every known one: the share of the sample whose score

@@ -64,7 +64,8 @@ json regime_json(const RegimeAverage& ra, int checked) {
   json j = {{"regimes", list},
             {"tier", ra.lite_tier ? "lite" : "full"},
             // The interval before the widening for a definition unlike the known ones: that doubt
-            // moves every sample the same model scores alike, so samples compare on this one.
+            // moves every sample the same model scores alike, so samples compare on this one. It
+            // holds the report's point (estimate_audience, where the list's point is used).
             {"known_definitions", {{"ci_low", pct(ra.within.low)}, {"ci_high", pct(ra.within.high)}}},
             {"between_definitions",
              {{"spread", pct(ra.between_sd)},
