@@ -381,7 +381,7 @@ AudienceEstimate estimate_audience(const AudienceInput& in) {
     Prevalence& w = out.regimes->within;
     reach(w, out.estimate.point, out.estimate.point);
     const double lo = w.low, hi = w.high;
-    if (out.full_sample_size) read_list();
+    if (out.full_sample_size) read_list();  // (w is then the list's within: assigned in place)
     reach(w, lo, hi);
   }
   out.breakdown = audience_breakdown(bd, out.estimate, N, in.z);
