@@ -146,6 +146,7 @@ export class ProfileFeature {
     this.auditStarting = false;
     this.retries = 0;        // instant checks tried again in this view after Instagram refused
     this.retryTimer = null;  // the next such try, while one is due
+    this.heldUntil = 0;      // the end of the profile's own wait a visit found running (run), 0 for none
     // The instant check under way ({controller, sent: its request went, missed: a newer reading
     // came meanwhile}), until it ends: one still waiting for its slot gives way to a reading another
     // tab saved (followReading), and one whose request went looks again once its answer is shown.
@@ -280,7 +281,7 @@ export class ProfileFeature {
     // Instagram did not give the profile out lately and its own wait still runs: a visit (a reload,
     // the profile opened again) asks no sooner than the retry would have, which the state says. Each
     // such ask, made at once, drew the same answer; a check by hand (checkNow) still asks now.
-    const held = cached.unreadableUntil > Date.now() ? cached.unreadableUntil : 0;
+    const held = this.heldUntil = cached.unreadableUntil > Date.now() ? cached.unreadableUntil : 0;
     if (stored) {
       this.report = stored;
       this.overlay.setReport(stored, { computedAt: cached.entry.computed_at, cached: true, rough: cached.entry.rough,
@@ -319,10 +320,14 @@ export class ProfileFeature {
   async takeUp(audit) {
     if (!audit || !underWay(audit.progress.status) || this.signal.aborted || this.auditController) return;
     if (audit.progress.status === 'paused') this.overlay.setResuming('starting');
+    // The profile's own wait still runs (run: held): no read before it ends, which asked at once and
+    // drew the same answer. The retry planned for its end reads the id, and the audit goes on then
+    // (resumeOnceRead); with the id known it goes on now.
+    const held = this.heldUntil > Date.now();
     // Its own read of the profile, if one is needed, in place of a retry planned (which, coming
     // first, gave it up unanswered: the audit said it could not go on, without a why).
-    if (!this.userId) this.cancelRetry();
-    const read = await this.ensureUserId();
+    if (!this.userId && !held) this.cancelRetry();
+    const read = held ? { failed: { state: 'unreadable', retryAt: this.heldUntil } } : await this.ensureUserId();
     if (this.signal.aborted || this.auditController) return;
     if (this.userId) this.loopAudit().catch((e) => this.fail(e));
     else this.resumeFailed(read);
