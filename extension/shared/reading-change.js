@@ -97,11 +97,16 @@ export function followsReading(view, entry) {
 // check of the profile alone is its own latest count, so this is an audit's result), and its
 // latest_count was read after the one shown. Else null. A page restored from the back-forward
 // cache (content/main.js catchUp) showed the count of when it was left beside an audit's result.
+// An audit's result drawn from its own view as it ended in the tab (overlay.js setAudit: fromAudit)
+// has the tab's time of that draw, not the history's computed_at (the background's, a moment
+// before): there the entry's reading is no newer than it and the count was read after it (the tab
+// that ran the audit kept the count the audit started with).
 export function newerCountOf({ model, latestCount = null } = {}, entry) {
   if (!model || model.kind !== 'report' || !entry || typeof entry !== 'object' || !Number.isFinite(entry.computed_at)) return null;
-  if (Number(model.computedAt) !== entry.computed_at) return null;
   const c = entry.latest_count;
   if (!c || typeof c !== 'object' || !Number.isFinite(c.at)) return null;
+  const shown = Number(model.computedAt);
+  if (shown !== entry.computed_at && !(model.fromAudit === true && entry.computed_at <= shown && c.at > shown)) return null;
   return !latestCount || !(Number(latestCount.at) >= c.at) ? c : null;
 }
 

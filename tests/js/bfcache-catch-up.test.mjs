@@ -176,6 +176,38 @@ test('a live tab: a newer follower count relayed beside the audited result in vi
   assert.deepEqual([page.overlay.latestCount, page.draws], [newer, 0]);
 });
 
+// The audited result in view drawn from the audit's own view as it ended in this tab (overlay.js
+// setAudit: fromAudit, its time the tab's clock at the draw, not the history's computed_at, which the
+// background gave it a moment before): a count read later, relayed or read at a restore, is followed
+// as beside a result drawn from the history. It was not (newerCountOf matched computed_at alone), so
+// the tab that ran the audit kept the count the audit started with until reloaded.
+test('a live tab showing the result its audit ended with follows a newer count too; a count read before that result does not', async () => {
+  const saved = Date.now() - 5 * 86_400_000;
+  const page = pageShowing(saved - 3_600_000);
+  const done = { progress: { status: 'done', requests: 40, planned: 40 }, report: report(1000), estimate: null, estimates: null,
+                 comments: null, userId: '1' };
+  const realNow = Date.now;
+  Date.now = () => saved + 40;  // (the tab draws the ended audit's view just after the background saved it)
+  try { page.overlay.setAudit(done); } finally { Date.now = realNow; }
+  assert.equal(page.overlay.model.fromAudit, true);
+  const stored = { ...entry(saved, 1000), confidence: 'audited', first_seen: { follower_count: 900, at: saved - 86_400_000 } };
+  const historyWith = (e) => ({ schema: 3, entries: { anna: e } });
+  const relayed = (e) => writtenChanges({ history: historyWith(e) }, [], { before: readingsOf(historyWith(stored)), after: readingsOf(historyWith(e)) });
+  page.draws = 0;
+  // A count kept on the stored entry before the result in view (its audit's result not saved over it) is older than it.
+  page.followHistory(relayed({ ...stored, latest_count: { follower_count: 800, at: saved + 20 } }));
+  assert.deepEqual([page.overlay.latestCount, page.draws], [null, 0], 'a count read before the result in view: nothing');
+  const newer = { follower_count: 1300, at: Date.now() - 1000 };
+  page.followHistory(relayed({ ...stored, latest_count: newer }));
+  assert.deepEqual(page.overlay.latestCount, newer, 'relayed: shown');
+  assert.equal(page.overlay.model.fromAudit, true, 'the audit\'s result stays');
+  // The same read at a restore from the back-forward cache.
+  page.overlay.latestCount = null;
+  background.answers = { 'profile.cached': () => ({ entry: { ...stored, latest_count: newer }, audit: structuredClone(done), capTimes: [], earlier: null }) };
+  await page.catchUp();
+  assert.deepEqual(page.overlay.latestCount, newer, 'restored: shown');
+});
+
 // The page's own pageshow: the settings saved meanwhile are this page's from then on (the plan
 // before an audit reads them); a pageshow that is no restore from the cache asks nothing.
 test('pageshow: persisted reads the settings again; a plain pageshow asks nothing', async () => {
