@@ -84,14 +84,17 @@ async function cached({ username }) {
   // audit's state is gone (history.js auditEndedEarly).
   if (entry && auditEndedEarly(stored, own)) entry.audit_partial = true;
   // The requests the hourly cap counts now, for the audit plan's time (capHold).
-  const capTimes = countedTimes(await store.getScheduler(), now());
+  const sched = await store.getScheduler();
+  const capTimes = countedTimes(sched, now());
   // `renamedTo`: where the name's account went (renamedTo), for a page saying "Renamed, now @new"
-  // restored from the back-forward cache (content/main.js catchUp). `unreadableUntil`: the end of
-  // the profile's own wait after Instagram last did not give it out (unreadable-waits.js; 0 for
-  // none running), which a visit does not ask before, as the retry would not.
+  // restored from the back-forward cache (content/main.js catchUp). `unreadableUntil`: while the
+  // profile's own wait after Instagram last did not give it out runs (unreadable-waits.js), when
+  // its next ask can go: that wait's end, or a later back-off of Instagram's refusals (as an answer
+  // now says it: instantAnalyze); 0 for none running. A visit does not ask before, as the retry
+  // would not.
   const wait = waitsOf(await store.get(UNREADABLE_WAITS_KEY), now())[username];
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)),
-           renamedTo: left || null, unreadableUntil: wait && wait.until > now() ? wait.until : 0 };
+           renamedTo: left || null, unreadableUntil: wait && wait.until > now() ? Math.max(wait.until, waitOf(sched, 'profile').until) : 0 };
 }
 
 // An audit's result goes into the history after the write that stores the audit as ended (at its

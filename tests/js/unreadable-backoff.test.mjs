@@ -13,7 +13,7 @@ const { data } = installFakeChrome();
 fetchFileUrls();
 const { startWorker } = await import('./lib/worker-restart.mjs');
 const { DEFAULT_SETTINGS } = await import('../../extension/shared/settings.js');
-const { BACKOFF_INTERVALS } = await import('../../extension/shared/scheduler.js');
+const { BACKOFF_INTERVALS, waitOf, normalizeSchedulerState } = await import('../../extension/shared/scheduler.js');
 
 const sender = { id: 'test', tab: { id: 7 }, frameId: 0, url: 'https://www.instagram.com/hidden.one/' };
 const realNow = Date.now;
@@ -89,4 +89,29 @@ test('a rate limit still backs every request off', async () => {
   assert.equal(data.scheduler.backoffLevel, 1);
   const next = await send({ what: 'instant.begin', username: 'lena.bakes', sendId: `send-000${++sends}` });
   assert.equal(next.reason, 'backoff');
+});
+
+// A visit (a reload, the profile opened again) while the profile's own wait runs asks nothing before
+// it ends and says when it asks (background cached: unreadableUntil; content/main.js run). A back-off
+// that Instagram's refusals drew meanwhile, ending later, holds that ask too (instant.begin): the
+// time said is the later one, as an answer now would say it. It was the profile's own wait alone, an
+// earlier time than the retry's, which then said "waiting until" instead.
+test('a visit within the wait is told the time of the ask: the profile\'s wait, or a later back-off of Instagram\'s refusals', async () => {
+  reset();
+  const send = await startWorker(sender);
+  const first = await send(userNull('hidden.one'));
+  assert.equal((await send({ what: 'profile.cached', username: 'hidden.one' })).unreadableUntil, first.retryAt);
+  clock += 1000;
+  for (let i = 0; i < 2; i++) {
+    await send({ what: 'instant.analyze', username: 'lena.bakes', endpoint: 'web_profile_info', status: 429,
+                 contentType: 'text/html', body: 'Please wait a few minutes before you try again.', sendId: `send-000${++sends}` });
+  }
+  const begin = await send({ what: 'instant.begin', username: 'hidden.one', sendId: `send-000${++sends}` });
+  assert.ok(begin.at > first.retryAt, `the back-off ends after the profile's wait: ${begin.at} > ${first.retryAt}`);
+  await send({ what: 'instant.release', username: 'hidden.one', at: begin.at });
+  const cached = await send({ what: 'profile.cached', username: 'hidden.one' });
+  assert.equal(cached.unreadableUntil, waitOf(normalizeSchedulerState(data.scheduler, clock), 'profile').until, 'the back-off\'s end, when the ask can go');
+  assert.ok(cached.unreadableUntil > first.retryAt);
+  // Another profile, with no wait of its own: nothing held by the visit (its check waits in instant.begin).
+  assert.equal((await send({ what: 'profile.cached', username: 'other.one' })).unreadableUntil, 0);
 });
