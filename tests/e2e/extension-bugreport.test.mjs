@@ -15,7 +15,7 @@ const en = (key) => EN[key].message;
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO, 'manifest.json'), 'utf8')).version;
 
 let suite, page;
-useFreshPages((s, p) => { suite = s; page = p; });
+useFreshPages((s, p) => { suite = s; page = p; }, { newTabs: true });
 
 // Answers requests whose URL contains `match` with `body` (JSON); everything else goes through.
 async function serveChanged(match, body) {

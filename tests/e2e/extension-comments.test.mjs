@@ -13,7 +13,7 @@ import { useFreshPages, waitForOverlay, overlayState, openPanel, clickPart, scre
 import { waitFor, storedAudit, auditRequests, userIdOf, startAudit, stopWorkers, extensionPage, auditDone as auditDoneIn } from './extension-support.mjs';
 
 let suite, page;
-useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true });
+useFreshPages((s, p) => { suite = s; page = p; }, { resetStandin: true, newTabs: true });
 
 const auditDone = (username) => auditDoneIn(suite, username, { timeout: 90000 });
 // The comment analysis rests on the posts' comments and the commenters checked in full, not on the

@@ -8,7 +8,7 @@ import { extensionPage, startAudit } from './extension-support.mjs';
 import { tellBackground } from './lib/extension.mjs';
 
 let suite, page;
-useFreshPages((s, p) => { suite = s; page = p; });
+useFreshPages((s, p) => { suite = s; page = p; }, { newTabs: true });
 
 test('the badge is keyboard reachable and labelled; Enter opens the panel, Escape closes it', async () => {
   await page.goto(suite.standin.profileUrl('marco.travels'));
