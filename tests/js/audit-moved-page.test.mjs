@@ -7,21 +7,12 @@
 // (its drawing left out), a fake background and a fake fetch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { background, loadContentPage } from './lib/content-page.mjs';
+import { background, fakePageGlobals, loadContentPage } from './lib/content-page.mjs';
 
 const { sent } = background;
-globalThis.fetch = async (url) => ({ status: 200, redirected: false, url, headers: { get: () => 'application/json' }, text: async () => '{}' });
-// A page with no header and no og tags: what it shows does not matter to the fake background.
-globalThis.document = { querySelectorAll: () => [], querySelector: () => null, documentElement: { getAttribute: () => null } };
+// (A page with no header and no og tags: what it shows does not matter to the fake background.)
+fakePageGlobals();
 const { ProfileFeature, quietOverlay } = await loadContentPage();
-// The visit's late look at its badge's place (placeLate, 3.1 s on) does not hold the tests' end:
-// nothing is drawn here.
-const realSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = (fn, ms, ...args) => {
-  const timer = realSetTimeout(fn, ms, ...args);
-  if (ms > 1000) timer.unref();
-  return timer;
-};
 
 const REPORT = { user_id: '4242', username: 'anna', profile_source: 'web_profile_info', follower_count: 900, posts: [] };
 const progress = (status) => ({ status, requests: 4, budget: 45, listsDone: 1, listsTarget: 4, profilesDone: 0, profilesTarget: 8 });

@@ -5,20 +5,12 @@
 // runs here with the real Overlay's state (its drawing left out), a fake background and a fake fetch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { background, loadContentPage } from './lib/content-page.mjs';
+import { background, fakePageGlobals, loadContentPage } from './lib/content-page.mjs';
 
 const { sent } = background;
-globalThis.fetch = async (url) => ({ status: 200, redirected: false, url, headers: { get: () => 'application/json' }, text: async () => '{}' });
-globalThis.document = { querySelectorAll: () => [], querySelector: () => null, documentElement: { getAttribute: () => null } };
+// (A page with no header and no og tags: what it shows does not matter to the fake background.)
+fakePageGlobals();
 const { ProfileFeature, quietOverlay } = await loadContentPage();
-// The visit's late look at its badge's place (placeLate, 3.1 s on) does not hold the tests' end:
-// nothing is drawn here.
-const realSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = (fn, ms, ...args) => {
-  const timer = realSetTimeout(fn, ms, ...args);
-  if (ms > 1000) timer.unref();
-  return timer;
-};
 
 const progress = (status) => ({ status, requests: 4, budget: 45, listsDone: 1, listsTarget: 4, profilesDone: 0, profilesTarget: 8 });
 const PAUSED = { progress: progress('paused'), report: null, estimates: {}, userId: '4242' };

@@ -16,6 +16,20 @@ globalThis.chrome = {
   },
 };
 
+// The globals of a page whose requests and DOM do not matter: every fetch answers {}, the document
+// has no header and no og tags, and a timer of more than a second (the visit's late look at its
+// badge's place, placeLate, 3.1 s on) does not hold the tests' end. Set before loadContentPage.
+export function fakePageGlobals() {
+  globalThis.fetch = async (url) => ({ status: 200, redirected: false, url, headers: { get: () => 'application/json' }, text: async () => '{}' });
+  globalThis.document = { querySelectorAll: () => [], querySelector: () => null, documentElement: { getAttribute: () => null } };
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = (fn, ms, ...args) => {
+    const timer = realSetTimeout(fn, ms, ...args);
+    if (ms > 1000) timer.unref();
+    return timer;
+  };
+}
+
 export async function loadContentPage() {
   const { ProfileFeature } = await import('../../../extension/content/main.js');
   const { Overlay } = await import('../../../extension/content/overlay.js');
