@@ -208,7 +208,7 @@ export class ProfileFeature {
 
   // The profile is on the page but Instagram did not give it out: said so, and tried again once
   // its wait is over (`retryAt`: the profile's own, and any back-off), as planRetry decides.
-  unreadableUntil(retryAt, detail = null) {
+  sayUnreadable(retryAt, detail = null) {
     const retry = this.planRetry(retryAt);
     this.overlay.setState('unreadable', { detail, retryAt: retry.retryAt, tries: retry.tries, manual: !!retry.manual });
   }
@@ -295,7 +295,7 @@ export class ProfileFeature {
       // by someone else since): that reading is not this profile's, whatever its age.
       const stale = staleness(cached.entry) || (this.pageNamesOtherAccount(stored) ? 'refresh' : null);
       if (settings.autoRun && cached.entry.rough) {
-        await (held ? this.unreadableUntil(held) : this.runInstant({ keepShown: true }));
+        await (held ? this.sayUnreadable(held) : this.runInstant({ keepShown: true }));
       } else if (settings.autoRun && stale) {
         // (Held: the stored reading stays in view, as after a refusal, and a later visit asks.)
         if (!held) await this.refreshStale(stale === 'count');
@@ -303,7 +303,7 @@ export class ProfileFeature {
         this.unconfirmed = cached.entry.confidence === 'audited' ? 'count' : 'refresh';
       }
     } else if (settings.autoRun) {
-      await (held ? this.unreadableUntil(held) : this.runInstant());
+      await (held ? this.sayUnreadable(held) : this.runInstant());
     } else {
       this.overlay.setIdle();
     }
@@ -480,7 +480,7 @@ export class ProfileFeature {
     } else if (r.state === 'logged_out') {
       await this.runRough('logged_out', r);
     } else if (r.state === 'unreadable') {
-      this.unreadableUntil(r.retryAt, r.detail);
+      this.sayUnreadable(r.retryAt, r.detail);
     } else {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }
