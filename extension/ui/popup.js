@@ -126,11 +126,71 @@ let historyTotal = 0;
 let historyAudited = 0;
 let deleteAllAsk = null;
 
-async function showHistory() {
-  const draw = ++historyDraws;
+// One row of the history: its account as the row's header, result, estimate, date and delete
+// button. `i` is its place in the list, where the focus goes once it is deleted.
+function historyRow(e, i, dateFormat) {
+  const tr = el('tr');
+  const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
+  // The row's header: a screen reader names the row by its account (set as text: untrusted).
+  const user = el('th', { scope: 'row' });
+  user.append(a);
+  // Renamed on Instagram: the names its history was kept under before.
+  const former = formerUsernamesText(t, e.former_usernames);
+  if (former) user.append(el('div', { class: 'muted former' }, former));
+  const del = el('button', { class: 'small', 'aria-label': t('deleteEntry', e.username) }, '×');
+  del.addEventListener('click', async () => {
+    await ask('history.delete', { usernames: [e.username] });
+    say(t('deletedEntries', 1));
+    await showHistory();
+    // The keyboard's focus goes to the row now in its place (or the one above), else the search.
+    const left = document.querySelectorAll('#rows tr button');
+    (left[i] || left[i - 1] || document.getElementById('search')).focus();
+  });
+  const delCell = el('td');
+  delCell.append(del);
+  // The badge's words lead; the numbers beside them are muted unless the badge showed one
+  // (an instant estimate's interval is too wide to act on, which the words say).
+  // An entry saved before badges were kept says no words of its own: its numbers stand beside.
+  // No badge this version can word: the Result cell stays empty (the estimate is beside it).
+  const shown = resultLine(t, e);
+  const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
+  const engagement = engagementLine(e);
+  if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));
+  const muted = shown.state && shown.state !== 'number' ? ' muted' : '';
+  tr.append(user, result, el('td', { class: `estimate-cell grade-${e.grade}${muted}` }, estimateCell(e)),
+            el('td', {}, dateFormat.format(e.computed_at)), delCell);
+  return tr;
+}
+
+// A long history is drawn in chunks, each after the browser has shown the one before: the first
+// screen of rows shows at once (5,000 rows in one go kept the popup blank 2-3 s:
+// tools/research/popup_draw.mjs). Each chunk twice the one before, so the table is laid out
+// again a few times, not once per 100 rows.
+const FIRST_ROWS = 100;
+
+// After the next frame is drawn; a page that draws no frames (hidden) goes on after 50 ms.
+function afterFrame() {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => { if (!done) { done = true; resolve(); } };
+    requestAnimationFrame(() => setTimeout(go));
+    setTimeout(go, 50);
+  });
+}
+
+// The newest draw of the history; a draw overtaken by a newer one answers with it, so whoever
+// waits on showHistory (a row's delete, for the focus) waits until the list in the page is whole.
+let latestDraw = Promise.resolve();
+function showHistory() {
+  const draw = drawHistory(++historyDraws);
+  latestDraw = draw;
+  return draw;
+}
+
+async function drawHistory(draw) {
   const query = document.getElementById('search').value;
   const { entries, total, audited } = await ask('history.list', { query });
-  if (draw !== historyDraws) return;  // a later draw (newer search, newer history) is under way
+  if (draw !== historyDraws) return latestDraw;  // a later draw (newer search, newer history) is under way
   historyTotal = total;
   historyAudited = audited ?? total;
   // Nothing to delete: Delete all is off (it asked to delete "all 0 profiles", export first, and
@@ -143,45 +203,28 @@ async function showHistory() {
     deleteAllAsk?.refresh();
   }
   const rows = document.getElementById('rows');
-  const drawn = document.createDocumentFragment();
-  for (const [i, e] of entries.entries()) {
-    const tr = el('tr');
-    const a = el('a', { href: `${ORIGIN}/${e.username}/`, target: '_blank', rel: 'noopener' }, e.username);
-    // The row's header: a screen reader names the row by its account (set as text: untrusted).
-    const user = el('th', { scope: 'row' });
-    user.append(a);
-    // Renamed on Instagram: the names its history was kept under before.
-    const former = formerUsernamesText(t, e.former_usernames);
-    if (former) user.append(el('div', { class: 'muted former' }, former));
-    const del = el('button', { class: 'small', 'aria-label': t('deleteEntry', e.username) }, '×');
-    del.addEventListener('click', async () => {
-      await ask('history.delete', { usernames: [e.username] });
-      say(t('deletedEntries', 1));
-      await showHistory();
-      // The keyboard's focus goes to the row now in its place (or the one above), else the search.
-      const left = document.querySelectorAll('#rows tr button');
-      (left[i] || left[i - 1] || document.getElementById('search')).focus();
-    });
-    const delCell = el('td');
-    delCell.append(del);
-    // The badge's words lead; the numbers beside them are muted unless the badge showed one
-    // (an instant estimate's interval is too wide to act on, which the words say).
-    // An entry saved before badges were kept says no words of its own: its numbers stand beside.
-    // No badge this version can word: the Result cell stays empty (the estimate is beside it).
-    const shown = resultLine(t, e);
-    const result = el('td', { class: `result tone-${shown.tone}`, 'data-state': shown.state || '' }, shown.text);
-    const engagement = engagementLine(e);
-    if (engagement) result.append(el('div', { class: `engagement grade-${e.comments.grade}` }, engagement));
-    const muted = shown.state && shown.state !== 'number' ? ' muted' : '';
-    tr.append(user, result, el('td', { class: `estimate-cell grade-${e.grade}${muted}` }, estimateCell(e)),
-              el('td', {}, new Date(e.computed_at).toLocaleDateString(t.lang)), delCell);
-    drawn.append(tr);
-  }
-  rows.replaceChildren(drawn);
+  // One formatter for the whole list (toLocaleDateString made one per row); the same date.
+  const dateFormat = new Intl.DateTimeFormat(t.lang);
+  const chunk = (from, to) => {
+    const drawn = document.createDocumentFragment();
+    for (let i = from; i < to; i++) drawn.append(historyRow(entries[i], i, dateFormat));
+    return drawn;
+  };
+  let end = Math.min(entries.length, FIRST_ROWS);
+  rows.replaceChildren(chunk(0, end));
+  // Until the last chunk is in, the list is not drawn (tests wait for data-shown).
+  delete rows.dataset.shown;
   const empty = document.getElementById('empty');
   empty.hidden = entries.length > 0;
   // A search that matches nothing is no empty history.
   empty.textContent = t(query.trim() ? 'popupNoMatch' : 'popupEmpty');
+  while (end < entries.length) {
+    await afterFrame();
+    if (draw !== historyDraws) return latestDraw;
+    const from = end;
+    end = Math.min(entries.length, 2 * end);
+    rows.append(chunk(from, end));
+  }
   rows.dataset.shown = String(entries.length);  // the list is drawn (tests wait for it)
 }
 

@@ -512,8 +512,26 @@ test('a full history of 5,000 profiles: an import pushes none of them out and sa
     return chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: { schema: 2, entries } }));
   }, base);
   const popup = await suite.session.newPage();
+  // How many rows the list held when its first rows came in: all 5,000 in one go kept the popup
+  // blank for seconds; the first screen of rows comes first, the rest after.
+  await popup.evaluateOnNewDocument(() => {
+    new MutationObserver(() => {
+      const rows = document.getElementById('rows');
+      if (rows && rows.rows.length && window.firstRows === undefined) {
+        window.firstRows = rows.rows.length;
+        window.firstShown = rows.dataset.shown ?? null;
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#rows[data-shown="5000"]', { timeout: 30_000 });
+  const first = await popup.evaluate(() => ({ rows: window.firstRows, shown: window.firstShown }));
+  assert.ok(first.rows > 0 && first.rows < 5000, `the first rows came in before the rest (${first.rows} of 5,000)`);
+  assert.equal(first.shown, null, 'not said drawn while rows are still to come');
+  // Every row is there in the end, in order, each with its row header and delete button.
+  assert.deepEqual(await popup.$eval('#rows', (tb) => [tb.rows.length, tb.querySelectorAll('th[scope="row"]').length,
+    tb.querySelectorAll('button').length, tb.rows[0].cells[0].textContent, tb.rows[4999].cells[0].textContent]),
+  [5000, 5000, 5000, 'user04999', 'user00000']);
   const older = ['old.a', 'old.b'].map((u, i) => ({ username: u, fake_percent: 30, ci_low: 20, ci_high: 40, computed_at: base - 1000 * (i + 1) }));
   const file = path.join(downloads, 'older.json');
   fs.writeFileSync(file, JSON.stringify({ format: 'fakemeter-history', schema: 2, entries: older }));
