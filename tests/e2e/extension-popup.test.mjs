@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
-import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup } from './extension-support.mjs';
+import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup, storeHistoryOf } from './extension-support.mjs';
 import { CSV_COLUMNS } from '../../extension/shared/history.js';
 import { tellBackground } from './lib/extension.mjs';
 import { popupTableFaults } from './popup-table-checks.mjs';
@@ -502,15 +502,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
 test('a full history of 5,000 profiles: an import pushes none of them out and says how many of the file it left out', async () => {
   const ext = await extensionPage(suite);
   const base = Date.now() - 10 * 86400_000;
-  await ext.evaluate((t0) => {
-    const entries = {};
-    for (let i = 0; i < 5000; i++) {
-      const u = `user${String(i).padStart(5, '0')}`;
-      entries[u] = { username: u, full_name: '', fake_percent: 10, ci_low: 5, ci_high: 20, grade: 'fair', confidence: 'instant',
-        status: 'ok', states: [], follower_count: 100, rough: false, computed_at: t0 + i * 1000 };
-    }
-    return chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: { schema: 2, entries } }));
-  }, base);
+  await storeHistoryOf(ext, 5000, base);
   const popup = await suite.session.newPage();
   // How many rows the list held when its first rows came in: all 5,000 in one go kept the popup
   // blank for seconds; the first screen of rows comes first, the rest after.

@@ -236,3 +236,18 @@ export async function answerPopup(popup, trigger, answer) {
   }
   throw new Error(`no answer "${answer}" to the question after ${trigger}`);
 }
+
+// In place of everything stored, a history of `count` plain instant readings (user00000, user00001,
+// ..., one second apart from `base`), written from the extension's page `ext`: the popup's test of a
+// full history and tools/research/popup_draw.mjs.
+export function storeHistoryOf(ext, count, base) {
+  return ext.evaluate((n, t0) => {
+    const entries = {};
+    for (let i = 0; i < n; i++) {
+      const u = `user${String(i).padStart(5, '0')}`;
+      entries[u] = { username: u, full_name: '', fake_percent: 10, ci_low: 5, ci_high: 20, grade: 'fair', confidence: 'instant',
+        status: 'ok', states: [], follower_count: 100, rough: false, computed_at: t0 + i * 1000 };
+    }
+    return chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: { schema: 2, entries } }));
+  }, count, base);
+}

@@ -7,21 +7,13 @@
 // and once back to all 5,000. Times are in the page, from its navigation's start or the input event.
 // Usage: node tools/research/popup_draw.mjs [runs]   (about 30 s for 3 runs)
 import { openSuite } from '../../tests/e2e/lib/index.mjs';
-import { extensionPage } from '../../tests/e2e/extension-support.mjs';
+import { extensionPage, storeHistoryOf } from '../../tests/e2e/extension-support.mjs';
 
 const runs = Number(process.argv[2]) || 3;
 const suite = await openSuite({ timeout: 60_000 });
 try {
   const ext = await extensionPage(suite);
-  await ext.evaluate((t0) => {
-    const entries = {};
-    for (let i = 0; i < 5000; i++) {
-      const u = `user${String(i).padStart(5, '0')}`;
-      entries[u] = { username: u, full_name: '', fake_percent: 10, ci_low: 5, ci_high: 20, grade: 'fair', confidence: 'instant',
-        status: 'ok', states: [], follower_count: 100, rough: false, computed_at: t0 + i * 1000 };
-    }
-    return chrome.storage.local.set({ history: { schema: 2, entries } });
-  }, Date.now() - 10 * 86400_000);
+  await storeHistoryOf(ext, 5000, Date.now() - 10 * 86400_000);
   const rows = [];
   for (let r = 0; r < runs; r++) {
     const popup = await suite.session.newPage();
