@@ -67,6 +67,10 @@ async function currentAudit(username, read = 'lazy', lists = []) {
   return a && a.v === AUDIT_VERSION ? a : null;
 }
 
+// When a profile left unread can be asked again: its own wait's end (`ownUntil`, unreadable-waits.js)
+// or a later back-off of profile requests Instagram's refusals drew (`sched`).
+const unreadableRetryAt = (ownUntil, sched) => Math.max(ownUntil, waitOf(sched, 'profile').until);
+
 // The stored reading of a profile (an audited one whose report was dropped for space with one made
 // of what it kept: history.js reportOfEntry), and its audit: not one of another account that had
 // the username before (the ids differ), which is no part of this one's. `earlier`: what the page
@@ -94,7 +98,7 @@ async function cached({ username }) {
   // would not.
   const wait = waitsOf(await store.get(UNREADABLE_WAITS_KEY), now())[username];
   return { entry, audit: audit ? auditView(audit) : null, capTimes, earlier: await earlierOf(history, username, entryUserId(stored)),
-           renamedTo: left || null, unreadableUntil: wait && wait.until > now() ? Math.max(wait.until, waitOf(sched, 'profile').until) : 0 };
+           renamedTo: left || null, unreadableUntil: wait && wait.until > now() ? unreadableRetryAt(wait.until, sched) : 0 };
 }
 
 // An audit's result goes into the history after the write that stores the audit as ended (at its
@@ -271,7 +275,7 @@ async function instantAnalyze(msg, sender, { sendId = null } = {}) {
   }
   if (unreadable) {
     // Retried once this profile's own wait is over (and any back-off Instagram's refusals drew).
-    return { state: 'unreadable', retryAt: Math.max(profileUntil, waitOf(sched, 'profile').until),
+    return { state: 'unreadable', retryAt: unreadableRetryAt(profileUntil, sched),
              detail: `${endpoint} answered ${c.userNull ? '{"data":{"user":null}}' : '"not found"'} ${msg.pageShowsProfile === true
                ? 'on a page that shows the profile' : 'after web_profile_info did not give the profile out (no proof it is gone)'}` };
   }

@@ -1,12 +1,12 @@
 // How long an instant check waits before asking again of a profile Instagram answered about but
 // did not give out ('unreadable': users/<id>/info's "not found", or web_profile_info's
 // {"data":{"user":null}} on a page that shows the profile). Such an answer is about that profile,
-// not a sign that Instagram is failing (instagram/responses.js answersAboutProfile): recorded as a
+// not a sign that Instagram is failing (instagram/responses.js aboutAskedOnly): recorded as a
 // rate limit, it held every request of every kind, so one blocked profile slowed the next
 // profile's check and a running audit. Its wait is that profile's own, growing only with asks of
 // the same profile, kept in storage beside the scheduler and written with it (a restarted worker
 // still knows it). Pure: the handlers read and write it under the store's lock.
-import { BACKOFF_INTERVALS, MAX_BACKOFF_MS, RUN_GAP_MS } from '../shared/scheduler.js';
+import { backoffMs, MAX_BACKOFF_MS, RUN_GAP_MS } from '../shared/scheduler.js';
 
 export const UNREADABLE_WAITS_KEY = 'unreadablewaits';
 const MAX_WAITS = 200;
@@ -26,15 +26,15 @@ export function waitsOf(raw, now) {
 }
 
 // `waits` after `username` answered unreadable at `now` -> {waits, until}. The first such answer
-// waits as long as a first rate limit would (BACKOFF_INTERVALS pacings), each later one of a run
-// twice as long as the one before, up to MAX_BACKOFF_MS. An answer while the profile's wait still
+// waits as long as a first rate limit would, each later one of a run as a later level of it
+// (scheduler.js backoffMs: twice as long as the one before, an hour at most). An answer while the profile's wait still
 // runs (the fallback endpoint asked within the same check, or the page opened again) keeps that
 // wait: only an ask the wait let through deserves a longer one.
 export function withUnreadable(waits, username, now, { pacingMs }) {
   const before = waits[username];
   if (before && before.until > now) return { waits, until: before.until };
   const level = (before ? before.level : 0) + 1;
-  const until = now + Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+  const until = now + backoffMs(pacingMs, level);
   const kept = Object.entries(waits).filter(([name]) => name !== username).sort((a, b) => a[1].until - b[1].until)
     .slice(-(MAX_WAITS - 1));
   return { waits: { ...Object.fromEntries(kept), [username]: { until, level } }, until };

@@ -6,7 +6,7 @@
 // fetched, the pooled count alone can. There the
 // engine's words ("takes the range's upper end to 41%", beside a range ending at 63%) would be
 // false: such a note says whose end it names and the end shown instead. Done here, not in the
-// engine, whose gzipped build has 46 bytes of room.
+// engine, whose gzipped build is at its size budget.
 import { word, fill } from './words.js';
 
 const ENDS = [

@@ -176,6 +176,11 @@ export function release(state, at, now, { unsent = false } = {}) {
   return { ...state, ledger, lastSlot: Math.max(0, ...ledger.filter((t) => t <= now)), lastSlotHeld: null };
 }
 
+// The wait of back-off `level` (1: the first in a run): BACKOFF_INTERVALS pacings, twice as long at
+// each level after, MAX_BACKOFF_MS at most (a refusal's back-off; a profile's own wait after
+// Instagram did not give it out, background/unreadable-waits.js).
+export const backoffMs = (pacingMs, level) => Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+
 // A 429 arrived (or Instagram did not answer: `unavailable` is then the HTTP status, 0 for no
 // answer at all): back off exponentially. Returns the new state; `backoffUntil` says when
 // requests may start again, `backoffUnavailable` whether the wait that decides it came from
@@ -184,7 +189,7 @@ export function release(state, at, now, { unsent = false } = {}) {
 // A server error (HTTP 5xx) of a request of `kind` (REQUEST_KINDS) backs off that kind alone, as
 // far and as fast (its own level): the other kinds go on. Without a kind it holds every request.
 export function onRateLimited(state, now, { pacingMs }, unavailable = null, by = null, kind = null) {
-  const backoff = (level) => Math.min(MAX_BACKOFF_MS, pacingMs * BACKOFF_INTERVALS * 2 ** (level - 1));
+  const backoff = (level) => backoffMs(pacingMs, level);
   if (holdsKindAlone(unavailable, kind)) {
     const before = (state.kindWaits || {})[kind];
     const level = (before && now - before.until <= RUN_GAP_MS ? before.level : 0) + 1;
