@@ -45,15 +45,22 @@ function showPlan(s) {
 
 // The plan said (politely, #auditPlanSaid) once the form's edits pause, and only when it changed
 // since it was last said or drawn from the stored settings: at every key it was silent, and said at
-// every key it would talk over the typing. A plan redrawn by a save elsewhere is not said.
+// every key it would talk over the typing. A plan redrawn by a save elsewhere is not said. Once said,
+// the hidden copy is emptied again: left in the page, a reader going through the form met the plan
+// twice, the line under the sample sizes and its copy. (Emptying is not announced: a status region
+// speaks what is added.) A new edit empties it at once, so a copy of an older plan is never met.
 const PLAN_PAUSE_MS = 1000;
+const PLAN_SAID_MS = 3000;
 let planTimer = 0;
 let planSaid = '';
 function sayPlanSettled() {
   clearTimeout(planTimer);
+  $('auditPlanSaid').textContent = '';
   planTimer = setTimeout(() => {
     const plan = $('auditPlan').textContent;
-    if (plan !== planSaid) $('auditPlanSaid').textContent = planSaid = plan;
+    if (plan === planSaid) return;
+    $('auditPlanSaid').textContent = planSaid = plan;
+    planTimer = setTimeout(() => { $('auditPlanSaid').textContent = ''; }, PLAN_SAID_MS);
   }, PLAN_PAUSE_MS);
 }
 
