@@ -9,7 +9,7 @@ import { holderGone } from './holders.js';
 import { endedUnsaved, ownAudit, entryOfAudit } from './ended-unsaved.js';
 import { INSTANT_SLOTS_KEY, slotsOf, givenTo, withSlot, withoutSlot } from './instant-slots.js';
 import { INSTANT_ANSWERS_KEY, answersOf, recordedAt, withAnswer } from './instant-answers.js';
-import { UNREADABLE_WAITS_KEY, waitsOf, withUnreadable, withoutWait } from './unreadable-waits.js';
+import { UNREADABLE_WAITS_KEY, waitsOf, withUnreadable, withoutWait, sharedAsk } from './unreadable-waits.js';
 import { reportRetryDue, reportRetryAfter } from './report-retry.js';
 import { version } from './engine.js';
 import { reserve, heldBy, release, claim, sent, onRateLimited, onSuccess, noteAnswer, usedInLastHour, SEND_CONFIRM_MS,
@@ -192,14 +192,37 @@ async function saveSchedulerIfRoom(state, more = {}) {
 // The slot is kept with the send that asked for it (instant-slots.js, stored with the scheduler):
 // that send asked again (its answer lost as the worker restarted) gets the same answer, no second
 // slot. One per send, not per username: two tabs of one profile held by the cap each hold their own.
-function instantBegin({ username, fallback = false }, sender, { sendId = null } = {}) {
+// A profile left unread (unreadable-waits.js sharedAsk) is asked once per wait, whatever the tabs
+// of it: an ask that is no check by hand (`byHand`) while its wait runs is answered with that wait
+// (`shared: {retryAt}`, no slot); one made while another tab's ask of it is out waits for that
+// ask's answer (followAsk), and takes it: the reading it saved (`shared: {read: true}`), or the
+// wait it renewed. Followed in vain (that ask gave no answer within an ask's time), it goes.
+async function instantBegin(msg, sender, { sendId = null } = {}) {
+  const key = sendId ? `${holderOf(sender)} ${sendId}` : null;
+  const first = await beginSlot(msg, key, true);
+  if (!first.follow) return first;
+  const asked = await followAsk(msg.username, first.follow);
+  if (asked && (asked.report || asked.audited)) return { at: now(), shared: { read: true } };
+  return beginSlot(msg, key, false);
+}
+
+// instantBegin's turn under the lock: its answer, or {follow: ms} (`mayFollow`: another tab's ask
+// out is followed, for ms at most).
+function beginSlot({ username, fallback = false, byHand = false }, key, mayFollow) {
   return store.locked(async () => {
     const t = now();
     const slots = slotsOf(await store.get(INSTANT_SLOTS_KEY), t);
-    const key = sendId ? `${holderOf(sender)} ${sendId}` : null;
     const given = givenTo(slots, key);
     if (given) return given;
     const settings = await store.getSettings();
+    const outMs = settings.answerTimeoutMs + ASK_RECORDED_MS;
+    const shared = fallback || byHand ? null : sharedAsk(waitsOf(await store.get(UNREADABLE_WAITS_KEY), t), slots, username, key, t, { outMs });
+    if (shared && shared.until) {
+      // (`at`: when an ask can go, as a slot's would say it.)
+      const retryAt = unreadableRetryAt(shared.until, await store.getScheduler());
+      return { at: retryAt, shared: { retryAt } };
+    }
+    if (shared && shared.follow && mayFollow) return { follow: outMs };
     const r = reserve(await store.getScheduler(), t, { ...settings, interactive: true, skipBackoff: fallback, kind: 'profile' });
     // Held back by Fakemeter's own hourly cap, or by a wait after Instagram did not answer:
     // which (the cap's number, the status), so the user is told that rather than a rate limit;
@@ -210,6 +233,31 @@ function instantBegin({ username, fallback = false }, sender, { sendId = null } 
     await saveSchedulerIfRoom(r.state, { [INSTANT_SLOTS_KEY]: withSlot(slots, { key, username, at: r.at, givenAt: t, answer }) });
     return answer;
   });
+}
+
+// How long past Instagram's answer time (settings.answerTimeoutMs) an ask can stay out: the page
+// reads the answer and sends it here (instant.analyze, tried again while the worker restarts).
+const ASK_RECORDED_MS = 15_000;
+// The begins following another tab's ask of a profile (instantBegin), by username: each told that
+// ask's answer (instantAnalyze), or null after `ms`. In memory: a restarted worker has none, and
+// the page's begin asked again (content/messaging.js) decides afresh.
+const following = new Map();
+function followAsk(username, ms) {
+  return new Promise((resolve) => {
+    const waiting = following.get(username) || new Set();
+    following.set(username, waiting);
+    const done = (answer) => {
+      clearTimeout(timer);
+      waiting.delete(done);
+      if (!waiting.size && following.get(username) === waiting) following.delete(username);
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(null), ms);
+    waiting.add(done);
+  });
+}
+function tellFollowers(username, answer) {
+  for (const done of [...(following.get(username) || [])]) done(answer);
 }
 
 // An instant check that will not go after all, its slot still to come (the tab left the profile,
@@ -253,9 +301,20 @@ async function recordInstantAnswer(c, unreadable, username, key) {
   });
 }
 
+// An instant answer, told to the tabs that followed its ask (instantBegin) once given.
+async function instantAnalyze(msg, sender, options) {
+  let answer = null;
+  try {
+    answer = await analyzeInstant(msg, sender, options);
+    return answer;
+  } finally {
+    tellFollowers(msg.username, answer);
+  }
+}
+
 // An instant answer from web_profile_info or, as a fallback, users/<id>/info. The engine reads
 // the profile document (the extension does not parse it); the report names its source.
-async function instantAnalyze(msg, sender, { sendId = null } = {}) {
+async function analyzeInstant(msg, sender, { sendId = null } = {}) {
   const endpoint = msg.endpoint || 'web_profile_info';
   const c = classifyProfileAnswer(msg, endpoint);
   // {"data":{"user":null}} while the page draws the profile (its header or og tags name it): the

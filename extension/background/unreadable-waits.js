@@ -45,3 +45,22 @@ export function withoutWait(waits, username) {
   if (!waits[username]) return waits;
   return Object.fromEntries(Object.entries(waits).filter(([name]) => name !== username));
 }
+
+// An ask of `username` that is no check by hand (a tab's retry at the wait's end, a visit, an
+// audit's read of the profile's id) for the send `key`, given the profile's own wait (`waits`) and
+// the instant slots given (instant-slots.js): whether it goes. Two tabs of one profile left
+// unread each planned their retry at its wait's end, and both asked: the second ask drew the same
+// answer in the wait the first one renewed, a request wasted per extra tab. Returns
+// - {until}: the profile's wait runs (renewed moments ago by another tab's ask, or not yet over):
+//   that wait is this ask's answer, as it would be Instagram's;
+// - {follow: true}: the wait is over and another send's ask of the profile went since (its slot
+//   given after the wait's end, within `outMs`, as long as an ask can stay out): its answer is
+//   this one's too (handlers.js instantBegin waits for it);
+// - null: the ask goes (no wait: the profile is not one left unread).
+export function sharedAsk(waits, slots, username, key, now, { outMs }) {
+  const wait = waits[username];
+  if (!wait) return null;
+  if (wait.until > now) return { until: wait.until };
+  const out = slots.some((s) => s.username === username && s.key !== key && s.at >= wait.until && s.at <= now && now - s.at <= outMs);
+  return out ? { follow: true } : null;
+}

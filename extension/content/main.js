@@ -186,7 +186,7 @@ export class ProfileFeature {
   async checkNow() {
     this.cancelRetry();
     this.retries = 0;
-    await this.runInstant();
+    await this.runInstant({ byHand: true });
   }
 
   // The instant check ended waiting on Instagram until `retryAt`: it runs again then (what is
@@ -391,8 +391,9 @@ export class ProfileFeature {
   // The profile read in full before an audit: its id, and its posts, which a reading of the page's
   // counts or a result kept without its details (dropped for space) lacks.
   // Returns {failed}: the last answer when the profile could not be read in full (else null).
-  async ensureUserId() {
-    if (!this.userId || fromPageCounts(this.report.profile_source) || this.report.details_dropped) return this.runInstant();
+  // `byHand`: the user asked (an audit started or resumed by its button): runInstant's.
+  async ensureUserId({ byHand = false } = {}) {
+    if (!this.userId || fromPageCounts(this.report.profile_source) || this.report.details_dropped) return this.runInstant({ byHand });
     return { failed: null };
   }
 
@@ -401,10 +402,14 @@ export class ProfileFeature {
   // `run` (runInstant's): its waits end when it gives way to another tab's reading; once the
   // request goes it is marked sent (its answer is then awaited, not dropped: the back-off it may
   // start is the scheduler's to know).
-  async fetchInstant(url, fallback = false, quiet = false, run = null) {
+  // `byHand`: the user asked (checkNow): it goes, also while the profile's own wait runs. Else a
+  // profile left unread is asked once per wait, whatever its tabs: the background may answer with
+  // another tab's ask instead (handlers.js instantBegin), returned as {shared} (askInstant takeShared).
+  async fetchInstant(url, fallback = false, quiet = false, run = null, byHand = false) {
     const signal = run ? run.controller.signal : this.signal;
     await sleepUntil(this.settleUntil, signal);
-    const begin = await send('instant.begin', { username: this.username, fallback });
+    const begin = await send('instant.begin', { username: this.username, fallback, ...(byHand ? { byHand } : {}) });
+    if (begin.shared) return { shared: begin.shared };
     try {
       if (signal.aborted) throw signal.reason;
       if (begin.at > Date.now() + 1000 && !quiet) {
@@ -432,13 +437,13 @@ export class ProfileFeature {
   // both, from the counts the page shows (a refusal), or "could not be read" with a retry
   // (user:null). The engine reads each; the report names its source. Returns {failed}: the last
   // answer when no full report was read.
-  async runInstant({ keepShown = false } = {}) {
+  async runInstant({ keepShown = false, byHand = false } = {}) {
     if (this.instantRun) this.instantRun.controller.abort();  // (a check by hand in place of one held)
     const run = { controller: new AbortController(), sent: false, missed: false };
     this.instantRun = run;
     let read;
     try {
-      read = await this.askInstant(run, keepShown);
+      read = await this.askInstant(run, keepShown, byHand);
     } catch (e) {
       // Given way, while it waited for its slot, to a newer reading another tab saved: shown already.
       if (run.controller.signal.aborted && !this.signal.aborted) return { failed: null };
@@ -453,9 +458,10 @@ export class ProfileFeature {
     return read;
   }
 
-  async askInstant(run, keepShown) {
+  async askInstant(run, keepShown, byHand = false) {
     if (!keepShown) this.overlay.setLoading();
-    const answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run);
+    const answer = await this.fetchInstant(profileInfoUrl(this.username), false, false, run, byHand);
+    if (answer.shared) return this.takeShared(answer.shared, run);
     const pageShowsProfile = await this.pageShowsProfileFor(answer, run.controller.signal);
     let r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', pageShowsProfile, ...answer });
     if (this.signal.aborted) return { failed: r };
@@ -485,6 +491,34 @@ export class ProfileFeature {
       this.overlay.setState(r.state, { detail: r.detail, retryAt: r.retryAt, unavailable: r.unavailable, renamedTo: r.renamedTo });
     }
     return { failed: r };
+  }
+
+  // Another tab's ask of this profile, left unread, answered this one's (fetchInstant): the reading
+  // it saved is shown, or the wait it renewed said, and this tab asks at that wait's end as it
+  // would have after its own ask. Returns what askInstant does.
+  async takeShared(shared, run) {
+    if (shared.read) {
+      const cached = await send('profile.cached', { username: this.username });
+      if (this.signal.aborted || this.showStored(cached)) return { failed: null };
+      // (The reading gone again meanwhile, deleted from the history: this tab asks itself.)
+      return this.askInstant(run, true, true);
+    }
+    this.heldUntil = shared.retryAt;
+    this.sayUnreadable(shared.retryAt);
+    return { failed: { state: 'unreadable', retryAt: shared.retryAt } };
+  }
+
+  // The profile's full reading as stored (`cached`: profile.cached's answer) shown; false when it has none.
+  showStored(cached) {
+    const e = cached.entry;
+    if (!e || !e.report || e.rough) return false;
+    // With the account's audit under way, which this very look may have moved here from a former
+    // name (handlers.js cached): taken up as one a check's answer brings (tookMovedAudit).
+    const audit = cached.audit && underWay(cached.audit.progress.status) ? { audit: cached.audit } : {};
+    this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
+                      latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null,
+                      auditPartial: e.audit_partial === true, ...audit });
+    return true;
   }
 
   // A full report just read (instant.analyze's answer), with what the history knows of the profile.
@@ -523,6 +557,11 @@ export class ProfileFeature {
   // account took is checked afresh instead).
   async refreshStale(keepAudited = false) {
     const answer = await this.fetchInstant(profileInfoUrl(this.username), false, true);
+    // Another tab's ask answered this one (fetchInstant): its reading shown; its wait leaves the stored reading in view.
+    if (answer.shared) {
+      if (answer.shared.read && !this.signal.aborted) this.showStored(await send('profile.cached', { username: this.username }));
+      return;
+    }
     const pageShowsProfile = await this.pageShowsProfileFor(answer, this.signal);
     const r = await send('instant.analyze', { username: this.username, endpoint: 'web_profile_info', keepAudited, pageShowsProfile, ...answer });
     if (this.signal.aborted) return;
@@ -577,7 +616,7 @@ export class ProfileFeature {
     if (!fresh) this.overlay.setResuming('starting');
     // The user's try in place of a retry planned (as a check by hand, checkNow).
     if (!this.userId) this.cancelRetry();
-    const read = await this.ensureUserId();
+    const read = await this.ensureUserId({ byHand: true });
     if (this.signal.aborted) return;
     // No account id (the profile's read for it failed): a paused audit says it could not go on
     // (resumeFailed); one asked for on a result stored by an earlier version, which lacks the id,
@@ -801,13 +840,7 @@ export class ProfileFeature {
     if (!ready() || !followsReading(view(), e)) return false;
     this.cancelRetry();
     if (this.instantRun) this.instantRun.controller.abort();
-    // With the account's audit under way, which this very look may have moved here from a former
-    // name (handlers.js cached): taken up as one a check's answer brings (tookMovedAudit).
-    const audit = cached.audit && underWay(cached.audit.progress.status) ? { audit: cached.audit } : {};
-    this.showReport({ report: e.report, computedAt: e.computed_at, cached: true, firstSeen: e.first_seen,
-                      latestCount: e.latest_count || null, formerUsernames: e.former_usernames || [], earlier: cached.earlier || null,
-                      auditPartial: e.audit_partial === true, ...audit });
-    return true;
+    return this.showStored(cached);
   }
 
   // The audit this page ran is left (the profile left, the page going): paused in storage. Said

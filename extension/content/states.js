@@ -23,7 +23,8 @@ export function auditWait(progress, { waitUntil = null, held = null, kind = null
 
 // A status node; `text` overrides the state's own message, `short` uses its chip label. A wait
 // also says, for machines, what it is (data-cause: cap, no_connection, unavailable,
-// rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms).
+// rate_limited; `cause` overrides) and, while a retry is due, when (data-retry-at, ms: also of a
+// profile left unread, whose retry is its own wait's end).
 export function stateNode(t, state, { retryAt = null, unavailable = null, cap = null, tries = null, manual = false,
                                       cause = null, short = false, text = null, during = null, of = null, meanwhile = false } = {}) {
   // A wait of one kind of an audit's requests alone (auditWait): said as that part's.
@@ -35,7 +36,7 @@ export function stateNode(t, state, { retryAt = null, unavailable = null, cap = 
   const attrs = { part: 'state', 'data-state': state, class: `state state-${state}` };
   if (state === 'rate_limited') {
     attrs['data-cause'] = cause || waitCause({ unavailable, cap });
-    if (retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);
   }
+  if ((state === 'rate_limited' || state === 'unreadable') && retryAt && !Number.isInteger(tries)) attrs['data-retry-at'] = String(retryAt);
   return el('span', attrs, text ?? (short ? t(`chip_${state}`) : stateMessage(t, state, retryAt, unavailable, cap, tries, manual, during)));
 }

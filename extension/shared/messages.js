@@ -45,7 +45,7 @@ export const SHAPES = {
   content: {
     hello: {},
     'profile.cached': { username },
-    'instant.begin': { username, fallback: optional(bool) },
+    'instant.begin': { username, fallback: optional(bool), byHand: optional(bool) },
     'instant.release': { username, at: int(0, 1e14) },
     'instant.analyze': { username, endpoint: optional(profileEndpoint), keepAudited: optional(bool), pageShowsProfile: optional(bool),
                          ...httpAnswer },

@@ -286,6 +286,48 @@ test('a profile the page shows whose data Instagram answers as user:null: "could
   suite.standin.reset();
 });
 
+// The same profile, not given out, while its own wait runs (background unreadable-waits.js): two
+// tabs of it ask once when the wait ends, not once each.
+const UNREAD = 'lena.bakes';
+// Instagram not giving @lena.bakes out, by either endpoint; the log cleared.
+function unreadableLena() {
+  suite.standin.reset();
+  suite.standin.addFailure({ mode: 'user_null', match: `username=${UNREAD}` });
+  suite.standin.addFailure({ mode: 'not_found', match: `/users/${userIdOf(suite.standin, UNREAD)}/info/` });
+  suite.standin.clearLog();
+}
+const asksOf = (username) => suite.standin.log().filter((e) => e.kind === 'api' && e.path.endsWith('/web_profile_info/')
+  && new URLSearchParams(e.search).get('username') === username).length;
+const saidUnread = (s) => s.states.find((x) => x.state === 'unreadable');
+const apiLog = () => JSON.stringify(suite.standin.log().filter((e) => e.kind === 'api').map((e) => [e.path, e.search, e.status]));
+
+test('two tabs of a profile left unread: one ask when its wait ends, the other tab says the wait it renewed', T, async () => {
+  // A first wait of 20 pacings: 8 s.
+  await suite.resetExtension({ pacingMs: 400 });
+  unreadableLena();
+  await page.goto(suite.standin.profileUrl(UNREAD));
+  const first = saidUnread(await waitForOverlay(page, (x) => !!saidUnread(x), { what: 'the first tab said unread', timeout: 15_000 }));
+  const other = await suite.session.newPage();
+  try {
+    await other.goto(suite.standin.profileUrl(UNREAD));
+    const second = saidUnread(await waitForOverlay(other, (x) => !!saidUnread(x), { what: 'the second tab said unread' }));
+    assert.equal(second.retryAt, first.retryAt, 'the visit within the wait retries at its end');
+    assert.equal(asksOf(UNREAD), 1, 'the visit asked nothing');
+    // Both tabs retry at the wait's end: one asks, and both say the wait its answer renewed.
+    const renewed = (p, what) => waitForOverlay(p, (x) => !!saidUnread(x) && saidUnread(x).retryAt > first.retryAt, { what, timeout: 30_000 });
+    // (Looked at in the tab in front: a tab behind draws no frame, which the look waits for.)
+    const b = await renewed(other, 'the second tab\'s new wait');
+    await page.bringToFront();
+    const a = await renewed(page, 'the first tab\'s new wait');
+    assert.equal(saidUnread(b).retryAt, saidUnread(a).retryAt, 'one wait, said in both tabs');
+    assert.equal(asksOf(UNREAD), 2, `one ask at the wait's end for the two tabs: ${apiLog()}`);
+  } finally {
+    await other.close();
+  }
+  await page.goto('about:blank');
+  suite.standin.reset();
+});
+
 test('user:null with users/<id>/info answering: the report from the account info, its source said', T, async () => {
   // The page of the test before, left "could not read, retrying", goes first: its retry of
   // @lena.bakes, come due after the log was cleared, was a third request here (a run of the whole
