@@ -213,6 +213,19 @@ export class ProfileFeature {
     this.overlay.setState('unreadable', { detail, retryAt: retry.retryAt, tries: retry.tries, manual: !!retry.manual });
   }
 
+  // A visit within the profile's own wait (run: held): "could not read" said again, the ask left to
+  // the wait's end, while the page shows the profile. A page that shows none (Instagram's "this page
+  // isn't available": the profile deleted or renamed since Instagram last did not give it out) said
+  // "Could not read … Retrying at" under the old name until the wait ended, up to an hour. It says
+  // what the page does, with no request: the ask's user:null would be read as just that
+  // (background instantAnalyze: not_found when the page shows no profile), and no retry is planned.
+  // `renamedTo`: the name the history knows the account by now (handlers.js cached), if any. A new
+  // name's page is another username: checked as any other (no wait of its own).
+  async sayHeld(held, renamedTo = null) {
+    if (await this.pageDrawsProfile(this.signal)) this.sayUnreadable(held);
+    else if (!this.signal.aborted) this.overlay.setState(renamedTo ? 'renamed' : 'not_found', { renamedTo });
+  }
+
   cancelRetry() {
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -295,7 +308,7 @@ export class ProfileFeature {
       // by someone else since): that reading is not this profile's, whatever its age.
       const stale = staleness(cached.entry) || (this.pageNamesOtherAccount(stored) ? 'refresh' : null);
       if (settings.autoRun && cached.entry.rough) {
-        await (held ? this.sayUnreadable(held) : this.runInstant({ keepShown: true }));
+        await (held ? this.sayHeld(held, cached.renamedTo) : this.runInstant({ keepShown: true }));
       } else if (settings.autoRun && stale) {
         // (Held: the stored reading stays in view, as after a refusal, and a later visit asks.)
         if (!held) await this.refreshStale(stale === 'count');
@@ -303,7 +316,7 @@ export class ProfileFeature {
         this.unconfirmed = cached.entry.confidence === 'audited' ? 'count' : 'refresh';
       }
     } else if (settings.autoRun) {
-      await (held ? this.sayUnreadable(held) : this.runInstant());
+      await (held ? this.sayHeld(held, cached.renamedTo) : this.runInstant());
     } else {
       this.overlay.setIdle();
     }
@@ -375,9 +388,15 @@ export class ProfileFeature {
   // has its og tags from the start: no wait. `signal` aborting ends the wait with a throw.
   async pageShowsProfileFor(answer, signal) {
     if (this.pageShowsProfile()) return true;
-    if (loadedProfile === this.username) return false;
     const c = classifyResponse(answer.status, answer.contentType, answer.body, { json: false });
-    if (!c.userNull) return false;
+    return c.userNull ? this.pageDrawsProfile(signal) : false;
+  }
+
+  // Whether the page shows this profile, given up to PAGE_DRAWN_MS to draw it after a move within
+  // the app (at once on a page loaded on it: its og tags are there from the start).
+  async pageDrawsProfile(signal) {
+    if (this.pageShowsProfile()) return true;
+    if (loadedProfile === this.username) return false;
     return waitForPage(() => this.pageShowsProfile(), { ms: PAGE_DRAWN_MS, signal });
   }
 

@@ -287,7 +287,8 @@ test('a profile the page shows whose data Instagram answers as user:null: "could
 });
 
 // The same profile, not given out, while its own wait runs (background unreadable-waits.js): two
-// tabs of it ask once when the wait ends, not once each.
+// tabs of it ask once when the wait ends, not once each; and a page of it renamed or deleted
+// meanwhile says what the page shows, not "Could not read … Retrying at" under the old name.
 const UNREAD = 'lena.bakes';
 // Instagram not giving @lena.bakes out, by either endpoint; the log cleared.
 function unreadableLena() {
@@ -324,6 +325,32 @@ test('two tabs of a profile left unread: one ask when its wait ends, the other t
   } finally {
     await other.close();
   }
+  await page.goto('about:blank');
+  suite.standin.reset();
+});
+
+test('renamed during its wait: the old name\'s page says the profile is not there, unasked; the new name is checked', T, async () => {
+  // (The default pacing: the profile's wait, 20 pacings, lasts past the reload below.)
+  await suite.resetExtension({ pacingMs: 1500 });
+  unreadableLena();
+  await page.goto(suite.standin.profileUrl(UNREAD));
+  await waitForOverlay(page, (x) => !!saidUnread(x), { what: 'said unread', timeout: 15_000 });
+  // Renamed on Instagram (the old name's page is "Sorry, this page isn't available", as for a
+  // profile deleted): a visit of the old name within the wait.
+  const NEW = 'lena.studio';
+  suite.standin.renameProfile(UNREAD, NEW);
+  suite.standin.clearLog();
+  await page.reload();
+  const gone = await waitForOverlay(page, (x) => x.states.some((y) => ['unreadable', 'not_found'].includes(y.state)),
+    { what: 'the old name\'s page', timeout: 15_000 });
+  assert.ok(!saidUnread(gone), `no "could not read" on a page showing no profile: ${JSON.stringify(gone.states)}`);
+  assert.equal(gone.badgeState, 'not_found');
+  assert.equal(suite.standin.log().filter((e) => e.kind === 'api').length, 0, `the page told it: nothing asked: ${apiLog()}`);
+  // The new name's page: checked as any other profile (it has no wait of its own).
+  await page.goto(suite.standin.profileUrl(NEW));
+  const read = await waitForBadge(page, { what: `the badge on @${NEW}` });
+  assert.ok(!read.states.some((x) => ['unreadable', 'not_found'].includes(x.state)), JSON.stringify(read.states));
+  assert.equal(asksOf(NEW), 1);
   await page.goto('about:blank');
   suite.standin.reset();
 });

@@ -8,8 +8,11 @@ import assert from 'node:assert/strict';
 import { background, fakePageGlobals, loadContentPage } from './lib/content-page.mjs';
 
 const { sent } = background;
-// (A page with no header and no og tags: what it shows does not matter to the fake background.)
 fakePageGlobals();
+// The page shows the profile (its og tags name it): a visit within the wait says "could not read"
+// again (content/main.js sayHeld; a page showing none says what it shows instead).
+const og = { getAttribute: (k) => (k === 'content' ? '900 Followers, 10 Following, 12 Posts - Anna (@anna) on Instagram' : null) };
+globalThis.document.querySelector = (sel) => (/og:description/.test(sel) ? og : null);
 const { ProfileFeature, quietOverlay } = await loadContentPage();
 
 const progress = (status) => ({ status, requests: 4, budget: 45, listsDone: 1, listsTarget: 4, profilesDone: 0, profilesTarget: 8 });
