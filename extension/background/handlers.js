@@ -887,8 +887,12 @@ async function auditResult(msg, sender) {
     const key = sendKey(msg.username, msg.id);
     if (sched.sending && sched.sending.key === key) sched = sent(sched, now(), key);
     // The wait it draws holds every tab's requests: it remembers this audit, to be named there.
+    // An answer about the one profile asked ("not found": a follower deleted, or user:null) leaves
+    // the levels as they are, as an instant check's does (recordInstantAnswer): it says nothing of
+    // Instagram's limit. Counted as a success, it reset the level, and an audit meeting deleted
+    // followers after a rate limit waited the first wait again at the next refusal, asking too soon.
     sched = c.kind === 'rate_limited' ? onRateLimited(sched, now(), settings, c.unavailable, a.username, requestKind(req))
-      : onSuccess(sched, requestKind(req));
+      : aboutAskedOnly(c.kind) ? sched : onSuccess(sched, requestKind(req));
     const outcome = await outcomeOf(a, req, c, msg, sched);
     a = applyOutcome(a, msg.id, outcome, now()).state;
     // A retry of the followers refused again: the engagers' audit it went on from is as it was
