@@ -26,6 +26,7 @@ import { asideSummary, exportAside, takenRoom } from '../shared/set-aside.js';
 import { earlierOwner, asideKinds } from '../shared/taken.js';
 import { entryFromReport, roughCauseOf, listEntries, deleteEntries, exportJson, exportCsv, importJson, withLatestCount, withGone,
   partialAuditReplaces, reportOfEntry, entryUserId, renamedTo, currentNameOf, holdsAudit, auditEndedEarly, withAuditEnds } from '../shared/history.js';
+import { listRests } from './list-rests.js';
 
 const now = () => Date.now();
 
@@ -1027,15 +1028,29 @@ async function popupAuditStatus(msg) {
 
 // ---- privileged: history and settings
 
+// The history's profiles newest first, those a search `query` finds; `matched`: how many.
 // `total`: how many profiles the history holds, whatever the search shows (Delete all says it),
 // `audited`: how many of them have an audit Delete all deletes: a result in the history, or an
 // audit stored without one (running, paused, ended early: store.js namesWithAudit).
-async function historyList({ query }) {
+// `limit`: the first `limit` only, and `rest`: the token the rest is kept under (null: none left),
+// asked next as {query, rest} and answered {entries, from}: the rows from index `from` on, of the
+// same read (list-rests.js); a rest no longer kept is answered with the whole list read again, from 0.
+const rests = listRests();
+async function historyList({ query = '', limit, rest }) {
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    throw new Error(`history.list: limit must be a positive integer, not ${JSON.stringify(limit) ?? String(limit)}`);
+  }
+  if (rest !== undefined && limit !== undefined) throw new Error('history.list: a rest is asked without a limit');
+  const kept = rest === undefined ? null : rests.take(rest, query);
+  if (kept) return kept;
   const history = await historyWithEndedKept();
   const withAudit = await store.namesWithAudit(history);
   const audited = Object.keys(history.entries).filter((u) => withAudit.has(u) || holdsAudit(history.entries[u])).length;
-  return { entries: listEntries(history, query || '').map((e) => ({ ...e, report: undefined })),
-           total: Object.keys(history.entries).length, audited };
+  const listed = listEntries(history, query).map((e) => ({ ...e, report: undefined }));
+  const counts = { total: Object.keys(history.entries).length, audited, matched: listed.length };
+  if (limit === undefined) return { entries: listed, from: 0, ...counts };
+  const left = listed.length > limit ? rests.keep(query, limit, listed.slice(limit)) : null;
+  return { entries: listed.slice(0, limit), from: 0, rest: left, ...counts };
 }
 
 // With no entry under `username`: the name the account kept under it goes by now, when its history

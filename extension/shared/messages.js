@@ -71,7 +71,8 @@ export const SHAPES = {
   },
   privileged: {
     hello: {},
-    'history.list': { query: optional(str(200)) },
+    // `limit`: the first rows only; `rest`: the token the rest of such a list is kept under (handlers.js historyList).
+    'history.list': { query: optional(str(200)), limit: optional(int(1, 1e6)), rest: optional((v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v)) },
     'history.get': { username },
     'history.delete': { usernames },
     'history.export': { format: (v) => v === 'json' || v === 'csv' },
