@@ -540,6 +540,143 @@ test('a full history of 5,000 profiles: an import pushes none of them out and sa
   await popup.close();
 });
 
+// The popup asks for the first rows of the history, then for the rest (handlers.js historyList with
+// a limit, then its rest): in the popup `popup`, before it loads, the asks for a rest are held until
+// `releaseRests(popup)` (or, with `all`, from then on sent at once), so that a test acts between the two. `gone`: each is asked by a token the
+// background never gave (as after its worker restarted between the two asks).
+async function holdRests(popup, { gone = false } = {}) {
+  await popup.evaluateOnNewDocument((gone) => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    window.restsHeld = [];
+    window.restsAnswered = 0;
+    let holding = true;
+    chrome.runtime.sendMessage = (msg, ...more) => {
+      if (!holding || !msg || msg.what !== 'history.list' || msg.rest === undefined) return send(msg, ...more);
+      const asked = gone ? { ...msg, rest: 'gone' } : msg;
+      return new Promise((resolve) => { window.restsHeld.push(() => send(asked, ...more).then(resolve).finally(() => { window.restsAnswered++; })); });
+    };
+    window.releaseRests = (all) => {
+      holding = !all;
+      const held = window.restsHeld.splice(0);
+      held.forEach((go) => go());
+      return held.length;
+    };
+  }, gone);
+}
+const releaseRests = (popup, { all = false } = {}) => popup.evaluate((all) => window.releaseRests(all), all);
+const popupRows = (popup) => popup.$eval('#rows', (tb) => ({ names: [...tb.rows].map((tr) => tr.cells[0].querySelector('a').textContent),
+  shown: tb.dataset.shown ?? null, buttons: tb.querySelectorAll('button').length }));
+// What the history holds, newest first (as the popup lists it).
+const storedNewestFirst = async (ext) => Object.values((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries)
+  .sort((a, b) => b.computed_at - a.computed_at || (a.username < b.username ? -1 : 1)).map((e) => e.username);
+
+// The first screen of rows comes before the rest of the list. A profile checked and one deleted
+// between the two asks: the list drawn in the end is the history as stored then, no row twice, none
+// missing; until the rest is in, the list is not said drawn, and Delete all names every profile.
+test('the history in two parts: the first rows before the rest; a profile added and one deleted between them: none twice, none lost', async () => {
+  const ext = await extensionPage(suite);
+  const base = Date.now() - 10 * 86400_000;
+  await storeHistoryOf(ext, 300, base);
+  const popup = await suite.session.newPage();
+  await holdRests(popup);
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForFunction(() => window.restsHeld.length === 1);
+  let seen = await popupRows(popup);
+  assert.deepEqual([seen.names.length, seen.names[0], seen.names[99], seen.shown], [100, 'user00299', 'user00200', null],
+    'the first 100 rows, newest first, not said drawn');
+  // Delete all names every profile the history holds, not the 100 in the page.
+  assert.match((await popupAsks(popup, '#delete-all')).question, /^Delete all 300 profiles in the history\?/);
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  // Between the two asks: a newer profile, and one of the rest deleted.
+  await ext.evaluate((now) => chrome.storage.local.get('history').then(({ history }) => {
+    history.entries['newer.one'] = { ...history.entries.user00000, username: 'newer.one', computed_at: now };
+    delete history.entries.user00150;
+    return chrome.storage.local.set({ history });
+  }), Date.now());
+  await tellBackground(ext, ['history']);
+  // The popup draws the changed history anew; the first draw's rest, answered late, draws nothing.
+  // (Its own rest held too.)
+  await popup.waitForFunction(() => window.restsHeld.length === 2 && document.querySelector('#rows tr a')?.textContent === 'newer.one');
+  assert.equal(await releaseRests(popup, { all: true }), 2);
+  await popup.waitForFunction(() => window.restsAnswered === 2);
+  await popup.waitForSelector('#rows[data-shown="300"]');
+  const stored = await storedNewestFirst(ext);
+  seen = await popupRows(popup);
+  assert.deepEqual(seen.names, stored, 'the history as stored, in order');
+  assert.equal(new Set(seen.names).size, 300, 'no row twice');
+  assert.ok(!seen.names.includes('user00150') && seen.names[0] === 'newer.one');
+  assert.equal(seen.buttons, 300);
+  assert.match((await popupAsks(popup, '#delete-all')).question, /^Delete all 300 profiles in the history\?/);
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  assert.deepEqual(await popupTableFaults(popup), [], 'the table as a screen reader and the keyboard meet it');
+  // A row of the rest deleted by keyboard: the focus goes to the row now in its place.
+  await popup.focus('#rows tr:nth-child(151) button');
+  const next = seen.names[151];
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector('#rows[data-shown="299"]');
+  await popup.waitForFunction((n) => document.activeElement?.closest('#rows tr')?.cells[0].textContent === n, {}, next);
+  await popup.close();
+});
+
+// The rest no longer kept by the background (its worker stopped between the two asks): it answers
+// with the whole list read again, which the popup draws in place of the first rows, with its counts.
+// The popup is not told of the change here (no storage events), so what it shows is that answer's.
+test('a rest the background no longer keeps: the whole list read again replaces the first rows, counts too', async () => {
+  const ext = await extensionPage(suite);
+  await storeHistoryOf(ext, 250, Date.now() - 10 * 86400_000);
+  const popup = await suite.session.newPage();
+  await holdRests(popup, { gone: true });
+  await popup.evaluateOnNewDocument(() => { chrome.storage.local.onChanged.addListener = () => {}; chrome.storage.onChanged.addListener = () => {}; });
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForFunction(() => window.restsHeld.length === 1);
+  await ext.evaluate((now) => chrome.storage.local.get('history').then(({ history }) => {
+    history.entries['newer.one'] = { ...history.entries.user00000, username: 'newer.one', computed_at: now };
+    delete history.entries.user00249;
+    delete history.entries.user00010;
+    return chrome.storage.local.set({ history });
+  }), Date.now());
+  await tellBackground(ext, ['history']);
+  assert.equal(await releaseRests(popup), 1);
+  await popup.waitForSelector('#rows[data-shown="249"]');
+  const seen = await popupRows(popup);
+  assert.deepEqual(seen.names, await storedNewestFirst(ext));
+  assert.equal(new Set(seen.names).size, 249, 'no row twice');
+  assert.match((await popupAsks(popup, '#delete-all')).question, /^Delete all 249 profiles in the history\?/, 'the count of that answer');
+  await answerPopup(popup, '#delete-all', 'Cancel');
+  await popup.close();
+});
+
+// A search typed while the rest of the whole list is on its way: the search's rows are what stays,
+// the rest answered after draws nothing over them; clearing the search draws the whole list again.
+test('a search typed while the rest of the list is on its way: its rows stay, the late rest draws nothing', async () => {
+  const ext = await extensionPage(suite);
+  await storeHistoryOf(ext, 300, Date.now() - 10 * 86400_000);
+  const popup = await suite.session.newPage();
+  await holdRests(popup);
+  await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
+  await popup.waitForFunction(() => window.restsHeld.length === 1);
+  await popup.type('#search', 'user0001');
+  // Ten profiles found: no rest to ask for.
+  await popup.waitForSelector('#rows[data-shown="10"]');
+  assert.equal(await releaseRests(popup), 1);
+  await popup.waitForFunction(() => window.restsAnswered === 1);
+  await popup.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const seen = await popupRows(popup);
+  assert.deepEqual(seen.names, Array.from({ length: 10 }, (_, i) => `user000${19 - i}`));
+  assert.equal(seen.shown, '10');
+  // A search that finds nothing says so, not that the history is empty.
+  await popup.$eval('#search', (el) => { el.value = 'nobody.here'; el.dispatchEvent(new Event('input')); });
+  await popup.waitForSelector('#rows[data-shown="0"]');
+  assert.deepEqual(await popup.$eval('#empty', (e) => [e.hidden, e.textContent]), [false, 'No profile in the history matches.']);
+  await popup.$eval('#search', (el) => { el.value = ''; el.dispatchEvent(new Event('input')); });
+  await popup.waitForFunction(() => window.restsHeld.length === 1);
+  assert.deepEqual([(await popupRows(popup)).names.length, await popup.$eval('#empty', (e) => e.hidden)], [100, true]);
+  await releaseRests(popup);
+  await popup.waitForSelector('#rows[data-shown="300"]');
+  assert.deepEqual((await popupRows(popup)).names, await storedNewestFirst(ext));
+  await popup.close();
+});
+
 // A large history of a later schema cannot be copied aside in a storage of 10 MiB: before, the
 // copy failed with a console note and the next save wrote over the original.
 test('a history too large to copy aside stays where it is: the popup offers it, nothing writes over it, discarding frees the room', async () => {

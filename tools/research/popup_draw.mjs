@@ -5,6 +5,10 @@
 // all drawn (`#rows[data-shown]`), and the time from a search's input event to its rows drawn
 // and to its first rows (the popup's 150 ms pause after typing included), once narrowing to 1,000
 // and once back to all 5,000. Times are in the page, from its navigation's start or the input event.
+// Then how long the background takes to answer `history.list` (asked from the extension's page):
+// the whole list, its first 100 rows, and their rest.
+// Another build to compare: FM_EXTENSION=<its dist/extension> (run in turn with this one: the
+// machine's load moves these times by more than the difference).
 // Usage: node tools/research/popup_draw.mjs [runs]   (about 30 s for 3 runs)
 import { openSuite } from '../../tests/e2e/lib/index.mjs';
 import { extensionPage, storeHistoryOf } from '../../tests/e2e/extension-support.mjs';
@@ -60,8 +64,26 @@ try {
       `all 5000 at ${d.all.toFixed(0)} ms (on screen ${d.allPainted.toFixed(0)} ms; goto to data-shown seen ${wall} ms); search to 1000 rows on screen: first ${narrow.first.toFixed(0)} ms, all ${narrow.all.toFixed(0)} ms; back to 5000: first ${back.first.toFixed(0)} ms, all ${back.all.toFixed(0)} ms`);
     await popup.close();
   }
-  const med = (k) => { const v = rows.map((x) => x[k]).sort((a, b) => a - b); return v[Math.floor(v.length / 2)].toFixed(0); };
+  const median = (all) => {
+    const v = all.filter(Number.isFinite).sort((a, b) => a - b);
+    return v.length ? v[Math.floor(v.length / 2)].toFixed(0) : '-';
+  };
+  const med = (k) => median(rows.map((x) => x[k]));
   console.log(`median of ${runs}: first rows on screen ${med('painted')} ms, all on screen ${med('all')} ms, search to 1000 first ${med('narrowFirst')} ms / all ${med('narrow')} ms, back to 5000 first ${med('backFirst')} ms / all ${med('back')} ms`);
+  // The background's answers alone, asked from the extension's page in turn: the whole list, its
+  // first 100 rows (a background without limits answers the whole list), and their rest.
+  const asks = [];
+  for (let r = 0; r < 2 * runs + 1; r++) {
+    asks.push(await ext.evaluate(async () => {
+      const timed = async (msg) => { const t0 = performance.now(); const a = await chrome.runtime.sendMessage(msg); return [performance.now() - t0, a]; };
+      const [whole] = await timed({ what: 'history.list', query: '' });
+      const [first, a] = await timed({ what: 'history.list', query: '', limit: 100 });
+      const [rest] = a.rest ? await timed({ what: 'history.list', query: '', rest: a.rest }) : [null];
+      return { whole, first, rest, firstRows: a.entries ? a.entries.length : null };
+    }));
+  }
+  console.log(`history.list from the extension's page, median of ${asks.length}: whole ${median(asks.map((a) => a.whole))} ms, ` +
+    `first 100 ${median(asks.map((a) => a.first))} ms (${asks[0].firstRows} rows), rest ${median(asks.map((a) => a.rest))} ms`);
 } finally {
   await suite.close();
 }
