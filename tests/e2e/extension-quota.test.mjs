@@ -18,10 +18,20 @@ import { extensionPage, startAudit, storedAudit } from './extension-support.mjs'
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
 
-// A check that makes room rewrites megabytes of storage several times (the filled history is ~10 MB):
-// on a loaded 2-core machine it took over 15 s, the overlay's default wait (seen at 9409357 and
-// after, beside other browser tests). A wait, not a speed test: scripts/bench measures speed.
+// A check that makes room rewrites megabytes of storage several times (the history, one key, is
+// read whole three times per check and written again; making room reads all of storage): on a loaded
+// 2-core machine it took over 15 s, the overlay's default wait (seen at 9409357 and after, beside other
+// browser tests). A wait, not a speed test: scripts/bench measures speed.
 const NEAR_FULL_CHECK = { timeout: 60000 };
+
+// How many history entries fill() writes. Storage is filled to the quota all the same (the audit's pad
+// takes the rest); the history's size only sets how much each of its reads and writes moves, and none
+// of the behaviours here depends on it: 300 entries with their reports (~1.5 MB) leave half of them to
+// drop for far more room than a check or an audit needs (one shrink, as with more). With 1,300 (~6.5 MB),
+// every check near the quota moved ~33 MB of history, and the file took ~55-70 s of CPU (Chromium's
+// counted) against ~28 s now (the file alone in a cpuacct cgroup, twice each, the 2-core machine of
+// 2026-12-07, busy with other work).
+const ENTRIES = 300;
 
 let suite, page, template;
 useFreshPages((s, p) => { suite = s; page = p; }, {
@@ -59,7 +69,7 @@ async function fill({ entries, reports, margin, status = 'cancelled' }) {
     for (let i = 0; i < entries; i++) {
       const username = `filler_${String(i).padStart(5, '0')}`;
       // Each its own account (its own id): copies naming the template's account would be that one
-      // account under 1,300 names, which a check of it gathers into one entry (a rename).
+      // account under hundreds of names, which a check of it gathers into one entry (a rename).
       const id = String(900_000_000 + i);
       history.entries[username] = { ...template, username, computed_at: base + i * 1000,
                                     first_seen: template.first_seen && { ...template.first_seen, user_id: id },
@@ -107,7 +117,7 @@ function compareWithBefore() {
 const panelText = async () => (await waitForOverlay(page, (s) => s.panel && s.panelText.length > 0, { what: 'panel' })).panelText;
 
 test('storage nearly full: the oldest half of the reports make room; every entry keeps its numbers; the new result is saved', async () => {
-  const used = await fill({ entries: 1300, reports: true, margin: 3000 });
+  const used = await fill({ entries: ENTRIES, reports: true, margin: 3000 });
   assert.equal(used, 10 * 1024 * 1024 - 3000);
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   const badge = await waitForBadge(page, NEAR_FULL_CHECK);
@@ -133,7 +143,7 @@ test('storage nearly full: the oldest half of the reports make room; every entry
 
 test('storage nearly full during an audit: it makes room the same way and finishes', async () => {
   // Room for the check and its document (about 9 KB), not for the audit's state (tens of KB).
-  await fill({ entries: 1300, reports: true, margin: 20000 });
+  await fill({ entries: ENTRIES, reports: true, margin: 20000 });
   await page.goto(suite.standin.profileUrl('marco.travels'));
   await waitForBadge(page, NEAR_FULL_CHECK);
   assert.equal((await compareWithBefore()).reportDropped.length, 0, 'the check itself fitted');
@@ -158,7 +168,7 @@ test('storage nearly full during an audit: it makes room the same way and finish
 // About a hundred finished audits (80-100 kB each) filled storage: the next audit then dropped every
 // history report and stopped. A finished audit's working state goes first; its result is in the history.
 test('storage nearly full of a finished audit: it makes room before any report, and the new result is saved', async () => {
-  await fill({ entries: 1300, reports: true, margin: 3000, status: 'done' });
+  await fill({ entries: ENTRIES, reports: true, margin: 3000, status: 'done' });
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   await waitForBadge(page, NEAR_FULL_CHECK);
   await openPanel(page);
@@ -171,7 +181,7 @@ test('storage nearly full of a finished audit: it makes room before any report, 
 });
 
 test('storage full of what cannot be dropped: result shown but not saved, audit stops saying so, nothing lost; deleting history frees room and the audit finishes', async () => {
-  await fill({ entries: 3000, reports: false, margin: 1500 });
+  await fill({ entries: ENTRIES, reports: false, margin: 1500 });
   await page.goto(suite.standin.profileUrl('lena.bakes'));
   const badge = await waitForBadge(page, NEAR_FULL_CHECK);
   assert.ok(badge.badgeLabel, `the badge says what the engine decided: ${badge.badgeFullText}`);
