@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer from './lib/puppeteer.mjs';
 import { REPO } from './lib/index.mjs';
 
 export const FIREFOX = process.env.FM_FIREFOX || '/usr/bin/firefox-esr';

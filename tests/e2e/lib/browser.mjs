@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer from './puppeteer.mjs';
 import { CHROMIUM, extensionPath } from './paths.mjs';
 
 // Puppeteer's default flags that stop Chromium from throttling hidden tabs and their timers.
