@@ -15,7 +15,8 @@ const en = (key) => EN[key].message;
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO, 'manifest.json'), 'utf8')).version;
 
 let suite, page;
-useFreshPages((s, p) => { suite = s; page = p; }, { newTabs: true });
+// (Its requests intercepted: puppeteer's network tracking on, lib/browser.mjs.)
+useFreshPages((s, p) => { suite = s; page = p; }, { newTabs: true, options: { network: true } });
 
 // Answers requests whose URL contains `match` with `body` (JSON); everything else goes through.
 async function serveChanged(match, body) {

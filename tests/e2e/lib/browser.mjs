@@ -13,7 +13,7 @@ const BACKGROUND_DEFAULTS = ['--disable-background-timer-throttling', '--disable
 // options: { standin (from startStandin, required), extension: path | false (default: extensionPath()),
 //            headless: true, timeout: ms for waits (default 15000), args: extra Chromium flags,
 //            throttled: true to let Chromium throttle hidden tabs as a user's browser does (puppeteer's
-//            defaults switch that off) }
+//            defaults switch that off), network: true for puppeteer's requests and responses (below) }
 export async function launchBrowser(options = {}) {
   const { standin } = options;
   if (!standin?.port) throw new Error('launchBrowser: options.standin must be a started stand-in (startStandin())');
@@ -50,6 +50,10 @@ export async function launchBrowser(options = {}) {
     ignoreDefaultArgs: ['--disable-extensions', ...(options.throttled ? BACKGROUND_DEFAULTS : [])],
     enableExtensions: !!ext,
     pipe: true,
+    // Puppeteer follows every request of every page through the DevTools protocol (its Network domain:
+    // several events per request, each serialized by the browser and parsed here) for page.on('request'),
+    // interception and goto's response, which only the bug report's test uses: off unless asked for.
+    networkEnabled: !!options.network,
     defaultViewport: { width: 1280, height: 900 },
     protocolTimeout: 60000,
   });

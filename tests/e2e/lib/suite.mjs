@@ -40,14 +40,14 @@ export function ensurePackaged() {
 }
 
 // options: { standin: startStandin options, settings: overrides of FAST_SETTINGS, extension, timeout,
-//            args: extra Chromium flags, throttled, preferences: launchBrowser's }
+//            args: extra Chromium flags, throttled, preferences, network: launchBrowser's }
 export async function openSuite(options = {}) {
   ensurePackaged();
   const standin = await startStandin(options.standin || {});
   let session;
   try {
     session = await launchBrowser({ standin, extension: options.extension, timeout: options.timeout, args: options.args,
-                                   throttled: options.throttled, preferences: options.preferences });
+                                   throttled: options.throttled, preferences: options.preferences, network: options.network });
   } catch (e) {
     await standin.close();
     throw e;
