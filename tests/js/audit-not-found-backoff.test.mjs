@@ -51,12 +51,17 @@ async function ask(status, body) {
 const RATE_LIMITED = [429, '{"message":"Please wait a few minutes before you try again.","status":"fail"}'];
 const NOT_FOUND = [404, '{"message":"User not found","status":"fail"}'];
 
-test('a follower "not found" after a rate limit: the back-off\'s level stays, the next refusal waits twice as long', async () => {
+// An audit reading its followers' profiles, refused once: the back-off at its first level.
+async function afterRateLimit() {
   data.settings = { ...DEFAULT_SETTINGS };
   data.scheduler = { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 };
   data[`audit:${username}`] = readingProfiles();
   await ask(...RATE_LIMITED);
   assert.equal(data.scheduler.backoffLevel, 1);
+}
+
+test('a follower "not found" after a rate limit: the back-off\'s level stays, the next refusal waits twice as long', async () => {
+  await afterRateLimit();
   const firstUntil = data.scheduler.backoffUntil;
   assert.ok(firstUntil - clock >= firstWait, 'a first wait');
   await ask(...NOT_FOUND);
@@ -67,11 +72,7 @@ test('a follower "not found" after a rate limit: the back-off\'s level stays, th
 });
 
 test('an answer read after a rate limit still resets the level', async () => {
-  data.settings = { ...DEFAULT_SETTINGS };
-  data.scheduler = { lastSlot: 0, ledger: [], backoffUntil: 0, backoffLevel: 0 };
-  data[`audit:${username}`] = readingProfiles();
-  await ask(...RATE_LIMITED);
-  assert.equal(data.scheduler.backoffLevel, 1);
+  await afterRateLimit();
   await ask(200, JSON.stringify({ data: { user: { username: 'f2', id: '7002', edge_followed_by: { count: 10 }, edge_follow: { count: 10 } } }, status: 'ok' }));
   assert.equal(data.scheduler.backoffLevel, 0);
 });
