@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup, storeHistoryOf } from './extension-support.mjs';
-import { CSV_COLUMNS } from '../../extension/shared/history.js';
+import { CSV_COLUMNS, listEntries } from '../../extension/shared/history.js';
 import { tellBackground } from './lib/extension.mjs';
 import { popupTableFaults } from './popup-table-checks.mjs';
 
@@ -566,9 +566,9 @@ async function holdRests(popup, { gone = false } = {}) {
 const releaseRests = (popup, { all = false } = {}) => popup.evaluate((all) => window.releaseRests(all), all);
 const popupRows = (popup) => popup.$eval('#rows', (tb) => ({ names: [...tb.rows].map((tr) => tr.cells[0].querySelector('a').textContent),
   shown: tb.dataset.shown ?? null, buttons: tb.querySelectorAll('button').length }));
-// What the history holds, newest first (as the popup lists it).
-const storedNewestFirst = async (ext) => Object.values((await ext.evaluate(() => chrome.storage.local.get('history'))).history.entries)
-  .sort((a, b) => b.computed_at - a.computed_at || (a.username < b.username ? -1 : 1)).map((e) => e.username);
+// What the history holds, newest first (as the popup lists it: history.js listEntries).
+const storedNewestFirst = async (ext) => listEntries((await ext.evaluate(() => chrome.storage.local.get('history'))).history)
+  .map((e) => e.username);
 
 // The first screen of rows comes before the rest of the list. A profile checked and one deleted
 // between the two asks: the list drawn in the end is the history as stored then, no row twice, none
