@@ -70,6 +70,7 @@ test('a checked profile: username, what the badge says, the estimate and interva
     history.entries[u].computed_at -= 3 * 3600 * 1000;
     await chrome.storage.local.set({ history });
   }, 'marco.travels');
+  await tellBackground(ext, ['history']);
   const later = await openActionPopup(page);
   const c2 = await current(later);
   assert.equal(c2.estimate, badge.badgeLabel);
@@ -82,6 +83,7 @@ test('a checked profile: username, what the badge says, the estimate and interva
     history.entries[u].first_seen = { follower_count: 20000, at: Date.now() - 10 * 24 * 3600 * 1000 };
     await chrome.storage.local.set({ history });
   }, 'marco.travels');
+  await tellBackground(ext, ['history']);
   const since = await openActionPopup(page);
   const c3 = await current(since);
   assert.equal(entry.follower_count, 24300);
@@ -94,6 +96,7 @@ test('a checked profile: username, what the badge says, the estimate and interva
     Object.assign(history.entries[u], { confidence: 'audited', latest_count: { follower_count: 31000, at: Date.now() } });
     await chrome.storage.local.set({ history });
   }, 'marco.travels');
+  await tellBackground(ext, ['history']);
   const audited = await openActionPopup(page);
   assert.match((await current(audited)).change, /^Followers: 20,000 at your first check \(.+, 10 days ago\), 31,000 now: \+11,000 \(\+55%\)\.$/);
   await audited.close();
@@ -111,6 +114,7 @@ test('an engagement grade kept from an earlier audit beside a re-check says whic
     history.entries[u] = { ...history.entries[u], comments: { grade: 'poor', score: 61, verdict: '' }, audit_at: at };
     await chrome.storage.local.set({ history });
   }, 'marco.travels', auditAt);
+  await tellBackground(ext, ['history']);
   const day = new Date(auditAt).toLocaleDateString('en', { day: 'numeric', month: 'short',
     ...(new Date(auditAt).getFullYear() !== new Date().getFullYear() ? { year: 'numeric' } : {}) });
   const popup = await openActionPopup(page);
@@ -124,6 +128,7 @@ test('an engagement grade kept from an earlier audit beside a re-check says whic
     history.entries[u].audit_at = history.entries[u].computed_at;
     await chrome.storage.local.set({ history });
   }, 'marco.travels');
+  await tellBackground(ext, ['history']);
   await popup.close();
   const again = await openActionPopup(page);
   assert.equal(await again.$eval('#current-engagement', (x) => x.textContent), `${en('commentsTitle')}: ${en('msg_comments_grade_poor')}`);
@@ -140,6 +145,7 @@ test('renamed on Instagram: the new name says its former one; the old name says 
     history.entries[u] = { ...history.entries[u], former_usernames: [old] };
     await chrome.storage.local.set({ history });
   }, 'lena.bakes', NONEXISTENT);
+  await tellBackground(ext, ['history']);
   const renamed = await openActionPopup(page);
   assert.equal(await renamed.$eval('#current-former', (e) => e.textContent), `Formerly @${NONEXISTENT}`);
   await renamed.close();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openSuite, waitForOverlay, screenshot } from './lib/index.mjs';
 import { waitFor, extensionPage, popupAsks, answerPopup, openActionPopup, storeHistoryOf } from './extension-support.mjs';
 import { CSV_COLUMNS, listEntries } from '../../extension/shared/history.js';
-import { tellBackground } from './lib/extension.mjs';
+import { tellBackground, toldAround } from './lib/extension.mjs';
 import { popupTableFaults } from './popup-table-checks.mjs';
 
 let suite, downloads;
@@ -135,6 +135,7 @@ test('history: search, export JSON and CSV, delete all, re-import gives back the
     history.entries[name] = { ...history.entries[name], confidence: 'audited', audit_at: history.entries[name].computed_at };
     return chrome.storage.local.set({ history });
   }));
+  await tellBackground(ext, ['history']);
   await popup.reload();
   await popup.waitForFunction(() => document.querySelectorAll('#rows tr').length === 2);
   assert.equal((await popupAsks(popup, '#delete-all')).question,
@@ -427,8 +428,8 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   // before reasons had codes says the English it was kept with.
   await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
     settings: { language: 'fr' }, history_set_aside: [...items, { key: 'entries.older', reason: 'an older English reason', at: 1, value: null }] })));
-  await popup.reload();
   await tellBackground(ext, ['settings', 'history_set_aside']);
+  await popup.reload();
   await popup.waitForSelector('#aside:not([hidden])');
   assert.deepEqual(await popup.$$eval('#aside li', (li) => li.map((x) => x.textContent)),
     ['entries.broken.one.fake_percent doit être un pourcentage (de 0 à 100) ou null', 'an older English reason']);
@@ -471,8 +472,9 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   assert.equal(await popup.$eval('#aside-note', (n) => n.closest('[role=status]')?.id), 'aside-note', 'the note alone is the status');
   await screenshot(popup, 'popup-discard-question');
   // A second item set aside while the question is open: the question says both go (the discard takes all).
-  await ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) => chrome.storage.local.set({
-    history_set_aside: [...items, { ...items[0], key: 'entries.broken.two', value: { ...items[0].value, username: 'broken.two' } }] })));
+  // (The popup asks the background at the change: toldAround.)
+  await toldAround(ext, ['history_set_aside'], () => ext.evaluate(() => chrome.storage.local.get('history_set_aside').then(({ history_set_aside: items }) =>
+    chrome.storage.local.set({ history_set_aside: [...items, { ...items[0], key: 'entries.broken.two', value: { ...items[0].value, username: 'broken.two' } }] }))));
   await popup.waitForFunction(() => document.querySelector('#aside-discard + .ask p')?.textContent.startsWith('Discard the 2 items'));
   assert.deepEqual(await popup.$$eval('#aside-discard + .ask button', (b) => b.map((x) => x.textContent)), ['Discard 2 items', 'Cancel']);
   assert.equal(await popup.evaluate(() => document.activeElement?.textContent), 'Cancel', 'the focus stays on Cancel');
@@ -487,6 +489,7 @@ test('what the stored history cannot read is kept aside: shown, downloaded whole
   // A history of a later schema (the extension went back a version) is kept aside whole.
   const later = { schema: 3, entries: { 'future.one': { username: 'future.one', anything: true } } };
   await ext.evaluate((h) => chrome.storage.local.set({ history: h }), later);
+  await tellBackground(ext, ['history']);
   await popup.reload();
   await popup.waitForSelector('#aside:not([hidden])');
   assert.deepEqual(await popup.$$eval('#aside li', (li) => li.map((x) => x.textContent)),
@@ -588,12 +591,12 @@ test('the history in two parts: the first rows before the rest; a profile added 
   assert.match((await popupAsks(popup, '#delete-all')).question, /^Delete all 300 profiles in the history\?/);
   await answerPopup(popup, '#delete-all', 'Cancel');
   // Between the two asks: a newer profile, and one of the rest deleted.
-  await ext.evaluate((now) => chrome.storage.local.get('history').then(({ history }) => {
+  // (The popup asks the background at the change: toldAround.)
+  await toldAround(ext, ['history'], () => ext.evaluate((now) => chrome.storage.local.get('history').then(({ history }) => {
     history.entries['newer.one'] = { ...history.entries.user00000, username: 'newer.one', computed_at: now };
     delete history.entries.user00150;
     return chrome.storage.local.set({ history });
-  }), Date.now());
-  await tellBackground(ext, ['history']);
+  }), Date.now()));
   // The popup draws the changed history anew; the first draw's rest, answered late, draws nothing.
   // (Its own rest held too.)
   await popup.waitForFunction(() => window.restsHeld.length === 2 && document.querySelector('#rows tr a')?.textContent === 'newer.one');
@@ -683,6 +686,7 @@ test('a history too large to copy aside stays where it is: the popup offers it, 
   const ext = await extensionPage(suite);
   const big = { schema: 3, entries: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`u${i}`, { username: `u${i}`, blob: 'x'.repeat(100_000) }])) };
   await ext.evaluate((h) => chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: h })), big);
+  await tellBackground(ext, null);
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#aside:not([hidden])');
@@ -745,6 +749,7 @@ test('an import whose @x is another, newer account keeps the stored @x aside and
     confidence: 'audited', status: 'ok', states: [], follower_count: 520, computed_at: Date.now() - 5 * 86_400_000,
     first_seen: { follower_count: 500, at: Date.now() - 9 * 86_400_000, user_id: '111' } };
   await ext.evaluate((e) => chrome.storage.local.set({ history: { schema: 2, entries: { [e.username]: e } }, history_set_aside: [] }), mine);
+  await tellBackground(ext, ['history', 'history_set_aside']);
   const popup = await suite.session.newPage();
   await popup.goto(`chrome-extension://${suite.session.extensionId}/extension/ui/popup.html`);
   await popup.waitForSelector('#rows[data-shown]');

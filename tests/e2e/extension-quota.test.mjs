@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage, startAudit, storedAudit } from './extension-support.mjs';
+import { tellBackground } from './lib/extension.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -62,7 +63,8 @@ async function ext() {
 // padded to take up the rest. Keeps a copy of everything in the extension page (window.before)
 // for later comparison. Returns the bytes in use.
 async function fill({ entries, reports, margin, status = 'cancelled' }) {
-  return (await ext()).evaluate(async ({ template, entries, reports, margin, status }) => {
+  const page = await ext();
+  const used = await page.evaluate(async ({ template, entries, reports, margin, status }) => {
     const local = chrome.storage.local;
     const history = (await local.get('history')).history || { schema: 2, entries: {} };
     const base = Date.now() - 30 * 86400_000;
@@ -83,6 +85,8 @@ async function fill({ entries, reports, margin, status = 'cancelled' }) {
     window.before = await local.get(null);
     return local.getBytesInUse(null);
   }, { template, entries, reports, margin, status });
+  await tellBackground(page, ['history', 'audit:filler_audited']);
+  return used;
 }
 
 // Compares storage now with window.before, in the extension page: per old history entry,

@@ -199,6 +199,7 @@ async function forgetReading(username) {
     delete history.entries[u];
     return chrome.storage.local.set({ history });
   }), username);
+  await tellBackground(ext, ['history']);
 }
 
 // The resumed audit of `username` waited for to its end: none of the pages read before it paused

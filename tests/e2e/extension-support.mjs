@@ -2,7 +2,7 @@
 // the harness in lib/: start an audit from the panel, read the stored audit, tell audit
 // requests apart from the instant one, wait on conditions, and stop the service worker.
 import { openPanel, clickPart, waitForBadge, waitForOverlay, PANEL } from './lib/index.mjs';
-import { extensionPageOf } from './lib/extension.mjs';
+import { extensionPageOf, tellBackground } from './lib/extension.mjs';
 import { PROFILE_IDS } from './standin/profiles.mjs';
 
 // Polls an async condition until it returns a truthy value (no fixed sleeps as synchronisation).
@@ -240,8 +240,8 @@ export async function answerPopup(popup, trigger, answer) {
 // In place of everything stored, a history of `count` plain instant readings (user00000, user00001,
 // ..., one second apart from `base`), written from the extension's page `ext`: the popup's test of a
 // full history and tools/research/popup_draw.mjs.
-export function storeHistoryOf(ext, count, base) {
-  return ext.evaluate((n, t0) => {
+export async function storeHistoryOf(ext, count, base) {
+  await ext.evaluate((n, t0) => {
     const entries = {};
     for (let i = 0; i < n; i++) {
       const u = `user${String(i).padStart(5, '0')}`;
@@ -250,4 +250,5 @@ export function storeHistoryOf(ext, count, base) {
     }
     return chrome.storage.local.clear().then(() => chrome.storage.local.set({ history: { schema: 2, entries } }));
   }, count, base);
+  await tellBackground(ext, null);
 }

@@ -11,32 +11,44 @@ export async function extensionStorage(session) {
     check();
   }));
   // Each write told to the background from the extension's page (a worker's message to itself
-  // never arrives): tellBackground.
-  const told = async (keys) => tellBackground(await extensionPageOf(session), keys);
+  // never arrives): tellBackground, before and after (toldAround).
+  const around = async (keys, write) => toldAround(await extensionPageOf(session), keys, write);
   return {
-    set: async (items) => { await worker.evaluate((i) => chrome.storage.local.set(i), items); await told(Object.keys(items)); },
+    set: (items) => around(Object.keys(items), () => worker.evaluate((i) => chrome.storage.local.set(i), items)),
     get: (keys = null) => worker.evaluate((k) => chrome.storage.local.get(k), keys),
-    remove: async (keys) => { await worker.evaluate((k) => chrome.storage.local.remove(k), keys); await told([].concat(keys)); },
-    clear: async () => { await worker.evaluate(() => chrome.storage.local.clear()); await told(null); },
+    remove: (keys) => around([].concat(keys), () => worker.evaluate((k) => chrome.storage.local.remove(k), keys)),
+    clear: () => around(null, () => worker.evaluate(() => chrome.storage.local.clear())),
   };
 }
 
 // `keys` (null: all) written into storage by the test itself, told to the background: it is the
 // only writer of storage.local in the extension and listens to no storage.onChanged, so what it kept
-// in memory of them during an audit (background/storage-cache.js) would be served unchanged
-// otherwise. `page`: a page of the extension's origin (its messages are the privileged channel's).
+// in memory of them (an audit's keys during an audit; the history and the set-aside list once read:
+// background/storage-cache.js, store.js) would be served unchanged otherwise. `page`: a page of the
+// extension's origin (its messages are the privileged channel's). Every direct write of storage in
+// tests/e2e is followed by one (tests/js/e2e-storage-writes.test.mjs checks).
 export async function tellBackground(page, keys) {
   const answer = await page.evaluate((k) => chrome.runtime.sendMessage({ what: 'storage.written', keys: k }), keys);
   if (!answer || answer.error) throw new Error(`tellBackground: the background answered ${JSON.stringify(answer)}`);
 }
 
+// `write()` (a direct write of `keys`, null: all) told to the background before and after: an open
+// page that follows storage.onChanged (the popup) asks the background at the change, which may come
+// before the tell after: told before too, the background kept nothing of them then, and answers
+// from storage (unless it read them again meanwhile: a quiet background, as a test's between steps).
+export async function toldAround(page, keys, write) {
+  await tellBackground(page, keys);
+  await write();
+  await tellBackground(page, keys);
+}
+
 // The extension's storage through one of its pages, as extensionStorage has it through the worker.
 export function pageStorage(page) {
   return {
-    set: async (items) => { await page.evaluate((i) => chrome.storage.local.set(i), items); await tellBackground(page, Object.keys(items)); },
+    set: (items) => toldAround(page, Object.keys(items), () => page.evaluate((i) => chrome.storage.local.set(i), items)),
     get: (keys = null) => page.evaluate((k) => chrome.storage.local.get(k), keys),
-    remove: async (keys) => { await page.evaluate((k) => chrome.storage.local.remove(k), keys); await tellBackground(page, [].concat(keys)); },
-    clear: async () => { await page.evaluate(() => chrome.storage.local.clear()); await tellBackground(page, null); },
+    remove: (keys) => toldAround(page, [].concat(keys), () => page.evaluate((k) => chrome.storage.local.remove(k), keys)),
+    clear: () => toldAround(page, null, () => page.evaluate(() => chrome.storage.local.clear())),
   };
 }
 
@@ -49,9 +61,14 @@ export function pageStorage(page) {
 // tab's audits counted: the scheduler); settings go through 'settings.set', as the options page's.
 export async function storeAndTellTabs(page, items) {
   await page.evaluate(async (i) => {
+    // (Told before too, as toldAround does.)
+    const tell = async () => {
+      const told = await chrome.runtime.sendMessage({ what: 'storage.written', keys: Object.keys(i) });
+      if (!told || told.error) throw new Error(`storeAndTellTabs: the background answered ${JSON.stringify(told)}`);
+    };
+    await tell();
     await chrome.storage.local.set(i);
-    const told = await chrome.runtime.sendMessage({ what: 'storage.written', keys: Object.keys(i) });
-    if (!told || told.error) throw new Error(`storeAndTellTabs: the background answered ${JSON.stringify(told)}`);
+    await tell();
     const changes = Object.fromEntries(Object.entries(i).map(([k, v]) => [k, { newValue: v }]));
     for (const tab of await chrome.tabs.query({ url: 'https://www.instagram.com/*' })) {
       await chrome.tabs.sendMessage(tab.id, { what: 'storage.changed', changes }, { frameId: 0 }).catch(() => {});
