@@ -7,10 +7,11 @@
 // - check: a page of a stand-in profile not in the history opened (a check, the page's stored
 //   reading before it), the time from `goto` to the badge with its state, and, counted in the
 //   service worker (its chrome.storage.local wrapped), the reads and writes of `history` during it
-//   and the time they took;
+//   and the time they took: once just after the history was written and told (the worker keeping
+//   nothing of it), then `runs` times after the asks below;
 // - history.get (the stored reading's history part, handlers.js lookAt) and history.list with a
-//   limit of 100 (what the popup's first rows wait for), asked from the extension's page: just
-//   after the history was written (told: read from storage) and again (warm).
+//   limit of 100 (what the popup's first rows wait for), asked from the extension's page three
+//   times, the first just after a tell of the history.
 // Another build to compare: FM_EXTENSION=<its dist/extension> (run in turn: the machine's load
 // moves these times).
 // Usage: node tools/research/history_reads.mjs [sizes, default 300,1300] [runs, default 3]   (about 1 min)
@@ -49,6 +50,29 @@ async function instrument() {
 }
 const opsSince = async (worker, from) => (await worker.evaluate(() => globalThis.historyOps)).slice(from);
 
+// A page of `username` (not in the history) opened: the time to its badge, and the reads and writes
+// of the history in the worker until none came for a second (the check's last write done).
+async function checkOnce(size, username) {
+  const w = await instrument();
+  const from = await w.evaluate(() => globalThis.historyOps.length);
+  const page = await suite.session.newPage();
+  const t0 = Date.now();
+  await page.goto(suite.standin.profileUrl(username));
+  await waitForBadge(page, { timeout: 120_000 });
+  const badge = Date.now() - t0;
+  for (let n = -1, same = 0; same < 10; await new Promise((r) => setTimeout(r, 100))) {
+    const now = await w.evaluate(() => globalThis.historyOps.length);
+    same = now === n ? same + 1 : 0;
+    n = now;
+  }
+  const ops = await opsSince(w, from);
+  await page.close();
+  const reads = ops.filter((o) => o.op === 'get'), writes = ops.filter((o) => o.op !== 'get');
+  const c = { badge, reads: reads.length, writes: writes.length, readMs: reads.reduce((a, o) => a + o.ms, 0), writeMs: writes.reduce((a, o) => a + o.ms, 0) };
+  console.log(`${size} entries, check of @${username}: badge at ${badge} ms; history read ${c.reads}x (${ms(c.readMs)}), written ${c.writes}x (${ms(c.writeMs)})`);
+  return c;
+}
+
 try {
   const ext = await extensionPage(suite);
   // The template: @megastar's entry as a check stores it.
@@ -81,8 +105,11 @@ try {
       await chrome.storage.local.set({ history: { schema: 2, entries } });
       return chrome.storage.local.getBytesInUse('history');
     }, template, size);
+    // A check just after the history was written and told (the worker keeps nothing of it).
     await tellBackground(ext, ['history']);
-    const worker = await instrument();
+    const cold = await checkOnce(size, PROFILES[0]);
+    // The asks, the first just after a tell; then the checks that follow them.
+    await tellBackground(ext, ['history']);
     const asks = await ext.evaluate(async () => {
       const timed = async (msg) => { const t0 = performance.now(); await chrome.runtime.sendMessage(msg); return performance.now() - t0; };
       const out = { get: [], list: [] };
@@ -93,43 +120,21 @@ try {
       return out;
     });
     const checks = [];
-    for (let r = 0; r < runs; r++) {
-      const username = PROFILES[r % PROFILES.length];
-      const w = await instrument();
-      const from = (await w.evaluate(() => globalThis.historyOps.length));
-      const page = await suite.session.newPage();
-      const t0 = Date.now();
-      await page.goto(suite.standin.profileUrl(username));
-      await waitForBadge(page, { timeout: 120_000 });
-      const badge = Date.now() - t0;
-      // The check's last history write done: no history read or write for a second.
-      for (let n = -1, same = 0; same < 10; await new Promise((r) => setTimeout(r, 100))) {
-        const now = await w.evaluate(() => globalThis.historyOps.length);
-        same = now === n ? same + 1 : 0;
-        n = now;
-      }
-      const ops = await opsSince(w, from);
-      checks.push({ badge, reads: ops.filter((o) => o.op === 'get').length, writes: ops.filter((o) => o.op !== 'get').length,
-                    readMs: ops.filter((o) => o.op === 'get').reduce((a, o) => a + o.ms, 0),
-                    writeMs: ops.filter((o) => o.op !== 'get').reduce((a, o) => a + o.ms, 0) });
-      console.log(`${size} entries, check of @${username}: badge at ${badge} ms; history read ${checks.at(-1).reads}x ` +
-        `(${ms(checks.at(-1).readMs)}), written ${checks.at(-1).writes}x (${ms(checks.at(-1).writeMs)})`);
-      await page.close();
-    }
-    void worker;
-    const row = { size, mb: (bytes / 1e6).toFixed(1), badge: median(checks.map((c) => c.badge)), reads: median(checks.map((c) => c.reads)),
+    for (let r = 1; r <= runs; r++) checks.push(await checkOnce(size, PROFILES[r % PROFILES.length]));
+    const row = { size, mb: (bytes / 1e6).toFixed(1), cold, badge: median(checks.map((c) => c.badge)), reads: median(checks.map((c) => c.reads)),
                   readMs: median(checks.map((c) => c.readMs)), writes: median(checks.map((c) => c.writes)), writeMs: median(checks.map((c) => c.writeMs)),
                   getCold: asks.get[0], getWarm: median(asks.get.slice(1)), listCold: asks.list[0], listWarm: median(asks.list.slice(1)) };
     table.push(row);
     console.log(`${size} entries (${row.mb} MB): history.list limit 100 first ${ms(row.listCold)}, then ${ms(row.listWarm)}; ` +
       `history.get ${ms(row.getCold)} / ${ms(row.getWarm)}`);
   }
-  console.log(`\n| entries (MB) | check: badge | history reads (time) | writes (time) | list 100: first / again | history.get: first / again |`);
-  console.log(`|---|---|---|---|---|---|`);
+  console.log(`\n| entries (MB) | check just after a told write: badge, history reads | checks after: badge | history reads (time) | writes (time) | list 100: first / again | history.get: first / again |`);
+  console.log(`|---|---|---|---|---|---|---|`);
   for (const r of table) {
-    console.log(`| ${r.size} (${r.mb}) | ${ms(r.badge)} | ${r.reads} (${ms(r.readMs)}) | ${r.writes} (${ms(r.writeMs)}) | ${ms(r.listCold)} / ${ms(r.listWarm)} | ${ms(r.getCold)} / ${ms(r.getWarm)} |`);
+    console.log(`| ${r.size} (${r.mb}) | ${ms(r.cold.badge)}, ${r.cold.reads} | ${ms(r.badge)} | ${r.reads} (${ms(r.readMs)}) | ${r.writes} (${ms(r.writeMs)}) | ` +
+      `${ms(r.listCold)} / ${ms(r.listWarm)} | ${ms(r.getCold)} / ${ms(r.getWarm)} |`);
   }
-  console.log(`(medians of ${runs} checks; the asks' "first" is the first after the history was written and told)`);
+  console.log(`(medians of ${runs} checks after the asks; the asks' "first" is the first after a tell of the history)`);
 } finally {
   await suite.close();
 }
