@@ -1,6 +1,7 @@
 // storage.local with what this worker last read or wrote of some keys kept in memory, so that an
 // audit's every step does not read its whole record and lists again (about 110 KiB per request,
-// three reads of the same record among them). Storage stays the truth: the worker may be stopped
+// three reads of the same record among them), nor each turn of a profile's check the whole history
+// (megabytes: `own`). Storage stays the truth: the worker may be stopped
 // at any moment and starts with nothing kept; every write goes to storage before it is kept here.
 //
 // The background is the only writer of storage.local (the popup and the options page ask it by
@@ -20,12 +21,14 @@ const ABSENT = Symbol('absent');
 // audit's pace between two requests (1.5 s by default), shorter than a worker is kept idle (30 s).
 export const IDLE_MS = 20_000;
 
-// `local`: a storage.local (its methods looked up at each call); `keep(key)`: whether a key is kept
-// (not the history: large, read seldom); `max`: keys kept at most. `idleMs`: IDLE_MS (tests shorten
-// it). `starts(key)`: whether a write of that key starts the keeping (an audit's: its steps are what
-// reads the same keys again and again); until one, it only passes through, and nothing is held in
-// memory for a profile's check alone.
-export function cachedStorage(local, { keep = () => true, starts = () => true, max = 1000, idleMs = IDLE_MS, enabled = true } = {}) {
+// `local`: a storage.local (its methods looked up at each call); `keep(key)`: whether a key is kept;
+// `max`: keys kept at most. `idleMs`: IDLE_MS (tests shorten it). `starts(key)`: whether a write of
+// that key starts the keeping (an audit's: its steps are what reads the same keys again and again);
+// until one, it only passes through. `own(key)`: a key kept from its own first read or write on,
+// audit or none (the history: a profile's check alone read it whole three or four times, one turn
+// of the lock after another); it starts the keeping of no other key, and is forgotten idle as they are.
+export function cachedStorage(local, { keep = () => true, starts = () => true, own = () => false, max = 1000, idleMs = IDLE_MS,
+  enabled = true } = {}) {
   const known = new Map();
   // Per key, how many changes this worker saw begin or was told of (`all`: of every key, told by
   // forget(null)): a read or write that saw one begin meanwhile keeps nothing.
@@ -39,10 +42,12 @@ export function cachedStorage(local, { keep = () => true, starts = () => true, m
     known.set(k, v);  // the newest last: the oldest goes first
     if (known.size > max) known.delete(known.keys().next().value);
   };
-  const kept = (k) => keeping && keep(k);
+  const kept = (k) => enabled && keep(k) && (keeping || own(k));
+  const startsFor = (keys) => enabled && keys.some((k) => keep(k) && starts(k));
   // (Under node, in tests, the timer keeps no process alive.)
   const later = (f) => { const t = setTimeout(f, idleMs); if (t && typeof t.unref === 'function') t.unref(); return t; };
-  // Kept from an audit's write on; idle for IDLE_MS (no audit step), it forgets all it kept.
+  // Kept from an audit's write on (`own` keys: from their first use); idle for IDLE_MS (no audit
+  // step, no use of an `own` key), it forgets all it kept.
   let keeping = false, idle = null, busy = 0;
   const stop = () => {
     idle = null;
@@ -50,10 +55,10 @@ export function cachedStorage(local, { keep = () => true, starts = () => true, m
     keeping = false;
     known.clear();
   };
-  // Before a read or write of a key kept: the idle time counted anew. Returns the end of the
-  // operation, to call once it is over.
-  const use = () => {
-    keeping = true;
+  // Before a read or write of a key kept: the idle time counted anew (`start`: the keeping of every
+  // key begins). Returns the end of the operation, to call once it is over.
+  const use = (start = false) => {
+    if (start) keeping = true;
     clearTimeout(idle);
     idle = later(stop);
     busy++;
@@ -83,7 +88,8 @@ export function cachedStorage(local, { keep = () => true, starts = () => true, m
     },
     async set(items) {
       const keys = Object.keys(items);
-      const done = keys.some(kept) || (enabled && keys.some((k) => keep(k) && starts(k))) ? use() : () => {};
+      const start = startsFor(keys);
+      const done = start || keys.some(kept) ? use(start) : () => {};
       try {
         await write(items, keys);
       } finally {

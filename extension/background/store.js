@@ -23,16 +23,21 @@ const DOCS_INDEX_KEY = 'docs';
 const MAX_DOCS = 12;
 
 // What an audit's steps read again and again is kept in memory between messages (storage-cache.js):
-// the audit (record, step, chunks), the scheduler, the settings and the cached documents. Not the
-// history or the set-aside list (large; read once per check or per end of an audit).
-// Kept from an audit's first write on (a check alone keeps nothing: storage-cache.js `starts`).
+// the audit (record, step, chunks), the scheduler, the settings and the cached documents, from an
+// audit's first write on (storage-cache.js `starts`). And the history and the set-aside list from
+// their first read (`own`): one check read the history whole in each of its turns of the lock and
+// the page's stored reading before them, four reads of ~0.9 s each at 1,300 entries with reports
+// (6.7 MB; tools/research/history_reads.mjs), and the set-aside list three times. Kept as JSON and
+// parsed anew per read, as every kept key: a parse from memory (~60 ms at that size) is ~15 times
+// cheaper than storage's read, and a caller changing what it got changes nothing kept.
 const AUDIT_PREFIXES = [AUDIT_PREFIX, AUDIT_STEP_PREFIX, AUDIT_PART_PREFIX];
 const KEPT_PREFIXES = [...AUDIT_PREFIXES, DOC_PREFIX];
-const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY, INSTANT_ANSWERS_KEY, UNREADABLE_WAITS_KEY];
+const OWN_KEYS = [HISTORY_KEY, ASIDE_KEY];
+const KEPT_KEYS = [SETTINGS_KEY, SCHEDULER_KEY, DOCS_INDEX_KEY, INSTANT_SLOTS_KEY, INSTANT_ANSWERS_KEY, UNREADABLE_WAITS_KEY, ...OWN_KEYS];
 // (A storage without change events is the unit tests' in-memory one, which they set directly
 // between handlers: nothing is kept from it. The events are not listened to: storage-cache.js.)
 const local = cachedStorage(stored, { enabled: !!storageEvents, keep: (k) => KEPT_KEYS.includes(k) || KEPT_PREFIXES.some((p) => k.startsWith(p)),
-                                                     starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)) });
+                                                     starts: (k) => AUDIT_PREFIXES.some((p) => k.startsWith(p)), own: (k) => OWN_KEYS.includes(k) });
 
 // The relay of this worker's writes to the Instagram tabs (tab-relay.js's relay(changes, area)),
 // set by service-worker.js at its top level, before any message can make a write; none: nothing is

@@ -209,3 +209,24 @@ test('reads alone keep nothing; an audit\'s write starts the keeping; idle, it f
   await s.get('a');
   assert.equal(reads.length, 5, 'kept again');
 });
+
+test('an own key (the history) is kept from its first read, audit or none; it starts no other key\'s keeping; idle, it is forgotten', async () => {
+  fresh();
+  data.history = { entries: { a: 1 } };
+  data.settings = { n: 1 };
+  const s = cachedStorage(local, { idleMs: 30, starts: (k) => k.startsWith('audit:'), own: (k) => k === 'history' });
+  await s.get('history');
+  await s.get(['history', 'settings']);
+  await s.get('settings');
+  assert.deepEqual(reads, [['history'], ['settings'], ['settings']], 'the history read once, the settings each time');
+  await s.set({ history: { entries: { a: 2 } } });
+  assert.deepEqual(await s.get('history'), { history: { entries: { a: 2 } } });
+  assert.equal(reads.length, 3, 'kept as written');
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  await s.get('history');
+  assert.equal(reads.length, 4, 'forgotten once idle');
+  const off = cachedStorage(local, { enabled: false, own: (k) => k === 'history' });
+  await off.get('history');
+  await off.get('history');
+  assert.equal(reads.length, 6, 'not enabled: nothing kept');
+});

@@ -51,6 +51,7 @@ const fresh = async (data) => {
   await relayed();
   for (const k of Object.keys(fake.data)) delete fake.data[k];
   Object.assign(fake.data, structuredClone(data));
+  store.writtenElsewhere(null);  // (written directly: told, as a test's own write is)
   handed.length = 0;
 };
 
@@ -95,6 +96,7 @@ test('a history read in another turn, a write that does not fit, the settings: t
   const read = await store.readHistory();
   // Written in a later turn that did not read it: the old value is read from storage.
   fake.data.history.entries.anna.computed_at += 1;  // (changed since that read, by no one the store saw)
+  store.writtenElsewhere([HISTORY_KEY]);  // (but told: the worker keeps the history it read)
   await store.locked(() => store.saveHistory({ ...read, entries: { ...read.entries, carl: entry('carl', 2, { id: '3' }) } }));
   let out = await relayed();
   assert.deepEqual(Object.keys(out[0].history.newValue.entries).sort(), ['anna', 'carl'], 'anna as stored before the save');
