@@ -139,6 +139,7 @@ export function auditPlan(settings, posts, followerCount = null, { followersRefu
   const trimmed = plan.followers.pages < asked.pages || fullOf(plan) < asked.full;
   const media = { likers: likers.slice(0, plan.likers.posts), commenters: commenters.slice(0, plan.commenters.posts) };
   return { ...plan, requests: Math.min(total(), plan.budget), asked: trimmed ? asked : null, pacingMs: settings.pacingMs,
+           hourlyCap: settings.hourlyCap,
            media, leftOut: { likers: leftOutOf(posts, media.likers), commenters: leftOutOf(posts, media.commenters) } };
 }
 

@@ -54,12 +54,18 @@ export function auditPlanText(t, plan, { postsUnread = false } = {}) {
   // plan's "the last 3 posts" reads as the grid's first three).
   parts.push(...leftOutText(t, plan.leftOut ? [plan.leftOut.likers, plan.leftOut.commenters] : []));
   // What the requests cost in time at the pacing set (an audit read as instant took a minute).
-  if (Number.isFinite(plan.pacingMs) && plan.requests > 0) {
+  // More requests than the hourly cap allows take over an hour whatever the pacing (the options
+  // said "about 6 minutes" of 257 under a cap of 200); where the panel says how the cap holds it
+  // now (capHold), that says so.
+  const hold = plan.capHold;
+  const cap = hold ? hold.cap : plan.hourlyCap;
+  const overCap = Number.isFinite(cap) && plan.requests > cap;
+  if (Number.isFinite(plan.pacingMs) && plan.requests > 0 && !(overCap && hold)) {
     const minutes = Math.max(1, Math.round((plan.requests * plan.pacingMs) / 60000));
-    parts.push(t('auditPlanTime', numberText(plan.pacingMs / 1000, t.lang), minutes));
+    const pace = numberText(plan.pacingMs / 1000, t.lang);
+    parts.push(overCap ? t('auditPlanTimeOverCap', pace, cap, minutes) : t('auditPlanTime', pace, minutes));
   }
   // Fakemeter's own hourly cap holding part of it (content main.js plan: capHold).
-  const hold = plan.capHold;
   if (hold && plan.requests > 0) {
     parts.push(hold.until === null ? t('auditPlanCapOver', hold.cap, hold.left)
       : t('auditPlanCap', hold.cap, hold.left, clockTime(hold.until, t.lang)));

@@ -488,6 +488,19 @@ test('the plan fits the budget: follower pages past the first go first, then ful
   // The time at the pacing set: 77 requests 3 s apart is about 4 minutes.
   assert.match(auditPlanText(t, auditPlan({ ...SETTINGS, ...long, auditBudget: 200, pacingMs: 3000 }, posts)),
                /at most 77 requests \(budget 200\), paced\. At the pacing set \(one request every 3 s\), that takes about 4 minutes,/);
+  // A plan asking for more requests than the hourly cap allows takes over an hour, whatever the
+  // pacing: the options page said "about 6 minutes" of 257 requests under a cap of 200.
+  const big = auditPlan({ ...SETTINGS, ...long, auditFullSize: 200, auditEngagersFull: 100, auditBudget: 500, hourlyCap: 200 }, posts);
+  assert.ok(big.requests > 200);
+  const bigText = auditPlanText(t, big);
+  assert.doesNotMatch(bigText, /takes about \d+ minutes/);
+  assert.match(bigText, /paced\. It asks for more requests than Fakemeter's own hourly cap \(200 requests, in the options\) allows: it takes over an hour, not the 9 minutes the pacing set \(one request every 1\.5 s\) alone would take\.$/);
+  // Said once where the panel also says how the cap holds it now (capHold, all of it over the cap).
+  const heldOver = auditPlanText(t, { ...big, capHold: { cap: 200, left: 150, until: null } });
+  assert.doesNotMatch(heldOver, /takes about|asks for more requests than/);
+  assert.match(heldOver, /paced\. Fakemeter's own hourly cap \(200 requests, in the options\) has 150 left now, and this audit asks for more than the cap: it takes over an hour\.$/);
+  // Within the cap, the time as before.
+  assert.match(auditPlanText(t, auditPlan({ ...SETTINGS, ...long, auditBudget: 200, pacingMs: 3000, hourlyCap: 77 }, posts)), /that takes about 4 minutes,/);
 });
 
 // A post with its comments switched off keeps the count of before, and its list answers nothing:
