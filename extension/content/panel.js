@@ -61,6 +61,17 @@ export function confidenceKey(r, audit, endedEarly = false) {
   return { instant: 'confidenceInstant', audited: 'confidenceAudited', none: 'confidenceNone' }[r.confidence] || 'confidenceNone';
 }
 
+// The reading's notes on how the audit and the profile combine, as shown. The engine notes a short
+// list ("the newest followers only") wherever the headline uses one; where that list held every
+// follower (the same audit's followers note a census), the row below says they are the whole
+// audience, and the note, which said the opposite above it, is left out.
+export function combinedNotesShown(r, audit) {
+  const notes = [r.combined_notes ?? r.combined_note].flat().filter(Boolean);
+  const census = audit && audit.report && sameReading(r, audit.report)
+    && audit.estimates?.followers?.sampling_note?.id === 'sampling.census';
+  return census ? notes.filter((n) => n.id !== 'combined.newest_only') : notes;
+}
+
 // Whose estimate the headline is while an audit runs, and why, or that an ended audit's stands
 // though wider than the profile's (shared/headline.js decides; the report keeps it as `headline`).
 // Null where there is nothing to say: no audit of the followers, or an audit's reading that says
@@ -184,7 +195,7 @@ function renderReport(p, view) {
   // Another account had this name before (this one starts afresh): where its history went.
   const before = earlierOwnerText(t, view.earlier);
   if (before) p.append(el('p', { class: 'muted', part: 'earlier-owner' }, before));
-  const combined = noteText(t, r.combined_notes ?? r.combined_note);
+  const combined = noteText(t, combinedNotesShown(r, view.audit));
   if (combined) p.append(el('p', { class: 'muted', part: 'combined-note' }, combined));
   // (On the counts alone, the note above says where they came from and why.)
   if (r.profile_source && !rough) {

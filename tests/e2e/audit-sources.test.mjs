@@ -203,6 +203,23 @@ test('the short list can be switched on for any profile; a long list still pages
   await p2.close();
 });
 
+// A short list over a profile of 50 followers (a child's small account) lists every one of them:
+// the panel said "Followers: 50 newest of 50 listed (Instagram shows no more)" and, above it, "The
+// sample is the newest followers only", beside the row's own note that these are all of them.
+test('a short list that held every follower says all of them, in its row and above, and the badge adds no "newest only"', async () => {
+  suite.standin.setBehaviour({ limitFollowers: true });
+  suite.standin.setFollowerCount('lena.bakes', 50);
+  await suite.resetExtension({ auditPosts: 0 });
+  await startAudit(suite, page, 'lena.bakes');
+  const a = await auditDone('lena.bakes');
+  assert.equal(a.followers.limited, true);
+  assert.equal(a.estimates.followers.sampling_note.id, 'sampling.census');
+  const s = await waitForOverlay(page, (st) => st.sources.followers && !st.cancel, { what: 'the followers row' });
+  assert.match(s.sources.followers, /^Followers: all 50 listed: ~[\d.]+% fake \([\d.]+–[\d.]+%\)\s*These are all 50 of the account's followers/);
+  assert.doesNotMatch(s.panelText, /newest followers only|Instagram shows no more/);
+  assert.ok(!s.badgeNotes.some((n) => /newest/.test(n.id)), JSON.stringify(s.badgeNotes));
+});
+
 // An entry without a username (an account gone while the list was answered) costs that entry:
 // before, one such user stopped the whole audit as "Instagram changed".
 // Starts an audit of `username` once its badge is drawn, with the stand-in failing as `failures` say

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { confidenceKey } from '../../extension/content/panel.js';
+import { confidenceKey, combinedNotesShown } from '../../extension/content/panel.js';
 import { SUPPORTED } from '../../extension/shared/i18n.js';
 
 const reading = { confidence: 'audited', fake_percent: 31, ci_low: 9, ci_high: 74 };
@@ -43,4 +43,25 @@ test('every language says an audit under way and one ended early, neither as "au
       assert.ok(d[k] && d[k].message && d[k].message !== d.confidenceAudited.message, `${lang} ${k}`);
     }
   }
+});
+
+// A short list that held every follower (a census: the followers' sampling note says all of them):
+// the reading's note "The sample is the newest followers only (Instagram lists no more)." stood
+// above the row saying "These are all 50 of the account's followers" (found driving a short list
+// over a profile of 50). The engine notes the short list; the panel leaves the note out where the
+// same audit's followers were all of them.
+test('the "newest followers only" note is left out where the short list held every follower', () => {
+  const newest = { id: 'combined.newest_only' };
+  const answer = { id: 'combined.sample_answer', params: { n: 50 } };
+  const r = { ...reading, combined_notes: [answer, newest] };
+  const withNote = (id) => ({ report: reading, progress: { status: 'done' }, estimates: { followers: { sampling_note: { id, params: { n: 50 } } } } });
+  assert.deepEqual(combinedNotesShown(r, withNote('sampling.census')), [answer]);
+  assert.deepEqual(combinedNotesShown(r, withNote('sampling.newest_limited')), [answer, newest]);
+  // Another audit's census says nothing of this reading's list; nor does no audit.
+  const other = { ...withNote('sampling.census'), report: { ...reading, ci_high: 60 } };
+  assert.deepEqual(combinedNotesShown(r, other), [answer, newest]);
+  assert.deepEqual(combinedNotesShown(r, null), [answer, newest]);
+  // One note alone (older readings keep combined_note), or none.
+  assert.deepEqual(combinedNotesShown({ ...reading, combined_note: newest }, withNote('sampling.census')), []);
+  assert.deepEqual(combinedNotesShown(reading, null), []);
 });

@@ -285,3 +285,28 @@ test('the followers row with none read says none, in every language; one and man
   assert.match(followersSourceText(tr('en'), { listed: 0, population: 1, limited: false }), /^Followers: none read of 1 listed$/);
   assert.match(followersSourceText(tr('fr'), { listed: 0, population: 1, limited: false }), /^Abonnés\u00a0: aucun lu sur 1 listé$/);
 });
+
+// A list that held every follower the profile counts (a child's account of 40 under Instagram's
+// short list of 50, a small account paged to its end) is the whole audience: its row said
+// "50 newest of 50 listed (Instagram shows no more)" above the note "These are all 50 of the
+// account's followers" (found driving a short list over a profile of 50).
+test('the followers row of a list that held all the followers says all, not the newest', () => {
+  const want = {
+    en: ['Followers: the only one listed', 'Followers: all 50 listed'],
+    nl: ['Volgers: de enige bekeken', 'Volgers: alle 50 bekeken'],
+    de: ['Follower: der einzige', 'Follower: alle 50'],
+    fr: ['Abonnés\u00a0: le seul, listé', 'Abonnés\u00a0: tous les 50, listés'],
+  };
+  assert.deepEqual(Object.keys(want).sort(), [...SUPPORTED].sort());
+  for (const [lang, [one, all]] of Object.entries(want)) {
+    const t = tr(lang);
+    assert.equal(followersSourceText(t, { listed: 1, population: 1, limited: false }), one, lang);
+    for (const limited of [true, false]) {
+      assert.equal(followersSourceText(t, { listed: 50, population: 50, limited }), all, `${lang} limited ${limited}`);
+      // More listed than the count read before the list (followers gained meanwhile): all of them too.
+      assert.equal(followersSourceText(t, { listed: 50, population: 40, limited }), all, `${lang} 50 of 40`);
+    }
+  }
+  // One short of the count: still the newest, and the short list said.
+  assert.equal(followersSourceText(tr('en'), { listed: 50, population: 51, limited: true }), 'Followers: 50 newest of 51 listed (Instagram shows no more)');
+});
