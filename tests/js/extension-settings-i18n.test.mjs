@@ -92,6 +92,20 @@ test('German and French locale strings keep the percent sign to its number (no o
   }
 });
 
+// "Die Spanne" is feminine: the panel's notes on the 95% range said "sein unteres Ende", "Es wird
+// schmaler" and "macht es schmaler" of it (found reading the German panel of an audited profile).
+test('German: the panel\'s notes on the 95% range (die Spanne) refer to it as sie and ihr', () => {
+  const de = locale('de');
+  const notes = ['panelWide', 'panelWideSoFar', 'panelWideAudited', 'panelFloor'];
+  for (const key of notes) {
+    assert.match(de[key].message, /^Die 95-%-Spanne /, key);
+    assert.doesNotMatch(de[key].message, /\b(sein|seine|seinem|seinen)\b|\bEs wird\b|\bmacht es\b/, key);
+  }
+  assert.match(de.panelFloor.message, /doch schon ihr unteres Ende/);
+  assert.match(de.panelWideSoFar.message, /Sie wird schmaler/);
+  for (const key of ['panelWide', 'panelWideAudited']) assert.match(de[key].message, /macht sie schmaler/, key);
+});
+
 test('numbers as people read them, in each language (format.js)', () => {
   assert.equal(percentNumber(23.1), '23');
   assert.equal(percentNumber(4.25), '4.3');
