@@ -244,6 +244,35 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.fakemeter ?? null), 'badge', 'the focus is back on the badge');
 });
 
+// Text selected in the panel (a reason, a number, to copy into a report) was deselected at the
+// next audit step, about every 1.5 s: the panel's content was replaced whole whenever any of it
+// changed. What did not change stays, and with it the selection.
+test('text selected in the panel stays selected while an audit draws the panel again', async () => {
+  const s = await suite.storage();
+  await s.set({ settings: { ...suite.settings, pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 } });
+  await page.goto(suite.standin.profileUrl('marco.travels'));
+  await waitForBadge(page);
+  await openPanel(page);
+  await clickPart(page, PANEL, 'audit-button');
+  const first = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 1 && st.profileSource, { what: 'the first audit step drawn' });
+  const selected = await page.evaluate((host) => {
+    const line = document.querySelector(host).shadowRoot.querySelector('[part~="profile-source"]');
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    window.__fmLine = line;
+    return getSelection().toString();
+  }, PANEL);
+  assert.equal(selected, first.profileSource);
+  const during = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= first.progress + 2, { what: 'two more audit steps drawn' });
+  assert.ok(during.auditRunning, 'the audit still runs');
+  const after = await page.evaluate(() => ({ text: getSelection().toString(), connected: window.__fmLine.isConnected }));
+  assert.deepEqual(after, { text: selected, connected: true }, 'the selection and the line it is in stay through the redraws');
+  await clickPart(page, PANEL, 'cancel');
+  await waitForOverlay(page, (st) => !st.auditRunning && st.progress !== null, { what: 'the audit cancelled' });
+});
+
 // The badge's result reached screen readers only while it said "Checking…" (a status node inside
 // a button); and at 320 px wide (a 1280 px window at 400% zoom) the panel was cut off on the left.
 test('the badge\'s result is announced; the panel fits a 320 px wide window, its buttons on screen', async () => {

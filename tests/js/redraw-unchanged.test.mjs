@@ -8,8 +8,13 @@ import { redrawKeepingFocus, redrawInPlace } from '../../extension/content/redra
 
 function fakePanel(text) {
   const log = [];
+  // Its one child, the drawn text: a drawing that differs takes its place (redraw.js takeChildren).
+  const child = (t) => ({ nodeType: 3, text: t, isEqualNode(o) { return o.text === this.text; }, remove() { log.push('replace'); } });
   const node = (t) => ({
-    text: t, childNodes: [],
+    text: t,
+    get childNodes() { return [child(this.text)]; },
+    firstChild: null,
+    insertBefore() {},
     cloneNode() { return node(this.text); },
     isEqualNode(other) { return other.text === this.text; },
     replaceChildren() { log.push('replace'); },
