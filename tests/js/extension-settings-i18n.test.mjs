@@ -106,6 +106,21 @@ test('German: the panel\'s notes on the 95% range (die Spanne) refer to it as si
   for (const key of ['panelWide', 'panelWideAudited']) assert.match(de[key].message, /macht sie schmaler/, key);
 });
 
+// The comment analysis runs within an audit only, and its commenters' share, too uncertain, said
+// "an audit's commenter sample narrows it" right after the audit whose sample that was (found
+// reading an audited tattoo studio's engagement section). The remedy is a larger audit, named as
+// the panel names it, with the option it takes.
+test('the commenters\' share too uncertain to judge points to a larger audit and its option, not to an audit, in every language', () => {
+  const larger = { en: 'a larger audit', nl: 'een grotere controle', de: 'eine größere Prüfung', fr: 'un audit plus grand' };
+  assert.deepEqual(Object.keys(larger).sort(), [...SUPPORTED].sort());
+  for (const [lang, words] of Object.entries(larger)) {
+    const m = locale(lang);
+    const text = m.msg_comments_accounts_uncertain.message;
+    assert.ok(text.toLowerCase().includes(words.toLowerCase()), `${lang}: ${text}`);
+    assert.ok(text.includes(m.optEngagersFull.message), `${lang} names the option "${m.optEngagersFull.message}": ${text}`);
+  }
+});
+
 test('numbers as people read them, in each language (format.js)', () => {
   assert.equal(percentNumber(23.1), '23');
   assert.equal(percentNumber(4.25), '4.3');
