@@ -58,7 +58,9 @@ export const STYLE = `
 .chip-comments-bought.tone-poor { color: var(--poor); } .chip-comments-bought.tone-bad { color: var(--bad); }
 .finding { font-weight: 600; margin: 4px 0; }
 .note { color: var(--muted); font-size: calc(12em / 13); }
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+/* Heard, not seen, nor copied: a reason selected to copy came with its severity glued on
+   ("concern:Engagement 0.79% …"); screen readers still read it. */
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; user-select: none; -webkit-user-select: none; }
 .state { color: var(--muted); }
 .badge .state[data-state] { font-size: calc(12em / 13); }
 .badge .state + .state, .badge-text + .state { background: var(--chip); border-radius: 8px; padding: 0 6px; }

@@ -269,6 +269,18 @@ test('text selected in the panel stays selected while an audit draws the panel a
   assert.ok(during.auditRunning, 'the audit still runs');
   const after = await page.evaluate(() => ({ text: getSelection().toString(), connected: window.__fmLine.isConnected }));
   assert.deepEqual(after, { text: selected, connected: true }, 'the selection and the line it is in stay through the redraws');
+  // A reason selected to copy is its words: its severity, there in words for screen readers only,
+  // came with it glued on ("concern:Engagement 0.79% …").
+  const reason = await page.evaluate((host) => {
+    const item = document.querySelector(host).shadowRoot.querySelector('[part~="reasons"] li, li');
+    const range = document.createRange();
+    range.selectNodeContents(item);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return { copied: getSelection().toString().trim(), heard: item.textContent.trim() };
+  }, PANEL);
+  assert.match(reason.heard, /^(information|minor concern|concern|strong concern): Engagement /, 'screen readers still hear the severity');
+  assert.match(reason.copied, /^Engagement [\d.]+% \(/, `copied: ${reason.copied.slice(0, 60)}`);
   await clickPart(page, PANEL, 'cancel');
   await waitForOverlay(page, (st) => !st.auditRunning && st.progress !== null, { what: 'the audit cancelled' });
 });
