@@ -29,11 +29,22 @@ export const IMPORT_REFUSALS = ['not_json', 'not_history', 'newer', 'entry', 'to
 // English), why}), all in the user's language: what it means for the user, then what in the file
 // (the detail, worded from its code; English only for a code this version has no words for). A file
 // the parser placed nowhere says no more than that it is not JSON. `maxMb`: the size limit.
-export function importRefusalText(t, e, maxMb) {
+// `file` ({name, text}, either may be missing): the file given, for one that is Export CSV's (its
+// name, or its first line the CSV export's header in any language's separator), which was told
+// only "not JSON", nothing of which file imports.
+export function importRefusalText(t, e, maxMb, file = null) {
   const kind = /^history\.import\.(\w+)$/.exec((e && e.id) || '');
   if (!kind || !IMPORT_REFUSALS.includes(kind[1])) return String((e && e.message) || e);
   if (kind[1] === 'too_large') return t('importTooLarge', maxMb);
+  if (kind[1] === 'not_json' && csvExport(file)) return t('importRefused_csv', t('exportCsv'), t('importJson'), t('exportJson'));
   const said = t(`importRefused_${kind[1]}`);
   if (!e.why && kind[1] === 'not_json') return said;
   return `${said} (${problemText(t, e.why, e.detail)})`;
+}
+
+// Export CSV's file, by its name or its first column's heading (history.js CSV_COLUMNS: username).
+function csvExport(file) {
+  if (!file) return false;
+  if (typeof file.name === 'string' && /\.csv$/i.test(file.name)) return true;
+  return typeof file.text === 'string' && /^\uFEFF?username[,;\t]full_name[,;\t]/.test(file.text);
 }

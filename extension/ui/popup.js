@@ -276,7 +276,8 @@ function say(text) { document.getElementById('message').textContent = text; }
 const failed = (e) => say(errorText(t, e));
 
 // Why an import was refused, in the user's language, its detail too (problem-words.js).
-const importRefusal = (e) => importRefusalText(t, e, Math.round(MAX_IMPORT_CHARS / 1e6));
+// `file` ({name, text}): the file given, for one that is Export CSV's.
+const importRefusal = (e, file) => importRefusalText(t, e, Math.round(MAX_IMPORT_CHARS / 1e6), file);
 
 // The kinds the set-aside list last drawn holds, for the discard's confirmation to say what goes.
 let asideKindsShown = null;
@@ -328,10 +329,12 @@ async function main() {
   importFile.addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
+    let text;
     try {
       // Refused before reading it: a file past what one message carries.
       if (file.size > MAX_IMPORT_CHARS) throw Object.assign(new Error('too large'), { id: 'history.import.too_large' });
-      const r = await ask('history.import', { text: await file.text() });
+      text = await file.text();
+      const r = await ask('history.import', { text });
       say([t('imported', r.imported), r.newerKept ? t('importedNewerKept', r.newerKept) : '',
         r.setAside ? t('importedSetAside', MAX_ENTRIES, r.setAside) : '',
         r.notImported ? t('importedNotImported', MAX_ENTRIES, r.notImported) : '',
@@ -341,7 +344,7 @@ async function main() {
         // A set-aside download's items that could not be read (set aside as such): no entries to import.
         r.notEntries ? t('importedNotEntries', r.notEntries) : ''].filter(Boolean).join(' '));
     } catch (e) {
-      say(importRefusal(e));
+      say(importRefusal(e, { name: file.name, text }));
     }
     ev.target.value = '';
     await showHistory();

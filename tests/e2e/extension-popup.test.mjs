@@ -257,7 +257,8 @@ test('a malformed import is rejected whole with a message, and the history is un
   assert.equal(message, 'An entry of this file cannot be read: nothing was imported. (entries[1].username must be an Instagram username)');
   assert.deepEqual(await rowNames(popup), before);
   // In German the detail is German too (it followed the German sentence in English), and a file
-  // that is no JSON at all (a CSV export) says so, without the browser's English parser message.
+  // that is no JSON at all says so, without the browser's English parser message; Export CSV's
+  // file was told no more than that.
   const ext = await extensionPage(suite);
   await ext.evaluate(() => chrome.storage.local.set({ settings: { language: 'de' } }));
   await tellBackground(ext, ['settings']);
@@ -271,7 +272,10 @@ test('a malformed import is rejected whole with a message, and the history is un
     };
     assert.equal(await refusal('bad.json', fs.readFileSync(file, 'utf8')),
       'Ein Eintrag dieser Datei ist nicht lesbar: nichts wurde importiert. (entries[1].username muss ein Instagram-Benutzername sein)');
-    assert.equal(await refusal('history.csv', 'username,fake_percent\r\nlena.bakes,12\r\n'), 'Diese Datei ist kein JSON: nichts wurde importiert.');
+    assert.equal(await refusal('notes.txt', 'username,fake_percent\r\nlena.bakes,12\r\n'), 'Diese Datei ist kein JSON: nichts wurde importiert.');
+    // Export CSV's own file (by its name) says which file imports, by the buttons' labels.
+    assert.equal(await refusal('history.csv', 'username,fake_percent\r\nlena.bakes,12\r\n'),
+      'Das ist die Datei, die „Exportieren (CSV)“ speichert, für Tabellenprogramme: „Importieren (JSON)“ nimmt, was „Exportieren (JSON)“ speichert. Nichts wurde importiert.');
     assert.deepEqual(await rowNames(popup), before);
   } finally {
     await ext.evaluate(() => chrome.storage.local.remove('settings'));

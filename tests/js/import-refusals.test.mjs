@@ -80,3 +80,24 @@ test('a detail of a code this version has no words for is said in its English; t
   assert.equal(importRefusalText(tr('de'), { id: 'history.import.too_large' }, 5), tr('de')('importTooLarge', 5));
   assert.equal(importRefusalText(tr('nl'), new Error('something else')), 'something else');
 });
+
+// Export CSV's file given to Import JSON (vetting accounts in one browser, importing them in
+// another) was told only "This file is not JSON": nothing said that the CSV export is not the file
+// to import, nor which is. A file named .csv, or starting as the CSV export does, is said to be
+// that, with the buttons named by their labels in each language.
+test('Export CSV\'s file given to Import JSON says it is the CSV export, which does not import, and which file does', () => {
+  const text = '\uFEFFusername,full_name,badge_words,fake_percent\nlena.bakes,Lena,x,12\n';
+  const e = refusal(text);
+  for (const lang of SUPPORTED) {
+    const t = tr(lang);
+    for (const file of [{ name: 'fakemeter-history.csv', text: 'whatever' }, { name: 'export', text }]) {
+      const said = importRefusalText(t, e, 5, file);
+      for (const button of ['exportCsv', 'exportJson', 'importJson']) assert.ok(said.includes(t(button)), `${lang}: "${said}" names no "${t(button)}"`);
+      assert.notEqual(said, t('importRefused_not_json'), lang);
+    }
+    // Any other file that is no JSON: as before.
+    assert.equal(importRefusalText(t, e, 5, { name: 'notes.txt', text: 'hello' }), t('importRefused_not_json'));
+  }
+  assert.equal(importRefusalText(tr('en'), e, 5, { name: 'fakemeter-history.csv', text }),
+    'This is the file Export CSV saves, for spreadsheets: Import JSON takes what Export JSON saves. Nothing was imported.');
+});
