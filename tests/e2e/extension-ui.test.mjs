@@ -247,6 +247,18 @@ test('keyboard focus stays in the panel while it is drawn again: Audit -> Cancel
 // Text selected in the panel (a reason, a number, to copy into a report) was deselected at the
 // next audit step, about every 1.5 s: the panel's content was replaced whole whenever any of it
 // changed. What did not change stays, and with it the selection.
+// Selects the whole of the panel's first node matching `selector`, as a user selecting it to copy
+// (window.__fmSelected: the node): what the selection copies, and what the node says to screen readers.
+const selectInPanel = (selector) => page.evaluate((host, sel) => {
+  const node = document.querySelector(host).shadowRoot.querySelector(sel);
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  window.__fmSelected = node;
+  return { copied: getSelection().toString(), heard: node.textContent.trim() };
+}, PANEL, selector);
+
 test('text selected in the panel stays selected while an audit draws the panel again', async () => {
   const s = await suite.storage();
   await s.set({ settings: { ...suite.settings, pacingMs: 300, auditListSize: 100, auditFullSize: 10, auditPosts: 0 } });
@@ -255,32 +267,17 @@ test('text selected in the panel stays selected while an audit draws the panel a
   await openPanel(page);
   await clickPart(page, PANEL, 'audit-button');
   const first = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= 1 && st.profileSource, { what: 'the first audit step drawn' });
-  const selected = await page.evaluate((host) => {
-    const line = document.querySelector(host).shadowRoot.querySelector('[part~="profile-source"]');
-    const range = document.createRange();
-    range.selectNodeContents(line);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    window.__fmLine = line;
-    return getSelection().toString();
-  }, PANEL);
+  const { copied: selected } = await selectInPanel('[part~="profile-source"]');
   assert.equal(selected, first.profileSource);
   const during = await waitForOverlay(page, (st) => st.progress !== null && st.progress >= first.progress + 2, { what: 'two more audit steps drawn' });
   assert.ok(during.auditRunning, 'the audit still runs');
-  const after = await page.evaluate(() => ({ text: getSelection().toString(), connected: window.__fmLine.isConnected }));
+  const after = await page.evaluate(() => ({ text: getSelection().toString(), connected: window.__fmSelected.isConnected }));
   assert.deepEqual(after, { text: selected, connected: true }, 'the selection and the line it is in stay through the redraws');
   // A reason selected to copy is its words: its severity, there in words for screen readers only,
   // came with it glued on ("concern:Engagement 0.79% …").
-  const reason = await page.evaluate((host) => {
-    const item = document.querySelector(host).shadowRoot.querySelector('[part~="reasons"] li, li');
-    const range = document.createRange();
-    range.selectNodeContents(item);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return { copied: getSelection().toString().trim(), heard: item.textContent.trim() };
-  }, PANEL);
+  const reason = await selectInPanel('[part~="reasons"] li, li');
   assert.match(reason.heard, /^(information|minor concern|concern|strong concern): Engagement /, 'screen readers still hear the severity');
-  assert.match(reason.copied, /^Engagement [\d.]+% \(/, `copied: ${reason.copied.slice(0, 60)}`);
+  assert.match(reason.copied.trim(), /^Engagement [\d.]+% \(/, `copied: ${reason.copied.slice(0, 60)}`);
   await clickPart(page, PANEL, 'cancel');
   await waitForOverlay(page, (st) => !st.auditRunning && st.progress !== null, { what: 'the audit cancelled' });
 });

@@ -5,7 +5,7 @@
 // again; a save that does not fit keeps nothing, and what storage holds is what is served after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { installFakeChrome, logReads } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument } from '../e2e/standin/profiles.mjs';
 
@@ -13,12 +13,7 @@ const fake = installFakeChrome({ events: true });
 const { data } = fake;
 const local = globalThis.chrome.storage.local;
 // The keys each storage.get asked for (null: all).
-let reads = [];
-const get = local.get;
-local.get = async (keys) => {
-  reads.push(keys === null ? null : [].concat(keys));
-  return get.call(local, keys);
-};
+const { reads } = logReads(local);
 const readsOf = (key) => reads.filter((k) => k === null || k.includes(key)).length;
 let clock = Date.parse('2026-12-06T12:00:00Z');
 Date.now = () => clock;
@@ -44,7 +39,7 @@ async function writtenElsewhere(items, keys = Object.keys(items)) {
 test('a check, the page\'s stored reading before it, reads the history from storage once, and the set-aside list once', async () => {
   await visit('marco.travels');
   await privileged['storage.written']({ keys: null });  // as a worker just started: nothing kept
-  reads = [];
+  reads.length = 0;
   const r = await visit('lena.bakes');
   assert.ok(r.report, 'the check made its reading');
   assert.ok(data.history.entries['lena.bakes'] && data.history.entries['marco.travels'], 'both stored');
@@ -52,7 +47,7 @@ test('a check, the page\'s stored reading before it, reads the history from stor
   assert.equal(readsOf('history'), 1, `history read ${readsOf('history')} times: ${JSON.stringify(reads)}`);
   assert.equal(readsOf('history_set_aside'), 1);
   // Another check, and the popup's list: served from memory.
-  reads = [];
+  reads.length = 0;
   await visit('fitqueen_daily');
   const list = await privileged['history.list']({ query: '', limit: 100 });
   assert.deepEqual(list.entries.map((e) => e.username).sort(), ['fitqueen_daily', 'lena.bakes', 'marco.travels']);
@@ -67,7 +62,7 @@ test('a write from outside, told (storage.written: its keys, or all), is read ag
   await privileged['history.list']({ query: '' });
   const h = structuredClone(data.history);
   h.entries['lena.bakes'].full_name = 'Told once';
-  reads = [];
+  reads.length = 0;
   await writtenElsewhere({ history: h });
   assert.equal((await privileged['history.get']({ username: 'lena.bakes' })).entry.full_name, 'Told once');
   assert.equal(readsOf('history'), 1);
@@ -82,7 +77,7 @@ test('a write from outside, told (storage.written: its keys, or all), is read ag
 
 test('a save of the history that fails keeps nothing: what storage holds is served after, read again', async () => {
   await privileged['history.list']({ query: '' });
-  reads = [];
+  reads.length = 0;
   await privileged['history.list']({ query: '' });
   assert.equal(readsOf('history'), 0, 'kept');
   const stored = structuredClone(data.history);

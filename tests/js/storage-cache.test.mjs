@@ -6,7 +6,7 @@
 // writer: a listener was handed the whole history, old and new, at each save during an audit).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installFakeChrome } from './lib/fake-chrome.mjs';
+import { installFakeChrome, logReads } from './lib/fake-chrome.mjs';
 import { fetchFileUrls } from './lib/file-fetch.mjs';
 import { findSeeded, seededDocument, PROFILE_IDS } from '../e2e/standin/profiles.mjs';
 import { followersPage } from '../e2e/standin/engagers.mjs';
@@ -16,23 +16,18 @@ const fake = installFakeChrome({ events: true });
 const { data } = fake;
 const local = globalThis.chrome.storage.local;
 // The keys each storage.get asked for.
-let reads = [];
-const get = local.get;
-local.get = async (keys) => {
-  reads.push(keys === null ? null : [].concat(keys));
-  return get.call(local, keys);
-};
+const { reads, get, logged } = logReads(local);
 // The events told so far have arrived (the fake tells them a task later, as a browser does).
 const told = () => new Promise((resolve) => setTimeout(resolve, 0));
 // Keeping started, as an audit's first write starts it (storage-cache.js `starts`).
 async function started(s) {
   await s.set({ start: 0 });
   await told();
-  reads = [];
+  reads.length = 0;
 }
 const fresh = () => {
   for (const k of Object.keys(data)) delete data[k];
-  reads = [];
+  reads.length = 0;
 };
 
 test('a key read or written once is served from memory after, as a copy', async () => {
@@ -108,10 +103,7 @@ test('a read that a write came during keeps nothing (its answer may be older tha
     release();
     assert.deepEqual(await slow, { a: 1 });
   } finally {
-    local.get = async (keys) => {
-      reads.push([].concat(keys));
-      return get.call(local, keys);
-    };
+    local.get = logged;
   }
   assert.deepEqual(await s.get('a'), { a: 2 });
 });
@@ -167,7 +159,7 @@ test('an audit\'s steps read nothing of storage while the worker runs, and liste
     await told();
   };
   await oneStep(0);
-  reads = [];
+  reads.length = 0;
   await oneStep(25);
   await oneStep(50);
   // (Before storage-cache.js: the record three times a request, the accounts read in full twice.)

@@ -52,3 +52,16 @@ export function installFakeChrome({ events = false } = {}) {
   };
   return fake;
 }
+
+// Each read of `local` logged: `reads` gets the keys each get asked for (null: all); `get` is the
+// storage's own, `logged` the logging one put in its place (for a test that swaps in another).
+export function logReads(local) {
+  const reads = [];
+  const get = local.get;
+  const logged = async (keys) => {
+    reads.push(keys === null ? null : [].concat(keys));
+    return get.call(local, keys);
+  };
+  local.get = logged;
+  return { reads, get, logged };
+}
