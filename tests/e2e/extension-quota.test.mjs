@@ -15,6 +15,7 @@ import path from 'node:path';
 import { useFreshPages, waitForBadge, waitForOverlay, openPanel, clickPart, parseEstimate, REPO, BADGE, PANEL } from './lib/index.mjs';
 import { extensionPage, startAudit, storedAudit } from './extension-support.mjs';
 import { tellBackground } from './lib/extension.mjs';
+import { fillerEntries } from './lib/filler-history.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(REPO, '_locales/en/messages.json'), 'utf8'));
 const en = (key) => EN[key].message;
@@ -64,19 +65,11 @@ async function ext() {
 // for later comparison. Returns the bytes in use.
 async function fill({ entries, reports, margin, status = 'cancelled' }) {
   const page = await ext();
-  const used = await page.evaluate(async ({ template, entries, reports, margin, status }) => {
+  const fillers = fillerEntries(template, entries, Date.now() - 30 * 86400_000, { reports });
+  const used = await page.evaluate(async ({ fillers, margin, status }) => {
     const local = chrome.storage.local;
     const history = (await local.get('history')).history || { schema: 2, entries: {} };
-    const base = Date.now() - 30 * 86400_000;
-    for (let i = 0; i < entries; i++) {
-      const username = `filler_${String(i).padStart(5, '0')}`;
-      // Each its own account (its own id): copies naming the template's account would be that one
-      // account under hundreds of names, which a check of it gathers into one entry (a rename).
-      const id = String(900_000_000 + i);
-      history.entries[username] = { ...template, username, computed_at: base + i * 1000,
-                                    first_seen: template.first_seen && { ...template.first_seen, user_id: id },
-                                    report: reports ? { ...template.report, username, user_id: id } : null };
-    }
+    Object.assign(history.entries, fillers);
     const audit = { v: 1, username: 'filler_audited', userId: '1', status, pad: '' };
     await local.set({ history, 'audit:filler_audited': audit });
     const need = local.QUOTA_BYTES - margin - await local.getBytesInUse(null);
@@ -84,7 +77,7 @@ async function fill({ entries, reports, margin, status = 'cancelled' }) {
     await local.set({ 'audit:filler_audited': { ...audit, pad: 'p'.repeat(need) } });
     window.before = await local.get(null);
     return local.getBytesInUse(null);
-  }, { template, entries, reports, margin, status });
+  }, { fillers, margin, status });
   await tellBackground(page, ['history', 'audit:filler_audited']);
   return used;
 }

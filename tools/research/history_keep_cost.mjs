@@ -11,6 +11,7 @@
 import { installFakeChrome } from '../../tests/js/lib/fake-chrome.mjs';
 import { fetchFileUrls } from '../../tests/js/lib/file-fetch.mjs';
 import { findSeeded, seededDocument } from '../../tests/e2e/standin/profiles.mjs';
+import { fillerEntries } from '../../tests/e2e/lib/filler-history.mjs';
 
 const fake = installFakeChrome({ events: false });
 globalThis.chrome.tabs = { sendMessage: async () => ({}) };
@@ -22,14 +23,7 @@ await handle['instant.analyze']({ username: 'megastar', endpoint: 'web_profile_i
 const t = fake.data.history.entries.megastar;
 console.log(`template entry: ${JSON.stringify(t).length} bytes of JSON`);
 // As tools/research/history_reads.mjs stores them: each copy its own account.
-const historyOf = (n) => {
-  const entries = {};
-  for (let i = 0; i < n; i++) {
-    const u = `filler_${String(i).padStart(5, '0')}`, id = String(900_000_000 + i);
-    entries[u] = { ...t, username: u, computed_at: i, first_seen: t.first_seen && { ...t.first_seen, user_id: id }, report: { ...t.report, username: u, user_id: id } };
-  }
-  return structuredClone({ schema: 2, entries });
-};
+const historyOf = (n) => structuredClone({ schema: 2, entries: fillerEntries(t, n, Date.now()) });
 const time = (f) => {
   const r = [];
   for (let k = 0; k < 5; k++) { const t0 = performance.now(); f(); r.push(performance.now() - t0); }

@@ -17,6 +17,7 @@
 // Usage: node tools/research/history_reads.mjs [sizes, default 300,1300] [runs, default 3]   (about 1 min)
 import { openSuite, waitForBadge } from '../../tests/e2e/lib/index.mjs';
 import { tellBackground } from '../../tests/e2e/lib/extension.mjs';
+import { fillerEntries } from '../../tests/e2e/lib/filler-history.mjs';
 import { extensionPage } from '../../tests/e2e/extension-support.mjs';
 
 const sizes = (process.argv[2] || '300,1300').split(',').map(Number);
@@ -93,18 +94,10 @@ try {
   const table = [];
   for (const size of sizes) {
     await suite.resetExtension();
-    const bytes = await ext.evaluate(async (t, n) => {
-      const entries = {};
-      const base = Date.now() - 30 * 86400_000;
-      for (let i = 0; i < n; i++) {
-        const username = `filler_${String(i).padStart(5, '0')}`;
-        const id = String(900_000_000 + i);
-        entries[username] = { ...t, username, computed_at: base + i * 1000,
-                              first_seen: t.first_seen && { ...t.first_seen, user_id: id }, report: { ...t.report, username, user_id: id } };
-      }
+    const bytes = await ext.evaluate(async (entries) => {
       await chrome.storage.local.set({ history: { schema: 2, entries } });
       return chrome.storage.local.getBytesInUse('history');
-    }, template, size);
+    }, fillerEntries(template, size, Date.now() - 30 * 86400_000));
     // A check just after the history was written and told (the worker keeps nothing of it).
     await tellBackground(ext, ['history']);
     const cold = await checkOnce(size, PROFILES[0]);

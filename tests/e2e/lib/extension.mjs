@@ -52,23 +52,16 @@ export function pageStorage(page) {
   };
 }
 
-// `items` written into storage from an extension page (`page`), then told to the background
-// (tellBackground) and to the open Instagram tabs as the background tells them of its own writes (background/tab-relay.js, in storage.onChanged's
+// `items` written into storage from an extension page (`page`), told to the background before and
+// after (toldAround), then to the open Instagram tabs as the background tells them of its own writes (background/tab-relay.js, in storage.onChanged's
 // shape: no tab reads the old value of these keys). The tabs listen to no storage, and the
 // background, the only writer of what they follow, tells them from its writes (store.js
 // relayWritesTo), not from storage.onChanged: a write of the test's own reaches no open tab. For
 // what a test stands in for with no message of the extension's to ask it (the requests another
 // tab's audits counted: the scheduler); settings go through 'settings.set', as the options page's.
 export async function storeAndTellTabs(page, items) {
+  await toldAround(page, Object.keys(items), () => page.evaluate((i) => chrome.storage.local.set(i), items));
   await page.evaluate(async (i) => {
-    // (Told before too, as toldAround does.)
-    const tell = async () => {
-      const told = await chrome.runtime.sendMessage({ what: 'storage.written', keys: Object.keys(i) });
-      if (!told || told.error) throw new Error(`storeAndTellTabs: the background answered ${JSON.stringify(told)}`);
-    };
-    await tell();
-    await chrome.storage.local.set(i);
-    await tell();
     const changes = Object.fromEntries(Object.entries(i).map(([k, v]) => [k, { newValue: v }]));
     for (const tab of await chrome.tabs.query({ url: 'https://www.instagram.com/*' })) {
       await chrome.tabs.sendMessage(tab.id, { what: 'storage.changed', changes }, { frameId: 0 }).catch(() => {});
